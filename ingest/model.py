@@ -1,0 +1,222 @@
+"""The document model that ingest produces and kg/ and search/ consume.
+
+Every fact carries the ``[start, end)`` character span of the decoded source
+text (``PolicyDocument.source``) it came from, so any node or answer can be
+traced back to the exact characters.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from enum import Enum
+
+__all__ = [
+    "UnitKind",
+    "Numbering",
+    "Basis",
+    "Role",
+    "Span",
+    "Unit",
+    "Target",
+    "Department",
+    "Responsibility",
+    "Citation",
+    "ConceptMention",
+    "DocumentMeta",
+    "PolicyDocument",
+]
+
+
+class UnitKind(str, Enum):
+    """What a structural unit is, decided from the headings it sits under."""
+
+    CHAPTER = "chapter"  # 一、 / 第一章: a top-level part
+    SECTION = "section"  # a grouping unit with no more specific role (e.g. 基本原则 itself)
+    GUIDELINE = "guideline"  # 指导思想
+    PRINCIPLE = "principle"  # an item under 基本原则
+    GOAL = "goal"  # a goal under 主要目标 (the -- bullets of the seed)
+    TASK = "task"  # a task under 重点任务 / 主要任务
+    MEASURE = "measure"  # a numbered item under a task
+    SAFEGUARD = "safeguard"  # an item under 保障措施
+    ITEM = "item"  # a numbered unit that no heading classifies
+
+
+class Numbering(str, Enum):
+    """The numbering styles of Chinese official documents, outermost first."""
+
+    ARTICLE_CHAPTER = "第X章"
+    ARTICLE_SECTION = "第X节"
+    ARTICLE = "第X条"
+    HAN_COMMA = "一、"
+    HAN_PAREN = "（一）"
+    ARABIC = "1."  # also 1、 and １．
+    ARABIC_PAREN = "（1）"
+    CIRCLED = "①"
+    BULLET = "--"  # also —— and －－
+
+
+class Basis(str, Enum):
+    """Whether a fact is stated by the text or inferred by a rule."""
+
+    EXPLICIT = "explicit"
+    INFERRED = "inferred"
+
+
+class Role(str, Enum):
+    """The part a department plays in a unit's work."""
+
+    LEAD = "lead"  # 牵头 / 负责 / 责任单位
+    PARTICIPANT = "participant"  # 配合 / 参加
+    CONVENER = "convener"  # 召集
+    COORDINATOR = "coordinator"  # 协调服务、监督指导
+    EVALUATOR = "evaluator"  # 组织评估、督查
+    IMPLEMENTER = "implementer"  # 制定实施方案、推动落实 (e.g. the districts)
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A ``[start, end)`` slice of ``PolicyDocument.source``."""
+
+    start: int
+    end: int
+
+    def text(self, source: str) -> str:
+        return source[self.start : self.end]
+
+
+@dataclass(slots=True)
+class Unit:
+    """One numbered unit of the document (chapter, section, item or bullet).
+
+    ``path`` is the human numbering path (``二（一）1``; bullets add ``-N``,
+    e.g. ``一（三）-2``); ``key`` is its ASCII twin (``2.1.1``, ``1.3.b2``)
+    used to mint stable IRIs.  ``span`` covers the unit's own text only
+    (numbering label excluded, children excluded, trailing whitespace
+    stripped), so ``source[span.start:span.end] == text``.
+    """
+
+    kind: UnitKind
+    numbering: Numbering
+    number: int  # ordinal within its parent's list of the same style (1-based)
+    label: str  # the label as written: "二、", "（一）", "1.", "--"
+    path: str
+    key: str
+    heading: str  # the leading clause, e.g. 实施以机器人应用为特征的自动化改造
+    text: str
+    span: Span
+    heading_span: Span
+    parent: str | None = None  # parent's path; None for top-level units
+    children: list[str] = field(default_factory=list)  # children's paths, in order
+    line: int = 0  # 1-based line of the label in the source, for messages
+
+
+@dataclass(slots=True)
+class Target:
+    """A quantified target, e.g. 工业投资年均增速不低于5% (≥ 5 %, by 2020-12-31)."""
+
+    key: str  # ASCII key unique in the document, e.g. "1.3.b1.t2"
+    unit_path: str  # the goal (or other unit) that states it
+    indicator: str  # what is counted: 智能制造示范项目, 工业投资年均增速, 审批周期
+    quantity: Decimal  # the value; the lower bound of a range
+    quantity_max: Decimal | None  # the upper bound of a range (5-6个), else None
+    unit: str  # 个, 项, %, 个工作日
+    comparator: str  # "≥", "≤", "=" (also "≥" for 以上, "≤" for 以内/不超过)
+    deadline: date | None  # 到2020年底 → 2020-12-31
+    text: str  # the phrase as written
+    span: Span
+    deadline_basis: Basis = Basis.EXPLICIT  # inferred when taken from the goal section's lead sentence
+    deadline_evidence: str = ""
+
+
+@dataclass(slots=True)
+class Department:
+    """A government body, normalised through the alias table to one entity."""
+
+    key: str  # ASCII slug, stable: "shanghai-municipal-commission-of-economy-and-informatization"
+    pref_label: str  # full official name: 上海市经济和信息化委员会
+    alt_labels: list[str]  # short forms: 市经济信息化委, 市经信委
+    pref_label_en: str
+    category: str  # "government" | "department" | "district" | "joint-body" | "other"
+    mentions: list[Span] = field(default_factory=list)  # every place the text names it
+    members: list[str] = field(default_factory=list)  # keys of member bodies (joint bodies only)
+    created_by_document: bool = False  # a body the plan itself sets up (联席会议)
+    listed_in_alias_table: bool = True  # False when recognised only by its suffix pattern
+
+
+@dataclass(slots=True)
+class Responsibility:
+    """Who is responsible for a unit's work, and on what basis."""
+
+    agent: str  # Department.key
+    unit_path: str
+    role: Role
+    basis: Basis
+    evidence: str  # the source sentence (explicit) or the rule and its evidence (inferred)
+    span: Span | None  # where the evidence is in the source; None only for purely structural rules
+    rule: str = ""  # for inferred facts: the rule's name, e.g. "coordinating-body-owns-unassigned-measures"
+
+
+@dataclass(slots=True)
+class Citation:
+    """A document the text cites: 《中国制造2025》, 沪府发〔2017〕36号."""
+
+    key: str  # ASCII slug: "hufufa-2017-36" or a stable hash of the title
+    title: str  # 《…》 content without the brackets; "" when only a number is given
+    identifier: str  # document number such as 沪府发〔2017〕36号; "" when none
+    unit_paths: list[str] = field(default_factory=list)  # units that cite it ("" = preamble)
+    mentions: list[Span] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class ConceptMention:
+    """A unit mentions a SKOS concept of the shipped scheme."""
+
+    concept: str  # concept key in ingest/data/concepts.ttl, e.g. "industrial-robot"
+    unit_path: str
+    span: Span
+    label: str  # the label found in the text
+
+
+@dataclass(slots=True)
+class DocumentMeta:
+    """The corpus sidecar (``<name>.meta.json``); unknown fields stay empty."""
+
+    slug: str
+    title: str
+    title_en: str = ""
+    jurisdiction: str = ""
+    period_start: str = ""
+    period_end: str = ""
+    language: str = "zh"
+    identifier: str = ""
+    issuer: str = ""
+    issued: str = ""
+    source_file: str = ""  # file name inside corpus/
+    encoding: str = "utf-8"  # the encoding the file was decoded from
+    sha256: str = ""  # of the raw bytes
+
+
+@dataclass(slots=True)
+class PolicyDocument:
+    """Everything ingest extracted from one file."""
+
+    meta: DocumentMeta
+    source: str  # the decoded text; every Span indexes into it
+    preamble: Span | None  # text before the first numbered unit
+    units: list[Unit]  # document order, parents before children
+    targets: list[Target]
+    departments: list[Department]
+    responsibilities: list[Responsibility]
+    citations: list[Citation]
+    concepts: list[ConceptMention]
+
+    def unit(self, path: str) -> Unit:
+        for unit in self.units:
+            if unit.path == path:
+                return unit
+        raise KeyError(path)
+
+    def units_of(self, kind: UnitKind) -> list[Unit]:
+        return [u for u in self.units if u.kind is kind]

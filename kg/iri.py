@@ -1,0 +1,61 @@
+"""The one place IRIs are minted: stable across runs (document slug + section key)."""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+from rdflib import URIRef
+
+__all__ = ["BASE", "mint", "document_iri", "unit_iri", "target_iri", "department_iri",
+           "responsibility_iri", "concept_iri", "key_of"]
+
+BASE = "https://w3id.org/policykg/"
+
+_KINDS = ("doc", "org", "concept", "scheme")
+
+
+def mint(kind: str, *segments: str) -> URIRef:
+    """Mint ``BASE/kind/seg1/seg2…``; each segment is percent-encoded, so no caller
+    ever concatenates IRI strings.
+
+    >>> mint("doc", "plan", "2.1.1")
+    rdflib.term.URIRef('https://w3id.org/policykg/doc/plan/2.1.1')
+    """
+    if kind not in _KINDS:
+        raise ValueError(f"unknown IRI kind {kind!r}; valid kinds: {', '.join(_KINDS)}")
+    if not segments or any(not s for s in segments):
+        raise ValueError(f"IRI segments must be non-empty, got {segments!r}")
+    return URIRef(BASE + kind + "/" + "/".join(quote(s, safe="-._~") for s in segments))
+
+
+def document_iri(slug: str) -> URIRef:
+    return mint("doc", slug)
+
+
+def unit_iri(slug: str, unit_key: str) -> URIRef:
+    return mint("doc", slug, unit_key)
+
+
+def target_iri(slug: str, target_key: str) -> URIRef:
+    return mint("doc", slug, target_key)
+
+
+def responsibility_iri(slug: str, unit_key: str, agent_key: str, role: str) -> URIRef:
+    return mint("doc", slug, unit_key, f"resp-{agent_key}-{role}")
+
+
+def department_iri(key: str) -> URIRef:
+    return mint("org", key)
+
+
+def concept_iri(key: str) -> URIRef:
+    return mint("concept", key)
+
+
+def key_of(iri: str) -> tuple[str, ...]:
+    """The decoded segments after BASE: ``key_of(unit_iri("p", "2.1"))`` → ``("doc", "p", "2.1")``."""
+    from urllib.parse import unquote
+
+    if not iri.startswith(BASE):
+        raise ValueError(f"not a PolicyKG IRI: {iri!r} (expected it to start with {BASE})")
+    return tuple(unquote(s) for s in iri[len(BASE):].split("/"))
