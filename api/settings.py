@@ -1,0 +1,45 @@
+"""One typed settings object for the CLI and the service, read from POLICYKG_* environment variables."""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+__all__ = ["Settings", "get_settings", "PROJECT_CORPUS", "default_data_dir"]
+
+# The bundled corpus: the project's own corpus/ folder beside the packages.
+PROJECT_CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+
+
+def default_data_dir() -> Path:
+    """``$XDG_DATA_HOME/policykg``, else ``~/.local/share/policykg``."""
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "policykg"
+
+
+class Settings(BaseSettings):
+    """Everything a run may configure; each field can be set as ``POLICYKG_<NAME>``."""
+
+    model_config = SettingsConfigDict(env_prefix="POLICYKG_", extra="ignore")
+
+    data_dir: Path = Field(default_factory=default_data_dir, description="where the graph and indexes live")
+    corpus_dir: Path = Field(default=PROJECT_CORPUS, description="documents built when no data exists yet")
+    encoder: str = Field(default="e5-small", description="dense encoder: e5-small or sentence-transformers:<model>")
+    fusion: str = Field(default="rrf", description="rank fusion: rrf or weighted")
+    max_query_chars: int = Field(default=1000, ge=1, description="longest accepted search query")
+    max_top_k: int = Field(default=100, ge=1, description="largest k a search may ask for")
+    max_body_bytes: int = Field(default=65536, ge=1024, description="largest accepted request body")
+    sparql_timeout_s: float = Field(default=5.0, gt=0, description="time limit of one SPARQL query")
+    sparql_max_rows: int = Field(default=10000, ge=1, description="rows returned at most by one SPARQL query")
+    cors_origins: list[str] = Field(default_factory=list, description="origins allowed to call the API")
+    keep_generations: int = Field(default=2, ge=1, description="how many built data generations to keep")
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """The settings of this process, read once (the API injects it with Depends)."""
+    return Settings()
