@@ -1,0 +1,379 @@
+"""The ``policykg`` command line: thin commands over ingest/, kg/ and search/."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import asdict, is_dataclass
+from pathlib import Path
+from typing import Annotated, Any, Optional
+
+import typer
+
+from api.render import clip, table
+from api.settings import Settings
+
+__all__ = ["app", "main"]
+
+log = logging.getLogger(__name__)
+
+app = typer.Typer(
+    help="PolicyKG: a knowledge graph and hybrid search over Chinese government policy text.",
+    no_args_is_help=False,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+DataDir = Annotated[
+    Optional[Path],
+    typer.Option("--data-dir", envvar="POLICYKG_DATA_DIR", help="where the graph and indexes live"),
+]
+AsJson = Annotated[bool, typer.Option("--json", help="machine-readable JSON instead of a table")]
+
+# Domain errors → exit codes. The core raises them; only the edge knows about exit codes.
+EXIT_BAD_INPUT = 2
+EXIT_NOT_FOUND = 3
+EXIT_FAILED = 1
+
+
+def _settings(data_dir: Path | None, **overrides: Any) -> Settings:
+    values = {k: v for k, v in overrides.items() if v is not None}
+    if data_dir is not None:
+        values["data_dir"] = data_dir
+    return Settings(**values)
+
+
+def _progress(message: str) -> None:
+    typer.echo(f"policykg: {message}", err=True)
+
+
+def _fail(message: str, code: int) -> typer.Exit:
+    typer.echo(f"policykg: error: {message}", err=True)
+    return typer.Exit(code)
+
+
+@contextmanager
+def _domain_errors() -> Iterator[None]:
+    """Turn the core's domain errors into a one-line message and an exit code."""
+    from ingest.errors import ParseError
+
+    from api.workspace import BuildError, NoDataError
+
+    try:
+        yield
+    except typer.Exit:
+        raise
+    except ParseError as e:
+        raise _fail(str(e), EXIT_BAD_INPUT) from e
+    except (BuildError, NoDataError) as e:
+        raise _fail(str(e), EXIT_FAILED) from e
+    except Exception as e:  # the remaining domain errors, looked up by name to keep imports lazy
+        name = type(e).__name__
+        if name in {"QueryError", "SparqlRefused", "SparqlSyntaxError", "SparqlTimeout", "ValueError"}:
+            raise _fail(str(e), EXIT_BAD_INPUT) from e
+        if name in {"NotFound", "KeyError"}:
+            raise _fail(str(e).strip("'\""), EXIT_NOT_FOUND) from e
+        if name in {"EncoderMismatchError", "IndexLoadError", "GraphStoreError"}:
+            raise _fail(f"{e} (rebuild with `policykg ingest --replace`)", EXIT_FAILED) from e
+        raise
+
+
+def _workspace(settings: Settings):
+    from api.workspace import ensure_workspace
+
+    return ensure_workspace(settings, progress=_progress)
+
+
+def _to_jsonable(value: Any) -> Any:
+    if hasattr(value, "to_dict"):
+        return value.to_dict()
+    if is_dataclass(value) and not isinstance(value, type):
+        return _to_jsonable(asdict(value))
+    if isinstance(value, dict):
+        return {str(k): _to_jsonable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_to_jsonable(v) for v in value]
+    if isinstance(value, (str, int, float, bool)) or value is None:
+        return value
+    return str(value)
+
+
+def _print_json(value: Any) -> None:
+    typer.echo(json.dumps(_to_jsonable(value), ensure_ascii=False, indent=2))
+
+
+def _run(body: Callable[[], None]) -> None:
+    with _domain_errors():
+        body()
+
+
+@app.callback(invoke_without_command=True)
+def _root(ctx: typer.Context, data_dir: DataDir = None) -> None:
+    """With no command: build from the bundled corpus if needed, then print what is loaded."""
+    if ctx.invoked_subcommand is None:
+        status(data_dir=data_dir, as_json=False)
+        typer.echo('\nTry: policykg search "工业机器人改造生产线"   or   policykg serve')
+
+
+@app.command()
+def status(data_dir: DataDir = None, as_json: AsJson = False) -> None:
+    """What the data directory holds (building it from corpus/ first if it is empty)."""
+
+    def body() -> None:
+        ws = _workspace(_settings(data_dir))
+        m = ws.manifest
+        if as_json:
+            _print_json({"data_dir": str(ws.settings.data_dir), **m})
+            return
+        typer.echo(f"data dir   {ws.settings.data_dir}  (generation {m['generation']}, built {m['built_at']})")
+        typer.echo(f"graph      {m['triples']} triples;  search index {m['index_units']} units, encoder {m['encoder']}")
+        rows = [
+            (d["slug"], d["units"], d["targets"], d["departments"], d["responsibilities"], d["citations"])
+            for d in m["documents"]
+        ]
+        typer.echo(table(["document", "units", "targets", "depts", "resp.", "cites"], rows))
+
+    _run(body)
+
+
+@app.command()
+def ingest(
+    paths: Annotated[Optional[list[Path]], typer.Argument(help="files or folders of .txt documents (default: corpus/)")] = None,
+    replace: Annotated[bool, typer.Option("--replace", help="drop documents ingested before")] = False,
+    encoder: Annotated[Optional[str], typer.Option(help="dense encoder for the index")] = None,
+    data_dir: DataDir = None,
+    as_json: AsJson = False,
+) -> None:
+    """Parse documents, build the graph and the search index, and swap them in when complete."""
+    from api.workspace import build
+
+    def body() -> None:
+        settings = _settings(data_dir, encoder=encoder)
+        manifest = build(settings, list(paths) if paths else None, replace=replace, progress=_progress)
+        if as_json:
+            _print_json(manifest)
+            return
+        rows = [(d["slug"], d["encoding"], d["units"], d["targets"], d["departments"], d["citations"]) for d in manifest["documents"]]
+        typer.echo(table(["document", "encoding", "units", "targets", "depts", "cites"], rows))
+        typer.echo(f"{manifest['triples']} triples, {manifest['index_units']} indexed units → {settings.data_dir}")
+
+    _run(body)
+
+
+@app.command()
+def search(
+    question: Annotated[str, typer.Argument(help="a question in Chinese or English")],
+    top_k: Annotated[int, typer.Option("--top-k", "-k", min=1, help="how many hits")] = 10,
+    kind: Annotated[Optional[list[str]], typer.Option(help="only hits of this kind: measure, safeguard, target, goal, principle, guideline")] = None,
+    data_dir: DataDir = None,
+    as_json: AsJson = False,
+) -> None:
+    """Which measures (and targets, principles, safeguards) cover QUESTION."""
+
+    def body() -> None:
+        settings = _settings(data_dir)
+        if top_k > settings.max_top_k:
+            raise _fail(f"--top-k {top_k} is over the limit of {settings.max_top_k}", EXIT_BAD_INPUT)
+        result = _workspace(settings).index.search(question, k=top_k, kind=kind or None)
+        if as_json:
+            _print_json(result)
+            return
+        rows = []
+        for rank, hit in enumerate(result.hits, 1):
+            departments = ", ".join(
+                d["name"] + ("（推断）" if d["basis"] == "inferred" else "") for d in _to_jsonable(hit.context).get("departments", [])
+            )
+            rows.append((rank, hit.path, hit.kind, clip(hit.title, 24), clip(hit.text, 40), clip(departments, 30)))
+        typer.echo(table(["#", "path", "kind", "title", "text", "departments"], rows))
+        typer.echo(f"{len(result.hits)} hits in {result.took_ms:.1f} ms")
+
+    _run(body)
+
+
+@app.command()
+def show(
+    id_or_path: Annotated[str, typer.Argument(help="a unit's IRI, key (2.1.1) or numbering path (二（一）1)")],
+    data_dir: DataDir = None,
+    as_json: AsJson = False,
+) -> None:
+    """A unit with its context: parent, children, targets, responsibilities, concepts, citations."""
+    from kg.queries import get_unit
+
+    def body() -> None:
+        unit = get_unit(_workspace(_settings(data_dir)).graph, id_or_path)
+        if as_json:
+            _print_json(unit)
+            return
+        u = _to_jsonable(unit)
+        typer.echo(f"{u['path']}  [{u['kind']}]  {u['heading']}")
+        typer.echo(f"{u['iri']}")
+        typer.echo(f"source {u['document']}  [{u['start']}, {u['end']})")
+        if u.get("parent"):
+            p = u["parent"]
+            typer.echo(f"part of {p.get('path', '')} {p.get('heading', '')}")
+        typer.echo("")
+        typer.echo(u["text"])
+        if u.get("children"):
+            typer.echo("\nchildren:")
+            typer.echo(table(["path", "kind", "heading"], [(c.get("path"), c.get("kind"), c.get("heading")) for c in u["children"]]))
+        if u.get("targets"):
+            typer.echo("\ntargets:")
+            typer.echo(table(
+                ["indicator", "comparator", "quantity", "unit", "deadline"],
+                [(t["indicator"], t["comparator"], _quantity(t), t["unit"], t.get("deadline") or "") for t in u["targets"]],
+            ))
+        if u.get("responsibilities"):
+            typer.echo("\nresponsibilities:")
+            typer.echo(table(
+                ["department", "role", "basis", "evidence"],
+                [(r["agent_name"], r["role"], r["basis"], r["evidence"]) for r in u["responsibilities"]],
+            ))
+
+    _run(body)
+
+
+def _quantity(t: dict) -> str:
+    q = str(t["quantity"])
+    return f"{q}–{t['quantity_max']}" if t.get("quantity_max") not in (None, "") else q
+
+
+@app.command()
+def departments(data_dir: DataDir = None, as_json: AsJson = False) -> None:
+    """Every government body the documents name, with its aliases."""
+    from kg.queries import list_departments
+
+    def body() -> None:
+        found = list_departments(_workspace(_settings(data_dir)).graph)
+        if as_json:
+            _print_json(found)
+            return
+        rows = [(d["key"], d["pref_label"], "、".join(d["alt_labels"]), d["category"]) for d in _to_jsonable(found)]
+        typer.echo(table(["key", "name", "aliases", "category"], rows, max_col=50))
+
+    _run(body)
+
+
+@app.command()
+def owns(
+    department: Annotated[str, typer.Argument(help="a department's name, alias (市经信委) or key")],
+    data_dir: DataDir = None,
+    as_json: AsJson = False,
+) -> None:
+    """What DEPARTMENT is responsible for: explicit and inferred apart, each with its evidence."""
+    from kg.queries import department_view
+
+    def body() -> None:
+        view = department_view(_workspace(_settings(data_dir)).graph, department)
+        if as_json:
+            _print_json(view)
+            return
+        v = _to_jsonable(view)
+        typer.echo(f"{v['pref_label']}  ({'、'.join(v['alt_labels'])})")
+        for basis in ("explicit", "inferred"):
+            items = v["responsibilities"][basis]
+            typer.echo(f"\n{basis} ({len(items)}):")
+            if items:
+                typer.echo(table(
+                    ["path", "role", "unit", "evidence"],
+                    [(r["unit_path"], r["role"], r["unit_heading"], r["rule"] or r["evidence"]) for r in items],
+                ))
+
+    _run(body)
+
+
+@app.command()
+def export(
+    fmt: Annotated[str, typer.Option("--format", "-f", help="turtle, json-ld or nt")] = "turtle",
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="file to write (default: standard output)")] = None,
+    data_dir: DataDir = None,
+) -> None:
+    """The whole graph as Turtle, JSON-LD or N-Triples."""
+    from kg.export import serialize
+
+    def body() -> None:
+        data = serialize(_workspace(_settings(data_dir)).graph, fmt)
+        data = data.encode("utf-8") if isinstance(data, str) else data
+        if output is None:
+            sys.stdout.buffer.write(data)
+            sys.stdout.flush()
+        else:
+            output.write_bytes(data)
+            _progress(f"wrote {len(data)} bytes to {output}")
+
+    _run(body)
+
+
+@app.command()
+def sparql(
+    query: Annotated[str, typer.Argument(help="a SPARQL 1.1 query (read-only); pol:, org:, skos:, dcterms:, eli:, prov: are pre-bound")],
+    fmt: Annotated[str, typer.Option("--format", "-f", help="json or csv")] = "json",
+    data_dir: DataDir = None,
+) -> None:
+    """Run a read-only SPARQL query; prints SPARQL 1.1 JSON results (or CSV)."""
+    from kg.sparql import run_sparql
+
+    def body() -> None:
+        settings = _settings(data_dir)
+        if fmt not in ("json", "csv"):
+            raise _fail(f"--format {fmt!r} is not one of: json, csv", EXIT_BAD_INPUT)
+        result = run_sparql(
+            _workspace(settings).graph, query, timeout_s=settings.sparql_timeout_s, max_rows=settings.sparql_max_rows
+        )
+        if fmt == "csv":
+            typer.echo(result.to_csv(), nl=False)
+        else:
+            typer.echo(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
+        if getattr(result, "truncated", False):
+            _progress(f"results truncated at {settings.sparql_max_rows} rows")
+
+    _run(body)
+
+
+@app.command()
+def validate(data_dir: DataDir = None) -> None:
+    """Check the graph against the project's SHACL shapes and the source spans."""
+    from kg.validate import check_spans, validate as shacl_validate
+
+    def body() -> None:
+        graph = _workspace(_settings(data_dir)).graph
+        report = shacl_validate(graph)
+        spans = check_spans(graph)
+        typer.echo(f"SHACL: {'conforms' if report.conforms else 'does NOT conform'}; spans: {len(spans)} mismatches")
+        if not report.conforms or spans:
+            typer.echo(report.text if not report.conforms else "\n".join(spans))
+            raise typer.Exit(EXIT_FAILED)
+
+    _run(body)
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="interface to listen on")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="port to listen on")] = 8000,
+    data_dir: DataDir = None,
+) -> None:
+    """Serve the JSON API, SPARQL, exports and the web page (building from corpus/ first if needed)."""
+    import uvicorn
+
+    from api.app import create_app
+
+    def body() -> None:
+        settings = _settings(data_dir)
+        _workspace(settings)  # build with progress on the terminal before the server starts
+        typer.echo(f"policykg: serving on http://{host}:{port}/", err=True)
+        uvicorn.run(create_app(settings), host=host, port=port, log_level="info")
+
+    _run(body)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()
+
+
+if __name__ == "__main__":
+    main()
