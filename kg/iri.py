@@ -7,11 +7,12 @@ from urllib.parse import quote
 from rdflib import URIRef
 
 __all__ = ["BASE", "mint", "document_iri", "unit_iri", "target_iri", "department_iri",
-           "responsibility_iri", "concept_iri", "key_of"]
+           "responsibility_iri", "concept_iri", "scheme_iri", "cited_iri", "mention_iri",
+           "activity_iri", "key_of"]
 
 BASE = "https://w3id.org/policykg/"
 
-_KINDS = ("doc", "org", "concept", "scheme")
+_KINDS = ("doc", "org", "concept", "scheme", "cited", "activity")
 
 
 def mint(kind: str, *segments: str) -> URIRef:
@@ -50,6 +51,28 @@ def department_iri(key: str) -> URIRef:
 
 def concept_iri(key: str) -> URIRef:
     return mint("concept", key)
+
+
+def scheme_iri(key: str) -> URIRef:
+    return mint("scheme", key)
+
+
+def cited_iri(citation_key: str) -> URIRef:
+    """A document cited by the corpus (《中国制造2025》), keyed by the citation key."""
+    return mint("cited", citation_key)
+
+
+def mention_iri(slug: str, what: str, key: str, start: int, end: int) -> URIRef:
+    """One place a document names something, e.g. ``mention_iri(slug, "org", dept_key, 10, 15)``.
+
+    The ``mention`` segment cannot clash with unit keys, which start with a digit.
+    """
+    return mint("doc", slug, "mention", what, key, f"{start}-{end}")
+
+
+def activity_iri(slug: str) -> URIRef:
+    """The ingest activity (prov:Activity) that produced a document's units."""
+    return mint("activity", slug)
 
 
 def key_of(iri: str) -> tuple[str, ...]:

@@ -1,0 +1,269 @@
+"""Map ingest's PolicyDocument model onto RDF: pure and deterministic (same documents, same triples)."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from rdflib import Graph, Literal, URIRef
+
+from ingest.model import (
+    Basis,
+    Citation,
+    ConceptMention,
+    Department,
+    PolicyDocument,
+    Responsibility,
+    Role,
+    Span,
+    Target,
+    Unit,
+    UnitKind,
+)
+from kg import iri
+from kg.vocab import DCTERMS, ELI, ORG, POL, PROV, RDF, SKOS, XSD, bind_prefixes
+
+__all__ = [
+    "PARSER_VERSION",
+    "CLASS_OF_KIND",
+    "IRI_OF_ROLE",
+    "IRI_OF_BASIS",
+    "CONCEPTS_FILE",
+    "build_graph",
+    "load_concept_scheme",
+]
+
+logger = logging.getLogger(__name__)
+
+PARSER_VERSION = "0.1.0"
+
+CONCEPTS_FILE = Path(__file__).resolve().parent.parent / "ingest" / "data" / "concepts.ttl"
+
+CLASS_OF_KIND: dict[UnitKind, URIRef] = {
+    UnitKind.CHAPTER: POL.Chapter,
+    UnitKind.SECTION: POL.Section,
+    UnitKind.GUIDELINE: POL.Guideline,
+    UnitKind.PRINCIPLE: POL.Principle,
+    UnitKind.GOAL: POL.Goal,
+    UnitKind.TASK: POL.Task,
+    UnitKind.MEASURE: POL.Measure,
+    UnitKind.SAFEGUARD: POL.SafeguardMeasure,
+    UnitKind.ITEM: POL.Item,
+}
+
+IRI_OF_ROLE: dict[Role, URIRef] = {
+    Role.LEAD: POL.Lead,
+    Role.PARTICIPANT: POL.Participant,
+    Role.CONVENER: POL.Convener,
+    Role.COORDINATOR: POL.Coordinator,
+    Role.EVALUATOR: POL.Evaluator,
+    Role.IMPLEMENTER: POL.Implementer,
+}
+
+IRI_OF_BASIS: dict[Basis, URIRef] = {Basis.EXPLICIT: POL.Explicit, Basis.INFERRED: POL.Inferred}
+
+_INT = XSD.integer
+
+
+def load_concept_scheme(path: Path | None = None) -> Graph:
+    """The SKOS scheme shipped by ingest (``ingest/data/concepts.ttl``); empty if not there yet."""
+    path = path or CONCEPTS_FILE
+    graph = Graph()
+    if path.exists():
+        graph.parse(path, format="turtle")
+    else:
+        logger.warning("concept scheme %s not found; building without it", path)
+    return graph
+
+
+def build_graph(documents: list[PolicyDocument], concepts: Graph | None = None) -> Graph:
+    """The knowledge graph of ``documents``; ``concepts`` defaults to ingest's shipped SKOS scheme."""
+    graph = bind_prefixes(Graph())
+    scheme = load_concept_scheme() if concepts is None else concepts
+    for triple in scheme:
+        graph.add(triple)
+    for document in sorted(documents, key=lambda d: d.meta.slug):
+        _add_document(graph, document)
+    logger.info("built graph of %d documents: %d triples", len(documents), len(graph))
+    return graph
+
+
+def _span(graph: Graph, node: URIRef, span: Span) -> None:
+    graph.add((node, POL.start, Literal(span.start, datatype=_INT)))
+    graph.add((node, POL.end, Literal(span.end, datatype=_INT)))
+
+
+def _add_document(graph: Graph, document: PolicyDocument) -> None:
+    meta = document.meta
+    doc = iri.document_iri(meta.slug)
+    graph.add((doc, RDF.type, POL.PolicyDocument))
+    graph.add((doc, RDF.type, ELI.LegalResource))
+    graph.add((doc, DCTERMS.title, Literal(meta.title, lang="zh")))
+    if meta.title_en:
+        graph.add((doc, DCTERMS.title, Literal(meta.title_en, lang="en")))
+    optional = (
+        (DCTERMS.identifier, meta.identifier),
+        (DCTERMS.language, meta.language),
+        (DCTERMS.spatial, meta.jurisdiction),
+        (DCTERMS.publisher, meta.issuer),
+        (POL.sha256, meta.sha256),
+        (POL.encoding, meta.encoding),
+        (POL.sourceFile, meta.source_file),
+    )
+    for predicate, value in optional:
+        if value:
+            graph.add((doc, predicate, Literal(value)))
+    if meta.issued:
+        graph.add((doc, DCTERMS.issued, Literal(meta.issued)))
+    period = "/".join(p for p in (meta.period_start, meta.period_end) if p)
+    if period:
+        graph.add((doc, DCTERMS.temporal, Literal(period)))
+    graph.add((doc, POL.sourceText, Literal(document.source)))
+
+    activity = iri.activity_iri(meta.slug)
+    graph.add((activity, RDF.type, PROV.Activity))
+    graph.add((activity, POL.parserVersion, Literal(PARSER_VERSION)))
+    graph.add((activity, PROV.used, doc))
+
+    keys = {u.path: u.key for u in document.units}
+    for order, unit in enumerate(document.units, start=1):
+        _add_unit(graph, meta.slug, doc, activity, unit, order, keys)
+    for target in document.targets:
+        _add_target(graph, meta.slug, target, keys)
+    for department in document.departments:
+        _add_department(graph, meta.slug, doc, document.source, department)
+    _add_responsibilities(graph, meta.slug, document.responsibilities, keys)
+    for citation in document.citations:
+        _add_citation(graph, meta.slug, doc, document.source, citation, keys)
+    for mention in document.concepts:
+        _add_concept_mention(graph, meta.slug, document.source, mention, keys)
+
+
+def _add_unit(
+    graph: Graph, slug: str, doc: URIRef, activity: URIRef, unit: Unit, order: int, keys: dict[str, str]
+) -> None:
+    node = iri.unit_iri(slug, unit.key)
+    parent = iri.unit_iri(slug, keys[unit.parent]) if unit.parent else doc
+    graph.add((node, RDF.type, CLASS_OF_KIND[unit.kind]))
+    graph.add((node, RDF.type, ELI.LegalResourceSubdivision))
+    graph.add((node, ELI.is_part_of, parent))
+    graph.add((parent, ELI.has_part, node))
+    graph.add((node, POL.inDocument, doc))
+    graph.add((node, POL.path, Literal(unit.path)))
+    graph.add((node, POL.key, Literal(unit.key)))
+    graph.add((node, POL.label, Literal(unit.label)))
+    graph.add((node, POL.order, Literal(order, datatype=_INT)))
+    if unit.heading:
+        graph.add((node, POL.heading, Literal(unit.heading)))
+    graph.add((node, POL.text, Literal(unit.text)))
+    _span(graph, node, unit.span)
+    graph.add((node, PROV.wasDerivedFrom, doc))
+    graph.add((node, PROV.wasGeneratedBy, activity))
+
+
+def _add_target(graph: Graph, slug: str, target: Target, keys: dict[str, str]) -> None:
+    node = iri.target_iri(slug, target.key)
+    graph.add((node, RDF.type, POL.Target))
+    graph.add((iri.unit_iri(slug, keys[target.unit_path]), POL.hasTarget, node))
+    graph.add((node, POL.indicator, Literal(target.indicator)))
+    graph.add((node, POL.quantity, Literal(target.quantity, datatype=XSD.decimal)))
+    if target.quantity_max is not None:
+        graph.add((node, POL.quantityMax, Literal(target.quantity_max, datatype=XSD.decimal)))
+    graph.add((node, POL.unit, Literal(target.unit)))
+    graph.add((node, POL.comparator, Literal(target.comparator)))
+    if target.deadline is not None:
+        graph.add((node, POL.deadline, Literal(target.deadline, datatype=XSD.date)))
+        graph.add((node, POL.deadlineBasis, IRI_OF_BASIS[target.deadline_basis]))
+        if target.deadline_evidence:
+            graph.add((node, POL.deadlineEvidence, Literal(target.deadline_evidence)))
+    graph.add((node, POL.text, Literal(target.text)))
+    _span(graph, node, target.span)
+
+
+def _add_department(graph: Graph, slug: str, doc: URIRef, source: str, department: Department) -> None:
+    node = iri.department_iri(department.key)
+    graph.add((node, RDF.type, ORG.Organization))
+    graph.add((node, SKOS.prefLabel, Literal(department.pref_label, lang="zh")))
+    if department.pref_label_en:
+        graph.add((node, SKOS.prefLabel, Literal(department.pref_label_en, lang="en")))
+    for alt in department.alt_labels:
+        if alt != department.pref_label:
+            graph.add((node, SKOS.altLabel, Literal(alt, lang="zh")))
+    graph.add((node, POL.category, Literal(department.category)))
+    graph.add((node, PROV.wasDerivedFrom, doc))
+    if department.created_by_document or department.members:
+        graph.add((node, RDF.type, ORG.OrganizationalCollaboration))
+    if department.created_by_document:
+        graph.add((node, POL.createdBy, doc))
+    for member in department.members:
+        member_node = iri.department_iri(member)
+        graph.add((node, ORG.hasMember, member_node))
+        graph.add((member_node, ORG.memberOf, node))
+    for span in department.mentions:
+        _add_mention(graph, slug, source, node, "org", department.key, span)
+
+
+def _add_mention(
+    graph: Graph, slug: str, source: str, about: URIRef, what: str, key: str, span: Span
+) -> None:
+    """A pol:Mention node: where the text names ``about``; its pol:text is cut from the source."""
+    mention = iri.mention_iri(slug, what, key, span.start, span.end)
+    graph.add((mention, RDF.type, POL.Mention))
+    graph.add((mention, POL.inDocument, iri.document_iri(slug)))
+    graph.add((mention, POL.text, Literal(span.text(source))))
+    _span(graph, mention, span)
+    graph.add((about, POL.mentionedAt, mention))
+
+
+def _add_responsibilities(
+    graph: Graph, slug: str, responsibilities: list[Responsibility], keys: dict[str, str]
+) -> None:
+    # One (unit, agent, role) is one fact: when ingest states it and also infers it, the
+    # explicit statement wins, so the graph keeps one truth per IRI.
+    chosen: dict[URIRef, Responsibility] = {}
+    for resp in responsibilities:
+        node = iri.responsibility_iri(slug, keys[resp.unit_path], resp.agent, resp.role.value)
+        previous = chosen.get(node)
+        if previous is None or (previous.basis is Basis.INFERRED and resp.basis is Basis.EXPLICIT):
+            chosen[node] = resp
+        if previous is not None:
+            logger.debug("duplicate responsibility %s; keeping the %s one", node, chosen[node].basis.value)
+    for node, resp in chosen.items():
+        graph.add((node, RDF.type, POL.Responsibility))
+        graph.add((node, POL.agent, iri.department_iri(resp.agent)))
+        graph.add((node, POL.assignedTo, iri.unit_iri(slug, keys[resp.unit_path])))
+        graph.add((node, POL.role, IRI_OF_ROLE[resp.role]))
+        graph.add((node, POL.basis, IRI_OF_BASIS[resp.basis]))
+        graph.add((node, POL.evidence, Literal(resp.evidence)))
+        if resp.rule:
+            graph.add((node, POL.rule, Literal(resp.rule)))
+        if resp.span is not None:
+            _span(graph, node, resp.span)
+
+
+def _add_citation(
+    graph: Graph, slug: str, doc: URIRef, source: str, citation: Citation, keys: dict[str, str]
+) -> None:
+    node = iri.cited_iri(citation.key)
+    graph.add((node, RDF.type, POL.PolicyDocument))
+    if citation.title:
+        graph.add((node, DCTERMS.title, Literal(citation.title, lang="zh")))
+    if citation.identifier:
+        graph.add((node, DCTERMS.identifier, Literal(citation.identifier)))
+    for path in citation.unit_paths or [""]:
+        citing = iri.unit_iri(slug, keys[path]) if path else doc
+        graph.add((citing, DCTERMS.references, node))
+    for span in citation.mentions:
+        _add_mention(graph, slug, source, node, "cited", citation.key, span)
+
+
+def _add_concept_mention(
+    graph: Graph, slug: str, source: str, mention: ConceptMention, keys: dict[str, str]
+) -> None:
+    concept = iri.concept_iri(mention.concept)
+    if (concept, RDF.type, SKOS.Concept) not in graph:
+        logger.warning("concept %r is not in the shipped scheme", mention.concept)
+        graph.add((concept, RDF.type, SKOS.Concept))
+    unit = iri.unit_iri(slug, keys[mention.unit_path])
+    graph.add((unit, DCTERMS.subject, concept))
+    _add_mention(graph, slug, source, concept, "concept", mention.concept, mention.span)

@@ -1,0 +1,126 @@
+"""The PolicyKG vocabulary as code: closed namespaces, so a misspelt term fails at once."""
+
+import logging
+
+from rdflib import DCTERMS, ORG, PROV, RDF, RDFS, SKOS, XSD, Graph, Namespace, URIRef
+from rdflib.namespace import DefinedNamespace
+
+__all__ = ["POL", "ELI", "ORG", "SKOS", "DCTERMS", "PROV", "RDF", "RDFS", "XSD", "SH", "PREFIXES", "bind_prefixes"]
+
+logger = logging.getLogger(__name__)
+
+SH = Namespace("http://www.w3.org/ns/shacl#")
+
+
+class POL(DefinedNamespace):
+    """PolicyKG ontology: the structure, targets and responsibilities of a policy document."""
+
+    _NS = Namespace("https://w3id.org/policykg/ns#")
+    _fail = True
+    _warn = False
+
+    # classes
+    PolicyDocument: URIRef  # 政策文件
+    Chapter: URIRef  # 章（一、）
+    Section: URIRef  # 节（未细分的分组单元）
+    Guideline: URIRef  # 指导思想
+    Principle: URIRef  # 基本原则
+    Goal: URIRef  # 主要目标
+    Target: URIRef  # 量化指标
+    Task: URIRef  # 重点任务
+    Measure: URIRef  # 具体举措
+    SafeguardMeasure: URIRef  # 保障措施
+    Item: URIRef  # 条目（未分类）
+    Responsibility: URIRef  # 职责分工
+    Role: URIRef  # 角色（牵头、配合…）
+    Basis: URIRef  # 依据（明示或推断）
+    Mention: URIRef  # 文中提及
+
+    # structure of units 结构
+    inDocument: URIRef  # 所属文件
+    path: URIRef  # 编号路径，如 二（一）1
+    key: URIRef  # 编号键，如 2.1.1
+    label: URIRef  # 编号标签，如 （一）
+    order: URIRef  # 文中顺序
+    heading: URIRef  # 标题（首句）
+    text: URIRef  # 原文
+    start: URIRef  # 起始字符位置
+    end: URIRef  # 结束字符位置（不含）
+
+    # document metadata 文件元数据
+    sourceText: URIRef  # 全文
+    sha256: URIRef  # 原始字节的哈希
+    encoding: URIRef  # 源文件编码
+    sourceFile: URIRef  # 源文件名
+    parserVersion: URIRef  # 解析器版本
+
+    # targets 指标
+    hasTarget: URIRef  # 含指标
+    indicator: URIRef  # 指标名称
+    quantity: URIRef  # 数值（区间下限）
+    quantityMax: URIRef  # 区间上限
+    unit: URIRef  # 计量单位
+    comparator: URIRef  # 比较关系（≥ ≤ =）
+    deadline: URIRef  # 完成时限
+    deadlineBasis: URIRef  # 时限依据
+    deadlineEvidence: URIRef  # 时限证据
+
+    # responsibilities 职责
+    agent: URIRef  # 责任主体
+    assignedTo: URIRef  # 所负责的单元
+    role: URIRef  # 角色
+    basis: URIRef  # 依据
+    evidence: URIRef  # 证据
+    rule: URIRef  # 推断规则
+
+    # departments 部门
+    category: URIRef  # 部门类别
+    createdBy: URIRef  # 设立该机构的文件
+    mentionedAt: URIRef  # 提及位置
+
+    # roles 角色
+    Lead: URIRef  # 牵头
+    Participant: URIRef  # 配合、参加
+    Convener: URIRef  # 召集
+    Coordinator: URIRef  # 协调服务、监督指导
+    Evaluator: URIRef  # 组织评估、督查
+    Implementer: URIRef  # 制定实施方案、推动落实
+
+    # bases 依据
+    Explicit: URIRef  # 明示
+    Inferred: URIRef  # 推断
+
+
+class ELI(DefinedNamespace):
+    """European Legislation Identifier ontology: only the terms PolicyKG uses."""
+
+    _NS = Namespace("http://data.europa.eu/eli/ontology#")
+    _fail = True
+    _warn = False
+
+    LegalResource: URIRef  # 法律资源（文件）
+    LegalResourceSubdivision: URIRef  # 文件的组成部分
+    is_part_of: URIRef  # 属于
+    has_part: URIRef  # 包含
+    title: URIRef  # 标题
+    date_document: URIRef  # 成文日期
+
+
+PREFIXES: dict[str, str] = {
+    "pol": str(POL._NS),
+    "eli": str(ELI._NS),
+    "org": str(ORG._NS),
+    "skos": str(SKOS._NS),
+    "dcterms": str(DCTERMS._NS),
+    "prov": str(PROV._NS),
+    "rdf": str(RDF._NS),
+    "rdfs": str(RDFS._NS),
+    "xsd": str(XSD._NS),
+}
+
+
+def bind_prefixes(graph: Graph) -> Graph:
+    """Bind the standard PolicyKG prefixes on ``graph`` and return it."""
+    for prefix, namespace in PREFIXES.items():
+        graph.bind(prefix, Namespace(namespace), override=True, replace=True)
+    return graph
