@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from decimal import Decimal
 from pathlib import Path
 
 from rdflib import Graph, Literal, URIRef
@@ -31,6 +32,7 @@ __all__ = [
     "CONCEPTS_FILE",
     "build_graph",
     "load_concept_scheme",
+    "decimal_literal",
 ]
 
 logger = logging.getLogger(__name__)
@@ -86,6 +88,15 @@ def build_graph(documents: list[PolicyDocument], concepts: Graph | None = None) 
         _add_document(graph, document)
     logger.info("built graph of %d documents: %d triples", len(documents), len(graph))
     return graph
+
+
+def decimal_literal(value: Decimal) -> Literal:
+    """An xsd:decimal in canonical lexical form (``5`` → ``"5.0"``, ``5.50`` → ``"5.5"``), so the
+    Turtle writer's shorthand round-trips to the same term."""
+    text = format(value.normalize(), "f")
+    if "." not in text:
+        text += ".0"
+    return Literal(text, datatype=XSD.decimal)
 
 
 def _span(graph: Graph, node: URIRef, span: Span) -> None:
@@ -166,9 +177,9 @@ def _add_target(graph: Graph, slug: str, target: Target, keys: dict[str, str]) -
     graph.add((node, RDF.type, POL.Target))
     graph.add((iri.unit_iri(slug, keys[target.unit_path]), POL.hasTarget, node))
     graph.add((node, POL.indicator, Literal(target.indicator)))
-    graph.add((node, POL.quantity, Literal(target.quantity, datatype=XSD.decimal)))
+    graph.add((node, POL.quantity, decimal_literal(target.quantity)))
     if target.quantity_max is not None:
-        graph.add((node, POL.quantityMax, Literal(target.quantity_max, datatype=XSD.decimal)))
+        graph.add((node, POL.quantityMax, decimal_literal(target.quantity_max)))
     graph.add((node, POL.unit, Literal(target.unit)))
     graph.add((node, POL.comparator, Literal(target.comparator)))
     if target.deadline is not None:
