@@ -1,0 +1,198 @@
+"""The PolicyKG web service: JSON API, SPARQL endpoint, exports and the web page.
+
+``create_app(settings)`` builds the FastAPI app; on start-up it opens the data dir (building it from
+corpus/ first when empty, with progress logged) and keeps the workspace loaded for every request.
+Run it with ``policykg serve`` or ``uvicorn api.app:app``.
+"""
+
+from __future__ import annotations
+
+import logging
+from contextlib import asynccontextmanager
+from pathlib import Path
+from urllib.parse import unquote_to_bytes
+
+import anyio
+from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.responses import FileResponse
+from fastapi.staticfiles import StaticFiles
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from api.deps import WorkspaceRegistry, current_settings
+from api.errors import error_response, install_error_handlers
+from api.routes import ROUTERS
+from api.schemas import ErrorResponse
+from api.settings import Settings, get_settings
+
+__all__ = ["create_app", "app", "RequestLimits", "MAX_QUERY_STRING_BYTES"]
+
+# Progress goes to uvicorn's error log (where the server's own start-up lines are) when run under uvicorn.
+log = logging.getLogger("uvicorn.error.policykg")
+
+STATIC = Path(__file__).resolve().parent / "static"
+MAX_QUERY_STRING_BYTES = 8192
+# Bodies whose bytes must be UTF-8 text (form bodies are checked after percent-decoding).
+_TEXT_TYPES = ("application/json", "application/sparql-query", "text/", "application/x-www-form-urlencoded")
+
+
+def _utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+        return True
+    except UnicodeDecodeError:
+        return False
+
+
+class RequestLimits:
+    """ASGI middleware enforcing the request limits before any route runs.
+
+    * query string over 8 kB → 414; path or query string not UTF-8 once percent-decoded → 400;
+    * body over ``max_body_bytes`` (by Content-Length or as it streams) → 413;
+    * a text body (JSON, SPARQL, form) that is not UTF-8 → 400.
+    The body is read here (it is small by then) and replayed to the app.
+    """
+
+    def __init__(self, app: ASGIApp, fastapi_app: FastAPI) -> None:
+        self.app = app
+        self.fastapi_app = fastapi_app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        problem = self._check_target(scope)
+        if problem is None:
+            body, problem = await self._read_body(scope, receive)
+        if problem is not None:
+            status, code, message, where = problem
+            await error_response(status, code, message, where)(scope, receive, send)
+            return
+
+        sent = False
+
+        async def replay() -> Message:
+            nonlocal sent
+            if not sent:
+                sent = True
+                return {"type": "http.request", "body": body, "more_body": False}
+            return await receive()
+
+        await self.app(scope, replay, send)
+
+    @staticmethod
+    def _check_target(scope: Scope):
+        qs: bytes = scope.get("query_string", b"")
+        if len(qs) > MAX_QUERY_STRING_BYTES:
+            return (414, "uri_too_long",
+                    f"query string has {len(qs)} bytes; at most {MAX_QUERY_STRING_BYTES} are accepted "
+                    "(send long SPARQL queries with POST)", "query")
+        if not _utf8(unquote_to_bytes(qs.replace(b"+", b" "))):
+            return 400, "invalid_utf8", "query string is not valid UTF-8 once percent-decoded", "query"
+        raw_path = scope.get("raw_path") or scope.get("path", "").encode("utf-8", "surrogateescape")
+        if not _utf8(unquote_to_bytes(raw_path)):
+            return 400, "invalid_utf8", "URL path is not valid UTF-8 once percent-decoded", "path"
+        return None
+
+    async def _read_body(self, scope: Scope, receive: Receive):
+        limit = current_settings(self.fastapi_app).max_body_bytes
+        headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope.get("headers", [])}
+        too_big = (413, "body_too_large", f"request body exceeds {limit} bytes", "body")
+        length = headers.get("content-length")
+        if length is not None:
+            if not length.strip().isdigit():
+                return b"", (400, "bad_request", "Content-Length is not a number", "header.content-length")
+            if int(length) > limit:
+                return b"", too_big
+        chunks: list[bytes] = []
+        size = 0
+        while True:
+            message = await receive()
+            if message["type"] == "http.disconnect":
+                break
+            chunk = message.get("body", b"")
+            size += len(chunk)
+            if size > limit:
+                return b"", too_big
+            chunks.append(chunk)
+            if not message.get("more_body", False):
+                break
+        body = b"".join(chunks)
+        content_type = headers.get("content-type", "").split(";")[0].strip().lower()
+        if body and content_type.startswith(_TEXT_TYPES):
+            raw = unquote_to_bytes(body.replace(b"+", b" ")) if content_type.endswith("urlencoded") else body
+            if not _utf8(raw):
+                return b"", (400, "invalid_utf8", f"request body ({content_type}) is not valid UTF-8", "body")
+        return body, None
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    """The service. With ``settings`` given they are used instead of the environment's."""
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):
+        active = current_settings(app)
+        log.info("policykg: opening %s", active.data_dir)
+        try:
+            ws = await anyio.to_thread.run_sync(app.state.workspaces.startup, active, lambda m: log.info("policykg: %s", m))
+            m = ws.manifest
+            log.info("policykg: loaded generation %s: %s document(s), %s triples, %s index units (%s)",
+                     m.get("generation"), len(m.get("documents", [])), m.get("triples"), m.get("index_units"),
+                     m.get("encoder"))
+        except Exception:  # noqa: BLE001 — keep serving: requests answer 503 with the reason, /healthz too
+            log.exception("policykg: no data could be loaded from %s", active.data_dir)
+        yield
+
+    app = FastAPI(
+        title="PolicyKG",
+        version="0.1.0",
+        summary="Knowledge graph and hybrid semantic search over Chinese government policy text",
+        description=(
+            "Search the measures of Chinese policy plans, see who is responsible for what (explicit or inferred, "
+            "with evidence), match enterprises to support measures, query the graph with SPARQL and export it.\n\n"
+            "Every error is JSON `{\"error\": {\"code\", \"message\", \"where\"}}`."
+        ),
+        lifespan=lifespan,
+    )
+    app.state.workspaces = WorkspaceRegistry()
+    if settings is not None:
+        app.dependency_overrides[get_settings] = lambda: settings
+    install_error_handlers(app)
+    for router in ROUTERS:
+        app.include_router(router)
+
+    # The error schema is referenced by every route's documented error responses.
+    def openapi():
+        if app.openapi_schema is None:
+            from fastapi.openapi.utils import get_openapi
+
+            schema = get_openapi(title=app.title, version=app.version, summary=app.summary,
+                                 description=app.description, routes=app.routes)
+            components = schema.setdefault("components", {}).setdefault("schemas", {})
+            components.setdefault("ErrorResponse", ErrorResponse.model_json_schema(ref_template="#/components/schemas/{model}"))
+            defs = components["ErrorResponse"].pop("$defs", {})
+            components.update(defs)
+            app.openapi_schema = schema
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
+
+    @app.get("/", include_in_schema=False)
+    def index() -> FileResponse:
+        return FileResponse(STATIC / "index.html", media_type="text/html; charset=utf-8")
+
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+
+    app.add_middleware(RequestLimits, fastapi_app=app)
+    origins = (settings or get_settings()).cors_origins
+    if origins:
+        app.add_middleware(CORSMiddleware, allow_origins=origins, allow_methods=["GET", "POST"],
+                           allow_headers=["Content-Type", "Accept"])
+    return app
+
+
+def __getattr__(name: str):
+    # ``uvicorn api.app:app`` — built on first access so importing create_app reads no settings.
+    if name == "app":
+        return create_app()
+    raise AttributeError(name)

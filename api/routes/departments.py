@@ -1,0 +1,42 @@
+"""``/departments``: who does what — each body's lead and participant work, explicit and inferred apart."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Path
+
+from api.deps import WorkspaceDep
+from api.errors import ERROR_RESPONSES, ApiError
+from api.schemas import DepartmentList, DepartmentResponse, jsonable
+
+__all__ = ["router"]
+
+router = APIRouter(tags=["departments"])
+
+
+@router.get("/departments", response_model=DepartmentList, summary="Every government body the documents name")
+def departments(ws: WorkspaceDep):
+    from kg.queries import list_departments
+
+    items = jsonable(list_departments(ws.graph))
+    return {"count": len(items), "items": items}
+
+
+@router.get("/departments/{id:path}", response_model=DepartmentResponse, summary="What one department is responsible for",
+            responses={k: ERROR_RESPONSES[k] for k in (404, 422)})
+def department(
+    ws: WorkspaceDep,
+    id: Annotated[str, Path(min_length=1, max_length=300, examples=["市经信委"],
+                            description="full name, alias (市经信委) or key of the department")],
+):
+    """What the department leads and takes part in: ``responsibilities.explicit`` (stated by the text) and
+    ``responsibilities.inferred`` (derived by a named rule), each with its evidence. Aliases resolve."""
+    from kg.queries import NotFound, department_view
+
+    try:
+        view = department_view(ws.graph, id)
+    except NotFound as e:
+        raise ApiError(404, "not_found", str(e).strip("'\""), "path.id",
+                       {"close": list(getattr(e, "suggestions", None) or getattr(e, "close", None) or [])}) from e
+    return jsonable(view)

@@ -1,0 +1,50 @@
+"""``GET /search``: hybrid search, answering exactly the JSON of ``policykg search --json``."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+
+from api.deps import SettingsDep, WorkspaceDep
+from api.errors import ERROR_RESPONSES, ApiError
+from api.schemas import SearchResponse, jsonable
+from search.errors import QueryError
+from search.types import UNIT_KINDS
+
+__all__ = ["router"]
+
+router = APIRouter(tags=["search"])
+
+
+@router.get(
+    "/search",
+    response_model=SearchResponse,
+    summary="Search measures, targets, principles and safeguards",
+    responses={k: ERROR_RESPONSES[k] for k in (422, 503)},
+)
+def search(
+    ws: WorkspaceDep,
+    settings: SettingsDep,
+    q: Annotated[str, Query(description="a question in Chinese or English (at most `max_query_chars` characters)",
+                            examples=["想用工业机器人改造生产线"])],
+    k: Annotated[int, Query(description="how many hits (1 … `max_top_k`)")] = 10,
+    kind: Annotated[list[str] | None, Query(description=f"only hits of these kinds: {', '.join(UNIT_KINDS)}")] = None,
+):
+    """Which units of the plans answer ``q``: each hit with its section path, highlighted text, parent task,
+    responsible departments (explicit or inferred, with evidence), targets and concepts."""
+    if not 1 <= k <= settings.max_top_k:
+        raise ApiError(422, "invalid_input", f"k must be between 1 and {settings.max_top_k}, got {k}", "query.k")
+    if len(q) > settings.max_query_chars:
+        raise ApiError(422, "query_too_long",
+                       f"q has {len(q)} characters; at most {settings.max_query_chars} are accepted", "query.q")
+    if kind:
+        unknown = [x for x in kind if x not in UNIT_KINDS]
+        if unknown:
+            raise ApiError(422, "invalid_input",
+                           f"unknown kind {unknown[0]!r}; valid kinds: {', '.join(UNIT_KINDS)}", "query.kind")
+    try:
+        result = ws.index.search(q, k=k, kind=kind or None)
+    except QueryError as e:
+        raise ApiError(422, "invalid_query", str(e), "query.q") from e
+    return jsonable(result)

@@ -1,0 +1,96 @@
+"""Units of the plans: ``/units/{id}``, ``/units?path=``, ``/tasks``, ``/measures``, ``/targets``, ``/documents``."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Query
+
+from api.deps import WorkspaceDep
+from api.errors import ERROR_RESPONSES, ApiError
+from api.schemas import DocumentList, TargetList, UnitList, UnitResponse, jsonable
+
+__all__ = ["router"]
+
+router = APIRouter(tags=["units"])
+
+_ID_DOC = "the unit's IRI (URL-encoded), its key (`2.1.1`) or its numbering path (`二（一）1`)"
+Document = Annotated[str | None, Query(max_length=200, description="only this document (slug)")]
+
+
+def _unit(ws, id_or_path: str, document: str | None, where: str) -> dict:
+    from kg.network import neighbourhood
+    from kg.queries import NotFound, get_unit
+
+    try:
+        view = get_unit(ws.graph, id_or_path, document=document)
+    except NotFound as e:
+        raise ApiError(404, "not_found", str(e).strip("'\""), where) from e
+    unit = jsonable(view)
+    unit["neighbourhood"] = jsonable(neighbourhood(ws.network, unit["iri"], radius=1))
+    return unit
+
+
+@router.get("/units/{id:path}", response_model=UnitResponse, summary="One unit with its context",
+            responses={k: ERROR_RESPONSES[k] for k in (404, 422)})
+def unit_by_id(
+    ws: WorkspaceDep,
+    id: Annotated[str, Path(min_length=1, max_length=500, description=_ID_DOC, examples=["2.1.1"])],
+    document: Document = None,
+):
+    """The unit's text, section path, parent and children, targets, concepts, responsibilities (with basis
+    and evidence), source span, and its graph ``neighbourhood`` (nodes and edges for drawing)."""
+    return _unit(ws, id, document, "path.id")
+
+
+@router.get("/units", response_model=UnitResponse, summary="One unit by its numbering path",
+            responses={k: ERROR_RESPONSES[k] for k in (404, 422)})
+def unit_by_path(
+    ws: WorkspaceDep,
+    path: Annotated[str, Query(min_length=1, max_length=200, description=_ID_DOC, examples=["二（一）1"])],
+    document: Document = None,
+):
+    """Same as ``/units/{id}``, with the path in the query string (``/units?path=二（一）1``)."""
+    return _unit(ws, path, document, "query.path")
+
+
+def _listing(items) -> dict:
+    items = jsonable(items)
+    return {"count": len(items), "items": items}
+
+
+@router.get("/tasks", response_model=UnitList, summary="The tasks (重点任务)")
+def tasks(ws: WorkspaceDep, document: Document = None):
+    from kg.queries import list_units
+
+    return _listing(list_units(ws.graph, kind="task", document=document))
+
+
+@router.get("/measures", response_model=UnitList, summary="The measures (具体举措) under the tasks")
+def measures(ws: WorkspaceDep, document: Document = None):
+    from kg.queries import list_units
+
+    return _listing(list_units(ws.graph, kind="measure", document=document))
+
+
+@router.get("/targets", response_model=TargetList, summary="Quantified targets (量化指标)",
+            responses={422: ERROR_RESPONSES[422]})
+def targets(
+    ws: WorkspaceDep,
+    indicator: Annotated[str | None, Query(max_length=200, description="indicator contains this text",
+                                           examples=["示范项目"])] = None,
+    unit: Annotated[str | None, Query(max_length=200, description="unit of measure, e.g. 个, %, 个工作日")] = None,
+    deadline: Annotated[str | None, Query(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$", description="deadline (YYYY, YYYY-MM or YYYY-MM-DD)",
+                                          examples=["2020-12-31"])] = None,
+):
+    """Every target as data (indicator, quantity, unit, comparator, deadline), optionally filtered."""
+    from kg.queries import list_targets
+
+    return _listing(list_targets(ws.graph, indicator_contains=indicator, unit=unit, deadline=deadline))
+
+
+@router.get("/documents", response_model=DocumentList, summary="The ingested documents")
+def documents(ws: WorkspaceDep):
+    from kg.queries import list_documents
+
+    return _listing(list_documents(ws.graph))
