@@ -1,0 +1,64 @@
+"""Decide each Unit's kind from the document's own headings (指导思想, 基本原则, 主要目标, 重点任务, 保障措施)."""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import replace
+
+from .model import Numbering, Unit, UnitKind
+
+__all__ = ["classify_units", "heading_role"]
+
+log = logging.getLogger(__name__)
+
+# A role heading is a short title, not a sentence that happens to contain the words.
+_MAX_ROLE_HEADING = 16
+_ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("guideline", re.compile(r"指导思想")),
+    ("principles", re.compile(r"基本原则")),
+    ("goals", re.compile(r"主要目标|发展目标|工作目标|总体目标|预期目标")),
+    ("tasks", re.compile(r"重点任务|主要任务|重点工作|主要举措")),
+    ("safeguards", re.compile(r"保障措施|保障机制|组织实施|组织保障|实施保障")),
+)
+_TOP_NUMBERINGS = (Numbering.HAN_COMMA, Numbering.ARTICLE_CHAPTER)
+
+
+def heading_role(unit: Unit) -> str | None:
+    """The role its heading announces ("guideline", "principles", "goals", "tasks", "safeguards"), if any."""
+    if len(unit.heading) > _MAX_ROLE_HEADING:
+        return None
+    for role, pattern in _ROLES:
+        if pattern.search(unit.heading):
+            return role
+    return None
+
+
+def _kind(unit: Unit, by_path: dict[str, Unit]) -> UnitKind:
+    if heading_role(unit) == "guideline":
+        return UnitKind.GUIDELINE
+    parent = by_path.get(unit.parent) if unit.parent else None
+    if parent is not None:
+        role = heading_role(parent)
+        if role == "principles":
+            return UnitKind.PRINCIPLE
+        if role == "goals":
+            return UnitKind.GOAL
+        if role == "safeguards":
+            return UnitKind.SAFEGUARD
+        if role == "tasks":
+            # Tasks that carry no numbered measures are themselves the measures.
+            has_measures = any(by_path[c].children for c in parent.children)
+            return UnitKind.TASK if has_measures else UnitKind.MEASURE
+        grandparent = by_path.get(parent.parent) if parent.parent else None
+        if grandparent is not None and heading_role(grandparent) == "tasks":
+            return UnitKind.MEASURE
+    if parent is None and unit.numbering in _TOP_NUMBERINGS:
+        return UnitKind.CHAPTER
+    return UnitKind.SECTION if unit.children else UnitKind.ITEM
+
+
+def classify_units(units: list[Unit]) -> list[Unit]:
+    """Return copies of ``units`` with ``kind`` set from the headings they sit under."""
+    by_path = {u.path: u for u in units}
+    return [replace(u, kind=_kind(u, by_path), children=list(u.children)) for u in units]
