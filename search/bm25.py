@@ -1,0 +1,85 @@
+"""Lexical retriever: Okapi BM25 over pre-tokenised units, backed by bm25s."""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+
+from .base import Scored
+
+__all__ = ["BM25Retriever"]
+
+log = logging.getLogger(__name__)
+
+_VOCAB = "bm25_vocab.json"
+
+
+class BM25Retriever:
+    """BM25 (Robertson & Zaragoza 2009) with bm25s's eager sparse scoring (Lù 2024): the query's token ids
+    are looked up in the vocabulary, unknown tokens dropped, and the per-document scores summed."""
+
+    name = "bm25"
+
+    def __init__(self, model, vocab: dict[str, int], size: int) -> None:
+        self._model = model
+        self.vocab = vocab
+        self._size = size
+
+    @classmethod
+    def build(cls, corpus_tokens: Sequence[Sequence[str]], k1: float = 1.2, b: float = 0.75,
+              method: str = "lucene") -> BM25Retriever:
+        import bm25s
+        from bm25s.tokenization import Tokenized
+
+        vocab: dict[str, int] = {"": 0}  # bm25s reserves an empty token for empty documents
+        ids = [[vocab.setdefault(tok, len(vocab)) for tok in doc] for doc in corpus_tokens]
+        model = bm25s.BM25(k1=k1, b=b, method=method)
+        model.index(Tokenized(ids=ids, vocab=vocab), show_progress=False)
+        return cls(model, vocab, len(ids))
+
+    def __len__(self) -> int:
+        return self._size
+
+    def query_ids(self, tokens: Sequence[str]) -> list[int]:
+        """Ids of the known query tokens, each once (a repeated question word should not count twice)."""
+        seen: dict[int, None] = {}
+        for tok in tokens:
+            tid = self.vocab.get(tok)
+            if tid:
+                seen.setdefault(tid, None)
+        return list(seen)
+
+    def scores(self, tokens: Sequence[str]) -> np.ndarray:
+        """BM25 score of every document (zeros when no query token is known)."""
+        ids = self.query_ids(tokens)
+        if not ids:
+            return np.zeros(self._size, dtype=np.float32)
+        return np.asarray(self._model.get_scores(ids), dtype=np.float32)
+
+    def retrieve(self, query: Sequence[str], k: int) -> list[Scored]:
+        scores = self.scores(query)
+        k = min(k, self._size)
+        if k <= 0:
+            return []
+        top = np.argpartition(-scores, k - 1)[:k] if k < self._size else np.arange(self._size)
+        top = top[np.argsort(-scores[top], kind="stable")]
+        return [Scored(int(i), float(scores[i])) for i in top if scores[i] > 0]
+
+    def save(self, directory: Path) -> None:
+        directory = Path(directory)
+        self._model.save(str(directory / "bm25"), show_progress=False)
+        (directory / _VOCAB).write_text(json.dumps({"size": self._size, "vocab": self.vocab}, ensure_ascii=False),
+                                        encoding="utf-8")
+
+    @classmethod
+    def load(cls, directory: Path) -> BM25Retriever:
+        import bm25s
+
+        directory = Path(directory)
+        meta = json.loads((directory / _VOCAB).read_text(encoding="utf-8"))
+        model = bm25s.BM25.load(str(directory / "bm25"), load_vocab=False, show_progress=False)
+        return cls(model, meta["vocab"], int(meta["size"]))

@@ -1,0 +1,142 @@
+"""Language-aware query handling: detect the language, map words through the concept scheme, pick weights."""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from .lexicon import ConceptLabels
+from .tokenize import ascii_words, cjk_share
+
+__all__ = ["QueryPlan", "FusionWeights", "QueryExpander", "detect_language", "stem", "is_quantitative"]
+
+log = logging.getLogger(__name__)
+
+# Question forms that ask for a number: the index then favours target units and attaches the target.
+_QUANT_ZH = re.compile(r"多少|几个|几项|几家|多大|多长|多久|百分之|比例|增速|增长率|目标|指标|到\d{4}年|[\d０-９]+\s*[%％个项]")
+_QUANT_EN = re.compile(
+    r"\bhow (many|much|long|fast|far)\b|\bnumber of\b|\bpercent(age)?\b|%|\bgrowth rate\b|\btargets?\b"
+    r"|\bdays?\b|\bby 20\d\d\b|\bquantit", re.IGNORECASE)
+
+
+def detect_language(text: str, threshold: float = 0.3) -> str:
+    """``"zh"`` when at least ``threshold`` of the letters are CJK ideographs, else ``"en"``."""
+    return "zh" if cjk_share(text) >= threshold else "en"
+
+
+def is_quantitative(text: str) -> bool:
+    """Does the question ask for a quantity (多少, 几个, 百分之, 目标, how many/much/long, days, %)?"""
+    return bool(_QUANT_ZH.search(text) or _QUANT_EN.search(text))
+
+
+def stem(word: str) -> str:
+    """A tiny English suffix stripper for label matching (robots → robot, factories → factory,
+    enterprises → enterprise, supplies → supply); not Porter, just plural and -ing forms."""
+    w = word.lower()
+    if len(w) > 4 and w.endswith("ies"):
+        return w[:-3] + "y"
+    if len(w) > 5 and w.endswith("ing"):
+        return w[:-3]
+    if len(w) > 4 and w.endswith(("sses", "xes", "ches", "shes")):
+        return w[:-2]
+    if len(w) > 3 and w.endswith("s") and not w.endswith("ss"):
+        return w[:-1]
+    return w
+
+
+def _stems(text: str) -> tuple[str, ...]:
+    return tuple(stem(w) for w in ascii_words(text))
+
+
+@dataclass(frozen=True, slots=True)
+class FusionWeights:
+    """How much the fused score trusts each retriever for this query."""
+
+    bm25: float
+    dense: float
+
+
+@dataclass(slots=True)
+class QueryPlan:
+    """What the index does with one question."""
+
+    text: str
+    language: str
+    lexical_terms: list[str] = field(default_factory=list)  # zh terms added to the BM25 query
+    dense_text: str = ""  # the text embedded for the dense query
+    concepts: list[str] = field(default_factory=list)  # keys of matched concepts
+    quantitative: bool = False
+    weights: FusionWeights = field(default_factory=lambda: FusionWeights(0.5, 0.5))
+
+    @property
+    def lexical_text(self) -> str:
+        return " ".join([self.text, *self.lexical_terms])
+
+
+@dataclass(frozen=True, slots=True)
+class _Weights:
+    zh: FusionWeights = FusionWeights(0.5, 0.5)
+    en_matched: FusionWeights = FusionWeights(0.4, 0.6)
+    en_unmatched: FusionWeights = FusionWeights(0.1, 0.9)
+
+
+class QueryExpander:
+    """Maps a question onto the document's vocabulary through the concept scheme: English preferred and
+    alternative labels → the concept's Chinese labels; colloquial Chinese alternative labels → the
+    preferred Chinese label.  No question-to-answer tables: only the scheme's own labels are used."""
+
+    def __init__(self, concepts: Sequence[ConceptLabels], weights: _Weights | None = None,
+                 add_labels_to_dense: bool = True) -> None:
+        self.concepts = list(concepts)
+        self.weights = weights or _Weights()
+        self.add_labels_to_dense = add_labels_to_dense
+        self._en: list[tuple[tuple[str, ...], ConceptLabels]] = []
+        self._zh: list[tuple[str, ConceptLabels]] = []
+        for c in self.concepts:
+            for label in c.en_labels:
+                stems = _stems(label)
+                if stems:
+                    self._en.append((stems, c))
+            for label in c.zh_labels:
+                self._zh.append((label, c))
+        # Longest labels first, so a specific label wins over a word inside it.
+        self._en.sort(key=lambda item: -len(item[0]))
+        self._zh.sort(key=lambda item: -len(item[0]))
+
+    def match_en(self, text: str) -> list[ConceptLabels]:
+        """Concepts whose English label occurs (as whole stemmed words) in ``text``."""
+        words = _stems(text)
+        found: dict[str, ConceptLabels] = {}
+        for stems, concept in self._en:
+            n = len(stems)
+            if concept.key not in found and any(words[i : i + n] == stems for i in range(len(words) - n + 1)):
+                found[concept.key] = concept
+        return list(found.values())
+
+    def match_zh(self, text: str) -> list[ConceptLabels]:
+        """Concepts whose Chinese label (preferred or colloquial) is a substring of ``text``."""
+        found: dict[str, ConceptLabels] = {}
+        for label, concept in self._zh:
+            if concept.key not in found and label in text:
+                found[concept.key] = concept
+        return list(found.values())
+
+    def plan(self, text: str) -> QueryPlan:
+        language = detect_language(text)
+        matched = self.match_zh(text) if language == "zh" else self.match_en(text) + self.match_zh(text)
+        terms: list[str] = []
+        for concept in matched:
+            for label in concept.zh_labels:
+                if label not in text and label not in terms:
+                    terms.append(label)
+        if language == "zh":
+            weights = self.weights.zh
+        else:
+            weights = self.weights.en_matched if matched else self.weights.en_unmatched
+        dense_text = text
+        if self.add_labels_to_dense and language == "en" and matched:
+            dense_text = text + " " + " ".join(c.pref_zh for c in matched if c.pref_zh)
+        return QueryPlan(text=text, language=language, lexical_terms=terms, dense_text=dense_text,
+                         concepts=[c.key for c in matched], quantitative=is_quantitative(text), weights=weights)

@@ -1,0 +1,312 @@
+"""SearchIndex: BM25 + dense retrieval fused, with the graph context of every hit; build, save, load, search."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import shutil
+import tempfile
+import time
+import unicodedata
+from collections.abc import Sequence
+from datetime import datetime, timezone
+from pathlib import Path
+
+import numpy as np
+
+from .base import Scored
+from .bm25 import BM25Retriever
+from .dense import DenseRetriever
+from .encoders.base import Encoder
+from .errors import EncoderMismatchError, IndexLoadError, QueryError
+from .expand import QueryExpander, QueryPlan
+from .fusion import rrf, weighted_fusion
+from .highlight import highlights
+from .lexicon import ConceptLabels, load_scheme_labels
+from .settings import SearchSettings
+from .tokenize import Tokenizer
+from .types import UNIT_KINDS, Hit, IndexUnit, SearchResult, TargetData
+
+__all__ = ["SearchIndex", "FORMAT_VERSION", "clean_query"]
+
+log = logging.getLogger(__name__)
+
+FORMAT_VERSION = 1
+_META = "meta.json"
+_UNITS = "units.jsonl"
+_LEXICON = "lexicon.json"
+_HARMLESS_CONTROLS = "\t\n\r\v\f"
+
+
+def clean_query(query: object, max_chars: int) -> str:
+    """The query ready to search, or QueryError saying why not.
+
+    Tabs and line breaks are turned into spaces; any other control or format character (U+0000–U+001F,
+    U+007F–U+009F, U+200B…, category Cc/Cf) is refused, not silently stripped, so a caller learns of it.
+    """
+    if not isinstance(query, str):
+        raise QueryError(f"the query must be a string, got {type(query).__name__}")
+    if len(query) > max_chars:
+        raise QueryError(f"the query is {len(query)} characters long; the limit is {max_chars} characters")
+    for i, ch in enumerate(query):
+        if ch in _HARMLESS_CONTROLS:
+            continue
+        if unicodedata.category(ch) in ("Cc", "Cf"):
+            raise QueryError(f"the query contains the control character U+{ord(ch):04X} at position {i}; "
+                             "tabs and line breaks are accepted, other control characters are not")
+    text = " ".join(query.split())
+    if not text:
+        raise QueryError("the query is empty; give a question or keywords, e.g. 工业机器人 or industrial robots")
+    return text
+
+
+def _check_kinds(kind: str | Sequence[str] | None) -> frozenset[str] | None:
+    if kind is None:
+        return None
+    kinds = [kind] if isinstance(kind, str) else list(kind)
+    bad = [k for k in kinds if k not in UNIT_KINDS]
+    if bad or not kinds:
+        raise QueryError(f"unknown kind {bad[0] if bad else kind!r}; valid kinds: {', '.join(UNIT_KINDS)}")
+    return frozenset(kinds)
+
+
+def _domain_words(units: Sequence[IndexUnit], concepts: Sequence[ConceptLabels]) -> list[str]:
+    """The graph's own terms for the segmenter: department names and concept Chinese labels."""
+    words = {d.name for u in units for d in u.context.departments if d.name}
+    words.update(label for c in concepts for label in c.zh_labels)
+    return sorted(w for w in words if len(w) >= 2)
+
+
+class SearchIndex:
+    """Hybrid search over IndexUnits: BM25 on Chinese-aware tokens, FAISS on encoder vectors, fused with
+    language-aware weights (or RRF); quantitative questions favour targets; every hit carries its context."""
+
+    def __init__(self, units: list[IndexUnit], encoder: Encoder, bm25: BM25Retriever, dense: DenseRetriever,
+                 concepts: list[ConceptLabels], words: list[str], settings: SearchSettings,
+                 meta: dict | None = None) -> None:
+        self.units = units
+        self.encoder = encoder
+        self.bm25 = bm25
+        self.dense = dense
+        self.concepts = concepts
+        self.words = words
+        self.settings = settings
+        self.tokenizer = Tokenizer(words)
+        self.expander = QueryExpander(concepts)
+        self.meta = meta or {}
+        self._kind_of = np.array([u.kind for u in units], dtype=object)
+
+    # ----------------------------------------------------------------- build
+    @classmethod
+    def build(cls, units: Sequence[IndexUnit], encoder: Encoder | str, settings: SearchSettings | None = None,
+              concepts: Sequence[ConceptLabels] | None = None, extra_words: Sequence[str] = ()) -> SearchIndex:
+        """Tokenise and embed ``units``; ``concepts`` default to the shipped scheme (for query expansion)."""
+        if isinstance(encoder, str):
+            from .factory import get_encoder
+
+            encoder = get_encoder(encoder)
+        started = time.perf_counter()
+        settings = settings or SearchSettings()
+        units = list(units)
+        concepts = list(load_scheme_labels() if concepts is None else concepts)
+        words = sorted(set(_domain_words(units, concepts)) | {w for w in extra_words if len(w) >= 2})
+        tokenizer = Tokenizer(words)
+        bm25 = BM25Retriever.build([tokenizer.tokens(u.index_text) for u in units])
+        vectors = (encoder.encode_passages([u.index_text for u in units]) if units
+                   else np.zeros((0, encoder.dim), dtype=np.float32))
+        dense = DenseRetriever.build(vectors, kind=settings.dense_kind, threshold=settings.hnsw_threshold)
+        meta = {
+            "format_version": FORMAT_VERSION,
+            "encoder": encoder.name,
+            "dim": int(encoder.dim),
+            "unit_count": len(units),
+            "built_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            "build_seconds": round(time.perf_counter() - started, 3),
+            "dense_index": dense.kind,
+            "settings": settings.to_dict(),
+        }
+        log.info("built search index: %d units, encoder %s, %s", len(units), encoder.name, dense.kind)
+        return cls(units, encoder, bm25, dense, concepts, words, settings, meta)
+
+    # ------------------------------------------------------------ save/load
+    def save(self, directory: str | Path) -> Path:
+        """Write the index to ``directory`` atomically: a temporary sibling is filled, then renamed in."""
+        directory = Path(directory)
+        directory.parent.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(prefix=f".{directory.name}.", dir=directory.parent))
+        try:
+            with open(tmp / _UNITS, "w", encoding="utf-8") as fh:
+                for unit in self.units:
+                    fh.write(json.dumps(unit.to_dict(), ensure_ascii=False) + "\n")
+            (tmp / _LEXICON).write_text(json.dumps(
+                {"concepts": [c.to_dict() for c in self.concepts], "words": self.words}, ensure_ascii=False),
+                encoding="utf-8")
+            self.bm25.save(tmp)
+            self.dense.save(tmp)
+            (tmp / _META).write_text(json.dumps(self.meta, ensure_ascii=False, indent=2), encoding="utf-8")
+            old = None
+            if directory.exists():
+                old = directory.with_name(f".{directory.name}.old-{os.getpid()}")
+                os.rename(directory, old)
+            os.rename(tmp, directory)
+            if old is not None:
+                shutil.rmtree(old, ignore_errors=True)
+        except BaseException:
+            shutil.rmtree(tmp, ignore_errors=True)
+            raise
+        return directory
+
+    @classmethod
+    def load(cls, directory: str | Path, encoder: Encoder | str | None = None,
+             encoder_name: str | None = None) -> SearchIndex:
+        """Load a saved index.  Without an encoder the one it was built with is created; a different
+        encoder raises EncoderMismatchError; a missing or corrupt file raises IndexLoadError naming it."""
+        directory = Path(directory)
+        meta_path = directory / _META
+        if not meta_path.is_file():
+            raise IndexLoadError(f"no search index at {directory}: {meta_path} is missing")
+        try:
+            meta = json.loads(meta_path.read_text(encoding="utf-8"))
+            name, dim, count = meta["encoder"], int(meta["dim"]), int(meta["unit_count"])
+        except (ValueError, KeyError, TypeError) as e:
+            raise IndexLoadError(f"corrupt search index metadata {meta_path}: {e}") from e
+        if meta.get("format_version") != FORMAT_VERSION:
+            raise IndexLoadError(f"{meta_path} has format version {meta.get('format_version')!r}; "
+                                 f"this code reads version {FORMAT_VERSION}; rebuild the index")
+        wanted = encoder if encoder is not None else encoder_name
+        if isinstance(wanted, str) and wanted != name:
+            raise EncoderMismatchError(f"the index at {directory} was built with encoder {name!r} (dim {dim}) "
+                                       f"but is queried with encoder {wanted!r}; rebuild it or use {name!r}")
+        if wanted is None or isinstance(wanted, str):
+            from .factory import get_encoder
+
+            encoder = get_encoder(name)
+        if encoder.name != name or int(encoder.dim) != dim:
+            raise EncoderMismatchError(f"the index at {directory} was built with encoder {name!r} (dim {dim}) "
+                                       f"but is queried with encoder {encoder.name!r} (dim {encoder.dim})")
+        units_path = directory / _UNITS
+        try:
+            units = [IndexUnit.from_dict(json.loads(line))
+                     for line in units_path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        except (OSError, ValueError, KeyError, TypeError) as e:
+            raise IndexLoadError(f"corrupt or missing unit table {units_path}: {e}") from e
+        lexicon_path = directory / _LEXICON
+        try:
+            lexicon = json.loads(lexicon_path.read_text(encoding="utf-8"))
+            concepts = [ConceptLabels.from_dict(c) for c in lexicon["concepts"]]
+            words = list(lexicon["words"])
+        except (OSError, ValueError, KeyError, TypeError) as e:
+            raise IndexLoadError(f"corrupt or missing lexicon {lexicon_path}: {e}") from e
+        try:
+            bm25 = BM25Retriever.load(directory)
+        except Exception as e:  # bm25s raises assorted errors on damaged files
+            raise IndexLoadError(f"corrupt or missing BM25 index in {directory / 'bm25'}: {e}") from e
+        try:
+            dense = DenseRetriever.load(directory)
+        except Exception as e:  # faiss raises RuntimeError with its own text
+            raise IndexLoadError(f"corrupt or missing dense index {directory / 'dense.faiss'}: {e}") from e
+        if not (len(units) == count == len(bm25) == len(dense)):
+            raise IndexLoadError(f"inconsistent search index in {directory}: {meta_path} says {count} units, "
+                                 f"{units_path} has {len(units)}, BM25 {len(bm25)}, dense {len(dense)}")
+        if dense.dim != dim:
+            raise IndexLoadError(f"{directory / 'dense.faiss'} has dim {dense.dim}, {meta_path} says {dim}")
+        return cls(units, encoder, bm25, dense, concepts, words,
+                   SearchSettings.from_dict(meta.get("settings", {})), meta)
+
+    def __len__(self) -> int:
+        return len(self.units)
+
+    # ---------------------------------------------------------------- search
+    def plan(self, query: str) -> QueryPlan:
+        """How ``query`` (already cleaned) will be searched: language, expansion terms, weights."""
+        return self.expander.plan(query)
+
+    def lexical_scores(self, plan: QueryPlan) -> np.ndarray:
+        """BM25 score of every unit for the plan's lexical query."""
+        return self.bm25.scores(self.tokenizer.tokens(plan.lexical_text))
+
+    def dense_candidates(self, plan: QueryPlan, k: int) -> list[Scored]:
+        vector = self.encoder.encode_queries([plan.dense_text or plan.text])[0]
+        return self.dense.retrieve(vector, k)
+
+    def search(self, query: str, k: int = 10, kind: str | Sequence[str] | None = None,
+               fusion: str | None = None) -> SearchResult:
+        """The ``k`` best units for ``query``, optionally only of ``kind`` (one or several of UNIT_KINDS)."""
+        started = time.perf_counter()
+        text = clean_query(query, self.settings.max_query_chars)
+        if not isinstance(k, int) or k < 1:
+            raise QueryError(f"k must be a positive integer, got {k!r}")
+        kinds = _check_kinds(kind)
+        fusion = fusion or self.settings.fusion
+        if fusion not in ("weighted", "rrf", "bm25", "dense"):
+            raise QueryError(f"unknown fusion {fusion!r}; valid: weighted, rrf, bm25, dense")
+        if not self.units:
+            return SearchResult(text, round((time.perf_counter() - started) * 1000, 3), [])
+        plan = self.plan(text)
+        n = len(self.units)
+        pool = min(n, max(self.settings.candidates, k))
+
+        bm25_all = self.lexical_scores(plan)
+        mask = np.ones(n, dtype=bool) if kinds is None else np.isin(self._kind_of, list(kinds))
+        lexical = self._top(np.where(mask, bm25_all, 0.0), pool)
+        dense_pool = pool if kinds is None else min(n, pool * 4)
+        dense = [s for s in self.dense_candidates(plan, dense_pool) if mask[s.doc]][:pool] \
+            if fusion != "bm25" else []
+        bm25_map = {s.doc: s.score for s in lexical}
+        dense_map = {s.doc: s.score for s in dense}
+
+        if fusion == "bm25":
+            fused = dict(bm25_map)
+        elif fusion == "dense":
+            fused = dict(dense_map)
+        elif fusion == "rrf":
+            fused = rrf([[s.doc for s in lexical], [s.doc for s in dense]], k=self.settings.rrf_k,
+                        weights=[plan.weights.bm25 * 2, plan.weights.dense * 2])
+        else:
+            fused = weighted_fusion([bm25_map, dense_map], [plan.weights.bm25, plan.weights.dense])
+        if plan.quantitative and fused:
+            top = max(fused.values())
+            for doc in fused:
+                if self.units[doc].target is not None:
+                    fused[doc] += self.settings.quantity_boost * top
+        ranked = sorted(fused.items(), key=lambda item: (-item[1], item[0]))[:k]
+        terms = self._highlight_terms(plan)
+        hits = [self._hit(doc, score, bm25_all, dense_map, terms, plan) for doc, score in ranked]
+        return SearchResult(text, round((time.perf_counter() - started) * 1000, 3), hits)
+
+    @staticmethod
+    def _top(scores: np.ndarray, k: int) -> list[Scored]:
+        k = min(k, len(scores))
+        top = np.argpartition(-scores, k - 1)[:k] if k < len(scores) else np.arange(len(scores))
+        top = top[np.argsort(-scores[top], kind="stable")]
+        return [Scored(int(i), float(scores[i])) for i in top if scores[i] > 0]
+
+    def _highlight_terms(self, plan: QueryPlan) -> list[str]:
+        """Query words and expansion terms (not bigrams alone: a bigram net would paint noise)."""
+        terms = self.tokenizer.words(plan.lexical_text)
+        terms += [w for w in plan.text.split() if w.isascii() and len(w) > 2]
+        terms += plan.lexical_terms
+        terms += [g for g in self.tokenizer.tokens(plan.text) if len(g) == 2]
+        return terms
+
+    def _best_target(self, unit: IndexUnit, plan: QueryPlan) -> TargetData | None:
+        if unit.target is not None:
+            return unit.target
+        if not plan.quantitative or not unit.context.targets:
+            return None
+        query = set(self.tokenizer.tokens(plan.lexical_text))
+        return max(unit.context.targets,
+                   key=lambda t: len(query & set(self.tokenizer.tokens(t.indicator + t.text))))
+
+    def _hit(self, doc: int, score: float, bm25_all: np.ndarray, dense_map: dict[int, float],
+             terms: list[str], plan: QueryPlan) -> Hit:
+        unit = self.units[doc]
+        lexical = float(bm25_all[doc])
+        return Hit(
+            id=unit.id, kind=unit.kind, path=unit.path, title=unit.title, text=unit.text,
+            score=round(float(score), 6), bm25=round(lexical, 6) if lexical > 0 else None,
+            dense=round(dense_map[doc], 6) if doc in dense_map else None,
+            highlights=highlights(unit.text, terms), context=unit.context,
+            target=self._best_target(unit, plan), document=unit.document, start=unit.start, end=unit.end,
+        )

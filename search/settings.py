@@ -1,0 +1,40 @@
+"""The search's own settings: limits, candidate pool, fusion method and boosts (the API maps its settings here)."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from .dense import HNSW_THRESHOLD
+
+__all__ = ["SearchSettings", "FUSIONS"]
+
+FUSIONS = ("weighted", "rrf")
+
+
+@dataclass(slots=True)
+class SearchSettings:
+    """Knobs of an index; saved with it, so a loaded index searches as it was built to."""
+
+    fusion: str = "weighted"  # "weighted" (min-max, language-aware weights) or "rrf"
+    rrf_k: int = 60
+    candidates: int = 50  # per retriever, before fusion
+    max_query_chars: int = 1000
+    quantity_boost: float = 0.25  # added share of the fused score for targets on a quantitative question
+    hnsw_threshold: int = HNSW_THRESHOLD
+    dense_kind: str = "auto"  # "auto" | "flat" | "hnsw"
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if self.fusion not in FUSIONS:
+            raise ValueError(f"unknown fusion {self.fusion!r}; valid: {', '.join(FUSIONS)}")
+        if self.max_query_chars < 1 or self.candidates < 1:
+            raise ValueError("max_query_chars and candidates must be at least 1")
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> SearchSettings:
+        known = {k: v for k, v in data.items() if k in cls.__dataclass_fields__}
+        return cls(**known)

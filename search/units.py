@@ -1,0 +1,194 @@
+"""Turn parsed PolicyDocuments into IndexUnits: the retrievable units with the graph context of each."""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterable, Sequence
+
+from ingest.model import PolicyDocument, Target, Unit, UnitKind
+from kg.iri import concept_iri, department_iri, target_iri, unit_iri
+
+from .lexicon import ConceptLabels, load_scheme_labels
+from .types import ConceptRef, DepartmentRef, HitContext, IndexUnit, TargetData, TaskRef
+
+__all__ = ["index_units", "target_data", "clause_around", "INDEXED_KINDS"]
+
+log = logging.getLogger(__name__)
+
+# Document-model unit kinds that become index units, with the kind name the index uses.
+INDEXED_KINDS: dict[UnitKind, str] = {
+    UnitKind.MEASURE: "measure",
+    UnitKind.SAFEGUARD: "safeguard",
+    UnitKind.GOAL: "goal",
+    UnitKind.PRINCIPLE: "principle",
+    UnitKind.GUIDELINE: "guideline",
+}
+
+_CLAUSE_BREAK = re.compile(r"[，。；;！？!?\n]")
+
+
+def clause_around(source: str, start: int, end: int) -> tuple[int, int]:
+    """The ``[start, end)`` of the clause holding ``source[start:end]``: out to the nearest ，。；
+    (the 、 of a list is not a break, so 建设100个…示范项目 keeps its verb)."""
+    left = start
+    while left > 0 and not _CLAUSE_BREAK.match(source[left - 1]):
+        left -= 1
+    right = end
+    while right < len(source) and not _CLAUSE_BREAK.match(source[right]):
+        right += 1
+    while left < right and source[left].isspace():
+        left += 1
+    return left, right
+
+
+def _number(value) -> float | None:
+    return None if value is None else float(value)
+
+
+def target_data(doc: PolicyDocument, target: Target) -> TargetData:
+    """A Target of the document model as the search's TargetData (decimals as floats, dates ISO)."""
+    return TargetData(
+        id=str(target_iri(doc.meta.slug, target.key)),
+        indicator=target.indicator,
+        value=float(target.quantity),
+        value_max=_number(target.quantity_max),
+        unit=target.unit,
+        comparator=target.comparator,
+        deadline=target.deadline.isoformat() if target.deadline else None,
+        text=target.text,
+    )
+
+
+def _ancestors(doc: PolicyDocument, unit: Unit, by_path: dict[str, Unit]) -> list[Unit]:
+    """Parents from the nearest up to the top-level part."""
+    chain = []
+    parent = unit.parent
+    while parent is not None and parent in by_path:
+        chain.append(by_path[parent])
+        parent = by_path[parent].parent
+    return chain
+
+
+class _DocumentView:
+    """Look-ups over one document, built once."""
+
+    def __init__(self, doc: PolicyDocument, concepts: dict[str, ConceptLabels]) -> None:
+        self.doc = doc
+        self.slug = doc.meta.slug
+        self.by_path = {u.path: u for u in doc.units}
+        self.departments = {d.key: d for d in doc.departments}
+        self.targets_by_unit: dict[str, list[Target]] = {}
+        for t in doc.targets:
+            self.targets_by_unit.setdefault(t.unit_path, []).append(t)
+        self.concepts = concepts
+        self.mentions: dict[str, list[str]] = {}
+        for m in doc.concepts:
+            keys = self.mentions.setdefault(m.unit_path, [])
+            if m.concept not in keys:
+                keys.append(m.concept)
+
+    def departments_of(self, unit: Unit, ancestors: Sequence[Unit]) -> list[DepartmentRef]:
+        """The unit's responsibilities; when it has none, those of its nearest ancestor that has some."""
+        for path in [unit.path, *(a.path for a in ancestors)]:
+            refs = [
+                DepartmentRef(
+                    id=str(department_iri(r.agent)),
+                    name=self.departments[r.agent].pref_label if r.agent in self.departments else r.agent,
+                    role=r.role.value,
+                    basis=r.basis.value,
+                    evidence=r.evidence,
+                )
+                for r in self.doc.responsibilities
+                if r.unit_path == path
+            ]
+            if refs:
+                return refs
+        return []
+
+    def concepts_of(self, paths: Iterable[str]) -> list[ConceptRef]:
+        refs: list[ConceptRef] = []
+        seen: set[str] = set()
+        for path in paths:
+            for key in self.mentions.get(path, []):
+                if key in seen:
+                    continue
+                seen.add(key)
+                labels = self.concepts.get(key)
+                refs.append(ConceptRef(id=str(concept_iri(key)), key=key, zh=labels.pref_zh if labels else "",
+                                       en=labels.pref_en if labels else "", group=labels.group if labels else ""))
+        return refs
+
+    def context(self, unit: Unit, extra_concept_paths: Sequence[str] = ()) -> tuple[HitContext, list[Unit]]:
+        ancestors = _ancestors(self.doc, unit, self.by_path)
+        task_unit = next((a for a in ancestors if a.kind is UnitKind.TASK), None)
+        task = (TaskRef(id=str(unit_iri(self.slug, task_unit.key)), path=task_unit.path, heading=task_unit.heading)
+                if task_unit else None)
+        scope = unit if unit.kind is UnitKind.GOAL else task_unit
+        targets = [target_data(self.doc, t) for t in self.targets_by_unit.get(scope.path, [])] if scope else []
+        if unit.kind is not UnitKind.GOAL:
+            targets += [target_data(self.doc, t) for t in self.targets_by_unit.get(unit.path, [])]
+        return HitContext(
+            task=task,
+            departments=self.departments_of(unit, ancestors),
+            targets=targets,
+            concepts=self.concepts_of([unit.path, *extra_concept_paths]),
+            sections=[a.heading for a in reversed(ancestors)],
+        ), ancestors
+
+
+def _label_text(refs: Sequence[ConceptRef], concepts: dict[str, ConceptLabels]) -> str:
+    """Concept labels (zh and en, preferred and alternative) to enrich the indexed text."""
+    parts: list[str] = []
+    for ref in refs:
+        labels = concepts.get(ref.key)
+        if labels:
+            parts.extend(labels.zh_labels)
+            parts.extend(labels.en_labels)
+    return " ".join(dict.fromkeys(parts))
+
+
+def index_units(documents: Sequence[PolicyDocument],
+                concepts: Sequence[ConceptLabels] | None = None) -> list[IndexUnit]:
+    """Every measure, safeguard, goal, principle and guideline unit, and every target, with its context.
+
+    ``index_text`` adds what helps retrieval but is not the unit's own words: the section chain (the
+    task heading of a measure), and the labels of the concepts it mentions in both languages.
+    ``concepts`` default to the shipped scheme.
+    """
+    if concepts is None:
+        concepts = load_scheme_labels()
+    by_key = {c.key: c for c in concepts}
+    out: list[IndexUnit] = []
+    for doc in documents:
+        view = _DocumentView(doc, by_key)
+        for unit in doc.units:
+            kind = INDEXED_KINDS.get(unit.kind)
+            if kind is None:
+                continue
+            ctx, ancestors = view.context(unit)
+            chain = "。".join(a.heading for a in reversed(ancestors) if a.kind is not UnitKind.CHAPTER)
+            index_text = "\n".join(p for p in (chain, unit.text, _label_text(ctx.concepts, by_key)) if p)
+            out.append(IndexUnit(
+                id=str(unit_iri(doc.meta.slug, unit.key)), kind=kind, document=doc.meta.slug,
+                document_title=doc.meta.title, path=unit.path, title=unit.heading, text=unit.text,
+                index_text=index_text, start=unit.span.start, end=unit.span.end, context=ctx,
+            ))
+        for target in doc.targets:
+            goal = view.by_path.get(target.unit_path)
+            if goal is None:
+                log.warning("target %s names unknown unit %s; skipped", target.key, target.unit_path)
+                continue
+            ctx, ancestors = view.context(goal)
+            ctx.targets = [t for t in ctx.targets if t.id != str(target_iri(doc.meta.slug, target.key))]
+            data = target_data(doc, target)
+            left, right = clause_around(doc.source, target.span.start, target.span.end)
+            clause = doc.source[left:right]
+            index_text = "\n".join(p for p in (goal.heading, clause, target.indicator,
+                                               _label_text(ctx.concepts, by_key)) if p)
+            out.append(IndexUnit(
+                id=data.id, kind="target", document=doc.meta.slug, document_title=doc.meta.title,
+                path=goal.path, title=target.indicator, text=target.text, index_text=index_text,
+                start=target.span.start, end=target.span.end, context=ctx, target=data,
+            ))
+    return out
