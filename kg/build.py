@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-from decimal import Decimal
 from pathlib import Path
 
 from rdflib import Graph, Literal, URIRef
@@ -22,6 +21,7 @@ from ingest.model import (
     UnitKind,
 )
 from kg import iri
+from kg.terms import decimal_literal
 from kg.vocab import DCTERMS, ELI, ORG, POL, PROV, RDF, SKOS, XSD, bind_prefixes
 
 __all__ = [
@@ -32,7 +32,6 @@ __all__ = [
     "CONCEPTS_FILE",
     "build_graph",
     "load_concept_scheme",
-    "decimal_literal",
 ]
 
 logger = logging.getLogger(__name__)
@@ -88,15 +87,6 @@ def build_graph(documents: list[PolicyDocument], concepts: Graph | None = None) 
         _add_document(graph, document)
     logger.info("built graph of %d documents: %d triples", len(documents), len(graph))
     return graph
-
-
-def decimal_literal(value: Decimal) -> Literal:
-    """An xsd:decimal in canonical lexical form (``5`` → ``"5.0"``, ``5.50`` → ``"5.5"``), so the
-    Turtle writer's shorthand round-trips to the same term."""
-    text = format(value.normalize(), "f")
-    if "." not in text:
-        text += ".0"
-    return Literal(text, datatype=XSD.decimal)
 
 
 def _span(graph: Graph, node: URIRef, span: Span) -> None:

@@ -8,9 +8,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from rdflib import Graph, Literal
-from rdflib.namespace import XSD
+from rdflib import Graph
 
+from kg.terms import canonical_term
 from kg.vocab import bind_prefixes
 
 __all__ = ["GRAPH_FILE", "GraphStoreError", "save_graph", "load_graph", "to_memory"]
@@ -64,19 +64,13 @@ def load_graph(path: str | Path) -> Graph:
     return graph
 
 
-def _simple(term):  # type: ignore[no-untyped-def]
-    if isinstance(term, Literal) and term.datatype == XSD.string:
-        return Literal(str(term))
-    return term
-
-
 def to_memory(graph: Graph) -> Graph:
-    """A copy in rdflib's own memory store, ``"x"^^xsd:string`` written as the simple literal ``"x"``.
+    """A copy in rdflib's own memory store with canonical literals (kg.terms.canonical_term).
 
-    RDF 1.1 makes the two the same term and Oxigraph returns the typed form, while rdflib keeps them
-    apart; the copy compares equal (and isomorphic) to a freshly built graph.
+    RDF 1.1 makes ``"x"`` and ``"x"^^xsd:string`` one term and Oxigraph returns the typed form and
+    rewrites decimals, while rdflib keeps forms apart; the copy is isomorphic to a freshly built graph.
     """
     out = bind_prefixes(Graph())
     for s, p, o in graph:
-        out.add((s, p, _simple(o)))
+        out.add((s, p, canonical_term(o)))
     return out

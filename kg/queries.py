@@ -1,0 +1,458 @@
+"""Typed read models over the graph (shared by CLI, API and tests) and the queries that fill them."""
+
+from __future__ import annotations
+
+import difflib
+import logging
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from rdflib import Graph, Literal, URIRef
+
+from kg import iri
+from kg.terms import canonical_decimal
+from kg.vocab import DCTERMS, ELI, ORG, POL, RDF, SKOS
+
+__all__ = [
+    "NotFound",
+    "UnitRef",
+    "ConceptRef",
+    "CitationRef",
+    "TargetView",
+    "ResponsibilityView",
+    "ResponsibilitySplit",
+    "UnitView",
+    "DepartmentView",
+    "DocumentView",
+    "to_dict",
+    "unit_kind",
+    "get_unit",
+    "list_units",
+    "list_targets",
+    "list_documents",
+    "list_departments",
+    "resolve_department",
+    "department_view",
+    "responsibilities_of",
+]
+
+logger = logging.getLogger(__name__)
+
+KIND_OF_CLASS: dict[URIRef, str] = {
+    POL.Chapter: "chapter",
+    POL.Section: "section",
+    POL.Guideline: "guideline",
+    POL.Principle: "principle",
+    POL.Goal: "goal",
+    POL.Task: "task",
+    POL.Measure: "measure",
+    POL.SafeguardMeasure: "safeguard",
+    POL.Item: "item",
+}
+_ROLE_NAMES = {POL.Lead: "lead", POL.Participant: "participant", POL.Convener: "convener",
+               POL.Coordinator: "coordinator", POL.Evaluator: "evaluator", POL.Implementer: "implementer"}
+_BASIS_NAMES = {POL.Explicit: "explicit", POL.Inferred: "inferred"}
+
+
+class NotFound(LookupError):
+    """Nothing in the graph matches what was asked; the message names it (and close names)."""
+
+    def __init__(self, what: str, asked: str, suggestions: list[str] | None = None) -> None:
+        self.what = what
+        self.asked = asked
+        self.suggestions = suggestions or []
+        hint = f"; did you mean: {', '.join(self.suggestions)}" if self.suggestions else ""
+        super().__init__(f"no {what} {asked!r}{hint}")
+
+
+@dataclass(frozen=True, slots=True)
+class UnitRef:
+    iri: str
+    path: str
+    heading: str
+    kind: str
+
+
+@dataclass(frozen=True, slots=True)
+class ConceptRef:
+    iri: str
+    pref_label: str
+    pref_label_en: str
+
+
+@dataclass(frozen=True, slots=True)
+class CitationRef:
+    iri: str
+    title: str
+    identifier: str
+
+
+@dataclass(slots=True)
+class TargetView:
+    iri: str
+    unit_iri: str  # the unit that states the target
+    unit_path: str
+    indicator: str
+    quantity: Decimal  # the lower bound of a range
+    quantity_max: Decimal | None
+    unit: str  # the unit of measure: 个, %, 个工作日
+    comparator: str
+    deadline: date | None
+    text: str
+    start: int
+    end: int
+    deadline_basis: str  # explicit | inferred | "" when no deadline
+
+
+@dataclass(slots=True)
+class ResponsibilityView:
+    iri: str
+    agent_iri: str
+    agent_name: str
+    unit_iri: str
+    unit_path: str
+    unit_heading: str
+    unit_kind: str
+    role: str  # lead | participant | convener | coordinator | evaluator | implementer
+    basis: str  # explicit | inferred
+    evidence: str
+    rule: str
+    start: int | None
+    end: int | None
+
+
+@dataclass(slots=True)
+class ResponsibilitySplit:
+    explicit: list[ResponsibilityView] = field(default_factory=list)
+    inferred: list[ResponsibilityView] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class UnitView:
+    iri: str
+    key: str
+    kind: str
+    path: str
+    heading: str
+    text: str
+    start: int
+    end: int
+    document: str
+    document_title: str
+    parent: UnitRef | None
+    children: list[UnitRef]
+    targets: list[TargetView]
+    concepts: list[ConceptRef]
+    responsibilities: list[ResponsibilityView]
+    citations: list[CitationRef]
+
+
+@dataclass(slots=True)
+class DepartmentView:
+    iri: str
+    key: str
+    pref_label: str
+    pref_label_en: str
+    alt_labels: list[str]
+    category: str
+    created_by_document: str | None  # the document IRI that sets the body up (联席会议)
+    members: list[str]  # member IRIs (joint bodies)
+    member_of: list[str]
+    responsibilities: ResponsibilitySplit
+    mentions: int
+
+
+@dataclass(slots=True)
+class DocumentView:
+    iri: str
+    slug: str
+    title: str
+    title_en: str
+    identifier: str
+    jurisdiction: str
+    period: str
+    units: int
+    targets: int
+    responsibilities: int
+
+
+def to_dict(view: Any) -> Any:
+    """A view as plain JSON-able values (Decimal and date as strings)."""
+    def plain(value: Any) -> Any:
+        if isinstance(value, dict):
+            return {k: plain(v) for k, v in value.items()}
+        if isinstance(value, list):
+            return [plain(v) for v in value]
+        if isinstance(value, (Decimal, date)):
+            return str(value)
+        return value
+
+    return plain(asdict(view))
+
+
+def _str(graph: Graph, node: object, predicate: URIRef, lang: str | None = None) -> str:
+    """One literal value as text; with ``lang``, the literal in that language (else any)."""
+    values = list(graph.objects(node, predicate))  # type: ignore[arg-type]
+    if lang is not None:
+        tagged = [v for v in values if isinstance(v, Literal) and v.language == lang]
+        if tagged:
+            return str(tagged[0])
+        values = [v for v in values if not (isinstance(v, Literal) and v.language)]
+    return str(sorted(values)[0]) if values else ""
+
+
+def _int(graph: Graph, node: object, predicate: URIRef) -> int | None:
+    value = graph.value(node, predicate)  # type: ignore[arg-type]
+    return None if value is None else int(value)
+
+
+def unit_kind(graph: Graph, unit: URIRef) -> str:
+    for cls in graph.objects(unit, RDF.type):
+        if cls in KIND_OF_CLASS:
+            return KIND_OF_CLASS[cls]  # type: ignore[index]
+    return ""
+
+
+def _order(graph: Graph, unit: URIRef) -> tuple[str, int]:
+    return (str(graph.value(unit, POL.inDocument)), _int(graph, unit, POL.order) or 0)
+
+
+def _unit_ref(graph: Graph, unit: URIRef) -> UnitRef:
+    return UnitRef(str(unit), _str(graph, unit, POL.path), _str(graph, unit, POL.heading), unit_kind(graph, unit))
+
+
+def _is_unit(graph: Graph, node: URIRef) -> bool:
+    return (node, RDF.type, ELI.LegalResourceSubdivision) in graph
+
+
+def _find_unit(graph: Graph, id_or_path: str, document: str | None) -> URIRef:
+    asked = id_or_path.strip()
+    doc = _resolve_document(graph, document) if document else None
+    if asked.startswith(("http://", "https://")):
+        node = URIRef(asked)
+        if _is_unit(graph, node):
+            return node
+        raise NotFound("unit", asked)
+    matches: list[URIRef] = []
+    for predicate in (POL.key, POL.path):
+        for node in graph.subjects(predicate, Literal(asked)):
+            if _is_unit(graph, node) and (doc is None or (node, POL.inDocument, doc) in graph):  # type: ignore[arg-type]
+                matches.append(node)  # type: ignore[arg-type]
+        if matches:
+            break
+    if not matches:
+        raise NotFound("unit", asked)
+    if len(set(matches)) > 1:
+        docs = sorted({str(graph.value(m, POL.inDocument)) for m in matches})
+        raise NotFound("single unit", asked, [f"pass document= one of {', '.join(docs)}"])
+    return matches[0]
+
+
+def _resolve_document(graph: Graph, document: str) -> URIRef:
+    for candidate in (URIRef(document), iri.document_iri(document)):
+        if (candidate, POL.sourceText, None) in graph:
+            return candidate
+    slugs = [key_tail(d) for d in graph.subjects(POL.sourceText, None)]
+    raise NotFound("document", document, difflib.get_close_matches(document, slugs, n=3, cutoff=0.3))
+
+
+def key_tail(node: object) -> str:
+    """The last decoded IRI segment (a document's slug, a department's key)."""
+    return iri.key_of(str(node))[-1]
+
+
+def _target_view(graph: Graph, target: URIRef) -> TargetView:
+    unit = graph.value(predicate=POL.hasTarget, object=target)
+    q_max = graph.value(target, POL.quantityMax)
+    deadline = graph.value(target, POL.deadline)
+    basis = graph.value(target, POL.deadlineBasis)
+    return TargetView(
+        iri=str(target),
+        unit_iri=str(unit),
+        unit_path=_str(graph, unit, POL.path),
+        indicator=_str(graph, target, POL.indicator),
+        quantity=canonical_decimal(str(graph.value(target, POL.quantity))),
+        quantity_max=None if q_max is None else canonical_decimal(str(q_max)),
+        unit=_str(graph, target, POL.unit),
+        comparator=_str(graph, target, POL.comparator),
+        deadline=None if deadline is None else date.fromisoformat(str(deadline)),
+        text=_str(graph, target, POL.text),
+        start=_int(graph, target, POL.start) or 0,
+        end=_int(graph, target, POL.end) or 0,
+        deadline_basis=_BASIS_NAMES.get(basis, "") if basis is not None else "",  # type: ignore[arg-type]
+    )
+
+
+def _responsibility_view(graph: Graph, node: URIRef) -> ResponsibilityView:
+    agent = graph.value(node, POL.agent)
+    unit = graph.value(node, POL.assignedTo)
+    return ResponsibilityView(
+        iri=str(node),
+        agent_iri=str(agent),
+        agent_name=_str(graph, agent, SKOS.prefLabel, "zh"),
+        unit_iri=str(unit),
+        unit_path=_str(graph, unit, POL.path),
+        unit_heading=_str(graph, unit, POL.heading),
+        unit_kind=unit_kind(graph, unit),  # type: ignore[arg-type]
+        role=_ROLE_NAMES.get(graph.value(node, POL.role), ""),  # type: ignore[arg-type]
+        basis=_BASIS_NAMES.get(graph.value(node, POL.basis), ""),  # type: ignore[arg-type]
+        evidence=_str(graph, node, POL.evidence),
+        rule=_str(graph, node, POL.rule),
+        start=_int(graph, node, POL.start),
+        end=_int(graph, node, POL.end),
+    )
+
+
+def _responsibility_sort_key(view: ResponsibilityView) -> tuple[str, int, str, str]:
+    return (view.unit_iri, 0 if view.role == "lead" else 1, view.agent_iri, view.basis)
+
+
+def get_unit(graph: Graph, id_or_path: str, document: str | None = None) -> UnitView:
+    """A unit by full IRI, key (``2.1.1``) or numbering path (``二（一）1``), with its context."""
+    unit = _find_unit(graph, id_or_path, document)
+    doc = graph.value(unit, POL.inDocument)
+    parent = graph.value(unit, ELI.is_part_of)
+    children = sorted((c for c in graph.subjects(ELI.is_part_of, unit)), key=lambda c: _order(graph, c))  # type: ignore[arg-type]
+    concepts = sorted(
+        ConceptRef(str(c), _str(graph, c, SKOS.prefLabel, "zh"), _str(graph, c, SKOS.prefLabel, "en"))
+        for c in graph.objects(unit, DCTERMS.subject)
+    )
+    citations = sorted(
+        CitationRef(str(c), _str(graph, c, DCTERMS.title), _str(graph, c, DCTERMS.identifier))
+        for c in graph.objects(unit, DCTERMS.references)
+    )
+    targets = sorted((_target_view(graph, t) for t in graph.objects(unit, POL.hasTarget)), key=lambda t: t.start)  # type: ignore[arg-type]
+    responsibilities = sorted(
+        (_responsibility_view(graph, r) for r in graph.subjects(POL.assignedTo, unit)),  # type: ignore[arg-type]
+        key=_responsibility_sort_key,
+    )
+    return UnitView(
+        iri=str(unit),
+        key=_str(graph, unit, POL.key),
+        kind=unit_kind(graph, unit),
+        path=_str(graph, unit, POL.path),
+        heading=_str(graph, unit, POL.heading),
+        text=_str(graph, unit, POL.text),
+        start=_int(graph, unit, POL.start) or 0,
+        end=_int(graph, unit, POL.end) or 0,
+        document=str(doc),
+        document_title=_str(graph, doc, DCTERMS.title, "zh"),
+        parent=_unit_ref(graph, parent) if parent is not None and _is_unit(graph, parent) else None,  # type: ignore[arg-type]
+        children=[_unit_ref(graph, c) for c in children],  # type: ignore[arg-type]
+        targets=targets,
+        concepts=concepts,
+        responsibilities=responsibilities,
+        citations=citations,
+    )
+
+
+def list_units(graph: Graph, kind: str | None = None, document: str | None = None) -> list[UnitRef]:
+    """Units in document order, optionally of one kind (``measure``…) and one document."""
+    if kind is not None and kind not in KIND_OF_CLASS.values():
+        raise ValueError(f"unknown unit kind {kind!r}; valid kinds: {', '.join(KIND_OF_CLASS.values())}")
+    doc = _resolve_document(graph, document) if document else None
+    units = [
+        u for u in graph.subjects(RDF.type, ELI.LegalResourceSubdivision)
+        if (doc is None or (u, POL.inDocument, doc) in graph) and (kind is None or unit_kind(graph, u) == kind)  # type: ignore[arg-type]
+    ]
+    return [_unit_ref(graph, u) for u in sorted(units, key=lambda u: _order(graph, u))]  # type: ignore[arg-type]
+
+
+def list_targets(
+    graph: Graph, indicator_contains: str | None = None, unit: str | None = None, deadline: date | str | None = None
+) -> list[TargetView]:
+    """Targets, filtered by a substring of the indicator, by unit (IRI, key or path) and by deadline."""
+    unit_node = _find_unit(graph, unit, None) if unit else None
+    wanted_deadline = date.fromisoformat(deadline) if isinstance(deadline, str) else deadline
+    views = []
+    for target in graph.subjects(RDF.type, POL.Target):
+        view = _target_view(graph, target)  # type: ignore[arg-type]
+        if indicator_contains and indicator_contains not in view.indicator:
+            continue
+        if unit_node is not None and view.unit_iri != str(unit_node):
+            continue
+        if wanted_deadline is not None and view.deadline != wanted_deadline:
+            continue
+        views.append(view)
+    return sorted(views, key=lambda v: (v.unit_iri, v.start))
+
+
+def list_documents(graph: Graph) -> list[DocumentView]:
+    """The ingested documents (those carrying their source text), by slug."""
+    views = []
+    for doc in graph.subjects(POL.sourceText, None):
+        units = set(graph.subjects(POL.inDocument, doc)) & set(graph.subjects(RDF.type, ELI.LegalResourceSubdivision))
+        views.append(DocumentView(
+            iri=str(doc),
+            slug=key_tail(doc),
+            title=_str(graph, doc, DCTERMS.title, "zh"),
+            title_en=_str(graph, doc, DCTERMS.title, "en"),
+            identifier=_str(graph, doc, DCTERMS.identifier),
+            jurisdiction=_str(graph, doc, DCTERMS.spatial),
+            period=_str(graph, doc, DCTERMS.temporal),
+            units=len(units),
+            targets=sum(1 for u in units for _ in graph.objects(u, POL.hasTarget)),
+            responsibilities=sum(1 for u in units for _ in graph.subjects(POL.assignedTo, u)),
+        ))
+    return sorted(views, key=lambda v: v.slug)
+
+
+def _organisations(graph: Graph) -> list[URIRef]:
+    return sorted(graph.subjects(RDF.type, ORG.Organization))  # type: ignore[arg-type]
+
+
+def resolve_department(graph: Graph, name_or_key: str) -> URIRef:
+    """The one organisation named by full name, alias (市经信委), key or IRI; else NotFound with close names."""
+    asked = name_or_key.strip()
+    names: dict[str, URIRef] = {}
+    for org in _organisations(graph):
+        names.setdefault(str(org), org)
+        names.setdefault(key_tail(org), org)
+        for predicate in (SKOS.prefLabel, SKOS.altLabel):
+            for label in graph.objects(org, predicate):
+                names.setdefault(str(label), org)
+    if asked in names:
+        return names[asked]
+    raise NotFound("department", asked, difflib.get_close_matches(asked, list(names), n=5, cutoff=0.4))
+
+
+def responsibilities_of(graph: Graph, name_or_key: str) -> ResponsibilitySplit:
+    """What a department is responsible for, explicit and inferred apart, each with its evidence."""
+    org = resolve_department(graph, name_or_key)
+    split = ResponsibilitySplit()
+    views = sorted((_responsibility_view(graph, r) for r in graph.subjects(POL.agent, org)),  # type: ignore[arg-type]
+                   key=lambda v: (_order(graph, URIRef(v.unit_iri)), v.role))
+    for view in views:
+        (split.inferred if view.basis == "inferred" else split.explicit).append(view)
+    return split
+
+
+def _department_view(graph: Graph, org: URIRef, responsibilities: ResponsibilitySplit) -> DepartmentView:
+    created = graph.value(org, POL.createdBy)
+    return DepartmentView(
+        iri=str(org),
+        key=key_tail(org),
+        pref_label=_str(graph, org, SKOS.prefLabel, "zh"),
+        pref_label_en=_str(graph, org, SKOS.prefLabel, "en"),
+        alt_labels=sorted(str(a) for a in graph.objects(org, SKOS.altLabel)),
+        category=_str(graph, org, POL.category),
+        created_by_document=None if created is None else str(created),
+        members=sorted(str(m) for m in graph.objects(org, ORG.hasMember)),
+        member_of=sorted(str(m) for m in graph.subjects(ORG.hasMember, org)),
+        responsibilities=responsibilities,
+        mentions=sum(1 for _ in graph.objects(org, POL.mentionedAt)),
+    )
+
+
+def department_view(graph: Graph, name_or_key: str) -> DepartmentView:
+    """A department with its names, membership and responsibilities (explicit and inferred apart)."""
+    org = resolve_department(graph, name_or_key)
+    return _department_view(graph, org, responsibilities_of(graph, str(org)))
+
+
+def list_departments(graph: Graph) -> list[DepartmentView]:
+    """Every organisation, by key; responsibilities left empty here (use department_view for them)."""
+    return [_department_view(graph, org, ResponsibilitySplit()) for org in
+            sorted(_organisations(graph), key=key_tail)]
