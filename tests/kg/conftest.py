@@ -156,3 +156,14 @@ def document() -> PolicyDocument:
 def graph() -> Graph:
     """The synthetic document's graph; shared, so tests must not mutate it (copy first)."""
     return build_graph([make_document()], concepts=make_concepts())
+
+
+@pytest.fixture
+def concepts() -> Graph:
+    return make_concepts()
+
+
+@pytest.fixture
+def document_factory():
+    """Call it for a fresh synthetic document (to mutate, or to build twice)."""
+    return make_document
