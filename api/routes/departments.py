@@ -9,6 +9,7 @@ from fastapi import APIRouter, Path
 from api.deps import WorkspaceDep
 from api.errors import ERROR_RESPONSES, ApiError
 from api.schemas import DepartmentList, DepartmentResponse, jsonable
+from kg.queries import NotFound, department_view, list_departments
 
 __all__ = ["router"]
 
@@ -17,8 +18,6 @@ router = APIRouter(tags=["departments"])
 
 @router.get("/departments", response_model=DepartmentList, summary="Every government body the documents name")
 def departments(ws: WorkspaceDep):
-    from kg.queries import list_departments
-
     items = jsonable(list_departments(ws.graph))
     return {"count": len(items), "items": items}
 
@@ -32,11 +31,8 @@ def department(
 ):
     """What the department leads and takes part in: ``responsibilities.explicit`` (stated by the text) and
     ``responsibilities.inferred`` (derived by a named rule), each with its evidence. Aliases resolve."""
-    from kg.queries import NotFound, department_view
-
     try:
         view = department_view(ws.graph, id)
     except NotFound as e:
-        raise ApiError(404, "not_found", str(e).strip("'\""), "path.id",
-                       {"close": list(getattr(e, "suggestions", None) or getattr(e, "close", None) or [])}) from e
+        raise ApiError(404, "not_found", str(e), "path.id", {"close": e.suggestions}) from e
     return jsonable(view)

@@ -16,6 +16,7 @@ from starlette.concurrency import run_in_threadpool
 
 from api.deps import SettingsDep, WorkspaceDep
 from api.errors import ERROR_RESPONSES, ApiError, _error_doc
+from kg.sparql import SparqlError, SparqlRefused, SparqlSyntaxError, SparqlTimeout, run_sparql
 
 __all__ = ["router"]
 
@@ -75,8 +76,6 @@ def _negotiate(fmt: str | None, accept: str | None) -> str:
 
 
 async def _answer(ws, settings, query: str | None, media: str) -> Response:
-    from kg.sparql import SparqlRefused, SparqlSyntaxError, SparqlTimeout, run_sparql
-
     if not query or not query.strip():
         raise ApiError(400, "missing_query", "give a SPARQL query: ?query=… (GET), an application/sparql-query "
                                              "body or a form field query=… (POST)", "query")
@@ -90,7 +89,9 @@ async def _answer(ws, settings, query: str | None, media: str) -> Response:
     except SparqlSyntaxError as e:
         raise ApiError(400, "sparql_syntax", str(e), "query") from e
     except SparqlTimeout as e:
-        raise ApiError(408, "sparql_timeout", str(e), "query") from e
+        raise ApiError(408, "sparql_timeout", f"{e}; narrow the query or add a LIMIT", "query") from e
+    except SparqlError as e:  # evaluation failed on this query (e.g. a bad cast): the query's fault
+        raise ApiError(400, "sparql_error", str(e), "query") from e
     headers = {"X-Truncated": "true" if getattr(result, "truncated", False) else "false"}
     if media == CSV_TYPE:
         return Response(result.to_csv(), media_type="text/csv; charset=utf-8", headers=headers)

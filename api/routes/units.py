@@ -9,6 +9,7 @@ from fastapi import APIRouter, Path, Query
 from api.deps import WorkspaceDep
 from api.errors import ERROR_RESPONSES, ApiError
 from api.schemas import DocumentList, TargetList, UnitList, UnitResponse, jsonable
+from kg.queries import NotFound, get_unit, list_documents, list_targets, list_units
 
 __all__ = ["router"]
 
@@ -20,12 +21,11 @@ Document = Annotated[str | None, Query(max_length=200, description="only this do
 
 def _unit(ws, id_or_path: str, document: str | None, where: str) -> dict:
     from kg.network import neighbourhood
-    from kg.queries import NotFound, get_unit
 
     try:
         view = get_unit(ws.graph, id_or_path, document=document)
     except NotFound as e:
-        raise ApiError(404, "not_found", str(e).strip("'\""), where) from e
+        raise ApiError(404, "not_found", str(e), where, {"close": e.suggestions}) from e
     unit = jsonable(view)
     unit["neighbourhood"] = jsonable(neighbourhood(ws.network, unit["iri"], radius=1))
     return unit
@@ -54,6 +54,13 @@ def unit_by_path(
     return _unit(ws, path, document, "query.path")
 
 
+def _units_of(ws, kind: str, document: str | None):
+    try:
+        return list_units(ws.graph, kind=kind, document=document)
+    except NotFound as e:
+        raise ApiError(404, "not_found", str(e), "query.document") from e
+
+
 def _listing(items) -> dict:
     items = jsonable(items)
     return {"count": len(items), "items": items}
@@ -61,16 +68,12 @@ def _listing(items) -> dict:
 
 @router.get("/tasks", response_model=UnitList, summary="The tasks (重点任务)")
 def tasks(ws: WorkspaceDep, document: Document = None):
-    from kg.queries import list_units
-
-    return _listing(list_units(ws.graph, kind="task", document=document))
+    return _listing(_units_of(ws, "task", document))
 
 
 @router.get("/measures", response_model=UnitList, summary="The measures (具体举措) under the tasks")
 def measures(ws: WorkspaceDep, document: Document = None):
-    from kg.queries import list_units
-
-    return _listing(list_units(ws.graph, kind="measure", document=document))
+    return _listing(_units_of(ws, "measure", document))
 
 
 @router.get("/targets", response_model=TargetList, summary="Quantified targets (量化指标)",
@@ -80,17 +83,19 @@ def targets(
     indicator: Annotated[str | None, Query(max_length=200, description="indicator contains this text",
                                            examples=["示范项目"])] = None,
     unit: Annotated[str | None, Query(max_length=200, description="unit of measure, e.g. 个, %, 个工作日")] = None,
-    deadline: Annotated[str | None, Query(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$", description="deadline (YYYY, YYYY-MM or YYYY-MM-DD)",
+    deadline: Annotated[str | None, Query(pattern=r"^\d{4}-\d{2}-\d{2}$", description="deadline, YYYY-MM-DD",
                                           examples=["2020-12-31"])] = None,
 ):
     """Every target as data (indicator, quantity, unit, comparator, deadline), optionally filtered."""
-    from kg.queries import list_targets
-
-    return _listing(list_targets(ws.graph, indicator_contains=indicator, unit=unit, deadline=deadline))
+    try:
+        found = list_targets(ws.graph, indicator_contains=indicator, unit=unit, deadline=deadline)
+    except NotFound as e:
+        raise ApiError(404, "not_found", str(e), "query.unit") from e
+    except ValueError as e:  # a well-formed but impossible date such as 2020-13-45
+        raise ApiError(422, "invalid_input", f"deadline: {e}; use YYYY-MM-DD", "query.deadline") from e
+    return _listing(found)
 
 
 @router.get("/documents", response_model=DocumentList, summary="The ingested documents")
 def documents(ws: WorkspaceDep):
-    from kg.queries import list_documents
-
     return _listing(list_documents(ws.graph))

@@ -1,0 +1,505 @@
+/* PolicyKG web page: hash-routed views over the JSON API. Vanilla JS, no build step, no network beyond this origin. */
+"use strict";
+
+(function () {
+  // ------------------------------------------------------------------ UI strings (zh / en)
+  const STRINGS = {
+    zh: {
+      skip: "跳到主要内容", tagline: "政策知识图谱与语义检索", nav: "主导航",
+      nav_search: "检索", nav_departments: "部门职责", nav_enterprise: "企业匹配",
+      footer: "数据来自已导入的政策文件；“推断”表示由规则推得，附证据。",
+      lang_button: "EN", lang_label: "Switch to English",
+      search_title: "政策检索", search_label: "输入问题或关键词", search_placeholder: "例如：想用工业机器人改造生产线",
+      search_button: "检索", kind_label: "类型", kind_all: "全部类型",
+      examples: "试试：", ex1: "想用工业机器人改造生产线", ex2: "零土地技改项目审批", ex3: "节能改造有什么支持",
+      searching: "正在检索…", no_hits: "没有找到相关内容。", hits: (n, ms) => `共 ${n} 条结果（${ms} 毫秒）`,
+      task: "所属任务", departments: "责任部门", targets: "量化指标", concepts: "概念", sections: "章节",
+      inferred: "推断", explicit: "明示", evidence: "证据", rule: "推断规则", open_unit: "查看详情",
+      kinds: { measure: "具体举措", safeguard: "保障措施", target: "量化指标", goal: "主要目标", principle: "基本原则",
+               guideline: "指导思想", task: "重点任务", chapter: "章", section: "节", item: "条目",
+               department: "部门", concept: "概念", document: "文件", responsibility: "职责", citation: "引用文件" },
+      roles: { lead: "牵头", participant: "参加/配合", convener: "召集", coordinator: "协调指导",
+               evaluator: "评估督查", implementer: "组织实施" },
+      indicator: "指标", quantity: "数值", unit_m: "单位", deadline: "时限", text: "原文",
+      unit_title: "条目详情", path: "编号路径", parent: "上级", children: "下级", span: "原文位置",
+      responsibilities: "职责分工", citations: "引用文件", graph: "关联图谱", graph_hint: "点击节点跳转；悬停显示名称。",
+      document: "文件", none: "无", loading: "加载中…",
+      dept_title: "部门职责", dept_filter: "筛选部门（支持简称，如 市经信委）", dept_open: "打开",
+      dept_pick: "请选择一个部门。", aliases: "简称", leads: "牵头", takes_part: "参与",
+      explicit_h: "明示职责（原文写明）", inferred_h: "推断职责（由规则推得）", members: "成员单位",
+      ent_title: "企业政策匹配", industry: "所属行业", plans: "改造计划（每行一项）", size: "企业规模",
+      district: "所在区", size_any: "不限", match_button: "匹配政策",
+      industry_ph: "例如：汽车零部件制造", plans_ph: "例如：\n采购工业机器人改造生产线\n申请技改贷款",
+      district_ph: "例如：嘉定区", matching: "正在匹配…",
+      measures_h: "适用的举措", instruments_h: "可用的支持工具（保障措施）", reason: "理由", safeguard: "保障措施",
+      no_measures: "没有匹配的举措。", error: "出错了：",
+      sizes: { "": "不限", "小微企业": "小微企业", "中小企业": "中小企业", "规模以上": "规模以上企业", "大型企业": "大型企业" },
+    },
+    en: {
+      skip: "Skip to main content", tagline: "Knowledge graph and semantic search over Chinese policy", nav: "Main",
+      nav_search: "Search", nav_departments: "Departments", nav_enterprise: "Enterprise match",
+      footer: "Data from the ingested policy documents; “inferred” facts come from a rule and carry their evidence.",
+      lang_button: "中文", lang_label: "切换到中文",
+      search_title: "Policy search", search_label: "Ask a question or type keywords",
+      search_placeholder: "e.g. upgrade a production line with industrial robots",
+      search_button: "Search", kind_label: "Kind", kind_all: "All kinds",
+      examples: "Try: ", ex1: "industrial robots for production lines", ex2: "approval of zero-land renovation projects",
+      ex3: "support for energy-saving upgrades",
+      searching: "Searching…", no_hits: "Nothing found.", hits: (n, ms) => `${n} results (${ms} ms)`,
+      task: "Task", departments: "Departments", targets: "Targets", concepts: "Concepts", sections: "Sections",
+      inferred: "inferred", explicit: "explicit", evidence: "Evidence", rule: "Rule", open_unit: "Details",
+      kinds: { measure: "measure", safeguard: "safeguard", target: "target", goal: "goal", principle: "principle",
+               guideline: "guideline", task: "task", chapter: "chapter", section: "section", item: "item",
+               department: "department", concept: "concept", document: "document", responsibility: "responsibility",
+               citation: "cited document" },
+      roles: { lead: "lead", participant: "participant", convener: "convener", coordinator: "coordinator",
+               evaluator: "evaluator", implementer: "implementer" },
+      indicator: "Indicator", quantity: "Value", unit_m: "Unit", deadline: "Deadline", text: "Text",
+      unit_title: "Unit", path: "Path", parent: "Parent", children: "Children", span: "Source span",
+      responsibilities: "Responsibilities", citations: "Cited documents", graph: "Graph neighbourhood",
+      graph_hint: "Click a node to open it; hover to see its name.",
+      document: "Document", none: "none", loading: "Loading…",
+      dept_title: "Departments", dept_filter: "Filter departments (aliases work, e.g. 市经信委)", dept_open: "Open",
+      dept_pick: "Pick a department.", aliases: "Aliases", leads: "Leads", takes_part: "Takes part in",
+      explicit_h: "Explicit (stated by the text)", inferred_h: "Inferred (derived by a rule)", members: "Members",
+      ent_title: "Enterprise policy match", industry: "Industry", plans: "Plans (one per line)", size: "Size",
+      district: "District", size_any: "Any", match_button: "Match",
+      industry_ph: "e.g. auto parts manufacturing", plans_ph: "e.g.\nbuy industrial robots for the production line\napply for a renovation loan",
+      district_ph: "e.g. 嘉定区", matching: "Matching…",
+      measures_h: "Measures that fit", instruments_h: "Support instruments (safeguard measures)", reason: "Why",
+      safeguard: "Safeguard", no_measures: "No measures fit.", error: "Error: ",
+      sizes: { "": "Any", "小微企业": "Micro / small", "中小企业": "SME", "规模以上": "Above designated size", "大型企业": "Large" },
+    },
+  };
+  const UNIT_KINDS = ["measure", "safeguard", "target", "goal", "principle", "guideline"];
+  let lang = localStorage.getItem("policykg.lang") === "en" ? "en" : "zh";
+  const t = (key) => STRINGS[lang][key] ?? STRINGS.zh[key] ?? key;
+  const kindName = (k) => (t("kinds")[k] || k || "");
+  const roleName = (r) => (t("roles")[r] || r || "");
+
+  // ------------------------------------------------------------------ DOM helpers
+  const main = document.getElementById("main");
+  const live = document.getElementById("live");
+
+  /** el("div", {class: "x", onclick: f}, child, "text", …) — children are nodes or text, never HTML. */
+  function el(tag, attrs, ...children) {
+    const node = document.createElement(tag);
+    for (const [k, v] of Object.entries(attrs || {})) {
+      if (v === null || v === undefined || v === false) continue;
+      if (k.startsWith("on")) node.addEventListener(k.slice(2), v);
+      else if (k === "class") node.className = v;
+      else node.setAttribute(k, v === true ? "" : String(v));
+    }
+    for (const c of children.flat(Infinity)) {
+      if (c === null || c === undefined || c === false) continue;
+      node.append(c instanceof Node ? c : document.createTextNode(String(c)));
+    }
+    return node;
+  }
+  const svgEl = (tag, attrs) => {
+    const node = document.createElementNS("http://www.w3.org/2000/svg", tag);
+    for (const [k, v] of Object.entries(attrs || {})) node.setAttribute(k, String(v));
+    return node;
+  };
+  function announce(text) { live.textContent = text; }
+  function render(...nodes) { main.replaceChildren(...nodes.flat()); }
+
+  async function api(path, options) {
+    const response = await fetch(path, Object.assign({ headers: { Accept: "application/json" } }, options || {}));
+    let body = null;
+    try { body = await response.json(); } catch (_) { body = null; }
+    if (!response.ok) {
+      const message = body && body.error ? body.error.message : `HTTP ${response.status}`;
+      const err = new Error(message);
+      err.status = response.status;
+      err.body = body;
+      throw err;
+    }
+    return body;
+  }
+  const errorBox = (e) => el("p", { class: "error", role: "alert" }, t("error"), e.message);
+
+  // Hash routes: #/search?q=…&kind=…, #/unit/<id>, #/departments[/<name>], #/enterprise
+  function parseHash() {
+    const raw = location.hash.replace(/^#\/?/, "");
+    const [pathPart, query = ""] = raw.split("?");
+    const segments = pathPart.split("/").map((s) => { try { return decodeURIComponent(s); } catch (_) { return s; } });
+    return { view: segments[0] || "search", arg: segments.slice(1).join("/"), params: new URLSearchParams(query) };
+  }
+  const unitHref = (id) => "#/unit/" + encodeURIComponent(id);
+  const deptHref = (name) => "#/departments/" + encodeURIComponent(name);
+
+  // ------------------------------------------------------------------ shared pieces
+  function highlighted(text, highlights) {
+    const spans = (highlights || []).filter((h) => h.end > h.start && h.start >= 0 && h.end <= text.length)
+      .sort((a, b) => a.start - b.start);
+    const out = [];
+    let at = 0;
+    for (const h of spans) {
+      if (h.start < at) continue; // overlapping highlight: keep the first
+      out.push(text.slice(at, h.start), el("mark", {}, text.slice(h.start, h.end)));
+      at = h.end;
+    }
+    out.push(text.slice(at));
+    return out;
+  }
+
+  function evidenceDetails(r) {
+    const evidence = r.evidence || "";
+    const rule = r.rule || "";
+    if (!evidence && !rule) return null;
+    return el("details", { class: "evidence" },
+      el("summary", {}, t("evidence")),
+      rule ? el("p", {}, el("strong", {}, t("rule"), "："), rule) : null,
+      evidence ? el("p", {}, evidence) : null);
+  }
+
+  function departmentChip(d) {
+    const basis = d.basis === "inferred" ? "inferred" : "explicit";
+    const name = d.name || d.agent_name || d.id;
+    return el("li", { class: `chip ${basis}`, title: d.evidence ? `${t(basis)} · ${d.evidence}` : t(basis) },
+      el("a", { href: deptHref(name) }, name),
+      " · ", roleName(d.role),
+      basis === "inferred" ? el("span", { class: "badge inferred" }, t("inferred")) : null);
+  }
+
+  function formatQuantity(tg) {
+    const q = tg.value ?? tg.quantity;
+    const qMax = tg.value_max ?? tg.quantity_max;
+    return `${tg.comparator && tg.comparator !== "=" ? tg.comparator + " " : ""}${q}${qMax !== null && qMax !== undefined ? "–" + qMax : ""}`;
+  }
+
+  function targetTable(targets) {
+    if (!targets || !targets.length) return null;
+    return el("table", { class: "data" },
+      el("thead", {}, el("tr", {}, [t("indicator"), t("quantity"), t("unit_m"), t("deadline")].map((h) => el("th", { scope: "col" }, h)))),
+      el("tbody", {}, targets.map((tg) => el("tr", {},
+        el("td", {}, tg.indicator), el("td", {}, formatQuantity(tg)), el("td", {}, tg.unit),
+        el("td", {}, tg.deadline || "", tg.deadline_basis === "inferred" ? el("span", { class: "badge inferred", title: t("inferred") }, t("inferred")) : null)))));
+  }
+
+  // ------------------------------------------------------------------ search view
+  function searchView(params) {
+    const q = params.get("q") || "";
+    const kind = params.get("kind") || "";
+    const input = el("input", { type: "search", id: "q", name: "q", value: q, placeholder: t("search_placeholder"),
+      autocomplete: "off", required: true, maxlength: 1000 });
+    const kindSelect = el("select", { id: "kind", name: "kind" },
+      el("option", { value: "" }, t("kind_all")),
+      UNIT_KINDS.map((k) => el("option", { value: k, selected: k === kind }, kindName(k))));
+    const go = (question) => {
+      const sp = new URLSearchParams({ q: question });
+      if (kindSelect.value) sp.set("kind", kindSelect.value);
+      location.hash = "#/search?" + sp.toString();
+    };
+    const form = el("form", { class: "search", role: "search", onsubmit: (e) => { e.preventDefault(); if (input.value.trim()) go(input.value.trim()); } },
+      el("div", { class: "q" }, el("label", { for: "q" }, t("search_label")), input),
+      el("div", {}, el("label", { for: "kind" }, t("kind_label")), kindSelect),
+      el("button", { class: "primary", type: "submit" }, t("search_button")));
+    const examples = el("p", { class: "examples" }, t("examples"),
+      ["ex1", "ex2", "ex3"].map((k) => el("button", { type: "button", onclick: () => go(t(k)) }, t(k))));
+    const results = el("section", { id: "results", "aria-label": t("search_title") });
+    render(el("h1", {}, t("search_title")), form, examples, results);
+    if (!q) { input.focus(); return; }
+    results.replaceChildren(el("p", { class: "status" }, t("searching")));
+    const sp = new URLSearchParams({ q, k: "10" });
+    if (kind) sp.set("kind", kind);
+    api("/search?" + sp.toString()).then((data) => {
+      const status = t("hits")(data.hits.length, Math.round(data.took_ms));
+      announce(status);
+      results.replaceChildren(
+        el("p", { class: "status", id: "hit-count" }, data.hits.length ? status : t("no_hits")),
+        el("ol", { class: "hits", style: "list-style:none;padding:0" }, data.hits.map(hitCard)));
+    }).catch((e) => results.replaceChildren(errorBox(e)));
+  }
+
+  function hitCard(hit) {
+    const ctx = hit.context || {};
+    const targets = [...(hit.target ? [hit.target] : []), ...(ctx.targets || [])];
+    return el("li", { class: "card hit", "data-path": hit.path },
+      el("div", { class: "meta" },
+        el("a", { class: "path", href: unitHref(hit.id) }, hit.path),
+        el("span", { class: "kind" }, kindName(hit.kind)),
+        (ctx.sections || []).length ? el("span", {}, ctx.sections.join(" › ")) : null),
+      el("h3", {}, el("a", { href: unitHref(hit.id) }, hit.title)),
+      el("p", { class: "text" }, highlighted(hit.text, hit.highlights)),
+      ctx.task ? el("p", { class: "meta" }, t("task"), "：", el("a", { href: unitHref(ctx.task.id) }, `${ctx.task.path} ${ctx.task.heading}`)) : null,
+      (ctx.departments || []).length ? el("div", {},
+        el("span", { class: "meta" }, t("departments")),
+        el("ul", { class: "chips" }, ctx.departments.map(departmentChip)),
+        ctx.departments.filter((d) => d.basis === "inferred").map((d) =>
+          el("details", { class: "evidence" }, el("summary", {}, `${d.name}（${t("inferred")}）· ${t("evidence")}`), el("p", {}, d.evidence)))) : null,
+      targets.length ? el("div", {}, el("span", { class: "meta" }, t("targets")), targetTable(targets)) : null,
+      (ctx.concepts || []).length ? el("ul", { class: "chips", "aria-label": t("concepts") },
+        ctx.concepts.map((c) => el("li", { class: "chip" }, lang === "en" && c.en ? c.en : c.zh))) : null);
+  }
+
+  // ------------------------------------------------------------------ unit view
+  function unitView(id) {
+    render(el("p", { class: "status" }, t("loading")));
+    api("/units/" + encodeURIComponent(id)).then((u) => {
+      document.title = `${u.path} ${u.heading} · PolicyKG`;
+      const resp = u.responsibilities || [];
+      render(
+        el("p", { class: "meta" }, el("span", { class: "kind" }, kindName(u.kind)), u.document_title || ""),
+        el("h1", {}, el("span", { class: "path" }, u.path), " ", u.heading),
+        el("div", { class: "card" },
+          el("p", { class: "text", id: "unit-text" }, u.text),
+          el("p", { class: "meta" }, `${t("span")}：[${u.start}, ${u.end})`, " · ", el("code", {}, u.key || ""))),
+        el("div", { class: "two-col" },
+          el("section", {}, el("h2", {}, t("parent")),
+            u.parent ? el("p", {}, el("a", { href: unitHref(u.parent.iri) }, `${u.parent.path} ${u.parent.heading}`), " ", el("span", { class: "kind" }, kindName(u.parent.kind))) : el("p", { class: "meta" }, t("none"))),
+          el("section", {}, el("h2", {}, t("children")),
+            (u.children || []).length ? el("ul", {}, u.children.map((c) => el("li", {}, el("a", { href: unitHref(c.iri) }, `${c.path} ${c.heading}`)))) : el("p", { class: "meta" }, t("none")))),
+        (u.targets || []).length ? [el("h2", {}, t("targets")), targetTable(u.targets)] : null,
+        resp.length ? [el("h2", {}, t("responsibilities")), responsibilityList(resp, "agent")] : null,
+        (u.concepts || []).length ? [el("h2", {}, t("concepts")), el("ul", { class: "chips" },
+          u.concepts.map((c) => el("li", { class: "chip" }, lang === "en" && c.pref_label_en ? c.pref_label_en : c.pref_label)))] : null,
+        (u.citations || []).length ? [el("h2", {}, t("citations")), el("ul", {},
+          u.citations.map((c) => el("li", {}, c.title ? `《${c.title}》` : "", c.identifier ? ` ${c.identifier}` : "")))] : null,
+        el("h2", {}, t("graph")),
+        el("p", { class: "meta" }, t("graph_hint")),
+        graphView(u.neighbourhood || { nodes: [], edges: [] }, u.iri));
+    }).catch((e) => render(errorBox(e)));
+  }
+
+  /** Responsibilities as a list; ``show`` = "agent" (on a unit page) or "unit" (on a department page). */
+  function responsibilityList(items, show) {
+    return el("ul", { class: "resp-list" }, items.map((r) => el("li", { class: r.basis },
+      show === "agent"
+        ? el("a", { href: deptHref(r.agent_name) }, r.agent_name)
+        : el("a", { href: unitHref(r.unit_iri) }, el("span", { class: "path" }, r.unit_path), " ", r.unit_heading),
+      " · ", roleName(r.role), " ",
+      el("span", { class: `badge ${r.basis}`, title: r.basis === "inferred" ? (r.rule || r.evidence) : r.evidence }, t(r.basis)),
+      evidenceDetails(r))));
+  }
+
+  // A small force-directed drawing of the unit's neighbourhood (no library): nodes clickable, labels on hover.
+  const KIND_COLOURS = { measure: "#1d4f91", task: "#3f7cc4", safeguard: "#6b4fa0", goal: "#1b6b3a", target: "#2e8b57",
+    principle: "#607d8b", guideline: "#607d8b", chapter: "#455a64", department: "#b26a00", concept: "#00897b",
+    document: "#37474f", citation: "#8d6e63" };
+  const nodeId = (n) => String(n.id ?? n.iri ?? n.key);
+  const nodeKind = (n) => String(n.kind ?? n.type ?? n.group ?? "").toLowerCase();
+  const nodeLabel = (n) => String(n.label ?? n.name ?? n.path ?? nodeId(n));
+  const edgeEnds = (e) => [String(e.source ?? e.from ?? e.s), String(e.target ?? e.to ?? e.o)];
+
+  function layout(nodes, edges, centre, width, height) {
+    const pos = new Map();
+    const n = nodes.length;
+    nodes.forEach((node, i) => {
+      const id = nodeId(node);
+      if (id === centre) { pos.set(id, { x: width / 2, y: height / 2, vx: 0, vy: 0 }); return; }
+      const angle = (2 * Math.PI * i) / Math.max(1, n);
+      pos.set(id, { x: width / 2 + Math.cos(angle) * width * 0.32, y: height / 2 + Math.sin(angle) * height * 0.32, vx: 0, vy: 0 });
+    });
+    const links = edges.map(edgeEnds).filter(([a, b]) => pos.has(a) && pos.has(b));
+    const ideal = Math.min(width, height) / (n > 12 ? 3.2 : 2.8);
+    for (let step = 0; step < 300; step++) {
+      const cooling = 1 - step / 300;
+      for (const a of pos.values()) { a.fx = 0; a.fy = 0; }
+      const list = [...pos.values()];
+      for (let i = 0; i < list.length; i++) for (let j = i + 1; j < list.length; j++) {
+        const a = list[i], b = list[j];
+        let dx = a.x - b.x, dy = a.y - b.y;
+        const d2 = Math.max(dx * dx + dy * dy, 25);
+        const f = (ideal * ideal) / d2;
+        a.fx += dx * f * 0.05; a.fy += dy * f * 0.05; b.fx -= dx * f * 0.05; b.fy -= dy * f * 0.05;
+      }
+      for (const [s, tt] of links) {
+        const a = pos.get(s), b = pos.get(tt);
+        const dx = b.x - a.x, dy = b.y - a.y;
+        const d = Math.max(Math.sqrt(dx * dx + dy * dy), 1);
+        const f = (d - ideal) * 0.02;
+        a.fx += (dx / d) * f * d * 0.05; a.fy += (dy / d) * f * d * 0.05; b.fx -= (dx / d) * f * d * 0.05; b.fy -= (dy / d) * f * d * 0.05;
+      }
+      for (const [id, a] of pos) {
+        if (id === centre) continue;
+        a.fx += (width / 2 - a.x) * 0.01; a.fy += (height / 2 - a.y) * 0.01;
+        a.x += Math.max(-20, Math.min(20, a.fx)) * cooling;
+        a.y += Math.max(-20, Math.min(20, a.fy)) * cooling;
+        a.x = Math.max(40, Math.min(width - 40, a.x)); a.y = Math.max(24, Math.min(height - 24, a.y));
+      }
+    }
+    return { pos, links };
+  }
+
+  function nodeHref(node) {
+    const kind = nodeKind(node);
+    if (kind === "department" || kind === "organization" || kind === "org") return deptHref(nodeLabel(node));
+    if (UNIT_KINDS.includes(kind) || ["task", "chapter", "section", "item"].includes(kind)) return unitHref(nodeId(node));
+    return null;
+  }
+
+  function graphView(graph, centre) {
+    const nodes = graph.nodes || [];
+    const edges = graph.edges || graph.links || [];
+    const width = 640, height = 420;
+    const svg = svgEl("svg", { class: "graph", viewBox: `0 0 ${width} ${height}`, role: "img", "aria-label": t("graph"), id: "graph" });
+    if (!nodes.length) return el("p", { class: "meta" }, t("none"));
+    const { pos, links } = layout(nodes, edges, centre, width, height);
+    for (const [a, b] of links) {
+      const p = pos.get(a), q = pos.get(b);
+      svg.append(svgEl("line", { x1: p.x, y1: p.y, x2: q.x, y2: q.y }));
+    }
+    const kinds = new Set();
+    for (const node of nodes) {
+      const id = nodeId(node), kind = nodeKind(node), p = pos.get(id);
+      kinds.add(kind);
+      const href = nodeHref(node);
+      const g = svgEl("g", { class: "node" + (id === centre ? " center" : ""), transform: `translate(${p.x},${p.y})`,
+        tabindex: href ? 0 : -1, role: href ? "link" : "img", "aria-label": `${kindName(kind)}：${nodeLabel(node)}`, "data-id": id });
+      const title = svgEl("title", {});
+      title.textContent = `${kindName(kind)}：${nodeLabel(node)}`;
+      const label = svgEl("text", { x: 0, y: id === centre ? 26 : 20, "text-anchor": "middle" });
+      const short = nodeLabel(node);
+      label.textContent = id === centre || short.length <= 10 ? short : short.slice(0, 9) + "…";
+      g.append(title, svgEl("circle", { r: id === centre ? 12 : 8, fill: KIND_COLOURS[kind] || "#78909c" }), label);
+      g.addEventListener("mouseenter", () => { label.textContent = short; g.parentNode.append(g); });
+      g.addEventListener("mouseleave", () => { label.textContent = id === centre || short.length <= 10 ? short : short.slice(0, 9) + "…"; });
+      if (href) {
+        const open = () => { location.hash = href; };
+        g.addEventListener("click", open);
+        g.addEventListener("keydown", (e) => { if (e.key === "Enter" || e.key === " ") { e.preventDefault(); open(); } });
+      }
+      svg.append(g);
+    }
+    const legend = el("p", { class: "legend" }, [...kinds].map((k) => el("span", {}, el("i", { style: `background:${KIND_COLOURS[k] || "#78909c"}` }), kindName(k))));
+    return el("figure", { style: "margin:0" }, svg, legend);
+  }
+
+  // ------------------------------------------------------------------ departments view
+  let departmentsCache = null;
+
+  function departmentsView(name) {
+    const filter = el("input", { type: "search", id: "dept-filter", placeholder: "市经信委", autocomplete: "off" });
+    const list = el("ul", { class: "dept-list", id: "dept-list", "aria-label": t("dept_title") });
+    const detail = el("section", { id: "dept-detail", "aria-live": "polite" }, el("p", { class: "status" }, name ? t("loading") : t("dept_pick")));
+    const form = el("form", { onsubmit: (e) => { e.preventDefault(); if (filter.value.trim()) location.hash = deptHref(filter.value.trim()); } },
+      el("label", { for: "dept-filter" }, t("dept_filter")),
+      el("div", { style: "display:flex;gap:.4rem" }, filter, el("button", { class: "primary", type: "submit" }, t("dept_open"))));
+    render(el("h1", {}, t("dept_title")), el("div", { class: "dept-layout" }, el("div", {}, form, list), detail));
+
+    const fill = (items) => {
+      const needle = filter.value.trim();
+      list.replaceChildren(...items.filter((d) => !needle || [d.pref_label, d.pref_label_en, d.key, ...(d.alt_labels || [])]
+        .some((s) => s && s.toLowerCase().includes(needle.toLowerCase())))
+        .map((d) => el("li", {}, el("a", { href: deptHref(d.pref_label), "aria-current": name && (name === d.pref_label || (d.alt_labels || []).includes(name) || name === d.key) ? "true" : null },
+          lang === "en" && d.pref_label_en ? d.pref_label_en : d.pref_label,
+          (d.alt_labels || []).length ? el("small", {}, d.alt_labels.join("、")) : null))));
+    };
+    filter.addEventListener("input", () => departmentsCache && fill(departmentsCache));
+    (departmentsCache ? Promise.resolve({ items: departmentsCache }) : api("/departments"))
+      .then((data) => { departmentsCache = data.items; fill(data.items); })
+      .catch((e) => list.replaceChildren(el("li", {}, errorBox(e))));
+    if (!name) return;
+    api("/departments/" + encodeURIComponent(name)).then((d) => {
+      document.title = `${d.pref_label} · PolicyKG`;
+      const split = d.responsibilities || { explicit: [], inferred: [] };
+      const byRole = (items, lead) => items.filter((r) => (r.role === "lead") === lead);
+      const block = (items, basis) => {
+        const heading = basis === "explicit" ? t("explicit_h") : t("inferred_h");
+        return el("section", { id: `resp-${basis}`, "data-count": items.length },
+          el("h2", {}, heading, ` (${items.length})`),
+          items.length ? [
+            byRole(items, true).length ? [el("h3", {}, t("leads")), responsibilityList(byRole(items, true), "unit")] : null,
+            byRole(items, false).length ? [el("h3", {}, t("takes_part")), responsibilityList(byRole(items, false), "unit")] : null,
+          ] : el("p", { class: "meta" }, t("none")));
+      };
+      detail.replaceChildren(
+        el("h2", { id: "dept-name", style: "margin-top:0" }, d.pref_label),
+        el("p", { class: "meta" }, d.pref_label_en || "", (d.alt_labels || []).length ? ` · ${t("aliases")}：${d.alt_labels.join("、")}` : ""),
+        block(split.explicit || [], "explicit"),
+        block(split.inferred || [], "inferred"));
+    }).catch((e) => {
+      const close = e.body && e.body.error && e.body.error.close;
+      detail.replaceChildren(errorBox(e), close && close.length ? el("p", {}, close.map((c) => el("a", { href: deptHref(c), style: "margin-right:.6rem" }, c))) : null);
+    });
+  }
+
+  // ------------------------------------------------------------------ enterprise view
+  function enterpriseView() {
+    const saved = JSON.parse(sessionStorage.getItem("policykg.match") || "null") || {};
+    const industry = el("input", { type: "text", id: "industry", name: "industry", required: true, maxlength: 200, placeholder: t("industry_ph"), value: saved.industry || "" });
+    const plans = el("textarea", { id: "plans", name: "plans", required: true, placeholder: t("plans_ph") });
+    plans.value = (saved.plans || []).join("\n");
+    const sizes = t("sizes");
+    const size = el("select", { id: "size", name: "size" }, Object.keys(sizes).map((k) => el("option", { value: k, selected: k === (saved.size || "") }, sizes[k])));
+    const district = el("input", { type: "text", id: "district", name: "district", maxlength: 50, placeholder: t("district_ph"), value: saved.district || "" });
+    const results = el("section", { id: "match-results", "aria-live": "polite" });
+    const form = el("form", { class: "card", id: "match-form", onsubmit: (e) => { e.preventDefault(); submit(); } },
+      el("div", { class: "grid2" },
+        el("div", { class: "field" }, el("label", { for: "industry" }, t("industry")), industry),
+        el("div", { class: "field" }, el("label", { for: "size" }, t("size")), size)),
+      el("div", { class: "field" }, el("label", { for: "plans" }, t("plans")), plans),
+      el("div", { class: "grid2" }, el("div", { class: "field" }, el("label", { for: "district" }, t("district")), district), el("div")),
+      el("button", { class: "primary", type: "submit" }, t("match_button")));
+    render(el("h1", {}, t("ent_title")), form, results);
+
+    function submit() {
+      const body = { industry: industry.value.trim(), plans: plans.value.split(/\n+/).map((s) => s.trim()).filter(Boolean) };
+      if (size.value) body.size = size.value;
+      if (district.value.trim()) body.district = district.value.trim();
+      sessionStorage.setItem("policykg.match", JSON.stringify(body));
+      results.replaceChildren(el("p", { class: "status" }, t("matching")));
+      api("/match", { method: "POST", headers: { "Content-Type": "application/json", Accept: "application/json" }, body: JSON.stringify(body) })
+        .then(showMatch).catch((e) => results.replaceChildren(errorBox(e)));
+    }
+
+    function showMatch(data) {
+      const measures = data.measures || [];
+      const instruments = data.instruments || data.support || [];
+      results.replaceChildren(
+        el("h2", {}, t("measures_h"), ` (${measures.length})`),
+        measures.length ? el("ol", { id: "match-measures", class: "resp-list" }, measures.map((m) => el("li", { class: "explicit measure" },
+          el("a", { href: unitHref(m.id || m.iri || m.path) }, el("span", { class: "path" }, m.path), " ", m.title || m.heading || ""),
+          m.score !== undefined ? el("span", { class: "meta" }, ` · ${Number(m.score).toFixed(2)}`) : null,
+          reasonOf(m)))) : el("p", { class: "meta" }, t("no_measures")),
+        el("h2", {}, t("instruments_h"), ` (${instruments.length})`),
+        el("ul", { id: "match-instruments", class: "resp-list" }, instruments.map((s) => el("li", { class: "inferred instrument" },
+          el("strong", {}, s.label || s.instrument || s.kind || ""), " · ",
+          el("a", { href: unitHref(s.unit_id || s.id || s.path) }, `${t("safeguard")} ${s.path || ""} ${s.safeguard || s.heading || ""}`),
+          s.text ? el("p", { class: "text" }, s.text) : null,
+          reasonOf(s)))));
+      announce(`${measures.length} / ${instruments.length}`);
+    }
+    const reasonOf = (m) => {
+      const reason = m.reason || (Array.isArray(m.reasons) ? m.reasons.join("；") : "");
+      return reason ? el("p", { class: "meta reason" }, `${t("reason")}：${reason}`) : null;
+    };
+  }
+
+  // ------------------------------------------------------------------ language, routing
+  function applyStrings() {
+    document.documentElement.lang = lang === "en" ? "en" : "zh-CN";
+    document.querySelectorAll("[data-i18n]").forEach((node) => { node.textContent = t(node.dataset.i18n); });
+    document.querySelectorAll("[data-i18n-aria]").forEach((node) => node.setAttribute("aria-label", t(node.dataset.i18nAria)));
+    const toggle = document.getElementById("lang-toggle");
+    toggle.textContent = t("lang_button");
+    toggle.setAttribute("aria-label", t("lang_label"));
+    toggle.setAttribute("lang", lang === "en" ? "zh-CN" : "en");
+  }
+
+  function route() {
+    const { view, arg, params } = parseHash();
+    document.title = "PolicyKG 政策知识图谱";
+    document.querySelectorAll(".nav a").forEach((a) => {
+      const active = a.dataset.view === view || (view === "unit" && a.dataset.view === "search");
+      if (active) a.setAttribute("aria-current", "page"); else a.removeAttribute("aria-current");
+    });
+    if (view === "unit" && arg) unitView(arg);
+    else if (view === "departments") departmentsView(arg);
+    else if (view === "enterprise") enterpriseView();
+    else searchView(params);
+    if (view !== "search") main.focus({ preventScroll: true });
+  }
+
+  document.getElementById("lang-toggle").addEventListener("click", () => {
+    lang = lang === "zh" ? "en" : "zh";
+    localStorage.setItem("policykg.lang", lang);
+    applyStrings();
+    route();
+  });
+  window.addEventListener("hashchange", route);
+  applyStrings();
+  route();
+})();
