@@ -96,6 +96,10 @@ class SearchIndex:
         self.expander = QueryExpander(concepts)
         self.meta = meta or {}
         self._kind_of = np.array([u.kind for u in units], dtype=object)
+        goals = {(u.document, u.path): i for i, u in enumerate(units) if u.kind == "goal"}
+        # target row → the row of the goal that states it
+        self._goal_of = {i: goals[(u.document, u.path)] for i, u in enumerate(units)
+                         if u.kind == "target" and (u.document, u.path) in goals}
 
     # ----------------------------------------------------------------- build
     @classmethod
@@ -266,14 +270,39 @@ class SearchIndex:
         else:
             fused = weighted_fusion([bm25_map, dense_map], [plan.weights.bm25, plan.weights.dense])
         if plan.quantitative and fused:
+            # A number is asked for: units that state targets rise (the goal that states them first,
+            # each target a little less), so the answer carries its TargetData.
             top = max(fused.values())
             for doc in fused:
-                if self.units[doc].target is not None:
+                unit = self.units[doc]
+                if unit.target is not None:
+                    fused[doc] += 0.5 * self.settings.quantity_boost * top
+                elif unit.kind == "goal" and unit.context.targets:
                     fused[doc] += self.settings.quantity_boost * top
+        carried: dict[int, TargetData] = {}
+        if kinds is None or {"goal", "target"} <= kinds:
+            fused, carried = self._fold_targets(fused)
         ranked = sorted(fused.items(), key=lambda item: (-item[1], item[0]))[:k]
         terms = self._highlight_terms(plan)
-        hits = [self._hit(doc, score, bm25_all, dense_map, terms, plan) for doc, score in ranked]
+        hits = [self._hit(doc, score, bm25_all, dense_map, terms, plan, carried.get(doc)) for doc, score in ranked]
         return SearchResult(text, round((time.perf_counter() - started) * 1000, 3), hits)
+
+    def _fold_targets(self, fused: dict[int, float]) -> tuple[dict[int, float], dict[int, TargetData]]:
+        """A target's clause lies inside its goal's text: one hit, not two.  The goal takes the better of
+        the two scores and carries the best-scoring target as data (``kind="target"`` still lists targets)."""
+        out = dict(fused)
+        carried: dict[int, TargetData] = {}
+        best: dict[int, float] = {}
+        for doc, score in fused.items():
+            goal = self._goal_of.get(doc)
+            if goal is None:
+                continue
+            del out[doc]
+            out[goal] = max(out.get(goal, 0.0), score)
+            if score > best.get(goal, float("-inf")):
+                best[goal] = score
+                carried[goal] = self.units[doc].target
+        return out, carried
 
     @staticmethod
     def _top(scores: np.ndarray, k: int) -> list[Scored]:
@@ -290,9 +319,11 @@ class SearchIndex:
         terms += [g for g in self.tokenizer.tokens(plan.text) if len(g) == 2]
         return terms
 
-    def _best_target(self, unit: IndexUnit, plan: QueryPlan) -> TargetData | None:
+    def _best_target(self, unit: IndexUnit, plan: QueryPlan, carried: TargetData | None) -> TargetData | None:
         if unit.target is not None:
             return unit.target
+        if carried is not None and plan.quantitative:
+            return carried
         if not plan.quantitative or not unit.context.targets:
             return None
         query = set(self.tokenizer.tokens(plan.lexical_text))
@@ -300,7 +331,7 @@ class SearchIndex:
                    key=lambda t: len(query & set(self.tokenizer.tokens(t.indicator + t.text))))
 
     def _hit(self, doc: int, score: float, bm25_all: np.ndarray, dense_map: dict[int, float],
-             terms: list[str], plan: QueryPlan) -> Hit:
+             terms: list[str], plan: QueryPlan, carried: TargetData | None = None) -> Hit:
         unit = self.units[doc]
         lexical = float(bm25_all[doc])
         return Hit(
@@ -308,5 +339,5 @@ class SearchIndex:
             score=round(float(score), 6), bm25=round(lexical, 6) if lexical > 0 else None,
             dense=round(dense_map[doc], 6) if doc in dense_map else None,
             highlights=highlights(unit.text, terms), context=unit.context,
-            target=self._best_target(unit, plan), document=unit.document, start=unit.start, end=unit.end,
+            target=self._best_target(unit, plan, carried), document=unit.document, start=unit.start, end=unit.end,
         )

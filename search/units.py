@@ -164,6 +164,10 @@ def index_units(documents: Sequence[PolicyDocument],
         view = _DocumentView(doc, by_key)
         for unit in doc.units:
             kind = INDEXED_KINDS.get(unit.kind)
+            if kind is None and unit.kind is UnitKind.SECTION and len(unit.text) > len(unit.heading) + 10:
+                # A grouping section with a body of its own (the lead paragraph of 主要目标) is a goal
+                # statement; any other such body reads as guidance.
+                kind = "goal" if "目标" in unit.heading else "guideline"
             if kind is None:
                 continue
             ctx, ancestors = view.context(unit)
@@ -186,9 +190,10 @@ def index_units(documents: Sequence[PolicyDocument],
             clause = doc.source[left:right]
             index_text = "\n".join(p for p in (goal.heading, clause, target.indicator,
                                                _label_text(ctx.concepts, by_key)) if p)
+            # A target's own text is its clause (建设100个智能制造示范项目): the bare phrase would drop the verb.
             out.append(IndexUnit(
                 id=data.id, kind="target", document=doc.meta.slug, document_title=doc.meta.title,
-                path=goal.path, title=target.indicator, text=target.text, index_text=index_text,
-                start=target.span.start, end=target.span.end, context=ctx, target=data,
+                path=goal.path, title=target.indicator, text=clause, index_text=index_text,
+                start=left, end=right, context=ctx, target=data,
             ))
     return out

@@ -74,7 +74,7 @@ def test_colloquial_chinese_maps_to_document_vocabulary(index):
 
 
 def test_quantitative_question_puts_the_target_first_with_its_data(index):
-    hit = index.search("到2020年建设多少个智能制造示范项目", k=3).hits[0]
+    hit = index.search("到2020年建设多少个智能制造示范项目", k=3, kind="target").hits[0]
     assert hit.kind == "target"
     assert hit.id == str(target_iri(SLUG, "1.1.b1.t1"))
     assert (hit.target.value, hit.target.comparator) == (100.0, "=")
@@ -171,3 +171,10 @@ def test_factory_lists_valid_encoders():
     with pytest.raises(UnknownBackendError, match="'bert'.*e5-small"):
         get_encoder("bert")
     assert get_encoder("fake-16").dim == 16
+
+
+def test_unfiltered_quantitative_question_folds_the_target_into_its_goal(index):
+    hits = index.search("审批周期压缩到几个工作日", k=5).hits
+    assert hits[0].id == iri("1.1.b1") and hits[0].kind == "goal"
+    assert hits[0].target.indicator == "审批周期"
+    assert "target" not in {h.kind for h in hits}

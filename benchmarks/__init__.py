@@ -1,0 +1,1 @@
+"""PolicyKG benchmarks: retrieval quality, latency and scale."""
