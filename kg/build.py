@@ -30,6 +30,8 @@ __all__ = [
     "IRI_OF_ROLE",
     "IRI_OF_BASIS",
     "CONCEPTS_FILE",
+    "ONTOLOGY_FILE",
+    "load_ontology",
     "build_graph",
     "load_concept_scheme",
 ]
@@ -38,6 +40,7 @@ logger = logging.getLogger(__name__)
 
 PARSER_VERSION = "0.1.0"
 
+ONTOLOGY_FILE = Path(__file__).resolve().parent / "data" / "ontology.ttl"
 CONCEPTS_FILE = Path(__file__).resolve().parent.parent / "ingest" / "data" / "concepts.ttl"
 
 CLASS_OF_KIND: dict[UnitKind, URIRef] = {
@@ -77,12 +80,23 @@ def load_concept_scheme(path: Path | None = None) -> Graph:
     return graph
 
 
-def build_graph(documents: list[PolicyDocument], concepts: Graph | None = None) -> Graph:
-    """The knowledge graph of ``documents``; ``concepts`` defaults to ingest's shipped SKOS scheme."""
+def load_ontology() -> Graph:
+    """The PolicyKG ontology (labels @zh/@en, comments, domains and ranges of the POL terms)."""
+    return Graph().parse(ONTOLOGY_FILE, format="turtle")
+
+
+def build_graph(
+    documents: list[PolicyDocument], concepts: Graph | None = None, *, with_ontology: bool = True
+) -> Graph:
+    """The knowledge graph of ``documents``; ``concepts`` defaults to ingest's shipped SKOS scheme, and
+    the ontology is merged in so the graph describes its own terms."""
     graph = bind_prefixes(Graph())
     scheme = load_concept_scheme() if concepts is None else concepts
     for triple in scheme:
         graph.add(triple)
+    if with_ontology:
+        for triple in load_ontology():
+            graph.add(triple)
     for document in sorted(documents, key=lambda d: d.meta.slug):
         _add_document(graph, document)
     logger.info("built graph of %d documents: %d triples", len(documents), len(graph))

@@ -127,3 +127,11 @@ def test_misspelt_pol_term_raises(term):
 def test_misspelt_eli_term_raises():
     with pytest.raises(AttributeError):
         ELI.isPartOf  # noqa: B018
+
+
+def test_every_pol_term_is_declared_in_the_ontology(graph):
+    from rdflib import RDFS
+
+    for term in dir(POL):
+        languages = {label.language for label in graph.objects(term, RDFS.label)}
+        assert {"zh", "en"} <= languages, term
