@@ -77,6 +77,9 @@ def get_workspace(request: Request, settings: SettingsDep) -> Workspace:
         return registry.get(settings)
     except NoDataError as e:
         raise ApiError(503, "no_data", str(e)) from e
+    except Exception as e:  # a corrupt or mismatched generation (IndexLoadError, EncoderMismatchError, …)
+        log.exception("workspace of %s could not be loaded", settings.data_dir)
+        raise ApiError(503, "data_unavailable", f"the data in {settings.data_dir} could not be loaded: {e}") from e
 
 
 WorkspaceDep = Annotated[Workspace, Depends(get_workspace)]
