@@ -1,0 +1,93 @@
+"""The shipped SKOS concept scheme (data/concepts.ttl) and the units that mention its concepts."""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from .model import ConceptMention, Span, Unit
+
+__all__ = ["CONCEPT_NS", "SCHEME", "Concept", "load_concepts", "find_concepts"]
+
+log = logging.getLogger(__name__)
+
+CONCEPT_NS = "https://w3id.org/policykg/concept/"
+SCHEME = "https://w3id.org/policykg/scheme/policy-concepts"
+_DATA = Path(__file__).parent / "data" / "concepts.ttl"
+
+
+@dataclass(frozen=True, slots=True)
+class Concept:
+    """One SKOS concept; ``group`` is the key of its top concept (industries, technologies, support-instruments)."""
+
+    key: str
+    pref_zh: str
+    pref_en: str
+    alt_zh: tuple[str, ...]
+    alt_en: tuple[str, ...]
+    group: str
+
+    @property
+    def is_top(self) -> bool:
+        return self.key == self.group
+
+
+@lru_cache(maxsize=1)
+def load_concepts() -> list[Concept]:
+    """Parse the shipped Turtle file with rdflib; concepts sorted by key."""
+    from rdflib import Graph, Literal, URIRef  # lazy: rdflib takes a moment to import
+    from rdflib.namespace import RDF, SKOS
+
+    graph = Graph().parse(_DATA, format="turtle")
+    scheme = URIRef(SCHEME)
+
+    def key(node: URIRef) -> str:
+        return str(node).removeprefix(CONCEPT_NS)
+
+    def labels(node: URIRef, prop: URIRef, lang: str) -> list[str]:
+        return sorted(str(o) for o in graph.objects(node, prop) if isinstance(o, Literal) and o.language == lang)
+
+    def group(node: URIRef) -> str:
+        seen = set()
+        while (node, SKOS.topConceptOf, scheme) not in graph and node not in seen:
+            seen.add(node)
+            node = next(graph.objects(node, SKOS.broader))
+        return key(node)
+
+    concepts = []
+    for node in graph.subjects(RDF.type, SKOS.Concept):
+        concepts.append(Concept(
+            key=key(node),
+            pref_zh=labels(node, SKOS.prefLabel, "zh")[0],
+            pref_en=labels(node, SKOS.prefLabel, "en")[0],
+            alt_zh=tuple(labels(node, SKOS.altLabel, "zh")),
+            alt_en=tuple(labels(node, SKOS.altLabel, "en")),
+            group=group(node),
+        ))
+    return sorted(concepts, key=lambda c: c.key)
+
+
+@lru_cache(maxsize=1)
+def _zh_index() -> tuple[re.Pattern[str], dict[str, str]]:
+    """Regex over every Chinese label (longest first) and label → concept key; top groups excluded."""
+    by_label: dict[str, str] = {}
+    for concept in load_concepts():
+        if concept.is_top:
+            continue
+        for label in (concept.pref_zh, *concept.alt_zh):
+            by_label.setdefault(label, concept.key)
+    ordered = sorted(by_label, key=lambda s: (-len(s), s))
+    return re.compile("|".join(map(re.escape, ordered))), by_label
+
+
+def find_concepts(source: str, units: list[Unit]) -> list[ConceptMention]:
+    """Each unit's mentions of concepts in its own text: longest label first, non-overlapping, with spans."""
+    pattern, by_label = _zh_index()
+    mentions: list[ConceptMention] = []
+    for unit in units:
+        for m in pattern.finditer(source, unit.span.start, unit.span.end):
+            mentions.append(ConceptMention(by_label[m.group()], unit.path, Span(m.start(), m.end()), m.group()))
+    return mentions
