@@ -1,0 +1,163 @@
+"""What the seed plan (上海市技术改造三年行动计划) must give."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from ingest.model import Basis, Role, UnitKind
+
+D = Decimal
+MUNICIPAL = {
+    "市经济信息化委": "上海市经济和信息化委员会",
+    "市发展改革委": "上海市发展和改革委员会",
+    "市住房城乡建设管理委": "上海市住房和城乡建设管理委员会",
+    "市审改办": "上海市行政审批制度改革工作领导小组办公室",
+    "市财政局": "上海市财政局",
+    "市规划国土资源局": "上海市规划和国土资源管理局",
+    "市环保局": "上海市环境保护局",
+    "市国资委": "上海市国有资产监督管理委员会",
+    "市统计局": "上海市统计局",
+    "市金融办": "上海市金融服务办公室",
+}
+
+
+def test_kind_counts(seed):
+    counts = {kind: len(seed.units_of(kind)) for kind in UnitKind}
+    assert counts[UnitKind.CHAPTER] == 3
+    assert counts[UnitKind.GUIDELINE] == 1
+    assert counts[UnitKind.PRINCIPLE] == 4
+    assert counts[UnitKind.GOAL] == 4
+    assert counts[UnitKind.TASK] == 6
+    assert counts[UnitKind.MEASURE] == 18
+    assert counts[UnitKind.SAFEGUARD] == 4
+
+
+def test_chapters_and_paths(seed):
+    assert [u.heading for u in seed.units_of(UnitKind.CHAPTER)] == ["总体要求", "重点任务", "保障措施"]
+    assert seed.unit("一（一）").kind is UnitKind.GUIDELINE
+    assert seed.unit("一（二）").kind is UnitKind.SECTION
+    assert [u.path for u in seed.units_of(UnitKind.GOAL)] == ["一（三）-1", "一（三）-2", "一（三）-3", "一（三）-4"]
+    assert [u.key for u in seed.units_of(UnitKind.GOAL)] == ["1.3.b1", "1.3.b2", "1.3.b3", "1.3.b4"]
+    measure = seed.unit("二（一）1")
+    assert (measure.key, measure.heading, measure.parent, measure.line) == (
+        "2.1.1", "实施以机器人应用为特征的自动化改造", "二（一）", 36)
+    assert seed.unit("二（一）").heading == "实施产业智能化改造工程"
+    assert seed.unit("一（二）1").heading == "坚持对标国际"
+    assert seed.unit("一（三）-1").heading == "打造国际一流、国内领先、行业引领的新标杆"
+    assert seed.unit("三（一）").heading == "完善工作机制"
+    assert seed.unit("二").children == [f"二（{n}）" for n in "一二三四五六"]
+
+
+def test_preamble(seed):
+    assert seed.preamble is not None
+    preamble = seed.preamble.text(seed.source)
+    assert preamble.startswith("技术改造是巩固提升实体经济能级的关键举措")
+    assert preamble.endswith("制定本行动计划。")
+
+
+def test_every_span_is_exact(seed):
+    keys = [u.key for u in seed.units]
+    assert len(set(keys)) == len(keys)
+    for unit in seed.units:
+        assert seed.source[unit.span.start : unit.span.end] == unit.text
+        assert unit.text.startswith(unit.heading)
+        assert seed.source[unit.heading_span.start : unit.heading_span.end] == unit.heading
+    for target in seed.targets:
+        assert target.span.text(seed.source) == target.text
+    for dept in seed.departments:
+        for span in dept.mentions:
+            assert span.text(seed.source) in (dept.pref_label, *dept.alt_labels)
+    for resp in seed.responsibilities:
+        assert resp.span is not None
+
+
+def test_targets(seed):
+    got = [(t.unit_path, t.indicator, t.quantity, t.quantity_max, t.unit, t.comparator) for t in seed.targets]
+    demo = ["智能制造", "技术创新", "产业链建设", "服务型制造", "质量品牌提升", "绿色制造"]
+    assert got == [("一（三）-1", f"{d}示范项目", D(100), None, "个", "=") for d in demo] + [
+        ("一（三）-1", "技术改造项目", D(5000), None, "项", "="),
+        ("一（三）-2", "超千亿的产业集群", D(5), D(6), "个", "="),
+        ("一（三）-3", "工业投资年均增速", D(5), None, "%", "≥"),
+        ("一（三）-3", "技改投资年均增长", D(10), None, "%", "="),
+        ("一（三）-4", "审批周期", D(15), None, "个工作日", "≤"),
+    ]
+    assert all(t.deadline == date(2020, 12, 31) for t in seed.targets)
+    assert all(t.deadline_basis is Basis.INFERRED for t in seed.targets)
+    assert all(t.deadline_evidence.startswith("到2020年底，") for t in seed.targets)
+    assert [t.key for t in seed.targets][:2] == ["1.3.b1.t1", "1.3.b1.t2"]
+    assert seed.targets[-1].text == "审批周期压缩至15个工作日内"
+
+
+def test_departments(seed):
+    by_label = {d.pref_label: d for d in seed.departments}
+    for alias, full in MUNICIPAL.items():
+        assert alias in by_label[full].alt_labels
+    assert "上海市人民政府" in by_label
+    assert "上海市各区人民政府" in by_label
+    conference = by_label["市技术改造联席会议"]
+    assert conference.created_by_document and conference.category == "joint-body"
+    assert not conference.listed_in_alias_table
+    member_labels = [next(d.pref_label for d in seed.departments if d.key == k) for k in conference.members]
+    assert member_labels == list(MUNICIPAL.values()) + ["上海市各区人民政府"]
+    assert len(seed.departments) == 13
+
+
+def test_district_mention_does_not_hide_city_government(seed):
+    city = next(d for d in seed.departments if d.pref_label == "上海市人民政府")
+    assert [s.text(seed.source) for s in city.mentions] == ["市政府", "市政府"]
+
+
+def test_citations(seed):
+    got = [(c.title, c.identifier, c.unit_paths) for c in seed.citations]
+    assert got == [
+        ("中国制造2025", "", [""]),
+        ("关于创新驱动发展巩固提升实体经济能级的若干意见", "沪府发〔2017〕36号", [""]),
+        ("上海市创新产品推荐目录", "", ["二（二）3"]),
+        ("上海市企业投资技术改造项目行政审批管理改革方案", "", ["三（二）"]),
+    ]
+    assert all(c.key.startswith("doc-") and c.key.isascii() for c in seed.citations)
+
+
+def test_explicit_responsibilities(seed):
+    explicit = {(r.unit_path, r.agent, r.role) for r in seed.responsibilities if r.basis is Basis.EXPLICIT}
+    keys = {d.pref_label: d.key for d in seed.departments}
+    assert ("三（一）", keys["上海市人民政府"], Role.CONVENER) in explicit
+    assert ("三（一）", keys["上海市经济和信息化委员会"], Role.EVALUATOR) in explicit
+    assert ("三（一）", keys["上海市统计局"], Role.PARTICIPANT) in explicit
+    assert ("三（一）", keys["上海市各区人民政府"], Role.IMPLEMENTER) in explicit
+    assert ("三（三）", keys["上海市各区人民政府"], Role.IMPLEMENTER) in explicit
+    assert ("三（一）", keys["上海市人民政府"], Role.PARTICIPANT) not in explicit
+
+
+def test_every_measure_has_a_responsibility(seed):
+    keys = {d.pref_label: d.key for d in seed.departments}
+    for kind in (UnitKind.MEASURE, UnitKind.TASK, UnitKind.SAFEGUARD, UnitKind.GOAL):
+        for unit in seed.units_of(kind):
+            roles = {(r.agent, r.role) for r in seed.responsibilities if r.unit_path == unit.path}
+            assert (keys["上海市经济和信息化委员会"], Role.LEAD) in roles, unit.path
+    for unit in seed.units_of(UnitKind.MEASURE):
+        roles = {(r.agent, r.role) for r in seed.responsibilities if r.unit_path == unit.path}
+        assert (keys["市技术改造联席会议"], Role.COORDINATOR) in roles
+
+
+def test_inferred_responsibilities_carry_rule_and_evidence(seed):
+    inferred = [r for r in seed.responsibilities if r.basis is Basis.INFERRED]
+    assert inferred
+    for r in inferred:
+        assert r.rule and r.evidence and r.span is not None
+        quoted = r.span.text(seed.source)
+        assert quoted in r.evidence
+    rules = {r.rule: r.span.text(seed.source) for r in inferred}
+    assert rules["plan-supervisor-leads-unassigned-work"].startswith("市经济信息化委每年组织对各区技术改造工作情况进行评估")
+    assert rules["created-joint-body-coordinates-unassigned-work"].startswith("市级层面负责搞好协调服务、监督指导")
+
+
+def test_concepts_linked(seed):
+    labels = {(m.unit_path, m.concept) for m in seed.concepts}
+    assert ("二（一）1", "industrial-robot") in labels
+    assert ("二（一）1", "cnc-machine-tool") in labels
+    assert ("三（三）", "tax-incentive") in labels
+    assert ("三（四）", "industry-fund") in labels
+    for m in seed.concepts:
+        assert m.span.text(seed.source) == m.label
