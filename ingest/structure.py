@@ -62,11 +62,11 @@ class Label:
 
 def han_to_int(numeral: str) -> int:
     """Value of a Chinese (一 … 九十九, 百) or Arabic (also full-width) numeral, or a circled digit."""
-    numeral = numeral.translate(_FULLWIDTH_DIGITS)
-    if numeral.isdigit():
-        return int(numeral)
     if len(numeral) == 1 and numeral in _CIRCLED:
         return _CIRCLED.index(numeral) + 1
+    numeral = numeral.translate(_FULLWIDTH_DIGITS)
+    if numeral.isascii() and numeral.isdigit():  # not str.isdigit alone: '⑤'.isdigit() is True
+        return int(numeral)
     digits = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
               "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
     total, current = 0, 0
@@ -100,12 +100,13 @@ def find_labels(source: str) -> list[Label]:
 
 
 def heading_of(text: str) -> str:
-    """The leading clause: the first line if it has no sentence stop at its end, else up to the first stop."""
+    """The leading clause: the first line if it has no sentence stop, else the text up to the first stop.
+
+    (A first line that merely fails to *end* with a stop but has one inside is a sentence, not a title.)
+    """
     first_line = re.split(r"[\r\n]", text, maxsplit=1)[0].rstrip()
-    if first_line and first_line[-1] not in _STOPS:
-        return first_line
-    m = _STOP_RE.search(text)
-    return text[: m.start()] if m else first_line
+    m = _STOP_RE.search(first_line)
+    return first_line[: m.start()] if m else first_line
 
 
 def _own_span(source: str, start: int, end: int) -> Span:
