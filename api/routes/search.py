@@ -28,11 +28,13 @@ def search(
     settings: SettingsDep,
     q: Annotated[str, Query(description="a question in Chinese or English (at most `max_query_chars` characters)",
                             examples=["想用工业机器人改造生产线"])],
-    k: Annotated[int, Query(description="how many hits (1 … `max_top_k`)")] = 10,
+    k: Annotated[int | None, Query(description="how many hits: 1 … `max_top_k` (default 10, or `max_top_k` if lower)")] = None,
     kind: Annotated[list[str] | None, Query(description=f"only hits of these kinds: {', '.join(UNIT_KINDS)}")] = None,
 ):
     """Which units of the plans answer ``q``: each hit with its section path, highlighted text, parent task,
     responsible departments (explicit or inferred, with evidence), targets and concepts."""
+    if k is None:
+        k = min(10, settings.max_top_k)
     if not 1 <= k <= settings.max_top_k:
         raise ApiError(422, "invalid_input", f"k must be between 1 and {settings.max_top_k}, got {k}", "query.k")
     if len(q) > settings.max_query_chars:

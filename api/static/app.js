@@ -102,7 +102,7 @@
     return node;
   };
   function announce(text) { live.textContent = text; }
-  function render(...nodes) { main.replaceChildren(...nodes.flat()); }
+  function render(...nodes) { main.replaceChildren(...nodes.flat(Infinity).filter((n) => n !== null && n !== undefined && n !== false)); }
 
   async function api(path, options) {
     const response = await fetch(path, Object.assign({ headers: { Accept: "application/json" } }, options || {}));
