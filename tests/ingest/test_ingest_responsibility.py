@@ -1,0 +1,110 @@
+"""Explicit responsibility annotations and the inference rules, on small synthetic plans."""
+
+from __future__ import annotations
+
+from ingest import parse_text
+from ingest.model import Basis, DocumentMeta, Role, UnitKind
+
+ECONOMY = "shanghai-municipal-commission-of-economy-and-informatization"
+REFORM = "shanghai-municipal-development-and-reform-commission"
+FINANCE = "shanghai-municipal-finance-bureau"
+SCIENCE = "shanghai-science-and-technology-commission"
+COMMERCE = "shanghai-municipal-commission-of-commerce"
+CITY = "shanghai-municipal-government"
+DISTRICTS = "shanghai-district-governments"
+
+ANNOTATED = """为推进工作，制定本方案。
+一、主要任务
+（一）推进智能制造
+1.建设智能工厂。责任单位：市经信委、市科委、市财政局
+2.发展工业互联网。牵头单位：市发改委；配合单位：市商务委、市财政局
+3.支持研发设计（市科委牵头，市经信委配合）。
+4.由市商务委负责推进供应链改造。
+5.完善统计制度。
+二、保障措施
+（一）加强评估。市经信委每年组织对各区工作情况进行评估，对计划落实情况开展督查。区级层面负责制定实施方案。
+"""
+
+
+def _doc(text: str):
+    return parse_text(text, DocumentMeta(slug="test", title="test", source_file="test.txt"))
+
+
+def _roles(doc, path: str, basis: Basis | None = None) -> list[tuple[str, Role]]:
+    return [(r.agent, r.role) for r in doc.responsibilities if r.unit_path == path and (basis is None or r.basis is basis)]
+
+
+def test_units_and_kinds():
+    doc = _doc(ANNOTATED)
+    assert [(u.path, u.kind) for u in doc.units] == [
+        ("一", UnitKind.CHAPTER),
+        ("一（一）", UnitKind.TASK),
+        ("一（一）1", UnitKind.MEASURE),
+        ("一（一）2", UnitKind.MEASURE),
+        ("一（一）3", UnitKind.MEASURE),
+        ("一（一）4", UnitKind.MEASURE),
+        ("一（一）5", UnitKind.MEASURE),
+        ("二", UnitKind.CHAPTER),
+        ("二（一）", UnitKind.SAFEGUARD),
+    ]
+
+
+def test_explicit_annotations():
+    doc = _doc(ANNOTATED)
+    assert _roles(doc, "一（一）1", Basis.EXPLICIT) == [(ECONOMY, Role.LEAD), (SCIENCE, Role.PARTICIPANT), (FINANCE, Role.PARTICIPANT)]
+    assert _roles(doc, "一（一）2", Basis.EXPLICIT) == [(REFORM, Role.LEAD), (COMMERCE, Role.PARTICIPANT), (FINANCE, Role.PARTICIPANT)]
+    assert _roles(doc, "一（一）3", Basis.EXPLICIT) == [(SCIENCE, Role.LEAD), (ECONOMY, Role.PARTICIPANT)]
+    assert _roles(doc, "一（一）4", Basis.EXPLICIT) == [(COMMERCE, Role.LEAD)]
+    assert _roles(doc, "二（一）", Basis.EXPLICIT) == [(ECONOMY, Role.EVALUATOR), (DISTRICTS, Role.IMPLEMENTER)]
+    explicit = [r for r in doc.responsibilities if r.basis is Basis.EXPLICIT]
+    for r in explicit:
+        assert r.span is not None and r.span.text(doc.source) == r.evidence and not r.rule
+    assert explicit[0].evidence == "责任单位：市经信委、市科委、市财政局"
+
+
+def test_all_leads_when_the_document_says_so():
+    doc = _doc(ANNOTATED.replace("制定本方案。", "制定本方案。所列责任单位均为牵头单位。"))
+    assert _roles(doc, "一（一）1", Basis.EXPLICIT) == [(ECONOMY, Role.LEAD), (SCIENCE, Role.LEAD), (FINANCE, Role.LEAD)]
+
+
+def test_unassigned_measure_gets_the_supervisor():
+    doc = _doc(ANNOTATED)
+    (inferred,) = [r for r in doc.responsibilities if r.unit_path == "一（一）5"]
+    assert (inferred.agent, inferred.role, inferred.basis, inferred.rule) == (
+        ECONOMY, Role.LEAD, Basis.INFERRED, "plan-supervisor-leads-unassigned-work")
+    assert inferred.span.text(doc.source) == "市经信委每年组织对各区工作情况进行评估，对计划落实情况开展督查。"
+    assert inferred.span.text(doc.source) in inferred.evidence
+    # measures with an explicit lead get no inferred lead
+    assert _roles(doc, "一（一）4", Basis.INFERRED) == []
+
+
+def test_fallback_to_city_government_without_a_supervisor():
+    text = "一、主要任务\n（一）推进工作\n1.建设智能工厂。\n2.发展工业互联网。\n"
+    doc = _doc(text)
+    for path in ("一（一）1", "一（一）2", "一（一）"):
+        (r,) = [r for r in doc.responsibilities if r.unit_path == path]
+        assert (r.agent, r.role, r.basis, r.rule, r.span) == (CITY, Role.LEAD, Basis.INFERRED,
+                                                              "issuer-leads-unassigned-work", None)
+    assert [d.key for d in doc.departments] == [CITY]
+
+
+def test_fallback_to_issuer():
+    text = "一、主要任务\n（一）推进工作\n1.建设智能工厂。\n"
+    doc = parse_text(text, DocumentMeta(slug="t", title="t", issuer="上海市经济和信息化委员会"))
+    assert {(r.agent, r.rule) for r in doc.responsibilities} == {(ECONOMY, "issuer-leads-unassigned-work")}
+
+
+def test_created_joint_body_coordinates():
+    text = ("一、重点任务\n（一）推进工作\n1.建设智能工厂。\n二、组织实施\n"
+            "（一）建立机制。建立由市政府召集，市科委、市财政局等部门参加的市智能制造联席会议。联席会议负责统筹协调。"
+            "市科委定期组织开展考核评估。\n")
+    doc = _doc(text)
+    joint = next(d for d in doc.departments if d.created_by_document)
+    assert joint.members == [SCIENCE, FINANCE]
+    roles = _roles(doc, "一（一）1", Basis.INFERRED)
+    assert roles == [(SCIENCE, Role.LEAD), (joint.key, Role.COORDINATOR)]
+    coord = next(r for r in doc.responsibilities if r.role is Role.COORDINATOR)
+    assert coord.rule == "created-joint-body-coordinates-unassigned-work"
+    assert coord.span.text(doc.source) == "联席会议负责统筹协调。"
+    assert _roles(doc, "二（一）", Basis.EXPLICIT)[:3] == [(CITY, Role.CONVENER), (SCIENCE, Role.PARTICIPANT),
+                                                         (FINANCE, Role.PARTICIPANT)]
