@@ -138,13 +138,14 @@ class _DocumentView:
 
 
 def _label_text(refs: Sequence[ConceptRef], concepts: dict[str, ConceptLabels]) -> str:
-    """Concept labels (zh and en, preferred and alternative) to enrich the indexed text."""
+    """The preferred labels (zh and en) of the concepts a unit mentions, to enrich the indexed text.
+    Colloquial alternative labels stay out of the index (they reach it through query expansion): on the
+    dev and own questions, indexing them too cost Chinese precision (benchmarks/eval_retrieval.py)."""
     parts: list[str] = []
     for ref in refs:
         labels = concepts.get(ref.key)
         if labels:
-            parts.extend(labels.zh_labels)
-            parts.extend(labels.en_labels)
+            parts.extend(p for p in (labels.pref_zh, labels.pref_en) if p)
     return " ".join(dict.fromkeys(parts))
 
 

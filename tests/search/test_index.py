@@ -34,7 +34,7 @@ def test_unit_context_from_the_document_model(units):
         ("上海市经济和信息化委员会", "lead", "inferred")]
     assert [(c.key, c.zh, c.en) for c in robot.context.concepts] == [("industrial-robot", "工业机器人", "industrial robot")]
     assert robot.context.sections == ["重点任务", "实施智能化改造工程"]
-    assert "robotic arm" in robot.index_text and "robotic arm" not in robot.text
+    assert "industrial robot" in robot.index_text and "industrial robot" not in robot.text
     goal = units[0]
     assert [t.indicator for t in goal.context.targets] == ["智能制造示范项目", "审批周期"]
     target = units[6]
