@@ -162,10 +162,23 @@ def _members(source: str, body: Span, mentions: list[tuple[Span, str]]) -> list[
     return members
 
 
-def find_departments(source: str, units: list[Unit] | None = None) -> list[Department]:
+def full_name(name: str, jurisdiction: str) -> str:
+    """A body's full name: a short 市… name gets its city (市技术改造联席会议 → 上海市技术改造联席会议).
+
+    >>> full_name("市技术改造联席会议", "上海市")
+    '上海市技术改造联席会议'
+    """
+    if jurisdiction.endswith("市") and name.startswith("市") and not name.startswith(jurisdiction):
+        return jurisdiction + name[1:]
+    return name
+
+
+def find_departments(source: str, units: list[Unit] | None = None, jurisdiction: str = "") -> list[Department]:
     """Every body the text names, in order of first mention, each with all its mention spans.
 
     ``units`` is accepted for symmetry with the other extractors; mentions anywhere (preamble too) count.
+    A body not in the alias table gets its full name from ``jurisdiction`` (the document's, e.g. 上海市),
+    keeping the name as written as its alias.
     """
     table = alias_table()
     table_hits = _table_mentions(source)
@@ -176,8 +189,9 @@ def find_departments(source: str, units: list[Unit] | None = None) -> list[Depar
         key = _slug(name, "joint-body" if _JOINT_RE.search(name) else "body")
         mentions.append((span, key))
         if key not in departments:
+            full = full_name(name, jurisdiction)
             departments[key] = Department(
-                key=key, pref_label=name, alt_labels=[], pref_label_en="",
+                key=key, pref_label=full, alt_labels=[name] if full != name else [], pref_label_en="",
                 category="joint-body" if _JOINT_RE.search(name) else "other",
                 listed_in_alias_table=False,
             )

@@ -79,7 +79,7 @@ def parse_text(text: str, meta: DocumentMeta) -> PolicyDocument:
         raise ParseError(file, "empty file (whitespace only)")
     units, preamble = parse_structure(text, file)
     units = classify_units(units)
-    departments = find_departments(text, units)
+    departments = find_departments(text, units, jurisdiction=meta.jurisdiction)
     responsibilities = assign_responsibilities(text, units, departments, _fallback_lead(meta, departments))
     # Departments only named as a fallback have no mentions; drop them unless something points at them.
     used = {r.agent for r in responsibilities}

@@ -67,7 +67,7 @@ class NotFound(LookupError):
         super().__init__(f"no {what} {asked!r}{hint}")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, order=True)
 class UnitRef:
     iri: str
     path: str
@@ -75,14 +75,14 @@ class UnitRef:
     kind: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, order=True)
 class ConceptRef:
     iri: str
     pref_label: str
     pref_label_en: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, order=True)
 class CitationRef:
     iri: str
     title: str

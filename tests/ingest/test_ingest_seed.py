@@ -95,9 +95,10 @@ def test_departments(seed):
         assert alias in by_label[full].alt_labels
     assert "上海市人民政府" in by_label
     assert "上海市各区人民政府" in by_label
-    conference = by_label["市技术改造联席会议"]
+    conference = by_label["上海市技术改造联席会议"]
     assert conference.created_by_document and conference.category == "joint-body"
     assert not conference.listed_in_alias_table
+    assert conference.alt_labels == ["市技术改造联席会议"]
     member_labels = [next(d.pref_label for d in seed.departments if d.key == k) for k in conference.members]
     assert member_labels == list(MUNICIPAL.values()) + ["上海市各区人民政府"]
     assert len(seed.departments) == 13
@@ -138,7 +139,7 @@ def test_every_measure_has_a_responsibility(seed):
             assert (keys["上海市经济和信息化委员会"], Role.LEAD) in roles, unit.path
     for unit in seed.units_of(UnitKind.MEASURE):
         roles = {(r.agent, r.role) for r in seed.responsibilities if r.unit_path == unit.path}
-        assert (keys["市技术改造联席会议"], Role.COORDINATOR) in roles
+        assert (keys["上海市技术改造联席会议"], Role.COORDINATOR) in roles
 
 
 def test_inferred_responsibilities_carry_rule_and_evidence(seed):
