@@ -128,7 +128,7 @@ def own_data_dir(built_data_dir, tmp_path):
         (b"", "empty"),
         (b"\x00\x01\x02\x03binary\x00\x00", "binary"),
         ("没有任何编号结构的一段普通文字。".encode(), "no numbered structure"),
-        (b"\xe4\xb8\x80\xff\xfe\xfa broken", "decode"),
+        (b"\xe4\xb8\x80\xff\xfe\xfa broken", "undecodable"),
     ],
 )
 def test_bad_file_leaves_the_data_untouched(own_data_dir, tmp_path, content, reason):
