@@ -354,7 +354,7 @@
       const short = nodeLabel(node);
       label.textContent = id === centre || short.length <= 10 ? short : short.slice(0, 9) + "…";
       g.append(title, svgEl("circle", { r: id === centre ? 12 : 8, fill: KIND_COLOURS[kind] || "#78909c" }), label);
-      g.addEventListener("mouseenter", () => { label.textContent = short; g.parentNode.append(g); });
+      g.addEventListener("mouseenter", () => { label.textContent = short; });
       g.addEventListener("mouseleave", () => { label.textContent = id === centre || short.length <= 10 ? short : short.slice(0, 9) + "…"; });
       if (href) {
         const open = () => { location.hash = href; };

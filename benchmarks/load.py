@@ -1,0 +1,241 @@
+"""Load test of the real server: uvicorn in a subprocess, concurrent clients, latency percentiles; a bad-input phase.
+
+    python benchmarks/load.py --data-dir /tmp/policykg-data [--concurrency 32] [--duration 30] [--bad-input]
+
+Writes a markdown table (and the command that made it) to benchmarks/results/load.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import hashlib
+import http.client
+import json
+import os
+import random
+import shlex
+import socket
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+from urllib.parse import quote
+
+import httpx
+
+ROOT = Path(__file__).resolve().parent.parent
+QUESTIONS = ROOT / "benchmarks" / "questions"
+RESULTS = ROOT / "benchmarks" / "results"
+FALLBACK_QUESTIONS = ["想用工业机器人改造生产线", "零土地技改项目审批周期", "节能改造有什么支持",
+                      "industrial robots for production lines", "predictive maintenance of equipment"]
+UNITS = ["2.1.1", "二（一）1", "2.2.1", "三（三）", "一（三）"]
+DEPARTMENTS = ["市经信委", "上海市经济和信息化委员会", "市财政局", "市发展改革委"]
+RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def tree_digest(root: Path) -> str:
+    h = hashlib.sha256()
+    for path in sorted(root.rglob("*")):
+        h.update(str(path.relative_to(root)).encode())
+        if path.is_symlink():
+            h.update(str(path.readlink()).encode())
+        elif path.is_file():
+            h.update(path.read_bytes())
+    return h.hexdigest()
+
+
+def questions() -> list[str]:
+    found = []
+    for path in sorted(QUESTIONS.glob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                found.append(json.loads(line)["question"])
+    return found or FALLBACK_QUESTIONS
+
+
+def start_server(data_dir: Path, port: int, env_extra: dict[str, str]) -> subprocess.Popen:
+    env = dict(os.environ, POLICYKG_DATA_DIR=str(data_dir), **env_extra)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "uvicorn", "api.app:app", "--host", "127.0.0.1", "--port", str(port),
+         "--log-level", "warning", "--no-access-log"],
+        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+    )
+    deadline = time.monotonic() + 300  # a first start may build the data dir from corpus/
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError("server exited: " + proc.stderr.read().decode(errors="replace")[-2000:])
+        try:
+            if httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=2).status_code == 200:
+                return proc
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.3)
+    proc.kill()
+    raise RuntimeError("server did not become healthy")
+
+
+def request_mix(qs: list[str]) -> list[tuple[str, str]]:
+    """(kind, path) in the proportions of the mix: 60 % search, 20 % units, 15 % departments, 5 % healthz."""
+    mix = [("search", "/search?q=" + quote(q) + "&k=10") for q in qs]
+    mix = random.sample(mix * 3, k=60) if mix else []
+    mix += [("units", "/units/" + quote(u, safe="")) for u in UNITS] * 4
+    mix += [("departments", "/departments/" + quote(d)) for d in DEPARTMENTS] * 4
+    mix += [("departments", "/departments")] * 3
+    mix += [("healthz", "/healthz")] * 5
+    return mix
+
+
+async def drive(base: str, concurrency: int, duration: float, mix: list[tuple[str, str]]):
+    latencies: dict[str, list[float]] = {}
+    errors: list[str] = []
+    stop_at = time.perf_counter() + duration
+    limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
+    async with httpx.AsyncClient(base_url=base, timeout=30, limits=limits) as client:
+
+        async def worker(seed: int) -> None:
+            rng = random.Random(seed)
+            while time.perf_counter() < stop_at:
+                kind, path = rng.choice(mix)
+                t0 = time.perf_counter()
+                try:
+                    r = await client.get(path)
+                    ok = r.status_code == 200
+                except httpx.HTTPError as e:
+                    ok, r = False, e
+                latencies.setdefault(kind, []).append((time.perf_counter() - t0) * 1000)
+                if not ok:
+                    errors.append(f"{path}: {getattr(r, 'status_code', r)}")
+
+        started = time.perf_counter()
+        await asyncio.gather(*(worker(i) for i in range(concurrency)))
+        elapsed = time.perf_counter() - started
+    return latencies, errors, elapsed
+
+
+def pct(values: list[float], p: float) -> float:
+    if not values:
+        return 0.0
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
+
+
+def load_table(latencies: dict[str, list[float]], errors: list[str], elapsed: float) -> str:
+    rows = ["| requests | count | req/s | p50 ms | p95 ms | p99 ms | errors |", "|---|---:|---:|---:|---:|---:|---:|"]
+    everything = [v for vs in latencies.values() for v in vs]
+    for kind in sorted(latencies) + ["all"]:
+        vs = everything if kind == "all" else latencies[kind]
+        errs = len(errors) if kind == "all" else sum(1 for e in errors if e.startswith("/" + kind))
+        name = f"**{kind}**" if kind == "all" else kind
+        rows.append(f"| {name} | {len(vs)} | {len(vs) / elapsed:.1f} | {pct(vs, 50):.1f} | {pct(vs, 95):.1f} | "
+                    f"{pct(vs, 99):.1f} | {errs} |")
+    return "\n".join(rows)
+
+
+def raw_request(port: int, method: str, target: str, body: bytes = b"", headers: dict | None = None) -> int:
+    """One request over a plain socket connection (http.client sends what httpx would refuse to build)."""
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    try:
+        conn.putrequest(method, target, skip_accept_encoding=True)
+        for k, v in (headers or {}).items():
+            conn.putheader(k, v)
+        conn.putheader("Content-Length", str(len(body)))
+        conn.endheaders(body)
+        return conn.getresponse().status
+    finally:
+        conn.close()
+
+
+def bad_input_phase(port: int) -> list[tuple[str, int, bool]]:
+    """Each bad request must answer 4xx; returns (case, status, ok)."""
+    insert = quote("INSERT DATA { <urn:a> <urn:b> <urn:c> }")
+    cases = [
+        ("oversized JSON body (1 MB) to /match", "POST", "/match", b"x" * 1_000_000, {"Content-Type": "application/json"}),
+        ("oversized SPARQL body (1 MB)", "POST", "/sparql", b"#" * 1_000_000, {"Content-Type": "application/sparql-query"}),
+        ("100 kB query string", "GET", "/search?q=" + "a" * 100_000, b"", {}),
+        ("invalid UTF-8 in query (%FF)", "GET", "/search?q=%FF%FE", b"", {}),
+        ("invalid UTF-8 in body", "POST", "/match", b'{"industry": "\xff", "plans": ["a"]}', {"Content-Type": "application/json"}),
+        ("invalid UTF-8 in path", "GET", "/units/%C3%28", b"", {}),
+        ("unknown unit", "GET", "/units/9.9.9", b"", {}),
+        ("unknown department", "GET", "/departments/" + quote("不存在的委员会"), b"", {}),
+        ("SPARQL INSERT DATA", "GET", "/sparql?query=" + insert, b"", {}),
+        ("SPARQL LOAD", "POST", "/sparql", b"LOAD <http://example.org/x>", {"Content-Type": "application/sparql-query"}),
+        ("SPARQL SERVICE", "GET", "/sparql?query=" + quote("SELECT * WHERE { SERVICE <http://example.org/s> { ?s ?p ?o } }"), b"", {}),
+        ("runaway SPARQL (time limit)", "GET", "/sparql?query=" + quote(RUNAWAY), b"", {}),
+        ("k over the limit", "GET", "/search?q=x&k=100000", b"", {}),
+        ("unknown export format", "GET", "/export?format=xml", b"", {}),
+    ]
+    out = []
+    for name, method, target, body, headers in cases:
+        try:
+            status = raw_request(port, method, target, body, headers)
+        except (OSError, http.client.HTTPException) as e:  # the server may close early on a huge body
+            status = -1
+            name += f" ({type(e).__name__})"
+        out.append((name, status, 400 <= status < 500))
+    return out
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--data-dir", type=Path, required=True, help="built data dir (built from corpus/ if empty)")
+    parser.add_argument("--concurrency", type=int, default=32, help="clients at a time (1-256)")
+    parser.add_argument("--duration", type=float, default=30.0, help="seconds of load (1-600)")
+    parser.add_argument("--bad-input", action="store_true", help="also run the bad-input phase")
+    parser.add_argument("--sparql-timeout", type=float, default=2.0, help="server SPARQL time limit for the run")
+    parser.add_argument("--output", type=Path, default=RESULTS / "load.md")
+    args = parser.parse_args()
+    if not 1 <= args.concurrency <= 256 or not 1 <= args.duration <= 600:
+        parser.error("--concurrency must be 1-256 and --duration 1-600")
+
+    command = "python benchmarks/load.py " + " ".join(shlex.quote(a) for a in sys.argv[1:])
+    port = free_port()
+    server = start_server(args.data_dir, port, {"POLICYKG_SPARQL_TIMEOUT_S": str(args.sparql_timeout)})
+    base = f"http://127.0.0.1:{port}"
+    try:
+        before = tree_digest(args.data_dir)
+        health = httpx.get(base + "/healthz").json()
+        latencies, errors, elapsed = asyncio.run(drive(base, args.concurrency, args.duration, request_mix(questions())))
+        report = [
+            "# Load test", "",
+            f"`{command}`", "",
+            f"{args.concurrency} concurrent clients for {args.duration:g} s against one uvicorn worker on loopback; "
+            f"data: {health['documents']} document(s), {health['triples']} triples, {health['index_units']} index units, "
+            f"encoder {health['encoder']}. Mix: 60 % /search (questions from benchmarks/questions/*.jsonl), "
+            "20 % /units, 15 % /departments, 5 % /healthz.", "",
+            load_table(latencies, errors, elapsed), "",
+        ]
+        if errors:
+            report += ["Errors (first 10):", "", *[f"- {e}" for e in errors[:10]], ""]
+        bad_ok = True
+        if args.bad_input:
+            results = bad_input_phase(port)
+            alive = httpx.get(base + "/healthz").status_code == 200
+            unchanged = tree_digest(args.data_dir) == before
+            bad_ok = all(ok for *_, ok in results) and alive and unchanged
+            report += ["## Bad input", "", "| case | status | 4xx |", "|---|---:|:---:|"]
+            report += [f"| {name} | {status} | {'yes' if ok else '**NO**'} |" for name, status, ok in results]
+            report += ["", f"Server still healthy afterwards: {'yes' if alive else '**NO**'}; "
+                           f"data dir unchanged: {'yes' if unchanged else '**NO**'}.", ""]
+        text = "\n".join(report)
+        args.output.parent.mkdir(parents=True, exist_ok=True)
+        args.output.write_text(text, encoding="utf-8")
+        print(text)
+        return 0 if not errors and bad_ok else 1
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
