@@ -187,7 +187,8 @@ def search(
             departments = ", ".join(
                 d["name"] + ("（推断）" if d["basis"] == "inferred" else "") for d in _to_jsonable(hit.context).get("departments", [])
             )
-            rows.append((rank, hit.path, hit.kind, clip(hit.title, 24), clip(hit.text, 40), clip(departments, 30)))
+            snippet = _target_line(hit.target) if hit.target is not None else hit.text
+            rows.append((rank, hit.path, hit.kind, clip(hit.title, 24), clip(snippet, 40), clip(departments, 30)))
         typer.echo(table(["#", "path", "kind", "title", "text", "departments"], rows))
         typer.echo(f"{len(result.hits)} hits in {result.took_ms:.1f} ms")
 
@@ -234,6 +235,14 @@ def show(
             ))
 
     _run(body)
+
+
+def _target_line(target: Any) -> str:
+    """目标 审批周期 ≤ 15 个工作日 (2020-12-31): a target as one line."""
+    t = _to_jsonable(target)
+    value = f"{t['value']:g}" + (f"–{t['value_max']:g}" if t.get("value_max") is not None else "")
+    deadline = f" ({t['deadline']})" if t.get("deadline") else ""
+    return f"目标 {t['indicator']} {t['comparator']} {value} {t['unit']}{deadline}"
 
 
 def _quantity(t: dict) -> str:
