@@ -37,3 +37,21 @@ def index(units, fake_encoder, concepts):
     from search.hybrid import SearchIndex
 
     return SearchIndex.build(units, fake_encoder, concepts=concepts)
+
+
+@pytest.fixture(scope="session")
+def seed_document():
+    from ingest import parse_plan
+    from tests.support import SEED
+
+    return parse_plan(SEED)
+
+
+@pytest.fixture(scope="session")
+def seed_index(seed_document):
+    """The seed plan indexed with the real e5 encoder, built once per test session (read-only)."""
+    from search.factory import get_encoder
+    from search.hybrid import SearchIndex
+    from search.units import index_units
+
+    return SearchIndex.build(index_units([seed_document]), get_encoder("e5-small"))
