@@ -363,9 +363,12 @@ def validate(data_dir: DataDir = None) -> None:
 def serve(
     host: Annotated[str, typer.Option(help="interface to listen on")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="port to listen on")] = 8000,
+    workers: Annotated[int, typer.Option(min=1, help="server processes (searches are CPU-bound: one per core)")] = 1,
     data_dir: DataDir = None,
 ) -> None:
     """Serve the JSON API, SPARQL, exports and the web page (building from corpus/ first if needed)."""
+    import os
+
     import uvicorn
 
     from api.app import create_app
@@ -373,8 +376,13 @@ def serve(
     def body() -> None:
         settings = _settings(data_dir)
         _workspace(settings)  # build with progress on the terminal before the server starts
-        typer.echo(f"policykg: serving on http://{host}:{port}/", err=True)
-        uvicorn.run(create_app(settings), host=host, port=port, log_level="info")
+        typer.echo(f"policykg: serving on http://{host}:{port}/ with {workers} worker(s)", err=True)
+        if workers == 1:
+            uvicorn.run(create_app(settings), host=host, port=port, log_level="info")
+            return
+        # Worker processes import the app themselves and read their settings from the environment.
+        os.environ["POLICYKG_DATA_DIR"] = str(settings.data_dir)
+        uvicorn.run("api.app:create_app", factory=True, host=host, port=port, workers=workers, log_level="info")
 
     _run(body)
 

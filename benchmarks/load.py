@@ -61,11 +61,11 @@ def questions() -> list[str]:
     return found or FALLBACK_QUESTIONS
 
 
-def start_server(data_dir: Path, port: int, env_extra: dict[str, str]) -> subprocess.Popen:
+def start_server(data_dir: Path, port: int, env_extra: dict[str, str], workers: int = 1) -> subprocess.Popen:
     env = dict(os.environ, POLICYKG_DATA_DIR=str(data_dir), **env_extra)
     proc = subprocess.Popen(
-        [sys.executable, "-m", "uvicorn", "api.app:app", "--host", "127.0.0.1", "--port", str(port),
-         "--log-level", "warning", "--no-access-log"],
+        [sys.executable, "-m", "uvicorn", "api.app:create_app", "--factory", "--workers", str(workers),
+         "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning", "--no-access-log"],
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
     )
     deadline = time.monotonic() + 300  # a first start may build the data dir from corpus/
@@ -190,6 +190,7 @@ def main() -> int:
     parser.add_argument("--duration", type=float, default=30.0, help="seconds of load (1-600)")
     parser.add_argument("--bad-input", action="store_true", help="also run the bad-input phase")
     parser.add_argument("--sparql-timeout", type=float, default=2.0, help="server SPARQL time limit for the run")
+    parser.add_argument("--workers", type=int, default=1, help="uvicorn worker processes (as `policykg serve --workers`)")
     parser.add_argument("--output", type=Path, default=RESULTS / "load.md")
     args = parser.parse_args()
     if not 1 <= args.concurrency <= 256 or not 1 <= args.duration <= 600:
@@ -197,7 +198,7 @@ def main() -> int:
 
     command = "python benchmarks/load.py " + " ".join(shlex.quote(a) for a in sys.argv[1:])
     port = free_port()
-    server = start_server(args.data_dir, port, {"POLICYKG_SPARQL_TIMEOUT_S": str(args.sparql_timeout)})
+    server = start_server(args.data_dir, port, {"POLICYKG_SPARQL_TIMEOUT_S": str(args.sparql_timeout)}, args.workers)
     base = f"http://127.0.0.1:{port}"
     try:
         before = tree_digest(args.data_dir)
@@ -206,7 +207,8 @@ def main() -> int:
         report = [
             "# Load test", "",
             f"`{command}`", "",
-            f"{args.concurrency} concurrent clients for {args.duration:g} s against one uvicorn worker on loopback; "
+            f"{args.concurrency} concurrent clients for {args.duration:g} s against {args.workers} uvicorn worker(s) on "
+            "loopback (the clients run on the same 2 cores); "
             f"data: {health['documents']} document(s), {health['triples']} triples, {health['index_units']} index units, "
             f"encoder {health['encoder']}. Mix: 60 % /search (questions from benchmarks/questions/*.jsonl), "
             "20 % /units, 15 % /departments, 5 % /healthz.", "",

