@@ -32,6 +32,16 @@ def evaluate(index: SearchIndex, questions: list[dict], k: int = 10) -> dict:
     return out
 
 
+def _versus_best(results: dict, method: str, lang: str) -> str:
+    """For a fusion: how many more (+) or fewer (−) questions it answers at rank 1 than the better of
+    BM25 and dense alone; a fusion should never be worse than its best component by more than noise."""
+    if method in ("bm25", "dense"):
+        return ""
+    n = results[method][lang]["n"]
+    best = max(results[m][lang]["hit@1"] for m in ("bm25", "dense"))
+    return f"{round((results[method][lang]['hit@1'] - best) * n):+d}"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--questions", type=Path, default=Path("benchmarks/questions/dev.jsonl"))
@@ -45,9 +55,10 @@ def main() -> None:
     build_s = time.perf_counter() - started
     questions = load_questions(args.questions)
     results = evaluate(index, questions)
-    rows = [[method, lang, r["n"], r["hit@1"], r["hit@3"], r["mrr@10"]]
+    rows = [[method, lang, r["n"], r["hit@1"], r["hit@3"], r["mrr@10"], _versus_best(results, method, lang)]
             for method, by_lang in results.items() for lang, r in sorted(by_lang.items(), reverse=True)]
-    table = markdown_table(["method", "lang", "n", "hit@1", "hit@3", "MRR@10"], rows)
+    table = markdown_table(["method", "lang", "n", "hit@1", "hit@3", "MRR@10", "vs best single (questions @1)"],
+                           rows)
     table += f"\n\n{len(units)} units, encoder {args.encoder}, index built in {build_s:.2f} s, questions {args.questions}"
     if args.show_misses:
         for method in ("weighted", "rrf"):

@@ -60,6 +60,19 @@ class BM25Retriever:
             return np.zeros(self._size, dtype=np.float32)
         return np.asarray(self._model.get_scores(ids), dtype=np.float32)
 
+    def weighted_scores(self, groups: Sequence[tuple[Sequence[str], float]]) -> np.ndarray:
+        """Σ_t w_t · BM25(t, d) over the groups' tokens, a token counted once at the weight of the first
+        group that holds it: the question's own words at full weight, expansion terms below it (the
+        query-term weighting of relevance-feedback expansion, e.g. Rocchio's β < α, RM3's λ)."""
+        out = np.zeros(self._size, dtype=np.float32)
+        seen: set[int] = set()
+        for tokens, weight in groups:
+            ids = [t for t in self.query_ids(tokens) if t not in seen]
+            seen.update(ids)
+            if ids and weight > 0:
+                out += np.float32(weight) * np.asarray(self._model.get_scores(ids), dtype=np.float32)
+        return out
+
     def retrieve(self, query: Sequence[str], k: int) -> list[Scored]:
         scores = self.scores(query)
         k = min(k, self._size)

@@ -23,7 +23,7 @@ from .errors import EncoderMismatchError, IndexLoadError, QueryError
 from .expand import QueryExpander, QueryPlan
 from .fusion import rrf, weighted_fusion
 from .highlight import highlights
-from .lexicon import ConceptLabels, load_scheme_labels
+from .lexicon import ConceptLabels, load_department_labels, load_scheme_labels
 from .settings import SearchSettings
 from .tokenize import Tokenizer
 from .types import UNIT_KINDS, Hit, IndexUnit, SearchResult, TargetData
@@ -72,8 +72,10 @@ def _check_kinds(kind: str | Sequence[str] | None) -> frozenset[str] | None:
 
 
 def _domain_words(units: Sequence[IndexUnit], concepts: Sequence[ConceptLabels]) -> list[str]:
-    """The graph's own terms for the segmenter: department names and concept Chinese labels."""
+    """The graph's own terms for the segmenter: department names and aliases (the units' responsible
+    bodies and the shipped alias table) and concept Chinese labels."""
     words = {d.name for u in units for d in u.context.departments if d.name}
+    words.update(load_department_labels())
     words.update(label for c in concepts for label in c.zh_labels)
     return sorted(w for w in words if len(w) >= 2)
 
@@ -227,8 +229,15 @@ class SearchIndex:
         return self.expander.plan(query)
 
     def lexical_scores(self, plan: QueryPlan) -> np.ndarray:
-        """BM25 score of every unit for the plan's lexical query."""
-        return self.bm25.scores(self.tokenizer.tokens(plan.lexical_text))
+        """BM25 score of every unit.  The question's own tokens and the preferred labels of the concepts it
+        names (the document's word for 机械臂 is 工业机器人) weigh 1; the concepts' other labels, which
+        widen the net but also drift, weigh ``expansion_weight``."""
+        own = self.tokenizer.tokens(plan.text)
+        if not plan.lexical_terms:
+            return self.bm25.scores(own)
+        tokens = self.tokenizer.tokens
+        return self.bm25.weighted_scores([(own, 1.0), (tokens(" ".join(plan.key_terms)), 1.0),
+                                          (tokens(" ".join(plan.lexical_terms)), self.settings.expansion_weight)])
 
     def dense_candidates(self, plan: QueryPlan, k: int) -> list[Scored]:
         vector = self.encoder.encode_queries([plan.dense_text or plan.text])[0]
@@ -266,7 +275,7 @@ class SearchIndex:
             fused = dict(dense_map)
         elif fusion == "rrf":
             fused = rrf([[s.doc for s in lexical], [s.doc for s in dense]], k=self.settings.rrf_k,
-                        weights=[plan.weights.bm25 * 2, plan.weights.dense * 2])
+                        weights=[plan.rrf_weights.bm25 * 2, plan.rrf_weights.dense * 2])
         else:
             fused = weighted_fusion([bm25_map, dense_map], [plan.weights.bm25, plan.weights.dense])
         if plan.quantitative and fused:

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-__all__ = ["ConceptLabels", "concept_labels", "load_scheme_labels"]
+__all__ = ["ConceptLabels", "concept_labels", "load_scheme_labels", "load_department_labels"]
 
 log = logging.getLogger(__name__)
 
@@ -63,3 +63,14 @@ def load_scheme_labels() -> list[ConceptLabels]:
         log.warning("ingest.concepts is not available; searching without the concept scheme")
         return []
     return concept_labels(load_concepts())
+
+
+def load_department_labels() -> list[str]:
+    """Every name and alias of the shipped department table (``ingest.departments.alias_table``):
+    市经济信息化委 is one word to the segmenter, not 市/经济/信息化/委; empty, with a warning, if absent."""
+    try:
+        from ingest.departments import alias_table
+    except ImportError:
+        log.warning("ingest.departments is not available; department aliases stay out of the dictionary")
+        return []
+    return sorted({label for entry in alias_table().values() for label in (entry.pref_label, *entry.alt_labels)})

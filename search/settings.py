@@ -16,10 +16,13 @@ FUSIONS = ("weighted", "rrf")
 class SearchSettings:
     """Knobs of an index; saved with it, so a loaded index searches as it was built to."""
 
-    fusion: str = "weighted"  # "weighted" (min-max, language-aware weights) or "rrf"
+    # "weighted" (min-max scores, language-aware weights) or "rrf": weighted is ahead of RRF, and never
+    # below its best single retriever, on dev and own questions in both languages (benchmarks/results/eval_*)
+    fusion: str = "weighted"
     rrf_k: int = 60
     candidates: int = 50  # per retriever, before fusion
     max_query_chars: int = 1000
+    expansion_weight: float = 0.3  # BM25 weight of the matched concepts' other labels (own words, pref label: 1)
     quantity_boost: float = 0.25  # added share of the fused score for targets on a quantitative question
     hnsw_threshold: int = HNSW_THRESHOLD
     dense_kind: str = "auto"  # "auto" | "flat" | "hnsw"
