@@ -28,7 +28,7 @@ from .settings import SearchSettings
 from .tokenize import Tokenizer
 from .types import UNIT_KINDS, Hit, IndexUnit, SearchResult, TargetData
 
-__all__ = ["SearchIndex", "FORMAT_VERSION", "clean_query"]
+__all__ = ["SearchIndex", "FORMAT_VERSION", "clean_query", "domain_words"]
 
 log = logging.getLogger(__name__)
 
@@ -71,7 +71,7 @@ def _check_kinds(kind: str | Sequence[str] | None) -> frozenset[str] | None:
     return frozenset(kinds)
 
 
-def _domain_words(units: Sequence[IndexUnit], concepts: Sequence[ConceptLabels]) -> list[str]:
+def domain_words(units: Sequence[IndexUnit], concepts: Sequence[ConceptLabels]) -> list[str]:
     """The graph's own terms for the segmenter: department names and aliases (the units' responsible
     bodies and the shipped alias table) and concept Chinese labels."""
     words = {d.name for u in units for d in u.context.departments if d.name}
@@ -116,7 +116,7 @@ class SearchIndex:
         settings = settings or SearchSettings()
         units = list(units)
         concepts = list(load_scheme_labels() if concepts is None else concepts)
-        words = sorted(set(_domain_words(units, concepts)) | {w for w in extra_words if len(w) >= 2})
+        words = sorted(set(domain_words(units, concepts)) | {w for w in extra_words if len(w) >= 2})
         tokenizer = Tokenizer(words)
         bm25 = BM25Retriever.build([tokenizer.tokens(u.index_text) for u in units])
         vectors = (encoder.encode_passages([u.index_text for u in units]) if units
