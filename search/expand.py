@@ -115,39 +115,50 @@ class QueryExpander:
                     self._en.append((stems, c))
             for label in c.zh_labels:
                 self._zh.append((label, c))
-        # Longest labels first, so a specific label wins over a word inside it.
+        # Longest labels first, so a specific label wins over a word inside it; each label is filed under
+        # its first word (first character), so a question only tries the labels that can start in it.
         self._en.sort(key=lambda item: -len(item[0]))
         self._zh.sort(key=lambda item: -len(item[0]))
+        self._en_by_first: dict[str, list[tuple[int, tuple[str, ...], ConceptLabels]]] = {}
+        for order, (stems, concept) in enumerate(self._en):
+            self._en_by_first.setdefault(stems[0], []).append((order, stems, concept))
+        self._zh_by_first: dict[str, list[tuple[int, str, ConceptLabels]]] = {}
+        for order, (label, concept) in enumerate(self._zh):
+            self._zh_by_first.setdefault(label[0], []).append((order, label, concept))
+
+    @staticmethod
+    def _take(occurrences: list[tuple[int, int, int, ConceptLabels]], size: int) -> list[ConceptLabels]:
+        """Occurrences ``(label order, start, length, concept)`` taken longest label first, then left to
+        right, each only where none of its positions is taken yet; the concepts in the order taken."""
+        taken = [False] * size
+        found: dict[str, ConceptLabels] = {}
+        for _, start, length, concept in sorted(occurrences, key=lambda o: (o[0], o[1])):
+            if not any(taken[start : start + length]):
+                taken[start : start + length] = [True] * length
+                found.setdefault(concept.key, concept)
+        return list(found.values())
 
     def match_en(self, text: str) -> list[ConceptLabels]:
         """Concepts whose English label occurs (as whole stemmed words) in ``text``; longest labels first,
         and a word taken by a longer label is not matched again (tax deduction, not also tax)."""
         words = _stems(text)
-        taken = [False] * len(words)
-        found: dict[str, ConceptLabels] = {}
-        for stems, concept in self._en:
-            n = len(stems)
-            for i in range(len(words) - n + 1):
-                if words[i : i + n] == stems and not any(taken[i : i + n]):
-                    taken[i : i + n] = [True] * n
-                    found.setdefault(concept.key, concept)
-        return list(found.values())
+        occurrences = [(order, i, len(stems), concept)
+                       for i, word in enumerate(words) for order, stems, concept in self._en_by_first.get(word, ())
+                       if tuple(words[i : i + len(stems)]) == stems]
+        return self._take(occurrences, len(words))
 
     def match_zh(self, text: str) -> list[ConceptLabels]:
         """Concepts whose Chinese label (preferred or colloquial) is a substring of ``text``; longest labels
         first, and characters taken by a longer label are not matched again (机械臂 is a robot, not also
         机械 machinery)."""
-        taken = [False] * len(text)
-        found: dict[str, ConceptLabels] = {}
-        for label, concept in self._zh:
-            start = text.find(label)
-            while start != -1:
-                end = start + len(label)
-                if not any(taken[start:end]):
-                    taken[start:end] = [True] * len(label)
-                    found.setdefault(concept.key, concept)
-                start = text.find(label, start + 1)
-        return list(found.values())
+        occurrences = []
+        for char in set(text):
+            for order, label, concept in self._zh_by_first.get(char, ()):
+                start = text.find(label)
+                while start != -1:
+                    occurrences.append((order, start, len(label), concept))
+                    start = text.find(label, start + 1)
+        return self._take(occurrences, len(text))
 
     def plan(self, text: str) -> QueryPlan:
         language = detect_language(text)

@@ -2,26 +2,37 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from .types import Highlight
 
-__all__ = ["find_spans", "merge_spans", "highlights"]
+__all__ = ["TermMatcher", "find_spans", "merge_spans", "highlights"]
 
 
-def find_spans(text: str, terms: Iterable[str]) -> list[tuple[int, int]]:
-    """Every ``[start, end)`` where a term occurs in ``text`` (ASCII case-insensitively), unsorted."""
-    lowered = text.lower()
-    spans: list[tuple[int, int]] = []
-    for term in set(terms):
-        if not term:
-            continue
-        needle = term.lower()
-        start = lowered.find(needle)
-        while start != -1:
-            spans.append((start, start + len(needle)))
-            start = lowered.find(needle, start + 1)
-    return spans
+class TermMatcher:
+    """The query's terms compiled once per query into one pattern, ``(?=(longest|…|shortest))``: at every
+    position the lookahead reports the longest term starting there, so overlapping matches (机器, 器人)
+    are all found in one scan of the text; a shorter term starting at the same place lies inside the
+    longer one and adds nothing to the union.  Case-insensitive, and offsets are the text's own."""
+
+    def __init__(self, terms: Iterable[str]) -> None:
+        unique = sorted({t for t in terms if t}, key=lambda t: (-len(t), t))
+        self.terms = tuple(unique)
+        self._pattern = (re.compile("(?=(" + "|".join(map(re.escape, unique)) + "))", re.IGNORECASE)
+                         if unique else None)
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        if self._pattern is None:
+            return []
+        return [(m.start(1), m.end(1)) for m in self._pattern.finditer(text)]
+
+
+def find_spans(text: str, terms: Iterable[str] | TermMatcher) -> list[tuple[int, int]]:
+    """``[start, end)`` of the longest term occurring at each position of ``text`` (ASCII
+    case-insensitively), in order; their union is the union of every occurrence of every term."""
+    matcher = terms if isinstance(terms, TermMatcher) else TermMatcher(terms)
+    return matcher.spans(text)
 
 
 def merge_spans(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -35,6 +46,7 @@ def merge_spans(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
     return merged
 
 
-def highlights(text: str, terms: Iterable[str]) -> list[Highlight]:
-    """The merged matches of ``terms`` in ``text`` as Highlights (offsets into ``text``)."""
+def highlights(text: str, terms: Iterable[str] | TermMatcher) -> list[Highlight]:
+    """The merged matches of ``terms`` in ``text`` as Highlights (offsets into ``text``); pass a
+    :class:`TermMatcher` to match many texts against one query's terms."""
     return [Highlight(s, e, text[s:e]) for s, e in merge_spans(find_spans(text, terms))]

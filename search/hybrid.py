@@ -7,8 +7,10 @@ import logging
 import os
 import shutil
 import tempfile
+import threading
 import time
 import unicodedata
+from collections import OrderedDict
 from collections.abc import Sequence
 from datetime import datetime, timezone
 from pathlib import Path
@@ -22,7 +24,7 @@ from .encoders.base import Encoder
 from .errors import EncoderMismatchError, IndexLoadError, QueryError
 from .expand import QueryExpander, QueryPlan
 from .fusion import rrf, weighted_fusion
-from .highlight import highlights
+from .highlight import TermMatcher, highlights
 from .lexicon import ConceptLabels, load_department_labels, load_scheme_labels
 from .settings import SearchSettings
 from .tokenize import Tokenizer
@@ -97,6 +99,8 @@ class SearchIndex:
         self.tokenizer = Tokenizer(words)
         self.expander = QueryExpander(concepts)
         self.meta = meta or {}
+        self._vectors: OrderedDict[str, np.ndarray] = OrderedDict()  # query text → vector, oldest first
+        self._vector_lock = threading.Lock()
         self._kind_of = np.array([u.kind for u in units], dtype=object)
         goals = {(u.document, u.path): i for i, u in enumerate(units) if u.kind == "goal"}
         # target row → the row of the goal that states it
@@ -239,9 +243,28 @@ class SearchIndex:
         return self.bm25.weighted_scores([(own, 1.0), (tokens(" ".join(plan.key_terms)), 1.0),
                                           (tokens(" ".join(plan.lexical_terms)), self.settings.expansion_weight)])
 
+    def query_vector(self, text: str) -> np.ndarray:
+        """The encoder's vector of ``text``, kept for the last ``settings.query_cache`` distinct texts: the
+        embedding is nearly all of a query's time (benchmarks/results/latency.md), and the same question
+        comes back with another ``k`` or ``kind``, or from another page of the same client."""
+        size = self.settings.query_cache
+        if size <= 0:
+            return self.encoder.encode_queries([text])[0]
+        with self._vector_lock:
+            vector = self._vectors.get(text)
+            if vector is not None:
+                self._vectors.move_to_end(text)
+                return vector
+        vector = self.encoder.encode_queries([text])[0]
+        vector.setflags(write=False)  # shared between callers
+        with self._vector_lock:
+            self._vectors[text] = vector
+            while len(self._vectors) > size:
+                self._vectors.popitem(last=False)
+        return vector
+
     def dense_candidates(self, plan: QueryPlan, k: int) -> list[Scored]:
-        vector = self.encoder.encode_queries([plan.dense_text or plan.text])[0]
-        return self.dense.retrieve(vector, k)
+        return self.dense.retrieve(self.query_vector(plan.dense_text or plan.text), k)
 
     def search(self, query: str, k: int = 10, kind: str | Sequence[str] | None = None,
                fusion: str | None = None) -> SearchResult:
@@ -292,7 +315,7 @@ class SearchIndex:
         if kinds is None or {"goal", "target"} <= kinds:
             fused, carried = self._fold_targets(fused)
         ranked = sorted(fused.items(), key=lambda item: (-item[1], item[0]))[:k]
-        terms = self._highlight_terms(plan)
+        terms = TermMatcher(self._highlight_terms(plan))  # compiled once, matched against every hit
         hits = [self._hit(doc, score, bm25_all, dense_map, terms, plan, carried.get(doc)) for doc, score in ranked]
         return SearchResult(text, round((time.perf_counter() - started) * 1000, 3), hits)
 
@@ -340,7 +363,7 @@ class SearchIndex:
                    key=lambda t: len(query & set(self.tokenizer.tokens(t.indicator + t.text))))
 
     def _hit(self, doc: int, score: float, bm25_all: np.ndarray, dense_map: dict[int, float],
-             terms: list[str], plan: QueryPlan, carried: TargetData | None = None) -> Hit:
+             terms: TermMatcher, plan: QueryPlan, carried: TargetData | None = None) -> Hit:
         unit = self.units[doc]
         lexical = float(bm25_all[doc])
         return Hit(

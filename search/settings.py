@@ -21,6 +21,7 @@ class SearchSettings:
     fusion: str = "weighted"
     rrf_k: int = 60
     candidates: int = 50  # per retriever, before fusion
+    query_cache: int = 256  # query vectors kept for repeated questions (0: embed every query)
     max_query_chars: int = 1000
     expansion_weight: float = 0.3  # BM25 weight of the matched concepts' other labels (own words, pref label: 1)
     quantity_boost: float = 0.25  # added share of the fused score for targets on a quantitative question
@@ -33,6 +34,8 @@ class SearchSettings:
             raise ValueError(f"unknown fusion {self.fusion!r}; valid: {', '.join(FUSIONS)}")
         if self.max_query_chars < 1 or self.candidates < 1:
             raise ValueError("max_query_chars and candidates must be at least 1")
+        if self.query_cache < 0:
+            raise ValueError("query_cache must be 0 (off) or a positive number of queries")
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
