@@ -60,6 +60,16 @@ class BM25Retriever:
             return np.zeros(self._size, dtype=np.float32)
         return np.asarray(self._model.get_scores(ids), dtype=np.float32)
 
+    def document_frequency(self, token: str) -> int:
+        """How many documents hold ``token`` (0 for an unknown token).  bm25s's eager index stores one
+        column of scores per token, with an entry for each document that holds it, so this is the
+        column's length."""
+        tid = self.vocab.get(token)
+        if not tid:
+            return 0
+        indptr = self._model.scores["indptr"]
+        return int(indptr[tid + 1] - indptr[tid])
+
     def weighted_scores(self, groups: Sequence[tuple[Sequence[str], float]]) -> np.ndarray:
         """Σ_t w_t · BM25(t, d) over the groups' tokens, a token counted once at the weight of the first
         group that holds it: the question's own words at full weight, expansion terms below it (the

@@ -24,3 +24,64 @@ def test_match_ranks_the_robot_measure_and_financing_for_an_sme(index):
     data = result.to_dict()
     assert set(data) == {"profile", "measures", "instruments"}
     assert {i["kind"] for i in data["instruments"]} >= {"financing", "tax"}
+
+
+# ------------------------------------------------------------------ the seed plan, real e5
+
+GENERIC = {"改造", "企业", "技术", "技术改造", "支持", "建设", "产业", "制造", "推进", "提升", "项目", "生产"}
+
+
+def test_the_support_instrument_group_joins_the_shipped_scheme():
+    from search.lexicon import load_scheme_labels
+    from search.match import SCHEME_KINDS, SUPPORT_GROUP, _instrument_terms
+
+    scheme = {c.key: c for c in load_scheme_labels()}
+    assert scheme[SUPPORT_GROUP].group == SUPPORT_GROUP  # the top concept of ingest/data/concepts.ttl
+    assert {key: scheme[key].group for key in SCHEME_KINDS} == dict.fromkeys(SCHEME_KINDS, SUPPORT_GROUP)
+    terms = _instrument_terms(list(scheme.values()))
+    # labels that only the scheme knows reach the instrument words
+    assert "税收减免" in terms["tax"] and "银行贷款" in terms["financing"] and "产融合作" in terms["financing"]
+    assert "财政补助" in terms["funds"] and "零土地" in terms["land"] and "放管服" in terms["approvals"]
+
+
+def test_an_sme_asking_for_a_loan_gets_the_guarantee_fund_of_3_4(seed_index):
+    result = match_enterprise(seed_index, EnterpriseProfile("电子元器件", ["想申请银行贷款扩大产能"], "小微企业"))
+    first = result.instruments[0]
+    assert (first.kind, first.label, first.path, first.safeguard) == ("financing", "融资担保", "三（四）", "加强产融合作")
+    assert first.text.startswith("发挥本市中小企业政策性融资担保基金的功能作用")
+    assert first.reason == ("加强产融合作 offers financing (融资担保、融资、信贷); the plans ask for financing "
+                            "(信贷、银行贷款); it names 中小企业 and the enterprise is small")
+    assert first.score == 3.5 and all(i.score <= 1.0 for i in result.instruments[1:])
+
+
+def test_an_english_profile_asks_through_the_scheme(seed_index):
+    result = match_enterprise(seed_index, EnterpriseProfile("textile mill", ["bank loan"], "small"))
+    assert (result.instruments[0].kind, result.instruments[0].path) == ("financing", "三（四）")
+    assert "the plans ask for financing (信贷)" in result.instruments[0].reason
+
+
+def test_a_textile_firm_planning_custom_production_gets_2_5_1(seed_index):
+    result = match_enterprise(seed_index, EnterpriseProfile("纺织", ["个性化定制生产"], "中型企业"))
+    first = result.measures[0]
+    assert (first.path, first.title) == ("二（五）1", "不断丰富产品品种")
+    assert first.reason == "plan 个性化定制生产 matches 纺织, 柔性化生产, 个性化定制"
+    assert (first.matched_concepts, first.matched_terms) == (["纺织", "柔性化生产"], ["个性化定制"])
+    assert "个性化定制" in first.text and "纺织" in first.text
+
+
+def test_a_robot_plan_gets_2_1_1_and_reasons_name_no_generic_word(seed_index):
+    result = match_enterprise(seed_index, EnterpriseProfile("汽车零部件制造", ["引进工业机器人改造焊接生产线"],
+                                                            "大型企业"))
+    assert [m.path for m in result.measures[:2]] == ["二（一）1", "二（一）2"]
+    assert result.measures[0].reason == "plan 引进工业机器人改造焊接生产线 matches 工业机器人, 生产线"
+    for m in result.measures:
+        assert not GENERIC & set(m.matched_terms + m.matched_concepts), m.reason
+    # a large firm asking for nothing in particular: no instrument is lifted above the others
+    assert {i.score for i in result.instruments} == {1.0}
+
+
+def test_a_tax_question_gets_the_deduction_sentence_of_3_3(seed_index):
+    result = match_enterprise(seed_index, EnterpriseProfile("钢铁", ["研发费用加计扣除"], "large"))
+    first = result.instruments[0]
+    assert (first.kind, first.label, first.path) == ("tax", "税收优惠", "三（三）")
+    assert first.text == "全面落实研发费用加计扣除、专用设备税额抵免等税收优惠政策。"
