@@ -33,8 +33,13 @@ def is_quantitative(text: str) -> bool:
 
 def stem(word: str) -> str:
     """A tiny English suffix stripper for label matching (robots → robot, factories → factory,
-    enterprises → enterprise, supplies → supply); not Porter, just plural and -ing forms."""
+    enterprises → enterprise, supplies → supply); not Porter, just plural and -ing forms, and a verb and
+    its -ation noun brought together (evaluates, evaluated, evaluation → evaluate)."""
     w = word.lower()
+    if w.endswith(("ation", "ations")) and w.rindex("ation") >= 3:  # not station, nation
+        return w[: w.rindex("ation")] + "ate"
+    if len(w) > 5 and w.endswith(("ated", "ates")):
+        return w[:-1]
     if len(w) > 4 and w.endswith("ies"):
         return w[:-3] + "y"
     if len(w) > 5 and w.endswith("ing"):

@@ -7,7 +7,7 @@ import pytest
 from tests.search.search_fixtures import CONCEPTS
 
 from search.bm25 import BM25Retriever
-from search.expand import FusionWeights, QueryExpander
+from search.expand import FusionWeights, QueryExpander, stem
 from search.lexicon import ConceptLabels
 
 # The fixture scheme plus a concept whose label lies inside another's (机械 in 机械臂, machine in machine
@@ -91,3 +91,19 @@ def test_department_aliases_are_words_of_the_segmenter(index):
     # 市发展改革委 is not in the test document; it comes from ingest's alias table
     assert index.tokenizer.words("市发展改革委牵头，市经信委配合") == ["市发展改革委", "牵头", "市经信委", "配合"]
     assert "市发展改革委" in index.words
+
+
+@pytest.mark.parametrize(("word", "expected"), [
+    ("evaluates", "evaluate"), ("evaluated", "evaluate"), ("evaluation", "evaluate"), ("evaluations", "evaluate"),
+    ("coordinates", "coordinate"), ("coordination", "coordinate"), ("creation", "create"),
+    ("stations", "station"), ("nation", "nation"), ("gates", "gate"), ("robots", "robot"),
+])
+def test_stem_brings_a_verb_and_its_ation_noun_together(word, expected):
+    assert stem(word) == expected
+
+
+def test_a_verb_matches_the_concept_named_by_its_noun():
+    evaluation = ConceptLabels("evaluation-supervision", "评估督查", "evaluation and supervision", ("评估",),
+                               ("evaluation",), "support-instruments")
+    assert [c.key for c in QueryExpander([evaluation]).match_en("who evaluates the work")] == [
+        "evaluation-supervision"]
