@@ -59,12 +59,16 @@ def main() -> None:
             for method, by_lang in results.items() for lang, r in sorted(by_lang.items(), reverse=True)]
     table = markdown_table(["method", "lang", "n", "hit@1", "hit@3", "MRR@10", "vs best single (questions @1)"],
                            rows)
-    table += f"\n\n{len(units)} units, encoder {args.encoder}, index built in {build_s:.2f} s, questions {args.questions}"
+    table += (f"\n\n{len(units)} units, encoder {args.encoder}, index built in {build_s:.2f} s, questions "
+              f"{args.questions}; a hit is right when its text holds one of the question's answers.")
+    misses = [[method, lang, m["question"], m["top"]] for method in ("weighted", "rrf")
+              for lang, r in sorted(results[method].items(), reverse=True) for m in r["missed"]]
+    if misses:
+        table += "\n\nMissed at rank 1 by the fusions (the first hit's text):\n\n"
+        table += markdown_table(["fusion", "lang", "question", "first hit"], misses)
     if args.show_misses:
-        for method in ("weighted", "rrf"):
-            for lang, r in results[method].items():
-                for m in r["missed"]:
-                    print(f"[{method} {lang}] {m['question']} → {m['top']}")
+        for method, lang, question, top in misses:
+            print(f"[{method} {lang}] {question} → {top}")
     write_results(f"eval_{args.questions.stem}_{args.encoder.replace(':', '_').replace('/', '_')}",
                   {"encoder": args.encoder, "units": len(units), "questions": str(args.questions), "results": results},
                   table)
