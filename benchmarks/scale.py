@@ -232,7 +232,8 @@ def _row(r: dict) -> list:
             f"{p50['hnsw']:.2f} / {p95['hnsw']:.2f}",
             f"{r['hnsw_recall_at_10']:.3f} / {r['hnsw_eps_recall_at_10']:.3f}",
             f"{r['exact_top1_minus_top10_cos']:.4f}",
-            f"{p50['search_flat']:.1f} / {p95['search_flat']:.1f}", f"{p50['search_hnsw']:.1f} / {p95['search_hnsw']:.1f}"]
+            f"{p50['search_flat']:.1f} / {p95['search_flat']:.1f}",
+            f"{p50['search_hnsw']:.1f} / {p95['search_hnsw']:.1f}"]
 
 
 HEADER = ["units", "build BM25 s", "build flat s", "build HNSW s", "RSS BM25 MB", "RSS flat MB", "RSS HNSW MB",

@@ -185,5 +185,5 @@ class QueryExpander:
         if self.add_labels_to_dense and language == "en" and matched:
             dense_text = text + " " + " ".join(c.pref_zh for c in matched if c.pref_zh)
         return QueryPlan(text=text, language=language, lexical_terms=terms, key_terms=key_terms,
-                         dense_text=dense_text, concepts=[c.key for c in matched], quantitative=is_quantitative(text), weights=weights,
-                         rrf_weights=rrf_weights)
+                         dense_text=dense_text, concepts=[c.key for c in matched],
+                         quantitative=is_quantitative(text), weights=weights, rrf_weights=rrf_weights)

@@ -45,7 +45,8 @@ class SentenceTransformerEncoder:
         log.info("loading sentence-transformers model %s offline", model)
         self._model = SentenceTransformer(model, device=device, local_files_only=True)
         # sentence-transformers ≥ 5 renamed the getter; the old name warns
-        dimension = getattr(self._model, "get_embedding_dimension", None) or self._model.get_sentence_embedding_dimension
+        dimension = (getattr(self._model, "get_embedding_dimension", None)
+                     or self._model.get_sentence_embedding_dimension)
         self.dim = int(dimension())
 
     def _encode(self, texts: list[str], prompt: str) -> np.ndarray:
