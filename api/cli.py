@@ -60,6 +60,10 @@ def _fail(message: str, code: int) -> typer.Exit:
 def _domain_errors() -> Iterator[None]:
     """Turn the core's domain errors into a one-line message and an exit code."""
     from ingest.errors import ParseError
+    from kg.queries import NotFound
+    from kg.store import GraphStoreError
+    from pydantic import ValidationError
+    from search.errors import EncoderMismatchError, IndexLoadError, SearchError
 
     from api.workspace import BuildError, NoDataError
 
@@ -67,19 +71,19 @@ def _domain_errors() -> Iterator[None]:
         yield
     except typer.Exit:
         raise
+    except ValidationError as e:  # a POLICYKG_* setting with a value it cannot take
+        problems = "; ".join(f"{'.'.join(map(str, err['loc']))}={err.get('input')!r}: {err['msg']}" for err in e.errors())
+        raise _fail(f"invalid setting {problems} (check the POLICYKG_* environment variables)", EXIT_BAD_INPUT) from e
     except ParseError as e:
         raise _fail(str(e), EXIT_BAD_INPUT) from e
+    except NotFound as e:
+        raise _fail(str(e).strip("'\""), EXIT_NOT_FOUND) from e
     except (BuildError, NoDataError) as e:
         raise _fail(str(e), EXIT_FAILED) from e
-    except Exception as e:  # the remaining domain errors, looked up by name to keep imports lazy
-        name = type(e).__name__
-        if name in {"QueryError", "SparqlRefused", "SparqlSyntaxError", "SparqlTimeout", "ValueError"}:
-            raise _fail(str(e), EXIT_BAD_INPUT) from e
-        if name in {"NotFound", "KeyError"}:
-            raise _fail(str(e).strip("'\""), EXIT_NOT_FOUND) from e
-        if name in {"EncoderMismatchError", "IndexLoadError", "GraphStoreError"}:
-            raise _fail(f"{e} (rebuild with `policykg ingest --replace`)", EXIT_FAILED) from e
-        raise
+    except (EncoderMismatchError, IndexLoadError, GraphStoreError) as e:
+        raise _fail(f"{e} (rebuild with `policykg ingest --replace`)", EXIT_FAILED) from e
+    except (SearchError, ValueError) as e:  # QueryError, SparqlError, an unknown export format …
+        raise _fail(str(e), EXIT_BAD_INPUT) from e
 
 
 def _workspace(settings: Settings):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -29,7 +30,9 @@ class Settings(BaseSettings):
     data_dir: Path = Field(default_factory=default_data_dir, description="where the graph and indexes live")
     corpus_dir: Path = Field(default=PROJECT_CORPUS, description="documents built when no data exists yet")
     encoder: str = Field(default="e5-small", description="dense encoder: e5-small or sentence-transformers:<model>")
-    fusion: str = Field(default="rrf", description="rank fusion: rrf or weighted")
+    fusion: Literal["weighted", "rrf"] = Field(
+        default="weighted", description="rank fusion: weighted (language-aware min-max) or rrf (reciprocal rank)"
+    )
     max_query_chars: int = Field(default=1000, ge=1, description="longest accepted search query")
     max_top_k: int = Field(default=100, ge=1, description="largest k a search may ask for")
     max_body_bytes: int = Field(default=65536, ge=1024, description="largest accepted request body")

@@ -16,6 +16,7 @@ generation in force and untouched.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import logging
 import os
@@ -94,7 +95,10 @@ class Workspace:
         if self._index is None:
             from search import SearchIndex
 
-            self._index = SearchIndex.load(self.root / "index", encoder_name=self.settings.encoder)
+            index = SearchIndex.load(self.root / "index", encoder_name=self.settings.encoder)
+            # The run's settings rule how the index is searched (it keeps the rest as it was built).
+            index.settings = search_settings(self.settings, base=index.settings)
+            self._index = index
         return self._index
 
     @property
@@ -107,6 +111,14 @@ class Workspace:
 
     def source_files(self) -> list[Path]:
         return sorted((self.root / "sources").glob("*.txt"))
+
+
+def search_settings(settings: Settings, base=None):
+    """The search's own settings (``search.SearchSettings``) with this run's fusion and query limit."""
+    from search.settings import SearchSettings
+
+    base = base if base is not None else SearchSettings()
+    return dataclasses.replace(base, fusion=settings.fusion, max_query_chars=settings.max_query_chars)
 
 
 def _current(data_dir: Path) -> Path:
@@ -204,7 +216,7 @@ def build(
         from search.encoders import get_encoder
 
         units = index_units(docs)
-        index = SearchIndex.build(units, get_encoder(settings.encoder))
+        index = SearchIndex.build(units, get_encoder(settings.encoder), search_settings(settings))
         index.save(staging / "index")
 
         manifest = {

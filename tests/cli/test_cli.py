@@ -164,3 +164,19 @@ def test_interrupted_ingest_keeps_the_previous_generation(own_data_dir, monkeypa
     result = run("ingest", str(SEED), data_dir=own_data_dir)
     assert result.exit_code != 0
     assert tree_digest(own_data_dir) == before
+
+
+def test_a_bad_setting_is_one_line_naming_it(built_data_dir, monkeypatch):
+    monkeypatch.setenv("POLICYKG_FUSION", "borda")
+    result = run("search", "工业机器人", data_dir=built_data_dir)
+    assert result.exit_code == 2
+    assert result.output.strip() == (
+        "policykg: error: invalid setting fusion='borda': Input should be 'weighted' or 'rrf' "
+        "(check the POLICYKG_* environment variables)"
+    )
+
+
+def test_unknown_department_suggests_close_names(built_data_dir):
+    result = run("owns", "市经委", data_dir=built_data_dir)
+    assert result.exit_code == 3
+    assert "市经信委" in result.output
