@@ -198,7 +198,10 @@ def main() -> int:
 
     command = "python benchmarks/load.py " + " ".join(shlex.quote(a) for a in sys.argv[1:])
     port = free_port()
-    server = start_server(args.data_dir, port, {"POLICYKG_SPARQL_TIMEOUT_S": str(args.sparql_timeout)}, args.workers)
+    env = {"POLICYKG_SPARQL_TIMEOUT_S": str(args.sparql_timeout)}
+    if args.workers > 1:  # as `policykg serve --workers N` runs them: one encoder thread per worker
+        env["OMP_NUM_THREADS"] = os.environ.get("OMP_NUM_THREADS", "1")
+    server = start_server(args.data_dir, port, env, args.workers)
     base = f"http://127.0.0.1:{port}"
     try:
         before = tree_digest(args.data_dir)
