@@ -195,7 +195,7 @@ def search(
             snippet = _target_line(hit.target) if hit.target is not None else hit.text
             rows.append((rank, hit.path, hit.kind, clip(hit.title, 24), clip(snippet, 40), clip(departments, 30)))
         typer.echo(table(["#", "path", "kind", "title", "text", "departments"], rows))
-        typer.echo(f"{len(result.hits)} hits in {result.took_ms:.1f} ms")
+        typer.echo(f"{len(result.hits)} {'hit' if len(result.hits) == 1 else 'hits'} in {result.took_ms:.1f} ms")
 
     _run(body)
 

@@ -30,6 +30,10 @@ class Settings(BaseSettings):
     data_dir: Path = Field(default_factory=default_data_dir, description="where the graph and indexes live")
     corpus_dir: Path = Field(default=PROJECT_CORPUS, description="documents built when no data exists yet")
     encoder: str = Field(default="e5-small", description="dense encoder: e5-small or sentence-transformers:<model>")
+    query_prompt: str | None = Field(
+        default=None, description="sentence-transformers encoders: text put before each query (e.g. bge-zh's instruction)"
+    )
+    passage_prompt: str | None = Field(default=None, description="sentence-transformers encoders: text put before each passage")
     fusion: Literal["weighted", "rrf"] = Field(
         default="weighted", description="rank fusion: weighted (language-aware min-max) or rrf (reciprocal rank)"
     )

@@ -95,7 +95,7 @@ class Workspace:
         if self._index is None:
             from search import SearchIndex
 
-            index = SearchIndex.load(self.root / "index", encoder_name=self.settings.encoder)
+            index = SearchIndex.load(self.root / "index", encoder=encoder_of(self.settings))
             # The run's settings rule how the index is searched (it keeps the rest as it was built).
             index.settings = search_settings(self.settings, base=index.settings)
             self._index = index
@@ -111,6 +111,13 @@ class Workspace:
 
     def source_files(self) -> list[Path]:
         return sorted((self.root / "sources").glob("*.txt"))
+
+
+def encoder_of(settings: Settings):
+    """The dense encoder the settings name, with their prompts (one instance per process)."""
+    from search.encoders import get_encoder
+
+    return get_encoder(settings.encoder, settings.query_prompt, settings.passage_prompt)
 
 
 def search_settings(settings: Settings, base=None):
@@ -213,10 +220,9 @@ def build(
 
         progress(f"building the search index with encoder {settings.encoder}")
         from search import SearchIndex, index_units
-        from search.encoders import get_encoder
 
         units = index_units(docs)
-        index = SearchIndex.build(units, get_encoder(settings.encoder), search_settings(settings))
+        index = SearchIndex.build(units, encoder_of(settings), search_settings(settings))
         index.save(staging / "index")
 
         manifest = {

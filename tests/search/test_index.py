@@ -125,6 +125,15 @@ def test_encoder_mismatch_names_both(index, tmp_path):
         SearchIndex.load(tmp_path / "idx", encoder_name="e5-small")
 
 
+def test_prompts_are_part_of_the_encoder(index, tmp_path):
+    index.save(tmp_path / "idx")
+    prompted = FakeEncoder(64)
+    prompted.query_prompt = "为这个句子生成表示以用于检索相关文章："
+    with pytest.raises(EncoderMismatchError, match="prompts"):
+        SearchIndex.load(tmp_path / "idx", encoder=prompted)
+    assert len(SearchIndex.load(tmp_path / "idx", encoder=FakeEncoder(64))) == len(index)
+
+
 def test_missing_index_names_the_file(tmp_path):
     with pytest.raises(IndexLoadError, match="meta.json"):
         SearchIndex.load(tmp_path / "nowhere")
