@@ -199,3 +199,14 @@ def test_a_sentence_transformers_index_and_a_mismatched_query(tmp_path, monkeypa
     mismatched = run("search", "industrial robots", data_dir=data_dir)
     assert mismatched.exit_code == 1
     assert "was built with encoder" in mismatched.output and "rebuild" in mismatched.output
+
+
+@pytest.mark.parametrize("victim", ["index/meta.json", "graph.nt"])
+def test_a_corrupt_generation_is_one_line_saying_how_to_rebuild(own_data_dir, victim):
+    (own_data_dir / "current" / victim).write_text("{ this is not what was written", encoding="utf-8")
+    result = run("search", "工业机器人", data_dir=own_data_dir) if victim.startswith("index") else \
+        run("show", "二（一）1", data_dir=own_data_dir)
+    assert result.exit_code == 1, result.output
+    line = result.output.strip()
+    assert line.startswith("policykg: error:") and "\n" not in line
+    assert victim.split("/")[-1] in line and "policykg ingest --replace" in line
