@@ -82,7 +82,7 @@ def _domain_errors() -> Iterator[None]:
     except (BuildError, NoDataError) as e:
         raise _fail(str(e), EXIT_FAILED) from e
     except (EncoderMismatchError, IndexLoadError, GraphStoreError) as e:
-        raise _fail(f"{e} (rebuild with `policykg ingest --replace`)", EXIT_FAILED) from e
+        raise _fail(f"{e} (rebuild with `policykg ingest`, which re-reads the documents kept in the data dir)", EXIT_FAILED) from e
     except (SearchError, ValueError) as e:  # QueryError, SparqlError, an unknown export format …
         raise _fail(str(e), EXIT_BAD_INPUT) from e
 

@@ -209,4 +209,4 @@ def test_a_corrupt_generation_is_one_line_saying_how_to_rebuild(own_data_dir, vi
     assert result.exit_code == 1, result.output
     line = result.output.strip()
     assert line.startswith("policykg: error:") and "\n" not in line
-    assert victim.split("/")[-1] in line and "policykg ingest --replace" in line
+    assert victim.split("/")[-1] in line and "policykg ingest" in line
