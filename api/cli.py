@@ -187,14 +187,16 @@ def search(
         if as_json:
             _print_json(result)
             return
-        rows = []
+        rows, inferred = [], False
         for rank, hit in enumerate(result.hits, 1):
-            departments = ", ".join(
-                d["name"] + ("（推断）" if d["basis"] == "inferred" else "") for d in _to_jsonable(hit.context).get("departments", [])
-            )
+            departments = _to_jsonable(hit.context).get("departments", [])
+            inferred = inferred or any(d["basis"] == "inferred" for d in departments)
+            names = ", ".join(d["name"] + ("*" if d["basis"] == "inferred" else "") for d in departments)
             snippet = _target_line(hit.target) if hit.target is not None else hit.text
-            rows.append((rank, hit.path, hit.kind, clip(hit.title, 24), clip(snippet, 40), clip(departments, 30)))
+            rows.append((rank, hit.path, hit.kind, clip(hit.title, 24), clip(snippet, 40), clip(names, 30)))
         typer.echo(table(["#", "path", "kind", "title", "text", "departments"], rows))
+        if inferred:
+            typer.echo("* inferred: the text names no owner; `policykg show PATH` gives the rule and its evidence")
         typer.echo(f"{len(result.hits)} {'hit' if len(result.hits) == 1 else 'hits'} in {result.took_ms:.1f} ms")
 
     _run(body)
@@ -243,11 +245,11 @@ def show(
 
 
 def _target_line(target: Any) -> str:
-    """目标 审批周期 ≤ 15 个工作日 (2020-12-31): a target as one line."""
+    """审批周期 ≤ 15 个工作日 (2020-12-31): a target as one line."""
     t = _to_jsonable(target)
     value = f"{t['value']:g}" + (f"–{t['value_max']:g}" if t.get("value_max") is not None else "")
     deadline = f" ({t['deadline']})" if t.get("deadline") else ""
-    return f"目标 {t['indicator']} {t['comparator']} {value} {t['unit']}{deadline}"
+    return f"{t['indicator']} {t['comparator']} {value} {t['unit']}{deadline}"
 
 
 def _quantity(t: dict) -> str:
@@ -292,7 +294,7 @@ def owns(
             typer.echo(f"\n{basis} ({len(items)}):")
             if items:
                 typer.echo(table(
-                    ["path", "role", "unit", "evidence"],
+                    ["path", "role", "unit", "evidence" if basis == "explicit" else "rule (show PATH for its evidence)"],
                     [(r["unit_path"], r["role"], r["unit_heading"], r["rule"] or r["evidence"]) for r in items],
                 ))
 
