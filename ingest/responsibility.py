@@ -142,7 +142,8 @@ def infer_responsibilities(
 ) -> list[Responsibility]:
     """Owners for measures, tasks, safeguards and goals the text leaves unassigned.
 
-    Rules: ``plan-supervisor-leads-unassigned-work`` (the body organising evaluation of the whole plan
+    Rules: ``enclosing-unit-lead-leads-its-parts`` (a measure under a task whose lead the text names takes
+    that lead), ``plan-supervisor-leads-unassigned-work`` (the body organising evaluation of the whole plan
     leads), ``created-joint-body-coordinates-unassigned-work`` (the joint body the plan sets up
     coordinates); without a supervisor, ``issuer-leads-unassigned-work`` (the issuer or 市政府).
     """
@@ -151,12 +152,29 @@ def infer_responsibilities(
     supervisor = _supervisor(source, units, mentions)
     coordinator = _coordinator(source, units, departments)
     has = {(r.unit_path, r.role) for r in explicit}
+    leads_of = {}
+    for r in explicit:
+        if r.role is Role.LEAD:
+            leads_of.setdefault(r.unit_path, []).append(r)
+    parent_of = {u.path: u.parent for u in units}
     inferred: list[Responsibility] = []
     for unit in units:
         if unit.kind not in _WORK_KINDS:
             continue
         if (unit.path, Role.LEAD) not in has:
-            if supervisor is not None:
+            ancestor = parent_of.get(unit.path)
+            while ancestor is not None and ancestor not in leads_of:
+                ancestor = parent_of.get(ancestor)
+            if ancestor is not None:
+                for lead in leads_of[ancestor]:
+                    inferred.append(Responsibility(
+                        lead.agent, unit.path, Role.LEAD, Basis.INFERRED,
+                        f"The text names no lead for this unit; it is part of {ancestor}, whose lead "
+                        f"{names.get(lead.agent, lead.agent)} the text names, so that lead is taken. "
+                        f"Source: “{lead.evidence}”",
+                        lead.span, rule="enclosing-unit-lead-leads-its-parts",
+                    ))
+            elif supervisor is not None:
                 key, sent = supervisor
                 quote = sent.text(source)
                 inferred.append(Responsibility(

@@ -108,3 +108,19 @@ def test_created_joint_body_coordinates():
     assert coord.span.text(doc.source) == "联席会议负责统筹协调。"
     assert _roles(doc, "二（一）", Basis.EXPLICIT)[:3] == [(CITY, Role.CONVENER), (SCIENCE, Role.PARTICIPANT),
                                                          (FINANCE, Role.PARTICIPANT)]
+
+
+def test_measures_take_the_lead_their_task_names():
+    text = ("一、主要任务\n（一）推进智能制造（市科委牵头，市财政局配合）\n1.建设智能工厂。\n2.发展工业互联网。责任单位：市商务委\n"
+            "二、保障措施\n（一）加强评估。市经信委每年组织对计划落实情况开展督查。\n")
+    doc = _doc(text)
+    assert _roles(doc, "一（一）", Basis.EXPLICIT) == [(SCIENCE, Role.LEAD), (FINANCE, Role.PARTICIPANT)]
+    (inherited,) = [r for r in doc.responsibilities if r.unit_path == "一（一）1"]
+    assert (inherited.agent, inherited.role, inherited.basis, inherited.rule) == (
+        SCIENCE, Role.LEAD, Basis.INFERRED, "enclosing-unit-lead-leads-its-parts")
+    assert inherited.span.text(doc.source) in inherited.evidence
+    # a measure that names its own lead keeps it, and inherits nothing
+    assert _roles(doc, "一（一）2") == [(COMMERCE, Role.LEAD)]
+    # the safeguard has no enclosing lead: the plan's supervisor rule applies
+    assert [(r.agent, r.role, r.rule) for r in doc.responsibilities if r.unit_path == "二（一）" and r.basis is Basis.INFERRED] \
+        == [(ECONOMY, Role.LEAD, "plan-supervisor-leads-unassigned-work")]
