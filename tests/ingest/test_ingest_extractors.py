@@ -145,7 +145,8 @@ def test_citation_keys_are_stable_ascii():
 def test_concept_scheme():
     concepts = {c.key: c for c in load_concepts()}
     assert len(concepts) >= 63
-    assert {c.group for c in concepts.values()} == {"industries", "technologies", "support-instruments"}
+    assert {c.group for c in concepts.values()} == {"industries", "technologies", "support-instruments", "governance"}
+    assert concepts["coordination-mechanism"].group == "governance" and "coordinate" in concepts["coordination"].alt_en
     robot = concepts["industrial-robot"]
     assert (robot.pref_zh, robot.pref_en, robot.group) == ("工业机器人", "industrial robot", "technologies")
     assert {"机器人", "机械臂"} <= set(robot.alt_zh) and {"robot arm", "robotics"} <= set(robot.alt_en)
