@@ -8,13 +8,13 @@ import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import asdict, is_dataclass
 from pathlib import Path
 from typing import Annotated, Any, Optional
 
 import typer
 
 from api.render import clip, table
+from api.schemas import jsonable
 from api.settings import Settings
 
 __all__ = ["app", "main"]
@@ -93,22 +93,8 @@ def _workspace(settings: Settings):
     return ensure_workspace(settings, progress=_progress)
 
 
-def _to_jsonable(value: Any) -> Any:
-    if hasattr(value, "to_dict"):
-        return value.to_dict()
-    if is_dataclass(value) and not isinstance(value, type):
-        return _to_jsonable(asdict(value))
-    if isinstance(value, dict):
-        return {str(k): _to_jsonable(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_to_jsonable(v) for v in value]
-    if isinstance(value, (str, int, float, bool)) or value is None:
-        return value
-    return str(value)
-
-
 def _print_json(value: Any) -> None:
-    typer.echo(json.dumps(_to_jsonable(value), ensure_ascii=False, indent=2))
+    typer.echo(json.dumps(jsonable(value), ensure_ascii=False, indent=2))
 
 
 def _run(body: Callable[[], None]) -> None:
@@ -189,7 +175,7 @@ def search(
             return
         rows, inferred = [], False
         for rank, hit in enumerate(result.hits, 1):
-            departments = _to_jsonable(hit.context).get("departments", [])
+            departments = jsonable(hit.context).get("departments", [])
             inferred = inferred or any(d["basis"] == "inferred" for d in departments)
             names = ", ".join(d["name"] + ("*" if d["basis"] == "inferred" else "") for d in departments)
             snippet = _target_line(hit.target) if hit.target is not None else hit.text
@@ -216,7 +202,7 @@ def show(
         if as_json:
             _print_json(unit)
             return
-        u = _to_jsonable(unit)
+        u = jsonable(unit)
         typer.echo(f"{u['path']}  [{u['kind']}]  {u['heading']}")
         typer.echo(f"{u['iri']}")
         typer.echo(f"source {u['document']}  [{u['start']}, {u['end']})")
@@ -246,7 +232,7 @@ def show(
 
 def _target_line(target: Any) -> str:
     """审批周期 ≤ 15 个工作日 (2020-12-31): a target as one line."""
-    t = _to_jsonable(target)
+    t = jsonable(target)
     value = f"{t['value']:g}" + (f"–{t['value_max']:g}" if t.get("value_max") is not None else "")
     deadline = f" ({t['deadline']})" if t.get("deadline") else ""
     return f"{t['indicator']} {t['comparator']} {value} {t['unit']}{deadline}"
@@ -267,7 +253,7 @@ def departments(data_dir: DataDir = None, as_json: AsJson = False) -> None:
         if as_json:
             _print_json(found)
             return
-        rows = [(d["key"], d["pref_label"], "、".join(d["alt_labels"]), d["category"]) for d in _to_jsonable(found)]
+        rows = [(d["key"], d["pref_label"], "、".join(d["alt_labels"]), d["category"]) for d in jsonable(found)]
         typer.echo(table(["key", "name", "aliases", "category"], rows, max_col=50))
 
     _run(body)
@@ -287,7 +273,7 @@ def owns(
         if as_json:
             _print_json(view)
             return
-        v = _to_jsonable(view)
+        v = jsonable(view)
         typer.echo(f"{v['pref_label']}  ({'、'.join(v['alt_labels'])})")
         for basis in ("explicit", "inferred"):
             items = v["responsibilities"][basis]

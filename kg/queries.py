@@ -420,7 +420,10 @@ def resolve_department(graph: Graph, name_or_key: str) -> URIRef:
 
 def responsibilities_of(graph: Graph, name_or_key: str) -> ResponsibilitySplit:
     """What a department is responsible for, explicit and inferred apart, each with its evidence."""
-    org = resolve_department(graph, name_or_key)
+    return _responsibilities(graph, resolve_department(graph, name_or_key))
+
+
+def _responsibilities(graph: Graph, org: URIRef) -> ResponsibilitySplit:
     split = ResponsibilitySplit()
     views = sorted((_responsibility_view(graph, r) for r in graph.subjects(POL.agent, org)),  # type: ignore[arg-type]
                    key=lambda v: (_order(graph, URIRef(v.unit_iri)), v.role))
@@ -449,7 +452,7 @@ def _department_view(graph: Graph, org: URIRef, responsibilities: Responsibility
 def department_view(graph: Graph, name_or_key: str) -> DepartmentView:
     """A department with its names, membership and responsibilities (explicit and inferred apart)."""
     org = resolve_department(graph, name_or_key)
-    return _department_view(graph, org, responsibilities_of(graph, str(org)))
+    return _department_view(graph, org, _responsibilities(graph, org))
 
 
 def list_departments(graph: Graph) -> list[DepartmentView]:
