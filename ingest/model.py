@@ -24,6 +24,7 @@ __all__ = [
     "Responsibility",
     "Citation",
     "ConceptMention",
+    "Support",
     "DocumentMeta",
     "PolicyDocument",
 ]
@@ -41,6 +42,10 @@ class UnitKind(str, Enum):
     MEASURE = "measure"  # a numbered item under a task
     SAFEGUARD = "safeguard"  # an item under 保障措施
     ITEM = "item"  # a numbered unit that no heading classifies
+    ARTICLE = "article"  # 第X条 of rules and measures (办法, 规定, 细则)
+    PREAMBLE = "preamble"  # the unnumbered text before the first numbered unit (path "序言")
+    CLOSING = "closing"  # unnumbered prose after the last numbered unit (path "结语")
+    ANNEX = "annex"  # 附件1 … and what it holds (task-breakdown tables)
 
 
 class Numbering(str, Enum):
@@ -73,6 +78,7 @@ class Role(str, Enum):
     COORDINATOR = "coordinator"  # 协调服务、监督指导
     EVALUATOR = "evaluator"  # 组织评估、督查
     IMPLEMENTER = "implementer"  # 制定实施方案、推动落实 (e.g. the districts)
+    SUPERVISOR = "supervisor"  # 督查、监督检查 the implementation
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,12 +128,35 @@ class Target:
     quantity: Decimal  # the value; the lower bound of a range
     quantity_max: Decimal | None  # the upper bound of a range (5-6个), else None
     unit: str  # 个, 项, %, 个工作日
-    comparator: str  # "≥", "≤", "=" (also "≥" for 以上, "≤" for 以内/不超过)
+    comparator: str  # "≥", "≤", "=", "≈" (左右/约)
     deadline: date | None  # 到2020年底 → 2020-12-31
     text: str  # the phrase as written
     span: Span
     deadline_basis: Basis = Basis.EXPLICIT  # inferred when taken from the goal section's lead sentence
     deadline_evidence: str = ""
+    period: str = ""  # a period as stated when no date can be fixed (2012年起5年内), never an invented year
+
+
+@dataclass(slots=True)
+class Support:
+    """Support an enterprise can get, or the condition to get it: never a target.
+
+    最高不超过2000万元 → kind "subsidy", cap 2000, unit 万元; 按投资额的10%给予支持 → rate 10 (%);
+    投资额1亿美元以上的项目 → kind "threshold", amount 1, unit 亿美元, comparator "≥"."""
+
+    key: str  # ASCII key unique in the document, e.g. "2.3.s1"
+    unit_path: str
+    kind: str  # "subsidy" | "reward" | "loan-interest" | "tax" | "land" | "threshold" | "time-limit" | "other"
+    text: str  # the phrase as written
+    span: Span
+    amount: Decimal | None = None  # a fixed amount (or the lower bound of a range)
+    amount_max: Decimal | None = None  # upper bound of a range
+    unit: str = ""  # 万元, 亿元, 美元, 个工作日 …
+    rate: Decimal | None = None  # a percentage, e.g. 10 for 按投资额的10%
+    rate_base: str = ""  # what the rate applies to: 投资额, 贷款利息
+    cap: Decimal | None = None  # 最高不超过… (in ``unit``)
+    comparator: str = ""  # for thresholds and limits: "≥", "≤", "="
+    condition: str = ""  # who qualifies, as written (对…的企业 / 投资额1亿美元以上的项目)
 
 
 @dataclass(slots=True)
@@ -156,6 +185,8 @@ class Responsibility:
     evidence: str  # the source sentence (explicit) or the rule and its evidence (inferred)
     span: Span | None  # where the evidence is in the source; None only for purely structural rules
     rule: str = ""  # for inferred facts: the rule's name, e.g. "coordinating-body-owns-unassigned-measures"
+    due: date | None = None  # a task table's 完成时限 (2024年9月底前 → 2024-09-30)
+    due_text: str = ""  # the due date as written
 
 
 @dataclass(slots=True)
@@ -192,7 +223,8 @@ class DocumentMeta:
     language: str = "zh"
     identifier: str = ""
     issuer: str = ""
-    issued: str = ""
+    issued: str = ""  # date of issue, ISO (2024-03-15), from metadata or the text's date line
+    addressees: str = ""  # 各区人民政府，市政府各委、办、局 as written
     source_file: str = ""  # file name inside corpus/
     encoding: str = "utf-8"  # the encoding the file was decoded from
     sha256: str = ""  # of the raw bytes
@@ -211,6 +243,7 @@ class PolicyDocument:
     responsibilities: list[Responsibility]
     citations: list[Citation]
     concepts: list[ConceptMention]
+    supports: list[Support] = field(default_factory=list)
 
     def unit(self, path: str) -> Unit:
         for unit in self.units:
