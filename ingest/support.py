@@ -1,0 +1,240 @@
+"""Support an enterprise can get and the conditions to get it, read as data of its own (never as targets).
+
+One function decides which phrases are support (``support_phrases``); ``extract_supports`` turns them into
+``Support`` records and ``support_spans`` tells the target reader which characters to leave alone.
+
+- payments: subsidy caps and rates (按设备投资额的10%给予补助，最高不超过500万元), fixed rewards (一次性奖励100万元),
+  loan-interest subsidies (按贷款利息的50%给予贴息), tax relief (减按15%的税率, 加计扣除比例提高到100%), land
+  (土地出让价款按不低于基准地价的70%确定).  A payment clause is a clause of a support sentence (one that names a
+  subsidy, reward, 贴息, tax or land-price relief, or 给予) holding a money amount or a percentage *and* a word of
+  payment (补助, 奖励, 最高, 单个项目, 按…的N% …); a bare 产值达到1000亿元 in such a sentence stays a target.
+  A clause holding only a cap or amount (最高不超过500万元) joins the payment before it in the same sentence.
+- thresholds: who qualifies (投资额1亿美元以上的项目, 对年营业收入首次突破1亿元的企业) in a support sentence, and
+  a size with 以上/以下 in a clause that pays nothing (企业年营业收入2000万元以上).
+- time limits: procedural limits (自受理之日起15个工作日内办结), wherever they are; a target verb before the number
+  (审批周期压缩至15个工作日内) keeps it a target.
+Amounts and rates are Arabic numerals (Chinese numerals are left alone).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from .model import Span, Support
+from .quantities import MONEY_UNIT, NUMBER, QUANTITY_RE, normalise_digits, to_decimal
+
+__all__ = ["SupportPhrase", "support_phrases", "support_spans", "extract_supports", "kind_of"]
+
+_SUPPORT_SENTENCE = re.compile(
+    r"补助|补贴|资助|奖励|奖补|贴息|扶持资金|专项资金|给予|减按|免征|减征|减半|加计扣除|抵免|退税|税率|"
+    r"出让价|地价|价款|优惠|返还|最高不超过|一次性"
+)
+_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("loan-interest", re.compile(r"贴息|贷款利息")),
+    ("tax", re.compile(r"税|加计扣除|抵免")),
+    ("land", re.compile(r"土地|用地|地价|出让价")),
+    ("reward", re.compile(r"奖励|奖金|一次性奖")),
+    ("subsidy", re.compile(r"补助|补贴|资助|奖补|扶持|支持|给予|资金")),
+)
+_PAYMENT_WORD = re.compile(
+    r"补助|补贴|资助|奖励|奖补|贴息|扶持|支持|给予|减按|免征|减征|加计扣除|税率|抵免|出让价|地价|价款|"
+    r"最高|最多|上限|封顶|不超过|每家|每个|每户|每人|每年|单个|单家|单项|一次性|标准|比例|按"
+)
+_CAP_WORD = re.compile(r"(?:最高|最多|上限|封顶|累计|每年|年度)?(?:不超过|不高于|最高|最多|上限为?|封顶|以内)")
+_RATE_RE = re.compile(
+    rf"(?:(?P<how>按照|按|以|给予|参照)(?P<bound>不超过|不高于|不低于|不少于|最高)?(?P<base>[^，,。；;%0-9]{{1,24}}?)的?)?"
+    rf"(?P<bound2>不超过|不高于|不低于|不少于|最高|提高到|提高至|减按|按)?(?P<rate>{NUMBER})(?:%|％)"
+)
+_TIME_LIMIT_RE = re.compile(
+    rf"(?:自[^，,。；;]{{1,20}}?(?:之日|后)起?|收到[^，,。；;]{{1,16}}?后)?(?:在|于)?"
+    rf"(?P<n>{NUMBER})(?P<u>个工作日|工作日|个月|日|天|小时)(?:内|之内|以内)"
+    rf"(?P<verb>[^，,。；;]{{0,4}}?(?:办结|完成|作出|做出|答复|反馈|审核|审批|审查|出具|办理|拨付|兑现|到位|发放|受理|"
+    rf"决定|告知|回复|公示))"
+)
+_TARGET_VERB_BEFORE = re.compile(r"(?:压缩至|压缩到|缩短至|缩短到|控制在|降至|降到|减少到|减少至)$")
+_CONDITION_RE = re.compile(r"(?:对于|对|凡|符合条件的)(?P<c>[^，,。；;]{2,60}?)(?:，|,|给予|可)")
+_POST_RE = re.compile(r"(?:及|或)?以上|以下|以内")
+_THRESHOLD_PRE = {"超过": "≥", "突破": "≥", "达到": "≥", "不低于": "≥", "不少于": "≥", "高于": "≥", "不超过": "≤",
+                  "低于": "≤", "不高于": "≤"}
+_SENTENCE = re.compile(r"[^。；;！!？?\n]+")
+_CLAUSE = re.compile(r"[^，,。；;！!？?\n]+")
+
+
+@dataclass(slots=True)
+class SupportPhrase:
+    """A support phrase found in a text, in the text's own coordinates, before it is tied to a unit."""
+
+    kind: str
+    start: int
+    end: int
+    amount: Decimal | None = None
+    amount_max: Decimal | None = None
+    unit: str = ""
+    rate: Decimal | None = None
+    rate_base: str = ""
+    cap: Decimal | None = None
+    comparator: str = ""
+    condition: str = ""
+    clauses: list[tuple[int, int]] = field(default_factory=list)
+
+
+def kind_of(text: str) -> str:
+    """The kind of support ``text`` names: loan-interest, tax, land, reward, subsidy, or other."""
+    for kind, pattern in _KINDS:
+        if pattern.search(text):
+            return kind
+    return "other"
+
+
+def _time_limits(text: str) -> list[SupportPhrase]:
+    found = []
+    for m in _TIME_LIMIT_RE.finditer(text):
+        if _TARGET_VERB_BEFORE.search(text, 0, m.start("n")):
+            continue
+        found.append(SupportPhrase("time-limit", m.start(), m.end(), amount=to_decimal(m.group("n")),
+                                   unit=m.group("u"), comparator="≤"))
+    return found
+
+
+def _threshold(text: str, clause: tuple[int, int], pays: bool) -> SupportPhrase | None:
+    """投资额1亿美元以上的项目 / 首次突破1亿元的企业 / (in a clause that pays nothing) 年营业收入2000万元以上."""
+    a, b = clause
+    for q in QUANTITY_RE.finditer(text, a, b):
+        unit = q.group("unit") or ""
+        if not unit or unit in ("%", "‰"):
+            continue
+        post = _POST_RE.match(text, q.end())
+        after = post.end() if post else q.end()
+        pre = next((w for w in sorted(_THRESHOLD_PRE, key=len, reverse=True) if text.startswith(w, q.start() - len(w))),
+                   None)
+        qualifies = text.startswith("的", after) and (post or pre or re.match(r"对|凡|对于", text[a:b]))
+        if not qualifies and not (post and not pays):
+            continue
+        comparator = "≥" if post and "以上" in post.group() else "≤" if post else _THRESHOLD_PRE.get(pre or "", "=")
+        start = a + (re.match(r"(?:对于|对|凡)?", text[a:b]).end())  # type: ignore[union-attr]
+        end = _noun_end(text, after, b)
+        return SupportPhrase("threshold", start, end, amount=to_decimal(q.group("num")),
+                             amount_max=to_decimal(q.group("max")) if q.group("max") else None, unit=unit,
+                             comparator=comparator, condition=text[start:end])
+    return None
+
+
+def _noun_end(text: str, after: int, clause_end: int) -> int:
+    """End of 的项目 / 的企业 after a threshold: the clause end, or before 给予/可/，."""
+    m = re.compile(r"给予|可(?:享受|申请|按)|，|,").search(text, after, clause_end)
+    return m.start() if m else clause_end
+
+
+def _payment(text: str, clause: tuple[int, int]) -> SupportPhrase | None:
+    """The amount, cap and rate a payment clause states; None when it states none or names no payment."""
+    a, b = clause
+    body = text[a:b]
+    if not _PAYMENT_WORD.search(body):
+        return None
+    phrase = SupportPhrase(kind_of(body) if kind_of(body) != "other" else "", a, b)
+    rate = _RATE_RE.search(text, a, b)
+    rate_span = (rate.start("rate"), rate.end()) if rate else (b, b)
+    if rate:
+        phrase.rate = to_decimal(rate.group("rate"))
+        phrase.rate_base = (rate.group("base") or "").strip().removesuffix("的")
+        bound = rate.group("bound") or rate.group("bound2") or ""
+        phrase.comparator = {"不超过": "≤", "不高于": "≤", "最高": "≤", "不低于": "≥", "不少于": "≥"}.get(bound, "")
+        if not phrase.rate_base and re.search(r"税率", text[rate.end() : b]):
+            phrase.rate_base = "税率"
+    for q in QUANTITY_RE.finditer(text, a, b):
+        unit = q.group("unit") or ""
+        if rate_span[0] <= q.start() < rate_span[1] or not MONEY_UNIT.match(unit):
+            continue
+        if text.startswith("的", (_POST_RE.match(text, q.end()) or q).end()):
+            continue  # a threshold (…1亿元以上的项目), read by _threshold
+        phrase.unit = phrase.unit or unit
+        if _CAP_WORD.search(text, a, q.start()) and _CAP_WORD.search(text[a : q.start()][-8:] or " "):
+            phrase.cap = phrase.cap if phrase.cap is not None else to_decimal(q.group("num"))
+        elif phrase.amount is None:
+            phrase.amount = to_decimal(q.group("num"))
+            phrase.amount_max = to_decimal(q.group("max")) if q.group("max") else None
+    if phrase.rate is None and phrase.amount is None and phrase.cap is None:
+        return None
+    return phrase
+
+
+def _merge(into: SupportPhrase, part: SupportPhrase) -> None:
+    into.end = part.end
+    into.amount = into.amount if into.amount is not None else part.amount
+    into.amount_max = into.amount_max if into.amount_max is not None else part.amount_max
+    into.cap = into.cap if into.cap is not None else part.cap
+    into.rate = into.rate if into.rate is not None else part.rate
+    into.rate_base = into.rate_base or part.rate_base
+    into.unit = into.unit or part.unit
+    into.comparator = into.comparator or part.comparator
+
+
+def _sentence_phrases(text: str, a: int, b: int) -> list[SupportPhrase]:
+    """The payments and thresholds of one support sentence, joined where a clause only adds a cap or a term."""
+    sentence_kind = kind_of(text[a:b])
+    condition = _CONDITION_RE.search(text, a, b)
+    phrases: list[SupportPhrase] = []
+    last: SupportPhrase | None = None
+    for c in _CLAUSE.finditer(text, a, b):
+        clause = (c.start(), c.end())
+        payment = _payment(text, clause)
+        threshold = _threshold(text, clause, payment is not None)
+        if threshold is not None:
+            phrases.append(threshold)
+        if payment is None:
+            if last is not None and re.search(r"期限|年限|期", c.group()) and re.search(r"[0-9一二三四五六七八九十]", c.group()):
+                last.end = c.end()  # 贴息期限不超过3年: part of the payment before it
+            continue
+        if last is not None and (not payment.kind or (payment.rate is None and payment.amount is None
+                                                       and last.cap is None and payment.kind == last.kind)):
+            _merge(last, payment)
+            continue
+        payment.kind = payment.kind or sentence_kind
+        qualifying = [p for p in phrases if p.kind == "threshold" and p.end <= payment.start + 1]
+        if qualifying:
+            payment.condition = qualifying[-1].condition
+        elif condition and condition.end() <= payment.start + 1:
+            payment.condition = condition.group("c").strip()
+        phrases.append(payment)
+        last = payment
+    for p in phrases:
+        if p.kind != "threshold" and not p.condition and condition and condition.start() < p.start:
+            p.condition = condition.group("c").strip()
+    return phrases
+
+
+def support_phrases(text: str) -> list[SupportPhrase]:
+    """Every support phrase of ``text`` (digits normalised), in order: payments, thresholds and time limits."""
+    text = normalise_digits(text)
+    phrases = _time_limits(text)
+    for s in _SENTENCE.finditer(text):
+        if _SUPPORT_SENTENCE.search(s.group()):
+            for p in _sentence_phrases(text, s.start(), s.end()):
+                if not any(t.start <= p.start < t.end for t in phrases if t.kind == "time-limit"):
+                    phrases.append(p)
+    for p in phrases:  # trim whitespace the clause split leaves at the edges
+        while p.start < p.end and text[p.start].isspace():
+            p.start += 1
+        while p.end > p.start and text[p.end - 1].isspace():
+            p.end -= 1
+    return sorted(phrases, key=lambda p: (p.start, p.end))
+
+
+def support_spans(text: str) -> list[Span]:
+    """The ``[start, end)`` ranges of ``text`` that are support, which the target reader must skip."""
+    return [Span(p.start, p.end) for p in support_phrases(text)]
+
+
+def extract_supports(text: str, offset: int, unit_path: str, unit_key: str) -> list[Support]:
+    """Support records of a unit's own ``text`` (starting at ``offset`` in the source)."""
+    supports: list[Support] = []
+    for p in support_phrases(text):
+        supports.append(Support(
+            key=f"{unit_key}.s{len(supports) + 1}", unit_path=unit_path, kind=p.kind, text=text[p.start : p.end],
+            span=Span(offset + p.start, offset + p.end), amount=p.amount, amount_max=p.amount_max, unit=p.unit,
+            rate=p.rate, rate_base=p.rate_base, cap=p.cap, comparator=p.comparator, condition=p.condition,
+        ))
+    return supports
+
