@@ -42,8 +42,18 @@ class Settings(BaseSettings):
     max_body_bytes: int = Field(default=65536, ge=1024, description="largest accepted request body")
     sparql_timeout_s: float = Field(default=5.0, gt=0, description="time limit of one SPARQL query")
     sparql_max_rows: int = Field(default=10000, ge=1, description="rows returned at most by one SPARQL query")
+    sparql_max_bytes: int = Field(default=4_000_000, ge=1024, description="bytes of one serialised SPARQL answer at most")
+    sparql_max_memory_mb: int = Field(default=512, ge=16, description="extra memory one SPARQL query may use (MB)")
+    sparql_max_concurrent: int = Field(default=2, ge=1, description="SPARQL queries evaluated at once per worker")
+    sparql_queue_wait_s: float = Field(default=2.0, ge=0, description="how long a SPARQL query waits for a free slot")
+    sparql_nice: int = Field(default=10, ge=0, le=19, description="CPU niceness of SPARQL evaluation (search goes first)")
     cors_origins: list[str] = Field(default_factory=list, description="origins allowed to call the API")
     keep_generations: int = Field(default=2, ge=1, description="how many built data generations to keep")
+    generation: Path | None = Field(
+        default=None,
+        description="serve this generation folder instead of the one `current` names (set by `policykg serve` "
+                    "for its workers, so that all of them serve the same one)",
+    )
 
 
 @lru_cache(maxsize=1)
