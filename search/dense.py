@@ -103,5 +103,15 @@ class DenseRetriever:
     def load(cls, directory: Path) -> DenseRetriever:
         import faiss
 
+        from .errors import IndexLoadError
+
         directory = Path(directory)
-        return cls(faiss.read_index(str(directory / _INDEX)), np.load(directory / _IDS))
+        try:
+            index = faiss.read_index(str(directory / _INDEX))
+        except Exception as e:  # faiss raises RuntimeError with its own text
+            raise IndexLoadError(f"corrupt or missing dense index {directory / _INDEX}: {e}") from e
+        try:
+            ids = np.load(directory / _IDS, allow_pickle=False)
+        except Exception as e:  # numpy raises ValueError, EOFError, OSError … on a damaged .npy
+            raise IndexLoadError(f"corrupt or missing dense row ids {directory / _IDS}: {e}") from e
+        return cls(index, ids)
