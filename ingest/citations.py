@@ -32,7 +32,7 @@ def citation_key(title: str, identifier: str) -> str:
 
 
 def _unit_at(units: list[Unit], pos: int) -> str:
-    """Path of the unit whose own text contains ``pos``; "" for the preamble."""
+    """Path of the unit whose own text contains ``pos`` (序言 for the preamble); "" when none does."""
     path = ""
     for unit in units:
         if unit.span.start <= pos < max(unit.span.end, unit.span.start + 1):
@@ -42,8 +42,11 @@ def _unit_at(units: list[Unit], pos: int) -> str:
     return path
 
 
-def find_citations(source: str, units: list[Unit]) -> list[Citation]:
-    """Citations in order of first mention, merged by key, with citing unit paths ("" = preamble)."""
+def find_citations(source: str, units: list[Unit], own_identifier: str = "") -> list[Citation]:
+    """Citations in order of first mention, merged by key, with citing unit paths ("" = outside every unit).
+
+    The document's own number (``own_identifier``, e.g. 国发〔2018〕42号) is never a citation of itself."""
+    own = own_identifier.translate(_BRACKETS)
     citations: dict[str, Citation] = {}
     for m in _CITATION_RE.finditer(source):
         title = m.group("title") or ""
@@ -56,6 +59,8 @@ def find_citations(source: str, units: list[Unit]) -> list[Citation]:
             if verb and verb.end() < len(identifier) - 8:
                 identifier = identifier[verb.end() :]
                 start += verb.end()
+        if own and identifier.translate(_BRACKETS) == own:
+            continue
         key = citation_key(title, identifier)
         citation = citations.setdefault(key, Citation(key=key, title=title, identifier=identifier))
         if title and not citation.title:

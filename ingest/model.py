@@ -60,6 +60,8 @@ class Numbering(str, Enum):
     ARABIC_PAREN = "（1）"
     CIRCLED = "①"
     BULLET = "--"  # also —— and －－
+    ANNEX = "附件X"  # 附件1, 附件 2, 附件 (an annex after the body)
+    UNNUMBERED = ""  # the preamble (序言) and the closing prose (结语)
 
 
 class Basis(str, Enum):
@@ -226,8 +228,10 @@ class DocumentMeta:
     issued: str = ""  # date of issue, ISO (2024-03-15), from metadata or the text's date line
     addressees: str = ""  # 各区人民政府，市政府各委、办、局 as written
     source_file: str = ""  # file name inside corpus/
-    encoding: str = "utf-8"  # the encoding the file was decoded from
+    encoding: str = "utf-8"  # the encoding the file was decoded from ("" for .docx and .pdf)
     sha256: str = ""  # of the raw bytes
+    format: str = "txt"  # the file's format: txt, md, docx, pdf, html
+    pages: tuple[tuple[int, int, int], ...] = ()  # PDFs: (page number, start, end) offsets into the source
 
 
 @dataclass(slots=True)

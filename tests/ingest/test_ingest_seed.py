@@ -31,6 +31,8 @@ def test_kind_counts(seed):
     assert counts[UnitKind.TASK] == 6
     assert counts[UnitKind.MEASURE] == 18
     assert counts[UnitKind.SAFEGUARD] == 4
+    assert counts[UnitKind.PREAMBLE] == 1
+    assert counts[UnitKind.CLOSING] == counts[UnitKind.ANNEX] == counts[UnitKind.ARTICLE] == 0
 
 
 def test_chapters_and_paths(seed):
@@ -54,6 +56,8 @@ def test_preamble(seed):
     preamble = seed.preamble.text(seed.source)
     assert preamble.startswith("技术改造是巩固提升实体经济能级的关键举措")
     assert preamble.endswith("制定本行动计划。")
+    unit = seed.unit("序言")
+    assert (unit.kind, unit.key, unit.span, unit.parent) == (UnitKind.PREAMBLE, "pre", seed.preamble, None)
 
 
 def test_every_span_is_exact(seed):
@@ -112,8 +116,8 @@ def test_district_mention_does_not_hide_city_government(seed):
 def test_citations(seed):
     got = [(c.title, c.identifier, c.unit_paths) for c in seed.citations]
     assert got == [
-        ("中国制造2025", "", [""]),
-        ("关于创新驱动发展巩固提升实体经济能级的若干意见", "沪府发〔2017〕36号", [""]),
+        ("中国制造2025", "", ["序言"]),
+        ("关于创新驱动发展巩固提升实体经济能级的若干意见", "沪府发〔2017〕36号", ["序言"]),
         ("上海市创新产品推荐目录", "", ["二（二）3"]),
         ("上海市企业投资技术改造项目行政审批管理改革方案", "", ["三（二）"]),
     ]
