@@ -137,6 +137,7 @@ class HitContext(_Open):
     targets: list[TargetData] = []
     concepts: list[dict[str, Any]] = []
     sections: list[str] = []
+    supports: list[dict[str, Any]] = []  # the unit's support amounts and conditions (SupportData fields)
 
 
 class SearchHit(_Open):

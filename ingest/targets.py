@@ -60,15 +60,17 @@ _SENTENCE_STOPS = "。；;！!？?\n"
 _TIME_CLAUSE_STOPS = "，,。；;！!？?\n：:"
 _LIST_JOINER = re.compile(r"(?:和|及|与|以及)[0-9]")
 _LEADING = re.compile(
-    r"^(?:其中|同时|全年|(?:到|至)?(?:19|20)[0-9]{2}年(?:底|末)?(?:前)?)*"
+    r"(?:其中|同时|全年|(?:到|至)?(?:19|20)[0-9]{2}年(?:底|末)?(?:前)?|[0-9一二三四五六七八九十两]{1,3}年内)*"
     r"(?:力争|确保|争取|预计|实现|使得|使|推动|促进|保持|带动|累计)*"
 )
+_BUILD_VERB = re.compile(r"建成|新建|建设|培育|引进|打造|完成|实施|部署|推广|创建")  # 建成5G基站3万个 → 5G基站
 _NOT_UNIT_NEXT = re.compile(r"[年月日号条款章节届期时]")
 _ATTRIBUTE_RE = re.compile(r"(?:(?:及|或)?以上|以下|以内)?的")
 _PAST_RE = re.compile(r"已(?:经)?(?:建成|达到|累计|形成|培育|实现|完成|突破|超过|有|经)")
-_RESPECTIVELY_RE = re.compile(r"分别(?:为|是|达|达到|提高到|提高至|提升到|提升至|增长|下降|降至|降到|控制在|"
-                              r"不低于|不少于|不超过|超过|突破|增加|减少)?")
-_NAME_SPLIT = re.compile(r"、|和|与|及|以及")
+_RESPECTIVELY_RE = re.compile("分别(?:" + "|".join(sorted(
+    ("为", "是", "达", "达到", "提高到", "提高至", "提升到", "提升至", "增长", "下降", "降至", "降到", "控制在",
+     "不低于", "不少于", "不超过", "超过", "突破", "增加", "减少"), key=len, reverse=True)) + ")?")
+_NAME_SPLIT = re.compile(r"(?<!工业)和(?!信息化)|与|以及")  # not 及: 普及率
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,7 +187,7 @@ def _respectively(text: str, text_raw: str) -> tuple[list[_Found], list[tuple[in
         lead = _LEADING.match(text, start, m.start())
         start = lead.end() if lead else start
         subject = text_raw[start : m.start()]
-        names = [n for n in _NAME_SPLIT.split(subject) if n]
+        names = [n for part in subject.split("、") for n in _NAME_SPLIT.split(part) if n]
         if len(names) != len(values):
             names = [subject] * len(values)
         last_unit = next((v.group("unit") for v in reversed(values) if v.group("unit")), "") or ""
@@ -215,6 +217,8 @@ def _read_quantity(text: str, text_raw: str, q: re.Match[str]) -> _Found | None:
     comparator = comparator_of(pre[0] if pre else None, post.group() if post else None, q.group("approx"))
     obj_end = _object_end(text, after)
     subject_start = _subject_start(text, pre[1] if pre else q.start())
+    verb = None if pre else _BUILD_VERB.match(text, subject_start, q.start())
+    subject_start = verb.end() if verb else subject_start
     subject_end = pre[1] if pre else q.start()
     subject = text_raw[subject_start:subject_end] if subject_start < subject_end else ""
     if (pre or unit in RATE_UNITS or obj_end == after) and subject:

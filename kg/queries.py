@@ -21,6 +21,7 @@ __all__ = [
     "ConceptRef",
     "CitationRef",
     "TargetView",
+    "SupportView",
     "ResponsibilityView",
     "ResponsibilitySplit",
     "UnitView",
@@ -50,6 +51,10 @@ KIND_OF_CLASS: dict[URIRef, str] = {
     POL.Measure: "measure",
     POL.SafeguardMeasure: "safeguard",
     POL.Item: "item",
+    POL.Article: "article",
+    POL.Preamble: "preamble",
+    POL.Closing: "closing",
+    POL.Annex: "annex",
 }
 _ROLE_NAMES = {POL.Lead: "lead", POL.Participant: "participant", POL.Convener: "convener",
                POL.Coordinator: "coordinator", POL.Evaluator: "evaluator", POL.Implementer: "implementer"}
@@ -104,6 +109,28 @@ class TargetView:
     start: int
     end: int
     deadline_basis: str  # explicit | inferred | "" when no deadline
+    period: str = ""  # a period as stated (“十四五”期间) when no date is fixed
+
+
+@dataclass(slots=True)
+class SupportView:
+    """A support amount, threshold or time limit a unit states (按投资额的10%给予补助，最高不超过500万元)."""
+
+    iri: str
+    unit_iri: str
+    unit_path: str
+    kind: str  # subsidy | reward | loan-interest | tax | land | threshold | time-limit | other
+    amount: Decimal | None
+    amount_max: Decimal | None
+    unit: str  # 万元, 亿美元, 个工作日
+    rate: Decimal | None  # percent
+    rate_base: str
+    cap: Decimal | None
+    comparator: str
+    condition: str  # who qualifies, as written
+    text: str
+    start: int
+    end: int
 
 
 @dataclass(slots=True)
@@ -147,6 +174,7 @@ class UnitView:
     concepts: list[ConceptRef]
     responsibilities: list[ResponsibilityView]
     citations: list[CitationRef]
+    supports: list[SupportView] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -282,6 +310,33 @@ def _target_view(graph: Graph, target: URIRef) -> TargetView:
         start=_int(graph, target, POL.start) or 0,
         end=_int(graph, target, POL.end) or 0,
         deadline_basis=_BASIS_NAMES.get(basis, "") if basis is not None else "",  # type: ignore[arg-type]
+        period=_str(graph, target, POL.period),
+    )
+
+
+def _decimal(graph: Graph, node: object, predicate: URIRef) -> Decimal | None:
+    value = graph.value(node, predicate)  # type: ignore[arg-type]
+    return None if value is None else canonical_decimal(str(value))
+
+
+def _support_view(graph: Graph, support: URIRef) -> SupportView:
+    unit = graph.value(predicate=POL.hasSupport, object=support)
+    return SupportView(
+        iri=str(support),
+        unit_iri=str(unit),
+        unit_path=_str(graph, unit, POL.path),
+        kind=_str(graph, support, POL.supportKind),
+        amount=_decimal(graph, support, POL.amount),
+        amount_max=_decimal(graph, support, POL.amountMax),
+        unit=_str(graph, support, POL.unit),
+        rate=_decimal(graph, support, POL.rate),
+        rate_base=_str(graph, support, POL.rateBase),
+        cap=_decimal(graph, support, POL.cap),
+        comparator=_str(graph, support, POL.comparator),
+        condition=_str(graph, support, POL.condition),
+        text=_str(graph, support, POL.text),
+        start=_int(graph, support, POL.start) or 0,
+        end=_int(graph, support, POL.end) or 0,
     )
 
 
@@ -324,6 +379,7 @@ def get_unit(graph: Graph, id_or_path: str, document: str | None = None) -> Unit
         for c in graph.objects(unit, DCTERMS.references)
     )
     targets = sorted((_target_view(graph, t) for t in graph.objects(unit, POL.hasTarget)), key=lambda t: t.start)  # type: ignore[arg-type]
+    supports = sorted((_support_view(graph, s) for s in graph.objects(unit, POL.hasSupport)), key=lambda s: s.start)  # type: ignore[arg-type]
     responsibilities = sorted(
         (_responsibility_view(graph, r) for r in graph.subjects(POL.assignedTo, unit)),  # type: ignore[arg-type]
         key=_responsibility_sort_key,
@@ -345,6 +401,7 @@ def get_unit(graph: Graph, id_or_path: str, document: str | None = None) -> Unit
         concepts=concepts,
         responsibilities=responsibilities,
         citations=citations,
+        supports=supports,
     )
 
 

@@ -6,13 +6,13 @@ import logging
 import re
 from collections.abc import Iterable, Sequence
 
-from ingest.model import PolicyDocument, Target, Unit, UnitKind
-from kg.iri import concept_iri, department_iri, target_iri, unit_iri
+from ingest.model import PolicyDocument, Support, Target, Unit, UnitKind
+from kg.iri import concept_iri, department_iri, support_iri, target_iri, unit_iri
 
 from .lexicon import ConceptLabels, load_scheme_labels
-from .types import ConceptRef, DepartmentRef, HitContext, IndexUnit, TargetData, TaskRef
+from .types import ConceptRef, DepartmentRef, HitContext, IndexUnit, SupportData, TargetData, TaskRef
 
-__all__ = ["index_units", "target_data", "clause_around", "INDEXED_KINDS"]
+__all__ = ["index_units", "target_data", "support_data", "clause_around", "INDEXED_KINDS"]
 
 log = logging.getLogger(__name__)
 
@@ -60,6 +60,23 @@ def target_data(doc: PolicyDocument, target: Target) -> TargetData:
     )
 
 
+def support_data(doc: PolicyDocument, support: Support) -> SupportData:
+    """A Support of the document model as the search's SupportData (decimals as floats)."""
+    return SupportData(
+        id=str(support_iri(doc.meta.slug, support.key)),
+        kind=support.kind,
+        amount=_number(support.amount),
+        amount_max=_number(support.amount_max),
+        unit=support.unit,
+        rate=_number(support.rate),
+        rate_base=support.rate_base,
+        cap=_number(support.cap),
+        comparator=support.comparator,
+        condition=support.condition,
+        text=support.text,
+    )
+
+
 def _ancestors(doc: PolicyDocument, unit: Unit, by_path: dict[str, Unit]) -> list[Unit]:
     """Parents from the nearest up to the top-level part."""
     chain = []
@@ -81,6 +98,9 @@ class _DocumentView:
         self.targets_by_unit: dict[str, list[Target]] = {}
         for t in doc.targets:
             self.targets_by_unit.setdefault(t.unit_path, []).append(t)
+        self.supports_by_unit: dict[str, list[Support]] = {}
+        for s in doc.supports:
+            self.supports_by_unit.setdefault(s.unit_path, []).append(s)
         self.concepts = concepts
         self.mentions: dict[str, list[str]] = {}
         for m in doc.concepts:
@@ -134,6 +154,7 @@ class _DocumentView:
             targets=targets,
             concepts=self.concepts_of([unit.path, *extra_concept_paths]),
             sections=[a.heading for a in reversed(ancestors)],
+            supports=[support_data(self.doc, s) for s in self.supports_by_unit.get(unit.path, [])],
         ), ancestors
 
 
