@@ -38,6 +38,8 @@ def count(graph: Graph, where: str) -> int:
         ("?x a pol:Task", 6),
         ("?x a pol:Measure", 18),
         ("?x a pol:SafeguardMeasure", 4),
+        ("?x a pol:Preamble", 1),
+        ("?x a pol:Closing", 0),
         ("?x a org:Organization", 13),
         ("?x a org:OrganizationalCollaboration ; org:hasMember ?m", 1),
         ("?c a org:OrganizationalCollaboration ; org:hasMember ?x", 11),
