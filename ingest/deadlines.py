@@ -75,9 +75,10 @@ class DeadlineHint:
 
 
 def five_year_plan_end(digit: str) -> int:
-    """The last year of the Nth five-year plan: 十三五 → 2020, 十四五 → 2025 (the first ran 1953–1957)."""
+    """The last year of the 1X-th five-year plan: 十三五 → 2020, 十四五 → 2025 (from the third plan on, the
+    Nth ends in 1955 + 5N, the years 1963–1965 having had none)."""
     n = 10 + _CN_DIGITS.index(digit) + 1
-    return 1957 + 5 * (n - 1)
+    return 1955 + 5 * n
 
 
 def _month_end(year: int, month: int) -> date:
