@@ -163,7 +163,7 @@ class Support:
 
 @dataclass(slots=True)
 class Department:
-    """A government body, normalised through the alias table to one entity."""
+    """A government body, resolved through the authority files (ingest/data/authority) to one entity."""
 
     key: str  # ASCII slug, stable: "shanghai-municipal-commission-of-economy-and-informatization"
     pref_label: str  # full official name: 上海市经济和信息化委员会
@@ -174,6 +174,11 @@ class Department:
     members: list[str] = field(default_factory=list)  # keys of member bodies (joint bodies only)
     created_by_document: bool = False  # a body the plan itself sets up (联席会议)
     listed_in_alias_table: bool = True  # False when recognised only by its suffix pattern
+    jurisdiction: str = ""  # 中华人民共和国, 上海市, 上海市浦东新区: where the body belongs
+    valid_from: date | None = None  # from the authority file: when the body (under this name) began
+    valid_until: date | None = None  # … and ended (reorganised into its successors)
+    predecessors: list[str] = field(default_factory=list)  # keys of the bodies it replaced (市环保局 → 市生态环境局)
+    successors: list[str] = field(default_factory=list)  # keys of the bodies that replaced it
 
 
 @dataclass(slots=True)

@@ -104,8 +104,10 @@ def test_departments(seed):
     assert not conference.listed_in_alias_table
     assert conference.alt_labels == ["市技术改造联席会议"]
     member_labels = [next(d.pref_label for d in seed.departments if d.key == k) for k in conference.members]
-    assert member_labels == list(MUNICIPAL.values()) + ["上海市各区人民政府"]
-    assert len(seed.departments) == 13
+    # 各相关区政府 ("the relevant districts") is its own organisation, not all districts (各区政府)
+    assert member_labels == list(MUNICIPAL.values()) + ["上海市各相关区人民政府"]
+    assert "上海市各区人民政府" in by_label
+    assert len(seed.departments) == 14
 
 
 def test_district_mention_does_not_hide_city_government(seed):
