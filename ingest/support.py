@@ -29,17 +29,17 @@ __all__ = ["SupportPhrase", "support_phrases", "support_spans", "extract_support
 
 _SUPPORT_SENTENCE = re.compile(
     r"补助|补贴|资助|奖励|奖补|贴息|扶持资金|专项资金|给予|减按|免征|减征|减半|加计扣除|抵免|退税|税率|"
-    r"出让价|地价|价款|优惠|返还|最高不超过|一次性"
+    r"出让(?:起始|底)?价|地价|最低价标准|价款|优惠|返还|最高|一次性"
 )
 _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("loan-interest", re.compile(r"贴息|贷款利息")),
     ("tax", re.compile(r"税|加计扣除|抵免")),
-    ("land", re.compile(r"土地|用地|地价|出让价")),
+    ("land", re.compile(r"土地|用地|地价|出让(?:起始|底)?价")),
     ("reward", re.compile(r"奖励|奖金|一次性奖")),
     ("subsidy", re.compile(r"补助|补贴|资助|奖补|扶持|支持|给予|资金")),
 )
 _PAYMENT_WORD = re.compile(
-    r"补助|补贴|资助|奖励|奖补|贴息|扶持|支持|给予|减按|免征|减征|加计扣除|税率|抵免|出让价|地价|价款|"
+    r"补助|补贴|资助|奖励|奖补|贴息|扶持|支持|给予|减按|免征|减征|加计扣除|税率|抵免|出让|地价|价款|"
     r"最高|最多|上限|封顶|不超过|每家|每个|每户|每人|每年|单个|单家|单项|一次性|标准|比例|按"
 )
 _CAP_WORD = re.compile(r"(?:最高|最多|上限|封顶|累计|每年|年度)?(?:不超过|不高于|最高|最多|上限为?|封顶|以内)")
@@ -48,7 +48,7 @@ _RATE_RE = re.compile(
     rf"(?P<bound2>不超过|不高于|不低于|不少于|最高|提高到|提高至|减按|按)?(?P<rate>{NUMBER})(?:%|％)"
 )
 _TIME_LIMIT_RE = re.compile(
-    rf"(?:自[^，,。；;]{{1,20}}?(?:之日|后)起?|收到[^，,。；;]{{1,16}}?后)?(?:在|于)?"
+    rf"(?:(?:自|收到|于|在)[^，,。；;0-9]{{0,16}}?(?:之日起|之日|起|后))?(?:在|于)?"
     rf"(?P<n>{NUMBER})(?P<u>个工作日|工作日|个月|日|天|小时)(?:内|之内|以内)"
     rf"(?P<verb>[^，,。；;]{{0,4}}?(?:办结|完成|作出|做出|答复|反馈|审核|审批|审查|出具|办理|拨付|兑现|到位|发放|受理|"
     rf"决定|告知|回复|公示))"
@@ -56,6 +56,9 @@ _TIME_LIMIT_RE = re.compile(
 _TARGET_VERB_BEFORE = re.compile(r"(?:压缩至|压缩到|缩短至|缩短到|控制在|降至|降到|减少到|减少至)$")
 _CONDITION_RE = re.compile(r"(?:对于|对|凡|符合条件的)(?P<c>[^，,。；;]{2,60}?)(?:，|,|给予|可)")
 _POST_RE = re.compile(r"(?:及|或)?以上|以下|以内")
+# 经认定的技术先进型服务企业，减按…: a sentence's first clause naming who benefits
+_BENEFICIARY_RE = re.compile(r"^\s*(?:经|符合|被|新|首次|获得|列入|纳入)?[^，,]{0,30}?"
+                             r"(?:企业|项目|单位|机构|个人|人才|团队|平台|主体|装备|产品|中心|园区|基地|的)\s*$")
 _THRESHOLD_PRE = {"超过": "≥", "突破": "≥", "达到": "≥", "不低于": "≥", "不少于": "≥", "高于": "≥", "不超过": "≤",
                   "低于": "≤", "不高于": "≤"}
 _SENTENCE = re.compile(r"[^。；;！!？?\n]+")
@@ -93,7 +96,9 @@ def _time_limits(text: str) -> list[SupportPhrase]:
     for m in _TIME_LIMIT_RE.finditer(text):
         if _TARGET_VERB_BEFORE.search(text, 0, m.start("n")):
             continue
-        found.append(SupportPhrase("time-limit", m.start(), m.end(), amount=to_decimal(m.group("n")),
+        tail = re.match(r"[^，,。；;！!？?\n]{0,6}(?=[，,。；;！!？?\n]|$)", text[m.end():])
+        end = m.end() + (tail.end() if tail else 0)  # …内作出决定 / …内拨付到位: up to the clause end
+        found.append(SupportPhrase("time-limit", m.start(), end, amount=to_decimal(m.group("n")),
                                    unit=m.group("u"), comparator="≤"))
     return found
 
@@ -138,7 +143,7 @@ def _payment(text: str, clause: tuple[int, int]) -> SupportPhrase | None:
     rate_span = (rate.start("rate"), rate.end()) if rate else (b, b)
     if rate:
         phrase.rate = to_decimal(rate.group("rate"))
-        phrase.rate_base = (rate.group("base") or "").strip().removesuffix("的")
+        phrase.rate_base = (rate.group("base") or "").strip().removesuffix("的").removeprefix("其")
         bound = rate.group("bound") or rate.group("bound2") or ""
         phrase.comparator = {"不超过": "≤", "不高于": "≤", "最高": "≤", "不低于": "≥", "不少于": "≥"}.get(bound, "")
         if not phrase.rate_base and re.search(r"税率", text[rate.end() : b]):
@@ -147,8 +152,10 @@ def _payment(text: str, clause: tuple[int, int]) -> SupportPhrase | None:
         unit = q.group("unit") or ""
         if rate_span[0] <= q.start() < rate_span[1] or not MONEY_UNIT.match(unit):
             continue
-        if text.startswith("的", (_POST_RE.match(text, q.end()) or q).end()):
-            continue  # a threshold (…1亿元以上的项目), read by _threshold
+        post = _POST_RE.match(text, q.end())
+        if post and text.startswith("的", post.end()) or text.startswith("的", q.end()) and _threshold_word_before(
+                text, a, q.start()):
+            continue  # a threshold (…1亿元以上的项目, 首次超过1000万元的企业), read by _threshold
         phrase.unit = phrase.unit or unit
         if _CAP_WORD.search(text, a, q.start()) and _CAP_WORD.search(text[a : q.start()][-8:] or " "):
             phrase.cap = phrase.cap if phrase.cap is not None else to_decimal(q.group("num"))
@@ -158,6 +165,10 @@ def _payment(text: str, clause: tuple[int, int]) -> SupportPhrase | None:
     if phrase.rate is None and phrase.amount is None and phrase.cap is None:
         return None
     return phrase
+
+
+def _threshold_word_before(text: str, clause_start: int, at: int) -> bool:
+    return any(text.startswith(w, at - len(w)) and at - len(w) >= clause_start for w in _THRESHOLD_PRE)
 
 
 def _merge(into: SupportPhrase, part: SupportPhrase) -> None:
@@ -199,9 +210,16 @@ def _sentence_phrases(text: str, a: int, b: int) -> list[SupportPhrase]:
             payment.condition = condition.group("c").strip()
         phrases.append(payment)
         last = payment
+    first = _CLAUSE.search(text, a, b)
+    beneficiary = (first.group().strip() if first and _BENEFICIARY_RE.search(first.group()) and not
+                   re.search(r"[0-9]", first.group()) else "")
     for p in phrases:
-        if p.kind != "threshold" and not p.condition and condition and condition.start() < p.start:
+        if p.kind == "threshold" or p.condition:
+            continue
+        if condition and condition.start() < p.start:
             p.condition = condition.group("c").strip()
+        elif beneficiary and first and first.end() <= p.start:
+            p.condition = beneficiary
     return phrases
 
 
