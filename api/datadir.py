@@ -67,7 +67,14 @@ class DataDirAccessError(DataDirError):
 
 
 class DataDirBusy(DataDirError):
-    """Another process holds the writer lock of the data directory."""
+    """Another process holds the writer lock of the data directory (the message names it, not the path twice)."""
+
+    def __init__(self, path: Path, problem: str, fix: str = "") -> None:
+        super().__init__(path, problem, fix)
+        self.args = (problem + (f"; {fix}" if fix else ""),)
+
+    def __str__(self) -> str:
+        return str(self.args[0])
 
 
 def rebuild_hint(data_dir: Path) -> str:
