@@ -5,6 +5,8 @@ Joining follows the page geometry as well as the words: a line is continued by t
 it does not end a sentence (。；：！？), reaches the right edge of the text column (it was wrapped,
 not ended), and the next line neither starts with a numbering label nor is indented (a new
 paragraph). So a short heading line (（一）指导思想) stays on its own line, as in the plain text.
+Where the document indents the first line of its paragraphs, a wrapped line that happens to end
+with a stop is joined too, so paragraphs come out whole.
 """
 
 from __future__ import annotations
@@ -81,13 +83,29 @@ def running_lines(pages: list[list[str]], edges: list[list[int]]) -> list[set[in
     return drop
 
 
-def should_join(prev: Line, nxt: Line, prev_right_edge: float, next_left_edge: float, char_w: float) -> bool:
-    """Whether ``nxt`` continues the sentence ``prev`` was breaking (see the module docstring)."""
-    if ends_sentence(prev.text) or starts_with_label(nxt.text):
+def should_join(prev: Line, nxt: Line, prev_right_edge: float, next_left_edge: float, char_w: float,
+                indented_paragraphs: bool = False) -> bool:
+    """Whether ``nxt`` continues the paragraph ``prev`` was breaking (see the module docstring).
+
+    A line that ends a sentence ends its paragraph too, unless the document marks paragraphs by
+    indenting their first line: then a wrapped line followed by an unindented one is the same paragraph.
+    """
+    if starts_with_label(nxt.text) or (ends_sentence(prev.text) and not indented_paragraphs):
         return False
     wrapped = prev.right >= prev_right_edge - 2.5 * char_w
     indented = nxt.left > next_left_edge + 1.0 * char_w or nxt.text[:1] in _SPACES
     return wrapped and not indented
+
+
+def _indents_paragraphs(pages: list[list[Line]]) -> bool:
+    """Whether the document starts paragraphs with an indented line (one in twenty lines at least)."""
+    indented = total = 0
+    for lines in pages:
+        if lines:
+            left, char_w = min(line.left for line in lines), _char_width(lines)
+            indented += sum(line.left > left + 1.5 * char_w for line in lines)
+            total += len(lines)
+    return total > 0 and indented / total >= 0.05
 
 
 def _page_lines(page) -> list[Line]:
@@ -136,6 +154,7 @@ def _assemble(pages: list[list[Line]]) -> tuple[str, tuple[PageSpan, ...]]:
     length = 0
     starts: list[int] = []
     prev: tuple[Line, float] | None = None  # previous line and its page's right edge
+    indented_paragraphs = _indents_paragraphs(pages)
     for lines in pages:
         page_start = None
         if lines:
@@ -144,7 +163,7 @@ def _assemble(pages: list[list[Line]]) -> tuple[str, tuple[PageSpan, ...]]:
             char_w = _char_width(lines)
         for line in lines:
             text = normalise_compat(line.text).strip(_SPACES)
-            if prev is not None and should_join(prev[0], line, prev[1], left_edge, char_w):
+            if prev is not None and should_join(prev[0], line, prev[1], left_edge, char_w, indented_paragraphs):
                 glue = " " if out[-1][-1:].isascii() and out[-1][-1:].isalnum() and text[:1].isascii() and text[:1].isalnum() else ""
             else:
                 glue = "\n" if out else ""
