@@ -58,7 +58,10 @@ _ROLE_OF_MARK = {_LEAD: Role.LEAD, _HELP: Role.PARTICIPANT, _CONVENE: Role.CONVE
 
 _SENTENCE_RE = re.compile(r"[^。！？!?\r\n]+[。！？!?]?")
 _OPEN = "（(〔[【［"
-_BRACKET_RE = re.compile(r"[（(〔\[【［](?P<c>(?:[^（）()〔〕\[\]【】［］\r\n]|[（(](?:牵头|主责)[）)]){1,300})[）)〕\]】］]")
+_BRACKET_RE = re.compile(
+    r"[（(〔\[【［](?P<c>(?:[^（）()〔〕\[\]【】［］\r\n]|[（(][^（）()\r\n]{1,40}[）)]){1,300})[）)〕\]】］]")
+# 上海市房屋管理局（以下简称市房管局，下同）: a name's short form, never a statement of its own.
+_SHORT_NAME_RE = re.compile(r"[（(](?:以下)?简称[^（）()\r\n]{0,40}[）)]")
 _ROLE_LABEL_RE = re.compile(
     r"(?P<k>牵头|主责|责任|负责|配合|参与|参加|协办|协同|实施|落实|承办)(?:单位|部门|主体|处室|机构)\s*[：:]")
 _ANY_LABEL_RE = re.compile(r"[\u4e00-\u9fff]{2,6}\s*[：:]")
@@ -71,10 +74,10 @@ _ALL_LEAD_RE = re.compile(r"(?:均|都)为(?:牵头|责任)(?:单位|部门)|共
 _SAME_BELOW_RE = re.compile(r"下同")
 
 # Between the names of one list: separators, and a per-name 牵头 marker (市商务委（牵头）、市经信委).
-_SEP_RE = re.compile(r"(?:[\s、，,/和及与]|以及|[（(](?:牵头|主责)[）)])*")
+_SEP_RE = re.compile(r"(?:[\s、，,/和及与]|以及|[（(](?:牵头|主责)[）)]|[（(](?:以下)?简称[^（）()]{0,40}[）)])*")
 _OWN_LEAD_RE = re.compile(r"\s*[（(](?:牵头|主责)[）)]")
 # After a list and before its verb: 等部门, then adverbs (要, 予以, 按职责分工 …).
-_GAP = (r"\s*(?:等(?:有关|相关|其他)?(?:部门和单位|部门和区|部门|单位|机构|方面)?|[和及](?:有关|相关)?单位)?"
+_GAP = (r"(?:[（(](?:以下)?简称[^（）()]{0,40}[）)])?\s*(?:等(?:有关|相关|其他)?(?:部门和单位|部门和区|部门|单位|机构|方面)?|[和及](?:有关|相关)?单位)?"
         r"(?:[\s，,]*(?:要|应当|应|须|需|可|积极|予以|做好|具体|主要|分别|共同|统一|按照职责分工|按职责分工"
         r"|按职责|按照职责|依职责|各自|切实))*\s*")
 _POSTFIX: tuple[tuple[re.Pattern[str], str], ...] = (
@@ -84,18 +87,32 @@ _POSTFIX: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\s*(?:主要|分管)?(?:领导|负责同志)?召集"), _CONVENE),
 )
 _WITH_RE = re.compile(r"[\s，,]*" + _GAP + r"(?:会同|联合)\s*")
-_ORGANISES_RE = re.compile(_GAP + r"(?:每年|每半年|每季度|年度|定期|适时|不定期)*(?:组织|开展|负责|牵头|对)")
+_ADVERBIALS = r"(?:每年|每半年|每季度|年度|定期|适时|不定期|依法|依规|按规定)*"
+_ORGANISES_RE = re.compile(_GAP + _ADVERBIALS + r"(?:组织|开展|负责|牵头|进行|对)")
 _EVALUATION_RE = re.compile(r"评估|考核|评价")
-_SUPERVISION_RE = re.compile(r"督查|督导|监督检查|督促检查")
+_SUPERVISION_RE = re.compile(r"督查|督导|监督检查|督促检查|审计监督")
+# What a duty clause (after 负责, or after the bodies 会同 names) is about.
 _DUTY_OF: tuple[tuple[re.Pattern[str], Role], ...] = (
-    (re.compile(r"(?:搞好|做好|加强)?(?:统筹协调|综合协调|协调|统筹)"), Role.COORDINATOR),
-    (re.compile(r"(?:组织)?(?:开展)?(?:评估|考核|评价)"), Role.EVALUATOR),
-    (re.compile(r"(?:组织)?(?:开展)?(?:监督|督查|督促|督导)"), Role.SUPERVISOR),
+    (re.compile(r"^\s*(?:搞好|做好|加强)?(?:统筹协调|综合协调|协调服务|协调推进|统筹推进|协调解决|协调)"), Role.COORDINATOR),
+    (re.compile(r"^\s*(?:组织)?(?:开展)?(?:考核|评估|评价)|(?:开展|进行|组织)[^，。；]{0,8}?(?:考核|评估|评价)"),
+     Role.EVALUATOR),
+    (re.compile(r"^\s*(?:组织)?(?:开展)?(?:监督检查|督查|督促检查|督导)"
+                r"|(?:开展|进行|组织|实施)[^，。；]{0,8}?(?:督查|督导|监督检查|审计监督)"), Role.SUPERVISOR),
 )
+_COMMA_COORDINATES_RE = re.compile(r"\s*[，,]\s*(?:负责)?(?:统筹协调|统筹推进|综合协调)")
+# A named body as the subject of a clause, doing the work: 市财政局统筹安排…, 上海海关依法…
+_ACTS_RE = re.compile(_GAP + _ADVERBIALS + r"(?:统筹安排|组织实施|组织开展|组织|制定|编制|建立|推进|推动|开展|落实|指导|"
+                      r"完善|研究|出台|发布|设立|实施|加强|优化|深化|做好|抓好|健全)(?!的)")
+_OBJECT_RE = re.compile(r"[对向为给与和及在将把]\s*$")
 _COLLECTIVE_RE = re.compile(r"^(?:各|相关|有关|区级|县级|乡镇|街镇|全市各|本市各|全省各)|层面")
 _COLLECTIVE_ACTS_RE = re.compile(
     _GAP + r"(?:可|要|应|需|须|负责|建立|制定|结合|根据|按照|抓紧|加快|做好|落实|研究|组织|推动|加强|完善|出台|设立)")
 _COLLECTIVE_URGED_RE = re.compile(r"(?:鼓励|支持|引导|要求|指导|督促|推动|由)\s*$")
+_CLAUSE_START_RE = re.compile(r"(?:^|[，,；;：:])\s*(?:同时，?|并)?\s*$")
+_BY_RE = re.compile(r"由\s*$")
+# A later clause with the same subject (市财政局负责…，参与项目审核) / of the same act (…进行评估，对…开展督查).
+_SAME_SUBJECT_HELPS_RE = re.compile(r"(?:并|同时|还)?(?:参与|配合|协助|参加)")
+_SAME_ACT_RE = re.compile(r"(?:并|同时|还|对|定期|每年|及时|适时|组织|开展|进行|加强)")
 _BLANK_RE = re.compile(r"[\s。；;，,]*")
 _NOT_WORK = (UnitKind.PREAMBLE, UnitKind.CLOSING, UnitKind.ANNEX)
 
@@ -195,10 +212,11 @@ def _is_collective(source: str, mention: Mention) -> bool:
     return bool(_COLLECTIVE_RE.search(mention[0].text(source)))
 
 
-def _plain(source: str, group: list[Mention], has_lead: bool, conv: _Conventions,
-           pos: int) -> Iterator[tuple[Mention, Role, bool]]:
-    """A list with no 牵头 word: (mention, role, by_convention). Collectives implement; the first named
-    body leads (by convention unless the document states it) unless the context names a lead."""
+def _plain(source: str, group: list[Mention], has_lead: bool, conv: _Conventions, pos: int,
+           in_sentence: bool = False) -> Iterator[tuple[Mention, Role, bool]]:
+    """A list with no 牵头 word: (mention, role, by_convention). The first named body leads (by convention
+    unless the document states it) unless the context names a lead; the others participate. In a sentence a
+    collective (各区政府负责…) is the implementer; in a note it is listed like any other body."""
     keys: list[str] = []
     for idx, mention in enumerate(group):
         if mention[1] in keys:
@@ -206,7 +224,7 @@ def _plain(source: str, group: list[Mention], has_lead: bool, conv: _Conventions
         keys.append(mention[1])
         if _OWN_LEAD_RE.match(source, mention[0].end):
             yield mention, Role.LEAD, False
-        elif _is_collective(source, mention):
+        elif in_sentence and _is_collective(source, mention):
             yield mention, Role.IMPLEMENTER, False
         elif conv.all_lead(pos):
             yield mention, Role.LEAD, False
@@ -217,14 +235,15 @@ def _plain(source: str, group: list[Mention], has_lead: bool, conv: _Conventions
 
 
 def _resolve(source: str, marked: list[tuple[list[Mention], str | None, int]], default: str | None,
-             conv: _Conventions, pos: int, has_lead: bool) -> Iterator[tuple[Mention, Role, bool]]:
+             conv: _Conventions, pos: int, has_lead: bool,
+             in_sentence: bool = False) -> Iterator[tuple[Mention, Role, bool]]:
     """Roles of marked lists; a list with no verb takes ``default`` (None: it states nothing)."""
     for group, mark, _ in marked:
         mark = mark or default
         if mark is None:
             continue
         if mark == _PLAIN:
-            yield from _plain(source, group, has_lead, conv, pos)
+            yield from _plain(source, group, has_lead, conv, pos, in_sentence)
             continue
         for mention in _unique(group):
             own = _LEAD if _OWN_LEAD_RE.match(source, mention[0].end) else mark
@@ -321,7 +340,10 @@ def _conventions(source: str, notes: list[_Note]) -> _Conventions:
         return 0  # stated for the whole document (各项任务中排在第一位的部门为牵头部门)
 
     first = [start_of(m.start()) for m in _FIRST_LEADS_RE.finditer(source)]
+    short_names = [Span(m.start(), m.end()) for m in _SHORT_NAME_RE.finditer(source)]
     for m in _SAME_BELOW_RE.finditer(source):
+        if any(s.start <= m.start() < s.end for s in short_names):
+            continue  # （以下简称市房管局，下同）: the short name holds below, not a reading rule
         note = next((n for n in notes if n.span.start <= m.start() < n.span.end), None)
         before = source[max(0, m.start() - 3) : m.start()]
         after_note = next((n for n in notes if 0 <= m.start() - n.span.end <= 2), None)
@@ -368,34 +390,97 @@ def _note_units(source: str, units: list[Unit], notes: list[_Note]) -> dict[_Not
     return result
 
 
-def _sentence_statements(source: str, unit: Unit, sent: Span, mentions: list[Mention],
+_CLAUSE_END = "，,。；;"
+
+
+def _same_act(rest: str) -> str:
+    """The clauses of ``rest`` that go on with the same act: the first, and those that start with 对 / 并 /
+    开展 … (进行评估，对落实情况开展督查), not one with a subject of its own (督查结果纳入考核)."""
+    clauses = re.split(r"(?<=[，,；;])", rest)
+    kept = clauses[:1]
+    for clause in clauses[1:]:
+        if not _SAME_ACT_RE.match(clause.strip()):
+            break
+        kept.append(clause)
+    return "".join(kept)
+
+
+def _later_help(source: str, stop: int, end: int, mentions: list[Mention]) -> bool:
+    """Whether a later clause of the same subject says it takes part (市财政局负责…，参与项目审核)."""
+    pos = stop
+    while True:
+        comma = min((i for i in (source.find("，", pos, end), source.find(",", pos, end)) if i != -1), default=-1)
+        if comma == -1:
+            return False
+        nxt = min((i for i in (source.find("，", comma + 1, end), source.find(",", comma + 1, end)) if i != -1),
+                  default=end)
+        if any(comma < m[0].start < nxt for m in mentions):
+            return False
+        if _SAME_SUBJECT_HELPS_RE.match(source, comma + 1, nxt):
+            return True
+        pos = comma + 1
+
+
+def _duties(source: str, start: int, end: int) -> list[Role]:
+    """The roles a duty clause names (协调 → coordinator, 评估 → evaluator, 督查 → supervisor), up to its first stop."""
+    stop = start
+    while stop < end and source[stop] not in "，,。；;":
+        stop += 1
+    clause = source[start:stop]
+    return [role for pattern, role in _DUTY_OF if pattern.search(clause)]
+
+
+def _marked_statements(source: str, marked: list[tuple[list[Mention], str | None, int]], i: int, end: int,
+                       conv: _Conventions, pos: int, has_lead: bool) -> Iterator[tuple[Mention, Role, bool]]:
+    """A list with its verb: 负责 + 协调/评估/督查 gives those roles; a lead by 会同 whose clause is an
+    evaluation or supervision (X会同Y对…开展评估) is the evaluator or supervisor."""
+    group, mark, stop = marked[i]
+    duty: list[Role] = []
+    if mark == _PLAIN:
+        duty = _duties(source, stop, end)
+    elif mark == _LEAD and _WITH_RE.match(source, stop, end) and i + 1 < len(marked):
+        duty = [r for r in _duties(source, marked[i + 1][2], end) if r is not Role.COORDINATOR]
+    helps = mark in (_LEAD, _PLAIN) and _later_help(source, stop, end, [m for g, _, _ in marked for m in g])
+    for mention, role, conventional in _resolve(source, [marked[i]], None, conv, pos, has_lead, in_sentence=True):
+        if duty and role is not Role.PARTICIPANT:
+            for other in duty:
+                yield mention, other, False
+        else:
+            yield mention, role, conventional
+        if helps and role is not Role.PARTICIPANT:
+            yield mention, Role.PARTICIPANT, False
+
+
+def _sentence_statements(source: str, sent: Span, mentions: list[Mention],
                          conv: _Conventions) -> Iterator[tuple[Mention, Role, bool]]:
-    """Duties a sentence states in words (X负责…, 由X会同Y…, Y予以配合, 各区政府可…, X组织…评估)."""
-    inside = _inside(mentions, sent.start, sent.end)
-    marked = _marks(source, inside, sent.end)
+    """Duties a sentence states in words (X负责…, 由X会同Y…, Y予以配合, 各区政府可…, X组织…评估, X统筹安排…)."""
+    marked = _marks(source, _inside(mentions, sent.start, sent.end), sent.end)
     has_lead = any(mark == _LEAD for _, mark, _ in marked)
-    for group, mark, stop in marked:
+    for i, (group, mark, _) in enumerate(marked):
         if mark is not None:
-            resolved = list(_resolve(source, [(group, mark, stop)], None, conv, sent.start, has_lead))
-            duty = next((role for pattern, role in _DUTY_OF if pattern.match(source, stop, sent.end)), None)
-            for mention, role, conventional in resolved:
-                yield mention, (duty if duty and mark == _PLAIN else role), conventional and duty is None
+            yield from _marked_statements(source, marked, i, sent.end, conv, sent.start, has_lead)
             continue
-        tail = group[-1][0].end
+        start, tail = group[0][0].start, group[-1][0].end
+        if _OBJECT_RE.search(source, sent.start, start):
+            continue  # 对各区…, 向市政府…: the body is what the clause acts on
+        named = [m for m in group if not _is_collective(source, m)]
         organises = _ORGANISES_RE.match(source, tail, sent.end)
-        if organises and not all(_is_collective(source, m) for m in group):
-            rest = source[organises.end() : sent.end]
-            for mention in group:
-                if _EVALUATION_RE.search(rest):
-                    yield mention, Role.EVALUATOR, False
-                if _SUPERVISION_RE.search(rest):
-                    yield mention, Role.SUPERVISOR, False
-        urged = _COLLECTIVE_URGED_RE.search(source, sent.start, group[0][0].start)
-        acts = _COLLECTIVE_ACTS_RE.match(source, tail, sent.end)
-        if urged or acts:
-            for mention in group:
-                if _is_collective(source, mention):
-                    yield mention, Role.IMPLEMENTER, False
+        rest = _same_act(source[organises.end() : sent.end]) if organises else ""
+        evaluates, supervises = bool(_EVALUATION_RE.search(rest)), bool(_SUPERVISION_RE.search(rest))
+        for mention in named:
+            if evaluates:
+                yield mention, Role.EVALUATOR, False
+            if supervises:
+                yield mention, Role.SUPERVISOR, False
+        if named and not (evaluates or supervises):
+            if _COMMA_COORDINATES_RE.match(source, tail, sent.end):
+                yield from ((m, Role.COORDINATOR, False) for m in named)
+            elif _BY_RE.search(source[sent.start : start]) and not _CLAUSE_END.startswith(source[tail : tail + 1]):
+                yield from _plain(source, named, has_lead, conv, sent.start, True)  # 由市财政局将资金拨付至企业
+            elif _CLAUSE_START_RE.search(source[sent.start : start]) and _ACTS_RE.match(source, tail, sent.end):
+                yield from _plain(source, named, has_lead, conv, sent.start, True)
+        if _COLLECTIVE_URGED_RE.search(source, sent.start, start) or _COLLECTIVE_ACTS_RE.match(source, tail, sent.end):
+            yield from ((m, Role.IMPLEMENTER, False) for m in group if _is_collective(source, m))
 
 
 def _row_statements(source: str, row: TaskRow, unit: Unit, mentions: list[Mention],
@@ -424,6 +509,7 @@ def _row_statements(source: str, row: TaskRow, unit: Unit, mentions: list[Mentio
 
 
 def _statements(source: str, units: list[Unit], mentions: list[Mention]) -> list[_Statement]:
+    mentions = _outside(mentions, [Span(m.start(), m.end()) for m in _SHORT_NAME_RE.finditer(source)])
     tables = find_task_tables(source)
     table_spans = [t.span for t in tables]
     notes = _notes(source, mentions, table_spans)
@@ -439,7 +525,7 @@ def _statements(source: str, units: list[Unit], mentions: list[Mention]) -> list
         for sent in unit_sentences(unit):
             if any(t.start <= sent.start < t.end for t in table_spans):
                 continue
-            read = list(_sentence_statements(source, unit, sent, free, conv))
+            read = list(_sentence_statements(source, sent, free, conv))
             listed = tuple(m[0].text(source) for m, _, _ in read)
             found += [_Statement(m[1], role, unit.path, _trimmed(source, sent), conventional, listed)
                       for m, role, conventional in read]
