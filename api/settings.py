@@ -46,7 +46,7 @@ class Settings(BaseSettings):
     sparql_max_memory_mb: int = Field(default=512, ge=16, description="extra memory one SPARQL query may use (MB)")
     sparql_max_concurrent: int = Field(default=2, ge=1, description="SPARQL queries evaluated at once per worker")
     sparql_queue_wait_s: float = Field(default=2.0, ge=0, description="how long a SPARQL query waits for a free slot")
-    sparql_nice: int = Field(default=10, ge=0, le=19, description="CPU niceness of SPARQL evaluation (search goes first)")
+    sparql_nice: int = Field(default=15, ge=0, le=19, description="CPU niceness of SPARQL evaluation (search goes first)")
     cors_origins: list[str] = Field(default_factory=list, description="origins allowed to call the API")
     keep_generations: int = Field(default=2, ge=1, description="how many built data generations to keep")
     generation: Path | None = Field(

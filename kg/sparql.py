@@ -92,7 +92,7 @@ class SparqlLimits:
     max_rows: int = 10_000
     max_bytes: int = 4_000_000
     max_memory_mb: int = 512
-    nice: int = 10
+    nice: int = 15
 
     def __post_init__(self) -> None:
         if self.timeout_s <= 0 or self.max_rows < 0 or self.max_bytes < 0 or self.max_memory_mb <= 0:
