@@ -20,7 +20,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..errors import ParseError
-from .base import Extracted, PageSpan, clean_title, ends_sentence, normalise_compat, starts_with_label
+from .base import Extracted, PageSpan, cjk_count, clean_title, ends_sentence, normalise_compat, starts_with_label
 
 __all__ = ["read_pdf", "is_page_number", "running_lines", "should_join", "Line", "NO_TEXT_LAYER"]
 
@@ -39,6 +39,7 @@ _PAGE_NUMBER = re.compile(
     re.IGNORECASE,
 )
 _DIGITS = re.compile(r"[0-9０-９]+")
+_ASCII_WORD = re.compile(r"[\x21-\x7e]+")
 _EDGE_BAND = 0.1  # top and bottom tenth of the page: where running headers and footers sit
 _MIN_BODY_CHARS = 20  # fewer non-space characters in the whole file: no text layer
 
@@ -52,6 +53,7 @@ class Line:
     right: float
     bottom: float
     top: float
+    em: float = 0.0  # the page's typical character width
 
 
 def is_page_number(text: str) -> bool:
@@ -92,7 +94,11 @@ def should_join(prev: Line, nxt: Line, prev_right_edge: float, next_left_edge: f
     """
     if starts_with_label(nxt.text) or (ends_sentence(prev.text) and not indented_paragraphs):
         return False
-    wrapped = prev.right >= prev_right_edge - 2.5 * char_w
+    # A wrapped line stops short of the edge by at most a couple of characters, or by the width of the
+    # word that did not fit (an ASCII run such as "[2016]48" is not broken).
+    word = _ASCII_WORD.match(nxt.text.lstrip(_SPACES))
+    slack = 2.5 + (0.6 * len(word.group()) if word else 0)
+    wrapped = prev.right >= prev_right_edge - slack * char_w
     indented = nxt.left > next_left_edge + 1.0 * char_w or nxt.text[:1] in _SPACES
     return wrapped and not indented
 
@@ -108,42 +114,81 @@ def _indents_paragraphs(pages: list[list[Line]]) -> bool:
     return total > 0 and indented / total >= 0.05
 
 
-def _page_lines(page) -> list[Line]:
-    """The text layer of one page as lines, in the order pdfium reads them."""
+@dataclass(frozen=True, slots=True)
+class _Char:
+    ch: str
+    box: tuple[float, float, float, float] | None  # loose box (left, bottom, right, top); None for spaces
+    baseline: float | None
+
+
+def _page_chars(page) -> list[_Char]:
+    """Every character of a page's text layer, in the order pdfium reads them, with box and baseline."""
+    import ctypes
+
     import pypdfium2.raw as pdfium_c
 
     textpage = page.get_textpage()
+    x, y = ctypes.c_double(), ctypes.c_double()
     try:
-        lines: list[Line] = []
-        chars: list[str] = []
-        boxes: list[tuple[float, float, float, float]] = []
+        chars = []
         for i in range(textpage.count_chars()):
             ch = chr(pdfium_c.FPDFText_GetUnicode(textpage.raw, i))
-            if ch == "\n":
-                _flush(chars, boxes, lines)
+            if ch in "\r\x00":
                 continue
-            if ch == "\r" or ch == "\x00":
+            if ch.isspace() or pdfium_c.FPDFText_IsGenerated(textpage.raw, i):
+                chars.append(_Char(ch, None, None))
                 continue
-            chars.append(ch)
-            if not ch.isspace() and not pdfium_c.FPDFText_IsGenerated(textpage.raw, i):
-                boxes.append(textpage.get_charbox(i, loose=True))
-        _flush(chars, boxes, lines)
-        return lines
+            pdfium_c.FPDFText_GetCharOrigin(textpage.raw, i, ctypes.byref(x), ctypes.byref(y))
+            chars.append(_Char(ch, textpage.get_charbox(i, loose=True), y.value))
+        return chars
     finally:
         textpage.close()
 
 
-def _flush(chars: list[str], boxes: list[tuple[float, float, float, float]], lines: list[Line]) -> None:
-    text = "".join(chars)
+def _em(chars: list[_Char]) -> float:
+    """The page's typical character width: median width of its CJK characters (else of all glyph boxes)."""
+    glyphs = [c for c in chars if c.box is not None]
+    widths = [c.box[2] - c.box[0] for c in glyphs if cjk_count(c.ch)] or [c.box[3] - c.box[1] for c in glyphs]
+    return statistics.median(widths) if widths else 10.0
+
+
+def _page_lines(page) -> list[Line]:
+    """The text layer of one page as lines: pdfium's line breaks, and a break wherever the baseline
+    moves by more than half a character (pdfium merges lines whose glyph boxes overlap, as a tall
+    dash from a fallback font makes them)."""
+    chars = _page_chars(page)
+    em = _em(chars)
+    lines: list[Line] = []
+    current: list[_Char] = []
+    baseline = None
+    for c in chars:
+        if c.ch == "\n":
+            _flush(current, lines, em)
+            baseline = None
+            continue
+        if c.baseline is not None:
+            if baseline is not None and abs(c.baseline - baseline) > 0.5 * em:
+                _flush(current, lines, em)
+            baseline = c.baseline
+        current.append(c)
+    _flush(current, lines, em)
+    return lines
+
+
+def _flush(chars: list[_Char], lines: list[Line], em: float) -> None:
+    text = "".join(c.ch for c in chars)
+    boxes = [c.box for c in chars if c.box is not None]
     if text.strip(_SPACES) and boxes:
         lines.append(Line(text, min(b[0] for b in boxes), max(b[2] for b in boxes),
-                          min(b[1] for b in boxes), max(b[3] for b in boxes)))
+                          min(b[1] for b in boxes), max(b[3] for b in boxes), em))
     chars.clear()
-    boxes.clear()
 
 
 def _char_width(lines: list[Line]) -> float:
-    """A typical character width of the page: median line height (CJK glyphs are square)."""
+    """A typical character width of the page (as measured when its lines were read)."""
+    widths = [line.em for line in lines if line.em > 0]
+    if widths:
+        return statistics.median(widths)
     heights = [line.top - line.bottom for line in lines if line.top > line.bottom]
     return statistics.median(heights) if heights else 10.0
 

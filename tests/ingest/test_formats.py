@@ -371,6 +371,8 @@ def _line(text: str, left: float = 50, right: float = 500) -> Line:
         (_line("到2020年底，技术创新能力进一步增强。"), _line("产业核心竞争力明显提高。"), False, False),  # sentence ended
         (_line("到2020年底，技术创新能力进一步增强。"), _line("产业核心竞争力明显提高。"), True, True),  # a wrap after a stop
         (_line("到2020年底，技术创新能力进一步增强。", right=300), _line("产业核心竞争力提高。"), True, False),  # short
+        (_line("为落实《关于降低企业成本的通知》(国发", right=440), _line("[2016]48号)要求，现提出以下措施。"), False, True),
+        (_line("为落实《关于降低企业成本的通知》国发", right=440), _line("要求，现提出以下措施。"), False, False),
         (_line("（一）指导思想", right=150), _line("全面贯彻新发展理念，坚持问题导向，"), False, False),  # a heading
         (_line("支持企业建设一批示范项目，推进产业链协同和"), _line("1.实施自动化改造。"), True, False),  # a label
         (_line("支持企业建设一批示范项目，推进产业链协同和"), _line("新一段落开始的文字，", left=78), True, False),  # indented
