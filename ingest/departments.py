@@ -16,6 +16,7 @@ Three steps, each a small function:
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import logging
@@ -84,11 +85,12 @@ class AuthorityBody:
     category: str
     jurisdiction: str  # 中华人民共和国, 上海市, 上海市浦东新区
     parent: str = ""  # key of org:subOrganizationOf
-    valid_from: date | None = None
-    valid_until: date | None = None
-    predecessors: tuple[str, ...] = ()  # keys, from the change events
+    valid_from: date | None = None  # pol:validFrom as the file states it
+    valid_until: date | None = None  # pol:validUntil as the file states it
+    predecessors: tuple[str, ...] = ()  # keys, from the change events (and dcterms:replaces)
     successors: tuple[str, ...] = ()
-    source: str = ""  # the file it came from
+    began: date | None = None  # valid_from, else the date of the change event that made it (a year → 1 Jan)
+    ended: date | None = None  # valid_until, else the date of the change event that ended it (a year → 31 Dec)
 
 
 @dataclass(frozen=True, slots=True)
@@ -236,11 +238,14 @@ def _bodies_and_changes(graph, files: list[Path]) -> tuple[dict[str, AuthorityBo
             category=str(graph.value(node, pol("category")) or "department"),
             jurisdiction=str(graph.value(node, pol("jurisdiction")) or ""),
             parent=_key_of(str(parent)) if parent is not None else "",
-            valid_from=_as_date(graph.value(node, pol("validFrom")) or "") or began.get(key),
-            valid_until=_as_date(graph.value(node, pol("validUntil")) or "", end=True) or ended.get(key),
+            valid_from=_as_date(graph.value(node, pol("validFrom")) or ""),
+            valid_until=_as_date(graph.value(node, pol("validUntil")) or "", end=True),
             predecessors=tuple(dict.fromkeys(before.get(key, []))),
             successors=tuple(dict.fromkeys(after.get(key, []))),
         )
+        body = bodies[key]
+        bodies[key] = dataclasses.replace(
+            body, began=body.valid_from or began.get(key), ended=body.valid_until or ended.get(key))
     return bodies, changes
 
 
@@ -509,8 +514,8 @@ def full_name(name: str, jurisdiction: str) -> str:
 
 def _valid_at(body: AuthorityBody, when: date | None) -> bool:
     if when is None:
-        return body.valid_until is None
-    return (body.valid_from is None or body.valid_from <= when) and (body.valid_until is None or when <= body.valid_until)
+        return body.ended is None
+    return (body.began is None or body.began <= when) and (body.ended is None or when <= body.ended)
 
 
 def _pick(keys: list[str], when: date | None) -> str | None:
@@ -519,7 +524,7 @@ def _pick(keys: list[str], when: date | None) -> str | None:
     if not keys:
         return None
     bodies = authority().bodies
-    for test in (lambda b: _valid_at(b, when), lambda b: b.valid_until is None):
+    for test in (lambda b: _valid_at(b, when), lambda b: b.ended is None):
         valid = [k for k in keys if test(bodies[k])]
         if valid:
             return valid[0]
@@ -600,8 +605,8 @@ def _department_of(key: str, written: str, jurisdiction: str) -> Department:
 
 # ---------------------------------------------------------------------------------------------- finding names
 
-_STOP = "的和及与在对为将把被是由等或并向从以于就按经"
-_NOT_CORE = rf"\s\d{_STOP}级、，,。；;：:（）()“”\"《》〈〉【】\[\]—\-…·/"
+_STOP = "的和及与在对为将把被是由等或并向从以于就按"
+_NOT_CORE = rf"\s\d{_STOP.replace('和', '')}级、，,。；;：:（）()“”\"《》〈〉【】\[\]—\-…·/"
 # Characters that, written just before a one-character prefix, make it part of another word (城市, 园区, 全省…).
 _LEFT_GUARD = {
     "市": "城超都上门全本该各省股夜坊菜花集闹街早黑午楼区县",
@@ -621,7 +626,7 @@ _PREFIX_CORE_START_BAN = {
     "镇": "级域长", "乡": "级村长", "国家": "级标层面",
 }
 _SUFFIXES = ("管理委员会", "委员会", "管委会", "人民政府", "政府", "办公厅", "办公室", "服务中心", "中心", "总局", "总署",
-             "总队", "支队", "分局", "监管局", "管理局", "海关", "法院", "检察院", "局", "厅", "委", "办", "署", "部")
+             "总队", "支队", "分局", "监管局", "管理局", "海关", "法院", "检察院", "贸促会", "局", "厅", "委", "办", "署", "部")
 _SUFFIX_RE = "|".join(_SUFFIXES)
 _CENTRAL_SUFFIXES = ("总局", "总署", "委员会", "办公室", "管理局", "局", "委", "办", "署", "部")
 _CORE = rf"(?:(?!和(?:市|区|省|县|各))[^{_NOT_CORE}])"
@@ -630,23 +635,24 @@ _CENTRAL_RE = re.compile(rf"(?P<prefix>国务院|国家)(?P<core>{_CORE}{{1,12}}
 _PLACE_CORE_RE = re.compile(rf"(?P<core>{_CORE}{{0,12}}?)(?P<suffix>{_SUFFIX_RE})")
 _DESIGNATION_RE = re.compile(r"技术|创新|示范|研究|实验|工程|孵化|产业|企业|制造|金融|贸易|航运|科创|基地|国际")
 _COLLECTIVE_RE = re.compile(
-    r"各(?:有关|相关)?(?:区县|区|县（市、区）|县\(市、区\)|县|市|省|乡镇|街镇|街道|镇|乡)?"
-    r"(?:人民政府|政府|部门|单位|委办局|街道办事处|办事处)"
+    r"各(?:有关|相关)?(?:(?:区县|区|县|市|州|省|乡镇|街镇|街道|镇|乡)(?:[（(][市区县州、]+[)）])?[、，,]?)*"
+    r"(?<![、，,])(?:人民政府|政府|部门和单位|部门|单位|委办局|街道办事处|办事处)"
     r"|各(?:有关|相关)?(?:乡镇|街镇|街道|镇|乡)(?![\u4e00-\u9fff])"
     r"|各(?:乡镇|街镇|街道)(?=[、，和及])"
     r"|(?:市|区|县)(?:直|属)各(?:有关)?(?:部门|单位)"
     r"|(?:市|区|县|省)(?:政府)?(?:各)?(?:有关|相关)部门"
 )
+_CONSENT_RE = re.compile(r"(?:研究)?(?:同意|批准)")
 _JOINT_RE = re.compile(r"联席会议|领导小组(?:办公室)?|工作专班|指挥部")
 _CREATE_RE = re.compile(r"建立|成立|组建|设立")
 # A sub-body written straight after its parent: 市公安局|出入境管理局, 人民银行|广州分行.
 _TAIL_RE = re.compile(
-    rf"(?:组织部|宣传部|统战部|政法委|网信办|编办|金融办|外办|办公厅|办公室)"
-    rf"|[^{_NOT_CORE}市区县省各]{{1,8}}?(?:管理局|分局|监管局|税务局|调查总队|总队|支队|分行|总部|海关|局|处)"
+    rf"(?:组织部|宣传部|统战部|政法委|网信办|编办|金融办|外办|办公厅|办公室|督查室|研究室)"
+    rf"|[^{_NOT_CORE}和市区县省各]{{1,8}}?(?:管理局|分局|监管局|税务局|调查总队|总队|支队|分行|总部|海关|督查室|研究室|局|处)"
 )
 # …and a local branch after a place: 国家税务总局|广州市|税务局, 人民银行|广州|分行.
 _BRANCH_TAIL_RE = re.compile(
-    rf"[^{_NOT_CORE}市区县省各]{{0,8}}?(?:管理局|监管局|税务局|调查总队|中心支行|支行|分行|总部|海关|分局)"
+    rf"[^{_NOT_CORE}和市区县省各]{{0,8}}?(?:管理局|监管局|税务局|调查总队|中心支行|支行|分行|总部|海关|分局)"
 )
 _TAIL_BAN = re.compile(r"会同|牵头|负责|配合|组织|推进|指导|协调|做好|开展|制定|加强|支持|统筹|研究|建立|督促|落实|联合|"
                        r"共同|按照|依托|根据|结合|审批|每年|定期|完善|加快|鼓励|引导|会商|联动|参与|承担|实施|要|应|可")
@@ -676,9 +682,14 @@ def _left_ok(source: str, start: int, name: str) -> bool:
     return True
 
 
+_DOC_NUMBER_RE = re.compile(r"[发函字办规]*[〔\[［(（]\d{4}[〕\]］)）]")
+
+
 def _right_ok(source: str, end: int, name: str) -> bool:
     if end >= len(source):
         return True
+    if _DOC_NUMBER_RE.match(source, end):  # 国办发〔2021〕2号 is a document number, not 国办
+        return False
     nxt = source[end]
     if name.endswith("各区") and nxt in "域块间别县级位内":
         return False
@@ -712,7 +723,7 @@ def _generic_ok(core: str, suffix: str, prefix: str) -> bool:
         return False
     if suffix in ("中心", "服务中心") and (not core or _DESIGNATION_RE.search(core)):
         return False
-    if not core and suffix not in ("人民政府", "政府", "委", "海关", "法院", "检察院"):
+    if not core and suffix not in ("人民政府", "政府", "委", "海关", "法院", "检察院", "贸促会"):
         return False
     return not _TAIL_BAN.search(core)
 
@@ -748,11 +759,20 @@ def _collective_candidates(source: str) -> list[_Candidate]:
             if _left_ok(source, m.start(), m.group()) and _right_ok(source, m.end(), m.group())]
 
 
-def _joint_name_start(source: str, end: int) -> int:
-    """Walk back from a 联席会议/领导小组 to the start of its name (…参加的|市技术改造联席会议)."""
+def _joint_name_start(source: str, end: int, places: set[str] = frozenset()) -> int:  # type: ignore[assignment]
+    """Walk back from a 联席会议/领导小组 to the start of its name (…参加的|市技术改造联席会议): to the first
+    place or level prefix (发挥|市跨境电商…领导小组), else to just after a verb that sets it up (建立|…)."""
     start = end
-    while start > 0 and end - start < 20 and re.match(rf"[{_CJK}]", source[start - 1]) and source[start - 1] not in "的和及与在对为将把被是由等或":
+    while (start > 0 and end - start < 20 and re.match(rf"[{_CJK}]", source[start - 1])
+           and (source[start - 1] not in "的及与在对为将把被是由等或、" and not
+                (source[start - 1] == "和" and source[start:start + 1] in _LEVEL_CHARS))):
         start -= 1
+    for pos in range(start, end - 1):
+        if (any(source.startswith(p, pos) for p in places) or source.startswith(("国务院", "国家"), pos)
+                or (source[pos] in "省市区县" and _left_ok(source, pos, source[pos]) and pos > start)):
+            return pos
+        if source[pos] in "省市区县" and pos == start:
+            return pos
     verb = None
     for verb in _CREATE_RE.finditer(source, start, end):
         pass
@@ -761,10 +781,10 @@ def _joint_name_start(source: str, end: int) -> int:
     return start
 
 
-def _joint_candidates(source: str) -> list[_Candidate]:
+def _joint_candidates(source: str, places: set[str]) -> list[_Candidate]:
     found = []
     for m in _JOINT_RE.finditer(source):
-        start = _joint_name_start(source, m.start())
+        start = _joint_name_start(source, m.start(), places)
         if m.start() - start >= 2:
             found.append(_Candidate(start, m.end(), "joint"))
     return found
@@ -884,13 +904,15 @@ def find_departments(
     places = _text_places(source, jurisdiction)
     candidates = [
         *_label_candidates(source, places), *_generic_candidates(source, places),
-        *_collective_candidates(source), *_joint_candidates(source),
+        *_collective_candidates(source), *_joint_candidates(source, places),
     ]
     candidates = [_extend(source, c, places) for c in candidates]
     blocked = _in_titles(source) + [(s.start, s.end) for s in exclude or []]
     departments: dict[str, Department] = {}
     mentions: list[tuple[Span, str]] = []
     for cand in _choose(candidates, blocked):
+        if _CONSENT_RE.match(source, cand.end) and source[cand.start - 1 : cand.start] == "经":
+            continue  # 经市政府同意: the consent behind the document, not an actor in it
         name = source[cand.start : cand.end]
         key = None if cand.kind == "joint" else resolve_name(name, jurisdiction, when)
         dept = _department_of(key, name, jurisdiction) if key else _unknown_body(name, cand.kind, jurisdiction)

@@ -23,7 +23,7 @@ from ingest.model import (
 )
 from kg import iri
 from kg.terms import decimal_literal
-from kg.vocab import DCTERMS, ELI, ORG, POL, PROV, RDF, SKOS, XSD, bind_prefixes
+from kg.vocab import DCTERMS, ELI, ORG, POL, PROV, RDF, RDFS, SKOS, XSD, bind_prefixes
 
 __all__ = [
     "PARSER_VERSION",
@@ -105,6 +105,7 @@ def build_graph(
             graph.add(triple)
     for document in sorted(documents, key=lambda d: d.meta.slug):
         _add_document(graph, document)
+    _add_name_history(graph, {d.key for document in documents for d in document.departments})
     logger.info("built graph of %d documents: %d triples", len(documents), len(graph))
     return graph
 
@@ -233,6 +234,8 @@ def _add_department(graph: Graph, slug: str, doc: URIRef, source: str, departmen
         if alt != department.pref_label:
             graph.add((node, SKOS.altLabel, Literal(alt, lang="zh")))
     graph.add((node, POL.category, Literal(department.category)))
+    if department.jurisdiction:
+        graph.add((node, POL.jurisdiction, Literal(department.jurisdiction)))
     graph.add((node, PROV.wasDerivedFrom, doc))
     if department.created_by_document or department.members:
         graph.add((node, RDF.type, ORG.OrganizationalCollaboration))
@@ -244,6 +247,47 @@ def _add_department(graph: Graph, slug: str, doc: URIRef, source: str, departmen
         graph.add((member_node, ORG.memberOf, node))
     for span in department.mentions:
         _add_mention(graph, slug, source, node, "org", department.key, span)
+
+
+def _add_name_history(graph: Graph, keys: set[str]) -> None:
+    """From the authority files: the bodies named, their predecessors and successors (transitively) with
+    their names and validity, and the org:ChangeEvent of each reorganisation (市环保局 → 市生态环境局, 2018)."""
+    from ingest.departments import name_history
+
+    bodies, events = name_history(keys)
+    for body in bodies:
+        node = iri.department_iri(body.key)
+        graph.add((node, RDF.type, ORG.Organization))
+        graph.add((node, SKOS.prefLabel, Literal(body.pref_label, lang="zh")))
+        if body.pref_label_en:
+            graph.add((node, SKOS.prefLabel, Literal(body.pref_label_en, lang="en")))
+        for alt in body.alt_labels:
+            graph.add((node, SKOS.altLabel, Literal(alt, lang="zh")))
+        if (node, POL.category, None) not in graph:
+            graph.add((node, POL.category, Literal(body.category)))
+        if body.jurisdiction:
+            graph.set((node, POL.jurisdiction, Literal(body.jurisdiction)))
+        if body.valid_from:
+            graph.add((node, POL.validFrom, Literal(body.valid_from, datatype=XSD.date)))
+        if body.valid_until:
+            graph.add((node, POL.validUntil, Literal(body.valid_until, datatype=XSD.date)))
+    for event in events:
+        node = iri.department_iri(event.key)
+        graph.add((node, RDF.type, ORG.ChangeEvent))
+        if event.label:
+            graph.add((node, RDFS.label, Literal(event.label, lang="zh")))
+        if event.date:
+            kind = XSD.date if len(event.date) == 10 else XSD.gYear
+            graph.add((node, DCTERMS.date, Literal(event.date, datatype=kind)))
+        for old in event.original:
+            graph.add((node, ORG.originalOrganization, iri.department_iri(old)))
+            graph.add((iri.department_iri(old), ORG.changedBy, node))
+            for new in event.resulting:
+                graph.add((iri.department_iri(new), DCTERMS.replaces, iri.department_iri(old)))
+                graph.add((iri.department_iri(old), DCTERMS.isReplacedBy, iri.department_iri(new)))
+        for new in event.resulting:
+            graph.add((node, ORG.resultingOrganization, iri.department_iri(new)))
+            graph.add((iri.department_iri(new), ORG.resultedFrom, node))
 
 
 def _add_mention(

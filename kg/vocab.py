@@ -98,6 +98,9 @@ class POL(DefinedNamespace):
     category: URIRef  # 部门类别
     createdBy: URIRef  # 设立该机构的文件
     mentionedAt: URIRef  # 提及位置
+    jurisdiction: URIRef  # 所属行政区域（中华人民共和国、上海市、上海市浦东新区）
+    validFrom: URIRef  # 名称/机构启用日期
+    validUntil: URIRef  # 名称/机构撤销日期（改组为后继机构）
 
     # roles 角色
     Lead: URIRef  # 牵头
