@@ -29,9 +29,9 @@ _CN_DIGITS = "一二三四五六七八九"
 
 # A fixed date: 到2025年底 / 至2025年 / 2025年底前 / 2024年6月底前 / 到2024年6月 / 2024年9月30日前 / 到“十四五”末.
 _DATE_RE = re.compile(
-    rf"(?P<to>到|至|截至|截止到|截止)?(?P<y>{_YEAR})年"
+    rf"(?P<aim>力争|确保|争取|预计|计划|力求)?(?P<to>到|至|截至|截止到|截止|在)?(?P<y>{_YEAR})年"
     rf"(?:(?P<m>1[0-2]|0?[1-9])月(?:(?P<d>[0-9]{{1,2}})日)?)?"
-    rf"(?P<half>上半年|年中|一季度|二季度|三季度|四季度|第[一二三四]季度)?"
+    rf"(?P<half>上半年|年中|全年|一季度|二季度|三季度|四季度|第[一二三四]季度)?"
     rf"(?P<end>底|末|前|以前|之前|内)?(?P<end2>前|以前|之前)?"
     rf"|(?P<fto>到|至)?{_FIVE_YEAR}(?:期)?末"
 )
@@ -90,7 +90,7 @@ def _date_of(m: re.Match[str]) -> date | None:
     if m.group("fy"):
         return date(five_year_plan_end(m.group("fy")), 12, 31)
     year = int(m.group("y"))
-    marked = m.group("to") or m.group("end") or m.group("end2") or m.group("half")
+    marked = m.group("aim") or m.group("to") or m.group("end") or m.group("end2") or m.group("half")
     if not marked:
         return None
     half = m.group("half") or ""
@@ -102,6 +102,8 @@ def _date_of(m: re.Match[str]) -> date | None:
             except ValueError:
                 return None
         return _month_end(year, month)
+    if half == "全年":
+        return date(year, 12, 31)
     if half in ("上半年", "年中"):
         return date(year, 6, 30)
     if half:
@@ -135,8 +137,8 @@ def find_deadline(text: str) -> date | None:
 
 def lead_deadline(heading: str, text: str) -> DeadlineHint | None:
     """The date or period of a unit's lead sentence (the first sentence after its heading line), if any."""
-    body = text[len(heading):] if text.startswith(heading) and "\n" in text else text
-    body = body.strip()
+    body = text[len(heading):] if heading and text.startswith(heading) else text
+    body = body.lstrip(" \t\r\n\u3000。：:，,")  # （二）发展目标。到2020年，… : the heading ends with 。
     sentence = re.split(r"(?<=[。！？])", body, maxsplit=1)[0]
     mentions = time_mentions(sentence)
     if not mentions:

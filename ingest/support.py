@@ -54,6 +54,15 @@ _TIME_LIMIT_RE = re.compile(
     rf"决定|告知|回复|公示))"
 )
 _TARGET_VERB_BEFORE = re.compile(r"(?:压缩至|压缩到|缩短至|缩短到|控制在|降至|降到|减少到|减少至)$")
+_TARGET_WORD_BEFORE = re.compile(r"分别|达到|提高到|提升至|增长|压缩|缩短|控制在|降至|降到|突破|力争|确保|到(?:19|20)[0-9]{2}年")
+# 公示期不少于5个工作日: a procedural period named as such, with its bound
+_NAMED_LIMIT_RE = re.compile(
+    rf"(?:公示期|公示时间|异议期|公告期|公示期限|答复期限|受理期限|办结时限|审核时限|审查时限)"
+    rf"(?:一般|原则上)?(?P<bound>为|不少于|不低于|不超过|不得超过|不得少于)?(?P<n>{NUMBER})(?P<u>个工作日|工作日|个月|日|天|小时)"
+    rf"(?:以内|之内|内)?"
+)
+# 连续从事护理工作满5年: a length of service or operation that qualifies
+_SERVICE_RE = re.compile(rf"满(?P<n>{NUMBER})(?P<u>周年|年|个月)")
 _CONDITION_RE = re.compile(r"(?:对于|对|凡|符合条件的)(?P<c>[^，,。；;]{2,60}?)(?:，|,|给予|可)")
 _POST_RE = re.compile(r"(?:及|或)?以上|以下|以内")
 # 经认定的技术先进型服务企业，减按…: a sentence's first clause naming who benefits
@@ -103,6 +112,28 @@ def _time_limits(text: str) -> list[SupportPhrase]:
     return found
 
 
+def _named_limits(text: str) -> list[SupportPhrase]:
+    found = []
+    for m in _NAMED_LIMIT_RE.finditer(text):
+        bound = m.group("bound") or ""
+        comparator = "≥" if bound in ("不少于", "不低于", "不得少于") else "≤" if bound or m.group().endswith("内") else "="
+        found.append(SupportPhrase("time-limit", m.start(), m.end(), amount=to_decimal(m.group("n")),
+                                   unit=m.group("u"), comparator=comparator))
+    return found
+
+
+def _service_threshold(text: str, clause: tuple[int, int]) -> SupportPhrase | None:
+    """在养老机构连续从事护理工作满5年: from the clause's verb (or its start) to 满N年."""
+    a, b = clause
+    m = _SERVICE_RE.search(text, a, b)
+    if not m:
+        return None
+    verb = re.compile(r"连续|累计|从事|工作|经营|注册|缴纳|缴费|服务|任职").search(text, a, m.start())
+    start = verb.start() if verb else a
+    return SupportPhrase("threshold", start, m.end(), amount=to_decimal(m.group("n")), unit=m.group("u"),
+                         comparator="≥", condition=text[start : m.end()])
+
+
 def _threshold(text: str, clause: tuple[int, int], pays: bool) -> SupportPhrase | None:
     """投资额1亿美元以上的项目 / 首次突破1亿元的企业 / (in a clause that pays nothing) 年营业收入2000万元以上."""
     a, b = clause
@@ -115,8 +146,9 @@ def _threshold(text: str, clause: tuple[int, int], pays: bool) -> SupportPhrase 
         pre = next((w for w in sorted(_THRESHOLD_PRE, key=len, reverse=True) if text.startswith(w, q.start() - len(w))),
                    None)
         qualifies = text.startswith("的", after) and (post or pre or re.match(r"对|凡|对于", text[a:b]))
-        if not qualifies and not (post and not pays):
-            continue
+        at_least = post is not None and "以上" in post.group() and not _TARGET_WORD_BEFORE.search(text, a, q.start())
+        if not qualifies and not (at_least and not pays):
+            continue  # 年营业收入2000万元以上 qualifies; 压缩至3个工作日以内 is a target
         comparator = "≥" if post and "以上" in post.group() else "≤" if post else _THRESHOLD_PRE.get(pre or "", "=")
         start = a + (re.match(r"(?:对于|对|凡)?", text[a:b]).end())  # type: ignore[union-attr]
         end = _noun_end(text, after, b)
@@ -191,7 +223,7 @@ def _sentence_phrases(text: str, a: int, b: int) -> list[SupportPhrase]:
     for c in _CLAUSE.finditer(text, a, b):
         clause = (c.start(), c.end())
         payment = _payment(text, clause)
-        threshold = _threshold(text, clause, payment is not None)
+        threshold = _threshold(text, clause, payment is not None) or _service_threshold(text, clause)
         if threshold is not None:
             phrases.append(threshold)
         if payment is None:
@@ -227,6 +259,7 @@ def support_phrases(text: str) -> list[SupportPhrase]:
     """Every support phrase of ``text`` (digits normalised), in order: payments, thresholds and time limits."""
     text = normalise_digits(text)
     phrases = _time_limits(text)
+    phrases += [p for p in _named_limits(text) if not any(t.start <= p.start < t.end for t in phrases)]
     for s in _SENTENCE.finditer(text):
         if _SUPPORT_SENTENCE.search(s.group()):
             for p in _sentence_phrases(text, s.start(), s.end()):

@@ -225,6 +225,8 @@ def _read_quantity(text: str, text_raw: str, q: re.Match[str]) -> _Found | None:
         start, end, indicator = subject_start, after, subject
     elif obj_end > after and unit not in RATE_UNITS:
         start, end, indicator = (pre[1] if pre else q.start()), obj_end, text_raw[after:obj_end]
+    elif verb is not None:  # 其中，到2018年底完成1500万平方米: the verb is all the clause names
+        start, end, indicator = verb.start(), after, text_raw[verb.start():verb.end()]
     else:
         return None
     return _Found(start, end, q.start(), indicator, to_decimal(q.group("num")) or Decimal(0),
@@ -243,8 +245,15 @@ def _own_time(text: str, at: int, mentions: list[TimeMention]) -> TimeMention | 
     later = [t for t in mentions if at <= t.start and t.end <= clause_end]
     if later:
         return later[0]
-    earlier = [t for t in mentions if t.end <= sentence_start]
+    # An earlier sentence's date counts unless it was a 其中 clause's own (其中，到2024年底，…): that one stays there.
+    earlier = [t for t in mentions if t.end <= sentence_start and not _subordinate(text, t)]
     return earlier[-1] if earlier else None
+
+
+def _subordinate(text: str, mention: TimeMention) -> bool:
+    """Whether a date sits in a 其中 clause (其中，到2024年底…), which binds only its own sentence."""
+    start = _clause_start(text, mention.start, _SENTENCE_STOPS)
+    return "其中" in text[start : mention.start]
 
 
 def extract_targets(

@@ -12,7 +12,7 @@ from ingest.concepts import find_concepts, load_concepts
 from ingest.departments import find_departments, normalise_department
 from ingest.model import Basis, Span
 from ingest.structure import parse_structure
-from ingest.targets import DeadlineHint, covering_deadline, extract_targets, find_deadline
+from ingest.targets import DeadlineHint, covering_deadline, extract_targets, find_deadline, lead_deadline
 
 ECONOMY = "shanghai-municipal-commission-of-economy-and-informatization"
 DISTRICTS = "shanghai-district-governments"
@@ -62,6 +62,8 @@ DISTRICTS = "shanghai-district-governments"
         ("建设5~6个产业集群", ("产业集群", D(5), D(6), "个", "=")),
         ("建设5至6个产业集群", ("产业集群", D(5), D(6), "个", "=")),
         ("每区打造1到2个特色园区", ("特色园区", D(1), D(2), "个", "=")),
+        ("其中，到2019年底完成300万平方米", ("完成", D(300), None, "万平方米", "=")),  # only the verb names it
+        ("出口退税平均办理时间压缩至3个工作日以内", ("出口退税平均办理时间", D(3), None, "个工作日", "≤")),
         ("认定3～5家制造业创新中心", ("制造业创新中心", D(3), D(5), "家", "=")),
         ("绿色建筑占比达到30%-40%", ("绿色建筑占比", D(30), D(40), "%", "≥")),
     ],
@@ -145,6 +147,12 @@ COVERING = DeadlineHint(date(2024, 12, 31), "各项指标均为2024年全年目�
          None, None, [(date(2027, 12, 31), "", Basis.EXPLICIT), (date(2025, 12, 31), "", Basis.EXPLICIT)]),
         ("到2026年建成10个园区。新增企业50家", None, None,
          [(date(2026, 12, 31), "", Basis.EXPLICIT), (date(2026, 12, 31), "", Basis.EXPLICIT)]),
+        # a 其中 clause's date binds only its own sentence; the next sentence goes back to the paragraph's
+        ("到2027年，新增企业800家，其中，到2025年底新增300家。孵化器达到40个", None, None,
+         [(date(2027, 12, 31), "", Basis.EXPLICIT), (date(2025, 12, 31), "", Basis.EXPLICIT),
+          (date(2027, 12, 31), "", Basis.EXPLICIT)]),
+        ("力争2019年全区引进项目超过60个", None, None, [(date(2019, 12, 31), "", Basis.EXPLICIT)]),
+        ("2024年全年新增市场主体2万户", None, None, [(date(2024, 12, 31), "", Basis.EXPLICIT)]),
         ("建成10个园区（2026年底前）", None, None, [(date(2026, 12, 31), "", Basis.EXPLICIT)]),
         ("到2024年6月底前，改造老旧小区30个", None, None, [(date(2024, 6, 30), "", Basis.EXPLICIT)]),
         ("2025年上半年完成20个项目", None, None, [(date(2025, 6, 30), "", Basis.EXPLICIT)]),
@@ -161,6 +169,22 @@ COVERING = DeadlineHint(date(2024, 12, 31), "各项指标均为2024年全年目�
 def test_target_deadlines(text, hint, covering, expected):
     got = [(t.deadline, t.period, t.deadline_basis) for t in extract_targets(text, 0, "x", "1", hint, covering)]
     assert got == expected
+
+
+@pytest.mark.parametrize(
+    ("heading", "text", "when"),
+    [
+        ("主要目标", "主要目标\n到2020年底，形成一批示范。", date(2020, 12, 31)),
+        ("发展目标", "发展目标。到2022年，建成服务体系。其余。", date(2022, 12, 31)),
+        ("工作目标", "工作目标。稳步推进。到2022年，建成。", None),
+        ("阶段目标", "阶段目标：“十四五”期间，持续推进。", None),
+    ],
+)
+def test_lead_deadline(heading, text, when):
+    hint = lead_deadline(heading, text)
+    assert (hint.when if hint else None) == when
+    if heading == "阶段目标":
+        assert hint is not None and hint.period == "“十四五”期间"
 
 
 def test_deadline_evidence():

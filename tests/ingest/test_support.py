@@ -66,6 +66,12 @@ def row(kind, amount=None, amount_max=None, unit="", rate=None, rate_base="", ca
          [row("time-limit", amount=D(10), unit="个工作日", comparator="≤")]),
         ("奖励资金在公示结束后30日内拨付到位。", [row("time-limit", amount=D(30), unit="日", comparator="≤")]),
         ("受理部门应在3个工作日内予以答复。", [row("time-limit", amount=D(3), unit="个工作日", comparator="≤")]),
+        ("拟资助名单向社会公示，公示期不少于7个工作日。",
+         [row("time-limit", amount=D(7), unit="个工作日", comparator="≥")]),
+        # length of service as a threshold
+        ("对在本市社区卫生机构连续工作满3年的全科医生，给予一次性安家补贴5万元。",
+         [row("threshold", amount=D(3), unit="年", comparator="≥", condition="连续工作满3年"),
+          row("subsidy", amount=D(5), unit="万元", condition="连续工作满3年")]),
     ],
 )
 def test_support_rows(text, expected):
@@ -82,6 +88,8 @@ def test_support_rows(text, expected):
         "支持100家企业开展数字化转型。",  # a count with no money or rate
         "落实《关于支持小微企业发展的若干措施》（沪府规〔2023〕9号）。",
         "自获利年度起免征企业所得税。",  # relief with no figure
+        "出口退税平均办理时间压缩至3个工作日以内。",  # a target in a sentence that names a tax word
+        "两类通关时间分别控制在20小时和2小时以内，享受优惠政策。",
     ],
 )
 def test_not_support(text):
