@@ -173,7 +173,11 @@ _ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
 # IRI path or fragment (<…/service>), which can never be the keyword. Digits and letters before it do not exempt
 # it: Oxigraph reads ``1SERVICE`` and ``trueSERVICE`` as two tokens.
 _SERVICE = re.compile(r"(?<![?$:/#])service", re.IGNORECASE)
-_UPDATE = re.compile(r"(?<![?$:/#\w])(insert|delete|load|clear|create|drop|copy|move|add|with)(?!\w)", re.IGNORECASE)
+# An update operation's first keyword: at the start (after BASE/PREFIX declarations) or after the ";" between
+# operations. Used only to say "refused" rather than "syntax error" for text Oxigraph would not run as a query.
+_PROLOGUE = r"(?:\s*(?:BASE\s*<[^>]*>|PREFIX\s*[^\s:]*:\s*<[^>]*>))*\s*"
+_OPERATION = r"(insert|delete|load|clear|create|drop|copy|move|add|with)(?![\w:-])"
+_UPDATE = re.compile(rf"^{_PROLOGUE}{_OPERATION}|;\s*{_OPERATION}", re.IGNORECASE)
 _COMMENT = re.compile(r"#[^\n\r]*")
 
 
@@ -218,7 +222,7 @@ def _rejected(query: str, engine_message: str) -> SparqlError:
         found = _UPDATE.search(_COMMENT.sub(" ", text))
         if found:
             return SparqlRefused(
-                f"updates ({found.group(1).upper()} …; INSERT, DELETE, LOAD, CLEAR, CREATE, DROP, COPY, MOVE, ADD) "
+                f"updates ({(found.group(1) or found.group(2)).upper()} …; INSERT, DELETE, LOAD, CLEAR, CREATE, DROP, COPY, MOVE, ADD) "
                 f"are refused: this endpoint is read-only and runs only SELECT, ASK, CONSTRUCT or DESCRIBE "
                 f"(engine: {engine_message})"
             )
@@ -299,9 +303,9 @@ def _enter_sandbox(limits: SparqlLimits) -> None:
         os.nice(limits.nice)
     if _SECCOMP is not None:
         libc, _, fprog = _SECCOMP
-        if libc.prctl(_PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0 or \
-                libc.prctl(_PR_SET_SECCOMP, _SECCOMP_MODE_FILTER, ctypes.addressof(fprog), 0, 0) != 0:
-            raise OSError(ctypes.get_errno(), "seccomp filter could not be installed")
+        # Should the kernel refuse the filter, RLIMIT_NOFILE below still makes every new socket fail (EMFILE).
+        if libc.prctl(_PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) == 0:
+            libc.prctl(_PR_SET_SECCOMP, _SECCOMP_MODE_FILTER, ctypes.addressof(fprog), 0, 0)
     resource.setrlimit(resource.RLIMIT_NOFILE, (0, 0))  # open descriptors stay usable; no new one can be made
 
 
