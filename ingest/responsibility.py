@@ -612,8 +612,28 @@ def infer_responsibilities(
     return inferred
 
 
+_GENERIC_JOINT_RE = re.compile(r"(?:联席会议|领导小组办公室|领导小组|工作小组|协调机制)(?!办公室|办|成员)")
+
+
+def _short_references(source: str, departments: list[Department], mentions: list[Mention]) -> list[Mention]:
+    """Bare 联席会议 / 领导小组 after the document has set up one such body: that body (联席会议负责统筹协调)."""
+    found: list[Mention] = []
+    for dept in departments:
+        if not dept.created_by_document or not dept.mentions:
+            continue
+        suffix = _GENERIC_JOINT_RE.search(dept.pref_label)
+        if suffix is None or suffix.end() != len(dept.pref_label):
+            continue
+        for m in re.finditer(re.escape(suffix.group()) + r"(?!办公室|办|成员)", source[dept.mentions[0].end :]):
+            span = Span(dept.mentions[0].end + m.start(), dept.mentions[0].end + m.end())
+            if not any(o.start < span.end and span.start < o.end for o, _ in mentions):
+                found.append((span, dept.key))
+    return found
+
+
 def assign_responsibilities(source: str, units: list[Unit], departments: list[Department]) -> list[Responsibility]:
     """What the text states, then the leads enclosing units pass on to their parts."""
-    mentions = sorted(((s, d.key) for d in departments for s in d.mentions), key=lambda m: m[0].start)
+    mentions = [(s, d.key) for d in departments for s in d.mentions]
+    mentions = sorted(mentions + _short_references(source, departments, mentions), key=lambda m: m[0].start)
     stated = stated_responsibilities(source, units, mentions)
     return stated + infer_responsibilities(source, units, departments, stated)
