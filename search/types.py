@@ -20,7 +20,8 @@ __all__ = [
 ]
 
 # The unit kinds the index holds, in the order the API lists them.
-UNIT_KINDS: tuple[str, ...] = ("measure", "safeguard", "target", "goal", "principle", "guideline")
+UNIT_KINDS: tuple[str, ...] = ("measure", "safeguard", "target", "goal", "principle", "guideline", "article", "task",
+                               "item", "section", "chapter", "preamble", "closing", "annex")
 
 
 @dataclass(slots=True)

@@ -16,14 +16,10 @@ __all__ = ["index_units", "target_data", "support_data", "clause_around", "INDEX
 
 log = logging.getLogger(__name__)
 
-# Document-model unit kinds that become index units, with the kind name the index uses.
-INDEXED_KINDS: dict[UnitKind, str] = {
-    UnitKind.MEASURE: "measure",
-    UnitKind.SAFEGUARD: "safeguard",
-    UnitKind.GOAL: "goal",
-    UnitKind.PRINCIPLE: "principle",
-    UnitKind.GUIDELINE: "guideline",
-}
+# Document-model unit kinds that become index units, with the kind name the index uses: every kind. A chapter,
+# section or other grouping unit whose text is only its heading is left out (see ``_indexed_kind``).
+INDEXED_KINDS: dict[UnitKind, str] = {kind: kind.value for kind in UnitKind}
+_HEADING_ONLY = re.compile(r"[\s。；：，、;:,.!?！？]*")
 
 _CLAUSE_BREAK = re.compile(r"[，。；;！？!?\n]")
 
@@ -170,9 +166,26 @@ def _label_text(refs: Sequence[ConceptRef], concepts: dict[str, ConceptLabels]) 
     return " ".join(dict.fromkeys(parts))
 
 
+def _indexed_kind(unit: Unit) -> str | None:
+    """The index kind of a unit, or None for a pure heading: a chapter, task or other part with children
+    whose text is only its heading. A leaf stays, however short (第三条（一）财政补贴；)."""
+    own = unit.text[len(unit.heading):] if unit.text.startswith(unit.heading) else unit.text
+    heading_only = _HEADING_ONLY.fullmatch(own) is not None
+    if unit.kind is UnitKind.SECTION:
+        if len(unit.text) <= len(unit.heading) + 10:
+            return None
+        # A grouping section with a body of its own (the lead paragraph of 主要目标) is a goal statement;
+        # any other such body reads as guidance.
+        return "goal" if "目标" in unit.heading else "guideline"
+    if heading_only and (unit.children or unit.kind in (UnitKind.CHAPTER, UnitKind.TASK)):
+        return None
+    return INDEXED_KINDS.get(unit.kind)
+
+
 def index_units(documents: Sequence[PolicyDocument],
                 concepts: Sequence[ConceptLabels] | None = None) -> list[IndexUnit]:
-    """Every measure, safeguard, goal, principle and guideline unit, and every target, with its context.
+    """Every unit but pure headings (articles, items, preamble, closing and annexes too), and every target,
+    with its context.
 
     ``index_text`` adds what helps retrieval but is not the unit's own words: the section chain (the
     task heading of a measure), and the labels of the concepts it mentions in both languages.
@@ -185,11 +198,7 @@ def index_units(documents: Sequence[PolicyDocument],
     for doc in documents:
         view = _DocumentView(doc, by_key)
         for unit in doc.units:
-            kind = INDEXED_KINDS.get(unit.kind)
-            if kind is None and unit.kind is UnitKind.SECTION and len(unit.text) > len(unit.heading) + 10:
-                # A grouping section with a body of its own (the lead paragraph of 主要目标) is a goal
-                # statement; any other such body reads as guidance.
-                kind = "goal" if "目标" in unit.heading else "guideline"
+            kind = _indexed_kind(unit)
             if kind is None:
                 continue
             ctx, ancestors = view.context(unit)

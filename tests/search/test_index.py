@@ -171,7 +171,7 @@ def test_harmless_controls_become_spaces(index):
 
 def test_bad_kind_and_k(index):
     with pytest.raises(QueryError, match="valid kinds: measure, safeguard, target, goal, principle, guideline"):
-        index.search("改造", kind="chapter")
+        index.search("改造", kind="novel")
     with pytest.raises(QueryError, match="positive integer"):
         index.search("改造", k=0)
 
