@@ -143,6 +143,12 @@ def problems(case: GoldCase) -> list[str]:
             out.append(f"responsibility path {r['path']!r} not a unit")
         if not occurs(r["body"]):
             out.append(f"responsibility body {r['body']!r} not in text")
+        if r.get("basis", "explicit") not in ("explicit", "inferred"):
+            out.append(f"basis {r['basis']!r}")
+        if r.get("basis") == "inferred" and not r.get("rule"):
+            out.append(f"inferred responsibility {r['path']} {r['body']} names no rule")
+        if r.get("due") is not None and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", r["due"]):
+            out.append(f"due {r['due']!r} is not ISO")
     if len({(r["path"], r["body"], r["role"]) for r in g["responsibilities"]}) != len(g["responsibilities"]):
         out.append("duplicate responsibilities")
     for t in g["targets"]:
