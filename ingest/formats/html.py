@@ -35,7 +35,8 @@ _BODY_SELECTORS = ("#UCAP-CONTENT", "#zoom", "#Zoom", ".TRS_Editor", ".trs_edito
                    ".pages_content", ".article-content", ".article_content", "#article", "article",
                    "#content", ".content", "main")
 _MOST = 0.6  # the body holds at least this share of the page's text outside links
-_LAYOUT_CELL_CHARS = 300  # a table cell longer than this holds paragraphs: its table is layout
+_LAYOUT_CELL_CHARS = 300
+_INFO_LINES_IN_BODY = 8  # an info table inside the article is in its first lines  # a table cell longer than this holds paragraphs: its table is layout
 _WS = re.compile(r"[ \t\r\n\f]+")
 _CJK_CHAR = "\u3000-\u303f\u3400-\u9fff\uff00-\uffef"
 _CJK_BREAK = re.compile(rf"(?<=[{_CJK_CHAR}])[ \t\r\f]*\n[ \t\r\n\f]*(?=[{_CJK_CHAR}])")
@@ -88,9 +89,13 @@ class _Lines:
         self.current.clear()
 
 
-def _walk(node, out: _Lines, pre: bool = False) -> None:
+def _walk(node, out: _Lines, pre: bool = False, skip: int | None = None) -> None:
+    """Append the lines of ``node``'s subtree to ``out``, leaving out the element ``skip`` (a ``mem_id``)."""
     for child in node.iter(include_text=True):
         tag = child.tag
+        if skip is not None and child.mem_id == skip:
+            out.flush()
+            continue
         if tag == "-text":
             text = child.text_content or ""
             if pre:
@@ -104,20 +109,21 @@ def _walk(node, out: _Lines, pre: bool = False) -> None:
             continue
         elif tag == "br":
             out.flush()
-        elif tag == "tr":
+        elif tag == "tr" and skip is None:
             out.flush()
             _row(child, out)
         elif tag in _BLOCK or tag in ("td", "th"):
             out.flush()
-            _walk(child, out, pre or tag == "pre")
+            _walk(child, out, pre or tag == "pre", skip)
             out.flush()
         else:
-            _walk(child, out, pre)
+            _walk(child, out, pre, skip)
 
 
-def _block_lines(node) -> list[str]:
+def _block_lines(node, skip=None) -> list[str]:
+    """The lines of ``node``'s subtree, without the subtree of element ``skip``."""
     out = _Lines()
-    _walk(node, out)
+    _walk(node, out, skip=skip.mem_id if skip is not None else None)
     out.flush()
     return out.lines
 
@@ -182,10 +188,22 @@ _LABELS = {
     "published": ("发布日期", "发布时间", "公布日期", "发文日期", "公开日期"),
     "title": ("标题", "文件名称", "名称", "文件标题"),
 }
+# Words common in any table (a task table's 名称 column): labels only when a colon follows.
+_NEEDS_COLON = frozenset({"标题", "名称", "文号"})
+_GAP = "[ \u3000\xa0]*"  # portals pad short labels to a width: 标　　题：
+_LABEL_ORDER = sorted((label for labels in _LABELS.values() for label in labels), key=len, reverse=True)
 _LABEL_RE = re.compile(
-    "(" + "|".join(sorted((l for ls in _LABELS.values() for l in ls), key=len, reverse=True)) + r")\s*[:：]?\s*"
+    "(" + "|".join(_GAP.join(label) for label in _LABEL_ORDER) + f"){_GAP}(?P<colon>[:：]?){_GAP}"
 )
 _FIELD_OF = {label: name for name, labels in _LABELS.items() for label in labels}
+
+
+def _label(match: re.Match) -> str | None:
+    """The label a match stands for, or None for a generic word without its colon."""
+    label = re.sub(_GAP, "", match.group(1))
+    return None if label in _NEEDS_COLON and not match.group("colon") else label
+
+
 _META_NAMES = {
     "title": ("articletitle", "dc.title", "og:title", "title"),
     "published": ("pubdate", "publishdate", "firstpublishedtime", "article:published_time", "dc.date"),
@@ -207,13 +225,13 @@ def _labelled_values(lines: list[str]) -> dict[str, str]:
     cells = [cell.strip() for line in lines for cell in line.split("\t") if cell.strip()]
     found: dict[str, str] = {}
     for i, cell in enumerate(cells):
-        matches = [m for m in _LABEL_RE.finditer(cell) if m.start() == 0 or cell[m.start() - 1] in " \u3000|｜"]
+        matches = [m for m in _LABEL_RE.finditer(cell)
+                   if (m.start() == 0 or cell[m.start() - 1] in " \u3000|｜") and _label(m)]
         for j, m in enumerate(matches):
-            # only the first few cells' worth of text: a label deep in a sentence is no info field
             value = cell[m.end(): matches[j + 1].start() if j + 1 < len(matches) else len(cell)].strip()
             if not value and i + 1 < len(cells) and not _LABEL_RE.match(cells[i + 1]):
                 value = cells[i + 1]
-            found.setdefault(_FIELD_OF[m.group(1)], value)
+            found.setdefault(_FIELD_OF[_label(m)], value)
     return found
 
 
@@ -252,6 +270,7 @@ def read_html(raw: bytes, file: str) -> Extracted:
     if not article.strip():
         raise ParseError(file, "the web page holds no article text (is the text loaded by a script?); "
                                "save it from the browser after it has loaded, or copy the text into a .txt file")
-    fields = page_fields(tree.root, _block_lines(root))
+    # The info table sits outside the article on most portals, at its top on some.
+    fields = page_fields(tree.root, _block_lines(root, skip=body) + lines[:_INFO_LINES_IN_BODY])
     return Extracted(text=article, format="html", encoding=encoding, sha256=hashlib.sha256(raw).hexdigest(),
                      title=fields.title, identifier=fields.identifier, issued=fields.issued)

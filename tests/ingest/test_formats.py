@@ -297,6 +297,38 @@ def test_html_table_rows_are_tab_joined_lines(tmp_path):
     assert read_document(path).text.splitlines()[-2:] == ["序号\t任务\t责任单位", "1\t建设示范工厂\t区经委 区财政局"]
 
 
+_ARTICLE = "<p>一、总体要求</p><p>坚持问题导向。</p><p>二、重点任务</p><p>建设一批示范工厂。</p>"
+
+
+@pytest.mark.parametrize(
+    ("page", "fields"),
+    [
+        # gov.cn-like: labels padded with ideographic spaces, label and value in separate cells
+        ("<table><tr><td>标　　题：</td><td>某市促进工业设计发展的实施意见</td></tr>"
+         "<tr><td>发文字号：</td><td>某府规〔2023〕4号</td><td>成文日期：</td><td>2023年07月06日</td></tr></table>"
+         f"<div id='UCAP-CONTENT'>{_ARTICLE}</div>",
+         ("某市促进工业设计发展的实施意见", "某府规〔2023〕4号", "2023-07-06")),
+        # label and value in one line of spans; only a publication date
+        (f"<div class='xxgk'><span>发文字号：某经信〔2022〕9号</span> <span>发布日期：2022/11/3</span></div>"
+         f"<div class='article'>{_ARTICLE}</div>",
+         ("", "某经信〔2022〕9号", "2022-11-03")),
+        # the info lines at the top of the article; a task table whose header says 名称 is no title
+        (f"<div id='zoom'><p>文　　号：某区府发〔2021〕2号</p>{_ARTICLE}"
+         "<table><tr><td>名称</td><td>责任单位</td></tr><tr><td>示范工厂</td><td>区经委</td></tr></table></div>",
+         ("", "某区府发〔2021〕2号", "")),
+        # nothing stated: the page title before its portal suffix
+        (f"<title>某县养老服务三年行动计划 - 某县人民政府</title><div class='content'>{_ARTICLE}</div>",
+         ("某县养老服务三年行动计划", "", "")),
+    ],
+)
+def test_html_info_fields(tmp_path, page, fields):
+    path = tmp_path / "p.html"
+    path.write_text(f"<html><body>{page}</body></html>", encoding="utf-8")
+    extracted = read_document(path)
+    assert (extracted.title, extracted.identifier, extracted.issued) == fields
+    assert "一、总体要求" in extracted.text
+
+
 # ---------------------------------------------------------------- Word details
 
 
