@@ -38,6 +38,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 import pyoxigraph as ox
+from oxrdflib._converter import to_ox
 from rdflib import Graph
 
 from kg.vocab import PREFIXES
@@ -315,8 +316,6 @@ def _enter_sandbox(limits: SparqlLimits) -> None:
 
 def _engine(graph: Graph) -> tuple[ox.Store, Any]:
     """The Oxigraph store holding ``graph`` and the graph name to query as default graph."""
-    from oxrdflib._converter import to_ox
-
     inner = getattr(graph.store, "_inner", None)
     if isinstance(inner, ox.Store):
         return inner, to_ox(graph)
