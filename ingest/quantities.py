@@ -17,6 +17,8 @@ __all__ = [
     "NUMBER",
     "UNIT",
     "RATE_UNITS",
+    "COUNT_WORDS",
+    "is_count",
     "MONEY_UNIT",
     "QUANTITY_RE",
     "normalise_digits",
@@ -44,6 +46,9 @@ UNIT = (
     rf"|{_MAGNITUDE}+(?![A-Za-z])"
 )
 RATE_UNITS = ("%", "‰", "个百分点", "百分点", "倍")
+# Measure words that count things (建设10个以上的园区 is a count, 10亿元以上的企业 a size qualifying a noun).
+COUNT_WORDS = frozenset("个 项 家 座 台 套 件 款 种 所 户 人 名 位 张 条 支 批 只 辆 架 艘 部 本 册 篇 份 场 次 例 床 间 栋 幢 "
+                        "处 块 片 根 棵 株 头 盏 枚 颗 门 类 宗 笔 人次 户次 家次 辆次 架次 艘次 场次".split())
 MONEY_UNIT = re.compile(rf"^{_MAGNITUDE}*(?:元|美元|欧元|港元|日元|英镑)$")
 
 # num [%] [- max] [余|多] [unit]; the caller looks at the words before and after.
@@ -66,3 +71,8 @@ def to_decimal(number: str) -> Decimal | None:
         return Decimal(number.replace(",", ""))
     except InvalidOperation:
         return None
+
+
+def is_count(unit: str) -> bool:
+    """Whether ``unit`` counts things (个, 万家, 人次), as opposed to a size (亿元, 万吨) or a rate (%)."""
+    return unit.lstrip("十百千万亿") in COUNT_WORDS

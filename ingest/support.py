@@ -54,6 +54,7 @@ _TIME_LIMIT_RE = re.compile(
     rf"决定|告知|回复|公示))"
 )
 _TARGET_VERB_BEFORE = re.compile(r"(?:压缩至|压缩到|缩短至|缩短到|控制在|降至|降到|减少到|减少至)$")
+_REFORM_GOAL = re.compile(r"实现|力争|确保|压缩|缩短|控制|提速|全面|推动|推行|达到")
 _TARGET_WORD_BEFORE = re.compile(r"分别|达到|提高到|提升至|增长|压缩|缩短|控制在|降至|降到|突破|力争|确保|到(?:19|20)[0-9]{2}年")
 # 公示期不少于5个工作日: a procedural period named as such, with its bound
 _NAMED_LIMIT_RE = re.compile(
@@ -105,6 +106,9 @@ def _time_limits(text: str) -> list[SupportPhrase]:
     for m in _TIME_LIMIT_RE.finditer(text):
         if _TARGET_VERB_BEFORE.search(text, 0, m.start("n")):
             continue
+        clause_start = max(text.rfind(c, 0, m.start("n")) for c in "，,。；;！!？?\n") + 1
+        if not m.group().startswith(("自", "收到")) and _REFORM_GOAL.search(text, clause_start, m.start("n")):
+            continue  # 实现企业开办1个工作日内办结: a reform goal (a target), not a rule applicants rely on
         tail = re.match(r"[^，,。；;！!？?\n]{0,6}(?=[，,。；;！!？?\n]|$)", text[m.end():])
         end = m.end() + (tail.end() if tail else 0)  # …内作出决定 / …内拨付到位: up to the clause end
         found.append(SupportPhrase("time-limit", m.start(), end, amount=to_decimal(m.group("n")),

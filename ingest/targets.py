@@ -27,7 +27,7 @@ from decimal import Decimal
 
 from .deadlines import DeadlineHint, TimeMention, covering_deadline, find_deadline, lead_deadline, time_mentions
 from .model import Basis, Span, Target
-from .quantities import QUANTITY_RE, RATE_UNITS, normalise_digits, to_decimal
+from .quantities import QUANTITY_RE, RATE_UNITS, is_count, normalise_digits, to_decimal
 from .support import support_spans
 
 __all__ = [
@@ -66,7 +66,9 @@ _LEADING = re.compile(
 _BUILD_VERB = re.compile(r"建成|新建|建设|培育|引进|打造|完成|实施|部署|推广|创建")  # 建成5G基站3万个 → 5G基站
 _NOT_UNIT_NEXT = re.compile(r"[年月日号条款章节届期时]")
 _ATTRIBUTE_RE = re.compile(r"(?:(?:及|或)?以上|以下|以内)?的")
-_PAST_RE = re.compile(r"已(?:经)?(?:建成|达到|累计|形成|培育|实现|完成|突破|超过|有|经)")
+_PAST_RE = re.compile(r"已(?:经)?(?:建成|达到|累计|形成|培育|实现|完成|突破|超过|有|经)|同比")  # achievements
+# Units whose indicator stands before the number (审批时间压缩至5个工作日, 企业开办1个工作日内办结).
+_SUBJECT_UNITS = RATE_UNITS + ("个工作日", "工作日", "小时", "天", "分钟", "秒", "个月", "周")
 _RESPECTIVELY_RE = re.compile("分别(?:" + "|".join(sorted(
     ("为", "是", "达", "达到", "提高到", "提高至", "提升到", "提升至", "增长", "下降", "降至", "降到", "控制在",
      "不低于", "不少于", "不超过", "超过", "突破", "增加", "减少"), key=len, reverse=True)) + ")?")
@@ -212,7 +214,7 @@ def _read_quantity(text: str, text_raw: str, q: re.Match[str]) -> _Found | None:
     after = post.end() if post else q.end()
     if not unit and not (pre and not _NOT_UNIT_NEXT.match(text, q.end()) and not re.match(r"[0-9.]", text[q.end():q.end() + 1])):
         return None
-    if unit not in RATE_UNITS and _ATTRIBUTE_RE.match(text, q.end()):
+    if unit not in RATE_UNITS and not is_count(unit) and _ATTRIBUTE_RE.match(text, q.end()):
         return None  # 年营业收入10亿元以上的企业: a size qualifying a noun, not a target
     comparator = comparator_of(pre[0] if pre else None, post.group() if post else None, q.group("approx"))
     obj_end = _object_end(text, after)
@@ -221,10 +223,11 @@ def _read_quantity(text: str, text_raw: str, q: re.Match[str]) -> _Found | None:
     subject_start = verb.end() if verb else subject_start
     subject_end = pre[1] if pre else q.start()
     subject = text_raw[subject_start:subject_end] if subject_start < subject_end else ""
-    if (pre or unit in RATE_UNITS or obj_end == after) and subject:
+    if (pre or unit in _SUBJECT_UNITS or obj_end == after) and subject:
         start, end, indicator = subject_start, after, subject
     elif obj_end > after and unit not in RATE_UNITS:
-        start, end, indicator = (pre[1] if pre else q.start()), obj_end, text_raw[after:obj_end]
+        noun = after + 1 if text.startswith("的", after) else after  # 100个以上的应用场景
+        start, end, indicator = (pre[1] if pre else q.start()), obj_end, text_raw[noun:obj_end]
     elif verb is not None:  # 其中，到2018年底完成1500万平方米: the verb is all the clause names
         start, end, indicator = verb.start(), after, text_raw[verb.start():verb.end()]
     else:

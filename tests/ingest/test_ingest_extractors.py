@@ -64,6 +64,8 @@ DISTRICTS = "shanghai-district-governments"
         ("每区打造1到2个特色园区", ("特色园区", D(1), D(2), "个", "=")),
         ("其中，到2019年底完成300万平方米", ("完成", D(300), None, "万平方米", "=")),  # only the verb names it
         ("出口退税平均办理时间压缩至3个工作日以内", ("出口退税平均办理时间", D(3), None, "个工作日", "≤")),
+        ("力争实现企业开办1个工作日内办结", ("企业开办", D(1), None, "个工作日", "≤")),  # a reform goal
+        ("新增20个以上的应用场景", ("应用场景", D(20), None, "个", "≥")),  # a count before 的 is still a count
         ("认定3～5家制造业创新中心", ("制造业创新中心", D(3), D(5), "家", "=")),
         ("绿色建筑占比达到30%-40%", ("绿色建筑占比", D(30), D(40), "%", "≥")),
     ],
@@ -84,6 +86,7 @@ def test_target_phrases(phrase, expected):
         "1.加强组织领导", "（2）优化营商环境", "2023年3月15日", "2018-2020年",  # numbering and dates
         "打造一批千亿级产业集群",  # no Arabic digits
         "全市已建成5G基站5万个",  # an achievement, not a target
+        "上年全市工业产值达到3.1万亿元，同比增长4%",  # a reported figure
         "培育年营业收入10亿元以上的龙头企业",  # a size qualifying a noun
         "按设备投资额的10%给予补助，最高不超过500万元",  # support, not a target
         "自受理之日起15个工作日内办结",  # a procedural time limit
