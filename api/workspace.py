@@ -326,6 +326,9 @@ def build(
     data dir and ``BuildError`` for anything else; in every case the previous generation stays in force.
     """
     files = corpus_files(paths or [settings.corpus_dir])
+    from ingest.departments import configure_authority
+
+    configure_authority(settings.authority_files)  # the user's authority files of government bodies, if any
     # Parse the given files first: a bad file fails the build before anything is written or locked.
     documents, origin = _parse(files, progress)
     data_dir = settings.data_dir

@@ -137,9 +137,12 @@ _extra_files: tuple[Path, ...] | None = None
 def configure_authority(paths: Iterable[str | Path] | None) -> None:
     """Use these user authority files (or folders of ``*.ttl``) besides the shipped ones; None: the env var."""
     global _extra_files
-    _extra_files = None if paths is None else tuple(Path(p) for p in paths)
-    authority.cache_clear()
-    _label_re.cache_clear()
+    wanted = None if paths is None else tuple(Path(p) for p in paths)
+    if wanted == _extra_files:
+        return
+    _extra_files = wanted
+    for cached in (authority, alias_table, _label_re, _known_places):
+        cached.cache_clear()
 
 
 def _env_files() -> tuple[Path, ...]:
@@ -637,8 +640,7 @@ _DESIGNATION_RE = re.compile(r"技术|创新|示范|研究|实验|工程|孵化|
 _COLLECTIVE_RE = re.compile(
     r"各(?:有关|相关)?(?:(?:区县|区|县|市|州|省|乡镇|街镇|街道|镇|乡)(?:[（(][市区县州、]+[)）])?[、，,]?)*"
     r"(?<![、，,])(?:人民政府|政府|部门和单位|部门|单位|委办局|街道办事处|办事处)"
-    r"|各(?:有关|相关)?(?:乡镇|街镇|街道|镇|乡)(?![\u4e00-\u9fff])"
-    r"|各(?:乡镇|街镇|街道)(?=[、，和及])"
+    r"|各(?:有关|相关)?(?:乡镇|街镇|街道|镇)(?!区|域)"
     r"|(?:市|区|县)(?:直|属)各(?:有关)?(?:部门|单位)"
     r"|(?:市|区|县|省)(?:政府)?(?:各)?(?:有关|相关)部门"
 )
