@@ -4,13 +4,14 @@
 ``supported_files(paths)`` lists what a folder ingest takes and why it skips every other file.
 """
 
-from .base import Extracted, PageSpan, page_of
+from .base import Extracted, PageSpan, content_digest, page_of
 from .registry import READERS, SUPPORTED_SUFFIXES, Skipped, read_document, sniff, supported_files
 
 __all__ = [
     "Extracted",
     "PageSpan",
     "page_of",
+    "content_digest",
     "read_document",
     "supported_files",
     "Skipped",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -11,6 +12,7 @@ __all__ = [
     "Extracted",
     "PageSpan",
     "page_of",
+    "content_digest",
     "normalise_lines",
     "normalise_compat",
     "cjk_count",
@@ -69,6 +71,12 @@ def normalise_compat(text: str) -> str:
 
 
 _SPACES = " \t\r\xa0\u3000\u2002\u2003\u2009\u200b\ufeff"
+
+
+def content_digest(text: str) -> str:
+    """sha256 of the text's paragraphs (each line stripped, empty lines dropped): the same document
+    read from .txt, .docx, .html or .pdf has the same digest, whatever its indentation and blank lines."""
+    return hashlib.sha256(normalise_lines(text.splitlines()).encode("utf-8")).hexdigest()
 
 
 def normalise_lines(lines: list[str]) -> str:

@@ -24,6 +24,11 @@ _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _HAN_DIGITS = "零一二三四五六七八九"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _FULLWIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
+_STEMS = "甲乙丙丁戊己庚辛壬癸"  # ideographTraditional
+_LEGAL = str.maketrans("一二三四五六七八九十百", "壹贰叁肆伍陆柒捌玖拾佰")  # chineseLegalSimplified
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+_TEXT_TAGS = frozenset(f"{_W}{t}" for t in ("t", "tab", "br", "cr", "noBreakHyphen"))
+_SKIPPED_TAGS = frozenset({f"{_W}del", f"{_W}delText", f"{_W}instrText", f"{_MC}Fallback", f"{_W}pPr", f"{_W}rPr"})
 
 
 def _han(n: int) -> str:
@@ -49,6 +54,8 @@ _FORMATS = {
     "decimalZero": lambda n: f"{n:02d}",
     "chineseCounting": _han,
     "chineseCountingThousand": _han,
+    "chineseLegalSimplified": lambda n: _han(n).translate(_LEGAL),
+    "ideographTraditional": lambda n: _STEMS[n - 1] if 1 <= n <= len(_STEMS) else str(n),
     "decimalFullWidth": lambda n: str(n).translate(_FULLWIDTH),
     "decimalFullWidth2": lambda n: str(n).translate(_FULLWIDTH),
     "decimalEnclosedCircle": lambda n: _CIRCLED[n - 1] if 1 <= n <= len(_CIRCLED) else str(n),
@@ -157,10 +164,21 @@ def _num_pr(paragraph, styles: dict) -> tuple[str, int] | None:
     return num_id, int(_attr(num_pr.find(f"{_W}ilvl"), "val") or 0)
 
 
+def _text_elements(element):
+    """w:t, w:tab, w:br, w:cr and w:noBreakHyphen under ``element`` in document order, leaving out
+    deleted text and the fallback copy of a text box (mc:Fallback repeats what mc:Choice holds)."""
+    for child in element.iterchildren():
+        tag = child.tag
+        if tag in _TEXT_TAGS:
+            yield child
+        elif tag not in _SKIPPED_TAGS and isinstance(tag, str):
+            yield from _text_elements(child)
+
+
 def _run_text(element) -> str:
     """The text of a paragraph's runs: w:t, tabs, breaks (→ new line); deleted text is skipped."""
     parts = []
-    for el in element.iter(f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}cr", f"{_W}delText", f"{_W}noBreakHyphen"):
+    for el in _text_elements(element):
         tag = el.tag.removeprefix(_W)
         if tag == "t":
             parts.append(el.text or "")

@@ -19,7 +19,7 @@ import pytest
 
 from ingest import ParseError, parse_plan
 from ingest.decode import decode_bytes
-from ingest.formats import PageSpan, page_of, read_document, sniff, supported_files
+from ingest.formats import PageSpan, content_digest, page_of, read_document, sniff, supported_files
 from ingest.formats.base import clean_identifier, ends_sentence, iso_date, starts_with_label
 from ingest.formats.docx import format_number
 from ingest.formats.pdf import NO_TEXT_LAYER, Line, is_page_number, running_lines, should_join
@@ -233,6 +233,11 @@ def test_extracted_text_is_the_seed_text_line_for_line(seed_formats, fmt):
     assert read_document(seed_formats[fmt]).text.splitlines() == _seed_lines()
 
 
+def test_one_content_digest_for_every_format(seed_formats):
+    digests = {fmt: content_digest(read_document(path).text) for fmt, path in seed_formats.items()}
+    assert len(set(digests.values())) == 1, digests
+
+
 def test_reading_is_deterministic(seed_formats):
     for path in seed_formats.values():
         assert read_document(path) == read_document(path)
@@ -349,6 +354,22 @@ def test_docx_tables_and_numbering_formats(tmp_path):
         "1.第一项", "① 细目甲", "② 细目乙", "2.第二项", "① 细目丙", "序号\t任务\t责任单位", "1\t建设示范工厂\t区经委"]
 
 
+def test_docx_tracked_changes_and_text_box_fallbacks(tmp_path):
+    import docx
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    mc = 'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
+    document.element.body.insert(0, parse_xml(
+        f"<w:p {_W_NS} {mc}><w:r><w:t>到</w:t></w:r><w:del><w:r><w:delText>2019</w:delText></w:r></w:del>"
+        "<w:ins><w:r><w:t>2020</w:t></w:r></w:ins><w:r><w:t>年底</w:t></w:r>"
+        "<w:r><mc:AlternateContent><mc:Choice Requires='wps'><w:t>（框）</w:t></mc:Choice>"
+        "<mc:Fallback><w:t>（框）</w:t></mc:Fallback></mc:AlternateContent></w:r></w:p>"))
+    path = tmp_path / "changes.docx"
+    document.save(path)
+    assert read_document(path).text == "到2020年底（框）\n"
+
+
 def test_docx_numbering_it_cannot_render_is_a_warning(tmp_path):
     import docx
 
@@ -367,7 +388,8 @@ def test_docx_numbering_it_cannot_render_is_a_warning(tmp_path):
     ("n", "fmt", "label"),
     [(3, "decimal", "3"), (1, "chineseCounting", "一"), (10, "chineseCounting", "十"), (12, "chineseCounting", "十二"),
      (20, "chineseCountingThousand", "二十"), (3, "decimalEnclosedCircle", "③"), (4, "decimalFullWidth", "４"),
-     (2, "lowerLetter", "b"), (1, "upperRoman", None)],
+     (2, "lowerLetter", "b"), (3, "ideographTraditional", "丙"), (12, "chineseLegalSimplified", "拾贰"),
+     (1, "upperRoman", None)],
 )
 def test_word_number_formats(n, fmt, label):
     assert format_number(n, fmt) == label
