@@ -256,15 +256,33 @@ def _find_annexes(source: str, after: int, blocked: tuple[Span, ...]) -> list[_A
     return found
 
 
-def _closing_start(source: str, start: int, end: int) -> int | None:
-    """Where closing prose begins in ``[start, end)``, the own text of the last numbered unit: the first
-    line after its first that opens like a closing (各地区、各部门要… / 本意见自…施行)."""
-    lines = list(re.finditer(r"[^\r\n]+", source[start:end]))
-    for m in lines[1:]:
+def _paragraphs(source: str, start: int, end: int) -> list[re.Match[str]]:
+    return [m for m in _LINE_RE.finditer(source, start, end) if m.group().strip(_WS)] if end > start else []
+
+
+def _closing_start(source: str, start: int, end: int, siblings_one_paragraph: bool) -> int | None:
+    """Where closing prose begins in ``[start, end)``, the own text of the last numbered unit.
+
+    A later paragraph that opens like a closing (各地区、各部门要… / 本意见自…施行) begins it; so does any
+    later paragraph when every sibling of the last unit is a single paragraph (the extra paragraph is then
+    the document's, not the unit's), unless the unit announces a list (…：) or the paragraph goes on with
+    一是/二是.
+    """
+    paragraphs = [m for m in _paragraphs(source, start, end) if len(_CELL_SEP.findall(m.group().strip(_WS))) < 2]
+    for m in paragraphs[1:]:
         text = m.group().lstrip(_WS)
-        if text and _CLOSING_RE.match(text):
-            return start + m.start() + len(m.group()) - len(text)
+        if _CLOSING_RE.match(text):
+            return m.start() + len(m.group()) - len(text)
+    if siblings_one_paragraph and len(paragraphs) > 1:
+        first, second = paragraphs[0].group().strip(_WS), paragraphs[1].group().lstrip(_WS)
+        # a first line with no stop is a title whose text follows; one ending in ： announces a list
+        if _STOP_RE.search(first) and not first.endswith(("：", ":")) and not _LIST_WORD.match(second):
+            return paragraphs[1].start() + len(paragraphs[1].group()) - len(second)
     return None
+
+
+_LINE_RE = re.compile(r"[^\r\n]+")
+_LIST_WORD = re.compile(r"[一二三四五六七八九十]+是|其[一二三四五六七八九十]")
 
 
 # --- units -------------------------------------------------------------------------------------------
@@ -375,6 +393,19 @@ class _Builder:
         self.labelled(labels, unit, end)
 
 
+def _siblings_one_paragraph(source: str, labels: list[Label], builder: _Builder) -> bool:
+    """Whether the last label has siblings (same parent, same style) and each of them is one paragraph."""
+    parents = _nest(labels)
+    last = len(labels) - 1
+    if labels[last].numbering is Numbering.ARTICLE:
+        return False  # an article's paragraphs (款) are its own
+    siblings = [i for i in range(last) if parents[i] == parents[last] and labels[i].numbering is labels[last].numbering]
+    return bool(siblings) and all(
+        len(_paragraphs(source, labels[i].end, builder.bound(labels[i].end, labels[i + 1].start))) == 1
+        for i in siblings
+    )
+
+
 def _line_of(source: str, pos: int) -> int:
     return source.count("\n", 0, pos) + 1
 
@@ -405,7 +436,7 @@ def parse_structure(source: str, file: str = "<text>", front: FrontMatter | None
             preamble = own
             builder.unnumbered(UnitKind.PREAMBLE, own, "序言", "pre", _line_of(source, own.start))
         last_end = builder.bound(body[-1].end, body_end)
-        closing = _closing_start(source, body[-1].end, last_end)
+        closing = _closing_start(source, body[-1].end, last_end, _siblings_one_paragraph(source, body, builder))
         if closing is not None:
             builder.barriers = sorted([*barriers, closing])
         builder.labelled(body, None, body_end)

@@ -411,7 +411,7 @@ def test_annex_text_holds_its_table_and_body_stops_at_the_annex_list():
 )
 def test_table_rows_are_not_units(line, is_label):
     units, _ = parse_structure("一、甲\n二、乙\n" + line + "\n")
-    assert (len(units) == 3) is is_label
+    assert [u.path for u in units if u.numbering is Numbering.ARABIC] == (["二1"] if is_label else [])
 
 
 @pytest.mark.parametrize(
@@ -432,16 +432,22 @@ def test_annex_line_forms(line, path, heading):
 
 
 @pytest.mark.parametrize(
-    ("tail", "closing"),
+    ("text", "closing"),
     [
-        ("\n本方案自印发之日起施行。\n", "本方案自印发之日起施行。"),
-        ("\n各区、各部门要加强组织领导，确保落到实处。\n", "各区、各部门要加强组织领导，确保落到实处。"),
-        ("\n加大投入力度。\n", None),  # a second paragraph of the last item
-        ("", None),
+        ("一、甲。\n二、推进工作。加强统筹。\n本方案自印发之日起施行。\n", "本方案自印发之日起施行。"),
+        ("一、甲。\n二、推进工作。\n各区、各部门要加强组织领导，确保落到实处。\n", "各区、各部门要加强组织领导，确保落到实处。"),
+        # every sibling is one paragraph, so the extra paragraph after the last one is the document's
+        ("一、甲。\n二、乙。\n三、推进工作。\n全市上下要形成合力。\n", "全市上下要形成合力。"),
+        # a sibling has two paragraphs: the last unit's second paragraph is its own
+        ("一、甲。\n再说一句。\n二、推进工作。\n加大投入力度。\n", None),
+        # the last unit announces a list, or goes on with 一是/二是, or is a title whose text follows
+        ("一、甲。\n二、做好以下工作：\n加大投入力度。\n", None),
+        ("一、甲。\n二、推进工作。\n一是加大投入力度。\n", None),
+        ("一、甲。\n二、推进工作\n加大投入力度。\n", None),
+        ("一、甲。\n二、推进工作。", None),
     ],
 )
-def test_closing_prose(tail, closing):
-    text = "一、甲\n二、推进工作。加强统筹。" + tail
+def test_closing_prose(text, closing):
     units, _ = parse_structure(text)
     got = next((u.text for u in units if u.path == "结语"), None)
     assert got == closing
