@@ -69,8 +69,10 @@ _POST_RE = re.compile(r"(?:及|或)?以上|以下|以内")
 # 经认定的技术先进型服务企业，减按…: a sentence's first clause naming who benefits
 _BENEFICIARY_RE = re.compile(r"^\s*(?:经|符合|被|新|首次|获得|列入|纳入)?[^，,]{0,30}?"
                              r"(?:企业|项目|单位|机构|个人|人才|团队|平台|主体|装备|产品|中心|园区|基地|的)\s*$")
-_THRESHOLD_PRE = {"超过": "≥", "突破": "≥", "达到": "≥", "不低于": "≥", "不少于": "≥", "高于": "≥", "不超过": "≤",
-                  "低于": "≤", "不高于": "≤"}
+_THRESHOLD_PRE = {"超过": "≥", "突破": "≥", "达到": "≥", "不低于": "≥", "不少于": "≥", "高于": "≥", "大于": "≥",
+                  "多于": "≥", "过": "≥", "达": "≥", "不超过": "≤", "低于": "≤", "不高于": "≤", "小于": "≤"}
+_PRE_LONGEST_FIRST = sorted(_THRESHOLD_PRE, key=len, reverse=True)
+_PAYMENT_NOUN = re.compile(r"的?(?:[一-龥]{0,4})(?:奖励|补助|补贴|资助|支持|贴息|奖补|扶持)")
 _SENTENCE = re.compile(r"[^。；;！!？?\n]+")
 _CLAUSE = re.compile(r"[^，,。；;！!？?\n]+")
 
@@ -147,9 +149,10 @@ def _threshold(text: str, clause: tuple[int, int], pays: bool) -> SupportPhrase 
             continue
         post = _POST_RE.match(text, q.end())
         after = post.end() if post else q.end()
-        pre = next((w for w in sorted(_THRESHOLD_PRE, key=len, reverse=True) if text.startswith(w, q.start() - len(w))),
-                   None)
-        qualifies = text.startswith("的", after) and (post or pre or re.match(r"对|凡|对于", text[a:b]))
+        pre = next((w for w in _PRE_LONGEST_FIRST if text.startswith(w, q.start() - len(w))), None)
+        if text.startswith("的", after) and _PAYMENT_NOUN.match(text, after + 1) and not post:
+            continue  # 给予不超过300万元的奖励: a cap on the payment, not a condition
+        qualifies = text.startswith("的", after) and (post or pre or q.group("max") or re.match(r"对|凡|对于", text[a:b]))
         at_least = post is not None and "以上" in post.group() and not _TARGET_WORD_BEFORE.search(text, a, q.start())
         if not qualifies and not (at_least and not pays):
             continue  # 年营业收入2000万元以上 qualifies; 压缩至3个工作日以内 is a target
@@ -189,8 +192,8 @@ def _payment(text: str, clause: tuple[int, int]) -> SupportPhrase | None:
         if rate_span[0] <= q.start() < rate_span[1] or not MONEY_UNIT.match(unit):
             continue
         post = _POST_RE.match(text, q.end())
-        if post and text.startswith("的", post.end()) or text.startswith("的", q.end()) and _threshold_word_before(
-                text, a, q.start()):
+        if post and text.startswith("的", post.end()) or text.startswith("的", q.end()) and (
+                _threshold_word_before(text, a, q.start()) or q.group("max")):
             continue  # a threshold (…1亿元以上的项目, 首次超过1000万元的企业), read by _threshold
         phrase.unit = phrase.unit or unit
         if _CAP_WORD.search(text, a, q.start()) and _CAP_WORD.search(text[a : q.start()][-8:] or " "):
@@ -204,7 +207,9 @@ def _payment(text: str, clause: tuple[int, int]) -> SupportPhrase | None:
 
 
 def _threshold_word_before(text: str, clause_start: int, at: int) -> bool:
-    return any(text.startswith(w, at - len(w)) and at - len(w) >= clause_start for w in _THRESHOLD_PRE)
+    """超过/突破/大于… right before a number: with a following 的 it names who qualifies (not 不超过, a cap)."""
+    word = next((w for w in _PRE_LONGEST_FIRST if text.startswith(w, at - len(w)) and at - len(w) >= clause_start), "")
+    return _THRESHOLD_PRE.get(word) == "≥"
 
 
 def _merge(into: SupportPhrase, part: SupportPhrase) -> None:
