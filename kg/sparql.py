@@ -389,10 +389,21 @@ def _silence_stderr() -> None:
     os.close(devnull)
 
 
+def _close_inherited(keep: int) -> None:
+    """Close every descriptor inherited from the server but stdio and ``keep``.
+
+    A child holding a copy of a client connection the server has closed keeps that TCP connection open: the
+    client sends its next request into it and gets a reset when the child ends. Closing the copies prevents it.
+    """
+    os.closerange(3, keep)
+    os.closerange(keep + 1, max(keep + 2, resource.getrlimit(resource.RLIMIT_NOFILE)[0]))
+
+
 def _child(graph: Graph, query: str, limits: SparqlLimits, conn: Any) -> None:
     try:
         store, default_graph = _engine(graph)
         _silence_stderr()  # Oxigraph's allocation-failure notes would land in the server log
+        _close_inherited(keep=conn.fileno())
         _enter_sandbox(limits)
         conn.send(_evaluate(store, default_graph, query, limits))
     except MemoryError:

@@ -321,6 +321,37 @@ def test_timeout_kills_the_child_and_frees_the_core(client, configure):
     assert os.times().children_user - cpu_before.children_user < 1.5  # the child ran ~0.5 s, then nothing
 
 
+def test_the_child_holds_no_descriptor_of_the_server(graph, listener):
+    """A child keeping a copy of a closed client connection would keep it open and reset the next request."""
+    held = socket.create_connection(("127.0.0.1", listener.port))  # stands for a client connection of the server
+    before = _child_pids()
+    failures: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            run_sparql(graph, RUNAWAY_COUNT, timeout_s=2.0)
+        except SparqlTimeout:
+            pass
+        except BaseException as e:  # noqa: BLE001 — reported below
+            failures.append(e)
+
+    runner = threading.Thread(target=run)
+    runner.start()
+    try:
+        deadline = time.monotonic() + 1.5
+        while not (_child_pids() - before) and time.monotonic() < deadline:
+            time.sleep(0.02)
+        time.sleep(0.2)  # past the child's set-up, into evaluation
+        (child,) = _child_pids() - before
+        beyond_stdio = [os.readlink(f) for f in Path(f"/proc/{child}/fd").iterdir() if int(f.name) > 2]
+        assert len(beyond_stdio) == 1 and beyond_stdio[0].startswith("pipe:"), beyond_stdio  # the answer's pipe
+    finally:
+        runner.join(timeout=5)
+        held.close()
+    assert failures == []
+    listener.connections.clear()  # the connection made above on purpose
+
+
 def test_time_limit_in_the_core(graph):
     with pytest.raises(SparqlTimeout):
         run_sparql(graph, RUNAWAY_COUNT, timeout_s=0.4)
