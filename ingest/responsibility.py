@@ -53,8 +53,8 @@ ENCLOSING_RULE = "enclosing-unit-lead-leads-its-parts"
 
 Mention = tuple[Span, str]  # (where, Department.key)
 
-_LEAD, _HELP, _PLAIN, _CONVENE = "lead", "participant", "plain", "convener"
-_ROLE_OF_MARK = {_LEAD: Role.LEAD, _HELP: Role.PARTICIPANT, _CONVENE: Role.CONVENER}
+_LEAD, _HELP, _PLAIN, _CONVENE, _SUPERVISE = "lead", "participant", "plain", "convener", "supervisor"
+_ROLE_OF_MARK = {_LEAD: Role.LEAD, _HELP: Role.PARTICIPANT, _CONVENE: Role.CONVENER, _SUPERVISE: Role.SUPERVISOR}
 
 _SENTENCE_RE = re.compile(r"[^。！？!?\r\n]+[。！？!?]?")
 _OPEN = "（(〔[【［"
@@ -63,15 +63,19 @@ _BRACKET_RE = re.compile(
 # 上海市房屋管理局（以下简称市房管局，下同）: a name's short form, never a statement of its own.
 _SHORT_NAME_RE = re.compile(r"[（(](?:以下)?简称[^（）()\r\n]{0,40}[）)]")
 _ROLE_LABEL_RE = re.compile(
-    r"(?P<k>牵头|主责|责任|负责|配合|参与|参加|协办|协同|实施|落实|承办)(?:单位|部门|主体|处室|机构)\s*[：:]")
+    r"(?P<k>牵头|主责|主办|责任|负责|配合|参与|参加|协办|协同|实施|落实|承办|督办|督查|监督)(?:单位|部门|主体|处室|机构)\s*[：:]")
 _ANY_LABEL_RE = re.compile(r"[\u4e00-\u9fff]{2,6}\s*[：:]")
-_LABEL_MARK = {"牵头": _LEAD, "主责": _LEAD, "配合": _HELP, "参与": _HELP, "参加": _HELP, "协办": _HELP, "协同": _HELP}
+_LABEL_MARK = {"牵头": _LEAD, "主责": _LEAD, "主办": _LEAD, "配合": _HELP, "参与": _HELP, "参加": _HELP, "协办": _HELP,
+               "协同": _HELP, "督办": _SUPERVISE, "督查": _SUPERVISE, "监督": _SUPERVISE}
 _MARKER_RE = re.compile(r"牵头|负责|配合|参与|参加|会同|协助|协办|召集")
 _FIRST_LEADS_RE = re.compile(
     r"(?:列|排|排列|排名|排在|位列)(?:在)?(?:第一|首)位?(?:的|者)?(?:部门|单位)?为牵头|第一(?:个|位)?(?:部门|单位)为牵头"
     r"|首位(?:的)?(?:部门|单位)?为牵头")
 _ALL_LEAD_RE = re.compile(r"(?:均|都)为(?:牵头|责任)(?:单位|部门)|共同牵头|排名不分先后|排序不分先后")
 _SAME_BELOW_RE = re.compile(r"下同")
+# A note's own time limit: 完成时限：2024年底前 / …，2024年6月底前完成
+_NOTE_DUE_RE = re.compile(r"(?:完成时限|完成时间|时间节点|时限|完成期限)\s*[：:]\s*(?P<d>[^；;，,）)\]〕】\r\n]+)"
+                          r"|(?P<e>(?:19|20)\d{2}年[0-9０-９月日底末上下半年第一二三四季度]*前?完成|长期坚持|持续推进)")
 
 # Between the names of one list: separators, and a per-name 牵头 marker (市商务委（牵头）、市经信委).
 _SEP_RE = re.compile(r"(?:[\s、，,/和及与]|以及|[（(](?:牵头|主责)[）)]|[（(](?:以下)?简称[^（）()]{0,40}[）)])*")
@@ -213,7 +217,7 @@ def _is_collective(source: str, mention: Mention) -> bool:
 
 
 def _plain(source: str, group: list[Mention], has_lead: bool, conv: _Conventions, pos: int,
-           in_sentence: bool = False) -> Iterator[tuple[Mention, Role, bool]]:
+           in_sentence: bool = False, listed: int = 0) -> Iterator[tuple[Mention, Role, bool]]:
     """A list with no 牵头 word: (mention, role, by_convention). The first named body leads (by convention
     unless the document states it) unless the context names a lead; the others participate. In a sentence a
     collective (各区政府负责…) is the implementer; in a note it is listed like any other body."""
@@ -231,19 +235,19 @@ def _plain(source: str, group: list[Mention], has_lead: bool, conv: _Conventions
         elif has_lead or idx > 0:
             yield mention, Role.PARTICIPANT, False
         else:
-            yield mention, Role.LEAD, len({k for _, k in group}) > 1 and not conv.first_leads(pos)
+            yield mention, Role.LEAD, max(listed, len({k for _, k in group})) > 1 and not conv.first_leads(pos)
 
 
 def _resolve(source: str, marked: list[tuple[list[Mention], str | None, int]], default: str | None,
              conv: _Conventions, pos: int, has_lead: bool,
-             in_sentence: bool = False) -> Iterator[tuple[Mention, Role, bool]]:
+             in_sentence: bool = False, listed: int = 0) -> Iterator[tuple[Mention, Role, bool]]:
     """Roles of marked lists; a list with no verb takes ``default`` (None: it states nothing)."""
     for group, mark, _ in marked:
         mark = mark or default
         if mark is None:
             continue
         if mark == _PLAIN:
-            yield from _plain(source, group, has_lead, conv, pos, in_sentence)
+            yield from _plain(source, group, has_lead, conv, pos, in_sentence, listed)
             continue
         for mention in _unique(group):
             own = _LEAD if _OWN_LEAD_RE.match(source, mention[0].end) else mark
@@ -271,9 +275,13 @@ def _read_note(source: str, note: _Note, mentions: list[Mention], conv: _Convent
     has_lead = any((mark or default) == _LEAD for groups, default in parts for _, mark, _ in groups)
     has_lead = has_lead or any(_OWN_LEAD_RE.match(source, s.end)
                                for s, _ in _inside(mentions, note.content.start, note.content.end))
+    listed = len({key for groups, _ in parts for group, _, _ in groups for _, key in group})
     found: list[tuple[Mention, Role, bool]] = []
     for groups, default in parts:
-        found += _resolve(source, groups, default, conv, note.span.start, has_lead)
+        for item in groups:  # one by one: after the first-named body leads, later lists participate
+            read = list(_resolve(source, [item], default, conv, note.span.start, has_lead, listed=listed))
+            has_lead = has_lead or any(role is Role.LEAD for _, role, _ in read)
+            found += read
     return found
 
 
@@ -518,7 +526,9 @@ def _statements(source: str, units: list[Unit], mentions: list[Mention]) -> list
     for note, unit in _note_units(source, units, notes).items():
         read = _read_note(source, note, mentions, conv)
         listed = tuple(m[0].text(source) for m, _, _ in read)
-        found += [_Statement(m[1], role, unit.path, note.span, conventional, listed)
+        due = _NOTE_DUE_RE.search(source, note.content.start, note.content.end)
+        due_text = (due.group("d") or due.group("e")).strip() if due else ""
+        found += [_Statement(m[1], role, unit.path, note.span, conventional, listed, due_text)
                   for m, role, conventional in read]
     free = _outside(mentions, [n.span for n in notes] + table_spans)
     for unit in units:

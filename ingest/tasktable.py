@@ -79,6 +79,7 @@ class TaskRow:
     span: Span
     cells: dict[Column, TableCell]
     group: str = ""  # the table's own group heading above the row (一、推进智能制造), if any
+    tasks: tuple[TableCell, ...] = ()  # every task-like cell (重点任务 and 具体措施 both), in order
 
     def cell(self, column: Column) -> TableCell | None:
         return self.cells.get(column)
@@ -165,7 +166,11 @@ def _row_cells(columns: tuple[Column | None, ...], cells: list[TableCell]) -> di
     """Cells by column. When empty cells collapsed (space-split rows), the number, task and due columns are
     recognised by their content and the remaining cells fill the body columns in header order."""
     if len(cells) == len(columns):
-        return {col: cell for col, cell in zip(columns, cells) if col is not None}
+        found = {}
+        for col, cell in zip(columns, cells):
+            if col is not None:
+                found.setdefault(col, cell)  # the first of two task columns (重点任务, 具体措施) names the unit
+        return found
     rest = list(cells)
     found: dict[Column, TableCell] = {}
     if Column.NUMBER in columns and rest and re.fullmatch(r"[0-9０-９]{1,3}[.．、]?", rest[0].text):
@@ -208,7 +213,10 @@ def find_task_tables(source: str) -> list[TaskTable]:
                 break
             if _header_columns(cells) is not None:
                 break
-            rows.append(TaskRow(Span(cells[0].span.start, cells[-1].span.end), _row_cells(columns, cells), group))
+            by_column = _row_cells(columns, cells)
+            tasks = tuple(c for col, c in zip(columns, cells) if col is Column.TASK) if len(cells) == len(columns) else ()
+            rows.append(TaskRow(Span(cells[0].span.start, cells[-1].span.end), by_column, group,
+                                tasks or tuple(c for c in [by_column.get(Column.TASK)] if c)))
             i += 1
         header = Span(header_cells[0].span.start, header_cells[-1].span.end)
         log.debug("task table at %d: %d columns, %d rows", header.start, len(columns), len(rows))
@@ -259,12 +267,9 @@ _NOT_MAIN_TEXT = {UnitKind.ANNEX, UnitKind.PREAMBLE, UnitKind.CLOSING}
 
 def unit_of_row(row: TaskRow, units: list[Unit], table_unit: Unit | None) -> Unit | None:
     """The main-text unit whose heading the row's task cell names; else the unit holding the table."""
-    task = row.cell(Column.TASK)
     candidates = [u for u in units if u.kind not in _NOT_MAIN_TEXT and not u.path.startswith("附件")]
-    if task is not None:
-        wanted = _normalise(task.text)
-        scored = [(_score(wanted, u), -i, u) for i, u in enumerate(candidates)]
-        scored = [s for s in scored if s[0] > 0]
-        if scored:
-            return max(scored, key=lambda s: (s[0], s[1]))[2]
+    scored = [(_score(_normalise(task.text), u), -i, u) for task in row.tasks for i, u in enumerate(candidates)]
+    scored = [s for s in scored if s[0] > 0]
+    if scored:
+        return max(scored, key=lambda s: (s[0], s[1]))[2]
     return table_unit

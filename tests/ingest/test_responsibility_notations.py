@@ -229,6 +229,18 @@ TABLE = """一、重点任务
 """
 
 
+@pytest.mark.parametrize("note, due, due_text", [
+    ("（牵头单位：市经信委；完成时限：2024年9月底前）", date(2024, 9, 30), "2024年9月底前"),
+    ("（市经信委负责，2025年6月底前完成）", date(2025, 6, 30), "2025年6月底前完成"),
+    ("（责任单位：市经信委；完成时限：长期坚持）", None, "长期坚持"),
+    ("（责任单位：市经信委）", None, ""),
+])
+def test_a_note_keeps_its_own_time_limit(note, due, due_text):
+    found, _ = read(ITEM.format(note=note))
+    (r,) = found
+    assert (r.agent, r.role, r.due, r.due_text) == ("econ", L, due, due_text)
+
+
 def test_task_table_rows_are_tied_to_the_units_they_name_with_due_dates():
     found, _ = read(TABLE)
     got = {(KEY_NAMES[r.agent], r.unit_path, r.role, r.basis, r.due, r.due_text) for r in found}
