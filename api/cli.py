@@ -294,16 +294,25 @@ def owns(
             return
         v = jsonable(view)
         typer.echo(f"{v['pref_label']}  ({'、'.join(v['alt_labels'])})")
+        for line in v.get("history") or []:  # names over time: 2018: 上海市环境保护局 → 上海市生态环境局 (…)
+            typer.echo(f"reorganised {line}")
         for basis in ("explicit", "inferred"):
             items = v["responsibilities"][basis]
             typer.echo(f"\n{basis} ({len(items)}):")
             if items:
                 typer.echo(table(
                     ["path", "role", "unit", "evidence" if basis == "explicit" else "rule (show PATH for its evidence)"],
-                    [(r["unit_path"], r["role"], r["unit_heading"], r["rule"] or r["evidence"]) for r in items],
+                    [(r["unit_path"], r["role"], r["unit_heading"], _given_to(r) + (r["rule"] or r["evidence"]))
+                     for r in items],
                 ))
 
     _run(body)
+
+
+def _given_to(responsibility: dict) -> str:
+    """"[given to 上海市环境保护局] " when the work was given to a predecessor or successor of the body asked for."""
+    via = responsibility.get("via") or ""
+    return f"[given to {via.split(' (')[0]}] " if via else ""
 
 
 @app.command()
