@@ -77,6 +77,8 @@ _BODY_END = re.compile(r"(?:国务院|政府|委员会|委|办公厅|办公室|�
                        r"管委会|事处|镇|乡|街道)$")
 _ADDRESSEE_PART_END = re.compile(r"(?:政府|委|办|局|厅|部|署|院|中心|会|行|部门|部委|单位|机构|企业|公司|街道|镇|乡|"
                                  r"管委会|处|室|组|团体|学校|高校|医院|园区|协会)$")
+# （2031年3月1日市政府第9次常务会议通过）: a dated note under the title, not the date of issue.
+_HEADER_NOTE = re.compile(r"^[（(][^（）()]*?[0-9０-９〇○零一二三四五六七八九]{4}\s*年[^（）()]*?\S[）)]$")
 _ANNEX_LIST = re.compile(r"^附\s*件[：:]")
 _LIST_ITEM = re.compile(r"^[0-9０-９]{1,2}[.．、]")
 
@@ -211,6 +213,8 @@ def _header(lines: list[_Line]) -> tuple[list[FrontLine], int]:
             return found, i + 1
         elif _DATE_LINE.match(line.text) and not _DATE_LINE.match(line.text).group("sig") and date_of(line.text):
             found.append(FrontLine("date", span, date_of(line.text).isoformat()))  # type: ignore[union-attr]
+        elif _HEADER_NOTE.match(line.text):
+            found.append(FrontLine("note", span, line.text))
         elif (re.fullmatch(r"[\u4e00-\u9fff]{2,24}文件", line.text) and title_lines == 0
               and i + 1 < len(lines) and identifier_of(lines[i + 1].text)):
             found.append(FrontLine("banner", span, line.text[:-2]))
@@ -220,7 +224,6 @@ def _header(lines: list[_Line]) -> tuple[list[FrontLine], int]:
         else:
             break
         i += 1
-    # Without an own number or addressees, a lone short line on top is a title only if prose follows it.
     return found, i
 
 
@@ -278,6 +281,14 @@ def _annex_list(lines: list[_Line], start: int, signature_starts: list[int]) -> 
             continue
         following = [s for s in signature_starts if s > lines[i].start]
         if not following:
+            # No signature below: a list only when it is numbered (附件：1.… / 2.…), and only as far as it runs.
+            if not _LIST_ITEM.match(_ANNEX_LIST.sub("", lines[i].text).strip(_WS)):
+                continue
+            j = i
+            while j + 1 < len(lines) and _LIST_ITEM.match(lines[j + 1].text) and is_title_line(
+                    _LIST_ITEM.sub("", lines[j + 1].text)):
+                j += 1
+            found.append(FrontLine("annex-list", Span(lines[i].start, lines[j].end), lines[i].text))
             continue
         j = i
         while j + 1 < len(lines) and lines[j + 1].start < following[0] and (

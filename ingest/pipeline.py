@@ -101,7 +101,7 @@ def parse_text(text: str, meta: DocumentMeta) -> PolicyDocument:
         supports=_supports(units, body),
         departments=departments,
         responsibilities=responsibilities,
-        citations=find_citations(body, units, own_identifier=meta.identifier),
+        citations=find_citations(body, units, own_identifier=meta.identifier, own_title=meta.title),
         concepts=find_concepts(body, units),
     )
 

@@ -421,7 +421,11 @@ def parse_structure(source: str, file: str = "<text>", front: FrontMatter | None
     labels = [lab for lab in find_labels(source) if not _inside(lab.start, blocked) and not _is_table_row(source, lab)]
     if len(labels) < 2:
         raise ParseError(file, NO_STRUCTURE)
-    annexes = _find_annexes(source, labels[0].end, blocked)
+    annexes = _find_annexes(source, 0, blocked)
+    body_start = front.header_end
+    if annexes and not [lab for lab in labels if lab.start < annexes[0].start]:
+        # A notice whose only numbered text is its 附件 (关于印发《…》的通知): that annex is the document's body.
+        body_start = annexes.pop(0).label_end
     body_end = annexes[0].start if annexes else len(source)
     body = [lab for lab in labels if lab.start < body_end]
     barriers = sorted({s.start for s in blocked} | {a.start for a in annexes})
@@ -430,7 +434,7 @@ def parse_structure(source: str, file: str = "<text>", front: FrontMatter | None
     preamble = None
     if body:
         # The preamble is the prose between the header (or any front matter inside it) and the first label.
-        start = max([front.header_end, *(s.end for s in blocked if s.end <= body[0].start)])
+        start = max([body_start, *(s.end for s in blocked if body_start <= s.end <= body[0].start)])
         own = _own_span(source, start, body[0].start)
         if own.end > own.start:
             preamble = own

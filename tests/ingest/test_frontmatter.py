@@ -207,3 +207,44 @@ def test_front_matter_shapes(text, fields):
     units, _ = parse_structure(text, front=front)
     assert [u.path for u in units if u.path in ("一", "二")] == ["一", "二"]
     assert all(text[u.span.start : u.span.end] == u.text for u in units)
+
+
+NOTICE = """某市人民政府办公厅关于印发《某市数字化转型实施方案》的通知
+某府办发〔2031〕12号
+各区人民政府，市政府各委、办、局：
+　　经市政府同意，现将《某市数字化转型实施方案》印发给你们，请认真按照执行。
+
+　　附件：某市数字化转型实施方案
+
+　　　　　　　　　　　　　　某市人民政府办公厅
+　　　　　　　　　　　　　　2031年4月2日
+附件
+某市数字化转型实施方案
+　　为推进数字化转型，制定本方案。
+　　一、总体目标
+　　到2033年，数字经济核心产业增加值占比达到15%。
+　　二、重点任务
+　　（一）建设数字底座。
+　　（二）推动企业上云。
+"""
+
+
+def test_a_notice_whose_annex_is_the_plan():
+    doc = parse_text(NOTICE, DocumentMeta(slug="n", title="n", source_file="n.txt"))
+    assert [u.path for u in doc.units] == ["序言", "一", "二", "二（一）", "二（二）"]
+    assert doc.unit("序言").text == "某市数字化转型实施方案\n\u3000\u3000为推进数字化转型，制定本方案。"
+    assert (doc.meta.identifier, doc.meta.issuer, doc.meta.issued) == ("某府办发〔2031〕12号", "某市人民政府办公厅", "2031-04-02")
+    assert doc.citations == []  # the plan the notice's own title names is not a citation
+
+
+def test_dated_note_under_the_title_is_not_the_date_of_issue():
+    text = "某市促进中小企业发展条例\n（2031年3月1日某市人民代表大会常务委员会第9次会议通过）\n第一条 甲。\n第二条 乙。\n"
+    front = read_front_matter(text)
+    assert (front.title, front.issued) == ("某市促进中小企业发展条例", "")
+    assert [f.kind for f in front.lines] == ["title", "note"]
+
+
+def test_numbered_annex_list_without_signature_is_no_unit():
+    text = "一、甲。\n二、乙。\n附件：1.划型标准\n2.申报材料清单\n"
+    units, _ = parse_structure(text)
+    assert [u.path for u in units] == ["一", "二"] and units[-1].text == "乙。"
