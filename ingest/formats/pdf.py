@@ -41,6 +41,7 @@ _PAGE_NUMBER = re.compile(
 _DIGITS = re.compile(r"[0-9０-９]+")
 _ASCII_WORD = re.compile(r"[\x21-\x7e]+")
 _EDGE_BAND = 0.1  # top and bottom tenth of the page: where running headers and footers sit
+_FULL_PAGE_LINES = 5  # a page with fewer lines may not show where the text column ends
 _MIN_BODY_CHARS = 20  # fewer non-space characters in the whole file: no text layer
 
 
@@ -193,6 +194,11 @@ def _char_width(lines: list[Line]) -> float:
     return statistics.median(heights) if heights else 10.0
 
 
+def _glue(before: str, after: str) -> str:
+    """What joins two pieces of a wrapped line: a space between two ASCII words, else nothing (CJK)."""
+    return " " if before[-1:].isascii() and before[-1:].isalnum() and after[:1].isascii() and after[:1].isalnum() else ""
+
+
 def _assemble(pages: list[list[Line]]) -> tuple[str, tuple[PageSpan, ...]]:
     """Join the body lines of all pages into paragraphs, one per text line; record page offsets."""
     out: list[str] = []  # pieces of the output text
@@ -200,16 +206,20 @@ def _assemble(pages: list[list[Line]]) -> tuple[str, tuple[PageSpan, ...]]:
     starts: list[int] = []
     prev: tuple[Line, float] | None = None  # previous line and its page's right edge
     indented_paragraphs = _indents_paragraphs(pages)
+    full_pages = [max(line.right for line in lines) for lines in pages if len(lines) >= _FULL_PAGE_LINES]
     for lines in pages:
         page_start = None
         if lines:
             left_edge = min(line.left for line in lines)
             right_edge = max(line.right for line in lines)
+            if len(lines) < _FULL_PAGE_LINES and full_pages:
+                # a page of a few lines (the last one) may hold no full line: take the others' edge
+                right_edge = max(right_edge, statistics.median(full_pages))
             char_w = _char_width(lines)
         for line in lines:
             text = normalise_compat(line.text).strip(_SPACES)
             if prev is not None and should_join(prev[0], line, prev[1], left_edge, char_w, indented_paragraphs):
-                glue = " " if out[-1][-1:].isascii() and out[-1][-1:].isalnum() and text[:1].isascii() and text[:1].isalnum() else ""
+                glue = _glue(out[-1], text)
             else:
                 glue = "\n" if out else ""
             out.append(glue + text)
