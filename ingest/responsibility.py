@@ -63,10 +63,10 @@ _BRACKET_RE = re.compile(
 # 上海市房屋管理局（以下简称市房管局，下同）: a name's short form, never a statement of its own.
 _SHORT_NAME_RE = re.compile(r"[（(](?:以下)?简称[^（）()\r\n]{0,40}[）)]")
 _ROLE_LABEL_RE = re.compile(
-    r"(?P<k>牵头|主责|主办|责任|负责|配合|参与|参加|协办|协同|实施|落实|承办|督办|督查|监督)(?:单位|部门|主体|处室|机构)\s*[：:]")
+    r"(?P<k>牵头|主责|主办|责任|负责|配合|参与|参加|协办|协同|实施|落实|承办|督办|督查|监督|成员)(?:单位|部门|主体|处室|机构)\s*[：:]")
 _ANY_LABEL_RE = re.compile(r"[\u4e00-\u9fff]{2,6}\s*[：:]")
 _LABEL_MARK = {"牵头": _LEAD, "主责": _LEAD, "主办": _LEAD, "配合": _HELP, "参与": _HELP, "参加": _HELP, "协办": _HELP,
-               "协同": _HELP, "督办": _SUPERVISE, "督查": _SUPERVISE, "监督": _SUPERVISE}
+               "协同": _HELP, "督办": _SUPERVISE, "督查": _SUPERVISE, "监督": _SUPERVISE, "成员": _HELP}
 _MARKER_RE = re.compile(r"牵头|负责|配合|参与|参加|会同|协助|协办|召集")
 _FIRST_LEADS_RE = re.compile(
     r"(?:列|排|排列|排名|排在|位列)(?:在)?(?:第一|首)位?(?:的|者)?(?:部门|单位)?为牵头|第一(?:个|位)?(?:部门|单位)为牵头"
@@ -85,11 +85,12 @@ _GAP = (r"(?:[（(](?:以下)?简称[^（）()]{0,40}[）)])?\s*(?:等(?:有关|
         r"(?:[\s，,]*(?:要|应当|应|须|需|可|积极|予以|做好|具体|主要|分别|共同|统一|按照职责分工|按职责分工"
         r"|按职责|按照职责|依职责|各自|切实))*\s*")
 _POSTFIX: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(_GAP + r"(?:牵头|主责)"), _LEAD),
-    (re.compile(_GAP + r"(?:支持配合|配合|参与|参加|协助|协办)"), _HELP),
+    (re.compile(_GAP + r"(?:(?:作为|为)(?:牵头|主责)(?:单位|部门)|牵头|主责)"), _LEAD),
+    (re.compile(_GAP + r"(?:(?:作为|为)(?:配合|参与|协办|成员)(?:单位|部门)?|支持配合|配合|参与|参加|协助|协办)"), _HELP),
     (re.compile(_GAP + r"负责"), _PLAIN),
     (re.compile(r"\s*(?:主要|分管)?(?:领导|负责同志)?召集"), _CONVENE),
 )
+_MEMBERS_BEFORE_RE = re.compile(r"成员(?:单位)?(?:包括|为|有)\s*$")
 _WITH_RE = re.compile(r"[\s，,]*" + _GAP + r"(?:会同|联合)\s*")
 _ADVERBIALS = r"(?:每年|每半年|每季度|年度|定期|适时|不定期|依法|依规|按规定)*"
 _ORGANISES_RE = re.compile(_GAP + _ADVERBIALS + r"(?:组织|开展|负责|牵头|进行|对)")
@@ -103,7 +104,7 @@ _DUTY_OF: tuple[tuple[re.Pattern[str], Role], ...] = (
     (re.compile(r"^\s*(?:组织)?(?:开展)?(?:监督检查|督查|督促检查|督导)"
                 r"|(?:开展|进行|组织|实施)[^，。；]{0,8}?(?:督查|督导|监督检查|审计监督)"), Role.SUPERVISOR),
 )
-_COMMA_COORDINATES_RE = re.compile(r"\s*[，,]\s*(?:负责)?(?:统筹协调|统筹推进|综合协调)")
+_COMMA_COORDINATES_RE = re.compile(r"\s*[，,]?\s*(?:负责)?(?:统筹协调|统筹推进|综合协调)")
 # A named body as the subject of a clause, doing the work: 市财政局统筹安排…, 上海海关依法…
 _ACTS_RE = re.compile(_GAP + _ADVERBIALS + r"(?:统筹安排|组织实施|组织开展|组织|制定|编制|建立|推进|推动|开展|落实|指导|"
                       r"完善|研究|出台|发布|设立|实施|加强|优化|深化|做好|抓好|健全)(?!的)")
@@ -188,16 +189,19 @@ def _marks(source: str, mentions: list[Mention], end: int) -> list[tuple[list[Me
     A list right after 会同 participates whatever verb closes it; the list before 会同 leads."""
     found: list[tuple[list[Mention], str | None, int]] = []
     after_with = -1
+    previous_end = 0
     for group in _groups(source, mentions):
         tail = group[-1][0].end
+        members = _MEMBERS_BEFORE_RE.search(source, max(previous_end, group[0][0].start - 12), group[0][0].start)
+        previous_end = tail
         mark, stop = None, tail
         for pattern, role in _POSTFIX:
             m = pattern.match(source, tail, end)
             if m:
                 mark, stop = role, m.end()
                 break
-        if after_with != -1 and re.fullmatch(r"\s*", source[after_with : group[0][0].start]):
-            mark = _HELP
+        if members or (after_with != -1 and re.fullmatch(r"\s*", source[after_with : group[0][0].start])):
+            mark = _HELP  # 会同Y、Z / 成员单位包括Y、Z
         after_with = -1
         with_ = _WITH_RE.match(source, stop, end)
         if with_:
@@ -641,9 +645,31 @@ def _short_references(source: str, departments: list[Department], mentions: list
     return found
 
 
+_COORDINATION_RE = re.compile(r"统筹协调|协调解决|协调推进|综合协调|统筹推进")
+
+
+def _created_body_coordinates(source: str, units: list[Unit], departments: list[Department]) -> list[Responsibility]:
+    """A joint body the document sets up, in a sentence that says it coordinates (建立…联席会议制度，…协调解决…):
+    the coordinator of the unit that sets it up, and of no other."""
+    found: list[Responsibility] = []
+    for dept in departments:
+        if not dept.created_by_document or not dept.mentions:
+            continue
+        first = dept.mentions[0]
+        unit = _unit_at(units, first.start)
+        sent = next((s for s in unit_sentences(unit) if s.start <= first.start < s.end), None) if unit else None
+        if unit is not None and sent is not None and _COORDINATION_RE.search(source, first.end, sent.end):
+            span = _trimmed(source, sent)
+            found.append(Responsibility(dept.key, unit.path, Role.COORDINATOR, Basis.EXPLICIT, span.text(source), span))
+    return found
+
+
 def assign_responsibilities(source: str, units: list[Unit], departments: list[Department]) -> list[Responsibility]:
     """What the text states, then the leads enclosing units pass on to their parts."""
     mentions = [(s, d.key) for d in departments for s in d.mentions]
     mentions = sorted(mentions + _short_references(source, departments, mentions), key=lambda m: m[0].start)
     stated = stated_responsibilities(source, units, mentions)
+    seen = {(r.agent, r.unit_path, r.role, r.span) for r in stated}
+    stated += [r for r in _created_body_coordinates(source, units, departments)
+               if (r.agent, r.unit_path, r.role, r.span) not in seen]
     return stated + infer_responsibilities(source, units, departments, stated)

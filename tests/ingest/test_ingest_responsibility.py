@@ -112,6 +112,17 @@ def test_created_joint_body_keeps_what_the_text_says():
     assert _roles(doc, "一（一）1") == []
 
 
+def test_a_joint_body_set_up_to_coordinate_coordinates_its_creating_unit():
+    text = ("一、重点任务\n（一）推进工作\n1.建设智能工厂。\n二、组织实施\n"
+            "（一）建立机制。建立智能制造推进联席会议制度，由市经信委牵头，市科委、市财政局等部门参加，定期研究重大问题，"
+            "协调解决推进中的突出问题。\n")
+    doc = _doc(text)
+    joint = next(d for d in doc.departments if d.created_by_document)
+    assert _roles(doc, "二（一）") == [(ECONOMY, Role.LEAD), (SCIENCE, Role.PARTICIPANT), (FINANCE, Role.PARTICIPANT),
+                                     (joint.key, Role.COORDINATOR)]
+    assert _roles(doc, "一（一）1") == []
+
+
 def test_measures_take_the_lead_their_task_names():
     text = ("一、主要任务\n（一）推进智能制造（市科委牵头，市财政局配合）\n1.建设智能工厂。\n2.发展工业互联网。责任单位：市商务委\n"
             "二、保障措施\n（一）加强评估。市经信委每年组织对计划落实情况开展督查。\n")
