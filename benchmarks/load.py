@@ -162,11 +162,30 @@ def others(latencies: dict[str, list[float]]) -> list[float]:
     return [v for kind, vs in latencies.items() if kind != "sparql-runaway" for v in vs]
 
 
+def merge_runs(runs: list[tuple]) -> tuple:
+    """Several ``drive`` results as one: latencies and errors joined, durations added."""
+    latencies: dict[str, list[float]] = {}
+    errors: list[str] = []
+    runaway: dict[str, list] = {"statuses": [], "sizes": []}
+    elapsed = 0.0
+    for lat, errs, took, stray in runs:
+        for kind, values in lat.items():
+            latencies.setdefault(kind, []).extend(values)
+        errors += errs
+        elapsed += took
+        for key in runaway:
+            runaway[key] += stray[key]
+    return latencies, errors, elapsed, runaway
+
+
 def runaway_report(args, command: str, base: str, health: dict, mix) -> tuple[list[str], bool]:
     """The other clients alone, then beside ``args.runaway_clients`` runaway-SPARQL clients; the comparison."""
     n = args.runaway_clients
-    alone = asyncio.run(drive(base, args.concurrency, args.duration, mix, idle_clients=n))
-    beside = asyncio.run(drive(base, args.concurrency, args.duration, mix, runaway_clients=n))
+    runs = []
+    for _ in range(args.rounds):  # alternate, so that drift in the machine's load hits both alike
+        runs.append(("alone", asyncio.run(drive(base, args.concurrency, args.duration, mix, idle_clients=n))))
+        runs.append(("beside", asyncio.run(drive(base, args.concurrency, args.duration, mix, runaway_clients=n))))
+    alone, beside = (merge_runs([r for name, r in runs if name == which]) for which in ("alone", "beside"))
     rows = ["| run | other clients | their req/s | their p50 ms | their p99 ms | their errors | runaway answers |",
             "|---|---:|---:|---:|---:|---:|---|"]
     summary = {}
@@ -176,15 +195,17 @@ def runaway_report(args, command: str, base: str, health: dict, mix) -> tuple[li
         statuses = ", ".join(f"{code}: {runaway['statuses'].count(code)}" for code in sorted(set(runaway["statuses"]), key=str))
         rows.append(f"| {name} | {args.concurrency - n} | {len(vs) / elapsed:.1f} | {pct(vs, 50):.1f} | {pct(vs, 99):.1f} | "
                     f"{len(errs)} | {statuses or '-'} |")
+    probe = httpx.get(base + "/sparql", params={"query": RUNAWAY_QUERIES[-1]}, timeout=60)  # the huge answer, alone
     before, after = summary.values()
     change = (after - before) / before * 100 if before else 0.0
-    sizes = beside[3]["sizes"]
+    sizes = beside[3]["sizes"] + [len(probe.content)]
     largest = max(sizes, default=0)
     within = largest <= args.sparql_max_bytes
     report = [
         "# Load test: runaway SPARQL beside normal traffic", "",
         f"`{command}`", "",
-        f"{args.concurrency} client slots for {args.duration:g} s per run against {args.workers} uvicorn worker(s) on "
+        f"{args.concurrency} client slots, {args.rounds} round(s) of {args.duration:g} s without then with the runaway "
+        f"clients (alternating), against {args.workers} uvicorn worker(s) on "
         f"loopback (clients and server share the machine's cores with other work). Data: {health['documents']} "
         f"document(s), {health['triples']} triples. The other {args.concurrency - n} clients send the normal mix "
         "(60 % /search, 20 % /units, 15 % /departments, 5 % /healthz); in the second run "
@@ -195,7 +216,9 @@ def runaway_report(args, command: str, base: str, health: dict, mix) -> tuple[li
         *rows, "",
         f"The other clients' throughput changed by **{change:+.1f} %** with the runaway clients "
         f"({'within' if change >= -20 else 'NOT within'} 20 %). Largest SPARQL answer: {largest} bytes "
-        f"({'within' if within else '**over**'} the {args.sparql_max_bytes}-byte limit).", "",
+        f"({'within' if within else '**over**'} the {args.sparql_max_bytes}-byte limit). The two-way cross join sent once "
+        f"more with no other load: {probe.status_code}, {len(probe.content)} bytes, "
+        f"X-Truncated-By: {probe.headers.get('x-truncated-by', '-')}.", "",
     ]
     errors = alone[1] + beside[1]
     if errors:
@@ -276,6 +299,7 @@ def main() -> int:
     parser.add_argument("--workers", type=int, default=1, help="uvicorn worker processes (as `policykg serve --workers`)")
     parser.add_argument("--runaway", action="store_true", help="compare runs without and with runaway-SPARQL clients")
     parser.add_argument("--runaway-clients", type=int, default=2, help="how many of the clients send runaway SPARQL")
+    parser.add_argument("--rounds", type=int, default=1, help="--runaway: alternate the two runs this many times")
     parser.add_argument("--sparql-max-bytes", type=int, default=4_000_000, help="server SPARQL answer limit for the run")
     parser.add_argument("--sparql-max-memory-mb", type=int, default=512, help="server SPARQL memory limit for the run")
     parser.add_argument("--sparql-nice", type=int, default=15, help="server SPARQL niceness for the run")
