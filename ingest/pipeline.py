@@ -1,4 +1,4 @@
-"""Run the ingest steps on one file: decode → structure → classify → targets → departments → responsibilities → citations → concepts."""
+"""Run the ingest steps on one file: read (.txt/.md, .docx, .pdf, .html: formats/) → structure → classify → targets → departments → responsibilities → citations → concepts."""
 
 from __future__ import annotations
 
@@ -125,9 +125,8 @@ def parse_plan(path: str | Path) -> PolicyDocument:
     path = Path(path)
     extracted = read_document(path)
     meta = _with_file_metadata(load_meta(path), extracted, path.stem)
-    text = extracted.text
     try:
-        return parse_text(text, meta)
+        return parse_text(extracted.text, meta)
     except ParseError as e:
         if e.file == str(path):
             raise
