@@ -11,8 +11,10 @@ Where it is written:
 - task tables (see ``ingest.tasktable``): one statement per row, with its 完成时限.
 
 Reading rules: 牵头 → lead; 会同 (the bodies after it) / 配合 / 参与 / 参加 → participant; 召集 → convener;
-负责 + 协调/统筹 → coordinator, + 评估 → evaluator, + 督查/监督 → supervisor; a collective (各区政府,
-各有关部门, 区级层面) that is to act is the implementer. 等 / 等部门 end a list; 、 ， , 和 separate names
+负责 + 协调/统筹推进 → coordinator, + 评估 → evaluator, + 督查 → supervisor (also X会同Y对…开展评估); in a
+sentence a collective (各区政府, 各有关部门, 区级层面) that is to act is the implementer, in a note it is listed
+like any other body; a joint body the document sets up in a sentence saying it coordinates (…联席会议，统筹
+协调…) is the coordinator of that unit, and of no other. 等 / 等部门 end a list; 、 ， , 和 separate names
 (a name containing 和 is one mention of the department finder). A plain list (责任单位：A、B、C, A、B负责)
 has no 牵头 word: the others named are participants, and the first-named body leads by the usual convention.
 That lead is explicit when the document states the convention (列第一位者为牵头单位, 排在第一位的部门为牵头
@@ -354,8 +356,9 @@ def _conventions(source: str, notes: list[_Note]) -> _Conventions:
     first = [start_of(m.start()) for m in _FIRST_LEADS_RE.finditer(source)]
     short_names = [Span(m.start(), m.end()) for m in _SHORT_NAME_RE.finditer(source)]
     for m in _SAME_BELOW_RE.finditer(source):
-        if any(s.start <= m.start() < s.end for s in short_names):
-            continue  # （以下简称市房管局，下同）: the short name holds below, not a reading rule
+        opened = max(source.rfind("（", 0, m.start()), source.rfind("(", 0, m.start()))
+        if any(s.start <= m.start() < s.end for s in short_names) or re.search(r"简称|含|包括", source[opened:m.start()]):
+            continue  # （以下简称市房管局，下同）, 各区政府（含…，下同）: a name's scope, not a reading rule
         note = next((n for n in notes if n.span.start <= m.start() < n.span.end), None)
         before = source[max(0, m.start() - 3) : m.start()]
         after_note = next((n for n in notes if 0 <= m.start() - n.span.end <= 2), None)

@@ -214,7 +214,8 @@ def find_task_tables(source: str) -> list[TaskTable]:
             if _header_columns(cells) is not None:
                 break
             by_column = _row_cells(columns, cells)
-            tasks = tuple(c for col, c in zip(columns, cells) if col is Column.TASK) if len(cells) == len(columns) else ()
+            same_shape = len(cells) == len(columns)
+            tasks = tuple(c for col, c in zip(columns, cells) if col is Column.TASK) if same_shape else ()
             rows.append(TaskRow(Span(cells[0].span.start, cells[-1].span.end), by_column, group,
                                 tasks or tuple(c for c in [by_column.get(Column.TASK)] if c)))
             i += 1

@@ -129,6 +129,12 @@ def test_standing_rule_makes_the_first_named_lead_explicit(preamble, first, seco
     assert not any(basis is INF and path in ("一（一）1", "一（一）2") for _, path, _, basis in got)
 
 
+@pytest.mark.parametrize("scope", ["（以下简称经信委，下同）", "（含所属事业单位，下同）"])
+def test_xiatong_of_a_name_is_no_reading_rule(scope):
+    text = f"一、重点任务\n（一）推进工作\n1.建设智能工厂（责任单位：市经信委{scope}、市科委）。\n"
+    assert ("市经信委", "一（一）1", L, INF) in facts(text)
+
+
 def test_a_rule_stated_in_a_later_note_does_not_reach_back():
     text = ("一、重点任务\n（一）推进工作\n1.建设智能工厂（责任单位：市经信委、市科委）。\n"
             "2.发展工业互联网（责任单位：市发改委、市财政局，列第一位者为牵头单位，下同）。\n")
