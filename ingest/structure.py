@@ -222,8 +222,12 @@ class _Annex:
     line: int
 
 
+_NEWLINE_RE = re.compile(r"[\r\n]")
+_SENTENCE_RE = re.compile(r"[。；;！!？?]")
+
+
 def _line_end(source: str, pos: int) -> int:
-    m = re.compile(r"[\r\n]").search(source, pos)
+    m = _NEWLINE_RE.search(source, pos)
     return m.start() if m else len(source)
 
 
@@ -249,8 +253,10 @@ def _find_annexes(source: str, after: int, blocked: tuple[Span, ...]) -> list[_A
         if not m or m.end() != _line_end(source, pos):
             continue
         title = m.group("title").strip(_WS)
-        if not m.group("numeral") and title and source[m.start("title") - 1] not in "：:":
-            continue  # 附件材料… is a sentence, not an annex
+        prefix = source[pos : m.start("title")]  # 附件2： / 附件 2 / 附件：
+        colon = "：" in prefix or ":" in prefix
+        if title and (_SENTENCE_RE.search(title) or not (colon or (m.group("numeral") and prefix[-1] in _WS))):
+            continue  # 附件材料… / 附件2所列事项… are sentences, not annexes
         line = bisect.bisect_right(newlines, pos - 1) + 1
         found.append(_Annex(pos, m.start("title"), m.group("numeral") or "", line))
     return found

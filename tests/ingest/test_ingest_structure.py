@@ -452,3 +452,9 @@ def test_closing_prose(text, closing):
     got = next((u.text for u in units if u.path == "结语"), None)
     assert got == closing
     _assert_exact(text)
+
+
+@pytest.mark.parametrize("line", ["附件2所列事项按规定办理", "附件材料由申报单位提供", "附件1：请于3月底前报送。"])
+def test_sentences_that_start_with_annex_are_not_annexes(line):
+    units, _ = parse_structure("一、甲。\n再说一句。\n二、乙。\n" + line + "\n")
+    assert all(u.kind is not UnitKind.ANNEX for u in units)
