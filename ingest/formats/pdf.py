@@ -203,7 +203,7 @@ def _assemble(pages: list[list[Line]]) -> tuple[str, tuple[PageSpan, ...]]:
     """Join the body lines of all pages into paragraphs, one per text line; record page offsets."""
     out: list[str] = []  # pieces of the output text
     length = 0
-    starts: list[int] = []
+    starts: list[int | None] = []  # None: a page with no body text
     prev: tuple[Line, float] | None = None  # previous line and its page's right edge
     indented_paragraphs = _indents_paragraphs(pages)
     full_pages = [max(line.right for line in lines) for lines in pages if len(lines) >= _FULL_PAGE_LINES]
@@ -227,10 +227,15 @@ def _assemble(pages: list[list[Line]]) -> tuple[str, tuple[PageSpan, ...]]:
                 page_start = length + len(glue)
             length += len(glue) + len(text)
             prev = (line, right_edge)
-        starts.append(length if page_start is None else page_start)
+        starts.append(page_start)
     text = "".join(out) + ("\n" if out else "")
-    ends = starts[1:] + [len(text)]
-    return text, tuple(PageSpan(n + 1, s, max(s, e)) for n, (s, e) in enumerate(zip(starts, ends)))
+    # A page without body text is empty where the next page starts; each page ends where the next starts.
+    filled: list[int] = []
+    for start in reversed(starts):
+        filled.append(start if start is not None else (filled[-1] if filled else len(text)))
+    filled.reverse()
+    ends = filled[1:] + [len(text)]
+    return text, tuple(PageSpan(n + 1, s, e) for n, (s, e) in enumerate(zip(filled, ends)))
 
 
 def _open(raw: bytes, file: str):

@@ -259,6 +259,26 @@ def test_pdf_pages_cover_the_text_and_locate_units(seed_formats):
     assert page_of(last.span.start, pages) == len(pages)
 
 
+def test_a_scanned_page_among_text_pages_is_a_warning(tmp_path, seed_formats):
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(seed_formats["pdf"])
+    pdf.import_pages(pdfium.PdfDocument(scanned_pdf()))
+    path = tmp_path / "mixed.pdf"
+    pdf.save(path)
+    extracted = read_document(path)
+    assert extracted.text == read_document(seed_formats["pdf"]).text
+    assert extracted.warnings == (f"{path}: page {len(pdf)} has no text layer (a scanned page?): its text is missing; "
+                                  "OCR the file to include it",)
+    assert extracted.pages[-1] == PageSpan(len(pdf), len(extracted.text), len(extracted.text))
+
+
+def test_pdf_radicals_become_ideographs():
+    from ingest.formats.base import normalise_compat
+
+    assert normalise_compat("\u2f00、总体要求（\u2f06）") == "一、总体要求（二）"
+
+
 def test_html_metadata_from_the_info_table(seed_formats):
     for fmt, encoding in (("html", "utf-8"), ("html-gbk", "gb18030")):
         extracted = read_document(seed_formats[fmt])
