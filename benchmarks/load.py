@@ -181,6 +181,7 @@ def merge_runs(runs: list[tuple]) -> tuple:
 def runaway_report(args, command: str, base: str, health: dict, mix) -> tuple[list[str], bool]:
     """The other clients alone, then beside ``args.runaway_clients`` runaway-SPARQL clients; the comparison."""
     n = args.runaway_clients
+    load_before = os.getloadavg()[0]
     runs = []
     for _ in range(args.rounds):  # alternate, so that drift in the machine's load hits both alike
         runs.append(("alone", asyncio.run(drive(base, args.concurrency, args.duration, mix, idle_clients=n))))
@@ -217,8 +218,9 @@ def runaway_report(args, command: str, base: str, health: dict, mix) -> tuple[li
         f"The other clients' throughput changed by **{change:+.1f} %** with the runaway clients "
         f"({'within' if change >= -20 else 'NOT within'} 20 %). Largest SPARQL answer: {largest} bytes "
         f"({'within' if within else '**over**'} the {args.sparql_max_bytes}-byte limit). The two-way cross join sent once "
-        f"more with no other load: {probe.status_code}, {len(probe.content)} bytes, "
-        f"X-Truncated-By: {probe.headers.get('x-truncated-by', '-')}.", "",
+        f"more with no other client of this benchmark: {probe.status_code}, {len(probe.content)} bytes, "
+        f"X-Truncated-By: {probe.headers.get('x-truncated-by', '-')}. Machine load average (1 min) before and "
+        f"after: {load_before:.1f}, {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores.", "",
     ]
     errors = alone[1] + beside[1]
     if errors:
