@@ -230,6 +230,7 @@ def supported_files(paths: Iterable[str | Path], *, recursive: bool = True) -> t
     Folders are searched recursively (hidden folders excepted), in name order.
     """
     files: list[Path] = []
+    taken: set[Path] = set()
     skipped: list[Skipped] = []
     for given in paths:
         given = Path(given)
@@ -249,6 +250,7 @@ def supported_files(paths: Iterable[str | Path], *, recursive: bool = True) -> t
                     skipped.append(Skipped(entry, "a metadata sidecar with no document of the same name beside it"))
             elif (reason := _skip_reason(entry)) is not None:
                 skipped.append(Skipped(entry, reason))
-            elif entry not in files:
+            elif entry.resolve() not in taken:  # a file named twice (or through two paths) is taken once
+                taken.add(entry.resolve())
                 files.append(entry)
     return files, skipped

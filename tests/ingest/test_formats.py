@@ -598,7 +598,7 @@ def test_supported_files_lists_every_skip_with_its_reason(tmp_path, seed_formats
     (folder / "~$b.docx").write_bytes(b"lock")
     (folder / "orphan.meta.json").write_text("{}")
     (folder / "notes.json").write_text("{}")
-    files, skipped = supported_files([folder, tmp_path / "missing"])
+    files, skipped = supported_files([folder, tmp_path / "missing", folder / "a.txt"])
     assert [p.relative_to(folder).as_posix() for p in files] == ["2023/b.docx", "a.txt", "c.htm", "d.pdf"]
     reasons = {p.name: reason for p, reason in skipped}
     assert sorted(reasons) == [".DS_Store", "e.ofd", "empty.txt", "missing", "notes.json", "old.doc",
