@@ -120,7 +120,7 @@ def sniff(head: bytes, whole: bytes | Path | None = None) -> str:
         return "mht"
     if start[:15].lower().startswith((b"<!doctype html", b"<html")) or b"<html" in head[:1024].lower():
         return "html"
-    if head.startswith((b"\x89PNG", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*", b"GIF8", b"BM")):
+    if head.startswith((b"\x89PNG", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*", b"GIF8")):
         return "image"
     return ""
 
