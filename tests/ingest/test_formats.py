@@ -174,6 +174,10 @@ def print_pdf(html_path: Path, pdf_path: Path, *, header_footer: bool) -> Path:
     """Print a page to PDF with headless Chromium (its own date/title header and URL/page footer if asked)."""
     if not Path(CHROMIUM).exists():
         pytest.skip("chromium is not installed (apt-get install -y chromium fonts-noto-cjk)")
+    fc_list = shutil.which("fc-list")
+    fonts = subprocess.run([fc_list, ":lang=zh"], capture_output=True, text=True, check=False).stdout if fc_list else ""
+    if not fonts.strip():
+        pytest.skip("no CJK font for Chromium to print with (apt-get install -y fonts-noto-cjk)")
     flags = [] if header_footer else ["--no-pdf-header-footer"]
     subprocess.run(
         [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
