@@ -264,13 +264,18 @@ def read_html(raw: bytes, file: str) -> Extracted:
     root = tree.body or tree.root
     if root is None:
         raise ParseError(file, "an HTML page with no body; save the page again from the browser (网页，全部)")
-    body = _article(root)
-    lines = _block_lines(body)
+    try:
+        body = _article(root)
+        lines = _block_lines(body)
+        outside = _block_lines(root, skip=body)
+    except RecursionError as e:
+        raise ParseError(file, "the page's elements are nested too deeply to read; "
+                               "open it in a browser and save its text as a .txt file") from e
     article = normalise_lines(lines)
     if not article.strip():
         raise ParseError(file, "the web page holds no article text (is the text loaded by a script?); "
                                "save it from the browser after it has loaded, or copy the text into a .txt file")
     # The info table sits outside the article on most portals, at its top on some.
-    fields = page_fields(tree.root, _block_lines(root, skip=body) + lines[:_INFO_LINES_IN_BODY])
+    fields = page_fields(tree.root, outside + lines[:_INFO_LINES_IN_BODY])
     return Extracted(text=article, format="html", encoding=encoding, sha256=hashlib.sha256(raw).hexdigest(),
                      title=fields.title, identifier=fields.identifier, issued=fields.issued)

@@ -552,6 +552,10 @@ _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504
         ("table.xlsx", b"PK\x03\x04", "a spreadsheet"),
         ("data.json", b"{}", "unsupported format .json; supported: .txt"),
         ("photo.jpg", b"\xff\xd8\xff\xe0 jpeg", "an image: OCR it first"),
+        ("script-only.html", b"<html><body><div id='app'></div><script>load()</script></body></html>",
+         "the web page holds no article text (is the text loaded by a script?)"),
+        ("deep.html", b"<html><body>" + b"<div>" * 3000 + "一、甲".encode() + b"</div>" * 3000 + b"</body></html>",
+         "nested too deeply to read"),
     ],
 )
 def test_refusals_name_the_file_and_the_fix(tmp_path, name, raw, message):
