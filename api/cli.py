@@ -417,6 +417,7 @@ def serve(
             from api.serving import request_reload
 
             ws = _workspace(settings)  # a broken new generation is reported here, before any server is told
+            ws.pinned.release()
             pids = request_reload(settings.data_dir)
             if not pids:
                 raise _fail(f"no running `policykg serve` found for {settings.data_dir}", EXIT_FAILED)
@@ -425,7 +426,8 @@ def serve(
             return
         from api.serving import serve as run_server
 
-        _workspace(settings)  # build with progress on the terminal before the server starts
+        # Build with progress on the terminal before the server starts; the supervisor pins what it serves.
+        _workspace(settings).pinned.release()
         typer.echo(f"policykg: serving on http://{host}:{port}/ with {workers} worker(s)", err=True)
         run_server(settings, host, port, workers)
 
