@@ -103,7 +103,7 @@ def test_result_json_contract(index):
                         "target", "document", "span"}
     assert set(hit["scores"]) == {"bm25", "dense"}
     assert set(hit["span"]) == {"start", "end"}
-    assert set(hit["context"]) == {"task", "departments", "targets", "concepts", "sections"}
+    assert set(hit["context"]) == {"task", "departments", "targets", "concepts", "sections", "supports"}
     json.dumps(data, ensure_ascii=False)
 
 
