@@ -128,6 +128,7 @@ def _add_document(graph: Graph, document: PolicyDocument) -> None:
         (DCTERMS.language, meta.language),
         (DCTERMS.spatial, meta.jurisdiction),
         (DCTERMS.publisher, meta.issuer),
+        (DCTERMS.audience, meta.addressees),  # 主送机关: 各区人民政府，市政府各委、办、局
         (POL.sha256, meta.sha256),
         (POL.encoding, meta.encoding),
         (POL.sourceFile, meta.source_file),

@@ -248,3 +248,21 @@ def test_numbered_annex_list_without_signature_is_no_unit():
     text = "一、甲。\n二、乙。\n附件：1.划型标准\n2.申报材料清单\n"
     units, _ = parse_structure(text)
     assert [u.path for u in units] == ["一", "二"] and units[-1].text == "乙。"
+
+
+def test_front_matter_becomes_document_metadata_in_the_graph():
+    from kg.build import build_graph
+    from kg.iri import document_iri
+    from kg.vocab import DCTERMS, POL, RDF
+
+    text = ("某市人民政府关于推进某项工作的意见\n某府发〔2031〕8号\n各区人民政府，市政府各委、办、局：\n"
+            "为推进工作，提出如下意见。\n一、甲。\n二、乙。\n某市人民政府\n2031年3月15日\n")
+    graph = build_graph([parse_text(text, DocumentMeta(slug="fm", title="fm", source_file="fm.txt"))])
+    doc = document_iri("fm")
+    assert str(graph.value(doc, DCTERMS.identifier)) == "某府发〔2031〕8号"
+    assert str(graph.value(doc, DCTERMS.issued)) == "2031-03-15"
+    assert str(graph.value(doc, DCTERMS.publisher)) == "某市人民政府"
+    assert str(graph.value(doc, DCTERMS.audience)) == "各区人民政府，市政府各委、办、局"
+    assert str(graph.value(doc, DCTERMS.title)) == "某市人民政府关于推进某项工作的意见"
+    assert {str(graph.value(u, POL.path)) for u in graph.subjects(RDF.type, POL.Preamble)} == {"序言"}
+    assert not list(graph.subjects(DCTERMS.references, None))
