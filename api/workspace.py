@@ -340,6 +340,10 @@ def build(
                 return read_manifest(root, data_dir)  # built by another process while this one waited
             except NoDataError:
                 pass
+        link = data_dir / "current"
+        if link.is_dir() and not link.is_symlink():  # a copy that resolved the link: it cannot be swapped
+            raise BrokenDataError(link, "is a folder, not a link to a generation",
+                                  "move it to generations/<name> and link it: ln -s generations/<name> current")
         removed = clean_leftovers(data_dir)
         if removed:
             progress(f"removed what killed ingests left: {', '.join(removed)}")
