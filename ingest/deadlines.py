@@ -18,6 +18,7 @@ __all__ = [
     "time_mentions",
     "find_deadline",
     "lead_deadline",
+    "heading_deadline",
     "covering_deadline",
     "five_year_plan_end",
 ]
@@ -135,14 +136,24 @@ def find_deadline(text: str) -> date | None:
     return None
 
 
+_HEADING_YEAR_RE = re.compile(rf"(?P<y>{_YEAR})年(?:度)?[^0-9，,。；;]{{0,6}}?(?:目标|指标)")
+
+
+def heading_deadline(heading: str) -> DeadlineHint | None:
+    """A heading that names the year its targets are for (2024年工作目标, 2025年主要指标) → that year's end."""
+    m = _HEADING_YEAR_RE.search(heading)
+    return DeadlineHint(date(int(m.group("y")), 12, 31), heading) if m else None
+
+
 def lead_deadline(heading: str, text: str) -> DeadlineHint | None:
-    """The date or period of a unit's lead sentence (the first sentence after its heading line), if any."""
+    """The date or period of a unit's lead sentence (the first sentence after its heading line), else the year
+    its heading names for its targets (2024年工作目标), if any."""
     body = text[len(heading):] if heading and text.startswith(heading) else text
     body = body.lstrip(" \t\r\n\u3000。：:，,")  # （二）发展目标。到2020年，… : the heading ends with 。
     sentence = re.split(r"(?<=[。！？])", body, maxsplit=1)[0]
     mentions = time_mentions(sentence)
     if not mentions:
-        return None
+        return heading_deadline(heading)
     first = mentions[0]
     return DeadlineHint(first.when, sentence, first.period)
 

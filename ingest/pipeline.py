@@ -19,7 +19,7 @@ from .model import DocumentMeta, PolicyDocument, Support, Target, Unit
 from .responsibility import assign_responsibilities
 from .structure import parse_structure
 from .support import extract_supports
-from .targets import DeadlineHint, covering_deadline, extract_targets, lead_deadline
+from .targets import DeadlineHint, covering_deadline, extract_targets, heading_deadline, lead_deadline
 
 __all__ = ["load_meta", "parse_plan", "parse_text"]
 
@@ -47,7 +47,11 @@ def load_meta(path: str | Path) -> DocumentMeta:
 
 
 def _inherited_deadline(unit: Unit, by_path: dict[str, Unit]) -> DeadlineHint | None:
-    """The deadline of the nearest enclosing unit whose lead sentence states one (到2020年底，…)."""
+    """The year the unit's own heading names (2024年工作目标), else the deadline of the nearest enclosing
+    unit whose lead sentence or heading states one (到2020年底，…)."""
+    own = heading_deadline(unit.heading)
+    if own:
+        return own
     parent = by_path.get(unit.parent) if unit.parent else None
     while parent is not None:
         hint = lead_deadline(parent.heading, parent.text)

@@ -44,7 +44,8 @@ _PAYMENT_WORD = re.compile(
 )
 _CAP_WORD = re.compile(r"(?:最高|最多|上限|封顶|累计|每年|年度)?(?:不超过|不高于|最高|最多|上限为?|封顶|以内)")
 _RATE_RE = re.compile(
-    rf"(?:(?P<how>按照|按|以|给予|参照)(?P<bound>不超过|不高于|不低于|不少于|最高)?(?P<base>[^，,。；;%0-9]{{1,24}}?)的?)?"
+    rf"(?:(?P<how>按照|按|以|给予|参照)(?P<bound>(?:最高)?(?:不超过|不高于)|不低于|不少于|最高)?"
+    rf"(?P<base>[^，,。；;%0-9]{{1,24}}?)的?)?"
     rf"(?P<bound2>不超过|不高于|不低于|不少于|最高|提高到|提高至|减按|按)?(?P<rate>{NUMBER})(?:%|％)"
 )
 _TIME_LIMIT_RE = re.compile(
@@ -184,7 +185,7 @@ def _payment(text: str, clause: tuple[int, int]) -> SupportPhrase | None:
         phrase.rate = to_decimal(rate.group("rate"))
         phrase.rate_base = (rate.group("base") or "").strip().removesuffix("的").removeprefix("其")
         bound = rate.group("bound") or rate.group("bound2") or ""
-        phrase.comparator = {"不超过": "≤", "不高于": "≤", "最高": "≤", "不低于": "≥", "不少于": "≥"}.get(bound, "")
+        phrase.comparator = "≥" if bound in ("不低于", "不少于") else "≤" if bound.startswith(("最高", "不超过", "不高于")) else ""
         if not phrase.rate_base and re.search(r"税率", text[rate.end() : b]):
             phrase.rate_base = "税率"
     for q in QUANTITY_RE.finditer(text, a, b):
@@ -210,6 +211,16 @@ def _threshold_word_before(text: str, clause_start: int, at: int) -> bool:
     """超过/突破/大于… right before a number: with a following 的 it names who qualifies (not 不超过, a cap)."""
     word = next((w for w in _PRE_LONGEST_FIRST if text.startswith(w, at - len(w)) and at - len(w) >= clause_start), "")
     return _THRESHOLD_PRE.get(word) == "≥"
+
+
+def _graded(text: str, payment: SupportPhrase) -> list[Decimal]:
+    """The further amounts of a 分别给予A、B、C clause (the first stays on ``payment``)."""
+    body = text[payment.start : payment.end]
+    if "分别" not in body or payment.amount is None:
+        return []
+    amounts = [to_decimal(q.group("num")) for q in QUANTITY_RE.finditer(text, payment.start, payment.end)
+               if MONEY_UNIT.match(q.group("unit") or "") and not q.group("max")]
+    return [a for a in amounts[1:] if a is not None]
 
 
 def _merge(into: SupportPhrase, part: SupportPhrase) -> None:
@@ -244,13 +255,17 @@ def _sentence_phrases(text: str, a: int, b: int) -> list[SupportPhrase]:
             _merge(last, payment)
             continue
         payment.kind = payment.kind or sentence_kind
+        graded = _graded(text, payment)
         qualifying = [p for p in phrases if p.kind == "threshold" and p.end <= payment.start + 1]
         if qualifying:
             payment.condition = qualifying[-1].condition
         elif condition and condition.end() <= payment.start + 1:
             payment.condition = condition.group("c").strip()
         phrases.append(payment)
-        last = payment
+        for amount in graded:  # 分别给予100万元、50万元奖励: one payment per amount, same kind and condition
+            phrases.append(SupportPhrase(payment.kind, payment.start, payment.end, amount=amount, unit=payment.unit,
+                                         condition=payment.condition))
+        last = phrases[-1]
     first = _CLAUSE.search(text, a, b)
     beneficiary = (first.group().strip() if first and _BENEFICIARY_RE.search(first.group()) and not
                    re.search(r"[0-9]", first.group()) else "")

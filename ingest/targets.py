@@ -25,7 +25,15 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from .deadlines import DeadlineHint, TimeMention, covering_deadline, find_deadline, lead_deadline, time_mentions
+from .deadlines import (
+    DeadlineHint,
+    TimeMention,
+    covering_deadline,
+    find_deadline,
+    heading_deadline,
+    lead_deadline,
+    time_mentions,
+)
 from .model import Basis, Span, Target
 from .quantities import QUANTITY_RE, RATE_UNITS, is_count, normalise_digits, to_decimal
 from .support import support_spans
@@ -36,6 +44,7 @@ __all__ = [
     "covering_deadline",
     "extract_targets",
     "find_deadline",
+    "heading_deadline",
     "lead_deadline",
     "normalise_digits",
 ]

@@ -182,6 +182,8 @@ def test_target_deadlines(text, hint, covering, expected):
         ("发展目标", "发展目标。到2022年，建成服务体系。其余。", date(2022, 12, 31)),
         ("工作目标", "工作目标。稳步推进。到2022年，建成。", None),
         ("阶段目标", "阶段目标：“十四五”期间，持续推进。", None),
+        ("2024年工作目标", "2024年工作目标\n全区经济稳中有进。", date(2024, 12, 31)),  # the heading's year
+        ("重点工作", "重点工作\n2024年，全区经济稳中有进。", None),  # a bare year in prose is no deadline
     ],
 )
 def test_lead_deadline(heading, text, when):

@@ -46,7 +46,12 @@ def row(kind, amount=None, amount_max=None, unit="", rate=None, rate_base="", ca
         ("对新购设备金额大于50万元的，按购置金额的10%给予补助。",
          [row("threshold", amount=D(50), unit="万元", comparator="≥", condition="新购设备金额大于50万元的"),
           row("subsidy", rate=D(10), rate_base="购置金额", condition="新购设备金额大于50万元的")]),
+        ("给予最高不超过技术合同成交额15%的补助。",
+         [row("subsidy", rate=D(15), rate_base="技术合同成交额", comparator="≤")]),
         # rewards
+        ("对新获评国家级、省级单项冠军的企业，分别给予80万元、30万元奖励。",
+         [row("reward", amount=D(80), unit="万元", condition="新获评国家级、省级单项冠军的企业"),
+          row("reward", amount=D(30), unit="万元", condition="新获评国家级、省级单项冠军的企业")]),
         ("对首次获评国家级绿色工厂的企业，给予一次性奖励80万元。",
          [row("reward", amount=D(80), unit="万元", condition="首次获评国家级绿色工厂的企业")]),
         ("对牵头制定国际标准的单位，奖励50万元。", [row("reward", amount=D(50), unit="万元", condition="牵头制定国际标准的单位")]),
