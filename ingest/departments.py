@@ -423,6 +423,11 @@ def _leading_place(line: str) -> str:
     return ""
 
 
+def _place_at_start(name: str) -> str:
+    """The known place a name starts with (广州市…, 上海…), else ""."""
+    return next((p for p in sorted(_known_places(), key=len, reverse=True) if name.startswith(p)), "")
+
+
 def _place_at_end(name: str) -> str:
     places = _known_places()
     for start in range(len(name) - 1):
@@ -647,6 +652,8 @@ _COLLECTIVE_RE = re.compile(
 _CONSENT_RE = re.compile(r"(?:研究)?(?:同意|批准)")
 _JOINT_RE = re.compile(r"联席会议|领导小组(?:办公室)?|工作专班|指挥部")
 _CREATE_RE = re.compile(r"建立|成立|组建|设立")
+# Words written before a joint body's name that are not part of it (定期召开|楼宇经济联席会议).
+_LEAD_IN_RE = re.compile(r"建立|成立|组建|设立|召开|健全|完善|发挥|依托|通过|强化|加强|用好|定期|提请|报请|报送|由")
 # A sub-body written straight after its parent: 市公安局|出入境管理局, 人民银行|广州分行.
 _TAIL_RE = re.compile(
     rf"(?:组织部|宣传部|统战部|政法委|网信办|编办|金融办|外办|办公厅|办公室|督查室|研究室)"
@@ -776,7 +783,7 @@ def _joint_name_start(source: str, end: int, places: set[str] = frozenset()) -> 
         if source[pos] in "省市区县" and pos == start:
             return pos
     verb = None
-    for verb in _CREATE_RE.finditer(source, start, end):
+    for verb in _LEAD_IN_RE.finditer(source, start, end):
         pass
     if verb:
         start = verb.end()
@@ -874,9 +881,12 @@ def _members(source: str, body: Span, mentions: list[tuple[Span, str]]) -> list[
 
 def _unknown_body(name: str, kind: str, jurisdiction: str) -> Department:
     """A body no authority file has: keyed by a hash of its full, jurisdiction-qualified name."""
+    levels = _levels(jurisdiction)
     if name.startswith(_RELATIVE_START):
         full = expand_name(name, jurisdiction) if jurisdiction else name
         key_name = full if full != name else f"{jurisdiction}|{name}"
+    elif kind == "joint" and levels.lowest and not _place_at_start(name):
+        full = key_name = _written(levels.lowest, levels) + name  # 楼宇经济联席会议 of 静安区: 上海市静安区楼宇经济联席会议
     else:
         full = key_name = name
     joint = kind == "joint"

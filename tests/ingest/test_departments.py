@@ -108,6 +108,15 @@ def test_central_bodies_by_full_and_short_name(written, key, pref_label):
         ("对推进不力的，由市政府督查室通报。", "广州市", [("市政府督查室", "广州市政府督查室")]),
         ("市数字化转型工作领导小组办公室负责日常工作。", "广州市",
          [("市数字化转型工作领导小组办公室", "广州市数字化转型工作领导小组办公室")]),
+        # bodies a plan sets up: the verb in front is not part of the name; a bare name gets the jurisdiction
+        ("发挥市跨境电商综试区建设工作领导小组统筹作用。", "杭州市",
+         [("市跨境电商综试区建设工作领导小组", "杭州市跨境电商综试区建设工作领导小组")]),
+        ("定期召开楼宇经济联席会议，研究重大事项。", "上海市静安区",
+         [("楼宇经济联席会议", "上海市静安区楼宇经济联席会议")]),
+        # the party committee and the government side by side
+        ("贯彻落实市委、市政府决策部署。", "广州市", [("市委", "广州市委"), ("市政府", "广州市政府")]),
+        # a central body's short name after a level prefix belongs to a local body
+        ("区统计局加强监测。", "上海市闵行区", [("区统计局", "上海市闵行区统计局")]),
     ],
 )
 def test_boundaries(text, jurisdiction, expected):
