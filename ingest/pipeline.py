@@ -15,11 +15,11 @@ from .formats import Extracted, read_document
 from .departments import document_date, find_departments, jurisdiction_of
 from .errors import ParseError
 from .frontmatter import apply_front_matter, mask, read_front_matter
-from .model import DocumentMeta, PolicyDocument, Support, Target, Unit
+from .model import DocumentMeta, PolicyDocument, Support, Target, Unit, UnitKind
 from .responsibility import assign_responsibilities
 from .structure import parse_structure
 from .support import extract_supports
-from .targets import DeadlineHint, covering_deadline, extract_targets, heading_deadline, lead_deadline
+from .targets import DeadlineHint, covering_deadline, drop_restated, extract_targets, heading_deadline, lead_deadline
 
 __all__ = ["load_meta", "parse_plan", "parse_text"]
 
@@ -69,7 +69,7 @@ def _targets(units: list[Unit], body: str) -> list[Target]:
         own = body[unit.span.start : unit.span.end]  # the unit's text with any front matter blanked
         targets += extract_targets(own, unit.span.start, unit.path, unit.key, _inherited_deadline(unit, by_path),
                                    covering)
-    return targets
+    return drop_restated(targets, {u.path for u in units if u.kind is UnitKind.ANNEX})
 
 
 def _supports(units: list[Unit], body: str) -> list[Support]:

@@ -42,6 +42,7 @@ __all__ = [
     "DeadlineHint",
     "comparator_of",
     "covering_deadline",
+    "drop_restated",
     "extract_targets",
     "find_deadline",
     "heading_deadline",
@@ -64,9 +65,9 @@ _NOT_AFTER = {"约": "节制契公集简预合条邀违履", "超": "赶高", "�
 _POST_RE = re.compile(r"(?:及|或)?以上|以内|以下|之内|左右|上下|内(?![部外容涵])")
 _COMPARATOR_OF_POST = {"以上": "≥", "以内": "≤", "以下": "≤", "之内": "≤", "内": "≤", "左右": "≈", "上下": "≈"}
 
-_CLAUSE_STOPS = "，,。；;：:、！!？?\r\n（）()“”\"《》 \u3000"
-_SENTENCE_STOPS = "。；;！!？?\n"
-_TIME_CLAUSE_STOPS = "，,。；;！!？?\n：:"
+_CLAUSE_STOPS = "，,。；;：:、！!？?\r\n\t（）()“”\"《》 \u3000"
+_SENTENCE_STOPS = "。；;！!？?\n\t"
+_TIME_CLAUSE_STOPS = "，,。；;！!？?\n：:"  # not \t: a task-table row's 完成时限 dates its task
 _LIST_JOINER = re.compile(r"(?:和|及|与|以及)[0-9]")
 _LEADING = re.compile(
     r"(?:其中|同时|全年|(?:到|至)?(?:19|20)[0-9]{2}年(?:底|末)?(?:前)?|[0-9一二三四五六七八九十两]{1,3}年内)*"
@@ -266,6 +267,14 @@ def _subordinate(text: str, mention: TimeMention) -> bool:
     """Whether a date sits in a 其中 clause (其中，到2024年底…), which binds only its own sentence."""
     start = _clause_start(text, mention.start, _SENTENCE_STOPS)
     return "其中" in text[start : mention.start]
+
+
+def drop_restated(targets: list[Target], restating_paths: set[str]) -> list[Target]:
+    """Targets minus those of ``restating_paths`` (a task-breakdown annex) that restate a target stated elsewhere
+    with the same quantity and unit (推动规上企业上云200家 in the body and again in the table)."""
+    stated = {(t.quantity, t.quantity_max, t.unit) for t in targets if t.unit_path not in restating_paths}
+    return [t for t in targets
+            if t.unit_path not in restating_paths or (t.quantity, t.quantity_max, t.unit) not in stated]
 
 
 def extract_targets(

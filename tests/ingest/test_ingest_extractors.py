@@ -320,3 +320,27 @@ def test_find_concepts_longest_first():
     got = [(m.unit_path, m.concept, m.label) for m in find_concepts(text, units)]
     assert got == [("一", "industrial-robot", "工业机器人"), ("一", "additive-manufacturing", "3D打印"),
                    ("二", "tax-incentive", "研发费用加计扣除")]
+
+
+TASK_DOC = """某区年度工作要点
+一、工作目标
+2024年，新增标杆企业15家。以上指标均为2024年全年目标。
+二、重点任务
+（一）推动企业上云。全年推动规上企业上云200家。
+附件
+重点任务分解表
+序号\t工作任务\t牵头单位\t配合单位\t完成时限
+1\t推动规上企业上云200家\t区经委\t区科委\t2024年12月底前
+2\t新建充电桩300个\t区建管委\t区发改委\t2024年9月底前
+"""
+
+
+def test_task_table_rows_date_their_own_targets_and_do_not_restate_the_body():
+    from ingest import parse_text
+    from ingest.model import DocumentMeta
+
+    doc = parse_text(TASK_DOC, DocumentMeta(slug="tasks", title="tasks"))
+    got = [(t.unit_path, t.indicator, t.quantity, t.unit, t.deadline) for t in doc.targets]
+    assert got == [("一", "新增标杆企业", D(15), "家", date(2024, 12, 31)),
+                   ("二（一）", "规上企业上云", D(200), "家", date(2024, 12, 31)),
+                   ("附件", "充电桩", D(300), "个", date(2024, 9, 30))]
