@@ -168,16 +168,17 @@ def _label_text(refs: Sequence[ConceptRef], concepts: dict[str, ConceptLabels]) 
 
 def _indexed_kind(unit: Unit) -> str | None:
     """The index kind of a unit, or None for a pure heading: a chapter, task or other part with children
-    whose text is only its heading. A leaf stays, however short (第三条（一）财政补贴；)."""
+    whose text is only its heading. A leaf stays, however short (第三条（一）财政补贴；), and so does an annex
+    (its title is what a reader asks for)."""
     own = unit.text[len(unit.heading):] if unit.text.startswith(unit.heading) else unit.text
     heading_only = _HEADING_ONLY.fullmatch(own) is not None
     if unit.kind is UnitKind.SECTION:
         if len(unit.text) <= len(unit.heading) + 10:
             return None
-        # A grouping section with a body of its own (the lead paragraph of 主要目标) is a goal statement;
-        # any other such body reads as guidance.
-        return "goal" if "目标" in unit.heading else "guideline"
-    if heading_only and (unit.children or unit.kind in (UnitKind.CHAPTER, UnitKind.TASK)):
+        # A grouping section with a body of its own: the lead paragraph of 主要目标 is a goal statement.
+        return "goal" if "目标" in unit.heading else "section"
+    if heading_only and unit.kind is not UnitKind.ANNEX and (unit.children or unit.kind in (UnitKind.CHAPTER,
+                                                                                        UnitKind.TASK)):
         return None
     return INDEXED_KINDS.get(unit.kind)
 

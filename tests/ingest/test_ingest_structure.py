@@ -458,3 +458,26 @@ def test_closing_prose(text, closing):
 def test_sentences_that_start_with_annex_are_not_annexes(line):
     units, _ = parse_structure("一、甲。\n再说一句。\n二、乙。\n" + line + "\n")
     assert all(u.kind is not UnitKind.ANNEX for u in units)
+
+
+# --- what reaches the search index -------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "indexed", "left_out"),
+    [
+        (NATIONAL, {"序言": "preamble", "结语": "closing", "二（五）3（1）": "item", "一（二）-1": "principle",
+                    "三（六）": "safeguard", "二（四）1": "measure"}, {"一", "二", "三", "二（四）"}),
+        (RULES, {"第一条": "article", "第四条": "article", "第四条（一）": "item", "第五条": "article"},
+         {"第一章", "第二章", "第三章"}),
+        (ANNEXED, {"附件1": "annex", "附件2": "annex", "附件2一": "chapter", "二（一）": "measure"}, {"二"}),
+    ],
+)
+def test_every_numbered_unit_but_pure_headings_is_indexed(text, indexed, left_out):
+    from ingest.model import DocumentMeta
+    from ingest.pipeline import parse_text
+    from search.units import index_units
+
+    doc = parse_text(text, DocumentMeta(slug="s", title="s", source_file="s.txt"))
+    kinds = {u.path: u.kind for u in index_units([doc], concepts=[]) if u.kind != "target"}
+    assert {path: kinds.get(path) for path in indexed} == indexed
+    assert not left_out & set(kinds)
