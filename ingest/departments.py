@@ -739,8 +739,9 @@ def _generic_ok(core: str, suffix: str, prefix: str) -> bool:
 
 def _generic_candidates(source: str, places: set[str]) -> list[_Candidate]:
     found = []
+    starts = [i for i, ch in enumerate(source) if ch in "街自省市区县镇乡国"]  # where a prefix can begin
     for regex in (_ONE_PREFIX_RE, _CENTRAL_RE):
-        for start in range(len(source)):
+        for start in starts:
             m = regex.match(source, start)
             if not m:
                 continue
@@ -799,17 +800,16 @@ def _joint_candidates(source: str, places: set[str]) -> list[_Candidate]:
     return found
 
 
-def _extend(source: str, cand: _Candidate, places: set[str]) -> _Candidate:
+def _extend(source: str, cand: _Candidate, place_re: re.Pattern[str]) -> _Candidate:
     """Run a name on into a sub-body written right after it (市公安局出入境管理局, 国家税务总局广州市税务局)."""
     if cand.kind not in ("label", "generic"):
         return cand
     end = cand.end
-    for place in sorted(places, key=len, reverse=True):
-        if source.startswith(place, end):
-            m = _BRANCH_TAIL_RE.match(source, end + len(place))
-            if m and not _TAIL_BAN.search(m.group()) and _right_ok(source, m.end(), m.group()):
-                return _Candidate(cand.start, m.end(), cand.kind)
-            break
+    place = place_re.match(source, end)
+    if place:
+        m = _BRANCH_TAIL_RE.match(source, place.end())
+        if m and not _TAIL_BAN.search(m.group()) and _right_ok(source, m.end(), m.group()):
+            return _Candidate(cand.start, m.end(), cand.kind)
     m = _TAIL_RE.match(source, end)
     if m and not _TAIL_BAN.search(m.group()) and _right_ok(source, m.end(), m.group()):
         return _Candidate(cand.start, m.end(), cand.kind)
@@ -824,11 +824,16 @@ def _choose(candidates: list[_Candidate], blocked: list[tuple[int, int]]) -> lis
     """Longest first, then leftmost; no overlaps; nothing inside a blocked range (a 《title》, an excluded line)."""
     chosen: list[_Candidate] = []
     kind_rank = {"label": 0, "joint": 1, "collective": 2, "generic": 3}
+    size = max((c.end for c in candidates), default=0)
+    taken = bytearray(size)
+    inside = bytearray(size)  # 1 inside a blocked range
+    for a, b in blocked:
+        inside[a:b] = b"\x01" * len(inside[a:b])
     for cand in sorted(set(candidates), key=lambda c: (-(c.end - c.start), c.start, kind_rank[c.kind])):
-        if any(a <= cand.start and cand.end <= b for a, b in blocked):
+        if all(inside[cand.start : cand.end]) or any(taken[cand.start : cand.end]):
             continue
-        if all(cand.end <= c.start or cand.start >= c.end for c in chosen):
-            chosen.append(cand)
+        taken[cand.start : cand.end] = b"\x01" * (cand.end - cand.start)
+        chosen.append(cand)
     return sorted(chosen, key=lambda c: c.start)
 
 
@@ -918,7 +923,8 @@ def find_departments(
         *_label_candidates(source, places), *_generic_candidates(source, places),
         *_collective_candidates(source), *_joint_candidates(source, places),
     ]
-    candidates = [_extend(source, c, places) for c in candidates]
+    place_re = re.compile("|".join(map(re.escape, sorted(places, key=len, reverse=True))) or "(?!)")
+    candidates = [_extend(source, c, place_re) for c in candidates]
     blocked = _in_titles(source) + [(s.start, s.end) for s in exclude or []]
     departments: dict[str, Department] = {}
     mentions: list[tuple[Span, str]] = []
