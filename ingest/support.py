@@ -146,7 +146,7 @@ def _threshold(text: str, clause: tuple[int, int], pays: bool) -> SupportPhrase 
     a, b = clause
     for q in QUANTITY_RE.finditer(text, a, b):
         unit = q.group("unit") or ""
-        if not unit or unit in ("%", "‰"):
+        if not unit:
             continue
         post = _POST_RE.match(text, q.end())
         after = post.end() if post else q.end()
@@ -155,7 +155,7 @@ def _threshold(text: str, clause: tuple[int, int], pays: bool) -> SupportPhrase 
             continue  # 给予不超过300万元的奖励: a cap on the payment, not a condition
         qualifies = text.startswith("的", after) and (post or pre or q.group("max") or re.match(r"对|凡|对于", text[a:b]))
         at_least = post is not None and "以上" in post.group() and not _TARGET_WORD_BEFORE.search(text, a, q.start())
-        if not qualifies and not (at_least and not pays):
+        if not qualifies and not (at_least and not pays and unit not in ("%", "‰")):
             continue  # 年营业收入2000万元以上 qualifies; 压缩至3个工作日以内 is a target
         comparator = "≥" if post and "以上" in post.group() else "≤" if post else _THRESHOLD_PRE.get(pre or "", "=")
         start = a + (re.match(r"(?:对于|对|凡)?", text[a:b]).end())  # type: ignore[union-attr]

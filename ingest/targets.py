@@ -235,7 +235,7 @@ def _read_quantity(text: str, text_raw: str, q: re.Match[str]) -> _Found | None:
     subject = text_raw[subject_start:subject_end] if subject_start < subject_end else ""
     if (pre or unit in _SUBJECT_UNITS or obj_end == after) and subject:
         start, end, indicator = subject_start, after, subject
-    elif obj_end > after and unit not in RATE_UNITS:
+    elif obj_end > after and (unit not in RATE_UNITS or text.startswith("的", after)):  # 使80%的企业实现上云
         noun = after + 1 if text.startswith("的", after) else after  # 100个以上的应用场景
         start, end, indicator = (pre[1] if pre else q.start()), obj_end, text_raw[noun:obj_end]
     elif verb is not None:  # 其中，到2018年底完成1500万平方米: the verb is all the clause names

@@ -75,6 +75,9 @@ def row(kind, amount=None, amount_max=None, unit="", rate=None, rate_base="", ca
         ("对主营业务收入首次突破50亿元的企业，给予奖励100万元。",
          [row("threshold", amount=D(50), unit="亿元", comparator="≥", condition="主营业务收入首次突破50亿元的企业"),
           row("reward", amount=D(100), unit="万元", condition="主营业务收入首次突破50亿元的企业")]),
+        ("对营业收入增长20%以上的企业，给予奖励10万元。",  # a percentage that qualifies is no target
+         [row("threshold", amount=D(20), unit="%", comparator="≥", condition="营业收入增长20%以上的企业"),
+          row("reward", amount=D(10), unit="万元", condition="营业收入增长20%以上的企业")]),
         # procedural time limits
         ("窗口自收到完整材料之日起10个工作日内办结。",
          [row("time-limit", amount=D(10), unit="个工作日", comparator="≤")]),
