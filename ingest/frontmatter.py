@@ -175,7 +175,8 @@ def is_addressee_line(line: str) -> bool:
     line = line.strip(_WS)
     if not line.endswith(("：", ":")) or len(line) > 120 or _STOPS.search(line):
         return False
-    parts = [p.strip(_WS) for p in re.split(r"[，,；;]", line[:-1]) if p.strip(_WS)]
+    # 各区（市）县政府（管委会）: a bracketed note after a name does not end it
+    parts = [re.sub(r"[（(][^（）()]*[）)]$", "", p.strip(_WS)) for p in re.split(r"[，,；;]", line[:-1]) if p.strip(_WS)]
     if not parts or "各" not in line and "有关" not in line:
         return False
     return all(_ADDRESSEE_PART_END.search(p) for p in parts)
@@ -318,7 +319,8 @@ def read_front_matter(source: str) -> FrontMatter:
     def first(*kinds: str) -> str:
         return next((f.value for f in found if f.kind in kinds and f.value), "")
 
-    title = "".join(f.value for f in found if f.kind == "title") or first("portal:title")
+    # A portal may print the title twice; each line counts once.
+    title = "".join(dict.fromkeys(f.value for f in found if f.kind == "title")) or first("portal:title")
     identifier = first("identifier", "portal:identifier")
     issuer = first("signature", "portal:issuer", "banner")
     issued = first("date")

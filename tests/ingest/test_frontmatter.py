@@ -266,3 +266,17 @@ def test_front_matter_becomes_document_metadata_in_the_graph():
     assert str(graph.value(doc, DCTERMS.title)) == "某市人民政府关于推进某项工作的意见"
     assert {str(graph.value(u, POL.path)) for u in graph.subjects(RDF.type, POL.Preamble)} == {"序言"}
     assert not list(graph.subjects(DCTERMS.references, None))
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["各区（市）县政府（管委会），市级有关部门，有关单位：", "各镇人民政府(街道办事处),市府直属各单位:"],
+)
+def test_addressees_with_bracketed_notes(line):
+    assert is_addressee_line(line)
+
+
+def test_number_above_a_title_printed_twice():
+    text = "某府办发〔2031〕3号\n某市人民政府办公厅关于某项工作的通知\n某市人民政府办公厅关于某项工作的通知\n各区人民政府：\n一、甲。\n二、乙。\n"
+    front = read_front_matter(text)
+    assert (front.identifier, front.title) == ("某府办发〔2031〕3号", "某市人民政府办公厅关于某项工作的通知")
