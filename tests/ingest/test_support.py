@@ -196,3 +196,14 @@ def test_graph_and_unit_view_carry_supports(doc):
     view = get_unit(graph, "二（一）")
     assert [(s.kind, s.rate, s.cap, s.unit, s.rate_base) for s in view.supports] == [
         ("threshold", None, None, "万元", ""), ("subsidy", D(10), D(500), "万元", "设备投资额")]
+
+
+def test_graph_keeps_about_comparator_and_stated_period():
+    text = "示范规划\n一、目标\n“十四五”期间，新增就业岗位约5万个。\n二、保障\n加强组织领导。\n"
+    doc = parse_text(text, DocumentMeta(slug="period-demo", title="示范规划", source_file="period-demo.txt"))
+    (target,) = doc.targets
+    assert (target.comparator, target.deadline, target.period) == ("≈", None, "“十四五”期间")
+    graph = build_graph([doc])
+    assert validate(graph).conforms
+    (view,) = get_unit(graph, "一").targets
+    assert (view.comparator, view.period, view.deadline) == ("≈", "“十四五”期间", None)
