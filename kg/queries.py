@@ -57,7 +57,8 @@ KIND_OF_CLASS: dict[URIRef, str] = {
     POL.Annex: "annex",
 }
 _ROLE_NAMES = {POL.Lead: "lead", POL.Participant: "participant", POL.Convener: "convener",
-               POL.Coordinator: "coordinator", POL.Evaluator: "evaluator", POL.Implementer: "implementer"}
+               POL.Coordinator: "coordinator", POL.Evaluator: "evaluator", POL.Implementer: "implementer",
+               POL.Supervisor: "supervisor"}
 _BASIS_NAMES = {POL.Explicit: "explicit", POL.Inferred: "inferred"}
 
 
