@@ -272,6 +272,7 @@ def _add_name_history(graph: Graph, keys: set[str]) -> None:
             graph.add((node, POL.validFrom, Literal(body.valid_from, datatype=XSD.date)))
         if body.valid_until:
             graph.add((node, POL.validUntil, Literal(body.valid_until, datatype=XSD.date)))
+    _add_parents(graph, keys | {b.key for b in bodies})
     for event in events:
         node = iri.department_iri(event.key)
         graph.add((node, RDF.type, ORG.ChangeEvent))
@@ -289,6 +290,18 @@ def _add_name_history(graph: Graph, keys: set[str]) -> None:
         for new in event.resulting:
             graph.add((node, ORG.resultingOrganization, iri.department_iri(new)))
             graph.add((iri.department_iri(new), ORG.resultedFrom, node))
+
+
+def _add_parents(graph: Graph, keys: set[str]) -> None:
+    """org:subOrganizationOf between two bodies of the graph, as the authority files state it
+    (上海海关 → 海关总署, 国家能源局 → 国家发展和改革委员会)."""
+    from ingest.departments import authority
+
+    bodies = authority().bodies
+    for key in sorted(keys):
+        parent = bodies[key].parent if key in bodies else ""
+        if parent and parent in keys:
+            graph.add((iri.department_iri(key), ORG.subOrganizationOf, iri.department_iri(parent)))
 
 
 def _add_mention(

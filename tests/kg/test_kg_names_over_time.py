@@ -71,3 +71,13 @@ def test_a_later_plan_under_the_new_name_is_found_from_the_old_one():
 def test_only_named_bodies_are_listed(graph):
     listed = {d.pref_label for d in list_departments(graph)}
     assert "上海市环境保护局" in listed and "上海市生态环境局" not in listed
+
+
+def test_a_local_branch_is_part_of_its_central_body_when_both_are_named():
+    doc = parse_text("一、保障措施\n（一）加强协同。海关总署牵头，上海海关、市政府办公厅配合。\n",
+                     DocumentMeta(slug="customs", title="t", jurisdiction="上海市"))
+    graph = build_graph([doc], concepts=None)
+    pairs = {(str(a), str(b)) for a, b in graph.subject_objects(ORG.subOrganizationOf)}
+    assert pairs == {(str(iri.department_iri("shanghai-customs")),
+                      str(iri.department_iri("cn-general-administration-of-customs")))}
+    assert str(graph.value(iri.department_iri("shanghai-customs"), POL.jurisdiction)) == "上海市"
