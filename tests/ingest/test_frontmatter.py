@@ -280,3 +280,31 @@ def test_number_above_a_title_printed_twice():
     text = "某府办发〔2031〕3号\n某市人民政府办公厅关于某项工作的通知\n某市人民政府办公厅关于某项工作的通知\n各区人民政府：\n一、甲。\n二、乙。\n"
     front = read_front_matter(text)
     assert (front.identifier, front.title) == ("某府办发〔2031〕3号", "某市人民政府办公厅关于某项工作的通知")
+
+
+# --- every combination of front and back matter leaves the body's units alone ----------------------------
+
+_BODY = "　　为推进某项工作，制定本方案。\n　　一、目标\n　　到2031年底完成改造。\n　　二、任务\n　　（一）建设平台。\n　　（二）培育企业。\n"
+_BODY_PATHS = ["序言", "一", "二", "二（一）", "二（二）"]
+
+
+@pytest.mark.parametrize("title", ["", "某区推进某项工作的实施方案\n"])
+@pytest.mark.parametrize("number", ["", "某府办发〔2031〕6号\n", "某府办发[2031]6号\n"])
+@pytest.mark.parametrize("addressees", ["", "各街道办事处、镇人民政府，区政府各委、办、局：\n"])
+@pytest.mark.parametrize("signature", ["", "\n　　　　　　某区人民政府办公室\n", "\n某区发展改革委　某区财政局\n"])
+@pytest.mark.parametrize("dated", ["", "　　　　　　2031年2月3日\n", "二〇三一年二月三日\n（此件公开发布）\n"])
+@pytest.mark.parametrize("annex", ["", "附件\n任务清单\n序号\t任务\t牵头单位\n1\t建设平台\t区科委\n"])
+def test_front_and_back_matter_combinations(title, number, addressees, signature, dated, annex):
+    if signature and not dated:
+        pytest.skip("a signature without a date is a line of the body")
+    text = title + number + addressees + _BODY + signature + dated + annex
+    front = read_front_matter(text)
+    units, _ = parse_structure(text, front=front)
+    assert [u.path for u in units] == _BODY_PATHS + (["附件"] if annex else [])
+    for unit in units:
+        assert text[unit.span.start : unit.span.end] == unit.text
+        assert all(not (s.start < unit.span.end and unit.span.start < s.end) for s in front.spans), unit.path
+    assert front.identifier == number.strip()
+    assert front.issued == ("2031-02-03" if dated else "")
+    assert front.title == title.strip()
+    assert front.addressees == addressees.strip()[:-1]
