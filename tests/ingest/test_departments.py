@@ -59,6 +59,8 @@ def _keys(text: str, jurisdiction: str = "", when: date | None = None) -> list[s
         ("商务部", "cn-ministry-of-commerce", "商务部"),
         ("生态环境部", "cn-ministry-of-ecology-and-environment", "生态环境部"),
         ("国务院办公厅", "cn-general-office-of-the-state-council", "国务院办公厅"),
+        ("国家外汇局", "cn-safe", "国家外汇管理局"),
+        ("全国工商联", "cn-all-china-federation-of-industry-and-commerce", "中华全国工商业联合会"),
     ],
 )
 def test_central_bodies_by_full_and_short_name(written, key, pref_label):
