@@ -389,7 +389,7 @@ def jurisdiction_of(title: str = "", issuer: str = "", text: str = "") -> str:
     title starts with (广州市人民政府办公厅, 浦东新区…), else the place whose government the text names most;
     "" when none is found."""
     for line in (issuer, title):
-        line = re.sub(r"^\s*关于印发", "", line.strip())
+        line = re.sub(r"^\s*(?:关于)?(?:印发|转发)?[《〈]?", "", line.strip())
         if not line:
             continue
         place = _leading_place(line)
