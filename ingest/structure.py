@@ -416,7 +416,9 @@ def _line_of(source: str, pos: int) -> int:
     return source.count("\n", 0, pos) + 1
 
 
-def parse_structure(source: str, file: str = "<text>", front: FrontMatter | None = None) -> tuple[list[Unit], Span | None]:
+def parse_structure(
+    source: str, file: str = "<text>", front: FrontMatter | None = None
+) -> tuple[list[Unit], Span | None]:
     """Units in document order (preamble, body units with parents before children, closing, annexes) and the
     preamble span. Front and back matter (title, own number, addressees, signature, date) are no units.
 
