@@ -56,7 +56,8 @@ _AT_LEAST = ("不低于", "不少于", "不小于", "超过", "高于", "多于"
              "提高到", "提高至", "提升至", "提升到", "增加到", "增加至", "增长到", "增长至", "扩大到", "扩大至",
              "上升到", "上升至", "增至", "升至")
 _AT_MOST = ("不超过", "不高于", "不多于", "不大于", "低于", "少于", "小于", "不到", "压缩至", "压缩到", "缩短至",
-            "缩短到", "控制在", "降至", "降到", "降低到", "降低至", "下降到", "下降至", "减少到", "减少至", "减至")
+            "缩短到", "控制在", "降至", "降到", "降低到", "降低至", "下降到", "下降至", "减少到", "减少至", "减至",
+            "压减至", "压减到")
 _ABOUT = ("约", "大约", "近", "接近", "将近")
 _COMPARATOR_OF_PRE = {**{w: "≥" for w in _AT_LEAST}, **{w: "≤" for w in _AT_MOST}, **{w: "≈" for w in _ABOUT}}
 _PRE_WORDS = sorted(_COMPARATOR_OF_PRE, key=len, reverse=True)
@@ -74,9 +75,13 @@ _LEADING = re.compile(
     r"(?:力争|确保|争取|预计|实现|使得|使|推动|促进|保持|带动|累计)*"
 )
 _BUILD_VERB = re.compile(r"建成|新建|建设|培育|引进|打造|完成|实施|部署|推广|创建")  # 建成5G基站3万个 → 5G基站
+_BASELINE_BEFORE = re.compile(r"(?:由|从)[^，,。；;]*$")
+_CHANGE_TO = re.compile(r"(?:提高|提升|增加|增长|扩大|上升|降低|下降|压减|压缩|缩短|减少)(?:至|到)")
 _NOT_UNIT_NEXT = re.compile(r"[年月日号条款章节届期时]")
 _ATTRIBUTE_RE = re.compile(r"(?:(?:及|或)?以上|以下|以内)?的")
-_PAST_RE = re.compile(r"已(?:经)?(?:建成|达到|累计|形成|培育|实现|完成|突破|超过|有|经)|同比")  # achievements
+# Achievements reported, not targets set: 已建成…, and 同比 in a sentence that sets no goal.
+_PAST_RE = re.compile(r"已(?:经)?(?:建成|达到|累计|形成|培育|实现|完成|突破|超过|有|经)|^(?!.*(?:到|至)(?:19|20)[0-9]{2}年"
+                      r"|.*(?:力争|确保|争取|全年|预期|预计|目标)).*同比")
 # Units whose indicator stands before the number (审批时间压缩至5个工作日, 企业开办1个工作日内办结).
 _SUBJECT_UNITS = RATE_UNITS + ("个工作日", "工作日", "小时", "天", "分钟", "秒", "个月", "周")
 _RESPECTIVELY_RE = re.compile("分别(?:" + "|".join(sorted(
@@ -232,6 +237,10 @@ def _read_quantity(text: str, text_raw: str, q: re.Match[str]) -> _Found | None:
     verb = None if pre else _BUILD_VERB.match(text, subject_start, q.start())
     subject_start = verb.end() if verb else subject_start
     subject_end = pre[1] if pre else q.start()
+    if re.search(r"(?:由|从).*[0-9]|[0-9]%", text[subject_start:subject_end]):  # 由20个工作日压减至… / 从…的30%提高至…
+        subject_start = _LEADING.match(text, _clause_start(text, subject_end), subject_end).end()  # type: ignore[union-attr]
+        baseline = re.search(r"由|从", text[subject_start:subject_end])
+        subject_end = subject_start + baseline.start() if baseline else subject_end
     subject = text_raw[subject_start:subject_end] if subject_start < subject_end else ""
     if (pre or unit in _SUBJECT_UNITS or obj_end == after) and subject:
         start, end, indicator = subject_start, after, subject
@@ -245,6 +254,13 @@ def _read_quantity(text: str, text_raw: str, q: re.Match[str]) -> _Found | None:
     return _Found(start, end, q.start(), indicator, to_decimal(q.group("num")) or Decimal(0),
                   to_decimal(q.group("max")) if q.group("max") else None, text_raw[q.start("unit"):q.end("unit")]
                   if unit else "", comparator)
+
+
+def _is_baseline(text: str, q: re.Match[str]) -> bool:
+    """The 'from' value of 由20个工作日压减至10个工作日 / 从2020年的30%提高至50%."""
+    start = _clause_start(text, q.start())
+    end = _clause_end(text, q.end())
+    return bool(_BASELINE_BEFORE.search(text, start, q.start())) and bool(_CHANGE_TO.search(text, q.end(), end))
 
 
 def _own_time(text: str, at: int, mentions: list[TimeMention]) -> TimeMention | None:
@@ -298,8 +314,8 @@ def extract_targets(
     found = [f for f in found if not _inside(f.at, skip)]
     skip += used
     for q in QUANTITY_RE.finditer(norm):
-        if _inside(q.start(), skip):
-            continue
+        if _inside(q.start(), skip) or _is_baseline(norm, q):
+            continue  # 由20个工作日压减至10个: the baseline is no target
         target = _read_quantity(norm, text, q)
         if target is None:
             log.debug("no target in %s: %s", unit_path, q.group())
