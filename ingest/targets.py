@@ -12,9 +12,11 @@ What is not a target: years, dates, document numbers, article references, ordina
 a size that qualifies a noun (年营业收入10亿元以上的企业), and anything inside a support phrase
 (``ingest.support.support_spans``: 最高不超过500万元, 按投资额的10%给予补助, 15个工作日内办结).
 
-Deadlines: the clause's own date beats its paragraph's (其中，到2025年底…), then the unit's earlier sentences,
-then a statement covering every target (各项指标均为2024年全年目标), then the enclosing unit's lead sentence.
-A period (“十四五”期间, 2023年起3年内) is kept in ``Target.period`` with no invented year.
+Deadlines: the sentence's own date beats its paragraph's (其中，到2025年底… binds only its sentence), then a date
+later in the same clause (a task-table row's 完成时限), then the unit's earlier sentences, then a statement covering
+every target (各项指标均为2024年全年目标, explicit), then the year the unit's heading names or the enclosing unit's
+lead sentence (inferred, with that sentence as evidence).  A period (“十四五”期间, 2023年起3年内) is kept in
+``Target.period`` with no invented year; dates and periods are read by ``ingest.deadlines``.
 """
 
 from __future__ import annotations
