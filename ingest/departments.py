@@ -379,6 +379,7 @@ def canonical_jurisdiction(name: str) -> str:
 _CENTRAL_START_RE = re.compile(r"^(?:中共中央|国务院|国家|全国|中华人民共和国|中国人民银行)")
 _PLACE_START_RE = re.compile(rf"^(?:中共)?([{_CJK}]{{2,8}}?(?:省|自治区|市|自治州|新区|区|县))(?=[{_CJK}])")
 _PLACE_GOV_RE = re.compile(rf"(?<![{_CJK}])([{_CJK}]{{2,4}}(?:省|市|自治州|县|区))(?=人民政府)")
+_BODY_AFTER_PLACE_RE = re.compile(r"(?:人民政府|政府|关于|印发|办公厅|办公室|[^，。、\s]{0,14}?(?:委员会|局|委|厅|办)(?![面法托]))")
 _GOV_IN_TEXT_RE = re.compile(rf"([{_CJK}]{{2,8}}?(?:省|自治区|市|自治州|新区|区|县))(?:人民政府|政府|委员会)")
 
 
@@ -416,9 +417,11 @@ def _leading_place(line: str) -> str:
             sub = _PLACE_START_RE.match(rest)
             if sub and sub.group(1) in places and places[sub.group(1)].startswith(places[written]):
                 return places[sub.group(1)]
+            if sub and _BODY_AFTER_PLACE_RE.match(rest[sub.end():]):  # 杭州市|淳安县|人民政府
+                return places[written] + sub.group(1)
             return places[written]
     m = _PLACE_START_RE.match(line)
-    if m and re.match(r"(?:人民政府|政府|关于|印发|办公厅|办公室|[^，。]{0,14}(?:委员会|局|委|厅|办))", line[m.end():]):
+    if m and _BODY_AFTER_PLACE_RE.match(line[m.end():]):
         return canonical_jurisdiction(m.group(1))
     return ""
 
