@@ -82,8 +82,9 @@ _CHANGE_TO = re.compile(r"(?:提高|提升|增加|增长|扩大|上升|降低|�
 _NOT_UNIT_NEXT = re.compile(r"[年月日号条款章节届期时]")
 _ATTRIBUTE_RE = re.compile(r"(?:(?:及|或)?以上|以下|以内)?的")
 # Achievements reported, not targets set: 已建成…, and 同比 in a sentence that sets no goal.
-_PAST_RE = re.compile(r"已(?:经)?(?:建成|达到|累计|形成|培育|实现|完成|突破|超过|有|经)|^(?!.*(?:到|至)(?:19|20)[0-9]{2}年"
-                      r"|.*(?:力争|确保|争取|全年|预期|预计|目标)).*同比")
+_PAST_RE = re.compile(r"已(?:经)?(?:建成|达到|累计|形成|培育|实现|完成|突破|超过|有|经)|以来|近年来|过去[0-9一二三四五六七八九十]"
+                      r"|^(?!.*(?:到|至)(?:19|20)[0-9]{2}年|.*(?:力争|确保|争取|全年|预期|预计|目标)).*同比")
+_FREQUENCY_RE = re.compile(r"每(?:年|季度?|月|周|半年|两年|年度)")  # 每年举办1次对接会: how often, not a target
 # Units whose indicator stands before the number (审批时间压缩至5个工作日, 企业开办1个工作日内办结).
 _SUBJECT_UNITS = RATE_UNITS + ("个工作日", "工作日", "小时", "天", "分钟", "秒", "个月", "周")
 _RESPECTIVELY_RE = re.compile("分别(?:" + "|".join(sorted(
@@ -230,6 +231,8 @@ def _read_quantity(text: str, text_raw: str, q: re.Match[str]) -> _Found | None:
     post = _POST_RE.match(text, q.end())
     after = post.end() if post else q.end()
     if not unit and not (pre and not _NOT_UNIT_NEXT.match(text, q.end()) and not re.match(r"[0-9.]", text[q.end():q.end() + 1])):
+        return None
+    if unit == "次" and _FREQUENCY_RE.search(text, clause_start, q.start()):
         return None
     if unit not in RATE_UNITS and not is_count(unit) and _ATTRIBUTE_RE.match(text, q.end()):
         return None  # 年营业收入10亿元以上的企业: a size qualifying a noun, not a target

@@ -93,6 +93,8 @@ def test_target_phrases(phrase, expected):
         "打造一批千亿级产业集群",  # no Arabic digits
         "全市已建成5G基站5万个",  # an achievement, not a target
         "上年全市工业产值达到3.1万亿元，同比增长4%",  # a reported figure
+        "2020年以来，累计投入财政资金120亿元",  # a figure reported since a past year
+        "每季度召开1次推进会", "自2024年5月1日起施行，有效期5年", "服务热线：021-12345678",
         "培育年营业收入10亿元以上的龙头企业",  # a size qualifying a noun
         "按设备投资额的10%给予补助，最高不超过500万元",  # support, not a target
         "自受理之日起15个工作日内办结",  # a procedural time limit
