@@ -431,6 +431,16 @@ def _place_at_start(name: str) -> str:
     return next((p for p in sorted(_known_places(), key=len, reverse=True) if name.startswith(p)), "")
 
 
+def _place_in(name: str) -> str:
+    """The jurisdiction a full name states: its last known place (国家税务总局广州市税务局 → 广东省广州市), else
+    national for 国家…/国务院…, else ""."""
+    places = _known_places()
+    found = [(name.rfind(p) + len(p), len(p), p) for p in places if p in name]
+    if found:
+        return places[max(found)[2]]
+    return NATIONAL if name.startswith(("国家", "国务院", "中国", "中华人民共和国")) else ""
+
+
 def _place_at_end(name: str) -> str:
     places = _known_places()
     for start in range(len(name) - 1):
@@ -902,7 +912,8 @@ def _unknown_body(name: str, kind: str, jurisdiction: str) -> Department:
         key=_slug(key_name, "joint-body" if joint else "body"), pref_label=full,
         alt_labels=[name] if full != name else [], pref_label_en="",
         category="joint-body" if joint else "collective" if kind == "collective" else "other",
-        listed_in_alias_table=False, jurisdiction=jurisdiction if name.startswith(_RELATIVE_START) else "",
+        listed_in_alias_table=False,
+        jurisdiction=jurisdiction if name.startswith(_RELATIVE_START) or full != name else _place_in(name),
     )
 
 

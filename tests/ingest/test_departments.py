@@ -308,3 +308,18 @@ def test_a_missing_authority_file_is_named(tmp_path):
             authority()
     finally:
         configure_authority(None)
+
+
+@pytest.mark.parametrize(
+    ("text", "jurisdiction", "expected"),
+    [
+        ("广州市工业和信息化局负责。", "杭州市", "广东省广州市"),  # a full name states its own place
+        ("国家外汇管理局浙江省分局负责。", NATIONAL, "浙江省"),  # a branch belongs where it sits
+        ("区发改委负责。", PUDONG, PUDONG),
+        ("市经信委负责。", SH, SH),
+        ("工信部负责。", SH, NATIONAL),
+    ],
+)
+def test_every_body_records_its_jurisdiction(text, jurisdiction, expected):
+    (dept,) = find_departments(text, jurisdiction=jurisdiction)
+    assert dept.jurisdiction == expected
