@@ -259,7 +259,7 @@ def _sentence_phrases(text: str, a: int, b: int) -> list[SupportPhrase]:
         qualifying = [p for p in phrases if p.kind == "threshold" and p.end <= payment.start + 1]
         if qualifying:
             payment.condition = qualifying[-1].condition
-        elif condition and condition.end() <= payment.start + 1:
+        elif condition and condition.end() <= payment.end:
             payment.condition = condition.group("c").strip()
         phrases.append(payment)
         for amount in graded:  # 分别给予100万元、50万元奖励: one payment per amount, same kind and condition

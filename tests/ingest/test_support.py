@@ -33,6 +33,8 @@ def row(kind, amount=None, amount_max=None, unit="", rate=None, rate_base="", ca
          [row("subsidy", rate=D(20), rate_base="核定投资额", condition="入选的示范项目")]),
         ("单个项目最高支持300万元。", [row("subsidy", unit="万元", cap=D(300))]),
         ("每条示范产线补助30-60万元。", [row("subsidy", amount=D(30), amount_max=D(60), unit="万元")]),
+        ("对重点项目给予300万元至800万元补助。",
+         [row("subsidy", amount=D(300), amount_max=D(800), unit="万元", condition="重点项目")]),
         ("给予不超过项目总投资8%的资助，最高1500万元。",
          [row("subsidy", unit="万元", rate=D(8), rate_base="项目总投资", cap=D(1500), comparator="≤")]),
         ("对购置首台套装备的用户，按采购金额的25%给予补贴，每家每年最高不超过200万元。",
