@@ -31,12 +31,15 @@ _SUPPORT_SENTENCE = re.compile(
     r"补助|补贴|资助|奖励|奖补|贴息|扶持资金|专项资金|给予|减按|免征|减征|减半|加计扣除|抵免|退税|税率|"
     r"出让(?:起始|底)?价|地价|最低价标准|价款|优惠|返还|最高|一次性"
 )
+# The payment noun decides first (按纳税额的10%给予奖励 is a reward, 给予用地补助 a subsidy); a clause naming no
+# payment is tax or land relief by its own words (减按15%的税率, 出让价款按基准地价的70%确定).
 _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("loan-interest", re.compile(r"贴息|贷款利息")),
-    ("tax", re.compile(r"税|加计扣除|抵免")),
-    ("land", re.compile(r"土地|用地|地价|出让(?:起始|底)?价")),
     ("reward", re.compile(r"奖励|奖金|一次性奖")),
-    ("subsidy", re.compile(r"补助|补贴|资助|奖补|扶持|支持|给予|资金")),
+    ("subsidy", re.compile(r"补助|补贴|资助|奖补")),
+    ("tax", re.compile(r"税率|减按|免征|减征|减半征收|加计扣除|抵免|退税|即征即退|所得税|增值税")),
+    ("land", re.compile(r"土地|用地|地价|出让(?:起始|底)?价")),
+    ("subsidy", re.compile(r"扶持|支持|给予|资金")),
 )
 _PAYMENT_WORD = re.compile(
     r"补助|补贴|资助|奖励|奖补|贴息|扶持|支持|给予|减按|免征|减征|加计扣除|税率|抵免|出让|地价|价款|"

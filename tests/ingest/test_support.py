@@ -123,7 +123,8 @@ def test_time_limit_text_runs_to_its_verb():
 @pytest.mark.parametrize(
     ("text", "kind"),
     [("给予贴息", "loan-interest"), ("减按15%征收所得税", "tax"), ("土地出让价款", "land"),
-     ("一次性奖励", "reward"), ("给予补助", "subsidy"), ("加强组织领导", "other")],
+     ("一次性奖励", "reward"), ("给予补助", "subsidy"), ("加强组织领导", "other"),
+     ("按纳税额的10%给予奖励", "reward"), ("给予用地补助", "subsidy"), ("研发费用加计扣除", "tax")],
 )
 def test_kind_of(text, kind):
     assert kind_of(text) == kind
