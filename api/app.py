@@ -2,7 +2,8 @@
 
 ``create_app(settings)`` builds the FastAPI app; on start-up it opens the data dir (building it from
 corpus/ first when empty, with progress logged) and keeps the workspace loaded for every request.
-Run it with ``policykg serve`` or ``uvicorn api.app:app``.
+Run it with ``policykg serve`` (which serves one generation in all its workers, see ``api.serving``) or
+``uvicorn api.app:app``.
 """
 
 from __future__ import annotations
@@ -139,8 +140,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             log.info("policykg: loaded generation %s: %s document(s), %s triples, %s index units (%s)",
                      m.get("generation"), len(m.get("documents", [])), m.get("triples"), m.get("index_units"),
                      m.get("encoder"))
-        except Exception:  # noqa: BLE001 — keep serving: requests answer 503 with the reason, /healthz too
-            log.exception("policykg: no data could be loaded from %s", active.data_dir)
+        except Exception as e:  # noqa: BLE001 — keep serving: requests answer 503 with the reason, /healthz too
+            from api.datadir import DataDirError
+
+            if isinstance(e, DataDirError):
+                log.error("policykg: no data could be loaded: %s", e)  # one line: the file and the fix
+            else:
+                log.exception("policykg: no data could be loaded from %s", active.data_dir)
         yield
 
     app = FastAPI(

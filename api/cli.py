@@ -1,4 +1,9 @@
-"""The ``policykg`` command line: thin commands over ingest/, kg/ and search/."""
+"""The ``policykg`` command line: thin commands over ingest/, kg/ and search/.
+
+Exit codes: 0 success; 1 a build failed or the data dir is broken, unreadable or unwritable (the message
+names the file and the fix); 2 bad input; 3 an unknown unit or department; 75 (EX_TEMPFAIL) another
+ingest holds the data dir's lock (run again later, or with ``--wait``).
+"""
 
 from __future__ import annotations
 
@@ -39,6 +44,7 @@ AsJson = Annotated[bool, typer.Option("--json", help="machine-readable JSON inst
 EXIT_BAD_INPUT = 2
 EXIT_NOT_FOUND = 3
 EXIT_FAILED = 1
+EXIT_BUSY = 75  # sysexits EX_TEMPFAIL: try again later
 
 
 def _settings(data_dir: Path | None, **overrides: Any) -> Settings:
@@ -66,7 +72,8 @@ def _domain_errors() -> Iterator[None]:
     from pydantic import ValidationError
     from search.errors import EncoderMismatchError, IndexLoadError, SearchError
 
-    from api.workspace import BuildError, NoDataError
+    from api.datadir import DataDirBusy, DataDirError
+    from api.workspace import BuildError
 
     try:
         yield
@@ -79,12 +86,22 @@ def _domain_errors() -> Iterator[None]:
         raise _fail(str(e), EXIT_BAD_INPUT) from e
     except NotFound as e:
         raise _fail(str(e).strip("'\""), EXIT_NOT_FOUND) from e
-    except (BuildError, NoDataError) as e:
+    except DataDirBusy as e:
+        raise _fail(str(e), EXIT_BUSY) from e
+    except (BuildError, DataDirError) as e:
         raise _fail(str(e), EXIT_FAILED) from e
-    except (EncoderMismatchError, IndexLoadError, GraphStoreError) as e:
+    except GraphStoreError as e:
+        if isinstance(e.__cause__, PermissionError):
+            raise _fail(f"{e.path}: cannot be read by this account (uid {os.getuid()}); ask its owner to "
+                        "grant access (chmod a+r) or use another --data-dir", EXIT_FAILED) from e
+        raise _fail(f"{e} (rebuild with `policykg ingest`, which re-reads the documents kept in the data dir)", EXIT_FAILED) from e
+    except (EncoderMismatchError, IndexLoadError) as e:
         raise _fail(f"{e} (rebuild with `policykg ingest`, which re-reads the documents kept in the data dir)", EXIT_FAILED) from e
     except (SearchError, ValueError) as e:  # QueryError, SparqlError, an unknown export format …
         raise _fail(str(e), EXIT_BAD_INPUT) from e
+    except OSError as e:  # anything else the file system refuses: one line naming the file
+        where = e.filename or "data dir"
+        raise _fail(f"{where}: {e.strerror or e}", EXIT_FAILED) from e
 
 
 def _workspace(settings: Settings):
@@ -135,6 +152,8 @@ def status(data_dir: DataDir = None, as_json: AsJson = False) -> None:
 def ingest(
     paths: Annotated[Optional[list[Path]], typer.Argument(help="files or folders of .txt documents (default: corpus/)")] = None,
     replace: Annotated[bool, typer.Option("--replace", help="drop documents ingested before")] = False,
+    wait: Annotated[bool, typer.Option("--wait", help="queue behind an ingest already running in the data dir "
+                                       "instead of exiting with code 75")] = False,
     encoder: Annotated[Optional[str], typer.Option(help="dense encoder for the index")] = None,
     data_dir: DataDir = None,
     as_json: AsJson = False,
@@ -144,7 +163,7 @@ def ingest(
 
     def body() -> None:
         settings = _settings(data_dir, encoder=encoder)
-        manifest = build(settings, list(paths) if paths else None, replace=replace, progress=_progress)
+        manifest = build(settings, list(paths) if paths else None, replace=replace, wait=wait, progress=_progress)
         if as_json:
             _print_json(manifest)
             return
@@ -275,16 +294,25 @@ def owns(
             return
         v = jsonable(view)
         typer.echo(f"{v['pref_label']}  ({'、'.join(v['alt_labels'])})")
+        for line in v.get("history") or []:  # names over time: 2018: 上海市环境保护局 → 上海市生态环境局 (…)
+            typer.echo(f"reorganised {line}")
         for basis in ("explicit", "inferred"):
             items = v["responsibilities"][basis]
             typer.echo(f"\n{basis} ({len(items)}):")
             if items:
                 typer.echo(table(
                     ["path", "role", "unit", "evidence" if basis == "explicit" else "rule (show PATH for its evidence)"],
-                    [(r["unit_path"], r["role"], r["unit_heading"], r["rule"] or r["evidence"]) for r in items],
+                    [(r["unit_path"], r["role"], r["unit_heading"], _given_to(r) + (r["rule"] or r["evidence"]))
+                     for r in items],
                 ))
 
     _run(body)
+
+
+def _given_to(responsibility: dict) -> str:
+    """"[given to 上海市环境保护局] " when the work was given to a predecessor or successor of the body asked for."""
+    via = responsibility.get("via") or ""
+    return f"[given to {via.split(' (')[0]}] " if via else ""
 
 
 @app.command()
@@ -337,16 +365,29 @@ def sparql(
 
 @app.command()
 def validate(data_dir: DataDir = None) -> None:
-    """Check the graph against the project's SHACL shapes and the source spans."""
+    """Check every file against the manifest's hashes, then the graph against the SHACL shapes and the source spans."""
+    from api.datadir import DataDirError, check_files
+    from kg.store import GraphStoreError
     from kg.validate import check_spans, validate as shacl_validate
 
     def body() -> None:
-        graph = _workspace(_settings(data_dir)).graph
-        report = shacl_validate(graph)
-        spans = check_spans(graph)
-        typer.echo(f"SHACL: {'conforms' if report.conforms else 'does NOT conform'}; spans: {len(spans)} mismatches")
-        if not report.conforms or spans:
-            typer.echo(report.text if not report.conforms else "\n".join(spans))
+        ws = _workspace(_settings(data_dir))
+        problems = check_files(ws.root, ws.manifest)
+        typer.echo(f"files: {len(ws.manifest.get('files') or {})} listed in the manifest; {len(problems)} problems")
+        try:
+            graph = ws.graph
+        except (GraphStoreError, DataDirError) as e:
+            problems.append(str(e))
+            graph = None
+        if graph is not None:
+            report = shacl_validate(graph)
+            spans = check_spans(graph)
+            typer.echo(f"SHACL: {'conforms' if report.conforms else 'does NOT conform'}; spans: {len(spans)} mismatches")
+            if not report.conforms:
+                problems.append(report.text)
+            problems.extend(spans)
+        if problems:
+            typer.echo("\n".join(problems))
             raise typer.Exit(EXIT_FAILED)
 
     _run(body)
@@ -359,26 +400,36 @@ def serve(
     workers: Annotated[int, typer.Option(min=1, help="server processes; searches are CPU-bound, so one per core")] = min(
         os.cpu_count() or 1, 4
     ),
+    reload_data: Annotated[bool, typer.Option(
+        "--reload-data", help="do not serve: make the servers already running on this data dir load its current "
+                              "generation (all workers together, or none if it is broken)")] = False,
     data_dir: DataDir = None,
 ) -> None:
-    """Serve the JSON API, SPARQL, exports and the web page (building from corpus/ first if needed)."""
-    import uvicorn
+    """Serve the JSON API, SPARQL, exports and the web page (building from corpus/ first if needed).
 
-    from api.app import create_app
+    Every worker serves the generation that was current at start; after an ingest, `policykg serve
+    --reload-data` (or SIGHUP to the server) moves all of them to the new one together.
+    """
 
     def body() -> None:
         settings = _settings(data_dir)
-        _workspace(settings)  # build with progress on the terminal before the server starts
-        typer.echo(f"policykg: serving on http://{host}:{port}/ with {workers} worker(s)", err=True)
-        if workers == 1:
-            uvicorn.run(create_app(settings), host=host, port=port, log_level="info")
+        if reload_data:
+            from api.serving import request_reload
+
+            ws = _workspace(settings)  # a broken new generation is reported here, before any server is told
+            ws.pinned.release()
+            pids = request_reload(settings.data_dir)
+            if not pids:
+                raise _fail(f"no running `policykg serve` found for {settings.data_dir}", EXIT_FAILED)
+            _progress(f"asked {len(pids)} server(s) (pid {', '.join(map(str, pids))}) to serve generation "
+                      f"{ws.generation}")
             return
-        # Worker processes import the app themselves and read their settings from the environment.
-        os.environ["POLICYKG_DATA_DIR"] = str(settings.data_dir)
-        # Workers, not encoder threads, share the cores: one OpenMP thread each (measured in benchmarks/load.py:
-        # 2 workers × 1 thread serve 1.6× the requests of 1 worker × 2 threads).
-        os.environ.setdefault("OMP_NUM_THREADS", "1")
-        uvicorn.run("api.app:create_app", factory=True, host=host, port=port, workers=workers, log_level="info")
+        from api.serving import serve as run_server
+
+        # Build with progress on the terminal before the server starts; the supervisor pins what it serves.
+        _workspace(settings).pinned.release()
+        typer.echo(f"policykg: serving on http://{host}:{port}/ with {workers} worker(s)", err=True)
+        run_server(settings, host, port, workers)
 
     _run(body)
 

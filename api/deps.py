@@ -14,9 +14,8 @@ from typing import Annotated
 
 from fastapi import Depends, FastAPI, Request
 
-from api.errors import ApiError
 from api.settings import Settings, get_settings
-from api.workspace import NoDataError, Workspace, ensure_workspace, open_workspace
+from api.workspace import Workspace, ensure_workspace, open_workspace
 
 __all__ = ["SettingsDep", "WorkspaceDep", "current_settings", "WorkspaceRegistry", "get_workspace"]
 
@@ -30,24 +29,35 @@ def current_settings(app: FastAPI) -> Settings:
 
 
 class WorkspaceRegistry:
-    """Loaded workspaces keyed by data dir and encoder; loading is serialised, reading is shared."""
+    """Loaded workspaces keyed by data dir, encoder and served generation; loading is serialised, reading shared.
+
+    A workspace is kept once opened even when its graph or index failed to load: the failure is remembered
+    by the workspace and answered (503) on every use, never re-parsed per request.
+    """
 
     def __init__(self) -> None:
-        self._loaded: dict[tuple[str, str], Workspace] = {}
+        self._loaded: dict[tuple[str, str, str], Workspace] = {}
         self._lock = threading.Lock()
 
     @staticmethod
-    def _key(settings: Settings) -> tuple[str, str]:
-        return (str(settings.data_dir.resolve()), settings.encoder)
+    def _key(settings: Settings) -> tuple[str, str, str]:
+        return (str(settings.data_dir.resolve()), settings.encoder, str(settings.generation or ""))
 
     @staticmethod
     def _warm(ws: Workspace) -> Workspace:
-        # Touch the lazy parts now, under the lock, so concurrent requests never load them twice.
-        _ = ws.graph, ws.index, ws.network
+        # Load the lazy parts now, under the lock, so concurrent requests never load them twice; the
+        # index and the graph apart, so that a broken graph leaves search working.
+        for part in ("index", "graph", "network"):
+            try:
+                getattr(ws, part)
+            except Exception as e:  # noqa: BLE001 — remembered by the workspace, answered as 503 when used
+                log.error("policykg: the %s of generation %s cannot be used: %s", part, ws.generation, e)
+                if part == "graph":
+                    break
         return ws
 
     def startup(self, settings: Settings, progress: Callable[[str], None]) -> Workspace:
-        """Open the data dir, building it from the corpus first when it is empty (start-up only)."""
+        """Open the data dir, building it from the corpus first when it is absent or empty (start-up only)."""
         with self._lock:
             ws = self._warm(ensure_workspace(settings, progress))
             self._loaded[self._key(settings)] = ws
@@ -71,15 +81,12 @@ SettingsDep = Annotated[Settings, Depends(get_settings)]
 
 
 def get_workspace(request: Request, settings: SettingsDep) -> Workspace:
-    """The shared workspace; 503 when the data dir holds nothing yet."""
+    """The shared workspace with its search index loaded; 503 (naming the file and the fix) when the data dir
+    is empty, broken or unreadable. The graph is checked by the routes that use it (api.errors maps it)."""
     registry: WorkspaceRegistry = request.app.state.workspaces
-    try:
-        return registry.get(settings)
-    except NoDataError as e:
-        raise ApiError(503, "no_data", str(e)) from e
-    except Exception as e:  # a corrupt or mismatched generation (IndexLoadError, EncoderMismatchError, …)
-        log.exception("workspace of %s could not be loaded", settings.data_dir)
-        raise ApiError(503, "data_unavailable", f"the data in {settings.data_dir} could not be loaded: {e}") from e
+    ws = registry.get(settings)  # DataDirError → 503 by api.errors
+    _ = ws.index  # a remembered IndexLoadError / EncoderMismatchError → 503 by api.errors
+    return ws
 
 
 WorkspaceDep = Annotated[Workspace, Depends(get_workspace)]

@@ -93,6 +93,27 @@ async def _http_error(_: Request, exc: StarletteHTTPException) -> JSONResponse:
     return response
 
 
+def _data_error_response(exc: Exception) -> JSONResponse:
+    """The data dir (or a file of it) cannot be used: 503 naming the file and the fix, logged as one line."""
+    from api.datadir import DataDirError, NoDataError
+
+    if isinstance(exc, DataDirError):
+        code = "no_data" if isinstance(exc, NoDataError) else "data_unavailable"
+        file = str(exc.path)
+    else:  # kg GraphStoreError, search IndexLoadError / EncoderMismatchError
+        code = "graph_unavailable" if hasattr(exc, "reason") else "index_unavailable"
+        file = str(getattr(exc, "path", ""))
+    message = str(exc)
+    if code in ("graph_unavailable", "index_unavailable") and "policykg ingest" not in message:
+        message += " (rebuild with `policykg ingest`, which re-reads the documents kept in the data dir)"
+    log.warning("policykg: %s", message)
+    return error_response(503, code, message, "", file=file)
+
+
+async def _data_error(_: Request, exc: Exception) -> JSONResponse:
+    return _data_error_response(exc)
+
+
 async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
     log.exception("unhandled error on %s %s", request.method, request.url.path)
     return error_response(500, "internal_error", "internal error; the request was not processed", "")
@@ -103,6 +124,12 @@ def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(Exception, _unexpected)
+    from api.datadir import DataDirError
+    from kg.store import GraphStoreError
+    from search.errors import EncoderMismatchError, IndexLoadError
+
+    for data_error in (DataDirError, GraphStoreError, IndexLoadError, EncoderMismatchError):
+        app.add_exception_handler(data_error, _data_error)
 
 
 _ERROR_SCHEMA = {"$ref": "#/components/schemas/ErrorResponse"}
@@ -127,5 +154,7 @@ ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
     413: _error_doc("body too large", "body_too_large", "request body exceeds 65536 bytes", "body"),
     414: _error_doc("query string too long", "uri_too_long", "query string exceeds 8192 bytes", "query"),
     422: _error_doc("invalid parameter", "invalid_input", "query.k: k must be between 1 and 100", "query.k"),
-    503: _error_doc("no data loaded", "unavailable", "no built data in /data (run `policykg ingest`)"),
+    503: _error_doc("the data dir is empty, broken or unreadable (the message names the file and the fix)",
+                    "data_unavailable", "/data/generations/2026…/manifest.json: lacks generation, documents; restore it "
+                    "from a backup, or build anew with `policykg ingest --replace PATH… --data-dir /data`"),
 }

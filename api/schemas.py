@@ -21,6 +21,7 @@ __all__ = [
     "ErrorResponse",
     "SearchResponse",
     "UnitResponse",
+    "SupportData",
     "UnitList",
     "TargetList",
     "DocumentList",
@@ -136,6 +137,7 @@ class HitContext(_Open):
     targets: list[TargetData] = []
     concepts: list[dict[str, Any]] = []
     sections: list[str] = []
+    supports: list[dict[str, Any]] = []  # the unit's support amounts and conditions (SupportData fields)
 
 
 class SearchHit(_Open):
@@ -194,13 +196,30 @@ class Neighbourhood(_Open):
     edges: list[dict[str, Any]] = []
 
 
+class SupportData(_Open):
+    """Support an enterprise can get or must qualify for: 按设备投资额的10%给予补助，最高不超过500万元."""
+
+    kind: str  # subsidy | reward | loan-interest | tax | land | threshold | time-limit | other
+    amount: int | float | None = None
+    amount_max: int | float | None = None
+    unit: str = ""
+    rate: int | float | None = None  # percent
+    rate_base: str = ""
+    cap: int | float | None = None
+    comparator: str = ""
+    condition: str = ""
+    text: str
+
+
 class UnitResponse(_Open):
-    """A unit with its text, place in the document, targets, concepts, responsibilities and graph neighbourhood."""
+    """A unit with its text, place in the document, targets, supports, concepts, responsibilities and graph
+    neighbourhood."""
 
     model_config = ConfigDict(extra="allow", json_schema_extra={"example": _UNIT_EXAMPLE})
     path: str
     kind: str
     text: str
+    supports: list[SupportData] = []
     neighbourhood: Neighbourhood | None = None
 
 
@@ -300,10 +319,11 @@ class HealthResponse(BaseModel):
     model_config = ConfigDict(json_schema_extra={"example": {
         "status": "ok", "documents": 1, "triples": 4321, "index_units": 80, "encoder": "e5-small",
         "generation": "20261127T212734-ab12cd", "built_at": "2026-11-27T21:27:34+00:00"}})
-    status: Literal["ok"]
+    status: Literal["ok", "degraded"] = Field(description="degraded: search works but the graph cannot be used (see problems)")
     documents: int
     triples: int
     index_units: int
     encoder: str
     generation: str
     built_at: str | None = None
+    problems: list[str] = Field(default_factory=list, description="what cannot be used, naming the file and the fix")

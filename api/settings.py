@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import os
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import Field, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 __all__ = ["Settings", "get_settings", "PROJECT_CORPUS", "default_data_dir"]
 
@@ -42,8 +43,33 @@ class Settings(BaseSettings):
     max_body_bytes: int = Field(default=65536, ge=1024, description="largest accepted request body")
     sparql_timeout_s: float = Field(default=5.0, gt=0, description="time limit of one SPARQL query")
     sparql_max_rows: int = Field(default=10000, ge=1, description="rows returned at most by one SPARQL query")
+    sparql_max_bytes: int = Field(default=4_000_000, ge=1024, description="bytes of one serialised SPARQL answer at most")
+    sparql_max_memory_mb: int = Field(default=512, ge=16, description="extra memory one SPARQL query may use (MB)")
+    sparql_max_concurrent: int = Field(default=2, ge=1, description="SPARQL queries evaluated at once per worker")
+    sparql_queue_wait_s: float = Field(default=2.0, ge=0, description="how long a SPARQL query waits for a free slot")
+    sparql_nice: int = Field(default=15, ge=0, le=19, description="CPU niceness of SPARQL evaluation (search goes first)")
     cors_origins: list[str] = Field(default_factory=list, description="origins allowed to call the API")
+    authority_files: Annotated[list[Path], NoDecode] = Field(
+        default_factory=list,
+        description="extra authority files of government bodies (W3C ORG + SKOS Turtle, like ingest/data/authority/"
+                    "shanghai.ttl), or folders of *.ttl, merged with the shipped ones: a JSON list or paths joined by "
+                    f"{os.pathsep!r}",
+    )
+
+    @field_validator("authority_files", mode="before")
+    @classmethod
+    def _split_paths(cls, value: object) -> object:
+        """POLICYKG_AUTHORITY_FILES="a.ttl:cities/" or '["a.ttl", "cities/"]' → a list of paths."""
+        if isinstance(value, str):
+            value = value.strip()
+            return json.loads(value) if value.startswith("[") else [p for p in value.split(os.pathsep) if p]
+        return value
     keep_generations: int = Field(default=2, ge=1, description="how many built data generations to keep")
+    generation: Path | None = Field(
+        default=None,
+        description="serve this generation folder instead of the one `current` names (set by `policykg serve` "
+                    "for its workers, so that all of them serve the same one)",
+    )
 
 
 @lru_cache(maxsize=1)

@@ -32,7 +32,7 @@ def citation_key(title: str, identifier: str) -> str:
 
 
 def _unit_at(units: list[Unit], pos: int) -> str:
-    """Path of the unit whose own text contains ``pos``; "" for the preamble."""
+    """Path of the unit whose own text contains ``pos`` (序言 for the preamble); "" when none does."""
     path = ""
     for unit in units:
         if unit.span.start <= pos < max(unit.span.end, unit.span.start + 1):
@@ -42,12 +42,16 @@ def _unit_at(units: list[Unit], pos: int) -> str:
     return path
 
 
-def find_citations(source: str, units: list[Unit]) -> list[Citation]:
-    """Citations in order of first mention, merged by key, with citing unit paths ("" = preamble)."""
+def find_citations(source: str, units: list[Unit], own_identifier: str = "", own_title: str = "") -> list[Citation]:
+    """Citations in order of first mention, merged by key, with citing unit paths ("" = outside every unit).
+
+    The document's own number (``own_identifier``, e.g. 国发〔2018〕42号) is never a citation of itself, nor is
+    the plan its own title names (关于印发《X》的通知 does not cite 《X》)."""
+    own = own_identifier.translate(_BRACKETS)
     citations: dict[str, Citation] = {}
     for m in _CITATION_RE.finditer(source):
         title = m.group("title") or ""
-        if title and _SELF_RE.match(title):
+        if title and (_SELF_RE.match(title) or f"《{title}》" in own_title):
             continue
         identifier = m.group("cited_no") or m.group("number") or ""
         start = m.start()
@@ -56,6 +60,8 @@ def find_citations(source: str, units: list[Unit]) -> list[Citation]:
             if verb and verb.end() < len(identifier) - 8:
                 identifier = identifier[verb.end() :]
                 start += verb.end()
+        if own and identifier.translate(_BRACKETS) == own:
+            continue
         key = citation_key(title, identifier)
         citation = citations.setdefault(key, Citation(key=key, title=title, identifier=identifier))
         if title and not citation.title:

@@ -1,4 +1,5 @@
-"""Decide each Unit's kind from the document's own headings (指导思想, 基本原则, 主要目标, 重点任务, 保障措施)."""
+"""Decide each Unit's kind from the document's own headings (指导思想, 基本原则, 主要目标, 重点任务, 保障措施);
+第X条 is an article, and the preamble, closing and annexes keep the kinds the structure gave them."""
 
 from __future__ import annotations
 
@@ -34,10 +35,20 @@ def heading_role(unit: Unit) -> str | None:
     return None
 
 
+_FIXED_KINDS = (UnitKind.PREAMBLE, UnitKind.CLOSING, UnitKind.ANNEX)
+
+
 def _kind(unit: Unit, by_path: dict[str, Unit]) -> UnitKind:
+    if unit.kind in _FIXED_KINDS:
+        return unit.kind
+    if unit.numbering is Numbering.ARTICLE:
+        # 第X条 stays an article wherever it stands (also inside a 保障措施 chapter).
+        return UnitKind.ARTICLE
     if heading_role(unit) == "guideline":
         return UnitKind.GUIDELINE
     parent = by_path.get(unit.parent) if unit.parent else None
+    if parent is not None and parent.kind is UnitKind.ANNEX:
+        parent = None  # an annex's own numbered parts are its top level
     if parent is not None:
         role = heading_role(parent)
         if role == "principles":

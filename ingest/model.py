@@ -60,6 +60,8 @@ class Numbering(str, Enum):
     ARABIC_PAREN = "（1）"
     CIRCLED = "①"
     BULLET = "--"  # also —— and －－
+    ANNEX = "附件X"  # 附件1, 附件 2, 附件 (an annex after the body)
+    UNNUMBERED = ""  # the preamble (序言) and the closing prose (结语)
 
 
 class Basis(str, Enum):
@@ -161,7 +163,7 @@ class Support:
 
 @dataclass(slots=True)
 class Department:
-    """A government body, normalised through the alias table to one entity."""
+    """A government body, resolved through the authority files (ingest/data/authority) to one entity."""
 
     key: str  # ASCII slug, stable: "shanghai-municipal-commission-of-economy-and-informatization"
     pref_label: str  # full official name: 上海市经济和信息化委员会
@@ -172,6 +174,11 @@ class Department:
     members: list[str] = field(default_factory=list)  # keys of member bodies (joint bodies only)
     created_by_document: bool = False  # a body the plan itself sets up (联席会议)
     listed_in_alias_table: bool = True  # False when recognised only by its suffix pattern
+    jurisdiction: str = ""  # 中华人民共和国, 上海市, 上海市浦东新区: where the body belongs
+    valid_from: date | None = None  # from the authority file: when the body (under this name) began
+    valid_until: date | None = None  # … and ended (reorganised into its successors)
+    predecessors: list[str] = field(default_factory=list)  # keys of the bodies it replaced (市环保局 → 市生态环境局)
+    successors: list[str] = field(default_factory=list)  # keys of the bodies that replaced it
 
 
 @dataclass(slots=True)
@@ -226,8 +233,10 @@ class DocumentMeta:
     issued: str = ""  # date of issue, ISO (2024-03-15), from metadata or the text's date line
     addressees: str = ""  # 各区人民政府，市政府各委、办、局 as written
     source_file: str = ""  # file name inside corpus/
-    encoding: str = "utf-8"  # the encoding the file was decoded from
+    encoding: str = "utf-8"  # the encoding the file was decoded from ("" for .docx and .pdf)
     sha256: str = ""  # of the raw bytes
+    format: str = "txt"  # the file's format: txt, md, docx, pdf, html
+    pages: tuple[tuple[int, int, int], ...] = ()  # PDFs: (page number, start, end) offsets into the source
 
 
 @dataclass(slots=True)

@@ -1,4 +1,4 @@
-"""Run the ingest steps on one file: decode → structure → classify → targets → departments → responsibilities → citations → concepts."""
+"""Run the ingest steps on one file: read (.txt/.md, .docx, .pdf, .html: formats/) → structure → classify → targets → departments → responsibilities → citations → concepts."""
 
 from __future__ import annotations
 
@@ -11,19 +11,22 @@ from pathlib import Path
 from .citations import find_citations
 from .classify import classify_units
 from .concepts import find_concepts
-from .decode import read_source
-from .departments import MUNICIPAL_GOVERNMENT, alias_table, find_departments, normalise_department
+from .formats import Extracted, read_document
+from .departments import document_date, find_departments, jurisdiction_of
 from .errors import ParseError
-from .model import Department, DocumentMeta, PolicyDocument, Target, Unit
+from .frontmatter import apply_front_matter, mask, read_front_matter
+from .model import DocumentMeta, PolicyDocument, Support, Target, Unit
 from .responsibility import assign_responsibilities
 from .structure import parse_structure
-from .targets import DeadlineHint, extract_targets, lead_deadline
+from .support import extract_supports
+from .targets import DeadlineHint, covering_deadline, extract_targets, heading_deadline, lead_deadline
 
 __all__ = ["load_meta", "parse_plan", "parse_text"]
 
 log = logging.getLogger(__name__)
 
-_META_FIELDS = {f.name for f in dataclasses.fields(DocumentMeta)}
+# What a sidecar may set; the format and page offsets come from the file itself.
+_META_FIELDS = {f.name for f in dataclasses.fields(DocumentMeta)} - {"format", "pages"}
 
 
 def load_meta(path: str | Path) -> DocumentMeta:
@@ -44,7 +47,11 @@ def load_meta(path: str | Path) -> DocumentMeta:
 
 
 def _inherited_deadline(unit: Unit, by_path: dict[str, Unit]) -> DeadlineHint | None:
-    """The deadline of the nearest enclosing unit whose lead sentence states one (到2020年底，…)."""
+    """The year the unit's own heading names (2024年工作目标), else the deadline of the nearest enclosing
+    unit whose lead sentence or heading states one (到2020年底，…)."""
+    own = heading_deadline(unit.heading)
+    if own:
+        return own
     parent = by_path.get(unit.parent) if unit.parent else None
     while parent is not None:
         hint = lead_deadline(parent.heading, parent.text)
@@ -54,22 +61,20 @@ def _inherited_deadline(unit: Unit, by_path: dict[str, Unit]) -> DeadlineHint | 
     return None
 
 
-def _targets(units: list[Unit]) -> list[Target]:
+def _targets(units: list[Unit], body: str) -> list[Target]:
     by_path = {u.path: u for u in units}
+    covering = covering_deadline(body)  # 各项指标均为2024年全年目标: the deadline of every target without its own
     targets: list[Target] = []
     for unit in units:
-        targets += extract_targets(unit.text, unit.span.start, unit.path, unit.key, _inherited_deadline(unit, by_path))
+        own = body[unit.span.start : unit.span.end]  # the unit's text with any front matter blanked
+        targets += extract_targets(own, unit.span.start, unit.path, unit.key, _inherited_deadline(unit, by_path),
+                                   covering)
     return targets
 
 
-def _fallback_lead(meta: DocumentMeta, departments: list[Department]) -> str:
-    """The issuer's key when the sidecar names a known one, else 市政府; added to ``departments`` if absent."""
-    key = normalise_department(meta.issuer) if meta.issuer else None
-    key = key or MUNICIPAL_GOVERNMENT
-    if all(d.key != key for d in departments):
-        e = alias_table()[key]
-        departments.append(Department(key, e.pref_label, list(e.alt_labels), e.pref_label_en, e.category))
-    return key
+def _supports(units: list[Unit], body: str) -> list[Support]:
+    """Support amounts, thresholds and time limits of every unit's own text (never targets)."""
+    return [s for u in units for s in extract_supports(body[u.span.start : u.span.end], u.span.start, u.path, u.key)]
 
 
 def parse_text(text: str, meta: DocumentMeta) -> PolicyDocument:
@@ -77,13 +82,17 @@ def parse_text(text: str, meta: DocumentMeta) -> PolicyDocument:
     file = meta.source_file or meta.slug
     if not text.strip():
         raise ParseError(file, "empty file (whitespace only)")
-    units, preamble = parse_structure(text, file)
+    front = read_front_matter(text)
+    meta = apply_front_matter(meta, front)
+    units, preamble = parse_structure(text, file, front)
     units = classify_units(units)
-    departments = find_departments(text, units, jurisdiction=meta.jurisdiction)
-    responsibilities = assign_responsibilities(text, units, departments, _fallback_lead(meta, departments))
-    # Departments only named as a fallback have no mentions; drop them unless something points at them.
-    used = {r.agent for r in responsibilities}
-    departments = [d for d in departments if d.mentions or d.key in used]
+    # Title, own number, addressees, signature and date are metadata: blank them (same length) for the extractors.
+    body = mask(text, front.spans)
+    # Short forms (市经贸委, 区发改委) are read within the document's jurisdiction, names over time at its date.
+    jurisdiction = meta.jurisdiction or jurisdiction_of(meta.title, meta.issuer, body)
+    when = document_date(meta.issued, meta.period_start, meta.title)
+    departments = find_departments(body, units, jurisdiction=jurisdiction, when=when)
+    responsibilities = assign_responsibilities(body, units, departments)
     if not meta.sha256:
         meta = dataclasses.replace(meta, sha256=hashlib.sha256(text.encode("utf-8")).hexdigest())
     log.info("%s: %d units, %d departments", file, len(units), len(departments))
@@ -92,21 +101,36 @@ def parse_text(text: str, meta: DocumentMeta) -> PolicyDocument:
         source=text,
         preamble=preamble,
         units=units,
-        targets=_targets(units),
+        targets=_targets(units, body),
+        supports=_supports(units, body),
         departments=departments,
         responsibilities=responsibilities,
-        citations=find_citations(text, units),
-        concepts=find_concepts(text, units),
+        citations=find_citations(body, units, own_identifier=meta.identifier, own_title=meta.title),
+        concepts=find_concepts(body, units),
     )
 
 
+def _with_file_metadata(meta: DocumentMeta, extracted: Extracted, stem: str) -> DocumentMeta:
+    """``meta`` plus the file's format and page offsets, and the title, 发文字号 and date the file
+    itself states (a web page's info table) where the sidecar gives none."""
+    updates: dict = {"encoding": extracted.encoding, "sha256": extracted.sha256, "format": extracted.format,
+                     "pages": tuple(tuple(p) for p in extracted.pages)}
+    if extracted.title and meta.title in ("", meta.slug, stem):
+        updates["title"] = extracted.title
+    for name in ("identifier", "issued"):
+        if getattr(extracted, name) and not getattr(meta, name):
+            updates[name] = getattr(extracted, name)
+    return dataclasses.replace(meta, **updates)
+
+
 def parse_plan(path: str | Path) -> PolicyDocument:
-    """Read, decode and parse one policy text file (with its optional ``.meta.json`` sidecar)."""
+    """Read and parse one policy document of any supported format (.txt/.md, .docx, .pdf, .html),
+    with its optional ``.meta.json`` sidecar."""
     path = Path(path)
-    text, encoding, sha256 = read_source(path)
-    meta = dataclasses.replace(load_meta(path), encoding=encoding, sha256=sha256)
+    extracted = read_document(path)
+    meta = _with_file_metadata(load_meta(path), extracted, path.stem)
     try:
-        return parse_text(text, meta)
+        return parse_text(extracted.text, meta)
     except ParseError as e:
         if e.file == str(path):
             raise

@@ -1,13 +1,15 @@
-"""Parse the numbering levels of Chinese official documents (第一章 … 一、 （一） 1. （1） ① --) into Units."""
+"""Parse the numbering levels of Chinese official documents (第一章 … 一、 （一） 1. （1） ① --) into Units,
+with the unnumbered preamble (序言), closing prose (结语) and annexes (附件1 …) as units of their own."""
 
 from __future__ import annotations
 
 import bisect
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .errors import ParseError
+from .frontmatter import FrontMatter, read_front_matter
 from .model import Numbering, Span, Unit, UnitKind
 
 __all__ = [
@@ -144,78 +146,314 @@ def _segments(numbering: Numbering, numeral: str, number: int) -> tuple[str, str
     raise AssertionError(numbering)
 
 
+# --- nesting ---------------------------------------------------------------------------------------
+
+# 第X章 > 第X节 > 第X条 always; these and 一、 always rank above the minor styles (（一） 1. （1） ①).
+_MAJOR = frozenset({Numbering.ARTICLE_CHAPTER, Numbering.ARTICLE_SECTION, Numbering.ARTICLE, Numbering.HAN_COMMA})
+_FIXED = frozenset({
+    (Numbering.ARTICLE_CHAPTER, Numbering.ARTICLE_SECTION),
+    (Numbering.ARTICLE_CHAPTER, Numbering.ARTICLE),
+    (Numbering.ARTICLE_SECTION, Numbering.ARTICLE),
+})
+
+
+def _outranks(style: Numbering, other: Numbering, seen: set[tuple[Numbering, Numbering]]) -> bool:
+    """Whether a unit numbered ``style`` closes an open unit numbered ``other``: ``other`` is a bullet, the
+    fixed order says so, or this document has already put ``other`` inside ``style``."""
+    if other is Numbering.BULLET:
+        return True
+    if (other, style) in seen or (other, style) in _FIXED:
+        return False
+    return (style, other) in seen or (style, other) in _FIXED or (style in _MAJOR and other not in _MAJOR)
+
+
 def _nest(labels: list[Label]) -> list[int | None]:
-    """Parent index of each label: styles rank by the order they first appear; bullets nest
-    under the unit they appear in."""
-    rank: dict[Numbering, int] = {}
+    """Parent index of each label.
+
+    A label whose style is open on the stack is a sibling of that unit (so numbering that runs on across
+    sections, or restarts, nests the same way); a style not open yet nests inside the current unit unless
+    the document has already nested the current unit's style inside it (or it is a major style: 第X章, 第X节,
+    第X条, 一、). Bullets nest under the unit they appear in.
+    """
+    seen: set[tuple[Numbering, Numbering]] = set()  # (outer style, inner style) pairs met so far
     parents: list[int | None] = []
     stack: list[int] = []
     for i, label in enumerate(labels):
-        if label.numbering is Numbering.BULLET:
+        style = label.numbering
+        if style is Numbering.BULLET:
             while stack and labels[stack[-1]].numbering is Numbering.BULLET:
                 stack.pop()
         else:
-            level = rank.setdefault(label.numbering, len(rank))
-            while stack and (
-                labels[stack[-1]].numbering is Numbering.BULLET
-                or rank[labels[stack[-1]].numbering] >= level
-            ):
-                stack.pop()
+            open_same = [pos for pos, j in enumerate(stack) if labels[j].numbering is style]
+            if open_same:
+                del stack[open_same[-1]:]
+            else:
+                while stack and _outranks(style, labels[stack[-1]].numbering, seen):
+                    stack.pop()
+            seen.update((labels[j].numbering, style) for j in stack if labels[j].numbering is not style)
         parents.append(stack[-1] if stack else None)
         stack.append(i)
     return parents
 
 
-def parse_structure(source: str, file: str = "<text>") -> tuple[list[Unit], Span | None]:
-    """Units in document order (parents before children) and the preamble span.
+# --- annexes and closing prose -----------------------------------------------------------------------
+
+_WS = " \t\xa0\u3000"
+# 附件 / 附件1 / 附件1：标题 / 附件 2 / 附件一　标题, alone at the start of a line.
+_ANNEX_RE = re.compile(
+    rf"附[{_WS}]*件[{_WS}]*(?P<numeral>[0-9０-９]{{1,2}}|[一二三四五六七八九十]{{1,3}})?"
+    rf"(?:[{_WS}]*[：:][{_WS}]*|[{_WS}]+)?(?P<title>[^\r\n]*)"
+)
+# How closing prose after the last numbered unit opens: 各地区、各部门要… / 本意见自印发之日起施行 / 请认真贯彻执行.
+_CLOSING_RE = re.compile(
+    r"(?:各(?:地区|地方|省|自治区|市|区|县|级|部门|单位|有关|相关|街道|乡镇|成员单位)"
+    r"|本(?:意见|方案|计划|行动计划|实施方案|工作方案|办法|规定|细则|通知|措施|若干措施|政策|规划|实施意见|指引)"
+    r"(?:自|由|从|有效期|执行|实施|所称|未尽|涉及|印发|发布)"
+    r"|请(?:各|认真|结合|遵照|按照)|以上|特此|此前|凡(?:本|此前|以往|与)|(?:执行|实施)(?:中|过程中))"
+)
+_CELL_SEP = re.compile(rf"\t|[ \u3000]{{2,}}")
+
+
+@dataclass(frozen=True, slots=True)
+class _Annex:
+    start: int  # where 附件 starts
+    label_end: int  # end of 附件1 (and of its colon)
+    numeral: str
+    line: int
+
+
+_NEWLINE_RE = re.compile(r"[\r\n]")
+_SENTENCE_RE = re.compile(r"[。；;！!？?]")
+
+
+def _line_end(source: str, pos: int) -> int:
+    m = _NEWLINE_RE.search(source, pos)
+    return m.start() if m else len(source)
+
+
+def _is_table_row(source: str, label: Label) -> bool:
+    """A line of cells split by tabs or runs of spaces (序号 工作任务 牵头单位 …): the label is a cell, not a unit."""
+    rest = source[label.end : _line_end(source, label.end)].strip(_WS)
+    return len(_CELL_SEP.findall(rest)) >= 2
+
+
+def _inside(pos: int, spans: tuple[Span, ...]) -> bool:
+    return any(s.start <= pos < s.end for s in spans)
+
+
+def _find_annexes(source: str, after: int, blocked: tuple[Span, ...]) -> list[_Annex]:
+    """Lines that open an annex (附件1 …) after ``after`` and outside front/back matter."""
+    newlines = [i for i, ch in enumerate(source) if ch == "\n"]
+    found: list[_Annex] = []
+    for line_start in _LINE_START.finditer(source):
+        pos = line_start.end()
+        if pos < after or _inside(pos, blocked):
+            continue
+        m = _ANNEX_RE.match(source, pos)
+        if not m or m.end() != _line_end(source, pos):
+            continue
+        title = m.group("title").strip(_WS)
+        prefix = source[pos : m.start("title")]  # 附件2： / 附件 2 / 附件：
+        colon = "：" in prefix or ":" in prefix
+        if title and (_SENTENCE_RE.search(title) or not (colon or (m.group("numeral") and prefix[-1] in _WS))):
+            continue  # 附件材料… / 附件2所列事项… are sentences, not annexes
+        line = bisect.bisect_right(newlines, pos - 1) + 1
+        found.append(_Annex(pos, m.start("title"), m.group("numeral") or "", line))
+    return found
+
+
+def _paragraphs(source: str, start: int, end: int) -> list[re.Match[str]]:
+    return [m for m in _LINE_RE.finditer(source, start, end) if m.group().strip(_WS)] if end > start else []
+
+
+def _closing_start(source: str, start: int, end: int, siblings_one_paragraph: bool) -> int | None:
+    """Where closing prose begins in ``[start, end)``, the own text of the last numbered unit.
+
+    A later paragraph that opens like a closing (各地区、各部门要… / 本意见自…施行) begins it; so does any
+    later paragraph when every sibling of the last unit is a single paragraph (the extra paragraph is then
+    the document's, not the unit's), unless the unit announces a list (…：) or the paragraph goes on with
+    一是/二是.
+    """
+    paragraphs = [m for m in _paragraphs(source, start, end) if len(_CELL_SEP.findall(m.group().strip(_WS))) < 2]
+    for m in paragraphs[1:]:
+        text = m.group().lstrip(_WS)
+        if _CLOSING_RE.match(text):
+            return m.start() + len(m.group()) - len(text)
+    if siblings_one_paragraph and len(paragraphs) > 1:
+        first, second = paragraphs[0].group().strip(_WS), paragraphs[1].group().lstrip(_WS)
+        # a first line with no stop is a title whose text follows; one ending in ： announces a list
+        if _STOP_RE.search(first) and not first.endswith(("：", ":")) and not _LIST_WORD.match(second):
+            return paragraphs[1].start() + len(paragraphs[1].group()) - len(second)
+    return None
+
+
+_LINE_RE = re.compile(r"[^\r\n]+")
+_LIST_WORD = re.compile(r"[一二三四五六七八九十]+是|其[一二三四五六七八九十]")
+
+
+# --- units -------------------------------------------------------------------------------------------
+
+_TITLED = (Numbering.ARTICLE, Numbering.ARTICLE_CHAPTER, Numbering.ARTICLE_SECTION)
+# 第三条（部门职责） / 第三条 【部门职责】 / 第三条 [部门职责]: the bracketed title is the heading.
+_BRACKET_TITLE = re.compile(r"[（(【\[〔]([^（）()【】\[\]〔〕\r\n]{1,30})[）)】\]〕]")
+_NUMERAL_ONLY = re.compile(rf"[{_HAN}0-9０-９]+")
+
+
+def _heading(numbering: Numbering, text: str) -> tuple[str, int]:
+    """The heading of a unit's own text and its offset in it."""
+    if numbering in _TITLED:
+        m = _BRACKET_TITLE.match(text)
+        if m and not _STOP_RE.search(m.group(1)) and not _NUMERAL_ONLY.fullmatch(m.group(1)):
+            return m.group(1).strip(_WS), m.start(1) + len(m.group(1)) - len(m.group(1).lstrip(_WS))
+    return heading_of(text), 0
+
+
+@dataclass
+class _Builder:
+    """Turns labels into Units with unique paths and keys."""
+
+    source: str
+    file: str
+    barriers: list[int]  # starts of what ends a unit besides the next label: front matter, annexes, closing
+    units: list[Unit] = field(default_factory=list)
+    seen_keys: set[str] = field(default_factory=set)
+    paths: set[str] = field(default_factory=set)
+
+    def bound(self, start: int, next_label: int) -> int:
+        i = bisect.bisect_right(self.barriers, start)
+        return min(next_label, self.barriers[i]) if i < len(self.barriers) else next_label
+
+    def unique(self, path: str, key: str, line: int) -> tuple[str, str]:
+        """A repeated number gets ``#2`` on its path and ``_2`` on its key; two styles with the same number
+        side by side (1. and 一、) keep their paths, and only the key gets the suffix."""
+        paths = self.paths
+        if key in self.seen_keys or path in paths:
+            if path in paths:
+                log.warning("%s:%d: duplicate numbering %s", self.file, line, path)
+            suffix = 2
+            while f"{key}_{suffix}" in self.seen_keys or (path in paths and f"{path}#{suffix}" in paths):
+                suffix += 1
+            path, key = (f"{path}#{suffix}" if path in paths else path), f"{key}_{suffix}"
+        self.seen_keys.add(key)
+        self.paths.add(path)
+        return path, key
+
+    def add(self, unit: Unit, parent: Unit | None) -> Unit:
+        if parent is not None:
+            parent.children.append(unit.path)
+        self.units.append(unit)
+        return unit
+
+    def labelled(self, labels: list[Label], root: Unit | None, end: int) -> None:
+        """Units of ``labels`` (one region: the body or an annex), nested under ``root``."""
+        parents = _nest(labels)
+        made: list[Unit] = []
+        bullets: dict[tuple[int | None, Numbering], int] = {}
+        for i, label in enumerate(labels):
+            parent = made[parents[i]] if parents[i] is not None else root
+            if label.numbering is Numbering.BULLET:
+                number = bullets[(parents[i], label.numbering)] = bullets.get((parents[i], label.numbering), 0) + 1
+            else:
+                number = han_to_int(label.numeral)
+            path_seg, key_seg = _segments(label.numbering, label.numeral, number)
+            if parent is None or (label.numbering is Numbering.ARTICLE and root is None):
+                # 第三条 is numbered through the whole body, so it needs no chapter prefix.
+                path, key = path_seg, key_seg
+            elif label.numbering is Numbering.ARTICLE:
+                path, key = root.path + path_seg, f"{root.key}.{key_seg}"  # type: ignore[union-attr]
+            else:
+                path, key = parent.path + path_seg, f"{parent.key}.{key_seg}"
+            path, key = self.unique(path, key, label.line)
+            bound = self.bound(label.end, labels[i + 1].start if i + 1 < len(labels) else end)
+            span = _own_span(self.source, label.end, bound)
+            text = span.text(self.source)
+            heading, offset = _heading(label.numbering, text)
+            made.append(self.add(Unit(
+                kind=UnitKind.ITEM, numbering=label.numbering, number=number,
+                label=self.source[label.start : label.end], path=path, key=key, heading=heading, text=text,
+                span=span, heading_span=Span(span.start + offset, span.start + offset + len(heading)),
+                parent=parent.path if parent else None, line=label.line,
+            ), parent))
+
+    def unnumbered(self, kind: UnitKind, span: Span, path: str, key: str, line: int) -> None:
+        text = span.text(self.source)
+        heading = heading_of(text)
+        self.add(Unit(kind=kind, numbering=Numbering.UNNUMBERED, number=0, label="", path=path, key=key,
+                      heading=heading, text=text, span=span,
+                      heading_span=Span(span.start, span.start + len(heading)), line=line), None)
+
+    def annex(self, annex: _Annex, labels: list[Label], end: int) -> None:
+        number = han_to_int(annex.numeral) if annex.numeral else 0
+        numeral = annex.numeral.translate(_FULLWIDTH_DIGITS)
+        path, key = self.unique(f"附件{numeral}", f"x{number}" if number else "x", annex.line)
+        first = labels[0].start if labels else end
+        span = _own_span(self.source, annex.label_end, self.bound(annex.label_end, first))
+        text = span.text(self.source)
+        heading = heading_of(text)
+        unit = self.add(Unit(
+            kind=UnitKind.ANNEX, numbering=Numbering.ANNEX, number=number,
+            label=self.source[annex.start : annex.label_end].rstrip(_WS + "：:"), path=path, key=key,
+            heading=heading, text=text, span=span, heading_span=Span(span.start, span.start + len(heading)),
+            line=annex.line,
+        ), None)
+        self.labelled(labels, unit, end)
+
+
+def _siblings_one_paragraph(source: str, labels: list[Label], builder: _Builder) -> bool:
+    """Whether the last label has siblings (same parent, same style) and each of them is one paragraph."""
+    parents = _nest(labels)
+    last = len(labels) - 1
+    if labels[last].numbering is Numbering.ARTICLE:
+        return False  # an article's paragraphs (款) are its own
+    siblings = [i for i in range(last) if parents[i] == parents[last] and labels[i].numbering is labels[last].numbering]
+    return bool(siblings) and all(
+        len(_paragraphs(source, labels[i].end, builder.bound(labels[i].end, labels[i + 1].start))) == 1
+        for i in siblings
+    )
+
+
+def _line_of(source: str, pos: int) -> int:
+    return source.count("\n", 0, pos) + 1
+
+
+def parse_structure(source: str, file: str = "<text>", front: FrontMatter | None = None) -> tuple[list[Unit], Span | None]:
+    """Units in document order (preamble, body units with parents before children, closing, annexes) and the
+    preamble span. Front and back matter (title, own number, addressees, signature, date) are no units.
 
     Raises ParseError when fewer than two labelled units are found.
     """
-    labels = find_labels(source)
+    front = front if front is not None else read_front_matter(source)
+    blocked = front.spans
+    labels = [lab for lab in find_labels(source) if not _inside(lab.start, blocked) and not _is_table_row(source, lab)]
     if len(labels) < 2:
         raise ParseError(file, NO_STRUCTURE)
-    parents = _nest(labels)
-    units: list[Unit] = []
-    seen_keys: set[str] = set()
-    siblings: dict[tuple[int | None, Numbering], int] = {}
-    for i, label in enumerate(labels):
-        parent = units[parents[i]] if parents[i] is not None else None
-        count = siblings.get((parents[i], label.numbering), 0) + 1
-        siblings[(parents[i], label.numbering)] = count
-        number = count if label.numbering is Numbering.BULLET else han_to_int(label.numeral)
-        path_seg, key_seg = _segments(label.numbering, label.numeral, number)
-        if label.numbering is Numbering.ARTICLE or parent is None:
-            # 第三条 is numbered through the whole document, so it needs no chapter prefix.
-            path, key = path_seg, key_seg
-        else:
-            path, key = parent.path + path_seg, f"{parent.key}.{key_seg}"
-        if key in seen_keys:
-            log.warning("%s:%d: duplicate numbering %s%s", file, label.line, label.numeral, label.numbering.value)
-            suffix = 2
-            while f"{key}_{suffix}" in seen_keys:
-                suffix += 1
-            path, key = f"{path}#{suffix}", f"{key}_{suffix}"
-        seen_keys.add(key)
-        bound = labels[i + 1].start if i + 1 < len(labels) else len(source)
-        span = _own_span(source, label.end, bound)
-        text = span.text(source)
-        heading = heading_of(text)
-        unit = Unit(
-            kind=UnitKind.ITEM,
-            numbering=label.numbering,
-            number=number,
-            label=source[label.start : label.end],
-            path=path,
-            key=key,
-            heading=heading,
-            text=text,
-            span=span,
-            heading_span=Span(span.start, span.start + len(heading)),
-            parent=parent.path if parent else None,
-            line=label.line,
-        )
-        if parent is not None:
-            parent.children.append(path)
-        units.append(unit)
-    preamble = _own_span(source, 0, labels[0].start)
-    return units, (preamble if preamble.end > preamble.start else None)
+    annexes = _find_annexes(source, 0, blocked)
+    body_start = front.header_end
+    if annexes and not [lab for lab in labels if lab.start < annexes[0].start]:
+        # A notice whose only numbered text is its 附件 (关于印发《…》的通知): that annex is the document's body.
+        body_start = annexes.pop(0).label_end
+    body_end = annexes[0].start if annexes else len(source)
+    body = [lab for lab in labels if lab.start < body_end]
+    barriers = sorted({s.start for s in blocked} | {a.start for a in annexes})
+    builder = _Builder(source, file, barriers)
+
+    preamble = None
+    if body:
+        # The preamble is the prose between the header (or any front matter inside it) and the first label.
+        start = max([body_start, *(s.end for s in blocked if body_start <= s.end <= body[0].start)])
+        own = _own_span(source, start, body[0].start)
+        if own.end > own.start:
+            preamble = own
+            builder.unnumbered(UnitKind.PREAMBLE, own, "序言", "pre", _line_of(source, own.start))
+        last_end = builder.bound(body[-1].end, body_end)
+        closing = _closing_start(source, body[-1].end, last_end, _siblings_one_paragraph(source, body, builder))
+        if closing is not None:
+            builder.barriers = sorted([*barriers, closing])
+        builder.labelled(body, None, body_end)
+        if closing is not None:
+            own = _own_span(source, closing, last_end)
+            builder.unnumbered(UnitKind.CLOSING, own, "结语", "end", _line_of(source, own.start))
+    for i, annex in enumerate(annexes):
+        end = annexes[i + 1].start if i + 1 < len(annexes) else len(source)
+        builder.annex(annex, [lab for lab in labels if annex.start <= lab.start < end], end)
+    return builder.units, preamble

@@ -1,7 +1,20 @@
 """Find quantified targets (建设100个示范项目, 不低于5%, 压缩至15个工作日内) and their deadlines in a unit's text.
 
-Comparators: 不低于/不少于/超过/达到…以上 → "≥" (超过 is strictly "more than"; it is mapped to "≥"
-because the model only distinguishes ≥, ≤ and =), 不超过/压缩至…内/控制在…以内/…以下 → "≤", else "=".
+Comparators come from the wording around the number:
+- ≥ : 达到 / 突破 / 超过 / 超 / 不低于 / 不少于 / 高于 …, 提高到 / 提升至 / 增加到, and a following 以上 (100余家 too);
+- ≤ : 压缩至 / 降至 / 控制在 / 不高于 / 不超过 / 低于 …, and a following 以内 / 以下 / 之内 / 内;
+- ≈ : 约 / 大约 / 近 / 接近, and a following 左右 / 上下;
+- = : a bare count (建设100个…) or a change with no bound (年均增长10%).
+A word after the number decides over one before it (提高到80%左右 is ≈).  超过 is strictly "more than"; it is read as
+≥ because the model does not distinguish strict bounds.
+
+What is not a target: years, dates, document numbers, article references, ordinals (see ``ingest.quantities``),
+a size that qualifies a noun (年营业收入10亿元以上的企业), and anything inside a support phrase
+(``ingest.support.support_spans``: 最高不超过500万元, 按投资额的10%给予补助, 15个工作日内办结).
+
+Deadlines: the clause's own date beats its paragraph's (其中，到2025年底…), then the unit's earlier sentences,
+then a statement covering every target (各项指标均为2024年全年目标), then the enclosing unit's lead sentence.
+A period (“十四五”期间, 2023年起3年内) is kept in ``Target.period`` with no invented year.
 """
 
 from __future__ import annotations
@@ -12,79 +25,123 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from .deadlines import (
+    DeadlineHint,
+    TimeMention,
+    covering_deadline,
+    find_deadline,
+    heading_deadline,
+    lead_deadline,
+    time_mentions,
+)
 from .model import Basis, Span, Target
+from .quantities import QUANTITY_RE, RATE_UNITS, is_count, normalise_digits, to_decimal
+from .support import support_spans
 
-__all__ = ["DeadlineHint", "extract_targets", "find_deadline", "lead_deadline", "normalise_digits"]
+__all__ = [
+    "DeadlineHint",
+    "comparator_of",
+    "covering_deadline",
+    "extract_targets",
+    "find_deadline",
+    "heading_deadline",
+    "lead_deadline",
+    "normalise_digits",
+]
 
 log = logging.getLogger(__name__)
 
-_FULLWIDTH = str.maketrans("０１２３４５６７８９．－～％", "0123456789.-~%")
+_AT_LEAST = ("不低于", "不少于", "不小于", "超过", "高于", "多于", "大于", "达到", "达", "突破", "超",
+             "提高到", "提高至", "提升至", "提升到", "增加到", "增加至", "增长到", "增长至", "扩大到", "扩大至",
+             "上升到", "上升至", "增至", "升至")
+_AT_MOST = ("不超过", "不高于", "不多于", "不大于", "低于", "少于", "小于", "不到", "压缩至", "压缩到", "缩短至",
+            "缩短到", "控制在", "降至", "降到", "降低到", "降低至", "下降到", "下降至", "减少到", "减少至", "减至")
+_ABOUT = ("约", "大约", "近", "接近", "将近")
+_COMPARATOR_OF_PRE = {**{w: "≥" for w in _AT_LEAST}, **{w: "≤" for w in _AT_MOST}, **{w: "≈" for w in _ABOUT}}
+_PRE_WORDS = sorted(_COMPARATOR_OF_PRE, key=len, reverse=True)
+# 约 inside 节约/制约/预约, 超 inside 赶超/高超, 近 inside 附近/最近, 达 inside 发达/到达 are no comparators.
+_NOT_AFTER = {"约": "节制契公集简预合条邀违履", "超": "赶高", "近": "附最邻靠亲", "达": "发到表传下抵送"}
+_POST_RE = re.compile(r"(?:及|或)?以上|以内|以下|之内|左右|上下|内(?![部外容涵])")
+_COMPARATOR_OF_POST = {"以上": "≥", "以内": "≤", "以下": "≤", "之内": "≤", "内": "≤", "左右": "≈", "上下": "≈"}
 
-_AT_LEAST = ("不低于", "不少于", "不小于", "超过", "高于", "多于", "大于")
-_AT_MOST = ("不超过", "不高于", "不多于", "不大于", "低于", "少于", "小于",
-            "压缩至", "压缩到", "缩短至", "缩短到", "控制在", "降至", "降到", "降低到", "降低至")
-_OTHER_PRE = ("达到", "提高到", "提高至", "提升至", "提升到", "增加到", "增加至", "突破")
-_PRE = "|".join(sorted(_AT_LEAST + _AT_MOST + _OTHER_PRE, key=len, reverse=True))
-
-_UNITS = sorted(
-    ["个百分点", "个工作日", "个月", "个", "项", "家", "座", "台", "套", "件", "款", "种", "所",
-     "户", "人次", "人", "元", "美元", "吨", "吨标准煤", "千瓦", "千瓦时", "平方米", "平方公里",
-     "公里", "%", "倍", "天", "小时"],
-    key=len,
-    reverse=True,
-)
-_NUM = r"[0-9]+(?:\.[0-9]+)?"
-_TARGET_RE = re.compile(
-    rf"(?P<pre>{_PRE})?"
-    rf"(?<![0-9A-Za-z.\-])(?P<num>{_NUM})"
-    rf"(?:\s*(?:-|~|至|到|—|–)\s*(?P<max>{_NUM}))?"
-    rf"(?P<unit>[十百千万亿]*(?:{'|'.join(map(re.escape, _UNITS))}))"
-    rf"(?P<post>以上|以内|以下|之内|左右|内)?"
-)
-_RATE_UNITS = ("%", "个百分点", "倍")
 _CLAUSE_STOPS = "，,。；;：:、！!？?\r\n（）()“”\"《》 \u3000"
+_SENTENCE_STOPS = "。；;！!？?\n"
+_TIME_CLAUSE_STOPS = "，,。；;！!？?\n：:"
 _LIST_JOINER = re.compile(r"(?:和|及|与|以及)[0-9]")
-_LEADING_VERBS = re.compile(r"^(?:力争|确保|实现|使得|使|推动|促进|保持)")
-
-_DEADLINE_RE = re.compile(r"到(?P<y>(?:19|20)[0-9]{2})年(?:底|末)?|(?P<y2>(?:19|20)[0-9]{2})年(?:底|末)?(?:前|以前)")
+_LEADING = re.compile(
+    r"(?:其中|同时|全年|(?:到|至)?(?:19|20)[0-9]{2}年(?:底|末)?(?:前)?|[0-9一二三四五六七八九十两]{1,3}年内)*"
+    r"(?:力争|确保|争取|预计|实现|使得|使|推动|促进|保持|带动|累计)*"
+)
+_BUILD_VERB = re.compile(r"建成|新建|建设|培育|引进|打造|完成|实施|部署|推广|创建")  # 建成5G基站3万个 → 5G基站
+_NOT_UNIT_NEXT = re.compile(r"[年月日号条款章节届期时]")
+_ATTRIBUTE_RE = re.compile(r"(?:(?:及|或)?以上|以下|以内)?的")
+_PAST_RE = re.compile(r"已(?:经)?(?:建成|达到|累计|形成|培育|实现|完成|突破|超过|有|经)|同比")  # achievements
+# Units whose indicator stands before the number (审批时间压缩至5个工作日, 企业开办1个工作日内办结).
+_SUBJECT_UNITS = RATE_UNITS + ("个工作日", "工作日", "小时", "天", "分钟", "秒", "个月", "周")
+_RESPECTIVELY_RE = re.compile("分别(?:" + "|".join(sorted(
+    ("为", "是", "达", "达到", "提高到", "提高至", "提升到", "提升至", "增长", "下降", "降至", "降到", "控制在",
+     "不低于", "不少于", "不超过", "超过", "突破", "增加", "减少"), key=len, reverse=True)) + ")?")
+_NAME_SPLIT = re.compile(r"(?<!工业)和(?!信息化)|与|以及")  # not 及: 普及率
 
 
 @dataclass(frozen=True, slots=True)
-class DeadlineHint:
-    """A deadline stated by an enclosing unit's lead sentence (到2020年底，…), inherited by its targets."""
+class _Found:
+    """A target before its deadline is chosen: where its number is and what was read around it."""
 
-    when: date
-    evidence: str  # the lead sentence as written
-
-
-def normalise_digits(text: str) -> str:
-    """Full-width digits, ．－～％ to ASCII; same length, so offsets are unchanged."""
-    return text.translate(_FULLWIDTH)
-
-
-def find_deadline(text: str) -> date | None:
-    """到2020年底 / 到2020年 / 2020年前 → 2020-12-31."""
-    m = _DEADLINE_RE.search(normalise_digits(text))
-    if not m:
-        return None
-    return date(int(m.group("y") or m.group("y2")), 12, 31)
+    start: int  # the phrase
+    end: int
+    at: int  # the number, for ordering and deadlines
+    indicator: str
+    quantity: Decimal
+    quantity_max: Decimal | None
+    unit: str
+    comparator: str
 
 
-def lead_deadline(heading: str, text: str) -> DeadlineHint | None:
-    """The deadline of a unit's lead sentence (the first sentence after its heading line), if any."""
-    body = text[len(heading):] if text.startswith(heading) and "\n" in text else text
-    body = body.strip()
-    sentence = re.split(r"(?<=[。！？])", body, maxsplit=1)[0]
-    when = find_deadline(sentence)
-    return DeadlineHint(when, sentence) if when else None
-
-
-def _comparator(pre: str | None, post: str | None) -> str:
-    if pre in _AT_LEAST or post == "以上":
+def comparator_of(pre: str | None, post: str | None, approx: str | None = None) -> str:
+    """The comparator a pre-word (达到, 控制在, 约 …), a post-word (以上, 以内, 左右 …) and 余/多 give: post wins."""
+    if post:
+        return _COMPARATOR_OF_POST[post.lstrip("及或")]
+    if approx:
         return "≥"
-    if pre in _AT_MOST or post in ("以内", "以下", "之内", "内"):
-        return "≤"
+    if pre:
+        return _COMPARATOR_OF_PRE[pre]
     return "="
+
+
+def _pre_word(text: str, clause_start: int, at: int) -> tuple[str, int] | None:
+    """The comparator word right before the number at ``at`` (or before 全市的/全国平均水平的 and the number)."""
+    for word in _PRE_WORDS:
+        if text.startswith(word, at - len(word)) and at - len(word) >= clause_start:
+            start = at - len(word)
+            if start > 0 and text[start - 1] in _NOT_AFTER.get(word, ""):
+                continue
+            return word, start
+    gap = text[clause_start:at]
+    if not gap.endswith("的") or re.search(r"[0-9]", gap):
+        return None
+    best: tuple[str, int] | None = None  # 达到全市平均水平的80%: the comparator word nearest the 的
+    for word in _PRE_WORDS:
+        i = gap.rfind(word)
+        if i == -1 or len(gap) - i - len(word) > 12 or (i > 0 and gap[i - 1] in _NOT_AFTER.get(word, "")):
+            continue
+        if best is None or i + len(word) > best[1] - clause_start + len(best[0]):
+            best = (word, clause_start + i)
+    return best
+
+
+def _clause_start(text: str, end: int, stops: str = _CLAUSE_STOPS) -> int:
+    i = end
+    while i > 0 and text[i - 1] not in stops:
+        i -= 1
+    return i
+
+
+def _clause_end(text: str, start: int, stops: str = _CLAUSE_STOPS) -> int:
+    i = start
+    while i < len(text) and text[i] not in stops:
+        i += 1
+    return i
 
 
 def _object_end(text: str, start: int) -> int:
@@ -98,19 +155,117 @@ def _object_end(text: str, start: int) -> int:
 
 
 def _subject_start(text: str, end: int) -> int:
-    """Start of the indicator before a comparator: the clause start, or just after its last 的."""
-    i = end
-    while i > 0 and text[i - 1] not in _CLAUSE_STOPS:
-        i -= 1
+    """Start of the indicator before a comparator: the clause start, or just after its last 的, past lead words."""
+    i = _clause_start(text, end)
     de = text.rfind("的", i, end)
     if de != -1:
         i = de + 1
-    m = _LEADING_VERBS.match(text, i, end)
+    m = _LEADING.match(text, i, end)
     return m.end() if m else i
 
 
-def _title_ranges(text: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in re.finditer(r"《[^《》]*》|〔[^〔〕]*〕", text)]
+def _protected_ranges(text: str) -> list[tuple[int, int]]:
+    """Titles and document numbers: 《中国制造2025》, 〔2024〕3号."""
+    return [(m.start(), m.end()) for m in re.finditer(r"《[^《》]*》|[〔\[［(（](?:19|20)[0-9]{2}[〕\]］)）][0-9]+号", text)]
+
+
+def _inside(at: int, ranges: list[tuple[int, int]]) -> bool:
+    return any(a <= at < b for a, b in ranges)
+
+
+def _respectively(text: str, text_raw: str) -> tuple[list[_Found], list[tuple[int, int]]]:
+    """A、B分别达到65%和55%: one target per indicator, paired in order; returns them and the spans they used."""
+    found: list[_Found] = []
+    used: list[tuple[int, int]] = []
+    for m in _RESPECTIVELY_RE.finditer(text):
+        values: list[re.Match[str]] = []
+        i = m.end()
+        while True:
+            q = QUANTITY_RE.match(text, i)
+            if not q or q.start() != i:
+                break
+            values.append(q)
+            i = q.end()
+            sep = re.match(r"、|和|及|与|,|，", text[i:])
+            if not sep or not re.match(r"[0-9]", text[i + sep.end() : i + sep.end() + 1]):
+                break
+            i += sep.end()
+        if len(values) < 2:
+            continue
+        post = _POST_RE.match(text, values[-1].end())
+        end = post.end() if post else values[-1].end()
+        start = _clause_start(text, m.start(), _SENTENCE_STOPS + "，,：:")
+        lead = _LEADING.match(text, start, m.start())
+        start = lead.end() if lead else start
+        subject = text_raw[start : m.start()]
+        names = [n for part in subject.split("、") for n in _NAME_SPLIT.split(part) if n]
+        if len(names) != len(values):
+            names = [subject] * len(values)
+        last_unit = next((v.group("unit") for v in reversed(values) if v.group("unit")), "") or ""
+        pre = m.group()[2:] or None
+        for name, q in zip(names, values):
+            unit = q.group("unit") or last_unit
+            found.append(_Found(start, q.end() if q is not values[-1] else end, q.start(), name,
+                                to_decimal(q.group("num")) or Decimal(0),
+                                to_decimal(q.group("max")) if q.group("max") else None, unit,
+                                comparator_of(pre if pre in _COMPARATOR_OF_PRE else None,
+                                              post.group() if post else None, q.group("approx"))))
+        used.append((m.start(), end))
+    return found, used
+
+
+def _read_quantity(text: str, text_raw: str, q: re.Match[str]) -> _Found | None:
+    """One target from a quantity match, or None when the number is no target (year, attribute, no indicator)."""
+    unit = q.group("unit") or ""
+    clause_start = _clause_start(text, q.start())
+    pre = _pre_word(text, clause_start, q.start())
+    post = _POST_RE.match(text, q.end())
+    after = post.end() if post else q.end()
+    if not unit and not (pre and not _NOT_UNIT_NEXT.match(text, q.end()) and not re.match(r"[0-9.]", text[q.end():q.end() + 1])):
+        return None
+    if unit not in RATE_UNITS and not is_count(unit) and _ATTRIBUTE_RE.match(text, q.end()):
+        return None  # 年营业收入10亿元以上的企业: a size qualifying a noun, not a target
+    comparator = comparator_of(pre[0] if pre else None, post.group() if post else None, q.group("approx"))
+    obj_end = _object_end(text, after)
+    subject_start = _subject_start(text, pre[1] if pre else q.start())
+    verb = None if pre else _BUILD_VERB.match(text, subject_start, q.start())
+    subject_start = verb.end() if verb else subject_start
+    subject_end = pre[1] if pre else q.start()
+    subject = text_raw[subject_start:subject_end] if subject_start < subject_end else ""
+    if (pre or unit in _SUBJECT_UNITS or obj_end == after) and subject:
+        start, end, indicator = subject_start, after, subject
+    elif obj_end > after and unit not in RATE_UNITS:
+        noun = after + 1 if text.startswith("的", after) else after  # 100个以上的应用场景
+        start, end, indicator = (pre[1] if pre else q.start()), obj_end, text_raw[noun:obj_end]
+    elif verb is not None:  # 其中，到2018年底完成1500万平方米: the verb is all the clause names
+        start, end, indicator = verb.start(), after, text_raw[verb.start():verb.end()]
+    else:
+        return None
+    return _Found(start, end, q.start(), indicator, to_decimal(q.group("num")) or Decimal(0),
+                  to_decimal(q.group("max")) if q.group("max") else None, text_raw[q.start("unit"):q.end("unit")]
+                  if unit else "", comparator)
+
+
+def _own_time(text: str, at: int, mentions: list[TimeMention]) -> TimeMention | None:
+    """The date or period for a number at ``at``: its sentence's nearest one before it, else one later in
+    its clause, else the nearest one in the unit's earlier sentences."""
+    sentence_start = _clause_start(text, at, _SENTENCE_STOPS)
+    before = [t for t in mentions if sentence_start <= t.start and t.end <= at]
+    if before:
+        return before[-1]
+    clause_end = _clause_end(text, at, _TIME_CLAUSE_STOPS)
+    later = [t for t in mentions if at <= t.start and t.end <= clause_end]
+    if later:
+        return later[0]
+    # An earlier sentence's date counts unless it was a 其中 clause's own (其中，到2024年底，…): that one stays there.
+    earlier = [t for t in mentions if t.end <= sentence_start and not _subordinate(text, t)]
+    return earlier[-1] if earlier else None
+
+
+def _subordinate(text: str, mention: TimeMention) -> bool:
+    """Whether a date sits in a 其中 clause (其中，到2024年底…), which binds only its own sentence."""
+    start = _clause_start(text, mention.start, _SENTENCE_STOPS)
+    return "其中" in text[start : mention.start]
 
 
 def extract_targets(
@@ -119,50 +274,57 @@ def extract_targets(
     unit_path: str,
     unit_key: str,
     default_deadline: DeadlineHint | None = None,
+    covering: DeadlineHint | None = None,
 ) -> list[Target]:
     """Quantified targets in ``text`` (a unit's own text starting at ``offset`` in the source).
 
-    Years (2020年) and words such as 超千亿 are not targets: a target needs Arabic digits and a unit.
+    ``default_deadline`` is the enclosing unit's lead sentence (inferred); ``covering`` a statement that fixes
+    the deadline of every target of the document (explicit).  A target needs Arabic digits and a unit, or a
+    comparator word (PUE降至1.3以下): 超千亿 and 2020年 are not targets.
     """
     norm = normalise_digits(text)
-    titles = _title_ranges(norm)
-    own_deadline = find_deadline(norm)
+    skip = _protected_ranges(norm) + [(s.start, s.end) for s in support_spans(norm)]
+    skip += [(m.start(), m.end()) for m in re.finditer(r"[^。；;\n]*", norm) if _PAST_RE.search(m.group())]
+    found, used = _respectively(norm, text)
+    found = [f for f in found if not _inside(f.at, skip)]
+    skip += used
+    for q in QUANTITY_RE.finditer(norm):
+        if _inside(q.start(), skip):
+            continue
+        target = _read_quantity(norm, text, q)
+        if target is None:
+            log.debug("no target in %s: %s", unit_path, q.group())
+            continue
+        found.append(target)
+    mentions = time_mentions(norm)
     targets: list[Target] = []
-    for m in _TARGET_RE.finditer(norm):
-        if any(a <= m.start("num") < b for a, b in titles):
-            continue
-        unit = text[m.start("unit") : m.end("unit")]
-        obj_end = _object_end(norm, m.end())
-        if obj_end > m.end() and unit not in _RATE_UNITS:
-            start, end = m.start(), obj_end
-            indicator = text[m.end() : obj_end]
-        else:
-            start = _subject_start(norm, m.start())
-            end = m.end()
-            indicator = text[start : m.start()]
-        if not indicator:
-            log.debug("quantity without indicator in %s: %s", unit_path, m.group())
-            continue
-        if own_deadline is not None:
-            deadline, basis, evidence = own_deadline, Basis.EXPLICIT, ""
+    for f in sorted(found, key=lambda f: f.at):
+        own = _own_time(norm, f.at, mentions)
+        when: date | None
+        if own is not None:
+            when, period, basis, evidence = own.when, own.period, Basis.EXPLICIT, ""
+        elif covering is not None:
+            when, period, basis, evidence = covering.when, covering.period, Basis.EXPLICIT, covering.evidence
         elif default_deadline is not None:
-            deadline, basis, evidence = default_deadline.when, Basis.INFERRED, default_deadline.evidence
+            when, period = default_deadline.when, default_deadline.period
+            basis, evidence = Basis.INFERRED, default_deadline.evidence
         else:
-            deadline, basis, evidence = None, Basis.EXPLICIT, ""
+            when, period, basis, evidence = None, "", Basis.EXPLICIT, ""
         targets.append(
             Target(
                 key=f"{unit_key}.t{len(targets) + 1}",
                 unit_path=unit_path,
-                indicator=indicator,
-                quantity=Decimal(m.group("num")),
-                quantity_max=Decimal(m.group("max")) if m.group("max") else None,
-                unit=unit,
-                comparator=_comparator(m.group("pre"), m.group("post")),
-                deadline=deadline,
-                text=text[start:end],
-                span=Span(offset + start, offset + end),
+                indicator=f.indicator,
+                quantity=f.quantity,
+                quantity_max=f.quantity_max,
+                unit=f.unit,
+                comparator=f.comparator,
+                deadline=when,
+                text=text[f.start : f.end],
+                span=Span(offset + f.start, offset + f.end),
                 deadline_basis=basis,
                 deadline_evidence=evidence,
+                period="" if when else period,
             )
         )
     return targets

@@ -16,13 +16,14 @@ from ingest.model import (
     Responsibility,
     Role,
     Span,
+    Support,
     Target,
     Unit,
     UnitKind,
 )
 from kg import iri
 from kg.terms import decimal_literal
-from kg.vocab import DCTERMS, ELI, ORG, POL, PROV, RDF, SKOS, XSD, bind_prefixes
+from kg.vocab import DCTERMS, ELI, ORG, POL, PROV, RDF, RDFS, SKOS, XSD, bind_prefixes
 
 __all__ = [
     "PARSER_VERSION",
@@ -53,6 +54,10 @@ CLASS_OF_KIND: dict[UnitKind, URIRef] = {
     UnitKind.MEASURE: POL.Measure,
     UnitKind.SAFEGUARD: POL.SafeguardMeasure,
     UnitKind.ITEM: POL.Item,
+    UnitKind.ARTICLE: POL.Article,
+    UnitKind.PREAMBLE: POL.Preamble,
+    UnitKind.CLOSING: POL.Closing,
+    UnitKind.ANNEX: POL.Annex,
 }
 
 IRI_OF_ROLE: dict[Role, URIRef] = {
@@ -62,6 +67,7 @@ IRI_OF_ROLE: dict[Role, URIRef] = {
     Role.COORDINATOR: POL.Coordinator,
     Role.EVALUATOR: POL.Evaluator,
     Role.IMPLEMENTER: POL.Implementer,
+    Role.SUPERVISOR: POL.Supervisor,
 }
 
 IRI_OF_BASIS: dict[Basis, URIRef] = {Basis.EXPLICIT: POL.Explicit, Basis.INFERRED: POL.Inferred}
@@ -99,6 +105,7 @@ def build_graph(
             graph.add(triple)
     for document in sorted(documents, key=lambda d: d.meta.slug):
         _add_document(graph, document)
+    _add_name_history(graph, {d.key for document in documents for d in document.departments})
     logger.info("built graph of %d documents: %d triples", len(documents), len(graph))
     return graph
 
@@ -121,6 +128,7 @@ def _add_document(graph: Graph, document: PolicyDocument) -> None:
         (DCTERMS.language, meta.language),
         (DCTERMS.spatial, meta.jurisdiction),
         (DCTERMS.publisher, meta.issuer),
+        (DCTERMS.audience, meta.addressees),  # 主送机关: 各区人民政府，市政府各委、办、局
         (POL.sha256, meta.sha256),
         (POL.encoding, meta.encoding),
         (POL.sourceFile, meta.source_file),
@@ -145,6 +153,8 @@ def _add_document(graph: Graph, document: PolicyDocument) -> None:
         _add_unit(graph, meta.slug, doc, activity, unit, order, keys)
     for target in document.targets:
         _add_target(graph, meta.slug, target, keys)
+    for support in document.supports:
+        _add_support(graph, meta.slug, support, keys)
     for department in document.departments:
         _add_department(graph, meta.slug, doc, document.source, department)
     _add_responsibilities(graph, meta.slug, document.responsibilities, keys)
@@ -191,8 +201,28 @@ def _add_target(graph: Graph, slug: str, target: Target, keys: dict[str, str]) -
         graph.add((node, POL.deadlineBasis, IRI_OF_BASIS[target.deadline_basis]))
         if target.deadline_evidence:
             graph.add((node, POL.deadlineEvidence, Literal(target.deadline_evidence)))
+    if target.period:
+        graph.add((node, POL.period, Literal(target.period)))
     graph.add((node, POL.text, Literal(target.text)))
     _span(graph, node, target.span)
+
+
+def _add_support(graph: Graph, slug: str, support: Support, keys: dict[str, str]) -> None:
+    """A pol:Support node (subsidy cap or rate, reward, threshold, time limit …) linked from its unit."""
+    node = iri.support_iri(slug, support.key)
+    graph.add((node, RDF.type, POL.Support))
+    graph.add((iri.unit_iri(slug, keys[support.unit_path]), POL.hasSupport, node))
+    graph.add((node, POL.supportKind, Literal(support.kind)))
+    for predicate, number in ((POL.amount, support.amount), (POL.amountMax, support.amount_max),
+                              (POL.rate, support.rate), (POL.cap, support.cap)):
+        if number is not None:
+            graph.add((node, predicate, decimal_literal(number)))
+    for predicate, value in ((POL.unit, support.unit), (POL.rateBase, support.rate_base),
+                             (POL.comparator, support.comparator), (POL.condition, support.condition)):
+        if value:
+            graph.add((node, predicate, Literal(value)))
+    graph.add((node, POL.text, Literal(support.text)))
+    _span(graph, node, support.span)
 
 
 def _add_department(graph: Graph, slug: str, doc: URIRef, source: str, department: Department) -> None:
@@ -205,6 +235,8 @@ def _add_department(graph: Graph, slug: str, doc: URIRef, source: str, departmen
         if alt != department.pref_label:
             graph.add((node, SKOS.altLabel, Literal(alt, lang="zh")))
     graph.add((node, POL.category, Literal(department.category)))
+    if department.jurisdiction:
+        graph.add((node, POL.jurisdiction, Literal(department.jurisdiction)))
     graph.add((node, PROV.wasDerivedFrom, doc))
     if department.created_by_document or department.members:
         graph.add((node, RDF.type, ORG.OrganizationalCollaboration))
@@ -216,6 +248,47 @@ def _add_department(graph: Graph, slug: str, doc: URIRef, source: str, departmen
         graph.add((member_node, ORG.memberOf, node))
     for span in department.mentions:
         _add_mention(graph, slug, source, node, "org", department.key, span)
+
+
+def _add_name_history(graph: Graph, keys: set[str]) -> None:
+    """From the authority files: the bodies named, their predecessors and successors (transitively) with
+    their names and validity, and the org:ChangeEvent of each reorganisation (市环保局 → 市生态环境局, 2018)."""
+    from ingest.departments import name_history
+
+    bodies, events = name_history(keys)
+    for body in bodies:
+        node = iri.department_iri(body.key)
+        graph.add((node, RDF.type, ORG.Organization))
+        graph.add((node, SKOS.prefLabel, Literal(body.pref_label, lang="zh")))
+        if body.pref_label_en:
+            graph.add((node, SKOS.prefLabel, Literal(body.pref_label_en, lang="en")))
+        for alt in body.alt_labels:
+            graph.add((node, SKOS.altLabel, Literal(alt, lang="zh")))
+        if (node, POL.category, None) not in graph:
+            graph.add((node, POL.category, Literal(body.category)))
+        if body.jurisdiction:
+            graph.set((node, POL.jurisdiction, Literal(body.jurisdiction)))
+        if body.valid_from:
+            graph.add((node, POL.validFrom, Literal(body.valid_from, datatype=XSD.date)))
+        if body.valid_until:
+            graph.add((node, POL.validUntil, Literal(body.valid_until, datatype=XSD.date)))
+    for event in events:
+        node = iri.department_iri(event.key)
+        graph.add((node, RDF.type, ORG.ChangeEvent))
+        if event.label:
+            graph.add((node, RDFS.label, Literal(event.label, lang="zh")))
+        if event.date:
+            kind = XSD.date if len(event.date) == 10 else XSD.gYear
+            graph.add((node, DCTERMS.date, Literal(event.date, datatype=kind)))
+        for old in event.original:
+            graph.add((node, ORG.originalOrganization, iri.department_iri(old)))
+            graph.add((iri.department_iri(old), ORG.changedBy, node))
+            for new in event.resulting:
+                graph.add((iri.department_iri(new), DCTERMS.replaces, iri.department_iri(old)))
+                graph.add((iri.department_iri(old), DCTERMS.isReplacedBy, iri.department_iri(new)))
+        for new in event.resulting:
+            graph.add((node, ORG.resultingOrganization, iri.department_iri(new)))
+            graph.add((iri.department_iri(new), ORG.resultedFrom, node))
 
 
 def _add_mention(
@@ -233,16 +306,22 @@ def _add_mention(
 def _add_responsibilities(
     graph: Graph, slug: str, responsibilities: list[Responsibility], keys: dict[str, str]
 ) -> None:
-    # One (unit, agent, role) is one fact: when ingest states it and also infers it, the
-    # explicit statement wins, so the graph keeps one truth per IRI.
+    # Every statement the text makes is kept, each with its own evidence: the first statement of a
+    # (unit, agent, role) has the plain IRI, further ones a numbered one (…-implementer-2). An inferred
+    # fact that the text also states is dropped: the explicit statement wins.
+    stated = {(r.unit_path, r.agent, r.role) for r in responsibilities if r.basis is Basis.EXPLICIT}
     chosen: dict[URIRef, Responsibility] = {}
+    count: dict[tuple[str, str, Role], int] = {}
     for resp in responsibilities:
-        node = iri.responsibility_iri(slug, keys[resp.unit_path], resp.agent, resp.role.value)
-        previous = chosen.get(node)
-        if previous is None or (previous.basis is Basis.INFERRED and resp.basis is Basis.EXPLICIT):
-            chosen[node] = resp
-        if previous is not None:
-            logger.debug("duplicate responsibility %s; keeping the %s one", node, chosen[node].basis.value)
+        fact = (resp.unit_path, resp.agent, resp.role)
+        if resp.basis is Basis.INFERRED and fact in stated:
+            logger.debug("inferred %s also stated; keeping the explicit one", fact)
+            continue
+        if resp.basis is Basis.INFERRED and count.get(fact):
+            continue  # one inferred fact per (unit, agent, role)
+        count[fact] = count.get(fact, 0) + 1
+        role = resp.role.value if count[fact] == 1 else f"{resp.role.value}-{count[fact]}"
+        chosen[iri.responsibility_iri(slug, keys[resp.unit_path], resp.agent, role)] = resp
     for node, resp in chosen.items():
         graph.add((node, RDF.type, POL.Responsibility))
         graph.add((node, POL.agent, iri.department_iri(resp.agent)))
@@ -252,6 +331,10 @@ def _add_responsibilities(
         graph.add((node, POL.evidence, Literal(resp.evidence)))
         if resp.rule:
             graph.add((node, POL.rule, Literal(resp.rule)))
+        if resp.due is not None:
+            graph.add((node, POL.due, Literal(resp.due, datatype=XSD.date)))
+        if resp.due_text:
+            graph.add((node, POL.dueText, Literal(resp.due_text)))
         if resp.span is not None:
             _span(graph, node, resp.span)
 

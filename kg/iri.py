@@ -6,7 +6,7 @@ from urllib.parse import quote
 
 from rdflib import URIRef
 
-__all__ = ["BASE", "mint", "document_iri", "unit_iri", "target_iri", "department_iri",
+__all__ = ["BASE", "mint", "document_iri", "unit_iri", "target_iri", "support_iri", "department_iri",
            "responsibility_iri", "concept_iri", "scheme_iri", "cited_iri", "mention_iri",
            "activity_iri", "key_of"]
 
@@ -43,6 +43,11 @@ def target_iri(slug: str, target_key: str) -> URIRef:
 
 def responsibility_iri(slug: str, unit_key: str, agent_key: str, role: str) -> URIRef:
     return mint("doc", slug, unit_key, f"resp-{agent_key}-{role}")
+
+
+def support_iri(slug: str, support_key: str) -> URIRef:
+    """A support amount, threshold or time limit of a unit (key ``2.3.s1``)."""
+    return mint("doc", slug, support_key)
 
 
 def department_iri(key: str) -> URIRef:

@@ -13,7 +13,7 @@ from rdflib import Graph, Literal, URIRef
 
 from kg import iri
 from kg.terms import canonical_decimal
-from kg.vocab import DCTERMS, ELI, ORG, POL, RDF, SKOS
+from kg.vocab import DCTERMS, ELI, ORG, POL, PROV, RDF, RDFS, SKOS
 
 __all__ = [
     "NotFound",
@@ -21,6 +21,7 @@ __all__ = [
     "ConceptRef",
     "CitationRef",
     "TargetView",
+    "SupportView",
     "ResponsibilityView",
     "ResponsibilitySplit",
     "UnitView",
@@ -50,6 +51,10 @@ KIND_OF_CLASS: dict[URIRef, str] = {
     POL.Measure: "measure",
     POL.SafeguardMeasure: "safeguard",
     POL.Item: "item",
+    POL.Article: "article",
+    POL.Preamble: "preamble",
+    POL.Closing: "closing",
+    POL.Annex: "annex",
 }
 _ROLE_NAMES = {POL.Lead: "lead", POL.Participant: "participant", POL.Convener: "convener",
                POL.Coordinator: "coordinator", POL.Evaluator: "evaluator", POL.Implementer: "implementer"}
@@ -104,6 +109,28 @@ class TargetView:
     start: int
     end: int
     deadline_basis: str  # explicit | inferred | "" when no deadline
+    period: str = ""  # a period as stated (“十四五”期间) when no date is fixed
+
+
+@dataclass(slots=True)
+class SupportView:
+    """A support amount, threshold or time limit a unit states (按投资额的10%给予补助，最高不超过500万元)."""
+
+    iri: str
+    unit_iri: str
+    unit_path: str
+    kind: str  # subsidy | reward | loan-interest | tax | land | threshold | time-limit | other
+    amount: Decimal | None
+    amount_max: Decimal | None
+    unit: str  # 万元, 亿美元, 个工作日
+    rate: Decimal | None  # percent
+    rate_base: str
+    cap: Decimal | None
+    comparator: str
+    condition: str  # who qualifies, as written
+    text: str
+    start: int
+    end: int
 
 
 @dataclass(slots=True)
@@ -121,6 +148,7 @@ class ResponsibilityView:
     rule: str
     start: int | None
     end: int | None
+    via: str = ""  # given to a former or later body of the one asked for: "上海市环境保护局 (predecessor; …)"
 
 
 @dataclass(slots=True)
@@ -147,6 +175,7 @@ class UnitView:
     concepts: list[ConceptRef]
     responsibilities: list[ResponsibilityView]
     citations: list[CitationRef]
+    supports: list[SupportView] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -162,6 +191,12 @@ class DepartmentView:
     member_of: list[str]
     responsibilities: ResponsibilitySplit
     mentions: int
+    jurisdiction: str = ""  # 中华人民共和国, 上海市, 上海市浦东新区
+    valid_from: str = ""  # ISO dates as the authority file states them
+    valid_until: str = ""
+    predecessors: list[str] = field(default_factory=list)  # IRIs of the bodies it replaced (dcterms:replaces)
+    successors: list[str] = field(default_factory=list)  # IRIs of the bodies that replaced it
+    history: list[str] = field(default_factory=list)  # each reorganisation: "2018: 上海市环境保护局 → 上海市生态环境局 (…)"
 
 
 @dataclass(slots=True)
@@ -282,6 +317,33 @@ def _target_view(graph: Graph, target: URIRef) -> TargetView:
         start=_int(graph, target, POL.start) or 0,
         end=_int(graph, target, POL.end) or 0,
         deadline_basis=_BASIS_NAMES.get(basis, "") if basis is not None else "",  # type: ignore[arg-type]
+        period=_str(graph, target, POL.period),
+    )
+
+
+def _decimal(graph: Graph, node: object, predicate: URIRef) -> Decimal | None:
+    value = graph.value(node, predicate)  # type: ignore[arg-type]
+    return None if value is None else canonical_decimal(str(value))
+
+
+def _support_view(graph: Graph, support: URIRef) -> SupportView:
+    unit = graph.value(predicate=POL.hasSupport, object=support)
+    return SupportView(
+        iri=str(support),
+        unit_iri=str(unit),
+        unit_path=_str(graph, unit, POL.path),
+        kind=_str(graph, support, POL.supportKind),
+        amount=_decimal(graph, support, POL.amount),
+        amount_max=_decimal(graph, support, POL.amountMax),
+        unit=_str(graph, support, POL.unit),
+        rate=_decimal(graph, support, POL.rate),
+        rate_base=_str(graph, support, POL.rateBase),
+        cap=_decimal(graph, support, POL.cap),
+        comparator=_str(graph, support, POL.comparator),
+        condition=_str(graph, support, POL.condition),
+        text=_str(graph, support, POL.text),
+        start=_int(graph, support, POL.start) or 0,
+        end=_int(graph, support, POL.end) or 0,
     )
 
 
@@ -324,6 +386,7 @@ def get_unit(graph: Graph, id_or_path: str, document: str | None = None) -> Unit
         for c in graph.objects(unit, DCTERMS.references)
     )
     targets = sorted((_target_view(graph, t) for t in graph.objects(unit, POL.hasTarget)), key=lambda t: t.start)  # type: ignore[arg-type]
+    supports = sorted((_support_view(graph, s) for s in graph.objects(unit, POL.hasSupport)), key=lambda s: s.start)  # type: ignore[arg-type]
     responsibilities = sorted(
         (_responsibility_view(graph, r) for r in graph.subjects(POL.assignedTo, unit)),  # type: ignore[arg-type]
         key=_responsibility_sort_key,
@@ -345,6 +408,7 @@ def get_unit(graph: Graph, id_or_path: str, document: str | None = None) -> Unit
         concepts=concepts,
         responsibilities=responsibilities,
         citations=citations,
+        supports=supports,
     )
 
 
@@ -404,10 +468,14 @@ def _organisations(graph: Graph) -> list[URIRef]:
 
 
 def resolve_department(graph: Graph, name_or_key: str) -> URIRef:
-    """The one organisation named by full name, alias (市经信委), key or IRI; else NotFound with close names."""
+    """The one organisation named by full name, alias (市经信委), key or IRI; else NotFound with close names.
+
+    Former and later names resolve too (市环保局, 市生态环境局: each its own body, linked by the reorganisation);
+    where two bodies share a name, the one the documents name wins."""
     asked = name_or_key.strip()
     names: dict[str, URIRef] = {}
-    for org in _organisations(graph):
+    named = [o for o in _organisations(graph) if (o, PROV.wasDerivedFrom, None) in graph]
+    for org in named + [o for o in _organisations(graph) if o not in named]:
         names.setdefault(str(org), org)
         names.setdefault(key_tail(org), org)
         for predicate in (SKOS.prefLabel, SKOS.altLabel):
@@ -423,10 +491,52 @@ def responsibilities_of(graph: Graph, name_or_key: str) -> ResponsibilitySplit:
     return _responsibilities(graph, resolve_department(graph, name_or_key))
 
 
+def _name_chain(graph: Graph, org: URIRef) -> list[tuple[URIRef, str]]:
+    """The bodies linked to ``org`` by reorganisations, transitively: (body, "predecessor" | "successor")."""
+    chain: list[tuple[URIRef, str]] = []
+    seen = {org}
+    for predicate, relation in ((DCTERMS.replaces, "predecessor"), (DCTERMS.isReplacedBy, "successor")):
+        todo = [org]
+        while todo:
+            for other in sorted(graph.objects(todo.pop(), predicate)):
+                if other not in seen:
+                    seen.add(other)
+                    chain.append((other, relation))  # type: ignore[arg-type]
+                    todo.append(other)  # type: ignore[arg-type]
+    return chain
+
+
+def _change_note(graph: Graph, old: URIRef, new: URIRef) -> str:
+    """"2018: 上海市环境保护局 → 上海市生态环境局 (组建市生态环境局…)" for the event that turned ``old`` into ``new``."""
+    for event in graph.objects(old, ORG.changedBy):
+        if (event, ORG.resultingOrganization, new) in graph:
+            when = _str(graph, event, DCTERMS.date)
+            label = _str(graph, event, RDFS.label)
+            line = f"{_str(graph, old, SKOS.prefLabel, 'zh')} → {_str(graph, new, SKOS.prefLabel, 'zh')}"
+            return f"{when}: {line}" + (f" ({label})" if label else "")
+    return f"{_str(graph, old, SKOS.prefLabel, 'zh')} → {_str(graph, new, SKOS.prefLabel, 'zh')}"
+
+
+def _history(graph: Graph, org: URIRef) -> list[str]:
+    bodies = [org] + [b for b, _ in _name_chain(graph, org)]
+    lines = {_change_note(graph, old, new) for old in bodies for new in graph.objects(old, DCTERMS.isReplacedBy)}
+    return sorted(lines)
+
+
 def _responsibilities(graph: Graph, org: URIRef) -> ResponsibilitySplit:
+    """The body's own work, then the work the documents gave to its predecessors or successors (市环保局's
+    2018 duties when asked for 市生态环境局), each of those saying through ``via`` whose it was."""
     split = ResponsibilitySplit()
-    views = sorted((_responsibility_view(graph, r) for r in graph.subjects(POL.agent, org)),  # type: ignore[arg-type]
-                   key=lambda v: (_order(graph, URIRef(v.unit_iri)), v.role))
+    found = [_responsibility_view(graph, r) for r in graph.subjects(POL.agent, org)]  # type: ignore[arg-type]
+    name = _str(graph, org, SKOS.prefLabel, "zh")
+    for other, relation in _name_chain(graph, org):
+        other_name = _str(graph, other, SKOS.prefLabel, "zh")
+        for r in graph.subjects(POL.agent, other):
+            view = _responsibility_view(graph, r)  # type: ignore[arg-type]
+            view.via = (f"{other_name} ({relation} of {name}; "
+                        f"{_change_note(graph, other, org) if relation == 'predecessor' else _change_note(graph, org, other)})")
+            found.append(view)
+    views = sorted(found, key=lambda v: (_order(graph, URIRef(v.unit_iri)), v.role, v.via))
     for view in views:
         (split.inferred if view.basis == "inferred" else split.explicit).append(view)
     return split
@@ -446,6 +556,12 @@ def _department_view(graph: Graph, org: URIRef, responsibilities: Responsibility
         member_of=sorted(str(m) for m in graph.subjects(ORG.hasMember, org)),
         responsibilities=responsibilities,
         mentions=sum(1 for _ in graph.objects(org, POL.mentionedAt)),
+        jurisdiction=_str(graph, org, POL.jurisdiction),
+        valid_from=_str(graph, org, POL.validFrom),
+        valid_until=_str(graph, org, POL.validUntil),
+        predecessors=sorted(str(o) for o in graph.objects(org, DCTERMS.replaces)),
+        successors=sorted(str(o) for o in graph.objects(org, DCTERMS.isReplacedBy)),
+        history=_history(graph, org),
     )
 
 
@@ -456,6 +572,8 @@ def department_view(graph: Graph, name_or_key: str) -> DepartmentView:
 
 
 def list_departments(graph: Graph) -> list[DepartmentView]:
-    """Every organisation, by key; responsibilities left empty here (use department_view for them)."""
-    return [_department_view(graph, org, ResponsibilitySplit()) for org in
-            sorted(_organisations(graph), key=key_tail)]
+    """Every organisation the documents name, by key; responsibilities left empty here (use department_view
+    for them). Bodies known only as a predecessor or successor of a named one resolve but are not listed."""
+    named = [o for o in _organisations(graph) if (o, PROV.wasDerivedFrom, None) in graph
+             or (None, POL.agent, o) in graph or (None, ORG.hasMember, o) in graph]
+    return [_department_view(graph, org, ResponsibilitySplit()) for org in sorted(named, key=key_tail)]

@@ -1,19 +1,45 @@
-"""Read-only SPARQL with a real time limit: parse and vet the query, then evaluate it in a forked child."""
+"""Read-only SPARQL, vetted and run by one engine (Oxigraph) in a sandboxed, size-, memory- and time-limited child.
+
+Why one engine: a check done by another parser can disagree with the engine that runs the query (rdflib expands
+``\\u0022`` before parsing, Oxigraph reads it as a quote inside a string), and a SERVICE clause hides in the gap.
+So nothing here parses SPARQL for the decision to run a query. Instead:
+
+* the query runs through ``pyoxigraph.Store.query``, which only accepts SELECT/ASK/CONSTRUCT/DESCRIBE: an update
+  (INSERT, DELETE, LOAD, CLEAR, CREATE, DROP, COPY, MOVE, ADD) cannot be executed by it, whatever its spelling;
+* it runs in a forked child that can open no network connection: a seccomp filter kills the child on ``socket``,
+  ``connect`` or ``send*`` (x86-64, aarch64) and ``RLIMIT_NOFILE`` = 0 stops any new file or socket elsewhere. A
+  child killed by the filter means the query tried to reach out: it is refused (SERVICE, even ``SERVICE SILENT``);
+* before forking, a conservative scan refuses the keyword SERVICE in any spelling the scan can see (any case, after
+  ``\\u``/``\\U`` expansion), so federated queries get the same 403 whether or not Oxigraph would evaluate them.
+  The scan may refuse a harmless query (a literal saying "service"); it never decides that a query is safe.
+
+Limits per query (``SparqlLimits``): wall-clock time (the child is SIGKILLed, no CPU keeps burning), rows, bytes
+of the serialised answer (JSON and CSV both fit), extra address space (``RLIMIT_AS``) and a lower CPU priority
+(``nice``) so runaway queries yield the cores to search.
+"""
 
 from __future__ import annotations
 
 import csv
+import ctypes
+import faulthandler
 import io
+import json
 import logging
 import multiprocessing
 import os
+import platform
+import re
 import resource
+import signal
+import struct
 import time
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.namespace import XSD
+import pyoxigraph as ox
+from oxrdflib._converter import to_ox
+from rdflib import Graph
 
 from kg.vocab import PREFIXES
 
@@ -22,17 +48,21 @@ __all__ = [
     "SparqlSyntaxError",
     "SparqlRefused",
     "SparqlTimeout",
+    "SparqlMemoryLimit",
+    "SparqlLimits",
     "SparqlResult",
-    "QUERY_KINDS",
-    "vet_query",
+    "service_refusal",
+    "is_empty_query",
     "term_to_json",
     "run_sparql",
+    "SANDBOX_SECCOMP",
 ]
 
 logger = logging.getLogger(__name__)
 
-QUERY_KINDS = {"SelectQuery": "select", "AskQuery": "ask", "ConstructQuery": "construct", "DescribeQuery": "describe"}
 _TRIPLE_VARS = ["subject", "predicate", "object"]
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+_RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 
 
 class SparqlError(ValueError):
@@ -40,7 +70,7 @@ class SparqlError(ValueError):
 
 
 class SparqlSyntaxError(SparqlError):
-    """The query does not parse; carries the parser's message."""
+    """The query does not parse (or is empty); carries the engine's message."""
 
 
 class SparqlRefused(SparqlError):
@@ -51,15 +81,37 @@ class SparqlTimeout(SparqlError):
     """Evaluation took longer than the limit and was stopped."""
 
 
+class SparqlMemoryLimit(SparqlError):
+    """Evaluation needed more memory than the per-query limit and was stopped."""
+
+
+@dataclass(frozen=True, slots=True)
+class SparqlLimits:
+    """What one query may use. ``max_memory_mb`` is address space beyond what the server already maps."""
+
+    timeout_s: float = 5.0
+    max_rows: int = 10_000
+    max_bytes: int = 4_000_000
+    max_memory_mb: int = 512
+    nice: int = 15
+
+    def __post_init__(self) -> None:
+        if self.timeout_s <= 0 or self.max_rows < 0 or self.max_bytes < 0 or self.max_memory_mb <= 0:
+            raise ValueError(f"timeout_s and max_memory_mb must be > 0, max_rows and max_bytes >= 0: {self}")
+        if not 0 <= self.nice <= 19:
+            raise ValueError(f"nice must be in 0..19, got {self.nice}")
+
+
 @dataclass(slots=True)
 class SparqlResult:
     """One query's answer; ``rows`` hold SPARQL 1.1 JSON term objects (type, value, datatype, xml:lang)."""
 
     kind: str  # select | ask | construct | describe
     vars: list[str] = field(default_factory=list)
-    rows: list[dict[str, dict[str, str]]] = field(default_factory=list)
+    rows: list[dict[str, dict[str, Any]]] = field(default_factory=list)
     boolean: bool | None = None
     truncated: bool = False
+    truncated_by: str = ""  # "" | "rows" | "bytes"
     elapsed_ms: float = 0.0
 
     def to_json(self) -> dict[str, Any]:
@@ -70,137 +122,366 @@ class SparqlResult:
 
     def to_csv(self) -> str:
         """SPARQL 1.1 CSV results: a header of variable names, then plain values, CRLF line ends."""
-        out = io.StringIO()
-        writer = csv.writer(out, lineterminator="\r\n")
         if self.kind == "ask":
-            writer.writerows([["boolean"], ["true" if self.boolean else "false"]])
-            return out.getvalue()
-        writer.writerow(self.vars)
-        for row in self.rows:
-            writer.writerow([_csv_value(row.get(var)) for var in self.vars])
-        return out.getvalue()
+            return _csv_line(["boolean"]) + _csv_line(["true" if self.boolean else "false"])
+        return _csv_line(self.vars) + "".join(_csv_line([_csv_value(row.get(v)) for v in self.vars]) for row in self.rows)
 
 
-def _csv_value(term: dict[str, str] | None) -> str:
+def _csv_line(values: list[str]) -> str:
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\r\n").writerow(values)
+    return out.getvalue()
+
+
+def _csv_value(term: dict[str, Any] | None) -> str:
     if term is None:
         return ""
+    if term["type"] == "triple":
+        return json.dumps(term["value"], ensure_ascii=False)
     return "_:" + term["value"] if term["type"] == "bnode" else term["value"]
 
 
-def term_to_json(term: object) -> dict[str, str]:
-    """An rdflib term as a SPARQL 1.1 JSON results term object."""
-    if isinstance(term, URIRef):
-        return {"type": "uri", "value": str(term)}
-    if isinstance(term, BNode):
-        return {"type": "bnode", "value": str(term)}
-    if isinstance(term, Literal):
-        out = {"type": "literal", "value": str(term)}
+def _json_bytes(value: object) -> int:
+    """Bytes of ``value`` as the API writes it (``json.dumps(..., ensure_ascii=False)``, UTF-8)."""
+    return len(json.dumps(value, ensure_ascii=False).encode("utf-8"))
+
+
+def term_to_json(term: object) -> dict[str, Any]:
+    """An Oxigraph term as a SPARQL 1.1 JSON results term object (RDF-star triples as ``type: triple``)."""
+    if isinstance(term, ox.NamedNode):
+        return {"type": "uri", "value": term.value}
+    if isinstance(term, ox.BlankNode):
+        return {"type": "bnode", "value": term.value}
+    if isinstance(term, ox.Literal):
+        out: dict[str, Any] = {"type": "literal", "value": term.value}
         if term.language:
             out["xml:lang"] = term.language
-        elif term.datatype is not None and term.datatype != XSD.string:
-            out["datatype"] = str(term.datatype)
+        elif term.datatype.value not in (_XSD_STRING, _RDF_LANG_STRING):
+            out["datatype"] = term.datatype.value
         return out
+    if isinstance(term, ox.Triple):
+        return {"type": "triple", "value": {"subject": term_to_json(term.subject),
+                                            "predicate": term_to_json(term.predicate),
+                                            "object": term_to_json(term.object)}}
     raise TypeError(f"not an RDF term: {term!r}")
 
 
-def _walk(node: object):  # type: ignore[no-untyped-def]
-    """Every value in a pyparsing/CompValue parse tree, depth first."""
-    yield node
-    if isinstance(node, dict):
-        for value in node.values():
-            yield from _walk(value)
-    elif isinstance(node, (list, tuple)) or type(node).__name__ == "ParseResults":
-        for value in node:
-            yield from _walk(value)
+# ---------------------------------------------------------------------------------------------------------------
+# Text checks made before anything runs. They only ever refuse; running is decided by the engine in the sandbox.
+
+_ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
+# SERVICE as a keyword: any case; not when it continues a variable (?service), a prefixed name (pol:service) or an
+# IRI path or fragment (<…/service>), which can never be the keyword. Digits and letters before it do not exempt
+# it: Oxigraph reads ``1SERVICE`` and ``trueSERVICE`` as two tokens.
+_SERVICE = re.compile(r"(?<![?$:/#])service", re.IGNORECASE)
+# An update operation's first keyword: at the start (after BASE/PREFIX declarations) or after the ";" between
+# operations. Used only to say "refused" rather than "syntax error" for text Oxigraph would not run as a query.
+_PROLOGUE = r"(?:\s*(?:BASE\s*<[^>]*>|PREFIX\s*[^\s:]*:\s*<[^>]*>))*\s*"
+_OPERATION = r"(insert|delete|load|clear|create|drop|copy|move|add|with)(?![\w:-])"
+_UPDATE = re.compile(rf"^{_PROLOGUE}{_OPERATION}|;\s*{_OPERATION}", re.IGNORECASE)
+_COMMENT = re.compile(r"#[^\n\r]*")
 
 
-def vet_query(query: str) -> str:
-    """Parse ``query`` and return its kind; raise SparqlRefused for updates and SERVICE, and
-    SparqlSyntaxError (with the parser's message) when it does not parse."""
-    from rdflib.plugins.sparql.algebra import translateQuery
-    from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
+def _expand_escapes(text: str) -> str:
+    """``\\uXXXX`` and ``\\UXXXXXXXX`` replaced by their characters (invalid code points left as written)."""
 
-    try:
-        parsed = parseQuery(query)
-    except Exception as query_error:  # pyparsing.ParseException; an update does not parse as a query
-        try:
-            parseUpdate(query)
-        except Exception:
-            raise SparqlSyntaxError(f"SPARQL syntax error: {query_error}") from query_error
-        raise SparqlRefused(
-            "updates (INSERT, DELETE, LOAD, CLEAR, DROP, CREATE, ADD, MOVE, COPY) are refused: "
-            "this endpoint is read-only"
-        ) from None
-    for node in _walk(parsed):
-        if getattr(node, "name", None) == "ServiceGraphPattern":
-            raise SparqlRefused("SERVICE (federated query) is refused: queries run on the local graph only")
-    try:
-        translateQuery(parsed, initNs=PREFIXES)
-    except Exception as e:  # unknown prefix, bad aggregate…
-        raise SparqlSyntaxError(f"SPARQL error: {e}") from e
-    return QUERY_KINDS[parsed[1].name]
+    def one(match: re.Match[str]) -> str:
+        code = int(match.group(1) or match.group(2), 16)
+        return chr(code) if code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF else match.group(0)
+
+    return _ESCAPE.sub(one, text)
 
 
-def _evaluate(graph: Graph, query: str, kind: str, max_rows: int) -> dict[str, Any]:
-    result = graph.query(query, initNs=PREFIXES)
-    if kind == "ask":
-        return {"boolean": bool(result.askAnswer)}
-    if kind in ("construct", "describe"):
-        variables, rows_iter = _TRIPLE_VARS, ({"subject": s, "predicate": p, "object": o} for s, p, o in result)
-    else:
-        variables = [str(v) for v in (result.vars or [])]
-        rows_iter = (row.asdict() for row in result)
-    rows: list[dict[str, dict[str, str]]] = []
-    truncated = False
-    for row in rows_iter:
-        if len(rows) >= max_rows:
-            truncated = True
+def _spellings(query: str, passes: int = 3) -> list[str]:
+    """The query as written and as each escape-expanding reader could see it (escapes of escapes included)."""
+    seen = [query]
+    for _ in range(passes):
+        expanded = _expand_escapes(seen[-1])
+        if expanded == seen[-1]:
             break
-        rows.append({str(k): term_to_json(v) for k, v in row.items() if v is not None})
-    return {"vars": variables, "rows": rows, "truncated": truncated}
+        seen.append(expanded)
+    return seen
 
 
-def _child(graph: Graph, query: str, kind: str, max_rows: int, timeout_s: float, conn: Any) -> None:
-    # Belt and braces: even if the parent dies before killing us, the kernel stops the CPU burn.
-    cpu = int(timeout_s) + 2
+def service_refusal(query: str) -> str | None:
+    """Why the query is refused as federated (the keyword SERVICE in any spelling), or None."""
+    for text in _spellings(query):
+        if _SERVICE.search(text):
+            return ("SERVICE (federated query) is refused: queries run on the local graph only "
+                    "(the word SERVICE is refused anywhere outside a variable, prefixed name or IRI path)")
+    return None
+
+
+def is_empty_query(query: str) -> bool:
+    """True when the query holds nothing but white space and comments."""
+    return not _COMMENT.sub("", query).strip()
+
+
+def _rejected(query: str, engine_message: str) -> SparqlError:
+    """The error for a query Oxigraph would not accept as a query: an update keyword makes it a refusal."""
+    for text in _spellings(query):
+        found = _UPDATE.search(_COMMENT.sub(" ", text))
+        if found:
+            return SparqlRefused(
+                f"updates ({(found.group(1) or found.group(2)).upper()} …; INSERT, DELETE, LOAD, CLEAR, CREATE, DROP, COPY, MOVE, ADD) "
+                f"are refused: this endpoint is read-only and runs only SELECT, ASK, CONSTRUCT or DESCRIBE "
+                f"(engine: {engine_message})"
+            )
+    return SparqlSyntaxError(f"SPARQL syntax error: {engine_message}{_near(query, engine_message)}")
+
+
+def _near(query: str, engine_message: str) -> str:
+    """`` near '…'``: the query text around the ``line:column`` the engine points at."""
+    found = re.search(r"at (\d+):(\d+)", engine_message)
+    lines = query.splitlines() or [""]
+    if not found or not 1 <= int(found.group(1)) <= len(lines):
+        return ""
+    line, column = lines[int(found.group(1)) - 1], int(found.group(2)) - 1
+    return f" near {line[max(0, column - 20):column + 20].strip()!r}"
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# The sandbox: what the evaluating child does to itself before it touches the query.
+
+_AUDIT_ARCH = {"x86_64": 0xC000003E, "aarch64": 0xC00000B7}
+# socket, socketpair, connect, sendto, sendmsg, sendmmsg, io_uring_setup
+_NET_SYSCALLS = {"x86_64": (41, 53, 42, 44, 46, 307, 425), "aarch64": (198, 199, 203, 206, 211, 269, 425)}
+_PR_SET_NO_NEW_PRIVS, _PR_SET_SECCOMP, _SECCOMP_MODE_FILTER = 38, 22, 2
+_RET_KILL_PROCESS, _RET_ALLOW = 0x80000000, 0x7FFF0000
+
+
+def _seccomp_program(arch: str) -> bytes | None:
+    """A classic-BPF seccomp filter: kill the process on any network syscall (or a foreign ABI), allow the rest."""
+    if arch not in _AUDIT_ARCH:
+        return None
+    blocked = _NET_SYSCALLS[arch]
+    ld_arch, ld_nr = (0x20, 0, 0, 4), (0x20, 0, 0, 0)  # BPF_LD|W|ABS seccomp_data.arch / .nr
+    prog = [ld_arch, (0x15, 1, 0, _AUDIT_ARCH[arch]), (0x06, 0, 0, _RET_KILL_PROCESS), ld_nr,
+            (0x35, 0, 1, 0x40000000), (0x06, 0, 0, _RET_KILL_PROCESS)]  # x32 ABI numbers: kill
+    prog += [(0x15, len(blocked) - i, 0, nr) for i, nr in enumerate(blocked)]  # BPF_JMP|JEQ → the kill at the end
+    prog += [(0x06, 0, 0, _RET_ALLOW), (0x06, 0, 0, _RET_KILL_PROCESS)]
+    return b"".join(struct.pack("HBBI", *ins) for ins in prog)
+
+
+class _SockFprog(ctypes.Structure):
+    _fields_ = [("len", ctypes.c_ushort), ("filter", ctypes.c_void_p)]
+
+
+def _prepare_seccomp() -> tuple[Any, Any, Any] | None:
+    """libc's prctl and the filter, made ready in the parent (the child must not open files to load them)."""
+    program = _seccomp_program(platform.machine())
+    if program is None:
+        return None
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+    except OSError:
+        return None
+    libc.prctl.argtypes = [ctypes.c_int, ctypes.c_ulong, ctypes.c_ulong, ctypes.c_ulong, ctypes.c_ulong]
+    buffer = ctypes.create_string_buffer(program, len(program))
+    fprog = _SockFprog(len(program) // 8, ctypes.addressof(buffer))
+    return libc, buffer, fprog
+
+
+_SECCOMP = _prepare_seccomp()
+SANDBOX_SECCOMP = _SECCOMP is not None  # whether network syscalls kill the child on this platform (else EMFILE)
+
+
+def _address_space_bytes() -> int:
+    with open("/proc/self/statm", "rb") as statm:
+        return int(statm.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+
+
+def _enter_sandbox(limits: SparqlLimits) -> None:
+    """Limit this (child) process: CPU time, extra memory, priority, no network, no new file descriptors."""
+    cpu = int(limits.timeout_s) + 2
     resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
     try:
-        conn.send(("ok", _evaluate(graph, query, kind, max_rows)))
+        ceiling = _address_space_bytes() + limits.max_memory_mb * 1024 * 1024
+        resource.setrlimit(resource.RLIMIT_AS, (ceiling, ceiling))
+    except (OSError, ValueError):  # no /proc: the time limit still holds
+        logger.debug("RLIMIT_AS not set")
+    if limits.nice:
+        os.nice(limits.nice)
+    if _SECCOMP is not None:
+        libc, _, fprog = _SECCOMP
+        # Should the kernel refuse the filter, RLIMIT_NOFILE below still makes every new socket fail (EMFILE).
+        if libc.prctl(_PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) == 0:
+            libc.prctl(_PR_SET_SECCOMP, _SECCOMP_MODE_FILTER, ctypes.addressof(fprog), 0, 0)
+    resource.setrlimit(resource.RLIMIT_NOFILE, (0, 0))  # open descriptors stay usable; no new one can be made
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Evaluation in the child.
+
+
+def _engine(graph: Graph) -> tuple[ox.Store, Any]:
+    """The Oxigraph store holding ``graph`` and the graph name to query as default graph."""
+    inner = getattr(graph.store, "_inner", None)
+    if isinstance(inner, ox.Store):
+        return inner, to_ox(graph)
+    store = ox.Store()
+    store.extend([ox.Quad(to_ox(s), to_ox(p), to_ox(o), ox.DefaultGraph()) for s, p, o in graph])
+    return store, ox.DefaultGraph()
+
+
+class _Budget:
+    """Rows and bytes still allowed; both the JSON and the CSV form of the answer stay within ``max_bytes``."""
+
+    def __init__(self, variables: list[str], limits: SparqlLimits) -> None:
+        self.rows_left = limits.max_rows
+        self.json_left = limits.max_bytes - _json_bytes({"head": {"vars": variables}, "results": {"bindings": []}})
+        self.csv_left = limits.max_bytes - len(_csv_line(variables).encode("utf-8"))
+        self.variables = variables
+        self.first = True
+        self.cut_by = ""
+
+    def admit(self, row: dict[str, dict[str, Any]]) -> bool:
+        if self.rows_left <= 0:
+            self.cut_by = "rows"
+            return False
+        json_cost = _json_bytes(row) + (0 if self.first else 2)  # ", " between rows
+        csv_cost = len(_csv_line([_csv_value(row.get(v)) for v in self.variables]).encode("utf-8"))
+        if json_cost > self.json_left or csv_cost > self.csv_left:
+            self.cut_by = "bytes"
+            return False
+        self.rows_left -= 1
+        self.json_left -= json_cost
+        self.csv_left -= csv_cost
+        self.first = False
+        return True
+
+
+def _triples_kind(query: str) -> str:
+    """construct or describe: whichever keyword comes first (only names the result; Oxigraph decided the form)."""
+    found = re.search(r"(?i)\b(construct|describe)\b", _COMMENT.sub(" ", query))
+    return found.group(1).lower() if found else "construct"
+
+
+def _evaluate(store: ox.Store, default_graph: Any, query: str, limits: SparqlLimits) -> dict[str, Any]:
+    try:
+        result = store.query(query, prefixes=PREFIXES, default_graph=default_graph)
+    except SyntaxError as e:
+        return {"status": "rejected", "message": str(e)}
+    if isinstance(result, ox.QueryBoolean):
+        return {"status": "ok", "kind": "ask", "boolean": bool(result)}
+    if isinstance(result, ox.QueryTriples):
+        kind, variables = _triples_kind(query), _TRIPLE_VARS
+        rows_iter = ({"subject": t.subject, "predicate": t.predicate, "object": t.object} for t in result)
+    else:
+        kind, variables = "select", [v.value for v in result.variables]
+        names = [(v, v.value) for v in result.variables]
+        rows_iter = ({name: s[v] for v, name in names if s[v] is not None} for s in result)
+    budget = _Budget(variables, limits)
+    rows: list[dict[str, dict[str, Any]]] = []
+    for raw in rows_iter:
+        row = {name: term_to_json(term) for name, term in raw.items()}
+        if not budget.admit(row):
+            break
+        rows.append(row)
+    return {"status": "ok", "kind": kind, "vars": variables, "rows": rows,
+            "truncated": bool(budget.cut_by), "truncated_by": budget.cut_by}
+
+
+def _silence_stderr() -> None:
+    faulthandler.disable()  # an allocation failure aborts the child on purpose: no dump of the parent's stack
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, 2)
+    os.close(devnull)
+
+
+def _close_inherited(keep: int) -> None:
+    """Close every descriptor inherited from the server but stdio and ``keep``.
+
+    A child holding a copy of a client connection the server has closed keeps that TCP connection open: the
+    client sends its next request into it and gets a reset when the child ends. Closing the copies prevents it.
+    """
+    os.closerange(3, keep)
+    os.closerange(keep + 1, max(keep + 2, resource.getrlimit(resource.RLIMIT_NOFILE)[0]))
+
+
+def _child(graph: Graph, query: str, limits: SparqlLimits, conn: Any) -> None:
+    try:
+        store, default_graph = _engine(graph)
+        _silence_stderr()  # Oxigraph's allocation-failure notes would land in the server log
+        _close_inherited(keep=conn.fileno())
+        _enter_sandbox(limits)
+        conn.send(_evaluate(store, default_graph, query, limits))
+    except MemoryError:
+        conn.send({"status": "memory"})
     except BaseException as e:  # report everything to the parent, never a traceback on stderr
-        conn.send(("error", f"{type(e).__name__}: {e}"))
+        conn.send({"status": "error", "message": f"{type(e).__name__}: {e}"})
     finally:
         conn.close()
 
 
-def run_sparql(graph: Graph, query: str, *, timeout_s: float = 5.0, max_rows: int = 10000) -> SparqlResult:
+# ---------------------------------------------------------------------------------------------------------------
+# The parent: fork, wait, kill, and say what happened.
+
+
+def _died(exitcode: int | None, limits: SparqlLimits) -> SparqlError:
+    """The error for a child that ended without answering."""
+    if exitcode == -signal.SIGSYS:
+        return SparqlRefused("the query tried to open a network connection (SERVICE or similar) and was stopped: "
+                             "queries run on the local graph only")
+    if exitcode in (-signal.SIGXCPU, -signal.SIGKILL):
+        return SparqlTimeout(f"query stopped after the {limits.timeout_s:g} s limit")
+    if exitcode in (-signal.SIGABRT, -signal.SIGSEGV, -signal.SIGBUS):  # a failed allocation aborts Oxigraph
+        return SparqlMemoryLimit(f"query stopped: it needed more than the {limits.max_memory_mb} MB memory limit")
+    return SparqlError(f"query evaluation died (exit code {exitcode})")
+
+
+def _answer(payload: dict[str, Any], query: str, limits: SparqlLimits, elapsed_ms: float) -> SparqlResult:
+    status = payload.pop("status")
+    if status == "rejected":
+        raise _rejected(query, payload["message"])
+    if status == "memory":
+        raise SparqlMemoryLimit(f"query stopped: it needed more than the {limits.max_memory_mb} MB memory limit")
+    if status == "error":
+        if "(os error 24)" in payload["message"]:  # RLIMIT_NOFILE stopped a new file or socket
+            raise SparqlRefused(f"the query tried to open a file or network connection and was stopped: "
+                                f"{payload['message']}")
+        raise SparqlError(f"query evaluation failed: {payload['message']}")
+    return SparqlResult(elapsed_ms=elapsed_ms, **payload)
+
+
+def run_sparql(graph: Graph, query: str, *, timeout_s: float | None = None, max_rows: int | None = None,
+               limits: SparqlLimits | None = None) -> SparqlResult:
     """Run a read-only query on ``graph`` (pol, eli, org, skos, dcterms, prov, rdf, rdfs, xsd pre-bound).
 
-    The query is evaluated in a forked child process: past ``timeout_s`` the child is killed (no CPU
-    keeps burning) and SparqlTimeout is raised. At most ``max_rows`` rows come back (``truncated``).
+    ``limits`` (or the ``timeout_s``/``max_rows`` shortcuts) bound time, rows, bytes and memory. Raises
+    SparqlSyntaxError (does not parse, or empty), SparqlRefused (update, LOAD, SERVICE, any attempt to reach out),
+    SparqlTimeout, SparqlMemoryLimit, or SparqlError when evaluation fails on the data.
     """
-    if timeout_s <= 0 or max_rows < 0:
-        raise ValueError(f"timeout_s must be > 0 and max_rows >= 0, got {timeout_s}, {max_rows}")
-    kind = vet_query(query)
+    base = limits or SparqlLimits()
+    overrides = {k: v for k, v in (("timeout_s", timeout_s), ("max_rows", max_rows)) if v is not None}
+    limits = SparqlLimits(**{**asdict(base), **overrides})
+    if is_empty_query(query):
+        raise SparqlSyntaxError("empty query: give a SELECT, ASK, CONSTRUCT or DESCRIBE query")
+    refusal = service_refusal(query)
+    if refusal:
+        raise SparqlRefused(refusal)
     started = time.perf_counter()
     ctx = multiprocessing.get_context("fork")
     receiver, sender = ctx.Pipe(duplex=False)
-    child = ctx.Process(target=_child, args=(graph, query, kind, max_rows, timeout_s, sender), daemon=True)
+    child = ctx.Process(target=_child, args=(graph, query, limits, sender), daemon=True)
     child.start()
     sender.close()
+    payload: dict[str, Any] | None = None
     try:
-        if not receiver.poll(timeout_s):
-            raise SparqlTimeout(f"query stopped after the {timeout_s:g} s limit")
+        if not receiver.poll(limits.timeout_s):
+            raise SparqlTimeout(f"query stopped after the {limits.timeout_s:g} s limit")
         try:
-            status, payload = receiver.recv()
-        except EOFError as e:
-            raise SparqlError(f"query evaluation died (exit code {child.exitcode})") from e
+            payload = receiver.recv()
+        except EOFError:
+            payload = None
     finally:
         if child.is_alive():
             child.kill()
         child.join()
         receiver.close()
+    if payload is None:
+        raise _died(child.exitcode, limits)
     elapsed_ms = (time.perf_counter() - started) * 1000
-    if status == "error":
-        raise SparqlError(f"query evaluation failed: {payload}")
-    logger.debug("SPARQL %s in %.1f ms (pid %d)", kind, elapsed_ms, os.getpid())
-    return SparqlResult(kind=kind, elapsed_ms=elapsed_ms, **payload)
+    result = _answer(payload, query, limits, elapsed_ms)
+    logger.debug("SPARQL %s in %.1f ms (pid %d)", result.kind, elapsed_ms, os.getpid())
+    return result

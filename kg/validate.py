@@ -54,6 +54,9 @@ def validate(graph: Graph) -> ValidationReport:
     """Run the SHACL shapes over ``graph`` (no inference: the graph must state its facts)."""
     from pyshacl import validate as shacl
 
+    if len(graph) == 0:  # every shape holds vacuously over nothing: an empty graph is a broken one
+        text = "the graph is empty (0 triples): nothing was built or the graph file was emptied"
+        return ValidationReport(conforms=False, text=text, violations=[Violation("", "", text)])
     data = to_memory(graph)  # pyshacl is fastest on rdflib's own store
     conforms, results, text = shacl(data, shacl_graph=shapes_graph(), inference="none", advanced=False)
     violations = [
@@ -91,13 +94,14 @@ def check_spans(graph: Graph) -> list[str]:
 
 
 def _documents_of(graph: Graph) -> dict[URIRef, URIRef]:
-    """The document each text-bearing node comes from: units and mentions directly, targets through
-    their unit."""
+    """The document each text-bearing node comes from: units and mentions directly, targets and supports
+    through their unit."""
     found: dict[URIRef, URIRef] = {}
     for node, doc in graph.subject_objects(POL.inDocument):
         found[node] = doc  # type: ignore[index]
-    for unit, target in graph.subject_objects(POL.hasTarget):
-        doc = graph.value(unit, POL.inDocument)
-        if doc is not None:
-            found[target] = doc  # type: ignore[index]
+    for link in (POL.hasTarget, POL.hasSupport):
+        for unit, target in graph.subject_objects(link):
+            doc = graph.value(unit, POL.inDocument)
+            if doc is not None:
+                found[target] = doc  # type: ignore[index]
     return found

@@ -31,6 +31,10 @@ class POL(DefinedNamespace):
     Measure: URIRef  # 具体举措
     SafeguardMeasure: URIRef  # 保障措施
     Item: URIRef  # 条目（未分类）
+    Article: URIRef  # 条（第X条）
+    Preamble: URIRef  # 序言（编号之前的引言）
+    Closing: URIRef  # 结语（末项之后的结束语）
+    Annex: URIRef  # 附件
     Responsibility: URIRef  # 职责分工
     Role: URIRef  # 角色（牵头、配合…）
     Basis: URIRef  # 依据（明示或推断）
@@ -64,6 +68,18 @@ class POL(DefinedNamespace):
     deadline: URIRef  # 完成时限
     deadlineBasis: URIRef  # 时限依据
     deadlineEvidence: URIRef  # 时限证据
+    period: URIRef  # 期限（如“十四五”期间，未定具体日期）
+
+    # support 扶持政策（金额、比例、门槛、时限）
+    Support: URIRef  # 扶持政策条款
+    hasSupport: URIRef  # 含扶持条款
+    supportKind: URIRef  # 类型：subsidy reward loan-interest tax land threshold time-limit other
+    amount: URIRef  # 金额或数量（区间下限）
+    amountMax: URIRef  # 区间上限
+    rate: URIRef  # 比例（%）
+    rateBase: URIRef  # 比例的计算基数，如 设备投资额
+    cap: URIRef  # 最高限额
+    condition: URIRef  # 申请条件（原文）
 
     # responsibilities 职责
     agent: URIRef  # 责任主体
@@ -72,11 +88,19 @@ class POL(DefinedNamespace):
     basis: URIRef  # 依据
     evidence: URIRef  # 证据
     rule: URIRef  # 推断规则
+    due: URIRef  # 完成时限（任务分工表，如 2024年9月底前 → 2024-09-30）
+    dueText: URIRef  # 完成时限原文（长期坚持 等无具体日期者亦保留）
+    InferenceRule: URIRef  # 推断规则（个体以 skos:notation 对应 pol:rule 的取值）
+    FirstListedBodyLeads: URIRef  # 列第一位者牵头（公文惯例，文件未声明时为推断）
+    EnclosingUnitLeadLeadsItsParts: URIRef  # 上级单元的牵头单位牵头其所属各项
 
     # departments 部门
     category: URIRef  # 部门类别
     createdBy: URIRef  # 设立该机构的文件
     mentionedAt: URIRef  # 提及位置
+    jurisdiction: URIRef  # 所属行政区域（中华人民共和国、上海市、上海市浦东新区）
+    validFrom: URIRef  # 名称/机构启用日期
+    validUntil: URIRef  # 名称/机构撤销日期（改组为后继机构）
 
     # roles 角色
     Lead: URIRef  # 牵头
@@ -85,6 +109,7 @@ class POL(DefinedNamespace):
     Coordinator: URIRef  # 协调服务、监督指导
     Evaluator: URIRef  # 组织评估、督查
     Implementer: URIRef  # 制定实施方案、推动落实
+    Supervisor: URIRef  # 督查、监督检查
 
     # bases 依据
     Explicit: URIRef  # 明示

@@ -112,5 +112,16 @@ class DenseRetriever:
     def load(cls, directory: Path, stem: str = "dense") -> DenseRetriever:
         import faiss
 
+        from .errors import IndexLoadError
+
         directory = Path(directory)
-        return cls(faiss.read_index(str(directory / f"{stem}.faiss")), np.load(directory / f"{stem}_ids.npy"))
+        index_path, ids_path = directory / f"{stem}.faiss", directory / f"{stem}_ids.npy"
+        try:
+            index = faiss.read_index(str(index_path))
+        except Exception as e:  # faiss raises RuntimeError with its own text
+            raise IndexLoadError(f"corrupt or missing dense index {index_path}: {e}") from e
+        try:
+            ids = np.load(ids_path, allow_pickle=False)
+        except Exception as e:  # numpy raises ValueError, EOFError, OSError … on a damaged .npy
+            raise IndexLoadError(f"corrupt or missing dense row ids {ids_path}: {e}") from e
+        return cls(index, ids)

@@ -33,9 +33,12 @@ from .settings import SearchSettings
 from .tokenize import Tokenizer
 from .types import UNIT_KINDS, Hit, IndexUnit, SearchResult, TargetData
 
-__all__ = ["SearchIndex", "FORMAT_VERSION", "clean_query", "domain_words"]
+__all__ = ["SearchIndex", "FORMAT_VERSION", "MAX_EMBED_CHARS", "clean_query", "domain_words"]
 
 log = logging.getLogger(__name__)
+
+# Longest query prefix given to the dense encoder (see SearchIndex.query_vector).
+MAX_EMBED_CHARS = 256
 
 FORMAT_VERSION = 2  # 2: sentence vectors beside unit vectors
 _META = "meta.json"
@@ -241,12 +244,11 @@ class SearchIndex:
             raise IndexLoadError(f"corrupt or missing BM25 index in {directory / 'bm25'}: {e}") from e
         try:
             dense = DenseRetriever.load(directory)
+        except IndexLoadError:  # names dense.faiss or dense_ids.npy itself
+            raise
         except Exception as e:  # faiss raises RuntimeError with its own text
             raise IndexLoadError(f"corrupt or missing dense index {directory / 'dense.faiss'}: {e}") from e
-        try:
-            sentences = DenseRetriever.load(directory, stem="sentences")
-        except Exception as e:
-            raise IndexLoadError(f"corrupt or missing sentence index {directory / 'sentences.faiss'}: {e}") from e
+        sentences = DenseRetriever.load(directory, stem="sentences")  # names its own file when damaged
         if not (len(units) == count == len(bm25) == len(dense)):
             raise IndexLoadError(f"inconsistent search index in {directory}: {meta_path} says {count} units, "
                                  f"{units_path} has {len(units)}, BM25 {len(bm25)}, dense {len(dense)}")
@@ -303,7 +305,11 @@ class SearchIndex:
     def query_vector(self, text: str) -> np.ndarray:
         """The encoder's vector of ``text``, kept for the last ``settings.query_cache`` distinct texts: the
         embedding is nearly all of a query's time (benchmarks/results/latency.md), and the same question
-        comes back with another ``k`` or ``kind``, or from another page of the same client."""
+        comes back with another ``k`` or ``kind``, or from another page of the same client.  Only the first
+        ``MAX_EMBED_CHARS`` characters are embedded (BM25 still reads all of it): a question says what it
+        asks long before that, and encoder time grows with length (a 999-character query cost 16× an
+        8-character one)."""
+        text = text[:MAX_EMBED_CHARS]
         size = self.settings.query_cache
         if size <= 0:
             return self.encoder.encode_queries([text])[0]

@@ -8,6 +8,7 @@ from typing import Any
 __all__ = [
     "UNIT_KINDS",
     "TargetData",
+    "SupportData",
     "DepartmentRef",
     "ConceptRef",
     "TaskRef",
@@ -19,7 +20,8 @@ __all__ = [
 ]
 
 # The unit kinds the index holds, in the order the API lists them.
-UNIT_KINDS: tuple[str, ...] = ("measure", "safeguard", "target", "goal", "principle", "guideline")
+UNIT_KINDS: tuple[str, ...] = ("measure", "safeguard", "target", "goal", "principle", "guideline", "article", "task",
+                               "item", "section", "chapter", "preamble", "closing", "annex")
 
 
 @dataclass(slots=True)
@@ -33,6 +35,26 @@ class TargetData:
     unit: str
     comparator: str
     deadline: str | None  # ISO date
+    text: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(slots=True)
+class SupportData:
+    """Support as data: 按设备投资额的10%给予补助，最高不超过500万元 → (subsidy, rate 10, cap 500, 万元)."""
+
+    id: str
+    kind: str  # subsidy | reward | loan-interest | tax | land | threshold | time-limit | other
+    amount: float | None
+    amount_max: float | None
+    unit: str
+    rate: float | None  # percent
+    rate_base: str
+    cap: float | None
+    comparator: str
+    condition: str  # who qualifies, as written
     text: str
 
     def to_dict(self) -> dict[str, Any]:
@@ -72,13 +94,15 @@ class TaskRef:
 
 @dataclass(slots=True)
 class HitContext:
-    """What the graph knows around a unit: its task, departments, sibling targets, concepts, section chain."""
+    """What the graph knows around a unit: its task, departments, sibling targets, concepts, section chain, and
+    the support amounts and conditions it states."""
 
     task: TaskRef | None = None
     departments: list[DepartmentRef] = field(default_factory=list)
     targets: list[TargetData] = field(default_factory=list)
     concepts: list[ConceptRef] = field(default_factory=list)
     sections: list[str] = field(default_factory=list)  # headings from the top-level part down
+    supports: list[SupportData] = field(default_factory=list)  # the unit's own support amounts and conditions
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -87,6 +111,7 @@ class HitContext:
             "targets": [t.to_dict() for t in self.targets],
             "concepts": [asdict(c) for c in self.concepts],
             "sections": list(self.sections),
+            "supports": [s.to_dict() for s in self.supports],
         }
 
     @classmethod
@@ -97,6 +122,7 @@ class HitContext:
             targets=[TargetData(**t) for t in data.get("targets", [])],
             concepts=[ConceptRef(**c) for c in data.get("concepts", [])],
             sections=list(data.get("sections", [])),
+            supports=[SupportData(**s) for s in data.get("supports", [])],
         )
 
 

@@ -6,24 +6,20 @@ import logging
 import re
 from collections.abc import Iterable, Sequence
 
-from ingest.model import PolicyDocument, Target, Unit, UnitKind
-from kg.iri import concept_iri, department_iri, target_iri, unit_iri
+from ingest.model import PolicyDocument, Support, Target, Unit, UnitKind
+from kg.iri import concept_iri, department_iri, support_iri, target_iri, unit_iri
 
 from .lexicon import ConceptLabels, load_scheme_labels
-from .types import ConceptRef, DepartmentRef, HitContext, IndexUnit, TargetData, TaskRef
+from .types import ConceptRef, DepartmentRef, HitContext, IndexUnit, SupportData, TargetData, TaskRef
 
-__all__ = ["index_units", "target_data", "clause_around", "INDEXED_KINDS"]
+__all__ = ["index_units", "target_data", "support_data", "clause_around", "INDEXED_KINDS"]
 
 log = logging.getLogger(__name__)
 
-# Document-model unit kinds that become index units, with the kind name the index uses.
-INDEXED_KINDS: dict[UnitKind, str] = {
-    UnitKind.MEASURE: "measure",
-    UnitKind.SAFEGUARD: "safeguard",
-    UnitKind.GOAL: "goal",
-    UnitKind.PRINCIPLE: "principle",
-    UnitKind.GUIDELINE: "guideline",
-}
+# Document-model unit kinds that become index units, with the kind name the index uses: every kind. A chapter,
+# section or other grouping unit whose text is only its heading is left out (see ``_indexed_kind``).
+INDEXED_KINDS: dict[UnitKind, str] = {kind: kind.value for kind in UnitKind}
+_HEADING_ONLY = re.compile(r"[\s。；：，、;:,.!?！？]*")
 
 _CLAUSE_BREAK = re.compile(r"[，。；;！？!?\n]")
 
@@ -60,6 +56,23 @@ def target_data(doc: PolicyDocument, target: Target) -> TargetData:
     )
 
 
+def support_data(doc: PolicyDocument, support: Support) -> SupportData:
+    """A Support of the document model as the search's SupportData (decimals as floats)."""
+    return SupportData(
+        id=str(support_iri(doc.meta.slug, support.key)),
+        kind=support.kind,
+        amount=_number(support.amount),
+        amount_max=_number(support.amount_max),
+        unit=support.unit,
+        rate=_number(support.rate),
+        rate_base=support.rate_base,
+        cap=_number(support.cap),
+        comparator=support.comparator,
+        condition=support.condition,
+        text=support.text,
+    )
+
+
 def _ancestors(doc: PolicyDocument, unit: Unit, by_path: dict[str, Unit]) -> list[Unit]:
     """Parents from the nearest up to the top-level part."""
     chain = []
@@ -81,6 +94,9 @@ class _DocumentView:
         self.targets_by_unit: dict[str, list[Target]] = {}
         for t in doc.targets:
             self.targets_by_unit.setdefault(t.unit_path, []).append(t)
+        self.supports_by_unit: dict[str, list[Support]] = {}
+        for s in doc.supports:
+            self.supports_by_unit.setdefault(s.unit_path, []).append(s)
         self.concepts = concepts
         self.mentions: dict[str, list[str]] = {}
         for m in doc.concepts:
@@ -134,6 +150,7 @@ class _DocumentView:
             targets=targets,
             concepts=self.concepts_of([unit.path, *extra_concept_paths]),
             sections=[a.heading for a in reversed(ancestors)],
+            supports=[support_data(self.doc, s) for s in self.supports_by_unit.get(unit.path, [])],
         ), ancestors
 
 
@@ -149,9 +166,26 @@ def _label_text(refs: Sequence[ConceptRef], concepts: dict[str, ConceptLabels]) 
     return " ".join(dict.fromkeys(parts))
 
 
+def _indexed_kind(unit: Unit) -> str | None:
+    """The index kind of a unit, or None for a pure heading: a chapter, task or other part with children
+    whose text is only its heading. A leaf stays, however short (第三条（一）财政补贴；)."""
+    own = unit.text[len(unit.heading):] if unit.text.startswith(unit.heading) else unit.text
+    heading_only = _HEADING_ONLY.fullmatch(own) is not None
+    if unit.kind is UnitKind.SECTION:
+        if len(unit.text) <= len(unit.heading) + 10:
+            return None
+        # A grouping section with a body of its own (the lead paragraph of 主要目标) is a goal statement;
+        # any other such body reads as guidance.
+        return "goal" if "目标" in unit.heading else "guideline"
+    if heading_only and (unit.children or unit.kind in (UnitKind.CHAPTER, UnitKind.TASK)):
+        return None
+    return INDEXED_KINDS.get(unit.kind)
+
+
 def index_units(documents: Sequence[PolicyDocument],
                 concepts: Sequence[ConceptLabels] | None = None) -> list[IndexUnit]:
-    """Every measure, safeguard, goal, principle and guideline unit, and every target, with its context.
+    """Every unit but pure headings (articles, items, preamble, closing and annexes too), and every target,
+    with its context.
 
     ``index_text`` adds what helps retrieval but is not the unit's own words: the section chain (the
     task heading of a measure), and the labels of the concepts it mentions in both languages.
@@ -164,11 +198,7 @@ def index_units(documents: Sequence[PolicyDocument],
     for doc in documents:
         view = _DocumentView(doc, by_key)
         for unit in doc.units:
-            kind = INDEXED_KINDS.get(unit.kind)
-            if kind is None and unit.kind is UnitKind.SECTION and len(unit.text) > len(unit.heading) + 10:
-                # A grouping section with a body of its own (the lead paragraph of 主要目标) is a goal
-                # statement; any other such body reads as guidance.
-                kind = "goal" if "目标" in unit.heading else "guideline"
+            kind = _indexed_kind(unit)
             if kind is None:
                 continue
             ctx, ancestors = view.context(unit)

@@ -1,8 +1,8 @@
-"""``GET /healthz``: what is loaded (documents, triples, index units, encoder, generation)."""
+"""``GET /healthz`` (and ``HEAD``): what is loaded (documents, triples, index units, encoder, generation)."""
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Response
 
 from api.deps import WorkspaceDep
 from api.errors import ERROR_RESPONSES
@@ -16,13 +16,28 @@ router = APIRouter(tags=["health"])
 @router.get("/healthz", response_model=HealthResponse, summary="Liveness and what data is loaded",
             responses={503: ERROR_RESPONSES[503]})
 def healthz(ws: WorkspaceDep):
+    """``ok`` when the index and the graph are loaded; ``degraded`` when search works but the graph does not
+    (``problems`` says why); 503 when the data dir is empty, broken or its index unusable."""
     m = ws.manifest
+    problems = []
+    try:
+        triples = len(ws.graph)
+    except Exception as e:  # noqa: BLE001 — remembered by the workspace; reported, not raised
+        triples = 0
+        problems.append(str(e))
     return {
-        "status": "ok",
+        "status": "degraded" if problems else "ok",
         "documents": len(m.get("documents", [])),
-        "triples": m.get("triples", len(ws.graph)),
-        "index_units": m.get("index_units", 0),
+        "triples": triples,
+        "index_units": len(ws.index),
         "encoder": m.get("encoder", ws.settings.encoder),
-        "generation": m.get("generation", ws.root.name),
+        "generation": ws.generation,
         "built_at": m.get("built_at"),
+        "problems": problems,
     }
+
+
+@router.head("/healthz", include_in_schema=False)
+def healthz_head(ws: WorkspaceDep) -> Response:
+    """The same check without a body (load balancers probe with HEAD)."""
+    return Response(status_code=200)

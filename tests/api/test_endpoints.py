@@ -270,7 +270,8 @@ def test_export_unknown_format_lists_valid_ones(client):
 def test_healthz(client):
     data = client.get("/healthz").json()
     assert data["status"] == "ok" and data["documents"] >= 1 and data["triples"] > 0 and data["index_units"] > 0
-    assert data["encoder"] and data["generation"]
+    assert data["encoder"] and data["generation"] and data["problems"] == []
+    assert client.head("/healthz").status_code == 200  # load balancers probe with HEAD
 
 
 def test_page_and_openapi(client):

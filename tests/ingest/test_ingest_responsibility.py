@@ -37,6 +37,7 @@ def _roles(doc, path: str, basis: Basis | None = None) -> list[tuple[str, Role]]
 def test_units_and_kinds():
     doc = _doc(ANNOTATED)
     assert [(u.path, u.kind) for u in doc.units] == [
+        ("序言", UnitKind.PREAMBLE),
         ("一", UnitKind.CHAPTER),
         ("一（一）", UnitKind.TASK),
         ("一（一）1", UnitKind.MEASURE),
@@ -51,15 +52,27 @@ def test_units_and_kinds():
 
 def test_explicit_annotations():
     doc = _doc(ANNOTATED)
-    assert _roles(doc, "一（一）1", Basis.EXPLICIT) == [(ECONOMY, Role.LEAD), (SCIENCE, Role.PARTICIPANT), (FINANCE, Role.PARTICIPANT)]
+    # a plain 责任单位 list: the others named participate; the first leads only by convention (see below)
+    assert _roles(doc, "一（一）1", Basis.EXPLICIT) == [(SCIENCE, Role.PARTICIPANT), (FINANCE, Role.PARTICIPANT)]
     assert _roles(doc, "一（一）2", Basis.EXPLICIT) == [(REFORM, Role.LEAD), (COMMERCE, Role.PARTICIPANT), (FINANCE, Role.PARTICIPANT)]
     assert _roles(doc, "一（一）3", Basis.EXPLICIT) == [(SCIENCE, Role.LEAD), (ECONOMY, Role.PARTICIPANT)]
     assert _roles(doc, "一（一）4", Basis.EXPLICIT) == [(COMMERCE, Role.LEAD)]
-    assert _roles(doc, "二（一）", Basis.EXPLICIT) == [(ECONOMY, Role.EVALUATOR), (DISTRICTS, Role.IMPLEMENTER)]
+    assert _roles(doc, "二（一）", Basis.EXPLICIT) == [(ECONOMY, Role.EVALUATOR), (ECONOMY, Role.SUPERVISOR),
+                                                     (DISTRICTS, Role.IMPLEMENTER)]
     explicit = [r for r in doc.responsibilities if r.basis is Basis.EXPLICIT]
     for r in explicit:
         assert r.span is not None and r.span.text(doc.source) == r.evidence and not r.rule
     assert explicit[0].evidence == "责任单位：市经信委、市科委、市财政局"
+
+
+def test_first_listed_lead_is_inferred_unless_the_document_states_the_convention():
+    doc = _doc(ANNOTATED)
+    (lead,) = [r for r in doc.responsibilities if r.unit_path == "一（一）1" and r.role is Role.LEAD]
+    assert (lead.agent, lead.basis, lead.rule) == (ECONOMY, Basis.INFERRED, "first-listed-body-leads")
+    assert lead.span.text(doc.source) in lead.evidence
+    stated = _doc(ANNOTATED.replace("制定本方案。", "制定本方案。各项任务列第一位者为牵头单位。"))
+    assert _roles(stated, "一（一）1", Basis.EXPLICIT) == [(ECONOMY, Role.LEAD), (SCIENCE, Role.PARTICIPANT),
+                                                         (FINANCE, Role.PARTICIPANT)]
 
 
 def test_all_leads_when_the_document_says_so():
@@ -67,47 +80,47 @@ def test_all_leads_when_the_document_says_so():
     assert _roles(doc, "一（一）1", Basis.EXPLICIT) == [(ECONOMY, Role.LEAD), (SCIENCE, Role.LEAD), (FINANCE, Role.LEAD)]
 
 
-def test_unassigned_measure_gets_the_supervisor():
+def test_the_plan_supervisor_is_not_the_lead_of_unassigned_work():
     doc = _doc(ANNOTATED)
-    (inferred,) = [r for r in doc.responsibilities if r.unit_path == "一（一）5"]
-    assert (inferred.agent, inferred.role, inferred.basis, inferred.rule) == (
-        ECONOMY, Role.LEAD, Basis.INFERRED, "plan-supervisor-leads-unassigned-work")
-    assert inferred.span.text(doc.source) == "市经信委每年组织对各区工作情况进行评估，对计划落实情况开展督查。"
-    assert inferred.span.text(doc.source) in inferred.evidence
-    # measures with an explicit lead get no inferred lead
-    assert _roles(doc, "一（一）4", Basis.INFERRED) == []
+    # 一（一）5 names no owner: nothing is recorded (the views say "the text names no owner")
+    assert [r for r in doc.responsibilities if r.unit_path == "一（一）5"] == []
+    assert not any(r.rule in ("plan-supervisor-leads-unassigned-work", "issuer-leads-unassigned-work")
+                   for r in doc.responsibilities)
 
 
-def test_fallback_to_city_government_without_a_supervisor():
+def test_no_issuer_fallback_lead():
     text = "一、主要任务\n（一）推进工作\n1.建设智能工厂。\n2.发展工业互联网。\n"
     doc = _doc(text)
-    for path in ("一（一）1", "一（一）2", "一（一）"):
-        (r,) = [r for r in doc.responsibilities if r.unit_path == path]
-        assert (r.agent, r.role, r.basis, r.rule, r.span) == (CITY, Role.LEAD, Basis.INFERRED,
-                                                              "issuer-leads-unassigned-work", None)
-    assert [d.key for d in doc.departments] == [CITY]
-
-
-def test_fallback_to_issuer():
-    text = "一、主要任务\n（一）推进工作\n1.建设智能工厂。\n"
+    assert doc.responsibilities == [] and doc.departments == []
     doc = parse_text(text, DocumentMeta(slug="t", title="t", issuer="上海市经济和信息化委员会"))
-    assert {(r.agent, r.rule) for r in doc.responsibilities} == {(ECONOMY, "issuer-leads-unassigned-work")}
+    assert doc.responsibilities == []
 
 
-def test_created_joint_body_coordinates():
+def test_created_joint_body_keeps_what_the_text_says():
     text = ("一、重点任务\n（一）推进工作\n1.建设智能工厂。\n二、组织实施\n"
             "（一）建立机制。建立由市政府召集，市科委、市财政局等部门参加的市智能制造联席会议。联席会议负责统筹协调。"
             "市科委定期组织开展考核评估。\n")
     doc = _doc(text)
     joint = next(d for d in doc.departments if d.created_by_document)
     assert joint.members == [SCIENCE, FINANCE]
-    roles = _roles(doc, "一（一）1", Basis.INFERRED)
-    assert roles == [(SCIENCE, Role.LEAD), (joint.key, Role.COORDINATOR)]
-    coord = next(r for r in doc.responsibilities if r.role is Role.COORDINATOR)
-    assert coord.rule == "created-joint-body-coordinates-unassigned-work"
-    assert coord.span.text(doc.source) == "联席会议负责统筹协调。"
-    assert _roles(doc, "二（一）", Basis.EXPLICIT)[:3] == [(CITY, Role.CONVENER), (SCIENCE, Role.PARTICIPANT),
-                                                         (FINANCE, Role.PARTICIPANT)]
+    assert _roles(doc, "二（一）", Basis.EXPLICIT) == [
+        (CITY, Role.CONVENER), (SCIENCE, Role.PARTICIPANT), (FINANCE, Role.PARTICIPANT),
+        (joint.key, Role.COORDINATOR), (SCIENCE, Role.EVALUATOR)]
+    coordinates = next(r for r in doc.responsibilities if r.role is Role.COORDINATOR)
+    assert coordinates.evidence == "联席会议负责统筹协调。"
+    # the joint body coordinates where the text says so, not every unit of the plan
+    assert _roles(doc, "一（一）1") == []
+
+
+def test_a_joint_body_set_up_to_coordinate_coordinates_its_creating_unit():
+    text = ("一、重点任务\n（一）推进工作\n1.建设智能工厂。\n二、组织实施\n"
+            "（一）建立机制。建立智能制造推进联席会议制度，由市经信委牵头，市科委、市财政局等部门参加，定期研究重大问题，"
+            "协调解决推进中的突出问题。\n")
+    doc = _doc(text)
+    joint = next(d for d in doc.departments if d.created_by_document)
+    assert _roles(doc, "二（一）") == [(ECONOMY, Role.LEAD), (SCIENCE, Role.PARTICIPANT), (FINANCE, Role.PARTICIPANT),
+                                     (joint.key, Role.COORDINATOR)]
+    assert _roles(doc, "一（一）1") == []
 
 
 def test_measures_take_the_lead_their_task_names():
@@ -119,8 +132,9 @@ def test_measures_take_the_lead_their_task_names():
     assert (inherited.agent, inherited.role, inherited.basis, inherited.rule) == (
         SCIENCE, Role.LEAD, Basis.INFERRED, "enclosing-unit-lead-leads-its-parts")
     assert inherited.span.text(doc.source) in inherited.evidence
+    assert inherited.evidence.startswith("文本未写明本项牵头单位")
     # a measure that names its own lead keeps it, and inherits nothing
     assert _roles(doc, "一（一）2") == [(COMMERCE, Role.LEAD)]
-    # the safeguard has no enclosing lead: the plan's supervisor rule applies
-    assert [(r.agent, r.role, r.rule) for r in doc.responsibilities if r.unit_path == "二（一）" and r.basis is Basis.INFERRED] \
-        == [(ECONOMY, Role.LEAD, "plan-supervisor-leads-unassigned-work")]
+    # the safeguard names its supervisor, and no lead is guessed for it
+    assert [(r.agent, r.role, r.basis) for r in doc.responsibilities if r.unit_path == "二（一）"] == [
+        (ECONOMY, Role.SUPERVISOR, Basis.EXPLICIT)]

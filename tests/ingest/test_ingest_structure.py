@@ -6,8 +6,9 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
+from ingest.classify import classify_units
 from ingest.errors import ParseError
-from ingest.model import Numbering
+from ingest.model import Numbering, UnitKind
 from ingest.structure import find_labels, han_to_int, heading_of, parse_structure
 
 
@@ -81,6 +82,7 @@ def test_chapter_article_scheme():
     units, preamble = parse_structure(ARTICLES)
     got = [(u.path, u.key, u.parent, u.heading) for u in units]
     assert got == [
+        ("序言", "pre", None, "总则前言"),
         ("第一章", "c1", None, "总则"),
         ("第一条", "a1", "第一章", "为了推进技术改造，制定本办法"),
         ("第二条", "a2", "第一章", "本办法适用于本市"),
@@ -177,3 +179,282 @@ def test_spans_are_exact(source):
         assert source[unit.heading_span.start : unit.heading_span.end] == unit.heading
     if preamble is not None:
         assert preamble.text(source) == preamble.text(source).strip() != ""
+
+
+# --- documents of other shapes: run-on numbering, articles, preamble/closing, annexes -------------------
+
+def _paths(text: str) -> list[str]:
+    units, _ = parse_structure(text)
+    return [u.path for u in units]
+
+
+def _assert_exact(text: str) -> None:
+    units, _ = parse_structure(text)
+    for unit in units:
+        assert text[unit.span.start : unit.span.end] == unit.text
+        assert text[unit.heading_span.start : unit.heading_span.end] == unit.heading
+
+
+# A national 意见: （一）–（七） run on through the chapters, items 1.–5. run on through the sections.
+NATIONAL = """国务院关于促进某类新兴产业健康发展的意见
+国发〔2031〕17号
+各省、自治区、直辖市人民政府，国务院各部委、各直属机构：
+　　新兴产业发展势头良好，为推动其健康发展，现提出如下意见。
+　　一、总体要求
+　　（一）指导思想。坚持创新驱动，推动产业提质增效。
+　　（二）基本原则。
+　　——坚持市场主导。
+　　——坚持开放合作。
+　　（三）主要目标。到2035年，产业规模显著扩大。
+　　二、重点任务
+　　（四）夯实产业基础。
+　　1.建设公共平台。支持建设一批公共服务平台。
+　　2.完善标准体系。加快制定关键标准。
+　　（五）培育市场主体。
+　　3.壮大龙头企业。
+　　（1）支持兼并重组。
+　　（2）鼓励上市融资。
+　　4.扶持中小企业。
+　　三、保障措施
+　　（六）加强组织领导。建立部际协调机制。
+　　（七）强化评估督导。适时开展评估。
+　　各地区、各部门要充分认识发展新兴产业的重要意义，结合实际抓好落实。
+
+　　　　　　　　　　　　　　国务院
+　　　　　　　　　　　　2031年6月8日
+　　（此件公开发布）
+"""
+
+
+def test_national_run_on_numbering_keeps_own_numbers():
+    assert _paths(NATIONAL) == [
+        "序言", "一", "一（一）", "一（二）", "一（二）-1", "一（二）-2", "一（三）",
+        "二", "二（四）", "二（四）1", "二（四）2", "二（五）", "二（五）3", "二（五）3（1）", "二（五）3（2）", "二（五）4",
+        "三", "三（六）", "三（七）", "结语",
+    ]
+    _assert_exact(NATIONAL)
+
+
+def test_national_front_matter_and_closing_are_not_unit_text():
+    units, preamble = parse_structure(NATIONAL)
+    by_path = {u.path: u for u in units}
+    assert preamble is not None and preamble.text(NATIONAL) == "新兴产业发展势头良好，为推动其健康发展，现提出如下意见。"
+    assert by_path["序言"].kind is UnitKind.PREAMBLE and by_path["序言"].key == "pre"
+    assert by_path["三（七）"].text == "强化评估督导。适时开展评估。"
+    closing = by_path["结语"]
+    assert (closing.kind, closing.key, closing.parent) == (UnitKind.CLOSING, "end", None)
+    assert closing.text == "各地区、各部门要充分认识发展新兴产业的重要意义，结合实际抓好落实。"
+    assert all("国务院" not in u.text and "2031年6月8日" not in u.text for u in units)
+
+
+def test_run_on_items_key_by_own_number():
+    units, _ = parse_structure(NATIONAL)
+    keys = {u.path: u.key for u in units}
+    assert (keys["二（五）3"], keys["二（五）3（2）"], keys["三（七）"]) == ("2.5.3", "2.5.3.p2", "3.7")
+    assert len(set(keys.values())) == len(keys)
+
+
+@pytest.mark.parametrize(
+    ("text", "paths"),
+    [
+        # items restart under each section
+        ("一、甲\n（一）乙\n1.丙\n2.丁\n（二）戊\n1.己\n二、庚\n",
+         ["一", "一（一）", "一（一）1", "一（一）2", "一（二）", "一（二）1", "二"]),
+        # items run on across sections and chapters
+        ("一、甲\n（一）乙\n1.丙\n（二）丁\n2.戊\n二、己\n（三）庚\n3.辛\n",
+         ["一", "一（一）", "一（一）1", "一（二）", "一（二）2", "二", "二（三）", "二（三）3"]),
+        # （1） first met under （一）, later inside a 1. item: it nests in the item
+        ("一、甲\n（一）乙\n（1）丙\n（二）丁\n1.戊\n（1）己\n（2）庚\n2.辛\n",
+         ["一", "一（一）", "一（一）（1）", "一（二）", "一（二）1", "一（二）1（1）", "一（二）1（2）", "一（二）2"]),
+        # 1. first met directly under 一、, later under （一）: the later ones nest in （一）
+        ("一、甲\n1.乙\n2.丙\n二、丁\n（一）戊\n1.己\n（二）庚\n2.辛\n",
+         ["一", "一1", "一2", "二", "二（一）", "二（一）1", "二（二）", "二（二）2"]),
+        # a 1. list before the first 一、 (in a preamble-like place) does not swallow the chapters
+        ("为做好工作，明确以下事项：\n1.甲\n2.乙\n一、丙\n（一）丁\n1.戊\n二、己\n",
+         ["序言", "1", "2", "一", "一（一）", "一（一）1", "二"]),
+        # after 1. items directly under a chapter, a （二） closes them (the document put 1. inside （一） before)
+        ("一、甲\n（一）乙\n1.丙\n二、丁\n1.戊\n（二）己\n",
+         ["一", "一（一）", "一（一）1", "二", "二1", "二（二）"]),
+        # the run-on section numbers of a long national opinion
+        ("一、甲\n（一）乙\n（二）丙\n二、丁\n（三）戊\n（十二）己\n三、庚\n（二十）辛\n",
+         ["一", "一（一）", "一（二）", "二", "二（三）", "二（十二）", "三", "三（二十）"]),
+    ],
+)
+def test_nesting(text, paths):
+    assert _paths(text) == paths
+    _assert_exact(text)
+
+
+# --- articles ---------------------------------------------------------------------------------------
+
+RULES = """某市促进数字经济发展若干规定
+第一章　总则
+第一条（目的依据）为促进本市数字经济发展，制定本规定。
+第二条 【适用范围】本规定适用于本市行政区域内的相关活动。
+第二章　职责分工
+第三条　部门职责
+市经济信息化部门负责统筹推进，市财政部门负责资金保障。
+第四条 [区级职责] 各区人民政府负责组织实施：
+（一）制定区级方案；
+（二）落实配套资金。
+第三章　保障措施
+第五条 本规定自2031年1月1日起施行。
+"""
+
+
+def test_articles_take_their_bracketed_titles():
+    units, _ = parse_structure(RULES)
+    got = [(u.path, u.parent, u.heading) for u in units]
+    assert got == [
+        ("第一章", None, "总则"),
+        ("第一条", "第一章", "目的依据"),
+        ("第二条", "第一章", "适用范围"),
+        ("第二章", None, "职责分工"),
+        ("第三条", "第二章", "部门职责"),
+        ("第四条", "第二章", "区级职责"),
+        ("第四条（一）", "第四条", "制定区级方案"),
+        ("第四条（二）", "第四条", "落实配套资金"),
+        ("第三章", None, "保障措施"),
+        ("第五条", "第三章", "本规定自2031年1月1日起施行"),
+    ]
+    _assert_exact(RULES)
+
+
+@pytest.mark.parametrize(
+    ("line", "heading"),
+    [
+        ("第三条（部门职责）市发展改革部门负责审核。", "部门职责"),
+        ("第三条 【部门职责】市发展改革部门负责审核。", "部门职责"),
+        ("第三条　部门职责\n市发展改革部门负责审核。", "部门职责"),
+        ("第三条 市发展改革部门负责审核。", "市发展改革部门负责审核"),
+        ("第三条（一）项所列事项除外。", "（一）项所列事项除外"),
+    ],
+)
+def test_article_heading_forms(line, heading):
+    units, _ = parse_structure("第一条 总的要求。\n" + line + "\n")
+    assert units[-1].heading == heading
+    _assert_exact("第一条 总的要求。\n" + line + "\n")
+
+
+def test_articles_are_articles_even_under_safeguards():
+    units = classify_units(parse_structure(RULES)[0])
+    kinds = {u.path: u.kind for u in units}
+    assert kinds["第一章"] is UnitKind.CHAPTER
+    assert all(kinds[f"第{n}条"] is UnitKind.ARTICLE for n in "一二三四五")
+
+
+# --- annexes and task tables -------------------------------------------------------------------------
+
+ANNEXED = """某区推进营商环境改革工作方案
+　　一、工作目标
+　　到2031年底，企业开办时间压缩至1个工作日。
+　　二、主要任务
+　　（一）优化审批服务。
+　　（二）强化监管协同。
+
+　　附件：1.重点任务分工表
+　　　　　2.工作专班名单
+
+　　　　　　　　　　　　某区人民政府
+　　　　　　　　　　　　2031年3月2日
+附件1
+重点任务分工表
+序号\t工作任务\t牵头单位\t配合单位\t完成时限
+1\t优化审批服务\t区政务服务办\t区市场监管局\t2031年6月底前
+2.\t强化监管协同\t区市场监管局\t区司法局、区商务委\t2031年9月底前
+附件2：工作专班名单
+一、专班组成
+序号  成员单位        职责
+1     区政务服务办    统筹协调
+2     区市场监管局    组织实施
+二、工作要求
+"""
+
+
+def test_annexes_and_their_parts():
+    units = classify_units(parse_structure(ANNEXED)[0])
+    got = [(u.path, u.key, u.kind, u.parent) for u in units]
+    assert got == [
+        ("一", "1", UnitKind.CHAPTER, None),
+        ("二", "2", UnitKind.CHAPTER, None),
+        ("二（一）", "2.1", UnitKind.MEASURE, "二"),
+        ("二（二）", "2.2", UnitKind.MEASURE, "二"),
+        ("附件1", "x1", UnitKind.ANNEX, None),
+        ("附件2", "x2", UnitKind.ANNEX, None),
+        ("附件2一", "x2.1", UnitKind.CHAPTER, "附件2"),
+        ("附件2二", "x2.2", UnitKind.CHAPTER, "附件2"),
+    ]
+    _assert_exact(ANNEXED)
+
+
+def test_annex_text_holds_its_table_and_body_stops_at_the_annex_list():
+    units, _ = parse_structure(ANNEXED)
+    by_path = {u.path: u for u in units}
+    assert by_path["二（二）"].text == "强化监管协同。"
+    annex = by_path["附件1"]
+    assert (annex.heading, annex.label) == ("重点任务分工表", "附件1")
+    assert annex.text.endswith("区司法局、区商务委\t2031年9月底前")
+    assert by_path["附件2"].heading == "工作专班名单"
+    assert "区市场监管局    组织实施" in by_path["附件2一"].text
+
+
+@pytest.mark.parametrize(
+    ("line", "is_label"),
+    [
+        ("1\t推进某项工作\t区发展改革委", False),
+        ("1  推进某项工作  区发展改革委", False),
+        ("1.\t推进某项工作\t区发展改革委\t2031年底前", False),
+        ("12　　推进某项工作　　区发展改革委", False),
+        ("1.\t推进某项工作。", True),
+        ("1.推进某项工作，区发展改革委负责。", True),
+    ],
+)
+def test_table_rows_are_not_units(line, is_label):
+    units, _ = parse_structure("一、甲\n二、乙\n" + line + "\n")
+    assert [u.path for u in units if u.numbering is Numbering.ARABIC] == (["二1"] if is_label else [])
+
+
+@pytest.mark.parametrize(
+    ("line", "path", "heading"),
+    [
+        ("附件", "附件", "任务清单"),
+        ("附件1", "附件1", "任务清单"),
+        ("附件 2", "附件2", "任务清单"),
+        ("附件１：任务清单", "附件1", "任务清单"),
+        ("附件3:任务清单", "附件3", "任务清单"),
+    ],
+)
+def test_annex_line_forms(line, path, heading):
+    text = "一、甲\n二、乙\n" + line + ("\n任务清单\n" if not line.endswith("任务清单") else "\n") + "内容。\n"
+    units, _ = parse_structure(text)
+    assert (units[-1].path, units[-1].heading, units[-1].kind) == (path, heading, UnitKind.ANNEX)
+    _assert_exact(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "closing"),
+    [
+        ("一、甲。\n二、推进工作。加强统筹。\n本方案自印发之日起施行。\n", "本方案自印发之日起施行。"),
+        ("一、甲。\n二、推进工作。\n各区、各部门要加强组织领导，确保落到实处。\n", "各区、各部门要加强组织领导，确保落到实处。"),
+        # every sibling is one paragraph, so the extra paragraph after the last one is the document's
+        ("一、甲。\n二、乙。\n三、推进工作。\n全市上下要形成合力。\n", "全市上下要形成合力。"),
+        # a sibling has two paragraphs: the last unit's second paragraph is its own
+        ("一、甲。\n再说一句。\n二、推进工作。\n加大投入力度。\n", None),
+        # the last unit announces a list, or goes on with 一是/二是, or is a title whose text follows
+        ("一、甲。\n二、做好以下工作：\n加大投入力度。\n", None),
+        ("一、甲。\n二、推进工作。\n一是加大投入力度。\n", None),
+        ("一、甲。\n二、推进工作\n加大投入力度。\n", None),
+        ("一、甲。\n二、推进工作。", None),
+    ],
+)
+def test_closing_prose(text, closing):
+    units, _ = parse_structure(text)
+    got = next((u.text for u in units if u.path == "结语"), None)
+    assert got == closing
+    _assert_exact(text)
+
+
+@pytest.mark.parametrize("line", ["附件2所列事项按规定办理", "附件材料由申报单位提供", "附件1：请于3月底前报送。"])
+def test_sentences_that_start_with_annex_are_not_annexes(line):
+    units, _ = parse_structure("一、甲。\n再说一句。\n二、乙。\n" + line + "\n")
+    assert all(u.kind is not UnitKind.ANNEX for u in units)

@@ -21,7 +21,14 @@ from kg.queries import (
     resolve_department,
     responsibilities_of,
 )
-from kg.sparql import SparqlRefused, SparqlSyntaxError, SparqlTimeout, run_sparql
+from kg.sparql import (
+    SparqlLimits,
+    SparqlMemoryLimit,
+    SparqlRefused,
+    SparqlSyntaxError,
+    SparqlTimeout,
+    run_sparql,
+)
 
 MEASURE = iri.unit_iri("tiny-plan", "2.1.1")
 ECON = iri.department_iri("shanghai-municipal-commission-of-economy-and-informatization")
@@ -42,9 +49,15 @@ def test_refused(graph, query):
         run_sparql(graph, query)
 
 
-def test_syntax_error_carries_parser_message(graph):
-    with pytest.raises(SparqlSyntaxError, match="SELEC"):
+def test_syntax_error_carries_the_engine_message_and_place(graph):
+    with pytest.raises(SparqlSyntaxError, match=r"error at 1:\d+.*near 'SELEC"):
         run_sparql(graph, "SELEC ?s WHERE { ?s ?p ?o }")
+
+
+@pytest.mark.parametrize("query", ["", "   \n", "# only a comment\n", "#a\n  # b"])
+def test_empty_query_is_a_syntax_error_not_an_update(graph, query):
+    with pytest.raises(SparqlSyntaxError, match="empty query"):
+        run_sparql(graph, query)
 
 
 def test_prefixes_are_prebound_and_rows_are_sparql_json(graph):
@@ -69,12 +82,27 @@ def test_row_limit_truncates(graph):
 
 
 def test_runaway_query_is_stopped(graph):
-    runaway = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l } ORDER BY ?c ?f ?i ?l"
+    # A streaming cross join (no ORDER BY, so little memory): only the time limit stops it.
+    runaway = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n2 ?o }"
     started = time.perf_counter()
     with pytest.raises(SparqlTimeout):
         run_sparql(graph, runaway, timeout_s=1.0)
     assert time.perf_counter() - started < 2.5
     assert multiprocessing.active_children() == []  # the evaluating child is gone, not burning CPU
+
+
+def test_sorted_cross_join_is_stopped_by_the_memory_limit(graph):
+    # The issue's case: ORDER BY over a cross join grew the child to 917 MB before the time limit.
+    runaway = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l } ORDER BY ?c ?f ?i ?l"
+    with pytest.raises((SparqlMemoryLimit, SparqlTimeout)):
+        run_sparql(graph, runaway, limits=SparqlLimits(timeout_s=5.0, max_memory_mb=64))
+    assert multiprocessing.active_children() == []
+
+
+def test_describe_star_and_describe_iri(graph):
+    assert run_sparql(graph, "DESCRIBE *").kind == "describe"
+    described = run_sparql(graph, f"DESCRIBE <{MEASURE}>")
+    assert described.kind == "describe" and {r["subject"]["value"] for r in described.rows} == {str(MEASURE)}
 
 
 @pytest.mark.parametrize("asked", [str(MEASURE), "2.1.1", "二（一）1", " 二（一）1 "])

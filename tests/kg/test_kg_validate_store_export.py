@@ -31,14 +31,17 @@ def test_built_graph_conforms(graph):
 
 def test_broken_graph_names_its_violations(graph):
     broken = _copy(graph)
+    # a measure whose text names no owner has no responsibility: that is allowed (nothing is guessed) …
     for resp in list(broken.subjects(POL.assignedTo, MEASURE)):
         broken.remove((resp, POL.assignedTo, MEASURE))
+    # … but only a responsibility may be assigned to a measure
+    broken.add((iri.document_iri("tiny-plan"), POL.assignedTo, MEASURE))
     inferred = iri.responsibility_iri("tiny-plan", "2.1.2", "shanghai-technical-transformation-joint-conference", "lead")
     broken.remove((inferred, POL.basis, None))
     report = validate(broken)
     assert not report.conforms
     messages = {(v.focus, v.message) for v in report.violations}
-    assert (str(MEASURE), "a pol:Measure needs at least one pol:Responsibility assigned to it") in messages
+    assert (str(MEASURE), "only a pol:Responsibility is pol:assignedTo a pol:Measure") in messages
     assert (str(inferred), "a responsibility needs exactly one pol:basis, pol:Explicit or pol:Inferred") in messages
     assert any(v.path == f"^{POL.assignedTo}" for v in report.violations)
 

@@ -104,7 +104,7 @@ def test_result_json_contract(index):
                         "target", "document", "span"}
     assert set(hit["scores"]) == {"bm25", "dense"}
     assert set(hit["span"]) == {"start", "end"}
-    assert set(hit["context"]) == {"task", "departments", "targets", "concepts", "sections"}
+    assert set(hit["context"]) == {"task", "departments", "targets", "concepts", "sections", "supports"}
     json.dumps(data, ensure_ascii=False)
 
 
@@ -172,7 +172,7 @@ def test_harmless_controls_become_spaces(index):
 
 def test_bad_kind_and_k(index):
     with pytest.raises(QueryError, match="valid kinds: measure, safeguard, target, goal, principle, guideline"):
-        index.search("改造", kind="chapter")
+        index.search("改造", kind="novel")
     with pytest.raises(QueryError, match="positive integer"):
         index.search("改造", k=0)
 

@@ -1,0 +1,184 @@
+"""Gold files of the extraction benchmark: loading, and the checks that keep them consistent with their documents.
+
+The convention is /work/brief/GOLD.md's (mirrored in this package's README): one JSON file per document with
+``units``, ``bodies``, ``responsibilities``, ``targets``, ``supports``, ``citations``, ``identifier``, ``issued``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+__all__ = [
+    "HERE",
+    "SETS",
+    "ROLES",
+    "COMPARATORS",
+    "SUPPORT_KINDS",
+    "LEVELS",
+    "GoldCase",
+    "gold_cases",
+    "load_case",
+    "normalise_brackets",
+    "path_labels",
+    "problems",
+]
+
+HERE = Path(__file__).resolve().parent
+# set name → (folder of documents, folder of gold files)
+SETS: dict[str, tuple[Path, Path]] = {
+    "docs": (HERE / "docs", HERE / "gold"),
+    "holdout": (HERE / "holdout", HERE / "holdout"),
+}
+ROLES = frozenset({"lead", "participant", "convener", "coordinator", "evaluator", "supervisor", "implementer"})
+COMPARATORS = frozenset({"≥", "≤", "=", "≈"})
+SUPPORT_KINDS = frozenset({"subsidy", "reward", "loan-interest", "tax", "land", "threshold", "time-limit", "other"})
+LEVELS = frozenset({"national", "provincial", "municipal", "district"})
+_KEYS = ("doc", "level", "identifier", "issued", "units", "bodies", "responsibilities", "targets", "supports", "citations")
+
+_ASCII_TO_FULL = str.maketrans({"(": "（", ")": "）", "[": "〔", "]": "〕", "［": "〔", "］": "〕"})
+
+
+@dataclass(frozen=True, slots=True)
+class GoldCase:
+    """One document and its gold record."""
+
+    name: str  # file stem
+    doc_path: Path
+    gold_path: Path
+    text: str
+    gold: dict
+
+
+def normalise_brackets(text: str) -> str:
+    """ASCII and square brackets to the official forms: ( ) → （ ）, [ ] ［ ］ → 〔 〕; spaces dropped.
+
+    国发[2016]48号 and 国发〔2016〕48号 are the same number; 一(一) and 一（一） the same path."""
+    return re.sub(r"\s+", "", text.translate(_ASCII_TO_FULL))
+
+
+def load_case(doc_path: Path, gold_dir: Path) -> GoldCase:
+    """The document at ``doc_path`` with ``<gold_dir>/<stem>.json``."""
+    gold_path = gold_dir / f"{doc_path.stem}.json"
+    return GoldCase(doc_path.stem, doc_path, gold_path, doc_path.read_text(encoding="utf-8"),
+                    json.loads(gold_path.read_text(encoding="utf-8")))
+
+
+def gold_cases(name: str) -> list[GoldCase]:
+    """Every document of set ``docs``, ``holdout`` or ``all``, in name order. Raises ValueError on another name."""
+    if name == "all":
+        return gold_cases("docs") + gold_cases("holdout")
+    if name not in SETS:
+        raise ValueError(f"unknown set {name!r}; expected one of: {', '.join([*SETS, 'all'])}")
+    doc_dir, gold_dir = SETS[name]
+    return [load_case(p, gold_dir) for p in sorted(doc_dir.glob("*.txt"))]
+
+
+_SEGMENT = re.compile(r"第[一二三四五六七八九十百零〇0-9]+[章节条]|附件[0-9]*|序言|结语|[一二三四五六七八九十百]+"
+                      r"|（[一二三四五六七八九十百]+）|（[0-9]+）|[0-9]+|[①-⑳]|-[0-9]+")
+_HAN_DIGITS = "一二三四五六七八九十百"
+
+
+def path_labels(path: str) -> list[str]:
+    """Split a unit path into its numbering segments: ``二（一）12`` → ``['二', '（一）', '12']``.
+
+    A bare Han numeral is a chapter (``一、``); an article path (``第三条``) is one segment."""
+    segments = _SEGMENT.findall(path)
+    if "".join(segments) != path:
+        raise ValueError(f"not a unit path: {path!r}")
+    return segments
+
+
+def _label_in_text(segment: str, text: str) -> bool:
+    """Whether the numbering label of ``segment`` is written in ``text`` (ASCII brackets count as full-width)."""
+    if segment in ("序言", "结语"):
+        return True
+    if segment.startswith("-"):
+        return "——" in text or "--" in text or "－－" in text
+    if segment[0] in _HAN_DIGITS:
+        return re.search(rf"(^|\n)[ \t\u3000]*{segment}、", text) is not None
+    if segment.isdigit():
+        return re.search(rf"(^|\n)[ \t\u3000]*{segment}[.．、]", text) is not None
+    return segment in normalise_brackets(text)
+
+
+def problems(case: GoldCase) -> list[str]:
+    """Everything wrong with a gold record (empty when it is well-formed and consistent with its document)."""
+    g, text, out = case.gold, case.text, []
+    flat = normalise_brackets(text)
+
+    def occurs(phrase: str) -> bool:
+        return phrase in text or normalise_brackets(phrase) in flat
+
+    missing = [k for k in _KEYS if k not in g]
+    if missing:
+        return [f"missing keys: {missing}"]
+    if g["doc"] != case.doc_path.name:
+        out.append(f"doc {g['doc']!r} is not {case.doc_path.name!r}")
+    if g["level"] not in LEVELS:
+        out.append(f"level {g['level']!r}")
+    if g["identifier"] and not occurs(g["identifier"]):
+        out.append(f"identifier {g['identifier']!r} not in text")
+    if g["issued"] and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", g["issued"]):
+        out.append(f"issued {g['issued']!r} is not ISO")
+    units = g["units"]
+    if len(set(units)) != len(units):
+        out.append("duplicate unit paths")
+    for path in units:
+        try:
+            segments = path_labels(path)
+        except ValueError as e:
+            out.append(str(e))
+            continue
+        out += [f"unit {path}: label {s!r} not in text" for s in segments if not _label_in_text(s, text)]
+    for body in g["bodies"]:
+        if not occurs(body):
+            out.append(f"body {body!r} not in text")
+    for r in g["responsibilities"]:
+        if r["role"] not in ROLES:
+            out.append(f"role {r['role']!r}")
+        if r["path"] not in units:
+            out.append(f"responsibility path {r['path']!r} not a unit")
+        if not occurs(r["body"]):
+            out.append(f"responsibility body {r['body']!r} not in text")
+        if r.get("basis", "explicit") not in ("explicit", "inferred"):
+            out.append(f"basis {r['basis']!r}")
+        if r.get("basis") == "inferred" and not r.get("rule"):
+            out.append(f"inferred responsibility {r['path']} {r['body']} names no rule")
+        if r.get("due") is not None and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", r["due"]):
+            out.append(f"due {r['due']!r} is not ISO")
+    if len({(r["path"], r["body"], r["role"]) for r in g["responsibilities"]}) != len(g["responsibilities"]):
+        out.append("duplicate responsibilities")
+    for t in g["targets"]:
+        if t["comparator"] not in COMPARATORS:
+            out.append(f"comparator {t['comparator']!r}")
+        if t["path"] not in units:
+            out.append(f"target path {t['path']!r} not a unit")
+        if not occurs(t["indicator"]):
+            out.append(f"indicator {t['indicator']!r} not in text")
+        if t["deadline"] is not None and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", t["deadline"]):
+            out.append(f"deadline {t['deadline']!r} is not ISO")
+        if t["period"] and not occurs(t["period"]):
+            out.append(f"period {t['period']!r} not in text")
+    for s in g["supports"]:
+        if s["kind"] not in SUPPORT_KINDS:
+            out.append(f"support kind {s['kind']!r}")
+        if s["path"] not in units:
+            out.append(f"support path {s['path']!r} not a unit")
+        if not occurs(s["text"]):
+            out.append(f"support text {s['text']!r} not in text")
+        if all(s.get(k) is None for k in ("amount", "rate", "cap")):
+            out.append(f"support {s['text']!r} has no amount, rate or cap")
+    own = normalise_brackets(g["identifier"])
+    for c in g["citations"]:
+        if not (c["title"] or c["identifier"]):
+            out.append("citation with neither title nor identifier")
+        if c["title"] and f"《{c['title']}》" not in text:
+            out.append(f"citation title {c['title']!r} not in 《》 in text")
+        if c["identifier"] and not occurs(c["identifier"]):
+            out.append(f"citation identifier {c['identifier']!r} not in text")
+        if own and normalise_brackets(c["identifier"]) == own:
+            out.append("the document's own number is among its citations")
+    return out

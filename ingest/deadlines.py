@@ -1,0 +1,173 @@
+"""Dates and periods as Chinese policy texts state them: 到2025年底, 2024年6月底前, “十四五”末, 2023年起3年内.
+
+A *deadline* is a date the text fixes (到2025年 → 2025-12-31, 2024年6月底前 → 2024-06-30); a *period* is a
+span of time stated without a fixed end (“十四五”期间, 三年内, 2012年起5年内) and is kept as written, never
+turned into an invented year.  A bare year (2020年) is neither: it names a year, not a deadline.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+
+__all__ = [
+    "TimeMention",
+    "DeadlineHint",
+    "time_mentions",
+    "find_deadline",
+    "lead_deadline",
+    "heading_deadline",
+    "covering_deadline",
+    "five_year_plan_end",
+]
+
+_YEAR = r"(?:19|20)[0-9]{2}"
+_CN_COUNT = r"(?:[0-9]{1,2}|[一二三四五六七八九十两]{1,3})"
+_FIVE_YEAR = r"[“\"‘']?十(?P<fy>[一二三四五六七八九])五[”\"’']?"
+_CN_DIGITS = "一二三四五六七八九"
+
+# A fixed date: 到2025年底 / 至2025年 / 2025年底前 / 2024年6月底前 / 到2024年6月 / 2024年9月30日前 / 到“十四五”末.
+_DATE_RE = re.compile(
+    rf"(?P<aim>力争|确保|争取|预计|计划|力求)?(?P<to>到|至|截至|截止到|截止|在)?(?P<y>{_YEAR})年"
+    rf"(?:(?P<m>1[0-2]|0?[1-9])月(?:(?P<d>[0-9]{{1,2}})日)?)?"
+    rf"(?P<half>上半年|年中|全年|一季度|二季度|三季度|四季度|第[一二三四]季度)?"
+    rf"(?P<end>底|末|前|以前|之前|内)?(?P<end2>前|以前|之前)?"
+    rf"|(?P<fto>到|至)?{_FIVE_YEAR}(?:期)?末"
+)
+_QUARTER_MONTH = {"一": 3, "二": 6, "三": 9, "四": 12}
+
+# A period stated as such: 2023年起3年内, “十四五”期间, 今后三年, 三年内, 2021-2025年间.
+_PERIOD_RE = re.compile(
+    rf"{_YEAR}年(?:起|开始|以来)[^，。；,;\n]{{0,4}}?{_CN_COUNT}(?:个)?年(?:内|间|时间)?"
+    rf"|{_FIVE_YEAR}(?:期间|时期)"
+    rf"|(?:今后|未来|近|此后)(?:{_CN_COUNT})(?:个)?年(?:内|间)?"
+    rf"|(?<![0-9年])(?:{_CN_COUNT})(?:个)?年(?:内|之内|以内)"
+    rf"|{_YEAR}\s*[-—–~至到]\s*{_YEAR}年(?:间|期间)?"
+)
+
+# A statement that fixes the deadline of every target: 各项指标均为2024年全年目标 / 以上指标均为2025年目标.
+_COVERING_RE = re.compile(
+    rf"(?:各项|以上|上述|所列|全部|所有|主要|本方案|本计划)[^。；;\n]{{0,12}}?(?:指标|目标)(?:值|数)?"
+    rf"[^。；;\n]{{0,4}}?(?:均|都|皆|全部)(?:为|是|指|系|按)?[^。；;\n0-9]{{0,4}}?"
+    rf"(?P<when>{_YEAR}年[^。；;\n，,]{{0,8}})"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class TimeMention:
+    """A date or period in a text: ``when`` for a fixed date, else ``period`` as written."""
+
+    start: int
+    end: int
+    text: str
+    when: date | None
+    period: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class DeadlineHint:
+    """A deadline stated outside the target's own text (a parent's lead sentence, a covering statement)."""
+
+    when: date | None
+    evidence: str  # the sentence as written
+    period: str = ""  # a period (“十四五”期间) when no date is fixed
+
+
+def five_year_plan_end(digit: str) -> int:
+    """The last year of the 1X-th five-year plan: 十三五 → 2020, 十四五 → 2025 (from the third plan on, the
+    Nth ends in 1955 + 5N, the years 1963–1965 having had none)."""
+    n = 10 + _CN_DIGITS.index(digit) + 1
+    return 1955 + 5 * n
+
+
+def _month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _date_of(m: re.Match[str]) -> date | None:
+    """The date a _DATE_RE match fixes; None for a bare year (2020年)."""
+    if m.group("fy"):
+        return date(five_year_plan_end(m.group("fy")), 12, 31)
+    year = int(m.group("y"))
+    marked = m.group("aim") or m.group("to") or m.group("end") or m.group("end2") or m.group("half")
+    if not marked:
+        return None
+    half = m.group("half") or ""
+    if m.group("m"):
+        month = int(m.group("m"))
+        if m.group("d"):
+            try:
+                return date(year, month, int(m.group("d")))
+            except ValueError:
+                return None
+        return _month_end(year, month)
+    if half == "全年":
+        return date(year, 12, 31)
+    if half in ("上半年", "年中"):
+        return date(year, 6, 30)
+    if half:
+        return _month_end(year, _QUARTER_MONTH[half[-3]])
+    return date(year, 12, 31)
+
+
+def time_mentions(text: str) -> list[TimeMention]:
+    """Every deadline and period in ``text``, in order; a period wins where both read the same characters."""
+    found: list[TimeMention] = []
+    taken: list[tuple[int, int]] = []
+    for m in _PERIOD_RE.finditer(text):
+        found.append(TimeMention(m.start(), m.end(), m.group(), None, m.group()))
+        taken.append((m.start(), m.end()))
+    for m in _DATE_RE.finditer(text):
+        if any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        when = _date_of(m)
+        if when is not None:
+            found.append(TimeMention(m.start(), m.end(), m.group(), when))
+    return sorted(found, key=lambda t: t.start)
+
+
+def find_deadline(text: str) -> date | None:
+    """The first fixed date in ``text``: 到2020年底 / 到2020年 / 2020年前 → 2020-12-31; 2024年6月底前 → 2024-06-30."""
+    for mention in time_mentions(text):
+        if mention.when is not None:
+            return mention.when
+    return None
+
+
+_HEADING_YEAR_RE = re.compile(rf"(?P<y>{_YEAR})年(?:度)?[^0-9，,。；;]{{0,6}}?(?:目标|指标)")
+
+
+def heading_deadline(heading: str) -> DeadlineHint | None:
+    """A heading that names the year its targets are for (2024年工作目标, 2025年主要指标) → that year's end."""
+    m = _HEADING_YEAR_RE.search(heading)
+    return DeadlineHint(date(int(m.group("y")), 12, 31), heading) if m else None
+
+
+def lead_deadline(heading: str, text: str) -> DeadlineHint | None:
+    """The date or period of a unit's lead sentence (the first sentence after its heading line), else the year
+    its heading names for its targets (2024年工作目标), if any."""
+    body = text[len(heading):] if heading and text.startswith(heading) else text
+    body = body.lstrip(" \t\r\n\u3000。：:，,")  # （二）发展目标。到2020年，… : the heading ends with 。
+    sentence = re.split(r"(?<=[。！？])", body, maxsplit=1)[0]
+    mentions = time_mentions(sentence)
+    if not mentions:
+        return heading_deadline(heading)
+    first = mentions[0]
+    return DeadlineHint(first.when, sentence, first.period)
+
+
+def covering_deadline(text: str) -> DeadlineHint | None:
+    """A statement fixing the deadline of all targets (各项指标均为2024年全年目标), with its sentence."""
+    m = _COVERING_RE.search(text)
+    if not m:
+        return None
+    when_text = m.group("when")
+    year = int(when_text[:4])
+    dated = find_deadline(when_text)
+    when = dated or date(year, 12, 31)
+    start = max(text.rfind(stop, 0, m.start()) for stop in "。；;\n") + 1
+    end_candidates = [i for i in (text.find(stop, m.end()) for stop in "。；;）)\n") if i != -1]
+    end = min(end_candidates) + 1 if end_candidates else len(text)
+    return DeadlineHint(when, text[start:end].strip())

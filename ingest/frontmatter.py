@@ -1,0 +1,365 @@
+"""Read the front and back matter of a Chinese official document: title, own number, addressees, signature and date.
+
+These lines are metadata, never units and never responsible bodies: ``FrontMatter.spans`` lists them so that the
+pipeline can blank them out (``mask``) before the extractors run, keeping every offset.
+
+    国务院关于加快某项工作的意见          ← title (one to three lines at the top)
+    国发〔2018〕42号                      ← the document's own number (dcterms:identifier, never a citation)
+    各省、自治区、直辖市人民政府，国务院各部委、各直属机构：   ← addressees
+    …body…
+    附件：1.任务分工表                      ← the list of annexes above the signature
+    国务院                                  ← signature (issuer)
+    2018年9月18日                           ← date of issue
+    （此件公开发布）                        ← publication note
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+from .model import DocumentMeta, Span
+
+__all__ = [
+    "FrontLine",
+    "FrontMatter",
+    "read_front_matter",
+    "apply_front_matter",
+    "mask",
+    "identifier_of",
+    "date_of",
+    "is_addressee_line",
+    "is_signature_line",
+    "is_title_line",
+    "DOC_NUMBER_LINE",
+]
+
+log = logging.getLogger(__name__)
+
+_WS = " \t\xa0\u3000"
+# The whole line is a document number: 国发〔2018〕42号, 沪经信规[2024]3号, 申府办发（2024）6号, 国务院令第708号.
+DOC_NUMBER_LINE = re.compile(
+    r"^(?P<no>[\u4e00-\u9fff]{1,12}\s*[〔\[［(（]\s*[0-9]{4}\s*[〕\]］)）]\s*第?\s*[0-9]+\s*号"
+    r"|[\u4e00-\u9fff]{1,16}令\s*第\s*[0-9]+\s*号)$"
+)
+_HAN_DIGITS = {"〇": 0, "○": 0, "零": 0, "Ｏ": 0, "O": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
+               "六": 6, "七": 7, "八": 8, "九": 9}
+_NUM = r"[0-9０-９]{1,4}|[〇○零Ｏ一二三四五六七八九十]{1,4}"
+_DATE = re.compile(rf"(?P<y>{_NUM})\s*年\s*(?P<m>{_NUM})\s*月\s*(?P<d>{_NUM})\s*日")
+# A date line: the date alone, in brackets, or after a signature on the same line.
+_DATE_LINE = re.compile(rf"^(?P<sig>.*?)[{_WS}]*[（(]?(?P<date>{_DATE.pattern})[）)]?$")
+_STOPS = re.compile(r"[。；;！!？?]")
+# Publication notes under the date: （此件公开发布） （此件主动公开） （本文有删减）.
+_NOTE = re.compile(r"^[（(](?:此件|本件|本文)[^（）()]{1,12}[）)]$")
+# Distribution and printing lines at the very end: 抄送：… / 上海市人民政府办公厅 2024年3月16日印发.
+_COLOPHON = re.compile(rf"^(?:(?:抄送|主送|抄报|分送|发送)[：:].*|.{{0,40}}(?:{_DATE.pattern})\s*印发)$")
+# Fields of a portal's metadata table above the text: 发文字号：国发〔2018〕42号.
+_PORTAL_FIELD = re.compile(
+    r"^(?P<key>标\s*题|索\s*引\s*号|发文机关|发布机构|发文字号|文\s*号|成文日期|发布日期|主题分类|主\s*题\s*词|生效日期|"
+    r"有\s*效\s*性|时\s*效|公文种类|体裁分类)[：:][{ws}]*(?P<value>.*)$".replace("{ws}", _WS)
+)
+_PORTAL_MEANING = {"标题": "title", "发文机关": "issuer", "发布机构": "issuer", "发文字号": "identifier",
+                   "文号": "identifier", "成文日期": "issued", "发布日期": "issued"}
+# A label opening a numbered unit (a title never starts with one).
+_LABEL_START = re.compile(
+    r"^(?:第[一二三四五六七八九十百零〇0-9]+[章节条]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十0-9０-９]+[）)]"
+    r"|[0-9０-９]{1,3}[.．、](?![0-9])|[①-⑳]|--|——)"
+)
+_GENRE = re.compile(r"(?:意见|通知|方案|计划|办法|规定|细则|决定|措施|规划|纲要|要点|批复|通告|公告|指引|指南|条例|"
+                    r"规则|函|清单|目录|[）)])$")
+_MAX_TITLE_LINE = 70
+_MAX_TITLE_LINES = 3
+_HEADER_LINES = 15  # a header never runs longer than this many lines
+# The last word of a body's name in a signature: 国务院, 上海市人民政府, 市经济信息化委, 某某区发展改革委 …
+_BODY_END = re.compile(r"(?:国务院|政府|委员会|委|办公厅|办公室|办|局|厅|部|署|院|中心|会|行|小组|公司|党委|中央|处|司|"
+                       r"管委会|事处|镇|乡|街道)$")
+_ADDRESSEE_PART_END = re.compile(r"(?:政府|委|办|局|厅|部|署|院|中心|会|行|部门|部委|单位|机构|企业|公司|街道|镇|乡|"
+                                 r"管委会|处|室|组|团体|学校|高校|医院|园区|协会)$")
+# （2031年3月1日市政府第9次常务会议通过）: a dated note under the title, not the date of issue.
+_HEADER_NOTE = re.compile(r"^[（(][^（）()]*?[0-9０-９〇○零一二三四五六七八九]{4}\s*年[^（）()]*?\S[）)]$")
+_ANNEX_LIST = re.compile(r"^附\s*件[：:]")
+_LIST_ITEM = re.compile(r"^[0-9０-９]{1,2}[.．、]")
+
+
+@dataclass(frozen=True, slots=True)
+class FrontLine:
+    """One line of front or back matter: what it is, where it is, and the value it gives."""
+
+    kind: str  # title | identifier | addressees | issuer | date | note | annex-list | colophon | banner | portal
+    span: Span
+    value: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class FrontMatter:
+    """What the document says about itself outside its body (all values as the text states them)."""
+
+    lines: tuple[FrontLine, ...] = ()
+    title: str = ""
+    identifier: str = ""
+    issuer: str = ""  # the signature; joint issuers joined with 、
+    addressees: str = ""
+    issued: str = ""  # ISO date of the first dated signature (or the header's date)
+    header_end: int = 0  # end of the last header line at the top; 0 when there is none
+    spans: tuple[Span, ...] = field(default=())
+
+    def of_kind(self, kind: str) -> list[FrontLine]:
+        return [line for line in self.lines if line.kind == kind]
+
+
+@dataclass(frozen=True, slots=True)
+class _Line:
+    start: int
+    end: int
+    text: str
+
+
+def _lines(source: str) -> list[_Line]:
+    """Non-blank lines with their stripped ``[start, end)``."""
+    out: list[_Line] = []
+    for m in re.finditer(r"[^\r\n]+", source):
+        raw = m.group()
+        text = raw.strip(_WS)
+        if text:
+            start = m.start() + len(raw) - len(raw.lstrip(_WS))
+            out.append(_Line(start, start + len(text), text))
+    return out
+
+
+def _numeral(text: str) -> int:
+    """0-9999 written in ASCII, full-width or Chinese digits (二〇二四, 十二, 二十五)."""
+    text = text.translate(str.maketrans("０１２３４５６７８９", "0123456789"))
+    if text.isdigit():
+        return int(text)
+    if "十" in text:
+        tens, _, units = text.partition("十")
+        return (_HAN_DIGITS[tens] if tens else 1) * 10 + (_HAN_DIGITS[units] if units else 0)
+    value = 0
+    for ch in text:
+        value = value * 10 + _HAN_DIGITS[ch]
+    return value
+
+
+def date_of(line: str) -> date | None:
+    """The date a date line states (2024年3月15日, 二〇二四年三月十五日, （2018年9月18日）), else None."""
+    m = _DATE.search(line)
+    if not m:
+        return None
+    try:
+        return date(_numeral(m.group("y")), _numeral(m.group("m")), _numeral(m.group("d")))
+    except (KeyError, ValueError):
+        return None
+
+
+def identifier_of(line: str) -> str:
+    """The document number when the whole line is one (国发〔2018〕42号), spaces removed; else ""."""
+    m = DOC_NUMBER_LINE.match(line.strip(_WS))
+    return re.sub(rf"[{_WS}]", "", m.group("no")) if m else ""
+
+
+def is_title_line(line: str) -> bool:
+    """A line that can be (part of) a title: short, no sentence stop or colon, not a numbered label."""
+    line = line.strip(_WS)
+    if not line or len(line) > _MAX_TITLE_LINE or _STOPS.search(line) or line[-1] in "：:，,、":
+        return False
+    if _LABEL_START.match(line) or identifier_of(line) or _DATE_LINE.match(line) or _ANNEX_LIST.match(line):
+        return False
+    # A comma inside a title is rare; allow it only when the line ends like a document's name.
+    return not re.search(r"[，,]", line) or bool(_GENRE.search(line))
+
+
+def is_addressee_line(line: str) -> bool:
+    """各区人民政府，市政府各委、办、局： / 各省、自治区、直辖市人民政府，国务院各部委、各直属机构："""
+    line = line.strip(_WS)
+    if not line.endswith(("：", ":")) or len(line) > 120 or _STOPS.search(line):
+        return False
+    parts = [p.strip(_WS) for p in re.split(r"[，,；;]", line[:-1]) if p.strip(_WS)]
+    if not parts or "各" not in line and "有关" not in line:
+        return False
+    return all(_ADDRESSEE_PART_END.search(p) for p in parts)
+
+
+def is_signature_line(line: str) -> bool:
+    """One or more issuers' names alone on a line (国务院 / 上海市人民政府　上海市财政局)."""
+    line = line.strip(_WS)
+    if not line or len(line) > 80 or not re.fullmatch(rf"[\u4e00-\u9fff（）()·{_WS}]+", line):
+        return False
+    return all(_BODY_END.search(name) for name in re.split(rf"[{_WS}]+", line))
+
+
+def _issuer_names(lines: list[_Line]) -> str:
+    names = [n for line in lines for n in re.split(rf"[{_WS}]+", line.text) if n]
+    return "、".join(dict.fromkeys(names))
+
+
+def _header(lines: list[_Line]) -> tuple[list[FrontLine], int]:
+    """Front lines at the top (title, number, banner, portal fields, date, addressees) and how many lines they take."""
+    found: list[FrontLine] = []
+    title_lines = 0
+    i = 0
+    while i < min(len(lines), _HEADER_LINES):
+        line = lines[i]
+        span = Span(line.start, line.end)
+        portal = _PORTAL_FIELD.match(line.text)
+        if portal:
+            key = re.sub(rf"[{_WS}]", "", portal.group("key"))
+            found.append(FrontLine("portal:" + _PORTAL_MEANING.get(key, "other"), span, portal.group("value").strip()))
+        elif identifier_of(line.text):
+            found.append(FrontLine("identifier", span, identifier_of(line.text)))
+        elif is_addressee_line(line.text):
+            found.append(FrontLine("addressees", span, line.text[:-1].strip(_WS)))
+            return found, i + 1
+        elif _DATE_LINE.match(line.text) and not _DATE_LINE.match(line.text).group("sig") and date_of(line.text):
+            found.append(FrontLine("date", span, date_of(line.text).isoformat()))  # type: ignore[union-attr]
+        elif _HEADER_NOTE.match(line.text):
+            found.append(FrontLine("note", span, line.text))
+        elif (re.fullmatch(r"[\u4e00-\u9fff]{2,24}文件", line.text) and title_lines == 0
+              and i + 1 < len(lines) and identifier_of(lines[i + 1].text)):
+            found.append(FrontLine("banner", span, line.text[:-2]))
+        elif is_title_line(line.text) and title_lines < _MAX_TITLE_LINES and _title_may_continue(found):
+            found.append(FrontLine("title", span, line.text))
+            title_lines += 1
+        else:
+            break
+        i += 1
+    return found, i
+
+
+def _title_may_continue(found: list[FrontLine]) -> bool:
+    """Title lines are consecutive: none after a number or date has followed an earlier title line."""
+    kinds = [f.kind for f in found]
+    return "title" not in kinds or kinds[-1] == "title"
+
+
+def _signature_blocks(lines: list[_Line], start: int) -> list[FrontLine]:
+    """Dated signature blocks (signature lines, the date, notes under it) from line ``start`` on."""
+    found: list[FrontLine] = []
+    used: set[int] = set()
+    for j in range(start, len(lines)):
+        m = _DATE_LINE.match(lines[j].text)
+        if not m or date_of(m.group("date")) is None:
+            continue
+        same_line_sig = m.group("sig").strip(_WS)
+        if same_line_sig and not is_signature_line(same_line_sig):
+            continue
+        sig: list[int] = []
+        k = j - 1
+        while k >= start and k not in used and len(sig) < 4 and is_signature_line(lines[k].text):
+            sig.insert(0, k)
+            k -= 1
+        notes = []
+        n = j + 1
+        while n < len(lines) and _NOTE.match(lines[n].text):
+            notes.append(n)
+            n += 1
+        last = j == len(lines) - 1 or (notes and notes[-1] == len(lines) - 1)
+        after = lines[n].text if n < len(lines) else ""
+        if not (sig or same_line_sig or notes or last or after.startswith("附") or _COLOPHON.match(after)):
+            continue
+        sig_lines = [lines[k] for k in sig]
+        if same_line_sig:
+            sig_lines.append(_Line(lines[j].start, lines[j].start + len(same_line_sig), same_line_sig))
+        for k in sig:
+            found.append(FrontLine("issuer", Span(lines[k].start, lines[k].end), lines[k].text))
+        issued = date_of(m.group("date")).isoformat()  # type: ignore[union-attr]
+        found.append(FrontLine("date", Span(lines[j].start, lines[j].end), issued))
+        if sig_lines:
+            found.append(FrontLine("signature", Span(sig_lines[0].start, sig_lines[-1].end), _issuer_names(sig_lines)))
+        for n in notes:
+            found.append(FrontLine("note", Span(lines[n].start, lines[n].end), lines[n].text))
+        used.update([*sig, j, *notes])
+    return found
+
+
+def _annex_list(lines: list[_Line], start: int, signature_starts: list[int]) -> list[FrontLine]:
+    """附件：1.… / 2.… above a signature block: the list of annexes, not the annexes."""
+    found: list[FrontLine] = []
+    for i in range(start, len(lines)):
+        if not _ANNEX_LIST.match(lines[i].text):
+            continue
+        following = [s for s in signature_starts if s > lines[i].start]
+        if not following:
+            # No signature below: a list only when it is numbered (附件：1.… / 2.…), and only as far as it runs.
+            if not _LIST_ITEM.match(_ANNEX_LIST.sub("", lines[i].text).strip(_WS)):
+                continue
+            j = i
+            while j + 1 < len(lines) and _LIST_ITEM.match(lines[j + 1].text) and is_title_line(
+                    _LIST_ITEM.sub("", lines[j + 1].text)):
+                j += 1
+            found.append(FrontLine("annex-list", Span(lines[i].start, lines[j].end), lines[i].text))
+            continue
+        j = i
+        while j + 1 < len(lines) and lines[j + 1].start < following[0] and (
+            _LIST_ITEM.match(lines[j + 1].text) or is_title_line(lines[j + 1].text)
+        ):
+            j += 1
+        if j + 1 < len(lines) and lines[j + 1].start < following[0]:
+            continue  # prose between the list and the signature: not a list of annexes
+        found.append(FrontLine("annex-list", Span(lines[i].start, lines[j].end), lines[i].text))
+    return found
+
+
+def read_front_matter(source: str) -> FrontMatter:
+    """The front and back matter of ``source``: header lines at the top, signature blocks, notes and colophon."""
+    lines = _lines(source)
+    header, n = _header(lines)
+    found = list(header)
+    found += _signature_blocks(lines, n)
+    signature_starts = [f.span.start for f in found if f.kind in ("issuer", "date") and f.span.start >= (
+        lines[n].start if n < len(lines) else len(source))]
+    found += _annex_list(lines, n, signature_starts)
+    found += [FrontLine("note", Span(line.start, line.end), line.text) for line in lines[n:] if _NOTE.match(line.text)]
+    found += [FrontLine("colophon", Span(line.start, line.end), line.text) for line in lines[n:]
+              if _COLOPHON.match(line.text)]
+    found = sorted({(f.span.start, f.span.end, f.kind): f for f in found}.values(), key=lambda f: f.span.start)
+
+    def first(*kinds: str) -> str:
+        return next((f.value for f in found if f.kind in kinds and f.value), "")
+
+    title = "".join(f.value for f in found if f.kind == "title") or first("portal:title")
+    identifier = first("identifier", "portal:identifier")
+    issuer = first("signature", "portal:issuer", "banner")
+    issued = first("date")
+    if not issued and first("portal:issued"):
+        d = date_of(first("portal:issued"))
+        issued = d.isoformat() if d else ""
+    # The issuer's name lines are covered by the signature line already.
+    spans = _merge([f.span for f in found if f.kind != "signature"])
+    header_end = header[-1].span.end if header else 0
+    return FrontMatter(tuple(found), title, identifier, issuer, first("addressees"), issued, header_end, spans)
+
+
+def _merge(spans: list[Span]) -> tuple[Span, ...]:
+    out: list[Span] = []
+    for span in sorted(spans, key=lambda s: s.start):
+        if out and span.start <= out[-1].end:
+            out[-1] = Span(out[-1].start, max(out[-1].end, span.end))
+        else:
+            out.append(span)
+    return tuple(out)
+
+
+def mask(text: str, spans: tuple[Span, ...] | list[Span]) -> str:
+    """``text`` with each character of ``spans`` replaced by a space (same length, so every offset holds)."""
+    if not spans:
+        return text
+    chars = list(text)
+    for span in spans:
+        for i in range(span.start, min(span.end, len(chars))):
+            if chars[i] not in "\r\n":
+                chars[i] = " "
+    return "".join(chars)
+
+
+def apply_front_matter(meta: DocumentMeta, front: FrontMatter) -> DocumentMeta:
+    """``meta`` with its empty fields (and a title that is only the file stem) filled from the text."""
+    updates: dict[str, str] = {}
+    if front.title and (not meta.title or meta.title in (meta.slug, meta.source_file.rsplit(".", 1)[0])):
+        updates["title"] = front.title
+    for name in ("identifier", "issuer", "addressees", "issued"):
+        value = getattr(front, name)
+        if value and not getattr(meta, name):
+            updates[name] = value
+    return replace(meta, **updates) if updates else meta

@@ -1,0 +1,315 @@
+"""Support an enterprise can get and the conditions to get it, read as data of its own (never as targets).
+
+One function decides which phrases are support (``support_phrases``); ``extract_supports`` turns them into
+``Support`` records and ``support_spans`` tells the target reader which characters to leave alone.
+
+- payments: subsidy caps and rates (按设备投资额的10%给予补助，最高不超过500万元), fixed rewards (一次性奖励100万元),
+  loan-interest subsidies (按贷款利息的50%给予贴息), tax relief (减按15%的税率, 加计扣除比例提高到100%), land
+  (土地出让价款按不低于基准地价的70%确定).  A payment clause is a clause of a support sentence (one that names a
+  subsidy, reward, 贴息, tax or land-price relief, or 给予) holding a money amount or a percentage *and* a word of
+  payment (补助, 奖励, 最高, 单个项目, 按…的N% …); a bare 产值达到1000亿元 in such a sentence stays a target.
+  A clause holding only a cap or amount (最高不超过500万元) joins the payment before it in the same sentence.
+- thresholds: who qualifies (投资额1亿美元以上的项目, 对年营业收入首次突破1亿元的企业) in a support sentence, and
+  a size with 以上/以下 in a clause that pays nothing (企业年营业收入2000万元以上).
+- time limits: procedural limits (自受理之日起15个工作日内办结), wherever they are; a target verb before the number
+  (审批周期压缩至15个工作日内) keeps it a target.
+Amounts and rates are Arabic numerals (Chinese numerals are left alone).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from .model import Span, Support
+from .quantities import MONEY_UNIT, NUMBER, QUANTITY_RE, normalise_digits, to_decimal
+
+__all__ = ["SupportPhrase", "support_phrases", "support_spans", "extract_supports", "kind_of"]
+
+_SUPPORT_SENTENCE = re.compile(
+    r"补助|补贴|资助|奖励|奖补|贴息|扶持资金|专项资金|给予|减按|免征|减征|减半|加计扣除|抵免|退税|税率|"
+    r"出让(?:起始|底)?价|地价|最低价标准|价款|优惠|返还|最高|一次性"
+)
+_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("loan-interest", re.compile(r"贴息|贷款利息")),
+    ("tax", re.compile(r"税|加计扣除|抵免")),
+    ("land", re.compile(r"土地|用地|地价|出让(?:起始|底)?价")),
+    ("reward", re.compile(r"奖励|奖金|一次性奖")),
+    ("subsidy", re.compile(r"补助|补贴|资助|奖补|扶持|支持|给予|资金")),
+)
+_PAYMENT_WORD = re.compile(
+    r"补助|补贴|资助|奖励|奖补|贴息|扶持|支持|给予|减按|免征|减征|加计扣除|税率|抵免|出让|地价|价款|"
+    r"最高|最多|上限|封顶|不超过|每家|每个|每户|每人|每年|单个|单家|单项|一次性|标准|比例|按"
+)
+_CAP_WORD = re.compile(r"(?:最高|最多|上限|封顶|累计|每年|年度)?(?:不超过|不高于|最高|最多|上限为?|封顶|以内)")
+_RATE_RE = re.compile(
+    rf"(?:(?P<how>按照|按|以|给予|参照)(?P<bound>(?:最高)?(?:不超过|不高于)|不低于|不少于|最高)?"
+    rf"(?P<base>[^，,。；;%0-9]{{1,24}}?)的?)?"
+    rf"(?P<bound2>不超过|不高于|不低于|不少于|最高|提高到|提高至|减按|按)?(?P<rate>{NUMBER})(?:%|％)"
+)
+_TIME_LIMIT_RE = re.compile(
+    rf"(?:(?:自|收到|于|在)[^，,。；;0-9]{{0,16}}?(?:之日起|之日|起|后))?(?:在|于)?"
+    rf"(?P<n>{NUMBER})(?P<u>个工作日|工作日|个月|日|天|小时)(?:内|之内|以内)"
+    rf"(?P<verb>[^，,。；;]{{0,4}}?(?:办结|完成|作出|做出|答复|反馈|审核|审批|审查|出具|办理|拨付|兑现|到位|发放|受理|"
+    rf"决定|告知|回复|公示))"
+)
+_TARGET_VERB_BEFORE = re.compile(r"(?:压缩至|压缩到|缩短至|缩短到|控制在|降至|降到|减少到|减少至)$")
+_REFORM_GOAL = re.compile(r"实现|力争|确保|压缩|缩短|控制|提速|全面|推动|推行|达到")
+_TARGET_WORD_BEFORE = re.compile(r"分别|达到|提高到|提升至|增长|压缩|缩短|控制在|降至|降到|突破|力争|确保|到(?:19|20)[0-9]{2}年")
+# 公示期不少于5个工作日: a procedural period named as such, with its bound
+_NAMED_LIMIT_RE = re.compile(
+    rf"(?:公示期|公示时间|异议期|公告期|公示期限|答复期限|受理期限|办结时限|审核时限|审查时限)"
+    rf"(?:一般|原则上)?(?P<bound>为|不少于|不低于|不超过|不得超过|不得少于)?(?P<n>{NUMBER})(?P<u>个工作日|工作日|个月|日|天|小时)"
+    rf"(?:以内|之内|内)?"
+)
+# 连续从事护理工作满5年: a length of service or operation that qualifies
+_SERVICE_RE = re.compile(rf"满(?P<n>{NUMBER})(?P<u>周年|年|个月)")
+_CONDITION_RE = re.compile(r"(?:对于|对|凡|符合条件的)(?P<c>[^，,。；;]{2,60}?)(?:，|,|给予|可)")
+_POST_RE = re.compile(r"(?:及|或)?以上|以下|以内")
+# 经认定的技术先进型服务企业，减按…: a sentence's first clause naming who benefits
+_BENEFICIARY_RE = re.compile(r"^\s*(?:经|符合|被|新|首次|获得|列入|纳入)?[^，,]{0,30}?"
+                             r"(?:企业|项目|单位|机构|个人|人才|团队|平台|主体|装备|产品|中心|园区|基地|的)\s*$")
+_THRESHOLD_PRE = {"超过": "≥", "突破": "≥", "达到": "≥", "不低于": "≥", "不少于": "≥", "高于": "≥", "大于": "≥",
+                  "多于": "≥", "过": "≥", "达": "≥", "不超过": "≤", "低于": "≤", "不高于": "≤", "小于": "≤"}
+_PRE_LONGEST_FIRST = sorted(_THRESHOLD_PRE, key=len, reverse=True)
+_PAYMENT_NOUN = re.compile(r"的?(?:[一-龥]{0,4})(?:奖励|补助|补贴|资助|支持|贴息|奖补|扶持)")
+_SENTENCE = re.compile(r"[^。；;！!？?\n]+")
+_CLAUSE = re.compile(r"[^，,。；;！!？?\n]+")
+
+
+@dataclass(slots=True)
+class SupportPhrase:
+    """A support phrase found in a text, in the text's own coordinates, before it is tied to a unit."""
+
+    kind: str
+    start: int
+    end: int
+    amount: Decimal | None = None
+    amount_max: Decimal | None = None
+    unit: str = ""
+    rate: Decimal | None = None
+    rate_base: str = ""
+    cap: Decimal | None = None
+    comparator: str = ""
+    condition: str = ""
+    clauses: list[tuple[int, int]] = field(default_factory=list)
+
+
+def kind_of(text: str) -> str:
+    """The kind of support ``text`` names: loan-interest, tax, land, reward, subsidy, or other."""
+    for kind, pattern in _KINDS:
+        if pattern.search(text):
+            return kind
+    return "other"
+
+
+def _time_limits(text: str) -> list[SupportPhrase]:
+    found = []
+    for m in _TIME_LIMIT_RE.finditer(text):
+        if _TARGET_VERB_BEFORE.search(text, 0, m.start("n")):
+            continue
+        clause_start = max(text.rfind(c, 0, m.start("n")) for c in "，,。；;！!？?\n") + 1
+        if not m.group().startswith(("自", "收到")) and _REFORM_GOAL.search(text, clause_start, m.start("n")):
+            continue  # 实现企业开办1个工作日内办结: a reform goal (a target), not a rule applicants rely on
+        tail = re.match(r"[^，,。；;！!？?\n]{0,6}(?=[，,。；;！!？?\n]|$)", text[m.end():])
+        end = m.end() + (tail.end() if tail else 0)  # …内作出决定 / …内拨付到位: up to the clause end
+        found.append(SupportPhrase("time-limit", m.start(), end, amount=to_decimal(m.group("n")),
+                                   unit=m.group("u"), comparator="≤"))
+    return found
+
+
+def _named_limits(text: str) -> list[SupportPhrase]:
+    found = []
+    for m in _NAMED_LIMIT_RE.finditer(text):
+        bound = m.group("bound") or ""
+        comparator = "≥" if bound in ("不少于", "不低于", "不得少于") else "≤" if bound or m.group().endswith("内") else "="
+        found.append(SupportPhrase("time-limit", m.start(), m.end(), amount=to_decimal(m.group("n")),
+                                   unit=m.group("u"), comparator=comparator))
+    return found
+
+
+def _service_threshold(text: str, clause: tuple[int, int]) -> SupportPhrase | None:
+    """在养老机构连续从事护理工作满5年: from the clause's verb (or its start) to 满N年."""
+    a, b = clause
+    m = _SERVICE_RE.search(text, a, b)
+    if not m:
+        return None
+    verb = re.compile(r"连续|累计|从事|工作|经营|注册|缴纳|缴费|服务|任职").search(text, a, m.start())
+    start = verb.start() if verb else a
+    return SupportPhrase("threshold", start, m.end(), amount=to_decimal(m.group("n")), unit=m.group("u"),
+                         comparator="≥", condition=text[start : m.end()])
+
+
+def _threshold(text: str, clause: tuple[int, int], pays: bool) -> SupportPhrase | None:
+    """投资额1亿美元以上的项目 / 首次突破1亿元的企业 / (in a clause that pays nothing) 年营业收入2000万元以上."""
+    a, b = clause
+    for q in QUANTITY_RE.finditer(text, a, b):
+        unit = q.group("unit") or ""
+        if not unit or unit in ("%", "‰"):
+            continue
+        post = _POST_RE.match(text, q.end())
+        after = post.end() if post else q.end()
+        pre = next((w for w in _PRE_LONGEST_FIRST if text.startswith(w, q.start() - len(w))), None)
+        if text.startswith("的", after) and _PAYMENT_NOUN.match(text, after + 1) and not post:
+            continue  # 给予不超过300万元的奖励: a cap on the payment, not a condition
+        qualifies = text.startswith("的", after) and (post or pre or q.group("max") or re.match(r"对|凡|对于", text[a:b]))
+        at_least = post is not None and "以上" in post.group() and not _TARGET_WORD_BEFORE.search(text, a, q.start())
+        if not qualifies and not (at_least and not pays):
+            continue  # 年营业收入2000万元以上 qualifies; 压缩至3个工作日以内 is a target
+        comparator = "≥" if post and "以上" in post.group() else "≤" if post else _THRESHOLD_PRE.get(pre or "", "=")
+        start = a + (re.match(r"(?:对于|对|凡)?", text[a:b]).end())  # type: ignore[union-attr]
+        end = _noun_end(text, after, b)
+        return SupportPhrase("threshold", start, end, amount=to_decimal(q.group("num")),
+                             amount_max=to_decimal(q.group("max")) if q.group("max") else None, unit=unit,
+                             comparator=comparator, condition=text[start:end])
+    return None
+
+
+def _noun_end(text: str, after: int, clause_end: int) -> int:
+    """End of 的项目 / 的企业 after a threshold: the clause end, or before 给予/可/，."""
+    m = re.compile(r"给予|可(?:享受|申请|按)|，|,").search(text, after, clause_end)
+    return m.start() if m else clause_end
+
+
+def _payment(text: str, clause: tuple[int, int]) -> SupportPhrase | None:
+    """The amount, cap and rate a payment clause states; None when it states none or names no payment."""
+    a, b = clause
+    body = text[a:b]
+    if not _PAYMENT_WORD.search(body):
+        return None
+    phrase = SupportPhrase(kind_of(body) if kind_of(body) != "other" else "", a, b)
+    rate = _RATE_RE.search(text, a, b)
+    rate_span = (rate.start("rate"), rate.end()) if rate else (b, b)
+    if rate:
+        phrase.rate = to_decimal(rate.group("rate"))
+        phrase.rate_base = (rate.group("base") or "").strip().removesuffix("的").removeprefix("其")
+        bound = rate.group("bound") or rate.group("bound2") or ""
+        phrase.comparator = "≥" if bound in ("不低于", "不少于") else "≤" if bound.startswith(("最高", "不超过", "不高于")) else ""
+        if not phrase.rate_base and re.search(r"税率", text[rate.end() : b]):
+            phrase.rate_base = "税率"
+    for q in QUANTITY_RE.finditer(text, a, b):
+        unit = q.group("unit") or ""
+        if rate_span[0] <= q.start() < rate_span[1] or not MONEY_UNIT.match(unit):
+            continue
+        post = _POST_RE.match(text, q.end())
+        if post and text.startswith("的", post.end()) or text.startswith("的", q.end()) and (
+                _threshold_word_before(text, a, q.start()) or q.group("max")):
+            continue  # a threshold (…1亿元以上的项目, 首次超过1000万元的企业), read by _threshold
+        phrase.unit = phrase.unit or unit
+        if _CAP_WORD.search(text, a, q.start()) and _CAP_WORD.search(text[a : q.start()][-8:] or " "):
+            phrase.cap = phrase.cap if phrase.cap is not None else to_decimal(q.group("num"))
+        elif phrase.amount is None:
+            phrase.amount = to_decimal(q.group("num"))
+            phrase.amount_max = to_decimal(q.group("max")) if q.group("max") else None
+    if phrase.rate is None and phrase.amount is None and phrase.cap is None:
+        return None
+    return phrase
+
+
+def _threshold_word_before(text: str, clause_start: int, at: int) -> bool:
+    """超过/突破/大于… right before a number: with a following 的 it names who qualifies (not 不超过, a cap)."""
+    word = next((w for w in _PRE_LONGEST_FIRST if text.startswith(w, at - len(w)) and at - len(w) >= clause_start), "")
+    return _THRESHOLD_PRE.get(word) == "≥"
+
+
+def _graded(text: str, payment: SupportPhrase) -> list[Decimal]:
+    """The further amounts of a 分别给予A、B、C clause (the first stays on ``payment``)."""
+    body = text[payment.start : payment.end]
+    if "分别" not in body or payment.amount is None:
+        return []
+    amounts = [to_decimal(q.group("num")) for q in QUANTITY_RE.finditer(text, payment.start, payment.end)
+               if MONEY_UNIT.match(q.group("unit") or "") and not q.group("max")]
+    return [a for a in amounts[1:] if a is not None]
+
+
+def _merge(into: SupportPhrase, part: SupportPhrase) -> None:
+    into.end = part.end
+    into.amount = into.amount if into.amount is not None else part.amount
+    into.amount_max = into.amount_max if into.amount_max is not None else part.amount_max
+    into.cap = into.cap if into.cap is not None else part.cap
+    into.rate = into.rate if into.rate is not None else part.rate
+    into.rate_base = into.rate_base or part.rate_base
+    into.unit = into.unit or part.unit
+    into.comparator = into.comparator or part.comparator
+
+
+def _sentence_phrases(text: str, a: int, b: int) -> list[SupportPhrase]:
+    """The payments and thresholds of one support sentence, joined where a clause only adds a cap or a term."""
+    sentence_kind = kind_of(text[a:b])
+    condition = _CONDITION_RE.search(text, a, b)
+    phrases: list[SupportPhrase] = []
+    last: SupportPhrase | None = None
+    for c in _CLAUSE.finditer(text, a, b):
+        clause = (c.start(), c.end())
+        payment = _payment(text, clause)
+        threshold = _threshold(text, clause, payment is not None) or _service_threshold(text, clause)
+        if threshold is not None:
+            phrases.append(threshold)
+        if payment is None:
+            if last is not None and re.search(r"期限|年限|期", c.group()) and re.search(r"[0-9一二三四五六七八九十]", c.group()):
+                last.end = c.end()  # 贴息期限不超过3年: part of the payment before it
+            continue
+        if last is not None and (not payment.kind or (payment.rate is None and payment.amount is None
+                                                       and last.cap is None and payment.kind == last.kind)):
+            _merge(last, payment)
+            continue
+        payment.kind = payment.kind or sentence_kind
+        graded = _graded(text, payment)
+        qualifying = [p for p in phrases if p.kind == "threshold" and p.end <= payment.start + 1]
+        if qualifying:
+            payment.condition = qualifying[-1].condition
+        elif condition and condition.end() <= payment.start + 1:
+            payment.condition = condition.group("c").strip()
+        phrases.append(payment)
+        for amount in graded:  # 分别给予100万元、50万元奖励: one payment per amount, same kind and condition
+            phrases.append(SupportPhrase(payment.kind, payment.start, payment.end, amount=amount, unit=payment.unit,
+                                         condition=payment.condition))
+        last = phrases[-1]
+    first = _CLAUSE.search(text, a, b)
+    beneficiary = (first.group().strip() if first and _BENEFICIARY_RE.search(first.group()) and not
+                   re.search(r"[0-9]", first.group()) else "")
+    for p in phrases:
+        if p.kind == "threshold" or p.condition:
+            continue
+        if condition and condition.start() < p.start:
+            p.condition = condition.group("c").strip()
+        elif beneficiary and first and first.end() <= p.start:
+            p.condition = beneficiary
+    return phrases
+
+
+def support_phrases(text: str) -> list[SupportPhrase]:
+    """Every support phrase of ``text`` (digits normalised), in order: payments, thresholds and time limits."""
+    text = normalise_digits(text)
+    phrases = _time_limits(text)
+    phrases += [p for p in _named_limits(text) if not any(t.start <= p.start < t.end for t in phrases)]
+    for s in _SENTENCE.finditer(text):
+        if _SUPPORT_SENTENCE.search(s.group()):
+            for p in _sentence_phrases(text, s.start(), s.end()):
+                if not any(t.start <= p.start < t.end for t in phrases if t.kind == "time-limit"):
+                    phrases.append(p)
+    for p in phrases:  # trim whitespace the clause split leaves at the edges
+        while p.start < p.end and text[p.start].isspace():
+            p.start += 1
+        while p.end > p.start and text[p.end - 1].isspace():
+            p.end -= 1
+    return sorted(phrases, key=lambda p: (p.start, p.end))
+
+
+def support_spans(text: str) -> list[Span]:
+    """The ``[start, end)`` ranges of ``text`` that are support, which the target reader must skip."""
+    return [Span(p.start, p.end) for p in support_phrases(text)]
+
+
+def extract_supports(text: str, offset: int, unit_path: str, unit_key: str) -> list[Support]:
+    """Support records of a unit's own ``text`` (starting at ``offset`` in the source)."""
+    supports: list[Support] = []
+    for p in support_phrases(text):
+        supports.append(Support(
+            key=f"{unit_key}.s{len(supports) + 1}", unit_path=unit_path, kind=p.kind, text=text[p.start : p.end],
+            span=Span(offset + p.start, offset + p.end), amount=p.amount, amount_max=p.amount_max, unit=p.unit,
+            rate=p.rate, rate_base=p.rate_base, cap=p.cap, comparator=p.comparator, condition=p.condition,
+        ))
+    return supports
+

@@ -1,0 +1,276 @@
+"""Task-breakdown tables (工作任务分工表, 重点任务分解表) exported as text: rows, role columns, due dates, owning unit.
+
+A table is a header line naming a task column (工作任务, 重点任务 …) and at least one body column (牵头单位,
+配合单位, 责任单位 …), cells split by tabs or by runs of two or more spaces, then one row a line. Each row
+is tied to the unit of the main text whose heading its task cell names; a row that names none stays with the
+unit that holds the table (the annex). ``完成时限`` becomes a date where the text fixes one
+(``2024年9月底前`` → 2024-09-30, ``2024年底前`` → 2024-12-31) and is kept as written either way (``长期坚持``).
+"""
+
+from __future__ import annotations
+
+import calendar
+import logging
+import re
+from dataclasses import dataclass
+from datetime import date
+from enum import Enum
+
+from .model import Span, Unit, UnitKind
+
+__all__ = [
+    "Column",
+    "TableCell",
+    "TaskRow",
+    "TaskTable",
+    "find_task_tables",
+    "parse_due",
+    "split_cells",
+    "unit_of_row",
+]
+
+log = logging.getLogger(__name__)
+
+
+class Column(str, Enum):
+    """What a column of a task table holds."""
+
+    NUMBER = "number"  # 序号
+    TASK = "task"  # 工作任务 / 重点任务 / 具体措施
+    LEAD = "lead"  # 牵头单位
+    PARTICIPANT = "participant"  # 配合单位 / 参与单位
+    RESPONSIBLE = "responsible"  # 责任单位: a plain list, read by the list convention
+    DUE = "due"  # 完成时限
+
+
+# Tried in order: 牵头单位 before 单位, 责任单位 before 任务.
+_HEADERS: tuple[tuple[Column, re.Pattern[str]], ...] = (
+    (Column.NUMBER, re.compile(r"^(?:序号|编号)$")),
+    (Column.LEAD, re.compile(r"牵头|主责")),
+    (Column.PARTICIPANT, re.compile(r"配合|参与|协办|协同|参加")),
+    (Column.RESPONSIBLE, re.compile(r"(?:责任|负责|实施|落实|承办)(?:单位|部门|主体)")),
+    (Column.DUE, re.compile(r"时限|时间|期限|进度|节点")),
+    (Column.TASK, re.compile(r"任务|措施|工作|内容|事项|举措|项目")),
+)
+_BODY_COLUMNS = (Column.LEAD, Column.PARTICIPANT, Column.RESPONSIBLE)
+_CELL_SPLIT = re.compile(r"\t+|[ \u3000\xa0]{2,}")
+_LINE_RE = re.compile(r"[^\r\n]+")
+_GROUP_ROW = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|第[一二三四五六七八九十]+[章节部分])")
+_LABEL = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十0-9]+[）)]|[0-9]{1,3}[.．、]|第[一二三四五六七八九十]+[章节条])")
+_NOISE = re.compile(r"[\s。，、；：,.;:“”\"'《》（）()〔〕\[\]【】]")
+
+_DATE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年\s*(?:(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日|(?P<m2>\d{1,2})\s*月"
+                   r"|(?P<half>上半年|下半年)|(?:第)?(?P<q>[一二三四1-4])\s*季度|(?P<end>底|末|年底|内|前|全年)?)")
+_QUARTER = {"一": 3, "二": 6, "三": 9, "四": 12, "1": 3, "2": 6, "3": 9, "4": 12}
+
+
+@dataclass(frozen=True, slots=True)
+class TableCell:
+    """One cell as written, with its place in the source."""
+
+    text: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class TaskRow:
+    """One row of a task table: its cells by column, and the row's span (the evidence of what it states)."""
+
+    span: Span
+    cells: dict[Column, TableCell]
+    group: str = ""  # the table's own group heading above the row (一、推进智能制造), if any
+    tasks: tuple[TableCell, ...] = ()  # every task-like cell (重点任务 and 具体措施 both), in order
+
+    def cell(self, column: Column) -> TableCell | None:
+        return self.cells.get(column)
+
+
+@dataclass(frozen=True, slots=True)
+class TaskTable:
+    """A task table: the header's span, its columns in order, and its rows."""
+
+    header: Span
+    columns: tuple[Column | None, ...]
+    rows: tuple[TaskRow, ...]
+
+    @property
+    def span(self) -> Span:
+        end = self.rows[-1].span.end if self.rows else self.header.end
+        return Span(self.header.start, end)
+
+
+def split_cells(source: str, start: int, end: int) -> list[TableCell]:
+    """The cells of the line ``source[start:end]``, split at tabs or runs of 2+ spaces, spans exact."""
+    cells: list[TableCell] = []
+    pos = start
+    for m in [*_CELL_SPLIT.finditer(source, start, end), None]:
+        stop = m.start() if m else end
+        raw = source[pos:stop]
+        text = raw.strip()
+        if text:
+            lead = len(raw) - len(raw.lstrip())
+            cells.append(TableCell(text, Span(pos + lead, pos + lead + len(text))))
+        if m:
+            pos = m.end()
+    return cells
+
+
+def _column(header: str) -> Column | None:
+    name = re.sub(r"\s", "", header)
+    for column, pattern in _HEADERS:
+        if pattern.search(name):
+            return column
+    return None
+
+
+def _header_columns(cells: list[TableCell]) -> tuple[Column | None, ...] | None:
+    """The columns a header line names, or None when the line is not a task table's header."""
+    if len(cells) < 3 or any(len(c.text) > 12 for c in cells):
+        return None
+    columns = tuple(_column(c.text) for c in cells)
+    if Column.TASK not in columns or not any(c in columns for c in _BODY_COLUMNS):
+        return None
+    return columns
+
+
+def parse_due(text: str) -> date | None:
+    """The last day a 完成时限 allows: ``2024年9月底前`` → 2024-09-30, ``2024年底前`` → 2024-12-31,
+    ``2024年6月15日前`` → 2024-06-15, ``2024年上半年`` → 2024-06-30; None where no date is fixed
+    (``长期坚持``, ``持续推进``, ``2024年起``). With several dates (分阶段), the last one stated."""
+    found: date | None = None
+    for m in _DATE.finditer(text.translate(str.maketrans("０１２３４５６７８９", "0123456789"))):
+        after = text[m.end() : m.end() + 1]
+        if after == "起" and not (m.group("m") or m.group("m2") or m.group("half") or m.group("q")):
+            continue
+        year = int(m.group("y"))
+        if m.group("m") and m.group("d"):
+            month, day = int(m.group("m")), int(m.group("d"))
+        elif m.group("m2"):
+            month = int(m.group("m2"))
+            day = calendar.monthrange(year, month)[1] if 1 <= month <= 12 else 0
+        elif m.group("half"):
+            month, day = (6, 30) if m.group("half") == "上半年" else (12, 31)
+        elif m.group("q"):
+            month = _QUARTER[m.group("q")]
+            day = calendar.monthrange(year, month)[1]
+        else:
+            month, day = 12, 31
+        try:
+            found = date(year, month, day)
+        except ValueError:
+            continue
+    return found
+
+
+def _row_cells(columns: tuple[Column | None, ...], cells: list[TableCell]) -> dict[Column, TableCell]:
+    """Cells by column. When empty cells collapsed (space-split rows), the number, task and due columns are
+    recognised by their content and the remaining cells fill the body columns in header order."""
+    if len(cells) == len(columns):
+        found = {}
+        for col, cell in zip(columns, cells):
+            if col is not None:
+                found.setdefault(col, cell)  # the first of two task columns (重点任务, 具体措施) names the unit
+        return found
+    rest = list(cells)
+    found: dict[Column, TableCell] = {}
+    if Column.NUMBER in columns and rest and re.fullmatch(r"[0-9０-９]{1,3}[.．、]?", rest[0].text):
+        found[Column.NUMBER] = rest.pop(0)
+    if Column.DUE in columns and len(rest) > 1 and (parse_due(rest[-1].text) or len(rest[-1].text) <= 6):
+        found[Column.DUE] = rest.pop()
+    if rest:
+        found[Column.TASK] = rest.pop(0)
+    for col in (c for c in columns if c in _BODY_COLUMNS):
+        if rest:
+            found[col] = rest.pop(0)
+    return found
+
+
+def find_task_tables(source: str) -> list[TaskTable]:
+    """Every task table in the text, in order."""
+    lines = [(m.start(), m.end()) for m in _LINE_RE.finditer(source)]
+    tables: list[TaskTable] = []
+    i = 0
+    while i < len(lines):
+        start, end = lines[i]
+        header_cells = split_cells(source, start, end)
+        columns = _header_columns(header_cells)
+        i += 1
+        if columns is None:
+            continue
+        rows: list[TaskRow] = []
+        group = ""
+        while i < len(lines):
+            start, end = lines[i]
+            cells = split_cells(source, start, end)
+            if not cells:
+                i += 1
+                continue
+            if len(cells) == 1:
+                if _GROUP_ROW.match(cells[0].text) and len(cells[0].text) <= 40:
+                    group = cells[0].text
+                    i += 1
+                    continue
+                break
+            if _header_columns(cells) is not None:
+                break
+            by_column = _row_cells(columns, cells)
+            same_shape = len(cells) == len(columns)
+            tasks = tuple(c for col, c in zip(columns, cells) if col is Column.TASK) if same_shape else ()
+            rows.append(TaskRow(Span(cells[0].span.start, cells[-1].span.end), by_column, group,
+                                tasks or tuple(c for c in [by_column.get(Column.TASK)] if c)))
+            i += 1
+        header = Span(header_cells[0].span.start, header_cells[-1].span.end)
+        log.debug("task table at %d: %d columns, %d rows", header.start, len(columns), len(rows))
+        tables.append(TaskTable(header, columns, tuple(rows)))
+    return tables
+
+
+def _normalise(text: str) -> str:
+    """A heading or cell without its numbering label, spaces and punctuation."""
+    text = text.strip()
+    text = _LABEL.sub("", text, count=1)
+    return _NOISE.sub("", text)
+
+
+def _common_run(a: str, b: str) -> int:
+    """Length of the longest common substring of ``a`` and ``b`` (short strings: plain DP)."""
+    best = 0
+    previous = [0] * (len(b) + 1)
+    for ch in a:
+        current = [0] * (len(b) + 1)
+        for j, other in enumerate(b, 1):
+            if ch == other:
+                current[j] = previous[j - 1] + 1
+                best = max(best, current[j])
+        previous = current
+    return best
+
+
+def _score(task: str, unit: Unit) -> int:
+    """How surely the task cell names ``unit``: equal heading > one starts the other > a long common run."""
+    heading = _normalise(unit.heading)
+    if not heading or not task:
+        return 0
+    if heading == task:
+        return 1000
+    if min(len(heading), len(task)) >= 4 and (heading.startswith(task) or task.startswith(heading)):
+        return 500 + min(len(heading), len(task))
+    run = _common_run(task[:80], heading[:80])
+    if run >= max(4, int(0.6 * min(len(task), len(heading)))):
+        return 100 + run
+    if len(task) >= 6 and task in _NOISE.sub("", unit.text):
+        return 50
+    return 0
+
+
+_NOT_MAIN_TEXT = {UnitKind.ANNEX, UnitKind.PREAMBLE, UnitKind.CLOSING}
+
+
+def unit_of_row(row: TaskRow, units: list[Unit], table_unit: Unit | None) -> Unit | None:
+    """The main-text unit whose heading the row's task cell names; else the unit holding the table."""
+    candidates = [u for u in units if u.kind not in _NOT_MAIN_TEXT and not u.path.startswith("附件")]
+    scored = [(_score(_normalise(task.text), u), -i, u) for task in row.tasks for i, u in enumerate(candidates)]
+    scored = [s for s in scored if s[0] > 0]
+    if scored:
+        return max(scored, key=lambda s: (s[0], s[1]))[2]
+    return table_unit

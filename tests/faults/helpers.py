@@ -1,0 +1,127 @@
+"""Helpers of the fault suite: the fake-encoder settings, ``policykg`` run in a subprocess (so that it can be
+paused at a build phase and killed) with bounded waits, and what a data dir holds."""
+
+from __future__ import annotations
+
+import json
+import os
+import select
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from api.settings import Settings
+from tests.support import ROOT
+
+FAKE = "fake"  # the small deterministic encoder: these tests are not about the encoder
+WAIT_S = 90  # upper bound of any single wait in this suite
+
+# Tiny plans in the genre's shape (numbered chapters and items, a department, a target), one per topic.
+TOPICS = {
+    "alpha": ("数字农业", "市农业农村局", "接入合作社不少于200家"),
+    "bravo": ("老旧小区改造", "市住房城乡建设管理委", "完成改造不少于300个"),
+    "charlie": ("公共图书馆服务", "市文化旅游局", "新增分馆不少于20个"),
+    "delta": ("中小企业融资", "市财政局", "新增担保贷款不少于50亿元"),
+    "echo": ("河道水质提升", "市水务局", "消除劣V类水体不少于15条"),
+}
+
+
+def plan_text(topic: str, department: str, target: str) -> str:
+    return (
+        f"关于推进{topic}的工作方案\n\n"
+        f"为做好{topic}工作，结合本市实际，制定本方案。\n\n"
+        "一、工作目标\n"
+        f"到2025年，{target}。\n"
+        "二、重点任务\n"
+        f"（一）完善工作体系。由{department}牵头，建立{topic}工作台账。\n"
+        f"（二）加大支持力度。{department}会同市财政局安排专项资金予以支持。\n"
+        "三、保障措施\n"
+        f"（一）加强组织领导。{department}负责统筹协调，定期通报进展。\n"
+    )
+
+
+def fault_settings(data_dir: Path, corpus: Path | None = None, **changes) -> Settings:
+    return Settings(data_dir=data_dir, encoder=FAKE, corpus_dir=corpus or ROOT / "corpus", **changes)
+
+
+def cli_env(**extra: str) -> dict[str, str]:
+    """The environment of a ``policykg`` subprocess: the fake encoder, no fault pause unless asked."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("POLICYKG_")}
+    env.update({"POLICYKG_ENCODER": FAKE, "PYTHONPATH": str(ROOT), "OMP_NUM_THREADS": "1"})
+    env.update(extra)
+    return env
+
+
+def cli_command(*args: str) -> list[str]:
+    return [sys.executable, "-m", "api.cli", *args]
+
+
+def run_cli(*args: str, timeout: float = WAIT_S, **env: str) -> subprocess.CompletedProcess:
+    """Run ``policykg ARGS`` to its end (bounded); returns the completed process with text output."""
+    return subprocess.run(cli_command(*args), env=cli_env(**env), capture_output=True, text=True,
+                          timeout=timeout, cwd=ROOT)
+
+
+def start_cli(*args: str, **env: str) -> subprocess.Popen:
+    """Start ``policykg ARGS`` in its own session (so the test can signal exactly it)."""
+    return subprocess.Popen(cli_command(*args), env=cli_env(**env), stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, cwd=ROOT, start_new_session=True)
+
+
+def wait_for_stderr(proc: subprocess.Popen, needle: str, timeout: float = WAIT_S) -> str:
+    """Read ``proc``'s stderr until a line holds ``needle``; fails (after killing it) on exit or timeout."""
+    seen: list[str] = []
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        ready, _, _ = select.select([proc.stderr], [], [], 0.2)
+        if ready:
+            line = proc.stderr.readline()
+            if line:
+                seen.append(line)
+                if needle in line:
+                    return line
+                continue
+        if proc.poll() is not None and not ready:
+            break
+    stop(proc)
+    raise AssertionError(f"{needle!r} never came; stderr so far:\n{''.join(seen)}")
+
+
+def stop(proc: subprocess.Popen, sig: int = signal.SIGKILL) -> None:
+    """Send ``sig`` to the process started by ``start_cli`` (and only it) and reap it."""
+    if proc.poll() is None:
+        os.kill(proc.pid, sig)
+    try:
+        proc.wait(timeout=WAIT_S)
+    except subprocess.TimeoutExpired:
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait(timeout=WAIT_S)
+
+
+def finish(proc: subprocess.Popen) -> tuple[int, str, str]:
+    """Wait (bounded) for ``proc`` to end; returns its exit code, stdout and the rest of its stderr."""
+    try:
+        out, err = proc.communicate(timeout=WAIT_S)
+    except subprocess.TimeoutExpired:
+        stop(proc)
+        raise
+    return proc.returncode, out, err
+
+
+def documents_in(data_dir: Path) -> set[str]:
+    """The slugs the data dir's current generation holds."""
+    manifest = json.loads((data_dir / "current" / "manifest.json").read_text(encoding="utf-8"))
+    return {d["slug"] for d in manifest["documents"]}
+
+
+def generation_of(data_dir: Path) -> str:
+    return (data_dir / "current").resolve().name
+
+
+def leftovers(data_dir: Path) -> list[str]:
+    """What killed ingests may leave: ``.partial`` folders and ``.current-*`` links."""
+    found = [p.name for p in data_dir.glob(".current-*")]
+    found += [p.name for p in (data_dir / "generations").glob(".*.partial")]
+    return sorted(found)

@@ -1,0 +1,293 @@
+"""Government bodies: recognition with exact spans, resolution within a jurisdiction, names over time."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from ingest.departments import (
+    NATIONAL,
+    authority,
+    configure_authority,
+    expand_name,
+    find_departments,
+    jurisdiction_of,
+    name_history,
+    resolve_name,
+)
+
+SH = "上海市"
+PUDONG = "上海市浦东新区"
+
+
+def _found(text: str, jurisdiction: str = "", when: date | None = None) -> list[tuple[str, str]]:
+    """(name as written at its first mention, preferred label), in order of first mention."""
+    out = []
+    for dept in find_departments(text, jurisdiction=jurisdiction, when=when):
+        written = dept.mentions[0].text(text)
+        assert written in (dept.pref_label, *dept.alt_labels), "the name as written is always a label"
+        out.append((written, dept.pref_label))
+    return out
+
+
+def _keys(text: str, jurisdiction: str = "", when: date | None = None) -> list[str]:
+    return [d.key for d in find_departments(text, jurisdiction=jurisdiction, when=when)]
+
+
+# ------------------------------------------------------------------------------------------ central bodies
+
+
+@pytest.mark.parametrize(
+    ("written", "key", "pref_label"),
+    [
+        ("国家发展和改革委员会", "cn-ndrc", "国家发展和改革委员会"),
+        ("国家发展改革委", "cn-ndrc", "国家发展和改革委员会"),
+        ("发展改革委", "cn-ndrc", "国家发展和改革委员会"),
+        ("工业和信息化部", "cn-miit", "工业和信息化部"),
+        ("工信部", "cn-miit", "工业和信息化部"),
+        ("人力资源社会保障部", "cn-ministry-of-human-resources-and-social-security", "人力资源和社会保障部"),
+        ("中国人民银行", "cn-peoples-bank-of-china", "中国人民银行"),
+        ("人民银行", "cn-peoples-bank-of-china", "中国人民银行"),
+        ("银保监会", "cn-cbirc", "中国银行保险监督管理委员会"),
+        ("金融监管总局", "cn-nfra", "国家金融监督管理总局"),
+        ("海关总署", "cn-general-administration-of-customs", "海关总署"),
+        ("国家税务总局", "cn-state-taxation-administration", "国家税务总局"),
+        ("市场监管总局", "cn-samr", "国家市场监督管理总局"),
+        ("科技部", "cn-ministry-of-science-and-technology", "科学技术部"),
+        ("财政部", "cn-ministry-of-finance", "财政部"),
+        ("商务部", "cn-ministry-of-commerce", "商务部"),
+        ("生态环境部", "cn-ministry-of-ecology-and-environment", "生态环境部"),
+        ("国务院办公厅", "cn-general-office-of-the-state-council", "国务院办公厅"),
+    ],
+)
+def test_central_bodies_by_full_and_short_name(written, key, pref_label):
+    text = f"请{written}牵头做好政策衔接。"
+    (dept,) = find_departments(text, jurisdiction=NATIONAL)
+    assert (dept.key, dept.pref_label, dept.mentions[0].text(text)) == (key, pref_label, written)
+    assert dept.jurisdiction == NATIONAL and dept.pref_label_en
+
+
+# ------------------------------------------------------------------------------------------ boundaries
+
+
+@pytest.mark.parametrize(
+    ("text", "jurisdiction", "expected"),
+    [
+        # the verb in front is not part of the name
+        ("依托市大数据中心搭建统一的申报平台。", SH, [("市大数据中心", "上海市大数据中心")]),
+        # the longest name wins: a bureau inside a bureau, the general office rather than the government
+        ("市公安局出入境管理局优化外籍人才签证办理。", SH, [("市公安局出入境管理局", "上海市公安局出入境管理局")]),
+        ("市政府办公厅会同市财政局开展督办。", SH,
+         [("市政府办公厅", "上海市人民政府办公厅"), ("市财政局", "上海市财政局")]),
+        # 市容 inside a district bureau's name is not a municipal body
+        ("区绿化市容局负责落实道路保洁。", PUDONG, [("区绿化市容局", "上海市浦东新区绿化市容局")]),
+        # 等部门 ends a list and is not a name
+        ("市经信委、市商务委等部门按职责分工负责。", SH,
+         [("市经信委", "上海市经济和信息化委员会"), ("市商务委", "上海市商务委员会")]),
+        ("发展改革委、工业和信息化部等按职责推进。", NATIONAL,
+         [("发展改革委", "国家发展和改革委员会"), ("工业和信息化部", "工业和信息化部")]),
+        # words that look like bodies
+        ("激发市场主体活力，提高市民满意度，推动区域协同和各区域联动，形成良好局面，完善办法，更新中心城区。",
+         SH, []),
+        # a central body's local branches
+        ("国家税务总局上海市税务局、上海海关和人民银行上海总部共同支持。", SH,
+         [("国家税务总局上海市税务局", "国家税务总局上海市税务局"), ("上海海关", "中华人民共和国上海海关"),
+          ("人民银行上海总部", "中国人民银行上海总部")]),
+        ("国家税务总局广州市税务局落实减税政策。", "广州市", [("国家税务总局广州市税务局", "国家税务总局广州市税务局")]),
+        # provincial, county and town bodies no file knows
+        ("省经信委会同省财政厅制定细则。", "湖北省",
+         [("省经信委", "湖北省经信委"), ("省财政厅", "湖北省财政厅")]),
+        ("县农业农村局指导各镇开展试点。", "浙江省杭州市淳安县",
+         [("县农业农村局", "杭州市淳安县农业农村局"), ("各镇", "杭州市淳安县各镇")]),
+        # a document number and a cited title name no actor; nor does the consent behind a document
+        ("按照国办发〔2021〕2号文件要求推进。", NATIONAL, []),
+        ("贯彻《国务院关于推进数字经济发展的意见》精神。", NATIONAL, []),
+        ("经市政府同意，现印发给你们。", SH, []),
+        # offices and sub-offices
+        ("对推进不力的，由市政府督查室通报。", "广州市", [("市政府督查室", "广州市政府督查室")]),
+        ("市数字化转型工作领导小组办公室负责日常工作。", "广州市",
+         [("市数字化转型工作领导小组办公室", "广州市数字化转型工作领导小组办公室")]),
+    ],
+)
+def test_boundaries(text, jurisdiction, expected):
+    assert _found(text, jurisdiction) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "jurisdiction", "expected"),
+    [
+        ("各区政府统筹推进，各相关区政府做好试点。", SH,
+         [("各区政府", "上海市各区人民政府"), ("各相关区政府", "上海市各相关区人民政府")]),
+        ("各省级人民政府要加强组织领导，各有关部门按职责分工负责。", NATIONAL,
+         [("各省级人民政府", "各省、自治区、直辖市人民政府"), ("各有关部门", "各有关部门")]),
+        ("各街道、各镇做好宣传，区直各部门予以配合。", "上海市闵行区",
+         [("各街道", "上海市闵行区各街道"), ("各镇", "上海市闵行区各镇"), ("区直各部门", "上海市闵行区直各部门")]),
+        ("各区、县（市）政府负责组织实施。", "杭州市", [("各区、县（市）政府", "杭州市各区、县（市）政府")]),
+        ("由各有关部门和单位按职责分工负责。", SH, [("各有关部门和单位", "上海市各有关部门和单位")]),
+    ],
+)
+def test_collectives(text, jurisdiction, expected):
+    assert _found(text, jurisdiction) == expected
+
+
+def test_relevant_districts_are_not_all_districts():
+    text = "各区政府制定方案，各相关区政府先行先试。"
+    every, relevant = find_departments(text, jurisdiction=SH)
+    assert every.key != relevant.key
+    assert (every.category, relevant.category) == ("collective", "collective")
+
+
+# ------------------------------------------------------------------------------------------ jurisdiction
+
+
+@pytest.mark.parametrize(
+    ("written", "jurisdiction", "pref_label", "known"),
+    [
+        ("市经贸委", "广州市", "广州市经贸委", False),  # Guangzhou's, not Shanghai's
+        ("市经贸委", SH, "上海市经贸委", False),
+        ("区发改委", "浦东新区", "上海市浦东新区发改委", False),
+        ("市经信委", "浦东新区", "上海市经济和信息化委员会", True),  # a district plan names the city's body
+        ("区政府", "浦东新区", "上海市浦东新区人民政府", True),
+        ("区政府", SH, "上海市各区人民政府", True),  # in a municipal plan: the districts
+        ("市政府", "广州市", "广州市政府", False),
+    ],
+)
+def test_short_forms_resolve_within_the_jurisdiction(written, jurisdiction, pref_label, known):
+    text = f"由{written}负责推进。"
+    (dept,) = find_departments(text, jurisdiction=jurisdiction)
+    assert (dept.pref_label, dept.listed_in_alias_table) == (pref_label, known)
+    assert written in (dept.pref_label, *dept.alt_labels)
+
+
+def test_keys_of_unknown_bodies_are_stable_and_jurisdiction_qualified():
+    text = "市经贸委牵头。"
+    guangzhou = _keys(text, "广州市")
+    assert guangzhou == _keys(text, "广州市") == _keys(text, "广东省广州市")
+    assert guangzhou != _keys(text, "深圳市")
+    assert guangzhou[0].startswith("body-") and guangzhou[0].isascii()
+
+
+@pytest.mark.parametrize(
+    ("title", "issuer", "text", "expected"),
+    [
+        ("广州市工业和信息化局关于印发促进方案的通知", "", "", "广东省广州市"),
+        ("国务院关于推进制造业数字化的指导意见", "", "", NATIONAL),
+        ("工业和信息化部 国家发展改革委关于推进产业协同的通知", "", "", NATIONAL),
+        ("关于加快老旧小区改造的实施意见", "上海市浦东新区人民政府", "", PUDONG),
+        ("关于推进养老服务发展的实施意见", "浙江省人民政府", "", "浙江省"),
+        ("上海市浦东新区促进产业升级若干措施", "", "", PUDONG),
+        ("促进工业投资的若干措施", "", "经嘉兴市人民政府同意。嘉兴市人民政府办公室", "浙江省嘉兴市"),
+        ("工作方案", "", "加强统筹，形成合力。", ""),
+    ],
+)
+def test_jurisdiction_of(title, issuer, text, expected):
+    assert jurisdiction_of(title, issuer, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "jurisdiction", "expected"),
+    [("市经贸委", "广东省广州市", "广州市经贸委"), ("区发改委", PUDONG, "上海市浦东新区发改委"),
+     ("市经信委", PUDONG, "上海市经信委"), ("各有关部门", SH, "上海市各有关部门"),
+     ("省经信委", "湖北省", "湖北省经信委"), ("国家发展改革委", SH, "国家发展改革委")],
+)
+def test_expand_name(name, jurisdiction, expected):
+    assert expand_name(name, jurisdiction) == expected
+
+
+# ------------------------------------------------------------------------------------------ names over time
+
+
+@pytest.mark.parametrize(
+    ("name", "when", "expected"),
+    [
+        ("市金融办", date(2017, 6, 1), "shanghai-financial-services-office"),
+        ("市金融办", date(2024, 6, 1), "shanghai-cpc-financial-commission-office"),
+        ("市环保局", date(2016, 1, 1), "shanghai-municipal-environmental-protection-bureau"),
+        ("市环保局", date(2021, 1, 1), "shanghai-municipal-environmental-protection-bureau"),  # an old name stays its body
+        ("市生态环境局", None, "shanghai-municipal-bureau-of-ecology-and-environment"),
+    ],
+)
+def test_a_shared_name_resolves_by_the_documents_date(name, when, expected):
+    assert resolve_name(name, SH, when) == expected
+
+
+@pytest.mark.parametrize(
+    ("key", "linked"),
+    [
+        ("shanghai-municipal-environmental-protection-bureau", {"shanghai-municipal-bureau-of-ecology-and-environment"}),
+        ("shanghai-municipal-bureau-of-planning-and-land-resources",
+         {"shanghai-municipal-planning-and-natural-resources-bureau"}),
+        ("cn-cbrc", {"cn-circ", "cn-cbirc", "cn-nfra"}),
+        ("cn-saic", {"cn-aqsiq", "cn-cfda", "cn-samr"}),
+        ("cn-ministry-of-environmental-protection", {"cn-ministry-of-ecology-and-environment"}),
+        ("cn-ministry-of-land-and-resources", {"cn-ministry-of-natural-resources"}),
+        ("shanghai-financial-services-office",
+         {"shanghai-local-financial-supervision-and-administration-bureau", "shanghai-cpc-financial-commission-office"}),
+    ],
+)
+def test_name_history_links_predecessors_and_successors(key, linked):
+    bodies, events = name_history([key])
+    assert {b.key for b in bodies} == {key} | linked
+    assert events and all(e.date[:4].isdigit() for e in events)
+
+
+def test_reorganisation_dates():
+    bodies = authority().bodies
+    assert bodies["cn-cbirc"].valid_from == date(2018, 3, 17)
+    assert bodies["cn-cbirc"].valid_until == date(2023, 3, 10)
+    assert bodies["cn-nfra"].predecessors == ("cn-cbirc",)
+    assert bodies["cn-samr"].predecessors == ("cn-aqsiq", "cn-cfda", "cn-saic") or set(
+        bodies["cn-samr"].predecessors) == {"cn-aqsiq", "cn-cfda", "cn-saic"}
+
+
+def test_authority_files_are_consistent():
+    auth = authority()
+    for body in auth.bodies.values():
+        assert body.pref_label and body.jurisdiction, body.key
+        assert body.key.isascii()
+        if body.jurisdiction == NATIONAL:
+            assert body.pref_label_en, body.key
+    for event in auth.changes:
+        assert set(event.original) | set(event.resulting) <= set(auth.bodies), event.key
+
+
+# ------------------------------------------------------------------------------------------ user authority files
+
+_GUANGZHOU = """
+@prefix org: <http://www.w3.org/ns/org#> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix pol: <https://w3id.org/policykg/ns#> .
+<https://example.org/gz/industry-bureau> a org:Organization ;
+    skos:prefLabel "广州市工业和信息化局"@zh, "Guangzhou Municipal Bureau of Industry and Information Technology"@en ;
+    skos:altLabel "市工业和信息化局"@zh, "市工信局"@zh ;
+    pol:category "department" ; pol:jurisdiction "广东省广州市" .
+"""
+
+
+@pytest.fixture()
+def guangzhou_file(tmp_path):
+    path = tmp_path / "guangzhou.ttl"
+    path.write_text(_GUANGZHOU, encoding="utf-8")
+    configure_authority([tmp_path])
+    yield path
+    configure_authority(None)
+
+
+def test_a_users_authority_file_is_merged_without_code_changes(guangzhou_file):
+    text = "市工信局牵头，市工业和信息化局配合。"
+    (dept,) = find_departments(text, jurisdiction="广州市")
+    assert (dept.key, dept.pref_label, dept.listed_in_alias_table) == ("industry-bureau", "广州市工业和信息化局", True)
+    assert [s.text(text) for s in dept.mentions] == ["市工信局", "市工业和信息化局"]
+    # the same short form in a Shanghai plan is not Guangzhou's
+    (other,) = find_departments("市工信局牵头。", jurisdiction=SH)
+    assert other.key != "industry-bureau"
+
+
+def test_a_missing_authority_file_is_named(tmp_path):
+    configure_authority([tmp_path / "nowhere.ttl"])
+    try:
+        with pytest.raises(FileNotFoundError, match="nowhere.ttl"):
+            authority()
+    finally:
+        configure_authority(None)

@@ -1,0 +1,195 @@
+"""Support amounts, thresholds and time limits as input → expected tables; never also targets."""
+
+from __future__ import annotations
+
+from decimal import Decimal as D
+
+import pytest
+
+from ingest import parse_text
+from ingest.model import DocumentMeta, Span
+from ingest.support import extract_supports, kind_of, support_phrases
+from ingest.targets import extract_targets
+from kg import iri
+from kg.build import build_graph
+from kg.queries import get_unit
+from kg.validate import check_spans, validate
+from kg.vocab import POL, RDF
+
+FIELDS = ("kind", "amount", "amount_max", "unit", "rate", "rate_base", "cap", "comparator", "condition")
+
+
+def row(kind, amount=None, amount_max=None, unit="", rate=None, rate_base="", cap=None, comparator="", condition=""):
+    return (kind, amount, amount_max, unit, rate, rate_base, cap, comparator, condition)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # subsidies: a rate, a cap, both, a range
+        ("按智能化设备投入的15%给予补助，最高不超过800万元。",
+         [row("subsidy", unit="万元", rate=D(15), rate_base="智能化设备投入", cap=D(800))]),
+        ("对入选的示范项目，按核定投资额的20%给予支持。",
+         [row("subsidy", rate=D(20), rate_base="核定投资额", condition="入选的示范项目")]),
+        ("单个项目最高支持300万元。", [row("subsidy", unit="万元", cap=D(300))]),
+        ("每条示范产线补助30-60万元。", [row("subsidy", amount=D(30), amount_max=D(60), unit="万元")]),
+        ("给予不超过项目总投资8%的资助，最高1500万元。",
+         [row("subsidy", unit="万元", rate=D(8), rate_base="项目总投资", cap=D(1500), comparator="≤")]),
+        ("对购置首台套装备的用户，按采购金额的25%给予补贴，每家每年最高不超过200万元。",
+         [row("subsidy", unit="万元", rate=D(25), rate_base="采购金额", cap=D(200), condition="购置首台套装备的用户")]),
+        ("按设备投资额的12%给予不超过200万元的补助。",
+         [row("subsidy", unit="万元", rate=D(12), rate_base="设备投资额", cap=D(200))]),
+        ("设备投资100万元至300万元的改造项目，按设备投资额的8%给予补助。",
+         [row("threshold", amount=D(100), amount_max=D(300), unit="万元", comparator="=",
+              condition="设备投资100万元至300万元的改造项目"),
+          row("subsidy", rate=D(8), rate_base="设备投资额", condition="设备投资100万元至300万元的改造项目")]),
+        ("对新购设备金额大于50万元的，按购置金额的10%给予补助。",
+         [row("threshold", amount=D(50), unit="万元", comparator="≥", condition="新购设备金额大于50万元的"),
+          row("subsidy", rate=D(10), rate_base="购置金额", condition="新购设备金额大于50万元的")]),
+        ("给予最高不超过技术合同成交额15%的补助。",
+         [row("subsidy", rate=D(15), rate_base="技术合同成交额", comparator="≤")]),
+        # rewards
+        ("对新获评国家级、省级单项冠军的企业，分别给予80万元、30万元奖励。",
+         [row("reward", amount=D(80), unit="万元", condition="新获评国家级、省级单项冠军的企业"),
+          row("reward", amount=D(30), unit="万元", condition="新获评国家级、省级单项冠军的企业")]),
+        ("对首次获评国家级绿色工厂的企业，给予一次性奖励80万元。",
+         [row("reward", amount=D(80), unit="万元", condition="首次获评国家级绿色工厂的企业")]),
+        ("对牵头制定国际标准的单位，奖励50万元。", [row("reward", amount=D(50), unit="万元", condition="牵头制定国际标准的单位")]),
+        # loan interest
+        ("按实际支付贷款利息的40%给予贴息，贴息期限不超过2年，单户每年贴息不超过100万元。",
+         [row("loan-interest", unit="万元", rate=D(40), rate_base="实际支付贷款利息", cap=D(100))]),
+        # tax
+        ("经认定的软件企业，减按10%的税率征收企业所得税。",
+         [row("tax", rate=D(10), rate_base="税率", condition="经认定的软件企业")]),
+        ("制造业企业研发费用加计扣除比例提高到120%。", [row("tax", rate=D(120))]),
+        # land
+        ("重点产业项目土地出让价款按不低于基准地价的75%执行。",
+         [row("land", rate=D(75), rate_base="基准地价", comparator="≥")]),
+        # thresholds, alone and qualifying a payment
+        ("对固定资产投资额2亿元以上的新建项目，给予一次性奖励300万元。",
+         [row("threshold", amount=D(2), unit="亿元", comparator="≥", condition="固定资产投资额2亿元以上的新建项目"),
+          row("reward", amount=D(300), unit="万元", condition="固定资产投资额2亿元以上的新建项目")]),
+        ("外资研发中心年研发投入1000万美元以上，可申请专项资金，最高500万元。",
+         [row("threshold", amount=D(1000), unit="万美元", comparator="≥", condition="外资研发中心年研发投入1000万美元以上"),
+          row("subsidy", unit="万元", cap=D(500), condition="外资研发中心年研发投入1000万美元以上")]),
+        ("对主营业务收入首次突破50亿元的企业，给予奖励100万元。",
+         [row("threshold", amount=D(50), unit="亿元", comparator="≥", condition="主营业务收入首次突破50亿元的企业"),
+          row("reward", amount=D(100), unit="万元", condition="主营业务收入首次突破50亿元的企业")]),
+        # procedural time limits
+        ("窗口自收到完整材料之日起10个工作日内办结。",
+         [row("time-limit", amount=D(10), unit="个工作日", comparator="≤")]),
+        ("奖励资金在公示结束后30日内拨付到位。", [row("time-limit", amount=D(30), unit="日", comparator="≤")]),
+        ("受理部门应在3个工作日内予以答复。", [row("time-limit", amount=D(3), unit="个工作日", comparator="≤")]),
+        ("拟资助名单向社会公示，公示期不少于7个工作日。",
+         [row("time-limit", amount=D(7), unit="个工作日", comparator="≥")]),
+        # length of service as a threshold
+        ("对在本市社区卫生机构连续工作满3年的全科医生，给予一次性安家补贴5万元。",
+         [row("threshold", amount=D(3), unit="年", comparator="≥", condition="连续工作满3年"),
+          row("subsidy", amount=D(5), unit="万元", condition="连续工作满3年")]),
+    ],
+)
+def test_support_rows(text, expected):
+    phrases = support_phrases(text)
+    assert [tuple(getattr(p, f) for f in FIELDS) for p in phrases] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "到2025年，全市产业规模达到5000亿元，培育百亿级企业10家。",  # targets in a plain sentence
+        "到2025年，工业产值达到8000亿元，对达标企业给予奖励。",  # a target beside a word of support
+        "审批周期压缩至15个工作日内。",  # a target verb before a time limit keeps it a target
+        "支持100家企业开展数字化转型。",  # a count with no money or rate
+        "落实《关于支持小微企业发展的若干措施》（沪府规〔2023〕9号）。",
+        "自获利年度起免征企业所得税。",  # relief with no figure
+        "出口退税平均办理时间压缩至3个工作日以内。",  # a target in a sentence that names a tax word
+        "两类通关时间分别控制在20小时和2小时以内，享受优惠政策。",
+    ],
+)
+def test_not_support(text):
+    assert support_phrases(text) == []
+
+
+def test_time_limit_text_runs_to_its_verb():
+    (p,) = support_phrases("审批部门应当在收到申请之日起20个工作日内作出决定。")
+    assert "在收到申请之日起20个工作日内作出决定" == "审批部门应当在收到申请之日起20个工作日内作出决定。"[p.start : p.end]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [("给予贴息", "loan-interest"), ("减按15%征收所得税", "tax"), ("土地出让价款", "land"),
+     ("一次性奖励", "reward"), ("给予补助", "subsidy"), ("加强组织领导", "other")],
+)
+def test_kind_of(text, kind):
+    assert kind_of(text) == kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "按设备投资额的10%给予补助，最高不超过500万元。",
+        "对投资额1亿美元以上的项目，给予一次性奖励100万元。",
+        "自受理之日起15个工作日内办结。",
+        "研发费用加计扣除比例提高到100%。",
+        "对年营业收入2000万元以上的企业，按新增产值的5%给予奖励。",
+    ],
+)
+def test_support_is_never_a_target(text):
+    assert support_phrases(text)
+    assert extract_targets(text, 0, "x", "1") == []
+
+
+def test_targets_and_supports_side_by_side():
+    text = "到2025年，培育智能工厂100家；对新认定的智能工厂，给予一次性奖励200万元。"
+    (target,) = extract_targets(text, 0, "x", "1")
+    (support,) = extract_supports(text, 0, "x", "1")
+    assert (target.indicator, target.quantity, target.unit) == ("智能工厂", D(100), "家")
+    assert (support.kind, support.amount, support.unit, support.condition) == ("reward", D(200), "万元", "新认定的智能工厂")
+    assert target.span.end <= support.span.start
+
+
+def test_extract_supports_keys_and_spans():
+    text = "按投资额的10%给予补助，最高500万元。自受理之日起15个工作日内办结。"
+    got = extract_supports(text, 100, "二（三）", "2.3")
+    assert [(s.key, s.unit_path, s.kind) for s in got] == [("2.3.s1", "二（三）", "subsidy"), ("2.3.s2", "二（三）", "time-limit")]
+    assert [s.span for s in got] == [Span(100, 120), Span(121, 136)]
+    assert all(text[s.span.start - 100 : s.span.end - 100] == s.text for s in got)
+
+
+DOC = """示范政策
+一、总体目标
+到2025年，全市建成智能工厂100家，工业互联网平台普及率达到45%。
+二、支持措施
+（一）技术改造补助。对总投资3000万元以上的技术改造项目，按设备投资额的10%给予补助，最高不超过500万元。
+（二）办理时限。自受理之日起15个工作日内办结。
+"""
+
+
+@pytest.fixture(scope="module")
+def doc():
+    return parse_text(DOC, DocumentMeta(slug="support-demo", title="示范政策", source_file="support-demo.txt"))
+
+
+def test_pipeline_reads_supports_apart_from_targets(doc):
+    assert [(t.unit_path, t.quantity, t.unit) for t in doc.targets] == [("一", D(100), "家"), ("一", D(45), "%")]
+    got = [(s.unit_path, s.kind, s.amount, s.rate, s.cap) for s in doc.supports]
+    assert got == [("二（一）", "threshold", D(3000), None, None), ("二（一）", "subsidy", None, D(10), D(500)),
+                   ("二（二）", "time-limit", D(15), None, None)]
+    for s in doc.supports:
+        assert s.span.text(doc.source) == s.text
+    spans = [(t.span.start, t.span.end) for t in doc.targets]
+    assert not any(a < s.span.end and s.span.start < b for s in doc.supports for a, b in spans)
+
+
+def test_graph_and_unit_view_carry_supports(doc):
+    graph = build_graph([doc])
+    subsidy = iri.support_iri("support-demo", doc.supports[1].key)
+    assert (subsidy, RDF.type, POL.Support) in graph
+    assert (iri.unit_iri("support-demo", doc.unit("二（一）").key), POL.hasSupport, subsidy) in graph
+    assert str(graph.value(subsidy, POL.supportKind)) == "subsidy"
+    assert str(graph.value(subsidy, POL.condition)) == "总投资3000万元以上的技术改造项目"
+    assert validate(graph).conforms
+    assert check_spans(graph) == []
+    view = get_unit(graph, "二（一）")
+    assert [(s.kind, s.rate, s.cap, s.unit, s.rate_base) for s in view.supports] == [
+        ("threshold", None, None, "万元", ""), ("subsidy", D(10), D(500), "万元", "设备投资额")]
