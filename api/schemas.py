@@ -159,10 +159,13 @@ class SearchResponse(BaseModel):
     """Exactly the JSON of ``policykg search --json``."""
 
     model_config = ConfigDict(
-        json_schema_extra={"example": {"query": "想用工业机器人改造生产线", "took_ms": 12.3, "hits": [_HIT_EXAMPLE]}}
+        json_schema_extra={"example": {"query": "想用工业机器人改造生产线", "took_ms": 12.3, "relevant": True,
+                                       "hits": [_HIT_EXAMPLE]}}
     )
     query: str
     took_ms: float
+    relevant: bool = Field(description="false when nothing in the documents answers the question; the hits are "
+                                       "then only the nearest units")
     hits: list[SearchHit]
 
 

