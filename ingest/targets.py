@@ -87,9 +87,8 @@ _PAST_RE = re.compile(r"已(?:经)?(?:建成|达到|累计|形成|培育|实现|
 _FREQUENCY_RE = re.compile(r"每(?:年|季度?|月|周|半年|两年|年度)")  # 每年举办1次对接会: how often, not a target
 # Units whose indicator stands before the number (审批时间压缩至5个工作日, 企业开办1个工作日内办结).
 _SUBJECT_UNITS = RATE_UNITS + ("个工作日", "工作日", "小时", "天", "分钟", "秒", "个月", "周")
-_RESPECTIVELY_RE = re.compile("分别(?:" + "|".join(sorted(
-    ("为", "是", "达", "达到", "提高到", "提高至", "提升到", "提升至", "增长", "下降", "降至", "降到", "控制在",
-     "不低于", "不少于", "不超过", "超过", "突破", "增加", "减少"), key=len, reverse=True)) + ")?")
+# 分别 then up to a few words (达到 / 比2020年提高) before the first of the values
+_RESPECTIVELY_RE = re.compile(r"分别(?P<words>(?:[^0-9，,。；;：:]|(?:19|20)[0-9]{2}年){0,10}?)(?=[0-9](?![0-9]{3}年))")
 _NAME_SPLIT = re.compile(r"(?<!工业)和(?!信息化)|与|以及")  # not 及: 普及率
 
 
@@ -211,14 +210,14 @@ def _respectively(text: str, text_raw: str) -> tuple[list[_Found], list[tuple[in
         if len(names) != len(values):
             names = [subject] * len(values)
         last_unit = next((v.group("unit") for v in reversed(values) if v.group("unit")), "") or ""
-        pre = m.group()[2:] or None
+        words = m.group("words")
+        pre = next((w for w in _PRE_WORDS if words.endswith(w)), None)
         for name, q in zip(names, values):
             unit = q.group("unit") or last_unit
             found.append(_Found(start, q.end() if q is not values[-1] else end, q.start(), name,
                                 to_decimal(q.group("num")) or Decimal(0),
                                 to_decimal(q.group("max")) if q.group("max") else None, unit,
-                                comparator_of(pre if pre in _COMPARATOR_OF_PRE else None,
-                                              post.group() if post else None, q.group("approx"))))
+                                comparator_of(pre, post.group() if post else None, q.group("approx"))))
         used.append((m.start(), end))
     return found, used
 
