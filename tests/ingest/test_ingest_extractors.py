@@ -177,6 +177,8 @@ COVERING = DeadlineHint(date(2024, 12, 31), "各项指标均为2024年全年目�
         ("2023年起3年内，改造企业200家", None, None, [(None, "2023年起3年内", Basis.EXPLICIT)]),
         ("三年内新建充电桩1万个", None, None, [(None, "三年内", Basis.EXPLICIT)]),
         ("今后五年，引进人才1000名", None, None, [(None, "今后五年", Basis.EXPLICIT)]),
+        ("力争用3年左右时间，培育链主企业10家", None, None, [(None, "用3年左右时间", Basis.EXPLICIT)]),
+        ("今年底前，完成改造项目30个", None, None, [(None, "今年底前", Basis.EXPLICIT)]),
         ("建设10个基地", DeadlineHint(None, "“十四五”期间，…", "“十四五”期间"), None,
          [(None, "“十四五”期间", Basis.INFERRED)]),
     ],
