@@ -148,16 +148,22 @@ def heading_deadline(heading: str) -> DeadlineHint | None:
 
 
 def lead_deadline(heading: str, text: str) -> DeadlineHint | None:
-    """The date or period of a unit's lead sentence (the first sentence after its heading line), else the year
-    its heading names for its targets (2024年工作目标), if any."""
+    """The date or period of a unit's lead sentence (the first sentence after its heading line), else the one
+    date its own text states, else the year its heading names for its targets (2024年工作目标), if any."""
     body = text[len(heading):] if heading and text.startswith(heading) else text
     body = body.lstrip(" \t\r\n\u3000。：:，,")  # （二）发展目标。到2020年，… : the heading ends with 。
     sentence = re.split(r"(?<=[。！？])", body, maxsplit=1)[0]
     mentions = time_mentions(sentence)
-    if not mentions:
-        return heading_deadline(heading)
-    first = mentions[0]
-    return DeadlineHint(first.when, sentence, first.period)
+    if mentions:
+        return DeadlineHint(mentions[0].when, sentence, mentions[0].period)
+    # 坚持…。到2025年，实现以下目标：the unit's one date, when its own text states exactly one
+    stated = {(t.when, t.period) for t in time_mentions(body)}
+    if len(stated) == 1:
+        first = time_mentions(body)[0]
+        start = max(body.rfind(stop, 0, first.start) for stop in "。！？\n") + 1
+        end = min((i for i in (body.find(stop, first.end) for stop in "。！？\n") if i != -1), default=len(body))
+        return DeadlineHint(first.when, body[start : end + 1].strip(), first.period)
+    return heading_deadline(heading)
 
 
 def covering_deadline(text: str) -> DeadlineHint | None:
