@@ -512,6 +512,8 @@ def expand_name(name: str, jurisdiction: str) -> str:
         return city + name[1:]
     if name.startswith("省") and levels.province and levels.province not in _MUNICIPALITIES:
         return levels.province + name[1:]
+    if name.startswith("州") and city.endswith("州"):
+        return city + name[1:]
     if name[0] in "区县旗" and county.endswith(name[0]):
         return county + name[1:]
     return _written(levels.lowest, levels) + name
@@ -629,6 +631,10 @@ def _department_of(key: str, written: str, jurisdiction: str) -> Department:
 _STOP = "的和及与在对为将把被是由等或并向从以于就按"
 _NOT_CORE = rf"\s\d{_STOP.replace('和', '')}级、，,。；;：:（）()“”\"《》〈〉【】\[\]—\-…·/"
 # Characters that, written just before a one-character prefix, make it part of another word (城市, 园区, 全省…).
+_FUNCTION_CHARS = "由和及与同对向在经请将按并、"
+# A development zone's committee: 苏州工业园区管委会, 临港新片区管委会 (after a boundary).
+_ZONE_RE = re.compile(rf"[{_CJK}]{{2,10}}?(?:园区|开发区|高新区|新片区|新区|示范区|试验区|合作区|保税区|综试区)"
+                      rf"(?:管委会|管理委员会)")
 _LEFT_GUARD = {
     "市": "城超都上门全本该各省股夜坊菜花集闹街早黑午楼区县",
     "区": "地社城园街辖景小片新郊市山林灾牧矿校厂港保示禁战试商功开湾学院各全本该半",
@@ -651,7 +657,7 @@ _SUFFIXES = ("管理委员会", "委员会", "管委会", "人民政府", "政�
 _SUFFIX_RE = "|".join(_SUFFIXES)
 _CENTRAL_SUFFIXES = ("总局", "总署", "委员会", "办公室", "管理局", "局", "委", "办", "署", "部")
 _CORE = rf"(?:(?!和(?:市|区|省|县|各))[^{_NOT_CORE}])"
-_ONE_PREFIX_RE = re.compile(rf"(?P<prefix>街道|自治区|[省市区县镇乡])(?P<core>{_CORE}{{0,12}}?)(?P<suffix>{_SUFFIX_RE})")
+_ONE_PREFIX_RE = re.compile(rf"(?P<prefix>街道|自治区|[省市区县镇乡州])(?P<core>{_CORE}{{0,12}}?)(?P<suffix>{_SUFFIX_RE})")
 _CENTRAL_RE = re.compile(rf"(?P<prefix>国务院|国家)(?P<core>{_CORE}{{1,12}}?)(?P<suffix>{'|'.join(_CENTRAL_SUFFIXES)})")
 _PLACE_CORE_RE = re.compile(rf"(?P<core>{_CORE}{{0,12}}?)(?P<suffix>{_SUFFIX_RE})")
 _DESIGNATION_RE = re.compile(r"技术|创新|示范|研究|实验|工程|孵化|产业|企业|制造|金融|贸易|航运|科创|基地|国际")
@@ -678,6 +684,7 @@ _BRANCH_TAIL_RE = re.compile(
 )
 _TAIL_BAN = re.compile(r"会同|牵头|负责|配合|组织|推进|指导|协调|做好|开展|制定|加强|支持|统筹|研究|建立|督促|落实|联合|"
                        r"共同|按照|依托|根据|结合|审批|每年|定期|完善|加快|鼓励|引导|会商|联动|参与|承担|实施|要|应|可")
+_CORE_BAN = re.compile(_TAIL_BAN.pattern.removesuffix("|要|应|可"))  # 应急 is a name's word
 
 
 @dataclass(frozen=True, slots=True)
@@ -698,6 +705,8 @@ def _left_ok(source: str, start: int, name: str) -> bool:
     if start == 0:
         return True
     prev = source[start - 1]
+    if name.startswith("州") and re.match(rf"[{_CJK}]", prev) and prev not in _FUNCTION_CHARS:
+        return False  # 州 starts a body only after a boundary (由州政府…), never inside a place (广州, 杭州)
     for prefix, banned in _LEFT_GUARD.items():
         if name.startswith(prefix) and prev in banned:
             return False
@@ -747,12 +756,12 @@ def _generic_ok(core: str, suffix: str, prefix: str) -> bool:
         return False
     if not core and suffix not in ("人民政府", "政府", "委", "海关", "法院", "检察院", "贸促会"):
         return False
-    return not _TAIL_BAN.search(core)
+    return not _CORE_BAN.search(core)
 
 
 def _generic_candidates(source: str, places: set[str]) -> list[_Candidate]:
     found = []
-    starts = [i for i, ch in enumerate(source) if ch in "街自省市区县镇乡国"]  # where a prefix can begin
+    starts = [i for i, ch in enumerate(source) if ch in "街自省市区县镇乡州国"]  # where a prefix can begin
     for regex in (_ONE_PREFIX_RE, _CENTRAL_RE):
         for start in starts:
             m = regex.match(source, start)
@@ -774,6 +783,15 @@ def _generic_candidates(source: str, places: set[str]) -> list[_Candidate]:
                 continue
             if _generic_ok(m.group("core"), m.group("suffix"), ""):
                 found.append(_Candidate(pm.start(), m.end(), "generic"))
+    return found
+
+
+def _zone_candidates(source: str) -> list[_Candidate]:
+    found = []
+    for start in [0] + [i + 1 for i, ch in enumerate(source) if not re.match(rf"[{_CJK}]", ch) or ch in _FUNCTION_CHARS]:
+        m = _ZONE_RE.match(source, start)
+        if m and not _TAIL_BAN.search(m.group()):
+            found.append(_Candidate(m.start(), m.end(), "generic"))
     return found
 
 
@@ -935,7 +953,7 @@ def find_departments(
     places = _text_places(source, jurisdiction)
     candidates = [
         *_label_candidates(source, places), *_generic_candidates(source, places),
-        *_collective_candidates(source), *_joint_candidates(source, places),
+        *_collective_candidates(source), *_joint_candidates(source, places), *_zone_candidates(source),
     ]
     place_re = re.compile("|".join(map(re.escape, sorted(places, key=len, reverse=True))) or "(?!)")
     candidates = [_extend(source, c, place_re) for c in candidates]

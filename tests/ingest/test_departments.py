@@ -115,6 +115,14 @@ def test_central_bodies_by_full_and_short_name(written, key, pref_label):
          [("市跨境电商综试区建设工作领导小组", "杭州市跨境电商综试区建设工作领导小组")]),
         ("定期召开楼宇经济联席会议，研究重大事项。", "上海市静安区",
          [("楼宇经济联席会议", "上海市静安区楼宇经济联席会议")]),
+        # a prefecture's bodies, and 州 inside a city's name is no prefix
+        ("由州政府统筹，州发展改革委牵头，广州市和杭州市配合。", "四川省凉山彝族自治州",
+         [("州政府", "凉山彝族自治州政府"), ("州发展改革委", "凉山彝族自治州发展改革委")]),
+        # a development zone's committee
+        ("会同苏州工业园区管委会推进。", "苏州市", [("苏州工业园区管委会", "苏州工业园区管委会")]),
+        # 应急 is part of the name, not a modal verb
+        ("区应急局、区消防救援支队负责。", "上海市静安区",
+         [("区应急局", "上海市静安区应急局"), ("区消防救援支队", "上海市静安区消防救援支队")]),
         # the party committee and the government side by side
         ("贯彻落实市委、市政府决策部署。", "广州市", [("市委", "广州市委"), ("市政府", "广州市政府")]),
         # a central body's short name after a level prefix belongs to a local body
