@@ -648,9 +648,12 @@ _RIGHT_GUARD = {
     "局": "面部势限长", "委": "托员屈婉", "办": "法理事好结成学", "厅": "长堂", "部": "门分署位件长队落",
     "署": "名", "心": "城区", "府": "采", "会": "议同", "院": "长校士",
 }
+# How a core may not begin after its prefix: 市场, 市民 (but 市民政局), 区域, 县域, 省内, 国家级 …
 _PREFIX_CORE_START_BAN = {
-    "市": "场民区级内外值面中长容郊政策", "区": "域块间别级位分划内外县长", "县": "级域城内长", "省": "级内外份钱略长",
-    "镇": "级域长", "乡": "级村长", "国家": "级标层面",
+    "市": re.compile(r"场|民(?!政|族|宗)|区|级|内|外|值|面|中(?!小|医)|长|容|郊|属"),
+    "区": re.compile(r"[域块间别级位分划内外县长]"), "县": re.compile(r"[级域城内长]"),
+    "省": re.compile(r"[级内外份钱略长]"), "镇": re.compile(r"[级域长]"), "乡": re.compile(r"[级村长]"),
+    "州": re.compile(r"[级域内长]"), "国家": re.compile(r"级|标准(?!委|化管理委员会)|层面"),
 }
 _SUFFIXES = ("管理委员会", "委员会", "管委会", "人民政府", "政府", "办公厅", "办公室", "服务中心", "中心", "总局", "总署",
              "总队", "支队", "分局", "监管局", "管理局", "海关", "法院", "检察院", "贸促会", "局", "厅", "委", "办", "署", "部")
@@ -660,7 +663,7 @@ _CORE = rf"(?:(?!和(?:市|区|省|县|各))[^{_NOT_CORE}])"
 _ONE_PREFIX_RE = re.compile(rf"(?P<prefix>街道|自治区|[省市区县镇乡州])(?P<core>{_CORE}{{0,12}}?)(?P<suffix>{_SUFFIX_RE})")
 _CENTRAL_RE = re.compile(rf"(?P<prefix>国务院|国家)(?P<core>{_CORE}{{1,12}}?)(?P<suffix>{'|'.join(_CENTRAL_SUFFIXES)})")
 _PLACE_CORE_RE = re.compile(rf"(?P<core>{_CORE}{{0,12}}?)(?P<suffix>{_SUFFIX_RE})")
-_DESIGNATION_RE = re.compile(r"技术|创新|示范|研究|实验|工程|孵化|产业|企业|制造|金融|贸易|航运|科创|基地|国际")
+_DESIGNATION_RE = re.compile(r"技术|创新|示范|研究|实验|工程|孵化|产业|制造|金融|贸易|航运|科创|基地|国际")
 _COLLECTIVE_RE = re.compile(
     r"各(?:有关|相关)?(?:(?:区县|区|县|市|州|省|乡镇|街镇|街道|镇|乡)(?:[（(][市区县州、]+[)）])?[、，,]?)*"
     r"(?<![、，,])(?:人民政府|政府|部门和单位|部门|单位|委办局|街道办事处|办事处)"
@@ -750,7 +753,8 @@ def _label_candidates(source: str, places: set[str]) -> list[_Candidate]:
 
 
 def _generic_ok(core: str, suffix: str, prefix: str) -> bool:
-    if core[:1] and core[0] in _PREFIX_CORE_START_BAN.get(prefix, ""):
+    ban = _PREFIX_CORE_START_BAN.get(prefix)
+    if ban is not None and ban.match(core):
         return False
     if suffix in ("中心", "服务中心") and (not core or _DESIGNATION_RE.search(core)):
         return False

@@ -102,6 +102,10 @@ def test_central_bodies_by_full_and_short_name(written, key, pref_label):
          [("省经信委", "湖北省经信委"), ("省财政厅", "湖北省财政厅")]),
         ("县农业农村局指导各镇开展试点。", "浙江省杭州市淳安县",
          [("县农业农村局", "杭州市淳安县农业农村局"), ("各镇", "杭州市淳安县各镇")]),
+        # 市民 and 市中心 are no bodies, but 市民政局 and 市中小企业服务中心 are
+        ("市民政局会同市中小企业服务中心走访市民。", "广州市",
+         [("市民政局", "广州市民政局"), ("市中小企业服务中心", "广州市中小企业服务中心")]),
+        ("市政务服务中心优化流程。", "广州市", [("市政务服务中心", "广州市政务服务中心")]),
         # a document number and a cited title name no actor; nor does the consent behind a document
         ("按照国办发〔2021〕2号文件要求推进。", NATIONAL, []),
         ("贯彻《国务院关于推进数字经济发展的意见》精神。", NATIONAL, []),
