@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import json
 import os
-import select
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -64,29 +64,49 @@ def run_cli(*args: str, timeout: float = WAIT_S, **env: str) -> subprocess.Compl
                           timeout=timeout, cwd=ROOT)
 
 
+class _Lines:
+    """Reads a pipe on a thread, line by line, so a test can wait for a line without blocking on the pipe
+    (a ``select`` on a text pipe misses lines already read into its buffer)."""
+
+    def __init__(self, pipe) -> None:
+        self.lines: list[str] = []
+        self._thread = threading.Thread(target=self._read, args=(pipe,), daemon=True)
+        self._thread.start()
+
+    def _read(self, pipe) -> None:
+        for line in pipe:
+            self.lines.append(line)
+
+    def text(self, timeout: float = WAIT_S) -> str:
+        self._thread.join(timeout)
+        return "".join(self.lines)
+
+
 def start_cli(*args: str, **env: str) -> subprocess.Popen:
-    """Start ``policykg ARGS`` in its own session (so the test can signal exactly it)."""
-    return subprocess.Popen(cli_command(*args), env=cli_env(**env), stdout=subprocess.PIPE,
+    """Start ``policykg ARGS`` in its own session (so the test can signal exactly it); its output is read
+    on threads (``wait_for_stderr``, ``finish``)."""
+    proc = subprocess.Popen(cli_command(*args), env=cli_env(**env), stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True, cwd=ROOT, start_new_session=True)
+    proc.out_lines = _Lines(proc.stdout)  # type: ignore[attr-defined]
+    proc.err_lines = _Lines(proc.stderr)  # type: ignore[attr-defined]
+    return proc
 
 
 def wait_for_stderr(proc: subprocess.Popen, needle: str, timeout: float = WAIT_S) -> str:
-    """Read ``proc``'s stderr until a line holds ``needle``; fails (after killing it) on exit or timeout."""
-    seen: list[str] = []
+    """Wait until a line of ``proc``'s stderr holds ``needle``; fails (after killing it) on exit or timeout."""
+    lines: list[str] = proc.err_lines.lines  # type: ignore[attr-defined]
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        ready, _, _ = select.select([proc.stderr], [], [], 0.2)
-        if ready:
-            line = proc.stderr.readline()
-            if line:
-                seen.append(line)
-                if needle in line:
-                    return line
-                continue
-        if proc.poll() is not None and not ready:
-            break
+        for line in list(lines):
+            if needle in line:
+                return line
+        if proc.poll() is not None:
+            time.sleep(0.2)  # let the reader take the last lines
+            if not any(needle in line for line in lines):
+                break
+        time.sleep(0.05)
     stop(proc)
-    raise AssertionError(f"{needle!r} never came; stderr so far:\n{''.join(seen)}")
+    raise AssertionError(f"{needle!r} never came (exit {proc.returncode}); stderr:\n{''.join(lines)}")
 
 
 def stop(proc: subprocess.Popen, sig: int = signal.SIGKILL) -> None:
@@ -101,13 +121,13 @@ def stop(proc: subprocess.Popen, sig: int = signal.SIGKILL) -> None:
 
 
 def finish(proc: subprocess.Popen) -> tuple[int, str, str]:
-    """Wait (bounded) for ``proc`` to end; returns its exit code, stdout and the rest of its stderr."""
+    """Wait (bounded) for ``proc`` to end; returns its exit code, stdout and stderr."""
     try:
-        out, err = proc.communicate(timeout=WAIT_S)
+        proc.wait(timeout=WAIT_S)
     except subprocess.TimeoutExpired:
         stop(proc)
         raise
-    return proc.returncode, out, err
+    return proc.returncode, proc.out_lines.text(), proc.err_lines.text()  # type: ignore[attr-defined]
 
 
 def documents_in(data_dir: Path) -> set[str]:

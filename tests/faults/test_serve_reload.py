@@ -48,7 +48,7 @@ def server(served_dir):
 def _wait_healthy(base: str, proc, timeout: float = WAIT_S) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        assert proc.poll() is None, proc.stderr.read()
+        assert proc.poll() is None, proc.err_lines.text()
         try:
             if httpx.get(f"{base}/healthz", timeout=2).status_code == 200:
                 return
