@@ -81,3 +81,8 @@ def test_a_local_branch_is_part_of_its_central_body_when_both_are_named():
     assert pairs == {(str(iri.department_iri("shanghai-customs")),
                       str(iri.department_iri("cn-general-administration-of-customs")))}
     assert str(graph.value(iri.department_iri("shanghai-customs"), POL.jurisdiction)) == "上海市"
+
+
+@pytest.mark.parametrize("asked", ["上海市环保局", "环保局", "Shanghai Municipal Environmental Protection Bureau", "上海环保局"])
+def test_any_written_form_the_authority_knows_resolves(graph, asked):
+    assert resolve_department(graph, asked) == OLD
