@@ -139,6 +139,7 @@ def status(data_dir: DataDir = None, as_json: AsJson = False) -> None:
             return
         typer.echo(f"data dir   {ws.settings.data_dir}  (generation {m['generation']}, built {m['built_at']})")
         typer.echo(f"graph      {m['triples']} triples;  search index {m['index_units']} units, encoder {m['encoder']}")
+        typer.echo(f"graph store {ws.graph_store.describe()}")
         rows = [
             (d["slug"], d["units"], d["targets"], d["departments"], d["responsibilities"], d["citations"])
             for d in m["documents"]
@@ -344,15 +345,16 @@ def sparql(
     data_dir: DataDir = None,
 ) -> None:
     """Run a read-only SPARQL query; prints SPARQL 1.1 JSON results (or CSV)."""
-    from kg.sparql import run_sparql
+    from kg.sparql import SparqlLimits
 
     def body() -> None:
         settings = _settings(data_dir)
         if fmt not in ("json", "csv"):
             raise _fail(f"--format {fmt!r} is not one of: json, csv", EXIT_BAD_INPUT)
-        result = run_sparql(
-            _workspace(settings).graph, query, timeout_s=settings.sparql_timeout_s, max_rows=settings.sparql_max_rows
-        )
+        ws = _workspace(settings)
+        ws.graph  # noqa: B018 — load it first: a broken or empty graph is reported as such
+        limits = SparqlLimits(timeout_s=settings.sparql_timeout_s, max_rows=settings.sparql_max_rows)
+        result = ws.graph_store.query(query, limits)  # embedded, or vetted and forwarded to the SPARQL server
         if fmt == "csv":
             typer.echo(result.to_csv(), nl=False)
         else:

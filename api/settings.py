@@ -48,6 +48,13 @@ class Settings(BaseSettings):
     sparql_max_concurrent: int = Field(default=2, ge=1, description="SPARQL queries evaluated at once per worker")
     sparql_queue_wait_s: float = Field(default=2.0, ge=0, description="how long a SPARQL query waits for a free slot")
     sparql_nice: int = Field(default=15, ge=0, le=19, description="CPU niceness of SPARQL evaluation (search goes first)")
+    sparql_endpoint: str | None = Field(
+        default=None, description="query URL of a SPARQL 1.1 server holding the graph (unset: the embedded Oxigraph store)"
+    )
+    sparql_update_endpoint: str | None = Field(default=None, description="its update URL, when not derivable from the query URL")
+    graph_store_endpoint: str | None = Field(
+        default=None, description="its Graph Store Protocol URL, when not derivable (else documents go by SPARQL Update)"
+    )
     cors_origins: list[str] = Field(default_factory=list, description="origins allowed to call the API")
     authority_files: Annotated[list[Path], NoDecode] = Field(
         default_factory=list,

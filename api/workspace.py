@@ -133,6 +133,7 @@ class Workspace:
     _graph: object | None = None
     _index: object | None = None
     _network: object | None = None
+    _store: object | None = None
     _graph_error: Exception | None = field(default=None, repr=False)
     _index_error: Exception | None = field(default=None, repr=False)
     _graph_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
@@ -155,12 +156,20 @@ class Workspace:
                     raise
             return self._graph
 
-    def _load_graph(self):
-        from kg.store import load_graph
+    @property
+    def graph_store(self):
+        """The graph store the settings name (kg.stores): this generation's graph.nt, or a SPARQL server."""
+        if self._store is None:
+            from kg.stores import open_graph_store
 
+            self._store = open_graph_store(self.settings, self.root / "graph.nt")
+        return self._store
+
+    def _load_graph(self):
         path = self.root / "graph.nt"
-        check_sizes(self.root, self.manifest, "graph.nt")
-        graph = load_graph(path)
+        if self.graph_store.backend == "embedded":
+            check_sizes(self.root, self.manifest, "graph.nt")
+        graph = self.graph_store.graph()
         expected = self.manifest.get("triples")
         if len(graph) == 0 and expected:
             raise BrokenDataError(path, f"holds no triples, the manifest says {expected}",
@@ -375,7 +384,7 @@ def _build_generation(settings: Settings, documents: dict, origin: dict[str, Pat
 
         progress(f"building the knowledge graph of {len(docs)} document(s)")
         from kg.build import build_graph
-        from kg.store import save_graph
+        from kg.stores import open_graph_store
         from kg.validate import check_spans, validate
 
         graph = build_graph(docs)
@@ -385,7 +394,7 @@ def _build_generation(settings: Settings, documents: dict, origin: dict[str, Pat
         span_errors = check_spans(graph)
         if span_errors:
             raise BuildError("source spans do not match the text: " + "; ".join(span_errors[:5]))
-        save_graph(graph, staging / "graph.nt")
+        open_graph_store(settings, staging / "graph.nt").write_all(graph)  # a SPARQL server: one graph per document
         _fault_point("graph")
 
         progress(f"building the search index with encoder {settings.encoder}")

@@ -8,11 +8,11 @@ from rdflib import URIRef
 
 __all__ = ["BASE", "mint", "document_iri", "unit_iri", "target_iri", "support_iri", "department_iri",
            "responsibility_iri", "concept_iri", "scheme_iri", "cited_iri", "mention_iri",
-           "activity_iri", "key_of"]
+           "activity_iri", "graph_iri", "key_of"]
 
 BASE = "https://w3id.org/policykg/"
 
-_KINDS = ("doc", "org", "concept", "scheme", "cited", "activity")
+_KINDS = ("doc", "org", "concept", "scheme", "cited", "activity", "graph")
 
 
 def mint(kind: str, *segments: str) -> URIRef:
@@ -78,6 +78,12 @@ def mention_iri(slug: str, what: str, key: str, start: int, end: int) -> URIRef:
 def activity_iri(slug: str) -> URIRef:
     """The ingest activity (prov:Activity) that produced a document's units."""
     return mint("activity", slug)
+
+
+def graph_iri(slug: str | None = None) -> URIRef:
+    """The named graph a SPARQL server keeps one document's triples in (``graph/doc/<slug>``); with no slug,
+    the one shared graph of the ontology, the concept scheme and the authority data (``graph/shared``)."""
+    return mint("graph", "shared") if slug is None else mint("graph", "doc", slug)
 
 
 def key_of(iri: str) -> tuple[str, ...]:

@@ -34,6 +34,7 @@ def healthz(ws: WorkspaceDep):
         "generation": ws.generation,
         "built_at": m.get("built_at"),
         "problems": problems,
+        "graph_backend": ws.graph_store.describe(),
     }
 
 

@@ -31,7 +31,6 @@ from kg.sparql import (
     SparqlSyntaxError,
     SparqlTimeout,
     is_empty_query,
-    run_sparql,
 )
 
 __all__ = ["router", "sparql_limits", "SparqlSlots", "cross_origin_refusal"]
@@ -161,7 +160,7 @@ async def _answer(ws, settings, query: str | None, media: str) -> Response:
         raise ApiError(503, "sparql_busy", f"{limit} SPARQL quer{'y is' if limit == 1 else 'ies are'} running; "
                                            "retry in a moment", "query", extra={"retry_after_s": 1})
     try:
-        result = await run_in_threadpool(run_sparql, graph, query, limits=sparql_limits(settings))
+        result = await run_in_threadpool(ws.graph_store.query, query, sparql_limits(settings))  # any backend
     except SparqlRefused as e:
         raise ApiError(403, "sparql_refused", str(e), "query") from e
     except SparqlSyntaxError as e:

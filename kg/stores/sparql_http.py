@@ -1,0 +1,293 @@
+"""Any SPARQL 1.1 server over HTTP (Query, Update, Graph Store Protocol): one named graph per document.
+
+Writes: a document is one Graph Store Protocol ``PUT ?graph=<graph/doc/slug>`` (or, on servers without the
+protocol, one SPARQL Update ``DROP SILENT GRAPH …; INSERT DATA { GRAPH … }``); the ontology, concept scheme and
+authority data live in ``graph/shared``. Reads for ``kg.queries``: one CONSTRUCT over our named graphs into a local
+Oxigraph copy (``graph()``), because the views make hundreds of small lookups each and one HTTP round trip per
+lookup is far too slow. Public queries (``query``): vetted by the same sandboxed Oxigraph check as the embedded
+backend (syntax, updates, LOAD, SERVICE refused), then forwarded with the time limit, read as a stream and cut at
+the row and byte limits. The server must answer its default graph as the union of the named graphs (Virtuoso and
+GraphDB do; Oxigraph with ``--union-default-graph``).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+from rdflib import Graph, URIRef
+
+from kg import iri
+from kg.sparql import (
+    _TRIPLE_VARS,
+    SparqlError,
+    SparqlLimits,
+    SparqlResult,
+    SparqlTimeout,
+    _Budget,
+    _triples_kind,
+    run_sparql,
+    term_to_json,
+)
+from kg.store import save_graph
+from kg.stores.base import export_graph, partition
+from kg.vocab import PREFIXES, bind_prefixes
+
+__all__ = ["Endpoints", "GraphServerError", "derive_endpoints", "SparqlHttpStore"]
+
+logger = logging.getLogger(__name__)
+
+_GRAPHS = str(iri.mint("graph", "x"))[:-1]  # every named graph of ours starts with this
+_OURS = f'FILTER(STRSTARTS(STR(?g), "{_GRAPHS}"))'
+_RESULTS_ACCEPT = "application/sparql-results+json, application/n-triples;q=0.9"
+_NT = "application/n-triples"
+
+
+class GraphServerError(OSError):
+    """The SPARQL server could not be reached or refused a request; names the URL."""
+
+    def __init__(self, url: str, reason: str) -> None:
+        super().__init__(0, reason, url)
+        self.url = url
+        self.reason = reason
+
+    def __str__(self) -> str:
+        return f"{self.url}: {self.reason}"
+
+
+@dataclass(frozen=True, slots=True)
+class Endpoints:
+    query: str
+    update: str
+    store: str | None  # the Graph Store Protocol URL; None: documents are written by SPARQL Update
+
+
+def _http_url(value: str, setting: str) -> str:
+    parsed = urllib.parse.urlparse(value.strip())
+    if parsed.scheme not in ("http", "https") or not parsed.netloc:
+        raise ValueError(f"{setting}={value!r} is not an http(s) URL; valid values: unset (the embedded Oxigraph "
+                         "store) or a SPARQL server URL such as http://127.0.0.1:7878/query")
+    return value.strip()
+
+
+def derive_endpoints(query: str, update: str | None = None, store: str | None = None) -> Endpoints:
+    """The three URLs from the query URL, where the server's layout tells them (explicit ones win):
+    ``…/query`` → ``…/update``, ``…/store`` (Oxigraph); ``…/repositories/<id>`` → ``…/statements``,
+    ``…/rdf-graphs/service`` (GraphDB, RDF4J); otherwise updates go to the query URL and no Graph Store URL."""
+    query = _http_url(query, "POLICYKG_SPARQL_ENDPOINT")
+    base = query.rstrip("/")
+    if base.endswith("/query"):
+        root = base[: -len("/query")]
+        guess_update, guess_store = root + "/update", root + "/store"
+    elif re.search(r"/repositories/[^/]+$", base):
+        guess_update, guess_store = base + "/statements", base + "/rdf-graphs/service"
+    else:
+        guess_update, guess_store = query, None
+    return Endpoints(
+        query=query,
+        update=_http_url(update, "POLICYKG_SPARQL_UPDATE_ENDPOINT") if update else guess_update,
+        store=_http_url(store, "POLICYKG_GRAPH_STORE_ENDPOINT") if store else guess_store,
+    )
+
+
+def _prologue() -> str:
+    """Our prefixes, declared before the user's query (a later PREFIX of the same name wins)."""
+    return "".join(f"PREFIX {name}: <{ns}>\n" for name, ns in PREFIXES.items())
+
+
+class _CappedReader:
+    """A response body read at most ``cap`` bytes and until ``deadline``; past either it reads as ended."""
+
+    def __init__(self, raw: Any, cap: int, deadline: float) -> None:
+        self.raw, self.left, self.deadline = raw, cap, deadline
+        self.capped = self.late = False
+
+    def read(self, size: int = -1) -> bytes:
+        if time.monotonic() > self.deadline:
+            self.late = True
+            return b""
+        if self.left <= 0:
+            self.capped = True
+            return b""
+        chunk = self.raw.read(min(self.left, 65536 if size is None or size < 0 else size))
+        self.left -= len(chunk)
+        return chunk
+
+
+class SparqlHttpStore:
+    """The graph on a SPARQL 1.1 server; ``record``, when given, also gets the N-Triples file of each build."""
+
+    backend = "sparql-http"
+
+    def __init__(self, endpoints: Endpoints, record: str | Path | None = None, timeout_s: float = 120.0) -> None:
+        self.endpoints = endpoints
+        self.record = Path(record) if record else None
+        self.timeout_s = timeout_s
+        self._graph: Graph | None = None
+        self._lock = threading.Lock()
+
+    def describe(self) -> str:
+        return f"sparql-http ({self.endpoints.query})"
+
+    # -- HTTP -----------------------------------------------------------------------------------------------
+    def _send(self, method: str, url: str, body: bytes | None, content_type: str | None, accept: str | None,
+              timeout: float | None = None) -> Any:
+        headers = {k: v for k, v in (("Content-Type", content_type), ("Accept", accept)) if v}
+        request = urllib.request.Request(url, data=body, method=method, headers=headers)
+        try:
+            return urllib.request.urlopen(request, timeout=timeout or self.timeout_s)  # noqa: S310 — http(s) only
+        except urllib.error.HTTPError as e:
+            detail = e.read(2000).decode("utf-8", "replace").strip()
+            raise GraphServerError(url, f"{method} answered {e.code} {e.reason}: {detail}") from e
+        except (urllib.error.URLError, OSError) as e:
+            raise GraphServerError(url, f"cannot reach the SPARQL server ({getattr(e, 'reason', e)})") from e
+
+    def _select(self, sparql: str) -> list[dict[str, Any]]:
+        with self._send("POST", self.endpoints.query, sparql.encode(), "application/sparql-query",
+                        "application/sparql-results+json") as response:
+            results = ox.parse_query_results(response.read(), ox.QueryResultsFormat.JSON)
+        names = [v.value for v in results.variables]
+        return [{n: s[n] for n in names if s[n] is not None} for s in results]
+
+    def _update(self, sparql: str) -> None:
+        self._send("POST", self.endpoints.update, sparql.encode(), "application/sparql-update", None).close()
+
+    def _gsp_url(self, name: URIRef) -> str:
+        assert self.endpoints.store is not None
+        sep = "&" if "?" in self.endpoints.store else "?"
+        return f"{self.endpoints.store}{sep}{urllib.parse.urlencode({'graph': str(name)})}"
+
+    def _put(self, name: URIRef, graph: Graph) -> None:
+        data = graph.serialize(format="nt", encoding="utf-8")
+        if self.endpoints.store:
+            self._send("PUT", self._gsp_url(name), data, _NT, None).close()
+        else:
+            self._update(f"DROP SILENT GRAPH <{name}> ;\nINSERT DATA {{ GRAPH <{name}> {{\n{data.decode()}\n}} }}")
+
+    def _drop(self, name: URIRef) -> None:
+        self._update(f"DROP SILENT GRAPH <{name}>")
+
+    def _forget(self) -> None:
+        with self._lock:
+            self._graph = None
+
+    # -- writes ---------------------------------------------------------------------------------------------
+    def graph_names(self) -> list[URIRef]:
+        """Our named graphs on the server (``graph/doc/<slug>`` and ``graph/shared``)."""
+        rows = self._select(f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {_OURS} }}")
+        return sorted(URIRef(row["g"].value) for row in rows)
+
+    def write_all(self, graph: Graph) -> None:
+        if self.record is not None:
+            save_graph(graph, self.record)
+        parts = partition(graph)
+        started = time.perf_counter()
+        for name in sorted(parts):
+            self._put(name, parts[name])
+        for stale in set(self.graph_names()) - set(parts):
+            self._drop(stale)
+        self._forget()
+        logger.info("wrote %d named graphs (%d triples) to %s in %.2f s", len(parts), len(graph),
+                    self.endpoints.store or self.endpoints.update, time.perf_counter() - started)
+
+    def replace_document(self, doc_iri: URIRef, graph: Graph) -> None:
+        self._put(iri.graph_iri(iri.key_of(str(doc_iri))[1]), graph)
+        self._forget()
+
+    def remove_document(self, doc_iri: URIRef) -> None:
+        self._drop(iri.graph_iri(iri.key_of(str(doc_iri))[1]))
+        self._forget()
+
+    # -- reads ----------------------------------------------------------------------------------------------
+    def graph(self) -> Graph:
+        with self._lock:
+            if self._graph is None:
+                started = time.perf_counter()
+                construct = f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {_OURS} }}"
+                with self._send("POST", self.endpoints.query, construct.encode(), "application/sparql-query",
+                                _NT) as response:
+                    data = response.read()
+                graph = bind_prefixes(Graph(store="Oxigraph"))
+                graph.parse(data=data.decode("utf-8"), format="ox-nt")
+                logger.info("read %d triples from %s in %.2f s", len(graph), self.endpoints.query,
+                            time.perf_counter() - started)
+                self._graph = graph
+            return self._graph
+
+    def triple_count(self) -> int:
+        rows = self._select(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {_OURS} }}")
+        return int(rows[0]["n"].value) if rows else 0
+
+    def export(self, fmt: str) -> str:
+        return export_graph(self.graph(), fmt)
+
+    def query(self, sparql: str, limits: SparqlLimits | None = None) -> SparqlResult:
+        limits = limits or SparqlLimits()
+        # The same sandboxed engine as the embedded backend decides: syntax, updates, LOAD, SERVICE (on no data).
+        run_sparql(_EMPTY, sparql, limits=limits)
+        return self._forward(sparql, limits)
+
+    def _forward(self, sparql: str, limits: SparqlLimits) -> SparqlResult:
+        started = time.monotonic()
+        deadline = started + limits.timeout_s
+        try:
+            response = self._send("POST", self.endpoints.query, (_prologue() + sparql).encode("utf-8"),
+                                  "application/sparql-query", _RESULTS_ACCEPT, timeout=limits.timeout_s)
+        except GraphServerError as e:
+            if isinstance(e.__cause__, TimeoutError) or "timed out" in e.reason:
+                raise SparqlTimeout(f"query stopped after the {limits.timeout_s:g} s limit") from e
+            raise SparqlError(f"the SPARQL server could not answer: {e}") from e
+        with response:
+            reader = _CappedReader(response, cap=4 * limits.max_bytes + 65536, deadline=deadline)
+            try:
+                payload = _collect(reader, response.headers.get_content_type(), sparql, limits)
+            except (SyntaxError, ValueError, OSError) as e:
+                if reader.late or isinstance(e, TimeoutError):
+                    raise SparqlTimeout(f"query stopped after the {limits.timeout_s:g} s limit") from e
+                if not reader.capped:
+                    raise SparqlError(f"the SPARQL server's answer could not be read: {e}") from e
+                payload = reader.partial  # type: ignore[attr-defined]
+        if reader.late:
+            raise SparqlTimeout(f"query stopped after the {limits.timeout_s:g} s limit")
+        return SparqlResult(elapsed_ms=(time.monotonic() - started) * 1000, **payload)
+
+    def close(self) -> None:
+        self._forget()
+
+
+_EMPTY = Graph(store="Oxigraph")
+
+
+def _collect(reader: _CappedReader, content_type: str, query: str, limits: SparqlLimits) -> dict[str, Any]:
+    """The rows of a streamed answer within the row and byte budget (as ``kg.sparql`` counts them); rows
+    read before the raw-size cap cut the stream are kept in ``reader.partial``."""
+    if content_type == _NT:
+        kind, variables = _triples_kind(query), _TRIPLE_VARS
+        rows_iter: Any = ({"subject": t.subject, "predicate": t.predicate, "object": t.object}
+                          for t in ox.parse(reader, ox.RdfFormat.N_TRIPLES))
+    else:
+        results = ox.parse_query_results(reader, ox.QueryResultsFormat.JSON)
+        if isinstance(results, ox.QueryBoolean):
+            return {"kind": "ask", "boolean": bool(results)}
+        kind, variables = "select", [v.value for v in results.variables]
+        rows_iter = ({v.value: s[v] for v in results.variables if s[v] is not None} for s in results)
+    budget = _Budget(variables, limits)
+    rows: list[dict[str, Any]] = []
+    reader.partial = {"kind": kind, "vars": variables, "rows": rows, "truncated": True,  # type: ignore[attr-defined]
+                      "truncated_by": "bytes"}
+    for raw in rows_iter:
+        row = {name: term_to_json(term) for name, term in raw.items()}
+        if not budget.admit(row):
+            break
+        rows.append(row)
+    return {"kind": kind, "vars": variables, "rows": rows, "truncated": bool(budget.cut_by),
+            "truncated_by": budget.cut_by}
