@@ -307,8 +307,12 @@ def _is_note(source: str, content: Span, mentions: list[Mention]) -> bool:
     for span, _ in inside:
         rest[span.start - content.start : span.end - content.start] = [""] * (span.end - span.start)
     rest_text = _FIRST_LEADS_RE.sub("", "".join(rest))
-    return not re.sub(r"[\s、，,；;和及与]|等(?:有关|相关)?(?:部门和单位|部门|单位)?|下同|[（(](?:牵头|主责)[）)]"
-                      r"|者|为牵头(?:单位|部门)", "", rest_text)
+    bodies_only = not re.sub(r"[\s、，,；;和及与]|等(?:有关|相关)?(?:部门和单位|部门|单位)?|下同|[（(](?:牵头|主责)[）)]"
+                             r"|者|为牵头(?:单位|部门)", "", rest_text)
+    # bodies only, and closing a clause or standing after one: (市公安局、市交通委) inside a sentence is an example
+    after = source[content.end + 1 : content.end + 2]
+    before = source[max(0, content.start - 2) : content.start - 1]
+    return bodies_only and (not after or after in "。；;，,\r\n" or before in ("。", "；", ";", "\n", ""))
 
 
 def _notes(source: str, mentions: list[Mention], excluded: list[Span]) -> list[_Note]:
@@ -466,9 +470,10 @@ def _marked_statements(source: str, marked: list[tuple[list[Mention], str | None
             yield mention, Role.PARTICIPANT, False
 
 
-def _sentence_statements(source: str, sent: Span, mentions: list[Mention],
-                         conv: _Conventions) -> Iterator[tuple[Mention, Role, bool]]:
-    """Duties a sentence states in words (X负责…, 由X会同Y…, Y予以配合, 各区政府可…, X组织…评估, X统筹安排…)."""
+def _sentence_statements(source: str, sent: Span, mentions: list[Mention], conv: _Conventions,
+                         narrative: bool = False) -> Iterator[tuple[Mention, Role, bool]]:
+    """Duties a sentence states in words (X负责…, 由X会同Y…, Y予以配合, 各区政府可…, X组织…评估, X统筹安排…).
+    In ``narrative`` text (the preamble: 近年来，市经信委推动…) a body doing something is background, not a duty."""
     marked = _marks(source, _inside(mentions, sent.start, sent.end), sent.end)
     has_lead = any(mark == _LEAD for _, mark, _ in marked)
     for i, (group, mark, _) in enumerate(marked):
@@ -490,9 +495,9 @@ def _sentence_statements(source: str, sent: Span, mentions: list[Mention],
         if named and not (evaluates or supervises):
             if _COMMA_COORDINATES_RE.match(source, tail, sent.end):
                 yield from ((m, Role.COORDINATOR, False) for m in named)
-            elif _BY_RE.search(source[sent.start : start]) and not _CLAUSE_END.startswith(source[tail : tail + 1]):
+            elif not narrative and _BY_RE.search(source[sent.start : start]) and source[tail : tail + 1] not in _CLAUSE_END:
                 yield from _plain(source, named, has_lead, conv, sent.start, True)  # 由市财政局将资金拨付至企业
-            elif _CLAUSE_START_RE.search(source[sent.start : start]) and _ACTS_RE.match(source, tail, sent.end):
+            elif not narrative and _CLAUSE_START_RE.search(source[sent.start : start]) and _ACTS_RE.match(source, tail, sent.end):
                 yield from _plain(source, named, has_lead, conv, sent.start, True)
         if _COLLECTIVE_URGED_RE.search(source, sent.start, start) or _COLLECTIVE_ACTS_RE.match(source, tail, sent.end):
             yield from ((m, Role.IMPLEMENTER, False) for m in group if _is_collective(source, m))
@@ -542,7 +547,7 @@ def _statements(source: str, units: list[Unit], mentions: list[Mention]) -> list
         for sent in unit_sentences(unit):
             if any(t.start <= sent.start < t.end for t in table_spans):
                 continue
-            read = list(_sentence_statements(source, sent, free, conv))
+            read = list(_sentence_statements(source, sent, free, conv, unit.kind is UnitKind.PREAMBLE))
             listed = tuple(m[0].text(source) for m, _, _ in read)
             found += [_Statement(m[1], role, unit.path, _trimmed(source, sent), conventional, listed)
                       for m, role, conventional in read]

@@ -225,6 +225,16 @@ def test_no_owner_named_means_none_recorded_even_with_a_supervisor():
     assert [(r.unit_path, r.role, r.basis) for r in found] == [("二（一）", SU, EX)]
 
 
+def test_bodies_given_as_examples_inside_a_sentence_are_not_a_note():
+    text = "一、总体要求\n（一）加强协作。加强与相关部门（市科委、市统计局）的协作。\n（二）其他。\n"
+    assert facts(text) == set()
+
+
+def test_background_in_the_preamble_is_no_duty():
+    text = "近年来，市经信委推动一批企业完成改造。由市科委组织的试点取得成效。\n一、主要任务\n（一）推进工作。\n（二）其他。\n"
+    assert facts(text) == set()
+
+
 def test_a_short_name_in_brackets_is_not_a_note():
     text = "一、总体要求\n（一）明确分工。上海市经济和信息化委员会（市经信委）统筹推进。\n（二）其他。\n"
     assert facts(text) == set()
