@@ -493,11 +493,12 @@ def _sentence_statements(source: str, sent: Span, mentions: list[Mention], conv:
             if supervises:
                 yield mention, Role.SUPERVISOR, False
         if named and not (evaluates or supervises):
+            before = source[sent.start : start]
+            by_body = _BY_RE.search(before) and source[tail : tail + 1] not in _CLAUSE_END  # 由市财政局将资金拨付…
+            acts = _CLAUSE_START_RE.search(before) and _ACTS_RE.match(source, tail, sent.end)  # 市财政局统筹安排…
             if _COMMA_COORDINATES_RE.match(source, tail, sent.end):
                 yield from ((m, Role.COORDINATOR, False) for m in named)
-            elif not narrative and _BY_RE.search(source[sent.start : start]) and source[tail : tail + 1] not in _CLAUSE_END:
-                yield from _plain(source, named, has_lead, conv, sent.start, True)  # 由市财政局将资金拨付至企业
-            elif not narrative and _CLAUSE_START_RE.search(source[sent.start : start]) and _ACTS_RE.match(source, tail, sent.end):
+            elif not narrative and (by_body or acts):
                 yield from _plain(source, named, has_lead, conv, sent.start, True)
         if _COLLECTIVE_URGED_RE.search(source, sent.start, start) or _COLLECTIVE_ACTS_RE.match(source, tail, sent.end):
             yield from ((m, Role.IMPLEMENTER, False) for m in group if _is_collective(source, m))

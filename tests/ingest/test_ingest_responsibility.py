@@ -54,7 +54,8 @@ def test_explicit_annotations():
     doc = _doc(ANNOTATED)
     # a plain 责任单位 list: the others named participate; the first leads only by convention (see below)
     assert _roles(doc, "一（一）1", Basis.EXPLICIT) == [(SCIENCE, Role.PARTICIPANT), (FINANCE, Role.PARTICIPANT)]
-    assert _roles(doc, "一（一）2", Basis.EXPLICIT) == [(REFORM, Role.LEAD), (COMMERCE, Role.PARTICIPANT), (FINANCE, Role.PARTICIPANT)]
+    assert _roles(doc, "一（一）2", Basis.EXPLICIT) == [(REFORM, Role.LEAD), (COMMERCE, Role.PARTICIPANT),
+                                                     (FINANCE, Role.PARTICIPANT)]
     assert _roles(doc, "一（一）3", Basis.EXPLICIT) == [(SCIENCE, Role.LEAD), (ECONOMY, Role.PARTICIPANT)]
     assert _roles(doc, "一（一）4", Basis.EXPLICIT) == [(COMMERCE, Role.LEAD)]
     assert _roles(doc, "二（一）", Basis.EXPLICIT) == [(ECONOMY, Role.EVALUATOR), (ECONOMY, Role.SUPERVISOR),
