@@ -368,8 +368,9 @@ def _responsibility_view(graph: Graph, node: URIRef) -> ResponsibilityView:
     )
 
 
-def _responsibility_sort_key(view: ResponsibilityView) -> tuple[str, int, str, str]:
-    return (view.unit_iri, 0 if view.role == "lead" else 1, view.agent_iri, view.basis)
+def _responsibility_sort_key(view: ResponsibilityView) -> tuple[str, int, str, str, str]:
+    # ends with the IRI: one body with two roles in one unit sorts the same whatever the store's order
+    return (view.unit_iri, 0 if view.role == "lead" else 1, view.agent_iri, view.basis, view.iri)
 
 
 def get_unit(graph: Graph, id_or_path: str, document: str | None = None) -> UnitView:
@@ -542,7 +543,7 @@ def _responsibilities(graph: Graph, org: URIRef) -> ResponsibilitySplit:
             view.via = (f"{other_name} ({relation} of {name}; "
                         f"{_change_note(graph, other, org) if relation == 'predecessor' else _change_note(graph, org, other)})")
             found.append(view)
-    views = sorted(found, key=lambda v: (_order(graph, URIRef(v.unit_iri)), v.role, v.via))
+    views = sorted(found, key=lambda v: (_order(graph, URIRef(v.unit_iri)), v.role, v.via, v.iri))
     for view in views:
         (split.inferred if view.basis == "inferred" else split.explicit).append(view)
     return split
