@@ -135,3 +135,32 @@ def test_every_pol_term_is_declared_in_the_ontology(graph):
     for term in dir(POL):
         languages = {label.language for label in graph.objects(term, RDFS.label)}
         assert {"zh", "en"} <= languages, term
+
+
+TASK_TABLE_PLAN = """一、重点任务
+（一）推进智能制造
+1.建设智能工厂。
+二、保障措施
+（一）加强组织。各区建立推进机制。区级层面负责制定实施方案。
+
+附件1
+重点任务分解表
+序号\t工作任务\t牵头单位\t配合单位\t完成时限
+1\t建设智能工厂\t市经信委\t市财政局\t2024年9月底前
+"""
+
+
+def test_every_statement_and_the_due_date_of_a_task_table_row():
+    from ingest import parse_text
+    from ingest.model import DocumentMeta
+
+    doc = parse_text(TASK_TABLE_PLAN, DocumentMeta(slug="table-plan", title="t", source_file="t.txt"))
+    graph = build_graph([doc])
+    due = {(str(graph.value(r, POL.role)), str(d), str(graph.value(r, POL.dueText)))
+           for r, d in graph.subject_objects(POL.due)}
+    assert due == {(str(POL.Lead), "2024-09-30", "2024年9月底前"), (str(POL.Participant), "2024-09-30", "2024年9月底前")}
+    assert all(d.datatype == XSD.date for d in graph.objects(None, POL.due))
+    # two statements of one (unit, body, role): two nodes, each with its own evidence
+    safeguard = iri.unit_iri("table-plan", "2.1")
+    implementers = [r for r in graph.subjects(POL.assignedTo, safeguard) if graph.value(r, POL.role) == POL.Implementer]
+    assert sorted(str(graph.value(r, POL.evidence)) for r in implementers) == ["区级层面负责制定实施方案。", "各区建立推进机制。"]
