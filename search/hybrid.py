@@ -17,6 +17,8 @@ from pathlib import Path
 
 import numpy as np
 
+from .backends import SearchBackend, TermGroup, UnitFields, UnitFilter, build_backend, load_backend
+from .backends.local import LocalBackend
 from .base import Scored
 from .bm25 import BM25Retriever
 from .dense import DenseRetriever
@@ -84,6 +86,22 @@ def _check_kinds(kind: str | Sequence[str] | None) -> frozenset[str] | None:
     return frozenset(kinds)
 
 
+def _check_documents(document: str | Sequence[str] | None) -> frozenset[str] | None:
+    if document is None:
+        return None
+    documents = [document] if isinstance(document, str) else list(document)
+    if not documents or not all(isinstance(d, str) and d for d in documents):
+        raise QueryError(f"document must be a document slug or a list of slugs, got {document!r}")
+    return frozenset(documents)
+
+
+def unit_fields(units: Sequence[IndexUnit], facets: dict[str, dict] | None = None) -> list[UnitFields]:
+    """Each unit's filterable fields; ``facets`` maps a document slug to its ``year`` and ``jurisdiction``."""
+    facets = facets or {}
+    return [UnitFields(u.document, u.kind, int(facets.get(u.document, {}).get("year") or 0),
+                       str(facets.get(u.document, {}).get("jurisdiction") or "")) for u in units]
+
+
 def domain_words(units: Sequence[IndexUnit], concepts: Sequence[ConceptLabels]) -> list[str]:
     """The graph's own terms for the segmenter: department names and aliases (the units' responsible
     bodies and the shipped alias table) and concept Chinese labels."""
@@ -97,14 +115,16 @@ class SearchIndex:
     """Hybrid search over IndexUnits: BM25 on Chinese-aware tokens, FAISS on encoder vectors, fused with
     language-aware weights (or RRF); quantitative questions favour targets; every hit carries its context."""
 
-    def __init__(self, units: list[IndexUnit], encoder: Encoder, bm25: BM25Retriever, dense: DenseRetriever,
-                 concepts: list[ConceptLabels], words: list[str], settings: SearchSettings,
-                 meta: dict | None = None, sentences: DenseRetriever | None = None) -> None:
+    def __init__(self, units: list[IndexUnit], encoder: Encoder, bm25: BM25Retriever | None,
+                 dense: DenseRetriever | None, concepts: list[ConceptLabels], words: list[str],
+                 settings: SearchSettings, meta: dict | None = None, sentences: DenseRetriever | None = None,
+                 *, backend: SearchBackend | None = None) -> None:
+        """``backend`` answers the lexical and dense questions (search/backends/); without one, ``bm25``,
+        ``dense`` and ``sentences`` (one vector per sentence of the multi-sentence units, ids → unit rows)
+        are wrapped as the local backend."""
         self.units = units
         self.encoder = encoder
-        self.bm25 = bm25
-        self.dense = dense
-        self.sentences = sentences  # one vector per sentence of the multi-sentence units; ids → unit rows
+        self.backend: SearchBackend = backend if backend is not None else LocalBackend(bm25, dense, sentences)
         self.concepts = concepts
         self.words = words
         self.settings = settings
@@ -116,19 +136,40 @@ class SearchIndex:
         self._vectors: OrderedDict[str, np.ndarray] = OrderedDict()  # query text → vector, oldest first
         self._vector_lock = threading.Lock()
         self._kind_of = np.array([u.kind for u in units], dtype=object)
+        self._document_of = np.array([u.document for u in units], dtype=object)
         # units with no sentence vectors (one sentence): their whole-text score stands for their best sentence
-        with_sentences = set(sentences.ids.tolist()) if sentences is not None else set()
+        with_sentences = self.backend.sentence_rows()
         self._single = np.array([i not in with_sentences for i in range(len(units))], dtype=bool)
         goals = {(u.document, u.path): i for i, u in enumerate(units) if u.kind == "goal"}
         # target row → the row of the goal that states it
         self._goal_of = {i: goals[(u.document, u.path)] for i, u in enumerate(units)
                          if u.kind == "target" and (u.document, u.path) in goals}
 
+    # The local backend's retrievers, for code that reaches them directly (benchmarks, tests); None on others.
+    @property
+    def bm25(self) -> BM25Retriever | None:
+        return getattr(self.backend, "bm25", None)
+
+    @property
+    def dense(self) -> DenseRetriever | None:
+        return getattr(self.backend, "dense_index", None)
+
+    @dense.setter
+    def dense(self, value: DenseRetriever) -> None:
+        self.backend.dense_index = value
+
+    @property
+    def sentences(self) -> DenseRetriever | None:
+        return getattr(self.backend, "sentence_index", None)
+
     # ----------------------------------------------------------------- build
     @classmethod
     def build(cls, units: Sequence[IndexUnit], encoder: Encoder | str, settings: SearchSettings | None = None,
-              concepts: Sequence[ConceptLabels] | None = None, extra_words: Sequence[str] = ()) -> SearchIndex:
-        """Tokenise and embed ``units``; ``concepts`` default to the shipped scheme (for query expansion)."""
+              concepts: Sequence[ConceptLabels] | None = None, extra_words: Sequence[str] = (),
+              facets: dict[str, dict] | None = None) -> SearchIndex:
+        """Tokenise and embed ``units``; ``concepts`` default to the shipped scheme (for query expansion).
+        The backend ``settings.backend`` names holds the candidates; ``facets`` (document slug → year,
+        jurisdiction) fill the filter fields of backends that store them."""
         if isinstance(encoder, str):
             from .factory import get_encoder
 
@@ -139,15 +180,15 @@ class SearchIndex:
         concepts = list(load_scheme_labels() if concepts is None else concepts)
         words = sorted(set(domain_words(units, concepts)) | {w for w in extra_words if len(w) >= 2})
         tokenizer = Tokenizer(words)
-        bm25 = BM25Retriever.build([tokenizer.tokens(u.index_text) for u in units])
         vectors = (encoder.encode_passages([u.index_text for u in units]) if units
                    else np.zeros((0, encoder.dim), dtype=np.float32))
-        dense = DenseRetriever.build(vectors, kind=settings.dense_kind, threshold=settings.hnsw_threshold)
         texts, rows = sentence_table([u.text for u in units])
         sentence_vectors = (encoder.encode_passages(texts) if texts
                             else np.zeros((0, encoder.dim), dtype=np.float32))
-        sentences = DenseRetriever.build(sentence_vectors, kind=settings.dense_kind,
-                                         threshold=settings.hnsw_threshold, ids=np.asarray(rows, dtype=np.int64))
+        backend = build_backend(settings.backend, tokens=[tokenizer.tokens(u.index_text) for u in units],
+                                texts=[u.index_text for u in units], vectors=vectors,
+                                sentence_vectors=sentence_vectors, sentence_rows=rows,
+                                fields=unit_fields(units, facets), settings=settings, words=words)
         meta = {
             "format_version": FORMAT_VERSION,
             "encoder": encoder.name,
@@ -157,11 +198,13 @@ class SearchIndex:
             "sentence_count": len(texts),
             "built_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
             "build_seconds": round(time.perf_counter() - started, 3),
-            "dense_index": dense.kind,
+            "dense_index": backend.dense_kind,
+            "search_backend": backend.name,
             "settings": settings.to_dict(),
         }
-        log.info("built search index: %d units, encoder %s, %s", len(units), encoder.name, dense.kind)
-        return cls(units, encoder, bm25, dense, concepts, words, settings, meta, sentences)
+        log.info("built search index: %d units, encoder %s, backend %s", len(units), encoder.name, backend.name)
+        index = cls(units, encoder, None, None, concepts, words, settings, meta, backend=backend)
+        return index
 
     # ------------------------------------------------------------ save/load
     def save(self, directory: str | Path) -> Path:
@@ -176,10 +219,7 @@ class SearchIndex:
             (tmp / _LEXICON).write_text(json.dumps(
                 {"concepts": [c.to_dict() for c in self.concepts], "words": self.words}, ensure_ascii=False),
                 encoding="utf-8")
-            self.bm25.save(tmp)
-            self.dense.save(tmp)
-            if self.sentences is not None:
-                self.sentences.save(tmp, stem="sentences")
+            self.meta.update(self.backend.save(tmp), search_backend=self.backend.name)
             (tmp / _META).write_text(json.dumps(self.meta, ensure_ascii=False, indent=2), encoding="utf-8")
             old = None
             if directory.exists():
@@ -195,9 +235,10 @@ class SearchIndex:
 
     @classmethod
     def load(cls, directory: str | Path, encoder: Encoder | str | None = None,
-             encoder_name: str | None = None) -> SearchIndex:
+             encoder_name: str | None = None, milvus_uri: str | None = None) -> SearchIndex:
         """Load a saved index.  Without an encoder the one it was built with is created; a different
-        encoder raises EncoderMismatchError; a missing or corrupt file raises IndexLoadError naming it."""
+        encoder raises EncoderMismatchError; a missing or corrupt file raises IndexLoadError naming it.
+        The backend is the one it was built on; ``milvus_uri`` reopens a Milvus index at another URI."""
         directory = Path(directory)
         meta_path = directory / _META
         if not meta_path.is_file():
@@ -238,24 +279,17 @@ class SearchIndex:
             words = list(lexicon["words"])
         except (OSError, ValueError, KeyError, TypeError) as e:
             raise IndexLoadError(f"corrupt or missing lexicon {lexicon_path}: {e}") from e
-        try:
-            bm25 = BM25Retriever.load(directory)
-        except Exception as e:  # bm25s raises assorted errors on damaged files
-            raise IndexLoadError(f"corrupt or missing BM25 index in {directory / 'bm25'}: {e}") from e
-        try:
-            dense = DenseRetriever.load(directory)
-        except IndexLoadError:  # names dense.faiss or dense_ids.npy itself
-            raise
-        except Exception as e:  # faiss raises RuntimeError with its own text
-            raise IndexLoadError(f"corrupt or missing dense index {directory / 'dense.faiss'}: {e}") from e
-        sentences = DenseRetriever.load(directory, stem="sentences")  # names its own file when damaged
-        if not (len(units) == count == len(bm25) == len(dense)):
+        settings = SearchSettings.from_dict(meta.get("settings", {}))
+        backend = load_backend(meta.get("search_backend", "local"), directory, uri=milvus_uri)
+        if not (len(units) == count == len(backend)):
             raise IndexLoadError(f"inconsistent search index in {directory}: {meta_path} says {count} units, "
-                                 f"{units_path} has {len(units)}, BM25 {len(bm25)}, dense {len(dense)}")
-        if dense.dim != dim:
-            raise IndexLoadError(f"{directory / 'dense.faiss'} has dim {dense.dim}, {meta_path} says {dim}")
-        return cls(units, encoder, bm25, dense, concepts, words,
-                   SearchSettings.from_dict(meta.get("settings", {})), meta, sentences)
+                                 f"{units_path} has {len(units)}, the {backend.name} backend {len(backend)}")
+        if backend.dim != dim:
+            raise IndexLoadError(f"the {backend.name} backend in {directory} has dim {backend.dim}, "
+                                 f"{meta_path} says {dim}")
+        if milvus_uri:
+            settings.milvus_uri = milvus_uri
+        return cls(units, encoder, None, None, concepts, words, settings, meta, backend=backend)
 
     def __len__(self) -> int:
         return len(self.units)
@@ -265,19 +299,34 @@ class SearchIndex:
         """How ``query`` (already cleaned) will be searched: language, expansion terms, weights."""
         return self.expander.plan(query)
 
-    def lexical_scores(self, plan: QueryPlan) -> np.ndarray:
-        """BM25 score of every unit.  The question's own tokens and the preferred labels of the concepts it
-        names (the document's word for 机械臂 is 工业机器人) weigh 1; the concepts' other labels, which
-        widen the net but also drift, weigh ``expansion_weight``."""
-        own = self.tokenizer.tokens(plan.text)
+    def lexical_scores(self, plan: QueryPlan, k: int | None = None, where: UnitFilter | None = None) -> np.ndarray:
+        """BM25 score of every unit (a candidate backend fills at least its best ``k``).  The question's own
+        tokens and the preferred labels of the concepts it names (the document's word for 机械臂 is
+        工业机器人) weigh 1; the concepts' other labels, which widen the net but also drift, weigh
+        ``expansion_weight``."""
+        k = k or min(len(self.units), self.settings.candidates)
+        return self.backend.lexical_scores(self.term_groups(plan), k, where)
+
+    def term_groups(self, plan: QueryPlan) -> list[TermGroup]:
+        """The weighted parts of the lexical query: own words 1, concepts' preferred labels 1, their other
+        labels ``expansion_weight``, industries ``industry_weight``, thesaurus synonyms ``thesaurus_weight``.
+        Each group carries our tokens and its text; a term already inside an earlier group's text is left
+        out of the later text (bm25s counts a token once, at its first group's weight; a backend that
+        analyses text itself should not count it twice)."""
+        own = TermGroup(plan.text, tuple(self.tokenizer.tokens(plan.text)), 1.0)
         synonyms = self.thesaurus_terms(plan)
         if not (plan.lexical_terms or plan.key_terms or plan.industry_terms or synonyms):
-            return self.bm25.scores(own)
-        tokens = self.tokenizer.tokens
-        return self.bm25.weighted_scores([(own, 1.0), (tokens(" ".join(plan.key_terms)), 1.0),
-                                          (tokens(" ".join(plan.lexical_terms)), self.settings.expansion_weight),
-                                          (tokens(" ".join(plan.industry_terms)), self.settings.industry_weight),
-                                          (synonyms, self.settings.thesaurus_weight)])
+            return [own]
+        groups = [own]
+        said = plan.text
+        for terms, weight in ((plan.key_terms, 1.0), (plan.lexical_terms, self.settings.expansion_weight),
+                              (plan.industry_terms, self.settings.industry_weight),
+                              (synonyms, self.settings.thesaurus_weight)):
+            tokens = tuple(synonyms) if terms is synonyms else tuple(self.tokenizer.tokens(" ".join(terms)))
+            text = " ".join(t for t in terms if t not in said)
+            said += " " + text
+            groups.append(TermGroup(text, tokens, weight))
+        return groups
 
     def thesaurus_terms(self, plan: QueryPlan) -> list[str]:
         """Synonyms (cilin) of the question's Chinese words that the index holds and that are not in nearly
@@ -300,7 +349,7 @@ class SearchIndex:
     def document_share(self, term: str) -> float:
         """The share of units whose BM25 tokens hold ``term`` (a word of the segmenter or a bigram); 0 for a
         term the index never saw.  改造 and 技术 are in over 90 % of the seed's units: they explain nothing."""
-        return self.bm25.document_frequency(term) / len(self.units) if self.units else 0.0
+        return self.backend.document_frequency(term) / len(self.units) if self.units else 0.0
 
     def query_vector(self, text: str) -> np.ndarray:
         """The encoder's vector of ``text``, kept for the last ``settings.query_cache`` distinct texts: the
@@ -326,17 +375,17 @@ class SearchIndex:
                 self._vectors.popitem(last=False)
         return vector
 
-    def dense_candidates(self, plan: QueryPlan, k: int) -> list[Scored]:
+    def dense_candidates(self, plan: QueryPlan, k: int, where: UnitFilter | None = None) -> list[Scored]:
         """Units by cosine similarity, each scored by its whole text and its best sentence:
         ``(1 − w)·cos(q, unit) + w·max cos(q, sentence)`` with ``w = settings.sentence_weight`` (a unit of
         one sentence is its own best sentence).  A unit found by one granularity only gets, for the other,
         the lowest score that granularity returned: a bound, not a guess above it."""
         vector = self.query_vector(plan.dense_text or plan.text)
-        whole = {s.doc: s.score for s in self.dense.retrieve(vector, k)}
+        whole = {s.doc: s.score for s in self.backend.dense(vector, k, where)}
         w = self.settings.sentence_weight
-        if self.sentences is None or len(self.sentences) == 0 or w <= 0:
+        if not self.backend.sentence_rows() or w <= 0:
             return [Scored(doc, score) for doc, score in whole.items()]
-        best = {s.doc: s.score for s in self.sentences.retrieve_pooled(vector, k * 4)}
+        best = {s.doc: s.score for s in self.backend.sentences(vector, k * 4, where)}
         floor_whole = min(whole.values(), default=0.0)
         floor_best = min(best.values(), default=0.0)
         combined = {}
@@ -348,13 +397,15 @@ class SearchIndex:
         return [Scored(doc, score) for doc, score in ranked]
 
     def search(self, query: str, k: int = 10, kind: str | Sequence[str] | None = None,
-               fusion: str | None = None) -> SearchResult:
-        """The ``k`` best units for ``query``, optionally only of ``kind`` (one or several of UNIT_KINDS)."""
+               fusion: str | None = None, document: str | Sequence[str] | None = None) -> SearchResult:
+        """The ``k`` best units for ``query``, optionally only of ``kind`` (one or several of UNIT_KINDS)
+        and only from ``document`` (one slug or several)."""
         started = time.perf_counter()
         text = clean_query(query, self.settings.max_query_chars)
         if not isinstance(k, int) or k < 1:
             raise QueryError(f"k must be a positive integer, got {k!r}")
         kinds = _check_kinds(kind)
+        documents = _check_documents(document)
         fusion = fusion or self.settings.fusion
         if fusion not in ("weighted", "rrf", "bm25", "dense"):
             raise QueryError(f"unknown fusion {fusion!r}; valid: weighted, rrf, bm25, dense")
@@ -364,11 +415,15 @@ class SearchIndex:
         n = len(self.units)
         pool = min(n, max(self.settings.candidates, k))
 
-        bm25_all = self.lexical_scores(plan)
+        where = UnitFilter(documents, kinds)
+        where = None if where.empty else where
+        bm25_all = self.lexical_scores(plan, pool, where)
         mask = np.ones(n, dtype=bool) if kinds is None else np.isin(self._kind_of, list(kinds))
+        if documents is not None:
+            mask &= np.isin(self._document_of, list(documents))
         lexical = self._top(np.where(mask, bm25_all, 0.0), pool)
-        dense_pool = pool if kinds is None else min(n, pool * 4)
-        dense = [s for s in self.dense_candidates(plan, dense_pool) if mask[s.doc]][:pool] \
+        dense_pool = pool if where is None else min(n, pool * 4)
+        dense = [s for s in self.dense_candidates(plan, dense_pool, where) if mask[s.doc]][:pool] \
             if fusion != "bm25" else []
         bm25_map = {s.doc: s.score for s in lexical}
         dense_map = {s.doc: s.score for s in dense}

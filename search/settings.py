@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from .backends.base import BACKENDS
 from .dense import HNSW_THRESHOLD
 
 __all__ = ["SearchSettings", "FUSIONS"]
@@ -33,6 +34,10 @@ class SearchSettings:
     quantity_boost: float = 0.25  # added share of the fused score for targets on a quantitative question
     hnsw_threshold: int = HNSW_THRESHOLD
     dense_kind: str = "auto"  # "auto" | "flat" | "hnsw"
+    # where candidates come from (search/backends/): "local" (bm25s + FAISS in memory) or "milvus"
+    backend: str = "local"
+    milvus_uri: str = ""  # milvus-lite file (*.db) or http://host:19530; used when backend is "milvus"
+    milvus_collection_prefix: str = "policykg_units"  # each build creates <prefix>_<random hex>
     extra: dict[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -40,6 +45,11 @@ class SearchSettings:
             raise ValueError(f"unknown fusion {self.fusion!r}; valid: {', '.join(FUSIONS)}")
         if self.max_query_chars < 1 or self.candidates < 1:
             raise ValueError("max_query_chars and candidates must be at least 1")
+        if self.backend not in BACKENDS:
+            raise ValueError(f"unknown search backend {self.backend!r}; valid: {', '.join(BACKENDS)}")
+        if self.backend == "milvus" and not self.milvus_uri:
+            raise ValueError("the milvus search backend needs milvus_uri (POLICYKG_MILVUS_URI): a milvus-lite "
+                             "file path ending in .db or http://host:19530")
         if self.query_cache < 0:
             raise ValueError("query_cache must be 0 (off) or a positive number of queries")
 
