@@ -30,6 +30,7 @@ lead the text names for the nearest unit enclosing it. Where the text names no o
 
 from __future__ import annotations
 
+import bisect
 import logging
 import re
 from collections.abc import Iterator
@@ -167,7 +168,14 @@ def unit_sentences(unit: Unit) -> Iterator[Span]:
 
 
 def _inside(mentions: list[Mention], start: int, end: int) -> list[Mention]:
-    return [m for m in mentions if start <= m[0].start and m[0].end <= end]
+    """The mentions within ``[start, end)``; ``mentions`` is sorted by start."""
+    found: list[Mention] = []
+    for m in mentions[bisect.bisect_left(mentions, start, key=lambda m: m[0].start) :]:
+        if m[0].start >= end:
+            break
+        if m[0].end <= end:
+            found.append(m)
+    return found
 
 
 def _outside(mentions: list[Mention], spans: list[Span]) -> list[Mention]:
