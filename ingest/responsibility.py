@@ -101,11 +101,12 @@ _EVALUATION_RE = re.compile(r"评估|考核|评价")
 _SUPERVISION_RE = re.compile(r"督查|督导|监督检查|督促检查|审计监督")
 # What a duty clause (after 负责, or after the bodies 会同 names) is about.
 _DUTY_OF: tuple[tuple[re.Pattern[str], Role], ...] = (
-    (re.compile(r"^\s*(?:搞好|做好|加强)?(?:统筹协调|综合协调|协调服务|协调推进|统筹推进|协调解决|协调)"), Role.COORDINATOR),
+    (re.compile(r"^\s*(?:要|应当|应|须|需|切实|积极|负责)*\s*(?:搞好|做好|加强)?"
+                r"(?:统筹协调|综合协调|协调服务|协调推进|统筹推进|协调解决|协调)"), Role.COORDINATOR),
     (re.compile(r"^\s*(?:组织)?(?:开展)?(?:考核|评估|评价)|(?:开展|进行|组织)[^，。；]{0,8}?(?:考核|评估|评价)"),
      Role.EVALUATOR),
     (re.compile(r"^\s*(?:组织)?(?:开展)?(?:监督检查|督查|督促检查|督导)"
-                r"|(?:开展|进行|组织|实施)[^，。；]{0,8}?(?:督查|督导|监督检查|审计监督)"), Role.SUPERVISOR),
+                r"|(?:开展|进行|组织|实施)[^，。；]{0,8}?(?:督查|督导|监督检查|督促检查|审计监督)"), Role.SUPERVISOR),
 )
 _COMMA_COORDINATES_RE = re.compile(r"\s*[，,]?\s*(?:负责)?(?:统筹协调|统筹推进|综合协调)")
 # A named body as the subject of a clause, doing the work: 市财政局统筹安排…, 上海海关依法…
@@ -120,7 +121,7 @@ _CLAUSE_START_RE = re.compile(r"(?:^|[，,；;：:])\s*(?:同时，?|并)?\s*$")
 _BY_RE = re.compile(r"由\s*$")
 # A later clause with the same subject (市财政局负责…，参与项目审核) / of the same act (…进行评估，对…开展督查).
 _SAME_SUBJECT_HELPS_RE = re.compile(r"(?:并|同时|还)?(?:参与|配合|协助|参加)")
-_SAME_ACT_RE = re.compile(r"(?:并|同时|还|对|定期|每年|及时|适时|组织|开展|进行|加强)")
+_SAME_ACT_RE = re.compile(r"(?:并|同时|还|对|定期|每年|及时|适时|组织|开展|进行|加强|会同)")
 _BLANK_RE = re.compile(r"[\s。；;，,]*")
 _NOT_WORK = (UnitKind.PREAMBLE, UnitKind.CLOSING, UnitKind.ANNEX)
 
@@ -448,13 +449,13 @@ def _later_help(source: str, stop: int, end: int, mentions: list[Mention]) -> bo
         pos = comma + 1
 
 
-def _duties(source: str, start: int, end: int) -> list[Role]:
-    """The roles a duty clause names (协调 → coordinator, 评估 → evaluator, 督查 → supervisor), up to its first stop."""
-    stop = start
-    while stop < end and source[stop] not in "，,。；;":
-        stop += 1
-    clause = source[start:stop]
-    return [role for pattern, role in _DUTY_OF if pattern.search(clause)]
+def _duties(source: str, start: int, end: int) -> tuple[bool, list[Role]]:
+    """The roles a duty names (协调 → coordinator, 评估 → evaluator, 督查 → supervisor) in its clause and the
+    clauses that go on with the same act, and whether its first clause is itself such a duty (then it is no
+    lead: 负责统筹协调…; else a lead that also evaluates: 负责制定…，定期开展评估)."""
+    text = _same_act(source[start:end])
+    first = re.split(r"[，,；;]", text, maxsplit=1)[0]
+    return (any(p.search(first) for p, _ in _DUTY_OF), [role for pattern, role in _DUTY_OF if pattern.search(text)])
 
 
 def _marked_statements(source: str, marked: list[tuple[list[Mention], str | None, int]], i: int, end: int,
@@ -462,18 +463,17 @@ def _marked_statements(source: str, marked: list[tuple[list[Mention], str | None
     """A list with its verb: 负责 + 协调/评估/督查 gives those roles; a lead by 会同 whose clause is an
     evaluation or supervision (X会同Y对…开展评估) is the evaluator or supervisor."""
     group, mark, stop = marked[i]
-    duty: list[Role] = []
+    instead, duty = False, []
     if mark == _PLAIN:
-        duty = _duties(source, stop, end)
+        instead, duty = _duties(source, stop, end)
     elif mark == _LEAD and _WITH_RE.match(source, stop, end) and i + 1 < len(marked):
-        duty = [r for r in _duties(source, marked[i + 1][2], end) if r is not Role.COORDINATOR]
+        instead, duty = _duties(source, marked[i + 1][2], end)
     helps = mark in (_LEAD, _PLAIN) and _later_help(source, stop, end, [m for g, _, _ in marked for m in g])
     for mention, role, conventional in _resolve(source, [marked[i]], None, conv, pos, has_lead, in_sentence=True):
-        if duty and role is not Role.PARTICIPANT:
-            for other in duty:
-                yield mention, other, False
-        else:
+        if not (duty and instead and role is not Role.PARTICIPANT):
             yield mention, role, conventional
+        if role is not Role.PARTICIPANT:
+            yield from ((mention, other, False) for other in duty)
         if helps and role is not Role.PARTICIPANT:
             yield mention, Role.PARTICIPANT, False
 
@@ -507,7 +507,12 @@ def _sentence_statements(source: str, sent: Span, mentions: list[Mention], conv:
             if _COMMA_COORDINATES_RE.match(source, tail, sent.end):
                 yield from ((m, Role.COORDINATOR, False) for m in named)
             elif not narrative and (by_body or acts):
-                yield from _plain(source, named, has_lead, conv, sent.start, True)
+                instead, duty = _duties(source, tail, sent.end)  # 要加强统筹协调，会同…开展督促检查
+                for mention, role, conventional in _plain(source, named, has_lead, conv, sent.start, True):
+                    if not (duty and instead and role is not Role.PARTICIPANT):
+                        yield mention, role, conventional
+                    if role is not Role.PARTICIPANT:
+                        yield from ((mention, other, False) for other in duty)
         if _COLLECTIVE_URGED_RE.search(source, sent.start, start) or _COLLECTIVE_ACTS_RE.match(source, tail, sent.end):
             yield from ((m, Role.IMPLEMENTER, False) for m in group if _is_collective(source, m))
 
