@@ -154,7 +154,7 @@ async def _answer(ws, settings, query: str | None, media: str) -> Response:
                                              "body or a form field query=… (POST)", "query")
     if len(query) > MAX_QUERY_CHARS:
         raise ApiError(400, "query_too_long", f"the query has {len(query)} characters; at most {MAX_QUERY_CHARS}", "query")
-    graph = ws.graph  # before taking a slot: no data is a 503 of its own
+    ws.graph  # noqa: B018 — loaded before taking a slot: no data or a broken graph is a 503 of its own
     limit = settings.sparql_max_concurrent
     if not await _SLOTS.take(limit, settings.sparql_queue_wait_s):
         raise ApiError(503, "sparql_busy", f"{limit} SPARQL quer{'y is' if limit == 1 else 'ies are'} running; "

@@ -84,11 +84,24 @@ def settings(tmp_path_factory) -> Settings:
     return Settings(data_dir=empty, corpus_dir=empty, sparql_timeout_s=3.0, sparql_queue_wait_s=0.2)
 
 
+class _EmbeddedGraph:
+    """The graph store of an injected workspace: queries run by ``run_sparql`` on ``graph`` (as embedded)."""
+
+    backend = "embedded"
+
+    def __init__(self, graph: Graph) -> None:
+        self._graph = graph
+
+    def query(self, query: str, limits: SparqlLimits | None = None):
+        return run_sparql(self._graph, query, limits=limits)
+
+
 @pytest.fixture(scope="module")
 def app(settings, graph):
     app = create_app()
+    workspace = SimpleNamespace(graph=graph, graph_store=_EmbeddedGraph(graph))
     app.dependency_overrides[get_settings] = lambda: settings
-    app.dependency_overrides[get_workspace] = lambda: SimpleNamespace(graph=graph)
+    app.dependency_overrides[get_workspace] = lambda: workspace
     return app
 
 
