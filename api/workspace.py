@@ -198,7 +198,8 @@ class Workspace:
         from search import SearchIndex
 
         check_sizes(self.root, self.manifest, "index/")
-        index = SearchIndex.load(self.root / "index", encoder=encoder_of(self.settings))
+        index = SearchIndex.load(self.root / "index", encoder=encoder_of(self.settings),
+                                 milvus_uri=self.settings.milvus_uri)
         # The run's settings rule how the index is searched (it keeps the rest as it was built).
         index.settings = search_settings(self.settings, base=index.settings)
         return index
@@ -223,10 +224,13 @@ def encoder_of(settings: Settings):
 
 
 def search_settings(settings: Settings, base=None):
-    """The search's own settings (``search.SearchSettings``) with this run's fusion and query limit."""
+    """The search's own settings (``search.SearchSettings``) with this run's fusion and query limit; a new
+    index (no ``base``) goes to the backend POLICYKG_MILVUS_URI selects, a loaded one stays where it is."""
+    from search.backends import backend_name
     from search.settings import SearchSettings
 
-    base = base if base is not None else SearchSettings()
+    if base is None:
+        base = SearchSettings(backend=backend_name(settings.milvus_uri), milvus_uri=settings.milvus_uri or "")
     return dataclasses.replace(base, fusion=settings.fusion, max_query_chars=settings.max_query_chars)
 
 
@@ -335,7 +339,7 @@ def build(
     data dir and ``BuildError`` for anything else; in every case the previous generation stays in force.
     """
     files = corpus_files(paths or [settings.corpus_dir])
-    from ingest.departments import configure_authority
+    from ingest.authority import configure_authority
 
     configure_authority(settings.authority_files)  # the user's authority files of government bodies, if any
     # Parse the given files first: a bad file fails the build before anything is written or locked.

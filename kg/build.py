@@ -253,7 +253,7 @@ def _add_department(graph: Graph, slug: str, doc: URIRef, source: str, departmen
 def _add_name_history(graph: Graph, keys: set[str]) -> None:
     """From the authority files: the bodies named, their predecessors and successors (transitively) with
     their names and validity, and the org:ChangeEvent of each reorganisation (市环保局 → 市生态环境局, 2018)."""
-    from ingest.departments import name_history
+    from ingest.authority import name_history
 
     bodies, events = name_history(keys)
     for body in bodies:
@@ -295,7 +295,7 @@ def _add_name_history(graph: Graph, keys: set[str]) -> None:
 def _add_parents(graph: Graph, keys: set[str]) -> None:
     """org:subOrganizationOf between two bodies of the graph, as the authority files state it
     (上海海关 → 海关总署, 国家能源局 → 国家发展和改革委员会)."""
-    from ingest.departments import authority
+    from ingest.authority import authority
 
     bodies = authority().bodies
     for key in sorted(keys):

@@ -485,7 +485,7 @@ def resolve_department(graph: Graph, name_or_key: str) -> URIRef:
                 names.setdefault(str(label), org)
     if asked in names:
         return names[asked]
-    from ingest.departments import normalise_department  # other written forms the authority files know (上海市经信委)
+    from ingest.authority import normalise_department  # other written forms the authority files know (上海市经信委)
 
     key = normalise_department(asked)
     if key and iri.department_iri(key) in set(names.values()):

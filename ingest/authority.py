@@ -1,0 +1,618 @@
+"""The authority files of government bodies: loading, jurisdictions and names over time.
+
+The shipped files (``ingest/data/authority/*.ttl``: central bodies and Shanghai's) and the user's
+(``POLICYKG_AUTHORITY_FILES``, or ``configure_authority``) are W3C ORG + SKOS Turtle: ``org:Organization`` with
+``skos:prefLabel`` / ``skos:altLabel``, ``pol:category``, ``pol:jurisdiction``, ``org:subOrganizationOf``,
+``pol:validFrom`` / ``pol:validUntil``, and ``org:ChangeEvent`` for reorganisations.  Labels that start with a
+level (市经信委, 区政府) or name a collective (各区政府) are read relative to a document's jurisdiction.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import logging
+import os
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable
+
+from .model import Department
+
+__all__ = [
+    "AUTHORITY_DIR",
+    "AUTHORITY_ENV",
+    "AliasEntry",
+    "Authority",
+    "AuthorityBody",
+    "ChangeEvent",
+    "NATIONAL",
+    "alias_table",
+    "authority",
+    "authority_files",
+    "canonical_jurisdiction",
+    "configure_authority",
+    "document_date",
+    "expand_name",
+    "full_name",
+    "government_of",
+    "jurisdiction_of",
+    "name_history",
+    "normalise_department",
+    "resolve_name",
+]
+
+log = logging.getLogger(__name__)
+
+AUTHORITY_DIR = Path(__file__).parent / "data" / "authority"
+AUTHORITY_ENV = "POLICYKG_AUTHORITY_FILES"
+NATIONAL = "中华人民共和国"
+MUNICIPAL_GOVERNMENT = "shanghai-municipal-government"
+
+_ORG = "http://www.w3.org/ns/org#"
+_POL = "https://w3id.org/policykg/ns#"
+_CJK = "\u4e00-\u9fff"
+
+
+def _slug(name: str, prefix: str) -> str:
+    return f"{prefix}-{hashlib.sha1(name.encode('utf-8')).hexdigest()[:10]}"
+
+
+# ---------------------------------------------------------------------------------------------- authority
+
+
+@dataclass(frozen=True, slots=True)
+class AuthorityBody:
+    """One organisation of an authority file."""
+
+    key: str  # the IRI's last segment: shanghai-municipal-finance-bureau
+    iri: str
+    pref_label: str
+    pref_label_en: str
+    alt_labels: tuple[str, ...]
+    category: str
+    jurisdiction: str  # 中华人民共和国, 上海市, 上海市浦东新区
+    parent: str = ""  # key of org:subOrganizationOf
+    valid_from: date | None = None  # pol:validFrom as the file states it
+    valid_until: date | None = None  # pol:validUntil as the file states it
+    predecessors: tuple[str, ...] = ()  # keys, from the change events (and dcterms:replaces)
+    successors: tuple[str, ...] = ()
+    began: date | None = None  # valid_from, else the date of the change event that made it (a year → 1 Jan)
+    ended: date | None = None  # valid_until, else the date of the change event that ended it (a year → 31 Dec)
+
+
+@dataclass(frozen=True, slots=True)
+class ChangeEvent:
+    """An org:ChangeEvent: the original organisations end, the resulting ones begin (e.g. 2018 reorganisation)."""
+
+    key: str
+    label: str
+    date: str  # lexical form as written: 2018-03-17 or 2018
+    original: tuple[str, ...]
+    resulting: tuple[str, ...]
+
+    @property
+    def year(self) -> int | None:
+        m = re.match(r"\d{4}", self.date)
+        return int(m.group()) if m else None
+
+
+@dataclass(frozen=True, slots=True)
+class AliasEntry:
+    """The names of one body (kept for the callers of ``alias_table``)."""
+
+    key: str
+    pref_label: str
+    pref_label_en: str
+    category: str
+    alt_labels: tuple[str, ...]
+
+
+@dataclass(slots=True)
+class Authority:
+    """All authority files merged: bodies by key, change events, and the label indexes."""
+
+    bodies: dict[str, AuthorityBody]
+    changes: list[ChangeEvent]
+    absolute: dict[str, list[str]] = field(default_factory=dict)  # 上海市经信委 → keys
+    relative: dict[str, list[str]] = field(default_factory=dict)  # 市经信委 → keys (read within a jurisdiction)
+    files: tuple[str, ...] = ()
+
+
+_extra_files: tuple[Path, ...] | None = None
+
+
+def configure_authority(paths: Iterable[str | Path] | None) -> None:
+    """Use these user authority files (or folders of ``*.ttl``) besides the shipped ones; None: the env var."""
+    global _extra_files
+    wanted = None if paths is None else tuple(Path(p) for p in paths)
+    if wanted == _extra_files:
+        return
+    _extra_files = wanted
+    for cached in (authority, alias_table, _known_places):
+        cached.cache_clear()
+
+
+def _env_files() -> tuple[Path, ...]:
+    raw = os.environ.get(AUTHORITY_ENV, "").strip()
+    if not raw:
+        return ()
+    if raw.startswith("["):
+        return tuple(Path(p) for p in json.loads(raw))
+    return tuple(Path(p) for p in raw.split(os.pathsep) if p)
+
+
+def authority_files() -> list[Path]:
+    """The shipped files (sorted), then the user's (a file, or a folder of ``*.ttl``), in that order."""
+    files = sorted(AUTHORITY_DIR.glob("*.ttl"))
+    for path in _extra_files if _extra_files is not None else _env_files():
+        if path.is_dir():
+            files += sorted(path.glob("*.ttl"))
+        elif path.is_file():
+            files.append(path)
+        else:
+            raise FileNotFoundError(f"authority file {path} does not exist (from {AUTHORITY_ENV} or the settings)")
+    return files
+
+
+def _key_of(iri: str) -> str:
+    from urllib.parse import unquote
+
+    return unquote(re.split(r"[/#]", iri.rstrip("/#"))[-1])
+
+
+def _as_date(value: object, end: bool = False) -> date | None:
+    """xsd:date → date; a bare year (xsd:gYear) → 1 Jan, or 31 Dec when it ends something."""
+    text = str(value)
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        return date.fromisoformat(text)
+    if re.fullmatch(r"\d{4}", text):
+        return date(int(text), 12, 31) if end else date(int(text), 1, 1)
+    return None
+
+
+def _load_graph(files: list[Path]):
+    from rdflib import Graph
+
+    graph = Graph()
+    for path in files:
+        graph.parse(path, format="turtle")
+    return graph
+
+
+def _bodies_and_changes(graph) -> tuple[dict[str, AuthorityBody], list[ChangeEvent]]:
+    from rdflib import RDF, RDFS, SKOS, URIRef
+    from rdflib.namespace import DCTERMS, PROV
+
+    org = lambda t: URIRef(_ORG + t)  # noqa: E731
+    pol = lambda t: URIRef(_POL + t)  # noqa: E731
+    changes = []
+    for event in sorted(set(graph.subjects(RDF.type, org("ChangeEvent")))):
+        when = graph.value(event, DCTERMS.date) or graph.value(event, PROV.startedAtTime) or ""
+        changes.append(ChangeEvent(
+            key=_key_of(str(event)), label=str(graph.value(event, RDFS.label) or ""), date=str(when)[:10],
+            original=tuple(sorted(_key_of(str(o)) for o in graph.objects(event, org("originalOrganization")))),
+            resulting=tuple(sorted(_key_of(str(o)) for o in graph.objects(event, org("resultingOrganization")))),
+        ))
+    before: dict[str, list[str]] = {}
+    after: dict[str, list[str]] = {}
+    ended: dict[str, date] = {}
+    began: dict[str, date] = {}
+    for c in changes:
+        for o in c.original:
+            after.setdefault(o, []).extend(c.resulting)
+            if _as_date(c.date, end=True):
+                ended[o] = _as_date(c.date, end=True)  # type: ignore[assignment]
+        for r in c.resulting:
+            before.setdefault(r, []).extend(c.original)
+            if _as_date(c.date):
+                began[r] = _as_date(c.date)  # type: ignore[assignment]
+    for node in graph.subjects(DCTERMS.replaces, None):
+        for old in graph.objects(node, DCTERMS.replaces):
+            before.setdefault(_key_of(str(node)), []).append(_key_of(str(old)))
+            after.setdefault(_key_of(str(old)), []).append(_key_of(str(node)))
+    bodies: dict[str, AuthorityBody] = {}
+    org_types = {org("Organization"), org("FormalOrganization"), org("OrganizationalUnit"),
+                 org("OrganizationalCollaboration"), org("GovernmentOrganization")}
+    subjects = sorted({s for t in org_types for s in graph.subjects(RDF.type, t)})
+    for node in subjects:
+        key = _key_of(str(node))
+        zh = [str(x) for x in graph.objects(node, SKOS.prefLabel) if getattr(x, "language", None) in (None, "zh")]
+        en = [str(x) for x in graph.objects(node, SKOS.prefLabel) if getattr(x, "language", None) == "en"]
+        if not zh:
+            log.warning("authority body %s has no Chinese skos:prefLabel; skipped", node)
+            continue
+        alts = sorted({str(x) for x in graph.objects(node, SKOS.altLabel)} - {zh[0]})
+        parent = graph.value(node, org("subOrganizationOf"))
+        bodies[key] = AuthorityBody(
+            key=key, iri=str(node), pref_label=zh[0], pref_label_en=en[0] if en else "", alt_labels=tuple(alts),
+            category=str(graph.value(node, pol("category")) or "department"),
+            jurisdiction=str(graph.value(node, pol("jurisdiction")) or ""),
+            parent=_key_of(str(parent)) if parent is not None else "",
+            valid_from=_as_date(graph.value(node, pol("validFrom")) or ""),
+            valid_until=_as_date(graph.value(node, pol("validUntil")) or "", end=True),
+            predecessors=tuple(dict.fromkeys(before.get(key, []))),
+            successors=tuple(dict.fromkeys(after.get(key, []))),
+        )
+        body = bodies[key]
+        bodies[key] = dataclasses.replace(
+            body, began=body.valid_from or began.get(key), ended=body.valid_until or ended.get(key))
+    return bodies, changes
+
+
+@lru_cache(maxsize=1)
+def authority() -> Authority:
+    """The merged authority files, with their label indexes; read once per process."""
+    files = authority_files()
+    bodies, changes = _bodies_and_changes(_load_graph(files))
+    merged = Authority(bodies=bodies, changes=changes, files=tuple(str(f) for f in files))
+    for body in bodies.values():
+        for label in (body.pref_label, *body.alt_labels):
+            if _is_relative(label, body.jurisdiction):
+                merged.relative.setdefault(label, []).append(body.key)
+                for variant in _absolute_variants(label, body.jurisdiction):
+                    merged.absolute.setdefault(variant, []).append(body.key)
+            else:
+                merged.absolute.setdefault(label, []).append(body.key)
+    log.debug("authority: %d bodies, %d change events from %d files", len(bodies), len(changes), len(files))
+    return merged
+
+
+@lru_cache(maxsize=1)
+def alias_table() -> dict[str, AliasEntry]:
+    """Every body of the authority files, by key (full name, English name, category, short forms)."""
+    return {
+        b.key: AliasEntry(b.key, b.pref_label, b.pref_label_en, b.category, b.alt_labels)
+        for b in authority().bodies.values()
+    }
+
+
+def name_history(keys: Iterable[str]) -> tuple[list[AuthorityBody], list[ChangeEvent]]:
+    """The bodies ``keys`` name plus every predecessor and successor they are linked to, and those events."""
+    bodies = authority().bodies
+    seen: dict[str, AuthorityBody] = {}
+    todo = [k for k in keys if k in bodies]
+    while todo:
+        key = todo.pop()
+        if key in seen:
+            continue
+        seen[key] = bodies[key]
+        todo += [k for k in (*bodies[key].predecessors, *bodies[key].successors) if k in bodies and k not in seen]
+    events = [c for c in authority().changes if set(c.original + c.resulting) & set(seen)]
+    return sorted(seen.values(), key=lambda b: b.key), events
+
+
+# ---------------------------------------------------------------------------------------------- jurisdictions
+
+_PROVINCES = (
+    "北京市 天津市 上海市 重庆市 河北省 山西省 辽宁省 吉林省 黑龙江省 江苏省 浙江省 安徽省 福建省 江西省 山东省 "
+    "河南省 湖北省 湖南省 广东省 海南省 四川省 贵州省 云南省 陕西省 甘肃省 青海省 台湾省 内蒙古自治区 "
+    "广西壮族自治区 西藏自治区 宁夏回族自治区 新疆维吾尔自治区 香港特别行政区 澳门特别行政区"
+).split()
+_CITIES = (
+    "广东省广州市 广东省深圳市 广东省珠海市 广东省佛山市 广东省东莞市 江苏省南京市 江苏省苏州市 江苏省无锡市 "
+    "江苏省常州市 江苏省南通市 浙江省杭州市 浙江省宁波市 浙江省温州市 浙江省嘉兴市 浙江省湖州市 浙江省绍兴市 "
+    "安徽省合肥市 福建省福州市 福建省厦门市 江西省南昌市 山东省济南市 山东省青岛市 河南省郑州市 湖北省武汉市 "
+    "湖南省长沙市 四川省成都市 贵州省贵阳市 云南省昆明市 陕西省西安市 甘肃省兰州市 辽宁省沈阳市 辽宁省大连市 "
+    "吉林省长春市 黑龙江省哈尔滨市 河北省石家庄市 山西省太原市 海南省海口市 青海省西宁市 内蒙古自治区呼和浩特市 "
+    "广西壮族自治区南宁市 宁夏回族自治区银川市 新疆维吾尔自治区乌鲁木齐市 西藏自治区拉萨市"
+).split()
+_LEVEL_RE = re.compile(
+    r"^(?P<prov>.+?(?:省|自治区|特别行政区))?(?P<city>.+?(?:市|自治州|地区|盟))?(?P<county>.+?(?:新区|区|县|旗|市))?$"
+)
+_MUNICIPALITIES = ("北京市", "天津市", "上海市", "重庆市")
+
+
+@dataclass(frozen=True, slots=True)
+class _Levels:
+    province: str = ""  # 广东省 (a municipality is its own province and city)
+    city: str = ""  # 广东省广州市, 上海市
+    county: str = ""  # 上海市浦东新区
+
+    @property
+    def lowest(self) -> str:
+        return self.county or self.city or self.province
+
+
+def _levels(jurisdiction: str) -> _Levels:
+    if not jurisdiction or jurisdiction == NATIONAL:
+        return _Levels()
+    for city in _MUNICIPALITIES:
+        if jurisdiction.startswith(city):
+            rest = jurisdiction[len(city):]
+            return _Levels(city, city, jurisdiction if rest else "")
+    m = _LEVEL_RE.match(jurisdiction)
+    if not m:
+        return _Levels()
+    prov, city, county = m.group("prov") or "", m.group("city") or "", m.group("county") or ""
+    return _Levels(prov, prov + city if city else "", prov + city + county if county else "")
+
+
+def _short_place(place: str) -> str:
+    """广东省广州市 → 广州市; 上海市浦东新区 → 浦东新区."""
+    levels = _levels(place)
+    if levels.county:
+        return levels.county[len(levels.city or levels.province):]
+    if levels.city and levels.province and levels.city != levels.province:
+        return levels.city[len(levels.province):]
+    return place
+
+
+@lru_cache(maxsize=1)
+def _known_places() -> dict[str, str]:
+    """Every place name the gazetteer and the authority files know, written forms → canonical jurisdiction."""
+    places: dict[str, str] = {}
+    canon = set(_PROVINCES) | set(_CITIES) | {b.jurisdiction for b in authority().bodies.values()}
+    canon.discard("")
+    canon.discard(NATIONAL)
+    for place in canon:
+        for written in {place, _short_place(place)}:
+            places.setdefault(written, place)
+            bare = re.sub(r"(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区)$", "", written)
+            if len(bare) >= 2 and written.endswith(("省", "市")) and not written.endswith("新区"):
+                places.setdefault(bare, place)
+    return places
+
+
+def canonical_jurisdiction(name: str) -> str:
+    """浦东新区 → 上海市浦东新区, 广州 → 广东省广州市, 国务院 → 中华人民共和国; unknown names stay as they are."""
+    name = name.strip()
+    if not name:
+        return ""
+    if name in (NATIONAL, "全国", "国家", "中国", "国务院", "中央"):
+        return NATIONAL
+    return _known_places().get(name, name)
+
+
+_CENTRAL_START_RE = re.compile(r"^(?:中共中央|国务院|国家|全国|中华人民共和国|中国人民银行)")
+_PLACE_START_RE = re.compile(rf"^(?:中共)?([{_CJK}]{{2,8}}?(?:省|自治区|市|自治州|新区|区|县))(?=[{_CJK}])")
+_PLACE_GOV_RE = re.compile(rf"(?<![{_CJK}])([{_CJK}]{{2,4}}(?:省|市|自治州|县|区))(?=人民政府)")
+_BODY_AFTER_PLACE_RE = re.compile(r"(?:人民政府|政府|关于|印发|办公厅|办公室|[^，。、\s]{0,14}?(?:委员会|局|委|厅|办)(?![面法托]))")
+_GOV_IN_TEXT_RE = re.compile(rf"([{_CJK}]{{2,8}}?(?:省|自治区|市|自治州|新区|区|县))(?:人民政府|政府|委员会)")
+
+
+def jurisdiction_of(title: str = "", issuer: str = "", text: str = "") -> str:
+    """The document's jurisdiction from its issuer, title or text: 上海市, 广东省广州市, 上海市浦东新区, 中华人民共和国.
+
+    A central body or 国务院 at the start of the issuer or title means national; else the place the issuer or
+    title starts with (广州市人民政府办公厅, 浦东新区…), else the place whose government the text names most;
+    "" when none is found."""
+    for line in (issuer, title):
+        line = re.sub(r"^\s*(?:关于)?(?:印发|转发)?[《〈]?", "", line.strip())
+        if not line:
+            continue
+        place = _leading_place(line)
+        if place:
+            return place
+        if _CENTRAL_START_RE.match(line) or _central_body_at_start(line):
+            return NATIONAL
+    counts: dict[str, int] = {}
+    for m in _GOV_IN_TEXT_RE.finditer(text[:5000]):
+        place = _place_at_end(m.group(1))
+        if place:
+            counts[place] = counts.get(place, 0) + 1
+    if counts:
+        return max(counts, key=lambda p: (counts[p], -len(p)))
+    return ""
+
+
+def _leading_place(line: str) -> str:
+    places = _known_places()
+    for written in sorted(places, key=len, reverse=True):
+        if line.startswith(written) or line.startswith("中共" + written):
+            # 上海市浦东新区… : the longer place that follows wins
+            rest = line[line.index(written) + len(written):]
+            sub = _PLACE_START_RE.match(rest)
+            if sub and sub.group(1) in places and places[sub.group(1)].startswith(places[written]):
+                return places[sub.group(1)]
+            if sub and _BODY_AFTER_PLACE_RE.match(rest[sub.end():]):  # 杭州市|淳安县|人民政府
+                return places[written] + sub.group(1)
+            return places[written]
+    m = _PLACE_START_RE.match(line)
+    if m and _BODY_AFTER_PLACE_RE.match(line[m.end():]):
+        return canonical_jurisdiction(m.group(1))
+    return ""
+
+
+def _place_at_start(name: str) -> str:
+    """The known place a name starts with (广州市…, 上海…), else ""."""
+    return next((p for p in sorted(_known_places(), key=len, reverse=True) if name.startswith(p)), "")
+
+
+def _place_in(name: str) -> str:
+    """The jurisdiction a full name states: its last known place (国家税务总局广州市税务局 → 广东省广州市), else
+    national for 国家…/国务院…, else ""."""
+    places = _known_places()
+    found = [(name.rfind(p) + len(p), len(p), p) for p in places if p in name]
+    if found:
+        return places[max(found)[2]]
+    return NATIONAL if name.startswith(("国家", "国务院", "中国", "中华人民共和国")) else ""
+
+
+def _place_at_end(name: str) -> str:
+    places = _known_places()
+    for start in range(len(name) - 1):
+        if name[start:] in places:
+            return places[name[start:]]
+    return ""
+
+
+def _central_body_at_start(line: str) -> bool:
+    auth = authority()
+    for label, keys in auth.absolute.items():
+        if line.startswith(label) and any(auth.bodies[k].jurisdiction == NATIONAL for k in keys):
+            return True
+    return False
+
+
+def document_date(issued: str = "", period_start: str = "", title: str = "") -> date | None:
+    """The date a document speaks from: its issue date, else the start of its period, else a year in its title."""
+    for text in (issued, period_start):
+        if text and _as_date(text[:10]) is not None:
+            return _as_date(text[:10])
+    m = re.search(r"(19|20)\d{2}", title)
+    return date(int(m.group()), 1, 1) if m else None
+
+
+# ---------------------------------------------------------------------------------------------- names
+
+# A label read relative to a jurisdiction starts with its level (市/区/…) or names a collective (各/相关/有关).
+_RELATIVE_START = ("市", "区", "县", "省", "州", "镇", "乡", "街道", "各", "相关", "有关", "本", "全市", "全区")
+_LEVEL_CHARS = "省市区县州镇乡"
+
+
+def _is_relative(label: str, jurisdiction: str) -> bool:
+    if not jurisdiction or jurisdiction == NATIONAL:
+        return False
+    return label.startswith(_RELATIVE_START) and not label.startswith(jurisdiction)
+
+
+def _absolute_variants(label: str, jurisdiction: str) -> list[str]:
+    """市经信委 of 上海市 → 上海市经信委, 上海经信委; 区政府 of 上海市浦东新区 → 上海市浦东新区政府, 浦东新区政府."""
+    full = expand_name(label, jurisdiction)
+    variants = [full] if full != label else []
+    short = _short_place(jurisdiction)
+    if full.startswith(jurisdiction) and short != jurisdiction:
+        variants.append(short + full[len(jurisdiction):])
+    if jurisdiction in _MUNICIPALITIES and full.startswith(jurisdiction):
+        variants.append(jurisdiction[:-1] + full[len(jurisdiction):])
+    return variants
+
+
+def expand_name(name: str, jurisdiction: str) -> str:
+    """The full, jurisdiction-qualified name of a short form written in a document of ``jurisdiction``.
+
+    >>> expand_name("市经贸委", "广东省广州市")
+    '广州市经贸委'
+    >>> expand_name("区发改委", "上海市浦东新区")
+    '上海市浦东新区发改委'
+    >>> expand_name("市经信委", "上海市浦东新区")
+    '上海市经信委'
+    >>> expand_name("各有关部门", "上海市")
+    '上海市各有关部门'
+    """
+    levels = _levels(jurisdiction)
+    if not levels.lowest or not name.startswith(_RELATIVE_START) or name.startswith(_written(levels.lowest, levels)):
+        return name
+    city = _written(levels.city, levels)
+    county = _written(levels.county, levels)
+    if name.startswith("市") and city:
+        return city + name[1:]
+    if name.startswith("省") and levels.province and levels.province not in _MUNICIPALITIES:
+        return levels.province + name[1:]
+    if name.startswith("州") and city.endswith("州"):
+        return city + name[1:]
+    if name[0] in "区县旗" and county.endswith(name[0]):
+        return county + name[1:]
+    return _written(levels.lowest, levels) + name
+
+
+def _written(place: str, levels: _Levels) -> str:
+    """How a place is written before a body's name: 广东省广州市 → 广州市 (a city drops its province)."""
+    if place and levels.province and levels.city and levels.city != levels.province and place.startswith(levels.city):
+        return place[len(levels.province):]
+    return place
+
+
+def full_name(name: str, jurisdiction: str) -> str:
+    """A body's full name: a short name gets its jurisdiction (市技术改造联席会议 → 上海市技术改造联席会议).
+
+    >>> full_name("市技术改造联席会议", "上海市")
+    '上海市技术改造联席会议'
+    """
+    return expand_name(name, canonical_jurisdiction(jurisdiction))
+
+
+def _valid_at(body: AuthorityBody, when: date | None) -> bool:
+    if when is None:
+        return body.ended is None
+    return (body.began is None or body.began <= when) and (body.ended is None or when <= body.ended)
+
+
+def _pick(keys: list[str], when: date | None) -> str | None:
+    """Among bodies sharing a name, the one valid at ``when`` (else the current one, else the first)."""
+    keys = list(dict.fromkeys(keys))
+    if not keys:
+        return None
+    bodies = authority().bodies
+    for test in (lambda b: _valid_at(b, when), lambda b: b.ended is None):
+        valid = [k for k in keys if test(bodies[k])]
+        if valid:
+            return valid[0]
+    return keys[0]
+
+
+def resolve_name(name: str, jurisdiction: str = "", when: date | None = None) -> str | None:
+    """The authority key of ``name`` as written in a document of ``jurisdiction`` at ``when``; None if no file has it."""
+    auth = authority()
+    jurisdiction = canonical_jurisdiction(jurisdiction)
+    if name in auth.relative:
+        here = [k for k in auth.relative[name] if auth.bodies[k].jurisdiction == jurisdiction]
+        if here:
+            return _pick(here, when)
+        if jurisdiction:
+            full = expand_name(name, jurisdiction)
+            if full in auth.absolute:
+                return _pick(auth.absolute[full], when)
+            if full != name:
+                return None
+        places = {auth.bodies[k].jurisdiction for k in auth.relative[name]}
+        if not jurisdiction and len(places) == 1:
+            return _pick(auth.relative[name], when)
+        return None
+    if jurisdiction and name.startswith(_RELATIVE_START):
+        full = expand_name(name, jurisdiction)
+        if full in auth.absolute:
+            return _pick(auth.absolute[full], when)
+    if name in auth.absolute:
+        return _pick(auth.absolute[name], when)
+    return None
+
+
+def normalise_department(name: str, jurisdiction: str = "", when: date | None = None) -> str | None:
+    """Key of the body ``name`` refers to (市经信委 → the commission's key), or None if no authority file has it.
+
+    Tolerates a place prefix written in front (上海市经信委) and a missing 市 (经信委)."""
+    name = name.strip()
+    if not name:
+        return None
+    key = resolve_name(name, jurisdiction, when)
+    if key:
+        return key
+    for candidate in ("市" + name, name.removeprefix("上海"), "上海" + name):
+        key = resolve_name(candidate, jurisdiction, when)
+        if key:
+            return key
+    return None
+
+
+def government_of(jurisdiction: str) -> Department:
+    """The people's government of a jurisdiction (上海市人民政府; 国务院 for the nation), from a file or made up."""
+    jurisdiction = canonical_jurisdiction(jurisdiction)
+    if jurisdiction == NATIONAL:
+        return _department_of("cn-state-council", "", "")
+    if not jurisdiction:
+        return _department_of(MUNICIPAL_GOVERNMENT, "", "")
+    for body in authority().bodies.values():
+        if body.jurisdiction == jurisdiction and body.category == "government":
+            return _department_of(body.key, "", jurisdiction)
+    full = jurisdiction + "人民政府"
+    return Department(key=_slug(full, "body"), pref_label=full, alt_labels=[], pref_label_en="",
+                      category="government", listed_in_alias_table=False, jurisdiction=jurisdiction)
+
+
+def _department_of(key: str, written: str, jurisdiction: str) -> Department:
+    body = authority().bodies[key]
+    alts = list(body.alt_labels)
+    if written and written != body.pref_label and written not in alts:
+        alts.append(written)
+    return Department(
+        key=key, pref_label=body.pref_label, alt_labels=alts, pref_label_en=body.pref_label_en,
+        category=body.category, jurisdiction=body.jurisdiction or jurisdiction,
+        valid_from=body.valid_from, valid_until=body.valid_until,
+        predecessors=list(body.predecessors), successors=list(body.successors),
+    )
