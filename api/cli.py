@@ -132,14 +132,18 @@ def status(data_dir: DataDir = None, as_json: AsJson = False) -> None:
     """What the data directory holds (building it from corpus/ first if it is empty)."""
 
     def body() -> None:
+        from search.backends import describe_saved
+
         ws = _workspace(_settings(data_dir))
         m = ws.manifest
         if as_json:
-            _print_json({"data_dir": str(ws.settings.data_dir), **m})
+            _print_json({"data_dir": str(ws.settings.data_dir), **m,
+                         "search_backend": describe_saved(ws.root / "index")})
             return
         typer.echo(f"data dir   {ws.settings.data_dir}  (generation {m['generation']}, built {m['built_at']})")
         typer.echo(f"graph      {m['triples']} triples;  search index {m['index_units']} units, encoder {m['encoder']}")
         typer.echo(f"graph store {ws.graph_store.describe()}")
+        typer.echo(f"search backend {describe_saved(ws.root / 'index')}")
         rows = [
             (d["slug"], d["units"], d["targets"], d["departments"], d["responsibilities"], d["citations"])
             for d in m["documents"]

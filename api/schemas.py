@@ -328,3 +328,4 @@ class HealthResponse(BaseModel):
     built_at: str | None = None
     problems: list[str] = Field(default_factory=list, description="what cannot be used, naming the file and the fix")
     graph_backend: str = Field(default="", description="the graph store in use: embedded (Oxigraph) or sparql-http (<url>)")
+    search_backend: str = Field(default="", description="the search backend in use: local (bm25s + FAISS) or milvus (<uri>, collection)")

@@ -55,6 +55,10 @@ class Settings(BaseSettings):
     graph_store_endpoint: str | None = Field(
         default=None, description="its Graph Store Protocol URL, when not derivable (else documents go by SPARQL Update)"
     )
+    milvus_uri: str | None = Field(
+        default=None, description="Milvus holding the search index: a milvus-lite file path ending in .db, or "
+                                  "http://host:19530 for a server (unset: the embedded bm25s + FAISS index)"
+    )
     cors_origins: list[str] = Field(default_factory=list, description="origins allowed to call the API")
     authority_files: Annotated[list[Path], NoDecode] = Field(
         default_factory=list,

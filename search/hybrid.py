@@ -287,7 +287,7 @@ class SearchIndex:
         if backend.dim != dim:
             raise IndexLoadError(f"the {backend.name} backend in {directory} has dim {backend.dim}, "
                                  f"{meta_path} says {dim}")
-        if milvus_uri:
+        if milvus_uri and backend.name == "milvus":
             settings.milvus_uri = milvus_uri
         return cls(units, encoder, None, None, concepts, words, settings, meta, backend=backend)
 

@@ -35,6 +35,7 @@ def healthz(ws: WorkspaceDep):
         "built_at": m.get("built_at"),
         "problems": problems,
         "graph_backend": ws.graph_store.describe(),
+        "search_backend": ws.index.backend.describe(),
     }
 
 

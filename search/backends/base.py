@@ -96,6 +96,6 @@ class SearchBackend(Protocol):
         """Write what the backend needs to reopen itself into ``directory``; returns facts for meta.json."""
         ...
 
-    def describe(self) -> dict[str, Any]:
-        """Name and where the data lives, for /healthz and ``policykg status``."""
+    def describe(self) -> str:
+        """The backend's name and where its data lives, for /healthz and ``policykg status``."""
         ...

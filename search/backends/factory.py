@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
 from ..errors import UnknownBackendError
 from .base import BACKENDS, SearchBackend
 
-__all__ = ["backend_class", "backend_name", "build_backend", "load_backend"]
+__all__ = ["backend_class", "backend_name", "build_backend", "describe_saved", "load_backend"]
 
 
 def backend_class(name: str):
@@ -32,6 +33,20 @@ def backend_name(milvus_uri: str | None) -> str:
 def build_backend(name: str, **data: Any) -> SearchBackend:
     """Build backend ``name`` from the keyword data SearchIndex.build passes (tokens, texts, vectors, …)."""
     return backend_class(name).build(**data)
+
+
+def describe_saved(directory: Path) -> str:
+    """Which backend a saved index directory uses, read from its files without opening it (for
+    ``policykg status``): "local" or "milvus (<uri>, collection <name>)"; "unknown" if unreadable."""
+    directory = Path(directory)
+    try:
+        name = json.loads((directory / "meta.json").read_text(encoding="utf-8")).get("search_backend", "local")
+        if name != "milvus":
+            return f"{name} (bm25s + FAISS, in memory)"
+        pointer = json.loads((directory / "milvus.json").read_text(encoding="utf-8"))
+        return f"milvus ({pointer['uri']}, collection {pointer['collection']})"
+    except (OSError, ValueError, KeyError, TypeError):
+        return "unknown"
 
 
 def load_backend(name: str, directory: Path, **options: Any) -> SearchBackend:

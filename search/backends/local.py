@@ -89,6 +89,6 @@ class LocalBackend:
                                  f"dense {len(dense)}")
         return cls(bm25, dense, sentences)
 
-    def describe(self) -> dict[str, Any]:
-        return {"name": self.name, "lexical": "bm25s", "dense": f"faiss {self.dense_index.kind}"}
+    def describe(self) -> str:
+        return f"local (bm25s + FAISS {self.dense_index.kind}, in memory)"
 

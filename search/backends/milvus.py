@@ -285,6 +285,5 @@ class MilvusBackend:
             if self.client.has_collection(name):
                 self.client.drop_collection(name)
 
-    def describe(self) -> dict[str, Any]:
-        return {"name": self.name, "uri": self.uri, "collection": self.collection,
-                "lexical": "milvus bm25 (jieba)", "dense": f"milvus {self.dense_kind}"}
+    def describe(self) -> str:
+        return f"milvus ({self.uri}, collection {self.collection}, BM25 jieba + {self.dense_kind})"

@@ -10,7 +10,7 @@ import pytest
 from tests.search.search_fixtures import SLUG, iri
 
 from search import SearchIndex, SearchSettings
-from search.backends import BACKENDS, backend_name
+from search.backends import BACKENDS, backend_name, describe_saved
 from search.backends.factory import backend_class
 from search.errors import UnknownBackendError
 
@@ -90,6 +90,7 @@ def test_save_load_round_trip(backend_index, fake_encoder):
     saved = index.save(tmp / "idx")
     loaded = SearchIndex.load(saved, encoder=fake_encoder)
     assert loaded.backend.name == index.backend.name == index.meta["search_backend"]
+    assert describe_saved(saved).split(" ")[0] == loaded.backend.describe().split(" ")[0] == index.backend.name
     for query, _ in QUERIES:
         assert [h.id for h in loaded.search(query, k=5).hits] == [h.id for h in index.search(query, k=5).hits]
 
