@@ -19,7 +19,8 @@ from kg.build import build_graph
 from kg.queries import department_view, get_unit, list_departments, list_documents, list_targets, list_units, to_dict
 from kg.sparql import SparqlLimits, SparqlRefused, SparqlSyntaxError, SparqlTimeout
 from kg.stores import BACKENDS, create_store, open_graph_store
-from kg.stores.base import document_part, export_graph, graph_of
+from kg.store import to_memory
+from kg.stores.base import document_part, graph_of
 from kg.stores.sparql_http import derive_endpoints
 from kg.vocab import POL
 from tests.support import SEED
@@ -109,7 +110,8 @@ def fresh(request, full, oxigraph_url, tmp_path):
     store = create_store(request.param, tmp_path / "graph.nt", query_url=oxigraph_url)
     store.write_all(full)
     yield store
-    store.write_all(full)
+    if store.backend == "sparql-http":  # the module's stores share the server
+        store.write_all(full)
     store.close()
 
 
@@ -151,15 +153,19 @@ def test_the_same_views(stores, backend):
         assert to_dict(department_view(graph, department.key)) == to_dict(department_view(reference, department.key))
 
 
-@pytest.mark.parametrize("fmt", ["nt", "turtle", "json-ld"])
-@pytest.mark.parametrize("backend", BACKENDS)
-def test_exports_agree(stores, backend, fmt):
-    from rdflib.compare import isomorphic
+def triples(graph: Graph) -> set:
+    """The triples with canonical literals (the graph has no blank nodes, so sets compare graphs)."""
+    return set(to_memory(graph))
 
-    mine, reference = stores[backend].export(fmt), stores["embedded"].export(fmt)
-    if fmt == "nt":
-        assert mine == reference  # sorted N-Triples: byte for byte
-    assert isomorphic(Graph().parse(data=mine, format=fmt), Graph().parse(data=reference, format=fmt))
+
+def test_n_triples_exports_are_byte_for_byte_equal(stores):
+    assert stores["sparql-http"].export("nt") == stores["embedded"].export("nt")  # sorted lines
+
+
+@pytest.mark.parametrize("fmt", ["turtle", "json-ld"])
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_exports_hold_the_built_triples(stores, full, backend, fmt):
+    assert triples(Graph().parse(data=stores[backend].export(fmt), format=fmt)) == triples(full)
     assert stores[backend].triple_count() == len(stores["embedded"].graph())
 
 
@@ -185,7 +191,7 @@ def test_replacing_one_document_changes_only_its_triples(fresh, full):
         if triple not in dropped:
             expected.add(triple)
     expected.add(added)
-    assert fresh.export("nt") == export_graph(expected, "nt")
+    assert triples(fresh.graph()) == triples(expected)
     assert dropped
 
 
@@ -197,7 +203,7 @@ def test_removing_one_document_removes_only_its_triples(fresh, full):
     for s, p, o in full:
         if graph_of(s, o) != iri.graph_iri(SECOND_SLUG):
             expected.add((s, p, o))
-    assert fresh.export("nt") == export_graph(expected, "nt")
+    assert triples(fresh.graph()) == triples(expected)
     assert len(expected) < len(full)
 
 
