@@ -48,3 +48,19 @@ def test_save_load_with_e5_gives_the_same_hits(seed_index, tmp_path):
             after = loaded.search(question, k=5, fusion=fusion).to_dict()
             before.pop("took_ms"), after.pop("took_ms")
             assert after == before
+
+
+@pytest.mark.parametrize("question", [
+    "where can I buy tickets for the football final",  # written for this test, not in any question set
+    "周末去哪里露营比较好",
+    "how long should I boil an egg",
+])
+def test_questions_the_plan_does_not_answer_are_not_relevant(seed_index, question):
+    result = seed_index.search(question, k=3)
+    assert result.relevant is False
+    assert result.hits  # the nearest units are still shown, marked by the flag
+
+
+@pytest.mark.parametrize("question", ["工厂买机械臂替代人工搬运有没有政策", "tax breaks for research spending"])
+def test_questions_the_plan_answers_are_relevant(seed_index, question):
+    assert seed_index.search(question, k=3).relevant is True
