@@ -477,5 +477,10 @@ def _prune(generations: Path, *, keep: int, current: Path) -> None:
     for old in done[keep:]:
         if old.resolve() == current.resolve():
             continue
+        from search.backends import drop_collections, milvus_pointer
+
+        pointer = milvus_pointer(old / "index")  # a Milvus index's collections go with its generation
         if not remove_unless_pinned(old):
             log.info("keeping generation %s: a process is using it", old.name)
+        elif pointer is not None:
+            drop_collections(pointer)

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import json
+import logging
 from pathlib import Path
 from typing import Any
 
 from ..errors import UnknownBackendError
 from .base import BACKENDS, SearchBackend
 
-__all__ = ["backend_class", "backend_name", "build_backend", "describe_saved", "load_backend"]
+__all__ = ["backend_class", "backend_name", "build_backend", "describe_saved", "drop_collections", "load_backend",
+           "milvus_pointer"]
+
+log = logging.getLogger(__name__)
 
 
 def backend_class(name: str):
@@ -47,6 +51,28 @@ def describe_saved(directory: Path) -> str:
         return f"milvus ({pointer['uri']}, collection {pointer['collection']})"
     except (OSError, ValueError, KeyError, TypeError):
         return "unknown"
+
+
+def milvus_pointer(directory: Path) -> dict | None:
+    """The Milvus collections a saved index directory names (its milvus.json), None for a local index."""
+    try:
+        return json.loads((Path(directory) / "milvus.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def drop_collections(pointer: dict) -> None:
+    """Drop the collections ``pointer`` names (an index no longer served); a Milvus that cannot be reached
+    is logged, not raised: they can be dropped by hand."""
+    try:
+        from .milvus import milvus_client
+
+        client = milvus_client(pointer["uri"])
+        for name in (pointer["collection"], pointer["sentence_collection"]):
+            if client.has_collection(name):
+                client.drop_collection(name)
+    except Exception as e:  # noqa: BLE001
+        log.warning("could not drop the Milvus collections %s: %s", pointer, e)
 
 
 def load_backend(name: str, directory: Path, **options: Any) -> SearchBackend:

@@ -122,3 +122,17 @@ def test_milvus_uri_forms_are_checked():
     with pytest.raises(SearchError, match="ending in .db"):
         check_uri("milvus-data")
     assert check_uri("http://localhost:19530") == "http://localhost:19530"
+
+
+def test_dropping_a_saved_milvus_index_drops_its_collections(units, fake_encoder, concepts, tmp_path):
+    pytest.importorskip("milvus_lite")
+    from search.backends import drop_collections, milvus_pointer
+
+    index = SearchIndex.build(units[:3], fake_encoder, _settings("milvus", tmp_path), concepts=concepts)
+    pointer = milvus_pointer(index.save(tmp_path / "idx"))
+    assert milvus_pointer(tmp_path / "nowhere") is None
+    client = index.backend.client
+    assert client.has_collection(pointer["collection"]) and client.has_collection(pointer["sentence_collection"])
+    drop_collections(pointer)
+    assert not client.has_collection(pointer["collection"])
+    assert not client.has_collection(pointer["sentence_collection"])
