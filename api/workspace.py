@@ -7,12 +7,14 @@ Layout of ``data_dir``::
     generations/<id>/
         manifest.json                (documents, counts, encoder, when built, sha256 + size of every file)
         .pin                         shared-locked by every process using this generation (prune skips it)
-        sources/<file>.txt (+ .meta.json)   the documents as ingested
+        sources/<file> (+ .meta.json)       the documents as ingested, in their own format (.txt, .docx,
+                                     .pdf, .html …): a re-ingest reads them again through ingest.formats
         graph.nt                     the RDF graph (kg.store)
         index/                       the search index (search.SearchIndex)
 
 A build takes the writer lock, writes a whole new generation beside the old one and only then repoints
-``current``; an interrupted or failed build leaves the previous generation in force and untouched, and the
+``current``; builds are incremental through ``<data-dir>/cache`` (``api.buildcache``: parses by file hash,
+passage vectors by text hash); an interrupted or failed build leaves the previous generation in force and untouched, and the
 next build removes what it left. Only an absent or empty data dir is ever built from the bundled corpus; a
 broken one is reported (``api.datadir.BrokenDataError``) and left as it is.
 
@@ -63,7 +65,8 @@ from api.settings import Settings
 
 __all__ = [
     "Workspace", "NoDataError", "BrokenDataError", "DataDirError", "DataDirAccessError", "DataDirBusy",
-    "BuildError", "build", "open_workspace", "ensure_workspace", "corpus_files", "FAULT_PHASES", "FAULT_ENV",
+    "BuildError", "build", "open_workspace", "ensure_workspace", "corpus_files", "scan_corpus", "FileReport",
+    "remove_documents", "FAULT_PHASES", "FAULT_ENV",
 ]
 
 log = logging.getLogger(__name__)
@@ -98,20 +101,45 @@ def _fault_point(phase: str) -> None:
         signal.signal(signal.SIGUSR1, previous)
 
 
+@dataclass(frozen=True)
+class FileReport:
+    """What an ingest did with one file: ``ingested``, ``unchanged``, ``duplicate``, ``skipped`` or ``removed``."""
+
+    path: str
+    status: str
+    slug: str = ""
+    reason: str = ""
+
+    def line(self) -> str:
+        """``ingested  plan.pdf → plan``: the one line ``policykg ingest`` prints for the file."""
+        text = f"{self.status:<9} {self.path}" + (f" → {self.slug}" if self.slug else "")
+        return text + (f": {self.reason}" if self.reason else "")
+
+
+def scan_corpus(paths: Iterable[Path]) -> tuple[list[Path], list[FileReport]]:
+    """The document files named by ``paths`` (every supported format, folders searched in name order, see
+    ``ingest.formats.supported_files``) and a ``skipped`` report, with its reason, for every other file."""
+    from ingest.formats import supported_files
+
+    paths = [Path(p) for p in paths]
+    files, skipped = supported_files(paths)
+    reports = [FileReport(str(s.path), "skipped", reason=s.reason) for s in skipped]
+    missing = [r for r in reports if r.reason == "no such file or folder"]
+    if missing:
+        raise BuildError(f"{missing[0].path}: no such file or folder")
+    return files, reports
+
+
 def corpus_files(paths: Iterable[Path]) -> list[Path]:
-    """The document files named by ``paths``: files as given, folders' ``*.txt`` in name order."""
-    found: list[Path] = []
-    for path in paths:
-        path = Path(path)
-        if path.is_dir():
-            found.extend(sorted(p for p in path.glob("*.txt") if p.is_file()))
-        elif path.is_file():
-            found.append(path)
-        else:
-            raise BuildError(f"{path}: no such file or folder")
-    if not found:
-        raise BuildError(f"no .txt documents found in {', '.join(str(p) for p in paths)}")
-    return found
+    """The document files named by ``paths``: files as given, folders' supported files (.txt, .md, .docx,
+    .pdf, .html …) in name order. Raises ``BuildError`` when there is none, naming every file left out and why."""
+    paths = [Path(p) for p in paths]
+    files, skipped = scan_corpus(paths)
+    if not files:
+        why = "; ".join(f"{r.path}: {r.reason}" for r in skipped[:5])
+        raise BuildError(f"no readable documents found in {', '.join(str(p) for p in paths)}"
+                         + (f" ({why})" if why else ""))
+    return files
 
 
 def _sidecar(path: Path) -> Path:
@@ -151,6 +179,8 @@ class Workspace:
             if self._graph is None:
                 try:
                     self._graph = self._load_graph()
+                except ConnectionError:  # a SPARQL server down for now: asked again next time
+                    raise
                 except Exception as e:
                     self._graph_error = e
                     raise
@@ -213,7 +243,17 @@ class Workspace:
         return self._network
 
     def source_files(self) -> list[Path]:
-        return sorted((self.root / "sources").glob("*.txt"))
+        """The documents' source files as ingested (any supported format; sidecars are not listed)."""
+        return _source_files(self.root / "sources")
+
+
+def _source_files(folder: Path) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    from ingest.formats import supported_files
+
+    files, _ = supported_files([folder], recursive=False)
+    return sorted(files)
 
 
 def encoder_of(settings: Settings):
@@ -275,16 +315,75 @@ def ensure_workspace(settings: Settings, progress: Progress = _quiet) -> Workspa
     return open_workspace(settings)
 
 
-def _parse(paths: Iterable[Path], progress: Progress) -> tuple[dict, dict[str, Path]]:
-    from ingest import parse_plan
+def _parse(paths: Iterable[Path], progress: Progress, cache=None, *, lenient: bool = False,
+           reports: list[FileReport] | None = None) -> tuple[dict, dict[str, Path]]:
+    """Parse ``paths`` (from ``cache`` when it holds the same bytes): slug → document, slug → file.
+    With ``lenient`` a file that cannot be read is reported as skipped with its reason instead of failing."""
+    from ingest import ParseError, parse_plan
 
     documents, origin = {}, {}
     for path in paths:
-        progress(f"parsing {path.name}")
-        doc = parse_plan(path)
+        key = cache.key(path) if cache is not None else None
+        doc = cache.get(key) if cache is not None else None
+        if doc is None:
+            progress(f"parsing {path.name}")
+            try:
+                doc = parse_plan(path)
+            except ParseError as e:
+                if not lenient or reports is None:
+                    raise
+                reports.append(FileReport(str(path), "skipped", reason=e.reason))
+                continue
+            if cache is not None:
+                cache.remember(key, doc)
         documents[doc.meta.slug] = doc  # later paths replace earlier ones of the same slug
         origin[doc.meta.slug] = path
     return documents, origin
+
+
+def _digest(doc) -> str:
+    from ingest.formats import content_digest
+
+    return content_digest(doc.source)
+
+
+def _merge(previous: dict, previous_origin: dict[str, Path], given: dict, given_origin: dict[str, Path],
+           replace: bool) -> tuple[dict, dict[str, Path], list[FileReport]]:
+    """The documents of the new generation and one report per given file.
+
+    A document's identity is its text (``content_digest``): a given file whose text is already there under
+    another name or format is a ``duplicate`` (a warning names both files) and is not ingested again; the same
+    file with the same bytes is ``unchanged``; anything else is ``ingested`` (replacing the document of the same
+    slug)."""
+    kept = dict(previous)
+    kept_origin = dict(previous_origin)
+    by_digest = {_digest(doc): slug for slug, doc in kept.items()}
+    reports: list[FileReport] = []
+    for slug, doc in given.items():
+        path = given_origin[slug]
+        old = kept.get(slug)
+        if old is not None and not replace and old.meta.sha256 == doc.meta.sha256 \
+                and kept_origin[slug].name == path.name:
+            reports.append(FileReport(str(path), "unchanged", slug))
+            continue
+        twin = by_digest.get(_digest(doc))
+        if twin is not None and twin != slug:
+            reason = f"same text as {kept_origin[twin].name} (document {twin}); not ingested twice"
+            log.warning("%s: %s", path, reason)
+            reports.append(FileReport(str(path), "duplicate", twin, reason))
+            continue
+        if twin == slug and old is not None and kept_origin[slug].name != path.name:
+            reason = f"same text as {kept_origin[slug].name} (document {slug}); not ingested twice"
+            log.warning("%s: %s", path, reason)
+            reports.append(FileReport(str(path), "duplicate", slug, reason))
+            continue
+        if old is not None:
+            by_digest.pop(_digest(old), None)
+        kept[slug] = doc
+        kept_origin[slug] = path
+        by_digest[_digest(doc)] = slug
+        reports.append(FileReport(str(path), "ingested", slug))
+    return kept, kept_origin, reports
 
 
 def _previous_sources(data_dir: Path, new_files: list[Path]) -> list[Path]:
@@ -300,7 +399,7 @@ def _previous_sources(data_dir: Path, new_files: list[Path]) -> list[Path]:
     manifest = read_manifest(root, data_dir)
     files = manifest.get("files") or {}
     given = {p.name for p in new_files}
-    found = sorted((root / "sources").glob("*.txt"))
+    found = _source_files(root / "sources")
     names = {p.name for p in found}
     for doc in manifest["documents"]:
         name = doc.get("source_file") if isinstance(doc, dict) else None
@@ -320,6 +419,26 @@ def _previous_sources(data_dir: Path, new_files: list[Path]) -> list[Path]:
     return found
 
 
+def _current_manifest(data_dir: Path) -> dict | None:
+    try:
+        return read_manifest(locate_generation(data_dir), data_dir)
+    except NoDataError:
+        return None
+
+
+def _match_documents(documents: dict, origin: dict[str, Path], names: Iterable[str]) -> list[str]:
+    """The slugs ``names`` (slugs or source file names) denote; a name that matches nothing raises BuildError."""
+    slugs = []
+    for name in names:
+        hits = [slug for slug in documents
+                if name in (slug, origin[slug].name, origin[slug].stem) or Path(name).name == origin[slug].name]
+        if not hits:
+            known = ", ".join(sorted(documents)) or "none"
+            raise BuildError(f"{name}: no such document in the data dir (documents: {known})")
+        slugs.extend(h for h in hits if h not in slugs)
+    return slugs
+
+
 def build(
     settings: Settings,
     paths: list[Path] | None = None,
@@ -327,24 +446,55 @@ def build(
     replace: bool = False,
     wait: bool = False,
     only_if_empty: bool = False,
+    remove: Iterable[str] = (),
     progress: Progress = _quiet,
 ) -> dict:
     """Ingest ``paths`` (plus, unless ``replace``, the documents already in the data dir) into a new generation.
 
-    Documents are keyed by slug: ingesting a document again replaces it, so re-ingesting the same file
-    changes nothing. The whole build runs under the data dir's writer lock: a second build raises
-    ``DataDirBusy`` (or, with ``wait``, queues behind the first). With ``only_if_empty`` nothing is built
-    when another process built the data dir meanwhile. Returns the manifest in force.
+    Incremental: parsing is cached by file hash and passage vectors by text hash (``api.buildcache``, in
+    ``<data-dir>/cache``), so documents already ingested are neither parsed nor embedded again; the cheap
+    structures (the merged graph, BM25, FAISS) are rebuilt from the cached parts. When nothing changed (every
+    given file ``unchanged`` or a ``duplicate``, same encoder) no generation is built at all.
+
+    Documents are keyed by slug and identified by their text (``content_digest``): the same text under a second
+    name or in a second format is reported as a duplicate, not ingested twice. ``remove`` names documents
+    (slug or file name) to drop. Folder entries that cannot be read are reported as skipped with the reason
+    (``result["report"]``, one ``FileReport`` per file); a file named directly that cannot be read fails the build.
+    The whole build runs under the data dir's writer lock: a second build raises ``DataDirBusy`` (or, with
+    ``wait``, queues behind the first). With ``only_if_empty`` nothing is built when another process built the
+    data dir meanwhile. Returns the manifest in force plus ``report``.
     Raises ``ingest.ParseError`` for a bad document, ``DataDirError`` for a broken, busy or unwritable
     data dir and ``BuildError`` for anything else; in every case the previous generation stays in force.
     """
-    files = corpus_files(paths or [settings.corpus_dir])
+    from api.buildcache import CACHE_DIR, ParseCache
+
+    remove = list(remove)
+    given_paths = [Path(p) for p in (paths or ([] if remove else [settings.corpus_dir]))]
+    reports: list[FileReport] = []
+    files: list[Path] = []
+    if given_paths:
+        files, reports = scan_corpus(given_paths)
+        if not files:
+            corpus_files(given_paths)  # raises, naming what was skipped
     from ingest.authority import configure_authority
 
     configure_authority(settings.authority_files)  # the user's authority files of government bodies, if any
-    # Parse the given files first: a bad file fails the build before anything is written or locked.
-    documents, origin = _parse(files, progress)
     data_dir = settings.data_dir
+    cache = ParseCache(data_dir / CACHE_DIR, tuple(settings.authority_files or ()))
+    named = {p.resolve() for p in given_paths if p.is_file()}
+    # Parse the given files first: a bad file named directly fails the build before anything is written or locked.
+    documents, origin = {}, {}
+    for path in files:
+        docs, orig = _parse([path], progress, cache, lenient=path.resolve() not in named, reports=reports)
+        for slug in docs:
+            if slug in documents:
+                reports.append(FileReport(str(origin[slug]), "skipped", slug,
+                                          f"{path.name} has the same document name ({slug}); rename one, "
+                                          "or give each a slug in a .meta.json sidecar"))
+        documents.update(docs)
+        origin.update(orig)
+    if files and not documents and not remove:
+        raise BuildError("no readable documents: " + "; ".join(f"{r.path}: {r.reason}" for r in reports[:5]))
     with writer_lock(data_dir, wait=wait, progress=progress):
         _fault_point("locked")
         if only_if_empty:
@@ -361,11 +511,31 @@ def build(
         if removed:
             progress(f"removed what killed ingests left: {', '.join(removed)}")
         previous = [] if replace else _previous_sources(data_dir, files)
-        kept, kept_origin = _parse(previous, progress)
-        kept.update(documents)
-        kept_origin.update(origin)
+        kept, kept_origin = _parse(previous, progress, cache)
+        for slug in _match_documents(kept, kept_origin, remove):
+            reports.append(FileReport(kept_origin[slug].name, "removed", slug))
+            kept.pop(slug)
+            kept_origin.pop(slug)
+        kept, kept_origin, given_reports = _merge(kept, kept_origin, documents, origin, replace)
+        reports = given_reports + reports
         _fault_point("parsed")
-        return _build_generation(settings, kept, kept_origin, progress)
+        current = None if replace else _current_manifest(data_dir)
+        changed = replace or remove or any(r.status == "ingested" for r in reports)
+        if current is not None and not changed and current.get("encoder") == settings.encoder:
+            cache.flush()
+            progress("nothing changed: generation " + current["generation"] + " stays in force")
+            return {**current, "report": [dataclasses.asdict(r) for r in reports]}
+        if not kept:
+            raise BuildError("no documents left: a data dir needs at least one (ingest one first)")
+        manifest = _build_generation(settings, kept, kept_origin, progress)
+        cache.flush()
+        return {**manifest, "report": [dataclasses.asdict(r) for r in reports]}
+
+
+def remove_documents(settings: Settings, names: Iterable[str], *, wait: bool = False,
+                     progress: Progress = _quiet) -> dict:
+    """Drop the documents ``names`` (slug or source file name) and build the generation without them."""
+    return build(settings, None, remove=list(names), wait=wait, progress=progress)
 
 
 def _build_generation(settings: Settings, documents: dict, origin: dict[str, Path], progress: Progress) -> dict:
@@ -404,10 +574,18 @@ def _build_generation(settings: Settings, documents: dict, origin: dict[str, Pat
         progress(f"building the search index with encoder {settings.encoder}")
         from search import SearchIndex, index_units
 
+        from api.buildcache import CACHE_DIR, CachingEncoder, VectorCache
+
         units = index_units(docs)
-        index = SearchIndex.build(units, encoder_of(settings), search_settings(settings))
+        encoder = encoder_of(settings)
+        vectors = VectorCache(data_dir / CACHE_DIR, encoder)
+        caching = CachingEncoder(encoder, vectors)  # embeds only texts no earlier build embedded
+        index = SearchIndex.build(units, caching, search_settings(settings))
+        index.encoder = encoder
+        progress(f"embedded {caching.embedded} new text(s), {len(vectors) - caching.embedded} from the cache")
         index.save(staging / "index")
         _fault_point("index")
+        vectors.flush()  # under the writer lock; a failed build keeps them too (they are right whatever happens)
 
         (staging / PIN_FILE).touch()
         make_readable(staging)  # graph.nt is written 0600 by its temp file; others must read what is served
@@ -454,6 +632,8 @@ def _document_entry(d, source: Path) -> dict:
         "title": d.meta.title,
         "source_file": source.name,
         "sha256": d.meta.sha256,
+        "format": getattr(d.meta, "format", "") or source.suffix.lstrip(".").lower(),
+        "content_digest": _digest(d),
         "encoding": d.meta.encoding,
         "units": len(d.units),
         "targets": len(d.targets),

@@ -38,7 +38,7 @@ from kg.sparql import (
     run_sparql,
     term_to_json,
 )
-from kg.store import save_graph
+from kg.store import GraphStoreError, save_graph
 from kg.stores.base import export_graph, partition
 from kg.vocab import PREFIXES, bind_prefixes
 
@@ -52,13 +52,15 @@ _RESULTS_ACCEPT = "application/sparql-results+json, application/n-triples;q=0.9"
 _NT = "application/n-triples"
 
 
-class GraphServerError(OSError):
-    """The SPARQL server could not be reached or refused a request; names the URL."""
+class GraphServerError(GraphStoreError, ConnectionError):
+    """The SPARQL server could not be reached or refused a request; names the URL. A GraphStoreError, so the
+    CLI and the API report it like an unreadable graph file (one line; 503); a ConnectionError, so a workspace
+    asks again next time rather than remembering it."""
 
     def __init__(self, url: str, reason: str) -> None:
-        super().__init__(0, reason, url)
+        super().__init__(Path(), reason)
+        self.path = url  # type: ignore[assignment]
         self.url = url
-        self.reason = reason
 
     def __str__(self) -> str:
         return f"{self.url}: {self.reason}"
@@ -149,7 +151,8 @@ class SparqlHttpStore:
             detail = e.read(2000).decode("utf-8", "replace").strip()
             raise GraphServerError(url, f"{method} answered {e.code} {e.reason}: {detail}") from e
         except (urllib.error.URLError, OSError) as e:
-            raise GraphServerError(url, f"cannot reach the SPARQL server ({getattr(e, 'reason', e)})") from e
+            raise GraphServerError(url, f"cannot reach the SPARQL server ({getattr(e, 'reason', e)}); start it, or "
+                                        "unset POLICYKG_SPARQL_ENDPOINT for the embedded store") from e
 
     def _select(self, sparql: str) -> list[dict[str, Any]]:
         with self._send("POST", self.endpoints.query, sparql.encode(), "application/sparql-query",

@@ -275,3 +275,16 @@ def test_settings_pick_the_backend(tmp_path, oxigraph_url):
     assert open_graph_store(Settings(data_dir=tmp_path), tmp_path / "g.nt").backend == "embedded"
     remote = open_graph_store(Settings(data_dir=tmp_path, sparql_endpoint=oxigraph_url), tmp_path / "g.nt")
     assert remote.backend == "sparql-http" and oxigraph_url in remote.describe()
+
+
+def test_an_unreachable_server_is_named_and_not_remembered(tmp_path):
+    from kg.sparql import SparqlError
+    from kg.store import GraphStoreError
+
+    url = f"http://127.0.0.1:{_free_port()}/query"  # nothing listens there
+    store = create_store("sparql-http", tmp_path / "g.nt", query_url=url)
+    with pytest.raises(GraphStoreError, match="cannot reach the SPARQL server") as caught:
+        store.graph()
+    assert url in str(caught.value) and isinstance(caught.value, ConnectionError)
+    with pytest.raises(SparqlError, match="could not answer"):
+        store.query("ASK { ?s ?p ?o }")
