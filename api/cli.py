@@ -138,7 +138,7 @@ def status(data_dir: DataDir = None, as_json: AsJson = False) -> None:
         m = ws.manifest
         if as_json:
             _print_json({"data_dir": str(ws.settings.data_dir), **m,
-                         "search_backend": describe_saved(ws.root / "index")})
+                         "graph_backend": ws.graph_store.describe(), "search_backend": describe_saved(ws.root / "index")})
             return
         typer.echo(f"data dir   {ws.settings.data_dir}  (generation {m['generation']}, built {m['built_at']})")
         typer.echo(f"graph      {m['triples']} triples;  search index {m['index_units']} units, encoder {m['encoder']}")
