@@ -600,7 +600,8 @@ def government_of(jurisdiction: str) -> Department:
     for body in authority().bodies.values():
         if body.jurisdiction == jurisdiction and body.category == "government":
             return _department_of(body.key, "", jurisdiction)
-    full = jurisdiction + "人民政府"
+    levels = _levels(jurisdiction)
+    full = (_written(levels.lowest, levels) or jurisdiction) + "人民政府"  # 广州市人民政府, not 广东省广州市…
     return Department(key=_slug(full, "body"), pref_label=full, alt_labels=[], pref_label_en="",
                       category="government", listed_in_alias_table=False, jurisdiction=jurisdiction)
 

@@ -335,3 +335,33 @@ def test_a_missing_authority_file_is_named(tmp_path):
 def test_every_body_records_its_jurisdiction(text, jurisdiction, expected):
     (dept,) = find_departments(text, jurisdiction=jurisdiction)
     assert dept.jurisdiction == expected
+
+
+@pytest.mark.parametrize(
+    ("jurisdiction", "key", "pref_label"),
+    [(SH, "shanghai-municipal-government", "上海市人民政府"), (NATIONAL, "cn-state-council", "中华人民共和国国务院"),
+     ("浦东新区", "shanghai-pudong-new-area-government", "上海市浦东新区人民政府")],
+)
+def test_government_of(jurisdiction, key, pref_label):
+    from ingest.departments import government_of
+
+    gov = government_of(jurisdiction)
+    assert (gov.key, gov.pref_label) == (key, pref_label)
+
+
+def test_government_of_a_place_no_file_knows():
+    from ingest.departments import government_of
+
+    gov = government_of("广州市")
+    assert (gov.pref_label, gov.listed_in_alias_table, gov.category) == ("广州市人民政府", False, "government")
+
+
+@pytest.mark.parametrize(
+    ("issued", "period_start", "title", "expected"),
+    [("2024-03-15", "", "", date(2024, 3, 15)), ("", "2018", "", date(2018, 1, 1)),
+     ("", "", "技术改造三年行动计划（2018—2020年）", date(2018, 1, 1)), ("", "", "实施意见", None)],
+)
+def test_document_date(issued, period_start, title, expected):
+    from ingest.departments import document_date
+
+    assert document_date(issued, period_start, title) == expected
