@@ -110,6 +110,7 @@ def test_central_bodies_by_full_and_short_name(written, key, pref_label):
         ("按照国办发〔2021〕2号文件要求推进。", NATIONAL, []),
         ("贯彻《国务院关于推进数字经济发展的意见》精神。", NATIONAL, []),
         ("经市政府同意，现印发给你们。", SH, []),
+        ("改造人行道和人行横道。", SH, []),
         # offices and sub-offices
         ("对推进不力的，由市政府督查室通报。", "广州市", [("市政府督查室", "广州市政府督查室")]),
         ("市数字化转型工作领导小组办公室负责日常工作。", "广州市",
