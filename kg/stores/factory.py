@@ -14,7 +14,8 @@ BACKENDS = ("embedded", "sparql-http")
 
 def create_store(backend: str, path: str | Path, **options: Any) -> GraphStore:
     """A store by backend name: ``embedded`` (``path`` is the graph.nt file) or ``sparql-http`` (``query_url``,
-    optional ``update_url`` and ``store_url``; ``path`` gets an N-Triples record of each build)."""
+    optional ``update_url``, ``store_url`` and ``previous``, the digests file of the build before; ``path`` gets
+    an N-Triples record of each build and the digests beside it)."""
     if backend == "embedded":
         from kg.stores.embedded import EmbeddedStore
 
@@ -23,7 +24,7 @@ def create_store(backend: str, path: str | Path, **options: Any) -> GraphStore:
         from kg.stores.sparql_http import SparqlHttpStore, derive_endpoints
 
         endpoints = derive_endpoints(options["query_url"], options.get("update_url"), options.get("store_url"))
-        return SparqlHttpStore(endpoints, record=path)
+        return SparqlHttpStore(endpoints, record=path, previous=options.get("previous"))
     raise ValueError(f"unknown graph backend {backend!r}; valid backends: {', '.join(BACKENDS)}")
 
 
@@ -31,5 +32,9 @@ def open_graph_store(settings: Any, path: str | Path) -> GraphStore:
     """The store of these settings: a SPARQL server when ``POLICYKG_SPARQL_ENDPOINT`` is set, else embedded."""
     if not getattr(settings, "sparql_endpoint", None):
         return create_store("embedded", path)
+    from kg.stores.sparql_http import DIGESTS_FILE
+
+    previous = Path(settings.data_dir) / "current" / DIGESTS_FILE  # what the serving generation wrote
     return create_store("sparql-http", path, query_url=settings.sparql_endpoint,
-                        update_url=settings.sparql_update_endpoint, store_url=settings.graph_store_endpoint)
+                        update_url=settings.sparql_update_endpoint, store_url=settings.graph_store_endpoint,
+                        previous=previous)

@@ -12,6 +12,8 @@ GraphDB do; Oxigraph with ``--union-default-graph``).
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
 import re
 import threading
@@ -42,7 +44,7 @@ from kg.store import GraphStoreError, save_graph
 from kg.stores.base import export_graph, partition
 from kg.vocab import PREFIXES, bind_prefixes
 
-__all__ = ["Endpoints", "GraphServerError", "derive_endpoints", "SparqlHttpStore"]
+__all__ = ["DIGESTS_FILE", "Endpoints", "GraphServerError", "derive_endpoints", "SparqlHttpStore"]
 
 logger = logging.getLogger(__name__)
 
@@ -50,6 +52,7 @@ _GRAPHS = str(iri.mint("graph", "x"))[:-1]  # every named graph of ours starts w
 _OURS = f'FILTER(STRSTARTS(STR(?g), "{_GRAPHS}"))'
 _RESULTS_ACCEPT = "application/sparql-results+json, application/n-triples;q=0.9"
 _NT = "application/n-triples"
+DIGESTS_FILE = "graph-digests.json"  # beside graph.nt: sha256 of each named graph written, for the next build
 
 
 class GraphServerError(GraphStoreError, ConnectionError):
@@ -106,6 +109,12 @@ def _prologue() -> str:
     return "".join(f"PREFIX {name}: <{ns}>\n" for name, ns in PREFIXES.items())
 
 
+def _sorted_nt(graph: Graph) -> bytes:
+    """N-Triples with the lines sorted: the same bytes for the same triples, to digest and to send."""
+    lines = graph.serialize(format="nt", encoding="utf-8").splitlines(keepends=True)
+    return b"".join(sorted(line for line in lines if line.strip()))
+
+
 class _CappedReader:
     """A response body read at most ``cap`` bytes and until ``deadline``; past either it reads as ended."""
 
@@ -130,9 +139,12 @@ class SparqlHttpStore:
 
     backend = "sparql-http"
 
-    def __init__(self, endpoints: Endpoints, record: str | Path | None = None, timeout_s: float = 120.0) -> None:
+    def __init__(self, endpoints: Endpoints, record: str | Path | None = None, timeout_s: float = 120.0,
+                 previous: str | Path | None = None) -> None:
         self.endpoints = endpoints
         self.record = Path(record) if record else None
+        self.previous = Path(previous) if previous else None  # the digests file of the build before
+        self.last_written: list[URIRef] = []  # the named graphs the last write_all sent
         self.timeout_s = timeout_s
         self._graph: Graph | None = None
         self._lock = threading.Lock()
@@ -169,8 +181,8 @@ class SparqlHttpStore:
         sep = "&" if "?" in self.endpoints.store else "?"
         return f"{self.endpoints.store}{sep}{urllib.parse.urlencode({'graph': str(name)})}"
 
-    def _put(self, name: URIRef, graph: Graph) -> None:
-        data = graph.serialize(format="nt", encoding="utf-8")
+    def _put(self, name: URIRef, graph: Graph | bytes) -> None:
+        data = graph if isinstance(graph, bytes) else graph.serialize(format="nt", encoding="utf-8")
         if self.endpoints.store:
             self._send("PUT", self._gsp_url(name), data, _NT, None).close()
         else:
@@ -184,22 +196,45 @@ class SparqlHttpStore:
             self._graph = None
 
     # -- writes ---------------------------------------------------------------------------------------------
+    def graph_sizes(self) -> dict[str, int]:
+        """Our named graphs on the server (``graph/doc/<slug>``, ``graph/shared``) and their triple counts."""
+        rows = self._select(f"SELECT ?g (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {_OURS} }} GROUP BY ?g")
+        return {row["g"].value: int(row["n"].value) for row in rows}
+
     def graph_names(self) -> list[URIRef]:
-        """Our named graphs on the server (``graph/doc/<slug>`` and ``graph/shared``)."""
-        rows = self._select(f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {_OURS} }}")
-        return sorted(URIRef(row["g"].value) for row in rows)
+        return sorted(URIRef(name) for name in self.graph_sizes())
+
+    def _known(self) -> dict[str, str]:
+        """The digests the previous build left for this server (none if it wrote elsewhere or left none)."""
+        try:
+            saved = json.loads(self.previous.read_text(encoding="utf-8")) if self.previous else {}
+        except (OSError, ValueError):
+            return {}
+        return saved.get("graphs", {}) if saved.get("endpoint") == self.endpoints.query else {}
 
     def write_all(self, graph: Graph) -> None:
+        """Write each named graph that changed since the previous build: one PUT per changed document (a graph
+        whose digest the previous build recorded and whose size the server still reports is left alone);
+        drop the graphs of documents no longer there."""
         if self.record is not None:
             save_graph(graph, self.record)
         parts = partition(graph)
+        texts = {str(name): _sorted_nt(part) for name, part in parts.items()}
+        digests = {name: hashlib.sha256(text).hexdigest() for name, text in texts.items()}
+        known, sizes = self._known(), self.graph_sizes()
         started = time.perf_counter()
-        for name in sorted(parts):
-            self._put(name, parts[name])
-        for stale in set(self.graph_names()) - set(parts):
-            self._drop(stale)
+        self.last_written = [URIRef(name) for name in sorted(texts)
+                             if known.get(name) != digests[name] or sizes.get(name) != len(parts[URIRef(name)])]
+        for name in self.last_written:
+            self._put(name, texts[str(name)])
+        for stale in sorted(set(sizes) - set(texts)):
+            self._drop(URIRef(stale))
+        if self.record is not None:
+            (self.record.parent / DIGESTS_FILE).write_text(
+                json.dumps({"endpoint": self.endpoints.query, "graphs": digests}, indent=1, sort_keys=True),
+                encoding="utf-8")
         self._forget()
-        logger.info("wrote %d named graphs (%d triples) to %s in %.2f s", len(parts), len(graph),
+        logger.info("wrote %d of %d named graphs to %s in %.2f s", len(self.last_written), len(parts),
                     self.endpoints.store or self.endpoints.update, time.perf_counter() - started)
 
     def replace_document(self, doc_iri: URIRef, graph: Graph) -> None:

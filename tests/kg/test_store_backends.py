@@ -288,3 +288,26 @@ def test_an_unreachable_server_is_named_and_not_remembered(tmp_path):
     assert url in str(caught.value) and isinstance(caught.value, ConnectionError)
     with pytest.raises(SparqlError, match="could not answer"):
         store.query("ASK { ?s ?p ?o }")
+
+
+def test_a_build_sends_only_the_named_graphs_that_changed(full, oxigraph_url, tmp_path):
+    from kg.stores.sparql_http import DIGESTS_FILE
+
+    first = create_store("sparql-http", tmp_path / "one" / "graph.nt", query_url=oxigraph_url)
+    first.write_all(full)
+    again = create_store("sparql-http", tmp_path / "two" / "graph.nt", query_url=oxigraph_url,
+                         previous=tmp_path / "one" / DIGESTS_FILE)
+    again.write_all(full)
+    assert again.last_written == []  # nothing changed: nothing sent
+    edited = Graph()
+    for triple in full:
+        edited.add(triple)
+    edited.add((iri.unit_iri(SECOND_SLUG, "2.1"), POL.heading, Literal("建设算力设施（修订）")))
+    third = create_store("sparql-http", tmp_path / "three" / "graph.nt", query_url=oxigraph_url,
+                         previous=tmp_path / "two" / DIGESTS_FILE)
+    try:
+        third.write_all(edited)
+        assert third.last_written == [iri.graph_iri(SECOND_SLUG)]  # one document changed: one PUT
+        assert triples(third.graph()) == triples(edited)
+    finally:
+        third.write_all(full)
