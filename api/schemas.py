@@ -288,7 +288,8 @@ class MatchRequest(BaseModel):
     plans: list[str] = Field(min_length=1, max_length=20, description="计划 / plans, one per item")
     size: str | None = Field(default=None, max_length=50, description="规模 / size, e.g. 中小企业, 规模以上")
     district: str | None = Field(default=None, max_length=50, description="所在区 / district")
-    k: int = Field(default=10, ge=1, le=50, description="how many measures to return at most")
+    k: int = Field(default=10, ge=1, le=50, description="how many measures (and instruments) to return at most")
+    lang: Literal["zh", "en"] = Field(default="zh", description="language of the reasons and role labels")
 
     def plans_clean(self) -> list[str]:
         return [p for p in (s.strip() for s in self.plans) if p]
@@ -297,10 +298,15 @@ class MatchRequest(BaseModel):
 class MatchResponse(_Open):
     model_config = ConfigDict(extra="allow", json_schema_extra={"example": {
         "profile": {"industry": "汽车零部件制造", "plans": ["采购工业机器人改造生产线"]},
+        "district_office": {"name": "上海市嘉定区人民政府", "role": "district", "scope": "district"},
         "measures": [{"path": "二（一）1", "title": "实施以机器人应用为特征的自动化改造", "score": 0.9,
-                      "reason": "plan 采购工业机器人改造生产线 matches 工业机器人, 自动化成套生产线"}],
+                      "reason": "计划“采购工业机器人改造生产线”对应原文“工业机器人”",
+                      "contacts": [{"name": "上海市经济和信息化委员会", "role": "evaluator,supervisor",
+                                    "scope": "document"}],
+                      "no_owner": "原文未写明责任单位", "supports": []}],
         "instruments": [{"kind": "tax", "path": "三（三）", "safeguard": "加强政策支持",
-                         "text": "全面落实研发费用加计扣除、专用设备税额抵免等税收优惠政策。", "reason": "…"}],
+                         "text": "全面落实研发费用加计扣除、专用设备税额抵免等税收优惠政策。", "reason": "…",
+                         "contacts": [], "no_owner": "原文未写明责任单位", "supports": []}],
     }})
 
 

@@ -1,34 +1,48 @@
-"""Match an enterprise profile to the measures that fit it and the support instruments of the safeguards."""
+"""Match an enterprise profile to the measures that fit it and to the support instruments it can apply for.
+
+Every answer says who to contact and how much: the bodies the text makes responsible for the unit (explicit), else
+the bodies the text names as supervisor, evaluator or coordinator of the whole document (marked ``scope:
+"document"``), else the statement that the text names no owner; the district government when the profile names a
+district inside a document's jurisdiction; and the unit's support amounts and conditions (``SupportData``).
+
+Reasons credit each input with its own words only: the industry's words (and the policy industries its products
+map to in ``ingest/data/industries.ttl``), each plan's words, the size.  They are rendered in the page's language.
+Instruments are chosen for the enterprise: a sentence offering support is kept only when something about this
+enterprise (a plan asking for that kind, its size, its industry) points to it.
+"""
 
 from __future__ import annotations
 
 import logging
 import re
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import Any, Iterable, Sequence
 
 from .hybrid import SearchIndex
 from .lexicon import ConceptLabels
-from .types import IndexUnit
+from .types import DepartmentRef, IndexUnit, SupportData
 
-__all__ = ["EnterpriseProfile", "MeasureMatch", "InstrumentMatch", "MatchResult", "match_enterprise",
-           "INSTRUMENT_KINDS", "SCHEME_KINDS", "SUPPORT_GROUP", "GENERIC_SHARE", "normalise_size"]
+__all__ = ["EnterpriseProfile", "Contact", "MatchReason", "MeasureMatch", "InstrumentMatch", "MatchResult",
+           "match_enterprise", "render_reason", "district_office", "INSTRUMENT_KINDS", "SCHEME_KINDS",
+           "SUPPORT_GROUP", "GENERIC_SHARE", "DOCUMENT_ROLES", "normalise_size"]
 
 log = logging.getLogger(__name__)
 
 # The support instruments a safeguard can offer, with the words that name them in policy text.  The
 # scheme's support-instrument concepts (SUPPORT_GROUP) add their labels through SCHEME_KINDS.
 INSTRUMENT_KINDS: dict[str, tuple[str, ...]] = {
-    "funds": ("财政支持", "专项支持资金", "专项资金", "资金支持", "补贴", "补助"),
+    "funds": ("财政支持", "专项支持资金", "专项资金", "资金支持", "补贴", "补助", "奖励"),
     "tax": ("税收优惠", "加计扣除", "税额抵免", "减税", "免税"),
     "financing": ("融资担保", "产业基金", "融资", "信贷", "贷款", "上市挂牌", "债务融资", "增信", "担保基金"),
     "land": ("用地", "土地", "容积率", "零星工业用地"),
     "approvals": ("审批", "备案", "承诺备案制", "施工许可"),
 }
-_INSTRUMENT_EN = {"funds": "funds", "tax": "tax relief", "financing": "financing", "land": "land",
-                  "approvals": "approvals"}
+KIND_LABELS: dict[str, dict[str, str]] = {
+    "funds": {"zh": "资金支持", "en": "funds"}, "tax": {"zh": "税收优惠", "en": "tax relief"},
+    "financing": {"zh": "融资支持", "en": "financing"}, "land": {"zh": "用地支持", "en": "land"},
+    "approvals": {"zh": "审批便利", "en": "approvals"},
+}
 # The top concept of the instruments in ingest/data/concepts.ttl, and which of its concepts is which kind
-# (the others, such as talent or government procurement, are not instruments an enterprise applies for).
 SUPPORT_GROUP = "support-instruments"
 SCHEME_KINDS: dict[str, str] = {
     "fiscal-support": "funds",
@@ -39,13 +53,27 @@ SCHEME_KINDS: dict[str, str] = {
     "land-use": "land",
     "approval-reform": "approvals",
 }
+# Roles by which the text puts a body over the whole document's work (督查, 评估, 协调): named when a unit has no owner
+DOCUMENT_ROLES = ("supervisor", "evaluator", "coordinator")
 # A term found in more than this share of the units (改造, 技术, 企业 in the seed) explains no match.
 GENERIC_SHARE = 0.2
-_SME_WORDS = ("中小企业", "小微企业", "中小微企业")
+# Words of a sentence that address an enterprise size
+_SIZE_WORDS: dict[str, tuple[str, ...]] = {
+    "small": ("中小企业", "小微企业", "中小微企业", "小型企业", "初创", "专精特新"),
+    "large": ("规模以上", "大型企业", "龙头企业", "骨干企业", "重大项目", "重点项目", "重点企业", "亿元以上", "亿美元以上",
+              "总部"),
+}
+_SIZE_WORDS["medium"] = _SIZE_WORDS["small"]
 _SIZES = {"small": "small", "小型": "small", "小微": "small", "小微企业": "small", "中小企业": "small",
           "medium": "medium", "中型": "medium", "中型企业": "medium", "large": "large", "大型": "large",
           "大型企业": "large", "规模以上": "large", "规上": "large"}
 _SENTENCE = re.compile(r"[^。；]+[。；]?")
+_ROLE_LABELS = {"lead": ("牵头", "lead"), "participant": ("参与", "participant"), "convener": ("召集", "convener"),
+                "coordinator": ("协调", "coordinator"), "evaluator": ("评估", "evaluator"),
+                "implementer": ("实施", "implementer"), "supervisor": ("督查", "supervisor")}
+_INPUT_LABELS = {"industry": ("行业", "industry"), "plan": ("计划", "plan"), "size": ("规模", "size"),
+                 "district": ("所在区", "district")}
+_SIZE_NAMES = {"small": ("小型", "small"), "medium": ("中型", "medium"), "large": ("大型", "large")}
 
 
 def normalise_size(size: str | None) -> str | None:
@@ -66,28 +94,63 @@ class EnterpriseProfile:
 
 
 @dataclass(slots=True)
+class Contact:
+    """Who to contact about a unit: ``scope`` says how the text names it."""
+
+    name: str
+    role: str  # lead | participant | supervisor | evaluator | coordinator | convener | implementer | district,
+    # comma-separated when the text gives the body several roles
+    role_label: str  # the role in the page's language
+    scope: str  # "unit" (named for this unit) | "document" (named over the whole document) | "district"
+    basis: str  # explicit | inferred
+    evidence: str  # the sentence that names it
+
+
+@dataclass(slots=True)
+class MatchReason:
+    """One input of the profile and the words of the text it matched (never another input's words)."""
+
+    input: str  # industry | plan | size
+    value: str  # the input as given
+    words: list[str]  # words of the unit's text
+    asks: str = ""  # for a plan asking for a kind of support: the plan's own word (贷款) and the kind
+    kind: str = ""
+
+
+@dataclass(slots=True)
 class MeasureMatch:
     id: str
     path: str
     title: str
     text: str
+    document: str
     score: float
-    reason: str
+    reason: str  # the reasons rendered in the page's language
+    reasons: list[MatchReason]
     matched_terms: list[str]
     matched_concepts: list[str]
     plan: str
+    contacts: list[Contact]
+    no_owner: str  # "" when a body is named; else the statement that the text names none
+    supports: list[SupportData]
 
 
 @dataclass(slots=True)
 class InstrumentMatch:
     kind: str  # funds | tax | financing | land | approvals
-    label: str  # e.g. 融资担保
-    id: str  # the safeguard unit's IRI
+    kind_label: str  # in the page's language
+    label: str  # the word that names it, e.g. 融资担保
+    id: str  # the unit's IRI
     path: str
-    safeguard: str  # the safeguard's heading
+    safeguard: str  # the unit's heading
     text: str  # the sentence that offers the instrument
+    document: str
     score: float
     reason: str
+    reasons: list[MatchReason]
+    contacts: list[Contact]
+    no_owner: str
+    supports: list[SupportData]
 
 
 @dataclass(slots=True)
@@ -95,10 +158,195 @@ class MatchResult:
     profile: EnterpriseProfile
     measures: list[MeasureMatch]
     instruments: list[InstrumentMatch]
+    district_office: Contact | None = None
+    lang: str = "zh"
 
     def to_dict(self) -> dict[str, Any]:
-        return {"profile": asdict(self.profile), "measures": [asdict(m) for m in self.measures],
+        return {"profile": asdict(self.profile), "lang": self.lang,
+                "district_office": asdict(self.district_office) if self.district_office else None,
+                "measures": [asdict(m) for m in self.measures],
                 "instruments": [asdict(i) for i in self.instruments]}
+
+
+# ------------------------------------------------------------------------------------------------ wording
+
+
+def _q(text: str, lang: str) -> str:
+    return f"“{text}”" if lang == "zh" else f'"{text}"'
+
+
+def render_reason(reasons: Sequence[MatchReason], lang: str, fallback: str = "") -> str:
+    """计划“申请技改贷款”对应原文“贷款”；行业“汽车零部件”对应原文“汽车” / plan "…" matches "…" in the text."""
+    parts = []
+    for r in reasons:
+        name = _INPUT_LABELS.get(r.input, (r.input, r.input))[0 if lang == "zh" else 1]
+        words = ("、" if lang == "zh" else ", ").join(_q(w, lang) for w in r.words)
+        if r.asks and lang == "zh":
+            parts.append(f"{name}{_q(r.value, lang)}中的{_q(r.asks, lang)}属于{KIND_LABELS[r.kind]['zh']}，"
+                         f"原文写有{words}")
+        elif r.asks:
+            parts.append(f"{name} {_q(r.value, lang)} asks for {KIND_LABELS[r.kind]['en']} ({_q(r.asks, lang)}), "
+                         f"which the text offers as {words}")
+        elif lang == "zh":
+            parts.append(f"{name}{_q(r.value, lang)}对应原文{words}")
+        else:
+            parts.append(f"{name} {_q(r.value, lang)} matches {words} in the text")
+    if not parts:
+        return fallback or ("与企业情况语义相近（无字面重合）" if lang == "zh" else "close in meaning (no shared words)")
+    return ("；" if lang == "zh" else "; ").join(parts)
+
+
+def _role_label(role: str, lang: str) -> str:
+    if role == "district":
+        return "所在区政府" if lang == "zh" else "district government"
+    pair = _ROLE_LABELS.get(role)
+    return (pair[0] if lang == "zh" else pair[1]) if pair else role
+
+
+def _no_owner(lang: str) -> str:
+    return "原文未写明责任单位" if lang == "zh" else "the text names no owner"
+
+
+# ------------------------------------------------------------------------------------------------ contacts
+
+
+def _contact(refs: Sequence[DepartmentRef], scope: str, lang: str) -> Contact:
+    """One body with all the roles the text gives it (评估、督查), the first role's evidence."""
+    roles = list(dict.fromkeys(d.role for d in refs))
+    label = ("、" if lang == "zh" else ", ").join(_role_label(r, lang) for r in roles)
+    return Contact(refs[0].name, ",".join(roles), label, scope, refs[0].basis, refs[0].evidence)
+
+
+def _by_body(refs: Iterable[DepartmentRef], scope: str, lang: str) -> list[Contact]:
+    grouped: dict[str, list[DepartmentRef]] = {}
+    for d in refs:
+        grouped.setdefault(d.name, []).append(d)
+    return [_contact(group, scope, lang) for group in grouped.values()]
+
+
+def document_overseers(units: Iterable[IndexUnit]) -> dict[str, list[DepartmentRef]]:
+    """Per document, the bodies the text explicitly names as supervisor, evaluator, coordinator or convener."""
+    found: dict[str, dict[str, DepartmentRef]] = {}
+    for unit in units:
+        for d in unit.context.departments:
+            if d.basis == "explicit" and d.role in DOCUMENT_ROLES:
+                found.setdefault(unit.document, {}).setdefault(f"{d.name}|{d.role}", d)
+    return {doc: list(refs.values()) for doc, refs in found.items()}
+
+
+def _contacts(unit_departments: Sequence[DepartmentRef], document: str,
+              overseers: dict[str, list[DepartmentRef]], lang: str) -> tuple[list[Contact], str]:
+    """The unit's explicit bodies (lead first), else the document's overseers, else the no-owner statement."""
+    order = {"lead": 0, "convener": 1, "coordinator": 2, "implementer": 3, "participant": 4}
+    own = sorted((d for d in unit_departments if d.basis == "explicit"), key=lambda d: order.get(d.role, 5))
+    if own:
+        return _by_body(own, "unit", lang), ""
+    above = overseers.get(document, [])
+    if above:
+        return _by_body(above, "document", lang), _no_owner(lang)
+    return [], _no_owner(lang)
+
+
+def district_office(district: str | None, jurisdictions: Sequence[str], lang: str = "zh") -> Contact | None:
+    """The district government when the district lies inside a document's jurisdiction (嘉定区 in 上海市)."""
+    if not district or not district.strip():
+        return None
+    try:
+        from ingest.authority import canonical_jurisdiction, government_of
+    except ImportError:  # pragma: no cover - the ingest package ships with search
+        return None
+    place = canonical_jurisdiction(district.strip())
+    covered = [j for j in jurisdictions if j and place != j and place.startswith(j)]
+    if not covered:
+        return None
+    gov = government_of(place)
+    name = gov.pref_label if lang == "zh" or not gov.pref_label_en else gov.pref_label_en
+    evidence = (f"{district}属于文件适用的{covered[0]}" if lang == "zh"
+                else f"{district} lies in {covered[0]}, where the documents apply")
+    return Contact(name, "district", _role_label("district", lang), "district", "profile", evidence)
+
+
+# ------------------------------------------------------------------------------------------------ words
+
+
+def _specific(index: SearchIndex, terms: Iterable[str]) -> list[str]:
+    """The terms that say why: not generic (in ≤ GENERIC_SHARE of the units), each once, none inside
+    another listed term (机器人 goes when 工业机器人 is there)."""
+    kept = [t for t in dict.fromkeys(terms) if t and len(t) > 1 and index.document_share(t) <= GENERIC_SHARE]
+    return [t for t in kept if not any(t != other and t in other for other in kept)]
+
+
+def _input_words(index: SearchIndex, text: str) -> list[str]:
+    """An input's own words and the scheme's words for them (its concepts' labels, the policy industries its
+    products map to)."""
+    if not text.strip():
+        return []
+    plan = index.plan(text)
+    return index.tokenizer.words(text) + list(plan.lexical_terms) + list(plan.industry_terms)
+
+
+def _matched(index: SearchIndex, words: Sequence[str], text: str) -> list[str]:
+    return _specific(index, (w for w in words if w in text))
+
+
+def _reasons(index: SearchIndex, inputs: Sequence[tuple[str, str, list[str]]], text: str) -> list[MatchReason]:
+    """Each input with the words of ``text`` it matched; a word found by two inputs is credited to both only
+    when both gave it."""
+    reasons = []
+    for name, value, words in inputs:
+        hit = _matched(index, words, text)
+        if hit:
+            reasons.append(MatchReason(name, value, hit))
+    return reasons
+
+
+def _size_words(size: str | None, text: str) -> list[str]:
+    return [w for w in _SIZE_WORDS.get(size or "", ()) if w in text]
+
+
+def _support_weight(supports: Sequence[SupportData], size: str | None) -> float:
+    """Amounts raise a unit; a threshold meant for large projects lowers it for a small enterprise."""
+    weight = 0.0
+    for s in supports:
+        if s.kind in ("subsidy", "reward", "loan-interest", "tax", "land") and (s.amount or s.cap or s.rate):
+            weight += 0.1
+        if s.kind == "threshold" and size in ("small", "medium") and "亿" in (s.unit or ""):
+            weight -= 0.1
+    return max(-0.2, min(weight, 0.3))
+
+
+# ------------------------------------------------------------------------------------------------ ranking
+
+
+def _measures(index: SearchIndex, profile: EnterpriseProfile, k: int, lang: str,
+              overseers: dict[str, list[DepartmentRef]]) -> list[MeasureMatch]:
+    size = normalise_size(profile.size)
+    industry_words = _input_words(index, profile.industry)
+    plan_words = {plan: _input_words(index, plan) for plan in profile.plans}
+    inputs = [("industry", profile.industry, industry_words)] if profile.industry else []
+    inputs += [("plan", plan, words) for plan, words in plan_words.items()]
+    best: dict[str, MeasureMatch] = {}
+    for plan in profile.plans or [profile.industry]:
+        query = f"{profile.industry} {plan}".strip() if profile.plans else profile.industry
+        plan_info = index.plan(query)
+        result = index.search(query, k=max(k, 5), kind="measure")
+        for hit in result.hits:
+            reasons = _reasons(index, inputs, hit.text)
+            if not result.relevant and not reasons:
+                continue  # nothing in the documents answers this plan: its nearest units are no match
+            if size and _size_words(size, hit.text):
+                reasons.append(MatchReason("size", profile.size or size, _size_words(size, hit.text)))
+            concepts = _specific(index, [c.zh for c in hit.context.concepts if c.key in plan_info.concepts])
+            terms = [w for w in dict.fromkeys(w for r in reasons for w in r.words) if w not in concepts]
+            supports = list(hit.context.supports)
+            score = round(hit.score + 0.05 * len(reasons) + _support_weight(supports, size), 4)
+            contacts, no_owner = _contacts(hit.context.departments, hit.document, overseers, lang)
+            match = MeasureMatch(hit.id, hit.path, hit.title, hit.text, hit.document, score,
+                                 render_reason(reasons, lang), reasons, terms, concepts, plan, contacts, no_owner,
+                                 supports)
+            if hit.id not in best or score > best[hit.id].score:
+                best[hit.id] = match
+    return sorted(best.values(), key=lambda m: -m.score)[:k]
 
 
 def _instrument_terms(concepts: list[ConceptLabels]) -> dict[str, list[str]]:
@@ -111,78 +359,76 @@ def _instrument_terms(concepts: list[ConceptLabels]) -> dict[str, list[str]]:
     return terms
 
 
-def _asked_kinds(index: SearchIndex, text: str, terms: dict[str, list[str]]) -> dict[str, list[str]]:
-    """The instrument kinds the profile asks for, with the words that ask: the scheme's concepts its text
-    names, in either language (申请贷款 and bank loan are bank-credit), and the kinds' own words."""
+def _asked_kinds(index: SearchIndex, plan: str, terms: dict[str, list[str]]) -> dict[str, list[str]]:
+    """The instrument kinds one plan asks for, with the plan's words that ask (申请贷款 and bank loan are
+    bank-credit)."""
     asked: dict[str, list[str]] = {}
-    for c in index.expander.match_zh(text) + index.expander.match_en(text):
+    for c in index.expander.match_zh(plan) + index.expander.match_en(plan):
         kind = SCHEME_KINDS.get(c.key) if c.group == SUPPORT_GROUP else None
-        if kind and c.pref_zh not in asked.setdefault(kind, []):
-            asked[kind].append(c.pref_zh)
+        if kind:
+            word = next((label for label in c.zh_labels + c.en_labels if label in plan), c.pref_zh)
+            if word not in asked.setdefault(kind, []):
+                asked[kind].append(word)
     for kind, words in terms.items():
         for word in words:
-            if word in text and word not in asked.setdefault(kind, []):
+            if word in plan and word not in asked.setdefault(kind, []):
                 asked[kind].append(word)
-    # a word inside another one listed (贷款 in 银行贷款) adds nothing
     return {kind: [w for w in words if not any(w != other and w in other for other in words)]
             for kind, words in asked.items() if words}
 
 
-def _specific(index: SearchIndex, terms: list[str]) -> list[str]:
-    """The terms that say why: not generic (in ≤ GENERIC_SHARE of the units), each once, none inside
-    another listed term (机器人 goes when 工业机器人 is there)."""
-    kept = [t for t in dict.fromkeys(terms) if t and index.document_share(t) <= GENERIC_SHARE]
-    return [t for t in kept if not any(t != other and t in other for other in kept)]
-
-
-def _measures(index: SearchIndex, profile: EnterpriseProfile, k: int) -> list[MeasureMatch]:
-    best: dict[str, MeasureMatch] = {}
-    plans = profile.plans or [profile.industry]
-    for plan in plans:
-        query = f"{profile.industry} {plan}".strip() if profile.plans else profile.industry
-        plan_info = index.plan(query)
-        # the profile's own words and the scheme's words for them, in the order the profile gives them
-        wanted = index.tokenizer.words(query) + plan_info.lexical_terms
-        for hit in index.search(query, k=k, kind="measure").hits:
-            concepts = _specific(index, [c.zh for c in hit.context.concepts if c.key in plan_info.concepts])
-            terms = [t for t in _specific(index, [w for w in wanted if w in hit.text])
-                     if t not in concepts and not any(t in c for c in concepts)]
-            reason = f"plan {plan} matches " + (", ".join(concepts + terms) or "by meaning (dense)")
-            if hit.id not in best or hit.score > best[hit.id].score:
-                best[hit.id] = MeasureMatch(hit.id, hit.path, hit.title, hit.text, hit.score, reason, terms,
-                                            concepts, plan)
-    return sorted(best.values(), key=lambda m: -m.score)[:k]
-
-
-def _instruments(index: SearchIndex, profile: EnterpriseProfile) -> list[InstrumentMatch]:
+def _instruments(index: SearchIndex, profile: EnterpriseProfile, k: int, lang: str,
+                 overseers: dict[str, list[DepartmentRef]]) -> list[InstrumentMatch]:
     terms = _instrument_terms(index.concepts)
     size = normalise_size(profile.size)
-    asked = _asked_kinds(index, " ".join([profile.industry, *profile.plans]), terms)
-    best: dict[tuple[str, str], tuple[float, int, InstrumentMatch]] = {}
-    for unit in (u for u in index.units if u.kind == "safeguard"):
+    asked = {plan: _asked_kinds(index, plan, terms) for plan in profile.plans}
+    industry_words = [w for w in _input_words(index, profile.industry) if index.document_share(w) <= GENERIC_SHARE]
+    best: dict[tuple[str, str], InstrumentMatch] = {}
+    candidates = (u for u in index.units if u.kind == "safeguard" or (u.kind == "measure" and u.context.supports))
+    for unit in candidates:
         for sentence in _SENTENCE.findall(unit.text):
+            sentence = sentence.strip()
             for kind, words in terms.items():
                 found = [w for w in words if w in sentence]
                 if not found:
                     continue
-                score, reasons = 1.0, [f"{unit.title} offers {_INSTRUMENT_EN[kind]} ({'、'.join(found[:3])})"]
-                if kind in asked:
-                    score += 1.5
-                    reasons.append(f"the plans ask for {_INSTRUMENT_EN[kind]} ({'、'.join(asked[kind][:3])})")
-                sme = next((w for w in _SME_WORDS if w in sentence), None)
-                if size in ("small", "medium") and sme:
+                reasons: list[MatchReason] = []
+                score = 0.0
+                for plan, kinds in asked.items():
+                    if kind in kinds:
+                        reasons.append(MatchReason("plan", plan, found[:3], "、".join(kinds[kind][:2]), kind))
+                        score += 1.5
+                sized = _size_words(size, sentence)
+                if sized:
+                    reasons.append(MatchReason("size", profile.size or size or "", sized))
                     score += 1.0
-                    reasons.append(f"it names {sme} and the enterprise is {size}")
-                match = InstrumentMatch(kind, found[0], unit.id, unit.path, unit.title, sentence.strip(),
-                                        round(score, 3), "; ".join(reasons))
-                # one entry per (kind, safeguard): the best-scoring sentence, then the one naming most words
-                key, rank = (kind, unit.path), (score, len(found))
-                if key not in best or rank > best[key][:2]:
-                    best[key] = (score, len(found), match)
-    return sorted((m for _, _, m in best.values()), key=lambda m: (-m.score, m.kind, m.path))
+                elif size in ("small", "medium") and _size_words("large", sentence):
+                    score -= 0.5
+                industry = _specific(index, (w for w in industry_words if w in sentence or w in unit.title))
+                if industry:
+                    reasons.append(MatchReason("industry", profile.industry, industry))
+                    score += 1.0
+                if not reasons:
+                    continue  # nothing about this enterprise points here
+                supports = [s for s in unit.context.supports if s.text and s.text in sentence]
+                score += _support_weight(supports, size)
+                contacts, no_owner = _contacts(unit.context.departments, unit.document, overseers, lang)
+                match = InstrumentMatch(kind, KIND_LABELS[kind][lang], found[0], unit.id, unit.path, unit.title,
+                                        sentence, unit.document, round(score, 3), render_reason(reasons, lang),
+                                        reasons, contacts, no_owner, supports)
+                key = (kind, unit.id)
+                if key not in best or (match.score, len(found)) > (best[key].score, len(best[key].label)):
+                    best[key] = match
+    return sorted(best.values(), key=lambda m: (-m.score, m.kind, m.path))[:k]
 
 
-def match_enterprise(index: SearchIndex, profile: EnterpriseProfile, k: int = 10) -> MatchResult:
-    """Measures ranked by fit to each plan (with the terms and concepts that matched), and the support
-    instruments that the safeguard units offer, ranked by the plans' overlap and the enterprise's size."""
-    return MatchResult(profile, _measures(index, profile, k), _instruments(index, profile))
+def match_enterprise(index: SearchIndex, profile: EnterpriseProfile, k: int = 10, lang: str = "zh",
+                     jurisdictions: Sequence[str] = ()) -> MatchResult:
+    """Measures ranked by fit to each plan, and the support instruments chosen for this enterprise, each with
+    its contacts, amounts and the reasons (in ``lang``: zh | en); ``jurisdictions`` are the documents' (上海市),
+    for the district government's office."""
+    lang = "en" if lang == "en" else "zh"
+    overseers = document_overseers(index.units)
+    return MatchResult(profile, _measures(index, profile, k, lang, overseers),
+                       _instruments(index, profile, k, lang, overseers),
+                       district_office(profile.district, jurisdictions, lang), lang)

@@ -13,11 +13,23 @@ __all__ = ["router"]
 router = APIRouter(tags=["match"])
 
 
+def _jurisdictions(ws) -> list[str]:
+    """The loaded documents' jurisdictions (上海市); none when the graph cannot be read."""
+    from kg.queries import list_documents
+
+    try:
+        return [d.jurisdiction for d in list_documents(ws.graph)]
+    except Exception:  # a broken graph leaves matching working, without the district office
+        return []
+
+
 @router.post("/match", response_model=MatchResponse, summary="Measures and support that fit an enterprise",
              responses={k: ERROR_RESPONSES[k] for k in (413, 422)})
 def match(ws: WorkspaceDep, body: MatchRequest):
-    """Measures ranked by fit to the enterprise's industry and plans, each with the reason; and the support
-    instruments (funds, tax relief, financing, land, approvals) of the safeguard measures, with their text."""
+    """Measures ranked by fit to the enterprise's industry and plans, and the support instruments (funds, tax
+    relief, financing, land, approvals) chosen for it (size, industry, plans); each with who to contact (or the
+    text's statement that it names none), its support amounts and conditions, and the reasons in ``lang``. At most
+    ``k`` of each; the district government when the district lies in a document's jurisdiction."""
     from search.errors import QueryError
     from search.match import EnterpriseProfile, match_enterprise
 
@@ -26,7 +38,8 @@ def match(ws: WorkspaceDep, body: MatchRequest):
         raise ApiError(422, "invalid_input", "give an industry or at least one non-empty plan", "body.plans")
     profile = EnterpriseProfile(industry=body.industry.strip(), plans=plans, size=body.size, district=body.district)
     try:
-        result = match_enterprise(ws.index, profile)
+        result = match_enterprise(ws.index, profile, k=body.k, lang=body.lang,
+                                  jurisdictions=_jurisdictions(ws))
     except QueryError as e:
         raise ApiError(422, "invalid_input", str(e), "body") from e
     return jsonable(result)

@@ -15,15 +15,18 @@ def test_normalise_size(size, expected):
 
 
 def test_match_ranks_the_robot_measure_and_financing_for_an_sme(index):
-    result = match_enterprise(index, EnterpriseProfile("汽车零部件", ["采购工业机器人改造生产线", "申请贷款"], "中小企业"))
+    result = match_enterprise(index, EnterpriseProfile("汽车零部件", ["采购工业机器人改造生产线", "申请贷款"], "中小企业"),
+                              lang="en")
     assert result.measures[0].id == iri("2.1.1")
     assert "工业机器人" in result.measures[0].reason
     first = result.instruments[0]
     assert (first.kind, first.path) == ("financing", "三（二）")
     assert "中小企业" in first.reason and "融资担保" in first.text
     data = result.to_dict()
-    assert set(data) == {"profile", "measures", "instruments"}
-    assert {i["kind"] for i in data["instruments"]} >= {"financing", "tax"}
+    assert set(data) == {"profile", "measures", "instruments", "district_office", "lang"}
+    # instruments are chosen for the enterprise (a loan, its size), not every kind the safeguards offer
+    assert {i["kind"] for i in data["instruments"]} >= {"financing"}
+    assert all(i["reasons"] for i in data["instruments"])
 
 
 # ------------------------------------------------------------------ the seed plan, real e5
@@ -45,39 +48,43 @@ def test_the_support_instrument_group_joins_the_shipped_scheme():
 
 
 def test_an_sme_asking_for_a_loan_gets_the_guarantee_fund_of_3_4(seed_index):
-    result = match_enterprise(seed_index, EnterpriseProfile("电子元器件", ["想申请银行贷款扩大产能"], "小微企业"))
+    result = match_enterprise(seed_index, EnterpriseProfile("电子元器件", ["想申请银行贷款扩大产能"], "小微企业"),
+                              lang="en")
     first = result.instruments[0]
     assert (first.kind, first.label, first.path, first.safeguard) == ("financing", "融资担保", "三（四）", "加强产融合作")
     assert first.text.startswith("发挥本市中小企业政策性融资担保基金的功能作用")
-    assert first.reason == ("加强产融合作 offers financing (融资担保、融资、信贷); the plans ask for financing "
-                            "(信贷、银行贷款); it names 中小企业 and the enterprise is small")
-    assert first.score == 3.5 and all(i.score <= 1.0 for i in result.instruments[1:])
+    # each input is credited with its own words: the plan asks for a loan, the size matches 中小企业
+    assert first.reason == ('plan "想申请银行贷款扩大产能" asks for financing ("银行贷款"), which the text offers as '
+                            '"融资担保", "融资", "信贷"; size "小微企业" matches "中小企业" in the text')
+    assert first.score == 2.5 and all(i.score <= 1.0 for i in result.instruments[1:])
 
 
 def test_an_english_profile_asks_through_the_scheme(seed_index):
-    result = match_enterprise(seed_index, EnterpriseProfile("textile mill", ["bank loan"], "small"))
+    result = match_enterprise(seed_index, EnterpriseProfile("textile mill", ["bank loan"], "small"), lang="en")
     assert (result.instruments[0].kind, result.instruments[0].path) == ("financing", "三（四）")
-    assert "the plans ask for financing (信贷)" in result.instruments[0].reason
+    assert 'plan "bank loan" asks for financing' in result.instruments[0].reason
 
 
 def test_a_textile_firm_planning_custom_production_gets_2_5_1(seed_index):
-    result = match_enterprise(seed_index, EnterpriseProfile("纺织", ["个性化定制生产"], "中型企业"))
+    result = match_enterprise(seed_index, EnterpriseProfile("纺织", ["个性化定制生产"], "中型企业"), lang="en")
     first = result.measures[0]
     assert (first.path, first.title) == ("二（五）1", "不断丰富产品品种")
-    assert first.reason == "plan 个性化定制生产 matches 纺织, 柔性化生产, 个性化定制"
+    assert first.reason == ('industry "纺织" matches "纺织" in the text; '
+                            'plan "个性化定制生产" matches "个性化定制", "柔性化生产" in the text')
     assert (first.matched_concepts, first.matched_terms) == (["纺织", "柔性化生产"], ["个性化定制"])
     assert "个性化定制" in first.text and "纺织" in first.text
 
 
 def test_a_robot_plan_gets_2_1_1_and_reasons_name_no_generic_word(seed_index):
     result = match_enterprise(seed_index, EnterpriseProfile("汽车零部件制造", ["引进工业机器人改造焊接生产线"],
-                                                            "大型企业"))
+                                                            "大型企业"), lang="zh")
     assert [m.path for m in result.measures[:2]] == ["二（一）1", "二（一）2"]
-    assert result.measures[0].reason == "plan 引进工业机器人改造焊接生产线 matches 工业机器人, 生产线"
+    assert result.measures[0].reason == "计划“引进工业机器人改造焊接生产线”对应原文“工业机器人”、“生产线”"
     for m in result.measures:
         assert not GENERIC & set(m.matched_terms + m.matched_concepts), m.reason
-    # a large firm asking for nothing in particular: no instrument is lifted above the others
+    # a large firm asking for nothing in particular: only the instruments its size points to, none lifted
     assert {i.score for i in result.instruments} == {1.0}
+    assert all(r.input == "size" for i in result.instruments for r in i.reasons)
 
 
 def test_a_tax_question_gets_the_deduction_sentence_of_3_3(seed_index):
