@@ -11,7 +11,7 @@ from pathlib import Path
 from .model import ConceptMention, Span, Unit
 
 __all__ = ["CONCEPT_NS", "INDUSTRY_NS", "SCHEME", "INDUSTRY_SCHEME", "INDUSTRIES_FILE", "Concept", "load_concepts",
-           "load_industries", "find_concepts"]
+           "load_industries", "load_places", "find_concepts"]
 
 log = logging.getLogger(__name__)
 
@@ -21,6 +21,9 @@ INDUSTRY_NS = "https://w3id.org/policykg/industry/"
 INDUSTRY_SCHEME = "https://w3id.org/policykg/scheme/gbt4754-2017"
 _DATA = Path(__file__).parent / "data" / "concepts.ttl"
 INDUSTRIES_FILE = Path(__file__).parent / "data" / "industries.ttl"
+PLACE_NS = "https://w3id.org/policykg/place/"
+PLACE_SCHEME = "https://w3id.org/policykg/scheme/places"
+PLACES_FILE = Path(__file__).parent / "data" / "places.ttl"
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +37,7 @@ class Concept:
     alt_en: tuple[str, ...]
     group: str
     matches: tuple[str, ...] = ()  # keys of policy-scheme concepts a classification entry relates to
+    broader: str = ""  # key of the direct parent ("" for a top concept)
 
     @property
     def is_top(self) -> bool:
@@ -53,6 +57,13 @@ def load_industries() -> list[Concept]:
     return _load_scheme(INDUSTRIES_FILE, INDUSTRY_SCHEME, INDUSTRY_NS)
 
 
+@lru_cache(maxsize=1)
+def load_places() -> list[Concept]:
+    """The gazetteer (data/places.ttl): provincial-level divisions, major cities, Shanghai's districts, each
+    with its Chinese short form (杭州) and English name (Hangzhou); ``group`` is ``china``."""
+    return _load_scheme(PLACES_FILE, PLACE_SCHEME, PLACE_NS)
+
+
 def _load_scheme(path: Path, scheme_iri: str, namespace: str) -> list[Concept]:
     from rdflib import Graph, Literal, URIRef  # lazy: rdflib takes a moment to import
     from rdflib.namespace import RDF, SKOS
@@ -61,7 +72,7 @@ def _load_scheme(path: Path, scheme_iri: str, namespace: str) -> list[Concept]:
     scheme = URIRef(scheme_iri)
 
     def key(node: URIRef) -> str:
-        return str(node).removeprefix(namespace).removeprefix(CONCEPT_NS)
+        return str(node).removeprefix(namespace).removeprefix(CONCEPT_NS).removeprefix(PLACE_NS)
 
     def labels(node: URIRef, prop: URIRef, lang: str) -> list[str]:
         return sorted(str(o) for o in graph.objects(node, prop) if isinstance(o, Literal) and o.language == lang)
@@ -83,6 +94,7 @@ def _load_scheme(path: Path, scheme_iri: str, namespace: str) -> list[Concept]:
             alt_en=tuple(labels(node, SKOS.altLabel, "en")),
             group=group(node),
             matches=tuple(sorted(key(m) for m in graph.objects(node, SKOS.relatedMatch))),
+            broader=next((key(b) for b in graph.objects(node, SKOS.broader)), ""),
         ))
     return sorted(concepts, key=lambda c: c.key)
 

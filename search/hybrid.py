@@ -27,8 +27,9 @@ from .errors import EncoderMismatchError, IndexLoadError, QueryError
 from .expand import QueryExpander, QueryPlan
 from .fusion import rrf, weighted_fusion
 from .highlight import TermMatcher, highlights
-from .lexicon import ConceptLabels, load_department_labels, load_scheme_labels
+from .lexicon import ConceptLabels, load_department_labels, load_place_labels, load_scheme_labels
 from .sentences import sentence_table
+from .places import NATIONAL, PlaceMatcher
 from .relevance import is_relevant, relevance_floor
 from .thesaurus import load_thesaurus
 from .settings import SearchSettings
@@ -132,6 +133,11 @@ class SearchIndex:
         self.expander = QueryExpander(concepts)
         if settings.thesaurus_weight > 0:
             load_thesaurus()  # read once here, not on the first question
+        self.places = PlaceMatcher(load_place_labels())
+        titles = {u.document: u.document_title for u in units}
+        places_of = {doc: self.places.of_document(title) for doc, title in titles.items()}
+        self._places_of_row = [places_of[u.document] for u in units]
+        self._covered_places = set().union(*places_of.values()) if places_of else set()
         self.meta = meta or {}
         self._vectors: OrderedDict[str, np.ndarray] = OrderedDict()  # query text → vector, oldest first
         self._vector_lock = threading.Lock()
@@ -447,14 +453,33 @@ class SearchIndex:
                     fused[doc] += 0.5 * self.settings.quantity_boost * top
                 elif unit.kind == "goal" and unit.context.targets:
                     fused[doc] += self.settings.quantity_boost * top
+        if self.settings.annex_weight != 1.0:
+            # An annex's task table restates, row by row, work the body of the document sets out in its
+            # own units: the unit itself is the answer, the table row a pointer to it.
+            for doc in fused:
+                if self._kind_of[doc] == "annex":
+                    fused[doc] *= self.settings.annex_weight
+        asked = self.places.in_question(plan.text)
+        if asked and fused:
+            # The question names a place (杭州, Jing'an, 国家层面): that place's documents rise.
+            top = max(fused.values())
+            for doc in fused:
+                if self._places_of_row[doc] & asked:
+                    fused[doc] += self.settings.place_boost * top
         carried: dict[int, TargetData] = {}
         if kinds is None or {"goal", "target"} <= kinds:
             fused, carried = self._fold_targets(fused)
         ranked = sorted(fused.items(), key=lambda item: (-item[1], item[0]))[:k]
         terms = TermMatcher(self._highlight_terms(plan))  # compiled once, matched against every hit
         hits = [self._hit(doc, score, bm25_all, dense_map, terms, plan, carried.get(doc)) for doc, score in ranked]
-        relevant = self.relevant(plan, dense, lexical)
+        relevant = self.relevant(plan, dense, lexical) and self.covers(asked)
         return SearchResult(text, round((time.perf_counter() - started) * 1000, 3), hits, relevant=relevant)
+
+    def covers(self, places: set[str]) -> bool:
+        """False when the question names places (other than the national level) that no document is about:
+        a question about Beijing is not answered by Shanghai's plans, however close their words."""
+        local = places - {NATIONAL}
+        return not local or bool(local & self._covered_places)
 
     def relevant(self, plan: QueryPlan, dense: list[Scored], lexical: list[Scored]) -> bool:
         """Does anything in the documents answer the question (search/relevance.py)?  Judged on the best

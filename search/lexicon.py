@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-__all__ = ["ConceptLabels", "concept_labels", "load_scheme_labels", "load_department_labels"]
+__all__ = ["ConceptLabels", "concept_labels", "load_scheme_labels", "load_place_labels", "load_department_labels"]
 
 log = logging.getLogger(__name__)
 
@@ -23,6 +23,7 @@ class ConceptLabels:
     alt_en: tuple[str, ...] = field(default_factory=tuple)
     group: str = ""
     matches: tuple[str, ...] = ()  # for an industry-classification entry: the policy concepts it relates to
+    broader: str = ""  # the direct parent's key (places: 静安区 → shanghai)
 
     @property
     def zh_labels(self) -> tuple[str, ...]:
@@ -40,7 +41,8 @@ class ConceptLabels:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> ConceptLabels:
         return cls(data["key"], data.get("pref_zh", ""), data.get("pref_en", ""), tuple(data.get("alt_zh", ())),
-                   tuple(data.get("alt_en", ())), data.get("group", ""), tuple(data.get("matches", ())))
+                   tuple(data.get("alt_en", ())), data.get("group", ""), tuple(data.get("matches", ())),
+                   data.get("broader", ""))
 
 
 def concept_labels(concepts: Iterable[Any]) -> list[ConceptLabels]:
@@ -53,7 +55,7 @@ def concept_labels(concepts: Iterable[Any]) -> list[ConceptLabels]:
             continue
         out.append(ConceptLabels(str(c.key), c.pref_zh or "", c.pref_en or "", tuple(c.alt_zh or ()),
                                  tuple(c.alt_en or ()), str(getattr(c, "group", "") or ""),
-                                 tuple(getattr(c, "matches", ()) or ())))
+                                 tuple(getattr(c, "matches", ()) or ()), str(getattr(c, "broader", "") or "")))
     return out
 
 
@@ -66,6 +68,16 @@ def load_scheme_labels() -> list[ConceptLabels]:
         log.warning("ingest.concepts is not available; searching without the concept scheme")
         return []
     return concept_labels(load_concepts()) + concept_labels(load_industries())
+
+
+def load_place_labels() -> list[ConceptLabels]:
+    """The shipped gazetteer (``ingest.concepts.load_places``); empty, with a warning, if absent."""
+    try:
+        from ingest.concepts import load_places
+    except ImportError:
+        log.warning("ingest.concepts is not available; searching without the gazetteer")
+        return []
+    return concept_labels(load_places())
 
 
 def load_department_labels() -> list[str]:

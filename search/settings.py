@@ -28,9 +28,11 @@ class SearchSettings:
     industry_weight: float = 0.5  # BM25 weight of the policy industries of products/plants the question names
     thesaurus_weight: float = 0.2  # BM25 weight of the question words' cilin synonyms found in the index
     thesaurus_max_share: float = 0.3  # … leaving out synonyms found in more than this share of units
-    sentence_weight: float = 0.6  # share of the best sentence's similarity in a unit's dense score
+    sentence_weight: float = 0.7  # share of the best sentence's similarity in a unit's dense score
     # language → lowest best cosine that counts as an answer; empty: the encoder's calibrated floors
     relevance_floors: dict[str, float] = field(default_factory=dict)
+    annex_weight: float = 0.8  # an annex (task table) restating the body's units weighs less than they do
+    place_boost: float = 0.4  # added share of the fused score for the documents of a place the question names
     quantity_boost: float = 0.25  # added share of the fused score for targets on a quantitative question
     hnsw_threshold: int = HNSW_THRESHOLD
     dense_kind: str = "auto"  # "auto" | "flat" | "hnsw"

@@ -74,3 +74,24 @@ def test_relevance_floor_overrides_and_unknown_encoders():
     assert relevance_floor("e5-small", "zh") == CALIBRATED_FLOORS["e5-small"]["zh"]
     assert relevance_floor("e5-small", "en", {"en": 0.5}) == 0.5
     assert relevance_floor("sentence-transformers:some/model", "zh") is None
+
+
+def test_places_in_questions_and_in_document_titles():
+    from search.lexicon import load_place_labels
+    from search.places import NATIONAL, PlaceMatcher
+
+    places = PlaceMatcher(load_place_labels())
+    assert places.in_question("Hangzhou: how many warehouses by 2024?") == {"hangzhou"}
+    assert places.in_question("what should Jing'an's office buildings reach") == {"jingan"}
+    assert places.in_question("静安今年要建几栋楼") == {"jingan"}
+    assert places.in_question("工厂想买机器人") == set()
+    assert places.of_document("杭州市跨境电子商务行动计划") == {"hangzhou", "zhejiang"}
+    assert places.of_document("上海市静安区楼宇经济任务分解") == {"jingan", "shanghai"}
+    assert places.of_document("国务院办公厅关于推进农村物流的意见") == {NATIONAL}
+
+
+def test_a_question_about_a_place_no_document_covers_is_not_relevant(index):
+    # the fixture plan's title names no place: it is national, so a city the corpus lacks is not covered
+    assert index.covers(set()) and index.covers({"china"})
+    assert not index.covers({"beijing"})
+    assert index.search("北京的工厂买机器人有补贴吗", k=3).relevant is False
