@@ -127,6 +127,48 @@ class RequestLimits:
         return body, None
 
 
+def _swagger_dir() -> Path | None:
+    """The Swagger UI files of the ``swagger-ui-bundle`` package; None when it is not installed."""
+    try:
+        import swagger_ui_bundle
+    except ImportError:
+        return None
+    path = Path(swagger_ui_bundle.swagger_ui_path)
+    return path if (path / "swagger-ui-bundle.js").is_file() else None
+
+
+def _plain_docs(app: FastAPI) -> str:
+    """A page of our own listing /openapi.json and the endpoints (when Swagger UI is not installed)."""
+    from html import escape
+
+    rows = "".join(
+        f"<li><code>{escape(','.join(sorted(getattr(r, 'methods', None) or [])))} {escape(r.path)}</code> "
+        f"{escape(getattr(r, 'summary', None) or '')}</li>"
+        for r in app.routes if getattr(r, "include_in_schema", False))
+    return (f"<!doctype html><html lang='en'><meta charset='utf-8'><title>{escape(app.title)} API</title>"
+            f"<h1>{escape(app.title)} API</h1><p>OpenAPI schema: <a href='/openapi.json'>/openapi.json</a></p>"
+            f"<ul>{rows}</ul></html>")
+
+
+def _install_docs(app: FastAPI) -> None:
+    """``/docs``: Swagger UI from local files under ``/docs-assets`` (no CDN), else a plain endpoint list."""
+    from fastapi.openapi.docs import get_swagger_ui_html
+    from fastapi.responses import HTMLResponse
+
+    assets = _swagger_dir()
+    if assets is not None:
+        app.mount("/docs-assets", StaticFiles(directory=assets), name="docs-assets")
+
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> HTMLResponse:
+        if assets is None:
+            return HTMLResponse(_plain_docs(app))
+        return get_swagger_ui_html(openapi_url="/openapi.json", title=f"{app.title} API",
+                                   swagger_js_url="/docs-assets/swagger-ui-bundle.js",
+                                   swagger_css_url="/docs-assets/swagger-ui.css",
+                                   swagger_favicon_url="/docs-assets/favicon-32x32.png")
+
+
 def create_app(settings: Settings | None = None) -> FastAPI:
     """The service. With ``settings`` given they are used instead of the environment's."""
 
@@ -159,6 +201,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             "Every error is JSON `{\"error\": {\"code\", \"message\", \"where\"}}`."
         ),
         lifespan=lifespan,
+        docs_url=None,  # /docs below serves Swagger UI from the installed package, never from a CDN
     )
     app.state.workspaces = WorkspaceRegistry()
     if settings is not None:
@@ -182,6 +225,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         return app.openapi_schema
 
     app.openapi = openapi  # type: ignore[method-assign]
+
+    _install_docs(app)
 
     @app.get("/", include_in_schema=False)
     def index() -> FileResponse:

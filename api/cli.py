@@ -155,7 +155,7 @@ def status(data_dir: DataDir = None, as_json: AsJson = False) -> None:
 
 @app.command()
 def ingest(
-    paths: Annotated[Optional[list[Path]], typer.Argument(help="files or folders of .txt documents (default: corpus/)")] = None,
+    paths: Annotated[Optional[list[Path]], typer.Argument(help="files or folders of documents: .txt/.md, .docx, .pdf, .html (default: corpus/)")] = None,
     replace: Annotated[bool, typer.Option("--replace", help="drop documents ingested before")] = False,
     wait: Annotated[bool, typer.Option("--wait", help="queue behind an ingest already running in the data dir "
                                        "instead of exiting with code 75")] = False,
@@ -163,8 +163,9 @@ def ingest(
     data_dir: DataDir = None,
     as_json: AsJson = False,
 ) -> None:
-    """Parse documents, build the graph and the search index, and swap them in when complete."""
-    from api.workspace import build
+    """Parse documents, build the graph and the search index, and swap them in when complete.
+    Prints one line per file: ingested, unchanged, duplicate or skipped (with the reason)."""
+    from api.workspace import FileReport, build
 
     def body() -> None:
         settings = _settings(data_dir, encoder=encoder)
@@ -172,9 +173,34 @@ def ingest(
         if as_json:
             _print_json(manifest)
             return
+        for report in manifest.get("report", []):
+            typer.echo(FileReport(**report).line())
         rows = [(d["slug"], d["encoding"], d["units"], d["targets"], d["departments"], d["citations"]) for d in manifest["documents"]]
         typer.echo(table(["document", "encoding", "units", "targets", "depts", "cites"], rows))
         typer.echo(f"{manifest['triples']} triples, {manifest['index_units']} indexed units → {settings.data_dir}")
+
+    _run(body)
+
+
+@app.command()
+def remove(
+    documents: Annotated[list[str], typer.Argument(help="documents to drop: slug or source file name")],
+    wait: Annotated[bool, typer.Option("--wait", help="queue behind an ingest already running")] = False,
+    data_dir: DataDir = None,
+    as_json: AsJson = False,
+) -> None:
+    """Remove documents from the graph and both indexes (the others are neither parsed nor embedded again)."""
+    from api.workspace import FileReport, remove_documents
+
+    def body() -> None:
+        settings = _settings(data_dir)
+        manifest = remove_documents(settings, documents, wait=wait, progress=_progress)
+        if as_json:
+            _print_json(manifest)
+            return
+        for report in manifest.get("report", []):
+            typer.echo(FileReport(**report).line())
+        typer.echo(f"{len(manifest['documents'])} document(s), {manifest['triples']} triples → {settings.data_dir}")
 
     _run(body)
 
@@ -257,7 +283,7 @@ def show(
 def _target_line(target: Any) -> str:
     """审批周期 ≤ 15 个工作日 (2020-12-31): a target as one line."""
     t = jsonable(target)
-    value = f"{t['value']:g}" + (f"–{t['value_max']:g}" if t.get("value_max") is not None else "")
+    value = f"{t['quantity']:g}" + (f"–{t['quantity_max']:g}" if t.get("quantity_max") is not None else "")
     deadline = f" ({t['deadline']})" if t.get("deadline") else ""
     return f"{t['indicator']} {t['comparator']} {value} {t['unit']}{deadline}"
 

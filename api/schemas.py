@@ -123,8 +123,8 @@ class Highlight(BaseModel):
 class TargetData(_Open):
     id: str
     indicator: str
-    value: float
-    value_max: float | None = None
+    quantity: float
+    quantity_max: float | None = None
     unit: str
     comparator: str
     deadline: str | None = None
@@ -153,6 +153,19 @@ class SearchHit(_Open):
     target: TargetData | None = None
     document: str
     span: dict[str, int]
+
+
+class SearchRequest(BaseModel):
+    """``POST /search``: the same question as ``GET /search`` in a JSON body (for long questions)."""
+
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"example": {
+        "q": "我们是一家汽车零部件企业，想用工业机器人改造焊接生产线，有哪些支持？", "k": 5, "kind": ["measure"]}})
+    q: str = Field(description="a question in Chinese or English (at most `max_query_chars` characters)")
+    k: int | None = Field(default=None, description="how many hits: 1 … `max_top_k` (default 10)")
+    kind: list[str] | str | None = Field(default=None, description="only hits of these kinds")
+
+    def kinds(self) -> list[str] | None:
+        return [self.kind] if isinstance(self.kind, str) else self.kind
 
 
 class SearchResponse(BaseModel):

@@ -30,8 +30,8 @@ class TargetData:
 
     id: str
     indicator: str
-    value: float
-    value_max: float | None
+    quantity: float  # the ontology's pol:quantity (the name /targets and the kg views use too)
+    quantity_max: float | None
     unit: str
     comparator: str
     deadline: str | None  # ISO date
@@ -39,6 +39,16 @@ class TargetData:
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> TargetData:
+        """Also reads indexes saved before the rename (``value`` / ``value_max``)."""
+        fields = dict(data)
+        if "value" in fields:
+            fields["quantity"] = fields.pop("value")
+        if "value_max" in fields:
+            fields["quantity_max"] = fields.pop("value_max")
+        return cls(**fields)
 
 
 @dataclass(slots=True)
@@ -119,7 +129,7 @@ class HitContext:
         return cls(
             task=TaskRef(**data["task"]) if data.get("task") else None,
             departments=[DepartmentRef(**d) for d in data.get("departments", [])],
-            targets=[TargetData(**t) for t in data.get("targets", [])],
+            targets=[TargetData.from_dict(t) for t in data.get("targets", [])],
             concepts=[ConceptRef(**c) for c in data.get("concepts", [])],
             sections=list(data.get("sections", [])),
             supports=[SupportData(**s) for s in data.get("supports", [])],
@@ -153,7 +163,7 @@ class IndexUnit:
     def from_dict(cls, data: dict[str, Any]) -> IndexUnit:
         fields = dict(data)
         fields["context"] = HitContext.from_dict(fields.get("context") or {})
-        fields["target"] = TargetData(**fields["target"]) if fields.get("target") else None
+        fields["target"] = TargetData.from_dict(fields["target"]) if fields.get("target") else None
         return cls(**fields)
 
 

@@ -47,8 +47,8 @@ def target_data(doc: PolicyDocument, target: Target) -> TargetData:
     return TargetData(
         id=str(target_iri(doc.meta.slug, target.key)),
         indicator=target.indicator,
-        value=float(target.quantity),
-        value_max=_number(target.quantity_max),
+        quantity=float(target.quantity),
+        quantity_max=_number(target.quantity_max),
         unit=target.unit,
         comparator=target.comparator,
         deadline=target.deadline.isoformat() if target.deadline else None,

@@ -1,4 +1,5 @@
-"""``GET /search``: hybrid search, answering exactly the JSON of ``policykg search --json``."""
+"""``GET /search`` and ``POST /search`` (a JSON body, for long questions): hybrid search, answering exactly the
+JSON of ``policykg search --json``."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from fastapi import APIRouter, Query
 
 from api.deps import SettingsDep, WorkspaceDep
 from api.errors import ERROR_RESPONSES, ApiError
-from api.schemas import SearchResponse, jsonable
+from api.schemas import SearchRequest, SearchResponse, jsonable
 from search.errors import QueryError
 from search.types import UNIT_KINDS
 
@@ -33,20 +34,36 @@ def search(
 ):
     """Which units of the plans answer ``q``: each hit with its section path, highlighted text, parent task,
     responsible departments (explicit or inferred, with evidence), targets and concepts."""
+    return _search(ws, settings, q, k, kind, "query")
+
+
+@router.post(
+    "/search",
+    response_model=SearchResponse,
+    summary="Search with the question in a JSON body (long questions)",
+    responses={k: ERROR_RESPONSES[k] for k in (413, 422, 503)},
+)
+def search_post(ws: WorkspaceDep, settings: SettingsDep, body: SearchRequest):
+    """The same as ``GET /search`` with ``{"q", "k", "kind"}`` as JSON: for questions too long for a URL."""
+    return _search(ws, settings, body.q, body.k, body.kinds(), "body")
+
+
+def _search(ws, settings, q: str, k: int | None, kind: list[str] | None, where: str):
+    """Check the inputs (errors name ``where``: query or body) and search."""
     if k is None:
         k = min(10, settings.max_top_k)
     if not 1 <= k <= settings.max_top_k:
-        raise ApiError(422, "invalid_input", f"k must be between 1 and {settings.max_top_k}, got {k}", "query.k")
+        raise ApiError(422, "invalid_input", f"k must be between 1 and {settings.max_top_k}, got {k}", f"{where}.k")
     if len(q) > settings.max_query_chars:
         raise ApiError(422, "query_too_long",
-                       f"q has {len(q)} characters; at most {settings.max_query_chars} are accepted", "query.q")
+                       f"q has {len(q)} characters; at most {settings.max_query_chars} are accepted", f"{where}.q")
     if kind:
         unknown = [x for x in kind if x not in UNIT_KINDS]
         if unknown:
             raise ApiError(422, "invalid_input",
-                           f"unknown kind {unknown[0]!r}; valid kinds: {', '.join(UNIT_KINDS)}", "query.kind")
+                           f"unknown kind {unknown[0]!r}; valid kinds: {', '.join(UNIT_KINDS)}", f"{where}.kind")
     try:
         result = ws.index.search(q, k=k, kind=kind or None)
     except QueryError as e:
-        raise ApiError(422, "invalid_query", str(e), "query.q") from e
+        raise ApiError(422, "invalid_query", str(e), f"{where}.q") from e
     return jsonable(result)

@@ -33,6 +33,12 @@
       district_ph: "例如：嘉定区", matching: "正在匹配…",
       measures_h: "适用的举措", instruments_h: "可用的支持工具（保障措施）", reason: "理由", safeguard: "保障措施",
       no_measures: "没有匹配的举措。", error: "出错了：",
+      no_instruments: "没有适合该企业的支持工具（计划未提到资金、税收、融资、用地或审批，规模与行业也未对应）。",
+      nothing_fits: "已导入的文件中没有适合该企业的举措或支持。", contacts: "联系", no_owner: "原文未写明责任单位",
+      scope_document: "全文督查/评估单位", district_office: "所在区政府", supports: "支持额度与条件",
+      support_kinds: { subsidy: "补助", reward: "奖励", "loan-interest": "贴息", tax: "税收", land: "用地",
+                       threshold: "门槛", "time-limit": "时限", other: "其他" },
+      rate_of: (base, rate) => `按${base || ""}的${rate}%`, cap: (v, u) => `最高${v}${u}`,
       sizes: { "": "不限", "小微企业": "小微企业", "中小企业": "中小企业", "规模以上": "规模以上企业", "大型企业": "大型企业" },
     },
     en: {
@@ -68,6 +74,13 @@
       district_ph: "e.g. 嘉定区", matching: "Matching…",
       measures_h: "Measures that fit", instruments_h: "Support instruments (safeguard measures)", reason: "Why",
       safeguard: "Safeguard", no_measures: "No measures fit.", error: "Error: ",
+      no_instruments: "No support instrument fits this enterprise (the plans name no funds, tax, financing, land or approvals, and neither size nor industry points to one).",
+      nothing_fits: "Nothing in the loaded documents fits this enterprise.", contacts: "Contact",
+      no_owner: "the text names no owner", scope_document: "supervises/evaluates the whole document",
+      district_office: "District government", supports: "Amounts and conditions",
+      support_kinds: { subsidy: "subsidy", reward: "reward", "loan-interest": "interest subsidy", tax: "tax", land: "land",
+                       threshold: "threshold", "time-limit": "time limit", other: "other" },
+      rate_of: (base, rate) => `${rate}% of ${base || "the base"}`, cap: (v, u) => `up to ${v} ${u}`,
       sizes: { "": "Any", "小微企业": "Micro / small", "中小企业": "SME", "规模以上": "Above designated size", "大型企业": "Large" },
     },
   };
@@ -164,8 +177,8 @@
   }
 
   function formatQuantity(tg) {
-    const q = tg.value ?? tg.quantity;
-    const qMax = tg.value_max ?? tg.quantity_max;
+    const q = tg.quantity;
+    const qMax = tg.quantity_max;
     return `${tg.comparator && tg.comparator !== "=" ? tg.comparator + " " : ""}${q}${qMax !== null && qMax !== undefined ? "–" + qMax : ""}`;
   }
 
@@ -441,31 +454,58 @@
       if (district.value.trim()) body.district = district.value.trim();
       sessionStorage.setItem("policykg.match", JSON.stringify(body));
       results.replaceChildren(el("p", { class: "status" }, t("matching")));
-      api("/match", { method: "POST", headers: { "Content-Type": "application/json", Accept: "application/json" }, body: JSON.stringify(body) })
+      api("/match", { method: "POST", headers: { "Content-Type": "application/json", Accept: "application/json" },
+        body: JSON.stringify(Object.assign({ lang, k: 10 }, body)) })
         .then(showMatch).catch((e) => results.replaceChildren(errorBox(e)));
     }
 
     function showMatch(data) {
       const measures = data.measures || [];
-      const instruments = data.instruments || data.support || [];
+      const instruments = data.instruments || [];
+      const office = data.district_office;
+      if (!measures.length && !instruments.length) {
+        results.replaceChildren(el("p", { class: "status empty", id: "match-empty" }, t("nothing_fits")));
+        announce(t("nothing_fits"));
+        return;
+      }
       results.replaceChildren(
+        office ? el("p", { class: "card office", id: "district-office" }, el("strong", {}, t("district_office"), "："), office.name,
+          el("span", { class: "meta" }, ` · ${office.evidence}`)) : null,
         el("h2", {}, t("measures_h"), ` (${measures.length})`),
-        measures.length ? el("ol", { id: "match-measures", class: "resp-list" }, measures.map((m) => el("li", { class: "explicit measure" },
-          el("a", { href: unitHref(m.id || m.iri || m.path) }, el("span", { class: "path" }, m.path), " ", m.title || m.heading || ""),
-          m.score !== undefined ? el("span", { class: "meta" }, ` · ${Number(m.score).toFixed(2)}`) : null,
-          reasonOf(m)))) : el("p", { class: "meta" }, t("no_measures")),
+        measures.length ? el("ol", { id: "match-measures", class: "resp-list" }, measures.map((m) => el("li", { class: "explicit measure", "data-path": m.path },
+          el("a", { href: unitHref(m.id) }, el("span", { class: "path" }, m.path), " ", m.title || ""),
+          el("span", { class: "meta" }, ` · ${Number(m.score).toFixed(2)}`),
+          reasonOf(m), contactsOf(m, office), supportsOf(m.supports)))) : el("p", { class: "meta" }, t("no_measures")),
         el("h2", {}, t("instruments_h"), ` (${instruments.length})`),
-        el("ul", { id: "match-instruments", class: "resp-list" }, instruments.map((s) => el("li", { class: "inferred instrument" },
-          el("strong", {}, s.label || s.instrument || s.kind || ""), " · ",
-          el("a", { href: unitHref(s.unit_id || s.id || s.path) }, `${t("safeguard")} ${s.path || ""} ${s.safeguard || s.heading || ""}`),
-          s.text ? el("p", { class: "text" }, s.text) : null,
-          reasonOf(s)))));
+        instruments.length ? el("ul", { id: "match-instruments", class: "resp-list" }, instruments.map((s) => el("li", { class: "inferred instrument" },
+          el("strong", {}, s.kind_label || s.label), " · ",
+          el("a", { href: unitHref(s.id) }, `${s.path} ${s.safeguard || ""}`),
+          el("p", { class: "text" }, s.text),
+          reasonOf(s), contactsOf(s, office), supportsOf(s.supports)))) : el("p", { class: "meta", id: "no-instruments" }, t("no_instruments")));
       announce(`${measures.length} / ${instruments.length}`);
     }
-    const reasonOf = (m) => {
-      const reason = m.reason || (Array.isArray(m.reasons) ? m.reasons.join("；") : "");
-      return reason ? el("p", { class: "meta reason" }, `${t("reason")}：${reason}`) : null;
-    };
+    const reasonOf = (m) => (m.reason ? el("p", { class: "meta reason" }, `${t("reason")}：${m.reason}`) : null);
+    const contactsOf = (m, office) => el("div", { class: "contacts" },
+      el("span", { class: "meta" }, t("contacts"), "："),
+      el("ul", { class: "chips" },
+        (m.contacts || []).map((c) => el("li", { class: `chip contact ${c.scope}`, title: c.evidence || "" },
+          el("a", { href: deptHref(c.name) }, c.name), " · ", c.role_label,
+          c.scope === "document" ? el("span", { class: "badge inferred" }, t("scope_document")) : null)),
+        office ? el("li", { class: "chip contact district" }, office.name, " · ", office.role_label) : null),
+      m.no_owner ? el("p", { class: "meta no-owner" }, m.no_owner) : null);
+  }
+
+  /** Support amounts and conditions (SupportData) as one line each: 补助 · 按投资额的10% · 最高500万元 · 对…企业. */
+  function supportsOf(supports) {
+    if (!supports || !supports.length) return null;
+    const kinds = t("support_kinds");
+    return el("div", { class: "supports" }, el("span", { class: "meta" }, t("supports"), "："),
+      el("ul", {}, supports.map((s) => el("li", { class: "support" },
+        [kinds[s.kind] || s.kind,
+         s.amount !== null && s.amount !== undefined ? `${s.comparator && s.comparator !== "=" ? s.comparator : ""}${s.amount}${s.amount_max ? "–" + s.amount_max : ""}${s.unit}` : null,
+         s.rate !== null && s.rate !== undefined ? t("rate_of")(s.rate_base, s.rate) : null,
+         s.cap !== null && s.cap !== undefined ? t("cap")(s.cap, s.unit) : null,
+         s.condition || null].filter(Boolean).join(" · ")))));
   }
 
   // ------------------------------------------------------------------ language, routing

@@ -39,7 +39,7 @@ def test_unit_context_from_the_document_model(units):
     assert [t.indicator for t in goal.context.targets] == ["智能制造示范项目", "审批周期"]
     target = units[6]
     assert target.id == str(target_iri(SLUG, "1.1.b1.t1"))
-    assert (target.target.value, target.target.unit, target.target.deadline) == (100.0, "个", "2020-12-31")
+    assert (target.target.quantity, target.target.unit, target.target.deadline) == (100.0, "个", "2020-12-31")
     assert "建设100个智能制造示范项目" in target.index_text
 
 
@@ -78,7 +78,7 @@ def test_quantitative_question_puts_the_target_first_with_its_data(index):
     hit = index.search("到2020年建设多少个智能制造示范项目", k=3, kind="target").hits[0]
     assert hit.kind == "target"
     assert hit.id == str(target_iri(SLUG, "1.1.b1.t1"))
-    assert (hit.target.value, hit.target.comparator) == (100.0, "=")
+    assert (hit.target.quantity, hit.target.comparator) == (100.0, "=")
 
 
 def test_kind_filter(index):
