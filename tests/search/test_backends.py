@@ -48,7 +48,7 @@ def backend_index(request, units, fake_encoder, concepts, tmp_path_factory):
     started = time.perf_counter()
     corpus = list(units) + [_copy(u, OTHER) for u in units]
     index = SearchIndex.build(corpus, fake_encoder, _settings(request.param, tmp), concepts=concepts)
-    assert time.perf_counter() - started < 120, "building the tiny index took too long"
+    assert time.perf_counter() - started < 180, "building the tiny index took too long"  # jieba loads first
     yield index, tmp
     if request.param == "milvus":
         index.backend.drop()
