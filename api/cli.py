@@ -17,8 +17,9 @@ from pathlib import Path
 from typing import Annotated, Any, Optional
 
 import typer
+from typer.core import TyperGroup
 
-from api.render import clip, table
+from api.render import table
 from api.schemas import jsonable
 from api.settings import Settings
 
@@ -26,7 +27,42 @@ __all__ = ["app", "main"]
 
 log = logging.getLogger(__name__)
 
+# Options every command takes, accepted before the command's name too (policykg --data-dir D owns X).
+GLOBAL_OPTIONS = ("--data-dir", "--json")
+
+
+def move_global_options(args: list[str], commands: dict[str, Any]) -> list[str]:
+    """``--data-dir D --json search q`` → ``search --data-dir D --json q``: the global options written before the
+    command go after its name when the command takes them (else they stay, and are refused as unknown)."""
+    at = 0
+    while at < len(args) and args[at] not in commands:
+        at += 2 if args[at] == "--data-dir" else 1  # the option's value is never the command's name
+    if at >= len(args):
+        return args
+    takes = {opt for p in commands[args[at]].params for opt in getattr(p, "opts", [])}
+    before, moved, i = [], [], 0
+    while i < at:
+        arg = args[i]
+        name = arg.split("=", 1)[0]
+        if name in GLOBAL_OPTIONS and name in takes:
+            with_value = name == "--data-dir" and "=" not in arg and i + 1 < at
+            moved += args[i:i + 2] if with_value else [arg]
+            i += 2 if with_value else 1
+            continue
+        before.append(arg)
+        i += 1
+    return [*before, args[at], *moved, *args[at + 1:]]
+
+
+class _Group(TyperGroup):
+    """The command group: global options before or after the command's name."""
+
+    def parse_args(self, ctx, args):  # type: ignore[no-untyped-def]
+        return super().parse_args(ctx, move_global_options(list(args), self.commands))
+
+
 app = typer.Typer(
+    cls=_Group,
     help="PolicyKG: a knowledge graph and hybrid search over Chinese government policy text.",
     no_args_is_help=False,
     add_completion=False,
@@ -85,7 +121,7 @@ def _domain_errors() -> Iterator[None]:
     except ParseError as e:
         raise _fail(str(e), EXIT_BAD_INPUT) from e
     except NotFound as e:
-        raise _fail(str(e).strip("'\""), EXIT_NOT_FOUND) from e
+        raise _fail(str(e), EXIT_NOT_FOUND) from e
     except DataDirBusy as e:
         raise _fail(str(e), EXIT_BUSY) from e
     except (BuildError, DataDirError) as e:
@@ -99,9 +135,21 @@ def _domain_errors() -> Iterator[None]:
         raise _fail(f"{e} (rebuild with `policykg ingest`, which re-reads the documents kept in the data dir)", EXIT_FAILED) from e
     except (SearchError, ValueError) as e:  # QueryError, SparqlError, an unknown export format …
         raise _fail(str(e), EXIT_BAD_INPUT) from e
+    except BrokenPipeError:  # policykg owns X | head -2: the reader has gone, stop quietly
+        _silence_stdout()
+        raise typer.Exit(0) from None
     except OSError as e:  # anything else the file system refuses: one line naming the file
         where = e.filename or "data dir"
         raise _fail(f"{where}: {e.strerror or e}", EXIT_FAILED) from e
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so that nothing more is written to the closed pipe (not even at exit)."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # no real file descriptor (a test runner's stdout)
+        pass
 
 
 def _workspace(settings: Settings):
@@ -168,6 +216,9 @@ def ingest(
     from api.workspace import FileReport, build
 
     def body() -> None:
+        missing = [p for p in paths or [] if not p.exists()]
+        if missing:  # bad input (exit 2), not a failed build
+            raise _fail(f"{missing[0]}: no such file or folder", EXIT_BAD_INPUT)
         settings = _settings(data_dir, encoder=encoder)
         manifest = build(settings, list(paths) if paths else None, replace=replace, wait=wait, progress=_progress)
         if as_json:
@@ -228,9 +279,8 @@ def search(
             departments = jsonable(hit.context).get("departments", [])
             inferred = inferred or any(d["basis"] == "inferred" for d in departments)
             names = ", ".join(d["name"] + ("*" if d["basis"] == "inferred" else "") for d in departments)
-            snippet = _target_line(hit.target) if hit.target is not None else hit.text
-            rows.append((rank, hit.path, hit.kind, clip(hit.title, 24), clip(snippet, 40), clip(names, 30)))
-        typer.echo(table(["#", "path", "kind", "title", "text", "departments"], rows))
+            rows.append((rank, hit.path, hit.kind, hit.title, _hit_text(hit), names, hit.document))
+        typer.echo(table(["#", "path", "kind", "title", "text", "departments", "document"], rows, max_col=48))
         if inferred:
             typer.echo("* inferred: the text names no owner; `policykg show PATH` gives the rule and its evidence")
         typer.echo(f"{len(result.hits)} {'hit' if len(result.hits) == 1 else 'hits'} in {result.took_ms:.1f} ms")
@@ -273,11 +323,46 @@ def show(
         if u.get("responsibilities"):
             typer.echo("\nresponsibilities:")
             typer.echo(table(
-                ["department", "role", "basis", "evidence"],
-                [(r["agent_name"], r["role"], r["basis"], r["evidence"]) for r in u["responsibilities"]],
+                ["department", "role", "basis", "rule", "evidence"],
+                [(r["agent_name"], r["role"], r["basis"], r.get("rule") or "", r["evidence"])
+                 for r in u["responsibilities"]],
             ))
+        if u.get("supports"):
+            typer.echo("\nsupport:")
+            typer.echo(table(["support", "text"], [(_support_line(s), s["text"]) for s in u["supports"]]))
+        if u.get("concepts"):
+            typer.echo("\nconcepts: " + "; ".join(
+                f"{c['pref_label']} ({c['pref_label_en']})" if c.get("pref_label_en") else c["pref_label"]
+                for c in u["concepts"]))
+        if u.get("citations"):
+            typer.echo("\ncitations:")
+            typer.echo("\n".join(f"  《{c['title']}》 {c.get('identifier') or ''}".rstrip() if c.get("title")
+                                 else f"  {c.get('identifier') or c['iri']}" for c in u["citations"]))
 
     _run(body)
+
+
+def _hit_text(hit: Any) -> str:
+    """A hit's whole text; a target hit is its target, a goal's hit lists every target it states."""
+    if hit.target is not None and hit.kind == "target":
+        return _target_line(hit.target)
+    lines = [_target_line(t) for t in hit.context.targets] if hit.kind == "goal" else []
+    return "\n".join([hit.text, *lines])
+
+
+def _support_line(s: dict) -> str:
+    """补助: 按设备投资额的10%, 最高500万元 (对…企业): a support amount or condition as one line."""
+    parts = []
+    if s.get("amount") is not None:
+        upper = f"–{s['amount_max']}" if s.get("amount_max") is not None else ""
+        parts.append(f"{s.get('comparator') or ''}{s['amount']}{upper}{s.get('unit') or ''}")
+    if s.get("rate") is not None:
+        parts.append(f"{s.get('rate_base') or ''} {s['rate']}%".strip())
+    if s.get("cap") is not None:
+        parts.append(f"cap {s['cap']}{s.get('unit') or ''}")
+    if s.get("condition"):
+        parts.append(f"if {s['condition']}")
+    return f"{s['kind']}: {', '.join(parts) or s.get('text', '')}"
 
 
 def _target_line(target: Any) -> str:

@@ -40,8 +40,9 @@ LOCK_FILE = ".lock"
 PIN_FILE = ".pin"
 MANIFEST = "manifest.json"
 MANIFEST_KEYS = ("generation", "built_at", "encoder", "triples", "index_units", "documents")
-# Entries that do not count as data: the lock, the list of running servers, leftovers of killed ingests.
-_NOT_DATA = (LOCK_FILE, ".servers")
+# Entries that do not count as data: the lock, the list of running servers, the build caches (api.buildcache:
+# they only save work), leftovers of killed ingests.
+_NOT_DATA = (LOCK_FILE, ".servers", "cache")
 
 
 class DataDirError(RuntimeError):

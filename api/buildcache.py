@@ -1,0 +1,273 @@
+"""The build caches of a data dir: parsed documents by file hash, passage vectors by text hash.
+
+Layout under ``<data-dir>/cache/``::
+
+    parsed/<key>.pickle              one parsed ``PolicyDocument``; key = sha256 of the file's name and bytes, its
+                                     sidecar, the authority files and the ingest code (so an edit of the parser
+                                     never serves a stale parse)
+    vectors/<encoder-key>/<seg>.npz  passage vectors: ``keys`` (sha256 of each embedded text) and ``vectors``;
+                                     encoder-key = sha256 of the encoder's name, dim and prompts
+
+Every file is written to a temporary name and renamed into place (atomic), and only under the data dir's
+writer lock (``api.datadir.writer_lock``): a reader never sees half a file and two writers never race.
+A vector segment holds only the vectors one build added, so adding one document writes one small segment;
+``VectorCache.compact`` merges segments once there are many. A cache file that cannot be read is ignored
+(logged) and recomputed: the cache only ever saves work, it never decides an answer.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import pickle
+import uuid
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+__all__ = ["CACHE_DIR", "ParseCache", "VectorCache", "CachingEncoder", "text_key", "code_fingerprint"]
+
+log = logging.getLogger(__name__)
+
+CACHE_DIR = "cache"
+_MAX_SEGMENTS = 32
+
+
+def _sha256(*parts: bytes) -> str:
+    h = hashlib.sha256()
+    for part in parts:
+        h.update(len(part).to_bytes(8, "little"))
+        h.update(part)
+    return h.hexdigest()
+
+
+def text_key(text: str) -> str:
+    """The cache key of one embedded text: sha256 of its UTF-8 bytes."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@lru_cache(maxsize=4)
+def code_fingerprint(packages: tuple[str, ...] = ("ingest", "kg")) -> str:
+    """sha256 of the contents of the packages' source and data files: an edited parser (or graph builder and
+    its shapes) invalidates every cached parse. By content, not mtime, so a touched file changes nothing."""
+    base = Path(__file__).resolve().parent.parent
+    h = hashlib.sha256()
+    for package in packages:
+        root = base / package
+        for path in sorted(root.rglob("*")):
+            if path.is_file() and path.suffix in (".py", ".ttl", ".json", ".txt", ".csv", ".yaml"):
+                h.update(f"{package}/{path.relative_to(root)}\n".encode())
+                h.update(path.read_bytes())
+    return h.hexdigest()
+
+
+def _atomic_write(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.tmp")
+    try:
+        with open(tmp, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+def _file_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return b""
+
+
+@dataclass
+class ParseCache:
+    """Parsed documents by the hash of what they were parsed from. ``get`` before the lock, ``put`` under it."""
+
+    root: Path
+    authority: Sequence[Path] = ()
+    hits: int = 0
+    misses: int = 0
+    _pending: dict[str, object] = field(default_factory=dict, repr=False)
+
+    def key(self, path: Path) -> str:
+        """sha256 of the file's name and bytes, its ``.meta.json`` sidecar, the authority files and the ingest code."""
+        path = Path(path)
+        sidecar = path.with_name(path.stem + ".meta.json")
+        authority = b"".join(str(p).encode() + _file_bytes(Path(p)) for p in self.authority)
+        # The name counts too: without a sidecar the slug and source_file come from it.
+        return _sha256(path.name.encode("utf-8"), path.read_bytes(), _file_bytes(sidecar), authority,
+                       code_fingerprint().encode())
+
+    def _path(self, key: str) -> Path:
+        return self.root / "parsed" / f"{key}.pickle"
+
+    def get(self, key: str):
+        """The cached document of ``key``, or None."""
+        if key in self._pending:
+            return self._pending[key]
+        path = self._path(key)
+        if not path.is_file():
+            self.misses += 1
+            return None
+        try:
+            with open(path, "rb") as f:
+                doc = pickle.load(f)
+        except Exception as e:  # noqa: BLE001 - a bad cache entry is recomputed, never trusted
+            log.warning("%s: unreadable parse cache entry (%s); parsing again", path, e)
+            self.misses += 1
+            return None
+        self.hits += 1
+        return doc
+
+    def remember(self, key: str, doc) -> None:
+        """Keep ``doc`` (parsed now) for ``flush`` (which runs under the writer lock)."""
+        self._pending[key] = doc
+
+    def fresh(self) -> set[str]:
+        """The slugs of the documents parsed by this build (not taken from the cache)."""
+        return {doc.meta.slug for doc in self._pending.values()}
+
+    def flush(self) -> int:
+        """Write the remembered documents (call under the writer lock). Returns how many."""
+        written = 0
+        for key, doc in self._pending.items():
+            path = self._path(key)
+            if not path.exists():
+                _atomic_write(path, pickle.dumps(doc, protocol=pickle.HIGHEST_PROTOCOL))
+                written += 1
+        self._pending.clear()
+        return written
+
+
+def encoder_key(encoder) -> str:
+    """sha256 of what a passage vector depends on besides its text: encoder name, dim, prompts."""
+    parts = (encoder.name, str(int(encoder.dim)), getattr(encoder, "query_prompt", "") or "",
+             getattr(encoder, "passage_prompt", "") or "")
+    return _sha256(*(p.encode("utf-8") for p in parts))[:24]
+
+
+@dataclass
+class VectorCache:
+    """Passage vectors by the sha256 of their text, for one encoder (name, dim and prompts)."""
+
+    root: Path
+    encoder: object
+    _vectors: dict[str, np.ndarray] | None = field(default=None, repr=False)
+    _new: dict[str, np.ndarray] = field(default_factory=dict, repr=False)
+
+    @property
+    def folder(self) -> Path:
+        return self.root / "vectors" / encoder_key(self.encoder)
+
+    def _load(self) -> dict[str, np.ndarray]:
+        if self._vectors is None:
+            self._vectors = {}
+            for segment in sorted(self.folder.glob("*.npz")) if self.folder.is_dir() else []:
+                try:
+                    with np.load(segment) as data:
+                        keys, vectors = data["keys"], data["vectors"]
+                except Exception as e:  # noqa: BLE001
+                    log.warning("%s: unreadable vector cache segment (%s); ignoring it", segment, e)
+                    continue
+                for k, v in zip(keys.tolist(), vectors):
+                    self._vectors[k.decode("ascii") if isinstance(k, bytes) else str(k)] = v
+        return self._vectors
+
+    def __len__(self) -> int:
+        return len(self._load())
+
+    @property
+    def added(self) -> int:
+        return len(self._new)
+
+    def lookup(self, keys: Iterable[str]) -> dict[str, np.ndarray]:
+        known = self._load()
+        return {k: known[k] for k in keys if k in known}
+
+    def add(self, keys: Sequence[str], vectors: np.ndarray) -> None:
+        known = self._load()
+        for k, v in zip(keys, vectors):
+            known[k] = v
+            self._new[k] = v
+
+    def flush(self) -> int:
+        """Write the vectors added since loading as one new segment (call under the writer lock)."""
+        if not self._new:
+            return 0
+        keys = np.array(list(self._new), dtype="S64")
+        vectors = np.stack(list(self._new.values())).astype(np.float32)
+        import io
+
+        buffer = io.BytesIO()
+        np.savez(buffer, keys=keys, vectors=vectors)
+        name = f"{uuid.uuid4().hex}.npz"
+        _atomic_write(self.folder / name, buffer.getvalue())
+        written = len(self._new)
+        self._new.clear()
+        self.compact()
+        return written
+
+    def compact(self, max_segments: int = _MAX_SEGMENTS) -> None:
+        """Merge the segments into one once there are more than ``max_segments`` (under the writer lock)."""
+        segments = sorted(self.folder.glob("*.npz"))
+        if len(segments) <= max_segments:
+            return
+        known = self._load()
+        import io
+
+        buffer = io.BytesIO()
+        np.savez(buffer, keys=np.array(list(known), dtype="S64"),
+                 vectors=np.stack(list(known.values())).astype(np.float32))
+        _atomic_write(self.folder / f"{uuid.uuid4().hex}.npz", buffer.getvalue())
+        for old in segments:
+            old.unlink(missing_ok=True)
+
+
+class CachingEncoder:
+    """An encoder that takes passage vectors from a ``VectorCache`` and embeds only the texts it lacks.
+
+    It has the wrapped encoder's name, dim and prompts, so an index built through it is the same index;
+    queries are never cached.
+    """
+
+    def __init__(self, inner, cache: VectorCache) -> None:
+        self.inner = inner
+        self.cache = cache
+        self.embedded = 0  # texts actually sent to the encoder
+
+    def __getattr__(self, name: str):
+        return getattr(self.inner, name)
+
+    @property
+    def name(self) -> str:
+        return self.inner.name
+
+    @property
+    def dim(self) -> int:
+        return self.inner.dim
+
+    def encode_queries(self, texts: list[str]) -> np.ndarray:
+        return self.inner.encode_queries(texts)
+
+    def encode_passages(self, texts: list[str]) -> np.ndarray:
+        keys = [text_key(t) for t in texts]
+        known = self.cache.lookup(keys)
+        missing: dict[str, str] = {}
+        for k, t in zip(keys, texts):
+            if k not in known and k not in missing:
+                missing[k] = t
+        if missing:
+            vectors = np.asarray(self.inner.encode_passages(list(missing.values())), dtype=np.float32)
+            self.cache.add(list(missing), vectors)
+            known.update(zip(missing, vectors))
+            self.embedded += len(missing)
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        return np.ascontiguousarray(np.stack([known[k] for k in keys]), dtype=np.float32)
