@@ -75,6 +75,10 @@ DataDir = Annotated[
     typer.Option("--data-dir", envvar="POLICYKG_DATA_DIR", help="where the graph and indexes live"),
 ]
 AsJson = Annotated[bool, typer.Option("--json", help="machine-readable JSON instead of a table")]
+DocOption = Annotated[Optional[str], typer.Option("--doc", help="only this document (slug; see `policykg documents`)")]
+YearOption = Annotated[Optional[int], typer.Option("--year", help="only documents issued in, or covering, this year")]
+JurisdictionOption = Annotated[Optional[str], typer.Option("--jurisdiction", help="only documents of this jurisdiction (闵行区)")]
+IssuerOption = Annotated[Optional[str], typer.Option("--issuer", help="only documents of this issuer")]
 
 # Domain errors → exit codes. The core raises them; only the edge knows about exit codes.
 EXIT_BAD_INPUT = 2
@@ -261,16 +265,26 @@ def search(
     question: Annotated[str, typer.Argument(help="a question in Chinese or English")],
     top_k: Annotated[int, typer.Option("--top-k", "-k", min=1, help="how many hits")] = 10,
     kind: Annotated[Optional[list[str]], typer.Option(help="only hits of this kind: measure, safeguard, target, goal, principle, guideline")] = None,
+    doc: DocOption = None,
+    year: YearOption = None,
+    jurisdiction: JurisdictionOption = None,
+    issuer: IssuerOption = None,
     data_dir: DataDir = None,
     as_json: AsJson = False,
 ) -> None:
-    """Which measures (and targets, principles, safeguards) cover QUESTION."""
+    """Which measures (and targets, principles, safeguards) cover QUESTION (--doc, --year, --jurisdiction,
+    --issuer keep only the documents that match)."""
 
     def body() -> None:
         settings = _settings(data_dir)
         if top_k > settings.max_top_k:
             raise _fail(f"--top-k {top_k} is over the limit of {settings.max_top_k}", EXIT_BAD_INPUT)
-        result = _workspace(settings).index.search(question, k=top_k, kind=kind or None)
+        ws = _workspace(settings)
+        allowed = _facet_documents(ws, doc, year, jurisdiction, issuer)
+        if allowed is not None and not allowed:
+            raise _fail("no document matches --doc/--year/--jurisdiction/--issuer (see `policykg documents`)",
+                        EXIT_NOT_FOUND)
+        result = ws.index.search(question, k=top_k, kind=kind or None, document=allowed)
         if as_json:
             _print_json(result)
             return
@@ -291,14 +305,16 @@ def search(
 @app.command()
 def show(
     id_or_path: Annotated[str, typer.Argument(help="a unit's IRI, key (2.1.1) or numbering path (二（一）1)")],
+    doc: DocOption = None,
     data_dir: DataDir = None,
     as_json: AsJson = False,
 ) -> None:
-    """A unit with its context: parent, children, targets, responsibilities, concepts, citations."""
+    """A unit with its context: parent, children, targets, responsibilities, concepts, citations. A path that
+    several documents have needs --doc (the error lists them)."""
     from kg.queries import get_unit
 
     def body() -> None:
-        unit = get_unit(_workspace(_settings(data_dir)).graph, id_or_path)
+        unit = get_unit(_workspace(_settings(data_dir)).graph, id_or_path, document=doc)
         if as_json:
             _print_json(unit)
             return
@@ -417,8 +433,10 @@ def owns(
             typer.echo(f"\n{basis} ({len(items)}):")
             if items:
                 typer.echo(table(
-                    ["path", "role", "unit", "evidence" if basis == "explicit" else "rule (show PATH for its evidence)"],
-                    [(r["unit_path"], r["role"], r["unit_heading"], _given_to(r) + (r["rule"] or r["evidence"]))
+                    ["document", "path", "role", "unit",
+                     "evidence" if basis == "explicit" else "rule (show PATH for its evidence)"],
+                    [(r.get("document", ""), r["unit_path"], r["role"], r["unit_heading"],
+                      _given_to(r) + (r["rule"] or r["evidence"]))
                      for r in items],
                 ))
 
@@ -547,6 +565,81 @@ def serve(
         _workspace(settings).pinned.release()
         typer.echo(f"policykg: serving on http://{host}:{port}/ with {workers} worker(s)", err=True)
         run_server(settings, host, port, workers)
+
+    _run(body)
+
+
+def _facet_documents(ws, doc: str | None, year: int | None, jurisdiction: str | None,
+                     issuer: str | None) -> list[str] | None:
+    """The slugs the facet options allow; None when none is given (every document)."""
+    from kg.queries import documents_matching
+
+    if doc is None and year is None and not jurisdiction and not issuer:
+        return None
+    return documents_matching(ws.graph, doc, year, jurisdiction, issuer)
+
+
+@app.command()
+def targets(
+    indicator: Annotated[Optional[str], typer.Option("--indicator", help="indicator contains this text (覆盖率)")] = None,
+    doc: DocOption = None,
+    year: YearOption = None,
+    jurisdiction: JurisdictionOption = None,
+    issuer: IssuerOption = None,
+    data_dir: DataDir = None,
+    as_json: AsJson = False,
+) -> None:
+    """Targets across documents, by indicator: each with its deadline and the plan it comes from, so a reader
+    sees how a target moved from one plan to the next."""
+    from kg.queries import list_targets
+
+    def body() -> None:
+        ws = _workspace(_settings(data_dir))
+        allowed = _facet_documents(ws, doc, year, jurisdiction, issuer)
+        found = [t for t in list_targets(ws.graph, indicator_contains=indicator)
+                 if allowed is None or t.document in allowed]
+        found.sort(key=lambda t: (t.indicator, t.deadline.isoformat() if t.deadline else "9999", t.document))
+        if as_json:
+            _print_json({"count": len(found), "items": found})
+            return
+        rows = [(t.indicator, t.comparator, _quantity(jsonable(t)), t.unit,
+                 t.deadline.isoformat() if t.deadline else (t.period or ""), t.document, t.unit_path) for t in found]
+        typer.echo(table(["indicator", "comparator", "quantity", "unit", "deadline", "document", "path"], rows))
+        typer.echo(f"{len(found)} target(s) in {len({t.document for t in found})} document(s)")
+
+    _run(body)
+
+
+def _link_names(links: list) -> str:
+    return "、".join(link["slug"] or link["title"] or link["identifier"] for link in links)
+
+
+@app.command()
+def documents(
+    year: YearOption = None,
+    jurisdiction: JurisdictionOption = None,
+    issuer: IssuerOption = None,
+    data_dir: DataDir = None,
+    as_json: AsJson = False,
+) -> None:
+    """The ingested documents with what each cites, what cites it, and what it replaces or is replaced by."""
+    from kg.queries import list_documents
+
+    def body() -> None:
+        ws = _workspace(_settings(data_dir))
+        allowed = _facet_documents(ws, None, year, jurisdiction, issuer)
+        found = [d for d in list_documents(ws.graph) if allowed is None or d.slug in allowed]
+        if as_json:
+            _print_json({"count": len(found), "items": found})
+            return
+        rows = []
+        for d in (jsonable(v) for v in found):
+            rows.append((d["slug"], d["title"], d["issued"] or d["period"], d["jurisdiction"],
+                         _link_names(d["cites"]), _link_names(d["cited_by"]),
+                         _link_names(d["replaces"]), _link_names(d["replaced_by"])))
+        typer.echo(table(["document", "title", "issued", "jurisdiction", "cites", "cited by", "replaces",
+                          "replaced by"], rows))
+        typer.echo(f"{len(found)} document(s)")
 
     _run(body)
 

@@ -1,11 +1,20 @@
-"""Plain-text tables for the command line, aware that a Chinese character takes two columns."""
+"""Plain-text tables for the command line that wrap long cells instead of cutting them.
+
+A Chinese character takes two columns.  Long cells wrap onto more lines within their column (on spaces when
+there are some, else between characters); columns named in ``NO_WRAP`` (keys, paths, IRIs) are never broken, so
+what is printed can be copied back into a command.
+"""
 
 from __future__ import annotations
 
+import shutil
 import unicodedata
 from collections.abc import Sequence
 
-__all__ = ["width", "clip", "table"]
+__all__ = ["width", "clip", "wrap", "table", "NO_WRAP"]
+
+# Headers of columns whose cells are never wrapped (they are copied into other commands)
+NO_WRAP = frozenset({"#", "key", "path", "iri", "id", "document", "slug"})
 
 
 def width(text: str) -> int:
@@ -14,7 +23,8 @@ def width(text: str) -> int:
 
 
 def clip(text: str, columns: int) -> str:
-    """``text`` on one line, cut to at most ``columns`` columns with an ellipsis."""
+    """``text`` on one line, cut to at most ``columns`` columns with an ellipsis (for one-line summaries only:
+    tables wrap)."""
     text = " ".join(text.split())
     if width(text) <= columns:
         return text
@@ -28,17 +38,74 @@ def clip(text: str, columns: int) -> str:
     return "".join(out) + "…"
 
 
+def wrap(text: str, columns: int) -> list[str]:
+    """``text`` as lines of at most ``columns`` columns, nothing dropped: breaks at a space when the line has one,
+    else between characters (Chinese has no spaces); an existing newline starts a new line."""
+    columns = max(columns, 2)
+    lines: list[str] = []
+    for paragraph in str(text).splitlines() or [""]:
+        line, used = "", 0
+        for ch in " ".join(paragraph.split()):
+            w = width(ch)
+            if used + w > columns:
+                cut = line.rfind(" ")
+                if ch != " " and cut > 0 and line[-1] != " " and width(line[cut + 1:]) < columns // 2:
+                    lines.append(line[:cut])
+                    line = line[cut + 1:]
+                else:
+                    lines.append(line.rstrip())
+                    line = ""
+                line = line.lstrip()
+                used = width(line)
+                if ch == " ":
+                    continue
+            line += ch
+            used += w
+        lines.append(line.rstrip())
+    return lines
+
+
 def _pad(text: str, columns: int) -> str:
     return text + " " * (columns - width(text))
 
 
-def table(headers: Sequence[str], rows: Sequence[Sequence[object]], max_col: int = 60) -> str:
-    """A left-aligned table with a rule under the headers; cells are clipped to ``max_col`` columns."""
-    cells = [[clip("" if c is None else str(c), max_col) for c in row] for row in rows]
-    widths = [width(h) for h in headers]
+def _terminal_columns() -> int:
+    """The terminal's width; 160 when the output goes to a pipe or a file (the reader's own width is unknown)."""
+    import sys
+
+    if not sys.stdout.isatty():
+        return 160
+    return max(shutil.get_terminal_size((120, 24)).columns, 80)
+
+
+def _column_limits(headers: Sequence[str], cells: list[list[str]], max_col: int, total: int) -> list[int]:
+    """Each column's width: its widest cell up to ``max_col`` (no limit for NO_WRAP columns); the wrapping
+    columns then shrink, widest first, until the table fits ``total`` columns (never below 10)."""
+    natural = [max([width(h)] + [max((width(x) for x in c.splitlines()), default=0) for c in col])
+               for h, col in zip(headers, zip(*cells) if cells else [[] for _ in headers])]
+    fixed = [h.lower() in NO_WRAP for h in headers]
+    limits = [n if f else min(n, max_col) for n, f in zip(natural, fixed)]
+    while sum(limits) + 2 * (len(limits) - 1) > total:
+        flexible = [i for i, f in enumerate(fixed) if not f and limits[i] > max(10, width(headers[i]))]
+        if not flexible:
+            break
+        widest = max(flexible, key=lambda i: limits[i])
+        limits[widest] -= 1
+    return limits
+
+
+def table(headers: Sequence[str], rows: Sequence[Sequence[object]], max_col: int = 60,
+          total: int | None = None) -> str:
+    """A left-aligned table with a rule under the headers.  Cells wrap within ``max_col`` columns (and within
+    the terminal's width, ``total``); nothing is cut, key and path columns are never broken."""
+    total = total or _terminal_columns()
+    cells = [["" if c is None else str(c) for c in row] for row in rows]
+    limits = _column_limits(headers, cells, max_col, total)
+    lines = ["  ".join(_pad(h, w) for h, w in zip(headers, limits)).rstrip()]
+    lines.append("  ".join("-" * w for w in limits))
     for row in cells:
-        widths = [max(w, width(c)) for w, c in zip(widths, row)]
-    lines = ["  ".join(_pad(h, w) for h, w in zip(headers, widths)).rstrip()]
-    lines.append("  ".join("-" * w for w in widths))
-    lines += ["  ".join(_pad(c, w) for c, w in zip(row, widths)).rstrip() for row in cells]
+        wrapped = [[c] if h.lower() in NO_WRAP else wrap(c, w) for h, c, w in zip(headers, row, limits)]
+        for i in range(max(len(w) for w in wrapped) if wrapped else 0):
+            lines.append("  ".join(_pad(w[i] if i < len(w) else "", limit)
+                                   for w, limit in zip(wrapped, limits)).rstrip())
     return "\n".join(lines)

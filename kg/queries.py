@@ -7,6 +7,7 @@ import logging
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from decimal import Decimal
+from collections.abc import Iterable
 from typing import Any
 
 from rdflib import Graph, Literal, URIRef
@@ -27,6 +28,9 @@ __all__ = [
     "UnitView",
     "DepartmentView",
     "DocumentView",
+    "DocumentLink",
+    "get_document",
+    "documents_matching",
     "to_dict",
     "unit_kind",
     "get_unit",
@@ -111,6 +115,8 @@ class TargetView:
     end: int
     deadline_basis: str  # explicit | inferred | "" when no deadline
     period: str = ""  # a period as stated (“十四五”期间) when no date is fixed
+    document: str = ""  # the slug of the plan that states it
+    document_title: str = ""
 
 
 @dataclass(slots=True)
@@ -150,6 +156,7 @@ class ResponsibilityView:
     start: int | None
     end: int | None
     via: str = ""  # given to a former or later body of the one asked for: "上海市环境保护局 (predecessor; …)"
+    document: str = ""  # the slug of the document of the unit
 
 
 @dataclass(slots=True)
@@ -201,6 +208,16 @@ class DepartmentView:
 
 
 @dataclass(slots=True)
+class DocumentLink:
+    """Another document a document cites, is cited by, replaces or is replaced by (ingested or only cited)."""
+
+    iri: str
+    slug: str  # "" for a document that is only cited, not ingested
+    title: str
+    identifier: str
+
+
+@dataclass(slots=True)
 class DocumentView:
     iri: str
     slug: str
@@ -212,6 +229,12 @@ class DocumentView:
     units: int
     targets: int
     responsibilities: int
+    issued: str = ""
+    issuer: str = ""
+    cites: list[DocumentLink] = field(default_factory=list)  # ingested documents it references (dcterms:references)
+    cited_by: list[DocumentLink] = field(default_factory=list)  # ingested documents that reference it
+    replaces: list[DocumentLink] = field(default_factory=list)  # what it repeals (dcterms:replaces)
+    replaced_by: list[DocumentLink] = field(default_factory=list)  # what repeals it (dcterms:isReplacedBy)
 
 
 def to_dict(view: Any) -> Any:
@@ -279,11 +302,46 @@ def _find_unit(graph: Graph, id_or_path: str, document: str | None) -> URIRef:
         if matches:
             break
     if not matches:
-        raise NotFound("unit", asked)
+        for spelling in path_spellings(asked):
+            matches = [n for n in graph.subjects(POL.path, Literal(spelling))  # type: ignore[misc]
+                       if _is_unit(graph, n) and (doc is None or (n, POL.inDocument, doc) in graph)]  # type: ignore[arg-type]
+            if matches:
+                break
+    if not matches:
+        known = sorted({str(p) for p in graph.objects(None, POL.path)} | {str(k) for k in graph.objects(None, POL.key)})
+        close = difflib.get_close_matches(next(iter(path_spellings(asked)), asked), known, n=3, cutoff=0.5)
+        raise NotFound("unit", asked, close)
     if len(set(matches)) > 1:
-        docs = sorted({str(graph.value(m, POL.inDocument)) for m in matches})
-        raise NotFound("single unit", asked, [f"pass document= one of {', '.join(docs)}"])
+        docs = sorted({key_tail(graph.value(m, POL.inDocument)) for m in matches})
+        raise NotFound("single unit", asked, [f"{asked} is in {len(docs)} documents ({', '.join(docs)}): "
+                                              f"name one (policykg show --doc, or document= in the API)"])
     return matches[0]
+
+
+_CN_DIGITS = "零一二三四五六七八九"
+
+
+def _chinese_number(n: int) -> str:
+    """1 → 一, 10 → 十, 12 → 十二, 21 → 二十一 (1–99)."""
+    tens, ones = divmod(n, 10)
+    if not tens:
+        return _CN_DIGITS[ones]
+    return ("" if tens == 1 else _CN_DIGITS[tens]) + "十" + (_CN_DIGITS[ones] if ones else "")
+
+
+def path_spellings(asked: str) -> list[str]:
+    """Other common spellings of a numbering path, as the documents write it (二（一）1): half-width brackets
+    二(一)1, an Arabic number in brackets 二(1)1, dotted 二.1.1 or 二、1、1; spaces dropped."""
+    import re
+
+    text = re.sub(r"\s+", "", asked).replace("(", "（").replace(")", "）")
+    text = re.sub(r"（(\d{1,2})）", lambda m: f"（{_chinese_number(int(m.group(1)))}）", text)
+    spellings = [text]
+    parts = [p for p in re.split(r"[.．、/·]", text) if p]
+    if len(parts) >= 2 and re.fullmatch(r"[一二三四五六七八九十]+", parts[0]) and parts[1].isdigit():
+        tail = "".join(parts[2:])
+        spellings.append(f"{parts[0]}（{_chinese_number(int(parts[1]))}）{tail}")
+    return [s for s in dict.fromkeys(spellings) if s != asked]
 
 
 def _resolve_document(graph: Graph, document: str) -> URIRef:
@@ -319,6 +377,8 @@ def _target_view(graph: Graph, target: URIRef) -> TargetView:
         end=_int(graph, target, POL.end) or 0,
         deadline_basis=_BASIS_NAMES.get(basis, "") if basis is not None else "",  # type: ignore[arg-type]
         period=_str(graph, target, POL.period),
+        document=key_tail(doc) if (doc := graph.value(unit, POL.inDocument)) is not None else "",
+        document_title=_str(graph, doc, DCTERMS.title, "zh") if doc is not None else "",
     )
 
 
@@ -365,6 +425,7 @@ def _responsibility_view(graph: Graph, node: URIRef) -> ResponsibilityView:
         rule=_str(graph, node, POL.rule),
         start=_int(graph, node, POL.start),
         end=_int(graph, node, POL.end),
+        document=key_tail(doc) if (doc := graph.value(unit, POL.inDocument)) is not None else "",
     )
 
 
@@ -427,10 +488,13 @@ def list_units(graph: Graph, kind: str | None = None, document: str | None = Non
 
 
 def list_targets(
-    graph: Graph, indicator_contains: str | None = None, unit: str | None = None, deadline: date | str | None = None
+    graph: Graph, indicator_contains: str | None = None, unit: str | None = None, deadline: date | str | None = None,
+    document: str | None = None,
 ) -> list[TargetView]:
-    """Targets, filtered by a substring of the indicator, by unit (IRI, key or path) and by deadline."""
-    unit_node = _find_unit(graph, unit, None) if unit else None
+    """Targets, filtered by a substring of the indicator, by unit (IRI, key or path), by deadline and by document
+    (slug or IRI; each target names its document, so targets of several plans compare side by side)."""
+    doc = _resolve_document(graph, document) if document else None
+    unit_node = _find_unit(graph, unit, key_tail(doc) if doc is not None else None) if unit else None
     wanted_deadline = date.fromisoformat(deadline) if isinstance(deadline, str) else deadline
     views = []
     for target in graph.subjects(RDF.type, POL.Target):
@@ -441,28 +505,87 @@ def list_targets(
             continue
         if wanted_deadline is not None and view.deadline != wanted_deadline:
             continue
+        if doc is not None and view.document != key_tail(doc):
+            continue
         views.append(view)
-    return sorted(views, key=lambda v: (v.unit_iri, v.start))
+    return sorted(views, key=lambda v: (v.document, v.unit_iri, v.start))
+
+
+def _document_link(graph: Graph, node: object) -> DocumentLink:
+    ingested = (node, POL.sourceText, None) in graph
+    return DocumentLink(iri=str(node), slug=key_tail(node) if ingested else "",
+                        title=_str(graph, node, DCTERMS.title, "zh"), identifier=_str(graph, node, DCTERMS.identifier))
+
+
+def _links(graph: Graph, nodes: Iterable[object]) -> list[DocumentLink]:
+    return sorted((_document_link(graph, n) for n in set(nodes)), key=lambda link: (link.slug, link.iri))
+
+
+def _document_view(graph: Graph, doc: URIRef) -> DocumentView:
+    """One ingested document with its links to the others: what it cites and what cites it (the citing document's
+    dcterms:references to its IRI, set by kg.build when a citation resolves), what it replaces and what replaces it."""
+    units = set(graph.subjects(POL.inDocument, doc)) & set(graph.subjects(RDF.type, ELI.LegalResourceSubdivision))
+    ingested = set(graph.subjects(POL.sourceText, None))
+    return DocumentView(
+        iri=str(doc),
+        slug=key_tail(doc),
+        title=_str(graph, doc, DCTERMS.title, "zh"),
+        title_en=_str(graph, doc, DCTERMS.title, "en"),
+        identifier=_str(graph, doc, DCTERMS.identifier),
+        jurisdiction=_str(graph, doc, DCTERMS.spatial),
+        period=_str(graph, doc, DCTERMS.temporal),
+        units=len(units),
+        targets=sum(1 for u in units for _ in graph.objects(u, POL.hasTarget)),
+        responsibilities=sum(1 for u in units for _ in graph.subjects(POL.assignedTo, u)),
+        issued=_str(graph, doc, DCTERMS.issued),
+        issuer=_str(graph, doc, DCTERMS.publisher),
+        cites=_links(graph, (o for o in graph.objects(doc, DCTERMS.references) if o in ingested)),
+        cited_by=_links(graph, (s for s in graph.subjects(DCTERMS.references, doc) if s in ingested)),
+        replaces=_links(graph, graph.objects(doc, DCTERMS.replaces)),
+        replaced_by=_links(graph, graph.objects(doc, DCTERMS.isReplacedBy)),
+    )
+
+
+def get_document(graph: Graph, document: str) -> DocumentView:
+    """One ingested document (slug or IRI) with what it cites, what cites it, what it replaces and what replaces it.
+    Raises NotFound with close slugs."""
+    return _document_view(graph, _resolve_document(graph, document))
+
+
+def _years(view: DocumentView) -> set[int]:
+    """The years a document speaks for: its issue year and every year of its period (2018-01-01/2020-12-31)."""
+    import re
+
+    years = {int(y) for y in re.findall(r"(?<!\d)(\d{4})(?!\d)", view.issued)}
+    bounds = [int(y) for y in re.findall(r"(?<!\d)(\d{4})(?!\d)", view.period)]
+    if bounds:
+        years.update(range(min(bounds), max(bounds) + 1))
+    return years
+
+
+def documents_matching(graph: Graph, document: str | None = None, year: int | None = None,
+                       jurisdiction: str | None = None, issuer: str | None = None) -> list[str]:
+    """The slugs of the ingested documents that pass every facet given: one document (slug or IRI), a year (issued
+    that year, or a period covering it), a jurisdiction or an issuer (a substring of it: 闵行 matches 闵行区)."""
+    slugs = []
+    wanted = key_tail(_resolve_document(graph, document)) if document else None
+    for view in list_documents(graph):
+        if wanted is not None and view.slug != wanted:
+            continue
+        if year is not None and year not in _years(view):
+            continue
+        if jurisdiction and jurisdiction not in view.jurisdiction:
+            continue
+        if issuer and issuer not in view.issuer:
+            continue
+        slugs.append(view.slug)
+    return slugs
 
 
 def list_documents(graph: Graph) -> list[DocumentView]:
-    """The ingested documents (those carrying their source text), by slug."""
-    views = []
-    for doc in graph.subjects(POL.sourceText, None):
-        units = set(graph.subjects(POL.inDocument, doc)) & set(graph.subjects(RDF.type, ELI.LegalResourceSubdivision))
-        views.append(DocumentView(
-            iri=str(doc),
-            slug=key_tail(doc),
-            title=_str(graph, doc, DCTERMS.title, "zh"),
-            title_en=_str(graph, doc, DCTERMS.title, "en"),
-            identifier=_str(graph, doc, DCTERMS.identifier),
-            jurisdiction=_str(graph, doc, DCTERMS.spatial),
-            period=_str(graph, doc, DCTERMS.temporal),
-            units=len(units),
-            targets=sum(1 for u in units for _ in graph.objects(u, POL.hasTarget)),
-            responsibilities=sum(1 for u in units for _ in graph.subjects(POL.assignedTo, u)),
-        ))
-    return sorted(views, key=lambda v: v.slug)
+    """The ingested documents (those carrying their source text), by slug, each with its links."""
+    return sorted((_document_view(graph, doc) for doc in graph.subjects(POL.sourceText, None)),  # type: ignore[arg-type]
+                  key=lambda v: v.slug)
 
 
 def _organisations(graph: Graph) -> list[URIRef]:

@@ -2,10 +2,25 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from api.settings import Settings
 from tests.support import ROOT
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _private_default_data_dir(tmp_path_factory):
+    """Tests never write to the user's data dir: the default (POLICYKG_DATA_DIR) is a folder of the session's
+    temporary tree, for any command or app that is not given one."""
+    old = os.environ.get("POLICYKG_DATA_DIR")
+    os.environ["POLICYKG_DATA_DIR"] = str(tmp_path_factory.mktemp("default-data-dir"))
+    yield
+    if old is None:
+        os.environ.pop("POLICYKG_DATA_DIR", None)
+    else:
+        os.environ["POLICYKG_DATA_DIR"] = old
 
 
 @pytest.fixture(scope="session")
