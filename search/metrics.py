@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-__all__ = ["first_relevant_rank", "hit_at_k", "reciprocal_rank", "mean"]
+__all__ = ["first_relevant_rank", "hit_at_k", "reciprocal_rank", "mean", "precision_recall"]
 
 
 def first_relevant_rank(relevant: Sequence[bool]) -> int | None:
@@ -31,3 +31,9 @@ def reciprocal_rank(relevant: Sequence[bool], k: int = 10) -> float:
 def mean(values: Sequence[float]) -> float:
     """Arithmetic mean, 0.0 for no values (an empty question set scores nothing)."""
     return sum(values) / len(values) if values else 0.0
+
+
+def precision_recall(true_positive: int, false_positive: int, false_negative: int) -> tuple[float, float]:
+    """(precision, recall) = (TP / (TP + FP), TP / (TP + FN)), each 0.0 when its denominator is 0."""
+    predicted, actual = true_positive + false_positive, true_positive + false_negative
+    return (true_positive / predicted if predicted else 0.0, true_positive / actual if actual else 0.0)

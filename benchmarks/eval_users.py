@@ -1,0 +1,109 @@
+"""Users' own words: hit@1, hit@3 and MRR@10 per language, beside a naive baseline, and how well "nothing
+relevant" is said, on the users_* question sets over every document the sets name.
+
+Each set is searched over the documents it was written for: ``users_*`` over the seed plan alone (corpus/),
+``users_docs_*`` over the seed plan and the extraction benchmark's documents (benchmarks/extraction/docs and
+holdout) indexed together, so a question must find its unit among all seventeen.  The naive baseline is the
+pipeline the issue names: BM25 over the same tokens with no expansion, e5 unit vectors only (no sentences),
+reciprocal rank fusion with equal weights, no place or annex handling.  "Nothing relevant" is scored as a
+detector of unanswerable questions: precision and recall of relevant=false against an empty answer list."""
+
+from __future__ import annotations
+
+import argparse
+import time
+from pathlib import Path
+
+from benchmarks.common import ROOT, load_questions, markdown_table, write_results
+from ingest import parse_plan
+from search import SearchIndex, SearchSettings, get_encoder, index_units
+from search.expand import FusionWeights
+from search.metrics import hit_at_k, mean, precision_recall, reciprocal_rank
+
+SEED = (ROOT / "corpus",)
+ALL = (*SEED, ROOT / "benchmarks" / "extraction" / "docs", ROOT / "benchmarks" / "extraction" / "holdout")
+SETS = {"users_tune": SEED, "users_untouched": SEED, "users_docs_tune": ALL, "users_docs_untouched": ALL}
+NAIVE = {"thesaurus_weight": 0.0, "sentence_weight": 0.0, "place_boost": 0.0, "annex_weight": 1.0,
+         "industry_weight": 0.0, "expansion_weight": 0.0}
+
+
+def load_documents(folders=ALL):
+    return [parse_plan(p) for folder in folders for p in sorted(Path(folder).glob("*.txt"))]
+
+
+def score(index: SearchIndex, questions: list[dict], fusion: str | None) -> dict:
+    """Per language: n, hit@1, hit@3, MRR@10 over answerable questions; plus the relevance detector."""
+    rows: dict[str, dict[str, list]] = {}
+    tp = fp = fn = 0  # positive = "nothing relevant" said
+    for q in questions:
+        result = index.search(q["question"], k=10, fusion=fusion)
+        unanswerable = not q["answers"]
+        said_nothing = not result.relevant
+        tp += said_nothing and unanswerable
+        fp += said_nothing and not unanswerable
+        fn += unanswerable and not said_nothing
+        if unanswerable:
+            continue
+        relevant = [any(a in h.text for a in q["answers"]) for h in result.hits]
+        row = rows.setdefault(q["lang"], {"hit1": [], "hit3": [], "rr": []})
+        row["hit1"].append(hit_at_k(relevant, 1))
+        row["hit3"].append(hit_at_k(relevant, 3))
+        row["rr"].append(reciprocal_rank(relevant, 10))
+    precision, recall = precision_recall(tp, fp, fn)
+    return {"by_lang": {lang: {"n": len(r["hit1"]), "hit@1": mean(r["hit1"]), "hit@3": mean(r["hit3"]),
+                               "mrr@10": mean(r["rr"])} for lang, r in rows.items()},
+            "nothing_relevant": {"precision": precision, "recall": recall, "tp": tp, "fp": fp, "fn": fn}}
+
+
+def naive(index: SearchIndex) -> SearchIndex:
+    """The same units and vectors searched the naive way (see the module docstring)."""
+    settings = SearchSettings.from_dict({**index.settings.to_dict(), **NAIVE, "fusion": "rrf"})
+    plain = SearchIndex(index.units, index.encoder, index.bm25, index.dense, [], index.words, settings,
+                        index.meta, sentences=None)
+    plain.expander.weights = type(plain.expander.weights)(rrf_zh=FusionWeights(0.5, 0.5),
+                                                         en_matched=FusionWeights(0.5, 0.5),
+                                                         en_unmatched=FusionWeights(0.5, 0.5))
+    return plain
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--sets", nargs="+", default=list(SETS), choices=list(SETS))
+    parser.add_argument("--encoder", default="e5-small")
+    args = parser.parse_args()
+    encoder = get_encoder(args.encoder)
+    indexes: dict[tuple, tuple[SearchIndex, SearchIndex, int, int, float]] = {}
+    results: dict = {}
+    table_rows = []
+    relevance_rows = []
+    for name in args.sets:
+        folders = SETS[name]
+        if folders not in indexes:
+            documents = load_documents(folders)
+            units = index_units(documents)
+            started = time.perf_counter()
+            built = SearchIndex.build(units, encoder, SearchSettings())
+            indexes[folders] = (built, naive(built), len(documents), len(units), time.perf_counter() - started)
+        index, baseline, n_docs, n_units, build_s = indexes[folders]
+        questions = load_questions(ROOT / "benchmarks" / "questions" / f"{name}.jsonl")
+        ours, plain = score(index, questions, None), score(baseline, questions, None)
+        results[name] = {"policykg": ours, "naive": plain}
+        for lang in sorted(ours["by_lang"], reverse=True):
+            o, p = ours["by_lang"][lang], plain["by_lang"][lang]
+            table_rows.append([name, n_docs, lang, o["n"], f"{p['hit@1']:.3f} / {p['hit@3']:.3f} / {p['mrr@10']:.3f}",
+                               f"**{o['hit@1']:.3f}** / {o['hit@3']:.3f} / {o['mrr@10']:.3f}"])
+        nr = ours["nothing_relevant"]
+        relevance_rows.append([name, nr["tp"] + nr["fn"], nr["precision"], nr["recall"], nr["fp"]])
+    table = markdown_table(["questions", "documents", "lang", "n", "naive BM25+e5+RRF hit@1 / hit@3 / MRR",
+                            "PolicyKG hit@1 / hit@3 / MRR"], table_rows)
+    table += "\n\n\"Nothing relevant\" (relevant=false) as a detector of the questions no document answers:\n\n"
+    table += markdown_table(["questions", "unanswerable", "precision", "recall", "answerable ones flagged"],
+                            relevance_rows)
+    sizes = "; ".join(f"{d} documents, {u} units, built in {s:.0f} s" for _, _, d, u, s in indexes.values())
+    table += (f"\n\nEncoder {args.encoder}; {sizes}. A hit is right when its text holds one of the question's "
+              "answers. Tune on `*_tune` only; `*_untouched` is the honest estimate.")
+    write_results("eval_users", {"encoder": args.encoder, "results": results}, table)
+
+
+if __name__ == "__main__":
+    main()
