@@ -33,7 +33,7 @@ from .places import NATIONAL, PlaceMatcher
 from .relevance import is_relevant, relevance_floor
 from .thesaurus import load_thesaurus
 from .settings import SearchSettings
-from .tokenize import Tokenizer
+from .tokenize import STOPWORDS, Tokenizer, ascii_words
 from .types import UNIT_KINDS, Hit, IndexUnit, SearchResult, TargetData
 
 __all__ = ["SearchIndex", "FORMAT_VERSION", "MAX_EMBED_CHARS", "clean_query", "domain_words"]
@@ -319,7 +319,7 @@ class SearchIndex:
         Each group carries our tokens and its text; a term already inside an earlier group's text is left
         out of the later text (bm25s counts a token once, at its first group's weight; a backend that
         analyses text itself should not count it twice)."""
-        own = TermGroup(plan.text, tuple(self.tokenizer.tokens(plan.text)), 1.0)
+        own = TermGroup(self.query_words(plan.text), tuple(self.tokenizer.tokens(plan.text)), 1.0)
         synonyms = self.thesaurus_terms(plan)
         if not (plan.lexical_terms or plan.key_terms or plan.industry_terms or synonyms):
             return [own]
@@ -333,6 +333,13 @@ class SearchIndex:
             said += " " + text
             groups.append(TermGroup(text, tokens, weight))
         return groups
+
+    def query_words(self, text: str) -> str:
+        """The question's words as we read them (jieba words of ≥ 2 characters and ASCII words, stopwords
+        dropped), space-separated: the text a backend with its own analyzer gets, so that 哪些, 吗 and
+        single characters do not score there either; the text itself when no word is left."""
+        words = self.tokenizer.words(text) + [w for w in ascii_words(text) if w not in STOPWORDS]
+        return " ".join(words) or text
 
     def thesaurus_terms(self, plan: QueryPlan) -> list[str]:
         """Synonyms (cilin) of the question's Chinese words that the index holds and that are not in nearly

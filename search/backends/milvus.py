@@ -5,7 +5,8 @@ The same code runs on milvus-lite (embedded: ``uri`` a local ``*.db`` file) and 
 cluster (``uri`` ``http://host:19530``).  Milvus tokenises with its own analyzer, so its BM25 scores differ
 from bm25s's over our tokens; to keep them close, the analyzer's jieba dictionary is given the index's domain
 words (department names, concept labels), jieba runs in search mode (words and their sub-words, near our
-words + bigrams), and a weighted query is sent as one BM25 sub-request per term group, summed with our weights
+words + bigrams), our stopwords are filtered out on both sides, the question is sent as the words we read
+in it (search.hybrid.SearchIndex.query_words: no single characters, no 哪些 or 吗), and a weighted query is sent as one BM25 sub-request per term group, summed with our weights
 by a WeightedRanker without normalisation: Σ_g w_g · BM25(g, d), the sum bm25s computes locally.
 benchmarks/backends_agreement.py measures how often the two backends agree.
 """
@@ -25,6 +26,7 @@ import numpy as np
 
 from ..base import Scored
 from ..errors import IndexLoadError, SearchError
+from ..tokenize import STOPWORDS
 from .base import TermGroup, UnitFields, UnitFilter
 
 __all__ = ["MilvusBackend", "check_uri", "milvus_client"]
@@ -131,7 +133,8 @@ class MilvusBackend:
             else:
                 params.add_index(field, index_type="FLAT", metric_type="IP")
 
-        analyzer = {"tokenizer": {"type": "jieba", "dict": ["_default_", *words], "mode": "search"}}
+        analyzer = {"tokenizer": {"type": "jieba", "dict": ["_default_", *words], "mode": "search"},
+                    "filter": [{"type": "stop", "stop_words": sorted(STOPWORDS)}]}
         schema = client.create_schema(auto_id=False, enable_dynamic_field=False)
         schema.add_field("row", DataType.INT64, is_primary=True)
         schema.add_field("text", DataType.VARCHAR, max_length=65535, enable_analyzer=True,
