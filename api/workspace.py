@@ -485,6 +485,10 @@ def build(
 
     configure_authority(settings.authority_files)  # the user's authority files of government bodies, if any
     data_dir = settings.data_dir
+    if files and not replace and not remove and not only_if_empty:
+        unchanged = _all_unchanged(settings, files, reports, wait, progress)
+        if unchanged is not None:
+            return unchanged
     cache = ParseCache(data_dir / CACHE_DIR, tuple(settings.authority_files or ()))
     named = {p.resolve() for p in given_paths if p.is_file()}
     # Parse the given files first: a bad file named directly fails the build before anything is written or locked.
@@ -535,6 +539,48 @@ def build(
         manifest = _build_generation(settings, kept, kept_origin, progress, fresh=cache.fresh() & set(kept))
         cache.flush()
         return {**manifest, "report": [dataclasses.asdict(r) for r in reports]}
+
+
+def _unchanged_by_manifest(manifest: dict, files: list[Path]) -> list[FileReport] | None:
+    """``unchanged`` reports for ``files`` when every one is a source of ``manifest`` with the same name, bytes
+    and sidecar (sha256, as the manifest recorded them); None as soon as one is not."""
+    entries = {d.get("source_file"): d for d in manifest["documents"] if isinstance(d, dict)}
+    listed = manifest.get("files") or {}
+    reports = []
+    for path in files:
+        entry = entries.get(path.name)
+        if entry is None or sha256_file(path) != entry.get("sha256"):
+            return None
+        sidecar = _sidecar(path)
+        kept = listed.get(f"sources/{sidecar.name}")
+        if (kept is None) != (not sidecar.is_file()):
+            return None
+        if kept is not None and sha256_file(sidecar) != kept.get("sha256"):
+            return None
+        reports.append(FileReport(str(path), "unchanged", entry.get("slug", "")))
+    return reports
+
+
+def _all_unchanged(settings: Settings, files: list[Path], skipped: list[FileReport], wait: bool,
+                   progress: Progress) -> dict | None:
+    """When every given file is already in force unchanged (same name, bytes and sidecar) and the encoder is the
+    same, the manifest in force with an ``unchanged`` report per file: nothing is parsed, embedded or written.
+    Checked again under the writer lock. None when anything differs (a normal build follows)."""
+    data_dir = settings.data_dir
+    try:
+        current = _current_manifest(data_dir)
+    except DataDirError:
+        return None  # the build reports it
+    if current is None or current.get("encoder") != settings.encoder \
+            or _unchanged_by_manifest(current, files) is None:
+        return None
+    with writer_lock(data_dir, wait=wait, progress=progress):
+        current = _current_manifest(data_dir)
+        reports = _unchanged_by_manifest(current, files) if current is not None else None
+        if reports is None or current.get("encoder") != settings.encoder:
+            return None
+    progress(f"nothing changed: generation {current['generation']} stays in force")
+    return {**current, "report": [dataclasses.asdict(r) for r in reports + skipped]}
 
 
 def remove_documents(settings: Settings, names: Iterable[str], *, wait: bool = False,

@@ -75,15 +75,28 @@ def _phase(data_dir: Path, corpus: Path, encoder: str) -> dict:
     statuses: dict[str, int] = {}
     for report in result["report"]:
         statuses[report["status"]] = statuses.get(report["status"], 0) + 1
-    return {"seconds": seconds, "parsed": sum(line.startswith("parsing ") for line in lines), "embedded": embedded,
+    import ingest
+
+    return {"code": str(Path(ingest.__file__).parent.parent),
+            "seconds": seconds, "parsed": sum(line.startswith("parsing ") for line in lines), "embedded": embedded,
             "documents": len(result["documents"]), "statuses": statuses, "generation": result["generation"]}
 
 
-def _run_phase(data_dir: Path, corpus: Path, encoder: str) -> dict:
-    """``_phase`` in a fresh subprocess; adds its wall time and peak RSS."""
+def snapshot(folder: Path) -> Path:
+    """A copy of the code (api, ingest, kg, search, benchmarks) that the phases run from: the checkout is shared,
+    and an edit of the parser between two phases would (rightly) invalidate every cached parse."""
+    for package in ("api", "ingest", "kg", "search", "benchmarks"):
+        shutil.copytree(ROOT / package, folder / package, ignore=shutil.ignore_patterns("__pycache__", "holdout",
+                                                                                           "results", "docs"))
+    return folder
+
+
+def _run_phase(data_dir: Path, corpus: Path, encoder: str, code: Path = ROOT) -> dict:
+    """``_phase`` in a fresh subprocess (running the code in ``code``); adds its wall time and peak RSS."""
     started = time.perf_counter()
+    env = {**os.environ, "OMP_NUM_THREADS": "1", "PYTHONPATH": str(code)}
     child = subprocess.Popen([sys.executable, "-m", "benchmarks.incremental", "--phase", str(data_dir), str(corpus),
-                              encoder], stdout=subprocess.PIPE, cwd=ROOT, env={**os.environ, "OMP_NUM_THREADS": "1"})
+                              encoder], stdout=subprocess.PIPE, cwd=code, env=env)
     out = child.stdout.read()
     _, status, usage = os.wait4(child.pid, 0)
     child.returncode = os.waitstatus_to_exitcode(status)
@@ -113,11 +126,14 @@ def main(argv: list[str] | None = None) -> None:
         return
     with tempfile.TemporaryDirectory(prefix="policykg-incremental-") as tmp:
         corpus, data_dir = Path(tmp) / "corpus", Path(tmp) / "data"
+        code = snapshot(Path(tmp) / "code")
         synthesise(args.docs, corpus)
-        full = _run_phase(data_dir, corpus, args.encoder)
+        full = _run_phase(data_dir, corpus, args.encoder, code)
         synthesise(1, corpus, start=args.docs)
-        add = _run_phase(data_dir, corpus, args.encoder)
-        same = _run_phase(data_dir, corpus, args.encoder)
+        add = _run_phase(data_dir, corpus, args.encoder, code)
+        same = _run_phase(data_dir, corpus, args.encoder, code)
+        if full["code"] != str(code):
+            raise SystemExit(f"the phases ran {full['code']}, not the snapshot {code}")
         cache_mb = sum(p.stat().st_size for p in (data_dir / "cache").rglob("*") if p.is_file()) / 2**20
     header = ("phase", "documents", "wall s (process)", "build s", "documents/s", "parsed", "embedded",
               "peak RSS MB", "files")

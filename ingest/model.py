@@ -205,6 +205,7 @@ class Citation:
     identifier: str  # document number such as 沪府发〔2017〕36号; "" when none
     unit_paths: list[str] = field(default_factory=list)  # units that cite it ("" = preamble)
     mentions: list[Span] = field(default_factory=list)
+    replaces: bool = False  # the citing text repeals it: 《…》同时废止, 原《…》不再执行 (ingest.citations)
 
 
 @dataclass(frozen=True, slots=True)

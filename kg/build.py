@@ -106,6 +106,7 @@ def build_graph(
     for document in sorted(documents, key=lambda d: d.meta.slug):
         _add_document(graph, document)
     _add_name_history(graph, {d.key for document in documents for d in document.departments})
+    _link_citations(graph, documents)
     logger.info("built graph of %d documents: %d triples", len(documents), len(graph))
     return graph
 
@@ -366,6 +367,38 @@ def _add_citation(
         graph.add((citing, DCTERMS.references, node))
     for span in citation.mentions:
         _add_mention(graph, slug, source, node, "cited", citation.key, span)
+
+
+def _link_citations(graph: Graph, documents: list[PolicyDocument]) -> None:
+    """A citation of a document that is ingested too (by its 发文字号, else by its title) also references that
+    document's IRI (the citing units and the citing document; the pol cited node stays); a citation the text
+    repeals (``Citation.replaces``) makes the citing document ``dcterms:replaces`` it and it
+    ``dcterms:isReplacedBy`` the citing one. Only links are added: no fact of either document changes."""
+    from ingest.citations import identifier_key, title_key
+
+    by_number = {identifier_key(d.meta.identifier): d.meta.slug for d in documents if d.meta.identifier}
+    by_title = {title_key(d.meta.title): d.meta.slug for d in documents if d.meta.title}
+    for document in sorted(documents, key=lambda d: d.meta.slug):
+        slug = document.meta.slug
+        doc = iri.document_iri(slug)
+        keys = {u.path: u.key for u in document.units}
+        for citation in document.citations:
+            target = (by_number.get(identifier_key(citation.identifier)) if citation.identifier else None) \
+                or (by_title.get(title_key(citation.title)) if citation.title else None)
+            if target == slug:
+                continue
+            if target is None:
+                if citation.replaces:
+                    graph.add((doc, DCTERMS.replaces, iri.cited_iri(citation.key)))
+                continue
+            cited = iri.document_iri(target)
+            graph.add((doc, DCTERMS.references, cited))
+            for path in citation.unit_paths:
+                if path:
+                    graph.add((iri.unit_iri(slug, keys[path]), DCTERMS.references, cited))
+            if citation.replaces:
+                graph.add((doc, DCTERMS.replaces, cited))
+                graph.add((cited, DCTERMS.isReplacedBy, doc))
 
 
 def _add_concept_mention(

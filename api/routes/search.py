@@ -31,10 +31,27 @@ def search(
                             examples=["想用工业机器人改造生产线"])],
     k: Annotated[int | None, Query(description="how many hits: 1 … `max_top_k` (default 10, or `max_top_k` if lower)")] = None,
     kind: Annotated[list[str] | None, Query(description=f"only hits of these kinds: {', '.join(UNIT_KINDS)}")] = None,
+    doc: Annotated[str | None, Query(max_length=200, description="only this document (slug)")] = None,
+    year: Annotated[int | None, Query(ge=1949, le=2100, description="only documents issued in, or covering, this year")] = None,
+    jurisdiction: Annotated[str | None, Query(max_length=100, description="only documents of this jurisdiction")] = None,
+    issuer: Annotated[str | None, Query(max_length=100, description="only documents of this issuer")] = None,
 ):
-    """Which units of the plans answer ``q``: each hit with its section path, highlighted text, parent task,
-    responsible departments (explicit or inferred, with evidence), targets and concepts."""
-    return _search(ws, settings, q, k, kind, "query")
+    """Which units of the plans answer ``q``: each hit with its document, section path, highlighted text, parent
+    task, responsible departments (explicit or inferred, with evidence), targets and concepts. ``doc``, ``year``,
+    ``jurisdiction`` and ``issuer`` keep only hits of the documents that match."""
+    return _search(ws, settings, q, k, kind, "query", _facets(ws, doc, year, jurisdiction, issuer))
+
+
+def _facets(ws, doc, year, jurisdiction, issuer) -> list[str] | None:
+    """The slugs the facets allow (None when no facet is given)."""
+    from kg.queries import NotFound, documents_matching
+
+    if doc is None and year is None and not jurisdiction and not issuer:
+        return None
+    try:
+        return documents_matching(ws.graph, doc, year, jurisdiction, issuer)
+    except NotFound as e:
+        raise ApiError(404, "not_found", str(e), "query.doc", {"close": e.suggestions}) from e
 
 
 @router.post(
@@ -48,7 +65,8 @@ def search_post(ws: WorkspaceDep, settings: SettingsDep, body: SearchRequest):
     return _search(ws, settings, body.q, body.k, body.kinds(), "body")
 
 
-def _search(ws, settings, q: str, k: int | None, kind: list[str] | None, where: str):
+def _search(ws, settings, q: str, k: int | None, kind: list[str] | None, where: str,
+            documents: list[str] | None = None):
     """Check the inputs (errors name ``where``: query or body) and search."""
     if k is None:
         k = min(10, settings.max_top_k)
@@ -62,8 +80,12 @@ def _search(ws, settings, q: str, k: int | None, kind: list[str] | None, where: 
         if unknown:
             raise ApiError(422, "invalid_input",
                            f"unknown kind {unknown[0]!r}; valid kinds: {', '.join(UNIT_KINDS)}", f"{where}.kind")
+    if documents is not None and not documents:  # no document passes the facets: nothing can match
+        from search.types import SearchResult
+
+        return jsonable(SearchResult(q, 0.0, [], relevant=False))
     try:
-        result = ws.index.search(q, k=k, kind=kind or None)
+        result = ws.index.search(q, k=k, kind=kind or None, document=documents)
     except QueryError as e:
         raise ApiError(422, "invalid_query", str(e), f"{where}.q") from e
     return jsonable(result)

@@ -1,4 +1,5 @@
-"""Units of the plans: ``/units/{id}``, ``/units?path=``, ``/tasks``, ``/measures``, ``/targets``, ``/documents``."""
+"""Units of the plans: ``/units/{id}``, ``/units?path=``, ``/tasks``, ``/measures``, ``/targets``, ``/documents``,
+``/documents/{id}``; lists filter by document, year, jurisdiction and issuer."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from fastapi import APIRouter, Path, Query
 from api.deps import WorkspaceDep
 from api.errors import ERROR_RESPONSES, ApiError
 from api.schemas import DocumentList, TargetList, UnitList, UnitResponse, jsonable
-from kg.queries import NotFound, get_unit, list_documents, list_targets, list_units
+from kg.queries import NotFound, documents_matching, get_document, get_unit, list_documents, list_targets, list_units
 
 __all__ = ["router"]
 
@@ -17,6 +18,20 @@ router = APIRouter(tags=["units"])
 
 _ID_DOC = "the unit's IRI (URL-encoded), its key (`2.1.1`) or its numbering path (`二（一）1`)"
 Document = Annotated[str | None, Query(max_length=200, description="only this document (slug)")]
+Year = Annotated[int | None, Query(ge=1949, le=2100, description="only documents issued in, or whose period covers, this year")]
+Jurisdiction = Annotated[str | None, Query(max_length=100, description="only documents of this jurisdiction (闵行区; a part matches)")]
+Issuer = Annotated[str | None, Query(max_length=100, description="only documents of this issuer (a part matches)")]
+
+
+def _facet_slugs(ws, document: str | None, year: int | None, jurisdiction: str | None,
+                 issuer: str | None) -> list[str] | None:
+    """The documents the facets allow (None: no facet given, every document)."""
+    if document is None and year is None and not jurisdiction and not issuer:
+        return None
+    try:
+        return documents_matching(ws.graph, document, year, jurisdiction, issuer)
+    except NotFound as e:
+        raise ApiError(404, "not_found", str(e), "query.document", {"close": e.suggestions}) from e
 
 
 def _unit(ws, id_or_path: str, document: str | None, where: str) -> dict:
@@ -85,10 +100,17 @@ def targets(
     unit: Annotated[str | None, Query(max_length=200, description="unit of measure, e.g. 个, %, 个工作日")] = None,
     deadline: Annotated[str | None, Query(pattern=r"^\d{4}-\d{2}-\d{2}$", description="deadline, YYYY-MM-DD",
                                           examples=["2020-12-31"])] = None,
+    document: Document = None,
+    year: Year = None,
+    jurisdiction: Jurisdiction = None,
+    issuer: Issuer = None,
 ):
-    """Every target as data (indicator, quantity, unit, comparator, deadline), optionally filtered."""
+    """Every target as data (indicator, quantity, unit, comparator, deadline) with the document that states it,
+    across every ingested plan (compare how a target moved from one plan to the next), optionally filtered."""
+    allowed = _facet_slugs(ws, document, year, jurisdiction, issuer)
     try:
-        found = list_targets(ws.graph, indicator_contains=indicator, unit=unit, deadline=deadline)
+        found = [t for t in list_targets(ws.graph, indicator_contains=indicator, unit=unit, deadline=deadline)
+                 if allowed is None or t.document in allowed]
     except NotFound as e:
         raise ApiError(404, "not_found", str(e), "query.unit") from e
     except ValueError as e:  # a well-formed but impossible date such as 2020-13-45
@@ -97,5 +119,18 @@ def targets(
 
 
 @router.get("/documents", response_model=DocumentList, summary="The ingested documents")
-def documents(ws: WorkspaceDep):
-    return _listing(list_documents(ws.graph))
+def documents(ws: WorkspaceDep, year: Year = None, jurisdiction: Jurisdiction = None, issuer: Issuer = None):
+    """Every ingested document with what it cites, what cites it, what it replaces and what replaces it."""
+    allowed = _facet_slugs(ws, None, year, jurisdiction, issuer)
+    return _listing([d for d in list_documents(ws.graph) if allowed is None or d.slug in allowed])
+
+
+@router.get("/documents/{id:path}", summary="One ingested document with its links",
+            responses={404: ERROR_RESPONSES[404]})
+def document(ws: WorkspaceDep, id: Annotated[str, Path(min_length=1, max_length=500, description="slug or IRI")]):
+    """The document's metadata and its links: ``cites`` / ``cited_by`` (ingested documents, by citation of title or
+    发文字号), ``replaces`` / ``replaced_by`` (…同时废止, 原《…》不再执行)."""
+    try:
+        return jsonable(get_document(ws.graph, id))
+    except NotFound as e:
+        raise ApiError(404, "not_found", str(e), "path.id", {"close": e.suggestions}) from e
