@@ -33,6 +33,13 @@
       district_ph: "例如：嘉定区", matching: "正在匹配…",
       measures_h: "适用的举措", instruments_h: "可用的支持工具（保障措施）", reason: "理由", safeguard: "保障措施",
       no_measures: "没有匹配的举措。", error: "出错了：",
+      home_h: "已导入的政策文件", home_docs: (n) => `共 ${n} 份文件`, period: "时期",
+      counts: (d) => `${d.units} 个条目 · ${d.targets} 项指标 · ${d.responsibilities} 条职责`,
+      home_empty: "尚未导入任何文件。", not_relevant: "已导入的文件中没有直接回答这个问题的内容。以下是最接近的条目，仅供参考：",
+      nearest: "最接近", source_h: "在原文中的位置", inferred_by_rule: "按规则推断",
+      errors: { not_found: "没有找到所请求的内容。", invalid_input: "输入有误，请检查后重试。", invalid_query: "问题无法检索，请换个说法。",
+                query_too_long: "问题太长（最多 1000 字）。", unavailable: "数据暂时不可用，请稍后再试。", payload_too_large: "提交的内容太多。",
+                network: "无法连接服务器。", other: "请求失败。" }, error_detail: "详情",
       no_instruments: "没有适合该企业的支持工具（计划未提到资金、税收、融资、用地或审批，规模与行业也未对应）。",
       nothing_fits: "已导入的文件中没有适合该企业的举措或支持。", contacts: "联系", no_owner: "原文未写明责任单位",
       scope_document: "全文督查/评估单位", district_office: "所在区政府", supports: "支持额度与条件",
@@ -74,6 +81,14 @@
       district_ph: "e.g. 嘉定区", matching: "Matching…",
       measures_h: "Measures that fit", instruments_h: "Support instruments (safeguard measures)", reason: "Why",
       safeguard: "Safeguard", no_measures: "No measures fit.", error: "Error: ",
+      home_h: "Loaded policy documents", home_docs: (n) => `${n} document(s)`, period: "Period",
+      counts: (d) => `${d.units} units · ${d.targets} targets · ${d.responsibilities} responsibilities`,
+      home_empty: "No document has been ingested yet.",
+      not_relevant: "Nothing in the loaded documents answers this question. The nearest units, for reference only:",
+      nearest: "nearest", source_h: "In its document", inferred_by_rule: "inferred by rule",
+      errors: { not_found: "Not found.", invalid_input: "Invalid input; check it and try again.", invalid_query: "This question cannot be searched; try other words.",
+                query_too_long: "The question is too long (1,000 characters at most).", unavailable: "The data is not available right now; try again later.",
+                payload_too_large: "Too much was sent.", network: "Cannot reach the server.", other: "The request failed." }, error_detail: "Details",
       no_instruments: "No support instrument fits this enterprise (the plans name no funds, tax, financing, land or approvals, and neither size nor industry points to one).",
       nothing_fits: "Nothing in the loaded documents fits this enterprise.", contacts: "Contact",
       no_owner: "the text names no owner", scope_document: "supervises/evaluates the whole document",
@@ -88,7 +103,11 @@
   let lang = localStorage.getItem("policykg.lang") === "en" ? "en" : "zh";
   const t = (key) => STRINGS[lang][key] ?? STRINGS.zh[key] ?? key;
   const kindName = (k) => (t("kinds")[k] || k || "");
-  const roleName = (r) => (t("roles")[r] || r || "");
+  // Role and rule labels from the ontology (GET /labels), the page's own strings until they arrive.
+  let LABELS = { roles: {}, rules: {} };
+  fetch("/labels").then((r) => (r.ok ? r.json() : null)).then((data) => { if (data) LABELS = data; }).catch(() => {});
+  const roleName = (r) => String(r || "").split(",").map((x) => (LABELS.roles[x] || {})[lang] || t("roles")[x] || x).join("、");
+  const ruleName = (r) => (LABELS.rules[r] || {})[lang] || (lang === "zh" ? t("inferred_by_rule") : r);
 
   // ------------------------------------------------------------------ DOM helpers
   const main = document.getElementById("main");
@@ -115,7 +134,9 @@
     return node;
   };
   function announce(text) { live.textContent = text; }
-  function render(...nodes) { main.replaceChildren(...nodes.flat(Infinity).filter((n) => n !== null && n !== undefined && n !== false)); }
+  /** Replace a node's children, skipping the absent ones (replaceChildren would print null as text). */
+  function put(node, ...kids) { node.replaceChildren(...kids.flat(Infinity).filter((n) => n !== null && n !== undefined && n !== false)); }
+  function render(...nodes) { put(main, ...nodes); }
 
   async function api(path, options) {
     const response = await fetch(path, Object.assign({ headers: { Accept: "application/json" } }, options || {}));
@@ -130,7 +151,14 @@
     }
     return body;
   }
-  const errorBox = (e) => el("p", { class: "error", role: "alert" }, t("error"), e.message);
+  /** An error in the page's language (by the API's error code); the API's own message folded under 详情/Details. */
+  function errorBox(e) {
+    const code = (e.body && e.body.error && e.body.error.code) || (e.status === 503 ? "unavailable" : e.status ? "other" : "network");
+    const known = t("errors");
+    const text = known[code] || known[e.status === 413 ? "payload_too_large" : "other"];
+    return el("div", { class: "error", role: "alert", "data-code": code }, el("p", {}, t("error"), text),
+      e.message ? el("details", {}, el("summary", {}, t("error_detail")), el("p", { lang: "en" }, e.message)) : null);
+  }
 
   // Hash routes: #/search?q=…&kind=…, #/unit/<id>, #/departments[/<name>], #/enterprise
   function parseHash() {
@@ -163,7 +191,7 @@
     if (!evidence && !rule) return null;
     return el("details", { class: "evidence" },
       el("summary", {}, t("evidence")),
-      rule ? el("p", {}, el("strong", {}, t("rule"), "："), rule) : null,
+      rule ? el("p", {}, el("strong", {}, t("rule"), "："), ruleName(rule)) : null,
       evidence ? el("p", {}, evidence) : null);
   }
 
@@ -213,24 +241,43 @@
       ["ex1", "ex2", "ex3"].map((k) => el("button", { type: "button", onclick: () => go(t(k)) }, t(k))));
     const results = el("section", { id: "results", "aria-label": t("search_title") });
     render(el("h1", {}, t("search_title")), form, examples, results);
-    if (!q) { input.focus(); return; }
+    if (!q) { input.focus(); homeView(results); return; }
     results.replaceChildren(el("p", { class: "status" }, t("searching")));
     const sp = new URLSearchParams({ q, k: "10" });
     if (kind) sp.set("kind", kind);
     api("/search?" + sp.toString()).then((data) => {
       const status = t("hits")(data.hits.length, Math.round(data.took_ms));
       announce(status);
-      results.replaceChildren(
+      const nearest = data.relevant === false;
+      put(results,
+        nearest ? el("p", { class: "status not-relevant", id: "not-relevant", role: "status" }, t("not_relevant")) : null,
         el("p", { class: "status", id: "hit-count" }, data.hits.length ? status : t("no_hits")),
-        el("ol", { class: "hits", style: "list-style:none;padding:0" }, data.hits.map(hitCard)));
+        el("ol", { class: "hits" + (nearest ? " nearest" : ""), style: "list-style:none;padding:0" },
+          data.hits.map((h) => hitCard(h, nearest))));
     }).catch((e) => results.replaceChildren(errorBox(e)));
   }
 
-  function hitCard(hit) {
+  /** What is loaded: each document with its period and counts (the home under the search box). */
+  function homeView(box) {
+    box.replaceChildren(el("p", { class: "status" }, t("loading")));
+    api("/documents").then((data) => {
+      const docs = data.items || [];
+      put(box, el("section", { id: "home", class: "card" },
+        el("h2", {}, t("home_h")),
+        docs.length ? [el("p", { class: "meta" }, t("home_docs")(docs.length)),
+          el("ul", { class: "docs" }, docs.map((d) => el("li", { "data-slug": d.slug },
+            el("strong", {}, lang === "en" && d.title_en ? d.title_en : d.title),
+            d.period ? el("span", { class: "meta" }, ` · ${t("period")}：${d.period}`) : null,
+            el("div", { class: "meta" }, t("counts")(d)))))] : el("p", { class: "meta" }, t("home_empty"))));
+    }).catch((e) => box.replaceChildren(errorBox(e)));
+  }
+
+  function hitCard(hit, nearest) {
     const ctx = hit.context || {};
     const targets = [...(hit.target ? [hit.target] : []), ...(ctx.targets || [])];
-    return el("li", { class: "card hit", "data-path": hit.path },
+    return el("li", { class: "card hit" + (nearest ? " nearest" : ""), "data-path": hit.path },
       el("div", { class: "meta" },
+        nearest ? el("span", { class: "badge nearest" }, t("nearest")) : null,
         el("a", { class: "path", href: unitHref(hit.id) }, hit.path),
         el("span", { class: "kind" }, kindName(hit.kind)),
         (ctx.sections || []).length ? el("span", {}, ctx.sections.join(" › ")) : null),
@@ -243,6 +290,7 @@
         ctx.departments.filter((d) => d.basis === "inferred").map((d) =>
           el("details", { class: "evidence" }, el("summary", {}, `${d.name}（${t("inferred")}）· ${t("evidence")}`), el("p", {}, d.evidence)))) : null,
       targets.length ? el("div", {}, el("span", { class: "meta" }, t("targets")), targetTable(targets)) : null,
+      supportsOf(ctx.supports),
       (ctx.concepts || []).length ? el("ul", { class: "chips", "aria-label": t("concepts") },
         ctx.concepts.map((c) => el("li", { class: "chip" }, lang === "en" && c.en ? c.en : c.zh))) : null);
   }
@@ -259,6 +307,7 @@
         el("div", { class: "card" },
           el("p", { class: "text", id: "unit-text" }, u.text),
           el("p", { class: "meta" }, `${t("span")}：[${u.start}, ${u.end})`, " · ", el("code", {}, u.key || ""))),
+        sourceView(u),
         el("div", { class: "two-col" },
           el("section", {}, el("h2", {}, t("parent")),
             u.parent ? el("p", {}, el("a", { href: unitHref(u.parent.iri) }, `${u.parent.path} ${u.parent.heading}`), " ", el("span", { class: "kind" }, kindName(u.parent.kind))) : el("p", { class: "meta" }, t("none"))),
@@ -274,6 +323,23 @@
         el("p", { class: "meta" }, t("graph_hint")),
         graphView(u.neighbourhood || { nodes: [], edges: [] }, u.iri));
     }).catch((e) => render(errorBox(e)));
+  }
+
+  /** The unit in its document: the surrounding source text with the unit's span highlighted. */
+  function sourceView(u) {
+    const slug = String(u.document || "").split("/").pop();
+    const box = el("section", { id: "unit-source" }, el("h2", {}, t("source_h")), el("p", { class: "status" }, t("loading")));
+    api(`/source/${encodeURIComponent(slug)}`).then((doc) => {
+      const text = doc.text || "";
+      const from = Math.max(0, text.lastIndexOf("\n", Math.max(0, u.start - 300)));
+      const to = Math.min(text.length, u.end + 300);
+      box.replaceChildren(el("h2", {}, t("source_h")), el("p", { class: "meta" }, doc.title),
+        el("pre", { class: "source card" }, from > 0 ? "…" : "", text.slice(from, u.start),
+          el("mark", { id: "source-span" }, text.slice(u.start, u.end)), text.slice(u.end, to), to < text.length ? "…" : ""));
+      const mark = box.querySelector("#source-span");
+      if (mark && mark.parentNode) mark.parentNode.scrollTop = Math.max(0, mark.offsetTop - 80);
+    }).catch((e) => box.replaceChildren(el("h2", {}, t("source_h")), errorBox(e)));
+    return box;
   }
 
   /** Responsibilities as a list; ``show`` = "agent" (on a unit page) or "unit" (on a department page). */
@@ -346,7 +412,8 @@
   function graphView(graph, centre) {
     const nodes = graph.nodes || [];
     const edges = graph.edges || graph.links || [];
-    const width = 640, height = 420;
+    // drawn at the width it is shown (no scaling down: labels stay legible on a 390 px phone)
+    const width = Math.max(300, Math.min(640, (main.clientWidth || 640) - 24)), height = width < 480 ? 460 : 420;
     const svg = svgEl("svg", { class: "graph", viewBox: `0 0 ${width} ${height}`, role: "img", "aria-label": t("graph"), id: "graph" });
     if (!nodes.length) return el("p", { class: "meta" }, t("none"));
     const { pos, links } = layout(nodes, edges, centre, width, height);
@@ -355,7 +422,21 @@
       svg.append(svgEl("line", { x1: p.x, y1: p.y, x2: q.x, y2: q.y }));
     }
     const kinds = new Set();
-    for (const node of nodes) {
+    const placed = []; // label boxes already drawn: a label that would overlap one moves, or shows on hover only
+    const FONT = 12;
+    const boxOf = (x, y, text, anchor) => {
+      const w = [...text].reduce((sum, ch) => sum + (ch.charCodeAt(0) > 0x2e80 ? FONT : FONT * 0.6), 0);
+      const left = anchor === "start" ? x : anchor === "end" ? x - w : x - w / 2;
+      return { l: left - 2, r: left + w + 2, t: y - FONT, b: y + 3 };
+    };
+    const overlaps = (a) => placed.some((b) => a.l < b.r && b.l < a.r && a.t < b.b && b.t < a.b)
+      || a.l < 0 || a.r > width || a.t < 0 || a.b > height;
+    const ordered = [...nodes].sort((a, b) => (nodeId(a) === centre ? -1 : nodeId(b) === centre ? 1 : 0));
+    for (const node of ordered) {
+      const p0 = pos.get(nodeId(node));
+      placed.push({ l: p0.x - 9, r: p0.x + 9, t: p0.y - 9, b: p0.y + 9 }); // the circles themselves
+    }
+    for (const node of ordered) {
       const id = nodeId(node), kind = nodeKind(node), p = pos.get(id);
       kinds.add(kind);
       const href = nodeHref(node);
@@ -363,12 +444,20 @@
         tabindex: href ? 0 : -1, role: href ? "link" : "img", "aria-label": `${kindName(kind)}：${nodeLabel(node)}`, "data-id": id });
       const title = svgEl("title", {});
       title.textContent = `${kindName(kind)}：${nodeLabel(node)}`;
-      const label = svgEl("text", { x: 0, y: id === centre ? 26 : 20, "text-anchor": "middle" });
       const short = nodeLabel(node);
-      label.textContent = id === centre || short.length <= 10 ? short : short.slice(0, 9) + "…";
+      const shown = id === centre || short.length <= 8 ? short : short.slice(0, 7) + "…";
+      const r = id === centre ? 14 : 10;
+      const spots = [[0, r + 12, "middle"], [0, -r - 4, "middle"], [r + 3, 4, "start"], [-r - 3, 4, "end"]];
+      const spot = spots.find(([dx, dy, anchor]) => !overlaps(boxOf(p.x + dx, p.y + dy, shown, anchor)));
+      const [dx, dy, anchor] = spot || spots[0];
+      if (spot) placed.push(boxOf(p.x + dx, p.y + dy, shown, anchor));
+      const label = svgEl("text", { x: dx, y: dy, "text-anchor": anchor, class: spot ? "" : "label-hidden", "font-size": FONT });
+      label.textContent = shown;
       g.append(title, svgEl("circle", { r: id === centre ? 12 : 8, fill: KIND_COLOURS[kind] || "#78909c" }), label);
-      g.addEventListener("mouseenter", () => { label.textContent = short; });
-      g.addEventListener("mouseleave", () => { label.textContent = id === centre || short.length <= 10 ? short : short.slice(0, 9) + "…"; });
+      const expand = () => { label.textContent = short; label.classList.add("label-focus"); };
+      const collapse = () => { label.textContent = shown; label.classList.remove("label-focus"); };
+      g.addEventListener("mouseenter", expand); g.addEventListener("focus", expand);
+      g.addEventListener("mouseleave", collapse); g.addEventListener("blur", collapse);
       if (href) {
         const open = () => { location.hash = href; };
         g.addEventListener("click", open);
@@ -408,24 +497,34 @@
     api("/departments/" + encodeURIComponent(name)).then((d) => {
       document.title = `${d.pref_label} · PolicyKG`;
       const split = d.responsibilities || { explicit: [], inferred: [] };
-      const byRole = (items, lead) => items.filter((r) => (r.role === "lead") === lead);
+      const byRoleName = (items) => {
+        const groups = new Map();
+        for (const r of items) groups.set(r.role, [...(groups.get(r.role) || []), r]);
+        return [...groups].map(([role, rs]) => [el("h3", {}, roleName(role), ` (${rs.length})`), responsibilityList(rs, "unit")]);
+      };
       const block = (items, basis) => {
         const heading = basis === "explicit" ? t("explicit_h") : t("inferred_h");
-        return el("section", { id: `resp-${basis}`, "data-count": items.length },
+        if (basis === "explicit") {
+          return el("section", { id: "resp-explicit", "data-count": items.length },
+            el("h2", {}, heading, ` (${items.length})`), items.length ? byRoleName(items) : el("p", { class: "meta" }, t("none")));
+        }
+        // inferred: folded by rule, each with its count
+        const rules = new Map();
+        for (const r of items) rules.set(r.rule || "", [...(rules.get(r.rule || "") || []), r]);
+        return el("section", { id: "resp-inferred", "data-count": items.length },
           el("h2", {}, heading, ` (${items.length})`),
-          items.length ? [
-            byRole(items, true).length ? [el("h3", {}, t("leads")), responsibilityList(byRole(items, true), "unit")] : null,
-            byRole(items, false).length ? [el("h3", {}, t("takes_part")), responsibilityList(byRole(items, false), "unit")] : null,
-          ] : el("p", { class: "meta" }, t("none")));
+          items.length ? [...rules].map(([rule, rs]) => el("details", { class: "rule-group", "data-rule": rule },
+            el("summary", {}, ruleName(rule), ` (${rs.length})`), responsibilityList(rs, "unit")))
+            : el("p", { class: "meta" }, t("none")));
       };
       detail.replaceChildren(
         el("h2", { id: "dept-name", style: "margin-top:0" }, d.pref_label),
-        el("p", { class: "meta" }, d.pref_label_en || "", (d.alt_labels || []).length ? ` · ${t("aliases")}：${d.alt_labels.join("、")}` : ""),
+        el("p", { class: "meta" }, lang === "en" ? d.pref_label_en || "" : "", (d.alt_labels || []).length ? ` · ${t("aliases")}：${d.alt_labels.join("、")}` : ""),
         block(split.explicit || [], "explicit"),
         block(split.inferred || [], "inferred"));
     }).catch((e) => {
       const close = e.body && e.body.error && e.body.error.close;
-      detail.replaceChildren(errorBox(e), close && close.length ? el("p", {}, close.map((c) => el("a", { href: deptHref(c), style: "margin-right:.6rem" }, c))) : null);
+      put(detail, errorBox(e), close && close.length ? el("p", {}, close.map((c) => el("a", { href: deptHref(c), style: "margin-right:.6rem" }, c))) : null);
     });
   }
 
@@ -468,7 +567,7 @@
         announce(t("nothing_fits"));
         return;
       }
-      results.replaceChildren(
+      put(results,
         office ? el("p", { class: "card office", id: "district-office" }, el("strong", {}, t("district_office"), "："), office.name,
           el("span", { class: "meta" }, ` · ${office.evidence}`)) : null,
         el("h2", {}, t("measures_h"), ` (${measures.length})`),

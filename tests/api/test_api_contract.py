@@ -49,3 +49,17 @@ def test_a_target_has_the_same_field_names_in_search_and_targets(client):
     listed = client.get("/targets").json()["items"][0]
     assert {"quantity", "quantity_max"} <= set(hit["target"]) and "value" not in hit["target"]
     assert {"quantity", "quantity_max"} <= set(listed)
+
+
+def test_labels_of_roles_and_rules_come_from_the_ontology_in_both_languages(client):
+    data = client.get("/labels").json()
+    assert data["roles"]["evaluator"]["zh"] and data["roles"]["evaluator"]["en"] == "evaluator"
+    assert all({"zh", "en"} <= set(labels) for labels in [*data["roles"].values(), *data["rules"].values()])
+
+
+def test_a_units_span_points_into_its_documents_source(client):
+    unit = client.get("/units/2.1.1").json()
+    slug = unit["document"].rsplit("/", 1)[-1]
+    source = client.get(f"/source/{slug}").json()["text"]
+    assert source[unit["start"]:unit["end"]].startswith(unit["text"][:10])
+    assert client.get("/source/no-such-document").status_code == 404

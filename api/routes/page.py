@@ -1,0 +1,59 @@
+"""What the web page reads besides the data views: the ontology's labels of roles and rules in both languages
+(``GET /labels``), and a document's source text for showing a unit in place (``GET /source/{slug}``)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from fastapi import APIRouter
+
+from api.deps import WorkspaceDep
+from api.errors import ERROR_RESPONSES, ApiError
+
+__all__ = ["router", "ontology_labels"]
+
+router = APIRouter(tags=["page"])
+
+
+@lru_cache(maxsize=1)
+def ontology_labels() -> dict[str, dict[str, dict[str, str]]]:
+    """``{"roles": {"lead": {"zh": "牵头", "en": "lead"}}, "rules": {"first-listed-body-leads": {…}}}`` from the
+    rdfs:label of the pol:Role individuals and of the pol:InferenceRule individuals (keyed by skos:notation)."""
+    from rdflib import RDF, RDFS
+    from rdflib.namespace import SKOS
+
+    from kg.build import load_ontology
+    from kg.vocab import POL
+
+    graph = load_ontology()
+
+    def labels(node) -> dict[str, str]:
+        return {str(lit.language): str(lit) for lit in graph.objects(node, RDFS.label) if getattr(lit, "language", None)}
+
+    roles = {str(node).rsplit("#", 1)[-1].lower(): labels(node) for node in graph.subjects(RDF.type, POL.Role)}
+    rules = {str(graph.value(node, SKOS.notation)): labels(node)
+             for node in graph.subjects(RDF.type, POL.InferenceRule) if graph.value(node, SKOS.notation)}
+    return {"roles": roles, "rules": rules}
+
+
+@router.get("/labels", summary="Labels of roles and inference rules in Chinese and English (from the ontology)")
+def labels() -> dict:
+    """The page and the CLI name roles and rules by these labels (``zh`` and ``en``)."""
+    return ontology_labels()
+
+
+@router.get("/source/{slug}", summary="A document's source text (for showing a unit in place)",
+            responses={404: ERROR_RESPONSES[404]})
+def document_source(ws: WorkspaceDep, slug: str) -> dict:
+    """``{"slug", "title", "text"}``: the text that units' ``start``/``end`` offsets point into."""
+    from kg.queries import NotFound, _resolve_document
+    from kg.vocab import POL
+    from rdflib import DCTERMS
+
+    graph = ws.graph
+    try:
+        doc = _resolve_document(graph, slug)
+    except NotFound as e:
+        raise ApiError(404, "not_found", str(e), "path.slug") from e
+    return {"slug": slug, "title": str(graph.value(doc, DCTERMS.title) or ""),
+            "text": str(graph.value(doc, POL.sourceText) or "")}
