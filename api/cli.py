@@ -19,7 +19,7 @@ from typing import Annotated, Any, Optional
 import typer
 from typer.core import TyperGroup
 
-from api.render import table
+from api.render import role_text, rule_text, table
 from api.schemas import jsonable
 from api.settings import Settings
 
@@ -340,7 +340,7 @@ def show(
             typer.echo("\nresponsibilities:")
             typer.echo(table(
                 ["department", "role", "basis", "rule", "evidence"],
-                [(r["agent_name"], r["role"], r["basis"], r.get("rule") or "", r["evidence"])
+                [(r["agent_name"], role_text(r["role"]), r["basis"], rule_text(r.get("rule") or ""), r["evidence"])
                  for r in u["responsibilities"]],
             ))
         if u.get("supports"):
@@ -435,8 +435,8 @@ def owns(
                 typer.echo(table(
                     ["document", "path", "role", "unit",
                      "evidence" if basis == "explicit" else "rule (show PATH for its evidence)"],
-                    [(r.get("document", ""), r["unit_path"], r["role"], r["unit_heading"],
-                      _given_to(r) + (r["rule"] or r["evidence"]))
+                    [(r.get("document", ""), r["unit_path"], role_text(r["role"]), r["unit_heading"],
+                      _given_to(r) + (rule_text(r["rule"]) or r["evidence"]))
                      for r in items],
                 ))
 

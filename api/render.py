@@ -11,7 +11,7 @@ import shutil
 import unicodedata
 from collections.abc import Sequence
 
-__all__ = ["width", "clip", "wrap", "table", "NO_WRAP"]
+__all__ = ["width", "clip", "wrap", "table", "NO_WRAP", "role_text", "rule_text"]
 
 # Headers of columns whose cells are never wrapped (they are copied into other commands)
 NO_WRAP = frozenset({"#", "key", "path", "iri", "id", "document", "slug"})
@@ -63,6 +63,26 @@ def wrap(text: str, columns: int) -> list[str]:
             used += w
         lines.append(line.rstrip())
     return lines
+
+
+def _labels(group: str, name: str) -> dict[str, str]:
+    from api.routes.page import ontology_labels
+
+    try:
+        return ontology_labels()[group].get(name, {})
+    except Exception:  # an unreadable ontology leaves the names as they are
+        return {}
+
+
+def role_text(role: str) -> str:
+    """evaluator → "evaluator 评估督查": the role with its Chinese label from the ontology."""
+    return " ".join(dict.fromkeys([role, *[_labels("roles", r).get("zh", "") for r in role.split(",")]])).strip()
+
+
+def rule_text(rule: str) -> str:
+    """first-listed-body-leads → "first-listed-body-leads (列第一位者为牵头单位)"."""
+    zh = _labels("rules", rule).get("zh", "") if rule else ""
+    return f"{rule} ({zh})" if zh else rule
 
 
 def _pad(text: str, columns: int) -> str:

@@ -346,6 +346,8 @@ def _measures(index: SearchIndex, profile: EnterpriseProfile, k: int, lang: str,
                                  supports)
             if hit.id not in best or score > best[hit.id].score:
                 best[hit.id] = match
+    if not any(m.reasons for m in best.values()):
+        return []  # no input shares a word with any measure: nothing fits (an empty answer, not the nearest)
     return sorted(best.values(), key=lambda m: -m.score)[:k]
 
 

@@ -124,3 +124,19 @@ def test_a_question_the_documents_do_not_answer(browser, live_server, lang):  # 
     ("PolicyKG 检索 API", []), ("上海市 2.1.1 shanghai-technical-plan", []), ("出错了：not found", ["not", "found"])])
 def test_english_words(text, expected):
     assert english_words(text) == expected
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_an_enterprise_nothing_fits_gets_the_empty_state(browser, live_server, lang):  # noqa: F811
+    context = browser.new_context(viewport=WIDTHS["phone"])
+    context.add_init_script(f"localStorage.setItem('policykg.lang', '{lang}')")
+    page = context.new_page()
+    page.goto(live_server + "/#/enterprise")
+    page.fill("#industry", "宠物美容")
+    page.fill("#plans", "开一家宠物美容店")
+    page.click("#match-form button[type=submit]")
+    page.wait_for_selector("#match-empty")
+    page.screenshot(path=str(ARTIFACTS / f"flow-enterprise-empty-{lang}.png"), full_page=True)
+    if lang == "zh":
+        assert not english_words(page.inner_text("body"))
+    context.close()
