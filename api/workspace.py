@@ -530,7 +530,7 @@ def build(
         _fault_point("parsed")
         current = None if replace else _current_manifest(data_dir)
         changed = replace or remove or any(r.status == "ingested" for r in reports)
-        if current is not None and not changed and current.get("encoder") == settings.encoder:
+        if current is not None and not changed and _same_index_settings(settings, current):
             cache.flush()
             progress("nothing changed: generation " + current["generation"] + " stays in force")
             return {**current, "report": [dataclasses.asdict(r) for r in reports]}
@@ -561,6 +561,20 @@ def _unchanged_by_manifest(manifest: dict, files: list[Path]) -> list[FileReport
     return reports
 
 
+def _same_index_settings(settings: Settings, manifest: dict) -> bool:
+    """The generation in force was built with the encoder and search backend these settings select."""
+    from search.backends import backend_name
+
+    if manifest.get("encoder") != settings.encoder:
+        return False
+    try:
+        root = locate_generation(settings.data_dir)
+        meta = json.loads((root / "index" / "meta.json").read_text(encoding="utf-8"))
+    except (DataDirError, OSError, ValueError):
+        return False
+    return meta.get("search_backend", "local") == backend_name(settings.milvus_uri)
+
+
 def _all_unchanged(settings: Settings, files: list[Path], skipped: list[FileReport], wait: bool,
                    progress: Progress) -> dict | None:
     """When every given file is already in force unchanged (same name, bytes and sidecar) and the encoder is the
@@ -571,13 +585,12 @@ def _all_unchanged(settings: Settings, files: list[Path], skipped: list[FileRepo
         current = _current_manifest(data_dir)
     except DataDirError:
         return None  # the build reports it
-    if current is None or current.get("encoder") != settings.encoder \
-            or _unchanged_by_manifest(current, files) is None:
+    if current is None or _unchanged_by_manifest(current, files) is None or not _same_index_settings(settings, current):
         return None
     with writer_lock(data_dir, wait=wait, progress=progress):
         current = _current_manifest(data_dir)
         reports = _unchanged_by_manifest(current, files) if current is not None else None
-        if reports is None or current.get("encoder") != settings.encoder:
+        if reports is None or not _same_index_settings(settings, current):
             return None
     progress(f"nothing changed: generation {current['generation']} stays in force")
     return {**current, "report": [dataclasses.asdict(r) for r in reports + skipped]}

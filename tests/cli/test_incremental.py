@@ -158,3 +158,15 @@ def test_cli_ingest_prints_one_line_per_file_and_remove(tmp_path):
                            env={"POLICYKG_ENCODER": "fake"})
     assert result.exit_code == 0, result.output
     assert [d["slug"] for d in json.loads(result.stdout)["documents"]] == ["night-economy-2024"]
+
+
+def test_an_unchanged_corpus_with_another_encoder_is_rebuilt_from_the_cached_parses(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    write_plan(folder, "riverside-parks-2023")
+    first = build(fault_settings(tmp_path / "data"), [folder])
+    lines, progress = progress_log()
+    other = fault_settings(tmp_path / "data").model_copy(update={"encoder": "fake-32"})
+    again = build(other, [folder], progress=progress)
+    assert again["generation"] != first["generation"] and again["encoder"] == "fake-32"
+    assert not [line for line in lines if line.startswith("parsing")]
