@@ -16,6 +16,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
 from typing import Any, Iterable, Sequence
 
 from .hybrid import SearchIndex
@@ -196,9 +197,29 @@ def render_reason(reasons: Sequence[MatchReason], lang: str, fallback: str = "")
     return ("；" if lang == "zh" else "; ").join(parts)
 
 
+@lru_cache(maxsize=1)
+def _ontology_roles() -> dict[str, dict[str, str]]:
+    """The rdfs:label of each pol:Role in kg/data/ontology.ttl, by language (the page and the CLI read the same)."""
+    try:
+        from rdflib import RDF, RDFS
+
+        from kg.build import load_ontology
+        from kg.vocab import POL
+
+        graph = load_ontology()
+        return {str(node).rsplit("#", 1)[-1].lower(): {str(lit.language): str(lit) for lit in graph.objects(node, RDFS.label)
+                                                       if getattr(lit, "language", None)}
+                for node in graph.subjects(RDF.type, POL.Role)}
+    except Exception:  # noqa: BLE001 — without the ontology the built-in labels stand
+        return {}
+
+
 def _role_label(role: str, lang: str) -> str:
     if role == "district":
         return "所在区政府" if lang == "zh" else "district government"
+    label = _ontology_roles().get(role, {}).get(lang)
+    if label:
+        return label
     pair = _ROLE_LABELS.get(role)
     return (pair[0] if lang == "zh" else pair[1]) if pair else role
 
