@@ -149,7 +149,8 @@ def main(argv: list[str] | None = None) -> None:
             "and the texts sent to the encoder (the rest came from `<data-dir>/cache`). Adding one document parses "
             "and embeds only it; the graph, BM25 and FAISS are rebuilt from the cached parses and vectors of all "
             "documents (the cheap part). An unchanged re-run builds no generation at all. "
-            f"Cache size after the runs: {cache_mb:.1f} MB.\n")
+            f"Cache size after the runs: {cache_mb:.1f} MB.\n\n"
+            "Each synthetic copy keeps the units of the plan it recombines, so a copy's unit texts are often already in the vector cache (the added document here embedded nothing new; with a new text it embeds only that). The add-one time is the rebuild of the merged graph, BM25 and FAISS over all documents from the cache, which grows with the corpus; the parse, SHACL check and embedding grow with the one document only.\n")
     args.out.write_text(text, encoding="utf-8")
     print(text)
 
