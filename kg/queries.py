@@ -83,6 +83,7 @@ class UnitRef:
     path: str
     heading: str
     kind: str
+    document: str = ""  # the slug of its document: lists of several documents' units name it
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -279,7 +280,9 @@ def _order(graph: Graph, unit: URIRef) -> tuple[str, int]:
 
 
 def _unit_ref(graph: Graph, unit: URIRef) -> UnitRef:
-    return UnitRef(str(unit), _str(graph, unit, POL.path), _str(graph, unit, POL.heading), unit_kind(graph, unit))
+    doc = graph.value(unit, POL.inDocument)
+    return UnitRef(str(unit), _str(graph, unit, POL.path), _str(graph, unit, POL.heading), unit_kind(graph, unit),
+                   key_tail(doc) if doc is not None else "")
 
 
 def _is_unit(graph: Graph, node: URIRef) -> bool:

@@ -69,11 +69,14 @@ def unit_by_path(
     return _unit(ws, path, document, "query.path")
 
 
-def _units_of(ws, kind: str, document: str | None):
+def _units_of(ws, kind: str, document: str | None, year: int | None = None, jurisdiction: str | None = None,
+              issuer: str | None = None):
+    allowed = _facet_slugs(ws, None, year, jurisdiction, issuer)
     try:
-        return list_units(ws.graph, kind=kind, document=document)
+        units = list_units(ws.graph, kind=kind, document=document)
     except NotFound as e:
         raise ApiError(404, "not_found", str(e), "query.document") from e
+    return [u for u in units if allowed is None or u.document in allowed]
 
 
 def _listing(items) -> dict:
@@ -82,13 +85,15 @@ def _listing(items) -> dict:
 
 
 @router.get("/tasks", response_model=UnitList, summary="The tasks (重点任务)")
-def tasks(ws: WorkspaceDep, document: Document = None):
-    return _listing(_units_of(ws, "task", document))
+def tasks(ws: WorkspaceDep, document: Document = None, year: Year = None, jurisdiction: Jurisdiction = None,
+          issuer: Issuer = None):
+    return _listing(_units_of(ws, "task", document, year, jurisdiction, issuer))
 
 
 @router.get("/measures", response_model=UnitList, summary="The measures (具体举措) under the tasks")
-def measures(ws: WorkspaceDep, document: Document = None):
-    return _listing(_units_of(ws, "measure", document))
+def measures(ws: WorkspaceDep, document: Document = None, year: Year = None, jurisdiction: Jurisdiction = None,
+             issuer: Issuer = None):
+    return _listing(_units_of(ws, "measure", document, year, jurisdiction, issuer))
 
 
 @router.get("/targets", response_model=TargetList, summary="Quantified targets (量化指标)",

@@ -168,6 +168,8 @@ def test_api_document_targets_and_search_facets(data_dir):
             assert {h["document"] for h in hits["hits"]} == {"city-green-building-2021"}
             none = client.get("/search", params={"q": "绿色建筑", "year": 2030}).json()
             assert none["hits"] == []
+            tasks = client.get("/measures", params={"jurisdiction": "某区"}).json()["items"]
+            assert tasks and {t["document"] for t in tasks} == {"district-green-building-2022"}
     finally:
         api.dependency_overrides.clear()
 
