@@ -109,7 +109,7 @@ def _run_phase(data_dir: Path, corpus: Path, encoder: str, code: Path = ROOT) ->
 
 
 def _row(name: str, r: dict, docs: int) -> tuple:
-    return (name, docs, f"{r['wall']:.1f}", f"{r['seconds']:.2f}", f"{docs / r['seconds']:.1f}", r["parsed"],
+    return (name, docs, f"{r['wall']:.1f}", f"{r['seconds']:.2f}", f"{docs / r['seconds']:.2f}", r["parsed"],
             r["embedded"], f"{r['peak_rss_mb']:.0f}", ", ".join(f"{k} {v}" for k, v in sorted(r["statuses"].items())))
 
 
@@ -150,7 +150,7 @@ def main(argv: list[str] | None = None) -> None:
             "and embeds only it; the graph, BM25 and FAISS are rebuilt from the cached parses and vectors of all "
             "documents (the cheap part). An unchanged re-run builds no generation at all. "
             f"Cache size after the runs: {cache_mb:.1f} MB.\n\n"
-            "Each synthetic copy keeps the units of the plan it recombines, so a copy's unit texts are often already in the vector cache (the added document here embedded nothing new; with a new text it embeds only that). The add-one time is the rebuild of the merged graph, BM25 and FAISS over all documents from the cache, which grows with the corpus; the parse, SHACL check and embedding grow with the one document only.\n")
+            "Each synthetic copy keeps the units of the plan it recombines, so a copy's unit texts may already be in the vector cache (the added document then embeds only the texts no earlier document had). The add-one time is the rebuild of the merged graph, BM25 and FAISS over all documents from the cache, which grows with the corpus; the parse, SHACL check and embedding grow with the one document only.\n")
     args.out.write_text(text, encoding="utf-8")
     print(text)
 
