@@ -45,7 +45,7 @@ def labels() -> dict:
 @router.get("/source/{slug}", summary="A document's source text (for showing a unit in place)",
             responses={404: ERROR_RESPONSES[404]})
 def document_source(ws: WorkspaceDep, slug: str) -> dict:
-    """``{"slug", "title", "text"}``: the text that units' ``start``/``end`` offsets point into."""
+    """``{"slug", "title", "title_en", "text"}``: the text that units' ``start``/``end`` offsets point into."""
     from kg.queries import NotFound, _resolve_document
     from kg.vocab import POL
     from rdflib import DCTERMS
@@ -55,5 +55,6 @@ def document_source(ws: WorkspaceDep, slug: str) -> dict:
         doc = _resolve_document(graph, slug)
     except NotFound as e:
         raise ApiError(404, "not_found", str(e), "path.slug") from e
-    return {"slug": slug, "title": str(graph.value(doc, DCTERMS.title) or ""),
-            "text": str(graph.value(doc, POL.sourceText) or "")}
+    titles = {getattr(t, "language", None) or "": str(t) for t in graph.objects(doc, DCTERMS.title)}
+    return {"slug": slug, "title": titles.get("zh") or titles.get("") or next(iter(titles.values()), ""),
+            "title_en": titles.get("en", ""), "text": str(graph.value(doc, POL.sourceText) or "")}

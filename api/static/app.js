@@ -333,7 +333,8 @@
       const text = doc.text || "";
       const from = Math.max(0, text.lastIndexOf("\n", Math.max(0, u.start - 300)));
       const to = Math.min(text.length, u.end + 300);
-      box.replaceChildren(el("h2", {}, t("source_h")), el("p", { class: "meta" }, doc.title),
+      box.replaceChildren(el("h2", {}, t("source_h")),
+        el("p", { class: "meta" }, lang === "en" && doc.title_en ? doc.title_en : doc.title),
         el("pre", { class: "source card" }, from > 0 ? "…" : "", text.slice(from, u.start),
           el("mark", { id: "source-span" }, text.slice(u.start, u.end)), text.slice(u.end, to), to < text.length ? "…" : ""));
       const mark = box.querySelector("#source-span");
