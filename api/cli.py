@@ -288,6 +288,8 @@ def search(
         if as_json:
             _print_json(result)
             return
+        if not result.relevant:
+            typer.echo("Nothing in the documents answers this question; the nearest units, for reference only:")
         rows, inferred = [], False
         for rank, hit in enumerate(result.hits, 1):
             departments = jsonable(hit.context).get("departments", [])

@@ -238,3 +238,11 @@ def test_status_never_rebuilds_over_a_broken_data_dir(own_data_dir):
     line = result.output.strip()
     assert "\n" not in line and "manifest.json" in line and "policykg ingest --replace" in line
     assert tree_digest(own_data_dir) == before
+
+
+def test_search_says_when_nothing_in_the_documents_answers(built_data_dir):
+    result = run("search", "where can I buy tickets for the football final", "-k", "2", data_dir=built_data_dir)
+    assert result.exit_code == 0
+    assert result.output.startswith("Nothing in the documents answers this question")
+    answered = run("search", "研发费用加计扣除", "-k", "1", data_dir=built_data_dir)
+    assert "Nothing in the documents" not in answered.output
