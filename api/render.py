@@ -66,7 +66,7 @@ def wrap(text: str, columns: int) -> list[str]:
 
 
 def _labels(group: str, name: str) -> dict[str, str]:
-    from api.routes.page import ontology_labels
+    from kg.labels import ontology_labels
 
     try:
         return ontology_labels()[group].get(name, {})

@@ -16,7 +16,6 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import asdict, dataclass, field
-from functools import lru_cache
 from typing import Any, Iterable, Sequence
 
 from .hybrid import SearchIndex
@@ -197,19 +196,13 @@ def render_reason(reasons: Sequence[MatchReason], lang: str, fallback: str = "")
     return ("；" if lang == "zh" else "; ").join(parts)
 
 
-@lru_cache(maxsize=1)
 def _ontology_roles() -> dict[str, dict[str, str]]:
-    """The rdfs:label of each pol:Role in kg/data/ontology.ttl, by language (the page and the CLI read the same)."""
+    """The rdfs:label of each pol:Role in kg/data/ontology.ttl, by language (kg.labels: the page and the CLI
+    read the same)."""
     try:
-        from rdflib import RDF, RDFS
+        from kg.labels import ontology_labels
 
-        from kg.build import load_ontology
-        from kg.vocab import POL
-
-        graph = load_ontology()
-        return {str(node).rsplit("#", 1)[-1].lower(): {str(lit.language): str(lit) for lit in graph.objects(node, RDFS.label)
-                                                       if getattr(lit, "language", None)}
-                for node in graph.subjects(RDF.type, POL.Role)}
+        return ontology_labels()["roles"]
     except Exception:  # noqa: BLE001 — without the ontology the built-in labels stand
         return {}
 

@@ -3,37 +3,15 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from fastapi import APIRouter
 
 from api.deps import WorkspaceDep
 from api.errors import ERROR_RESPONSES, ApiError
+from kg.labels import ontology_labels
 
-__all__ = ["router", "ontology_labels"]
+__all__ = ["router"]
 
 router = APIRouter(tags=["page"])
-
-
-@lru_cache(maxsize=1)
-def ontology_labels() -> dict[str, dict[str, dict[str, str]]]:
-    """``{"roles": {"lead": {"zh": "牵头", "en": "lead"}}, "rules": {"first-listed-body-leads": {…}}}`` from the
-    rdfs:label of the pol:Role individuals and of the pol:InferenceRule individuals (keyed by skos:notation)."""
-    from rdflib import RDF, RDFS
-    from rdflib.namespace import SKOS
-
-    from kg.build import load_ontology
-    from kg.vocab import POL
-
-    graph = load_ontology()
-
-    def labels(node) -> dict[str, str]:
-        return {str(lit.language): str(lit) for lit in graph.objects(node, RDFS.label) if getattr(lit, "language", None)}
-
-    roles = {str(node).rsplit("#", 1)[-1].lower(): labels(node) for node in graph.subjects(RDF.type, POL.Role)}
-    rules = {str(graph.value(node, SKOS.notation)): labels(node)
-             for node in graph.subjects(RDF.type, POL.InferenceRule) if graph.value(node, SKOS.notation)}
-    return {"roles": roles, "rules": rules}
 
 
 @router.get("/labels", summary="Labels of roles and inference rules in Chinese and English (from the ontology)")
