@@ -24,7 +24,7 @@ from api.deps import WorkspaceRegistry, current_settings
 from api.errors import error_response, install_error_handlers
 from api.routes import ROUTERS
 from api.schemas import ErrorResponse
-from api.settings import Settings, get_settings
+from workspace.settings import Settings, get_settings
 
 __all__ = ["create_app", "app", "RequestLimits", "MAX_QUERY_STRING_BYTES"]
 
@@ -183,7 +183,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                      m.get("generation"), len(m.get("documents", [])), m.get("triples"), m.get("index_units"),
                      m.get("encoder"))
         except Exception as e:  # noqa: BLE001 — keep serving: requests answer 503 with the reason, /healthz too
-            from api.datadir import DataDirError
+            from workspace.datadir import DataDirError
 
             if isinstance(e, DataDirError):
                 log.error("policykg: no data could be loaded: %s", e)  # one line: the file and the fix

@@ -1,7 +1,7 @@
 """Dependencies injected into the routes: the settings and the loaded workspace (graph, index, network).
 
 The workspace is loaded once per (data dir, encoder) and shared by every request; requests only read it.
-Settings come from ``api.settings.get_settings`` so tests can override them with
+Settings come from ``workspace.settings.get_settings`` so tests can override them with
 ``app.dependency_overrides[get_settings]`` and clear the override afterwards.
 """
 
@@ -14,8 +14,8 @@ from typing import Annotated
 
 from fastapi import Depends, FastAPI, Request
 
-from api.settings import Settings, get_settings
-from api.workspace import Workspace, ensure_workspace, open_workspace
+from workspace.settings import Settings, get_settings
+from workspace.build import Workspace, ensure_workspace, open_workspace
 
 __all__ = ["SettingsDep", "WorkspaceDep", "current_settings", "WorkspaceRegistry", "get_workspace"]
 

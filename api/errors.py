@@ -95,7 +95,7 @@ async def _http_error(_: Request, exc: StarletteHTTPException) -> JSONResponse:
 
 def _data_error_response(exc: Exception) -> JSONResponse:
     """The data dir (or a file of it) cannot be used: 503 naming the file and the fix, logged as one line."""
-    from api.datadir import DataDirError, NoDataError
+    from workspace.datadir import DataDirError, NoDataError
 
     if isinstance(exc, DataDirError):
         code = "no_data" if isinstance(exc, NoDataError) else "data_unavailable"
@@ -124,7 +124,7 @@ def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(Exception, _unexpected)
-    from api.datadir import DataDirError
+    from workspace.datadir import DataDirError
     from kg.store import GraphStoreError
     from search.errors import EncoderMismatchError, IndexLoadError
 

@@ -1,6 +1,6 @@
 """``policykg serve``: one generation served by every worker, reloaded by all of them together or by none.
 
-The master process resolves ``current`` once, pins that generation (``api.datadir.pin``) and hands its
+The master process resolves ``current`` once, pins that generation (``workspace.datadir.pin``) and hands its
 folder to the workers in ``POLICYKG_GENERATION``; workers never read ``current`` themselves. On SIGHUP (sent
 by ``policykg serve --reload-data``) the master opens the new ``current``: if it is usable, every worker is
 stopped (in-flight requests finish; new connections wait in the listening socket's backlog) and all are
@@ -23,9 +23,9 @@ from uvicorn.config import Config
 from uvicorn.protocols.http.h11_impl import H11Protocol
 from uvicorn.supervisors.multiprocess import Multiprocess
 
-from api.datadir import DataDirError, Pin, check_sizes
-from api.settings import Settings
-from api.workspace import open_workspace
+from workspace.datadir import DataDirError, Pin, check_sizes
+from workspace.settings import Settings
+from workspace.build import open_workspace
 
 __all__ = ["JsonH11Protocol", "GenerationSupervisor", "serve", "request_reload", "GENERATION_ENV", "SERVERS_DIR"]
 
@@ -123,7 +123,7 @@ def _is_policykg(pid: int) -> bool:
         cmdline = Path(f"/proc/{pid}/cmdline").read_bytes()
     except (OSError, ValueError):
         return False
-    return b"policykg" in cmdline or b"api.cli" in cmdline
+    return b"policykg" in cmdline or b"cli.main" in cmdline
 
 
 def request_reload(data_dir: Path) -> list[int]:

@@ -64,8 +64,8 @@ def synthesise(count: int, folder: Path, seed: int = SEED, start: int = 0) -> li
 
 def _phase(data_dir: Path, corpus: Path, encoder: str) -> dict:
     """One ingest of ``corpus`` into ``data_dir`` (run in the child process); what it did, as JSON."""
-    from api.settings import Settings
-    from api.workspace import build
+    from workspace.settings import Settings
+    from workspace.build import build
 
     lines: list[str] = []
     started = time.perf_counter()
@@ -144,7 +144,7 @@ def main(argv: list[str] | None = None) -> None:
     text = (f"# Incremental ingest: {args.docs} synthetic documents, encoder `{args.encoder}`\n\n"
             f"`python -m benchmarks.incremental --docs {args.docs} --encoder {args.encoder}` "
             f"({time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, shared 2-core machine).\n\n{table}\n\n"
-            "*build s* is the time inside `api.workspace.build`; *wall s* adds the process start and imports. "
+            "*build s* is the time inside `workspace.build.build`; *wall s* adds the process start and imports. "
             "*documents/s* is documents in the corpus / build s. *parsed* and *embedded* count the files parsed "
             "and the texts sent to the encoder (the rest came from `<data-dir>/cache`). Adding one document parses "
             "and embeds only it; the graph, BM25 and FAISS are rebuilt from the cached parses and vectors of all "

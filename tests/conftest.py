@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from api.settings import Settings
+from workspace.settings import Settings
 from tests.support import ROOT
 
 
@@ -26,7 +26,7 @@ def _private_default_data_dir(tmp_path_factory):
 @pytest.fixture(scope="session")
 def built_data_dir(tmp_path_factory):
     """A data dir built once from corpus/ with the default encoder; tests must not write to it."""
-    from api.workspace import build
+    from workspace.build import build
 
     data_dir = tmp_path_factory.mktemp("policykg-data")
     build(Settings(data_dir=data_dir, corpus_dir=ROOT / "corpus"))

@@ -14,7 +14,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from api.app import create_app
-from api.settings import Settings, get_settings
+from workspace.settings import Settings, get_settings
 from tests.support import ROOT, tree_digest
 
 

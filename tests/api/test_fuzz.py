@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
 
 from api.app import create_app
-from api.settings import get_settings
+from workspace.settings import get_settings
 
 @schemathesis.serializer("application/sparql-query")
 def _sparql_query_body(ctx, value):

@@ -10,7 +10,7 @@ import pytest
 from rdflib import Graph
 from typer.testing import CliRunner
 
-from api.cli import app
+from cli.main import app
 from tests.support import SEED, tree_digest
 
 runner = CliRunner()
@@ -218,8 +218,8 @@ def test_a_corrupt_generation_is_one_line_saying_how_to_rebuild(own_data_dir, vi
 
 def test_a_second_writer_is_told_in_one_line_with_exit_75(own_data_dir):
     """An ingest while another holds the data dir's writer lock: refused at once, naming the holder, data unchanged."""
-    from api.cli import EXIT_BUSY
-    from api.datadir import writer_lock
+    from cli.main import EXIT_BUSY
+    from workspace.datadir import writer_lock
 
     with writer_lock(own_data_dir):  # as a running ingest holds it
         before = tree_digest(own_data_dir)

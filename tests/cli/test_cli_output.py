@@ -10,8 +10,8 @@ import sys
 import pytest
 from typer.testing import CliRunner
 
-from api.cli import app, move_global_options
-from api.render import NO_WRAP, table, width, wrap
+from cli.main import app, move_global_options
+from cli.render import NO_WRAP, table, width, wrap
 
 runner = CliRunner()
 LONG = "实施以机器人应用为特征的自动化改造。以提质增效为目标，支持企业利用数控机床与工业机器人进行技术改造升级。"
@@ -88,7 +88,7 @@ def test_search_shows_whole_titles_and_a_document_column(built_data_dir):
 
 def test_a_closed_pipe_ends_quietly(built_data_dir):
     env = {**os.environ, "POLICYKG_DATA_DIR": str(built_data_dir)}
-    script = f"set -o pipefail; {sys.executable} -m api.cli export --format nt | head -c 10 > /dev/null"
+    script = f"set -o pipefail; {sys.executable} -m cli.main export --format nt | head -c 10 > /dev/null"
     done = subprocess.run(["bash", "-c", script], env=env, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
     assert "Traceback" not in done.stderr and "Broken pipe" not in done.stderr

@@ -12,9 +12,9 @@ from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
 from api.app import create_app
-from api.cli import app
-from api.settings import get_settings
-from api.workspace import build, open_workspace
+from cli.main import app
+from workspace.settings import get_settings
+from workspace.build import build, open_workspace
 from ingest.citations import find_citations
 from kg.queries import NotFound, documents_matching, get_document, get_unit, list_targets
 from tests.faults.helpers import fault_settings

@@ -11,8 +11,8 @@ from rdflib import Graph
 from rdflib.namespace import SKOS
 from typer.testing import CliRunner
 
-from api.cli import app
-from api.workspace import BuildError, build, open_workspace, remove_documents
+from cli.main import app
+from workspace.build import BuildError, build, open_workspace, remove_documents
 from tests.faults.helpers import fault_settings
 
 runner = CliRunner()

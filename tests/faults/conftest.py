@@ -41,7 +41,7 @@ def fault_corpus(fault_docs, tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def fault_base(fault_docs, tmp_path_factory) -> Path:
     """A data dir holding alpha, built once in-process; tests copy it (``fault_data_dir``)."""
-    from api.workspace import build
+    from workspace.build import build
 
     data_dir = tmp_path_factory.mktemp("fault-base") / "data"
     build(fault_settings(data_dir), [fault_docs["alpha"]])

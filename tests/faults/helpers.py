@@ -12,7 +12,7 @@ import threading
 import time
 from pathlib import Path
 
-from api.settings import Settings
+from workspace.settings import Settings
 from tests.support import ROOT
 
 FAKE = "fake"  # the small deterministic encoder: these tests are not about the encoder
@@ -55,7 +55,7 @@ def cli_env(**extra: str) -> dict[str, str]:
 
 
 def cli_command(*args: str) -> list[str]:
-    return [sys.executable, "-m", "api.cli", *args]
+    return [sys.executable, "-m", "cli.main", *args]
 
 
 def run_cli(*args: str, timeout: float = WAIT_S, **env: str) -> subprocess.CompletedProcess:

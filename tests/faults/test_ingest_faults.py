@@ -1,6 +1,6 @@
 """Ingests killed at each phase, and ingests run at once: the data in force is never lost or half-swapped.
 
-A build stops at a named phase with ``POLICYKG_FAULT_PAUSE`` (api.workspace.FAULT_PHASES) and waits for
+A build stops at a named phase with ``POLICYKG_FAULT_PAUSE`` (workspace.build.FAULT_PHASES) and waits for
 SIGUSR1, so each kill lands exactly where it is meant to, not by luck of timing.
 """
 
@@ -10,9 +10,9 @@ import signal
 
 import pytest
 
-from api.cli import EXIT_BUSY
-from api.datadir import pin
-from api.workspace import FAULT_ENV, FAULT_PHASES, build, open_workspace
+from cli.main import EXIT_BUSY
+from workspace.datadir import pin
+from workspace.build import FAULT_ENV, FAULT_PHASES, build, open_workspace
 from tests.faults.helpers import (
     documents_in,
     fault_settings,

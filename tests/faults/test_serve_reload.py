@@ -14,7 +14,7 @@ import time
 import httpx
 import pytest
 
-from api.workspace import build
+from workspace.build import build
 from tests.faults.helpers import WAIT_S, fault_settings, finish, generation_of, run_cli, start_cli, stop
 
 

@@ -23,7 +23,7 @@ from rdflib import Graph, Literal, URIRef
 import kg.sparql as sparql
 from api.app import create_app
 from api.deps import get_workspace
-from api.settings import Settings, get_settings
+from workspace.settings import Settings, get_settings
 from kg.sparql import SparqlLimits, SparqlMemoryLimit, SparqlRefused, SparqlTimeout, run_sparql
 
 EX = "https://example.org/fault/"

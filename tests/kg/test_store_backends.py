@@ -271,7 +271,7 @@ def test_bad_backend_settings_name_the_value_and_the_valid_ones(tmp_path, call, 
 
 
 def test_settings_pick_the_backend(tmp_path, oxigraph_url):
-    from api.settings import Settings
+    from workspace.settings import Settings
 
     assert open_graph_store(Settings(data_dir=tmp_path), tmp_path / "g.nt").backend == "embedded"
     remote = open_graph_store(Settings(data_dir=tmp_path, sparql_endpoint=oxigraph_url), tmp_path / "g.nt")

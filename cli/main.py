@@ -19,9 +19,9 @@ from typing import Annotated, Any, Optional
 import typer
 from typer.core import TyperGroup
 
-from api.render import role_text, rule_text, table
+from cli.render import role_text, rule_text, table
 from api.schemas import jsonable
-from api.settings import Settings
+from workspace.settings import Settings
 
 __all__ = ["app", "main"]
 
@@ -112,8 +112,8 @@ def _domain_errors() -> Iterator[None]:
     from pydantic import ValidationError
     from search.errors import EncoderMismatchError, IndexLoadError, SearchError
 
-    from api.datadir import DataDirBusy, DataDirError
-    from api.workspace import BuildError
+    from workspace.datadir import DataDirBusy, DataDirError
+    from workspace.build import BuildError
 
     try:
         yield
@@ -157,7 +157,7 @@ def _silence_stdout() -> None:
 
 
 def _workspace(settings: Settings):
-    from api.workspace import ensure_workspace
+    from workspace.build import ensure_workspace
 
     return ensure_workspace(settings, progress=_progress)
 
@@ -217,7 +217,7 @@ def ingest(
 ) -> None:
     """Parse documents, build the graph and the search index, and swap them in when complete.
     Prints one line per file: ingested, unchanged, duplicate or skipped (with the reason)."""
-    from api.workspace import FileReport, build
+    from workspace.build import FileReport, build
 
     def body() -> None:
         missing = [p for p in paths or [] if not p.exists()]
@@ -245,7 +245,7 @@ def remove(
     as_json: AsJson = False,
 ) -> None:
     """Remove documents from the graph and both indexes (the others are neither parsed nor embedded again)."""
-    from api.workspace import FileReport, remove_documents
+    from workspace.build import FileReport, remove_documents
 
     def body() -> None:
         settings = _settings(data_dir)
@@ -503,7 +503,7 @@ def sparql(
 @app.command()
 def validate(data_dir: DataDir = None) -> None:
     """Check every file against the manifest's hashes, then the graph against the SHACL shapes and the source spans."""
-    from api.datadir import DataDirError, check_files
+    from workspace.datadir import DataDirError, check_files
     from kg.store import GraphStoreError
     from kg.validate import check_spans, validate as shacl_validate
 

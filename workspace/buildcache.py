@@ -9,7 +9,7 @@ Layout under ``<data-dir>/cache/``::
                                      encoder-key = sha256 of the encoder's name, dim and prompts
 
 Every file is written to a temporary name and renamed into place (atomic), and only under the data dir's
-writer lock (``api.datadir.writer_lock``): a reader never sees half a file and two writers never race.
+writer lock (``workspace.datadir.writer_lock``): a reader never sees half a file and two writers never race.
 A vector segment holds only the vectors one build added, so adding one document writes one small segment;
 ``VectorCache.compact`` merges segments once there are many. A cache file that cannot be read is ignored
 (logged) and recomputed: the cache only ever saves work, it never decides an answer.

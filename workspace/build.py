@@ -13,10 +13,10 @@ Layout of ``data_dir``::
         index/                       the search index (search.SearchIndex)
 
 A build takes the writer lock, writes a whole new generation beside the old one and only then repoints
-``current``; builds are incremental through ``<data-dir>/cache`` (``api.buildcache``: parses by file hash,
+``current``; builds are incremental through ``<data-dir>/cache`` (``workspace.buildcache``: parses by file hash,
 passage vectors by text hash); an interrupted or failed build leaves the previous generation in force and untouched, and the
 next build removes what it left. Only an absent or empty data dir is ever built from the bundled corpus; a
-broken one is reported (``api.datadir.BrokenDataError``) and left as it is.
+broken one is reported (``workspace.datadir.BrokenDataError``) and left as it is.
 
 ``POLICYKG_FAULT_PAUSE=<phase>`` (one of ``FAULT_PHASES``) makes a build stop at that phase, print
 ``policykg: fault pause at <phase> (pid N)`` on stderr and wait for SIGUSR1: the fault tests kill it there.
@@ -39,7 +39,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
-from api.datadir import (
+from workspace.datadir import (
     MANIFEST,
     PIN_FILE,
     BrokenDataError,
@@ -61,7 +61,7 @@ from api.datadir import (
     sha256_file,
     writer_lock,
 )
-from api.settings import Settings
+from workspace.settings import Settings
 
 __all__ = [
     "Workspace", "NoDataError", "BrokenDataError", "DataDirError", "DataDirAccessError", "DataDirBusy",
@@ -456,7 +456,7 @@ def build(
 ) -> dict:
     """Ingest ``paths`` (plus, unless ``replace``, the documents already in the data dir) into a new generation.
 
-    Incremental: parsing is cached by file hash and passage vectors by text hash (``api.buildcache``, in
+    Incremental: parsing is cached by file hash and passage vectors by text hash (``workspace.buildcache``, in
     ``<data-dir>/cache``), so documents already ingested are neither parsed nor embedded again; the cheap
     structures (the merged graph, BM25, FAISS) are rebuilt from the cached parts. When nothing changed (every
     given file ``unchanged`` or a ``duplicate``, same encoder) no generation is built at all.
@@ -471,7 +471,7 @@ def build(
     Raises ``ingest.ParseError`` for a bad document, ``DataDirError`` for a broken, busy or unwritable
     data dir and ``BuildError`` for anything else; in every case the previous generation stays in force.
     """
-    from api.buildcache import CACHE_DIR, ParseCache
+    from workspace.buildcache import CACHE_DIR, ParseCache
 
     remove = list(remove)
     given_paths = [Path(p) for p in (paths or ([] if remove else [settings.corpus_dir]))]
@@ -606,7 +606,7 @@ def _build_generation(settings: Settings, documents: dict, origin: dict[str, Pat
                       fresh: set[str] | None = None) -> dict:
     """Write the generation of ``documents``. The SHACL shapes are checked on the graph of the ``fresh``
     documents (parsed by this build; None: all): a cached parse was checked by the build that parsed it, with
-    the same code (``api.buildcache.code_fingerprint``). Spans are checked over the whole graph."""
+    the same code (``workspace.buildcache.code_fingerprint``). Spans are checked over the whole graph."""
     docs = [documents[slug] for slug in sorted(documents)]
     data_dir = settings.data_dir
     generations = data_dir / "generations"
@@ -645,7 +645,7 @@ def _build_generation(settings: Settings, documents: dict, origin: dict[str, Pat
         progress(f"building the search index with encoder {settings.encoder}")
         from search import SearchIndex, index_units
 
-        from api.buildcache import CACHE_DIR, CachingEncoder, VectorCache
+        from workspace.buildcache import CACHE_DIR, CachingEncoder, VectorCache
 
         units = index_units(docs)
         encoder = encoder_of(settings)

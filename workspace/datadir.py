@@ -40,7 +40,7 @@ LOCK_FILE = ".lock"
 PIN_FILE = ".pin"
 MANIFEST = "manifest.json"
 MANIFEST_KEYS = ("generation", "built_at", "encoder", "triples", "index_units", "documents")
-# Entries that do not count as data: the lock, the list of running servers, the build caches (api.buildcache:
+# Entries that do not count as data: the lock, the list of running servers, the build caches (workspace.buildcache:
 # they only save work), leftovers of killed ingests.
 _NOT_DATA = (LOCK_FILE, ".servers", "cache")
 
