@@ -102,7 +102,8 @@ def targets(
     ws: WorkspaceDep,
     indicator: Annotated[str | None, Query(max_length=200, description="indicator contains this text",
                                            examples=["示范项目"])] = None,
-    unit: Annotated[str | None, Query(max_length=200, description="unit of measure, e.g. 个, %, 个工作日")] = None,
+    unit: Annotated[str | None, Query(max_length=200, description="the unit that states the targets: its IRI, "
+                                      "key (1.3.b1) or numbering path (一（三）-1)")] = None,
     deadline: Annotated[str | None, Query(pattern=r"^\d{4}-\d{2}-\d{2}$", description="deadline, YYYY-MM-DD",
                                           examples=["2020-12-31"])] = None,
     document: Document = None,
