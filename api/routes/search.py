@@ -9,6 +9,7 @@ from fastapi import APIRouter, Query
 
 from api.deps import SettingsDep, WorkspaceDep
 from api.errors import ERROR_RESPONSES, ApiError
+from api.routes.units import facet_slugs
 from api.schemas import SearchRequest, SearchResponse, jsonable
 from search.errors import QueryError
 from search.types import UNIT_KINDS
@@ -39,19 +40,7 @@ def search(
     """Which units of the plans answer ``q``: each hit with its document, section path, highlighted text, parent
     task, responsible departments (explicit or inferred, with evidence), targets and concepts. ``doc``, ``year``,
     ``jurisdiction`` and ``issuer`` keep only hits of the documents that match."""
-    return _search(ws, settings, q, k, kind, "query", _facets(ws, doc, year, jurisdiction, issuer))
-
-
-def _facets(ws, doc, year, jurisdiction, issuer) -> list[str] | None:
-    """The slugs the facets allow (None when no facet is given)."""
-    from kg.queries import NotFound, documents_matching
-
-    if doc is None and year is None and not jurisdiction and not issuer:
-        return None
-    try:
-        return documents_matching(ws.graph, doc, year, jurisdiction, issuer)
-    except NotFound as e:
-        raise ApiError(404, "not_found", str(e), "query.doc", {"close": e.suggestions}) from e
+    return _search(ws, settings, q, k, kind, "query", facet_slugs(ws, doc, year, jurisdiction, issuer, "query.doc"))
 
 
 @router.post(

@@ -12,7 +12,7 @@ from api.errors import ERROR_RESPONSES, ApiError
 from api.schemas import DocumentList, TargetList, UnitList, UnitResponse, jsonable
 from kg.queries import NotFound, documents_matching, get_document, get_unit, list_documents, list_targets, list_units
 
-__all__ = ["router"]
+__all__ = ["router", "facet_slugs"]
 
 router = APIRouter(tags=["units"])
 
@@ -23,15 +23,16 @@ Jurisdiction = Annotated[str | None, Query(max_length=100, description="only doc
 Issuer = Annotated[str | None, Query(max_length=100, description="only documents of this issuer (a part matches)")]
 
 
-def _facet_slugs(ws, document: str | None, year: int | None, jurisdiction: str | None,
-                 issuer: str | None) -> list[str] | None:
-    """The documents the facets allow (None: no facet given, every document)."""
+def facet_slugs(ws, document: str | None, year: int | None, jurisdiction: str | None,
+                issuer: str | None, where: str = "query.document") -> list[str] | None:
+    """The documents the facets allow (None: no facet given, every document); an unknown document is a 404
+    naming the parameter ``where``."""
     if document is None and year is None and not jurisdiction and not issuer:
         return None
     try:
         return documents_matching(ws.graph, document, year, jurisdiction, issuer)
     except NotFound as e:
-        raise ApiError(404, "not_found", str(e), "query.document", {"close": e.suggestions}) from e
+        raise ApiError(404, "not_found", str(e), where, {"close": e.suggestions}) from e
 
 
 def _unit(ws, id_or_path: str, document: str | None, where: str) -> dict:
@@ -71,7 +72,7 @@ def unit_by_path(
 
 def _units_of(ws, kind: str, document: str | None, year: int | None = None, jurisdiction: str | None = None,
               issuer: str | None = None):
-    allowed = _facet_slugs(ws, None, year, jurisdiction, issuer)
+    allowed = facet_slugs(ws, None, year, jurisdiction, issuer)
     try:
         units = list_units(ws.graph, kind=kind, document=document)
     except NotFound as e:
@@ -113,7 +114,7 @@ def targets(
 ):
     """Every target as data (indicator, quantity, unit, comparator, deadline) with the document that states it,
     across every ingested plan (compare how a target moved from one plan to the next), optionally filtered."""
-    allowed = _facet_slugs(ws, document, year, jurisdiction, issuer)
+    allowed = facet_slugs(ws, document, year, jurisdiction, issuer)
     try:
         found = [t for t in list_targets(ws.graph, indicator_contains=indicator, unit=unit, deadline=deadline)
                  if allowed is None or t.document in allowed]
@@ -127,7 +128,7 @@ def targets(
 @router.get("/documents", response_model=DocumentList, summary="The ingested documents")
 def documents(ws: WorkspaceDep, year: Year = None, jurisdiction: Jurisdiction = None, issuer: Issuer = None):
     """Every ingested document with what it cites, what cites it, what it replaces and what replaces it."""
-    allowed = _facet_slugs(ws, None, year, jurisdiction, issuer)
+    allowed = facet_slugs(ws, None, year, jurisdiction, issuer)
     return _listing([d for d in list_documents(ws.graph) if allowed is None or d.slug in allowed])
 
 
