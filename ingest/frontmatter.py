@@ -274,6 +274,30 @@ def _signature_blocks(lines: list[_Line], start: int) -> list[FrontLine]:
     return found
 
 
+# The heading that opens the annexes at the end: 附件 / 附件1 / 附件一： alone on its line.
+_ANNEX_HEAD = re.compile(r"^附\s*件\s*[0-9０-９一二三四五六七八九十]{0,3}\s*[：:]?$")
+_SENTENCE_END = re.compile(r"[。；;！!？?”」）)]$")
+
+
+def _undated_signature(lines: list[_Line], start: int) -> list[FrontLine]:
+    """A signature with no date under it (a portal prints the date in its own field): the issuers' names alone
+    on the last lines of the body (before the annexes, notes and colophon), below a finished sentence."""
+    end = len(lines)
+    while end > start and (_NOTE.match(lines[end - 1].text) or _COLOPHON.match(lines[end - 1].text)):
+        end -= 1
+    head = next((i for i in range(start, end) if _ANNEX_HEAD.match(lines[i].text)), None)
+    if head is not None:
+        end = head
+    sig = end
+    while sig > start and end - sig < 4 and is_signature_line(lines[sig - 1].text):
+        sig -= 1
+    if sig == end or sig == start or not _SENTENCE_END.search(lines[sig - 1].text):
+        return []
+    block = lines[sig:end]
+    return [*(FrontLine("issuer", Span(line.start, line.end), line.text) for line in block),
+            FrontLine("signature", Span(block[0].start, block[-1].end), _issuer_names(block))]
+
+
 def _annex_list(lines: list[_Line], start: int, signature_starts: list[int]) -> list[FrontLine]:
     """附件：1.… / 2.… above a signature block: the list of annexes, not the annexes."""
     found: list[FrontLine] = []
@@ -307,7 +331,7 @@ def read_front_matter(source: str) -> FrontMatter:
     lines = _lines(source)
     header, n = _header(lines)
     found = list(header)
-    found += _signature_blocks(lines, n)
+    found += _signature_blocks(lines, n) or _undated_signature(lines, n)
     signature_starts = [f.span.start for f in found if f.kind in ("issuer", "date") and f.span.start >= (
         lines[n].start if n < len(lines) else len(source))]
     found += _annex_list(lines, n, signature_starts)

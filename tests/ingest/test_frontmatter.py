@@ -295,8 +295,6 @@ _BODY_PATHS = ["序言", "一", "二", "二（一）", "二（二）"]
 @pytest.mark.parametrize("dated", ["", "　　　　　　2031年2月3日\n", "二〇三一年二月三日\n（此件公开发布）\n"])
 @pytest.mark.parametrize("annex", ["", "附件\n任务清单\n序号\t任务\t牵头单位\n1\t建设平台\t区科委\n"])
 def test_front_and_back_matter_combinations(title, number, addressees, signature, dated, annex):
-    if signature and not dated:
-        pytest.skip("a signature without a date is a line of the body")
     text = title + number + addressees + _BODY + signature + dated + annex
     front = read_front_matter(text)
     units, _ = parse_structure(text, front=front)
@@ -308,3 +306,22 @@ def test_front_and_back_matter_combinations(title, number, addressees, signature
     assert front.issued == ("2031-02-03" if dated else "")
     assert front.title == title.strip()
     assert front.addressees == addressees.strip()[:-1]
+    assert front.issuer == "、".join(signature.split())
+
+
+@pytest.mark.parametrize(
+    ("tail", "issuer"),
+    [
+        ("（二）培育企业。\n\n某区人民政府\n", "某区人民政府"),
+        ("（二）培育企业。\n某区发展改革委　某区财政局\n（此件公开发布）\n", "某区发展改革委、某区财政局"),
+        ("（二）培育企业。\n某区人民政府办公室\n附件1\n任务清单\n", "某区人民政府办公室"),
+        # Owners listed after a task, not a signature: joined by 、, or under a label ending in ：.
+        ("（二）培育企业。\n某区发展改革委、某区财政局\n", ""),
+        ("（二）培育企业，责任单位：\n某区发展改革委\n", ""),
+    ],
+)
+def test_a_signature_without_a_date(tail, issuer):
+    text = "一、任务\n（一）建设平台。\n" + tail
+    front = read_front_matter(text)
+    assert front.issuer == issuer
+    assert bool(front.of_kind("signature")) == bool(issuer)
