@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from functools import lru_cache
 from pathlib import Path
 
 from rdflib import Graph, Literal, URIRef
@@ -34,6 +35,10 @@ __all__ = [
     "ONTOLOGY_FILE",
     "load_ontology",
     "build_graph",
+    "base_graph",
+    "document_graph",
+    "add_name_history",
+    "corpus_links",
     "load_concept_scheme",
 ]
 
@@ -95,7 +100,23 @@ def build_graph(
     documents: list[PolicyDocument], concepts: Graph | None = None, *, with_ontology: bool = True
 ) -> Graph:
     """The knowledge graph of ``documents``; ``concepts`` defaults to ingest's shipped SKOS scheme, and
-    the ontology is merged in so the graph describes its own terms."""
+    the ontology is merged in so the graph describes its own terms.
+
+    It is the union of three kinds of parts, which an incremental build assembles apart
+    (``workspace.graphparts``): ``base_graph`` (scheme and ontology), one ``document_graph`` per document (a
+    function of that document alone), and the corpus-wide facts: ``add_name_history`` (the bodies' names over
+    time, from the authority files) and ``corpus_links`` (citations resolved to other ingested documents)."""
+    graph = base_graph(concepts, with_ontology=with_ontology)
+    for document in sorted(documents, key=lambda d: d.meta.slug):
+        _add_document(graph, document)
+    add_name_history(graph, documents)
+    _link_citations(graph, documents)
+    logger.info("built graph of %d documents: %d triples", len(documents), len(graph))
+    return graph
+
+
+def base_graph(concepts: Graph | None = None, *, with_ontology: bool = True) -> Graph:
+    """What every graph starts from: the SKOS scheme (``concepts``, default the shipped one) and the ontology."""
     graph = bind_prefixes(Graph())
     scheme = load_concept_scheme() if concepts is None else concepts
     for triple in scheme:
@@ -103,11 +124,36 @@ def build_graph(
     if with_ontology:
         for triple in load_ontology():
             graph.add(triple)
-    for document in sorted(documents, key=lambda d: d.meta.slug):
-        _add_document(graph, document)
+    return graph
+
+
+def document_graph(document: PolicyDocument, concepts: Graph | None = None) -> Graph:
+    """The triples ``build_graph`` adds for ``document`` alone (its units, targets, mentions, the bodies as it
+    names them …), without the scheme, the ontology and the corpus-wide facts: a function of the one document,
+    so a build may cache it by the document's hash. ``concepts`` (default the shipped scheme) only tells which
+    concepts need no ``skos:Concept`` typing of their own."""
+    known = _shipped_concepts() if concepts is None else frozenset(concepts.subjects(RDF.type, SKOS.Concept))
+    graph = bind_prefixes(Graph())
+    _add_document(graph, document, known)
+    return graph
+
+
+@lru_cache(maxsize=1)
+def _shipped_concepts() -> frozenset:
+    return frozenset(load_concept_scheme().subjects(RDF.type, SKOS.Concept))
+
+
+def add_name_history(graph: Graph, documents: list[PolicyDocument]) -> None:
+    """Add the names over time of the bodies ``documents`` name (authority files) to ``graph``, which must hold
+    those bodies' own triples (a body's category and jurisdiction there are read and may be set)."""
     _add_name_history(graph, {d.key for document in documents for d in document.departments})
+
+
+def corpus_links(documents: list[PolicyDocument]) -> Graph:
+    """The cross-document triples of ``documents``: citations resolved to an ingested document (by 发文字号,
+    else title) and what repeals what. Cheap (metadata and citations only); recomputed by every build."""
+    graph = bind_prefixes(Graph())
     _link_citations(graph, documents)
-    logger.info("built graph of %d documents: %d triples", len(documents), len(graph))
     return graph
 
 
@@ -116,7 +162,8 @@ def _span(graph: Graph, node: URIRef, span: Span) -> None:
     graph.add((node, POL.end, Literal(span.end, datatype=_INT)))
 
 
-def _add_document(graph: Graph, document: PolicyDocument) -> None:
+def _add_document(graph: Graph, document: PolicyDocument, known: frozenset = frozenset()) -> None:
+    """``known``: concept IRIs typed ``skos:Concept`` elsewhere (the scheme, when not in ``graph``)."""
     meta = document.meta
     doc = iri.document_iri(meta.slug)
     graph.add((doc, RDF.type, POL.PolicyDocument))
@@ -162,7 +209,7 @@ def _add_document(graph: Graph, document: PolicyDocument) -> None:
     for citation in document.citations:
         _add_citation(graph, meta.slug, doc, document.source, citation, keys)
     for mention in document.concepts:
-        _add_concept_mention(graph, meta.slug, document.source, mention, keys)
+        _add_concept_mention(graph, meta.slug, document.source, mention, keys, known)
 
 
 def _add_unit(
@@ -402,10 +449,10 @@ def _link_citations(graph: Graph, documents: list[PolicyDocument]) -> None:
 
 
 def _add_concept_mention(
-    graph: Graph, slug: str, source: str, mention: ConceptMention, keys: dict[str, str]
+    graph: Graph, slug: str, source: str, mention: ConceptMention, keys: dict[str, str], known: frozenset = frozenset()
 ) -> None:
     concept = iri.concept_iri(mention.concept)
-    if (concept, RDF.type, SKOS.Concept) not in graph:
+    if concept not in known and (concept, RDF.type, SKOS.Concept) not in graph:
         logger.warning("concept %r is not in the shipped scheme", mention.concept)
         graph.add((concept, RDF.type, SKOS.Concept))
     unit = iri.unit_iri(slug, keys[mention.unit_path])

@@ -536,7 +536,7 @@ def build(
             return {**current, "report": [dataclasses.asdict(r) for r in reports]}
         if not kept:
             raise BuildError("no documents left: a data dir needs at least one (ingest one first)")
-        manifest = _build_generation(settings, kept, kept_origin, progress, fresh=cache.fresh() & set(kept))
+        manifest = _build_generation(settings, kept, kept_origin, progress, cache)
         cache.flush()
         return {**manifest, "report": [dataclasses.asdict(r) for r in reports]}
 
@@ -603,10 +603,11 @@ def remove_documents(settings: Settings, names: Iterable[str], *, wait: bool = F
 
 
 def _build_generation(settings: Settings, documents: dict, origin: dict[str, Path], progress: Progress,
-                      fresh: set[str] | None = None) -> dict:
-    """Write the generation of ``documents``. The SHACL shapes are checked on the graph of the ``fresh``
-    documents (parsed by this build; None: all): a cached parse was checked by the build that parsed it, with
-    the same code (``workspace.buildcache.code_fingerprint``). Spans are checked over the whole graph."""
+                      parses=None) -> dict:
+    """Write the generation of ``documents``. Its graph is assembled from per-document parts
+    (``workspace.graphparts``) cached by parse key (``parses``, the build's ``ParseCache``): only documents
+    with no cached part are built, span-checked and SHACL-validated; a cached part was checked by the build
+    that made it, with the same code (``workspace.buildcache.code_fingerprint``)."""
     docs = [documents[slug] for slug in sorted(documents)]
     data_dir = settings.data_dir
     generations = data_dir / "generations"
@@ -625,21 +626,7 @@ def _build_generation(settings: Settings, documents: dict, origin: dict[str, Pat
         _fault_point("sources")
 
         progress(f"building the knowledge graph of {len(docs)} document(s)")
-        from kg.build import build_graph
-        from kg.stores import open_graph_store
-        from kg.validate import check_spans, validate
-
-        graph = build_graph(docs)
-        checked = docs if fresh is None else [d for d in docs if d.meta.slug in fresh]
-        report = validate(graph if fresh is None else build_graph(checked)) if checked else None
-        if report is None:
-            progress("every document's graph was checked by an earlier build: SHACL shapes not run again")
-        if report is not None and not report.conforms:
-            raise BuildError(f"the built graph does not conform to the SHACL shapes:\n{report.text}")
-        span_errors = check_spans(graph)
-        if span_errors:
-            raise BuildError("source spans do not match the text: " + "; ".join(span_errors[:5]))
-        open_graph_store(settings, staging / "graph.nt").write_all(graph)  # a SPARQL server: one graph per document
+        triples = _write_graph(settings, docs, parses, staging / "graph.nt", progress)
         _fault_point("graph")
 
         progress(f"building the search index with encoder {settings.encoder}")
@@ -666,7 +653,7 @@ def _build_generation(settings: Settings, documents: dict, origin: dict[str, Pat
             "built_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
             "build_seconds": round(time.perf_counter() - started, 2),
             "encoder": settings.encoder,
-            "triples": len(graph),
+            "triples": triples,
             "index_units": len(units),
             "documents": [_document_entry(d, origin[d.meta.slug]) for d in docs],
             "files": file_digests(staging),
@@ -689,6 +676,52 @@ def _build_generation(settings: Settings, documents: dict, origin: dict[str, Pat
     _fault_point("pruned")
     progress(f"built generation {gen_id} in {manifest['build_seconds']} s")
     return manifest
+
+
+def _write_graph(settings: Settings, docs: list, parses, path: Path, progress: Progress) -> int:
+    """Write the graph of ``docs`` to ``path`` from their cached parts, making (and checking) only the parts not
+    cached yet; a SPARQL server named by the settings gets it too (one graph per document). Returns its size."""
+    from kg.stores import open_graph_store
+    from workspace.buildcache import CACHE_DIR, GraphCache
+    from workspace.graphparts import GraphCheckError, make_parts, write_graph
+
+    graphs = GraphCache(settings.data_dir / CACHE_DIR)
+    key_of = parses.key_of if parses is not None else (lambda doc: None)
+    unkeyed: dict[int, object] = {}  # parts of documents the parse cache never saw: kept for this build only
+
+    def keep(made) -> None:
+        for doc, part in made:
+            key = key_of(doc)
+            if key is None:
+                unkeyed[id(doc)] = part
+            else:
+                graphs.put(key, part)
+
+    new = [d for d in docs if not graphs.has(key_of(d))]
+    try:
+        if new:
+            progress(f"checking the graph of {len(new)} new document(s): SHACL shapes and source spans")
+            keep(make_parts(new))
+        else:
+            progress("every document's graph was checked by an earlier build: SHACL shapes not run again")
+
+        def part_of(doc):
+            key = key_of(doc)
+            part = unkeyed.get(id(doc)) if key is None else graphs.get(key)
+            if part is None:  # a cache entry lost or unreadable since: made and checked again
+                keep(make_parts([doc]))
+                part = unkeyed.get(id(doc)) if key is None else graphs.get(key)
+            return part
+
+        triples = write_graph(path, docs, part_of)
+    except GraphCheckError as e:
+        raise BuildError(str(e)) from e
+    store = open_graph_store(settings, path)
+    if store.backend != "embedded":  # a SPARQL server: one PUT per changed document graph
+        from kg.store import load_graph
+
+        store.write_all(load_graph(path))
+    return triples
 
 
 def _umask() -> int:

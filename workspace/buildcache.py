@@ -5,6 +5,9 @@ Layout under ``<data-dir>/cache/``::
     parsed/<key>.pickle              one parsed ``PolicyDocument``; key = sha256 of the file's name and bytes, its
                                      sidecar, the authority files and the ingest code (so an edit of the parser
                                      never serves a stale parse)
+    graphs/<key>.nt                  that document's triples (``workspace.graphparts.GraphPart``: its named graph,
+                                     then its shared triples), same key: written only once they passed the SHACL
+                                     shapes and the span check, so a cached part is a checked one
     vectors/<encoder-key>/<seg>.npz  passage vectors: ``keys`` (sha256 of each embedded text) and ``vectors``;
                                      encoder-key = sha256 of the encoder's name, dim and prompts
 
@@ -29,12 +32,14 @@ from pathlib import Path
 
 import numpy as np
 
-__all__ = ["CACHE_DIR", "ParseCache", "VectorCache", "CachingEncoder", "text_key", "code_fingerprint"]
+__all__ = ["CACHE_DIR", "ParseCache", "GraphCache", "VectorCache", "CachingEncoder", "text_key", "code_fingerprint",
+           "EMBED_BATCH"]
 
 log = logging.getLogger(__name__)
 
 CACHE_DIR = "cache"
 _MAX_SEGMENTS = 32
+EMBED_BATCH = 256  # texts sent to the encoder at once; each batch's vectors are written before the next
 
 
 def _sha256(*parts: bytes) -> str:
@@ -95,6 +100,8 @@ class ParseCache:
     hits: int = 0
     misses: int = 0
     _pending: dict[str, object] = field(default_factory=dict, repr=False)
+    # id(document) → (its key, the document: held so that its id is never reused by another object)
+    _keys: dict[int, tuple[str, object]] = field(default_factory=dict, repr=False)
 
     def key(self, path: Path) -> str:
         """sha256 of the file's name and bytes, its ``.meta.json`` sidecar, the authority files and the ingest code."""
@@ -112,6 +119,17 @@ class ParseCache:
         """The cached document of ``key``, or None."""
         if key in self._pending:
             return self._pending[key]
+        doc = self._read(key)
+        if doc is not None:
+            self._keys[id(doc)] = (key, doc)
+        return doc
+
+    def key_of(self, doc) -> str | None:
+        """The key ``doc`` was read or remembered under (None for a document this cache never saw)."""
+        held = self._keys.get(id(doc))
+        return held[0] if held is not None and held[1] is doc else None
+
+    def _read(self, key: str):
         path = self._path(key)
         if not path.is_file():
             self.misses += 1
@@ -129,6 +147,7 @@ class ParseCache:
     def remember(self, key: str, doc) -> None:
         """Keep ``doc`` (parsed now) for ``flush`` (which runs under the writer lock)."""
         self._pending[key] = doc
+        self._keys[id(doc)] = (key, doc)
 
     def fresh(self) -> set[str]:
         """The slugs of the documents parsed by this build (not taken from the cache)."""
@@ -144,6 +163,36 @@ class ParseCache:
                 written += 1
         self._pending.clear()
         return written
+
+
+@dataclass
+class GraphCache:
+    """Each document's checked triples (``workspace.graphparts.GraphPart``) by its parse key. Written under the
+    writer lock, read one document at a time while a generation's graph is written."""
+
+    root: Path
+
+    def _path(self, key: str) -> Path:
+        return self.root / "graphs" / f"{key}.nt"
+
+    def has(self, key: str | None) -> bool:
+        return key is not None and self._path(key).is_file()
+
+    def get(self, key: str):
+        """The cached part of ``key``, or None (absent or unreadable: it is made again)."""
+        from workspace.graphparts import GraphPart
+
+        try:
+            return GraphPart.from_bytes(self._path(key).read_bytes())
+        except FileNotFoundError:
+            return None
+        except (OSError, ValueError) as e:
+            log.warning("%s: unreadable graph cache entry (%s); building it again", self._path(key), e)
+            return None
+
+    def put(self, key: str, part) -> None:
+        """Keep ``part`` (checked) under ``key`` (call under the writer lock)."""
+        _atomic_write(self._path(key), part.to_bytes())
 
 
 def encoder_key(encoder) -> str:
