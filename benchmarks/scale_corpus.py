@@ -1,0 +1,673 @@
+"""Scale-corpus benchmark: synthetic plan documents (``benchmarks.synthetic``) streamed into each backend.
+
+    python -m benchmarks.scale_corpus --docs 1000 10000 100000 [--backends embedded server] [--pool 2000]
+
+Backends (the two the project runs on, chosen by settings):
+
+* ``embedded``: the graph in an on-disk Oxigraph store in this process (pyoxigraph ``Store(path)``,
+  ``bulk_load`` of N-Quads, one named graph per document), search on bm25s + FAISS (``LocalBackend``);
+* ``server``: the graph in a real ``oxigraph serve`` (union default graph) on loopback, fed over HTTP (N-Quads
+  POSTed to its Graph Store endpoint ``/store``; queries to ``/query``), search on Milvus (``MilvusBackend``)
+  through milvus-lite.
+
+Method (what is real and what is synthetic; the result file repeats it):
+
+1. **Pool.** ``--pool`` documents are generated and parsed for real (``ingest.parse_text``), mapped to RDF
+   (``kg.build.build_graph``) and to search units (``search.index_units``), in ``--workers`` processes. Parse
+   throughput (docs/s) is measured here, single-process on the first 200 and on the whole pool in parallel.
+   Parsing 100k documents on 2 shared cores would take most of the time budget, so larger corpora are not
+   parsed: **document i ≥ pool is a copy of pool document i mod pool under its own slug** (every IRI minted
+   under the document renamed; departments and concepts shared, as in a real corpus). The parse cost of N
+   documents is extrapolated as N / (measured docs/s), and said so.
+2. **Stream.** Each (backend, size) runs in a fresh subprocess: documents are written to the graph store in
+   batches of ``--batch`` documents (never the whole corpus in memory) while a thread samples the resident
+   memory of the process tree (this process plus the Oxigraph server and milvus-lite's server) every 0.2 s;
+   then the search index is built from lazy views of the units (Milvus gets them 1,000 rows at a time;
+   bm25s and FAISS hold every unit in memory by design).
+3. **Vectors.** ``--sample`` pool units are embedded with e5-small for real; unit row r ≥ sample gets
+   ``normalise(λ·v_a + (1−λ)·v_b + σ·g/√d)`` of two real rows (λ ~ U(0,1), σ = ``--noise``), made in chunks of
+   10,000 rows from a chunk-seeded generator, so both backends index the same vectors. Query vectors are the
+   dev and own questions embedded with e5-small for real; latencies exclude query encoding.
+4. **Queries.** SPARQL: the department-ownership query (every responsibility of one body, with unit, path,
+   role and basis: the ``policykg owns`` view) and the target-by-indicator query (every target whose
+   indicator contains a word: ``policykg targets --indicator``), over 5 bodies and 5 indicators, all rows
+   fetched. Search: BM25 top-50 of the question's weighted term groups (``SearchIndex.term_groups``) and dense
+   top-50 of its vector, through the backend interface both backends implement.
+
+matplotlib draws the plot: ``pip install -e '.[bench]'`` (or ``pip install matplotlib``); without it the table
+is still written and the script says how to get the plot.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import pickle
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+from rdflib import Graph
+
+from benchmarks.common import RESULTS, ROOT, command_line, load_questions, markdown_table
+
+__all__ = ["PoolDocument", "build_pool", "replica_quads", "vector_rows", "main"]
+
+SEED = 20260101
+CHUNK = 10_000  # rows of synthetic vectors made from one seeded generator
+INDICATORS = ("绿色工厂", "海外仓", "养老机构床位", "高技能人才", "上云企业")
+
+
+# ------------------------------------------------------------------ the pool: parsed for real
+@dataclass(slots=True)
+class PoolDocument:
+    """One parsed synthetic document, reduced to what streaming needs: its N-Quads (slug inside) and units."""
+
+    slug: str
+    quads: str  # the document's own named graph and its shared triples, N-Quads, without scheme/ontology
+    texts: list[str]  # index_text of each search unit
+    kinds: list[str]
+    year: int
+    jurisdiction: str
+    agents: list[str]  # department IRIs its responsibilities name
+    parse_s: float  # parse_text
+    map_s: float  # build_graph + index_units
+
+
+def _pool_document(index: int) -> PoolDocument:
+    from ingest import parse_text
+    from ingest.model import DocumentMeta
+    from kg.build import build_graph
+    from kg.stores.base import graph_of
+    from kg.vocab import POL
+    from search import index_units
+
+    logging.getLogger("kg.build").setLevel(logging.ERROR)  # the scheme is loaded once, not per document
+    synthetic = _generate(index)
+    started = time.perf_counter()
+    doc = parse_text(synthetic.text, DocumentMeta(slug=synthetic.meta.slug, title=synthetic.meta.slug))
+    parsed = time.perf_counter()
+    graph = build_graph([doc], concepts=Graph(), with_ontology=False)
+    lines = [quad_line(s, p, o, graph_of(s, o)) for s, p, o in graph]
+    units = index_units([doc])
+    agents = sorted({str(o) for o in graph.objects(None, POL.agent)})
+    return PoolDocument(doc.meta.slug, "".join(lines), [u.index_text for u in units], [u.kind for u in units],
+                        synthetic.meta.year, synthetic.meta.jurisdiction.place, agents, parsed - started,
+                        time.perf_counter() - parsed)
+
+
+def quad_line(s, p, o, g) -> str:
+    """One N-Quads line (N-Triples escaping of literals)."""
+    from rdflib.plugins.serializers.nt import _nt_row
+
+    return _nt_row((s, p, o))[: -len(" .\n")] + f" {g.n3()} .\n"
+
+
+def _generate(index: int):
+    from benchmarks.synthetic import generate
+
+    return generate(SEED, index)
+
+
+def build_pool(size: int, workers: int) -> tuple[list[PoolDocument], dict]:
+    """``size`` documents parsed for real; throughput single-process (first 200) and in ``workers`` processes."""
+    single_n = min(200, size)
+    started = time.perf_counter()
+    first = [_pool_document(i) for i in range(single_n)]
+    single_s = time.perf_counter() - started
+    started = time.perf_counter()
+    with ProcessPoolExecutor(workers) as pool:
+        rest = list(pool.map(_pool_document, range(single_n, size), chunksize=50))
+    parallel_s = time.perf_counter() - started
+    docs = first + rest
+    stats = {
+        "pool": size, "single_docs": single_n, "single_s": single_s, "single_docs_per_s": single_n / single_s,
+        "parse_ms": 1000 * float(np.mean([d.parse_s for d in docs])),
+        "map_ms": 1000 * float(np.mean([d.map_s for d in docs])),
+        "parallel_workers": workers, "parallel_docs": len(rest), "parallel_s": parallel_s,
+        "parallel_docs_per_s": len(rest) / parallel_s if rest else 0.0,
+        "units_per_doc": float(np.mean([len(d.texts) for d in docs])),
+        "quads_per_doc": float(np.mean([d.quads.count("\n") for d in docs])),
+    }
+    return docs, stats
+
+
+# ------------------------------------------------------------------ replicas and lazy views
+def replica_slug(index: int) -> str:
+    return f"synthetic-{SEED}-{index:07d}"
+
+
+def replica_quads(pool: list[PoolDocument], index: int) -> str:
+    """Document ``index``'s N-Quads: pool document ``index mod len(pool)`` with its slug renamed."""
+    template = pool[index % len(pool)]
+    return template.quads if index < len(pool) else template.quads.replace(template.slug, replica_slug(index))
+
+
+class UnitRows:
+    """Unit rows of documents 0 … n-1 (replicas included) as read-only sequences, computed on access."""
+
+    def __init__(self, pool: list[PoolDocument], docs: int) -> None:
+        self.pool = pool
+        counts = np.array([len(pool[i % len(pool)].texts) for i in range(docs)], dtype=np.int64)
+        self.offsets = np.concatenate([[0], np.cumsum(counts)])
+        self.size = int(self.offsets[-1])
+
+    def locate(self, row: int) -> tuple[int, int]:
+        doc = int(np.searchsorted(self.offsets, row, side="right") - 1)
+        return doc, row - int(self.offsets[doc])
+
+    def view(self, what):
+        rows = self
+
+        class _View:
+            def __len__(self) -> int:
+                return rows.size
+
+            def __getitem__(self, row: int):
+                doc, unit = rows.locate(row)
+                return what(doc, rows.pool[doc % len(rows.pool)], unit)
+
+            def __iter__(self):
+                for doc in range(len(rows.offsets) - 1):
+                    template = rows.pool[doc % len(rows.pool)]
+                    for unit in range(len(template.texts)):
+                        yield what(doc, template, unit)
+
+        return _View()
+
+
+def vector_rows(real: np.ndarray, start: int, stop: int, noise: float, seed: int = SEED) -> np.ndarray:
+    """Rows ``start`` … ``stop - 1`` of the corpus's vectors: real rows first, then seeded mixtures (chunked)."""
+    from search.encoders.base import normalise_rows
+
+    sample, dim = real.shape
+    parts = []
+    for chunk in range(start // CHUNK, (stop - 1) // CHUNK + 1):
+        base = chunk * CHUNK
+        rng = np.random.default_rng([seed, chunk])
+        a, b = rng.integers(0, sample, size=(2, CHUNK))
+        lam = rng.uniform(0.0, 1.0, size=(CHUNK, 1)).astype(np.float32)
+        mixed = lam * real[a] + (1 - lam) * real[b]
+        mixed += (noise / np.sqrt(dim)) * rng.standard_normal((CHUNK, dim), dtype=np.float32)
+        block = normalise_rows(mixed)
+        real_rows = max(0, min(sample - base, CHUNK))
+        block[:real_rows] = real[base : base + real_rows]
+        parts.append(block[max(start - base, 0) : min(stop - base, CHUNK)])
+    return np.concatenate(parts) if parts else np.zeros((0, dim), dtype=np.float32)
+
+
+class LazyVectors:
+    """``vectors[i]`` of the corpus, one chunk kept: what MilvusBackend.build reads row by row."""
+
+    def __init__(self, real: np.ndarray, n: int, noise: float) -> None:
+        self.real, self.noise = real, noise
+        self.shape = (n, real.shape[1])
+        self._chunk, self._rows = -1, None
+
+    def __len__(self) -> int:
+        return self.shape[0]
+
+    def __getitem__(self, row: int) -> np.ndarray:
+        chunk = row // CHUNK
+        if chunk != self._chunk:
+            self._chunk = chunk
+            self._rows = vector_rows(self.real, chunk * CHUNK, min(self.shape[0], (chunk + 1) * CHUNK), self.noise)
+        return self._rows[row - chunk * CHUNK]
+
+
+# ------------------------------------------------------------------ memory sampling
+class TreeRSS:
+    """Samples the resident memory of this process and its children (servers) every ``period`` s."""
+
+    def __init__(self, period: float = 0.2) -> None:
+        import psutil
+
+        self.proc = psutil.Process()
+        self.period = period
+        self.samples: list[tuple[float, float, str]] = []
+        self.phase = "start"
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self.started = time.perf_counter()
+
+    def now_mb(self) -> float:
+        total = 0
+        for p in [self.proc, *self.proc.children(recursive=True)]:
+            try:
+                total += p.memory_info().rss
+            except Exception:  # a child that just ended
+                pass
+        return total / 2**20
+
+    def _run(self) -> None:
+        while not self._stop.wait(self.period):
+            self.samples.append((time.perf_counter() - self.started, self.now_mb(), self.phase))
+
+    def __enter__(self) -> TreeRSS:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *_) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def peak(self, phase: str | None = None) -> float:
+        values = [mb for _, mb, p in self.samples if phase is None or p == phase]
+        return max(values) if values else self.now_mb()
+
+
+def _du(path: Path) -> int:
+    return sum(f.stat().st_size for f in Path(path).rglob("*") if f.is_file())
+
+
+def _percentiles(ms: list[float]) -> tuple[float, float]:
+    return float(np.percentile(ms, 50)), float(np.percentile(ms, 95))
+
+
+# ------------------------------------------------------------------ graph stores
+OWNERSHIP = """PREFIX pol: <https://w3id.org/policykg/ns#>
+SELECT ?unit ?path ?role ?basis ?doc WHERE {
+  ?r pol:agent <%s> ; pol:assignedTo ?unit ; pol:role ?role ; pol:basis ?basis .
+  ?unit pol:path ?path ; pol:inDocument ?doc .
+}"""
+
+TARGETS = """PREFIX pol: <https://w3id.org/policykg/ns#>
+SELECT ?target ?indicator ?quantity ?unitName ?deadline ?unit ?doc WHERE {
+  ?target a pol:Target ; pol:indicator ?indicator ; pol:quantity ?quantity .
+  FILTER(CONTAINS(STR(?indicator), "%s"))
+  OPTIONAL { ?target pol:unit ?unitName } OPTIONAL { ?target pol:deadline ?deadline }
+  ?unit pol:hasTarget ?target ; pol:inDocument ?doc .
+}"""
+
+
+class EmbeddedGraph:
+    """pyoxigraph's on-disk store in this process, one named graph per document."""
+
+    def __init__(self, path: Path) -> None:
+        import pyoxigraph as ox
+
+        self.ox = ox
+        self.path = path
+        self.store = ox.Store(str(path))
+
+    def load(self, nquads: str) -> None:
+        self.store.bulk_load(nquads.encode("utf-8"), format=self.ox.RdfFormat.N_QUADS)
+
+    def finish(self) -> None:
+        self.store.flush()
+
+    def select(self, sparql: str) -> int:
+        return sum(1 for _ in self.store.query(sparql, use_default_graph_as_union=True))
+
+    def count(self) -> int:
+        return len(self.store)
+
+    def close(self) -> None:
+        del self.store
+
+
+class ServerGraph:
+    """A real ``oxigraph serve`` on loopback (union default graph), fed and queried over HTTP."""
+
+    def __init__(self, path: Path) -> None:
+        binary = shutil.which("oxigraph") or shutil.which("oxigraph", path=str(Path(sys.executable).parent))
+        if not binary:
+            raise SystemExit("the `oxigraph` command is missing: pip install oxigraph")
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            port = s.getsockname()[1]
+        self.base = f"http://127.0.0.1:{port}"
+        self.path = path
+        self.server = subprocess.Popen([binary, "serve", "--location", str(path), "--bind", f"127.0.0.1:{port}",
+                                        "--union-default-graph"], stdout=subprocess.DEVNULL,
+                                       stderr=subprocess.DEVNULL)
+        for _ in range(200):
+            try:
+                urllib.request.urlopen(self.base + "/", timeout=1).read()
+                return
+            except Exception:
+                time.sleep(0.05)
+        raise SystemExit("oxigraph serve did not start")
+
+    def _send(self, url: str, body: bytes, content_type: str, accept: str | None = None) -> bytes:
+        headers = {"Content-Type": content_type}
+        if accept:
+            headers["Accept"] = accept
+        request = urllib.request.Request(url, data=body, method="POST", headers=headers)
+        with urllib.request.urlopen(request, timeout=3600) as response:
+            return response.read()
+
+    def load(self, nquads: str) -> None:
+        self._send(self.base + "/store", nquads.encode("utf-8"), "application/n-quads")
+
+    def finish(self) -> None:
+        pass
+
+    def select(self, sparql: str) -> int:
+        body = self._send(self.base + "/query", sparql.encode("utf-8"), "application/sparql-query",
+                          "application/sparql-results+json")
+        return len(json.loads(body)["results"]["bindings"])
+
+    def count(self) -> int:
+        body = self._send(self.base + "/query", b"SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }",
+                          "application/sparql-query", "application/sparql-results+json")
+        return int(json.loads(body)["results"]["bindings"][0]["n"]["value"])
+
+    def close(self) -> None:
+        self.server.terminate()
+        self.server.wait(30)
+
+
+# ------------------------------------------------------------------ one (backend, size), in a subprocess
+def run_size(backend: str, docs: int, pool_file: Path, sample_file: Path, work: Path, batch: int,
+             noise: float) -> dict:
+    from search.backends.base import UnitFields
+    from search.backends.local import LocalBackend
+    from search.settings import SearchSettings
+
+    with open(pool_file, "rb") as f:
+        pool_data = pickle.load(f)
+    pool: list[PoolDocument] = pool_data["pool"]
+    sample = np.load(sample_file, allow_pickle=False)
+    real, query_vectors = sample["passages"], sample["queries"]
+    groups = json.loads(str(sample["groups"]))
+    preamble = pool_data["preamble"]
+    result: dict = {"backend": backend, "docs": docs}
+    with TreeRSS() as rss:
+        rss.phase = "graph"
+        graph = EmbeddedGraph(work / "oxigraph") if backend == "embedded" else ServerGraph(work / "oxigraph")
+        rss_at: list[float] = []
+        started = time.perf_counter()
+        graph.load(preamble)
+        for start in range(0, docs, batch):
+            graph.load("".join(replica_quads(pool, i) for i in range(start, min(docs, start + batch))))
+            rss_at.append(rss.now_mb())
+        graph.finish()
+        result["graph_s"] = time.perf_counter() - started
+        result["triples"] = graph.count()
+        result["graph_rss_mb"] = rss.peak("graph")
+        result["graph_rss_by_batch_mb"] = [rss_at[int(q * (len(rss_at) - 1))] for q in (0, 0.25, 0.5, 0.75, 1.0)]
+
+        rss.phase = "search"
+        rows = UnitRows(pool, docs)
+        result["units"] = rows.size
+        texts = rows.view(lambda d, t, u: t.texts[u])
+        tokens = rows.view(lambda d, t, u: pool_data["tokens"][d % len(pool)][u])
+        fields = rows.view(lambda d, t, u: UnitFields(replica_slug(d), t.kinds[u], t.year, t.jurisdiction))
+        started = time.perf_counter()
+        if backend == "embedded":
+            vectors = vector_rows(real, 0, rows.size, noise)
+            index = LocalBackend.build(tokens=tokens, vectors=vectors, sentence_vectors=np.zeros((0, real.shape[1]),
+                                       dtype=np.float32), sentence_rows=[], settings=SearchSettings())
+        else:
+            from search.backends.milvus import MilvusBackend
+
+            settings = SearchSettings(backend="milvus", milvus_uri=str(work / "milvus" / "milvus.db"))
+            index = MilvusBackend.build(tokens=tokens, texts=texts, vectors=LazyVectors(real, rows.size, noise),
+                                        sentence_vectors=np.zeros((0, real.shape[1]), dtype=np.float32),
+                                        sentence_rows=[], fields=fields, settings=settings,
+                                        words=pool_data["words"])
+        result["search_s"] = time.perf_counter() - started
+        result["search_rss_mb"] = rss.peak("search")
+        result["dense_kind"] = index.dense_kind
+        if backend == "embedded":
+            index.save(work / "search")
+            result["search_disk_bytes"] = _du(work / "search")
+        else:
+            result["search_disk_bytes"] = _du(work / "milvus")
+        result["graph_disk_bytes"] = _du(work / "oxigraph")
+
+        rss.phase = "query"
+        agents = pool_data["agents"]
+        timings: dict[str, list[float]] = {"ownership": [], "targets": []}
+        answered: dict[str, list[int]] = {"ownership": [], "targets": []}
+        for _ in range(3):
+            for name, template, values in (("ownership", OWNERSHIP, agents), ("targets", TARGETS, INDICATORS)):
+                for value in values:
+                    t = time.perf_counter()
+                    answered[name].append(graph.select(template % value))
+                    timings[name].append(1000 * (time.perf_counter() - t))
+        for name in timings:
+            result[f"{name}_ms"] = _percentiles(timings[name])
+            result[f"{name}_rows"] = float(np.mean(answered[name]))
+
+        from search.backends.base import TermGroup
+
+        lexical, dense = [], []
+        for _ in range(2):
+            for g, vector in zip(groups, query_vectors):
+                terms = [TermGroup(text, tuple(toks), weight) for text, toks, weight in g]
+                t = time.perf_counter()
+                scores = index.lexical_scores(terms, 50)
+                np.argpartition(-scores, min(49, len(scores) - 1))[:50]
+                lexical.append(1000 * (time.perf_counter() - t))
+                t = time.perf_counter()
+                index.dense(vector, 50)
+                dense.append(1000 * (time.perf_counter() - t))
+        result["bm25_ms"] = _percentiles(lexical)
+        result["dense_ms"] = _percentiles(dense)
+        result["peak_rss_mb"] = rss.peak()
+        graph.close()
+    result["rss_timeline"] = [(round(t, 1), round(mb), p) for t, mb, p in rss.samples[:: max(1, len(rss.samples) // 300)]]
+    return result
+
+
+# ------------------------------------------------------------------ the parent: pool, sample, sizes, report
+def prepare(pool_size: int, workers: int, sample: int, cache: Path) -> tuple[Path, Path, dict]:
+    """Parse the pool, tokenise its units, embed the sample and the questions; kept in ``cache``."""
+    from search import SearchIndex
+    from search.hybrid import domain_words
+    from search.lexicon import load_scheme_labels
+
+    pool_file, sample_file, stats_file = cache / f"pool-{pool_size}.pkl", cache / f"sample-{sample}.npz", \
+        cache / f"pool-{pool_size}.json"
+    if pool_file.exists() and sample_file.exists() and stats_file.exists():
+        return pool_file, sample_file, json.loads(stats_file.read_text())
+    cache.mkdir(parents=True, exist_ok=True)
+    pool, stats = build_pool(pool_size, workers)
+    from ingest import parse_text
+    from ingest.model import DocumentMeta
+    from search import index_units
+
+    # the words of the segmenter: departments and concepts of a sample of the pool (as SearchIndex.build)
+    sample_docs = [parse_text(_generate(i).text, DocumentMeta(slug=replica_slug(i), title=replica_slug(i)))
+                   for i in range(min(200, pool_size))]
+    sample_units = index_units(sample_docs)
+    concepts = list(load_scheme_labels())
+    words = domain_words(sample_units, concepts)
+    index = SearchIndex.build(sample_units, "fake", extra_words=words)
+    tokens = [[index.tokenizer.tokens(text) for text in d.texts] for d in pool]
+    agents: dict[str, int] = {}
+    for d in pool:
+        for a in d.agents:
+            agents[a] = agents.get(a, 0) + 1
+    top_agents = [a for a, _ in sorted(agents.items(), key=lambda kv: -kv[1])[:5]]
+
+    from kg.build import load_concept_scheme, load_ontology
+
+    preamble_graph = load_ontology() + load_concept_scheme()
+    from kg.iri import graph_iri
+
+    shared = graph_iri()
+    preamble = "".join(quad_line(s, p, o, shared) for s, p, o in preamble_graph)
+    with open(pool_file, "wb") as f:
+        pickle.dump({"pool": pool, "tokens": tokens, "words": list(index.words), "agents": top_agents,
+                     "preamble": preamble}, f)
+
+    from search import get_encoder
+
+    questions = list(dict.fromkeys(q["question"] for name in ("dev", "own")
+                                   for q in load_questions(ROOT / "benchmarks" / "questions" / f"{name}.jsonl")))
+    groups = [[(g.text, list(g.tokens), g.weight) for g in index.term_groups(index.plan(q))] for q in questions]
+    encoder = get_encoder("e5-small")
+    texts = [t for d in pool for t in d.texts][: sample * 7 : 7]  # spread over the pool
+    started = time.perf_counter()
+    passages = encoder.encode_passages(texts)
+    stats["e5_passages_per_s"] = len(texts) / (time.perf_counter() - started)
+    queries = np.stack([encoder.encode_queries([index.plan(q).dense_text])[0] for q in questions])
+    np.savez(sample_file, passages=passages, queries=queries, groups=json.dumps(groups, ensure_ascii=False))
+    stats["sample"], stats["questions"] = len(texts), len(questions)
+    stats_file.write_text(json.dumps(stats))
+    return pool_file, sample_file, stats
+
+
+def _run_worker(backend: str, docs: int, pool_file: Path, sample_file: Path, args) -> dict:
+    work = Path(tempfile.mkdtemp(prefix=f"scale-{backend}-{docs}-", dir=args.work_dir))
+    try:
+        done = subprocess.run([sys.executable, "-m", "benchmarks.scale_corpus", "--worker", backend, "--docs",
+                               str(docs), "--pool-file", str(pool_file), "--sample-file", str(sample_file),
+                               "--work", str(work), "--batch", str(args.batch), "--noise", str(args.noise)],
+                              cwd=ROOT, stdout=subprocess.PIPE, check=True)
+        return json.loads(done.stdout.decode().strip().splitlines()[-1])
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def _mb(n: float) -> str:
+    return f"{n / 2**20:,.0f}"
+
+
+def report(stats: dict, results: list[dict], load_note: str) -> str:
+    header = ["backend", "docs", "units", "triples", "parse s (extrapolated)", "graph load s", "search build s",
+              "graph disk MB", "search disk MB", "peak RSS MB (graph / search / all)", "RSS over graph stream MB",
+              "owns p50/p95 ms (rows)", "targets p50/p95 ms (rows)", "BM25 p50/p95 ms", "dense p50/p95 ms"]
+    rate = stats["parallel_docs_per_s"] or stats["single_docs_per_s"]
+    rows = []
+    for r in results:
+        name = "embedded (Oxigraph + bm25s/FAISS)" if r["backend"] == "embedded" else \
+            "server (oxigraph serve + milvus-lite)"
+        rows.append([name, f"{r['docs']:,}", f"{r['units']:,}", f"{r['triples']:,}", f"{r['docs'] / rate:,.0f}",
+                     f"{r['graph_s']:.1f}", f"{r['search_s']:.1f}", _mb(r["graph_disk_bytes"]),
+                     _mb(r["search_disk_bytes"]),
+                     f"{r['graph_rss_mb']:,.0f} / {r['search_rss_mb']:,.0f} / {r['peak_rss_mb']:,.0f}",
+                     " → ".join(f"{v:,.0f}" for v in r["graph_rss_by_batch_mb"]),
+                     f"{r['ownership_ms'][0]:.1f} / {r['ownership_ms'][1]:.1f} ({r['ownership_rows']:,.0f})",
+                     f"{r['targets_ms'][0]:.1f} / {r['targets_ms'][1]:.1f} ({r['targets_rows']:,.0f})",
+                     f"{r['bm25_ms'][0]:.1f} / {r['bm25_ms'][1]:.1f}",
+                     f"{r['dense_ms'][0]:.1f} / {r['dense_ms'][1]:.1f} ({r['dense_kind']})"])
+    text = [
+        "# Scale corpus: synthetic plan documents on both backends", "",
+        markdown_table(header, rows), "",
+        f"Parse (real, `ingest.parse_text` + `kg.build.build_graph` + `search.index_units` on the pool of "
+        f"{stats['pool']:,} generated documents): {stats['single_docs_per_s']:.1f} docs/s in one process "
+        f"({stats['parse_ms']:.1f} ms parse + {stats['map_ms']:.1f} ms RDF and units per document), "
+        f"{stats['parallel_docs_per_s']:.1f} docs/s in {stats['parallel_workers']} processes; "
+        f"{stats['units_per_doc']:.1f} units and {stats['quads_per_doc']:.0f} quads per document. The "
+        "'parse s' column is N / the parallel rate: documents beyond the pool are copies of pool documents under "
+        "their own slug, not parsed again.",
+        f"Embedding (not in the table): e5-small embedded {stats.get('e5_passages_per_s', 0):.1f} passages/s here;"
+        " every unit of the top size embedded for real would take units / that rate (see the README's "
+        "deployment arithmetic).", "",
+        "Columns: graph load = streaming every document's N-Quads into the store in batches (one named graph "
+        "per document); search build = bm25s + FAISS in memory (embedded) or the Milvus collection with its "
+        "BM25 function, jieba analyzer and vector index (server), unit rows only (no sentence rows); disk = "
+        "bytes of the store's folder; RSS = resident memory of the benchmark process and its children (the "
+        "Oxigraph server, milvus-lite), sampled every 0.2 s; 'RSS over graph stream' = the tree's RSS after 0, "
+        "25, 50, 75 and 100 % of the batches; owns = every responsibility of one body (5 bodies), targets = "
+        "every target whose indicator contains a word (5 words), all rows fetched, 3 passes; BM25 = the "
+        "question's weighted term groups to a top-50, dense = top-50 of its e5 vector, "
+        f"{stats.get('questions', 0)} dev/own questions, 2 passes, query encoding excluded.",
+        f"Vectors: {stats.get('sample', 0)} pool units embedded with e5-small (real), the others synthetic "
+        "mixtures of two real rows plus noise (see the module docstring).", "",
+        f"Machine: 2 cores shared with other jobs; {load_note}.", "",
+        "Command" + ("s" if len({r["command"] for r in results}) > 1 else "") + ": "
+        + "; ".join(f"`{c}`" for c in dict.fromkeys(r["command"] for r in results)), ""]
+    return "\n".join(text)
+
+
+def plot(results: list[dict], path: Path) -> bool:
+    try:
+        import matplotlib
+
+        matplotlib.use("Agg")
+        import matplotlib.pyplot as plt
+    except ImportError:
+        print("matplotlib is not installed: pip install -e '.[bench]' (or pip install matplotlib) for the plot",
+              file=sys.stderr)
+        return False
+    metrics = [("graph load s", lambda r: r["graph_s"]), ("search build s", lambda r: r["search_s"]),
+               ("disk MB (graph + search)", lambda r: (r["graph_disk_bytes"] + r["search_disk_bytes"]) / 2**20),
+               ("peak RSS MB", lambda r: r["peak_rss_mb"]), ("owns p95 ms", lambda r: r["ownership_ms"][1]),
+               ("targets p95 ms", lambda r: r["targets_ms"][1]), ("BM25 p95 ms", lambda r: r["bm25_ms"][1]),
+               ("dense p95 ms", lambda r: r["dense_ms"][1])]
+    fig, axes = plt.subplots(2, 4, figsize=(16, 7.5))
+    for ax, (label, value) in zip(axes.flat, metrics):
+        for backend, style in (("embedded", "o-"), ("server", "s--")):
+            rs = sorted((r for r in results if r["backend"] == backend), key=lambda r: r["units"])
+            if rs:
+                ax.plot([r["units"] for r in rs], [max(value(r), 1e-3) for r in rs], style, label=backend)
+        ax.set_xscale("log")
+        ax.set_yscale("log")
+        ax.set_title(label)
+        ax.set_xlabel("units")
+        ax.grid(True, which="both", alpha=0.3)
+    axes.flat[0].legend()
+    fig.suptitle("PolicyKG scale corpus: cost against size (embedded = Oxigraph + bm25s/FAISS; "
+                 "server = oxigraph serve + milvus-lite)")
+    fig.tight_layout()
+    fig.savefig(path, dpi=110)
+    return True
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--docs", type=int, nargs="+", default=[1000, 10000, 100000])
+    parser.add_argument("--backends", nargs="+", choices=("embedded", "server"), default=["embedded", "server"])
+    parser.add_argument("--pool", type=int, default=2000, help="documents parsed for real")
+    parser.add_argument("--workers", type=int, default=2, help="processes parsing the pool")
+    parser.add_argument("--sample", type=int, default=200, help="units embedded with e5 for real")
+    parser.add_argument("--noise", type=float, default=0.15)
+    parser.add_argument("--batch", type=int, default=1000, help="documents per write to the graph store")
+    parser.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()) / "policykg-scale-corpus")
+    parser.add_argument("--work-dir", type=Path, default=None, help="where the stores are built (then deleted)")
+    parser.add_argument("--out", default="scale_corpus", help="name of the result files in benchmarks/results/")
+    parser.add_argument("--merge", action="store_true", help="keep the other rows of an earlier result file")
+    parser.add_argument("--worker", help=argparse.SUPPRESS)
+    parser.add_argument("--pool-file", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--sample-file", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--work", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.worker:
+        result = run_size(args.worker, args.docs[0], args.pool_file, args.sample_file, args.work, args.batch,
+                          args.noise)
+        print(json.dumps(result))
+        return
+    pool_file, sample_file, stats = prepare(args.pool, args.workers, args.sample, args.cache)
+    print(f"pool: {json.dumps(stats)}", file=sys.stderr, flush=True)
+    out_json = RESULTS / f"{args.out}.json"
+    results: list[dict] = []
+    if args.merge and out_json.exists():  # runs of other sizes or backends, kept unless measured again
+        wanted = {(b, d) for b in args.backends for d in args.docs}
+        results = [r for r in json.loads(out_json.read_text())["results"] if (r["backend"], r["docs"]) not in wanted]
+    for docs in sorted(args.docs):
+        for backend in args.backends:
+            load = os.getloadavg()
+            started = time.perf_counter()
+            r = _run_worker(backend, docs, pool_file, sample_file, args)
+            r["wall_s"], r["load_before"], r["command"] = time.perf_counter() - started, load, command_line()
+            results.append(r)
+            results.sort(key=lambda x: (x["docs"], x["backend"]))
+            print(f"{backend} {docs:,} docs: {json.dumps({k: v for k, v in r.items() if k != 'rss_timeline'})}",
+                  file=sys.stderr, flush=True)
+            loads = ", ".join(f"{x['load_before'][0]:.1f}" for x in results)
+            note = f"1-minute load average before each run: {loads}"
+            (RESULTS / f"{args.out}.md").write_text(report(stats, results, note), encoding="utf-8")
+            out_json.write_text(json.dumps({"command": command_line(), "pool": stats, "results": results},
+                                           ensure_ascii=False, indent=1), encoding="utf-8")
+            plot(results, RESULTS / f"{args.out}.png")
+    print((RESULTS / f"{args.out}.md").read_text(encoding="utf-8"))
+
+
+if __name__ == "__main__":
+    main()
