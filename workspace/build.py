@@ -61,6 +61,7 @@ from workspace.datadir import (
     sha256_file,
     writer_lock,
 )
+from workspace.parallel import default_jobs
 from workspace.settings import Settings
 
 __all__ = [
@@ -320,27 +321,58 @@ def ensure_workspace(settings: Settings, progress: Progress = _quiet) -> Workspa
     return open_workspace(settings)
 
 
-def _parse(paths: Iterable[Path], progress: Progress, cache=None, *, lenient: bool = False,
-           reports: list[FileReport] | None = None) -> tuple[dict, dict[str, Path]]:
-    """Parse ``paths`` (from ``cache`` when it holds the same bytes): slug → document, slug → file.
-    With ``lenient`` a file that cannot be read is reported as skipped with its reason instead of failing."""
+def _parse_file(path: Path):
+    """Parse one file (in a worker process): its document, or its ``ParseError`` as ``(file, reason, line)``."""
     from ingest import ParseError, parse_plan
 
-    documents, origin = {}, {}
-    for path in paths:
-        key = cache.key(path) if cache is not None else None
-        doc = cache.get(key) if cache is not None else None
-        if doc is None:
-            progress(f"parsing {path.name}")
-            try:
-                doc = parse_plan(path)
-            except ParseError as e:
-                if not lenient or reports is None:
-                    raise
-                reports.append(FileReport(str(path), "skipped", reason=e.reason))
+    try:
+        return parse_plan(path)
+    except ParseError as e:
+        return (e.file, e.reason, e.line)
+
+
+def _parsed(paths: list[Path], progress: Progress, cache=None, jobs: int = 1) -> list[tuple[Path, object]]:
+    """Each path with its document (from ``cache`` when it holds the same bytes) or its ``ParseError``, in the
+    order given; the files not cached are parsed over ``jobs`` processes (``workspace.parallel``)."""
+    from ingest import ParseError
+    from workspace.parallel import bar, ordered_map
+
+    keys = [cache.key(path) if cache is not None else None for path in paths]
+    found: list[object] = [cache.get(key) if cache is not None else None for key in keys]
+    missing = [i for i, doc in enumerate(found) if doc is None]
+    for i in missing:
+        progress(f"parsing {paths[i].name}")
+    shown = bar(len(missing), "parsing")
+    results = ordered_map(_parse_file, [paths[i] for i in missing], jobs, init=_configure_worker,
+                          init_args=(tuple(cache.authority) if cache is not None else None,),
+                          on_result=lambda _: shown.update())
+    try:
+        for i, result in zip(missing, results):
+            if isinstance(result, tuple):
+                found[i] = ParseError(*result)
                 continue
+            found[i] = result
             if cache is not None:
-                cache.remember(key, doc)
+                cache.remember(keys[i], result)
+    finally:
+        shown.close()
+    return list(zip(paths, found))
+
+
+def _configure_worker(authority_files) -> None:
+    """A worker process reads the same authority files as the build that started it."""
+    from ingest.authority import configure_authority
+
+    configure_authority(authority_files)
+
+
+def _parse(paths: Iterable[Path], progress: Progress, cache=None, *, jobs: int = 1) -> tuple[dict, dict[str, Path]]:
+    """Parse ``paths`` (from ``cache`` when it holds the same bytes): slug → document, slug → file.
+    A file that cannot be read raises its ``ParseError``."""
+    documents, origin = {}, {}
+    for path, doc in _parsed(list(paths), progress, cache, jobs):
+        if isinstance(doc, Exception):
+            raise doc
         documents[doc.meta.slug] = doc  # later paths replace earlier ones of the same slug
         origin[doc.meta.slug] = path
     return documents, origin
@@ -493,15 +525,20 @@ def build(
     named = {p.resolve() for p in given_paths if p.is_file()}
     # Parse the given files first: a bad file named directly fails the build before anything is written or locked.
     documents, origin = {}, {}
-    for path in files:
-        docs, orig = _parse([path], progress, cache, lenient=path.resolve() not in named, reports=reports)
-        for slug in docs:
-            if slug in documents:
-                reports.append(FileReport(str(origin[slug]), "skipped", slug,
-                                          f"{path.name} has the same document name ({slug}); rename one, "
-                                          "or give each a slug in a .meta.json sidecar"))
-        documents.update(docs)
-        origin.update(orig)
+    jobs = default_jobs(settings.ingest_jobs)
+    for path, doc in _parsed(files, progress, cache, jobs):
+        if isinstance(doc, Exception):
+            if path.resolve() in named:
+                raise doc  # a file named directly that cannot be read fails the build
+            reports.append(FileReport(str(path), "skipped", reason=doc.reason))
+            continue
+        slug = doc.meta.slug
+        if slug in documents:
+            reports.append(FileReport(str(origin[slug]), "skipped", slug,
+                                      f"{path.name} has the same document name ({slug}); rename one, "
+                                      "or give each a slug in a .meta.json sidecar"))
+        documents[slug] = doc
+        origin[slug] = path
     if files and not documents and not remove:
         raise BuildError("no readable documents: " + "; ".join(f"{r.path}: {r.reason}" for r in reports[:5]))
     with writer_lock(data_dir, wait=wait, progress=progress):
@@ -520,7 +557,7 @@ def build(
         if removed:
             progress(f"removed what killed ingests left: {', '.join(removed)}")
         previous = [] if replace else _previous_sources(data_dir, files)
-        kept, kept_origin = _parse(previous, progress, cache)
+        kept, kept_origin = _parse(previous, progress, cache, jobs=jobs)
         for slug in _match_documents(kept, kept_origin, remove):
             reports.append(FileReport(kept_origin[slug].name, "removed", slug))
             kept.pop(slug)
@@ -701,7 +738,7 @@ def _write_graph(settings: Settings, docs: list, parses, path: Path, progress: P
     try:
         if new:
             progress(f"checking the graph of {len(new)} new document(s): SHACL shapes and source spans")
-            keep(make_parts(new))
+            keep(_new_parts(new, default_jobs(settings.ingest_jobs), tuple(settings.authority_files or ())))
         else:
             progress("every document's graph was checked by an earlier build: SHACL shapes not run again")
 
@@ -722,6 +759,26 @@ def _write_graph(settings: Settings, docs: list, parses, path: Path, progress: P
 
         store.write_all(load_graph(path))
     return triples
+
+
+def _new_parts(docs: list, jobs: int, authority: tuple) -> Iterable[tuple[object, object]]:
+    """``(document, part)`` of each of ``docs``, made and checked in chunks over ``jobs`` processes, in order.
+    Raises ``GraphCheckError`` for the first chunk that fails."""
+    from workspace.graphparts import CHECK_CHUNK, GraphCheckError, GraphPart, part_chunk
+    from workspace.parallel import bar, chunks, ordered_map
+
+    size = max(8, min(CHECK_CHUNK, -(-len(docs) // jobs)))
+    batches = list(chunks(docs, size))
+    shown = bar(len(docs), "checking graphs")
+    try:
+        results = ordered_map(part_chunk, batches, jobs, init=_configure_worker, init_args=(authority,),
+                              on_result=lambda r: shown.update(len(r[0])), min_items=2)
+        for batch, (parts, error) in zip(batches, results):
+            if error:
+                raise GraphCheckError(error)
+            yield from zip(batch, (GraphPart.from_bytes(p) for p in parts))
+    finally:
+        shown.close()
 
 
 def _umask() -> int:

@@ -29,8 +29,8 @@ from pathlib import Path
 
 from rdflib import Graph
 
-__all__ = ["GraphPart", "GraphCheckError", "nt_lines", "split_part", "base_lines", "make_parts", "write_graph",
-           "CHECK_CHUNK"]
+__all__ = ["GraphPart", "GraphCheckError", "nt_lines", "split_part", "base_lines", "make_parts", "part_chunk",
+           "write_graph", "CHECK_CHUNK"]
 
 log = logging.getLogger(__name__)
 
@@ -67,25 +67,51 @@ class GraphPart:
 _SHARED_MARK = b"# shared graph\n"  # an N-Triples comment line
 
 
+def _ox(term):
+    """An rdflib term as a pyoxigraph one (what oxrdflib's serializer does, for one term)."""
+    import pyoxigraph as ox
+    from rdflib import BNode, Literal, URIRef
+
+    if isinstance(term, URIRef):
+        return ox.NamedNode(term)
+    if isinstance(term, Literal):
+        return ox.Literal(term, language=term.language,
+                          datatype=ox.NamedNode(term.datatype) if term.datatype else None)
+    if isinstance(term, BNode):
+        return ox.BlankNode(term)
+    raise ValueError(f"not an RDF term: {term!r}")
+
+
+def _lines(triples: Iterable[tuple]) -> list[bytes]:
+    """Sorted, unique N-Triples lines of rdflib ``triples`` (Oxigraph's serializer: the bytes ``kg.store``
+    writes, so a line means one triple whichever graph it came from)."""
+    import pyoxigraph as ox
+
+    data = ox.serialize([ox.Triple(_ox(s), _ox(p), _ox(o)) for s, p, o in triples], format=ox.RdfFormat.N_TRIPLES)
+    return sorted({line for line in (data or b"").splitlines(keepends=True) if line.strip()})
+
+
 def nt_lines(graph: Graph) -> list[bytes]:
-    """``graph`` as sorted, unique N-Triples lines (Oxigraph's serializer: the bytes ``kg.store`` writes)."""
-    if len(graph) == 0:
-        return []
-    data = graph.serialize(format="ox-nt", encoding="utf-8")
-    return sorted({line for line in data.splitlines(keepends=True) if line.strip()})
+    """``graph`` as sorted, unique N-Triples lines."""
+    return _lines(graph)
 
 
 def split_part(graph: Graph) -> GraphPart:
-    """A document's graph split into its own named graph and its shared triples."""
-    from kg.stores.base import graph_of
-    from kg.vocab import bind_prefixes
-    from kg import iri
+    """A document's graph split into its own named graph and its shared triples (``kg.stores.base.graph_of``:
+    a triple is the document's when its subject, else its object, is minted under the document)."""
+    from kg.stores.base import owner_slug
 
-    shared_name = iri.graph_iri()
-    own, shared = bind_prefixes(Graph()), bind_prefixes(Graph())
+    owners: dict[object, bool] = {}
+
+    def owned(term) -> bool:
+        if term not in owners:
+            owners[term] = owner_slug(term) is not None
+        return owners[term]
+
+    own, shared = [], []
     for s, p, o in graph:
-        (shared if graph_of(s, o) == shared_name else own).add((s, p, o))
-    return GraphPart(b"".join(nt_lines(own)), b"".join(nt_lines(shared)))
+        (own if owned(s) or owned(o) else shared).append((s, p, o))
+    return GraphPart(b"".join(_lines(own)), b"".join(_lines(shared)))
 
 
 @lru_cache(maxsize=1)
@@ -136,6 +162,15 @@ def make_parts(documents: Sequence, chunk: int = CHECK_CHUNK,
             yield document, split_part(graph)
         if progress is not None:
             progress(len(batch))
+
+
+def part_chunk(documents: Sequence) -> tuple[list[bytes], str]:
+    """The parts of ``documents`` (one checked chunk) as bytes, or the reason they fail: the unit of work a
+    worker process does (``workspace.parallel.ordered_map``), so it returns its error instead of raising."""
+    try:
+        return [part.to_bytes() for _, part in make_parts(documents, chunk=max(1, len(documents)))], ""
+    except GraphCheckError as e:
+        return [], str(e)
 
 
 def write_graph(path: Path, documents: Sequence, part_of: Callable[[object], GraphPart],

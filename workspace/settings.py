@@ -76,6 +76,8 @@ class Settings(BaseSettings):
             return json.loads(value) if value.startswith("[") else [p for p in value.split(os.pathsep) if p]
         return value
     keep_generations: int = Field(default=2, ge=1, description="how many built data generations to keep")
+    ingest_jobs: int = Field(default=0, ge=0, description="processes an ingest parses and checks documents in "
+                                                          "(0: one per CPU)")
     generation: Path | None = Field(
         default=None,
         description="serve this generation folder instead of the one `current` names (set by `policykg serve` "

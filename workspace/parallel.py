@@ -1,0 +1,105 @@
+"""An ingest's per-document work spread over processes, results in input order, with an optional progress bar.
+
+``ordered_map(fn, items, jobs)`` runs ``fn`` on each item in ``jobs`` worker processes (forked while this process
+runs a single thread, else started by a ``forkserver``: never a fork of a process whose other threads may hold
+locks) and yields the results in the order of
+``items``, so a build's output never depends on which worker was faster. Small batches (fewer than
+``MIN_PARALLEL`` items) or ``jobs`` 1 run in this process: starting workers costs more than they save.
+Each worker is set up by ``init`` (the authority files the build uses). ``fn`` must be a module-level function
+and must not raise: it returns its error as a value (exceptions with several arguments do not cross processes).
+
+``bar(total, what)`` is a tqdm progress bar on stderr, shown only when stderr is a terminal or
+``POLICYKG_PROGRESS_BAR=1`` asks for it (``0`` never); else a no-op with the same ``update``/``close``.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+import threading
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from typing import Any, TypeVar
+
+__all__ = ["ordered_map", "default_jobs", "bar", "chunks", "MIN_PARALLEL", "BAR_ENV"]
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+MIN_PARALLEL = 4  # fewer items than this run in this process
+BAR_ENV = "POLICYKG_PROGRESS_BAR"
+
+
+def default_jobs(jobs: int | None = None) -> int:
+    """``jobs`` when given and positive, else one process per CPU this process may use."""
+    if jobs:
+        return max(1, int(jobs))
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return max(1, os.cpu_count() or 1)
+
+
+def ordered_map(fn: Callable[[T], R], items: Sequence[T], jobs: int,
+                init: Callable[..., Any] | None = None, init_args: tuple = (),
+                on_result: Callable[[R], None] | None = None, min_items: int = MIN_PARALLEL) -> Iterator[R]:
+    """``fn(item)`` for each item, in order, over ``jobs`` processes (this one for fewer than ``min_items``)."""
+    items = list(items)
+    workers = min(jobs, len(items))
+    if workers <= 1 or len(items) < min_items:
+        for item in items:
+            result = fn(item)
+            if on_result is not None:
+                on_result(result)
+            yield result
+        return
+    context = multiprocessing.get_context(_start_method())
+    chunk = max(1, min(8, len(items) // (workers * 4)))
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=init,
+                             initargs=init_args) as pool:
+        for result in pool.map(fn, items, chunksize=chunk):
+            if on_result is not None:
+                on_result(result)
+            yield result
+
+
+def _start_method() -> str:
+    """``fork`` while this process runs one thread (a fork is then safe, starts at once and needs no main-module
+    guard in the caller's script), else ``forkserver`` (a clean server process: no lock another thread held is
+    copied into the worker; the caller's script then needs ``if __name__ == "__main__":``)."""
+    methods = multiprocessing.get_all_start_methods()
+    if threading.active_count() == 1 and "fork" in methods:
+        return "fork"
+    return "forkserver" if "forkserver" in methods else "spawn"
+
+
+class _NoBar:
+    def update(self, n: int = 1) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
+
+
+def bar(total: int, what: str):
+    """A progress bar of ``total`` steps named ``what`` on stderr, when stderr is a terminal or asked for."""
+    wanted = os.environ.get(BAR_ENV, "").strip().lower()
+    shown = wanted in ("1", "true", "yes", "on") or (wanted == "" and sys.stderr.isatty())
+    if not shown or total <= 0:
+        return _NoBar()
+    from tqdm import tqdm
+
+    return tqdm(total=total, desc=what, unit="", file=sys.stderr, leave=False, dynamic_ncols=True)
+
+
+def chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    """``items`` in lists of ``size`` (the last may be shorter)."""
+    batch: list[T] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
