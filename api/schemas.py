@@ -1,67 +1,50 @@
-"""Pydantic request and response models of the API, with the examples shown in the OpenAPI document.
+"""The API's request models, its error shape and list envelopes, and the examples shown in the OpenAPI document.
 
-The core returns typed dataclasses (kg.queries views, search.types); ``jsonable`` turns them into plain
-JSON values and these models describe (and check) the shapes the routes answer with.
+The answers are the read model's views themselves (``kg.views``: ``SearchResult``, ``UnitView``, ``TargetView``,
+``DepartmentView``, ``DocumentView``, ``MatchResult``): FastAPI takes the dataclasses as response models, and a
+route answers with ``respond(view)`` (``kg.views.jsonable``, the one serialiser), so there is no second
+description of any view here.
 """
 
 from __future__ import annotations
 
-import dataclasses
-from datetime import date, datetime
-from decimal import Decimal
-from enum import Enum
-from pathlib import PurePath
 from typing import Any, Literal
 
+from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
+
+from kg.views import DepartmentView, DocumentView, TargetView, UnitRef, jsonable
 
 __all__ = [
     "jsonable",
+    "respond",
+    "example",
     "ErrorDetail",
     "ErrorResponse",
-    "SearchResponse",
-    "UnitResponse",
-    "SupportData",
+    "SearchRequest",
     "UnitList",
     "TargetList",
     "DocumentList",
     "DepartmentList",
-    "DepartmentResponse",
     "MatchRequest",
-    "MatchResponse",
     "HealthResponse",
     "EXPORT_FORMATS",
+    "SEARCH_EXAMPLE",
+    "UNIT_EXAMPLE",
+    "DEPARTMENT_EXAMPLE",
+    "DOCUMENT_EXAMPLE",
+    "MATCH_EXAMPLE",
 ]
 
 
-def jsonable(value: Any) -> Any:
-    """Plain JSON values from the core's results: ``to_dict()`` when offered, dataclasses field by field,
-    enums by value, decimals as numbers, dates as ISO strings, IRIs and paths as strings."""
-    if value is None or isinstance(value, (bool, int, float, str)):
-        return value if not isinstance(value, Enum) else value.value
-    if hasattr(value, "to_dict") and callable(value.to_dict):
-        return jsonable(value.to_dict())
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: jsonable(getattr(value, f.name)) for f in dataclasses.fields(value) if not f.name.startswith("_")}
-    if isinstance(value, Enum):
-        return jsonable(value.value)
-    if isinstance(value, Decimal):
-        return int(value) if value == value.to_integral_value() else float(value)
-    if isinstance(value, (date, datetime)):
-        return value.isoformat()
-    if isinstance(value, dict):
-        return {str(k): jsonable(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple, set, frozenset)):
-        return [jsonable(v) for v in value]
-    if isinstance(value, PurePath):
-        return str(value)
-    return str(value)
+def respond(view: Any, status_code: int = 200) -> JSONResponse:
+    """A view as the JSON answer, field for field (decimals as numbers, dates ISO): what the response model says."""
+    return JSONResponse(jsonable(view), status_code=status_code)
 
 
-class _Open(BaseModel):
-    """A response object that may carry more fields than documented (the core may add context)."""
-
-    model_config = ConfigDict(extra="allow")
+def example(value: dict[str, Any]) -> dict[int | str, dict[str, Any]]:
+    """``responses=`` for a route: ``value`` as the example of its 200 answer in the OpenAPI document."""
+    return {200: {"content": {"application/json": {"example": value}}}}
 
 
 # ---------------------------------------------------------------- errors
@@ -82,77 +65,44 @@ class ErrorResponse(BaseModel):
 
 # ---------------------------------------------------------------- search
 
-_DEPT_EXAMPLE = {
-    "id": "https://w3id.org/policykg/org/shanghai-municipal-commission-of-economy-and-informatization",
-    "name": "上海市经济和信息化委员会",
-    "role": "lead",
-    "basis": "inferred",
-    "evidence": "coordinating-body-owns-unassigned-measures: 市技术改造联席会议 …",
+_OWNER_EXAMPLE = {
+    "iri": "https://w3id.org/policykg/doc/shanghai-technical-transformation-plan-2018-2020/3.1/resp-"
+           "shanghai-municipal-commission-of-economy-and-informatization-evaluator",
+    "agent_iri": "https://w3id.org/policykg/org/shanghai-municipal-commission-of-economy-and-informatization",
+    "agent_name": "上海市经济和信息化委员会",
+    "unit_iri": "https://w3id.org/policykg/doc/shanghai-technical-transformation-plan-2018-2020/3.1",
+    "unit_path": "三（一）", "unit_heading": "完善工作机制", "unit_kind": "safeguard",
+    "role": "evaluator", "basis": "explicit", "evidence": "由市经济信息化委负责评估督查……", "rule": "",
+    "start": 3120, "end": 3160, "document": "shanghai-technical-transformation-plan-2018-2020", "via": "",
 }
 
 _HIT_EXAMPLE = {
-    "id": "https://w3id.org/policykg/doc/shanghai-technical-transformation-plan-2018-2020/2.1.1",
+    "iri": "https://w3id.org/policykg/doc/shanghai-technical-transformation-plan-2018-2020/2.1.1",
     "kind": "measure",
     "path": "二（一）1",
-    "title": "实施以机器人应用为特征的自动化改造",
+    "heading": "实施以机器人应用为特征的自动化改造",
     "text": "实施以机器人应用为特征的自动化改造。以“提质、增效”为目标，支持企业利用数控机床与工业机器人……",
+    "start": 2203,
+    "end": 2330,
+    "document": "shanghai-technical-transformation-plan-2018-2020",
     "score": 0.0325,
     "scores": {"bm25": 12.4, "dense": 0.87},
     "highlights": [{"start": 27, "end": 31, "text": "工业机器人"}],
     "context": {
-        "task": {"id": "https://w3id.org/policykg/doc/shanghai-technical-transformation-plan-2018-2020/2.1",
-                 "path": "二（一）", "heading": "实施产业智能化改造工程"},
-        "departments": [_DEPT_EXAMPLE],
+        "task": {"iri": "https://w3id.org/policykg/doc/shanghai-technical-transformation-plan-2018-2020/2.1",
+                 "path": "二（一）", "heading": "实施产业智能化改造工程", "kind": "task",
+                 "document": "shanghai-technical-transformation-plan-2018-2020"},
+        "owners": [],
         "targets": [],
-        "concepts": [{"id": "https://w3id.org/policykg/concept/industrial-robot", "key": "industrial-robot",
-                      "zh": "工业机器人", "en": "industrial robot", "group": ""}],
+        "supports": [],
+        "concepts": [{"iri": "https://w3id.org/policykg/concept/industrial-robot", "key": "industrial-robot",
+                      "pref_label": "工业机器人", "pref_label_en": "industrial robot", "group": "technologies"}],
         "sections": ["重点任务", "实施产业智能化改造工程"],
     },
     "target": None,
-    "document": "shanghai-technical-transformation-plan-2018-2020",
-    "span": {"start": 2203, "end": 2330},
 }
 
-
-class Highlight(BaseModel):
-    start: int
-    end: int
-    text: str
-
-
-class TargetData(_Open):
-    id: str
-    indicator: str
-    quantity: float
-    quantity_max: float | None = None
-    unit: str
-    comparator: str
-    deadline: str | None = None
-    text: str
-
-
-class HitContext(_Open):
-    task: dict[str, Any] | None = None
-    departments: list[dict[str, Any]] = []
-    targets: list[TargetData] = []
-    concepts: list[dict[str, Any]] = []
-    sections: list[str] = []
-    supports: list[dict[str, Any]] = []  # the unit's support amounts and conditions (SupportData fields)
-
-
-class SearchHit(_Open):
-    id: str
-    kind: str
-    path: str
-    title: str
-    text: str
-    score: float
-    scores: dict[str, float | None]
-    highlights: list[Highlight]
-    context: HitContext
-    target: TargetData | None = None
-    document: str
-    span: dict[str, int]
+SEARCH_EXAMPLE = {"query": "想用工业机器人改造生产线", "took_ms": 12.3, "hits": [_HIT_EXAMPLE], "relevant": True}
 
 
 class SearchRequest(BaseModel):
@@ -168,124 +118,94 @@ class SearchRequest(BaseModel):
         return [self.kind] if isinstance(self.kind, str) else self.kind
 
 
-class SearchResponse(BaseModel):
-    """Exactly the JSON of ``policykg search --json``."""
-
-    model_config = ConfigDict(
-        json_schema_extra={"example": {"query": "想用工业机器人改造生产线", "took_ms": 12.3, "relevant": True,
-                                       "hits": [_HIT_EXAMPLE]}}
-    )
-    query: str
-    took_ms: float
-    relevant: bool = Field(description="false when nothing in the documents answers the question; the hits are "
-                                       "then only the nearest units")
-    hits: list[SearchHit]
-
-
 # ---------------------------------------------------------------- units, targets, documents
 
-_UNIT_EXAMPLE = {
-    "iri": _HIT_EXAMPLE["id"],
+_TARGET_EXAMPLE = {
+    "iri": "https://w3id.org/policykg/doc/shanghai-technical-transformation-plan-2018-2020/1.3.b1.t1",
+    "unit_iri": "https://w3id.org/policykg/doc/shanghai-technical-transformation-plan-2018-2020/1.3.b1",
+    "unit_path": "一（三）-1", "indicator": "智能制造示范项目", "quantity": 100, "quantity_max": None, "unit": "个",
+    "comparator": "=", "deadline": "2020-12-31", "deadline_basis": "inferred", "period": "",
+    "text": "100个智能制造示范项目", "start": 1290, "end": 1302,
+    "document": "shanghai-technical-transformation-plan-2018-2020",
+    "document_title": "上海市技术改造三年行动计划（2018-2020年）",
+}
+
+UNIT_EXAMPLE = {
+    "iri": _HIT_EXAMPLE["iri"],
     "key": "2.1.1",
-    "path": "二（一）1",
     "kind": "measure",
+    "path": "二（一）1",
     "heading": "实施以机器人应用为特征的自动化改造",
     "text": "实施以机器人应用为特征的自动化改造。以“提质、增效”为目标……",
-    "document": "shanghai-technical-transformation-plan-2018-2020",
     "start": 2203,
     "end": 2330,
-    "parent": {"path": "二（一）", "heading": "实施产业智能化改造工程", "kind": "task"},
+    "document": "shanghai-technical-transformation-plan-2018-2020",
+    "document_title": "上海市技术改造三年行动计划（2018-2020年）",
+    "parent": _HIT_EXAMPLE["context"]["task"],
     "children": [],
     "targets": [],
-    "concepts": [{"key": "industrial-robot", "label": "工业机器人"}],
-    "responsibilities": [{"agent_name": "上海市经济和信息化委员会", "role": "lead", "basis": "inferred",
-                          "evidence": "…", "rule": "coordinating-body-owns-unassigned-measures"}],
-    "neighbourhood": {"nodes": [{"id": _HIT_EXAMPLE["id"], "label": "二（一）1", "kind": "measure"}], "edges": []},
+    "supports": [],
+    "concepts": _HIT_EXAMPLE["context"]["concepts"],
+    "citations": [],
+    "responsibilities": [],
+    "owners": [],
+    "neighbourhood": {"center": _HIT_EXAMPLE["iri"], "edges": [],
+                      "nodes": [{"id": _HIT_EXAMPLE["iri"], "label": "二（一）1", "kind": "measure"}]},
 }
 
 
-class Neighbourhood(_Open):
-    nodes: list[dict[str, Any]] = []
-    edges: list[dict[str, Any]] = []
-
-
-class SupportData(_Open):
-    """Support an enterprise can get or must qualify for: 按设备投资额的10%给予补助，最高不超过500万元."""
-
-    kind: str  # subsidy | reward | loan-interest | tax | land | threshold | time-limit | other
-    amount: int | float | None = None
-    amount_max: int | float | None = None
-    unit: str = ""
-    rate: int | float | None = None  # percent
-    rate_base: str = ""
-    cap: int | float | None = None
-    comparator: str = ""
-    condition: str = ""
-    text: str
-
-
-class UnitResponse(_Open):
-    """A unit with its text, place in the document, targets, supports, concepts, responsibilities and graph
-    neighbourhood."""
-
-    model_config = ConfigDict(extra="allow", json_schema_extra={"example": _UNIT_EXAMPLE})
-    path: str
-    kind: str
-    text: str
-    supports: list[SupportData] = []
-    neighbourhood: Neighbourhood | None = None
-
-
 class UnitList(BaseModel):
-    model_config = ConfigDict(json_schema_extra={"example": {"count": 1, "items": [
-        {k: _UNIT_EXAMPLE[k] for k in ("iri", "key", "path", "kind", "heading")}]}})
+    model_config = ConfigDict(json_schema_extra={"example": {"count": 1, "items": [_HIT_EXAMPLE["context"]["task"]]}})
     count: int
-    items: list[dict[str, Any]]
+    items: list[UnitRef]
 
 
 class TargetList(BaseModel):
-    model_config = ConfigDict(json_schema_extra={"example": {"count": 1, "items": [{
-        "indicator": "智能制造示范项目", "quantity": 100, "quantity_max": None, "unit": "个", "comparator": "≥",
-        "deadline": "2020-12-31", "text": "建设100个智能制造示范项目", "unit_path": "一（三）-1"}]}})
+    model_config = ConfigDict(json_schema_extra={"example": {"count": 1, "items": [_TARGET_EXAMPLE]}})
     count: int
-    items: list[dict[str, Any]]
+    items: list[TargetView]
+
+
+DOCUMENT_EXAMPLE = {
+    "iri": "https://w3id.org/policykg/doc/shanghai-technical-transformation-plan-2018-2020",
+    "slug": "shanghai-technical-transformation-plan-2018-2020",
+    "title": "上海市技术改造三年行动计划（2018-2020年）",
+    "title_en": "Shanghai three-year action plan for technical transformation (2018-2020)",
+    "identifier": "", "jurisdiction": "上海市", "period": "2018-01-01/2020-12-31",
+    "units": 43, "targets": 11, "responsibilities": 18, "issued": "", "issuer": "上海市人民政府",
+    "cites": [], "cited_by": [], "replaces": [], "replaced_by": [],
+}
 
 
 class DocumentList(BaseModel):
-    model_config = ConfigDict(json_schema_extra={"example": {"count": 1, "items": [{
-        "slug": "shanghai-technical-transformation-plan-2018-2020",
-        "title": "上海市技术改造三年行动计划（2018-2020年）"}]}})
+    model_config = ConfigDict(json_schema_extra={"example": {"count": 1, "items": [DOCUMENT_EXAMPLE]}})
     count: int
-    items: list[dict[str, Any]]
+    items: list[DocumentView]
 
 
 # ---------------------------------------------------------------- departments
 
+DEPARTMENT_EXAMPLE = {
+    "iri": _OWNER_EXAMPLE["agent_iri"],
+    "key": "shanghai-municipal-commission-of-economy-and-informatization",
+    "pref_label": "上海市经济和信息化委员会",
+    "pref_label_en": "Shanghai Municipal Commission of Economy and Informatization",
+    "alt_labels": ["市经济信息化委", "市经信委"],
+    "category": "department",
+    "created_by_document": None,
+    "members": [],
+    "member_of": [],
+    "responsibilities": {"explicit": [_OWNER_EXAMPLE], "inferred": []},
+    "mentions": 9,
+    "jurisdiction": "上海市", "valid_from": "", "valid_until": "", "predecessors": [], "successors": [], "history": [],
+}
+
 
 class DepartmentList(BaseModel):
-    model_config = ConfigDict(json_schema_extra={"example": {"count": 1, "items": [{
-        "key": "shanghai-municipal-commission-of-economy-and-informatization",
-        "pref_label": "上海市经济和信息化委员会", "alt_labels": ["市经济信息化委", "市经信委"],
-        "category": "department"}]}})
+    model_config = ConfigDict(json_schema_extra={"example": {"count": 1, "items": [
+        {**DEPARTMENT_EXAMPLE, "responsibilities": {"explicit": [], "inferred": []}}]}})
     count: int
-    items: list[dict[str, Any]]
-
-
-class DepartmentResponse(_Open):
-    """What a department leads and takes part in, explicit and inferred apart, each with its evidence."""
-
-    model_config = ConfigDict(extra="allow", json_schema_extra={"example": {
-        "key": "shanghai-municipal-commission-of-economy-and-informatization",
-        "pref_label": "上海市经济和信息化委员会",
-        "alt_labels": ["市经济信息化委", "市经信委"],
-        "responsibilities": {
-            "explicit": [{"unit_path": "三（一）", "role": "participant", "basis": "explicit",
-                          "evidence": "市经济信息化委、…等部门和单位参加的市技术改造联席会议", "rule": ""}],
-            "inferred": [{"unit_path": "二（一）1", "role": "lead", "basis": "inferred",
-                          "evidence": "…", "rule": "coordinating-body-owns-unassigned-measures"}],
-        },
-    }})
-    pref_label: str
+    items: list[DepartmentView]
 
 
 # ---------------------------------------------------------------- enterprise match
@@ -308,19 +228,31 @@ class MatchRequest(BaseModel):
         return [p for p in (s.strip() for s in self.plans) if p]
 
 
-class MatchResponse(_Open):
-    model_config = ConfigDict(extra="allow", json_schema_extra={"example": {
-        "profile": {"industry": "汽车零部件制造", "plans": ["采购工业机器人改造生产线"]},
-        "district_office": {"name": "上海市嘉定区人民政府", "role": "district", "scope": "district"},
-        "measures": [{"path": "二（一）1", "title": "实施以机器人应用为特征的自动化改造", "score": 0.9,
-                      "reason": "计划“采购工业机器人改造生产线”对应原文“工业机器人”",
-                      "contacts": [{"name": "上海市经济和信息化委员会", "role": "evaluator,supervisor",
-                                    "scope": "document"}],
-                      "no_owner": "原文未写明责任单位", "supports": []}],
-        "instruments": [{"kind": "tax", "path": "三（三）", "safeguard": "加强政策支持",
-                         "text": "全面落实研发费用加计扣除、专用设备税额抵免等税收优惠政策。", "reason": "…",
-                         "contacts": [], "no_owner": "原文未写明责任单位", "supports": []}],
-    }})
+_CONTACT_EXAMPLE = {"agent_iri": _OWNER_EXAMPLE["agent_iri"], "agent_name": "上海市经济和信息化委员会",
+                    "role": "evaluator,supervisor", "role_label": "评估、督查", "scope": "document",
+                    "basis": "explicit", "evidence": "由市经济信息化委负责评估督查……"}
+
+MATCH_EXAMPLE = {
+    "profile": {"industry": "汽车零部件制造", "plans": ["采购工业机器人改造生产线"], "size": "中小企业",
+                "district": "嘉定区"},
+    "measures": [{"iri": _HIT_EXAMPLE["iri"], "path": "二（一）1", "heading": "实施以机器人应用为特征的自动化改造",
+                  "text": "实施以机器人应用为特征的自动化改造。……", "document": _HIT_EXAMPLE["document"], "score": 0.9,
+                  "reason": "计划“采购工业机器人改造生产线”对应原文“工业机器人”",
+                  "reasons": [{"input": "plan", "value": "采购工业机器人改造生产线", "words": ["工业机器人"],
+                               "asks": "", "kind": ""}],
+                  "matched_terms": ["工业机器人"], "matched_concepts": [], "plan": "采购工业机器人改造生产线",
+                  "contacts": [_CONTACT_EXAMPLE], "no_owner": "原文未写明责任单位", "supports": []}],
+    "instruments": [{"kind": "tax", "kind_label": "税收优惠", "label": "税收优惠",
+                     "iri": "https://w3id.org/policykg/doc/shanghai-technical-transformation-plan-2018-2020/3.3",
+                     "path": "三（三）", "heading": "加强政策支持",
+                     "text": "全面落实研发费用加计扣除、专用设备税额抵免等税收优惠政策。",
+                     "document": _HIT_EXAMPLE["document"], "score": 1.0, "reason": "…", "reasons": [],
+                     "contacts": [], "no_owner": "原文未写明责任单位", "supports": []}],
+    "district_office": {"agent_iri": "https://w3id.org/policykg/org/shanghai-jiading-district-government",
+                        "agent_name": "上海市嘉定区人民政府", "role": "district", "role_label": "所在区政府",
+                        "scope": "district", "basis": "profile", "evidence": "嘉定区属于文件适用的上海市"},
+    "lang": "zh",
+}
 
 
 # ---------------------------------------------------------------- export, health

@@ -20,7 +20,7 @@ import typer
 from typer.core import TyperGroup
 
 from cli.render import role_text, rule_text, table
-from api.schemas import jsonable
+from kg.views import jsonable
 from workspace.settings import Settings
 
 __all__ = ["app", "main"]
@@ -292,10 +292,10 @@ def search(
             typer.echo("Nothing in the documents answers this question; the nearest units, for reference only:")
         rows, inferred = [], False
         for rank, hit in enumerate(result.hits, 1):
-            departments = jsonable(hit.context).get("departments", [])
-            inferred = inferred or any(d["basis"] == "inferred" for d in departments)
-            names = ", ".join(d["name"] + ("*" if d["basis"] == "inferred" else "") for d in departments)
-            rows.append((rank, hit.path, hit.kind, hit.title, _hit_text(hit), names, hit.document))
+            owners = hit.context.owners
+            inferred = inferred or any(o.basis == "inferred" for o in owners)
+            names = ", ".join(dict.fromkeys(o.agent_name + ("*" if o.basis == "inferred" else "") for o in owners))
+            rows.append((rank, hit.path, hit.kind, hit.heading, _hit_text(hit), names, hit.document))
         typer.echo(table(["#", "path", "kind", "title", "text", "departments", "document"], rows, max_col=48))
         if inferred:
             typer.echo("* inferred: the text names no owner; `policykg show PATH` gives the rule and its evidence")
@@ -320,44 +320,48 @@ def show(
         if as_json:
             _print_json(unit)
             return
-        u = jsonable(unit)
-        typer.echo(f"{u['path']}  [{u['kind']}]  {u['heading']}")
-        typer.echo(f"{u['iri']}")
-        typer.echo(f"source {u['document']}  [{u['start']}, {u['end']})")
-        if u.get("parent"):
-            p = u["parent"]
-            typer.echo(f"part of {p.get('path', '')} {p.get('heading', '')}")
-        typer.echo("")
-        typer.echo(u["text"])
-        if u.get("children"):
-            typer.echo("\nchildren:")
-            typer.echo(table(["path", "kind", "heading"], [(c.get("path"), c.get("kind"), c.get("heading")) for c in u["children"]]))
-        if u.get("targets"):
-            typer.echo("\ntargets:")
-            typer.echo(table(
-                ["indicator", "comparator", "quantity", "unit", "deadline"],
-                [(t["indicator"], t["comparator"], _quantity(t), t["unit"], t.get("deadline") or "") for t in u["targets"]],
-            ))
-        if u.get("responsibilities"):
-            typer.echo("\nresponsibilities:")
-            typer.echo(table(
-                ["department", "role", "basis", "rule", "evidence"],
-                [(r["agent_name"], role_text(r["role"]), r["basis"], rule_text(r.get("rule") or ""), r["evidence"])
-                 for r in u["responsibilities"]],
-            ))
-        if u.get("supports"):
-            typer.echo("\nsupport:")
-            typer.echo(table(["support", "text"], [(_support_line(s), s["text"]) for s in u["supports"]]))
-        if u.get("concepts"):
-            typer.echo("\nconcepts: " + "; ".join(
-                f"{c['pref_label']} ({c['pref_label_en']})" if c.get("pref_label_en") else c["pref_label"]
-                for c in u["concepts"]))
-        if u.get("citations"):
-            typer.echo("\ncitations:")
-            typer.echo("\n".join(f"  《{c['title']}》 {c.get('identifier') or ''}".rstrip() if c.get("title")
-                                 else f"  {c.get('identifier') or c['iri']}" for c in u["citations"]))
+        _print_unit(unit)
 
     _run(body)
+
+
+def _print_unit(u: Any) -> None:
+    """A UnitView as text: heading, place, whole text, then each list of its context as a table."""
+    typer.echo(f"{u.path}  [{u.kind}]  {u.heading}")
+    typer.echo(u.iri)
+    typer.echo(f"source {u.document}  [{u.start}, {u.end})")
+    if u.parent:
+        typer.echo(f"part of {u.parent.path} {u.parent.heading}")
+    typer.echo("")
+    typer.echo(u.text)
+    if u.children:
+        typer.echo("\nchildren:")
+        typer.echo(table(["path", "kind", "heading"], [(c.path, c.kind, c.heading) for c in u.children]))
+    if u.targets:
+        typer.echo("\ntargets:")
+        typer.echo(table(
+            ["indicator", "comparator", "quantity", "unit", "deadline"],
+            [(t.indicator, t.comparator, _quantity(t), t.unit, _deadline(t)) for t in u.targets],
+        ))
+    owners_only = [o for o in u.owners if o.unit_iri != u.iri]  # who is responsible, named for an enclosing unit
+    for title, items in (("responsibilities", u.responsibilities),
+                         (f"owners (named for {owners_only[0].unit_path})" if owners_only else "", owners_only)):
+        if items:
+            typer.echo(f"\n{title}:")
+            typer.echo(table(
+                ["department", "role", "basis", "rule", "evidence"],
+                [(r.agent_name, role_text(r.role), r.basis, rule_text(r.rule), r.evidence) for r in items],
+            ))
+    if u.supports:
+        typer.echo("\nsupport:")
+        typer.echo(table(["support", "text"], [(_support_line(s), s.text) for s in u.supports]))
+    if u.concepts:
+        typer.echo("\nconcepts: " + "; ".join(
+            f"{c.pref_label} ({c.pref_label_en})" if c.pref_label_en else c.pref_label for c in u.concepts))
+    if u.citations:
+        typer.echo("\ncitations:")
+        typer.echo("\n".join(f"  《{c.title}》 {c.identifier}".rstrip() if c.title else f"  {c.identifier or c.iri}"
+                             for c in u.citations))
 
 
 def _hit_text(hit: Any) -> str:
@@ -368,32 +372,41 @@ def _hit_text(hit: Any) -> str:
     return "\n".join([hit.text, *lines])
 
 
-def _support_line(s: dict) -> str:
-    """补助: 按设备投资额的10%, 最高500万元 (对…企业): a support amount or condition as one line."""
+def _support_line(s: Any) -> str:
+    """补助: 按设备投资额的10%, 最高500万元 (对…企业): a SupportView as one line."""
     parts = []
-    if s.get("amount") is not None:
-        upper = f"–{s['amount_max']}" if s.get("amount_max") is not None else ""
-        parts.append(f"{s.get('comparator') or ''}{s['amount']}{upper}{s.get('unit') or ''}")
-    if s.get("rate") is not None:
-        parts.append(f"{s.get('rate_base') or ''} {s['rate']}%".strip())
-    if s.get("cap") is not None:
-        parts.append(f"cap {s['cap']}{s.get('unit') or ''}")
-    if s.get("condition"):
-        parts.append(f"if {s['condition']}")
-    return f"{s['kind']}: {', '.join(parts) or s.get('text', '')}"
+    if s.amount is not None:
+        upper = f"–{_number(s.amount_max)}" if s.amount_max is not None else ""
+        parts.append(f"{s.comparator}{_number(s.amount)}{upper}{s.unit}")
+    if s.rate is not None:
+        parts.append(f"{s.rate_base} {_number(s.rate)}%".strip())
+    if s.cap is not None:
+        parts.append(f"cap {_number(s.cap)}{s.unit}")
+    if s.condition:
+        parts.append(f"if {s.condition}")
+    return f"{s.kind}: {', '.join(parts) or s.text}"
 
 
-def _target_line(target: Any) -> str:
-    """审批周期 ≤ 15 个工作日 (2020-12-31): a target as one line."""
-    t = jsonable(target)
-    value = f"{t['quantity']:g}" + (f"–{t['quantity_max']:g}" if t.get("quantity_max") is not None else "")
-    deadline = f" ({t['deadline']})" if t.get("deadline") else ""
-    return f"{t['indicator']} {t['comparator']} {value} {t['unit']}{deadline}"
+def _number(value: Any) -> str:
+    """100, 15.5: a Decimal as the text writes it (no exponent, no trailing zeros)."""
+    from decimal import Decimal
+
+    return f"{Decimal(value).normalize():f}"
 
 
-def _quantity(t: dict) -> str:
-    q = str(t["quantity"])
-    return f"{q}–{t['quantity_max']}" if t.get("quantity_max") not in (None, "") else q
+def _quantity(t: Any) -> str:
+    """A TargetView's quantity or range: 100, 5–6."""
+    return _number(t.quantity) + (f"–{_number(t.quantity_max)}" if t.quantity_max is not None else "")
+
+
+def _deadline(t: Any) -> str:
+    return t.deadline.isoformat() if t.deadline else t.period
+
+
+def _target_line(t: Any) -> str:
+    """审批周期 ≤ 15 个工作日 (2020-12-31): a TargetView as one line."""
+    deadline = f" ({_deadline(t)})" if _deadline(t) else ""
+    return f"{t.indicator} {t.comparator} {_quantity(t)} {t.unit}{deadline}"
 
 
 @app.command()
@@ -406,7 +419,7 @@ def departments(data_dir: DataDir = None, as_json: AsJson = False) -> None:
         if as_json:
             _print_json(found)
             return
-        rows = [(d["key"], d["pref_label"], "、".join(d["alt_labels"]), d["category"]) for d in jsonable(found)]
+        rows = [(d.key, d.pref_label, "、".join(d.alt_labels), d.category) for d in found]
         typer.echo(table(["key", "name", "aliases", "category"], rows, max_col=50))
 
     _run(body)
@@ -426,28 +439,27 @@ def owns(
         if as_json:
             _print_json(view)
             return
-        v = jsonable(view)
-        typer.echo(f"{v['pref_label']}  ({'、'.join(v['alt_labels'])})")
-        for line in v.get("history") or []:  # names over time: 2018: 上海市环境保护局 → 上海市生态环境局 (…)
+        typer.echo(f"{view.pref_label}  ({'、'.join(view.alt_labels)})")
+        for line in view.history:  # names over time: 2018: 上海市环境保护局 → 上海市生态环境局 (…)
             typer.echo(f"reorganised {line}")
         for basis in ("explicit", "inferred"):
-            items = v["responsibilities"][basis]
+            items = getattr(view.responsibilities, basis)
             typer.echo(f"\n{basis} ({len(items)}):")
             if items:
                 typer.echo(table(
                     ["document", "path", "role", "unit",
                      "evidence" if basis == "explicit" else "rule (show PATH for its evidence)"],
-                    [(r.get("document", ""), r["unit_path"], role_text(r["role"]), r["unit_heading"],
-                      _given_to(r) + (rule_text(r["rule"]) or r["evidence"]))
+                    [(r.document, r.unit_path, role_text(r.role), r.unit_heading,
+                      _given_to(r) + (rule_text(r.rule) or r.evidence))
                      for r in items],
                 ))
 
     _run(body)
 
 
-def _given_to(responsibility: dict) -> str:
+def _given_to(responsibility: Any) -> str:
     """"[given to 上海市环境保护局] " when the work was given to a predecessor or successor of the body asked for."""
-    via = responsibility.get("via") or ""
+    via = responsibility.via
     return f"[given to {via.split(' (')[0]}] " if via else ""
 
 
@@ -604,8 +616,7 @@ def targets(
         if as_json:
             _print_json({"count": len(found), "items": found})
             return
-        rows = [(t.indicator, t.comparator, _quantity(jsonable(t)), t.unit,
-                 t.deadline.isoformat() if t.deadline else (t.period or ""), t.document, t.unit_path) for t in found]
+        rows = [(t.indicator, t.comparator, _quantity(t), t.unit, _deadline(t), t.document, t.unit_path) for t in found]
         typer.echo(table(["indicator", "comparator", "quantity", "unit", "deadline", "document", "path"], rows))
         typer.echo(f"{len(found)} target(s) in {len({t.document for t in found})} document(s)")
 
@@ -613,7 +624,7 @@ def targets(
 
 
 def _link_names(links: list) -> str:
-    return "、".join(link["slug"] or link["title"] or link["identifier"] for link in links)
+    return "、".join(link.slug or link.title or link.identifier for link in links)
 
 
 @app.command()
@@ -635,10 +646,9 @@ def documents(
             _print_json({"count": len(found), "items": found})
             return
         rows = []
-        for d in (jsonable(v) for v in found):
-            rows.append((d["slug"], d["title"], d["issued"] or d["period"], d["jurisdiction"],
-                         _link_names(d["cites"]), _link_names(d["cited_by"]),
-                         _link_names(d["replaces"]), _link_names(d["replaced_by"])))
+        for d in found:
+            rows.append((d.slug, d.title, d.issued or d.period, d.jurisdiction, _link_names(d.cites),
+                         _link_names(d.cited_by), _link_names(d.replaces), _link_names(d.replaced_by)))
         typer.echo(table(["document", "title", "issued", "jurisdiction", "cites", "cited by", "replaces",
                           "replaced by"], rows))
         typer.echo(f"{len(found)} document(s)")

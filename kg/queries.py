@@ -1,19 +1,33 @@
-"""Typed read models over the graph (shared by CLI, API and tests) and the queries that fill them."""
+"""The queries that fill the read model (kg.views) from the graph: units, targets, departments, documents."""
 
 from __future__ import annotations
 
 import difflib
 import logging
-from dataclasses import asdict, dataclass, field
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 from collections.abc import Iterable
-from typing import Any
 
 from rdflib import Graph, Literal, URIRef
 
 from kg import iri
 from kg.terms import canonical_decimal
+from kg.views import (
+    CitationRef,
+    ConceptRef,
+    DepartmentView,
+    DocumentLink,
+    DocumentView,
+    ResponsibilitySplit,
+    ResponsibilityView,
+    SupportView,
+    TargetView,
+    UnitRef,
+    UnitView,
+    jsonable,
+    owners,
+)
 from kg.vocab import DCTERMS, ELI, ORG, POL, PROV, RDF, RDFS, SKOS
 
 __all__ = [
@@ -34,6 +48,7 @@ __all__ = [
     "to_dict",
     "unit_kind",
     "get_unit",
+    "unit_owners",
     "list_units",
     "list_targets",
     "list_documents",
@@ -65,6 +80,9 @@ _ROLE_NAMES = {POL.Lead: "lead", POL.Participant: "participant", POL.Convener: "
                POL.Supervisor: "supervisor"}
 _BASIS_NAMES = {POL.Explicit: "explicit", POL.Inferred: "inferred"}
 
+# A view as plain JSON values: the read model's one serialiser (kg.views.jsonable)
+to_dict = jsonable
+
 
 class NotFound(LookupError):
     """Nothing in the graph matches what was asked; the message names it (and close names)."""
@@ -75,181 +93,6 @@ class NotFound(LookupError):
         self.suggestions = suggestions or []
         hint = f"; did you mean: {', '.join(self.suggestions)}" if self.suggestions else ""
         super().__init__(f"no {what} {asked!r}{hint}")
-
-
-@dataclass(frozen=True, slots=True, order=True)
-class UnitRef:
-    iri: str
-    path: str
-    heading: str
-    kind: str
-    document: str = ""  # the slug of its document: lists of several documents' units name it
-
-
-@dataclass(frozen=True, slots=True, order=True)
-class ConceptRef:
-    iri: str
-    pref_label: str
-    pref_label_en: str
-
-
-@dataclass(frozen=True, slots=True, order=True)
-class CitationRef:
-    iri: str
-    title: str
-    identifier: str
-
-
-@dataclass(slots=True)
-class TargetView:
-    iri: str
-    unit_iri: str  # the unit that states the target
-    unit_path: str
-    indicator: str
-    quantity: Decimal  # the lower bound of a range
-    quantity_max: Decimal | None
-    unit: str  # the unit of measure: 个, %, 个工作日
-    comparator: str
-    deadline: date | None
-    text: str
-    start: int
-    end: int
-    deadline_basis: str  # explicit | inferred | "" when no deadline
-    period: str = ""  # a period as stated (“十四五”期间) when no date is fixed
-    document: str = ""  # the slug of the plan that states it
-    document_title: str = ""
-
-
-@dataclass(slots=True)
-class SupportView:
-    """A support amount, threshold or time limit a unit states (按投资额的10%给予补助，最高不超过500万元)."""
-
-    iri: str
-    unit_iri: str
-    unit_path: str
-    kind: str  # subsidy | reward | loan-interest | tax | land | threshold | time-limit | other
-    amount: Decimal | None
-    amount_max: Decimal | None
-    unit: str  # 万元, 亿美元, 个工作日
-    rate: Decimal | None  # percent
-    rate_base: str
-    cap: Decimal | None
-    comparator: str
-    condition: str  # who qualifies, as written
-    text: str
-    start: int
-    end: int
-
-
-@dataclass(slots=True)
-class ResponsibilityView:
-    iri: str
-    agent_iri: str
-    agent_name: str
-    unit_iri: str
-    unit_path: str
-    unit_heading: str
-    unit_kind: str
-    role: str  # lead | participant | convener | coordinator | evaluator | implementer
-    basis: str  # explicit | inferred
-    evidence: str
-    rule: str
-    start: int | None
-    end: int | None
-    via: str = ""  # given to a former or later body of the one asked for: "上海市环境保护局 (predecessor; …)"
-    document: str = ""  # the slug of the document of the unit
-
-
-@dataclass(slots=True)
-class ResponsibilitySplit:
-    explicit: list[ResponsibilityView] = field(default_factory=list)
-    inferred: list[ResponsibilityView] = field(default_factory=list)
-
-
-@dataclass(slots=True)
-class UnitView:
-    iri: str
-    key: str
-    kind: str
-    path: str
-    heading: str
-    text: str
-    start: int
-    end: int
-    document: str
-    document_title: str
-    parent: UnitRef | None
-    children: list[UnitRef]
-    targets: list[TargetView]
-    concepts: list[ConceptRef]
-    responsibilities: list[ResponsibilityView]
-    citations: list[CitationRef]
-    supports: list[SupportView] = field(default_factory=list)
-
-
-@dataclass(slots=True)
-class DepartmentView:
-    iri: str
-    key: str
-    pref_label: str
-    pref_label_en: str
-    alt_labels: list[str]
-    category: str
-    created_by_document: str | None  # the document IRI that sets the body up (联席会议)
-    members: list[str]  # member IRIs (joint bodies)
-    member_of: list[str]
-    responsibilities: ResponsibilitySplit
-    mentions: int
-    jurisdiction: str = ""  # 中华人民共和国, 上海市, 上海市浦东新区
-    valid_from: str = ""  # ISO dates as the authority file states them
-    valid_until: str = ""
-    predecessors: list[str] = field(default_factory=list)  # IRIs of the bodies it replaced (dcterms:replaces)
-    successors: list[str] = field(default_factory=list)  # IRIs of the bodies that replaced it
-    history: list[str] = field(default_factory=list)  # each reorganisation: "2018: 上海市环境保护局 → 上海市生态环境局 (…)"
-
-
-@dataclass(slots=True)
-class DocumentLink:
-    """Another document a document cites, is cited by, replaces or is replaced by (ingested or only cited)."""
-
-    iri: str
-    slug: str  # "" for a document that is only cited, not ingested
-    title: str
-    identifier: str
-
-
-@dataclass(slots=True)
-class DocumentView:
-    iri: str
-    slug: str
-    title: str
-    title_en: str
-    identifier: str
-    jurisdiction: str
-    period: str
-    units: int
-    targets: int
-    responsibilities: int
-    issued: str = ""
-    issuer: str = ""
-    cites: list[DocumentLink] = field(default_factory=list)  # ingested documents it references (dcterms:references)
-    cited_by: list[DocumentLink] = field(default_factory=list)  # ingested documents that reference it
-    replaces: list[DocumentLink] = field(default_factory=list)  # what it repeals (dcterms:replaces)
-    replaced_by: list[DocumentLink] = field(default_factory=list)  # what repeals it (dcterms:isReplacedBy)
-
-
-def to_dict(view: Any) -> Any:
-    """A view as plain JSON-able values (Decimal and date as strings)."""
-    def plain(value: Any) -> Any:
-        if isinstance(value, dict):
-            return {k: plain(v) for k, v in value.items()}
-        if isinstance(value, list):
-            return [plain(v) for v in value]
-        if isinstance(value, (Decimal, date)):
-            return str(value)
-        return value
-
-    return plain(asdict(view))
 
 
 def _str(graph: Graph, node: object, predicate: URIRef, lang: str | None = None) -> str:
@@ -437,26 +280,48 @@ def _responsibility_sort_key(view: ResponsibilityView) -> tuple[str, int, str, s
     return (view.unit_iri, 0 if view.role == "lead" else 1, view.agent_iri, view.basis, view.iri)
 
 
+def _concept_ref(graph: Graph, concept: URIRef) -> ConceptRef:
+    """A concept with its labels and its group (the key of its top concept, up the skos:broader chain)."""
+    top, seen = concept, {concept}
+    while (parent := graph.value(top, SKOS.broader)) is not None and parent not in seen:
+        seen.add(parent)
+        top = parent  # type: ignore[assignment]
+    return ConceptRef(iri=str(concept), key=key_tail(concept), pref_label=_str(graph, concept, SKOS.prefLabel, "zh"),
+                      pref_label_en=_str(graph, concept, SKOS.prefLabel, "en"),
+                      group=key_tail(top) if top != concept else "")
+
+
+def _assigned(graph: Graph, unit: URIRef) -> list[ResponsibilityView]:
+    return sorted((_responsibility_view(graph, r) for r in graph.subjects(POL.assignedTo, unit)),  # type: ignore[arg-type]
+                  key=_responsibility_sort_key)
+
+
+def _owners(graph: Graph, unit: URIRef) -> list[ResponsibilityView]:
+    chain: list[URIRef] = [unit]
+    while (parent := graph.value(chain[-1], ELI.is_part_of)) is not None and _is_unit(graph, parent) \
+            and parent not in chain:  # type: ignore[arg-type]
+        chain.append(parent)  # type: ignore[arg-type]
+    return owners([str(u) for u in chain], {str(u): _assigned(graph, u) for u in chain})
+
+
+def unit_owners(graph: Graph, id_or_path: str, document: str | None = None) -> list[ResponsibilityView]:
+    """Who is responsible for a unit: its own responsibilities, else its nearest ancestor's (kg.views.owners)."""
+    return _owners(graph, _find_unit(graph, id_or_path, document))
+
+
 def get_unit(graph: Graph, id_or_path: str, document: str | None = None) -> UnitView:
     """A unit by full IRI, key (``2.1.1``) or numbering path (``二（一）1``), with its context."""
     unit = _find_unit(graph, id_or_path, document)
     doc = graph.value(unit, POL.inDocument)
     parent = graph.value(unit, ELI.is_part_of)
     children = sorted((c for c in graph.subjects(ELI.is_part_of, unit)), key=lambda c: _order(graph, c))  # type: ignore[arg-type]
-    concepts = sorted(
-        ConceptRef(str(c), _str(graph, c, SKOS.prefLabel, "zh"), _str(graph, c, SKOS.prefLabel, "en"))
-        for c in graph.objects(unit, DCTERMS.subject)
-    )
+    concepts = sorted(_concept_ref(graph, c) for c in graph.objects(unit, DCTERMS.subject))  # type: ignore[arg-type]
     citations = sorted(
         CitationRef(str(c), _str(graph, c, DCTERMS.title), _str(graph, c, DCTERMS.identifier))
         for c in graph.objects(unit, DCTERMS.references)
     )
     targets = sorted((_target_view(graph, t) for t in graph.objects(unit, POL.hasTarget)), key=lambda t: t.start)  # type: ignore[arg-type]
     supports = sorted((_support_view(graph, s) for s in graph.objects(unit, POL.hasSupport)), key=lambda s: s.start)  # type: ignore[arg-type]
-    responsibilities = sorted(
-        (_responsibility_view(graph, r) for r in graph.subjects(POL.assignedTo, unit)),  # type: ignore[arg-type]
-        key=_responsibility_sort_key,
-    )
     return UnitView(
         iri=str(unit),
         key=_str(graph, unit, POL.key),
@@ -466,15 +331,16 @@ def get_unit(graph: Graph, id_or_path: str, document: str | None = None) -> Unit
         text=_str(graph, unit, POL.text),
         start=_int(graph, unit, POL.start) or 0,
         end=_int(graph, unit, POL.end) or 0,
-        document=str(doc),
+        document=key_tail(doc) if doc is not None else "",
         document_title=_str(graph, doc, DCTERMS.title, "zh"),
         parent=_unit_ref(graph, parent) if parent is not None and _is_unit(graph, parent) else None,  # type: ignore[arg-type]
         children=[_unit_ref(graph, c) for c in children],  # type: ignore[arg-type]
         targets=targets,
-        concepts=concepts,
-        responsibilities=responsibilities,
-        citations=citations,
         supports=supports,
+        concepts=concepts,
+        citations=citations,
+        responsibilities=_assigned(graph, unit),
+        owners=_owners(graph, unit),
     )
 
 
@@ -665,10 +531,8 @@ def _responsibilities(graph: Graph, org: URIRef) -> ResponsibilitySplit:
     for other, relation in _name_chain(graph, org):
         other_name = _str(graph, other, SKOS.prefLabel, "zh")
         for r in graph.subjects(POL.agent, other):
-            view = _responsibility_view(graph, r)  # type: ignore[arg-type]
-            view.via = (f"{other_name} ({relation} of {name}; "
-                        f"{_change_note(graph, other, org) if relation == 'predecessor' else _change_note(graph, org, other)})")
-            found.append(view)
+            note = _change_note(graph, other, org) if relation == "predecessor" else _change_note(graph, org, other)
+            found.append(replace(_responsibility_view(graph, r), via=f"{other_name} ({relation} of {name}; {note})"))  # type: ignore[arg-type]
     views = sorted(found, key=lambda v: (_order(graph, URIRef(v.unit_iri)), v.role, v.via, v.iri))
     for view in views:
         (split.inferred if view.basis == "inferred" else split.explicit).append(view)

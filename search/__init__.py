@@ -5,11 +5,11 @@ from .factory import get_encoder
 from .hybrid import SearchIndex
 from .lexicon import ConceptLabels
 from .settings import SearchSettings
-from .types import UNIT_KINDS, Highlight, Hit, HitContext, IndexUnit, SearchResult, TargetData
+from .types import UNIT_KINDS, Highlight, Hit, HitContext, IndexUnit, SearchResult, TargetView
 from .units import index_units
 
 __all__ = [
     "SearchIndex", "SearchSettings", "index_units", "get_encoder", "ConceptLabels",
-    "IndexUnit", "Hit", "HitContext", "Highlight", "TargetData", "SearchResult", "UNIT_KINDS",
+    "IndexUnit", "Hit", "HitContext", "Highlight", "TargetView", "SearchResult", "UNIT_KINDS",
     "SearchError", "QueryError", "IndexLoadError", "EncoderMismatchError", "UnknownBackendError",
 ]

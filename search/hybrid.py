@@ -34,7 +34,7 @@ from .relevance import is_relevant, relevance_floor
 from .thesaurus import load_thesaurus
 from .settings import SearchSettings
 from .tokenize import STOPWORDS, Tokenizer, ascii_words
-from .types import UNIT_KINDS, Hit, IndexUnit, SearchResult, TargetData
+from .types import UNIT_KINDS, Hit, IndexUnit, Scores, SearchResult, TargetView
 
 __all__ = ["SearchIndex", "FORMAT_VERSION", "MAX_EMBED_CHARS", "clean_query", "domain_words"]
 
@@ -43,7 +43,7 @@ log = logging.getLogger(__name__)
 # Longest query prefix given to the dense encoder (see SearchIndex.query_vector).
 MAX_EMBED_CHARS = 256
 
-FORMAT_VERSION = 2  # 2: sentence vectors beside unit vectors
+FORMAT_VERSION = 3  # 2: sentence vectors beside unit vectors; 3: units hold the read model's views (kg.views)
 _META = "meta.json"
 _UNITS = "units.jsonl"
 _LEXICON = "lexicon.json"
@@ -106,7 +106,7 @@ def unit_fields(units: Sequence[IndexUnit], facets: dict[str, dict] | None = Non
 def domain_words(units: Sequence[IndexUnit], concepts: Sequence[ConceptLabels]) -> list[str]:
     """The graph's own terms for the segmenter: department names and aliases (the units' responsible
     bodies and the shipped alias table) and concept Chinese labels."""
-    words = {d.name for u in units for d in u.context.departments if d.name}
+    words = {d.agent_name for u in units for d in u.context.owners if d.agent_name}
     words.update(load_department_labels())
     words.update(label for c in concepts for label in c.zh_labels)
     return sorted(w for w in words if len(w) >= 2)
@@ -452,7 +452,7 @@ class SearchIndex:
             fused = weighted_fusion([bm25_map, dense_map], [plan.weights.bm25, plan.weights.dense])
         if plan.quantitative and fused:
             # A number is asked for: units that state targets rise (the goal that states them first,
-            # each target a little less), so the answer carries its TargetData.
+            # each target a little less), so the answer carries its TargetView.
             top = max(fused.values())
             for doc in fused:
                 unit = self.units[doc]
@@ -473,7 +473,7 @@ class SearchIndex:
             for doc in fused:
                 if self._places_of_row[doc] & asked:
                     fused[doc] += self.settings.place_boost * top
-        carried: dict[int, TargetData] = {}
+        carried: dict[int, TargetView] = {}
         if kinds is None or {"goal", "target"} <= kinds:
             fused, carried = self._fold_targets(fused)
         ranked = sorted(fused.items(), key=lambda item: (-item[1], item[0]))[:k]
@@ -496,11 +496,11 @@ class SearchIndex:
         floor = relevance_floor(self.encoder.name, plan.language, self.settings.relevance_floors)
         return is_relevant(dense[0].score, floor)
 
-    def _fold_targets(self, fused: dict[int, float]) -> tuple[dict[int, float], dict[int, TargetData]]:
+    def _fold_targets(self, fused: dict[int, float]) -> tuple[dict[int, float], dict[int, TargetView]]:
         """A target's clause lies inside its goal's text: one hit, not two.  The goal takes the better of
         the two scores and carries the best-scoring target as data (``kind="target"`` still lists targets)."""
         out = dict(fused)
-        carried: dict[int, TargetData] = {}
+        carried: dict[int, TargetView] = {}
         best: dict[int, float] = {}
         for doc, score in fused.items():
             goal = self._goal_of.get(doc)
@@ -528,7 +528,7 @@ class SearchIndex:
         terms += [g for g in self.tokenizer.tokens(plan.text) if len(g) == 2]
         return terms
 
-    def _best_target(self, unit: IndexUnit, plan: QueryPlan, carried: TargetData | None) -> TargetData | None:
+    def _best_target(self, unit: IndexUnit, plan: QueryPlan, carried: TargetView | None) -> TargetView | None:
         if unit.target is not None:
             return unit.target
         if carried is not None and plan.quantitative:
@@ -540,13 +540,14 @@ class SearchIndex:
                    key=lambda t: len(query & set(self.tokenizer.tokens(t.indicator + t.text))))
 
     def _hit(self, doc: int, score: float, bm25_all: np.ndarray, dense_map: dict[int, float],
-             terms: TermMatcher, plan: QueryPlan, carried: TargetData | None = None) -> Hit:
+             terms: TermMatcher, plan: QueryPlan, carried: TargetView | None = None) -> Hit:
         unit = self.units[doc]
         lexical = float(bm25_all[doc])
         return Hit(
-            id=unit.id, kind=unit.kind, path=unit.path, title=unit.title, text=unit.text,
-            score=round(float(score), 6), bm25=round(lexical, 6) if lexical > 0 else None,
-            dense=round(dense_map[doc], 6) if doc in dense_map else None,
+            iri=unit.id, kind=unit.kind, path=unit.path, heading=unit.title, text=unit.text, start=unit.start,
+            end=unit.end, document=unit.document, score=round(float(score), 6),
+            scores=Scores(bm25=round(lexical, 6) if lexical > 0 else None,
+                          dense=round(dense_map[doc], 6) if doc in dense_map else None),
             highlights=highlights(unit.text, terms), context=unit.context,
-            target=self._best_target(unit, plan, carried), document=unit.document, start=unit.start, end=unit.end,
+            target=self._best_target(unit, plan, carried),
         )

@@ -3,7 +3,8 @@
 Every answer says who to contact and how much: the bodies the text makes responsible for the unit (explicit), else
 the bodies the text names as supervisor, evaluator or coordinator of the whole document (marked ``scope:
 "document"``), else the statement that the text names no owner; the district government when the profile names a
-district inside a document's jurisdiction; and the unit's support amounts and conditions (``SupportData``).
+district inside a document's jurisdiction; and the unit's support amounts and conditions (``SupportView``).
+The result's types are the read model's (``kg.views``): the API serves them as they are.
 
 Reasons credit each input with its own words only: the industry's words (and the policy industries its products
 map to in ``ingest/data/industries.ttl``), each plan's words, the size.  They are rendered in the page's language.
@@ -15,12 +16,14 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import asdict, dataclass, field
-from typing import Any, Iterable, Sequence
+from typing import Iterable, Sequence
+
+from kg.iri import department_iri
+from kg.views import Contact, EnterpriseProfile, InstrumentMatch, MatchReason, MatchResult, MeasureMatch
 
 from .hybrid import SearchIndex
 from .lexicon import ConceptLabels
-from .types import DepartmentRef, IndexUnit, SupportData
+from .types import IndexUnit, ResponsibilityView, SupportView
 
 __all__ = ["EnterpriseProfile", "Contact", "MatchReason", "MeasureMatch", "InstrumentMatch", "MatchResult",
            "match_enterprise", "render_reason", "district_office", "INSTRUMENT_KINDS", "SCHEME_KINDS",
@@ -83,91 +86,6 @@ def normalise_size(size: str | None) -> str | None:
     return _SIZES.get(size.strip().lower()) or next((v for k, v in _SIZES.items() if k in size), None)
 
 
-@dataclass(slots=True)
-class EnterpriseProfile:
-    """What the enterprise makes, what it plans, its size and district (the API's POST /match body)."""
-
-    industry: str
-    plans: list[str] = field(default_factory=list)
-    size: str | None = None
-    district: str | None = None
-
-
-@dataclass(slots=True)
-class Contact:
-    """Who to contact about a unit: ``scope`` says how the text names it."""
-
-    name: str
-    role: str  # lead | participant | supervisor | evaluator | coordinator | convener | implementer | district,
-    # comma-separated when the text gives the body several roles
-    role_label: str  # the role in the page's language
-    scope: str  # "unit" (named for this unit) | "document" (named over the whole document) | "district"
-    basis: str  # explicit | inferred
-    evidence: str  # the sentence that names it
-
-
-@dataclass(slots=True)
-class MatchReason:
-    """One input of the profile and the words of the text it matched (never another input's words)."""
-
-    input: str  # industry | plan | size
-    value: str  # the input as given
-    words: list[str]  # words of the unit's text
-    asks: str = ""  # for a plan asking for a kind of support: the plan's own word (贷款) and the kind
-    kind: str = ""
-
-
-@dataclass(slots=True)
-class MeasureMatch:
-    id: str
-    path: str
-    title: str
-    text: str
-    document: str
-    score: float
-    reason: str  # the reasons rendered in the page's language
-    reasons: list[MatchReason]
-    matched_terms: list[str]
-    matched_concepts: list[str]
-    plan: str
-    contacts: list[Contact]
-    no_owner: str  # "" when a body is named; else the statement that the text names none
-    supports: list[SupportData]
-
-
-@dataclass(slots=True)
-class InstrumentMatch:
-    kind: str  # funds | tax | financing | land | approvals
-    kind_label: str  # in the page's language
-    label: str  # the word that names it, e.g. 融资担保
-    id: str  # the unit's IRI
-    path: str
-    safeguard: str  # the unit's heading
-    text: str  # the sentence that offers the instrument
-    document: str
-    score: float
-    reason: str
-    reasons: list[MatchReason]
-    contacts: list[Contact]
-    no_owner: str
-    supports: list[SupportData]
-
-
-@dataclass(slots=True)
-class MatchResult:
-    profile: EnterpriseProfile
-    measures: list[MeasureMatch]
-    instruments: list[InstrumentMatch]
-    district_office: Contact | None = None
-    lang: str = "zh"
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"profile": asdict(self.profile), "lang": self.lang,
-                "district_office": asdict(self.district_office) if self.district_office else None,
-                "measures": [asdict(m) for m in self.measures],
-                "instruments": [asdict(i) for i in self.instruments]}
-
-
 # ------------------------------------------------------------------------------------------------ wording
 
 
@@ -224,35 +142,36 @@ def _no_owner(lang: str) -> str:
 # ------------------------------------------------------------------------------------------------ contacts
 
 
-def _contact(refs: Sequence[DepartmentRef], scope: str, lang: str) -> Contact:
+def _contact(refs: Sequence[ResponsibilityView], scope: str, lang: str) -> Contact:
     """One body with all the roles the text gives it (评估、督查), the first role's evidence."""
     roles = list(dict.fromkeys(d.role for d in refs))
     label = ("、" if lang == "zh" else ", ").join(_role_label(r, lang) for r in roles)
-    return Contact(refs[0].name, ",".join(roles), label, scope, refs[0].basis, refs[0].evidence)
+    return Contact(refs[0].agent_iri, refs[0].agent_name, ",".join(roles), label, scope, refs[0].basis,
+                   refs[0].evidence)
 
 
-def _by_body(refs: Iterable[DepartmentRef], scope: str, lang: str) -> list[Contact]:
-    grouped: dict[str, list[DepartmentRef]] = {}
+def _by_body(refs: Iterable[ResponsibilityView], scope: str, lang: str) -> list[Contact]:
+    grouped: dict[str, list[ResponsibilityView]] = {}
     for d in refs:
-        grouped.setdefault(d.name, []).append(d)
+        grouped.setdefault(d.agent_iri, []).append(d)
     return [_contact(group, scope, lang) for group in grouped.values()]
 
 
-def document_overseers(units: Iterable[IndexUnit]) -> dict[str, list[DepartmentRef]]:
+def document_overseers(units: Iterable[IndexUnit]) -> dict[str, list[ResponsibilityView]]:
     """Per document, the bodies the text explicitly names as supervisor, evaluator, coordinator or convener."""
-    found: dict[str, dict[str, DepartmentRef]] = {}
+    found: dict[str, dict[str, ResponsibilityView]] = {}
     for unit in units:
-        for d in unit.context.departments:
+        for d in unit.context.owners:
             if d.basis == "explicit" and d.role in DOCUMENT_ROLES:
-                found.setdefault(unit.document, {}).setdefault(f"{d.name}|{d.role}", d)
+                found.setdefault(unit.document, {}).setdefault(f"{d.agent_iri}|{d.role}", d)
     return {doc: list(refs.values()) for doc, refs in found.items()}
 
 
-def _contacts(unit_departments: Sequence[DepartmentRef], document: str,
-              overseers: dict[str, list[DepartmentRef]], lang: str) -> tuple[list[Contact], str]:
-    """The unit's explicit bodies (lead first), else the document's overseers, else the no-owner statement."""
-    order = {"lead": 0, "convener": 1, "coordinator": 2, "implementer": 3, "participant": 4}
-    own = sorted((d for d in unit_departments if d.basis == "explicit"), key=lambda d: order.get(d.role, 5))
+def _contacts(unit_owners: Sequence[ResponsibilityView], document: str,
+              overseers: dict[str, list[ResponsibilityView]], lang: str) -> tuple[list[Contact], str]:
+    """The unit's explicit owners (kg.views.owners: lead first), else the document's overseers, else the
+    no-owner statement."""
+    own = [d for d in unit_owners if d.basis == "explicit"]
     if own:
         return _by_body(own, "unit", lang), ""
     above = overseers.get(document, [])
@@ -277,7 +196,8 @@ def district_office(district: str | None, jurisdictions: Sequence[str], lang: st
     name = gov.pref_label if lang == "zh" or not gov.pref_label_en else gov.pref_label_en
     evidence = (f"{district}属于文件适用的{covered[0]}" if lang == "zh"
                 else f"{district} lies in {covered[0]}, where the documents apply")
-    return Contact(name, "district", _role_label("district", lang), "district", "profile", evidence)
+    return Contact(str(department_iri(gov.key)), name, "district", _role_label("district", lang), "district",
+                   "profile", evidence)
 
 
 # ------------------------------------------------------------------------------------------------ words
@@ -318,7 +238,7 @@ def _size_words(size: str | None, text: str) -> list[str]:
     return [w for w in _SIZE_WORDS.get(size or "", ()) if w in text]
 
 
-def _support_weight(supports: Sequence[SupportData], size: str | None) -> float:
+def _support_weight(supports: Sequence[SupportView], size: str | None) -> float:
     """Amounts raise a unit; a threshold meant for large projects lowers it for a small enterprise."""
     weight = 0.0
     for s in supports:
@@ -333,7 +253,7 @@ def _support_weight(supports: Sequence[SupportData], size: str | None) -> float:
 
 
 def _measures(index: SearchIndex, profile: EnterpriseProfile, k: int, lang: str,
-              overseers: dict[str, list[DepartmentRef]]) -> list[MeasureMatch]:
+              overseers: dict[str, list[ResponsibilityView]]) -> list[MeasureMatch]:
     size = normalise_size(profile.size)
     industry_words = _input_words(index, profile.industry)
     plan_words = {plan: _input_words(index, plan) for plan in profile.plans}
@@ -350,16 +270,16 @@ def _measures(index: SearchIndex, profile: EnterpriseProfile, k: int, lang: str,
                 continue  # nothing in the documents answers this plan: its nearest units are no match
             if size and _size_words(size, hit.text):
                 reasons.append(MatchReason("size", profile.size or size, _size_words(size, hit.text)))
-            concepts = _specific(index, [c.zh for c in hit.context.concepts if c.key in plan_info.concepts])
+            concepts = _specific(index, [c.pref_label for c in hit.context.concepts if c.key in plan_info.concepts])
             terms = [w for w in dict.fromkeys(w for r in reasons for w in r.words) if w not in concepts]
             supports = list(hit.context.supports)
             score = round(hit.score + 0.05 * len(reasons) + _support_weight(supports, size), 4)
-            contacts, no_owner = _contacts(hit.context.departments, hit.document, overseers, lang)
-            match = MeasureMatch(hit.id, hit.path, hit.title, hit.text, hit.document, score,
+            contacts, no_owner = _contacts(hit.context.owners, hit.document, overseers, lang)
+            match = MeasureMatch(hit.iri, hit.path, hit.heading, hit.text, hit.document, score,
                                  render_reason(reasons, lang), reasons, terms, concepts, plan, contacts, no_owner,
                                  supports)
-            if hit.id not in best or score > best[hit.id].score:
-                best[hit.id] = match
+            if hit.iri not in best or score > best[hit.iri].score:
+                best[hit.iri] = match
     if not any(m.reasons for m in best.values()):
         return []  # no input shares a word with any measure: nothing fits (an empty answer, not the nearest)
     return sorted(best.values(), key=lambda m: -m.score)[:k]
@@ -394,7 +314,7 @@ def _asked_kinds(index: SearchIndex, plan: str, terms: dict[str, list[str]]) -> 
 
 
 def _instruments(index: SearchIndex, profile: EnterpriseProfile, k: int, lang: str,
-                 overseers: dict[str, list[DepartmentRef]]) -> list[InstrumentMatch]:
+                 overseers: dict[str, list[ResponsibilityView]]) -> list[InstrumentMatch]:
     terms = _instrument_terms(index.concepts)
     size = normalise_size(profile.size)
     asked = {plan: _asked_kinds(index, plan, terms) for plan in profile.plans}
@@ -428,7 +348,7 @@ def _instruments(index: SearchIndex, profile: EnterpriseProfile, k: int, lang: s
                     continue  # nothing about this enterprise points here
                 supports = [s for s in unit.context.supports if s.text and s.text in sentence]
                 score += _support_weight(supports, size)
-                contacts, no_owner = _contacts(unit.context.departments, unit.document, overseers, lang)
+                contacts, no_owner = _contacts(unit.context.owners, unit.document, overseers, lang)
                 match = InstrumentMatch(kind, KIND_LABELS[kind][lang], found[0], unit.id, unit.path, unit.title,
                                         sentence, unit.document, round(score, 3), render_reason(reasons, lang),
                                         reasons, contacts, no_owner, supports)

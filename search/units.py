@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import logging
 import re
+from dataclasses import replace
 from collections.abc import Iterable, Sequence
 
-from ingest.model import PolicyDocument, Support, Target, Unit, UnitKind
-from kg.iri import concept_iri, department_iri, support_iri, target_iri, unit_iri
+from ingest.model import Basis, PolicyDocument, Responsibility, Support, Target, Unit, UnitKind
+from kg.iri import concept_iri, department_iri, responsibility_iri, support_iri, target_iri, unit_iri
+from kg.views import owners
 
 from .lexicon import ConceptLabels, load_scheme_labels
-from .types import ConceptRef, DepartmentRef, HitContext, IndexUnit, SupportData, TargetData, TaskRef
+from .types import ConceptRef, HitContext, IndexUnit, ResponsibilityView, SupportView, TargetView, UnitRef
 
-__all__ = ["index_units", "target_data", "support_data", "clause_around", "INDEXED_KINDS"]
+__all__ = ["index_units", "target_view", "support_view", "responsibility_views", "clause_around", "INDEXED_KINDS"]
 
 log = logging.getLogger(__name__)
 
@@ -38,38 +40,93 @@ def clause_around(source: str, start: int, end: int) -> tuple[int, int]:
     return left, right
 
 
-def _number(value) -> float | None:
-    return None if value is None else float(value)
-
-
-def target_data(doc: PolicyDocument, target: Target) -> TargetData:
-    """A Target of the document model as the search's TargetData (decimals as floats, dates ISO)."""
-    return TargetData(
-        id=str(target_iri(doc.meta.slug, target.key)),
+def target_view(doc: PolicyDocument, target: Target) -> TargetView:
+    """A Target of the document model as the read model's TargetView (the same view kg.queries makes)."""
+    slug = doc.meta.slug
+    unit = next((u for u in doc.units if u.path == target.unit_path), None)
+    return TargetView(
+        iri=str(target_iri(slug, target.key)),
+        unit_iri=str(unit_iri(slug, unit.key)) if unit else "",
+        unit_path=target.unit_path,
         indicator=target.indicator,
-        quantity=float(target.quantity),
-        quantity_max=_number(target.quantity_max),
+        quantity=target.quantity,
+        quantity_max=target.quantity_max,
         unit=target.unit,
         comparator=target.comparator,
-        deadline=target.deadline.isoformat() if target.deadline else None,
+        deadline=target.deadline,
+        deadline_basis=target.deadline_basis.value if target.deadline else "",
+        period=target.period,
         text=target.text,
+        start=target.span.start,
+        end=target.span.end,
+        document=slug,
+        document_title=doc.meta.title,
     )
 
 
-def support_data(doc: PolicyDocument, support: Support) -> SupportData:
-    """A Support of the document model as the search's SupportData (decimals as floats)."""
-    return SupportData(
-        id=str(support_iri(doc.meta.slug, support.key)),
+def support_view(doc: PolicyDocument, support: Support) -> SupportView:
+    """A Support of the document model as the read model's SupportView."""
+    slug = doc.meta.slug
+    unit = next((u for u in doc.units if u.path == support.unit_path), None)
+    return SupportView(
+        iri=str(support_iri(slug, support.key)),
+        unit_iri=str(unit_iri(slug, unit.key)) if unit else "",
+        unit_path=support.unit_path,
         kind=support.kind,
-        amount=_number(support.amount),
-        amount_max=_number(support.amount_max),
+        amount=support.amount,
+        amount_max=support.amount_max,
         unit=support.unit,
-        rate=_number(support.rate),
+        rate=support.rate,
         rate_base=support.rate_base,
-        cap=_number(support.cap),
+        cap=support.cap,
         comparator=support.comparator,
         condition=support.condition,
         text=support.text,
+        start=support.span.start,
+        end=support.span.end,
+    )
+
+
+def responsibility_views(doc: PolicyDocument) -> dict[str, list[ResponsibilityView]]:
+    """The document's responsibilities as the read model's views, by the IRI of the unit they are assigned to,
+    with the IRIs the graph gives them (a second fact of one body, role and unit is numbered …-lead-2; an inferred
+    fact the text also states is left to kg.views.owners, which keeps the explicit one)."""
+    slug = doc.meta.slug
+    units = {u.path: u for u in doc.units}
+    names = {d.key: d.pref_label for d in doc.departments}
+    count: dict[tuple[str, str, str], int] = {}
+    out: dict[str, list[ResponsibilityView]] = {}
+    for r in doc.responsibilities:
+        unit = units.get(r.unit_path)
+        if unit is None:
+            continue
+        fact = (r.unit_path, r.agent, r.role.value)
+        if r.basis is Basis.INFERRED and count.get(fact):
+            continue
+        count[fact] = count.get(fact, 0) + 1
+        role = r.role.value if count[fact] == 1 else f"{r.role.value}-{count[fact]}"
+        view = _responsibility_view(slug, unit, r, names, role)
+        out.setdefault(view.unit_iri, []).append(view)
+    return out
+
+
+def _responsibility_view(slug: str, unit: Unit, r: Responsibility, names: dict[str, str],
+                         iri_role: str) -> ResponsibilityView:
+    return ResponsibilityView(
+        iri=str(responsibility_iri(slug, unit.key, r.agent, iri_role)),
+        agent_iri=str(department_iri(r.agent)),
+        agent_name=names.get(r.agent, r.agent),
+        unit_iri=str(unit_iri(slug, unit.key)),
+        unit_path=unit.path,
+        unit_heading=unit.heading,
+        unit_kind=unit.kind.value,
+        role=r.role.value,
+        basis=r.basis.value,
+        evidence=r.evidence,
+        rule=r.rule,
+        start=r.span.start if r.span else None,
+        end=r.span.end if r.span else None,
+        document=slug,
     )
 
 
@@ -90,13 +147,13 @@ class _DocumentView:
         self.doc = doc
         self.slug = doc.meta.slug
         self.by_path = {u.path: u for u in doc.units}
-        self.departments = {d.key: d for d in doc.departments}
-        self.targets_by_unit: dict[str, list[Target]] = {}
+        self.targets_by_unit: dict[str, list[TargetView]] = {}
         for t in doc.targets:
-            self.targets_by_unit.setdefault(t.unit_path, []).append(t)
-        self.supports_by_unit: dict[str, list[Support]] = {}
+            self.targets_by_unit.setdefault(t.unit_path, []).append(target_view(doc, t))
+        self.supports_by_unit: dict[str, list[SupportView]] = {}
         for s in doc.supports:
-            self.supports_by_unit.setdefault(s.unit_path, []).append(s)
+            self.supports_by_unit.setdefault(s.unit_path, []).append(support_view(doc, s))
+        self.responsibilities = responsibility_views(doc)
         self.concepts = concepts
         self.mentions: dict[str, list[str]] = {}
         for m in doc.concepts:
@@ -104,23 +161,8 @@ class _DocumentView:
             if m.concept not in keys:
                 keys.append(m.concept)
 
-    def departments_of(self, unit: Unit, ancestors: Sequence[Unit]) -> list[DepartmentRef]:
-        """The unit's responsibilities; when it has none, those of its nearest ancestor that has some."""
-        for path in [unit.path, *(a.path for a in ancestors)]:
-            refs = [
-                DepartmentRef(
-                    id=str(department_iri(r.agent)),
-                    name=self.departments[r.agent].pref_label if r.agent in self.departments else r.agent,
-                    role=r.role.value,
-                    basis=r.basis.value,
-                    evidence=r.evidence,
-                )
-                for r in self.doc.responsibilities
-                if r.unit_path == path
-            ]
-            if refs:
-                return refs
-        return []
+    def iri_of(self, unit: Unit) -> str:
+        return str(unit_iri(self.slug, unit.key))
 
     def concepts_of(self, paths: Iterable[str]) -> list[ConceptRef]:
         refs: list[ConceptRef] = []
@@ -131,26 +173,27 @@ class _DocumentView:
                     continue
                 seen.add(key)
                 labels = self.concepts.get(key)
-                refs.append(ConceptRef(id=str(concept_iri(key)), key=key, zh=labels.pref_zh if labels else "",
-                                       en=labels.pref_en if labels else "", group=labels.group if labels else ""))
+                refs.append(ConceptRef(iri=str(concept_iri(key)), key=key, pref_label=labels.pref_zh if labels else "",
+                                       pref_label_en=labels.pref_en if labels else "",
+                                       group=labels.group if labels else ""))
         return refs
 
     def context(self, unit: Unit, extra_concept_paths: Sequence[str] = ()) -> tuple[HitContext, list[Unit]]:
         ancestors = _ancestors(self.doc, unit, self.by_path)
         task_unit = next((a for a in ancestors if a.kind is UnitKind.TASK), None)
-        task = (TaskRef(id=str(unit_iri(self.slug, task_unit.key)), path=task_unit.path, heading=task_unit.heading)
-                if task_unit else None)
+        task = (UnitRef(iri=self.iri_of(task_unit), path=task_unit.path, heading=task_unit.heading,
+                        kind=task_unit.kind.value, document=self.slug) if task_unit else None)
         scope = unit if unit.kind is UnitKind.GOAL else task_unit
-        targets = [target_data(self.doc, t) for t in self.targets_by_unit.get(scope.path, [])] if scope else []
+        targets = list(self.targets_by_unit.get(scope.path, [])) if scope else []
         if unit.kind is not UnitKind.GOAL:
-            targets += [target_data(self.doc, t) for t in self.targets_by_unit.get(unit.path, [])]
+            targets += self.targets_by_unit.get(unit.path, [])
         return HitContext(
             task=task,
-            departments=self.departments_of(unit, ancestors),
+            owners=owners([self.iri_of(u) for u in (unit, *ancestors)], self.responsibilities),
             targets=targets,
+            supports=list(self.supports_by_unit.get(unit.path, [])),
             concepts=self.concepts_of([unit.path, *extra_concept_paths]),
             sections=[a.heading for a in reversed(ancestors)],
-            supports=[support_data(self.doc, s) for s in self.supports_by_unit.get(unit.path, [])],
         ), ancestors
 
 
@@ -216,15 +259,15 @@ def index_units(documents: Sequence[PolicyDocument],
                 log.warning("target %s names unknown unit %s; skipped", target.key, target.unit_path)
                 continue
             ctx, ancestors = view.context(goal)
-            ctx.targets = [t for t in ctx.targets if t.id != str(target_iri(doc.meta.slug, target.key))]
-            data = target_data(doc, target)
+            data = target_view(doc, target)
+            ctx = replace(ctx, targets=[t for t in ctx.targets if t.iri != data.iri])
             left, right = clause_around(doc.source, target.span.start, target.span.end)
             clause = doc.source[left:right]
             index_text = "\n".join(p for p in (goal.heading, clause, target.indicator,
                                                _label_text(ctx.concepts, by_key)) if p)
             # A target's own text is its clause (建设100个智能制造示范项目): the bare phrase would drop the verb.
             out.append(IndexUnit(
-                id=data.id, kind="target", document=doc.meta.slug, document_title=doc.meta.title,
+                id=data.iri, kind="target", document=doc.meta.slug, document_title=doc.meta.title,
                 path=goal.path, title=target.indicator, text=clause, index_text=index_text,
                 start=left, end=right, context=ctx, target=data,
             ))

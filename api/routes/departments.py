@@ -8,8 +8,9 @@ from fastapi import APIRouter, Path
 
 from api.deps import WorkspaceDep
 from api.errors import ERROR_RESPONSES, ApiError
-from api.schemas import DepartmentList, DepartmentResponse, jsonable
+from api.schemas import DEPARTMENT_EXAMPLE, DepartmentList, example, respond
 from kg.queries import NotFound, department_view, list_departments
+from kg.views import DepartmentView
 
 __all__ = ["router"]
 
@@ -18,12 +19,13 @@ router = APIRouter(tags=["departments"])
 
 @router.get("/departments", response_model=DepartmentList, summary="Every government body the documents name")
 def departments(ws: WorkspaceDep):
-    items = jsonable(list_departments(ws.graph))
-    return {"count": len(items), "items": items}
+    items = list_departments(ws.graph)
+    return respond({"count": len(items), "items": items})
 
 
-@router.get("/departments/{id:path}", response_model=DepartmentResponse, summary="What one department is responsible for",
-            responses={k: ERROR_RESPONSES[k] for k in (404, 422)})
+@router.get("/departments/{id:path}", response_model=DepartmentView,
+            summary="What one department is responsible for",
+            responses={**example(DEPARTMENT_EXAMPLE), **{k: ERROR_RESPONSES[k] for k in (404, 422)}})
 def department(
     ws: WorkspaceDep,
     id: Annotated[str, Path(min_length=1, max_length=300, examples=["市经信委"],
@@ -35,4 +37,4 @@ def department(
         view = department_view(ws.graph, id)
     except NotFound as e:
         raise ApiError(404, "not_found", str(e), "path.id", {"close": e.suggestions}) from e
-    return jsonable(view)
+    return respond(view)

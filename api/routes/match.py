@@ -6,7 +6,8 @@ from fastapi import APIRouter
 
 from api.deps import WorkspaceDep
 from api.errors import ERROR_RESPONSES, ApiError
-from api.schemas import MatchRequest, MatchResponse, jsonable
+from api.schemas import MATCH_EXAMPLE, MatchRequest, example, respond
+from kg.views import EnterpriseProfile, MatchResult
 
 __all__ = ["router"]
 
@@ -23,15 +24,15 @@ def _jurisdictions(ws) -> list[str]:
         return []
 
 
-@router.post("/match", response_model=MatchResponse, summary="Measures and support that fit an enterprise",
-             responses={k: ERROR_RESPONSES[k] for k in (413, 422)})
+@router.post("/match", response_model=MatchResult, summary="Measures and support that fit an enterprise",
+             responses={**example(MATCH_EXAMPLE), **{k: ERROR_RESPONSES[k] for k in (413, 422)}})
 def match(ws: WorkspaceDep, body: MatchRequest):
     """Measures ranked by fit to the enterprise's industry and plans, and the support instruments (funds, tax
     relief, financing, land, approvals) chosen for it (size, industry, plans); each with who to contact (or the
     text's statement that it names none), its support amounts and conditions, and the reasons in ``lang``. At most
     ``k`` of each; the district government when the district lies in a document's jurisdiction."""
     from search.errors import QueryError
-    from search.match import EnterpriseProfile, match_enterprise
+    from search.match import match_enterprise
 
     plans = body.plans_clean()
     if not plans and not body.industry.strip():
@@ -42,4 +43,4 @@ def match(ws: WorkspaceDep, body: MatchRequest):
                                   jurisdictions=_jurisdictions(ws))
     except QueryError as e:
         raise ApiError(422, "invalid_input", str(e), "body") from e
-    return jsonable(result)
+    return respond(result)

@@ -10,7 +10,8 @@ from fastapi import APIRouter, Query
 from api.deps import SettingsDep, WorkspaceDep
 from api.errors import ERROR_RESPONSES, ApiError
 from api.routes.units import facet_slugs
-from api.schemas import SearchRequest, SearchResponse, jsonable
+from api.schemas import SEARCH_EXAMPLE, SearchRequest, example, respond
+from kg.views import SearchResult
 from search.errors import QueryError
 from search.types import UNIT_KINDS
 
@@ -21,9 +22,9 @@ router = APIRouter(tags=["search"])
 
 @router.get(
     "/search",
-    response_model=SearchResponse,
+    response_model=SearchResult,
     summary="Search measures, targets, principles and safeguards",
-    responses={k: ERROR_RESPONSES[k] for k in (422, 503)},
+    responses={**example(SEARCH_EXAMPLE), **{k: ERROR_RESPONSES[k] for k in (422, 503)}},
 )
 def search(
     ws: WorkspaceDep,
@@ -38,16 +39,16 @@ def search(
     issuer: Annotated[str | None, Query(max_length=100, description="only documents of this issuer")] = None,
 ):
     """Which units of the plans answer ``q``: each hit with its document, section path, highlighted text, parent
-    task, responsible departments (explicit or inferred, with evidence), targets and concepts. ``doc``, ``year``,
+    task, ``owners`` (who is responsible: explicit or inferred, with evidence), targets, supports and concepts. ``doc``, ``year``,
     ``jurisdiction`` and ``issuer`` keep only hits of the documents that match."""
     return _search(ws, settings, q, k, kind, "query", facet_slugs(ws, doc, year, jurisdiction, issuer, "query.doc"))
 
 
 @router.post(
     "/search",
-    response_model=SearchResponse,
+    response_model=SearchResult,
     summary="Search with the question in a JSON body (long questions)",
-    responses={k: ERROR_RESPONSES[k] for k in (413, 422, 503)},
+    responses={**example(SEARCH_EXAMPLE), **{k: ERROR_RESPONSES[k] for k in (413, 422, 503)}},
 )
 def search_post(ws: WorkspaceDep, settings: SettingsDep, body: SearchRequest):
     """The same as ``GET /search`` with ``{"q", "k", "kind"}`` as JSON: for questions too long for a URL."""
@@ -70,11 +71,9 @@ def _search(ws, settings, q: str, k: int | None, kind: list[str] | None, where: 
             raise ApiError(422, "invalid_input",
                            f"unknown kind {unknown[0]!r}; valid kinds: {', '.join(UNIT_KINDS)}", f"{where}.kind")
     if documents is not None and not documents:  # no document passes the facets: nothing can match
-        from search.types import SearchResult
-
-        return jsonable(SearchResult(q, 0.0, [], relevant=False))
+        return respond(SearchResult(q, 0.0, [], relevant=False))
     try:
         result = ws.index.search(q, k=k, kind=kind or None, document=documents)
     except QueryError as e:
         raise ApiError(422, "invalid_query", str(e), f"{where}.q") from e
-    return jsonable(result)
+    return respond(result)

@@ -9,8 +9,9 @@ from fastapi import APIRouter, Path, Query
 
 from api.deps import WorkspaceDep
 from api.errors import ERROR_RESPONSES, ApiError
-from api.schemas import DocumentList, TargetList, UnitList, UnitResponse, jsonable
+from api.schemas import DOCUMENT_EXAMPLE, UNIT_EXAMPLE, DocumentList, TargetList, UnitList, example, respond
 from kg.queries import NotFound, documents_matching, get_document, get_unit, list_documents, list_targets, list_units
+from kg.views import DocumentView, Neighbourhood, UnitView
 
 __all__ = ["router", "facet_slugs"]
 
@@ -35,32 +36,38 @@ def facet_slugs(ws, document: str | None, year: int | None, jurisdiction: str | 
         raise ApiError(404, "not_found", str(e), where, {"close": e.suggestions}) from e
 
 
-def _unit(ws, id_or_path: str, document: str | None, where: str) -> dict:
+def _unit(ws, id_or_path: str, document: str | None, where: str):
+    from dataclasses import replace
+
     from kg.network import neighbourhood
 
     try:
         view = get_unit(ws.graph, id_or_path, document=document)
     except NotFound as e:
         raise ApiError(404, "not_found", str(e), where, {"close": e.suggestions}) from e
-    unit = jsonable(view)
-    unit["neighbourhood"] = jsonable(neighbourhood(ws.network, unit["iri"], radius=1))
-    return unit
+    graph = neighbourhood(ws.network, view.iri, radius=1)
+    return respond(replace(view, neighbourhood=Neighbourhood(graph.get("center", view.iri), graph.get("nodes", []),
+                                                             graph.get("edges", []))))
 
 
-@router.get("/units/{id:path}", response_model=UnitResponse, summary="One unit with its context",
-            responses={k: ERROR_RESPONSES[k] for k in (404, 422)})
+_UNIT_RESPONSES = {**example(UNIT_EXAMPLE), **{k: ERROR_RESPONSES[k] for k in (404, 422)}}
+
+
+@router.get("/units/{id:path}", response_model=UnitView, summary="One unit with its context",
+            responses=_UNIT_RESPONSES)
 def unit_by_id(
     ws: WorkspaceDep,
     id: Annotated[str, Path(min_length=1, max_length=500, description=_ID_DOC, examples=["2.1.1"])],
     document: Document = None,
 ):
-    """The unit's text, section path, parent and children, targets, concepts, responsibilities (with basis
-    and evidence), source span, and its graph ``neighbourhood`` (nodes and edges for drawing)."""
+    """The unit's text, section path, parent and children, targets, supports, concepts, citations, the
+    responsibilities assigned to it and its ``owners`` (its own, else its nearest ancestor's; with basis and
+    evidence), source span, and its graph ``neighbourhood`` (nodes and edges for drawing)."""
     return _unit(ws, id, document, "path.id")
 
 
-@router.get("/units", response_model=UnitResponse, summary="One unit by its numbering path",
-            responses={k: ERROR_RESPONSES[k] for k in (404, 422)})
+@router.get("/units", response_model=UnitView, summary="One unit by its numbering path",
+            responses=_UNIT_RESPONSES)
 def unit_by_path(
     ws: WorkspaceDep,
     path: Annotated[str, Query(min_length=1, max_length=200, description=_ID_DOC, examples=["二（一）1"])],
@@ -80,9 +87,8 @@ def _units_of(ws, kind: str, document: str | None, year: int | None = None, juri
     return [u for u in units if allowed is None or u.document in allowed]
 
 
-def _listing(items) -> dict:
-    items = jsonable(items)
-    return {"count": len(items), "items": items}
+def _listing(items):
+    return respond({"count": len(items), "items": items})
 
 
 @router.get("/tasks", response_model=UnitList, summary="The tasks (重点任务)")
@@ -132,12 +138,12 @@ def documents(ws: WorkspaceDep, year: Year = None, jurisdiction: Jurisdiction = 
     return _listing([d for d in list_documents(ws.graph) if allowed is None or d.slug in allowed])
 
 
-@router.get("/documents/{id:path}", summary="One ingested document with its links",
-            responses={404: ERROR_RESPONSES[404]})
+@router.get("/documents/{id:path}", response_model=DocumentView, summary="One ingested document with its links",
+            responses={**example(DOCUMENT_EXAMPLE), 404: ERROR_RESPONSES[404]})
 def document(ws: WorkspaceDep, id: Annotated[str, Path(min_length=1, max_length=500, description="slug or IRI")]):
     """The document's metadata and its links: ``cites`` / ``cited_by`` (ingested documents, by citation of title or
     发文字号), ``replaces`` / ``replaced_by`` (…同时废止, 原《…》不再执行)."""
     try:
-        return jsonable(get_document(ws.graph, id))
+        return respond(get_document(ws.graph, id))
     except NotFound as e:
         raise ApiError(404, "not_found", str(e), "path.id", {"close": e.suggestions}) from e

@@ -37,6 +37,7 @@
       counts: (d) => `${d.units} 个条目 · ${d.targets} 项指标 · ${d.responsibilities} 条职责`,
       home_empty: "尚未导入任何文件。", not_relevant: "已导入的文件中没有直接回答这个问题的内容。以下是最接近的条目，仅供参考：",
       nearest: "最接近", source_h: "在原文中的位置", inferred_by_rule: "按规则推断",
+      owners_from: (path, heading) => `原文为上级条目 ${path} ${heading} 写明的分工：`,
       errors: { not_found: "没有找到所请求的内容。", invalid_input: "输入有误，请检查后重试。", invalid_query: "问题无法检索，请换个说法。",
                 query_too_long: "问题太长（最多 1000 字）。", unavailable: "数据暂时不可用，请稍后再试。", payload_too_large: "提交的内容太多。",
                 network: "无法连接服务器。", other: "请求失败。" }, error_detail: "详情",
@@ -86,6 +87,7 @@
       home_empty: "No document has been ingested yet.",
       not_relevant: "Nothing in the loaded documents answers this question. The nearest units, for reference only:",
       nearest: "nearest", source_h: "In its document", inferred_by_rule: "inferred by rule",
+      owners_from: (path, heading) => `as the text states for the enclosing unit ${path} ${heading}:`,
       errors: { not_found: "Not found.", invalid_input: "Invalid input; check it and try again.", invalid_query: "This question cannot be searched; try other words.",
                 query_too_long: "The question is too long (1,000 characters at most).", unavailable: "The data is not available right now; try again later.",
                 payload_too_large: "Too much was sent.", network: "Cannot reach the server.", other: "The request failed." }, error_detail: "Details",
@@ -197,9 +199,8 @@
 
   function departmentChip(d) {
     const basis = d.basis === "inferred" ? "inferred" : "explicit";
-    const name = d.name || d.agent_name || d.id;
     return el("li", { class: `chip ${basis}`, title: d.evidence ? `${t(basis)} · ${d.evidence}` : t(basis) },
-      el("a", { href: deptHref(name) }, name),
+      el("a", { href: deptHref(d.agent_name) }, d.agent_name),
       " · ", roleName(d.role),
       basis === "inferred" ? el("span", { class: "badge inferred" }, t("inferred")) : null);
   }
@@ -278,21 +279,21 @@
     return el("li", { class: "card hit" + (nearest ? " nearest" : ""), "data-path": hit.path },
       el("div", { class: "meta" },
         nearest ? el("span", { class: "badge nearest" }, t("nearest")) : null,
-        el("a", { class: "path", href: unitHref(hit.id) }, hit.path),
+        el("a", { class: "path", href: unitHref(hit.iri) }, hit.path),
         el("span", { class: "kind" }, kindName(hit.kind)),
         (ctx.sections || []).length ? el("span", {}, ctx.sections.join(" › ")) : null),
-      el("h3", {}, el("a", { href: unitHref(hit.id) }, hit.title)),
+      el("h3", {}, el("a", { href: unitHref(hit.iri) }, hit.heading)),
       el("p", { class: "text" }, highlighted(hit.text, hit.highlights)),
-      ctx.task ? el("p", { class: "meta" }, t("task"), "：", el("a", { href: unitHref(ctx.task.id) }, `${ctx.task.path} ${ctx.task.heading}`)) : null,
-      (ctx.departments || []).length ? el("div", {},
+      ctx.task ? el("p", { class: "meta" }, t("task"), "：", el("a", { href: unitHref(ctx.task.iri) }, `${ctx.task.path} ${ctx.task.heading}`)) : null,
+      ctx.owners.length ? el("div", {},
         el("span", { class: "meta" }, t("departments")),
-        el("ul", { class: "chips" }, ctx.departments.map(departmentChip)),
-        ctx.departments.filter((d) => d.basis === "inferred").map((d) =>
-          el("details", { class: "evidence" }, el("summary", {}, `${d.name}（${t("inferred")}）· ${t("evidence")}`), el("p", {}, d.evidence)))) : null,
+        el("ul", { class: "chips" }, ctx.owners.map(departmentChip)),
+        ctx.owners.filter((d) => d.basis === "inferred").map((d) =>
+          el("details", { class: "evidence" }, el("summary", {}, `${d.agent_name}（${t("inferred")}）· ${t("evidence")}`), el("p", {}, d.evidence)))) : null,
       targets.length ? el("div", {}, el("span", { class: "meta" }, t("targets")), targetTable(targets)) : null,
       supportsOf(ctx.supports),
       (ctx.concepts || []).length ? el("ul", { class: "chips", "aria-label": t("concepts") },
-        ctx.concepts.map((c) => el("li", { class: "chip" }, lang === "en" && c.en ? c.en : c.zh))) : null);
+        ctx.concepts.map((c) => el("li", { class: "chip" }, lang === "en" && c.pref_label_en ? c.pref_label_en : c.pref_label))) : null);
   }
 
   // ------------------------------------------------------------------ unit view
@@ -300,7 +301,9 @@
     render(el("p", { class: "status" }, t("loading")));
     api("/units/" + encodeURIComponent(id)).then((u) => {
       document.title = `${u.path} ${u.heading} · PolicyKG`;
-      const resp = u.responsibilities || [];
+      const resp = u.responsibilities;
+      // who is responsible when the text names no body for the unit itself: an enclosing unit's (kg.views.owners)
+      const inherited = resp.length ? [] : u.owners;
       render(
         el("p", { class: "meta" }, el("span", { class: "kind" }, kindName(u.kind)), u.document_title || ""),
         el("h1", {}, el("span", { class: "path" }, u.path), " ", u.heading),
@@ -315,6 +318,9 @@
             (u.children || []).length ? el("ul", {}, u.children.map((c) => el("li", {}, el("a", { href: unitHref(c.iri) }, `${c.path} ${c.heading}`)))) : el("p", { class: "meta" }, t("none")))),
         (u.targets || []).length ? [el("h2", {}, t("targets")), targetTable(u.targets)] : null,
         resp.length ? [el("h2", {}, t("responsibilities")), responsibilityList(resp, "agent")] : null,
+        inherited.length ? [el("h2", {}, t("responsibilities")),
+          el("p", { class: "meta", id: "owners-from" }, t("owners_from")(inherited[0].unit_path, inherited[0].unit_heading)),
+          responsibilityList(inherited, "agent")] : null,
         (u.concepts || []).length ? [el("h2", {}, t("concepts")), el("ul", { class: "chips" },
           u.concepts.map((c) => el("li", { class: "chip" }, lang === "en" && c.pref_label_en ? c.pref_label_en : c.pref_label)))] : null,
         (u.citations || []).length ? [el("h2", {}, t("citations")), el("ul", {},
@@ -327,7 +333,7 @@
 
   /** The unit in its document: the surrounding source text with the unit's span highlighted. */
   function sourceView(u) {
-    const slug = String(u.document || "").split("/").pop();
+    const slug = u.document;
     const box = el("section", { id: "unit-source" }, el("h2", {}, t("source_h")), el("p", { class: "status" }, t("loading")));
     api(`/source/${encodeURIComponent(slug)}`).then((doc) => {
       const text = doc.text || "";
@@ -358,10 +364,11 @@
   const KIND_COLOURS = { measure: "#1d4f91", task: "#3f7cc4", safeguard: "#6b4fa0", goal: "#1b6b3a", target: "#2e8b57",
     principle: "#607d8b", guideline: "#607d8b", chapter: "#455a64", department: "#b26a00", concept: "#00897b",
     document: "#37474f", citation: "#8d6e63" };
-  const nodeId = (n) => String(n.id ?? n.iri ?? n.key);
-  const nodeKind = (n) => String(n.kind ?? n.type ?? n.group ?? "").toLowerCase();
-  const nodeLabel = (n) => String(n.label ?? n.name ?? n.path ?? nodeId(n));
-  const edgeEnds = (e) => [String(e.source ?? e.from ?? e.s), String(e.target ?? e.to ?? e.o)];
+  // a neighbourhood's nodes are {id, kind, label}, its edges {source, target, relation} (kg.network)
+  const nodeId = (n) => String(n.id);
+  const nodeKind = (n) => String(n.kind || "").toLowerCase();
+  const nodeLabel = (n) => String(n.label || n.id);
+  const edgeEnds = (e) => [String(e.source), String(e.target)];
 
   function layout(nodes, edges, centre, width, height) {
     const pos = new Map();
@@ -412,7 +419,7 @@
 
   function graphView(graph, centre) {
     const nodes = graph.nodes || [];
-    const edges = graph.edges || graph.links || [];
+    const edges = graph.edges || [];
     // drawn at the width it is shown (no scaling down: labels stay legible on a 390 px phone)
     const width = Math.max(300, Math.min(640, (main.clientWidth || 640) - 24)), height = width < 480 ? 460 : 420;
     const svg = svgEl("svg", { class: "graph", viewBox: `0 0 ${width} ${height}`, role: "img", "aria-label": t("graph"), id: "graph" });
@@ -569,17 +576,17 @@
         return;
       }
       put(results,
-        office ? el("p", { class: "card office", id: "district-office" }, el("strong", {}, t("district_office"), "："), office.name,
+        office ? el("p", { class: "card office", id: "district-office" }, el("strong", {}, t("district_office"), "："), office.agent_name,
           el("span", { class: "meta" }, ` · ${office.evidence}`)) : null,
         el("h2", {}, t("measures_h"), ` (${measures.length})`),
         measures.length ? el("ol", { id: "match-measures", class: "resp-list" }, measures.map((m) => el("li", { class: "explicit measure", "data-path": m.path },
-          el("a", { href: unitHref(m.id) }, el("span", { class: "path" }, m.path), " ", m.title || ""),
+          el("a", { href: unitHref(m.iri) }, el("span", { class: "path" }, m.path), " ", m.heading),
           el("span", { class: "meta" }, ` · ${Number(m.score).toFixed(2)}`),
           reasonOf(m), contactsOf(m, office), supportsOf(m.supports)))) : el("p", { class: "meta" }, t("no_measures")),
         el("h2", {}, t("instruments_h"), ` (${instruments.length})`),
         instruments.length ? el("ul", { id: "match-instruments", class: "resp-list" }, instruments.map((s) => el("li", { class: "inferred instrument" },
-          el("strong", {}, s.kind_label || s.label), " · ",
-          el("a", { href: unitHref(s.id) }, `${s.path} ${s.safeguard || ""}`),
+          el("strong", {}, s.kind_label), " · ",
+          el("a", { href: unitHref(s.iri) }, `${s.path} ${s.heading}`),
           el("p", { class: "text" }, s.text),
           reasonOf(s), contactsOf(s, office), supportsOf(s.supports)))) : el("p", { class: "meta", id: "no-instruments" }, t("no_instruments")));
       announce(`${measures.length} / ${instruments.length}`);
@@ -589,9 +596,9 @@
       el("span", { class: "meta" }, t("contacts"), "："),
       el("ul", { class: "chips" },
         (m.contacts || []).map((c) => el("li", { class: `chip contact ${c.scope}`, title: c.evidence || "" },
-          el("a", { href: deptHref(c.name) }, c.name), " · ", c.role_label,
+          el("a", { href: deptHref(c.agent_name) }, c.agent_name), " · ", c.role_label,
           c.scope === "document" ? el("span", { class: "badge inferred" }, t("scope_document")) : null)),
-        office ? el("li", { class: "chip contact district" }, office.name, " · ", office.role_label) : null),
+        office ? el("li", { class: "chip contact district" }, office.agent_name, " · ", office.role_label) : null),
       m.no_owner ? el("p", { class: "meta no-owner" }, m.no_owner) : null);
   }
 

@@ -22,7 +22,7 @@ def test_a_long_question_goes_in_a_post_body(client):
 def test_post_search_answers_like_get_search(client):
     got = client.get("/search", params={"q": "工业机器人", "k": 4}).json()
     posted = client.post("/search", json={"q": "工业机器人", "k": 4}).json()
-    assert [h["id"] for h in got["hits"]] == [h["id"] for h in posted["hits"]]
+    assert [h["iri"] for h in got["hits"]] == [h["iri"] for h in posted["hits"]]
 
 
 @pytest.mark.parametrize(("body", "where"), [

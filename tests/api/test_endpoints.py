@@ -34,7 +34,8 @@ def test_search_finds_the_robot_measure_with_context(client):
     assert "二（一）1" in paths[:3]
     hit = data["hits"][paths.index("二（一）1")]
     assert hit["kind"] == "measure"
-    assert set(hit) >= {"id", "title", "text", "score", "scores", "highlights", "context", "target", "document", "span"}
+    assert set(hit) >= {"iri", "heading", "text", "start", "end", "score", "scores", "highlights", "context", "target",
+                        "document"}
     for h in hit["highlights"]:
         assert hit["text"][h["start"]:h["end"]] == h["text"]
     assert hit["context"]["task"]["path"] == "二（一）"

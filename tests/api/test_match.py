@@ -20,7 +20,7 @@ def _match(client, body: dict) -> dict:
 
 
 def _instrument_keys(data: dict) -> set[tuple[str, str, str]]:
-    return {(i["kind"], i["id"], i["text"]) for i in data["instruments"]}
+    return {(i["kind"], i["iri"], i["text"]) for i in data["instruments"]}
 
 
 def test_dyer_and_car_parts_maker_get_different_instruments(client):
@@ -33,11 +33,11 @@ def test_dyer_and_car_parts_maker_get_different_instruments(client):
 @pytest.mark.parametrize("body", [DYER, CAR_PARTS])
 def test_with_a_district_every_answer_names_a_body_or_says_none_is_named(client, body):
     data = _match(client, body)
-    assert data["district_office"]["name"].endswith("嘉定区人民政府")
+    assert data["district_office"]["agent_name"].endswith("嘉定区人民政府")
     for answer in data["measures"] + data["instruments"]:
         assert answer["contacts"] or answer["no_owner"] == "原文未写明责任单位", answer["path"]
         for contact in answer["contacts"]:
-            assert contact["scope"] in ("unit", "document") and contact["name"] and contact["role_label"]
+            assert contact["scope"] in ("unit", "document") and contact["agent_name"] and contact["role_label"]
 
 
 def test_a_district_outside_the_documents_gets_no_office(client):

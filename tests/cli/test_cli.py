@@ -42,7 +42,7 @@ def test_search_json_is_the_contract(built_data_dir):
     assert set(body) >= {"query", "took_ms", "hits"}
     top = body["hits"][0]
     assert top["path"] == "二（一）1"
-    assert set(top) >= {"id", "kind", "path", "title", "text", "score", "scores", "highlights", "context"}
+    assert set(top) >= {"iri", "kind", "path", "heading", "text", "score", "scores", "highlights", "context"}
     assert set(top["scores"]) == {"bm25", "dense"}
 
 

@@ -58,8 +58,8 @@ def backend_index(request, units, fake_encoder, concepts, tmp_path_factory):
 def test_same_first_hit(backend_index, query, expected):
     index, _ = backend_index
     hits = index.search(query, k=4, document=SLUG).hits
-    assert hits[0].id == iri(expected)
-    assert hits[0].bm25 is not None or index.plan(query).language == "en"
+    assert hits[0].iri == iri(expected)
+    assert hits[0].scores.bm25 is not None or index.plan(query).language == "en"
 
 
 @pytest.mark.parametrize("slug", [SLUG, OTHER])
@@ -67,7 +67,7 @@ def test_document_filter(backend_index, slug):
     index, _ = backend_index
     hits = index.search("工业机器人", k=10, document=slug).hits
     assert hits and {h.document for h in hits} == {slug}
-    assert hits[0].id == iri("2.1.1").replace(SLUG, slug)
+    assert hits[0].iri == iri("2.1.1").replace(SLUG, slug)
 
 
 @pytest.mark.parametrize(("kind", "expected"), [("safeguard", "3.1"), ("measure", "2.1.1")])
@@ -75,7 +75,7 @@ def test_kind_filter(backend_index, kind, expected):
     index, _ = backend_index
     hits = index.search("工业机器人 技术改造联席会议", k=10, kind=kind, document=SLUG).hits
     assert hits and {h.kind for h in hits} == {kind}
-    assert hits[0].id == iri(expected)
+    assert hits[0].iri == iri(expected)
 
 
 def test_both_documents_without_a_filter(backend_index):
@@ -92,7 +92,7 @@ def test_save_load_round_trip(backend_index, fake_encoder):
     assert loaded.backend.name == index.backend.name == index.meta["search_backend"]
     assert describe_saved(saved).split(" ")[0] == loaded.backend.describe().split(" ")[0] == index.backend.name
     for query, _ in QUERIES:
-        assert [h.id for h in loaded.search(query, k=5).hits] == [h.id for h in index.search(query, k=5).hits]
+        assert [h.iri for h in loaded.search(query, k=5).hits] == [h.iri for h in index.search(query, k=5).hits]
 
 
 def test_backends_agree_on_the_lexical_candidates(backend_index):

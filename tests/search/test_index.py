@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
+from datetime import date
 
 import pytest
 from tests.search.search_fixtures import SLUG, iri
@@ -12,10 +14,11 @@ from search import EncoderMismatchError, IndexLoadError, QueryError, SearchIndex
 from search.encoders.fake import FakeEncoder
 from search.factory import get_encoder
 from search.errors import UnknownBackendError
+from search.types import Hit
 
 
 def ids(result):
-    return [h.id for h in result.hits]
+    return [h.iri for h in result.hits]
 
 
 def test_units_cover_the_indexed_kinds(units):
@@ -30,16 +33,16 @@ def test_unit_context_from_the_document_model(units):
     assert robot.id == iri("2.1.1")
     assert robot.text == "推广工业机器人应用。支持企业利用数控机床与工业机器人进行自动化改造。"
     assert robot.context.task.heading == "实施智能化改造工程"
-    assert [(d.name, d.role, d.basis) for d in robot.context.departments] == [
+    assert [(d.agent_name, d.role, d.basis) for d in robot.context.owners] == [
         ("上海市经济和信息化委员会", "lead", "inferred")]
-    assert [(c.key, c.zh, c.en) for c in robot.context.concepts] == [("industrial-robot", "工业机器人", "industrial robot")]
+    assert [(c.key, c.pref_label, c.pref_label_en) for c in robot.context.concepts] == [("industrial-robot", "工业机器人", "industrial robot")]
     assert robot.context.sections == ["重点任务", "实施智能化改造工程"]
     assert "industrial robot" in robot.index_text and "industrial robot" not in robot.text
     goal = units[0]
     assert [t.indicator for t in goal.context.targets] == ["智能制造示范项目", "审批周期"]
     target = units[6]
     assert target.id == str(target_iri(SLUG, "1.1.b1.t1"))
-    assert (target.target.quantity, target.target.unit, target.target.deadline) == (100.0, "个", "2020-12-31")
+    assert (target.target.quantity, target.target.unit, target.target.deadline) == (100, "个", date(2020, 12, 31))
     assert "建设100个智能制造示范项目" in target.index_text
 
 
@@ -65,7 +68,7 @@ def test_english_query_reaches_chinese_unit_through_concepts(index, query, expec
     assert plan.language == "en" and plan.lexical_terms
     result = index.search(query, k=3)
     assert ids(result)[0] == iri(expected)
-    assert result.hits[0].bm25 is not None
+    assert result.hits[0].scores.bm25 is not None
 
 
 def test_colloquial_chinese_maps_to_document_vocabulary(index):
@@ -77,7 +80,7 @@ def test_colloquial_chinese_maps_to_document_vocabulary(index):
 def test_quantitative_question_puts_the_target_first_with_its_data(index):
     hit = index.search("到2020年建设多少个智能制造示范项目", k=3, kind="target").hits[0]
     assert hit.kind == "target"
-    assert hit.id == str(target_iri(SLUG, "1.1.b1.t1"))
+    assert hit.iri == str(target_iri(SLUG, "1.1.b1.t1"))
     assert (hit.target.quantity, hit.target.comparator) == (100.0, "=")
 
 
@@ -100,11 +103,11 @@ def test_result_json_contract(index):
     data = index.search("工业机器人", k=2).to_dict()
     assert set(data) == {"query", "took_ms", "relevant", "hits"}
     hit = data["hits"][0]
-    assert set(hit) == {"id", "kind", "path", "title", "text", "score", "scores", "highlights", "context",
-                        "target", "document", "span"}
+    assert set(hit) == {f.name for f in dataclasses.fields(Hit)} == {
+        "iri", "kind", "path", "heading", "text", "start", "end", "document", "score", "scores", "highlights",
+        "context", "target"}
     assert set(hit["scores"]) == {"bm25", "dense"}
-    assert set(hit["span"]) == {"start", "end"}
-    assert set(hit["context"]) == {"task", "departments", "targets", "concepts", "sections", "supports"}
+    assert set(hit["context"]) == {"task", "owners", "targets", "concepts", "sections", "supports"}
     json.dumps(data, ensure_ascii=False)
 
 
@@ -185,6 +188,6 @@ def test_factory_lists_valid_encoders():
 
 def test_unfiltered_quantitative_question_folds_the_target_into_its_goal(index):
     hits = index.search("审批周期压缩到几个工作日", k=5).hits
-    assert hits[0].id == iri("1.1.b1") and hits[0].kind == "goal"
+    assert hits[0].iri == iri("1.1.b1") and hits[0].kind == "goal"
     assert hits[0].target.indicator == "审批周期"
     assert "target" not in {h.kind for h in hits}

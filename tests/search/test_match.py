@@ -17,7 +17,7 @@ def test_normalise_size(size, expected):
 def test_match_ranks_the_robot_measure_and_financing_for_an_sme(index):
     result = match_enterprise(index, EnterpriseProfile("汽车零部件", ["采购工业机器人改造生产线", "申请贷款"], "中小企业"),
                               lang="en")
-    assert result.measures[0].id == iri("2.1.1")
+    assert result.measures[0].iri == iri("2.1.1")
     assert "工业机器人" in result.measures[0].reason
     first = result.instruments[0]
     assert (first.kind, first.path) == ("financing", "三（二）")
@@ -51,7 +51,7 @@ def test_an_sme_asking_for_a_loan_gets_the_guarantee_fund_of_3_4(seed_index):
     result = match_enterprise(seed_index, EnterpriseProfile("电子元器件", ["想申请银行贷款扩大产能"], "小微企业"),
                               lang="en")
     first = result.instruments[0]
-    assert (first.kind, first.label, first.path, first.safeguard) == ("financing", "融资担保", "三（四）", "加强产融合作")
+    assert (first.kind, first.label, first.path, first.heading) == ("financing", "融资担保", "三（四）", "加强产融合作")
     assert first.text.startswith("发挥本市中小企业政策性融资担保基金的功能作用")
     # each input is credited with its own words: the plan asks for a loan, the size matches 中小企业
     assert first.reason == ('plan "想申请银行贷款扩大产能" asks for financing ("银行贷款"), which the text offers as '
@@ -68,7 +68,7 @@ def test_an_english_profile_asks_through_the_scheme(seed_index):
 def test_a_textile_firm_planning_custom_production_gets_2_5_1(seed_index):
     result = match_enterprise(seed_index, EnterpriseProfile("纺织", ["个性化定制生产"], "中型企业"), lang="en")
     first = result.measures[0]
-    assert (first.path, first.title) == ("二（五）1", "不断丰富产品品种")
+    assert (first.path, first.heading) == ("二（五）1", "不断丰富产品品种")
     assert first.reason == ('industry "纺织" matches "纺织" in the text; '
                             'plan "个性化定制生产" matches "个性化定制", "柔性化生产" in the text')
     assert (first.matched_concepts, first.matched_terms) == (["纺织", "柔性化生产"], ["个性化定制"])

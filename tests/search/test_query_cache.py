@@ -28,7 +28,7 @@ def test_a_repeated_question_is_embedded_once(counting_index):
     first = counting_index.search("工业机器人", k=3)
     again = counting_index.search("工业机器人", k=5, kind="measure")
     assert counting_index.encoder.queries == ["工业机器人"]
-    assert [h.id for h in again.hits][:1] == [h.id for h in first.hits][:1]
+    assert [h.iri for h in again.hits][:1] == [h.iri for h in first.hits][:1]
 
 
 def test_the_cache_keeps_the_most_recent_questions(counting_index):
