@@ -349,7 +349,9 @@ class ServerGraph:
             return response.read()
 
     def load(self, nquads: str) -> None:
-        self._send(self.base + "/store", nquads.encode("utf-8"), "application/n-quads")
+        # no_transaction: Oxigraph's bulk loader behind its Graph Store endpoint (a generic server: one PUT
+        # per named graph, as kg.stores.sparql_http does)
+        self._send(self.base + "/store?no_transaction", nquads.encode("utf-8"), "application/n-quads")
 
     def finish(self) -> None:
         pass
@@ -370,95 +372,118 @@ class ServerGraph:
 
 
 # ------------------------------------------------------------------ one (backend, size), in a subprocess
-def run_size(backend: str, docs: int, pool_file: Path, sample_file: Path, work: Path, batch: int,
-             noise: float) -> dict:
-    from search.backends.base import UnitFields
+def _quarters(samples: list[tuple[float, float, str]], phase: str) -> list[float]:
+    """The tree's RSS at 0, 25, 50, 75 and 100 % of a phase's samples (is it flat while the corpus streams in?)."""
+    values = [mb for _, mb, p in samples if p == phase] or [0.0]
+    return [values[int(q * (len(values) - 1))] for q in (0, 0.25, 0.5, 0.75, 1.0)]
+
+
+def _graph_part(backend: str, docs: int, pool_data: dict, work: Path, batch: int, rss: TreeRSS) -> dict:
+    """Stream every document's quads into the graph store, then time the two SPARQL views."""
+    pool = pool_data["pool"]
+    result: dict = {}
+    rss.phase = "graph"
+    graph = EmbeddedGraph(work / "oxigraph") if backend == "embedded" else ServerGraph(work / "oxigraph")
+    started = time.perf_counter()
+    graph.load(pool_data["preamble"])
+    for start in range(0, docs, batch):
+        graph.load("".join(replica_quads(pool, i) for i in range(start, min(docs, start + batch))))
+    graph.finish()
+    result["graph_s"] = time.perf_counter() - started
+    rss.phase = "graph-done"
+    result["triples"] = graph.count()
+    result["graph_rss_mb"] = rss.peak("graph")
+    result["graph_rss_by_batch_mb"] = _quarters(rss.samples, "graph")
+    result["graph_disk_bytes"] = _du(work / "oxigraph")
+    rss.phase = "sparql"
+    timings: dict[str, list[float]] = {"ownership": [], "targets": []}
+    answered: dict[str, list[int]] = {"ownership": [], "targets": []}
+    for _ in range(3):
+        for name, template, values in (("ownership", OWNERSHIP, pool_data["agents"]), ("targets", TARGETS,
+                                                                                        INDICATORS)):
+            for value in values:
+                t = time.perf_counter()
+                answered[name].append(graph.select(template % value))
+                timings[name].append(1000 * (time.perf_counter() - t))
+    for name in timings:
+        result[f"{name}_ms"] = _percentiles(timings[name])
+        result[f"{name}_rows"] = float(np.mean(answered[name]))
+    result["graph_peak_rss_mb"] = rss.peak()
+    graph.close()
+    return result
+
+
+def _search_part(backend: str, docs: int, pool_data: dict, sample, work: Path, noise: float,
+                 rss: TreeRSS) -> dict:
+    """Build the search backend from lazy views of the units, then time BM25 and dense queries."""
+    from search.backends.base import TermGroup, UnitFields
     from search.backends.local import LocalBackend
     from search.settings import SearchSettings
 
-    with open(pool_file, "rb") as f:
-        pool_data = pickle.load(f)
-    pool: list[PoolDocument] = pool_data["pool"]
-    sample = np.load(sample_file, allow_pickle=False)
+    pool = pool_data["pool"]
     real, query_vectors = sample["passages"], sample["queries"]
     groups = json.loads(str(sample["groups"]))
-    preamble = pool_data["preamble"]
-    result: dict = {"backend": backend, "docs": docs}
+    result: dict = {}
+    rss.phase = "search"
+    rows = UnitRows(pool, docs)
+    result["units"] = rows.size
+    texts = rows.view(lambda d, t, u: t.texts[u])
+    tokens = rows.view(lambda d, t, u: pool_data["tokens"][d % len(pool)][u])
+    fields = rows.view(lambda d, t, u: UnitFields(replica_slug(d), t.kinds[u], t.year, t.jurisdiction))
+    no_sentences = np.zeros((0, real.shape[1]), dtype=np.float32)
+    started = time.perf_counter()
+    if backend == "embedded":
+        index = LocalBackend.build(tokens=tokens, vectors=vector_rows(real, 0, rows.size, noise),
+                                   sentence_vectors=no_sentences, sentence_rows=[], settings=SearchSettings())
+    else:
+        from search.backends.milvus import MilvusBackend
+
+        settings = SearchSettings(backend="milvus", milvus_uri=str(work / "milvus" / "milvus.db"))
+        index = MilvusBackend.build(tokens=tokens, texts=texts, vectors=LazyVectors(real, rows.size, noise),
+                                    sentence_vectors=no_sentences, sentence_rows=[], fields=fields,
+                                    settings=settings, words=pool_data["words"])
+    result["search_s"] = time.perf_counter() - started
+    rss.phase = "search-done"
+    result["search_rss_mb"] = rss.peak("search")
+    result["search_rss_by_quarter_mb"] = _quarters(rss.samples, "search")
+    result["dense_kind"] = index.dense_kind
+    if backend == "embedded":
+        index.save(work / "search")
+        result["search_disk_bytes"] = _du(work / "search")
+    else:
+        result["search_disk_bytes"] = _du(work / "milvus")
+    rss.phase = "queries"
+    lexical, dense = [], []
+    for _ in range(2):
+        for g, vector in zip(groups, query_vectors):
+            terms = [TermGroup(text, tuple(toks), weight) for text, toks, weight in g]
+            t = time.perf_counter()
+            scores = index.lexical_scores(terms, 50)
+            np.argpartition(-scores, min(49, len(scores) - 1))[:50]
+            lexical.append(1000 * (time.perf_counter() - t))
+            t = time.perf_counter()
+            index.dense(vector, 50)
+            dense.append(1000 * (time.perf_counter() - t))
+    result["bm25_ms"] = _percentiles(lexical)
+    result["dense_ms"] = _percentiles(dense)
+    result["search_peak_rss_mb"] = rss.peak()
+    return result
+
+
+def run_size(backend: str, docs: int, pool_file: Path, sample_file: Path, work: Path, batch: int,
+             noise: float, parts: tuple[str, ...] = ("graph", "search")) -> dict:
+    """One backend at one size, in this process: the graph part, the search part, or both (in that order)."""
+    with open(pool_file, "rb") as f:
+        pool_data = pickle.load(f)
+    sample = np.load(sample_file, allow_pickle=False)
+    result: dict = {"backend": backend, "docs": docs, "parts": list(parts)}
     with TreeRSS() as rss:
-        rss.phase = "graph"
-        graph = EmbeddedGraph(work / "oxigraph") if backend == "embedded" else ServerGraph(work / "oxigraph")
-        rss_at: list[float] = []
-        started = time.perf_counter()
-        graph.load(preamble)
-        for start in range(0, docs, batch):
-            graph.load("".join(replica_quads(pool, i) for i in range(start, min(docs, start + batch))))
-            rss_at.append(rss.now_mb())
-        graph.finish()
-        result["graph_s"] = time.perf_counter() - started
-        result["triples"] = graph.count()
-        result["graph_rss_mb"] = rss.peak("graph")
-        result["graph_rss_by_batch_mb"] = [rss_at[int(q * (len(rss_at) - 1))] for q in (0, 0.25, 0.5, 0.75, 1.0)]
-
-        rss.phase = "search"
-        rows = UnitRows(pool, docs)
-        result["units"] = rows.size
-        texts = rows.view(lambda d, t, u: t.texts[u])
-        tokens = rows.view(lambda d, t, u: pool_data["tokens"][d % len(pool)][u])
-        fields = rows.view(lambda d, t, u: UnitFields(replica_slug(d), t.kinds[u], t.year, t.jurisdiction))
-        started = time.perf_counter()
-        if backend == "embedded":
-            vectors = vector_rows(real, 0, rows.size, noise)
-            index = LocalBackend.build(tokens=tokens, vectors=vectors, sentence_vectors=np.zeros((0, real.shape[1]),
-                                       dtype=np.float32), sentence_rows=[], settings=SearchSettings())
-        else:
-            from search.backends.milvus import MilvusBackend
-
-            settings = SearchSettings(backend="milvus", milvus_uri=str(work / "milvus" / "milvus.db"))
-            index = MilvusBackend.build(tokens=tokens, texts=texts, vectors=LazyVectors(real, rows.size, noise),
-                                        sentence_vectors=np.zeros((0, real.shape[1]), dtype=np.float32),
-                                        sentence_rows=[], fields=fields, settings=settings,
-                                        words=pool_data["words"])
-        result["search_s"] = time.perf_counter() - started
-        result["search_rss_mb"] = rss.peak("search")
-        result["dense_kind"] = index.dense_kind
-        if backend == "embedded":
-            index.save(work / "search")
-            result["search_disk_bytes"] = _du(work / "search")
-        else:
-            result["search_disk_bytes"] = _du(work / "milvus")
-        result["graph_disk_bytes"] = _du(work / "oxigraph")
-
-        rss.phase = "query"
-        agents = pool_data["agents"]
-        timings: dict[str, list[float]] = {"ownership": [], "targets": []}
-        answered: dict[str, list[int]] = {"ownership": [], "targets": []}
-        for _ in range(3):
-            for name, template, values in (("ownership", OWNERSHIP, agents), ("targets", TARGETS, INDICATORS)):
-                for value in values:
-                    t = time.perf_counter()
-                    answered[name].append(graph.select(template % value))
-                    timings[name].append(1000 * (time.perf_counter() - t))
-        for name in timings:
-            result[f"{name}_ms"] = _percentiles(timings[name])
-            result[f"{name}_rows"] = float(np.mean(answered[name]))
-
-        from search.backends.base import TermGroup
-
-        lexical, dense = [], []
-        for _ in range(2):
-            for g, vector in zip(groups, query_vectors):
-                terms = [TermGroup(text, tuple(toks), weight) for text, toks, weight in g]
-                t = time.perf_counter()
-                scores = index.lexical_scores(terms, 50)
-                np.argpartition(-scores, min(49, len(scores) - 1))[:50]
-                lexical.append(1000 * (time.perf_counter() - t))
-                t = time.perf_counter()
-                index.dense(vector, 50)
-                dense.append(1000 * (time.perf_counter() - t))
-        result["bm25_ms"] = _percentiles(lexical)
-        result["dense_ms"] = _percentiles(dense)
+        result["baseline_rss_mb"] = rss.now_mb()  # the pool, the sample and the imports, before any store
+        if "graph" in parts:
+            result.update(_graph_part(backend, docs, pool_data, work, batch, rss))
+        if "search" in parts:
+            result.update(_search_part(backend, docs, pool_data, sample, work, noise, rss))
         result["peak_rss_mb"] = rss.peak()
-        graph.close()
     result["rss_timeline"] = [(round(t, 1), round(mb), p) for t, mb, p in rss.samples[:: max(1, len(rss.samples) // 300)]]
     return result
 
@@ -527,35 +552,79 @@ def _run_worker(backend: str, docs: int, pool_file: Path, sample_file: Path, arg
     try:
         done = subprocess.run([sys.executable, "-m", "benchmarks.scale_corpus", "--worker", backend, "--docs",
                                str(docs), "--pool-file", str(pool_file), "--sample-file", str(sample_file),
-                               "--work", str(work), "--batch", str(args.batch), "--noise", str(args.noise)],
+                               "--work", str(work), "--batch", str(args.batch), "--noise", str(args.noise),
+                               "--parts", *args.parts],
                               cwd=ROOT, stdout=subprocess.PIPE, check=True)
         return json.loads(done.stdout.decode().strip().splitlines()[-1])
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
 
+def merge_results(earlier: list[dict], new: list[dict]) -> list[dict]:
+    """One row per (backend, docs): a new run replaces the parts it measured and keeps the others (the graph
+    and the search part of a size may come from separate runs; each part keeps its command and load)."""
+    rows: dict[tuple[str, int], dict] = {}
+    for r in [*earlier, *new]:
+        key = (r["backend"], r["docs"])
+        tagged = dict(r)
+        tagged["parts"] = r.get("parts", ["graph", "search"])
+        for part in r.get("parts", ["graph", "search"]):
+            tagged[f"{part}_command"], tagged[f"{part}_load"] = r.get("command", ""), r.get("load_before", [0])[0]
+        if key in rows and not set(rows[key].get("parts", [])) <= set(r.get("parts", ["graph", "search"])):
+            merged = {**rows[key], **{k: v for k, v in tagged.items() if k != "rss_timeline"}}
+            merged["parts"] = sorted(set(rows[key]["parts"]) | set(r.get("parts", ["graph", "search"])))
+            rows[key] = merged
+        else:
+            rows[key] = tagged
+    return sorted(rows.values(), key=lambda x: (x["docs"], x["backend"]))
+
+
 def _mb(n: float) -> str:
     return f"{n / 2**20:,.0f}"
 
 
-def report(stats: dict, results: list[dict], load_note: str) -> str:
-    header = ["backend", "docs", "units", "triples", "parse s (extrapolated)", "graph load s", "search build s",
-              "graph disk MB", "search disk MB", "peak RSS MB (graph / search / all)", "RSS over graph stream MB",
-              "owns p50/p95 ms (rows)", "targets p50/p95 ms (rows)", "BM25 p50/p95 ms", "dense p50/p95 ms"]
+def _cell(r: dict, fmt) -> str:
+    try:
+        return fmt(r)
+    except KeyError:  # that part not measured at this size
+        return "–"
+
+
+COLUMNS = (
+    ("backend", lambda r: "embedded (Oxigraph + bm25s/FAISS)" if r["backend"] == "embedded"
+     else "server (oxigraph serve + milvus-lite)"),
+    ("docs", lambda r: f"{r['docs']:,}"),
+    ("units", lambda r: f"{r['units']:,}"),
+    ("triples", lambda r: f"{r['triples']:,}"),
+    ("graph load s", lambda r: f"{r['graph_s']:.1f}"),
+    ("search build s", lambda r: f"{r['search_s']:.1f}"),
+    ("graph disk MB", lambda r: _mb(r["graph_disk_bytes"])),
+    ("search disk MB", lambda r: _mb(r["search_disk_bytes"])),
+    ("peak RSS MB graph / search", lambda r: f"{_cell(r, lambda x: format(x['graph_peak_rss_mb'], ',.0f'))} / "
+                                             f"{_cell(r, lambda x: format(x['search_peak_rss_mb'], ',.0f'))}"),
+    ("RSS during graph stream MB (0→100 %)", lambda r: " → ".join(f"{v:,.0f}" for v in r["graph_rss_by_batch_mb"])),
+    ("RSS during search build MB (0→100 %)", lambda r: " → ".join(f"{v:,.0f}"
+                                                                  for v in r["search_rss_by_quarter_mb"])),
+    ("owns p50/p95 ms (rows)", lambda r: f"{r['ownership_ms'][0]:.1f} / {r['ownership_ms'][1]:.1f} "
+                                         f"({r['ownership_rows']:,.0f})"),
+    ("targets p50/p95 ms (rows)", lambda r: f"{r['targets_ms'][0]:.1f} / {r['targets_ms'][1]:.1f} "
+                                            f"({r['targets_rows']:,.0f})"),
+    ("BM25 p50/p95 ms", lambda r: f"{r['bm25_ms'][0]:.1f} / {r['bm25_ms'][1]:.1f}"),
+    ("dense p50/p95 ms", lambda r: f"{r['dense_ms'][0]:.1f} / {r['dense_ms'][1]:.1f} ({r['dense_kind']})"),
+)
+
+
+def report(stats: dict, results: list[dict]) -> str:
+    header = [name for name, _ in COLUMNS]
+    rows = [[_cell(r, fmt) for _, fmt in COLUMNS] for r in results]
     rate = stats["parallel_docs_per_s"] or stats["single_docs_per_s"]
-    rows = []
-    for r in results:
-        name = "embedded (Oxigraph + bm25s/FAISS)" if r["backend"] == "embedded" else \
-            "server (oxigraph serve + milvus-lite)"
-        rows.append([name, f"{r['docs']:,}", f"{r['units']:,}", f"{r['triples']:,}", f"{r['docs'] / rate:,.0f}",
-                     f"{r['graph_s']:.1f}", f"{r['search_s']:.1f}", _mb(r["graph_disk_bytes"]),
-                     _mb(r["search_disk_bytes"]),
-                     f"{r['graph_rss_mb']:,.0f} / {r['search_rss_mb']:,.0f} / {r['peak_rss_mb']:,.0f}",
-                     " → ".join(f"{v:,.0f}" for v in r["graph_rss_by_batch_mb"]),
-                     f"{r['ownership_ms'][0]:.1f} / {r['ownership_ms'][1]:.1f} ({r['ownership_rows']:,.0f})",
-                     f"{r['targets_ms'][0]:.1f} / {r['targets_ms'][1]:.1f} ({r['targets_rows']:,.0f})",
-                     f"{r['bm25_ms'][0]:.1f} / {r['bm25_ms'][1]:.1f}",
-                     f"{r['dense_ms'][0]:.1f} / {r['dense_ms'][1]:.1f} ({r['dense_kind']})"])
+    loads = "; ".join(f"{r['backend']} {r['docs']:,} " + ", ".join(f"{p} {r.get(p + '_load', 0):.1f}"
+                                                                   for p in r.get("parts", []))
+                      for r in results)
+    load_note = f"1-minute load average when each part started: {loads}"
+    top = max(results, key=lambda r: r["docs"])
+    parse_note = (f"Parsing {top['docs']:,} documents at that rate: {top['docs'] / rate:,.0f} s "
+                  f"({top['docs'] / rate / 3600:.1f} h).")
     text = [
         "# Scale corpus: synthetic plan documents on both backends", "",
         markdown_table(header, rows), "",
@@ -563,9 +632,9 @@ def report(stats: dict, results: list[dict], load_note: str) -> str:
         f"{stats['pool']:,} generated documents): {stats['single_docs_per_s']:.1f} docs/s in one process "
         f"({stats['parse_ms']:.1f} ms parse + {stats['map_ms']:.1f} ms RDF and units per document), "
         f"{stats['parallel_docs_per_s']:.1f} docs/s in {stats['parallel_workers']} processes; "
-        f"{stats['units_per_doc']:.1f} units and {stats['quads_per_doc']:.0f} quads per document. The "
-        "'parse s' column is N / the parallel rate: documents beyond the pool are copies of pool documents under "
-        "their own slug, not parsed again.",
+        f"{stats['units_per_doc']:.1f} units and {stats['quads_per_doc']:.0f} quads per document. "
+        "Documents beyond the pool are copies of pool documents under "
+        "their own slug, not parsed again. " + parse_note,
         f"Embedding (not in the table): e5-small embedded {stats.get('e5_passages_per_s', 0):.1f} passages/s here;"
         " every unit of the top size embedded for real would take units / that rate (see the README's "
         "deployment arithmetic).", "",
@@ -573,16 +642,17 @@ def report(stats: dict, results: list[dict], load_note: str) -> str:
         "per document); search build = bm25s + FAISS in memory (embedded) or the Milvus collection with its "
         "BM25 function, jieba analyzer and vector index (server), unit rows only (no sentence rows); disk = "
         "bytes of the store's folder; RSS = resident memory of the benchmark process and its children (the "
-        "Oxigraph server, milvus-lite), sampled every 0.2 s; 'RSS over graph stream' = the tree's RSS after 0, "
-        "25, 50, 75 and 100 % of the batches; owns = every responsibility of one body (5 bodies), targets = "
+        "Oxigraph server, milvus-lite), sampled every 0.2 s; 'RSS during' = the tree's RSS at 0, 25, 50, 75 "
+        "and 100 % of that phase (flat = memory does not grow with the corpus streamed in); owns = every responsibility of one body (5 bodies), targets = "
         "every target whose indicator contains a word (5 words), all rows fetched, 3 passes; BM25 = the "
         "question's weighted term groups to a top-50, dense = top-50 of its e5 vector, "
         f"{stats.get('questions', 0)} dev/own questions, 2 passes, query encoding excluded.",
         f"Vectors: {stats.get('sample', 0)} pool units embedded with e5-small (real), the others synthetic "
         "mixtures of two real rows plus noise (see the module docstring).", "",
         f"Machine: 2 cores shared with other jobs; {load_note}.", "",
-        "Command" + ("s" if len({r["command"] for r in results}) > 1 else "") + ": "
-        + "; ".join(f"`{c}`" for c in dict.fromkeys(r["command"] for r in results)), ""]
+        "Commands: " + "; ".join(f"`{c}`" for c in dict.fromkeys(r.get(f"{p}_command", r.get("command", ""))
+                                                                  for r in results for p in r.get("parts", []))),
+        ""]
     return "\n".join(text)
 
 
@@ -633,6 +703,8 @@ def main() -> None:
     parser.add_argument("--work-dir", type=Path, default=None, help="where the stores are built (then deleted)")
     parser.add_argument("--out", default="scale_corpus", help="name of the result files in benchmarks/results/")
     parser.add_argument("--merge", action="store_true", help="keep the other rows of an earlier result file")
+    parser.add_argument("--parts", nargs="+", choices=("graph", "search"), default=["graph", "search"],
+                        help="measure the graph store, the search backend, or both (separate runs are merged)")
     parser.add_argument("--worker", help=argparse.SUPPRESS)
     parser.add_argument("--pool-file", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--sample-file", type=Path, help=argparse.SUPPRESS)
@@ -640,31 +712,27 @@ def main() -> None:
     args = parser.parse_args()
     if args.worker:
         result = run_size(args.worker, args.docs[0], args.pool_file, args.sample_file, args.work, args.batch,
-                          args.noise)
+                          args.noise, tuple(args.parts))
         print(json.dumps(result))
         return
     pool_file, sample_file, stats = prepare(args.pool, args.workers, args.sample, args.cache)
     print(f"pool: {json.dumps(stats)}", file=sys.stderr, flush=True)
     out_json = RESULTS / f"{args.out}.json"
-    results: list[dict] = []
-    if args.merge and out_json.exists():  # runs of other sizes or backends, kept unless measured again
-        wanted = {(b, d) for b in args.backends for d in args.docs}
-        results = [r for r in json.loads(out_json.read_text())["results"] if (r["backend"], r["docs"]) not in wanted]
+    mine: list[dict] = []
     for docs in sorted(args.docs):
         for backend in args.backends:
             load = os.getloadavg()
             started = time.perf_counter()
             r = _run_worker(backend, docs, pool_file, sample_file, args)
             r["wall_s"], r["load_before"], r["command"] = time.perf_counter() - started, load, command_line()
-            results.append(r)
-            results.sort(key=lambda x: (x["docs"], x["backend"]))
+            mine.append(r)
             print(f"{backend} {docs:,} docs: {json.dumps({k: v for k, v in r.items() if k != 'rss_timeline'})}",
                   file=sys.stderr, flush=True)
-            loads = ", ".join(f"{x['load_before'][0]:.1f}" for x in results)
-            note = f"1-minute load average before each run: {loads}"
-            (RESULTS / f"{args.out}.md").write_text(report(stats, results, note), encoding="utf-8")
-            out_json.write_text(json.dumps({"command": command_line(), "pool": stats, "results": results},
-                                           ensure_ascii=False, indent=1), encoding="utf-8")
+            earlier = json.loads(out_json.read_text())["results"] if args.merge and out_json.exists() else []
+            results = merge_results(earlier, mine)
+            (RESULTS / f"{args.out}.md").write_text(report(stats, results), encoding="utf-8")
+            out_json.write_text(json.dumps({"pool": stats, "results": results}, ensure_ascii=False, indent=1),
+                                encoding="utf-8")
             plot(results, RESULTS / f"{args.out}.png")
     print((RESULTS / f"{args.out}.md").read_text(encoding="utf-8"))
 
