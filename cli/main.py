@@ -212,6 +212,8 @@ def ingest(
     wait: Annotated[bool, typer.Option("--wait", help="queue behind an ingest already running in the data dir "
                                        "instead of exiting with code 75")] = False,
     encoder: Annotated[Optional[str], typer.Option(help="dense encoder for the index")] = None,
+    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=0, help="processes parsing and checking "
+                                                "documents (default: one per CPU; POLICYKG_INGEST_JOBS)")] = None,
     data_dir: DataDir = None,
     as_json: AsJson = False,
 ) -> None:
@@ -223,7 +225,7 @@ def ingest(
         missing = [p for p in paths or [] if not p.exists()]
         if missing:  # bad input (exit 2), not a failed build
             raise _fail(f"{missing[0]}: no such file or folder", EXIT_BAD_INPUT)
-        settings = _settings(data_dir, encoder=encoder)
+        settings = _settings(data_dir, encoder=encoder, ingest_jobs=jobs)
         manifest = build(settings, list(paths) if paths else None, replace=replace, wait=wait, progress=_progress)
         if as_json:
             _print_json(manifest)

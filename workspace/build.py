@@ -61,7 +61,7 @@ from workspace.datadir import (
     sha256_file,
     writer_lock,
 )
-from workspace.parallel import default_jobs
+from workspace.parallel import bar, default_jobs
 from workspace.settings import Settings
 
 __all__ = [
@@ -76,7 +76,8 @@ Progress = Callable[[str], None]
 FORMAT_VERSION = 1
 FAULT_ENV = "POLICYKG_FAULT_PAUSE"
 # The phases of a build, in order; each is a point where POLICYKG_FAULT_PAUSE can stop it.
-FAULT_PHASES = ("locked", "parsed", "sources", "graph", "index", "manifest", "renamed", "swapped", "pruned")
+FAULT_PHASES = ("locked", "parsed", "sources", "graph", "embedding", "index", "manifest", "renamed", "swapped",
+                "pruned")  # "embedding": after the first batch of new texts is embedded and cached
 
 
 class BuildError(RuntimeError):
@@ -335,7 +336,7 @@ def _parsed(paths: list[Path], progress: Progress, cache=None, jobs: int = 1) ->
     """Each path with its document (from ``cache`` when it holds the same bytes) or its ``ParseError``, in the
     order given; the files not cached are parsed over ``jobs`` processes (``workspace.parallel``)."""
     from ingest import ParseError
-    from workspace.parallel import bar, ordered_map
+    from workspace.parallel import ordered_map
 
     keys = [cache.key(path) if cache is not None else None for path in paths]
     found: list[object] = [cache.get(key) if cache is not None else None for key in keys]
@@ -565,6 +566,7 @@ def build(
         kept, kept_origin, given_reports = _merge(kept, kept_origin, documents, origin, replace)
         reports = given_reports + reports
         _fault_point("parsed")
+        cache.flush()  # the new parses are kept now: a build killed later does not parse them again
         current = None if replace else _current_manifest(data_dir)
         changed = replace or remove or any(r.status == "ingested" for r in reports)
         if current is not None and not changed and _same_index_settings(settings, current):
@@ -674,8 +676,18 @@ def _build_generation(settings: Settings, documents: dict, origin: dict[str, Pat
         units = index_units(docs)
         encoder = encoder_of(settings)
         vectors = VectorCache(data_dir / CACHE_DIR, encoder)
-        caching = CachingEncoder(encoder, vectors)  # embeds only texts no earlier build embedded
-        index = SearchIndex.build(units, caching, search_settings(settings))
+        shown = bar(None, "embedding texts")
+
+        def embedded(count: int) -> None:  # after each batch, once its vectors are in the cache
+            shown.update(count)
+            _fault_point("embedding")
+
+        # embeds only texts no earlier build embedded, a batch at a time, caching each batch as it is done
+        caching = CachingEncoder(encoder, vectors, batch=settings.embed_batch, after_batch=embedded)
+        try:
+            index = SearchIndex.build(units, caching, search_settings(settings))
+        finally:
+            shown.close()
         index.encoder = encoder
         progress(f"embedded {caching.embedded} new text(s), {len(vectors) - caching.embedded} from the cache")
         index.save(staging / "index")
@@ -765,7 +777,7 @@ def _new_parts(docs: list, jobs: int, authority: tuple) -> Iterable[tuple[object
     """``(document, part)`` of each of ``docs``, made and checked in chunks over ``jobs`` processes, in order.
     Raises ``GraphCheckError`` for the first chunk that fails."""
     from workspace.graphparts import CHECK_CHUNK, GraphCheckError, GraphPart, part_chunk
-    from workspace.parallel import bar, chunks, ordered_map
+    from workspace.parallel import chunks, ordered_map
 
     size = max(8, min(CHECK_CHUNK, -(-len(docs) // jobs)))
     batches = list(chunks(docs, size))

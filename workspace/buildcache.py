@@ -13,7 +13,8 @@ Layout under ``<data-dir>/cache/``::
 
 Every file is written to a temporary name and renamed into place (atomic), and only under the data dir's
 writer lock (``workspace.datadir.writer_lock``): a reader never sees half a file and two writers never race.
-A vector segment holds only the vectors one build added, so adding one document writes one small segment;
+A vector segment holds the vectors of one embedding batch (``CachingEncoder``), written as soon as the batch
+is embedded, so adding one document writes one small segment and a killed ingest keeps every finished batch;
 ``VectorCache.compact`` merges segments once there are many. A cache file that cannot be read is ignored
 (logged) and recomputed: the cache only ever saves work, it never decides an answer.
 """
@@ -25,7 +26,7 @@ import logging
 import os
 import pickle
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -282,13 +283,18 @@ class VectorCache:
 class CachingEncoder:
     """An encoder that takes passage vectors from a ``VectorCache`` and embeds only the texts it lacks.
 
-    It has the wrapped encoder's name, dim and prompts, so an index built through it is the same index;
-    queries are never cached.
+    The missing texts go to the encoder ``batch`` at a time; each batch's vectors are written to the cache
+    (one segment) before the next is embedded, and ``after_batch(n)`` is called, so an ingest killed while
+    embedding resumes where it stopped. It has the wrapped encoder's name, dim and prompts, so an index built
+    through it is the same index; queries are never cached.
     """
 
-    def __init__(self, inner, cache: VectorCache) -> None:
+    def __init__(self, inner, cache: VectorCache, batch: int = EMBED_BATCH,
+                 after_batch: Callable[[int], None] | None = None) -> None:
         self.inner = inner
         self.cache = cache
+        self.batch = max(1, int(batch))
+        self.after_batch = after_batch
         self.embedded = 0  # texts actually sent to the encoder
 
     def __getattr__(self, name: str):
@@ -312,11 +318,17 @@ class CachingEncoder:
         for k, t in zip(keys, texts):
             if k not in known and k not in missing:
                 missing[k] = t
-        if missing:
-            vectors = np.asarray(self.inner.encode_passages(list(missing.values())), dtype=np.float32)
-            self.cache.add(list(missing), vectors)
-            known.update(zip(missing, vectors))
-            self.embedded += len(missing)
+        pending = list(missing.items())
+        for start in range(0, len(pending), self.batch):
+            batch = pending[start:start + self.batch]
+            vectors = np.asarray(self.inner.encode_passages([t for _, t in batch]), dtype=np.float32)
+            batch_keys = [k for k, _ in batch]
+            self.cache.add(batch_keys, vectors)
+            self.cache.flush()  # written now: a killed ingest keeps every finished batch
+            known.update(zip(batch_keys, vectors))
+            self.embedded += len(batch)
+            if self.after_batch is not None:
+                self.after_batch(len(batch))
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
         return np.ascontiguousarray(np.stack([known[k] for k in keys]), dtype=np.float32)

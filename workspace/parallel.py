@@ -82,11 +82,12 @@ class _NoBar:
         pass
 
 
-def bar(total: int, what: str):
-    """A progress bar of ``total`` steps named ``what`` on stderr, when stderr is a terminal or asked for."""
+def bar(total: int | None, what: str):
+    """A progress bar of ``total`` steps (None: not known, a counter) named ``what`` on stderr, when stderr is
+    a terminal or asked for."""
     wanted = os.environ.get(BAR_ENV, "").strip().lower()
     shown = wanted in ("1", "true", "yes", "on") or (wanted == "" and sys.stderr.isatty())
-    if not shown or total <= 0:
+    if not shown or (total is not None and total <= 0):
         return _NoBar()
     from tqdm import tqdm
 

@@ -78,6 +78,8 @@ class Settings(BaseSettings):
     keep_generations: int = Field(default=2, ge=1, description="how many built data generations to keep")
     ingest_jobs: int = Field(default=0, ge=0, description="processes an ingest parses and checks documents in "
                                                           "(0: one per CPU)")
+    embed_batch: int = Field(default=256, ge=1, description="texts an ingest embeds at once; each batch's vectors "
+                                                            "are cached before the next, so a killed ingest resumes")
     generation: Path | None = Field(
         default=None,
         description="serve this generation folder instead of the one `current` names (set by `policykg serve` "
