@@ -438,9 +438,10 @@ VIEWS: tuple[type, ...] = (UnitRef, ConceptRef, CitationRef, TargetView, Support
 # ------------------------------------------------------------------------------------------------ who is responsible
 
 
-def _rank(view: ResponsibilityView) -> tuple[int, str, int, str]:
+def _rank(view: ResponsibilityView) -> tuple[int, int, str, str]:
+    """Lead first (ROLE_ORDER), within a role what the text states before what a rule infers, then by body."""
     role = ROLE_ORDER.index(view.role) if view.role in ROLE_ORDER else len(ROLE_ORDER)
-    return (role, view.agent_iri, 0 if view.basis == "explicit" else 1, view.iri)
+    return (role, 0 if view.basis == "explicit" else 1, view.agent_iri, view.iri)
 
 
 def owners(chain: Sequence[str], by_unit: Mapping[str, Iterable[ResponsibilityView]]) -> list[ResponsibilityView]:
@@ -449,7 +450,7 @@ def owners(chain: Sequence[str], by_unit: Mapping[str, Iterable[ResponsibilityVi
 
     ``chain`` is the unit's IRI and then its ancestors' from the nearest up; ``by_unit`` the responsibilities by the
     IRI of the unit they are assigned to.  An inferred fact that repeats an explicit one (same body, same role) is
-    dropped; the rest come lead first, each view naming the unit it was assigned to (``unit_iri``)."""
+    dropped; the rest come lead first (stated before inferred), each view naming the unit it was assigned to (``unit_iri``)."""
     for unit in chain:
         found = list(by_unit.get(unit, ()))
         if found:

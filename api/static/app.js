@@ -107,7 +107,7 @@
   const kindName = (k) => (t("kinds")[k] || k || "");
   // Role and rule labels from the ontology (GET /labels), the page's own strings until they arrive.
   let LABELS = { roles: {}, rules: {} };
-  fetch("/labels").then((r) => (r.ok ? r.json() : null)).then((data) => { if (data) LABELS = data; }).catch(() => {});
+  fetch("/labels").then((response) => (response.ok ? response.json() : null)).then((data) => { if (data) LABELS = data; }).catch(() => {});
   const roleName = (r) => String(r || "").split(",").map((x) => (LABELS.roles[x] || {})[lang] || t("roles")[x] || x).join("、");
   const ruleName = (r) => (LABELS.rules[r] || {})[lang] || (lang === "zh" ? t("inferred_by_rule") : r);
 
@@ -356,7 +356,7 @@
         ? el("a", { href: deptHref(r.agent_name) }, r.agent_name)
         : el("a", { href: unitHref(r.unit_iri) }, el("span", { class: "path" }, r.unit_path), " ", r.unit_heading),
       " · ", roleName(r.role), " ",
-      el("span", { class: `badge ${r.basis}`, title: r.basis === "inferred" ? (r.rule || r.evidence) : r.evidence }, t(r.basis)),
+      el("span", { class: `badge ${r.basis}`, title: r.basis === "inferred" && r.rule ? ruleName(r.rule) : r.evidence }, t(r.basis)),
       evidenceDetails(r))));
   }
 
@@ -367,7 +367,7 @@
   // a neighbourhood's nodes are {id, kind, label}, its edges {source, target, relation} (kg.network)
   const nodeId = (n) => String(n.id);
   const nodeKind = (n) => String(n.kind || "").toLowerCase();
-  const nodeLabel = (n) => String(n.label || n.id);
+  const nodeLabel = (n) => String(n.label);
   const edgeEnds = (e) => [String(e.source), String(e.target)];
 
   function layout(nodes, edges, centre, width, height) {
