@@ -21,7 +21,7 @@ Method (what is real and what is synthetic; the result file repeats it):
    documents is extrapolated as N / (measured docs/s), and said so.
 2. **Stream.** Each (backend, size) runs in a fresh subprocess: documents are written to the graph store in
    batches of ``--batch`` documents (never the whole corpus in memory) while a thread samples the resident
-   memory of the process tree (this process plus the Oxigraph server and milvus-lite's server) every 0.2 s;
+   memory of the process tree (this process plus the Oxigraph server and milvus-lite's server) every 0.5 s;
    then the search index is built from lazy views of the units (Milvus gets them 1,000 rows at a time;
    bm25s and FAISS hold every unit in memory by design).
 3. **Vectors.** ``--sample`` pool units are embedded with e5-small for real; unit row r ≥ sample gets
@@ -230,7 +230,7 @@ class LazyVectors:
 class TreeRSS:
     """Samples the resident memory of this process and its children (servers) every ``period`` s."""
 
-    def __init__(self, period: float = 0.2) -> None:
+    def __init__(self, period: float = 0.5) -> None:
         import psutil
 
         self.proc = psutil.Process()
@@ -240,10 +240,14 @@ class TreeRSS:
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
         self.started = time.perf_counter()
+        self._children: list = []
+        self._listed = -1e9
 
     def now_mb(self) -> float:
+        if time.perf_counter() - self._listed > 5:  # listing children scans /proc: not at every sample
+            self._children, self._listed = self.proc.children(recursive=True), time.perf_counter()
         total = 0
-        for p in [self.proc, *self.proc.children(recursive=True)]:
+        for p in [self.proc, *self._children]:
             try:
                 total += p.memory_info().rss
             except Exception:  # a child that just ended
@@ -642,7 +646,7 @@ def report(stats: dict, results: list[dict]) -> str:
         "per document); search build = bm25s + FAISS in memory (embedded) or the Milvus collection with its "
         "BM25 function, jieba analyzer and vector index (server), unit rows only (no sentence rows); disk = "
         "bytes of the store's folder; RSS = resident memory of the benchmark process and its children (the "
-        "Oxigraph server, milvus-lite), sampled every 0.2 s; 'RSS during' = the tree's RSS at 0, 25, 50, 75 "
+        "Oxigraph server, milvus-lite), sampled every 0.5 s; 'RSS during' = the tree's RSS at 0, 25, 50, 75 "
         "and 100 % of that phase (flat = memory does not grow with the corpus streamed in); owns = every responsibility of one body (5 bodies), targets = "
         "every target whose indicator contains a word (5 words), all rows fetched, 3 passes; BM25 = the "
         "question's weighted term groups to a top-50, dense = top-50 of its e5 vector, "
