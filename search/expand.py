@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from .lexicon import ConceptLabels
+from .routing import asks_when, asks_who
 from .tokenize import ascii_words, cjk_share
 
 __all__ = ["QueryPlan", "FusionWeights", "QueryExpander", "detect_language", "stem", "is_quantitative"]
@@ -72,9 +73,12 @@ class QueryPlan:
     lexical_terms: list[str] = field(default_factory=list)  # zh terms added to the BM25 query
     key_terms: list[str] = field(default_factory=list)  # of those, the matched concepts' preferred labels
     industry_terms: list[str] = field(default_factory=list)  # policy industries of the products/plants named
+    translation_terms: list[str] = field(default_factory=list)  # Chinese words an English question's words stand for
     dense_text: str = ""  # the text embedded for the dense query
     concepts: list[str] = field(default_factory=list)  # keys of matched concepts
     quantitative: bool = False
+    asks_who: bool = False  # which body is responsible (search/routing.py)
+    asks_when: bool = False  # by when, how long
     weights: FusionWeights = field(default_factory=lambda: FusionWeights(0.5, 0.5))  # score (min-max) fusion
     rrf_weights: FusionWeights = field(default_factory=lambda: FusionWeights(0.5, 0.5))  # rank fusion
 
@@ -201,4 +205,5 @@ class QueryExpander:
         return QueryPlan(text=text, language=language, lexical_terms=terms, key_terms=key_terms,
                          industry_terms=industry_terms,
                          dense_text=dense_text, concepts=[c.key for c in matched],
-                         quantitative=is_quantitative(text), weights=weights, rrf_weights=rrf_weights)
+                         quantitative=is_quantitative(text), asks_who=asks_who(text), asks_when=asks_when(text),
+                         weights=weights, rrf_weights=rrf_weights)

@@ -20,6 +20,7 @@ import numpy as np
 from .backends import SearchBackend, TermGroup, UnitFields, UnitFilter, build_backend, load_backend
 from .backends.local import LocalBackend
 from .base import Scored
+from .bilingual import Dictionary, load_dictionary
 from .bm25 import BM25Retriever
 from .dense import DenseRetriever
 from .encoders.base import Encoder
@@ -31,6 +32,7 @@ from .lexicon import ConceptLabels, load_department_labels, load_place_labels, l
 from .sentences import sentence_table
 from .places import NATIONAL, PlaceMatcher
 from .relevance import is_relevant, relevance_floor
+from .routing import states_owner, states_time
 from .thesaurus import load_thesaurus
 from .settings import SearchSettings
 from .tokenize import STOPWORDS, Tokenizer, ascii_words
@@ -42,6 +44,8 @@ log = logging.getLogger(__name__)
 
 # Longest query prefix given to the dense encoder (see SearchIndex.query_vector).
 MAX_EMBED_CHARS = 256
+# Chinese words an index keeps per English phrase of the dictionary (those its documents hold, primary first).
+TRANSLATIONS_KEPT = 8
 
 FORMAT_VERSION = 3  # 2: sentence vectors beside unit vectors; 3: units hold the read model's views (kg.views)
 _META = "meta.json"
@@ -119,10 +123,11 @@ class SearchIndex:
     def __init__(self, units: list[IndexUnit], encoder: Encoder, bm25: BM25Retriever | None,
                  dense: DenseRetriever | None, concepts: list[ConceptLabels], words: list[str],
                  settings: SearchSettings, meta: dict | None = None, sentences: DenseRetriever | None = None,
-                 *, backend: SearchBackend | None = None) -> None:
+                 *, backend: SearchBackend | None = None, translations: Dictionary | None = None) -> None:
         """``backend`` answers the lexical and dense questions (search/backends/); without one, ``bm25``,
         ``dense`` and ``sentences`` (one vector per sentence of the multi-sentence units, ids → unit rows)
-        are wrapped as the local backend."""
+        are wrapped as the local backend.  ``translations``: English phrases → the Chinese words of the
+        documents they may stand for (search/bilingual.py), none without."""
         self.units = units
         self.encoder = encoder
         self.backend: SearchBackend = backend if backend is not None else LocalBackend(bm25, dense, sentences)
@@ -131,6 +136,7 @@ class SearchIndex:
         self.settings = settings
         self.tokenizer = Tokenizer(words)
         self.expander = QueryExpander(concepts)
+        self.translations = translations if translations is not None else Dictionary([])
         if settings.thesaurus_weight > 0:
             load_thesaurus()  # read once here, not on the first question
         self.places = PlaceMatcher(load_place_labels())
@@ -146,6 +152,8 @@ class SearchIndex:
         # units with no sentence vectors (one sentence): their whole-text score stands for their best sentence
         with_sentences = self.backend.sentence_rows()
         self._single = np.array([i not in with_sentences for i in range(len(units))], dtype=bool)
+        self._states_owner = np.array([states_owner(u) for u in units], dtype=bool)
+        self._states_time = np.array([states_time(u) for u in units], dtype=bool)
         goals = {(u.document, u.path): i for i, u in enumerate(units) if u.kind == "goal"}
         # target row → the row of the goal that states it
         self._goal_of = {i: goals[(u.document, u.path)] for i, u in enumerate(units)
@@ -209,8 +217,10 @@ class SearchIndex:
             "settings": settings.to_dict(),
         }
         log.info("built search index: %d units, encoder %s, backend %s", len(units), encoder.name, backend.name)
-        index = cls(units, encoder, None, None, concepts, words, settings, meta, backend=backend)
-        return index
+        translations = (load_dictionary(lambda word: backend.document_frequency(word) > 0, TRANSLATIONS_KEPT)
+                        if settings.translation_weight > 0 else None)
+        return cls(units, encoder, None, None, concepts, words, settings, meta, backend=backend,
+                   translations=translations)
 
     # ------------------------------------------------------------ save/load
     def save(self, directory: str | Path) -> Path:
@@ -223,8 +233,8 @@ class SearchIndex:
                 for unit in self.units:
                     fh.write(json.dumps(unit.to_dict(), ensure_ascii=False) + "\n")
             (tmp / _LEXICON).write_text(json.dumps(
-                {"concepts": [c.to_dict() for c in self.concepts], "words": self.words}, ensure_ascii=False),
-                encoding="utf-8")
+                {"concepts": [c.to_dict() for c in self.concepts], "words": self.words,
+                 "translations": self.translations.to_table()}, ensure_ascii=False), encoding="utf-8")
             self.meta.update(self.backend.save(tmp), search_backend=self.backend.name)
             (tmp / _META).write_text(json.dumps(self.meta, ensure_ascii=False, indent=2), encoding="utf-8")
             old = None
@@ -283,6 +293,7 @@ class SearchIndex:
             lexicon = json.loads(lexicon_path.read_text(encoding="utf-8"))
             concepts = [ConceptLabels.from_dict(c) for c in lexicon["concepts"]]
             words = list(lexicon["words"])
+            translations = Dictionary.from_table(lexicon.get("translations", {}))
         except (OSError, ValueError, KeyError, TypeError) as e:
             raise IndexLoadError(f"corrupt or missing lexicon {lexicon_path}: {e}") from e
         settings = SearchSettings.from_dict(meta.get("settings", {}))
@@ -295,7 +306,8 @@ class SearchIndex:
                                  f"{meta_path} says {dim}")
         if milvus_uri and backend.name == "milvus":
             settings.milvus_uri = milvus_uri
-        return cls(units, encoder, None, None, concepts, words, settings, meta, backend=backend)
+        return cls(units, encoder, None, None, concepts, words, settings, meta, backend=backend,
+                   translations=translations)
 
     def __len__(self) -> int:
         return len(self.units)
@@ -303,7 +315,33 @@ class SearchIndex:
     # ---------------------------------------------------------------- search
     def plan(self, query: str) -> QueryPlan:
         """How ``query`` (already cleaned) will be searched: language, expansion terms, weights."""
-        return self.expander.plan(query)
+        plan = self.expander.plan(query)
+        if plan.language == "en":
+            plan.translation_terms = self.translate(plan)
+            if plan.translation_terms and self.settings.translation_dense:
+                plan.dense_text = " ".join([plan.dense_text or plan.text, *plan.translation_terms])
+        return plan
+
+    def translate(self, plan: QueryPlan) -> list[str]:
+        """The Chinese words the documents use for the English question's words and phrases (CC-CEDICT read
+        backwards, search/bilingual.py): at most ``translations_per_phrase`` per phrase, primary senses
+        first, none found in more than ``thesaurus_max_share`` of the units, none the scheme's labels
+        already gave."""
+        if self.settings.translation_weight <= 0:
+            return []
+        given = set(plan.lexical_terms) | set(plan.key_terms) | set(plan.industry_terms)
+        terms: list[str] = []
+        for _, translations in self.translations.phrases(plan.text):
+            kept = 0
+            for t in translations:
+                if kept >= self.settings.translations_per_phrase:
+                    break
+                if t.word in given or t.word in terms:
+                    continue
+                if self.document_share(t.word) <= self.settings.thesaurus_max_share:
+                    terms.append(t.word)
+                    kept += 1
+        return terms
 
     def lexical_scores(self, plan: QueryPlan, k: int | None = None, where: UnitFilter | None = None) -> np.ndarray:
         """BM25 score of every unit (a candidate backend fills at least its best ``k``).  The question's own
@@ -321,14 +359,16 @@ class SearchIndex:
         analyses text itself should not count it twice)."""
         own = TermGroup(self.query_words(plan.text), tuple(self.tokenizer.tokens(plan.text)), 1.0)
         synonyms = self.thesaurus_terms(plan)
-        if not (plan.lexical_terms or plan.key_terms or plan.industry_terms or synonyms):
+        if not (plan.lexical_terms or plan.key_terms or plan.industry_terms or synonyms or plan.translation_terms):
             return [own]
         groups = [own]
         said = plan.text
         for terms, weight in ((plan.key_terms, 1.0), (plan.lexical_terms, self.settings.expansion_weight),
                               (plan.industry_terms, self.settings.industry_weight),
-                              (synonyms, self.settings.thesaurus_weight)):
-            tokens = tuple(synonyms) if terms is synonyms else tuple(self.tokenizer.tokens(" ".join(terms)))
+                              (synonyms, self.settings.thesaurus_weight),
+                              (plan.translation_terms, self.settings.translation_weight)):
+            whole_words = terms is synonyms or terms is plan.translation_terms
+            tokens = tuple(terms) if whole_words else tuple(self.tokenizer.tokens(" ".join(terms)))
             text = " ".join(t for t in terms if t not in said)
             said += " " + text
             groups.append(TermGroup(text, tokens, weight))
@@ -460,6 +500,14 @@ class SearchIndex:
                     fused[doc] += 0.5 * self.settings.quantity_boost * top
                 elif unit.kind == "goal" and unit.context.targets:
                     fused[doc] += self.settings.quantity_boost * top
+        if (plan.asks_who or plan.asks_when) and fused:
+            # "Who" and "when" questions: the units that state that fact themselves rise (search/routing.py).
+            top = max(fused.values())
+            for doc in fused:
+                if plan.asks_who and self._states_owner[doc]:
+                    fused[doc] += self.settings.who_boost * top
+                if plan.asks_when and self._states_time[doc]:
+                    fused[doc] += self.settings.when_boost * top
         if self.settings.annex_weight != 1.0:
             # An annex's task table restates, row by row, work the body of the document sets out in its
             # own units: the unit itself is the answer, the table row a pointer to it.

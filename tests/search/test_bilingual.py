@@ -1,0 +1,103 @@
+"""English → Chinese words through CC-CEDICT read backwards: gloss keys, phrase matching, the saved table,
+and what an English question adds to the lexical query."""
+
+from __future__ import annotations
+
+import pytest
+
+from search.bilingual import Dictionary, gloss_keys, load_dictionary, parse_cedict_line
+
+# Entries in CC-CEDICT's shape, written for these tests.
+ENTRIES = [
+    ("机器人", ["robot", "android"]),
+    ("机床", ["machine tool", "lathe"]),
+    ("机器", ["machine", "engine"]),
+    ("工具", ["tool", "means"]),
+    ("补贴", ["to subsidize", "subsidy", "allowance"]),
+    ("补助", ["(financial) subsidy", "allowance"]),
+    ("生产线", ["production line", "assembly line"]),
+    ("人", ["person"]),  # one character: never indexed
+]
+
+
+@pytest.mark.parametrize(("gloss", "keys"), [
+    ("robot", [("robot",)]),
+    ("to manufacture; to make", [("manufacture",)]),  # make alone is a stopword
+    ("(financial) subsidy", [("subsidy",)]),
+    ("machine tools", [("machine", "tool")]),
+    ("CL:個|个[ge4]", []),
+    ("variant of 機器|机器[ji1 qi4]", []),
+    ("surname Ji", []),
+    ("to do something very carefully and thoroughly", []),  # more than three words: not a short gloss
+    ("the 1990s", []),
+    ("the", []),
+])
+def test_gloss_keys(gloss, keys):
+    assert gloss_keys(gloss) == keys
+
+
+@pytest.mark.parametrize(("line", "entry"), [
+    ("機器人 机器人 [ji1 qi4 ren2] /robot/android/", ("机器人", ["robot", "android"])),
+    ("# CC-CEDICT", None),
+    ("broken line", None),
+])
+def test_parse_cedict_line(line, entry):
+    assert parse_cedict_line(line) == entry
+
+
+@pytest.fixture(scope="module")
+def dictionary() -> Dictionary:
+    return Dictionary(ENTRIES)
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("industrial robots", {("robot",): ["机器人"]}),
+    ("machine tools for robots", {("machine", "tool"): ["机床"], ("robot",): ["机器人"]}),  # not 机器 + 工具
+    ("a subsidy for the production line", {("subsidy",): ["补助", "补贴"], ("production", "line"): ["生产线"]}),
+    ("the person", {}),  # single characters are not indexed
+])
+def test_phrases_longest_first(dictionary, text, found):
+    assert {p: [t.word for t in ts] for p, ts in dictionary.phrases(text)} == found
+
+
+def test_primary_sense_first(dictionary):
+    # 补助's first gloss is subsidy; 补贴's is "to subsidize" (subsidy second)
+    assert [t.word for t in dictionary.lookup(("subsidy",))] == ["补助", "补贴"]
+
+
+def test_keep_and_table_round_trip():
+    kept = Dictionary(ENTRIES, keep=lambda word: word != "补助")
+    assert [t.word for t in kept.lookup(("subsidy",))] == ["补贴"]
+    again = Dictionary.from_table(kept.to_table())
+    assert again.to_table() == kept.to_table()
+    assert [t.word for t in again.lookup(("machine", "tool"))] == ["机床"]
+    assert Dictionary.from_table({"subsidy": ["补助", "补贴"]}).shortened(1).to_table() == {"subsidy": ["补助"]}
+
+
+def test_shipped_dictionary_translates_policy_words():
+    words = {"机器人", "补贴", "补助", "仓库", "机床"}
+    shipped = load_dictionary(lambda w: w in words)
+    assert "机器人" in [t.word for t in shipped.lookup(("robot",))]
+    assert {"补贴", "补助"} <= {t.word for t in shipped.lookup(("subsidy",))}
+
+
+def test_english_question_reaches_chinese_text_lexically(index):
+    plan = index.plan("subsidy for retrofitting with machine tools")
+    assert plan.language == "en"
+    assert "机床" in plan.translation_terms or "数控机床" in plan.lexical_terms
+    groups = index.term_groups(plan)
+    assert groups[-1].weight == index.settings.translation_weight
+    chinese = index.plan("机床补贴")
+    assert chinese.translation_terms == []  # a Chinese question is not translated
+
+
+def test_index_keeps_only_words_its_documents_hold(index, tmp_path):
+    table = index.translations.to_table()
+    assert table, "the fixture's documents hold words CC-CEDICT glosses"
+    held = {w for words in table.values() for w in words}
+    assert all(index.backend.document_frequency(w) > 0 for w in held)
+    from search.hybrid import SearchIndex
+
+    index.save(tmp_path / "idx")
+    loaded = SearchIndex.load(tmp_path / "idx", index.encoder)
+    assert loaded.translations.to_table() == table
