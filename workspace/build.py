@@ -14,8 +14,14 @@ Layout of ``data_dir``::
 
 A build takes the writer lock, writes a whole new generation beside the old one and only then repoints
 ``current``; builds are incremental through ``<data-dir>/cache`` (``workspace.buildcache``: parses by file hash,
-passage vectors by text hash); an interrupted or failed build leaves the previous generation in force and untouched, and the
-next build removes what it left. Only an absent or empty data dir is ever built from the bundled corpus; a
+each document's checked triples by the same key, passage vectors by text hash), so adding, changing or removing
+one document parses, checks (SHACL, spans) and embeds only it: ``graph.nt`` is streamed from the cached
+per-document parts plus the shared graph and the cross-document links, recomputed each time
+(``workspace.graphparts``); BM25 and FAISS are rebuilt from the cached vectors. Files are parsed and new
+documents' graphs checked over ``Settings.ingest_jobs`` processes (``workspace.parallel``); new texts are embedded
+``Settings.embed_batch`` at a time, each batch cached at once. An interrupted or failed build leaves the previous
+generation in force and untouched (what it cached stays: parses, checked parts, embedded batches, so a re-run
+resumes), and the next build removes what it left. Only an absent or empty data dir is ever built from the bundled corpus; a
 broken one is reported (``workspace.datadir.BrokenDataError``) and left as it is.
 
 ``POLICYKG_FAULT_PAUSE=<phase>`` (one of ``FAULT_PHASES``) makes a build stop at that phase, print
@@ -489,10 +495,11 @@ def build(
 ) -> dict:
     """Ingest ``paths`` (plus, unless ``replace``, the documents already in the data dir) into a new generation.
 
-    Incremental: parsing is cached by file hash and passage vectors by text hash (``workspace.buildcache``, in
-    ``<data-dir>/cache``), so documents already ingested are neither parsed nor embedded again; the cheap
-    structures (the merged graph, BM25, FAISS) are rebuilt from the cached parts. When nothing changed (every
-    given file ``unchanged`` or a ``duplicate``, same encoder) no generation is built at all.
+    Incremental: parsing is cached by file hash, each document's checked triples by the same key and passage
+    vectors by text hash (``workspace.buildcache``, in ``<data-dir>/cache``), so documents already ingested are
+    neither parsed, checked nor embedded again; ``graph.nt`` is streamed from the cached parts and BM25 and FAISS
+    are rebuilt from the cached vectors. When nothing changed (every given file ``unchanged`` or a
+    ``duplicate``, same encoder) no generation is built at all.
 
     Documents are keyed by slug and identified by their text (``content_digest``): the same text under a second
     name or in a second format is reported as a duplicate, not ingested twice. ``remove`` names documents

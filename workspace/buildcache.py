@@ -6,8 +6,9 @@ Layout under ``<data-dir>/cache/``::
                                      sidecar, the authority files and the ingest code (so an edit of the parser
                                      never serves a stale parse)
     graphs/<key>.nt                  that document's triples (``workspace.graphparts.GraphPart``: its named graph,
-                                     then its shared triples), same key: written only once they passed the SHACL
-                                     shapes and the span check, so a cached part is a checked one
+                                     then its shared triples); key = sha256 of its parse key and the code that
+                                     splits it. Written only once they passed the SHACL shapes and the span
+                                     check, so a cached part is a checked one
     vectors/<encoder-key>/<seg>.npz  passage vectors: ``keys`` (sha256 of each embedded text) and ``vectors``;
                                      encoder-key = sha256 of the encoder's name, dim and prompts
 
@@ -69,6 +70,11 @@ def code_fingerprint(packages: tuple[str, ...] = ("ingest", "kg")) -> str:
                 h.update(f"{package}/{path.relative_to(root)}\n".encode())
                 h.update(path.read_bytes())
     return h.hexdigest()
+
+
+@lru_cache(maxsize=1)
+def _parts_code() -> bytes:
+    return (Path(__file__).resolve().parent / "graphparts.py").read_bytes()
 
 
 def _atomic_write(path: Path, data: bytes) -> None:
@@ -150,10 +156,6 @@ class ParseCache:
         self._pending[key] = doc
         self._keys[id(doc)] = (key, doc)
 
-    def fresh(self) -> set[str]:
-        """The slugs of the documents parsed by this build (not taken from the cache)."""
-        return {doc.meta.slug for doc in self._pending.values()}
-
     def flush(self) -> int:
         """Write the remembered documents (call under the writer lock). Returns how many."""
         written = 0
@@ -174,7 +176,9 @@ class GraphCache:
     root: Path
 
     def _path(self, key: str) -> Path:
-        return self.root / "graphs" / f"{key}.nt"
+        # the parse key covers the document, the authority files and the ingest/kg code; the split into parts
+        # (workspace/graphparts.py) counts too
+        return self.root / "graphs" / f"{_sha256(key.encode('ascii'), _parts_code())}.nt"
 
     def has(self, key: str | None) -> bool:
         return key is not None and self._path(key).is_file()
