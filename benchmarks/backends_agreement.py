@@ -77,7 +77,7 @@ def compare(name: str, local: SearchIndex, milvus: SearchIndex, questions: list[
     lex_l, lex_m = first_hits(local, questions, "bm25"), first_hits(milvus, questions, "bm25")
 
     def same(a, b) -> bool:
-        return (a.id if a else None) == (b.id if b else None)
+        return (a.iri if a else None) == (b.iri if b else None)
 
     differences = [
         {"question": q["question"], "local": _where(a), "milvus": _where(b),

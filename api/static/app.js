@@ -602,7 +602,7 @@
       m.no_owner ? el("p", { class: "meta no-owner" }, m.no_owner) : null);
   }
 
-  /** Support amounts and conditions (SupportData) as one line each: 补助 · 按投资额的10% · 最高500万元 · 对…企业. */
+  /** Support amounts and conditions (SupportView) as one line each: 补助 · 按投资额的10% · 最高500万元 · 对…企业. */
   function supportsOf(supports) {
     if (!supports || !supports.length) return null;
     const kinds = t("support_kinds");
