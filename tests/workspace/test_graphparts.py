@@ -17,6 +17,7 @@ from kg.build import build_graph
 from kg.store import load_graph, to_memory
 from kg.vocab import DCTERMS
 from tests.faults.helpers import fault_settings
+from tests.kg.test_store_backends import oxigraph_url  # noqa: F401 - the fixture: a real Oxigraph server
 from workspace.build import BuildError, build, open_workspace, remove_documents
 from workspace.buildcache import CACHE_DIR
 from workspace.graphparts import GraphPart, make_parts, write_graph
@@ -157,3 +158,16 @@ def test_a_new_document_failing_its_spans_fails_the_build_and_caches_nothing(tmp
     with pytest.raises(BuildError, match="source spans"):
         build(settings, [write(folder, "town-water-2023")])
     assert len(list((data / CACHE_DIR / "graphs").glob("*.nt"))) == 1
+
+
+def test_a_sparql_server_gets_the_same_graph_as_the_file(tmp_path, oxigraph_url):
+    from kg.stores import open_graph_store
+
+    folder, data = tmp_path / "in", tmp_path / "data"
+    settings = fault_settings(data, sparql_endpoint=oxigraph_url)
+    build(settings, [write(folder, "county-water-2022")])
+    result = build(settings, [write(folder, "town-water-2023")])
+    remote = open_graph_store(settings, tmp_path / "record.nt").graph()
+    docs = [parse_plan(folder / f"{slug}.txt") for slug in ("county-water-2022", "town-water-2023")]
+    assert canonical(remote) == canonical(build_graph(docs))
+    assert len(remote) == result["triples"]
