@@ -525,7 +525,6 @@ def _history(graph: Graph, org: URIRef) -> list[str]:
 def _responsibilities(graph: Graph, org: URIRef) -> ResponsibilitySplit:
     """The body's own work, then the work the documents gave to its predecessors or successors (市环保局's
     2018 duties when asked for 市生态环境局), each of those saying through ``via`` whose it was."""
-    split = ResponsibilitySplit()
     found = [_responsibility_view(graph, r) for r in graph.subjects(POL.agent, org)]  # type: ignore[arg-type]
     name = _str(graph, org, SKOS.prefLabel, "zh")
     for other, relation in _name_chain(graph, org):
@@ -534,9 +533,8 @@ def _responsibilities(graph: Graph, org: URIRef) -> ResponsibilitySplit:
             note = _change_note(graph, other, org) if relation == "predecessor" else _change_note(graph, org, other)
             found.append(replace(_responsibility_view(graph, r), via=f"{other_name} ({relation} of {name}; {note})"))  # type: ignore[arg-type]
     views = sorted(found, key=lambda v: (_order(graph, URIRef(v.unit_iri)), v.role, v.via, v.iri))
-    for view in views:
-        (split.inferred if view.basis == "inferred" else split.explicit).append(view)
-    return split
+    return ResponsibilitySplit(explicit=[v for v in views if v.basis != "inferred"],
+                               inferred=[v for v in views if v.basis == "inferred"])
 
 
 def _department_view(graph: Graph, org: URIRef, responsibilities: ResponsibilitySplit) -> DepartmentView:

@@ -92,3 +92,20 @@ def test_a_closed_pipe_ends_quietly(built_data_dir):
     done = subprocess.run(["bash", "-c", script], env=env, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
     assert "Traceback" not in done.stderr and "Broken pipe" not in done.stderr
+
+
+def test_show_prints_who_is_responsible_from_the_enclosing_unit(capsys):
+    """A unit the text names nobody for shows its owners (kg.views.owners) and the unit that names them."""
+    from cli.main import _print_unit
+    from kg.views import ResponsibilityView, UnitView
+
+    owner = ResponsibilityView(iri="r", agent_iri="o", agent_name="市经济信息化委", unit_iri="t", unit_path="一（一）",
+                               unit_heading="推进工厂节能改造", unit_kind="task", role="lead", basis="explicit",
+                               evidence="（牵头单位：市经济信息化委）", rule="", start=1, end=9)
+    unit = UnitView(iri="m", key="1.1.1", kind="measure", path="一（一）1", heading="支持企业更新高效电机",
+                    text="支持企业更新高效电机。", start=0, end=11, document="energy-plan", document_title="方案",
+                    parent=None, children=[], targets=[], supports=[], concepts=[], citations=[], responsibilities=[],
+                    owners=[owner])
+    _print_unit(unit)
+    out = capsys.readouterr().out
+    assert "owners (named for 一（一）):" in out and "市经济信息化委" in out and "（牵头单位：市经济信息化委）" in out

@@ -102,3 +102,39 @@ def test_kg_queries_work_out_owners_with_the_one_function(graph):
             assert unit.owners == owners([unit.iri], {unit.iri: unit.responsibilities})
         elif unit.parent is not None:
             assert unit.owners == get_unit(graph, unit.parent.iri).owners  # the enclosing unit's
+
+
+# A small plan in our own words: a task names its lead and a participant; its measures name nobody.
+ENERGY_PLAN = """某市推进工业节能改造工作方案
+
+一、重点任务
+（一）推进工厂节能改造。（牵头单位：市经济信息化委；配合单位：市发展改革委）
+1.支持企业更新高效电机。对符合条件的项目按投资额的10%给予补助。
+2.推广余热回收利用技术。
+（二）培育节能服务机构。
+1.鼓励专业机构为中小企业提供诊断服务。
+"""
+
+
+def test_the_graph_and_the_search_index_name_the_same_owners_for_every_unit():
+    """Who is responsible is worked out once (kg.views.owners): the kg queries (from the graph) and the search
+    index (from the parsed document) give every unit the same owner views, IRIs included."""
+    from ingest.model import DocumentMeta
+    from ingest.pipeline import parse_text
+    from kg.build import build_graph
+    from kg.queries import get_unit
+    from search.units import index_units
+
+    doc = parse_text(ENERGY_PLAN, DocumentMeta(slug="energy-plan", title="某市推进工业节能改造工作方案",
+                                               jurisdiction="上海市"))
+    graph = build_graph([doc])
+    indexed = [u for u in index_units([doc]) if u.kind != "target"]
+    assert indexed and any(u.context.owners for u in indexed)
+    for unit in indexed:
+        view = get_unit(graph, unit.id)
+        assert unit.context.owners == view.owners, unit.path
+        assert unit.context.supports == view.supports, unit.path
+    task = get_unit(graph, "一（一）")
+    assert [(o.agent_name, o.role, o.basis) for o in task.owners] == [
+        ("上海市经济和信息化委员会", "lead", "explicit"), ("上海市发展和改革委员会", "participant", "explicit")]
+    assert get_unit(graph, "一（二）1").owners == []
