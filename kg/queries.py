@@ -25,7 +25,6 @@ from kg.views import (
     TargetView,
     UnitRef,
     UnitView,
-    jsonable,
     owners,
 )
 from kg.vocab import DCTERMS, ELI, ORG, POL, PROV, RDF, RDFS, SKOS
@@ -45,7 +44,6 @@ __all__ = [
     "DocumentLink",
     "get_document",
     "documents_matching",
-    "to_dict",
     "unit_kind",
     "get_unit",
     "unit_owners",
@@ -79,10 +77,6 @@ _ROLE_NAMES = {POL.Lead: "lead", POL.Participant: "participant", POL.Convener: "
                POL.Coordinator: "coordinator", POL.Evaluator: "evaluator", POL.Implementer: "implementer",
                POL.Supervisor: "supervisor"}
 _BASIS_NAMES = {POL.Explicit: "explicit", POL.Inferred: "inferred"}
-
-# A view as plain JSON values: the read model's one serialiser (kg.views.jsonable)
-to_dict = jsonable
-
 
 class NotFound(LookupError):
     """Nothing in the graph matches what was asked; the message names it (and close names)."""

@@ -16,7 +16,8 @@ from rdflib import Graph, Literal
 from ingest import parse_plan
 from kg import iri
 from kg.build import build_graph
-from kg.queries import department_view, get_unit, list_departments, list_documents, list_targets, list_units, to_dict
+from kg.queries import department_view, get_unit, list_departments, list_documents, list_targets, list_units
+from kg.views import jsonable as to_dict
 from kg.sparql import SparqlLimits, SparqlRefused, SparqlSyntaxError, SparqlTimeout
 from kg.stores import BACKENDS, create_store, open_graph_store
 from kg.store import to_memory
