@@ -608,8 +608,10 @@ def _unchanged_by_manifest(manifest: dict, files: list[Path]) -> list[FileReport
 
 
 def _same_index_settings(settings: Settings, manifest: dict) -> bool:
-    """The generation in force was built with the encoder and search backend these settings select."""
+    """The generation in force was built with the encoder and search backend these settings select, in the index
+    format this code reads (an older format is rebuilt, not refused at the first search)."""
     from search.backends import backend_name
+    from search.hybrid import FORMAT_VERSION
 
     if manifest.get("encoder") != settings.encoder:
         return False
@@ -618,7 +620,8 @@ def _same_index_settings(settings: Settings, manifest: dict) -> bool:
         meta = json.loads((root / "index" / "meta.json").read_text(encoding="utf-8"))
     except (DataDirError, OSError, ValueError):
         return False
-    return meta.get("search_backend", "local") == backend_name(settings.milvus_uri)
+    return (meta.get("format_version") == FORMAT_VERSION
+            and meta.get("search_backend", "local") == backend_name(settings.milvus_uri))
 
 
 def _all_unchanged(settings: Settings, files: list[Path], skipped: list[FileReport], wait: bool,

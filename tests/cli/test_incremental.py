@@ -160,6 +160,20 @@ def test_cli_ingest_prints_one_line_per_file_and_remove(tmp_path):
     assert [d["slug"] for d in json.loads(result.stdout)["documents"]] == ["night-economy-2024"]
 
 
+def test_an_index_saved_in_an_older_format_is_rebuilt_not_reported_unchanged(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    write_plan(folder, "riverside-parks-2023")
+    settings = fault_settings(tmp_path / "data")
+    first = build(settings, [folder])
+    meta_path = open_workspace(settings).root / "index" / "meta.json"
+    meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    meta_path.write_text(json.dumps({**meta, "format_version": meta["format_version"] - 1}), encoding="utf-8")
+    again = build(settings, [folder])
+    assert again["generation"] != first["generation"]
+    assert open_workspace(settings).index.search("口袋公园").hits
+
+
 def test_an_unchanged_corpus_with_another_encoder_is_rebuilt_from_the_cached_parses(tmp_path):
     folder = tmp_path / "in"
     folder.mkdir()
