@@ -56,12 +56,39 @@ def ordered_map(fn: Callable[[T], R], items: Sequence[T], jobs: int,
         return
     context = multiprocessing.get_context(_start_method())
     chunk = max(1, min(8, len(items) // (workers * 4)))
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=init,
-                             initargs=init_args) as pool:
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_worker_init,
+                               initargs=(init, init_args))
+    try:
         for result in pool.map(fn, items, chunksize=chunk):
             if on_result is not None:
                 on_result(result)
             yield result
+    finally:  # on an error or an early stop, the work not started yet is dropped, not done for nothing
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _worker_init(init: Callable[..., Any] | None, init_args: tuple) -> None:
+    """Set up a worker: it dies with the process that started it (a build killed with SIGKILL leaves no worker
+    waiting for work forever: Linux's PR_SET_PDEATHSIG; under a forkserver, that server, which exits with the
+    build), then ``init(*init_args)``."""
+    _die_with_parent()
+    if init is not None:
+        init(*init_args)
+
+
+def _die_with_parent() -> None:
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+        import signal
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG = 1
+    except (OSError, AttributeError):
+        return
+    if os.getppid() == 1:
+        os._exit(1)  # orphaned before the signal was armed
 
 
 def _start_method() -> str:
