@@ -510,10 +510,15 @@ class SearchIndex:
                     fused[doc] += self.settings.when_boost * top
         if self.settings.annex_weight != 1.0:
             # An annex's task table restates, row by row, work the body of the document sets out in its
-            # own units: the unit itself is the answer, the table row a pointer to it.
+            # own units: the unit itself is the answer, the table row a pointer to it, unless the row states
+            # what was asked and the body may not (the lead department, the due date).
             for doc in fused:
-                if self._kind_of[doc] == "annex":
+                if self._kind_of[doc] == "annex" and not ((plan.asks_who and self._states_owner[doc])
+                                                          or (plan.asks_when and self._states_time[doc])):
                     fused[doc] *= self.settings.annex_weight
+        if self.settings.kind_weights:
+            for doc in fused:
+                fused[doc] *= self.settings.kind_weights.get(self._kind_of[doc], 1.0)
         asked = self.places.in_question(plan.text)
         if asked and fused:
             # The question names a place (杭州, Jing'an, 国家层面): that place's documents rise.

@@ -35,6 +35,7 @@ class SearchSettings:
     # language → lowest best cosine that counts as an answer; empty: the encoder's calibrated floors
     relevance_floors: dict[str, float] = field(default_factory=dict)
     annex_weight: float = 0.8  # an annex (task table) restating the body's units weighs less than they do
+    kind_weights: dict[str, float] = field(default_factory=lambda: {"preamble": 0.8})  # other kinds (default 1)
     place_boost: float = 0.4  # added share of the fused score for the documents of a place the question names
     quantity_boost: float = 0.25  # added share of the fused score for targets on a quantitative question
     who_boost: float = 0.1  # … for units naming their own responsible bodies, on a "who" question
