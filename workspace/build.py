@@ -683,7 +683,7 @@ def _build_generation(settings: Settings, documents: dict, origin: dict[str, Pat
 
         from workspace.buildcache import CACHE_DIR, CachingEncoder, VectorCache
 
-        units = index_units(docs)
+        units = _index_units(docs, parses, data_dir)
         encoder = encoder_of(settings)
         vectors = VectorCache(data_dir / CACHE_DIR, encoder)
         shown = bar(None, "embedding texts")
@@ -781,6 +781,24 @@ def _write_graph(settings: Settings, docs: list, parses, path: Path, progress: P
 
         store.write_all(load_graph(path))
     return triples
+
+
+def _index_units(docs: list, parses, data_dir: Path) -> list:
+    """``search.index_units(docs)``, each document's units read from the cache when an earlier build made them
+    (they depend on that document alone), made and cached otherwise."""
+    from search import index_units
+    from workspace.buildcache import CACHE_DIR, UnitCache
+
+    cache = UnitCache(data_dir / CACHE_DIR)
+    units: list = []
+    for doc in docs:
+        key = parses.key_of(doc) if parses is not None else None
+        own = cache.get(key)
+        if own is None:
+            own = index_units([doc])
+            cache.put(key, own)
+        units.extend(own)
+    return units
 
 
 def _new_parts(docs: list, jobs: int, authority: tuple) -> Iterable[tuple[object, object]]:

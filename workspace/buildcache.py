@@ -9,6 +9,8 @@ Layout under ``<data-dir>/cache/``::
                                      then its shared triples); key = sha256 of its parse key and the code that
                                      splits it. Written only once they passed the SHACL shapes and the span
                                      check, so a cached part is a checked one
+    units/<key>.pickle               that document's search units (``search.index_units``); key = sha256 of its
+                                     parse key and the search code
     vectors/<encoder-key>/<seg>.npz  passage vectors: ``keys`` (sha256 of each embedded text) and ``vectors``;
                                      encoder-key = sha256 of the encoder's name, dim and prompts
 
@@ -34,7 +36,7 @@ from pathlib import Path
 
 import numpy as np
 
-__all__ = ["CACHE_DIR", "ParseCache", "GraphCache", "VectorCache", "CachingEncoder", "text_key", "code_fingerprint",
+__all__ = ["CACHE_DIR", "ParseCache", "GraphCache", "UnitCache", "VectorCache", "CachingEncoder", "text_key", "code_fingerprint",
            "EMBED_BATCH"]
 
 log = logging.getLogger(__name__)
@@ -107,6 +109,7 @@ class ParseCache:
     hits: int = 0
     misses: int = 0
     _pending: dict[str, object] = field(default_factory=dict, repr=False)
+    _read_docs: dict[str, object] = field(default_factory=dict, repr=False)  # key → document read by this build
     # id(document) → (its key, the document: held so that its id is never reused by another object)
     _keys: dict[int, tuple[str, object]] = field(default_factory=dict, repr=False)
 
@@ -137,6 +140,14 @@ class ParseCache:
         return held[0] if held is not None and held[1] is doc else None
 
     def _read(self, key: str):
+        if key in self._read_docs:  # the same file met twice in one build (given and already in force)
+            return self._read_docs[key]
+        doc = self._load(key)
+        if doc is not None:
+            self._read_docs[key] = doc
+        return doc
+
+    def _load(self, key: str):
         path = self._path(key)
         if not path.is_file():
             self.misses += 1
@@ -198,6 +209,35 @@ class GraphCache:
     def put(self, key: str, part) -> None:
         """Keep ``part`` (checked) under ``key`` (call under the writer lock)."""
         _atomic_write(self._path(key), part.to_bytes())
+
+
+@dataclass
+class UnitCache:
+    """Each document's search units (``search.index_units`` of it alone) by its parse key and the search code:
+    the units of the documents already ingested are read, not made again. Written under the writer lock."""
+
+    root: Path
+
+    def _path(self, key: str) -> Path:
+        return self.root / "units" / f"{_sha256(key.encode('ascii'), code_fingerprint(('search',)).encode())}.pickle"
+
+    def get(self, key: str | None):
+        """The cached units of ``key`` (a list), or None."""
+        if key is None:
+            return None
+        path = self._path(key)
+        try:
+            with open(path, "rb") as f:
+                return pickle.load(f)
+        except FileNotFoundError:
+            return None
+        except Exception as e:  # noqa: BLE001 - a bad cache entry is recomputed, never trusted
+            log.warning("%s: unreadable unit cache entry (%s); making them again", path, e)
+            return None
+
+    def put(self, key: str | None, units: list) -> None:
+        if key is not None:
+            _atomic_write(self._path(key), pickle.dumps(units, protocol=pickle.HIGHEST_PROTOCOL))
 
 
 def encoder_key(encoder) -> str:

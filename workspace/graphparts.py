@@ -182,7 +182,7 @@ def write_graph(path: Path, documents: Sequence, part_of: Callable[[object], Gra
     from kg.build import add_name_history, corpus_links
 
     documents = sorted(documents, key=lambda d: d.meta.slug)
-    shared: set[bytes] = set(base_lines() if base is None else base)
+    shared: set[bytes] = set()
     triples = 0
     with open(path, "wb") as out:
         for document in documents:
@@ -190,9 +190,11 @@ def write_graph(path: Path, documents: Sequence, part_of: Callable[[object], Gra
             out.write(part.own)
             triples += part.triples
             shared.update(part.shared.splitlines(keepends=True))
-        shared_graph = Graph().parse(data=b"".join(sorted(shared)).decode("utf-8"), format="nt")
-        add_name_history(shared_graph, documents)
-        for lines in (nt_lines(shared_graph), nt_lines(corpus_links(documents))):
+        # the names over time read and set the bodies' own triples, which the documents give (not the base)
+        bodies = Graph().parse(data=b"".join(sorted(shared)), format="ox-nt") if shared else Graph()
+        add_name_history(bodies, documents)
+        shared_lines = sorted(set(base_lines() if base is None else base) | set(nt_lines(bodies)))
+        for lines in (shared_lines, nt_lines(corpus_links(documents))):
             out.writelines(lines)
             triples += len(lines)
         out.flush()

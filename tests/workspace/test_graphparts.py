@@ -16,6 +16,7 @@ from kg import iri
 from kg.build import build_graph
 from kg.store import load_graph, to_memory
 from kg.vocab import DCTERMS
+from search import index_units
 from tests.faults.helpers import fault_settings
 from tests.kg.test_store_backends import oxigraph_url  # noqa: F401 - the fixture: a real Oxigraph server
 from workspace.build import BuildError, build, open_workspace, remove_documents
@@ -116,6 +117,10 @@ def test_adding_a_document_checks_only_it_and_links_resolve_both_ways(tmp_path):
     docs = [parse_plan(folder / f"{slug}.txt") for slug in PLANS]
     assert canonical(graph) == canonical(build_graph(docs))
     assert result["triples"] == len(graph)
+    ws = open_workspace(fault_settings(data))  # the search units: the cached ones and the new one's, in order
+    expected = index_units(sorted(docs, key=lambda d: d.meta.slug))
+    assert [(u.id, u.index_text) for u in ws.index.units] == [(u.id, u.index_text) for u in expected]
+    ws.pinned.release()
 
 
 def test_a_cited_document_added_later_resolves_and_removing_it_unlinks(tmp_path):
