@@ -679,7 +679,7 @@ def _build_generation(settings: Settings, documents: dict, origin: dict[str, Pat
         _fault_point("graph")
 
         progress(f"building the search index with encoder {settings.encoder}")
-        from search import SearchIndex, index_units
+        from search import SearchIndex
 
         from workspace.buildcache import CACHE_DIR, CachingEncoder, VectorCache
 

@@ -147,8 +147,7 @@ def _check(documents: Sequence, graphs: Sequence[Graph]) -> None:
         raise GraphCheckError("source spans do not match the text: " + "; ".join(span_errors[:5]))
 
 
-def make_parts(documents: Sequence, chunk: int = CHECK_CHUNK,
-               progress: Callable[[int], None] | None = None) -> Iterable[tuple[object, GraphPart]]:
+def make_parts(documents: Sequence, chunk: int = CHECK_CHUNK) -> Iterable[tuple[object, GraphPart]]:
     """``(document, part)`` for each of ``documents``, checked ``chunk`` documents at a time (a chunk is
     yielded only once all of it passed). Raises ``GraphCheckError`` naming what fails."""
     from kg.build import document_graph
@@ -160,8 +159,6 @@ def make_parts(documents: Sequence, chunk: int = CHECK_CHUNK,
         _check(batch, graphs)
         for document, graph in zip(batch, graphs):
             yield document, split_part(graph)
-        if progress is not None:
-            progress(len(batch))
 
 
 def part_chunk(documents: Sequence) -> tuple[list[bytes], str]:
