@@ -56,6 +56,8 @@ def gloss_keys(gloss: str) -> list[tuple[str, ...]]:
         while part.startswith(_LEADING):
             part = part.split(" ", 1)[1].strip() if " " in part else ""
         words = ascii_words(part)
+        while words and words[-1] in STOPWORDS:  # to depend on → depend; to trace back to → trace back
+            words.pop()
         if not words or len(words) > MAX_GLOSS_WORDS or (len(words) == 1 and words[0] in STOPWORDS):
             continue
         if _DIGIT.search(part):

@@ -28,6 +28,7 @@ ENTRIES = [
     ("CL:個|个[ge4]", []),
     ("variant of 機器|机器[ji1 qi4]", []),
     ("surname Ji", []),
+    ("to depend on", [("depend",)]),  # trailing stopwords dropped
     ("to do something very carefully and thoroughly", []),  # more than three words: not a short gloss
     ("the 1990s", []),
     ("the", []),
