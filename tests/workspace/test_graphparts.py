@@ -176,3 +176,19 @@ def test_a_sparql_server_gets_the_same_graph_as_the_file(tmp_path, oxigraph_url)
     docs = [parse_plan(folder / f"{slug}.txt") for slug in ("county-water-2022", "town-water-2023")]
     assert canonical(remote) == canonical(build_graph(docs))
     assert len(remote) == result["triples"]
+
+
+def test_cli_ingest_takes_jobs_and_shows_bars_when_asked(tmp_path):
+    from typer.testing import CliRunner
+
+    from cli.main import app
+
+    folder = tmp_path / "in"
+    for slug in PLANS:
+        write(folder, slug)
+    result = CliRunner().invoke(app, ["ingest", str(folder), "--jobs", "2", "--data-dir", str(tmp_path / "data")],
+                                env={"POLICYKG_ENCODER": "fake", "POLICYKG_PROGRESS_BAR": "1"})
+    assert result.exit_code == 0, result.output
+    for slug in PLANS:
+        assert f"ingested  {folder / slug}.txt → {slug}" in result.stdout
+    assert "\rparsing: " in result.stderr and "\rchecking graphs: " in result.stderr  # tqdm bars on stderr
