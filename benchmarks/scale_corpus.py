@@ -425,7 +425,7 @@ def _graph_part(backend: str, docs: int, pool_data: dict, work: Path, batch: int
 def _search_part(backend: str, docs: int, pool_data: dict, sample, work: Path, noise: float,
                  rss: TreeRSS) -> dict:
     """Build the search backend from lazy views of the units, then time BM25 and dense queries."""
-    from search.backends.base import TermGroup, UnitFields
+    from search.backends.base import UnitFields
     from search.backends.local import LocalBackend
     from search.settings import SearchSettings
 
@@ -462,8 +462,19 @@ def _search_part(backend: str, docs: int, pool_data: dict, sample, work: Path, n
     else:
         result["search_disk_bytes"] = _du(work / "milvus")
     rss.phase = "queries"
+    # every question twice; a Milvus query takes seconds at the top size on this machine: 40 questions once there
+    few = backend == "server" and docs > 20_000
+    result.update(_time_queries(index, groups[:40] if few else groups, query_vectors[:40] if few else query_vectors,
+                                1 if few else 2))
+    result["search_peak_rss_mb"] = rss.peak()
+    return result
+
+
+def _time_queries(index, groups: list, query_vectors: np.ndarray, passes: int) -> dict:
+    from search.backends.base import TermGroup
+
     lexical, dense = [], []
-    for _ in range(2):
+    for _ in range(passes):
         for g, vector in zip(groups, query_vectors):
             terms = [TermGroup(text, tuple(toks), weight) for text, toks, weight in g]
             t = time.perf_counter()
@@ -473,9 +484,23 @@ def _search_part(backend: str, docs: int, pool_data: dict, sample, work: Path, n
             t = time.perf_counter()
             index.dense(vector, 50)
             dense.append(1000 * (time.perf_counter() - t))
-    result["bm25_ms"] = _percentiles(lexical)
-    result["dense_ms"] = _percentiles(dense)
-    result["search_peak_rss_mb"] = rss.peak()
+    return {"bm25_ms": _percentiles(lexical), "dense_ms": _percentiles(dense), "queries": len(lexical)}
+
+
+def existing_milvus(folder: Path, sample_file: Path, questions: int) -> dict:
+    """Query timings on a Milvus collection an earlier worker built in ``folder`` (milvus-lite) whose own query
+    phase was stopped for time: the first ``questions`` questions, one pass."""
+    from search.backends.milvus import MilvusBackend, milvus_client
+
+    uri = str(folder / "milvus.db")
+    client = milvus_client(uri)
+    name = next(c for c in client.list_collections() if not c.endswith("_sentences"))
+    size = int(client.query(name, filter="", output_fields=["count(*)"])[0]["count(*)"])
+    index = MilvusBackend(client, uri, name, size, 384, {}, np.zeros(0, dtype=np.int64), "hnsw")
+    sample = np.load(sample_file, allow_pickle=False)
+    groups = json.loads(str(sample["groups"]))[:questions]
+    result = {"units_in_collection": size, "search_disk_bytes": _du(folder)}
+    result.update(_time_queries(index, groups, sample["queries"][:questions], 1))
     return result
 
 
@@ -720,6 +745,11 @@ def main() -> None:
     parser.add_argument("--merge", action="store_true", help="keep the other rows of an earlier result file")
     parser.add_argument("--parts", nargs="+", choices=("graph", "search"), default=["graph", "search"],
                         help="measure the graph store, the search backend, or both (separate runs are merged)")
+    parser.add_argument("--existing-milvus", type=Path, help="time queries on the milvus-lite folder of a worker "
+                        "stopped after its build (with --docs, --questions, --build-s, --build-rss-mb as observed)")
+    parser.add_argument("--questions", type=int, default=20)
+    parser.add_argument("--build-s", type=float, help="the stopped worker's build time, from outside (ps/py-spy)")
+    parser.add_argument("--build-rss-mb", type=float, help="the stopped worker's peak RSS, sampled from outside")
     parser.add_argument("--worker", help=argparse.SUPPRESS)
     parser.add_argument("--pool-file", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--sample-file", type=Path, help=argparse.SUPPRESS)
@@ -731,6 +761,21 @@ def main() -> None:
         print(json.dumps(result))
         return
     pool_file, sample_file, stats = prepare(args.pool, args.workers, args.sample, args.cache)
+    if args.existing_milvus:
+        r = {"backend": "server", "docs": args.docs[0], "parts": ["search"], "search_s": args.build_s,
+             "search_peak_rss_mb": args.build_rss_mb, "search_measured_outside": True, "dense_kind": "hnsw",
+             "command": command_line(), "load_before": os.getloadavg()}
+        r.update(existing_milvus(args.existing_milvus, sample_file, args.questions))
+        r["units"] = r["units_in_collection"]
+        out_json = RESULTS / f"{args.out}.json"
+        earlier = json.loads(out_json.read_text())["results"] if out_json.exists() else []
+        results = merge_results(earlier, [r])
+        (RESULTS / f"{args.out}.md").write_text(report(stats, results), encoding="utf-8")
+        out_json.write_text(json.dumps({"pool": stats, "results": results}, ensure_ascii=False, indent=1),
+                            encoding="utf-8")
+        plot(results, RESULTS / f"{args.out}.png")
+        print(json.dumps(r), file=sys.stderr)
+        return
     print(f"pool: {json.dumps(stats)}", file=sys.stderr, flush=True)
     out_json = RESULTS / f"{args.out}.json"
     mine: list[dict] = []
