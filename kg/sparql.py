@@ -23,6 +23,7 @@ from __future__ import annotations
 import csv
 import ctypes
 import faulthandler
+import fcntl
 import io
 import json
 import logging
@@ -32,6 +33,7 @@ import platform
 import re
 import resource
 import signal
+import stat
 import struct
 import time
 from dataclasses import asdict, dataclass, field
@@ -389,14 +391,34 @@ def _silence_stderr() -> None:
     os.close(devnull)
 
 
+def _read_only_file(fd: int) -> bool:
+    """Whether ``fd`` is a regular file opened read-only (an on-disk graph store's tables: kg.store.STORE_DIR)."""
+    try:
+        return stat.S_ISREG(os.fstat(fd).st_mode) and fcntl.fcntl(fd, fcntl.F_GETFL) & os.O_ACCMODE == os.O_RDONLY
+    except OSError:
+        return False
+
+
 def _close_inherited(keep: int) -> None:
-    """Close every descriptor inherited from the server but stdio and ``keep``.
+    """Close every descriptor inherited from the server but stdio, ``keep`` and regular files open read-only.
 
     A child holding a copy of a client connection the server has closed keeps that TCP connection open: the
     client sends its next request into it and gets a reset when the child ends. Closing the copies prevents it.
+    The read-only files kept are an on-disk store's tables, which RocksDB reads by descriptor and could not
+    reopen under ``RLIMIT_NOFILE`` = 0 (closing them hangs or kills the query).
     """
-    os.closerange(3, keep)
-    os.closerange(keep + 1, max(keep + 2, resource.getrlimit(resource.RLIMIT_NOFILE)[0]))
+    try:
+        open_fds = sorted(int(name) for name in os.listdir("/proc/self/fd"))
+    except OSError:  # no /proc: close the whole range (an on-disk store then needs its files in the page cache)
+        os.closerange(3, keep)
+        os.closerange(keep + 1, max(keep + 2, resource.getrlimit(resource.RLIMIT_NOFILE)[0]))
+        return
+    for fd in open_fds:
+        if fd > 2 and fd != keep and not _read_only_file(fd):
+            try:
+                os.close(fd)
+            except OSError:  # the descriptor listdir itself used, already closed
+                pass
 
 
 def _child(graph: Graph, query: str, limits: SparqlLimits, conn: Any) -> None:

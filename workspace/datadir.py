@@ -330,8 +330,14 @@ def sha256_file(path: Path) -> str:
     return h.hexdigest()
 
 
+# Derived from a hashed file and rebuilt by every build, not hashed (RocksDB's own files; kg.store.STORE_DIR).
+_DERIVED = ("graph.oxigraph",)
+
+
 def _data_files(root: Path) -> Iterator[Path]:
     for path in sorted(Path(root).rglob("*")):
+        if path.relative_to(root).parts[0] in _DERIVED:
+            continue
         if path.is_file() and not path.is_symlink() and path.name not in (MANIFEST, PIN_FILE):
             yield path
 

@@ -7,6 +7,7 @@ import builtins
 import errno
 import json
 import os
+import shutil
 import stat
 from pathlib import Path
 
@@ -49,6 +50,15 @@ def _same_size_garbage(path: Path) -> None:
     path.write_bytes(b"\x07garbage" * (path.stat().st_size // 8) + b"\x07" * (path.stat().st_size % 8))
 
 
+def _store_dir(data_dir: Path) -> Path:
+    return _gen(data_dir) / "graph.oxigraph"  # kg.store.STORE_DIR: graph.nt bulk-loaded on disk by the build
+
+
+def _damage_store(data_dir: Path) -> None:
+    for table in _store_dir(data_dir).glob("*.sst"):
+        _same_size_garbage(table)
+
+
 # name → (damage, command that meets it, words the one-line error must hold)
 CORRUPTIONS = {
     "manifest truncated": (lambda d: (_gen(d) / "manifest.json").write_text('{"format_version": 1, "gen'),
@@ -66,9 +76,14 @@ CORRUPTIONS = {
     "dense.faiss deleted": (lambda d: (_gen(d) / "index" / "dense.faiss").unlink(), "search",
                             ["dense.faiss", "missing"]),
     "graph.nt emptied": (lambda d: (_gen(d) / "graph.nt").write_bytes(b""), "departments", ["graph.nt"]),
-    "graph.nt corrupt": (lambda d: _same_size_garbage(_gen(d) / "graph.nt"), "departments", ["graph.nt"]),
+    # a generation without the on-disk store (built before it) parses graph.nt
+    "graph.nt corrupt": (lambda d: (shutil.rmtree(_store_dir(d)), _same_size_garbage(_gen(d) / "graph.nt")),
+                         "departments", ["graph.nt"]),
+    # a damaged on-disk store falls back to graph.nt, here damaged too
+    "store and graph.nt corrupt": (lambda d: (_damage_store(d), _same_size_garbage(_gen(d) / "graph.nt")),
+                                   "departments", ["graph.nt"]),
 }
-GRAPH_ONLY = {"graph.nt emptied", "graph.nt corrupt"}
+GRAPH_ONLY = {"graph.nt emptied", "graph.nt corrupt", "store and graph.nt corrupt"}
 
 
 @pytest.mark.parametrize("name", CORRUPTIONS)
@@ -305,3 +320,41 @@ def test_manifest_lists_every_file_with_its_hash(fault_data_dir):
     listed = set(manifest["files"])
     assert {"graph.nt", "sources/alpha.txt", "index/dense_ids.npy", "index/dense.faiss"} <= listed
     assert all(len(v["sha256"]) == 64 and v["size"] >= 0 for v in manifest["files"].values())
+
+
+# how the generation's on-disk store is left → what `policykg status` names (graph.nt is garbage in every case
+# but the last, so a view answering means it was not parsed)
+ON_DISK = {
+    "as built": (lambda d: None, "on disk, graph.oxigraph", False),
+    "store damaged": (_damage_store, "on disk, graph.oxigraph", True),
+    "store removed (an older generation)": (lambda d: shutil.rmtree(_store_dir(d)), "in memory, graph.nt", True),
+}
+
+
+@pytest.mark.parametrize("name", ON_DISK)
+def test_views_open_the_on_disk_store_or_fall_back_to_graph_nt(fault_data_dir, monkeypatch, name):
+    import kg.stores.embedded
+
+    damage, backend, parses = ON_DISK[name]
+    parsed = []
+    real_load = kg.stores.embedded.load_graph
+    monkeypatch.setattr(kg.stores.embedded, "load_graph", lambda path: parsed.append(path) or real_load(path))
+    if not parses:
+        _same_size_garbage(_gen(fault_data_dir) / "graph.nt")  # the size check passes; a parse would fail
+    damage(fault_data_dir)
+    status = policykg("status", data_dir=fault_data_dir)
+    assert status.exit_code == 0 and backend in status.output, status.output
+    departments = policykg("departments", data_dir=fault_data_dir)
+    assert departments.exit_code == 0 and "某市农业农村局" in departments.output, departments.output
+    count = policykg("sparql", "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", data_dir=fault_data_dir)
+    assert count.exit_code == 0, count.output  # in the sandboxed child, over the store's open tables
+    manifest = json.loads((_gen(fault_data_dir) / "manifest.json").read_text(encoding="utf-8"))
+    assert json.loads(count.stdout)["results"]["bindings"][0]["n"]["value"] == str(manifest["triples"])
+    assert bool(parsed) == parses
+
+
+def test_the_on_disk_store_is_derived_and_not_hashed(fault_data_dir):
+    manifest = json.loads((_gen(fault_data_dir) / "manifest.json").read_text(encoding="utf-8"))
+    assert (_store_dir(fault_data_dir) / "CURRENT").is_file()
+    assert not [rel for rel in manifest["files"] if rel.startswith("graph.oxigraph")]
+    assert policykg("validate", data_dir=fault_data_dir).exit_code == 0  # its files are not "not listed"

@@ -1,4 +1,7 @@
-"""One suite over both graph stores: embedded Oxigraph and a real ``oxigraph serve`` on loopback over HTTP."""
+"""One suite over both graph stores: embedded Oxigraph and a real ``oxigraph serve`` on loopback over HTTP.
+
+The embedded store here is on disk (``graph.oxigraph/`` beside its graph.nt, as a build makes it); the answers of
+the same store loaded in memory from graph.nt (generations built before the directory) are checked too."""
 
 from __future__ import annotations
 
@@ -20,7 +23,7 @@ from kg.queries import department_view, get_unit, list_departments, list_documen
 from kg.views import jsonable as to_dict
 from kg.sparql import SparqlLimits, SparqlRefused, SparqlSyntaxError, SparqlTimeout
 from kg.stores import BACKENDS, create_store, open_graph_store
-from kg.store import to_memory
+from kg.store import STORE_DIR, build_store_dir, to_memory
 from kg.stores.base import document_part, graph_of
 from kg.stores.sparql_http import derive_endpoints
 from kg.vocab import POL
@@ -90,16 +93,31 @@ def full(tmp_path_factory) -> Graph:
     return build_graph([parse_plan(SEED), parse_plan(second)])
 
 
+STORES = (*BACKENDS, "embedded-memory")  # the embedded store on disk, a SPARQL server, the embedded one in memory
+
+
+def _on_disk(store):
+    """An embedded store given its on-disk directory (its writes rebuild it from then on); others as they are."""
+    if store.backend == "embedded":
+        build_store_dir(store.path, store.path.with_name(STORE_DIR))
+        store.close()
+        assert store.on_disk() and "on disk" in store.describe()
+    return store
+
+
 @pytest.fixture(scope="module")
 def stores(full, oxigraph_url, tmp_path_factory):
-    """Both backends, each holding ``full``."""
+    """Both backends (the embedded one on disk) and the embedded one in memory, each holding ``full``."""
     folder = tmp_path_factory.mktemp("stores")
     made = {
         "embedded": create_store("embedded", folder / "embedded.nt"),
         "sparql-http": create_store("sparql-http", folder / "record.nt", query_url=oxigraph_url),
+        "embedded-memory": create_store("embedded", folder / "memory" / "graph.nt"),
     }
     for store in made.values():
         store.write_all(full)
+    _on_disk(made["embedded"])
+    assert not made["embedded-memory"].on_disk()
     yield made
     for store in made.values():
         store.close()
@@ -110,6 +128,7 @@ def fresh(request, full, oxigraph_url, tmp_path):
     """A store of the parametrised backend holding ``full``; the server gets ``full`` back afterwards."""
     store = create_store(request.param, tmp_path / "graph.nt", query_url=oxigraph_url)
     store.write_all(full)
+    _on_disk(store)
     yield store
     if store.backend == "sparql-http":  # the module's stores share the server
         store.write_all(full)
@@ -131,14 +150,14 @@ SELECTS = [
 
 
 @pytest.mark.parametrize("query", SELECTS)
-@pytest.mark.parametrize("backend", BACKENDS)
+@pytest.mark.parametrize("backend", STORES)
 def test_the_same_sparql_answers(stores, backend, query):
     reference = stores["embedded"].query(query).to_json()
     assert reference.get("boolean") or reference["results"]["bindings"]
     assert stores[backend].query(query).to_json() == reference
 
 
-@pytest.mark.parametrize("backend", BACKENDS)
+@pytest.mark.parametrize("backend", STORES)
 def test_the_same_views(stores, backend):
     reference, graph = stores["embedded"].graph(), stores[backend].graph()
     assert [to_dict(d) for d in list_documents(graph)] == [to_dict(d) for d in list_documents(reference)]
