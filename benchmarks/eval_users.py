@@ -5,8 +5,9 @@ Each set is searched over the documents it was written for: ``users_*`` over the
 ``users_docs_*`` over the seed plan and the extraction benchmark's documents (benchmarks/extraction/docs and
 holdout) indexed together, so a question must find its unit among all seventeen.  The naive baseline is the
 pipeline the issue names: BM25 over the same tokens with no expansion or translation, e5 unit vectors only (no
-sentences), reciprocal rank fusion with equal weights, no place, annex, unit-kind or who/when handling.  "Nothing relevant" is scored as a
-detector of unanswerable questions: precision and recall of relevant=false against an empty answer list."""
+sentences), reciprocal rank fusion with equal weights, no place, annex, unit-kind or who/when handling.
+"Nothing relevant" is scored as a detector of unanswerable questions: precision and recall of relevant=false
+against an empty answer list."""
 
 from __future__ import annotations
 
