@@ -39,7 +39,7 @@ class EmbeddedStore:
 
     def on_disk(self) -> bool:
         """Whether this generation has an on-disk store (``graph()`` opens it instead of parsing graph.nt)."""
-        return (self.store_dir / "CURRENT").is_file()
+        return self.store_dir.is_dir()
 
     def describe(self) -> str:
         where = f"on disk, {self.store_dir.name}" if self.on_disk() else f"in memory, {self.path.name}"
