@@ -495,6 +495,7 @@ def existing_milvus(folder: Path, sample_file: Path, questions: int) -> dict:
     uri = str(folder / "milvus.db")
     client = milvus_client(uri)
     name = next(c for c in client.list_collections() if not c.endswith("_sentences"))
+    client.load_collection(name)
     size = int(client.query(name, filter="", output_fields=["count(*)"])[0]["count(*)"])
     index = MilvusBackend(client, uri, name, size, 384, {}, np.zeros(0, dtype=np.int64), "hnsw")
     sample = np.load(sample_file, allow_pickle=False)
@@ -707,16 +708,22 @@ def plot(results: list[dict], path: Path) -> bool:
               file=sys.stderr)
         return False
     metrics = [("graph load s", lambda r: r["graph_s"]), ("search build s", lambda r: r["search_s"]),
-               ("disk MB (graph + search)", lambda r: (r["graph_disk_bytes"] + r["search_disk_bytes"]) / 2**20),
-               ("peak RSS MB", lambda r: r["peak_rss_mb"]), ("owns p95 ms", lambda r: r["ownership_ms"][1]),
+               ("graph disk MB", lambda r: r["graph_disk_bytes"] / 2**20),
+               ("search disk MB", lambda r: r["search_disk_bytes"] / 2**20),
+               ("peak RSS MB (graph, search)", lambda r: max(r.get("graph_peak_rss_mb", 0), _search_peak(r))), ("owns p95 ms", lambda r: r["ownership_ms"][1]),
                ("targets p95 ms", lambda r: r["targets_ms"][1]), ("BM25 p95 ms", lambda r: r["bm25_ms"][1]),
                ("dense p95 ms", lambda r: r["dense_ms"][1])]
-    fig, axes = plt.subplots(2, 4, figsize=(16, 7.5))
+    fig, axes = plt.subplots(3, 3, figsize=(15, 11))
     for ax, (label, value) in zip(axes.flat, metrics):
         for backend, style in (("embedded", "o-"), ("server", "s--")):
-            rs = sorted((r for r in results if r["backend"] == backend), key=lambda r: r["units"])
-            if rs:
-                ax.plot([r["units"] for r in rs], [max(value(r), 1e-3) for r in rs], style, label=backend)
+            points = []
+            for r in sorted((r for r in results if r["backend"] == backend), key=lambda r: r["units"]):
+                try:
+                    points.append((r["units"], max(value(r), 1e-3)))
+                except (KeyError, TypeError):  # that part not measured at this size
+                    continue
+            if points:
+                ax.plot(*zip(*points), style, label=backend)
         ax.set_xscale("log")
         ax.set_yscale("log")
         ax.set_title(label)
