@@ -682,9 +682,10 @@ def _build_generation(settings: Settings, documents: dict, origin: dict[str, Pat
         progress(f"building the search index with encoder {settings.encoder}")
         from search import SearchIndex
 
-        from workspace.buildcache import CACHE_DIR, CachingEncoder, VectorCache
+        from workspace.buildcache import CACHE_DIR, CachingEncoder, TokenCache, VectorCache
 
-        units = _index_units(docs, parses, data_dir)
+        units, unit_lines = _index_units(docs, parses, data_dir)
+        tokens = TokenCache(data_dir / CACHE_DIR)
         encoder = encoder_of(settings)
         vectors = VectorCache(data_dir / CACHE_DIR, encoder)
         shown = bar(None, "embedding texts")
@@ -696,13 +697,14 @@ def _build_generation(settings: Settings, documents: dict, origin: dict[str, Pat
         # embeds only texts no earlier build embedded, a batch at a time, caching each batch as it is done
         caching = CachingEncoder(encoder, vectors, batch=settings.embed_batch, after_batch=embedded)
         try:
-            index = SearchIndex.build(units, caching, search_settings(settings))
+            index = SearchIndex.build(units, caching, search_settings(settings), tokenize=tokens.tokenize)
         finally:
             shown.close()
         index.encoder = encoder
         progress(f"embedded {caching.embedded} new text(s), {len(vectors) - caching.embedded} from the cache")
-        index.save(staging / "index")
+        index.save(staging / "index", unit_lines=unit_lines)
         _fault_point("index")
+        tokens.flush()
         vectors.flush()  # under the writer lock; a failed build keeps them too (they are right whatever happens)
 
         (staging / PIN_FILE).touch()
@@ -717,6 +719,7 @@ def _build_generation(settings: Settings, documents: dict, origin: dict[str, Pat
             "index_units": len(units),
             "documents": [_document_entry(d, origin[d.meta.slug]) for d in docs],
             "files": file_digests(staging),
+            "graph_store": _store_entry(staging),
         }
         (staging / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8")
         os.chmod(staging / MANIFEST, 0o644 & ~_umask())
@@ -736,6 +739,17 @@ def _build_generation(settings: Settings, documents: dict, origin: dict[str, Pat
     _fault_point("pruned")
     progress(f"built generation {gen_id} in {manifest['build_seconds']} s")
     return manifest
+
+
+def _store_entry(root: Path) -> dict | None:
+    """The manifest's note of the on-disk graph store (derived from graph.nt, so not in ``files``), or None."""
+    from kg.store import STORE_DIR
+
+    folder = root / STORE_DIR
+    if not folder.is_dir():
+        return None
+    sizes = [p.stat().st_size for p in folder.rglob("*") if p.is_file()]
+    return {"path": STORE_DIR, "derived_from": "graph.nt", "files": len(sizes), "bytes": sum(sizes)}
 
 
 def _write_graph(settings: Settings, docs: list, parses, path: Path, progress: Progress) -> int:
@@ -789,22 +803,26 @@ def _write_graph(settings: Settings, docs: list, parses, path: Path, progress: P
     return triples
 
 
-def _index_units(docs: list, parses, data_dir: Path) -> list:
-    """``search.index_units(docs)``, each document's units read from the cache when an earlier build made them
-    (they depend on that document alone), made and cached otherwise."""
+def _index_units(docs: list, parses, data_dir: Path) -> tuple[list, list[str]]:
+    """``search.index_units(docs)`` and each unit's line of the saved ``units.jsonl``, each document's read from
+    the cache when an earlier build made them (they depend on that document alone), made and cached otherwise."""
     from search import index_units
+    from search.hybrid import unit_line
     from workspace.buildcache import CACHE_DIR, UnitCache
 
     cache = UnitCache(data_dir / CACHE_DIR)
     units: list = []
+    lines: list[str] = []
     for doc in docs:
         key = parses.key_of(doc) if parses is not None else None
-        own = cache.get(key)
-        if own is None:
-            own = index_units([doc])
-            cache.put(key, own)
+        own, own_lines = cache.entry(key) or (None, None)
+        if own is None or own_lines is None:
+            own = index_units([doc]) if own is None else own
+            own_lines = [unit_line(u) for u in own]
+            cache.put(key, own, own_lines)
         units.extend(own)
-    return units
+        lines.extend(own_lines)
+    return units, lines
 
 
 def _new_parts(docs: list, jobs: int, authority: tuple) -> Iterable[tuple[object, object]]:

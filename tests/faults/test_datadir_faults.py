@@ -357,4 +357,5 @@ def test_the_on_disk_store_is_derived_and_not_hashed(fault_data_dir):
     manifest = json.loads((_gen(fault_data_dir) / "manifest.json").read_text(encoding="utf-8"))
     assert (_store_dir(fault_data_dir) / "CURRENT").is_file()
     assert not [rel for rel in manifest["files"] if rel.startswith("graph.oxigraph")]
+    assert manifest["graph_store"]["path"] == "graph.oxigraph" and manifest["graph_store"]["bytes"] > 0
     assert policykg("validate", data_dir=fault_data_dir).exit_code == 0  # its files are not "not listed"
