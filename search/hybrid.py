@@ -11,7 +11,7 @@ import threading
 import time
 import unicodedata
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -38,7 +38,7 @@ from .settings import SearchSettings
 from .tokenize import STOPWORDS, Tokenizer, ascii_words
 from .types import UNIT_KINDS, Hit, IndexUnit, Scores, SearchResult, TargetView
 
-__all__ = ["SearchIndex", "FORMAT_VERSION", "MAX_EMBED_CHARS", "clean_query", "domain_words"]
+__all__ = ["SearchIndex", "FORMAT_VERSION", "MAX_EMBED_CHARS", "clean_query", "domain_words", "unit_line"]
 
 log = logging.getLogger(__name__)
 
@@ -105,6 +105,11 @@ def unit_fields(units: Sequence[IndexUnit], facets: dict[str, dict] | None = Non
     facets = facets or {}
     return [UnitFields(u.document, u.kind, int(facets.get(u.document, {}).get("year") or 0),
                        str(facets.get(u.document, {}).get("jurisdiction") or "")) for u in units]
+
+
+def unit_line(unit: IndexUnit) -> str:
+    """One unit as its line of the saved ``units.jsonl`` (JSON, newline-terminated)."""
+    return json.dumps(unit.to_dict(), ensure_ascii=False) + "\n"
 
 
 def domain_words(units: Sequence[IndexUnit], concepts: Sequence[ConceptLabels]) -> list[str]:
@@ -180,10 +185,13 @@ class SearchIndex:
     @classmethod
     def build(cls, units: Sequence[IndexUnit], encoder: Encoder | str, settings: SearchSettings | None = None,
               concepts: Sequence[ConceptLabels] | None = None, extra_words: Sequence[str] = (),
-              facets: dict[str, dict] | None = None) -> SearchIndex:
+              facets: dict[str, dict] | None = None,
+              tokenize: Callable[[Tokenizer, list[str]], list[list[str]]] | None = None) -> SearchIndex:
         """Tokenise and embed ``units``; ``concepts`` default to the shipped scheme (for query expansion).
         The backend ``settings.backend`` names holds the candidates; ``facets`` (document slug → year,
-        jurisdiction) fill the filter fields of backends that store them."""
+        jurisdiction) fill the filter fields of backends that store them.  ``tokenize`` (tokenizer, texts →
+        their BM25 tokens) lets a caller serve tokens it cached (``workspace.buildcache.TokenCache``); it must
+        answer what ``tokenizer.tokens`` would."""
         if isinstance(encoder, str):
             from .factory import get_encoder
 
@@ -199,7 +207,9 @@ class SearchIndex:
         texts, rows = sentence_table([u.text for u in units])
         sentence_vectors = (encoder.encode_passages(texts) if texts
                             else np.zeros((0, encoder.dim), dtype=np.float32))
-        backend = build_backend(settings.backend, tokens=[tokenizer.tokens(u.index_text) for u in units],
+        texts_of = [u.index_text for u in units]
+        tokens = tokenize(tokenizer, texts_of) if tokenize is not None else [tokenizer.tokens(t) for t in texts_of]
+        backend = build_backend(settings.backend, tokens=tokens,
                                 texts=[u.index_text for u in units], vectors=vectors,
                                 sentence_vectors=sentence_vectors, sentence_rows=rows,
                                 fields=unit_fields(units, facets), settings=settings, words=words)
@@ -223,15 +233,18 @@ class SearchIndex:
                    translations=translations)
 
     # ------------------------------------------------------------ save/load
-    def save(self, directory: str | Path) -> Path:
-        """Write the index to ``directory`` atomically: a temporary sibling is filled, then renamed in."""
+    def save(self, directory: str | Path, unit_lines: Sequence[str] | None = None) -> Path:
+        """Write the index to ``directory`` atomically: a temporary sibling is filled, then renamed in.
+        ``unit_lines`` (one per unit, in order: ``unit_line`` of each) spares serialising units a caller
+        already has as lines (the build cache keeps each document's)."""
         directory = Path(directory)
         directory.parent.mkdir(parents=True, exist_ok=True)
+        if unit_lines is not None and len(unit_lines) != len(self.units):
+            raise ValueError(f"{len(unit_lines)} unit lines for {len(self.units)} units")
         tmp = Path(tempfile.mkdtemp(prefix=f".{directory.name}.", dir=directory.parent))
         try:
             with open(tmp / _UNITS, "w", encoding="utf-8") as fh:
-                for unit in self.units:
-                    fh.write(json.dumps(unit.to_dict(), ensure_ascii=False) + "\n")
+                fh.writelines(unit_lines if unit_lines is not None else map(unit_line, self.units))
             (tmp / _LEXICON).write_text(json.dumps(
                 {"concepts": [c.to_dict() for c in self.concepts], "words": self.words,
                  "translations": self.translations.to_table()}, ensure_ascii=False), encoding="utf-8")

@@ -89,6 +89,14 @@ class Tokenizer:
         self.bigrams = bigrams
         self._jieba = _segmenter(self.extra_words)
 
+    @functools.cached_property
+    def key(self) -> str:
+        """What this tokenizer's output depends on besides the text and the code: its custom words and
+        whether it adds bigrams (sha256); a cache of tokens keys on it and on the search code."""
+        import hashlib
+
+        return hashlib.sha256(("\n".join(sorted(self.extra_words)) + f"\n#bigrams={self.bigrams}").encode()).hexdigest()
+
     def words(self, text: str) -> list[str]:
         """The jieba words of the CJK runs, stopwords and single characters dropped."""
         out: list[str] = []

@@ -9,8 +9,10 @@ Layout under ``<data-dir>/cache/``::
                                      then its shared triples); key = sha256 of its parse key and the code that
                                      splits it. Written only once they passed the SHACL shapes and the span
                                      check, so a cached part is a checked one
-    units/<key>.pickle               that document's search units (``search.index_units``); key = sha256 of its
-                                     parse key and the search code
+    units/<key>.pickle               that document's search units (``search.index_units``) and their lines of the
+                                     saved ``units.jsonl``; key = sha256 of its parse key and the search code
+    tokens/<key>.pickle              BM25 tokens by text hash; key = sha256 of the tokenizer's custom words, the
+                                     search code and rjieba's version (``TokenCache``)
     vectors/<encoder-key>/<seg>.npz  passage vectors: ``keys`` (sha256 of each embedded text) and ``vectors``;
                                      encoder-key = sha256 of the encoder's name, dim and prompts
 
@@ -36,7 +38,7 @@ from pathlib import Path
 
 import numpy as np
 
-__all__ = ["CACHE_DIR", "ParseCache", "GraphCache", "UnitCache", "VectorCache", "CachingEncoder", "text_key", "code_fingerprint",
+__all__ = ["CACHE_DIR", "ParseCache", "GraphCache", "UnitCache", "TokenCache", "VectorCache", "CachingEncoder", "text_key", "code_fingerprint",
            "EMBED_BATCH"]
 
 log = logging.getLogger(__name__)
@@ -223,21 +225,90 @@ class UnitCache:
 
     def get(self, key: str | None):
         """The cached units of ``key`` (a list), or None."""
+        entry = self.entry(key)
+        return None if entry is None else entry[0]
+
+    def entry(self, key: str | None) -> tuple[list, list[str] | None] | None:
+        """The cached units of ``key`` and their ``units.jsonl`` lines (None in an entry written without
+        them), or None."""
         if key is None:
             return None
         path = self._path(key)
         try:
             with open(path, "rb") as f:
-                return pickle.load(f)
+                data = pickle.load(f)
         except FileNotFoundError:
             return None
         except Exception as e:  # noqa: BLE001 - a bad cache entry is recomputed, never trusted
             log.warning("%s: unreadable unit cache entry (%s); making them again", path, e)
             return None
+        if isinstance(data, dict):
+            lines = data.get("lines")
+            return data["units"], (lines if lines is not None and len(lines) == len(data["units"]) else None)
+        return data, None
 
-    def put(self, key: str | None, units: list) -> None:
+    def put(self, key: str | None, units: list, lines: list[str] | None = None) -> None:
         if key is not None:
-            _atomic_write(self._path(key), pickle.dumps(units, protocol=pickle.HIGHEST_PROTOCOL))
+            _atomic_write(self._path(key), pickle.dumps({"units": units, "lines": lines},
+                                                        protocol=pickle.HIGHEST_PROTOCOL))
+
+
+@dataclass
+class TokenCache:
+    """BM25 tokens by text hash, for one tokenizer (its custom words, ``search.tokenize.Tokenizer.key``) and the
+    search code (tokenizer, stopwords, rjieba's version): a new generation re-tokenises only texts no earlier
+    build tokenised with the same dictionary. One file per dictionary; a new dictionary (a document bringing a
+    department name no other had) starts a new file and the older ones are removed. Written under the writer lock."""
+
+    root: Path
+    _entries: dict[str, list[str]] = field(default_factory=dict, init=False, repr=False)
+    _file: Path | None = field(default=None, init=False, repr=False)
+    _added: int = field(default=0, init=False, repr=False)
+
+    def _path(self, tokenizer) -> Path:
+        import rjieba
+
+        version = getattr(rjieba, "__version__", "")
+        key = _sha256(tokenizer.key.encode(), code_fingerprint(("search",)).encode(), str(version).encode())
+        return self.root / "tokens" / f"{key}.pickle"
+
+    def _open(self, tokenizer) -> None:
+        path = self._path(tokenizer)
+        if path == self._file:
+            return
+        self._file, self._entries, self._added = path, {}, 0
+        try:
+            with open(path, "rb") as f:
+                self._entries = pickle.load(f)
+        except FileNotFoundError:
+            pass
+        except Exception as e:  # noqa: BLE001 - a bad cache entry is recomputed, never trusted
+            log.warning("%s: unreadable token cache (%s); tokenising again", path, e)
+
+    def tokenize(self, tokenizer, texts: list[str]) -> list[list[str]]:
+        """``tokenizer.tokens`` of each text, from the cache where it has them (``SearchIndex.build``'s hook)."""
+        self._open(tokenizer)
+        out = []
+        for text in texts:
+            key = text_key(text)
+            tokens = self._entries.get(key)
+            if tokens is None:
+                tokens = self._entries[key] = tokenizer.tokens(text)
+                self._added += 1
+            out.append(list(tokens))
+        return out
+
+    def flush(self) -> int:
+        """Write the tokens added since loading (the whole file, atomically) and drop the other dictionaries'
+        files; returns how many were added."""
+        added, self._added = self._added, 0
+        if self._file is None or not added:
+            return added
+        _atomic_write(self._file, pickle.dumps(self._entries, protocol=pickle.HIGHEST_PROTOCOL))
+        for other in self._file.parent.glob("*.pickle"):
+            if other != self._file:
+                other.unlink(missing_ok=True)
+        return added
 
 
 def encoder_key(encoder) -> str:
