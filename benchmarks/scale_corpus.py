@@ -608,7 +608,8 @@ def merge_results(earlier: list[dict], new: list[dict]) -> list[dict]:
         tagged = dict(r)
         tagged["parts"] = r.get("parts", ["graph", "search"])
         for part in r.get("parts", ["graph", "search"]):
-            tagged[f"{part}_command"], tagged[f"{part}_load"] = r.get("command", ""), r.get("load_before", [0])[0]
+            if f"{part}_load" not in r:  # a row merged before keeps each part's own
+                tagged[f"{part}_command"], tagged[f"{part}_load"] = r.get("command", ""), r.get("load_before", [0])[0]
         if key in rows and not set(rows[key].get("parts", [])) <= set(r.get("parts", ["graph", "search"])):
             merged = {**rows[key], **{k: v for k, v in tagged.items() if k != "rss_timeline"}}
             merged["parts"] = sorted(set(rows[key]["parts"]) | set(r.get("parts", ["graph", "search"])))
