@@ -209,10 +209,11 @@ def main(argv: list[str] | None = None) -> None:
             f"Graph after the runs: {graph_mb:.1f} MB; cache: {cache_mb:.1f} MB.\n\n"
             "What grows with the one document only: parsing, building its graph and checking it (SHACL shapes, "
             "source spans), embedding its new texts. What still grows with the corpus, from the cache: reading "
-            "every cached parse (the search units are made from them), streaming every document's cached triples "
-            "into `graph.nt` and hashing the generation's files, and rebuilding BM25 (every unit tokenised again) "
-            "and FAISS (from cached vectors), then saving them; the search index's own fixed costs (its "
-            "dictionaries) come on top.\n")
+            "every cached parse, units (with their saved lines) and triples, streaming the triples into "
+            "`graph.nt`, loading it into the on-disk graph store and hashing the generation's files, and "
+            "indexing BM25 (tokens come from the token cache, by text hash, unless a new document changes the "
+            "segmenter's dictionary) and FAISS (from cached vectors), then saving them (the units' JSON lines "
+            "come from the unit cache); the search index's own fixed costs (its dictionaries) come on top.\n")
     args.out.write_text(text, encoding="utf-8")
     print(text)
 
