@@ -22,7 +22,7 @@ _ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("tasks", re.compile(r"重点任务|主要任务|重点工作|主要举措")),
     ("safeguards", re.compile(r"保障措施|保障机制|组织实施|组织保障|实施保障")),
 )
-_TOP_NUMBERINGS = (Numbering.HAN_COMMA, Numbering.ARTICLE_CHAPTER)
+_TOP_NUMBERINGS = (Numbering.BOOK, Numbering.PART, Numbering.HAN_COMMA, Numbering.ARTICLE_CHAPTER)
 
 
 def heading_role(unit: Unit) -> str | None:

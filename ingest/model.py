@@ -51,6 +51,8 @@ class UnitKind(str, Enum):
 class Numbering(str, Enum):
     """The numbering styles of Chinese official documents, outermost first."""
 
+    BOOK = "第X篇"  # the books of a development outline (规划纲要), each holding chapters
+    PART = "第X部分"  # the parts of a long plan, each restarting its own 一、
     ARTICLE_CHAPTER = "第X章"
     ARTICLE_SECTION = "第X节"
     ARTICLE = "第X条"

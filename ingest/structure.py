@@ -34,6 +34,8 @@ _LINE_START = re.compile(r"^[ \t\xa0\u3000]*", re.MULTILINE)
 
 # Tried in this order at each line start; the first that matches wins.
 _LABEL_PATTERNS: tuple[tuple[Numbering, re.Pattern[str]], ...] = (
+    (Numbering.BOOK, re.compile(rf"第([{_HAN}0-9]+)篇")),
+    (Numbering.PART, re.compile(rf"第([{_HAN}0-9]+)部分")),
     (Numbering.ARTICLE_CHAPTER, re.compile(rf"第([{_HAN}0-9]+)章")),
     (Numbering.ARTICLE_SECTION, re.compile(rf"第([{_HAN}0-9]+)节")),
     (Numbering.ARTICLE, re.compile(rf"第([{_HAN}0-9]+)条")),
@@ -125,6 +127,10 @@ def _segments(numbering: Numbering, numeral: str, number: int) -> tuple[str, str
     """(path segment, key segment) of one unit."""
     ascii_numeral = numeral.translate(_FULLWIDTH_DIGITS)
     match numbering:
+        case Numbering.BOOK:
+            return f"第{numeral}篇", f"bk{number}"
+        case Numbering.PART:
+            return f"第{numeral}部分", f"pt{number}"
         case Numbering.ARTICLE_CHAPTER:
             return f"第{numeral}章", f"c{number}"
         case Numbering.ARTICLE_SECTION:
@@ -148,9 +154,12 @@ def _segments(numbering: Numbering, numeral: str, number: int) -> tuple[str, str
 
 # --- nesting ---------------------------------------------------------------------------------------
 
-# 第X章 > 第X节 > 第X条 always; these and 一、 always rank above the minor styles (（一） 1. （1） ①).
-_MAJOR = frozenset({Numbering.ARTICLE_CHAPTER, Numbering.ARTICLE_SECTION, Numbering.ARTICLE, Numbering.HAN_COMMA})
+# 第X篇 / 第X部分 > 第X章 > 第X节 > 第X条 always; these and 一、 always rank above the minor styles (（一） 1. （1） ①).
+_OUTER = (Numbering.BOOK, Numbering.PART)
+_MAJOR = frozenset({*_OUTER, Numbering.ARTICLE_CHAPTER, Numbering.ARTICLE_SECTION, Numbering.ARTICLE,
+                    Numbering.HAN_COMMA})
 _FIXED = frozenset({
+    *((outer, inner) for outer in _OUTER for inner in _MAJOR if inner not in _OUTER),
     (Numbering.ARTICLE_CHAPTER, Numbering.ARTICLE_SECTION),
     (Numbering.ARTICLE_CHAPTER, Numbering.ARTICLE),
     (Numbering.ARTICLE_SECTION, Numbering.ARTICLE),

@@ -56,7 +56,7 @@ _BODY_COLUMNS = (Column.LEAD, Column.PARTICIPANT, Column.RESPONSIBLE)
 _CELL_SPLIT = re.compile(r"\t+|[ \u3000\xa0]{2,}")
 _LINE_RE = re.compile(r"[^\r\n]+")
 _GROUP_ROW = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|第[一二三四五六七八九十]+[章节部分])")
-_LABEL = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十0-9]+[）)]|[0-9]{1,3}[.．、]|第[一二三四五六七八九十]+[章节条])")
+_LABEL = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十0-9]+[）)]|[0-9]{1,3}[.．、]|第[一二三四五六七八九十]+(?:[章节条篇]|部分))")
 _NOISE = re.compile(r"[\s。，、；：,.;:“”\"'《》（）()〔〕\[\]【】]")
 
 _DATE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年\s*(?:(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日|(?P<m2>\d{1,2})\s*月"

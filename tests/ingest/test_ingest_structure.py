@@ -15,6 +15,8 @@ from ingest.structure import find_labels, han_to_int, heading_of, parse_structur
 @pytest.mark.parametrize(
     ("line", "numbering", "numeral"),
     [
+        ("第一部分 总体要求", Numbering.PART, "一"),
+        ("第三篇 构建现代产业体系", Numbering.BOOK, "三"),
         ("第一章 总则", Numbering.ARTICLE_CHAPTER, "一"),
         ("第二节 目标", Numbering.ARTICLE_SECTION, "二"),
         ("第十二条 本办法自发布之日起施行。", Numbering.ARTICLE, "十二"),
@@ -481,3 +483,70 @@ def test_every_numbered_unit_but_pure_headings_is_indexed(text, indexed, left_ou
     kinds = {u.path: u.kind for u in index_units([doc], concepts=[]) if u.kind != "target"}
     assert {path: kinds.get(path) for path in indexed} == indexed
     assert not left_out & set(kinds)
+
+
+# A long plan in parts (第一部分 … 第二部分), each restarting its own 一、; and an outline in books (第X篇) of chapters.
+PARTS = """为推进某项工作，制定本方案。
+第一部分　总体要求
+一、指导思想
+坚持稳中求进。
+二、主要目标
+到2030年，建成示范园区10个。
+第二部分　重点任务
+一、培育主体
+（一）支持龙头企业。
+（二）扶持中小企业。
+二、优化环境
+（一）简化审批。
+第三部分　保障措施
+一、加强组织领导
+建立工作专班，定期会商。
+"""
+
+BOOKS = """第一篇　发展基础
+第一章　发展成就
+某市经济稳步增长。
+第二章　面临形势
+外部环境复杂。
+第二篇　主要任务
+第三章　建设现代产业体系
+一、壮大先进制造业
+推动集群发展。
+"""
+
+
+def test_parts_restart_their_own_numbering():
+    units = classify_units(parse_structure(PARTS)[0])
+    got = [(u.path, u.parent, u.heading) for u in units]
+    assert got == [
+        ("序言", None, "为推进某项工作，制定本方案"),
+        ("第一部分", None, "总体要求"),
+        ("第一部分一", "第一部分", "指导思想"),
+        ("第一部分二", "第一部分", "主要目标"),
+        ("第二部分", None, "重点任务"),
+        ("第二部分一", "第二部分", "培育主体"),
+        ("第二部分一（一）", "第二部分一", "支持龙头企业"),
+        ("第二部分一（二）", "第二部分一", "扶持中小企业"),
+        ("第二部分二", "第二部分", "优化环境"),
+        ("第二部分二（一）", "第二部分二", "简化审批"),
+        ("第三部分", None, "保障措施"),
+        ("第三部分一", "第三部分", "加强组织领导"),
+    ]
+    kinds = {u.path: u.kind for u in units}
+    assert kinds["第一部分"] is UnitKind.CHAPTER
+    assert kinds["第一部分一"] is UnitKind.GUIDELINE
+    assert kinds["第二部分一（一）"] in (UnitKind.TASK, UnitKind.MEASURE)
+    assert kinds["第三部分一"] is UnitKind.SAFEGUARD
+
+
+def test_books_hold_chapters_numbered_through_the_outline():
+    units = parse_structure(BOOKS)[0]
+    got = [(u.path, u.key, u.parent) for u in units]
+    assert got == [
+        ("第一篇", "bk1", None),
+        ("第一篇第一章", "bk1.c1", "第一篇"),
+        ("第一篇第二章", "bk1.c2", "第一篇"),
+        ("第二篇", "bk2", None),
+        ("第二篇第三章", "bk2.c3", "第二篇"),
+        ("第二篇第三章一", "bk2.c3.1", "第二篇第三章"),
+    ]
