@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 
 import pytest
 
@@ -10,17 +12,24 @@ from workspace.settings import Settings
 from tests.support import ROOT
 
 
+# Tests never read or write the user's data dir. Set before any test module is imported: collection itself can
+# start an app (schemathesis loads the OpenAPI schema of tests/api/test_fuzz.py's app at import time).
+_USER_DATA_DIR = os.environ.get("POLICYKG_DATA_DIR")
+_COLLECTION_DATA_DIR = tempfile.mkdtemp(prefix="policykg-test-default-")
+os.environ["POLICYKG_DATA_DIR"] = _COLLECTION_DATA_DIR
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _private_default_data_dir(tmp_path_factory):
-    """Tests never write to the user's data dir: the default (POLICYKG_DATA_DIR) is a folder of the session's
-    temporary tree, for any command or app that is not given one."""
-    old = os.environ.get("POLICYKG_DATA_DIR")
+    """The default (POLICYKG_DATA_DIR) is a folder of the session's temporary tree, for any command or app that
+    is not given one."""
     os.environ["POLICYKG_DATA_DIR"] = str(tmp_path_factory.mktemp("default-data-dir"))
     yield
-    if old is None:
+    shutil.rmtree(_COLLECTION_DATA_DIR, ignore_errors=True)
+    if _USER_DATA_DIR is None:
         os.environ.pop("POLICYKG_DATA_DIR", None)
     else:
-        os.environ["POLICYKG_DATA_DIR"] = old
+        os.environ["POLICYKG_DATA_DIR"] = _USER_DATA_DIR
 
 
 @pytest.fixture(scope="session")

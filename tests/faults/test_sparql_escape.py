@@ -356,8 +356,17 @@ def test_the_child_holds_no_descriptor_of_the_server(graph, listener):
             time.sleep(0.02)
         time.sleep(0.2)  # past the child's set-up, into evaluation
         (child,) = _child_pids() - before
-        beyond_stdio = [os.readlink(f) for f in Path(f"/proc/{child}/fd").iterdir() if int(f.name) > 2]
-        assert len(beyond_stdio) == 1 and beyond_stdio[0].startswith("pipe:"), beyond_stdio  # the answer's pipe
+        fds = [f for f in Path(f"/proc/{child}/fd").iterdir() if int(f.name) > 2]
+        held_by_child = {int(f.name): os.readlink(f) for f in fds}
+        pipes = [t for t in held_by_child.values() if t.startswith("pipe:")]
+        assert len(pipes) == 1, held_by_child  # the answer's pipe, and no other pipe
+        assert not [t for t in held_by_child.values() if t.startswith("socket:")], held_by_child
+        # Besides it only regular files open read-only (an on-disk graph store's tables, which RocksDB reads
+        # by descriptor): nothing the child could write to or talk through.
+        for fd, target in held_by_child.items():
+            if not target.startswith("pipe:"):
+                flags = int(Path(f"/proc/{child}/fdinfo/{fd}").read_text().split("flags:")[1].split()[0], 8)
+                assert target.startswith("/") and flags & os.O_ACCMODE == os.O_RDONLY, (target, oct(flags))
     finally:
         runner.join(timeout=5)
         held.close()
