@@ -301,23 +301,32 @@ SELECT ?target ?indicator ?quantity ?unitName ?deadline ?unit ?doc WHERE {
 
 
 class EmbeddedGraph:
-    """The embedded backend's graph as the project holds it: an in-memory Oxigraph store in this process
-    (``EmbeddedStore`` loads ``graph.nt`` into one), persisted as one file (``finish`` writes it: N-Quads here,
-    one named graph per document)."""
+    """The embedded backend's graph as the project holds it. On disk (the default, as ``EmbeddedStore`` opens a
+    generation's ``graph.oxigraph/``): batches bulk-loaded into an Oxigraph (RocksDB) folder, flushed and
+    optimised, then opened read-only for the queries. In memory (``--embedded-graph memory``, as ``EmbeddedStore``
+    falls back to when a generation has no store folder): an in-memory Oxigraph store, dumped to one N-Quads file
+    at the end."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, on_disk: bool = True) -> None:
         import pyoxigraph as ox
 
         self.ox = ox
         self.path = path
-        self.store = ox.Store()
+        self.on_disk = on_disk
+        self.path.mkdir(parents=True, exist_ok=True)
+        self.store = ox.Store(str(path / "store")) if on_disk else ox.Store()
 
     def load(self, nquads: str) -> None:
         self.store.bulk_load(nquads.encode("utf-8"), format=self.ox.RdfFormat.N_QUADS)
 
     def finish(self) -> None:
-        self.path.mkdir(parents=True, exist_ok=True)
-        self.store.dump(str(self.path / "graph.nq"), format=self.ox.RdfFormat.N_QUADS)
+        if self.on_disk:
+            self.store.flush()
+            self.store.optimize()
+            del self.store
+            self.store = self.ox.Store.read_only(str(self.path / "store"))
+        else:
+            self.store.dump(str(self.path / "graph.nq"), format=self.ox.RdfFormat.N_QUADS)
 
     def select(self, sparql: str) -> int:
         return sum(1 for _ in self.store.query(sparql, use_default_graph_as_union=True))
@@ -390,12 +399,14 @@ def _quarters(samples: list[tuple[float, float, str]], phase: str) -> list[float
     return [values[int(q * (len(values) - 1))] for q in (0, 0.25, 0.5, 0.75, 1.0)]
 
 
-def _graph_part(backend: str, docs: int, pool_data: dict, work: Path, batch: int, rss: TreeRSS) -> dict:
+def _graph_part(backend: str, docs: int, pool_data: dict, work: Path, batch: int, rss: TreeRSS,
+                embedded_on_disk: bool = True) -> dict:
     """Stream every document's quads into the graph store, then time the two SPARQL views."""
     pool = pool_data["pool"]
     result: dict = {}
     rss.phase = "graph"
-    graph = EmbeddedGraph(work / "oxigraph") if backend == "embedded" else ServerGraph(work / "oxigraph")
+    graph = (EmbeddedGraph(work / "oxigraph", on_disk=embedded_on_disk) if backend == "embedded"
+             else ServerGraph(work / "oxigraph"))
     started = time.perf_counter()
     graph.load(pool_data["preamble"])
     for start in range(0, docs, batch):
@@ -510,16 +521,18 @@ def existing_milvus(folder: Path, sample_file: Path, questions: int) -> dict:
 
 
 def run_size(backend: str, docs: int, pool_file: Path, sample_file: Path, work: Path, batch: int,
-             noise: float, parts: tuple[str, ...] = ("graph", "search")) -> dict:
+             noise: float, parts: tuple[str, ...] = ("graph", "search"), embedded_on_disk: bool = True) -> dict:
     """One backend at one size, in this process: the graph part, the search part, or both (in that order)."""
     with open(pool_file, "rb") as f:
         pool_data = pickle.load(f)
     sample = np.load(sample_file, allow_pickle=False)
     result: dict = {"backend": backend, "docs": docs, "parts": list(parts)}
+    if backend == "embedded" and "graph" in parts:
+        result["graph_store"] = "disk" if embedded_on_disk else "memory"
     with TreeRSS() as rss:
         result["baseline_rss_mb"] = rss.now_mb()  # the pool, the sample and the imports, before any store
         if "graph" in parts:
-            result.update(_graph_part(backend, docs, pool_data, work, batch, rss))
+            result.update(_graph_part(backend, docs, pool_data, work, batch, rss, embedded_on_disk))
         if "search" in parts:
             result.update(_search_part(backend, docs, pool_data, sample, work, noise, rss))
         result["peak_rss_mb"] = rss.peak()
@@ -592,7 +605,7 @@ def _run_worker(backend: str, docs: int, pool_file: Path, sample_file: Path, arg
         done = subprocess.run([sys.executable, "-m", "benchmarks.scale_corpus", "--worker", backend, "--docs",
                                str(docs), "--pool-file", str(pool_file), "--sample-file", str(sample_file),
                                "--work", str(work), "--batch", str(args.batch), "--noise", str(args.noise),
-                               "--parts", *args.parts],
+                               "--embedded-graph", args.embedded_graph, "--parts", *args.parts],
                               cwd=ROOT, stdout=subprocess.PIPE, check=True)
         return json.loads(done.stdout.decode().strip().splitlines()[-1])
     finally:
@@ -637,7 +650,8 @@ def _search_peak(r: dict) -> float:
 
 
 COLUMNS = (
-    ("backend", lambda r: "embedded (Oxigraph + bm25s/FAISS)" if r["backend"] == "embedded"
+    ("backend", lambda r: f"embedded (Oxigraph {_GRAPH_AT.get(r.get('graph_store', 'memory'), '')} + bm25s/FAISS)"
+     if r["backend"] == "embedded"
      else "server (oxigraph serve + milvus-lite)"),
     ("docs", lambda r: f"{r['docs']:,}"),
     ("units", lambda r: f"{r['units']:,}"),
@@ -658,6 +672,9 @@ COLUMNS = (
     ("BM25 p50/p95 ms", lambda r: f"{r['bm25_ms'][0]:.1f} / {r['bm25_ms'][1]:.1f}"),
     ("dense p50/p95 ms", lambda r: f"{r['dense_ms'][0]:.1f} / {r['dense_ms'][1]:.1f} ({r['dense_kind']})"),
 )
+
+
+_GRAPH_AT = {"disk": "on disk", "memory": "in memory"}
 
 
 def report(stats: dict, results: list[dict]) -> str:
@@ -765,6 +782,9 @@ def main() -> None:
     parser.add_argument("--questions", type=int, default=20)
     parser.add_argument("--build-s", type=float, help="the stopped worker's build time, from outside (ps/py-spy)")
     parser.add_argument("--build-rss-mb", type=float, help="the stopped worker's peak RSS, sampled from outside")
+    parser.add_argument("--embedded-graph", choices=("disk", "memory"), default="disk",
+                        help="the embedded graph as a generation opens it (disk, graph.oxigraph/) or as the "
+                             "graph.nt fallback loads it (memory)")
     parser.add_argument("--worker", help=argparse.SUPPRESS)
     parser.add_argument("--pool-file", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--sample-file", type=Path, help=argparse.SUPPRESS)
@@ -772,7 +792,7 @@ def main() -> None:
     args = parser.parse_args()
     if args.worker:
         result = run_size(args.worker, args.docs[0], args.pool_file, args.sample_file, args.work, args.batch,
-                          args.noise, tuple(args.parts))
+                          args.noise, tuple(args.parts), embedded_on_disk=args.embedded_graph == "disk")
         print(json.dumps(result))
         return
     pool_file, sample_file, stats = prepare(args.pool, args.workers, args.sample, args.cache)
