@@ -29,19 +29,8 @@ from kg.views import (
 )
 from kg.vocab import DCTERMS, ELI, ORG, POL, PROV, RDF, RDFS, SKOS
 
-__all__ = [
+__all__ = [  # the views these return are kg.views' (imported from there, not re-exported here)
     "NotFound",
-    "UnitRef",
-    "ConceptRef",
-    "CitationRef",
-    "TargetView",
-    "SupportView",
-    "ResponsibilityView",
-    "ResponsibilitySplit",
-    "UnitView",
-    "DepartmentView",
-    "DocumentView",
-    "DocumentLink",
     "get_document",
     "documents_matching",
     "unit_kind",
