@@ -28,7 +28,7 @@ USERS_FILES = [p for p in QUESTION_FILES if p.name.startswith("users_")]
 # Sets split in a tuning half and an untouched half: the two halves must not share a question.
 SPLITS = [
     (QUESTIONS_DIR / f"{stem}_tune.jsonl", QUESTIONS_DIR / f"{stem}_untouched.jsonl")
-    for stem in ("users", "users_docs")
+    for stem in ("users", "users_docs", "users_fresh")
 ]
 
 
@@ -153,7 +153,7 @@ def test_halves_share_no_question(tune, untouched):
     assert {r["question"] for r in load_questions(tune)} & {r["question"] for r in load_questions(untouched)} == set()
 
 
-@pytest.mark.parametrize("path", [p for p in USERS_FILES if p.name.startswith("users_docs_")])
+@pytest.mark.parametrize("path", [p for p in USERS_FILES if p.name.startswith(("users_docs_", "users_fresh_"))])
 def test_users_docs_answers_are_short_and_point_to_one_place(path):
     """Each phrase is 6–25 characters and occurs once across all documents, so a hit containing it is the unit."""
     problems = []
