@@ -23,6 +23,7 @@ from ingest.model import (
     UnitKind,
 )
 from kg import iri
+from kg.indicators import indicator_keys
 from kg.terms import decimal_literal
 from kg.vocab import DCTERMS, ELI, ORG, POL, PROV, RDF, RDFS, SKOS, XSD, bind_prefixes
 
@@ -239,6 +240,8 @@ def _add_target(graph: Graph, slug: str, target: Target, keys: dict[str, str]) -
     graph.add((node, RDF.type, POL.Target))
     graph.add((iri.unit_iri(slug, keys[target.unit_path]), POL.hasTarget, node))
     graph.add((node, POL.indicator, Literal(target.indicator)))
+    for key in indicator_keys(target.indicator):  # the index "targets whose indicator contains …" binds
+        graph.add((node, POL.indicatorKey, Literal(key)))
     graph.add((node, POL.quantity, decimal_literal(target.quantity)))
     if target.quantity_max is not None:
         graph.add((node, POL.quantityMax, decimal_literal(target.quantity_max)))

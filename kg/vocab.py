@@ -61,6 +61,7 @@ class POL(DefinedNamespace):
     # targets 指标
     hasTarget: URIRef  # 含指标
     indicator: URIRef  # 指标名称
+    indicatorKey: URIRef  # 指标检索键（规范化指标名称的二字组，kg.indicators）
     quantity: URIRef  # 数值（区间下限）
     quantityMax: URIRef  # 区间上限
     unit: URIRef  # 计量单位
