@@ -294,10 +294,18 @@ SELECT ?unit ?path ?role ?basis ?doc WHERE {
 TARGETS = """PREFIX pol: <https://w3id.org/policykg/ns#>
 SELECT ?target ?indicator ?quantity ?unitName ?deadline ?unit ?doc WHERE {
   ?target a pol:Target ; pol:indicator ?indicator ; pol:quantity ?quantity .
-  FILTER(CONTAINS(STR(?indicator), "%s"))
+  %s
   OPTIONAL { ?target pol:unit ?unitName } OPTIONAL { ?target pol:deadline ?deadline }
   ?unit pol:hasTarget ?target ; pol:inDocument ?doc .
 }"""
+
+
+def target_filters() -> list[str]:
+    """What fills TARGETS for each word of INDICATORS: the indicator index's keys bound (``?target
+    pol:indicatorKey "绿色", "工厂"``), then the exact ``FILTER(CONTAINS(…))`` (kg.indicators.indicator_pattern)."""
+    from kg.indicators import indicator_pattern
+
+    return [indicator_pattern(word) for word in INDICATORS]
 
 
 class EmbeddedGraph:
@@ -424,7 +432,7 @@ def _graph_part(backend: str, docs: int, pool_data: dict, work: Path, batch: int
     result["sparql_passes"] = passes = 3 if docs <= 20_000 else 1  # a pass takes minutes at the top size
     for _ in range(passes):
         for name, template, values in (("ownership", OWNERSHIP, pool_data["agents"]), ("targets", TARGETS,
-                                                                                        INDICATORS)):
+                                                                                        target_filters())):
             for value in values:
                 t = time.perf_counter()
                 answered[name].append(graph.select(template % value))

@@ -76,8 +76,9 @@ def query_keys(contains: str) -> list[str] | None:
 
 
 def has_index(graph: Graph) -> bool:
-    """Whether ``graph`` carries the index at all (a graph built before it has targets and no keys)."""
-    return next(iter(graph.triples((None, POL.indicatorKey, None))), None) is not None
+    """Whether ``graph`` carries the index at all (a graph built before it has targets and no keys): one
+    ``(?, pol:indicatorKey, ?)`` membership test, a ``LIMIT 1`` on a store that asks a server."""
+    return (None, POL.indicatorKey, None) in graph
 
 
 def _postings(graph: Graph, key: str) -> Iterator[URIRef]:
@@ -90,12 +91,16 @@ def _rarest(graph: Graph, keys: list[str]) -> tuple[str, set[URIRef]]:
     shortest list, however long a common bigram's (项目, 企业) list is."""
     readers = {key: _postings(graph, key) for key in keys}
     seen: dict[str, set[URIRef]] = {key: set() for key in keys}
-    while True:
-        for key, reader in readers.items():
-            node = next(reader, _END)
-            if node is _END:
-                return key, seen[key]
-            seen[key].add(node)  # type: ignore[arg-type]
+    try:
+        while True:
+            for key, reader in readers.items():
+                node = next(reader, _END)
+                if node is _END:
+                    return key, seen[key]
+                seen[key].add(node)  # type: ignore[arg-type]
+    finally:
+        for reader in readers.values():
+            reader.close()  # the longer lists are not read to their end (a server's answer stream is let go)
 
 
 def indexed_targets(graph: Graph, contains: str) -> set[URIRef] | None:
