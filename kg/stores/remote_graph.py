@@ -8,9 +8,11 @@ prefix (a triple held by two graphs counts once), read as a stream. What keeps a
 * **descriptions**: a pattern with its subject bound (``(s, p, ?)``, ``(s, ?, ?)``, ``(s, p, o) in graph``) fetches
   all of ``s``'s triples once and answers from them; long literals (a document's source text) are left out of the
   description and fetched only when their own predicate is asked for;
-* **prefetch**: while a pattern with its subject unbound is read (``subjects(pol:agent, org)``), the descriptions
-  of the subjects it yields are fetched in batches (one ``VALUES`` query per ``batch`` subjects), because the views
-  always look at them next;
+* **read-ahead**: nodes met together are remembered in order: the subjects one pattern yields
+  (``subjects(pol:agent, org)``: a department's responsibilities), the objects of one predicate across the
+  descriptions fetched together (their units). When a view first asks about one of them (its description, or
+  ``(?, p, node)``), the next ``batch`` of its siblings not cached yet are fetched with it in one ``VALUES`` query,
+  because a view walking a list asks about each in turn (a node nobody asks about is never fetched);
 * **small answers**: a pattern with its subject unbound answered by at most ``max_pattern`` triples is kept too;
   ``subjects(p)`` asks only for the subjects (not, say, every document's source text); ``(?, p, o) in graph`` is
   one ``ASK``-like ``LIMIT 1`` query.
@@ -84,6 +86,9 @@ class _Entry:
     at: float = field(default_factory=time.monotonic)
 
 
+_TRUE = Literal(True)
+
+
 def sparql_term(term: Node) -> str:
     """A term in SPARQL (N-Triples) syntax, escaped by Oxigraph; refuses blank nodes (not askable remotely)."""
     converted = to_ox(term)
@@ -92,8 +97,65 @@ def sparql_term(term: Node) -> str:
     return str(converted)
 
 
+def askable(term: Node | None) -> bool:
+    """Whether a server can be asked about ``term``: unbound, an absolute IRI or a literal (rdflib takes any
+    string as a URIRef; such a term is in no server's graph)."""
+    if term is None:
+        return True
+    if not isinstance(term, (URIRef, Literal)):
+        return False
+    try:
+        to_ox(term)
+    except ValueError:
+        return False
+    return True
+
+
 def _slot(term: Node | None, name: str) -> str:
     return f"?{name}" if term is None else sparql_term(term)
+
+
+class _Siblings:
+    """Nodes met together, in order, in a bounded number of lists (the newest meeting of a node wins)."""
+
+    def __init__(self, keep_lists: int = 256, keep_nodes: int = 200_000) -> None:
+        self.keep_lists, self.keep_nodes = keep_lists, keep_nodes
+        self._lists: OrderedDict[int, list[Node]] = OrderedDict()
+        self._where: dict[Node, tuple[int, int]] = {}
+        self._made = 0
+
+    def new(self) -> int:
+        self._made += 1
+        self._lists[self._made] = []
+        while len(self._lists) > self.keep_lists:
+            self._lists.popitem(last=False)
+        if len(self._where) > self.keep_nodes:  # stale positions pile up: start afresh
+            self._where.clear()
+        return self._made
+
+    def add(self, list_id: int, node: Node) -> None:
+        nodes = self._lists.get(list_id)
+        if nodes is not None and isinstance(node, URIRef):
+            self._where[node] = (list_id, len(nodes))
+            nodes.append(node)
+
+    def after(self, node: Node, wanted: Callable[[Node], bool], most: int) -> list[Node]:
+        """``node`` and up to ``most - 1`` of the nodes met after it that are ``wanted`` (looking a few ahead)."""
+        list_id, at = self._where.get(node, (0, 0))
+        nodes = self._lists.get(list_id)
+        if nodes is None or at >= len(nodes) or nodes[at] != node:
+            return [node]
+        found = [node]
+        for other in nodes[at + 1: at + 1 + 4 * most]:
+            if len(found) >= most:
+                break
+            if other not in found and wanted(other):
+                found.append(other)
+        return found
+
+    def clear(self) -> None:
+        self._lists.clear()
+        self._where.clear()
 
 
 class RemoteStore(Store):
@@ -119,6 +181,8 @@ class RemoteStore(Store):
         self._lock = threading.RLock()
         self.stats = CacheStats()
         self._namespaces: dict[str, URIRef] = {name: URIRef(ns) for name, ns in PREFIXES.items()}
+        self._siblings = _Siblings()
+        self._iris: dict[ox.NamedNode, URIRef] = {}  # converted once: predicates and classes recur in every answer
 
     # -- the cache ------------------------------------------------------------------------------------------
     @property
@@ -130,6 +194,7 @@ class RemoteStore(Store):
         """Forget everything cached (after a write)."""
         with self._lock:
             self._cache.clear()
+            self._siblings.clear()
             self._weight = 0
             self.stats.cleared += 1
 
@@ -174,21 +239,31 @@ class RemoteStore(Store):
         self._weight -= self._cache.pop(key).weight
 
     # -- SELECTs --------------------------------------------------------------------------------------------
-    def _rows(self, sparql: str) -> Iterator[dict[str, Node]]:
+    def _term(self, term: Any) -> Node:
+        if isinstance(term, ox.NamedNode):
+            found = self._iris.get(term)
+            if found is None:
+                if len(self._iris) > 100_000:
+                    self._iris.clear()
+                found = self._iris[term] = URIRef(term.value)
+            return found
+        return from_ox(term)  # type: ignore[return-value]
+
+    def _rows(self, sparql: str) -> Iterator[dict[str, Any]]:
         """The solutions of a SELECT as rdflib terms, streamed (the response is closed when the caller stops)."""
         self.stats.requests += 1
         with self._select(sparql) as stream:
             results = ox.parse_query_results(stream, ox.QueryResultsFormat.JSON)
             names = [v.value for v in results.variables]
             for solution in results:
-                yield {n: from_ox(solution[n]) for n in names if solution[n] is not None}  # type: ignore[misc]
+                yield {n: self._term(solution[n]) for n in names if solution[n] is not None}
 
     def _where(self, pattern: str) -> str:
         return f"GRAPH ?g {{ {pattern} }} {self._ours}"
 
     def _describe(self, subjects: Iterable[Node]) -> dict[Node, _Description]:
         """Fetch the descriptions of ``subjects`` (one query), long literals left out; keep those that fit."""
-        todo = [s for s in dict.fromkeys(subjects) if isinstance(s, URIRef)]
+        todo = [s for s in dict.fromkeys(subjects) if isinstance(s, URIRef) and askable(s)]
         if not todo:
             return {}
         pairs: dict[Node, list[tuple[Node, Node]]] = {s: [] for s in todo}
@@ -198,19 +273,47 @@ class RemoteStore(Store):
                  f"BIND(isLITERAL(?v) && STRLEN(STR(?v)) > {self.long_literal} AS ?long) "
                  f"BIND(IF(?long, \"\", ?v) AS ?o) }}")
         for row in self._rows(query):
-            if row["long"].toPython() is True:  # type: ignore[union-attr]
+            if row["long"] == _TRUE:
                 long[row["s"]].add(row["p"])
             else:
                 pairs[row["s"]].append((row["p"], row["o"]))
         self.stats.described += len(todo)
         found = {s: _Description(tuple(pairs[s]), frozenset(long[s])) for s in todo}
-        for s, described in found.items():
-            self._put(("d", s), described, len(described.pairs) + 1)  # one larger than the cache is not kept
+        met: dict[Node, int] = {}  # the objects of each predicate across these descriptions: siblings
+        with self._lock:
+            for s, described in found.items():
+                self._put(("d", s), described, len(described.pairs) + 1)  # one larger than the cache is not kept
+                for p, o in described.pairs:
+                    if isinstance(o, URIRef):
+                        self._siblings.add(met[p] if p in met else met.setdefault(p, self._siblings.new()), o)
         return found
+
+    def _read_ahead(self, node: Node, key: Callable[[Node], Hashable]) -> list[Node]:
+        """``node`` and the next siblings whose ``key`` is not cached yet (at most ``batch``)."""
+        with self._lock:
+            return self._siblings.after(node, lambda other: not self._has(key(other)), self.batch)
 
     def _description(self, subject: Node) -> _Description:
         found = self._get(("d", subject))
-        return found if found is not None else self._describe([subject]).get(subject, _Description(()))
+        if found is None:
+            found = self._describe(self._read_ahead(subject, lambda s: ("d", s))).get(subject, _Description(()))
+        return found
+
+    def _incoming(self, predicate: Node, objects: list[Node]) -> bool:
+        """``(?, predicate, o)`` for several ``objects`` in one query, each kept as its own answer; False (nothing
+        kept) when together they pass ``max_pattern`` triples."""
+        values = " ".join(sparql_term(o) for o in objects)
+        query = (f"SELECT DISTINCT ?s ?o WHERE {{ VALUES ?o {{ {values} }} "
+                 f"{self._where(f'?s {sparql_term(predicate)} ?o')} }} LIMIT {self.max_pattern + 1}")
+        rows = list(self._rows(query))
+        if len(rows) > self.max_pattern:
+            return False
+        found: dict[Node, list[Triple]] = {o: [] for o in objects}
+        for row in rows:
+            found[row["o"]].append((row["s"], predicate, row["o"]))
+        for o, triples in found.items():
+            self._put(("p", (None, predicate, o)), tuple(triples), len(triples) + 1)
+        return True
 
     def _pattern_rows(self, pattern: Pattern) -> Iterator[Triple]:
         """One triple pattern as a streamed SELECT DISTINCT over our graphs (the bound terms filled back in)."""
@@ -237,39 +340,46 @@ class RemoteStore(Store):
                 yield from self._pattern_rows((s, lp, o))
 
     def _scan(self, pattern: Pattern) -> Iterator[Triple]:
-        """A pattern with its subject unbound: kept when small, streamed otherwise; with its predicate bound the
-        subjects' descriptions are fetched batch by batch ahead of the caller."""
-        cached = self._get(("p", pattern))
+        """A pattern with its subject unbound: kept when small, streamed otherwise; with its predicate bound, the
+        subjects it yields are siblings (read ahead when a view asks about them)."""
+        _, p, o = pattern
+        key = ("p", pattern)
+        cached = self._get(key)
+        if cached is None and p is not None and isinstance(o, URIRef):
+            ahead = self._read_ahead(o, lambda other: ("p", (None, p, other)))
+            if len(ahead) > 1 and self._incoming(p, ahead):
+                cached = self._get(key)
+        met = self._new_siblings() if p is not None else None
         if cached is not None:
-            yield from cached
+            for triple in cached:
+                self._met(met, triple[0])
+                yield triple
             return
         kept: list[Triple] | None = []
-        chunk: list[Triple] = []
-        prefetch = pattern[1] is not None
         for triple in self._pattern_rows(pattern):
-            chunk.append(triple)
-            if len(chunk) >= self.batch:
-                kept = yield from self._hand_over(chunk, kept, prefetch)
-                chunk = []
-        kept = yield from self._hand_over(chunk, kept, prefetch)
+            if kept is not None:
+                kept.append(triple)
+                if len(kept) > self.max_pattern:
+                    kept = None
+            self._met(met, triple[0])
+            yield triple
         if kept is not None:
-            self._put(("p", pattern), tuple(kept), len(kept) + 1)
+            self._put(key, tuple(kept), len(kept) + 1)
 
-    def _hand_over(self, chunk: list[Triple], kept: list[Triple] | None, prefetch: bool):
-        if prefetch and chunk:
-            self._describe(s for s, _, _ in chunk if not self._has(("d", s)))
-        if kept is not None:
-            kept.extend(chunk)
-            if len(kept) > self.max_pattern:
-                kept = None
-        yield from chunk
-        return kept
+    def _new_siblings(self) -> int:
+        with self._lock:
+            return self._siblings.new()
+
+    def _met(self, siblings: int | None, node: Node) -> None:
+        if siblings is not None:
+            with self._lock:
+                self._siblings.add(siblings, node)
 
     def triples(self, triple_pattern: Any, context: Any = None) -> Iterator[tuple[Triple, Iterator[Any]]]:
         s, p, o = triple_pattern
         self._fresh()
-        if any(isinstance(t, Node) and not isinstance(t, (URIRef, Literal)) for t in (s, p, o)):
-            return  # a blank node or a variable: nothing a remote server can be asked about
+        if not (askable(s) and askable(p) and askable(o)):
+            return  # a blank node, a variable or a relative IRI: nothing a server holds
         rows = self._from_description((s, p, o)) if s is not None else self._scan((s, p, o))
         for triple in rows:
             yield triple, iter(())
@@ -277,6 +387,8 @@ class RemoteStore(Store):
     def subjects_of(self, predicate: URIRef) -> Iterator[Node]:
         """The subjects of ``predicate`` (as often as they have it), without reading its objects."""
         self._fresh()
+        if not askable(predicate):
+            return
         key = ("s", predicate)
         cached = self._get(key)
         if cached is None:
@@ -284,13 +396,17 @@ class RemoteStore(Store):
                      f"{{ {self._where(f'?s {sparql_term(predicate)} ?o')} }} }} GROUP BY ?s")
             cached = tuple((row["s"], int(row["n"])) for row in self._rows(query))
             self._put(key, cached, len(cached) + 1)
+        met = self._new_siblings()
         for subject, times in cached:
+            self._met(met, subject)
             yield from [subject] * times
 
     def contains(self, pattern: Pattern) -> bool:
         """Whether a triple matches ``pattern``; a long literal is not read to say that it is there."""
         self._fresh()
         s, p, o = pattern
+        if not (askable(s) and askable(p) and askable(o)):
+            return False
         if s is not None:
             described = self._description(s)
             if p is not None and p in described.long and o is None:
