@@ -213,7 +213,7 @@ def vector_rows(real: np.ndarray, start: int, stop: int, noise: float, seed: int
 
 
 class LazyVectors:
-    """``vectors[i]`` of the corpus, one chunk kept: what MilvusBackend.build reads row by row."""
+    """``vectors[i]`` (one chunk kept) or ``vectors[a:b]`` of the corpus, made on access."""
 
     def __init__(self, real: np.ndarray, n: int, noise: float) -> None:
         self.real, self.noise = real, noise
@@ -223,7 +223,11 @@ class LazyVectors:
     def __len__(self) -> int:
         return self.shape[0]
 
-    def __getitem__(self, row: int) -> np.ndarray:
+    def __getitem__(self, row: int | slice) -> np.ndarray:
+        if isinstance(row, slice):  # a block of rows, as MilvusBackend.build reads them
+            start, stop, _ = row.indices(self.shape[0])
+            return np.stack([self[i] for i in range(start, stop)]) if stop > start else \
+                np.zeros((0, self.shape[1]), dtype=np.float32)
         chunk = row // CHUNK
         if chunk != self._chunk:
             self._chunk = chunk

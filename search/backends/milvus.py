@@ -94,6 +94,25 @@ def _rows(result) -> list[tuple[int, float]]:
     return [(int(hit["entity"]["row"]), float(hit["distance"])) for hit in result]
 
 
+def _vector_block(vectors, start: int, stop: int) -> np.ndarray:
+    """Rows ``start`` … ``stop - 1`` of ``vectors`` as one float32 array (pymilvus packs numpy rows as bytes,
+    much cheaper than a list of Python floats per row)."""
+    return np.ascontiguousarray(vectors[start:stop], dtype=np.float32)
+
+
+def _fill(client, name: str, schema, index_params, n: int, batch) -> None:
+    """Create collection ``name`` without indexes, insert ``batch(start, stop)`` rows ``_BATCH`` at a time,
+    flush, then create the indexes and load: each final segment is indexed once.  With the indexes declared
+    at creation, milvus-lite indexes every flushed segment in the background, then again each time compaction
+    merges segments, in the inserting process and competing with the inserts."""
+    client.create_collection(name, schema=schema)
+    for start in range(0, n, _BATCH):
+        client.insert(name, batch(start, min(n, start + _BATCH)))
+    client.flush(name)
+    client.create_index(name, index_params)
+    client.load_collection(name)
+
+
 class MilvusBackend:
     """Units and sentences in two Milvus collections; lexical scores and candidates come from Milvus."""
 
@@ -150,12 +169,14 @@ class MilvusBackend:
         params = client.prepare_index_params()
         params.add_index("sparse", index_type="SPARSE_INVERTED_INDEX", metric_type="BM25")
         vector_index(params, "vector")
-        client.create_collection(name, schema=schema, index_params=params)
-        for start in range(0, n, _BATCH):
-            client.insert(name, [
-                {"row": i, "text": _clip(texts[i]), "vector": vectors[i].tolist(), "document": fields[i].document,
-                 "kind": fields[i].kind, "year": int(fields[i].year), "jurisdiction": fields[i].jurisdiction}
-                for i in range(start, min(n, start + _BATCH))])
+
+        def unit_rows(start: int, stop: int) -> list[dict]:
+            block = _vector_block(vectors, start, stop)
+            return [{"row": i, "text": _clip(texts[i]), "vector": block[i - start], "document": fields[i].document,
+                     "kind": fields[i].kind, "year": int(fields[i].year), "jurisdiction": fields[i].jurisdiction}
+                    for i in range(start, stop)]
+
+        _fill(client, name, schema, params, n, unit_rows)
 
         sentences = f"{name}_sentences"
         schema = client.create_schema(auto_id=True, enable_dynamic_field=False)
@@ -166,15 +187,14 @@ class MilvusBackend:
         schema.add_field("kind", DataType.VARCHAR, max_length=64)
         params = client.prepare_index_params()
         vector_index(params, "vector")
-        client.create_collection(sentences, schema=schema, index_params=params)
         rows = list(sentence_rows)
-        for start in range(0, len(rows), _BATCH):
-            client.insert(sentences, [
-                {"row": int(rows[j]), "vector": sentence_vectors[j].tolist(),
-                 "document": fields[rows[j]].document, "kind": fields[rows[j]].kind}
-                for j in range(start, min(len(rows), start + _BATCH))])
-        client.flush(name)
-        client.flush(sentences)
+
+        def sentence_batch(start: int, stop: int) -> list[dict]:
+            block = _vector_block(sentence_vectors, start, stop)
+            return [{"row": int(rows[j]), "vector": block[j - start], "document": fields[rows[j]].document,
+                     "kind": fields[rows[j]].kind} for j in range(start, stop)]
+
+        _fill(client, sentences, schema, params, len(rows), sentence_batch)
         df = Counter(tok for doc in tokens for tok in set(doc))
         log.info("built Milvus collections %s (+ _sentences) at %s: %d units, %d sentences", name, uri, n, len(rows))
         return cls(client, uri, name, n, dim, dict(df), np.asarray(rows, dtype=np.int64), kind)
