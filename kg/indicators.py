@@ -111,8 +111,8 @@ def indexed_targets(graph: Graph, contains: str) -> set[URIRef] | None:
     if keys is None or not has_index(graph):
         return None
     rarest, candidates = _rarest(graph, keys)
-    others = [Literal(key) for key in keys if key != rarest]
-    return {t for t in candidates if all((t, POL.indicatorKey, key) in graph for key in others)}
+    wanted = set(keys)  # compared as text: a store may give "项目" back as "项目"^^xsd:string (the same RDF term)
+    return {t for t in candidates if wanted <= {str(key) for key in graph.objects(t, POL.indicatorKey)}}
 
 
 def indicator_pattern(contains: str, target: str = "?target", indicator: str = "?indicator") -> str:

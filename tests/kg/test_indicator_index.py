@@ -22,9 +22,11 @@ from kg.indicators import (
 )
 from kg.queries import list_targets
 from kg.sparql import run_sparql
+from kg.stores import create_store
 from kg.validate import validate
 from kg.views import jsonable as to_dict
 from kg.vocab import POL, RDF, bind_prefixes
+from tests.kg.test_store_backends import full, oxigraph_url  # noqa: F401 — fixtures: a real `oxigraph serve`
 
 ROOT = Path(__file__).resolve().parents[2]
 GENERATED = 40  # benchmarks.synthetic documents in the generated corpus
@@ -193,3 +195,17 @@ def test_graph_growth_is_small(corpus, share, request):
         assert len(list(graph.objects(target, POL.indicatorKey))) <= max(1, len(indicator) - 1)
         assert iri.key_of(str(target))[1] == iri.key_of(str(next(graph.subjects(POL.hasTarget, target))))[1]
     assert 0 < len(keys) <= share * len(graph)
+
+
+# ------------------------------------------------------------------ on a SPARQL server
+@pytest.mark.parametrize("contains", ["5G基站", "基站", "示范项目", "项目", "G", "率", "ＧＤＰ", "不存在的指标"])
+def test_list_targets_on_a_sparql_server_equals_the_embedded_answer(contains, full, oxigraph_url, tmp_path):
+    """The graph read in place on a server (kg.stores.remote_graph) goes through the same index."""
+    store = create_store("sparql-http", tmp_path / "record" / "graph.nt", query_url=oxigraph_url)
+    try:
+        store.write_all(full)
+        local = _oxigraph(full)
+        assert [to_dict(v) for v in list_targets(store.graph(), indicator_contains=contains)] == \
+            [to_dict(v) for v in list_targets(local, indicator_contains=contains)]
+    finally:
+        store.close()
