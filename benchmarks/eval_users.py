@@ -3,8 +3,9 @@ relevant" is said, on the users_* question sets over every document the sets nam
 
 Each set is searched over the documents it was written for: ``users_*`` over the seed plan alone (corpus/),
 ``users_docs_*`` over the seed plan and the extraction benchmark's documents (benchmarks/extraction/docs and
-holdout) indexed together, so a question must find its unit among all seventeen.  The naive baseline is the
-pipeline the issue names: BM25 over the same tokens with no expansion or translation, e5 unit vectors only (no
+holdout) indexed together, so a question must find its unit among all seventeen; ``users_fresh_*`` (a second
+set over the same seventeen, written later by another helper without tuning on it) likewise.  The naive baseline
+is the pipeline the issue names: BM25 over the same tokens with no expansion or translation, e5 unit vectors only (no
 sentences), reciprocal rank fusion with equal weights, no place, annex, unit-kind or who/when handling.
 "Nothing relevant" is scored as a detector of unanswerable questions: precision and recall of relevant=false
 against an empty answer list."""
@@ -26,7 +27,8 @@ from search.metrics import hit_at_k, mean, precision_recall, reciprocal_rank
 
 SEED = (ROOT / "corpus",)
 ALL = (*SEED, ROOT / "benchmarks" / "extraction" / "docs", ROOT / "benchmarks" / "extraction" / "holdout")
-SETS = {"users_tune": SEED, "users_untouched": SEED, "users_docs_tune": ALL, "users_docs_untouched": ALL}
+SETS = {"users_tune": SEED, "users_untouched": SEED, "users_docs_tune": ALL, "users_docs_untouched": ALL,
+        "users_fresh_tune": ALL, "users_fresh_untouched": ALL}
 NAIVE = {"thesaurus_weight": 0.0, "translation_weight": 0.0, "sentence_weight": 0.0, "place_boost": 0.0,
          "annex_weight": 1.0, "industry_weight": 0.0, "expansion_weight": 0.0, "who_boost": 0.0, "when_boost": 0.0,
          "kind_weights": {}}

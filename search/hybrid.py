@@ -550,8 +550,12 @@ class SearchIndex:
 
     def covers(self, places: set[str]) -> bool:
         """False when the question names places (other than the national level) that no document is about:
-        a question about Beijing is not answered by Shanghai's plans, however close their words."""
+        a question about Beijing is not answered by Shanghai's plans, however close their words.  A question
+        that also asks what the state does (重庆这种内陆地方……国家有什么办法) is asked of the national
+        documents, which hold everywhere: covered when there are any."""
         local = places - {NATIONAL}
+        if NATIONAL in places and NATIONAL in self._covered_places:
+            return True
         return not local or bool(local & self._covered_places)
 
     def relevant(self, plan: QueryPlan, dense: list[Scored], lexical: list[Scored]) -> bool:

@@ -94,4 +94,6 @@ def test_a_question_about_a_place_no_document_covers_is_not_relevant(index):
     # the fixture plan's title names no place: it is national, so a city the corpus lacks is not covered
     assert index.covers(set()) and index.covers({"china"})
     assert not index.covers({"beijing"})
+    # a question naming a city the corpus lacks and the national level is asked of the national plan
+    assert index.covers({"beijing", "china"})
     assert index.search("北京的工厂买机器人有补贴吗", k=3).relevant is False
