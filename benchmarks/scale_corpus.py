@@ -11,9 +11,10 @@ Backends (the two the project runs on, chosen by settings):
 * ``embedded``: the graph in an in-memory Oxigraph store in this process, as ``kg.stores.EmbeddedStore`` holds
   it (``bulk_load`` of N-Quads, one named graph per document; written to one file at the end, as a generation's
   ``graph.nt`` is), search on bm25s + FAISS (``LocalBackend``);
-* ``server``: the graph in a real ``oxigraph serve`` (union default graph) on loopback, fed over HTTP (N-Quads
-  POSTed to its Graph Store endpoint ``/store``; queries to ``/query``), search on Milvus (``MilvusBackend``)
-  through milvus-lite.
+* ``server``: the graph in a real ``oxigraph serve`` (union default graph) on loopback, queried over HTTP
+  (``/query``) and filled either over HTTP (``--server-load gsp``: N-Quads POSTed to its Graph Store endpoint
+  ``/store``) or offline (``--server-load bulk``: the N-Quads stream piped into ``oxigraph load``, then the
+  folder served), search on Milvus (``MilvusBackend``) through milvus-lite.
 
 Method (what is real and what is synthetic; the result file repeats it):
 
@@ -71,6 +72,7 @@ __all__ = ["PoolDocument", "build_pool", "replica_quads", "vector_rows", "main"]
 
 SEED = 20260101
 CHUNK = 10_000  # rows of synthetic vectors made from one seeded generator
+LOAD_PATHS = {"gsp": "GSP POST", "bulk": "bulk load"}  # how the server graph is filled (ServerGraph)
 INDICATORS = ("绿色工厂", "海外仓", "养老机构床位", "高技能人才", "上云企业")
 
 
@@ -350,22 +352,47 @@ class EmbeddedGraph:
         del self.store
 
 
-class ServerGraph:
-    """A real ``oxigraph serve`` on loopback (union default graph), fed and queried over HTTP."""
+def _oxigraph() -> str:
+    binary = shutil.which("oxigraph") or shutil.which("oxigraph", path=str(Path(sys.executable).parent))
+    if not binary:
+        raise SystemExit("the `oxigraph` command is missing: pip install oxigraph")
+    return binary
 
-    def __init__(self, path: Path) -> None:
-        binary = shutil.which("oxigraph") or shutil.which("oxigraph", path=str(Path(sys.executable).parent))
-        if not binary:
-            raise SystemExit("the `oxigraph` command is missing: pip install oxigraph")
+
+class ServerGraph:
+    """A real ``oxigraph serve`` on loopback (union default graph), queried over HTTP and fed one of two ways:
+
+    * ``gsp`` (GSP POST): each batch of documents POSTed, as N-Quads, to the running server's Graph Store
+      endpoint ``/store`` (how a live server takes new documents);
+    * ``bulk`` (bulk load): the offline way to fill a SPARQL server with a big corpus: the batches are piped,
+      as they are generated, into ``oxigraph load --location DIR --format nq`` (one process reading stdin, so
+      the corpus is never whole in memory or in a file), then ``oxigraph serve --location DIR`` serves it.
+    """
+
+    def __init__(self, path: Path, load_path: str = "gsp") -> None:
+        self.binary = _oxigraph()
+        self.path = path
+        self.load_path = load_path
+        self.server = None
+        self.loader = None
+        if load_path == "bulk":
+            path.mkdir(parents=True, exist_ok=True)
+            self.log = path.parent / "oxigraph-load.log"  # its progress lines: a file, so a pipe never fills
+            with open(self.log, "wb") as log:
+                self.loader = subprocess.Popen([self.binary, "load", "--location", str(path), "--format", "nq"],
+                                               stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=log)
+        else:
+            self._serve()
+
+    def _serve(self) -> None:
         with socket.socket() as s:
             s.bind(("127.0.0.1", 0))
             port = s.getsockname()[1]
         self.base = f"http://127.0.0.1:{port}"
-        self.path = path
-        self.server = subprocess.Popen([binary, "serve", "--location", str(path), "--bind", f"127.0.0.1:{port}",
-                                        "--union-default-graph"], stdout=subprocess.DEVNULL,
+        self.server = subprocess.Popen([self.binary, "serve", "--location", str(self.path), "--bind",
+                                        f"127.0.0.1:{port}", "--union-default-graph"], stdout=subprocess.DEVNULL,
                                        stderr=subprocess.DEVNULL)
-        for _ in range(200):
+        for _ in range(1200):
             try:
                 urllib.request.urlopen(self.base + "/", timeout=1).read()
                 return
@@ -382,12 +409,20 @@ class ServerGraph:
             return response.read()
 
     def load(self, nquads: str) -> None:
+        if self.loader is not None:
+            self.loader.stdin.write(nquads.encode("utf-8"))
+            return
         # no_transaction: Oxigraph's bulk loader behind its Graph Store endpoint (a generic server: one PUT
         # per named graph, as kg.stores.sparql_http does)
         self._send(self.base + "/store?no_transaction", nquads.encode("utf-8"), "application/n-quads")
 
     def finish(self) -> None:
-        pass
+        if self.loader is not None:  # end of the stream: the loader commits, then the server opens the folder
+            self.loader.stdin.close()
+            if self.loader.wait() != 0:
+                raise SystemExit(f"oxigraph load failed: {self.log.read_text(errors='replace')[-2000:]}")
+            self.loader = None
+            self._serve()
 
     def select(self, sparql: str) -> int:
         body = self._send(self.base + "/query", sparql.encode("utf-8"), "application/sparql-query",
@@ -400,8 +435,10 @@ class ServerGraph:
         return int(json.loads(body)["results"]["bindings"][0]["n"]["value"])
 
     def close(self) -> None:
-        self.server.terminate()
-        self.server.wait(30)
+        for process in (self.loader, self.server):
+            if process is not None:
+                process.terminate()
+                process.wait(30)
 
 
 # ------------------------------------------------------------------ one (backend, size), in a subprocess
@@ -412,13 +449,16 @@ def _quarters(samples: list[tuple[float, float, str]], phase: str) -> list[float
 
 
 def _graph_part(backend: str, docs: int, pool_data: dict, work: Path, batch: int, rss: TreeRSS,
-                embedded_on_disk: bool = True) -> dict:
+                embedded_on_disk: bool = True, server_load: str = "gsp") -> dict:
     """Stream every document's quads into the graph store, then time the two SPARQL views."""
     pool = pool_data["pool"]
     result: dict = {}
     rss.phase = "graph"
     graph = (EmbeddedGraph(work / "oxigraph", on_disk=embedded_on_disk) if backend == "embedded"
-             else ServerGraph(work / "oxigraph"))
+             else ServerGraph(work / "oxigraph", server_load))
+    if backend == "server":
+        result["graph_load_path"] = LOAD_PATHS[server_load]
+    result["units"] = UnitRows(pool, docs).size  # the corpus's size on the plot's axis, whichever parts ran
     started = time.perf_counter()
     graph.load(pool_data["preamble"])
     for start in range(0, docs, batch):
@@ -533,7 +573,8 @@ def existing_milvus(folder: Path, sample_file: Path, questions: int) -> dict:
 
 
 def run_size(backend: str, docs: int, pool_file: Path, sample_file: Path, work: Path, batch: int,
-             noise: float, parts: tuple[str, ...] = ("graph", "search"), embedded_on_disk: bool = True) -> dict:
+             noise: float, parts: tuple[str, ...] = ("graph", "search"), embedded_on_disk: bool = True,
+             server_load: str = "gsp") -> dict:
     """One backend at one size, in this process: the graph part, the search part, or both (in that order)."""
     with open(pool_file, "rb") as f:
         pool_data = pickle.load(f)
@@ -544,7 +585,7 @@ def run_size(backend: str, docs: int, pool_file: Path, sample_file: Path, work: 
     with TreeRSS() as rss:
         result["baseline_rss_mb"] = rss.now_mb()  # the pool, the sample and the imports, before any store
         if "graph" in parts:
-            result.update(_graph_part(backend, docs, pool_data, work, batch, rss, embedded_on_disk))
+            result.update(_graph_part(backend, docs, pool_data, work, batch, rss, embedded_on_disk, server_load))
         if "search" in parts:
             result.update(_search_part(backend, docs, pool_data, sample, work, noise, rss))
         result["peak_rss_mb"] = rss.peak()
@@ -617,7 +658,8 @@ def _run_worker(backend: str, docs: int, pool_file: Path, sample_file: Path, arg
         done = subprocess.run([sys.executable, "-m", "benchmarks.scale_corpus", "--worker", backend, "--docs",
                                str(docs), "--pool-file", str(pool_file), "--sample-file", str(sample_file),
                                "--work", str(work), "--batch", str(args.batch), "--noise", str(args.noise),
-                               "--embedded-graph", args.embedded_graph, "--parts", *args.parts],
+                               "--embedded-graph", args.embedded_graph, "--server-load", args.server_load,
+                               "--parts", *args.parts],
                               cwd=ROOT, stdout=subprocess.PIPE, check=True)
         return json.loads(done.stdout.decode().strip().splitlines()[-1])
     finally:
@@ -668,7 +710,8 @@ COLUMNS = (
     ("docs", lambda r: f"{r['docs']:,}"),
     ("units", lambda r: f"{r['units']:,}"),
     ("triples", lambda r: f"{r['triples']:,}"),
-    ("graph load s", lambda r: f"{r['graph_s']:.1f}"),
+    ("graph load s", lambda r: f"{r['graph_s']:.1f}" + (f" ({r.get('graph_load_path', 'GSP POST')})"
+                                                         if r["backend"] == "server" else "")),
     ("search build s", lambda r: f"{r['search_s']:.1f}"),
     ("graph disk MB", lambda r: _mb(r["graph_disk_bytes"])),
     ("search disk MB", lambda r: _mb(r["search_disk_bytes"])),
@@ -797,6 +840,9 @@ def main() -> None:
     parser.add_argument("--embedded-graph", choices=("disk", "memory"), default="disk",
                         help="the embedded graph as a generation opens it (disk, graph.oxigraph/) or as the "
                              "graph.nt fallback loads it (memory)")
+    parser.add_argument("--server-load", choices=tuple(LOAD_PATHS), default="gsp",
+                        help="how the server graph is filled: gsp (N-Quads POSTed to the running server's /store) "
+                             "or bulk (piped into `oxigraph load`, offline, then served)")
     parser.add_argument("--worker", help=argparse.SUPPRESS)
     parser.add_argument("--pool-file", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--sample-file", type=Path, help=argparse.SUPPRESS)
@@ -804,7 +850,8 @@ def main() -> None:
     args = parser.parse_args()
     if args.worker:
         result = run_size(args.worker, args.docs[0], args.pool_file, args.sample_file, args.work, args.batch,
-                          args.noise, tuple(args.parts), embedded_on_disk=args.embedded_graph == "disk")
+                          args.noise, tuple(args.parts), embedded_on_disk=args.embedded_graph == "disk",
+                          server_load=args.server_load)
         print(json.dumps(result))
         return
     pool_file, sample_file, stats = prepare(args.pool, args.workers, args.sample, args.cache)

@@ -49,6 +49,31 @@ def test_vectors_are_real_first_then_the_same_however_they_are_read():
     assert lazy.shape == (n, 8)
     for row in (0, 49, 50, CHUNK - 1, CHUNK, n - 1):
         assert np.array_equal(lazy[row], whole[row])
+    for start, stop in ((0, 0), (0, 60), (CHUNK - 7, CHUNK + 9), (n - 3, n + 5)):  # blocks, as Milvus reads them
+        assert np.array_equal(lazy[start:stop], whole[start:stop])
+
+
+_QUADS = "".join(f"<https://example.org/u{d}-{i}> <https://example.org/p> \"v{i}\" <https://example.org/g{d}> .\n"
+                 for d in range(4) for i in range(3))
+
+
+@pytest.mark.parametrize("load_path", ["gsp", "bulk"])
+def test_the_server_graph_holds_the_same_quads_whichever_way_it_is_filled(load_path, tmp_path):
+    from benchmarks.scale_corpus import ServerGraph, _oxigraph
+
+    try:
+        _oxigraph()
+    except SystemExit:
+        pytest.skip("the oxigraph command is not installed")
+    graph = ServerGraph(tmp_path / "oxigraph", load_path)
+    try:
+        for start in range(0, len(_QUADS.splitlines()), 5):  # batches, as the benchmark streams them
+            graph.load("".join(line + "\n" for line in _QUADS.splitlines()[start : start + 5]))
+        graph.finish()
+        assert graph.count() == 12
+        assert graph.select("SELECT ?s WHERE { ?s <https://example.org/p> \"v1\" }") == 4
+    finally:
+        graph.close()
 
 
 def test_split_runs_merge_into_one_row():
