@@ -6,8 +6,9 @@ named graphs, with a small cache, so that no process holds a copy of the graph.
 prefix (a triple held by two graphs counts once), read as a stream. What keeps a view fast:
 
 * **descriptions**: a pattern with its subject bound (``(s, p, ?)``, ``(s, ?, ?)``, ``(s, p, o) in graph``) fetches
-  all of ``s``'s triples once and answers from them; long literals (a document's source text) are left out of the
-  description and fetched only when their own predicate is asked for;
+  all of ``s``'s triples once and answers from them; left out of the description, and asked only when their own
+  predicate is, are long literals (a document's source text) and predicates with more than ``wide`` values (the
+  thousands of places a concept or a department is mentioned: a hub's description stays small);
 * **read-ahead**: nodes met together are remembered in order: the subjects one pattern yields
   (``subjects(pol:agent, org)``: a department's responsibilities), the objects of one predicate across the
   descriptions fetched together (their units). When a view first asks about one of them (its description, or
@@ -73,10 +74,15 @@ class CacheStats:
 
 @dataclass(frozen=True, slots=True)
 class _Description:
-    """The triples of one subject as (predicate, object), and the predicates whose long literals were left out."""
+    """The triples of one subject as (predicate, object), and the predicates left out: those with a long literal
+    (a document's source text) or with more than ``wide`` values (the hundreds of places a concept is mentioned)."""
 
-    pairs: tuple[tuple[Node, Node], ...]
-    long: frozenset[Node] = frozenset()
+    values: dict[Node, tuple[Node, ...]]  # predicate → its objects, as the server gave them
+    omitted: frozenset[Node] = frozenset()
+
+    @property
+    def size(self) -> int:
+        return sum(len(objects) for objects in self.values.values())
 
 
 @dataclass(slots=True)
@@ -87,6 +93,7 @@ class _Entry:
 
 
 _TRUE = Literal(True)
+_MISSING = object()
 
 
 def sparql_term(term: Node) -> str:
@@ -116,7 +123,8 @@ def _slot(term: Node | None, name: str) -> str:
 
 
 class _Siblings:
-    """Nodes met together, in order, in a bounded number of lists (the newest meeting of a node wins)."""
+    """Nodes met together, in order, in a bounded number of lists (the newest meeting of a node wins; a node met
+    alone is no meeting and leaves its earlier one in place)."""
 
     def __init__(self, keep_lists: int = 256, keep_nodes: int = 200_000) -> None:
         self.keep_lists, self.keep_nodes = keep_lists, keep_nodes
@@ -124,20 +132,18 @@ class _Siblings:
         self._where: dict[Node, tuple[int, int]] = {}
         self._made = 0
 
-    def new(self) -> int:
+    def meet(self, met: Iterable[Node]) -> None:
+        nodes = list(dict.fromkeys(n for n in met if isinstance(n, URIRef)))
+        if len(nodes) < 2:
+            return
         self._made += 1
-        self._lists[self._made] = []
+        self._lists[self._made] = nodes
         while len(self._lists) > self.keep_lists:
             self._lists.popitem(last=False)
         if len(self._where) > self.keep_nodes:  # stale positions pile up: start afresh
             self._where.clear()
-        return self._made
-
-    def add(self, list_id: int, node: Node) -> None:
-        nodes = self._lists.get(list_id)
-        if nodes is not None and isinstance(node, URIRef):
-            self._where[node] = (list_id, len(nodes))
-            nodes.append(node)
+        for at, node in enumerate(nodes):
+            self._where[node] = (self._made, at)
 
     def after(self, node: Node, wanted: Callable[[Node], bool], most: int) -> list[Node]:
         """``node`` and up to ``most - 1`` of the nodes met after it that are ``wanted`` (looking a few ahead)."""
@@ -167,13 +173,13 @@ class RemoteStore(Store):
     graph_aware = False
 
     def __init__(self, select: Select, graphs_prefix: str, *, ttl_s: float = 5.0, max_cached_triples: int = 100_000,
-                 max_pattern: int = 2_000, batch: int = 128, long_literal: int = 1_000,
+                 max_pattern: int = 2_000, batch: int = 128, long_literal: int = 1_000, wide: int = 24,
                  stamp: Callable[[], Hashable] | None = None) -> None:
         super().__init__()
         self._select = select
-        self._ours = f'FILTER(STRSTARTS(STR(?g), "{graphs_prefix}"))'
+        self._ours_test = f'STRSTARTS(STR(?g), "{graphs_prefix}")'  # ?g is one of our named graphs
         self.ttl_s, self.max_cached_triples, self.max_pattern = ttl_s, max_cached_triples, max_pattern
-        self.batch, self.long_literal = batch, long_literal
+        self.batch, self.long_literal, self.wide = batch, long_literal, wide
         self._stamp_of = stamp
         self._stamp: Hashable = stamp() if stamp else None
         self._cache: OrderedDict[Hashable, _Entry] = OrderedDict()
@@ -182,7 +188,7 @@ class RemoteStore(Store):
         self.stats = CacheStats()
         self._namespaces: dict[str, URIRef] = {name: URIRef(ns) for name, ns in PREFIXES.items()}
         self._siblings = _Siblings()
-        self._iris: dict[ox.NamedNode, URIRef] = {}  # converted once: predicates and classes recur in every answer
+        self._terms: dict[Any, Node] = {}
 
     # -- the cache ------------------------------------------------------------------------------------------
     @property
@@ -239,53 +245,60 @@ class RemoteStore(Store):
         self._weight -= self._cache.pop(key).weight
 
     # -- SELECTs --------------------------------------------------------------------------------------------
-    def _term(self, term: Any) -> Node:
-        if isinstance(term, ox.NamedNode):
-            found = self._iris.get(term)
-            if found is None:
-                if len(self._iris) > 100_000:
-                    self._iris.clear()
-                found = self._iris[term] = URIRef(term.value)
-            return found
-        return from_ox(term)  # type: ignore[return-value]
+    def _term(self, term: Any) -> Any:
+        """``term`` as rdflib's (as oxrdflib gives it; None stays None); IRIs and short literals converted once,
+        since the same predicates, classes, labels and numbers come back in every answer."""
+        found = self._terms.get(term, _MISSING)
+        if found is _MISSING:
+            found = from_ox(term)
+            if not (isinstance(term, ox.Literal) and len(term.value) > 64):
+                if len(self._terms) > 100_000:
+                    self._terms.clear()
+                self._terms[term] = found
+        return found
 
-    def _rows(self, sparql: str) -> Iterator[dict[str, Any]]:
-        """The solutions of a SELECT as rdflib terms, streamed (the response is closed when the caller stops)."""
+    def _rows(self, sparql: str) -> Iterator[tuple[Any, ...]]:
+        """The solutions of a SELECT as tuples of rdflib terms in the order of its variables (None where unbound),
+        streamed: the response is closed when the caller stops."""
         self.stats.requests += 1
+        term = self._term
         with self._select(sparql) as stream:
-            results = ox.parse_query_results(stream, ox.QueryResultsFormat.JSON)
-            names = [v.value for v in results.variables]
-            for solution in results:
-                yield {n: self._term(solution[n]) for n in names if solution[n] is not None}
+            for solution in ox.parse_query_results(stream, ox.QueryResultsFormat.JSON):
+                yield tuple(map(term, solution))
 
     def _where(self, pattern: str) -> str:
-        return f"GRAPH ?g {{ {pattern} }} {self._ours}"
+        return f"GRAPH ?g {{ {pattern} }} FILTER({self._ours_test})"
 
     def _describe(self, subjects: Iterable[Node]) -> dict[Node, _Description]:
-        """Fetch the descriptions of ``subjects`` (one query), long literals left out; keep those that fit."""
+        """Fetch the descriptions of ``subjects`` (one query: the values of each predicate counted first, on the
+        server, and read only when few and short); keep those that fit."""
         todo = [s for s in dict.fromkeys(subjects) if isinstance(s, URIRef) and askable(s)]
         if not todo:
             return {}
-        pairs: dict[Node, list[tuple[Node, Node]]] = {s: [] for s in todo}
-        long: dict[Node, set[Node]] = {s: set() for s in todo}
-        values = " ".join(sparql_term(s) for s in todo)
-        query = (f"SELECT DISTINCT ?s ?p ?o ?long WHERE {{ VALUES ?s {{ {values} }} {self._where('?s ?p ?v')} "
+        values: dict[Node, dict[Node, list[Node]]] = {s: {} for s in todo}
+        omitted: dict[Node, set[Node]] = {s: set() for s in todo}
+        listed = " ".join(sparql_term(s) for s in todo)
+        query = (f"SELECT DISTINCT ?s ?p ?o ?long WHERE {{ "
+                 f"{{ SELECT ?s ?p (COUNT(*) AS ?n) WHERE {{ VALUES ?s {{ {listed} }} {self._where('?s ?p ?x')} }} "
+                 f"GROUP BY ?s ?p }} "
+                 f"OPTIONAL {{ GRAPH ?g {{ ?s ?p ?v }} FILTER(?n <= {self.wide} && {self._ours_test}) }} "
                  f"BIND(isLITERAL(?v) && STRLEN(STR(?v)) > {self.long_literal} AS ?long) "
                  f"BIND(IF(?long, \"\", ?v) AS ?o) }}")
-        for row in self._rows(query):
-            if row["long"] == _TRUE:
-                long[row["s"]].add(row["p"])
+        for s, p, o, long in self._rows(query):
+            if o is None or long == _TRUE:  # too many values, or a long one: asked when wanted
+                omitted[s].add(p)
             else:
-                pairs[row["s"]].append((row["p"], row["o"]))
+                values[s].setdefault(p, []).append(o)
         self.stats.described += len(todo)
-        found = {s: _Description(tuple(pairs[s]), frozenset(long[s])) for s in todo}
-        met: dict[Node, int] = {}  # the objects of each predicate across these descriptions: siblings
-        with self._lock:
-            for s, described in found.items():
-                self._put(("d", s), described, len(described.pairs) + 1)  # one larger than the cache is not kept
-                for p, o in described.pairs:
-                    if isinstance(o, URIRef):
-                        self._siblings.add(met[p] if p in met else met.setdefault(p, self._siblings.new()), o)
+        found = {s: _Description({p: tuple(objects) for p, objects in values[s].items()}, frozenset(omitted[s]))
+                 for s in todo}
+        met: dict[Node, list[Node]] = {}  # the objects of each predicate across these descriptions: siblings
+        for s, described in found.items():
+            self._put(("d", s), described, described.size + 1)  # one larger than the cache is not kept
+            for p, objects in described.values.items():
+                met.setdefault(p, []).extend(objects)
+        for objects in met.values():
+            self._meet(objects)
         return found
 
     def _read_ahead(self, node: Node, key: Callable[[Node], Hashable]) -> list[Node]:
@@ -296,7 +309,7 @@ class RemoteStore(Store):
     def _description(self, subject: Node) -> _Description:
         found = self._get(("d", subject))
         if found is None:
-            found = self._describe(self._read_ahead(subject, lambda s: ("d", s))).get(subject, _Description(()))
+            found = self._describe(self._read_ahead(subject, lambda s: ("d", s))).get(subject, _Description({}))
         return found
 
     def _incoming(self, predicate: Node, objects: list[Node]) -> bool:
@@ -309,10 +322,11 @@ class RemoteStore(Store):
         if len(rows) > self.max_pattern:
             return False
         found: dict[Node, list[Triple]] = {o: [] for o in objects}
-        for row in rows:
-            found[row["o"]].append((row["s"], predicate, row["o"]))
+        for s, o in rows:
+            found[o].append((s, predicate, o))
         for o, triples in found.items():
             self._put(("p", (None, predicate, o)), tuple(triples), len(triples) + 1)
+        self._meet(triple[0] for o in objects for triple in found[o])  # the targets' units: siblings too
         return True
 
     def _pattern_rows(self, pattern: Pattern) -> Iterator[Triple]:
@@ -320,60 +334,69 @@ class RemoteStore(Store):
         s, p, o = pattern
         names = [n for n, t in zip("spo", pattern) if t is None]
         body = f"{_slot(s, 's')} {_slot(p, 'p')} {_slot(o, 'o')}"
-        head = " ".join(f"?{n}" for n in names) or "*"
+        head = " ".join(f"?{n}" for n in names)
         if not names:
-            query = f"SELECT * WHERE {{ {self._where(body)} }} LIMIT 1"
+            query = f"SELECT ?g WHERE {{ {self._where(body)} }} LIMIT 1"
         else:
             query = f"SELECT DISTINCT {head} WHERE {{ {self._where(body)} }}"
         for row in self._rows(query):
-            yield (row.get("s", s), row.get("p", p), row.get("o", o))  # type: ignore[return-value]
+            found = dict(zip(names, row))
+            yield (found.get("s", s), found.get("p", p), found.get("o", o))
 
     # -- answers --------------------------------------------------------------------------------------------
     def _from_description(self, pattern: Pattern) -> Iterator[Triple]:
         s, p, o = pattern
         described = self._description(s)  # type: ignore[arg-type]
-        for dp, do in described.pairs:
-            if (p is None or dp == p) and (o is None or do == o):
-                yield (s, dp, do)  # type: ignore[misc]
-        for lp in sorted(described.long):
-            if p is None or lp == p:
-                yield from self._pattern_rows((s, lp, o))
+        predicates = described.values if p is None else (p,) if p in described.values else ()
+        for dp in predicates:
+            for do in described.values[dp]:
+                if o is None or do == o:
+                    yield (s, dp, do)  # type: ignore[misc]
+        for left_out in sorted(described.omitted) if p is None else (p,) if p in described.omitted else ():
+            yield from self._scan((s, left_out, o))
 
     def _scan(self, pattern: Pattern) -> Iterator[Triple]:
         """A pattern with its subject unbound: kept when small, streamed otherwise; with its predicate bound, the
         subjects it yields are siblings (read ahead when a view asks about them)."""
-        _, p, o = pattern
+        s, p, o = pattern
         key = ("p", pattern)
         cached = self._get(key)
-        if cached is None and p is not None and isinstance(o, URIRef):
+        if cached is None and s is None and p is not None and isinstance(o, URIRef):
             ahead = self._read_ahead(o, lambda other: ("p", (None, p, other)))
             if len(ahead) > 1 and self._incoming(p, ahead):
                 cached = self._get(key)
-        met = self._new_siblings() if p is not None else None
+        siblings = s is None and p is not None
         if cached is not None:
-            for triple in cached:
-                self._met(met, triple[0])
-                yield triple
+            if siblings:
+                self._meet(triple[0] for triple in cached)
+            yield from cached
             return
         kept: list[Triple] | None = []
-        for triple in self._pattern_rows(pattern):
+        for chunk in self._chunks(self._pattern_rows(pattern)):
             if kept is not None:
-                kept.append(triple)
+                kept.extend(chunk)
                 if len(kept) > self.max_pattern:
                     kept = None
-            self._met(met, triple[0])
-            yield triple
+            if siblings:  # before the caller sees them: it reads ahead among them
+                self._meet(triple[0] for triple in chunk)
+            yield from chunk
         if kept is not None:
             self._put(key, tuple(kept), len(kept) + 1)
 
-    def _new_siblings(self) -> int:
-        with self._lock:
-            return self._siblings.new()
+    def _chunks(self, rows: Iterable[Any]) -> Iterator[list[Any]]:
+        """``rows`` read ``batch`` at a time, so that each batch's nodes are siblings before the first is used."""
+        chunk: list[Any] = []
+        for row in rows:
+            chunk.append(row)
+            if len(chunk) >= self.batch:
+                yield chunk
+                chunk = []
+        if chunk:
+            yield chunk
 
-    def _met(self, siblings: int | None, node: Node) -> None:
-        if siblings is not None:
-            with self._lock:
-                self._siblings.add(siblings, node)
+    def _meet(self, nodes: Iterable[Node]) -> None:
+        with self._lock:
+            self._siblings.meet(nodes)
 
     def triples(self, triple_pattern: Any, context: Any = None) -> Iterator[tuple[Triple, Iterator[Any]]]:
         s, p, o = triple_pattern
@@ -391,15 +414,25 @@ class RemoteStore(Store):
             return
         key = ("s", predicate)
         cached = self._get(key)
-        if cached is None:
-            query = (f"SELECT ?s (COUNT(*) AS ?n) WHERE {{ SELECT DISTINCT ?s ?o WHERE "
-                     f"{{ {self._where(f'?s {sparql_term(predicate)} ?o')} }} }} GROUP BY ?s")
-            cached = tuple((row["s"], int(row["n"])) for row in self._rows(query))
-            self._put(key, cached, len(cached) + 1)
-        met = self._new_siblings()
-        for subject, times in cached:
-            self._met(met, subject)
-            yield from [subject] * times
+        if cached is not None:
+            self._meet(subject for subject, _ in cached)
+            for subject, times in cached:
+                yield from [subject] * times
+            return
+        query = (f"SELECT ?s (COUNT(*) AS ?n) WHERE {{ SELECT DISTINCT ?s ?o WHERE "
+                 f"{{ {self._where(f'?s {sparql_term(predicate)} ?o')} }} }} GROUP BY ?s")
+        kept: list[tuple[Node, int]] | None = []
+        for chunk in self._chunks(self._rows(query)):  # streamed: a predicate of every unit is not held here
+            counted = [(subject, int(times)) for subject, times in chunk]
+            if kept is not None:
+                kept.extend(counted)
+                if len(kept) > self.max_pattern:
+                    kept = None
+            self._meet(subject for subject, _ in counted)
+            for subject, times in counted:
+                yield from [subject] * times
+        if kept is not None:
+            self._put(key, tuple(kept), len(kept) + 1)
 
     def contains(self, pattern: Pattern) -> bool:
         """Whether a triple matches ``pattern``; a long literal is not read to say that it is there."""
@@ -409,7 +442,7 @@ class RemoteStore(Store):
             return False
         if s is not None:
             described = self._description(s)
-            if p is not None and p in described.long and o is None:
+            if p is not None and p in described.omitted and o is None:
                 return True
             return next(self._from_description(pattern), None) is not None
         key = ("a", pattern)
@@ -424,7 +457,7 @@ class RemoteStore(Store):
         query = (f"SELECT (COUNT(*) AS ?n) WHERE {{ SELECT DISTINCT ?s ?p ?o WHERE "
                  f"{{ {self._where('?s ?p ?o')} }} }}")
         rows = list(self._rows(query))
-        return int(rows[0]["n"]) if rows else 0
+        return int(rows[0][0]) if rows else 0
 
     def contexts(self, triple: Any = None) -> Iterator[Any]:
         return iter(())
