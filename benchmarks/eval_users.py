@@ -155,6 +155,8 @@ def main() -> None:
     if isinstance(encoder, CachedEncoder):
         encoder.save()
     sizes = "; ".join(f"{d} documents, {u} units, built in {s:.0f} s" for _, _, d, u, s in indexes.values())
+    if isinstance(encoder, CachedEncoder):
+        sizes += " (vectors from --vector-cache: the build times leave the encoder out)"
     table += (f"\n\nEncoder {args.encoder}; {sizes}. A hit is right when its text holds one of the question's "
               "answers. Tune on `*_tune` only; `*_untouched` is the honest estimate.")
     write_results("eval_users", {"encoder": args.encoder, "results": results}, table)
