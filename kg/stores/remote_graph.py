@@ -123,8 +123,9 @@ def _slot(term: Node | None, name: str) -> str:
 
 
 class _Siblings:
-    """Nodes met together, in order, in a bounded number of lists (the newest meeting of a node wins; a node met
-    alone is no meeting and leaves its earlier one in place)."""
+    """Nodes met together, in order, in a bounded number of lists. A node's smallest meeting wins (a document's
+    units, not every unit of the corpus: reading ahead there fetches what the view asks next); a node met alone is
+    no meeting."""
 
     def __init__(self, keep_lists: int = 256, keep_nodes: int = 200_000) -> None:
         self.keep_lists, self.keep_nodes = keep_lists, keep_nodes
@@ -143,6 +144,9 @@ class _Siblings:
         if len(self._where) > self.keep_nodes:  # stale positions pile up: start afresh
             self._where.clear()
         for at, node in enumerate(nodes):
+            earlier = self._where.get(node)
+            if earlier is not None and 0 < len(self._lists.get(earlier[0], ())) <= len(nodes):
+                continue
             self._where[node] = (self._made, at)
 
     def after(self, node: Node, wanted: Callable[[Node], bool], most: int) -> list[Node]:
