@@ -74,8 +74,8 @@ class CacheStats:
 
 @dataclass(frozen=True, slots=True)
 class _Description:
-    """The triples of one subject as (predicate, object), and the predicates left out: those with a long literal
-    (a document's source text) or with more than ``wide`` values (the hundreds of places a concept is mentioned)."""
+    """The triples of one subject, by predicate, and the predicates left out: those with a long literal (a
+    document's source text) or with more than ``wide`` values (the hundreds of places a concept is mentioned)."""
 
     values: dict[Node, tuple[Node, ...]]  # predicate → its objects, as the server gave them
     omitted: frozenset[Node] = frozenset()
@@ -127,10 +127,11 @@ class _Siblings:
     units, not every unit of the corpus: reading ahead there fetches what the view asks next); a node met alone is
     no meeting."""
 
-    def __init__(self, keep_lists: int = 256, keep_nodes: int = 200_000) -> None:
-        self.keep_lists, self.keep_nodes = keep_lists, keep_nodes
+    def __init__(self, keep_nodes: int = 200_000) -> None:
+        self.keep_nodes = keep_nodes  # in all lists together; the oldest lists go first
         self._lists: OrderedDict[int, list[Node]] = OrderedDict()
         self._where: dict[Node, tuple[int, int]] = {}
+        self._size = 0
         self._made = 0
 
     def meet(self, met: Iterable[Node]) -> None:
@@ -139,9 +140,10 @@ class _Siblings:
             return
         self._made += 1
         self._lists[self._made] = nodes
-        while len(self._lists) > self.keep_lists:
-            self._lists.popitem(last=False)
-        if len(self._where) > self.keep_nodes:  # stale positions pile up: start afresh
+        self._size += len(nodes)
+        while self._size > self.keep_nodes:
+            self._size -= len(self._lists.popitem(last=False)[1])
+        if len(self._where) > 2 * self.keep_nodes:  # positions in lists gone pile up: start afresh
             self._where.clear()
         for at, node in enumerate(nodes):
             earlier = self._where.get(node)
@@ -166,6 +168,7 @@ class _Siblings:
     def clear(self) -> None:
         self._lists.clear()
         self._where.clear()
+        self._size = 0
 
 
 class RemoteStore(Store):
@@ -214,6 +217,7 @@ class RemoteStore(Store):
             return
         stamp = self._stamp_of()
         if stamp != self._stamp:
+            logger.debug("the generation in force changed: the remote graph's cache is cleared")
             self._stamp = stamp
             self.clear()
 
@@ -294,8 +298,8 @@ class RemoteStore(Store):
             else:
                 values[s].setdefault(p, []).append(o)
         self.stats.described += len(todo)
-        found = {s: _Description({p: tuple(objects) for p, objects in values[s].items()}, frozenset(omitted[s]))
-                 for s in todo}
+        found = {s: _Description({p: tuple(objects) for p, objects in values[s].items() if p not in omitted[s]},
+                                 frozenset(omitted[s])) for s in todo}  # a predicate is read whole or left out
         met: dict[Node, list[Node]] = {}  # the objects of each predicate across these descriptions: siblings
         for s, described in found.items():
             self._put(("d", s), described, described.size + 1)  # one larger than the cache is not kept
