@@ -14,7 +14,8 @@ Why bigrams on the target, in the graph itself:
   unselective (率, 数 are in thousands of indicators). A substring ``q`` of ``n >= 2`` characters lies in an
   indicator only if every bigram of ``q`` is among the indicator's bigrams; the index binds the ones that tile
   ``q`` (``query_keys``), gives the targets carrying them all as candidates, and the exact substring test (``CONTAINS``, Python's ``in``) keeps only the true ones, so the answer is the scan's.
-  A query of one character (after normalising) falls back to the scan.
+  A query of one character (after normalising) falls back to the scan (in Python, of the ``pol:indicator``
+  literals alone, ``candidate_targets``).
 * **On each target, not on a shared indicator concept.** An indicator as a ``skos:Concept`` with a normalised key
   would store each distinct indicator's bigrams once instead of once per target, but that node is shared by
   every document that names the indicator: it lives in no document's named graph, so replacing or removing one
@@ -37,10 +38,10 @@ from collections.abc import Iterator
 
 from rdflib import Graph, Literal, URIRef
 
-from kg.vocab import POL
+from kg.vocab import POL, RDF
 
-__all__ = ["normalise", "indicator_keys", "query_keys", "has_index", "indexed_targets", "indicator_pattern",
-           "targets_query"]
+__all__ = ["normalise", "indicator_keys", "query_keys", "has_index", "indexed_targets", "candidate_targets",
+           "indicator_pattern", "targets_query"]
 
 _DROPPED = ("P", "Z", "C")  # Unicode categories not keyed: punctuation, separators (spaces), control/format
 _END = object()
@@ -113,6 +114,17 @@ def indexed_targets(graph: Graph, contains: str) -> set[URIRef] | None:
     rarest, candidates = _rarest(graph, keys)
     wanted = set(keys)  # compared as text: a store may give "项目" back as "项目"^^xsd:string (the same RDF term)
     return {t for t in candidates if wanted <= {str(key) for key in graph.objects(t, POL.indicatorKey)}}
+
+
+def candidate_targets(graph: Graph, contains: str) -> set[URIRef]:
+    """The targets whose view ``kg.queries.list_targets`` must build for ``contains``: the index's candidates, or,
+    where the index cannot answer, the targets whose indicator text contains it, read from the ``pol:indicator``
+    triples alone (one predicate's literals, not every target's view)."""
+    indexed = indexed_targets(graph, contains)
+    if indexed is not None:
+        return indexed
+    found = {s for s, o in graph.subject_objects(POL.indicator) if contains in str(o)}
+    return {s for s in found if (s, RDF.type, POL.Target) in graph}  # type: ignore[misc]
 
 
 def indicator_pattern(contains: str, target: str = "?target", indicator: str = "?indicator") -> str:

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from rdflib import Graph, Literal, URIRef
 
 from kg import iri
-from kg.indicators import indexed_targets
+from kg.indicators import candidate_targets
 from kg.terms import canonical_decimal
 from kg.views import (
     CitationRef,
@@ -346,14 +346,15 @@ def list_targets(
 ) -> list[TargetView]:
     """Targets, filtered by a substring of the indicator, by unit (IRI, key or path), by deadline and by document
     (slug or IRI; each target names its document, so targets of several plans compare side by side). A substring
-    of two or more characters finds its candidates through the indicator index (``kg.indicators``) and builds
-    views only for them; the exact substring test decides, so the answer is the scan's."""
+    of two or more characters finds its candidates through the indicator index, a shorter one by reading the
+    indicators alone (``kg.indicators.candidate_targets``); views are built only for them and the exact substring
+    test decides, so the answer is the former scan's."""
     doc = _resolve_document(graph, document) if document else None
     unit_node = _find_unit(graph, unit, key_tail(doc) if doc is not None else None) if unit else None
     wanted_deadline = date.fromisoformat(deadline) if isinstance(deadline, str) else deadline
-    indexed = indexed_targets(graph, indicator_contains) if indicator_contains else None  # kg.indicators
+    candidates = sorted(candidate_targets(graph, indicator_contains)) if indicator_contains else None
     views = []
-    for target in (sorted(indexed) if indexed is not None else graph.subjects(RDF.type, POL.Target)):
+    for target in (candidates if candidates is not None else graph.subjects(RDF.type, POL.Target)):
         view = _target_view(graph, target)  # type: ignore[arg-type]
         if indicator_contains and indicator_contains not in view.indicator:
             continue

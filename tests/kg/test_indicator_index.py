@@ -12,6 +12,7 @@ from ingest.model import DocumentMeta
 from kg import iri
 from kg.build import build_graph
 from kg.indicators import (
+    candidate_targets,
     has_index,
     indexed_targets,
     indicator_keys,
@@ -161,6 +162,18 @@ def test_sparql_pattern_equals_the_scan(corpus, request):
         indexed = {r["target"]["value"] for r in run_sparql(graph, targets_query(contains)).rows}
         scanned = {r["target"]["value"] for r in run_sparql(graph, scan % (POL, Literal(contains).n3())).rows}
         assert indexed == scanned, contains
+
+
+@pytest.mark.parametrize("corpus", ["seed_graph", "generated_graph"])
+def test_candidates_hold_every_match_and_are_exact_without_the_index(corpus, request):
+    graph = request.getfixturevalue(corpus)
+    indicators = {t: str(graph.value(t, POL.indicator)) for t in graph.subjects(RDF.type, POL.Target)}
+    for contains in _queries(graph)[::3]:
+        exact = {t for t, text in indicators.items() if contains in text}
+        candidates = candidate_targets(graph, contains)
+        assert exact <= candidates, contains
+        if query_keys(contains) is None:  # the one-character fallback reads the indicators: no false candidate
+            assert candidates == exact, contains
 
 
 def test_graph_without_the_index_falls_back_to_the_scan(seed_graph):
