@@ -462,10 +462,16 @@ class RemoteStore(Store):
         return found
 
     def __len__(self, context: Any = None) -> int:
-        query = (f"SELECT (COUNT(*) AS ?n) WHERE {{ SELECT DISTINCT ?s ?p ?o WHERE "
-                 f"{{ {self._where('?s ?p ?o')} }} }}")
-        rows = list(self._rows(query))
-        return int(rows[0][0]) if rows else 0
+        """The distinct triples of our graphs, counted on the server (kept like any answer: /healthz asks often)."""
+        self._fresh()
+        counted = self._get(("len",))
+        if counted is None:
+            query = (f"SELECT (COUNT(*) AS ?n) WHERE {{ SELECT DISTINCT ?s ?p ?o WHERE "
+                     f"{{ {self._where('?s ?p ?o')} }} }}")
+            rows = list(self._rows(query))
+            counted = int(rows[0][0]) if rows else 0
+            self._put(("len",), counted, 1)
+        return counted
 
     def contexts(self, triple: Any = None) -> Iterator[Any]:
         return iter(())
