@@ -47,7 +47,9 @@ MAX_EMBED_CHARS = 256
 # Chinese words an index keeps per English phrase of the dictionary (those its documents hold, primary first).
 TRANSLATIONS_KEPT = 8
 
-FORMAT_VERSION = 3  # 2: sentence vectors beside unit vectors; 3: units hold the read model's views (kg.views)
+# 2: sentence vectors beside unit vectors; 3: units hold the read model's views (kg.views);
+# 4: task-table rows are units of their own (kind task_row)
+FORMAT_VERSION = 4
 _META = "meta.json"
 _UNITS = "units.jsonl"
 _LEXICON = "lexicon.json"

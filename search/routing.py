@@ -3,8 +3,9 @@
 questions (什么时候完成, 多久能审完, by when) favour units that fix a date or a time limit.
 
 The question side is a handful of interrogative forms of each language, not topics; the unit side is the
-graph's facts (a responsibility the unit's own text states, a support of kind ``time-limit``, a target's
-deadline) and the date forms ``ingest.deadlines`` reads (2024年8月底前, 到2025年底, 20个工作日内)."""
+graph's facts (a responsibility whose evidence is the unit's own text, such as a task-table row's lead and
+partners; a support of kind ``time-limit``; a target's deadline) and the date forms ``ingest.deadlines`` reads
+(2024年8月底前, 到2025年底, 20个工作日内)."""
 
 from __future__ import annotations
 
@@ -37,9 +38,12 @@ def asks_when(question: str) -> bool:
 
 
 def states_owner(unit: IndexUnit) -> bool:
-    """The unit's own text names a responsible body (an explicit responsibility of this very unit, not one
-    inherited from the part above it)."""
-    return any(o.basis == "explicit" and o.unit_path == unit.path for o in unit.context.owners)
+    """The unit's own text names a responsible body: an explicit responsibility whose evidence lies within the
+    unit's span.  Not one inherited from the part above it, nor one the text gives the unit elsewhere: a measure
+    whose lead and partners an annex task table names has them stated by that table's row (a ``task_row`` unit,
+    which does count), not by its own words."""
+    return any(o.basis == "explicit" and o.start is not None and o.end is not None
+               and unit.start <= o.start and o.end <= unit.end for o in unit.context.owners)
 
 
 def states_time(unit: IndexUnit) -> bool:

@@ -41,7 +41,7 @@ __all__ = [
 
 # The unit kinds the index holds, in the order the API lists them.
 UNIT_KINDS: tuple[str, ...] = ("measure", "safeguard", "target", "goal", "principle", "guideline", "article", "task",
-                               "item", "section", "chapter", "preamble", "closing", "annex")
+                               "item", "section", "chapter", "preamble", "closing", "annex", "task_row")
 
 
 @dataclass(slots=True)

@@ -8,13 +8,15 @@ from dataclasses import replace
 from collections.abc import Iterable, Sequence
 
 from ingest.model import Basis, PolicyDocument, Responsibility, Support, Target, Unit, UnitKind
+from ingest.tasktable import Column, TaskRow, TaskTable, find_task_tables, split_cells, unit_of_row
 from kg.iri import concept_iri, department_iri, responsibility_iri, support_iri, target_iri, unit_iri
 from kg.views import owners
 
 from .lexicon import ConceptLabels, load_scheme_labels
 from .types import ConceptRef, HitContext, IndexUnit, ResponsibilityView, SupportView, TargetView, UnitRef
 
-__all__ = ["index_units", "target_view", "support_view", "responsibility_views", "clause_around", "INDEXED_KINDS"]
+__all__ = ["index_units", "target_view", "support_view", "responsibility_views", "clause_around", "INDEXED_KINDS",
+           "ROW_KIND", "TABLE_HOLDERS", "row_label", "row_text", "tables_by_unit"]
 
 log = logging.getLogger(__name__)
 
@@ -24,6 +26,14 @@ INDEXED_KINDS: dict[UnitKind, str] = {kind: kind.value for kind in UnitKind}
 _HEADING_ONLY = re.compile(r"[\s。；：，、;:,.!?！？]*")
 
 _CLAUSE_BREAK = re.compile(r"[，。；;！？!?\n]")
+
+# A task table's rows (重点任务分解表, 责任分工表: one task, its lead and partner bodies and its due date a row)
+# are units of their own: a question about one task finds its row, not a 500-character table.
+ROW_KIND = "task_row"
+# How the unit that holds a task table is indexed beside its rows: "whole" (its full text, as before), or
+# "outline" (its text without the rows: the table's title, its header line and any prose around it).
+TABLE_HOLDERS = ("whole", "outline")
+_NUMBER_PUNCT = re.compile(r"[.．、\s]+$")
 
 
 def clause_around(source: str, start: int, end: int) -> tuple[int, int]:
@@ -85,6 +95,62 @@ def support_view(doc: PolicyDocument, support: Support) -> SupportView:
         start=support.span.start,
         end=support.span.end,
     )
+
+
+def tables_by_unit(doc: PolicyDocument) -> dict[str, list[TaskTable]]:
+    """The document's task tables (``ingest.tasktable``) that have rows, by the path of the unit whose own text
+    holds each table's header line (an annex, mostly); a table outside every unit's text is left out."""
+    out: dict[str, list[TaskTable]] = {}
+    for table in find_task_tables(doc.source):
+        if not table.rows:
+            continue
+        holder = next((u for u in doc.units if u.span.start <= table.header.start < u.span.end), None)
+        if holder is None:
+            log.debug("task table at %d lies in no unit's text; its rows are not indexed", table.header.start)
+            continue
+        out.setdefault(holder.path, []).append(table)
+    return out
+
+
+def row_label(row: TaskRow, ordinal: int) -> str:
+    """A row's number: its 序号 cell as written (without a trailing 、 or .), else its 1-based ordinal."""
+    cell = row.cell(Column.NUMBER)
+    number = _NUMBER_PUNCT.sub("", cell.text) if cell else ""
+    return number or str(ordinal)
+
+
+def row_text(source: str, table: TaskTable, row: TaskRow) -> str:
+    """A row as one readable clause: its task cell(s) first, then every other cell after its column's name
+    (…，牵头单位：区经委，配合单位：区科委、区财政局，完成时限：2024年9月底前); the 序号 is left to the path.
+    A row whose empty cells collapsed (space-aligned text) names the cells the table parser placed."""
+    names = [re.sub(r"\s", "", c.text) for c in split_cells(source, table.header.start, table.header.end)]
+    cells = split_cells(source, row.span.start, row.span.end)
+    if len(cells) == len(table.columns):
+        labelled = [(column, name, cell.text) for column, name, cell in zip(table.columns, names, cells)]
+    else:
+        name_of: dict[Column, str] = {}
+        for column, name in zip(table.columns, names):
+            if column is not None:
+                name_of.setdefault(column, name)
+        placed = sorted(row.cells.items(), key=lambda item: item[1].span.start)
+        labelled = [(column, name_of.get(column, ""), cell.text) for column, cell in placed]
+    tasks = [text for column, _, text in labelled if column is Column.TASK]
+    rest = [f"{name}：{text}" if name else text for column, name, text in labelled
+            if column not in (Column.TASK, Column.NUMBER)]
+    return "，".join([*tasks, *rest])
+
+
+def _outline(source: str, unit: Unit, tables: Sequence[TaskTable]) -> str:
+    """The unit's text without its tables' rows: the table's title, its header line, group lines and any prose
+    around them (what the unit says besides the rows, each of which is a unit of its own)."""
+    pieces: list[str] = []
+    pos = unit.span.start
+    for row in sorted((r for t in tables for r in t.rows), key=lambda r: r.span.start):
+        start = min(max(row.span.start, pos), unit.span.end)
+        pieces.append(source[pos:start])
+        pos = min(max(row.span.end, pos), unit.span.end)
+    pieces.append(source[pos:unit.span.end])
+    return "\n".join(p.strip() for p in pieces if p.strip())
 
 
 def responsibility_views(doc: PolicyDocument) -> dict[str, list[ResponsibilityView]]:
@@ -165,18 +231,42 @@ class _DocumentView:
         return str(unit_iri(self.slug, unit.key))
 
     def concepts_of(self, paths: Iterable[str]) -> list[ConceptRef]:
+        return self.concept_refs(key for path in paths for key in self.mentions.get(path, []))
+
+    def concept_refs(self, keys: Iterable[str]) -> list[ConceptRef]:
         refs: list[ConceptRef] = []
-        seen: set[str] = set()
-        for path in paths:
-            for key in self.mentions.get(path, []):
-                if key in seen:
-                    continue
-                seen.add(key)
-                labels = self.concepts.get(key)
-                refs.append(ConceptRef(iri=str(concept_iri(key)), key=key, pref_label=labels.pref_zh if labels else "",
-                                       pref_label_en=labels.pref_en if labels else "",
-                                       group=labels.group if labels else ""))
+        for key in dict.fromkeys(keys):
+            labels = self.concepts.get(key)
+            refs.append(ConceptRef(iri=str(concept_iri(key)), key=key, pref_label=labels.pref_zh if labels else "",
+                                   pref_label_en=labels.pref_en if labels else "",
+                                   group=labels.group if labels else ""))
         return refs
+
+    def row_context(self, holder: Unit, row: TaskRow) -> HitContext:
+        """A task-table row's context (``holder``: the unit whose text holds the row): the responsibilities,
+        targets, supports and concepts whose evidence lies in the row (each responsibility as extracted, assigned
+        to the unit it was read for); as ``task``, the unit of the main text the row's task cell names
+        (``ingest.tasktable.unit_of_row``), else the holder's; as ``sections``, the holder's chain and heading."""
+        span = row.span
+
+        def inside(start: int | None, end: int | None) -> bool:
+            return start is not None and end is not None and span.start <= start and end <= span.end
+
+        ctx, _ = self.context(holder)
+        tied = unit_of_row(row, self.doc.units, holder)
+        task = ctx.task
+        if tied is not None and tied is not holder:
+            task = UnitRef(iri=self.iri_of(tied), path=tied.path, heading=tied.heading, kind=tied.kind.value,
+                           document=self.slug)
+        in_row = [v for views in self.responsibilities.values() for v in views if inside(v.start, v.end)]
+        return HitContext(
+            task=task,
+            owners=owners(["row"], {"row": in_row}),
+            targets=[t for views in self.targets_by_unit.values() for t in views if inside(t.start, t.end)],
+            supports=[s for views in self.supports_by_unit.values() for s in views if inside(s.start, s.end)],
+            concepts=self.concept_refs(m.concept for m in self.doc.concepts if inside(m.span.start, m.span.end)),
+            sections=[*ctx.sections, holder.heading],
+        )
 
     def context(self, unit: Unit, extra_concept_paths: Sequence[str] = ()) -> tuple[HitContext, list[Unit]]:
         ancestors = _ancestors(self.doc, unit, self.by_path)
@@ -226,33 +316,72 @@ def _indexed_kind(unit: Unit) -> str | None:
     return INDEXED_KINDS.get(unit.kind)
 
 
-def index_units(documents: Sequence[PolicyDocument],
-                concepts: Sequence[ConceptLabels] | None = None) -> list[IndexUnit]:
-    """Every unit but pure headings (articles, items, preamble, closing and annexes too), and every target,
-    with its context.
+def _row_units(view: _DocumentView, holder: Unit, tables: Sequence[TaskTable],
+               by_key: dict[str, ConceptLabels]) -> list[IndexUnit]:
+    """One IndexUnit per row of the tables ``holder``'s text holds: as ``id`` the IRI of the unit whose text holds
+    the row (the holder, or a group heading the parser made a part of it: a unit the graph has, which a hit
+    opens), ``path`` the holder's plus the row's number (附件 · 3; 附件 · 2-3 when the holder has several
+    tables), the task cell as ``title``, the row as a readable clause as ``text``, and the row's own span
+    (``source[start:end]`` is the row as written).
+
+    A row's ``index_text`` is its group line (一、…), its text and its concepts' labels, not the table's title:
+    the title repeats the document's topic (…重点任务分解表), and with it every short row matched every question
+    on the document (tune halves: 153 → 156 of 202 hit@1 without it; benchmarks/results/eval_users.md)."""
+    doc = view.doc
+    out: list[IndexUnit] = []
+    for number, table in enumerate(tables, 1):
+        for ordinal, row in enumerate(table.rows, 1):
+            label = row_label(row, ordinal)
+            if len(tables) > 1:
+                label = f"{number}-{label}"
+            task = row.cell(Column.TASK)
+            text = row_text(doc.source, table, row)
+            unit = next((u for u in doc.units if u.span.start <= row.span.start < u.span.end), holder)
+            ctx = view.row_context(unit, row)
+            index_text = "\n".join(p for p in (row.group, text, _label_text(ctx.concepts, by_key)) if p)
+            out.append(IndexUnit(
+                id=view.iri_of(unit), kind=ROW_KIND, document=doc.meta.slug, document_title=doc.meta.title,
+                path=f"{holder.path} · {label}", title=task.text if task else text, text=text,
+                index_text=index_text, start=row.span.start, end=row.span.end, context=ctx,
+            ))
+    return out
+
+
+def index_units(documents: Sequence[PolicyDocument], concepts: Sequence[ConceptLabels] | None = None,
+                *, table_holders: str = "whole") -> list[IndexUnit]:
+    """Every unit but pure headings (articles, items, preamble, closing and annexes too), every row of a task
+    table (kind ``task_row``, after the unit holding the table), and every target, with its context.
 
     ``index_text`` adds what helps retrieval but is not the unit's own words: the section chain (the
     task heading of a measure), and the labels of the concepts it mentions in both languages.
-    ``concepts`` default to the shipped scheme.
+    ``concepts`` default to the shipped scheme.  ``table_holders`` (one of TABLE_HOLDERS) says whether a unit
+    holding a task table keeps its whole text beside its rows or only its outline (the text without the rows).
     """
+    if table_holders not in TABLE_HOLDERS:
+        raise ValueError(f"table_holders must be one of {', '.join(TABLE_HOLDERS)}, not {table_holders!r}")
     if concepts is None:
         concepts = load_scheme_labels()
     by_key = {c.key: c for c in concepts}
     out: list[IndexUnit] = []
     for doc in documents:
         view = _DocumentView(doc, by_key)
+        tables = tables_by_unit(doc)
         for unit in doc.units:
             kind = _indexed_kind(unit)
             if kind is None:
                 continue
             ctx, ancestors = view.context(unit)
             chain = "。".join(a.heading for a in reversed(ancestors) if a.kind is not UnitKind.CHAPTER)
-            index_text = "\n".join(p for p in (chain, unit.text, _label_text(ctx.concepts, by_key)) if p)
+            held = tables.get(unit.path, [])
+            text = _outline(doc.source, unit, held) if held and table_holders == "outline" else unit.text
+            index_text = "\n".join(p for p in (chain, text, _label_text(ctx.concepts, by_key)) if p)
             out.append(IndexUnit(
-                id=str(unit_iri(doc.meta.slug, unit.key)), kind=kind, document=doc.meta.slug,
-                document_title=doc.meta.title, path=unit.path, title=unit.heading, text=unit.text,
+                id=view.iri_of(unit), kind=kind, document=doc.meta.slug,
+                document_title=doc.meta.title, path=unit.path, title=unit.heading, text=text,
                 index_text=index_text, start=unit.span.start, end=unit.span.end, context=ctx,
             ))
+            if held:
+                out += _row_units(view, unit, held, by_key)
         for target in doc.targets:
             goal = view.by_path.get(target.unit_path)
             if goal is None:
