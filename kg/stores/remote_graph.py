@@ -7,8 +7,9 @@ prefix (a triple held by two graphs counts once), read as a stream. What keeps a
 
 * **descriptions**: a pattern with its subject bound (``(s, p, ?)``, ``(s, ?, ?)``, ``(s, p, o) in graph``) fetches
   all of ``s``'s triples once and answers from them; left out of the description, and asked only when their own
-  predicate is, are long literals (a document's source text) and predicates with more than ``wide`` values (the
-  thousands of places a concept or a department is mentioned: a hub's description stays small);
+  predicate is, are long literals (a document's source text) and, on shared nodes (not minted under a document),
+  predicates with more than ``wide`` values (the thousands of places a concept or a department is mentioned: a
+  hub's description stays small);
 * **read-ahead**: nodes met together are remembered in order: the subjects one pattern yields
   (``subjects(pol:agent, org)``: a department's responsibilities), the objects of one predicate across the
   descriptions fetched together (their units). When a view first asks about one of them (its description, or
@@ -42,6 +43,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.store import Store
 from rdflib.term import Node
 
+from kg.stores.base import owner_slug
 from kg.vocab import PREFIXES
 
 __all__ = ["Select", "ReadOnlyGraphError", "CacheStats", "RemoteStore", "RemoteGraph", "remote_graph"]
@@ -123,13 +125,15 @@ def _slot(term: Node | None, name: str) -> str:
 
 
 class _Siblings:
-    """Nodes met together, in order, in a bounded number of lists. A node's smallest meeting wins (a document's
-    units, not every unit of the corpus: reading ahead there fetches what the view asks next); a node met alone is
-    no meeting."""
+    """Nodes met together, in order, in a bounded number of lists. Of a node's recent meetings (within ``fresh_s``)
+    the smallest wins (a document's units, not every unit of the corpus: reading ahead there fetches what the view
+    asks next), else the newest; a node met alone is no meeting."""
 
-    def __init__(self, keep_nodes: int = 200_000) -> None:
+    def __init__(self, keep_nodes: int = 200_000, fresh_s: float = 5.0) -> None:
         self.keep_nodes = keep_nodes  # in all lists together; the oldest lists go first
+        self.fresh_s = fresh_s
         self._lists: OrderedDict[int, list[Node]] = OrderedDict()
+        self._made_at: dict[int, float] = {}
         self._where: dict[Node, tuple[int, int]] = {}
         self._size = 0
         self._made = 0
@@ -138,16 +142,20 @@ class _Siblings:
         nodes = list(dict.fromkeys(n for n in met if isinstance(n, URIRef)))
         if len(nodes) < 2:
             return
+        now = time.monotonic()
         self._made += 1
-        self._lists[self._made] = nodes
+        self._lists[self._made], self._made_at[self._made] = nodes, now
         self._size += len(nodes)
         while self._size > self.keep_nodes:
-            self._size -= len(self._lists.popitem(last=False)[1])
+            gone, dropped = self._lists.popitem(last=False)
+            self._size -= len(dropped)
+            del self._made_at[gone]
         if len(self._where) > 2 * self.keep_nodes:  # positions in lists gone pile up: start afresh
             self._where.clear()
         for at, node in enumerate(nodes):
             earlier = self._where.get(node)
-            if earlier is not None and 0 < len(self._lists.get(earlier[0], ())) <= len(nodes):
+            if earlier is not None and 0 < len(self._lists.get(earlier[0], ())) <= len(nodes) \
+                    and now - self._made_at[earlier[0]] <= self.fresh_s:
                 continue
             self._where[node] = (self._made, at)
 
@@ -167,6 +175,7 @@ class _Siblings:
 
     def clear(self) -> None:
         self._lists.clear()
+        self._made_at.clear()
         self._where.clear()
         self._size = 0
 
@@ -194,7 +203,7 @@ class RemoteStore(Store):
         self._lock = threading.RLock()
         self.stats = CacheStats()
         self._namespaces: dict[str, URIRef] = {name: URIRef(ns) for name, ns in PREFIXES.items()}
-        self._siblings = _Siblings()
+        self._siblings = _Siblings(fresh_s=ttl_s)
         self._terms: dict[Any, Node] = {}
 
     # -- the cache ------------------------------------------------------------------------------------------
@@ -277,26 +286,38 @@ class RemoteStore(Store):
     def _where(self, pattern: str) -> str:
         return f"GRAPH ?g {{ {pattern} }} FILTER({self._ours_test})"
 
+    def _description_query(self, subjects: list[Node], counted: bool) -> str:
+        """The SELECT of ``subjects``' triples, long literals blanked (``?long``); ``counted``: each predicate's
+        values counted first on the server and read only when at most ``wide`` (twice the server's work)."""
+        listed = " ".join(sparql_term(s) for s in subjects)
+        long = (f"BIND(isLITERAL(?v) && STRLEN(STR(?v)) > {self.long_literal} AS ?long) "
+                f"BIND(IF(?long, \"\", ?v) AS ?o)")
+        if not counted:
+            return f"SELECT DISTINCT ?s ?p ?o ?long WHERE {{ VALUES ?s {{ {listed} }} {self._where('?s ?p ?v')} {long} }}"
+        return (f"SELECT DISTINCT ?s ?p ?o ?long WHERE {{ "
+                f"{{ SELECT ?s ?p (COUNT(*) AS ?n) WHERE {{ VALUES ?s {{ {listed} }} {self._where('?s ?p ?x')} }} "
+                f"GROUP BY ?s ?p }} "
+                f"OPTIONAL {{ GRAPH ?g {{ ?s ?p ?v }} FILTER(?n <= {self.wide} && {self._ours_test}) }} {long} }}")
+
     def _describe(self, subjects: Iterable[Node]) -> dict[Node, _Description]:
-        """Fetch the descriptions of ``subjects`` (one query: the values of each predicate counted first, on the
-        server, and read only when few and short); keep those that fit."""
+        """Fetch the descriptions of ``subjects``; keep those that fit. A node minted under a document (a unit, a
+        target: its triples are bounded by the document) is read whole; a shared one (a concept, a department,
+        which every document may point at) has its predicates counted first and the wide ones left out."""
         todo = [s for s in dict.fromkeys(subjects) if isinstance(s, URIRef) and askable(s)]
         if not todo:
             return {}
         values: dict[Node, dict[Node, list[Node]]] = {s: {} for s in todo}
         omitted: dict[Node, set[Node]] = {s: set() for s in todo}
-        listed = " ".join(sparql_term(s) for s in todo)
-        query = (f"SELECT DISTINCT ?s ?p ?o ?long WHERE {{ "
-                 f"{{ SELECT ?s ?p (COUNT(*) AS ?n) WHERE {{ VALUES ?s {{ {listed} }} {self._where('?s ?p ?x')} }} "
-                 f"GROUP BY ?s ?p }} "
-                 f"OPTIONAL {{ GRAPH ?g {{ ?s ?p ?v }} FILTER(?n <= {self.wide} && {self._ours_test}) }} "
-                 f"BIND(isLITERAL(?v) && STRLEN(STR(?v)) > {self.long_literal} AS ?long) "
-                 f"BIND(IF(?long, \"\", ?v) AS ?o) }}")
-        for s, p, o, long in self._rows(query):
-            if o is None or long == _TRUE:  # too many values, or a long one: asked when wanted
-                omitted[s].add(p)
-            else:
-                values[s].setdefault(p, []).append(o)
+        shared = [s for s in todo if owner_slug(s) is None]
+        local = [s for s in todo if owner_slug(s) is not None]
+        queries = [self._description_query(group, counted) for group, counted in ((local, False), (shared, True))
+                   if group]
+        for query in queries:
+            for s, p, o, long in self._rows(query):
+                if o is None or long == _TRUE:  # too many values, or a long one: asked when wanted
+                    omitted[s].add(p)
+                else:
+                    values[s].setdefault(p, []).append(o)
         self.stats.described += len(todo)
         found = {s: _Description({p: tuple(objects) for p, objects in values[s].items() if p not in omitted[s]},
                                  frozenset(omitted[s])) for s in todo}  # a predicate is read whole or left out
