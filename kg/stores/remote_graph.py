@@ -293,7 +293,8 @@ class RemoteStore(Store):
         long = (f"BIND(isLITERAL(?v) && STRLEN(STR(?v)) > {self.long_literal} AS ?long) "
                 f"BIND(IF(?long, \"\", ?v) AS ?o)")
         if not counted:
-            return f"SELECT DISTINCT ?s ?p ?o ?long WHERE {{ VALUES ?s {{ {listed} }} {self._where('?s ?p ?v')} {long} }}"
+            return (f"SELECT DISTINCT ?s ?p ?o ?long WHERE {{ VALUES ?s {{ {listed} }} {self._where('?s ?p ?v')} "
+                    f"{long} }}")
         return (f"SELECT DISTINCT ?s ?p ?o ?long WHERE {{ "
                 f"{{ SELECT ?s ?p (COUNT(*) AS ?n) WHERE {{ VALUES ?s {{ {listed} }} {self._where('?s ?p ?x')} }} "
                 f"GROUP BY ?s ?p }} "

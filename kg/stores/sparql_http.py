@@ -5,10 +5,11 @@ protocol, one SPARQL Update ``DROP SILENT GRAPH …; INSERT DATA { GRAPH … }``
 authority data live in ``graph/shared``. Reads for ``kg.queries``: ``graph()`` is an rdflib Graph over the server
 (``kg.stores.remote_graph``: each triple pattern one SELECT over our named graphs, sent on kept-alive connections,
 with a bounded cache of subject descriptions), so no process holds a copy of the graph; ``local_copy=True`` gives
-the former copy instead (one CONSTRUCT into a local Oxigraph store), which ``export`` still reads. Public queries (``query``): vetted by the same sandboxed Oxigraph check as the embedded
-backend (syntax, updates, LOAD, SERVICE refused), then forwarded with the time limit, read as a stream and cut at
-the row and byte limits. The server must answer its default graph as the union of the named graphs (Virtuoso and
-GraphDB do; Oxigraph with ``--union-default-graph``).
+the former copy instead (one CONSTRUCT into a local Oxigraph store), which ``export`` still makes for itself.
+Public queries (``query``): vetted by the same sandboxed Oxigraph check as the embedded backend (syntax, updates,
+LOAD, SERVICE refused), then forwarded with the time limit, read as a stream and cut at the row and byte limits.
+The server must answer its default graph as the union of the named graphs (Virtuoso and GraphDB do; Oxigraph with
+``--union-default-graph``).
 """
 
 from __future__ import annotations
@@ -22,11 +23,11 @@ import os
 import re
 import threading
 import time
-from collections.abc import Hashable, Iterator
-from contextlib import contextmanager
 import urllib.error
 import urllib.parse
 import urllib.request
+from collections.abc import Hashable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
