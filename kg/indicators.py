@@ -106,7 +106,7 @@ def _rarest(graph: Graph, keys: list[str]) -> tuple[str, set[URIRef]]:
 
 def indexed_targets(graph: Graph, contains: str) -> set[URIRef] | None:
     """The targets whose indicator may contain ``contains`` (a superset of the true ones: every target carrying
-    all of the query's bigrams), or None when the index cannot answer (a one-character query, a graph without
+    all of its ``query_keys``, found from the rarest key's list), or None when the index cannot answer (a one-character query, a graph without
     the index): then every target is a candidate."""
     keys = query_keys(contains)
     if keys is None or not has_index(graph):
