@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import shutil
 import socket
 import statistics
@@ -33,6 +34,11 @@ __all__ = ["main"]
 ROOT = Path(__file__).resolve().parent.parent
 SEED = 20260101  # the scale benchmark's synthetic corpus
 MODES = ("copy", "remote")
+LEGEND = ("Views on a SPARQL server (`oxigraph serve` on loopback): *copy* = the former CONSTRUCT of the whole graph "
+          "into the process (`local_copy=True`), *remote* = the graph read in place (`kg.stores.remote_graph`, "
+          "default cache 100,000 triples, TTL 5 s). Each mode in a fresh process; *cold* is the first pass of the "
+          "process, *warm* the same again after it (for *remote*, after list_targets has filled the cache and the "
+          "TTL has passed, so warm unit views are asked again). The first unit view includes opening the graph.")
 
 
 def _bundled_graph():
@@ -217,7 +223,7 @@ def main(argv: list[str] | None = None) -> int:
         quads = _quads(f"synthetic-{SEED}-{args.docs}", lambda: _synthetic_graph(args.docs), args.cache)
         rows += run_corpus(f"synthetic ({args.docs} plans)", *quads, args.units)
     command = "python -m benchmarks.remote_views " + " ".join(sys.argv[1:] if argv is None else argv)
-    text = f"{table(rows)}\n\n`{command}`\n"
+    text = f"{LEGEND}\n\n{table(rows)}\n\n`{command}` (load average {os.getloadavg()[0]:.1f} at the end)\n"
     print(text)
     if args.out:
         args.out.write_text(text, encoding="utf-8")
