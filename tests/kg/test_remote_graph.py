@@ -203,3 +203,18 @@ def test_the_former_local_copy_is_still_there(full, oxigraph_url, tmp_path):  # 
         assert not isinstance(graph, RemoteGraph) and len(graph) == len(full)
     finally:
         store.close()
+
+
+def test_views_from_several_threads_agree(reader, reference):
+    """The service reads one graph from its worker threads: one cache, one pool of connections."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from kg.queries import list_units
+    from kg.views import jsonable
+
+    graph = reader.graph()
+    units = [u.iri for u in list_units(reference)]
+    expected = [jsonable(get_unit(reference, u)) for u in units]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        found = list(pool.map(lambda u: jsonable(get_unit(graph, u)), units * 2))
+    assert found == expected * 2
