@@ -661,9 +661,11 @@ def _run_worker(backend: str, docs: int, pool_file: Path, sample_file: Path, arg
                                "--embedded-graph", args.embedded_graph, "--server-load", args.server_load,
                                "--parts", *args.parts],
                               cwd=ROOT, stdout=subprocess.PIPE, check=True)
-        return json.loads(done.stdout.decode().strip().splitlines()[-1])
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
+    except subprocess.CalledProcessError:
+        print(f"the worker failed; its stores are kept in {work} (e.g. for --existing-milvus)", file=sys.stderr)
+        raise
+    shutil.rmtree(work, ignore_errors=True)
+    return json.loads(done.stdout.decode().strip().splitlines()[-1])
 
 
 def merge_results(earlier: list[dict], new: list[dict]) -> list[dict]:

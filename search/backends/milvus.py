@@ -100,7 +100,7 @@ def _vector_block(vectors, start: int, stop: int) -> np.ndarray:
     return np.ascontiguousarray(vectors[start:stop], dtype=np.float32)
 
 
-def _fill(client, name: str, schema, index_params, n: int, batch) -> None:
+def _fill(client, name: str, schema, indexes: Sequence[tuple[str, dict]], n: int, batch) -> None:
     """Create collection ``name`` without indexes, insert ``batch(start, stop)`` rows ``_BATCH`` at a time,
     flush, then create the indexes and load: each final segment is indexed once.  With the indexes declared
     at creation, milvus-lite indexes every flushed segment in the background, then again each time compaction
@@ -109,8 +109,25 @@ def _fill(client, name: str, schema, index_params, n: int, batch) -> None:
     for start in range(0, n, _BATCH):
         client.insert(name, batch(start, min(n, start + _BATCH)))
     client.flush(name)
-    client.create_index(name, index_params)
+    _create_indexes(client, name, indexes)
     client.load_collection(name)
+
+
+def _create_indexes(client, name: str, indexes: Sequence[tuple[str, dict]]) -> None:
+    """Each (field, index spec) of ``indexes`` on its own call.  milvus-lite builds an index inside the call (minutes at a
+    million rows); its gRPC server may drop the connection meanwhile (GOAWAY ``too_many_pings``) and pymilvus
+    then retries the call, which milvus-lite answers, once the first build is done, with "index already exists":
+    that index is there, so it counts as made."""
+    from pymilvus.exceptions import MilvusException
+
+    for field, spec in indexes:
+        one = client.prepare_index_params()
+        one.add_index(field, **spec)
+        try:
+            client.create_index(name, one)
+        except MilvusException as e:
+            if "already exists" not in str(e):
+                raise
 
 
 class MilvusBackend:
@@ -146,11 +163,8 @@ class MilvusBackend:
         kind = settings.dense_kind if settings.dense_kind != "auto" else (
             "hnsw" if n > settings.hnsw_threshold else "flat")
 
-        def vector_index(params, field: str) -> None:
-            if kind == "hnsw":
-                params.add_index(field, index_type="HNSW", metric_type="IP", params=dict(_HNSW))
-            else:
-                params.add_index(field, index_type="FLAT", metric_type="IP")
+        vector_index = ("vector", {"index_type": "HNSW", "metric_type": "IP", "params": dict(_HNSW)}
+                        if kind == "hnsw" else {"index_type": "FLAT", "metric_type": "IP"})
 
         analyzer = {"tokenizer": {"type": "jieba", "dict": ["_default_", *words], "mode": "search"},
                     "filter": [{"type": "stop", "stop_words": sorted(STOPWORDS)}]}
@@ -166,9 +180,7 @@ class MilvusBackend:
         schema.add_field("jurisdiction", DataType.VARCHAR, max_length=512)
         schema.add_function(Function(name="unit_bm25", function_type=FunctionType.BM25,
                                      input_field_names=["text"], output_field_names=["sparse"]))
-        params = client.prepare_index_params()
-        params.add_index("sparse", index_type="SPARSE_INVERTED_INDEX", metric_type="BM25")
-        vector_index(params, "vector")
+        params = [("sparse", {"index_type": "SPARSE_INVERTED_INDEX", "metric_type": "BM25"}), vector_index]
 
         def unit_rows(start: int, stop: int) -> list[dict]:
             block = _vector_block(vectors, start, stop)
@@ -185,8 +197,7 @@ class MilvusBackend:
         schema.add_field("vector", DataType.FLOAT_VECTOR, dim=dim)
         schema.add_field("document", DataType.VARCHAR, max_length=512)
         schema.add_field("kind", DataType.VARCHAR, max_length=64)
-        params = client.prepare_index_params()
-        vector_index(params, "vector")
+        params = [vector_index]
         rows = list(sentence_rows)
 
         def sentence_batch(start: int, stop: int) -> list[dict]:
