@@ -381,8 +381,9 @@ def _links(graph: Graph, nodes: Iterable[object]) -> list[DocumentLink]:
 def _document_view(graph: Graph, doc: URIRef) -> DocumentView:
     """One ingested document with its links to the others: what it cites and what cites it (the citing document's
     dcterms:references to its IRI, set by kg.build when a citation resolves), what it replaces and what replaces it."""
-    units = set(graph.subjects(POL.inDocument, doc)) & set(graph.subjects(RDF.type, ELI.LegalResourceSubdivision))
-    ingested = set(graph.subjects(POL.sourceText, None))
+    # this document's units only, and "ingested" asked of each linked document: never a set over the corpus
+    units = [u for u in graph.subjects(POL.inDocument, doc) if (u, RDF.type, ELI.LegalResourceSubdivision) in graph]
+    ingested = _Ingested(graph)
     return DocumentView(
         iri=str(doc),
         slug=key_tail(doc),
@@ -401,6 +402,17 @@ def _document_view(graph: Graph, doc: URIRef) -> DocumentView:
         replaces=_links(graph, graph.objects(doc, DCTERMS.replaces)),
         replaced_by=_links(graph, graph.objects(doc, DCTERMS.isReplacedBy)),
     )
+
+
+class _Ingested:
+    """``x in _Ingested(graph)``: whether ``x`` is a document whose text was ingested (it has pol:sourceText),
+    asked of one document at a time, so a view never reads every document's text."""
+
+    def __init__(self, graph: Graph) -> None:
+        self.graph = graph
+
+    def __contains__(self, node: object) -> bool:
+        return next(iter(self.graph.triples((node, POL.sourceText, None))), None) is not None  # type: ignore[arg-type]
 
 
 def get_document(graph: Graph, document: str) -> DocumentView:
@@ -455,6 +467,12 @@ def resolve_department(graph: Graph, name_or_key: str) -> URIRef:
     Former and later names resolve too (市环保局, 市生态环境局: each its own body, linked by the reorganisation);
     where two bodies share a name, the one the documents name wins."""
     asked = name_or_key.strip()
+    direct = _named_directly(graph, asked)
+    return direct if direct is not None else _resolve_by_names(graph, asked)
+
+
+def _resolve_by_names(graph: Graph, asked: str) -> URIRef:
+    """resolve_department by comparing every organisation's names (IRI, key, labels; the named ones first)."""
     names: dict[str, URIRef] = {}
     named = [o for o in _organisations(graph) if (o, PROV.wasDerivedFrom, None) in graph]
     for org in named + [o for o in _organisations(graph) if o not in named]:
@@ -471,6 +489,21 @@ def resolve_department(graph: Graph, name_or_key: str) -> URIRef:
     if key and iri.department_iri(key) in set(names.values()):
         return iri.department_iri(key)
     raise NotFound("department", asked, difflib.get_close_matches(asked, list(names), n=5, cutoff=0.4))
+
+
+def _named_directly(graph: Graph, asked: str) -> URIRef | None:
+    """The organisation ``asked`` names without reading every organisation: its IRI, its key, or a label only
+    one organisation has (several, or none: None, and resolve_department compares every name)."""
+    if not asked:
+        return None
+    found: set = {iri.department_iri(asked)}
+    if asked.startswith(("http://", "https://", "urn:")) and " " not in asked:
+        found.add(URIRef(asked))
+    for language in ("zh", "en", None):
+        for predicate in (SKOS.prefLabel, SKOS.altLabel):
+            found.update(graph.subjects(predicate, Literal(asked, lang=language)))
+    orgs = [o for o in found if (o, RDF.type, ORG.Organization) in graph]
+    return orgs[0] if len(orgs) == 1 else None  # type: ignore[return-value]
 
 
 def responsibilities_of(graph: Graph, name_or_key: str) -> ResponsibilitySplit:

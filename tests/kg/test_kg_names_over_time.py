@@ -86,3 +86,18 @@ def test_a_local_branch_is_part_of_its_central_body_when_both_are_named():
 @pytest.mark.parametrize("asked", ["上海市环保局", "环保局", "Shanghai Municipal Environmental Protection Bureau", "上海环保局"])
 def test_any_written_form_the_authority_knows_resolves(graph, asked):
     assert resolve_department(graph, asked) == OLD
+
+
+def test_every_name_resolves_as_the_full_comparison_does(graph):
+    """The direct lookup (IRI, key, a label one body has) agrees with comparing every organisation's names, for
+    every name of every body in the graph, shared names and former names included."""
+    from kg.queries import _resolve_by_names, key_tail
+    from kg.vocab import RDF, SKOS
+
+    asked = set()
+    for org in graph.subjects(RDF.type, ORG.Organization):
+        asked.update({str(org), key_tail(org)})
+        asked.update(str(label) for p in (SKOS.prefLabel, SKOS.altLabel) for label in graph.objects(org, p))
+    assert len(asked) > 10
+    for name in sorted(asked):
+        assert resolve_department(graph, name) == _resolve_by_names(graph, name), name
