@@ -759,7 +759,8 @@ def report(stats: dict, results: list[dict]) -> str:
         " every unit of the top size embedded for real would take units / that rate (see the README's "
         "deployment arithmetic).", "",
         "Columns: graph load = streaming every document's N-Quads into the store in batches (one named graph "
-        "per document); search build = bm25s + FAISS in memory (embedded) or the Milvus collection with its "
+        "per document; the server's either POSTed to its Graph Store endpoint while it runs, 'GSP POST', or "
+        "piped into `oxigraph load` offline and then served, 'bulk load'); search build = bm25s + FAISS in memory (embedded) or the Milvus collection with its "
         "BM25 function, jieba analyzer and vector index (server), unit rows only (no sentence rows); disk = "
         "bytes of the store's folder; RSS = resident memory of the benchmark process and its children (the "
         "Oxigraph server, milvus-lite), sampled every 0.5 s; 'RSS during' = the tree's RSS at 0, 25, 50, 75 "
