@@ -79,6 +79,22 @@ def load_documents(folders=ALL):
     return [parse_plan(p) for folder in folders for p in sorted(Path(folder).glob("*.txt"))]
 
 
+TUNE = ("users_tune", "users_docs_tune", "users_fresh_tune")  # the halves tuning may look at
+
+
+def tune_indexes(encoder_name: str, vector_cache: Path | None):
+    """(encoder, {tune set: its index}) with today's settings: one index per document folder set, vectors
+    from ``vector_cache`` when given (the cache is saved). For the scripts that tune on the tune halves."""
+    encoder = get_encoder(encoder_name)
+    if vector_cache:
+        encoder = CachedEncoder(encoder, vector_cache)
+    built = {folders: SearchIndex.build(index_units(load_documents(folders)), encoder, SearchSettings())
+             for folders in dict.fromkeys(SETS[name] for name in TUNE)}
+    if isinstance(encoder, CachedEncoder):
+        encoder.save()
+    return encoder, {name: built[SETS[name]] for name in TUNE}
+
+
 def score(index: SearchIndex, questions: list[dict], fusion: str | None) -> dict:
     """Per language: n, hit@1, hit@3, MRR@10 over answerable questions; plus the relevance detector."""
     rows: dict[str, dict[str, list]] = {}

@@ -13,11 +13,10 @@ import dataclasses
 from pathlib import Path
 
 from benchmarks.common import ROOT, load_questions, markdown_table, write_results
-from benchmarks.eval_users import SETS, CachedEncoder, load_documents, score
-from search import SearchIndex, SearchSettings, get_encoder, index_units
+from benchmarks.eval_users import TUNE, score, tune_indexes
+from search import SearchIndex
 from search.expand import FusionWeights
 
-TUNE = ("users_tune", "users_docs_tune", "users_fresh_tune")
 
 # (knob, values): a SearchSettings field, or "zh" / "en_matched" / "en_unmatched" for the BM25 share of the
 # weighted fusion by question language (the dense share is the rest)
@@ -69,15 +68,9 @@ def main() -> None:
     parser.add_argument("--encoder", default="e5-small")
     parser.add_argument("--vector-cache", type=Path, default=None)
     args = parser.parse_args()
-    encoder = get_encoder(args.encoder)
-    if args.vector_cache:
-        encoder = CachedEncoder(encoder, args.vector_cache)
-    built = {folders: SearchIndex.build(index_units(load_documents(folders)), encoder, SearchSettings())
-             for folders in dict.fromkeys(SETS[name] for name in TUNE)}
-    indexes = {name: built[SETS[name]] for name in TUNE}
-    if isinstance(encoder, CachedEncoder):
-        encoder.save()
+    encoder, indexes = tune_indexes(args.encoder, args.vector_cache)
     questions = {name: load_questions(ROOT / "benchmarks" / "questions" / f"{name}.jsonl") for name in TUNE}
+    built = {id(index): index for index in indexes.values()}  # sets over the same documents share one index
     rows, data = [], []
     for knob, values in GRID:
         default = _get(indexes[TUNE[0]], knob)

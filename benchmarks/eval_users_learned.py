@@ -25,12 +25,11 @@ import numpy as np
 from scipy.optimize import minimize
 
 from benchmarks.common import ROOT, load_questions, markdown_table, write_results
-from benchmarks.eval_users import SETS, CachedEncoder, load_documents
-from search import SearchIndex, SearchSettings, get_encoder, index_units
+from benchmarks.eval_users import TUNE, CachedEncoder, tune_indexes
+from search import SearchIndex
 from search.sentences import split_sentences
 from search.tokenize import STOPWORDS
 
-TUNE = ("users_tune", "users_docs_tune", "users_fresh_tune")
 FEATURES = ("bm25", "bm25 rank", "unit cosine", "sentence cosine", "dense rank", "annex", "preamble", "target",
             "goal", "chapter", "who", "when", "number", "place", "sentences", "no BM25", "en × bm25",
             "en × sentence cosine")
@@ -138,14 +137,10 @@ def main() -> None:
     parser.add_argument("--vector-cache", type=Path, default=None)
     parser.add_argument("--lam", type=float, nargs="+", default=[0.01, 0.1, 1.0])
     args = parser.parse_args()
-    encoder = get_encoder(args.encoder)
-    if args.vector_cache:
-        encoder = CachedEncoder(encoder, args.vector_cache)
-    built = {folders: SearchIndex.build(index_units(load_documents(folders)), encoder, SearchSettings())
-             for folders in dict.fromkeys(SETS[name] for name in TUNE)}
+    encoder, indexes = tune_indexes(args.encoder, args.vector_cache)
     items, labels, hand, nr_x, nr_y, nr_set, nr_hand = [], [], [], [], [], [], []
     for name in TUNE:
-        index = built[SETS[name]]
+        index = indexes[name]
         for q in load_questions(ROOT / "benchmarks" / "questions" / f"{name}.jsonl"):
             nr_x.append((q["lang"], question_features(index, q["question"])))
             nr_y.append(not q["answers"])
