@@ -55,6 +55,14 @@ class Settings(BaseSettings):
     graph_store_endpoint: str | None = Field(
         default=None, description="its Graph Store Protocol URL, when not derivable (else documents go by SPARQL Update)"
     )
+    sparql_cache_ttl_s: float = Field(
+        default=5.0, ge=0, description="how long views over the SPARQL server trust what they read (writes by other "
+                                       "processes show after this)"
+    )
+    sparql_local_copy: bool = Field(
+        default=False, description="views read one CONSTRUCT copy of the server's graph per process instead of "
+                                   "asking the server (small graphs only)"
+    )
     milvus_uri: str | None = Field(
         default=None, description="Milvus holding the search index: a milvus-lite file path ending in .db, or "
                                   "http://host:19530 for a server (unset: the embedded bm25s + FAISS index)"

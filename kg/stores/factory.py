@@ -39,5 +39,5 @@ def open_graph_store(settings: Any, path: str | Path) -> GraphStore:
     previous = Path(settings.data_dir) / "current" / DIGESTS_FILE  # what the serving generation wrote
     return create_store("sparql-http", path, query_url=settings.sparql_endpoint,
                         update_url=settings.sparql_update_endpoint, store_url=settings.graph_store_endpoint,
-                        previous=previous, local_copy=getattr(settings, "sparql_local_copy", None),
-                        cache_ttl_s=getattr(settings, "sparql_cache_ttl_s", None))
+                        previous=previous, local_copy=settings.sparql_local_copy,
+                        cache_ttl_s=settings.sparql_cache_ttl_s)

@@ -298,6 +298,16 @@ def test_settings_pick_the_backend(tmp_path, oxigraph_url):
     assert remote.backend == "sparql-http" and oxigraph_url in remote.describe()
 
 
+def test_settings_tune_the_remote_views(tmp_path, oxigraph_url):
+    from workspace.settings import Settings
+
+    default = open_graph_store(Settings(data_dir=tmp_path, sparql_endpoint=oxigraph_url), tmp_path / "g.nt")
+    assert (default.local_copy, default.cache_ttl_s) == (False, 5.0)
+    tuned = open_graph_store(Settings(data_dir=tmp_path, sparql_endpoint=oxigraph_url, sparql_local_copy=True,
+                                      sparql_cache_ttl_s=0.5), tmp_path / "g.nt")
+    assert (tuned.local_copy, tuned.cache_ttl_s) == (True, 0.5)
+
+
 def test_an_unreachable_server_is_named_and_not_remembered(tmp_path):
     from kg.sparql import SparqlError
     from kg.store import GraphStoreError
