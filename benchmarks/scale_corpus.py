@@ -15,6 +15,11 @@ Backends (the two the project runs on, chosen by settings):
   (``/query``) and filled either over HTTP (``--server-load gsp``: N-Quads POSTed to its Graph Store endpoint
   ``/store``) or offline (``--server-load bulk``: the N-Quads stream piped into ``oxigraph load``, then the
   folder served), search on Milvus (``MilvusBackend``) through milvus-lite.
+* ``milvus-server``: Milvus alone (the search part; no graph), in ``milvus-lite server`` (its gRPC server)
+  started as a separate process on a free loopback port, reached by ``SearchSettings(backend="milvus",
+  milvus_uri="http://127.0.0.1:P")`` as a Milvus standalone would be; the resident memory of the benchmark
+  (the ingest client) and of the server are sampled apart, so the table says whether the client stays flat and
+  what the server grows by per unit.
 
 Method (what is real and what is synthetic; the result file repeats it):
 
@@ -73,6 +78,7 @@ __all__ = ["PoolDocument", "build_pool", "replica_quads", "vector_rows", "main"]
 SEED = 20260101
 CHUNK = 10_000  # rows of synthetic vectors made from one seeded generator
 LOAD_PATHS = {"gsp": "GSP POST", "bulk": "bulk load"}  # how the server graph is filled (ServerGraph)
+BACKEND_NAMES = ("embedded", "server", "milvus-server")
 INDICATORS = ("绿色工厂", "海外仓", "养老机构床位", "高技能人才", "上云企业")
 
 
@@ -239,7 +245,9 @@ class LazyVectors:
 
 # ------------------------------------------------------------------ memory sampling
 class TreeRSS:
-    """Samples the resident memory of this process and its children (servers) every ``period`` s."""
+    """Samples the resident memory of this process and its children (servers) every ``period`` s. When
+    ``server`` is set (a psutil.Process: the ``milvus-lite server`` of ``milvus-server``), that process and its
+    children are left out of the tree and sampled on their own into ``server_samples``."""
 
     def __init__(self, period: float = 0.5) -> None:
         import psutil
@@ -247,6 +255,8 @@ class TreeRSS:
         self.proc = psutil.Process()
         self.period = period
         self.samples: list[tuple[float, float, str]] = []
+        self.server = None  # a separate server process: sampled apart from the tree
+        self.server_samples: list[tuple[float, float, str]] = []
         self.phase = "start"
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
@@ -257,17 +267,18 @@ class TreeRSS:
     def now_mb(self) -> float:
         if time.perf_counter() - self._listed > 5:  # listing children scans /proc: not at every sample
             self._children, self._listed = self.proc.children(recursive=True), time.perf_counter()
-        total = 0
-        for p in [self.proc, *self._children]:
-            try:
-                total += p.memory_info().rss
-            except Exception:  # a child that just ended
-                pass
-        return total / 2**20
+        apart = set(_pids(self.server))
+        return _rss_mb([p for p in [self.proc, *self._children] if p.pid not in apart])
+
+    def server_mb(self) -> float:
+        return _rss_mb(list(_processes(self.server))) if self.server is not None else 0.0
 
     def _run(self) -> None:
         while not self._stop.wait(self.period):
-            self.samples.append((time.perf_counter() - self.started, self.now_mb(), self.phase))
+            at = time.perf_counter() - self.started
+            self.samples.append((at, self.now_mb(), self.phase))
+            if self.server is not None:
+                self.server_samples.append((at, self.server_mb(), self.phase))
 
     def __enter__(self) -> TreeRSS:
         self._thread.start()
@@ -280,6 +291,34 @@ class TreeRSS:
     def peak(self, phase: str | None = None) -> float:
         values = [mb for _, mb, p in self.samples if phase is None or p == phase]
         return max(values) if values else self.now_mb()
+
+    def server_peak(self, phase: str | None = None) -> float:
+        values = [mb for _, mb, p in self.server_samples if phase is None or p == phase]
+        return max(values) if values else self.server_mb()
+
+
+def _processes(process) -> list:
+    """``process`` and its children (none for None or a process that ended)."""
+    if process is None:
+        return []
+    try:
+        return [process, *process.children(recursive=True)]
+    except Exception:  # it just ended
+        return []
+
+
+def _pids(process) -> list[int]:
+    return [p.pid for p in _processes(process)]
+
+
+def _rss_mb(processes: list) -> float:
+    total = 0
+    for p in processes:
+        try:
+            total += p.memory_info().rss
+        except Exception:  # a child that just ended
+            pass
+    return total / 2**20
 
 
 def _du(path: Path) -> int:
@@ -441,6 +480,37 @@ class ServerGraph:
                 process.wait(30)
 
 
+class MilvusLiteServer:
+    """``milvus-lite server`` (its gRPC server) as a child process on a free loopback port, data in ``path``:
+    the client reaches it at ``uri`` (``http://127.0.0.1:P``), the code path of a Milvus standalone."""
+
+    def __init__(self, path: Path) -> None:
+        binary = shutil.which("milvus-lite") or shutil.which("milvus-lite", path=str(Path(sys.executable).parent))
+        if not binary:
+            raise SystemExit("the `milvus-lite` command is missing: pip install milvus-lite")
+        path.mkdir(parents=True, exist_ok=True)
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            port = s.getsockname()[1]
+        self.path, self.uri = path, f"http://127.0.0.1:{port}"
+        with open(path.parent / "milvus-server.log", "wb") as log:
+            self.process = subprocess.Popen([binary, "server", "--data-dir", str(path), "--host", "127.0.0.1",
+                                             "--port", str(port)], stdout=log, stderr=log)
+        for _ in range(1200):  # it answers once the port accepts connections
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                return
+            except OSError:
+                if self.process.poll() is not None:
+                    break
+                time.sleep(0.05)
+        raise SystemExit(f"milvus-lite server did not start (see {path.parent / 'milvus-server.log'})")
+
+    def close(self) -> None:
+        self.process.terminate()
+        self.process.wait(60)
+
+
 # ------------------------------------------------------------------ one (backend, size), in a subprocess
 def _quarters(samples: list[tuple[float, float, str]], phase: str) -> list[float]:
     """The tree's RSS at 0, 25, 50, 75 and 100 % of a phase's samples (is it flat while the corpus streams in?)."""
@@ -507,6 +577,13 @@ def _search_part(backend: str, docs: int, pool_data: dict, sample, work: Path, n
     tokens = rows.view(lambda d, t, u: pool_data["tokens"][d % len(pool)][u])
     fields = rows.view(lambda d, t, u: UnitFields(replica_slug(d), t.kinds[u], t.year, t.jurisdiction))
     no_sentences = np.zeros((0, real.shape[1]), dtype=np.float32)
+    server = None
+    if backend == "milvus-server":  # the database in its own process: client and server RSS apart
+        import psutil
+
+        server = MilvusLiteServer(work / "milvus")
+        rss.server = psutil.Process(server.process.pid)
+        result["server_baseline_rss_mb"] = rss.server_mb()
     started = time.perf_counter()
     if backend == "embedded":
         index = LocalBackend.build(tokens=tokens, vectors=vector_rows(real, 0, rows.size, noise),
@@ -514,7 +591,8 @@ def _search_part(backend: str, docs: int, pool_data: dict, sample, work: Path, n
     else:
         from search.backends.milvus import MilvusBackend
 
-        settings = SearchSettings(backend="milvus", milvus_uri=str(work / "milvus" / "milvus.db"))
+        uri = server.uri if server is not None else str(work / "milvus" / "milvus.db")
+        settings = SearchSettings(backend="milvus", milvus_uri=uri)
         index = MilvusBackend.build(tokens=tokens, texts=texts, vectors=LazyVectors(real, rows.size, noise),
                                     sentence_vectors=no_sentences, sentence_rows=[], fields=fields,
                                     settings=settings, words=pool_data["words"])
@@ -522,6 +600,9 @@ def _search_part(backend: str, docs: int, pool_data: dict, sample, work: Path, n
     rss.phase = "search-done"
     result["search_rss_mb"] = rss.peak("search")
     result["search_rss_by_quarter_mb"] = _quarters(rss.samples, "search")
+    if server is not None:
+        result["server_rss_mb"] = rss.server_peak("search")
+        result["server_rss_by_quarter_mb"] = _quarters(rss.server_samples, "search")
     result["dense_kind"] = index.dense_kind
     if backend == "embedded":
         index.save(work / "search")
@@ -530,10 +611,13 @@ def _search_part(backend: str, docs: int, pool_data: dict, sample, work: Path, n
         result["search_disk_bytes"] = _du(work / "milvus")
     rss.phase = "queries"
     # every question twice; a Milvus query takes seconds at the top size on this machine: 40 questions once there
-    few = backend == "server" and docs > 20_000
+    few = backend != "embedded" and docs > 20_000
     result.update(_time_queries(index, groups[:40] if few else groups, query_vectors[:40] if few else query_vectors,
                                 1 if few else 2))
     result["search_peak_rss_mb"] = max(rss.peak(p) for p in ("search", "search-done", "queries"))
+    if server is not None:
+        result["server_peak_rss_mb"] = max(rss.server_peak(p) for p in ("search", "search-done", "queries"))
+        server.close()
     return result
 
 
@@ -579,6 +663,8 @@ def run_size(backend: str, docs: int, pool_file: Path, sample_file: Path, work: 
     with open(pool_file, "rb") as f:
         pool_data = pickle.load(f)
     sample = np.load(sample_file, allow_pickle=False)
+    if backend == "milvus-server":  # Milvus only: no graph store behind this row
+        parts = ("search",)
     result: dict = {"backend": backend, "docs": docs, "parts": list(parts)}
     if backend == "embedded" and "graph" in parts:
         result["graph_store"] = "disk" if embedded_on_disk else "memory"
@@ -659,7 +745,7 @@ def _run_worker(backend: str, docs: int, pool_file: Path, sample_file: Path, arg
                                str(docs), "--pool-file", str(pool_file), "--sample-file", str(sample_file),
                                "--work", str(work), "--batch", str(args.batch), "--noise", str(args.noise),
                                "--embedded-graph", args.embedded_graph, "--server-load", args.server_load,
-                               "--parts", *args.parts],
+                               "--parts", *(["search"] if backend == "milvus-server" else args.parts)],
                               cwd=ROOT, stdout=subprocess.PIPE, check=True)
     except subprocess.CalledProcessError:
         print(f"the worker failed; its stores are kept in {work} (e.g. for --existing-milvus)", file=sys.stderr)
@@ -699,6 +785,11 @@ def _cell(r: dict, fmt) -> str:
         return "–"
 
 
+def _apart(r: dict, fmt) -> str:
+    """The Milvus server's own share of a cell, for a row whose server ran as a separate process ("" else)."""
+    return fmt(r) if "server_rss_mb" in r else ""
+
+
 def _search_peak(r: dict) -> float:
     """The search part's peak RSS: the build phase's peak where the run recorded it (a run of both parts in one
     process also counted the graph phase in ``search_peak_rss_mb`` before that was fixed)."""
@@ -706,9 +797,7 @@ def _search_peak(r: dict) -> float:
 
 
 COLUMNS = (
-    ("backend", lambda r: f"embedded (Oxigraph {_GRAPH_AT.get(r.get('graph_store', 'memory'), '')} + bm25s/FAISS)"
-     if r["backend"] == "embedded"
-     else "server (oxigraph serve + milvus-lite)"),
+    ("backend", lambda r: _LABELS[r["backend"]].format(graph=_GRAPH_AT.get(r.get("graph_store", "memory"), ""))),
     ("docs", lambda r: f"{r['docs']:,}"),
     ("units", lambda r: f"{r['units']:,}"),
     ("triples", lambda r: f"{r['triples']:,}"),
@@ -718,10 +807,12 @@ COLUMNS = (
     ("graph disk MB", lambda r: _mb(r["graph_disk_bytes"])),
     ("search disk MB", lambda r: _mb(r["search_disk_bytes"])),
     ("peak RSS MB graph / search", lambda r: f"{_cell(r, lambda x: format(x['graph_peak_rss_mb'], ',.0f'))} / "
-                                             f"{_cell(r, lambda x: format(_search_peak(x), ',.0f'))}"),
+                                             f"{_cell(r, lambda x: format(_search_peak(x), ',.0f'))}"
+                                             + _apart(r, lambda x: f" (client) + {x['server_rss_mb']:,.0f} (server)")),
     ("RSS during graph stream MB (0→100 %)", lambda r: " → ".join(f"{v:,.0f}" for v in r["graph_rss_by_batch_mb"])),
-    ("RSS during search build MB (0→100 %)", lambda r: " → ".join(f"{v:,.0f}"
-                                                                  for v in r["search_rss_by_quarter_mb"])),
+    ("RSS during search build MB (0→100 %)", lambda r: " → ".join(f"{v:,.0f}" for v in r["search_rss_by_quarter_mb"])
+     + _apart(r, lambda x: " (client); " + " → ".join(f"{v:,.0f}" for v in x["server_rss_by_quarter_mb"])
+              + " (server)")),
     ("owns p50/p95 ms (rows)", lambda r: f"{r['ownership_ms'][0]:.1f} / {r['ownership_ms'][1]:.1f} "
                                          f"({r['ownership_rows']:,.0f})"),
     ("targets p50/p95 ms (rows)", lambda r: f"{r['targets_ms'][0]:.1f} / {r['targets_ms'][1]:.1f} "
@@ -732,6 +823,8 @@ COLUMNS = (
 
 
 _GRAPH_AT = {"disk": "on disk", "memory": "in memory"}
+_LABELS = {"embedded": "embedded (Oxigraph {graph} + bm25s/FAISS)", "server": "server (oxigraph serve + milvus-lite)",
+           "milvus-server": "milvus-lite server (gRPC, separate process)"}
 
 
 def report(stats: dict, results: list[dict]) -> str:
@@ -769,6 +862,10 @@ def report(stats: dict, results: list[dict]) -> str:
         "documents: one pass of the target query takes minutes there); BM25 = the "
         "question's weighted term groups to a top-50, dense = top-50 of its e5 vector, "
         f"{stats.get('questions', 0)} dev/own questions, 2 passes, query encoding excluded.",
+        "milvus-lite server rows: the Milvus collection in `milvus-lite server` (its gRPC server) started as a "
+        "separate process on loopback and reached at `http://127.0.0.1:P`, the client code path of a Milvus "
+        "standalone; RSS is given for the benchmark (ingest client) process and for the server process apart, "
+        "both sampled every 0.5 s; disk = the server's data folder.",
         f"Vectors: {stats.get('sample', 0)} pool units embedded with e5-small (real), the others synthetic "
         "mixtures of two real rows plus noise (see the module docstring).", "",
         f"Machine: 2 cores shared with other jobs; {load_note}.", "",
@@ -798,7 +895,7 @@ def plot(results: list[dict], path: Path) -> bool:
                ("dense p95 ms", lambda r: r["dense_ms"][1])]
     fig, axes = plt.subplots(3, 3, figsize=(15, 11))
     for ax, (label, value) in zip(axes.flat, metrics):
-        for backend, style in (("embedded", "o-"), ("server", "s--")):
+        for backend, style in (("embedded", "o-"), ("server", "s--"), ("milvus-server", "^:")):
             points = []
             for r in sorted((r for r in results if r["backend"] == backend), key=lambda r: r["units"]):
                 try:
@@ -814,7 +911,7 @@ def plot(results: list[dict], path: Path) -> bool:
         ax.grid(True, which="both", alpha=0.3)
     axes.flat[0].legend()
     fig.suptitle("PolicyKG scale corpus: cost against size (embedded = Oxigraph + bm25s/FAISS; "
-                 "server = oxigraph serve + milvus-lite)")
+                 "server = oxigraph serve + milvus-lite; milvus-server = milvus-lite server, client RSS)")
     fig.tight_layout()
     fig.savefig(path, dpi=110)
     return True
@@ -823,7 +920,9 @@ def plot(results: list[dict], path: Path) -> bool:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--docs", type=int, nargs="+", default=[1000, 10000, 100000])
-    parser.add_argument("--backends", nargs="+", choices=("embedded", "server"), default=["embedded", "server"])
+    parser.add_argument("--backends", nargs="+", choices=BACKEND_NAMES, default=["embedded", "server"],
+                        help="milvus-server: Milvus alone, in `milvus-lite server` as a separate process on "
+                             "loopback (client and server RSS measured apart; the search part only)")
     parser.add_argument("--pool", type=int, default=2000, help="documents parsed for real")
     parser.add_argument("--workers", type=int, default=2, help="processes parsing the pool")
     parser.add_argument("--sample", type=int, default=200, help="units embedded with e5 for real")

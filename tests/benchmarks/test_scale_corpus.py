@@ -6,8 +6,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from benchmarks.scale_corpus import (CHUNK, LazyVectors, PoolDocument, UnitRows, merge_results, replica_quads,
-                                     replica_slug, vector_rows)
+from benchmarks.scale_corpus import (CHUNK, COLUMNS, LazyVectors, PoolDocument, UnitRows, merge_results,
+                                     replica_quads, replica_slug, vector_rows)
 
 
 def _pool(n: int) -> list[PoolDocument]:
@@ -86,3 +86,24 @@ def test_split_runs_merge_into_one_row():
     again = {**graph, "graph_s": 3.0}
     (row,) = merge_results([row], [again])
     assert row["graph_s"] == 3.0 and row["search_s"] == 2.0
+
+
+def _cells(row: dict) -> dict[str, str]:
+    from benchmarks.scale_corpus import _cell
+
+    return {name: _cell(row, fmt) for name, fmt in COLUMNS}
+
+
+@pytest.mark.parametrize(("row", "label", "peak", "during"), [
+    ({"backend": "server", "docs": 10, "search_peak_rss_mb": 900.0, "search_rss_by_quarter_mb": [1, 2, 3, 4, 5]},
+     "server (oxigraph serve + milvus-lite)", "– / 900", "1 → 2 → 3 → 4 → 5"),
+    ({"backend": "milvus-server", "docs": 10, "search_rss_mb": 700.0, "search_rss_by_quarter_mb": [6, 7, 7, 7, 7],
+      "server_rss_mb": 2500.0, "server_rss_by_quarter_mb": [100, 900, 1500, 2000, 2500]},
+     "milvus-lite server (gRPC, separate process)", "– / 700 (client) + 2,500 (server)",
+     "6 → 7 → 7 → 7 → 7 (client); 100 → 900 → 1,500 → 2,000 → 2,500 (server)"),
+])
+def test_a_separate_server_row_gives_client_and_server_memory_apart(row, label, peak, during):
+    cells = _cells(row)
+    assert cells["backend"] == label
+    assert cells["peak RSS MB graph / search"] == peak
+    assert cells["RSS during search build MB (0→100 %)"] == during
