@@ -333,9 +333,19 @@ def list_units(graph: Graph, kind: str | None = None, document: str | None = Non
     if kind is not None and kind not in KIND_OF_CLASS.values():
         raise ValueError(f"unknown unit kind {kind!r}; valid kinds: {', '.join(KIND_OF_CLASS.values())}")
     doc = _resolve_document(graph, document) if document else None
+    # start from the narrowest index the filters allow (one document's units, or one kind's classes), never a
+    # scan of every unit in the corpus to keep a few
+    if doc is not None:
+        candidates: Iterable = graph.subjects(POL.inDocument, doc)
+    elif kind is not None:
+        candidates = dict.fromkeys(u for cls, k in KIND_OF_CLASS.items() if k == kind
+                                   for u in graph.subjects(RDF.type, cls))
+    else:
+        candidates = graph.subjects(RDF.type, ELI.LegalResourceSubdivision)
     units = [
-        u for u in graph.subjects(RDF.type, ELI.LegalResourceSubdivision)
-        if (doc is None or (u, POL.inDocument, doc) in graph) and (kind is None or unit_kind(graph, u) == kind)  # type: ignore[arg-type]
+        u for u in candidates
+        if (doc is None and kind is None or (u, RDF.type, ELI.LegalResourceSubdivision) in graph)
+        and (kind is None or unit_kind(graph, u) == kind)  # type: ignore[arg-type]
     ]
     return [_unit_ref(graph, u) for u in sorted(units, key=lambda u: _order(graph, u))]  # type: ignore[arg-type]
 
