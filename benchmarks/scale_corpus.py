@@ -909,7 +909,7 @@ def plot(results: list[dict], path: Path) -> bool:
         ax.set_title(label)
         ax.set_xlabel("units")
         ax.grid(True, which="both", alpha=0.3)
-    axes.flat[0].legend()
+    axes.flat[1].legend()  # the search build axis has a line for every backend
     fig.suptitle("PolicyKG scale corpus: cost against size (embedded = Oxigraph + bm25s/FAISS; "
                  "server = oxigraph serve + milvus-lite; milvus-server = milvus-lite server, client RSS)")
     fig.tight_layout()
