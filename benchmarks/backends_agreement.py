@@ -2,7 +2,7 @@
 here; the same code talks to a server) on every question set, with the differences listed.
 
 The seed-plan sets (dev, own, holdout, users_tune, users_untouched) are asked of an index of corpus/; the
-users_docs sets of an index of corpus/ plus the extraction documents (benchmarks/extraction/docs and holdout),
+users_docs and users_fresh sets of an index of corpus/ plus the extraction documents (benchmarks/extraction/docs and holdout),
 which they cover.  Both backends get the same units, the same vectors (each text embedded once, shared) and
 the same expansion, fusion and boosts: only where the BM25 and dense candidates come from differs.  Milvus
 tokenises with its own jieba analyzer, so the lexical scores differ; the table also shows how often the
@@ -22,7 +22,7 @@ from benchmarks.common import ROOT, load_corpus, load_questions, markdown_table,
 from search import SearchIndex, SearchSettings, get_encoder, index_units
 
 SEED_SETS = ("dev", "own", "holdout", "users_tune", "users_untouched")
-DOCS_SETS = ("users_docs_tune", "users_docs_untouched")
+DOCS_SETS = ("users_docs_tune", "users_docs_untouched", "users_fresh_tune", "users_fresh_untouched")
 QUESTIONS = ROOT / "benchmarks" / "questions"
 EXTRACTION = ROOT / "benchmarks" / "extraction"
 
