@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import importlib.util
+import socket
 from pathlib import Path
 
 import pytest
@@ -34,3 +35,10 @@ def bundled_minilm_dir() -> Path:
     folder = Path(spec.origin).parent / "model"
     assert (folder / "modules.json").is_file(), f"no sentence-transformers model in {folder}"
     return folder
+
+
+def free_port() -> int:
+    """A TCP port free on loopback right now (for a server a test starts)."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import os
-import socket
 import threading
 import time
 from collections.abc import Iterator
@@ -15,7 +14,7 @@ from fastapi.testclient import TestClient
 
 from api.app import create_app
 from workspace.settings import Settings, get_settings
-from tests.support import ROOT, tree_digest
+from tests.support import ROOT, tree_digest, free_port
 
 
 @pytest.fixture(scope="session")
@@ -91,12 +90,6 @@ def asgi_request(app, method: str, raw_path: bytes, query: bytes = b"", body: by
 
     asyncio.run(app(scope, receive, send))
     return sent["status"], sent["body"]
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="session")

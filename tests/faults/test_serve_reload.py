@@ -8,7 +8,6 @@ from __future__ import annotations
 import json
 import shutil
 import signal
-import socket
 import time
 
 import httpx
@@ -16,12 +15,7 @@ import pytest
 
 from workspace.build import build
 from tests.faults.helpers import WAIT_S, fault_settings, finish, generation_of, run_cli, start_cli, stop
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+from tests.support import free_port
 
 
 @pytest.fixture(scope="module")
@@ -35,7 +29,7 @@ def served_dir(fault_base, tmp_path_factory):
 @pytest.fixture(scope="module")
 def server(served_dir):
     """A two-worker ``policykg serve`` on ``served_dir``; yields (process, base URL)."""
-    port = _free_port()
+    port = free_port()
     proc = start_cli("serve", "--workers", "2", "--port", str(port), "--data-dir", str(served_dir))
     base = f"http://127.0.0.1:{port}"
     try:
@@ -129,7 +123,7 @@ def test_reload_without_a_server_says_so(fault_data_dir):
 
 def test_serve_refuses_a_broken_data_dir_in_one_line(fault_data_dir):
     (fault_data_dir / "current" / "manifest.json").write_text("{}", encoding="utf-8")
-    proc = start_cli("serve", "--port", str(_free_port()), "--data-dir", str(fault_data_dir))
+    proc = start_cli("serve", "--port", str(free_port()), "--data-dir", str(fault_data_dir))
     code, _, err = finish(proc)
     assert code == 1 and "Traceback" not in err
     assert err.strip().splitlines()[-1].startswith("policykg: error:") and "manifest.json" in err

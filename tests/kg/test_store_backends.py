@@ -6,7 +6,6 @@ the same store loaded in memory from graph.nt (generations built before the dire
 from __future__ import annotations
 
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -27,7 +26,7 @@ from kg.store import STORE_DIR, build_store_dir, to_memory
 from kg.stores.base import document_part, graph_of
 from kg.stores.sparql_http import derive_endpoints
 from kg.vocab import POL
-from tests.support import SEED
+from tests.support import SEED, free_port
 
 SECOND_SLUG = "riverside-district-digital-economy-measures"
 # A second, small document in our own words: a district's measures with one target and one owner.
@@ -45,19 +44,13 @@ def _oxigraph() -> str | None:
     return shutil.which("oxigraph") or shutil.which("oxigraph", path=str(Path(sys.executable).parent))
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="session")
 def oxigraph_url(tmp_path_factory):
     """A real Oxigraph server on loopback (union default graph, 5 s server-side query limit), stopped at the end."""
     binary = _oxigraph()
     if binary is None:
         pytest.skip("the `oxigraph` command is not installed (pip install oxigraph, in the test extras)")
-    port = _free_port()
+    port = free_port()
     server = subprocess.Popen(
         [binary, "serve", "--location", str(tmp_path_factory.mktemp("oxigraph")), "--bind", f"127.0.0.1:{port}",
          "--union-default-graph", "--timeout-s", "5"],
@@ -312,7 +305,7 @@ def test_an_unreachable_server_is_named_and_not_remembered(tmp_path):
     from kg.sparql import SparqlError
     from kg.store import GraphStoreError
 
-    url = f"http://127.0.0.1:{_free_port()}/query"  # nothing listens there
+    url = f"http://127.0.0.1:{free_port()}/query"  # nothing listens there
     store = create_store("sparql-http", tmp_path / "g.nt", query_url=url)
     with pytest.raises(GraphStoreError, match="cannot reach the SPARQL server") as caught:
         store.graph()

@@ -16,6 +16,7 @@ from tests.search.search_fixtures import SLUG, iri
 
 from search import SearchIndex, SearchSettings
 from search.backends.milvus import check_uri
+from tests.support import free_port
 
 QUERIES = [  # query → the unit expected first, on both URIs
     ("工业机器人", "2.1.1"),
@@ -27,12 +28,6 @@ def _milvus_lite() -> str | None:
     return shutil.which("milvus-lite") or shutil.which("milvus-lite", path=str(Path(sys.executable).parent))
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def server_uri(tmp_path_factory):
     pytest.importorskip("pymilvus")
@@ -40,7 +35,7 @@ def server_uri(tmp_path_factory):
     binary = _milvus_lite()
     if binary is None:
         pytest.skip("the `milvus-lite` command is missing (pip install milvus-lite): no Milvus server to start")
-    port = _free_port()
+    port = free_port()
     process = subprocess.Popen([binary, "server", "--data-dir", str(tmp_path_factory.mktemp("milvus-server")),
                                 "--host", "127.0.0.1", "--port", str(port)],
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
