@@ -76,6 +76,7 @@ class QueryPlan:
     translation_terms: list[str] = field(default_factory=list)  # Chinese words an English question's words stand for
     dense_text: str = ""  # the text embedded for the dense query
     concepts: list[str] = field(default_factory=list)  # keys of matched concepts
+    places: frozenset[str] = frozenset()  # gazetteer keys of the places the question names
     quantitative: bool = False
     asks_who: bool = False  # which body is responsible (search/routing.py)
     asks_when: bool = False  # by when, how long

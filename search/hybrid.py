@@ -329,8 +329,17 @@ class SearchIndex:
 
     # ---------------------------------------------------------------- search
     def plan(self, query: str) -> QueryPlan:
-        """How ``query`` (already cleaned) will be searched: language, expansion terms, weights."""
-        plan = self.expander.plan(query)
+        """How ``query`` (already cleaned) will be searched: language, expansion terms, weights.
+
+        The places it names that the documents are about pick those documents (``place_boost`` in
+        :meth:`search`) and are then set aside: the words and the vector searched are the question without
+        them.  Left in, 苏州 would tell one unit of Suzhou's rules from another by how often it names the city
+        (the article on the rules' effective date, the addressee line) rather than by what is asked."""
+        places = self.places.in_question(query)
+        covered = (places - {NATIONAL}) & self._covered_places
+        topic = self.places.without(query, self.places.with_ancestors(covered)).strip() if covered else query
+        plan = self.expander.plan(topic or query)
+        plan.places = frozenset(places)
         if plan.language == "en":
             plan.translation_terms = self.translate(plan)
             if plan.translation_terms and self.settings.translation_dense:
@@ -534,7 +543,7 @@ class SearchIndex:
         if self.settings.kind_weights:
             for doc in fused:
                 fused[doc] *= self.settings.kind_weights.get(self._kind_of[doc], 1.0)
-        asked = self.places.in_question(plan.text)
+        asked = set(plan.places)
         if asked and fused:
             # The question names a place (杭州, Jing'an, 国家层面): that place's documents rise.
             top = max(fused.values())

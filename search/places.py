@@ -46,6 +46,16 @@ class PlaceMatcher:
             found.update(self._en_key[m.group(1).lower()] for m in self._en_re.finditer(text))
         return found
 
+    def without(self, text: str, keys: set[str]) -> str:
+        """``text`` with the names of the places ``keys`` taken out (each name becomes a space)."""
+        if not keys:
+            return text
+        if self._zh_re is not None:
+            text = self._zh_re.sub(lambda m: " " if self._zh_key[m.group()] in keys else m.group(), text)
+        if self._en_re is not None:
+            text = self._en_re.sub(lambda m: " " if self._en_key[m.group(1).lower()] in keys else m.group(), text)
+        return text
+
     def of_document(self, title: str) -> set[str]:
         """Keys of the places a document's title names, with the places that contain them (静安区 → 上海);
         ``{NATIONAL}`` when it names none."""

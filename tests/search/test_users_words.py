@@ -90,6 +90,31 @@ def test_places_in_questions_and_in_document_titles():
     assert places.of_document("国务院办公厅关于推进农村物流的意见") == {NATIONAL}
 
 
+def test_place_names_are_taken_out_of_a_text():
+    from search.lexicon import load_place_labels
+    from search.places import PlaceMatcher
+
+    places = PlaceMatcher(load_place_labels())
+    assert places.without("苏州技改补助名单公示几天", {"suzhou"}).strip() == "技改补助名单公示几天"
+    assert places.without("Suzhou: who reviews the applications?", {"suzhou"}) == " : who reviews the applications?"
+    assert places.without("苏州和杭州的补助", {"hangzhou"}) == "苏州和 的补助"
+    assert places.without("苏州的补助", set()) == "苏州的补助"
+
+
+@pytest.mark.parametrize(("question", "searched", "named"), [
+    # the seed plan is Shanghai's: a Shanghai question is searched without the city's name, which picked the
+    # documents and would otherwise favour the units that repeat it
+    ("上海的工厂买机器人有补贴吗", "的工厂买机器人有补贴吗", {"shanghai"}),
+    ("Shanghai: which agency leads robot adoption?", ": which agency leads robot adoption?", {"shanghai"}),
+    # a place no document is about stays in the question (and makes it unanswered, see below)
+    ("北京的工厂买机器人有补贴吗", "北京的工厂买机器人有补贴吗", {"beijing"}),
+    ("工厂买机器人有补贴吗", "工厂买机器人有补贴吗", set()),
+])
+def test_a_place_the_documents_cover_picks_them_and_is_not_searched_for(seed_index, question, searched, named):
+    plan = seed_index.plan(question)
+    assert plan.text == searched and plan.places == named
+
+
 def test_a_question_about_a_place_no_document_covers_is_not_relevant(index):
     # the fixture plan's title names no place: it is national, so a city the corpus lacks is not covered
     assert index.covers(set()) and index.covers({"china"})
