@@ -115,6 +115,16 @@ def test_a_place_the_documents_cover_picks_them_and_is_not_searched_for(seed_ind
     assert plan.text == searched and plan.places == named
 
 
+def test_without_the_place_boost_the_place_stays_in_the_question(seed_document, fake_encoder):
+    from search.hybrid import SearchIndex
+    from search.settings import SearchSettings
+    from search.units import index_units
+
+    plain = SearchIndex.build(index_units([seed_document]), fake_encoder, SearchSettings(place_boost=0.0))
+    plan = plain.plan("上海的工厂买机器人有补贴吗")
+    assert plan.text == "上海的工厂买机器人有补贴吗" and plan.places == {"shanghai"}
+
+
 def test_a_question_about_a_place_no_document_covers_is_not_relevant(index):
     # the fixture plan's title names no place: it is national, so a city the corpus lacks is not covered
     assert index.covers(set()) and index.covers({"china"})
