@@ -24,7 +24,8 @@ from pathlib import Path
 
 import numpy as np
 
-__all__ = ["OnnxE5", "E5Weights", "Tokenizer", "read_weights", "repack_q4", "build_graph"]
+__all__ = ["OnnxE5", "E5Weights", "Tokenizer", "read_weights", "default_model_path", "repack_q4", "dequantise_rows",
+           "build_graph"]
 
 QK = 32  # weights per Q4_0 block
 META = "\u2581"  # SentencePiece's metaspace
@@ -214,12 +215,16 @@ class _Graph:
         return name
 
     def op(self, op_type: str, inputs: list[str], domain: str = "", **attrs) -> str:
+        return self.ops(op_type, inputs, 1, domain, **attrs)[0]
+
+    def ops(self, op_type: str, inputs: list[str], n_out: int, domain: str = "", **attrs) -> list[str]:
         from onnx import helper
 
         self._n += 1
-        out = f"{op_type.lower()}_{self._n}"
-        self.nodes.append(helper.make_node(op_type, inputs, [out], name=out, domain=domain, **attrs))
-        return out
+        name = f"{op_type.lower()}_{self._n}"
+        outs = [name] if n_out == 1 else [f"{name}_{i}" for i in range(n_out)]
+        self.nodes.append(helper.make_node(op_type, inputs, outs, name=name, domain=domain, **attrs))
+        return outs
 
     def linear(self, x: str, name: str, blocks: np.ndarray, bias: np.ndarray, accuracy_level: int) -> str:
         """x @ W.T + b with W kept as 4-bit blocks (zero point 8, MatMulNBits' default for 4 bits)."""
@@ -235,26 +240,16 @@ class _Graph:
                        axis=-1, epsilon=eps)
 
 
-def _attention(g: _Graph, qkv: str, hidden: int, heads: int) -> str:
-    """Softmax(q k^T / sqrt(d)) v per head over [L, 3H] packed q|k|v; returns [L, H]."""
-    head_dim = hidden // heads
-    q, k, v = (g.op("Reshape", [part, "heads_shape"]) for part in
-               _split3(g, qkv, hidden))  # [L, heads, head_dim]
+def _attention(g: _Graph, qkv: str) -> str:
+    """softmax(q k^T / sqrt(d)) v per head over the packed [L, 3H] q|k|v; returns [L, H]."""
+    q, k, v = (g.op("Reshape", [part, "heads_shape"])  # [L, heads, head_dim]
+               for part in g.ops("Split", [qkv, "split_sizes"], 3, axis=1))
     q = g.op("Transpose", [q], perm=[1, 0, 2])
     k = g.op("Transpose", [k], perm=[1, 2, 0])
     v = g.op("Transpose", [v], perm=[1, 0, 2])
-    scores = g.op("Mul", [g.op("MatMul", [q, k]), g.const(f"scale_{g._n}", np.float32(head_dim ** -0.5))])
+    scores = g.op("Mul", [g.op("MatMul", [q, k]), "attention_scale"])
     context = g.op("MatMul", [g.op("Softmax", [scores], axis=-1), v])
     return g.op("Reshape", [g.op("Transpose", [context], perm=[1, 0, 2]), "hidden_shape"])
-
-
-def _split3(g: _Graph, x: str, hidden: int) -> list[str]:
-    from onnx import helper
-
-    g._n += 1
-    outs = [f"split_{g._n}_{i}" for i in range(3)]
-    g.nodes.append(helper.make_node("Split", [x, "split_sizes"], outs, name=f"split_{g._n}", axis=1))
-    return outs
 
 
 def build_graph(weights: E5Weights, accuracy_level: int = 4):
@@ -267,25 +262,25 @@ def build_graph(weights: E5Weights, accuracy_level: int = 4):
     g.const("heads_shape", np.array([-1, weights.heads, H // weights.heads], np.int64))
     g.const("hidden_shape", np.array([-1, H], np.int64))
     g.const("split_sizes", np.array([H, H, H], np.int64))
+    g.const("attention_scale", np.float32((H // weights.heads) ** -0.5))
+    g.const("mean_axes", np.array([0], np.int64))
     x = g.layer_norm("embeddings", "emb.ln", t["emb.ln.w"], t["emb.ln.b"], weights.eps)
     for i in range(weights.layers):
         p = f"l{i}."
         qkv_w = np.concatenate([t[p + "q.w"], t[p + "k.w"], t[p + "v.w"]])
         qkv_b = np.concatenate([t[p + "q.b"], t[p + "k.b"], t[p + "v.b"]])
         qkv = g.linear(x, p + "qkv", qkv_w, qkv_b, accuracy_level)
-        attn = g.linear(_attention(g, qkv, H, weights.heads), p + "ao", t[p + "ao.w"], t[p + "ao.b"],
-                        accuracy_level)
+        attn = g.linear(_attention(g, qkv), p + "ao", t[p + "ao.w"], t[p + "ao.b"], accuracy_level)
         x = g.layer_norm(g.op("Add", [x, attn]), p + "aln", t[p + "aln.w"], t[p + "aln.b"], weights.eps)
         mid = g.op("Gelu", [g.linear(x, p + "fi", t[p + "fi.w"], t[p + "fi.b"], accuracy_level)])  # erf form
         ffn = g.linear(mid, p + "fo", t[p + "fo.w"], t[p + "fo.b"], accuracy_level)
         x = g.layer_norm(g.op("Add", [x, ffn]), p + "oln", t[p + "oln.w"], t[p + "oln.b"], weights.eps)
     g.nodes.append(helper.make_node("ReduceMean", [x, "mean_axes"], ["mean"], name="mean", keepdims=0))
-    g.const("mean_axes", np.array([0], np.int64))
     graph = helper.make_graph(g.nodes, "e5_small_q4",
                               [helper.make_tensor_value_info("embeddings", TensorProto.FLOAT, ["L", H])],
                               [helper.make_tensor_value_info("mean", TensorProto.FLOAT, [H])], g.inits)
-    return helper.make_model(graph, opset_imports=[helper.make_opsetid("", 20), helper.make_opsetid("com.microsoft", 1)],
-                             ir_version=10)
+    opsets = [helper.make_opsetid("", 20), helper.make_opsetid("com.microsoft", 1)]
+    return helper.make_model(graph, opset_imports=opsets, ir_version=10)
 
 
 # --------------------------------------------------------------------------------------------- encoder
