@@ -49,7 +49,12 @@ class WorkspaceRegistry:
         # index and the graph apart, so that a broken graph leaves search working.
         for part in ("index", "graph", "network"):
             try:
-                getattr(ws, part)
+                loaded = getattr(ws, part)
+                if part == "index":
+                    # a server answers query after query: the faster query engine is worth its start-up
+                    prepare = getattr(loaded.encoder, "prepare_queries", None)
+                    if prepare is not None:
+                        prepare()
             except Exception as e:  # noqa: BLE001 — remembered by the workspace, answered as 503 when used
                 log.error("policykg: the %s of generation %s cannot be used: %s", part, ws.generation, e)
                 if part == "graph":

