@@ -49,12 +49,7 @@ class WorkspaceRegistry:
         # index and the graph apart, so that a broken graph leaves search working.
         for part in ("index", "graph", "network"):
             try:
-                loaded = getattr(ws, part)
-                if part == "index":
-                    # build the query engine now, not in the first request
-                    prepare = getattr(loaded.encoder, "prepare_queries", None)
-                    if prepare is not None:
-                        prepare()
+                getattr(ws, part)
             except Exception as e:  # noqa: BLE001 — remembered by the workspace, answered as 503 when used
                 log.error("policykg: the %s of generation %s cannot be used: %s", part, ws.generation, e)
                 if part == "graph":

@@ -246,6 +246,9 @@ class Workspace:
                                  milvus_uri=self.settings.milvus_uri)
         # The run's settings rule how the index is searched (it keeps the rest as it was built).
         index.settings = search_settings(self.settings, base=index.settings)
+        prepare = getattr(index.encoder, "prepare_queries", None)
+        if prepare is not None:
+            prepare()  # the query engine is built with the index, not inside the first search's time
         return index
 
     @property
