@@ -338,7 +338,9 @@ class SearchIndex:
         places = self.places.in_question(query)
         covered = (places - {NATIONAL}) & self._covered_places if self.settings.place_boost > 0 else set()
         topic = self.places.without(query, self.places.with_ancestors(covered)).strip() if covered else query
-        plan = self.expander.plan(topic or query)
+        if not any(c.isalnum() for c in topic):
+            topic = query  # the place is all it asks about ("Suzhou?")
+        plan = self.expander.plan(topic)
         plan.places = frozenset(places)
         if plan.language == "en":
             plan.translation_terms = self.translate(plan)

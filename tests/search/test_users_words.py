@@ -109,6 +109,9 @@ def test_place_names_are_taken_out_of_a_text():
     # a place no document is about stays in the question (and makes it unanswered, see below)
     ("北京的工厂买机器人有补贴吗", "北京的工厂买机器人有补贴吗", {"beijing"}),
     ("工厂买机器人有补贴吗", "工厂买机器人有补贴吗", set()),
+    # a question that is only the place keeps it: there is nothing else to search for
+    ("上海？", "上海？", {"shanghai"}),
+    ("Shanghai?", "Shanghai?", {"shanghai"}),
 ])
 def test_a_place_the_documents_cover_picks_them_and_is_not_searched_for(seed_index, question, searched, named):
     plan = seed_index.plan(question)
