@@ -5,7 +5,7 @@ questions (什么时候完成, 多久能审完, by when) favour units that fix a
 The question side is a handful of interrogative forms of each language, not topics; the unit side is the
 graph's facts (a responsibility whose evidence is the unit's own text, such as a task-table row's lead and
 partners; a support of kind ``time-limit``; a target's deadline) and the date forms ``ingest.deadlines`` reads
-(2024年8月底前, 到2025年底, 20个工作日内)."""
+(2024年8月底前, 到2025年底, 20个工作日内), and when a text is in force (自…起施行, 有效期…年)."""
 
 from __future__ import annotations
 
@@ -25,6 +25,10 @@ _WHEN_EN = re.compile(r"\bwhen\b|\bdeadline|\bby what date\b|\bhow (?:long|soon|
                       r"\btime ?limit|\bdue\b", re.IGNORECASE)
 # a time limit as policy texts give one: 20个工作日内, 48小时以内, 3个月内
 _TIME_LIMIT = re.compile(r"[0-9一二三四五六七八九十两]+个?(?:工作日|日|天|小时|个月|周)(?:内|以内|之内)")
+# when the text itself holds: 自2020年5月1日起施行, 有效期5年, 有效期至2025年12月31日
+_IN_FORCE = re.compile(r"自\s*[0-9〇零一二三四五六七八九十]{2,4}\s*年\s*[0-9一二三四五六七八九十]{1,2}\s*月"
+                       r"\s*[0-9一二三四五六七八九十]{1,3}\s*日\s*起(?:施行|执行|实施|生效)"
+                       r"|有效期(?:为|至)?\s*[0-9一二三四五六七八九十两]+\s*年")
 
 
 def asks_who(question: str) -> bool:
@@ -48,9 +52,11 @@ def states_owner(unit: IndexUnit) -> bool:
 
 def states_time(unit: IndexUnit) -> bool:
     """The unit fixes a date or a time limit: a target with a deadline, a time-limit support, a date such as
-    2024年8月底前 or 到2025年底, or a limit such as 20个工作日内 in its text."""
+    2024年8月底前 or 到2025年底, a limit such as 20个工作日内, or when the text itself is in force (自2020年5月1日起
+    施行, 有效期5年) in its text."""
     if unit.target is not None and unit.target.deadline:
         return True
     if any(s.kind == "time-limit" for s in unit.context.supports):
         return True
-    return find_deadline(unit.text) is not None or bool(_TIME_LIMIT.search(unit.text))
+    return (find_deadline(unit.text) is not None or bool(_TIME_LIMIT.search(unit.text))
+            or bool(_IN_FORCE.search(unit.text)))

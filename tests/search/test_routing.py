@@ -47,6 +47,21 @@ def test_states_time(units):
     assert not states_time(_unit(units, "二（一）2"))
 
 
+@pytest.mark.parametrize(("text", "fixes_time"), [
+    ("第二十条 本办法自2021年3月1日起施行，有效期五年。", True),
+    ("本细则自二〇二二年七月一日起执行。", True),
+    ("本方案自印发之日起实施，有效期至2026年12月31日。", True),
+    ("本意见有效期为3年。", True),
+    ("对首次认定的企业给予一次性奖励。", False),
+    ("鼓励企业开展有效的质量管理。", False),
+])
+def test_a_text_saying_when_it_is_in_force_states_time(units, text, fixes_time):
+    from dataclasses import replace
+
+    unit = replace(_unit(units, "二（一）2"), text=text)
+    assert states_time(unit) is fixes_time
+
+
 def test_who_question_favours_the_unit_naming_its_body(index):
     plain = index.search("组织评估", k=3)
     asked = index.search("谁来组织评估", k=3)
