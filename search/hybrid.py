@@ -333,8 +333,9 @@ class SearchIndex:
 
         The places it names that the documents are about pick those documents (``place_boost`` in
         :meth:`search`) and are then set aside: the words and the vector searched are the question without
-        them (kept when ``place_boost`` is 0: then nothing else picks the documents).  Left in, 苏州 would tell one unit of Suzhou's rules from another by how often it names the city
-        (the article on the rules' effective date, the addressee line) rather than by what is asked."""
+        them (kept when ``place_boost`` is 0: then nothing else picks the documents).  Left in, 苏州 would
+        tell one unit of Suzhou's rules from another by how often it names the city (the article on the
+        rules' effective date, the addressee line) rather than by what is asked."""
         places = self.places.in_question(query)
         covered = (places - {NATIONAL}) & self._covered_places if self.settings.place_boost > 0 else set()
         topic = self.places.without(query, self.places.with_ancestors(covered)).strip() if covered else query

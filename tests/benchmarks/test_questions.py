@@ -154,7 +154,8 @@ def test_halves_share_no_question(tune, untouched):
     assert {r["question"] for r in load_questions(tune)} & {r["question"] for r in load_questions(untouched)} == set()
 
 
-@pytest.mark.parametrize("path", [p for p in USERS_FILES if p.name.startswith(("users_docs_", "users_fresh_", "users_unseen_"))])
+@pytest.mark.parametrize("path", [p for p in USERS_FILES
+                                  if p.name.startswith(("users_docs_", "users_fresh_", "users_unseen_"))])
 def test_users_docs_answers_are_short_and_point_to_one_place(path):
     """Each phrase is 6–25 characters and occurs once across all documents, so a hit containing it is the unit."""
     problems = []
