@@ -149,14 +149,20 @@ def _replace_in_another_process(url: str, record: str, part_file: str) -> None:
                    timeout=120)
 
 
+def _read_then_edited_elsewhere(store, full, url: str, tmp_path):
+    """The store's graph, read once (the unit's first heading), after another process replaced the document."""
+    store.write_all(full)
+    graph = store.graph()
+    assert get_unit(graph, str(SECOND_UNIT)).heading == "建设算力设施"
+    _replace_in_another_process(url, str(tmp_path / "writer" / "graph.nt"),
+                                str(save_graph(_edited(full), tmp_path / "part.nt")))
+    return graph
+
+
 def test_another_process_write_is_seen_within_the_ttl(full, oxigraph_url, tmp_path):  # noqa: F811
     store = create_store("sparql-http", tmp_path / "reader" / "graph.nt", query_url=oxigraph_url, cache_ttl_s=1.0)
-    store.write_all(full)
     try:
-        graph = store.graph()
-        assert get_unit(graph, str(SECOND_UNIT)).heading == "建设算力设施"
-        _replace_in_another_process(oxigraph_url, str(tmp_path / "writer" / "graph.nt"),
-                                    str(save_graph(_edited(full), tmp_path / "part.nt")))
+        graph = _read_then_edited_elsewhere(store, full, oxigraph_url, tmp_path)
         time.sleep(1.1)  # the documented TTL: what was read before is asked again after it
         assert get_unit(graph, str(SECOND_UNIT)).heading == str(HEADING)
     finally:
@@ -170,12 +176,8 @@ def test_a_new_generation_is_seen_at_once(full, oxigraph_url, tmp_path):  # noqa
     digests.write_text("{}", encoding="utf-8")
     store = create_store("sparql-http", tmp_path / "reader" / "graph.nt", query_url=oxigraph_url,
                          previous=digests, cache_ttl_s=600.0)
-    store.write_all(full)
     try:
-        graph = store.graph()
-        assert get_unit(graph, str(SECOND_UNIT)).heading == "建设算力设施"
-        _replace_in_another_process(oxigraph_url, str(tmp_path / "writer" / "graph.nt"),
-                                    str(save_graph(_edited(full), tmp_path / "part.nt")))
+        graph = _read_then_edited_elsewhere(store, full, oxigraph_url, tmp_path)
         assert get_unit(graph, str(SECOND_UNIT)).heading == "建设算力设施"  # cached: nothing says it changed
         replacement = tmp_path / "next.json"  # a build repoints `current`: the digests file is another file
         replacement.write_text('{"graphs": {}}', encoding="utf-8")
