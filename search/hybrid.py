@@ -32,7 +32,7 @@ from .lexicon import ConceptLabels, load_department_labels, load_place_labels, l
 from .sentences import sentence_table
 from .places import NATIONAL, PlaceMatcher
 from .relevance import is_relevant, relevance_floor
-from .routing import states_owner, states_time
+from .routing import asks_about_document, names_itself, states_owner, states_time
 from .thesaurus import load_thesaurus
 from .settings import SearchSettings
 from .tokenize import STOPWORDS, Tokenizer, ascii_words
@@ -161,6 +161,7 @@ class SearchIndex:
         self._single = np.array([i not in with_sentences for i in range(len(units))], dtype=bool)
         self._states_owner = np.array([states_owner(u) for u in units], dtype=bool)
         self._states_time = np.array([states_time(u) for u in units], dtype=bool)
+        self._names_itself = np.array([names_itself(u) for u in units], dtype=bool)
         goals = {(u.document, u.path): i for i, u in enumerate(units) if u.kind == "goal"}
         # target row → the row of the goal that states it
         self._goal_of = {i: goals[(u.document, u.path)] for i, u in enumerate(units)
@@ -343,6 +344,7 @@ class SearchIndex:
             topic = query  # the place is all it asks about ("Suzhou?")
         plan = self.expander.plan(topic)
         plan.places = frozenset(places)
+        plan.about_document = asks_about_document(query)  # read with its place: "Suzhou's rules"
         if plan.language == "en":
             plan.translation_terms = self.translate(plan)
             if plan.translation_terms and self.settings.translation_dense:
@@ -527,14 +529,17 @@ class SearchIndex:
                     fused[doc] += 0.5 * self.settings.quantity_boost * top
                 elif unit.kind == "goal" and unit.context.targets:
                     fused[doc] += self.settings.quantity_boost * top
-        if (plan.asks_who or plan.asks_when) and fused:
-            # "Who" and "when" questions: the units that state that fact themselves rise (search/routing.py).
+        if (plan.asks_who or plan.asks_when or plan.about_document) and fused:
+            # "Who" and "when" questions: the units that state that fact themselves rise; a question about the
+            # text as a whole: the units where the text names itself (search/routing.py).
             top = max(fused.values())
             for doc in fused:
                 if plan.asks_who and self._states_owner[doc]:
                     fused[doc] += self.settings.who_boost * top
                 if plan.asks_when and self._states_time[doc]:
                     fused[doc] += self.settings.when_boost * top
+                if plan.about_document and self._names_itself[doc]:
+                    fused[doc] += self.settings.document_boost * top
         if self.settings.annex_weight != 1.0:
             # An annex's task table restates, row by row, work the body of the document sets out in its
             # own units: the unit itself is the answer, the table row a pointer to it, unless the row states

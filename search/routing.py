@@ -15,7 +15,7 @@ from ingest.deadlines import find_deadline
 
 from .types import IndexUnit
 
-__all__ = ["asks_who", "asks_when", "states_owner", "states_time"]
+__all__ = ["asks_who", "asks_when", "asks_about_document", "states_owner", "states_time", "names_itself"]
 
 _WHO_ZH = re.compile(r"谁|哪个部门|哪些部门|哪个单位|哪些单位|哪家|什么部门|什么单位|哪个机构|哪级|由哪|牵头|负责")
 _WHO_EN = re.compile(r"\bwho\b|\bwhich (?:department|agenc|bod|office|authorit|ministr|bureau|unit)|"
@@ -31,6 +31,19 @@ _IN_FORCE = re.compile(r"自\s*[0-9〇零一二三四五六七八九十]{2,4}\s*
                        r"|有效期(?:为|至)?\s*[0-9一二三四五六七八九十两]+\s*年")
 
 
+# the genre's names for a text of its kind, longest first (本实施方案 before 本方案)
+_GENRES = ("实施意见|实施方案|实施细则|行动计划|行动方案|工作方案|指导意见|管理办法|暂行办法|若干措施|若干政策|工作要点|"
+           "意见|办法|方案|计划|措施|规定|细则|通知|条例|规划|规则|政策|决定|要点")
+# a question about the text as a whole: 这份文件, 这个政策, 该办法, 整个方案; this document, the scheme,
+# Suzhou's fund rules ("plan" is left out: "in Shanghai's upgrade plan, what…" asks about its content)
+_ABOUT_DOCUMENT_ZH = re.compile(rf"(?:这份|这个|这项|这套|这一|这部|这些|该|此|本|整个|整份)(?:{_GENRES}|文件)")
+_DOCUMENT_EN = r"(?:document|policy|scheme|rules|regulations|measures|opinions?|notice|programme|program)\b"
+_ABOUT_DOCUMENT_EN = re.compile(rf"\b(?:this|these|the|that)\s+{_DOCUMENT_EN}|'s\s+(?:[\w-]+\s+){{0,4}}{_DOCUMENT_EN}",
+                                re.IGNORECASE)
+# the text naming itself, as every text of the genre does: 本办法自…起施行, 本措施由…负责解释, 制定本方案
+_NAMES_ITSELF = re.compile(rf"本(?:{_GENRES})")
+
+
 def asks_who(question: str) -> bool:
     """Does the question ask which body is responsible (谁, 哪个部门, 牵头, who, which department)?"""
     return bool(_WHO_ZH.search(question) or _WHO_EN.search(question))
@@ -39,6 +52,18 @@ def asks_who(question: str) -> bool:
 def asks_when(question: str) -> bool:
     """Does the question ask for a date or a time limit (什么时候, 多久, by when, how long)?"""
     return bool(_WHEN_ZH.search(question) or _WHEN_EN.search(question))
+
+
+def asks_about_document(question: str) -> bool:
+    """Does the question ask about the text as a whole (这份文件谁来牵头, 这个政策什么时候开始执行, who interprets
+    the rules)?  Its answers are where the text names itself (:func:`names_itself`)."""
+    return bool(_ABOUT_DOCUMENT_ZH.search(question) or _ABOUT_DOCUMENT_EN.search(question))
+
+
+def names_itself(unit: IndexUnit) -> bool:
+    """The unit speaks of its own text as a whole: 本办法自2020年5月1日起施行, 本措施由市商务局负责解释, 商务部负责统筹
+    推进本意见落实工作, 为…制定本方案: where a text says when it holds, whom it applies to and who carries it out."""
+    return bool(_NAMES_ITSELF.search(unit.text))
 
 
 def states_owner(unit: IndexUnit) -> bool:

@@ -1,10 +1,17 @@
-"""Who and when questions: which questions ask them, which units state the fact, and that those units rise."""
+"""Who and when questions, and questions about the text as a whole: which questions ask them, which units state
+the fact, and that those units rise."""
 
 from __future__ import annotations
 
 import pytest
 
-from search.routing import asks_when, asks_who, states_owner, states_time
+from ingest import parse_text
+from ingest.model import DocumentMeta
+from search.encoders.fake import FakeEncoder
+from search.hybrid import SearchIndex
+from search.settings import SearchSettings
+from search.routing import asks_about_document, asks_when, asks_who, names_itself, states_owner, states_time
+from search.units import index_units
 
 
 @pytest.mark.parametrize(("question", "who"), [
@@ -67,3 +74,57 @@ def test_who_question_favours_the_unit_naming_its_body(index):
     asked = index.search("谁来组织评估", k=3)
     assert asked.hits[0].path == "三（一）"
     assert asked.hits[0].score >= plain.hits[0].score or plain.hits[0].path == "三（一）"
+
+
+@pytest.mark.parametrize(("question", "about"), [
+    ("这份文件谁来牵头抓落实", True),
+    ("这个政策什么时候开始执行", True),
+    ("该办法有效期几年", True),
+    ("整个方案由哪个部门负责解释", True),
+    ("who interprets the scheme?", True),
+    ("when did Suzhou's technical upgrade fund rules come into force?", True),
+    ("does this policy apply to foreign-invested firms?", True),
+    ("哪个部门牵头推进绿色工厂", False),
+    ("政策支持有哪些", False),  # the support a text gives, not the text
+    ("in Shanghai's upgrade plan, what makes a factory green?", False),  # its content
+])
+def test_asks_about_document(question, about):
+    assert asks_about_document(question) is about
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("本办法由市财政局负责解释。", True),
+    ("商务部负责统筹推进本意见落实工作。", True),
+    ("本实施方案自印发之日起施行。", True),
+    ("为规范资金管理，制定本措施。", True),
+    ("对首次认定的企业给予一次性奖励。", False),
+    ("本市工业企业实施技术改造。", False),  # 本市 is the city, not the text
+])
+def test_names_itself(units, text, names):
+    from dataclasses import replace
+
+    assert names_itself(replace(_unit(units, "二（一）2"), text=text)) is names
+
+
+FUND_RULES = """示范市软件产业专项资金管理办法
+第一条 为支持软件企业做大做强，制定本办法。
+第二条 对首次认定的软件企业给予一次性奖励50万元。
+第三条 市经济信息化委负责专项资金的申报受理和审核。
+第四条 本办法由市经济信息化委负责解释，自2025年1月1日起施行，有效期5年。
+"""
+
+
+def _fund_index(**settings) -> SearchIndex:
+    doc = parse_text(FUND_RULES, DocumentMeta(slug="demo-fund", title="示范市软件产业专项资金管理办法"))
+    return SearchIndex.build(index_units([doc], concepts=[]), FakeEncoder(64), settings=SearchSettings(**settings))
+
+
+@pytest.mark.parametrize("question", ["这份文件什么时候到期", "who interprets these rules?"])
+def test_question_about_the_text_favours_where_it_names_itself(question):
+    naming = {"第一条", "第四条"}  # 制定本办法; 本办法由…负责解释，自…起施行
+    assert {h.path for h in _fund_index().search(question, k=2).hits} == naming
+    assert {h.path for h in _fund_index(document_boost=0).search(question, k=2).hits} != naming
+
+
+def test_the_same_topic_asked_of_its_content_is_not_moved():
+    assert _fund_index().search("软件企业一次性奖励多少", k=1).hits[0].path == "第二条"
