@@ -28,9 +28,10 @@ from search.metrics import hit_at_k, mean, precision_recall, reciprocal_rank
 SEED = (ROOT / "corpus",)
 ALL = (*SEED, ROOT / "benchmarks" / "extraction" / "docs", ROOT / "benchmarks" / "extraction" / "holdout")
 UNSEEN = (*ALL, ROOT / "benchmarks" / "questions" / "documents")  # + four documents written with users_unseen
+LATER = (*UNSEEN, ROOT / "benchmarks" / "questions" / "documents2")  # + three documents written with users_later
 SETS = {"users_tune": SEED, "users_untouched": SEED, "users_docs_tune": ALL, "users_docs_untouched": ALL,
         "users_fresh_tune": ALL, "users_fresh_untouched": ALL,
-        "users_unseen_untouched": UNSEEN}
+        "users_unseen_untouched": UNSEEN, "users_later_untouched": LATER}
 NAIVE = {"thesaurus_weight": 0.0, "translation_weight": 0.0, "sentence_weight": 0.0, "place_boost": 0.0,
          "annex_weight": 1.0, "industry_weight": 0.0, "expansion_weight": 0.0, "who_boost": 0.0, "when_boost": 0.0,
          "document_boost": 0.0, "kind_weights": {}}
