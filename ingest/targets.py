@@ -85,6 +85,7 @@ _ATTRIBUTE_RE = re.compile(r"(?:(?:及|或)?以上|以下|以内)?的")
 _PAST_RE = re.compile(r"已(?:经)?(?:建成|达到|累计|形成|培育|实现|完成|突破|超过|有|经)|以来|近年来|过去[0-9一二三四五六七八九十]"
                       r"|^(?!.*(?:到|至)(?:19|20)[0-9]{2}年|.*(?:力争|确保|争取|全年|预期|预计|目标)).*同比")
 _FREQUENCY_RE = re.compile(r"每(?:年|季度?|月|周|半年|两年|年度)")  # 每年举办1次对接会: how often, not a target
+_AGE_UNITS = ("岁", "周岁")
 # Units whose indicator stands before the number (审批时间压缩至5个工作日, 企业开办1个工作日内办结).
 _SUBJECT_UNITS = RATE_UNITS + ("个工作日", "工作日", "小时", "天", "分钟", "秒", "个月", "周")
 # 分别 then up to a few words (达到 / 比2020年提高) before the first of the values
@@ -233,6 +234,8 @@ def _read_quantity(text: str, text_raw: str, q: re.Match[str]) -> _Found | None:
         return None
     if unit == "次" and _FREQUENCY_RE.search(text, clause_start, q.start()):
         return None
+    if unit in _AGE_UNITS:
+        return None  # 为60周岁以上老年人开展筛查: an age saying who, not a target
     if unit not in RATE_UNITS and not is_count(unit) and _ATTRIBUTE_RE.match(text, q.end()):
         return None  # 年营业收入10亿元以上的企业: a size qualifying a noun, not a target
     comparator = comparator_of(pre[0] if pre else None, post.group() if post else None, q.group("approx"))

@@ -96,6 +96,7 @@ def test_target_phrases(phrase, expected):
         "2020年以来，累计投入财政资金120亿元",  # a figure reported since a past year
         "每季度召开1次推进会", "自2024年5月1日起施行，有效期5年", "服务热线：021-12345678",
         "培育年营业收入10亿元以上的龙头企业",  # a size qualifying a noun
+        "每年为60周岁以上老年人开展一次认知功能筛查", "对80岁以上老人发放高龄津贴",  # an age saying who
         "按设备投资额的10%给予补助，最高不超过500万元",  # support, not a target
         "自受理之日起15个工作日内办结",  # a procedural time limit
         "研发费用加计扣除比例提高到100%",  # tax relief
