@@ -58,7 +58,7 @@ def test_plan_separates_preferred_labels_from_other_labels(expander):
 
 def test_fusion_weights_by_language(expander):
     zh = expander.plan("工业机器人改造")
-    assert zh.weights == FusionWeights(0.3, 0.7) and zh.rrf_weights == FusionWeights(0.8, 0.2)
+    assert zh.weights == FusionWeights(0.2, 0.8) and zh.rrf_weights == FusionWeights(0.8, 0.2)
     matched = expander.plan("robotic arm")
     assert matched.weights == matched.rrf_weights == FusionWeights(0.4, 0.6)
     unmatched = expander.plan("who evaluates the work every year")
