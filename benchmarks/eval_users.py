@@ -29,9 +29,11 @@ SEED = (ROOT / "corpus",)
 ALL = (*SEED, ROOT / "benchmarks" / "extraction" / "docs", ROOT / "benchmarks" / "extraction" / "holdout")
 UNSEEN = (*ALL, ROOT / "benchmarks" / "questions" / "documents")  # + four documents written with users_unseen
 LATER = (*UNSEEN, ROOT / "benchmarks" / "questions" / "documents2")  # + three documents written with users_later
+FINAL = (*LATER, ROOT / "benchmarks" / "questions" / "documents3")  # + three documents written with users_final
 SETS = {"users_tune": SEED, "users_untouched": SEED, "users_docs_tune": ALL, "users_docs_untouched": ALL,
         "users_fresh_tune": ALL, "users_fresh_untouched": ALL,
-        "users_unseen_untouched": UNSEEN, "users_later_tune": LATER, "users_later_untouched": LATER}
+        "users_unseen_untouched": UNSEEN, "users_later_tune": LATER, "users_later_untouched": LATER,
+        "users_final_untouched": FINAL}
 NAIVE = {"thesaurus_weight": 0.0, "translation_weight": 0.0, "sentence_weight": 0.0, "place_boost": 0.0,
          "annex_weight": 1.0, "industry_weight": 0.0, "expansion_weight": 0.0, "who_boost": 0.0, "when_boost": 0.0,
          "document_boost": 0.0, "kind_weights": {}}
@@ -82,7 +84,7 @@ def load_documents(folders=ALL):
     return [parse_plan(p) for folder in folders for p in sorted(Path(folder).glob("*.txt"))]
 
 
-TUNE = ("users_tune", "users_docs_tune", "users_fresh_tune")  # the halves tuning may look at
+TUNE = ("users_tune", "users_docs_tune", "users_fresh_tune", "users_later_tune")  # the halves tuning may look at
 
 
 def tune_indexes(encoder_name: str, vector_cache: Path | None):
