@@ -90,6 +90,32 @@ def test_places_in_questions_and_in_document_titles():
     assert places.of_document("国务院办公厅关于推进农村物流的意见") == {NATIONAL}
 
 
+@pytest.mark.parametrize(("text", "found"), [
+    ("养老院收了失能老人，碑林区每个月补多少", {"cn610103"}),  # a district of any city, by its full name
+    ("碑林能补多少", {"cn610103"}),  # … and its short form
+    ("Beilin District, Xi'an: elderly care", {"cn610103", "xian"}),
+    ("长阳有没有茶叶加工补贴", {"cn420528"}),  # 长阳土家族自治县: the peoples' names come off the short form
+    ("新建厂房有没有补贴", set()),  # 新建区's short form is an ordinary word (newly built)
+    ("公安部门负责核查", set()),  # 公安县's: public security
+    ("乡村振兴的补助", set()),  # 振兴区's: to revitalise
+    ("the last mile of rural delivery", set()),  # 弥勒 reads Mile: an English word
+    ("鼓楼区的补贴", set()),  # four cities have a 鼓楼区: not guessed
+])
+def test_every_division_is_a_place_where_its_name_is_safe_to_find(text, found):
+    from search.lexicon import load_place_labels
+    from search.places import PlaceMatcher
+
+    assert PlaceMatcher(load_place_labels()).in_question(text) == found
+
+
+def test_a_district_document_is_about_its_district_city_and_province():
+    from search.lexicon import load_place_labels
+    from search.places import PlaceMatcher
+
+    places = PlaceMatcher(load_place_labels())
+    assert places.of_document("西安市碑林区人民政府办公室关于印发支持养老服务若干措施的通知") == {"cn610103", "xian", "shaanxi"}
+
+
 def test_place_names_are_taken_out_of_a_text():
     from search.lexicon import load_place_labels
     from search.places import PlaceMatcher
