@@ -34,9 +34,10 @@ _IN_FORCE = re.compile(r"自\s*[0-9〇零一二三四五六七八九十]{2,4}\s*
 # the genre's names for a text of its kind, longest first (本实施方案 before 本方案)
 _GENRES = ("实施意见|实施方案|实施细则|行动计划|行动方案|工作方案|指导意见|管理办法|暂行办法|若干措施|若干政策|工作要点|"
            "意见|办法|方案|计划|措施|规定|细则|通知|条例|规划|规则|政策|决定|要点")
-# a question about the text as a whole: 这份文件, 这个政策, 该办法, 整个方案; this document, the scheme,
+# a question about the text as a whole: 这份文件, 这个政策, 这套养老扶持政策, 该办法, 整个方案; this document, the scheme,
 # Suzhou's fund rules ("plan" is left out: "in Shanghai's upgrade plan, what…" asks about its content)
-_ABOUT_DOCUMENT_ZH = re.compile(rf"(?:这份|这个|这项|这套|这一|这部|这些|该|此|本|整个|整份)(?:{_GENRES}|文件)")
+_ABOUT_DOCUMENT_ZH = re.compile(rf"(?:(?:这份|这个|这项|这套|这一|这部|这些|整个|整份)[\u4e00-\u9fff]{{0,4}}?|该|此|本)"
+                                rf"(?:{_GENRES}|文件)")  # 这套养老扶持政策
 _DOCUMENT_EN = r"(?:document|policy|scheme|rules|regulations|measures|opinions?|notice|programme|program)\b"
 _ABOUT_DOCUMENT_EN = re.compile(rf"\b(?:this|these|the|that)\s+{_DOCUMENT_EN}|'s\s+(?:[\w-]+\s+){{0,4}}{_DOCUMENT_EN}",
                                 re.IGNORECASE)

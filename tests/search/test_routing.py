@@ -81,6 +81,8 @@ def test_who_question_favours_the_unit_naming_its_body(index):
     ("这个政策什么时候开始执行", True),
     ("该办法有效期几年", True),
     ("整个方案由哪个部门负责解释", True),
+    ("碑林区这套养老扶持政策是哪个部门牵头抓落实的", True),
+    ("这个企业能享受哪些政策", False),  # the policies it may use, not one text
     ("who interprets the scheme?", True),
     ("when did Suzhou's technical upgrade fund rules come into force?", True),
     ("does this policy apply to foreign-invested firms?", True),
