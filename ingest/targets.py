@@ -84,6 +84,9 @@ _ATTRIBUTE_RE = re.compile(r"(?:(?:及|或)?以上|以下|以内)?的")
 # Achievements reported, not targets set: 已建成…, and 同比 in a sentence that sets no goal.
 _PAST_RE = re.compile(r"已(?:经)?(?:建成|达到|累计|形成|培育|实现|完成|突破|超过|有|经)|以来|近年来|过去[0-9一二三四五六七八九十]"
                       r"|^(?!.*(?:到|至)(?:19|20)[0-9]{2}年|.*(?:力争|确保|争取|全年|预期|预计|目标)).*同比")
+# a sentence that grants (补贴, 奖励, 给予…万元) and one that sets a goal (到2025年, 力争, 目标, 累计, 新增)
+_GRANTS = re.compile(r"补助|补贴|资助|奖励|奖补|贴息|给予[^，,。；;]{0,12}[0-9]")
+_GOAL_RE = re.compile(r"(?:19|20)[0-9]{2}年|力争|确保|目标|累计|新增")
 _FREQUENCY_RE = re.compile(r"每(?:年|季度?|月|周|半年|两年|年度)")  # 每年举办1次对接会: how often, not a target
 _AGE_UNITS = ("岁", "周岁")
 # Units whose indicator stands before the number (审批时间压缩至5个工作日, 企业开办1个工作日内办结).
@@ -105,6 +108,12 @@ class _Found:
     quantity_max: Decimal | None
     unit: str
     comparator: str
+
+
+def _sets_terms(sentence: str) -> bool:
+    """A sentence that grants support and sets no goal: its numbers are who qualifies and how much is paid
+    (收入首次突破5亿元的，奖励150万元; 服务不少于50家次的，再给予奖励; 享受奖励的人数不超过10人), not targets."""
+    return bool(_GRANTS.search(sentence)) and not _GOAL_RE.search(sentence)
 
 
 def comparator_of(pre: str | None, post: str | None, approx: str | None = None) -> str:
@@ -316,7 +325,8 @@ def extract_targets(
     """
     norm = normalise_digits(text)
     skip = _protected_ranges(norm) + [(s.start, s.end) for s in support_spans(norm)]
-    skip += [(m.start(), m.end()) for m in re.finditer(r"[^。；;\n]*", norm) if _PAST_RE.search(m.group())]
+    skip += [(m.start(), m.end()) for m in re.finditer(r"[^。；;\n]*", norm)
+             if _PAST_RE.search(m.group()) or _sets_terms(m.group())]
     found, used = _respectively(norm, text)
     found = [f for f in found if not _inside(f.at, skip)]
     skip += used

@@ -74,6 +74,8 @@ DISTRICTS = "shanghai-district-governments"
         ("全年外贸进出口总额4000亿元左右", ("外贸进出口总额", D(4000), None, "亿元", "≈")),
         ("认定3～5家制造业创新中心", ("制造业创新中心", D(3), D(5), "家", "=")),
         ("绿色建筑占比达到30%-40%", ("绿色建筑占比", D(30), D(40), "%", "≥")),
+        # a sentence that also grants keeps its target when it sets a goal
+        ("到2025年新增家庭养老床位300张，并给予补贴", ("新增家庭养老床位", D(300), None, "张", "=")),
     ],
 )
 def test_target_phrases(phrase, expected):
@@ -97,6 +99,9 @@ def test_target_phrases(phrase, expected):
         "每季度召开1次推进会", "自2024年5月1日起施行，有效期5年", "服务热线：021-12345678",
         "培育年营业收入10亿元以上的龙头企业",  # a size qualifying a noun
         "每年为60周岁以上老年人开展一次认知功能筛查", "对80岁以上老人发放高龄津贴",  # an age saying who
+        "年度收入首次突破5亿元的，一次性奖励企业150万元",  # who qualifies for a grant, and how much
+        "每家企业每年享受奖励的人数不超过10人",  # the terms of a grant
+        "初级、中级、高级分别为2000元、4000元、6000元的入职奖励",
         "按设备投资额的10%给予补助，最高不超过500万元",  # support, not a target
         "自受理之日起15个工作日内办结",  # a procedural time limit
         "研发费用加计扣除比例提高到100%",  # tax relief
