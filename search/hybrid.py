@@ -31,7 +31,7 @@ from .highlight import TermMatcher, highlights
 from .lexicon import ConceptLabels, load_department_labels, load_place_labels, load_scheme_labels
 from .sentences import sentence_table
 from .places import NATIONAL, PlaceMatcher
-from .relevance import is_relevant, relevance_floor
+from .relevance import floor_key, is_relevant, relevance_floor
 from .routing import asks_about_document, names_itself, states_owner, states_time
 from .thesaurus import load_thesaurus
 from .settings import SearchSettings
@@ -582,7 +582,8 @@ class SearchIndex:
         dense similarity; with the BM25-only fusion, on whether any word matched at all."""
         if not dense:
             return bool(lexical)
-        floor = relevance_floor(self.encoder.name, plan.language, self.settings.relevance_floors)
+        held = len(plan.translation_terms) + len(plan.concepts)  # for English: the words the documents hold
+        floor = relevance_floor(self.encoder.name, floor_key(plan.language, held), self.settings.relevance_floors)
         return is_relevant(dense[0].score, floor)
 
     def _fold_targets(self, fused: dict[int, float]) -> tuple[dict[int, float], dict[int, TargetView]]:

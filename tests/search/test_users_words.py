@@ -8,7 +8,7 @@ import pytest
 from ingest.concepts import load_concepts, load_industries
 from search.expand import QueryExpander
 from search.lexicon import load_scheme_labels
-from search.relevance import CALIBRATED_FLOORS, is_relevant, relevance_floor
+from search.relevance import CALIBRATED_FLOORS, floor_key, is_relevant, relevance_floor
 from search.sentences import sentence_table, split_sentences
 from search.thesaurus import Thesaurus, load_thesaurus
 
@@ -68,6 +68,12 @@ def test_a_product_or_plant_brings_in_the_plans_industry_word(question, industry
 ])
 def test_is_relevant(best, floor, expected):
     assert is_relevant(best, floor) is expected
+
+
+def test_an_english_question_the_documents_hold_few_words_of_is_judged_more_strictly():
+    assert floor_key("en", 0) == "en-unheld" and floor_key("en", 5) == "en" and floor_key("zh", 0) == "zh"
+    assert relevance_floor("e5-small", "en-unheld") > relevance_floor("e5-small", "en")
+    assert relevance_floor("sentence-transformers:my/model", "en-unheld", {"en": 0.5}) == 0.5  # falls back to en
 
 
 def test_relevance_floor_overrides_and_unknown_encoders():
