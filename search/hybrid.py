@@ -28,9 +28,9 @@ from .errors import EncoderMismatchError, IndexLoadError, QueryError
 from .expand import QueryExpander, QueryPlan
 from .fusion import rrf, weighted_fusion
 from .highlight import TermMatcher, highlights
-from .lexicon import ConceptLabels, load_department_labels, load_place_labels, load_scheme_labels
+from .lexicon import ConceptLabels, load_department_labels, load_scheme_labels
 from .sentences import sentence_table
-from .places import NATIONAL, PlaceMatcher
+from .places import NATIONAL, shipped_places
 from .relevance import floor_key, is_relevant, relevance_floor
 from .routing import asks_about_document, names_itself, states_owner, states_time
 from .thesaurus import load_thesaurus
@@ -146,7 +146,7 @@ class SearchIndex:
         self.translations = translations if translations is not None else Dictionary([])
         if settings.thesaurus_weight > 0:
             load_thesaurus()  # read once here, not on the first question
-        self.places = PlaceMatcher(load_place_labels())
+        self.places = shipped_places()
         titles = {u.document: u.document_title for u in units}
         places_of = {doc: self.places.of_document(title) for doc, title in titles.items()}
         self._places_of_row = [places_of[u.document] for u in units]

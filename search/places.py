@@ -9,10 +9,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .lexicon import ConceptLabels
 
-__all__ = ["NATIONAL", "PlaceMatcher"]
+__all__ = ["NATIONAL", "PlaceMatcher", "shipped_places"]
 
 NATIONAL = "china"  # the gazetteer's top concept: the national level
 
@@ -71,3 +72,12 @@ class PlaceMatcher:
                 out.add(key)
                 key = self.parent.get(key, "")
         return out
+
+
+@lru_cache(maxsize=1)
+def shipped_places() -> PlaceMatcher:
+    """The matcher of the shipped gazetteer, built once a process: its 3,000 divisions take 0.3 s to compile, and
+    every index (a test builds hundreds) asks the same questions of it.  It holds no state between calls."""
+    from .lexicon import load_place_labels
+
+    return PlaceMatcher(load_place_labels())
