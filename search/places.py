@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 
 from .lexicon import ConceptLabels
@@ -18,10 +17,44 @@ __all__ = ["NATIONAL", "PlaceMatcher", "shipped_places"]
 NATIONAL = "china"  # the gazetteer's top concept: the national level
 
 
-@dataclass(frozen=True, slots=True)
-class _Name:
-    text: str
-    key: str
+_WORD = re.compile(r"\w")
+
+
+class _Names:
+    """Names → place keys, found leftmost-longest and without overlaps by looking up each position's substrings
+    of the lengths the names have: with 3,000 divisions a regex alternation of every name scanned each question
+    in 0.3 ms, the lookups in a tenth of that.  English names (``words``) match whole words only, case-folded,
+    with an optional ``'s`` (Suzhou's)."""
+
+    def __init__(self, names: dict[str, str], words: bool) -> None:
+        self._key = names
+        self._lengths = sorted({len(n) for n in names}, reverse=True)
+        self._heads = {n[:2] for n in names}  # most positions start no name: one lookup rules them out
+        self._words = words
+
+    def find(self, text: str) -> list[tuple[int, int, str]]:
+        """``(start, end, key)`` of every name in ``text``; ``end`` includes an English ``'s``."""
+        folded = text.lower() if self._words else text
+        found = []
+        i, n = 0, len(text)
+        while i < n:
+            if folded[i:i + 2] not in self._heads or (self._words and i > 0 and _WORD.match(folded, i - 1)):
+                i += 1
+                continue
+            for length in self._lengths:
+                key = self._key.get(folded[i:i + length]) if i + length <= n else None
+                if key is None:
+                    continue
+                end = i + length
+                if self._words:
+                    end += 2 if folded.startswith("'s", end) else 0
+                    if end < n and _WORD.match(folded, end):
+                        continue  # Anyang in "Anyangs" is no name
+                found.append((i, end, key))
+                i = end - 1
+                break
+            i += 1
+        return found
 
 
 class PlaceMatcher:
@@ -29,38 +62,31 @@ class PlaceMatcher:
 
     def __init__(self, places: Sequence[ConceptLabels]) -> None:
         self.parent = {p.key: p.broader for p in places}
-        zh = [_Name(label, p.key) for p in places for label in p.zh_labels if len(label) >= 2]
-        self._zh = sorted(zh, key=lambda n: -len(n.text))
-        self._zh_re = re.compile("|".join(re.escape(n.text) for n in self._zh)) if zh else None
-        self._zh_key = {n.text: n.key for n in reversed(self._zh)}
+        zh: dict[str, str] = {}
+        for p in places:
+            for label in p.zh_labels:
+                if len(label) >= 2:
+                    zh.setdefault(label, p.key)
         en = {label.lower(): p.key for p in places for label in p.en_labels}
-        self._en_re = (re.compile(r"\b(" + "|".join(re.escape(w) for w in sorted(en, key=len, reverse=True))
-                                  + r")(?:'s)?\b", re.IGNORECASE) if en else None)
-        self._en_key = en
+        self._zh = _Names(zh, words=False)
+        self._en = _Names(en, words=True)
 
     def in_question(self, text: str) -> set[str]:
         """Keys of the places a question names, in Chinese or English (longest names first, no overlaps)."""
-        found: set[str] = set()
-        if self._zh_re is not None:
-            found.update(self._zh_key[m.group()] for m in self._zh_re.finditer(text))
-        if self._en_re is not None:
-            found.update(self._en_key[m.group(1).lower()] for m in self._en_re.finditer(text))
-        return found
+        return {key for _, _, key in self._zh.find(text) + self._en.find(text)}
 
     def without(self, text: str, keys: set[str]) -> str:
         """``text`` with the names of the places ``keys`` taken out (each name becomes a space)."""
-        if not keys:
-            return text
-        if self._zh_re is not None:
-            text = self._zh_re.sub(lambda m: " " if self._zh_key[m.group()] in keys else m.group(), text)
-        if self._en_re is not None:
-            text = self._en_re.sub(lambda m: " " if self._en_key[m.group(1).lower()] in keys else m.group(), text)
+        for names in (self._zh, self._en):
+            for start, end, key in reversed(names.find(text) if keys else []):
+                if key in keys:
+                    text = text[:start] + " " + text[end:]
         return text
 
     def of_document(self, title: str) -> set[str]:
         """Keys of the places a document's title names, with the places that contain them (静安区 → 上海);
         ``{NATIONAL}`` when it names none."""
-        keys = {self._zh_key[m.group()] for m in self._zh_re.finditer(title)} if self._zh_re else set()
+        keys = {key for _, _, key in self._zh.find(title)}
         keys.discard(NATIONAL)
         return self.with_ancestors(keys) if keys else {NATIONAL}
 
@@ -76,8 +102,8 @@ class PlaceMatcher:
 
 @lru_cache(maxsize=1)
 def shipped_places() -> PlaceMatcher:
-    """The matcher of the shipped gazetteer, built once a process: its 3,000 divisions take 0.3 s to compile, and
-    every index (a test builds hundreds) asks the same questions of it.  It holds no state between calls."""
+    """The matcher of the shipped gazetteer, built once a process: reading 3,000 divisions' labels takes a moment,
+    and every index (a test builds hundreds) asks the same questions of it.  It holds no state between calls."""
     from .lexicon import load_place_labels
 
     return PlaceMatcher(load_place_labels())
