@@ -344,7 +344,7 @@ class SearchIndex:
             topic = query  # the place is all it asks about ("Suzhou?")
         plan = self.expander.plan(topic)
         plan.places = frozenset(places)
-        plan.about_document = asks_about_document(query)  # read with its place: "Suzhou's rules"
+        plan.about_document = asks_about_document(query)  # read with its place, as in "Suzhou's rules"
         if plan.language == "en":
             plan.translation_terms = self.translate(plan)
             if plan.translation_terms and self.settings.translation_dense:

@@ -22,8 +22,8 @@ _WORD = re.compile(r"\w")
 
 class _Names:
     """Names → place keys, found leftmost-longest and without overlaps by looking up each position's substrings
-    of the lengths the names have: with 3,000 divisions a regex alternation of every name scanned each question
-    in 0.3 ms, the lookups in a tenth of that.  English names (``words``) match whole words only, case-folded,
+    of the lengths the names have: with 3,000 divisions a regex alternation of every name took 0.9 ms a
+    question, the lookups take 0.05 ms.  English names (``words``) match whole words only, case-folded,
     with an optional ``'s`` (Suzhou's)."""
 
     def __init__(self, names: dict[str, str], words: bool) -> None:
