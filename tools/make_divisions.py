@@ -1,6 +1,6 @@
 """Writes ingest/data/divisions.ttl: every prefecture- and county-level division of China as SKOS places, beside
 the hand-kept gazetteer (ingest/data/places.ttl), so that a district's or county's document anywhere (碑林区,
-南山区, 长阳县) is known by its place as Shanghai's districts are.
+雁塔区, 长阳土家族自治县) is known by its place as Shanghai's districts are.
 
 Run by hand when the divisions change; the output is committed and nothing reads these sources at run time:
 
@@ -41,12 +41,19 @@ _GENERIC = re.compile(r"^[东西南北中新老城郊矿市区县河江山湖海
 MUNICIPALITIES = ("11", "12", "31", "50")  # 北京 天津 上海 重庆: their districts belong to the province-level city
 
 
-def _autonomy() -> re.Pattern[str]:
-    """自治县/旗/州 after the names of the peoples it is for (土家族, 蒙古族…; cpca's list of the 56)."""
+def _cpca_file(name: str) -> Path:
+    """A data file of the cpca package, which is not imported (it needs a C extension this script does not)."""
     import importlib.util
 
     spec = importlib.util.find_spec("cpca")
-    peoples = (Path(spec.submodule_search_locations[0]) / "resources" / "56_nations.csv").read_text(encoding="utf-8")
+    if spec is None or not spec.submodule_search_locations:
+        sys.exit("needs the cpca package: pip install cpca==0.5.5")
+    return Path(spec.submodule_search_locations[0]) / "resources" / name
+
+
+def _autonomy() -> re.Pattern[str]:
+    """自治县/旗/州 after the names of the peoples it is for (土家族, 蒙古族…; cpca's list of the 56)."""
+    peoples = _cpca_file("56_nations.csv").read_text(encoding="utf-8")
     alternatives = "|".join(sorted({p.strip() for p in peoples.split() if p.strip()}, key=len, reverse=True))
     return re.compile(rf"(?:{alternatives}|各族)*自治(?:县|旗|州)$")
 
@@ -87,12 +94,7 @@ def english_words() -> set[str]:
 
 
 def main() -> None:
-    import importlib.util
-
-    spec = importlib.util.find_spec("cpca")  # not imported: only its data file is read
-    if spec is None or not spec.submodule_search_locations:
-        sys.exit("needs the cpca package: pip install cpca==0.5.5")
-    table = Path(spec.submodule_search_locations[0]) / "resources" / "adcodes.csv"
+    table = _cpca_file("adcodes.csv")
     names = {row["adcode"][:6]: row["name"] for row in csv.DictReader(table.open(encoding="utf-8"))}
     names = {code: name for code, name in names.items() if name not in ("市辖区", "县", "省直辖县级行政区划")}
     curated = _load_scheme(PLACES_FILE, PLACE_SCHEME, PLACE_NS)
