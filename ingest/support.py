@@ -76,6 +76,8 @@ _BENEFICIARY_RE = re.compile(r"^\s*(?:经|符合|被|新|首次|获得|列入|�
 _THRESHOLD_PRE = {"超过": "≥", "突破": "≥", "达到": "≥", "不低于": "≥", "不少于": "≥", "高于": "≥", "大于": "≥",
                   "多于": "≥", "过": "≥", "达": "≥", "不超过": "≤", "低于": "≤", "不高于": "≤", "小于": "≤"}
 _PRE_LONGEST_FIRST = sorted(_THRESHOLD_PRE, key=len, reverse=True)
+_PAYS = re.compile(r"(?<!申请)(?<!享受)(?<!获得)(?:给予|奖励|补助|补贴|资助|贴息|奖补|拨付|安排)")  # not 申请奖励的企业
+_MEASURED = re.compile(r"税|收入|营收|投资|资本|产值|销售|规模|资产|利润|人数|员工|职工")
 _PAYMENT_NOUN = re.compile(r"的?(?:[一-龥]{0,4})(?:奖励|补助|补贴|资助|支持|贴息|奖补|扶持)")
 _SENTENCE = re.compile(r"[^。；;！!？?\n]+")
 _CLAUSE = re.compile(r"[^，,。；;！!？?\n]+")
@@ -144,6 +146,15 @@ def _service_threshold(text: str, clause: tuple[int, int]) -> SupportPhrase | No
                          comparator="≥", condition=text[start : m.end()])
 
 
+def _required(text: str, clause_start: int, q: re.Match[str]) -> bool:
+    """A sum the applicant must reach, not one paid: 不低于/不少于 right before it (达到 and 突破 also set targets),
+    what is measured (税收, 收入, 投资, 注册资本…) and no paying verb between the clause's start and it
+    (上一年度在厦实际缴纳税收不低于50万元, 实缴注册资本不低于2000万元; not 给予不低于10万元的奖励, nor a budget:
+    原则上每年不少于8000万元)."""
+    before = text[clause_start:q.start()]
+    return before.endswith(("不低于", "不少于")) and bool(_MEASURED.search(before)) and not _PAYS.search(before)
+
+
 def _threshold(text: str, clause: tuple[int, int], pays: bool) -> SupportPhrase | None:
     """投资额1亿美元以上的项目 / 首次突破1亿元的企业 / (in a clause that pays nothing) 年营业收入2000万元以上."""
     a, b = clause
@@ -156,7 +167,8 @@ def _threshold(text: str, clause: tuple[int, int], pays: bool) -> SupportPhrase 
         pre = next((w for w in _PRE_LONGEST_FIRST if text.startswith(w, q.start() - len(w))), None)
         if text.startswith("的", after) and _PAYMENT_NOUN.match(text, after + 1) and not post:
             continue  # 给予不超过300万元的奖励: a cap on the payment, not a condition
-        qualifies = text.startswith("的", after) and (post or pre or q.group("max") or re.match(r"对|凡|对于", text[a:b]))
+        qualifies = (text.startswith("的", after) and (post or pre or q.group("max") or re.match(r"对|凡|对于", text[a:b]))
+                     or MONEY_UNIT.match(unit) and _required(text, a, q))
         at_least = post is not None and "以上" in post.group() and not _TARGET_WORD_BEFORE.search(text, a, q.start())
         if not qualifies and not (at_least and not pays and unit not in ("%", "‰")):
             continue  # 年营业收入2000万元以上 qualifies; 压缩至3个工作日以内 is a target
@@ -197,8 +209,8 @@ def _payment(text: str, clause: tuple[int, int]) -> SupportPhrase | None:
             continue
         post = _POST_RE.match(text, q.end())
         if post and text.startswith("的", post.end()) or text.startswith("的", q.end()) and (
-                _threshold_word_before(text, a, q.start()) or q.group("max")):
-            continue  # a threshold (…1亿元以上的项目, 首次超过1000万元的企业), read by _threshold
+                _threshold_word_before(text, a, q.start()) or q.group("max")) or _required(text, a, q):
+            continue  # a threshold (…1亿元以上的项目, 首次超过1000万元的企业, 缴纳税收不低于50万元), read by _threshold
         phrase.unit = phrase.unit or unit
         if _CAP_WORD.search(text, a, q.start()) and _CAP_WORD.search(text[a : q.start()][-8:] or " "):
             phrase.cap = phrase.cap if phrase.cap is not None else to_decimal(q.group("num"))

@@ -80,6 +80,10 @@ def row(kind, amount=None, amount_max=None, unit="", rate=None, rate_base="", ca
         ("对营业收入增长20%以上的企业，给予奖励10万元。",  # a percentage that qualifies is no target
          [row("threshold", amount=D(20), unit="%", comparator="≥", condition="营业收入增长20%以上的企业"),
           row("reward", amount=D(10), unit="万元", condition="营业收入增长20%以上的企业")]),
+        # a sum the applicant must reach, in a sentence that names the reward it is for
+        ("申请奖励的企业上一年度在本市实际缴纳税收不低于50万元。",
+         [row("threshold", amount=D(50), unit="万元", comparator="≥",
+              condition="申请奖励的企业上一年度在本市实际缴纳税收不低于50万元")]),
         # procedural time limits
         ("窗口自收到完整材料之日起10个工作日内办结。",
          [row("time-limit", amount=D(10), unit="个工作日", comparator="≤")]),
