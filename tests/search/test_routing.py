@@ -101,6 +101,7 @@ def test_asks_about_document(question, about):
     ("为规范资金管理，制定本措施。", True),
     ("对首次认定的企业给予一次性奖励。", False),
     ("本市工业企业实施技术改造。", False),  # 本市 is the city, not the text
+    ("从根本措施上解决融资难。", False),  # 根本 is no 本
 ])
 def test_names_itself(units, text, names):
     from dataclasses import replace
