@@ -87,6 +87,8 @@ _PAST_RE = re.compile(r"已(?:经)?(?:建成|达到|累计|形成|培育|实现|
 # a sentence that grants (补贴, 奖励, 给予…万元) and one that sets a goal (到2025年, 力争, 目标, 累计, 新增)
 _GRANTS = re.compile(r"补助|补贴|资助|奖励|奖补|贴息|给予[^，,。；;]{0,12}[0-9]")
 _GOAL_RE = re.compile(r"(?:19|20)[0-9]{2}年|力争|确保|目标|累计|新增")
+# a rule on what may be charged bounds conduct and sets no goal: 预收服务费不超过12个月费用, 押金不超过月服务费的12倍
+_CHARGES_RE = re.compile(r"收取|加价|押金|预收")
 _FREQUENCY_RE = re.compile(r"每(?:年|季度?|月|周|半年|两年|年度)")  # 每年举办1次对接会: how often, not a target
 _AGE_UNITS = ("岁", "周岁")
 # Units whose indicator stands before the number (审批时间压缩至5个工作日, 企业开办1个工作日内办结).
@@ -114,6 +116,15 @@ def _sets_terms(sentence: str) -> bool:
     """A sentence that grants support and sets no goal: its numbers are who qualifies and how much is paid
     (收入首次突破5亿元的，奖励150万元; 服务不少于50家次的，再给予奖励; 享受奖励的人数不超过10人), not targets."""
     return bool(_GRANTS.search(sentence)) and not _GOAL_RE.search(sentence)
+
+
+def _charges(sentence: re.Match[str]) -> list[tuple[int, int]]:
+    """The clauses of a sentence setting no goal that say what may be charged (押金不超过月服务费的12倍, 超过20%的部分
+    按2倍加价收取): they bound conduct, not outcomes."""
+    if _GOAL_RE.search(sentence.group()):
+        return []
+    return [(sentence.start() + c.start(), sentence.start() + c.end())
+            for c in re.finditer(r"[^，,]+", sentence.group()) if _CHARGES_RE.search(c.group())]
 
 
 def comparator_of(pre: str | None, post: str | None, approx: str | None = None) -> str:
@@ -327,6 +338,7 @@ def extract_targets(
     skip = _protected_ranges(norm) + [(s.start, s.end) for s in support_spans(norm)]
     skip += [(m.start(), m.end()) for m in re.finditer(r"[^。；;\n]*", norm)
              if _PAST_RE.search(m.group()) or _sets_terms(m.group())]
+    skip += [clause for m in re.finditer(r"[^。；;\n]+", norm) for clause in _charges(m)]
     found, used = _respectively(norm, text)
     found = [f for f in found if not _inside(f.at, skip)]
     skip += used

@@ -43,6 +43,7 @@ DISTRICTS = "shanghai-district-governments"
         ("城镇登记失业率4.5%以下", ("城镇登记失业率", D("4.5"), None, "%", "≤")),
         ("新建数据中心电能利用效率不高于1.25", ("新建数据中心电能利用效率", D("1.25"), None, "", "≤")),
         ("平均通关时间缩短至24小时", ("平均通关时间", D(24), None, "小时", "≤")),
+        ("到2025年，预收费用监管覆盖率达到100%", ("预收费用监管覆盖率", D(100), None, "%", "≥")),  # a goal on charges
         # ≈ (a post-word beats a pre-word: 提高到…左右)
         ("地区生产总值增长6%左右", ("地区生产总值增长", D(6), None, "%", "≈")),
         ("新增光伏装机约300万千瓦", ("新增光伏装机", D(300), None, "万千瓦", "≈")),
@@ -106,6 +107,8 @@ def test_target_phrases(phrase, expected):
         "自受理之日起15个工作日内办结",  # a procedural time limit
         "研发费用加计扣除比例提高到100%",  # tax relief
         "推进5G、IPv6和PM2.5监测",  # numbers glued to letters
+        "单个老年人预收服务费不超过12个月费用，押金不超过月服务费的6倍",  # what may be charged
+        "超过基准30%的部分按1.5倍加价收取",
     ],
 )
 def test_not_targets(phrase):
