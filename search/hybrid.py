@@ -32,7 +32,7 @@ from .lexicon import ConceptLabels, load_department_labels, load_scheme_labels
 from .sentences import sentence_table
 from .places import NATIONAL, shipped_places
 from .relevance import floor_key, is_relevant, relevance_floor
-from .routing import asks_about_document, names_itself, states_owner, states_time
+from .routing import asks_about_document, names_itself, states_owner, states_support, states_time
 from .thesaurus import load_thesaurus
 from .settings import SearchSettings
 from .tokenize import STOPWORDS, Tokenizer, ascii_words
@@ -162,6 +162,7 @@ class SearchIndex:
         self._states_owner = np.array([states_owner(u) for u in units], dtype=bool)
         self._states_time = np.array([states_time(u) for u in units], dtype=bool)
         self._names_itself = np.array([names_itself(u) for u in units], dtype=bool)
+        self._states_support = np.array([states_support(u) for u in units], dtype=bool)
         goals = {(u.document, u.path): i for i, u in enumerate(units) if u.kind == "goal"}
         # target row → the row of the goal that states it
         self._goal_of = {i: goals[(u.document, u.path)] for i, u in enumerate(units)
@@ -529,7 +530,7 @@ class SearchIndex:
                     fused[doc] += 0.5 * self.settings.quantity_boost * top
                 elif unit.kind == "goal" and unit.context.targets:
                     fused[doc] += self.settings.quantity_boost * top
-        if (plan.asks_who or plan.asks_when or plan.about_document) and fused:
+        if (plan.asks_who or plan.asks_when or plan.asks_support or plan.about_document) and fused:
             # "Who" and "when" questions: the units that state that fact themselves rise; a question about the
             # text as a whole: the units where the text names itself (search/routing.py).
             top = max(fused.values())
@@ -538,6 +539,8 @@ class SearchIndex:
                     fused[doc] += self.settings.who_boost * top
                 if plan.asks_when and self._states_time[doc]:
                     fused[doc] += self.settings.when_boost * top
+                if plan.asks_support and self._states_support[doc]:
+                    fused[doc] += self.settings.support_boost * top
                 if plan.about_document and self._names_itself[doc]:
                     fused[doc] += self.settings.document_boost * top
         if self.settings.annex_weight != 1.0:

@@ -15,7 +15,8 @@ from ingest.deadlines import find_deadline
 
 from .types import IndexUnit
 
-__all__ = ["asks_who", "asks_when", "asks_about_document", "states_owner", "states_time", "names_itself"]
+__all__ = ["asks_who", "asks_when", "asks_support", "asks_about_document", "states_owner", "states_time",
+           "states_support", "names_itself"]
 
 _WHO_ZH = re.compile(r"谁|哪个部门|哪些部门|哪个单位|哪些单位|哪家|什么部门|什么单位|哪个机构|哪级|由哪|牵头|负责")
 _WHO_EN = re.compile(r"\bwho\b|\bwhich (?:department|agenc|bod|office|authorit|ministr|bureau|unit)|"
@@ -23,6 +24,14 @@ _WHO_EN = re.compile(r"\bwho\b|\bwhich (?:department|agenc|bod|office|authorit|m
 _WHEN_ZH = re.compile(r"什么时候|何时|哪年|几月|哪个月|多久|多长时间|期限|时限|截止|完成时间|几天|几个工作日|之前|以前完成")
 _WHEN_EN = re.compile(r"\bwhen\b|\bdeadline|\bby what date\b|\bhow (?:long|soon|quickly)\b|\bwithin how\b|"
                       r"\btime ?limit|\bdue\b", re.IGNORECASE)
+# what support, how much of it: 补贴多少, 能拿多少钱, 最高奖励, 按什么比例补, how much funding, what share of the cost
+_SUPPORT_ZH = re.compile(r"多少钱|多少万|[补奖贴给拿领发](?:贴|励|助|息)?多少|(?:补贴|奖励|资助|补助|贴息|扶持资金|奖补|补偿)"
+                         r"(?:资金|金额)?(?:是|有|能|可以|给|标准|上限)|最高(?:能|可以|可)?(?:补|奖|拿|给|获得|享受)|"
+                         r"按(?:什么|多少|多大|怎样的?)比例|几成|[有给]没有(?:补贴|奖励|资助|补助|贴息|钱)|[补奖]多少")
+_SUPPORT_EN = re.compile(r"\bhow much\b(?! (?:time|longer|sooner|faster|quicker))|\bwhat (?:share|percentage|proportion|"
+                         r"part|portion|rate) of\b|\b(?:subsid|grant|reward|bonus|allowance|rebate|award|funding|cash|"
+                         r"compensat|interest[- ]subsid|top[- ]?up)\w*|\bmoney\b|\bceiling\b|\bcapped\b|\bup to how\b",
+                         re.IGNORECASE)
 # a time limit as policy texts give one: 20个工作日内, 48小时以内, 3个月内
 _TIME_LIMIT = re.compile(r"[0-9一二三四五六七八九十两]+个?(?:工作日|日|天|小时|个月|周)(?:内|以内|之内)")
 # when the text itself holds: 自2020年5月1日起施行, 有效期5年, 有效期至2025年12月31日
@@ -57,6 +66,12 @@ def asks_when(question: str) -> bool:
     return bool(_WHEN_ZH.search(question) or _WHEN_EN.search(question))
 
 
+def asks_support(question: str) -> bool:
+    """Does the question ask what support there is, or how much (能补多少钱, 奖励标准, 按什么比例补, is there a
+    subsidy, how much funding, what share of the cost)?"""
+    return bool(_SUPPORT_ZH.search(question) or _SUPPORT_EN.search(question))
+
+
 def asks_about_document(question: str) -> bool:
     """Does the question ask about the text as a whole (这份文件谁来牵头, 这个政策什么时候开始执行, who interprets
     the rules)?  Its answers are where the text names itself (:func:`names_itself`)."""
@@ -88,3 +103,10 @@ def states_time(unit: IndexUnit) -> bool:
         return True
     return (find_deadline(unit.text) is not None or bool(_TIME_LIMIT.search(unit.text))
             or bool(_IN_FORCE.search(unit.text)))
+
+
+def states_support(unit: IndexUnit) -> bool:
+    """The unit states support with its amount or rate in its own words (按投资额的10%给予补助, 每张床位8000元, 最高
+    不超过300万元), or the sum an applicant must reach to have it (实际缴纳税收不低于50万元): not a time limit."""
+    return any(s.kind != "time-limit" and (s.amount is not None or s.rate is not None or s.cap is not None)
+               for s in unit.context.supports)

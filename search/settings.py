@@ -40,6 +40,7 @@ class SearchSettings:
     quantity_boost: float = 0.25  # added share of the fused score for targets on a quantitative question
     who_boost: float = 0.1  # … for units naming their own responsible bodies, on a "who" question
     when_boost: float = 0.2  # … for units fixing a date or time limit, on a "when" question
+    support_boost: float = 0.3  # … for units stating support amounts, on a question asking what support, how much
     document_boost: float = 0.5  # … for units naming their own text (本办法), on a question about the text itself
     hnsw_threshold: int = HNSW_THRESHOLD
     dense_kind: str = "auto"  # "auto" | "flat" | "hnsw"

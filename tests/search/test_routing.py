@@ -10,7 +10,16 @@ from ingest.model import DocumentMeta
 from search.encoders.fake import FakeEncoder
 from search.hybrid import SearchIndex
 from search.settings import SearchSettings
-from search.routing import asks_about_document, asks_when, asks_who, names_itself, states_owner, states_time
+from search.routing import (
+    asks_about_document,
+    asks_support,
+    asks_when,
+    asks_who,
+    names_itself,
+    states_owner,
+    states_support,
+    states_time,
+)
 from search.units import index_units
 
 
@@ -38,6 +47,24 @@ def test_asks_who(question, who):
 ])
 def test_asks_when(question, when):
     assert asks_when(question) is when
+
+
+@pytest.mark.parametrize(("question", "support"), [
+    ("养老院收住失能老人每个月补多少钱", True),
+    ("首台套卖出去了能奖多少", True),
+    ("贷款贴息最高能补多少", True),
+    ("改造费用市里按什么比例补", True),
+    ("租显卡训练模型有没有补贴", True),
+    ("how much funding can a small firm get?", True),
+    ("what share of the renovation cost does the city pay?", True),
+    ("is there a subsidy for renting GPUs?", True),
+    ("哪个部门牵头推进绿色工厂", False),
+    ("到2025年光伏装机要达到多少", False),  # a target, not support
+    ("how much time does approval take?", False),
+    ("robots on the assembly line", False),
+])
+def test_asks_support(question, support):
+    assert asks_support(question) is support
 
 
 def _unit(units, path, kind=None):
@@ -131,3 +158,30 @@ def test_question_about_the_text_favours_where_it_names_itself(question):
 
 def test_the_same_topic_asked_of_its_content_is_not_moved():
     assert _fund_index().search("软件企业一次性奖励多少", k=1).hits[0].path == "第二条"
+
+
+REWARD_RULES = """示范市软件企业奖励办法
+第一条 奖励对象为在本市注册的软件企业，奖励资金的申请每年受理一次，软件企业奖励由市经济信息化委审核。
+第二条 对首次认定的软件企业给予一次性奖励50万元。
+第三条 本办法自2025年1月1日起施行。
+"""
+
+
+def _reward_index(**settings) -> SearchIndex:
+    doc = parse_text(REWARD_RULES, DocumentMeta(slug="demo-reward", title="示范市软件企业奖励办法"))
+    return SearchIndex.build(index_units([doc], concepts=[]), FakeEncoder(64), settings=SearchSettings(**settings))
+
+
+def test_states_support_needs_an_amount_in_the_units_own_words():
+    stated = {u.path: states_support(u) for u in _reward_index().units}
+    assert stated == {"第一条": False, "第二条": True, "第三条": False}
+
+
+@pytest.mark.parametrize("question", ["软件企业奖励能拿多少钱", "how much is the software firm reward?"])
+def test_support_question_lifts_the_unit_stating_the_amount(question):
+    def scores(index):
+        return {h.path: h.score for h in index.search(question, k=3).hits}
+
+    lifted, plain = scores(_reward_index(support_boost=0.3)), scores(_reward_index(support_boost=0))
+    assert lifted["第二条"] == pytest.approx(plain["第二条"] + 0.3 * max(plain.values()))
+    assert lifted["第一条"] == pytest.approx(plain["第一条"])  # names the reward, states no amount
