@@ -36,7 +36,7 @@ SETS = {"users_tune": SEED, "users_untouched": SEED, "users_docs_tune": ALL, "us
         "users_final_untouched": FINAL}
 NAIVE = {"thesaurus_weight": 0.0, "translation_weight": 0.0, "sentence_weight": 0.0, "place_boost": 0.0,
          "annex_weight": 1.0, "industry_weight": 0.0, "expansion_weight": 0.0, "who_boost": 0.0, "when_boost": 0.0,
-         "document_boost": 0.0, "kind_weights": {}}
+         "support_boost": 0.0, "document_boost": 0.0, "kind_weights": {}}
 
 
 class CachedEncoder:

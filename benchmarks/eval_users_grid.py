@@ -26,6 +26,7 @@ GRID: list[tuple[str, tuple]] = [
     ("translation_dense", (False, True)),
     ("who_boost", (0.0, 0.1, 0.2, 0.3)),
     ("when_boost", (0.0, 0.1, 0.2, 0.3)),
+    ("support_boost", (0.0, 0.2, 0.3, 0.5)),
     ("document_boost", (0.0, 0.2, 0.5, 0.8)),
     ("kind_weights", ({}, {"preamble": 0.8}, {"preamble": 0.7, "closing": 0.7})),
     ("annex_weight", (0.6, 0.7, 0.8, 1.0)),
