@@ -30,10 +30,11 @@ ALL = (*SEED, ROOT / "benchmarks" / "extraction" / "docs", ROOT / "benchmarks" /
 UNSEEN = (*ALL, ROOT / "benchmarks" / "questions" / "documents")  # + four documents written with users_unseen
 LATER = (*UNSEEN, ROOT / "benchmarks" / "questions" / "documents2")  # + three documents written with users_later
 FINAL = (*LATER, ROOT / "benchmarks" / "questions" / "documents3")  # + three documents written with users_final
+LAST = (*FINAL, ROOT / "benchmarks" / "questions" / "documents4")  # + three documents written with users_last
 SETS = {"users_tune": SEED, "users_untouched": SEED, "users_docs_tune": ALL, "users_docs_untouched": ALL,
         "users_fresh_tune": ALL, "users_fresh_untouched": ALL,
         "users_unseen_untouched": UNSEEN, "users_later_tune": LATER, "users_later_untouched": LATER,
-        "users_final_untouched": FINAL}
+        "users_final_untouched": FINAL, "users_last_untouched": LAST}
 NAIVE = {"thesaurus_weight": 0.0, "translation_weight": 0.0, "sentence_weight": 0.0, "place_boost": 0.0,
          "annex_weight": 1.0, "industry_weight": 0.0, "expansion_weight": 0.0, "who_boost": 0.0, "when_boost": 0.0,
          "support_boost": 0.0, "document_boost": 0.0, "kind_weights": {}}

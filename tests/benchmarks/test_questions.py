@@ -24,6 +24,7 @@ DOCUMENT_DIRS = (
     ROOT / "benchmarks" / "questions" / "documents",
     ROOT / "benchmarks" / "questions" / "documents2",
     ROOT / "benchmarks" / "questions" / "documents3",
+    ROOT / "benchmarks" / "questions" / "documents4",
 )
 LANGS = {"zh", "en"}
 QUESTION_FILES = sorted(QUESTIONS_DIR.glob("*.jsonl"))
@@ -158,7 +159,7 @@ def test_halves_share_no_question(tune, untouched):
 
 @pytest.mark.parametrize("path", [p for p in USERS_FILES
                                   if p.name.startswith(("users_docs_", "users_fresh_", "users_unseen_", "users_later_",
-                                                        "users_final_"))])
+                                                        "users_final_", "users_last_"))])
 def test_users_docs_answers_are_short_and_point_to_one_place(path):
     """Each phrase is 6–25 characters and occurs once across all documents, so a hit containing it is the unit."""
     problems = []
