@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 
 from ingest.deadlines import find_deadline
+from ingest.selfref import GENRES, THIS
+from ingest.selfref import names_itself as text_names_itself
 
 from .types import IndexUnit
 
@@ -40,20 +42,13 @@ _IN_FORCE = re.compile(r"自\s*[0-9〇零一二三四五六七八九十]{2,4}\s*
                        r"|有效期(?:为|至)?\s*[0-9一二三四五六七八九十两]+\s*年")
 
 
-# the genre's names for a text of its kind, longest first (本实施方案 before 本方案)
-_GENRES = ("实施意见|实施方案|实施细则|行动计划|行动方案|工作方案|指导意见|管理办法|暂行办法|若干措施|若干政策|工作要点|"
-           "意见|办法|方案|计划|措施|规定|细则|通知|条例|规划|规则|政策|决定|要点")
 # a question about the text as a whole: 这份文件, 这个政策, 这套养老扶持政策, 该办法, 整个方案; this document, the scheme,
 # Suzhou's fund rules ("plan" is left out: "in Shanghai's upgrade plan, what…" asks about its content)
-# 本 as a word of its own, not the end of 基本, 根本, 成本, 资本…
-_THIS = r"(?<![基根成资样版剧文账课脚读原])本"
-_ABOUT_DOCUMENT_ZH = re.compile(rf"(?:(?:这份|这个|这项|这套|这一|这部|这些|整个|整份)[\u4e00-\u9fff]{{0,4}}?|该|此|{_THIS})"
-                                rf"(?:{_GENRES}|文件)")  # 这套养老扶持政策
+_ABOUT_DOCUMENT_ZH = re.compile(rf"(?:(?:这份|这个|这项|这套|这一|这部|这些|整个|整份)[\u4e00-\u9fff]{{0,4}}?|该|此|{THIS})"
+                                rf"(?:{GENRES}|文件)")  # 这套养老扶持政策
 _DOCUMENT_EN = r"(?:document|policy|scheme|rules|regulations|measures|opinions?|notice|programme|program)\b"
 _ABOUT_DOCUMENT_EN = re.compile(rf"\b(?:this|these|the|that)\s+{_DOCUMENT_EN}|'s\s+(?:[\w-]+\s+){{0,4}}{_DOCUMENT_EN}",
                                 re.IGNORECASE)
-# the text naming itself, as every text of the genre does: 本办法自…起施行, 本措施由…负责解释, 制定本方案
-_NAMES_ITSELF = re.compile(rf"{_THIS}(?:{_GENRES})")
 
 
 def asks_who(question: str) -> bool:
@@ -81,7 +76,7 @@ def asks_about_document(question: str) -> bool:
 def names_itself(unit: IndexUnit) -> bool:
     """The unit speaks of its own text as a whole: 本办法自2020年5月1日起施行, 本措施由市商务局负责解释, 商务部负责统筹
     推进本意见落实工作, 为…制定本方案: where a text says when it holds, whom it applies to and who carries it out."""
-    return bool(_NAMES_ITSELF.search(unit.text))
+    return text_names_itself(unit.text)
 
 
 def states_owner(unit: IndexUnit) -> bool:
