@@ -24,8 +24,11 @@ listed body a lead. A note on a line of its own after the last item of a section
 applies to the section. Every statement is kept with its own evidence span; only identical (body, unit,
 role, span) facts are merged.
 
-Inference is limited to ``enclosing-unit-lead-leads-its-parts``: a unit with no lead of its own takes the
-lead the text names for the nearest unit enclosing it. Where the text names no owner, nothing is recorded.
+Inference is limited to two rules. ``enclosing-unit-lead-leads-its-parts``: a unit with no lead of its own takes
+the lead the text names for the nearest unit enclosing it. ``document-lead-leads-unowned-work``: a task, measure,
+item or safeguard that still has no lead takes the body the text names as leading the whole text's implementation
+(本措施由区民政局牵头组织实施; not 本办法由市财政局负责解释, which says who interprets it). Where the text names no
+owner, nothing is recorded.
 """
 
 from __future__ import annotations
@@ -37,11 +40,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .model import Basis, Department, Responsibility, Role, Span, Unit, UnitKind
+from .selfref import leads_the_text
 from .tasktable import Column, TaskRow, find_task_tables, parse_due, unit_of_row
 
 __all__ = [
     "FIRST_LISTED_RULE",
     "ENCLOSING_RULE",
+    "DOCUMENT_LEAD_RULE",
     "assign_responsibilities",
     "explicit_responsibilities",
     "infer_responsibilities",
@@ -53,6 +58,7 @@ log = logging.getLogger(__name__)
 
 FIRST_LISTED_RULE = "first-listed-body-leads"
 ENCLOSING_RULE = "enclosing-unit-lead-leads-its-parts"
+DOCUMENT_LEAD_RULE = "document-lead-leads-unowned-work"
 
 Mention = tuple[Span, str]  # (where, Department.key)
 
@@ -124,6 +130,8 @@ _SAME_SUBJECT_HELPS_RE = re.compile(r"(?:并|同时|还)?(?:参与|配合|协助
 _SAME_ACT_RE = re.compile(r"(?:并|同时|还|对|定期|每年|及时|适时|组织|开展|进行|加强|会同)")
 _BLANK_RE = re.compile(r"[\s。；;，,]*")
 _NOT_WORK = (UnitKind.PREAMBLE, UnitKind.CLOSING, UnitKind.ANNEX)
+# the work a text's lead carries out where no other body is named (not its goals, principles or articles of rules)
+_WORK = (UnitKind.TASK, UnitKind.MEASURE, UnitKind.ITEM, UnitKind.SAFEGUARD)
 
 
 @dataclass(frozen=True, slots=True)
@@ -618,7 +626,9 @@ def infer_responsibilities(
     stated: list[Responsibility],
 ) -> list[Responsibility]:
     """Rule ``enclosing-unit-lead-leads-its-parts``: a unit with no lead of its own takes the explicit lead
-    of its nearest enclosing unit. Nothing else is guessed: a unit whose text names no owner has none."""
+    of its nearest enclosing unit. Then rule ``document-lead-leads-unowned-work``: a piece of work still without a
+    lead takes the body the text names as leading its implementation as a whole. Nothing else is guessed: where
+    the text names no owner, there is none."""
     names = {d.key: d.pref_label for d in departments}
     has_lead = {r.unit_path for r in stated if r.role is Role.LEAD}
     leads_of: dict[str, list[Responsibility]] = {}
@@ -644,6 +654,30 @@ def infer_responsibilities(
                 f"文本未写明本项牵头单位；其所属的{ancestor}写明{name}牵头，故推定{name}为本项牵头单位。"
                 f"依据：“{lead.evidence}”",
                 lead.span, rule=ENCLOSING_RULE,
+            ))
+    return inferred + _document_leads(units, names, has_lead | {r.unit_path for r in inferred}, stated)
+
+
+def _document_leads(units: list[Unit], names: dict[str, str], led: set[str],
+                    stated: list[Responsibility]) -> list[Responsibility]:
+    """Rule ``document-lead-leads-unowned-work``: the body a sentence names as leading the whole text's
+    implementation (本措施由区民政局牵头组织实施) leads each task, measure, item or safeguard that names no lead."""
+    leads: list[Responsibility] = []
+    for r in stated:
+        if (r.role is Role.LEAD and r.basis is Basis.EXPLICIT and leads_the_text(r.evidence)
+                and all(other.agent != r.agent for other in leads)):
+            leads.append(r)
+    inferred: list[Responsibility] = []
+    for unit in units:
+        if unit.kind not in _WORK or unit.path in led:
+            continue
+        for lead in leads:
+            name = names.get(lead.agent, lead.agent)
+            inferred.append(Responsibility(
+                lead.agent, unit.path, Role.LEAD, Basis.INFERRED,
+                f"文本未写明本项牵头单位；{lead.unit_path}写明{name}牵头实施本文件，故推定{name}为本项牵头单位。"
+                f"依据：“{lead.evidence}”",
+                lead.span, rule=DOCUMENT_LEAD_RULE,
             ))
     return inferred
 

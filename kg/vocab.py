@@ -94,6 +94,7 @@ class POL(DefinedNamespace):
     InferenceRule: URIRef  # 推断规则（个体以 skos:notation 对应 pol:rule 的取值）
     FirstListedBodyLeads: URIRef  # 列第一位者牵头（公文惯例，文件未声明时为推断）
     EnclosingUnitLeadLeadsItsParts: URIRef  # 上级单元的牵头单位牵头其所属各项
+    DocumentLeadLeadsUnownedWork: URIRef  # 文件写明的牵头实施单位牵头未写明牵头单位的各项工作
 
     # departments 部门
     category: URIRef  # 部门类别

@@ -14,7 +14,7 @@ import pytest
 
 from ingest.classify import classify_units
 from ingest.model import Basis, Department, Role, Span
-from ingest.responsibility import ENCLOSING_RULE, FIRST_LISTED_RULE, assign_responsibilities
+from ingest.responsibility import DOCUMENT_LEAD_RULE, ENCLOSING_RULE, FIRST_LISTED_RULE, assign_responsibilities
 from ingest.structure import parse_structure
 from ingest.tasktable import Column, find_task_tables, parse_due, split_cells
 
@@ -211,6 +211,29 @@ def test_a_note_closing_a_section_applies_to_the_section_and_its_items_inherit()
     inherited = next(r for r in found if r.rule == ENCLOSING_RULE)
     assert inherited.evidence.startswith("文本未写明本项牵头单位；其所属的一（一）写明")
     assert inherited.span.text(text) in inherited.evidence
+
+
+MEASURES = "1.建设智能工厂。\n2.发展工业互联网（牵头单位：市科委）。\n3.优化审批服务。\n{closing}\n"
+
+
+def test_the_body_leading_the_whole_text_leads_its_unowned_measures():
+    text = MEASURES.format(closing="本措施由市经信委牵头组织实施，市财政局等部门按职责分工配合。")
+    found, _ = read(text)
+    inferred = {(KEY_NAMES[r.agent], r.unit_path) for r in found if r.rule == DOCUMENT_LEAD_RULE}
+    assert inferred == {("市经信委", "1"), ("市经信委", "3")}  # 2 names its own lead
+    one = next(r for r in found if r.rule == DOCUMENT_LEAD_RULE)
+    assert one.basis is INF and one.role is L
+    assert one.span.text(text) in one.evidence and "本措施由市经信委牵头组织实施" in one.evidence
+
+
+@pytest.mark.parametrize("closing", [
+    "本措施由市经信委负责解释。",  # who interprets the text, not who carries it out
+    "市经信委牵头推进智能工厂建设。",  # a lead of this paragraph's own work, not of the text
+    "本措施自2025年1月1日起施行。",
+])
+def test_no_document_lead_without_a_sentence_naming_who_carries_out_the_text(closing):
+    found, _ = read(MEASURES.format(closing=closing))
+    assert not [r for r in found if r.rule == DOCUMENT_LEAD_RULE]
 
 
 def test_a_note_on_the_heading_line_of_a_section_applies_to_the_section():
