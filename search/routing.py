@@ -30,10 +30,12 @@ _WHEN_EN = re.compile(r"\bwhen\b|\bdeadline|\bby what date\b|\bhow (?:long|soon|
 _SUPPORT_ZH = re.compile(r"多少钱|多少万|[补奖贴给拿领发](?:贴|励|助|息)?多少|(?:补贴|奖励|资助|补助|贴息|扶持资金|奖补|补偿)"
                          r"(?:资金|金额)?(?:是|有|能|可以|给|标准|上限)|最高(?:能|可以|可)?(?:补|奖|拿|给|获得|享受)|"
                          r"按(?:什么|多少|多大|怎样的?)比例|几成|[有给]没有(?:补贴|奖励|资助|补助|贴息|钱)|[补奖]多少")
-_SUPPORT_EN = re.compile(r"\bhow much\b(?! (?:time|longer|sooner|faster|quicker))|\bwhat (?:share|percentage|proportion|"
-                         r"part|portion|rate) of\b|\b(?:subsid|grant|reward|bonus|allowance|rebate|award|funding|cash|"
-                         r"compensat|interest[- ]subsid|top[- ]?up)\w*|\bmoney\b|\bceiling\b|\bcapped\b|\bup to how\b",
-                         re.IGNORECASE)
+_SUPPORT_WORDS_EN = (r"(?:subsid\w*|grants?|rewards?|bonus\w*|allowances?|rebates?|funding|cash|compensation|"
+                     r"interest[- ]subsid\w*|support|money|help)")
+_SUPPORT_EN = re.compile(rf"\bhow much\b(?! (?:time|longer|sooner|faster|quicker))|\bwhat (?:share|percentage|proportion|"
+                         rf"part|portion|rate) of\b|\b(?:is|are) there (?:a |an |any )?(?:\w+ ){{0,3}}{_SUPPORT_WORDS_EN}|"
+                         rf"\bany (?:\w+ ){{0,2}}{_SUPPORT_WORDS_EN}\b|\b(?:ceiling|cap|maximum|upper limit|top[- ]up)\b|"
+                         rf"\bcapped\b", re.IGNORECASE)
 # a time limit as policy texts give one: 20个工作日内, 48小时以内, 3个月内
 _TIME_LIMIT = re.compile(r"[0-9一二三四五六七八九十两]+个?(?:工作日|日|天|小时|个月|周)(?:内|以内|之内)")
 # when the text itself holds: 自2020年5月1日起施行, 有效期5年, 有效期至2025年12月31日

@@ -58,6 +58,8 @@ def test_asks_when(question, when):
     ("how much funding can a small firm get?", True),
     ("what share of the renovation cost does the city pay?", True),
     ("is there a subsidy for renting GPUs?", True),
+    ("is there a ceiling on the yearly reward?", True),
+    ("when does the award scheme apply?", False),  # names the scheme, asks when
     ("哪个部门牵头推进绿色工厂", False),
     ("到2025年光伏装机要达到多少", False),  # a target, not support
     ("how much time does approval take?", False),
