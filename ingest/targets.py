@@ -89,6 +89,8 @@ _GRANTS = re.compile(r"补助|补贴|资助|奖励|奖补|贴息|给予[^，,。
 _GOAL_RE = re.compile(r"(?:19|20)[0-9]{2}年|力争|确保|目标|累计|新增")
 # a rule on what may be charged bounds conduct and sets no goal: 预收服务费不超过12个月费用, 押金不超过月服务费的12倍
 _CHARGES_RE = re.compile(r"收取|加价|押金|预收")
+# how firmly, not what: 力争 / 确保 / 争取 before the comparator word is no part of the indicator
+_MODAL_TAIL = re.compile(r"(?:力争|确保|争取|努力|预计|预期|基本|将|要)+$")
 _FREQUENCY_RE = re.compile(r"每(?:年|季度?|月|周|半年|两年|年度)")  # 每年举办1次对接会: how often, not a target
 _AGE_UNITS = ("岁", "周岁")
 # Units whose indicator stands before the number (审批时间压缩至5个工作日, 企业开办1个工作日内办结).
@@ -268,6 +270,8 @@ def _read_quantity(text: str, text_raw: str, q: re.Match[str]) -> _Found | None:
         subject_start = _LEADING.match(text, _clause_start(text, subject_end), subject_end).end()  # type: ignore[union-attr]
         baseline = re.search(r"由|从", text[subject_start:subject_end])
         subject_end = subject_start + baseline.start() if baseline else subject_end
+    modal = _MODAL_TAIL.search(text, subject_start, subject_end)
+    subject_end = modal.start() if modal and modal.start() > subject_start else subject_end  # 车桩比力争达到…
     subject = text_raw[subject_start:subject_end] if subject_start < subject_end else ""
     if (pre or unit in _SUBJECT_UNITS or obj_end == after) and subject:
         start, end, indicator = subject_start, after, subject
