@@ -41,11 +41,9 @@ _MAGNITUDE = "[十百千万亿]"
 _CJK_UNIT = "|".join(sorted({re.escape(w) for w in _MEASURE_WORDS}, key=len, reverse=True))
 _LATIN_UNIT = r"[A-Za-z]{2,}(?:/[A-Za-z0-9]+)?|P(?![A-Za-z])"
 _PER = rf"/(?:{_MAGNITUDE}*(?:{_CJK_UNIT})|年|月|日|季度)"
-# a ratio's second term as written: 车桩比2.2∶1, 床护比1:0.6 (the first term is the quantity)
-_RATIO = r"[∶:：]\s?[0-9]+(?:\.[0-9]+)?(?![0-9])"
 UNIT = (
     rf"{_MAGNITUDE}*(?:%|‰|(?:{_CJK_UNIT})(?:{_PER})?|(?:{_LATIN_UNIT}))"
-    rf"|{_MAGNITUDE}+(?![A-Za-z])|{_RATIO}"
+    rf"|{_MAGNITUDE}+(?![A-Za-z])"
 )
 RATE_UNITS = ("%", "‰", "个百分点", "百分点", "倍")
 # Measure words that count things (建设10个以上的园区 is a count, 10亿元以上的企业 a size qualifying a noun).

@@ -91,6 +91,7 @@ _GOAL_RE = re.compile(r"(?:19|20)[0-9]{2}年|力争|确保|目标|累计|新增"
 _CHARGES_RE = re.compile(r"收取|加价|押金|预收")
 # how firmly, not what: 力争 / 确保 / 争取 before the comparator word is no part of the indicator
 _MODAL_TAIL = re.compile(r"(?:力争|确保|争取|努力|预计|预期|基本|将|要)+$")
+_RATIO = re.compile(r"[∶:：]\s?[0-9]+(?:\.[0-9]+)?(?![0-9])")  # a ratio's second term: 2.2∶1, 1:0.6
 _FREQUENCY_RE = re.compile(r"每(?:年|季度?|月|周|半年|两年|年度)")  # 每年举办1次对接会: how often, not a target
 _AGE_UNITS = ("岁", "周岁")
 # Units whose indicator stands before the number (审批时间压缩至5个工作日, 企业开办1个工作日内办结).
@@ -248,17 +249,23 @@ def _respectively(text: str, text_raw: str) -> tuple[list[_Found], list[tuple[in
 def _read_quantity(text: str, text_raw: str, q: re.Match[str]) -> _Found | None:
     """One target from a quantity match, or None when the number is no target (year, attribute, no indicator)."""
     unit = q.group("unit") or ""
+    unit_raw = text_raw[q.start("unit"):q.end("unit")] if unit else ""
     clause_start = _clause_start(text, q.start())
+    number_end = q.end()
+    ratio = _RATIO.match(text, q.end()) if not unit and "比" in text[clause_start:q.start()] else None
+    if ratio:  # 车桩比达到2.2∶1: the second term is the unit, as written (not 9:00, not 附件1：2024)
+        unit = unit_raw = text_raw[ratio.start():ratio.end()]
+        number_end = ratio.end()
     pre = _pre_word(text, clause_start, q.start())
-    post = _POST_RE.match(text, q.end())
-    after = post.end() if post else q.end()
-    if not unit and not (pre and not _NOT_UNIT_NEXT.match(text, q.end()) and not re.match(r"[0-9.]", text[q.end():q.end() + 1])):
+    post = _POST_RE.match(text, number_end)
+    after = post.end() if post else number_end
+    if not unit and not (pre and not _NOT_UNIT_NEXT.match(text, q.end()) and not re.match(r"[0-9.:：∶]", text[q.end():q.end() + 1])):
         return None
     if unit == "次" and _FREQUENCY_RE.search(text, clause_start, q.start()):
         return None
     if unit in _AGE_UNITS:
         return None  # 为60周岁以上老年人开展筛查: an age saying who, not a target
-    if unit not in RATE_UNITS and not is_count(unit) and _ATTRIBUTE_RE.match(text, q.end()):
+    if unit not in RATE_UNITS and not is_count(unit) and _ATTRIBUTE_RE.match(text, number_end):
         return None  # 年营业收入10亿元以上的企业: a size qualifying a noun, not a target
     comparator = comparator_of(pre[0] if pre else None, post.group() if post else None, q.group("approx"))
     obj_end = _object_end(text, after)
@@ -283,8 +290,7 @@ def _read_quantity(text: str, text_raw: str, q: re.Match[str]) -> _Found | None:
     else:
         return None
     return _Found(start, end, q.start(), indicator, to_decimal(q.group("num")) or Decimal(0),
-                  to_decimal(q.group("max")) if q.group("max") else None, text_raw[q.start("unit"):q.end("unit")]
-                  if unit else "", comparator)
+                  to_decimal(q.group("max")) if q.group("max") else None, unit_raw, comparator)
 
 
 def _is_baseline(text: str, q: re.Match[str]) -> bool:

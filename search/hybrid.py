@@ -531,8 +531,8 @@ class SearchIndex:
                 elif unit.kind == "goal" and unit.context.targets:
                     fused[doc] += self.settings.quantity_boost * top
         if (plan.asks_who or plan.asks_when or plan.asks_support or plan.about_document) and fused:
-            # "Who" and "when" questions: the units that state that fact themselves rise; a question about the
-            # text as a whole: the units where the text names itself (search/routing.py).
+            # "Who", "when" and "how much support" questions: the units that state that fact themselves rise; a
+            # question about the text as a whole: the units where the text names itself (search/routing.py).
             top = max(fused.values())
             for doc in fused:
                 if plan.asks_who and self._states_owner[doc]:

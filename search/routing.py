@@ -1,10 +1,12 @@
 """What kind of answer a question wants, and which units state that kind of fact: "who" questions
 (谁来督查, 哪个部门负责, which department) favour units that name their own responsible bodies; "when"
-questions (什么时候完成, 多久能审完, by when) favour units that fix a date or a time limit.
+questions (什么时候完成, 多久能审完, by when) favour units that fix a date or a time limit; questions asking what
+support there is, or how much (能补多少钱, 按什么比例补, is there a subsidy, what share of the cost) favour units that
+state a support amount, rate or cap.
 
 The question side is a handful of interrogative forms of each language, not topics; the unit side is the
 graph's facts (a responsibility whose evidence is the unit's own text, such as a task-table row's lead and
-partners; a support of kind ``time-limit``; a target's deadline) and the date forms ``ingest.deadlines`` reads
+partners; a support of kind ``time-limit``; a target's deadline; a support's amount) and the date forms ``ingest.deadlines`` reads
 (2024年8月底前, 到2025年底, 20个工作日内), and when a text is in force (自…起施行, 有效期…年)."""
 
 from __future__ import annotations

@@ -114,6 +114,7 @@ def test_target_phrases(phrase, expected):
         "推进5G、IPv6和PM2.5监测",  # numbers glued to letters
         "单个老年人预收服务费不超过12个月费用，押金不超过月服务费的6倍",  # what may be charged
         "超过基准30%的部分按1.5倍加价收取",
+        "服务大厅每天9:00至17:00开放，周末延长至20:00", "附件1：2024年重点任务清单",  # a time, a label: no ratio
     ],
 )
 def test_not_targets(phrase):
