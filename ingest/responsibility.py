@@ -649,13 +649,15 @@ def infer_responsibilities(
             continue
         for lead in leads_of[ancestor]:
             name = names.get(lead.agent, lead.agent)
-            inferred.append(Responsibility(
-                lead.agent, unit.path, Role.LEAD, Basis.INFERRED,
-                f"文本未写明本项牵头单位；其所属的{ancestor}写明{name}牵头，故推定{name}为本项牵头单位。"
-                f"依据：“{lead.evidence}”",
-                lead.span, rule=ENCLOSING_RULE,
-            ))
+            inferred.append(_passed_on(lead, unit.path, name, f"其所属的{ancestor}写明{name}牵头", ENCLOSING_RULE))
     return inferred + _document_leads(units, names, has_lead | {r.unit_path for r in inferred}, stated)
+
+
+def _passed_on(lead: Responsibility, unit_path: str, name: str, because: str, rule: str) -> Responsibility:
+    """``lead`` passed on by ``rule`` to a unit naming no lead: inferred, saying why, with its statement as evidence."""
+    return Responsibility(lead.agent, unit_path, Role.LEAD, Basis.INFERRED,
+                          f"文本未写明本项牵头单位；{because}，故推定{name}为本项牵头单位。依据：“{lead.evidence}”",
+                          lead.span, rule=rule)
 
 
 def _document_leads(units: list[Unit], names: dict[str, str], led: set[str],
@@ -673,12 +675,8 @@ def _document_leads(units: list[Unit], names: dict[str, str], led: set[str],
             continue
         for lead in leads:
             name = names.get(lead.agent, lead.agent)
-            inferred.append(Responsibility(
-                lead.agent, unit.path, Role.LEAD, Basis.INFERRED,
-                f"文本未写明本项牵头单位；{lead.unit_path}写明{name}牵头实施本文件，故推定{name}为本项牵头单位。"
-                f"依据：“{lead.evidence}”",
-                lead.span, rule=DOCUMENT_LEAD_RULE,
-            ))
+            inferred.append(_passed_on(lead, unit.path, name, f"{lead.unit_path}写明{name}牵头实施本文件",
+                                       DOCUMENT_LEAD_RULE))
     return inferred
 
 
