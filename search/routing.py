@@ -31,7 +31,7 @@ _WHEN_EN = re.compile(r"\bwhen\b|\bdeadline|\bby what date\b|\bhow (?:long|soon|
 # what support, how much of it: 补贴多少, 能拿多少钱, 最高奖励, 按什么比例补, how much funding, what share of the cost
 _SUPPORT_ZH = re.compile(r"多少钱|多少万|[补奖贴给拿领发](?:贴|励|助|息)?多少|(?:补贴|奖励|资助|补助|贴息|扶持资金|奖补|补偿)"
                          r"(?:资金|金额)?(?:是|有|能|可以|给|标准|上限)|最高(?:能|可以|可)?(?:补|奖|拿|给|获得|享受)|"
-                         r"按(?:什么|多少|多大|怎样的?)比例|几成|[有给]没有(?:补贴|奖励|资助|补助|贴息|钱)|[补奖]多少")
+                         r"按(?:什么|多少|多大|怎样的?)比例|几成|[有给]没有(?:补贴|奖励|资助|补助|贴息|钱)")
 _SUPPORT_WORDS_EN = (r"(?:subsid\w*|grants?|rewards?|bonus\w*|allowances?|rebates?|funding|cash|compensation|"
                      r"interest[- ]subsid\w*|support|money|help)")
 _SUPPORT_EN = re.compile(rf"\bhow much\b(?! (?:time|longer|sooner|faster|quicker))|\bwhat (?:share|percentage|proportion|"
