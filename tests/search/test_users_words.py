@@ -108,18 +108,16 @@ def test_places_in_questions_and_in_document_titles():
     ("鼓楼区的补贴", set()),  # four cities have a 鼓楼区: not guessed
 ])
 def test_every_division_is_a_place_where_its_name_is_safe_to_find(text, found):
-    from search.lexicon import load_place_labels
-    from search.places import PlaceMatcher
+    from search.places import shipped_places
 
-    assert PlaceMatcher(load_place_labels()).in_question(text) == found
+    assert shipped_places().in_question(text) == found
 
 
 def test_a_district_document_is_about_its_district_city_and_province():
-    from search.lexicon import load_place_labels
-    from search.places import PlaceMatcher
+    from search.places import shipped_places
 
-    places = PlaceMatcher(load_place_labels())
-    assert places.of_document("西安市碑林区人民政府办公室关于印发支持养老服务若干措施的通知") == {"cn610103", "xian", "shaanxi"}
+    title = "西安市碑林区人民政府办公室关于印发支持养老服务若干措施的通知"
+    assert shipped_places().of_document(title) == {"cn610103", "xian", "shaanxi"}
 
 
 def test_place_names_are_taken_out_of_a_text():
