@@ -4,7 +4,8 @@ relevant" is said, on the users_* question sets over every document the sets nam
 Each set is searched over the documents it was written for: ``users_*`` over the seed plan alone (corpus/),
 ``users_docs_*`` over the seed plan and the extraction benchmark's documents (benchmarks/extraction/docs and
 holdout) indexed together, so a question must find its unit among all seventeen; ``users_fresh_*`` (a second
-set over the same seventeen, written later by another helper without tuning on it) likewise.  The naive baseline
+set over the same seventeen, written later by another helper without tuning on it) likewise; ``users_real_*``
+over the seed plan and the 48 real State Council documents of benchmarks/corpus_real.  The naive baseline
 is the pipeline the issue names: BM25 over the same tokens with no expansion or translation, e5 unit vectors only (no
 sentences), reciprocal rank fusion with equal weights, no place, annex, unit-kind or who/when handling.
 "Nothing relevant" is scored as a detector of unanswerable questions: precision and recall of relevant=false
@@ -31,10 +32,12 @@ UNSEEN = (*ALL, ROOT / "benchmarks" / "questions" / "documents")  # + four docum
 LATER = (*UNSEEN, ROOT / "benchmarks" / "questions" / "documents2")  # + three documents written with users_later
 FINAL = (*LATER, ROOT / "benchmarks" / "questions" / "documents3")  # + three documents written with users_final
 LAST = (*FINAL, ROOT / "benchmarks" / "questions" / "documents4")  # + three documents written with users_last
+REAL = (*SEED, ROOT / "benchmarks" / "corpus_real")  # the seed plan + the 48 real State Council documents (users_real)
 SETS = {"users_tune": SEED, "users_untouched": SEED, "users_docs_tune": ALL, "users_docs_untouched": ALL,
         "users_fresh_tune": ALL, "users_fresh_untouched": ALL,
         "users_unseen_untouched": UNSEEN, "users_later_tune": LATER, "users_later_untouched": LATER,
-        "users_final_untouched": FINAL, "users_last_untouched": LAST}
+        "users_final_untouched": FINAL, "users_last_untouched": LAST,
+        "users_real_tune": REAL, "users_real_untouched": REAL}
 NAIVE = {"thesaurus_weight": 0.0, "translation_weight": 0.0, "sentence_weight": 0.0, "place_boost": 0.0,
          "annex_weight": 1.0, "industry_weight": 0.0, "expansion_weight": 0.0, "who_boost": 0.0, "when_boost": 0.0,
          "support_boost": 0.0, "document_boost": 0.0, "kind_weights": {}}
