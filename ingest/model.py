@@ -26,6 +26,7 @@ __all__ = [
     "ConceptMention",
     "Support",
     "DocumentMeta",
+    "Condition",
     "PolicyDocument",
 ]
 
@@ -148,6 +149,25 @@ class Support:
     最高不超过2000万元 → kind "subsidy", cap 2000, unit 万元; 按投资额的10%给予支持 → rate 10 (%);
     投资额1亿美元以上的项目 → kind "threshold", amount 1, unit 亿美元, comparator "≥"."""
 
+@dataclass(frozen=True, slots=True)
+class Condition:
+    """One eligibility condition of a support, as data a profile can be checked against (ingest.support).
+
+    参保缴费1年以上 → kind "threshold", field "years_insured", comparator "≥", value 1, unit 年;
+    小微企业 → kind "who", field "size", comparator "in", values ("small",); 16-24岁 → kind "person", field
+    "person.age", comparator "between", value 16, value_max 24; 自贸试验区 → kind "place", field "place"."""
+
+    kind: str  # who | person | threshold | place | sector
+    field: str  # the profile field that decides it (size, revenue, person.status …); "" when none can
+    comparator: str  # ≥ ≤ = between in
+    text: str  # the words as written
+    span: Span
+    value: Decimal | None = None
+    value_max: Decimal | None = None  # for between
+    values: tuple[str, ...] = ()  # for in: sizes, statuses, place words, GB/T 4754 sections or divisions
+    unit: str = ""  # 年, 万元, 人, 岁
+
+
     key: str  # ASCII key unique in the document, e.g. "2.3.s1"
     unit_path: str
     kind: str  # "subsidy" | "reward" | "loan-interest" | "tax" | "land" | "threshold" | "time-limit" | "other"
@@ -168,6 +188,11 @@ class Department:
     """A government body, resolved through the authority files (ingest/data/authority) to one entity."""
 
     key: str  # ASCII slug, stable: "shanghai-municipal-commission-of-economy-and-informatization"
+    conditions: list[Condition] = field(default_factory=list)  # who qualifies, as data (ingest.support)
+    valid_from: date | None = None  # the stated period of validity (2019年1月1日至2020年12月31日)
+    valid_until: date | None = None
+    validity_text: str = ""  # the words that state it (有效期5年, 自印发之日起施行)
+    validity_span: Span | None = None
     pref_label: str  # full official name: 上海市经济和信息化委员会
     alt_labels: list[str]  # short forms: 市经济信息化委, 市经信委
     pref_label_en: str

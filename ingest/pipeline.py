@@ -6,6 +6,7 @@ import dataclasses
 import hashlib
 import json
 import logging
+from datetime import date
 from pathlib import Path
 
 from .citations import find_citations
@@ -18,7 +19,7 @@ from .frontmatter import apply_front_matter, mask, read_front_matter
 from .model import DocumentMeta, PolicyDocument, Support, Target, Unit, UnitKind
 from .responsibility import assign_responsibilities
 from .structure import parse_structure
-from .support import extract_supports
+from .support import apply_document_validity, apply_general_conditions, extract_supports
 from .targets import DeadlineHint, covering_deadline, drop_restated, extract_targets, heading_deadline, lead_deadline
 
 __all__ = ["load_meta", "parse_plan", "parse_text"]
@@ -72,9 +73,16 @@ def _targets(units: list[Unit], body: str) -> list[Target]:
     return drop_restated(targets, {u.path for u in units if u.kind is UnitKind.ANNEX})
 
 
-def _supports(units: list[Unit], body: str) -> list[Support]:
-    """Support amounts, thresholds and time limits of every unit's own text (never targets)."""
-    return [s for u in units for s in extract_supports(body[u.span.start : u.span.end], u.span.start, u.path, u.key)]
+def _supports(units: list[Unit], body: str, issued: str = "") -> list[Support]:
+    """Support amounts, thresholds and time limits of every unit's own text (never targets), with their
+    eligibility conditions and period of validity (their own, else the document's)."""
+    try:
+        day = date.fromisoformat(issued[:10]) if issued else None
+    except ValueError:
+        day = None
+    supports = [s for u in units
+                for s in extract_supports(body[u.span.start : u.span.end], u.span.start, u.path, u.key, day)]
+    return apply_general_conditions(apply_document_validity(supports, body, day), units, body)
 
 
 def parse_text(text: str, meta: DocumentMeta) -> PolicyDocument:
@@ -102,7 +110,7 @@ def parse_text(text: str, meta: DocumentMeta) -> PolicyDocument:
         preamble=preamble,
         units=units,
         targets=_targets(units, body),
-        supports=_supports(units, body),
+        supports=_supports(units, body, meta.issued),
         departments=departments,
         responsibilities=responsibilities,
         citations=find_citations(body, units, own_identifier=meta.identifier, own_title=meta.title),

@@ -11,6 +11,7 @@ from rdflib import Graph, Literal, URIRef
 from ingest.model import (
     Basis,
     Citation,
+    Condition,
     ConceptMention,
     Department,
     PolicyDocument,
@@ -295,6 +296,32 @@ def _add_department(graph: Graph, slug: str, doc: URIRef, source: str, departmen
         graph.add((node, POL.createdBy, doc))
     for member in department.members:
         member_node = iri.department_iri(member)
+    for predicate, day in ((POL.applicableFrom, support.valid_from), (POL.applicableUntil, support.valid_until)):
+        if day is not None:
+            graph.add((node, predicate, Literal(day, datatype=XSD.date)))
+    if support.validity_text:
+        graph.add((node, POL.validityText, Literal(support.validity_text)))
+    for n, condition in enumerate(support.conditions, 1):
+        _add_condition(graph, iri.support_iri(slug, f"{support.key}.c{n}"), node, condition)
+
+
+def _add_condition(graph: Graph, node: URIRef, support: URIRef, condition: Condition) -> None:
+    """A pol:Condition of a support: who qualifies (size, person, threshold, place, sector), with its words."""
+    graph.add((node, RDF.type, POL.Condition))
+    graph.add((support, POL.hasCondition, node))
+    graph.add((node, POL.conditionKind, Literal(condition.kind)))
+    if condition.field:
+        graph.add((node, POL.profileField, Literal(condition.field)))
+    graph.add((node, POL.comparator, Literal(condition.comparator)))
+    for predicate, number in ((POL.conditionValue, condition.value), (POL.conditionValueMax, condition.value_max)):
+        if number is not None:
+            graph.add((node, predicate, decimal_literal(number)))
+    for value in condition.values:
+        graph.add((node, POL.allowedValue, Literal(value)))
+    if condition.unit:
+        graph.add((node, POL.unit, Literal(condition.unit)))
+    graph.add((node, POL.text, Literal(condition.text)))
+    _span(graph, node, condition.span)
         graph.add((node, ORG.hasMember, member_node))
         graph.add((member_node, ORG.memberOf, node))
     for span in department.mentions:

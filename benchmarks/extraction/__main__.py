@@ -1,4 +1,5 @@
-"""``python -m benchmarks.extraction [--set docs|holdout|all] [--json]``: score the parser against the gold records.
+"""``python -m benchmarks.extraction [--set docs|holdout|real|real_holdout|all] [--json]``: score the parser against
+the gold records.
 
 Prints the per-document and total tables with the command that made them, and keeps both in
 ``benchmarks/results/extraction_<set>.md`` and ``.json``."""
@@ -12,7 +13,9 @@ import sys
 
 from benchmarks.common import RESULTS, markdown_table
 
+from .gold import SETS
 from .run import Report, by_level, evaluate, total
+from .score import META_FIELDS
 
 ASPECT_NAMES = {"units": "structure (unit paths)", "bodies": "bodies", "responsibilities": "responsibilities (explicit)",
                 "responsibilities_any": "responsibilities (any basis)",
@@ -33,6 +36,31 @@ def _ratio(pair: tuple[int, int]) -> str:
 
 def _flag(v: bool | None) -> str:
     return "–" if v is None else ("yes" if v else "no")
+
+
+def _acc(pair: tuple[int, int] | None) -> str:
+    return "–" if not pair or not pair[1] else f"{pair[0] / pair[1]:.2f}"
+
+
+def _real_measures(report: Report, t: dict) -> str:
+    """The section on what only the real sets' gold records: metadata, unit kinds and functions, repeals."""
+    if not any(k in t for k in ("metadata", "unit_kinds", "functions", "replaces")):
+        return ""
+    rows = [[f"metadata: {f}", _pct(v)] for f, v in t.get("metadata", {}).items() if v["judged"]]
+    rows += [[f"unit {name} (over gold units found)", _pct(t[name])] for name in ("unit_kinds", "functions") if name in t]
+    if "replaces" in t:
+        r = t["replaces"]
+        rows.append(["texts repealed (replaces) P / R / F1",
+                     f"{r.precision:.2f} / {r.recall:.2f} / {r.f1:.2f} ({r.tp} matched, {r.n_pred} predicted, {r.n_gold} gold)"])
+    docs = [d for d in report.documents if d.metadata or d.unit_kinds is not None]
+    fields = [f for f in META_FIELDS if any(f in d.metadata for d in docs)]
+    per_doc = markdown_table(
+        ["document", *fields, "kinds", "functions", "replaces F1"],
+        [[d.name, *[_flag(d.metadata.get(f)) for f in fields], _acc(d.unit_kinds), _acc(d.functions),
+          _cell(d.replaces) if d.replaces is not None else "–"] for d in docs])
+    return (f"\n\n## Metadata, unit kinds and functions, repeals (real sets)\n\n"
+            f"{markdown_table(['measure', 'value'], rows)}\n\nPer document (metadata right or not; kinds and "
+            f"functions: accuracy over the gold units found):\n\n{per_doc}")
 
 
 def render(report: Report, command: str) -> str:
@@ -67,7 +95,8 @@ def render(report: Report, command: str) -> str:
                             [[lvl, v["documents"], v["units"].f1, v["bodies"].f1, v["responsibilities"].f1,
                               v["targets"].f1, _pct(v["comparator"]), _pct(v["deadline"]), v["supports"].f1,
                               v["citations"].f1] for lvl, v in by_level(docs).items()])
-    return (f"# Extraction benchmark: set `{report.set}`\n\n## Total\n\n{totals}\n\n{extras}\n\n## By level\n\n{levels}"
+    return (f"# Extraction benchmark: set `{report.set}`\n\n## Total\n\n{totals}\n\n{extras}{_real_measures(report, t)}"
+            f"\n\n## By level\n\n{levels}"
             f"\n\n## Per document (F1; comparator and deadline right / matched targets)\n\n{per_doc}\n\n"
             f"Command: `{command}`\n")
 
@@ -89,7 +118,7 @@ def as_json(report: Report, command: str) -> dict:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.extraction", description=__doc__.splitlines()[0])
-    parser.add_argument("--set", choices=["docs", "holdout", "all"], default="docs", help="which documents (default docs)")
+    parser.add_argument("--set", choices=[*SETS, "all"], default="docs", help="which documents (default docs)")
     parser.add_argument("--json", action="store_true", help="print the JSON record instead of the markdown tables")
     args = parser.parse_args(argv)
     argv = sys.argv[1:] if argv is None else argv

@@ -2,6 +2,8 @@
 
 The convention is /work/brief/GOLD.md's (mirrored in this package's README): one JSON file per document with
 ``units``, ``bodies``, ``responsibilities``, ``targets``, ``supports``, ``citations``, ``identifier``, ``issued``.
+The real sets (``real``, ``real_holdout``) add ``title``, ``genre``, ``issuers``, ``jurisdiction``,
+``jurisdiction_level``, ``effective``, ``unit_kinds``, ``functions`` and ``replaces``; each is checked when present.
 """
 
 from __future__ import annotations
@@ -18,7 +20,11 @@ __all__ = [
     "COMPARATORS",
     "SUPPORT_KINDS",
     "LEVELS",
+    "UNIT_KINDS",
+    "FUNCTIONS",
+    "JURISDICTION_LEVELS",
     "GoldCase",
+    "body_paragraphs",
     "gold_cases",
     "load_case",
     "normalise_brackets",
@@ -31,11 +37,17 @@ HERE = Path(__file__).resolve().parent
 SETS: dict[str, tuple[Path, Path]] = {
     "docs": (HERE / "docs", HERE / "gold"),
     "holdout": (HERE / "holdout", HERE / "holdout"),
+    "real": (HERE / "real", HERE / "real"),  # real State Council documents, hand gold
+    "real_holdout": (HERE / "real_holdout", HERE / "real_holdout"),  # real documents kept aside for judging
 }
 ROLES = frozenset({"lead", "participant", "convener", "coordinator", "evaluator", "supervisor", "implementer"})
 COMPARATORS = frozenset({"≥", "≤", "=", "≈"})
 SUPPORT_KINDS = frozenset({"subsidy", "reward", "loan-interest", "tax", "land", "threshold", "time-limit", "other"})
 LEVELS = frozenset({"national", "provincial", "municipal", "district"})
+UNIT_KINDS = frozenset({"chapter", "section", "article", "item", "paragraph", "notice", "preamble", "closing", "annex",
+                        "goal", "task", "measure", "safeguard", "principle", "guideline"})
+FUNCTIONS = frozenset({"goal", "action", "support", "rule", "duty", "decision", "context"})
+JURISDICTION_LEVELS = frozenset({"national", "province", "city", "district"})
 _KEYS = ("doc", "level", "identifier", "issued", "units", "bodies", "responsibilities", "targets", "supports", "citations")
 
 _ASCII_TO_FULL = str.maketrans({"(": "（", ")": "）", "[": "〔", "]": "〕", "［": "〔", "］": "〕"})
@@ -67,16 +79,17 @@ def load_case(doc_path: Path, gold_dir: Path) -> GoldCase:
 
 
 def gold_cases(name: str) -> list[GoldCase]:
-    """Every document of set ``docs``, ``holdout`` or ``all``, in name order. Raises ValueError on another name."""
+    """Every document of a set of ``SETS`` or of ``all`` (every set), in name order. Raises ValueError on another
+    name."""
     if name == "all":
-        return gold_cases("docs") + gold_cases("holdout")
+        return [c for s in SETS for c in gold_cases(s)]
     if name not in SETS:
         raise ValueError(f"unknown set {name!r}; expected one of: {', '.join([*SETS, 'all'])}")
     doc_dir, gold_dir = SETS[name]
     return [load_case(p, gold_dir) for p in sorted(doc_dir.glob("*.txt"))]
 
 
-_SEGMENT = re.compile(r"第[一二三四五六七八九十百零〇0-9]+[章节条]|附件[0-9]*|序言|结语|[一二三四五六七八九十百]+"
+_SEGMENT = re.compile(r"第[一二三四五六七八九十百零〇0-9]+[章节条]|第[0-9]+段|附件[0-9]*|序言|结语|通知|[一二三四五六七八九十百]+"
                       r"|（[一二三四五六七八九十百]+）|（[0-9]+）|[0-9]+|[①-⑳]|-[0-9]+")
 _HAN_DIGITS = "一二三四五六七八九十百"
 
@@ -91,10 +104,27 @@ def path_labels(path: str) -> list[str]:
     return segments
 
 
+_DATE_LINE = re.compile(r"(\d{4}|[〇零一二三四五六七八九]{4})年[0-9一二三四五六七八九十]{1,3}月[0-9一二三四五六七八九十]{1,3}日")
+
+
+def body_paragraphs(text: str) -> list[str]:
+    """The body paragraphs of a document (one line each): after the addressee line (the first line ending in ``：``
+    among the first twelve) and before the signature (the line over the first date line after it), without the
+    ``附件：…`` line that lists an annex. These are the ``第N段`` units of a document with no numbered structure."""
+    lines = [line.strip() for line in text.splitlines()]
+    start = next((i + 1 for i, line in enumerate(lines[:12]) if line.endswith(("：", ":"))), 0)
+    end = next((j for j in range(start, len(lines) - 1) if _DATE_LINE.fullmatch(lines[j + 1])), len(lines))
+    return [line for line in lines[start:end] if line and not line.startswith("附件")]
+
+
 def _label_in_text(segment: str, text: str) -> bool:
     """Whether the numbering label of ``segment`` is written in ``text`` (ASCII brackets count as full-width)."""
     if segment in ("序言", "结语"):
         return True
+    if segment == "通知":  # the body of a notice (or order) that issues, forwards or promulgates a text
+        return re.search(r"印发|转发|公布", "\n".join(text.splitlines()[:8])) is not None
+    if segment.startswith("第") and segment.endswith("段"):
+        return 1 <= int(segment[1:-1]) <= len(body_paragraphs(text))
     if segment.startswith("-"):
         return "——" in text or "--" in text or "－－" in text
     if segment[0] in _HAN_DIGITS:
@@ -171,6 +201,11 @@ def problems(case: GoldCase) -> list[str]:
             out.append(f"support text {s['text']!r} not in text")
         if all(s.get(k) is None for k in ("amount", "rate", "cap")):
             out.append(f"support {s['text']!r} has no amount, rate or cap")
+    out += _metadata_problems(g, occurs)
+    out += _unit_problems(g, text)
+    for r in g.get("replaces", []):
+        if not occurs(r):
+            out.append(f"replaced {r!r} not in text")
     own = normalise_brackets(g["identifier"])
     for c in g["citations"]:
         if not (c["title"] or c["identifier"]):
@@ -181,4 +216,46 @@ def problems(case: GoldCase) -> list[str]:
             out.append(f"citation identifier {c['identifier']!r} not in text")
         if own and normalise_brackets(c["identifier"]) == own:
             out.append("the document's own number is among its citations")
+    return out
+
+
+def _metadata_problems(g: dict, occurs) -> list[str]:
+    """The real sets' document metadata: title, genre, issuers, jurisdiction, date of effect (each when present)."""
+    out = []
+    if "title" in g and not occurs(g["title"]):
+        out.append(f"title {g['title']!r} not in text")
+    if "genre" in g and not g.get("title", "").endswith(g["genre"]):
+        out.append(f"genre {g['genre']!r} is not the word the title ends in")
+    if "issued_text_genre" in g and not occurs(f"{g['issued_text_genre']}"):
+        out.append(f"issued_text_genre {g['issued_text_genre']!r} not in text")
+    if "issuers" in g:
+        if not g["issuers"]:
+            out.append("no issuer")
+        out += [f"issuer {b!r} not in text" for b in g["issuers"] if not occurs(b)]
+    if "jurisdiction_level" in g and g["jurisdiction_level"] not in JURISDICTION_LEVELS:
+        out.append(f"jurisdiction_level {g['jurisdiction_level']!r}")
+    if "jurisdiction" in g and not g["jurisdiction"]:
+        out.append("empty jurisdiction")
+    if g.get("effective") is not None and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", g["effective"]):
+        out.append(f"effective {g['effective']!r} is not ISO")
+    return out
+
+
+def _unit_problems(g: dict, text: str) -> list[str]:
+    """Unit kinds cover exactly the units; functions name units; paragraph units are exactly the body paragraphs."""
+    out, units = [], g["units"]
+    if "unit_kinds" in g:
+        kinds = g["unit_kinds"]
+        if set(kinds) != set(units):
+            out.append(f"unit_kinds and units differ: {sorted(set(kinds) ^ set(units))}")
+        out += [f"unit kind {k!r} of {p}" for p, k in kinds.items() if k not in UNIT_KINDS]
+    for p, f in g.get("functions", {}).items():
+        if p not in units:
+            out.append(f"function path {p!r} not a unit")
+        if f not in FUNCTIONS:
+            out.append(f"function {f!r} of {p}")
+    paragraphs = [p for p in units if re.fullmatch(r"第[0-9]+段", p)]
+    if paragraphs and paragraphs != [f"第{i}段" for i in range(1, len(body_paragraphs(text)) + 1)]:
+        out.append(f"paragraph units {paragraphs[0]}…{paragraphs[-1]} are not the {len(body_paragraphs(text))} "
+                   "body paragraphs")
     return out

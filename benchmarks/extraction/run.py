@@ -8,9 +8,9 @@ from dataclasses import dataclass
 
 from ingest import parse_plan
 
-from .gold import GoldCase, gold_cases
+from .gold import SETS, GoldCase, gold_cases
 from .metrics import Counts, accuracy
-from .score import ASPECTS, DocScore, score_document
+from .score import ASPECTS, META_FIELDS, DocScore, score_document
 
 __all__ = ["Report", "evaluate", "total", "by_level"]
 
@@ -47,10 +47,10 @@ def _parse(case: GoldCase):
 
 
 def evaluate(set_name: str) -> Report:
-    """Score every document of ``docs``, ``holdout`` or ``all``.
+    """Score every document of a set (``docs``, ``holdout``, ``real``, ``real_holdout``) or of ``all`` of them.
 
     One untimed warm-up parse first, so one-off loading (alias tables, vocabularies) is not counted as parse time."""
-    sets = ["docs", "holdout"] if set_name == "all" else [set_name]
+    sets = list(SETS) if set_name == "all" else [set_name]
     cases = [(s, c) for s in sets for c in gold_cases(s)]
     if cases:
         _parse(cases[0][1])
@@ -79,6 +79,28 @@ def total(docs: list[DocScore]) -> dict:
     out["issued_recorded"] = {"right": sum(bool(d.issued_recorded) for d in with_date), "judged": len(with_date)}
     out["inferred_responsibilities"] = sum(d.inferred for d in docs)
     out["parse_errors"] = sum(bool(d.error) for d in docs)
+    out.update(_real_totals(docs))
+    return out
+
+
+def _real_totals(docs: list[DocScore]) -> dict:
+    """Totals of what only the real sets' gold records (metadata, unit kinds and functions, repeals); empty when
+    no document of ``docs`` records them, so the older sets' totals keep their keys."""
+    out: dict = {}
+    with_meta = [d for d in docs if d.metadata]
+    if with_meta:
+        out["metadata"] = {}
+        for f in META_FIELDS:
+            judged = [d.metadata[f] for d in with_meta if f in d.metadata]
+            out["metadata"][f] = {"right": sum(judged), "judged": len(judged), "accuracy": accuracy(sum(judged), len(judged))}
+    for name in ("unit_kinds", "functions"):
+        pairs = [getattr(d, name) for d in docs if getattr(d, name) is not None]
+        if pairs:
+            right, judged = _sum_pairs(pairs)
+            out[name] = {"right": right, "judged": judged, "accuracy": accuracy(right, judged)}
+    replaces = [d.replaces for d in docs if d.replaces is not None]
+    if replaces:
+        out["replaces"] = sum(replaces, Counts())
     return out
 
 

@@ -1,5 +1,6 @@
 """Score one parsed document against its gold record: structure, bodies, responsibilities, targets, supports,
-citations, own number and date of issue.
+citations, own number and date of issue; where the gold records them (the real sets), the document metadata
+(title, number, issuers, dates, genre, jurisdiction), each unit's kind and function, and the texts it repeals.
 
 Robust to a parser that does not yet record some facts: every attribute beyond the core model is read with
 ``getattr`` and a default, so a missing field scores as not found instead of failing.
@@ -7,6 +8,7 @@ Robust to a parser that does not yet record some facts: every attribute beyond t
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -25,10 +27,16 @@ __all__ = [
     "score_targets",
     "score_supports",
     "score_citations",
+    "score_metadata",
+    "score_unit_labels",
+    "score_replaces",
     "score_document",
 ]
 
 ASPECTS = ("units", "bodies", "responsibilities", "responsibilities_any", "targets", "supports", "citations")
+# Document metadata judged (accuracy) where the gold states the field; the real sets state all of them.
+META_FIELDS = ("title", "identifier", "issuers", "issued", "effective", "genre", "issued_text_genre", "jurisdiction",
+               "jurisdiction_level")
 
 
 @dataclass(slots=True)
@@ -52,8 +60,18 @@ class DocScore:
     inferred: int = 0  # inferred responsibilities the parser added (not scored against explicit gold)
     missed: dict[str, list] = field(default_factory=dict)  # gold items not found, for reading the failures
     spurious: dict[str, list] = field(default_factory=dict)  # predictions with no gold counterpart
+    # Judged only where the gold records them (the real sets); None / empty elsewhere, so older sets score as before.
+    metadata: dict[str, bool] = field(default_factory=dict)  # field → right
+    unit_kinds: tuple[int, int] | None = None  # (right, judged) over gold units the parser found
+    functions: tuple[int, int] | None = None
+    replaces: Counts | None = None
 
     def as_dict(self) -> dict:
+        extra = {} if self.unit_kinds is None and not self.metadata and self.replaces is None else {
+            "metadata": self.metadata,
+            "unit_kinds": list(self.unit_kinds) if self.unit_kinds else None,
+            "functions": list(self.functions) if self.functions else None,
+            "replaces": self.replaces.as_dict() if self.replaces is not None else None}
         return {
             "doc": self.name, "set": self.set, "level": self.level, "chars": self.chars,
             "seconds": self.seconds, "error": self.error,
@@ -62,7 +80,7 @@ class DocScore:
             "comparator": list(self.comparator), "deadline": list(self.deadline), "value_max": list(self.value_max),
             "identifier_recorded": self.identifier_recorded, "identifier_cited": self.identifier_cited,
             "issued_recorded": self.issued_recorded, "inferred_responsibilities": self.inferred,
-            "missed": self.missed, "spurious": self.spurious,
+            "missed": self.missed, "spurious": self.spurious, **extra,
         }
 
 
@@ -168,6 +186,74 @@ def score_citations(gold: list[dict], pred: list[Any]) -> tuple[Counts, list, li
             [getattr(c, "title", "") or getattr(c, "identifier", "") for c in _unmatched(pred, pairs, 1)])
 
 
+def _flat(text: Any) -> str:
+    """A title or name for comparison: brackets normalised, spaces and line breaks dropped, 《》 and quotes kept."""
+    return normalise_brackets(str(text or ""))
+
+
+def _predicted_meta(meta: Any) -> dict[str, Any]:
+    """The parser's metadata in the gold's terms; fields the parser does not have yet are empty."""
+    issuers = list(getattr(meta, "issuers", None) or [])
+    if not issuers:
+        issuers = [x for x in re.split(r"[、，,；;]", str(getattr(meta, "issuer", "") or "")) if x.strip()]
+    return {"title": _flat(getattr(meta, "title", "")), "identifier": _norm(getattr(meta, "identifier", "")),
+            "issuers": sorted({_flat(x) for x in issuers}), "issued": _iso(getattr(meta, "issued", None)),
+            "effective": _iso(getattr(meta, "effective", None)), "genre": str(getattr(meta, "genre", "") or ""),
+            "issued_text_genre": str(getattr(meta, "issued_text_genre", "") or ""),
+            "jurisdiction": str(getattr(meta, "jurisdiction", "") or ""),
+            "jurisdiction_level": str(_value(meta, "jurisdiction_level") or "")}
+
+
+def score_metadata(gold: dict, meta: Any) -> tuple[dict[str, bool], list[str]]:
+    """Each metadata field the gold states (see ``META_FIELDS``) → whether the parser recorded the same value.
+
+    A field the gold leaves null or empty (no date of effect stated) is right only when the parser has none either."""
+    pred = _predicted_meta(meta)
+    want = {"title": _flat(gold.get("title")), "identifier": _norm(gold.get("identifier")),
+            "issuers": sorted({_flat(x) for x in gold.get("issuers") or []}), "issued": gold.get("issued") or None,
+            "effective": gold.get("effective") or None, "genre": gold.get("genre") or "",
+            "issued_text_genre": gold.get("issued_text_genre") or "", "jurisdiction": gold.get("jurisdiction") or "",
+            "jurisdiction_level": gold.get("jurisdiction_level") or ""}
+    right = {f: (pred[f] or None) == (want[f] or None) for f in META_FIELDS if f in gold}
+    return right, [f"{f}: {want[f]!r} ≠ {pred[f]!r}" for f, ok in right.items() if not ok]
+
+
+def _unit_attribute(doc: Any, name: str) -> dict[str, str]:
+    """Parsed path → the unit's ``kind`` or ``function``; a preamble kept only as a span counts as ``序言``."""
+    out = {_norm(u.path): str(_value(u, name) or "") for u in getattr(doc, "units", []) or []}
+    preamble = getattr(doc, "preamble", None)
+    if "序言" not in out and preamble is not None and preamble.end > preamble.start:
+        out["序言"] = "preamble" if name == "kind" else ""
+    return out
+
+
+def score_unit_labels(gold: dict[str, str], pred: dict[str, str]) -> tuple[tuple[int, int], list[str]]:
+    """Accuracy of a per-unit label (kind or function) over the gold units the parser found: (right, judged), and
+    the wrong ones as ``path gold→predicted``. Units the parser missed are counted by the structure score."""
+    judged = {_norm(p): v for p, v in gold.items() if _norm(p) in pred}
+    wrong = [f"{p} {v}→{pred[p] or '?'}" for p, v in judged.items() if pred[p] != v]
+    return (len(judged) - len(wrong), len(judged)), wrong
+
+
+def _predicted_replaced(doc: Any) -> list[set[str]]:
+    """The texts the parsed document repeals: citations flagged ``replaces`` (and a ``replaces`` list if the document
+    has one), each as the set of its normalised title and number."""
+    items = [c for c in getattr(doc, "citations", []) or [] if getattr(c, "replaces", False)]
+    items += list(getattr(doc, "replaces", None) or [])
+    out = []
+    for c in items:
+        names = {c} if isinstance(c, str) else {getattr(c, "title", ""), getattr(c, "identifier", "")}
+        out.append({_norm(x) for x in names if x})
+    return out
+
+
+def score_replaces(gold: list[str], pred: list[set[str]]) -> tuple[Counts, list, list]:
+    """A repealed text matches on its title or number (normalised brackets and 《》)."""
+    pairs = match([_norm(g) for g in gold], pred, lambda g, names: g in names)
+    return (Counts(len(pairs), len(pred), len(gold)), _unmatched(gold, pairs, 0),
+            [sorted(p)[0] if p else "" for p in _unmatched(pred, pairs, 1)])
+
+
 def _statements(resp: list[Any], labels: dict[str, set[str]]) -> list[tuple[str, str, set[str]]]:
     """Parsed responsibilities as distinct (path, role, labels of the organisation) statements."""
     seen: dict[tuple[str, str, str], tuple[str, str, set[str]]] = {}
@@ -221,4 +307,17 @@ def score_document(case: GoldCase, set_name: str, doc: Any | None, seconds: floa
         out.identifier_cited = any(_norm(getattr(c, "identifier", "")) == own for c in citations)
     if g["issued"]:
         out.issued_recorded = str(getattr(meta, "issued", "") or "") == g["issued"]
+
+    # The real sets' keys; a gold file without them is scored exactly as before.
+    if any(f in g for f in ("title", "genre", "issuers", "effective", "jurisdiction")):
+        out.metadata, out.missed["metadata"] = score_metadata(g, meta)
+    if "unit_kinds" in g:
+        out.unit_kinds, out.missed["unit_kinds"] = score_unit_labels(
+            g["unit_kinds"], _unit_attribute(doc, "kind") if doc is not None else {})
+    if "functions" in g:
+        out.functions, out.missed["functions"] = score_unit_labels(
+            g["functions"], _unit_attribute(doc, "function") if doc is not None else {})
+    if "replaces" in g:
+        out.replaces, out.missed["replaces"], out.spurious["replaces"] = score_replaces(
+            g["replaces"], _predicted_replaced(doc) if doc is not None else [])
     return out

@@ -12,7 +12,15 @@ from types import SimpleNamespace as NS
 
 import pytest
 
-from benchmarks.extraction.gold import gold_cases, normalise_brackets, path_labels, problems
+from benchmarks.extraction.gold import (
+    HERE,
+    SETS,
+    body_paragraphs,
+    gold_cases,
+    normalise_brackets,
+    path_labels,
+    problems,
+)
 from benchmarks.extraction.metrics import Counts, accuracy, f1, match, precision, recall, same_number
 from benchmarks.extraction.score import (
     department_labels,
@@ -20,7 +28,10 @@ from benchmarks.extraction.score import (
     score_bodies,
     score_citations,
     score_document,
+    score_metadata,
+    score_replaces,
     score_responsibilities,
+    score_unit_labels,
     score_supports,
     score_targets,
     score_units,
@@ -29,6 +40,10 @@ from benchmarks.extraction.score import (
 DOCS = gold_cases("docs")
 HOLDOUT = gold_cases("holdout")
 ALL = DOCS + HOLDOUT
+REAL = gold_cases("real")
+REAL_HOLDOUT = gold_cases("real_holdout")
+REAL_ALL = REAL + REAL_HOLDOUT
+CORPUS_REAL = HERE.parent / "corpus_real"
 
 
 # --- the gold files -------------------------------------------------------------------------------------------
@@ -115,6 +130,60 @@ def test_some_document_names_no_owner():
     assert any(not c.gold["responsibilities"] for c in DOCS)
 
 
+# --- the real sets (real State Council documents, hand gold) ----------------------------------------------------
+
+REAL_KEYS = ("title", "genre", "form", "issuers", "jurisdiction", "jurisdiction_level", "effective", "unit_kinds",
+             "functions", "replaces")
+
+
+@pytest.mark.parametrize("case", REAL_ALL, ids=[c.name for c in REAL_ALL])
+def test_real_gold_is_consistent_with_its_document(case):
+    assert problems(case) == []
+
+
+@pytest.mark.parametrize("case", REAL_ALL, ids=[c.name for c in REAL_ALL])
+def test_real_gold_records_every_real_key(case):
+    assert [k for k in REAL_KEYS if k not in case.gold] == []
+    assert set(case.gold["unit_kinds"]) == set(case.gold["units"])
+    assert case.gold["functions"], "every document has units that do something"
+
+
+@pytest.mark.parametrize("case", REAL_ALL, ids=[c.name for c in REAL_ALL])
+def test_real_documents_are_unchanged_copies_of_corpus_real(case):
+    assert case.doc_path.read_bytes() == (CORPUS_REAL / case.doc_path.name).read_bytes()
+
+
+def test_real_set_sizes_and_genres():
+    assert len(REAL) >= 12 and len(REAL_HOLDOUT) == 6
+    assert not {c.name for c in REAL} & {c.name for c in REAL_HOLDOUT}
+    holdout_forms = [c.gold["form"] for c in REAL_HOLDOUT]
+    assert len(set(holdout_forms)) == 6, "one document of each of six forms"
+    assert {"opinion", "notice-issuing", "notice-tasks", "notice-forwarding", "notice-personnel", "regulation",
+            "decision", "reply", "answer", "circular"} <= {c.gold["form"] for c in REAL}
+
+
+def test_the_real_sets_exercise_every_path_convention():
+    units = [u for c in REAL for u in c.gold["units"]]
+    for convention in (r"通知", r"序言", r"结语", r"第1段", r"第一章", r"第[一二三四五六七八九十]+条（[一二三四五六七八九十]+）",
+                       r"附件[一二三四]", r"[一二三四五六]（[一二三四五六七八九十]+）\d"):
+        assert any(re.fullmatch(convention, u) for u in units), convention
+    kinds = {k for c in REAL for k in c.gold["unit_kinds"].values()}
+    functions = {f for c in REAL for f in c.gold["functions"].values()}
+    assert {"notice", "paragraph", "article", "chapter", "annex", "preamble", "closing"} <= kinds
+    assert functions == {"goal", "action", "support", "rule", "duty", "decision", "context"}
+    assert any(c.gold["replaces"] for c in REAL) and any(c.gold["effective"] for c in REAL)
+
+
+def test_all_includes_every_set():
+    assert [c.name for c in gold_cases("all")] == [c.name for s in SETS for c in gold_cases(s)]
+    assert {"docs", "holdout", "real", "real_holdout"} <= set(SETS)
+
+
+def test_body_paragraphs_lie_between_addressee_and_signature():
+    text = "关于某事的复函\n国办函〔2006〕1号\n某某代表：\n第一段。\n第二段。\n附件：某制度\n国务院办公厅\n二〇〇六年九月七日\n"
+    assert body_paragraphs(text) == ["第一段。", "第二段。"]
+
+
 # --- the arithmetic ---------------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("tp,n_pred,n_gold,p,r,f", [
@@ -168,6 +237,7 @@ def test_normalise_brackets(text, normal):
 @pytest.mark.parametrize("path,segments", [
     ("二（一）12", ["二", "（一）", "12"]), ("第十三条", ["第十三条"]), ("一（二）-3", ["一", "（二）", "-3"]),
     ("附件1", ["附件1"]), ("序言", ["序言"]), ("三（十二）", ["三", "（十二）"]), ("四13", ["四", "13"]),
+    ("第12段", ["第12段"]), ("通知", ["通知"]), ("附件二", ["附件", "二"]), ("第二十六条（十）", ["第二十六条", "（十）"]),
 ])
 def test_path_labels(path, segments):
     assert path_labels(path) == segments
@@ -271,3 +341,59 @@ def test_own_number_among_citations_is_flagged():
     s = score_document(case, "docs", doc)
     assert s.identifier_recorded is True and s.identifier_cited is True and s.issued_recorded is True
     assert s.counts["supports"] == Counts(0, 0, len(case.gold["supports"]))
+
+
+def test_metadata_fields_are_judged_where_the_gold_states_them():
+    gold = {"title": "国务院关于某事的决定", "identifier": "国发〔2018〕44号", "issuers": ["国务院"], "issued": "2018-12-28",
+            "effective": None, "genre": "决定", "jurisdiction": "中华人民共和国", "jurisdiction_level": "national"}
+    meta = NS(title="国务院关于某事的\n决定", identifier="国发[2018]44号", issuer="国务院", issued="2018-12-28",
+              effective="", genre="通知", jurisdiction="中华人民共和国")  # no jurisdiction_level attribute at all
+    right, wrong = score_metadata(gold, meta)
+    assert right == {"title": True, "identifier": True, "issuers": True, "issued": True, "effective": True,
+                     "genre": False, "jurisdiction": True, "jurisdiction_level": False}
+    assert len(wrong) == 2
+    assert score_metadata({"issuers": ["国务院", "中央军委"]}, NS(issuers=["中央军委", "国务院"]))[0] == {"issuers": True}
+    assert score_metadata({"effective": "2019-01-01"}, NS(effective=date(2019, 1, 1)))[0] == {"effective": True}
+
+
+def test_unit_labels_are_judged_over_the_gold_units_found():
+    gold = {"序言": "context", "一": "goal", "一（一）": "action", "二": "rule"}
+    pred = {"序言": "context", "一": "action", "一(一)": "action"}
+    right_judged, wrong = score_unit_labels(gold, {k.replace("(", "（").replace(")", "）"): v for k, v in pred.items()})
+    assert right_judged == (2, 3) and wrong == ["一 goal→action"]
+
+
+def test_replaces_match_on_title_or_number():
+    pred = [{"国办发〔2016〕82号", "某通知"}, {"别的办法"}]
+    counts, missed, spurious = score_replaces(["国办发[2016]82号", "《某规定》"], pred)
+    assert counts == Counts(1, 2, 2) and missed == ["《某规定》"] and spurious == ["别的办法"]
+
+
+def test_old_gold_without_the_real_keys_scores_as_before():
+    case = DOCS[0]
+    s = score_document(case, "docs", None)
+    assert s.metadata == {} and s.unit_kinds is None and s.functions is None and s.replaces is None
+    assert "metadata" not in s.as_dict()
+
+
+def test_a_real_document_that_failed_to_parse_finds_nothing_of_the_new_keys():
+    case = next(c for c in REAL if c.gold["replaces"])
+    s = score_document(case, "real", None, error="ParseError: x")
+    assert s.unit_kinds == (0, 0) and s.functions == (0, 0)
+    assert s.replaces == Counts(0, 0, len(case.gold["replaces"]))
+    assert s.metadata["title"] is False and s.metadata["effective"] is False
+
+
+def test_a_real_document_parsed_right_scores_full_marks_on_the_new_keys():
+    case = next(c for c in REAL if c.gold["replaces"])
+    g = case.gold
+    units = [NS(path=p, kind=k, function=g["functions"].get(p, "")) for p, k in g["unit_kinds"].items()]
+    meta = NS(title=g["title"], identifier=g["identifier"], issuers=g["issuers"], issued=g["issued"],
+              effective=g["effective"], genre=g["genre"], jurisdiction=g["jurisdiction"],
+              jurisdiction_level=g["jurisdiction_level"])
+    doc = NS(source=case.text, units=units, preamble=None, departments=[], responsibilities=[], targets=[],
+             citations=[NS(title="", identifier=r, replaces=True) for r in g["replaces"]], meta=meta)
+    s = score_document(case, "real", doc)
+    assert all(s.metadata.values())
+    assert s.unit_kinds == (len(g["units"]), len(g["units"])) and s.functions == (len(g["functions"]),) * 2
+    assert s.replaces == Counts(len(g["replaces"]), len(g["replaces"]), len(g["replaces"]))
