@@ -207,14 +207,18 @@ def _predicted_meta(meta: Any) -> dict[str, Any]:
 def score_metadata(gold: dict, meta: Any) -> tuple[dict[str, bool], list[str]]:
     """Each metadata field the gold states (see ``META_FIELDS``) → whether the parser recorded the same value.
 
-    A field the gold leaves null or empty (no date of effect stated) is right only when the parser has none either."""
+    A field the gold leaves null or empty (no date of effect stated) is right only when the parser has the field and
+    leaves it empty too."""
     pred = _predicted_meta(meta)
     want = {"title": _flat(gold.get("title")), "identifier": _norm(gold.get("identifier")),
             "issuers": sorted({_flat(x) for x in gold.get("issuers") or []}), "issued": gold.get("issued") or None,
             "effective": gold.get("effective") or None, "genre": gold.get("genre") or "",
             "issued_text_genre": gold.get("issued_text_genre") or "", "jurisdiction": gold.get("jurisdiction") or "",
             "jurisdiction_level": gold.get("jurisdiction_level") or ""}
-    right = {f: (pred[f] or None) == (want[f] or None) for f in META_FIELDS if f in gold}
+    # A field the parser does not have at all (or a document that failed to parse) is wrong even where the gold is
+    # empty: "no date of effect" is only right when the parser can say so.
+    has = {f: meta is not None and (hasattr(meta, f) or (f == "issuers" and hasattr(meta, "issuer"))) for f in META_FIELDS}
+    right = {f: has[f] and (pred[f] or None) == (want[f] or None) for f in META_FIELDS if f in gold}
     return right, [f"{f}: {want[f]!r} ≠ {pred[f]!r}" for f, ok in right.items() if not ok]
 
 

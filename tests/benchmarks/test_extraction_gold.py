@@ -382,6 +382,13 @@ def test_a_real_document_that_failed_to_parse_finds_nothing_of_the_new_keys():
     assert s.unit_kinds == (0, 0) and s.functions == (0, 0)
     assert s.replaces == Counts(0, 0, len(case.gold["replaces"]))
     assert s.metadata["title"] is False and s.metadata["effective"] is False
+    no_date = next(c for c in REAL if c.gold["effective"] is None)
+    assert not any(score_document(no_date, "real", None).metadata.values()), "a failed parse gets no field right"
+
+
+def test_a_metadata_field_the_parser_lacks_is_wrong_even_where_the_gold_is_empty():
+    assert score_metadata({"effective": None}, NS(issued="2019-01-01"))[0] == {"effective": False}
+    assert score_metadata({"effective": None}, NS(effective=""))[0] == {"effective": True}
 
 
 def test_a_real_document_parsed_right_scores_full_marks_on_the_new_keys():
