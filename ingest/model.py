@@ -21,12 +21,13 @@ __all__ = [
     "Unit",
     "Target",
     "Department",
+    "BodyCandidate",
     "Responsibility",
     "Citation",
     "ConceptMention",
     "Support",
-    "DocumentMeta",
     "Condition",
+    "DocumentMeta",
     "PolicyDocument",
 ]
 
@@ -47,6 +48,8 @@ class UnitKind(str, Enum):
     PREAMBLE = "preamble"  # the unnumbered text before the first numbered unit (path "序言")
     CLOSING = "closing"  # unnumbered prose after the last numbered unit (path "结语")
     ANNEX = "annex"  # 附件1 … and what it holds (task-breakdown tables)
+    NOTICE = "notice"  # the own body of a notice that issues or forwards a text (path "通知")
+    PARAGRAPH = "paragraph"  # a body paragraph of a text with no numbered structure (paths "第1段", "第2段" …)
 
 
 class Numbering(str, Enum):
@@ -121,6 +124,10 @@ class Unit:
     parent: str | None = None  # parent's path; None for top-level units
     children: list[str] = field(default_factory=list)  # children's paths, in order
     line: int = 0  # 1-based line of the label in the source, for messages
+    # What the unit does (ingest.function): goal | action | support | rule | duty | decision | context; a second
+    # axis beside ``kind`` (what it is), set the same way in every genre
+    function: str = ""
+    function_cue: str = ""  # the words that decided it (指导思想, 给予…补贴, 不得), so a reader sees why
 
 
 @dataclass(slots=True)
@@ -142,13 +149,6 @@ class Target:
     period: str = ""  # a period as stated when no date can be fixed (2012年起5年内), never an invented year
 
 
-@dataclass(slots=True)
-class Support:
-    """Support an enterprise can get, or the condition to get it: never a target.
-
-    最高不超过2000万元 → kind "subsidy", cap 2000, unit 万元; 按投资额的10%给予支持 → rate 10 (%);
-    投资额1亿美元以上的项目 → kind "threshold", amount 1, unit 亿美元, comparator "≥"."""
-
 @dataclass(frozen=True, slots=True)
 class Condition:
     """One eligibility condition of a support, as data a profile can be checked against (ingest.support).
@@ -168,6 +168,13 @@ class Condition:
     unit: str = ""  # 年, 万元, 人, 岁
 
 
+@dataclass(slots=True)
+class Support:
+    """Support an enterprise can get, or the condition to get it: never a target.
+
+    最高不超过2000万元 → kind "subsidy", cap 2000, unit 万元; 按投资额的10%给予支持 → rate 10 (%);
+    投资额1亿美元以上的项目 → kind "threshold", amount 1, unit 亿美元, comparator "≥"."""
+
     key: str  # ASCII key unique in the document, e.g. "2.3.s1"
     unit_path: str
     kind: str  # "subsidy" | "reward" | "loan-interest" | "tax" | "land" | "threshold" | "time-limit" | "other"
@@ -181,6 +188,11 @@ class Condition:
     cap: Decimal | None = None  # 最高不超过… (in ``unit``)
     comparator: str = ""  # for thresholds and limits: "≥", "≤", "="
     condition: str = ""  # who qualifies, as written (对…的企业 / 投资额1亿美元以上的项目)
+    conditions: list[Condition] = field(default_factory=list)  # who qualifies, as data (ingest.support)
+    valid_from: date | None = None  # the stated period of validity (2019年1月1日至2020年12月31日)
+    valid_until: date | None = None
+    validity_text: str = ""  # the words that state it (有效期5年, 自印发之日起施行)
+    validity_span: Span | None = None
 
 
 @dataclass(slots=True)
@@ -188,11 +200,6 @@ class Department:
     """A government body, resolved through the authority files (ingest/data/authority) to one entity."""
 
     key: str  # ASCII slug, stable: "shanghai-municipal-commission-of-economy-and-informatization"
-    conditions: list[Condition] = field(default_factory=list)  # who qualifies, as data (ingest.support)
-    valid_from: date | None = None  # the stated period of validity (2019年1月1日至2020年12月31日)
-    valid_until: date | None = None
-    validity_text: str = ""  # the words that state it (有效期5年, 自印发之日起施行)
-    validity_span: Span | None = None
     pref_label: str  # full official name: 上海市经济和信息化委员会
     alt_labels: list[str]  # short forms: 市经济信息化委, 市经信委
     pref_label_en: str
@@ -206,6 +213,16 @@ class Department:
     valid_until: date | None = None  # … and ended (reorganised into its successors)
     predecessors: list[str] = field(default_factory=list)  # keys of the bodies it replaced (市环保局 → 市生态环境局)
     successors: list[str] = field(default_factory=list)  # keys of the bodies that replaced it
+
+
+@dataclass(slots=True)
+class BodyCandidate:
+    """A name shaped like a body that the finder keeps out of the bodies (区探索创新政府: a clause ending in
+    政府), with every place it is written, for a reader to review (``policykg departments --candidates``)."""
+
+    name: str
+    mentions: list[Span]
+    reason: str  # why it is no body: "its core is a clause"
 
 
 @dataclass(slots=True)
@@ -264,6 +281,12 @@ class DocumentMeta:
     encoding: str = "utf-8"  # the encoding the file was decoded from ("" for .docx and .pdf)
     sha256: str = ""  # of the raw bytes
     format: str = "txt"  # the file's format: txt, md, docx, pdf, html
+    genre: str = ""  # the genre word the title ends in: 意见, 通知, 方案, 批复, 答复, 决定, 条例, 令 …
+    issued_text_genre: str = ""  # a notice that issues or forwards a text: that text's genre (方案, 办法, 报告)
+    issued_text_title: str = ""  # … and its title
+    issuers: tuple[str, ...] = ()  # every issuing body, joint issuers too (国务院办公厅, 中央军委办公厅)
+    effective: str = ""  # date of effect, ISO, where the text states it (自…起施行; 自印发之日起施行 → issued)
+    jurisdiction_level: str = ""  # national | province | city | district (of ``jurisdiction``)
     pages: tuple[tuple[int, int, int], ...] = ()  # PDFs: (page number, start, end) offsets into the source
 
 
@@ -281,6 +304,7 @@ class PolicyDocument:
     citations: list[Citation]
     concepts: list[ConceptMention]
     supports: list[Support] = field(default_factory=list)
+    body_candidates: list[BodyCandidate] = field(default_factory=list)  # body-like names that are no body
 
     def unit(self, path: str) -> Unit:
         for unit in self.units:

@@ -20,12 +20,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal
 
-from .model import Span, Support
+from .conditions import GENERAL_CONDITIONS, conditions_of, validity_of
+from .model import Condition, Span, Support, Unit
 from .quantities import MONEY_UNIT, NUMBER, QUANTITY_RE, normalise_digits, to_decimal
 
-__all__ = ["SupportPhrase", "support_phrases", "support_spans", "extract_supports", "kind_of"]
+__all__ = ["SupportPhrase", "support_phrases", "support_spans", "extract_supports", "kind_of", "document_validity",
+           "apply_document_validity", "general_conditions", "apply_general_conditions"]
 
 _SUPPORT_SENTENCE = re.compile(
     r"补助|补贴|资助|奖励|奖补|贴息|扶持资金|专项资金|给予|减按|免征|减征|减半|加计扣除|抵免|退税|税率|"
@@ -317,14 +320,86 @@ def support_spans(text: str) -> list[Span]:
     return [Span(p.start, p.end) for p in support_phrases(text)]
 
 
-def extract_supports(text: str, offset: int, unit_path: str, unit_key: str) -> list[Support]:
-    """Support records of a unit's own ``text`` (starting at ``offset`` in the source)."""
+def extract_supports(text: str, offset: int, unit_path: str, unit_key: str,
+                     issued: date | None = None) -> list[Support]:
+    """Support records of a unit's own ``text`` (starting at ``offset`` in the source), each with the
+    eligibility conditions of its sentence (else of the whole unit) and the period its sentence states."""
     supports: list[Support] = []
+    unit_conditions = conditions_of(text, offset)
     for p in support_phrases(text):
+        sentence = _sentence_around(text, p.start, p.end)
+        own = [c for c in unit_conditions if offset + sentence[0] <= c.span.start < offset + sentence[1]]
+        validity = validity_of(text[sentence[0]:sentence[1]], issued, offset + sentence[0])
         supports.append(Support(
             key=f"{unit_key}.s{len(supports) + 1}", unit_path=unit_path, kind=p.kind, text=text[p.start : p.end],
             span=Span(offset + p.start, offset + p.end), amount=p.amount, amount_max=p.amount_max, unit=p.unit,
             rate=p.rate, rate_base=p.rate_base, cap=p.cap, comparator=p.comparator, condition=p.condition,
+            conditions=own or list(unit_conditions),
+            valid_from=validity.valid_from if validity else None,
+            valid_until=validity.valid_until if validity else None,
+            validity_text=validity.text if validity else "", validity_span=validity.span if validity else None,
         ))
     return supports
 
+
+def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
+    a = max(text.rfind(c, 0, start) for c in "。；;！!？?\n") + 1
+    ends = [i for i in (text.find(c, end) for c in "。；;！!？?\n") if i >= 0]
+    return a, min(ends) if ends else len(text)
+
+
+_VALIDITY_SENTENCE = re.compile(r"有效期|施行|执行期限|实施期限|执行至|实施至|起执行|起实施")
+
+
+def document_validity(body: str, issued: date | None = None):
+    """The period of validity the document states for itself (本通知自印发之日起施行，有效期5年), or None."""
+    for s in _SENTENCE.finditer(body):
+        if _VALIDITY_SENTENCE.search(s.group()):
+            found = validity_of(s.group(), issued, s.start())
+            if found is not None:
+                return found
+    return None
+
+
+def apply_document_validity(supports: list[Support], body: str, issued: date | None = None) -> list[Support]:
+    """The document's own period on every support that states none of its own."""
+    found = document_validity(body, issued)
+    if found is None:
+        return supports
+    for s in supports:
+        if s.valid_from is None and s.valid_until is None:
+            s.valid_from, s.valid_until = found.valid_from, found.valid_until
+            s.validity_text, s.validity_span = found.text, found.span
+    return supports
+
+
+
+def general_conditions(units: list[Unit], body: str) -> list[Condition]:
+    """The conditions a document sets for all its support (申请本规定扶持的企业，应当同时具备下列条件：1．…), read
+    from the unit that states them and its parts."""
+    by_path = {u.path: u for u in units}
+    found: list[Condition] = []
+    for unit in units:
+        own = body[unit.span.start : unit.span.end]
+        if not GENERAL_CONDITIONS.search(own):
+            continue
+        stack, parts = [unit], []
+        while stack:
+            u = stack.pop(0)
+            parts.append(u)
+            stack.extend(by_path[p] for p in u.children if p in by_path)
+        for part in parts:
+            found += conditions_of(body[part.span.start : part.span.end], part.span.start, every_sentence=True)
+    return found
+
+
+def apply_general_conditions(supports: list[Support], units: list[Unit], body: str) -> list[Support]:
+    """The document's general conditions added to each support's own (a condition on the same field and bound
+    that the support states itself is not repeated)."""
+    general = general_conditions(units, body)
+    if not general:
+        return supports
+    for s in supports:
+        have = {(c.field, c.comparator) for c in s.conditions}
+        s.conditions = list(s.conditions) + [c for c in general if (c.field, c.comparator) not in have]
+    return supports

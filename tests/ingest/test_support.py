@@ -214,3 +214,81 @@ def test_graph_keeps_about_comparator_and_stated_period():
     assert validate(graph).conforms
     (view,) = get_unit(graph, "一").targets
     assert (view.comparator, view.period, view.deadline) == ("≈", "“十四五”期间", None)
+
+
+# ------------------------------------------------------------------------------------------------ eligibility as data
+
+from datetime import date as _date  # noqa: E402
+from decimal import Decimal as _D  # noqa: E402
+
+from ingest.conditions import conditions_of, validity_of  # noqa: E402
+from ingest.support import apply_general_conditions  # noqa: E402
+
+
+def _conds(text: str) -> list[tuple]:
+    return [(c.kind, c.field, c.comparator, c.value, c.value_max, c.values, c.text) for c in conditions_of(text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("对参保缴费1年以上的企业，按上年度实际缴纳失业保险费的50%给予返还。",
+     ("threshold", "years_insured", "≥", _D(1), None, (), "参保缴费1年以上")),
+    ("对招用16-24岁登记失业青年的企业给予补贴。",
+     ("person", "person.age", "between", _D(16), _D(24), (), "16-24岁")),
+    ("对小微企业给予补贴。", ("who", "size", "in", None, None, ("small",), "小微企业")),
+    ("对中小企业给予补贴。", ("who", "size", "in", None, None, ("small", "medium"), "中小企业")),
+    ("在自贸试验区注册的企业可享受补助。", ("place", "place", "in", None, None, ("自贸", "自由贸易"), "自贸试验区")),
+    ("在浦东新区注册的企业可享受补助。", ("place", "district", "in", None, None, ("浦东新区",), "在浦东新区注册")),
+    ("年营业收入2000万元以上的制造业企业，给予奖励。",
+     ("threshold", "revenue", "≥", _D(2000), None, (), "营业收入2000万元以上")),
+    ("对制造业企业给予补助。", ("sector", "industry_code", "in", None, None, ("C",), "制造业")),
+    ("对成立5年以内的企业给予补贴。", ("threshold", "founded", "≤", _D(5), None, (), "成立5年以内")),
+    ("对成立满3年的企业给予补贴。", ("threshold", "founded", "≥", _D(3), None, (), "成立满3年")),
+    ("对毕业年度高校毕业生给予补贴。", ("person", "person.status", "in", None, None, ("graduate",), "高校毕业生")),
+    ("对返乡创业人员给予补贴。", ("person", "person.status", "in", None, None, ("returnee",), "返乡创业")),
+])
+def test_a_condition_is_read_as_data(text, expected):
+    assert expected in _conds(text)
+
+
+def test_a_range_gives_both_bounds_and_a_sentence_paying_nothing_gives_none():
+    both = _conds("申请的企业上年度营业收入在2000万元以上、4亿元以下，给予补助。")
+    assert [(c[1], c[2], c[3]) for c in both if c[1] == "revenue"] == [("revenue", "≥", _D(2000)), ("revenue", "≤", _D(4))]
+    assert conditions_of("推进小微企业数字化转型。") == []  # an action, no support: no condition
+
+
+@pytest.mark.parametrize("text, issued, expected", [
+    ("执行期限为2019年1月1日至2020年12月31日。", None, (_date(2019, 1, 1), _date(2020, 12, 31))),
+    ("本措施自2019年3月1日起施行，有效期至2020年12月31日。", None, (_date(2019, 3, 1), _date(2020, 12, 31))),
+    ("本规定自2022年7月1日起施行，有效期三年。", None, (_date(2022, 7, 1), _date(2025, 6, 30))),
+    ("本办法自印发之日起施行，有效期5年。", _date(2019, 3, 5), (_date(2019, 3, 5), _date(2024, 3, 4))),
+    ("本办法自印发之日起施行。", None, (None, None)),
+])
+def test_a_period_of_validity_is_read(text, issued, expected):
+    found = validity_of(text, issued)
+    assert (found.valid_from, found.valid_until) == expected and found.text in text
+
+
+def test_no_period_in_a_plain_sentence():
+    assert validity_of("到2025年，培育10家企业。") is None
+
+
+def test_supports_carry_their_sentence_conditions_and_the_document_period():
+    text = ("（一）对参保缴费1年以上的企业，按上年度实际缴纳失业保险费的50%给予稳岗返还。\n"
+            "（二）对招用高校毕业生的企业给予补贴。\n"
+            "本措施自2019年3月1日起施行，有效期至2020年12月31日。")
+    doc = parse_text(text, DocumentMeta(slug="t", title="t"))
+    support = next(s for s in doc.supports if s.rate == 50)
+    assert [(c.field, c.comparator, c.value) for c in support.conditions] == [("years_insured", "≥", _D(1))]
+    assert (support.valid_from, support.valid_until) == (_date(2019, 3, 1), _date(2020, 12, 31))
+    assert doc.source[support.validity_span.start:support.validity_span.end] == support.validity_text
+    c = support.conditions[0]
+    assert doc.source[c.span.start:c.span.end] == c.text
+
+
+def test_a_list_of_general_conditions_applies_to_every_support():
+    text = ("第一条 申请本规定扶持的企业，应当同时具备下列条件：\n1．工商注册地在浑南区；\n2．从业人员在1000人以下。\n"
+            "第二条 企业参加展会的，按照实际支付展位费的50%给予补助，单户企业每年度最高20万元。\n")
+    doc = parse_text(text, DocumentMeta(slug="t", title="t"))
+    support = next(s for s in doc.supports if s.rate == 50)
+    assert {(c.field, c.values, c.value) for c in support.conditions} >= {("district", ("浑南区",), None),
+                                                                         ("employees", (), _D(1000))}

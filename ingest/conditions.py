@@ -1,0 +1,266 @@
+"""Who qualifies for a support and for how long, read as data: ``Condition`` records and a period of validity.
+
+Conditions (``conditions_of``), each with the words it was read from:
+
+- who: enterprise sizes (小微企业 → size in small; 中小企业 → small, medium) and types (高新技术企业: no profile
+  field decides it, so ``field`` is ``needs``, where the enterprise says what it is);
+- persons: 高校毕业生, 失业青年, 返乡创业人员 … (``person.status``) and ages (16-24岁 → ``person.age`` between);
+- thresholds: 参保缴费1年以上 (``years_insured`` ≥ 1 年), 年营业收入2000万元以上 (``revenue``), 职工200人以下
+  (``employees``), 成立5年以内 (``founded``: the enterprise's age ≤ 5 年);
+- places: 自贸试验区, 综合保税区 (``place``), 在浦东新区注册 (``district``);
+- sectors: 制造业企业, 软件企业 → GB/T 4754 sections or divisions (``industry_code``).
+
+Validity (``validity_of``): 2019年1月1日至2020年12月31日, 自2019年1月1日起施行, 有效期5年 (from the date of issue),
+自印发之日起5年内, 执行至2020年底.
+
+The words live in ``ingest/data/instruments.json``: data, not code.
+"""
+
+from __future__ import annotations
+
+import calendar
+import json
+import re
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from .model import Condition, Span
+from .quantities import normalise_digits, to_decimal
+
+__all__ = ["INSTRUMENTS_FILE", "GENERAL_CONDITIONS", "vocabulary", "conditions_of", "Validity", "validity_of", "add_years"]
+
+INSTRUMENTS_FILE = Path(__file__).parent / "data" / "instruments.json"
+_NUM = r"[0-9]+(?:\.[0-9]+)?"
+_CN = {c: i for i, c in enumerate("零一二三四五六七八九十", 0)} | {"两": 2}
+_SENTENCE = re.compile(r"[^。；;！!？?\n]+")
+_ELIGIBILITY_SENTENCE = re.compile(
+    r"补助|补贴|资助|奖励|奖补|贴息|返还|给予|减按|免征|减征|减半|加计扣除|抵免|退税|优惠|符合|申请|享受|条件|参保|"
+    r"可按|可获|支持|扶持|贷款|担保")
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> dict[str, Any]:
+    """The shipped words of support and eligibility (``ingest/data/instruments.json``)."""
+    return json.loads(INSTRUMENTS_FILE.read_text(encoding="utf-8"))
+
+
+# ------------------------------------------------------------------------------------------------ conditions
+
+_AGE_RANGE = re.compile(rf"(?P<a>{_NUM})\s*(?:周岁)?\s*(?:-|—|–|~|至|到)\s*(?P<b>{_NUM})\s*周?岁")
+_AGE_BOUND = re.compile(rf"(?P<a>{_NUM})\s*周?岁(?P<post>以上|及以上|以下|及以下|以内)")
+_DISTRICT = re.compile(r"(?:在|于)(?P<p>[一-龥]{2,8}?(?:新区|区|县))(?:内|范围内|辖区内)?(?:注册|设立|登记|落户|注册登记)")
+_FOUNDED = re.compile(rf"(?:成立|注册|设立|创办|开办)(?:时间)?(?P<pre>未满|不满|不超过|不足|满|超过|在)?(?P<n>{_NUM}|[一二三四五六七八九十两])"
+                      rf"(?:个)?(?P<u>年|个月)(?P<post>以上|以内|以下|内)?")
+_REGISTERED = re.compile(r"(?:注册地|注册登记地|登记注册地|注册|税务征管关系|统计关系)[^，,。；;]{0,14}?(?:均)?(?:在|位于|属于)"
+                         r"(?P<p>[一-龥]{2,8}?(?:新区|区|县))")
+_AND_BOUND = re.compile(rf"、(?P<n>{_NUM})(?P<u>亿元|万元|元|人|名|年)(?P<post>以下|以内|及以下)")
+_BOUND_BEFORE = {"首次突破": "≥", "突破": "≥", "不低于": "≥", "不少于": "≥", "超过": "≥", "达到": "≥", "满": "≥", "以上": "≥", "高于": "≥",
+                 "不超过": "≤", "不高于": "≤", "低于": "≤", "不足": "≤", "未满": "≤", "以下": "≤", "以内": "≤"}
+
+
+def _threshold_re(pattern: str) -> re.Pattern[str]:
+    return re.compile(
+        rf"(?P<what>{pattern})[^，,。；;0-9]{{0,10}}?(?P<pre>不低于|不少于|不超过|不高于|首次突破|突破|超过|达到|低于|不足|未满|满)?"
+        rf"(?P<n>{_NUM})(?P<u>亿元|万元|元|人|名|年|个月)(?P<post>及以上|以上|以下|及以下|以内)?")
+
+
+def _sizes(text: str, at: int, sentence: str) -> list[Condition]:
+    found: list[Condition] = []
+    taken: list[tuple[int, int]] = []
+    for entry in vocabulary()["size_conditions"]:
+        for word in entry["words"]:
+            for m in re.finditer(re.escape(word), sentence):
+                if any(a <= m.start() < b for a, b in taken):
+                    continue
+                taken.append((m.start(), m.end()))
+                found.append(Condition("who", "size", "in", word, Span(at + m.start(), at + m.end()),
+                                       values=tuple(entry["sizes"])))
+    return found
+
+
+def _types(at: int, sentence: str) -> list[Condition]:
+    return [Condition("who", "needs", "in", word, Span(at + m.start(), at + m.end()), values=(word,))
+            for word in vocabulary()["enterprise_types"] for m in [re.search(re.escape(word), sentence)] if m]
+
+
+def _persons(at: int, sentence: str) -> list[Condition]:
+    found: list[Condition] = []
+    for entry in vocabulary()["persons"]:
+        m = next((m for w in entry["words"] for m in [re.search(re.escape(w), sentence)] if m), None)
+        if m:
+            found.append(Condition("person", "person.status", "in", m.group(), Span(at + m.start(), at + m.end()),
+                                   values=(entry["status"],)))
+    for m in _AGE_RANGE.finditer(sentence):
+        found.append(Condition("person", "person.age", "between", m.group(), Span(at + m.start(), at + m.end()),
+                               value=to_decimal(m.group("a")), value_max=to_decimal(m.group("b")), unit="岁"))
+    for m in _AGE_BOUND.finditer(sentence):
+        if any(c.span.start <= at + m.start() < c.span.end for c in found):
+            continue
+        found.append(Condition("person", "person.age", "≥" if "上" in m.group("post") else "≤", m.group(),
+                               Span(at + m.start(), at + m.end()), value=to_decimal(m.group("a")), unit="岁"))
+    return found
+
+
+def _thresholds(at: int, sentence: str) -> list[Condition]:
+    found: list[Condition] = []
+    for m in _FOUNDED.finditer(sentence):
+        pre, post = m.group("pre") or "", m.group("post") or ""
+        if not pre and not post or pre == "在" and not post:
+            continue  # 成立3年: no bound
+        n = m.group("n")
+        years = to_decimal(n) if n.isdigit() else Decimal(_CN.get(n, 0))
+        if m.group("u") == "个月":
+            years = years / 12
+        comparator = "≥" if pre in ("满", "超过") or post == "以上" else "≤"
+        found.append(Condition("threshold", "founded", comparator, m.group(), Span(at + m.start(), at + m.end()),
+                               value=years, unit="年"))
+    for entry in vocabulary()["thresholds"]:
+        if entry["field"] == "founded":
+            continue
+        for m in _threshold_re(entry["pattern"]).finditer(sentence):
+            unit = m.group("u")
+            if any(c.span.start <= at + m.start("n") < c.span.end for c in found):
+                continue
+            if entry["field"] == "years_insured" and unit not in ("年", "个月"):
+                continue
+            if entry["field"] in ("employees", "insured_staff") and unit not in ("人", "名"):
+                continue
+            if entry["field"] == "revenue" and not unit.endswith("元"):
+                continue
+            pre, post = m.group("pre") or "", m.group("post") or ""
+            if not pre and not post:
+                continue  # a bare amount is no bound (缴纳失业保险费100万元)
+            if entry["field"] == "revenue" and re.search(r"给予|奖励|补助|补贴", sentence[m.start():m.start("n")]):
+                continue
+            comparator = _BOUND_BEFORE.get(pre) or _BOUND_BEFORE.get(post.removeprefix("及"), "≥")
+            found.append(Condition("threshold", entry["field"], comparator, sentence[m.start():m.end()],
+                                   Span(at + m.start(), at + m.end()), value=to_decimal(m.group("n")), unit=unit))
+            more = _AND_BOUND.match(sentence, m.end())  # 2000万元以上、4亿元以下: the range's upper end
+            if more:
+                found.append(Condition("threshold", entry["field"], "≤", sentence[m.start():more.end()],
+                                       Span(at + m.start(), at + more.end()), value=to_decimal(more.group("n")),
+                                       unit=more.group("u")))
+    return found
+
+
+def _places(at: int, sentence: str) -> list[Condition]:
+    found: list[Condition] = []
+    taken: list[tuple[int, int]] = []
+    for entry in vocabulary()["places"]:
+        for word in entry["words"]:
+            m = re.search(re.escape(word), sentence)
+            if m and not any(a <= m.start() < b for a, b in taken):
+                taken.append((m.start(), m.end()))
+                found.append(Condition("place", "place", "in", word, Span(at + m.start(), at + m.end()),
+                                       values=tuple(entry["aliases"])))
+                break
+    for m in list(_DISTRICT.finditer(sentence)) + list(_REGISTERED.finditer(sentence)):
+        if any(c.field == "district" and c.values == (m.group("p"),) for c in found):
+            continue
+        if re.search(r"试验区|保税区|开发区|高新区|示范区|园区|港区|自贸区|功能区", m.group("p")):
+            continue  # a zone (自贸试验区) is read above, not a district
+        found.append(Condition("place", "district", "in", m.group(), Span(at + m.start(), at + m.end()),
+                               values=(m.group("p"),)))
+    return found
+
+
+def _sectors(at: int, sentence: str) -> list[Condition]:
+    found: list[Condition] = []
+    for entry in vocabulary()["sectors"]:
+        m = next((m for w in entry["words"] for m in [re.search(re.escape(w), sentence)] if m), None)
+        if m:
+            found.append(Condition("sector", "industry_code", "in", m.group(), Span(at + m.start(), at + m.end()),
+                                   values=tuple(entry["codes"])))
+    return found
+
+
+# 申请本规定第五条至第十条扶持的企业，应当同时具备下列条件: a unit stating the conditions of every support
+GENERAL_CONDITIONS = re.compile(r"(?:应当|应|须|需|必须)(?:同时)?(?:具备|符合|满足)(?:下列|以下|如下)?(?:基本)?条件|"
+                                r"(?:申请|享受)[^。；]{0,30}(?:条件|资格)(?:如下|为)")
+
+
+def conditions_of(text: str, offset: int = 0, every_sentence: bool = False) -> list[Condition]:
+    """Every eligibility condition of ``text``'s support sentences (every sentence with ``every_sentence``, for
+    a list of conditions), spans shifted by ``offset``, in order."""
+    text = normalise_digits(text)
+    found: list[Condition] = []
+    for s in _SENTENCE.finditer(text):
+        sentence = s.group()
+        if not every_sentence and not _ELIGIBILITY_SENTENCE.search(sentence):
+            continue
+        at = offset + s.start()
+        for part in (_sizes(text, at, sentence), _types(at, sentence), _persons(at, sentence),
+                     _thresholds(at, sentence), _places(at, sentence), _sectors(at, sentence)):
+            found.extend(part)
+    unique: dict[tuple[str, str, tuple[str, ...], Decimal | None], Condition] = {}
+    for c in found:
+        unique.setdefault((c.field, c.comparator, c.values, c.value), c)
+    return sorted(unique.values(), key=lambda c: (c.span.start, c.span.end))
+
+
+# ------------------------------------------------------------------------------------------------ validity
+
+
+@dataclass(frozen=True, slots=True)
+class Validity:
+    """A stated period of validity: either end may be open; ``text`` and ``span`` are the words that state it."""
+
+    valid_from: date | None
+    valid_until: date | None
+    text: str
+    span: Span
+
+
+_DATE = r"(?P<{p}y>(?:19|20)[0-9]{{2}})年(?:(?P<{p}m>1[0-2]|0?[1-9])月(?:(?P<{p}d>[0-9]{{1,2}})日)?)?(?P<{p}e>底|末)?"
+_RANGE = re.compile(rf"(?:自|从)?{_DATE.format(p='a')}(?:起)?\s*(?:至|到|—|-|–)\s*{_DATE.format(p='b')}(?:止)?")
+_FROM = re.compile(rf"自{_DATE.format(p='a')}起(?:施行|执行|实施|生效)")
+_UNTIL = re.compile(rf"(?:执行|实施|有效期|有效)(?:期限)?(?:截?至|到){_DATE.format(p='b')}")
+_ISSUED_FROM = re.compile(r"自(?:印发|发布|公布)之日起(?:施行|执行|实施|生效)?")
+_YEARS = re.compile(rf"有效期(?:为|限)?(?P<n>{_NUM}|[一二三四五六七八九十两])年|(?:自(?:印发|发布|公布)之日起)(?P<k>{_NUM}|[一二三四五六七八九十两])年内")
+
+
+def add_years(day: date, years: int) -> date:
+    """``day`` plus ``years`` years, less one day (有效期5年 from 2019-01-01 ends 2023-12-31)."""
+    end_year = day.year + years
+    last = calendar.monthrange(end_year, day.month)[1]
+    end = date(end_year, day.month, min(day.day, last))
+    return date.fromordinal(end.toordinal() - 1)
+
+
+def _date(m: re.Match[str], p: str, start: bool) -> date:
+    y = int(m.group(f"{p}y"))
+    month = m.group(f"{p}m")
+    day = m.group(f"{p}d")
+    if month is None:
+        return date(y, 1, 1) if start else date(y, 12, 31)
+    mo = int(month)
+    if day is None:
+        return date(y, mo, 1) if start else date(y, mo, calendar.monthrange(y, mo)[1])
+    return date(y, mo, min(int(day), calendar.monthrange(y, mo)[1]))
+
+
+def validity_of(text: str, issued: date | None = None, offset: int = 0) -> Validity | None:
+    """The period of validity ``text`` states, or None.  自印发之日起 starts at ``issued`` (None when unknown);
+    有效期N年 and 自印发之日起N年内 end N years on, less a day."""
+    text = normalise_digits(text)
+    m = _RANGE.search(text)
+    if m:
+        return Validity(_date(m, "a", True), _date(m, "b", False), m.group(), Span(offset + m.start(), offset + m.end()))
+    start_m = _FROM.search(text) or _ISSUED_FROM.search(text)
+    until_m = _UNTIL.search(text)
+    years_m = _YEARS.search(text)
+    if not (start_m or until_m or years_m):
+        return None
+    valid_from = (_date(start_m, "a", True) if start_m and start_m.re is _FROM else issued if start_m or years_m
+                  else None)
+    valid_until = _date(until_m, "b", False) if until_m else None
+    if valid_until is None and years_m and valid_from is not None:
+        n = years_m.group("n") or years_m.group("k")
+        valid_until = add_years(valid_from, int(n) if n.isdigit() else _CN.get(n, 0))
+    parts = [x for x in (start_m, until_m, years_m) if x]
+    a, b = min(x.start() for x in parts), max(x.end() for x in parts)
+    return Validity(valid_from, valid_until, text[a:b], Span(offset + a, offset + b))
