@@ -114,6 +114,7 @@ def parse_text(text: str, meta: DocumentMeta) -> PolicyDocument:
         departments=departments,
         responsibilities=responsibilities,
         citations=find_citations(body, units, own_identifier=meta.identifier, own_title=meta.title),
+        body_candidates=bodies.candidates,
         concepts=find_concepts(body, units),
     )
 
