@@ -51,7 +51,6 @@ log = logging.getLogger(__name__)
 AUTHORITY_DIR = Path(__file__).parent / "data" / "authority"
 AUTHORITY_ENV = "POLICYKG_AUTHORITY_FILES"
 NATIONAL = "中华人民共和国"
-MUNICIPAL_GOVERNMENT = "shanghai-municipal-government"
 
 _ORG = "http://www.w3.org/ns/org#"
 _POL = "https://w3id.org/policykg/ns#"
@@ -576,27 +575,29 @@ def resolve_name(name: str, jurisdiction: str = "", when: date | None = None) ->
 def normalise_department(name: str, jurisdiction: str = "", when: date | None = None) -> str | None:
     """Key of the body ``name`` refers to (市经信委 → the commission's key), or None if no authority file has it.
 
-    Tolerates a place prefix written in front (上海市经信委) and a missing 市 (经信委)."""
+    Tolerates a missing level (经信委 → 市经信委), read like any short form: within ``jurisdiction``, or,
+    with none given, only where one place's file alone has the name. No place is assumed: a name is never
+    retried as some city's (上海 + name)."""
     name = name.strip()
     if not name:
         return None
     key = resolve_name(name, jurisdiction, when)
     if key:
         return key
-    for candidate in ("市" + name, name.removeprefix("上海"), "上海" + name):
-        key = resolve_name(candidate, jurisdiction, when)
-        if key:
-            return key
+    if not name.startswith(_RELATIVE_START) and not _place_at_start(name):
+        return resolve_name("市" + name, jurisdiction, when)
     return None
 
 
 def government_of(jurisdiction: str) -> Department:
-    """The people's government of a jurisdiction (上海市人民政府; 国务院 for the nation), from a file or made up."""
+    """The people's government of a jurisdiction (上海市人民政府; 国务院 for the nation), from a file or made up.
+
+    Raises ValueError when no jurisdiction is given: no place is any document's default."""
     jurisdiction = canonical_jurisdiction(jurisdiction)
     if jurisdiction == NATIONAL:
         return _department_of("cn-state-council", "", "")
     if not jurisdiction:
-        return _department_of(MUNICIPAL_GOVERNMENT, "", "")
+        raise ValueError("government_of needs a jurisdiction (上海市, 广州市, 中华人民共和国 …), got none")
     for body in authority().bodies.values():
         if body.jurisdiction == jurisdiction and body.category == "government":
             return _department_of(body.key, "", jurisdiction)

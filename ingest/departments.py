@@ -56,7 +56,7 @@ from .authority import (
     normalise_department,
     resolve_name,
 )
-from .model import Department, Span, Unit
+from .model import BodyCandidate, Department, Span, Unit
 
 __all__ = [
     "AUTHORITY_DIR",
@@ -64,6 +64,7 @@ __all__ = [
     "AliasEntry",
     "Authority",
     "AuthorityBody",
+    "Bodies",
     "ChangeEvent",
     "DISTRICTS",
     "MUNICIPAL_GOVERNMENT",
@@ -75,6 +76,7 @@ __all__ = [
     "configure_authority",
     "document_date",
     "expand_name",
+    "find_bodies",
     "find_departments",
     "full_name",
     "government_of",
@@ -103,8 +105,8 @@ _FUNCTION_CHARS = "由和及与同对向在经请将按并、"
 _ZONE_RE = re.compile(rf"[{_CJK}]{{2,10}}?(?:园区|开发区|高新区|新片区|新区|示范区|试验区|合作区|保税区|综试区)"
                       rf"(?:管委会|管理委员会)")
 _LEFT_GUARD = {
-    "市": "城超都上门全本该各省股夜坊菜花集闹街早黑午楼区县",
-    "区": "地社城园街辖景小片新郊市山林灾牧矿校厂港保示禁战试商功开湾学院各全本该半",
+    "市": "城超都上门全本该各省股夜坊菜花集闹街早黑午楼区县辖列",
+    "区": "地社城园街辖景小片新郊市山林灾牧矿校厂港保示禁战试商功开湾学院各全本该半治验库",
     "县": "郡州全各市区本该",
     "省": "全各外本节反",
     "镇": "城乡村集重古名各全",
@@ -125,7 +127,7 @@ _PREFIX_CORE_START_BAN = {
 _SUFFIXES = ("管理委员会", "委员会", "管委会", "人民政府", "政府", "办公厅", "办公室", "服务中心", "中心", "总局", "总署",
              "总队", "支队", "分局", "监管局", "管理局", "海关", "法院", "检察院", "贸促会", "局", "厅", "委", "办", "署", "部")
 _SUFFIX_RE = "|".join(_SUFFIXES)
-_CENTRAL_SUFFIXES = ("总局", "总署", "委员会", "办公室", "管理局", "局", "委", "办", "署", "部")
+_CENTRAL_SUFFIXES = ("总局", "总署", "委员会", "办公厅", "办公室", "管理局", "局", "委", "办", "署", "部")
 _CORE = rf"(?:(?!和(?:市|区|省|县|各))[^{_NOT_CORE}])"
 _ONE_PREFIX_RE = re.compile(rf"(?P<prefix>街道|自治区|[省市区县镇乡州])(?P<core>{_CORE}{{0,12}}?)(?P<suffix>{_SUFFIX_RE})")
 _CENTRAL_RE = re.compile(rf"(?P<prefix>国务院|国家)(?P<core>{_CORE}{{1,12}}?)(?P<suffix>{'|'.join(_CENTRAL_SUFFIXES)})")
@@ -138,8 +140,37 @@ _COLLECTIVE_RE = re.compile(
     r"|(?:市|区|县)(?:直|属)各(?:有关)?(?:部门|单位)"
     r"|(?:市|区|县|省)(?:级|政府)?(?:各)?(?:有关|相关)部门"
 )
+# Words of a clause, never of an organ's name: a span holding one is a sentence fragment (区探索创新政府,
+# 山东省日照市推行压缩企业开办), kept as a candidate and out of the bodies.
+_CLAUSE_WORDS = (
+    "负责|牵头|会同|配合|参与|参加|担任|兼任|推行|压缩|实现|推出|承办|安排|布局|通过|举办|部署|责令|建议|根据|批转|转发|"
+    "印发|探索|加强|加快|推进|推动|落实|做好|开展|制定|支持|鼓励|引导|完善|健全|深化|优化|提高|提升|建立|成立|设立|组建|"
+    "撤销|调整|召开|提出|提交|报告|讨论|审议|听取|明确|发挥|办理|处理|督促|联合|共同|协调|统筹|依托|结合|按照|按要求|"
+    "认真|主要|分别|简称|交办|承担|并入|划入|要求|同意|批准|授权|委托|纳入|实施|执行|确保|保证|及时|积极|切实|进一步|有关|相关|"
+    "内部|年度|工作安排|提请|报请|报送|设在|组成|分管|召集|主持|邀请|所在"
+)
+_CLAUSE_RE = re.compile(_CLAUSE_WORDS)
+# …of which these may stand inside a joint body's name (市人工智能推进领导小组, 区域协调发展领导小组).
+_JOINT_NAME_WORDS = {"推进", "推动", "协调", "统筹", "加强", "完善", "深化", "优化", "促进", "实施", "联合", "有关", "相关",
+                     "主要", "年度", "内部"}
+_JOINT_CLAUSE_RE = re.compile("|".join(w for w in _CLAUSE_WORDS.split("|") if w not in _JOINT_NAME_WORDS))
+# Organ words written straight after a place or a level (市委组织部, 区人大常委会, 市中级人民法院, 团市委).
+_ORGAN_WORDS = (
+    "人民代表大会常务委员会|人民代表大会常委会|人民代表大会|人大常委会|人大|政协|纪委监委|纪委|监委|"
+    "中级人民法院|高级人民法院|人民法院|法院|人民检察院|检察院|"
+    "委(?:组织部|宣传部|统战部|政法委|网信办|编办|办公厅|办公室|政研室|政策研究室|外办|农办|台办|老干部局|保密办|"
+    "机要局|党校|巡察办|深改办|改革办|金融办|财经办|军民融合办|直属机关工委|教育工委)|党委|工委|"
+    "总工会|妇联|团委|科协|文联|残联|侨联|工商联|社科联|红十字会|人武部|武装部|军分区|警备区"
+)
+_ORGAN_RE = re.compile(rf"(?P<prefix>街道|自治区|[省市区县镇乡州])(?P<organ>{_ORGAN_WORDS})")
+_LEAGUE_RE = re.compile(r"团(?:[省市区县]|[\u4e00-\u9fff]{2,6}?[省市区县])委")  # 团市委, 团广州市委
+# The State Council's own designations of its departments: 国务院教育行政部门, 国务院税务主管部门, 国务院法制机构.
+_DESIGNATION_BODY_RE = re.compile(
+    rf"国务院(?P<core>[^{_NOT_CORE}]{{0,12}}?)(?:行政部门|主管部门|法制机构|职能部门)")
 _CONSENT_RE = re.compile(r"(?:研究)?(?:同意|批准)")
-_JOINT_RE = re.compile(r"联席会议|领导小组(?:办公室)?|工作专班|指挥部")
+_JOINT_RE = re.compile(r"联席会议|(?:领导|工作|协调)小组(?:办公室)?|工作专班|指挥部|协调委员会")
+# A joint body's qualifier that names no body of its own: 部际联席会议 is "the" conference, not a new one.
+_BARE_JOINT_CORE_RE = re.compile(r"^(?:部际|工作|专项|该|此|这一|上述|本|各|成员|试点)$")
 _CREATE_RE = re.compile(r"建立|成立|组建|设立")
 # Words written before a joint body's name that are not part of it (定期召开|楼宇经济联席会议).
 _LEAD_IN_RE = re.compile(r"建立|成立|组建|设立|召开|健全|完善|发挥|依托|通过|强化|加强|用好|定期|提请|报请|报送|由")
@@ -148,6 +179,8 @@ _TAIL_RE = re.compile(
     rf"(?:组织部|宣传部|统战部|政法委|网信办|编办|金融办|外办|办公厅|办公室|督查室|研究室)"
     rf"|[^{_NOT_CORE}和市区县省各]{{1,8}}?(?:管理局|分局|监管局|税务局|调查总队|总队|支队|分行|总部|海关|督查室|研究室|局|处)"
 )
+# A Party committee's own departments run on from it whatever their words (市委|组织部: 组织 is no verb here).
+_PARTY_TAIL_RE = re.compile(r"组织部|宣传部|统战部|政法委|网信办|编办|办公厅|办公室|督查室|研究室")
 # …and a local branch after a place: 国家税务总局|广州市|税务局, 人民银行|广州|分行.
 _BRANCH_TAIL_RE = re.compile(
     rf"[^{_NOT_CORE}和市区县省各]{{0,8}}?(?:管理局|监管局|税务局|调查总队|中心支行|支行|分行|总部|海关|分局)"
@@ -161,7 +194,8 @@ _CORE_BAN = re.compile(_TAIL_BAN.pattern.removesuffix("|要|应|可"))  # 应急
 class _Candidate:
     start: int
     end: int
-    kind: str  # "label" | "generic" | "collective" | "joint"
+    kind: str  # "label" | "organ" | "generic" | "collective" | "joint" | "unknown" (a candidate, never a body)
+    reason: str = ""  # for "unknown": why it is no body
 
 
 def _label_re() -> re.Pattern[str]:
@@ -224,15 +258,37 @@ def _label_candidates(source: str) -> list[_Candidate]:
     return found
 
 
-def _generic_ok(core: str, suffix: str, prefix: str) -> bool:
+_DIRECTION_RE = re.compile(r"^[东南西北中内外上下前后]{1,2}$")  # 区东南部, 市中部: a part of a place, no body
+_PLACES_CORE_RE = re.compile(rf"(?:[{_CJK}]{{1,6}}?(?:自治州|自治县|省|市|县|区|旗|乡|镇|街道))+")
+
+
+def _generic_verdict(core: str, suffix: str, prefix: str) -> str:
+    """What a prefix + core + suffix is: "body", "unknown" (body-like, but its core is a clause: a candidate)
+    or "" (no name at all: 市场, 区域, 局面)."""
     ban = _PREFIX_CORE_START_BAN.get(prefix)
     if ban is not None and ban.match(core):
-        return False
+        return ""
     if suffix in ("中心", "服务中心") and (not core or _DESIGNATION_RE.search(core)):
-        return False
+        return ""
     if not core and suffix not in ("人民政府", "政府", "委", "海关", "法院", "检察院", "贸促会"):
-        return False
-    return not _CORE_BAN.search(core)
+        return ""
+    if _DIRECTION_RE.match(core):
+        return ""
+    if suffix in ("人民政府", "政府") and core:
+        # a government is a place's (区政府, 巫山县培石乡政府); 区探索创新政府 is a clause ending in 政府
+        if _PLACES_CORE_RE.fullmatch(core) and not _CLAUSE_RE.search(core):
+            return "body"
+        return "unknown" if len(core) >= 2 else ""
+    if suffix == "部" and prefix in ("省", "市", "区", "县", "镇", "乡", "州", "街道", "自治区"):
+        return ""  # a local government has no 部; its Party's departments (市委组织部) are organ words
+    if prefix in ("国务院", "国家") and len(core) < 2:
+        return ""  # 国务院部署, 国家级
+    if suffix == "委员会" and not _CLAUSE_RE.search(core) and not _CORE_BAN.search(
+            re.sub(r"指导|协调|统筹|咨询", "", core)):
+        return "body"  # a committee is named for what it does: 国家职业教育指导咨询委员会, 首都国际机场协调委员会
+    if _CORE_BAN.search(core) or _CLAUSE_RE.search(core):
+        return "unknown"
+    return "body"
 
 
 def _generic_candidates(source: str, places: set[str]) -> list[_Candidate]:
@@ -244,21 +300,38 @@ def _generic_candidates(source: str, places: set[str]) -> list[_Candidate]:
             if not m:
                 continue
             name = m.group()
-            if _left_ok(source, start, name) and _right_ok(source, m.end(), name) and _generic_ok(
-                m.group("core"), m.group("suffix"), m.group("prefix")
-            ):
-                found.append(_Candidate(start, m.end(), "generic"))
+            if not (_left_ok(source, start, name) and _right_ok(source, m.end(), name)):
+                continue
+            verdict = _generic_verdict(m.group("core"), m.group("suffix"), m.group("prefix"))
+            if verdict:
+                found.append(_Candidate(start, m.end(), "generic" if verdict == "body" else "unknown",
+                                        "" if verdict == "body" else "its core is a clause"))
+    for start in starts:
+        m = _ORGAN_RE.match(source, start)
+        if m and _left_ok(source, start, m.group()) and _right_ok(source, m.end(), m.group()):
+            found.append(_Candidate(start, m.end(), "organ"))
+    for m in _LEAGUE_RE.finditer(source):
+        found.append(_Candidate(m.start(), m.end(), "organ"))
+    for m in _DESIGNATION_BODY_RE.finditer(source):
+        core = m.group("core")
+        if not core.startswith("各") and not _CLAUSE_RE.search(core):
+            found.append(_Candidate(m.start(), m.end(), "generic"))
     if places:
         place_re = re.compile("|".join(map(re.escape, sorted(places, key=len, reverse=True))))
         for pm in place_re.finditer(source):
+            organ = re.compile(rf"(?:中共)?(?:{_ORGAN_WORDS})").match(source, pm.end())
+            if organ and pm.group().endswith(("省", "市", "区", "县", "自治区", "自治州", "镇", "乡")):
+                found.append(_Candidate(pm.start(), organ.end(), "organ"))
             m = _PLACE_CORE_RE.match(source, pm.end())
             if not m or not _right_ok(source, m.end(), m.group()):
                 continue
             with_level = pm.group().endswith(("省", "市", "区", "县", "自治区", "自治州"))
             if not with_level and m.group("suffix") not in ("海关", "监管局", "局", "分局", "总部", "分行"):
                 continue
-            if _generic_ok(m.group("core"), m.group("suffix"), ""):
-                found.append(_Candidate(pm.start(), m.end(), "generic"))
+            verdict = _generic_verdict(m.group("core"), m.group("suffix"), "")
+            if verdict:
+                found.append(_Candidate(pm.start(), m.end(), "generic" if verdict == "body" else "unknown",
+                                        "" if verdict == "body" else "its core is a clause"))
     return found
 
 
@@ -276,25 +349,27 @@ def _collective_candidates(source: str) -> list[_Candidate]:
             if _left_ok(source, m.start(), m.group()) and _right_ok(source, m.end(), m.group())]
 
 
+_JOINT_PREFIX_RE = re.compile(r"国务院|中央|全国|国家(?!级)")
+
+
 def _joint_name_start(source: str, end: int, places: set[str] = frozenset()) -> int:  # type: ignore[assignment]
-    """Walk back from a 联席会议/领导小组 to the start of its name (…参加的|市技术改造联席会议): to the first
-    place or level prefix (发挥|市跨境电商…领导小组), else to just after a verb that sets it up (建立|…)."""
+    """Walk back from a 联席会议/领导小组 to the start of its name: over at most 24 characters of one phrase,
+    then past the last word of a clause (落实|中央教育工作领导小组, 各成员单位就有关工作情况向|联席会议), so a
+    name never holds a verb; 自由贸易试验区 is one word of a name (由 is cut only where it stands alone)."""
     start = end
-    while (start > 0 and end - start < 20 and re.match(rf"[{_CJK}]", source[start - 1])
-           and (source[start - 1] not in "的及与在对为将把被是由等或、" and not
-                (source[start - 1] == "和" and source[start:start + 1] in _LEVEL_CHARS))):
+    while (start > 0 and end - start < 24 and re.match(rf"[{_CJK}0-9]", source[start - 1])
+           and source[start - 1] not in "的及与在对为将把被是等或、向就"
+           and not (source[start - 1] == "由" and source[start - 2 : start - 1] not in ("自", "理", "经"))
+           and not (source[start - 1] == "和" and source[start:start + 1] in _LEVEL_CHARS)):
         start -= 1
-    for pos in range(start, end - 1):
-        if (any(source.startswith(p, pos) for p in places) or source.startswith(("国务院", "国家"), pos)
-                or (source[pos] in "省市区县" and _left_ok(source, pos, source[pos]) and pos > start)):
-            return pos
-        if source[pos] in "省市区县" and pos == start:
-            return pos
-    verb = None
-    for verb in _LEAD_IN_RE.finditer(source, start, end):
-        pass
-    if verb:
-        start = verb.end()
+    for m in _JOINT_CLAUSE_RE.finditer(source, start, end):
+        start = m.end()
+    prefix = _JOINT_PREFIX_RE.search(source, start, end)
+    if prefix and prefix.start() > start:  # 其职能并入|国务院职业教育工作部际联席会议
+        start = prefix.start()
+    for m in _LEAD_IN_RE.finditer(source, start, end):
+        if m.group() != "由" or source[m.start() - 1 : m.start()] not in ("自", "理"):
+            start = m.end()
     return start
 
 
@@ -302,7 +377,8 @@ def _joint_candidates(source: str, places: set[str]) -> list[_Candidate]:
     found = []
     for m in _JOINT_RE.finditer(source):
         start = _joint_name_start(source, m.start(), places)
-        if m.start() - start >= 2:
+        core = source[start : m.start()]
+        if len(core) >= 2 and not _BARE_JOINT_CORE_RE.match(core):
             found.append(_Candidate(start, m.end(), "joint"))
     return found
 
@@ -318,7 +394,8 @@ def _extend(source: str, cand: _Candidate, place_re: re.Pattern[str]) -> _Candid
         if m and not _TAIL_BAN.search(m.group()) and _right_ok(source, m.end(), m.group()):
             return _Candidate(cand.start, m.end(), cand.kind)
     m = _TAIL_RE.match(source, end)
-    if m and not _TAIL_BAN.search(m.group()) and _right_ok(source, m.end(), m.group()):
+    if m and (_PARTY_TAIL_RE.fullmatch(m.group()) or not _TAIL_BAN.search(m.group())) and _right_ok(
+            source, m.end(), m.group()):
         return _Candidate(cand.start, m.end(), cand.kind)
     return cand
 
@@ -328,9 +405,17 @@ def _in_titles(source: str) -> list[tuple[int, int]]:
 
 
 def _choose(candidates: list[_Candidate], blocked: list[tuple[int, int]]) -> list[_Candidate]:
-    """Longest first, then leftmost; no overlaps; nothing inside a blocked range (a 《title》, an excluded line)."""
+    """Longest first, then leftmost; no overlaps; nothing inside a blocked range (a 《title》, an excluded line).
+    Names with a body pattern are chosen first; an unknown pattern only where no body overlaps it."""
+    bodies = _choose_of([c for c in candidates if c.kind != "unknown"], blocked)
+    unknown = [c for c in _choose_of([c for c in candidates if c.kind == "unknown"], blocked)
+               if not any(b.start < c.end and c.start < b.end for b in bodies)]
+    return sorted(bodies + unknown, key=lambda c: c.start)
+
+
+def _choose_of(candidates: list[_Candidate], blocked: list[tuple[int, int]]) -> list[_Candidate]:
     chosen: list[_Candidate] = []
-    kind_rank = {"label": 0, "joint": 1, "collective": 2, "generic": 3}
+    kind_rank = {"label": 0, "joint": 1, "organ": 2, "collective": 3, "generic": 4, "unknown": 5}
     size = max((c.end for c in candidates), default=0)
     taken = bytearray(size)
     inside = bytearray(size)  # 1 inside a blocked range
@@ -344,10 +429,19 @@ def _choose(candidates: list[_Candidate], blocked: list[tuple[int, int]]) -> lis
     return sorted(chosen, key=lambda c: c.start)
 
 
+# Words that may stand before a place written with its government (责令|左权县人民政府, 建议|湖北省人民政府).
+_CLAUSE_LEAD_RE = re.compile(r"^(?:责令|建议|根据|要求|同意|授权|支持|批准|委托|会同|配合|协助|督促|指导|请|由|经|对|向|报)")
+
+
+def _strip_clause_lead(place: str) -> str:
+    m = _CLAUSE_LEAD_RE.match(place)
+    return place[m.end():] if m and len(place) - m.end() >= 3 else place
+
+
 def _text_places(source: str, jurisdiction: str) -> set[str]:
     """Places written in the text as part of a government's name, plus the known ones and the document's own."""
     places = {p for p in _known_places() if len(p) >= 2}
-    places |= {m.group(1) for m in _PLACE_GOV_RE.finditer(source)}
+    places |= {_strip_clause_lead(m.group(1)) for m in _PLACE_GOV_RE.finditer(source)}
     if jurisdiction and jurisdiction != NATIONAL:
         places |= {jurisdiction, _short_place(jurisdiction)}
     return {p for p in places if not re.match(r"^(?:本|全|各|该|城|中心|示范|开发|工业|自贸|新)", p)}
@@ -387,9 +481,28 @@ def _members(source: str, body: Span, mentions: list[tuple[Span, str]]) -> list[
     return members
 
 
+_CATEGORY_OF_ORGAN: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"人民代表大会|人大|政协$|政协委员会$"), "congress"),
+    (re.compile(r"法院$"), "court"),
+    (re.compile(r"检察院$"), "procuratorate"),
+    (re.compile(r"(?:[省市区县镇乡州]委|党委|工委|纪委|监委)(?:[\u4e00-\u9fff]{1,6}(?:部|办|室|委|局|厅|校))?$"), "party"),
+    (re.compile(r"人民政府$|政府$"), "government"),
+)
+
+
+def _category_of(name: str) -> str:
+    """A body's kind from its organ word: party (市委组织部), congress (区人大常委会), court, procuratorate…"""
+    return next((category for pattern, category in _CATEGORY_OF_ORGAN if pattern.search(name)), "other")
+
+
 def _unknown_body(name: str, kind: str, jurisdiction: str) -> Department:
     """A body no authority file has: keyed by a hash of its full, jurisdiction-qualified name."""
     levels = _levels(jurisdiction)
+    league = re.fullmatch(r"团([省市区县])委", name)
+    if league and jurisdiction:  # 团市委 of 广州市: 共青团广州市委
+        full = "共青团" + expand_name(league.group(1) + "委", jurisdiction)
+        return Department(key=_slug(full, "body"), pref_label=full, alt_labels=[name], pref_label_en="",
+                          category="party", listed_in_alias_table=False, jurisdiction=jurisdiction)
     if name.startswith(_RELATIVE_START):
         full = expand_name(name, jurisdiction) if jurisdiction else name
         key_name = full if full != name else f"{jurisdiction}|{name}"
@@ -401,10 +514,45 @@ def _unknown_body(name: str, kind: str, jurisdiction: str) -> Department:
     return Department(
         key=_slug(key_name, "joint-body" if joint else "body"), pref_label=full,
         alt_labels=[name] if full != name else [], pref_label_en="",
-        category="joint-body" if joint else "collective" if kind == "collective" else "other",
+        category="joint-body" if joint else "collective" if kind == "collective" else _category_of(name),
         listed_in_alias_table=False,
         jurisdiction=jurisdiction if name.startswith(_RELATIVE_START) or full != name else _place_in(name),
     )
+
+
+@dataclass(slots=True)
+class Bodies:
+    """What the finder read: the bodies, and the body-like names it kept out of them (candidates)."""
+
+    departments: list[Department]
+    candidates: list[BodyCandidate]
+
+
+_SHORT_FOR_RE = re.compile(r"[（(](?:以下)?简称[“\"]?(?P<short>[^（）()“”\"，,、。\r\n]{2,12})[”\"]?[）)]")
+
+
+def _declared_short_names(source: str, chosen: list[_Candidate]) -> list[tuple[_Candidate, str, int]]:
+    """(body, short name, where the declaration ends) for each 国务院…领导小组（以下简称领导小组） in the text."""
+    found = []
+    for cand in chosen:
+        m = _SHORT_FOR_RE.match(source, cand.end)
+        if m and cand.kind != "unknown" and not m.group("short").startswith("《"):
+            found.append((cand, m.group("short"), m.end()))
+    return found
+
+
+def _short_name_mentions(source: str, chosen: list[_Candidate],
+                         blocked: list[tuple[int, int]]) -> list[tuple[_Candidate, _Candidate]]:
+    """Later mentions of a declared short name (联席会议 for the 国务院…部际联席会议 it was declared for)."""
+    taken = [(c.start, c.end) for c in chosen if c.kind != "unknown"] + blocked
+    found = []
+    for body, short, after in _declared_short_names(source, chosen):
+        for m in re.finditer(re.escape(short) + r"(?!办公室|办|成员)", source[after:]):
+            span = (after + m.start(), after + m.end())
+            if not any(a < span[1] and span[0] < b for a, b in taken):
+                found.append((body, _Candidate(span[0], span[1], "alias")))
+                taken.append(span)
+    return found
 
 
 def find_departments(
@@ -414,12 +562,25 @@ def find_departments(
     when: date | None = None,
     exclude: list[Span] | None = None,
 ) -> list[Department]:
-    """Every body the text names, in order of first mention, each with all its mention spans.
+    """Every body the text names, in order of first mention, each with all its mention spans (find_bodies)."""
+    return find_bodies(source, units, jurisdiction, when, exclude).departments
+
+
+def find_bodies(
+    source: str,
+    units: list[Unit] | None = None,
+    jurisdiction: str = "",
+    when: date | None = None,
+    exclude: list[Span] | None = None,
+) -> Bodies:
+    """Every body the text names, in order of first mention, each with all its mention spans, and the
+    body-like names that are no body (candidates: 区探索创新政府, a clause ending in 政府).
 
     ``jurisdiction`` (上海市, 广州市, 浦东新区, 中华人民共和国) resolves short forms; ``when`` (the document's
     date) picks among bodies that bore the same name at different times; mentions inside ``exclude`` (e.g.
-    the addressee and signature lines) and inside 《…》 titles are not counted. ``units`` is accepted for
-    symmetry with the other extractors.
+    the addressee and signature lines) and inside 《…》 titles are not counted. A short name the text declares
+    (（以下简称联席会议）) names its body wherever it is written after. ``units`` is accepted for symmetry with
+    the other extractors.
     """
     jurisdiction = canonical_jurisdiction(jurisdiction)
     places = _text_places(source, jurisdiction)
@@ -430,22 +591,41 @@ def find_departments(
     place_re = re.compile("|".join(map(re.escape, sorted(places, key=len, reverse=True))) or "(?!)")
     candidates = [_extend(source, c, place_re) for c in candidates]
     blocked = _in_titles(source) + [(s.start, s.end) for s in exclude or []]
+    chosen = _choose(candidates, blocked)
+    aliases = _short_name_mentions(source, chosen, blocked)
     departments: dict[str, Department] = {}
+    unknown: dict[str, BodyCandidate] = {}
     mentions: list[tuple[Span, str]] = []
-    for cand in _choose(candidates, blocked):
+    key_at: dict[int, str] = {}
+    for cand in sorted(chosen + [a for _, a in aliases], key=lambda c: c.start):
         if _CONSENT_RE.match(source, cand.end) and source[cand.start - 1 : cand.start] == "经":
             continue  # 经市政府同意: the consent behind the document, not an actor in it
         name = source[cand.start : cand.end]
-        key = None if cand.kind == "joint" else resolve_name(name, jurisdiction, when)
-        dept = _department_of(key, name, jurisdiction) if key else _unknown_body(name, cand.kind, jurisdiction)
-        if dept.key not in departments:
-            departments[dept.key] = dept
-        elif name != departments[dept.key].pref_label and name not in departments[dept.key].alt_labels:
-            departments[dept.key].alt_labels.append(name)
-        departments[dept.key].mentions.append(Span(cand.start, cand.end))
+        if cand.kind == "unknown":
+            found = unknown.setdefault(name, BodyCandidate(name, [], cand.reason or "no body pattern"))
+            found.mentions.append(Span(cand.start, cand.end))
+            continue
+        if cand.kind == "alias":
+            body = next(b for b, a in aliases if a == cand)
+            key = key_at.get(body.start)
+            if key is None:
+                continue
+            dept = departments[key]
+        else:
+            key = None if cand.kind == "joint" else resolve_name(name, jurisdiction, when)
+            if key is None and cand.kind == "joint":
+                key = resolve_name(name, jurisdiction, when)  # a joint body an authority file knows
+            dept = _department_of(key, name, jurisdiction) if key else _unknown_body(name, cand.kind, jurisdiction)
+            if dept.key not in departments:
+                departments[dept.key] = dept
+            dept = departments[dept.key]
+        if name != dept.pref_label and name not in dept.alt_labels:
+            dept.alt_labels.append(name)
+        dept.mentions.append(Span(cand.start, cand.end))
         mentions.append((Span(cand.start, cand.end), dept.key))
+        key_at[cand.start] = dept.key
     for dept in departments.values():
-        if dept.listed_in_alias_table or dept.category != "joint-body":
+        if dept.category != "joint-body":
             continue
         first = dept.mentions[0]
         sent_start, _ = sentence_bounds(source, first.start)
@@ -453,4 +633,4 @@ def find_departments(
             dept.created_by_document = True
             dept.members = _members(source, first, [m for m in mentions if m[1] != dept.key])
             log.debug("joint body %s created with %d members", dept.pref_label, len(dept.members))
-    return list(departments.values())
+    return Bodies(list(departments.values()), list(unknown.values()))

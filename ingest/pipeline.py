@@ -13,7 +13,7 @@ from .citations import find_citations
 from .classify import classify_units
 from .concepts import find_concepts
 from .formats import Extracted, read_document
-from .departments import document_date, find_departments, jurisdiction_of
+from .departments import document_date, find_bodies, jurisdiction_of
 from .errors import ParseError
 from .frontmatter import apply_front_matter, mask, read_front_matter
 from .model import DocumentMeta, PolicyDocument, Support, Target, Unit, UnitKind
@@ -99,7 +99,8 @@ def parse_text(text: str, meta: DocumentMeta) -> PolicyDocument:
     # Short forms (市经贸委, 区发改委) are read within the document's jurisdiction, names over time at its date.
     jurisdiction = meta.jurisdiction or jurisdiction_of(meta.title, meta.issuer, body)
     when = document_date(meta.issued, meta.period_start, meta.title)
-    departments = find_departments(body, units, jurisdiction=jurisdiction, when=when)
+    bodies = find_bodies(body, units, jurisdiction=jurisdiction, when=when)
+    departments = bodies.departments
     responsibilities = assign_responsibilities(body, units, departments)
     if not meta.sha256:
         meta = dataclasses.replace(meta, sha256=hashlib.sha256(text.encode("utf-8")).hexdigest())
