@@ -11,6 +11,7 @@ from pathlib import Path
 
 from .citations import find_citations
 from .classify import classify_units
+from .function import assign_functions
 from .concepts import find_concepts
 from .formats import Extracted, read_document
 from .departments import document_date, find_bodies, jurisdiction_of
@@ -93,7 +94,7 @@ def parse_text(text: str, meta: DocumentMeta) -> PolicyDocument:
     front = read_front_matter(text)
     meta = apply_front_matter(meta, front)
     units, preamble = parse_structure(text, file, front)
-    units = classify_units(units)
+    units = assign_functions(classify_units(units))  # kind (what a unit is), then function (what it does)
     # Title, own number, addressees, signature and date are metadata: blank them (same length) for the extractors.
     body = mask(text, front.spans)
     # Short forms (市经贸委, 区发改委) are read within the document's jurisdiction, names over time at its date.

@@ -1,0 +1,339 @@
+"""What a unit does (``Unit.function``), beside what it is (``Unit.kind``): a goal, an action, a support, a rule,
+a duty of a body, a decision or context, read from the unit's own words and its place, the same way in every
+genre (plans, opinions, notices, replies, circulars, regulations).
+
+The decision is explainable: ``function_cue`` holds the words that decided it (a heading such as 指导思想, or the
+cue found in the text, e.g. 给予…补贴, 不得, 办公室设在), so a reader can see why.
+
+Order of the decision (the first that applies wins):
+
+1. Place: a heading of guiding ideas or principles (指导思想, 基本原则, 总体要求) → context; a goals heading or a
+   unit under one (主要目标, 工作目标, 目标任务) → goal; a unit under a specification's heading (式样, 规格,
+   编码规则) → rule.
+2. Strong cues anywhere in the unit, which carry the unit whatever else it says: a decision (国务院决定, 同意…,
+   授予, 予以表扬, 给予…处分, a reply's 办理意见) → decision; setting up a body or stating its membership
+   (成立…领导小组, 组成人员, 办公室设在, 召集人) → duty.
+3. The main clause (the heading and the first sentence of the body): the first function among support, rule,
+   goal, duty and context whose cue it holds.
+4. The rest of the text: a support cue → support; two or more rule markers (不得, 应当, 必须 …) → rule; the
+   cover text of a notice (现将…印发给你们, 现函复如下, 请批转) → context; background narrative → context.
+5. A short list item with no cue of its own (自然资源部门有关不动产登记信息；, a commended practice) takes the
+   function of the text that introduces it (its parent, or the preamble for a top-level list).
+6. Defaults by kind: an article (第X条) → rule; a preamble, notice or closing → context; otherwise → action.
+
+Owner notes such as （发展改革委、财政部负责） or 由市经信委牵头 say who does a unit's work, not what the unit
+does; they are left out before reading duty cues.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, replace
+
+from .classify import heading_role
+from .model import Unit, UnitKind
+
+__all__ = ["FUNCTIONS", "ACTIONABLE", "FunctionCall", "unit_function", "assign_functions"]
+
+log = logging.getLogger(__name__)
+
+# The functions, in the order a listing shows them.
+FUNCTIONS: tuple[str, ...] = ("goal", "action", "support", "rule", "duty", "decision", "context")
+# What an enterprise or a person can act on or must comply with (search.match picks these).
+ACTIONABLE: frozenset[str] = frozenset({"support", "action", "rule"})
+
+
+@dataclass(frozen=True, slots=True)
+class FunctionCall:
+    """A unit's function and the words that decided it ("" when the default of its kind decided)."""
+
+    function: str
+    cue: str
+
+
+def _rx(*alternatives: str) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{a})" for a in alternatives))
+
+
+# ------------------------------------------------------------------------------------------------ cues
+
+# Within one clause (no ，。；：), so that 给予 and 补贴 belong to the same phrase.
+_C = r"[^，。；：;\n]"
+_S = r"[^。；;\n]"  # within one sentence
+
+_CONTEXT_HEADING = re.compile(r"指导思想|基本原则|总体要求|工作原则|重要意义|基本情况|(?:思路|现状|情况|形势|背景)$")
+_GOAL_HEADING = re.compile(r"目标")
+_SPEC_HEADING = re.compile(r"式样|样式|样图|规格|尺寸|编码规则|技术要求|技术标准")
+# A heading that names a norm's parts: 入围标准, 药品范围, 申报条件, 方法、步骤 (not 完善标准体系: it must end so).
+_NORM_HEADING = re.compile(r"(?:条件|标准|范围|程序|流程|步骤|资格|期限|规则)$")
+# A heading that names a body's duties or a body (监督组, 领导小组办公室): 明确部门职责, 落实责任分工.
+_DUTY_HEADING = re.compile(r"职责|分工|(?:小组|工作组|专家组|监督组|办公室|委员会)$")
+_MAX_HEADING = 16
+
+# A decision the unit itself takes: approve, decide, award, commend, sanction, appoint; a reply's answer.
+_DECISION = _rx(
+    r"(?:国务院|中央军委|政府|委员会|本[部委局院])(?:研究)?决定(?!的|性|书)",
+    r"(?:^|[，。；：\n])(?:现|特|经研究)?决定(?:对|在|授予|给予|调整|撤销|将|由|设立|成立|，)",
+    r"(?:^|[，。；：\n])(?:原则)?同意(?!见)",
+    r"批复同意|(?:国务院|领导同志|领导)[^，。；：\n]{0,6}同意(?!见)",
+    r"(?:^|[，。；：\n])(?:国务院|国务院办公厅|中央军委)?(?:批准|不予批准)(?!的)",
+    r"授予" + _C + r"{0,40}(?:奖|称号|荣誉|勋章)",
+    r"追授|予以(?:通报)?表扬|给予(?:通报)?表扬|通报表扬|通报批评|予以嘉奖|记(?:大)?功",
+    r"给予" + _C + r"{0,30}(?:处分|警告|记过|撤职|免职|开除)",
+    r"(?:^|[，。；：\n])(?:任命|免去)" + _C + r"{0,30}(?:职务|为)",
+    r"办理意见|(?:你|贵)[省市区部委局院][^，。；：\n]{0,4}(?:请求|建议|提出)",
+)
+# A clause that only reports an approval it rests on (经国务院同意，现将…) is no decision of its own.
+_ASSENT_FORMULA = re.compile(r"(?:经|须|应当|应|由|未|取得|征得|报|报请|报经)" + _C + r"{0,14}(?:同意|批准)$")
+
+_DUTY_STRONG = _rx(
+    r"(?:成立|组建|设立|建立|调整)" + _C + r"{0,30}(?:小组|工作组|专家组|委员会|联席会议|指挥部|工作专班)",
+    r"组成人员|成员单位|召集人|(?:^|[\n：])\s*(?:组\s*长|副组长|主\s*任|副主任|成\s*员|委\s*员)\s*[：:]",
+    r"办公室设在|由" + _C + r"{0,40}(?:组成|兼任)|为牵头单位|牵头单位为",
+)
+# A body as the subject of the sentence, and what it is in charge of (国务院专利行政部门负责…工作).
+_DUTY_WEAK = _rx(
+    r"(?:^|[。；\n])[^，。；：\n]{2,30}?(?:负责|主管|分管|承办|承担)" + _C + r"{0,30}(?:工作|事项|职责|事务)",
+    r"由" + _C + r"{2,30}(?:承办|承担|负责)(?!审批|审核|批准|核准|单位|同志|人)",
+    r"有责任|(?:明确|落实|压实)" + _C + r"{0,8}(?:职责|分工)|明确" + _C + r"{0,8}负责同志",
+    r"(?:^|[。；\n])负责" + _C + r"{2}",  # 监督组。负责对…进行监督: the heading names the body
+    r"(?:^|[。；\n])[^，。；：\n]{0,30}?(?:部门|人民政府|政府|机关|办公厅|办公室|委员会|部|委|局|厅|署)负责(?!同志|人)",
+    r"由" + _C + r"{2,30}(?:另行)?制定(?:具体|实施|操作)?(?:办法|细则|规定)?[。；]|由" + _C + r"{2,30}负责解释",
+    r"(?:报送|上报|报告)" + _C + r"{0,12}(?:国务院|办公厅|办公室|联席会议|领导小组|[^，。；\n]{1,8}(?:部|委|局|政府))",
+)
+# An obligation of a government body (国务院专利行政部门…应当…) is its duty; of anyone else (专利代理机构应当…), a rule.
+_BODY_SUBJECT = re.compile(r"^[^，。；：\n]{0,40}?(?:部门|人民政府|政府|机关|办公厅|办公室|委员会|部|委|局|厅|署)"
+                           r"[^，。；：\n]{0,20}?(?:应当|负责(?!同志|人)|承担|承办|分管)")
+# Members listed one a line: 梁言顺  中央宣传部副部长
+_MEMBER_LINE = re.compile(r"\S{1,4}\s*\S{0,3}\s+\S{2,30}(?:部长|局长|主任|秘书长|副总理|国务委员|司长|厅长|院长|委员|书记|主席|署长|行长|会长|参谋长|司令员)\s*$",
+                          re.M)
+
+
+_SUPPORT = _rx(
+    r"给予" + _C + r"{0,30}(?:补贴|补助|奖励|资助|贴息|扶持|资金支持|支持|倾斜|优惠|奖补|补偿|减免|重点考虑)",
+    r"予以" + _C + r"{0,10}(?:补贴|补助|奖励|资助|贴息|扶持|支持|倾斜|优惠|奖补|减免)",
+    r"免征|减征|减按|即征即退|先征后退|税前扣除|加计扣除|定额扣除|据实扣除",
+    r"(?:扣除|补贴|补助|奖励|资助)(?:标准|额度)(?:为|是)" + _C + r"{0,6}\d|每[月年]\d+(?:\.\d+)?元的?(?:扣除|补贴|补助)",
+    r"用于奖励|奖励支持|激励支持|(?:优先|适当)(?:纳入|支持|安排|列入|推荐|考虑|增加安排)|予以(?:适当)?倾斜",
+    r"安排贷款|信贷支持|贷款支持|(?:实行|给予)" + _C + r"{0,10}贷款",
+    r"税收优惠|优惠政策|税收政策|免收|不再(?:增收|收取|征收)|即报即退|更低的?查验率|(?:财政|资金|金融)支持|专项资金",
+    r"先租后让|弹性出让|土地价款|(?:^|[。；\n])便利(?!化)",
+    r"贴息|融资担保|担保费|用地保障|保障用地|用地指标|绿色通道|奖补资金|一次性(?:奖励|补贴|补助)",
+    r"最高不超过" + _C + r"{0,10}(?:万元|亿元|元)",
+    r"按" + _C + r"{0,20}(?:比例|\d+(?:\.\d+)?[%％])" + _C + r"{0,12}(?:给予|补助|奖励|补贴|资助)",
+    r"(?:补贴|奖励|资助|补助)\d+(?:\.\d+)?(?:万元|元|亿元)",
+    r"支持符合条件的(?:企业|项目|单位)",
+    r"(?:支付|拨付|安排)" + _C + r"{0,25}(?:\d|[XＸ]{2,})(?:万元|亿元|元)",
+    r"加大" + _C + r"{0,20}(?:资金|财政|金融|信贷|税收|再贷款)" + _C + r"{0,8}支持力度",
+)
+
+_RULE = _rx(
+    r"应当|不得|必须|无权|(?<![必无])须(?!要|知)|禁止|严禁|不准|不予",
+    r"处" + _C + r"{0,20}罚款|罚款|吊销|责令|追究" + _C + r"{0,10}责任|依法(?:依规)?(?:处理|查处|追究|惩处)",
+    r"有下列情形之一|(?:符合|具备|存在|有)(?:下列|以下)|下列(?:条件|情形|要求|问题)|(?:还|应|须)具备[：:]|方可|是指|本(?:办法|条例|规定|细则|规则|决定)所称|自" + _C + r"{0,20}起施行|施行之日",
+    r"予以(?:撤销|取缔|注销|合并|处罚|纠正|公告|没收)",
+    r"办理" + _C + r"{0,10}手续|(?:报|报经|报送|送交|提交)" + _C + r"{0,20}(?:审批|审核|审查|核准|备案)",
+    r"由" + _C + r"{0,20}负责(?:审批|审核|批准|核准)",
+)
+
+_GOAL = _rx(
+    r"(?:^|[。；\n])\s*(?:力争)?(?:到|至)(?:19|20)\d\d年",
+    r"(?:^|[。；\n])\s*(?:19|20)\d\d年(?:\d{1,2}月)?(?:底|末)?(?:前|以前)，",
+    r"目标是|主要目标|总体目标|发展目标|工作目标|(?:^|[，。；\n])力争",
+)
+
+_COVER = _rx(
+    r"现将" + _S + r"{0,40}(?:印发|转发|通知|批转|发)给你们",
+    r"(?:现|特)(?:将|就)?" + _S + r"{0,30}(?:通知|批复|函复|答复|复函|意见|规定)如下",
+    r"现(?:提出|函复|批复|答复)如下|收悉|以上意见如无不妥|请批转|请(?:结合实际)?认真(?:贯彻|组织|抓好)?(?:执行|落实|贯彻)",
+    r"(?:感谢|谢谢)(?:您|你们)|特此(?:通知|函复|批复)",
+    r"(?:^|[。\n])(?:总的来看|总体上看|总体来看|从[^，。；\n]{0,10}情况看)",
+    r"(?:，|^)(?:特)?制定本(?:办法|方案|规定|条例|细则|意见|计划|措施)|(?:，|^)提出(?:以下|如下)(?:意见|措施)",
+    r"以(?:习近平)?新时代中国特色社会主义思想为指导|全面贯彻党的[^，。；\n]{0,20}精神",
+)
+# Background: what has happened or what is, not what is to be done.
+_NARRATIVE = _rx(
+    r"(?<!为)了(?![解])", r"已经|已(?!于|对|有)", r"近年来|以来|目前|截至|总的来看|总体上看|从[^，。；\n]{0,10}情况看",
+    r"高度重视|取得|发生|造成",
+)
+_DIRECTIVE = _rx(
+    r"要|应|将|拟|须|必须|请|鼓励|支持|推进|推动|加强|加快|完善|建立|健全|开展|实施|促进|提高|强化|落实|确保|抓紧|积极",
+)
+_ACTION_VERB = _rx(
+    r"推进|推动|加强|加快|建立|健全|完善|开展|实施|落实|强化|提升|提高|促进|深化|优化|培育|打造|建设|制定|推广|探索|"
+    r"创新|规范|扩大|支持|鼓励|引导|组织|做好|抓好|抓紧|研究",
+)
+
+# Who does a unit's work, noted after it: （发展改革委、财政部负责）, （A、B负责。列第一位者为牵头单位，下同）,
+# 由市经信委牵头，市财政局配合: not a duty the unit states.
+_OWNER_NOTE = re.compile(r"[（(][^（）()]{0,120}(?:负责|牵头|配合)[^（）()]{0,40}[）)]|由[^，。；\n]{2,40}牵头(?:负责)?[，。；]?"
+                         r"(?:[^，。；\n]{2,40}(?:配合|参与)[。；]?)?")
+_SENTENCE_END = re.compile(r"[。；！？!?\n]")
+_OPENINGS = tuple(k for k in UnitKind if k.value in ("preamble", "notice"))
+_MAX_ITEM = 100  # a list item: at most this many characters
+
+
+def _clean(text: str) -> str:
+    return _OWNER_NOTE.sub("", text)
+
+
+def _cue(match: re.Match[str]) -> str:
+    words = match.group(0).strip("，。；：;\n ")
+    return words if len(words) <= 24 else words[:11] + "…" + words[-11:]
+
+
+def _decision(text: str) -> re.Match[str] | None:
+    for match in _DECISION.finditer(text):
+        words = match.group(0)
+        if "同意" in words or "批准" in words:
+            clause_start = max(text.rfind(c, 0, match.start() + 1) for c in "，。；：\n")
+            before = text[clause_start + 1 : match.end()].lstrip("，。；：\n")
+            formula = _ASSENT_FORMULA.search(before.rstrip("，")) or before.startswith(("经", "须", "未", "如"))
+            if formula and "批复同意" not in words:
+                continue  # 经国务院同意，… / 须经…批准: a formula or a condition, not the unit's decision
+        sentence_start = max(text.rfind(c, 0, match.start() + 1) for c in "。；\n")
+        lead = text[sentence_start + 1 : match.start()]
+        if "的，" in lead or lead.endswith(("要", "应", "应当", "可", "可以", "依法", "依规", "依纪依法")):
+            continue  # 对…的，依法给予处分 / 要给予表扬: a norm for cases to come, not a decision taken
+        return match
+    return None
+
+
+def _sentence_at(text: str, start: int, end: int) -> str:
+    """The sentence of ``text`` that holds ``text[start:end]``, from its beginning up to ``end``."""
+    begin = max(text.rfind(c, 0, start) for c in "。；！？!?\n") + 1
+    return text[begin:end]
+
+
+def _main_clause(unit: Unit, text: str) -> str:
+    """The heading and the first sentence of the body: what the unit mainly does."""
+    body = text[len(unit.heading):] if unit.heading and text.startswith(unit.heading) else text
+    body = body.lstrip("。；：:，\n ")
+    end = _SENTENCE_END.search(body)
+    first = body[: end.start() + 1] if end else body
+    return (unit.heading + "。" + first) if unit.heading and unit.heading != text else first
+
+
+def _short_heading_has(unit: Unit, pattern: re.Pattern[str]) -> re.Match[str] | None:
+    heading = unit.heading.strip("。：: ")
+    if not heading or len(heading) > _MAX_HEADING:
+        return None
+    return pattern.search(heading)
+
+
+def _members(text: str) -> bool:
+    """Two or more lines of a membership list (梁言顺  中央宣传部副部长)."""
+    return len(_MEMBER_LINE.findall(text)) >= 2
+
+
+def _narrative(text: str) -> bool:
+    past = len(_NARRATIVE.findall(text))
+    to_do = len(_DIRECTIVE.findall(text))
+    return past >= 2 and past > to_do
+
+
+def unit_function(unit: Unit, ancestors: list[Unit] | None = None, introducer: FunctionCall | None = None,
+                  introducer_unit: Unit | None = None) -> FunctionCall:
+    """The function of ``unit`` (one of FUNCTIONS) and the words that decided it.
+
+    ``ancestors``: the units enclosing it, nearest first (their headings place it: under 主要目标 → goal);
+    ``introducer``: the function of the text that introduces it as a list item (its parent, or the preamble
+    for a top-level list) with ``introducer_unit`` that text."""
+    ancestors = ancestors or []
+    # 1. place
+    if unit.kind in (UnitKind.GUIDELINE, UnitKind.PRINCIPLE):
+        return FunctionCall("context", unit.kind.value == "guideline" and "指导思想" or "基本原则")
+    own_role = heading_role(unit)
+    if own_role in ("guideline", "principles"):
+        return FunctionCall("context", unit.heading.strip("。："))
+    if unit.kind is UnitKind.GOAL or own_role == "goals" or _short_heading_has(unit, _GOAL_HEADING):
+        return FunctionCall("goal", unit.heading.strip("。：") if unit.kind is not UnitKind.GOAL else "主要目标")
+    if (found := _short_heading_has(unit, _CONTEXT_HEADING)) is not None:
+        return FunctionCall("context", found.group(0) or unit.heading)
+    for ancestor in ancestors:
+        if (found := _short_heading_has(ancestor, _SPEC_HEADING)) is not None:
+            return FunctionCall("rule", found.group(0))
+    if (found := _short_heading_has(unit, _SPEC_HEADING) or _short_heading_has(unit, _NORM_HEADING)) is not None:
+        return FunctionCall("rule", found.group(0))
+    if (found := _short_heading_has(unit, _DUTY_HEADING)) is not None:
+        return FunctionCall("duty", found.group(0))
+
+    text = unit.text
+    clean = _clean(text)
+    # 2. strong cues anywhere
+    if (found := _decision(clean)) is not None:
+        return FunctionCall("decision", _cue(found))
+    if (found := _DUTY_STRONG.search(clean)) is not None:
+        return FunctionCall("duty", _cue(found))
+    if _members(text):
+        return FunctionCall("duty", "成员名单")
+
+    # 3. the main clause
+    main = _main_clause(unit, clean)
+    opening = unit.kind in (UnitKind.PREAMBLE, UnitKind.CLOSING) or unit.kind.value in ("notice", "paragraph")
+    order = (("support", _SUPPORT), ("rule", _RULE), ("goal", _GOAL), ("duty", _DUTY_WEAK), ("context", _COVER))
+    if opening:  # a notice's cover text (现将…公布，自…起施行) is what its opening does
+        order = (("context", _COVER),) + order[:-1]
+    for function, pattern in order:
+        if (found := pattern.search(main)) is not None:
+            if function == "rule" and (body := _BODY_SUBJECT.search(_sentence_at(main, found.start(), found.end()))) is not None:
+                return FunctionCall("duty", _cue(body))  # 国务院专利行政部门…应当…: a body's duty
+            return FunctionCall(function, _cue(found))
+
+    # 4. the rest of the text
+    if (found := _SUPPORT.search(clean)) is not None:
+        return FunctionCall("support", _cue(found))
+    rules = [] if opening else list(_RULE.finditer(clean))  # an opening's background tells of penalties past
+    if len(rules) >= 2 or (rules and unit.kind is UnitKind.ARTICLE):
+        return FunctionCall("rule", "、".join(dict.fromkeys(_cue(m) for m in rules[:3])))
+    if opening and (found := _COVER.search(clean)) is not None:
+        return FunctionCall("context", _cue(found))  # elsewhere a cover formula is only the tail of the text
+
+    # 5. a list item takes the function of the text introducing it
+    if introducer is not None and introducer.function in ("decision", "duty", "rule", "support") and _is_item(clean):
+        return FunctionCall(introducer.function, f"上文{introducer_unit.path if introducer_unit else ''}：{introducer.cue}")
+
+    in_article = unit.kind is UnitKind.ARTICLE or any(a.kind is UnitKind.ARTICLE for a in ancestors)
+    if not in_article and _narrative(clean):
+        return FunctionCall("context", "叙述")
+    # 6. defaults
+    if unit.kind is UnitKind.ARTICLE:
+        return FunctionCall("rule", "第X条")
+    if unit.kind in (UnitKind.PREAMBLE, UnitKind.CLOSING) or unit.kind.value == "notice":
+        return FunctionCall("context", "")
+    verb = _ACTION_VERB.search(clean)
+    return FunctionCall("action", verb.group(0) if verb else "")
+
+
+def _is_item(text: str) -> bool:
+    """A short text (有规范的名称。 / 未依照章程开展业务活动的；): a list item."""
+    return len(text.strip()) <= _MAX_ITEM
+
+
+def assign_functions(units: list[Unit]) -> list[Unit]:
+    """Return copies of ``units`` (document order, parents first) with ``function`` and ``function_cue`` set."""
+    by_path = {u.path: u for u in units}
+    calls: dict[str, FunctionCall] = {}
+    out: list[Unit] = []
+    for unit in units:
+        ancestors: list[Unit] = []
+        parent = by_path.get(unit.parent) if unit.parent else None
+        while parent is not None:
+            ancestors.append(parent)
+            parent = by_path.get(parent.parent) if parent.parent else None
+        if ancestors:
+            introducer_unit = ancestors[0]
+        elif unit.kind not in _OPENINGS + (UnitKind.CLOSING, UnitKind.ANNEX):
+            # A top-level list is introduced by the text before it: the notice or preamble that takes a decision,
+            # states a rule … (对…130项典型经验做法予以通报表扬), not a list title between them.
+            before = [u for u in out if u.kind in _OPENINGS]
+            introducer_unit = next((u for u in reversed(before) if u.function != "context"),
+                                   before[-1] if before else None)
+        else:
+            introducer_unit = None
+        introducer = calls.get(introducer_unit.path) if introducer_unit is not None else None
+        call = unit_function(unit, ancestors, introducer, introducer_unit)
+        calls[unit.path] = call
+        out.append(replace(unit, function=call.function, function_cue=call.cue, children=list(unit.children)))
+    return out
