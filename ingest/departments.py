@@ -136,7 +136,7 @@ _DESIGNATION_RE = re.compile(r"技术|创新|示范|研究|实验|工程|孵化|
 _COLLECTIVE_RE = re.compile(
     r"各(?:有关|相关)?(?:(?:区县|区|县|市|州|省|乡镇|街镇|街道|镇|乡)(?:[（(][市区县州、]+[)）])?[、，,]?)*"
     r"(?<![、，,])(?:人民政府|政府|部门和单位|部门|单位|委办局|街道办事处|办事处)"
-    r"|各(?:有关|相关)?(?:乡镇|街镇|街道|镇)(?!区|域)"
+    r"|各(?:有关|相关)?(?:乡镇|街镇|街道|镇)(?!区|域)|各成员单位"
     r"|(?:市|区|县)(?:直|属)各(?:有关)?(?:部门|单位)"
     r"|(?:市|区|县|省)(?:级|政府)?(?:各)?(?:有关|相关)部门"
 )
@@ -167,6 +167,21 @@ _LEAGUE_RE = re.compile(r"团(?:[省市区县]|[\u4e00-\u9fff]{2,6}?[省市区�
 # The State Council's own designations of its departments: 国务院教育行政部门, 国务院税务主管部门, 国务院法制机构.
 _DESIGNATION_BODY_RE = re.compile(
     rf"国务院(?P<core>[^{_NOT_CORE}]{{0,12}}?)(?:行政部门|主管部门|法制机构|职能部门)")
+# The sectors a functional designation names (教育行政部门, 发展改革部门, 税务机关, 各级卫生健康部门): a body of
+# every government at its level, named by what it governs. Only these words make one; 有关部门 is no sector.
+_SECTORS = (
+    "教育|发展改革|发展和改革|工业和信息化|工业和信息化主管|科技|科学技术|公安|国家安全|民政|司法|司法行政|财政|"
+    "人力资源社会保障|人力资源和社会保障|自然资源|生态环境|环境保护|住房城乡建设|住房和城乡建设|交通运输|水利|"
+    "农业农村|农业|商务|文化和旅游|文化旅游|卫生健康|卫生|应急管理|审计|国有资产监督管理|国资|市场监管|市场监督管理|"
+    "税务|统计|医疗保障|医保|外交|外事|侨务|民族事务|宗教事务|体育|广播电视|新闻出版|网信|知识产权|专利|专利行政|"
+    "海关|外汇管理|邮政|林业|林业和草原|粮食|能源|机构编制|药品监管|药品监督管理|药监|金融监督管理|金融监管|地方金融监管|"
+    "银行保险监督管理|证券监督管理|价格|物价|工商行政管理|工商|质量技术监督|质量监督|安全生产监督管理|安全监管|煤矿安全监察|"
+    "国土资源|城乡规划|规划|住房公积金管理|人事|劳动保障|计划生育|卫生计生|退役军人事务|信访|档案|保密|气象|地震|"
+    "登记管理|业务主管|标准化|认证认可|价格主管|城市管理|城管|消防救援|文物|中医药|疾病预防控制|残疾人工作"
+)
+_FUNCTIONAL_RE = re.compile(
+    rf"(?P<scope>(?:地方)?各级|各省级|省级|市级|县级|县级以上(?:地方)?(?:人民政府)?|当地|各地|地方)?"
+    rf"(?P<sector>{_SECTORS})(?:行政|主管|管理)?(?P<kind>部门|机关|机构)(?!负责人|工作人员|主要负责|和单位)")
 _CONSENT_RE = re.compile(r"(?:研究)?(?:同意|批准)")
 _JOINT_RE = re.compile(r"联席会议|(?:领导|工作|协调)小组(?:办公室)?|工作专班|指挥部|协调委员会")
 # A joint body's qualifier that names no body of its own: 部际联席会议 is "the" conference, not a new one.
@@ -335,6 +350,19 @@ def _generic_candidates(source: str, places: set[str]) -> list[_Candidate]:
     return found
 
 
+def _designation_candidates(source: str) -> list[_Candidate]:
+    """Functional designations (教育行政部门, 各级卫生健康部门, 税务机关): a sector word at a word's start."""
+    found = []
+    for m in _FUNCTIONAL_RE.finditer(source):
+        prev = source[m.start() - 1 : m.start()]
+        if m.group("scope") is None and prev and re.match(rf"[{_CJK}]", prev) and prev not in _FUNCTION_CHARS + "当由各":
+            # …inside a longer word (城市管理部门 is fine, 非税务机关 is not): only after a boundary or a verb
+            if not _CLAUSE_RE.search(source, max(0, m.start() - 4), m.start()):
+                continue
+        found.append(_Candidate(m.start(), m.end(), "designation"))
+    return found
+
+
 def _zone_candidates(source: str) -> list[_Candidate]:
     found = []
     for start in [0] + [i + 1 for i, ch in enumerate(source) if not re.match(rf"[{_CJK}]", ch) or ch in _FUNCTION_CHARS]:
@@ -415,7 +443,7 @@ def _choose(candidates: list[_Candidate], blocked: list[tuple[int, int]]) -> lis
 
 def _choose_of(candidates: list[_Candidate], blocked: list[tuple[int, int]]) -> list[_Candidate]:
     chosen: list[_Candidate] = []
-    kind_rank = {"label": 0, "joint": 1, "organ": 2, "collective": 3, "generic": 4, "unknown": 5}
+    kind_rank = {"label": 0, "joint": 1, "organ": 2, "collective": 3, "generic": 4, "designation": 5, "unknown": 6}
     size = max((c.end for c in candidates), default=0)
     taken = bytearray(size)
     inside = bytearray(size)  # 1 inside a blocked range
@@ -506,6 +534,9 @@ def _unknown_body(name: str, kind: str, jurisdiction: str) -> Department:
     if name.startswith(_RELATIVE_START):
         full = expand_name(name, jurisdiction) if jurisdiction else name
         key_name = full if full != name else f"{jurisdiction}|{name}"
+    elif kind == "designation":  # 教育行政部门 of this jurisdiction's governments (of every level it names)
+        full = re.sub(r"^(?:当地|各地|地方)(?!各级)", "", name)
+        key_name = f"{jurisdiction}|{full}"
     elif kind == "joint" and levels.lowest and not _place_at_start(name):
         full = key_name = _written(levels.lowest, levels) + name  # 楼宇经济联席会议 of 静安区: 上海市静安区楼宇经济联席会议
     else:
@@ -514,7 +545,7 @@ def _unknown_body(name: str, kind: str, jurisdiction: str) -> Department:
     return Department(
         key=_slug(key_name, "joint-body" if joint else "body"), pref_label=full,
         alt_labels=[name] if full != name else [], pref_label_en="",
-        category="joint-body" if joint else "collective" if kind == "collective" else _category_of(name),
+        category="joint-body" if joint else kind if kind in ("collective", "designation") else _category_of(name),
         listed_in_alias_table=False,
         jurisdiction=jurisdiction if name.startswith(_RELATIVE_START) or full != name else _place_in(name),
     )
@@ -547,12 +578,35 @@ def _short_name_mentions(source: str, chosen: list[_Candidate],
     taken = [(c.start, c.end) for c in chosen if c.kind != "unknown"] + blocked
     found = []
     for body, short, after in _declared_short_names(source, chosen):
-        for m in re.finditer(re.escape(short) + r"(?!办公室|办|成员)", source[after:]):
+        for m in re.finditer(re.escape(short) + r"(?P<office>办公室)?(?!办|成员)", source[after:]):
             span = (after + m.start(), after + m.end())
             if not any(a < span[1] and span[0] < b for a, b in taken):
-                found.append((body, _Candidate(span[0], span[1], "alias")))
+                kind = "joint" if m.group("office") else "alias"  # 联席会议办公室: the body's office, a body of its own
+                found.append((body, _Candidate(span[0], span[1], kind)))
                 taken.append(span)
     return found
+
+
+# A body named as the authority a text answers to, not as an actor: 党中央、国务院决策部署, 报国务院, 向国务院报告,
+# or as a person's post (国务院副总理, 教育部部长: a personnel list names people, not bodies).
+_AUTHORITY_PAIR_RE = re.compile(r"(?:党中央|中共中央)、国务院")
+_RECIPIENT_BEFORE_RE = re.compile(r"(?:报请|提请|报送|上报|报|向|请示)$")
+_REFERENCE_AFTER_RE = re.compile(
+    r"(?:领导同志|主要负责同志|负责同志|分管|副总理|总理|副秘书长|秘书长|常务副|副部长|部长|副主任|主任|副局长|局长|副署长|署长|"
+    r"副院长|院长|党组成员|部务会议成员|委员|组长|副组长)"
+    r"|有关文件|文件精神|(?:报告|请示|备案|审批)(?![\u4e00-\u9fff]*(?:部门|单位))"
+    r"|(?:批准|同意|批复|审定)")
+
+
+def _is_reference(source: str, cand: _Candidate) -> bool:
+    """Whether this mention names the body only as an authority, a recipient or a person's post."""
+    for m in _AUTHORITY_PAIR_RE.finditer(source, max(0, cand.start - 4), min(len(source), cand.end + 4)):
+        if m.start() <= cand.start and cand.end <= m.end():
+            return True
+    before = source[max(0, cand.start - 2) : cand.start]
+    if _RECIPIENT_BEFORE_RE.search(before) and not source.startswith("负责", cand.end):
+        return True
+    return bool(_REFERENCE_AFTER_RE.match(source, cand.end))
 
 
 def find_departments(
@@ -587,6 +641,7 @@ def find_bodies(
     candidates = [
         *_label_candidates(source), *_generic_candidates(source, places),
         *_collective_candidates(source), *_joint_candidates(source, places), *_zone_candidates(source),
+        *_designation_candidates(source),
     ]
     place_re = re.compile("|".join(map(re.escape, sorted(places, key=len, reverse=True))) or "(?!)")
     candidates = [_extend(source, c, place_re) for c in candidates]
@@ -600,17 +655,24 @@ def find_bodies(
     for cand in sorted(chosen + [a for _, a in aliases], key=lambda c: c.start):
         if _CONSENT_RE.match(source, cand.end) and source[cand.start - 1 : cand.start] == "经":
             continue  # 经市政府同意: the consent behind the document, not an actor in it
+        if cand.kind != "unknown" and _is_reference(source, cand):
+            continue
         name = source[cand.start : cand.end]
         if cand.kind == "unknown":
             found = unknown.setdefault(name, BodyCandidate(name, [], cand.reason or "no body pattern"))
             found.mentions.append(Span(cand.start, cand.end))
             continue
-        if cand.kind == "alias":
-            body = next(b for b, a in aliases if a == cand)
-            key = key_at.get(body.start)
+        declared = next((b for b, a in aliases if a == cand), None)
+        if declared is not None:
+            key = key_at.get(declared.start)
             if key is None:
                 continue
             dept = departments[key]
+            if cand.kind == "joint":  # 联席会议办公室: the office of the body the short name stands for
+                office = dept.pref_label + "办公室"
+                dept = departments.setdefault(_slug(office, "joint-body"), Department(
+                    key=_slug(office, "joint-body"), pref_label=office, alt_labels=[], pref_label_en="",
+                    category="joint-body", listed_in_alias_table=False, jurisdiction=dept.jurisdiction))
         else:
             key = None if cand.kind == "joint" else resolve_name(name, jurisdiction, when)
             if key is None and cand.kind == "joint":

@@ -17,6 +17,7 @@ from .formats import Extracted, read_document
 from .departments import document_date, find_bodies, jurisdiction_of
 from .errors import ParseError
 from .frontmatter import apply_front_matter, mask, read_front_matter
+from .jurisdiction import document_jurisdiction
 from .model import DocumentMeta, PolicyDocument, Support, Target, Unit, UnitKind
 from .responsibility import assign_responsibilities
 from .structure import parse_structure
@@ -44,6 +45,8 @@ def load_meta(path: str | Path) -> DocumentMeta:
         if not isinstance(data, dict):
             raise ParseError(str(sidecar), "metadata sidecar must be a JSON object")
         fields.update({k: str(v) for k, v in data.items() if k in _META_FIELDS and v is not None})
+        if isinstance(data.get("issuers"), list):  # joint issuers: a list in the sidecar, a tuple in the model
+            fields["issuers"] = tuple(str(v) for v in data["issuers"])  # type: ignore[assignment]
     fields["source_file"] = path.name
     return DocumentMeta(**fields)
 
@@ -86,13 +89,25 @@ def _supports(units: list[Unit], body: str, issued: str = "") -> list[Support]:
     return apply_general_conditions(apply_document_validity(supports, body, day), units, body)
 
 
+def _with_jurisdiction(meta: DocumentMeta) -> DocumentMeta:
+    """``meta`` with its jurisdiction and level: as the sidecar states it, else from the number's prefix (国发 →
+    中华人民共和国, 穗府办 → 广州市), else from the issuers or the title (ingest.jurisdiction)."""
+    if meta.jurisdiction and meta.jurisdiction_level:
+        return meta
+    found = document_jurisdiction(meta.identifier, meta.issuers or (meta.issuer,), meta.title, meta.jurisdiction)
+    if found is None:
+        return meta
+    return dataclasses.replace(meta, jurisdiction=found.name or meta.jurisdiction,
+                               jurisdiction_level=meta.jurisdiction_level or found.level)
+
+
 def parse_text(text: str, meta: DocumentMeta) -> PolicyDocument:
     """Build the document model from already decoded text. Raises ParseError if no structure is found."""
     file = meta.source_file or meta.slug
     if not text.strip():
         raise ParseError(file, "empty file (whitespace only)")
     front = read_front_matter(text)
-    meta = apply_front_matter(meta, front)
+    meta = _with_jurisdiction(apply_front_matter(meta, front, mask(text, front.spans)))
     units, preamble = parse_structure(text, file, front)
     units = assign_functions(classify_units(units))  # kind (what a unit is), then function (what it does)
     # Title, own number, addressees, signature and date are metadata: blank them (same length) for the extractors.

@@ -370,3 +370,87 @@ def test_document_date(issued, period_start, title, expected):
     from ingest.departments import document_date
 
     assert document_date(issued, period_start, title) == expected
+
+
+# ------------------------------------------------------------------------------------------ every kind of body (issue 20)
+
+
+@pytest.mark.parametrize(
+    ("text", "jurisdiction", "expected"),
+    [
+        # Party organs of a city: the committee's departments run on from 市委 (组织 is no verb here)
+        ("市委组织部、团市委、市委网信办和市纪委负责。", "广州市",
+         [("市委组织部", "广州市委组织部", "party"), ("团市委", "共青团广州市委", "party"),
+          ("市委网信办", "广州市委网信办", "party"), ("市纪委", "广州市纪委", "party")]),
+        # a people's congress, a court and a procuratorate of any city
+        ("市人大常委会、市中级人民法院、市人民检察院负责。", "广州市",
+         [("市人大常委会", "广州市人大常委会", "congress"), ("市中级人民法院", "广州市中级人民法院", "court"),
+          ("市人民检察院", "广州市人民检察院", "procuratorate")]),
+        # central organs by full and short name
+        ("中组部、中央军委办公厅、武警总部和最高人民检察院负责。", NATIONAL,
+         [("中组部", "中共中央组织部", "party"), ("中央军委办公厅", "中央军委办公厅", "military"),
+          ("武警总部", "中国人民武装警察部队总部", "military"), ("最高人民检察院", "最高人民检察院", "procuratorate")]),
+        # an office no file knows
+        ("由市留交办牵头。", "广州市", [("市留交办", "广州市留交办", "other")]),
+        # a joint body named after a verb, and one whose name holds 自由
+        ("落实中央教育工作领导小组要求，配合国务院自由贸易试验区工作部际联席会议。", NATIONAL,
+         [("中央教育工作领导小组", "中央教育工作领导小组", "joint-body"),
+          ("国务院自由贸易试验区工作部际联席会议", "国务院自由贸易试验区工作部际联席会议", "joint-body")]),
+        # collectives of a national text
+        ("各省、自治区、直辖市人民政府和各地区、各部门要抓好落实。", NATIONAL,
+         [("各省、自治区、直辖市人民政府", "各省、自治区、直辖市人民政府", "collective"),
+          ("各地区、各部门", "各地区、各部门", "collective")]),
+        # functional designations: a sector and 部门/机关
+        ("教育行政部门会同发展改革部门推进，税务机关予以配合。", NATIONAL,
+         [("教育行政部门", "教育行政部门", "designation"), ("发展改革部门", "发展改革部门", "designation"),
+          ("税务机关", "税务机关", "designation")]),
+    ],
+)
+def test_every_kind_of_body(text, jurisdiction, expected):
+    found = [(d.mentions[0].text(text), d.pref_label, d.category)
+             for d in find_departments(text, jurisdiction=jurisdiction)]
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "candidate"),
+    [
+        ("山东省日照市推行压缩企业开办时间改革。", "山东省日照市推行压缩企业开办"),
+        ("上海市探索创新政府储备制度。", "上海市探索创新政府"),
+    ],
+)
+def test_a_fragment_is_a_candidate_not_a_body(text, candidate):
+    from ingest.departments import find_bodies
+
+    found = find_bodies(text, jurisdiction=NATIONAL)
+    assert found.departments == []
+    assert [(c.name, [m.text(text) for m in c.mentions]) for c in found.candidates] == [(candidate, [candidate])]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "成立领导小组，广州市政府主要负责同志担任领导小组组长。",  # a person's post is no body; nor is 担任领导小组
+        "各成员单位就有关工作情况向联席会议报告。",  # the conference named bare, after 向
+    ],
+)
+def test_no_body_is_a_clause(text):
+    names = [d.mentions[0].text(text) for d in find_departments(text, jurisdiction="广州市")]
+    assert all(not any(w in n for w in ("担任", "负责同志", "就有关", "向")) for n in names), names
+
+
+def test_a_declared_short_name_names_its_body():
+    text = "建立国务院职业教育工作部际联席会议（以下简称联席会议）制度。联席会议办公室设在教育部。联席会议每年召开两次会议。"
+    depts = {d.pref_label: [m.text(text) for m in d.mentions] for d in find_departments(text, jurisdiction=NATIONAL)}
+    assert depts["国务院职业教育工作部际联席会议"] == ["国务院职业教育工作部际联席会议", "联席会议"]
+    assert depts["国务院职业教育工作部际联席会议办公室"] == ["联席会议办公室"]
+
+
+def test_no_place_is_the_default():
+    from ingest.departments import government_of, normalise_department
+
+    with pytest.raises(ValueError, match="jurisdiction"):
+        government_of("")
+    assert normalise_department("上海经信委X") is None
+    (dept,) = find_departments("由市政府负责。", jurisdiction="广州市")
+    assert dept.pref_label == "广州市政府"
