@@ -33,8 +33,10 @@ __all__ = [
     "CLASS_OF_KIND",
     "IRI_OF_ROLE",
     "IRI_OF_BASIS",
+    "IRI_OF_FUNCTION",
     "CONCEPTS_FILE",
     "ONTOLOGY_FILE",
+    "FUNCTIONS_FILE",
     "load_ontology",
     "build_graph",
     "base_graph",
@@ -49,6 +51,8 @@ logger = logging.getLogger(__name__)
 PARSER_VERSION = "0.1.0"
 
 ONTOLOGY_FILE = Path(__file__).resolve().parent / "data" / "ontology.ttl"
+# The scheme of what a unit does (pol:function), merged into the ontology.
+FUNCTIONS_FILE = Path(__file__).resolve().parent / "data" / "functions.ttl"
 CONCEPTS_FILE = Path(__file__).resolve().parent.parent / "ingest" / "data" / "concepts.ttl"
 
 CLASS_OF_KIND: dict[UnitKind, URIRef] = {
@@ -79,6 +83,17 @@ IRI_OF_ROLE: dict[Role, URIRef] = {
 
 IRI_OF_BASIS: dict[Basis, URIRef] = {Basis.EXPLICIT: POL.Explicit, Basis.INFERRED: POL.Inferred}
 
+# Unit.function (ingest.function) → its concept in kg/data/functions.ttl.
+IRI_OF_FUNCTION: dict[str, URIRef] = {
+    "goal": POL.GoalFunction,
+    "action": POL.ActionFunction,
+    "support": POL.SupportFunction,
+    "rule": POL.RuleFunction,
+    "duty": POL.DutyFunction,
+    "decision": POL.DecisionFunction,
+    "context": POL.ContextFunction,
+}
+
 _INT = XSD.integer
 
 
@@ -94,8 +109,10 @@ def load_concept_scheme(path: Path | None = None) -> Graph:
 
 
 def load_ontology() -> Graph:
-    """The PolicyKG ontology (labels @zh/@en, comments, domains and ranges of the POL terms)."""
-    return Graph().parse(ONTOLOGY_FILE, format="turtle")
+    """The PolicyKG ontology (labels @zh/@en, comments, domains and ranges of the POL terms), with the scheme of
+    unit functions."""
+    graph = Graph().parse(ONTOLOGY_FILE, format="turtle")
+    return graph.parse(FUNCTIONS_FILE, format="turtle")
 
 
 def build_graph(
@@ -231,6 +248,10 @@ def _add_unit(
     if unit.heading:
         graph.add((node, POL.heading, Literal(unit.heading)))
     graph.add((node, POL.text, Literal(unit.text)))
+    if unit.function:
+        graph.add((node, POL.function, IRI_OF_FUNCTION[unit.function]))
+        if unit.function_cue:
+            graph.add((node, POL.functionCue, Literal(unit.function_cue)))
     _span(graph, node, unit.span)
     graph.add((node, PROV.wasDerivedFrom, doc))
     graph.add((node, PROV.wasGeneratedBy, activity))

@@ -51,6 +51,19 @@ class POL(DefinedNamespace):
     start: URIRef  # 起始字符位置
     end: URIRef  # 结束字符位置（不含）
 
+    # what a unit does 单元功能（kg/data/functions.ttl：SKOS 概念体系）
+    function: URIRef  # 功能：单元做什么
+    functionCue: URIRef  # 功能的判定依据（原文用语，如 给予…补贴、不得、指导思想）
+    Function: URIRef  # 单元功能（skos:Concept）
+    FunctionScheme: URIRef  # 单元功能概念体系
+    GoalFunction: URIRef  # 目标：提出目标或量化指标
+    ActionFunction: URIRef  # 举措：要做的事（推进、加强、建立、开展…）
+    SupportFunction: URIRef  # 扶持：提供的支持（资金、补贴、奖励、税收优惠、融资、用地、审批服务）
+    RuleFunction: URIRef  # 规范：应当、不得、须、禁止，条件、程序、罚则
+    DutyFunction: URIRef  # 职责：机构的职责与安排（负责、牵头、领导小组、组成人员）
+    DecisionFunction: URIRef  # 决定：批准、同意、决定、授予、表扬、任免
+    ContextFunction: URIRef  # 背景：背景、指导思想、基本原则、印发通知的套语
+
     # document metadata 文件元数据
     sourceText: URIRef  # 全文
     sha256: URIRef  # 原始字节的哈希
