@@ -7,8 +7,10 @@ Layout of ``data_dir``::
     generations/<id>/
         manifest.json                (documents, counts, encoder, when built, sha256 + size of every file)
         .pin                         shared-locked by every process using this generation (prune skips it)
-        sources/<file> (+ .meta.json)       the documents as ingested, in their own format (.txt, .docx,
-                                     .pdf, .html …): a re-ingest reads them again through ingest.formats
+        sources/<key>/<file> (+ .meta.json)  the documents as ingested, in their own format (.txt, .docx,
+                                     .pdf, .html …), one folder per document named by its slug
+                                     (``source_key``), so two files of the same name never collide:
+                                     a re-ingest reads them again through ingest.formats
         graph.nt                     the RDF graph (kg.store)
         graph.oxigraph/              the same triples in an on-disk Oxigraph store, opened read-only (derived)
         index/                       the search index (search.SearchIndex)
@@ -32,9 +34,11 @@ broken one is reported (``workspace.datadir.BrokenDataError``) and left as it is
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import json
 import logging
 import os
+import re
 import shutil
 import signal
 import sys
@@ -74,7 +78,7 @@ from workspace.settings import Settings
 __all__ = [
     "Workspace", "NoDataError", "BrokenDataError", "DataDirError", "DataDirAccessError", "DataDirBusy",
     "BuildError", "build", "open_workspace", "ensure_workspace", "corpus_files", "scan_corpus", "FileReport",
-    "remove_documents", "FAULT_PHASES", "FAULT_ENV",
+    "remove_documents", "FAULT_PHASES", "FAULT_ENV", "source_key",
 ]
 
 log = logging.getLogger(__name__)
@@ -242,13 +246,14 @@ class Workspace:
         from search import SearchIndex
 
         check_sizes(self.root, self.manifest, "index/")
+        runtime = runtime_cache_dir(self.settings.data_dir)  # what every open would build again (search.runtime_cache)
         index = SearchIndex.load(self.root / "index", encoder=encoder_of(self.settings),
-                                 milvus_uri=self.settings.milvus_uri)
+                                 milvus_uri=self.settings.milvus_uri, cache_dir=runtime)
         # The run's settings rule how the index is searched (it keeps the rest as it was built).
         index.settings = search_settings(self.settings, base=index.settings)
         prepare = getattr(index.encoder, "prepare_queries", None)
         if prepare is not None:
-            prepare()  # the query engine is built with the index, not inside the first search's time
+            prepare(cache_dir=runtime)  # the query engine is built with the index, not inside the first search's time
         return index
 
     @property
@@ -265,12 +270,40 @@ class Workspace:
 
 
 def _source_files(folder: Path) -> list[Path]:
+    """The sources a generation keeps: ``sources/<key>/<file>`` (and ``sources/<file>``, the flat layout of
+    generations built before the per-document folders, which could not hold two files of the same name)."""
     if not folder.is_dir():
         return []
     from ingest.formats import supported_files
 
-    files, _ = supported_files([folder], recursive=False)
+    files, _ = supported_files([folder], recursive=True)
     return sorted(files)
+
+
+_SAFE_KEY = re.compile(r"[\w.\-]{1,100}")
+
+
+def source_key(slug: str) -> str:
+    """The folder a document's source is kept in: its slug when that is a safe file name (letters, digits,
+    ``.``, ``-``, ``_``), else ``doc-`` and the slug's hash. Slugs are unique within a generation, so two
+    files of the same name from different folders are kept apart."""
+    if _SAFE_KEY.fullmatch(slug) and not slug.startswith("."):
+        return slug
+    return "doc-" + hashlib.sha256(slug.encode("utf-8")).hexdigest()[:16]
+
+
+def _kept_source(entry: dict) -> str:
+    """The path (relative to the generation) of a manifest entry's source."""
+    return entry.get("source_path") or f"sources/{entry.get('source_file', '')}"
+
+
+def runtime_cache_dir(data_dir: Path) -> Path:
+    """``<data-dir>/cache/runtime``: the query engine, thesaurus and gazetteer matcher as a search opens them
+    (``search.runtime_cache``), kept by content so that a cold ``policykg search`` does not rebuild them."""
+    from search.runtime_cache import RUNTIME_DIR
+    from workspace.buildcache import CACHE_DIR
+
+    return Path(data_dir) / CACHE_DIR / RUNTIME_DIR
 
 
 def encoder_of(settings: Settings):
@@ -448,17 +481,17 @@ def _previous_sources(data_dir: Path, new_files: list[Path]) -> list[Path]:
     files = manifest.get("files") or {}
     given = {p.name for p in new_files}
     found = _source_files(root / "sources")
-    names = {p.name for p in found}
+    kept = {p.relative_to(root).as_posix() for p in found}
     for doc in manifest["documents"]:
         name = doc.get("source_file") if isinstance(doc, dict) else None
-        if name and name not in names and name not in given:
-            raise BrokenDataError(root / "sources" / name, "missing (the manifest lists it)",
+        if name and _kept_source(doc) not in kept and name not in given:
+            raise BrokenDataError(root / _kept_source(doc), "missing (the manifest lists it)",
                                   "restore it, or ingest it again, or pass --replace to drop it")
     for path in found:
         if path.name in given:
             continue  # replaced by the file given now
         for part in (path, _sidecar(path)):
-            want = files.get(f"sources/{part.name}")
+            want = files.get(part.relative_to(root).as_posix())
             if want is None or not part.is_file():
                 continue
             if part.stat().st_size != want.get("size") or sha256_file(part) != want.get("sha256"):
@@ -594,15 +627,19 @@ def build(
 def _unchanged_by_manifest(manifest: dict, files: list[Path]) -> list[FileReport] | None:
     """``unchanged`` reports for ``files`` when every one is a source of ``manifest`` with the same name, bytes
     and sidecar (sha256, as the manifest recorded them); None as soon as one is not."""
-    entries = {d.get("source_file"): d for d in manifest["documents"] if isinstance(d, dict)}
+    entries: dict[str, list[dict]] = {}
+    for d in manifest["documents"]:
+        if isinstance(d, dict):
+            entries.setdefault(d.get("source_file"), []).append(d)
     listed = manifest.get("files") or {}
     reports = []
     for path in files:
-        entry = entries.get(path.name)
-        if entry is None or sha256_file(path) != entry.get("sha256"):
+        digest = sha256_file(path)
+        entry = next((e for e in entries.get(path.name, []) if e.get("sha256") == digest), None)
+        if entry is None:
             return None
         sidecar = _sidecar(path)
-        kept = listed.get(f"sources/{sidecar.name}")
+        kept = listed.get(str(Path(_kept_source(entry)).parent / sidecar.name))
         if (kept is None) != (not sidecar.is_file()):
             return None
         if kept is not None and sha256_file(sidecar) != kept.get("sha256"):
@@ -672,7 +709,8 @@ def _build_generation(settings: Settings, documents: dict, origin: dict[str, Pat
         staging.mkdir()
         (staging / "sources").mkdir()
         for slug, path in origin.items():
-            target = staging / "sources" / path.name
+            target = staging / "sources" / source_key(slug) / path.name
+            target.parent.mkdir(exist_ok=True)
             shutil.copyfile(path, target)
             if _sidecar(path).is_file():
                 shutil.copyfile(_sidecar(path), _sidecar(target))
@@ -720,7 +758,8 @@ def _build_generation(settings: Settings, documents: dict, origin: dict[str, Pat
             "encoder": settings.encoder,
             "triples": triples,
             "index_units": len(units),
-            "documents": [_document_entry(d, origin[d.meta.slug]) for d in docs],
+            "documents": [_document_entry(d, origin[d.meta.slug], f"sources/{source_key(d.meta.slug)}/"
+                                                                   f"{origin[d.meta.slug].name}") for d in docs],
             "files": file_digests(staging),
             "graph_store": _store_entry(staging),
         }
@@ -854,11 +893,12 @@ def _umask() -> int:
     return mask
 
 
-def _document_entry(d, source: Path) -> dict:
+def _document_entry(d, source: Path, kept: str) -> dict:
     return {
         "slug": d.meta.slug,
         "title": d.meta.title,
         "source_file": source.name,
+        "source_path": kept,
         "sha256": d.meta.sha256,
         "format": getattr(d.meta, "format", "") or source.suffix.lstrip(".").lower(),
         "content_digest": _digest(d),

@@ -8,7 +8,8 @@
   second writer is told who holds it (``DataDirBusy``) or waits.
 * ``pin`` holds a shared ``flock`` on ``<generation>/.pin`` while a process uses that generation; a prune
   (done only under the writer lock) skips every pinned generation.
-* ``file_digests`` / ``check_files`` record and check the sha256 and size of every file a generation holds.
+* ``file_digests`` / ``check_files`` record and check the sha256 and size of every file a generation holds;
+  ``check_sources`` that every document keeps its own source, with the bytes it was parsed from.
 
 Every error here is one line: the path, what is wrong, and how to repair it.
 """
@@ -31,7 +32,7 @@ __all__ = [
     "LOCK_FILE", "PIN_FILE", "MANIFEST", "MANIFEST_KEYS",
     "DataDirError", "NoDataError", "BrokenDataError", "DataDirAccessError", "DataDirBusy",
     "access_error", "locate_generation", "read_manifest", "writer_lock", "Pin", "pin", "is_pinned",
-    "clean_leftovers", "remove_unless_pinned", "sha256_file", "file_digests", "check_files", "check_sizes", "make_readable", "rebuild_hint",
+    "clean_leftovers", "remove_unless_pinned", "sha256_file", "file_digests", "check_files", "check_sources", "check_sizes", "make_readable", "rebuild_hint",
 ]
 
 log = logging.getLogger(__name__)
@@ -331,7 +332,7 @@ def sha256_file(path: Path) -> str:
 
 
 # Derived from a hashed file and rebuilt by every build, not hashed (RocksDB's own files; kg.store.STORE_DIR).
-_DERIVED = ("graph.oxigraph",)
+_DERIVED = ("graph.oxigraph", "export")  # export/: the graph's downloads, written once (api.routes.export)
 
 
 def _data_files(root: Path) -> Iterator[Path]:
@@ -395,4 +396,34 @@ def check_files(root: Path, manifest: dict) -> list[str]:
         rel = path.relative_to(root).as_posix()
         if rel not in listed:
             problems.append(f"{path}: not listed in the manifest (added after the build)")
+    return problems + check_sources(root, manifest)
+
+
+def check_sources(root: Path, manifest: dict) -> list[str]:
+    """Every document of the manifest has its own source kept in the generation, with the bytes it was parsed
+    from (sha256): a source that is missing, shared by two documents (one overwrote the other) or changed is a
+    problem, one line each."""
+    problems = []
+    owners: dict[str, str] = {}
+    for doc in manifest.get("documents") or []:
+        if not isinstance(doc, dict) or not doc.get("source_file"):
+            continue
+        rel = doc.get("source_path") or f"sources/{doc['source_file']}"
+        path = Path(root) / rel
+        slug = doc.get("slug", "?")
+        if rel in owners:
+            problems.append(f"{path}: the source of both {owners[rel]} and {slug}: one document's file overwrote "
+                            "the other's; ingest both again (each is kept apart now)")
+            continue
+        owners[rel] = slug
+        try:
+            digest = sha256_file(path)
+        except FileNotFoundError:
+            problems.append(f"{path}: the source of {slug} is missing")
+            continue
+        except OSError as e:
+            problems.append(str(access_error(path, e, "read it")))
+            continue
+        if doc.get("sha256") and digest != doc["sha256"]:
+            problems.append(f"{path}: not the file document {slug} was parsed from (sha256 differs)")
     return problems

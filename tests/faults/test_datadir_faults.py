@@ -274,7 +274,7 @@ def _flip_one_byte(path: Path) -> None:
 VALIDATE_CASES = {
     "graph.nt edited (same size)": (lambda d: _flip_one_byte(_gen(d) / "graph.nt"), ["graph.nt"]),
     "index file removed": (lambda d: (_gen(d) / "index" / "lexicon.json").unlink(), ["lexicon.json", "missing"]),
-    "source edited": (lambda d: _flip_one_byte(_gen(d) / "sources" / "alpha.meta.json"),
+    "source edited": (lambda d: _flip_one_byte(_gen(d) / "sources" / "alpha" / "alpha.meta.json"),
                       ["alpha.meta.json", "sha256"]),
     "source added": (lambda d: (_gen(d) / "sources" / "extra.txt").write_text("x"), ["extra.txt", "not listed"]),
     "graph emptied": (lambda d: (_gen(d) / "graph.nt").write_bytes(b""), ["graph.nt"]),
@@ -308,7 +308,7 @@ def test_an_empty_graph_does_not_conform():
 
 
 def test_an_ingest_refuses_an_edited_kept_source(fault_data_dir, fault_docs):
-    source = _gen(fault_data_dir) / "sources" / "alpha.txt"
+    source = _gen(fault_data_dir) / "sources" / "alpha" / "alpha.txt"
     source.write_text(source.read_text(encoding="utf-8") + "（二）新增一项任务。\n", encoding="utf-8")
     line = one_line_error(policykg("ingest", str(fault_docs["bravo"]), data_dir=fault_data_dir))
     assert "alpha.txt" in line and "changed since generation" in line
@@ -318,7 +318,7 @@ def test_an_ingest_refuses_an_edited_kept_source(fault_data_dir, fault_docs):
 def test_manifest_lists_every_file_with_its_hash(fault_data_dir):
     manifest = json.loads((_gen(fault_data_dir) / "manifest.json").read_text(encoding="utf-8"))
     listed = set(manifest["files"])
-    assert {"graph.nt", "sources/alpha.txt", "index/dense_ids.npy", "index/dense.faiss"} <= listed
+    assert {"graph.nt", "sources/alpha/alpha.txt", "index/dense_ids.npy", "index/dense.faiss"} <= listed
     assert all(len(v["sha256"]) == 64 and v["size"] >= 0 for v in manifest["files"].values())
 
 
