@@ -15,12 +15,17 @@ log = logging.getLogger(__name__)
 
 # A role heading is a short title, not a sentence that happens to contain the words.
 _MAX_ROLE_HEADING = 16
+# The section headings of every genre (意见, 方案, 计划, 通知): 总体要求 opens a plan as 指导思想 does; 主要措施,
+# 具体措施, 试点任务 hold the tasks; 组织领导, 工作要求 the safeguards. Order matters: the first that matches wins.
 _ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("guideline", re.compile(r"指导思想")),
-    ("principles", re.compile(r"基本原则")),
-    ("goals", re.compile(r"主要目标|发展目标|工作目标|总体目标|预期目标")),
-    ("tasks", re.compile(r"重点任务|主要任务|重点工作|主要举措")),
-    ("safeguards", re.compile(r"保障措施|保障机制|组织实施|组织保障|实施保障")),
+    ("overall", re.compile(r"总体要求|总体思路|总体考虑")),  # a guideline when it holds no parts of its own
+    ("principles", re.compile(r"基本原则|工作原则|主要原则")),
+    ("goals", re.compile(r"主要目标|发展目标|工作目标|总体目标|预期目标|具体目标|目标任务|目标要求|主要指标")),
+    ("tasks", re.compile(r"重点任务|主要任务|重点工作|主要举措|主要措施|具体措施|重点措施|政策措施|工作任务|试点任务|"
+                         r"主要内容|重点领域")),
+    ("safeguards", re.compile(r"保障措施|保障机制|组织实施|组织保障|实施保障|组织领导"
+                              r"|(?:工作要求|工作保障|实施步骤|进度安排|工作安排|工作进度)$")),
 )
 _TOP_NUMBERINGS = (Numbering.BOOK, Numbering.PART, Numbering.HAN_COMMA, Numbering.ARTICLE_CHAPTER)
 
@@ -35,7 +40,8 @@ def heading_role(unit: Unit) -> str | None:
     return None
 
 
-_FIXED_KINDS = (UnitKind.PREAMBLE, UnitKind.CLOSING, UnitKind.ANNEX)
+_LEAF_KINDS = {"principles": UnitKind.PRINCIPLE, "goals": UnitKind.GOAL, "safeguards": UnitKind.SAFEGUARD}
+_FIXED_KINDS = (UnitKind.PREAMBLE, UnitKind.CLOSING, UnitKind.ANNEX, UnitKind.NOTICE, UnitKind.PARAGRAPH)
 
 
 def _kind(unit: Unit, by_path: dict[str, Unit]) -> UnitKind:
@@ -44,11 +50,12 @@ def _kind(unit: Unit, by_path: dict[str, Unit]) -> UnitKind:
     if unit.numbering is Numbering.ARTICLE:
         # 第X条 stays an article wherever it stands (also inside a 保障措施 chapter).
         return UnitKind.ARTICLE
-    if heading_role(unit) == "guideline":
+    own_role = heading_role(unit)
+    if own_role == "guideline" or (own_role == "overall" and not unit.children):
         return UnitKind.GUIDELINE
     parent = by_path.get(unit.parent) if unit.parent else None
-    if parent is not None and parent.kind is UnitKind.ANNEX:
-        parent = None  # an annex's own numbered parts are its top level
+    if parent is not None and parent.kind in (UnitKind.ANNEX, UnitKind.NOTICE):
+        parent = None  # an annex's or a notice's own numbered parts are its top level
     if parent is not None:
         role = heading_role(parent)
         if role == "principles":
@@ -66,6 +73,9 @@ def _kind(unit: Unit, by_path: dict[str, Unit]) -> UnitKind:
             return UnitKind.MEASURE
     if parent is None and unit.numbering in _TOP_NUMBERINGS:
         return UnitKind.CHAPTER
+    if not unit.children and own_role in _LEAF_KINDS:
+        # （一）目标任务。… / （三）基本原则。一是… : a part that states its role and holds no numbered parts
+        return _LEAF_KINDS[own_role]
     return UnitKind.SECTION if unit.children else UnitKind.ITEM
 
 

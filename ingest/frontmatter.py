@@ -34,6 +34,10 @@ __all__ = [
     "is_signature_line",
     "is_title_line",
     "DOC_NUMBER_LINE",
+    "genre_of",
+    "effective_of",
+    "issuers_of_title",
+    "join_title",
 ]
 
 log = logging.getLogger(__name__)
@@ -104,6 +108,14 @@ class FrontMatter:
     issued: str = ""  # ISO date of the first dated signature (or the header's date)
     header_end: int = 0  # end of the last header line at the top; 0 when there is none
     spans: tuple[Span, ...] = field(default=())
+    issuers: tuple[str, ...] = ()  # every issuing body (joint issuers apart)
+    # A notice that issues or forwards a text (关于印发/转发…的通知) or an order (国务院令): where the notice's own
+    # body ends (its signature), where the issued text's header (附件, title, note, addressee) starts and ends.
+    notice_end: int = 0
+    issued_start: int = 0
+    issued_body_start: int = 0
+    issued_text_title: str = ""
+    order: bool = False  # an order (…令 / 第N号): the issued text is the document's title
 
     def of_kind(self, kind: str) -> list[FrontLine]:
         return [line for line in self.lines if line.kind == kind]
@@ -117,7 +129,8 @@ class _Line:
 
 
 def _lines(source: str) -> list[_Line]:
-    """Non-blank lines with their stripped ``[start, end)``."""
+    """Non-blank lines with their stripped ``[start, end)``; a web page's stray ``&sp;`` counts as spaces."""
+    source = source.replace("&sp;", "    ")  # same length: every offset holds
     out: list[_Line] = []
     for m in re.finditer(r"[^\r\n]+", source):
         raw = m.group()
@@ -182,16 +195,42 @@ def is_addressee_line(line: str) -> bool:
     return all(_ADDRESSEE_PART_END.search(p) for p in parts)
 
 
-def is_signature_line(line: str) -> bool:
-    """One or more issuers' names alone on a line (国务院 / 上海市人民政府　上海市财政局)."""
+# An order is signed by an officer: 总理  李克强 / 省长 某某某.
+_OFFICER_SIGNATURE = re.compile(
+    rf"^(?:国务院)?(?:总理|副总理|主席|省长|市长|区长|县长|州长|旗长)[{_WS}]+[\u4e00-\u9fff]{{2,4}}$")
+
+
+_ORDER_NUMBER = re.compile(rf"^第[{_WS}]*[0-9０-９]+[{_WS}]*号$")
+# The last word of a person or body a reply or an answer is addressed to: 邓明义代表： / 武警总部： / 国务院：
+_NAMED_ADDRESSEE_END = re.compile(r"(?:代表|委员|同志|先生|女士|总部|国务院)$")
+
+
+def is_named_addressee(line: str) -> bool:
+    """A short salutation under a reply's or an answer's number: 邓明义代表： / 武警总部： / 黑龙江省人民政府，教育部：
+    (no 各 needed, unlike :func:`is_addressee_line`)."""
     line = line.strip(_WS)
+    if not line.endswith(("：", ":")) or len(line) > 80 or _STOPS.search(line) or "《" in line:
+        return False
+    parts = [re.sub(r"[（(][^（）()]*[）)]$", "", p.strip(_WS)) for p in re.split(r"[，,；;、]", line[:-1]) if p.strip(_WS)]
+    return bool(parts) and all(len(p) <= 30 and (_ADDRESSEE_PART_END.search(p) or _NAMED_ADDRESSEE_END.search(p))
+                               for p in parts)
+
+
+def is_signature_line(line: str) -> bool:
+    """One or more issuers' names alone on a line (国务院 / 上海市人民政府　上海市财政局), or an officer's signature
+    under an order (总理  李克强)."""
+    line = line.strip(_WS).replace("&sp;", "").strip(_WS)
+    if _OFFICER_SIGNATURE.match(line):
+        return True
     if not line or len(line) > 80 or not re.fullmatch(rf"[\u4e00-\u9fff（）()·{_WS}]+", line):
         return False
     return all(_BODY_END.search(name) for name in re.split(rf"[{_WS}]+", line))
 
 
 def _issuer_names(lines: list[_Line]) -> str:
-    names = [n for line in lines for n in re.split(rf"[{_WS}]+", line.text) if n]
+    """The bodies a signature names (an officer's name under an order is no body)."""
+    names = [n for line in lines if not _OFFICER_SIGNATURE.match(line.text)
+             for n in re.split(rf"[{_WS}]+", line.text.replace("&sp;", "")) if n]
     return "、".join(dict.fromkeys(names))
 
 
@@ -209,7 +248,15 @@ def _header(lines: list[_Line]) -> tuple[list[FrontLine], int]:
             found.append(FrontLine("portal:" + _PORTAL_MEANING.get(key, "other"), span, portal.group("value").strip()))
         elif identifier_of(line.text):
             found.append(FrontLine("identifier", span, identifier_of(line.text)))
-        elif is_addressee_line(line.text):
+        elif _ORDER_NUMBER.match(line.text) and found and found[-1].kind == "title" and found[-1].value.endswith("令"):
+            # 中华人民共和国国务院令 / 第706号: an order's heading and its number, not a title
+            order = found.pop()
+            found.append(FrontLine("order", order.span, order.value))
+            number = re.sub(rf"[{_WS}]", "", line.text)
+            found.append(FrontLine("identifier", span, order.value.removeprefix("中华人民共和国") + number))
+            title_lines -= 1
+        elif is_addressee_line(line.text) or (
+                any(f.kind in ("identifier", "title") for f in found) and is_named_addressee(line.text)):
             found.append(FrontLine("addressees", span, line.text[:-1].strip(_WS)))
             return found, i + 1
         elif _DATE_LINE.match(line.text) and not _DATE_LINE.match(line.text).group("sig") and date_of(line.text):
@@ -332,6 +379,7 @@ def read_front_matter(source: str) -> FrontMatter:
     header, n = _header(lines)
     found = list(header)
     found += _signature_blocks(lines, n) or _undated_signature(lines, n)
+    found += _issued_text(source, lines, n, header, found)
     signature_starts = [f.span.start for f in found if f.kind in ("issuer", "date") and f.span.start >= (
         lines[n].start if n < len(lines) else len(source))]
     found += _annex_list(lines, n, signature_starts)
@@ -344,7 +392,7 @@ def read_front_matter(source: str) -> FrontMatter:
         return next((f.value for f in found if f.kind in kinds and f.value), "")
 
     # A portal may print the title twice; each line counts once.
-    title = "".join(dict.fromkeys(f.value for f in found if f.kind == "title")) or first("portal:title")
+    title = join_title(list(dict.fromkeys(f.value for f in found if f.kind == "title"))) or first("portal:title")
     identifier = first("identifier", "portal:identifier")
     issuer = first("signature", "portal:issuer", "banner")
     issued = first("date")
@@ -354,7 +402,108 @@ def read_front_matter(source: str) -> FrontMatter:
     # The issuer's name lines are covered by the signature line already.
     spans = _merge([f.span for f in found if f.kind != "signature"])
     header_end = header[-1].span.end if header else 0
-    return FrontMatter(tuple(found), title, identifier, issuer, first("addressees"), issued, header_end, spans)
+    issued_lines = [f for f in found if f.kind.startswith("issued-")]
+    issued_title = join_title([f.value for f in issued_lines if f.kind == "issued-title"])
+    order = next((f.value for f in found if f.kind == "order"), "")
+    issuers = _issuers(found, title, order)
+    if order and not issuer:
+        issuer = "、".join(issuers)
+    notice_end = 0
+    if issued_lines:
+        own = [f.span.start for f in found if f.kind in ("issuer", "date", "signature", "note", "annex-list")
+               and header_end <= f.span.start < issued_lines[0].span.start]
+        notice_end = min(own) if own else issued_lines[0].span.start
+    return FrontMatter(
+        tuple(found), title, identifier, issuer, first("addressees"), issued, header_end, spans, issuers,
+        notice_end, issued_lines[0].span.start if issued_lines else 0,
+        issued_lines[-1].span.end if issued_lines else 0, issued_title, bool(order))
+
+
+def _issued_text(source: str, lines: list[_Line], n: int, header: list[FrontLine],
+                 found: list[FrontLine]) -> list[FrontLine]:
+    """The header lines of the text a notice issues or forwards (or an order promulgates), placed after the notice's
+    own dated signature; [] when the document issues no text."""
+    own_date = next((f for f in found if f.kind == "date" and n < len(lines) and f.span.start >= lines[n].start), None)
+    if own_date is None:
+        return []
+    title = "".join(f.value for f in header if f.kind == "title")
+    order = any(f.kind == "order" for f in header)
+    notice_body = source[lines[n].start if n < len(lines) else 0 : own_date.span.start]
+    if not (order or _ISSUING_TITLE.search(title) or _ISSUING_BODY.search(notice_body)):
+        return []
+    j = next(i for i, line in enumerate(lines) if line.start == own_date.span.start) + 1
+    while j < len(lines) and (_NOTE.match(lines[j].text) or _COLOPHON.match(lines[j].text)):
+        j += 1
+    return _issued_header(lines, j)
+
+
+def _issuers(found: list[FrontLine], title: str, order: str) -> tuple[str, ...]:
+    """The issuing bodies: the notice's own signature (joint issuers apart), else the bodies the title opens with
+    (国务院办公厅、中央军委办公厅关于…), else an order's organ (中华人民共和国国务院令 → 国务院)."""
+    if order:
+        return (order.removeprefix("中华人民共和国").removesuffix("令"),)
+    signature = next((f.value for f in found if f.kind == "signature" and f.value), "")
+    if signature:
+        return tuple(n for n in signature.split("、") if n)
+    portal = next((f.value for f in found if f.kind in ("portal:issuer", "banner") and f.value), "")
+    if portal:
+        return tuple(n for n in re.split(rf"[、，,{_WS}]+", portal) if n)
+    return issuers_of_title(title)
+
+
+def issuers_of_title(title: str) -> tuple[str, ...]:
+    """国务院办公厅、中央军委办公厅关于… → (国务院办公厅, 中央军委办公厅); () when the title names no issuer first."""
+    m = re.match(r"^(.{2,60}?)(?:关于|对)", title)
+    if not m:
+        return ()
+    names = [n for n in re.split(r"[、，,]", m.group(1)) if n]
+    return tuple(names) if names and all(_BODY_END.search(n) for n in names) else ()
+
+
+# How a notice says that it issues or forwards a text.
+_ISSUING_TITLE = re.compile(r"(?:印发|转发|批转|颁发|颁布|发布|公布)")
+_ISSUING_BODY = re.compile(r"现将《[^》]{2,80}》[^。]{0,20}(?:印发|转发|发布|颁发)|(?:印发|转发)给你们|现予(?:公布|发布|印发)")
+_NOTE_OPEN = re.compile(r"^[（(][^（）()]{4,60}$")
+_NOTE_CLOSE = re.compile(r"^[^（）()]{1,60}[）)]$")
+
+
+def _issued_header(lines: list[_Line], start: int) -> list[FrontLine]:
+    """The header of a text that follows a notice's signature: 附件, its title (one to three lines), dated notes
+    under it (one or two lines), its own addressee line (国务院：); [] when no title line opens it."""
+    found: list[FrontLine] = []
+    i = start
+    if i < len(lines) and _ANNEX_HEAD.match(lines[i].text):
+        found.append(FrontLine("issued-annex", Span(lines[i].start, lines[i].end), lines[i].text))
+        i += 1
+    titles = 0
+    while i < len(lines) and titles < _MAX_TITLE_LINES and is_title_line(lines[i].text) and not _NOTE_OPEN.match(
+            lines[i].text) and not _HEADER_NOTE.match(lines[i].text):
+        found.append(FrontLine("issued-title", Span(lines[i].start, lines[i].end), lines[i].text))
+        titles += 1
+        i += 1
+    if not titles or i >= len(lines):
+        return []
+    while i < len(lines):
+        text = lines[i].text
+        if _HEADER_NOTE.match(text) or _NOTE.match(text):
+            found.append(FrontLine("issued-note", Span(lines[i].start, lines[i].end), text))
+            i += 1
+        elif i + 1 < len(lines) and _NOTE_OPEN.match(text) and _NOTE_CLOSE.match(lines[i + 1].text) and \
+                _HEADER_NOTE.match(text + lines[i + 1].text):
+            found.append(FrontLine("issued-note", Span(lines[i].start, lines[i + 1].end), text + lines[i + 1].text))
+            i += 2
+        else:
+            break
+    if i < len(lines) and (is_addressee_line(lines[i].text) or is_named_addressee(lines[i].text)):
+        found.append(FrontLine("issued-addressees", Span(lines[i].start, lines[i].end), lines[i].text[:-1]))
+        i += 1
+    return found if i < len(lines) else []
+
+
+def join_title(parts: list[str] | tuple[str, ...]) -> str:
+    """Title lines joined, the spaces of a spaced-out title dropped (几 个 问 题 的 通 知 → 几个问题的通知)."""
+    title = "".join(p.strip(_WS) for p in parts)
+    return re.sub(rf"(?<=[\u4e00-\u9fff《》“”])[{_WS}]+(?=[\u4e00-\u9fff《》“”])", "", title)
 
 
 def _merge(spans: list[Span]) -> tuple[Span, ...]:
@@ -379,13 +528,79 @@ def mask(text: str, spans: tuple[Span, ...] | list[Span]) -> str:
     return "".join(chars)
 
 
-def apply_front_matter(meta: DocumentMeta, front: FrontMatter) -> DocumentMeta:
-    """``meta`` with its empty fields (and a title that is only the file stem) filled from the text."""
-    updates: dict[str, str] = {}
-    if front.title and (not meta.title or meta.title in (meta.slug, meta.source_file.rsplit(".", 1)[0])):
-        updates["title"] = front.title
+# The genre words a title ends in, longest first where one ends another (复函 before 函, 实施细则 is a 细则).
+_GENRES = ("通知", "通报", "通告", "公告", "公报", "意见", "方案", "计划", "规划", "纲要", "办法", "条例", "规定", "细则",
+           "规则", "决定", "决议", "命令", "批复", "复函", "答复", "报告", "请示", "措施", "要点", "指引", "指南", "清单",
+           "目录", "标准", "章程", "制度", "规程", "纪要", "函", "令")
+_TRAILING_NOTE = re.compile(r"[（(][^（）()]*[）)]$")
+
+
+def genre_of(title: str) -> str:
+    """The genre word ``title`` ends in (意见, 通知, 批复, 答复, 条例 …), a trailing note such as （试行） or
+    （2018—2035年） ignored; "" when it ends in none."""
+    title = join_title([title]).rstrip("》」”\"' ")
+    while _TRAILING_NOTE.search(title):
+        title = _TRAILING_NOTE.sub("", title).rstrip()
+    return next((g for g in sorted(_GENRES, key=len, reverse=True) if title.endswith(g)), "")
+
+
+def _issued_genre(front: FrontMatter, title: str) -> str:
+    """The genre of the text a notice issues: its own title's, else the 《…》 the notice's title names (关于印发
+    《X方案》的通知), else the genre word before 的通知 (转发民政部关于清理整顿社会团体意见的通知 → 意见)."""
+    if front.issued_text_title:
+        return genre_of(front.issued_text_title)
+    m = re.search(r"《([^》]+)》", title)
+    if m:
+        return genre_of(m.group(1))
+    m = re.search(r"(?:印发|转发|批转)(.+?)的通知$", title)
+    return genre_of(m.group(1)) if m else ""
+
+
+_EFFECT_DATE = re.compile(rf"自(?P<date>{_DATE.pattern})起(?:施行|实施|执行|生效)")
+_EFFECT_ISSUED = re.compile(r"自(?:本(?:[\u4e00-\u9fff]{1,6}))?(?:印发|发布|公布|下发|颁布|签发)之日起")
+# The document speaks of itself: 本办法… / 本条例… / 本通知…, or an order's 现予公布，自…起施行.
+_SELF = re.compile(r"本(?:[\u4e00-\u9fff]{0,4})(?:" + "|".join(_GENRES) + r")|现予(?:公布|发布|印发)|现将[^。]{0,60}印发")
+
+
+def effective_of(text: str, issued: str = "") -> str:
+    """The date of effect the text states for itself, ISO: 本办法自2019年1月1日起施行 → 2019-01-01; 自印发之日起施行
+    / 自本通知印发之日起 → the date of issue; "" when it states none (a sentence about another text's date, such as
+    自受理申请之日起20日内, is not one)."""
+    for sentence in re.split(r"(?<=[。；;])", text):
+        if not _SELF.search(sentence):
+            continue
+        m = _EFFECT_DATE.search(sentence)
+        if m:
+            d = date_of(m.group("date"))
+            if d:
+                return d.isoformat()
+        if issued and _EFFECT_ISSUED.search(sentence):
+            return issued
+    return ""
+
+
+def apply_front_matter(meta: DocumentMeta, front: FrontMatter, body: str = "") -> DocumentMeta:
+    """``meta`` with its empty fields (and a title that is only the file stem) filled from the text; ``body`` (the
+    text with the front matter blanked) gives the date of effect."""
+    updates: dict = {}
+    title = front.issued_text_title if front.order and front.issued_text_title else front.title
+    if title and (not meta.title or meta.title in (meta.slug, meta.source_file.rsplit(".", 1)[0])):
+        updates["title"] = title
     for name in ("identifier", "issuer", "addressees", "issued"):
         value = getattr(front, name)
         if value and not getattr(meta, name):
             updates[name] = value
+    if front.issuers and not meta.issuers:
+        updates["issuers"] = front.issuers
+    elif not meta.issuers and (meta.issuer or updates.get("issuer")):
+        updates["issuers"] = tuple(n for n in re.split(r"[、，,\s]+", updates.get("issuer") or meta.issuer) if n)
+    full_title = updates.get("title") or meta.title
+    if not meta.genre:
+        updates["genre"] = genre_of(full_title)
+    if front.issued_text_title and not meta.issued_text_title:
+        updates["issued_text_title"] = front.issued_text_title
+    if not meta.issued_text_genre and (front.issued_start or _ISSUING_TITLE.search(front.title or "")):
+        updates["issued_text_genre"] = _issued_genre(front, front.title)
+    if not meta.effective:
+        updates["effective"] = effective_of(body, updates.get("issued") or meta.issued)
     return replace(meta, **updates) if updates else meta

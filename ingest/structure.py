@@ -18,12 +18,14 @@ __all__ = [
     "parse_structure",
     "han_to_int",
     "heading_of",
-    "NO_STRUCTURE",
+    "NO_BODY",
+    "NOTICE_PATH",
+    "paragraph_path",
 ]
 
 log = logging.getLogger(__name__)
 
-NO_STRUCTURE = "no numbered structure found (expected labels such as 一、 （一） 1. …)"
+NO_BODY = "no body text found (expected paragraphs of text, or numbered units such as 一、 （一） 1. …)"
 
 _HAN = "零〇一二三四五六七八九十百两"
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
@@ -356,6 +358,7 @@ class _Builder:
     def labelled(self, labels: list[Label], root: Unit | None, end: int) -> None:
         """Units of ``labels`` (one region: the body or an annex), nested under ``root``."""
         parents = _nest(labels)
+        through = _numbered_through_chapters(labels, parents)
         made: list[Unit] = []
         bullets: dict[tuple[int | None, Numbering], int] = {}
         for i, label in enumerate(labels):
@@ -365,10 +368,12 @@ class _Builder:
             else:
                 number = han_to_int(label.numeral)
             path_seg, key_seg = _segments(label.numbering, label.numeral, number)
-            if parent is None or (label.numbering is Numbering.ARTICLE and root is None):
-                # 第三条 is numbered through the whole body, so it needs no chapter prefix.
+            article_like = label.numbering is Numbering.ARTICLE or (i in through)
+            if parent is None or (article_like and root is None):
+                # 第三条 is numbered through the whole body, so it needs no chapter prefix (nor does 五、 under 第二章
+                # when 一、 runs on across the chapters of a 规则).
                 path, key = path_seg, key_seg
-            elif label.numbering is Numbering.ARTICLE:
+            elif article_like:
                 path, key = root.path + path_seg, f"{root.key}.{key_seg}"  # type: ignore[union-attr]
             else:
                 path, key = parent.path + path_seg, f"{parent.key}.{key_seg}"
@@ -384,12 +389,13 @@ class _Builder:
                 parent=parent.path if parent else None, line=label.line,
             ), parent))
 
-    def unnumbered(self, kind: UnitKind, span: Span, path: str, key: str, line: int) -> None:
+    def unnumbered(self, kind: UnitKind, span: Span, path: str, key: str, line: int,
+                   numbering_number: int = 0) -> Unit:
         text = span.text(self.source)
         heading = heading_of(text)
-        self.add(Unit(kind=kind, numbering=Numbering.UNNUMBERED, number=0, label="", path=path, key=key,
-                      heading=heading, text=text, span=span,
-                      heading_span=Span(span.start, span.start + len(heading)), line=line), None)
+        return self.add(Unit(kind=kind, numbering=Numbering.UNNUMBERED, number=numbering_number, label="", path=path,
+                             key=key, heading=heading, text=text, span=span,
+                             heading_span=Span(span.start, span.start + len(heading)), line=line), None)
 
     def annex(self, annex: _Annex, labels: list[Label], end: int) -> None:
         number = han_to_int(annex.numeral) if annex.numeral else 0
@@ -406,6 +412,20 @@ class _Builder:
             line=annex.line,
         ), None)
         self.labelled(labels, unit, end)
+
+
+_CHAPTERS = (Numbering.ARTICLE_CHAPTER, Numbering.ARTICLE_SECTION)
+
+
+def _numbered_through_chapters(labels: list[Label], parents: list[int | None]) -> set[int]:
+    """Indexes of the 一、 labels directly under 第X章 / 第X节 whose numbers run on across the chapters (五、 opening
+    第二章): they are numbered through the whole text, like 第X条. Empty when the numbering restarts."""
+    under = [i for i, lab in enumerate(labels) if lab.numbering is Numbering.HAN_COMMA
+             and parents[i] is not None and labels[parents[i]].numbering in _CHAPTERS]
+    numbers = [han_to_int(labels[i].numeral) for i in under]
+    if len({parents[i] for i in under}) < 2 or any(b <= a for a, b in zip(numbers, numbers[1:])):
+        return set()
+    return set(under)
 
 
 def _siblings_one_paragraph(source: str, labels: list[Label], builder: _Builder) -> bool:
@@ -425,46 +445,101 @@ def _line_of(source: str, pos: int) -> int:
     return source.count("\n", 0, pos) + 1
 
 
-def parse_structure(
-    source: str, file: str = "<text>", front: FrontMatter | None = None
-) -> tuple[list[Unit], Span | None]:
-    """Units in document order (preamble, body units with parents before children, closing, annexes) and the
-    preamble span. Front and back matter (title, own number, addressees, signature, date) are no units.
+NOTICE_PATH = "通知"  # the own body of a notice that issues or forwards a text
 
-    Raises ParseError when fewer than two labelled units are found.
-    """
-    front = front if front is not None else read_front_matter(source)
-    blocked = front.spans
-    labels = [lab for lab in find_labels(source) if not _inside(lab.start, blocked) and not _is_table_row(source, lab)]
-    if len(labels) < 2:
-        raise ParseError(file, NO_STRUCTURE)
-    annexes = _find_annexes(source, 0, blocked)
-    body_start = front.header_end
-    if annexes and not [lab for lab in labels if lab.start < annexes[0].start]:
+
+def paragraph_path(number: int) -> str:
+    """The path of the ``number``-th body paragraph of a text with no numbered structure: 第1段, 第2段 …"""
+    return f"第{number}段"
+
+
+def _paragraph_units(builder: _Builder, start: int, end: int, blocked: tuple[Span, ...]) -> None:
+    """Each non-blank line of ``[start, end)`` outside front and back matter is one paragraph unit (第N段)."""
+    number = 0
+    for m in _LINE_RE.finditer(builder.source, start, end):
+        if _inside(m.start() + len(m.group()) - len(m.group().lstrip(_WS)), blocked):
+            continue
+        span = _own_span(builder.source, m.start(), m.end())
+        if span.end <= span.start or _inside(span.start, blocked):
+            continue
+        number += 1
+        builder.unnumbered(UnitKind.PARAGRAPH, span, paragraph_path(number), f"para{number}",
+                           _line_of(builder.source, span.start), numbering_number=number)
+
+
+def _notice_units(builder: _Builder, labels: list[Label], start: int, end: int) -> None:
+    """The own body of a notice that issues a text: one unit 通知 (kind notice); a numbered body keeps its units
+    under it (通知一, 通知（一） …), the unnumbered lead being the 通知 unit's own text."""
+    own = [lab for lab in labels if start <= lab.start < end]
+    lead_end = own[0].start if len(own) >= 2 else end
+    span = _own_span(builder.source, start, builder.bound(start, lead_end) if lead_end > start else lead_end)
+    if span.end <= span.start and len(own) < 2:
+        return
+    notice = builder.unnumbered(UnitKind.NOTICE, span, NOTICE_PATH, "notice", _line_of(builder.source, span.start))
+    if len(own) >= 2:
+        builder.labelled(own, notice, end)
+
+
+def _body_units(builder: _Builder, labels: list[Label], start: int, blocked: tuple[Span, ...],
+                annexes: list[_Annex]) -> Span | None:
+    """Units of a text from ``start`` on: preamble (序言), numbered units, closing (结语) and annexes; with fewer than
+    two numbered units, its paragraphs (第1段 …) and annexes. Returns the preamble's span."""
+    source = builder.source
+    body_start = start
+    if annexes and not [lab for lab in labels if start <= lab.start < annexes[0].start] and [
+            lab for lab in labels if lab.start >= annexes[0].start]:
         # A notice whose only numbered text is its 附件 (关于印发《…》的通知): that annex is the document's body.
         body_start = annexes.pop(0).label_end
     body_end = annexes[0].start if annexes else len(source)
-    body = [lab for lab in labels if lab.start < body_end]
-    barriers = sorted({s.start for s in blocked} | {a.start for a in annexes})
-    builder = _Builder(source, file, barriers)
-
+    body = [lab for lab in labels if body_start <= lab.start < body_end]
     preamble = None
-    if body:
+    if len(body) >= 2:
         # The preamble is the prose between the header (or any front matter inside it) and the first label.
-        start = max([body_start, *(s.end for s in blocked if body_start <= s.end <= body[0].start)])
-        own = _own_span(source, start, body[0].start)
+        first = max([body_start, *(s.end for s in blocked if body_start <= s.end <= body[0].start)])
+        own = _own_span(source, first, body[0].start)
         if own.end > own.start:
             preamble = own
             builder.unnumbered(UnitKind.PREAMBLE, own, "序言", "pre", _line_of(source, own.start))
         last_end = builder.bound(body[-1].end, body_end)
         closing = _closing_start(source, body[-1].end, last_end, _siblings_one_paragraph(source, body, builder))
+        barriers = builder.barriers
         if closing is not None:
             builder.barriers = sorted([*barriers, closing])
         builder.labelled(body, None, body_end)
         if closing is not None:
             own = _own_span(source, closing, last_end)
             builder.unnumbered(UnitKind.CLOSING, own, "结语", "end", _line_of(source, own.start))
+    else:
+        _paragraph_units(builder, body_start, body_end, blocked)
     for i, annex in enumerate(annexes):
         end = annexes[i + 1].start if i + 1 < len(annexes) else len(source)
         builder.annex(annex, [lab for lab in labels if annex.start <= lab.start < end], end)
+    return preamble
+
+
+def parse_structure(
+    source: str, file: str = "<text>", front: FrontMatter | None = None
+) -> tuple[list[Unit], Span | None]:
+    """Units in document order and the preamble span. Front and back matter (title, own number, addressees,
+    signature, date) are no units.
+
+    - A text with numbered units: preamble (序言), the units with parents before children, closing (结语), annexes.
+    - A text with none (a reply, an answer, a decision): its body paragraphs 第1段, 第2段 … (kind paragraph).
+    - A notice that issues or forwards a text (or an order that promulgates one): the notice's own body is the unit
+      通知 (kind notice), the issued text's units follow with the paths they would have on their own.
+
+    Raises ParseError when the text has no body at all.
+    """
+    front = front if front is not None else read_front_matter(source)
+    blocked = front.spans
+    labels = [lab for lab in find_labels(source) if not _inside(lab.start, blocked) and not _is_table_row(source, lab)]
+    start = front.issued_body_start or front.header_end
+    annexes = _find_annexes(source, start, blocked)
+    builder = _Builder(source, file, sorted({s.start for s in blocked} | {a.start for a in annexes}))
+    if front.issued_body_start:
+        _notice_units(builder, labels, front.header_end, front.notice_end)
+        labels = [lab for lab in labels if lab.start >= start]
+    preamble = _body_units(builder, labels, start, blocked, annexes)
+    if not builder.units:
+        raise ParseError(file, NO_BODY)
     return builder.units, preamble

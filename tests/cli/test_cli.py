@@ -129,7 +129,7 @@ def own_data_dir(built_data_dir, tmp_path):
     [
         (b"", "empty"),
         (b"\x00\x01\x02\x03binary\x00\x00", "binary"),
-        ("没有任何编号结构的一段普通文字。".encode(), "no numbered structure"),
+        ("关于某事的通知\n国发〔2031〕1号\n国务院\n2031年1月1日\n".encode(), "no body text"),
         (b"\xe4\xb8\x80\xff\xfe\xfa broken", "undecodable"),
     ],
 )

@@ -17,7 +17,7 @@ from ingest.frontmatter import (
     mask,
     read_front_matter,
 )
-from ingest.model import DocumentMeta
+from ingest.model import DocumentMeta, UnitKind
 from ingest.pipeline import parse_text
 from ingest.structure import parse_structure
 
@@ -231,8 +231,12 @@ NOTICE = """某市人民政府办公厅关于印发《某市数字化转型实�
 
 def test_a_notice_whose_annex_is_the_plan():
     doc = parse_text(NOTICE, DocumentMeta(slug="n", title="n", source_file="n.txt"))
-    assert [u.path for u in doc.units] == ["序言", "一", "二", "二（一）", "二（二）"]
-    assert doc.unit("序言").text == "某市数字化转型实施方案\n\u3000\u3000为推进数字化转型，制定本方案。"
+    # The notice's own body is one unit 通知; the plan it issues keeps its own paths, its title is metadata.
+    assert [u.path for u in doc.units] == ["通知", "序言", "一", "二", "二（一）", "二（二）"]
+    assert doc.unit("通知").kind is UnitKind.NOTICE
+    assert doc.unit("通知").text == "经市政府同意，现将《某市数字化转型实施方案》印发给你们，请认真按照执行。"
+    assert doc.unit("序言").text == "为推进数字化转型，制定本方案。"
+    assert (doc.meta.genre, doc.meta.issued_text_genre, doc.meta.issued_text_title) == ("通知", "方案", "某市数字化转型实施方案")
     assert (doc.meta.identifier, doc.meta.issuer, doc.meta.issued) == ("某府办发〔2031〕12号", "某市人民政府办公厅", "2031-04-02")
     assert doc.citations == []  # the plan the notice's own title names is not a citation
 

@@ -24,7 +24,8 @@ def _shape(doc):
         (b"\x00\x01\x02binary\x00", "binary file"),
         (bytes(range(1, 32)) * 4, "binary file"),
         (b"abc\n\xff\xfe\xff\xfe", "neither UTF-8"),
-        ("没有编号的一段文字。\n还是没有。".encode(), "no numbered structure found"),
+        # a title, a number and a signature but no body paragraph (a plain paragraph now parses: 第1段)
+        ("关于某事的通知\n国发〔2031〕1号\n国务院\n2031年1月1日\n".encode(), "no body text found"),
     ],
 )
 def test_bad_inputs(tmp_path, raw, reason):

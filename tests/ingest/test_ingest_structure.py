@@ -144,9 +144,20 @@ def test_duplicate_numbers_get_unique_keys():
     assert len({u.key for u in units}) == 2 and len({u.path for u in units}) == 2
 
 
-@pytest.mark.parametrize("text", ["这是一段没有编号的文字。\n第二段也没有。", "一、只有一个标签"])
-def test_no_structure(text):
-    with pytest.raises(ParseError, match="no numbered structure found"):
+@pytest.mark.parametrize(("text", "paragraphs"), [
+    ("这是一段没有编号的文字。\n第二段也没有。", ["这是一段没有编号的文字。", "第二段也没有。"]),
+    ("一、只有一个标签", ["一、只有一个标签"]),  # one label makes no numbered structure
+])
+def test_text_without_numbered_structure_is_paragraphs(text, paragraphs):
+    units, preamble = parse_structure(text, "x.txt")
+    assert [(u.path, u.kind, u.numbering, u.text) for u in units] == [
+        (f"第{i}段", UnitKind.PARAGRAPH, Numbering.UNNUMBERED, p) for i, p in enumerate(paragraphs, 1)]
+    assert preamble is None
+
+
+@pytest.mark.parametrize("text", ["某市人民政府关于某事的通知\n某府发〔2031〕1号\n某市人民政府\n2031年1月1日\n", "\n \n"])
+def test_no_body_at_all_is_refused(text):
+    with pytest.raises(ParseError, match="no body text found"):
         parse_structure(text, "x.txt")
 
 
