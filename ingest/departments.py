@@ -350,9 +350,14 @@ def _generic_candidates(source: str, places: set[str]) -> list[_Candidate]:
     return found
 
 
+# 省、自治区、直辖市人民政府管理专利工作的部门: a government's department named by the work it manages.
+_MANAGING_DEPARTMENT_RE = re.compile(
+    rf"(?:省、自治区、直辖市|县级以上地方|地方各级|地方|[{_CJK}]{{2,6}}?[省市县区])人民政府(?:管理|负责)[{_CJK}]{{2,10}}?工作的部门")
+
+
 def _designation_candidates(source: str) -> list[_Candidate]:
     """Functional designations (教育行政部门, 各级卫生健康部门, 税务机关): a sector word at a word's start."""
-    found = []
+    found = [_Candidate(m.start(), m.end(), "designation") for m in _MANAGING_DEPARTMENT_RE.finditer(source)]
     for m in _FUNCTIONAL_RE.finditer(source):
         prev = source[m.start() - 1 : m.start()]
         if m.group("scope") is None and prev and re.match(rf"[{_CJK}]", prev) and prev not in _FUNCTION_CHARS + "当由各":
@@ -535,7 +540,7 @@ def _unknown_body(name: str, kind: str, jurisdiction: str) -> Department:
         full = expand_name(name, jurisdiction) if jurisdiction else name
         key_name = full if full != name else f"{jurisdiction}|{name}"
     elif kind == "designation":  # 教育行政部门 of this jurisdiction's governments (of every level it names)
-        full = re.sub(r"^(?:当地|各地|地方)(?!各级)", "", name)
+        full = name if "人民政府" in name else re.sub(r"^(?:当地|各地|地方)(?!各级)", "", name)
         key_name = f"{jurisdiction}|{full}"
     elif kind == "joint" and levels.lowest and not _place_at_start(name):
         full = key_name = _written(levels.lowest, levels) + name  # 楼宇经济联席会议 of 静安区: 上海市静安区楼宇经济联席会议
