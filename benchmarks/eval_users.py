@@ -33,11 +33,13 @@ LATER = (*UNSEEN, ROOT / "benchmarks" / "questions" / "documents2")  # + three d
 FINAL = (*LATER, ROOT / "benchmarks" / "questions" / "documents3")  # + three documents written with users_final
 LAST = (*FINAL, ROOT / "benchmarks" / "questions" / "documents4")  # + three documents written with users_last
 REAL = (*SEED, ROOT / "benchmarks" / "corpus_real")  # the seed plan + the 48 real State Council documents (users_real)
+EVERY = (*LAST, ROOT / "benchmarks" / "corpus_real")  # every folder at once: the seed, invented and real (users_en)
 SETS = {"users_tune": SEED, "users_untouched": SEED, "users_docs_tune": ALL, "users_docs_untouched": ALL,
         "users_fresh_tune": ALL, "users_fresh_untouched": ALL,
         "users_unseen_untouched": UNSEEN, "users_later_tune": LATER, "users_later_untouched": LATER,
         "users_final_untouched": FINAL, "users_last_untouched": LAST,
-        "users_real_tune": REAL, "users_real_untouched": REAL}
+        "users_real_tune": REAL, "users_real_untouched": REAL,
+        "users_en_tune": EVERY, "users_en_untouched": EVERY}
 NAIVE = {"thesaurus_weight": 0.0, "translation_weight": 0.0, "sentence_weight": 0.0, "place_boost": 0.0,
          "annex_weight": 1.0, "industry_weight": 0.0, "expansion_weight": 0.0, "who_boost": 0.0, "when_boost": 0.0,
          "support_boost": 0.0, "document_boost": 0.0, "kind_weights": {}}

@@ -33,7 +33,7 @@ USERS_FILES = [p for p in QUESTION_FILES if p.name.startswith("users_")]
 # Sets split in a tuning half and an untouched half: the two halves must not share a question.
 SPLITS = [
     (QUESTIONS_DIR / f"{stem}_tune.jsonl", QUESTIONS_DIR / f"{stem}_untouched.jsonl")
-    for stem in ("users", "users_docs", "users_fresh", "users_real")
+    for stem in ("users", "users_docs", "users_fresh", "users_real", "users_en")
 ]
 
 
@@ -160,7 +160,8 @@ def test_halves_share_no_question(tune, untouched):
 
 @pytest.mark.parametrize("path", [p for p in USERS_FILES
                                   if p.name.startswith(("users_docs_", "users_fresh_", "users_unseen_", "users_later_",
-                                                        "users_final_", "users_last_", "users_real_"))])
+                                                        "users_final_", "users_last_", "users_real_",
+                                                        "users_en_"))])
 def test_users_docs_answers_are_short_and_point_to_one_place(path):
     """Each phrase is 6–25 characters and occurs once across all documents, so a hit containing it is the unit."""
     problems = []
