@@ -8,11 +8,11 @@ from rdflib import URIRef
 
 __all__ = ["BASE", "mint", "document_iri", "unit_iri", "target_iri", "support_iri", "department_iri",
            "responsibility_iri", "concept_iri", "scheme_iri", "cited_iri", "mention_iri",
-           "activity_iri", "graph_iri", "key_of"]
+           "activity_iri", "graph_iri", "place_iri", "key_of"]
 
 BASE = "https://w3id.org/policykg/"
 
-_KINDS = ("doc", "org", "concept", "scheme", "cited", "activity", "graph")
+_KINDS = ("doc", "org", "concept", "scheme", "cited", "activity", "graph", "place")
 
 
 def mint(kind: str, *segments: str) -> URIRef:
@@ -60,6 +60,11 @@ def concept_iri(key: str) -> URIRef:
 
 def scheme_iri(key: str) -> URIRef:
     return mint("scheme", key)
+
+
+def place_iri(key: str) -> URIRef:
+    """A place of the gazetteer (ingest/data/places.ttl, divisions.ttl): china, guangzhou, pudong, cn440106."""
+    return mint("place", key)
 
 
 def cited_iri(citation_key: str) -> URIRef:

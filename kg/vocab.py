@@ -35,6 +35,8 @@ class POL(DefinedNamespace):
     Preamble: URIRef  # 序言（编号之前的引言）
     Closing: URIRef  # 结语（末项之后的结束语）
     Annex: URIRef  # 附件
+    Notice: URIRef  # 通知正文（印发、转发文件的通知本身，路径 通知）
+    Paragraph: URIRef  # 段（无编号结构的文件的正文段落，路径 第1段 …）
     Responsibility: URIRef  # 职责分工
     Role: URIRef  # 角色（牵头、配合…）
     Basis: URIRef  # 依据（明示或推断）
@@ -70,6 +72,9 @@ class POL(DefinedNamespace):
     encoding: URIRef  # 源文件编码
     sourceFile: URIRef  # 源文件名
     parserVersion: URIRef  # 解析器版本
+    issuedTextTitle: URIRef  # 所印发、转发文件的标题
+    issuedTextGenre: URIRef  # 所印发、转发文件的文种（方案、办法、报告）
+    jurisdictionLevel: URIRef  # 行政层级：national province city district
 
     # targets 指标
     hasTarget: URIRef  # 含指标
@@ -154,6 +159,8 @@ class ELI(DefinedNamespace):
     has_part: URIRef  # 包含
     title: URIRef  # 标题
     date_document: URIRef  # 成文日期
+    first_date_entry_in_force: URIRef  # 施行日期
+    jurisdiction: URIRef  # 管辖区域（地名概念）
 
 
 PREFIXES: dict[str, str] = {

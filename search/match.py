@@ -48,8 +48,9 @@ KIND_LABELS: dict[str, dict[str, str]] = {
 # The top concept of the instruments in ingest/data/concepts.ttl, and which of its concepts is which kind
 SUPPORT_GROUP = "support-instruments"
 SCHEME_KINDS: dict[str, str] = {
-    "fiscal-support": "funds",
+    "fiscal-support": "funds", "subsidy": "funds", "reward": "funds",
     "tax-incentive": "tax",
+    "interest-subsidy": "financing",  # 贴息 lowers the cost of a loan: ingest/data/instruments.json files it there
     "financing": "financing", "financing-guarantee": "financing", "bank-credit": "financing",
     "debt-financing": "financing", "equity-financing": "financing", "industry-fund": "financing",
     "stock-listing": "financing", "financial-innovation": "financing",

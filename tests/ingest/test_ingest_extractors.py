@@ -332,23 +332,27 @@ def test_citation_keys_are_stable_ascii():
 def test_concept_scheme():
     concepts = {c.key: c for c in load_concepts()}
     assert len(concepts) >= 63
-    assert {c.group for c in concepts.values()} == {"industries", "technologies", "support-instruments", "governance"}
+    assert {c.group for c in concepts.values()} == {"industries", "technologies", "support-instruments", "governance",
+                                                     "public-services"}
     assert concepts["coordination-mechanism"].group == "governance" and "coordinate" in concepts["coordination"].alt_en
     robot = concepts["industrial-robot"]
     assert (robot.pref_zh, robot.pref_en, robot.group) == ("工业机器人", "industrial robot", "technologies")
-    assert {"机器人", "机械臂"} <= set(robot.alt_zh) and {"robot arm", "robotics"} <= set(robot.alt_en)
-    assert "3D打印" in concepts["additive-manufacturing"].alt_zh
-    assert {"subsidy", "grant"} <= set(concepts["fiscal-support"].alt_en)
+    assert "机器人" in robot.alt_zh and {"robot arm", "robotics"} <= set(robot.alt_en)
+    subsidy = concepts["subsidy"]  # a narrower instrument: its group is its top concept's
+    assert (subsidy.pref_zh, subsidy.broader, subsidy.group) == ("补贴", "fiscal-support", "support-instruments")
+    assert "subsidies" in subsidy.alt_en and {"贴息", "贷款贴息"} == {concepts["interest-subsidy"].pref_zh,
+                                                                   *concepts["interest-subsidy"].alt_zh}
     assert concepts["bank-credit"].group == "support-instruments"
+    assert concepts["vocational-training"].group == "public-services"
     zh_labels = [label for c in concepts.values() if not c.is_top for label in (c.pref_zh, *c.alt_zh)]
     assert len(zh_labels) == len(set(zh_labels))
 
 
 def test_find_concepts_longest_first():
-    text = "一、甲\n支持工业机器人和3D打印。\n二、乙\n落实研发费用加计扣除。\n"
+    text = "一、甲\n支持工业机器人和大数据。\n二、乙\n落实研发费用加计扣除。\n"
     units, _ = parse_structure(text)
     got = [(m.unit_path, m.concept, m.label) for m in find_concepts(text, units)]
-    assert got == [("一", "industrial-robot", "工业机器人"), ("一", "additive-manufacturing", "3D打印"),
+    assert got == [("一", "industrial-robot", "工业机器人"), ("一", "big-data", "大数据"),
                    ("二", "tax-incentive", "研发费用加计扣除")]
 
 

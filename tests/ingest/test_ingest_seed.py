@@ -165,6 +165,6 @@ def test_concepts_linked(seed):
     assert ("二（一）1", "industrial-robot") in labels
     assert ("二（一）1", "cnc-machine-tool") in labels
     assert ("三（三）", "tax-incentive") in labels
-    assert ("三（四）", "industry-fund") in labels
+    assert ("三（四）", "financing-guarantee") in labels
     for m in seed.concepts:
         assert m.span.text(seed.source) == m.label
