@@ -77,7 +77,8 @@ DataDir = Annotated[
 AsJson = Annotated[bool, typer.Option("--json", help="machine-readable JSON instead of a table")]
 DocOption = Annotated[Optional[str], typer.Option("--doc", help="only this document (slug; see `policykg documents`)")]
 YearOption = Annotated[Optional[int], typer.Option("--year", help="only documents issued in, or covering, this year")]
-JurisdictionOption = Annotated[Optional[str], typer.Option("--jurisdiction", help="only documents of this jurisdiction (闵行区)")]
+JurisdictionOption = Annotated[Optional[str], typer.Option(
+    "--jurisdiction", help="only documents of this jurisdiction (闵行区, 广州, national/全国, or a level: province, city, district)")]
 IssuerOption = Annotated[Optional[str], typer.Option("--issuer", help="only documents of this issuer")]
 
 # Domain errors → exit codes. The core raises them; only the edge knows about exit codes.
@@ -649,10 +650,11 @@ def documents(
             return
         rows = []
         for d in found:
-            rows.append((d.slug, d.title, d.issued or d.period, d.jurisdiction, _link_names(d.cites),
-                         _link_names(d.cited_by), _link_names(d.replaces), _link_names(d.replaced_by)))
-        typer.echo(table(["document", "title", "issued", "jurisdiction", "cites", "cited by", "replaces",
-                          "replaced by"], rows))
+            rows.append((d.slug, d.title, d.genre, d.issued or d.period, d.effective, d.jurisdiction,
+                         d.jurisdiction_level, _link_names(d.cites), _link_names(d.cited_by), _link_names(d.replaces),
+                         _link_names(d.replaced_by)))
+        typer.echo(table(["document", "title", "genre", "issued", "effective", "jurisdiction", "level", "cites",
+                          "cited by", "replaces", "replaced by"], rows))
         typer.echo(f"{len(found)} document(s)")
 
     _run(body)

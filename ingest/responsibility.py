@@ -94,12 +94,13 @@ _GAP = (r"(?:[（(](?:以下)?简称[^（）()]{0,40}[）)])?\s*(?:等(?:有关|
         r"(?:[\s，,]*(?:要|应当|应|须|需|可|积极|予以|做好|具体|主要|分别|共同|统一|按照职责分工|按职责分工"
         r"|按职责|按照职责|依职责|各自|切实))*\s*")
 _POSTFIX: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(_GAP + r"(?:(?:作为|为)(?:牵头|主责)(?:单位|部门)|牵头|主责)"), _LEAD),
+    # 牵头的联席会议 / 牵头的 is an attribute of a noun (建立市场监管部门牵头的联席会议制度), no statement
+    (re.compile(_GAP + r"(?:(?:作为|为)(?:牵头|主责)(?:单位|部门)|发挥牵头(?:抓总)?作用|牵头(?!的)|主责(?!的))"), _LEAD),
     (re.compile(_GAP + r"(?:(?:作为|为)(?:配合|参与|协办|成员)(?:单位|部门)?|支持配合|配合|参与|参加|协助|协办)"), _HELP),
     (re.compile(_GAP + r"负责"), _PLAIN),
     (re.compile(r"\s*(?:主要|分管)?(?:领导|负责同志)?召集"), _CONVENE),
 )
-_MEMBERS_BEFORE_RE = re.compile(r"成员(?:单位)?(?:包括|为|有)\s*$")
+_MEMBERS_BEFORE_RE = re.compile(r"成员(?:单位)?(?:包括|为|有|由)\s*$")
 _WITH_RE = re.compile(r"[\s，,]*" + _GAP + r"(?:会同|联合)\s*")
 _ADVERBIALS = r"(?:每年|每半年|每季度|年度|定期|适时|不定期|依法|依规|按规定)*"
 _ORGANISES_RE = re.compile(_GAP + _ADVERBIALS + r"(?:组织|开展|负责|牵头|进行|对)")
@@ -119,7 +120,13 @@ _COMMA_COORDINATES_RE = re.compile(r"\s*[，,]?\s*(?:负责)?(?:统筹协调|统
 _ACTS_RE = re.compile(_GAP + _ADVERBIALS + r"(?:统筹安排|组织实施|组织开展|组织|制定|编制|建立|推进|推动|开展|落实|指导|"
                       r"完善|研究|出台|发布|设立|实施|加强|优化|深化|做好|抓好|健全)(?!的)")
 _OBJECT_RE = re.compile(r"[对向为给与和及在将把]\s*$")
-_COLLECTIVE_RE = re.compile(r"^(?:各|相关|有关|区级|县级|乡镇|街镇|全市各|本市各|全省各)|层面")
+# A named body that 要/应当/须 do something has a duty, whatever the verb (自然资源部门要根据…统筹规划…).
+_MODAL_RE = re.compile(r"\s*(?:要|应当|应|须|需|必须)(?!求|素|件|点|害|闻|以|是|有|在)")
+_EACH_BEFORE_RE = re.compile(r"分别由\s*$")
+_EACH_AFTER_RE = re.compile(r"\s*(?:等(?:有关)?部门)?分别")
+_COLLECTIVE_COORDINATES_RE = re.compile(r"\s*(?:要|应当|应|须)?\s*(?:切实)?(?:加强|做好|负责)?(?:统筹协调|综合协调)")
+_COLLECTIVE_RE = re.compile(r"^(?:各|相关|有关|区级|县级|乡镇|街镇|全市各|本市各|全省各|地方各级|县级以上|当地政府|省级人民政府"
+                            r"|省、自治区、直辖市人民政府)|层面")
 _COLLECTIVE_ACTS_RE = re.compile(
     _GAP + r"(?:可|要|应|需|须|负责|建立|制定|结合|根据|按照|抓紧|加快|做好|落实|研究|组织|推动|加强|完善|出台|设立)")
 _COLLECTIVE_URGED_RE = re.compile(r"(?:鼓励|支持|引导|要求|指导|督促|推动|由)\s*$")
@@ -511,7 +518,12 @@ def _sentence_statements(source: str, sent: Span, mentions: list[Mention], conv:
         if named and not (evaluates or supervises):
             before = source[sent.start : start]
             by_body = _BY_RE.search(before) and source[tail : tail + 1] not in _CLAUSE_END  # 由市财政局将资金拨付…
-            acts = _CLAUSE_START_RE.search(before) and _ACTS_RE.match(source, tail, sent.end)  # 市财政局统筹安排…
+            acts = _CLAUSE_START_RE.search(before) and (_ACTS_RE.match(source, tail, sent.end)  # 市财政局统筹安排…
+                                                        or _MODAL_RE.match(source, tail, sent.end))  # X要…, X应当…
+            each = _EACH_BEFORE_RE.search(before) or _EACH_AFTER_RE.match(source, tail, sent.end)
+            if (by_body or acts) and not narrative and each and len(_unique(named)) > 1:
+                yield from ((m, Role.LEAD, False) for m in _unique(named))  # 分别由A和B办理: each leads its own
+                continue
             if _COMMA_COORDINATES_RE.match(source, tail, sent.end):
                 yield from ((m, Role.COORDINATOR, False) for m in named)
             elif not narrative and (by_body or acts):
@@ -522,7 +534,10 @@ def _sentence_statements(source: str, sent: Span, mentions: list[Mention], conv:
                     if role is not Role.PARTICIPANT:
                         yield from ((mention, other, False) for other in duty)
         if _COLLECTIVE_URGED_RE.search(source, sent.start, start) or _COLLECTIVE_ACTS_RE.match(source, tail, sent.end):
-            yield from ((m, Role.IMPLEMENTER, False) for m in group if _is_collective(source, m))
+            # 地方各级人民政府要加强统筹协调: a collective that coordinates is the coordinator, not an implementer
+            coordinates = _COLLECTIVE_COORDINATES_RE.match(source, tail, sent.end)
+            role = Role.COORDINATOR if coordinates else Role.IMPLEMENTER
+            yield from ((m, role, False) for m in group if _is_collective(source, m))
 
 
 def _row_statements(source: str, row: TaskRow, unit: Unit, mentions: list[Mention],

@@ -62,6 +62,8 @@ KIND_OF_CLASS: dict[URIRef, str] = {
     POL.Preamble: "preamble",
     POL.Closing: "closing",
     POL.Annex: "annex",
+    POL.Notice: "notice",
+    POL.Paragraph: "paragraph",
 }
 _ROLE_NAMES = {POL.Lead: "lead", POL.Participant: "participant", POL.Convener: "convener",
                POL.Coordinator: "coordinator", POL.Evaluator: "evaluator", POL.Implementer: "implementer",
@@ -407,6 +409,12 @@ def _document_view(graph: Graph, doc: URIRef) -> DocumentView:
         responsibilities=sum(1 for u in units for _ in graph.subjects(POL.assignedTo, u)),
         issued=_str(graph, doc, DCTERMS.issued),
         issuer=_str(graph, doc, DCTERMS.publisher),
+        genre=_str(graph, doc, DCTERMS.type, "zh"),
+        issuers=sorted(str(o) for o in graph.objects(doc, DCTERMS.creator)),
+        jurisdiction_level=_str(graph, doc, POL.jurisdictionLevel),
+        effective=_str(graph, doc, ELI.first_date_entry_in_force),
+        issued_text_title=_str(graph, doc, POL.issuedTextTitle, "zh"),
+        issued_text_genre=_str(graph, doc, POL.issuedTextGenre, "zh"),
         cites=_links(graph, (o for o in graph.objects(doc, DCTERMS.references) if o in ingested)),
         cited_by=_links(graph, (s for s in graph.subjects(DCTERMS.references, doc) if s in ingested)),
         replaces=_links(graph, graph.objects(doc, DCTERMS.replaces)),
@@ -445,7 +453,11 @@ def _years(view: DocumentView) -> set[int]:
 def documents_matching(graph: Graph, document: str | None = None, year: int | None = None,
                        jurisdiction: str | None = None, issuer: str | None = None) -> list[str]:
     """The slugs of the ingested documents that pass every facet given: one document (slug or IRI), a year (issued
-    that year, or a period covering it), a jurisdiction or an issuer (a substring of it: 闵行 matches 闵行区)."""
+    that year, or a period covering it), a jurisdiction (广州 matches 广州市 and its districts; national, 全国 or 国家
+    the national documents; province, city or district a level) or an issuer (a substring of it: 闵行 matches
+    闵行区)."""
+    from ingest.jurisdiction import matches_jurisdiction
+
     slugs = []
     wanted = key_tail(_resolve_document(graph, document)) if document else None
     for view in list_documents(graph):
@@ -453,9 +465,9 @@ def documents_matching(graph: Graph, document: str | None = None, year: int | No
             continue
         if year is not None and year not in _years(view):
             continue
-        if jurisdiction and jurisdiction not in view.jurisdiction:
+        if jurisdiction and not matches_jurisdiction(jurisdiction, view.jurisdiction, view.jurisdiction_level):
             continue
-        if issuer and issuer not in view.issuer:
+        if issuer and issuer not in view.issuer and not any(issuer in name for name in view.issuers):
             continue
         slugs.append(view.slug)
     return slugs

@@ -277,6 +277,12 @@ class DocumentView(View):
     responsibilities: int
     issued: str = ""
     issuer: str = ""
+    genre: str = ""  # the genre word its title ends in (dcterms:type): 意见, 通知, 批复, 答复, 条例 …
+    issuers: list[str] = field(default_factory=list)  # every issuing body (dcterms:creator), joint issuers too
+    jurisdiction_level: str = ""  # national | province | city | district
+    effective: str = ""  # date of entry into force (eli:first_date_entry_in_force), where the text states it
+    issued_text_title: str = ""  # a notice that issues or forwards a text: that text's title …
+    issued_text_genre: str = ""  # … and its genre
     cites: list[DocumentLink] = field(default_factory=list)  # ingested documents it references (dcterms:references)
     cited_by: list[DocumentLink] = field(default_factory=list)  # ingested documents that reference it
     replaces: list[DocumentLink] = field(default_factory=list)  # what it repeals (dcterms:replaces)

@@ -92,6 +92,12 @@ NOTATIONS = [
     ("collective-listed-with-lead", "（市经信委牵头，各区政府负责）。", {("市经信委", L, EX), ("各区政府", P, EX)}),
     ("collective-in-a-list", "〔责任单位：市发改委、市科委，各区政府〕",
      {("市发改委", L, INF), ("市科委", P, EX), ("各区政府", P, EX)}),
+    # a State Council opinion's notes
+    ("single-responsible-note", "。（财政部负责）", {("财政部", L, EX)}),
+    ("first-listed-stated-in-the-note", "。（工业和信息化部、财政部负责。列第一位者为牵头单位，下同）",
+     {("工业和信息化部", L, EX), ("财政部", P, EX)}),
+    ("lead-and-takers-part", "。（人民银行牵头，财政部、国家发展改革委参与）",
+     {("人民银行", L, EX), ("财政部", P, EX), ("国家发展改革委", P, EX)}),
 ]
 
 
@@ -177,6 +183,15 @@ SENTENCES = [
     ("leads-and-evaluates", "市经信委负责制定实施方案，定期开展评估。", {("市经信委", L, EX), ("市经信委", EV, EX)}),
     ("provinces-implement", "各省级人民政府要结合实际抓好落实。", {("各省级人民政府", IM, EX)}),
     ("no-owner-named", "支持企业开展技术改造，市场主体积极参与。", set()),
+    # real genres (issue 20): any duty after 要, 发挥牵头作用, 分别由, a collective that coordinates, members
+    ("body-must-whatever-verb", "市科委要根据国家标准统筹规划试点布局。", {("市科委", L, EX)}),
+    ("plays-the-leading-role", "市商务委要发挥牵头作用，会同各有关部门共同推进。",
+     {("市商务委", L, EX), ("各有关部门", P, EX)}),
+    ("led-by-as-attribute", "各区政府要建立市商务委牵头的联席会议制度。", {("各区政府", IM, EX)}),
+    ("each-by-its-own", "分别由市经信委和市财政局依法办理。", {("市经信委", L, EX), ("市财政局", L, EX)}),
+    ("collective-coordinates", "需要其他部门配合的，各区政府要加强统筹协调。", {("各区政府", CO, EX)}),
+    ("members-of-a-group", "成立工作小组，成员由市经信委、市科委等部门负责同志组成。",
+     {("市经信委", P, EX), ("市科委", P, EX)}),
     ("body-named-as-object", "支持市经信委所属单位开展试点。", set()),
 ]
 
