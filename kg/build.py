@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -69,6 +70,8 @@ CLASS_OF_KIND: dict[UnitKind, URIRef] = {
     UnitKind.PREAMBLE: POL.Preamble,
     UnitKind.CLOSING: POL.Closing,
     UnitKind.ANNEX: POL.Annex,
+    UnitKind.NOTICE: POL.Notice,
+    UnitKind.PARAGRAPH: POL.Paragraph,
 }
 
 IRI_OF_ROLE: dict[Role, URIRef] = {
@@ -181,6 +184,34 @@ def _span(graph: Graph, node: URIRef, span: Span) -> None:
     graph.add((node, POL.end, Literal(span.end, datatype=_INT)))
 
 
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _add_document_metadata(graph: Graph, doc: URIRef, meta) -> None:
+    """Genre (dcterms:type), issuers (dcterms:creator, joint issuers each), dates (eli:date_document, eli:
+    first_date_entry_in_force), the issued text (title, genre) and the jurisdiction (eli:jurisdiction: the
+    gazetteer's place, with pol:jurisdictionLevel)."""
+    from ingest.jurisdiction import place_named
+
+    if meta.genre:
+        graph.add((doc, DCTERMS.type, Literal(meta.genre, lang="zh")))
+    for name in meta.issuers:
+        graph.add((doc, DCTERMS.creator, Literal(name)))
+    if meta.issued_text_title:
+        graph.add((doc, POL.issuedTextTitle, Literal(meta.issued_text_title, lang="zh")))
+    if meta.issued_text_genre:
+        graph.add((doc, POL.issuedTextGenre, Literal(meta.issued_text_genre, lang="zh")))
+    if _ISO_DATE.match(meta.issued):
+        graph.add((doc, ELI.date_document, Literal(meta.issued, datatype=XSD.date)))
+    if _ISO_DATE.match(meta.effective):
+        graph.add((doc, ELI.first_date_entry_in_force, Literal(meta.effective, datatype=XSD.date)))
+    if meta.jurisdiction_level:
+        graph.add((doc, POL.jurisdictionLevel, Literal(meta.jurisdiction_level)))
+    place = place_named(meta.jurisdiction) if meta.jurisdiction else None
+    if place is not None and place.key and place.name == meta.jurisdiction:
+        graph.add((doc, ELI.jurisdiction, iri.place_iri(place.key)))
+
+
 def _add_document(graph: Graph, document: PolicyDocument, known: frozenset = frozenset()) -> None:
     """``known``: concept IRIs typed ``skos:Concept`` elsewhere (the scheme, when not in ``graph``)."""
     meta = document.meta
@@ -208,6 +239,7 @@ def _add_document(graph: Graph, document: PolicyDocument, known: frozenset = fro
     period = "/".join(p for p in (meta.period_start, meta.period_end) if p)
     if period:
         graph.add((doc, DCTERMS.temporal, Literal(period)))
+    _add_document_metadata(graph, doc, meta)
     graph.add((doc, POL.sourceText, Literal(document.source)))
 
     activity = iri.activity_iri(meta.slug)
