@@ -100,6 +100,7 @@ _POSTFIX: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(_GAP + r"负责"), _PLAIN),
     (re.compile(r"\s*(?:主要|分管)?(?:领导|负责同志)?召集"), _CONVENE),
 )
+_COMPOSE_AFTER_RE = re.compile(r"(?:等[\u4e00-\u9fff\d]{0,12}?)?(?:共同)?组成")
 _MEMBERS_BEFORE_RE = re.compile(r"成员(?:单位)?(?:包括|为|有|由)\s*$")
 _WITH_RE = re.compile(r"[\s，,]*" + _GAP + r"(?:会同|联合)\s*")
 _ADVERBIALS = r"(?:每年|每半年|每季度|年度|定期|适时|不定期|依法|依规|按规定)*"
@@ -117,7 +118,7 @@ _DUTY_OF: tuple[tuple[re.Pattern[str], Role], ...] = (
 )
 _COMMA_COORDINATES_RE = re.compile(r"\s*[，,]?\s*(?:负责)?(?:统筹协调|统筹推进|综合协调)")
 # A named body as the subject of a clause, doing the work: 市财政局统筹安排…, 上海海关依法…
-_ACTS_RE = re.compile(_GAP + _ADVERBIALS + r"(?:统筹安排|组织实施|组织开展|组织|制定|编制|建立|推进|推动|开展|落实|指导|"
+_ACTS_RE = re.compile(_GAP + _ADVERBIALS + r"(?:统筹安排|组织实施|组织开展|组织|制定|编制|建立|推进|推动|开展|落实|指导|承担|"
                       r"完善|研究|出台|发布|设立|实施|加强|优化|深化|做好|抓好|健全)(?!的)")
 _OBJECT_RE = re.compile(r"[对向为给与和及在将把]\s*$")
 # A named body that 要/应当/须 do something has a duty, whatever the verb (自然资源部门要根据…统筹规划…).
@@ -125,7 +126,9 @@ _MODAL_RE = re.compile(r"\s*(?:要|应当|应|须|需|必须)(?!求|素|件|点|
 _EACH_BEFORE_RE = re.compile(r"分别由\s*$")
 _EACH_AFTER_RE = re.compile(r"\s*(?:等(?:有关)?部门)?分别")
 _COLLECTIVE_COORDINATES_RE = re.compile(r"\s*(?:要|应当|应|须)?\s*(?:切实)?(?:加强|做好|负责)?(?:统筹协调|综合协调)")
-_COLLECTIVE_RE = re.compile(r"^(?:各|相关|有关|区级|县级|乡镇|街镇|全市各|本市各|全省各|地方各级|县级以上|当地政府|省级人民政府"
+# 各级卫生健康部门 (a sector's departments at every level) is a body named by its work, not a collective.
+_COLLECTIVE_RE = re.compile(r"^(?:各(?!(?:省级|级)(?!人民政府|政府)[\u4e00-\u9fff]{2,10}(?:部门|机关|机构)$)|相关|有关|区级|县级"
+                            r"|乡镇|街镇|全市各|本市各|全省各|地方各级|县级以上|当地政府|省级人民政府"
                             r"|省、自治区、直辖市人民政府)|层面")
 _COLLECTIVE_ACTS_RE = re.compile(
     _GAP + r"(?:可|要|应|需|须|负责|建立|制定|结合|根据|按照|抓紧|加快|做好|落实|研究|组织|推动|加强|完善|出台|设立)")
@@ -226,6 +229,7 @@ def _marks(source: str, mentions: list[Mention], end: int) -> list[tuple[list[Me
             if m:
                 mark, stop = role, m.end()
                 break
+        members = members or _COMPOSE_AFTER_RE.match(source, tail, end)  # 由A、B、C组成…小组: its members
         if members or (after_with != -1 and re.fullmatch(r"\s*", source[after_with : group[0][0].start])):
             mark = _HELP  # 会同Y、Z / 成员单位包括Y、Z
         after_with = -1
