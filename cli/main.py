@@ -413,11 +413,23 @@ def _target_line(t: Any) -> str:
 
 
 @app.command()
-def departments(data_dir: DataDir = None, as_json: AsJson = False) -> None:
-    """Every government body the documents name, with its aliases."""
-    from kg.queries import list_departments
+def departments(
+    data_dir: DataDir = None,
+    as_json: AsJson = False,
+    candidates: Annotated[bool, typer.Option(
+        "--candidates", help="the body-like names kept out of the bodies (a clause ending in 政府), to review")] = False,
+) -> None:
+    """Every government body the documents name, with its aliases (or, with --candidates, the names kept out)."""
+    from kg.queries import list_body_candidates, list_departments
 
     def body() -> None:
+        if candidates:
+            kept_out = list_body_candidates(_workspace(_settings(data_dir)).graph)
+            if as_json:
+                _print_json(kept_out)
+                return
+            typer.echo(table(["document", "name"], [(c.document, c.name) for c in kept_out], max_col=50))
+            return
         found = list_departments(_workspace(_settings(data_dir)).graph)
         if as_json:
             _print_json(found)

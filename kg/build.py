@@ -256,6 +256,8 @@ def _add_document(graph: Graph, document: PolicyDocument, known: frozenset = fro
         _add_support(graph, meta.slug, support, keys)
     for department in document.departments:
         _add_department(graph, meta.slug, doc, document.source, department)
+    for candidate in document.body_candidates:  # body-like names kept out of the bodies, for review
+        graph.add((doc, POL.bodyCandidate, Literal(candidate.name)))
     _add_responsibilities(graph, meta.slug, document.responsibilities, keys)
     for citation in document.citations:
         _add_citation(graph, meta.slug, doc, document.source, citation, keys)

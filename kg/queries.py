@@ -15,6 +15,7 @@ from kg import iri
 from kg.indicators import candidate_targets
 from kg.terms import canonical_decimal
 from kg.views import (
+    BodyCandidateView,
     CitationRef,
     ConceptRef,
     DepartmentView,
@@ -41,6 +42,7 @@ __all__ = [  # the views these return are kg.views' (imported from there, not re
     "list_targets",
     "list_documents",
     "list_departments",
+    "list_body_candidates",
     "resolve_department",
     "department_view",
     "responsibilities_of",
@@ -607,6 +609,12 @@ def department_view(graph: Graph, name_or_key: str) -> DepartmentView:
     """A department with its names, membership and responsibilities (explicit and inferred apart)."""
     org = resolve_department(graph, name_or_key)
     return _department_view(graph, org, _responsibilities(graph, org))
+
+
+def list_body_candidates(graph: Graph) -> list[BodyCandidateView]:
+    """The body-like names each document writes that ingest kept out of the bodies (pol:bodyCandidate)."""
+    return sorted(BodyCandidateView(key_tail(doc), str(name))  # type: ignore[arg-type]
+                  for doc, name in graph.subject_objects(POL.bodyCandidate))
 
 
 def list_departments(graph: Graph) -> list[DepartmentView]:

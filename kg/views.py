@@ -38,6 +38,7 @@ __all__ = [
     "Neighbourhood",
     "UnitView",
     "DepartmentView",
+    "BodyCandidateView",
     "DocumentLink",
     "DocumentView",
     "Highlight",
@@ -253,6 +254,14 @@ class DepartmentView(View):
     history: list[str] = field(default_factory=list)  # each reorganisation: "2018: 上海市环境保护局 → 上海市生态环境局 (…)"
 
 
+@dataclass(frozen=True, slots=True, order=True)
+class BodyCandidateView(View):
+    """A name shaped like a body that ingest kept out of the bodies (区探索创新政府), for a reader to review."""
+
+    document: str  # the slug of the document that writes it
+    name: str  # as written
+
+
 @dataclass(frozen=True, slots=True)
 class DocumentLink(View):
     """Another document a document cites, is cited by, replaces or is replaced by (ingested or only cited)."""
@@ -438,7 +447,7 @@ class MatchResult(View):
 VIEWS: tuple[type, ...] = (UnitRef, ConceptRef, CitationRef, TargetView, SupportView, ResponsibilityView,
                            ResponsibilitySplit, Neighbourhood, UnitView, DepartmentView, DocumentLink, DocumentView,
                            Highlight, Scores, HitContext, Hit, SearchResult, EnterpriseProfile, Contact, MatchReason,
-                           MeasureMatch, InstrumentMatch, MatchResult)
+                           MeasureMatch, InstrumentMatch, MatchResult, BodyCandidateView)
 
 
 # ------------------------------------------------------------------------------------------------ who is responsible

@@ -72,6 +72,7 @@ class POL(DefinedNamespace):
     encoding: URIRef  # 源文件编码
     sourceFile: URIRef  # 源文件名
     parserVersion: URIRef  # 解析器版本
+    bodyCandidate: URIRef  # 疑似机构名：形似机构、未认作机构的名称（区探索创新政府），供核对
     issuedTextTitle: URIRef  # 所印发、转发文件的标题
     issuedTextGenre: URIRef  # 所印发、转发文件的文种（方案、办法、报告）
     jurisdictionLevel: URIRef  # 行政层级：national province city district

@@ -1,31 +1,41 @@
 """Knowing when nothing fits: is the best dense similarity high enough for the documents to answer at all?
 
 Fused scores are min-max normalised per question, so the first hit always scores 1 and says nothing about
-relevance. The raw cosine of the best unit (whole text and best sentence, as ranked) does, up to a point: on the
-four tune halves of benchmarks/questions/users_*.jsonl (242 answerable questions, 43 with no answer), with
-e5-small, answerable Chinese questions reach at least 0.8687 and English ones 0.7698, while questions no document
-answers spread from far below (football tickets, passports) to well above (an in-domain topic none of the documents
-treats: a tax rate, a licence). Saying "nothing relevant" of a question the documents answer costs a user more
-than showing the nearest units of one they do not, so each floor is the lowest answerable tune question's cosine
-less a margin, the smallest that flags no answerable question of a held-out half: set on three tune halves and
-judged on the fourth, in turn, a floor right at the lowest answerable cosine flagged 1 of 168 held-out Chinese and 5
-of 74 English answerable questions; 0.005 below it (Chinese) and 0.015 below it (English) flag none, and still catch
-16 of 30 and 3 of 13 unanswerable ones. Hence 0.863 and 0.754 (from 0.8687 and 0.7698).
+relevance. The raw cosine of the best unit (whole text and best sentence, as ranked) does, up to a point: answerable
+questions reach high cosines, while questions no document answers spread from far below (football tickets,
+passports) to well above (an in-domain topic none of the documents treats: a tax rate, a licence).  Saying "nothing
+relevant" of a question the documents answer costs a user more than showing the nearest units of one they do not,
+so the floors are set for (almost) no false "nothing relevant" on answerable questions, by a rule and not by hand:
+``python -m benchmarks.calibrate_floors`` takes, per floor key, a low quantile of the answerable questions' best
+cosines over every ``*_tune`` set less a margin, the quantile and margin chosen by leaving one tune set out in turn
+(fewest held-out answerable questions flagged, then most held-out unanswerable ones caught), and writes the floors
+to ``relevance_floors.json`` beside this file, with the rule it used.
 An English question reaches the Chinese text only through the words CC-CEDICT and the scheme give it: one for
-which the documents hold fewer than ``MIN_HELD_WORDS`` of them (how long should I boil an egg: none) is judged by
-the stricter, earlier English floor (``en-unheld``, 0.779): such a question is off the documents' topics by its own
-words (football tickets, boiling an egg), and on the tune halves no answerable question falls below it.
+which the documents hold fewer than ``MIN_HELD_WORDS`` of them (how long should I boil an egg: none) has its own
+floor key (``en-unheld``), never laxer than the English floor, and the English floor where it has none.
 An encoder's cosines live on their own scale, so an encoder without calibrated floors never says
 "nothing relevant" (set ``SearchSettings.relevance_floors`` to calibrate one)."""
 
 from __future__ import annotations
 
-__all__ = ["CALIBRATED_FLOORS", "MIN_HELD_WORDS", "floor_key", "relevance_floor", "is_relevant"]
+import json
+from pathlib import Path
+
+__all__ = ["CALIBRATED_FLOORS", "FLOORS_FILE", "MIN_HELD_WORDS", "floor_key", "load_floors", "relevance_floor",
+           "is_relevant"]
+
+FLOORS_FILE = Path(__file__).with_name("relevance_floors.json")  # written by benchmarks/calibrate_floors.py
+
+
+def load_floors(path: Path = FLOORS_FILE) -> dict[str, dict[str, float]]:
+    """encoder name → floor key → floor, from the calibration file (keys starting with ``_`` are notes)."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return {encoder: {key: float(value) for key, value in floors.items()}
+            for encoder, floors in data.items() if not encoder.startswith("_")}
+
 
 # encoder name → language (or floor_key) → the lowest best-unit cosine that counts as an answer
-CALIBRATED_FLOORS: dict[str, dict[str, float]] = {
-    "e5-small": {"zh": 0.863, "en": 0.754, "en-unheld": 0.779},
-}
+CALIBRATED_FLOORS: dict[str, dict[str, float]] = load_floors()
 MIN_HELD_WORDS = 3  # an English question with fewer Chinese words the documents hold is judged more strictly
 
 

@@ -1,0 +1,267 @@
+"""Recompute the "nothing relevant" floors (search/relevance_floors.json) from every tune set, by a rule chosen by
+leave-one-set-out cross-validation, and print the cross-validated table.
+
+    python -m benchmarks.calibrate_floors                      # search the tune sets, choose the rule, write floors
+    python -m benchmarks.calibrate_floors --dry-run            # the same, printing the floors without writing
+    python -m benchmarks.calibrate_floors --signals FILE.json  # reuse the signals a run saved (no search)
+
+A floor is the lowest best dense cosine (search/relevance.py) at which a question counts as answerable, one per
+floor key (``zh``, ``en``, ``en-unheld``: an English question the documents hold fewer than MIN_HELD_WORDS words
+of).  A rule turns the answerable tune questions' best cosines of one key into its floor: the q-quantile less a
+margin m (q = 0 is the lowest one).  Each candidate rule is judged by leaving one tune set out in turn: floors from
+the other sets, applied to the held-out one, count its answerable questions wrongly flagged "nothing relevant"
+(false NR, the costly error) and its unanswerable questions caught (recall).  The rule kept is the one with the
+fewest held-out false NR, then the best held-out recall, then the smallest margin; the floors written are that rule
+applied to all tune sets together.  A key with fewer than MIN_KEY_QUESTIONS answerable questions takes its
+language's floor (``en-unheld`` → ``en``, as search/relevance.py falls back).
+
+Only ``*_tune`` sets are read (never ``*_untouched``).  A question can also be flagged because it names a place no
+document covers (SearchIndex.covers); the table counts those apart, since no floor changes them.  The parser and
+search code change: this is a command to re-run, not figures to keep."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import numpy as np
+
+from benchmarks.common import ROOT, load_questions, markdown_table
+
+log = logging.getLogger(__name__)
+
+QUESTIONS = ROOT / "benchmarks" / "questions"
+FLOORS_FILE = ROOT / "search" / "relevance_floors.json"
+QUANTILES = (0.0, 0.01, 0.02, 0.05)
+MARGINS = (0.0, 0.0025, 0.005, 0.0075, 0.01, 0.015, 0.02, 0.025, 0.03, 0.04)
+MIN_KEY_QUESTIONS = 8
+KEYS = ("zh", "en", "en-unheld")
+
+
+@dataclass
+class Signal:
+    """What the search saw for one tune question (the floors apart)."""
+
+    set: str
+    lang: str
+    key: str  # floor key: zh, en or en-unheld
+    question: str
+    answerable: bool
+    best_cosine: float | None  # the best dense unit's cosine (what the floor is compared with)
+    second_cosine: float | None
+    best_bm25: float | None
+    covered: bool  # False: the question names a place no document is about
+    first_right: bool  # the first hit holds one of the answers
+
+
+def tune_sets() -> list[str]:
+    """Every ``*_tune`` set that eval_users knows and that exists on disk."""
+    from benchmarks.eval_users import SETS
+
+    return [name for name in SETS if name.endswith("_tune") and (QUESTIONS / f"{name}.jsonl").is_file()]
+
+
+def _documents(folders):
+    """The documents of ``folders``; one that does not parse is left out (and logged), so that a parser in the
+    middle of a change does not stop the calibration."""
+    from ingest import parse_plan
+    from ingest.errors import ParseError
+
+    documents = []
+    for folder in folders:
+        for path in sorted(Path(folder).glob("*.txt")):
+            try:
+                documents.append(parse_plan(path))
+            except ParseError as exc:
+                log.warning("left out %s: %s", path.name, exc)
+    return documents
+
+
+def collect_signals(names: list[str], encoder_name: str, vector_cache: Path | None) -> list[Signal]:
+    """Search every question of the sets ``names`` as eval_users does, recording the signals SearchIndex.relevant
+    and SearchIndex.covers are given."""
+    from benchmarks.eval_users import SETS, CachedEncoder
+    from search import SearchIndex, SearchSettings, get_encoder, index_units
+    from search.relevance import floor_key
+
+    encoder = get_encoder(encoder_name)
+    if vector_cache:
+        encoder = CachedEncoder(encoder, vector_cache)
+    indexes: dict[tuple, SearchIndex] = {}
+    signals: list[Signal] = []
+    for name in names:
+        folders = SETS[name]
+        if folders not in indexes:
+            indexes[folders] = SearchIndex.build(index_units(_documents(folders)), encoder, SearchSettings())
+        index = indexes[folders]
+        seen: dict = {}
+        relevant, covers = index.relevant, index.covers
+
+        def spy_relevant(plan, dense, lexical, _seen=seen, _relevant=relevant):
+            _seen.update(plan=plan, dense=[s.score for s in dense[:2]], lexical=[s.score for s in lexical[:1]])
+            return _relevant(plan, dense, lexical)
+
+        def spy_covers(places, _seen=seen, _covers=covers):
+            _seen["covered"] = _covers(places)
+            return _seen["covered"]
+
+        index.relevant, index.covers = spy_relevant, spy_covers
+        try:
+            for q in load_questions(QUESTIONS / f"{name}.jsonl"):
+                seen.clear()
+                result = index.search(q["question"], k=10)
+                plan = seen["plan"]
+                held = len(plan.translation_terms) + len(plan.concepts)
+                dense, lexical = seen["dense"], seen["lexical"]
+                signals.append(Signal(
+                    set=name, lang=q["lang"], key=floor_key(plan.language, held), question=q["question"],
+                    answerable=bool(q["answers"]), best_cosine=dense[0] if dense else None,
+                    second_cosine=dense[1] if len(dense) > 1 else None, best_bm25=lexical[0] if lexical else None,
+                    covered=seen.get("covered", True),
+                    first_right=bool(q["answers"]) and bool(result.hits)
+                    and any(a in result.hits[0].text for a in q["answers"])))
+        finally:
+            index.relevant, index.covers = relevant, covers
+    if isinstance(encoder, CachedEncoder):
+        encoder.save()
+    return signals
+
+
+def floors_by_rule(signals: list[Signal], quantile: float, margin: float) -> dict[str, float]:
+    """Each key's floor: the ``quantile`` of its answerable questions' best cosines less ``margin``; a key with
+    fewer than MIN_KEY_QUESTIONS of them is left out (it falls back to its language's floor)."""
+    floors: dict[str, float] = {}
+    for key in KEYS:
+        values = [s.best_cosine for s in signals if s.answerable and s.key == key and s.best_cosine is not None]
+        if len(values) >= MIN_KEY_QUESTIONS:
+            floors[key] = round(float(np.quantile(values, quantile)) - margin, 4)
+    if "en-unheld" in floors and "en" in floors:
+        floors["en-unheld"] = max(floors["en-unheld"], floors["en"])  # never laxer than the language's own
+    return floors
+
+
+def floor_of(floors: dict[str, float], key: str) -> float | None:
+    return floors.get(key, floors.get("en") if key == "en-unheld" else None)
+
+
+def flagged(signal: Signal, floors: dict[str, float]) -> bool:
+    """Would the search say "nothing relevant" by the floor (places apart)?"""
+    floor = floor_of(floors, signal.key)
+    if floor is None:
+        return False
+    return signal.best_cosine is None or signal.best_cosine < floor
+
+
+def judge(signals: list[Signal], floors: dict[str, float]) -> dict:
+    """Counts on ``signals`` under ``floors``: false NR by the floor and by places, right first answers among
+    them, unanswerable questions caught (by the floor or by places)."""
+    answerable = [s for s in signals if s.answerable]
+    unanswerable = [s for s in signals if not s.answerable]
+    by_floor = [s for s in answerable if flagged(s, floors)]
+    return {
+        "answerable": len(answerable),
+        "false_nr": len(by_floor),
+        "false_nr_right_first": sum(s.first_right for s in by_floor),
+        "false_nr_places": sum(1 for s in answerable if not s.covered and not flagged(s, floors)),
+        "unanswerable": len(unanswerable),
+        "caught": sum(1 for s in unanswerable if flagged(s, floors) or not s.covered),
+        "flagged": [s.question for s in by_floor],
+    }
+
+
+def cross_validate(signals: list[Signal], quantile: float, margin: float) -> dict[str, dict]:
+    """Leave one tune set out: floors from the others, judged on it."""
+    sets = list(dict.fromkeys(s.set for s in signals))
+    out = {}
+    for held in sets:
+        floors = floors_by_rule([s for s in signals if s.set != held], quantile, margin)
+        out[held] = {**judge([s for s in signals if s.set == held], floors), "floors": floors}
+    return out
+
+
+def choose_rule(signals: list[Signal]) -> tuple[float, float, dict[str, dict]]:
+    """The (quantile, margin) with the fewest held-out false NR, then the most held-out unanswerable caught, then
+    the smallest margin and the largest quantile."""
+    best = None
+    for quantile in QUANTILES:
+        for margin in MARGINS:
+            cv = cross_validate(signals, quantile, margin)
+            false_nr = sum(r["false_nr"] for r in cv.values())
+            caught = sum(r["caught"] for r in cv.values())
+            rank = (false_nr, -caught, margin, -quantile)
+            if best is None or rank < best[0]:
+                best = (rank, quantile, margin, cv)
+    _, quantile, margin, cv = best
+    return quantile, margin, cv
+
+
+def report(signals: list[Signal], quantile: float, margin: float, cv: dict[str, dict], floors: dict) -> str:
+    rows = []
+    for name, r in cv.items():
+        recall = r["caught"] / r["unanswerable"] if r["unanswerable"] else float("nan")
+        rows.append([name, r["answerable"], r["false_nr"], r["false_nr_right_first"], r["false_nr_places"],
+                     r["unanswerable"], r["caught"], f"{recall:.2f}",
+                     ", ".join(f"{k} {v:.4f}" for k, v in r["floors"].items())])
+    total = {k: sum(r[k] for r in cv.values()) for k in ("answerable", "false_nr", "false_nr_right_first",
+                                                           "false_nr_places", "unanswerable", "caught")}
+    rows.append(["all (held out in turn)", total["answerable"], total["false_nr"], total["false_nr_right_first"],
+                 total["false_nr_places"], total["unanswerable"], total["caught"],
+                 f"{total['caught'] / max(total['unanswerable'], 1):.2f}", ""])
+    text = (f"Rule chosen by leave-one-set-out: floor = {quantile:g}-quantile of the answerable tune questions' best "
+            f"cosine less {margin:g}, per key.\n\n")
+    text += markdown_table(["held-out set", "answerable", "false NR (floor)", "of them right first",
+                            "false NR (place)", "unanswerable", "caught", "recall", "floors from the other sets"],
+                           rows)
+    whole = judge(signals, floors)
+    text += (f"\n\nFloors from all tune sets: {floors}. On all tune sets: {whole['false_nr']} of "
+             f"{whole['answerable']} answerable flagged by the floor, {whole['false_nr_places']} by place; "
+             f"{whole['caught']} of {whole['unanswerable']} unanswerable caught.")
+    for name, r in cv.items():
+        for question in r["flagged"]:
+            text += f"\n  held-out false NR ({name}): {question}"
+    return text
+
+
+def write_floors(floors: dict[str, float], encoder: str, quantile: float, margin: float, sets: list[str]) -> None:
+    data = json.loads(FLOORS_FILE.read_text(encoding="utf-8")) if FLOORS_FILE.is_file() else {}
+    data[encoder] = floors
+    data["_rule"] = (f"per floor key, the {quantile:g}-quantile of the answerable tune questions' best dense cosine "
+                     f"less {margin:g} (chosen by leave-one-set-out over {', '.join(sets)})")
+    data["_command"] = "python -m benchmarks.calibrate_floors"
+    FLOORS_FILE.write_text(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--encoder", default="e5-small")
+    parser.add_argument("--vector-cache", type=Path, default=None, help="an .npz file keeping passage vectors")
+    parser.add_argument("--signals", type=Path, default=None, help="reuse the signals a run saved (no search)")
+    parser.add_argument("--save-signals", type=Path, default=None, help="keep this run's signals in a JSON file")
+    parser.add_argument("--dry-run", action="store_true", help="print the floors, do not write them")
+    args = parser.parse_args()
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    if args.signals:
+        signals = [Signal(**row) for row in json.loads(args.signals.read_text(encoding="utf-8"))]
+    else:
+        signals = collect_signals(tune_sets(), args.encoder, args.vector_cache)
+    if args.save_signals:
+        args.save_signals.write_text(json.dumps([asdict(s) for s in signals], ensure_ascii=False, indent=1),
+                                     encoding="utf-8")
+    sets = list(dict.fromkeys(s.set for s in signals))
+    quantile, margin, cv = choose_rule(signals)
+    floors = floors_by_rule(signals, quantile, margin)
+    print(report(signals, quantile, margin, cv, floors))
+    if args.dry_run:
+        print(f"\n--dry-run: {FLOORS_FILE.relative_to(ROOT)} left as it is")
+    else:
+        write_floors(floors, args.encoder, quantile, margin, sets)
+        print(f"\nwrote {FLOORS_FILE.relative_to(ROOT)}")
+    print("command: python -m benchmarks.calibrate_floors" + (f" --encoder {args.encoder}"
+                                                              if args.encoder != "e5-small" else ""))
+
+
+if __name__ == "__main__":
+    main()
