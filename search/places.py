@@ -7,8 +7,9 @@ names in its title; a title that names none (国务院办公厅关于…的意�
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Iterable, Sequence
-from functools import lru_cache
+from pathlib import Path
 
 from .lexicon import ConceptLabels
 
@@ -100,10 +101,32 @@ class PlaceMatcher:
         return out
 
 
-@lru_cache(maxsize=1)
-def shipped_places() -> PlaceMatcher:
+_shipped: PlaceMatcher | None = None
+_lock = threading.Lock()
+
+
+def shipped_places(cache_dir: Path | None = None) -> PlaceMatcher:
     """The matcher of the shipped gazetteer, built once a process: reading 3,000 divisions' labels takes a moment,
-    and every index (a test builds hundreds) asks the same questions of it.  It holds no state between calls."""
+    and every index (a test builds hundreds) asks the same questions of it.  It holds no state between calls.
+    ``cache_dir`` (a run-time cache folder, ``search.runtime_cache``): the matcher is opened from there when an
+    earlier process kept it (keyed by the gazetteer's files and the code that reads them), else kept there."""
+    global _shipped
+    with _lock:
+        if _shipped is None:
+            _shipped = _build(cache_dir)
+        return _shipped
+
+
+def _build(cache_dir: Path | None) -> PlaceMatcher:
     from .lexicon import load_place_labels
 
-    return PlaceMatcher(load_place_labels())
+    if cache_dir is None:
+        return PlaceMatcher(load_place_labels())
+    from ingest import concepts
+
+    from . import lexicon
+    from .runtime_cache import cached_pickle, content_key
+
+    key = content_key(concepts.PLACES_FILE, concepts.DIVISIONS_FILE, Path(concepts.__file__), Path(lexicon.__file__),
+                      Path(__file__))
+    return cached_pickle(cache_dir, "places", key, lambda: PlaceMatcher(load_place_labels()))

@@ -6,6 +6,7 @@ import functools
 import logging
 import re
 from collections.abc import Iterable
+from pathlib import Path
 
 __all__ = [
     "STOPWORDS",
@@ -67,12 +68,39 @@ def ascii_words(text: str) -> list[str]:
     return _ASCII_WORD.findall(text.lower())
 
 
+def _jieba_class():
+    """rjieba's ``Jieba`` without building the package's own default instance: ``import rjieba`` builds one at
+    import (its whole dictionary, 0.2–1 s on a busy machine) that this module never uses, besides each
+    segmenter's own. The extension module is loaded by itself and registered as ``rjieba.rjieba``, so a later
+    ``import rjieba`` finds it; anything unexpected falls back to the plain import."""
+    import sys
+
+    loaded = sys.modules.get("rjieba.rjieba") or sys.modules.get("rjieba")
+    if loaded is not None:
+        return loaded.Jieba
+    try:
+        import importlib.machinery
+        import importlib.util
+
+        spec = importlib.util.find_spec("rjieba")
+        folder = Path(next(iter(spec.submodule_search_locations or ()))) if spec is not None else None
+        library = next(p for p in folder.iterdir() if p.name.startswith("rjieba.") and p.suffix in (".so", ".pyd"))
+        loader = importlib.machinery.ExtensionFileLoader("rjieba.rjieba", str(library))
+        module = importlib.util.module_from_spec(importlib.util.spec_from_file_location("rjieba.rjieba", library,
+                                                                                        loader=loader))
+        loader.exec_module(module)
+        sys.modules["rjieba.rjieba"] = module
+        return module.Jieba
+    except Exception:  # noqa: BLE001 — a layout this does not know: the ordinary import
+        import rjieba
+
+        return rjieba.Jieba
+
+
 @functools.lru_cache(maxsize=8)
 def _segmenter(words: frozenset[str]):
     """One jieba instance per custom dictionary, built once (≈70 ms) and reused by every query."""
-    import rjieba
-
-    jieba = rjieba.Jieba()
+    jieba = _jieba_class()()
     for word in sorted(words):
         jieba.add_word(word, None, None)
     log.debug("jieba segmenter built with %d custom words", len(words))

