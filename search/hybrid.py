@@ -130,7 +130,8 @@ class SearchIndex:
     def __init__(self, units: list[IndexUnit], encoder: Encoder, bm25: BM25Retriever | None,
                  dense: DenseRetriever | None, concepts: list[ConceptLabels], words: list[str],
                  settings: SearchSettings, meta: dict | None = None, sentences: DenseRetriever | None = None,
-                 *, backend: SearchBackend | None = None, translations: Dictionary | None = None) -> None:
+                 *, backend: SearchBackend | None = None, translations: Dictionary | None = None,
+                 cache_dir: Path | None = None) -> None:
         """``backend`` answers the lexical and dense questions (search/backends/); without one, ``bm25``,
         ``dense`` and ``sentences`` (one vector per sentence of the multi-sentence units, ids → unit rows)
         are wrapped as the local backend.  ``translations``: English phrases → the Chinese words of the
@@ -145,8 +146,8 @@ class SearchIndex:
         self.expander = QueryExpander(concepts)
         self.translations = translations if translations is not None else Dictionary([])
         if settings.thesaurus_weight > 0:
-            load_thesaurus()  # read once here, not on the first question
-        self.places = shipped_places()
+            load_thesaurus(cache_dir)  # read once here, not on the first question
+        self.places = shipped_places(cache_dir)
         titles = {u.document: u.document_title for u in units}
         places_of = {doc: self.places.of_document(title) for doc, title in titles.items()}
         self._places_of_row = [places_of[u.document] for u in units]
@@ -268,10 +269,13 @@ class SearchIndex:
 
     @classmethod
     def load(cls, directory: str | Path, encoder: Encoder | str | None = None,
-             encoder_name: str | None = None, milvus_uri: str | None = None) -> SearchIndex:
+             encoder_name: str | None = None, milvus_uri: str | None = None,
+             cache_dir: str | Path | None = None) -> SearchIndex:
         """Load a saved index.  Without an encoder the one it was built with is created; a different
         encoder raises EncoderMismatchError; a missing or corrupt file raises IndexLoadError naming it.
-        The backend is the one it was built on; ``milvus_uri`` reopens a Milvus index at another URI."""
+        The backend is the one it was built on; ``milvus_uri`` reopens a Milvus index at another URI.
+        ``cache_dir``: a run-time cache folder (``search.runtime_cache``) the thesaurus and the gazetteer's
+        matcher are opened from (and kept in), instead of being built at every start."""
         directory = Path(directory)
         meta_path = directory / _META
         if not meta_path.is_file():
@@ -324,7 +328,7 @@ class SearchIndex:
         if milvus_uri and backend.name == "milvus":
             settings.milvus_uri = milvus_uri
         return cls(units, encoder, None, None, concepts, words, settings, meta, backend=backend,
-                   translations=translations)
+                   translations=translations, cache_dir=Path(cache_dir) if cache_dir is not None else None)
 
     def __len__(self) -> int:
         return len(self.units)
