@@ -729,14 +729,15 @@ def _build_generation(settings: Settings, documents: dict, origin: dict[str, Pat
         tokens = TokenCache(data_dir / CACHE_DIR)
         encoder = encoder_of(settings)
         vectors = VectorCache(data_dir / CACHE_DIR, encoder)
-        shown = bar(None, "embedding texts")
+        shown = bar(None, "embedding", "texts")
 
         def embedded(count: int) -> None:  # after each batch, once its vectors are in the cache
             shown.update(count)
             _fault_point("embedding")
 
         # embeds only texts no earlier build embedded, a batch at a time, caching each batch as it is done
-        caching = CachingEncoder(encoder, vectors, batch=settings.embed_batch, after_batch=embedded)
+        caching = CachingEncoder(encoder, vectors, batch=settings.embed_batch, after_batch=embedded,
+                                 before_batches=shown.reset)  # units, then sentences: each counted to its total
         try:
             index = SearchIndex.build(units, caching, search_settings(settings), tokenize=tokens.tokenize)
         finally:

@@ -405,11 +405,13 @@ class CachingEncoder:
     """
 
     def __init__(self, inner, cache: VectorCache, batch: int = EMBED_BATCH,
-                 after_batch: Callable[[int], None] | None = None) -> None:
+                 after_batch: Callable[[int], None] | None = None,
+                 before_batches: Callable[[int], None] | None = None) -> None:
         self.inner = inner
         self.cache = cache
         self.batch = max(1, int(batch))
         self.after_batch = after_batch
+        self.before_batches = before_batches  # told how many texts a call will embed, before its first batch
         self.embedded = 0  # texts actually sent to the encoder
 
     def __getattr__(self, name: str):
@@ -434,6 +436,8 @@ class CachingEncoder:
             if k not in known and k not in missing:
                 missing[k] = t
         pending = list(missing.items())
+        if pending and self.before_batches is not None:
+            self.before_batches(len(pending))
         for start in range(0, len(pending), self.batch):
             batch = pending[start:start + self.batch]
             vectors = np.asarray(self.inner.encode_passages([t for _, t in batch]), dtype=np.float32)

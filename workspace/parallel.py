@@ -8,8 +8,10 @@ locks) and yields the results in the order of
 Each worker is set up by ``init`` (the authority files the build uses). ``fn`` must be a module-level function
 and must not raise: it returns its error as a value (exceptions with several arguments do not cross processes).
 
-``bar(total, what)`` is a tqdm progress bar on stderr, shown only when stderr is a terminal or
-``POLICYKG_PROGRESS_BAR=1`` asks for it (``0`` never); else a no-op with the same ``update``/``close``.
+``bar(total, what)`` is a tqdm progress bar on stderr when stderr is a terminal or ``POLICYKG_PROGRESS_BAR=1``
+asks for it; off a terminal (a script, a pipe, a log file) it prints a plain line every few seconds instead
+(``policykg: embedding 512/1380 texts``; ``POLICYKG_PROGRESS_EVERY`` seconds, default 5), so long work is never
+silent; ``POLICYKG_PROGRESS_BAR=0`` shows neither. All have the same ``update``/``reset``/``close``.
 """
 
 from __future__ import annotations
@@ -18,11 +20,12 @@ import multiprocessing
 import os
 import sys
 import threading
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any, TypeVar
 
-__all__ = ["ordered_map", "default_jobs", "bar", "chunks", "MIN_PARALLEL", "BAR_ENV"]
+__all__ = ["ordered_map", "default_jobs", "bar", "chunks", "MIN_PARALLEL", "BAR_ENV", "EVERY_ENV"]
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -105,20 +108,66 @@ class _NoBar:
     def update(self, n: int = 1) -> None:
         pass
 
+    def reset(self, total: int | None = None) -> None:
+        pass
+
     def close(self) -> None:
         pass
 
 
-def bar(total: int | None, what: str):
-    """A progress bar of ``total`` steps (None: not known, a counter) named ``what`` on stderr, when stderr is
-    a terminal or asked for."""
-    wanted = os.environ.get(BAR_ENV, "").strip().lower()
-    shown = wanted in ("1", "true", "yes", "on") or (wanted == "" and sys.stderr.isatty())
-    if not shown or (total is not None and total <= 0):
-        return _NoBar()
-    from tqdm import tqdm
+class _Lines:
+    """Progress as plain lines on stderr (``policykg: embedding 512/1380 texts``), at most one every ``every``
+    seconds, written as work is done (no thread: a thread would stop ``ordered_map`` from forking). Work done
+    within the first ``every`` seconds prints nothing; work that printed ends with its final count."""
 
-    return tqdm(total=total, desc=what, unit="", file=sys.stderr, leave=False, dynamic_ncols=True)
+    def __init__(self, total: int | None, what: str, unit: str, every: float) -> None:
+        self.total, self.what, self.unit, self.every = total, what, unit, every
+        self.n = 0
+        self._last = time.monotonic()
+        self._printed = False
+
+    def _line(self) -> None:
+        count = f"{self.n}/{self.total}" if self.total is not None else str(self.n)
+        print(f"policykg: {self.what} {count} {self.unit}".rstrip(), file=sys.stderr, flush=True)
+        self._last, self._printed = time.monotonic(), True
+
+    def update(self, n: int = 1) -> None:
+        self.n += n
+        if time.monotonic() - self._last >= self.every:
+            self._line()
+
+    def reset(self, total: int | None = None) -> None:
+        """Start counting again from 0 towards ``total`` (the next phase of the same work)."""
+        if self._printed and self.n:
+            self._line()
+        self.total, self.n, self._printed = total, 0, False
+        self._last = time.monotonic()
+
+    def close(self) -> None:
+        if self._printed and self.n:
+            self._line()
+        self._printed = False
+
+
+EVERY_ENV = "POLICYKG_PROGRESS_EVERY"
+
+
+def bar(total: int | None, what: str, unit: str = ""):
+    """Progress of ``total`` steps (None: not known, a counter) of ``what`` (``unit``: what a step is, texts) on
+    stderr: a tqdm bar on a terminal (or when asked for), else a plain line every few seconds (module docstring)."""
+    wanted = os.environ.get(BAR_ENV, "").strip().lower()
+    if wanted in ("0", "false", "no", "off") or (total is not None and total <= 0):
+        return _NoBar()
+    if wanted in ("1", "true", "yes", "on") or (wanted == "" and sys.stderr.isatty()):
+        from tqdm import tqdm
+
+        return tqdm(total=total, desc=f"{what} {unit}".strip(), unit="", file=sys.stderr, leave=False,
+                    dynamic_ncols=True)
+    try:
+        every = float(os.environ.get(EVERY_ENV, "") or 5.0)
+    except ValueError:
+        every = 5.0
+    return _Lines(total, what, unit, max(every, 0.0))
 
 
 def chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
