@@ -6,6 +6,8 @@ import dataclasses
 import hashlib
 import json
 import logging
+import re
+import unicodedata
 from datetime import date
 from pathlib import Path
 
@@ -24,7 +26,7 @@ from .structure import parse_structure
 from .support import apply_document_validity, apply_general_conditions, extract_supports
 from .targets import DeadlineHint, covering_deadline, drop_restated, extract_targets, heading_deadline, lead_deadline
 
-__all__ = ["load_meta", "parse_plan", "parse_text"]
+__all__ = ["load_meta", "parse_plan", "parse_text", "safe_slug"]
 
 log = logging.getLogger(__name__)
 
@@ -48,7 +50,18 @@ def load_meta(path: str | Path) -> DocumentMeta:
         if isinstance(data.get("issuers"), list):  # joint issuers: a list in the sidecar, a tuple in the model
             fields["issuers"] = tuple(str(v) for v in data["issuers"])  # type: ignore[assignment]
     fields["source_file"] = path.name
+    fields["slug"] = safe_slug(fields["slug"])
     return DocumentMeta(**fields)
+
+
+_UNSAFE_SLUG = re.compile(r"[^\w.\-]+")
+
+
+def safe_slug(value: str) -> str:
+    """A slug of safe characters only (letters, digits, ``_``, ``-``, ``.``; CJK letters count): anything else,
+    a newline, a space, a slash, a control character, becomes ``-``. It names IRIs, folders and CLI lines."""
+    slug = _UNSAFE_SLUG.sub("-", unicodedata.normalize("NFC", value)).strip("-.")
+    return slug[:200] or "document"
 
 
 def _inherited_deadline(unit: Unit, by_path: dict[str, Unit]) -> DeadlineHint | None:

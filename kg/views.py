@@ -15,6 +15,7 @@ a cycle.  This module imports nothing of the project (neither search nor api), o
 from __future__ import annotations
 
 import dataclasses
+import functools
 import types
 import typing
 from collections.abc import Iterable, Mapping, Sequence
@@ -529,6 +530,12 @@ def _decode(hint: Any, value: Any) -> Any:
 
 def from_jsonable(cls: type[V], data: Mapping[str, Any]) -> V:
     """The view ``cls`` back from ``jsonable``'s values (the search index reads its stored units so)."""
-    hints = typing.get_type_hints(cls)
-    known = {f.name for f in dataclasses.fields(cls)}  # type: ignore[arg-type]
+    hints, known = _fields_of(cls)
     return cls(**{name: _decode(hints[name], value) for name, value in data.items() if name in known})
+@functools.lru_cache(maxsize=None)
+def _fields_of(cls: type) -> tuple[dict[str, Any], frozenset[str]]:
+    """``cls``'s resolved type hints and field names, once per class: ``get_type_hints`` compiles every string
+    annotation anew on each call (1.7 s for the 44 units of one index, most of a cold ``policykg search``)."""
+    return typing.get_type_hints(cls), frozenset(f.name for f in dataclasses.fields(cls))
+
+
