@@ -125,8 +125,13 @@ class FileReport:
 
     def line(self) -> str:
         """``ingested  plan.pdf → plan``: the one line ``policykg ingest`` prints for the file."""
-        text = f"{self.status:<9} {self.path}" + (f" → {self.slug}" if self.slug else "")
-        return text + (f": {self.reason}" if self.reason else "")
+        text = f"{self.status:<9} {_printable(self.path)}" + (f" → {self.slug}" if self.slug else "")
+        return text + (f": {_printable(self.reason)}" if self.reason else "")
+
+
+def _printable(text: str) -> str:
+    """``text`` on one line: a newline or other control character in a file name shown escaped (``\\n``)."""
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
 
 
 def scan_corpus(paths: Iterable[Path]) -> tuple[list[Path], list[FileReport]]:
@@ -375,23 +380,56 @@ def _parse_file(path: Path):
         return (e.file, e.reason, e.line)
 
 
-def _parsed(paths: list[Path], progress: Progress, cache=None, jobs: int = 1) -> list[tuple[Path, object]]:
-    """Each path with its document (from ``cache`` when it holds the same bytes) or its ``ParseError``, in the
-    order given; the files not cached are parsed over ``jobs`` processes (``workspace.parallel``)."""
+def _breach_error(path: Path, breach, settings: Settings):
+    """The ``ParseError`` of a file whose parse broke the time or memory limit, crashed or failed, naming the
+    limit and its setting (the one line the ingest prints for it)."""
     from ingest import ParseError
-    from workspace.parallel import ordered_map
+
+    if breach.kind == "time":
+        reason = (f"reading and parsing it took longer than {settings.ingest_file_timeout_s:g} s "
+                  "(POLICYKG_INGEST_FILE_TIMEOUT_S)")
+    elif breach.kind == "memory":
+        reason = (f"reading and parsing it needed more than {settings.ingest_file_memory_mb} MB "
+                  "(POLICYKG_INGEST_FILE_MEMORY_MB)")
+    elif breach.kind == "crash":
+        reason = f"the reader crashed on it ({breach.detail}); the file may be damaged: open it and save it again"
+    else:
+        reason = f"could not be parsed ({breach.detail})"
+    return ParseError(str(path), reason)
+
+
+def _is_parse_failure(result) -> bool:
+    return isinstance(result, tuple)  # _parse_file's ParseError as a value
+
+
+def _parsed(paths: list[Path], progress: Progress, cache=None, jobs: int = 1,
+            settings: Settings | None = None) -> list[tuple[Path, object]]:
+    """Each path with its document (from ``cache`` when it holds the same bytes) or its ``ParseError``, in the
+    order given; the files not cached are parsed over ``jobs`` processes, each file in a process of its own
+    under the settings' time and memory limits (``workspace.parallel.isolated_map``)."""
+    from ingest import ParseError
+    from workspace.parallel import Breach, isolated_map
+
+    settings = settings or Settings()
 
     keys = [cache.key(path) if cache is not None else None for path in paths]
     found: list[object] = [cache.get(key) if cache is not None else None for key in keys]
     missing = [i for i, doc in enumerate(found) if doc is None]
     for i in missing:
         progress(f"parsing {paths[i].name}")
+    if missing:
+        _warm_up()
     shown = bar(len(missing), "parsing")
-    results = ordered_map(_parse_file, [paths[i] for i in missing], jobs, init=_configure_worker,
-                          init_args=(tuple(cache.authority) if cache is not None else None,),
-                          on_result=lambda _: shown.update())
+    results = isolated_map(_parse_file, [paths[i] for i in missing], jobs, init=_configure_worker,
+                           init_args=(tuple(cache.authority) if cache is not None else None, read_limits(settings)),
+                           time_s=settings.ingest_file_timeout_s, memory_mb=settings.ingest_file_memory_mb,
+                           preload=("ingest.pipeline",), is_failure=_is_parse_failure,
+                           on_result=lambda _: shown.update())
     try:
         for i, result in zip(missing, results):
+            if isinstance(result, Breach):
+                found[i] = _breach_error(paths[i], result, settings)
+                continue
             if isinstance(result, tuple):
                 found[i] = ParseError(*result)
                 continue
@@ -403,18 +441,46 @@ def _parsed(paths: list[Path], progress: Progress, cache=None, jobs: int = 1) ->
     return list(zip(paths, found))
 
 
-def _configure_worker(authority_files) -> None:
-    """A worker process reads the same authority files as the build that started it."""
+_WARM_UP = "关于做好示例工作的通知\n一、工作目标\n到2025年，完成改造不少于300个。\n二、重点任务\n（一）由市财政局牵头负责。\n"
+
+
+def _warm_up() -> None:
+    """Parse a tiny plan in this process before the files' processes are forked from it: what the parser loads
+    on first use (tables, patterns, the authority files) is then loaded once, not once per file."""
+    from ingest import ParseError
+    from ingest.model import DocumentMeta
+    from ingest.pipeline import parse_text
+
+    try:
+        parse_text(_WARM_UP, DocumentMeta(slug="warm-up", title="warm-up"))
+    except (ParseError, ValueError):
+        pass
+
+
+def _configure_worker(authority_files, limits=None) -> None:
+    """A worker process reads the same authority files as the build that started it, with its read limits."""
     from ingest.authority import configure_authority
+    from ingest.formats import configure_limits
 
     configure_authority(authority_files)
+    if limits is not None:
+        configure_limits(limits)
 
 
-def _parse(paths: Iterable[Path], progress: Progress, cache=None, *, jobs: int = 1) -> tuple[dict, dict[str, Path]]:
+def read_limits(settings: Settings):
+    """The readers' limits (``ingest.formats.ReadLimits``) the settings set."""
+    from ingest.formats import ReadLimits
+
+    return ReadLimits(max_pages=settings.ingest_max_pages, max_unzipped_mb=settings.ingest_max_unzipped_mb,
+                      max_text_mb=settings.ingest_max_text_mb)
+
+
+def _parse(paths: Iterable[Path], progress: Progress, cache=None, *, jobs: int = 1,
+           settings: Settings | None = None) -> tuple[dict, dict[str, Path]]:
     """Parse ``paths`` (from ``cache`` when it holds the same bytes): slug → document, slug → file.
     A file that cannot be read raises its ``ParseError``."""
     documents, origin = {}, {}
-    for path, doc in _parsed(list(paths), progress, cache, jobs):
+    for path, doc in _parsed(list(paths), progress, cache, jobs, settings):
         if isinstance(doc, Exception):
             raise doc
         documents[doc.meta.slug] = doc  # later paths replace earlier ones of the same slug
@@ -541,7 +607,9 @@ def build(
     Documents are keyed by slug and identified by their text (``content_digest``): the same text under a second
     name or in a second format is reported as a duplicate, not ingested twice. ``remove`` names documents
     (slug or file name) to drop. Folder entries that cannot be read are reported as skipped with the reason
-    (``result["report"]``, one ``FileReport`` per file); a file named directly that cannot be read fails the build.
+    (``result["report"]``, one ``FileReport`` per file), and so is a file that cannot be parsed or breaks a
+    limit (each is parsed in a process of its own, see ``_parsed``): the rest of the batch goes on. Only when no
+    given file can be read does a file named directly fail the build with its ``ParseError``.
     The whole build runs under the data dir's writer lock: a second build raises ``DataDirBusy`` (or, with
     ``wait``, queues behind the first). With ``only_if_empty`` nothing is built when another process built the
     data dir meanwhile. Returns the manifest in force plus ``report``.
@@ -571,10 +639,10 @@ def build(
     # Parse the given files first: a bad file named directly fails the build before anything is written or locked.
     documents, origin = {}, {}
     jobs = default_jobs(settings.ingest_jobs)
-    for path, doc in _parsed(files, progress, cache, jobs):
+    failed = []
+    for path, doc in _parsed(files, progress, cache, jobs, settings):
         if isinstance(doc, Exception):
-            if path.resolve() in named:
-                raise doc  # a file named directly that cannot be read fails the build
+            failed.append(doc)
             reports.append(FileReport(str(path), "skipped", reason=doc.reason))
             continue
         slug = doc.meta.slug
@@ -585,6 +653,9 @@ def build(
         documents[slug] = doc
         origin[slug] = path
     if files and not documents and not remove:
+        first_named = next((e for e in failed if Path(e.file).resolve() in named), None)
+        if first_named is not None:
+            raise first_named  # nothing else to ingest: a file named directly that cannot be read fails the build
         raise BuildError("no readable documents: " + "; ".join(f"{r.path}: {r.reason}" for r in reports[:5]))
     with writer_lock(data_dir, wait=wait, progress=progress):
         _fault_point("locked")
@@ -602,7 +673,7 @@ def build(
         if removed:
             progress(f"removed what killed ingests left: {', '.join(removed)}")
         previous = [] if replace else _previous_sources(data_dir, files)
-        kept, kept_origin = _parse(previous, progress, cache, jobs=jobs)
+        kept, kept_origin = _parse(previous, progress, cache, jobs=jobs, settings=settings)
         for slug in _match_documents(kept, kept_origin, remove):
             reports.append(FileReport(kept_origin[slug].name, "removed", slug))
             kept.pop(slug)

@@ -8,6 +8,12 @@ locks) and yields the results in the order of
 Each worker is set up by ``init`` (the authority files the build uses). ``fn`` must be a module-level function
 and must not raise: it returns its error as a value (exceptions with several arguments do not cross processes).
 
+``isolated_map(fn, items, jobs, time_s=…, memory_mb=…)`` runs each item in a process of its own, under a wall-
+clock time limit and a memory limit (``RLIMIT_AS`` above what the process starts with, and ``RLIMIT_CPU`` as a
+backstop): an item that overruns, runs out of memory, crashes its process (a reader library's segfault) or raises
+gives a ``Breach`` naming why, and the other items go on. An ingest parses each file so: one hostile file costs
+at most its limits and never aborts the batch.
+
 ``bar(total, what)`` is a tqdm progress bar on stderr when stderr is a terminal or ``POLICYKG_PROGRESS_BAR=1``
 asks for it; off a terminal (a script, a pipe, a log file) it prints a plain line every few seconds instead
 (``policykg: embedding 512/1380 texts``; ``POLICYKG_PROGRESS_EVERY`` seconds, default 5), so long work is never
@@ -16,16 +22,21 @@ silent; ``POLICYKG_PROGRESS_BAR=0`` shows neither. All have the same ``update``/
 
 from __future__ import annotations
 
+import math
 import multiprocessing
+import multiprocessing.connection
 import os
+import signal
 import sys
 import threading
 import time
+from collections import deque
+from dataclasses import dataclass
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any, TypeVar
 
-__all__ = ["ordered_map", "default_jobs", "bar", "chunks", "MIN_PARALLEL", "BAR_ENV", "EVERY_ENV"]
+__all__ = ["ordered_map", "isolated_map", "Breach", "default_jobs", "bar", "chunks", "MIN_PARALLEL", "BAR_ENV", "EVERY_ENV"]
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -68,6 +79,164 @@ def ordered_map(fn: Callable[[T], R], items: Sequence[T], jobs: int,
             yield result
     finally:  # on an error or an early stop, the work not started yet is dropped, not done for nothing
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+@dataclass(frozen=True)
+class Breach:
+    """Why an item of ``isolated_map`` gave no result: ``kind`` is ``time``, ``memory``, ``crash`` or ``error``;
+    ``detail`` says more (the seconds, the signal, the exception)."""
+
+    kind: str
+    detail: str = ""
+
+
+def isolated_map(fn: Callable[[T], R], items: Sequence[T], jobs: int, *, time_s: float, memory_mb: int,
+                 init: Callable[..., Any] | None = None, init_args: tuple = (), preload: Sequence[str] = (),
+                 is_failure: Callable[[Any], bool] | None = None,
+                 on_result: Callable[[R | Breach], None] | None = None) -> Iterator[R | Breach]:
+    """``fn(item)`` for each item, in order, each in a new process (at most ``jobs`` at a time) that may take
+    ``time_s`` seconds and ``memory_mb`` MB more than it starts with; an item that breaks a limit, crashes its
+    process or raises yields a ``Breach`` instead. A result ``is_failure`` calls a failure (an error returned as
+    a value) is a ``memory`` breach when the process had used up its memory (a C library reports a failed
+    allocation as some other error). ``fn`` and its result must pickle (the forkserver case)."""
+    items = list(items)
+    context = multiprocessing.get_context(_start_method())
+    if context.get_start_method() == "forkserver":
+        context.set_forkserver_preload([getattr(fn, "__module__", "__main__"), *preload])
+    pending = deque(enumerate(items))
+    running: dict[Any, tuple[int, Any, float]] = {}  # result pipe → (index, process, deadline)
+    done: dict[int, R | Breach] = {}
+    next_out = 0
+    try:
+        while pending or running:
+            while pending and len(running) < max(1, jobs):
+                index, item = pending.popleft()
+                receive, send = context.Pipe(duplex=False)
+                proc = context.Process(target=_isolated, daemon=True,
+                                       args=(send, fn, item, init, init_args, time_s, memory_mb, is_failure))
+                proc.start()
+                send.close()
+                running[receive] = (index, proc, time.monotonic() + time_s)
+            wait = max(0.0, min(deadline for _, _, deadline in running.values()) - time.monotonic())
+            for receive in multiprocessing.connection.wait(list(running), timeout=wait):
+                index, proc, _ = running.pop(receive)
+                done[index] = _collect(receive, proc)
+            now = time.monotonic()
+            for receive, (index, proc, deadline) in list(running.items()):
+                if now >= deadline:
+                    _end(proc)
+                    receive.close()
+                    del running[receive]
+                    done[index] = Breach("time", f"{time_s:g} s")
+            while next_out in done:
+                result = done.pop(next_out)
+                if on_result is not None:
+                    on_result(result)
+                yield result
+                next_out += 1
+    finally:  # an early stop or an error: no child is left running
+        for receive, (_, proc, _) in running.items():
+            _end(proc)
+            receive.close()
+
+
+def _collect(receive, proc) -> Any:
+    """The result a child sent, or the ``Breach`` of a child that died before sending one."""
+    try:
+        kind, value = receive.recv()
+    except (EOFError, OSError):
+        kind, value = "", None
+    except Exception as e:  # noqa: BLE001 — a result that does not unpickle
+        kind, value = "error", f"{type(e).__name__}: {e}"
+    finally:
+        receive.close()
+    proc.join(5)
+    if proc.exitcode is None:
+        _end(proc)
+    if kind == "ok":
+        return value
+    if kind in ("memory", "error"):
+        return Breach(kind, value or "")
+    code = proc.exitcode or 0
+    if code == -signal.SIGXCPU or code == -signal.SIGKILL:
+        return Breach("time", "CPU time limit")
+    return Breach("crash", signal.Signals(-code).name if code < 0 else f"exit code {code}")
+
+
+def _end(proc) -> None:
+    if proc.is_alive():
+        proc.kill()
+    proc.join(5)
+
+
+def _isolated(send, fn, item, init, init_args, time_s: float, memory_mb: int, is_failure=None) -> None:
+    """A child of ``isolated_map``: limits, ``init``, ``fn(item)``; sends ``(kind, value)`` back."""
+    _die_with_parent()
+    limit = _limit_self(time_s, memory_mb)
+    try:
+        if init is not None:
+            init(*init_args)
+        value = fn(item)
+        result: tuple[str, Any] = ("ok", value)
+        if limit and is_failure is not None and is_failure(value) and _peak_address_space() > 0.9 * limit:
+            result = ("memory", f"{memory_mb} MB")
+    except MemoryError:
+        result = ("memory", f"{memory_mb} MB")
+    except RecursionError as e:
+        result = ("error", f"RecursionError: {e}")
+    except Exception as e:  # noqa: BLE001 — reported by the parent as this item's breach
+        result = ("error", f"{type(e).__name__}: {e}")
+    try:
+        send.send(result)
+    except MemoryError:
+        send.send(("memory", f"{memory_mb} MB"))
+    except Exception as e:  # noqa: BLE001 — a result that does not pickle
+        send.send(("error", f"{type(e).__name__}: {e}"))
+    finally:
+        send.close()
+
+
+def _limit_self(time_s: float, memory_mb: int) -> int:
+    """Set this process's CPU-time and address-space limits; returns the latter (0 when none was set)."""
+    try:
+        import resource
+    except ImportError:  # not a POSIX system: the parent's wall-clock limit still holds
+        return 0
+    try:
+        _, hard = resource.getrlimit(resource.RLIMIT_CPU)
+        cpu = math.ceil(time_s) + 5
+        resource.setrlimit(resource.RLIMIT_CPU, (cpu if hard == resource.RLIM_INFINITY else min(cpu, hard), hard))
+        start = _address_space()
+        if not start:
+            return 0
+        _, hard = resource.getrlimit(resource.RLIMIT_AS)
+        limit = start + (memory_mb << 20)
+        limit = limit if hard == resource.RLIM_INFINITY else min(limit, hard)
+        resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+        return limit
+    except (OSError, ValueError):
+        return 0
+
+
+def _peak_address_space() -> int:
+    """The largest virtual size this process reached, in bytes (Linux ``VmPeak``; 0 where it cannot be read)."""
+    try:
+        with open("/proc/self/status", "rb") as f:
+            for line in f:
+                if line.startswith(b"VmPeak:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    return 0
+
+
+def _address_space() -> int:
+    """This process's virtual size in bytes (Linux; 0 where it cannot be read)."""
+    try:
+        with open("/proc/self/statm", "rb") as f:
+            return int(f.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        return 0
 
 
 def _worker_init(init: Callable[..., Any] | None, init_args: tuple) -> None:

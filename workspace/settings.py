@@ -88,6 +88,16 @@ class Settings(BaseSettings):
                                                           "(0: one per CPU)")
     embed_batch: int = Field(default=256, ge=1, description="texts an ingest embeds at once; each batch's vectors "
                                                             "are cached before the next, so a killed ingest resumes")
+    ingest_file_timeout_s: float = Field(default=120.0, gt=0, description="time one file may take to read and "
+                                         "parse (each is parsed in a process of its own); a file over it is skipped")
+    ingest_file_memory_mb: int = Field(default=1024, ge=64, description="memory one file's parse may take (MB, "
+                                       "beyond what the parsing process starts with); a file over it is skipped")
+    ingest_max_pages: int = Field(default=2000, ge=1, description="pages a PDF may have; a longer one is skipped "
+                                  "before any page is read")
+    ingest_max_unzipped_mb: int = Field(default=64, ge=1, description="bytes (MB) a .docx (a ZIP) may inflate to; "
+                                        "a larger one is skipped before it is inflated")
+    ingest_max_text_mb: int = Field(default=20, ge=1, description="size (MB) of a text, Markdown or HTML file, and "
+                                    "of the text taken from any file; a larger one is skipped")
     generation: Path | None = Field(
         default=None,
         description="serve this generation folder instead of the one `current` names (set by `policykg serve` "

@@ -5,6 +5,7 @@
 """
 
 from .base import Extracted, PageSpan, content_digest, page_of
+from .limits import LimitError, ReadLimits, configure_limits, read_limits
 from .registry import READERS, SUPPORTED_SUFFIXES, Skipped, read_document, sniff, supported_files
 
 __all__ = [
@@ -18,4 +19,8 @@ __all__ = [
     "READERS",
     "SUPPORTED_SUFFIXES",
     "sniff",
+    "LimitError",
+    "ReadLimits",
+    "configure_limits",
+    "read_limits",
 ]

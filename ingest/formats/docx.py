@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from ..errors import ParseError
 from .base import Extracted, clean_title, normalise_lines
+from .limits import LimitError, read_limits
 
 __all__ = ["read_docx", "format_number"]
 
@@ -236,11 +237,26 @@ def _block_lines(container, styles: dict, numbering: _Numbering) -> list[str]:
     return lines
 
 
+def _check_inflated_size(raw: bytes, file: str) -> None:
+    """Refuse a .docx whose parts would inflate past ``max_unzipped_mb`` (a zip bomb), before any is inflated.
+    The sizes are the ZIP directory's; a part that holds more than it declares fails its CRC check instead."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as z:
+            total = sum(info.file_size for info in z.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return  # python-docx says what is wrong with it
+    if total > read_limits().max_unzipped_bytes:
+        raise LimitError(file, f"a .docx that inflates to {total / (1 << 20):,.0f} MB", "max_unzipped_mb")
+
+
 def read_docx(raw: bytes, file: str) -> Extracted:
     """Text of a .docx file, one paragraph or table row per line."""
     import docx  # python-docx, imported lazily
     from docx.opc.exceptions import PackageNotFoundError
 
+    _check_inflated_size(raw, file)
     try:
         document = docx.Document(io.BytesIO(raw))
     except (PackageNotFoundError, KeyError, ValueError, OSError) as e:

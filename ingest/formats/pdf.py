@@ -20,6 +20,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..errors import ParseError
+from .limits import LimitError, read_limits
 from .base import Extracted, PageSpan, cjk_count, clean_title, ends_sentence, normalise_compat, starts_with_label
 
 __all__ = ["read_pdf", "is_page_number", "running_lines", "should_join", "Line", "NO_TEXT_LAYER"]
@@ -256,7 +257,10 @@ def read_pdf(raw: bytes, file: str) -> Extracted:
     """Text of a PDF's text layer; refuses a scanned (image-only) or encrypted file."""
     pdf = _open(raw, file)
     try:
-        raw_pages = [pdf[i] for i in range(len(pdf))]
+        count = len(pdf)  # what the page tree claims: refused before any page is loaded when over the cap
+        if count > read_limits().max_pages:
+            raise LimitError(file, f"a PDF of {count:,} pages", "max_pages")
+        raw_pages = [pdf[i] for i in range(count)]
         heights = [page.get_height() for page in raw_pages]
         pages = [_page_lines(page) for page in raw_pages]
         title = clean_title(pdf.get_metadata_dict().get("Title", "") or "")

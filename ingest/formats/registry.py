@@ -4,6 +4,7 @@ a file cannot be read and what to do; list what a folder ingest takes and why it
 from __future__ import annotations
 
 import logging
+import os
 import zipfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -11,6 +12,7 @@ from typing import NamedTuple
 
 from ..errors import ParseError
 from .base import Extracted
+from .limits import LimitError, read_limits
 
 __all__ = ["read_document", "supported_files", "Skipped", "READERS", "SUPPORTED_SUFFIXES", "sniff"]
 
@@ -163,13 +165,33 @@ def read_document(path: str | Path) -> Extracted:
     encrypted PDF, .doc/.wps/.ofd, empty, unknown format, undecodable text).
     """
     path = Path(path)
+    limits = read_limits()
     try:
+        size = path.stat().st_size
+        with path.open("rb") as f:
+            head = f.read(4096)
+        binary = head.startswith(b"PK\x03\x04") or sniff(head) in ("pdf", "ole", "image")
+        if size > limits.max_text_bytes and not binary:
+            # text, Markdown, HTML (or unknown): refused before it is read, not after it fills the memory
+            raise LimitError(str(path), f"a text file of {size / (1 << 20):,.0f} MB", "max_text_mb")
         raw = path.read_bytes()
     except OSError as e:
         raise ParseError(str(path), f"cannot read file: {e.strerror}") from e
     if not raw.strip():
         raise ParseError(str(path), "empty file" if not raw else "empty file (whitespace only)")
-    extracted = READERS[_format_of(path, raw)](raw, str(path))
+    kind = _format_of(path, raw)
+    try:
+        extracted = READERS[kind](raw, str(path))
+    except ParseError:
+        raise
+    except (MemoryError, RecursionError) as e:
+        what = "too deeply nested" if isinstance(e, RecursionError) else "too large to read in memory"
+        raise ParseError(str(path), f"the {kind} reader gave up: the file is {what}") from e
+    except Exception as e:  # noqa: BLE001 — a reader library's error on a damaged or hostile file
+        raise ParseError(str(path), f"damaged or not a readable {kind} file (the reader failed: "
+                                    f"{type(e).__name__}: {e}); open it in its program and save it again") from e
+    if len(extracted.text) > limits.max_text_bytes:  # characters: at least as many bytes
+        raise LimitError(str(path), f"{len(extracted.text):,} characters of text", "max_text_mb")
     log.debug("%s read as %s (%d characters)", path, extracted.format, len(extracted.text))
     return extracted
 
@@ -209,13 +231,33 @@ def _skip_reason(path: Path) -> str | None:
     return f"unsupported format {suffix or '(no extension)'}; supported: {' '.join(SUPPORTED_SUFFIXES)}"
 
 
-def _folder_entries(folder: Path, recursive: bool) -> Iterable[Path]:
+def _symlink_reason(entry: Path, root: Path) -> str | None:
+    """Why a folder ingest does not follow the symlink ``entry`` found under ``root``, or None (a link to a file
+    inside ``root``: taken, once). Symlinked folders are never followed, so no link can make a walk loop."""
+    try:
+        target = entry.resolve(strict=True)
+    except (OSError, RuntimeError):  # dangling, or a loop of links
+        return f"a broken symlink (to {os.readlink(entry) if entry.is_symlink() else '?'})"
+    if target.is_dir():
+        return f"a symlinked folder (to {target}): not followed; ingest that folder by name if it is wanted"
+    if not target.is_relative_to(root):
+        return f"a symlink to a file outside {root} ({target}): not followed; ingest that file by name if it is wanted"
+    return None
+
+
+def _folder_entries(folder: Path, recursive: bool, root: Path | None = None) -> Iterable[Path | Skipped]:
+    root = root or folder.resolve()
     for entry in sorted(folder.iterdir(), key=lambda p: p.name):
+        if entry.is_symlink():
+            reason = _symlink_reason(entry, root)
+            if reason is not None:
+                yield Skipped(entry, reason)
+                continue
         if entry.is_dir():
             if entry.name.startswith("."):
                 continue  # .git and the like: never documents
             if recursive:
-                yield from _folder_entries(entry, recursive)
+                yield from _folder_entries(entry, recursive, root)
             else:
                 yield entry
         else:
@@ -227,7 +269,8 @@ def supported_files(paths: Iterable[str | Path], *, recursive: bool = True) -> t
     the reason it is skipped: nothing is dropped silently.
 
     A ``<stem>.meta.json`` sidecar belongs to its document and is listed only when it has none.
-    Folders are searched recursively (hidden folders excepted), in name order.
+    Folders are searched recursively (hidden folders excepted), in name order; symlinked folders are not
+    followed, nor links to files outside the folder given (each is listed as skipped, with where it leads).
     """
     files: list[Path] = []
     taken: set[Path] = set()
@@ -242,7 +285,9 @@ def supported_files(paths: Iterable[str | Path], *, recursive: bool = True) -> t
             skipped.append(Skipped(given, "no such file or folder"))
             continue
         for entry in entries:
-            if entry.is_dir():
+            if isinstance(entry, Skipped):
+                skipped.append(entry)
+            elif entry.is_dir():
                 skipped.append(Skipped(entry, "a sub-folder (not searched: ingest it by name)"))
             elif _is_sidecar(entry):
                 stem = entry.name.removesuffix(".meta.json")
