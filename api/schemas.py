@@ -100,6 +100,8 @@ _HIT_EXAMPLE = {
         "sections": ["重点任务", "实施产业智能化改造工程"],
     },
     "target": None,
+    "function": "action",
+    "function_cue": "实施",
 }
 
 SEARCH_EXAMPLE = {"query": "想用工业机器人改造生产线", "took_ms": 12.3, "hits": [_HIT_EXAMPLE], "relevant": True}
@@ -112,10 +114,15 @@ class SearchRequest(BaseModel):
         "q": "我们是一家汽车零部件企业，想用工业机器人改造焊接生产线，有哪些支持？", "k": 5, "kind": ["measure"]}})
     q: str = Field(description="a question in Chinese or English (at most `max_query_chars` characters)")
     k: int | None = Field(default=None, description="how many hits: 1 … `max_top_k` (default 10)")
-    kind: list[str] | str | None = Field(default=None, description="only hits of these kinds")
+    kind: list[str] | str | None = Field(default=None, description="only hits of these structural kinds")
+    function: list[str] | str | None = Field(default=None, description="only hits that do this: goal, action, "
+                                             "support, rule, duty, decision, context")
 
     def kinds(self) -> list[str] | None:
         return [self.kind] if isinstance(self.kind, str) else self.kind
+
+    def functions(self) -> list[str] | None:
+        return [self.function] if isinstance(self.function, str) else self.function
 
 
 # ---------------------------------------------------------------- units, targets, documents

@@ -267,7 +267,14 @@ def remove(
 def search(
     question: Annotated[str, typer.Argument(help="a question in Chinese or English")],
     top_k: Annotated[int, typer.Option("--top-k", "-k", min=1, help="how many hits")] = 10,
-    kind: Annotated[Optional[list[str]], typer.Option(help="only hits of this kind: measure, safeguard, target, goal, principle, guideline")] = None,
+    kind: Annotated[Optional[list[str]], typer.Option(
+        help="only hits of this structural kind (what the unit IS in its document): measure, task, safeguard, "
+             "goal, target, principle, guideline, article, item, paragraph, notice, section, chapter, preamble, "
+             "closing, annex, task_row. Only plans with 重点任务 sections have measures; use --function for what a "
+             "unit DOES in any genre")] = None,
+    function: Annotated[Optional[list[str]], typer.Option(
+        "--function", help="only hits that do this (any genre): goal, action, support, rule, duty, decision, "
+                           "context; e.g. --function support for the support offered")] = None,
     doc: DocOption = None,
     year: YearOption = None,
     jurisdiction: JurisdictionOption = None,
@@ -275,19 +282,24 @@ def search(
     data_dir: DataDir = None,
     as_json: AsJson = False,
 ) -> None:
-    """Which measures (and targets, principles, safeguards) cover QUESTION (--doc, --year, --jurisdiction,
-    --issuer keep only the documents that match)."""
+    """Which units cover QUESTION: measures, articles, paragraphs, targets … (--kind keeps a structural kind,
+    --function what the unit does, e.g. support; --doc, --year, --jurisdiction, --issuer keep only the documents
+    that match)."""
+    from search.types import UNIT_FUNCTIONS
 
     def body() -> None:
         settings = _settings(data_dir)
         if top_k > settings.max_top_k:
             raise _fail(f"--top-k {top_k} is over the limit of {settings.max_top_k}", EXIT_BAD_INPUT)
+        unknown = [f for f in function or [] if f not in UNIT_FUNCTIONS]
+        if unknown:
+            raise _fail(f"unknown --function {unknown[0]!r}; valid: {', '.join(UNIT_FUNCTIONS)}", EXIT_BAD_INPUT)
         ws = _workspace(settings)
         allowed = _facet_documents(ws, doc, year, jurisdiction, issuer)
         if allowed is not None and not allowed:
             raise _fail("no document matches --doc/--year/--jurisdiction/--issuer (see `policykg documents`)",
                         EXIT_NOT_FOUND)
-        result = ws.index.search(question, k=top_k, kind=kind or None, document=allowed)
+        result = ws.index.search(question, k=top_k, kind=kind or None, document=allowed, function=function or None)
         if as_json:
             _print_json(result)
             return
@@ -298,8 +310,9 @@ def search(
             owners = hit.context.owners
             inferred = inferred or any(o.basis == "inferred" for o in owners)
             names = ", ".join(dict.fromkeys(o.agent_name + ("*" if o.basis == "inferred" else "") for o in owners))
-            rows.append((rank, hit.path, hit.kind, hit.heading, _hit_text(hit), names, hit.document))
-        typer.echo(table(["#", "path", "kind", "title", "text", "departments", "document"], rows, max_col=48))
+            rows.append((rank, hit.path, hit.kind, hit.function, hit.heading, _hit_text(hit), names, hit.document))
+        typer.echo(table(["#", "path", "kind", "function", "title", "text", "departments", "document"], rows,
+                         max_col=48))
         if inferred:
             typer.echo("* inferred: the text names no owner; `policykg show PATH` gives the rule and its evidence")
         typer.echo(f"{len(result.hits)} {'hit' if len(result.hits) == 1 else 'hits'} in {result.took_ms:.1f} ms")

@@ -349,6 +349,8 @@ class Hit(View):
     highlights: list[Highlight]
     context: HitContext
     target: TargetView | None  # the target the hit answers with (a target hit, or a goal's best target)
+    function: str = ""  # what the unit does: goal, action, support, rule, duty, decision or context
+    function_cue: str = ""  # the words that decided it (给予…补贴, 不得, 指导思想)
 
 
 @dataclass(frozen=True, slots=True)

@@ -36,7 +36,7 @@ from .routing import asks_about_document, names_itself, states_owner, states_sup
 from .thesaurus import load_thesaurus
 from .settings import SearchSettings
 from .tokenize import STOPWORDS, Tokenizer, ascii_words
-from .types import UNIT_KINDS, Hit, IndexUnit, Scores, SearchResult, TargetView
+from .types import UNIT_FUNCTIONS, UNIT_KINDS, Hit, IndexUnit, Scores, SearchResult, TargetView
 
 __all__ = ["SearchIndex", "FORMAT_VERSION", "MAX_EMBED_CHARS", "clean_query", "domain_words", "unit_line"]
 
@@ -48,8 +48,8 @@ MAX_EMBED_CHARS = 256
 TRANSLATIONS_KEPT = 8
 
 # 2: sentence vectors beside unit vectors; 3: units hold the read model's views (kg.views);
-# 4: task-table rows are units of their own (kind task_row)
-FORMAT_VERSION = 4
+# 4: task-table rows are units of their own (kind task_row); 5: units carry their function (ingest.function)
+FORMAT_VERSION = 5
 _META = "meta.json"
 _UNITS = "units.jsonl"
 _LEXICON = "lexicon.json"
@@ -91,6 +91,17 @@ def _check_kinds(kind: str | Sequence[str] | None) -> frozenset[str] | None:
     if bad or not kinds:
         raise QueryError(f"unknown kind {bad[0] if bad else kind!r}; valid kinds: {', '.join(UNIT_KINDS)}")
     return frozenset(kinds)
+
+
+def _check_functions(function: str | Sequence[str] | None) -> frozenset[str] | None:
+    if function is None:
+        return None
+    functions = [function] if isinstance(function, str) else list(function)
+    bad = [f for f in functions if f not in UNIT_FUNCTIONS]
+    if bad or not functions:
+        raise QueryError(f"unknown function {bad[0] if bad else function!r}; "
+                         f"valid functions: {', '.join(UNIT_FUNCTIONS)}")
+    return frozenset(functions)
 
 
 def _check_documents(document: str | Sequence[str] | None) -> frozenset[str] | None:
@@ -157,6 +168,7 @@ class SearchIndex:
         self._vector_lock = threading.Lock()
         self._kind_of = np.array([u.kind for u in units], dtype=object)
         self._document_of = np.array([u.document for u in units], dtype=object)
+        self._function_of = np.array([u.function for u in units], dtype=object)
         # units with no sentence vectors (one sentence): their whole-text score stands for their best sentence
         with_sentences = self.backend.sentence_rows()
         self._single = np.array([i not in with_sentences for i in range(len(units))], dtype=bool)
@@ -484,14 +496,17 @@ class SearchIndex:
         return [Scored(doc, score) for doc, score in ranked]
 
     def search(self, query: str, k: int = 10, kind: str | Sequence[str] | None = None,
-               fusion: str | None = None, document: str | Sequence[str] | None = None) -> SearchResult:
-        """The ``k`` best units for ``query``, optionally only of ``kind`` (one or several of UNIT_KINDS)
-        and only from ``document`` (one slug or several)."""
+               fusion: str | None = None, document: str | Sequence[str] | None = None,
+               function: str | Sequence[str] | None = None) -> SearchResult:
+        """The ``k`` best units for ``query``, optionally only of ``kind`` (one or several of UNIT_KINDS: what the
+        unit is in the document's structure), only of ``function`` (one or several of UNIT_FUNCTIONS: what it
+        does, e.g. support) and only from ``document`` (one slug or several)."""
         started = time.perf_counter()
         text = clean_query(query, self.settings.max_query_chars)
         if not isinstance(k, int) or k < 1:
             raise QueryError(f"k must be a positive integer, got {k!r}")
         kinds = _check_kinds(kind)
+        functions = _check_functions(function)
         documents = _check_documents(document)
         fusion = fusion or self.settings.fusion
         if fusion not in ("weighted", "rrf", "bm25", "dense"):
@@ -508,8 +523,10 @@ class SearchIndex:
         mask = np.ones(n, dtype=bool) if kinds is None else np.isin(self._kind_of, list(kinds))
         if documents is not None:
             mask &= np.isin(self._document_of, list(documents))
+        if functions is not None:  # not a backend field: filtered here, from a wider dense pool
+            mask &= np.isin(self._function_of, list(functions))
         lexical = self._top(np.where(mask, bm25_all, 0.0), pool)
-        dense_pool = pool if where is None else min(n, pool * 4)
+        dense_pool = pool if where is None and functions is None else min(n, pool * 4)
         dense = [s for s in self.dense_candidates(plan, dense_pool, where) if mask[s.doc]][:pool] \
             if fusion != "bm25" else []
         bm25_map = {s.doc: s.score for s in lexical}
@@ -646,5 +663,5 @@ class SearchIndex:
             scores=Scores(bm25=round(lexical, 6) if lexical > 0 else None,
                           dense=round(dense_map[doc], 6) if doc in dense_map else None),
             highlights=highlights(unit.text, terms), context=unit.context,
-            target=self._best_target(unit, plan, carried),
+            target=self._best_target(unit, plan, carried), function=unit.function, function_cue=unit.function_cue,
         )

@@ -26,6 +26,7 @@ from kg.views import (
 
 __all__ = [
     "UNIT_KINDS",
+    "UNIT_FUNCTIONS",
     "TargetView",
     "SupportView",
     "ResponsibilityView",
@@ -40,8 +41,12 @@ __all__ = [
 ]
 
 # The unit kinds the index holds, in the order the API lists them.
+# ``kind`` is what a unit is in the document's structure (a measure, an article, a paragraph of a reply …);
+# ``function`` (ingest.function) is what it does, in every genre: filter on it to find, e.g., every support offered.
 UNIT_KINDS: tuple[str, ...] = ("measure", "safeguard", "target", "goal", "principle", "guideline", "article", "task",
-                               "item", "section", "chapter", "preamble", "closing", "annex", "task_row")
+                               "item", "section", "chapter", "preamble", "closing", "annex", "task_row", "paragraph",
+                               "notice")
+UNIT_FUNCTIONS: tuple[str, ...] = ("goal", "action", "support", "rule", "duty", "decision", "context")
 
 
 @dataclass(slots=True)
@@ -61,6 +66,8 @@ class IndexUnit:
     end: int
     context: HitContext = field(default_factory=HitContext)
     target: TargetView | None = None  # set on target units
+    function: str = ""  # what the unit does (one of UNIT_FUNCTIONS; a target's is goal, a row's its unit's)
+    function_cue: str = ""  # the words that decided it
 
     def to_dict(self) -> dict[str, Any]:
         return jsonable(self)

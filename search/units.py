@@ -24,6 +24,7 @@ log = logging.getLogger(__name__)
 # section or other grouping unit whose text is only its heading is left out (see ``_indexed_kind``).
 INDEXED_KINDS: dict[UnitKind, str] = {kind: kind.value for kind in UnitKind}
 _HEADING_ONLY = re.compile(r"[\s。；：，、;:,.!?！？]*")
+_MAX_TITLE = 16  # a chapter's title, not a sentence (classify's role headings are as short)
 
 _CLAUSE_BREAK = re.compile(r"[，。；;！？!?\n]")
 
@@ -310,8 +311,10 @@ def _indexed_kind(unit: Unit) -> str | None:
             return None
         # A grouping section with a body of its own: the lead paragraph of 主要目标 is a goal statement.
         return "goal" if "目标" in unit.heading else "section"
-    if heading_only and unit.kind is not UnitKind.ANNEX and (unit.children or unit.kind in (UnitKind.CHAPTER,
-                                                                                        UnitKind.TASK)):
+    # A chapter or task with no parts whose one sentence is its heading (一、同意在你市设立示范区。) is a leaf with
+    # something to say, not a title: only a short one (保障措施) is left out.
+    title_only = unit.kind in (UnitKind.CHAPTER, UnitKind.TASK) and len(unit.text) <= _MAX_TITLE
+    if heading_only and unit.kind is not UnitKind.ANNEX and (unit.children or title_only):
         return None
     return INDEXED_KINDS.get(unit.kind)
 
@@ -343,6 +346,7 @@ def _row_units(view: _DocumentView, holder: Unit, tables: Sequence[TaskTable],
                 id=view.iri_of(unit), kind=ROW_KIND, document=doc.meta.slug, document_title=doc.meta.title,
                 path=f"{holder.path} · {label}", title=task.text if task else text, text=text,
                 index_text=index_text, start=row.span.start, end=row.span.end, context=ctx,
+                function=unit.function, function_cue=unit.function_cue,
             ))
     return out
 
@@ -379,6 +383,7 @@ def index_units(documents: Sequence[PolicyDocument], concepts: Sequence[ConceptL
                 id=view.iri_of(unit), kind=kind, document=doc.meta.slug,
                 document_title=doc.meta.title, path=unit.path, title=unit.heading, text=text,
                 index_text=index_text, start=unit.span.start, end=unit.span.end, context=ctx,
+                function=unit.function, function_cue=unit.function_cue,
             ))
             if held:
                 out += _row_units(view, unit, held, by_key)
@@ -398,6 +403,6 @@ def index_units(documents: Sequence[PolicyDocument], concepts: Sequence[ConceptL
             out.append(IndexUnit(
                 id=data.iri, kind="target", document=doc.meta.slug, document_title=doc.meta.title,
                 path=goal.path, title=target.indicator, text=clause, index_text=index_text,
-                start=left, end=right, context=ctx, target=data,
+                start=left, end=right, context=ctx, target=data, function="goal", function_cue=target.text,
             ))
     return out

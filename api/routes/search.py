@@ -13,7 +13,7 @@ from api.routes.units import facet_slugs
 from api.schemas import SEARCH_EXAMPLE, SearchRequest, example, respond
 from kg.views import SearchResult
 from search.errors import QueryError
-from search.types import UNIT_KINDS
+from search.types import UNIT_FUNCTIONS, UNIT_KINDS
 
 __all__ = ["router"]
 
@@ -32,7 +32,10 @@ def search(
     q: Annotated[str, Query(description="a question in Chinese or English (at most `max_query_chars` characters)",
                             examples=["想用工业机器人改造生产线"])],
     k: Annotated[int | None, Query(description="how many hits: 1 … `max_top_k` (default 10, or `max_top_k` if lower)")] = None,
-    kind: Annotated[list[str] | None, Query(description=f"only hits of these kinds: {', '.join(UNIT_KINDS)}")] = None,
+    kind: Annotated[list[str] | None, Query(description="only hits of these structural kinds (what a unit is in its "
+                                                        f"document): {', '.join(UNIT_KINDS)}")] = None,
+    function: Annotated[list[str] | None, Query(description="only hits that do this, in any genre: "
+                                                            f"{', '.join(UNIT_FUNCTIONS)} (e.g. support)")] = None,
     doc: Annotated[str | None, Query(max_length=200, description="only this document (slug)")] = None,
     year: Annotated[int | None, Query(ge=1949, le=2100, description="only documents issued in, or covering, this year")] = None,
     jurisdiction: Annotated[str | None, Query(max_length=100, description="only documents of this jurisdiction")] = None,
@@ -41,7 +44,8 @@ def search(
     """Which units of the plans answer ``q``: each hit with its document, section path, highlighted text, parent
     task, ``owners`` (who is responsible: explicit or inferred, with evidence), targets, supports and concepts. ``doc``, ``year``,
     ``jurisdiction`` and ``issuer`` keep only hits of the documents that match."""
-    return _search(ws, settings, q, k, kind, "query", facet_slugs(ws, doc, year, jurisdiction, issuer, "query.doc"))
+    return _search(ws, settings, q, k, kind, "query", facet_slugs(ws, doc, year, jurisdiction, issuer, "query.doc"),
+                   function)
 
 
 @router.post(
@@ -51,12 +55,12 @@ def search(
     responses={**example(SEARCH_EXAMPLE), **{k: ERROR_RESPONSES[k] for k in (413, 422, 503)}},
 )
 def search_post(ws: WorkspaceDep, settings: SettingsDep, body: SearchRequest):
-    """The same as ``GET /search`` with ``{"q", "k", "kind"}`` as JSON: for questions too long for a URL."""
-    return _search(ws, settings, body.q, body.k, body.kinds(), "body")
+    """The same as ``GET /search`` with ``{"q", "k", "kind", "function"}`` as JSON: for questions too long for a URL."""
+    return _search(ws, settings, body.q, body.k, body.kinds(), "body", function=body.functions())
 
 
 def _search(ws, settings, q: str, k: int | None, kind: list[str] | None, where: str,
-            documents: list[str] | None = None):
+            documents: list[str] | None = None, function: list[str] | None = None):
     """Check the inputs (errors name ``where``: query or body) and search."""
     if k is None:
         k = min(10, settings.max_top_k)
@@ -70,10 +74,15 @@ def _search(ws, settings, q: str, k: int | None, kind: list[str] | None, where: 
         if unknown:
             raise ApiError(422, "invalid_input",
                            f"unknown kind {unknown[0]!r}; valid kinds: {', '.join(UNIT_KINDS)}", f"{where}.kind")
+    if function:
+        unknown = [x for x in function if x not in UNIT_FUNCTIONS]
+        if unknown:
+            raise ApiError(422, "invalid_input", f"unknown function {unknown[0]!r}; valid functions: "
+                           f"{', '.join(UNIT_FUNCTIONS)}", f"{where}.function")
     if documents is not None and not documents:  # no document passes the facets: nothing can match
         return respond(SearchResult(q, 0.0, [], relevant=False))
     try:
-        result = ws.index.search(q, k=k, kind=kind or None, document=documents)
+        result = ws.index.search(q, k=k, kind=kind or None, document=documents, function=function or None)
     except QueryError as e:
         raise ApiError(422, "invalid_query", str(e), f"{where}.q") from e
     return respond(result)

@@ -105,7 +105,7 @@ def test_result_json_contract(index):
     hit = data["hits"][0]
     assert set(hit) == {f.name for f in dataclasses.fields(Hit)} == {
         "iri", "kind", "path", "heading", "text", "start", "end", "document", "score", "scores", "highlights",
-        "context", "target"}
+        "context", "target", "function", "function_cue"}
     assert set(hit["scores"]) == {"bm25", "dense"}
     assert set(hit["context"]) == {"task", "owners", "targets", "concepts", "sections", "supports"}
     json.dumps(data, ensure_ascii=False)
