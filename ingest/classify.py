@@ -20,10 +20,9 @@ _MAX_ROLE_HEADING = 16
 _ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("guideline", re.compile(r"指导思想")),
     ("overall", re.compile(r"总体要求|总体思路|总体考虑")),  # a guideline when it holds no parts of its own
-    ("principles", re.compile(r"基本原则|工作原则|主要原则")),
+    ("principles", re.compile(r"基本原则|工作原则|主要原则|原则$")),
     ("goals", re.compile(r"主要目标|发展目标|工作目标|总体目标|预期目标|具体目标|目标任务|目标要求|主要指标")),
-    ("tasks", re.compile(r"重点任务|主要任务|重点工作|主要举措|主要措施|具体措施|重点措施|政策措施|工作任务|试点任务|"
-                         r"主要内容|重点领域")),
+    ("tasks", re.compile(r"重点任务|主要任务|重点工作|主要举措|主要措施|具体措施|重点措施|政策措施|工作任务|试点任务")),
     ("safeguards", re.compile(r"保障措施|保障机制|组织实施|组织保障|实施保障|组织领导"
                               r"|(?:工作要求|工作保障|实施步骤|进度安排|工作安排|工作进度)$")),
 )
@@ -51,7 +50,7 @@ def _kind(unit: Unit, by_path: dict[str, Unit]) -> UnitKind:
         # 第X条 stays an article wherever it stands (also inside a 保障措施 chapter).
         return UnitKind.ARTICLE
     own_role = heading_role(unit)
-    if own_role == "guideline" or (own_role == "overall" and not unit.children):
+    if own_role == "guideline" or (own_role == "overall" and not unit.children and unit.parent):
         return UnitKind.GUIDELINE
     parent = by_path.get(unit.parent) if unit.parent else None
     if parent is not None and parent.kind in (UnitKind.ANNEX, UnitKind.NOTICE):

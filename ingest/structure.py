@@ -248,6 +248,18 @@ def _is_table_row(source: str, label: Label) -> bool:
     return len(_CELL_SEP.findall(rest)) >= 2
 
 
+def _inline_enumeration(source: str, label: Label) -> bool:
+    """（1）有专职工作人员；（2）有独立的办公住所 on one line: an enumeration inside a sentence, not a unit."""
+    if label.numbering not in (Numbering.ARABIC_PAREN, Numbering.CIRCLED):
+        return False
+    rest = source[label.end : _line_end(source, label.end)]
+    number = han_to_int(label.numeral)
+    following = _CIRCLED[number] if label.numbering is Numbering.CIRCLED and number < len(_CIRCLED) else None
+    if following is not None:
+        return following in rest
+    return re.search(rf"[（(]{number + 1}[）)]", rest) is not None
+
+
 def _inside(pos: int, spans: tuple[Span, ...]) -> bool:
     return any(s.start <= pos < s.end for s in spans)
 
@@ -277,6 +289,12 @@ def _paragraphs(source: str, start: int, end: int) -> list[re.Match[str]]:
     return [m for m in _LINE_RE.finditer(source, start, end) if m.group().strip(_WS)] if end > start else []
 
 
+def _is_title_paragraph(text: str) -> bool:
+    """A short line that is one clause (营造良好环境。 / 加强组织领导): a unit's title, with its text below."""
+    text = text.strip(_WS).rstrip("。")
+    return 0 < len(text) <= 20 and not _STOP_RE.search(text) and not _SENTENCE_RE.search(text) and "，" not in text
+
+
 def _closing_start(source: str, start: int, end: int, siblings_one_paragraph: bool) -> int | None:
     """Where closing prose begins in ``[start, end)``, the own text of the last numbered unit.
 
@@ -286,10 +304,18 @@ def _closing_start(source: str, start: int, end: int, siblings_one_paragraph: bo
     一是/二是.
     """
     paragraphs = [m for m in _paragraphs(source, start, end) if len(_CELL_SEP.findall(m.group().strip(_WS))) < 2]
-    for m in paragraphs[1:]:
+    # （三）营造良好环境。 alone on its line is the unit's title: the paragraph under it is the unit's text.
+    first_body = 2 if paragraphs and _is_title_paragraph(paragraphs[0].group()) else 1
+    for m in paragraphs[first_body:]:
         text = m.group().lstrip(_WS)
         if _CLOSING_RE.match(text):
             return m.start() + len(m.group()) - len(text)
+    # A list of names or rows (组成人员: 马 敏  教授、…) ends where a sentence follows it: that sentence is the document's.
+    rows = [not _SENTENCE_RE.search(m.group()) for m in paragraphs]
+    for i in range(_MIN_ROWS, len(paragraphs)):
+        text = paragraphs[i].group().strip(_WS)
+        if all(rows[i - _MIN_ROWS : i]) and not rows[i] and text.endswith("。"):
+            return paragraphs[i].start() + len(paragraphs[i].group()) - len(paragraphs[i].group().lstrip(_WS))
     if siblings_one_paragraph and len(paragraphs) > 1:
         first, second = paragraphs[0].group().strip(_WS), paragraphs[1].group().lstrip(_WS)
         # a first line with no stop is a title whose text follows; one ending in ： announces a list
@@ -299,6 +325,7 @@ def _closing_start(source: str, start: int, end: int, siblings_one_paragraph: bo
 
 
 _LINE_RE = re.compile(r"[^\r\n]+")
+_MIN_ROWS = 5  # how many rows without a sentence stop make a list
 _LIST_WORD = re.compile(r"[一二三四五六七八九十]+是|其[一二三四五六七八九十]")
 
 
@@ -453,6 +480,12 @@ def paragraph_path(number: int) -> str:
     return f"第{number}段"
 
 
+def _has_text(source: str, start: int, end: int, blocked: tuple[Span, ...]) -> bool:
+    """Whether ``[start, end)`` holds a line of text outside front and back matter."""
+    return any(not _inside(m.start() + len(m.group()) - len(m.group().lstrip(_WS)), blocked)
+               for m in _LINE_RE.finditer(source, start, end) if m.group().strip(_WS))
+
+
 def _paragraph_units(builder: _Builder, start: int, end: int, blocked: tuple[Span, ...]) -> None:
     """Each non-blank line of ``[start, end)`` outside front and back matter is one paragraph unit (第N段)."""
     number = 0
@@ -487,8 +520,9 @@ def _body_units(builder: _Builder, labels: list[Label], start: int, blocked: tup
     source = builder.source
     body_start = start
     if annexes and not [lab for lab in labels if start <= lab.start < annexes[0].start] and [
-            lab for lab in labels if lab.start >= annexes[0].start]:
-        # A notice whose only numbered text is its 附件 (关于印发《…》的通知): that annex is the document's body.
+            lab for lab in labels if lab.start >= annexes[0].start] and not _has_text(source, start, annexes[0].start,
+                                                                                     blocked):
+        # A text whose only words are in its 附件: that annex is the document's body.
         body_start = annexes.pop(0).label_end
     body_end = annexes[0].start if annexes else len(source)
     body = [lab for lab in labels if body_start <= lab.start < body_end]
@@ -532,7 +566,8 @@ def parse_structure(
     """
     front = front if front is not None else read_front_matter(source)
     blocked = front.spans
-    labels = [lab for lab in find_labels(source) if not _inside(lab.start, blocked) and not _is_table_row(source, lab)]
+    labels = [lab for lab in find_labels(source) if not _inside(lab.start, blocked) and not _is_table_row(source, lab)
+              and not _inline_enumeration(source, lab)]
     start = front.issued_body_start or front.header_end
     annexes = _find_annexes(source, start, blocked)
     builder = _Builder(source, file, sorted({s.start for s in blocked} | {a.start for a in annexes}))
