@@ -68,7 +68,7 @@ _SPEC_HEADING = re.compile(r"式样|样式|样图|规格|尺寸|编码规则|技
 # A heading that names a norm's parts: 入围标准, 药品范围, 申报条件, 方法、步骤 (not 完善标准体系: it must end so).
 _NORM_HEADING = re.compile(r"(?:条件|标准|范围|程序|流程|步骤|资格|期限|规则)$")
 # A heading that names a body's duties or a body (监督组, 领导小组办公室): 明确部门职责, 落实责任分工.
-_DUTY_HEADING = re.compile(r"职责|分工|(?:小组|工作组|专家组|监督组|办公室|委员会)$")
+_DUTY_HEADING = re.compile(r"职责|职能|分工|(?:小组|工作组|专家组|监督组|办公室|委员会)$")
 _MAX_HEADING = 16
 
 # A decision the unit itself takes: approve, decide, award, commend, sanction, appoint; a reply's answer.
@@ -83,6 +83,7 @@ _DECISION = _rx(
     r"给予" + _C + r"{0,30}(?:处分|警告|记过|撤职|免职|开除)",
     r"(?:^|[，。；：\n])(?:任命|免去)" + _C + r"{0,30}(?:职务|为)",
     r"办理意见|(?:你|贵)[省市区部委局院][^，。；：\n]{0,4}(?:请求|建议|提出)",
+    r"(?:^|[。；\n])撤销" + _C + r"{2,30}(?:，|。|$)",  # 撤销…联席会议，其职能并入…
 )
 # A clause that only reports an approval it rests on (经国务院同意，现将…) is no decision of its own.
 _ASSENT_FORMULA = re.compile(r"(?:经|须|应当|应|由|未|取得|征得|报|报请|报经)" + _C + r"{0,14}(?:同意|批准)$")
@@ -100,7 +101,7 @@ _DUTY_WEAK = _rx(
     r"(?:^|[。；\n])负责" + _C + r"{2}",  # 监督组。负责对…进行监督: the heading names the body
     r"(?:^|[。；\n])[^，。；：\n]{0,30}?(?:部门|人民政府|政府|机关|办公厅|办公室|委员会|部|委|局|厅|署)负责(?!同志|人)",
     r"由" + _C + r"{2,30}(?:另行)?制定(?:具体|实施|操作)?(?:办法|细则|规定)?[。；]|由" + _C + r"{2,30}负责解释",
-    r"(?:报送|上报|报告)" + _C + r"{0,12}(?:国务院|办公厅|办公室|联席会议|领导小组|[^，。；\n]{1,8}(?:部|委|局|政府))",
+    r"(?:报送|上报|报告)(?:给|至)?[^，。；\n]{0,10}(?:国务院|办公厅|办公室|联席会议|领导小组)|向" + _C + r"{1,15}(?:报告|报送)",
 )
 # An obligation of a government body (国务院专利行政部门…应当…) is its duty; of anyone else (专利代理机构应当…), a rule.
 _BODY_SUBJECT = re.compile(r"^[^，。；：\n]{0,40}?(?:部门|人民政府|政府|机关|办公厅|办公室|委员会|部|委|局|厅|署)"
@@ -129,9 +130,9 @@ _SUPPORT = _rx(
 )
 
 _RULE = _rx(
-    r"应当|不得|必须|无权|(?<![必无])须(?!要|知)|禁止|严禁|不准|不予",
+    r"应当|不得|必须|无权|放假|调休|(?<![必无])须(?!要|知)|禁止|严禁|不准|不予",
     r"处" + _C + r"{0,20}罚款|罚款|吊销|责令|追究" + _C + r"{0,10}责任|依法(?:依规)?(?:处理|查处|追究|惩处)",
-    r"有下列情形之一|(?:符合|具备|存在|有)(?:下列|以下)|下列(?:条件|情形|要求|问题)|(?:还|应|须)具备[：:]|方可|是指|本(?:办法|条例|规定|细则|规则|决定)所称|自" + _C + r"{0,20}起施行|施行之日",
+    r"有下列情形之一|(?:符合|具备|存在|有)(?:下列|以下)|下列(?:条件|情形|要求|问题)|(?:还|应|须)具备(?=[：:。]|$)|方可|是指|本(?:办法|条例|规定|细则|规则|决定)所称|自" + _C + r"{0,20}起施行|施行之日",
     r"予以(?:撤销|取缔|注销|合并|处罚|纠正|公告|没收)",
     r"办理" + _C + r"{0,10}手续|(?:报|报经|报送|送交|提交)" + _C + r"{0,20}(?:审批|审核|审查|核准|备案)",
     r"由" + _C + r"{0,20}负责(?:审批|审核|批准|核准)",
@@ -140,11 +141,11 @@ _RULE = _rx(
 _GOAL = _rx(
     r"(?:^|[。；\n])\s*(?:力争)?(?:到|至)(?:19|20)\d\d年",
     r"(?:^|[。；\n])\s*(?:19|20)\d\d年(?:\d{1,2}月)?(?:底|末)?(?:前|以前)，",
-    r"目标是|主要目标|总体目标|发展目标|工作目标|(?:^|[，。；\n])力争",
+    r"目标是|(?:^|[。；\n])(?:主要目标|总体目标|发展目标|工作目标)|(?:^|[，。；\n])力争",
 )
 
 _COVER = _rx(
-    r"现将" + _S + r"{0,40}(?:印发|转发|通知|批转|发)给你们",
+    r"现将" + _S + r"{0,40}(?:印发|转发|通知|批转|发)给你们|现将" + _S + r"{0,40}(?:公布|发布)",
     r"(?:现|特)(?:将|就)?" + _S + r"{0,30}(?:通知|批复|函复|答复|复函|意见|规定)如下",
     r"现(?:提出|函复|批复|答复)如下|收悉|以上意见如无不妥|请批转|请(?:结合实际)?认真(?:贯彻|组织|抓好)?(?:执行|落实|贯彻)",
     r"(?:感谢|谢谢)(?:您|你们)|特此(?:通知|函复|批复)",
@@ -169,13 +170,17 @@ _ACTION_VERB = _rx(
 # 由市经信委牵头，市财政局配合: not a duty the unit states.
 _OWNER_NOTE = re.compile(r"[（(][^（）()]{0,120}(?:负责|牵头|配合)[^（）()]{0,40}[）)]|由[^，。；\n]{2,40}牵头(?:负责)?[，。；]?"
                          r"(?:[^，。；\n]{2,40}(?:配合|参与)[。；]?)?")
+_CITED_TITLE = re.compile(r"《[^《》\n]{1,80}》")
 _SENTENCE_END = re.compile(r"[。；！？!?\n]")
 _OPENINGS = tuple(k for k in UnitKind if k.value in ("preamble", "notice"))
+_LIST_WINDOW = 6  # characters an annex title shares with the decision that names it
 _MAX_ITEM = 100  # a list item: at most this many characters
 
 
 def _clean(text: str) -> str:
-    return _OWNER_NOTE.sub("", text)
+    """The text without owner notes, and without the titles it cites (《关于调整…联席会议制度的请示》 says what
+    another document is about, not what this unit does); lengths change, so spans are not taken from it."""
+    return _CITED_TITLE.sub("《》", _OWNER_NOTE.sub("", text))
 
 
 def _cue(match: re.Match[str]) -> str:
@@ -223,8 +228,9 @@ def _short_heading_has(unit: Unit, pattern: re.Pattern[str]) -> re.Match[str] | 
 
 
 def _members(text: str) -> bool:
-    """Two or more lines of a membership list (梁言顺  中央宣传部副部长)."""
-    return len(_MEMBER_LINE.findall(text)) >= 2
+    """Two or more lines of a membership list (梁言顺  中央宣传部副部长), or a unit that is one such line."""
+    lines = [line for line in text.strip().splitlines() if line.strip()]
+    return len(_MEMBER_LINE.findall(text)) >= 2 or (len(lines) == 1 and _MEMBER_LINE.fullmatch(lines[0].strip()) is not None)
 
 
 def _narrative(text: str) -> bool:
@@ -242,6 +248,8 @@ def unit_function(unit: Unit, ancestors: list[Unit] | None = None, introducer: F
     for a top-level list) with ``introducer_unit`` that text."""
     ancestors = ancestors or []
     # 1. place
+    if unit.kind is UnitKind.PRINCIPLE and (found := _RULE.search(_clean(unit.text))) is not None:
+        return FunctionCall("rule", _cue(found))  # 从严的原则：…该合并的必须合并: a principle stated as a norm
     if unit.kind in (UnitKind.GUIDELINE, UnitKind.PRINCIPLE):
         return FunctionCall("context", unit.kind.value == "guideline" and "指导思想" or "基本原则")
     own_role = heading_role(unit)
@@ -292,7 +300,9 @@ def unit_function(unit: Unit, ancestors: list[Unit] | None = None, introducer: F
 
     # 5. a list item takes the function of the text introducing it
     if introducer is not None and introducer.function in ("decision", "duty", "rule", "support") and _is_item(clean):
-        return FunctionCall(introducer.function, f"上文{introducer_unit.path if introducer_unit else ''}：{introducer.cue}")
+        cue = introducer.cue if introducer.cue.startswith("上文") else \
+            f"上文{introducer_unit.path if introducer_unit else ''}：{introducer.cue}"
+        return FunctionCall(introducer.function, cue)
 
     in_article = unit.kind is UnitKind.ARTICLE or any(a.kind is UnitKind.ARTICLE for a in ancestors)
     if not in_article and _narrative(clean):
@@ -309,6 +319,17 @@ def unit_function(unit: Unit, ancestors: list[Unit] | None = None, introducer: F
 def _is_item(text: str) -> bool:
     """A short text (有规范的名称。 / 未依照章程开展业务活动的；): a list item."""
     return len(text.strip()) <= _MAX_ITEM
+
+
+def _named_list(annex: Unit, before: list[Unit]) -> FunctionCall | None:
+    """An annex that is the list a decision of the text names (对…130项典型经验做法予以通报表扬 → 附件 典型经验做法;
+    授予…称号 → 获奖名单) takes that decision, and its items after it."""
+    title = re.sub(r"[（(][^）)]*[）)]|\s", "", annex.heading)
+    windows = {title[i : i + _LIST_WINDOW] for i in range(len(title) - _LIST_WINDOW + 1)}
+    for unit in reversed(before):
+        if unit.function == "decision" and any(w in unit.text for w in windows):
+            return FunctionCall("decision", f"上文{unit.path}：{unit.function_cue}")
+    return None
 
 
 def assign_functions(units: list[Unit]) -> list[Unit]:
@@ -334,6 +355,8 @@ def assign_functions(units: list[Unit]) -> list[Unit]:
             introducer_unit = None
         introducer = calls.get(introducer_unit.path) if introducer_unit is not None else None
         call = unit_function(unit, ancestors, introducer, introducer_unit)
+        if unit.kind is UnitKind.ANNEX and not ancestors and call.function in ("action", "context"):
+            call = _named_list(unit, out) or call
         calls[unit.path] = call
         out.append(replace(unit, function=call.function, function_cue=call.cue, children=list(unit.children)))
     return out

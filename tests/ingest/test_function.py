@@ -137,3 +137,33 @@ def test_parse_text_sets_the_function_of_every_unit():
     assert functions["三（一）"] == "duty"
     assert all(u.function in FUNCTIONS for u in document.units)
     assert all(u.function_cue or u.function in ("action", "context") for u in document.units)
+
+
+def test_an_annex_that_is_the_list_a_decision_names_takes_the_decision():
+    notice = make_unit("经国务院同意，对北京市等30项地方典型经验做法予以通报表扬。", UnitKind.PREAMBLE, path="序言")
+    annex = make_unit("国务院大督查发现的典型经验做法（共30项）", UnitKind.ANNEX, heading="国务院大督查发现的典型经验做法（共30项）",
+                      path="附件")
+    annex.children = ["附件1"]
+    item = make_unit("北京市大力推进外国人来华工作许可制度改革。", path="附件1", parent="附件")
+    done = assign_functions([notice, annex, item])
+    assert [u.function for u in done] == ["decision", "decision", "decision"]
+    assert done[2].function_cue == "上文序言：予以通报表扬"
+
+
+def test_an_annex_that_no_decision_names_keeps_its_own_function():
+    notice = make_unit("国务院决定授予张三国家最高科学技术奖。", UnitKind.PREAMBLE, path="序言")
+    annex = make_unit("重点任务分解表\n推进智能工厂建设", UnitKind.ANNEX, heading="重点任务分解表", path="附件")
+    assert assign_functions([notice, annex])[1].function == "action"
+
+
+def test_the_title_of_a_cited_document_decides_nothing():
+    text = "你部《关于提请调整完善职业教育工作部际联席会议制度的请示》收悉。现批复如下："
+    assert unit_function(make_unit(text, UnitKind.PREAMBLE)) == FunctionCall("context", "收悉")
+
+
+def test_one_line_of_a_membership_list_and_a_principle_stated_as_a_norm():
+    assert function_of("组 长：韩 正  国务院副总理", UnitKind.ITEM) == "duty"
+    assert function_of("从严的原则。该取缔的要坚决取缔，该合并的必须合并。", UnitKind.PRINCIPLE, "从严的原则") == "rule"
+    assert function_of("坚持市场主导。发挥市场的决定性作用。", UnitKind.PRINCIPLE, "坚持市场主导") == "context"
+    assert function_of("张 勇  发展改革委副主任", UnitKind.ITEM) == "duty"
+    assert function_of("推进智能工厂建设", UnitKind.ITEM) == "action"
