@@ -294,12 +294,16 @@ def search(
         unknown = [f for f in function or [] if f not in UNIT_FUNCTIONS]
         if unknown:
             raise _fail(f"unknown --function {unknown[0]!r}; valid: {', '.join(UNIT_FUNCTIONS)}", EXIT_BAD_INPUT)
-        ws = _workspace(settings)
-        allowed = _facet_documents(ws, doc, year, jurisdiction, issuer)
-        if allowed is not None and not allowed:
-            raise _fail("no document matches --doc/--year/--jurisdiction/--issuer (see `policykg documents`)",
-                        EXIT_NOT_FOUND)
-        result = ws.index.search(question, k=top_k, kind=kind or None, document=allowed, function=function or None)
+        facets = doc is not None or year is not None or bool(jurisdiction) or bool(issuer)
+        result = None if facets else _served_search(settings, question, top_k, kind, function)
+        if result is None:  # no `policykg serve` of this data dir answered: open the index here
+            ws = _workspace(settings)
+            allowed = _facet_documents(ws, doc, year, jurisdiction, issuer)
+            if allowed is not None and not allowed:
+                raise _fail("no document matches --doc/--year/--jurisdiction/--issuer (see `policykg documents`)",
+                            EXIT_NOT_FOUND)
+            result = ws.index.search(question, k=top_k, kind=kind or None, document=allowed,
+                                     function=function or None)
         if as_json:
             _print_json(result)
             return
@@ -609,6 +613,28 @@ def serve(
         run_server(settings, host, port, workers)
 
     _run(body)
+
+
+def _served_search(settings: Settings, question: str, k: int, kind: list[str] | None,
+                   function: list[str] | None):
+    """The SearchResult of a ``policykg serve`` running on this data dir and serving its current generation with
+    these settings (``workspace.servers``: the same answer, without opening the index here); None when no such
+    server answers within a short timeout (or ``POLICYKG_SERVER=0``)."""
+    from workspace.datadir import DataDirError, locate_generation, read_manifest
+    from workspace.servers import SERVERS_DIR, ask_search
+
+    if not (settings.data_dir / SERVERS_DIR).is_dir():
+        return None
+    try:
+        generation = read_manifest(locate_generation(settings.data_dir), settings.data_dir)["generation"]
+    except DataDirError:
+        return None  # the local path reports it
+    answer = ask_search(settings, generation, question, k, kind, function)
+    if answer is None:
+        return None
+    from kg.views import SearchResult, from_jsonable
+
+    return from_jsonable(SearchResult, answer)
 
 
 def _facet_documents(ws, doc: str | None, year: int | None, jurisdiction: str | None,
