@@ -8,6 +8,7 @@ description of any view here.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any, Literal
 
 from fastapi.responses import JSONResponse
@@ -218,21 +219,47 @@ class DepartmentList(BaseModel):
 # ---------------------------------------------------------------- enterprise match
 
 
+class PersonRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    age: int | None = Field(default=None, ge=0, le=130, description="年龄 / age")
+    status: str | None = Field(default=None, max_length=50, description="人员类别 / status: 高校毕业生, 失业青年, 返乡创业")
+
+
 class MatchRequest(BaseModel):
-    """An enterprise's profile: what it makes and what it plans to do."""
+    """A firm's (or a person's) profile: what it does, what it needs, and the figures the conditions and amounts
+    are judged on; every field optional, but one of ``needs``, ``plans``, ``industry`` is needed."""
 
     model_config = ConfigDict(extra="forbid", json_schema_extra={"example": {
-        "industry": "汽车零部件制造", "plans": ["采购工业机器人改造生产线", "申请技改贷款"],
-        "size": "中小企业", "district": "嘉定区"}})
-    industry: str = Field(min_length=1, max_length=200, description="行业 / industry, free text")
-    plans: list[str] = Field(min_length=1, max_length=20, description="计划 / plans, one per item")
-    size: str | None = Field(default=None, max_length=50, description="规模 / size, e.g. 中小企业, 规模以上")
+        "industry": "汽车零部件制造", "needs": "采购工业机器人改造焊接生产线，想申请技改贷款",
+        "size": "medium", "district": "嘉定区", "employees": 380, "revenue": 42000, "founded": 2008}})
+    industry: str = Field(default="", max_length=200, description="行业 / industry, free text")
+    plans: list[str] = Field(default_factory=list, max_length=20, description="项目/需求 / projects or needs, one per item")
+    needs: str = Field(default="", max_length=2000, description="需求 / what it wants, in its own words")
+    size: str | None = Field(default=None, max_length=50, description="规模 / size: small | medium | large, 中小企业, 规模以上")
     district: str | None = Field(default=None, max_length=50, description="所在区 / district")
+    name: str = Field(default="", max_length=200, description="名称 / name")
+    industry_code: str = Field(default="", max_length=10, description="行业代码 / GB/T 4754 code, e.g. C34")
+    place: str = Field(default="", max_length=100, description="所在地 / place, free text")
+    employees: int | None = Field(default=None, ge=0, description="从业人数 / employees")
+    revenue: float | None = Field(default=None, ge=0, description="上年营业收入（万元）/ revenue, 10k yuan")
+    founded: int | None = Field(default=None, ge=1800, le=2200, description="成立年份 / year founded")
+    insured_staff: int | None = Field(default=None, ge=0, description="参保人数 / insured staff")
+    years_insured: float | None = Field(default=None, ge=0, description="参保年限 / years insured")
+    unemployment_premiums_last_year: float | None = Field(default=None, ge=0, description="上年度失业保险费（元）")
+    wage_bill_last_year: float | None = Field(default=None, ge=0, description="上年度工资总额（元）")
+    person: PersonRequest | None = Field(default=None, description="个人 / a person: age and status")
+    today: date | None = Field(default=None, description="reference date for expiry (default: today)")
     k: int = Field(default=10, ge=1, le=50, description="how many measures (and instruments) to return at most")
     lang: Literal["zh", "en"] = Field(default="zh", description="language of the reasons and role labels")
 
     def plans_clean(self) -> list[str]:
         return [p for p in (s.strip() for s in self.plans) if p]
+
+    def profile_fields(self) -> dict:
+        """The profile's fields as plain values (search.match_export.profile_from_mapping reads them)."""
+        data = self.model_dump(exclude={"today", "k", "lang"}, exclude_none=True)
+        data["plans"] = self.plans_clean()
+        return data
 
 
 _CONTACT_EXAMPLE = {"agent_iri": _OWNER_EXAMPLE["agent_iri"], "agent_name": "上海市经济和信息化委员会",

@@ -11,7 +11,7 @@ import shutil
 import unicodedata
 from collections.abc import Sequence
 
-__all__ = ["width", "clip", "wrap", "table", "NO_WRAP", "role_text", "rule_text"]
+__all__ = ["width", "clip", "wrap", "table", "NO_WRAP", "role_text", "rule_text", "render_match"]
 
 # Headers of columns whose cells are never wrapped (they are copied into other commands)
 NO_WRAP = frozenset({"#", "key", "path", "iri", "id", "document", "slug"})
@@ -128,4 +128,41 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[object]], max_col: int
         for i in range(max(len(w) for w in wrapped) if wrapped else 0):
             lines.append("  ".join(_pad(w[i] if i < len(w) else "", limit)
                                    for w, limit in zip(wrapped, limits)).rstrip())
+    return "\n".join(lines)
+
+
+def render_match(result) -> str:  # type: ignore[no-untyped-def]
+    """The calculator's answer for a terminal: one block per answer (verdict, amount and formula, expiry, contact,
+    the document's support that applies), then the district office."""
+    zh = result.lang == "zh"
+    if not result.measures:
+        return "原文中没有与所述需求对应的条款。" if zh else "Nothing in the documents answers these needs."
+    words = {"eligible": ("符合条件", "eligible"), "not_eligible": ("不符合条件", "not eligible"),
+             "unknown": ("待补充信息", "unknown")}
+    lines: list[str] = []
+    for rank, m in enumerate(result.measures, 1):
+        lines.append(f"{rank}. {m.document} {m.path} {m.heading}")
+        lines.append(f"   {clip(m.text, 100)}")
+        v = m.verdict
+        if v is not None:
+            verdict = words.get(v.status, (v.status, v.status))[0 if zh else 1]
+            if v.failing:
+                verdict += ("：" if zh else ": ") + "；".join(c.text for c in v.failing)
+            elif v.missing:
+                verdict += ("：请填写 " if zh else ": fill in ") + "、".join(v.missing)
+            lines.append(f"   {'资格' if zh else 'verdict'}  {verdict}")
+            if v.expired_on:
+                lines.append(f"   {'已过期' if zh else 'expired'}  {v.expired_on.isoformat()}（{v.validity_text}）")
+        for a in m.amounts[:2]:
+            lines.append(f"   {'金额' if zh else 'amount'}  {a.formula}")
+        if m.contacts:
+            names = "、".join(f"{c.agent_name}（{c.role_label}）" for c in m.contacts[:3])
+            lines.append(f"   {'联系' if zh else 'contact'}  {names}")
+        elif m.no_owner:
+            lines.append(f"   {'联系' if zh else 'contact'}  {m.no_owner}")
+        kinds = list(dict.fromkeys(f"{i.kind_label}（{i.label}）" for i in m.instruments))
+        if kinds:
+            lines.append(f"   {'文件配套支持' if zh else 'support'}  {'、'.join(kinds[:5])}")
+    if result.district_office is not None:
+        lines.append(f"{'所在区' if zh else 'district'}  {result.district_office.agent_name}")
     return "\n".join(lines)

@@ -19,6 +19,7 @@ The words live in ``ingest/data/instruments.json``: data, not code.
 from __future__ import annotations
 
 import calendar
+import dataclasses
 import json
 import re
 from dataclasses import dataclass
@@ -186,7 +187,7 @@ GENERAL_CONDITIONS = re.compile(r"(?:应当|应|须|需|必须)(?:同时)?(?:具
 def conditions_of(text: str, offset: int = 0, every_sentence: bool = False) -> list[Condition]:
     """Every eligibility condition of ``text``'s support sentences (every sentence with ``every_sentence``, for
     a list of conditions), spans shifted by ``offset``, in order."""
-    text = normalise_digits(text)
+    original, text = text, normalise_digits(text)
     found: list[Condition] = []
     for s in _SENTENCE.finditer(text):
         sentence = s.group()
@@ -197,7 +198,8 @@ def conditions_of(text: str, offset: int = 0, every_sentence: bool = False) -> l
                      _thresholds(at, sentence), _places(at, sentence), _sectors(at, sentence)):
             found.extend(part)
     unique: dict[tuple[str, str, tuple[str, ...], Decimal | None], Condition] = {}
-    for c in found:
+    for c in found:  # the words as the source writes them (full-width digits stay full-width)
+        c = dataclasses.replace(c, text=original[c.span.start - offset : c.span.end - offset])
         unique.setdefault((c.field, c.comparator, c.values, c.value), c)
     return sorted(unique.values(), key=lambda c: (c.span.start, c.span.end))
 
@@ -246,10 +248,11 @@ def _date(m: re.Match[str], p: str, start: bool) -> date:
 def validity_of(text: str, issued: date | None = None, offset: int = 0) -> Validity | None:
     """The period of validity ``text`` states, or None.  自印发之日起 starts at ``issued`` (None when unknown);
     有效期N年 and 自印发之日起N年内 end N years on, less a day."""
-    text = normalise_digits(text)
+    original, text = text, normalise_digits(text)
     m = _RANGE.search(text)
     if m:
-        return Validity(_date(m, "a", True), _date(m, "b", False), m.group(), Span(offset + m.start(), offset + m.end()))
+        return Validity(_date(m, "a", True), _date(m, "b", False), original[m.start():m.end()],
+                        Span(offset + m.start(), offset + m.end()))
     start_m = _FROM.search(text) or _ISSUED_FROM.search(text)
     until_m = _UNTIL.search(text)
     years_m = _YEARS.search(text)
@@ -263,4 +266,4 @@ def validity_of(text: str, issued: date | None = None, offset: int = 0) -> Valid
         valid_until = add_years(valid_from, int(n) if n.isdigit() else _CN.get(n, 0))
     parts = [x for x in (start_m, until_m, years_m) if x]
     a, b = min(x.start() for x in parts), max(x.end() for x in parts)
-    return Validity(valid_from, valid_until, text[a:b], Span(offset + a, offset + b))
+    return Validity(valid_from, valid_until, original[a:b], Span(offset + a, offset + b))

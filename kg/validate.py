@@ -104,4 +104,7 @@ def _documents_of(graph: Graph) -> dict[URIRef, URIRef]:
             doc = graph.value(unit, POL.inDocument)
             if doc is not None:
                 found[target] = doc  # type: ignore[index]
+    for support, condition in graph.subject_objects(POL.hasCondition):  # a support's conditions: its document
+        if support in found:
+            found[condition] = found[support]  # type: ignore[index]
     return found

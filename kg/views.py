@@ -33,6 +33,7 @@ __all__ = [
     "ConceptRef",
     "CitationRef",
     "TargetView",
+    "ConditionView",
     "SupportView",
     "ResponsibilityView",
     "ResponsibilitySplit",
@@ -47,7 +48,11 @@ __all__ = [
     "HitContext",
     "Hit",
     "SearchResult",
+    "PersonProfile",
     "EnterpriseProfile",
+    "ConditionCheck",
+    "Verdict",
+    "Amount",
     "Contact",
     "MatchReason",
     "MeasureMatch",
@@ -148,6 +153,22 @@ class TargetView(View):
 
 
 @dataclass(frozen=True, slots=True)
+class ConditionView(View):
+    """One eligibility condition of a support as data (pol:Condition): who, person, threshold, place, sector."""
+
+    kind: str  # who | person | threshold | place | sector
+    field: str  # the profile field that decides it: size, revenue, person.age …; "" when none can
+    comparator: str  # ≥ ≤ = between in
+    value: Number | None
+    value_max: Number | None
+    values: list[str]  # for in: sizes, statuses, place words, GB/T 4754 codes
+    unit: str
+    text: str  # the words as written
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
 class SupportView(View):
     """A support amount, threshold or time limit a unit states (按投资额的10%给予补助，最高不超过500万元)."""
 
@@ -166,6 +187,10 @@ class SupportView(View):
     text: str
     start: int
     end: int
+    conditions: list[ConditionView] = field(default_factory=list)  # who qualifies, as data
+    valid_from: date | None = None  # the period the text states (its own sentence's, else the document's)
+    valid_until: date | None = None
+    validity_text: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -368,13 +393,79 @@ class SearchResult(View):
 
 
 @dataclass(frozen=True, slots=True)
-class EnterpriseProfile(View):
-    """What the enterprise makes, what it plans, its size and district."""
+class PersonProfile(View):
+    """A person asking for themself (or the person a firm would hire): age and status (高校毕业生, 失业青年)."""
 
-    industry: str
+    age: int | None = None
+    status: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class EnterpriseProfile(View):
+    """What the enterprise (or person) says about itself, every field optional: what it makes, what it plans
+    or needs, its size, place and figures (revenue in 万元, premiums and wage bill in 元)."""
+
+    industry: str = ""
     plans: list[str] = field(default_factory=list)
     size: str | None = None
     district: str | None = None
+    name: str = ""
+    industry_code: str = ""  # GB/T 4754: C34, C3670
+    place: str = ""  # free text: 绍兴市柯桥区, Keqiao, Shaoxing
+    employees: int | None = None
+    revenue: Number | None = None  # 万元, last year
+    founded: int | None = None  # year
+    insured_staff: int | None = None
+    years_insured: Number | None = None
+    unemployment_premiums_last_year: Number | None = None  # 元
+    wage_bill_last_year: Number | None = None  # 元
+    person: PersonProfile | None = None
+    needs: str = ""  # what it wants, in its own words
+    lang: str = ""  # the language the profile is written in
+
+
+@dataclass(frozen=True, slots=True)
+class ConditionCheck(View):
+    """One condition checked against the profile: met, failed, or unknown (``field`` is then what to fill in)."""
+
+    status: str  # met | failed | unknown
+    field: str
+    text: str  # the condition as written
+    detail: str  # why, in the page's language: 成立于2024年，不满3年 / 请填写 成立年份
+    start: int = 0
+    end: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict(View):
+    """Whether the profile qualifies: eligible, not_eligible (``failing`` names the condition), or unknown
+    (``missing`` names the fields to fill in); ``expired_on`` when the stated period is over by ``today``."""
+
+    status: str  # eligible | not_eligible | unknown
+    failing: list[ConditionCheck] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+    checks: list[ConditionCheck] = field(default_factory=list)
+    expired_on: date | None = None
+    valid_until: date | None = None
+    validity_text: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Amount(View):
+    """What the profile would get from one support: a fixed sum, a rate of a base the profile gives, or the cap
+    when it decides; ``formula`` shows the working (50% × 80,000 元 = 40,000 元)."""
+
+    value: Number | None  # in ``unit``; None when the base is missing (``base_field`` says what to fill in)
+    unit: str  # 元, 元/月
+    kind: str  # fixed | rate | cap
+    formula: str
+    rate: Number | None = None
+    base: str = ""  # the base as the text names it: 上年度实际缴纳失业保险费
+    base_field: str = ""  # where the base came from: unemployment_premiums_last_year, needs …
+    base_value: Number | None = None  # in 元
+    cap: Number | None = None  # in 元
+    support_iri: str = ""
+    text: str = ""  # the support's words
 
 
 @dataclass(frozen=True, slots=True)
@@ -417,6 +508,11 @@ class MeasureMatch(View):
     contacts: list[Contact]
     no_owner: str  # "" when a body is named; else the statement that the text names none
     supports: list[SupportView]
+    kind: str = ""  # the unit's structural kind: measure, item, article, paragraph …
+    function: str = ""  # what it does: support, action, rule …
+    verdict: Verdict | None = None
+    amounts: list[Amount] = field(default_factory=list)
+    instruments: list[InstrumentMatch] = field(default_factory=list)  # the document's support that applies to it
 
 
 @dataclass(frozen=True, slots=True)
@@ -444,12 +540,14 @@ class MatchResult(View):
     instruments: list[InstrumentMatch]
     district_office: Contact | None = None
     lang: str = "zh"
+    today: date | None = None  # the reference date for expiry
 
 
 # Every view, for the guards that no second definition of one exists (tests/kg/test_views.py)
-VIEWS: tuple[type, ...] = (UnitRef, ConceptRef, CitationRef, TargetView, SupportView, ResponsibilityView,
+VIEWS: tuple[type, ...] = (UnitRef, ConceptRef, CitationRef, TargetView, ConditionView, SupportView, ResponsibilityView,
                            ResponsibilitySplit, Neighbourhood, UnitView, DepartmentView, DocumentLink, DocumentView,
-                           Highlight, Scores, HitContext, Hit, SearchResult, EnterpriseProfile, Contact, MatchReason,
+                           Highlight, Scores, HitContext, Hit, SearchResult, PersonProfile, EnterpriseProfile,
+                           ConditionCheck, Verdict, Amount, Contact, MatchReason,
                            MeasureMatch, InstrumentMatch, MatchResult, BodyCandidateView)
 
 
@@ -530,10 +628,6 @@ def _decode(hint: Any, value: Any) -> Any:
     return value
 
 
-def from_jsonable(cls: type[V], data: Mapping[str, Any]) -> V:
-    """The view ``cls`` back from ``jsonable``'s values (the search index reads its stored units so)."""
-    hints, known = _fields_of(cls)
-    return cls(**{name: _decode(hints[name], value) for name, value in data.items() if name in known})
 @functools.lru_cache(maxsize=None)
 def _fields_of(cls: type) -> tuple[dict[str, Any], frozenset[str]]:
     """``cls``'s resolved type hints and field names, once per class: ``get_type_hints`` compiles every string
@@ -541,3 +635,7 @@ def _fields_of(cls: type) -> tuple[dict[str, Any], frozenset[str]]:
     return typing.get_type_hints(cls), frozenset(f.name for f in dataclasses.fields(cls))
 
 
+def from_jsonable(cls: type[V], data: Mapping[str, Any]) -> V:
+    """The view ``cls`` back from ``jsonable``'s values (the search index reads its stored units so)."""
+    hints, known = _fields_of(cls)
+    return cls(**{name: _decode(hints[name], value) for name, value in data.items() if name in known})

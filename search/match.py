@@ -16,35 +16,34 @@ from __future__ import annotations
 
 import logging
 import re
-from typing import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
 
+from ingest.conditions import vocabulary
 from kg.iri import department_iri
-from kg.views import Contact, EnterpriseProfile, InstrumentMatch, MatchReason, MatchResult, MeasureMatch
+from kg.views import (Amount, ConditionView, Contact, EnterpriseProfile, InstrumentMatch, MatchReason, MatchResult,
+                      MeasureMatch)
+
+from .eligibility import amount_of, normalise_size, prohibitions, verdict_of
 
 from .hybrid import SearchIndex
 from .lexicon import ConceptLabels
-from .types import IndexUnit, ResponsibilityView, SupportView
+from .types import UNIT_KINDS, IndexUnit, ResponsibilityView, SupportView
 
 __all__ = ["EnterpriseProfile", "Contact", "MatchReason", "MeasureMatch", "InstrumentMatch", "MatchResult",
-           "match_enterprise", "render_reason", "district_office", "INSTRUMENT_KINDS", "SCHEME_KINDS",
+           "match_enterprise", "render_reason", "district_office", "document_info", "DocumentInfo",
+           "ACTIONABLE_FUNCTIONS", "ACTIONABLE_KINDS", "INSTRUMENT_KINDS", "SCHEME_KINDS",
            "SUPPORT_GROUP", "GENERIC_SHARE", "DOCUMENT_ROLES", "normalise_size"]
 
 log = logging.getLogger(__name__)
 
-# The support instruments a safeguard can offer, with the words that name them in policy text.  The
-# scheme's support-instrument concepts (SUPPORT_GROUP) add their labels through SCHEME_KINDS.
-INSTRUMENT_KINDS: dict[str, tuple[str, ...]] = {
-    "funds": ("财政支持", "专项支持资金", "专项资金", "资金支持", "补贴", "补助", "奖励"),
-    "tax": ("税收优惠", "加计扣除", "税额抵免", "减税", "免税"),
-    "financing": ("融资担保", "产业基金", "融资", "信贷", "贷款", "上市挂牌", "债务融资", "增信", "担保基金"),
-    "land": ("用地", "土地", "容积率", "零星工业用地"),
-    "approvals": ("审批", "备案", "承诺备案制", "施工许可"),
-}
-KIND_LABELS: dict[str, dict[str, str]] = {
-    "funds": {"zh": "资金支持", "en": "funds"}, "tax": {"zh": "税收优惠", "en": "tax relief"},
-    "financing": {"zh": "融资支持", "en": "financing"}, "land": {"zh": "用地支持", "en": "land"},
-    "approvals": {"zh": "审批便利", "en": "approvals"},
-}
+# The support instruments a document can offer, with the words that name them in policy text, and their labels:
+# data (ingest/data/instruments.json).  The scheme's support-instrument concepts (SUPPORT_GROUP) add their labels
+# through SCHEME_KINDS.
+INSTRUMENT_KINDS: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in vocabulary()["instruments"].items()}
+KIND_LABELS: dict[str, dict[str, str]] = vocabulary()["instrument_labels"]
 # The top concept of the instruments in ingest/data/concepts.ttl, and which of its concepts is which kind
 SUPPORT_GROUP = "support-instruments"
 SCHEME_KINDS: dict[str, str] = {
@@ -61,30 +60,15 @@ SCHEME_KINDS: dict[str, str] = {
 DOCUMENT_ROLES = ("supervisor", "evaluator", "coordinator")
 # A term found in more than this share of the units (改造, 技术, 企业 in the seed) explains no match.
 GENERIC_SHARE = 0.2
-# Words of a sentence that address an enterprise size
-_SIZE_WORDS: dict[str, tuple[str, ...]] = {
-    "small": ("中小企业", "小微企业", "中小微企业", "小型企业", "初创", "专精特新"),
-    "large": ("规模以上", "大型企业", "龙头企业", "骨干企业", "重大项目", "重点项目", "重点企业", "亿元以上", "亿美元以上",
-              "总部"),
-}
-_SIZE_WORDS["medium"] = _SIZE_WORDS["small"]
-_SIZES = {"small": "small", "小型": "small", "小微": "small", "小微企业": "small", "中小企业": "small",
-          "medium": "medium", "中型": "medium", "中型企业": "medium", "large": "large", "大型": "large",
-          "大型企业": "large", "规模以上": "large", "规上": "large"}
+# Words of a sentence that address an enterprise size (data: ingest/data/instruments.json)
+_SIZE_WORDS: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in vocabulary()["size_words"].items()}
 _SENTENCE = re.compile(r"[^。；]+[。；]?")
 _ROLE_LABELS = {"lead": ("牵头", "lead"), "participant": ("参与", "participant"), "convener": ("召集", "convener"),
                 "coordinator": ("协调", "coordinator"), "evaluator": ("评估", "evaluator"),
                 "implementer": ("实施", "implementer"), "supervisor": ("督查", "supervisor")}
 _INPUT_LABELS = {"industry": ("行业", "industry"), "plan": ("计划", "plan"), "size": ("规模", "size"),
-                 "district": ("所在区", "district")}
+                 "district": ("所在区", "district"), "document": ("文件的", "the document's")}
 _SIZE_NAMES = {"small": ("小型", "small"), "medium": ("中型", "medium"), "large": ("大型", "large")}
-
-
-def normalise_size(size: str | None) -> str | None:
-    """small | medium | large from English or Chinese (中小企业 counts as small); unknown → None."""
-    if not size:
-        return None
-    return _SIZES.get(size.strip().lower()) or next((v for k, v in _SIZES.items() if k in size), None)
 
 
 # ------------------------------------------------------------------------------------------------ wording
@@ -169,16 +153,44 @@ def document_overseers(units: Iterable[IndexUnit]) -> dict[str, list[Responsibil
 
 
 def _contacts(unit_owners: Sequence[ResponsibilityView], document: str,
-              overseers: dict[str, list[ResponsibilityView]], lang: str) -> tuple[list[Contact], str]:
-    """The unit's explicit owners (kg.views.owners: lead first), else the document's overseers, else the
-    no-owner statement."""
+              overseers: dict[str, list[ResponsibilityView]], lang: str,
+              info: DocumentInfo | None = None) -> tuple[list[Contact], str]:
+    """The unit's explicit owners (kg.views.owners: lead first), else the owners a rule infers from the text
+    (本措施由区民政局牵头组织实施), else the document's overseers, else its issuers; the no-owner statement
+    whenever no body is named for the unit itself."""
     own = [d for d in unit_owners if d.basis == "explicit"]
     if own:
         return _by_body(own, "unit", lang), ""
+    inferred = [d for d in unit_owners if d.basis == "inferred" and d.rule == "document-lead-leads-unowned-work"]
+    if inferred:
+        return _by_body(inferred, "document", lang), _no_owner(lang)
     above = overseers.get(document, [])
     if above:
         return _by_body(above, "document", lang), _no_owner(lang)
+    if info is not None and info.issuers:
+        return [_issuer_contact(name, info, lang) for name in info.issuers], _no_owner(lang)
     return [], _no_owner(lang)
+
+
+def _issuer_contact(name: str, info: DocumentInfo, lang: str) -> Contact:
+    evidence = (f"文件的发文机关：{name}" if lang == "zh" else f"the document's issuer: {name}")
+    return Contact(str(department_iri(_body_key(name, info.jurisdiction))), name, "issuer",
+                   "发文机关" if lang == "zh" else "issuer", "document", "explicit", evidence)
+
+
+def _body_key(name: str, jurisdiction: str) -> str:
+    try:
+        from ingest.authority import resolve_name
+
+        return resolve_name(name, jurisdiction) or _slug(name)
+    except Exception:  # noqa: BLE001 — an unknown body keeps a key of its own name
+        return _slug(name)
+
+
+def _slug(name: str) -> str:
+    import hashlib
+
+    return "body-" + hashlib.sha1(name.encode("utf-8")).hexdigest()[:10]
 
 
 def district_office(district: str | None, jurisdictions: Sequence[str], lang: str = "zh") -> Contact | None:
@@ -250,37 +262,204 @@ def _support_weight(supports: Sequence[SupportView], size: str | None) -> float:
     return max(-0.2, min(weight, 0.3))
 
 
+# ------------------------------------------------------------------------------------------------ documents
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentInfo:
+    """What the calculator needs of a document beyond its units: issuers, jurisdiction, place and period."""
+
+    slug: str
+    title: str = ""
+    issuers: tuple[str, ...] = ()
+    jurisdiction: str = ""
+    valid_until: date | None = None
+    validity_text: str = ""
+
+
+def document_info(view: Any) -> DocumentInfo:
+    """A ``DocumentView`` (kg.queries.list_documents) as DocumentInfo: issuers (joint ones split), the end of
+    its period (2018-01-01/2020-12-31 → 2020-12-31; a bare year → its last day)."""
+    issuers = tuple(getattr(view, "issuers", ()) or ())
+    if not issuers and getattr(view, "issuer", ""):
+        issuers = tuple(x for x in re.split(r"[、，,;；\s]+", view.issuer) if x)
+    until = None
+    period = getattr(view, "period", "") or ""
+    dates = re.findall(r"(\d{4})(?:-(\d{2})-(\d{2}))?", period)
+    if dates:
+        y, m, d = dates[-1]
+        until = date(int(y), int(m), int(d)) if m else date(int(y), 12, 31)
+    return DocumentInfo(view.slug, getattr(view, "title", ""), issuers, getattr(view, "jurisdiction", ""), until,
+                        period if until else "")
+
+
+def _document_validity(index: SearchIndex, slug: str, info: DocumentInfo | None) -> tuple[date | None, str]:
+    """The period the document states for itself (a support's document-wide period, else its own words:
+    有效期至…), else the end of its period in the metadata."""
+    from ingest.support import document_validity
+
+    units = [u for u in index.units if u.document == slug and u.kind != "target"]
+    for u in units:
+        for s in u.context.supports:
+            if s.valid_until is not None:
+                return s.valid_until, s.validity_text
+    issued = None
+    found = document_validity("\n".join(u.text for u in units), issued)
+    if found is not None and found.valid_until is not None:
+        return found.valid_until, found.text
+    if info is not None and info.valid_until is not None:
+        return info.valid_until, info.validity_text
+    return None, ""
+
+
+def _place_check(profile: EnterpriseProfile, info: DocumentInfo | None, title: str, lang: str):
+    """The document's own place as a condition: a local document (a city's, a district's) applies there; None for
+    a national one.  Met when the profile's place lies inside it, failed when it lies elsewhere, unknown when
+    the profile gives no place."""
+    from kg.views import ConditionCheck
+
+    from .places import NATIONAL, shipped_places
+
+    places = shipped_places()
+    doc_places = places.of_document(title) - {NATIONAL}
+    jurisdiction = info.jurisdiction if info else ""
+    if jurisdiction and jurisdiction != "中华人民共和国":
+        doc_places |= places.with_ancestors(places.in_question(jurisdiction))
+    if not doc_places:
+        return None
+    lowest = [p for p in doc_places if not any(places.parent.get(q) == p for q in doc_places)]
+    name = jurisdiction or title
+    text = (f"适用于{name}" if lang == "zh" else f"applies in {name}")
+    where = " ".join(x for x in (profile.place, profile.district or "") if x)
+    if not where.strip():
+        return ConditionCheck("unknown", "place", text, "请填写所在地" if lang == "zh" else "fill in place")
+    mine = places.with_ancestors(places.in_question(where))
+    if not mine:
+        return ConditionCheck("unknown", "place", text, where)
+    ok = all(p in mine for p in lowest)
+    return ConditionCheck("met" if ok else "failed", "place", text, where)
+
+
 # ------------------------------------------------------------------------------------------------ ranking
+
+# What a unit does that an enterprise can act on (Unit.function), else the structural kinds that carry such work
+ACTIONABLE_FUNCTIONS = ("support", "action", "rule")
+ACTIONABLE_KINDS = ("measure", "item", "article", "task", "task_row", "paragraph", "safeguard", "section", "chapter",
+                    "annex", "notice")
+# Headings of units that offer a document's general support (保障措施 and the like)
+_GENERAL_SUPPORT = re.compile(r"保障|政策支持|财政支持|资金支持|金融支持|财税|融资|用地|要素|支持政策|扶持政策|产融")
+
+
+def _actionable(unit: IndexUnit) -> bool:
+    function = getattr(unit, "function", "") or ""
+    return function in ACTIONABLE_FUNCTIONS if function else unit.kind in ACTIONABLE_KINDS
+
+
+def _query_texts(profile: EnterpriseProfile) -> list[str]:
+    """One search per plan (or the needs), each with the industry before it."""
+    asks = list(profile.plans) or ([profile.needs] if profile.needs.strip() else [])
+    if not asks:
+        return [profile.industry] if profile.industry.strip() else []
+    return [f"{profile.industry} {a}".strip() for a in asks]
+
+
+def _unit_conditions(unit: IndexUnit) -> list[ConditionView]:
+    """The unit's conditions: its supports' (deduplicated), else those its own text states."""
+    seen: dict[tuple, ConditionView] = {}
+    for s in unit.context.supports:
+        for c in s.conditions:
+            seen.setdefault((c.field, c.comparator, tuple(c.values), c.value), c)
+    if seen:
+        return list(seen.values())
+    from ingest.conditions import conditions_of
+
+    return [ConditionView(c.kind, c.field, c.comparator, c.value, c.value_max, list(c.values), c.unit, c.text,
+                          unit.start + c.span.start, unit.start + c.span.end) for c in conditions_of(unit.text)]
+
+
+def _amounts(supports: Sequence[SupportView], profile: EnterpriseProfile, lang: str) -> list[Amount]:
+    """Each support's amount for this profile: those with a value first."""
+    found = [a for a in (amount_of(s, profile, lang) for s in supports) if a is not None]
+    return sorted(found, key=lambda a: a.value is None)
+
+
+def _document_instruments(index: SearchIndex, slug: str, skip: str, lang: str, terms: dict[str, list[str]],
+                          overseers: dict[str, list[ResponsibilityView]],
+                          info: DocumentInfo | None) -> list[InstrumentMatch]:
+    """The support a document offers to all its work (funds, tax, financing, land, approvals in its 保障措施 or
+    policy-support units): one per kind and sentence, whether or not the firm's words name the kind."""
+    found: list[InstrumentMatch] = []
+    for unit in index.units:
+        if unit.document != slug or unit.id == skip or unit.kind == "target":
+            continue
+        if unit.kind != "safeguard" and not _GENERAL_SUPPORT.search(unit.title or ""):
+            continue
+        for sentence in _SENTENCE.findall(unit.text):
+            sentence = sentence.strip()
+            for kind, words in terms.items():
+                hit = [w for w in words if w in sentence]
+                if not hit:
+                    continue
+                reason = MatchReason("document", unit.title, hit[:3], "", kind)
+                contacts, no_owner = _contacts(unit.context.owners, unit.document, overseers, lang, info)
+                supports = [s for s in unit.context.supports if s.text and s.text in sentence]
+                text = (f"文件对其各项工作提供{KIND_LABELS[kind]['zh']}：原文写有{'、'.join(_q(w, lang) for w in hit[:3])}"
+                        if lang == "zh" else f"the document offers {KIND_LABELS[kind]['en']} to all its work: "
+                        f"the text names {', '.join(_q(w, lang) for w in hit[:3])}")
+                found.append(InstrumentMatch(kind, KIND_LABELS[kind][lang], hit[0], unit.id, unit.path, unit.title,
+                                             sentence, unit.document, 0.5, text, [reason], contacts, no_owner,
+                                             supports))
+    return found
 
 
 def _measures(index: SearchIndex, profile: EnterpriseProfile, k: int, lang: str,
-              overseers: dict[str, list[ResponsibilityView]]) -> list[MeasureMatch]:
+              overseers: dict[str, list[ResponsibilityView]], infos: Mapping[str, DocumentInfo],
+              today: date) -> list[MeasureMatch]:
     size = normalise_size(profile.size)
     industry_words = _input_words(index, profile.industry)
-    plan_words = {plan: _input_words(index, plan) for plan in profile.plans}
+    asks = list(profile.plans) or ([profile.needs] if profile.needs.strip() else [])
     inputs = [("industry", profile.industry, industry_words)] if profile.industry else []
-    inputs += [("plan", plan, words) for plan, words in plan_words.items()]
+    inputs += [("plan", plan, _input_words(index, plan)) for plan in asks]
+    kinds = [kind for kind in ACTIONABLE_KINDS if kind in UNIT_KINDS]
+    by_id = {u.id: u for u in index.units}
+    terms = _instrument_terms(index.concepts)
     best: dict[str, MeasureMatch] = {}
-    for plan in profile.plans or [profile.industry]:
-        query = f"{profile.industry} {plan}".strip() if profile.plans else profile.industry
+    validity: dict[str, tuple[date | None, str]] = {}
+    for query, plan in zip(_query_texts(profile), asks or [profile.industry]):
         plan_info = index.plan(query)
-        result = index.search(query, k=max(k, 5), kind="measure")
+        result = index.search(query, k=max(k, 10) * 2, kind=kinds)
         for hit in result.hits:
+            unit = by_id.get(hit.iri)
+            if unit is not None and not _actionable(unit):
+                continue
             reasons = _reasons(index, inputs, hit.text)
             if not result.relevant and not reasons:
                 continue  # nothing in the documents answers this plan: its nearest units are no match
             if size and _size_words(size, hit.text):
                 reasons.append(MatchReason("size", profile.size or size, _size_words(size, hit.text)))
             concepts = _specific(index, [c.pref_label for c in hit.context.concepts if c.key in plan_info.concepts])
-            terms = [w for w in dict.fromkeys(w for r in reasons for w in r.words) if w not in concepts]
+            words = [w for w in dict.fromkeys(w for r in reasons for w in r.words) if w not in concepts]
             supports = list(hit.context.supports)
+            info = infos.get(hit.document)
             score = round(hit.score + 0.05 * len(reasons) + _support_weight(supports, size), 4)
-            contacts, no_owner = _contacts(hit.context.owners, hit.document, overseers, lang)
-            match = MeasureMatch(hit.iri, hit.path, hit.heading, hit.text, hit.document, score,
-                                 render_reason(reasons, lang), reasons, terms, concepts, plan, contacts, no_owner,
-                                 supports)
-            if hit.iri not in best or score > best[hit.iri].score:
-                best[hit.iri] = match
+            if hit.iri in best and score <= best[hit.iri].score:
+                continue
+            contacts, no_owner = _contacts(hit.context.owners, hit.document, overseers, lang, info)
+            if hit.document not in validity:
+                validity[hit.document] = _document_validity(index, hit.document, info)
+            own_until = next((s.valid_until for s in supports if s.valid_until), None)
+            own_text = next((s.validity_text for s in supports if s.valid_until), "")
+            until, until_text = (own_until, own_text) if own_until else validity[hit.document]
+            place = _place_check(profile, info, unit.document_title if unit else "", lang)
+            conditions = _unit_conditions(unit) if unit is not None else []
+            extra = ([place] if place is not None else []) + prohibitions(hit.text, profile, hit.start)
+            verdict = verdict_of(conditions, profile, today, until, until_text, lang, extra=extra)
+            instruments = _document_instruments(index, hit.document, hit.iri, lang, terms, overseers, info)
+            best[hit.iri] = MeasureMatch(
+                hit.iri, hit.path, hit.heading, hit.text, hit.document, score, render_reason(reasons, lang), reasons,
+                words, concepts, plan, contacts, no_owner, supports, kind=hit.kind,
+                function=getattr(unit, "function", "") if unit else "", verdict=verdict,
+                amounts=_amounts(supports, profile, lang), instruments=instruments)
     if not any(m.reasons for m in best.values()):
         return []  # no input shares a word with any measure: nothing fits (an empty answer, not the nearest)
     return sorted(best.values(), key=lambda m: -m.score)[:k]
@@ -315,14 +494,21 @@ def _asked_kinds(index: SearchIndex, plan: str, terms: dict[str, list[str]]) -> 
 
 
 def _instruments(index: SearchIndex, profile: EnterpriseProfile, k: int, lang: str,
-                 overseers: dict[str, list[ResponsibilityView]]) -> list[InstrumentMatch]:
+                 overseers: dict[str, list[ResponsibilityView]], infos: Mapping[str, DocumentInfo],
+                 measures: Sequence[MeasureMatch] = ()) -> list[InstrumentMatch]:
+    """Support instruments for this enterprise: those its plans ask for, its size or industry points to, and
+    the general support of the documents of its best-matched units (whether or not its words name the kind)."""
     terms = _instrument_terms(index.concepts)
     size = normalise_size(profile.size)
-    asked = {plan: _asked_kinds(index, plan, terms) for plan in profile.plans}
+    asks = list(profile.plans) or ([profile.needs] if profile.needs.strip() else [])
+    asked = {plan: _asked_kinds(index, plan, terms) for plan in asks}
     industry_words = [w for w in _input_words(index, profile.industry) if index.document_share(w) <= GENERIC_SHARE]
+    applies = {m.document for m in measures[:3]}
     best: dict[tuple[str, str], InstrumentMatch] = {}
-    candidates = (u for u in index.units if u.kind == "safeguard" or (u.kind == "measure" and u.context.supports))
+    candidates = (u for u in index.units if u.kind == "safeguard" or (u.kind != "target" and u.context.supports
+                                                                         and _actionable(u)))
     for unit in candidates:
+        general = unit.document in applies and (unit.kind == "safeguard" or _GENERAL_SUPPORT.search(unit.title or ""))
         for sentence in _SENTENCE.findall(unit.text):
             sentence = sentence.strip()
             for kind, words in terms.items():
@@ -345,11 +531,15 @@ def _instruments(index: SearchIndex, profile: EnterpriseProfile, k: int, lang: s
                 if industry:
                     reasons.append(MatchReason("industry", profile.industry, industry))
                     score += 1.0
+                if general and not reasons:  # the document of a matched unit offers it to all its work
+                    reasons.append(MatchReason("document", unit.title, found[:3], "", kind))
+                    score += 0.5
                 if not reasons:
                     continue  # nothing about this enterprise points here
                 supports = [s for s in unit.context.supports if s.text and s.text in sentence]
                 score += _support_weight(supports, size)
-                contacts, no_owner = _contacts(unit.context.owners, unit.document, overseers, lang)
+                contacts, no_owner = _contacts(unit.context.owners, unit.document, overseers, lang,
+                                               infos.get(unit.document))
                 match = InstrumentMatch(kind, KIND_LABELS[kind][lang], found[0], unit.id, unit.path, unit.title,
                                         sentence, unit.document, round(score, 3), render_reason(reasons, lang),
                                         reasons, contacts, no_owner, supports)
@@ -360,12 +550,17 @@ def _instruments(index: SearchIndex, profile: EnterpriseProfile, k: int, lang: s
 
 
 def match_enterprise(index: SearchIndex, profile: EnterpriseProfile, k: int = 10, lang: str = "zh",
-                     jurisdictions: Sequence[str] = ()) -> MatchResult:
-    """Measures ranked by fit to each plan, and the support instruments chosen for this enterprise, each with
-    its contacts, amounts and the reasons (in ``lang``: zh | en); ``jurisdictions`` are the documents' (上海市),
-    for the district government's office."""
+                     jurisdictions: Sequence[str] = (), documents: Iterable[Any] = (),
+                     today: date | None = None) -> MatchResult:
+    """Units ranked by fit to the profile's plans or needs, each with its verdict, amounts, contacts and the
+    document's support that applies to it; and the support instruments chosen for this enterprise.  Reasons in
+    ``lang`` (zh | en); ``jurisdictions`` are the documents' (上海市), for the district government's office;
+    ``documents`` the documents' views (kg.queries.list_documents: issuers, period); ``today`` the reference date
+    for expiry (default: the system's date)."""
     lang = "en" if lang == "en" else "zh"
+    today = today or date.today()
     overseers = document_overseers(index.units)
-    return MatchResult(profile, _measures(index, profile, k, lang, overseers),
-                       _instruments(index, profile, k, lang, overseers),
-                       district_office(profile.district, jurisdictions, lang), lang)
+    infos = {info.slug: info for info in (d if isinstance(d, DocumentInfo) else document_info(d) for d in documents)}
+    measures = _measures(index, profile, k, lang, overseers, infos, today)
+    return MatchResult(profile, measures, _instruments(index, profile, k, lang, overseers, infos, measures),
+                       district_office(profile.district, jurisdictions, lang), lang, today)

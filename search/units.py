@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 from ingest.model import Basis, PolicyDocument, Responsibility, Support, Target, Unit, UnitKind
 from ingest.tasktable import Column, TaskRow, TaskTable, find_task_tables, split_cells, unit_of_row
 from kg.iri import concept_iri, department_iri, responsibility_iri, support_iri, target_iri, unit_iri
-from kg.views import owners
+from kg.views import ConditionView, owners
 
 from .lexicon import ConceptLabels, load_scheme_labels
 from .types import ConceptRef, HitContext, IndexUnit, ResponsibilityView, SupportView, TargetView, UnitRef
@@ -95,6 +95,12 @@ def support_view(doc: PolicyDocument, support: Support) -> SupportView:
         text=support.text,
         start=support.span.start,
         end=support.span.end,
+        conditions=[ConditionView(kind=c.kind, field=c.field, comparator=c.comparator, value=c.value,
+                                  value_max=c.value_max, values=list(c.values), unit=c.unit, text=c.text,
+                                  start=c.span.start, end=c.span.end) for c in support.conditions],
+        valid_from=support.valid_from,
+        valid_until=support.valid_until,
+        validity_text=support.validity_text,
     )
 
 

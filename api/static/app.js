@@ -28,9 +28,16 @@
       dept_title: "部门职责", dept_filter: "筛选部门（支持简称，如 市经信委）", dept_open: "打开",
       dept_pick: "请选择一个部门。", aliases: "简称", leads: "牵头", takes_part: "参与",
       explicit_h: "明示职责（原文写明）", inferred_h: "推断职责（由规则推得）", members: "成员单位",
-      ent_title: "企业政策匹配", industry: "所属行业", plans: "改造计划（每行一项）", size: "企业规模",
+      ent_title: "企业政策匹配", industry: "所属行业", plans: "项目/需求（每行一项）", size: "企业规模",
+      needs: "需求说明", needs_ph: "例如：想把焊装车间换成焊接机器人，能拿到哪些支持、多少钱？", place: "所在地",
+      place_ph: "例如：上海市嘉定区", industry_code: "行业代码（GB/T 4754）", employees: "从业人数",
+      revenue: "上年营业收入（万元）", founded: "成立年份", insured_staff: "参保人数", years_insured: "参保年限（年）",
+      premiums: "上年度失业保险费（元）", wage_bill: "上年度工资总额（元）", age: "年龄（个人）",
+      status: "人员类别（个人）", status_ph: "例如：高校毕业生、失业青年", today: "参照日期", more_fields: "更多信息（可选）",
+      verdict: "资格", amount: "金额", expired: "已过期", fill_in: "请填写",
+      verdicts: { eligible: "符合条件", not_eligible: "不符合条件", unknown: "待补充信息" }, doc_support: "文件配套支持",
       district: "所在区", size_any: "不限", match_button: "匹配政策",
-      industry_ph: "例如：汽车零部件制造", plans_ph: "例如：\n采购工业机器人改造生产线\n申请技改贷款",
+      industry_ph: "例如：汽车零部件制造", plans_ph: "例如：\n采购工业机器人改造生产线\n申请贷款",
       district_ph: "例如：嘉定区", matching: "正在匹配…",
       measures_h: "适用的举措", instruments_h: "可用的支持工具（保障措施）", reason: "理由", safeguard: "保障措施",
       no_measures: "没有匹配的举措。", error: "出错了：",
@@ -78,7 +85,14 @@
       dept_title: "Departments", dept_filter: "Filter departments (aliases work, e.g. 市经信委)", dept_open: "Open",
       dept_pick: "Pick a department.", aliases: "Aliases", leads: "Leads", takes_part: "Takes part in",
       explicit_h: "Explicit (stated by the text)", inferred_h: "Inferred (derived by a rule)", members: "Members",
-      ent_title: "Enterprise policy match", industry: "Industry", plans: "Plans (one per line)", size: "Size",
+      ent_title: "Enterprise policy match", industry: "Industry", plans: "Projects or needs (one per line)", size: "Size",
+      needs: "What you need", needs_ph: "e.g. we want welding robots in the body shop: what support, and how much?",
+      place: "Place", place_ph: "e.g. Jiading, Shanghai", industry_code: "Industry code (GB/T 4754)", employees: "Employees",
+      revenue: "Revenue last year (10k yuan)", founded: "Year founded", insured_staff: "Insured staff",
+      years_insured: "Years insured", premiums: "Unemployment premiums last year (yuan)", wage_bill: "Wage bill last year (yuan)",
+      age: "Age (a person)", status: "Status (a person)", status_ph: "e.g. graduate, unemployed", today: "Reference date",
+      more_fields: "More about you (optional)", verdict: "Verdict", amount: "Amount", expired: "Expired", fill_in: "fill in",
+      verdicts: { eligible: "eligible", not_eligible: "not eligible", unknown: "unknown" }, doc_support: "The document's support",
       district: "District", size_any: "Any", match_button: "Match",
       industry_ph: "e.g. auto parts manufacturing", plans_ph: "e.g.\nbuy industrial robots for the production line\napply for a renovation loan",
       district_ph: "e.g. 嘉定区", matching: "Matching…",
@@ -541,8 +555,18 @@
   // ------------------------------------------------------------------ enterprise view
   function enterpriseView() {
     const saved = JSON.parse(sessionStorage.getItem("policykg.match") || "null") || {};
-    const industry = el("input", { type: "text", id: "industry", name: "industry", required: true, maxlength: 200, placeholder: t("industry_ph"), value: saved.industry || "" });
-    const plans = el("textarea", { id: "plans", name: "plans", required: true, placeholder: t("plans_ph") });
+    const industry = el("input", { type: "text", id: "industry", name: "industry", maxlength: 200, placeholder: t("industry_ph"), value: saved.industry || "" });
+    const plans = el("textarea", { id: "plans", name: "plans", placeholder: t("plans_ph") });
+    const needs = el("textarea", { id: "needs", name: "needs", maxlength: 2000, placeholder: t("needs_ph") });
+    needs.value = saved.needs || "";
+    // the profile's other fields, all optional: [id, label key, input type, placeholder key]
+    const extra = [["place", "place", "text", "place_ph"], ["industry_code", "industry_code", "text"],
+      ["employees", "employees", "number"], ["revenue", "revenue", "number"], ["founded", "founded", "number"],
+      ["insured_staff", "insured_staff", "number"], ["years_insured", "years_insured", "number"],
+      ["unemployment_premiums_last_year", "premiums", "number"], ["wage_bill_last_year", "wage_bill", "number"],
+      ["age", "age", "number"], ["status", "status", "text", "status_ph"], ["today", "today", "date"]]
+      .map(([id, key, type, ph]) => [id, el("input", { type, id: `m-${id}`, name: id, step: "any", placeholder: ph ? t(ph) : "",
+        value: saved[id] != null ? saved[id] : (saved.person && saved.person[id] != null ? saved.person[id] : "") }), key]);
     plans.value = (saved.plans || []).join("\n");
     const sizes = t("sizes");
     const size = el("select", { id: "size", name: "size" }, Object.keys(sizes).map((k) => el("option", { value: k, selected: k === (saved.size || "") }, sizes[k])));
@@ -552,13 +576,24 @@
       el("div", { class: "grid2" },
         el("div", { class: "field" }, el("label", { for: "industry" }, t("industry")), industry),
         el("div", { class: "field" }, el("label", { for: "size" }, t("size")), size)),
+      el("div", { class: "field" }, el("label", { for: "needs" }, t("needs")), needs),
       el("div", { class: "field" }, el("label", { for: "plans" }, t("plans")), plans),
       el("div", { class: "grid2" }, el("div", { class: "field" }, el("label", { for: "district" }, t("district")), district), el("div")),
+      el("details", { class: "more-fields", open: extra.some(([, input]) => input.value) },
+        el("summary", {}, t("more_fields")),
+        el("div", { class: "grid2" }, extra.map(([id, input, key]) => el("div", { class: "field" }, el("label", { for: `m-${id}` }, t(key)), input)))),
       el("button", { class: "primary", type: "submit" }, t("match_button")));
     render(el("h1", {}, t("ent_title")), form, results);
 
     function submit() {
       const body = { industry: industry.value.trim(), plans: plans.value.split(/\n+/).map((s) => s.trim()).filter(Boolean) };
+      if (needs.value.trim()) body.needs = needs.value.trim();
+      for (const [id, input] of extra) {
+        const v = input.value.trim();
+        if (!v) continue;
+        if (id === "age" || id === "status") body.person = Object.assign(body.person || {}, { [id]: id === "age" ? Number(v) : v });
+        else body[id] = input.type === "number" ? Number(v) : v;
+      }
       if (size.value) body.size = size.value;
       if (district.value.trim()) body.district = district.value.trim();
       sessionStorage.setItem("policykg.match", JSON.stringify(body));
@@ -584,7 +619,7 @@
         measures.length ? el("ol", { id: "match-measures", class: "resp-list" }, measures.map((m) => el("li", { class: "explicit measure", "data-path": m.path },
           el("a", { href: unitHref(m.iri) }, el("span", { class: "path" }, m.path), " ", m.heading),
           el("span", { class: "meta" }, ` · ${Number(m.score).toFixed(2)}`),
-          reasonOf(m), contactsOf(m, office), supportsOf(m.supports)))) : el("p", { class: "meta" }, t("no_measures")),
+          verdictOf(m), amountsOf(m), reasonOf(m), contactsOf(m, office), supportsOf(m.supports), docSupportOf(m)))) : el("p", { class: "meta" }, t("no_measures")),
         el("h2", {}, t("instruments_h"), ` (${instruments.length})`),
         instruments.length ? el("ul", { id: "match-instruments", class: "resp-list" }, instruments.map((s) => el("li", { class: "inferred instrument" },
           el("strong", {}, s.kind_label), " · ",
@@ -594,6 +629,17 @@
       announce(`${measures.length} / ${instruments.length}`);
     }
     const reasonOf = (m) => (m.reason ? el("p", { class: "meta reason" }, `${t("reason")}：${m.reason}`) : null);
+    const verdictOf = (m) => {
+      const v = m.verdict;
+      if (!v) return null;
+      const why = v.failing.length ? `：${v.failing.map((c) => c.text).join("；")}` : v.missing.length ? `：${t("fill_in")} ${v.missing.join("、")}` : "";
+      return el("p", { class: `verdict ${v.status}`, "data-verdict": v.status }, el("strong", {}, t("verdict"), "："), (t("verdicts")[v.status] || v.status) + why,
+        v.expired_on ? el("span", { class: "badge expired" }, ` ${t("expired")} ${v.expired_on}`) : null);
+    };
+    const amountsOf = (m) => ((m.amounts || []).length ? el("ul", { class: "amounts" }, m.amounts.slice(0, 3).map((a) =>
+      el("li", { class: "amount", "data-value": a.value == null ? "" : a.value }, el("strong", {}, t("amount"), "："), a.formula))) : null);
+    const docSupportOf = (m) => ((m.instruments || []).length ? el("p", { class: "meta doc-support" }, `${t("doc_support")}：`,
+      [...new Set(m.instruments.map((i) => `${i.kind_label}（${i.label}）`))].join("、")) : null);
     const contactsOf = (m, office) => el("div", { class: "contacts" },
       el("span", { class: "meta" }, t("contacts"), "："),
       el("ul", { class: "chips" },

@@ -23,7 +23,7 @@ def test_match_ranks_the_robot_measure_and_financing_for_an_sme(index):
     assert (first.kind, first.path) == ("financing", "三（二）")
     assert "中小企业" in first.reason and "融资担保" in first.text
     data = result.to_dict()
-    assert set(data) == {"profile", "measures", "instruments", "district_office", "lang"}
+    assert set(data) == {"profile", "measures", "instruments", "district_office", "lang", "today"}
     # instruments are chosen for the enterprise (a loan, its size), not every kind the safeguards offer
     assert {i["kind"] for i in data["instruments"]} >= {"financing"}
     assert all(i["reasons"] for i in data["instruments"])
@@ -85,9 +85,13 @@ def test_a_robot_plan_gets_2_1_1_and_reasons_name_no_generic_word(seed_index):
     assert result.measures[0].reason == "计划“引进工业机器人改造焊接生产线”对应原文“工业机器人”、“生产线”"
     for m in result.measures:
         assert not GENERIC & set(m.matched_terms + m.matched_concepts), m.reason
-    # a large firm asking for nothing in particular: only the instruments its size points to, none lifted
-    assert {i.score for i in result.instruments} == {1.0}
-    assert all(r.input == "size" for i in result.instruments for r in i.reasons)
+    # a large firm asking for nothing in particular: the instruments its size points to (none lifted), and the
+    # plan's general support, which applies to the matched measure whether or not the firm names it (issue 21)
+    sized = [i for i in result.instruments if any(r.input == "size" for r in i.reasons)]
+    assert sized and {i.score for i in sized} == {1.0}
+    rest = [i for i in result.instruments if i not in sized]
+    assert rest and all([r.input for r in i.reasons] == ["document"] and i.score == 0.5 for i in rest)
+    assert {i.kind for i in result.measures[0].instruments} >= {"funds", "tax", "financing"}
 
 
 def test_a_tax_question_gets_the_deduction_sentence_of_3_3(seed_index):

@@ -1,0 +1,422 @@
+"""The policy calculator's arithmetic: a verdict and an amount from a support's conditions and a profile.
+
+Pure functions over the read model's views (``ConditionView``, ``SupportView``, ``EnterpriseProfile``): no index,
+no graph.  A condition is *met*, *failed* (the verdict names it) or *unknown* (the verdict names the profile
+field to fill in); a support is eligible when every condition is met, not eligible when one fails, else unknown.
+Person conditions are alternatives (高校毕业生 或 失业青年): one met status is enough, and an age range applies to
+that person.  Where the profile has no person, the people it speaks of in ``needs`` (招10个19到23岁的失业青年)
+stand in.
+
+Amounts: a fixed sum (一次性奖励2万元; 每招用1人补贴1000元 × the number of people ``needs`` gives), a rate of a
+base (50% of last year's unemployment-insurance premiums; 8% of an equipment investment ``needs`` states), capped
+where the text caps it; each with its formula.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date
+from decimal import Decimal
+
+from ingest.conditions import vocabulary
+from kg.views import Amount, ConditionCheck, ConditionView, EnterpriseProfile, SupportView, Verdict
+
+__all__ = ["check_condition", "verdict_of", "prohibitions", "amount_of", "to_yuan", "money_in", "count_in", "ages_in",
+           "statuses_in", "normalise_size", "gb_section", "format_yuan"]
+
+_MAGNITUDE = {"元": Decimal(1), "千元": Decimal(1000), "万元": Decimal(10000), "十万元": Decimal(100000),
+              "百万元": Decimal(1000000), "千万元": Decimal(10000000), "亿元": Decimal(100000000)}
+_SIZES = {"small": "small", "小型": "small", "小微": "small", "小微企业": "small", "中小企业": "small", "微型": "small",
+          "medium": "medium", "中型": "medium", "中型企业": "medium", "large": "large", "大型": "large",
+          "大型企业": "large", "规模以上": "large", "规上": "large"}
+_FIELD_LABELS = {
+    "size": ("规模", "size"), "revenue": ("上年营业收入（万元）", "revenue (10k yuan)"),
+    "employees": ("从业人数", "employees"), "insured_staff": ("参保人数", "insured staff"),
+    "years_insured": ("参保年限", "years insured"), "founded": ("成立年份", "year founded"),
+    "place": ("所在地", "place"), "district": ("所在区", "district"), "industry_code": ("行业代码", "industry code"),
+    "person.age": ("年龄", "age"), "person.status": ("人员类别", "person's status"), "needs": ("需求说明", "needs"),
+    "unemployment_premiums_last_year": ("上年度失业保险费（元）", "unemployment premiums last year (yuan)"),
+    "wage_bill_last_year": ("上年度工资总额（元）", "wage bill last year (yuan)"),
+}
+# Divisions of GB/T 4754-2017 → its sections (01-05 A, 06-12 B, 13-43 C …)
+_SECTIONS = [(5, "A"), (12, "B"), (43, "C"), (46, "D"), (50, "E"), (52, "F"), (60, "G"), (62, "H"), (65, "I"),
+             (69, "J"), (70, "K"), (72, "L"), (75, "M"), (79, "N"), (82, "O"), (83, "P"), (85, "Q"), (90, "R"),
+             (95, "S"), (96, "T")]
+_EN_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+               "ten": 10, "eleven": 11, "twelve": 12, "twenty": 20, "thirty": 30}
+_CN_NUMBERS = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+
+
+def _label(name: str, lang: str) -> str:
+    pair = _FIELD_LABELS.get(name, (name, name))
+    return pair[0] if lang == "zh" else pair[1]
+
+
+def normalise_size(size: str | None) -> str | None:
+    """small | medium | large from English or Chinese (中小企业 counts as small); unknown → None."""
+    if not size:
+        return None
+    return _SIZES.get(size.strip().lower()) or next((v for k, v in _SIZES.items() if k in size), None)
+
+
+def gb_section(code: str) -> str:
+    """The GB/T 4754 section of a code: C34 → C, 3670 → C, C → C; "" when it is no code."""
+    code = code.strip().upper()
+    if code[:1].isalpha():
+        return code[:1]
+    digits = code[:2]
+    if not digits.isdigit():
+        return ""
+    division = int(digits)
+    return next((section for top, section in _SECTIONS if division <= top), "")
+
+
+def to_yuan(amount: Decimal, unit: str) -> Decimal | None:
+    """An amount in 元 (万元 ×10,000; 亿元 ×100,000,000); None for a unit that is no sum of yuan (美元, 个)."""
+    return amount * _MAGNITUDE[unit] if unit in _MAGNITUDE else None
+
+
+def format_yuan(value: Decimal) -> str:
+    """80,000 元 style: thousands separated, no trailing zeros."""
+    q = value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
+    return f"{q:,}"
+
+
+# ------------------------------------------------------------------------------------------------ needs text
+
+_MONEY = re.compile(r"(?P<n>[0-9]+(?:[.,][0-9]+)*|[一二两三四五六七八九十]+)\s*(?P<u>亿元|亿|万元|万块|万|千元|元|块)"
+                    r"|(?P<usd>USD|US\$|\$)?\s*(?P<en>[0-9]+(?:[.,][0-9]+)*)\s*(?P<mag>million|thousand|k|billion)?"
+                    r"\s*(?P<cur>yuan|RMB|CNY|dollars|USD)?", re.I)
+
+
+def _number(text: str) -> Decimal | None:
+    text = text.replace(",", "")
+    if text.isdigit() or re.fullmatch(r"[0-9]+\.[0-9]+", text):
+        return Decimal(text)
+    if text in _CN_NUMBERS:
+        return Decimal(_CN_NUMBERS[text])
+    if len(text) == 2 and text[0] == "十":
+        return Decimal(10 + _CN_NUMBERS.get(text[1], 0))
+    if len(text) >= 2 and text[-1] == "十":
+        return Decimal(_CN_NUMBERS.get(text[0], 0) * 10)
+    return None
+
+
+def money_in(text: str, near: Sequence[str] = ()) -> list[tuple[Decimal, str, int]]:
+    """Sums of money ``text`` states, in 元 (or in US dollars: ``USD``), with their positions: 8万块 → 80,000;
+    1500万 → 15,000,000; 20 million yuan → 20,000,000; USD 8 million → (8,000,000, "USD")."""
+    found = []
+    for m in _MONEY.finditer(text):
+        if m.group("u"):
+            n = _number(m.group("n"))
+            if n is None:
+                continue
+            unit = m.group("u").replace("块", "元")
+            unit = unit if unit.endswith("元") else unit + "元"
+            found.append((n * _MAGNITUDE.get(unit, Decimal(1)), "元", m.start()))
+        elif m.group("en") and (m.group("mag") or m.group("cur") or m.group("usd")):
+            n = _number(m.group("en"))
+            if n is None:
+                continue
+            mag = {"million": 10**6, "thousand": 10**3, "k": 10**3, "billion": 10**9}.get((m.group("mag") or "").lower(), 1)
+            usd = bool(m.group("usd")) or (m.group("cur") or "").lower() in ("dollars", "usd")
+            found.append((n * mag, "USD" if usd else "元", m.start()))
+    return found
+
+
+def count_in(text: str, nouns: Sequence[str] = ("人", "名", "个", "people", "persons", "workers", "young people",
+                                                "graduates", "children", "kids", "娃", "孩子", "子女")) -> Decimal | None:
+    """How many people (or children) ``text`` speaks of: 招了10个人 → 10; 两个娃 → 2; 10 young people → 10."""
+    noun = "|".join(re.escape(n) for n in nouns)
+    m = re.search(rf"(?P<n>[0-9]+|[一二两三四五六七八九十]+)\s*(?:个|名|位)?\s*(?:{noun})", text) or re.search(
+        rf"\b(?P<n>{'|'.join(_EN_NUMBERS)}|[0-9]+)\s+(?:[a-z-]+\s+){{0,2}}(?:{noun})", text, re.I)
+    if not m:
+        return None
+    n = m.group("n").lower()
+    return Decimal(_EN_NUMBERS[n]) if n in _EN_NUMBERS else _number(n)
+
+
+def ages_in(text: str) -> tuple[int, int] | None:
+    """The ages ``text`` gives: 今年25岁 → (25, 25); aged 19 to 23 → (19, 23)."""
+    m = re.search(r"(?P<a>[0-9]{1,2})\s*(?:到|至|-|—|~)\s*(?P<b>[0-9]{1,2})\s*岁|aged?\s+(?P<c>[0-9]{1,2})\s*(?:to|-|–)\s*"
+                  r"(?P<d>[0-9]{1,2})", text)
+    if m:
+        a, b = (m.group("a"), m.group("b")) if m.group("a") else (m.group("c"), m.group("d"))
+        return int(a), int(b)
+    m = re.search(r"(?P<a>[0-9]{1,2})\s*岁|(?P<b>[0-9]{1,2})\s*(?:years old|-year-old)|aged\s+(?P<c>[0-9]{1,2})", text)
+    if m:
+        age = int(m.group("a") or m.group("b") or m.group("c"))
+        return age, age
+    return None
+
+
+_EN_STATUS = {"graduate": ("graduate",), "unemployed": ("unemployed", "jobless", "out of work"),
+              "returnee": ("returnee", "returned home", "return to my home"), "veteran": ("veteran", "ex-service"),
+              "disabled": ("disabled", "disability")}
+
+
+def statuses_in(text: str) -> set[str]:
+    """The person statuses ``text`` names (失业青年 → unemployed; a fresh graduate → graduate)."""
+    found = set()
+    lowered = text.lower()
+    for status, aliases in vocabulary()["person_status_aliases"].items():
+        if any(a.lower() in lowered for a in aliases):
+            found.add(status)
+    for entry in vocabulary()["persons"]:
+        if any(w in text for w in entry["words"]):
+            found.add(entry["status"])
+    for status, words in _EN_STATUS.items():
+        if any(w in lowered for w in words):
+            found.add(status)
+    return found
+
+
+# ------------------------------------------------------------------------------------------------ conditions
+
+
+def _compare(value: Decimal, comparator: str, bound: Decimal, bound_max: Decimal | None = None) -> bool:
+    if comparator == "≥":
+        return value >= bound
+    if comparator == "≤":
+        return value <= bound
+    if comparator == "between":
+        return bound <= value <= (bound_max if bound_max is not None else bound)
+    return value == bound
+
+
+def _bound_in(condition: ConditionView, field: str) -> Decimal | None:
+    """The condition's bound in the profile field's unit: revenue in 万元, years_insured and founded in years."""
+    value = condition.value
+    if value is None:
+        return None
+    if field == "revenue":
+        yuan = to_yuan(value, condition.unit)
+        return yuan / 10000 if yuan is not None else None
+    if field == "years_insured" and condition.unit == "个月":
+        return value / 12
+    return value
+
+
+def _profile_text(profile: EnterpriseProfile) -> str:
+    return " ".join(x for x in (profile.name, profile.industry, profile.needs, *profile.plans) if x)
+
+
+def _check(status: str, condition: ConditionView, detail: str) -> ConditionCheck:
+    return ConditionCheck(status, condition.field, condition.text, detail, condition.start, condition.end)
+
+
+def check_condition(condition: ConditionView, profile: EnterpriseProfile, today: date,
+                    lang: str = "zh") -> ConditionCheck:
+    """One condition against the profile: met, failed, or unknown (``detail`` names the field to fill in)."""
+    zh = lang == "zh"
+    field = condition.field
+    missing = _check("unknown", condition, (f"请填写{_label(field, lang)}" if zh else f"fill in {_label(field, lang)}"))
+    if field == "size":
+        size = normalise_size(profile.size)
+        if size is None:
+            return missing
+        ok = size in condition.values
+        return _check("met" if ok else "failed", condition, f"{profile.size} ∈ {'/'.join(condition.values)}" if ok
+                      else f"{profile.size} ∉ {'/'.join(condition.values)}")
+    if field == "needs":
+        text = _profile_text(profile).lower()
+        aliases = [v.lower() for v in condition.values]
+        aliases += [a.lower() for v in condition.values for a in vocabulary().get("type_aliases", {}).get(v, [])]
+        if any(a in text for a in aliases):
+            return _check("met", condition, condition.text)
+        return missing
+    if field in ("revenue", "employees", "insured_staff", "years_insured"):
+        have = getattr(profile, field)
+        bound = _bound_in(condition, field)
+        if have is None or bound is None:
+            return missing if bound is not None else _check("met", condition, "")
+        ok = _compare(Decimal(str(have)), condition.comparator, bound, condition.value_max)
+        return _check("met" if ok else "failed", condition, f"{have} {condition.comparator} {bound}")
+    if field == "founded":
+        if profile.founded is None or condition.value is None:
+            return missing
+        age = Decimal(today.year - int(profile.founded))
+        ok = _compare(age, condition.comparator, condition.value)
+        detail = (f"成立于{profile.founded}年，至今{age}年" if zh else f"founded {profile.founded}, {age} years ago")
+        return _check("met" if ok else "failed", condition, detail)
+    if field == "person.age":
+        ages = (profile.person.age, profile.person.age) if profile.person and profile.person.age is not None \
+            else ages_in(profile.needs)
+        if ages is None or condition.value is None:
+            return missing
+        ok = all(_compare(Decimal(a), condition.comparator, condition.value, condition.value_max) for a in ages)
+        shown = f"{ages[0]}" if ages[0] == ages[1] else f"{ages[0]}-{ages[1]}"
+        return _check("met" if ok else "failed", condition, (f"年龄{shown}岁" if zh else f"aged {shown}"))
+    if field == "person.status":
+        have = statuses_in(profile.person.status or "") if profile.person and profile.person.status else set()
+        have |= statuses_in(profile.needs)
+        if not have:
+            return missing
+        ok = bool(have & set(condition.values))
+        return _check("met" if ok else "failed", condition, "、".join(sorted(have)))
+    if field == "industry_code":
+        section = gb_section(profile.industry_code) if profile.industry_code else ""
+        code = profile.industry_code.strip().upper()
+        if not code:
+            return missing
+        ok = any(code.startswith(v) or section == v for v in condition.values)
+        return _check("met" if ok else "failed", condition, code)
+    if field in ("place", "district"):
+        where = " ".join(x for x in (profile.place, profile.district or "") if x)
+        if not where.strip():
+            return missing
+        ok = any(v and v in where for v in condition.values)
+        return _check("met" if ok else "failed", condition, where)
+    return missing
+
+
+def verdict_of(conditions: Sequence[ConditionView], profile: EnterpriseProfile, today: date,
+               valid_until: date | None = None, validity_text: str = "", lang: str = "zh",
+               extra: Sequence[ConditionCheck] = ()) -> Verdict:
+    """Eligible when every condition is met, not eligible when one fails (named), else unknown (the fields to
+    fill in); ``expired_on`` is the end of the stated period when it is before ``today``.  Person statuses are
+    alternatives: the group is met when one is; ``extra`` are checks made elsewhere (the document's place)."""
+    checks = [check_condition(c, profile, today, lang) for c in conditions]
+    statuses = [c for c in checks if c.field == "person.status"]
+    if any(c.status == "met" for c in statuses):
+        checks = [c for c in checks if c.field != "person.status" or c.status == "met"]
+    checks = list(extra) + checks
+    failing = [c for c in checks if c.status == "failed"]
+    missing = list(dict.fromkeys(c.field for c in checks if c.status == "unknown"))
+    status = "not_eligible" if failing else "unknown" if missing else "eligible"
+    expired = valid_until if valid_until is not None and valid_until < today else None
+    return Verdict(status, failing, missing, checks, expired, valid_until, validity_text)
+
+
+# ------------------------------------------------------------------------------------------------ amounts
+
+
+def _base_from_profile(support: SupportView) -> tuple[str, str, str] | None:
+    """(profile field, unit, label) of the rate's base when a profile field holds it (失业保险费 → premiums)."""
+    words = f"{support.rate_base} {support.text}"
+    for entry in vocabulary()["rate_bases"]:
+        if re.search(entry["pattern"], words):
+            return entry["field"], entry["unit"], entry["label"]
+    return None
+
+
+def _base_keywords(base: str) -> list[str]:
+    """The words of a rate's base to look for in the profile's needs: 实际支付展位费 → 展位费, 设备投资额 → 投资."""
+    base = re.sub(r"^(?:按照?|企业|实际|上年度|当年|年度)+", "", base)
+    words = [base] if base else []
+    for tail in ("额", "费", "金额", "费用"):
+        if base.endswith(tail) and len(base) > len(tail) + 1:
+            words.append(base[: -len(tail)])
+    for key, synonyms in vocabulary().get("base_synonyms", {}).items():
+        if key in base:
+            words += [w for w in synonyms if w not in words]
+    return [w for w in words if w]
+
+
+def _base_from_needs(support: SupportView, needs: str) -> tuple[Decimal, str] | None:
+    """A sum the needs state next to the base's words (摊位费8万块; 研发花得比前年多了1500万; spend 20 million yuan)."""
+    sums = [s for s in money_in(needs) if s[1] == "元"]
+    if not sums:
+        return None
+    keywords = _base_keywords(support.rate_base)
+    best = None
+    for word in keywords:
+        for m in re.finditer(re.escape(word), needs, re.I):
+            for value, _, at in sums:
+                distance = at - m.end() if at >= m.end() else (m.start() - at) * 2
+                if distance <= 30 and (best is None or distance < best[0]):
+                    best = (distance, value, word)
+    if best is None and len(sums) == 1:
+        return sums[0][0], ""  # the one sum the needs state: the base the firm means
+    return (best[1], best[2]) if best else None
+
+
+def amount_of(support: SupportView, profile: EnterpriseProfile, lang: str = "zh") -> Amount | None:
+    """What ``support`` pays this profile, with its formula; None when the support states no sum or rate.
+
+    A rate needs its base (a profile field, or a sum ``needs`` states beside the base's words); without it the
+    amount's ``value`` is None and ``base_field`` names what to fill in.  A cap (最高…) bounds the value."""
+    if support.kind in ("threshold", "time-limit"):
+        return None
+    unit = support.unit or ""
+    cap = to_yuan(support.cap, unit) if support.cap is not None and unit else None
+    cap_text = f"{format_yuan(cap)} 元" if cap is not None else ""
+    zh = lang == "zh"
+    if support.rate is not None and support.rate_base != "税率":
+        rate = support.rate
+        base_field, base_value, base_label = "", None, support.rate_base
+        from_profile = _base_from_profile(support)
+        if from_profile is not None:
+            base_field, base_unit, base_label = from_profile
+            have = getattr(profile, base_field, None)
+            if have is not None:
+                base_value = Decimal(str(have)) * (Decimal(10000) if base_unit == "万元" else 1)
+        if base_value is None:
+            found = _base_from_needs(support, profile.needs)
+            if found is not None:
+                base_value, _ = found
+                base_field = "needs"
+        if base_value is None:
+            formula = (f"{rate}% × {base_label or '基数'}" if zh else f"{rate}% × {base_label or 'base'}")
+            if cap_text:
+                formula += f"（最高 {cap_text}）" if zh else f" (at most {cap_text})"
+            return Amount(None, "元", "rate", formula, rate, base_label, base_field or "needs", None, cap,
+                          support.iri, support.text)
+        value = (base_value * rate / 100).quantize(Decimal("0.01")).normalize()
+        formula = f"{rate}% × {format_yuan(base_value)} 元 = {format_yuan(value)} 元"
+        kind = "rate"
+        if cap is not None and value > cap:
+            formula += (f"，高于最高 {cap_text} → {cap_text}" if zh else f", above the cap of {cap_text} → {cap_text}")
+            value, kind = cap, "cap"
+        elif cap is not None:
+            formula += f"（不超过 {cap_text}）" if zh else f" (cap {cap_text})"
+        return Amount(value, "元", kind, formula, rate, base_label, base_field, base_value, cap, support.iri,
+                      support.text)
+    if support.amount is not None:
+        each = to_yuan(support.amount, unit)
+        if each is None:
+            return None
+        per = re.search(r"每(?:招用|吸纳|录用)?(?:1|一)?(?:人|名)|按每人", support.text)
+        per_month = re.search(r"每月", support.text)
+        unit_out = "元/月" if per_month else "元"
+        if per:
+            people = count_in(profile.needs)
+            if people is None:
+                formula = f"{format_yuan(each)} {unit_out} × 人数" if zh else f"{format_yuan(each)} {unit_out} × people"
+                return Amount(None, unit_out, "fixed", formula, None, "人数", "needs", None, cap, support.iri,
+                              support.text)
+            value = each * people
+            formula = f"{format_yuan(each)} {unit_out} × {people} 人 = {format_yuan(value)} {unit_out}"
+            return Amount(value, unit_out, "fixed", formula, None, "人数", "needs", people, cap, support.iri,
+                          support.text)
+        return Amount(each, unit_out, "fixed", f"{format_yuan(each)} {unit_out}", None, "", "", None, cap,
+                      support.iri, support.text)
+    if cap is not None:
+        formula = f"最高 {cap_text}" if zh else f"at most {cap_text}"
+        return Amount(cap, "元", "cap", formula, None, "", "", None, cap, support.iri, support.text)
+    return None
+
+
+# ------------------------------------------------------------------------------------------------ prohibitions
+
+_PROHIBITION = re.compile(r"(?:不得|禁止|严禁|不准|不允许)[^，,。；;]{2,30}")
+
+
+def _bigrams(text: str) -> set[str]:
+    cjk = re.sub(r"[^\u4e00-\u9fff]", " ", text)
+    return {w[i:i + 2] for w in cjk.split() for i in range(len(w) - 1)}
+
+
+def prohibitions(text: str, profile: EnterpriseProfile, start: int = 0) -> list[ConditionCheck]:
+    """The prohibitions of ``text`` (不得办成营利性幼儿园) that what the profile wants runs into: most of the
+    prohibited thing's words are in its needs (a failed check naming the clause)."""
+    wants = _bigrams(" ".join((profile.needs, *profile.plans)))
+    found = []
+    for m in _PROHIBITION.finditer(text):
+        words = _bigrams(re.sub(r"^(?:不得|禁止|严禁|不准|不允许)", "", m.group()))
+        shared = words & wants
+        if len(shared) >= 3 and len(shared) >= len(words) / 2:
+            found.append(ConditionCheck("failed", "needs", m.group(), "、".join(sorted(shared)),
+                                        start + m.start(), start + m.end()))
+    return found

@@ -1,0 +1,130 @@
+"""The calculator's arithmetic (search.eligibility): each condition met, failed or unknown; verdicts; amounts with
+their formulas."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal as D
+
+import pytest
+
+from kg.views import ConditionView, EnterpriseProfile, PersonProfile, SupportView
+from search.eligibility import (ages_in, amount_of, check_condition, count_in, gb_section, money_in, statuses_in,
+                                verdict_of)
+
+TODAY = date(2026, 12, 7)
+
+
+def cond(field, comparator, value=None, values=(), unit="", value_max=None, kind="threshold", text="条件"):
+    return ConditionView(kind, field, comparator, D(value) if value is not None else None,
+                         D(value_max) if value_max is not None else None, list(values), unit, text, 0, len(text))
+
+
+def support(**kw):
+    base = dict(iri="s", unit_iri="u", unit_path="一", kind="subsidy", amount=None, amount_max=None, unit="",
+                rate=None, rate_base="", cap=None, comparator="", condition="", text="", start=0, end=0)
+    base.update(kw)
+    return SupportView(**base)
+
+
+@pytest.mark.parametrize("condition, profile, expected", [
+    (cond("years_insured", "≥", 1, unit="年"), EnterpriseProfile(years_insured=D(3)), "met"),
+    (cond("years_insured", "≥", 1, unit="年"), EnterpriseProfile(years_insured=D("0.5")), "failed"),
+    (cond("years_insured", "≥", 1, unit="年"), EnterpriseProfile(), "unknown"),
+    (cond("years_insured", "≥", 3, unit="个月"), EnterpriseProfile(years_insured=D("0.5")), "met"),
+    (cond("revenue", "≤", 4, unit="亿元"), EnterpriseProfile(revenue=D(8000)), "met"),
+    (cond("revenue", "≥", 2000, unit="万元"), EnterpriseProfile(revenue=D(1500)), "failed"),
+    (cond("employees", "≤", 1000, unit="人"), EnterpriseProfile(employees=320), "met"),
+    (cond("founded", "≥", 3, unit="年"), EnterpriseProfile(founded=2024), "failed"),
+    (cond("founded", "≥", 3, unit="年"), EnterpriseProfile(founded=2012), "met"),
+    (cond("founded", "≥", 3, unit="年"), EnterpriseProfile(), "unknown"),
+    (cond("size", "in", values=["small", "medium"], kind="who"), EnterpriseProfile(size="中小企业"), "met"),
+    (cond("size", "in", values=["small"], kind="who"), EnterpriseProfile(size="large"), "failed"),
+    (cond("person.age", "between", 16, value_max=24, unit="岁", kind="person"),
+     EnterpriseProfile(person=PersonProfile(25, "失业青年")), "failed"),
+    (cond("person.age", "between", 16, value_max=24, unit="岁", kind="person"),
+     EnterpriseProfile(needs="We are taking on 10 young people aged 19 to 23"), "met"),
+    (cond("person.status", "in", values=["graduate"], kind="person"),
+     EnterpriseProfile(person=PersonProfile(22, "应届高校毕业生")), "met"),
+    (cond("industry_code", "in", values=["C"], kind="sector"), EnterpriseProfile(industry_code="C34"), "met"),
+    (cond("industry_code", "in", values=["C"], kind="sector"), EnterpriseProfile(industry_code="5912"), "failed"),
+    (cond("place", "in", values=["自贸", "自由贸易"], kind="place"), EnterpriseProfile(place="上海自贸试验区临港"), "met"),
+    (cond("district", "in", values=["浑南区"], kind="place"), EnterpriseProfile(place="沈阳市和平区"), "failed"),
+    (cond("needs", "in", values=["专精特新"], kind="who"),
+     EnterpriseProfile(needs="We are a provincially recognised specialised-and-innovative SME."), "met"),
+])
+def test_a_condition_is_met_failed_or_unknown(condition, profile, expected):
+    assert check_condition(condition, profile, TODAY).status == expected
+
+
+def test_a_verdict_names_the_failing_condition_or_the_field_to_fill_in_and_the_expiry():
+    founded = cond("founded", "≥", 3, unit="年", text="成立满3年")
+    staff = cond("employees", "≤", 1000, unit="人", text="从业人员在1000人以下")
+    failed = verdict_of([founded, staff], EnterpriseProfile(founded=2024, employees=40), TODAY,
+                        date(2025, 6, 30), "有效期三年")
+    assert (failed.status, [c.text for c in failed.failing], failed.expired_on) == ("not_eligible", ["成立满3年"],
+                                                                                    date(2025, 6, 30))
+    unknown = verdict_of([founded, staff], EnterpriseProfile(employees=40), date(2024, 1, 1), date(2025, 6, 30))
+    assert (unknown.status, unknown.missing, unknown.expired_on) == ("unknown", ["founded"], None)
+    assert verdict_of([staff], EnterpriseProfile(employees=40), TODAY).status == "eligible"
+
+
+def test_person_statuses_are_alternatives():
+    graduate = cond("person.status", "in", values=["graduate"], kind="person")
+    unemployed = cond("person.status", "in", values=["unemployed"], kind="person")
+    result = verdict_of([unemployed, graduate], EnterpriseProfile(person=PersonProfile(22, "高校毕业生")), TODAY)
+    assert result.status == "eligible"
+
+
+def test_a_rate_of_the_premiums_the_profile_gives():
+    s = support(kind="other", rate=D(50), text="返还标准为该企业及其职工上年度实际缴纳失业保险费总额的50%")
+    a = amount_of(s, EnterpriseProfile(unemployment_premiums_last_year=D(80000)))
+    assert (a.value, a.kind, a.base_field, a.formula) == (D(40000), "rate", "unemployment_premiums_last_year",
+                                                         "50% × 80,000 元 = 40,000 元")
+
+
+def test_a_rate_of_a_sum_the_needs_state_capped():
+    s = support(rate=D(70), rate_base="实际支付展位费", cap=D(5), unit="万元",
+                text="按照实际支付展位费的70%给予补助，每户企业单个展会补助最高5万元")
+    a = amount_of(s, EnterpriseProfile(needs="下个月要去德国参加户外用品展，摊位费8万块，省里能报销多少"))
+    assert (a.value, a.kind, a.base_value) == (D(50000), "cap", D(80000))
+    assert a.formula.startswith("70% × 80,000 元 = 56,000 元")
+    below = amount_of(s, EnterpriseProfile(needs="摊位费5万元"))
+    assert (below.value, below.kind) == (D(35000), "rate")
+
+
+def test_a_rate_without_its_base_names_what_to_give():
+    s = support(rate=D(8), rate_base="设备投资额", cap=D(300), unit="万元")
+    a = amount_of(s, EnterpriseProfile(needs="想换一批设备"))
+    assert a.value is None and a.base_field == "needs" and "8% × 设备投资额" in a.formula
+
+
+def test_a_sum_per_person_times_the_people_the_needs_name():
+    s = support(amount=D(1000), unit="元", text="标准为每招用1人补贴1000元")
+    a = amount_of(s, EnterpriseProfile(needs="We are taking on 10 young people aged 19 to 23"))
+    assert (a.value, a.formula) == (D(10000), "1,000 元 × 10 人 = 10,000 元")
+    assert amount_of(support(amount=D(2), unit="万元", text="给予一次性奖励2万元"), EnterpriseProfile()).value == D(20000)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("摊位费8万块", [(D(80000), "元")]), ("研发花得比前年多了1500万", [(D(15000000), "元")]),
+    ("spend 20 million yuan on equipment", [(D(20000000), "元")]), ("USD 8 million of capital", [(D(8000000), "USD")]),
+])
+def test_money_in_needs(text, expected):
+    assert [(v, u) for v, u, _ in money_in(text)] == expected
+
+
+def test_counts_ages_statuses_and_sections():
+    assert count_in("家里两个娃") == 2 and count_in("招了10个人") == 10
+    assert ages_in("今年25岁") == (25, 25) and ages_in("aged 19 to 23") == (19, 23)
+    assert statuses_in("registered as unemployed") >= {"unemployed"}
+    assert (gb_section("C34"), gb_section("3670"), gb_section("6510")) == ("C", "C", "I")
+
+
+def test_a_prohibition_fails_only_when_the_needs_want_the_prohibited_thing():
+    from search.eligibility import prohibitions
+
+    text = "城镇小区配套幼儿园必须按照规划要求设置，不得办成营利性幼儿园。"
+    wants = EnterpriseProfile(needs="我们想租下来办一家高端收费的营利性幼儿园，可以吗？")
+    assert [c.text for c in prohibitions(text, wants)] == ["不得办成营利性幼儿园"]
+    assert prohibitions(text, EnterpriseProfile(needs="想办一所普惠性幼儿园")) == []
