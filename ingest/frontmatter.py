@@ -403,7 +403,8 @@ def read_front_matter(source: str) -> FrontMatter:
     spans = _merge([f.span for f in found if f.kind != "signature"])
     header_end = header[-1].span.end if header else 0
     issued_lines = [f for f in found if f.kind.startswith("issued-")]
-    issued_title = join_title([f.value for f in issued_lines if f.kind == "issued-title"])
+    issued_title = join_title([f.value for f in issued_lines if f.kind == "issued-title"]) or next(
+        (f.value for f in issued_lines if f.kind == "issued-start"), "")
     order = next((f.value for f in found if f.kind == "order"), "")
     issuers = _issuers(found, title, order)
     if order and not issuer:
@@ -424,10 +425,10 @@ def _issued_text(source: str, lines: list[_Line], n: int, header: list[FrontLine
     """The header lines of the text a notice issues or forwards (or an order promulgates), placed after the notice's
     own dated signature; [] when the document issues no text."""
     own_date = next((f for f in found if f.kind == "date" and n < len(lines) and f.span.start >= lines[n].start), None)
-    if own_date is None:
-        return []
     title = "".join(f.value for f in header if f.kind == "title")
     order = any(f.kind == "order" for f in header)
+    if own_date is None:
+        return _undated_issued_text(lines, n) if _ISSUING_TITLE.search(title) else []
     notice_body = source[lines[n].start if n < len(lines) else 0 : own_date.span.start]
     if not (order or _ISSUING_TITLE.search(title) or _ISSUING_BODY.search(notice_body)):
         return []
@@ -435,6 +436,28 @@ def _issued_text(source: str, lines: list[_Line], n: int, header: list[FrontLine
     while j < len(lines) and (_NOTE.match(lines[j].text) or _COLOPHON.match(lines[j].text)):
         j += 1
     return _issued_header(lines, j)
+
+
+_CUE_LINES = 3  # the notice's words come first: its cue (现将…印发给你们) is among its first lines
+
+
+def _undated_issued_text(lines: list[_Line], n: int) -> list[FrontLine]:
+    """A notice with no dated signature (a portal prints the date apart) that issues a text: its own words end with
+    the line that says so (现将《X》印发给你们…); the text follows, under its own title or straight away (then a
+    zero-length ``issued-start`` line marks where, its value the 《X》 the cue names)."""
+    for c in range(n, min(len(lines), n + _CUE_LINES)):
+        cue = _ISSUING_BODY.search(lines[c].text)
+        if not cue:
+            continue
+        if c + 1 >= len(lines):
+            return []
+        header = _issued_header(lines, c + 1)
+        if header:
+            return header
+        named = re.search(r"《([^》]{2,80})》", lines[c].text)
+        start = lines[c + 1].start
+        return [FrontLine("issued-start", Span(start, start), named.group(1) if named else "")]
+    return []
 
 
 def _issuers(found: list[FrontLine], title: str, order: str) -> tuple[str, ...]:
@@ -456,7 +479,7 @@ def issuers_of_title(title: str) -> tuple[str, ...]:
     m = re.match(r"^(.{2,60}?)(?:关于|对)", title)
     if not m:
         return ()
-    names = [n for n in re.split(r"[、，,]", m.group(1)) if n]
+    names = [n for n in re.split(rf"[、，,{_WS}]+", m.group(1)) if n]
     return tuple(names) if names and all(_BODY_END.search(n) for n in names) else ()
 
 
@@ -500,10 +523,14 @@ def _issued_header(lines: list[_Line], start: int) -> list[FrontLine]:
     return found if i < len(lines) else []
 
 
+_SPACED_OUT = re.compile(rf"(?:[\u4e00-\u9fff][{_WS}]+){{2,}}[\u4e00-\u9fff](?![\u4e00-\u9fff])")
+
+
 def join_title(parts: list[str] | tuple[str, ...]) -> str:
-    """Title lines joined, the spaces of a spaced-out title dropped (几 个 问 题 的 通 知 → 几个问题的通知)."""
+    """Title lines joined, the spaces of a spaced-out run dropped (几 个 问 题 的 通 知 → 几个问题的通知, 国 务 院 工
+    作 规 则 → 国务院工作规则); a space between two names (河南省发展和改革委员会 河南省能源局) stays."""
     title = "".join(p.strip(_WS) for p in parts)
-    return re.sub(rf"(?<=[\u4e00-\u9fff《》“”])[{_WS}]+(?=[\u4e00-\u9fff《》“”])", "", title)
+    return _SPACED_OUT.sub(lambda m: re.sub(rf"[{_WS}]+", "", m.group()), title)
 
 
 def _merge(spans: list[Span]) -> tuple[Span, ...]:
@@ -531,7 +558,7 @@ def mask(text: str, spans: tuple[Span, ...] | list[Span]) -> str:
 # The genre words a title ends in, longest first where one ends another (复函 before 函, 实施细则 is a 细则).
 _GENRES = ("通知", "通报", "通告", "公告", "公报", "意见", "方案", "计划", "规划", "纲要", "办法", "条例", "规定", "细则",
            "规则", "决定", "决议", "命令", "批复", "复函", "答复", "报告", "请示", "措施", "要点", "指引", "指南", "清单",
-           "目录", "标准", "章程", "制度", "规程", "纪要", "函", "令")
+           "目录", "标准", "章程", "制度", "规程", "纪要", "安排", "函", "令")
 _TRAILING_NOTE = re.compile(r"[（(][^（）()]*[）)]$")
 
 
@@ -552,6 +579,8 @@ def _issued_genre(front: FrontMatter, title: str) -> str:
     m = re.search(r"《([^》]+)》", title)
     if m:
         return genre_of(m.group(1))
+    while _TRAILING_NOTE.search(title):
+        title = _TRAILING_NOTE.sub("", title).rstrip()
     m = re.search(r"(?:印发|转发|批转)(.+?)的通知$", title)
     return genre_of(m.group(1)) if m else ""
 

@@ -344,3 +344,95 @@ def test_place_named():
     assert place_named("广州").name == "广州市"
     assert place_named("全国").level == "national"
     assert place_named("不存在的地方") is None
+
+
+UNDATED = """某区人民政府办公室关于印发某区促进某产业发展若干措施的通知
+仑政办发〔2031〕7号
+各街道办事处，区政府各部门：
+《某区促进某产业发展若干措施》已经区政府常务会议研究同意，现印发给你们，请认真贯彻落实。
+为促进某产业发展，制定以下措施。
+1.支持企业扩大规模。对年营业收入首次超过1亿元的企业给予奖励。
+2.支持人才引进。对引进的高层次人才给予补贴。
+"""
+
+
+def test_an_undated_notice_ends_with_the_line_that_issues_the_text():
+    doc = parse(UNDATED)
+    assert [u.path for u in doc.units] == ["通知", "序言", "1", "2"]
+    assert doc.unit("序言").text == "为促进某产业发展，制定以下措施。"
+    m = doc.meta
+    assert (m.issued_text_title, m.issued_text_genre, m.jurisdiction, m.jurisdiction_level) == (
+        "某区促进某产业发展若干措施", "措施", "宁波市北仑区", "district")
+
+
+def test_a_space_between_joint_issuers_in_a_title_stays():
+    doc = parse("某省发展和改革委员会 某省能源局关于印发某方案的通知\n豫发改能源〔2031〕1号\n各省辖市发展改革委：\n"
+                "现将《某方案》印发给你们，请认真贯彻执行。\n某省发展和改革委员会　某省能源局\n2031年1月2日\n某方案\n"
+                "一、总体要求\n坚持某某。\n二、主要任务\n推进某某。\n")
+    assert doc.meta.title == "某省发展和改革委员会 某省能源局关于印发某方案的通知"
+    assert doc.meta.issuers == ("某省发展和改革委员会", "某省能源局")
+    assert (doc.meta.jurisdiction, doc.meta.jurisdiction_level) == ("河南省", "province")
+    assert [u.path for u in doc.units] == ["通知", "一", "二"]
+
+
+REPLY_WITH_ANNEXES = """国务院办公厅关于某地某险情有关问题的复函
+国办函〔2031〕80号
+某省人民政府：
+你省《关于某险情有关问题的请示》收悉。现将有关部门的意见转去，请研究处理。
+附件：1.某部关于某险情调研情况的报告
+2.某险情调查专家组意见
+国务院办公厅
+2031年11月4日
+附件1
+关于某险情调研情况的报告
+国务院：
+一、基本情况
+某村位于某地。
+二、建议意见
+建议加强监测。
+附件2
+某险情调查意见
+专家组认为，应加强监测。
+"""
+
+
+def test_a_reply_keeps_its_paragraph_and_its_annexes():
+    doc = parse(REPLY_WITH_ANNEXES)
+    assert paths_kinds(doc) == [("第1段", "paragraph"), ("附件1", "annex"), ("附件1一", "chapter"),
+                                ("附件1二", "chapter"), ("附件2", "annex")]
+
+
+PERSONNEL = """国务院办公厅关于调整某委员会组成人员的通知
+国办发〔2031〕9号
+各省、自治区、直辖市人民政府，国务院各部委、各直属机构：
+根据人员变动情况和工作需要，国务院决定对某委员会组成人员进行调整。现将调整后的名单通知如下：
+（一）部门委员
+张 三  某部副部长
+李 四  某部副部长
+王 五  某委副主任
+赵 六  某局副局长
+（二）专家委员
+钱 七  教授
+孙 八  研究员
+周 九  院士
+吴 十  教授
+郑十一  研究员
+某委员会办公室设在某部，办公室主任由某部副部长兼任。
+国务院办公厅
+2031年11月20日
+"""
+
+
+def test_a_list_of_names_ends_where_a_sentence_follows():
+    doc = parse(PERSONNEL)
+    assert [u.path for u in doc.units] == ["序言", "（一）", "（二）", "结语"]
+    assert doc.unit("结语").text == "某委员会办公室设在某部，办公室主任由某部副部长兼任。"
+
+
+def test_a_title_line_keeps_its_paragraph_and_an_inline_enumeration_is_no_unit():
+    text = ("一、总体要求\n坚持某某。\n二、保障措施\n（一）加强组织领导。\n各地区要加强领导。\n（二）营造良好环境。\n"
+            "各地区、各有关部门要做好宣传。\n三、条件\n法人还应具备：\n（1）有专职人员；（2）有办公场所。\n")
+    doc = parse(text)
+    assert [u.path for u in doc.units] == ["一", "二", "二（一）", "二（二）", "三"]
+    assert doc.unit("二（二）").text == "营造良好环境。\n各地区、各有关部门要做好宣传。"
+    assert doc.unit("三").text.endswith("（1）有专职人员；（2）有办公场所。")
