@@ -111,9 +111,9 @@ _SUPERVISION_RE = re.compile(r"督查|督导|监督检查|督促检查|审计监
 _DUTY_OF: tuple[tuple[re.Pattern[str], Role], ...] = (
     (re.compile(r"^\s*(?:要|应当|应|须|需|切实|积极|负责)*\s*(?:搞好|做好|加强)?"
                 r"(?:统筹协调|综合协调|协调服务|协调推进|统筹推进|协调解决|协调)"), Role.COORDINATOR),
-    (re.compile(r"^\s*(?:组织)?(?:开展)?(?:考核|评估|评价)|(?:开展|进行|组织)[^，。；]{0,8}?(?:考核|评估|评价)"),
-     Role.EVALUATOR),
-    (re.compile(r"^\s*(?:组织)?(?:开展)?(?:监督检查|督查|督促检查|督导)"
+    (re.compile(r"^\s*(?:要|应当|应|须|需)?\s*(?:适时|定期|及时|每年)?(?:组织)?(?:开展)?(?:考核|评估|评价)"
+                r"|(?:开展|进行|组织)[^，。；]{0,8}?(?:考核|评估|评价)"), Role.EVALUATOR),
+    (re.compile(r"^\s*(?:要|应当|应|须|需)?\s*(?:适时|定期|及时|每年)?(?:组织)?(?:开展)?(?:监督检查|督查|督促检查|督导)"
                 r"|(?:开展|进行|组织|实施)[^，。；]{0,8}?(?:督查|督导|监督检查|督促检查|审计监督)"), Role.SUPERVISOR),
 )
 _COMMA_COORDINATES_RE = re.compile(r"\s*[，,]?\s*(?:负责)?(?:统筹协调|统筹推进|综合协调)")
@@ -127,7 +127,7 @@ _EACH_BEFORE_RE = re.compile(r"分别由\s*$")
 _EACH_AFTER_RE = re.compile(r"\s*(?:等(?:有关)?部门)?分别")
 _COLLECTIVE_COORDINATES_RE = re.compile(r"\s*(?:要|应当|应|须)?\s*(?:切实)?(?:加强|做好|负责)?(?:统筹协调|综合协调)")
 # 各级卫生健康部门 (a sector's departments at every level) is a body named by its work, not a collective.
-_COLLECTIVE_RE = re.compile(r"^(?:各(?!(?:省级|级)(?!人民政府|政府)[\u4e00-\u9fff]{2,10}(?:部门|机关|机构)$)|相关|有关|区级|县级"
+_COLLECTIVE_RE = re.compile(r"^(?:国务院各|国务院有关|各(?!(?:省级|级)(?!人民政府|政府)[\u4e00-\u9fff]{2,10}(?:部门|机关|机构)$)|相关|有关|区级|县级"
                             r"|乡镇|街镇|全市各|本市各|全省各|地方各级|县级以上|当地政府|省级人民政府"
                             r"|省、自治区、直辖市人民政府)|层面")
 _COLLECTIVE_ACTS_RE = re.compile(
@@ -552,6 +552,10 @@ def _row_statements(source: str, row: TaskRow, unit: Unit, mentions: list[Mentio
     lead_cell = row.cell(Column.LEAD)
     has_lead = lead_cell is not None and bool(_inside(mentions, lead_cell.span.start, lead_cell.span.end))
     leads: set[str] = set()
+    guide = row.cell(Column.GUIDE)
+    if guide is not None:  # 指导部门: every body listed guides the work
+        for mention in _unique(_inside(mentions, guide.span.start, guide.span.end)):
+            yield _Statement(mention[1], Role.COORDINATOR, unit.path, row.span, False, (), due_text)
     for column, default in ((Column.LEAD, _LEAD), (Column.PARTICIPANT, _HELP), (Column.RESPONSIBLE, _PLAIN)):
         cell = row.cell(column)
         if cell is None:

@@ -1,7 +1,9 @@
 """Task-breakdown tables (工作任务分工表, 重点任务分解表) exported as text: rows, role columns, due dates, owning unit.
 
 A table is a header line naming a task column (工作任务, 重点任务 …) and at least one body column (牵头单位,
-配合单位, 责任单位 …), cells split by tabs or by runs of two or more spaces, then one row a line. Each row
+配合单位, 责任单位, 指导部门 …), cells split by tabs or by runs of two or more spaces, then one row a line; or,
+as a web page's table copied as text, one cell a line (序号, 改革举措, 主要内容, 指导部门 … each on its own
+line, then each row as many lines, starting with its number). Each row
 is tied to the unit of the main text whose heading its task cell names; a row that names none stays with the
 unit that holds the table (the annex). ``完成时限`` becomes a date where the text fixes one
 (``2024年9月底前`` → 2024-09-30, ``2024年底前`` → 2024-12-31) and is kept as written either way (``长期坚持``).
@@ -40,6 +42,7 @@ class Column(str, Enum):
     LEAD = "lead"  # 牵头单位
     PARTICIPANT = "participant"  # 配合单位 / 参与单位
     RESPONSIBLE = "responsible"  # 责任单位: a plain list, read by the list convention
+    GUIDE = "guide"  # 指导部门: the bodies that guide the work (a reform list's 指导部门): coordinators
     DUE = "due"  # 完成时限
 
 
@@ -48,11 +51,12 @@ _HEADERS: tuple[tuple[Column, re.Pattern[str]], ...] = (
     (Column.NUMBER, re.compile(r"^(?:序号|编号)$")),
     (Column.LEAD, re.compile(r"牵头|主责")),
     (Column.PARTICIPANT, re.compile(r"配合|参与|协办|协同|参加")),
+    (Column.GUIDE, re.compile(r"指导(?:单位|部门)")),
     (Column.RESPONSIBLE, re.compile(r"(?:责任|负责|实施|落实|承办)(?:单位|部门|主体)")),
     (Column.DUE, re.compile(r"时限|时间|期限|进度|节点")),
     (Column.TASK, re.compile(r"任务|措施|工作|内容|事项|举措|项目")),
 )
-_BODY_COLUMNS = (Column.LEAD, Column.PARTICIPANT, Column.RESPONSIBLE)
+_BODY_COLUMNS = (Column.LEAD, Column.PARTICIPANT, Column.RESPONSIBLE, Column.GUIDE)
 _CELL_SPLIT = re.compile(r"\t+|[ \u3000\xa0]{2,}")
 _LINE_RE = re.compile(r"[^\r\n]+")
 _GROUP_ROW = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|第[一二三四五六七八九十]+[章节部分])")
@@ -185,6 +189,50 @@ def _row_cells(columns: tuple[Column | None, ...], cells: list[TableCell]) -> di
     return found
 
 
+_NUMBER_CELL = re.compile(r"[0-9０-９]{1,3}[.．、]?")
+
+
+def _vertical_table(source: str, lines: list[tuple[int, int]], i: int) -> tuple[TaskTable, int] | None:
+    """A table exported one cell a line (a web page's table copied as text): a header of short lines naming
+    the columns, 序号 first, then each row as many lines as there are columns, starting with its number;
+    a group row (一、知识产权保护方面（共5项）) may stand between rows. Returns the table and the next line."""
+    header: list[TableCell] = []
+    j = i
+    while j < len(lines) and len(header) < 8:
+        cells = split_cells(source, *lines[j])
+        if len(cells) != 1 or len(re.sub(r"\s", "", cells[0].text)) > 8:
+            break
+        header.append(cells[0])
+        j += 1
+    columns = tuple(_column(c.text) for c in header)
+    if (len(columns) < 3 or columns[0] is not Column.NUMBER or Column.TASK not in columns
+            or not any(c in columns for c in _BODY_COLUMNS)):
+        return None
+    rows: list[TaskRow] = []
+    group = ""
+    while j < len(lines):
+        first = split_cells(source, *lines[j])
+        if len(first) == 1 and _GROUP_ROW.match(first[0].text) and len(first[0].text) <= 40:
+            group, j = first[0].text, j + 1
+            continue
+        if len(first) != 1 or not _NUMBER_CELL.fullmatch(first[0].text) or j + len(columns) > len(lines):
+            break
+        cells = [c for k in range(j, j + len(columns)) for c in split_cells(source, *lines[k])]
+        if len(cells) != len(columns) or any(_NUMBER_CELL.fullmatch(c.text) for c in cells[1:2]):
+            break
+        by_column: dict[Column, TableCell] = {}
+        for col, cell in zip(columns, cells):
+            if col is not None:
+                by_column.setdefault(col, cell)
+        tasks = tuple(c for col, c in zip(columns, cells) if col is Column.TASK)
+        rows.append(TaskRow(Span(cells[0].span.start, cells[-1].span.end), by_column, group, tasks))
+        j += len(columns)
+    if not rows:
+        return None
+    log.debug("one-cell-a-line task table at %d: %d columns, %d rows", header[0].span.start, len(columns), len(rows))
+    return TaskTable(Span(header[0].span.start, header[-1].span.end), columns, tuple(rows)), j
+
+
 def find_task_tables(source: str) -> list[TaskTable]:
     """Every task table in the text, in order."""
     lines = [(m.start(), m.end()) for m in _LINE_RE.finditer(source)]
@@ -194,6 +242,12 @@ def find_task_tables(source: str) -> list[TaskTable]:
         start, end = lines[i]
         header_cells = split_cells(source, start, end)
         columns = _header_columns(header_cells)
+        if columns is None:
+            vertical = _vertical_table(source, lines, i)
+            if vertical is not None:
+                tables.append(vertical[0])
+                i = vertical[1]
+                continue
         i += 1
         if columns is None:
             continue

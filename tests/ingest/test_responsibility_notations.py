@@ -195,6 +195,7 @@ SENTENCES = [
     ("composed-of-with-a-lead", "联席会议由市经信委、市科委、市财政局3个部门组成，市经信委为牵头单位。",
      {("市经信委", L, EX), ("市经信委", P, EX), ("市科委", P, EX), ("市财政局", P, EX)}),
     ("takes-on-a-duty", "市财政局承担资金监管的职责。", {("市财政局", L, EX)}),
+    ("must-supervise", "市发改委和市科委要适时督促检查推广工作进展情况。", {("市发改委", SU, EX), ("市科委", P, EX)}),
     ("body-named-as-object", "支持市经信委所属单位开展试点。", set()),
 ]
 
@@ -365,3 +366,16 @@ def test_table_cells_and_columns():
 ])
 def test_parse_due(text, expected):
     assert parse_due(text) == expected
+
+
+def test_a_table_copied_one_cell_a_line():
+    """A web page's table pasted as text: 序号, the task, its content and 指导部门 each on a line of its own."""
+    text = ("一、推广的改革举措\n（一）知识产权保护方面2项：专利保险机制；技术调查官制度。\n（二）科技金融方面1项。\n"
+            "附件\n推广清单\n序号\n改革举措\n主 要 内 容\n指导部门\n推广范围\n"
+            "一、知识产权保护方面（共2项）\n1\n专利保险机制\n开发专利保险产品。\n财政部、人民银行\n全国\n"
+            "2\n技术调查官制度\n引入技术调查官。\n市科委\n全国\n")
+    (table,) = find_task_tables(text)
+    assert [r.cell(Column.GUIDE).text for r in table.rows] == ["财政部、人民银行", "市科委"]
+    assert [r.group for r in table.rows] == ["一、知识产权保护方面（共2项）"] * 2
+    got = {(b, path, role) for b, path, role, _ in facts(text)}
+    assert got == {("财政部", "一（一）", CO), ("人民银行", "一（一）", CO), ("市科委", "一（一）", CO)}
