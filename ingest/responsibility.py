@@ -113,7 +113,7 @@ _DUTY_OF: tuple[tuple[re.Pattern[str], Role], ...] = (
                 r"(?:统筹协调|综合协调|协调服务|协调推进|统筹推进|协调解决|协调)"), Role.COORDINATOR),
     (re.compile(r"^\s*(?:要|应当|应|须|需)?\s*(?:适时|定期|及时|每年)?(?:组织)?(?:开展)?(?:考核|评估|评价)"
                 r"|(?:开展|进行|组织)[^，。；]{0,8}?(?:考核|评估|评价)"), Role.EVALUATOR),
-    (re.compile(r"^\s*(?:要|应当|应|须|需)?\s*(?:适时|定期|及时|每年)?(?:组织)?(?:开展)?(?:监督检查|督查|督促检查|督导)"
+    (re.compile(r"^\s*(?:要|应当|应|须|需)?\s*(?:适时|定期|及时|每年)?(?:组织)?(?:开展)?(?:监督检查|督查|督促检查|督导|督促)"
                 r"|(?:开展|进行|组织|实施)[^，。；]{0,8}?(?:督查|督导|监督检查|督促检查|审计监督)"), Role.SUPERVISOR),
 )
 _COMMA_COORDINATES_RE = re.compile(r"\s*[，,]?\s*(?:负责)?(?:统筹协调|统筹推进|综合协调)")
@@ -129,12 +129,13 @@ _COLLECTIVE_COORDINATES_RE = re.compile(r"\s*(?:要|应当|应|须)?\s*(?:切实
 # 各级卫生健康部门 (a sector's departments at every level) is a body named by its work, not a collective.
 _COLLECTIVE_RE = re.compile(r"^(?:国务院各|国务院有关|各(?!(?:省级|级)(?!人民政府|政府)[\u4e00-\u9fff]{2,10}(?:部门|机关|机构)$)|相关|有关|区级|县级"
                             r"|乡镇|街镇|全市各|本市各|全省各|地方各级|县级以上|当地政府|省级人民政府"
-                            r"|省、自治区、直辖市人民政府)|层面")
+                            r"|省、自治区、直辖市人民政府$)|层面")
 _COLLECTIVE_ACTS_RE = re.compile(
     _GAP + r"(?:可|要|应|需|须|负责|建立|制定|结合|根据|按照|抓紧|加快|做好|落实|研究|组织|推动|加强|完善|出台|设立)")
 _COLLECTIVE_URGED_RE = re.compile(r"(?:鼓励|支持|引导|要求|指导|督促|推动|由)\s*$")
 _CLAUSE_START_RE = re.compile(r"(?:^|[，,；;：:])\s*(?:同时，?|并)?\s*$")
-_BY_RE = re.compile(r"由\s*$")
+_BY_RE = re.compile(r"(?:由|请)\s*$")  # 由X办理; a reply's 请X加快研究 asks X to act
+_SUPPORTS_RE = re.compile(r"\s*(?:积极|大力|继续)?(?:给予|予以)?(?:支持|配合|协助)")  # 请X积极给予支持: X takes part
 # A later clause with the same subject (市财政局负责…，参与项目审核) / of the same act (…进行评估，对…开展督查).
 _SAME_SUBJECT_HELPS_RE = re.compile(r"(?:并|同时|还)?(?:参与|配合|协助|参加)")
 _SAME_ACT_RE = re.compile(r"(?:并|同时|还|对|定期|每年|及时|适时|组织|开展|进行|加强|会同)")
@@ -530,6 +531,8 @@ def _sentence_statements(source: str, sent: Span, mentions: list[Mention], conv:
                 continue
             if _COMMA_COORDINATES_RE.match(source, tail, sent.end):
                 yield from ((m, Role.COORDINATOR, False) for m in named)
+            elif not narrative and by_body and _SUPPORTS_RE.match(source, tail, sent.end):
+                yield from ((m, Role.PARTICIPANT, False) for m in _unique(named))
             elif not narrative and (by_body or acts):
                 instead, duty = _duties(source, tail, sent.end)  # 要加强统筹协调，会同…开展督促检查
                 for mention, role, conventional in _plain(source, named, has_lead, conv, sent.start, True):
