@@ -614,6 +614,28 @@ def _is_reference(source: str, cand: _Candidate) -> bool:
     return bool(_REFERENCE_AFTER_RE.match(source, cand.end))
 
 
+_BARE_JOINT_RE = re.compile(r"(联席会议|领导小组|工作小组|协调小组)(?!办公室|办|成员|制度|组长|副组长|召集人)")
+
+
+def _bare_joint_mentions(source: str, chosen: list[_Candidate], aliases: list[tuple[_Candidate, _Candidate]],
+                         blocked: list[tuple[int, int]]) -> list[tuple[_Candidate, _Candidate]]:
+    """A bare 联席会议 (领导小组 …) written after the text has named one such body, and only one: that body
+    (国务院职业教育工作部际联席会议 … 联席会议统筹协调全国职业教育工作)."""
+    joints = [c for c in chosen if c.kind in ("joint", "label") and _JOINT_RE.search(source, c.start, c.end)
+              and source[c.start : c.end].endswith(("联席会议", "领导小组", "工作小组", "协调小组"))]
+    taken = [(c.start, c.end) for c in chosen if c.kind != "unknown"] + [(a.start, a.end) for _, a in aliases]
+    taken += blocked + [(m.start(), m.end()) for m in _SHORT_FOR_RE.finditer(source)]
+    found = []
+    for m in _BARE_JOINT_RE.finditer(source):
+        span = (m.start(1), m.end(1))
+        if any(a < span[1] and span[0] < b for a, b in taken):
+            continue
+        named = {source[c.start : c.end]: c for c in joints if c.end <= span[0] and source[c.start : c.end].endswith(m.group(1))}
+        if len(named) == 1:
+            found.append((next(iter(named.values())), _Candidate(span[0], span[1], "alias")))
+    return found
+
+
 def find_departments(
     source: str,
     units: list[Unit] | None = None,
@@ -653,6 +675,7 @@ def find_bodies(
     blocked = _in_titles(source) + [(s.start, s.end) for s in exclude or []]
     chosen = _choose(candidates, blocked)
     aliases = _short_name_mentions(source, chosen, blocked)
+    aliases += _bare_joint_mentions(source, chosen, aliases, blocked)
     departments: dict[str, Department] = {}
     unknown: dict[str, BodyCandidate] = {}
     mentions: list[tuple[Span, str]] = []

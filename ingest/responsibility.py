@@ -100,7 +100,7 @@ _POSTFIX: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(_GAP + r"负责"), _PLAIN),
     (re.compile(r"\s*(?:主要|分管)?(?:领导|负责同志)?召集"), _CONVENE),
 )
-_COMPOSE_AFTER_RE = re.compile(r"(?:等[\u4e00-\u9fff\d]{0,12}?)?(?:共同)?组成")
+_COMPOSE_AFTER_RE = re.compile(r"(?:等[\u4e00-\u9fff\d]{0,12}?)?(?:共同)?组成(?!人员|部分|成员)")
 _MEMBERS_BEFORE_RE = re.compile(r"成员(?:单位)?(?:包括|为|有|由)\s*$")
 _WITH_RE = re.compile(r"[\s，,]*" + _GAP + r"(?:会同|联合)\s*")
 _ADVERBIALS = r"(?:每年|每半年|每季度|年度|定期|适时|不定期|依法|依规|按规定)*"

@@ -454,3 +454,12 @@ def test_no_place_is_the_default():
     assert normalise_department("上海经信委X") is None
     (dept,) = find_departments("由市政府负责。", jurisdiction="广州市")
     assert dept.pref_label == "广州市政府"
+
+
+def test_a_bare_joint_body_is_the_one_the_text_named():
+    text = "完善国务院职业教育工作部际联席会议制度。联席会议统筹协调全国职业教育工作。"
+    (dept,) = find_departments(text, jurisdiction=NATIONAL)
+    assert [m.text(text) for m in dept.mentions] == ["国务院职业教育工作部际联席会议", "联席会议"]
+    # two conferences named: a bare 联席会议 is neither
+    two = "建立甲联席会议和乙联席会议。联席会议每年召开一次。"
+    assert all(len(d.mentions) == 1 for d in find_departments(two, jurisdiction=NATIONAL))
