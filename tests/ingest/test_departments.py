@@ -461,5 +461,5 @@ def test_a_bare_joint_body_is_the_one_the_text_named():
     (dept,) = find_departments(text, jurisdiction=NATIONAL)
     assert [m.text(text) for m in dept.mentions] == ["国务院职业教育工作部际联席会议", "联席会议"]
     # two conferences named: a bare 联席会议 is neither
-    two = "建立甲联席会议和乙联席会议。联席会议每年召开一次。"
+    two = "建立楼宇经济联席会议，设立人才工作联席会议。联席会议每年召开一次。"
     assert all(len(d.mentions) == 1 for d in find_departments(two, jurisdiction=NATIONAL))
