@@ -528,6 +528,18 @@ def _category_of(name: str) -> str:
     return next((category for pattern, category in _CATEGORY_OF_ORGAN if pattern.search(name)), "other")
 
 
+_COMPOSED_RE = re.compile(r"由(?P<list>[^。；;]{2,200}?)(?:等[\u4e00-\u9fff\d]{0,12}?)?(?:共同)?组成(?!人员|部分)")
+
+
+def _composed_of(source: str, spans: list[Span], mentions: list[tuple[Span, str]]) -> list[str]:
+    """The members a sentence lists for a joint body: 联席会议由教育部、发展改革委…9个部门和单位组成."""
+    for span in spans:
+        m = _COMPOSED_RE.match(source, span.end)
+        if m:
+            return list(dict.fromkeys(key for s, key in mentions if m.start("list") <= s.start < m.end("list")))
+    return []
+
+
 def _unknown_body(name: str, kind: str, jurisdiction: str) -> Department:
     """A body no authority file has: keyed by a hash of its full, jurisdiction-qualified name."""
     levels = _levels(jurisdiction)
@@ -719,8 +731,11 @@ def find_bodies(
             continue
         first = dept.mentions[0]
         sent_start, _ = sentence_bounds(source, first.start)
+        others = [m for m in mentions if m[1] != dept.key]
         if _CREATE_RE.search(source, sent_start, first.start):
             dept.created_by_document = True
-            dept.members = _members(source, first, [m for m in mentions if m[1] != dept.key])
+            dept.members = _members(source, first, others)
             log.debug("joint body %s created with %d members", dept.pref_label, len(dept.members))
+        if not dept.members:
+            dept.members = _composed_of(source, dept.mentions, others)
     return Bodies(list(departments.values()), list(unknown.values()))

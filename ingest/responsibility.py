@@ -135,6 +135,8 @@ _COLLECTIVE_ACTS_RE = re.compile(
 _COLLECTIVE_URGED_RE = re.compile(r"(?:鼓励|支持|引导|要求|指导|督促|推动|由)\s*$")
 _CLAUSE_START_RE = re.compile(r"(?:^|[，,；;：:])\s*(?:同时，?|并)?\s*$")
 _BY_RE = re.compile(r"(?:由|请)\s*$")  # 由X办理; a reply's 请X加快研究 asks X to act
+# 联席会议办公室设在教育部，主要承担…日常工作: the office, set up in a body, carries the work
+_HOSTED_RE = re.compile(r"\s*设在[^，,。；;]{1,20}[，,]\s*(?:主要)?(?:承担|负责)")
 _SUPPORTS_RE = re.compile(r"\s*(?:积极|大力|继续)?(?:给予|予以)?(?:支持|配合|协助)")  # 请X积极给予支持: X takes part
 # A later clause with the same subject (市财政局负责…，参与项目审核) / of the same act (…进行评估，对…开展督查).
 _SAME_SUBJECT_HELPS_RE = re.compile(r"(?:并|同时|还)?(?:参与|配合|协助|参加)")
@@ -531,6 +533,8 @@ def _sentence_statements(source: str, sent: Span, mentions: list[Mention], conv:
                 continue
             if _COMMA_COORDINATES_RE.match(source, tail, sent.end):
                 yield from ((m, Role.COORDINATOR, False) for m in named)
+            elif not narrative and _HOSTED_RE.match(source, tail, sent.end):
+                yield from ((m, Role.LEAD, False) for m in _unique(named))  # 办公室设在教育部，承担日常工作
             elif not narrative and by_body and _SUPPORTS_RE.match(source, tail, sent.end):
                 yield from ((m, Role.PARTICIPANT, False) for m in _unique(named))
             elif not narrative and (by_body or acts):

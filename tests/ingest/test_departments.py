@@ -463,3 +463,10 @@ def test_a_bare_joint_body_is_the_one_the_text_named():
     # two conferences named: a bare 联席会议 is neither
     two = "建立楼宇经济联席会议，设立人才工作联席会议。联席会议每年召开一次。"
     assert all(len(d.mentions) == 1 for d in find_departments(two, jurisdiction=NATIONAL))
+
+
+def test_a_joint_body_composed_of_members():
+    text = "建立国务院职业教育工作部际联席会议（以下简称联席会议）制度。联席会议由教育部、财政部2个部门组成，教育部为牵头单位。"
+    conference = find_departments(text, jurisdiction=NATIONAL)[0]
+    assert conference.created_by_document
+    assert conference.members == ["cn-ministry-of-education", "cn-ministry-of-finance"]

@@ -25,7 +25,7 @@ NAMES = {
     "区级层面": "districts", "各有关部门": "departments", "工业和信息化部": "miit", "国家发展改革委": "ndrc",
     "财政部": "mof", "人民银行": "pbc", "各省级人民政府": "provinces", "区发改委": "d-reform",
     "区科委": "d-science", "各街道": "streets", "市智能制造联席会议": "joint",
-    "上海市经济和信息化委员会": "econ",
+    "上海市经济和信息化委员会": "econ", "联席会议办公室": "office",
 }
 KEY_NAMES = {}
 for _name, _key in NAMES.items():
@@ -195,6 +195,7 @@ SENTENCES = [
     ("composed-of-with-a-lead", "联席会议由市经信委、市科委、市财政局3个部门组成，市经信委为牵头单位。",
      {("市经信委", L, EX), ("市经信委", P, EX), ("市科委", P, EX), ("市财政局", P, EX)}),
     ("takes-on-a-duty", "市财政局承担资金监管的职责。", {("市财政局", L, EX)}),
+    ("office-set-up-in-a-body", "联席会议办公室设在市经信委，主要承担联席会议日常工作。", {("联席会议办公室", L, EX)}),
     ("a-reply-asks", "请市科委加快方案研究，如确有困难，请市财政局积极给予支持。", {("市科委", L, EX), ("市财政局", P, EX)}),
     ("must-urge", "市经信委要督促各区加快改革。", {("市经信委", SU, EX), ("各区", IM, EX)}),
     ("must-supervise", "市发改委和市科委要适时督促检查推广工作进展情况。", {("市发改委", SU, EX), ("市科委", P, EX)}),
