@@ -62,7 +62,7 @@ class RequestLimits:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        problem = self._check_target(scope)
+        problem = self._check_host(scope) or self._check_target(scope)
         if problem is None:
             body, problem = await self._read_body(scope, receive)
         if problem is not None:
@@ -80,6 +80,21 @@ class RequestLimits:
             return await receive()
 
         await self.app(scope, replay, send)
+
+    def _check_host(self, scope: Scope):
+        """400 for a Host header outside ``allowed_hosts`` (when set): a page on another name that resolves to this
+        server (DNS rebinding) is not answered."""
+        allowed = current_settings(self.fastapi_app).allowed_hosts
+        if not allowed:
+            return None
+        raw = next((v for k, v in scope.get("headers", []) if k == b"host"), b"").decode("latin-1").strip().lower()
+        name = raw[1:].split("]")[0] if raw.startswith("[") else raw.rsplit(":", 1)[0] if raw.count(":") == 1 else raw
+        for pattern in allowed:
+            pattern = pattern.lower()
+            if pattern == "*" or name == pattern or (pattern.startswith("*.") and name.endswith(pattern[1:])):
+                return None
+        return (400, "host_not_allowed", f"host {raw[:100]!r} is not one this server answers "
+                                         "(POLICYKG_ALLOWED_HOSTS)", "header.host")
 
     @staticmethod
     def _check_target(scope: Scope):

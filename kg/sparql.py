@@ -214,6 +214,37 @@ def service_refusal(query: str) -> str | None:
     return None
 
 
+MAX_NESTING = 500  # groups nested deeper overflow the parser's stack (~2,000 levels), whatever the memory limit
+_IRI = re.compile(r"<[^<>\"{}|^`\\\s]*>")
+_QUOTES = ("'''", '"""', "'", '"')
+
+
+def nesting_depth(query: str) -> int:
+    """How deep ``{ }``, ``( )`` and ``[ ]`` nest in ``query``, outside strings, IRIs and comments."""
+    depth = deepest = 0
+    i, n = 0, len(query)
+    while i < n:
+        c = query[i]
+        if c == "#":
+            while i < n and query[i] not in "\r\n":
+                i += 1
+        elif c in "'\"":
+            quote = next(q for q in _QUOTES if query.startswith(q, i))
+            i += len(quote)
+            while i < n and not query.startswith(quote, i):
+                i += 2 if query[i] == "\\" else 1
+            i += len(quote) - 1
+        elif c == "<" and (m := _IRI.match(query, i)):
+            i = m.end() - 1
+        elif c in "{([":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif c in "})]":
+            depth -= 1
+        i += 1
+    return deepest
+
+
 def is_empty_query(query: str) -> bool:
     """True when the query holds nothing but white space and comments."""
     return not _COMMENT.sub("", query).strip()
@@ -482,6 +513,10 @@ def run_sparql(graph: Graph, query: str, *, timeout_s: float | None = None, max_
     refusal = service_refusal(query)
     if refusal:
         raise SparqlRefused(refusal)
+    depth = nesting_depth(query)
+    if depth > MAX_NESTING:  # refused here: deeper, the parser overflows its stack (it is not a memory matter)
+        raise SparqlSyntaxError(f"the query nests brackets {depth} levels deep; at most {MAX_NESTING} levels are "
+                                "accepted (the SPARQL parser's depth limit)")
     started = time.perf_counter()
     ctx = multiprocessing.get_context("fork")
     receiver, sender = ctx.Pipe(duplex=False)

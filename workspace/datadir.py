@@ -332,7 +332,7 @@ def sha256_file(path: Path) -> str:
 
 
 # Derived from a hashed file and rebuilt by every build, not hashed (RocksDB's own files; kg.store.STORE_DIR).
-_DERIVED = ("graph.oxigraph", "export")  # export/: the graph's downloads, written once (api.routes.export)
+_DERIVED = ("graph.oxigraph",)
 
 
 def _data_files(root: Path) -> Iterator[Path]:

@@ -98,6 +98,24 @@ class Settings(BaseSettings):
                                         "a larger one is skipped before it is inflated")
     ingest_max_text_mb: int = Field(default=20, ge=1, description="size (MB) of a text, Markdown or HTML file, and "
                                     "of the text taken from any file; a larger one is skipped")
+    http_header_timeout_s: float = Field(default=10.0, gt=0, description="time a client has to send a request's "
+                                         "head (line and headers); a slower one is answered 408 and closed")
+    http_keep_alive_s: float = Field(default=5.0, gt=0, description="how long an idle keep-alive connection is kept")
+    http_max_connections: int = Field(default=1000, ge=16, description="connections one server worker holds at most "
+                                      "(kept below its open-file limit); when full, the oldest one still sending its "
+                                      "head is dropped, else the new one is refused with 503")
+    allowed_hosts: Annotated[list[str], NoDecode] = Field(
+        default_factory=list, description="Host header values the API answers (comma-separated; *.example.org for "
+                                          "subdomains; unset: any): refuses DNS-rebinding pages")
+
+    @field_validator("allowed_hosts", mode="before")
+    @classmethod
+    def _split_hosts(cls, value: object) -> object:
+        """POLICYKG_ALLOWED_HOSTS="localhost,127.0.0.1" or '["localhost"]' → a list of host names."""
+        if isinstance(value, str):
+            value = value.strip()
+            return json.loads(value) if value.startswith("[") else [h.strip() for h in value.split(",") if h.strip()]
+        return value
     generation: Path | None = Field(
         default=None,
         description="serve this generation folder instead of the one `current` names (set by `policykg serve` "

@@ -82,11 +82,17 @@ class _Lines:
         return "".join(self.lines)
 
 
-def start_cli(*args: str, **env: str) -> subprocess.Popen:
+def start_cli(*args: str, open_files: int | None = None, **env: str) -> subprocess.Popen:
     """Start ``policykg ARGS`` in its own session (so the test can signal exactly it); its output is read
-    on threads (``wait_for_stderr``, ``finish``)."""
+    on threads (``wait_for_stderr``, ``finish``). ``open_files`` sets its open-file limit (``ulimit -n``)."""
+    def limit() -> None:
+        import resource
+
+        resource.setrlimit(resource.RLIMIT_NOFILE, (open_files, open_files))
+
     proc = subprocess.Popen(cli_command(*args), env=cli_env(**env), stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True, cwd=ROOT, start_new_session=True)
+                            stderr=subprocess.PIPE, text=True, cwd=ROOT, start_new_session=True,
+                            preexec_fn=limit if open_files else None)
     proc.out_lines = _Lines(proc.stdout)  # type: ignore[attr-defined]
     proc.err_lines = _Lines(proc.stderr)  # type: ignore[attr-defined]
     return proc
