@@ -163,6 +163,10 @@ class SearchIndex:
         places_of = {doc: self.places.of_document(title) for doc, title in titles.items()}
         self._places_of_row = [places_of[u.document] for u in units]
         self._covered_places = set().union(*places_of.values()) if places_of else set()
+        # each document's own (innermost) places: a question about a place inside one of them (康定 in 四川) is
+        # about a place the documents cover
+        self._innermost_places = {p for places in places_of.values() for p in places
+                                  if not any(p in self.places.with_ancestors({q}) - {q} for q in places)} - {NATIONAL}
         self.meta = meta or {}
         self._vectors: OrderedDict[str, np.ndarray] = OrderedDict()  # query text → vector, oldest first
         self._vector_lock = threading.Lock()
@@ -595,11 +599,13 @@ class SearchIndex:
         """False when the question names places (other than the national level) that no document is about:
         a question about Beijing is not answered by Shanghai's plans, however close their words.  A question
         that also asks what the state does (重庆这种内陆地方……国家有什么办法) is asked of the national
-        documents, which hold everywhere: covered when there are any."""
+        documents, which hold everywhere: covered when there are any.  A place inside a document's own place
+        (康定 in a letter about 四川省) is covered by it; a place beside it (成都 beside a plan of 绵阳) is not."""
         local = places - {NATIONAL}
         if NATIONAL in places and NATIONAL in self._covered_places:
             return True
-        return not local or bool(local & self._covered_places)
+        return not local or bool(local & self._covered_places) or any(
+            self.places.with_ancestors({place}) & self._innermost_places for place in local)
 
     def relevant(self, plan: QueryPlan, dense: list[Scored], lexical: list[Scored]) -> bool:
         """Does anything in the documents answer the question (search/relevance.py)?  Judged on the best
