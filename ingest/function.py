@@ -248,11 +248,12 @@ def unit_function(unit: Unit, ancestors: list[Unit] | None = None, introducer: F
     for a top-level list) with ``introducer_unit`` that text."""
     ancestors = ancestors or []
     # 1. place
-    if unit.kind is UnitKind.PRINCIPLE and (found := _RULE.search(_clean(unit.text))) is not None:
+    own_role = heading_role(unit)
+    principle = unit.kind is UnitKind.PRINCIPLE or own_role == "principles"
+    if principle and (found := _RULE.search(_clean(unit.text))) is not None:
         return FunctionCall("rule", _cue(found))  # 从严的原则：…该合并的必须合并: a principle stated as a norm
     if unit.kind in (UnitKind.GUIDELINE, UnitKind.PRINCIPLE):
         return FunctionCall("context", unit.kind.value == "guideline" and "指导思想" or "基本原则")
-    own_role = heading_role(unit)
     if own_role in ("guideline", "principles"):
         return FunctionCall("context", unit.heading.strip("。："))
     if unit.kind is UnitKind.GOAL or own_role == "goals" or _short_heading_has(unit, _GOAL_HEADING):
