@@ -70,9 +70,10 @@ def test_is_relevant(best, floor, expected):
     assert is_relevant(best, floor) is expected
 
 
-def test_an_english_question_the_documents_hold_few_words_of_is_judged_more_strictly():
+def test_an_english_question_the_documents_hold_few_words_of_is_judged_no_more_laxly():
     assert floor_key("en", 0) == "en-unheld" and floor_key("en", 5) == "en" and floor_key("zh", 0) == "zh"
-    assert relevance_floor("e5-small", "en-unheld") > relevance_floor("e5-small", "en")
+    # its own floor only where the tune sets hold enough answerable such questions (calibrate_floors), else en's
+    assert relevance_floor("e5-small", "en-unheld") >= relevance_floor("e5-small", "en")
     assert relevance_floor("sentence-transformers:my/model", "en-unheld", {"en": 0.5}) == 0.5  # falls back to en
 
 
