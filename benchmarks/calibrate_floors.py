@@ -57,11 +57,11 @@ class Signal:
     first_right: bool  # the first hit holds one of the answers
 
 
-def tune_sets() -> list[str]:
-    """Every ``*_tune`` set that eval_users knows and that exists on disk."""
+def tune_sets(suffix: str = "_tune") -> list[str]:
+    """Every ``*_tune`` set (or ``*_untouched``, for --report-untouched) that eval_users knows and that exists."""
     from benchmarks.eval_users import SETS
 
-    return [name for name in SETS if name.endswith("_tune") and (QUESTIONS / f"{name}.jsonl").is_file()]
+    return [name for name in SETS if name.endswith(suffix) and (QUESTIONS / f"{name}.jsonl").is_file()]
 
 
 def _documents(folders):
@@ -225,6 +225,20 @@ def report(signals: list[Signal], quantile: float, margin: float, cv: dict[str, 
     return text
 
 
+def compare(signals: list[Signal], before: dict[str, float], after: dict[str, float]) -> str:
+    """Per set: answerable questions flagged and unanswerable ones caught, under the floors ``before`` and
+    ``after`` (for the kept-aside sets: a report, never an input to the rule)."""
+    rows = []
+    for name in dict.fromkeys(s.set for s in signals):
+        part = [s for s in signals if s.set == name]
+        old, new = judge(part, before), judge(part, after)
+        rows.append([name, new["answerable"], f"{old['false_nr']} → {new['false_nr']}",
+                     f"{old['false_nr_right_first']} → {new['false_nr_right_first']}", new["false_nr_places"],
+                     new["unanswerable"], f"{old['caught']} → {new['caught']}"])
+    return markdown_table(["set", "answerable", "false NR (floor)", "of them right first", "false NR (place)",
+                           "unanswerable", "caught"], rows)
+
+
 def write_floors(floors: dict[str, float], encoder: str, quantile: float, margin: float, sets: list[str]) -> None:
     data = json.loads(FLOORS_FILE.read_text(encoding="utf-8")) if FLOORS_FILE.is_file() else {}
     data[encoder] = floors
@@ -241,6 +255,12 @@ def main() -> None:
     parser.add_argument("--signals", type=Path, default=None, help="reuse the signals a run saved (no search)")
     parser.add_argument("--save-signals", type=Path, default=None, help="keep this run's signals in a JSON file")
     parser.add_argument("--dry-run", action="store_true", help="print the floors, do not write them")
+    parser.add_argument("--report-untouched", action="store_true",
+                        help="afterwards, search the *_untouched sets and report them under the old and new floors "
+                             "(a report only: they never choose the rule)")
+    parser.add_argument("--before", type=json.loads, default=None,
+                        help='the floors to compare with, as JSON (default: the file\'s before this run), e.g. '
+                             '\'{"zh": 0.863, "en": 0.754, "en-unheld": 0.779}\'')
     args = parser.parse_args()
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     if args.signals:
@@ -254,11 +274,17 @@ def main() -> None:
     quantile, margin, cv = choose_rule(signals)
     floors = floors_by_rule(signals, quantile, margin)
     print(report(signals, quantile, margin, cv, floors))
+    before = args.before if args.before is not None else (
+        json.loads(FLOORS_FILE.read_text(encoding="utf-8")).get(args.encoder, {}) if FLOORS_FILE.is_file() else {})
     if args.dry_run:
         print(f"\n--dry-run: {FLOORS_FILE.relative_to(ROOT)} left as it is")
     else:
         write_floors(floors, args.encoder, quantile, margin, sets)
         print(f"\nwrote {FLOORS_FILE.relative_to(ROOT)}")
+    if args.report_untouched:
+        kept = collect_signals(tune_sets("_untouched"), args.encoder, args.vector_cache)
+        print(f"\nKept-aside sets, floors {before} → {floors}:\n")
+        print(compare(kept, before, floors))
     print("command: python -m benchmarks.calibrate_floors" + (f" --encoder {args.encoder}"
                                                               if args.encoder != "e5-small" else ""))
 
