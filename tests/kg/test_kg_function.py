@@ -58,3 +58,11 @@ def test_a_graph_with_functions_conforms_and_two_functions_do_not():
     report = validate(graph)
     assert not report.conforms
     assert any("pol:function" in v.message for v in report.violations)
+
+
+def test_the_labels_the_page_and_cli_use_name_every_function():
+    from kg.labels import ontology_labels
+
+    functions = ontology_labels()["functions"]
+    assert set(functions) == set(IRI_OF_FUNCTION)
+    assert functions["support"] == {"zh": "扶持", "en": "support"}
