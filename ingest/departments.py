@@ -146,7 +146,7 @@ _CLAUSE_WORDS = (
     "负责|牵头|会同|配合|参与|参加|担任|兼任|推行|压缩|实现|推出|承办|安排|布局|通过|举办|部署|责令|建议|根据|批转|转发|"
     "印发|探索|加强|加快|推进|推动|落实|做好|开展|制定|支持|鼓励|引导|完善|健全|深化|优化|提高|提升|建立|成立|设立|组建|"
     "撤销|调整|召开|提出|提交|报告|讨论|审议|听取|明确|发挥|办理|处理|督促|联合|共同|协调|统筹|依托|结合|按照|按要求|"
-    "认真|主要|分别|简称|交办|承担|并入|划入|要求|同意|批准|授权|委托|纳入|实施|执行|确保|保证|及时|积极|切实|进一步|有关|相关|"
+    "认真|主要|分别|简称|承担|并入|划入|申办|要求|同意|批准|授权|委托|纳入|实施|执行|确保|保证|及时|积极|切实|进一步|有关|相关|"
     "内部|年度|工作安排|提请|报请|报送|设在|组成|分管|召集|主持|邀请|所在"
 )
 _CLAUSE_RE = re.compile(_CLAUSE_WORDS)
@@ -301,7 +301,7 @@ def _generic_verdict(core: str, suffix: str, prefix: str) -> str:
     if suffix == "委员会" and not _CLAUSE_RE.search(core) and not _CORE_BAN.search(
             re.sub(r"指导|协调|统筹|咨询", "", core)):
         return "body"  # a committee is named for what it does: 国家职业教育指导咨询委员会, 首都国际机场协调委员会
-    if _CORE_BAN.search(core) or _CLAUSE_RE.search(core):
+    if _CORE_BAN.search(core) or _CLAUSE_RE.search(core + suffix):  # 国务院法制机构承办: 承办 is a verb
         return "unknown"
     return "body"
 
@@ -427,8 +427,8 @@ def _extend(source: str, cand: _Candidate, place_re: re.Pattern[str]) -> _Candid
         if m and not _TAIL_BAN.search(m.group()) and _right_ok(source, m.end(), m.group()):
             return _Candidate(cand.start, m.end(), cand.kind)
     m = _TAIL_RE.match(source, end)
-    if m and (_PARTY_TAIL_RE.fullmatch(m.group()) or not _TAIL_BAN.search(m.group())) and _right_ok(
-            source, m.end(), m.group()):
+    if m and (_PARTY_TAIL_RE.fullmatch(m.group()) or not (_TAIL_BAN.search(m.group()) or _CLAUSE_RE.search(m.group())))\
+            and _right_ok(source, m.end(), m.group()):
         return _Candidate(cand.start, m.end(), cand.kind)
     return cand
 

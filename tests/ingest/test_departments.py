@@ -417,6 +417,7 @@ def test_every_kind_of_body(text, jurisdiction, expected):
     [
         ("山东省日照市推行压缩企业开办时间改革。", "山东省日照市推行压缩企业开办"),
         ("上海市探索创新政府储备制度。", "上海市探索创新政府"),
+        ("同意以哈尔滨市名义申办运动会。", "哈尔滨市名义申办"),
     ],
 )
 def test_a_fragment_is_a_candidate_not_a_body(text, candidate):
@@ -470,3 +471,14 @@ def test_a_joint_body_composed_of_members():
     conference = find_departments(text, jurisdiction=NATIONAL)[0]
     assert conference.created_by_document
     assert conference.members == ["cn-ministry-of-education", "cn-ministry-of-finance"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("行政法规的解释工作由国务院法制机构承办。", ["国务院法制机构"]),  # 承办 is the verb, not part of a name
+        ("搞好国务院年度工作安排布局。", ["中华人民共和国国务院"]),  # no sub-body runs on through a clause
+    ],
+)
+def test_a_name_ends_before_the_verb(text, expected):
+    assert [d.pref_label for d in find_departments(text, jurisdiction=NATIONAL)] == expected
