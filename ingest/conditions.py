@@ -128,6 +128,8 @@ def _thresholds(at: int, sentence: str) -> list[Condition]:
                 continue
             if entry["field"] == "years_insured" and unit not in ("年", "个月"):
                 continue
+            if entry["field"] == "years_insured" and re.search(r"为其|为他们|为职工|为员工", sentence[max(0, m.start() - 6):m.start()]):
+                continue  # 为其连续缴纳社会保险费满3个月: the insurance of the people hired, not the firm's
             if entry["field"] in ("employees", "insured_staff") and unit not in ("人", "名"):
                 continue
             if entry["field"] == "revenue" and not unit.endswith("元"):
@@ -170,9 +172,12 @@ def _places(at: int, sentence: str) -> list[Condition]:
 
 
 def _sectors(at: int, sentence: str) -> list[Condition]:
+    """Sectors named as who qualifies (制造业企业, 软件企业, 物流企业), not sectors named in passing (矿山)."""
     found: list[Condition] = []
     for entry in vocabulary()["sectors"]:
-        m = next((m for w in entry["words"] for m in [re.search(re.escape(w), sentence)] if m), None)
+        m = next((m for w in entry["words"] for m in [re.search(re.escape(w) + ("" if w.endswith("企业") else
+                                                                                 r"(?=(?:业)?企业)"), sentence)] if m),
+                 None)
         if m:
             found.append(Condition("sector", "industry_code", "in", m.group(), Span(at + m.start(), at + m.end()),
                                    values=tuple(entry["codes"])))

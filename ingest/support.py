@@ -31,7 +31,7 @@ __all__ = ["SupportPhrase", "support_phrases", "support_spans", "extract_support
            "apply_document_validity", "general_conditions", "apply_general_conditions"]
 
 _SUPPORT_SENTENCE = re.compile(
-    r"补助|补贴|资助|奖励|奖补|贴息|扶持资金|专项资金|给予|减按|免征|减征|减半|加计扣除|抵免|退税|税率|"
+    r"补助|补贴|资助|奖励|奖补|贴息|扶持资金|专项资金|给予|减按|免征|减征|减半|加计扣除|定额扣除|据实扣除|抵免|退税|税率|"
     r"出让(?:起始|底)?价|地价|最低价标准|价款|优惠|返还|最高|一次性"
 )
 # The payment noun decides first (按纳税额的10%给予奖励 is a reward, 给予用地补助 a subsidy); a clause naming no
@@ -40,12 +40,12 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("loan-interest", re.compile(r"贴息|贷款利息")),
     ("reward", re.compile(r"奖励|奖金|一次性奖")),
     ("subsidy", re.compile(r"补助|补贴|资助|奖补")),
-    ("tax", re.compile(r"税率|减按|免征|减征|减半征收|加计扣除|抵免|退税|即征即退|所得税|增值税")),
+    ("tax", re.compile(r"税率|减按|免征|减征|减半征收|加计扣除|定额扣除|据实扣除|抵免|退税|即征即退|所得税|增值税")),
     ("land", re.compile(r"土地|用地|地价|出让(?:起始|底)?价")),
     ("subsidy", re.compile(r"扶持|支持|给予|资金")),
 )
 _PAYMENT_WORD = re.compile(
-    r"补助|补贴|资助|奖励|奖补|贴息|扶持|支持|给予|减按|免征|减征|加计扣除|税率|抵免|出让|地价|价款|"
+    r"补助|补贴|资助|奖励|奖补|贴息|扶持|支持|给予|减按|免征|减征|加计扣除|定额扣除|据实扣除|税率|抵免|出让|地价|价款|"
     r"最高|最多|上限|封顶|不超过|每家|每个|每户|每人|每年|单个|单家|单项|一次性|标准|比例|按"
 )
 _CAP_WORD = re.compile(r"(?:最高|最多|上限|封顶|累计|每年|年度)?(?:不超过|不高于|最高|最多|上限为?|封顶|以内)")

@@ -22,7 +22,7 @@ from decimal import Decimal
 from ingest.conditions import vocabulary
 from kg.views import Amount, ConditionCheck, ConditionView, EnterpriseProfile, SupportView, Verdict
 
-__all__ = ["check_condition", "verdict_of", "prohibitions", "amount_of", "to_yuan", "money_in", "count_in", "ages_in",
+__all__ = ["check_condition", "verdict_of", "prohibitions", "threshold_check", "amount_of", "to_yuan", "money_in", "count_in", "ages_in",
            "statuses_in", "normalise_size", "gb_section", "format_yuan"]
 
 _MAGNITUDE = {"元": Decimal(1), "千元": Decimal(1000), "万元": Decimal(10000), "十万元": Decimal(100000),
@@ -85,7 +85,7 @@ def format_yuan(value: Decimal) -> str:
 
 # ------------------------------------------------------------------------------------------------ needs text
 
-_MONEY = re.compile(r"(?P<n>[0-9]+(?:[.,][0-9]+)*|[一二两三四五六七八九十]+)\s*(?P<u>亿元|亿|万元|万块|万|千元|元|块)"
+_MONEY = re.compile(r"(?P<n>[0-9]+(?:[.,][0-9]+)*|[一二两三四五六七八九十]+)\s*(?P<u>万美元|亿美元|美元|亿元|亿|万元|万块|万|千元|元|块)"
                     r"|(?P<usd>USD|US\$|\$)?\s*(?P<en>[0-9]+(?:[.,][0-9]+)*)\s*(?P<mag>million|thousand|k|billion)?"
                     r"\s*(?P<cur>yuan|RMB|CNY|dollars|USD)?", re.I)
 
@@ -113,8 +113,10 @@ def money_in(text: str, near: Sequence[str] = ()) -> list[tuple[Decimal, str, in
             if n is None:
                 continue
             unit = m.group("u").replace("块", "元")
+            currency = "USD" if "美元" in unit else "元"
+            unit = unit.replace("美元", "元")
             unit = unit if unit.endswith("元") else unit + "元"
-            found.append((n * _MAGNITUDE.get(unit, Decimal(1)), "元", m.start()))
+            found.append((n * _MAGNITUDE.get(unit, Decimal(1)), currency, m.start()))
         elif m.group("en") and (m.group("mag") or m.group("cur") or m.group("usd")):
             n = _number(m.group("en"))
             if n is None:
@@ -225,7 +227,8 @@ def check_condition(condition: ConditionView, profile: EnterpriseProfile, today:
         aliases += [a.lower() for v in condition.values for a in vocabulary().get("type_aliases", {}).get(v, [])]
         if any(a in text for a in aliases):
             return _check("met", condition, condition.text)
-        return missing
+        # a type no profile field states (高新技术企业): noted, never deciding the verdict
+        return _check("unverified", condition, "原文要求的企业类型，请自行核对" if zh else "a type to check yourself")
     if field in ("revenue", "employees", "insured_staff", "years_insured"):
         have = getattr(profile, field)
         bound = _bound_in(condition, field)
@@ -266,9 +269,18 @@ def check_condition(condition: ConditionView, profile: EnterpriseProfile, today:
         where = " ".join(x for x in (profile.place, profile.district or "") if x)
         if not where.strip():
             return missing
-        ok = any(v and v in where for v in condition.values)
+        ok = any(v and v in where for v in condition.values) or _inside(condition.values, where)
         return _check("met" if ok else "failed", condition, where)
     return missing
+
+
+def _inside(names: Sequence[str], where: str) -> bool:
+    """Whether ``where`` (绍兴市柯桥区, Hunnan District, Shenyang) lies in a gazetteer place ``names`` name."""
+    from .places import NATIONAL, shipped_places
+
+    places = shipped_places()
+    wanted = {k for n in names for k in places.in_question(n)} - {NATIONAL}
+    return bool(wanted) and bool(wanted & places.with_ancestors(places.in_question(where)))
 
 
 def verdict_of(conditions: Sequence[ConditionView], profile: EnterpriseProfile, today: date,
@@ -314,9 +326,10 @@ def _base_keywords(base: str) -> list[str]:
     return [w for w in words if w]
 
 
-def _base_from_needs(support: SupportView, needs: str) -> tuple[Decimal, str] | None:
-    """A sum the needs state next to the base's words (摊位费8万块; 研发花得比前年多了1500万; spend 20 million yuan)."""
-    sums = [s for s in money_in(needs) if s[1] == "元"]
+def _base_from_needs(support: SupportView, needs: str, currency: str = "元") -> tuple[Decimal, str] | None:
+    """A sum the needs state next to the base's words (摊位费8万块; 研发花得比前年多了1500万; spend 20 million yuan);
+    a sum beside no such word is no base (摊位费 is no 海外仓投入)."""
+    sums = [s for s in money_in(needs) if s[1] == currency]
     if not sums:
         return None
     keywords = _base_keywords(support.rate_base)
@@ -324,11 +337,9 @@ def _base_from_needs(support: SupportView, needs: str) -> tuple[Decimal, str] | 
     for word in keywords:
         for m in re.finditer(re.escape(word), needs, re.I):
             for value, _, at in sums:
-                distance = at - m.end() if at >= m.end() else (m.start() - at) * 2
-                if distance <= 30 and (best is None or distance < best[0]):
+                distance = at - m.end() if at >= m.end() else m.start() - at
+                if distance <= 40 and (best is None or distance < best[0]):
                     best = (distance, value, word)
-    if best is None and len(sums) == 1:
-        return sums[0][0], ""  # the one sum the needs state: the base the firm means
     return (best[1], best[2]) if best else None
 
 
@@ -377,7 +388,7 @@ def amount_of(support: SupportView, profile: EnterpriseProfile, lang: str = "zh"
         each = to_yuan(support.amount, unit)
         if each is None:
             return None
-        per = re.search(r"每(?:招用|吸纳|录用)?(?:1|一)?(?:人|名)|按每人", support.text)
+        per = re.search(r"每(?:招用|吸纳|录用)?(?:1|一)?(?:个|名|位)?(?:人|名|子女|孩子|学生|员工|职工)|按每人", support.text)
         per_month = re.search(r"每月", support.text)
         unit_out = "元/月" if per_month else "元"
         if per:
@@ -396,6 +407,35 @@ def amount_of(support: SupportView, profile: EnterpriseProfile, lang: str = "zh"
         formula = f"最高 {cap_text}" if zh else f"at most {cap_text}"
         return Amount(cap, "元", "cap", formula, None, "", "", None, cap, support.iri, support.text)
     return None
+
+
+# ------------------------------------------------------------------------------------------------ thresholds
+
+_THRESHOLD_NOUN = re.compile(r"([\u4e00-\u9fff]{2,8}?)(?:额|金额|总额)?(?:在|达到|超过|不低于|不少于|突破)?(?:[0-9])")
+
+
+def threshold_check(support: SupportView, profile: EnterpriseProfile) -> ConditionCheck | None:
+    """A threshold support (实际到资在1000万美元以上) against the sum the needs state beside its words (USD 8
+    million of registered capital): failed or met; None when the needs state no such sum."""
+    if support.kind != "threshold" or support.amount is None or support.comparator not in ("≥", "≤"):
+        return None
+    unit = support.unit or ""
+    usd = "美元" in unit
+    bound = to_yuan(support.amount, unit.replace("美元", "元")) if unit.endswith("元") else None
+    if bound is None:
+        return None
+    noun = _THRESHOLD_NOUN.search(support.text)
+    base = noun.group(1) if noun else ""
+    probe = SupportView(support.iri, support.unit_iri, support.unit_path, "subsidy", None, None, "", None, base,
+                        None, "", "", "", 0, 0)
+    found = _base_from_needs(probe, " ".join(profile.needs.split()), "USD" if usd else "元")
+    if found is None:
+        return None
+    value = found[0]
+    ok = _compare(value, support.comparator, bound)
+    cond = ConditionView("threshold", "needs", support.comparator, bound, None, [], "元", support.text,
+                         support.start, support.end)
+    return _check("met" if ok else "failed", cond, f"{format_yuan(value)} {'USD' if usd else '元'}")
 
 
 # ------------------------------------------------------------------------------------------------ prohibitions

@@ -23,10 +23,11 @@ from typing import Any
 
 from ingest.conditions import vocabulary
 from kg.iri import department_iri
+from kg.views import ROLE_ORDER
 from kg.views import (Amount, ConditionView, Contact, EnterpriseProfile, InstrumentMatch, MatchReason, MatchResult,
                       MeasureMatch)
 
-from .eligibility import amount_of, normalise_size, prohibitions, verdict_of
+from .eligibility import amount_of, normalise_size, prohibitions, threshold_check, verdict_of
 
 from .hybrid import SearchIndex
 from .lexicon import ConceptLabels
@@ -135,11 +136,25 @@ def _contact(refs: Sequence[ResponsibilityView], scope: str, lang: str) -> Conta
                    refs[0].evidence)
 
 
+def _written_at(d: ResponsibilityView) -> int:
+    """Where the evidence names the body (省商务厅 for 江西省商务厅): bodies of one role keep the text's order."""
+    name = d.agent_name
+    for form in (name, re.sub(r"^[\u4e00-\u9fff]{2,3}?(?=[省市区县])", "", name),
+                 re.sub(r"^[\u4e00-\u9fff]{2,3}?[省市]", "", name)):
+        at = d.evidence.find(form) if form else -1
+        if at >= 0:
+            return at
+    return len(d.evidence)
+
+
 def _by_body(refs: Iterable[ResponsibilityView], scope: str, lang: str) -> list[Contact]:
     grouped: dict[str, list[ResponsibilityView]] = {}
     for d in refs:
         grouped.setdefault(d.agent_iri, []).append(d)
-    return [_contact(group, scope, lang) for group in grouped.values()]
+    order = {role: i for i, role in enumerate(ROLE_ORDER)}
+    groups = sorted(grouped.values(), key=lambda g: (order.get(g[0].role, len(order)), g[0].basis != "explicit",
+                                                     _written_at(g[0])))
+    return [_contact(group, scope, lang) for group in groups]
 
 
 def document_overseers(units: Iterable[IndexUnit]) -> dict[str, list[ResponsibilityView]]:
@@ -229,7 +244,8 @@ def _input_words(index: SearchIndex, text: str) -> list[str]:
     if not text.strip():
         return []
     plan = index.plan(text)
-    return index.tokenizer.words(text) + list(plan.lexical_terms) + list(plan.industry_terms)
+    return (index.tokenizer.words(text) + list(plan.lexical_terms) + list(plan.industry_terms)
+            + list(plan.translation_terms))  # an English profile's words stand for Chinese ones
 
 
 def _matched(index: SearchIndex, words: Sequence[str], text: str) -> list[str]:
@@ -321,10 +337,10 @@ def _place_check(profile: EnterpriseProfile, info: DocumentInfo | None, title: s
     from .places import NATIONAL, shipped_places
 
     places = shipped_places()
-    doc_places = places.of_document(title) - {NATIONAL}
     jurisdiction = info.jurisdiction if info else ""
-    if jurisdiction and jurisdiction != "中华人民共和国":
-        doc_places |= places.with_ancestors(places.in_question(jurisdiction))
+    if not jurisdiction or jurisdiction == "中华人民共和国":
+        return None  # a national document (a title naming a place, 关于同意雄安新区…, is no jurisdiction)
+    doc_places = places.with_ancestors(places.in_question(jurisdiction)) - {NATIONAL}
     if not doc_places:
         return None
     lowest = [p for p in doc_places if not any(places.parent.get(q) == p for q in doc_places)]
@@ -346,6 +362,8 @@ def _place_check(profile: EnterpriseProfile, info: DocumentInfo | None, title: s
 ACTIONABLE_FUNCTIONS = ("support", "action", "rule")
 ACTIONABLE_KINDS = ("measure", "item", "article", "task", "task_row", "paragraph", "safeguard", "section", "chapter",
                     "annex", "notice")
+# Added to a unit of a local document whose place holds the profile's place (a city's measures for a firm there)
+LOCAL_BOOST = 0.15
 # Headings of units that offer a document's general support (保障措施 and the like)
 _GENERAL_SUPPORT = re.compile(r"保障|政策支持|财政支持|资金支持|金融支持|财税|融资|用地|要素|支持政策|扶持政策|产融")
 
@@ -425,9 +443,11 @@ def _measures(index: SearchIndex, profile: EnterpriseProfile, k: int, lang: str,
     terms = _instrument_terms(index.concepts)
     best: dict[str, MeasureMatch] = {}
     validity: dict[str, tuple[date | None, str]] = {}
+    relevant = False
     for query, plan in zip(_query_texts(profile), asks or [profile.industry]):
         plan_info = index.plan(query)
         result = index.search(query, k=max(k, 10) * 2, kind=kinds)
+        relevant = relevant or (result.relevant and bool(profile.needs.strip()) and not profile.plans)
         for hit in result.hits:
             unit = by_id.get(hit.iri)
             if unit is not None and not _actionable(unit):
@@ -451,8 +471,11 @@ def _measures(index: SearchIndex, profile: EnterpriseProfile, k: int, lang: str,
             own_text = next((s.validity_text for s in supports if s.valid_until), "")
             until, until_text = (own_until, own_text) if own_until else validity[hit.document]
             place = _place_check(profile, info, unit.document_title if unit else "", lang)
+            if place is not None and place.status == "met":
+                score = round(score + LOCAL_BOOST, 4)  # a local document where the firm is: its own policy
             conditions = _unit_conditions(unit) if unit is not None else []
             extra = ([place] if place is not None else []) + prohibitions(hit.text, profile, hit.start)
+            extra += [c for c in (threshold_check(s, profile) for s in supports) if c is not None]
             verdict = verdict_of(conditions, profile, today, until, until_text, lang, extra=extra)
             instruments = _document_instruments(index, hit.document, hit.iri, lang, terms, overseers, info)
             best[hit.iri] = MeasureMatch(
@@ -460,8 +483,8 @@ def _measures(index: SearchIndex, profile: EnterpriseProfile, k: int, lang: str,
                 words, concepts, plan, contacts, no_owner, supports, kind=hit.kind,
                 function=getattr(unit, "function", "") if unit else "", verdict=verdict,
                 amounts=_amounts(supports, profile, lang), instruments=instruments)
-    if not any(m.reasons for m in best.values()):
-        return []  # no input shares a word with any measure: nothing fits (an empty answer, not the nearest)
+    if not relevant and not any(m.reasons for m in best.values()):
+        return []  # no input shares a word with any measure and nothing answers the needs: nothing fits
     return sorted(best.values(), key=lambda m: -m.score)[:k]
 
 

@@ -128,3 +128,15 @@ def test_a_prohibition_fails_only_when_the_needs_want_the_prohibited_thing():
     wants = EnterpriseProfile(needs="我们想租下来办一家高端收费的营利性幼儿园，可以吗？")
     assert [c.text for c in prohibitions(text, wants)] == ["不得办成营利性幼儿园"]
     assert prohibitions(text, EnterpriseProfile(needs="想办一所普惠性幼儿园")) == []
+
+
+def test_a_threshold_against_the_sum_the_needs_state_beside_its_words():
+    from search.eligibility import threshold_check
+
+    usd = support(kind="threshold", amount=D(1000), unit="万美元", comparator="≥",
+                  text="新设外商投资企业单个项目当年实际到资在1000万美元以上的")
+    failed = threshold_check(usd, EnterpriseProfile(needs="Our new plant received USD 8 million of registered capital"))
+    assert failed is not None and failed.status == "failed"
+    assert threshold_check(usd, EnterpriseProfile(needs="实际到资1500万美元")).status == "met"
+    other = support(kind="threshold", amount=D(1), unit="亿元", comparator="≥", text="年度跨境电商进出口额首次突破1亿元的企业")
+    assert threshold_check(other, EnterpriseProfile(needs="摊位费8万块，省里能报销多少")) is None  # no such sum
