@@ -172,6 +172,9 @@ def _end(proc) -> None:
 def _isolated(send, fn, item, init, init_args, time_s: float, memory_mb: int, is_failure=None) -> None:
     """A child of ``isolated_map``: limits, ``init``, ``fn(item)``; sends ``(kind, value)`` back."""
     _die_with_parent()
+    import faulthandler
+
+    faulthandler.disable()  # a reader's crash is reported by the parent in one line, not as a stack dump
     limit = _limit_self(time_s, memory_mb)
     try:
         if init is not None:

@@ -87,3 +87,39 @@ def test_no_worker_outlives_a_killed_build(tmp_path: Path):
     finally:
         if proc.poll() is None:
             proc.kill()
+
+
+# ------------------------------------------------------------------ isolated_map: one process per item, limits
+
+
+def _behave(item: str):
+    """What a hostile file makes a reader do."""
+    import os as _os
+
+    if item == "slow":
+        time.sleep(30)
+    elif item == "greedy":
+        hoard = []
+        while True:
+            hoard.append(bytearray(16 << 20))
+    elif item == "crash":
+        _os.kill(_os.getpid(), signal.SIGSEGV)
+    elif item == "raise":
+        raise RuntimeError("a reader's own error")
+    return item.upper()
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_isolated_map_bounds_each_item_and_keeps_the_order(jobs):
+    from workspace.parallel import Breach, isolated_map
+
+    items = ["a", "slow", "b", "greedy", "c", "crash", "raise", "d"]
+    started = time.monotonic()
+    results = list(isolated_map(_behave, items, jobs, time_s=2, memory_mb=128))
+    assert time.monotonic() - started < 30
+    assert [r for r in results if not isinstance(r, Breach)] == ["A", "B", "C", "D"]
+    by_item = dict(zip(items, results))
+    assert by_item["slow"] == Breach("time", "2 s")
+    assert by_item["greedy"].kind == "memory"
+    assert by_item["crash"] == Breach("crash", "SIGSEGV")
+    assert by_item["raise"] == Breach("error", "RuntimeError: a reader's own error")
