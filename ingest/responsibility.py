@@ -610,6 +610,10 @@ def _statements(source: str, units: list[Unit], mentions: list[Mention]) -> list
             unit = unit_of_row(row, units, holder)
             if unit is not None:
                 found += _row_statements(source, row, unit, mentions, conv)
+    # 联席会议由A、B…组成，A为牵头单位: the member named as lead leads; it is not also listed as a participant
+    leads = {(st.agent, st.unit, st.span) for st in found if st.role is Role.LEAD}
+    found = [st for st in found if not (st.role is Role.PARTICIPANT and (st.agent, st.unit, st.span) in leads
+                                        and _COMPOSE_AFTER_RE.search(st.span.text(source)))]
     return sorted(found, key=lambda s: (s.span.start, s.span.end))
 
 
