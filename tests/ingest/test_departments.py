@@ -400,6 +400,7 @@ def test_document_date(issued, period_start, title, expected):
         ("各省、自治区、直辖市人民政府和各地区、各部门要抓好落实。", NATIONAL,
          [("各省、自治区、直辖市人民政府", "各省、自治区、直辖市人民政府", "collective"),
           ("各地区、各部门", "各地区、各部门", "collective")]),
+        ("各区、县级市人民政府要抓好落实。", "广州市", [("各区、县级市人民政府", "广州市各区、县级市人民政府", "collective")]),
         # functional designations: a sector and 部门/机关
         ("教育行政部门会同发展改革部门推进，税务机关予以配合。", NATIONAL,
          [("教育行政部门", "教育行政部门", "designation"), ("发展改革部门", "发展改革部门", "designation"),
