@@ -115,11 +115,11 @@ def test_isolated_map_bounds_each_item_and_keeps_the_order(jobs):
 
     items = ["a", "slow", "b", "greedy", "c", "crash", "raise", "d"]
     started = time.monotonic()
-    results = list(isolated_map(_behave, items, jobs, time_s=2, memory_mb=128))
-    assert time.monotonic() - started < 30
+    results = list(isolated_map(_behave, items, jobs, time_s=6, memory_mb=128))  # 6 s: a loaded machine
+    assert time.monotonic() - started < 29  # the slow item is stopped, not waited for
     assert [r for r in results if not isinstance(r, Breach)] == ["A", "B", "C", "D"]
     by_item = dict(zip(items, results))
-    assert by_item["slow"] == Breach("time", "2 s")
+    assert by_item["slow"] == Breach("time", "6 s")
     assert by_item["greedy"].kind == "memory"
     assert by_item["crash"] == Breach("crash", "SIGSEGV")
     assert by_item["raise"] == Breach("error", "RuntimeError: a reader's own error")
