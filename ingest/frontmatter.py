@@ -74,6 +74,7 @@ _LABEL_START = re.compile(
 _GENRE = re.compile(r"(?:意见|通知|方案|计划|办法|规定|细则|决定|措施|规划|纲要|要点|批复|通告|公告|指引|指南|条例|"
                     r"规则|函|清单|目录|[）)])$")
 _MAX_TITLE_LINE = 70
+_MAX_ADDRESSEES = 200  # a line naming every province and military region runs past 120 characters
 _MAX_TITLE_LINES = 3
 _HEADER_LINES = 15  # a header never runs longer than this many lines
 # The last word of a body's name in a signature: 国务院, 上海市人民政府, 市经济信息化委, 某某区发展改革委 …
@@ -186,7 +187,7 @@ def is_title_line(line: str) -> bool:
 def is_addressee_line(line: str) -> bool:
     """各区人民政府，市政府各委、办、局： / 各省、自治区、直辖市人民政府，国务院各部委、各直属机构："""
     line = line.strip(_WS)
-    if not line.endswith(("：", ":")) or len(line) > 120 or _STOPS.search(line):
+    if not line.endswith(("：", ":")) or len(line) > _MAX_ADDRESSEES or _STOPS.search(line):
         return False
     # 各区（市）县政府（管委会）: a bracketed note after a name does not end it
     parts = [re.sub(r"[（(][^（）()]*[）)]$", "", p.strip(_WS)) for p in re.split(r"[，,；;]", line[:-1]) if p.strip(_WS)]
@@ -202,18 +203,18 @@ _OFFICER_SIGNATURE = re.compile(
 
 _ORDER_NUMBER = re.compile(rf"^第[{_WS}]*[0-9０-９]+[{_WS}]*号$")
 # The last word of a person or body a reply or an answer is addressed to: 邓明义代表： / 武警总部： / 国务院：
-_NAMED_ADDRESSEE_END = re.compile(r"(?:代表|委员|同志|先生|女士|总部|国务院)$")
+_NAMED_ADDRESSEE_END = re.compile(r"(?:代表|委员|主席|同志|先生|女士|总部|国务院|兵团|军区)$")
 
 
 def is_named_addressee(line: str) -> bool:
     """A short salutation under a reply's or an answer's number: 邓明义代表： / 武警总部： / 黑龙江省人民政府，教育部：
     (no 各 needed, unlike :func:`is_addressee_line`)."""
     line = line.strip(_WS)
-    if not line.endswith(("：", ":")) or len(line) > 80 or _STOPS.search(line) or "《" in line:
+    if not line.endswith(("：", ":")) or len(line) > _MAX_ADDRESSEES or _STOPS.search(line) or "《" in line:
         return False
-    parts = [re.sub(r"[（(][^（）()]*[）)]$", "", p.strip(_WS)) for p in re.split(r"[，,；;、]", line[:-1]) if p.strip(_WS)]
-    return bool(parts) and all(len(p) <= 30 and (_ADDRESSEE_PART_END.search(p) or _NAMED_ADDRESSEE_END.search(p))
-                               for p in parts)
+    # 北京、天津…陕西省（自治区、直辖市）人民政府，沈阳、北京…广州军区 / 邓乃扬、韩汝琦委员: a 、 list shares its last word
+    parts = [re.sub(r"[（(][^（）()]*[）)]$", "", p.strip(_WS)) for p in re.split(r"[，,；;]", line[:-1]) if p.strip(_WS)]
+    return bool(parts) and all(_ADDRESSEE_PART_END.search(p) or _NAMED_ADDRESSEE_END.search(p) for p in parts)
 
 
 def is_signature_line(line: str) -> bool:

@@ -436,3 +436,19 @@ def test_a_title_line_keeps_its_paragraph_and_an_inline_enumeration_is_no_unit()
     assert [u.path for u in doc.units] == ["一", "二", "二（一）", "二（二）", "三"]
     assert doc.unit("二（二）").text == "营造良好环境。\n各地区、各有关部门要做好宣传。"
     assert doc.unit("三").text.endswith("（1）有专职人员；（2）有办公场所。")
+
+
+@pytest.mark.parametrize(("line", "addressee"), [
+    ("邓明义代表：", True),
+    ("邓乃扬、韩汝琦委员：", True),
+    ("马万祺副主席：", True),
+    ("武警总部：", True),
+    ("科技部、新疆维吾尔自治区人民政府、新疆生产建设兵团：", True),
+    ("北京、天津、上海、河北、陕西省（自治区、直辖市）人民政府，沈阳、北京、兰州、广州军区：", True),
+    ("现答复如下：", False),
+    ("您提出的关于加强某项工作的建议收悉，现答复如下：", False),
+])
+def test_is_named_addressee(line, addressee):
+    from ingest.frontmatter import is_named_addressee
+
+    assert is_named_addressee(line) is addressee
