@@ -125,3 +125,4 @@ def test_a_profile_needs_needs_plans_or_an_industry(client):
     response = client.post("/match", json={"size": "small"})
     assert response.status_code == 422 and "needs" in response.text
     assert client.post("/match", json={"needs": "x", "colour": "red"}).status_code == 422
+

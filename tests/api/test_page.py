@@ -113,3 +113,17 @@ def test_phone_width(browser, live_server):
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     page.screenshot(path=str(ARTIFACTS / "search-phone.png"), full_page=True)
     context.close()
+
+
+def test_the_page_asks_for_needs_and_shows_verdicts_amounts_and_the_plans_support(page, live_server):
+    page.goto(live_server + "/#/enterprise")
+    assert "项目/需求" in page.inner_text("#match-form") and "改造计划" not in page.inner_text("#match-form")
+    page.fill("#needs", "焊装车间二十多个焊工三班倒，人越来越难招，想换成一排焊接机器人加自动上下料")
+    page.click("#match-form details.more-fields summary")
+    page.fill("#m-place", "上海市嘉定区")
+    page.fill("#m-today", "2026-12-07")
+    page.click("#match-form button[type=submit]")
+    page.wait_for_selector("#match-measures li .verdict")
+    first = page.locator("#match-measures li").first
+    assert first.locator(".verdict").get_attribute("data-verdict") == "eligible"
+    assert "2020-12-31" in first.inner_text() and "资金支持" in first.locator(".doc-support").inner_text()
