@@ -427,7 +427,8 @@ def _document_instruments(index: SearchIndex, slug: str, skip: str, lang: str, t
                 found.append(InstrumentMatch(kind, KIND_LABELS[kind][lang], hit[0], unit.id, unit.path, unit.title,
                                              sentence, unit.document, 0.5, text, [reason], contacts, no_owner,
                                              supports))
-    return found
+    order = list(INSTRUMENT_KINDS)  # funds, tax, financing, land, approvals: money first
+    return sorted(found, key=lambda i: (order.index(i.kind) if i.kind in order else len(order), i.path))
 
 
 def _measures(index: SearchIndex, profile: EnterpriseProfile, k: int, lang: str,
