@@ -330,27 +330,6 @@ def _add_support(graph: Graph, slug: str, support: Support, keys: dict[str, str]
             graph.add((node, predicate, Literal(value)))
     graph.add((node, POL.text, Literal(support.text)))
     _span(graph, node, support.span)
-
-
-def _add_department(graph: Graph, slug: str, doc: URIRef, source: str, department: Department) -> None:
-    node = iri.department_iri(department.key)
-    graph.add((node, RDF.type, ORG.Organization))
-    graph.add((node, SKOS.prefLabel, Literal(department.pref_label, lang="zh")))
-    if department.pref_label_en:
-        graph.add((node, SKOS.prefLabel, Literal(department.pref_label_en, lang="en")))
-    for alt in department.alt_labels:
-        if alt != department.pref_label:
-            graph.add((node, SKOS.altLabel, Literal(alt, lang="zh")))
-    graph.add((node, POL.category, Literal(department.category)))
-    if department.jurisdiction:
-        graph.add((node, POL.jurisdiction, Literal(department.jurisdiction)))
-    graph.add((node, PROV.wasDerivedFrom, doc))
-    if department.created_by_document or department.members:
-        graph.add((node, RDF.type, ORG.OrganizationalCollaboration))
-    if department.created_by_document:
-        graph.add((node, POL.createdBy, doc))
-    for member in department.members:
-        member_node = iri.department_iri(member)
     for predicate, day in ((POL.applicableFrom, support.valid_from), (POL.applicableUntil, support.valid_until)):
         if day is not None:
             graph.add((node, predicate, Literal(day, datatype=XSD.date)))
@@ -377,6 +356,27 @@ def _add_condition(graph: Graph, node: URIRef, support: URIRef, condition: Condi
         graph.add((node, POL.unit, Literal(condition.unit)))
     graph.add((node, POL.text, Literal(condition.text)))
     _span(graph, node, condition.span)
+
+
+def _add_department(graph: Graph, slug: str, doc: URIRef, source: str, department: Department) -> None:
+    node = iri.department_iri(department.key)
+    graph.add((node, RDF.type, ORG.Organization))
+    graph.add((node, SKOS.prefLabel, Literal(department.pref_label, lang="zh")))
+    if department.pref_label_en:
+        graph.add((node, SKOS.prefLabel, Literal(department.pref_label_en, lang="en")))
+    for alt in department.alt_labels:
+        if alt != department.pref_label:
+            graph.add((node, SKOS.altLabel, Literal(alt, lang="zh")))
+    graph.add((node, POL.category, Literal(department.category)))
+    if department.jurisdiction:
+        graph.add((node, POL.jurisdiction, Literal(department.jurisdiction)))
+    graph.add((node, PROV.wasDerivedFrom, doc))
+    if department.created_by_document or department.members:
+        graph.add((node, RDF.type, ORG.OrganizationalCollaboration))
+    if department.created_by_document:
+        graph.add((node, POL.createdBy, doc))
+    for member in department.members:
+        member_node = iri.department_iri(member)
         graph.add((node, ORG.hasMember, member_node))
         graph.add((member_node, ORG.memberOf, node))
     for span in department.mentions:
