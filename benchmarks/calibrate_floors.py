@@ -80,9 +80,10 @@ def _documents(folders):
     return documents
 
 
-def collect_signals(names: list[str], encoder_name: str, vector_cache: Path | None) -> list[Signal]:
-    """Search every question of the sets ``names`` as eval_users does, recording the signals SearchIndex.relevant
-    and SearchIndex.covers are given."""
+def collect_signals(names: list[str], encoder_name: str, vector_cache: Path | None,
+                    settings: dict | None = None) -> list[Signal]:
+    """Search every question of the sets ``names`` as eval_users does (today's settings, ``settings`` overriding
+    some), recording the signals SearchIndex.relevant and SearchIndex.covers are given."""
     from benchmarks.eval_users import SETS, CachedEncoder
     from search import SearchIndex, SearchSettings, get_encoder, index_units
     from search.relevance import floor_key
@@ -95,7 +96,8 @@ def collect_signals(names: list[str], encoder_name: str, vector_cache: Path | No
     for name in names:
         folders = SETS[name]
         if folders not in indexes:
-            indexes[folders] = SearchIndex.build(index_units(_documents(folders)), encoder, SearchSettings())
+            chosen = SearchSettings.from_dict({**SearchSettings().to_dict(), **(settings or {})})
+            indexes[folders] = SearchIndex.build(index_units(_documents(folders)), encoder, chosen)
         index = indexes[folders]
         seen: dict = {}
         relevant, covers = index.relevant, index.covers
@@ -232,7 +234,9 @@ def compare(signals: list[Signal], before: dict[str, float], after: dict[str, fl
     for name in dict.fromkeys(s.set for s in signals):
         part = [s for s in signals if s.set == name]
         old, new = judge(part, before), judge(part, after)
-        rows.append([name, new["answerable"], f"{old['false_nr']} → {new['false_nr']}",
+        keys = ", ".join(f"{key} {sum(1 for s in part if s.answerable and s.key == key and flagged(s, after))}"
+                         for key in KEYS if any(s.key == key for s in part))
+        rows.append([name, new["answerable"], f"{old['false_nr']} → {new['false_nr']} ({keys})",
                      f"{old['false_nr_right_first']} → {new['false_nr_right_first']}", new["false_nr_places"],
                      new["unanswerable"], f"{old['caught']} → {new['caught']}"])
     return markdown_table(["set", "answerable", "false NR (floor)", "of them right first", "false NR (place)",
@@ -258,6 +262,8 @@ def main() -> None:
     parser.add_argument("--report-untouched", action="store_true",
                         help="afterwards, search the *_untouched sets and report them under the old and new floors "
                              "(a report only: they never choose the rule)")
+    parser.add_argument("--settings", type=json.loads, default=None,
+                        help='SearchSettings fields to override, as JSON, e.g. \'{"en_align_matrix": 0}\'')
     parser.add_argument("--before", type=json.loads, default=None,
                         help='the floors to compare with, as JSON (default: the file\'s before this run), e.g. '
                              '\'{"zh": 0.863, "en": 0.754, "en-unheld": 0.779}\'')
@@ -266,7 +272,7 @@ def main() -> None:
     if args.signals:
         signals = [Signal(**row) for row in json.loads(args.signals.read_text(encoding="utf-8"))]
     else:
-        signals = collect_signals(tune_sets(), args.encoder, args.vector_cache)
+        signals = collect_signals(tune_sets(), args.encoder, args.vector_cache, args.settings)
     if args.save_signals:
         args.save_signals.write_text(json.dumps([asdict(s) for s in signals], ensure_ascii=False, indent=1),
                                      encoding="utf-8")
@@ -282,7 +288,7 @@ def main() -> None:
         write_floors(floors, args.encoder, quantile, margin, sets)
         print(f"\nwrote {FLOORS_FILE.relative_to(ROOT)}")
     if args.report_untouched:
-        kept = collect_signals(tune_sets("_untouched"), args.encoder, args.vector_cache)
+        kept = collect_signals(tune_sets("_untouched"), args.encoder, args.vector_cache, args.settings)
         print(f"\nKept-aside sets, floors {before} → {floors}:\n")
         print(compare(kept, before, floors))
     print("command: python -m benchmarks.calibrate_floors" + (f" --encoder {args.encoder}"
