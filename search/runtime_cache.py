@@ -1,5 +1,5 @@
 """What a search builds at every start from shipped data (the thesaurus, the gazetteer's matcher, the query
-engine), kept in a run-time cache folder so that the next process opens it instead of building it again.
+engine) or decodes from its index (the units of ``units.jsonl``), kept in a run-time cache folder so that the next process opens it instead of building it again.
 
 The folder is the data dir's ``cache/runtime/`` (``workspace.build.Workspace`` passes it); each entry is named
 by what it is derived from (:func:`content_key`: the data files' bytes and the code that derives it), so a new
@@ -20,7 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
-__all__ = ["RUNTIME_DIR", "content_key", "cached_pickle", "write_entry"]
+__all__ = ["RUNTIME_DIR", "content_key", "cached_pickle", "write_entry", "prune"]
 
 log = logging.getLogger(__name__)
 
@@ -71,8 +71,16 @@ def write_entry(cache_dir: Path, name: str, files: dict[str, bytes]) -> Path | N
         return None
 
 
-def cached_pickle(cache_dir: Path | None, name: str, key: str, build: Callable[[], T]) -> T:
-    """``build()``, or what an earlier call kept in ``cache_dir/<name>-<key>/value.pickle``."""
+def prune(cache_dir: Path, name: str, keep: int) -> None:
+    """Remove all but the ``keep`` newest entries ``<name>-*`` (a reader that has one open keeps reading it)."""
+    entries = sorted(Path(cache_dir).glob(f"{name}-*"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in entries[keep:]:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def cached_pickle(cache_dir: Path | None, name: str, key: str, build: Callable[[], T], keep: int | None = None) -> T:
+    """``build()``, or what an earlier call kept in ``cache_dir/<name>-<key>/value.pickle``; ``keep``: how many
+    entries of ``name`` stay once a new one is written (None: all)."""
     if cache_dir is None:
         return build()
     folder = Path(cache_dir) / f"{name}-{key}"
@@ -85,5 +93,7 @@ def cached_pickle(cache_dir: Path | None, name: str, key: str, build: Callable[[
             log.warning("policykg: %s cannot be read (%s); building it anew", path, e)
             return build()
     value = build()
-    write_entry(cache_dir, folder.name, {"value.pickle": pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)})
+    written = write_entry(cache_dir, folder.name, {"value.pickle": pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)})
+    if written is not None and keep is not None:
+        prune(Path(cache_dir), name, keep)
     return value
