@@ -188,7 +188,7 @@ def test_match(client):
 
 @pytest.mark.parametrize(
     "body",
-    [{}, {"industry": "x"}, {"industry": "", "plans": []}, {"industry": "x", "plans": "not a list"},
+    [{}, {"size": "small"}, {"industry": "", "plans": []}, {"industry": "x", "plans": "not a list"},
      {"industry": "x", "plans": ["a"], "unexpected": 1}, {"industry": "x" * 201, "plans": ["a"]}, [1, 2]],
 )
 def test_match_rejects_bad_bodies_with_422(client, body):
