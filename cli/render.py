@@ -160,9 +160,14 @@ def render_match(result) -> str:  # type: ignore[no-untyped-def]
             lines.append(f"   {'联系' if zh else 'contact'}  {names}")
         elif m.no_owner:
             lines.append(f"   {'联系' if zh else 'contact'}  {m.no_owner}")
-        kinds = list(dict.fromkeys(f"{i.kind_label}（{i.label}）" for i in m.instruments))
-        if kinds:
-            lines.append(f"   {'文件配套支持' if zh else 'support'}  {'、'.join(kinds[:5])}")
+        by_kind: dict[str, list[str]] = {}
+        for i in m.instruments:
+            labels = by_kind.setdefault(i.kind_label, [])
+            if i.label not in labels:
+                labels.append(i.label)
+        if by_kind:
+            shown = "、".join(f"{kind}（{'、'.join(labels[:3])}）" for kind, labels in by_kind.items())
+            lines.append(f"   {'文件配套支持' if zh else 'support'}  {shown}")
     if result.district_office is not None:
         lines.append(f"{'所在区' if zh else 'district'}  {result.district_office.agent_name}")
     return "\n".join(lines)
