@@ -120,7 +120,6 @@ def unit_fields(units: Sequence[IndexUnit], facets: dict[str, dict] | None = Non
                        str(facets.get(u.document, {}).get("jurisdiction") or "")) for u in units]
 
 
-def unit_line(unit: IndexUnit) -> str:
 def _read_units(path: Path, cache_dir: Path | None) -> list[IndexUnit]:
     """The units of a saved ``units.jsonl``; with a run-time cache folder, decoded once and kept there as a pickle
     keyed by the file's bytes and the code that decodes it (decoding 935 units' views took 0.2–1.2 s a start)."""
@@ -139,6 +138,7 @@ def _read_units(path: Path, cache_dir: Path | None) -> list[IndexUnit]:
     return cached_pickle(cache_dir, "units", key, decode, keep=4)
 
 
+def unit_line(unit: IndexUnit) -> str:
     """One unit as its line of the saved ``units.jsonl`` (JSON, newline-terminated)."""
     return json.dumps(unit.to_dict(), ensure_ascii=False) + "\n"
 
