@@ -307,6 +307,11 @@ def search(
         if as_json:
             _print_json(result)
             return
+        if kind and not result.hits:
+            typer.echo(f"No unit of kind {', '.join(kind)} answers; --kind keeps a structural kind (only plans with "
+                       "重点任务 sections have measures): --function action, support or rule asks what a unit does "
+                       "in any genre.")
+            return
         if not result.relevant:
             typer.echo("Nothing in the documents answers this question; the nearest units, for reference only:")
         rows, inferred = [], False

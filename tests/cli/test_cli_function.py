@@ -39,3 +39,10 @@ def test_the_help_says_kind_is_structure_and_function_is_what_a_unit_does():
 
     text = " ".join(CliRunner().invoke(app, ["search", "--help"], env={"COLUMNS": "200"}).output.split())
     assert "structural kind" in text and "--function" in text
+
+
+def test_a_kind_no_unit_has_says_what_kind_filters(built_data_dir):
+    result = run("search", "补贴", "--kind", "paragraph", data_dir=built_data_dir)
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("No unit of kind paragraph answers; --kind keeps a structural kind")
+    assert "--function" in result.output
