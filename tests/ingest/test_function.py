@@ -45,6 +45,9 @@ def function_of(text: str, kind: UnitKind = UnitKind.ITEM, heading: str = "") ->
     ("同意以哈尔滨市名义申办2009年世界大学生冬季运动会。", UnitKind.ITEM, "", "decision"),
     ("国务院决定，授予张三国家最高科学技术奖。", UnitKind.PREAMBLE, "", "decision"),
     ("对北京市等130项地方典型经验做法予以通报表扬。", UnitKind.PREAMBLE, "", "decision"),
+    ("以国务院名义发文，经分管领导同志审核后，由总理签发。", UnitKind.ITEM, "", "rule"),
+    ("这项工作由外交部统一归口管理，有关省也要指定有关部门负责。", UnitKind.ITEM, "", "duty"),
+    ("对经认定的外籍高层次人才，可申请签发有效期较长的工作类居留许可。", UnitKind.ITEM, "", "support"),
     # context
     ("以习近平新时代中国特色社会主义思想为指导，全面贯彻党的十九大精神。", UnitKind.GUIDELINE, "指导思想", "context"),
     ("坚持市场主导。充分发挥市场在资源配置中的决定性作用。", UnitKind.PRINCIPLE, "坚持市场主导", "context"),
