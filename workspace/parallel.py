@@ -22,6 +22,7 @@ silent; ``POLICYKG_PROGRESS_BAR=0`` shows neither. All have the same ``update``/
 
 from __future__ import annotations
 
+import gc
 import math
 import multiprocessing
 import multiprocessing.connection
@@ -92,42 +93,70 @@ class Breach:
 
 def isolated_map(fn: Callable[[T], R], items: Sequence[T], jobs: int, *, time_s: float, memory_mb: int,
                  init: Callable[..., Any] | None = None, init_args: tuple = (), preload: Sequence[str] = (),
-                 is_failure: Callable[[Any], bool] | None = None,
+                 is_failure: Callable[[Any], bool] | None = None, batch: int | None = None,
                  on_result: Callable[[R | Breach], None] | None = None) -> Iterator[R | Breach]:
-    """``fn(item)`` for each item, in order, each in a new process (at most ``jobs`` at a time) that may take
-    ``time_s`` seconds and ``memory_mb`` MB more than it starts with; an item that breaks a limit, crashes its
-    process or raises yields a ``Breach`` instead. A result ``is_failure`` calls a failure (an error returned as
-    a value) is a ``memory`` breach when the process had used up its memory (a C library reports a failed
-    allocation as some other error). ``fn`` and its result must pickle (the forkserver case)."""
+    """``fn(item)`` for each item, in order, in processes of their own (at most ``jobs`` at a time), each item
+    given ``time_s`` seconds and ``memory_mb`` MB more than its process starts with; an item that breaks a limit,
+    crashes its process or raises yields a ``Breach`` instead, and the others go on. A result ``is_failure``
+    calls a failure (an error returned as a value) is a ``memory`` breach when the process had used up its memory
+    (a C library reports a failed allocation as some other error). ``fn`` and its result must pickle.
+
+    A process takes ``batch`` items in turn (a fork per item costs more than a small parse; default: a few when
+    there are many): when one of them overruns or crashes, it is that item's breach and the rest of the batch is
+    run again one item per process; an item that runs out of memory beside others is run again alone, so a
+    breach always belongs to the item that made it."""
     items = list(items)
     context = multiprocessing.get_context(_start_method())
     if context.get_start_method() == "forkserver":
         context.set_forkserver_preload([getattr(fn, "__module__", "__main__"), *preload])
-    pending = deque(enumerate(items))
-    running: dict[Any, tuple[int, Any, float]] = {}  # result pipe → (index, process, deadline)
+    size = batch or max(1, min(8, len(items) // (max(1, jobs) * 4)))
+    pending = deque(list(range(i, min(i + size, len(items)))) for i in range(0, len(items), size))
+    running: dict[Any, list] = {}  # result pipe → [indexes not answered yet, process, deadline, batch size]
     done: dict[int, R | Breach] = {}
     next_out = 0
+    frozen = context.get_start_method() == "fork"
+    if frozen:
+        gc.freeze()  # the parent's objects stay out of the children's collections: fewer copied pages per fork
     try:
         while pending or running:
             while pending and len(running) < max(1, jobs):
-                index, item = pending.popleft()
+                indexes = pending.popleft()
                 receive, send = context.Pipe(duplex=False)
                 proc = context.Process(target=_isolated, daemon=True,
-                                       args=(send, fn, item, init, init_args, time_s, memory_mb, is_failure))
+                                       args=(send, fn, [(i, items[i]) for i in indexes], init, init_args, time_s,
+                                             memory_mb, is_failure))
                 proc.start()
                 send.close()
-                running[receive] = (index, proc, time.monotonic() + time_s)
-            wait = max(0.0, min(deadline for _, _, deadline in running.values()) - time.monotonic())
+                running[receive] = [list(indexes), proc, time.monotonic() + time_s, len(indexes)]
+            wait = max(0.0, min(entry[2] for entry in running.values()) - time.monotonic())
             for receive in multiprocessing.connection.wait(list(running), timeout=wait):
-                index, proc, _ = running.pop(receive)
-                done[index] = _collect(receive, proc)
+                entry = running[receive]
+                message = _receive(receive)
+                if message is not None:  # one item's answer; the next item's time starts now
+                    index, value = message
+                    entry[0].remove(index)
+                    entry[2] = time.monotonic() + time_s
+                    if isinstance(value, Breach) and value.kind == "memory" and entry[3] > 1:
+                        pending.append([index])  # perhaps the batch's memory, not its own: alone once more
+                    else:
+                        done[index] = value
+                    if entry[0]:
+                        continue
+                del running[receive]
+                _finish(receive, entry[1])
+                if entry[0] and entry[1].exitcode == 0:  # stopped after a memory breach: the rest elsewhere
+                    pending.extend([i] for i in entry[0])
+                elif entry[0]:  # died before answering them: the first was running, the others wait their turn
+                    done[entry[0][0]] = _death(entry[1])
+                    pending.extend([i] for i in entry[0][1:])
             now = time.monotonic()
-            for receive, (index, proc, deadline) in list(running.items()):
-                if now >= deadline:
-                    _end(proc)
-                    receive.close()
+            for receive, entry in list(running.items()):
+                if now >= entry[2]:
                     del running[receive]
-                    done[index] = Breach("time", f"{time_s:g} s")
+                    _end(entry[1])
+                    receive.close()
+                    done[entry[0][0]] = Breach("time", f"{time_s:g} s")
+                    pending.extend([i] for i in entry[0][1:])
             while next_out in done:
                 result = done.pop(next_out)
                 if on_result is not None:
@@ -135,30 +164,35 @@ def isolated_map(fn: Callable[[T], R], items: Sequence[T], jobs: int, *, time_s:
                 yield result
                 next_out += 1
     finally:  # an early stop or an error: no child is left running
-        for receive, (_, proc, _) in running.items():
-            _end(proc)
+        for receive, entry in running.items():
+            _end(entry[1])
             receive.close()
+        if frozen:
+            gc.unfreeze()
 
 
-def _collect(receive, proc) -> Any:
-    """The result a child sent, or the ``Breach`` of a child that died before sending one."""
+def _receive(receive) -> tuple[int, Any] | None:
+    """``(index, result or Breach)`` a child sent, or None when it sent nothing more (it ended)."""
     try:
-        kind, value = receive.recv()
+        kind, index, value = receive.recv()
     except (EOFError, OSError):
-        kind, value = "", None
-    except Exception as e:  # noqa: BLE001 — a result that does not unpickle
-        kind, value = "error", f"{type(e).__name__}: {e}"
-    finally:
-        receive.close()
+        return None
+    if kind == "ok":
+        return index, value
+    return index, Breach(kind, value or "")
+
+
+def _finish(receive, proc) -> None:
+    receive.close()
     proc.join(5)
     if proc.exitcode is None:
         _end(proc)
-    if kind == "ok":
-        return value
-    if kind in ("memory", "error"):
-        return Breach(kind, value or "")
+
+
+def _death(proc) -> Breach:
+    """The ``Breach`` of the item a child was running when it died."""
     code = proc.exitcode or 0
-    if code == -signal.SIGXCPU or code == -signal.SIGKILL:
+    if code == -signal.SIGXCPU:
         return Breach("time", "CPU time limit")
     return Breach("crash", signal.Signals(-code).name if code < 0 else f"exit code {code}")
 
@@ -169,32 +203,35 @@ def _end(proc) -> None:
     proc.join(5)
 
 
-def _isolated(send, fn, item, init, init_args, time_s: float, memory_mb: int, is_failure=None) -> None:
-    """A child of ``isolated_map``: limits, ``init``, ``fn(item)``; sends ``(kind, value)`` back."""
+def _isolated(send, fn, batch, init, init_args, time_s: float, memory_mb: int, is_failure=None) -> None:
+    """A child of ``isolated_map``: limits, ``init``, then ``fn(item)`` for each ``(index, item)`` of ``batch``,
+    sending ``(kind, index, value)`` back after each."""
     _die_with_parent()
     import faulthandler
 
     faulthandler.disable()  # a reader's crash is reported by the parent in one line, not as a stack dump
     limit = _limit_self(time_s, memory_mb)
+    if init is not None:
+        init(*init_args)
     try:
-        if init is not None:
-            init(*init_args)
-        value = fn(item)
-        result: tuple[str, Any] = ("ok", value)
-        if limit and is_failure is not None and is_failure(value) and _peak_address_space() > 0.9 * limit:
-            result = ("memory", f"{memory_mb} MB")
-    except MemoryError:
-        result = ("memory", f"{memory_mb} MB")
-    except RecursionError as e:
-        result = ("error", f"RecursionError: {e}")
-    except Exception as e:  # noqa: BLE001 — reported by the parent as this item's breach
-        result = ("error", f"{type(e).__name__}: {e}")
-    try:
-        send.send(result)
-    except MemoryError:
-        send.send(("memory", f"{memory_mb} MB"))
-    except Exception as e:  # noqa: BLE001 — a result that does not pickle
-        send.send(("error", f"{type(e).__name__}: {e}"))
+        for index, item in batch:
+            try:
+                value = fn(item)
+                result: tuple[str, int, Any] = ("ok", index, value)
+                if limit and is_failure is not None and is_failure(value) and _peak_address_space() > 0.9 * limit:
+                    result = ("memory", index, f"{memory_mb} MB")
+            except MemoryError:
+                result = ("memory", index, f"{memory_mb} MB")
+            except Exception as e:  # noqa: BLE001 — reported by the parent as this item's breach
+                result = ("error", index, f"{type(e).__name__}: {e}")
+            try:
+                send.send(result)
+            except MemoryError:
+                send.send(("memory", index, f"{memory_mb} MB"))
+            except Exception as e:  # noqa: BLE001 — a result that does not pickle
+                send.send(("error", index, f"{type(e).__name__}: {e}"))
+            if result[0] == "memory":
+                return  # its heap is spent: the parent runs the rest elsewhere
     finally:
         send.close()
 

@@ -483,18 +483,3 @@ def test_a_joint_body_composed_of_members():
 )
 def test_a_name_ends_before_the_verb(text, expected):
     assert [d.pref_label for d in find_departments(text, jurisdiction=NATIONAL)] == expected
-
-
-@pytest.mark.parametrize("text", [
-    "副组长：李某  教育部原副部长\n委员：王某  上海市政协原副主席\n赵某  科技部副校长",  # a person's post, former too
-    "国务院决定，对一批单位予以表扬。",  # the issuer's own decision
-    "经2020年5月6日国务院第9次常务会议通过，现予公布。",  # the meeting that adopted the text
-    "直辖市以及国务院确定的其他城市，扣除标准为每月100元。",  # an authority referred to
-])
-def test_a_body_named_only_as_authority_or_post_is_no_body(text):
-    assert _found(text, NATIONAL) == []
-
-
-def test_a_body_that_acts_is_still_a_body_next_to_a_post():
-    found = [w for w, _ in _found("教育部负责组织评审。委员：王某  教育部副部长", NATIONAL)]
-    assert found == ["教育部"]

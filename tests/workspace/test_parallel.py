@@ -123,3 +123,15 @@ def test_isolated_map_bounds_each_item_and_keeps_the_order(jobs):
     assert by_item["greedy"].kind == "memory"
     assert by_item["crash"] == Breach("crash", "SIGSEGV")
     assert by_item["raise"] == Breach("error", "RuntimeError: a reader's own error")
+
+
+def test_isolated_map_in_batches_blames_only_the_item_that_broke_a_limit():
+    from workspace.parallel import Breach, isolated_map
+
+    items = ["a", "greedy", "b", "c", "crash", "d", "slow", "e"]
+    results = list(isolated_map(_behave, items, 1, time_s=6, memory_mb=128, batch=4))
+    by_item = dict(zip(items, results))
+    assert [by_item[i] for i in "abcde"] == list("ABCDE")
+    assert by_item["greedy"].kind == "memory"
+    assert by_item["crash"] == Breach("crash", "SIGSEGV")
+    assert by_item["slow"] == Breach("time", "6 s")
