@@ -609,8 +609,9 @@ def _short_name_mentions(source: str, chosen: list[_Candidate],
 _AUTHORITY_PAIR_RE = re.compile(r"(?:党中央|中共中央)、国务院")
 _RECIPIENT_BEFORE_RE = re.compile(r"(?:报请|提请|报送|上报|报|向|请示)$")
 _REFERENCE_AFTER_RE = re.compile(
-    r"(?:领导同志|主要负责同志|负责同志|分管|副总理|总理|副秘书长|秘书长|常务副|副部长|部长|副主任|主任|副局长|局长|副署长|署长|"
-    r"副院长|院长|党组成员|部务会议成员|委员|组长|副组长)"
+    r"原?(?:领导同志|主要负责同志|负责同志|分管|副总理|总理|副秘书长|秘书长|常务副|副部长|部长|副主任|主任|副局长|局长|副署长|署长|"
+    r"副院长|院长|副校长|校长|副主席|主席|书记处书记|党委书记|党组书记|书记|副社长|社长|总编辑|党组成员|部务会议成员|委员|组长|副组长)"
+    r"|决定(?!书)|(?:第[\d一二三四五六七八九十百]+次)?(?:常务会议|全体会议)|确定的"
     r"|有关文件|文件精神|(?:报告|请示|备案|审批)(?![\u4e00-\u9fff]*(?:部门|单位))"
     r"|(?:批准|同意|批复|审定)")
 
@@ -624,6 +625,18 @@ def _is_reference(source: str, cand: _Candidate) -> bool:
     if _RECIPIENT_BEFORE_RE.search(before) and not source.startswith("负责", cand.end):
         return True
     return bool(_REFERENCE_AFTER_RE.match(source, cand.end))
+
+
+# The collective a national text addresses to everyone (各地区、各部门要…, 各地区、各部门、各单位必须…): the
+# readers of the text, not a body it gives a duty; a named level (地方各级人民政府, 各省级人民政府) stays a body.
+_EVERYONE_RE = re.compile(r"各地区、?各(?:有关)?部门")
+_EVERYONE_BEFORE_RE = re.compile(r"各地区、?各(?:有关)?部门、$")
+
+
+def _is_everyone(source: str, start: int, name: str) -> bool:
+    if _EVERYONE_RE.fullmatch(name):
+        return True
+    return name in ("各单位", "各部门", "各有关单位") and bool(_EVERYONE_BEFORE_RE.search(source, max(0, start - 12), start))
 
 
 _BARE_JOINT_RE = re.compile(r"(联席会议|领导小组|工作小组|协调小组)(?!办公室|办|成员|制度|组长|副组长|召集人)")
@@ -698,6 +711,8 @@ def find_bodies(
         if cand.kind != "unknown" and _is_reference(source, cand):
             continue
         name = source[cand.start : cand.end]
+        if _is_everyone(source, cand.start, name):
+            continue
         if cand.kind == "unknown":
             found = unknown.setdefault(name, BodyCandidate(name, [], cand.reason or "no body pattern"))
             found.mentions.append(Span(cand.start, cand.end))

@@ -398,8 +398,7 @@ def test_document_date(issued, period_start, title, expected):
           ("国务院自由贸易试验区工作部际联席会议", "国务院自由贸易试验区工作部际联席会议", "joint-body")]),
         # collectives of a national text
         ("各省、自治区、直辖市人民政府和各地区、各部门要抓好落实。", NATIONAL,
-         [("各省、自治区、直辖市人民政府", "各省、自治区、直辖市人民政府", "collective"),
-          ("各地区、各部门", "各地区、各部门", "collective")]),
+         [("各省、自治区、直辖市人民政府", "各省、自治区、直辖市人民政府", "collective")]),  # 各地区、各部门: everyone
         ("各区、县级市人民政府要抓好落实。", "广州市", [("各区、县级市人民政府", "广州市各区、县级市人民政府", "collective")]),
         # functional designations: a sector and 部门/机关
         ("教育行政部门会同发展改革部门推进，税务机关予以配合。", NATIONAL,
@@ -483,3 +482,23 @@ def test_a_joint_body_composed_of_members():
 )
 def test_a_name_ends_before_the_verb(text, expected):
     assert [d.pref_label for d in find_departments(text, jurisdiction=NATIONAL)] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "副组长：李某  教育部原副部长\n委员：王某  上海市政协原副主席\n赵某  科技部副校长",  # a person's post, former too
+    "国务院决定，对一批单位予以表扬。",  # the issuer's own decision
+    "经2020年5月6日国务院第9次常务会议通过，现予公布。",  # the meeting that adopted the text
+    "直辖市以及国务院确定的其他城市，扣除标准为每月100元。",  # an authority referred to
+])
+def test_a_body_named_only_as_authority_or_post_is_no_body(text):
+    assert _found(text, NATIONAL) == []
+
+
+def test_a_body_that_acts_is_still_a_body_next_to_a_post():
+    found = [w for w, _ in _found("教育部负责组织评审。委员：王某  教育部副部长", NATIONAL)]
+    assert found == ["教育部"]
+
+
+def test_the_collective_addressed_to_everyone_is_no_body():
+    text = "各地区、各部门、各单位必须高度重视。各地区、各有关部门要加强领导。地方各级人民政府要落实责任。"
+    assert [w for w, _ in _found(text, NATIONAL)] == ["地方各级人民政府"]
