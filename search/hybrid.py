@@ -19,6 +19,7 @@ import numpy as np
 
 from .backends import SearchBackend, TermGroup, UnitFields, UnitFilter, build_backend, load_backend
 from .backends.local import LocalBackend
+from .align import load_alignment
 from .base import Scored
 from .bilingual import Dictionary, load_dictionary
 from .bm25 import BM25Retriever
@@ -495,12 +496,30 @@ class SearchIndex:
                 self._vectors.popitem(last=False)
         return vector
 
-    def dense_candidates(self, plan: QueryPlan, k: int, where: UnitFilter | None = None) -> list[Scored]:
+    def aligns(self) -> bool:
+        """Are English question vectors moved (search/align.py: weights set and an alignment shipped for the encoder)?"""
+        s = self.settings
+        return bool(s.en_align_matrix or s.en_align_shift) and load_alignment(self.encoder.name) is not None
+
+    def aligned(self, vector: np.ndarray, language: str) -> np.ndarray:
+        """An English question's vector moved towards the Chinese side of the encoder's space (search/align.py:
+        ``en_align_matrix``·W q + ``en_align_shift``·δ, renormalised); other vectors, and every vector of an
+        encoder with no shipped alignment, as they are.  The alignment file is read on the first English question."""
+        s = self.settings
+        if language != "en" or not (s.en_align_matrix or s.en_align_shift):
+            return vector
+        alignment = load_alignment(self.encoder.name)
+        return vector if alignment is None else alignment.apply(vector, s.en_align_matrix, s.en_align_shift)
+
+    def dense_candidates(self, plan: QueryPlan, k: int, where: UnitFilter | None = None,
+                         align: bool = True) -> list[Scored]:
         """Units by cosine similarity, each scored by its whole text and its best sentence:
         ``(1 − w)·cos(q, unit) + w·max cos(q, sentence)`` with ``w = settings.sentence_weight`` (a unit of
         one sentence is its own best sentence).  A unit found by one granularity only gets, for the other,
-        the lowest score that granularity returned: a bound, not a guess above it."""
+        the lowest score that granularity returned: a bound, not a guess above it.  ``align``: an English
+        question's vector moved by :meth:`aligned` (False: the encoder's own vector)."""
         vector = self.query_vector(plan.dense_text or plan.text)
+        vector = self.aligned(vector, plan.language) if align else vector
         whole = {s.doc: s.score for s in self.backend.dense(vector, k, where)}
         w = self.settings.sentence_weight
         if not self.backend.sentence_rows() or w <= 0:
@@ -609,7 +628,12 @@ class SearchIndex:
         ranked = sorted(fused.items(), key=lambda item: (-item[1], item[0]))[:k]
         terms = TermMatcher(self._highlight_terms(plan))  # compiled once, matched against every hit
         hits = [self._hit(doc, score, bm25_all, dense_map, terms, plan, carried.get(doc)) for doc, score in ranked]
-        relevant = self.relevant(plan, dense, lexical) and self.covers(asked)
+        judged = dense
+        if dense and plan.language == "en" and self.aligns():
+            # the floors judge the encoder's own cosines: moved towards Chinese, off-topic English questions rise
+            # as much as answerable ones ("how long should I boil an egg" to the floor a shifted calibration gives)
+            judged = [s for s in self.dense_candidates(plan, dense_pool, where, align=False) if mask[s.doc]][:pool]
+        relevant = self.relevant(plan, judged, lexical) and self.covers(asked)
         return SearchResult(text, round((time.perf_counter() - started) * 1000, 3), hits, relevant=relevant)
 
     def covers(self, places: set[str]) -> bool:

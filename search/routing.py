@@ -23,11 +23,18 @@ __all__ = ["asks_who", "asks_when", "asks_support", "asks_about_document", "stat
            "states_support", "names_itself"]
 
 _WHO_ZH = re.compile(r"谁|哪个部门|哪些部门|哪个单位|哪些单位|哪家|什么部门|什么单位|哪个机构|哪级|由哪|牵头|负责")
-_WHO_EN = re.compile(r"\bwho\b|\bwhich (?:department|agenc|bod|office|authorit|ministr|bureau|unit)|"
-                     r"\bresponsib|\bin charge\b|\bleads?\b|\boversee", re.IGNORECASE)
+_WHO_EN = re.compile(r"\bwho(?:se)?\b|\bwhich (?:\w+ )?(?:department|agenc|bod|office|authorit|ministr|bureau|unit|"
+                     r"government|commission|committee|administration|organi[sz]ation|institution|organ)|"
+                     r"\bresponsib|\bin charge\b|\bleads?\b|\bled by\b|\btakes? the lead\b|\bleading (?:role|body|unit|"
+                     r"department)|\boversee|\bconvenes?\b|\bcoordinat(?:es|ing) (?:the|this)\b", re.IGNORECASE)
 _WHEN_ZH = re.compile(r"什么时候|何时|哪年|几月|哪个月|多久|多长时间|期限|时限|截止|完成时间|几天|几个工作日|之前|以前完成")
-_WHEN_EN = re.compile(r"\bwhen\b|\bdeadline|\bby what date\b|\bhow (?:long|soon|quickly)\b|\bwithin how\b|"
-                      r"\btime ?limit|\bdue\b", re.IGNORECASE)
+# the English forms of the same questions: 哪年/几月 what year, which month; 期限/截止 until when, expire, valid until;
+# 几天/几个工作日 how many (working) days; 自…起施行 (when a text holds) from what date, take effect, in force
+_WHEN_EN = re.compile(r"\bwhen\b|\bdeadline|\bby (?:what|which) (?:date|time|year|month)\b|\bhow (?:long|soon|quickly)\b|"
+                      r"\bwithin how\b|\btime ?limit|\bdue\b|\b(?:what|which) (?:date|day|year|month|time)\b|"
+                      r"\bhow many (?:\w+ )?(?:days|weeks|months|years)\b|\buntil\b|\bexpir|\bvalid (?:until|for)\b|"
+                      r"\bvalidity\b|\b(?:take|takes|took|come|comes|came) (?:into )?(?:effect|force)\b|\bin force\b|"
+                      r"\beffective (?:date|from)\b|\bfrom what\b|\bsince when\b|\bdates?\b", re.IGNORECASE)
 # what support, how much of it: 补贴多少, 能拿多少钱, 最高奖励, 按什么比例补, how much funding, what share of the cost
 _SUPPORT_ZH = re.compile(r"多少钱|多少万|[补奖贴给拿领发](?:贴|励|助|息)?多少|(?:补贴|奖励|资助|补助|贴息|扶持资金|奖补|补偿)"
                          r"(?:资金|金额)?(?:是|有|能|可以|给|标准|上限)|最高(?:能|可以|可)?(?:补|奖|拿|给|获得|享受)|"

@@ -32,6 +32,9 @@ class SearchSettings:
     translations_per_phrase: int = 3  # … at most this many per English phrase (CC-CEDICT's primary senses first)
     translation_dense: bool = False  # … and added to the e5 query beside the question
     sentence_weight: float = 0.8  # share of the best sentence's similarity in a unit's dense score
+    # an English question's vector + en_align_matrix·W q + en_align_shift·δ, renormalised (search/align.py)
+    en_align_matrix: float = 0.5
+    en_align_shift: float = 0.0
     # language → lowest best cosine that counts as an answer; empty: the encoder's calibrated floors
     relevance_floors: dict[str, float] = field(default_factory=dict)
     annex_weight: float = 0.8  # an annex (task table) restating the body's units weighs less than they do

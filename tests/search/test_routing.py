@@ -29,6 +29,9 @@ from search.units import index_units
     ("这件事由哪家单位负责", True),
     ("which department evaluates the plan?", True),
     ("who runs the joint conference", True),
+    ("which government pays for the bid?", True),  # the English forms of 哪级, 由哪, 牵头, 召集
+    ("the project is led by which ministry?", True),
+    ("which body convenes the joint meeting?", True),
     ("工厂想用工业机器人改造生产线", False),
     ("subsidy for machine tools", False),
 ])
@@ -42,6 +45,11 @@ def test_asks_who(question, who):
     ("这项工作的完成时限是哪年", True),
     ("by when must the projects be finished?", True),
     ("how long does approval take", True),
+    ("until when are the measures valid?", True),  # 期限, 有效期至
+    ("from what date do the deductions apply?", True),  # 自…起施行
+    ("when does the regulation take effect", True),
+    ("how many working days may the review take?", True),  # 几个工作日
+    ("which year must the target be met", True),  # 哪年
     ("哪个部门牵头推进绿色工厂", False),
     ("robots on the assembly line", False),
 ])
