@@ -15,11 +15,20 @@ ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "corpus" / "shanghai-technical-transformation-plan-2018-2020.txt"
 
 
+# The run-time cache (search.runtime_cache): entries derived from shipped data and code, keyed by their content and
+# renamed in whole by whichever process first opens a data dir; they hold no data of the data dir's own.
+RUNTIME_CACHE = Path("cache") / "runtime"
+
+
 def tree_digest(root: Path) -> str:
-    """A hash of every path, symlink target and file content under ``root``: equal means nothing changed."""
+    """A hash of every path, symlink target and file content under ``root`` but the run-time cache: equal means
+    nothing changed."""
     h = hashlib.sha256()
     for path in sorted(root.rglob("*")):
-        h.update(str(path.relative_to(root)).encode())
+        relative = path.relative_to(root)
+        if relative == RUNTIME_CACHE or RUNTIME_CACHE in relative.parents:
+            continue
+        h.update(str(relative).encode())
         if path.is_symlink():
             h.update(str(path.readlink()).encode())
         elif path.is_file():
