@@ -185,9 +185,10 @@ def _issued_by_own_title(title: str, own_title: str) -> bool:
     关于印发X的通知 issue X; 转发国家地震局关于…意见报告的通知 forwards 《关于…意见的报告》."""
     if not own_title:
         return False
-    if f"《{title}》" in own_title:
-        return True
-    m = _ISSUED_RE.search(re.sub(r"\s+", "", own_title))
+    own_title = re.sub(r"\s+", "", own_title)
+    if re.search(rf"(?:印发|转发|批转|发布|颁布)《{re.escape(title)}》", own_title):
+        return True  # 关于暂时调整实施《X》有关规定的决定 names X, and cites it
+    m = _ISSUED_RE.search(own_title)
     plain = _plain(title)
     return bool(m) and len(plain) >= 6 and plain in _plain(m.group("text"))
 

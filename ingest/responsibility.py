@@ -115,8 +115,7 @@ _DUTY_OF: tuple[tuple[re.Pattern[str], Role], ...] = (
                 r"|(?:开展|进行|组织)[^，。；]{0,8}?(?:考核|评估|评价)"), Role.EVALUATOR),
     (re.compile(r"^\s*(?:要|应当|应|须|需)?\s*(?:适时|定期|及时|每年)?(?:组织)?(?:开展)?(?:依法)?(?:监督检查|督查|督促检查|督导|督促|监察)"
                 r"|^\s*(?:要|应当|应|须|需)?\s*(?:切实)?加强对[^，。；]{1,30}的(?:安全)?(?:监管|监督|监察)"
-                r"|(?:开展|进行|组织|实施)[^，。；]{0,8}?(?:督查|督导|监督检查|督促检查|审计监督|检查、监督|监督、检查)"),
-     Role.SUPERVISOR),
+                r"|(?:开展|进行|组织|实施)[^，。；]{0,8}?(?:督查|督导|监督检查|督促检查|审计监督)"), Role.SUPERVISOR),
 )
 _COMMA_COORDINATES_RE = re.compile(r"\s*[，,]?\s*(?:负责)?(?:统筹协调|统筹推进|综合协调)")
 # A named body as the subject of a clause, doing the work: 市财政局统筹安排…, 上海海关依法…
@@ -124,7 +123,7 @@ _ACTS_RE = re.compile(_GAP + _ADVERBIALS + r"(?:统筹安排|组织实施|组织
                       r"完善|研究|出台|发布|设立|实施|加强|优化|深化|做好|抓好|健全)(?!的)")
 _OBJECT_RE = re.compile(r"[对向为给与和及在将把]\s*$")
 # A named body that 要/应当/须 do something has a duty, whatever the verb (自然资源部门要根据…统筹规划…).
-_MODAL_RE = re.compile(r"\s*(?:都|均|也)?(?:要|应当|应|须|需|必须)(?!求|素|件|点|害|闻|以|是|有|在)")
+_MODAL_RE = re.compile(r"\s*(?:要|应当|应|须|需|必须)(?!求|素|件|点|害|闻|以|是|有|在)")
 _EACH_BEFORE_RE = re.compile(r"分别由\s*$")
 _EACH_AFTER_RE = re.compile(r"\s*(?:等(?:有关)?部门)?分别")
 _COLLECTIVE_COORDINATES_RE = re.compile(r"\s*(?:要|应当|应|须)?\s*(?:切实)?(?:加强|做好|负责)?(?:统筹协调|综合协调)")
@@ -473,16 +472,12 @@ def _later_help(source: str, stop: int, end: int, mentions: list[Mention]) -> bo
         pos = comma + 1
 
 
-_MEANS_RE = re.compile(r"\s*(?:要|应当|应|须|需)?\s*(?:采取|采用|通过|运用)[^，,；;。]{0,20}(?:方式|办法|手段|形式)[，,]")
-
-
 def _duties(source: str, start: int, end: int) -> tuple[bool, list[Role]]:
     """The roles a duty names (协调 → coordinator, 评估 → evaluator, 督查 → supervisor) in its clause and the
     clauses that go on with the same act, and whether its first clause is itself such a duty (then it is no
     lead: 负责统筹协调…; else a lead that also evaluates: 负责制定…，定期开展评估)."""
     text = _same_act(source[start:end])
-    means = _MEANS_RE.match(text)  # 应当采取随机抽查等方式，对…进行检查: the means, then the duty
-    first = re.split(r"[，,；;]", text[means.end():] if means else text, maxsplit=1)[0]
+    first = re.split(r"[，,；;]", text, maxsplit=1)[0]
     return (any(p.search(first) for p, _ in _DUTY_OF), [role for pattern, role in _DUTY_OF if pattern.search(text)])
 
 
@@ -543,15 +538,6 @@ def _sentence_statements(source: str, sent: Span, mentions: list[Mention], conv:
                 yield from ((m, Role.LEAD, False) for m in _unique(named))  # 办公室设在教育部，承担日常工作
             elif not narrative and by_body and _SUPPORTS_RE.match(source, tail, sent.end):
                 yield from ((m, Role.PARTICIPANT, False) for m in _unique(named))
-            elif (not narrative and acts and not by_body and not has_lead and len(_unique(named)) > 1
-                  and _MODAL_RE.match(source, tail, sent.end) and not _later_help(source, tail, sent.end, named)):
-                # 甲部门和乙部门应当加强…: bodies told alike what to do, with no word that one leads, each leads;
-                # 甲部门和乙部门应当…进行检查、监督: each is the supervisor
-                instead, duty = _duties(source, tail, sent.end)
-                for m in _unique(named):
-                    if not (duty and instead):
-                        yield m, Role.LEAD, False
-                    yield from ((m, other, False) for other in duty)
             elif not narrative and (by_body or acts):
                 instead, duty = _duties(source, tail, sent.end)  # 要加强统筹协调，会同…开展督促检查
                 for mention, role, conventional in _plain(source, named, has_lead, conv, sent.start, True):

@@ -97,3 +97,11 @@ def test_a_reply_cites_the_request_it_answers():
     text = "你省《关于设立某某示范区的请示》（某政文〔2030〕15号）收悉。现批复如下。"
     own = "某院关于同意设立某某示范区的批复"
     assert [c.title for c in find_citations(text, [], own_title=own)] == ["关于设立某某示范区的请示"]
+
+
+def test_a_decision_whose_title_names_the_text_it_suspends_cites_it():
+    own = "国务院关于在某先行区暂时调整实施《某药品条例》有关规定的决定"
+    text = "国务院决定在某先行区暂时调整实施《某药品条例》第三十六条的规定。"
+    (citation,) = find_citations(text, [], own_title=own)
+    assert (citation.title, citation.replaces) == ("某药品条例", False)
+    assert effects(text) == [("某药品条例", SUSPENDS)]

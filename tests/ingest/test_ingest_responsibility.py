@@ -139,14 +139,3 @@ def test_measures_take_the_lead_their_task_names():
     # the safeguard names its supervisor, and no lead is guessed for it
     assert [(r.agent, r.role, r.basis) for r in doc.responsibilities if r.unit_path == "二（一）"] == [
         (ECONOMY, Role.SUPERVISOR, Basis.EXPLICIT)]
-
-
-def test_bodies_told_alike_each_lead_and_each_supervises():
-    text = ("第一条 为规范管理，制定本办法。\n"
-            "第二条 市经信委和市商务委应当加强公共信息发布，提供查询服务。\n"
-            "第三条 市经信委和市商务委应当采取抽查方式，对经营活动进行检查、监督。\n"
-            "第四条 市经信委和市商务委都要做好宣传。\n")
-    doc = _doc(text)
-    assert _roles(doc, "第二条", Basis.EXPLICIT) == [(ECONOMY, Role.LEAD), (COMMERCE, Role.LEAD)]
-    assert _roles(doc, "第三条", Basis.EXPLICIT) == [(ECONOMY, Role.SUPERVISOR), (COMMERCE, Role.SUPERVISOR)]
-    assert _roles(doc, "第四条", Basis.EXPLICIT) == [(ECONOMY, Role.LEAD), (COMMERCE, Role.LEAD)]
