@@ -112,10 +112,11 @@ _DUTY_OF: tuple[tuple[re.Pattern[str], Role], ...] = (
     (re.compile(r"^\s*(?:要|应当|应|须|需|切实|积极|负责)*\s*(?:搞好|做好|加强)?"
                 r"(?:统筹协调|综合协调|协调服务|协调推进|统筹推进|协调解决|协调)"), Role.COORDINATOR),
     (re.compile(r"^\s*(?:要|应当|应|须|需)?\s*(?:适时|定期|及时|每年)?(?:组织)?(?:开展)?(?:考核|评估|评价)"
-                r"|(?:开展|进行|组织)[^，。；]{0,8}?(?:考核|评估|评价)"), Role.EVALUATOR),
+                r"|(?:开展|进行|组织|做好)[^，。；]{0,8}?(?:考核|评估|评价|验收|审查)"), Role.EVALUATOR),
     (re.compile(r"^\s*(?:要|应当|应|须|需)?\s*(?:适时|定期|及时|每年)?(?:组织)?(?:开展)?(?:依法)?(?:监督检查|督查|督促检查|督导|督促|监察)"
                 r"|^\s*(?:要|应当|应|须|需)?\s*(?:切实)?加强对[^，。；]{1,30}的(?:安全)?(?:监管|监督|监察)"
-                r"|(?:开展|进行|组织|实施)[^，。；]{0,8}?(?:督查|督导|监督检查|督促检查|审计监督)"), Role.SUPERVISOR),
+                r"|(?:开展|进行|组织|实施)[^，。；]{0,8}?(?:督查|督导|监督检查|督促检查|审计监督|检查、监督|监督、检查)"),
+     Role.SUPERVISOR),
 )
 _COMMA_COORDINATES_RE = re.compile(r"\s*[，,]?\s*(?:负责)?(?:统筹协调|统筹推进|综合协调)")
 # A named body as the subject of a clause, doing the work: 市财政局统筹安排…, 上海海关依法…
@@ -123,7 +124,7 @@ _ACTS_RE = re.compile(_GAP + _ADVERBIALS + r"(?:统筹安排|组织实施|组织
                       r"完善|研究|出台|发布|设立|实施|加强|优化|深化|做好|抓好|健全)(?!的)")
 _OBJECT_RE = re.compile(r"[对向为给与和及在将把]\s*$")
 # A named body that 要/应当/须 do something has a duty, whatever the verb (自然资源部门要根据…统筹规划…).
-_MODAL_RE = re.compile(r"\s*(?:要|应当|应|须|需|必须)(?!求|素|件|点|害|闻|以|是|有|在)")
+_MODAL_RE = re.compile(r"\s*(?:都|均|也)?(?:要|应当|应|须|需|必须)(?!求|素|件|点|害|闻|以|是|有|在)")
 _EACH_BEFORE_RE = re.compile(r"分别由\s*$")
 _EACH_AFTER_RE = re.compile(r"\s*(?:等(?:有关)?部门)?分别")
 _COLLECTIVE_COORDINATES_RE = re.compile(r"\s*(?:要|应当|应|须)?\s*(?:切实)?(?:加强|做好|负责)?(?:统筹协调|综合协调)")
@@ -209,7 +210,8 @@ def _groups(source: str, mentions: list[Mention]) -> list[list[Mention]]:
     """Runs of names separated only by 、 ， 和 … (one list each)."""
     groups: list[list[Mention]] = []
     for m in mentions:
-        if groups and _SEP_RE.fullmatch(source, groups[-1][-1][0].end, m[0].start):
+        repeated = m[1] == groups[-1][-1][1] if groups else False  # 报告税务机关，税务机关应当…: two clauses
+        if groups and not repeated and _SEP_RE.fullmatch(source, groups[-1][-1][0].end, m[0].start):
             groups[-1].append(m)
         else:
             groups.append([m])
@@ -472,12 +474,21 @@ def _later_help(source: str, stop: int, end: int, mentions: list[Mention]) -> bo
         pos = comma + 1
 
 
+# A class of bodies named by its work alone, with no level, place or 国务院 (税务机关, 医疗保障部门, 登记管理机关,
+# 业务主管部门): the bodies of that kind everywhere, not one body.
+_CLASS_RE = re.compile(r"^(?!国务院|国家|中央|中国|全国|各|地方|县级|省|市|区|县|[^，。]*(?:省|市|区|县|政府))"
+                       r"[\u4e00-\u9fff]{2,10}(?:部门|机关)$")
+_MEANS_RE = re.compile(r"\s*(?:要|应当|应|须|需)?\s*(?:(?:采取|采用|通过|运用)[^，,；;。]{0,20}(?:方式|办法|手段|形式)"
+                       r"|(?:根据|按照|依据)[^，,；;。]{0,20}(?:要求|规定))[，,]")
+
+
 def _duties(source: str, start: int, end: int) -> tuple[bool, list[Role]]:
     """The roles a duty names (协调 → coordinator, 评估 → evaluator, 督查 → supervisor) in its clause and the
     clauses that go on with the same act, and whether its first clause is itself such a duty (then it is no
     lead: 负责统筹协调…; else a lead that also evaluates: 负责制定…，定期开展评估)."""
     text = _same_act(source[start:end])
-    first = re.split(r"[，,；;]", text, maxsplit=1)[0]
+    means = _MEANS_RE.match(text)  # 应当采取随机抽查等方式，对…进行检查: the means, then the duty
+    first = re.split(r"[，,；;]", text[means.end():] if means else text, maxsplit=1)[0]
     return (any(p.search(first) for p, _ in _DUTY_OF), [role for pattern, role in _DUTY_OF if pattern.search(text)])
 
 
@@ -538,6 +549,20 @@ def _sentence_statements(source: str, sent: Span, mentions: list[Mention], conv:
                 yield from ((m, Role.LEAD, False) for m in _unique(named))  # 办公室设在教育部，承担日常工作
             elif not narrative and by_body and _SUPPORTS_RE.match(source, tail, sent.end):
                 yield from ((m, Role.PARTICIPANT, False) for m in _unique(named))
+            elif (not narrative and acts and not by_body and not has_lead and _MODAL_RE.match(source, tail, sent.end)
+                  and all(_CLASS_RE.search(m[0].text(source)) for m in named)
+                  and not _duties(source, tail, sent.end)[1] and not _later_help(source, tail, sent.end, named)):
+                # 税务机关应当及时处理, 登记管理机关和业务主管部门要…: a class of bodies at every level, each implements
+                yield from ((m, Role.IMPLEMENTER, False) for m in _unique(named))
+            elif (not narrative and acts and not by_body and not has_lead and len(_unique(named)) > 1
+                  and _MODAL_RE.match(source, tail, sent.end) and not _later_help(source, tail, sent.end, named)):
+                # 甲部门和乙部门应当加强…: bodies told alike what to do, with no word that one leads, each leads;
+                # 甲部门和乙部门应当…进行检查、监督: each is the supervisor
+                instead, duty = _duties(source, tail, sent.end)
+                for m in _unique(named):
+                    if not (duty and instead):
+                        yield m, Role.LEAD, False
+                    yield from ((m, other, False) for other in duty)
             elif not narrative and (by_body or acts):
                 instead, duty = _duties(source, tail, sent.end)  # 要加强统筹协调，会同…开展督促检查
                 for mention, role, conventional in _plain(source, named, has_lead, conv, sent.start, True):
