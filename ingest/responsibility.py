@@ -115,7 +115,8 @@ _DUTY_OF: tuple[tuple[re.Pattern[str], Role], ...] = (
                 r"|(?:开展|进行|组织|做好)[^，。；]{0,8}?(?:考核|评估|评价|验收|审查)"), Role.EVALUATOR),
     (re.compile(r"^\s*(?:要|应当|应|须|需)?\s*(?:适时|定期|及时|每年)?(?:组织)?(?:开展)?(?:依法)?(?:监督检查|督查|督促检查|督导|督促|监察)"
                 r"|^\s*(?:要|应当|应|须|需)?\s*(?:切实)?加强对[^，。；]{1,30}的(?:安全)?(?:监管|监督|监察)"
-                r"|(?:开展|进行|组织|实施)[^，。；]{0,8}?(?:督查|督导|监督检查|督促检查|审计监督|检查、监督|监督、检查)"),
+                r"|(?:开展|进行|组织|实施)[^，。；]{0,8}?(?:督查|督导|监督检查|督促检查|审计监督|检查、监督|监督、检查)"
+                r"|^\s*(?:负责)?对[^，。；]{1,20}(?:进行|实施)监督(?!检查|管理)"),
      Role.SUPERVISOR),
 )
 _COMMA_COORDINATES_RE = re.compile(r"\s*[，,]?\s*(?:负责)?(?:统筹协调|统筹推进|综合协调)")
@@ -577,6 +578,30 @@ def _sentence_statements(source: str, sent: Span, mentions: list[Mention], conv:
             yield from ((m, role, False) for m in group if _is_collective(source, m))
 
 
+_HEADED_DUTY_RE = re.compile(r"\s*(?:主要)?负责")
+
+
+def _heading_body(source: str, sent: Span, mentions: list[Mention]) -> Mention | None:
+    """The body a heading line names and nothing else (1.监督组。), whose next sentence may state its duty."""
+    inside = _inside(mentions, sent.start, sent.end)
+    if len(inside) != 1:
+        return None
+    text = source[sent.start : sent.end].strip()
+    body = inside[0][0].text(source)
+    return inside[0] if re.fullmatch(rf"[\d一二三四五六七八九十（）()．.、\s]*{re.escape(body)}[。：:]?", text) else None
+
+
+def _headed_duty(source: str, sent: Span, heading: Mention) -> Iterator[tuple[Mention, Role, bool]]:
+    """监督组。负责对…进行监督: a sentence with no subject that opens with 负责 states the heading body's duty."""
+    m = _HEADED_DUTY_RE.match(source, sent.start, sent.end)
+    if not m:
+        return
+    instead, duty = _duties(source, m.start(), sent.end)
+    if not (duty and instead):
+        yield heading, Role.LEAD, False
+    yield from ((heading, role, False) for role in duty)
+
+
 def _row_statements(source: str, row: TaskRow, unit: Unit, mentions: list[Mention],
                     conv: _Conventions) -> Iterator[_Statement]:
     """What a task-table row states, each with the row as evidence and its due date."""
@@ -622,10 +647,14 @@ def _statements(source: str, units: list[Unit], mentions: list[Mention]) -> list
                   for m, role, conventional in read]
     free = _outside(mentions, [n.span for n in notes] + table_spans)
     for unit in units:
+        heading: Mention | None = None
         for sent in unit_sentences(unit):
             if any(t.start <= sent.start < t.end for t in table_spans):
                 continue
             read = list(_sentence_statements(source, sent, free, conv, unit.kind is UnitKind.PREAMBLE))
+            if heading is not None and unit.kind is not UnitKind.PREAMBLE:
+                read = list(_headed_duty(source, sent, heading)) + read
+            heading = _heading_body(source, sent, free)
             listed = tuple(m[0].text(source) for m, _, _ in read)
             found += [_Statement(m[1], role, unit.path, _trimmed(source, sent), conventional, listed)
                       for m, role, conventional in read]

@@ -510,3 +510,8 @@ def test_a_working_body_the_text_sets_up_is_a_body_wherever_named():
     assert found == ["联合采购办公室", "专家组"]  # 工作小组: a bare word, no name
     dept = find_departments(text, jurisdiction=NATIONAL)[0]
     assert len(dept.mentions) == 2
+
+
+def test_the_working_bodies_a_body_sets_up_in_a_list():
+    text = "联合采购办公室下设监督组、专家组、集中采购小组。"
+    assert [w for w, _ in _found(text, NATIONAL)] == ["监督组", "专家组", "集中采购小组"]

@@ -173,3 +173,11 @@ def test_acceptance_and_review_evaluate():
                "第三条 由市经信委根据有关规定的要求，对申报材料进行审查。\n")
     assert _roles(doc, "第二条", Basis.EXPLICIT) == [(ECONOMY, Role.EVALUATOR), (COMMERCE, Role.EVALUATOR)]
     assert _roles(doc, "第三条", Basis.EXPLICIT) == [(ECONOMY, Role.EVALUATOR)]
+
+
+def test_a_heading_that_names_a_body_is_the_subject_of_its_duty():
+    doc = _doc("一、组织实施\n（一）成立工作机构。市经信委下设监督组、采购小组。\n"
+               "1.监督组。负责对采购工作进行监督。\n"
+               "2.采购小组。负责采购具体实施工作。\n")
+    assert _by_name(doc, "一（一）1") == {("监督组", Role.SUPERVISOR)}
+    assert _by_name(doc, "一（一）2") == {("采购小组", Role.LEAD)}
