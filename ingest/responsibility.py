@@ -578,6 +578,30 @@ def _sentence_statements(source: str, sent: Span, mentions: list[Mention], conv:
             yield from ((m, role, False) for m in group if _is_collective(source, m))
 
 
+# A lead-in that the items below name bodies which supply or help (有关部门和单位有责任和义务向税务部门提供或者协助
+# 核实以下信息：(一)公安部门有关户籍信息；): each body an item opens with takes part.
+_HELPERS_LEAD_IN_RE = re.compile(r"(?:提供|协助|配合|参与)[^。；;]{0,30}(?:以下|下列)[^。；;]{0,20}[：:]\s*$")
+
+
+def _listed_helpers(source: str, units: list[Unit], mentions: list[Mention]) -> list[_Statement]:
+    by_path = {u.path: u for u in units}
+    found: list[_Statement] = []
+    for unit in units:
+        parent = by_path.get(unit.parent or "")
+        if parent is None or not _HELPERS_LEAD_IN_RE.search(parent.text):
+            continue
+        opening = re.search(r"有关|提供|[，,；;。]", unit.text)
+        stop = unit.span.start + (opening.start() if opening else len(unit.text))
+        group = _inside(mentions, unit.span.start, stop)
+        if (group and _SEP_RE.fullmatch(source, unit.span.start, group[0][0].start)
+                and not re.match(r"确定|规定|决定|要求", source[group[-1][0].end : group[-1][0].end + 2])):
+            # (十)X确定的其他信息: X decides, it supplies nothing
+            for mention in _unique(group):
+                found.append(_Statement(mention[1], Role.PARTICIPANT, unit.path, _trimmed(source, unit.span), False,
+                                        tuple(m[0].text(source) for m in group)))
+    return found
+
+
 _HEADED_DUTY_RE = re.compile(r"\s*(?:主要)?负责")
 
 
@@ -658,6 +682,7 @@ def _statements(source: str, units: list[Unit], mentions: list[Mention]) -> list
             listed = tuple(m[0].text(source) for m, _, _ in read)
             found += [_Statement(m[1], role, unit.path, _trimmed(source, sent), conventional, listed)
                       for m, role, conventional in read]
+    found += _listed_helpers(source, units, free)
     for table in tables:
         holder = _unit_at(units, table.header.start)
         for row in table.rows:

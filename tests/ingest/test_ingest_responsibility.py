@@ -181,3 +181,11 @@ def test_a_heading_that_names_a_body_is_the_subject_of_its_duty():
                "2.采购小组。负责采购具体实施工作。\n")
     assert _by_name(doc, "一（一）1") == {("监督组", Role.SUPERVISOR)}
     assert _by_name(doc, "一（一）2") == {("采购小组", Role.LEAD)}
+
+
+def test_the_bodies_items_name_after_a_lead_in_of_help_take_part():
+    doc = _doc("第一条 为规范管理，制定本办法。\n"
+               "第二条 有关部门有责任向市财政局提供以下信息：\n（一）市经信委、市商务委有关企业信息；\n"
+               "（二）市科委确定需要提供的其他信息。\n")
+    assert _roles(doc, "第二条（一）", Basis.EXPLICIT) == [(ECONOMY, Role.PARTICIPANT), (COMMERCE, Role.PARTICIPANT)]
+    assert (SCIENCE, Role.PARTICIPANT) not in _roles(doc, "第二条（二）", Basis.EXPLICIT)
