@@ -122,7 +122,8 @@ _DUTY_OF: tuple[tuple[re.Pattern[str], Role], ...] = (
 _COMMA_COORDINATES_RE = re.compile(r"\s*[，,]?\s*(?:负责)?(?:统筹协调|统筹推进|综合协调)")
 # A named body as the subject of a clause, doing the work: 市财政局统筹安排…, 上海海关依法…
 _ACTS_RE = re.compile(_GAP + _ADVERBIALS + r"(?:统筹安排|组织实施|组织开展|组织|制定|编制|建立|推进|推动|开展|落实|指导|承担|"
-                      r"完善|研究|出台|发布|设立|实施|加强|优化|深化|做好|抓好|健全)(?!的)")
+                      r"完善|研究|出台|发布|设立|实施|加强|优化|深化|做好|抓好|健全"
+                      r"|从[^，,。；;]{1,20}?(?:支付|拨付|列支))(?!的)")  # 中国人民银行从价差款中支付…: it pays
 _OBJECT_RE = re.compile(r"[对向为给与和及在将把]\s*$")
 # A named body that 要/应当/须 do something has a duty, whatever the verb (自然资源部门要根据…统筹规划…).
 _MODAL_RE = re.compile(r"\s*(?:都|均|也)?(?:要|应当|应|须|需|必须)(?!求|素|件|点|害|闻|以|是|有|在)")
@@ -602,6 +603,23 @@ def _listed_helpers(source: str, units: list[Unit], mentions: list[Mention]) -> 
     return found
 
 
+# Bodies written right before a review (经A评审、B审定和C审核, 挂靠单位、业务主管部门审查同意): each evaluates.
+_REVIEWS_RE = re.compile(r"(?:评审|审定|审核|审查)(?!委员会|机构|部门)")
+
+
+def _reviewers(source: str, units: list[Unit], mentions: list[Mention]) -> list[_Statement]:
+    found: list[_Statement] = []
+    for unit in units:
+        for sent in unit_sentences(unit):
+            for group in _groups(source, _inside(mentions, sent.start, sent.end)):
+                if not _REVIEWS_RE.match(source, group[-1][0].end):
+                    continue
+                for mention in _unique(group):
+                    found.append(_Statement(mention[1], Role.EVALUATOR, unit.path, _trimmed(source, sent), False,
+                                            tuple(m[0].text(source) for m in group)))
+    return found
+
+
 _HEADED_DUTY_RE = re.compile(r"\s*(?:主要)?负责")
 
 
@@ -683,6 +701,7 @@ def _statements(source: str, units: list[Unit], mentions: list[Mention]) -> list
             found += [_Statement(m[1], role, unit.path, _trimmed(source, sent), conventional, listed)
                       for m, role, conventional in read]
     found += _listed_helpers(source, units, free)
+    found += _reviewers(source, units, free)
     for table in tables:
         holder = _unit_at(units, table.header.start)
         for row in table.rows:

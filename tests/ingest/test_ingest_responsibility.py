@@ -189,3 +189,11 @@ def test_the_bodies_items_name_after_a_lead_in_of_help_take_part():
                "（二）市科委确定需要提供的其他信息。\n")
     assert _roles(doc, "第二条（一）", Basis.EXPLICIT) == [(ECONOMY, Role.PARTICIPANT), (COMMERCE, Role.PARTICIPANT)]
     assert (SCIENCE, Role.PARTICIPANT) not in _roles(doc, "第二条（二）", Basis.EXPLICIT)
+
+
+def test_bodies_written_before_a_review_evaluate_and_a_body_that_pays_leads():
+    doc = _doc("一、评审\n经市经信委评审、市商务委审定和市科委审核，授予有关单位称号。\n"
+               "二、经费\n市财政局每年从专项资金中支付100万元，用于管理经费。\n")
+    assert _roles(doc, "一", Basis.EXPLICIT) == [(ECONOMY, Role.EVALUATOR), (COMMERCE, Role.EVALUATOR),
+                                                (SCIENCE, Role.EVALUATOR)]
+    assert _roles(doc, "二", Basis.EXPLICIT) == [(FINANCE, Role.LEAD)]
