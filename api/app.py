@@ -102,7 +102,7 @@ class RequestLimits:
         if len(qs) > MAX_QUERY_STRING_BYTES:
             return (414, "uri_too_long",
                     f"query string has {len(qs)} bytes; at most {MAX_QUERY_STRING_BYTES} are accepted "
-                    "(send long SPARQL queries with POST)", "query")
+                    "(send long questions with POST /search and long SPARQL queries with POST /sparql)", "query")
         if not _utf8(unquote_to_bytes(qs.replace(b"+", b" "))):
             return 400, "invalid_utf8", "query string is not valid UTF-8 once percent-decoded", "query"
         raw_path = scope.get("raw_path") or scope.get("path", "").encode("utf-8", "surrogateescape")

@@ -9,8 +9,9 @@ description of any view here.
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
+from fastapi import Query
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -19,6 +20,9 @@ from kg.views import DepartmentView, DocumentView, TargetView, UnitRef, jsonable
 __all__ = [
     "jsonable",
     "respond",
+    "respond_table",
+    "TableFormat",
+    "TABLE_CONTENT",
     "example",
     "ErrorDetail",
     "ErrorResponse",
@@ -41,6 +45,27 @@ __all__ = [
 def respond(view: Any, status_code: int = 200) -> JSONResponse:
     """A view as the JSON answer, field for field (decimals as numbers, dates ISO): what the response model says."""
     return JSONResponse(jsonable(view), status_code=status_code)
+
+
+def respond_table(table: Any, fmt: str, name: str):
+    """A ``kg.tabular.Table`` as a download: CSV (UTF-8 with a byte-order mark, for Excel) or XLSX, named
+    ``name.csv`` / ``name.xlsx`` (ASCII, with the UTF-8 form for a Chinese name)."""
+    from urllib.parse import quote
+
+    from fastapi.responses import Response
+
+    from kg.tabular import MEDIA_TYPES, to_bytes
+
+    ascii_name = "".join(c if c.isascii() and (c.isalnum() or c in "-_.") else "_" for c in name).strip("_")
+    disposition = (f'attachment; filename="{ascii_name or "policykg"}.{fmt}"; '
+                   f"filename*=UTF-8''{quote(name)}.{fmt}")
+    return Response(to_bytes(table, fmt), media_type=MEDIA_TYPES[fmt], headers={"Content-Disposition": disposition})
+
+
+# a route's ``format`` parameter: json | csv | xlsx
+TableFormat = Annotated[Literal["json", "csv", "xlsx"], Query(
+    description="json (default), or the rows as a spreadsheet download: csv (UTF-8) or xlsx")]
+TABLE_CONTENT = {"text/csv": {}, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {}}
 
 
 def example(value: dict[str, Any]) -> dict[int | str, dict[str, Any]]:
@@ -118,6 +143,13 @@ class SearchRequest(BaseModel):
     kind: list[str] | str | None = Field(default=None, description="only hits of these structural kinds")
     function: list[str] | str | None = Field(default=None, description="only hits that do this: goal, action, "
                                              "support, rule, duty, decision, context")
+    doc: str | None = Field(default=None, max_length=200, description="only this document (slug)")
+    year: int | None = Field(default=None, ge=1949, le=2100, description="only documents issued in, or covering, "
+                             "this year")
+    jurisdiction: str | None = Field(default=None, max_length=100, description="only documents of this jurisdiction")
+    issuer: str | None = Field(default=None, max_length=100, description="only documents of this issuer")
+    format: Literal["json", "csv", "xlsx"] = Field(default="json", description="json (default), or the hits as a "
+                                                   "csv or xlsx download")
 
     def kinds(self) -> list[str] | None:
         return [self.kind] if isinstance(self.kind, str) else self.kind

@@ -80,6 +80,9 @@ YearOption = Annotated[Optional[int], typer.Option("--year", help="only document
 JurisdictionOption = Annotated[Optional[str], typer.Option(
     "--jurisdiction", help="only documents of this jurisdiction (闵行区, 广州, national/全国, or a level: province, city, district)")]
 IssuerOption = Annotated[Optional[str], typer.Option("--issuer", help="only documents of this issuer")]
+TableFormat = Annotated[Optional[str], typer.Option(
+    "--format", help="table (default) | csv | xlsx (xlsx needs -o FILE.xlsx; -o infers the format from .csv/.xlsx)")]
+OutputFile = Annotated[Optional[Path], typer.Option("--output", "-o", help="write the rows to this file (.csv, .xlsx)")]
 
 # Domain errors → exit codes. The core raises them; only the edge knows about exit codes.
 EXIT_BAD_INPUT = 2
@@ -161,6 +164,30 @@ def _workspace(settings: Settings):
     from workspace.build import ensure_workspace
 
     return ensure_workspace(settings, progress=_progress)
+
+
+def _table_format(fmt: str | None, output: Path | None, as_json: bool) -> str:
+    """table | json | csv | xlsx from --format, --json and -o's suffix (checked before any work is done)."""
+    from kg.tabular import format_from_path
+
+    inferred = (format_from_path(output) or "csv") if output else "table"
+    chosen = "json" if as_json else (fmt or inferred).lower()
+    if chosen not in ("table", "json", "csv", "xlsx"):
+        raise _fail(f"--format {chosen}: accepted are table, json, csv, xlsx", EXIT_BAD_INPUT)
+    if chosen == "xlsx" and output is None:
+        raise _fail("--format xlsx needs -o FILE.xlsx", EXIT_BAD_INPUT)
+    return chosen
+
+
+def _write_table(rows: Any, fmt: str, output: Path | None, what: str) -> None:
+    """A kg.tabular.Table as CSV to standard output, or as CSV/XLSX to ``output`` (with a one-line note)."""
+    from kg.tabular import to_csv, write_file
+
+    if output is None:
+        typer.echo(to_csv(rows).rstrip("\n"))
+        return
+    write_file(rows, output, "xlsx" if fmt == "xlsx" else "csv")
+    typer.echo(f"{len(rows.rows)} {what} → {output}")
 
 
 def _print_json(value: Any) -> None:
@@ -281,6 +308,8 @@ def search(
     issuer: IssuerOption = None,
     data_dir: DataDir = None,
     as_json: AsJson = False,
+    fmt: TableFormat = None,
+    output: OutputFile = None,
 ) -> None:
     """Which units cover QUESTION: measures, articles, paragraphs, targets … (--kind keeps a structural kind,
     --function what the unit does, e.g. support; --doc, --year, --jurisdiction, --issuer keep only the documents
@@ -288,6 +317,7 @@ def search(
     from search.types import UNIT_FUNCTIONS
 
     def body() -> None:
+        chosen = _table_format(fmt, output, as_json)
         settings = _settings(data_dir)
         if top_k > settings.max_top_k:
             raise _fail(f"--top-k {top_k} is over the limit of {settings.max_top_k}", EXIT_BAD_INPUT)
@@ -296,6 +326,7 @@ def search(
             raise _fail(f"unknown --function {unknown[0]!r}; valid: {', '.join(UNIT_FUNCTIONS)}", EXIT_BAD_INPUT)
         facets = doc is not None or year is not None or bool(jurisdiction) or bool(issuer)
         result = None if facets else _served_search(settings, question, top_k, kind, function)
+        ws = None
         if result is None:  # no `policykg serve` of this data dir answered: open the index here
             ws = _workspace(settings)
             allowed = _facet_documents(ws, doc, year, jurisdiction, issuer)
@@ -304,8 +335,15 @@ def search(
                             EXIT_NOT_FOUND)
             result = ws.index.search(question, k=top_k, kind=kind or None, document=allowed,
                                      function=function or None)
-        if as_json:
+        if chosen == "json":
             _print_json(result)
+            return
+        if chosen in ("csv", "xlsx"):
+            from kg.queries import list_documents
+            from kg.tabular import search_table
+
+            titles = {d.slug: d.title for d in list_documents((ws or _workspace(settings)).graph)}
+            _write_table(search_table(result, titles), chosen, output, "hit(s)")
             return
         if kind and not result.hits:
             typer.echo(f"No unit of kind {', '.join(kind)} answers; --kind keeps a structural kind (only plans with "
@@ -465,18 +503,28 @@ def departments(
 @app.command()
 def owns(
     department: Annotated[str, typer.Argument(help="a department's name, alias (市经信委) or key")],
+    doc: DocOption = None,
     data_dir: DataDir = None,
     as_json: AsJson = False,
+    fmt: TableFormat = None,
+    output: OutputFile = None,
 ) -> None:
     """What DEPARTMENT is responsible for: explicit and inferred apart, each with its evidence."""
     from kg.queries import department_view
 
     def body() -> None:
-        view = department_view(_workspace(_settings(data_dir)).graph, department)
-        if as_json:
+        chosen = _table_format(fmt, output, as_json)
+        view = department_view(_workspace(_settings(data_dir)).graph, department, doc)
+        if chosen == "json":
             _print_json(view)
             return
-        typer.echo(f"{view.pref_label}  ({'、'.join(view.alt_labels)})")
+        if chosen in ("csv", "xlsx"):
+            from kg.tabular import responsibilities_table
+
+            _write_table(responsibilities_table(view), chosen, output, "responsibilities")
+            return
+        aliases = f"  ({'、'.join(view.alt_labels)})" if view.alt_labels else ""
+        typer.echo(f"{view.pref_label}{aliases}")
         for line in view.history:  # names over time: 2018: 上海市环境保护局 → 上海市生态环境局 (…)
             typer.echo(f"reorganised {line}")
         for basis in ("explicit", "inferred"):
@@ -661,19 +709,27 @@ def targets(
     issuer: IssuerOption = None,
     data_dir: DataDir = None,
     as_json: AsJson = False,
+    fmt: TableFormat = None,
+    output: OutputFile = None,
 ) -> None:
     """Targets across documents, by indicator: each with its deadline and the plan it comes from, so a reader
     sees how a target moved from one plan to the next."""
     from kg.queries import list_targets
 
     def body() -> None:
+        chosen = _table_format(fmt, output, as_json)
         ws = _workspace(_settings(data_dir))
         allowed = _facet_documents(ws, doc, year, jurisdiction, issuer)
         found = [t for t in list_targets(ws.graph, indicator_contains=indicator)
                  if allowed is None or t.document in allowed]
         found.sort(key=lambda t: (t.indicator, t.deadline.isoformat() if t.deadline else "9999", t.document))
-        if as_json:
+        if chosen == "json":
             _print_json({"count": len(found), "items": found})
+            return
+        if chosen in ("csv", "xlsx"):
+            from kg.tabular import targets_table
+
+            _write_table(targets_table(found), chosen, output, "target(s)")
             return
         rows = [(t.indicator, t.comparator, _quantity(t), t.unit, _deadline(t), t.document, t.unit_path) for t in found]
         typer.echo(table(["indicator", "comparator", "quantity", "unit", "deadline", "document", "path"], rows))
@@ -693,16 +749,24 @@ def documents(
     issuer: IssuerOption = None,
     data_dir: DataDir = None,
     as_json: AsJson = False,
+    fmt: TableFormat = None,
+    output: OutputFile = None,
 ) -> None:
     """The ingested documents with what each cites, what cites it, and what it replaces or is replaced by."""
     from kg.queries import list_documents
 
     def body() -> None:
+        chosen = _table_format(fmt, output, as_json)
         ws = _workspace(_settings(data_dir))
         allowed = _facet_documents(ws, None, year, jurisdiction, issuer)
         found = [d for d in list_documents(ws.graph) if allowed is None or d.slug in allowed]
-        if as_json:
+        if chosen == "json":
             _print_json({"count": len(found), "items": found})
+            return
+        if chosen in ("csv", "xlsx"):
+            from kg.tabular import documents_table
+
+            _write_table(documents_table(found), chosen, output, "document(s)")
             return
         rows = []
         for d in found:

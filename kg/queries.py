@@ -605,10 +605,16 @@ def _department_view(graph: Graph, org: URIRef, responsibilities: Responsibility
     )
 
 
-def department_view(graph: Graph, name_or_key: str) -> DepartmentView:
-    """A department with its names, membership and responsibilities (explicit and inferred apart)."""
+def department_view(graph: Graph, name_or_key: str, document: str | None = None) -> DepartmentView:
+    """A department with its names, membership and responsibilities (explicit and inferred apart); with
+    ``document`` (slug or IRI; NotFound when unknown) only the responsibilities in that document."""
     org = resolve_department(graph, name_or_key)
-    return _department_view(graph, org, _responsibilities(graph, org))
+    split = _responsibilities(graph, org)
+    if document:
+        slug = key_tail(_resolve_document(graph, document))
+        split = ResponsibilitySplit([r for r in split.explicit if r.document == slug],
+                                    [r for r in split.inferred if r.document == slug])
+    return _department_view(graph, org, split)
 
 
 def list_body_candidates(graph: Graph) -> list[BodyCandidateView]:

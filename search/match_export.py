@@ -3,8 +3,6 @@ the accepted fields listed in the error), and the answer as rows for CSV and XLS
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
@@ -15,7 +13,7 @@ from kg.views import EnterpriseProfile, MatchResult, PersonProfile
 
 from .errors import QueryError
 
-__all__ = ["PROFILE_FIELDS", "profile_from_mapping", "load_profile", "answer_rows", "COLUMNS", "to_csv", "write_xlsx"]
+__all__ = ["PROFILE_FIELDS", "profile_from_mapping", "load_profile", "answer_rows", "COLUMNS", "answer_table", "to_csv", "write_xlsx"]
 
 _INTS = ("employees", "founded", "insured_staff")
 _DECIMALS = ("revenue", "years_insured", "unemployment_premiums_last_year", "wage_bill_last_year")
@@ -96,26 +94,25 @@ def answer_rows(result: MatchResult) -> list[dict[str, str]]:
     return rows
 
 
+def answer_table(result: MatchResult):
+    """The answer as a ``kg.tabular.Table``: sheet 答案 with one row per answer, sheet 画像 with the profile."""
+    from kg.tabular import Table
+
+    profile = [[key, json.dumps(value, ensure_ascii=False) if isinstance(value, (dict, list)) else value]
+               for key, value in result.profile.to_dict().items()]
+    return Table("答案", COLUMNS, [[row[c] for c in COLUMNS] for row in answer_rows(result)],
+                 extra=[Table("画像", ("field", "value"), profile)])
+
+
 def to_csv(result: MatchResult) -> str:
     """The answer as CSV (UTF-8 text, a header row)."""
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=COLUMNS)
-    writer.writeheader()
-    writer.writerows(answer_rows(result))
-    return out.getvalue()
+    from kg.tabular import to_csv as table_csv
+
+    return table_csv(answer_table(result))
 
 
 def write_xlsx(result: MatchResult, path: Path) -> None:
     """The answer as an XLSX workbook: sheet 答案 with one row per answer, sheet 画像 with the profile."""
-    from openpyxl import Workbook
+    from kg.tabular import write_file
 
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "答案"
-    sheet.append(list(COLUMNS))
-    for row in answer_rows(result):
-        sheet.append([row[c] for c in COLUMNS])
-    profile = book.create_sheet("画像")
-    for key, value in result.profile.to_dict().items():
-        profile.append([key, json.dumps(value, ensure_ascii=False) if isinstance(value, (dict, list)) else value])
-    book.save(path)
+    write_file(answer_table(result), path, "xlsx")

@@ -505,32 +505,49 @@ def _merge(previous: dict, previous_origin: dict[str, Path], given: dict, given_
     kept = dict(previous)
     kept_origin = dict(previous_origin)
     by_digest = {_digest(doc): slug for slug, doc in kept.items()}
-    reports: list[FileReport] = []
+    reports: list[tuple[int, FileReport]] = []
+    # files of one text given together: the plainest name is the document (x.txt, not copy_of_x.txt or x (1).txt);
+    # the reports keep the order the files were given in
+    order = {slug: i for i, slug in enumerate(given)}
+    first_of_text: dict[str, int] = {}
     for slug, doc in given.items():
+        first_of_text.setdefault(_digest(doc), order[slug])
+    for slug, doc in sorted(given.items(), key=lambda item: (first_of_text[_digest(item[1])],
+                                                                 _copy_rank(given_origin[item[0]]), order[item[0]])):
         path = given_origin[slug]
         old = kept.get(slug)
         if old is not None and not replace and old.meta.sha256 == doc.meta.sha256 \
                 and kept_origin[slug].name == path.name:
-            reports.append(FileReport(str(path), "unchanged", slug))
+            reports.append((order[slug], FileReport(str(path), "unchanged", slug)))
             continue
         twin = by_digest.get(_digest(doc))
         if twin is not None and twin != slug:
             reason = f"same text as {kept_origin[twin].name} (document {twin}); not ingested twice"
             log.warning("%s: %s", path, reason)
-            reports.append(FileReport(str(path), "duplicate", twin, reason))
+            reports.append((order[slug], FileReport(str(path), "duplicate", twin, reason)))
             continue
         if twin == slug and old is not None and kept_origin[slug].name != path.name:
             reason = f"same text as {kept_origin[slug].name} (document {slug}); not ingested twice"
             log.warning("%s: %s", path, reason)
-            reports.append(FileReport(str(path), "duplicate", slug, reason))
+            reports.append((order[slug], FileReport(str(path), "duplicate", slug, reason)))
             continue
         if old is not None:
             by_digest.pop(_digest(old), None)
         kept[slug] = doc
         kept_origin[slug] = path
         by_digest[_digest(doc)] = slug
-        reports.append(FileReport(str(path), "ingested", slug))
-    return kept, kept_origin, reports
+        reports.append((order[slug], FileReport(str(path), "ingested", slug)))
+    return kept, kept_origin, [report for _, report in sorted(reports, key=lambda r: r[0])]
+
+
+def _copy_rank(path: Path) -> tuple[int, int, str]:
+    """How much a file name looks like a copy (copy_of_x, x (1), x - 副本, x_copy): 1 for a copy, else 0; then the
+    length of the name and the name, so that of two files with the same text the original is chosen."""
+    import re
+
+    stem = path.stem.lower()
+    copy = bool(re.search(r"(^|[\s_\-.])(copy|副本)([\s_\-.]|$)|复制|\(\d+\)$|（\d+）$", stem))
+    return (int(copy), len(stem), path.name)
 
 
 def _previous_sources(data_dir: Path, new_files: list[Path]) -> list[Path]:

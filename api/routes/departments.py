@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path
+from fastapi import APIRouter, Path, Query
 
 from api.deps import WorkspaceDep
 from api.errors import ERROR_RESPONSES, ApiError
-from api.schemas import DEPARTMENT_EXAMPLE, DepartmentList, example, respond
+from api.schemas import DEPARTMENT_EXAMPLE, TABLE_CONTENT, DepartmentList, TableFormat, respond, respond_table
 from kg.queries import NotFound, department_view, list_departments
 from kg.views import DepartmentView
 
@@ -25,16 +25,25 @@ def departments(ws: WorkspaceDep):
 
 @router.get("/departments/{id:path}", response_model=DepartmentView,
             summary="What one department is responsible for",
-            responses={**example(DEPARTMENT_EXAMPLE), **{k: ERROR_RESPONSES[k] for k in (404, 422)}})
+            responses={200: {"content": {"application/json": {"example": DEPARTMENT_EXAMPLE}, **TABLE_CONTENT}},
+                       **{k: ERROR_RESPONSES[k] for k in (404, 422)}})
 def department(
     ws: WorkspaceDep,
     id: Annotated[str, Path(min_length=1, max_length=300, examples=["市经信委"],
                             description="full name, alias (市经信委) or key of the department")],
+    doc: Annotated[str | None, Query(max_length=200, description="only the work in this document (slug)")] = None,
+    format: TableFormat = "json",
 ):
     """What the department leads and takes part in: ``responsibilities.explicit`` (stated by the text) and
-    ``responsibilities.inferred`` (derived by a named rule), each with its evidence. Aliases resolve."""
+    ``responsibilities.inferred`` (derived by a named rule), each with its evidence. Aliases resolve. ``doc`` keeps
+    the work in one document; ``format=csv|xlsx`` gives one row per responsibility as a download."""
     try:
-        view = department_view(ws.graph, id)
+        view = department_view(ws.graph, id, doc)
     except NotFound as e:
-        raise ApiError(404, "not_found", str(e), "path.id", {"close": e.suggestions}) from e
+        where = "query.doc" if e.what == "document" else "path.id"
+        raise ApiError(404, "not_found", str(e), where, {"close": e.suggestions}) from e
+    if format != "json":
+        from kg.tabular import responsibilities_table
+
+        return respond_table(responsibilities_table(view), format, f"policykg-{view.key}")
     return respond(view)

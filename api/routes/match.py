@@ -6,7 +6,7 @@ from fastapi import APIRouter
 
 from api.deps import WorkspaceDep
 from api.errors import ERROR_RESPONSES, ApiError
-from api.schemas import MATCH_EXAMPLE, MatchRequest, example, respond
+from api.schemas import MATCH_EXAMPLE, MatchRequest, TableFormat, example, respond, respond_table
 from kg.views import MatchResult
 
 __all__ = ["router"]
@@ -26,7 +26,7 @@ def _documents(ws) -> list:
 
 @router.post("/match", response_model=MatchResult, summary="The policy calculator: units, verdicts, amounts, contacts",
              responses={**example(MATCH_EXAMPLE), **{k: ERROR_RESPONSES[k] for k in (413, 422)}})
-def match(ws: WorkspaceDep, body: MatchRequest):
+def match(ws: WorkspaceDep, body: MatchRequest, format: TableFormat = "json"):
     """Units (measures, items, articles, paragraphs …) ranked by fit to the profile's needs or plans, each with
     its verdict (eligible, not eligible naming the failing condition, or unknown naming the field to fill in),
     its amounts with their formulas, its expiry (``today`` is the reference), whom to contact (or the text's
@@ -44,4 +44,8 @@ def match(ws: WorkspaceDep, body: MatchRequest):
                                   jurisdictions=[d.jurisdiction for d in documents], today=body.today)
     except QueryError as e:
         raise ApiError(422, "invalid_input", str(e), "body") from e
+    if format != "json":  # ?format=csv|xlsx: the answer as policykg match --format csv|xlsx gives it, as a download
+        from search.match_export import answer_table
+
+        return respond_table(answer_table(result), format, "policykg-match")
     return respond(result)

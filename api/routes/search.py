@@ -10,7 +10,7 @@ from fastapi import APIRouter, Query
 from api.deps import SettingsDep, WorkspaceDep
 from api.errors import ERROR_RESPONSES, ApiError
 from api.routes.units import facet_slugs
-from api.schemas import SEARCH_EXAMPLE, SearchRequest, example, respond
+from api.schemas import SEARCH_EXAMPLE, TABLE_CONTENT, SearchRequest, TableFormat, example, respond, respond_table
 from kg.views import SearchResult
 from search.errors import QueryError
 from search.types import UNIT_FUNCTIONS, UNIT_KINDS
@@ -24,7 +24,8 @@ router = APIRouter(tags=["search"])
     "/search",
     response_model=SearchResult,
     summary="Search measures, targets, principles and safeguards",
-    responses={**example(SEARCH_EXAMPLE), **{k: ERROR_RESPONSES[k] for k in (422, 503)}},
+    responses={200: {"content": {"application/json": {"example": SEARCH_EXAMPLE}, **TABLE_CONTENT}},
+               **{k: ERROR_RESPONSES[k] for k in (422, 503)}},
 )
 def search(
     ws: WorkspaceDep,
@@ -40,27 +41,31 @@ def search(
     year: Annotated[int | None, Query(ge=1949, le=2100, description="only documents issued in, or covering, this year")] = None,
     jurisdiction: Annotated[str | None, Query(max_length=100, description="only documents of this jurisdiction")] = None,
     issuer: Annotated[str | None, Query(max_length=100, description="only documents of this issuer")] = None,
+    format: TableFormat = "json",
 ):
     """Which units of the plans answer ``q``: each hit with its document, section path, highlighted text, parent
     task, ``owners`` (who is responsible: explicit or inferred, with evidence), targets, supports and concepts. ``doc``, ``year``,
     ``jurisdiction`` and ``issuer`` keep only hits of the documents that match."""
     return _search(ws, settings, q, k, kind, "query", facet_slugs(ws, doc, year, jurisdiction, issuer, "query.doc"),
-                   function)
+                   function, format)
 
 
 @router.post(
     "/search",
     response_model=SearchResult,
     summary="Search with the question in a JSON body (long questions)",
-    responses={**example(SEARCH_EXAMPLE), **{k: ERROR_RESPONSES[k] for k in (413, 422, 503)}},
+    responses={200: {"content": {"application/json": {"example": SEARCH_EXAMPLE}, **TABLE_CONTENT}},
+               **{k: ERROR_RESPONSES[k] for k in (413, 422, 503)}},
 )
 def search_post(ws: WorkspaceDep, settings: SettingsDep, body: SearchRequest):
-    """The same as ``GET /search`` with ``{"q", "k", "kind", "function"}`` as JSON: for questions too long for a URL."""
-    return _search(ws, settings, body.q, body.k, body.kinds(), "body", function=body.functions())
+    """The same as ``GET /search`` with its parameters as JSON (``{"q", "k", "kind", "function", "doc", "year",
+    "jurisdiction", "issuer", "format"}``): for questions too long for a URL."""
+    documents = facet_slugs(ws, body.doc, body.year, body.jurisdiction, body.issuer, "body.doc")
+    return _search(ws, settings, body.q, body.k, body.kinds(), "body", documents, body.functions(), body.format)
 
 
 def _search(ws, settings, q: str, k: int | None, kind: list[str] | None, where: str,
-            documents: list[str] | None = None, function: list[str] | None = None):
+            documents: list[str] | None = None, function: list[str] | None = None, fmt: str = "json"):
     """Check the inputs (errors name ``where``: query or body) and search."""
     if k is None:
         k = min(10, settings.max_top_k)
@@ -80,9 +85,16 @@ def _search(ws, settings, q: str, k: int | None, kind: list[str] | None, where: 
             raise ApiError(422, "invalid_input", f"unknown function {unknown[0]!r}; valid functions: "
                            f"{', '.join(UNIT_FUNCTIONS)}", f"{where}.function")
     if documents is not None and not documents:  # no document passes the facets: nothing can match
-        return respond(SearchResult(q, 0.0, [], relevant=False))
-    try:
-        result = ws.index.search(q, k=k, kind=kind or None, document=documents, function=function or None)
-    except QueryError as e:
-        raise ApiError(422, "invalid_query", str(e), f"{where}.q") from e
+        result = SearchResult(q, 0.0, [], relevant=False)
+    else:
+        try:
+            result = ws.index.search(q, k=k, kind=kind or None, document=documents, function=function or None)
+        except QueryError as e:
+            raise ApiError(422, "invalid_query", str(e), f"{where}.q") from e
+    if fmt in ("csv", "xlsx"):
+        from kg.queries import list_documents
+        from kg.tabular import search_table
+
+        titles = {d.slug: d.title for d in list_documents(ws.graph)}
+        return respond_table(search_table(result, titles), fmt, "policykg-search")
     return respond(result)

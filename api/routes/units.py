@@ -9,7 +9,8 @@ from fastapi import APIRouter, Path, Query
 
 from api.deps import WorkspaceDep
 from api.errors import ERROR_RESPONSES, ApiError
-from api.schemas import DOCUMENT_EXAMPLE, UNIT_EXAMPLE, DocumentList, TargetList, UnitList, example, respond
+from api.schemas import (DOCUMENT_EXAMPLE, UNIT_EXAMPLE, DocumentList, TableFormat, TargetList, UnitList, example, respond,
+                         respond_table)
 from kg.queries import NotFound, documents_matching, get_document, get_unit, list_documents, list_targets, list_units
 from kg.views import DocumentView, Neighbourhood, UnitView
 
@@ -117,6 +118,7 @@ def targets(
     year: Year = None,
     jurisdiction: Jurisdiction = None,
     issuer: Issuer = None,
+    format: TableFormat = "json",
 ):
     """Every target as data (indicator, quantity, unit, comparator, deadline) with the document that states it,
     across every ingested plan (compare how a target moved from one plan to the next), optionally filtered."""
@@ -128,14 +130,25 @@ def targets(
         raise ApiError(404, "not_found", str(e), "query.unit") from e
     except ValueError as e:  # a well-formed but impossible date such as 2020-13-45
         raise ApiError(422, "invalid_input", f"deadline: {e}; use YYYY-MM-DD", "query.deadline") from e
+    if format != "json":  # one row per target, as a spreadsheet download
+        from kg.tabular import targets_table
+
+        return respond_table(targets_table(found), format, "policykg-targets")
     return _listing(found)
 
 
 @router.get("/documents", response_model=DocumentList, summary="The ingested documents")
-def documents(ws: WorkspaceDep, year: Year = None, jurisdiction: Jurisdiction = None, issuer: Issuer = None):
-    """Every ingested document with what it cites, what cites it, what it replaces and what replaces it."""
+def documents(ws: WorkspaceDep, year: Year = None, jurisdiction: Jurisdiction = None, issuer: Issuer = None,
+              format: TableFormat = "json"):
+    """Every ingested document with what it cites, what cites it, what it replaces and what replaces it
+    (``format=csv|xlsx``: one row per document, as a download)."""
     allowed = facet_slugs(ws, None, year, jurisdiction, issuer)
-    return _listing([d for d in list_documents(ws.graph) if allowed is None or d.slug in allowed])
+    found = [d for d in list_documents(ws.graph) if allowed is None or d.slug in allowed]
+    if format != "json":
+        from kg.tabular import documents_table
+
+        return respond_table(documents_table(found), format, "policykg-documents")
+    return _listing(found)
 
 
 @router.get("/documents/{id:path}", response_model=DocumentView, summary="One ingested document with its links",

@@ -11,13 +11,17 @@
       lang_button: "EN", lang_label: "Switch to English",
       search_title: "政策检索", search_label: "输入问题或关键词", search_placeholder: "例如：想用工业机器人改造生产线",
       search_button: "检索", kind_label: "类型", kind_all: "全部类型",
-      examples: "试试：", ex1: "想用工业机器人改造生产线", ex2: "零土地技改项目审批", ex3: "节能改造有什么支持",
+      function_label: "作用", function_all: "全部作用", doc_label: "文件", doc_all: "全部文件", year_label: "年份",
+      jurisdiction_label: "地区", jurisdiction_all: "全部地区", facets: "按结果筛选：",
+      rank_title: (score) => `按相关度排序的名次（融合检索得分 ${score}，越高越相关，只在同一次检索内可比）`,
+      download: "下载结果：", download_csv: "CSV", download_xlsx: "Excel (XLSX)", long_question: "问题较长，已用 POST 提交。",
+      examples: "试试（来自已导入的文件）：",
       searching: "正在检索…", no_hits: "没有找到相关内容。", hits: (n, ms) => `共 ${n} 条结果（${ms} 毫秒）`,
       task: "所属任务", departments: "责任部门", targets: "量化指标", concepts: "概念", sections: "章节",
       inferred: "推断", explicit: "明示", evidence: "证据", rule: "推断规则", open_unit: "查看详情",
       kinds: { measure: "具体举措", safeguard: "保障措施", target: "量化指标", goal: "主要目标", principle: "基本原则",
                guideline: "指导思想", task: "重点任务", chapter: "章", section: "节", item: "条目", article: "条款",
-               preamble: "序言", closing: "结语", annex: "附件", task_row: "任务分解表行",
+               preamble: "序言", closing: "结语", annex: "附件", task_row: "任务分解表行", paragraph: "段", notice: "通知",
                department: "部门", concept: "概念", document: "文件", responsibility: "职责", citation: "引用文件" },
       roles: { lead: "牵头", participant: "参加/配合", convener: "召集", coordinator: "协调指导",
                evaluator: "评估", supervisor: "督查", implementer: "组织实施" },
@@ -47,7 +51,7 @@
       nearest: "最接近", source_h: "在原文中的位置", inferred_by_rule: "按规则推断",
       owners_from: (path, heading) => `原文为上级条目 ${path} ${heading} 写明的分工：`,
       errors: { not_found: "没有找到所请求的内容。", invalid_input: "输入有误，请检查后重试。", invalid_query: "问题无法检索，请换个说法。",
-                query_too_long: "问题太长（最多 1000 字）。", unavailable: "数据暂时不可用，请稍后再试。", payload_too_large: "提交的内容太多。",
+                query_too_long: "问题太长（最多 1000 字）。", uri_too_long: "问题太长，无法放进网址：请用 POST 提交（本页会自动这样做）。", unavailable: "数据暂时不可用，请稍后再试。", payload_too_large: "提交的内容太多。",
                 network: "无法连接服务器。", other: "请求失败。" }, error_detail: "详情",
       no_instruments: "没有适合该企业的支持工具（计划未提到资金、税收、融资、用地或审批，规模与行业也未对应）。",
       nothing_fits: "已导入的文件中没有适合该企业的举措或支持。", contacts: "联系", no_owner: "原文未写明责任单位",
@@ -65,15 +69,18 @@
       search_title: "Policy search", search_label: "Ask a question or type keywords",
       search_placeholder: "e.g. upgrade a production line with industrial robots",
       search_button: "Search", kind_label: "Kind", kind_all: "All kinds",
-      examples: "Try: ", ex1: "industrial robots for production lines", ex2: "approval of zero-land renovation projects",
-      ex3: "support for energy-saving upgrades",
+      function_label: "Does", function_all: "Any function", doc_label: "Document", doc_all: "All documents", year_label: "Year",
+      jurisdiction_label: "Jurisdiction", jurisdiction_all: "All jurisdictions", facets: "Narrow by: ",
+      rank_title: (score) => `Rank by relevance (fused search score ${score}: higher is more relevant, comparable only within one search)`,
+      download: "Download: ", download_csv: "CSV", download_xlsx: "Excel (XLSX)", long_question: "A long question: sent with POST.",
+      examples: "Try (from the loaded documents): ",
       searching: "Searching…", no_hits: "Nothing found.", hits: (n, ms) => `${n} results (${ms} ms)`,
       task: "Task", departments: "Departments", targets: "Targets", concepts: "Concepts", sections: "Sections",
       inferred: "inferred", explicit: "explicit", evidence: "Evidence", rule: "Rule", open_unit: "Details",
       kinds: { measure: "measure", safeguard: "safeguard", target: "target", goal: "goal", principle: "principle",
                guideline: "guideline", task: "task", chapter: "chapter", section: "section", item: "item", article: "article",
                preamble: "preamble", closing: "closing", annex: "annex", task_row: "task-table row",
-               department: "department", concept: "concept", document: "document", responsibility: "responsibility",
+               paragraph: "paragraph", notice: "notice", department: "department", concept: "concept", document: "document", responsibility: "responsibility",
                citation: "cited document" },
       roles: { lead: "lead", participant: "participant", convener: "convener", coordinator: "coordinator",
                evaluator: "evaluator", supervisor: "supervisor", implementer: "implementer" },
@@ -105,7 +112,8 @@
       nearest: "nearest", source_h: "In its document", inferred_by_rule: "inferred by rule",
       owners_from: (path, heading) => `as the text states for the enclosing unit ${path} ${heading}:`,
       errors: { not_found: "Not found.", invalid_input: "Invalid input; check it and try again.", invalid_query: "This question cannot be searched; try other words.",
-                query_too_long: "The question is too long (1,000 characters at most).", unavailable: "The data is not available right now; try again later.",
+                query_too_long: "The question is too long (1,000 characters at most).",
+                uri_too_long: "The question is too long for a URL: send it with POST (this page does so itself).", unavailable: "The data is not available right now; try again later.",
                 payload_too_large: "Too much was sent.", network: "Cannot reach the server.", other: "The request failed." }, error_detail: "Details",
       no_instruments: "No support instrument fits this enterprise (the plans name no funds, tax, financing, land or approvals, and neither size nor industry points to one).",
       nothing_fits: "Nothing in the loaded documents fits this enterprise.", contacts: "Contact",
@@ -120,10 +128,30 @@
   const UNIT_KINDS = ["measure", "safeguard", "target", "goal", "principle", "guideline"];
   let lang = localStorage.getItem("policykg.lang") === "en" ? "en" : "zh";
   const t = (key) => STRINGS[lang][key] ?? STRINGS.zh[key] ?? key;
-  const kindName = (k) => (t("kinds")[k] || k || "");
-  // Role and rule labels from the ontology (GET /labels), the page's own strings until they arrive.
-  let LABELS = { roles: {}, rules: {} };
-  fetch("/labels").then((response) => (response.ok ? response.json() : null)).then((data) => { if (data) LABELS = data; }).catch(() => {});
+  // Role, rule, function and kind labels from the ontology (GET /labels), the page's own strings until they arrive.
+  let LABELS = { roles: {}, rules: {}, functions: {}, kinds: {} };
+  const labelsReady = fetch("/labels").then((response) => (response.ok ? response.json() : null))
+    .then((data) => { if (data) LABELS = Object.assign(LABELS, data); }).catch(() => {});
+  const kindName = (k) => t("kinds")[k] || ((LABELS.kinds || {})[k] || {})[lang] || k || "";
+  const functionName = (f) => ((LABELS.functions || {})[f] || {})[lang] || f || "";
+  // The loaded documents (GET /documents), read once: the cards name them, the filters list them.
+  let docsPromise = null;
+  const loadDocs = () => (docsPromise = docsPromise || api("/documents").then((d) => d.items || []).catch(() => { docsPromise = null; return []; }));
+  let DOCS = new Map();
+  /** A document's year: issued, else its period's first year, else the year in its number (国办发〔1996〕2号). */
+  const docYear = (d) => {
+    for (const [text, re] of [[d.issued, /^(\d{4})/], [d.period, /(\d{4})/], [d.identifier, /[〔\[(（](\d{4})/]]) {
+      const m = (text || "").match(re);
+      if (m) return m[1];
+    }
+    return "";
+  };
+  /** A short title: what follows 关于 (国务院办公厅转发…关于X的通知 → X的通知), at most 28 characters. */
+  const shortTitle = (d) => {
+    const title = lang === "en" && d.title_en ? d.title_en : d.title || d.slug;
+    const cut = lang === "en" ? title : (title.includes("关于") ? title.slice(title.indexOf("关于") + 2) : title);
+    return [...cut].length > 28 ? [...cut].slice(0, 27).join("") + "…" : cut;
+  };
   const roleName = (r) => String(r || "").split(",").map((x) => (LABELS.roles[x] || {})[lang] || t("roles")[x] || x).join("、");
   const ruleName = (r) => (LABELS.rules[r] || {})[lang] || (lang === "zh" ? t("inferred_by_rule") : r);
 
@@ -173,9 +201,10 @@
   function errorBox(e) {
     const code = (e.body && e.body.error && e.body.error.code) || (e.status === 503 ? "unavailable" : e.status ? "other" : "network");
     const known = t("errors");
-    const text = known[code] || known[e.status === 413 ? "payload_too_large" : "other"];
-    return el("div", { class: "error", role: "alert", "data-code": code }, el("p", {}, t("error"), text),
-      e.message ? el("details", {}, el("summary", {}, t("error_detail")), el("p", { lang: "en" }, e.message)) : null);
+    const text = known[code] || known[e.status === 413 ? "payload_too_large" : e.status === 414 ? "uri_too_long" : "other"];
+    // the API's own message (English) shown under the page's words: what went wrong and what is accepted
+    return el("div", { class: "error", role: "alert", "data-code": code, "data-status": e.status || "" }, el("p", {}, t("error"), text),
+      e.message ? el("p", { class: "meta api-message", lang: "en" }, `${t("error_detail")}：${e.status ? `HTTP ${e.status} · ` : ""}${e.message}`) : null);
   }
 
   // Hash routes: #/search?q=…&kind=…, #/unit/<id>, #/departments[/<name>], #/enterprise
@@ -237,41 +266,121 @@
   }
 
   // ------------------------------------------------------------------ search view
+  const FILTERS = ["kind", "function", "doc", "year", "jurisdiction"];
+  const MAX_GET_QUERY = 1500; // encoded bytes: longer questions are POSTed (the server refuses query strings over 8 kB)
+
+  /** Search: GET for short questions, POST /search with a JSON body for long ones; format json | csv | xlsx. */
+  function searchRequest(q, filters, format) {
+    const body = { q, k: 10 };
+    for (const key of FILTERS) if (filters[key]) body[key] = key === "year" ? Number(filters[key]) : filters[key];
+    const sp = new URLSearchParams(Object.assign({ q, k: "10" }, Object.fromEntries(FILTERS.filter((k) => filters[k]).map((k) => [k, filters[k]]))));
+    if (format && format !== "json") { body.format = format; sp.set("format", format); }
+    const post = sp.toString().length > MAX_GET_QUERY;
+    return post ? { post, url: "/search", options: { method: "POST", headers: { "Content-Type": "application/json", Accept: "application/json" }, body: JSON.stringify(body) } }
+      : { post, url: "/search?" + sp.toString(), options: {} };
+  }
+
+  /** Fetch a CSV/XLSX answer and hand it to the browser as a download (the file name the API gives). */
+  async function download(url, options, fallbackName) {
+    const response = await fetch(url, options || {});
+    if (!response.ok) {
+      let body = null;
+      try { body = await response.json(); } catch (_) { body = null; }
+      const err = new Error(body && body.error ? body.error.message : `HTTP ${response.status}`);
+      err.status = response.status; err.body = body;
+      throw err;
+    }
+    const blob = await response.blob();
+    const named = /filename="([^"]+)"/.exec(response.headers.get("Content-Disposition") || "");
+    const a = el("a", { href: URL.createObjectURL(blob), download: named ? named[1] : fallbackName, hidden: true });
+    document.body.append(a);
+    a.click();
+    setTimeout(() => { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
+  }
+
+  function downloadButtons(id, fetchFor, errorBoxHolder) {
+    return el("p", { class: "downloads", id }, t("download"), ["csv", "xlsx"].map((fmt) => el("button", {
+      type: "button", class: "download", "data-format": fmt,
+      onclick: () => fetchFor(fmt).catch((e) => errorBoxHolder.prepend(errorBox(e))) }, t(`download_${fmt}`))));
+  }
+
   function searchView(params) {
     const q = params.get("q") || "";
-    const kind = params.get("kind") || "";
+    const chosen = Object.fromEntries(FILTERS.map((k) => [k, params.get(k) || ""]));
     const input = el("input", { type: "search", id: "q", name: "q", value: q, placeholder: t("search_placeholder"),
       autocomplete: "off", required: true, maxlength: 1000 });
-    const kindSelect = el("select", { id: "kind", name: "kind" },
-      el("option", { value: "" }, t("kind_all")),
-      UNIT_KINDS.map((k) => el("option", { value: k, selected: k === kind }, kindName(k))));
-    const go = (question) => {
+    const select = (id, allKey, values, name) => el("select", { id, name: id },
+      el("option", { value: "" }, t(allKey)), values.map((v) => el("option", { value: v, selected: v === chosen[id] }, name(v))));
+    const kindSelect = select("kind", "kind_all", Object.keys(LABELS.kinds || {}).length ? Object.keys(LABELS.kinds) : Object.keys(t("kinds")).slice(0, 17), kindName);
+    const functionSelect = select("function", "function_all", Object.keys(LABELS.functions || {}), functionName);
+    const docSelect = select("doc", "doc_all", chosen.doc ? [chosen.doc] : [], (slug) => slug);
+    const jurisdictionSelect = select("jurisdiction", "jurisdiction_all", chosen.jurisdiction ? [chosen.jurisdiction] : [], (j) => j);
+    const yearInput = el("input", { type: "number", id: "year", name: "year", min: 1949, max: 2100, value: chosen.year, inputmode: "numeric" });
+    const filterValues = () => ({ kind: kindSelect.value, function: functionSelect.value, doc: docSelect.value, year: yearInput.value.trim(), jurisdiction: jurisdictionSelect.value });
+    const go = (question, filters) => {
       const sp = new URLSearchParams({ q: question });
-      if (kindSelect.value) sp.set("kind", kindSelect.value);
+      for (const [k, v] of Object.entries(filters || filterValues())) if (v) sp.set(k, v);
       location.hash = "#/search?" + sp.toString();
     };
+    const field = (id, labelKey, control) => el("div", { class: "filter" }, el("label", { for: id }, t(labelKey)), control);
     const form = el("form", { class: "search", role: "search", onsubmit: (e) => { e.preventDefault(); if (input.value.trim()) go(input.value.trim()); } },
       el("div", { class: "q" }, el("label", { for: "q" }, t("search_label")), input),
-      el("div", {}, el("label", { for: "kind" }, t("kind_label")), kindSelect),
-      el("button", { class: "primary", type: "submit" }, t("search_button")));
-    const examples = el("p", { class: "examples" }, t("examples"),
-      ["ex1", "ex2", "ex3"].map((k) => el("button", { type: "button", onclick: () => go(t(k)) }, t(k))));
+      el("button", { class: "primary", type: "submit" }, t("search_button")),
+      el("div", { class: "filters" }, field("kind", "kind_label", kindSelect), field("function", "function_label", functionSelect),
+        field("doc", "doc_label", docSelect), field("year", "year_label", yearInput), field("jurisdiction", "jurisdiction_label", jurisdictionSelect)));
+    const examples = el("p", { class: "examples", id: "examples" });
     const results = el("section", { id: "results", "aria-label": t("search_title") });
     render(el("h1", {}, t("search_title")), form, examples, results);
+    // the filters' choices: kinds and functions from /labels, documents and jurisdictions from /documents
+    labelsReady.then(() => {
+      put(kindSelect, el("option", { value: "" }, t("kind_all")), Object.keys(LABELS.kinds || {}).map((k) => el("option", { value: k, selected: k === chosen.kind }, kindName(k))));
+      put(functionSelect, el("option", { value: "" }, t("function_all")), Object.keys(LABELS.functions || {}).map((f) => el("option", { value: f, selected: f === chosen.function }, functionName(f))));
+    });
+    loadDocs().then((docs) => {
+      DOCS = new Map(docs.map((d) => [d.slug, d]));
+      put(docSelect, el("option", { value: "" }, t("doc_all")), docs.map((d) => el("option", { value: d.slug, selected: d.slug === chosen.doc, title: d.title },
+        `${shortTitle(d)}${docYear(d) ? `（${docYear(d)}）` : ""}`)));
+      const places = [...new Set(docs.map((d) => d.jurisdiction).filter(Boolean))].sort();
+      put(jurisdictionSelect, el("option", { value: "" }, t("jurisdiction_all")), places.map((j) => el("option", { value: j, selected: j === chosen.jurisdiction }, j)));
+    });
+    // examples from the loaded documents (GET /examples): one heading each, no fixed list
+    api("/examples").then((data) => put(examples, (data.items || []).length ? [t("examples"),
+      data.items.slice(0, 6).map((x) => el("button", { type: "button", class: "example", "data-document": x.document, title: x.title,
+        onclick: () => go(x.q, {}) }, x.q))] : null)).catch(() => put(examples));
     if (!q) { input.focus(); homeView(results); return; }
     results.replaceChildren(el("p", { class: "status" }, t("searching")));
-    const sp = new URLSearchParams({ q, k: "10" });
-    if (kind) sp.set("kind", kind);
-    api("/search?" + sp.toString()).then((data) => {
+    const request = searchRequest(q, chosen, "json");
+    Promise.all([api(request.url, request.options), loadDocs()]).then(([data, docs]) => {
+      DOCS = new Map(docs.map((d) => [d.slug, d]));
       const status = t("hits")(data.hits.length, Math.round(data.took_ms));
       announce(status);
       const nearest = data.relevant === false;
       put(results,
+        request.post ? el("p", { class: "meta", id: "long-question" }, t("long_question")) : null,
         nearest ? el("p", { class: "status not-relevant", id: "not-relevant", role: "status" }, t("not_relevant")) : null,
         el("p", { class: "status", id: "hit-count" }, data.hits.length ? status : t("no_hits")),
+        data.hits.length ? facetBar(data.hits, chosen, (key, value) => go(q, Object.assign({}, chosen, { [key]: value }))) : null,
+        data.hits.length ? downloadButtons("search-download", (fmt) => { const r = searchRequest(q, chosen, fmt); return download(r.url, r.options, `policykg-search.${fmt}`); }, results) : null,
         el("ol", { class: "hits" + (nearest ? " nearest" : ""), style: "list-style:none;padding:0" },
-          data.hits.map((h) => hitCard(h, nearest))));
+          data.hits.map((h, i) => hitCard(h, nearest, i + 1))));
     }).catch((e) => results.replaceChildren(errorBox(e)));
+  }
+
+  /** The hits counted by kind, function, document and year: each count a button that narrows the search to it. */
+  function facetBar(hits, chosen, narrow) {
+    const groups = [
+      ["kind", (h) => h.kind, kindName], ["function", (h) => h.function, functionName],
+      ["doc", (h) => h.document, (slug) => (DOCS.get(slug) ? shortTitle(DOCS.get(slug)) : slug)],
+      ["year", (h) => (DOCS.get(h.document) ? docYear(DOCS.get(h.document)) : ""), (y) => y],
+    ];
+    return el("div", { class: "facets", id: "facets" }, el("span", { class: "meta" }, t("facets")), groups.map(([key, of, name]) => {
+      const counts = new Map();
+      for (const h of hits) { const v = of(h); if (v) counts.set(v, (counts.get(v) || 0) + 1); }
+      if (counts.size < 2 && !chosen[key]) return null;
+      return el("span", { class: "facet-group", "data-facet": key }, [...counts].sort((a, b) => b[1] - a[1]).map(([v, n]) =>
+        el("button", { type: "button", class: "facet" + (chosen[key] === v ? " on" : ""), "data-value": v, "aria-pressed": chosen[key] === v ? "true" : "false",
+          onclick: () => narrow(key, chosen[key] === v ? "" : v) }, `${name(v)} (${n})`)));
+    }));
   }
 
   /** What is loaded: each document with its period and counts (the home under the search box). */
@@ -283,20 +392,34 @@
         el("h2", {}, t("home_h")),
         docs.length ? [el("p", { class: "meta" }, t("home_docs")(docs.length)),
           el("ul", { class: "docs" }, docs.map((d) => el("li", { "data-slug": d.slug },
-            el("strong", {}, lang === "en" && d.title_en ? d.title_en : d.title),
+            el("strong", {}, el("a", { href: docHref(d.slug) }, lang === "en" && d.title_en ? d.title_en : d.title)),
+            docYear(d) ? el("span", { class: "meta" }, ` · ${docYear(d)}`) : null,
             d.period ? el("span", { class: "meta" }, ` · ${t("period")}：${d.period}`) : null,
             el("div", { class: "meta" }, t("counts")(d)))))] : el("p", { class: "meta" }, t("home_empty"))));
     }).catch((e) => box.replaceChildren(errorBox(e)));
   }
 
-  function hitCard(hit, nearest) {
+  const docHref = (slug) => "#/document/" + encodeURIComponent(slug);
+
+  /** The document a unit comes from, named short with its year, linked to its text (full title on hover). */
+  function docLabel(slug) {
+    const d = DOCS.get(slug) || { slug, title: slug };
+    const year = docYear(d);
+    return el("a", { class: "doc", href: docHref(slug), title: d.title || slug, "data-document": slug },
+      `${lang === "en" ? "" : "《"}${shortTitle(d)}${lang === "en" ? "" : "》"}${year ? ` ${year}` : ""}`);
+  }
+
+  function hitCard(hit, nearest, rank) {
     const ctx = hit.context || {};
     const targets = [...(hit.target ? [hit.target] : []), ...(ctx.targets || [])];
-    return el("li", { class: "card hit" + (nearest ? " nearest" : ""), "data-path": hit.path },
+    return el("li", { class: "card hit" + (nearest ? " nearest" : ""), "data-path": hit.path, "data-document": hit.document },
       el("div", { class: "meta" },
+        rank ? el("span", { class: "rank", title: t("rank_title")(Number(hit.score).toFixed(2)) }, `#${rank}`) : null,
         nearest ? el("span", { class: "badge nearest" }, t("nearest")) : null,
+        docLabel(hit.document),
         el("a", { class: "path", href: unitHref(hit.iri) }, hit.path),
         el("span", { class: "kind" }, kindName(hit.kind)),
+        hit.function ? el("span", { class: "function", title: hit.function_cue || "" }, functionName(hit.function)) : null,
         (ctx.sections || []).length ? el("span", {}, ctx.sections.join(" › ")) : null),
       el("h3", {}, el("a", { href: unitHref(hit.iri) }, hit.heading)),
       el("p", { class: "text" }, highlighted(hit.text, hit.highlights)),
@@ -310,6 +433,18 @@
       supportsOf(ctx.supports),
       (ctx.concepts || []).length ? el("ul", { class: "chips", "aria-label": t("concepts") },
         ctx.concepts.map((c) => el("li", { class: "chip" }, lang === "en" && c.pref_label_en ? c.pref_label_en : c.pref_label))) : null);
+  }
+
+  // ------------------------------------------------------------------ document view: its metadata and source text
+  function documentView(slug) {
+    render(el("p", { class: "status" }, t("loading")));
+    Promise.all([api("/documents/" + encodeURIComponent(slug)), api("/source/" + encodeURIComponent(slug))]).then(([d, src]) => {
+      document.title = `${d.title} · PolicyKG`;
+      render(el("h1", { id: "doc-title" }, lang === "en" && d.title_en ? d.title_en : d.title),
+        el("p", { class: "meta" }, [d.identifier, d.issued || d.period, d.jurisdiction, (d.issuers || []).join("、") || d.issuer].filter(Boolean).join(" · ")),
+        el("p", {}, el("a", { href: "#/search?" + new URLSearchParams({ doc: slug }).toString() }, t("search_title"), " ›")),
+        el("pre", { class: "source card", id: "doc-source" }, src.text || ""));
+    }).catch((e) => render(errorBox(e)));
   }
 
   // ------------------------------------------------------------------ unit view
@@ -585,6 +720,8 @@
       el("button", { class: "primary", type: "submit" }, t("match_button")));
     render(el("h1", {}, t("ent_title")), form, results);
 
+    let lastBody = {};
+    loadDocs().then((docs) => { DOCS = new Map(docs.map((d) => [d.slug, d])); });
     function submit() {
       const body = { industry: industry.value.trim(), plans: plans.value.split(/\n+/).map((s) => s.trim()).filter(Boolean) };
       if (needs.value.trim()) body.needs = needs.value.trim();
@@ -597,6 +734,7 @@
       if (size.value) body.size = size.value;
       if (district.value.trim()) body.district = district.value.trim();
       sessionStorage.setItem("policykg.match", JSON.stringify(body));
+      lastBody = body;
       results.replaceChildren(el("p", { class: "status" }, t("matching")));
       api("/match", { method: "POST", headers: { "Content-Type": "application/json", Accept: "application/json" },
         body: JSON.stringify(Object.assign({ lang, k: 10 }, body)) })
@@ -616,9 +754,11 @@
         office ? el("p", { class: "card office", id: "district-office" }, el("strong", {}, t("district_office"), "："), office.agent_name,
           el("span", { class: "meta" }, ` · ${office.evidence}`)) : null,
         el("h2", {}, t("measures_h"), ` (${measures.length})`),
+        measures.length ? downloadButtons("match-download", (fmt) => download(`/match?format=${fmt}`, { method: "POST",
+          headers: { "Content-Type": "application/json" }, body: JSON.stringify(Object.assign({ lang, k: 10 }, lastBody)) }, `policykg-match.${fmt}`), results) : null,
         measures.length ? el("ol", { id: "match-measures", class: "resp-list" }, measures.map((m) => el("li", { class: "explicit measure", "data-path": m.path },
-          el("a", { href: unitHref(m.iri) }, el("span", { class: "path" }, m.path), " ", m.heading),
-          el("span", { class: "meta" }, ` · ${Number(m.score).toFixed(2)}`),
+          el("span", { class: "rank", title: t("rank_title")(Number(m.score).toFixed(2)) }, `#${measures.indexOf(m) + 1} `),
+          el("a", { href: unitHref(m.iri) }, el("span", { class: "path" }, m.path), " ", m.heading), " · ", docLabel(m.document),
           verdictOf(m), amountsOf(m), reasonOf(m), contactsOf(m, office), supportsOf(m.supports), docSupportOf(m)))) : el("p", { class: "meta" }, t("no_measures")),
         el("h2", {}, t("instruments_h"), ` (${instruments.length})`),
         instruments.length ? el("ul", { id: "match-instruments", class: "resp-list" }, instruments.map((s) => el("li", { class: "inferred instrument" },
@@ -682,6 +822,7 @@
       if (active) a.setAttribute("aria-current", "page"); else a.removeAttribute("aria-current");
     });
     if (view === "unit" && arg) unitView(arg);
+    else if (view === "document" && arg) documentView(arg);
     else if (view === "departments") departmentsView(arg);
     else if (view === "enterprise") enterpriseView();
     else searchView(params);

@@ -127,3 +127,156 @@ def test_the_page_asks_for_needs_and_shows_verdicts_amounts_and_the_plans_suppor
     first = page.locator("#match-measures li").first
     assert first.locator(".verdict").get_attribute("data-verdict") == "eligible"
     assert "2020-12-31" in first.inner_text() and "资金支持" in first.locator(".doc-support").inner_text()
+
+
+# ---------------------------------------------------------------- several documents loaded (issue 23)
+
+REAL_DOCS = ("guobanfa-1996-032", "guobanfa-1997-002")  # two short real State Council documents beside the plan
+
+
+@pytest.fixture(scope="module")
+def several_documents_server(tmp_path_factory):
+    """A uvicorn server over a data dir built from the bundled plan and two real documents."""
+    import shutil
+    import threading
+    import time
+
+    import uvicorn
+
+    from api.app import create_app
+    from tests.support import free_port
+    from workspace.build import build
+    from workspace.settings import Settings
+
+    corpus = tmp_path_factory.mktemp("several-corpus")
+    for path in (ROOT / "corpus").iterdir():
+        shutil.copy(path, corpus / path.name)
+    for slug in REAL_DOCS:
+        shutil.copy(ROOT / "benchmarks" / "corpus_real" / f"{slug}.txt", corpus / f"{slug}.txt")
+    settings = Settings(data_dir=tmp_path_factory.mktemp("several-data"), corpus_dir=corpus)
+    build(settings)
+    server = uvicorn.Server(uvicorn.Config(create_app(settings), host="127.0.0.1", port=free_port(),
+                                           log_level="warning", lifespan="on"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 120
+    while not server.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            raise RuntimeError("uvicorn did not start")
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{server.config.port}"
+    server.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture
+def several(browser, several_documents_server):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN", accept_downloads=True)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.set_default_timeout(30_000)
+    page.goto(several_documents_server + "/")
+    yield page
+    context.close()
+    assert not errors, errors
+
+
+def _get(page, path: str):
+    return page.evaluate("async (p) => (await fetch(p)).json()", path)
+
+
+def test_every_card_names_its_document_with_its_year(several):
+    documents = {d["slug"]: d for d in _get(several, "/documents")["items"]}
+    assert set(REAL_DOCS) < set(documents)
+    several.fill("#q", "加强领导，明确职责")
+    several.press("#q", "Enter")
+    several.wait_for_selector(".hit a.doc")
+    cards = several.locator(".hit")
+    slugs = set()
+    for i in range(cards.count()):
+        card = cards.nth(i)
+        slug = card.get_attribute("data-document")
+        link = card.locator("a.doc")
+        assert link.get_attribute("data-document") == slug and link.get_attribute("href") == f"#/document/{slug}"
+        assert link.get_attribute("title") == documents[slug]["title"]
+        slugs.add(slug)
+    assert len(slugs) >= 2, slugs  # hits from two documents, told apart by their names
+    assert "1996" in several.locator(f'.hit[data-document="{REAL_DOCS[0]}"] a.doc').first.inner_text()
+    assert several.locator(".hit .rank").first.get_attribute("title").startswith("按相关度排序的名次")
+    first = several.locator(".hit a.doc").first.get_attribute("data-document")
+    several.locator(".hit a.doc").first.click()
+    several.wait_for_selector("#doc-source")
+    assert several.inner_text("#doc-title") == documents[first]["title"]
+    several.screenshot(path=str(ARTIFACTS / "search-several-documents.png"), full_page=True)
+
+
+def test_examples_come_from_the_loaded_documents(several):
+    several.wait_for_selector("#examples button")
+    buttons = several.locator("#examples button")
+    shown = {buttons.nth(i).get_attribute("data-document"): buttons.nth(i).inner_text() for i in range(buttons.count())}
+    assert set(REAL_DOCS) <= set(shown), shown  # the real documents give examples, not only the bundled plan
+    for slug, question in shown.items():
+        assert question in _get(several, f"/source/{slug}")["text"]  # a heading of that document
+    buttons.first.click()
+    several.wait_for_selector(".hit")
+
+
+def test_filters_cover_every_kind_and_function_and_the_documents(several):
+    from search.types import UNIT_FUNCTIONS, UNIT_KINDS
+
+    several.wait_for_function("document.querySelectorAll('#kind option').length > 1")
+    several.wait_for_function("document.querySelectorAll('#doc option').length > 1")
+    values = lambda sel: [v for v in several.locator(f"{sel} option").evaluate_all("os => os.map(o => o.value)") if v]
+    assert values("#kind") == list(UNIT_KINDS)
+    assert sorted(values("#function")) == sorted(UNIT_FUNCTIONS)
+    assert set(values("#doc")) == {d["slug"] for d in _get(several, "/documents")["items"]}
+    assert "中华人民共和国" in values("#jurisdiction")
+    several.select_option("#doc", REAL_DOCS[1])
+    several.fill("#q", "防震减灾")
+    several.press("#q", "Enter")
+    several.wait_for_selector(".hit")
+    assert set(several.locator(".hit").evaluate_all("cs => cs.map(c => c.dataset.document)")) == {REAL_DOCS[1]}
+
+
+def test_search_results_download_as_xlsx_and_csv(several, tmp_path):
+    from openpyxl import load_workbook
+
+    several.fill("#q", "加强领导")
+    several.press("#q", "Enter")
+    several.wait_for_selector("#search-download")
+    documents = several.locator(".hit").evaluate_all("cs => cs.map(c => c.dataset.document)")
+    with several.expect_download() as info:
+        several.click("#search-download button[data-format=xlsx]")
+    assert info.value.suggested_filename == "policykg-search.xlsx"
+    info.value.save_as(tmp_path / "hits.xlsx")
+    rows = list(load_workbook(tmp_path / "hits.xlsx").active.iter_rows(values_only=True))
+    assert rows[0][:3] == ("rank", "document", "document_title")
+    assert [r[1] for r in rows[1:]] == documents
+    with several.expect_download() as info:
+        several.click("#search-download button[data-format=csv]")
+    assert info.value.suggested_filename == "policykg-search.csv"
+
+
+def test_a_long_question_is_posted_and_errors_are_explained(several, several_documents_server):
+    several.goto(several_documents_server + "/#/search?q=" + "加强防震减灾工作" * 119)  # 952 characters
+    several.wait_for_selector(".hit")
+    assert several.locator("#long-question").count() == 1 and several.locator(".error").count() == 0
+    several.goto(several_documents_server + "/#/search?q=防震&doc=no-such-document")
+    several.wait_for_selector(".error")
+    text = several.inner_text(".error")
+    assert "没有找到所请求的内容" in text and "no-such-document" in text and "HTTP 404" in text
+
+
+def test_the_match_answer_downloads(several, several_documents_server, tmp_path):
+    several.goto(several_documents_server + "/#/enterprise")
+    several.fill("#needs", "想用工业机器人改造焊接生产线")
+    several.click("#match-form button[type=submit]")
+    several.wait_for_selector("#match-download")
+    first = several.locator("#match-measures li").first
+    assert first.locator(".rank").inner_text().strip() == "#1" and first.locator("a.doc").count() == 1
+    with several.expect_download() as info:
+        several.click("#match-download button[data-format=csv]")
+    info.value.save_as(tmp_path / "answer.csv")
+    text = (tmp_path / "answer.csv").read_text(encoding="utf-8-sig")
+    assert text.startswith("rank,document,path,heading,kind,verdict")

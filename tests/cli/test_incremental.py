@@ -69,14 +69,14 @@ def test_a_folder_reports_every_file(tmp_path):
     (folder / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100)
     (folder / "notes.xyz").write_text("随手记", encoding="utf-8")
     result = build(fault_settings(tmp_path / "data"), [folder])
-    assert statuses(result) == {
-        "copy-of-parks.txt": "ingested", "riverside-parks-2023.txt": "duplicate",
+    assert statuses(result) == {  # of one text given twice, the original name is the document, not the copy
+        "copy-of-parks.txt": "duplicate", "riverside-parks-2023.txt": "ingested",
         "old.doc": "skipped", "notes.xyz": "skipped",
     }
     reasons = {Path(r["path"]).name: r["reason"] for r in result["report"]}
-    assert "copy-of-parks.txt" in reasons["riverside-parks-2023.txt"]
+    assert "riverside-parks-2023.txt" in reasons["copy-of-parks.txt"]
     assert ".docx" in reasons["old.doc"]
-    assert [d["slug"] for d in result["documents"]] == ["copy-of-parks"]
+    assert [d["slug"] for d in result["documents"]] == ["riverside-parks-2023"]
 
 
 def test_unchanged_rerun_parses_and_builds_nothing(tmp_path):
