@@ -53,6 +53,7 @@ GENERATION_ENV = "POLICYKG_GENERATION"
 SERVERS_DIR = ".servers"  # <data-dir>/.servers/<pid>: the masters serving this data dir (for --reload-data)
 MASTER_ENV = "POLICYKG_SERVER_MASTER"  # the master's pid, read by its workers (they die with it)
 _LOOPBACK = ("127.0.0.1", "localhost", "::1")
+BACKLOG = 256  # the listen queue, and the most connections the event loop accepts in one go (uvicorn's: 2048)
 
 
 class JsonH11Protocol(H11Protocol):
@@ -157,7 +158,8 @@ class _HttpLimits:
 
         settings = get_settings()
         self.header_timeout_s = settings.http_header_timeout_s
-        self.max_connections = min(settings.http_max_connections, max(16, _open_file_limit() - 64))
+        # below the open-file limit by the descriptors the worker needs itself and one burst of accepts
+        self.max_connections = min(settings.http_max_connections, max(16, _open_file_limit() - 64 - BACKLOG))
 
 
 _limits: _HttpLimits | None = None
@@ -396,6 +398,7 @@ def serve(settings: Settings, host: str, port: int, workers: int) -> None:
         os.environ.setdefault("OMP_NUM_THREADS", "1")
     config = Config("api.serving:worker_app", factory=True, host=host, port=port, workers=workers,
                     log_level="info", http=JsonH11Protocol, timeout_keep_alive=settings.http_keep_alive_s,
+                    backlog=BACKLOG,
                     timeout_graceful_shutdown=settings.http_keep_alive_s + 5)
     supervisor = GenerationSupervisor(config, settings)  # a broken data dir fails here, before binding
     log.info("policykg: serving generation %s (pid %d; `policykg serve --reload-data` or SIGHUP reloads)",
