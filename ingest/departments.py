@@ -416,6 +416,25 @@ def _joint_candidates(source: str, places: set[str]) -> list[_Candidate]:
     return found
 
 
+# A working body the text itself sets up (成立联合采购办公室, 成立专家组): its name wherever written is that body.
+_SET_UP_NEXT_RE = re.compile(rf"[、和及](?P<name>[{_CJK}]{{0,10}}?(?:办公室|工作组|专家组|监督组|小组|组))(?![{_CJK}])")
+_SET_UP_RE = re.compile(rf"(?:成立|组建|设立|下设)(?P<name>[{_CJK}]{{0,10}}?(?:办公室|工作组|专家组|监督组|小组|组))(?![{_CJK}])")
+_SET_UP_BAN = re.compile(r"^(?:工作|专项|该|此|本|各|成员|试点|领导|协调|若干|相应|相关|有关)(?:工作)?(?:办公室|小组|组)$|及|和|、")
+
+
+def _set_up_candidates(source: str) -> list[_Candidate]:
+    declared = {m.group("short") for m in _SHORT_FOR_RE.finditer(source)}
+    names = set()
+    for m in _SET_UP_RE.finditer(source):  # 下设监督组、专家组、集中采购小组: each one listed
+        names.add(m.group("name"))
+        pos = m.end()
+        while (nxt := _SET_UP_NEXT_RE.match(source, pos)) is not None:
+            names.add(nxt.group("name"))
+            pos = nxt.end()
+    names = {n for n in names if n not in declared and not _SET_UP_BAN.search(n) and len(n) >= 3}
+    return [_Candidate(m.start(), m.end(), "joint") for n in names for m in re.finditer(re.escape(n), source)]
+
+
 def _extend(source: str, cand: _Candidate, place_re: re.Pattern[str]) -> _Candidate:
     """Run a name on into a sub-body written right after it (市公安局出入境管理局, 国家税务总局广州市税务局)."""
     if cand.kind not in ("label", "generic"):
@@ -613,7 +632,7 @@ _REFERENCE_AFTER_RE = re.compile(
     r"副院长|院长|副校长|校长|副主席|主席|书记处书记|党委书记|党组书记|书记|副社长|社长|总编辑|党组成员|部务会议成员|委员|组长|副组长)"
     r"|决定(?!书)|(?:第[\d一二三四五六七八九十百]+次)?(?:常务会议|全体会议)|确定的"
     r"|有关文件|文件精神|(?:报告|请示|备案|审批)(?![\u4e00-\u9fff]*(?:部门|单位))"
-    r"|(?:批准|同意|批复|审定)")
+    r"|(?:批准|同意|批复)")
 
 
 def _is_reference(source: str, cand: _Candidate) -> bool:
@@ -693,7 +712,7 @@ def find_bodies(
     candidates = [
         *_label_candidates(source), *_generic_candidates(source, places),
         *_collective_candidates(source), *_joint_candidates(source, places), *_zone_candidates(source),
-        *_designation_candidates(source),
+        *_designation_candidates(source), *_set_up_candidates(source),
     ]
     place_re = re.compile("|".join(map(re.escape, sorted(places, key=len, reverse=True))) or "(?!)")
     candidates = [_extend(source, c, place_re) for c in candidates]

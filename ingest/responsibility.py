@@ -112,18 +112,21 @@ _DUTY_OF: tuple[tuple[re.Pattern[str], Role], ...] = (
     (re.compile(r"^\s*(?:要|应当|应|须|需|切实|积极|负责)*\s*(?:搞好|做好|加强)?"
                 r"(?:统筹协调|综合协调|协调服务|协调推进|统筹推进|协调解决|协调)"), Role.COORDINATOR),
     (re.compile(r"^\s*(?:要|应当|应|须|需)?\s*(?:适时|定期|及时|每年)?(?:组织)?(?:开展)?(?:考核|评估|评价)"
-                r"|(?:开展|进行|组织)[^，。；]{0,8}?(?:考核|评估|评价)"), Role.EVALUATOR),
+                r"|(?:开展|进行|组织|做好)[^，。；]{0,8}?(?:考核|评估|评价|验收|审查)"), Role.EVALUATOR),
     (re.compile(r"^\s*(?:要|应当|应|须|需)?\s*(?:适时|定期|及时|每年)?(?:组织)?(?:开展)?(?:依法)?(?:监督检查|督查|督促检查|督导|督促|监察)"
                 r"|^\s*(?:要|应当|应|须|需)?\s*(?:切实)?加强对[^，。；]{1,30}的(?:安全)?(?:监管|监督|监察)"
-                r"|(?:开展|进行|组织|实施)[^，。；]{0,8}?(?:督查|督导|监督检查|督促检查|审计监督)"), Role.SUPERVISOR),
+                r"|(?:开展|进行|组织|实施)[^，。；]{0,8}?(?:督查|督导|监督检查|督促检查|审计监督|检查、监督|监督、检查)"
+                r"|^\s*(?:负责)?对[^，。；]{1,20}(?:进行|实施)监督(?!检查|管理)"),
+     Role.SUPERVISOR),
 )
 _COMMA_COORDINATES_RE = re.compile(r"\s*[，,]?\s*(?:负责)?(?:统筹协调|统筹推进|综合协调)")
 # A named body as the subject of a clause, doing the work: 市财政局统筹安排…, 上海海关依法…
 _ACTS_RE = re.compile(_GAP + _ADVERBIALS + r"(?:统筹安排|组织实施|组织开展|组织|制定|编制|建立|推进|推动|开展|落实|指导|承担|"
-                      r"完善|研究|出台|发布|设立|实施|加强|优化|深化|做好|抓好|健全)(?!的)")
+                      r"完善|研究|出台|发布|设立|实施|加强|优化|深化|做好|抓好|健全"
+                      r"|从[^，,。；;]{1,20}?(?:支付|拨付|列支))(?!的)")  # 中国人民银行从价差款中支付…: it pays
 _OBJECT_RE = re.compile(r"[对向为给与和及在将把]\s*$")
 # A named body that 要/应当/须 do something has a duty, whatever the verb (自然资源部门要根据…统筹规划…).
-_MODAL_RE = re.compile(r"\s*(?:要|应当|应|须|需|必须)(?!求|素|件|点|害|闻|以|是|有|在)")
+_MODAL_RE = re.compile(r"\s*(?:都|均|也)?(?:要|应当|应|须|需|必须)(?!求|素|件|点|害|闻|以|是|有|在)")
 _EACH_BEFORE_RE = re.compile(r"分别由\s*$")
 _EACH_AFTER_RE = re.compile(r"\s*(?:等(?:有关)?部门)?分别")
 _COLLECTIVE_COORDINATES_RE = re.compile(r"\s*(?:要|应当|应|须)?\s*(?:切实)?(?:加强|做好|负责)?(?:统筹协调|综合协调)")
@@ -209,7 +212,8 @@ def _groups(source: str, mentions: list[Mention]) -> list[list[Mention]]:
     """Runs of names separated only by 、 ， 和 … (one list each)."""
     groups: list[list[Mention]] = []
     for m in mentions:
-        if groups and _SEP_RE.fullmatch(source, groups[-1][-1][0].end, m[0].start):
+        repeated = m[1] == groups[-1][-1][1] if groups else False  # 报告税务机关，税务机关应当…: two clauses
+        if groups and not repeated and _SEP_RE.fullmatch(source, groups[-1][-1][0].end, m[0].start):
             groups[-1].append(m)
         else:
             groups.append([m])
@@ -238,8 +242,9 @@ def _marks(source: str, mentions: list[Mention], end: int) -> list[tuple[list[Me
             mark = _HELP  # 会同Y、Z / 成员单位包括Y、Z
         after_with = -1
         with_ = _WITH_RE.match(source, stop, end)
-        if with_:
-            mark = mark if mark in (_LEAD, _HELP) else _LEAD
+        if with_:  # X会同Y: X leads; A、B会同Y: a plain list (A leads by convention, B takes part)
+            plain = len({k for _, k in group}) > 1 and not _OWN_LEAD_RE.match(source, tail)
+            mark = mark if mark in (_LEAD, _HELP) else _PLAIN if plain else _LEAD
             after_with = with_.end()
         found.append((group, mark, stop))
     return found
@@ -472,12 +477,21 @@ def _later_help(source: str, stop: int, end: int, mentions: list[Mention]) -> bo
         pos = comma + 1
 
 
+# A class of bodies named by its work alone, with no level, place or 国务院 (税务机关, 医疗保障部门, 登记管理机关,
+# 业务主管部门): the bodies of that kind everywhere, not one body.
+_CLASS_RE = re.compile(r"^(?!国务院|国家|中央|中国|全国|各|地方|县级|省|市|区|县|[^，。]*(?:省|市|区|县|政府))"
+                       r"[\u4e00-\u9fff]{2,10}(?:部门|机关)$")
+_MEANS_RE = re.compile(r"\s*(?:要|应当|应|须|需)?\s*(?:(?:采取|采用|通过|运用)[^，,；;。]{0,20}(?:方式|办法|手段|形式)"
+                       r"|(?:根据|按照|依据)[^，,；;。]{0,20}(?:要求|规定))[，,]")
+
+
 def _duties(source: str, start: int, end: int) -> tuple[bool, list[Role]]:
     """The roles a duty names (协调 → coordinator, 评估 → evaluator, 督查 → supervisor) in its clause and the
     clauses that go on with the same act, and whether its first clause is itself such a duty (then it is no
     lead: 负责统筹协调…; else a lead that also evaluates: 负责制定…，定期开展评估)."""
     text = _same_act(source[start:end])
-    first = re.split(r"[，,；;]", text, maxsplit=1)[0]
+    means = _MEANS_RE.match(text)  # 应当采取随机抽查等方式，对…进行检查: the means, then the duty
+    first = re.split(r"[，,；;]", text[means.end():] if means else text, maxsplit=1)[0]
     return (any(p.search(first) for p, _ in _DUTY_OF), [role for pattern, role in _DUTY_OF if pattern.search(text)])
 
 
@@ -538,6 +552,20 @@ def _sentence_statements(source: str, sent: Span, mentions: list[Mention], conv:
                 yield from ((m, Role.LEAD, False) for m in _unique(named))  # 办公室设在教育部，承担日常工作
             elif not narrative and by_body and _SUPPORTS_RE.match(source, tail, sent.end):
                 yield from ((m, Role.PARTICIPANT, False) for m in _unique(named))
+            elif (not narrative and acts and not by_body and not has_lead and _MODAL_RE.match(source, tail, sent.end)
+                  and all(_CLASS_RE.search(m[0].text(source)) for m in named)
+                  and not _duties(source, tail, sent.end)[1] and not _later_help(source, tail, sent.end, named)):
+                # 税务机关应当及时处理, 登记管理机关和业务主管部门要…: a class of bodies at every level, each implements
+                yield from ((m, Role.IMPLEMENTER, False) for m in _unique(named))
+            elif (not narrative and acts and not by_body and not has_lead and len(_unique(named)) > 1
+                  and _MODAL_RE.match(source, tail, sent.end) and not _later_help(source, tail, sent.end, named)):
+                # 甲部门和乙部门应当加强…: bodies told alike what to do, with no word that one leads, each leads;
+                # 甲部门和乙部门应当…进行检查、监督: each is the supervisor
+                instead, duty = _duties(source, tail, sent.end)
+                for m in _unique(named):
+                    if not (duty and instead):
+                        yield m, Role.LEAD, False
+                    yield from ((m, other, False) for other in duty)
             elif not narrative and (by_body or acts):
                 instead, duty = _duties(source, tail, sent.end)  # 要加强统筹协调，会同…开展督促检查
                 for mention, role, conventional in _plain(source, named, has_lead, conv, sent.start, True):
@@ -550,6 +578,71 @@ def _sentence_statements(source: str, sent: Span, mentions: list[Mention], conv:
             coordinates = _COLLECTIVE_COORDINATES_RE.match(source, tail, sent.end)
             role = Role.COORDINATOR if coordinates else Role.IMPLEMENTER
             yield from ((m, role, False) for m in group if _is_collective(source, m))
+
+
+# A lead-in that the items below name bodies which supply or help (有关部门和单位有责任和义务向税务部门提供或者协助
+# 核实以下信息：(一)公安部门有关户籍信息；): each body an item opens with takes part.
+_HELPERS_LEAD_IN_RE = re.compile(r"(?:提供|协助|配合|参与)[^。；;]{0,30}(?:以下|下列)[^。；;]{0,20}[：:]\s*$")
+
+
+def _listed_helpers(source: str, units: list[Unit], mentions: list[Mention]) -> list[_Statement]:
+    by_path = {u.path: u for u in units}
+    found: list[_Statement] = []
+    for unit in units:
+        parent = by_path.get(unit.parent or "")
+        if parent is None or not _HELPERS_LEAD_IN_RE.search(parent.text):
+            continue
+        opening = re.search(r"有关|提供|[，,；;。]", unit.text)
+        stop = unit.span.start + (opening.start() if opening else len(unit.text))
+        group = _inside(mentions, unit.span.start, stop)
+        if (group and _SEP_RE.fullmatch(source, unit.span.start, group[0][0].start)
+                and not re.match(r"确定|规定|决定|要求", source[group[-1][0].end : group[-1][0].end + 2])):
+            # (十)X确定的其他信息: X decides, it supplies nothing
+            for mention in _unique(group):
+                found.append(_Statement(mention[1], Role.PARTICIPANT, unit.path, _trimmed(source, unit.span), False,
+                                        tuple(m[0].text(source) for m in group)))
+    return found
+
+
+# Bodies written right before a review (经A评审、B审定和C审核, 挂靠单位、业务主管部门审查同意): each evaluates.
+_REVIEWS_RE = re.compile(r"(?:评审|审定|审核|审查)(?!委员会|机构|部门)")
+
+
+def _reviewers(source: str, units: list[Unit], mentions: list[Mention]) -> list[_Statement]:
+    found: list[_Statement] = []
+    for unit in units:
+        for sent in unit_sentences(unit):
+            for group in _groups(source, _inside(mentions, sent.start, sent.end)):
+                if not _REVIEWS_RE.match(source, group[-1][0].end):
+                    continue
+                for mention in _unique(group):
+                    found.append(_Statement(mention[1], Role.EVALUATOR, unit.path, _trimmed(source, sent), False,
+                                            tuple(m[0].text(source) for m in group)))
+    return found
+
+
+_HEADED_DUTY_RE = re.compile(r"\s*(?:主要)?负责")
+
+
+def _heading_body(source: str, sent: Span, mentions: list[Mention]) -> Mention | None:
+    """The body a heading line names and nothing else (1.监督组。), whose next sentence may state its duty."""
+    inside = _inside(mentions, sent.start, sent.end)
+    if len(inside) != 1:
+        return None
+    text = source[sent.start : sent.end].strip()
+    body = inside[0][0].text(source)
+    return inside[0] if re.fullmatch(rf"[\d一二三四五六七八九十（）()．.、\s]*{re.escape(body)}[。：:]?", text) else None
+
+
+def _headed_duty(source: str, sent: Span, heading: Mention) -> Iterator[tuple[Mention, Role, bool]]:
+    """监督组。负责对…进行监督: a sentence with no subject that opens with 负责 states the heading body's duty."""
+    m = _HEADED_DUTY_RE.match(source, sent.start, sent.end)
+    if not m:
+        return
+    instead, duty = _duties(source, m.start(), sent.end)
+    if not (duty and instead):
+        yield heading, Role.LEAD, False
+    yield from ((heading, role, False) for role in duty)
 
 
 def _row_statements(source: str, row: TaskRow, unit: Unit, mentions: list[Mention],
@@ -597,13 +690,19 @@ def _statements(source: str, units: list[Unit], mentions: list[Mention]) -> list
                   for m, role, conventional in read]
     free = _outside(mentions, [n.span for n in notes] + table_spans)
     for unit in units:
+        heading: Mention | None = None
         for sent in unit_sentences(unit):
             if any(t.start <= sent.start < t.end for t in table_spans):
                 continue
             read = list(_sentence_statements(source, sent, free, conv, unit.kind is UnitKind.PREAMBLE))
+            if heading is not None and unit.kind is not UnitKind.PREAMBLE:
+                read = list(_headed_duty(source, sent, heading)) + read
+            heading = _heading_body(source, sent, free)
             listed = tuple(m[0].text(source) for m, _, _ in read)
             found += [_Statement(m[1], role, unit.path, _trimmed(source, sent), conventional, listed)
                       for m, role, conventional in read]
+    found += _listed_helpers(source, units, free)
+    found += _reviewers(source, units, free)
     for table in tables:
         holder = _unit_at(units, table.header.start)
         for row in table.rows:

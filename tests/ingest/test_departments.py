@@ -502,3 +502,16 @@ def test_a_body_that_acts_is_still_a_body_next_to_a_post():
 def test_the_collective_addressed_to_everyone_is_no_body():
     text = "各地区、各部门、各单位必须高度重视。各地区、各有关部门要加强领导。地方各级人民政府要落实责任。"
     assert [w for w, _ in _found(text, NATIONAL)] == ["地方各级人民政府"]
+
+
+def test_a_working_body_the_text_sets_up_is_a_body_wherever_named():
+    text = "成立联合采购办公室，开展集中采购。组织专家成立专家组。联合采购办公室负责发布公告。成立工作小组。"
+    found = [w for w, _ in _found(text, NATIONAL)]
+    assert found == ["联合采购办公室", "专家组"]  # 工作小组: a bare word, no name
+    dept = find_departments(text, jurisdiction=NATIONAL)[0]
+    assert len(dept.mentions) == 2
+
+
+def test_the_working_bodies_a_body_sets_up_in_a_list():
+    text = "联合采购办公室下设监督组、专家组、集中采购小组。"
+    assert [w for w, _ in _found(text, NATIONAL)] == ["监督组", "专家组", "集中采购小组"]

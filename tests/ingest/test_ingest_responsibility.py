@@ -139,3 +139,67 @@ def test_measures_take_the_lead_their_task_names():
     # the safeguard names its supervisor, and no lead is guessed for it
     assert [(r.agent, r.role, r.basis) for r in doc.responsibilities if r.unit_path == "二（一）"] == [
         (ECONOMY, Role.SUPERVISOR, Basis.EXPLICIT)]
+
+
+def test_bodies_told_alike_each_lead_and_each_supervises():
+    text = ("第一条 为规范管理，制定本办法。\n"
+            "第二条 市经信委和市商务委应当加强公共信息发布，提供查询服务。\n"
+            "第三条 市经信委和市商务委应当采取抽查方式，对经营活动进行检查、监督。\n"
+            "第四条 市经信委和市商务委都要做好宣传。\n")
+    doc = _doc(text)
+    assert _roles(doc, "第二条", Basis.EXPLICIT) == [(ECONOMY, Role.LEAD), (COMMERCE, Role.LEAD)]
+    assert _roles(doc, "第三条", Basis.EXPLICIT) == [(ECONOMY, Role.SUPERVISOR), (COMMERCE, Role.SUPERVISOR)]
+    assert _roles(doc, "第四条", Basis.EXPLICIT) == [(ECONOMY, Role.LEAD), (COMMERCE, Role.LEAD)]
+
+
+def _by_name(doc, path: str) -> set[tuple[str, Role]]:
+    names = {d.key: d.pref_label for d in doc.departments}
+    return {(names[r.agent], r.role) for r in doc.responsibilities if r.unit_path == path and r.basis is Basis.EXPLICIT}
+
+
+def test_a_class_of_bodies_that_must_act_implements():
+    doc = _doc("第一条 为规范管理，制定本办法。\n"
+               "第二条 申请人应当报告税务机关，税务机关应当及时处理。\n"
+               "第三条 登记管理机关和业务主管部门要加强管理。\n"
+               "第四条 国务院税务主管部门应当发布指南。\n")
+    assert _by_name(doc, "第二条") == {("税务机关", Role.IMPLEMENTER)}
+    assert _by_name(doc, "第三条") == {("登记管理机关", Role.IMPLEMENTER), ("业务主管部门", Role.IMPLEMENTER)}
+    assert _by_name(doc, "第四条") == {("国务院税务主管部门", Role.LEAD)}  # one named body: it leads
+
+
+def test_acceptance_and_review_evaluate():
+    doc = _doc("第一条 为规范管理，制定本办法。\n"
+               "第二条 工作结束后，市经信委和市商务委要做好检查验收。\n"
+               "第三条 由市经信委根据有关规定的要求，对申报材料进行审查。\n")
+    assert _roles(doc, "第二条", Basis.EXPLICIT) == [(ECONOMY, Role.EVALUATOR), (COMMERCE, Role.EVALUATOR)]
+    assert _roles(doc, "第三条", Basis.EXPLICIT) == [(ECONOMY, Role.EVALUATOR)]
+
+
+def test_a_heading_that_names_a_body_is_the_subject_of_its_duty():
+    doc = _doc("一、组织实施\n（一）成立工作机构。市经信委下设监督组、采购小组。\n"
+               "1.监督组。负责对采购工作进行监督。\n"
+               "2.采购小组。负责采购具体实施工作。\n")
+    assert _by_name(doc, "一（一）1") == {("监督组", Role.SUPERVISOR)}
+    assert _by_name(doc, "一（一）2") == {("采购小组", Role.LEAD)}
+
+
+def test_the_bodies_items_name_after_a_lead_in_of_help_take_part():
+    doc = _doc("第一条 为规范管理，制定本办法。\n"
+               "第二条 有关部门有责任向市财政局提供以下信息：\n（一）市经信委、市商务委有关企业信息；\n"
+               "（二）市科委确定需要提供的其他信息。\n")
+    assert _roles(doc, "第二条（一）", Basis.EXPLICIT) == [(ECONOMY, Role.PARTICIPANT), (COMMERCE, Role.PARTICIPANT)]
+    assert (SCIENCE, Role.PARTICIPANT) not in _roles(doc, "第二条（二）", Basis.EXPLICIT)
+
+
+def test_bodies_written_before_a_review_evaluate_and_a_body_that_pays_leads():
+    doc = _doc("一、评审\n经市经信委评审、市商务委审定和市科委审核，授予有关单位称号。\n"
+               "二、经费\n市财政局每年从专项资金中支付100万元，用于管理经费。\n")
+    assert _roles(doc, "一", Basis.EXPLICIT) == [(ECONOMY, Role.EVALUATOR), (COMMERCE, Role.EVALUATOR),
+                                                (SCIENCE, Role.EVALUATOR)]
+    assert _roles(doc, "二", Basis.EXPLICIT) == [(FINANCE, Role.LEAD)]
+
+
+def test_a_plain_list_before_huitong_leads_by_convention():
+    doc = _doc("一、措施\n（一）加大支持。对成效突出的区给予倾斜支持。（市经信委、市财政局会同有关部门负责）\n")
+    assert _roles(doc, "一（一）", Basis.EXPLICIT) == [(FINANCE, Role.PARTICIPANT)]
+    assert _roles(doc, "一（一）", Basis.INFERRED) == [(ECONOMY, Role.LEAD)]

@@ -199,7 +199,8 @@ SENTENCES = [
     ("a-reply-asks", "请市科委加快方案研究，如确有困难，请市财政局积极给予支持。", {("市科委", L, EX), ("市财政局", P, EX)}),
     ("must-oversee", "市经信委要加强对园区项目建设的监管，定期通报进展。", {("市经信委", SU, EX)}),
     ("must-urge", "市经信委要督促各区加快改革。", {("市经信委", SU, EX), ("各区", IM, EX)}),
-    ("must-supervise", "市发改委和市科委要适时督促检查推广工作进展情况。", {("市发改委", SU, EX), ("市科委", P, EX)}),
+    # bodies told alike (no 牵头, 会同 or 配合) each carry the duty
+    ("must-supervise", "市发改委和市科委要适时督促检查推广工作进展情况。", {("市发改委", SU, EX), ("市科委", SU, EX)}),
     ("body-named-as-object", "支持市经信委所属单位开展试点。", set()),
 ]
 
