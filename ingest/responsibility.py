@@ -119,6 +119,7 @@ _DUTY_OF: tuple[tuple[re.Pattern[str], Role], ...] = (
                 r"|^\s*(?:负责)?对[^，。；]{1,20}(?:进行|实施)监督(?!检查|管理)"),
      Role.SUPERVISOR),
 )
+_CONVENES_RE = re.compile(r"\s*(?:负责)?(?:召开|召集)[^，,。；;]{0,10}?会议")
 _COMMA_COORDINATES_RE = re.compile(r"\s*[，,]?\s*(?:负责)?(?:统筹协调|统筹推进|综合协调)")
 # A named body as the subject of a clause, doing the work: 市财政局统筹安排…, 上海海关依法…
 _ACTS_RE = re.compile(_GAP + _ADVERBIALS + r"(?:统筹安排|组织实施|组织开展|组织|制定|编制|建立|推进|推动|开展|落实|指导|承担|"
@@ -126,7 +127,7 @@ _ACTS_RE = re.compile(_GAP + _ADVERBIALS + r"(?:统筹安排|组织实施|组织
                       r"|从[^，,。；;]{1,20}?(?:支付|拨付|列支))(?!的)")  # 中国人民银行从价差款中支付…: it pays
 _OBJECT_RE = re.compile(r"[对向为给与和及在将把]\s*$")
 # A named body that 要/应当/须 do something has a duty, whatever the verb (自然资源部门要根据…统筹规划…).
-_MODAL_RE = re.compile(r"\s*(?:都|均|也)?(?:要|应当|应|须|需|必须)(?!求|素|件|点|害|闻|以|是|有|在)")
+_MODAL_RE = re.compile(r"\s*(?:都|均|也)?(?:要|应当|应|须|需|必须|可(?=根据|按照|结合|组织|视))(?!求|素|件|点|害|闻|以|是|有|在)")
 _EACH_BEFORE_RE = re.compile(r"分别由\s*$")
 _EACH_AFTER_RE = re.compile(r"\s*(?:等(?:有关)?部门)?分别")
 _COLLECTIVE_COORDINATES_RE = re.compile(r"\s*(?:要|应当|应|须)?\s*(?:切实)?(?:加强|做好|负责)?(?:统筹协调|综合协调)")
@@ -481,8 +482,8 @@ def _later_help(source: str, stop: int, end: int, mentions: list[Mention]) -> bo
 # 业务主管部门): the bodies of that kind everywhere, not one body.
 _CLASS_RE = re.compile(r"^(?!国务院|国家|中央|中国|全国|各|地方|县级|省|市|区|县|[^，。]*(?:省|市|区|县|政府))"
                        r"[\u4e00-\u9fff]{2,10}(?:部门|机关)$")
-_MEANS_RE = re.compile(r"\s*(?:要|应当|应|须|需)?\s*(?:(?:采取|采用|通过|运用)[^，,；;。]{0,20}(?:方式|办法|手段|形式)"
-                       r"|(?:根据|按照|依据)[^，,；;。]{0,20}(?:要求|规定))[，,]")
+_MEANS_RE = re.compile(r"\s*(?:要|应当|应|须|需|可)?\s*(?:(?:采取|采用|通过|运用)[^，,；;。]{0,20}(?:方式|办法|手段|形式)"
+                       r"|(?:根据|按照|依据)[^，,；;。]{0,20}(?:要求|规定|需要))[，,]")
 
 
 def _duties(source: str, start: int, end: int) -> tuple[bool, list[Role]]:
@@ -546,7 +547,9 @@ def _sentence_statements(source: str, sent: Span, mentions: list[Mention], conv:
             if (by_body or acts) and not narrative and each and len(_unique(named)) > 1:
                 yield from ((m, Role.LEAD, False) for m in _unique(named))  # 分别由A和B办理: each leads its own
                 continue
-            if _COMMA_COORDINATES_RE.match(source, tail, sent.end):
+            if not narrative and (by_body or _CLAUSE_START_RE.search(before)) and _CONVENES_RE.match(source, tail, sent.end):
+                yield from ((m, Role.CONVENER, False) for m in _unique(named))  # 由X召开联络员会议: X convenes
+            elif _COMMA_COORDINATES_RE.match(source, tail, sent.end):
                 yield from ((m, Role.COORDINATOR, False) for m in named)
             elif not narrative and _HOSTED_RE.match(source, tail, sent.end):
                 yield from ((m, Role.LEAD, False) for m in _unique(named))  # 办公室设在教育部，承担日常工作

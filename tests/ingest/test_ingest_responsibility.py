@@ -203,3 +203,9 @@ def test_a_plain_list_before_huitong_leads_by_convention():
     doc = _doc("一、措施\n（一）加大支持。对成效突出的区给予倾斜支持。（市经信委、市财政局会同有关部门负责）\n")
     assert _roles(doc, "一（一）", Basis.EXPLICIT) == [(FINANCE, Role.PARTICIPANT)]
     assert _roles(doc, "一（一）", Basis.INFERRED) == [(ECONOMY, Role.LEAD)]
+
+
+def test_a_body_that_holds_a_meeting_convenes_and_one_that_may_inspect_supervises():
+    doc = _doc("一、工作规则\n会前，由市经信委召开联络员会议，研究议题。"
+               "市商务委可根据工作需要，组织有关单位对各区工作进行督促检查。\n二、工作要求\n认真落实。\n")
+    assert _roles(doc, "一", Basis.EXPLICIT) == [(ECONOMY, Role.CONVENER), (COMMERCE, Role.SUPERVISOR)]
