@@ -102,7 +102,7 @@ _POSTFIX: tuple[tuple[re.Pattern[str], str], ...] = (
 )
 _COMPOSE_AFTER_RE = re.compile(r"(?:等[\u4e00-\u9fff\d]{0,12}?)?(?:共同)?组成(?!人员|部分|成员)")
 _MEMBERS_BEFORE_RE = re.compile(r"成员(?:单位)?(?:包括|为|有|由)\s*$")
-_WITH_RE = re.compile(r"[\s，,]*" + _GAP + r"(?:会同|联合)\s*")
+_WITH_RE = re.compile(r"[\s，,]*" + _GAP + r"(?:会同|联合|商(?=国务院|国家|有关|相关|各|省|市|区|县))\s*")  # X商Y制定
 _ADVERBIALS = r"(?:每年|每半年|每季度|年度|定期|适时|不定期|依法|依规|按规定)*"
 _ORGANISES_RE = re.compile(_GAP + _ADVERBIALS + r"(?:组织|开展|负责|牵头|进行|对)")
 _EVALUATION_RE = re.compile(r"评估|考核|评价")

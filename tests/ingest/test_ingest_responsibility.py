@@ -209,3 +209,8 @@ def test_a_body_that_holds_a_meeting_convenes_and_one_that_may_inspect_supervise
     doc = _doc("一、工作规则\n会前，由市经信委召开联络员会议，研究议题。"
                "市商务委可根据工作需要，组织有关单位对各区工作进行督促检查。\n二、工作要求\n认真落实。\n")
     assert _roles(doc, "一", Basis.EXPLICIT) == [(ECONOMY, Role.CONVENER), (COMMERCE, Role.SUPERVISOR)]
+
+
+def test_a_body_consulted_shang_takes_part():
+    doc = _doc("一、附则\n具体办法由市经信委商市财政局另行制定。\n二、施行\n本办法自印发之日起施行。\n")
+    assert _roles(doc, "一", Basis.EXPLICIT) == [(ECONOMY, Role.LEAD), (FINANCE, Role.PARTICIPANT)]
