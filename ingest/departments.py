@@ -377,9 +377,15 @@ def _zone_candidates(source: str) -> list[_Candidate]:
     return found
 
 
+# Places a text puts to work by their part in it (各试点城市要…, 相关省份要…): a collective where they act.
+_ACTING_PLACES_RE = re.compile(r"各试点(?:城市|地区|省份)|(?:相关|有关)省份")
+
+
 def _collective_candidates(source: str) -> list[_Candidate]:
-    return [_Candidate(m.start(), m.end(), "collective") for m in _COLLECTIVE_RE.finditer(source)
-            if _left_ok(source, m.start(), m.group()) and _right_ok(source, m.end(), m.group())]
+    found = [_Candidate(m.start(), m.end(), "collective") for m in _COLLECTIVE_RE.finditer(source)
+             if _left_ok(source, m.start(), m.group()) and _right_ok(source, m.end(), m.group())]
+    return found + [_Candidate(m.start(), m.end(), "collective") for m in _ACTING_PLACES_RE.finditer(source)
+                    if re.match(r"要|应|可|负责", source[m.end() : m.end() + 2])]
 
 
 _JOINT_PREFIX_RE = re.compile(r"国务院|中央|全国|国家(?!级)")

@@ -515,3 +515,8 @@ def test_a_working_body_the_text_sets_up_is_a_body_wherever_named():
 def test_the_working_bodies_a_body_sets_up_in_a_list():
     text = "联合采购办公室下设监督组、专家组、集中采购小组。"
     assert [w for w, _ in _found(text, NATIONAL)] == ["监督组", "专家组", "集中采购小组"]
+
+
+def test_places_put_to_work_by_their_part_are_collectives_where_they_act():
+    text = "各试点城市要制定实施方案。相关省份要跟踪落实情况。各试点地区代表作为副主任。"
+    assert [w for w, _ in _found(text, NATIONAL)] == ["各试点城市", "相关省份"]
