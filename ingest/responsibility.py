@@ -624,6 +624,22 @@ def _reviewers(source: str, units: list[Unit], mentions: list[Mention]) -> list[
     return found
 
 
+# A group the text sets up (成立治理工作小组，组长由…担任，成员由…组成): the group itself leads the work.
+_SETS_UP_RE = re.compile(r"(?<!可)(?<!可以)(?:成立|组建)\s*$")  # 可成立…: a group others may set up
+_GROUP_NAME_RE = re.compile(r"(?:领导小组|工作小组|协调小组|小组|工作组|专班)$")
+
+
+def _set_up_groups(source: str, units: list[Unit], mentions: list[Mention]) -> list[_Statement]:
+    found: list[_Statement] = []
+    for unit in units:
+        for sent in unit_sentences(unit):
+            for mention in _inside(mentions, sent.start, sent.end):
+                if (_SETS_UP_RE.search(source, max(sent.start, mention[0].start - 4), mention[0].start)
+                        and _GROUP_NAME_RE.search(mention[0].text(source))):
+                    found.append(_Statement(mention[1], Role.LEAD, unit.path, _trimmed(source, sent), False, ()))
+    return found
+
+
 _HEADED_DUTY_RE = re.compile(r"\s*(?:主要)?负责")
 
 
@@ -706,6 +722,7 @@ def _statements(source: str, units: list[Unit], mentions: list[Mention]) -> list
                       for m, role, conventional in read]
     found += _listed_helpers(source, units, free)
     found += _reviewers(source, units, free)
+    found += _set_up_groups(source, units, free)
     for table in tables:
         holder = _unit_at(units, table.header.start)
         for row in table.rows:

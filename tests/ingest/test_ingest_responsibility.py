@@ -214,3 +214,15 @@ def test_a_body_that_holds_a_meeting_convenes_and_one_that_may_inspect_supervise
 def test_a_body_consulted_shang_takes_part():
     doc = _doc("一、附则\n具体办法由市经信委商市财政局另行制定。\n二、施行\n本办法自印发之日起施行。\n")
     assert _roles(doc, "一", Basis.EXPLICIT) == [(ECONOMY, Role.LEAD), (FINANCE, Role.PARTICIPANT)]
+
+
+def _by_name_any(doc, path: str) -> set[tuple[str, Role]]:
+    names = {d.key: d.pref_label for d in doc.departments}
+    return {(names[r.agent], r.role) for r in doc.responsibilities if r.unit_path == path}
+
+
+def test_a_group_the_text_sets_up_leads_but_not_one_others_may_set_up():
+    doc = _doc("一、组织实施\n（一）成立工作机制。成立旧区改造工作小组，成员由市经信委、市商务委组成。\n"
+               "（二）加强协调。各区可成立旧区改造协调小组，协调解决问题。\n")
+    assert ("旧区改造工作小组", Role.LEAD) in _by_name_any(doc, "一（一）")
+    assert not any(role is Role.LEAD for _, role in _by_name_any(doc, "一（二）"))
