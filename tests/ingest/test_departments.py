@@ -486,6 +486,7 @@ def test_a_name_ends_before_the_verb(text, expected):
 
 @pytest.mark.parametrize("text", [
     "副组长：李某  教育部原副部长\n委员：王某  上海市政协原副主席\n赵某  科技部副校长",  # a person's post, former too
+    "大同市人民政府副市长王某受到警告处分；安徽省经贸委煤炭工业管理办公室主任计某受到记过处分。",  # posts in a circular
     "国务院决定，对一批单位予以表扬。",  # the issuer's own decision
     "经2020年5月6日国务院第9次常务会议通过，现予公布。",  # the meeting that adopted the text
     "直辖市以及国务院确定的其他城市，扣除标准为每月100元。",  # an authority referred to
