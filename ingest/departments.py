@@ -632,12 +632,12 @@ def _short_name_mentions(source: str, chosen: list[_Candidate],
 # A body named as the authority a text answers to, not as an actor: 党中央、国务院决策部署, 报国务院, 向国务院报告,
 # or as a person's post (国务院副总理, 教育部部长: a personnel list names people, not bodies).
 _AUTHORITY_PAIR_RE = re.compile(r"(?:党中央|中共中央)、国务院")
-_RECIPIENT_BEFORE_RE = re.compile(r"(?:报请|提请|报送|上报|报|向|请示)$")
+_RECIPIENT_BEFORE_RE = re.compile(r"(?:报请|提请|报送|上报|报|向|请示|移送|移交|抄送)$")
 _REFERENCE_AFTER_RE = re.compile(
     r"(?:[\u4e00-\u9fff]{2,12}?(?:办公室|处|司|局|科))?"  # 经贸委煤炭工业管理办公室主任: a post in its office
     r"原?(?:领导同志|主要负责同志|负责同志|分管|副总理|总理|副省长|省长|副市长|市长|副县长|县长|副区长|区长|镇长|乡长|副秘书长|秘书长|常务副|副部长|部长|副主任|主任|副局长|局长|副署长|署长|"
     r"副院长|院长|副校长|校长|副主席|主席|书记处书记|党委书记|党组书记|书记|副社长|社长|总编辑|党组成员|部务会议成员|委员|组长|副组长)"
-    r"|决定(?!书)|(?:第[\d一二三四五六七八九十百]+次)?(?:常务会议|全体会议)|确定的"
+    r"|决定(?!书)|(?:第[\d一二三四五六七八九十百]+次)?(?:常务会议|全体会议)|确定的|公布的"
     r"|有关文件|文件精神|(?:报告|请示|备案|审批)(?![\u4e00-\u9fff]*(?:部门|单位))"
     r"|(?:批准|同意|批复)")
 

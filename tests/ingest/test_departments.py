@@ -490,6 +490,7 @@ def test_a_name_ends_before_the_verb(text, expected):
     "国务院决定，对一批单位予以表扬。",  # the issuer's own decision
     "经2020年5月6日国务院第9次常务会议通过，现予公布。",  # the meeting that adopted the text
     "直辖市以及国务院确定的其他城市，扣除标准为每月100元。",  # an authority referred to
+    "涉嫌犯罪的，及时移送司法机关。户籍人口以国家统计局公布的数据为准。",  # a recipient, a source of data
 ])
 def test_a_body_named_only_as_authority_or_post_is_no_body(text):
     assert _found(text, NATIONAL) == []
