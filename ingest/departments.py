@@ -139,6 +139,7 @@ _COLLECTIVE_RE = re.compile(
     r"|各(?:有关|相关)?(?:乡镇|街镇|街道|镇)(?!区|域)|各成员单位|当地(?:人民)?政府"
     r"|(?:市|区|县)(?:直|属)各(?:有关)?(?:部门|单位)"
     r"|(?:市|区|县|省)(?:级|政府)?(?:各)?(?:有关|相关)部门"
+    r"|(?:省|市|县)级(?:人民)?政府(?:办公厅|办公室)"  # 省级政府办公厅: each province's government office
 )
 # Words of a clause, never of an organ's name: a span holding one is a sentence fragment (区探索创新政府,
 # 山东省日照市推行压缩企业开办), kept as a candidate and out of the bodies.

@@ -522,3 +522,8 @@ def test_the_working_bodies_a_body_sets_up_in_a_list():
 def test_places_put_to_work_by_their_part_are_collectives_where_they_act():
     text = "各试点城市要制定实施方案。相关省份要跟踪落实情况。各试点地区代表作为副主任。"
     assert [w for w, _ in _found(text, NATIONAL)] == ["各试点城市", "相关省份"]
+
+
+def test_a_levels_government_office_is_a_body():
+    text = "各省（区、市）政府要建立省级政府办公厅牵头、省级有关部门参与的工作机制。"
+    assert "省级政府办公厅" in [w for w, _ in _found(text, NATIONAL)]
