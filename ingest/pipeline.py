@@ -79,14 +79,32 @@ def _inherited_deadline(unit: Unit, by_path: dict[str, Unit]) -> DeadlineHint | 
     return None
 
 
+# A unit that decides, sets duties, states a rule, offers support or gives context holds a target only in a sentence
+# that states an aim: a count of awards (授予…37项成果), a membership (由9个部门组成), a cap (额度不能超过每月1000元), a
+# condition (50个以上的成员) or a past event (86名矿工遇难) is no goal.
+_AIMLESS_FUNCTIONS = frozenset({"decision", "duty", "rule", "support", "context"})
+_AIM = re.compile(r"(?:到|至|于)\s*[0-9０-９]{4}\s*年|力争|争取|确保|目标|预期|计划到|控制在|降至|降到|降低到|提高到|提升到|增加到|扩大到|突破")
+_SENTENCE_STOP = "。；;！？\n"
+
+
+def _states_an_aim(own: str, at: int) -> bool:
+    """Whether the sentence of ``own`` holding offset ``at`` states an aim (到2025年, 力争, 目标 …)."""
+    start = max(own.rfind(c, 0, at) for c in _SENTENCE_STOP) + 1
+    ends = [i for i in (own.find(c, at) for c in _SENTENCE_STOP) if i >= 0]
+    return bool(_AIM.search(own[start : min(ends) if ends else len(own)]))
+
+
 def _targets(units: list[Unit], body: str) -> list[Target]:
     by_path = {u.path: u for u in units}
     covering = covering_deadline(body)  # 各项指标均为2024年全年目标: the deadline of every target without its own
     targets: list[Target] = []
     for unit in units:
         own = body[unit.span.start : unit.span.end]  # the unit's text with any front matter blanked
-        targets += extract_targets(own, unit.span.start, unit.path, unit.key, _inherited_deadline(unit, by_path),
-                                   covering)
+        found = extract_targets(own, unit.span.start, unit.path, unit.key, _inherited_deadline(unit, by_path),
+                                covering)
+        if unit.function in _AIMLESS_FUNCTIONS:
+            found = [t for t in found if _states_an_aim(own, t.span.start - unit.span.start)]
+        targets += found
     return drop_restated(targets, {u.path for u in units if u.kind is UnitKind.ANNEX})
 
 
@@ -142,9 +160,9 @@ def parse_text(text: str, meta: DocumentMeta) -> PolicyDocument:
         targets=_targets(units, body),
         supports=_supports(units, body, meta.issued),
         departments=departments,
+        body_candidates=bodies.candidates,
         responsibilities=responsibilities,
         citations=find_citations(body, units, own_identifier=meta.identifier, own_title=meta.title),
-        body_candidates=bodies.candidates,
         concepts=find_concepts(body, units),
     )
 

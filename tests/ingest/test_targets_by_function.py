@@ -1,0 +1,43 @@
+"""A target is a goal: a unit that decides, sets duties, states a rule, offers support or gives context holds one only
+in a sentence that states an aim (到2030年, 力争, 控制在 …); its counts, caps, conditions and past events are none."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from ingest.model import DocumentMeta
+from ingest.pipeline import parse_text
+
+
+def targets_of(text: str) -> list[tuple[str, str, Decimal]]:
+    doc = parse_text(text, DocumentMeta(slug="d", title="d", source_file="d.txt"))
+    return [(t.unit_path, doc.unit(t.unit_path).function, t.quantity) for t in doc.targets]
+
+
+def test_a_decisions_counts_of_awards_are_no_targets():
+    text = ("某省人民政府关于2031年度科学技术奖励的决定\n"
+            "省人民政府决定，授予“某某技术”等12项成果科学技术进步奖一等奖，授予“某某方法”等30项成果二等奖。\n")
+    assert targets_of(text) == []
+
+
+def test_a_rules_caps_and_conditions_are_no_targets():
+    text = ("某市住房租金补贴办法\n"
+            "第一条 申请补贴的企业应当有20名以上的职工。\n"
+            "第二条 补贴额度不能超过每月1500元，补贴期限不能超过36个月。\n")
+    assert targets_of(text) == []
+
+
+def test_a_past_event_in_a_circular_is_no_target():
+    text = ("某省人民政府办公厅关于一起安全生产事故调查处理情况的通报\n"
+            "2030年5月，某矿发生透水事故，造成12人死亡，8名责任人员受到处分。\n"
+            "各地要深刻吸取教训。\n")
+    assert targets_of(text) == []
+
+
+def test_an_aim_in_a_rule_or_support_unit_stays_a_target():
+    text = ("某省关于降低企业成本的若干措施\n"
+            "一、清理涉企收费。省级涉企收费项目控制在15项以内，清单之外一律不得收取。\n"
+            "二、加大奖补力度。对新认定的企业给予50万元奖励，到2030年力争认定企业达到300家。\n")
+    found = targets_of(text)
+    assert [(path, quantity) for path, _, quantity in found] == [("一", Decimal(15)), ("二", Decimal(300))]
+    assert {function for _, function, _ in found} <= {"rule", "support", "action"}
