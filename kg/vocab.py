@@ -100,6 +100,16 @@ class POL(DefinedNamespace):
     rateBase: URIRef  # 比例的计算基数，如 设备投资额
     cap: URIRef  # 最高限额
     condition: URIRef  # 申请条件（原文）
+    applicableFrom: URIRef  # 政策执行起始日期（2019年1月1日起）
+    applicableUntil: URIRef  # 政策执行截止日期（至2020年12月31日；有效期5年）
+    validityText: URIRef  # 执行期限原文（有效期5年、自印发之日起施行）
+    Condition: URIRef  # 申请条件（结构化：主体、人员、门槛、地点、行业）
+    hasCondition: URIRef  # 含申请条件
+    conditionKind: URIRef  # 条件类型：who person threshold place sector
+    profileField: URIRef  # 判定所依据的企业画像字段（size、revenue、person.age …）
+    conditionValue: URIRef  # 条件数值（区间下限）
+    conditionValueMax: URIRef  # 条件数值上限（16-24岁）
+    allowedValue: URIRef  # 可取值（small、graduate、C …）
 
     # responsibilities 职责
     agent: URIRef  # 责任主体
@@ -113,16 +123,6 @@ class POL(DefinedNamespace):
     InferenceRule: URIRef  # 推断规则（个体以 skos:notation 对应 pol:rule 的取值）
     FirstListedBodyLeads: URIRef  # 列第一位者牵头（公文惯例，文件未声明时为推断）
     EnclosingUnitLeadLeadsItsParts: URIRef  # 上级单元的牵头单位牵头其所属各项
-    applicableFrom: URIRef  # 政策执行起始日期（2019年1月1日起）
-    applicableUntil: URIRef  # 政策执行截止日期（至2020年12月31日；有效期5年）
-    validityText: URIRef  # 执行期限原文（有效期5年、自印发之日起施行）
-    Condition: URIRef  # 申请条件（结构化：主体、人员、门槛、地点、行业）
-    hasCondition: URIRef  # 含申请条件
-    conditionKind: URIRef  # 条件类型：who person threshold place sector
-    profileField: URIRef  # 判定所依据的企业画像字段（size、revenue、person.age …）
-    conditionValue: URIRef  # 条件数值（区间下限）
-    conditionValueMax: URIRef  # 条件数值上限（16-24岁）
-    allowedValue: URIRef  # 可取值（small、graduate、C …）
     DocumentLeadLeadsUnownedWork: URIRef  # 文件写明的牵头实施单位牵头未写明牵头单位的各项工作
 
     # departments 部门
