@@ -309,7 +309,11 @@ MATCH_EXAMPLE = {
                   "reasons": [{"input": "plan", "value": "采购工业机器人改造生产线", "words": ["工业机器人"],
                                "asks": "", "kind": ""}],
                   "matched_terms": ["工业机器人"], "matched_concepts": [], "plan": "采购工业机器人改造生产线",
-                  "contacts": [_CONTACT_EXAMPLE], "no_owner": "原文未写明责任单位", "supports": []}],
+                  "contacts": [_CONTACT_EXAMPLE], "no_owner": "原文未写明责任单位", "supports": [],
+                  "kind": "measure", "function": "support",
+                  "verdict": {"status": "unknown", "failing": [], "missing": ["place"], "checks": [],
+                              "expired_on": "2020-12-31", "valid_until": "2020-12-31", "validity_text": "2018/2020"},
+                  "amounts": [], "instruments": []}],
     "instruments": [{"kind": "tax", "kind_label": "税收优惠", "label": "税收优惠",
                      "iri": "https://w3id.org/policykg/doc/shanghai-technical-transformation-plan-2018-2020/3.3",
                      "path": "三（三）", "heading": "加强政策支持",
@@ -320,6 +324,7 @@ MATCH_EXAMPLE = {
                         "agent_name": "上海市嘉定区人民政府", "role": "district", "role_label": "所在区政府",
                         "scope": "district", "basis": "profile", "evidence": "嘉定区属于文件适用的上海市"},
     "lang": "zh",
+    "today": "2026-12-07",
 }
 
 

@@ -148,7 +148,7 @@
   };
   /** A short title: what follows 关于 (国务院办公厅转发…关于X的通知 → X的通知), at most 28 characters. */
   const shortTitle = (d) => {
-    const title = lang === "en" && d.title_en ? d.title_en : d.title || d.slug;
+    const title = lang === "en" && d.title_en ? d.title_en : d.title;  // a title is never empty (the file's name at worst)
     const cut = lang === "en" ? title : (title.includes("关于") ? title.slice(title.indexOf("关于") + 2) : title);
     return [...cut].length > 28 ? [...cut].slice(0, 27).join("") + "…" : cut;
   };
@@ -360,7 +360,7 @@
         nearest ? el("p", { class: "status not-relevant", id: "not-relevant", role: "status" }, t("not_relevant")) : null,
         el("p", { class: "status", id: "hit-count" }, data.hits.length ? status : t("no_hits")),
         data.hits.length ? facetBar(data.hits, chosen, (key, value) => go(q, Object.assign({}, chosen, { [key]: value }))) : null,
-        data.hits.length ? downloadButtons("search-download", (fmt) => { const r = searchRequest(q, chosen, fmt); return download(r.url, r.options, `policykg-search.${fmt}`); }, results) : null,
+        data.hits.length ? downloadButtons("search-download", (fmt) => { const req = searchRequest(q, chosen, fmt); return download(req.url, req.options, `policykg-search.${fmt}`); }, results) : null,
         el("ol", { class: "hits" + (nearest ? " nearest" : ""), style: "list-style:none;padding:0" },
           data.hits.map((h, i) => hitCard(h, nearest, i + 1))));
     }).catch((e) => results.replaceChildren(errorBox(e)));
@@ -441,7 +441,7 @@
     Promise.all([api("/documents/" + encodeURIComponent(slug)), api("/source/" + encodeURIComponent(slug))]).then(([d, src]) => {
       document.title = `${d.title} · PolicyKG`;
       render(el("h1", { id: "doc-title" }, lang === "en" && d.title_en ? d.title_en : d.title),
-        el("p", { class: "meta" }, [d.identifier, d.issued || d.period, d.jurisdiction, (d.issuers || []).join("、") || d.issuer].filter(Boolean).join(" · ")),
+        el("p", { class: "meta" }, [d.identifier, d.issued, d.period, d.jurisdiction, (d.issuers.length ? d.issuers : [d.issuer]).join("、")].filter(Boolean).join(" · ")),
         el("p", {}, el("a", { href: "#/search?" + new URLSearchParams({ doc: slug }).toString() }, t("search_title"), " ›")),
         el("pre", { class: "source card", id: "doc-source" }, src.text || ""));
     }).catch((e) => render(errorBox(e)));
