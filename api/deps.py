@@ -15,7 +15,8 @@ from typing import Annotated
 from fastapi import Depends, FastAPI, Request
 
 from workspace.settings import Settings, get_settings
-from workspace.build import Workspace, ensure_workspace, open_workspace
+from workspace.build import ensure_workspace
+from workspace.reader import Workspace, open_workspace
 
 __all__ = ["SettingsDep", "WorkspaceDep", "current_settings", "WorkspaceRegistry", "get_workspace"]
 

@@ -41,7 +41,7 @@ from uvicorn.supervisors.multiprocess import Multiprocess
 
 from workspace.datadir import DataDirError, Pin, check_sizes
 from workspace.settings import Settings
-from workspace.build import open_workspace
+from workspace.reader import open_workspace
 from workspace.servers import note_text
 
 __all__ = ["JsonH11Protocol", "GenerationSupervisor", "serve", "request_reload", "worker_app", "GENERATION_ENV",

@@ -1,7 +1,7 @@
 """What a search builds at every start from shipped data (the thesaurus, the gazetteer's matcher, the query
 engine) or decodes from its index (the units of ``units.jsonl``), kept in a run-time cache folder so that the next process opens it instead of building it again.
 
-The folder is the data dir's ``cache/runtime/`` (``workspace.build.Workspace`` passes it); each entry is named
+The folder is the data dir's ``cache/runtime/`` (``workspace.reader.Workspace`` passes it); each entry is named
 by what it is derived from (:func:`content_key`: the data files' bytes and the code that derives it), so a new
 version of either is a new entry, never a stale one. Entries are written under a temporary name and renamed in
 (a reader never sees half of one) by whichever process first needs them; a folder that cannot be written or an

@@ -42,7 +42,7 @@ def test_search_finds_the_robot_measure_with_context(client):
 
 
 def test_a_started_server_embeds_queries_on_the_prepared_engine(client, api_settings):
-    from workspace.build import encoder_of
+    from workspace.reader import encoder_of
 
     assert client.get("/search", params={"q": "机器人"}).status_code == 200
     encoder = encoder_of(api_settings)

@@ -14,7 +14,8 @@ from typer.testing import CliRunner
 from api.app import create_app
 from cli.main import app
 from workspace.settings import get_settings
-from workspace.build import build, open_workspace
+from workspace.build import build
+from workspace.reader import open_workspace
 from ingest.citations import find_citations
 from kg.queries import NotFound, documents_matching, get_document, get_unit, list_targets
 from tests.faults.helpers import fault_settings

@@ -12,7 +12,8 @@ from rdflib.namespace import SKOS
 from typer.testing import CliRunner
 
 from cli.main import app
-from workspace.build import BuildError, build, open_workspace, remove_documents
+from workspace.build import BuildError, build, remove_documents
+from workspace.reader import open_workspace
 from tests.faults.helpers import fault_settings
 
 runner = CliRunner()

@@ -7,7 +7,8 @@ import json
 import shutil
 import signal
 
-from workspace.build import FAULT_ENV, build, open_workspace
+from workspace.build import FAULT_ENV, build
+from workspace.reader import open_workspace
 from tests.faults.helpers import fault_settings, generation_of, start_cli, stop, wait_for_stderr
 
 BATCH = 2  # texts per embedding batch in these runs: a tiny plan has several batches

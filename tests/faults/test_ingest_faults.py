@@ -12,7 +12,8 @@ import pytest
 
 from cli.main import EXIT_BUSY
 from workspace.datadir import pin
-from workspace.build import FAULT_ENV, FAULT_PHASES, build, open_workspace
+from workspace.build import FAULT_ENV, FAULT_PHASES, build
+from workspace.reader import open_workspace
 from tests.faults.helpers import (
     documents_in,
     fault_settings,

@@ -6,7 +6,8 @@ from __future__ import annotations
 import json
 import shutil
 
-from workspace.build import build, open_workspace
+from workspace.build import build
+from workspace.reader import open_workspace
 from workspace.datadir import check_files, check_sources
 from tests.faults.helpers import TOPICS, documents_in, fault_settings, plan_text, run_cli
 

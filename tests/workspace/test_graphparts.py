@@ -19,7 +19,8 @@ from kg.vocab import DCTERMS
 from search import index_units
 from tests.faults.helpers import fault_settings
 from tests.kg.test_store_backends import oxigraph_url  # noqa: F401 - the fixture: a real Oxigraph server
-from workspace.build import BuildError, build, open_workspace, remove_documents
+from workspace.build import BuildError, build, remove_documents
+from workspace.reader import open_workspace
 from workspace.buildcache import CACHE_DIR
 from workspace.graphparts import GraphPart, make_parts, write_graph
 

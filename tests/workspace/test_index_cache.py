@@ -12,7 +12,8 @@ import pytest
 from search.tokenize import Tokenizer
 from search.types import jsonable
 from tests.faults.helpers import fault_settings
-from workspace.build import build, open_workspace
+from workspace.build import build
+from workspace.reader import open_workspace
 from workspace.buildcache import TokenCache, UnitCache
 
 # (file stem, title, department, target sentence)
