@@ -61,6 +61,7 @@ from workspace.datadir import (
     access_error,
     clean_leftovers,
     file_digests,
+    kept_source,
     locate_generation,
     make_readable,
     read_manifest,
@@ -72,7 +73,6 @@ from workspace.parallel import bar, default_jobs
 from workspace.reader import (
     Workspace,
     _current,
-    _kept_source,
     _source_files,
     encoder_of,
     open_workspace,
@@ -383,8 +383,8 @@ def _previous_sources(data_dir: Path, new_files: list[Path]) -> list[Path]:
     kept = {p.relative_to(root).as_posix() for p in found}
     for doc in manifest["documents"]:
         name = doc.get("source_file") if isinstance(doc, dict) else None
-        if name and _kept_source(doc) not in kept and name not in given:
-            raise BrokenDataError(root / _kept_source(doc), "missing (the manifest lists it)",
+        if name and kept_source(doc) not in kept and name not in given:
+            raise BrokenDataError(root / kept_source(doc), "missing (the manifest lists it)",
                                   "restore it, or ingest it again, or pass --replace to drop it")
     for path in found:
         if path.name in given:
@@ -543,7 +543,7 @@ def _unchanged_by_manifest(manifest: dict, files: list[Path]) -> list[FileReport
         if entry is None:
             return None
         sidecar = _sidecar(path)
-        kept = listed.get(str(Path(_kept_source(entry)).parent / sidecar.name))
+        kept = listed.get(str(Path(kept_source(entry)).parent / sidecar.name))
         if (kept is None) != (not sidecar.is_file()):
             return None
         if kept is not None and sha256_file(sidecar) != kept.get("sha256"):

@@ -33,6 +33,7 @@ __all__ = [
     "DataDirError", "NoDataError", "BrokenDataError", "DataDirAccessError", "DataDirBusy",
     "access_error", "locate_generation", "read_manifest", "writer_lock", "Pin", "pin", "is_pinned",
     "clean_leftovers", "remove_unless_pinned", "sha256_file", "file_digests", "check_files", "check_sources", "check_sizes", "make_readable", "rebuild_hint",
+    "kept_source",
 ]
 
 log = logging.getLogger(__name__)
@@ -399,6 +400,12 @@ def check_files(root: Path, manifest: dict) -> list[str]:
     return problems + check_sources(root, manifest)
 
 
+def kept_source(entry: dict) -> str:
+    """The path (relative to the generation) of a manifest entry's source: ``sources/<key>/<file>``, or
+    ``sources/<file>`` in generations built before the per-document folders."""
+    return entry.get("source_path") or f"sources/{entry.get('source_file', '')}"
+
+
 def check_sources(root: Path, manifest: dict) -> list[str]:
     """Every document of the manifest has its own source kept in the generation, with the bytes it was parsed
     from (sha256): a source that is missing, shared by two documents (one overwrote the other) or changed is a
@@ -408,7 +415,7 @@ def check_sources(root: Path, manifest: dict) -> list[str]:
     for doc in manifest.get("documents") or []:
         if not isinstance(doc, dict) or not doc.get("source_file"):
             continue
-        rel = doc.get("source_path") or f"sources/{doc['source_file']}"
+        rel = kept_source(doc)
         path = Path(root) / rel
         slug = doc.get("slug", "?")
         if rel in owners:

@@ -154,11 +154,6 @@ def source_key(slug: str) -> str:
     return "doc-" + hashlib.sha256(slug.encode("utf-8")).hexdigest()[:16]
 
 
-def _kept_source(entry: dict) -> str:
-    """The path (relative to the generation) of a manifest entry's source."""
-    return entry.get("source_path") or f"sources/{entry.get('source_file', '')}"
-
-
 def runtime_cache_dir(data_dir: Path) -> Path:
     """``<data-dir>/cache/runtime``: the query engine, thesaurus and gazetteer matcher as a search opens them
     (``search.runtime_cache``), kept by content so that a cold ``policykg search`` does not rebuild them."""
