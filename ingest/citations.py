@@ -241,9 +241,15 @@ def find_citations(source: str, units: list[Unit], own_identifier: str = "", own
     return list(citations.values())
 
 
+_STRENGTH = {"": 0, SUSPENDS: 1, AMENDS: 2, REPLACES: 3}  # a document repealed in one place is repealed
+
+
 def _mention(citation: Citation, units: list[Unit], source: str, start: int, end: int) -> None:
     path = _unit_at(units, start)
     if path not in citation.unit_paths:
         citation.unit_paths.append(path)
     citation.mentions.append(Span(start, end))
-    citation.replaces = citation.replaces or repeals(source, start, end)
+    effect = citation_effect(source, start, end)
+    if _STRENGTH[effect] > _STRENGTH[citation.effect]:
+        citation.effect = effect
+    citation.replaces = citation.effect == REPLACES

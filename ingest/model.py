@@ -250,6 +250,7 @@ class Citation:
     unit_paths: list[str] = field(default_factory=list)  # units that cite it ("" = preamble)
     mentions: list[Span] = field(default_factory=list)
     replaces: bool = False  # the citing text repeals it: 《…》同时废止, 原《…》不再执行 (ingest.citations)
+    effect: str = ""  # the strongest of its mentions' effects: replaces > amends > suspends; "" when only cited
 
 
 @dataclass(frozen=True, slots=True)

@@ -485,6 +485,10 @@ def _add_responsibilities(
             _span(graph, node, resp.span)
 
 
+# What the citing text does to part of a cited one (a whole repeal is dcterms:replaces, in _link_citations).
+_PARTIAL_EFFECTS = {"suspends": POL.suspends, "amends": ELI.amends}
+
+
 def _add_citation(
     graph: Graph, slug: str, doc: URIRef, source: str, citation: Citation, keys: dict[str, str]
 ) -> None:
@@ -499,13 +503,16 @@ def _add_citation(
         graph.add((citing, DCTERMS.references, node))
     for span in citation.mentions:
         _add_mention(graph, slug, source, node, "cited", citation.key, span)
+    if citation.effect in _PARTIAL_EFFECTS:
+        graph.add((doc, _PARTIAL_EFFECTS[citation.effect], node))
 
 
 def _link_citations(graph: Graph, documents: list[PolicyDocument]) -> None:
     """A citation of a document that is ingested too (by its 发文字号, else by its title) also references that
     document's IRI (the citing units and the citing document; the pol cited node stays); a citation the text
     repeals (``Citation.replaces``) makes the citing document ``dcterms:replaces`` it and it
-    ``dcterms:isReplacedBy`` the citing one. Only links are added: no fact of either document changes."""
+    ``dcterms:isReplacedBy`` the citing one; one it suspends or amends in part is linked by ``pol:suspends`` /
+    ``eli:amends`` as well. Only links are added: no fact of either document changes."""
     from ingest.citations import identifier_key, title_key
 
     by_number = {identifier_key(d.meta.identifier): d.meta.slug for d in documents if d.meta.identifier}
@@ -525,6 +532,8 @@ def _link_citations(graph: Graph, documents: list[PolicyDocument]) -> None:
                 continue
             cited = iri.document_iri(target)
             graph.add((doc, DCTERMS.references, cited))
+            if citation.effect in _PARTIAL_EFFECTS:
+                graph.add((doc, _PARTIAL_EFFECTS[citation.effect], cited))
             for path in citation.unit_paths:
                 if path:
                     graph.add((iri.unit_iri(slug, keys[path]), DCTERMS.references, cited))

@@ -76,6 +76,7 @@ class POL(DefinedNamespace):
     issuedTextTitle: URIRef  # 所印发、转发文件的标题
     issuedTextGenre: URIRef  # 所印发、转发文件的文种（方案、办法、报告）
     jurisdictionLevel: URIRef  # 行政层级：national province city district
+    suspends: URIRef  # 暂停或不再适用所引文件（或其某项规定）：暂时调整实施《X》第N条，《X》中…的限制不再适用
 
     # targets 指标
     hasTarget: URIRef  # 含指标
@@ -162,6 +163,7 @@ class ELI(DefinedNamespace):
     date_document: URIRef  # 成文日期
     first_date_entry_in_force: URIRef  # 施行日期
     jurisdiction: URIRef  # 管辖区域（地名概念）
+    amends: URIRef  # 修改或废止所引文件的一部分（对《X》作如下修改；废止《X》第五条）
 
 
 PREFIXES: dict[str, str] = {

@@ -88,3 +88,28 @@ def test_jurisdiction_filter(graph, query, slugs):
 def test_year_is_the_year_of_issue(graph):
     assert documents_matching(graph, year=1996) == ["guohan-1996-095"]
     assert documents_matching(graph, year=2031) == ["order", "reply"]
+
+
+SUSPENDING = """某某市人民政府关于在某试验区暂时调整实施有关规定的决定
+某府发〔2031〕5号
+为推进某试验区建设，决定在某试验区暂时调整实施《某某市物业管理条例》第三十六条的规定。《某某市广告管理办法》（某府令第3号）同时废止。
+对《某某市市容管理办法》作如下修改：第五条删去。
+某某市人民政府
+2031年5月1日
+"""
+
+
+def test_what_a_text_does_to_the_texts_it_cites_is_in_the_graph():
+    """A suspended provision is pol:suspends, a change to part of a text eli:amends, a repeal dcterms:replaces;
+    the graph stays valid under the shapes."""
+    doc = parse_text(SUSPENDING, DocumentMeta(slug="decision", title="decision", source_file="decision.txt"))
+    effects = {c.title: c.effect for c in doc.citations}
+    assert effects == {"某某市物业管理条例": "suspends", "某某市广告管理办法": "replaces", "某某市市容管理办法": "amends"}
+    graph = build_graph([doc])
+    subject = iri.document_iri("decision")
+    titled = {str(t): s for s, t in graph.subject_objects(DCTERMS.title)}
+    assert (subject, POL.suspends, titled["某某市物业管理条例"]) in graph
+    assert (subject, ELI.amends, titled["某某市市容管理办法"]) in graph
+    assert (subject, DCTERMS.replaces, titled["某某市广告管理办法"]) in graph
+    assert (subject, POL.suspends, titled["某某市广告管理办法"]) not in graph
+    assert validate(graph).conforms
