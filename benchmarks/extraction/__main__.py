@@ -1,5 +1,5 @@
-"""``python -m benchmarks.extraction [--set docs|holdout|real|real_holdout|all] [--json]``: score the parser against
-the gold records.
+"""``python -m benchmarks.extraction [--set docs|holdout|real|real_holdout|real_fresh|all] [--json]``: score the parser
+against the gold records.
 
 Prints the per-document and total tables with the command that made them, and keeps both in
 ``benchmarks/results/extraction_<set>.md`` and ``.json``."""
@@ -87,8 +87,8 @@ def render(report: Report, command: str) -> str:
         ["date of issue recorded", f"{t['issued_recorded']['right']}/{t['issued_recorded']['judged']}"],
         ["inferred responsibilities (not scored)", t["inferred_responsibilities"]],
         ["documents that failed to parse", t["parse_errors"]],
-        ["parse throughput", f"{report.docs_per_second:.1f} documents/s, {report.chars_per_second:,.0f} characters/s "
-                             f"({len(docs)} documents, {report.chars:,} characters, {report.parse_seconds:.2f} s)"],
+        ["parse throughput", (f"{report.docs_per_second:.1f} documents/s, {report.chars_per_second:,.0f} characters/s "
+                             f"({len(docs)} documents, {report.chars:,} characters, {report.parse_seconds:.2f} s)")],
     ])
     levels = markdown_table(["level", "documents", "units F1", "bodies F1", "resp. F1", "targets F1", "comparator",
                              "deadline", "supports F1", "citations F1"],

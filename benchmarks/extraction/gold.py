@@ -2,7 +2,7 @@
 
 The convention is /work/brief/GOLD.md's (mirrored in this package's README): one JSON file per document with
 ``units``, ``bodies``, ``responsibilities``, ``targets``, ``supports``, ``citations``, ``identifier``, ``issued``.
-The real sets (``real``, ``real_holdout``) add ``title``, ``genre``, ``issuers``, ``jurisdiction``,
+The real sets (``real``, ``real_holdout``, ``real_fresh``) add ``title``, ``genre``, ``issuers``, ``jurisdiction``,
 ``jurisdiction_level``, ``effective``, ``unit_kinds``, ``functions`` and ``replaces``; each is checked when present.
 """
 
@@ -14,15 +14,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 __all__ = [
-    "HERE",
-    "SETS",
-    "ROLES",
     "COMPARATORS",
-    "SUPPORT_KINDS",
-    "LEVELS",
-    "UNIT_KINDS",
     "FUNCTIONS",
+    "HERE",
     "JURISDICTION_LEVELS",
+    "LEVELS",
+    "ROLES",
+    "SETS",
+    "SUPPORT_KINDS",
+    "UNIT_KINDS",
     "GoldCase",
     "body_paragraphs",
     "gold_cases",
@@ -39,6 +39,8 @@ SETS: dict[str, tuple[Path, Path]] = {
     "holdout": (HERE / "holdout", HERE / "holdout"),
     "real": (HERE / "real", HERE / "real"),  # real State Council documents, hand gold
     "real_holdout": (HERE / "real_holdout", HERE / "real_holdout"),  # real documents kept aside for judging
+    # real documents annotated before any parser work on them, kept aside and scored once at the end of a round
+    "real_fresh": (HERE / "real_fresh", HERE / "real_fresh"),
 }
 ROLES = frozenset({"lead", "participant", "convener", "coordinator", "evaluator", "supervisor", "implementer"})
 COMPARATORS = frozenset({"≥", "≤", "=", "≈"})
