@@ -1,0 +1,438 @@
+"""Find the names of government bodies in a text: candidates by kind, then the longest that do not overlap.
+
+Kinds: every label of the authority files (``label``), a generic prefix + core + suffix pattern for bodies no file
+knows (``generic``: 市商务委, 国家职业教育指导咨询委员会), organ words after a place or level (``organ``: 市委组织部,
+区人大常委会, 团市委), functional designations (``designation``: 教育行政部门, 税务机关), collectives (``collective``:
+各区政府, 各有关部门), joint bodies (``joint``: 联席会议, 领导小组, groups the text sets up), development zones'
+committees; a body-like name whose core is a clause is an ``unknown`` candidate, reported and never a body. A name
+runs on into a sub-body written right after it (``_extend``). ``ingest.departments`` resolves what is chosen.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .authority import (
+    _LEVEL_CHARS,
+    _PLACE_GOV_RE,
+    NATIONAL,
+    _known_places,
+    _short_place,
+    authority,
+)
+
+_CJK = "\u4e00-\u9fff"
+
+_STOP = "的和及与在对为将把被是由等或并向从以于就按"
+_NOT_CORE = rf"\s\d{_STOP.replace('和', '')}级、，,。；;：:（）()“”\"《》〈〉【】\[\]—\-…·/"
+# Characters that, written just before a one-character prefix, make it part of another word (城市, 园区, 全省…).
+_FUNCTION_CHARS = "由和及与同对向在经请将按并、"
+# A development zone's committee: 苏州工业园区管委会, 临港新片区管委会 (after a boundary).
+_ZONE_RE = re.compile(rf"[{_CJK}]{{2,10}}?(?:园区|开发区|高新区|新片区|新区|示范区|试验区|合作区|保税区|综试区)"
+                      rf"(?:管委会|管理委员会)")
+_LEFT_GUARD = {
+    "市": "城超都上门全本该各省股夜坊菜花集闹街早黑午楼区县辖列",
+    "区": "地社城园街辖景小片新郊市山林灾牧矿校厂港保示禁战试商功开湾学院各全本该半治验库",
+    "县": "郡州全各市区本该",
+    "省": "全各外本节反",
+    "镇": "城乡村集重古名各全",
+    "乡": "城下家故老返各同全",
+}
+# What may not follow a suffix (局面, 办法, 委托, 部门, 中心城区 …).
+_RIGHT_GUARD = {
+    "局": "面部势限长", "委": "托员屈婉", "办": "法理事好结成学", "厅": "长堂", "部": "门分署位件长队落",
+    "署": "名", "心": "城区", "府": "采", "会": "议同", "院": "长校士", "行": "道横",
+}
+# How a core may not begin after its prefix: 市场, 市民 (but 市民政局), 区域, 县域, 省内, 国家级 …
+_PREFIX_CORE_START_BAN = {
+    "市": re.compile(r"场|民(?!政|族|宗)|区|级|内|外|值|面|中(?!小|医)|长|容|郊|属"),
+    "区": re.compile(r"[域块间别级位分划内外县长]"), "县": re.compile(r"[级域城内长]"),
+    "省": re.compile(r"[级内外份钱略长]"), "镇": re.compile(r"[级域长]"), "乡": re.compile(r"[级村长]"),
+    "州": re.compile(r"[级域内长]"), "国家": re.compile(r"级|标准(?!委|化管理委员会)|层面"),
+}
+_SUFFIXES = ("管理委员会", "委员会", "管委会", "人民政府", "政府", "办公厅", "办公室", "服务中心", "中心", "总局", "总署",
+             "总队", "支队", "分局", "监管局", "管理局", "海关", "法院", "检察院", "贸促会", "局", "厅", "委", "办", "署", "部")
+_SUFFIX_RE = "|".join(_SUFFIXES)
+_CENTRAL_SUFFIXES = ("总局", "总署", "委员会", "办公厅", "办公室", "管理局", "局", "委", "办", "署", "部")
+_CORE = rf"(?:(?!和(?:市|区|省|县|各))[^{_NOT_CORE}])"
+_ONE_PREFIX_RE = re.compile(rf"(?P<prefix>街道|自治区|[省市区县镇乡州])(?P<core>{_CORE}{{0,12}}?)(?P<suffix>{_SUFFIX_RE})")
+_CENTRAL_RE = re.compile(rf"(?P<prefix>国务院|国家)(?P<core>{_CORE}{{1,12}}?)(?P<suffix>{'|'.join(_CENTRAL_SUFFIXES)})")
+_PLACE_CORE_RE = re.compile(rf"(?P<core>{_CORE}{{0,12}}?)(?P<suffix>{_SUFFIX_RE})")
+_DESIGNATION_RE = re.compile(r"技术|创新|示范|研究|实验|工程|孵化|产业|制造|金融|贸易|航运|科创|基地|国际")
+_COLLECTIVE_RE = re.compile(
+    r"各(?:有关|相关)?(?:(?:区县|县级市|县（市、区）|县（市）|区|县|市|州|省|乡镇|街镇|街道|镇|乡)(?:[（(][市区县州、]+[)）])?[、，,]?)*"
+    r"(?<![、，,])(?:人民政府|政府|部门和单位|部门|单位|委办局|街道办事处|办事处)"
+    r"|各(?:有关|相关)?(?:乡镇|街镇|街道|镇)(?!区|域)|各成员单位|当地(?:人民)?政府"
+    r"|(?:市|区|县)(?:直|属)各(?:有关)?(?:部门|单位)"
+    r"|(?:市|区|县|省)(?:级|政府)?(?:各)?(?:有关|相关)部门"
+    r"|(?:省|市|县)级(?:人民)?政府(?:办公厅|办公室)"  # 省级政府办公厅: each province's government office
+)
+# Words of a clause, never of an organ's name: a span holding one is a sentence fragment (区探索创新政府,
+# 山东省日照市推行压缩企业开办), kept as a candidate and out of the bodies.
+_CLAUSE_WORDS = (
+    "负责|牵头|会同|配合|参与|参加|担任|兼任|推行|压缩|实现|推出|承办|安排|布局|通过|举办|部署|责令|建议|根据|批转|转发|"
+    "印发|探索|加强|加快|推进|推动|落实|做好|开展|制定|支持|鼓励|引导|完善|健全|深化|优化|提高|提升|建立|成立|设立|组建|"
+    "撤销|调整|召开|提出|提交|报告|讨论|审议|听取|明确|发挥|办理|处理|督促|联合|共同|协调|统筹|依托|结合|按照|按要求|"
+    "认真|主要|分别|简称|承担|并入|划入|申办|要求|同意|批准|授权|委托|纳入|实施|执行|确保|保证|及时|积极|切实|进一步|有关|相关|"
+    "内部|年度|工作安排|提请|报请|报送|设在|组成|分管|召集|主持|邀请|所在"
+)
+_CLAUSE_RE = re.compile(_CLAUSE_WORDS)
+# …of which these may stand inside a joint body's name (市人工智能推进领导小组, 区域协调发展领导小组).
+_JOINT_NAME_WORDS = {"推进", "推动", "协调", "统筹", "加强", "完善", "深化", "优化", "促进", "实施", "联合", "有关", "相关",
+                     "主要", "年度", "内部"}
+_JOINT_CLAUSE_RE = re.compile("|".join(w for w in _CLAUSE_WORDS.split("|") if w not in _JOINT_NAME_WORDS))
+# Organ words written straight after a place or a level (市委组织部, 区人大常委会, 市中级人民法院, 团市委).
+_ORGAN_WORDS = (
+    "人民代表大会常务委员会|人民代表大会常委会|人民代表大会|人大常委会|人大|政协|纪委监委|纪委|监委|"
+    "中级人民法院|高级人民法院|人民法院|法院|人民检察院|检察院|"
+    "委(?:组织部|宣传部|统战部|政法委|网信办|编办|办公厅|办公室|政研室|政策研究室|外办|农办|台办|老干部局|保密办|"
+    "机要局|党校|巡察办|深改办|改革办|金融办|财经办|军民融合办|直属机关工委|教育工委)|党委|工委|"
+    "总工会|妇联|团委|科协|文联|残联|侨联|工商联|社科联|红十字会|人武部|武装部|军分区|警备区"
+)
+_ORGAN_RE = re.compile(rf"(?P<prefix>街道|自治区|[省市区县镇乡州])(?P<organ>{_ORGAN_WORDS})")
+_LEAGUE_RE = re.compile(r"团(?:[省市区县]|[\u4e00-\u9fff]{2,6}?[省市区县])委")  # 团市委, 团广州市委
+# The State Council's own designations of its departments: 国务院教育行政部门, 国务院税务主管部门, 国务院法制机构.
+_DESIGNATION_BODY_RE = re.compile(
+    rf"国务院(?P<core>[^{_NOT_CORE}]{{0,12}}?)(?:行政部门|主管部门|法制机构|职能部门)")
+# The sectors a functional designation names (教育行政部门, 发展改革部门, 税务机关, 各级卫生健康部门): a body of
+# every government at its level, named by what it governs. Only these words make one; 有关部门 is no sector.
+_SECTORS = (
+    "教育|发展改革|发展和改革|工业和信息化|工业和信息化主管|科技|科学技术|公安|国家安全|民政|司法|司法行政|财政|"
+    "人力资源社会保障|人力资源和社会保障|自然资源|生态环境|环境保护|住房城乡建设|住房和城乡建设|交通运输|水利|"
+    "农业农村|农业|商务|文化和旅游|文化旅游|卫生健康|卫生|应急管理|审计|国有资产监督管理|国资|市场监管|市场监督管理|"
+    "税务|统计|医疗保障|医保|外交|外事|侨务|民族事务|宗教事务|体育|广播电视|新闻出版|网信|知识产权|专利|专利行政|"
+    "海关|外汇管理|邮政|林业|林业和草原|粮食|能源|机构编制|药品监管|药品监督管理|药监|金融监督管理|金融监管|地方金融监管|"
+    "银行保险监督管理|证券监督管理|价格|物价|工商行政管理|工商|质量技术监督|质量监督|安全生产监督管理|安全监管|煤矿安全监察|"
+    "国土资源|城乡规划|规划|住房公积金管理|人事|劳动保障|计划生育|卫生计生|退役军人事务|信访|档案|保密|气象|地震|"
+    "登记管理|业务主管|标准化|认证认可|价格主管|城市管理|城管|消防救援|文物|中医药|疾病预防控制|残疾人工作"
+)
+_FUNCTIONAL_RE = re.compile(
+    rf"(?P<scope>(?:地方)?各级|各省级|省级|市级|县级|县级以上(?:地方)?(?:人民政府)?|当地|各地|地方)?"
+    rf"(?P<sector>{_SECTORS})(?:行政|主管|管理)?(?P<kind>部门|机关|机构)(?!负责人|工作人员|主要负责|和单位)")
+_CONSENT_RE = re.compile(r"(?:研究)?(?:同意|批准)")
+_JOINT_RE = re.compile(r"联席会议|(?:领导|工作|协调)小组(?:办公室)?|工作专班|指挥部|协调委员会")
+# A joint body's qualifier that names no body of its own: 部际联席会议 is "the" conference, not a new one.
+_BARE_JOINT_CORE_RE = re.compile(r"^(?:部际|工作|专项|该|此|这一|上述|本|各|成员|试点)$")
+_CREATE_RE = re.compile(r"建立|成立|组建|设立")
+# Words written before a joint body's name that are not part of it (定期召开|楼宇经济联席会议).
+_LEAD_IN_RE = re.compile(r"建立|成立|组建|设立|召开|健全|完善|发挥|依托|通过|强化|加强|用好|定期|提请|报请|报送|由")
+# A sub-body written straight after its parent: 市公安局|出入境管理局, 人民银行|广州分行.
+_TAIL_RE = re.compile(
+    rf"(?:组织部|宣传部|统战部|政法委|网信办|编办|金融办|外办|办公厅|办公室|督查室|研究室)"
+    rf"|[^{_NOT_CORE}和市区县省各]{{1,8}}?(?:管理局|分局|监管局|税务局|调查总队|总队|支队|分行|总部|海关|督查室|研究室|局|处)"
+)
+# A Party committee's own departments run on from it whatever their words (市委|组织部: 组织 is no verb here).
+_PARTY_TAIL_RE = re.compile(r"组织部|宣传部|统战部|政法委|网信办|编办|办公厅|办公室|督查室|研究室")
+# …and a local branch after a place: 国家税务总局|广州市|税务局, 人民银行|广州|分行.
+_BRANCH_TAIL_RE = re.compile(
+    rf"[^{_NOT_CORE}和市区县省各]{{0,8}}?(?:管理局|监管局|税务局|调查总队|中心支行|支行|分行|总部|海关|分局)"
+)
+_TAIL_BAN = re.compile(r"会同|牵头|负责|配合|组织|推进|指导|协调|做好|开展|制定|加强|支持|统筹|研究|建立|督促|落实|联合|"
+                       r"共同|按照|依托|根据|结合|审批|每年|定期|完善|加快|鼓励|引导|会商|联动|参与|承担|实施|要|应|可")
+_CORE_BAN = re.compile(_TAIL_BAN.pattern.removesuffix("|要|应|可"))  # 应急 is a name's word
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    start: int
+    end: int
+    kind: str  # "label" | "organ" | "generic" | "collective" | "joint" | "unknown" (a candidate, never a body)
+    reason: str = ""  # for "unknown": why it is no body
+
+
+def _label_re() -> re.Pattern[str]:
+    return _label_re_of(authority().files)
+
+
+@lru_cache(maxsize=4)
+def _label_re_of(files: tuple[str, ...]) -> re.Pattern[str]:
+    """Every label of the authority files read from ``files``, longest first, found at every position."""
+    auth = authority()
+    labels = sorted({*auth.absolute, *auth.relative}, key=len, reverse=True)
+    return re.compile("(?=(" + "|".join(map(re.escape, labels)) + "))")
+
+
+def _left_ok(source: str, start: int, name: str) -> bool:
+    if start == 0:
+        return True
+    prev = source[start - 1]
+    if name.startswith("州") and re.match(rf"[{_CJK}]", prev) and prev not in _FUNCTION_CHARS:
+        return False  # 州 starts a body only after a boundary (由州政府…), never inside a place (广州, 杭州)
+    for prefix, banned in _LEFT_GUARD.items():
+        if name.startswith(prefix) and prev in banned:
+            return False
+    return True
+
+
+_DOC_NUMBER_RE = re.compile(r"[发函字办规]*[〔\[［(（]\d{4}[〕\]］)）]")
+
+
+def _right_ok(source: str, end: int, name: str) -> bool:
+    if end >= len(source):
+        return True
+    if _DOC_NUMBER_RE.match(source, end):  # 国办发〔2021〕2号 is a document number, not 国办
+        return False
+    nxt = source[end]
+    if name.endswith("各区") and nxt in "域块间别县级位内":
+        return False
+    if name.endswith("中心") and nxt in "城区":
+        return False
+    return nxt not in _RIGHT_GUARD.get(name[-1], "")
+
+
+def _central_short_ok(source: str, start: int, label: str) -> bool:
+    """A central body's short name (统计局, 数据局) written after 市/区/县… belongs to a local body instead."""
+    return start == 0 or source[start - 1] not in _LEVEL_CHARS or label.startswith(("国家", "国务院", "中国", "中华"))
+
+
+def _label_candidates(source: str) -> list[_Candidate]:
+    auth = authority()
+    found = []
+    for m in _label_re().finditer(source):
+        label = m.group(1)
+        start, end = m.start(), m.start() + len(label)
+        if not (_left_ok(source, start, label) and _right_ok(source, end, label)):
+            continue
+        keys = auth.absolute.get(label, []) + auth.relative.get(label, [])
+        if all(auth.bodies[k].jurisdiction == NATIONAL for k in keys) and not _central_short_ok(source, start, label):
+            continue
+        found.append(_Candidate(start, end, "label"))
+    return found
+
+
+_DIRECTION_RE = re.compile(r"^[东南西北中内外上下前后]{1,2}$")  # 区东南部, 市中部: a part of a place, no body
+_PLACES_CORE_RE = re.compile(rf"(?:[{_CJK}]{{1,6}}?(?:自治州|自治县|省|市|县|区|旗|乡|镇|街道))+")
+
+
+def _generic_verdict(core: str, suffix: str, prefix: str) -> str:
+    """What a prefix + core + suffix is: "body", "unknown" (body-like, but its core is a clause: a candidate)
+    or "" (no name at all: 市场, 区域, 局面)."""
+    ban = _PREFIX_CORE_START_BAN.get(prefix)
+    if ban is not None and ban.match(core):
+        return ""
+    if suffix in ("中心", "服务中心") and (not core or _DESIGNATION_RE.search(core)):
+        return ""
+    if not core and suffix not in ("人民政府", "政府", "委", "海关", "法院", "检察院", "贸促会"):
+        return ""
+    if _DIRECTION_RE.match(core):
+        return ""
+    if suffix in ("人民政府", "政府") and core:
+        # a government is a place's (区政府, 巫山县培石乡政府); 区探索创新政府 is a clause ending in 政府
+        if _PLACES_CORE_RE.fullmatch(core) and not _CLAUSE_RE.search(core):
+            return "body"
+        return "unknown" if len(core) >= 2 else ""
+    if suffix == "部" and prefix in ("省", "市", "区", "县", "镇", "乡", "州", "街道", "自治区"):
+        return ""  # a local government has no 部; its Party's departments (市委组织部) are organ words
+    if prefix in ("国务院", "国家") and len(core) < 2:
+        return ""  # 国务院部署, 国家级
+    if suffix == "委员会" and not _CLAUSE_RE.search(core) and not _CORE_BAN.search(
+            re.sub(r"指导|协调|统筹|咨询", "", core)):
+        return "body"  # a committee is named for what it does: 国家职业教育指导咨询委员会, 首都国际机场协调委员会
+    if _CORE_BAN.search(core) or _CLAUSE_RE.search(core + suffix):  # 国务院法制机构承办: 承办 is a verb
+        return "unknown"
+    return "body"
+
+
+def _generic_candidates(source: str, places: set[str]) -> list[_Candidate]:
+    found = []
+    starts = [i for i, ch in enumerate(source) if ch in "街自省市区县镇乡州国"]  # where a prefix can begin
+    for regex in (_ONE_PREFIX_RE, _CENTRAL_RE):
+        for start in starts:
+            m = regex.match(source, start)
+            if not m:
+                continue
+            name = m.group()
+            if not (_left_ok(source, start, name) and _right_ok(source, m.end(), name)):
+                continue
+            verdict = _generic_verdict(m.group("core"), m.group("suffix"), m.group("prefix"))
+            if verdict:
+                found.append(_Candidate(start, m.end(), "generic" if verdict == "body" else "unknown",
+                                        "" if verdict == "body" else "its core is a clause"))
+    for start in starts:
+        m = _ORGAN_RE.match(source, start)
+        if m and _left_ok(source, start, m.group()) and _right_ok(source, m.end(), m.group()):
+            found.append(_Candidate(start, m.end(), "organ"))
+    for m in _LEAGUE_RE.finditer(source):
+        found.append(_Candidate(m.start(), m.end(), "organ"))
+    for m in _DESIGNATION_BODY_RE.finditer(source):
+        core = m.group("core")
+        if not core.startswith("各") and not _CLAUSE_RE.search(core):
+            found.append(_Candidate(m.start(), m.end(), "generic"))
+    if places:
+        place_re = re.compile("|".join(map(re.escape, sorted(places, key=len, reverse=True))))
+        for pm in place_re.finditer(source):
+            organ = re.compile(rf"(?:中共)?(?:{_ORGAN_WORDS})").match(source, pm.end())
+            if organ and pm.group().endswith(("省", "市", "区", "县", "自治区", "自治州", "镇", "乡")):
+                found.append(_Candidate(pm.start(), organ.end(), "organ"))
+            m = _PLACE_CORE_RE.match(source, pm.end())
+            if not m or not _right_ok(source, m.end(), m.group()):
+                continue
+            with_level = pm.group().endswith(("省", "市", "区", "县", "自治区", "自治州"))
+            if not with_level and m.group("suffix") not in ("海关", "监管局", "局", "分局", "总部", "分行"):
+                continue
+            verdict = _generic_verdict(m.group("core"), m.group("suffix"), "")
+            if verdict:
+                found.append(_Candidate(pm.start(), m.end(), "generic" if verdict == "body" else "unknown",
+                                        "" if verdict == "body" else "its core is a clause"))
+    return found
+
+
+# 省、自治区、直辖市人民政府管理专利工作的部门: a government's department named by the work it manages.
+_MANAGING_DEPARTMENT_RE = re.compile(
+    rf"(?:省、自治区、直辖市|县级以上地方|地方各级|地方|[{_CJK}]{{2,6}}?[省市县区])人民政府(?:管理|负责)[{_CJK}]{{2,10}}?工作的部门")
+
+
+def _designation_candidates(source: str) -> list[_Candidate]:
+    """Functional designations (教育行政部门, 各级卫生健康部门, 税务机关): a sector word at a word's start."""
+    found = [_Candidate(m.start(), m.end(), "designation") for m in _MANAGING_DEPARTMENT_RE.finditer(source)]
+    for m in _FUNCTIONAL_RE.finditer(source):
+        prev = source[m.start() - 1 : m.start()]
+        # …inside a longer word (城市管理部门 is fine, 非税务机关 is not): only after a boundary or a verb
+        if (m.group("scope") is None and prev and re.match(rf"[{_CJK}]", prev) and prev not in _FUNCTION_CHARS + "当由各"
+                and not _CLAUSE_RE.search(source, max(0, m.start() - 4), m.start())):
+            continue
+        found.append(_Candidate(m.start(), m.end(), "designation"))
+    return found
+
+
+def _zone_candidates(source: str) -> list[_Candidate]:
+    found = []
+    for start in [0] + [i + 1 for i, ch in enumerate(source) if not re.match(rf"[{_CJK}]", ch) or ch in _FUNCTION_CHARS]:
+        m = _ZONE_RE.match(source, start)
+        if m and not _TAIL_BAN.search(m.group()):
+            found.append(_Candidate(m.start(), m.end(), "generic"))
+    return found
+
+
+# Places a text puts to work by their part in it (各试点城市要…, 相关省份要…): a collective where they act.
+_ACTING_PLACES_RE = re.compile(r"各试点(?:城市|地区|省份)|(?:相关|有关)省份")
+
+
+def _collective_candidates(source: str) -> list[_Candidate]:
+    found = [_Candidate(m.start(), m.end(), "collective") for m in _COLLECTIVE_RE.finditer(source)
+             if _left_ok(source, m.start(), m.group()) and _right_ok(source, m.end(), m.group())]
+    return found + [_Candidate(m.start(), m.end(), "collective") for m in _ACTING_PLACES_RE.finditer(source)
+                    if re.match(r"要|应|可|负责", source[m.end() : m.end() + 2])]
+
+
+_JOINT_PREFIX_RE = re.compile(r"国务院|中央|全国|国家(?!级)")
+
+
+def _joint_name_start(source: str, end: int, places: set[str] = frozenset()) -> int:  # type: ignore[assignment]
+    """Walk back from a 联席会议/领导小组 to the start of its name: over at most 24 characters of one phrase,
+    then past the last word of a clause (落实|中央教育工作领导小组, 各成员单位就有关工作情况向|联席会议), so a
+    name never holds a verb; 自由贸易试验区 is one word of a name (由 is cut only where it stands alone)."""
+    start = end
+    while (start > 0 and end - start < 24 and re.match(rf"[{_CJK}0-9]", source[start - 1])
+           and source[start - 1] not in "的及与在对为将把被是等或、向就"
+           and not (source[start - 1] == "由" and source[start - 2 : start - 1] not in ("自", "理", "经"))
+           and not (source[start - 1] == "和" and source[start:start + 1] in _LEVEL_CHARS)):
+        start -= 1
+    for m in _JOINT_CLAUSE_RE.finditer(source, start, end):
+        start = m.end()
+    prefix = _JOINT_PREFIX_RE.search(source, start, end)
+    if prefix and prefix.start() > start:  # 其职能并入|国务院职业教育工作部际联席会议
+        start = prefix.start()
+    for m in _LEAD_IN_RE.finditer(source, start, end):
+        if m.group() != "由" or source[m.start() - 1 : m.start()] not in ("自", "理"):
+            start = m.end()
+    return start
+
+
+def _joint_candidates(source: str, places: set[str]) -> list[_Candidate]:
+    found = []
+    for m in _JOINT_RE.finditer(source):
+        start = _joint_name_start(source, m.start(), places)
+        core = source[start : m.start()]
+        if len(core) >= 2 and not _BARE_JOINT_CORE_RE.match(core):
+            found.append(_Candidate(start, m.end(), "joint"))
+    return found
+
+
+# A working body the text itself sets up (成立联合采购办公室, 成立专家组): its name wherever written is that body.
+_SET_UP_NEXT_RE = re.compile(rf"[、和及](?P<name>[{_CJK}]{{0,10}}?(?:办公室|工作组|专家组|监督组|小组|组))(?![{_CJK}])")
+_SET_UP_RE = re.compile(rf"(?:成立|组建|设立|下设)(?P<name>[{_CJK}]{{0,10}}?(?:办公室|工作组|专家组|监督组|小组|组))(?![{_CJK}])")
+_SET_UP_BAN = re.compile(r"^(?:工作|专项|该|此|本|各|成员|试点|领导|协调|若干|相应|相关|有关)(?:工作)?(?:办公室|小组|组)$|及|和|、")
+
+
+def _set_up_candidates(source: str) -> list[_Candidate]:
+    declared = {m.group("short") for m in _SHORT_FOR_RE.finditer(source)}
+    names = set()
+    for m in _SET_UP_RE.finditer(source):  # 下设监督组、专家组、集中采购小组: each one listed
+        names.add(m.group("name"))
+        pos = m.end()
+        while (nxt := _SET_UP_NEXT_RE.match(source, pos)) is not None:
+            names.add(nxt.group("name"))
+            pos = nxt.end()
+    names = {n for n in names if n not in declared and not _SET_UP_BAN.search(n) and len(n) >= 3}
+    return [_Candidate(m.start(), m.end(), "joint") for n in names for m in re.finditer(re.escape(n), source)]
+
+
+def _extend(source: str, cand: _Candidate, place_re: re.Pattern[str]) -> _Candidate:
+    """Run a name on into a sub-body written right after it (市公安局出入境管理局, 国家税务总局广州市税务局)."""
+    if cand.kind not in ("label", "generic"):
+        return cand
+    end = cand.end
+    place = place_re.match(source, end)
+    if place:
+        m = _BRANCH_TAIL_RE.match(source, place.end())
+        if m and not _TAIL_BAN.search(m.group()) and _right_ok(source, m.end(), m.group()):
+            return _Candidate(cand.start, m.end(), cand.kind)
+    m = _TAIL_RE.match(source, end)
+    if m and (_PARTY_TAIL_RE.fullmatch(m.group()) or not (_TAIL_BAN.search(m.group()) or _CLAUSE_RE.search(m.group())))\
+            and _right_ok(source, m.end(), m.group()):
+        return _Candidate(cand.start, m.end(), cand.kind)
+    return cand
+
+
+def _in_titles(source: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in re.finditer(r"《[^《》\n]*》", source)]
+
+
+def _choose(candidates: list[_Candidate], blocked: list[tuple[int, int]]) -> list[_Candidate]:
+    """Longest first, then leftmost; no overlaps; nothing inside a blocked range (a 《title》, an excluded line).
+    Names with a body pattern are chosen first; an unknown pattern only where no body overlaps it."""
+    bodies = _choose_of([c for c in candidates if c.kind != "unknown"], blocked)
+    unknown = [c for c in _choose_of([c for c in candidates if c.kind == "unknown"], blocked)
+               if not any(b.start < c.end and c.start < b.end for b in bodies)]
+    return sorted(bodies + unknown, key=lambda c: c.start)
+
+
+def _choose_of(candidates: list[_Candidate], blocked: list[tuple[int, int]]) -> list[_Candidate]:
+    chosen: list[_Candidate] = []
+    kind_rank = {"label": 0, "joint": 1, "organ": 2, "collective": 3, "generic": 4, "designation": 5, "unknown": 6}
+    size = max((c.end for c in candidates), default=0)
+    taken = bytearray(size)
+    inside = bytearray(size)  # 1 inside a blocked range
+    for a, b in blocked:
+        inside[a:b] = b"\x01" * len(inside[a:b])
+    for cand in sorted(set(candidates), key=lambda c: (-(c.end - c.start), c.start, kind_rank[c.kind])):
+        if all(inside[cand.start : cand.end]) or any(taken[cand.start : cand.end]):
+            continue
+        taken[cand.start : cand.end] = b"\x01" * (cand.end - cand.start)
+        chosen.append(cand)
+    return sorted(chosen, key=lambda c: c.start)
+
+
+# Words that may stand before a place written with its government (责令|左权县人民政府, 建议|湖北省人民政府).
+_CLAUSE_LEAD_RE = re.compile(r"^(?:责令|建议|根据|要求|同意|授权|支持|批准|委托|会同|配合|协助|督促|指导|请|由|经|对|向|报)")
+
+
+def _strip_clause_lead(place: str) -> str:
+    m = _CLAUSE_LEAD_RE.match(place)
+    return place[m.end():] if m and len(place) - m.end() >= 3 else place
+
+
+def _text_places(source: str, jurisdiction: str) -> set[str]:
+    """Places written in the text as part of a government's name, plus the known ones and the document's own."""
+    places = {p for p in _known_places() if len(p) >= 2}
+    places |= {_strip_clause_lead(m.group(1)) for m in _PLACE_GOV_RE.finditer(source)}
+    if jurisdiction and jurisdiction != NATIONAL:
+        places |= {jurisdiction, _short_place(jurisdiction)}
+    return {p for p in places if not re.match(r"^(?:本|全|各|该|城|中心|示范|开发|工业|自贸|新)", p)}
+
+
+# 国务院…领导小组（以下简称领导小组）: the short name a text declares for a body
+_SHORT_FOR_RE = re.compile(r"[（(](?:以下)?简称[“\"]?(?P<short>[^（）()“”\"，,、。\r\n]{2,12})[”\"]?[）)]")

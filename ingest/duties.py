@@ -1,0 +1,289 @@
+"""Duties stated in sentences: X负责…, 由X会同Y…, Y予以配合, 各区政府可…, X组织…评估, X统筹安排…, and the
+sentence forms that name helpers, reviewers, groups the text sets up and a heading body's duty.
+
+Each reader yields (mention, role, by_convention) or ``_Statement``s; ``ingest.responsibility`` assembles them with
+the owner notes and task tables. The reading rules are in that module's docstring.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from .model import Role, Span, Unit
+from .notes import (
+    _GAP,
+    _LEAD,
+    _PLAIN,
+    _SEP_RE,
+    _WITH_RE,
+    Mention,
+    _Conventions,
+    _groups,
+    _inside,
+    _is_collective,
+    _marks,
+    _plain,
+    _resolve,
+    _Statement,
+    _trimmed,
+    _unique,
+    unit_sentences,
+)
+
+_ADVERBIALS = r"(?:每年|每半年|每季度|年度|定期|适时|不定期|依法|依规|按规定)*"
+_ORGANISES_RE = re.compile(_GAP + _ADVERBIALS + r"(?:组织|开展|负责|牵头|进行|对)")
+_EVALUATION_RE = re.compile(r"评估|考核|评价")
+_SUPERVISION_RE = re.compile(r"督查|督导|监督检查|督促检查|审计监督")
+# What a duty clause (after 负责, or after the bodies 会同 names) is about.
+_DUTY_OF: tuple[tuple[re.Pattern[str], Role], ...] = (
+    (re.compile(r"^\s*(?:要|应当|应|须|需|切实|积极|负责)*\s*(?:搞好|做好|加强)?"
+                r"(?:统筹协调|综合协调|协调服务|协调推进|统筹推进|协调解决|协调)"), Role.COORDINATOR),
+    (re.compile(r"^\s*(?:要|应当|应|须|需)?\s*(?:适时|定期|及时|每年)?(?:组织)?(?:开展)?(?:考核|评估|评价)"
+                r"|(?:开展|进行|组织|做好)[^，。；]{0,8}?(?:考核|评估|评价|验收|审查)"), Role.EVALUATOR),
+    (re.compile(r"^\s*(?:要|应当|应|须|需)?\s*(?:适时|定期|及时|每年)?(?:组织)?(?:开展)?(?:依法)?(?:监督检查|督查|督促检查|督导|督促|监察)"
+                r"|^\s*(?:要|应当|应|须|需)?\s*(?:切实)?加强对[^，。；]{1,30}的(?:安全)?(?:监管|监督|监察)"
+                r"|(?:开展|进行|组织|实施)[^，。；]{0,8}?(?:督查|督导|监督检查|督促检查|审计监督|检查、监督|监督、检查)"
+                r"|^\s*(?:负责)?对[^，。；]{1,20}(?:进行|实施)监督(?!检查|管理)"),
+     Role.SUPERVISOR),
+)
+_CONVENES_RE = re.compile(r"\s*(?:负责)?(?:召开|召集)[^，,。；;]{0,10}?会议")
+_COMMA_COORDINATES_RE = re.compile(r"\s*[，,]?\s*(?:负责)?(?:统筹协调|统筹推进|综合协调)")
+# A named body as the subject of a clause, doing the work: 市财政局统筹安排…, 上海海关依法…
+_ACTS_RE = re.compile(_GAP + _ADVERBIALS + r"(?:统筹安排|组织实施|组织开展|组织|制定|编制|建立|推进|推动|开展|落实|指导|承担|"
+                      r"完善|研究|出台|发布|设立|实施|加强|优化|深化|做好|抓好|健全"
+                      r"|从[^，,。；;]{1,20}?(?:支付|拨付|列支))(?!的)")  # 中国人民银行从价差款中支付…: it pays
+_OBJECT_RE = re.compile(r"[对向为给与和及在将把]\s*$")
+# A named body that 要/应当/须 do something has a duty, whatever the verb (自然资源部门要根据…统筹规划…).
+_MODAL_RE = re.compile(r"\s*(?:都|均|也)?(?:要|应当|应|须|需|必须|可(?=根据|按照|结合|组织|视))(?!求|素|件|点|害|闻|以|是|有|在)")
+_EACH_BEFORE_RE = re.compile(r"分别由\s*$")
+_EACH_AFTER_RE = re.compile(r"\s*(?:等(?:有关)?部门)?分别")
+_COLLECTIVE_COORDINATES_RE = re.compile(r"\s*(?:要|应当|应|须)?\s*(?:切实)?(?:加强|做好|负责)?(?:统筹协调|综合协调)")
+_COLLECTIVE_ACTS_RE = re.compile(
+    _GAP + r"(?:可|要|应|需|须|负责|建立|制定|结合|根据|按照|抓紧|加快|做好|落实|研究|组织|推动|加强|完善|出台|设立)")
+_COLLECTIVE_URGED_RE = re.compile(r"(?:鼓励|支持|引导|要求|指导|督促|推动|由)\s*$")
+_CLAUSE_START_RE = re.compile(r"(?:^|[，,；;：:])\s*(?:同时，?|并)?\s*$")
+_BY_RE = re.compile(r"(?:由|请)\s*$")  # 由X办理; a reply's 请X加快研究 asks X to act
+# 联席会议办公室设在教育部，主要承担…日常工作: the office, set up in a body, carries the work
+_HOSTED_RE = re.compile(r"\s*设在[^，,。；;]{1,20}[，,]\s*(?:主要)?(?:承担|负责)")
+_SUPPORTS_RE = re.compile(r"\s*(?:积极|大力|继续)?(?:给予|予以)?(?:支持|配合|协助)")  # 请X积极给予支持: X takes part
+# A later clause with the same subject (市财政局负责…，参与项目审核) / of the same act (…进行评估，对…开展督查).
+_SAME_SUBJECT_HELPS_RE = re.compile(r"(?:并|同时|还)?(?:参与|配合|协助|参加)")
+_SAME_ACT_RE = re.compile(r"(?:并|同时|还|对|定期|每年|及时|适时|组织|开展|进行|加强|会同)")
+
+
+_CLAUSE_END = "，,。；;"
+
+
+def _same_act(rest: str) -> str:
+    """The clauses of ``rest`` that go on with the same act: the first, and those that start with 对 / 并 /
+    开展 … (进行评估，对落实情况开展督查), not one with a subject of its own (督查结果纳入考核)."""
+    clauses = re.split(r"(?<=[，,；;])", rest)
+    kept = clauses[:1]
+    for clause in clauses[1:]:
+        if not _SAME_ACT_RE.match(clause.strip()):
+            break
+        kept.append(clause)
+    return "".join(kept)
+
+
+def _later_help(source: str, stop: int, end: int, mentions: list[Mention]) -> bool:
+    """Whether a later clause of the same subject says it takes part (市财政局负责…，参与项目审核)."""
+    pos = stop
+    while True:
+        comma = min((i for i in (source.find("，", pos, end), source.find(",", pos, end)) if i != -1), default=-1)
+        if comma == -1:
+            return False
+        nxt = min((i for i in (source.find("，", comma + 1, end), source.find(",", comma + 1, end)) if i != -1),
+                  default=end)
+        if any(comma < m[0].start < nxt for m in mentions):
+            return False
+        if _SAME_SUBJECT_HELPS_RE.match(source, comma + 1, nxt):
+            return True
+        pos = comma + 1
+
+
+# A class of bodies named by its work alone, with no level, place or 国务院 (税务机关, 医疗保障部门, 登记管理机关,
+# 业务主管部门): the bodies of that kind everywhere, not one body.
+_CLASS_RE = re.compile(r"^(?!国务院|国家|中央|中国|全国|各|地方|县级|省|市|区|县|[^，。]*(?:省|市|区|县|政府))"
+                       r"[\u4e00-\u9fff]{2,10}(?:部门|机关)$")
+_MEANS_RE = re.compile(r"\s*(?:要|应当|应|须|需|可)?\s*(?:(?:采取|采用|通过|运用)[^，,；;。]{0,20}(?:方式|办法|手段|形式)"
+                       r"|(?:根据|按照|依据)[^，,；;。]{0,20}(?:要求|规定|需要))[，,]")
+
+
+def _duties(source: str, start: int, end: int) -> tuple[bool, list[Role]]:
+    """The roles a duty names (协调 → coordinator, 评估 → evaluator, 督查 → supervisor) in its clause and the
+    clauses that go on with the same act, and whether its first clause is itself such a duty (then it is no
+    lead: 负责统筹协调…; else a lead that also evaluates: 负责制定…，定期开展评估)."""
+    text = _same_act(source[start:end])
+    means = _MEANS_RE.match(text)  # 应当采取随机抽查等方式，对…进行检查: the means, then the duty
+    first = re.split(r"[，,；;]", text[means.end():] if means else text, maxsplit=1)[0]
+    return (any(p.search(first) for p, _ in _DUTY_OF), [role for pattern, role in _DUTY_OF if pattern.search(text)])
+
+
+def _marked_statements(source: str, marked: list[tuple[list[Mention], str | None, int]], i: int, end: int,
+                       conv: _Conventions, pos: int, has_lead: bool) -> Iterator[tuple[Mention, Role, bool]]:
+    """A list with its verb: 负责 + 协调/评估/督查 gives those roles; a lead by 会同 whose clause is an
+    evaluation or supervision (X会同Y对…开展评估) is the evaluator or supervisor."""
+    _, mark, stop = marked[i]
+    instead, duty = False, []
+    if mark == _PLAIN:
+        instead, duty = _duties(source, stop, end)
+    elif mark == _LEAD and _WITH_RE.match(source, stop, end) and i + 1 < len(marked):
+        instead, duty = _duties(source, marked[i + 1][2], end)
+    helps = mark in (_LEAD, _PLAIN) and _later_help(source, stop, end, [m for g, _, _ in marked for m in g])
+    for mention, role, conventional in _resolve(source, [marked[i]], None, conv, pos, has_lead, in_sentence=True):
+        if not (duty and instead and role is not Role.PARTICIPANT):
+            yield mention, role, conventional
+        if role is not Role.PARTICIPANT:
+            yield from ((mention, other, False) for other in duty)
+        if helps and role is not Role.PARTICIPANT:
+            yield mention, Role.PARTICIPANT, False
+
+
+def _sentence_statements(source: str, sent: Span, mentions: list[Mention], conv: _Conventions,
+                         narrative: bool = False) -> Iterator[tuple[Mention, Role, bool]]:
+    """Duties a sentence states in words (X负责…, 由X会同Y…, Y予以配合, 各区政府可…, X组织…评估, X统筹安排…).
+    In ``narrative`` text (the preamble: 近年来，市经信委推动…) a body doing something is background, not a duty."""
+    marked = _marks(source, _inside(mentions, sent.start, sent.end), sent.end)
+    has_lead = any(mark == _LEAD for _, mark, _ in marked)
+    for i, (group, mark, _) in enumerate(marked):
+        if mark is not None:
+            yield from _marked_statements(source, marked, i, sent.end, conv, sent.start, has_lead)
+            continue
+        start, tail = group[0][0].start, group[-1][0].end
+        if _OBJECT_RE.search(source, sent.start, start):
+            continue  # 对各区…, 向市政府…: the body is what the clause acts on
+        named = [m for m in group if not _is_collective(source, m)]
+        organises = _ORGANISES_RE.match(source, tail, sent.end)
+        rest = _same_act(source[organises.end() : sent.end]) if organises else ""
+        evaluates, supervises = bool(_EVALUATION_RE.search(rest)), bool(_SUPERVISION_RE.search(rest))
+        for mention in named:
+            if evaluates:
+                yield mention, Role.EVALUATOR, False
+            if supervises:
+                yield mention, Role.SUPERVISOR, False
+        if named and not (evaluates or supervises):
+            before = source[sent.start : start]
+            by_body = _BY_RE.search(before) and source[tail : tail + 1] not in _CLAUSE_END  # 由市财政局将资金拨付…
+            acts = _CLAUSE_START_RE.search(before) and (_ACTS_RE.match(source, tail, sent.end)  # 市财政局统筹安排…
+                                                        or _MODAL_RE.match(source, tail, sent.end))  # X要…, X应当…
+            each = _EACH_BEFORE_RE.search(before) or _EACH_AFTER_RE.match(source, tail, sent.end)
+            if (by_body or acts) and not narrative and each and len(_unique(named)) > 1:
+                yield from ((m, Role.LEAD, False) for m in _unique(named))  # 分别由A和B办理: each leads its own
+                continue
+            if not narrative and (by_body or _CLAUSE_START_RE.search(before)) and _CONVENES_RE.match(source, tail, sent.end):
+                yield from ((m, Role.CONVENER, False) for m in _unique(named))  # 由X召开联络员会议: X convenes
+            elif _COMMA_COORDINATES_RE.match(source, tail, sent.end):
+                yield from ((m, Role.COORDINATOR, False) for m in named)
+            elif not narrative and _HOSTED_RE.match(source, tail, sent.end):
+                yield from ((m, Role.LEAD, False) for m in _unique(named))  # 办公室设在教育部，承担日常工作
+            elif not narrative and by_body and _SUPPORTS_RE.match(source, tail, sent.end):
+                yield from ((m, Role.PARTICIPANT, False) for m in _unique(named))
+            elif (not narrative and acts and not by_body and not has_lead and _MODAL_RE.match(source, tail, sent.end)
+                  and all(_CLASS_RE.search(m[0].text(source)) for m in named)
+                  and not _duties(source, tail, sent.end)[1] and not _later_help(source, tail, sent.end, named)):
+                # 税务机关应当及时处理, 登记管理机关和业务主管部门要…: a class of bodies at every level, each implements
+                yield from ((m, Role.IMPLEMENTER, False) for m in _unique(named))
+            elif (not narrative and acts and not by_body and not has_lead and len(_unique(named)) > 1
+                  and _MODAL_RE.match(source, tail, sent.end) and not _later_help(source, tail, sent.end, named)):
+                # 甲部门和乙部门应当加强…: bodies told alike what to do, with no word that one leads, each leads;
+                # 甲部门和乙部门应当…进行检查、监督: each is the supervisor
+                instead, duty = _duties(source, tail, sent.end)
+                for m in _unique(named):
+                    if not (duty and instead):
+                        yield m, Role.LEAD, False
+                    yield from ((m, other, False) for other in duty)
+            elif not narrative and (by_body or acts):
+                instead, duty = _duties(source, tail, sent.end)  # 要加强统筹协调，会同…开展督促检查
+                for mention, role, conventional in _plain(source, named, has_lead, conv, sent.start, True):
+                    if not (duty and instead and role is not Role.PARTICIPANT):
+                        yield mention, role, conventional
+                    if role is not Role.PARTICIPANT:
+                        yield from ((mention, other, False) for other in duty)
+        if _COLLECTIVE_URGED_RE.search(source, sent.start, start) or _COLLECTIVE_ACTS_RE.match(source, tail, sent.end):
+            # 地方各级人民政府要加强统筹协调: a collective that coordinates is the coordinator, not an implementer
+            coordinates = _COLLECTIVE_COORDINATES_RE.match(source, tail, sent.end)
+            role = Role.COORDINATOR if coordinates else Role.IMPLEMENTER
+            yield from ((m, role, False) for m in group if _is_collective(source, m))
+
+
+# A lead-in that the items below name bodies which supply or help (有关部门和单位有责任和义务向税务部门提供或者协助
+# 核实以下信息：(一)公安部门有关户籍信息；): each body an item opens with takes part.
+_HELPERS_LEAD_IN_RE = re.compile(r"(?:提供|协助|配合|参与)[^。；;]{0,30}(?:以下|下列)[^。；;]{0,20}[：:]\s*$")
+
+
+def _listed_helpers(source: str, units: list[Unit], mentions: list[Mention]) -> list[_Statement]:
+    by_path = {u.path: u for u in units}
+    found: list[_Statement] = []
+    for unit in units:
+        parent = by_path.get(unit.parent or "")
+        if parent is None or not _HELPERS_LEAD_IN_RE.search(parent.text):
+            continue
+        opening = re.search(r"有关|提供|[，,；;。]", unit.text)
+        stop = unit.span.start + (opening.start() if opening else len(unit.text))
+        group = _inside(mentions, unit.span.start, stop)
+        if (group and _SEP_RE.fullmatch(source, unit.span.start, group[0][0].start)
+                and not re.match(r"确定|规定|决定|要求", source[group[-1][0].end : group[-1][0].end + 2])):
+            # (十)X确定的其他信息: X decides, it supplies nothing
+            for mention in _unique(group):
+                found.append(_Statement(mention[1], Role.PARTICIPANT, unit.path, _trimmed(source, unit.span), False,
+                                        tuple(m[0].text(source) for m in group)))
+    return found
+
+
+# Bodies written right before a review (经A评审、B审定和C审核, 挂靠单位、业务主管部门审查同意): each evaluates.
+_REVIEWS_RE = re.compile(r"(?:评审|审定|审核|审查)(?!委员会|机构|部门)")
+
+
+def _reviewers(source: str, units: list[Unit], mentions: list[Mention]) -> list[_Statement]:
+    found: list[_Statement] = []
+    for unit in units:
+        for sent in unit_sentences(unit):
+            for group in _groups(source, _inside(mentions, sent.start, sent.end)):
+                if not _REVIEWS_RE.match(source, group[-1][0].end):
+                    continue
+                for mention in _unique(group):
+                    found.append(_Statement(mention[1], Role.EVALUATOR, unit.path, _trimmed(source, sent), False,
+                                            tuple(m[0].text(source) for m in group)))
+    return found
+
+
+# A group the text sets up (成立治理工作小组，组长由…担任，成员由…组成): the group itself leads the work.
+_SETS_UP_RE = re.compile(r"(?<!可)(?<!可以)(?:成立|组建)\s*$")  # 可成立…: a group others may set up
+_GROUP_NAME_RE = re.compile(r"(?:领导小组|工作小组|协调小组|小组|工作组|专班)$")
+
+
+def _set_up_groups(source: str, units: list[Unit], mentions: list[Mention]) -> list[_Statement]:
+    found: list[_Statement] = []
+    for unit in units:
+        for sent in unit_sentences(unit):
+            for mention in _inside(mentions, sent.start, sent.end):
+                if (_SETS_UP_RE.search(source, max(sent.start, mention[0].start - 4), mention[0].start)
+                        and _GROUP_NAME_RE.search(mention[0].text(source))):
+                    found.append(_Statement(mention[1], Role.LEAD, unit.path, _trimmed(source, sent), False, ()))
+    return found
+
+
+_HEADED_DUTY_RE = re.compile(r"\s*(?:主要)?负责")
+
+
+def _heading_body(source: str, sent: Span, mentions: list[Mention]) -> Mention | None:
+    """The body a heading line names and nothing else (1.监督组。), whose next sentence may state its duty."""
+    inside = _inside(mentions, sent.start, sent.end)
+    if len(inside) != 1:
+        return None
+    text = source[sent.start : sent.end].strip()
+    body = inside[0][0].text(source)
+    return inside[0] if re.fullmatch(rf"[\d一二三四五六七八九十（）()．.、\s]*{re.escape(body)}[。：:]?", text) else None
+
+
+def _headed_duty(source: str, sent: Span, heading: Mention) -> Iterator[tuple[Mention, Role, bool]]:
+    """监督组。负责对…进行监督: a sentence with no subject that opens with 负责 states the heading body's duty."""
+    m = _HEADED_DUTY_RE.match(source, sent.start, sent.end)
+    if not m:
+        return
+    instead, duty = _duties(source, m.start(), sent.end)
+    if not (duty and instead):
+        yield heading, Role.LEAD, False
+    yield from ((heading, role, False) for role in duty)
