@@ -83,6 +83,16 @@ class NotFound(LookupError):
         super().__init__(f"no {what} {asked!r}{hint}")
 
 
+class Ambiguous(NotFound):
+    """The name is one that several bodies go by (市财政局 of two cities): the message lists their full names."""
+
+    def __init__(self, what: str, asked: str, candidates: list[str]) -> None:
+        super().__init__(what, asked, candidates)
+        message = (f"{asked!r} names several {what}s: {', '.join(candidates)}; give the full name, "
+                   f"or the document (--doc / ?doc=) to read it as that document does")
+        self.args = (message,)
+
+
 def _str(graph: Graph, node: object, predicate: URIRef, lang: str | None = None) -> str:
     """One literal value as text; with ``lang``, the literal in that language (else any)."""
     values = list(graph.objects(node, predicate))  # type: ignore[arg-type]
@@ -485,14 +495,57 @@ def _organisations(graph: Graph) -> list[URIRef]:
     return sorted(graph.subjects(RDF.type, ORG.Organization))  # type: ignore[arg-type]
 
 
-def resolve_department(graph: Graph, name_or_key: str) -> URIRef:
+def resolve_department(graph: Graph, name_or_key: str, document: URIRef | None = None) -> URIRef:
     """The one organisation named by full name, alias (市经信委), key or IRI; else NotFound with close names.
 
     Former and later names resolve too (市环保局, 市生态环境局: each its own body, linked by the reorganisation);
-    where two bodies share a name, the one the documents name wins."""
+    where two bodies share a name, the one the documents name wins. With ``document``, a name is read as that
+    document writes it: 市财政局 in a Guangzhou plan is 广州市财政局 even when a Shanghai plan is loaded too.
+    Without one, a name several bodies the documents name share (市财政局 of two cities) is ``Ambiguous``."""
     asked = name_or_key.strip()
+    if document is not None:
+        within = _named_in_document(graph, asked, document)
+        if within is not None:
+            return within
     direct = _named_directly(graph, asked)
-    return direct if direct is not None else _resolve_by_names(graph, asked)
+    if direct is not None:
+        return direct
+    if document is None:
+        shared = _named_bodies_labelled(graph, asked)
+        if len(shared) > 1:
+            raise Ambiguous("department", asked, sorted(_str(graph, o, SKOS.prefLabel, "zh") for o in shared))
+    return _resolve_by_names(graph, asked)
+
+
+def _named_bodies_labelled(graph: Graph, asked: str) -> list[URIRef]:
+    """The organisations the documents name (prov:wasDerivedFrom) that carry ``asked`` as a label."""
+    found = {o for language in ("zh", "en", None) for predicate in (SKOS.prefLabel, SKOS.altLabel)
+             for o in graph.subjects(predicate, Literal(asked, lang=language))}
+    return sorted(o for o in found if (o, RDF.type, ORG.Organization) in graph  # type: ignore[misc]
+                  and (o, PROV.wasDerivedFrom, None) in graph)
+
+
+def _named_in_document(graph: Graph, asked: str, document: URIRef) -> URIRef | None:
+    """The organisation ``document`` names as ``asked``: by the words written at one of its mentions there, by a
+    label, or by the authority files' reading of the name within the document's jurisdiction."""
+    bodies: dict[URIRef, set[str]] = {}
+    for mention in graph.subjects(POL.inDocument, document):
+        for org in graph.subjects(POL.mentionedAt, mention):
+            if (org, RDF.type, ORG.Organization) in graph:
+                bodies.setdefault(org, set()).add(_str(graph, mention, POL.text))  # type: ignore[arg-type]
+    for org, written in bodies.items():
+        if asked in written:
+            return org
+    labelled = [o for o in bodies if asked in {str(x) for p in (SKOS.prefLabel, SKOS.altLabel)
+                                               for x in graph.objects(o, p)}]
+    if len(labelled) == 1:
+        return labelled[0]
+    from ingest.authority import normalise_department
+
+    key = normalise_department(asked, _str(graph, document, DCTERMS.spatial))
+    if key and iri.department_iri(key) in bodies:
+        return iri.department_iri(key)
+    return None
 
 
 def _resolve_by_names(graph: Graph, asked: str) -> URIRef:
@@ -608,10 +661,11 @@ def _department_view(graph: Graph, org: URIRef, responsibilities: Responsibility
 def department_view(graph: Graph, name_or_key: str, document: str | None = None) -> DepartmentView:
     """A department with its names, membership and responsibilities (explicit and inferred apart); with
     ``document`` (slug or IRI; NotFound when unknown) only the responsibilities in that document."""
-    org = resolve_department(graph, name_or_key)
+    doc = _resolve_document(graph, document) if document else None
+    org = resolve_department(graph, name_or_key, doc)
     split = _responsibilities(graph, org)
-    if document:
-        slug = key_tail(_resolve_document(graph, document))
+    if doc is not None:
+        slug = key_tail(doc)
         split = ResponsibilitySplit([r for r in split.explicit if r.document == slug],
                                     [r for r in split.inferred if r.document == slug])
     return _department_view(graph, org, split)

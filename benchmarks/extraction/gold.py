@@ -112,11 +112,17 @@ _DATE_LINE = re.compile(r"(\d{4}|[〇零一二三四五六七八九]{4})年[0-9�
 def body_paragraphs(text: str) -> list[str]:
     """The body paragraphs of a document (one line each): after the addressee line (the first line ending in ``：``
     among the first twelve) and before the signature (the line over the first date line after it), without the
-    ``附件：…`` line that lists an annex. These are the ``第N段`` units of a document with no numbered structure."""
+    ``附件：…`` lines that list the annexes (``附件：1.…`` and the ``2.…`` lines under it). These are the ``第N段``
+    units of a document with no numbered structure."""
     lines = [line.strip() for line in text.splitlines()]
     start = next((i + 1 for i, line in enumerate(lines[:12]) if line.endswith(("：", ":"))), 0)
     end = next((j for j in range(start, len(lines) - 1) if _DATE_LINE.fullmatch(lines[j + 1])), len(lines))
-    return [line for line in lines[start:end] if line and not line.startswith("附件")]
+    body, in_annex_list = [], False
+    for line in lines[start:end]:
+        in_annex_list = line.startswith("附件") or (in_annex_list and re.match(r"\d+[.．、]", line) is not None)
+        if line and not in_annex_list:
+            body.append(line)
+    return body
 
 
 def _label_in_text(segment: str, text: str) -> bool:

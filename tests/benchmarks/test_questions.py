@@ -161,7 +161,7 @@ def test_halves_share_no_question(tune, untouched):
 @pytest.mark.parametrize("path", [p for p in USERS_FILES
                                   if p.name.startswith(("users_docs_", "users_fresh_", "users_unseen_", "users_later_",
                                                         "users_final_", "users_last_", "users_real_",
-                                                        "users_en_"))])
+                                                        "users_en_", "users_plan_"))])
 def test_users_docs_answers_are_short_and_point_to_one_place(path):
     """Each phrase is 6–25 characters and occurs once across all documents, so a hit containing it is the unit."""
     problems = []
