@@ -1,4 +1,5 @@
-"""Plain-text tables for the command line that wrap long cells instead of cutting them.
+"""How the command line prints: plain-text tables that wrap long cells instead of cutting them, and the read
+model's views (a unit, a hit, a target, a support, the calculator's answer) as text.
 
 A Chinese character takes two columns.  Long cells wrap onto more lines within their column (on spaces when
 there are some, else between characters); columns named in ``NO_WRAP`` (keys, paths, IRIs) are never broken, so
@@ -11,7 +12,25 @@ import shutil
 import unicodedata
 from collections.abc import Sequence
 
-__all__ = ["width", "clip", "wrap", "table", "NO_WRAP", "role_text", "rule_text", "render_match"]
+__all__ = [
+    "NO_WRAP",
+    "clip",
+    "deadline",
+    "given_to",
+    "hit_text",
+    "link_names",
+    "number",
+    "quantity",
+    "render_match",
+    "role_text",
+    "rule_text",
+    "support_line",
+    "table",
+    "target_line",
+    "unit_text",
+    "width",
+    "wrap",
+]
 
 # Headers of columns whose cells are never wrapped (they are copied into other commands)
 NO_WRAP = frozenset({"#", "key", "path", "iri", "id", "document", "slug"})
@@ -171,3 +190,93 @@ def render_match(result) -> str:  # type: ignore[no-untyped-def]
     if result.district_office is not None:
         lines.append(f"{'所在区' if zh else 'district'}  {result.district_office.agent_name}")
     return "\n".join(lines)
+
+
+def unit_text(u) -> str:  # type: ignore[no-untyped-def]
+    """A UnitView as text: heading, place, whole text, then each list of its context as a table."""
+    lines = [f"{u.path}  [{u.kind}]  {u.heading}", u.iri, f"source {u.document}  [{u.start}, {u.end})"]
+    if u.parent:
+        lines.append(f"part of {u.parent.path} {u.parent.heading}")
+    lines += ["", u.text]
+    if u.children:
+        lines += ["\nchildren:", table(["path", "kind", "heading"], [(c.path, c.kind, c.heading) for c in u.children])]
+    if u.targets:
+        lines += ["\ntargets:", table(
+            ["indicator", "comparator", "quantity", "unit", "deadline"],
+            [(t.indicator, t.comparator, quantity(t), t.unit, deadline(t)) for t in u.targets],
+        )]
+    owners_only = [o for o in u.owners if o.unit_iri != u.iri]  # who is responsible, named for an enclosing unit
+    for title, items in (("responsibilities", u.responsibilities),
+                         (f"owners (named for {owners_only[0].unit_path})" if owners_only else "", owners_only)):
+        if items:
+            lines += [f"\n{title}:", table(
+                ["department", "role", "basis", "rule", "evidence"],
+                [(r.agent_name, role_text(r.role), r.basis, rule_text(r.rule), r.evidence) for r in items],
+            )]
+    if u.supports:
+        lines += ["\nsupport:", table(["support", "text"], [(support_line(s), s.text) for s in u.supports])]
+    if u.concepts:
+        lines.append("\nconcepts: " + "; ".join(
+            f"{c.pref_label} ({c.pref_label_en})" if c.pref_label_en else c.pref_label for c in u.concepts))
+    if u.citations:
+        lines.append("\ncitations:")
+        lines += [f"  《{c.title}》 {c.identifier}".rstrip() if c.title else f"  {c.identifier or c.iri}"
+                  for c in u.citations]
+    return "\n".join(lines)
+
+
+def hit_text(hit) -> str:  # type: ignore[no-untyped-def]
+    """A hit's whole text; a target hit is its target, a goal's hit lists every target it states."""
+    if hit.target is not None and hit.kind == "target":
+        return target_line(hit.target)
+    lines = [target_line(t) for t in hit.context.targets] if hit.kind == "goal" else []
+    return "\n".join([hit.text, *lines])
+
+
+def support_line(s) -> str:  # type: ignore[no-untyped-def]
+    """补助: 按设备投资额的10%, 最高500万元 (对…企业): a SupportView as one line."""
+    parts = []
+    if s.amount is not None:
+        upper = f"–{number(s.amount_max)}" if s.amount_max is not None else ""
+        parts.append(f"{s.comparator}{number(s.amount)}{upper}{s.unit}")
+    if s.rate is not None:
+        parts.append(f"{s.rate_base} {number(s.rate)}%".strip())
+    if s.cap is not None:
+        parts.append(f"cap {number(s.cap)}{s.unit}")
+    if s.condition:
+        parts.append(f"if {s.condition}")
+    return f"{s.kind}: {', '.join(parts) or s.text}"
+
+
+def number(value) -> str:  # type: ignore[no-untyped-def]
+    """100, 15.5: a Decimal as the text writes it (no exponent, no trailing zeros)."""
+    from decimal import Decimal
+
+    return f"{Decimal(value).normalize():f}"
+
+
+def quantity(t) -> str:  # type: ignore[no-untyped-def]
+    """A TargetView's quantity or range: 100, 5–6."""
+    return number(t.quantity) + (f"–{number(t.quantity_max)}" if t.quantity_max is not None else "")
+
+
+def deadline(t) -> str:  # type: ignore[no-untyped-def]
+    """A TargetView's deadline as a date, else the period the text gives (十四五期间)."""
+    return t.deadline.isoformat() if t.deadline else t.period
+
+
+def target_line(t) -> str:  # type: ignore[no-untyped-def]
+    """审批周期 ≤ 15 个工作日 (2020-12-31): a TargetView as one line."""
+    when = f" ({deadline(t)})" if deadline(t) else ""
+    return f"{t.indicator} {t.comparator} {quantity(t)} {t.unit}{when}"
+
+
+def given_to(responsibility) -> str:  # type: ignore[no-untyped-def]
+    """"[given to 上海市环境保护局] " when the work was given to a predecessor or successor of the body asked for."""
+    via = responsibility.via
+    return f"[given to {via.split(' (')[0]}] " if via else ""
+
+
+def link_names(links) -> str:  # type: ignore[no-untyped-def]
+    """The documents a document links to, by slug (else title, else identifier), joined by 、."""
+    return "、".join(link.slug or link.title or link.identifier for link in links)

@@ -190,6 +190,7 @@ def test_a_request_body_that_is_a_view_has_exactly_its_fields():
 
 
 @pytest.mark.parametrize("module", ["search.types", "search.match", "search.units", "kg.queries", "cli.main",
+                                    "cli.researchers", "cli.staff", "cli.enterprises", "cli.operators",
                                     "api.routes.units", "api.routes.search", "api.routes.match"])
 def test_no_module_keeps_its_own_copy_of_a_view(module):
     import importlib

@@ -96,7 +96,7 @@ def test_a_closed_pipe_ends_quietly(built_data_dir):
 
 def test_show_prints_who_is_responsible_from_the_enclosing_unit(capsys):
     """A unit the text names nobody for shows its owners (kg.views.owners) and the unit that names them."""
-    from cli.main import _print_unit
+    from cli.render import unit_text
     from kg.views import ResponsibilityView, UnitView
 
     owner = ResponsibilityView(iri="r", agent_iri="o", agent_name="市经济信息化委", unit_iri="t", unit_path="一（一）",
@@ -106,6 +106,21 @@ def test_show_prints_who_is_responsible_from_the_enclosing_unit(capsys):
                     text="支持企业更新高效电机。", start=0, end=11, document="energy-plan", document_title="方案",
                     parent=None, children=[], targets=[], supports=[], concepts=[], citations=[], responsibilities=[],
                     owners=[owner])
-    _print_unit(unit)
-    out = capsys.readouterr().out
+    out = unit_text(unit)
     assert "owners (named for 一（一）):" in out and "市经济信息化委" in out and "（牵头单位：市经济信息化委）" in out
+
+
+def test_help_lists_every_command_once_under_the_group_of_its_users():
+    from cli.main import GROUPS
+
+    out = runner.invoke(app, ["--help"], env={"COLUMNS": "120"}).output
+    lines = out.splitlines()
+    sections = {}
+    for title, _commands in GROUPS:
+        at = lines.index(f"{title}:")
+        rest = lines[at + 1:]
+        sections[title] = [line.split()[0] for line in rest[:next((i for i, x in enumerate(rest) if not x.strip()),
+                                                                  len(rest))]]
+    assert sections == {title: [c.__name__ for c in commands] for title, commands in GROUPS}
+    assert sorted(sum(sections.values(), [])) == sorted(c.callback.__name__ for c in app.registered_commands)
+    assert "Commands:" not in out

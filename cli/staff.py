@@ -1,0 +1,127 @@
+"""Government staff's commands: who is responsible for what (``owns``), the bodies the documents name
+(``departments``), and the targets set across documents, by indicator (``targets``)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from cli.render import deadline, given_to, quantity, role_text, rule_text, table
+from cli.shared import (
+    AsJson,
+    DataDir,
+    DocOption,
+    IssuerOption,
+    JurisdictionOption,
+    OutputFile,
+    TableFormat,
+    YearOption,
+    facet_documents,
+    open_workspace,
+    print_json,
+    run,
+    settings_for,
+    table_format,
+    write_for_machines,
+)
+from kg import tabular
+
+__all__ = ["COMMANDS", "departments", "owns", "targets"]
+
+
+def owns(
+    department: Annotated[str, typer.Argument(help="a department's name, alias (市经信委) or key")],
+    doc: DocOption = None,
+    data_dir: DataDir = None,
+    as_json: AsJson = False,
+    fmt: TableFormat = None,
+    output: OutputFile = None,
+) -> None:
+    """What DEPARTMENT is responsible for: explicit and inferred apart, each with its evidence."""
+    from kg.queries import department_view
+
+    def body() -> None:
+        chosen = table_format(fmt, output, as_json)
+        view = department_view(open_workspace(settings_for(data_dir)).graph, department, doc)
+        if write_for_machines(chosen, view, lambda: tabular.responsibilities_table(view), output, "responsibilities"):
+            return
+        aliases = f"  ({'、'.join(view.alt_labels)})" if view.alt_labels else ""
+        typer.echo(f"{view.pref_label}{aliases}")
+        for line in view.history:  # names over time: 2018: 上海市环境保护局 → 上海市生态环境局 (…)
+            typer.echo(f"reorganised {line}")
+        for basis in ("explicit", "inferred"):
+            items = getattr(view.responsibilities, basis)
+            typer.echo(f"\n{basis} ({len(items)}):")
+            if items:
+                typer.echo(table(
+                    ["document", "path", "role", "unit",
+                     "evidence" if basis == "explicit" else "rule (show PATH for its evidence)"],
+                    [(r.document, r.unit_path, role_text(r.role), r.unit_heading,
+                      given_to(r) + (rule_text(r.rule) or r.evidence))
+                     for r in items],
+                ))
+
+    run(body)
+
+
+def departments(
+    data_dir: DataDir = None,
+    as_json: AsJson = False,
+    candidates: Annotated[bool, typer.Option(
+        "--candidates", help="the body-like names kept out of the bodies (a clause ending in 政府), to review")] = False,
+) -> None:
+    """Every government body the documents name, with its aliases (or, with --candidates, the names kept out)."""
+    from kg.queries import list_body_candidates, list_departments
+
+    def body() -> None:
+        if candidates:
+            kept_out = list_body_candidates(open_workspace(settings_for(data_dir)).graph)
+            if as_json:
+                print_json(kept_out)
+                return
+            typer.echo(table(["document", "name"], [(c.document, c.name) for c in kept_out], max_col=50))
+            return
+        found = list_departments(open_workspace(settings_for(data_dir)).graph)
+        if as_json:
+            print_json(found)
+            return
+        rows = [(d.key, d.pref_label, "、".join(d.alt_labels), d.category) for d in found]
+        typer.echo(table(["key", "name", "aliases", "category"], rows, max_col=50))
+
+    run(body)
+
+
+def targets(
+    indicator: Annotated[str | None, typer.Option("--indicator", help="indicator contains this text (覆盖率)")] = None,
+    doc: DocOption = None,
+    year: YearOption = None,
+    jurisdiction: JurisdictionOption = None,
+    issuer: IssuerOption = None,
+    data_dir: DataDir = None,
+    as_json: AsJson = False,
+    fmt: TableFormat = None,
+    output: OutputFile = None,
+) -> None:
+    """Targets across documents, by indicator: each with its deadline and the plan it comes from, so a reader
+    sees how a target moved from one plan to the next."""
+    from kg.queries import list_targets
+
+    def body() -> None:
+        chosen = table_format(fmt, output, as_json)
+        ws = open_workspace(settings_for(data_dir))
+        allowed = facet_documents(ws, doc, year, jurisdiction, issuer)
+        found = [t for t in list_targets(ws.graph, indicator_contains=indicator)
+                 if allowed is None or t.document in allowed]
+        found.sort(key=lambda t: (t.indicator, t.deadline.isoformat() if t.deadline else "9999", t.document))
+        if write_for_machines(chosen, {"count": len(found), "items": found}, lambda: tabular.targets_table(found),
+                              output, "target(s)"):
+            return
+        rows = [(t.indicator, t.comparator, quantity(t), t.unit, deadline(t), t.document, t.unit_path) for t in found]
+        typer.echo(table(["indicator", "comparator", "quantity", "unit", "deadline", "document", "path"], rows))
+        typer.echo(f"{len(found)} target(s) in {len({t.document for t in found})} document(s)")
+
+    run(body)
+
+
+COMMANDS = (owns, departments, targets)
