@@ -11,6 +11,7 @@ from collections.abc import Iterable
 
 from rdflib import Graph, Literal, URIRef
 
+from ingest.nameforms import name_form
 from kg import iri
 from kg.indicators import candidate_targets
 from kg.terms import canonical_decimal
@@ -517,6 +518,10 @@ def resolve_department(graph: Graph, name_or_key: str, document: URIRef | None =
     return _resolve_by_names(graph, asked)
 
 
+def _labels(graph: Graph, org: object) -> set[str]:
+    return {str(x) for p in (SKOS.prefLabel, SKOS.altLabel) for x in graph.objects(org, p)}  # type: ignore[arg-type]
+
+
 def _named_bodies_labelled(graph: Graph, asked: str) -> list[URIRef]:
     """The organisations the documents name (prov:wasDerivedFrom) that carry ``asked`` as a label."""
     found = {o for language in ("zh", "en", None) for predicate in (SKOS.prefLabel, SKOS.altLabel)
@@ -536,10 +541,10 @@ def _named_in_document(graph: Graph, asked: str, document: URIRef) -> URIRef | N
     for org, written in bodies.items():
         if asked in written:
             return org
-    labelled = [o for o in bodies if asked in {str(x) for p in (SKOS.prefLabel, SKOS.altLabel)
-                                               for x in graph.objects(o, p)}]
-    if len(labelled) == 1:
-        return labelled[0]
+    for same in (lambda names: asked in names, lambda names: name_form(asked) in {name_form(n) for n in names}):
+        labelled = [o for o in bodies if same(bodies[o] | _labels(graph, o))]
+        if len(labelled) == 1:
+            return labelled[0]
     from ingest.authority import normalise_department
 
     key = normalise_department(asked, _str(graph, document, DCTERMS.spatial))
@@ -565,6 +570,10 @@ def _resolve_by_names(graph: Graph, asked: str) -> URIRef:
     key = normalise_department(asked)
     if key and iri.department_iri(key) in set(names.values()):
         return iri.department_iri(key)
+    # The same name written another way (广州市发展和改革委员会 for the 广州市发展改革委 a text wrote): one body only.
+    same = {org for name, org in names.items() if name_form(name) == name_form(asked)}
+    if len(same) == 1:
+        return same.pop()
     raise NotFound("department", asked, difflib.get_close_matches(asked, list(names), n=5, cutoff=0.4))
 
 

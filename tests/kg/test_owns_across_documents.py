@@ -14,6 +14,7 @@ NORTH = """某北市推进工业节能的实施方案
 北府办〔2031〕2号
 一、重点任务
 （一）推进节能改造。市财政局负责安排节能改造专项资金。（市工业和信息化局配合）
+（二）建立项目库。市发展改革委负责建立节能改造项目库。
 """
 SOUTH = """某南市促进外贸发展的若干措施
 南府办〔2031〕7号
@@ -48,3 +49,12 @@ def test_without_a_document_a_shared_name_lists_the_bodies_it_may_mean(graph):
 
 def test_a_full_name_needs_no_document(graph):
     assert department_view(graph, "某南市财政局").pref_label == "某南市财政局"
+
+
+@pytest.mark.parametrize("asked, document", [("某北市发展和改革委员会", None), ("某北市发改委", None),
+                                             ("市发改委", "north"), ("市发展和改革委员会", "north")])
+def test_a_body_is_found_by_the_other_ways_its_name_is_written(graph, asked, document):
+    """The text wrote 市发展改革委; its full name and its common short name find it, with no authority file."""
+    view = department_view(graph, asked, document)
+    assert view.pref_label == "某北市发展改革委"
+    assert [(r.unit_path, r.role) for r in view.responsibilities.explicit] == [("一（二）", "lead")]
