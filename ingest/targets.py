@@ -94,6 +94,9 @@ _MODAL_TAIL = re.compile(r"(?:力争|确保|争取|努力|预计|预期|基本|�
 _RATIO = re.compile(r"[∶:：]\s?[0-9]+(?:\.[0-9]+)?(?![0-9])")  # a ratio's second term: 2.2∶1, 1:0.6
 _FREQUENCY_RE = re.compile(r"每(?:年|季度?|月|周|半年|两年|年度)")  # 每年举办1次对接会: how often, not a target
 _AGE_UNITS = ("岁", "周岁")
+_CONDITION_TAIL = re.compile(r"的[，,；;]")  # a 的-clause a comma closes names those a rule is for (…在3家以上的，)
+_APPLIED_RATE = re.compile(r"按(?:照)?[^，,。；;]{0,24}$")  # 按不低于采购金额的30%: how a sum is worked out
+_LISTED = re.compile(r"(?:[\u4e00-\u9fff]{1,10}、){2,}[\u4e00-\u9fff]{1,10}$")  # 甲市、乙市、丙市 right before the count
 # Units whose indicator stands before the number (审批时间压缩至5个工作日, 企业开办1个工作日内办结).
 _SUBJECT_UNITS = RATE_UNITS + ("个工作日", "工作日", "小时", "天", "分钟", "秒", "个月", "周")
 # 分别 then up to a few words (达到 / 比2020年提高) before the first of the values
@@ -267,6 +270,12 @@ def _read_quantity(text: str, text_raw: str, q: re.Match[str]) -> _Found | None:
         return None  # 为60周岁以上老年人开展筛查: an age saying who, not a target
     if unit not in RATE_UNITS and not is_count(unit) and _ATTRIBUTE_RE.match(text, number_end):
         return None  # 年营业收入10亿元以上的企业: a size qualifying a noun, not a target
+    if _CONDITION_TAIL.match(text, after):
+        return None  # 入围企业在3家及以上的，采取招标方式: whom a rule applies to, not an aim
+    if _APPLIED_RATE.search(text, clause_start, q.start()):
+        return None  # 按不低于采购金额的30%预付: the rate a payment is made at, not an aim
+    if not pre and _LISTED.search(text[max(0, q.start() - 80) : q.start()]):
+        return None  # 选择北京、天津、上海…11个城市: the count of the places just named, not an aim
     comparator = comparator_of(pre[0] if pre else None, post.group() if post else None, q.group("approx"))
     obj_end = _object_end(text, after)
     subject_start = _subject_start(text, pre[1] if pre else q.start())

@@ -41,3 +41,14 @@ def test_an_aim_in_a_rule_or_support_unit_stays_a_target():
     found = targets_of(text)
     assert [(path, quantity) for path, _, quantity in found] == [("一", Decimal(15)), ("二", Decimal(300))]
     assert {function for _, function, _ in found} <= {"rule", "support", "action"}
+
+
+def test_a_condition_a_count_of_a_list_and_a_rate_to_apply_are_no_targets_in_an_action_unit():
+    """Within a unit that acts: a clause that says to whom a rule applies (…在5家及以上的，…), the count of a list
+    of named places (甲市、乙市、丙市3个城市) and the rate a payment is made at (按不低于…的20%) are no aims."""
+    text = ("某省关于开展医用耗材联合采购试点的工作方案\n"
+            "一、试点范围。选择甲市、乙市、丙市3个城市开展联合采购试点。\n"
+            "二、采购方式。同一耗材报名企业在5家及以上的，采取竞价方式；报名企业为2家的，采取议价方式。\n"
+            "三、资金预付。医保基金按不低于约定采购金额的20%预付给医疗机构，加快企业回款。\n"
+            "四、工作目标。到2032年，试点耗材平均价格降低30%以上，覆盖医疗机构达到200家。\n")
+    assert [(path, quantity) for path, _, quantity in targets_of(text)] == [("四", Decimal("30")), ("四", Decimal("200"))]
