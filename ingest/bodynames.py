@@ -33,9 +33,9 @@ _FUNCTION_CHARS = "由和及与同对向在经请将按并、"
 _ZONE_RE = re.compile(rf"[{_CJK}]{{2,10}}?(?:园区|开发区|高新区|新片区|新区|示范区|试验区|合作区|保税区|综试区)"
                       rf"(?:管委会|管理委员会)")
 _LEFT_GUARD = {
-    "市": "城超都上门全本该各省股夜坊菜花集闹街早黑午楼区县辖列",
+    "市": "城超都上门全本该各省股夜坊菜花集闹街早黑午楼区县辖列的",  # 设区的市人民政府: a kind of city
     "区": "地社城园街辖景小片新郊市山林灾牧矿校厂港保示禁战试商功开湾学院各全本该半治验库",
-    "县": "郡州全各市区本该",
+    "县": "郡州全各市区本该的",
     "省": "全各外本节反",
     "镇": "城乡村集重古名各全",
     "乡": "城下家故老返各同全",
@@ -62,12 +62,13 @@ _CENTRAL_RE = re.compile(rf"(?P<prefix>国务院|国家)(?P<core>{_CORE}{{1,12}}
 _PLACE_CORE_RE = re.compile(rf"(?P<core>{_CORE}{{0,12}}?)(?P<suffix>{_SUFFIX_RE})")
 _DESIGNATION_RE = re.compile(r"技术|创新|示范|研究|实验|工程|孵化|产业|制造|金融|贸易|航运|科创|基地|国际")
 _COLLECTIVE_RE = re.compile(
-    r"各(?:有关|相关)?(?:(?:区县|县级市|县（市、区）|县（市）|区|县|市|州|省|乡镇|街镇|街道|镇|乡)(?:[（(][市区县州、]+[)）])?[、，,]?)*"
-    r"(?<![、，,])(?:人民政府|政府|部门和单位|部门|单位|委办局|街道办事处|办事处)"
+    r"各(?:有关|相关)?(?:(?:区县|县级市|县（市、区）|县（市）|区|县|市|州|省|乡镇|街镇|街道|镇|乡|级)(?:[（(][市区县州、]+[)）])?[、，,]?)*"
+    r"(?<![、，,])(?:(?:人民政府|政府)(?:及其(?:所属|有关)?部门)?|部门和单位|部门|单位|委办局|街道办事处|办事处)"
     r"|各(?:有关|相关)?(?:乡镇|街镇|街道|镇)(?!区|域)|各成员单位|当地(?:人民)?政府"
     r"|(?:市|区|县)(?:直|属)各(?:有关)?(?:部门|单位)"
     r"|(?:市|区|县|省)(?:级|政府)?(?:各)?(?:有关|相关)部门"
-    r"|(?:省|市|县)级(?:人民)?政府(?:办公厅|办公室)"  # 省级政府办公厅: each province's government office
+    r"|(?:省|市|县)级(?:人民)?政府(?:办公厅(?:（室）)?|办公室)"  # 省级政府办公厅: each province's government office
+    r"|国务院(?:各有关|各|有关)?部门(?:和单位)?"  # the State Council's departments (国务院部门可参照…)
 )
 # Words of a clause, never of an organ's name: a span holding one is a sentence fragment (区探索创新政府,
 # 山东省日照市推行压缩企业开办), kept as a candidate and out of the bodies.
@@ -178,6 +179,8 @@ def _right_ok(source: str, end: int, name: str) -> bool:
     if name.endswith("各区") and nxt in "域块间别县级位内":
         return False
     if name.endswith("中心") and nxt in "城区":
+        return False
+    if name.endswith("政府") and source.startswith("部门", end):  # 县级以上人民政府部门: the governments' departments
         return False
     return nxt not in _RIGHT_GUARD.get(name[-1], "")
 
@@ -306,15 +309,51 @@ def _zone_candidates(source: str) -> list[_Candidate]:
     return found
 
 
-# Places a text puts to work by their part in it (各试点城市要…, 相关省份要…): a collective where they act.
-_ACTING_PLACES_RE = re.compile(r"各试点(?:城市|地区|省份)|(?:相关|有关)省份")
+# Places a text puts to work by their part in it (各试点城市要…, 试点地区要…, 相关省份要…) and their governments'
+# offices (试点地区政府办公厅（室）对…负总责): a collective where they act.
+_ACTING_PLACES_RE = re.compile(r"(?:各)?试点(?:城市|地区|省份)(?:(?:人民)?政府(?:办公厅(?:（室）)?|办公室))?|(?:相关|有关)省份")
+_ACTS_AFTER_RE = re.compile(r"(?:都|均|也)?(?:要|应当|应|须|必须|可以?(?=根据|按照|结合|组织|视|参照)|负责|牵头|对[^，,。；;]{1,40}?负总责)")
 
 
 def _collective_candidates(source: str) -> list[_Candidate]:
     found = [_Candidate(m.start(), m.end(), "collective") for m in _COLLECTIVE_RE.finditer(source)
              if _left_ok(source, m.start(), m.group()) and _right_ok(source, m.end(), m.group())]
     return found + [_Candidate(m.start(), m.end(), "collective") for m in _ACTING_PLACES_RE.finditer(source)
-                    if re.match(r"要|应|可|负责", source[m.end() : m.end() + 2])]
+                    if _ACTS_AFTER_RE.match(source, m.end()) and _opens_clause(source, m.start())]
+
+
+def _opens_clause(source: str, start: int) -> bool:
+    """Whether a name at ``start`` can be a clause's subject: after a boundary or a function word, not inside a
+    phrase (对成效不明显的|试点地区要开展督查: the places are what is checked)."""
+    prev = source[start - 1 : start]
+    return not re.match(rf"[{_CJK}]", prev) or prev in _FUNCTION_CHARS
+
+
+# A body the text names by its role (审核机构, 制定机关办公机构, 登记管理机关): where the text declares the name for a
+# class of bodies (具体承担审核工作的部门或者机构（以下统称审核机构）), and where such a name opens a clause whose
+# subject it is (，制定机关办公机构要对材料…进行审查). Kept as a body only where it acts (ingest.departments).
+_DECLARED_CLASS_RE = re.compile(rf"[（(]以下(?:统称|简称)[“\"]?(?P<name>[{_CJK}]{{2,10}}?(?:机构|机关|部门))[”\"]?[）)]")
+# Its head is an organ (机关) or an agency named by a government function (审核机构, 执法机构); 医疗机构, 代理机构,
+# 金融机构 … are the parties a text regulates, not bodies.
+_ROLE_NOUN_RE = re.compile(
+    rf"(?:^|(?<=[。；;，,：:\n]))(?P<name>[^{_NOT_CORE}的]{{0,6}}?(?:[^{_NOT_CORE}的]{{2}}机关|(?:审核|审查|审批|管理|监管|监督|执法|办公|工作|法制"
+    rf"|登记|派出|监察|协调)机构))(?={_ACTS_AFTER_RE.pattern})", re.MULTILINE)
+
+
+def _role_noun_candidates(source: str) -> list[_Candidate]:
+    found = []
+    for m in _DECLARED_CLASS_RE.finditer(source):
+        name = m.group("name")
+        for later in re.finditer(re.escape(name), source[m.end():]):
+            start = m.end() + later.start()
+            prev = source[start - 1 : start]
+            if not re.match(rf"[{_CJK}]", prev) or prev in _FUNCTION_CHARS:  # 起草部门审核机构 is that body's own
+                found.append(_Candidate(start, start + len(name), "designation"))
+    for m in _ROLE_NOUN_RE.finditer(source):
+        # a verb written before 机关/机构 names what the organ does (制定机关, 审核机构); anywhere else it is a clause
+        if not _CLAUSE_RE.search(re.sub(r"[\u4e00-\u9fff]{2}(?=机关|机构|部门)", "", m.group("name"))):
+            found.append(_Candidate(m.start("name"), m.end("name"), "designation"))
+    return found
 
 
 _JOINT_PREFIX_RE = re.compile(r"国务院|中央|全国|国家(?!级)")
@@ -425,13 +464,21 @@ def _strip_clause_lead(place: str) -> str:
     return place[m.end():] if m and len(place) - m.end() >= 3 else place
 
 
+# A place written with its government right after a function word (向|晋中市人民政府, 由|左权县人民政府).
+_PLACE_GOV_AFTER_WORD_RE = re.compile(rf"(?<=[{_FUNCTION_CHARS}])([^{_NOT_CORE}的]{{2,4}}?(?:省|市|自治州|县|区))(?=人民政府)")
+
+
 def _text_places(source: str, jurisdiction: str) -> set[str]:
-    """Places written in the text as part of a government's name, plus the known ones and the document's own."""
-    places = {p for p in _known_places() if len(p) >= 2}
-    places |= {_strip_clause_lead(m.group(1)) for m in _PLACE_GOV_RE.finditer(source)}
+    """Places written in the text as part of a government's name, plus the known ones and the document's own.
+
+    A place read from the text may not open with a word that makes it no place (本市, 全区, 新区, 自贸区); a place
+    the gazetteer knows is kept as it is (新疆维吾尔自治区)."""
+    read = {_strip_clause_lead(m.group(1)) for m in _PLACE_GOV_RE.finditer(source)}
+    read |= {m.group(1) for m in _PLACE_GOV_AFTER_WORD_RE.finditer(source)}
     if jurisdiction and jurisdiction != NATIONAL:
-        places |= {jurisdiction, _short_place(jurisdiction)}
-    return {p for p in places if not re.match(r"^(?:本|全|各|该|城|中心|示范|开发|工业|自贸|新)", p)}
+        read |= {jurisdiction, _short_place(jurisdiction)}
+    read = {p for p in read if not re.match(r"^(?:本|全|各|该|城|中心|示范|开发|工业|自贸|新)", p)}
+    return read | {p for p in _known_places() if len(p) >= 2}
 
 
 # 国务院…领导小组（以下简称领导小组）: the short name a text declares for a body

@@ -65,11 +65,13 @@ from .bodynames import (
     _in_titles,
     _joint_candidates,
     _label_candidates,
+    _role_noun_candidates,
     _set_up_candidates,
     _text_places,
     _zone_candidates,
 )
 from .model import BodyCandidate, Department, Span, Unit
+from .responsibility import assign_responsibilities
 
 __all__ = [
     "AUTHORITY_DIR",
@@ -241,12 +243,14 @@ _REFERENCE_AFTER_RE = re.compile(
     r"副院长|院长|副校长|校长|副主席|主席|书记处书记|党委书记|党组书记|书记|副社长|社长|总编辑|党组成员|部务会议成员|委员|组长|副组长)"
     r"|决定(?!书)|(?:第[\d一二三四五六七八九十百]+次)?(?:常务会议|全体会议)|确定的|公布的"
     r"|有关文件|文件精神|(?:报告|请示|备案|审批)(?![\u4e00-\u9fff]*(?:部门|单位))"
-    r"|(?:批准|同意|批复)")
+    r"|(?:批准|同意|批复)"
+    r"|(?:或者?其?[\u4e00-\u9fff]{0,6}?)?名义"
+    r"|(?:印发|发布|颁布|出台)的?《")  # 国务院印发的《…》: the author of a text the document cites  # 以县级以上人民政府或者其办公机构名义印发: whose name a text bears
 
 
 def _is_reference(source: str, cand: _Candidate) -> bool:
     """Whether this mention names the body only as an authority, a recipient or a person's post."""
-    for m in _AUTHORITY_PAIR_RE.finditer(source, max(0, cand.start - 4), min(len(source), cand.end + 4)):
+    for m in _AUTHORITY_PAIR_RE.finditer(source, max(0, cand.start - 6), min(len(source), cand.end + 6)):
         if m.start() <= cand.start and cand.end <= m.end():
             return True
     before = source[max(0, cand.start - 2) : cand.start]
@@ -321,7 +325,7 @@ def find_bodies(
     candidates = [
         *_label_candidates(source), *_generic_candidates(source, places),
         *_collective_candidates(source), *_joint_candidates(source, places), *_zone_candidates(source),
-        *_designation_candidates(source), *_set_up_candidates(source),
+        *_designation_candidates(source), *_set_up_candidates(source), *_role_noun_candidates(source),
     ]
     place_re = re.compile("|".join(map(re.escape, sorted(places, key=len, reverse=True))) or "(?!)")
     candidates = [_extend(source, c, place_re) for c in candidates]
@@ -381,4 +385,27 @@ def find_bodies(
             log.debug("joint body %s created with %d members", dept.pref_label, len(dept.members))
         if not dept.members:
             dept.members = _composed_of(source, dept.mentions, others)
-    return Bodies(list(departments.values()), list(unknown.values()))
+    found = list(departments.values())
+    if units is not None:
+        found, idle = _acting_only(source, units, found)
+        for dept in idle:
+            written = dept.mentions[0].text(source) if dept.mentions else dept.pref_label
+            unknown.setdefault(written, BodyCandidate(written, list(dept.mentions), _IDLE_REASON))
+    return Bodies(found, list(unknown.values()))
+
+
+_IDLE_REASON = "a collective or a body named by its role that the text does not make act"
+_CONDITIONAL = ("collective", "designation")
+
+
+def _acting_only(source: str, units: list[Unit], departments: list[Department]) -> tuple[list[Department], list[Department]]:
+    """(bodies, idle): a collective (各级政府及其部门, 国务院有关部门) or a body named by its role or sector
+    (审核机构, 市场监管部门) is a body only where the text makes it act, with a responsibility of its own (各级政府及其
+    部门要明确…: the implementer); named where it is only told, narrated or addressed (各级政府相继建立了网站, 报
+    国务院有关部门), it is no body. A body with a name of its own (教育部, 上海市商务委) stays a body wherever named."""
+    conditional = [d for d in departments if d.category in _CONDITIONAL]
+    if not conditional:
+        return departments, []
+    acting = {r.agent for r in assign_responsibilities(source, units, departments)}
+    idle = [d for d in conditional if d.key not in acting]
+    return [d for d in departments if d not in idle], idle

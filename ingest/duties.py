@@ -31,36 +31,42 @@ from .notes import (
     unit_sentences,
 )
 
-_ADVERBIALS = r"(?:每年|每半年|每季度|年度|定期|适时|不定期|依法|依规|按规定)*"
+_ADVERBIALS = r"(?:每年|每半年|每季度|年度|定期|适时|不定期|依法|依规|按规定|将(?:于[^，,。；;]{1,14}?前)?)*"
 _ORGANISES_RE = re.compile(_GAP + _ADVERBIALS + r"(?:组织|开展|负责|牵头|进行|对)")
-_EVALUATION_RE = re.compile(r"评估|考核|评价")
+_EVALUATION_RE = re.compile(r"评估|考核|评价|验收")
 _SUPERVISION_RE = re.compile(r"督查|督导|监督检查|督促检查|审计监督")
 # What a duty clause (after 负责, or after the bodies 会同 names) is about.
 _DUTY_OF: tuple[tuple[re.Pattern[str], Role], ...] = (
     (re.compile(r"^\s*(?:要|应当|应|须|需|切实|积极|负责)*\s*(?:搞好|做好|加强)?"
-                r"(?:统筹协调|综合协调|协调服务|协调推进|统筹推进|协调解决|协调)"), Role.COORDINATOR),
+                r"(?:统筹协调|综合协调|协调服务|协调推进|统筹推进|统筹指导|协调解决|组织协调|协调)"), Role.COORDINATOR),
     (re.compile(r"^\s*(?:要|应当|应|须|需)?\s*(?:适时|定期|及时|每年)?(?:组织)?(?:开展)?(?:考核|评估|评价)"
-                r"|(?:开展|进行|组织|做好)[^，。；]{0,8}?(?:考核|评估|评价|验收|审查)"), Role.EVALUATOR),
+                r"|(?:开展|进行|组织|做好)[^，。；]{0,8}?(?:考核|评估|评价|验收|审查)"
+                # 对材料…进行审核, 履行审核职责: a body that reviews what others submit (审查 / 审核 / 审定 / 评审)
+                r"|^\s*(?:要|应当|应|须|需)\s*(?:认真|严格)?(?:对[^，。；]{1,30}?(?:进行|开展|组织)?|履行)(?:审核|审查|审定|评审)"
+                r"(?!意见|机构|机制|制度|工作(?!职责))"), Role.EVALUATOR),
     (re.compile(r"^\s*(?:要|应当|应|须|需)?\s*(?:适时|定期|及时|每年)?(?:组织)?(?:开展)?(?:依法)?(?:监督检查|督查|督促检查|督导|督促|监察)"
                 r"|^\s*(?:要|应当|应|须|需)?\s*(?:切实)?加强对[^，。；]{1,30}的(?:安全)?(?:监管|监督|监察)"
+                r"|^\s*(?:要|应当|应|须|需)?\s*(?:切实)?(?:加强)?(?:指导监督|监督指导)"
                 r"|(?:开展|进行|组织|实施)[^，。；]{0,8}?(?:督查|督导|监督检查|督促检查|审计监督|检查、监督|监督、检查)"
                 r"|^\s*(?:负责)?对[^，。；]{1,20}(?:进行|实施)监督(?!检查|管理)"),
      Role.SUPERVISOR),
 )
 _CONVENES_RE = re.compile(r"\s*(?:负责)?(?:召开|召集)[^，,。；;]{0,10}?会议")
-_COMMA_COORDINATES_RE = re.compile(r"\s*[，,]?\s*(?:负责)?(?:统筹协调|统筹推进|综合协调)")
+_COMMA_COORDINATES_RE = re.compile(r"\s*[，,]?\s*(?:负责)?(?:统筹协调|统筹推进|综合协调|统筹指导)")
 # A named body as the subject of a clause, doing the work: 市财政局统筹安排…, 上海海关依法…
 _ACTS_RE = re.compile(_GAP + _ADVERBIALS + r"(?:统筹安排|组织实施|组织开展|组织|制定|编制|建立|推进|推动|开展|落实|指导|承担|"
                       r"完善|研究|出台|发布|设立|实施|加强|优化|深化|做好|抓好|健全"
                       r"|从[^，,。；;]{1,20}?(?:支付|拨付|列支))(?!的)")  # 中国人民银行从价差款中支付…: it pays
 _OBJECT_RE = re.compile(r"[对向为给与和及在将把]\s*$")
 # A named body that 要/应当/须 do something has a duty, whatever the verb (自然资源部门要根据…统筹规划…).
-_MODAL_RE = re.compile(r"\s*(?:都|均|也)?(?:要|应当|应|须|需|必须|可(?=根据|按照|结合|组织|视))(?!求|素|件|点|害|闻|以|是|有|在)")
+_MODAL_RE = re.compile(r"\s*(?:都|均|也)?(?:要|应当|应|须|需|必须|可以?(?=根据|按照|结合|组织|视))(?!求|素|件|点|害|闻|以|是|有|在)")
 _EACH_BEFORE_RE = re.compile(r"分别由\s*$")
 _EACH_AFTER_RE = re.compile(r"\s*(?:等(?:有关)?部门)?分别")
 _COLLECTIVE_COORDINATES_RE = re.compile(r"\s*(?:要|应当|应|须)?\s*(?:切实)?(?:加强|做好|负责)?(?:统筹协调|综合协调)")
 _COLLECTIVE_ACTS_RE = re.compile(
-    _GAP + r"(?:可|要|应|需|须|负责|建立|制定|结合|根据|按照|抓紧|加快|做好|落实|研究|组织|推动|加强|完善|出台|设立)")
+    _GAP + r"[\s，,]*(?:可|要|应|需|须|负责|建立|制定|结合|根据|按照|抓紧|加快|做好|落实|研究|组织|推动|加强|完善|出台|设立|参照)(?!的)")  # 国务院部门制定的文件: no act
+# A duty a collective has over others, written before its modal (各级人民政府对所属部门…要加强指导监督).
+_OVER_OTHERS_RE = re.compile(r"\s*对[^，,。；;]{1,40}?(?=要|应当|应|须)")
 _COLLECTIVE_URGED_RE = re.compile(r"(?:鼓励|支持|引导|要求|指导|督促|推动|由)\s*$")
 _CLAUSE_START_RE = re.compile(r"(?:^|[，,；;：:])\s*(?:同时，?|并)?\s*$")
 _BY_RE = re.compile(r"(?:由|请)\s*$")  # 由X办理; a reply's 请X加快研究 asks X to act
@@ -106,7 +112,7 @@ def _later_help(source: str, stop: int, end: int, mentions: list[Mention]) -> bo
 # A class of bodies named by its work alone, with no level, place or 国务院 (税务机关, 医疗保障部门, 登记管理机关,
 # 业务主管部门): the bodies of that kind everywhere, not one body.
 _CLASS_RE = re.compile(r"^(?!国务院|国家|中央|中国|全国|各|地方|县级|省|市|区|县|[^，。]*(?:省|市|区|县|政府))"
-                       r"[\u4e00-\u9fff]{2,10}(?:部门|机关)$")
+                       r"[\u4e00-\u9fff]{2,10}(?:部门|机关|机构)$")
 _MEANS_RE = re.compile(r"\s*(?:要|应当|应|须|需|可)?\s*(?:(?:采取|采用|通过|运用)[^，,；;。]{0,20}(?:方式|办法|手段|形式)"
                        r"|(?:根据|按照|依据)[^，,；;。]{0,20}(?:要求|规定|需要))[，,]")
 
@@ -206,6 +212,10 @@ def _sentence_statements(source: str, sent: Span, mentions: list[Mention], conv:
             coordinates = _COLLECTIVE_COORDINATES_RE.match(source, tail, sent.end)
             role = Role.COORDINATOR if coordinates else Role.IMPLEMENTER
             yield from ((m, role, False) for m in group if _is_collective(source, m))
+        elif (over := _OVER_OTHERS_RE.match(source, tail, sent.end)) and _CLAUSE_START_RE.search(source[sent.start : start]):
+            # 各级人民政府对所属部门…要加强指导监督: a collective's duty over others, read like any duty
+            roles = _duties(source, over.end(), sent.end)[1] or [Role.IMPLEMENTER]
+            yield from ((m, r, False) for m in group if _is_collective(source, m) for r in roles)
 
 
 # A lead-in that the items below name bodies which supply or help (有关部门和单位有责任和义务向税务部门提供或者协助

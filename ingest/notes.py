@@ -52,7 +52,8 @@ _GAP = (r"(?:[（(](?:以下)?简称[^（）()]{0,40}[）)])?\s*(?:等(?:有关|
         r"|按职责|按照职责|依职责|各自|切实))*\s*")
 _POSTFIX: tuple[tuple[re.Pattern[str], str], ...] = (
     # 牵头的联席会议 / 牵头的 is an attribute of a noun (建立市场监管部门牵头的联席会议制度), no statement
-    (re.compile(_GAP + r"(?:(?:作为|为)(?:牵头|主责)(?:单位|部门)|发挥牵头(?:抓总)?作用|牵头(?!的)|主责(?!的))"), _LEAD),
+    (re.compile(_GAP + r"(?:(?:作为|为)(?:牵头|主责)(?:单位|部门)|发挥牵头(?:抓总)?作用|牵头(?!的)|主责(?!的)"
+                r"|(?:对[^，,。；;]{1,40}?)?负总责)"), _LEAD),  # X对…负总责: X answers for the whole work
     (re.compile(_GAP + r"(?:(?:作为|为)(?:配合|参与|协办|成员)(?:单位|部门)?|支持配合|配合|参与|参加|协助|协办)"), _HELP),
     (re.compile(_GAP + r"负责"), _PLAIN),
     (re.compile(r"\s*(?:主要|分管)?(?:领导|负责同志)?召集"), _CONVENE),
@@ -61,7 +62,7 @@ _COMPOSE_AFTER_RE = re.compile(r"(?:等[\u4e00-\u9fff\d]{0,12}?)?(?:共同)?组�
 _MEMBERS_BEFORE_RE = re.compile(r"成员(?:单位)?(?:包括|为|有|由)\s*$")
 _WITH_RE = re.compile(r"[\s，,]*" + _GAP + r"(?:会同|联合|商(?=国务院|国家|有关|相关|各|省|市|区|县))\s*")  # X商Y制定
 # 各级卫生健康部门 (a sector's departments at every level) is a body named by its work, not a collective.
-_COLLECTIVE_RE = re.compile(r"^(?:国务院各|国务院有关|各(?!(?:省级|级)(?!人民政府|政府)[\u4e00-\u9fff]{2,10}(?:部门|机关|机构)$)|相关|有关|区级|县级"
+_COLLECTIVE_RE = re.compile(r"^(?:国务院各|国务院有关|国务院部门|各?试点(?:城市|地区|省份)$|各(?!(?:省级|级)(?!人民政府|政府)[\u4e00-\u9fff]{2,10}(?:部门|机关|机构)$)|相关|有关|区级|县级"
                             r"|乡镇|街镇|全市各|本市各|全省各|地方各级|县级以上|当地政府|省级人民政府"
                             r"|省、自治区、直辖市人民政府$)|层面")
 _BLANK_RE = re.compile(r"[\s。；;，,]*")

@@ -527,3 +527,64 @@ def test_places_put_to_work_by_their_part_are_collectives_where_they_act():
 def test_a_levels_government_office_is_a_body():
     text = "各省（区、市）政府要建立省级政府办公厅牵头、省级有关部门参与的工作机制。"
     assert "省级政府办公厅" in [w for w, _ in _found(text, NATIONAL)]
+
+
+def _bodies_with_units(text: str, jurisdiction: str = NATIONAL):
+    from ingest.classify import classify_units
+    from ingest.departments import find_bodies
+    from ingest.structure import parse_structure
+
+    units = classify_units(parse_structure(text)[0])
+    return find_bodies(text, units, jurisdiction=jurisdiction)
+
+
+def test_bodies_named_by_their_role_are_bodies_where_they_act():
+    text = ("一、工作要求\n（一）明确责任。各级人民政府及其部门要指定承担备案审查工作的机构（以下统称审查机构）。"
+            "审查机构要对报送的材料进行审查，不得由起草部门审查机构代行。\n"
+            "（二）规范程序。起草机关办公机构应当按时报送材料。试点地区要制定实施方案。"
+            "试点地区政府办公厅（室）对试点工作负总责。\n")
+    found = _bodies_with_units(text)
+    names = {d.pref_label: [m.text(text) for m in d.mentions] for d in found.departments}
+    assert names == {"各级人民政府及其部门": ["各级人民政府及其部门"], "审查机构": ["审查机构"],
+                     "起草机关办公机构": ["起草机关办公机构"], "试点地区": ["试点地区"],
+                     "试点地区政府办公厅（室）": ["试点地区政府办公厅（室）"]}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "一、工作进展\n近年来，各级政府相继建成了政务服务平台，国务院各部门网站也开通了外文版。\n",  # narrated
+        "一、工作要求\n（一）报送。有关情况报国务院有关部门备案。对成效不明显的试点地区要开展重点督查。\n",  # told, checked
+        "一、工作要求\n（一）审核。国务院部门制定的规范性文件，由本部门负责审核。\n",  # 制定的: an attribute
+    ],
+)
+def test_a_collective_the_text_does_not_make_act_is_a_candidate_only(text):
+    found = _bodies_with_units(text)
+    assert found.departments == []
+    assert all("does not make act" in c.reason for c in found.candidates)  # kept as candidates, if named at all
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("以县级以上人民政府或者其办公机构名义印发的文件，须经审核。", "县级以上地方人民政府"),  # whose name it bears
+        ("中共中央、国务院印发的《某某纲要》要求完善审核制度。", "中华人民共和国国务院"),  # author of a cited text
+        ("国务院印发的《某某规划》提出了目标。", "中华人民共和国国务院"),
+        ("省、自治区、直辖市和设区的市人民政府部门制定的文件。", "设区的市人民政府"),  # a kind of city
+    ],
+)
+def test_a_government_named_as_author_or_kind_is_no_body(text, absent):
+    labels = {d.pref_label for d in find_departments(text, jurisdiction=NATIONAL)}
+    assert absent not in labels and not any(label.endswith("市人民政府") for label in labels), labels
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        ("四、新疆维吾尔自治区人民政府和新疆生产建设兵团要加强组织领导。", ["新疆维吾尔自治区人民政府", "新疆生产建设兵团"]),
+        ("责令该县向晋中市人民政府写出书面检查，由晋中市人民政府负责督办。", ["晋中市人民政府"]),
+    ],
+)
+def test_a_place_written_in_full_names_its_government(text, written):
+    found = [d.mentions[0].text(text) for d in find_departments(text, jurisdiction=NATIONAL)]
+    assert found == written

@@ -14,7 +14,12 @@ import pytest
 
 from ingest.classify import classify_units
 from ingest.model import Basis, Department, Role, Span
-from ingest.responsibility import DOCUMENT_LEAD_RULE, ENCLOSING_RULE, FIRST_LISTED_RULE, assign_responsibilities
+from ingest.responsibility import (
+    DOCUMENT_LEAD_RULE,
+    ENCLOSING_RULE,
+    FIRST_LISTED_RULE,
+    assign_responsibilities,
+)
 from ingest.structure import parse_structure
 from ingest.tasktable import Column, find_task_tables, parse_due, split_cells
 
@@ -26,6 +31,8 @@ NAMES = {
     "财政部": "mof", "人民银行": "pbc", "各省级人民政府": "provinces", "区发改委": "d-reform",
     "区科委": "d-science", "各街道": "streets", "市智能制造联席会议": "joint",
     "上海市经济和信息化委员会": "econ", "联席会议办公室": "office",
+    "各级人民政府": "all-governments", "审查机构": "reviewers", "试点地区": "pilots",
+    "试点地区政府办公厅（室）": "pilot-offices",
 }
 KEY_NAMES = {}
 for _name, _key in NAMES.items():
@@ -202,6 +209,16 @@ SENTENCES = [
     # bodies told alike (no 牵头, 会同 or 配合) each carry the duty
     ("must-supervise", "市发改委和市科委要适时督促检查推广工作进展情况。", {("市发改委", SU, EX), ("市科委", SU, EX)}),
     ("body-named-as-object", "支持市经信委所属单位开展试点。", set()),
+    # bodies named by their role or part, and duties written in the words of national texts (issue 20)
+    ("answers-for-the-whole", "试点地区政府办公厅（室）对试点工作的统筹推进和考核管理负总责。",
+     {("试点地区政府办公厅（室）", L, EX)}),
+    ("pilot-places-implement", "试点地区要结合实际制定具体实施方案。", {("试点地区", IM, EX)}),
+    ("organises-coordination", "市发改委负责组织协调、督促指导本方案的落实工作。", {("市发改委", CO, EX)}),
+    ("under-overall-guidance", "将有关工作纳入市智能制造联席会议统筹指导。", {("市智能制造联席会议", CO, EX)}),
+    ("must-review-material", "审查机构要对报送材料的完整性进行审查。", {("审查机构", EV, EX)}),
+    ("class-may-as-needed", "审查机构可以根据工作需要，采用多种方式开展工作。", {("审查机构", IM, EX)}),
+    ("collective-oversees-others", "各级人民政府对所属部门要加强指导监督。", {("各级人民政府", SU, EX)}),
+    ("will-organise-acceptance", "市经信委将于2025年6月底前组织对试点工作进行验收。", {("市经信委", EV, EX)}),
 ]
 
 
