@@ -17,26 +17,63 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from ingest.conditions import vocabulary
-from kg.iri import department_iri
-from kg.views import ROLE_ORDER
-from kg.views import (Amount, ConditionView, Contact, EnterpriseProfile, InstrumentMatch, MatchReason, MatchResult,
-                      MeasureMatch)
+from kg.views import (
+    Amount,
+    ConditionView,
+    Contact,
+    EnterpriseProfile,
+    InstrumentMatch,
+    MatchReason,
+    MatchResult,
+    MeasureMatch,
+)
 
-from .eligibility import amount_of, normalise_size, prohibitions, threshold_check, verdict_of
-
+from .eligibility import (
+    amount_of,
+    normalise_size,
+    prohibitions,
+    threshold_check,
+    verdict_of,
+)
 from .hybrid import SearchIndex
 from .lexicon import ConceptLabels
+from .match_contacts import (
+    DOCUMENT_ROLES,
+    DocumentInfo,
+    contacts_of,
+    district_office,
+    document_info,
+    document_overseers,
+    document_validity_of,
+    place_check,
+)
 from .types import UNIT_KINDS, IndexUnit, ResponsibilityView, SupportView
 
-__all__ = ["EnterpriseProfile", "Contact", "MatchReason", "MeasureMatch", "InstrumentMatch", "MatchResult",
-           "match_enterprise", "render_reason", "district_office", "document_info", "DocumentInfo",
-           "ACTIONABLE_FUNCTIONS", "ACTIONABLE_KINDS", "INSTRUMENT_KINDS", "SCHEME_KINDS",
-           "SUPPORT_GROUP", "GENERIC_SHARE", "DOCUMENT_ROLES", "normalise_size"]
+__all__ = [
+    "ACTIONABLE_FUNCTIONS",
+    "ACTIONABLE_KINDS",
+    "DOCUMENT_ROLES",
+    "GENERIC_SHARE",
+    "INSTRUMENT_KINDS",
+    "SCHEME_KINDS",
+    "SUPPORT_GROUP",
+    "Contact",
+    "DocumentInfo",
+    "EnterpriseProfile",
+    "InstrumentMatch",
+    "MatchReason",
+    "MatchResult",
+    "MeasureMatch",
+    "district_office",
+    "document_info",
+    "match_enterprise",
+    "normalise_size",
+    "render_reason",
+]
 
 log = logging.getLogger(__name__)
 
@@ -57,16 +94,11 @@ SCHEME_KINDS: dict[str, str] = {
     "land-use": "land",
     "approval-reform": "approvals",
 }
-# Roles by which the text puts a body over the whole document's work (督查, 评估, 协调): named when a unit has no owner
-DOCUMENT_ROLES = ("supervisor", "evaluator", "coordinator")
 # A term found in more than this share of the units (改造, 技术, 企业 in the seed) explains no match.
 GENERIC_SHARE = 0.2
 # Words of a sentence that address an enterprise size (data: ingest/data/instruments.json)
 _SIZE_WORDS: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in vocabulary()["size_words"].items()}
 _SENTENCE = re.compile(r"[^。；]+[。；]?")
-_ROLE_LABELS = {"lead": ("牵头", "lead"), "participant": ("参与", "participant"), "convener": ("召集", "convener"),
-                "coordinator": ("协调", "coordinator"), "evaluator": ("评估", "evaluator"),
-                "implementer": ("实施", "implementer"), "supervisor": ("督查", "supervisor")}
 _INPUT_LABELS = {"industry": ("行业", "industry"), "plan": ("计划", "plan"), "size": ("规模", "size"),
                  "district": ("所在区", "district"), "document": ("文件的", "the document's")}
 _SIZE_NAMES = {"small": ("小型", "small"), "medium": ("中型", "medium"), "large": ("大型", "large")}
@@ -99,133 +131,6 @@ def render_reason(reasons: Sequence[MatchReason], lang: str, fallback: str = "")
         return fallback or ("与企业情况语义相近（无字面重合）" if lang == "zh" else "close in meaning (no shared words)")
     return ("；" if lang == "zh" else "; ").join(parts)
 
-
-def _ontology_roles() -> dict[str, dict[str, str]]:
-    """The rdfs:label of each pol:Role in kg/data/ontology.ttl, by language (kg.labels: the page and the CLI
-    read the same)."""
-    try:
-        from kg.labels import ontology_labels
-
-        return ontology_labels()["roles"]
-    except Exception:  # noqa: BLE001 — without the ontology the built-in labels stand
-        return {}
-
-
-def _role_label(role: str, lang: str) -> str:
-    if role == "district":
-        return "所在区政府" if lang == "zh" else "district government"
-    label = _ontology_roles().get(role, {}).get(lang)
-    if label:
-        return label
-    pair = _ROLE_LABELS.get(role)
-    return (pair[0] if lang == "zh" else pair[1]) if pair else role
-
-
-def _no_owner(lang: str) -> str:
-    return "原文未写明责任单位" if lang == "zh" else "the text names no owner"
-
-
-# ------------------------------------------------------------------------------------------------ contacts
-
-
-def _contact(refs: Sequence[ResponsibilityView], scope: str, lang: str) -> Contact:
-    """One body with all the roles the text gives it (评估、督查), the first role's evidence."""
-    roles = list(dict.fromkeys(d.role for d in refs))
-    label = ("、" if lang == "zh" else ", ").join(_role_label(r, lang) for r in roles)
-    return Contact(refs[0].agent_iri, refs[0].agent_name, ",".join(roles), label, scope, refs[0].basis,
-                   refs[0].evidence)
-
-
-def _written_at(d: ResponsibilityView) -> int:
-    """Where the evidence names the body (省商务厅 for 江西省商务厅): bodies of one role keep the text's order."""
-    name = d.agent_name
-    for form in (name, re.sub(r"^[\u4e00-\u9fff]{2,3}?(?=[省市区县])", "", name),
-                 re.sub(r"^[\u4e00-\u9fff]{2,3}?[省市]", "", name)):
-        at = d.evidence.find(form) if form else -1
-        if at >= 0:
-            return at
-    return len(d.evidence)
-
-
-def _by_body(refs: Iterable[ResponsibilityView], scope: str, lang: str) -> list[Contact]:
-    grouped: dict[str, list[ResponsibilityView]] = {}
-    for d in refs:
-        grouped.setdefault(d.agent_iri, []).append(d)
-    order = {role: i for i, role in enumerate(ROLE_ORDER)}
-    groups = sorted(grouped.values(), key=lambda g: (order.get(g[0].role, len(order)), g[0].basis != "explicit",
-                                                     _written_at(g[0])))
-    return [_contact(group, scope, lang) for group in groups]
-
-
-def document_overseers(units: Iterable[IndexUnit]) -> dict[str, list[ResponsibilityView]]:
-    """Per document, the bodies the text explicitly names as supervisor, evaluator, coordinator or convener."""
-    found: dict[str, dict[str, ResponsibilityView]] = {}
-    for unit in units:
-        for d in unit.context.owners:
-            if d.basis == "explicit" and d.role in DOCUMENT_ROLES:
-                found.setdefault(unit.document, {}).setdefault(f"{d.agent_iri}|{d.role}", d)
-    return {doc: list(refs.values()) for doc, refs in found.items()}
-
-
-def _contacts(unit_owners: Sequence[ResponsibilityView], document: str,
-              overseers: dict[str, list[ResponsibilityView]], lang: str,
-              info: DocumentInfo | None = None) -> tuple[list[Contact], str]:
-    """The unit's explicit owners (kg.views.owners: lead first), else the owners a rule infers from the text
-    (本措施由区民政局牵头组织实施), else the document's overseers, else its issuers; the no-owner statement
-    whenever no body is named for the unit itself."""
-    own = [d for d in unit_owners if d.basis == "explicit"]
-    if own:
-        return _by_body(own, "unit", lang), ""
-    inferred = [d for d in unit_owners if d.basis == "inferred" and d.rule == "document-lead-leads-unowned-work"]
-    if inferred:
-        return _by_body(inferred, "document", lang), _no_owner(lang)
-    above = overseers.get(document, [])
-    if above:
-        return _by_body(above, "document", lang), _no_owner(lang)
-    if info is not None and info.issuers:
-        return [_issuer_contact(name, info, lang) for name in info.issuers], _no_owner(lang)
-    return [], _no_owner(lang)
-
-
-def _issuer_contact(name: str, info: DocumentInfo, lang: str) -> Contact:
-    evidence = (f"文件的发文机关：{name}" if lang == "zh" else f"the document's issuer: {name}")
-    return Contact(str(department_iri(_body_key(name, info.jurisdiction))), name, "issuer",
-                   "发文机关" if lang == "zh" else "issuer", "document", "explicit", evidence)
-
-
-def _body_key(name: str, jurisdiction: str) -> str:
-    try:
-        from ingest.authority import resolve_name
-
-        return resolve_name(name, jurisdiction) or _slug(name)
-    except Exception:  # noqa: BLE001 — an unknown body keeps a key of its own name
-        return _slug(name)
-
-
-def _slug(name: str) -> str:
-    import hashlib
-
-    return "body-" + hashlib.sha1(name.encode("utf-8")).hexdigest()[:10]
-
-
-def district_office(district: str | None, jurisdictions: Sequence[str], lang: str = "zh") -> Contact | None:
-    """The district government when the district lies inside a document's jurisdiction (嘉定区 in 上海市)."""
-    if not district or not district.strip():
-        return None
-    try:
-        from ingest.authority import canonical_jurisdiction, government_of
-    except ImportError:  # pragma: no cover - the ingest package ships with search
-        return None
-    place = canonical_jurisdiction(district.strip())
-    covered = [j for j in jurisdictions if j and place != j and place.startswith(j)]
-    if not covered:
-        return None
-    gov = government_of(place)
-    name = gov.pref_label if lang == "zh" or not gov.pref_label_en else gov.pref_label_en
-    evidence = (f"{district}属于文件适用的{covered[0]}" if lang == "zh"
-                else f"{district} lies in {covered[0]}, where the documents apply")
-    return Contact(str(department_iri(gov.key)), name, "district", _role_label("district", lang), "district",
-                   "profile", evidence)
 
 
 # ------------------------------------------------------------------------------------------------ words
@@ -278,83 +183,6 @@ def _support_weight(supports: Sequence[SupportView], size: str | None) -> float:
     return max(-0.2, min(weight, 0.3))
 
 
-# ------------------------------------------------------------------------------------------------ documents
-
-
-@dataclass(frozen=True, slots=True)
-class DocumentInfo:
-    """What the calculator needs of a document beyond its units: issuers, jurisdiction, place and period."""
-
-    slug: str
-    title: str = ""
-    issuers: tuple[str, ...] = ()
-    jurisdiction: str = ""
-    valid_until: date | None = None
-    validity_text: str = ""
-
-
-def document_info(view: Any) -> DocumentInfo:
-    """A ``DocumentView`` (kg.queries.list_documents) as DocumentInfo: issuers (joint ones split), the end of
-    its period (2018-01-01/2020-12-31 → 2020-12-31; a bare year → its last day)."""
-    issuers = tuple(getattr(view, "issuers", ()) or ())
-    if not issuers and getattr(view, "issuer", ""):
-        issuers = tuple(x for x in re.split(r"[、，,;；\s]+", view.issuer) if x)
-    until = None
-    period = getattr(view, "period", "") or ""
-    dates = re.findall(r"(\d{4})(?:-(\d{2})-(\d{2}))?", period)
-    if dates:
-        y, m, d = dates[-1]
-        until = date(int(y), int(m), int(d)) if m else date(int(y), 12, 31)
-    return DocumentInfo(view.slug, getattr(view, "title", ""), issuers, getattr(view, "jurisdiction", ""), until,
-                        period if until else "")
-
-
-def _document_validity(index: SearchIndex, slug: str, info: DocumentInfo | None) -> tuple[date | None, str]:
-    """The period the document states for itself (a support's document-wide period, else its own words:
-    有效期至…), else the end of its period in the metadata."""
-    from ingest.support import document_validity
-
-    units = [u for u in index.units if u.document == slug and u.kind != "target"]
-    for u in units:
-        for s in u.context.supports:
-            if s.valid_until is not None:
-                return s.valid_until, s.validity_text
-    issued = None
-    found = document_validity("\n".join(u.text for u in units), issued)
-    if found is not None and found.valid_until is not None:
-        return found.valid_until, found.text
-    if info is not None and info.valid_until is not None:
-        return info.valid_until, info.validity_text
-    return None, ""
-
-
-def _place_check(profile: EnterpriseProfile, info: DocumentInfo | None, title: str, lang: str):
-    """The document's own place as a condition: a local document (a city's, a district's) applies there; None for
-    a national one.  Met when the profile's place lies inside it, failed when it lies elsewhere, unknown when
-    the profile gives no place."""
-    from kg.views import ConditionCheck
-
-    from .places import NATIONAL, shipped_places
-
-    places = shipped_places()
-    jurisdiction = info.jurisdiction if info else ""
-    if not jurisdiction or jurisdiction == "中华人民共和国":
-        return None  # a national document (a title naming a place, 关于同意雄安新区…, is no jurisdiction)
-    doc_places = places.with_ancestors(places.in_question(jurisdiction)) - {NATIONAL}
-    if not doc_places:
-        return None
-    lowest = [p for p in doc_places if not any(places.parent.get(q) == p for q in doc_places)]
-    name = jurisdiction or title
-    text = (f"适用于{name}" if lang == "zh" else f"applies in {name}")
-    where = " ".join(x for x in (profile.place, profile.district or "") if x)
-    if not where.strip():
-        return ConditionCheck("unknown", "place", text, "请填写所在地" if lang == "zh" else "fill in place")
-    mine = places.with_ancestors(places.in_question(where))
-    if not mine:
-        return ConditionCheck("unknown", "place", text, where)
-    ok = all(p in mine for p in lowest)
-    return ConditionCheck("met" if ok else "failed", "place", text, where)
-
 
 # ------------------------------------------------------------------------------------------------ ranking
 
@@ -364,6 +192,9 @@ ACTIONABLE_KINDS = ("measure", "item", "article", "task", "task_row", "paragraph
                     "annex", "notice")
 # Added to a unit of a local document whose place holds the profile's place (a city's measures for a firm there)
 LOCAL_BOOST = 0.15
+# Taken from a unit of a local document whose place does not hold the profile's place (Jiangxi's measures for a
+# firm in Shanghai): it is still listed, with the place as the failing condition, but below the firm's own
+ELSEWHERE_PENALTY = 0.3
 # Headings of units that offer a document's general support (保障措施 and the like)
 _GENERAL_SUPPORT = re.compile(r"保障|政策支持|财政支持|资金支持|金融支持|财税|融资|用地|要素|支持政策|扶持政策|产融")
 
@@ -371,6 +202,18 @@ _GENERAL_SUPPORT = re.compile(r"保障|政策支持|财政支持|资金支持|�
 def _actionable(unit: IndexUnit) -> bool:
     function = getattr(unit, "function", "") or ""
     return function in ACTIONABLE_FUNCTIONS if function else unit.kind in ACTIONABLE_KINDS
+
+
+def _local_documents(profile: EnterpriseProfile, infos: Mapping[str, DocumentInfo], lang: str) -> list[str]:
+    """The local documents (a city's, a district's) whose place holds the profile's place: the firm's own."""
+    if not (profile.place or profile.district):
+        return []
+    local = []
+    for slug, info in infos.items():
+        check = place_check(profile, info, info.title, lang)
+        if check is not None and check.status == "met":
+            local.append(slug)
+    return sorted(local)
 
 
 def _query_texts(profile: EnterpriseProfile) -> list[str]:
@@ -419,7 +262,7 @@ def _document_instruments(index: SearchIndex, slug: str, skip: str, lang: str, t
                 if not hit:
                     continue
                 reason = MatchReason("document", unit.title, hit[:3], "", kind)
-                contacts, no_owner = _contacts(unit.context.owners, unit.document, overseers, lang, info)
+                contacts, no_owner = contacts_of(unit.context.owners, unit.document, overseers, lang, info)
                 supports = [s for s in unit.context.supports if s.text and s.text in sentence]
                 text = (f"文件对其各项工作提供{KIND_LABELS[kind]['zh']}：原文写有{'、'.join(_q(w, lang) for w in hit[:3])}"
                         if lang == "zh" else f"the document offers {KIND_LABELS[kind]['en']} to all its work: "
@@ -445,11 +288,17 @@ def _measures(index: SearchIndex, profile: EnterpriseProfile, k: int, lang: str,
     best: dict[str, MeasureMatch] = {}
     validity: dict[str, tuple[date | None, str]] = {}
     relevant = False
+    local = _local_documents(profile, infos, lang)
     for query, plan in zip(_query_texts(profile), asks or [profile.industry]):
         plan_info = index.plan(query)
         result = index.search(query, k=max(k, 10) * 2, kind=kinds)
         relevant = relevant or (result.relevant and bool(profile.needs.strip()) and not profile.plans)
-        for hit in result.hits:
+        hits = list(result.hits)
+        if local:  # the firm's own place's documents, searched apart so that other places' do not crowd them out
+            seen = {h.iri for h in hits}
+            hits += [h for h in index.search(query, k=max(k, 10), kind=kinds, document=local).hits
+                     if h.iri not in seen]
+        for hit in hits:
             unit = by_id.get(hit.iri)
             if unit is not None and not _actionable(unit):
                 continue
@@ -465,15 +314,17 @@ def _measures(index: SearchIndex, profile: EnterpriseProfile, k: int, lang: str,
             score = round(hit.score + 0.05 * len(reasons) + _support_weight(supports, size), 4)
             if hit.iri in best and score <= best[hit.iri].score:
                 continue
-            contacts, no_owner = _contacts(hit.context.owners, hit.document, overseers, lang, info)
+            contacts, no_owner = contacts_of(hit.context.owners, hit.document, overseers, lang, info)
             if hit.document not in validity:
-                validity[hit.document] = _document_validity(index, hit.document, info)
+                validity[hit.document] = document_validity_of(index, hit.document, info)
             own_until = next((s.valid_until for s in supports if s.valid_until), None)
             own_text = next((s.validity_text for s in supports if s.valid_until), "")
             until, until_text = (own_until, own_text) if own_until else validity[hit.document]
-            place = _place_check(profile, info, unit.document_title if unit else "", lang)
+            place = place_check(profile, info, unit.document_title if unit else "", lang)
             if place is not None and place.status == "met":
                 score = round(score + LOCAL_BOOST, 4)  # a local document where the firm is: its own policy
+            elif place is not None and place.status == "failed":
+                score = round(score - ELSEWHERE_PENALTY, 4)  # another place's policy: shown, but below
             conditions = _unit_conditions(unit) if unit is not None else []
             extra = ([place] if place is not None else []) + prohibitions(hit.text, profile, hit.start)
             extra += [c for c in (threshold_check(s, profile) for s in supports) if c is not None]
@@ -562,7 +413,7 @@ def _instruments(index: SearchIndex, profile: EnterpriseProfile, k: int, lang: s
                     continue  # nothing about this enterprise points here
                 supports = [s for s in unit.context.supports if s.text and s.text in sentence]
                 score += _support_weight(supports, size)
-                contacts, no_owner = _contacts(unit.context.owners, unit.document, overseers, lang,
+                contacts, no_owner = contacts_of(unit.context.owners, unit.document, overseers, lang,
                                                infos.get(unit.document))
                 match = InstrumentMatch(kind, KIND_LABELS[kind][lang], found[0], unit.id, unit.path, unit.title,
                                         sentence, unit.document, round(score, 3), render_reason(reasons, lang),

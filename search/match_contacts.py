@@ -1,0 +1,239 @@
+"""Whom to contact about a matched unit, and what the calculator reads of a document beyond its units.
+
+Contacts: the bodies the text makes responsible for the unit (explicit, lead first), else the body a rule infers
+from the text (本措施由区民政局牵头组织实施), else the bodies it names over the whole document (督查, 评估,
+协调), else its issuers; the district government when the profile names a district inside a document's
+jurisdiction.  Documents: issuers, jurisdiction, the end of the stated period, and the document's place as a
+condition (a city's measures apply there).  Split from search/match.py, which ranks.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from kg.iri import department_iri
+from kg.views import ROLE_ORDER, Contact, EnterpriseProfile
+
+from .hybrid import SearchIndex
+from .types import IndexUnit, ResponsibilityView
+
+__all__ = ["DOCUMENT_ROLES", "DocumentInfo", "contacts_of", "district_office", "document_info",
+           "document_overseers", "document_validity_of", "no_owner", "place_check", "role_label"]
+
+# Roles by which the text puts a body over the whole document's work (督查, 评估, 协调): named when a unit has no owner
+DOCUMENT_ROLES = ("supervisor", "evaluator", "coordinator")
+_ROLE_LABELS = {"lead": ("牵头", "lead"), "participant": ("参与", "participant"), "convener": ("召集", "convener"),
+                "coordinator": ("协调", "coordinator"), "evaluator": ("评估", "evaluator"),
+                "implementer": ("实施", "implementer"), "supervisor": ("督查", "supervisor")}
+
+
+def _ontology_roles() -> dict[str, dict[str, str]]:
+    """The rdfs:label of each pol:Role in kg/data/ontology.ttl, by language (kg.labels: the page and the CLI
+    read the same)."""
+    try:
+        from kg.labels import ontology_labels
+
+        return ontology_labels()["roles"]
+    except Exception:  # noqa: BLE001 — without the ontology the built-in labels stand
+        return {}
+
+
+def role_label(role: str, lang: str) -> str:
+    if role == "district":
+        return "所在区政府" if lang == "zh" else "district government"
+    label = _ontology_roles().get(role, {}).get(lang)
+    if label:
+        return label
+    pair = _ROLE_LABELS.get(role)
+    return (pair[0] if lang == "zh" else pair[1]) if pair else role
+
+
+def no_owner(lang: str) -> str:
+    return "原文未写明责任单位" if lang == "zh" else "the text names no owner"
+
+
+# ------------------------------------------------------------------------------------------------ contacts
+
+
+def _contact(refs: Sequence[ResponsibilityView], scope: str, lang: str) -> Contact:
+    """One body with all the roles the text gives it (评估、督查), the first role's evidence."""
+    roles = list(dict.fromkeys(d.role for d in refs))
+    label = ("、" if lang == "zh" else ", ").join(role_label(r, lang) for r in roles)
+    return Contact(refs[0].agent_iri, refs[0].agent_name, ",".join(roles), label, scope, refs[0].basis,
+                   refs[0].evidence)
+
+
+def _written_at(d: ResponsibilityView) -> int:
+    """Where the evidence names the body (省商务厅 for 江西省商务厅): bodies of one role keep the text's order."""
+    name = d.agent_name
+    for form in (name, re.sub(r"^[\u4e00-\u9fff]{2,3}?(?=[省市区县])", "", name),
+                 re.sub(r"^[\u4e00-\u9fff]{2,3}?[省市]", "", name)):
+        at = d.evidence.find(form) if form else -1
+        if at >= 0:
+            return at
+    return len(d.evidence)
+
+
+def _by_body(refs: Iterable[ResponsibilityView], scope: str, lang: str) -> list[Contact]:
+    grouped: dict[str, list[ResponsibilityView]] = {}
+    for d in refs:
+        grouped.setdefault(d.agent_iri, []).append(d)
+    order = {role: i for i, role in enumerate(ROLE_ORDER)}
+    groups = sorted(grouped.values(), key=lambda g: (order.get(g[0].role, len(order)), g[0].basis != "explicit",
+                                                     _written_at(g[0])))
+    return [_contact(group, scope, lang) for group in groups]
+
+
+def document_overseers(units: Iterable[IndexUnit]) -> dict[str, list[ResponsibilityView]]:
+    """Per document, the bodies the text explicitly names as supervisor, evaluator, coordinator or convener."""
+    found: dict[str, dict[str, ResponsibilityView]] = {}
+    for unit in units:
+        for d in unit.context.owners:
+            if d.basis == "explicit" and d.role in DOCUMENT_ROLES:
+                found.setdefault(unit.document, {}).setdefault(f"{d.agent_iri}|{d.role}", d)
+    return {doc: list(refs.values()) for doc, refs in found.items()}
+
+
+def contacts_of(unit_owners: Sequence[ResponsibilityView], document: str,
+              overseers: dict[str, list[ResponsibilityView]], lang: str,
+              info: DocumentInfo | None = None) -> tuple[list[Contact], str]:
+    """The unit's explicit owners (kg.views.owners: lead first), else the owners a rule infers from the text
+    (本措施由区民政局牵头组织实施), else the document's overseers, else its issuers; the no-owner statement
+    whenever no body is named for the unit itself."""
+    own = [d for d in unit_owners if d.basis == "explicit"]
+    if own:
+        return _by_body(own, "unit", lang), ""
+    inferred = [d for d in unit_owners if d.basis == "inferred" and d.rule == "document-lead-leads-unowned-work"]
+    if inferred:
+        return _by_body(inferred, "document", lang), no_owner(lang)
+    above = overseers.get(document, [])
+    if above:
+        return _by_body(above, "document", lang), no_owner(lang)
+    if info is not None and info.issuers:
+        return [_issuer_contact(name, info, lang) for name in info.issuers], no_owner(lang)
+    return [], no_owner(lang)
+
+
+def _issuer_contact(name: str, info: DocumentInfo, lang: str) -> Contact:
+    evidence = (f"文件的发文机关：{name}" if lang == "zh" else f"the document's issuer: {name}")
+    return Contact(str(department_iri(_body_key(name, info.jurisdiction))), name, "issuer",
+                   "发文机关" if lang == "zh" else "issuer", "document", "explicit", evidence)
+
+
+def _body_key(name: str, jurisdiction: str) -> str:
+    try:
+        from ingest.authority import resolve_name
+
+        return resolve_name(name, jurisdiction) or _slug(name)
+    except Exception:  # noqa: BLE001 — an unknown body keeps a key of its own name
+        return _slug(name)
+
+
+def _slug(name: str) -> str:
+    import hashlib
+
+    return "body-" + hashlib.sha1(name.encode("utf-8")).hexdigest()[:10]
+
+
+def district_office(district: str | None, jurisdictions: Sequence[str], lang: str = "zh") -> Contact | None:
+    """The district government when the district lies inside a document's jurisdiction (嘉定区 in 上海市)."""
+    if not district or not district.strip():
+        return None
+    try:
+        from ingest.authority import canonical_jurisdiction, government_of
+    except ImportError:  # pragma: no cover - the ingest package ships with search
+        return None
+    place = canonical_jurisdiction(district.strip())
+    covered = [j for j in jurisdictions if j and place != j and place.startswith(j)]
+    if not covered:
+        return None
+    gov = government_of(place)
+    name = gov.pref_label if lang == "zh" or not gov.pref_label_en else gov.pref_label_en
+    evidence = (f"{district}属于文件适用的{covered[0]}" if lang == "zh"
+                else f"{district} lies in {covered[0]}, where the documents apply")
+    return Contact(str(department_iri(gov.key)), name, "district", role_label("district", lang), "district",
+                   "profile", evidence)
+
+
+
+# ------------------------------------------------------------------------------------------------ documents
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentInfo:
+    """What the calculator needs of a document beyond its units: issuers, jurisdiction, place and period."""
+
+    slug: str
+    title: str = ""
+    issuers: tuple[str, ...] = ()
+    jurisdiction: str = ""
+    valid_until: date | None = None
+    validity_text: str = ""
+
+
+def document_info(view: Any) -> DocumentInfo:
+    """A ``DocumentView`` (kg.queries.list_documents) as DocumentInfo: issuers (joint ones split), the end of
+    its period (2018-01-01/2020-12-31 → 2020-12-31; a bare year → its last day)."""
+    issuers = tuple(getattr(view, "issuers", ()) or ())
+    if not issuers and getattr(view, "issuer", ""):
+        issuers = tuple(x for x in re.split(r"[、，,;；\s]+", view.issuer) if x)
+    until = None
+    period = getattr(view, "period", "") or ""
+    dates = re.findall(r"(\d{4})(?:-(\d{2})-(\d{2}))?", period)
+    if dates:
+        y, m, d = dates[-1]
+        until = date(int(y), int(m), int(d)) if m else date(int(y), 12, 31)
+    return DocumentInfo(view.slug, getattr(view, "title", ""), issuers, getattr(view, "jurisdiction", ""), until,
+                        period if until else "")
+
+
+def document_validity_of(index: SearchIndex, slug: str, info: DocumentInfo | None) -> tuple[date | None, str]:
+    """The period the document states for itself (a support's document-wide period, else its own words:
+    有效期至…), else the end of its period in the metadata."""
+    from ingest.support import document_validity
+
+    units = [u for u in index.units if u.document == slug and u.kind != "target"]
+    for u in units:
+        for s in u.context.supports:
+            if s.valid_until is not None:
+                return s.valid_until, s.validity_text
+    issued = None
+    found = document_validity("\n".join(u.text for u in units), issued)
+    if found is not None and found.valid_until is not None:
+        return found.valid_until, found.text
+    if info is not None and info.valid_until is not None:
+        return info.valid_until, info.validity_text
+    return None, ""
+
+
+def place_check(profile: EnterpriseProfile, info: DocumentInfo | None, title: str, lang: str):
+    """The document's own place as a condition: a local document (a city's, a district's) applies there; None for
+    a national one.  Met when the profile's place lies inside it, failed when it lies elsewhere, unknown when
+    the profile gives no place."""
+    from kg.views import ConditionCheck
+
+    from .places import NATIONAL, shipped_places
+
+    places = shipped_places()
+    jurisdiction = info.jurisdiction if info else ""
+    if not jurisdiction or jurisdiction == "中华人民共和国":
+        return None  # a national document (a title naming a place, 关于同意雄安新区…, is no jurisdiction)
+    doc_places = places.with_ancestors(places.in_question(jurisdiction)) - {NATIONAL}
+    if not doc_places:
+        return None
+    lowest = [p for p in doc_places if not any(places.parent.get(q) == p for q in doc_places)]
+    name = jurisdiction or title
+    text = (f"适用于{name}" if lang == "zh" else f"applies in {name}")
+    where = " ".join(x for x in (profile.place, profile.district or "") if x)
+    if not where.strip():
+        return ConditionCheck("unknown", "place", text, "请填写所在地" if lang == "zh" else "fill in place")
+    mine = places.with_ancestors(places.in_question(where))
+    if not mine:
+        return ConditionCheck("unknown", "place", text, where)
+    ok = all(p in mine for p in lowest)
+    return ConditionCheck("met" if ok else "failed", "place", text, where)
+
