@@ -293,6 +293,20 @@ def _bare_joint_mentions(source: str, chosen: list[_Candidate], aliases: list[tu
     return found
 
 
+_LEVEL_SHORT_RE = re.compile(r"(?P<level>自治区|省|自治州|市|县)(?:人民政府|政府|委)")
+
+
+def _of_place_named_before(source: str, cand: _Candidate, jurisdiction: str, place_re: re.Pattern[str]) -> str:
+    """A level's short name (省政府, 自治区人民政府, 市委) in a text whose own jurisdiction has no such level (a
+    national reply to one province): the body of the last place of that level the text named before it (河北省委和
+    省政府 → 河北省政府), or "" where the text names none."""
+    level = _LEVEL_SHORT_RE.match(source, cand.start, cand.end)
+    if not level or cand.kind not in ("generic", "organ", "label") or (jurisdiction and jurisdiction != NATIONAL):
+        return ""
+    places = [m.group() for m in place_re.finditer(source, 0, cand.start) if m.group().endswith(level.group("level"))]
+    return places[-1] + source[cand.start + len(level.group("level")) : cand.end] if places else ""
+
+
 def find_departments(
     source: str,
     units: list[Unit] | None = None,
@@ -361,10 +375,11 @@ def find_bodies(
                     key=_slug(office, "joint-body"), pref_label=office, alt_labels=[], pref_label_en="",
                     category="joint-body", listed_in_alias_table=False, jurisdiction=dept.jurisdiction))
         else:
-            key = None if cand.kind == "joint" else resolve_name(name, jurisdiction, when)
+            full = _of_place_named_before(source, cand, jurisdiction, place_re) or name
+            key = None if cand.kind == "joint" else resolve_name(full, jurisdiction, when)
             if key is None and cand.kind == "joint":
-                key = resolve_name(name, jurisdiction, when)  # a joint body an authority file knows
-            dept = _department_of(key, name, jurisdiction) if key else _unknown_body(name, cand.kind, jurisdiction)
+                key = resolve_name(full, jurisdiction, when)  # a joint body an authority file knows
+            dept = _department_of(key, full, jurisdiction) if key else _unknown_body(full, cand.kind, jurisdiction)
             if dept.key not in departments:
                 departments[dept.key] = dept
             dept = departments[dept.key]

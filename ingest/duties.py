@@ -239,6 +239,11 @@ def _listed_helpers(source: str, units: list[Unit], mentions: list[Mention]) -> 
             for mention in _unique(group):
                 found.append(_Statement(mention[1], Role.PARTICIPANT, unit.path, _trimmed(source, unit.span), False,
                                         tuple(m[0].text(source) for m in group)))
+            # …、住房公积金管理机构有关…信息: a later body of the same item that opens its own part of the list
+            for mention in _inside(mentions, stop, unit.span.end):
+                if source[mention[0].start - 1] in "、；;" and source.startswith("有关", mention[0].end):
+                    found.append(_Statement(mention[1], Role.PARTICIPANT, unit.path, _trimmed(source, unit.span),
+                                            False, (mention[0].text(source),)))
     return found
 
 

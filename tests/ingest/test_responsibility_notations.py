@@ -32,7 +32,7 @@ NAMES = {
     "区科委": "d-science", "各街道": "streets", "市智能制造联席会议": "joint",
     "上海市经济和信息化委员会": "econ", "联席会议办公室": "office",
     "各级人民政府": "all-governments", "审查机构": "reviewers", "试点地区": "pilots",
-    "试点地区政府办公厅（室）": "pilot-offices",
+    "试点地区政府办公厅（室）": "pilot-offices", "当地政府": "local",
 }
 KEY_NAMES = {}
 for _name, _key in NAMES.items():
@@ -219,7 +219,15 @@ SENTENCES = [
     ("class-may-as-needed", "审查机构可以根据工作需要，采用多种方式开展工作。", {("审查机构", IM, EX)}),
     ("collective-oversees-others", "各级人民政府对所属部门要加强指导监督。", {("各级人民政府", SU, EX)}),
     ("will-organise-acceptance", "市经信委将于2025年6月底前组织对试点工作进行验收。", {("市经信委", EV, EX)}),
+    ("with-the-departments-concerned", "办成公办园的，当地政府及有关部门要做好机构编制保障。", {("当地政府", IM, EX)}),
 ]
+
+
+def test_each_body_an_item_lists_as_supplying_information_takes_part():
+    text = ("第一条 有关部门和单位应当向市统计局提供或者协助核实以下信息：\n（一）市财政局有关资金拨付信息；\n"
+            "（二）市科委有关项目立项信息、市商务委有关企业登记信息；\n（三）市经信委确定的其他信息。\n")
+    got = {(b, path, role) for b, path, role, _ in facts(text)}
+    assert got == {("市财政局", "第一条（一）", P), ("市科委", "第一条（二）", P), ("市商务委", "第一条（二）", P)}
 
 
 @pytest.mark.parametrize("sentence, expected", [(s, e) for _, s, e in SENTENCES], ids=[i for i, _, _ in SENTENCES])
