@@ -102,20 +102,22 @@ def contacts_of(unit_owners: Sequence[ResponsibilityView], document: str,
               overseers: dict[str, list[ResponsibilityView]], lang: str,
               info: DocumentInfo | None = None) -> tuple[list[Contact], str]:
     """The unit's explicit owners (kg.views.owners: lead first), else the owners a rule infers from the text
-    (本措施由区民政局牵头组织实施), else the document's overseers, else its issuers; the no-owner statement
-    whenever no body is named for the unit itself."""
+    (本措施由区民政局牵头组织实施), else the document's issuers followed by the bodies it names over its
+    work (督查, 评估), else those bodies alone; the no-owner statement whenever no body is named for the unit.
+
+    The issuer comes before the overseers: a body found as evaluator or supervisor somewhere in the text (区财政局
+    in 区科技和工业信息化局会同区财政局审核) is named for one step of the procedure, while the issuer answers for the
+    whole document; a text with no issuer (the seed plan) still gets the body that runs and assesses it."""
     own = [d for d in unit_owners if d.basis == "explicit"]
     if own:
         return _by_body(own, "unit", lang), ""
     inferred = [d for d in unit_owners if d.basis == "inferred" and d.rule == "document-lead-leads-unowned-work"]
     if inferred:
         return _by_body(inferred, "document", lang), no_owner(lang)
-    above = overseers.get(document, [])
-    if above:
-        return _by_body(above, "document", lang), no_owner(lang)
-    if info is not None and info.issuers:
-        return [_issuer_contact(name, info, lang) for name in info.issuers], no_owner(lang)
-    return [], no_owner(lang)
+    issuers = [_issuer_contact(name, info, lang) for name in info.issuers] if info is not None else []
+    above = [c for c in _by_body(overseers.get(document, []), "document", lang)
+             if c.agent_iri not in {i.agent_iri for i in issuers}]
+    return issuers + above, no_owner(lang)
 
 
 def _issuer_contact(name: str, info: DocumentInfo, lang: str) -> Contact:
