@@ -15,8 +15,10 @@ fewest held-out false NR, then the best held-out recall, then the smallest margi
 applied to all tune sets together.  A key with fewer than MIN_KEY_QUESTIONS answerable questions takes its
 language's floor (``en-unheld`` → ``en``, as search/relevance.py falls back).
 
-Only ``*_tune`` sets are read (never ``*_untouched``).  A question can also be flagged because it names a place no
-document covers (SearchIndex.covers); the table counts those apart, since no floor changes them.  The parser and
+The sets read are every ``*_tune`` set and every ``*_untouched`` one, the latter scored once in an earlier round and
+development material since; never a ``*_fresh`` set (kept aside for judging).  A question can also be flagged
+because it names a place no document covers (SearchIndex.covers); the table counts those apart, since no floor
+changes them.  The parser and
 search code change: this is a command to re-run, not figures to keep."""
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from pathlib import Path
 import numpy as np
 
 from benchmarks.common import ROOT, load_questions, markdown_table
+from search.relevance import fallback_keys
 
 log = logging.getLogger(__name__)
 
@@ -38,7 +41,7 @@ FLOORS_FILE = ROOT / "search" / "relevance_floors.json"
 QUANTILES = (0.0, 0.01, 0.02, 0.05)
 MARGINS = (0.0, 0.0025, 0.005, 0.0075, 0.01, 0.015, 0.02, 0.025, 0.03, 0.04)
 MIN_KEY_QUESTIONS = 4  # fewer answerable questions than this: the key takes its language's floor
-KEYS = ("zh", "en", "en-unheld")
+KEYS = ("zh", "zh-unmatched", "en", "en-unheld", "en-unmatched")
 
 
 @dataclass
@@ -64,6 +67,12 @@ def tune_sets(suffix: str = "_tune") -> list[str]:
     return [name for name in SETS if name.endswith(suffix) and (QUESTIONS / f"{name}.jsonl").is_file()]
 
 
+def calibration_sets() -> list[str]:
+    """The sets the floors are fitted on: every ``*_tune`` set and every ``*_untouched`` one, scored once in an
+    earlier round and development material since (never a ``*_fresh`` set, kept aside for judging)."""
+    return tune_sets("_tune") + tune_sets("_untouched")
+
+
 def _documents(folders):
     """The documents of ``folders``; one that does not parse is left out (and logged), so that a parser in the
     middle of a change does not stop the calibration."""
@@ -86,7 +95,6 @@ def collect_signals(names: list[str], encoder_name: str, vector_cache: Path | No
     some), recording the signals SearchIndex.relevant and SearchIndex.covers are given."""
     from benchmarks.eval_users import SETS, CachedEncoder
     from search import SearchIndex, SearchSettings, get_encoder, index_units
-    from search.relevance import floor_key
 
     encoder = get_encoder(encoder_name)
     if vector_cache:
@@ -102,12 +110,13 @@ def collect_signals(names: list[str], encoder_name: str, vector_cache: Path | No
         seen: dict = {}
         relevant, covers = index.relevant, index.covers
 
-        def spy_relevant(plan, dense, lexical, _seen=seen, _relevant=relevant):
-            _seen.update(plan=plan, dense=[s.score for s in dense[:2]], lexical=[s.score for s in lexical[:1]])
-            return _relevant(plan, dense, lexical)
+        def spy_relevant(plan, dense, lexical, best_texts=(), _seen=seen, _relevant=relevant, _index=index):
+            _seen.update(plan=plan, dense=[s.score for s in dense[:2]], lexical=[s.score for s in lexical[:1]],
+                         key=_index.floor_key(plan, best_texts))
+            return _relevant(plan, dense, lexical, best_texts)
 
-        def spy_covers(places, _seen=seen, _covers=covers):
-            _seen["covered"] = _covers(places)
+        def spy_covers(places, best_texts=(), _seen=seen, _covers=covers):
+            _seen["covered"] = _covers(places, best_texts)
             return _seen["covered"]
 
         index.relevant, index.covers = spy_relevant, spy_covers
@@ -115,11 +124,9 @@ def collect_signals(names: list[str], encoder_name: str, vector_cache: Path | No
             for q in load_questions(QUESTIONS / f"{name}.jsonl"):
                 seen.clear()
                 result = index.search(q["question"], k=10)
-                plan = seen["plan"]
-                held = len(plan.translation_terms) + len(plan.concepts)
                 dense, lexical = seen["dense"], seen["lexical"]
                 signals.append(Signal(
-                    set=name, lang=q["lang"], key=floor_key(plan.language, held), question=q["question"],
+                    set=name, lang=q["lang"], key=seen["key"], question=q["question"],
                     answerable=bool(q["answers"]), best_cosine=dense[0] if dense else None,
                     second_cosine=dense[1] if len(dense) > 1 else None, best_bm25=lexical[0] if lexical else None,
                     covered=seen.get("covered", True),
@@ -140,13 +147,18 @@ def floors_by_rule(signals: list[Signal], quantile: float, margin: float) -> dic
         values = [s.best_cosine for s in signals if s.answerable and s.key == key and s.best_cosine is not None]
         if len(values) >= MIN_KEY_QUESTIONS:
             floors[key] = round(float(np.quantile(values, quantile)) - margin, 4)
-    if "en-unheld" in floors and "en" in floors:
-        floors["en-unheld"] = max(floors["en-unheld"], floors["en"])  # never laxer than the language's own
+    for key in KEYS:  # a derived key is never laxer than the keys it falls back to
+        stricter = [floors[k] for k in fallback_keys(key) if k in floors]
+        if key in floors:
+            floors[key] = max(stricter)
     return floors
 
 
 def floor_of(floors: dict[str, float], key: str) -> float | None:
-    return floors.get(key, floors.get("en") if key == "en-unheld" else None)
+    """The floor judging ``key`` under ``floors``, as search/relevance.py reads it (the strictest of the key's own
+    and those it falls back to)."""
+    found = [floors[k] for k in fallback_keys(key) if k in floors]
+    return max(found) if found else None
 
 
 def flagged(signal: Signal, floors: dict[str, float]) -> bool:
@@ -258,6 +270,8 @@ def main() -> None:
     parser.add_argument("--vector-cache", type=Path, default=None, help="an .npz file keeping passage vectors")
     parser.add_argument("--signals", type=Path, default=None, help="reuse the signals a run saved (no search)")
     parser.add_argument("--save-signals", type=Path, default=None, help="keep this run's signals in a JSON file")
+    parser.add_argument("--sets", nargs="+", default=None,
+                        help="the question sets to fit on (default: every *_tune and *_untouched set, never *_fresh)")
     parser.add_argument("--dry-run", action="store_true", help="print the floors, do not write them")
     parser.add_argument("--report-untouched", action="store_true",
                         help="afterwards, search the *_untouched sets and report them under the old and new floors "
@@ -272,7 +286,7 @@ def main() -> None:
     if args.signals:
         signals = [Signal(**row) for row in json.loads(args.signals.read_text(encoding="utf-8"))]
     else:
-        signals = collect_signals(tune_sets(), args.encoder, args.vector_cache, args.settings)
+        signals = collect_signals(args.sets or calibration_sets(), args.encoder, args.vector_cache, args.settings)
     if args.save_signals:
         args.save_signals.write_text(json.dumps([asdict(s) for s in signals], ensure_ascii=False, indent=1),
                                      encoding="utf-8")

@@ -9,7 +9,6 @@ import shutil
 import tempfile
 import threading
 import time
-import unicodedata
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from datetime import datetime, timezone
@@ -21,6 +20,8 @@ from .backends import SearchBackend, TermGroup, UnitFields, UnitFilter, build_ba
 from .backends.local import LocalBackend
 from .align import load_alignment
 from .base import Scored
+from .boosts import UnitFacts, adjust
+from .checks import check_documents, check_functions, check_kinds, clean_query
 from .bilingual import Dictionary, load_dictionary
 from .bm25 import BM25Retriever
 from .dense import DenseRetriever
@@ -32,12 +33,12 @@ from .highlight import TermMatcher, highlights
 from .lexicon import ConceptLabels, load_department_labels, load_scheme_labels
 from .sentences import sentence_table
 from .places import NATIONAL, shipped_places
-from .relevance import floor_key, is_relevant, relevance_floor
-from .routing import asks_about_document, names_itself, states_owner, states_support, states_time
+from .relevance import EVIDENCE_UNITS, floor_key, is_relevant, matches_question, relevance_floor
+from .routing import asks_about_document
 from .thesaurus import load_thesaurus
 from .settings import SearchSettings
 from .tokenize import STOPWORDS, Tokenizer, ascii_words
-from .types import UNIT_FUNCTIONS, UNIT_KINDS, Hit, IndexUnit, Scores, SearchResult, TargetView
+from .types import Hit, IndexUnit, Scores, SearchResult, TargetView
 
 __all__ = ["SearchIndex", "FORMAT_VERSION", "MAX_EMBED_CHARS", "clean_query", "domain_words", "unit_line"]
 
@@ -54,64 +55,11 @@ FORMAT_VERSION = 5
 _META = "meta.json"
 _UNITS = "units.jsonl"
 _LEXICON = "lexicon.json"
-_HARMLESS_CONTROLS = "\t\n\r\v\f"
-
-
-def clean_query(query: object, max_chars: int) -> str:
-    """The query ready to search, or QueryError saying why not.
-
-    Tabs and line breaks are turned into spaces; any other control or format character (U+0000–U+001F,
-    U+007F–U+009F, U+200B…, category Cc/Cf) is refused, not silently stripped, so a caller learns of it.
-    """
-    if not isinstance(query, str):
-        raise QueryError(f"the query must be a string, got {type(query).__name__}")
-    if len(query) > max_chars:
-        raise QueryError(f"the query is {len(query)} characters long; the limit is {max_chars} characters")
-    for i, ch in enumerate(query):
-        if ch in _HARMLESS_CONTROLS:
-            continue
-        if unicodedata.category(ch) in ("Cc", "Cf"):
-            raise QueryError(f"the query contains the control character U+{ord(ch):04X} at position {i}; "
-                             "tabs and line breaks are accepted, other control characters are not")
-    text = " ".join(query.split())
-    if not text:
-        raise QueryError("the query is empty; give a question or keywords, e.g. 工业机器人 or industrial robots")
-    return text
 
 
 def _prompts(encoder: Encoder) -> dict[str, str]:
     """The query/passage prompts an encoder prepends (empty for encoders that have none): part of what a vector means."""
     return {"query": getattr(encoder, "query_prompt", ""), "passage": getattr(encoder, "passage_prompt", "")}
-
-
-def _check_kinds(kind: str | Sequence[str] | None) -> frozenset[str] | None:
-    if kind is None:
-        return None
-    kinds = [kind] if isinstance(kind, str) else list(kind)
-    bad = [k for k in kinds if k not in UNIT_KINDS]
-    if bad or not kinds:
-        raise QueryError(f"unknown kind {bad[0] if bad else kind!r}; valid kinds: {', '.join(UNIT_KINDS)}")
-    return frozenset(kinds)
-
-
-def _check_functions(function: str | Sequence[str] | None) -> frozenset[str] | None:
-    if function is None:
-        return None
-    functions = [function] if isinstance(function, str) else list(function)
-    bad = [f for f in functions if f not in UNIT_FUNCTIONS]
-    if bad or not functions:
-        raise QueryError(f"unknown function {bad[0] if bad else function!r}; "
-                         f"valid functions: {', '.join(UNIT_FUNCTIONS)}")
-    return frozenset(functions)
-
-
-def _check_documents(document: str | Sequence[str] | None) -> frozenset[str] | None:
-    if document is None:
-        return None
-    documents = [document] if isinstance(document, str) else list(document)
-    if not documents or not all(isinstance(d, str) and d for d in documents):
-        raise QueryError(f"document must be a document slug or a list of slugs, got {document!r}")
-    return frozenset(documents)
 
 
 def unit_fields(units: Sequence[IndexUnit], facets: dict[str, dict] | None = None) -> list[UnitFields]:
@@ -189,16 +137,13 @@ class SearchIndex:
         self.meta = meta or {}
         self._vectors: OrderedDict[str, np.ndarray] = OrderedDict()  # query text → vector, oldest first
         self._vector_lock = threading.Lock()
-        self._kind_of = np.array([u.kind for u in units], dtype=object)
         self._document_of = np.array([u.document for u in units], dtype=object)
         self._function_of = np.array([u.function for u in units], dtype=object)
         # units with no sentence vectors (one sentence): their whole-text score stands for their best sentence
         with_sentences = self.backend.sentence_rows()
         self._single = np.array([i not in with_sentences for i in range(len(units))], dtype=bool)
-        self._states_owner = np.array([states_owner(u) for u in units], dtype=bool)
-        self._states_time = np.array([states_time(u) for u in units], dtype=bool)
-        self._names_itself = np.array([names_itself(u) for u in units], dtype=bool)
-        self._states_support = np.array([states_support(u) for u in units], dtype=bool)
+        self.facts = UnitFacts.of(units, self._places_of_row)
+        self._states_owner, self._states_time = self.facts.states_owner, self.facts.states_time  # read by benchmarks
         goals = {(u.document, u.path): i for i, u in enumerate(units) if u.kind == "goal"}
         # target row → the row of the goal that states it
         self._goal_of = {i: goals[(u.document, u.path)] for i, u in enumerate(units)
@@ -545,9 +490,9 @@ class SearchIndex:
         text = clean_query(query, self.settings.max_query_chars)
         if not isinstance(k, int) or k < 1:
             raise QueryError(f"k must be a positive integer, got {k!r}")
-        kinds = _check_kinds(kind)
-        functions = _check_functions(function)
-        documents = _check_documents(document)
+        kinds = check_kinds(kind)
+        functions = check_functions(function)
+        documents = check_documents(document)
         fusion = fusion or self.settings.fusion
         if fusion not in ("weighted", "rrf", "bm25", "dense"):
             raise QueryError(f"unknown fusion {fusion!r}; valid: weighted, rrf, bm25, dense")
@@ -560,7 +505,7 @@ class SearchIndex:
         where = UnitFilter(documents, kinds)
         where = None if where.empty else where
         bm25_all = self.lexical_scores(plan, pool, where)
-        mask = np.ones(n, dtype=bool) if kinds is None else np.isin(self._kind_of, list(kinds))
+        mask = np.ones(n, dtype=bool) if kinds is None else np.isin(self.facts.kind, list(kinds))
         if documents is not None:
             mask &= np.isin(self._document_of, list(documents))
         if functions is not None:  # not a backend field: filtered here, from a wider dense pool
@@ -581,51 +526,14 @@ class SearchIndex:
                         weights=[plan.rrf_weights.bm25 * 2, plan.rrf_weights.dense * 2])
         else:
             fused = weighted_fusion([bm25_map, dense_map], [plan.weights.bm25, plan.weights.dense])
-        if plan.quantitative and fused:
-            # A number is asked for: units that state targets rise (the goal that states them first,
-            # each target a little less), so the answer carries its TargetView.
-            top = max(fused.values())
-            for doc in fused:
-                unit = self.units[doc]
-                if unit.target is not None:
-                    fused[doc] += 0.5 * self.settings.quantity_boost * top
-                elif unit.kind == "goal" and unit.context.targets:
-                    fused[doc] += self.settings.quantity_boost * top
-        if (plan.asks_who or plan.asks_when or plan.asks_support or plan.about_document) and fused:
-            # "Who", "when" and "how much support" questions: the units that state that fact themselves rise; a
-            # question about the text as a whole: the units where the text names itself (search/routing.py).
-            top = max(fused.values())
-            for doc in fused:
-                if plan.asks_who and self._states_owner[doc]:
-                    fused[doc] += self.settings.who_boost * top
-                if plan.asks_when and self._states_time[doc]:
-                    fused[doc] += self.settings.when_boost * top
-                if plan.asks_support and self._states_support[doc]:
-                    fused[doc] += self.settings.support_boost * top
-                if plan.about_document and self._names_itself[doc]:
-                    fused[doc] += self.settings.document_boost * top
-        if self.settings.annex_weight != 1.0:
-            # An annex's task table restates, row by row, work the body of the document sets out in its
-            # own units: the unit itself is the answer, the table row a pointer to it, unless the row states
-            # what was asked and the body may not (the lead department, the due date).
-            for doc in fused:
-                if self._kind_of[doc] == "annex" and not ((plan.asks_who and self._states_owner[doc])
-                                                          or (plan.asks_when and self._states_time[doc])):
-                    fused[doc] *= self.settings.annex_weight
-        if self.settings.kind_weights:
-            for doc in fused:
-                fused[doc] *= self.settings.kind_weights.get(self._kind_of[doc], 1.0)
+        adjust(fused, plan, self.facts, self.settings)
         asked = set(plan.places)
-        if asked and fused:
-            # The question names a place (杭州, Jing'an, 国家层面): that place's documents rise.
-            top = max(fused.values())
-            for doc in fused:
-                if self._places_of_row[doc] & asked:
-                    fused[doc] += self.settings.place_boost * top
         carried: dict[int, TargetView] = {}
         if kinds is None or {"goal", "target"} <= kinds:
             fused, carried = self._fold_targets(fused)
-        ranked = sorted(fused.items(), key=lambda item: (-item[1], item[0]))[:k]
+        ranked = sorted(fused.items(), key=lambda item: (-item[1], item[0]))[:max(k, EVIDENCE_UNITS)]
+        best_texts = [self.units[doc].text for doc, _ in ranked[:EVIDENCE_UNITS]]  # what relevance is judged by
+        ranked = ranked[:k]
         terms = TermMatcher(self._highlight_terms(plan))  # compiled once, matched against every hit
         hits = [self._hit(doc, score, bm25_all, dense_map, terms, plan, carried.get(doc)) for doc, score in ranked]
         judged = dense
@@ -633,29 +541,49 @@ class SearchIndex:
             # the floors judge the encoder's own cosines: moved towards Chinese, off-topic English questions rise
             # as much as answerable ones ("how long should I boil an egg" to the floor a shifted calibration gives)
             judged = [s for s in self.dense_candidates(plan, dense_pool, where, align=False) if mask[s.doc]][:pool]
-        relevant = self.relevant(plan, judged, lexical) and self.covers(asked)
+        relevant = (self.relevant(plan, judged, lexical, best_texts)
+                    and self.covers(asked - self.places.origins(text), best_texts))
         return SearchResult(text, round((time.perf_counter() - started) * 1000, 3), hits, relevant=relevant)
 
-    def covers(self, places: set[str]) -> bool:
+    def covers(self, places: set[str], best_texts: Sequence[str] = ()) -> bool:
         """False when the question names places (other than the national level) that no document is about:
         a question about Beijing is not answered by Shanghai's plans, however close their words.  A question
         that also asks what the state does (重庆这种内陆地方……国家有什么办法) is asked of the national
         documents, which hold everywhere: covered when there are any.  A place inside a document's own place
-        (康定 in a letter about 四川省) is covered by it; a place beside it (成都 beside a plan of 绵阳) is not."""
+        (康定 in a letter about 四川省) is covered by it; a place beside it (成都 beside a plan of 绵阳) is not.
+        A place one of the best units names (``best_texts``: a national circular's 江西省赣州市推出…) is covered
+        by that unit, whatever its document's title says."""
         local = places - {NATIONAL}
         if NATIONAL in places and NATIONAL in self._covered_places:
             return True
-        return not local or bool(local & self._covered_places) or any(
-            self.places.with_ancestors({place}) & self._innermost_places for place in local)
+        if not local or local & self._covered_places or any(
+                self.places.with_ancestors({place}) & self._innermost_places for place in local):
+            return True
+        return any(local & self.places.in_question(text) for text in best_texts)
 
-    def relevant(self, plan: QueryPlan, dense: list[Scored], lexical: list[Scored]) -> bool:
+    def relevant(self, plan: QueryPlan, dense: list[Scored], lexical: list[Scored],
+                 best_texts: Sequence[str] = ()) -> bool:
         """Does anything in the documents answer the question (search/relevance.py)?  Judged on the best
-        dense similarity; with the BM25-only fusion, on whether any word matched at all."""
+        dense similarity against the floor of the question's key (its language; whether the documents hold its
+        English words; whether any of its words occurs in ``best_texts``, the best units' texts); with the
+        BM25-only fusion, on whether any word matched at all."""
         if not dense:
             return bool(lexical)
-        held = len(plan.translation_terms) + len(plan.concepts)  # for English: the words the documents hold
-        floor = relevance_floor(self.encoder.name, floor_key(plan.language, held), self.settings.relevance_floors)
+        floor = relevance_floor(self.encoder.name, self.floor_key(plan, best_texts), self.settings.relevance_floors)
         return is_relevant(dense[0].score, floor)
+
+    def floor_key(self, plan: QueryPlan, best_texts: Sequence[str]) -> str:
+        """The floor key of a question (search/relevance.py) given the best units' texts."""
+        held = len(plan.translation_terms) + len(plan.concepts)  # for English: the words the documents hold
+        return floor_key(plan.language, held, matches_question(self.evidence_words(plan), best_texts))
+
+    def evidence_words(self, plan: QueryPlan) -> list[str]:
+        """The question's words that may be looked for in a unit's text: its Chinese words (2+ characters,
+        stopwords dropped, the places it is about set aside as in :meth:`plan`) and the preferred labels of the
+        concepts it names; for an English question, the Chinese words its words stand for."""
+        if plan.language == "en":
+            return [*plan.translation_terms, *plan.key_terms, *plan.lexical_terms]
+        return [*self.tokenizer.words(plan.text), *plan.key_terms]
 
     def _fold_targets(self, fused: dict[int, float]) -> tuple[dict[int, float], dict[int, TargetView]]:
         """A target's clause lies inside its goal's text: one hit, not two.  The goal takes the better of

@@ -19,6 +19,7 @@ NATIONAL = "china"  # the gazetteer's top concept: the national level
 
 
 _WORD = re.compile(r"\w")
+_ORIGIN = ("从", "来自")  # 从北京挖来, 来自香港: where someone or something comes from
 
 
 class _Names:
@@ -75,6 +76,14 @@ class PlaceMatcher:
     def in_question(self, text: str) -> set[str]:
         """Keys of the places a question names, in Chinese or English (longest names first, no overlaps)."""
         return {key for _, _, key in self._zh.find(text) + self._en.find(text)}
+
+    def origins(self, text: str) -> set[str]:
+        """Keys of the places a Chinese question names only as where someone or something comes from (从北京挖来的
+        工程师, 来自香港的投资): such a place is not where the question is asked about, so it does not need a
+        document of its own.  A place also named otherwise in the question is not among them."""
+        found = self._zh.find(text)
+        origin = {key for start, _, key in found if text[max(0, start - 2):start].endswith(_ORIGIN)}
+        return origin - {key for start, _, key in found if not text[max(0, start - 2):start].endswith(_ORIGIN)}
 
     def without(self, text: str, keys: set[str]) -> str:
         """``text`` with the names of the places ``keys`` taken out (each name becomes a space)."""

@@ -13,16 +13,23 @@ to ``relevance_floors.json`` beside this file, with the rule it used.
 An English question reaches the Chinese text only through the words CC-CEDICT and the scheme give it: one for
 which the documents hold fewer than ``MIN_HELD_WORDS`` of them (how long should I boil an egg: none) has its own
 floor key (``en-unheld``), never laxer than the English floor, and the English floor where it has none.
+A question none of whose words (Chinese words, or for English the Chinese words its words stand for) occurs in
+any of the EVIDENCE_UNITS best units has the ``-unmatched`` key of its language (``zh-unmatched``, ``en-unmatched``),
+never laxer than the others: off-topic questions (红烧肉怎么做, a recipe for mapo tofu) reach cosines as high as
+colloquial answerable ones, but nearly never share a word with what is found; answerable questions mostly do.  On the
+fifteen question sets of the last rounds this second signal doubled the unanswerable questions caught at the same
+count of answerable ones flagged (benchmarks/calibrate_floors.py prints the table).
 An encoder's cosines live on their own scale, so an encoder without calibrated floors never says
 "nothing relevant" (set ``SearchSettings.relevance_floors`` to calibrate one)."""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from pathlib import Path
 
-__all__ = ["CALIBRATED_FLOORS", "FLOORS_FILE", "MIN_HELD_WORDS", "floor_key", "load_floors", "relevance_floor",
-           "is_relevant"]
+__all__ = ["CALIBRATED_FLOORS", "EVIDENCE_UNITS", "FLOORS_FILE", "MIN_HELD_WORDS", "fallback_keys", "floor_key", "is_relevant",
+           "load_floors", "matches_question", "relevance_floor"]
 
 FLOORS_FILE = Path(__file__).with_name("relevance_floors.json")  # written by benchmarks/calibrate_floors.py
 
@@ -39,21 +46,40 @@ CALIBRATED_FLOORS: dict[str, dict[str, float]] = load_floors()
 MIN_HELD_WORDS = 3  # an English question with fewer Chinese words the documents hold is judged more strictly
 
 
-def floor_key(language: str, held_words: int) -> str:
-    """Which floor judges a question: its language's, or ``en-unheld`` for an English question the documents
-    hold fewer than MIN_HELD_WORDS of its words for."""
+EVIDENCE_UNITS = 3  # the best units a question's words are looked for in (whatever k a caller asks for)
+
+
+def matches_question(words: Sequence[str], texts: Sequence[str]) -> bool:
+    """Does any of the question's ``words`` occur in any of ``texts`` (the best units)?  No words at all (a
+    question of stopwords, an English one CC-CEDICT gives nothing for) is no match."""
+    return any(word in text for word in words for text in texts)
+
+
+def floor_key(language: str, held_words: int, matched: bool = True) -> str:
+    """Which floor judges a question: ``<language>-unmatched`` when none of its words occurs in the best units,
+    else ``en-unheld`` for an English question the documents hold fewer than MIN_HELD_WORDS of its words for,
+    else its language's."""
+    if not matched:
+        return f"{language}-unmatched"
     return "en-unheld" if language == "en" and held_words < MIN_HELD_WORDS else language
 
 
+def fallback_keys(key: str) -> tuple[str, ...]:
+    """``key`` and the keys whose floors it may never be laxer than (``en-unmatched`` → en-unheld, en)."""
+    language = key.split("-")[0]
+    if key == language:
+        return (key,)
+    return (key, "en-unheld", language) if key == "en-unmatched" else (key, language)
+
+
 def relevance_floor(encoder: str, key: str, overrides: dict[str, float] | None = None) -> float | None:
-    """The floor for ``key`` (a language or a :func:`floor_key`; ``overrides`` first, then the calibrated table;
-    ``en-unheld`` falls back to ``en``), or None if unknown."""
-    for k in (key, "en") if key == "en-unheld" else (key,):
-        if overrides and k in overrides:
-            return float(overrides[k])
-        if k in CALIBRATED_FLOORS.get(encoder, {}):
-            return CALIBRATED_FLOORS[encoder][k]
-    return None
+    """The floor for ``key`` (a language or a :func:`floor_key`): the strictest of its own and of the keys it
+    falls back to, read from ``overrides`` when they name any of these keys (a calibration of one's own), else
+    from the calibrated table; None if none is known."""
+    chain = fallback_keys(key)
+    table = overrides if overrides and any(k in overrides for k in chain) else CALIBRATED_FLOORS.get(encoder, {})
+    found = [float(table[k]) for k in chain if k in table]
+    return max(found) if found else None
 
 
 def is_relevant(best_cosine: float | None, floor: float | None) -> bool:

@@ -1,0 +1,87 @@
+"""What the fused scores are raised or lowered by once both retrievers have spoken: a number asked for (targets), the
+kind of fact asked for (who, when, how much support, the text as a whole: search/routing.py), annexes and other unit
+kinds, and the place a question names.  Split from hybrid.py: the facts of each unit are read once, at load."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from .expand import QueryPlan
+from .routing import names_itself, states_owner, states_support, states_time
+from .settings import SearchSettings
+from .types import IndexUnit
+
+__all__ = ["UnitFacts", "adjust"]
+
+
+@dataclass(frozen=True, slots=True)
+class UnitFacts:
+    """Per unit row: its kind, whether it states its owner, a time, a support amount, names its own text; the
+    places of its document; whether it states a target (and, for a goal, whether it holds any)."""
+
+    kind: np.ndarray
+    states_owner: np.ndarray
+    states_time: np.ndarray
+    states_support: np.ndarray
+    names_itself: np.ndarray
+    is_target: np.ndarray
+    goal_with_targets: np.ndarray
+    places: Sequence[frozenset[str] | set[str]]
+
+    @classmethod
+    def of(cls, units: Sequence[IndexUnit], places: Sequence[set[str]]) -> UnitFacts:
+        def flags(test) -> np.ndarray:
+            return np.array([bool(test(u)) for u in units], dtype=bool)
+
+        return cls(np.array([u.kind for u in units], dtype=object), flags(states_owner), flags(states_time),
+                   flags(states_support), flags(names_itself), flags(lambda u: u.target is not None),
+                   flags(lambda u: u.kind == "goal" and u.context.targets), list(places))
+
+
+def adjust(fused: dict[int, float], plan: QueryPlan, facts: UnitFacts, settings: SearchSettings) -> None:
+    """Raise or lower ``fused`` (unit row → fused score) in place, each boost a share of the best fused score."""
+    if not fused:
+        return
+    if plan.quantitative:
+        # A number is asked for: units that state targets rise (the goal that states them first,
+        # each target a little less), so the answer carries its TargetView.
+        top = max(fused.values())
+        for doc in fused:
+            if facts.is_target[doc]:
+                fused[doc] += 0.5 * settings.quantity_boost * top
+            elif facts.goal_with_targets[doc]:
+                fused[doc] += settings.quantity_boost * top
+    if plan.asks_who or plan.asks_when or plan.asks_support or plan.about_document:
+        # "Who", "when" and "how much support" questions: the units that state that fact themselves rise; a
+        # question about the text as a whole: the units where the text names itself (search/routing.py).
+        top = max(fused.values())
+        for doc in fused:
+            if plan.asks_who and facts.states_owner[doc]:
+                fused[doc] += settings.who_boost * top
+            if plan.asks_when and facts.states_time[doc]:
+                fused[doc] += settings.when_boost * top
+            if plan.asks_support and facts.states_support[doc]:
+                fused[doc] += settings.support_boost * top
+            if plan.about_document and facts.names_itself[doc]:
+                fused[doc] += settings.document_boost * top
+    if settings.annex_weight != 1.0:
+        # An annex's task table restates, row by row, work the body of the document sets out in its
+        # own units: the unit itself is the answer, the table row a pointer to it, unless the row states
+        # what was asked and the body may not (the lead department, the due date).
+        for doc in fused:
+            if facts.kind[doc] == "annex" and not ((plan.asks_who and facts.states_owner[doc])
+                                                  or (plan.asks_when and facts.states_time[doc])):
+                fused[doc] *= settings.annex_weight
+    if settings.kind_weights:
+        for doc in fused:
+            fused[doc] *= settings.kind_weights.get(facts.kind[doc], 1.0)
+    asked = set(plan.places)
+    if asked:
+        # The question names a place (杭州, Jing'an, 国家层面): that place's documents rise.
+        top = max(fused.values())
+        for doc in fused:
+            if facts.places[doc] & asked:
+                fused[doc] += settings.place_boost * top
