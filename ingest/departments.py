@@ -236,9 +236,11 @@ def _short_name_mentions(source: str, chosen: list[_Candidate],
 # A body named as the authority a text answers to, not as an actor: 党中央、国务院决策部署, 报国务院, 向国务院报告,
 # or as a person's post (国务院副总理, 教育部部长: a personnel list names people, not bodies).
 _AUTHORITY_PAIR_RE = re.compile(r"(?:党中央|中共中央)、国务院")
-_RECIPIENT_BEFORE_RE = re.compile(r"(?:报请|提请|报送|上报|报|向|请示|移送|移交|抄送)$")
+# …or as the place an office is set in (办公室设在教育部: the host, not an actor there).
+_RECIPIENT_BEFORE_RE = re.compile(r"(?:报请|提请|报送|上报|报|向|请示|移送|移交|抄送|设在)$")
 _REFERENCE_AFTER_RE = re.compile(
-    r"(?:[\u4e00-\u9fff]{2,12}?(?:办公室|处|司|局|科))?"  # 经贸委煤炭工业管理办公室主任: a post in its office
+    # 经贸委煤炭工业管理办公室主任, 中科院数学与系统科学研究院学术委员会主任: a post in one of its units
+    r"(?:[\u4e00-\u9fff]{2,16}?(?:办公室|处|司|局|科|研究院|研究所|委员会|中心))?"
     r"原?(?:领导同志|主要负责同志|负责同志|分管|副总理|总理|副省长|省长|副市长|市长|副县长|县长|副区长|区长|镇长|乡长|副秘书长|秘书长|常务副|副部长|部长|副主任|主任|副局长|局长|副署长|署长|"
     r"副院长|院长|副校长|校长|副主席|主席|书记处书记|党委书记|党组书记|书记|副社长|社长|总编辑|党组成员|部务会议成员|委员|组长|副组长)"
     r"|决定(?!书)|(?:第[\d一二三四五六七八九十百]+次)?(?:常务会议|全体会议)|确定的|公布的"
@@ -400,13 +402,26 @@ def find_bodies(
             log.debug("joint body %s created with %d members", dept.pref_label, len(dept.members))
         if not dept.members:
             dept.members = _composed_of(source, dept.mentions, others)
-    found = list(departments.values())
+    found = [d for d in departments.values() if not _only_allowed(source, d)]
+    for dept in departments.values():
+        if dept not in found:
+            unknown.setdefault(dept.pref_label, BodyCandidate(dept.pref_label, list(dept.mentions), _ALLOWED_REASON))
     if units is not None:
         found, idle = _acting_only(source, units, found)
         for dept in idle:
             written = dept.mentions[0].text(source) if dept.mentions else dept.pref_label
             unknown.setdefault(written, BodyCandidate(written, list(dept.mentions), _IDLE_REASON))
     return Bodies(found, list(unknown.values()))
+
+
+_ALLOWED_REASON = "a group the text lets others set up (可成立…), named nowhere as one that exists"
+_ALLOWED_RE = re.compile(r"可(?:以)?(?:成立|建立|设立|组建)(?:相应的)?$")
+
+
+def _only_allowed(source: str, dept: Department) -> bool:
+    """Whether a joint body is named only as one others may set up (…的地方，可成立清理整顿工作领导小组)."""
+    return dept.category == "joint-body" and bool(dept.mentions) and all(
+        _ALLOWED_RE.search(source, max(0, m.start - 8), m.start) for m in dept.mentions)
 
 
 _IDLE_REASON = "a collective or a body named by its role that the text does not make act"

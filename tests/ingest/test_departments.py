@@ -596,3 +596,21 @@ def test_a_level_written_short_in_a_national_text_is_the_place_it_named_before()
     assert found["河北省政府"] == ["省政府"]
     alone = "省政府要切实履行主体责任。"  # no province named: the short name stays as written
     assert [d.pref_label for d in find_departments(alone, jurisdiction=NATIONAL)] == ["省政府"]
+
+
+def test_a_personnel_list_names_its_group_not_the_members_posts():
+    text = ("国务院决定对国家某某工作委员会组成人员进行调整。现将名单通知如下：\n主  任：张 三  国务院副总理\n"
+            "委  员：李 四  教育部副部长\n王 五  中科院数学与系统科学研究院学术委员会主任\n"
+            "委员会办公室设在教育部，由教育部教材局承担办公室工作。\n")
+    labels = {d.pref_label for d in find_departments(text, jurisdiction=NATIONAL)}
+    assert "国家某某工作委员会" in labels and "教育部教材局" in labels
+    assert not labels & {"教育部", "中国科学院", "中华人民共和国国务院"}, labels
+
+
+def test_a_group_others_may_set_up_is_a_candidate_only():
+    from ingest.departments import find_bodies
+
+    text = "任务重的地方，可成立清理整顿工作领导小组，协调解决有关问题。"
+    found = find_bodies(text, jurisdiction=NATIONAL)
+    assert found.departments == []
+    assert [c.name for c in found.candidates] == ["清理整顿工作领导小组"]
