@@ -11,16 +11,37 @@ pipeline can blank them out (``mask``) before the extractors run, keeping every 
     国务院                                  ← signature (issuer)
     2018年9月18日                           ← date of issue
     （此件公开发布）                        ← publication note
+
+Each line alone is classified in ``ingest.frontlines``; the metadata the document gives of itself (genre, date of
+effect) is worked out in ``ingest.docmeta``. Both are served from here by name too.
 """
 
 from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass, field, replace
-from datetime import date
+from dataclasses import dataclass, field
 
-from .model import DocumentMeta, Span
+from .docmeta import apply_front_matter, effective_of, genre_of
+from .frontlines import (
+    ANNEX_LIST,
+    BODY_END,
+    DATE,
+    DATE_LINE,
+    DOC_NUMBER_LINE,
+    ISSUING_TITLE,
+    OFFICER_SIGNATURE,
+    ORDER_NUMBER,
+    WS,
+    date_of,
+    identifier_of,
+    is_addressee_line,
+    is_named_addressee,
+    is_signature_line,
+    is_title_line,
+    join_title,
+)
+from .model import Span
 
 __all__ = [
     "FrontLine",
@@ -42,49 +63,22 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-_WS = " \t\xa0\u3000"
-# The whole line is a document number: 国发〔2018〕42号, 沪经信规[2024]3号, 申府办发（2024）6号, 国务院令第708号.
-DOC_NUMBER_LINE = re.compile(
-    r"^(?P<no>[\u4e00-\u9fff]{1,12}\s*[〔\[［(（]\s*[0-9]{4}\s*[〕\]］)）]\s*第?\s*[0-9]+\s*号"
-    r"|[\u4e00-\u9fff]{1,16}令\s*第\s*[0-9]+\s*号)$"
-)
-_HAN_DIGITS = {"〇": 0, "○": 0, "零": 0, "Ｏ": 0, "O": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
-               "六": 6, "七": 7, "八": 8, "九": 9}
-_NUM = r"[0-9０-９]{1,4}|[〇○零Ｏ一二三四五六七八九十]{1,4}"
-_DATE = re.compile(rf"(?P<y>{_NUM})\s*年\s*(?P<m>{_NUM})\s*月\s*(?P<d>{_NUM})\s*日")
-# A date line: the date alone, in brackets, or after a signature on the same line.
-_DATE_LINE = re.compile(rf"^(?P<sig>.*?)[{_WS}]*[（(]?(?P<date>{_DATE.pattern})[）)]?$")
-_STOPS = re.compile(r"[。；;！!？?]")
+
 # Publication notes under the date: （此件公开发布） （此件主动公开） （本文有删减）.
 _NOTE = re.compile(r"^[（(](?:此件|本件|本文)[^（）()]{1,12}[）)]$")
 # Distribution and printing lines at the very end: 抄送：… / 上海市人民政府办公厅 2024年3月16日印发.
-_COLOPHON = re.compile(rf"^(?:(?:抄送|主送|抄报|分送|发送)[：:].*|.{{0,40}}(?:{_DATE.pattern})\s*印发)$")
+_COLOPHON = re.compile(rf"^(?:(?:抄送|主送|抄报|分送|发送)[：:].*|.{{0,40}}(?:{DATE.pattern})\s*印发)$")
 # Fields of a portal's metadata table above the text: 发文字号：国发〔2018〕42号.
 _PORTAL_FIELD = re.compile(
     r"^(?P<key>标\s*题|索\s*引\s*号|发文机关|发布机构|发文字号|文\s*号|成文日期|发布日期|主题分类|主\s*题\s*词|生效日期|"
-    r"有\s*效\s*性|时\s*效|公文种类|体裁分类)[：:][{ws}]*(?P<value>.*)$".replace("{ws}", _WS)
+    r"有\s*效\s*性|时\s*效|公文种类|体裁分类)[：:][{ws}]*(?P<value>.*)$".replace("{ws}", WS)
 )
 _PORTAL_MEANING = {"标题": "title", "发文机关": "issuer", "发布机构": "issuer", "发文字号": "identifier",
                    "文号": "identifier", "成文日期": "issued", "发布日期": "issued"}
-# A label opening a numbered unit (a title never starts with one).
-_LABEL_START = re.compile(
-    r"^(?:第[一二三四五六七八九十百零〇0-9]+(?:[章节条篇]|部分)|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十0-9０-９]+[）)]"
-    r"|[0-9０-９]{1,3}[.．、](?![0-9])|[①-⑳]|--|——)"
-)
-_GENRE = re.compile(r"(?:意见|通知|方案|计划|办法|规定|细则|决定|措施|规划|纲要|要点|批复|通告|公告|指引|指南|条例|"
-                    r"规则|函|清单|目录|[）)])$")
-_MAX_TITLE_LINE = 70
-_MAX_ADDRESSEES = 200  # a line naming every province and military region runs past 120 characters
 _MAX_TITLE_LINES = 3
 _HEADER_LINES = 15  # a header never runs longer than this many lines
-# The last word of a body's name in a signature: 国务院, 上海市人民政府, 市经济信息化委, 某某区发展改革委 …
-_BODY_END = re.compile(r"(?:国务院|政府|委员会|委|办公厅|办公室|办|局|厅|部|署|院|中心|会|行|小组|公司|党委|中央|处|司|"
-                       r"管委会|事处|镇|乡|街道)$")
-_ADDRESSEE_PART_END = re.compile(r"(?:政府|委|办|局|厅|部|署|院|中心|会|行|部门|部委|单位|机构|企业|公司|街道|镇|乡|"
-                                 r"管委会|处|室|组|团体|学校|高校|医院|园区|协会)$")
 # （2031年3月1日市政府第9次常务会议通过）: a dated note under the title, not the date of issue.
 _HEADER_NOTE = re.compile(r"^[（(][^（）()]*?[0-9０-９〇○零一二三四五六七八九]{4}\s*年[^（）()]*?\S[）)]$")
-_ANNEX_LIST = re.compile(r"^附\s*件[：:]")
 _LIST_ITEM = re.compile(r"^[0-9０-９]{1,2}[.．、]")
 
 
@@ -135,103 +129,17 @@ def _lines(source: str) -> list[_Line]:
     out: list[_Line] = []
     for m in re.finditer(r"[^\r\n]+", source):
         raw = m.group()
-        text = raw.strip(_WS)
+        text = raw.strip(WS)
         if text:
-            start = m.start() + len(raw) - len(raw.lstrip(_WS))
+            start = m.start() + len(raw) - len(raw.lstrip(WS))
             out.append(_Line(start, start + len(text), text))
     return out
 
 
-def _numeral(text: str) -> int:
-    """0-9999 written in ASCII, full-width or Chinese digits (二〇二四, 十二, 二十五)."""
-    text = text.translate(str.maketrans("０１２３４５６７８９", "0123456789"))
-    if text.isdigit():
-        return int(text)
-    if "十" in text:
-        tens, _, units = text.partition("十")
-        return (_HAN_DIGITS[tens] if tens else 1) * 10 + (_HAN_DIGITS[units] if units else 0)
-    value = 0
-    for ch in text:
-        value = value * 10 + _HAN_DIGITS[ch]
-    return value
-
-
-def date_of(line: str) -> date | None:
-    """The date a date line states (2024年3月15日, 二〇二四年三月十五日, （2018年9月18日）), else None."""
-    m = _DATE.search(line)
-    if not m:
-        return None
-    try:
-        return date(_numeral(m.group("y")), _numeral(m.group("m")), _numeral(m.group("d")))
-    except (KeyError, ValueError):
-        return None
-
-
-def identifier_of(line: str) -> str:
-    """The document number when the whole line is one (国发〔2018〕42号), spaces removed; else ""."""
-    m = DOC_NUMBER_LINE.match(line.strip(_WS))
-    return re.sub(rf"[{_WS}]", "", m.group("no")) if m else ""
-
-
-def is_title_line(line: str) -> bool:
-    """A line that can be (part of) a title: short, no sentence stop or colon, not a numbered label."""
-    line = line.strip(_WS)
-    if not line or len(line) > _MAX_TITLE_LINE or _STOPS.search(line) or line[-1] in "：:，,、":
-        return False
-    if _LABEL_START.match(line) or identifier_of(line) or _DATE_LINE.match(line) or _ANNEX_LIST.match(line):
-        return False
-    # A comma inside a title is rare; allow it only when the line ends like a document's name.
-    return not re.search(r"[，,]", line) or bool(_GENRE.search(line))
-
-
-def is_addressee_line(line: str) -> bool:
-    """各区人民政府，市政府各委、办、局： / 各省、自治区、直辖市人民政府，国务院各部委、各直属机构："""
-    line = line.strip(_WS)
-    if not line.endswith(("：", ":")) or len(line) > _MAX_ADDRESSEES or _STOPS.search(line):
-        return False
-    # 各区（市）县政府（管委会）: a bracketed note after a name does not end it
-    parts = [re.sub(r"[（(][^（）()]*[）)]$", "", p.strip(_WS)) for p in re.split(r"[，,；;]", line[:-1]) if p.strip(_WS)]
-    if not parts or "各" not in line and "有关" not in line:
-        return False
-    return all(_ADDRESSEE_PART_END.search(p) for p in parts)
-
-
-# An order is signed by an officer: 总理  李克强 / 省长 某某某.
-_OFFICER_SIGNATURE = re.compile(
-    rf"^(?:国务院)?(?:总理|副总理|主席|省长|市长|区长|县长|州长|旗长)[{_WS}]+[\u4e00-\u9fff]{{2,4}}$")
-
-
-_ORDER_NUMBER = re.compile(rf"^第[{_WS}]*[0-9０-９]+[{_WS}]*号$")
-# The last word of a person or body a reply or an answer is addressed to: 邓明义代表： / 武警总部： / 国务院：
-_NAMED_ADDRESSEE_END = re.compile(r"(?:代表|委员|主席|同志|先生|女士|总部|国务院|兵团|军区)$")
-
-
-def is_named_addressee(line: str) -> bool:
-    """A short salutation under a reply's or an answer's number: 邓明义代表： / 武警总部： / 黑龙江省人民政府，教育部：
-    (no 各 needed, unlike :func:`is_addressee_line`)."""
-    line = line.strip(_WS)
-    if not line.endswith(("：", ":")) or len(line) > _MAX_ADDRESSEES or _STOPS.search(line) or "《" in line:
-        return False
-    # 北京、天津…陕西省（自治区、直辖市）人民政府，沈阳、北京…广州军区 / 邓乃扬、韩汝琦委员: a 、 list shares its last word
-    parts = [re.sub(r"[（(][^（）()]*[）)]$", "", p.strip(_WS)) for p in re.split(r"[，,；;]", line[:-1]) if p.strip(_WS)]
-    return bool(parts) and all(_ADDRESSEE_PART_END.search(p) or _NAMED_ADDRESSEE_END.search(p) for p in parts)
-
-
-def is_signature_line(line: str) -> bool:
-    """One or more issuers' names alone on a line (国务院 / 上海市人民政府　上海市财政局), or an officer's signature
-    under an order (总理  李克强)."""
-    line = line.strip(_WS).replace("&sp;", "").strip(_WS)
-    if _OFFICER_SIGNATURE.match(line):
-        return True
-    if not line or len(line) > 80 or not re.fullmatch(rf"[\u4e00-\u9fff（）()·{_WS}]+", line):
-        return False
-    return all(_BODY_END.search(name) for name in re.split(rf"[{_WS}]+", line))
-
-
 def _issuer_names(lines: list[_Line]) -> str:
     """The bodies a signature names (an officer's name under an order is no body)."""
-    names = [n for line in lines if not _OFFICER_SIGNATURE.match(line.text)
-             for n in re.split(rf"[{_WS}]+", line.text.replace("&sp;", "")) if n]
+    names = [n for line in lines if not OFFICER_SIGNATURE.match(line.text)
+             for n in re.split(rf"[{WS}]+", line.text.replace("&sp;", "")) if n]
     return "、".join(dict.fromkeys(names))
 
 
@@ -245,22 +153,22 @@ def _header(lines: list[_Line]) -> tuple[list[FrontLine], int]:
         span = Span(line.start, line.end)
         portal = _PORTAL_FIELD.match(line.text)
         if portal:
-            key = re.sub(rf"[{_WS}]", "", portal.group("key"))
+            key = re.sub(rf"[{WS}]", "", portal.group("key"))
             found.append(FrontLine("portal:" + _PORTAL_MEANING.get(key, "other"), span, portal.group("value").strip()))
         elif identifier_of(line.text):
             found.append(FrontLine("identifier", span, identifier_of(line.text)))
-        elif _ORDER_NUMBER.match(line.text) and found and found[-1].kind == "title" and found[-1].value.endswith("令"):
+        elif ORDER_NUMBER.match(line.text) and found and found[-1].kind == "title" and found[-1].value.endswith("令"):
             # 中华人民共和国国务院令 / 第706号: an order's heading and its number, not a title
             order = found.pop()
             found.append(FrontLine("order", order.span, order.value))
-            number = re.sub(rf"[{_WS}]", "", line.text)
+            number = re.sub(rf"[{WS}]", "", line.text)
             found.append(FrontLine("identifier", span, order.value.removeprefix("中华人民共和国") + number))
             title_lines -= 1
         elif is_addressee_line(line.text) or (
                 any(f.kind in ("identifier", "title") for f in found) and is_named_addressee(line.text)):
-            found.append(FrontLine("addressees", span, line.text[:-1].strip(_WS)))
+            found.append(FrontLine("addressees", span, line.text[:-1].strip(WS)))
             return found, i + 1
-        elif _DATE_LINE.match(line.text) and not _DATE_LINE.match(line.text).group("sig") and date_of(line.text):
+        elif DATE_LINE.match(line.text) and not DATE_LINE.match(line.text).group("sig") and date_of(line.text):
             found.append(FrontLine("date", span, date_of(line.text).isoformat()))  # type: ignore[union-attr]
         elif _HEADER_NOTE.match(line.text):
             found.append(FrontLine("note", span, line.text))
@@ -287,10 +195,10 @@ def _signature_blocks(lines: list[_Line], start: int) -> list[FrontLine]:
     found: list[FrontLine] = []
     used: set[int] = set()
     for j in range(start, len(lines)):
-        m = _DATE_LINE.match(lines[j].text)
+        m = DATE_LINE.match(lines[j].text)
         if not m or date_of(m.group("date")) is None:
             continue
-        same_line_sig = m.group("sig").strip(_WS)
+        same_line_sig = m.group("sig").strip(WS)
         if same_line_sig and not is_signature_line(same_line_sig):
             continue
         sig: list[int] = []
@@ -350,12 +258,12 @@ def _annex_list(lines: list[_Line], start: int, signature_starts: list[int]) -> 
     """附件：1.… / 2.… above a signature block: the list of annexes, not the annexes."""
     found: list[FrontLine] = []
     for i in range(start, len(lines)):
-        if not _ANNEX_LIST.match(lines[i].text):
+        if not ANNEX_LIST.match(lines[i].text):
             continue
         following = [s for s in signature_starts if s > lines[i].start]
         if not following:
             # No signature below: a list only when it is numbered (附件：1.… / 2.…), and only as far as it runs.
-            if not _LIST_ITEM.match(_ANNEX_LIST.sub("", lines[i].text).strip(_WS)):
+            if not _LIST_ITEM.match(ANNEX_LIST.sub("", lines[i].text).strip(WS)):
                 continue
             j = i
             while j + 1 < len(lines) and _LIST_ITEM.match(lines[j + 1].text) and is_title_line(
@@ -429,9 +337,9 @@ def _issued_text(source: str, lines: list[_Line], n: int, header: list[FrontLine
     title = "".join(f.value for f in header if f.kind == "title")
     order = any(f.kind == "order" for f in header)
     if own_date is None:
-        return _undated_issued_text(lines, n) if _ISSUING_TITLE.search(title) else []
+        return _undated_issued_text(lines, n) if ISSUING_TITLE.search(title) else []
     notice_body = source[lines[n].start if n < len(lines) else 0 : own_date.span.start]
-    if not (order or _ISSUING_TITLE.search(title) or _ISSUING_BODY.search(notice_body)):
+    if not (order or ISSUING_TITLE.search(title) or _ISSUING_BODY.search(notice_body)):
         return []
     j = next(i for i, line in enumerate(lines) if line.start == own_date.span.start) + 1
     while j < len(lines) and (_NOTE.match(lines[j].text) or _COLOPHON.match(lines[j].text)):
@@ -471,7 +379,7 @@ def _issuers(found: list[FrontLine], title: str, order: str) -> tuple[str, ...]:
         return tuple(n for n in signature.split("、") if n)
     portal = next((f.value for f in found if f.kind in ("portal:issuer", "banner") and f.value), "")
     if portal:
-        return tuple(n for n in re.split(rf"[、，,{_WS}]+", portal) if n)
+        return tuple(n for n in re.split(rf"[、，,{WS}]+", portal) if n)
     return issuers_of_title(title)
 
 
@@ -480,12 +388,10 @@ def issuers_of_title(title: str) -> tuple[str, ...]:
     m = re.match(r"^(.{2,60}?)(?:关于|对)", title)
     if not m:
         return ()
-    names = [n for n in re.split(rf"[、，,{_WS}]+", m.group(1)) if n]
-    return tuple(names) if names and all(_BODY_END.search(n) for n in names) else ()
+    names = [n for n in re.split(rf"[、，,{WS}]+", m.group(1)) if n]
+    return tuple(names) if names and all(BODY_END.search(n) for n in names) else ()
 
 
-# How a notice says that it issues or forwards a text.
-_ISSUING_TITLE = re.compile(r"(?:印发|转发|批转|颁发|颁布|发布|公布)")
 _ISSUING_BODY = re.compile(r"现将《[^》]{2,80}》[^。]{0,20}(?:印发|转发|发布|颁发)|(?:印发|转发)给你们|现予(?:公布|发布|印发)")
 _NOTE_OPEN = re.compile(r"^[（(][^（）()]{4,60}$")
 _NOTE_CLOSE = re.compile(r"^[^（）()]{1,60}[）)]$")
@@ -524,16 +430,6 @@ def _issued_header(lines: list[_Line], start: int) -> list[FrontLine]:
     return found if i < len(lines) else []
 
 
-_SPACED_OUT = re.compile(rf"(?:[\u4e00-\u9fff][{_WS}]+){{2,}}[\u4e00-\u9fff](?![\u4e00-\u9fff])")
-
-
-def join_title(parts: list[str] | tuple[str, ...]) -> str:
-    """Title lines joined, the spaces of a spaced-out run dropped (几 个 问 题 的 通 知 → 几个问题的通知, 国 务 院 工
-    作 规 则 → 国务院工作规则); a space between two names (河南省发展和改革委员会 河南省能源局) stays."""
-    title = "".join(p.strip(_WS) for p in parts)
-    return _SPACED_OUT.sub(lambda m: re.sub(rf"[{_WS}]+", "", m.group()), title)
-
-
 def _merge(spans: list[Span]) -> tuple[Span, ...]:
     out: list[Span] = []
     for span in sorted(spans, key=lambda s: s.start):
@@ -554,83 +450,3 @@ def mask(text: str, spans: tuple[Span, ...] | list[Span]) -> str:
             if chars[i] not in "\r\n":
                 chars[i] = " "
     return "".join(chars)
-
-
-# The genre words a title ends in, longest first where one ends another (复函 before 函, 实施细则 is a 细则).
-_GENRES = ("通知", "通报", "通告", "公告", "公报", "意见", "方案", "计划", "规划", "纲要", "办法", "条例", "规定", "细则",
-           "规则", "决定", "决议", "命令", "批复", "复函", "答复", "报告", "请示", "措施", "要点", "指引", "指南", "清单",
-           "目录", "标准", "章程", "制度", "规程", "纪要", "安排", "函", "令")
-_TRAILING_NOTE = re.compile(r"[（(][^（）()]*[）)]$")
-
-
-def genre_of(title: str) -> str:
-    """The genre word ``title`` ends in (意见, 通知, 批复, 答复, 条例 …), a trailing note such as （试行） or
-    （2018—2035年） ignored; "" when it ends in none."""
-    title = join_title([title]).rstrip("》」”\"' ")
-    while _TRAILING_NOTE.search(title):
-        title = _TRAILING_NOTE.sub("", title).rstrip()
-    return next((g for g in sorted(_GENRES, key=len, reverse=True) if title.endswith(g)), "")
-
-
-def _issued_genre(front: FrontMatter, title: str) -> str:
-    """The genre of the text a notice issues: its own title's, else the 《…》 the notice's title names (关于印发
-    《X方案》的通知), else the genre word before 的通知 (转发民政部关于清理整顿社会团体意见的通知 → 意见)."""
-    if front.issued_text_title:
-        return genre_of(front.issued_text_title)
-    m = re.search(r"《([^》]+)》", title)
-    if m:
-        return genre_of(m.group(1))
-    while _TRAILING_NOTE.search(title):
-        title = _TRAILING_NOTE.sub("", title).rstrip()
-    m = re.search(r"(?:印发|转发|批转)(.+?)的通知$", title)
-    return genre_of(m.group(1)) if m else ""
-
-
-_EFFECT_DATE = re.compile(rf"自(?P<date>{_DATE.pattern})起(?:施行|实施|执行|生效)")
-_EFFECT_ISSUED = re.compile(r"自(?:本(?:[\u4e00-\u9fff]{1,6}))?(?:印发|发布|公布|下发|颁布|签发)之日起")
-# The document speaks of itself: 本办法… / 本条例… / 本通知…, or an order's 现予公布，自…起施行.
-_SELF = re.compile(r"本(?:[\u4e00-\u9fff]{0,4})(?:" + "|".join(_GENRES) + r")|现予(?:公布|发布|印发)|现将[^。]{0,60}印发")
-
-
-def effective_of(text: str, issued: str = "") -> str:
-    """The date of effect the text states for itself, ISO: 本办法自2019年1月1日起施行 → 2019-01-01; 自印发之日起施行
-    / 自本通知印发之日起 → the date of issue; "" when it states none (a sentence about another text's date, such as
-    自受理申请之日起20日内, is not one)."""
-    for sentence in re.split(r"(?<=[。；;])", text):
-        if not _SELF.search(sentence):
-            continue
-        m = _EFFECT_DATE.search(sentence)
-        if m:
-            d = date_of(m.group("date"))
-            if d:
-                return d.isoformat()
-        if issued and _EFFECT_ISSUED.search(sentence):
-            return issued
-    return ""
-
-
-def apply_front_matter(meta: DocumentMeta, front: FrontMatter, body: str = "") -> DocumentMeta:
-    """``meta`` with its empty fields (and a title that is only the file stem) filled from the text; ``body`` (the
-    text with the front matter blanked) gives the date of effect."""
-    updates: dict = {}
-    title = front.issued_text_title if front.order and front.issued_text_title else front.title
-    if title and (not meta.title or meta.title in (meta.slug, meta.source_file.rsplit(".", 1)[0])):
-        updates["title"] = title
-    for name in ("identifier", "issuer", "addressees", "issued"):
-        value = getattr(front, name)
-        if value and not getattr(meta, name):
-            updates[name] = value
-    if front.issuers and not meta.issuers:
-        updates["issuers"] = front.issuers
-    elif not meta.issuers and (meta.issuer or updates.get("issuer")):
-        updates["issuers"] = tuple(n for n in re.split(r"[、，,\s]+", updates.get("issuer") or meta.issuer) if n)
-    full_title = updates.get("title") or meta.title
-    if not meta.genre:
-        updates["genre"] = genre_of(full_title)
-    if front.issued_text_title and not meta.issued_text_title:
-        updates["issued_text_title"] = front.issued_text_title
-    if not meta.issued_text_genre and (front.issued_start or _ISSUING_TITLE.search(front.title or "")):
-        updates["issued_text_genre"] = _issued_genre(front, front.title)
-    if not meta.effective:
-        updates["effective"] = effective_of(body, updates.get("issued") or meta.issued)
-    return replace(meta, **updates) if updates else meta

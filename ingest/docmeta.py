@@ -1,0 +1,97 @@
+"""The document's metadata from what it says about itself: its genre (the word its title ends in), the genre of
+the text a notice issues, its date of effect (本办法自2019年1月1日起施行), and a ``DocumentMeta`` completed from the
+front matter (``ingest.frontmatter``) where the sidecar left a field empty."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from .frontlines import DATE, ISSUING_TITLE, date_of, join_title
+from .model import DocumentMeta
+
+if TYPE_CHECKING:  # the front matter is read there; only its fields are used here
+    from .frontmatter import FrontMatter
+
+__all__ = ["apply_front_matter", "effective_of", "genre_of"]
+
+
+# The genre words a title ends in, longest first where one ends another (复函 before 函, 实施细则 is a 细则).
+_GENRES = ("通知", "通报", "通告", "公告", "公报", "意见", "方案", "计划", "规划", "纲要", "办法", "条例", "规定", "细则",
+           "规则", "决定", "决议", "命令", "批复", "复函", "答复", "报告", "请示", "措施", "要点", "指引", "指南", "清单",
+           "目录", "标准", "章程", "制度", "规程", "纪要", "安排", "函", "令")
+_TRAILING_NOTE = re.compile(r"[（(][^（）()]*[）)]$")
+
+
+def genre_of(title: str) -> str:
+    """The genre word ``title`` ends in (意见, 通知, 批复, 答复, 条例 …), a trailing note such as （试行） or
+    （2018—2035年） ignored; "" when it ends in none."""
+    title = join_title([title]).rstrip("》」”\"' ")
+    while _TRAILING_NOTE.search(title):
+        title = _TRAILING_NOTE.sub("", title).rstrip()
+    return next((g for g in sorted(_GENRES, key=len, reverse=True) if title.endswith(g)), "")
+
+
+def _issued_genre(front: FrontMatter, title: str) -> str:
+    """The genre of the text a notice issues: its own title's, else the 《…》 the notice's title names (关于印发
+    《X方案》的通知), else the genre word before 的通知 (转发民政部关于清理整顿社会团体意见的通知 → 意见)."""
+    if front.issued_text_title:
+        return genre_of(front.issued_text_title)
+    m = re.search(r"《([^》]+)》", title)
+    if m:
+        return genre_of(m.group(1))
+    while _TRAILING_NOTE.search(title):
+        title = _TRAILING_NOTE.sub("", title).rstrip()
+    m = re.search(r"(?:印发|转发|批转)(.+?)的通知$", title)
+    return genre_of(m.group(1)) if m else ""
+
+
+_EFFECT_DATE = re.compile(rf"自(?P<date>{DATE.pattern})起(?:施行|实施|执行|生效)")
+_EFFECT_ISSUED = re.compile(r"自(?:本(?:[\u4e00-\u9fff]{1,6}))?(?:印发|发布|公布|下发|颁布|签发)之日起")
+# The document speaks of itself: 本办法… / 本条例… / 本通知…, or an order's 现予公布，自…起施行.
+_SELF = re.compile(r"本(?:[\u4e00-\u9fff]{0,4})(?:" + "|".join(_GENRES) + r")|现予(?:公布|发布|印发)|现将[^。]{0,60}印发")
+
+
+def effective_of(text: str, issued: str = "") -> str:
+    """The date of effect the text states for itself, ISO: 本办法自2019年1月1日起施行 → 2019-01-01; 自印发之日起施行
+    / 自本通知印发之日起 → the date of issue; "" when it states none (a sentence about another text's date, such as
+    自受理申请之日起20日内, is not one)."""
+    for sentence in re.split(r"(?<=[。；;])", text):
+        if not _SELF.search(sentence):
+            continue
+        m = _EFFECT_DATE.search(sentence)
+        if m:
+            d = date_of(m.group("date"))
+            if d:
+                return d.isoformat()
+        if issued and _EFFECT_ISSUED.search(sentence):
+            return issued
+    return ""
+
+
+def apply_front_matter(meta: DocumentMeta, front: FrontMatter, body: str = "") -> DocumentMeta:
+    """``meta`` with its empty fields (and a title that is only the file stem) filled from the text; ``body`` (the
+    text with the front matter blanked) gives the date of effect."""
+    updates: dict = {}
+    title = front.issued_text_title if front.order and front.issued_text_title else front.title
+    if title and (not meta.title or meta.title in (meta.slug, meta.source_file.rsplit(".", 1)[0])):
+        updates["title"] = title
+    for name in ("identifier", "issuer", "addressees", "issued"):
+        value = getattr(front, name)
+        if value and not getattr(meta, name):
+            updates[name] = value
+    if front.issuers and not meta.issuers:
+        updates["issuers"] = front.issuers
+    elif not meta.issuers and (meta.issuer or updates.get("issuer")):
+        updates["issuers"] = tuple(n for n in re.split(r"[、，,\s]+", updates.get("issuer") or meta.issuer) if n)
+    full_title = updates.get("title") or meta.title
+    if not meta.genre:
+        updates["genre"] = genre_of(full_title)
+    if front.issued_text_title and not meta.issued_text_title:
+        updates["issued_text_title"] = front.issued_text_title
+    if not meta.issued_text_genre and (front.issued_start or ISSUING_TITLE.search(front.title or "")):
+        updates["issued_text_genre"] = _issued_genre(front, front.title)
+    if not meta.effective:
+        updates["effective"] = effective_of(body, updates.get("issued") or meta.issued)
+    return replace(meta, **updates) if updates else meta
