@@ -6,8 +6,15 @@ from fastapi import APIRouter
 
 from api.deps import WorkspaceDep
 from api.errors import ERROR_RESPONSES, ApiError
-from api.schemas import MATCH_EXAMPLE, MatchRequest, TableFormat, example, respond, respond_table
-from kg.views import MatchResult
+from api.schemas import (
+    MATCH_EXAMPLE,
+    MatchRequest,
+    TableFormat,
+    example,
+    respond,
+    respond_table,
+)
+from kg.matchviews import MatchResult
 
 __all__ = ["router"]
 
