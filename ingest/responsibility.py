@@ -106,11 +106,13 @@ def _row_statements(source: str, row: TaskRow, unit: Unit, mentions: list[Mentio
         for mention in _unique(_inside(mentions, guide.span.start, guide.span.end)):
             yield _Statement(mention[1], Role.COORDINATOR, unit.path, row.span, False, (), due_text)
     for column, default in ((Column.LEAD, _LEAD), (Column.PARTICIPANT, _HELP), (Column.RESPONSIBLE, _PLAIN)):
-        cell = row.cell(column)
-        if cell is None:
+        parts = row.parts(column)
+        if not parts:
             continue
-        note = _Note(row.span, cell.span)
-        found = _read_note(source, note, mentions, conv, default)
+        # a cell wrapped onto the lines below is one list: read over its parts, with only the names inside them
+        note = _Note(row.span, Span(parts[0].span.start, parts[-1].span.end))
+        own = [m for m in mentions if any(p.span.start <= m[0].start and m[0].end <= p.span.end for p in parts)]
+        found = _read_note(source, note, own if len(parts) > 1 else mentions, conv, default)
         listed = tuple(m[0].text(source) for m, _, _ in found)
         for mention, role, conventional in found:
             if has_lead and column is Column.RESPONSIBLE and role is Role.LEAD:

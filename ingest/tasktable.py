@@ -4,7 +4,9 @@ A table is a header line naming a task column (工作任务, 重点任务 …) a
 配合单位, 责任单位, 指导部门 …), cells split by tabs or by runs of two or more spaces, then one row a line; or,
 as a web page's table copied as text, one cell a line (序号, 改革举措, 主要内容, 指导部门 … each on its own
 line, then each row as many lines, starting with its number). Each row
-is tied to the unit of the main text whose heading its task cell names; a row that names none stays with the
+is tied to the unit of the main text whose heading its task cell names; a line indented under the columns that
+holds no new row continues the cells above it (a wrapped 配合单位 list), and a second header line of 牵头 / 配合 under
+a 责任单位 header splits that column in two; a row that names none stays with the
 unit that holds the table (the annex). ``完成时限`` becomes a date where the text fixes one
 (``2024年9月底前`` → 2024-09-30, ``2024年底前`` → 2024-12-31) and is kept as written either way (``长期坚持``).
 """
@@ -12,8 +14,10 @@ unit that holds the table (the annex). ``完成时限`` becomes a date where the
 from __future__ import annotations
 
 import calendar
+import dataclasses
 import logging
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
@@ -84,9 +88,15 @@ class TaskRow:
     cells: dict[Column, TableCell]
     group: str = ""  # the table's own group heading above the row (一、推进智能制造), if any
     tasks: tuple[TableCell, ...] = ()  # every task-like cell (重点任务 and 具体措施 both), in order
+    more: tuple[tuple[Column, TableCell], ...] = ()  # the parts of cells wrapped onto the lines below
 
     def cell(self, column: Column) -> TableCell | None:
         return self.cells.get(column)
+
+    def parts(self, column: Column) -> list[TableCell]:
+        """The cell of ``column`` and its wrapped parts, in order (empty when the row has no such cell)."""
+        first = self.cells.get(column)
+        return ([first] if first else []) + [cell for col, cell in self.more if col is column]
 
 
 @dataclass(frozen=True, slots=True)
@@ -233,6 +243,44 @@ def _vertical_table(source: str, lines: list[tuple[int, int]], i: int) -> tuple[
     return TaskTable(Span(header[0].span.start, header[-1].span.end), columns, tuple(rows)), j
 
 
+def _display_offset(source: str, line_start: int, pos: int) -> int:
+    """Where ``pos`` stands on its line as displayed: a wide (CJK) character counts two, as text tables align."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in source[line_start:pos])
+
+
+def _sub_header(columns: tuple[Column | None, ...], offsets: list[int], cells: list[TableCell], source: str,
+                line_start: int) -> tuple[tuple[Column | None, ...], list[int]] | None:
+    """A second header line splitting 责任单位 into 牵头 / 配合 (each under its own sub-column): the columns with
+    the responsible column replaced by those, or None when the line is no such sub-header."""
+    subs = [_column(c.text) for c in cells]
+    if (Column.RESPONSIBLE not in columns or len(cells) < 2 or any(len(c.text) > 6 for c in cells)
+            or not all(col in (Column.LEAD, Column.PARTICIPANT) for col in subs)):
+        return None
+    i = columns.index(Column.RESPONSIBLE)
+    sub_offsets = [_display_offset(source, line_start, c.span.start) for c in cells]
+    return columns[:i] + tuple(subs) + columns[i + 1 :], offsets[:i] + sub_offsets + offsets[i + 1 :]
+
+
+def _continuation(source: str, start: int, end: int, cells: list[TableCell], columns: tuple[Column | None, ...],
+                  offsets: list[int]) -> list[tuple[Column, TableCell]] | None:
+    """An indented line with fewer cells than columns and no number of its own: the parts of the cells above it
+    wrapped onto this line, each under the column it is written under (tab-separated: by its tab count)."""
+    if (not cells or source[start] not in " \t\u3000" or len(cells) >= len(columns)
+            or (Column.NUMBER in columns and _NUMBER_CELL.fullmatch(cells[0].text))):
+        return None
+    parts = []
+    for cell in cells:
+        if "\t" in source[start:end]:
+            index = source.count("\t", start, cell.span.start)
+        else:
+            where = _display_offset(source, start, cell.span.start)
+            index = max((i for i, off in enumerate(offsets) if off <= where + 1), default=0)
+        column = columns[min(index, len(columns) - 1)]
+        if column is not None:
+            parts.append((column, cell))
+    return parts
+
+
 def find_task_tables(source: str) -> list[TaskTable]:
     """Every task table in the text, in order."""
     lines = [(m.start(), m.end()) for m in _LINE_RE.finditer(source)]
@@ -251,12 +299,24 @@ def find_task_tables(source: str) -> list[TaskTable]:
         i += 1
         if columns is None:
             continue
+        offsets = [_display_offset(source, start, c.span.start) for c in header_cells]
+        if i < len(lines):
+            sub = _sub_header(columns, offsets, split_cells(source, *lines[i]), source, lines[i][0])
+            if sub is not None:
+                (columns, offsets), i = sub, i + 1
         rows: list[TaskRow] = []
         group = ""
         while i < len(lines):
             start, end = lines[i]
             cells = split_cells(source, start, end)
             if not cells:
+                i += 1
+                continue
+            wrapped = _continuation(source, start, end, cells, columns, offsets) if rows else None
+            if wrapped:
+                last = rows[-1]
+                rows[-1] = dataclasses.replace(last, span=Span(last.span.start, cells[-1].span.end),
+                                               more=last.more + tuple(wrapped))
                 i += 1
                 continue
             if len(cells) == 1:

@@ -409,3 +409,54 @@ def test_a_table_copied_one_cell_a_line():
     assert [r.group for r in table.rows] == ["一、知识产权保护方面（共2项）"] * 2
     got = {(b, path, role) for b, path, role, _ in facts(text)}
     assert got == {("财政部", "一（一）", CO), ("人民银行", "一（一）", CO), ("市科委", "一（一）", CO)}
+
+
+# Annex tables written as plain text in notations the tables above do not use (issue 20): columns aligned by runs
+# of spaces with a cell wrapped onto the next line, and a 责任单位 column split into 牵头 / 配合 on a second header line.
+WRAPPED = """一、重点任务
+（一）推进智能制造
+1.建设智能工厂。
+2.发展工业互联网平台。
+
+附件
+重点任务分工表
+序号  重点任务                牵头单位    配合单位                完成时限
+1     建设智能工厂            市经信委    市财政局、市科委、      2024年9月底前
+                                          市商务委
+2     发展工业互联网平台      市发改委    市统计局                长期坚持
+      （含平台培育）
+"""
+
+SPLIT_HEADER = """一、重点任务
+（一）推进智能制造
+1.建设智能工厂。
+2.发展工业互联网平台。
+
+附件
+重点任务分工表
+序号    工作任务              责任单位                      完成时限
+                              牵头          配合
+1       建设智能工厂          市经信委      市财政局        2024年9月底前
+2       发展工业互联网平台    市发改委                      长期坚持
+"""
+
+
+def test_a_cell_wrapped_onto_the_next_line_belongs_to_its_row():
+    got = {(KEY_NAMES[r.agent], r.unit_path, r.role, r.due_text) for r in read(WRAPPED)[0]}
+    assert got == {
+        ("市经信委", "一（一）1", L, "2024年9月底前"), ("市财政局", "一（一）1", P, "2024年9月底前"),
+        ("市科委", "一（一）1", P, "2024年9月底前"), ("市商务委", "一（一）1", P, "2024年9月底前"),
+        ("市发改委", "一（一）2", L, "长期坚持"), ("市统计局", "一（一）2", P, "长期坚持"),
+    }
+    (table,) = find_task_tables(WRAPPED)
+    assert len(table.rows) == 2 and table.rows[0].span.text(WRAPPED).endswith("市商务委")
+
+
+def test_a_responsible_column_split_into_lead_and_helpers_on_a_second_header_line():
+    (table,) = find_task_tables(SPLIT_HEADER)
+    assert table.columns == (Column.NUMBER, Column.TASK, Column.LEAD, Column.PARTICIPANT, Column.DUE)
+    got = {(KEY_NAMES[r.agent], r.unit_path, r.role, r.basis, r.due_text) for r in read(SPLIT_HEADER)[0]}
+    assert got == {
+        ("市经信委", "一（一）1", L, EX, "2024年9月底前"), ("市财政局", "一（一）1", P, EX, "2024年9月底前"),
+        ("市发改委", "一（一）2", L, EX, "长期坚持"),
+    }
