@@ -27,12 +27,21 @@ from .conditions import GENERAL_CONDITIONS, conditions_of, validity_of
 from .model import Condition, Span, Support, Unit
 from .quantities import MONEY_UNIT, NUMBER, QUANTITY_RE, normalise_digits, to_decimal
 
-__all__ = ["SupportPhrase", "support_phrases", "support_spans", "extract_supports", "kind_of", "document_validity",
-           "apply_document_validity", "general_conditions", "apply_general_conditions"]
+__all__ = [
+    "SupportPhrase",
+    "apply_document_validity",
+    "apply_general_conditions",
+    "document_validity",
+    "extract_supports",
+    "general_conditions",
+    "kind_of",
+    "support_phrases",
+    "support_spans",
+]
 
 _SUPPORT_SENTENCE = re.compile(
     r"补助|补贴|资助|奖励|奖补|贴息|扶持资金|专项资金|给予|减按|免征|减征|减半|加计扣除|定额扣除|据实扣除|抵免|退税|税率|"
-    r"出让(?:起始|底)?价|地价|最低价标准|价款|优惠|返还|最高|一次性"
+    r"出让(?:起始|底)?价|地价|最低价标准|价款|优惠|返还|最高|一次性|扣除(?:标准|额度)"
 )
 # The payment noun decides first (按纳税额的10%给予奖励 is a reward, 给予用地补助 a subsidy); a clause naming no
 # payment is tax or land relief by its own words (减按15%的税率, 出让价款按基准地价的70%确定).
@@ -40,15 +49,18 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("loan-interest", re.compile(r"贴息|贷款利息")),
     ("reward", re.compile(r"奖励|奖金|一次性奖")),
     ("subsidy", re.compile(r"补助|补贴|资助|奖补")),
-    ("tax", re.compile(r"税率|减按|免征|减征|减半征收|加计扣除|定额扣除|据实扣除|抵免|退税|即征即退|所得税|增值税")),
+    ("tax", re.compile(r"税率|减按|免征|减征|减半征收|加计扣除|定额扣除|据实扣除|扣除(?:标准|额度)|抵免|退税|即征即退|所得税|"
+                        r"增值税")),
     ("land", re.compile(r"土地|用地|地价|出让(?:起始|底)?价")),
     ("subsidy", re.compile(r"扶持|支持|给予|资金")),
 )
 _PAYMENT_WORD = re.compile(
     r"补助|补贴|资助|奖励|奖补|贴息|扶持|支持|给予|减按|免征|减征|加计扣除|定额扣除|据实扣除|税率|抵免|出让|地价|价款|"
-    r"最高|最多|上限|封顶|不超过|每家|每个|每户|每人|每年|单个|单家|单项|一次性|标准|比例|按"
+    r"最高|最多|上限|封顶|不超过|不能超过|不得超过|限额|每家|每个|每户|每人|每年|单个|单家|单项|一次性|标准|比例|按"
 )
-_CAP_WORD = re.compile(r"(?:最高|最多|上限|封顶|累计|每年|年度)?(?:不超过|不高于|最高|最多|上限为?|封顶|以内)")
+_CAP_WORD = re.compile(r"(?:最高|最多|上限|封顶|累计|每年|年度)?(?:不超过|不能超过|不得超过|不高于|最高|最多|上限为?|封顶|以内)")
+# 在80000元限额内据实扣除: a limit named after its sum
+_CAP_AFTER = re.compile(r"(?:的)?(?:限额|额度|上限)(?:内|以内|之内)")
 _RATE_RE = re.compile(
     rf"(?:(?P<how>按照|按|以|给予|参照)(?P<bound>(?:最高)?(?:不超过|不高于)|不低于|不少于|最高)?"
     rf"(?P<base>[^，,。；;%0-9]{{1,24}}?)的?)?"
@@ -215,7 +227,8 @@ def _payment(text: str, clause: tuple[int, int]) -> SupportPhrase | None:
                 _threshold_word_before(text, a, q.start()) or q.group("max")) or _required(text, a, q):
             continue  # a threshold (…1亿元以上的项目, 首次超过1000万元的企业, 缴纳税收不低于50万元), read by _threshold
         phrase.unit = phrase.unit or unit
-        if _CAP_WORD.search(text, a, q.start()) and _CAP_WORD.search(text[a : q.start()][-8:] or " "):
+        if (_CAP_WORD.search(text, a, q.start()) and _CAP_WORD.search(text[a : q.start()][-8:] or " ")
+                or _CAP_AFTER.match(text, q.end())):
             phrase.cap = phrase.cap if phrase.cap is not None else to_decimal(q.group("num"))
         elif phrase.amount is None:
             phrase.amount = to_decimal(q.group("num"))

@@ -20,10 +20,33 @@ from datetime import date
 from decimal import Decimal
 
 from ingest.conditions import vocabulary
-from kg.views import Amount, ConditionCheck, ConditionView, EnterpriseProfile, SupportView, Verdict
+from kg.views import (
+    Amount,
+    ConditionCheck,
+    ConditionView,
+    EnterpriseProfile,
+    SupportView,
+    Verdict,
+)
 
-__all__ = ["check_condition", "verdict_of", "prohibitions", "threshold_check", "amount_of", "to_yuan", "money_in", "count_in", "ages_in",
-           "statuses_in", "normalise_size", "gb_section", "format_yuan"]
+__all__ = [
+    "ages_in",
+    "amount_of",
+    "check_condition",
+    "count_in",
+    "excess_amount",
+    "format_yuan",
+    "gb_section",
+    "is_person",
+    "money_in",
+    "normalise_size",
+    "prohibitions",
+    "statuses_in",
+    "supports_for",
+    "threshold_check",
+    "to_yuan",
+    "verdict_of",
+]
 
 _MAGNITUDE = {"元": Decimal(1), "千元": Decimal(1000), "万元": Decimal(10000), "十万元": Decimal(100000),
               "百万元": Decimal(1000000), "千万元": Decimal(10000000), "亿元": Decimal(100000000)}
@@ -87,7 +110,7 @@ def format_yuan(value: Decimal) -> str:
 
 _MONEY = re.compile(r"(?P<n>[0-9]+(?:[.,][0-9]+)*|[一二两三四五六七八九十]+)\s*(?P<u>万美元|亿美元|美元|亿元|亿|万元|万块|万|千元|元|块)"
                     r"|(?P<usd>USD|US\$|\$)?\s*(?P<en>[0-9]+(?:[.,][0-9]+)*)\s*(?P<mag>million|thousand|k|billion)?"
-                    r"\s*(?P<cur>yuan|RMB|CNY|dollars|USD)?", re.I)
+                    r"\s*(?P<cur>yuan|RMB|CNY|dollars|USD)?", re.IGNORECASE)
 
 
 def _number(text: str) -> Decimal | None:
@@ -132,7 +155,7 @@ def count_in(text: str, nouns: Sequence[str] = ("人", "名", "个", "people", "
     """How many people (or children) ``text`` speaks of: 招了10个人 → 10; 两个娃 → 2; 10 young people → 10."""
     noun = "|".join(re.escape(n) for n in nouns)
     m = re.search(rf"(?P<n>[0-9]+|[一二两三四五六七八九十]+)\s*(?:个|名|位)?\s*(?:{noun})", text) or re.search(
-        rf"\b(?P<n>{'|'.join(_EN_NUMBERS)}|[0-9]+)\s+(?:[a-z-]+\s+){{0,2}}(?:{noun})", text, re.I)
+        rf"\b(?P<n>{'|'.join(_EN_NUMBERS)}|[0-9]+)\s+(?:[a-z-]+\s+){{0,2}}(?:{noun})", text, re.IGNORECASE)
     if not m:
         return None
     n = m.group("n").lower()
@@ -329,13 +352,17 @@ def _base_keywords(base: str) -> list[str]:
 def _base_from_needs(support: SupportView, needs: str, currency: str = "元") -> tuple[Decimal, str] | None:
     """A sum the needs state next to the base's words (摊位费8万块; 研发花得比前年多了1500万; spend 20 million yuan);
     a sum beside no such word is no base (摊位费 is no 海外仓投入)."""
+    return _sum_beside(support.rate_base, needs, currency)
+
+
+def _sum_beside(base: str, needs: str, currency: str = "元") -> tuple[Decimal, str] | None:
     sums = [s for s in money_in(needs) if s[1] == currency]
     if not sums:
         return None
-    keywords = _base_keywords(support.rate_base)
+    keywords = _base_keywords(base)
     best = None
     for word in keywords:
-        for m in re.finditer(re.escape(word), needs, re.I):
+        for m in re.finditer(re.escape(word), needs, re.IGNORECASE):
             for value, _, at in sums:
                 distance = at - m.end() if at >= m.end() else m.start() - at
                 if distance <= 40 and (best is None or distance < best[0]):
@@ -409,16 +436,88 @@ def amount_of(support: SupportView, profile: EnterpriseProfile, lang: str = "zh"
     return None
 
 
+_EXCESS = re.compile(r"(?:超过|超出|高于)[0-9.,]+(?:万元|元)(?:以上)?的部分$")
+
+
+def excess_amount(supports: Sequence[SupportView], profile: EnterpriseProfile, lang: str = "zh") -> Amount | None:
+    """What lies above a floor, within a limit: 个人负担累计超过15000元的部分…在80000元限额内据实扣除 with a
+    sum the needs state beside the base's words (自己还掏了5万块) → min(50,000 − 15,000, 80,000) = 35,000 元.
+    None when the unit states no such pair; the value is None (and ``base_field`` says what to fill in) when
+    the needs state no sum for the base.  The limit alone would wrongly read as the amount paid."""
+    floor = next((s for s in supports if s.kind == "threshold" and s.amount is not None
+                  and _EXCESS.search(s.text.strip())), None)
+    if floor is None:
+        return None
+    limit = next((s for s in supports if s.kind not in ("threshold", "time-limit") and s.cap is not None
+                  and s.start >= floor.start), None)
+    low = to_yuan(floor.amount, floor.unit) if floor.amount is not None else None
+    cap = to_yuan(limit.cap, limit.unit) if limit is not None and limit.cap is not None else None
+    if low is None:
+        return None
+    zh = lang == "zh"
+    base_label = re.sub(r"(?:累计)?(?:超过|超出|高于)[0-9.,]+(?:万元|元).*$", "", floor.text).strip() or floor.text
+    found = _sum_beside(base_label, profile.needs)
+    cap_text = f"{format_yuan(cap)} 元" if cap is not None else ""
+    iri, text = (limit or floor).iri, f"{floor.text}…{limit.text}" if limit is not None else floor.text
+    if found is None:
+        formula = (f"（{base_label} − {format_yuan(low)} 元）" if zh else f"({base_label} − {format_yuan(low)} 元)")
+        if cap_text:
+            formula += f"，最高 {cap_text}" if zh else f", at most {cap_text}"
+        return Amount(None, "元", "rate", formula, None, base_label, "needs", None, cap, iri, text)
+    base, _ = found
+    value = max(base - low, Decimal(0))
+    formula = f"{format_yuan(base)} 元 − {format_yuan(low)} 元 = {format_yuan(value)} 元"
+    kind = "rate"
+    if cap is not None and value > cap:
+        formula += (f"，高于限额 {cap_text} → {cap_text}" if zh else f", above the limit of {cap_text} → {cap_text}")
+        value, kind = cap, "cap"
+    elif cap is not None:
+        formula += f"（限额 {cap_text} 内）" if zh else f" (within the limit of {cap_text})"
+    return Amount(value, "元", kind, formula, None, base_label, "needs", base, cap, iri, text)
+
+
 # ------------------------------------------------------------------------------------------------ thresholds
 
 _THRESHOLD_NOUN = re.compile(r"([\u4e00-\u9fff]{2,8}?)(?:额|金额|总额)?(?:在|达到|超过|不低于|不少于|突破)?(?:[0-9])")
 
 
+# Fields of a condition on the enterprise itself (a person's support names none of them)
+_FIRM_FIELDS = ("size", "type", "revenue", "employees", "insured_staff", "years_insured", "founded", "industry_code",
+                "sector")
+
+
+def _addresses(support: SupportView) -> tuple[bool, bool]:
+    fields = [c.field for c in support.conditions]
+    return any(f.startswith("person.") for f in fields), any(f in _FIRM_FIELDS for f in fields)
+
+
+def is_person(profile: EnterpriseProfile) -> bool:
+    """A person asking for themself (a graduate's start-up loan), not a firm: a person and no firm figures."""
+    return profile.person is not None and not (profile.industry or profile.size or profile.name
+                                               or profile.employees or profile.revenue)
+
+
+def supports_for(profile: EnterpriseProfile, supports: Sequence[SupportView]) -> list[SupportView]:
+    """The supports of a unit meant for this profile: a person's (conditions on the person only) for a person,
+    the others for a firm; all of them when none is left.  One measure often offers both (个人贷款额度最高15万元
+    for graduates; 小微企业…最高不超过300万元 for firms that hire them): a graduate is not judged on the firm's
+    headcount, nor a firm on being a graduate."""
+    person = is_person(profile)
+    kept = [s for s in supports if _addresses(s) != (True, False)] if not person else \
+        [s for s in supports if _addresses(s) == (True, False)]
+    return kept or list(supports)
+
+
 def threshold_check(support: SupportView, profile: EnterpriseProfile) -> ConditionCheck | None:
     """A threshold support (实际到资在1000万美元以上) against the sum the needs state beside its words (USD 8
-    million of registered capital): failed or met; None when the needs state no such sum."""
+    million of registered capital): failed or met; None when the needs state no such sum.  A headcount
+    threshold (新招用人数达到现有在职职工人数15%、超过100人的企业) needs the firm's employees: unknown without them."""
     if support.kind != "threshold" or support.amount is None or support.comparator not in ("≥", "≤"):
         return None
+    if (support.unit or "") == "人" and profile.employees is None and not is_person(profile):
+        cond = ConditionView("threshold", "employees", support.comparator, support.amount, None, [], "人",
+                             support.text, support.start, support.end)
+        return _check("unknown", cond, _label("employees", "zh"))
     unit = support.unit or ""
     usd = "美元" in unit
     bound = to_yuan(support.amount, unit.replace("美元", "元")) if unit.endswith("元") else None

@@ -34,8 +34,10 @@ from kg.views import (
 
 from .eligibility import (
     amount_of,
+    excess_amount,
     normalise_size,
     prohibitions,
+    supports_for,
     threshold_check,
     verdict_of,
 )
@@ -224,10 +226,11 @@ def _query_texts(profile: EnterpriseProfile) -> list[str]:
     return [f"{profile.industry} {a}".strip() for a in asks]
 
 
-def _unit_conditions(unit: IndexUnit) -> list[ConditionView]:
-    """The unit's conditions: its supports' (deduplicated), else those its own text states."""
+def _unit_conditions(unit: IndexUnit, supports: Sequence[SupportView] | None = None) -> list[ConditionView]:
+    """The unit's conditions: those of its supports meant for this profile (deduplicated), else those its own
+    text states."""
     seen: dict[tuple, ConditionView] = {}
-    for s in unit.context.supports:
+    for s in unit.context.supports if supports is None else supports:
         for c in s.conditions:
             seen.setdefault((c.field, c.comparator, tuple(c.values), c.value), c)
     if seen:
@@ -240,7 +243,10 @@ def _unit_conditions(unit: IndexUnit) -> list[ConditionView]:
 
 def _amounts(supports: Sequence[SupportView], profile: EnterpriseProfile, lang: str) -> list[Amount]:
     """Each support's amount for this profile: those with a value first."""
-    found = [a for a in (amount_of(s, profile, lang) for s in supports) if a is not None]
+    excess = excess_amount(supports, profile, lang)
+    found = [a for a in (amount_of(s, profile, lang) for s in supports)
+             if a is not None and not (excess is not None and a.support_iri == excess.support_iri)]
+    found = ([excess] if excess is not None else []) + found  # the limit alone is no amount paid
     return sorted(found, key=lambda a: a.value is None)
 
 
@@ -325,16 +331,17 @@ def _measures(index: SearchIndex, profile: EnterpriseProfile, k: int, lang: str,
                 score = round(score + LOCAL_BOOST, 4)  # a local document where the firm is: its own policy
             elif place is not None and place.status == "failed":
                 score = round(score - ELSEWHERE_PENALTY, 4)  # another place's policy: shown, but below
-            conditions = _unit_conditions(unit) if unit is not None else []
+            meant = supports_for(profile, supports)  # a person's loan, or the firm's: not both at once
+            conditions = _unit_conditions(unit, meant) if unit is not None else []
             extra = ([place] if place is not None else []) + prohibitions(hit.text, profile, hit.start)
-            extra += [c for c in (threshold_check(s, profile) for s in supports) if c is not None]
+            extra += [c for c in (threshold_check(s, profile) for s in meant) if c is not None]
             verdict = verdict_of(conditions, profile, today, until, until_text, lang, extra=extra)
             instruments = _document_instruments(index, hit.document, hit.iri, lang, terms, overseers, info)
             best[hit.iri] = MeasureMatch(
                 hit.iri, hit.path, hit.heading, hit.text, hit.document, score, render_reason(reasons, lang), reasons,
                 words, concepts, plan, contacts, no_owner, supports, kind=hit.kind,
                 function=getattr(unit, "function", "") if unit else "", verdict=verdict,
-                amounts=_amounts(supports, profile, lang), instruments=instruments)
+                amounts=_amounts(meant, profile, lang), instruments=instruments)
     if not relevant and not any(m.reasons for m in best.values()):
         return []  # no input shares a word with any measure and nothing answers the needs: nothing fits
     return sorted(best.values(), key=lambda m: -m.score)[:k]

@@ -95,6 +95,13 @@ def row(kind, amount=None, amount_max=None, unit="", rate=None, rate_base="", ca
         ("对在本市社区卫生机构连续工作满3年的全科医生，给予一次性安家补贴5万元。",
          [row("threshold", amount=D(3), unit="年", comparator="≥", condition="连续工作满3年"),
           row("subsidy", amount=D(5), unit="万元", condition="连续工作满3年")]),
+        # a deduction's standard and its limits: 扣除标准, 不能超过, a limit named after its sum (限额内)
+        ("直辖市、省会（首府）城市，扣除标准为每月1500元；", [row("tax", amount=D(1500), unit="元")]),
+        ("纳税人为非独生子女的，由其与兄弟姐妹分摊每月2000元的扣除额度，每人分摊的额度不能超过每月1000元。",
+         [row("tax", cap=D(1000), unit="元", condition="纳税人为非独生子女的")]),
+        ("个人负担累计超过15000元的部分，由纳税人在办理年度汇算清缴时，在80000元限额内据实扣除。",
+         [row("threshold", amount=D(15000), unit="元", comparator="≥", condition="个人负担累计超过15000元的部分"),
+          row("tax", cap=D(80000), unit="元", condition="个人负担累计超过15000元的部分")]),
     ],
 )
 def test_support_rows(text, expected):

@@ -140,3 +140,43 @@ def test_a_threshold_against_the_sum_the_needs_state_beside_its_words():
     assert threshold_check(usd, EnterpriseProfile(needs="实际到资1500万美元")).status == "met"
     other = support(kind="threshold", amount=D(1), unit="亿元", comparator="≥", text="年度跨境电商进出口额首次突破1亿元的企业")
     assert threshold_check(other, EnterpriseProfile(needs="摊位费8万块，省里能报销多少")) is None  # no such sum
+
+
+def test_what_lies_above_a_floor_within_a_limit():
+    """超过15000元的部分…在80000元限额内据实扣除 with 5万 paid out of pocket: 35,000 元, not the limit."""
+    from search.eligibility import excess_amount
+
+    floor = support(kind="threshold", amount=D(15000), unit="元", comparator="≥", start=10, end=40,
+                    text="扣除医保报销后个人负担（指医保目录范围内的自付部分）累计超过15000元的部分")
+    limit = support(iri="t", kind="tax", cap=D(80000), unit="元", start=50, end=62, text="在80000元限额内据实扣除")
+    paid = excess_amount([floor, limit], EnterpriseProfile(needs="医保报完以后自己还掏了5万块"))
+    assert (paid.value, paid.base_value, paid.cap) == (D(35000), D(50000), D(80000))
+    assert paid.formula == "50,000 元 − 15,000 元 = 35,000 元（限额 80,000 元 内）"
+    assert excess_amount([floor, limit], EnterpriseProfile(needs="自己还掏了12万")).value == D(80000)
+    unknown = excess_amount([floor, limit], EnterpriseProfile(needs="能扣多少"))
+    assert unknown.value is None and unknown.base_field == "needs"
+    assert excess_amount([limit], EnterpriseProfile(needs="自己还掏了5万块")) is None
+
+
+def test_a_person_is_judged_on_the_persons_support_and_a_firm_on_the_firms():
+    from search.eligibility import supports_for
+
+    graduate = cond("person.status", "in", values=["graduate"], kind="person")
+    small = cond("size", "in", values=["small"], kind="who")
+    personal = support(iri="p", cap=D(15), unit="万元", conditions=[graduate])
+    firms = support(iri="f", cap=D(300), unit="万元", conditions=[graduate, small])
+    person = EnterpriseProfile(person=PersonProfile(22, "高校毕业生"), place="绍兴市上虞区")
+    firm = EnterpriseProfile(industry="数码印花", size="small")
+    assert [s.iri for s in supports_for(person, [personal, firms])] == ["p"]
+    assert [s.iri for s in supports_for(firm, [personal, firms])] == ["f"]
+    assert [s.iri for s in supports_for(firm, [personal])] == ["p"]  # nothing else: all of them
+
+
+def test_a_headcount_threshold_asks_a_firm_for_its_employees():
+    from search.eligibility import threshold_check
+
+    hires = support(kind="threshold", amount=D(100), unit="人", comparator="≥",
+                    text="小微企业当年新招用上述人员人数达到企业现有在职职工人数15%、超过100人的企业达到8%")
+    assert threshold_check(hires, EnterpriseProfile(industry="数码印花")).field == "employees"
+    assert threshold_check(hires, EnterpriseProfile(industry="数码印花")).status == "unknown"
+    assert threshold_check(hires, EnterpriseProfile(person=PersonProfile(22, "高校毕业生"))) is None
