@@ -45,7 +45,7 @@ _DUTY_OF: tuple[tuple[re.Pattern[str], Role], ...] = (
                 r"|^\s*(?:要|应当|应|须|需)\s*(?:认真|严格)?(?:对[^，。；]{1,30}?(?:进行|开展|组织)?|履行)(?:审核|审查|审定|评审)"
                 r"(?!意见|机构|机制|制度|工作(?!职责))"), Role.EVALUATOR),
     (re.compile(r"^\s*(?:要|应当|应|须|需)?\s*(?:适时|定期|及时|每年)?(?:组织)?(?:开展)?(?:依法)?(?:监督检查|督查|督促检查|督导|督促|监察)"
-                r"|^\s*(?:要|应当|应|须|需)?\s*(?:切实)?加强对[^，。；]{1,30}的(?:安全)?(?:监管|监督|监察)"
+                r"|^\s*(?:要|应当|应|须|需)?\s*(?:切实)?(?:加强|强化)对[^，。；]{1,30}的(?:安全)?(?:监管|监督|监察)"
                 r"|^\s*(?:要|应当|应|须|需)?\s*(?:切实)?(?:加强)?(?:指导监督|监督指导)"
                 r"|(?:开展|进行|组织|实施)[^，。；]{0,8}?(?:督查|督导|监督检查|督促检查|审计监督|检查、监督|监督、检查)"
                 r"|^\s*(?:负责)?对[^，。；]{1,20}(?:进行|实施)监督(?!检查|管理)"),
@@ -55,7 +55,7 @@ _CONVENES_RE = re.compile(r"\s*(?:负责)?(?:召开|召集)[^，,。；;]{0,10}?
 _COMMA_COORDINATES_RE = re.compile(r"\s*[，,]?\s*(?:负责)?(?:统筹协调|统筹推进|综合协调|统筹指导)")
 # A named body as the subject of a clause, doing the work: 市财政局统筹安排…, 上海海关依法…
 _ACTS_RE = re.compile(_GAP + _ADVERBIALS + r"(?:统筹安排|组织实施|组织开展|组织|制定|编制|建立|推进|推动|开展|落实|指导|承担|"
-                      r"完善|研究|出台|发布|设立|实施|加强|优化|深化|做好|抓好|健全"
+                      r"完善|研究|出台|发布|设立|实施|加强|优化|深化|做好|抓好|健全|汇总"
                       r"|从[^，,。；;]{1,20}?(?:支付|拨付|列支))(?!的)")  # 中国人民银行从价差款中支付…: it pays
 _OBJECT_RE = re.compile(r"[对向为给与和及在将把]\s*$")
 # A named body that 要/应当/须 do something has a duty, whatever the verb (自然资源部门要根据…统筹规划…).
@@ -71,7 +71,7 @@ _COLLECTIVE_URGED_RE = re.compile(r"(?:鼓励|支持|引导|要求|指导|督促
 _CLAUSE_START_RE = re.compile(r"(?:^|[，,；;：:])\s*(?:同时，?|并)?\s*$")
 _BY_RE = re.compile(r"(?:由|请)\s*$")  # 由X办理; a reply's 请X加快研究 asks X to act
 # 联席会议办公室设在教育部，主要承担…日常工作: the office, set up in a body, carries the work
-_HOSTED_RE = re.compile(r"\s*设在[^，,。；;]{1,20}[，,]\s*(?:主要)?(?:承担|负责)")
+_HOSTED_RE = re.compile(r"\s*设在[^，,。；;]{1,20}[，,](?:[^。；;]{0,40}?[，,])?\s*(?:主要|具体)?(?:承担|负责)")
 _SUPPORTS_RE = re.compile(r"\s*(?:积极|大力|继续)?(?:给予|予以)?(?:支持|配合|协助)")  # 请X积极给予支持: X takes part
 # A later clause with the same subject (市财政局负责…，参与项目审核) / of the same act (…进行评估，对…开展督查).
 _SAME_SUBJECT_HELPS_RE = re.compile(r"(?:并|同时|还)?(?:参与|配合|协助|参加)")
@@ -265,8 +265,9 @@ def _reviewers(source: str, units: list[Unit], mentions: list[Mention]) -> list[
 
 
 # A group the text sets up (成立治理工作小组，组长由…担任，成员由…组成): the group itself leads the work.
-_SETS_UP_RE = re.compile(r"(?<!可)(?<!可以)(?:成立|组建)\s*$")  # 可成立…: a group others may set up
-_GROUP_NAME_RE = re.compile(r"(?:领导小组|工作小组|协调小组|小组|工作组|专班)$")
+# 由A、B组成…工作小组 sets a group up as well; 可成立…: a group others may set up
+_SETS_UP_RE = re.compile(r"(?<!可)(?<!可以)(?:成立|组建|组成)\s*$")
+_GROUP_NAME_RE = re.compile(r"(?:领导小组|工作小组|协调小组|小组|工作组|专家组|专班|办公室)$")
 
 
 def _set_up_groups(source: str, units: list[Unit], mentions: list[Mention]) -> list[_Statement]:

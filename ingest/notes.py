@@ -54,7 +54,8 @@ _POSTFIX: tuple[tuple[re.Pattern[str], str], ...] = (
     # 牵头的联席会议 / 牵头的 is an attribute of a noun (建立市场监管部门牵头的联席会议制度), no statement
     (re.compile(_GAP + r"(?:(?:作为|为)(?:牵头|主责)(?:单位|部门)|发挥牵头(?:抓总)?作用|牵头(?!的)|主责(?!的)"
                 r"|(?:对[^，,。；;]{1,40}?)?负总责)"), _LEAD),  # X对…负总责: X answers for the whole work
-    (re.compile(_GAP + r"(?:(?:作为|为)(?:配合|参与|协办|成员)(?:单位|部门)?|支持配合|配合|参与|参加|协助|协办)"), _HELP),
+    (re.compile(_GAP + r"(?:(?:作为|为)(?:配合|参与|协办|成员)(?:单位|部门)?|支持配合|配合|参与|参加|协助|协办"
+                r"|(?:选派|派出|派)(?:人员|代表|专人)?参加)"), _HELP),  # 由X选派人员参加: X takes part
     (re.compile(_GAP + r"负责"), _PLAIN),
     (re.compile(r"\s*(?:主要|分管)?(?:领导|负责同志)?召集"), _CONVENE),
 )

@@ -220,6 +220,12 @@ SENTENCES = [
     ("collective-oversees-others", "各级人民政府对所属部门要加强指导监督。", {("各级人民政府", SU, EX)}),
     ("will-organise-acceptance", "市经信委将于2025年6月底前组织对试点工作进行验收。", {("市经信委", EV, EX)}),
     ("with-the-departments-concerned", "办成公办园的，当地政府及有关部门要做好机构编制保障。", {("当地政府", IM, EX)}),
+    ("composed-group-leads", "由市经信委、市科委组成联席会议办公室，负责日常工作。",
+     {("联席会议办公室", L, EX), ("市经信委", P, EX), ("市科委", P, EX)}),
+    ("hosted-with-staff-sent", "联席会议办公室设在市经信委，由市科委选派人员参加，具体负责日常工作。",
+     {("联席会议办公室", L, EX), ("市科委", P, EX)}),
+    ("strengthens-oversight", "市经信委要强化对园区项目质量的监督检查。", {("市经信委", SU, EX)}),
+    ("sums-up", "市统计局汇总各区上报的数据。", {("市统计局", L, EX)}),
 ]
 
 
