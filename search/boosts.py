@@ -1,5 +1,5 @@
 """What the fused scores are raised or lowered by once both retrievers have spoken: a number asked for (targets), the
-kind of fact asked for (who, when, how much support, the text as a whole: search/routing.py), annexes and other unit
+kind of fact asked for (who, when, how much support, how often, the text as a whole: search/routing.py), annexes and other unit
 kinds, and the place a question names.  Split from hybrid.py: the facts of each unit are read once, at load."""
 
 from __future__ import annotations
@@ -10,7 +10,13 @@ from dataclasses import dataclass
 import numpy as np
 
 from .expand import QueryPlan
-from .routing import names_itself, states_owner, states_support, states_time
+from .routing import (
+    names_itself,
+    states_frequency,
+    states_owner,
+    states_support,
+    states_time,
+)
 from .settings import SearchSettings
 from .types import IndexUnit
 
@@ -26,6 +32,7 @@ class UnitFacts:
     states_owner: np.ndarray
     states_time: np.ndarray
     states_support: np.ndarray
+    states_frequency: np.ndarray
     names_itself: np.ndarray
     is_target: np.ndarray
     goal_with_targets: np.ndarray
@@ -37,7 +44,7 @@ class UnitFacts:
             return np.array([bool(test(u)) for u in units], dtype=bool)
 
         return cls(np.array([u.kind for u in units], dtype=object), flags(states_owner), flags(states_time),
-                   flags(states_support), flags(names_itself), flags(lambda u: u.target is not None),
+                   flags(states_support), flags(states_frequency), flags(names_itself), flags(lambda u: u.target is not None),
                    flags(lambda u: u.kind == "goal" and u.context.targets), list(places))
 
 
@@ -54,7 +61,7 @@ def adjust(fused: dict[int, float], plan: QueryPlan, facts: UnitFacts, settings:
                 fused[doc] += 0.5 * settings.quantity_boost * top
             elif facts.goal_with_targets[doc]:
                 fused[doc] += settings.quantity_boost * top
-    if plan.asks_who or plan.asks_when or plan.asks_support or plan.about_document:
+    if plan.asks_who or plan.asks_when or plan.asks_support or plan.asks_frequency or plan.about_document:
         # "Who", "when" and "how much support" questions: the units that state that fact themselves rise; a
         # question about the text as a whole: the units where the text names itself (search/routing.py).
         top = max(fused.values())
@@ -65,6 +72,8 @@ def adjust(fused: dict[int, float], plan: QueryPlan, facts: UnitFacts, settings:
                 fused[doc] += settings.when_boost * top
             if plan.asks_support and facts.states_support[doc]:
                 fused[doc] += settings.support_boost * top
+            if plan.asks_frequency and facts.states_frequency[doc]:
+                fused[doc] += settings.frequency_boost * top
             if plan.about_document and facts.names_itself[doc]:
                 fused[doc] += settings.document_boost * top
     if settings.annex_weight != 1.0:

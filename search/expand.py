@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from .lexicon import ConceptLabels
-from .routing import asks_support, asks_when, asks_who
+from .routing import asks_frequency, asks_support, asks_when, asks_who
 from .tokenize import ascii_words, cjk_share
 
 __all__ = ["QueryPlan", "FusionWeights", "QueryExpander", "detect_language", "stem", "is_quantitative"]
@@ -81,6 +81,7 @@ class QueryPlan:
     asks_who: bool = False  # which body is responsible (search/routing.py)
     asks_when: bool = False  # by when, how long
     asks_support: bool = False  # what support, how much of it
+    asks_frequency: bool = False  # how often (search/routing.py)
     about_document: bool = False  # the text as a whole: 这份文件, this scheme (set by SearchIndex.plan)
     weights: FusionWeights = field(default_factory=lambda: FusionWeights(0.5, 0.5))  # score (min-max) fusion
     rrf_weights: FusionWeights = field(default_factory=lambda: FusionWeights(0.5, 0.5))  # rank fusion
@@ -212,5 +213,5 @@ class QueryExpander:
                          industry_terms=industry_terms,
                          dense_text=dense_text, concepts=[c.key for c in matched],
                          quantitative=is_quantitative(text), asks_who=asks_who(text), asks_when=asks_when(text),
-                         asks_support=asks_support(text),
+                         asks_support=asks_support(text), asks_frequency=asks_frequency(text),
                          weights=weights, rrf_weights=rrf_weights)

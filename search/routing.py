@@ -2,7 +2,8 @@
 (谁来督查, 哪个部门负责, which department) favour units that name their own responsible bodies; "when"
 questions (什么时候完成, 多久能审完, by when) favour units that fix a date or a time limit; questions asking what
 support there is, or how much (能补多少钱, 按什么比例补, is there a subsidy, what share of the cost) favour units that
-state a support amount, rate or cap.
+state a support amount, rate or cap; questions asking how often (多久召开一次, how many meetings a year) favour units
+that state a frequency (每年召开两次).
 
 The question side is a handful of interrogative forms of each language, not topics; the unit side is the
 graph's facts (a responsibility whose evidence is the unit's own text, such as a task-table row's lead and
@@ -19,8 +20,8 @@ from ingest.selfref import names_itself as text_names_itself
 
 from .types import IndexUnit
 
-__all__ = ["asks_who", "asks_when", "asks_support", "asks_about_document", "states_owner", "states_time",
-           "states_support", "names_itself"]
+__all__ = ["asks_who", "asks_when", "asks_support", "asks_frequency", "asks_about_document", "states_owner",
+           "states_time", "states_support", "states_frequency", "names_itself"]
 
 _WHO_ZH = re.compile(r"谁|哪个部门|哪些部门|哪个单位|哪些单位|哪家|什么部门|什么单位|哪个机构|哪级|由哪|牵头|负责")
 _WHO_EN = re.compile(r"\bwho(?:se)?\b|\bwhich (?:\w+ )?(?:department|agenc|bod|office|authorit|ministr|bureau|unit|"
@@ -45,6 +46,14 @@ _SUPPORT_EN = re.compile(rf"\bhow much\b(?! (?:time|longer|sooner|faster|quicker
                          rf"part|portion|rate) of\b|\b(?:is|are) there (?:a |an |any )?(?:\w+ ){{0,3}}{_SUPPORT_WORDS_EN}|"
                          rf"\bany (?:\w+ ){{0,2}}{_SUPPORT_WORDS_EN}\b|\b(?:ceiling|cap|maximum|upper limit|top[- ]up)\b|"
                          rf"\bcapped\b", re.IGNORECASE)
+# how often: 多久召开一次, 每年开几次, 一年几次, 几年一次; how often, how many meetings a year, how many times per month
+_FREQUENCY_ZH = re.compile(r"多久[\u4e00-\u9fff]{0,4}一次|多长时间[\u4e00-\u9fff]{0,4}一次|(?:每|一)(?:年|个?月|季度?|半年|周)"
+                           r"[\u4e00-\u9fff]{0,4}几次|几年[\u4e00-\u9fff]{0,2}一次|频次|频率")
+_FREQUENCY_EN = re.compile(r"\bhow (?:often|frequently)\b|\bhow many (?:\w+ ){0,2}(?:a|per|each|every) "
+                           r"(?:year|month|quarter|week)\b|\bfrequency\b", re.IGNORECASE)
+# a frequency as texts state one: 每年召开两次会议, 每半年召开一次, 一般每月召开三次, 每3年修订1次, 两年一次
+_FREQUENCY = re.compile(r"每(?:年|个?月|季度?|半年|周|旬|[0-9一二三四五六七八九十两]+(?:年|个月))[^。；，,]{0,12}?"
+                        r"[0-9一二两三四五六七八九十]+次|[0-9一二两三四五六七八九十]+(?:年|个月)(?:一|1)次")
 # a time limit as policy texts give one: 20个工作日内, 48小时以内, 3个月内
 _TIME_LIMIT = re.compile(r"[0-9一二三四五六七八九十两]+个?(?:工作日|日|天|小时|个月|周)(?:内|以内|之内)")
 # when the text itself holds: 自2020年5月1日起施行, 有效期5年, 有效期至2025年12月31日
@@ -76,6 +85,17 @@ def asks_support(question: str) -> bool:
     """Does the question ask what support there is, or how much (能补多少钱, 奖励标准, 按什么比例补, is there a
     subsidy, how much funding, what share of the cost)?"""
     return bool(_SUPPORT_ZH.search(question) or _SUPPORT_EN.search(question))
+
+
+def asks_frequency(question: str) -> bool:
+    """Does the question ask how often something happens (多久召开一次, 每年开几次, how often, how many meetings a
+    year)?  Its answers state a frequency (:func:`states_frequency`)."""
+    return bool(_FREQUENCY_ZH.search(question) or _FREQUENCY_EN.search(question))
+
+
+def states_frequency(unit: IndexUnit) -> bool:
+    """The unit states how often something is done: 原则上每年召开两次会议, 每半年召开一次, 每3年修订1次."""
+    return bool(_FREQUENCY.search(unit.text))
 
 
 def asks_about_document(question: str) -> bool:

@@ -12,10 +12,12 @@ from search.hybrid import SearchIndex
 from search.settings import SearchSettings
 from search.routing import (
     asks_about_document,
+    asks_frequency,
     asks_support,
     asks_when,
     asks_who,
     names_itself,
+    states_frequency,
     states_owner,
     states_support,
     states_time,
@@ -195,3 +197,27 @@ def test_support_question_lifts_the_unit_stating_the_amount(question):
     lifted, plain = scores(_reward_index(support_boost=0.3)), scores(_reward_index(support_boost=0))
     assert lifted["第二条"] == pytest.approx(plain["第二条"] + 0.3 * max(plain.values()))
     assert lifted["第一条"] == pytest.approx(plain["第一条"])  # names the reward, states no amount
+
+
+@pytest.mark.parametrize(("question", "often"), [
+    ("联席会议多久召开一次", True),
+    ("领导小组每年开几次会", True),
+    ("How often does the joint meeting meet?", True),
+    ("How many meetings a year does the joint meeting hold?", True),
+    ("联席会议什么时候成立", False),
+    ("how much is the subsidy?", False),
+])
+def test_asks_frequency(question, often):
+    assert asks_frequency(question) is often
+
+
+@pytest.mark.parametrize(("text", "often"), [
+    ("联席会议原则上每年召开两次会议。", True),
+    ("国务院常务会议一般每月召开三次。", True),
+    ("每3年修订1次教材。", True),
+    ("区财政每年安排专项资金不少于1500万元。", False),
+    ("联席会议由教育部牵头。", False),
+])
+def test_states_frequency(units, text, often):
+    unit = units[0].__class__.from_dict({**units[0].to_dict(), "text": text})
+    assert states_frequency(unit) is often
