@@ -55,7 +55,7 @@ _PREFIX_CORE_START_BAN = {
 _SUFFIXES = ("管理委员会", "委员会", "管委会", "人民政府", "政府", "办公厅", "办公室", "服务中心", "中心", "总局", "总署",
              "总队", "支队", "分局", "监管局", "管理局", "海关", "法院", "检察院", "贸促会", "局", "厅", "委", "办", "署", "部")
 _SUFFIX_RE = "|".join(_SUFFIXES)
-_CENTRAL_SUFFIXES = ("总局", "总署", "委员会", "办公厅", "办公室", "管理局", "局", "委", "办", "署", "部")
+_CENTRAL_SUFFIXES = ("总局", "总署", "委员会", "办公厅", "办公室", "管理局", "主管机关", "局", "委", "办", "署", "部")
 _CORE = rf"(?:(?!和(?:市|区|省|县|各))[^{_NOT_CORE}])"
 _ONE_PREFIX_RE = re.compile(rf"(?P<prefix>街道|自治区|[省市区县镇乡州])(?P<core>{_CORE}{{0,12}}?)(?P<suffix>{_SUFFIX_RE})")
 _CENTRAL_RE = re.compile(rf"(?P<prefix>国务院|国家)(?P<core>{_CORE}{{1,12}}?)(?P<suffix>{'|'.join(_CENTRAL_SUFFIXES)})")
@@ -333,11 +333,11 @@ def _opens_clause(source: str, start: int) -> bool:
 # class of bodies (具体承担审核工作的部门或者机构（以下统称审核机构）), and where such a name opens a clause whose
 # subject it is (，制定机关办公机构要对材料…进行审查). Kept as a body only where it acts (ingest.departments).
 _DECLARED_CLASS_RE = re.compile(rf"[（(]以下(?:统称|简称)[“\"]?(?P<name>[{_CJK}]{{2,10}}?(?:机构|机关|部门))[”\"]?[）)]")
-# Its head is an organ (机关) or an agency named by a government function (审核机构, 执法机构); 医疗机构, 代理机构,
-# 金融机构 … are the parties a text regulates, not bodies.
+# Its head is an organ (机关), an agency named by a government function (审核机构, 执法机构) or a trade's
+# self-regulating organisation (专利代理行业组织); 医疗机构, 代理机构, 金融机构 … are the parties a text regulates.
 _ROLE_NOUN_RE = re.compile(
-    rf"(?:^|(?<=[。；;，,：:\n]))(?P<name>[^{_NOT_CORE}的]{{0,6}}?(?:[^{_NOT_CORE}的]{{2}}机关|(?:审核|审查|审批|管理|监管|监督|执法|办公|工作|法制"
-    rf"|登记|派出|监察|协调)机构))(?={_ACTS_AFTER_RE.pattern})", re.MULTILINE)
+    rf"(?:^|(?<=[。；;，,：:\s]))(?P<name>[^{_NOT_CORE}的]{{0,6}}?(?:[^{_NOT_CORE}的]{{2}}机关|(?:审核|审查|审批|管理|监管|监督|执法|办公|工作|法制"
+    rf"|登记|派出|监察|协调)机构|[^{_NOT_CORE}的]{{2}}行业(?:组织|协会)))(?={_ACTS_AFTER_RE.pattern})", re.MULTILINE)
 
 
 def _role_noun_candidates(source: str) -> list[_Candidate]:

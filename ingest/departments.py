@@ -295,6 +295,7 @@ def _bare_joint_mentions(source: str, chosen: list[_Candidate], aliases: list[tu
     return found
 
 
+_REQUIRED_BEFORE_RE = re.compile(r"(?:须|应当|应|必须|需要|需)$")
 _LEVEL_SHORT_RE = re.compile(r"(?P<level>自治区|省|自治州|市|县)(?:人民政府|政府|委)")
 
 
@@ -354,9 +355,11 @@ def find_bodies(
     mentions: list[tuple[Span, str]] = []
     key_at: dict[int, str] = {}
     for cand in sorted(chosen + [a for _, a in aliases], key=lambda c: c.start):
-        if _CONSENT_RE.match(source, cand.end) and source[cand.start - 1 : cand.start] == "经":
-            continue  # 经市政府同意: the consent behind the document, not an actor in it
-        if cand.kind != "unknown" and _is_reference(source, cand):
+        required = (source[cand.start - 1 : cand.start] == "经" and _CONSENT_RE.match(source, cand.end)
+                    and _REQUIRED_BEFORE_RE.search(source, max(0, cand.start - 4), cand.start - 1))
+        if _CONSENT_RE.match(source, cand.end) and source[cand.start - 1 : cand.start] == "经" and not required:
+            continue  # 经市政府同意: the consent behind the document, not an actor in it (须经X批准: X approves)
+        if cand.kind != "unknown" and not required and _is_reference(source, cand):
             continue
         name = source[cand.start : cand.end]
         if _is_everyone(source, cand.start, name):

@@ -65,6 +65,9 @@ _EACH_AFTER_RE = re.compile(r"\s*(?:等(?:有关)?部门)?分别")
 _COLLECTIVE_COORDINATES_RE = re.compile(r"\s*(?:要|应当|应|须)?\s*(?:切实)?(?:加强|做好|负责)?(?:统筹协调|综合协调)")
 _COLLECTIVE_ACTS_RE = re.compile(
     _GAP + r"[\s，,]*(?:可|要|应|需|须|负责|建立|制定|结合|根据|按照|抓紧|加快|做好|落实|研究|组织|推动|加强|完善|出台|设立|参照)(?!的)")  # 国务院部门制定的文件: no act
+# What a text requires a body's approval for (设立常驻代表机构，须经X批准): that body decides, the lead.
+_REQUIRED_CONSENT_RE = re.compile(r"(?:须|应当|应|必须|需要|需)经\s*$")
+_CONSENT_AFTER_RE = re.compile(r"\s*(?:批准|审批|核准|同意|许可)")
 # A duty a collective has over others, written before its modal (各级人民政府对所属部门…要加强指导监督).
 _OVER_OTHERS_RE = re.compile(r"\s*对[^，,。；;]{1,40}?(?=要|应当|应|须)")
 _COLLECTIVE_URGED_RE = re.compile(r"(?:鼓励|支持|引导|要求|指导|督促|推动|由)\s*$")
@@ -169,6 +172,9 @@ def _sentence_statements(source: str, sent: Span, mentions: list[Mention], conv:
                 yield mention, Role.EVALUATOR, False
             if supervises:
                 yield mention, Role.SUPERVISOR, False
+        if named and _REQUIRED_CONSENT_RE.search(source[sent.start : start]) and _CONSENT_AFTER_RE.match(source, tail):
+            yield from ((m, Role.LEAD, False) for m in _unique(named))  # 须经X批准: X decides on it
+            continue
         if named and not (evaluates or supervises):
             before = source[sent.start : start]
             by_body = _BY_RE.search(before) and source[tail : tail + 1] not in _CLAUSE_END  # 由市财政局将资金拨付…

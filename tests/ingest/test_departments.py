@@ -614,3 +614,20 @@ def test_a_group_others_may_set_up_is_a_candidate_only():
     found = find_bodies(text, jurisdiction=NATIONAL)
     assert found.departments == []
     assert [c.name for c in found.candidates] == ["清理整顿工作领导小组"]
+
+
+def test_rules_name_their_bodies_by_role_and_the_one_whose_approval_is_required():
+    from ingest.responsibility import assign_responsibilities
+
+    text = ("第一条 专利代理行业组织应当加强对会员的自律管理。\n第二条 设立分支机构，须经国务院专利行政部门批准。\n"
+            "第三条 管理办法由国务院专利行政部门商国家国防专利机构主管机关另行制定。\n第四条 经国务院同意，现将办法印发。\n")
+    found = _bodies_with_units(text)
+    names = {d.key: d.pref_label for d in found.departments}
+    assert sorted(names.values()) == ["专利代理行业组织", "国务院专利行政部门", "国家国防专利机构主管机关"]
+    from ingest.classify import classify_units
+    from ingest.structure import parse_structure
+
+    units = classify_units(parse_structure(text)[0])
+    got = {(r.unit_path, r.role.value, names[r.agent]) for r in assign_responsibilities(text, units, found.departments)}
+    assert got == {("第一条", "lead", "专利代理行业组织"), ("第二条", "lead", "国务院专利行政部门"),
+                   ("第三条", "lead", "国务院专利行政部门"), ("第三条", "participant", "国家国防专利机构主管机关")}
