@@ -32,7 +32,7 @@ from typing import Any
 from .model import Condition, Span
 from .quantities import normalise_digits, to_decimal
 
-__all__ = ["INSTRUMENTS_FILE", "GENERAL_CONDITIONS", "vocabulary", "conditions_of", "Validity", "validity_of", "add_years"]
+__all__ = ["GENERAL_CONDITIONS", "INSTRUMENTS_FILE", "Validity", "add_years", "conditions_of", "validity_of", "vocabulary"]
 
 INSTRUMENTS_FILE = Path(__file__).parent / "data" / "instruments.json"
 _NUM = r"[0-9]+(?:\.[0-9]+)?"
@@ -40,7 +40,10 @@ _CN = {c: i for i, c in enumerate("零一二三四五六七八九十", 0)} | {"�
 _SENTENCE = re.compile(r"[^。；;！!？?\n]+")
 _ELIGIBILITY_SENTENCE = re.compile(
     r"补助|补贴|资助|奖励|奖补|贴息|返还|给予|减按|免征|减征|减半|加计扣除|抵免|退税|优惠|符合|申请|享受|条件|参保|"
-    r"可按|可获|支持|扶持|贷款|担保")
+    r"可按|可获|支持|扶持|贷款|担保|经历|经验|资格|招聘|报名")
+# 具有3年以上企业工作经历 / 5年以上相关工作经验: a length of experience a person must have
+_EXPERIENCE = re.compile(rf"(?P<n>{_NUM}|[一二三四五六七八九十两])年(?:及|或)?以上(?:的)?(?P<what>[\u4e00-\u9fff]{{0,8}}?)"
+                         r"(?:工作|从业|执业|实践|教学|管理|研发)?经(?:历|验)")
 
 
 @lru_cache(maxsize=1)
@@ -108,6 +111,11 @@ def _persons(at: int, sentence: str) -> list[Condition]:
 
 def _thresholds(at: int, sentence: str) -> list[Condition]:
     found: list[Condition] = []
+    for m in _EXPERIENCE.finditer(sentence):
+        n = m.group("n")
+        years = to_decimal(n) if n[0].isdigit() else Decimal(_CN.get(n, 0))
+        found.append(Condition("threshold", "experience", "≥", m.group(), Span(at + m.start(), at + m.end()),
+                               value=years, unit="年"))
     for m in _FOUNDED.finditer(sentence):
         pre, post = m.group("pre") or "", m.group("post") or ""
         if not pre and not post or pre == "在" and not post:

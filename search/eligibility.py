@@ -46,6 +46,7 @@ __all__ = [
     "threshold_check",
     "to_yuan",
     "verdict_of",
+    "years_of_work",
 ]
 
 _MAGNITUDE = {"元": Decimal(1), "千元": Decimal(1000), "万元": Decimal(10000), "十万元": Decimal(100000),
@@ -57,6 +58,7 @@ _FIELD_LABELS = {
     "size": ("规模", "size"), "revenue": ("上年营业收入（万元）", "revenue (10k yuan)"),
     "employees": ("从业人数", "employees"), "insured_staff": ("参保人数", "insured staff"),
     "years_insured": ("参保年限", "years insured"), "founded": ("成立年份", "year founded"),
+    "experience": ("工作年限（写在需求说明里）", "years of experience (in the needs)"),
     "place": ("所在地", "place"), "district": ("所在区", "district"), "industry_code": ("行业代码", "industry code"),
     "person.age": ("年龄", "age"), "person.status": ("人员类别", "person's status"), "needs": ("需求说明", "needs"),
     "unemployment_premiums_last_year": ("上年度失业保险费（元）", "unemployment premiums last year (yuan)"),
@@ -162,6 +164,22 @@ def count_in(text: str, nouns: Sequence[str] = ("人", "名", "个", "people", "
     return Decimal(_EN_NUMBERS[n]) if n in _EN_NUMBERS else _number(n)
 
 
+_WORKED = re.compile(r"(?:干|做|工作|从业|任职|执业|上班|教)了?(?P<n>[0-9]+|[一二两三四五六七八九十]+)年(?:多)?"
+                     r"|(?P<m>[0-9]+|[一二两三四五六七八九十]+)年(?:的)?(?:[\u4e00-\u9fff]{0,6})(?:工作|从业)经(?:历|验)"
+                     r"|(?P<en>[0-9]+|one|two|three|four|five|six|seven|eight|nine|ten)\s+years?\s+(?:of\s+)?"
+                     r"(?:work|working|experience|as\b|in\b)", re.IGNORECASE)
+
+
+def years_of_work(text: str) -> Decimal | None:
+    """How many years of work ``text`` states: 干了两年工艺工程师 → 2; 5年相关工作经验 → 5; two years as an
+    engineer → 2; None when it states none (a 3-year contract or a firm's age is no one's experience)."""
+    m = _WORKED.search(text)
+    if not m:
+        return None
+    n = (m.group("n") or m.group("m") or m.group("en")).lower()
+    return Decimal(_EN_NUMBERS[n]) if n in _EN_NUMBERS else _number(n)
+
+
 def ages_in(text: str) -> tuple[int, int] | None:
     """The ages ``text`` gives: 今年25岁 → (25, 25); aged 19 to 23 → (19, 23)."""
     m = re.search(r"(?P<a>[0-9]{1,2})\s*(?:到|至|-|—|~)\s*(?P<b>[0-9]{1,2})\s*岁|aged?\s+(?P<c>[0-9]{1,2})\s*(?:to|-|–)\s*"
@@ -259,6 +277,12 @@ def check_condition(condition: ConditionView, profile: EnterpriseProfile, today:
             return missing if bound is not None else _check("met", condition, "")
         ok = _compare(Decimal(str(have)), condition.comparator, bound, condition.value_max)
         return _check("met" if ok else "failed", condition, f"{have} {condition.comparator} {bound}")
+    if field == "experience":
+        years = years_of_work(_profile_text(profile))
+        if years is None or condition.value is None:
+            return missing
+        ok = _compare(years, condition.comparator, condition.value)
+        return _check("met" if ok else "failed", condition, (f"工作{years}年" if zh else f"{years} years' work"))
     if field == "founded":
         if profile.founded is None or condition.value is None:
             return missing

@@ -180,3 +180,24 @@ def test_a_headcount_threshold_asks_a_firm_for_its_employees():
     assert threshold_check(hires, EnterpriseProfile(industry="数码印花")).field == "employees"
     assert threshold_check(hires, EnterpriseProfile(industry="数码印花")).status == "unknown"
     assert threshold_check(hires, EnterpriseProfile(person=PersonProfile(22, "高校毕业生"))) is None
+
+
+@pytest.mark.parametrize("text, years", [
+    ("在一家汽车零部件厂干了两年工艺工程师", D(2)), ("有5年相关工作经验", D(5)),
+    ("I worked two years as an engineer", D(2)), ("签了3年合同", None), ("公司成立3年了", None),
+])
+def test_years_of_work_the_needs_state(text, years):
+    from search.eligibility import years_of_work
+
+    assert years_of_work(text) == years
+
+
+def test_a_length_of_experience_is_a_condition_checked_against_the_needs():
+    from ingest.conditions import conditions_of
+
+    [found] = conditions_of("教师原则上从具有3年以上企业工作经历并具有高职以上学历的人员中公开招聘。")
+    assert (found.field, found.comparator, found.value, found.text) == ("experience", "≥", D(3), "3年以上企业工作经历")
+    need = cond("experience", "≥", 3, unit="年", text=found.text)
+    assert check_condition(need, EnterpriseProfile(needs="在零部件厂干了两年工艺工程师"), TODAY).status == "failed"
+    assert check_condition(need, EnterpriseProfile(needs="做了五年机修"), TODAY).status == "met"
+    assert check_condition(need, EnterpriseProfile(needs="想去当老师"), TODAY).status == "unknown"
