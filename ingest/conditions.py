@@ -109,6 +109,20 @@ def _persons(at: int, sentence: str) -> list[Condition]:
     return found
 
 
+def _disciplines(at: int, sentence: str) -> list[Condition]:
+    """理工科专业专科以上学历: the group of majors a qualification asks for (data: instruments.json disciplines)."""
+    found: list[Condition] = []
+    for key, entry in vocabulary()["disciplines"].items():
+        if key.startswith("_"):
+            continue
+        labels = "|".join(re.escape(w) for w in sorted(entry["labels"], key=len, reverse=True))
+        m = re.search(rf"(?:{labels})(?:类)?专业", sentence)
+        if m:
+            found.append(Condition("who", "discipline", "in", m.group(), Span(at + m.start(), at + m.end()),
+                                   values=(key,)))
+    return found
+
+
 def _thresholds(at: int, sentence: str) -> list[Condition]:
     found: list[Condition] = []
     for m in _EXPERIENCE.finditer(sentence):
@@ -208,7 +222,8 @@ def conditions_of(text: str, offset: int = 0, every_sentence: bool = False) -> l
             continue
         at = offset + s.start()
         for part in (_sizes(text, at, sentence), _types(at, sentence), _persons(at, sentence),
-                     _thresholds(at, sentence), _places(at, sentence), _sectors(at, sentence)):
+                     _thresholds(at, sentence), _places(at, sentence), _sectors(at, sentence),
+                     _disciplines(at, sentence)):
             found.extend(part)
     unique: dict[tuple[str, str, tuple[str, ...], Decimal | None], Condition] = {}
     for c in found:  # the words as the source writes them (full-width digits stay full-width)

@@ -34,6 +34,7 @@ __all__ = [
     "amount_of",
     "check_condition",
     "count_in",
+    "disciplines_in",
     "excess_amount",
     "format_yuan",
     "gb_section",
@@ -59,6 +60,7 @@ _FIELD_LABELS = {
     "employees": ("从业人数", "employees"), "insured_staff": ("参保人数", "insured staff"),
     "years_insured": ("参保年限", "years insured"), "founded": ("成立年份", "year founded"),
     "experience": ("工作年限（写在需求说明里）", "years of experience (in the needs)"),
+    "discipline": ("所学专业（写在需求说明里）", "your major (in the needs)"),
     "place": ("所在地", "place"), "district": ("所在区", "district"), "industry_code": ("行业代码", "industry code"),
     "person.age": ("年龄", "age"), "person.status": ("人员类别", "person's status"), "needs": ("需求说明", "needs"),
     "unemployment_premiums_last_year": ("上年度失业保险费（元）", "unemployment premiums last year (yuan)"),
@@ -170,6 +172,16 @@ _WORKED = re.compile(r"(?:干|做|工作|从业|任职|执业|上班|教)了?(?P
                      r"(?:work|working|experience|as\b|in\b)", re.IGNORECASE)
 
 
+def disciplines_in(text: str) -> set[str]:
+    """The groups of the majors ``text`` names (法学本科 → humanities-social; 机械专业 → science-engineering)."""
+    found = set()
+    lowered = text.lower()
+    for key, entry in vocabulary()["disciplines"].items():
+        if not key.startswith("_") and any(m.lower() in lowered for m in entry["majors"]):
+            found.add(key)
+    return found
+
+
 def years_of_work(text: str) -> Decimal | None:
     """How many years of work ``text`` states: 干了两年工艺工程师 → 2; 5年相关工作经验 → 5; two years as an
     engineer → 2; None when it states none (a 3-year contract or a firm's age is no one's experience)."""
@@ -277,6 +289,12 @@ def check_condition(condition: ConditionView, profile: EnterpriseProfile, today:
             return missing if bound is not None else _check("met", condition, "")
         ok = _compare(Decimal(str(have)), condition.comparator, bound, condition.value_max)
         return _check("met" if ok else "failed", condition, f"{have} {condition.comparator} {bound}")
+    if field == "discipline":
+        groups = disciplines_in(_profile_text(profile))
+        if not groups:
+            return missing
+        ok = bool(groups & set(condition.values))
+        return _check("met" if ok else "failed", condition, "、".join(sorted(groups)))
     if field == "experience":
         years = years_of_work(_profile_text(profile))
         if years is None or condition.value is None:

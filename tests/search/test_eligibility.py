@@ -201,3 +201,14 @@ def test_a_length_of_experience_is_a_condition_checked_against_the_needs():
     assert check_condition(need, EnterpriseProfile(needs="在零部件厂干了两年工艺工程师"), TODAY).status == "failed"
     assert check_condition(need, EnterpriseProfile(needs="做了五年机修"), TODAY).status == "met"
     assert check_condition(need, EnterpriseProfile(needs="想去当老师"), TODAY).status == "unknown"
+
+
+def test_a_group_of_majors_is_a_condition_checked_against_the_major_the_needs_name():
+    from ingest.conditions import conditions_of
+
+    [found] = conditions_of("具有高等院校理工科专业专科以上学历的中国公民可以参加全国专利代理师资格考试。")
+    assert (found.field, found.values, found.text) == ("discipline", ("science-engineering",), "理工科专业")
+    need = cond("discipline", "in", values=["science-engineering"], kind="who", text=found.text)
+    assert check_condition(need, EnterpriseProfile(needs="我是法学本科，想考专利代理师"), TODAY).status == "failed"
+    assert check_condition(need, EnterpriseProfile(needs="我本科机械专业毕业"), TODAY).status == "met"
+    assert check_condition(need, EnterpriseProfile(needs="想考专利代理师"), TODAY).status == "unknown"
