@@ -11,7 +11,14 @@ Three steps, each a small function:
 3. *Resolve* each name within the document's jurisdiction: a short form (市经贸委, 区发改委, 各区政府) is read
    relative to it (in a Guangzhou plan 市经贸委 is 广州市经贸委), then looked up; among bodies sharing a
    name, the one valid at the document's date wins.  A body no file knows becomes an organisation keyed by a
-   hash of its jurisdiction-qualified full name, its written name kept as a label.
+   hash of its jurisdiction-qualified full name, its written name kept as a label. In a national text a level
+   written short (省政府) is the body of the last place of that level the text named (河北省委和省政府).
+
+A mention that names a body only as an authority, a recipient, a host (办公室设在教育部), an author of a cited
+text (国务院印发的《…》) or in a person's post is no actor. A collective or a body named by its role or sector
+(各级人民政府及其部门, 审核机构, 试点地区, 税务机关) is a body only where the text gives it a responsibility
+(``ingest.responsibility``); where it is only narrated, told or addressed it is reported as a candidate, like a
+group the text lets others set up (可成立…领导小组).
 """
 
 

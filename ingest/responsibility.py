@@ -10,8 +10,10 @@ Where it is written:
   ``由X召集，Y、Z参加的…``, ``X每年组织…评估，…开展督查`` (evaluator, supervisor);
 - task tables (see ``ingest.tasktable``): one statement per row, with its 完成时限.
 
-Reading rules: 牵头 → lead; 会同 (the bodies after it) / 配合 / 参与 / 参加 → participant; 召集 → convener;
-负责 + 协调/统筹推进 → coordinator, + 评估 → evaluator, + 督查 → supervisor (also X会同Y对…开展评估); in a
+Reading rules: 牵头 / 对…负总责 → lead; 会同 (the bodies after it) / 配合 / 参与 / 参加 / 选派人员参加 →
+participant; 召集 → convener; 负责 + (组织)协调/统筹推进/统筹指导 → coordinator, + 评估/验收 → evaluator,
++ 督查/指导监督 → supervisor (also X会同Y对…开展评估), 要对…进行审查/审核 → evaluator; 须经X批准 → X leads; a
+group the text sets up or composes (成立…专家组, 由A、B组成…工作小组) leads its unit; in a
 sentence a collective (各区政府, 各有关部门, 区级层面) that is to act is the implementer, in a note it is listed
 like any other body; a joint body the document sets up in a sentence saying it coordinates (…联席会议，统筹
 协调…) is the coordinator of that unit, and of no other. 等 / 等部门 end a list; 、 ， , 和 separate names
