@@ -130,7 +130,14 @@ _HIT_EXAMPLE = {
     "function_cue": "实施",
 }
 
-SEARCH_EXAMPLE = {"query": "想用工业机器人改造生产线", "took_ms": 12.3, "hits": [_HIT_EXAMPLE], "relevant": True}
+SEARCH_EXAMPLE = {"query": "想用工业机器人改造生产线", "took_ms": 12.3, "hits": [_HIT_EXAMPLE], "relevant": True,
+                  "facets": {"counted": 50,
+                             "document": [{"value": "shanghai-technical-transformation-plan-2018-2020", "count": 31},
+                                          {"value": "guofa-2019-004", "count": 19}],
+                             "kind": [{"value": "measure", "count": 22}, {"value": "paragraph", "count": 17}],
+                             "function": [{"value": "action", "count": 30}, {"value": "support", "count": 12}],
+                             "year": [{"value": "2018", "count": 31}, {"value": "2019", "count": 19}],
+                             "jurisdiction": [{"value": "上海市", "count": 31}, {"value": "全国", "count": 19}]}}
 
 
 class SearchRequest(BaseModel):
@@ -150,6 +157,8 @@ class SearchRequest(BaseModel):
     issuer: str | None = Field(default=None, max_length=100, description="only documents of this issuer")
     format: Literal["json", "csv", "xlsx"] = Field(default="json", description="json (default), or the hits as a "
                                                    "csv or xlsx download")
+    facets: bool = Field(default=False, description="also count the candidates by document, kind, function, year "
+                                                    "and jurisdiction (`facets` of the answer)")
 
     def kinds(self) -> list[str] | None:
         return [self.kind] if isinstance(self.kind, str) else self.kind

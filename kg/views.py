@@ -50,6 +50,8 @@ __all__ = [  # and, served by __getattr__, VIEWS and the calculator's views (kg.
     "Scores",
     "HitContext",
     "Hit",
+    "FacetCount",
+    "SearchFacets",
     "SearchResult",
     "GRAPH_VIEWS",
     "ROLE_ORDER",
@@ -371,6 +373,29 @@ class Hit(View):
     function_cue: str = ""  # the words that decided it (给予…补贴, 不得, 指导思想)
 
 
+@dataclass(frozen=True, slots=True, order=True)
+class FacetCount(View):
+    """One value of a facet (a document's slug, a kind, a function, a year, a jurisdiction) and how many units
+    ranked for the question have it."""
+
+    value: str
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
+class SearchFacets(View):
+    """How the units a search ranked spread over documents, structural kinds, functions, years (the year a
+    document was issued) and jurisdictions: counted over its ``counted`` best candidates, not only the hits
+    shown, most first (``kg.facets``)."""
+
+    counted: int
+    document: list[FacetCount] = field(default_factory=list)
+    kind: list[FacetCount] = field(default_factory=list)
+    function: list[FacetCount] = field(default_factory=list)
+    year: list[FacetCount] = field(default_factory=list)
+    jurisdiction: list[FacetCount] = field(default_factory=list)
+
+
 @dataclass(frozen=True, slots=True)
 class SearchResult(View):
     """The answer to one query, as ``GET /search`` and ``policykg search --json`` give it."""
@@ -380,13 +405,15 @@ class SearchResult(View):
     hits: list[Hit]
     # False when nothing in the documents answers the question: the hits are then only the nearest units
     relevant: bool = True
+    # the facet counts, when asked for (GET /search?facets=true; the page asks): None otherwise
+    facets: SearchFacets | None = None
 
 
 # The views of the graph and of search, defined here; the calculator's are kg.matchviews' (MATCH_VIEWS)
 GRAPH_VIEWS: tuple[type, ...] = (UnitRef, ConceptRef, CitationRef, TargetView, ConditionView, SupportView,
                                  ResponsibilityView, ResponsibilitySplit, Neighbourhood, UnitView, DepartmentView,
-                                 DocumentLink, DocumentView, Highlight, Scores, HitContext, Hit, SearchResult,
-                                 BodyCandidateView)
+                                 DocumentLink, DocumentView, Highlight, Scores, HitContext, Hit, FacetCount,
+                                 SearchFacets, SearchResult, BodyCandidateView)
 
 # The calculator's views, served from kg.matchviews on first use: it builds on this module, so importing it here
 # at the top would be a cycle, and the search index's cache of decoded units keys on this file alone, so the

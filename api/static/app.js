@@ -13,6 +13,7 @@
       search_button: "检索", kind_label: "类型", kind_all: "全部类型",
       function_label: "作用", function_all: "全部作用", doc_label: "文件", doc_all: "全部文件", year_label: "年份",
       jurisdiction_label: "地区", jurisdiction_all: "全部地区", facets: "按结果筛选：",
+      facets_over: (n) => `（统计前 ${n} 个候选条目，不只本页）`,
       rank_title: (score) => `按相关度排序的名次（融合检索得分 ${score}，越高越相关，只在同一次检索内可比）`,
       download: "下载结果：", download_csv: "CSV", download_xlsx: "Excel (XLSX)", long_question: "问题较长，已用 POST 提交。",
       examples: "试试（来自已导入的文件）：",
@@ -71,6 +72,7 @@
       search_button: "Search", kind_label: "Kind", kind_all: "All kinds",
       function_label: "Does", function_all: "Any function", doc_label: "Document", doc_all: "All documents", year_label: "Year",
       jurisdiction_label: "Jurisdiction", jurisdiction_all: "All jurisdictions", facets: "Narrow by: ",
+      facets_over: (n) => ` (counted over the ${n} best candidates, not only this page)`,
       rank_title: (score) => `Rank by relevance (fused search score ${score}: higher is more relevant, comparable only within one search)`,
       download: "Download: ", download_csv: "CSV", download_xlsx: "Excel (XLSX)", long_question: "A long question: sent with POST.",
       examples: "Try (from the loaded documents): ",
@@ -275,6 +277,7 @@
     for (const key of FILTERS) if (filters[key]) body[key] = key === "year" ? Number(filters[key]) : filters[key];
     const sp = new URLSearchParams(Object.assign({ q, k: "10" }, Object.fromEntries(FILTERS.filter((k) => filters[k]).map((k) => [k, filters[k]]))));
     if (format && format !== "json") { body.format = format; sp.set("format", format); }
+    else { body.facets = true; sp.set("facets", "true"); }  // the counts by document, kind … come from the API
     const post = sp.toString().length > MAX_GET_QUERY;
     return post ? { post, url: "/search", options: { method: "POST", headers: { "Content-Type": "application/json", Accept: "application/json" }, body: JSON.stringify(body) } }
       : { post, url: "/search?" + sp.toString(), options: {} };
@@ -359,28 +362,30 @@
         request.post ? el("p", { class: "meta", id: "long-question" }, t("long_question")) : null,
         nearest ? el("p", { class: "status not-relevant", id: "not-relevant", role: "status" }, t("not_relevant")) : null,
         el("p", { class: "status", id: "hit-count" }, data.hits.length ? status : t("no_hits")),
-        data.hits.length ? facetBar(data.hits, chosen, (key, value) => go(q, Object.assign({}, chosen, { [key]: value }))) : null,
+        data.hits.length && data.facets ? facetBar(data.facets, chosen, (key, value) => go(q, Object.assign({}, chosen, { [key]: value }))) : null,
         data.hits.length ? downloadButtons("search-download", (fmt) => { const req = searchRequest(q, chosen, fmt); return download(req.url, req.options, `policykg-search.${fmt}`); }, results) : null,
         el("ol", { class: "hits" + (nearest ? " nearest" : ""), style: "list-style:none;padding:0" },
           data.hits.map((h, i) => hitCard(h, nearest, i + 1))));
     }).catch((e) => results.replaceChildren(errorBox(e)));
   }
 
-  /** The hits counted by kind, function, document and year: each count a button that narrows the search to it. */
-  function facetBar(hits, chosen, narrow) {
+  /** The API's facet counts (over the search's candidates, not only the hits shown) by kind, function, document,
+   *  year and jurisdiction: each count a button that narrows the search to it. */
+  function facetBar(facets, chosen, narrow) {
     const groups = [
-      ["kind", (h) => h.kind, kindName], ["function", (h) => h.function, functionName],
-      ["doc", (h) => h.document, (slug) => (DOCS.get(slug) ? shortTitle(DOCS.get(slug)) : slug)],
-      ["year", (h) => (DOCS.get(h.document) ? docYear(DOCS.get(h.document)) : ""), (y) => y],
+      ["kind", facets.kind, kindName], ["function", facets.function, functionName],
+      ["doc", facets.document, (slug) => (DOCS.get(slug) ? shortTitle(DOCS.get(slug)) : slug)],
+      ["year", facets.year, (y) => y], ["jurisdiction", facets.jurisdiction, (j) => j],
     ];
-    return el("div", { class: "facets", id: "facets" }, el("span", { class: "meta" }, t("facets")), groups.map(([key, of, name]) => {
-      const counts = new Map();
-      for (const h of hits) { const v = of(h); if (v) counts.set(v, (counts.get(v) || 0) + 1); }
-      if (counts.size < 2 && !chosen[key]) return null;
-      return el("span", { class: "facet-group", "data-facet": key }, [...counts].sort((a, b) => b[1] - a[1]).map(([v, n]) =>
-        el("button", { type: "button", class: "facet" + (chosen[key] === v ? " on" : ""), "data-value": v, "aria-pressed": chosen[key] === v ? "true" : "false",
-          onclick: () => narrow(key, chosen[key] === v ? "" : v) }, `${name(v)} (${n})`)));
-    }));
+    return el("div", { class: "facets", id: "facets", "data-counted": facets.counted },
+      el("span", { class: "meta" }, t("facets")), groups.map(([key, counts, name]) => {
+        if ((counts || []).length < 2 && !chosen[key]) return null;
+        return el("span", { class: "facet-group", "data-facet": key }, (counts || []).map(({ value, count }) =>
+          el("button", { type: "button", class: "facet" + (chosen[key] === value ? " on" : ""), "data-value": value, "data-count": count,
+            "aria-pressed": chosen[key] === value ? "true" : "false",
+            onclick: () => narrow(key, chosen[key] === value ? "" : value) }, `${name(value)} (${count})`)));
+      }),
+      el("span", { class: "meta facets-over" }, t("facets_over")(facets.counted)));
   }
 
   /** What is loaded: each document with its period and counts (the home under the search box). */

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import os
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -13,8 +11,8 @@ import pytest
 from fastapi.testclient import TestClient
 
 from api.app import create_app
+from tests.support import ROOT, tree_digest
 from workspace.settings import Settings, get_settings
-from tests.support import ROOT, tree_digest, free_port
 
 
 @pytest.fixture(scope="session")
@@ -95,19 +93,8 @@ def asgi_request(app, method: str, raw_path: bytes, query: bytes = b"", body: by
 @pytest.fixture(scope="session")
 def live_server(api_settings: Settings, api_data_dir: Path, data_digest: str) -> Iterator[str]:
     """A real uvicorn server on a free loopback port, in a thread; yields its base URL."""
-    import uvicorn
+    from tests.api.live import running
 
-    port = free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(api_settings), host="127.0.0.1", port=port,
-                                           log_level="warning", lifespan="on"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 120
-    while not server.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            raise RuntimeError("uvicorn did not start")
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    with running(create_app(api_settings)) as url:
+        yield url
     assert tree_digest(api_data_dir) == data_digest, "a request changed the data dir"

@@ -28,8 +28,8 @@ def test_search_finds_the_robot_measure_with_context(client):
     r = client.get("/search", params={"q": ROBOT_QUESTION, "k": 5})
     assert r.status_code == 200
     data = r.json()
-    assert set(data) == {"query", "took_ms", "relevant", "hits"}
-    assert data["query"] == ROBOT_QUESTION and data["relevant"] is True
+    assert set(data) == {"query", "took_ms", "relevant", "hits", "facets"}
+    assert data["query"] == ROBOT_QUESTION and data["relevant"] is True and data["facets"] is None  # not asked for
     paths = [h["path"] for h in data["hits"]]
     assert "二（一）1" in paths[:3]
     hit = data["hits"][paths.index("二（一）1")]

@@ -29,14 +29,20 @@ def browser():
         browser.close()
 
 
-@pytest.fixture
-def page(browser, live_server):
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
+def _open_page(browser, url: str, **options):
+    """A page at ``url`` in a fresh context, and the list its script errors go to (checked empty at the end)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN", **options)
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.set_default_timeout(30_000)
-    page.goto(live_server + "/")
+    page.goto(url + "/")
+    return context, page, errors
+
+
+@pytest.fixture
+def page(browser, live_server):
+    context, page, errors = _open_page(browser, live_server)
     yield page
     context.close()
     assert not errors, errors
@@ -138,13 +144,9 @@ REAL_DOCS = ("guobanfa-1996-032", "guobanfa-1997-002")  # two short real State C
 def several_documents_server(tmp_path_factory):
     """A uvicorn server over a data dir built from the bundled plan and two real documents."""
     import shutil
-    import threading
-    import time
-
-    import uvicorn
 
     from api.app import create_app
-    from tests.support import free_port
+    from tests.api.live import running
     from workspace.build import build
     from workspace.settings import Settings
 
@@ -155,28 +157,13 @@ def several_documents_server(tmp_path_factory):
         shutil.copy(ROOT / "benchmarks" / "corpus_real" / f"{slug}.txt", corpus / f"{slug}.txt")
     settings = Settings(data_dir=tmp_path_factory.mktemp("several-data"), corpus_dir=corpus)
     build(settings)
-    server = uvicorn.Server(uvicorn.Config(create_app(settings), host="127.0.0.1", port=free_port(),
-                                           log_level="warning", lifespan="on"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 120
-    while not server.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            raise RuntimeError("uvicorn did not start")
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{server.config.port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    with running(create_app(settings)) as url:
+        yield url
 
 
 @pytest.fixture
 def several(browser, several_documents_server):
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN", accept_downloads=True)
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    page.set_default_timeout(30_000)
-    page.goto(several_documents_server + "/")
+    context, page, errors = _open_page(browser, several_documents_server, accept_downloads=True)
     yield page
     context.close()
     assert not errors, errors
@@ -237,6 +224,32 @@ def test_filters_cover_every_kind_and_function_and_the_documents(several):
     several.press("#q", "Enter")
     several.wait_for_selector(".hit")
     assert set(several.locator(".hit").evaluate_all("cs => cs.map(c => c.dataset.document)")) == {REAL_DOCS[1]}
+
+
+def test_the_facet_counts_come_from_the_api_over_the_candidates(several):
+    """The facet bar shows the API's counts (over the search's candidates, not the ten cards shown), and a
+    document's count narrows the search to that document."""
+    several.fill("#q", "加强领导，明确职责")
+    several.press("#q", "Enter")
+    several.wait_for_selector("#facets")
+    answer = several.evaluate("async () => (await fetch('/search?q=' + encodeURIComponent('加强领导，明确职责')"
+                              " + '&k=10&facets=true')).json()")
+    facets = answer["facets"]
+    bar = several.locator("#facets")
+    assert int(bar.get_attribute("data-counted")) == facets["counted"] > several.locator(".hit").count()
+    shown = {b.get_attribute("data-value"): int(b.get_attribute("data-count"))
+             for b in bar.locator('[data-facet="doc"] button').all()}
+    assert shown == {c["value"]: c["count"] for c in facets["document"]} and len(shown) >= 2
+    assert sum(shown.values()) == facets["counted"]  # every candidate counted once, not only the cards
+    years = bar.locator('[data-facet="year"] button').evaluate_all("bs => bs.map(b => b.dataset.value)")
+    assert years == [c["value"] for c in facets["year"]]
+    assert "不只本页" in bar.inner_text()
+    slug = facets["document"][-1]["value"]
+    bar.locator(f'[data-facet="doc"] button[data-value="{slug}"]').click()
+    several.wait_for_function(f"location.hash.includes('doc={slug}')")
+    several.wait_for_selector(f'.hit[data-document="{slug}"]')
+    assert set(several.locator(".hit").evaluate_all("cs => cs.map(c => c.dataset.document)")) == {slug}
+    several.screenshot(path=str(ARTIFACTS / "search-facets.png"), full_page=True)
 
 
 def test_search_results_download_as_xlsx_and_csv(several, tmp_path):
