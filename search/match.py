@@ -445,4 +445,4 @@ def match_enterprise(index: SearchIndex, profile: EnterpriseProfile, k: int = 10
     infos = {info.slug: info for info in (d if isinstance(d, DocumentInfo) else document_info(d) for d in documents)}
     measures = _measures(index, profile, k, lang, overseers, infos, today)
     return MatchResult(profile, measures, _instruments(index, profile, k, lang, overseers, infos, measures),
-                       district_office(profile.district, jurisdictions, lang), lang, today)
+                       district_office(profile.district or profile.place, jurisdictions, lang), lang, today)

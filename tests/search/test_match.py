@@ -99,3 +99,27 @@ def test_a_tax_question_gets_the_deduction_sentence_of_3_3(seed_index):
     first = result.instruments[0]
     assert (first.kind, first.label, first.path) == ("tax", "税收优惠", "三（三）")
     assert first.text == "全面落实研发费用加计扣除、专用设备税额抵免等税收优惠政策。"
+
+
+def test_a_firm_in_the_plans_place_gets_its_district_government_and_one_elsewhere_fails_on_place(seed_index):
+    """A local document applies where it was made: a firm in 金山区 is eligible under the Shanghai plan and gets
+    its district government as a contact (from its place alone), a firm in Suzhou is told the place fails."""
+    from datetime import date
+
+    from search.match_contacts import DocumentInfo
+
+    slug = seed_index.units[0].document
+    plan = DocumentInfo(slug, "上海市技术改造三年行动计划（2018—2020年）", (), "上海市", date(2020, 12, 31), "2018/2020")
+    here = match_enterprise(seed_index, EnterpriseProfile(industry="棉布印染", place="上海市金山区",
+                                                          needs="想把老染机换掉，装余热回收，节能改造"),
+                            jurisdictions=["上海市"], documents=[plan], today=date(2026, 12, 7))
+    first = here.measures[0]
+    assert first.document == slug and first.verdict.status == "eligible"
+    assert first.verdict.expired_on == date(2020, 12, 31)
+    assert here.district_office.agent_name == "上海市金山区人民政府"
+    away = match_enterprise(seed_index, EnterpriseProfile(industry="微型电机", place="江苏省苏州市吴中区",
+                                                          needs="建一条自动化生产线"),
+                            jurisdictions=["上海市"], documents=[plan], today=date(2026, 12, 7))
+    assert away.measures[0].verdict.status == "not_eligible"
+    assert [c.field for c in away.measures[0].verdict.failing] == ["place"]
+    assert away.district_office is None
