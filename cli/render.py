@@ -280,3 +280,14 @@ def given_to(responsibility) -> str:  # type: ignore[no-untyped-def]
 def link_names(links) -> str:  # type: ignore[no-untyped-def]
     """The documents a document links to, by slug (else title, else identifier), joined by 、."""
     return "、".join(link.slug or link.title or link.identifier for link in links)
+
+
+def facets_text(facets) -> str:  # type: ignore[no-untyped-def]
+    """A SearchFacets as lines: ``by document  a (31), b (19)`` for each facet with a value, under a line saying
+    how many candidates were counted."""
+    lines = [f"\nwhere the {facets.counted} best candidates lie (not only the hits shown):"]
+    for name in ("document", "kind", "function", "year", "jurisdiction"):
+        counts = getattr(facets, name)
+        if counts:
+            lines.append(f"  by {name:<12} " + ", ".join(f"{c.value} ({c.count})" for c in counts))
+    return "\n".join(lines)

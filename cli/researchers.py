@@ -11,7 +11,7 @@ from typing import Annotated
 
 import typer
 
-from cli.render import hit_text, link_names, table, unit_text
+from cli.render import facets_text, hit_text, link_names, table, unit_text
 from cli.shared import (
     EXIT_BAD_INPUT,
     EXIT_NOT_FOUND,
@@ -34,6 +34,8 @@ from cli.shared import (
     write_for_machines,
 )
 from kg import tabular
+from kg.facets import with_facets
+from kg.views import SearchResult
 from workspace.settings import Settings
 
 __all__ = ["COMMANDS", "documents", "export", "search", "show", "sparql"]
@@ -58,10 +60,13 @@ def search(
     as_json: AsJson = False,
     fmt: TableFormat = None,
     output: OutputFile = None,
+    facets: Annotated[bool, typer.Option(
+        "--facets", help="also count the search's candidates (its best max(k, 50) units, not only the hits shown) "
+                         "by document, kind, function, year and jurisdiction (the API's facets=true)")] = False,
 ) -> None:
     """Which units cover QUESTION: measures, articles, paragraphs, targets … (--kind keeps a structural kind,
     --function what the unit does, e.g. support; --doc, --year, --jurisdiction, --issuer keep only the documents
-    that match)."""
+    that match; --facets counts where the candidates lie)."""
     from search.types import UNIT_FUNCTIONS
 
     def body() -> None:
@@ -72,8 +77,8 @@ def search(
         unknown = [f for f in function or [] if f not in UNIT_FUNCTIONS]
         if unknown:
             raise fail(f"unknown --function {unknown[0]!r}; valid: {', '.join(UNIT_FUNCTIONS)}", EXIT_BAD_INPUT)
-        facets = doc is not None or year is not None or bool(jurisdiction) or bool(issuer)
-        result = None if facets else _served_search(settings, question, top_k, kind, function)
+        filtered = doc is not None or year is not None or bool(jurisdiction) or bool(issuer)
+        result = None if filtered or facets else _served_search(settings, question, top_k, kind, function)
         ws = None
         if result is None:  # no `policykg serve` of this data dir answered: open the index here
             ws = open_workspace(settings)
@@ -81,8 +86,12 @@ def search(
             if allowed is not None and not allowed:
                 raise fail("no document matches --doc/--year/--jurisdiction/--issuer (see `policykg documents`)",
                            EXIT_NOT_FOUND)
-            result = ws.index.search(question, k=top_k, kind=kind or None, document=allowed,
-                                     function=function or None)
+
+            def ranked(n: int) -> SearchResult:
+                return ws.index.search(question, k=n, kind=kind or None, document=allowed, function=function or None)
+
+            result = (with_facets(ranked, top_k, ws.index.settings.candidates, _document_facets(ws)) if facets
+                      else ranked(top_k))
         if write_for_machines(chosen, result, lambda: _hits_table(result, ws or open_workspace(settings)), output,
                               "hit(s)"):
             return
@@ -104,8 +113,18 @@ def search(
         if inferred:
             typer.echo("* inferred: the text names no owner; `policykg show PATH` gives the rule and its evidence")
         typer.echo(f"{len(result.hits)} {'hit' if len(result.hits) == 1 else 'hits'} in {result.took_ms:.1f} ms")
+        if result.facets is not None:
+            typer.echo(facets_text(result.facets))
 
     run(body)
+
+
+def _document_facets(ws):  # type: ignore[no-untyped-def]
+    """Each document's year and jurisdiction, for the facet counts."""
+    from kg.facets import document_facets
+    from kg.queries import list_documents
+
+    return document_facets(list_documents(ws.graph))
 
 
 def _hits_table(result, ws):  # type: ignore[no-untyped-def]

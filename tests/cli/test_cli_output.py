@@ -124,3 +124,18 @@ def test_help_lists_every_command_once_under_the_group_of_its_users():
     assert sections == {title: [c.__name__ for c in commands] for title, commands in GROUPS}
     assert sorted(sum(sections.values(), [])) == sorted(c.callback.__name__ for c in app.registered_commands)
     assert "Commands:" not in out
+
+
+def test_search_facets_count_the_candidates_as_the_api_does(built_data_dir):
+    """``--facets`` adds the API's facet counts (kg/facets.py): over the candidates, not only the hits shown."""
+    import json
+
+    plain = json.loads(_run("search", "工业机器人改造", "-k", "3", "--json", "--data-dir", str(built_data_dir)).stdout)
+    data = json.loads(_run("search", "工业机器人改造", "-k", "3", "--json", "--facets",
+                           "--data-dir", str(built_data_dir)).stdout)
+    assert plain["facets"] is None and data["hits"] == plain["hits"]
+    facets = data["facets"]
+    assert facets["counted"] > 3 and sum(c["count"] for c in facets["kind"]) == facets["counted"]
+    assert facets["year"] == [{"value": "2018", "count": facets["counted"]}]
+    out = _run("search", "工业机器人改造", "-k", "3", "--facets", "--data-dir", str(built_data_dir)).output
+    assert f"where the {facets['counted']} best candidates lie" in out and "by kind" in out
