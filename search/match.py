@@ -197,6 +197,10 @@ LOCAL_BOOST = 0.15
 # Taken from a unit of a local document whose place does not hold the profile's place (Jiangxi's measures for a
 # firm in Shanghai): it is still listed, with the place as the failing condition, but below the firm's own
 ELSEWHERE_PENALTY = 0.3
+# Added to a unit whose own condition decides the verdict (met or failed) when the firm asks whether it qualifies
+JUDGED_BOOST = 0.15  # as much as a local document: the unit is decided on the profile's own facts
+_ASKS_IF_ELIGIBLE = re.compile(r"够条件|够格|符合条件|有没有资格|有资格|能不能|能否|可不可以|可以吗|行不行|能报名|能参加|能申请|能领|"
+                               r"能拿|能享受|qualify|eligible|allowed to|can (?:we|i) (?:get|apply|join|enter)", re.IGNORECASE)
 # Headings of units that offer a document's general support (保障措施 and the like)
 _GENERAL_SUPPORT = re.compile(r"保障|政策支持|财政支持|资金支持|金融支持|财税|融资|用地|要素|支持政策|扶持政策|产融")
 
@@ -295,6 +299,7 @@ def _measures(index: SearchIndex, profile: EnterpriseProfile, k: int, lang: str,
     validity: dict[str, tuple[date | None, str]] = {}
     relevant = False
     local = _local_documents(profile, infos, lang)
+    asks_if_eligible = bool(_ASKS_IF_ELIGIBLE.search(" ".join([profile.needs, *profile.plans])))
     for query, plan in zip(_query_texts(profile), asks or [profile.industry]):
         plan_info = index.plan(query)
         result = index.search(query, k=max(k, 10) * 2, kind=kinds)
@@ -336,6 +341,8 @@ def _measures(index: SearchIndex, profile: EnterpriseProfile, k: int, lang: str,
             extra = ([place] if place is not None else []) + prohibitions(hit.text, profile, hit.start)
             extra += [c for c in (threshold_check(s, profile) for s in meant) if c is not None]
             verdict = verdict_of(conditions, profile, today, until, until_text, lang, extra=extra)
+            if asks_if_eligible and any(c.field != "place" and c.status in ("met", "failed") for c in verdict.checks):
+                score = round(score + JUDGED_BOOST, 4)  # 够条件吗: the unit whose condition decides it answers
             instruments = _document_instruments(index, hit.document, hit.iri, lang, terms, overseers, info)
             best[hit.iri] = MeasureMatch(
                 hit.iri, hit.path, hit.heading, hit.text, hit.document, score, render_reason(reasons, lang), reasons,
