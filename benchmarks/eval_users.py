@@ -189,7 +189,8 @@ def main() -> None:
     if isinstance(encoder, CachedEncoder):
         sizes += " (vectors from --vector-cache: the build times leave the encoder out)"
     table += (f"\n\nEncoder {args.encoder}; {sizes}. A hit is right when its text holds one of the question's "
-              "answers. Tune on `*_tune` only; `*_untouched` is the honest estimate.")
+              "answers. `*_untouched` sets were scored once in an earlier round and are development material "
+              "since; the kept-aside estimate is a `*_fresh` set, run once.")
     write_results("eval_users", {"encoder": args.encoder, "results": results}, table)
 
 
