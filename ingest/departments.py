@@ -161,7 +161,10 @@ _CATEGORY_OF_ORGAN: tuple[tuple[re.Pattern[str], str], ...] = (
 
 
 def _category_of(name: str) -> str:
-    """A body's kind from its organ word: party (市委组织部), congress (区人大常委会), court, procuratorate…"""
+    """A body's kind from its organ word: party (市委组织部), congress (区人大常委会), court, procuratorate…;
+    a name for each of a kind (各区, 各街道) is a collective."""
+    if name.startswith("各"):
+        return "collective"
     return next((category for pattern, category in _CATEGORY_OF_ORGAN if pattern.search(name)), "other")
 
 
@@ -242,7 +245,8 @@ def _short_name_mentions(source: str, chosen: list[_Candidate],
 
 # A body named as the authority a text answers to, not as an actor: 党中央、国务院决策部署, 报国务院, 向国务院报告,
 # or as a person's post (国务院副总理, 教育部部长: a personnel list names people, not bodies).
-_AUTHORITY_PAIR_RE = re.compile(r"(?:党中央|中共中央)、国务院")
+# The Party committee and the government of one level named together as the authority (党中央、国务院, 市委、市政府).
+_AUTHORITY_PAIR_RE = re.compile(r"(?:党中央|中共中央)、国务院|([省市区县])委、\1(?:人民)?政府")
 # …or as the place an office is set in (办公室设在教育部: the host, not an actor there).
 _RECIPIENT_BEFORE_RE = re.compile(r"(?:报请|提请|报送|上报|报|向|请示|移送|移交|抄送|设在)$")
 _REFERENCE_AFTER_RE = re.compile(
@@ -254,7 +258,8 @@ _REFERENCE_AFTER_RE = re.compile(
     r"|有关文件|文件精神|(?:报告|请示|备案|审批)(?![\u4e00-\u9fff]*(?:部门|单位))"
     r"|(?:批准|同意|批复)"
     r"|(?:或者?其?[\u4e00-\u9fff]{0,6}?)?名义"
-    r"|(?:印发|发布|颁布|出台)的?《")  # 国务院印发的《…》: the author of a text the document cites  # 以县级以上人民政府或者其办公机构名义印发: whose name a text bears
+    r"|(?:印发|发布|颁布|出台)的?《"  # 国务院印发的《…》: the author of a text the document cites
+    r"|关于[^。；;，,]{1,40}?的(?:决策)?部署")  # 贯彻落实市政府关于…的部署要求: the authority behind it  # 以县级以上人民政府或者其办公机构名义印发: whose name a text bears
 
 
 def _is_reference(source: str, cand: _Candidate) -> bool:

@@ -128,8 +128,11 @@ def test_central_bodies_by_full_and_short_name(written, key, pref_label):
         # 应急 is part of the name, not a modal verb
         ("区应急局、区消防救援支队负责。", "上海市静安区",
          [("区应急局", "上海市静安区应急局"), ("区消防救援支队", "上海市静安区消防救援支队")]),
-        # the party committee and the government side by side
-        ("贯彻落实市委、市政府决策部署。", "广州市", [("市委", "广州市委"), ("市政府", "广州市政府")]),
+        # the party committee's and the government's offices side by side (市委、市政府 as a pair is the
+        # authority behind a text, no actor: test_an_authority_or_an_object_is_no_body)
+        ("市委组织部、市政府办公厅按职责分工负责。", "广州市",
+         [("市委组织部", "广州市委组织部"), ("市政府办公厅", "广州市政府办公厅")]),
+        ("贯彻落实市委、市政府决策部署。", "广州市", []),
         # a central body's short name after a level prefix belongs to a local body
         ("区统计局加强监测。", "上海市闵行区", [("区统计局", "上海市闵行区统计局")]),
     ],
@@ -631,3 +634,16 @@ def test_rules_name_their_bodies_by_role_and_the_one_whose_approval_is_required(
     got = {(r.unit_path, r.role.value, names[r.agent]) for r in assign_responsibilities(text, units, found.departments)}
     assert got == {("第一条", "lead", "专利代理行业组织"), ("第二条", "lead", "国务院专利行政部门"),
                    ("第三条", "lead", "国务院专利行政部门"), ("第三条", "participant", "国家国防专利机构主管机关")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "一、总体要求\n为贯彻落实市委、市政府关于全面推进城市数字化转型的部署要求，制定本方案。\n",  # the authority
+        "一、保障措施\n（一）考核。市发展改革委对各区、各部门落实情况开展年度评估。\n",  # 各区: checked, not acting
+    ],
+)
+def test_an_authority_or_an_object_is_no_body(text):
+    found = _bodies_with_units(text, jurisdiction="广东省广州市")
+    labels = {d.pref_label for d in found.departments}
+    assert not labels & {"广州市委", "广州市人民政府", "广州市各区", "广州市各部门"}, labels
