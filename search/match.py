@@ -197,6 +197,9 @@ LOCAL_BOOST = 0.15
 # Taken from a unit of a local document whose place does not hold the profile's place (Jiangxi's measures for a
 # firm in Shanghai): it is still listed, with the place as the failing condition, but below the firm's own
 ELSEWHERE_PENALTY = 0.3
+# Added to an instrument of a local document where the firm is, and of one elsewhere
+INSTRUMENT_LOCAL = 0.5
+INSTRUMENT_ELSEWHERE = -1.0
 # Added to a unit whose own condition decides the verdict (met or failed) when the firm asks whether it qualifies
 JUDGED_BOOST = 0.15  # as much as a local document: the unit is decided on the profile's own facts
 _ASKS_IF_ELIGIBLE = re.compile(r"够条件|够格|符合条件|有没有资格|有资格|能不能|能否|可不可以|可以吗|行不行|能报名|能参加|能申请|能领|"
@@ -394,6 +397,7 @@ def _instruments(index: SearchIndex, profile: EnterpriseProfile, k: int, lang: s
     industry_words = [w for w in _input_words(index, profile.industry) if index.document_share(w) <= GENERIC_SHARE]
     applies = {m.document for m in measures[:3]}
     best: dict[tuple[str, str], InstrumentMatch] = {}
+    places = _instrument_places(profile, infos, lang)
     candidates = (u for u in index.units if u.kind == "safeguard" or (u.kind != "target" and u.context.supports
                                                                          and _actionable(u)))
     for unit in candidates:
@@ -426,7 +430,7 @@ def _instruments(index: SearchIndex, profile: EnterpriseProfile, k: int, lang: s
                 if not reasons:
                     continue  # nothing about this enterprise points here
                 supports = [s for s in unit.context.supports if s.text and s.text in sentence]
-                score += _support_weight(supports, size)
+                score += _support_weight(supports, size) + places.get(unit.document, 0.0)
                 contacts, no_owner = contacts_of(unit.context.owners, unit.document, overseers, lang,
                                                infos.get(unit.document))
                 match = InstrumentMatch(kind, KIND_LABELS[kind][lang], found[0], unit.id, unit.path, unit.title,
@@ -435,7 +439,23 @@ def _instruments(index: SearchIndex, profile: EnterpriseProfile, k: int, lang: s
                 key = (kind, unit.id)
                 if key not in best or (match.score, len(found)) > (best[key].score, len(best[key].label)):
                     best[key] = match
-    return sorted(best.values(), key=lambda m: (-m.score, m.kind, m.path))[:k]
+    order = list(INSTRUMENT_KINDS)  # at equal scores money first (funds, tax, financing, land, approvals), not A-Z
+    return sorted(best.values(), key=lambda m: (-m.score, order.index(m.kind) if m.kind in order else len(order),
+                                                m.path))[:k]
+
+
+def _instrument_places(profile: EnterpriseProfile, infos: Mapping[str, DocumentInfo], lang: str) -> dict[str, float]:
+    """Per local document, what its place adds to an instrument's score: the firm's own place's support first
+    (INSTRUMENT_LOCAL), another place's last (INSTRUMENT_ELSEWHERE: 江西's export subsidy is no instrument for a
+    firm in 上海, though it stays listed below, with its verdict, among the measures)."""
+    if not (profile.place or profile.district):
+        return {}
+    weights = {}
+    for slug, info in infos.items():
+        check = place_check(profile, info, info.title, lang)
+        if check is not None and check.status in ("met", "failed"):
+            weights[slug] = INSTRUMENT_LOCAL if check.status == "met" else INSTRUMENT_ELSEWHERE
+    return weights
 
 
 def match_enterprise(index: SearchIndex, profile: EnterpriseProfile, k: int = 10, lang: str = "zh",

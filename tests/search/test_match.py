@@ -123,3 +123,20 @@ def test_a_firm_in_the_plans_place_gets_its_district_government_and_one_elsewher
     assert away.measures[0].verdict.status == "not_eligible"
     assert [c.field for c in away.measures[0].verdict.failing] == ["place"]
     assert away.district_office is None
+
+
+def test_instruments_of_the_firms_own_place_come_first_and_anothers_last(seed_index):
+    from search.match import INSTRUMENT_ELSEWHERE, INSTRUMENT_LOCAL
+    from search.match_contacts import DocumentInfo
+
+    slug = seed_index.units[0].document
+    plan = DocumentInfo(slug, "上海市技术改造三年行动计划（2018—2020年）", (), "上海市")
+    asks = dict(industry="电子元器件", plans=["想申请银行贷款扩大产能"], size="小微企业")
+
+    def scores(place):
+        result = match_enterprise(seed_index, EnterpriseProfile(**asks, place=place), documents=[plan])
+        return {(i.kind, i.path, i.text): i.score for i in result.instruments}
+
+    nowhere, here, away = scores(""), scores("上海市金山区"), scores("江苏省苏州市")
+    assert here and all(round(here[key] - nowhere[key], 3) == INSTRUMENT_LOCAL for key in here)
+    assert away and all(round(away[key] - nowhere[key], 3) == INSTRUMENT_ELSEWHERE for key in away)
