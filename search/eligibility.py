@@ -473,8 +473,9 @@ def amount_of(support: SupportView, profile: EnterpriseProfile, lang: str = "zh"
         return Amount(each, unit_out, "fixed", f"{format_yuan(each)} {unit_out}", None, "", "", None, cap,
                       support.iri, support.text)
     if cap is not None:
-        formula = f"最高 {cap_text}" if zh else f"at most {cap_text}"
-        return Amount(cap, "元", "cap", formula, None, "", "", None, cap, support.iri, support.text)
+        per_month = "/月" if re.search(r"每月|按月", support.text) else ""  # 不能超过每月1000元: a monthly cap
+        formula = f"最高 {cap_text}{per_month}" if zh else f"at most {cap_text}{' a month' if per_month else ''}"
+        return Amount(cap, f"元{per_month}", "cap", formula, None, "", "", None, cap, support.iri, support.text)
     return None
 
 

@@ -212,3 +212,9 @@ def test_a_group_of_majors_is_a_condition_checked_against_the_major_the_needs_na
     assert check_condition(need, EnterpriseProfile(needs="我是法学本科，想考专利代理师"), TODAY).status == "failed"
     assert check_condition(need, EnterpriseProfile(needs="我本科机械专业毕业"), TODAY).status == "met"
     assert check_condition(need, EnterpriseProfile(needs="想考专利代理师"), TODAY).status == "unknown"
+
+
+def test_a_monthly_cap_keeps_its_month():
+    monthly = support(kind="tax", cap=D(1000), unit="元", text="每人分摊的额度不能超过每月1000元")
+    amount = amount_of(monthly, EnterpriseProfile())
+    assert (amount.value, amount.unit, amount.kind, amount.formula) == (D(1000), "元/月", "cap", "最高 1,000 元/月")
