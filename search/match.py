@@ -309,9 +309,11 @@ def _measures(index: SearchIndex, profile: EnterpriseProfile, k: int, lang: str,
         relevant = relevant or (result.relevant and bool(profile.needs.strip()) and not profile.plans)
         hits = list(result.hits)
         if local:  # the firm's own place's documents, searched apart so that other places' do not crowd them out
-            seen = {h.iri for h in hits}
-            hits += [h for h in index.search(query, k=max(k, 10), kind=kinds, document=local).hits
-                     if h.iri not in seen]
+            ranked = {h.iri: h for h in hits}
+            for h in index.search(query, k=max(k, 10), kind=kinds, document=local).hits:
+                if h.iri not in ranked or h.score > ranked[h.iri].score:  # its rank among its own, if higher
+                    ranked[h.iri] = h
+            hits = list(ranked.values())
         for hit in hits:
             unit = by_id.get(hit.iri)
             if unit is not None and not _actionable(unit):
