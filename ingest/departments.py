@@ -188,11 +188,12 @@ def _unknown_body(name: str, kind: str, jurisdiction: str) -> Department:
         full = "共青团" + expand_name(league.group(1) + "委", jurisdiction)
         return Department(key=_slug(full, "body"), pref_label=full, alt_labels=[name], pref_label_en="",
                           category="party", listed_in_alias_table=False, jurisdiction=jurisdiction)
-    if name.startswith(_RELATIVE_START):
+    if name.startswith(_RELATIVE_START) and not (kind == "designation" and re.match(r"(?:地方)?各级", name)):
         full = expand_name(name, jurisdiction) if jurisdiction else name
         key_name = full if full != name else f"{jurisdiction}|{name}"
     elif kind == "designation":  # 教育行政部门 of this jurisdiction's governments (of every level it names)
-        full = name if "人民政府" in name else re.sub(r"^(?:当地|各地|地方)(?!各级)", "", name)
+        # 各级登记管理机关 and 登记管理机关 in one text are the one class of bodies, at every level
+        full = name if "人民政府" in name else re.sub(r"^(?:(?:当地|各地|地方)(?!各级)|(?:地方)?各级)", "", name)
         key_name = f"{jurisdiction}|{full}"
     elif kind == "joint" and levels.lowest and not _place_at_start(name):
         full = key_name = _written(levels.lowest, levels) + name  # 楼宇经济联席会议 of 静安区: 上海市静安区楼宇经济联席会议

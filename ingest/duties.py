@@ -59,7 +59,7 @@ _ACTS_RE = re.compile(_GAP + _ADVERBIALS + r"(?:统筹安排|组织实施|组织
                       r"|从[^，,。；;]{1,20}?(?:支付|拨付|列支))(?!的)")  # 中国人民银行从价差款中支付…: it pays
 _OBJECT_RE = re.compile(r"[对向为给与和及在将把]\s*$")
 # A named body that 要/应当/须 do something has a duty, whatever the verb (自然资源部门要根据…统筹规划…).
-_MODAL_RE = re.compile(r"\s*(?:都|均|也)?(?:要|应当|应|须|需|必须|可以?(?=根据|按照|结合|组织|视))(?!求|素|件|点|害|闻|以|是|有|在)")
+_MODAL_RE = re.compile(r"\s*(?:都|均|也)?(?:要|应当|应|须|需|必须|可以?(?=根据|按照|结合|组织|视))(?!求|素|件|点|害|闻|以|是|有|在(?![^，,。；;]{1,20}(?:领导|指导)下))")  # 要在…领导下，…: a duty
 _EACH_BEFORE_RE = re.compile(r"分别由\s*$")
 _EACH_AFTER_RE = re.compile(r"\s*(?:等(?:有关)?部门)?分别")
 _COLLECTIVE_COORDINATES_RE = re.compile(r"\s*(?:要|应当|应|须)?\s*(?:切实)?(?:加强|做好|负责)?(?:统筹协调|综合协调)")
@@ -114,7 +114,7 @@ def _later_help(source: str, stop: int, end: int, mentions: list[Mention]) -> bo
 
 # A class of bodies named by its work alone, with no level, place or 国务院 (税务机关, 医疗保障部门, 登记管理机关,
 # 业务主管部门): the bodies of that kind everywhere, not one body.
-_CLASS_RE = re.compile(r"^(?!国务院|国家|中央|中国|全国|各|地方|县级|省|市|区|县|[^，。]*(?:省|市|区|县|政府))"
+_CLASS_RE = re.compile(r"^(?:(?:地方)?各级)?(?!国务院|国家|中央|中国|全国|各|地方|县级|省|市|区|县|[^，。]*(?:省|市|区|县|政府))"
                        r"[\u4e00-\u9fff]{2,10}(?:部门|机关|机构)$")
 _MEANS_RE = re.compile(r"\s*(?:要|应当|应|须|需|可)?\s*(?:(?:采取|采用|通过|运用)[^，,；;。]{0,20}(?:方式|办法|手段|形式)"
                        r"|(?:根据|按照|依据)[^，,；;。]{0,20}(?:要求|规定|需要))[，,]")

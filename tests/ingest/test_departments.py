@@ -647,3 +647,19 @@ def test_an_authority_or_an_object_is_no_body(text):
     found = _bodies_with_units(text, jurisdiction="广东省广州市")
     labels = {d.pref_label for d in found.departments}
     assert not labels & {"广州市委", "广州市人民政府", "广州市各区", "广州市各部门"}, labels
+
+
+def test_a_class_of_bodies_at_every_level_is_one_body_and_implements_under_leadership():
+    from ingest.classify import classify_units
+    from ingest.responsibility import assign_responsibilities
+    from ingest.structure import parse_structure
+
+    text = ("一、要求\n（一）各级登记管理机关和业务主管部门要在各级党委和政府领导下，认真履行职责。\n"
+            "（二）登记管理机关要做好登记。\n")
+    units = classify_units(parse_structure(text)[0])
+    found = _bodies_with_units(text)
+    names = {d.key: d.pref_label for d in found.departments}
+    assert sorted(names.values()) == ["业务主管部门", "登记管理机关"]
+    got = {(r.unit_path, r.role.value, names[r.agent]) for r in assign_responsibilities(text, units, found.departments)}
+    assert got == {("一（一）", "implementer", "登记管理机关"), ("一（一）", "implementer", "业务主管部门"),
+                   ("一（二）", "implementer", "登记管理机关")}
