@@ -98,10 +98,16 @@ def document_overseers(units: Iterable[IndexUnit]) -> dict[str, list[Responsibil
     return {doc: list(refs.values()) for doc, refs in found.items()}
 
 
+# Rules that infer a unit's lead from the unit's own words or its enclosing unit's (ingest/duties.py), not from
+# the document as a whole
+UNIT_RULES = ("first-listed-body-leads", "enclosing-unit-lead-leads-its-parts")
+
+
 def contacts_of(unit_owners: Sequence[ResponsibilityView], document: str,
               overseers: dict[str, list[ResponsibilityView]], lang: str,
               info: DocumentInfo | None = None) -> tuple[list[Contact], str]:
-    """The unit's explicit owners (kg.views.owners: lead first), else the owners a rule infers from the text
+    """The unit's explicit owners (kg.views.owners: lead first, with the lead a rule infers from the unit's own
+    words), else the owners a rule infers from the text
     (本措施由区民政局牵头组织实施), else the document's issuers followed by the bodies it names over its
     work (督查, 评估), else those bodies alone; the no-owner statement whenever no body is named for the unit.
 
@@ -109,7 +115,8 @@ def contacts_of(unit_owners: Sequence[ResponsibilityView], document: str,
     in 区科技和工业信息化局会同区财政局审核) is named for one step of the procedure, while the issuer answers for the
     whole document; a text with no issuer (the seed plan) still gets the body that runs and assesses it."""
     own = [d for d in unit_owners if d.basis == "explicit"]
-    if own:
+    if own:  # with the lead a rule reads from the unit's own words (the first of 市人力社保局、市财政局…按职责分工负责)
+        own += [d for d in unit_owners if d.basis == "inferred" and d.rule in UNIT_RULES]
         return _by_body(own, "unit", lang), ""
     inferred = [d for d in unit_owners if d.basis == "inferred" and d.rule == "document-lead-leads-unowned-work"]
     if inferred:
