@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from kg.iri import department_iri
@@ -148,6 +149,33 @@ def _slug(name: str) -> str:
     return "body-" + hashlib.sha1(name.encode("utf-8")).hexdigest()[:10]
 
 
+@lru_cache(maxsize=1)
+def _gazetteer_names() -> dict[str, str]:
+    from .lexicon import load_place_labels
+
+    return {p.key: p.pref_zh for p in load_place_labels() if p.pref_zh}
+
+
+def _in_chinese(place: str) -> str:
+    """A place written in English (Minhang, Shanghai; Keqiao, Shaoxing) as the gazetteer's Chinese names of its
+    lowest division and the city above it (上海市闵行区, 绍兴市柯桥区); a place with Chinese characters as it is."""
+    if re.search(r"[\u4e00-\u9fff]", place):
+        return place
+    from .places import NATIONAL, shipped_places
+
+    places = shipped_places()
+    keys = places.in_question(place)
+    lowest = [k for k in keys if not any(places.parent.get(other) == k for other in keys)]
+    if len(lowest) != 1:
+        return place
+    names = _gazetteer_names()
+    above = places.parent.get(lowest[0], "")
+    own, parent = names.get(lowest[0], ""), names.get(above, "") if above != NATIONAL else ""
+    if not own:
+        return place
+    return parent + own if parent and not parent.endswith(("省", "自治区")) else own  # 绍兴市柯桥区, 上海市闵行区
+
+
 def district_office(district: str | None, jurisdictions: Sequence[str], lang: str = "zh") -> Contact | None:
     """The district government when the district lies inside a document's jurisdiction (嘉定区 in 上海市)."""
     if not district or not district.strip():
@@ -156,8 +184,8 @@ def district_office(district: str | None, jurisdictions: Sequence[str], lang: st
         from ingest.authority import canonical_jurisdiction, government_of
     except ImportError:  # pragma: no cover - the ingest package ships with search
         return None
-    place = canonical_jurisdiction(district.strip())
-    covered = [j for j in jurisdictions if j and place != j and place.startswith(j)]
+    place = canonical_jurisdiction(_in_chinese(district.strip()))
+    covered = [j for j in jurisdictions if j and j != "中华人民共和国" and place != j and place.startswith(j)]
     if not covered:
         return None
     gov = government_of(place)

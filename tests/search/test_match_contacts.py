@@ -30,3 +30,14 @@ def test_a_unit_with_no_body_names_the_issuer_before_a_body_found_reviewing_appl
     assert contacts[0].role == "issuer" and no_owner == "原文未写明责任单位"
     plan, _ = contacts_of([], "doc", {"doc": [reviewer]}, "zh", DocumentInfo("doc"))  # no issuer: the overseer
     assert [c.agent_name for c in plan] == ["沈阳市浑南区财政局"]
+
+
+def test_the_district_government_from_a_place_written_in_chinese_or_english():
+    from search.match_contacts import district_office
+
+    documents = ["上海市", "绍兴市", "中华人民共和国"]
+    assert district_office("上海市金山区", documents).agent_name == "上海市金山区人民政府"
+    assert district_office("Minhang, Shanghai", documents).agent_name == "上海市闵行区人民政府"
+    assert district_office("Keqiao, Shaoxing", documents).agent_name == "绍兴市柯桥区人民政府"
+    assert district_office("Shanghai", documents) is None  # the documents' own place: no district
+    assert district_office("江苏省苏州市吴中区", documents) is None  # no document of its place
