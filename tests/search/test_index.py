@@ -101,7 +101,8 @@ def test_highlights_point_into_the_hit_text(index):
 
 def test_result_json_contract(index):
     data = index.search("工业机器人", k=2).to_dict()
-    assert set(data) == {"query", "took_ms", "relevant", "hits"}
+    assert set(data) == {"query", "took_ms", "relevant", "hits", "facets"}
+    assert data["facets"] is None  # counted only when asked for (kg.facets)
     hit = data["hits"][0]
     assert set(hit) == {f.name for f in dataclasses.fields(Hit)} == {
         "iri", "kind", "path", "heading", "text", "start", "end", "document", "score", "scores", "highlights",
