@@ -1,0 +1,137 @@
+"""What a firm's (or a person's) own words state: sums of money, how many people, ages, statuses, years of work,
+majors.  The calculator reads a base (摊位费8万块), a count (招了10个人) or a fact a condition needs (干了两年) from
+the profile's ``needs`` when no field of the profile holds it.  Split from search/eligibility.py, which judges."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from decimal import Decimal
+
+from ingest.conditions import vocabulary
+
+__all__ = ["ages_in", "count_in", "disciplines_in", "money_in", "number_of", "statuses_in", "years_of_work"]
+
+_MAGNITUDE = {"元": Decimal(1), "千元": Decimal(1000), "万元": Decimal(10000), "十万元": Decimal(100000),
+              "百万元": Decimal(1000000), "千万元": Decimal(10000000), "亿元": Decimal(100000000)}
+_EN_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+               "ten": 10, "eleven": 11, "twelve": 12, "twenty": 20, "thirty": 30}
+_CN_NUMBERS = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+
+
+_MONEY = re.compile(r"(?P<n>[0-9]+(?:[.,][0-9]+)*|[一二两三四五六七八九十]+)\s*(?P<u>万美元|亿美元|美元|亿元|亿|万元|万块|万|千元|元|块)"
+                    r"|(?P<usd>USD|US\$|\$)?\s*(?P<en>[0-9]+(?:[.,][0-9]+)*)\s*(?P<mag>million|thousand|k|billion)?"
+                    r"\s*(?P<cur>yuan|RMB|CNY|dollars|USD)?", re.IGNORECASE)
+
+
+def _number(text: str) -> Decimal | None:
+    text = text.replace(",", "")
+    if text.isdigit() or re.fullmatch(r"[0-9]+\.[0-9]+", text):
+        return Decimal(text)
+    if text in _CN_NUMBERS:
+        return Decimal(_CN_NUMBERS[text])
+    if len(text) == 2 and text[0] == "十":
+        return Decimal(10 + _CN_NUMBERS.get(text[1], 0))
+    if len(text) >= 2 and text[-1] == "十":
+        return Decimal(_CN_NUMBERS.get(text[0], 0) * 10)
+    return None
+
+
+def money_in(text: str, near: Sequence[str] = ()) -> list[tuple[Decimal, str, int]]:
+    """Sums of money ``text`` states, in 元 (or in US dollars: ``USD``), with their positions: 8万块 → 80,000;
+    1500万 → 15,000,000; 20 million yuan → 20,000,000; USD 8 million → (8,000,000, "USD")."""
+    found = []
+    for m in _MONEY.finditer(text):
+        if m.group("u"):
+            n = _number(m.group("n"))
+            if n is None:
+                continue
+            unit = m.group("u").replace("块", "元")
+            currency = "USD" if "美元" in unit else "元"
+            unit = unit.replace("美元", "元")
+            unit = unit if unit.endswith("元") else unit + "元"
+            found.append((n * _MAGNITUDE.get(unit, Decimal(1)), currency, m.start()))
+        elif m.group("en") and (m.group("mag") or m.group("cur") or m.group("usd")):
+            n = _number(m.group("en"))
+            if n is None:
+                continue
+            mag = {"million": 10**6, "thousand": 10**3, "k": 10**3, "billion": 10**9}.get((m.group("mag") or "").lower(), 1)
+            usd = bool(m.group("usd")) or (m.group("cur") or "").lower() in ("dollars", "usd")
+            found.append((n * mag, "USD" if usd else "元", m.start()))
+    return found
+
+
+def count_in(text: str, nouns: Sequence[str] = ("人", "名", "个", "people", "persons", "workers", "young people",
+                                                "graduates", "children", "kids", "娃", "孩子", "子女")) -> Decimal | None:
+    """How many people (or children) ``text`` speaks of: 招了10个人 → 10; 两个娃 → 2; 10 young people → 10."""
+    noun = "|".join(re.escape(n) for n in nouns)
+    m = re.search(rf"(?P<n>[0-9]+|[一二两三四五六七八九十]+)\s*(?:个|名|位)?\s*(?:{noun})", text) or re.search(
+        rf"\b(?P<n>{'|'.join(_EN_NUMBERS)}|[0-9]+)\s+(?:[a-z-]+\s+){{0,2}}(?:{noun})", text, re.IGNORECASE)
+    if not m:
+        return None
+    n = m.group("n").lower()
+    return Decimal(_EN_NUMBERS[n]) if n in _EN_NUMBERS else _number(n)
+
+
+_WORKED = re.compile(r"(?:干|做|工作|从业|任职|执业|上班|教)了?(?P<n>[0-9]+|[一二两三四五六七八九十]+)年(?:多)?"
+                     r"|(?P<m>[0-9]+|[一二两三四五六七八九十]+)年(?:的)?(?:[\u4e00-\u9fff]{0,6})(?:工作|从业)经(?:历|验)"
+                     r"|(?P<en>[0-9]+|one|two|three|four|five|six|seven|eight|nine|ten)\s+years?\s+(?:of\s+)?"
+                     r"(?:work|working|experience|as\b|in\b)", re.IGNORECASE)
+
+
+def disciplines_in(text: str) -> set[str]:
+    """The groups of the majors ``text`` names (法学本科 → humanities-social; 机械专业 → science-engineering)."""
+    found = set()
+    lowered = text.lower()
+    for key, entry in vocabulary()["disciplines"].items():
+        if not key.startswith("_") and any(m.lower() in lowered for m in entry["majors"]):
+            found.add(key)
+    return found
+
+
+def years_of_work(text: str) -> Decimal | None:
+    """How many years of work ``text`` states: 干了两年工艺工程师 → 2; 5年相关工作经验 → 5; two years as an
+    engineer → 2; None when it states none (a 3-year contract or a firm's age is no one's experience)."""
+    m = _WORKED.search(text)
+    if not m:
+        return None
+    n = (m.group("n") or m.group("m") or m.group("en")).lower()
+    return Decimal(_EN_NUMBERS[n]) if n in _EN_NUMBERS else _number(n)
+
+
+def ages_in(text: str) -> tuple[int, int] | None:
+    """The ages ``text`` gives: 今年25岁 → (25, 25); aged 19 to 23 → (19, 23)."""
+    m = re.search(r"(?P<a>[0-9]{1,2})\s*(?:到|至|-|—|~)\s*(?P<b>[0-9]{1,2})\s*岁|aged?\s+(?P<c>[0-9]{1,2})\s*(?:to|-|–)\s*"
+                  r"(?P<d>[0-9]{1,2})", text)
+    if m:
+        a, b = (m.group("a"), m.group("b")) if m.group("a") else (m.group("c"), m.group("d"))
+        return int(a), int(b)
+    m = re.search(r"(?P<a>[0-9]{1,2})\s*岁|(?P<b>[0-9]{1,2})\s*(?:years old|-year-old)|aged\s+(?P<c>[0-9]{1,2})", text)
+    if m:
+        age = int(m.group("a") or m.group("b") or m.group("c"))
+        return age, age
+    return None
+
+
+_EN_STATUS = {"graduate": ("graduate",), "unemployed": ("unemployed", "jobless", "out of work"),
+              "returnee": ("returnee", "returned home", "return to my home"), "veteran": ("veteran", "ex-service"),
+              "disabled": ("disabled", "disability")}
+
+
+def statuses_in(text: str) -> set[str]:
+    """The person statuses ``text`` names (失业青年 → unemployed; a fresh graduate → graduate)."""
+    found = set()
+    lowered = text.lower()
+    for status, aliases in vocabulary()["person_status_aliases"].items():
+        if any(a.lower() in lowered for a in aliases):
+            found.add(status)
+    for entry in vocabulary()["persons"]:
+        if any(w in text for w in entry["words"]):
+            found.add(entry["status"])
+    for status, words in _EN_STATUS.items():
+        if any(w in lowered for w in words):
+            found.add(status)
+    return found
+
+
+number_of = _number  # a number written in digits or in Chinese: 1,500 → 1500; 十二 → 12
