@@ -14,14 +14,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .authority import (
-    _LEVEL_CHARS,
-    _PLACE_GOV_RE,
-    NATIONAL,
-    _known_places,
-    _short_place,
-    authority,
-)
+from .authority import _PLACE_GOV_RE, _known_places, authority
+from .levels import _LEVEL_CHARS, NATIONAL, _short_place
 
 _CJK = "\u4e00-\u9fff"
 
