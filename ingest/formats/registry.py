@@ -264,11 +264,16 @@ def _folder_entries(folder: Path, recursive: bool, root: Path | None = None) -> 
             yield entry
 
 
+# Files a folder of documents often carries that say what the folder is (a README beside the documents it lists).
+_ABOUT_THE_FOLDER = frozenset({"README", "LICENSE", "LICENCE", "CHANGELOG", "CONTRIBUTING", "MANIFEST"})
+
+
 def supported_files(paths: Iterable[str | Path], *, recursive: bool = True) -> tuple[list[Path], list[Skipped]]:
     """The files a folder ingest takes from ``paths`` (files and folders) and every other file with
     the reason it is skipped: nothing is dropped silently.
 
-    A ``<stem>.meta.json`` sidecar belongs to its document and is listed only when it has none.
+    A ``<stem>.meta.json`` sidecar belongs to its document and is listed only when it has none; a folder's README
+    (LICENSE, CHANGELOG …) is about the folder, not a document, unless it is named directly.
     Folders are searched recursively (hidden folders excepted), in name order; symlinked folders are not
     followed, nor links to files outside the folder given (each is listed as skipped, with where it leads).
     """
@@ -287,6 +292,9 @@ def supported_files(paths: Iterable[str | Path], *, recursive: bool = True) -> t
         for entry in entries:
             if isinstance(entry, Skipped):
                 skipped.append(entry)
+            elif given.is_dir() and entry.stem.upper() in _ABOUT_THE_FOLDER:
+                skipped.append(Skipped(entry, f"{entry.name} is about the folder, not a document: "
+                                              "ingest it by name if it is one"))
             elif entry.is_dir():
                 skipped.append(Skipped(entry, "a sub-folder (not searched: ingest it by name)"))
             elif _is_sidecar(entry):

@@ -624,3 +624,14 @@ def test_supported_files_not_recursive_names_the_subfolders(tmp_path):
     (tmp_path / "2022" / "a.txt").write_text("一、甲\n二、乙\n", encoding="utf-8")
     files, skipped = supported_files([tmp_path], recursive=False)
     assert files == [] and [(p.name, r.split(" (")[0]) for p, r in skipped] == [("2022", "a sub-folder")]
+
+
+def test_a_folders_readme_is_no_document_unless_named(tmp_path):
+    """benchmarks/corpus_real carries a README.md that lists its documents: a folder ingest takes the documents,
+    says why the README is left out, and takes it when it is named."""
+    (tmp_path / "guofa-2031-001.txt").write_text("某某通知\n一、甲\n二、乙\n", encoding="utf-8")
+    (tmp_path / "README.md").write_text("# corpus\n48 documents\n", encoding="utf-8")
+    files, skipped = supported_files([tmp_path])
+    assert [p.name for p in files] == ["guofa-2031-001.txt"]
+    assert [(p.name, "not a document" in r and "by name" in r) for p, r in skipped] == [("README.md", True)]
+    assert supported_files([tmp_path / "README.md"]) == ([tmp_path / "README.md"], [])
