@@ -281,9 +281,14 @@ _MANAGING_DEPARTMENT_RE = re.compile(
     rf"(?:省、自治区、直辖市|县级以上地方|地方各级|地方|[{_CJK}]{{2,6}}?[省市县区])人民政府(?:管理|负责)[{_CJK}]{{2,10}}?工作的部门")
 
 
+# The grassroots bodies every place has (居民委员会, 村民委员会, 公安派出所), named as a class in rules.
+_GRASSROOTS_RE = re.compile(r"(?<![\u4e00-\u9fff])(?:居民委员会|村民委员会|公安派出所)|(?<=[、，,和及或者的])(?:居民委员会|村民委员会|公安派出所)")
+
+
 def _designation_candidates(source: str) -> list[_Candidate]:
     """Functional designations (教育行政部门, 各级卫生健康部门, 税务机关): a sector word at a word's start."""
     found = [_Candidate(m.start(), m.end(), "designation") for m in _MANAGING_DEPARTMENT_RE.finditer(source)]
+    found += [_Candidate(m.start(), m.end(), "designation") for m in _GRASSROOTS_RE.finditer(source)]
     for m in _FUNCTIONAL_RE.finditer(source):
         prev = source[m.start() - 1 : m.start()]
         # …inside a longer word (城市管理部门 is fine, 非税务机关 is not): only after a boundary or a verb

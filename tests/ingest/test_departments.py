@@ -663,3 +663,19 @@ def test_a_class_of_bodies_at_every_level_is_one_body_and_implements_under_leade
     got = {(r.unit_path, r.role.value, names[r.agent]) for r in assign_responsibilities(text, units, found.departments)}
     assert got == {("一（一）", "implementer", "登记管理机关"), ("一（一）", "implementer", "业务主管部门"),
                    ("一（二）", "implementer", "登记管理机关")}
+
+
+def test_grassroots_bodies_that_help_and_a_ministry_that_pays():
+    from ingest.classify import classify_units
+    from ingest.responsibility import assign_responsibilities
+    from ingest.structure import parse_structure
+
+    text = ("第一条 税务机关核查时，户籍所在地的公安派出所、居民委员会或者村民委员会等有关单位和个人应当协助核查。\n"
+            "第二条 其中，中国人民银行从价差款中支付所需资金，财政部定额补贴500万元。\n")
+    units = classify_units(parse_structure(text)[0])
+    found = _bodies_with_units(text)
+    names = {d.key: d.pref_label for d in found.departments}
+    got = {(r.unit_path, r.role.value, names[r.agent]) for r in assign_responsibilities(text, units, found.departments)}
+    assert {("第一条", "participant", "公安派出所"), ("第一条", "participant", "居民委员会"),
+            ("第一条", "participant", "村民委员会"), ("第二条", "lead", "财政部"),
+            ("第二条", "lead", "中国人民银行")} <= got
