@@ -26,6 +26,7 @@ from .bilingual import Dictionary, load_dictionary
 from .bm25 import BM25Retriever
 from .dense import DenseRetriever
 from .encoders.base import Encoder
+from .english_view import EnglishViews
 from .errors import EncoderMismatchError, IndexLoadError, QueryError
 from .expand import QueryExpander, QueryPlan
 from .fusion import rrf, weighted_fusion
@@ -135,6 +136,7 @@ class SearchIndex:
         self._innermost_places = {p for places in places_of.values() for p in places
                                   if not any(p in self.places.with_ancestors({q}) - {q} for q in places)} - {NATIONAL}
         self.meta = meta or {}
+        self._english_views: EnglishViews | None = None
         self._vectors: OrderedDict[str, np.ndarray] = OrderedDict()  # query text → vector, oldest first
         self._vector_lock = threading.Lock()
         self._document_of = np.array([u.document for u in units], dtype=object)
@@ -526,6 +528,8 @@ class SearchIndex:
                         weights=[plan.rrf_weights.bm25 * 2, plan.rrf_weights.dense * 2])
         else:
             fused = weighted_fusion([bm25_map, dense_map], [plan.weights.bm25, plan.weights.dense])
+        if plan.language == "en" and self.settings.english_view_weight > 0:
+            self.english_views().raise_matching(fused, plan.text, self.settings.english_view_weight)
         adjust(fused, plan, self.facts, self.settings)
         asked = set(plan.places)
         carried: dict[int, TargetView] = {}
@@ -544,6 +548,13 @@ class SearchIndex:
         relevant = (self.relevant(plan, judged, lexical, best_texts)
                     and self.covers(asked - self.places.origins(text), best_texts))
         return SearchResult(text, round((time.perf_counter() - started) * 1000, 3), hits, relevant=relevant)
+
+    def english_views(self) -> EnglishViews:
+        """The units' English views (search/english_view.py), set up on the first English question."""
+        if self._english_views is None:
+            self._english_views = EnglishViews([u.text for u in self.units], self.tokenizer, self.translations,
+                                               self.backend.document_frequency, self.settings.english_view_senses)
+        return self._english_views
 
     def covers(self, places: set[str], best_texts: Sequence[str] = ()) -> bool:
         """False when the question names places (other than the national level) that no document is about:

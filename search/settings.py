@@ -31,6 +31,11 @@ class SearchSettings:
     translation_weight: float = 0.5  # BM25 weight of the Chinese words an English question's words stand for
     translations_per_phrase: int = 3  # … at most this many per English phrase (CC-CEDICT's primary senses first)
     translation_dense: bool = False  # … and added to the e5 query beside the question
+    # English questions: the candidates whose English view (their words' glosses, search/english_view.py) holds
+    # the question's words rise by this share of the best fused score, each Chinese word glossed by the phrases it
+    # is among the first english_view_senses words of
+    english_view_weight: float = 0.2
+    english_view_senses: int = 2
     sentence_weight: float = 0.8  # share of the best sentence's similarity in a unit's dense score
     # an English question's vector + en_align_matrix·W q + en_align_shift·δ, renormalised (search/align.py)
     en_align_matrix: float = 0.5
