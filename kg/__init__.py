@@ -4,12 +4,8 @@ from kg.build import build_graph
 from kg.export import serialize
 from kg.network import neighbourhood, owned_units, to_networkx
 from kg.queries import (
-    DepartmentView,
-    DocumentView,
+    Ambiguous,
     NotFound,
-    ResponsibilityView,
-    TargetView,
-    UnitView,
     department_view,
     get_unit,
     list_departments,
@@ -22,11 +18,12 @@ from kg.queries import (
 from kg.sparql import SparqlError, SparqlRefused, SparqlResult, SparqlSyntaxError, SparqlTimeout, run_sparql
 from kg.store import GraphStoreError, load_graph, save_graph
 from kg.validate import ValidationReport, check_spans, validate
+from kg.views import DepartmentView, DocumentView, ResponsibilityView, TargetView, UnitView
 from kg.vocab import ELI, POL
 
 __all__ = [
     "build_graph", "serialize", "to_networkx", "neighbourhood", "owned_units",
-    "UnitView", "TargetView", "ResponsibilityView", "DepartmentView", "DocumentView", "NotFound",
+    "UnitView", "TargetView", "ResponsibilityView", "DepartmentView", "DocumentView", "NotFound", "Ambiguous",
     "get_unit", "list_units", "list_targets", "list_documents", "list_departments", "resolve_department",
     "department_view", "responsibilities_of",
     "run_sparql", "SparqlResult", "SparqlError", "SparqlRefused", "SparqlSyntaxError", "SparqlTimeout",

@@ -189,8 +189,9 @@ def test_a_request_body_that_is_a_view_has_exactly_its_fields():
         assert fields - options == _view_field_sets()[view], name
 
 
-@pytest.mark.parametrize("module", ["search.types", "search.match", "search.units", "kg.queries", "cli.main",
-                                    "cli.researchers", "cli.staff", "cli.enterprises", "cli.operators",
+@pytest.mark.parametrize("module", ["search.types", "search.match", "search.units", "kg.queries", "kg.reading",
+                                    "kg.units", "kg.documents", "kg.bodies", "cli.main", "cli.researchers", "cli.staff",
+                                    "cli.enterprises", "cli.operators",
                                     "api.routes.units", "api.routes.search", "api.routes.match"])
 def test_no_module_keeps_its_own_copy_of_a_view(module):
     import importlib
