@@ -151,6 +151,9 @@ def _error_doc(description: str, code: str, message: str, where: str = "") -> di
 ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
     400: _error_doc("malformed request (e.g. invalid UTF-8)", "bad_request", "query string is not valid UTF-8", "query"),
     404: _error_doc("unknown id", "not_found", "no unit 9.9.9; close: 2.1.1, 2.1.2", "path.id"),
+    409: _error_doc("a name several bodies share (市财政局 of two cities) and no document to read it in",
+                    "ambiguous_name", "'市财政局' names several departments: 上海市财政局, 广州市财政局; give the full "
+                    "name, or the document (--doc / ?doc=) to read it as that document does", "path.id"),
     413: _error_doc("body too large", "body_too_large", "request body exceeds 65536 bytes", "body"),
     414: _error_doc("query string too long", "uri_too_long", "query string exceeds 8192 bytes", "query"),
     422: _error_doc("invalid parameter", "invalid_input", "query.k: k must be between 1 and 100", "query.k"),

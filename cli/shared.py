@@ -92,7 +92,7 @@ def domain_errors() -> Iterator[None]:
     from pydantic import ValidationError
 
     from ingest.errors import ParseError
-    from kg.queries import NotFound
+    from kg.queries import Ambiguous, NotFound
     from kg.store import GraphStoreError
     from search.errors import EncoderMismatchError, IndexLoadError, SearchError
     from workspace.build import BuildError
@@ -106,6 +106,8 @@ def domain_errors() -> Iterator[None]:
         problems = "; ".join(f"{'.'.join(map(str, err['loc']))}={err.get('input')!r}: {err['msg']}" for err in e.errors())
         raise fail(f"invalid setting {problems} (check the POLICYKG_* environment variables)", EXIT_BAD_INPUT) from e
     except ParseError as e:
+        raise fail(str(e), EXIT_BAD_INPUT) from e
+    except Ambiguous as e:  # the name exists but does not say which body: the input needs more, like bad input
         raise fail(str(e), EXIT_BAD_INPUT) from e
     except NotFound as e:
         raise fail(str(e), EXIT_NOT_FOUND) from e

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Path, Query
 from api.deps import WorkspaceDep
 from api.errors import ERROR_RESPONSES, ApiError
 from api.schemas import DEPARTMENT_EXAMPLE, TABLE_CONTENT, DepartmentList, TableFormat, respond, respond_table
-from kg.queries import NotFound, department_view, list_departments
+from kg.queries import Ambiguous, NotFound, department_view, list_departments
 from kg.views import DepartmentView
 
 __all__ = ["router"]
@@ -26,7 +26,7 @@ def departments(ws: WorkspaceDep):
 @router.get("/departments/{id:path}", response_model=DepartmentView,
             summary="What one department is responsible for",
             responses={200: {"content": {"application/json": {"example": DEPARTMENT_EXAMPLE}, **TABLE_CONTENT}},
-                       **{k: ERROR_RESPONSES[k] for k in (404, 422)}})
+                       **{k: ERROR_RESPONSES[k] for k in (404, 409, 422)}})
 def department(
     ws: WorkspaceDep,
     id: Annotated[str, Path(min_length=1, max_length=300, examples=["市经信委"],
@@ -36,9 +36,13 @@ def department(
 ):
     """What the department leads and takes part in: ``responsibilities.explicit`` (stated by the text) and
     ``responsibilities.inferred`` (derived by a named rule), each with its evidence. Aliases resolve. ``doc`` keeps
-    the work in one document; ``format=csv|xlsx`` gives one row per responsibility as a download."""
+    the work in one document; ``format=csv|xlsx`` gives one row per responsibility as a download. A short name that
+    bodies of several documents share (市财政局 of two cities) with no ``doc`` is 409 ``ambiguous_name``, listing
+    their full names in ``candidates``: the name exists, but does not say which body."""
     try:
         view = department_view(ws.graph, id, doc)
+    except Ambiguous as e:  # before NotFound, of which it is a kind
+        raise ApiError(409, "ambiguous_name", str(e), "path.id", {"candidates": e.suggestions}) from e
     except NotFound as e:
         where = "query.doc" if e.what == "document" else "path.id"
         raise ApiError(404, "not_found", str(e), where, {"close": e.suggestions}) from e
