@@ -41,6 +41,9 @@ SETS: dict[str, tuple[Path, Path]] = {
     "real_holdout": (HERE / "real_holdout", HERE / "real_holdout"),  # real documents kept aside for judging
     # real documents annotated before any parser work on them, kept aside and scored once at the end of a round
     "real_fresh": (HERE / "real_fresh", HERE / "real_fresh"),
+    # invented documents in the notations of real provincial, city, county and development-zone texts (owner lines
+    # after items, 〔牵头单位：…；责任单位：…〕, pasted task tables, 政策兑现 articles), gold written before any parser run
+    "local": (HERE / "local", HERE / "local"),
 }
 ROLES = frozenset({"lead", "participant", "convener", "coordinator", "evaluator", "supervisor", "implementer"})
 COMPARATORS = frozenset({"≥", "≤", "=", "≈"})

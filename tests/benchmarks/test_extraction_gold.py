@@ -44,6 +44,7 @@ REAL = gold_cases("real")
 REAL_HOLDOUT = gold_cases("real_holdout")
 REAL_FRESH = gold_cases("real_fresh")  # annotated this round before any parser work; scored once at its end
 REAL_ALL = REAL + REAL_HOLDOUT + REAL_FRESH
+LOCAL = gold_cases("local")  # invented in real local notations (province, city, county, development zone)
 CORPUS_REAL = HERE.parent / "corpus_real"
 
 
@@ -178,7 +179,20 @@ def test_the_real_sets_exercise_every_path_convention():
 
 def test_all_includes_every_set():
     assert [c.name for c in gold_cases("all")] == [c.name for s in SETS for c in gold_cases(s)]
-    assert {"docs", "holdout", "real", "real_holdout", "real_fresh"} <= set(SETS)
+    assert {"docs", "holdout", "real", "real_holdout", "real_fresh", "local"} <= set(SETS)
+
+
+@pytest.mark.parametrize("case", LOCAL, ids=[c.name for c in LOCAL])
+def test_local_gold_is_consistent_with_its_document(case):
+    assert problems(case) == []
+    assert 2000 <= len(case.text) <= 6000
+
+
+def test_local_set_covers_the_levels_below_the_state_council_and_none_repeats_a_place():
+    assert len(LOCAL) >= 4
+    assert {c.gold["level"] for c in LOCAL} == {"provincial", "municipal", "district"}
+    places = {c.name.split("-")[0] for c in LOCAL}
+    assert len(places) == len(LOCAL) and not places & {c.name.split("-")[0] for c in ALL}
 
 
 def test_body_paragraphs_lie_between_addressee_and_signature():
