@@ -23,7 +23,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from api.deps import WorkspaceRegistry, current_settings
 from api.errors import error_response, install_error_handlers
 from api.routes import ROUTERS
-from api.schemas import ErrorResponse
+from api.schemas import ErrorResponse, keep_example_nulls
 from workspace.settings import Settings, get_settings
 
 __all__ = ["create_app", "app", "RequestLimits", "MAX_QUERY_STRING_BYTES"]
@@ -236,7 +236,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             components.setdefault("ErrorResponse", ErrorResponse.model_json_schema(ref_template="#/components/schemas/{model}"))
             defs = components["ErrorResponse"].pop("$defs", {})
             components.update(defs)
-            app.openapi_schema = schema
+            app.openapi_schema = keep_example_nulls(schema, [r for router in ROUTERS for r in router.routes])
         return app.openapi_schema
 
     app.openapi = openapi  # type: ignore[method-assign]

@@ -39,6 +39,7 @@ __all__ = [
     "DEPARTMENT_EXAMPLE",
     "DOCUMENT_EXAMPLE",
     "MATCH_EXAMPLE",
+    "keep_example_nulls",
 ]
 
 
@@ -311,7 +312,9 @@ _CONTACT_EXAMPLE = {"agent_iri": _OWNER_EXAMPLE["agent_iri"], "agent_name": "上
 
 MATCH_EXAMPLE = {
     "profile": {"industry": "汽车零部件制造", "plans": ["采购工业机器人改造生产线"], "size": "中小企业",
-                "district": "嘉定区"},
+                "district": "嘉定区", "name": "", "industry_code": "", "place": "", "employees": None, "revenue": None,
+                "founded": None, "insured_staff": None, "years_insured": None, "unemployment_premiums_last_year": None,
+                "wage_bill_last_year": None, "person": None, "needs": "", "lang": ""},
     "measures": [{"iri": _HIT_EXAMPLE["iri"], "path": "二（一）1", "heading": "实施以机器人应用为特征的自动化改造",
                   "text": "实施以机器人应用为特征的自动化改造。……", "document": _HIT_EXAMPLE["document"], "score": 0.9,
                   "reason": "计划“采购工业机器人改造生产线”对应原文“工业机器人”",
@@ -351,7 +354,9 @@ ExportFormat = Literal["turtle", "json-ld", "nt"]
 class HealthResponse(BaseModel):
     model_config = ConfigDict(json_schema_extra={"example": {
         "status": "ok", "documents": 1, "triples": 4321, "index_units": 80, "encoder": "e5-small",
-        "generation": "20261127T212734-ab12cd", "built_at": "2026-11-27T21:27:34+00:00"}})
+        "generation": "20261127T212734-ab12cd", "built_at": "2026-11-27T21:27:34+00:00", "problems": [],
+        "graph_backend": "embedded (Oxigraph in process, on disk, graph.oxigraph)",
+        "search_backend": "local (bm25s + FAISS flat, in memory)"}})
     status: Literal["ok", "degraded"] = Field(description="degraded: search works but the graph cannot be used (see problems)")
     documents: int
     triples: int
@@ -362,3 +367,36 @@ class HealthResponse(BaseModel):
     problems: list[str] = Field(default_factory=list, description="what cannot be used, naming the file and the fix")
     graph_backend: str = Field(default="", description="the graph store in use: embedded (Oxigraph) or sparql-http (<url>)")
     search_backend: str = Field(default="", description="the search backend in use: local (bm25s + FAISS) or milvus (<uri>, collection)")
+
+
+def keep_example_nulls(schema: dict[str, Any], routes: list[Any]) -> dict[str, Any]:
+    """Put back the nulls of the examples in the OpenAPI document ``schema``, as the routes and models write them.
+
+    FastAPI drops every null from the document it builds (it serialises it with ``exclude_none``), the examples'
+    too: a hit's ``"target": null`` or a department's ``"created_by_document": null`` vanished from the published
+    examples, which then lacked fields the answers always carry (tests/api/test_openapi_examples.py)."""
+    from fastapi.encoders import jsonable_encoder
+
+    for route in routes:
+        responses = getattr(route, "responses", None) or {}
+        for method in getattr(route, "methods", None) or ():
+            operation = schema.get("paths", {}).get(route.path_format, {}).get(method.lower())
+            if operation is None:
+                continue
+            for status, response in responses.items():
+                for media, content in (response.get("content") or {}).items():
+                    published = operation.get("responses", {}).get(str(status), {}).get("content", {}).get(media)
+                    if published is not None and "example" in (content or {}):
+                        published["example"] = jsonable_encoder(content["example"])
+    components = schema.get("components", {}).get("schemas", {})
+    for name, model in _documented_models().items():
+        written = (model.model_config.get("json_schema_extra") or {}).get("example")
+        if name in components and isinstance(written, dict):
+            components[name]["example"] = jsonable_encoder(written)
+    return schema
+
+
+def _documented_models() -> dict[str, type[BaseModel]]:
+    """This module's request, list and error models by name (the names the OpenAPI document gives them)."""
+    return {name: value for name, value in globals().items()
+            if isinstance(value, type) and issubclass(value, BaseModel) and value is not BaseModel}
