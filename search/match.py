@@ -17,6 +17,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -356,7 +357,26 @@ def _measures(index: SearchIndex, profile: EnterpriseProfile, k: int, lang: str,
                 amounts=_amounts(meant, profile, lang), instruments=instruments)
     if not relevant and not any(m.reasons for m in best.values()):
         return []  # no input shares a word with any measure and nothing answers the needs: nothing fits
-    return sorted(best.values(), key=lambda m: -m.score)[:k]
+    return sorted(_safeguards_after_actions(best.values()), key=lambda m: -m.score)[:k]
+
+
+def _safeguards_after_actions(matches: Iterable[MeasureMatch]) -> list[MeasureMatch]:
+    """A document's 保障措施 (kind ``safeguard``) placed just below its best-matched action unit: their funds,
+    tax, financing and land support is shown with every action unit of the document (``instruments``), so the
+    task the firm's project falls under answers first, and the safeguard follows it (a firm that asks for a loan
+    still sees 加强产融合作 second, not instead of its task)."""
+    matches = list(matches)
+    best_action: dict[str, float] = {}
+    for m in matches:
+        if m.kind != "safeguard":
+            best_action[m.document] = max(best_action.get(m.document, m.score), m.score)
+    out = []
+    for m in matches:
+        top = best_action.get(m.document)
+        if m.kind == "safeguard" and top is not None and m.score >= top:
+            m = replace(m, score=round(top - 0.001, 4))
+        out.append(m)
+    return out
 
 
 def _instrument_terms(concepts: list[ConceptLabels]) -> dict[str, list[str]]:

@@ -140,3 +140,15 @@ def test_instruments_of_the_firms_own_place_come_first_and_anothers_last(seed_in
     nowhere, here, away = scores(""), scores("上海市金山区"), scores("江苏省苏州市")
     assert here and all(round(here[key] - nowhere[key], 3) == INSTRUMENT_LOCAL for key in here)
     assert away and all(round(away[key] - nowhere[key], 3) == INSTRUMENT_ELSEWHERE for key in away)
+
+
+def test_a_safeguard_follows_the_task_the_project_falls_under(seed_index):
+    """A firm with a project that asks for a loan: the task first, 加强产融合作 after it (its financing is shown
+    with the task anyway, as the document's support)."""
+    result = match_enterprise(seed_index, EnterpriseProfile(industry="电子元器件",
+                                                            needs="想上一条自动化成套生产线，钱不够，想申请银行贷款"))
+    kinds = [m.kind for m in result.measures]
+    assert kinds[0] != "safeguard" and "safeguard" in kinds
+    first = result.measures[0]
+    assert all(m.score < first.score for m in result.measures if m.kind == "safeguard")
+    assert "financing" in {i.kind for i in first.instruments}
