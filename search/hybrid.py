@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-import json
 import logging
-import os
-import shutil
-import tempfile
 import threading
 import time
 from collections import OrderedDict
@@ -16,7 +12,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .backends import SearchBackend, TermGroup, UnitFields, UnitFilter, build_backend, load_backend
+from .backends import SearchBackend, TermGroup, UnitFields, UnitFilter, build_backend
 from .backends.local import LocalBackend
 from .align import load_alignment
 from .base import Scored
@@ -27,7 +23,7 @@ from .bm25 import BM25Retriever
 from .dense import DenseRetriever
 from .encoders.base import Encoder
 from .english_view import EnglishViews
-from .errors import EncoderMismatchError, IndexLoadError, QueryError
+from .errors import QueryError
 from .expand import QueryExpander, QueryPlan
 from .fusion import rrf, weighted_fusion
 from .highlight import TermMatcher, highlights
@@ -38,6 +34,7 @@ from .relevance import EVIDENCE_UNITS, floor_key, is_relevant, matches_question,
 from .routing import asks_about_document
 from .thesaurus import load_thesaurus
 from .settings import SearchSettings
+from .storage import FORMAT_VERSION, load_index, prompts, save_index, unit_line
 from .tokenize import STOPWORDS, Tokenizer, ascii_words
 from .types import Hit, IndexUnit, Scores, SearchResult, TargetView
 
@@ -50,47 +47,12 @@ MAX_EMBED_CHARS = 256
 # Chinese words an index keeps per English phrase of the dictionary (those its documents hold, primary first).
 TRANSLATIONS_KEPT = 8
 
-# 2: sentence vectors beside unit vectors; 3: units hold the read model's views (kg.views);
-# 4: task-table rows are units of their own (kind task_row); 5: units carry their function (ingest.function)
-FORMAT_VERSION = 5
-_META = "meta.json"
-_UNITS = "units.jsonl"
-_LEXICON = "lexicon.json"
-
-
-def _prompts(encoder: Encoder) -> dict[str, str]:
-    """The query/passage prompts an encoder prepends (empty for encoders that have none): part of what a vector means."""
-    return {"query": getattr(encoder, "query_prompt", ""), "passage": getattr(encoder, "passage_prompt", "")}
-
 
 def unit_fields(units: Sequence[IndexUnit], facets: dict[str, dict] | None = None) -> list[UnitFields]:
     """Each unit's filterable fields; ``facets`` maps a document slug to its ``year`` and ``jurisdiction``."""
     facets = facets or {}
     return [UnitFields(u.document, u.kind, int(facets.get(u.document, {}).get("year") or 0),
                        str(facets.get(u.document, {}).get("jurisdiction") or "")) for u in units]
-
-
-def _read_units(path: Path, cache_dir: Path | None) -> list[IndexUnit]:
-    """The units of a saved ``units.jsonl``; with a run-time cache folder, decoded once and kept there as a pickle
-    keyed by the file's bytes and the code that decodes it (decoding 935 units' views took 0.2–1.2 s a start)."""
-    def decode() -> list[IndexUnit]:
-        return [IndexUnit.from_dict(json.loads(line))
-                for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-
-    if cache_dir is None:
-        return decode()
-    import kg.views
-
-    from . import types
-    from .runtime_cache import cached_pickle, content_key
-
-    key = content_key(path, Path(kg.views.__file__), Path(types.__file__))
-    return cached_pickle(cache_dir, "units", key, decode, keep=4)
-
-
-def unit_line(unit: IndexUnit) -> str:
-    """One unit as its line of the saved ``units.jsonl`` (JSON, newline-terminated)."""
-    return json.dumps(unit.to_dict(), ensure_ascii=False) + "\n"
 
 
 def domain_words(units: Sequence[IndexUnit], concepts: Sequence[ConceptLabels]) -> list[str]:
@@ -204,7 +166,7 @@ class SearchIndex:
             "format_version": FORMAT_VERSION,
             "encoder": encoder.name,
             "dim": int(encoder.dim),
-            "encoder_prompts": _prompts(encoder),
+            "encoder_prompts": prompts(encoder),
             "unit_count": len(units),
             "sentence_count": len(texts),
             "built_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
@@ -221,95 +183,23 @@ class SearchIndex:
 
     # ------------------------------------------------------------ save/load
     def save(self, directory: str | Path, unit_lines: Sequence[str] | None = None) -> Path:
-        """Write the index to ``directory`` atomically: a temporary sibling is filled, then renamed in.
-        ``unit_lines`` (one per unit, in order: ``unit_line`` of each) spares serialising units a caller
-        already has as lines (the build cache keeps each document's)."""
-        directory = Path(directory)
-        directory.parent.mkdir(parents=True, exist_ok=True)
-        if unit_lines is not None and len(unit_lines) != len(self.units):
-            raise ValueError(f"{len(unit_lines)} unit lines for {len(self.units)} units")
-        tmp = Path(tempfile.mkdtemp(prefix=f".{directory.name}.", dir=directory.parent))
-        try:
-            with open(tmp / _UNITS, "w", encoding="utf-8") as fh:
-                fh.writelines(unit_lines if unit_lines is not None else map(unit_line, self.units))
-            (tmp / _LEXICON).write_text(json.dumps(
-                {"concepts": [c.to_dict() for c in self.concepts], "words": self.words,
-                 "translations": self.translations.to_table()}, ensure_ascii=False), encoding="utf-8")
-            self.meta.update(self.backend.save(tmp), search_backend=self.backend.name)
-            (tmp / _META).write_text(json.dumps(self.meta, ensure_ascii=False, indent=2), encoding="utf-8")
-            old = None
-            if directory.exists():
-                old = directory.with_name(f".{directory.name}.old-{os.getpid()}")
-                os.rename(directory, old)
-            os.rename(tmp, directory)
-            if old is not None:
-                shutil.rmtree(old, ignore_errors=True)
-        except BaseException:
-            shutil.rmtree(tmp, ignore_errors=True)
-            raise
-        return directory
+        """Write the index to ``directory`` atomically (search/storage.py); ``unit_lines`` (one per unit, in order:
+        ``unit_line`` of each) spares serialising units a caller already has as lines (the build cache keeps each
+        document's)."""
+        return save_index(self, directory, unit_lines)
 
     @classmethod
     def load(cls, directory: str | Path, encoder: Encoder | str | None = None,
              encoder_name: str | None = None, milvus_uri: str | None = None,
              cache_dir: str | Path | None = None) -> SearchIndex:
-        """Load a saved index.  Without an encoder the one it was built with is created; a different
-        encoder raises EncoderMismatchError; a missing or corrupt file raises IndexLoadError naming it.
+        """Load a saved index (search/storage.py).  Without an encoder the one it was built with is created; a
+        different encoder raises EncoderMismatchError; a missing or corrupt file raises IndexLoadError naming it.
         The backend is the one it was built on; ``milvus_uri`` reopens a Milvus index at another URI.
         ``cache_dir``: a run-time cache folder (``search.runtime_cache``) the thesaurus and the gazetteer's
         matcher are opened from (and kept in), instead of being built at every start."""
-        directory = Path(directory)
-        meta_path = directory / _META
-        if not meta_path.is_file():
-            raise IndexLoadError(f"no search index at {directory}: {meta_path} is missing")
-        try:
-            meta = json.loads(meta_path.read_text(encoding="utf-8"))
-            name, dim, count = meta["encoder"], int(meta["dim"]), int(meta["unit_count"])
-        except (ValueError, KeyError, TypeError) as e:
-            raise IndexLoadError(f"corrupt search index metadata {meta_path}: {e}") from e
-        if meta.get("format_version") != FORMAT_VERSION:
-            raise IndexLoadError(f"{meta_path} has format version {meta.get('format_version')!r}; "
-                                 f"this code reads version {FORMAT_VERSION}; rebuild the index")
-        wanted = encoder if encoder is not None else encoder_name
-        if isinstance(wanted, str) and wanted != name:
-            raise EncoderMismatchError(f"the index at {directory} was built with encoder {name!r} (dim {dim}) "
-                                       f"but is queried with encoder {wanted!r}; rebuild it or use {name!r}")
-        if wanted is None or isinstance(wanted, str):
-            from .factory import get_encoder
-
-            encoder = get_encoder(name)
-        if encoder.name != name or int(encoder.dim) != dim:
-            raise EncoderMismatchError(f"the index at {directory} was built with encoder {name!r} (dim {dim}) "
-                                       f"but is queried with encoder {encoder.name!r} (dim {encoder.dim})")
-        built_prompts = meta.get("encoder_prompts", _prompts(encoder))
-        if built_prompts != _prompts(encoder):
-            raise EncoderMismatchError(f"the index at {directory} was built with encoder prompts {built_prompts} "
-                                       f"but is queried with {_prompts(encoder)}; rebuild it or use the same prompts")
-        units_path = directory / _UNITS
-        try:
-            units = _read_units(units_path, Path(cache_dir) if cache_dir is not None else None)
-        except (OSError, ValueError, KeyError, TypeError) as e:
-            raise IndexLoadError(f"corrupt or missing unit table {units_path}: {e}") from e
-        lexicon_path = directory / _LEXICON
-        try:
-            lexicon = json.loads(lexicon_path.read_text(encoding="utf-8"))
-            concepts = [ConceptLabels.from_dict(c) for c in lexicon["concepts"]]
-            words = list(lexicon["words"])
-            translations = Dictionary.from_table(lexicon.get("translations", {}))
-        except (OSError, ValueError, KeyError, TypeError) as e:
-            raise IndexLoadError(f"corrupt or missing lexicon {lexicon_path}: {e}") from e
-        settings = SearchSettings.from_dict(meta.get("settings", {}))
-        backend = load_backend(meta.get("search_backend", "local"), directory, uri=milvus_uri)
-        if not (len(units) == count == len(backend)):
-            raise IndexLoadError(f"inconsistent search index in {directory}: {meta_path} says {count} units, "
-                                 f"{units_path} has {len(units)}, the {backend.name} backend {len(backend)}")
-        if backend.dim != dim:
-            raise IndexLoadError(f"the {backend.name} backend in {directory} has dim {backend.dim}, "
-                                 f"{meta_path} says {dim}")
-        if milvus_uri and backend.name == "milvus":
-            settings.milvus_uri = milvus_uri
-        return cls(units, encoder, None, None, concepts, words, settings, meta, backend=backend,
-                   translations=translations, cache_dir=Path(cache_dir) if cache_dir is not None else None)
+        saved = load_index(directory, encoder, encoder_name, milvus_uri, cache_dir)
+        return cls(saved.units, saved.encoder, None, None, saved.concepts, saved.words, saved.settings, saved.meta,
+                   backend=saved.backend, translations=saved.translations, cache_dir=saved.cache_dir)
 
     def __len__(self) -> int:
         return len(self.units)
