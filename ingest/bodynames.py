@@ -24,11 +24,11 @@ _NOT_CORE = rf"\s\d{_STOP.replace('和', '')}级、，,。；;：:（）()“”
 # Characters that, written just before a one-character prefix, make it part of another word (城市, 园区, 全省…).
 _FUNCTION_CHARS = "由和及与同对向在经请将按并、"
 # A development zone's committee: 苏州工业园区管委会, 临港新片区管委会 (after a boundary).
-_ZONE_RE = re.compile(rf"[{_CJK}]{{2,10}}?(?:园区|开发区|高新区|新片区|新区|示范区|试验区|合作区|保税区|综试区)"
-                      rf"(?:管委会|管理委员会)")
+_ZONE_WORDS = "园区|开发区|经开区|高新区|新片区|新区|示范区|试验区|合作区|保税区|综保区|综试区"
+_ZONE_RE = re.compile(rf"[^{_NOT_CORE}]{{2,10}}?(?:{_ZONE_WORDS})(?:管委会|管理委员会)")  # 开发区内企业由|长沙经开区管委会
 _LEFT_GUARD = {
     "市": "城超都上门全本该各省股夜坊菜花集闹街早黑午楼区县辖列的",  # 设区的市人民政府: a kind of city
-    "区": "地社城园街辖景小片新郊市山林灾牧矿校厂港保示禁战试商功开湾学院各全本该半治验库",
+    "区": "地社城园街辖景小片新郊市山林灾牧矿校厂港保示禁战试商功开发湾学院各全本该半治验库",
     "县": "郡州全各市区本该的",
     "省": "全各外本节反",
     "镇": "城乡村集重古名各全",
@@ -51,15 +51,21 @@ _SUFFIXES = ("管理委员会", "委员会", "管委会", "人民政府", "政�
 _SUFFIX_RE = "|".join(_SUFFIXES)
 _CENTRAL_SUFFIXES = ("总局", "总署", "委员会", "办公厅", "办公室", "管理局", "主管机关", "局", "委", "办", "署", "部")
 _CORE = rf"(?:(?!和(?:市|区|省|县|各))[^{_NOT_CORE}])"
+# A zone's own departments and Party organs, named with the zone word first (开发区经济发展局, 经开区税务局,
+# 高新区纪工委): the zone stands where a level's 区 would, so 区经济发展局 is no name of its own.
+_ZONE_DEPT_RE = re.compile(rf"(?P<zone>开发区|经开区|高新区|新区|保税区|综保区)(?:(?P<organ>纪工委|党工委|纪委|工委)"
+                           rf"|(?P<core>{_CORE}{{1,12}}?)(?P<suffix>局|委|办|中心|分局|监管局|管理局|服务中心))")
 _ONE_PREFIX_RE = re.compile(rf"(?P<prefix>街道|自治区|[省市区县镇乡州])(?P<core>{_CORE}{{0,12}}?)(?P<suffix>{_SUFFIX_RE})")
 _CENTRAL_RE = re.compile(rf"(?P<prefix>国务院|国家)(?P<core>{_CORE}{{1,12}}?)(?P<suffix>{'|'.join(_CENTRAL_SUFFIXES)})")
 _PLACE_CORE_RE = re.compile(rf"(?P<core>{_CORE}{{0,12}}?)(?P<suffix>{_SUFFIX_RE})")
 _DESIGNATION_RE = re.compile(r"技术|创新|示范|研究|实验|工程|孵化|产业|制造|金融|贸易|航运|科创|基地|国际")
 _COLLECTIVE_RE = re.compile(
-    r"各(?:有关|相关)?(?:(?:区县|县级市|县（市、区）|县（市）|区|县|市|州|省|乡镇|街镇|街道|镇|乡|级)(?:[（(][市区县州、]+[)）])?[、，,]?)*"
+    r"各(?:有关|相关)?(?:(?:区县|县级市|县（市、区）|县（市）|设区(?:的)?市|市（州）|市州|区|县|市|州|省|乡镇|街镇|街道|镇|乡|级)"
+    r"(?:[（(][市区县州、]+[)）])?[、，,]?)*"
     r"(?<![、，,])(?:(?:人民政府|政府)(?:及其(?:所属|有关)?部门)?|部门和单位|部门|单位|委办局|街道办事处|办事处)"
-    r"|各(?:有关|相关)?(?:乡镇|街镇|街道|镇)(?!区|域)|各成员单位|当地(?:人民)?政府"
-    r"|(?:市|区|县)(?:直|属)各(?:有关)?(?:部门|单位)"
+    r"|各(?:有关|相关)?(?:乡镇|街镇|街道|镇)(?:[（(](?:街道|乡|镇|乡镇|社区|街道办事处)[)）])?(?!区|域)|各成员单位"
+    r"|当地(?:人民)?政府|各(?:类)?(?:开发区|经开区|高新区|园区|产业园区|功能区)(?:管委会|管理委员会)"  # 各开发区管委会
+    r"|(?:市|区|县)(?:直|属)各(?:有关|相关)?(?:行政执法|执法|职能)?(?:部门|单位)"
     r"|(?:市|区|县|省)(?:级|政府)?(?:各)?(?:有关|相关)部门"
     r"|(?:省|市|县)级(?:人民)?政府(?:办公厅(?:（室）)?|办公室)"  # 省级政府办公厅: each province's government office
     r"|国务院(?:各有关|各|有关)?部门(?:和单位)?"  # the State Council's departments (国务院部门可参照…)
@@ -106,6 +112,10 @@ _SECTORS = (
 _FUNCTIONAL_RE = re.compile(
     rf"(?P<scope>(?:地方)?各级|各省级|省级|市级|县级|县级以上(?:地方)?(?:人民政府)?|当地|各地|地方)?"
     rf"(?P<sector>{_SECTORS})(?:行政|主管|管理)?(?P<kind>部门|机关|机构)(?!负责人|工作人员|主要负责|和单位)")
+# The same department of every place of a level (各设区市财政局, 各县（市、区）教育局, 各区工业和信息化主管部门): a collective.
+_EACH_SECTOR_RE = re.compile(
+    rf"各(?:设区(?:的)?市|市（州）|市州|县（市、区）|县（市）|区县|县区|县级市|区|县|市|州|省)"
+    rf"(?:{_SECTORS})(?:行政|主管|管理)?(?:主管部门|部门|委员会|局|委|厅|办)")
 _CONSENT_RE = re.compile(r"(?:研究)?(?:同意|批准)")
 _JOINT_RE = re.compile(r"联席会议|(?:领导|工作|协调)小组(?:办公室)?|工作专班|指挥部|协调委员会")
 # A joint body's qualifier that names no body of its own: 部际联席会议 is "the" conference, not a new one.
@@ -213,8 +223,8 @@ def _generic_verdict(core: str, suffix: str, prefix: str) -> str:
         return ""
     if not core and suffix not in ("人民政府", "政府", "委", "海关", "法院", "检察院", "贸促会"):
         return ""
-    if _DIRECTION_RE.match(core):
-        return ""
+    if _DIRECTION_RE.match(core) or (suffix == "厅" and core.endswith("大")):
+        return ""  # 区东南部: a part of a place; 县政务服务大厅: a hall, no department
     if suffix in ("人民政府", "政府") and core:
         # a government is a place's (区政府, 巫山县培石乡政府); 区探索创新政府 is a clause ending in 政府
         if _PLACES_CORE_RE.fullmatch(core) and not _CLAUSE_RE.search(core):
@@ -305,6 +315,17 @@ def _zone_candidates(source: str) -> list[_Candidate]:
         m = _ZONE_RE.match(source, start)
         if m and not _TAIL_BAN.search(m.group()):
             found.append(_Candidate(m.start(), m.end(), "generic"))
+    for m in _ZONE_DEPT_RE.finditer(source):
+        if m.group("organ"):
+            found.append(_Candidate(m.start(), m.end(), "organ"))
+            continue
+        if (not _right_ok(source, m.end(), m.group()) or re.match(r"[内外域级]", m.group("core"))
+                or source.startswith("管委会", m.start("core"))):
+            continue  # 开发区内…, 开发区级…: no department; 开发区管委会 is the zone's committee
+        verdict = _generic_verdict(m.group("core"), m.group("suffix"), "")
+        if verdict:
+            found.append(_Candidate(m.start(), m.end(), "generic" if verdict == "body" else "unknown",
+                                    "" if verdict == "body" else "its core is a clause"))
     return found
 
 
@@ -315,7 +336,8 @@ _ACTS_AFTER_RE = re.compile(r"(?:都|均|也)?(?:要|应当|应|须|必须|可�
 
 
 def _collective_candidates(source: str) -> list[_Candidate]:
-    found = [_Candidate(m.start(), m.end(), "collective") for m in _COLLECTIVE_RE.finditer(source)
+    found = [_Candidate(m.start(), m.end(), "collective") for regex in (_COLLECTIVE_RE, _EACH_SECTOR_RE)
+             for m in regex.finditer(source)
              if _left_ok(source, m.start(), m.group()) and _right_ok(source, m.end(), m.group())]
     return found + [_Candidate(m.start(), m.end(), "collective") for m in _ACTING_PLACES_RE.finditer(source)
                     if _ACTS_AFTER_RE.match(source, m.end()) and _opens_clause(source, m.start())]
@@ -359,14 +381,14 @@ _JOINT_PREFIX_RE = re.compile(r"国务院|中央|全国|国家(?!级)")
 
 
 def _joint_name_start(source: str, end: int, places: set[str] = frozenset()) -> int:  # type: ignore[assignment]
-    """Walk back from a 联席会议/领导小组 to the start of its name: over at most 24 characters of one phrase,
-    then past the last word of a clause (落实|中央教育工作领导小组, 各成员单位就有关工作情况向|联席会议), so a
+    """Walk back from a 联席会议/领导小组 to the start of its name: over at most 24 characters of one phrase
+    (stopping at 和 or 报 before a level: 工作进展报|县…领导小组办公室), then past the last word of a clause (落实|中央教育工作领导小组, 各成员单位就有关工作情况向|联席会议), so a
     name never holds a verb; 自由贸易试验区 is one word of a name (由 is cut only where it stands alone)."""
     start = end
     while (start > 0 and end - start < 24 and re.match(rf"[{_CJK}0-9]", source[start - 1])
            and source[start - 1] not in "的及与在对为将把被是等或、向就"
            and not (source[start - 1] == "由" and source[start - 2 : start - 1] not in ("自", "理", "经"))
-           and not (source[start - 1] == "和" and source[start:start + 1] in _LEVEL_CHARS)):
+           and not (source[start - 1] in "和报" and source[start:start + 1] in _LEVEL_CHARS)):  # 将进展报|县…办公室
         start -= 1
     for m in _JOINT_CLAUSE_RE.finditer(source, start, end):
         start = m.end()
@@ -477,6 +499,7 @@ def _text_places(source: str, jurisdiction: str) -> set[str]:
     if jurisdiction and jurisdiction != NATIONAL:
         read |= {jurisdiction, _short_place(jurisdiction)}
     read = {p for p in read if not re.match(r"^(?:本|全|各|该|城|中心|示范|开发|工业|自贸|新)", p)}
+    read |= {p[:-1] for p in read if p.endswith("市") and len(p) >= 3}  # 洛阳市人民政府 … 洛阳海关
     return read | {p for p in _known_places() if len(p) >= 2}
 
 

@@ -31,15 +31,19 @@ from .notes import (
     unit_sentences,
 )
 
-_ADVERBIALS = r"(?:每年|每半年|每季度|年度|定期|适时|不定期|依法|依规|按规定|将(?:于[^，,。；;]{1,14}?前)?)*"
-_ORGANISES_RE = re.compile(_GAP + _ADVERBIALS + r"(?:组织|开展|负责|牵头|进行|对)")
-_EVALUATION_RE = re.compile(r"评估|考核|评价|验收")
-_SUPERVISION_RE = re.compile(r"督查|督导|监督检查|督促检查|审计监督")
+# …and a time limit the act keeps (自受理之日起15个工作日内完成初审, 在公示期满后10个工作日内…)
+_ADVERBIALS = (r"(?:每年|每半年|每季度|年度|定期|适时|不定期|依法|依规|按规定|将(?:于[^，,。；;]{1,14}?前)?"
+               r"|自[^，,。；;]{1,12}?(?:起|内)|在[^，,。；;]{1,16}?内)*")
+# X将…纳入年度督查计划: X puts the work among what it checks (supervisor), as X对…开展督查 does
+_ORGANISES_RE = re.compile(_GAP + _ADVERBIALS + r"(?:组织|开展|负责|牵头|进行|完成|对|将[^，,。；;]{1,30}?纳入)")
+_EVALUATION_RE = re.compile(r"评估|考核|评价|验收|(?:初审|审核|评审|审查|审定)(?!意见|结论|结果|机构|部门|制度|机制)")
+# 对…进行监督 / 对…严肃问责 (a discipline body holding others to account) supervise too
+_SUPERVISION_RE = re.compile(r"督查|督导|监督检查|督促检查|审计监督|(?:进行|实施)监督(?!管理)|问责|追责")
 # What a duty clause (after 负责, or after the bodies 会同 names) is about.
 _DUTY_OF: tuple[tuple[re.Pattern[str], Role], ...] = (
     (re.compile(r"^\s*(?:要|应当|应|须|需|切实|积极|负责)*\s*(?:搞好|做好|加强)?"
                 r"(?:统筹协调|综合协调|协调服务|协调推进|统筹推进|统筹指导|协调解决|组织协调|协调)"), Role.COORDINATOR),
-    (re.compile(r"^\s*(?:要|应当|应|须|需)?\s*(?:适时|定期|及时|每年)?(?:组织)?(?:开展)?(?:考核|评估|评价)"
+    (re.compile(r"^\s*(?:要|应当|应|须|需|负责)?\s*(?:适时|定期|及时|每年)?(?:组织)?(?:开展)?(?:考核|评估|评价|初审|审核|评审)"
                 r"|(?:开展|进行|组织|做好)[^，。；]{0,8}?(?:考核|评估|评价|验收|审查)"
                 # 对材料…进行审核, 履行审核职责: a body that reviews what others submit (审查 / 审核 / 审定 / 评审)
                 r"|^\s*(?:要|应当|应|须|需)\s*(?:认真|严格)?(?:对[^，。；]{1,30}?(?:进行|开展|组织)?|履行)(?:审核|审查|审定|评审)"
@@ -77,6 +81,8 @@ _BY_RE = re.compile(r"(?:由|请)\s*$")  # 由X办理; a reply's 请X加快研�
 # 联席会议办公室设在教育部，主要承担…日常工作: the office, set up in a body, carries the work
 _HOSTED_RE = re.compile(r"\s*设在[^，,。；;]{1,20}[，,](?:[^。；;]{0,40}?[，,])?\s*(?:主要|具体)?(?:承担|负责)")
 _SUPPORTS_RE = re.compile(r"\s*(?:积极|大力|继续)?(?:给予|予以)?(?:支持|配合|协助)")  # 请X积极给予支持: X takes part
+# X根据需要提供企业纳税数据: a body that supplies the data others decide on takes part
+_PROVIDES_RE = re.compile(r"\s*(?:根据需要|按需|按要求|及时|负责)?(?:向[^，,。；;]{1,12}?)?提供[^，,。；;]{0,12}?(?:数据|信息|资料|证明)")
 # A later clause with the same subject (市财政局负责…，参与项目审核) / of the same act (…进行评估，对…开展督查).
 _SAME_SUBJECT_HELPS_RE = re.compile(r"(?:并|同时|还)?(?:参与|配合|协助|参加)")
 _SAME_ACT_RE = re.compile(r"(?:并|同时|还|对|定期|每年|及时|适时|组织|开展|进行|加强|会同)")
@@ -191,8 +197,10 @@ def _sentence_statements(source: str, sent: Span, mentions: list[Mention], conv:
                 yield from ((m, Role.COORDINATOR, False) for m in named)
             elif not narrative and _HOSTED_RE.match(source, tail, sent.end):
                 yield from ((m, Role.LEAD, False) for m in _unique(named))  # 办公室设在教育部，承担日常工作
-            elif not narrative and by_body and _SUPPORTS_RE.match(source, tail, sent.end):
-                yield from ((m, Role.PARTICIPANT, False) for m in _unique(named))
+            elif not narrative and ((by_body and _SUPPORTS_RE.match(source, tail, sent.end))
+                                    or ((by_body or _CLAUSE_START_RE.search(before))
+                                        and _PROVIDES_RE.match(source, tail, sent.end))):
+                yield from ((m, Role.PARTICIPANT, False) for m in _unique(named))  # 请X给予支持; X提供…数据
             elif (not narrative and acts and not by_body and not has_lead and _MODAL_RE.match(source, tail, sent.end)
                   and all(_CLASS_RE.search(m[0].text(source)) for m in named)
                   and not _duties(source, tail, sent.end)[1] and not _later_help(source, tail, sent.end, named)):
@@ -217,8 +225,11 @@ def _sentence_statements(source: str, sent: Span, mentions: list[Mention], conv:
         if _COLLECTIVE_URGED_RE.search(source, sent.start, start) or _COLLECTIVE_ACTS_RE.match(source, tail, sent.end):
             # 地方各级人民政府要加强统筹协调: a collective that coordinates is the coordinator, not an implementer
             coordinates = _COLLECTIVE_COORDINATES_RE.match(source, tail, sent.end)
-            role = Role.COORDINATOR if coordinates else Role.IMPLEMENTER
-            yield from ((m, role, False) for m in group if _is_collective(source, m))
+            # 各设区市…部门负责初审: a collective charged (负责) with a review is the evaluator, not an implementer
+            instead, duty = _duties(source, tail, sent.end)
+            reviews = instead and Role.EVALUATOR in duty and re.match(r"\s*负责", source[tail : sent.end])
+            roles = [Role.COORDINATOR] if coordinates else [Role.EVALUATOR] if reviews else [Role.IMPLEMENTER]
+            yield from ((m, role, False) for m in group if _is_collective(source, m) for role in roles)
         elif (over := _OVER_OTHERS_RE.match(source, tail, sent.end)) and _CLAUSE_START_RE.search(source[sent.start : start]):
             # 各级人民政府对所属部门…要加强指导监督: a collective's duty over others, read like any duty
             roles = _duties(source, over.end(), sent.end)[1] or [Role.IMPLEMENTER]

@@ -20,6 +20,7 @@ from .model import Role, Span, Unit
 Mention = tuple[Span, str]  # (where, Department.key)
 
 _LEAD, _HELP, _PLAIN, _CONVENE, _SUPERVISE = "lead", "participant", "plain", "convener", "supervisor"
+_IMPLEMENT = "implementer"  # （A牵头，各区政府落实）: the collective that carries the work out where it is
 _ROLE_OF_MARK = {_LEAD: Role.LEAD, _HELP: Role.PARTICIPANT, _CONVENE: Role.CONVENER, _SUPERVISE: Role.SUPERVISOR}
 
 _SENTENCE_RE = re.compile(r"[^。！？!?\r\n]+[。！？!?]?")
@@ -56,6 +57,8 @@ _POSTFIX: tuple[tuple[re.Pattern[str], str], ...] = (
                 r"|(?:对[^，,。；;]{1,40}?)?负总责)"), _LEAD),  # X对…负总责: X answers for the whole work
     (re.compile(_GAP + r"(?:(?:作为|为)(?:配合|参与|协办|成员)(?:单位|部门)?|支持配合|配合|参与|参加|协助|协办"
                 r"|(?:选派|派出|派)(?:人员|代表|专人)?参加)"), _HELP),  # 由X选派人员参加: X takes part
+    # …负责落实） / …落实） closing a note or clause: a collective carries it out (a named body is read as 负责)
+    (re.compile(_GAP + r"(?:负责)?(?:具体|组织)?(?:落实|实施)(?=\s*(?:[）)〕\]】；;。]|$))"), _IMPLEMENT),
     (re.compile(_GAP + r"负责"), _PLAIN),
     (re.compile(r"\s*(?:主要|分管)?(?:领导|负责同志)?召集"), _CONVENE),
 )
@@ -156,7 +159,10 @@ def _marks(source: str, mentions: list[Mention], end: int) -> list[tuple[list[Me
                 mark, stop = role, m.end()
                 break
         members = members or _COMPOSE_AFTER_RE.match(source, tail, end)  # 由A、B、C组成…小组: its members
-        if members or (after_with != -1 and re.fullmatch(r"\s*", source[after_with : group[0][0].start])):
+        # …，并会同Y进行联合审核: a list written right after 会同 takes part, whoever leads the clause
+        joined = re.search(r"(?:会同|协同)\s*$", source[max(0, group[0][0].start - 3) : group[0][0].start]) and not all(
+            _is_collective(source, m) for m in group)  # 会同各有关部门: the addressees, no participant
+        if members or joined or (after_with != -1 and re.fullmatch(r"\s*", source[after_with : group[0][0].start])):
             mark = _HELP  # 会同Y、Z / 成员单位包括Y、Z
         after_with = -1
         with_ = _WITH_RE.match(source, stop, end)
@@ -207,6 +213,12 @@ def _resolve(source: str, marked: list[tuple[list[Mention], str | None, int]], d
         mark = mark or default
         if mark is None:
             continue
+        if mark == _IMPLEMENT:
+            collective = [m for m in _unique(group) if _is_collective(source, m)]
+            yield from ((m, Role.IMPLEMENTER, False) for m in collective)
+            group, mark = [m for m in group if m not in collective], _PLAIN
+            if not group:
+                continue
         if mark == _PLAIN:
             yield from _plain(source, group, has_lead, conv, pos, in_sentence, listed)
             continue

@@ -2,6 +2,7 @@
 
 A table is a header line naming a task column (工作任务, 重点任务 …) and at least one body column (牵头单位,
 配合单位, 责任单位, 指导部门 …), cells split by tabs or by runs of two or more spaces, then one row a line; or,
+as a web page's table pasted as text, cells between vertical bars (``序号 | 重点任务 | 责任单位 | 完成时限``); or
 as a web page's table copied as text, one cell a line (序号, 改革举措, 主要内容, 指导部门 … each on its own
 line, then each row as many lines, starting with its number). Each row
 is tied to the unit of the main text whose heading its task cell names; a line indented under the columns that
@@ -61,7 +62,8 @@ _HEADERS: tuple[tuple[Column, re.Pattern[str]], ...] = (
     (Column.TASK, re.compile(r"任务|措施|工作|内容|事项|举措|项目")),
 )
 _BODY_COLUMNS = (Column.LEAD, Column.PARTICIPANT, Column.RESPONSIBLE, Column.GUIDE)
-_CELL_SPLIT = re.compile(r"\t+|[ \u3000\xa0]{2,}")
+# a tab, a run of 2+ spaces, or a vertical bar (a web page's table pasted as ``1 | 任务 | 市商务局 | 2024年底前``)
+_CELL_SPLIT = re.compile(r"[ \u3000\xa0]*[|｜¦][ \u3000\xa0]*|\t+|[ \u3000\xa0]{2,}")
 _LINE_RE = re.compile(r"[^\r\n]+")
 _GROUP_ROW = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|第[一二三四五六七八九十]+[章节部分])")
 _LABEL = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十0-9]+[）)]|[0-9]{1,3}[.．、]|第[一二三四五六七八九十]+(?:[章节条篇]|部分))")
@@ -114,7 +116,8 @@ class TaskTable:
 
 
 def split_cells(source: str, start: int, end: int) -> list[TableCell]:
-    """The cells of the line ``source[start:end]``, split at tabs or runs of 2+ spaces, spans exact."""
+    """The cells of the line ``source[start:end]``, split at tabs, runs of 2+ spaces or vertical bars, spans
+    exact."""
     cells: list[TableCell] = []
     pos = start
     for m in [*_CELL_SPLIT.finditer(source, start, end), None]:

@@ -679,3 +679,44 @@ def test_grassroots_bodies_that_help_and_a_ministry_that_pays():
     assert {("第一条", "participant", "公安派出所"), ("第一条", "participant", "居民委员会"),
             ("第一条", "participant", "村民委员会"), ("第二条", "lead", "财政部"),
             ("第二条", "lead", "中国人民银行")} <= got
+
+
+# ------------------------------------------------------------------------------- local notations (issue 20)
+
+
+def _written(text: str, jurisdiction: str = "") -> list[str]:
+    return [d.mentions[0].text(text) for d in find_departments(text, jurisdiction=jurisdiction)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a development zone's own departments: the zone word, not a level's 区, opens the name
+        ("开发区经济发展局负责受理，开发区财政局负责拨付，开发区纪工委负责监督。",
+         ["开发区经济发展局", "开发区财政局", "开发区纪工委"]),
+        ("经开区税务局提供纳税数据。", ["经开区税务局"]),
+        ("开发区内企业由长沙经开区管委会统筹。", ["长沙经开区管委会"]),  # 开发区内: no department
+        # the same department of every city of a province, and the committees of every zone
+        ("由各设区市财政局兑现，各设区市工业和信息化主管部门负责初审。",
+         ["各设区市财政局", "各设区市工业和信息化主管部门"]),
+        ("各设区市人民政府负责落实。", ["各设区市人民政府"]),
+        ("各县（市、区）政府、各开发区管委会要明确责任人。", ["各县（市、区）政府", "各开发区管委会"]),
+        # a town-and-street collective written with its bracket, and a county's law-enforcing departments
+        ("各镇（街道）要抓好落实，县直各行政执法部门予以配合。", ["各镇（街道）", "县直各行政执法部门"]),
+        # a customs house named by its city written short (洛阳市人民政府 … 洛阳海关)
+        ("洛阳市人民政府办公室印发。市商务局会同洛阳海关推进。", ["洛阳市人民政府办公室", "市商务局", "洛阳海关"]),
+        # a hall is no department
+        ("在县政务服务大厅设立窗口。", []),
+    ],
+)
+def test_local_names(text, expected):
+    assert _written(text) == expected
+
+
+def test_a_recipient_before_a_working_office_is_not_part_of_its_name():
+    from ingest.departments import find_bodies
+
+    text = "每季度末将工作进展报县优化营商环境工作领导小组办公室，县优化营商环境工作领导小组办公室负责汇总。"
+    found = find_bodies(text, jurisdiction="")
+    assert [d.mentions[0].text(text) for d in found.departments] == ["县优化营商环境工作领导小组办公室"]
+    assert not any("工作进展" in c.name for c in found.candidates)

@@ -466,3 +466,47 @@ def test_a_responsible_column_split_into_lead_and_helpers_on_a_second_header_lin
         ("市经信委", "一（一）1", L, EX, "2024年9月底前"), ("市财政局", "一（一）1", P, EX, "2024年9月底前"),
         ("市发改委", "一（一）2", L, EX, "长期坚持"),
     }
+
+
+# A web page's task table pasted with vertical bars, and the standing rule written under it.
+PIPE_TABLE = """一、重点任务
+（一）推进智能制造
+1.建设智能工厂。推进工厂改造。
+2.发展工业互联网平台。培育平台。
+
+附件
+重点任务分工表
+序号 | 重点任务 | 责任单位 | 完成时限
+1 | 建设智能工厂 | 市经信委、市财政局，各区政府 | 2024年12月底前
+2 | 发展工业互联网平台 | 市发改委、市科委 | 持续推进
+注：责任单位中排在第一位的为牵头单位，其他为配合单位。
+"""
+
+
+def test_a_table_pasted_between_vertical_bars_with_its_standing_rule():
+    (table,) = find_task_tables(PIPE_TABLE)
+    assert table.columns == (Column.NUMBER, Column.TASK, Column.RESPONSIBLE, Column.DUE) and len(table.rows) == 2
+    got = {(KEY_NAMES[r.agent], r.unit_path, r.role, r.basis, r.due_text) for r in read(PIPE_TABLE)[0]}
+    assert got == {
+        ("市经信委", "一（一）1", L, EX, "2024年12月底前"), ("市财政局", "一（一）1", P, EX, "2024年12月底前"),
+        ("各区政府", "一（一）1", P, EX, "2024年12月底前"),
+        ("市发改委", "一（一）2", L, EX, "持续推进"), ("市科委", "一（一）2", P, EX, "持续推进"),
+    }
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # （A牵头，各区政府落实）: the collective carries the work out where it is
+    ("一、任务\n（一）推进改造。加快建设。（市经信委牵头，各区政府负责落实）\n",
+     {("市经信委", "一（一）", L, EX), ("各区政府", "一（一）", IM, EX)}),
+    # …，并会同Y进行联合审核: Y takes part; X自受理之日起…完成初审: X reviews
+    ("一、程序\n（一）审核。市经信委自受理之日起15个工作日内完成初审，并会同市财政局进行联合审核。\n",
+     {("市经信委", "一（一）", EV, EX), ("市财政局", "一（一）", P, EX)}),
+    # a body that supplies the data another decides on takes part
+    ("一、程序\n（一）审核。市统计局根据需要提供企业统计数据。\n", {("市统计局", "一（一）", P, EX)}),
+    # X将…纳入年度督查计划 / X对…严肃问责 / X对…进行监督: X supervises
+    ("一、保障\n（一）督查。市科委将落实情况纳入年度督查计划，定期通报进展。\n", {("市科委", "一（一）", SU, EX)}),
+    ("一、保障\n（一）问责。市科委对损害营商环境的行为严肃问责。\n", {("市科委", "一（一）", SU, EX)}),
+])
+def test_local_duty_notations(text, expected):
+    got = {(KEY_NAMES[r.agent], r.unit_path, r.role, r.basis) for r in read(text)[0]}
+    assert got == expected
