@@ -30,12 +30,12 @@ from decimal import Decimal
 from .deadlines import (
     DeadlineHint,
     TimeMention,
-    covering_deadline,
     find_deadline,
     heading_deadline,
     lead_deadline,
     time_mentions,
 )
+from .deadlines import covering_deadline as _covering_statement
 from .model import Basis, Span, Target
 from .quantities import QUANTITY_RE, RATE_UNITS, is_count, normalise_digits, to_decimal
 from .support import support_spans
@@ -73,7 +73,7 @@ _SENTENCE_STOPS = "。；;！!？?\n\t"
 _TIME_CLAUSE_STOPS = "，,。；;！!？?\n：:"  # not \t: a task-table row's 完成时限 dates its task
 _LIST_JOINER = re.compile(r"(?:和|及|与|以及)[0-9]")
 _LEADING = re.compile(
-    r"(?:其中|同时|全年|(?:到|至)?(?:19|20)[0-9]{2}年(?:底|末)?(?:前)?|[0-9一二三四五六七八九十两]{1,3}年内)*"
+    r"(?:其中|同时|全年|每年|(?:到|至)?(?:19|20)[0-9]{2}年(?:底|末)?(?:前)?|[0-9一二三四五六七八九十两]{1,3}年内)*"
     r"(?:力争|确保|争取|预计|实现|使得|使|推动|促进|保持|带动|累计)*"
 )
 _BUILD_VERB = re.compile(r"建成|新建|建设|培育|引进|打造|完成|实施|部署|推广|创建")  # 建成5G基站3万个 → 5G基站
@@ -95,7 +95,7 @@ _RATIO = re.compile(r"[∶:：]\s?[0-9]+(?:\.[0-9]+)?(?![0-9])")  # a ratio's se
 _FREQUENCY_RE = re.compile(r"每(?:年|季度?|月|周|半年|两年|年度)")  # 每年举办1次对接会: how often, not a target
 _AGE_UNITS = ("岁", "周岁")
 _CONDITION_TAIL = re.compile(r"的[，,；;]")  # a 的-clause a comma closes names those a rule is for (…在3家以上的，)
-_APPLIED_RATE = re.compile(r"按(?:照)?[^，,。；;]{0,24}$")  # 按不低于采购金额的30%: how a sum is worked out
+_APPLIED_RATE = re.compile(r"按(?:照)?(?!时|期)[^，,。；;]{0,24}$")  # 按不低于采购金额的30%: how a sum is worked out (按时办结率: no)
 _LISTED = re.compile(r"(?:[\u4e00-\u9fff]{1,10}、){2,}[\u4e00-\u9fff]{1,10}$")  # 甲市、乙市、丙市 right before the count
 # Units whose indicator stands before the number (审批时间压缩至5个工作日, 企业开办1个工作日内办结).
 _SUBJECT_UNITS = RATE_UNITS + ("个工作日", "工作日", "小时", "天", "分钟", "秒", "个月", "周")
@@ -116,6 +116,7 @@ class _Found:
     quantity_max: Decimal | None
     unit: str
     comparator: str
+    period: str = ""  # 全年 / 每年 written before the bound: the count is per year, no date
 
 
 def _sets_terms(sentence: str) -> bool:
@@ -187,6 +188,34 @@ def _object_end(text: str, start: int) -> int:
             break
         i += 1
     return i
+
+
+_BACKWARD_RE = re.compile(r"^(?:以上|上述|所列)")
+_PER_YEAR_RE = re.compile(r"全年|每年")
+
+
+@dataclass(frozen=True, slots=True)
+class CoveringHint(DeadlineHint):
+    """A covering statement with where it stands: one that looks back (以上指标均为2024年全年目标, written under a
+    goals section) dates only the targets written before it, not the tasks after it."""
+
+    start: int = -1
+    backward: bool = False
+
+
+def covering_deadline(text: str) -> CoveringHint | None:
+    """The statement fixing the deadline of every target (各项指标均为2024年全年目标), with its place in ``text``."""
+    hint = _covering_statement(text)
+    if hint is None:
+        return None
+    return CoveringHint(hint.when, hint.evidence, hint.period, text.find(hint.evidence),
+                        bool(_BACKWARD_RE.match(hint.evidence)))
+
+
+def _covers(covering: DeadlineHint, at: int, period: str = "") -> bool:
+    """Whether a covering statement dates the target at ``at`` (an offset in the text it was read from): one that
+    looks back covers a later target only where that says 全年 itself (the same whole year)."""
+    return period == "全年" or not (isinstance(covering, CoveringHint) and covering.backward and 0 <= covering.start < at)
 
 
 def _subject_start(text: str, end: int) -> int:
@@ -289,6 +318,13 @@ def _read_quantity(text: str, text_raw: str, q: re.Match[str]) -> _Found | None:
     modal = _MODAL_TAIL.search(text, subject_start, subject_end)
     subject_end = modal.start() if modal and modal.start() > subject_start else subject_end  # 车桩比力争达到…
     subject = text_raw[subject_start:subject_end] if subject_start < subject_end else ""
+    per_year = _PER_YEAR_RE.search(text, _clause_start(text, subject_end), subject_start)
+    period = per_year.group() if per_year else ""
+    if pre and not subject and clause_start > 0 and text[clause_start - 1] in "，,":
+        # 开展“银企对接”活动，全年不少于12场: the bound's clause names no indicator; the clause before it does
+        before = _clause_start(text, clause_start - 1)
+        subject_start = _LEADING.match(text, before, clause_start - 1).end()  # type: ignore[union-attr]
+        subject = text_raw[subject_start : clause_start - 1]
     if (pre or unit in _SUBJECT_UNITS or obj_end == after) and subject:
         start, end, indicator = subject_start, after, subject
     elif obj_end > after and (unit not in RATE_UNITS or text.startswith("的", after)):  # 使80%的企业实现上云
@@ -299,7 +335,7 @@ def _read_quantity(text: str, text_raw: str, q: re.Match[str]) -> _Found | None:
     else:
         return None
     return _Found(start, end, q.start(), indicator, to_decimal(q.group("num")) or Decimal(0),
-                  to_decimal(q.group("max")) if q.group("max") else None, unit_raw, comparator)
+                  to_decimal(q.group("max")) if q.group("max") else None, unit_raw, comparator, period)
 
 
 def _is_baseline(text: str, q: re.Match[str]) -> bool:
@@ -376,13 +412,13 @@ def extract_targets(
         when: date | None
         if own is not None:
             when, period, basis, evidence = own.when, own.period, Basis.EXPLICIT, ""
-        elif covering is not None:
+        elif covering is not None and _covers(covering, offset + f.at, f.period):
             when, period, basis, evidence = covering.when, covering.period, Basis.EXPLICIT, covering.evidence
         elif default_deadline is not None:
             when, period = default_deadline.when, default_deadline.period
             basis, evidence = Basis.INFERRED, default_deadline.evidence
         else:
-            when, period, basis, evidence = None, "", Basis.EXPLICIT, ""
+            when, period, basis, evidence = None, f.period, Basis.EXPLICIT, ""
         targets.append(
             Target(
                 key=f"{unit_key}.t{len(targets) + 1}",

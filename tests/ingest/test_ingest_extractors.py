@@ -12,7 +12,13 @@ from ingest.concepts import find_concepts, load_concepts
 from ingest.departments import find_departments, normalise_department
 from ingest.model import Basis, Span
 from ingest.structure import parse_structure
-from ingest.targets import DeadlineHint, covering_deadline, extract_targets, find_deadline, lead_deadline
+from ingest.targets import (
+    DeadlineHint,
+    covering_deadline,
+    extract_targets,
+    find_deadline,
+    lead_deadline,
+)
 
 ECONOMY = "shanghai-municipal-commission-of-economy-and-informatization"
 DISTRICTS = "shanghai-district-governments"
@@ -82,6 +88,9 @@ DISTRICTS = "shanghai-district-governments"
         ("绿色建筑占比达到30%-40%", ("绿色建筑占比", D(30), D(40), "%", "≥")),
         # a sentence that also grants keeps its target when it sets a goal
         ("到2025年新增家庭养老床位300张，并给予补贴", ("新增家庭养老床位", D(300), None, "张", "=")),
+        # 按时 is no 按 of a payment rule; a bound whose clause names nothing takes the clause before it
+        ("营商环境投诉按时办结率达到100%", ("营商环境投诉按时办结率", D(100), None, "%", "≥")),
+        ("常态化开展银企对接活动，全年不少于12场", ("常态化开展银企对接活动", D(12), None, "场", "≥")),
     ],
 )
 def test_target_phrases(phrase, expected):
@@ -378,3 +387,17 @@ def test_task_table_rows_date_their_own_targets_and_do_not_restate_the_body():
     assert got == [("一", "新增标杆企业", D(15), "家", date(2024, 12, 31)),
                    ("二（一）", "规上企业上云", D(200), "家", date(2024, 12, 31)),
                    ("附件", "充电桩", D(300), "个", date(2024, 9, 30))]
+
+
+def test_a_covering_statement_that_looks_back_dates_only_the_targets_above_it():
+    text = "一、目标\n新增经营主体2.8万户以上。以上指标均为2024年全年目标。\n二、任务\n（一）供地。标准地供应比例不低于80%。\n"
+    units, _ = parse_structure(text)
+    hint = covering_deadline(text)
+    got = {t.indicator: t.deadline for u in units
+           for t in extract_targets(text[u.span.start:u.span.end], u.span.start, u.path, u.key, None, hint)}
+    assert got == {"新增经营主体": date(2024, 12, 31), "标准地供应比例": None}
+
+
+def test_a_yearly_bound_keeps_its_period():
+    (target,) = extract_targets("每年服务企业不少于1000家", 0, "x", "1")
+    assert (target.indicator, target.deadline, target.period) == ("服务企业", None, "每年")
