@@ -168,8 +168,10 @@ def _sentence_statements(source: str, sent: Span, mentions: list[Mention], conv:
             yield from _marked_statements(source, marked, i, sent.end, conv, sent.start, has_lead)
             continue
         start, tail = group[0][0].start, group[-1][0].end
-        if _OBJECT_RE.search(source, sent.start, start):
-            continue  # 对各区…, 向市政府…: the body is what the clause acts on
+        if _OBJECT_RE.search(source, sent.start, start) and not (
+                re.search(r"[和及]\s*$", source[sent.start : start]) and any(_is_collective(source, m) for m in group)
+                and _COLLECTIVE_ACTS_RE.match(source, tail, sent.end)):
+            continue  # 对各区…, 向市政府…: the body is what the clause acts on (其他省（区、市）和国务院部门，可参照: joined)
         named = [m for m in group if not _is_collective(source, m)]
         organises = _ORGANISES_RE.match(source, tail, sent.end)
         rest = _same_act(source[organises.end() : sent.end]) if organises else ""

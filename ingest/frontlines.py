@@ -103,9 +103,10 @@ def is_title_line(line: str) -> bool:
 
 
 def is_addressee_line(line: str) -> bool:
-    """各区人民政府，市政府各委、办、局： / 各省、自治区、直辖市人民政府，国务院各部委、各直属机构："""
+    """各区人民政府，市政府各委、办、局： / 各省、自治区、直辖市人民政府，国务院各部委、各直属机构：; a semicolon may
+    separate the groups (各市、区人民政府，苏州工业园区、苏州高新区管委会；市各委办局，各直属单位：)."""
     line = line.strip(WS)
-    if not line.endswith(("：", ":")) or len(line) > _MAX_ADDRESSEES or _STOPS.search(line):
+    if not line.endswith(("：", ":")) or len(line) > _MAX_ADDRESSEES or re.search(r"[。！!？?]", line):
         return False
     # 各区（市）县政府（管委会）: a bracketed note after a name does not end it
     parts = [re.sub(r"[（(][^（）()]*[）)]$", "", p.strip(WS)) for p in re.split(r"[，,；;]", line[:-1]) if p.strip(WS)]

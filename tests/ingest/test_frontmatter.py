@@ -66,6 +66,9 @@ def test_date_of(line, day):
         ("各区要做好以下工作：", False),
         ("主要任务包括：", False),
         ("各区人民政府，市政府各委、办、局", False),
+        # groups of addressees separated by a semicolon; a sentence with one is still no addressee line
+        ("各市、区人民政府，苏州工业园区、苏州高新区管委会；市各委办局，各直属单位：", True),
+        ("各区要加强领导；各部门要做好以下工作：", False),
     ],
 )
 def test_is_addressee_line(line, expected):
