@@ -306,22 +306,25 @@ def _closing_start(source: str, start: int, end: int, siblings_one_paragraph: bo
     paragraphs = [m for m in _paragraphs(source, start, end) if len(_CELL_SEP.findall(m.group().strip(_WS))) < 2]
     # （三）营造良好环境。 alone on its line is the unit's title: the paragraph under it is the unit's text.
     first_body = 2 if paragraphs and _is_title_paragraph(paragraphs[0].group()) else 1
+    found: list[int] = []  # each rule's start; the earliest wins (a plain paragraph may come before 各有关部门要…)
     for m in paragraphs[first_body:]:
         text = m.group().lstrip(_WS)
         if _CLOSING_RE.match(text):
-            return m.start() + len(m.group()) - len(text)
+            found.append(m.start() + len(m.group()) - len(text))
+            break
     # A list of names or rows (组成人员: 马 敏  教授、…) ends where a sentence follows it: that sentence is the document's.
     rows = [not _SENTENCE_RE.search(m.group()) for m in paragraphs]
     for i in range(_MIN_ROWS, len(paragraphs)):
         text = paragraphs[i].group().strip(_WS)
         if all(rows[i - _MIN_ROWS : i]) and not rows[i] and text.endswith("。"):
-            return paragraphs[i].start() + len(paragraphs[i].group()) - len(paragraphs[i].group().lstrip(_WS))
+            found.append(paragraphs[i].start() + len(paragraphs[i].group()) - len(paragraphs[i].group().lstrip(_WS)))
+            break
     if siblings_one_paragraph and len(paragraphs) > 1:
         first, second = paragraphs[0].group().strip(_WS), paragraphs[1].group().lstrip(_WS)
         # a first line with no stop is a title whose text follows; one ending in ： announces a list
         if _STOP_RE.search(first) and not first.endswith(("：", ":")) and not _LIST_WORD.match(second):
-            return paragraphs[1].start() + len(paragraphs[1].group()) - len(second)
-    return None
+            found.append(paragraphs[1].start() + len(paragraphs[1].group()) - len(second))
+    return min(found) if found else None
 
 
 _LINE_RE = re.compile(r"[^\r\n]+")

@@ -451,6 +451,9 @@ def test_annex_line_forms(line, path, heading):
         ("一、甲。\n二、推进工作。\n各区、各部门要加强组织领导，确保落到实处。\n", "各区、各部门要加强组织领导，确保落到实处。"),
         # every sibling is one paragraph, so the extra paragraph after the last one is the document's
         ("一、甲。\n二、乙。\n三、推进工作。\n全市上下要形成合力。\n", "全市上下要形成合力。"),
+        # …and it begins there even where a later paragraph opens like a closing (各有关部门要…)
+        ("一、甲。\n二、乙。\n三、推进工作。\n加大激励是重要举措。\n各有关部门要抓好落实。\n",
+         "加大激励是重要举措。\n各有关部门要抓好落实。"),
         # a sibling has two paragraphs: the last unit's second paragraph is its own
         ("一、甲。\n再说一句。\n二、推进工作。\n加大投入力度。\n", None),
         # the last unit announces a list, or goes on with 一是/二是, or is a title whose text follows
