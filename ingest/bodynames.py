@@ -63,7 +63,7 @@ _COLLECTIVE_RE = re.compile(
     r"各(?:有关|相关)?(?:(?:区县|县级市|县（市、区）|县（市）|设区(?:的)?市|市（州）|市州|区|县|市|州|省|乡镇|街镇|街道|镇|乡|级)"
     r"(?:[（(][市区县州、]+[)）])?[、，,]?)*"
     r"(?<![、，,])(?:(?:人民政府|政府)(?:及其(?:所属|有关)?部门)?|部门和单位|部门|单位|委办局|街道办事处|办事处)"
-    r"|各(?:有关|相关)?(?:乡镇|街镇|街道|镇)(?:[（(](?:街道|乡|镇|乡镇|社区|街道办事处)[)）])?(?!区|域)|各成员单位"
+    r"|各(?:有关|相关)?(?:乡镇|街镇|街道|街办|镇)(?:[（(](?:街道|乡|镇|乡镇|社区|街道办事处|新区)[)）])?(?!区|域)|各成员单位"
     r"|当地(?:人民)?政府|各(?:类)?(?:开发区|经开区|高新区|园区|产业园区|功能区)(?:管委会|管理委员会)"  # 各开发区管委会
     r"|(?:市|区|县)(?:直|属)各(?:有关|相关)?(?:行政执法|执法|职能)?(?:部门|单位)"
     r"|(?:市|区|县|省)(?:级|政府)?(?:各)?(?:有关|相关)部门"
@@ -128,6 +128,8 @@ _TAIL_RE = re.compile(
     rf"(?:组织部|宣传部|统战部|政法委|网信办|编办|金融办|外办|办公厅|办公室|督查室|研究室)"
     rf"|[^{_NOT_CORE}和市区县省各]{{1,8}}?(?:管理局|分局|监管局|税务局|调查总队|总队|支队|分行|总部|海关|督查室|研究室|局|处)"
 )
+# A government's own office written straight after it (市政府督考办, 市政府金融办, 区政府法制办); 督办 is a verb.
+_GOV_OFFICE_TAIL_RE = re.compile(rf"(?!督办)[^{_NOT_CORE}和市区县省各]{{2,4}}?办(?![法理事好结成学公])")
 # A Party committee's own departments run on from it whatever their words (市委|组织部: 组织 is no verb here).
 _PARTY_TAIL_RE = re.compile(r"组织部|宣传部|统战部|政法委|网信办|编办|办公厅|办公室|督查室|研究室")
 # …and a local branch after a place: 国家税务总局|广州市|税务局, 人民银行|广州|分行.
@@ -440,6 +442,9 @@ def _extend(source: str, cand: _Candidate, place_re: re.Pattern[str]) -> _Candid
         m = _BRANCH_TAIL_RE.match(source, place.end())
         if m and not _TAIL_BAN.search(m.group()) and _right_ok(source, m.end(), m.group()):
             return _Candidate(cand.start, m.end(), cand.kind)
+    office = _GOV_OFFICE_TAIL_RE.match(source, end) if source[cand.start:end].endswith("政府") else None
+    if office and not (_TAIL_BAN.search(office.group()) or _CLAUSE_RE.search(office.group())):
+        return _Candidate(cand.start, office.end(), cand.kind)  # 市政府|督考办, 区政府|金融办: the government's office
     m = _TAIL_RE.match(source, end)
     if m and (_PARTY_TAIL_RE.fullmatch(m.group()) or not (_TAIL_BAN.search(m.group()) or _CLAUSE_RE.search(m.group())))\
             and _right_ok(source, m.end(), m.group()):

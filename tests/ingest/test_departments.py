@@ -707,6 +707,9 @@ def _written(text: str, jurisdiction: str = "") -> list[str]:
         ("洛阳市人民政府办公室印发。市商务局会同洛阳海关推进。", ["洛阳市人民政府办公室", "市商务局", "洛阳海关"]),
         # a hall is no department
         ("在县政务服务大厅设立窗口。", []),
+        # a government's own office written after it, and the street offices of a district with its new area
+        ("市政府督考办要加大督查力度，由市政府督办。", ["市政府督考办", "市政府"]),  # 督办 a verb here
+        ("各街办(新区)要落实。", ["各街办(新区)"]),
     ],
 )
 def test_local_names(text, expected):

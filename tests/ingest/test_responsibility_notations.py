@@ -506,6 +506,9 @@ def test_a_table_pasted_between_vertical_bars_with_its_standing_rule():
     # X将…纳入年度督查计划 / X对…严肃问责 / X对…进行监督: X supervises
     ("一、保障\n（一）督查。市科委将落实情况纳入年度督查计划，定期通报进展。\n", {("市科委", "一（一）", SU, EX)}),
     ("一、保障\n（一）问责。市科委对损害营商环境的行为严肃问责。\n", {("市科委", "一（一）", SU, EX)}),
+    # X要加大督查力度 / X将对…进行全程跟踪督办: X supervises
+    ("一、保障\n（一）督查。市科委要加大督查考核力度。\n", {("市科委", "一（一）", SU, EX)}),
+    ("一、保障\n（一）督办。市科委将对各项任务的落实情况进行全程跟踪督办。\n", {("市科委", "一（一）", SU, EX)}),
     # 和 joining a collective to places that follow the same modal is no object marker
     ("一、其他\n（一）参照。其他省（区、市）和各有关部门，可参照执行。\n", {("各有关部门", "一（一）", IM, EX)}),
 ])
