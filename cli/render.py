@@ -162,13 +162,14 @@ def render_match(result) -> str:  # type: ignore[no-untyped-def]
     for rank, m in enumerate(result.measures, 1):
         lines.append(f"{rank}. {m.document} {m.path} {m.heading}")
         lines.append(f"   {clip(m.text, 100)}")
+        lines.append(f"   {'出处' if zh else 'source'}  {m.document} {m.path} [{m.start}, {m.end})")
         v = m.verdict
         if v is not None:
             verdict = words.get(v.status, (v.status, v.status))[0 if zh else 1]
             if v.failing:
                 verdict += ("：" if zh else ": ") + "；".join(c.text for c in v.failing)
             elif v.missing:
-                verdict += ("：请填写 " if zh else ": fill in ") + "、".join(v.missing)
+                verdict += ("：请填写 " if zh else ": fill in ") + ("、" if zh else ", ").join(v.asks or v.missing)
             lines.append(f"   {'资格' if zh else 'verdict'}  {verdict}")
             if v.expired_on:
                 lines.append(f"   {'已过期' if zh else 'expired'}  {v.expired_on.isoformat()}（{v.validity_text}）")
@@ -180,13 +181,17 @@ def render_match(result) -> str:  # type: ignore[no-untyped-def]
         elif m.no_owner:
             lines.append(f"   {'联系' if zh else 'contact'}  {m.no_owner}")
         by_kind: dict[str, list[str]] = {}
+        first: dict[str, object] = {}  # each kind's first sentence: where the support rests in the text
         for i in m.instruments:
             labels = by_kind.setdefault(i.kind_label, [])
+            first.setdefault(i.kind_label, i)
             if i.label not in labels:
                 labels.append(i.label)
         if by_kind:
             shown = "、".join(f"{kind}（{'、'.join(labels[:3])}）" for kind, labels in by_kind.items())
             lines.append(f"   {'文件配套支持' if zh else 'support'}  {shown}")
+            for kind, i in first.items():
+                lines.append(f"     {kind}：{i.document} {i.path} [{i.start}, {i.end})  {clip(i.text, 60)}")  # type: ignore[attr-defined]
     if result.district_office is not None:
         lines.append(f"{'所在区' if zh else 'district'}  {result.district_office.agent_name}")
     return "\n".join(lines)

@@ -32,7 +32,8 @@ from typing import Any
 from .model import Condition, Span
 from .quantities import normalise_digits, to_decimal
 
-__all__ = ["GENERAL_CONDITIONS", "INSTRUMENTS_FILE", "Validity", "add_years", "conditions_of", "validity_of", "vocabulary"]
+__all__ = ["GENERAL_CONDITIONS", "INSTRUMENTS_FILE", "Validity", "add_years", "conditions_of", "sme_size_rules", "validity_of",
+           "vocabulary"]
 
 INSTRUMENTS_FILE = Path(__file__).parent / "data" / "instruments.json"
 _NUM = r"[0-9]+(?:\.[0-9]+)?"
@@ -44,6 +45,12 @@ _ELIGIBILITY_SENTENCE = re.compile(
 # 具有3年以上企业工作经历 / 5年以上相关工作经验: a length of experience a person must have
 _EXPERIENCE = re.compile(rf"(?P<n>{_NUM}|[一二三四五六七八九十两])年(?:及|或)?以上(?:的)?(?P<what>[\u4e00-\u9fff]{{0,8}}?)"
                          r"(?:工作|从业|执业|实践|教学|管理|研发)?经(?:历|验)")
+
+
+@lru_cache(maxsize=1)
+def sme_size_rules() -> dict[str, Any]:
+    """The national SME classification by sector (工信部联企业〔2011〕300号), as data: ``ingest/data/sme_size.json``."""
+    return json.loads((INSTRUMENTS_FILE.parent / "sme_size.json").read_text(encoding="utf-8"))
 
 
 @lru_cache(maxsize=1)

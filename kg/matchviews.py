@@ -84,6 +84,7 @@ class Verdict(View):
     expired_on: date | None = None
     valid_until: date | None = None
     validity_text: str = ""
+    asks: list[str] = field(default_factory=list)  # each missing field in the page's language: 企业规模（--size / size）
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,10 +150,16 @@ class MeasureMatch(View):
     verdict: Verdict | None = None
     amounts: list[Amount] = field(default_factory=list)
     instruments: list[InstrumentMatch] = field(default_factory=list)  # the document's support that applies to it
+    start: int = 0  # the unit's span in the document's source: the answer's evidence
+    end: int = 0
 
 
 @dataclass(frozen=True, slots=True)
 class InstrumentMatch(View):
+    """A support instrument a document offers (a fund, a tax relief, a guarantee), cited by its document, its
+    section (``path``, ``heading``) and the span of the sentence it rests on (``start``, ``end`` in the
+    document's source; ``text`` is that sentence)."""
+
     kind: str  # funds | tax | financing | land | approvals
     kind_label: str  # in the page's language
     label: str  # the word that names it, e.g. 融资担保
@@ -167,6 +174,8 @@ class InstrumentMatch(View):
     contacts: list[Contact]
     no_owner: str
     supports: list[SupportView]
+    start: int = 0  # the sentence's span in the document's source (``text`` == source[start:end])
+    end: int = 0
 
 
 @dataclass(frozen=True, slots=True)

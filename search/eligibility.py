@@ -29,6 +29,13 @@ from kg.views import (
     Verdict,
 )
 
+from .firm_size import (
+    classify_size,
+    gb_section,
+    normalise_size,
+    profile_size,
+    sme_sector,
+)
 from .needs_text import (
     _MAGNITUDE,
     ages_in,
@@ -43,15 +50,19 @@ __all__ = [
     "ages_in",
     "amount_of",
     "check_condition",
+    "classify_size",
     "count_in",
     "disciplines_in",
     "excess_amount",
+    "field_prompt",
     "format_yuan",
     "gb_section",
     "is_person",
     "money_in",
     "normalise_size",
+    "profile_size",
     "prohibitions",
+    "sme_sector",
     "statuses_in",
     "supports_for",
     "threshold_check",
@@ -60,24 +71,28 @@ __all__ = [
     "years_of_work",
 ]
 
-_SIZES = {"small": "small", "小型": "small", "小微": "small", "小微企业": "small", "中小企业": "small", "微型": "small",
-          "medium": "medium", "中型": "medium", "中型企业": "medium", "large": "large", "大型": "large",
-          "大型企业": "large", "规模以上": "large", "规上": "large"}
 _FIELD_LABELS = {
-    "size": ("规模", "size"), "revenue": ("上年营业收入（万元）", "revenue (10k yuan)"),
+    "size": ("企业规模", "enterprise size"), "revenue": ("上年营业收入（万元）", "revenue (10k yuan)"),
     "employees": ("从业人数", "employees"), "insured_staff": ("参保人数", "insured staff"),
     "years_insured": ("参保年限", "years insured"), "founded": ("成立年份", "year founded"),
     "experience": ("工作年限（写在需求说明里）", "years of experience (in the needs)"),
     "discipline": ("所学专业（写在需求说明里）", "your major (in the needs)"),
-    "place": ("所在地", "place"), "district": ("所在区", "district"), "industry_code": ("行业代码", "industry code"),
+    "place": ("所在地", "place"), "industry": ("行业", "industry"), "district": ("所在区", "district"), "industry_code": ("行业代码", "industry code"),
     "person.age": ("年龄", "age"), "person.status": ("人员类别", "person's status"), "needs": ("需求说明", "needs"),
     "unemployment_premiums_last_year": ("上年度失业保险费（元）", "unemployment premiums last year (yuan)"),
     "wage_bill_last_year": ("上年度工资总额（元）", "wage bill last year (yuan)"),
 }
-# Divisions of GB/T 4754-2017 → its sections (01-05 A, 06-12 B, 13-43 C …)
-_SECTIONS = [(5, "A"), (12, "B"), (43, "C"), (46, "D"), (50, "E"), (52, "F"), (60, "G"), (62, "H"), (65, "I"),
-             (69, "J"), (70, "K"), (72, "L"), (75, "M"), (79, "N"), (82, "O"), (83, "P"), (85, "Q"), (90, "R"),
-             (95, "S"), (96, "T")]
+# Where each field is given: the CLI's option (policykg match) and the API's field (/match)
+_FIELD_OPTIONS = {
+    "size": ("--size", "size"), "revenue": ("--revenue", "revenue"), "employees": ("--employees", "employees"),
+    "insured_staff": ("--insured-staff", "insured_staff"), "years_insured": ("--years-insured", "years_insured"),
+    "founded": ("--founded", "founded"), "experience": ("--needs", "needs"), "discipline": ("--needs", "needs"),
+    "place": ("--place", "place"), "district": ("--district", "district"),
+    "industry_code": ("--industry-code", "industry_code"), "person.age": ("--age", "person.age"),
+    "person.status": ("--status", "person.status"), "needs": ("--needs", "needs"),
+    "unemployment_premiums_last_year": ("--premiums", "unemployment_premiums_last_year"),
+    "wage_bill_last_year": ("--wage-bill", "wage_bill_last_year"), "industry": ("--industry", "industry"),
+}
 
 
 def _label(name: str, lang: str) -> str:
@@ -85,23 +100,12 @@ def _label(name: str, lang: str) -> str:
     return pair[0] if lang == "zh" else pair[1]
 
 
-def normalise_size(size: str | None) -> str | None:
-    """small | medium | large from English or Chinese (中小企业 counts as small); unknown → None."""
-    if not size:
-        return None
-    return _SIZES.get(size.strip().lower()) or next((v for k, v in _SIZES.items() if k in size), None)
-
-
-def gb_section(code: str) -> str:
-    """The GB/T 4754 section of a code: C34 → C, 3670 → C, C → C; "" when it is no code."""
-    code = code.strip().upper()
-    if code[:1].isalpha():
-        return code[:1]
-    digits = code[:2]
-    if not digits.isdigit():
-        return ""
-    division = int(digits)
-    return next((section for top, section in _SECTIONS if division <= top), "")
+def field_prompt(name: str, lang: str = "zh") -> str:
+    """A field to fill in, in the user's language with where to give it: 企业规模（--size / size）."""
+    label = _label(name, lang)
+    option, api = _FIELD_OPTIONS.get(name, ("", name))
+    where = f"{option} / {api}" if option else api
+    return f"{label}（{where}）" if lang == "zh" else f"{label} ({where})"
 
 
 def to_yuan(amount: Decimal, unit: str) -> Decimal | None:
@@ -155,14 +159,21 @@ def check_condition(condition: ConditionView, profile: EnterpriseProfile, today:
     """One condition against the profile: met, failed, or unknown (``detail`` names the field to fill in)."""
     zh = lang == "zh"
     field = condition.field
-    missing = _check("unknown", condition, (f"请填写{_label(field, lang)}" if zh else f"fill in {_label(field, lang)}"))
+    missing = _check("unknown", condition, (f"请填写{field_prompt(field, lang)}" if zh
+                                            else f"fill in {field_prompt(field, lang)}"))
     if field == "size":
-        size = normalise_size(profile.size)
+        size, given = normalise_size(profile.size), profile.size or ""
         if size is None:
-            return missing
+            found = classify_size(profile, lang)
+            if found is None:  # the firm's figures (and sector) would decide it too
+                figures = "、".join(field_prompt(f, lang) for f in ("industry", "employees", "revenue"))
+                return _check("unknown", condition, (f"请填写{field_prompt('size', lang)}，或{figures}以按国家划型标准推定"
+                                                     if zh else f"fill in {field_prompt('size', lang)}, or {figures} "
+                                                     "to classify it by the national rule"))
+            size, given = found
         ok = size in condition.values
-        return _check("met" if ok else "failed", condition, f"{profile.size} ∈ {'/'.join(condition.values)}" if ok
-                      else f"{profile.size} ∉ {'/'.join(condition.values)}")
+        return _check("met" if ok else "failed", condition, f"{given} ∈ {'/'.join(condition.values)}" if ok
+                      else f"{given} ∉ {'/'.join(condition.values)}")
     if field == "needs":
         text = _profile_text(profile).lower()
         aliases = [v.lower() for v in condition.values]
@@ -252,7 +263,8 @@ def verdict_of(conditions: Sequence[ConditionView], profile: EnterpriseProfile, 
     missing = list(dict.fromkeys(c.field for c in checks if c.status == "unknown"))
     status = "not_eligible" if failing else "unknown" if missing else "eligible"
     expired = valid_until if valid_until is not None and valid_until < today else None
-    return Verdict(status, failing, missing, checks, expired, valid_until, validity_text)
+    return Verdict(status, failing, missing, checks, expired, valid_until, validity_text,
+                   asks=[field_prompt(f, lang) for f in missing])
 
 
 # ------------------------------------------------------------------------------------------------ amounts
@@ -449,7 +461,7 @@ def threshold_check(support: SupportView, profile: EnterpriseProfile) -> Conditi
     if (support.unit or "") == "人" and profile.employees is None and not is_person(profile):
         cond = ConditionView("threshold", "employees", support.comparator, support.amount, None, [], "人",
                              support.text, support.start, support.end)
-        return _check("unknown", cond, _label("employees", "zh"))
+        return _check("unknown", cond, f"请填写{field_prompt('employees', 'zh')}")
     unit = support.unit or ""
     usd = "美元" in unit
     bound = to_yuan(support.amount, unit.replace("美元", "元")) if unit.endswith("元") else None

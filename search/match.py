@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from datetime import date
 from typing import Any
@@ -33,10 +33,12 @@ from kg.views import (
     MeasureMatch,
 )
 
+from .audience import profile_audience, serves
 from .eligibility import (
     amount_of,
     excess_amount,
     normalise_size,
+    profile_size,
     prohibitions,
     supports_for,
     threshold_check,
@@ -76,6 +78,7 @@ __all__ = [
     "match_enterprise",
     "normalise_size",
     "render_reason",
+    "sentences_of",
 ]
 
 log = logging.getLogger(__name__)
@@ -171,6 +174,18 @@ def _reasons(index: SearchIndex, inputs: Sequence[tuple[str, str, list[str]]], t
     return reasons
 
 
+def sentences_of(unit: IndexUnit) -> Iterator[tuple[str, int, int]]:
+    """The unit's sentences (to 。 or ；), each stripped, with its span in the document's source: a unit's text
+    is the source from ``unit.start`` to ``unit.end``, so a sentence at offset i of it starts at start + i."""
+    for m in _SENTENCE.finditer(unit.text):
+        sentence = m.group()
+        stripped = sentence.strip()
+        if not stripped:
+            continue
+        begin = unit.start + m.start() + (len(sentence) - len(sentence.lstrip()))
+        yield stripped, begin, begin + len(stripped)
+
+
 def _size_words(size: str | None, text: str) -> list[str]:
     return [w for w in _SIZE_WORDS.get(size or "", ()) if w in text]
 
@@ -260,7 +275,7 @@ def _amounts(supports: Sequence[SupportView], profile: EnterpriseProfile, lang: 
 
 def _document_instruments(index: SearchIndex, slug: str, skip: str, lang: str, terms: dict[str, list[str]],
                           overseers: dict[str, list[ResponsibilityView]],
-                          info: DocumentInfo | None) -> list[InstrumentMatch]:
+                          info: DocumentInfo | None, side: str = "") -> list[InstrumentMatch]:
     """The support a document offers to all its work (funds, tax, financing, land, approvals in its 保障措施 or
     policy-support units): one per kind and sentence, whether or not the firm's words name the kind."""
     found: list[InstrumentMatch] = []
@@ -269,8 +284,9 @@ def _document_instruments(index: SearchIndex, slug: str, skip: str, lang: str, t
             continue
         if unit.kind != "safeguard" and not _GENERAL_SUPPORT.search(unit.title or ""):
             continue
-        for sentence in _SENTENCE.findall(unit.text):
-            sentence = sentence.strip()
+        for sentence, start, end in sentences_of(unit):
+            if not serves(sentence, side, unit.text):
+                continue  # a person's support (个人创业担保贷款) is no firm's, nor a firm's a person's
             for kind, words in terms.items():
                 hit = [w for w in words if w in sentence]
                 if not hit:
@@ -283,7 +299,7 @@ def _document_instruments(index: SearchIndex, slug: str, skip: str, lang: str, t
                         f"the text names {', '.join(_q(w, lang) for w in hit[:3])}")
                 found.append(InstrumentMatch(kind, KIND_LABELS[kind][lang], hit[0], unit.id, unit.path, unit.title,
                                              sentence, unit.document, 0.5, text, [reason], contacts, no_owner,
-                                             supports))
+                                             supports, start, end))
     order = list(INSTRUMENT_KINDS)  # funds, tax, financing, land, approvals: money first
     return sorted(found, key=lambda i: (order.index(i.kind) if i.kind in order else len(order), i.path))
 
@@ -291,7 +307,7 @@ def _document_instruments(index: SearchIndex, slug: str, skip: str, lang: str, t
 def _measures(index: SearchIndex, profile: EnterpriseProfile, k: int, lang: str,
               overseers: dict[str, list[ResponsibilityView]], infos: Mapping[str, DocumentInfo],
               today: date) -> list[MeasureMatch]:
-    size = normalise_size(profile.size)
+    size = profile_size(profile)
     industry_words = _input_words(index, profile.industry)
     asks = list(profile.plans) or ([profile.needs] if profile.needs.strip() else [])
     inputs = [("industry", profile.industry, industry_words)] if profile.industry else []
@@ -304,6 +320,7 @@ def _measures(index: SearchIndex, profile: EnterpriseProfile, k: int, lang: str,
     relevant = False
     local = _local_documents(profile, infos, lang)
     asks_if_eligible = bool(_ASKS_IF_ELIGIBLE.search(" ".join([profile.needs, *profile.plans])))
+    side = profile_audience(profile)
     for query, plan in zip(_query_texts(profile), asks or [profile.industry]):
         plan_info = index.plan(query)
         result = index.search(query, k=max(k, 10) * 2, kind=kinds)
@@ -319,6 +336,8 @@ def _measures(index: SearchIndex, profile: EnterpriseProfile, k: int, lang: str,
             unit = by_id.get(hit.iri)
             if unit is not None and not _actionable(unit):
                 continue
+            if not serves(f"{hit.heading} {hit.text}", side):
+                continue  # a unit for persons only is no firm's support, one for firms only no person's
             reasons = _reasons(index, inputs, hit.text)
             if not result.relevant and not reasons:
                 continue  # nothing in the documents answers this plan: its nearest units are no match
@@ -349,12 +368,12 @@ def _measures(index: SearchIndex, profile: EnterpriseProfile, k: int, lang: str,
             verdict = verdict_of(conditions, profile, today, until, until_text, lang, extra=extra)
             if asks_if_eligible and any(c.field != "place" and c.status in ("met", "failed") for c in verdict.checks):
                 score = round(score + JUDGED_BOOST, 4)  # 够条件吗: the unit whose condition decides it answers
-            instruments = _document_instruments(index, hit.document, hit.iri, lang, terms, overseers, info)
+            instruments = _document_instruments(index, hit.document, hit.iri, lang, terms, overseers, info, side)
             best[hit.iri] = MeasureMatch(
                 hit.iri, hit.path, hit.heading, hit.text, hit.document, score, render_reason(reasons, lang), reasons,
                 words, concepts, plan, contacts, no_owner, supports, kind=hit.kind,
                 function=getattr(unit, "function", "") if unit else "", verdict=verdict,
-                amounts=_amounts(meant, profile, lang), instruments=instruments)
+                amounts=_amounts(meant, profile, lang), instruments=instruments, start=hit.start, end=hit.end)
     if not relevant and not any(m.reasons for m in best.values()):
         return []  # no input shares a word with any measure and nothing answers the needs: nothing fits
     return sorted(_safeguards_after_actions(best.values()), key=lambda m: -m.score)[:k]
@@ -413,19 +432,21 @@ def _instruments(index: SearchIndex, profile: EnterpriseProfile, k: int, lang: s
     """Support instruments for this enterprise: those its plans ask for, its size or industry points to, and
     the general support of the documents of its best-matched units (whether or not its words name the kind)."""
     terms = _instrument_terms(index.concepts)
-    size = normalise_size(profile.size)
+    size = profile_size(profile)
     asks = list(profile.plans) or ([profile.needs] if profile.needs.strip() else [])
     asked = {plan: _asked_kinds(index, plan, terms) for plan in asks}
     industry_words = [w for w in _input_words(index, profile.industry) if index.document_share(w) <= GENERIC_SHARE]
     applies = {m.document for m in measures[:3]}
     best: dict[tuple[str, str], InstrumentMatch] = {}
     places = _instrument_places(profile, infos, lang)
+    side = profile_audience(profile)
     candidates = (u for u in index.units if u.kind == "safeguard" or (u.kind != "target" and u.context.supports
                                                                          and _actionable(u)))
     for unit in candidates:
         general = unit.document in applies and (unit.kind == "safeguard" or _GENERAL_SUPPORT.search(unit.title or ""))
-        for sentence in _SENTENCE.findall(unit.text):
-            sentence = sentence.strip()
+        for sentence, start, end in sentences_of(unit):
+            if not serves(sentence, side, unit.text):
+                continue
             for kind, words in terms.items():
                 found = [w for w in words if w in sentence]
                 if not found:
@@ -457,7 +478,7 @@ def _instruments(index: SearchIndex, profile: EnterpriseProfile, k: int, lang: s
                                                infos.get(unit.document))
                 match = InstrumentMatch(kind, KIND_LABELS[kind][lang], found[0], unit.id, unit.path, unit.title,
                                         sentence, unit.document, round(score, 3), render_reason(reasons, lang),
-                                        reasons, contacts, no_owner, supports)
+                                        reasons, contacts, no_owner, supports, start, end)
                 key = (kind, unit.id)
                 if key not in best or (match.score, len(found)) > (best[key].score, len(best[key].label)):
                     best[key] = match

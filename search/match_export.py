@@ -13,7 +13,8 @@ from kg.views import EnterpriseProfile, MatchResult, PersonProfile
 
 from .errors import QueryError
 
-__all__ = ["PROFILE_FIELDS", "profile_from_mapping", "load_profile", "answer_rows", "COLUMNS", "answer_table", "to_csv", "write_xlsx"]
+__all__ = ["COLUMNS", "PROFILE_FIELDS", "SUPPORT_COLUMNS", "answer_rows", "answer_table", "load_profile",
+           "profile_from_mapping", "support_rows", "to_csv", "write_xlsx"]
 
 _INTS = ("employees", "founded", "insured_staff")
 _DECIMALS = ("revenue", "years_insured", "unemployment_premiums_last_year", "wage_bill_last_year")
@@ -60,8 +61,11 @@ def load_profile(path: Path) -> EnterpriseProfile:
     return profile_from_mapping(data)
 
 
-COLUMNS = ("rank", "document", "path", "heading", "kind", "verdict", "failing", "fill_in", "amount", "amount_unit",
-           "formula", "expired_on", "valid_until", "contact", "contact_role", "support", "reason", "text")
+COLUMNS = ("rank", "document", "path", "heading", "kind", "start", "end", "verdict", "failing", "fill_in", "amount",
+           "amount_unit", "formula", "expired_on", "valid_until", "contact", "contact_role", "support",
+           "support_evidence", "reason", "text")
+# One row per instrument of an answer: the sentence it rests on, cited by document, section and span
+SUPPORT_COLUMNS = ("rank", "kind", "label", "document", "path", "heading", "start", "end", "text")
 
 
 def _number(value: Decimal | None) -> str:
@@ -82,26 +86,37 @@ def answer_rows(result: MatchResult) -> list[dict[str, str]]:
             "rank": str(rank), "document": m.document, "path": m.path, "heading": m.heading, "kind": m.kind,
             "verdict": v.status if v else "",
             "failing": "；".join(c.text for c in v.failing) if v else "",
-            "fill_in": "、".join(v.missing) if v else "",
+            "fill_in": "、".join(v.asks or v.missing) if v else "",
             "amount": _number(amount.value) if amount else "", "amount_unit": amount.unit if amount else "",
             "formula": amount.formula if amount else "",
             "expired_on": v.expired_on.isoformat() if v and v.expired_on else "",
             "valid_until": v.valid_until.isoformat() if v and v.valid_until else "",
             "contact": contact.agent_name if contact else m.no_owner, "contact_role": contact.role_label if contact else "",
             "support": "；".join(dict.fromkeys(f"{i.kind_label}：{i.label}" for i in m.instruments)),
+            "support_evidence": "；".join(dict.fromkeys(f"{i.kind_label}：{i.document} {i.path} [{i.start}, {i.end})"
+                                                        for i in m.instruments)),
+            "start": str(m.start), "end": str(m.end),
             "reason": m.reason, "text": m.text,
         })
     return rows
 
 
+def support_rows(result: MatchResult) -> list[list[str]]:
+    """One row per instrument of each answer (SUPPORT_COLUMNS): its kind, the word naming it, and the sentence it
+    rests on with its document, section and span in the document's source."""
+    return [[str(rank), i.kind_label, i.label, i.document, i.path, i.heading, str(i.start), str(i.end), i.text]
+            for rank, m in enumerate(result.measures, 1) for i in m.instruments]
+
+
 def answer_table(result: MatchResult):
-    """The answer as a ``kg.tabular.Table``: sheet 答案 with one row per answer, sheet 画像 with the profile."""
+    """The answer as a ``kg.tabular.Table``: sheet 答案 with one row per answer, sheet 支持 with each answer's
+    support and the sentence it rests on, sheet 画像 with the profile."""
     from kg.tabular import Table
 
     profile = [[key, json.dumps(value, ensure_ascii=False) if isinstance(value, (dict, list)) else value]
                for key, value in result.profile.to_dict().items()]
     return Table("答案", COLUMNS, [[row[c] for c in COLUMNS] for row in answer_rows(result)],
-                 extra=[Table("画像", ("field", "value"), profile)])
+                 extra=[Table("支持", SUPPORT_COLUMNS, support_rows(result)), Table("画像", ("field", "value"), profile)])
 
 
 def to_csv(result: MatchResult) -> str:
