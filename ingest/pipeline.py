@@ -21,6 +21,7 @@ from .errors import ParseError
 from .frontmatter import apply_front_matter, mask, read_front_matter
 from .jurisdiction import document_jurisdiction
 from .model import DocumentMeta, PolicyDocument, Support, Target, Unit, UnitKind
+from .quantities import is_count
 from .responsibility import assign_responsibilities
 from .structure import parse_structure
 from .support import apply_document_validity, apply_general_conditions, extract_supports
@@ -87,11 +88,29 @@ _AIM = re.compile(r"(?:到|至|于)\s*[0-9０-９]{4}\s*年|力争|争取|确保
 _SENTENCE_STOP = "。；;！？\n"
 
 
-def _states_an_aim(own: str, at: int) -> bool:
-    """Whether the sentence of ``own`` holding offset ``at`` states an aim (到2025年, 力争, 目标 …)."""
+# A yearly minimum of things a body commits to do (开展…活动，全年不少于12场; 每年…组织对接活动不少于4场; 每年服务企业不少于
+# 1000家次) is an aim too, but only where the unit offers support or sets a body's duty: a rule's yearly minimum
+# (每年召开会员大会不少于2次) binds a regulated party, and decisions and circulars state no aims of that kind.
+_YEARLY = re.compile(r"全年|每年|年度|年均")
+_YEARLY_AIM_FUNCTIONS = frozenset({"support", "duty"})
+
+
+def _sentence_of(own: str, at: int) -> str:
     start = max(own.rfind(c, 0, at) for c in _SENTENCE_STOP) + 1
     ends = [i for i in (own.find(c, at) for c in _SENTENCE_STOP) if i >= 0]
-    return bool(_AIM.search(own[start : min(ends) if ends else len(own)]))
+    return own[start : min(ends) if ends else len(own)]
+
+
+def _states_an_aim(own: str, at: int) -> bool:
+    """Whether the sentence of ``own`` holding offset ``at`` states an aim (到2025年, 力争, 目标 …)."""
+    return bool(_AIM.search(_sentence_of(own, at)))
+
+
+def _yearly_commitment(own: str, at: int, target: Target, function: str) -> bool:
+    """Whether ``target`` (at offset ``at`` of ``own``) is a yearly minimum count that a support or duty unit
+    commits to (全年不少于12场)."""
+    return (function in _YEARLY_AIM_FUNCTIONS and target.comparator == "≥" and is_count(target.unit)
+            and bool(_YEARLY.search(_sentence_of(own, at))))
 
 
 def _targets(units: list[Unit], body: str) -> list[Target]:
@@ -103,7 +122,8 @@ def _targets(units: list[Unit], body: str) -> list[Target]:
         found = extract_targets(own, unit.span.start, unit.path, unit.key, _inherited_deadline(unit, by_path),
                                 covering)
         if unit.function in _AIMLESS_FUNCTIONS:
-            found = [t for t in found if _states_an_aim(own, t.span.start - unit.span.start)]
+            found = [t for t in found if _states_an_aim(own, t.span.start - unit.span.start)
+                     or _yearly_commitment(own, t.span.start - unit.span.start, t, unit.function)]
         targets += found
     return drop_restated(targets, {u.path for u in units if u.kind is UnitKind.ANNEX})
 

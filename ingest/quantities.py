@@ -2,7 +2,7 @@
 
 A quantity is Arabic digits (full-width too), an optional range (3-5, 1到2, 3～5), an optional magnitude
 (万/亿/千…) and a unit token read generally, not from a closed list of indicators: a CJK measure word
-(个, 家, 张, 人次, 个工作日 …), a measure with an SI-style prefix (千瓦, 平方公里, 微克), a Latin unit of two
+(个, 家, 张, 人次, 家次, 个工作日 …), a measure with an SI-style prefix (千瓦, 平方公里, 微克), a Latin unit of two
 letters or more (EFLOPS, MW, Gbps), a compound unit/unit (微克/立方米, 元/吨), or a percentage.  Years (2025年),
 dates (3月15日), document numbers (〔2024〕3号) and article references (第3条) are not quantities: 年, 月, 日, 号
 and 条-after-第 never read as units.
@@ -31,7 +31,7 @@ NUMBER = r"[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?"
 
 # Measure words and units; a magnitude (万, 亿, 千 …) may come before any of them.
 _MEASURE_WORDS = (
-    "个百分点 百分点 个工作日 工作日 个月 个 项 家 座 台 套 件 款 种 所 户次 户 人次 人 名 位 张 条 支 批 只 辆次 辆 "
+    "个百分点 百分点 个工作日 工作日 个月 个 项次 项 家次 家 批次 座 台 套 件 款 种 所 户次 户 人次 人 名 位 张 条 支 批 只 辆次 辆 "
     "架次 架 艘次 艘 部 本 册 篇 份 场次 场 次 例 床 间 栋 幢 处 块 片 根 棵 株 头 盏 枚 颗 门 类 宗 笔 标准箱 箱 "
     "倍 天 小时 分钟 秒 周岁 岁 周 元 美元 欧元 港元 日元 英镑 吨标准煤 吨标煤 吨二氧化碳当量 吨二氧化碳 标准煤 吨 千克 公斤 克 "
     "微克 毫克 公里 千米 平方米 平方公里 立方米 米 厘米 毫米 亩 公顷 升 千瓦时 千瓦 兆瓦 吉瓦 瓦 度 摄氏度 分贝 "
@@ -48,7 +48,7 @@ UNIT = (
 RATE_UNITS = ("%", "‰", "个百分点", "百分点", "倍")
 # Measure words that count things (建设10个以上的园区 is a count, 10亿元以上的企业 a size qualifying a noun).
 COUNT_WORDS = frozenset("个 项 家 座 台 套 件 款 种 所 户 人 名 位 张 条 支 批 只 辆 架 艘 部 本 册 篇 份 场 次 例 床 间 栋 幢 "
-                        "处 块 片 根 棵 株 头 盏 枚 颗 门 类 宗 笔 人次 户次 家次 辆次 架次 艘次 场次".split())
+                        "处 块 片 根 棵 株 头 盏 枚 颗 门 类 宗 笔 人次 户次 家次 项次 批次 辆次 架次 艘次 场次".split())
 MONEY_UNIT = re.compile(rf"^{_MAGNITUDE}*(?:元|美元|欧元|港元|日元|英镑)$")
 
 # num [%] [- max] [余|多] [unit]; the caller looks at the words before and after.

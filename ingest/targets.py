@@ -117,6 +117,7 @@ class _Found:
     unit: str
     comparator: str
     period: str = ""  # 全年 / 每年 written before the bound: the count is per year, no date
+    per_year: bool = False  # a minimum per year (全年不少于12场): no covering or inherited date applies
 
 
 def _sets_terms(sentence: str) -> bool:
@@ -320,6 +321,13 @@ def _read_quantity(text: str, text_raw: str, q: re.Match[str]) -> _Found | None:
     subject = text_raw[subject_start:subject_end] if subject_start < subject_end else ""
     per_year = _PER_YEAR_RE.search(text, _clause_start(text, subject_end), subject_start)
     period = per_year.group() if per_year else ""
+    # A lower bound counted per year is a minimum per year, not a total by a date: 全年/每年 before the bound in its
+    # sentence (…活动，全年不少于12场; 每年服务企业不少于1000家次; 每年发布清单，组织活动不少于4场). A date of its
+    # own still wins (2024年全年…不少于…).
+    minimum_per_year = None
+    if pre and comparator == "≥":
+        minimum_per_year = _PER_YEAR_RE.search(text, _clause_start(text, clause_start, _SENTENCE_STOPS), pre[1])
+        period = minimum_per_year.group() if minimum_per_year else period
     if pre and not subject and clause_start > 0 and text[clause_start - 1] in "，,":
         # 开展“银企对接”活动，全年不少于12场: the bound's clause names no indicator; the clause before it does
         before = _clause_start(text, clause_start - 1)
@@ -335,7 +343,8 @@ def _read_quantity(text: str, text_raw: str, q: re.Match[str]) -> _Found | None:
     else:
         return None
     return _Found(start, end, q.start(), indicator, to_decimal(q.group("num")) or Decimal(0),
-                  to_decimal(q.group("max")) if q.group("max") else None, unit_raw, comparator, period)
+                  to_decimal(q.group("max")) if q.group("max") else None, unit_raw, comparator, period,
+                  minimum_per_year is not None)
 
 
 def _is_baseline(text: str, q: re.Match[str]) -> bool:
@@ -412,6 +421,8 @@ def extract_targets(
         when: date | None
         if own is not None:
             when, period, basis, evidence = own.when, own.period, Basis.EXPLICIT, ""
+        elif f.per_year:
+            when, period, basis, evidence = None, f.period, Basis.EXPLICIT, ""
         elif covering is not None and _covers(covering, offset + f.at, f.period):
             when, period, basis, evidence = covering.when, covering.period, Basis.EXPLICIT, covering.evidence
         elif default_deadline is not None:
