@@ -69,18 +69,33 @@ _RATE_RE = re.compile(
 _TIME_LIMIT_RE = re.compile(
     rf"(?:(?:自|收到|于|在)[^，,。；;0-9]{{0,16}}?(?:之日起|之日|起|后))?(?:在|于)?"
     rf"(?P<n>{NUMBER})(?P<u>个工作日|工作日|个月|日|天|小时)(?:内|之内|以内)"
-    rf"(?P<verb>[^，,。；;]{{0,4}}?(?:办结|完成|作出|做出|答复|反馈|审核|审批|审查|出具|办理|拨付|兑现|到位|发放|受理|"
-    rf"决定|告知|回复|公示))"
+    rf"(?P<verb>(?:向[^，,。；;]{{1,40}}?|[^，,。；;]{{0,10}}?)(?:办结|完成|作出|做出|答复|反馈|审核|审批|审查|出具|办理|拨付|"
+    rf"兑现|到位|发放|受理|决定|告知|回复|公示|备案|报送|核发|颁发))"
 )
 _TARGET_VERB_BEFORE = re.compile(r"(?:压缩至|压缩到|缩短至|缩短到|控制在|降至|降到|减少到|减少至)$")
 _REFORM_GOAL = re.compile(r"实现|力争|确保|压缩|缩短|控制|提速|全面|推动|推行|达到")
 _TARGET_WORD_BEFORE = re.compile(r"分别|达到|提高到|提升至|增长|压缩|缩短|控制在|降至|降到|突破|力争|确保|到(?:19|20)[0-9]{2}年")
-# 公示期不少于5个工作日: a procedural period named as such, with its bound
+# 公示期不少于5个工作日 / 扣除期限不能超过48个月 / 周期为1年: a procedural period or a term of support named as such,
+# with its bound (a term of a payment, 贴息期限不超过2年, is a limit of its own beside the payment); a text's own period
+# of validity (有效期限为3年, 执行期限, 实施期限) is no support limit (``document_validity`` reads it)
 _NAMED_LIMIT_RE = re.compile(
-    rf"(?:公示期|公示时间|异议期|公告期|公示期限|答复期限|受理期限|办结时限|审核时限|审查时限)"
-    rf"(?:一般|原则上)?(?P<bound>为|不少于|不低于|不超过|不得超过|不得少于)?(?P<n>{NUMBER})(?P<u>个工作日|工作日|个月|日|天|小时)"
-    rf"(?:以内|之内|内)?"
+    rf"(?:公示期|公示时间|异议期|公告期|(?<!有效)(?<!执行)(?<!实施)期限|时限|年限|周期|(?:审核|审查)时间)"
+    rf"(?:一般|原则上)?(?P<longest>最长|最多)?(?P<bound>为|不少于|不低于|不超过|不能超过|不得超过|不得少于)?"
+    rf"(?P<n>{NUMBER})(?P<u>个工作日|工作日|个月|年|日|天|小时)(?:以内|之内|内)?"
 )
+# 最长发放24个月 / 最长不超过15个工作日: a longest term with no noun before it
+_LONGEST_RE = re.compile(
+    rf"最长(?:不超过|不得超过)?(?:发放|补贴|资助|享受|支持|贴息|给予)?(?P<n>{NUMBER})(?P<u>个工作日|工作日|个月|年|日|天)"
+)
+# 年满60岁的父母: an age that qualifies, in any sentence
+_AGE_RE = re.compile(rf"年满(?P<n>{NUMBER})(?P<u>周岁|岁)")
+# 签订3年以上劳动合同 / 一年期以上银行贷款: a term of a contract or loan that qualifies (in a support sentence)
+_SMALL_NUMERALS = {c: i for i, c in enumerate("零一二三四五六七八九十", 0)} | {"两": 2}
+_TERM_RE = re.compile(rf"(?P<n>{NUMBER}|[一二三四五六七八九十两])(?P<u>年|个月)期?(?:及)?以上的?"
+                      rf"(?=[^，,。；;]{{0,6}}?(?:合同|贷款|借款|经验|经历|工龄|协议|租期))")
+# 补贴面积不超过500平方米: a bound on what a payment covers, in a measure that is not money
+_COVERAGE_RE = re.compile(rf"(?:补贴|补助|奖励|资助|支持|租赁|租用)(?:面积|人数|名额|数量)(?:最高|最多)?"
+                          rf"(?:不超过|不得超过|不能超过|最高|最多)(?P<n>{NUMBER})")
 # 连续从事护理工作满5年: a length of service or operation that qualifies
 _SERVICE_RE = re.compile(rf"满(?P<n>{NUMBER})(?P<u>周年|年|个月)")
 _CONDITION_RE = re.compile(r"(?:对于|对|凡|符合条件的)(?P<c>[^，,。；;]{2,60}?)(?:，|,|给予|可)")
@@ -143,10 +158,50 @@ def _named_limits(text: str) -> list[SupportPhrase]:
     found = []
     for m in _NAMED_LIMIT_RE.finditer(text):
         bound = m.group("bound") or ""
-        comparator = "≥" if bound in ("不少于", "不低于", "不得少于") else "≤" if bound or m.group().endswith("内") else "="
-        found.append(SupportPhrase("time-limit", m.start(), m.end(), amount=to_decimal(m.group("n")),
+        comparator = ("≥" if bound in ("不少于", "不低于", "不得少于") else
+                      "=" if bound == "为" and not m.group("longest") else
+                      "≤" if bound or m.group("longest") or m.group().endswith("内") else "=")
+        # 服务期限不少于5年: a minimum term in years or months is a condition the recipient meets, not a limit
+        kind = "threshold" if comparator == "≥" and m.group("u") in ("年", "个月") else "time-limit"
+        found.append(SupportPhrase(kind, m.start(), m.end(), amount=to_decimal(m.group("n")),
                                    unit=m.group("u"), comparator=comparator))
+    for m in _LONGEST_RE.finditer(text):
+        if not any(f.start <= m.start() < f.end for f in found):
+            found.append(SupportPhrase("time-limit", m.start(), m.end(), amount=to_decimal(m.group("n")),
+                                       unit=m.group("u"), comparator="≤"))
     return found
+
+
+def _qualifying_lengths(text: str, taken: list[SupportPhrase]) -> list[SupportPhrase]:
+    """Ages (年满60岁) and lengths of service (实习满1年) that say who qualifies, in any sentence, once per sentence
+    and figure; the support sentences' own thresholds (``taken``) are not read twice."""
+    found: list[SupportPhrase] = []
+    seen: set[tuple[int, Decimal | None, str]] = set()
+    for s in _SENTENCE.finditer(text):
+        for m in [*_AGE_RE.finditer(text, s.start(), s.end()), *_SERVICE_RE.finditer(text, s.start(), s.end())]:
+            key = (s.start(), to_decimal(m.group("n")), m.group("u"))
+            if key in seen or any(t.start <= m.start() < t.end for t in [*taken, *found]):
+                continue
+            seen.add(key)
+            found.append(SupportPhrase("threshold", m.start(), m.end(), amount=key[1], unit=m.group("u"),
+                                       comparator="≥", condition=m.group()))
+    return found
+
+
+def _term_threshold(text: str, clause: tuple[int, int]) -> SupportPhrase | None:
+    """签订3年以上劳动合同 / 一年期以上银行贷款: from the clause's verb (or the number) to the noun it qualifies."""
+    a, b = clause
+    m = _TERM_RE.search(text, a, b)
+    if not m:
+        return None
+    n = m.group("n")
+    amount = Decimal(_SMALL_NUMERALS[n]) if n in _SMALL_NUMERALS else to_decimal(n)
+    verb = re.compile(r"签订|签署|获得|取得|具有|具备|从事").search(text, a, m.start())
+    start = verb.start() if verb else m.start()
+    noun = re.compile(r"合同|贷款|借款|经验|经历|工龄|协议|租期").search(text, m.end(), b)
+    end = noun.end() if noun else m.end()
+    return SupportPhrase("threshold", start, end, amount=amount, unit=m.group("u"), comparator="≥",
+                         condition=text[start:end])
 
 
 def _service_threshold(text: str, clause: tuple[int, int]) -> SupportPhrase | None:
@@ -274,12 +329,16 @@ def _sentence_phrases(text: str, a: int, b: int) -> list[SupportPhrase]:
     for c in _CLAUSE.finditer(text, a, b):
         clause = (c.start(), c.end())
         payment = _payment(text, clause)
-        threshold = _threshold(text, clause, payment is not None) or _service_threshold(text, clause)
+        threshold = (_threshold(text, clause, payment is not None) or _service_threshold(text, clause)
+                     or _term_threshold(text, clause))
         if threshold is not None:
             phrases.append(threshold)
         if payment is None:
-            if last is not None and re.search(r"期限|年限|期", c.group()) and re.search(r"[0-9一二三四五六七八九十]", c.group()):
-                last.end = c.end()  # 贴息期限不超过3年: part of the payment before it
+            coverage = _COVERAGE_RE.search(text, *clause)
+            q = QUANTITY_RE.match(text, coverage.start("n")) if coverage else None
+            if coverage and q and q.group("unit") and not MONEY_UNIT.match(q.group("unit")):
+                phrases.append(SupportPhrase("other", coverage.start(), q.end(), amount=to_decimal(q.group("num")),
+                                             unit=q.group("unit"), comparator="≤"))
             continue
         if last is not None and (not payment.kind or (payment.rate is None and payment.amount is None
                                                        and last.cap is None and payment.kind == last.kind)):
@@ -320,6 +379,7 @@ def support_phrases(text: str) -> list[SupportPhrase]:
             for p in _sentence_phrases(text, s.start(), s.end()):
                 if not any(t.start <= p.start < t.end for t in phrases if t.kind == "time-limit"):
                     phrases.append(p)
+    phrases += _qualifying_lengths(text, phrases)
     for p in phrases:  # trim whitespace the clause split leaves at the edges
         while p.start < p.end and text[p.start].isspace():
             p.start += 1

@@ -59,7 +59,8 @@ def row(kind, amount=None, amount_max=None, unit="", rate=None, rate_base="", ca
         ("对牵头制定国际标准的单位，奖励50万元。", [row("reward", amount=D(50), unit="万元", condition="牵头制定国际标准的单位")]),
         # loan interest
         ("按实际支付贷款利息的40%给予贴息，贴息期限不超过2年，单户每年贴息不超过100万元。",
-         [row("loan-interest", unit="万元", rate=D(40), rate_base="实际支付贷款利息", cap=D(100))]),
+         [row("loan-interest", unit="万元", rate=D(40), rate_base="实际支付贷款利息", cap=D(100)),
+          row("time-limit", amount=D(2), unit="年", comparator="≤")]),  # the term is a limit of its own
         # tax
         ("经认定的软件企业，减按10%的税率征收企业所得税。",
          [row("tax", rate=D(10), rate_base="税率", condition="经认定的软件企业")]),
@@ -299,3 +300,42 @@ def test_a_list_of_general_conditions_applies_to_every_support():
     support = next(s for s in doc.supports if s.rate == 50)
     assert {(c.field, c.values, c.value) for c in support.conditions} >= {("district", ("浑南区",), None),
                                                                          ("employees", (), _D(1000))}
+
+
+def _rows(text):
+    return [(p.kind, p.amount, p.unit, p.comparator) for p in support_phrases(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a term of support named as such is a time limit of its own, beside the payment it limits
+        ("按实际支付贷款利息的40%给予贴息，贴息期限不超过2年。",
+         [("loan-interest", None, "", ""), ("time-limit", D(2), "年", "≤")]),
+        ("同一学历继续教育的扣除期限不能超过48个月。", [("time-limit", D(48), "个月", "≤")]),
+        ("住房贷款利息的扣除期限最长不超过240个月。", [("time-limit", D(240), "个月", "≤")]),
+        ("签约执行，周期为1年。", [("time-limit", D(1), "年", "=")]),
+        ("按每人每月1500元的标准发放生活补贴，最长发放18个月。",
+         [("subsidy", D(1500), "元", ""), ("time-limit", D(18), "个月", "≤")]),
+        ("审核时间一般不少于5个工作日，最长不超过20个工作日。",
+         [("time-limit", D(5), "个工作日", "≥"), ("time-limit", D(20), "个工作日", "≤")]),
+        # a minimum term in years is a condition the recipient meets; a text's own validity is no support
+        ("引进人才须承诺在本市服务期限不少于5年。", [("threshold", D(5), "年", "≥")]),
+        ("本办法自印发之日起施行，有效期限为3年。", []),
+        # a procedural limit whose verb stands a few words after the period
+        ("由财政部门在公示期满后10个工作日内将奖补资金拨付至企业账户。", [("time-limit", D(10), "个工作日", "≤")]),
+        ("应当自设立之日起30日内向所在地主管部门备案。", [("time-limit", D(30), "日", "≤")]),
+        # who qualifies by age or length of service, in any sentence; a term of contract or loan in a support one
+        ("本办法所称老人是指年满65岁的父母，以及年满65岁的祖父母。", [("threshold", D(65), "岁", "≥")]),
+        ("申请人应当在服务机构实习满2年。", [("threshold", D(2), "年", "≥")]),
+        ("对新引进并签订5年以上劳动合同的博士，按每人每月3000元的标准发放补贴。",
+         [("threshold", D(5), "年", "≥"), ("subsidy", D(3000), "元", "")]),
+        ("对企业获得的一年期以上银行贷款，按贷款利息的50%给予贴息。",
+         [("threshold", D(1), "年", "≥"), ("loan-interest", None, "", "")]),
+        # a bound on what a subsidy covers, in a measure that is not money
+        ("按每月每平方米20元的标准给予房租补贴，补贴面积不超过300平方米。",
+         [("subsidy", D(20), "元", ""), ("other", D(300), "平方米", "≤")]),
+    ],
+)
+def test_terms_limits_and_qualifying_lengths(text, expected):
+    assert _rows(text) == expected
