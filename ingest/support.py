@@ -25,7 +25,15 @@ from decimal import Decimal
 
 from .conditions import GENERAL_CONDITIONS, conditions_of, validity_of
 from .model import Condition, Span, Support, Unit
-from .quantities import MONEY_UNIT, NUMBER, QUANTITY_RE, normalise_digits, to_decimal
+from .quantities import (
+    COUNT_WORDS,
+    MONEY_UNIT,
+    NUMBER,
+    QUANTITY_RE,
+    UNIT,
+    normalise_digits,
+    to_decimal,
+)
 
 __all__ = [
     "SupportPhrase",
@@ -89,6 +97,19 @@ _LONGEST_RE = re.compile(
 )
 # 年满60岁的父母: an age that qualifies, in any sentence
 _AGE_RE = re.compile(rf"年满(?P<n>{NUMBER})(?P<u>周岁|岁)")
+# What a body must have to qualify, in any sentence: 有50个以上的成员 / 应有10万元以上资金 (a requirement: after
+# 应/须 or opening an item), 基金数额不少于210万元, 年龄一般不超过70周岁; and whom a rule applies to, a count ending a
+# 的-clause (入围企业在3家及以上的，…; 为2家的，…). A sentence stating an aim (力争拥有10家以上…) holds none.
+_POSSESS_RE = re.compile(
+    rf"(?:(?:应当|应|须|必须|还应|需)(?:具有|具备|拥有|有)|(?:^|(?<=[。；;，,：:\n）)])|(?<=[0-9][.．、]))(?:具有|具备|拥有|有))"
+    rf"(?P<num>{NUMBER})(?P<unit>{UNIT})(?:及)?以上的?", re.MULTILINE)
+_FUNDS_RE = re.compile(rf"(?:资金|基金数额|注册资本|净资产|资产总额)(?:一般|原则上)?(?:不少于|不低于)(?P<num>{NUMBER})"
+                       rf"(?P<unit>[十百千万亿]*元)")
+_AGE_CAP_RE = re.compile(rf"年龄(?:一般|原则上)?(?:不超过|不得超过|不高于)(?P<num>{NUMBER})(?P<unit>周岁|岁)")
+_COUNTS = "|".join(sorted(COUNT_WORDS, key=len, reverse=True))
+_CONDITIONAL_COUNT_RE = re.compile(rf"(?:在|为|只有|仅有)(?P<num>{NUMBER})(?P<unit>{_COUNTS})(?P<post>及以上|以上|及以下|以下)?的"
+                                   rf"(?=[，,])")
+_AIM_WORDS = re.compile(r"力争|争取|目标|到\s*(?:19|20)[0-9]{2}年|新增|培育|建成|达到")
 # 签订3年以上劳动合同 / 一年期以上银行贷款: a term of a contract or loan that qualifies (in a support sentence)
 _SMALL_NUMERALS = {c: i for i, c in enumerate("零一二三四五六七八九十", 0)} | {"两": 2}
 _TERM_RE = re.compile(rf"(?P<n>{NUMBER}|[一二三四五六七八九十两])(?P<u>年|个月)期?(?:及)?以上的?"
@@ -110,6 +131,9 @@ _PAYS = re.compile(r"(?<!申请)(?<!享受)(?<!获得)(?:给予|奖励|补助|�
 _MEASURED = re.compile(r"税|收入|营收|投资|资本|产值|销售|规模|资产|利润|人数|员工|职工")
 _PAYMENT_NOUN = re.compile(r"的?(?:[一-龥]{0,4})(?:奖励|补助|补贴|资助|支持|贴息|奖补|扶持)")
 _SENTENCE = re.compile(r"[^。；;！!？?\n]+")
+_SHARE = re.compile(r"一方|双方|各自|分别|分摊|由[^，,]{1,6}?方按")
+# 固定资产投资规模每年按10亿元安排: an investment quota, a figure of support of no payment kind
+_QUOTA = re.compile(r"投资规模|投资额度|投资计划|投资总规模")
 _CLAUSE = re.compile(r"[^，,。；;！!？?\n]+")
 
 
@@ -173,18 +197,28 @@ def _named_limits(text: str) -> list[SupportPhrase]:
 
 
 def _qualifying_lengths(text: str, taken: list[SupportPhrase]) -> list[SupportPhrase]:
-    """Ages (年满60岁) and lengths of service (实习满1年) that say who qualifies, in any sentence, once per sentence
-    and figure; the support sentences' own thresholds (``taken``) are not read twice."""
+    """Ages (年满60岁) and lengths of service (实习满1年) that say who qualifies, and requirements (有50个以上的成员,
+    年龄一般不超过70周岁, 入围企业在3家及以上的，), in any sentence, once per sentence and figure; the support
+    sentences' own thresholds (``taken``) are not read twice."""
     found: list[SupportPhrase] = []
     seen: set[tuple[int, Decimal | None, str]] = set()
     for s in _SENTENCE.finditer(text):
-        for m in [*_AGE_RE.finditer(text, s.start(), s.end()), *_SERVICE_RE.finditer(text, s.start(), s.end())]:
-            key = (s.start(), to_decimal(m.group("n")), m.group("u"))
+        aim = bool(_AIM_WORDS.search(s.group()))
+        matches = [(m, "n", "u", "≥") for m in [*_AGE_RE.finditer(text, s.start(), s.end()),
+                                                *_SERVICE_RE.finditer(text, s.start(), s.end())]]
+        if not aim:
+            matches += [(m, "num", "unit", "≥") for m in [*_POSSESS_RE.finditer(text, s.start(), s.end()),
+                                                          *_FUNDS_RE.finditer(text, s.start(), s.end())]]
+            matches += [(m, "num", "unit", "≤") for m in _AGE_CAP_RE.finditer(text, s.start(), s.end())]
+            matches += [(m, "num", "unit", "≥" if "以上" in (m.group("post") or "") else
+                         "≤" if m.group("post") else "=") for m in _CONDITIONAL_COUNT_RE.finditer(text, s.start(), s.end())]
+        for m, n, u, comparator in sorted(matches, key=lambda x: x[0].start()):
+            key = (s.start(), to_decimal(m.group(n)), m.group(u))
             if key in seen or any(t.start <= m.start() < t.end for t in [*taken, *found]):
                 continue
             seen.add(key)
-            found.append(SupportPhrase("threshold", m.start(), m.end(), amount=key[1], unit=m.group("u"),
-                                       comparator="≥", condition=m.group()))
+            found.append(SupportPhrase("threshold", m.start(), m.end(), amount=key[1], unit=m.group(u),
+                                       comparator=comparator, condition=m.group()))
     return found
 
 
@@ -344,7 +378,9 @@ def _sentence_phrases(text: str, a: int, b: int) -> list[SupportPhrase]:
                                                        and last.cap is None and payment.kind == last.kind)):
             _merge(last, payment)
             continue
-        payment.kind = payment.kind or sentence_kind
+        payment.kind = payment.kind or ("other" if _QUOTA.search(c.group()) else sentence_kind)
+        if payment.rate is not None and payment.rate_base.endswith("标准") and _SHARE.search(c.group()):
+            continue  # 由其中一方按扣除标准的100%扣除: how one support is split between claimants, no support of its own
         graded = _graded(text, payment)
         qualifying = [p for p in phrases if p.kind == "threshold" and p.end <= payment.start + 1]
         if qualifying:

@@ -339,3 +339,37 @@ def _rows(text):
 )
 def test_terms_limits_and_qualifying_lengths(text, expected):
     assert _rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what a body must have to qualify, written as a requirement in any sentence
+        ("3.有30个以上的会员。", [("threshold", D(30), "个", "≥")]),
+        ("全国性协会应有20万元以上资金，地方性协会应有3万元以上资金。",
+         [("threshold", D(20), "万元", "≥"), ("threshold", D(3), "万元", "≥")]),
+        ("基金会基金数额不少于400万元人民币。", [("threshold", D(400), "万元", "≥")]),
+        ("负责人应身体健康，年龄一般不超过65周岁。", [("threshold", D(65), "周岁", "≤")]),
+        # whom a rule applies to: a count that ends a 的-clause
+        ("报名企业在4家及以上的，采取竞价方式；报名企业为2家的，采取议价方式。",
+         [("threshold", D(4), "家", "≥"), ("threshold", D(2), "家", "=")]),
+        # an aim is no requirement
+        ("到2030年，力争拥有10家以上上市公司。", []),
+    ],
+)
+def test_requirements_outside_support_sentences(text, expected):
+    assert _rows(text) == expected
+
+
+def test_shares_of_one_deduction_between_claimants_are_no_further_supports():
+    """按扣除标准的100%扣除 / 由双方分别按扣除标准的50%扣除: how one deduction is split, not a new support."""
+    text = "纳税人的子女教育支出，按照每个子女每月1000元的标准定额扣除。父母可以选择由其中一方按扣除标准的100%扣除，也可以选择由双方分别按扣除标准的50%扣除。"
+    assert [(p.kind, p.amount, p.rate) for p in support_phrases(text)] == [("tax", D(1000), None)]
+
+
+def test_a_split_to_one_named_party_and_an_investment_quota():
+    """由购买方按扣除标准的100%扣除 names who claims one deduction (no support of its own); an investment quota
+    (固定资产投资规模每年按5亿元安排) is a figure of support of no payment kind (other), whatever the sentence says."""
+    assert support_phrases("经夫妻双方约定，可以选择由购买方按扣除标准的100%扣除。") == []
+    (quota,) = support_phrases("固定资产投资规模每年按5亿元安排，所需资金由银行筹措，请人民银行给予支持。")
+    assert (quota.kind, quota.amount, quota.unit) == ("other", D(5), "亿元")
