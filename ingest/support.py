@@ -49,8 +49,10 @@ __all__ = [
 
 _SUPPORT_SENTENCE = re.compile(
     r"补助|补贴|资助|奖励|奖补|贴息|扶持资金|专项资金|给予|减按|免征|减征|减半|加计扣除|定额扣除|据实扣除|抵免|退税|税率|"
-    r"出让(?:起始|底)?价|地价|最低价标准|价款|优惠|返还|最高|一次性|扣除(?:标准|额度)"
+    r"出让(?:起始|底)?价|地价|最低价标准|价款|优惠|返还|最高|一次性|扣除(?:标准|额度)|优先(?:支持|推荐|安排)"
 )
+# 优先支持其行政区域内1家…: a quota of beneficiaries given priority, a figure of support of no payment kind
+_PRIORITY_QUOTA = re.compile(rf"优先(?:支持|推荐|安排)[^，,。；;0-9]{{0,12}}?(?P<n>{NUMBER})(?P<u>家|个|项|名)")
 # The payment noun decides first (按纳税额的10%给予奖励 is a reward, 给予用地补助 a subsidy); a clause naming no
 # payment is tax or land relief by its own words (减按15%的税率, 出让价款按基准地价的70%确定).
 _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -76,7 +78,7 @@ _RATE_RE = re.compile(
 )
 _TIME_LIMIT_RE = re.compile(
     rf"(?:(?:自|收到|于|在)[^，,。；;0-9]{{0,16}}?(?:之日起|之日|起|后))?(?:在|于)?"
-    rf"(?P<n>{NUMBER})(?P<u>个工作日|工作日|个月|日|天|小时)(?:内|之内|以内)"
+    rf"(?P<n>{NUMBER})(?:[-—–~至到](?P<max>{NUMBER}))?(?P<u>个工作日|工作日|个月|年|日|天|小时)(?:内|之内|以内)"
     rf"(?P<verb>(?:向[^，,。；;]{{1,40}}?|[^，,。；;]{{0,10}}?)(?:办结|完成|作出|做出|答复|反馈|审核|审批|审查|出具|办理|拨付|"
     rf"兑现|到位|发放|受理|决定|告知|回复|公示|备案|报送|核发|颁发))"
 )
@@ -174,6 +176,7 @@ def _time_limits(text: str) -> list[SupportPhrase]:
         tail = re.match(r"[^，,。；;！!？?\n]{0,6}(?=[，,。；;！!？?\n]|$)", text[m.end():])
         end = m.end() + (tail.end() if tail else 0)  # …内作出决定 / …内拨付到位: up to the clause end
         found.append(SupportPhrase("time-limit", m.start(), end, amount=to_decimal(m.group("n")),
+                                   amount_max=to_decimal(m.group("max")) if m.group("max") else None,
                                    unit=m.group("u"), comparator="≤"))
     return found
 
@@ -368,6 +371,10 @@ def _sentence_phrases(text: str, a: int, b: int) -> list[SupportPhrase]:
         if threshold is not None:
             phrases.append(threshold)
         if payment is None:
+            quota = _PRIORITY_QUOTA.search(text, *clause)
+            if quota:
+                phrases.append(SupportPhrase("other", quota.start(), clause[1], amount=to_decimal(quota.group("n")),
+                                             unit=quota.group("u")))
             coverage = _COVERAGE_RE.search(text, *clause)
             q = QUANTITY_RE.match(text, coverage.start("n")) if coverage else None
             if coverage and q and q.group("unit") and not MONEY_UNIT.match(q.group("unit")):

@@ -373,3 +373,18 @@ def test_a_split_to_one_named_party_and_an_investment_quota():
     assert support_phrases("经夫妻双方约定，可以选择由购买方按扣除标准的100%扣除。") == []
     (quota,) = support_phrases("固定资产投资规模每年按5亿元安排，所需资金由银行筹措，请人民银行给予支持。")
     assert (quota.kind, quota.amount, quota.unit) == ("other", D(5), "亿元")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 优先推荐/优先支持 offer support: who qualifies for it is a threshold, a quota of beneficiaries is other
+        ("对研发费用占营业收入比重不低于6%的企业，优先推荐申报省级企业技术中心。", [("threshold", D(6), "%", "≥")]),
+        ("优先支持其行政区域内2家符合条件的开发区扩区。", [("other", D(2), "家", "")]),
+        # a limit in years, written as a range, with its verb
+        ("可渐进调整支付标准，在2—3年内调整到位。", [("time-limit", D(2), "年", "≤")]),
+        ("力争3年内完成改造。", []),  # an aim, not a limit
+    ],
+)
+def test_priority_support_and_limits_in_years(text, expected):
+    assert _rows(text) == expected
