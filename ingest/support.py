@@ -97,6 +97,11 @@ _NAMED_LIMIT_RE = re.compile(
 _LONGEST_RE = re.compile(
     rf"最长(?:不超过|不得超过)?(?:发放|补贴|资助|享受|支持|贴息|给予)?(?P<n>{NUMBER})(?P<u>个工作日|工作日|个月|年|日|天)"
 )
+# 留存五年 / 保存期限不少于10年: how long records are kept, a limit whatever its bound (Chinese numerals too)
+_RETENTION_RE = re.compile(rf"(?:留存|保存|保管|存档)(?:期限|时间)?(?:一般|原则上)?(?:为|不少于|不低于|不得少于|至少)?"
+                           rf"(?P<n>{NUMBER}|[一二三四五六七八九十两])(?P<u>年|个月)")
+# 任期一般不超过两届: a limit on terms of office that a body's officers must meet
+_TERMS_OF_OFFICE_RE = re.compile(rf"任期(?:一般|原则上)?(?:不超过|不得超过|不能超过)(?P<n>{NUMBER}|[一二三四五六七八九十两])(?P<u>届)")
 # 年满60岁的父母: an age that qualifies, in any sentence
 _AGE_RE = re.compile(rf"年满(?P<n>{NUMBER})(?P<u>周岁|岁)")
 # What a body must have to qualify, in any sentence: 有50个以上的成员 / 应有10万元以上资金 (a requirement: after
@@ -181,9 +186,18 @@ def _time_limits(text: str) -> list[SupportPhrase]:
     return found
 
 
+def _numeral(n: str) -> Decimal | None:
+    return Decimal(_SMALL_NUMERALS[n]) if n in _SMALL_NUMERALS else to_decimal(n)
+
+
 def _named_limits(text: str) -> list[SupportPhrase]:
-    found = []
+    found = [SupportPhrase("time-limit", m.start(), m.end(), amount=_numeral(m.group("n")), unit=m.group("u"),
+                           comparator="≥") for m in _RETENTION_RE.finditer(text)]
+    found += [SupportPhrase("threshold", m.start(), m.end(), amount=_numeral(m.group("n")), unit=m.group("u"),
+                            comparator="≤", condition=m.group()) for m in _TERMS_OF_OFFICE_RE.finditer(text)]
     for m in _NAMED_LIMIT_RE.finditer(text):
+        if any(f.start <= m.start() < f.end for f in found):
+            continue
         bound = m.group("bound") or ""
         comparator = ("≥" if bound in ("不少于", "不低于", "不得少于") else
                       "=" if bound == "为" and not m.group("longest") else
@@ -232,7 +246,7 @@ def _term_threshold(text: str, clause: tuple[int, int]) -> SupportPhrase | None:
     if not m:
         return None
     n = m.group("n")
-    amount = Decimal(_SMALL_NUMERALS[n]) if n in _SMALL_NUMERALS else to_decimal(n)
+    amount = _numeral(n)
     verb = re.compile(r"签订|签署|获得|取得|具有|具备|从事").search(text, a, m.start())
     start = verb.start() if verb else m.start()
     noun = re.compile(r"合同|贷款|借款|经验|经历|工龄|协议|租期").search(text, m.end(), b)

@@ -388,3 +388,16 @@ def test_a_split_to_one_named_party_and_an_investment_quota():
 )
 def test_priority_support_and_limits_in_years(text, expected):
     assert _rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a retention period and a limit on terms of office, written with Chinese numerals as such texts do
+        ("纳税人应当将相关资料留存五年，以备查验。", [("time-limit", D(5), "年", "≥")]),
+        ("负责人任期一般不超过两届。", [("threshold", D(2), "届", "≤")]),
+        ("相关凭证保存期限不少于10年。", [("time-limit", D(10), "年", "≥")]),
+    ],
+)
+def test_retention_and_terms_of_office(text, expected):
+    assert _rows(text) == expected
