@@ -14,6 +14,7 @@ import numpy as np
 
 from .backends import SearchBackend, TermGroup, UnitFields, UnitFilter, build_backend
 from .backends.local import LocalBackend
+from .adapter import load_adapter
 from .align import load_alignment
 from .base import Scored
 from .boosts import UnitFacts, adjust
@@ -334,19 +335,26 @@ class SearchIndex:
         return vector
 
     def aligns(self) -> bool:
-        """Are English question vectors moved (search/align.py: weights set and an alignment shipped for the encoder)?"""
+        """Are English question vectors moved (search/align.py, search/adapter.py: a weight set and its file
+        shipped for the encoder)?"""
         s = self.settings
-        return bool(s.en_align_matrix or s.en_align_shift) and load_alignment(self.encoder.name) is not None
+        return ((bool(s.en_align_matrix or s.en_align_shift) and load_alignment(self.encoder.name) is not None)
+                or (bool(s.en_adapter_weight) and load_adapter(self.encoder.name) is not None))
 
     def aligned(self, vector: np.ndarray, language: str) -> np.ndarray:
         """An English question's vector moved towards the Chinese side of the encoder's space (search/align.py:
-        ``en_align_matrix``·W q + ``en_align_shift``·δ, renormalised); other vectors, and every vector of an
-        encoder with no shipped alignment, as they are.  The alignment file is read on the first English question."""
+        ``en_align_matrix``·W q + ``en_align_shift``·δ, renormalised), then by the query adapter when
+        ``en_adapter_weight`` is set (search/adapter.py, off: it did not hold on untouched questions); other
+        vectors, and every vector of an encoder with no shipped file, as they are.  The files are read on the first
+        English question."""
         s = self.settings
-        if language != "en" or not (s.en_align_matrix or s.en_align_shift):
+        if language != "en":
             return vector
-        alignment = load_alignment(self.encoder.name)
-        return vector if alignment is None else alignment.apply(vector, s.en_align_matrix, s.en_align_shift)
+        if s.en_align_matrix or s.en_align_shift:
+            alignment = load_alignment(self.encoder.name)
+            vector = vector if alignment is None else alignment.apply(vector, s.en_align_matrix, s.en_align_shift)
+        adapter = load_adapter(self.encoder.name) if s.en_adapter_weight else None
+        return vector if adapter is None else adapter.apply(vector, s.en_adapter_weight)
 
     def dense_candidates(self, plan: QueryPlan, k: int, where: UnitFilter | None = None,
                          align: bool = True) -> list[Scored]:

@@ -42,6 +42,10 @@ class SearchSettings:
     # (shift 0 → 0.5: English hit@1 on the six tune sets 0.708 → 0.745, on the nine once-scored untouched sets
     # 0.624 → 0.648; shift 1.0 or 1.5, or the matrix at 0.3 or 0.8, no better on both)
     en_align_shift: float = 0.5
+    # … then + en_adapter_weight·A B q, renormalised (search/adapter.py, fitted by tools/build_adapter.py; none is
+    # shipped): at 0.5 English hit@1 +1 question of 100 on the four tune sets, +0 of 98 on the four untouched ones
+    # (hit@3 +2 −1); at 1.0 ±0 and −1 (hit@3 −2, −1): within noise, so off
+    en_adapter_weight: float = 0.0
     # language → lowest best cosine that counts as an answer; empty: the encoder's calibrated floors
     relevance_floors: dict[str, float] = field(default_factory=dict)
     annex_weight: float = 0.8  # an annex (task table) restating the body's units weighs less than they do
