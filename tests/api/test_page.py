@@ -292,4 +292,4 @@ def test_the_match_answer_downloads(several, several_documents_server, tmp_path)
         several.click("#match-download button[data-format=csv]")
     info.value.save_as(tmp_path / "answer.csv")
     text = (tmp_path / "answer.csv").read_text(encoding="utf-8-sig")
-    assert text.startswith("rank,document,path,heading,kind,verdict")
+    assert text.startswith("rank,document,path,heading,kind,start,end,verdict")  # the span each answer rests on
