@@ -103,11 +103,10 @@ def _row_statements(source: str, row: TaskRow, unit: Unit, mentions: list[Mentio
     lead_cell = row.cell(Column.LEAD)
     has_lead = lead_cell is not None and bool(_inside(mentions, lead_cell.span.start, lead_cell.span.end))
     leads: set[str] = set()
-    guide = row.cell(Column.GUIDE)
-    if guide is not None:  # 指导部门: every body listed guides the work
-        for mention in _unique(_inside(mentions, guide.span.start, guide.span.end)):
-            yield _Statement(mention[1], Role.COORDINATOR, unit.path, row.span, False, (), due_text)
-    for column, default in ((Column.LEAD, _LEAD), (Column.PARTICIPANT, _HELP), (Column.RESPONSIBLE, _PLAIN)):
+    # 指导部门 (a reform list's guiding departments) is a plain list of the bodies answerable for the row, read
+    # as 责任单位 is: the first leads (inferred unless alone), the rest take part
+    for column, default in ((Column.LEAD, _LEAD), (Column.PARTICIPANT, _HELP), (Column.RESPONSIBLE, _PLAIN),
+                            (Column.GUIDE, _PLAIN)):
         parts = row.parts(column)
         if not parts:
             continue
@@ -159,7 +158,7 @@ def _statements(source: str, units: list[Unit], mentions: list[Mention]) -> list
     for table in tables:
         holder = _unit_at(units, table.header.start)
         for row in table.rows:
-            unit = unit_of_row(row, units, holder)
+            unit = unit_of_row(row, units, _deepest_at(units, row.span.start) or holder, table)
             if unit is not None:
                 found += _row_statements(source, row, unit, mentions, conv)
     # 联席会议由A、B…组成，A为牵头单位: the member named as lead leads; it is not also listed as a participant
@@ -167,6 +166,12 @@ def _statements(source: str, units: list[Unit], mentions: list[Mention]) -> list
     found = [st for st in found if not (st.role is Role.PARTICIPANT and (st.agent, st.unit, st.span) in leads
                                         and _COMPOSE_AFTER_RE.search(st.span.text(source)))]
     return sorted(found, key=lambda s: (s.span.start, s.span.end))
+
+
+def _deepest_at(units: list[Unit], pos: int) -> Unit | None:
+    """The innermost unit whose span holds ``pos``: a row under an annex's 一、… part belongs to that part."""
+    holding = [u for u in units if u.span.start <= pos < u.span.end]
+    return max(holding, key=lambda u: u.span.start) if holding else None
 
 
 def _explain_first_listed(source: str, st: _Statement) -> str:

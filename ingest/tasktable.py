@@ -375,17 +375,34 @@ def _score(task: str, unit: Unit) -> int:
     run = _common_run(task[:80], heading[:80])
     if run >= max(4, int(0.6 * min(len(task), len(heading)))):
         return 100 + run
-    if len(task) >= 6 and task in _NOISE.sub("", unit.text):
+    if _names_task(unit, task):
         return 50
     return 0
+
+
+def _score_heading(task: str, unit: Unit) -> bool:
+    """The task cell names ``unit`` by its heading (not only somewhere in its text)."""
+    return _score(task, unit) > 50
 
 
 _NOT_MAIN_TEXT = {UnitKind.ANNEX, UnitKind.PREAMBLE, UnitKind.CLOSING}
 
 
-def unit_of_row(row: TaskRow, units: list[Unit], table_unit: Unit | None) -> Unit | None:
-    """The main-text unit whose heading the row's task cell names; else the unit holding the table."""
+def _names_task(unit: Unit, task: str) -> bool:
+    return len(task) >= 6 and task in _NOISE.sub("", unit.text)
+
+
+def unit_of_row(row: TaskRow, units: list[Unit], table_unit: Unit | None,
+                table: TaskTable | None = None) -> Unit | None:
+    """The main-text unit whose heading the row's task cell names; else the unit holding the row.
+
+    A unit whose text names the tasks of two or more rows of ``table`` (（一）…方面5项：A；B；C) lists them: it is
+    no row's own unit, so a row found only in such a text stays in the annex part that holds it."""
     candidates = [u for u in units if u.kind not in _NOT_MAIN_TEXT and not u.path.startswith("附件")]
+    if table is not None:
+        tasks = [_normalise(t.text) for r in table.rows for t in r.tasks[:1]]
+        candidates = [u for u in candidates if _score_heading(_normalise(row.tasks[0].text) if row.tasks else "", u)
+                      or sum(_names_task(u, t) for t in tasks) < 2]
     scored = [(_score(_normalise(task.text), u), -i, u) for task in row.tasks for i, u in enumerate(candidates)]
     scored = [s for s in scored if s[0] > 0]
     if scored:
