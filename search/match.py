@@ -204,8 +204,9 @@ def _support_weight(supports: Sequence[SupportView], size: str | None) -> float:
 
 # ------------------------------------------------------------------------------------------------ ranking
 
-# What a unit does that an enterprise can act on (Unit.function), else the structural kinds that carry such work
-ACTIONABLE_FUNCTIONS = ("support", "action", "rule")
+# What a unit does that an enterprise can act on (Unit.function), else the structural kinds that carry such work.
+# A decision counts: a reply's 同意…享受…相关政策 or 由…省人民政府实施审批 is the very grant a firm asks about.
+ACTIONABLE_FUNCTIONS = ("support", "action", "rule", "decision")
 ACTIONABLE_KINDS = ("measure", "item", "article", "task", "task_row", "paragraph", "safeguard", "section", "chapter",
                     "annex", "notice")
 # Added to a unit of a local document whose place holds the profile's place (a city's measures for a firm there)

@@ -130,7 +130,7 @@ def test_instruments_of_the_firms_own_place_come_first_and_anothers_last(seed_in
 
     slug = seed_index.units[0].document
     plan = DocumentInfo(slug, "上海市技术改造三年行动计划（2018—2020年）", (), "上海市")
-    asks = dict(industry="电子元器件", plans=["想申请银行贷款扩大产能"], size="小微企业")
+    asks = {"industry": "电子元器件", "plans": ["想申请银行贷款扩大产能"], "size": "小微企业"}
 
     def scores(place):
         result = match_enterprise(seed_index, EnterpriseProfile(**asks, place=place), documents=[plan])
@@ -151,3 +151,16 @@ def test_a_safeguard_follows_the_task_the_project_falls_under(seed_index):
     first = result.measures[0]
     assert all(m.score < first.score for m in result.measures if m.kind == "safeguard")
     assert "financing" in {i.kind for i in first.instruments}
+
+
+def test_a_decision_is_something_a_firm_can_act_on():
+    """A reply's 同意…享受相关政策 or a decision that hands an approval to a province is what a firm asks about;
+    the background and the duties of bodies are not."""
+    from types import SimpleNamespace
+
+    from search.match import _actionable
+
+    assert _actionable(SimpleNamespace(function="decision", kind="chapter"))
+    assert _actionable(SimpleNamespace(function="support", kind="item"))
+    assert not _actionable(SimpleNamespace(function="context", kind="paragraph"))
+    assert not _actionable(SimpleNamespace(function="goal", kind="item"))
