@@ -66,7 +66,6 @@ from .notes import (
     _read_note,
     _Statement,
     _trimmed,
-    _unique,
     _unit_at,
     unit_sentences,
 )

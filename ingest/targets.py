@@ -306,6 +306,8 @@ def _read_quantity(text: str, text_raw: str, q: re.Match[str]) -> _Found | None:
         return None  # 按不低于采购金额的30%预付: the rate a payment is made at, not an aim
     if not pre and _LISTED.search(text[max(0, q.start() - 80) : q.start()]):
         return None  # 选择北京、天津、上海…11个城市: the count of the places just named, not an aim
+    if _describes(text, clause_start, q.start(), after, pre is not None):
+        return None
     comparator = comparator_of(pre[0] if pre else None, post.group() if post else None, q.group("approx"))
     obj_end = _object_end(text, after)
     subject_start = _subject_start(text, pre[1] if pre else q.start())
@@ -345,6 +347,36 @@ def _read_quantity(text: str, text_raw: str, q: re.Match[str]) -> _Found | None:
     return _Found(start, end, q.start(), indicator, to_decimal(q.group("num")) or Decimal(0),
                   to_decimal(q.group("max")) if q.group("max") else None, unit_raw, comparator, period,
                   minimum_per_year is not None)
+
+
+# Figures that describe, in a sentence that sets no goal: a total (号牌字符共8位, 共监测了5个月), what a proposal
+# comes to (项目拟投资400亿元), what was done (调查了3个村). A tally of the text's own items (（共5项）, 方面4项：A；B)
+# and a line that is only a count and its noun (a list's 推广范围 cell: 8个改革试验区域) are none either.
+_TOTAL_BEFORE = re.compile(r"(?:共|共计|总计|合计|总共)(?:[\u4e00-\u9fff]{1,3}了)?$|[\u4e00-\u9fff]了$")
+_PROPOSED = re.compile(r"拟")
+_EVENT_DATE = re.compile(r"(?:19|20)[0-9]{2}年[0-9]{1,2}月[0-9]{1,2}日(?![前以之])")  # 于2003年3月5日设立: a day, no aim
+_TALLY_AFTER = re.compile(r"[：:]")
+_TALLY_UNITS = ("项", "条", "个", "类", "方面")
+
+
+def _describes(text: str, clause_start: int, at: int, after: int, has_pre: bool) -> bool:
+    """Whether the number at ``at`` (its bound read up to ``after``) describes rather than aims (see above)."""
+    sentence_start = _clause_start(text, at, _SENTENCE_STOPS)
+    sentence = _EVENT_DATE.sub("", text[sentence_start : _clause_end(text, at, _SENTENCE_STOPS)])
+    if _GOAL_RE.search(sentence) or re.search(r"力争|确保|争取|达到", sentence):
+        return False
+    before = text[clause_start:at]
+    if _TOTAL_BEFORE.search(before) or _PROPOSED.search(before):
+        return True
+    if has_pre:
+        return False
+    digits = re.match(r"[0-9.]*", text[at:])
+    if text.startswith(_TALLY_UNITS, at + (digits.end() if digits else 0)) and _TALLY_AFTER.match(text, after):
+        return True  # 方面5项：A；B
+    line_start = text.rfind("\n", 0, at) + 1
+    line_end = text.find("\n", at)
+    line = text[line_start : len(text) if line_end == -1 else line_end]
+    return not text[line_start:at].strip() and not re.search(r"[，,。；;：:、]", line.strip().rstrip("。"))
 
 
 def _is_baseline(text: str, q: re.Match[str]) -> bool:

@@ -47,7 +47,7 @@ class Column(str, Enum):
     LEAD = "lead"  # 牵头单位
     PARTICIPANT = "participant"  # 配合单位 / 参与单位
     RESPONSIBLE = "responsible"  # 责任单位: a plain list, read by the list convention
-    GUIDE = "guide"  # 指导部门: the bodies that guide the work (a reform list's 指导部门): coordinators
+    GUIDE = "guide"  # 指导部门: a reform list's guiding departments, a plain list read as 责任单位 is
     DUE = "due"  # 完成时限
 
 
