@@ -54,6 +54,7 @@ __all__ = [
     "count_in",
     "disciplines_in",
     "excess_amount",
+    "exclusions",
     "field_prompt",
     "format_yuan",
     "gb_section",
@@ -67,6 +68,7 @@ __all__ = [
     "supports_for",
     "threshold_check",
     "to_yuan",
+    "unmet_requirements",
     "verdict_of",
     "years_of_work",
 ]
@@ -502,4 +504,52 @@ def prohibitions(text: str, profile: EnterpriseProfile, start: int = 0) -> list[
         if len(shared) >= 3 and len(shared) >= len(words) / 2:
             found.append(ConditionCheck("failed", "needs", m.group(), "、".join(sorted(shared)),
                                         start + m.start(), start + m.end()))
+    return found
+
+
+# ------------------------------------------------------------------------------------------------ exclusions, requirements
+
+# What a grant leaves out: 进口少量药品（不含疫苗）, 不包括…, 除…外
+_EXCLUSION = re.compile(r"(?:不含|不包括|不包含|除)(?P<x>[\u4e00-\u9fff、]{1,12}?)(?:[）)，,。；;]|外|以外|在内)")
+# What a unit requires the firm to have done or hold: 以通过一致性评价为依据, 须取得…证书, 具备…资质
+_REQUIREMENT = re.compile(r"(?:通过|取得|获得|具备|具有)(?P<x>[\u4e00-\u9fff]{2,12}?)(?:为依据|为准|为前提|为条件|的|[，,。；;、）)]|$)")
+# A clause of the firm's own words saying a thing is not (yet) done or held
+_NOT_DONE = re.compile(r"还没|还未|没有|没做完|没完成|没通过|尚未|未通过|未完成|未取得|还在做|正在做|不具备|not yet|"
+                       r"haven't|have not|hasn't|has not|still (?:doing|running|under way)", re.IGNORECASE)
+
+
+def exclusions(text: str, profile: EnterpriseProfile, start: int = 0,
+               terms: Sequence[str] = ()) -> list[ConditionCheck]:
+    """What a unit leaves out (不含疫苗) that the profile asks for: the excluded thing is in its needs, or among
+    the Chinese words an English profile stands for (``terms``): a failed check naming the clause."""
+    wants = " ".join((profile.needs, *profile.plans, *terms))
+    found = []
+    for m in _EXCLUSION.finditer(text):
+        things = [t for t in m.group("x").split("、") if len(t) >= 2]
+        hit = [t for t in things if t in wants]
+        if hit:
+            found.append(ConditionCheck("failed", "needs", m.group().rstrip("），,。；;)"), "、".join(hit),
+                                        start + m.start(), start + m.end()))
+    return found
+
+
+def unmet_requirements(text: str, profile: EnterpriseProfile, start: int = 0) -> list[ConditionCheck]:
+    """What a unit requires (以通过一致性评价为依据) that the profile's own words say is not done yet (一致性评价还在做、
+    没做完): most of the required thing's words are in one clause of the needs that says so (a failed check)."""
+    clauses = [c for c in re.split(r"[。，,；;！!？?]", " ".join((profile.needs, *profile.plans))) if _NOT_DONE.search(c)]
+    if not clauses:
+        return []
+    found, seen = [], set()
+    for m in _REQUIREMENT.finditer(text):
+        thing = m.group("x")
+        words = _bigrams(thing)
+        if not words or thing in seen:
+            continue
+        for clause in clauses:
+            shared = words & _bigrams(clause)
+            if len(shared) >= 2 and len(shared) >= len(words) / 2:
+                seen.add(thing)
+                found.append(ConditionCheck("failed", "needs", m.group().rstrip("的，,。；;、）)"), clause.strip(),
+                                            start + m.start(), start + m.end()))
+                break
     return found

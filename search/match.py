@@ -37,11 +37,13 @@ from .audience import profile_audience, serves
 from .eligibility import (
     amount_of,
     excess_amount,
+    exclusions,
     normalise_size,
     profile_size,
     prohibitions,
     supports_for,
     threshold_check,
+    unmet_requirements,
     verdict_of,
 )
 from .hybrid import SearchIndex
@@ -218,9 +220,10 @@ ELSEWHERE_PENALTY = 0.3
 INSTRUMENT_LOCAL = 0.5
 INSTRUMENT_ELSEWHERE = -1.0
 # Added to a unit whose own condition decides the verdict (met or failed) when the firm asks whether it qualifies
-JUDGED_BOOST = 0.15  # as much as a local document: the unit is decided on the profile's own facts
+JUDGED_BOOST = 0.25  # more than a local document: the unit is decided on the profile's own facts (its 是否符合)
 _ASKS_IF_ELIGIBLE = re.compile(r"够条件|够格|符合条件|有没有资格|有资格|能不能|能否|可不可以|可以吗|行不行|能报名|能参加|能申请|能领|"
-                               r"能拿|能享受|qualify|eligible|allowed to|can (?:we|i) (?:get|apply|join|enter)", re.IGNORECASE)
+                               r"能拿|能享受|能[\u4e00-\u9fff]{1,3}吗|qualify|eligible|allowed to|"
+                               r"can (?:we|i) (?:still )?(?:get|apply|join|enter|claim)", re.IGNORECASE)
 # Headings of units that offer a document's general support (保障措施 and the like)
 _GENERAL_SUPPORT = re.compile(r"保障|政策支持|财政支持|资金支持|金融支持|财税|融资|用地|要素|支持政策|扶持政策|产融")
 
@@ -365,6 +368,8 @@ def _measures(index: SearchIndex, profile: EnterpriseProfile, k: int, lang: str,
             meant = supports_for(profile, supports)  # a person's loan, or the firm's: not both at once
             conditions = _unit_conditions(unit, meant) if unit is not None else []
             extra = ([place] if place is not None else []) + prohibitions(hit.text, profile, hit.start)
+            extra += exclusions(hit.text, profile, hit.start, plan_info.translation_terms)
+            extra += unmet_requirements(hit.text, profile, hit.start)
             extra += [c for c in (threshold_check(s, profile) for s in meant) if c is not None]
             verdict = verdict_of(conditions, profile, today, until, until_text, lang, extra=extra)
             if asks_if_eligible and any(c.field != "place" and c.status in ("met", "failed") for c in verdict.checks):

@@ -9,8 +9,16 @@ from decimal import Decimal as D
 import pytest
 
 from kg.views import ConditionView, EnterpriseProfile, PersonProfile, SupportView
-from search.eligibility import (ages_in, amount_of, check_condition, count_in, gb_section, money_in, statuses_in,
-                                verdict_of)
+from search.eligibility import (
+    ages_in,
+    amount_of,
+    check_condition,
+    count_in,
+    gb_section,
+    money_in,
+    statuses_in,
+    verdict_of,
+)
 
 TODAY = date(2026, 12, 7)
 
@@ -21,8 +29,8 @@ def cond(field, comparator, value=None, values=(), unit="", value_max=None, kind
 
 
 def support(**kw):
-    base = dict(iri="s", unit_iri="u", unit_path="一", kind="subsidy", amount=None, amount_max=None, unit="",
-                rate=None, rate_base="", cap=None, comparator="", condition="", text="", start=0, end=0)
+    base = {"iri": "s", "unit_iri": "u", "unit_path": "一", "kind": "subsidy", "amount": None, "amount_max": None, "unit": "",
+                "rate": None, "rate_base": "", "cap": None, "comparator": "", "condition": "", "text": "", "start": 0, "end": 0}
     base.update(kw)
     return SupportView(**base)
 
@@ -218,3 +226,28 @@ def test_a_monthly_cap_keeps_its_month():
     monthly = support(kind="tax", cap=D(1000), unit="元", text="每人分摊的额度不能超过每月1000元")
     amount = amount_of(monthly, EnterpriseProfile())
     assert (amount.value, amount.unit, amount.kind, amount.formula) == (D(1000), "元/月", "cap", "最高 1,000 元/月")
+
+
+def test_an_excluded_thing_the_firm_wants_fails_the_grant():
+    from search.eligibility import exclusions
+
+    text = "对本区内门诊因急需购入少量器械（不含植入类器械）的申请，由市人民政府审批。"
+    asks = EnterpriseProfile(needs="我们想给病人购入几套植入类器械，能在本地批吗？")
+    failed = exclusions(text, asks)
+    assert [c.status for c in failed] == ["failed"] and "植入类器械" in failed[0].text
+    assert exclusions(text, EnterpriseProfile(needs="想购入几台监护器械")) == []
+    # an English profile: the Chinese words it stands for carry the excluded thing
+    english = EnterpriseProfile(needs="We want to buy a few implants for our patients")
+    assert exclusions(text, english, terms=["植入类器械"]) and not exclusions(text, english)
+
+
+def test_a_requirement_the_firm_says_it_has_not_met_fails():
+    from search.eligibility import unmet_requirements
+
+    text = "申报条件。申报企业原则上以取得质量体系认证为前提，并具备稳定的供货能力。"
+    pending = EnterpriseProfile(needs="我们的质量体系认证还在做，年底才能完成，现在能申报吗？")
+    failed = unmet_requirements(text, pending)
+    assert len(failed) == 1 and failed[0].status == "failed" and "质量体系认证" in failed[0].text
+    assert unmet_requirements(text, EnterpriseProfile(needs="我们去年已经拿到质量体系认证，能申报吗")) == []
+    # a negation about something else names no requirement
+    assert unmet_requirements(text, EnterpriseProfile(needs="质量体系认证有了，但还没有厂房")) == []
