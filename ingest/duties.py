@@ -64,7 +64,10 @@ _ACTS_RE = re.compile(_GAP + _ADVERBIALS + r"(?:统筹安排|组织实施|组织
                       r"|(?:定额|一次性)?(?:补贴|补助|拨付|支付)(?=[^，,。；;]{0,10}?(?:元|资金|经费)))(?!的)")  # 财政部定额补贴X元
 _OBJECT_RE = re.compile(r"[对向为给与和及在将把]\s*$")
 # A named body that 要/应当/须 do something has a duty, whatever the verb (自然资源部门要根据…统筹规划…).
-_MODAL_RE = re.compile(r"\s*(?:都|均|也)?(?:要|应当|应|须|需|必须|可以?(?=根据|按照|结合|组织|视))(?!求|素|件|点|害|闻|以|是|有|在(?![^，,。；;]{1,20}(?:领导|指导)下))")  # 要在…领导下，…: a duty
+_MODAL_RE = re.compile(r"\s*(?:都|均|也)?(?:要|应当|应|须|需|必须|将(?!其|来|近|要求|于|会同)|可以?(?=根据|按照|结合|组织|视))(?!求|素|件|点|害|闻|以|是|有|在(?![^，,。；;]{1,20}(?:领导|指导)下))")  # 要在…领导下，…: a duty
+# A reply relays a body's word on the matter (发展改革委提出：…, 财政部意见：…, A、B提出了以下意见：): each body it
+# names answers for what follows, the lead of the unit. (X将…给予支持 is read by _MODAL_RE: a commitment is a duty.)
+_OPINION_RE = re.compile(r"\s*(?:经)?(?:研究)?(?:提出了?(?:以下|如下)?(?:的)?(?:意见|办理意见)?|(?:的)?(?:意见|办理意见)|认为)\s*[：:]")
 _EACH_BEFORE_RE = re.compile(r"分别由\s*$")
 _EACH_AFTER_RE = re.compile(r"\s*(?:等(?:有关)?部门)?分别")
 _COLLECTIVE_COORDINATES_RE = re.compile(r"\s*(?:要|应当|应|须)?\s*(?:切实)?(?:加强|做好|负责)?(?:统筹协调|综合协调)")
@@ -193,7 +196,9 @@ def _sentence_statements(source: str, sent: Span, mentions: list[Mention], conv:
             if (by_body or acts) and not narrative and each and len(_unique(named)) > 1:
                 yield from ((m, Role.LEAD, False) for m in _unique(named))  # 分别由A和B办理: each leads its own
                 continue
-            if not narrative and (by_body or _CLAUSE_START_RE.search(before)) and _CONVENES_RE.match(source, tail, sent.end):
+            if not narrative and _CLAUSE_START_RE.search(before) and _OPINION_RE.match(source, tail, sent.end):
+                yield from ((m, Role.LEAD, False) for m in _unique(named))  # 发展改革委意见：…: its word, its lead
+            elif not narrative and (by_body or _CLAUSE_START_RE.search(before)) and _CONVENES_RE.match(source, tail, sent.end):
                 yield from ((m, Role.CONVENER, False) for m in _unique(named))  # 由X召开联络员会议: X convenes
             elif _COMMA_COORDINATES_RE.match(source, tail, sent.end):
                 yield from ((m, Role.COORDINATOR, False) for m in named)

@@ -1,0 +1,37 @@
+"""Duties in replies and letters (复函, 函, 办理情况的函; issue 20): a ministry's opinion the reply relays (X提出：…,
+X意见：…, X、Y提出了以下意见：) makes each body named its lead; a commitment in the future tense (X将对…给予支持,
+X、Y将继续…推动) is a duty like X要…. A body merely mentioned, or acting in a clause about something else, is not."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.ingest.test_responsibility_notations import EX, L, facts
+
+REPLY = "{body}二、关于其他问题。（略）\n"
+
+
+def explicit(text: str) -> set:
+    return {f for f in facts(text) if f[3] is EX}
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("一、关于甲项目问题。市政府请求支持。\n国家发展改革委提出：该项目需进一步论证。\n",
+     {("国家发展改革委", "一", L, EX)}),
+    ("一、关于乙项目问题。\n财政部意见：目前条件尚不成熟。\n", {("财政部", "一", L, EX)}),
+    ("一、关于丙问题。\n财政部、人民银行提出了以下意见：\n（一）近期条件还不成熟。\n",
+     {("财政部", "一", L, EX), ("人民银行", "一", L, EX)}),
+    ("一、关于丁问题。\n国家发展改革委将对已列入规划的项目给予支持。\n", {("国家发展改革委", "一", L, EX)}),
+    ("一、关于戊问题。\n财政部、人民银行将继续关注进展，积极研究并推动这项工作。\n",
+     {("财政部", "一", L, EX), ("人民银行", "一", L, EX)}),
+])
+def test_a_reply_relays_a_bodys_opinion_and_commitments(body, expected):
+    assert explicit(REPLY.format(body=body)) == expected
+
+
+@pytest.mark.parametrize("body", [
+    "一、关于己问题。\n国务院领导已经批复同意了财政部呈报的有关请示。\n",  # an object of another's act
+    "一、关于庚问题。\n根据财政部的意见，暂不安排。\n",  # an opinion cited, not relayed as the body's word
+])
+def test_a_body_only_mentioned_in_a_reply_has_no_duty(body):
+    assert explicit(REPLY.format(body=body)) == set()
