@@ -12,6 +12,7 @@ import numpy as np
 from .expand import QueryPlan
 from .routing import (
     names_itself,
+    only_announces,
     states_frequency,
     states_owner,
     states_support,
@@ -34,6 +35,7 @@ class UnitFacts:
     states_support: np.ndarray
     states_frequency: np.ndarray
     names_itself: np.ndarray
+    only_announces: np.ndarray
     is_target: np.ndarray
     goal_with_targets: np.ndarray
     places: Sequence[frozenset[str] | set[str]]
@@ -44,7 +46,7 @@ class UnitFacts:
             return np.array([bool(test(u)) for u in units], dtype=bool)
 
         return cls(np.array([u.kind for u in units], dtype=object), flags(states_owner), flags(states_time),
-                   flags(states_support), flags(states_frequency), flags(names_itself), flags(lambda u: u.target is not None),
+                   flags(states_support), flags(states_frequency), flags(names_itself), flags(only_announces), flags(lambda u: u.target is not None),
                    flags(lambda u: u.kind == "goal" and u.context.targets), list(places))
 
 
@@ -84,6 +86,11 @@ def adjust(fused: dict[int, float], plan: QueryPlan, facts: UnitFacts, settings:
             if facts.kind[doc] == "annex" and not ((plan.asks_who and facts.states_owner[doc])
                                                   or (plan.asks_when and facts.states_time[doc])):
                 fused[doc] *= settings.annex_weight
+    if settings.announce_weight != 1.0:
+        # A unit that only announces what follows (…建议收悉，现答复如下：) echoes the question but answers nothing.
+        for doc in fused:
+            if facts.only_announces[doc]:
+                fused[doc] *= settings.announce_weight
     if settings.kind_weights:
         for doc in fused:
             fused[doc] *= settings.kind_weights.get(facts.kind[doc], 1.0)

@@ -20,8 +20,19 @@ from ingest.selfref import names_itself as text_names_itself
 
 from .types import IndexUnit
 
-__all__ = ["asks_who", "asks_when", "asks_support", "asks_frequency", "asks_about_document", "states_owner",
-           "states_time", "states_support", "states_frequency", "names_itself"]
+__all__ = [
+    "asks_about_document",
+    "asks_frequency",
+    "asks_support",
+    "asks_when",
+    "asks_who",
+    "names_itself",
+    "only_announces",
+    "states_frequency",
+    "states_owner",
+    "states_support",
+    "states_time",
+]
 
 _WHO_ZH = re.compile(r"谁|哪个部门|哪些部门|哪个单位|哪些单位|哪家|什么部门|什么单位|哪个机构|哪级|由哪|牵头|负责")
 _WHO_EN = re.compile(r"\bwho(?:se)?\b|\bwhich (?:\w+ )?(?:department|agenc|bod|office|authorit|ministr|bureau|unit|"
@@ -69,6 +80,23 @@ _ABOUT_DOCUMENT_ZH = re.compile(rf"(?:(?:这份|这个|这项|这套|这一|这�
 _DOCUMENT_EN = r"(?:document|policy|scheme|rules|regulations|measures|opinions?|notice|programme|program)\b"
 _ABOUT_DOCUMENT_EN = re.compile(rf"\b(?:this|these|the|that)\s+{_DOCUMENT_EN}|'s\s+(?:[\w-]+\s+){{0,4}}{_DOCUMENT_EN}",
                                 re.IGNORECASE)
+
+
+# a text's announcing sentence, which says that what follows is the answer, the list, the notice: 现答复如下：,
+# 现将调整后的名单通知如下：, 现就有关事项通知如下：, 具体意见如下:  (the unit ends there: what follows is other units)
+_ANNOUNCES = re.compile(r"如下\s*[：:。]?\s*$")
+# what a reply cites, not what it states: 《关于…的请示》, （教外际〔2004〕14号）, 〔1996〕武司字第82号
+_CITED = re.compile(r"《[^》]*》|[（(][^）)]*[〔\[][^）)]*[）)]|[〔\[]\d{4}[〕\]][^，。；：]*?号")
+
+
+def only_announces(unit: IndexUnit) -> bool:
+    """The unit ends by announcing what follows (…的建议收悉，现答复如下：; 现将调整后的名单通知如下：) and states no
+    number or date of its own: it restates the question or the occasion in the question's own words, so it
+    matches the question closely, but the reply, the list, the rules are the units after it.  Not a unit that
+    goes on past its 如下 (a preamble that carries the list it announces), nor one that states a figure before it
+    (将24项措施调整增加为30项…现通知如下：, 清理整顿时限是1997年4月―1998年2月，具体步骤安排如下：): that figure is an
+    answer.  The numbers of the documents it cites do not count."""
+    return bool(_ANNOUNCES.search(unit.text)) and not re.search(r"[0-9０-９]", _CITED.sub("", unit.text))
 
 
 def asks_who(question: str) -> bool:

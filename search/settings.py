@@ -8,7 +8,7 @@ from typing import Any
 from .backends.base import BACKENDS
 from .dense import HNSW_THRESHOLD
 
-__all__ = ["SearchSettings", "FUSIONS"]
+__all__ = ["FUSIONS", "SearchSettings"]
 
 FUSIONS = ("weighted", "rrf")
 
@@ -50,6 +50,8 @@ class SearchSettings:
     relevance_floors: dict[str, float] = field(default_factory=dict)
     annex_weight: float = 0.8  # an annex (task table) restating the body's units weighs less than they do
     kind_weights: dict[str, float] = field(default_factory=lambda: {"preamble": 0.8})  # other kinds (default 1)
+    # a unit that only announces what follows (现答复如下：, 现将名单通知如下：) weighs this much (search/routing.py)
+    announce_weight: float = 0.7
     place_boost: float = 0.4  # added share of the fused score for the documents of a place the question names
     quantity_boost: float = 0.25  # added share of the fused score for targets on a quantitative question
     who_boost: float = 0.1  # … for units naming their own responsible bodies, on a "who" question

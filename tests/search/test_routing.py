@@ -9,7 +9,6 @@ from ingest import parse_text
 from ingest.model import DocumentMeta
 from search.encoders.fake import FakeEncoder
 from search.hybrid import SearchIndex
-from search.settings import SearchSettings
 from search.routing import (
     asks_about_document,
     asks_frequency,
@@ -17,11 +16,13 @@ from search.routing import (
     asks_when,
     asks_who,
     names_itself,
+    only_announces,
     states_frequency,
     states_owner,
     states_support,
     states_time,
 )
+from search.settings import SearchSettings
 from search.units import index_units
 
 
@@ -221,3 +222,37 @@ def test_asks_frequency(question, often):
 def test_states_frequency(units, text, often):
     unit = units[0].__class__.from_dict({**units[0].to_dict(), "text": text})
     assert states_frequency(unit) is often
+
+
+@pytest.mark.parametrize(("text", "announces"), [
+    ("您提出的关于设立政务热线的建议收悉，现答复如下：", True),
+    ("你部《关于调整联席会议制度的请示》（教职成〔2018〕8号）收悉。现批复如下：", True),  # a cited number
+    ("国务院决定对领导小组组成人员进行调整。现将调整后的名单通知如下：", True),
+    ("将24项激励措施调整增加为30项。现将有关事项通知如下：", False),  # states figures of its own
+    ("清理整顿时限是1997年4月―1998年2月，具体步骤安排如下：", False),
+    ("现将名单通知如下：\n主任：张三", False),  # carries what it announces
+    ("对首次认定的企业给予一次性奖励。", False),
+])
+def test_only_announces(units, text, announces):
+    from dataclasses import replace
+
+    assert only_announces(replace(_unit(units, "二（一）2"), text=text)) is announces
+
+
+REPLY = """关于设立政务热线建议的答复
+您提出的关于设立政务热线的建议收悉，现答复如下：
+政务热线已于去年开通，群众可以拨打热线反映意见。
+"""
+
+
+def test_the_sentence_announcing_a_reply_weighs_less():
+    doc = parse_text(REPLY, DocumentMeta(slug="demo-reply", title="关于设立政务热线建议的答复"))
+    units = index_units([doc], concepts=[])
+
+    def scores(weight):
+        index = SearchIndex.build(units, FakeEncoder(64), settings=SearchSettings(announce_weight=weight))
+        return {h.text[:4]: h.score for h in index.search("设立政务热线的建议", k=5).hits}
+
+    plain, lowered = scores(1.0), scores(0.7)
+    assert lowered["您提出的"] == pytest.approx(0.7 * plain["您提出的"])
+    assert lowered["政务热线"] == pytest.approx(plain["政务热线"])
