@@ -63,6 +63,7 @@ __all__ = [
     "normalise_size",
     "profile_size",
     "prohibitions",
+    "relative_age_checks",
     "sme_sector",
     "statuses_in",
     "supports_for",
@@ -553,3 +554,28 @@ def unmet_requirements(text: str, profile: EnterpriseProfile, start: int = 0) ->
                                             start + m.start(), start + m.end()))
                 break
     return found
+
+
+# An age a policy sets for a relative of the person: 被赡养人是指年满60岁的父母; 3周岁以上的子女
+_RELATIVE_AGE = re.compile(r"(?:年满|满)(?P<n>[0-9]{1,3})(?:周)?岁(?:以上)?的(?P<who>[\u4e00-\u9fff]{0,6}?(?:祖父母|父母|子女))"
+                           r"|(?P<n2>[0-9]{1,3})(?:周)?岁以上的(?P<who2>[\u4e00-\u9fff]{0,6}?(?:祖父母|父母|子女))")
+
+
+def relative_age_checks(text: str, profile: EnterpriseProfile, start: int = 0) -> list[ConditionCheck]:
+    """A minimum age the text sets for a relative (年满60岁的父母) against the age the profile's words give that
+    relative (我妈今年58岁): met or failed; nothing when the words give no such age.  The person's own age is
+    another field (person.age): a parent's age never stands for it."""
+    from .needs_text import relative_ages
+
+    ages = relative_ages(" ".join((profile.needs, *profile.plans)))
+    checks = []
+    for m in _RELATIVE_AGE.finditer(text):
+        bound, who = int(m.group("n") or m.group("n2")), m.group("who") or m.group("who2")
+        group = next((g for g in ("祖父母", "父母", "子女") if who.endswith(g)), "")
+        if group not in ages:
+            continue
+        ok = ages[group] >= bound
+        checks.append(ConditionCheck("met" if ok else "failed", "relative.age", m.group(),
+                                     f"{group} {ages[group]} {'≥' if ok else '<'} {bound}", start + m.start(),
+                                     start + m.end()))
+    return checks

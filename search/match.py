@@ -41,6 +41,7 @@ from .eligibility import (
     normalise_size,
     profile_size,
     prohibitions,
+    relative_age_checks,
     supports_for,
     threshold_check,
     unmet_requirements,
@@ -221,6 +222,9 @@ INSTRUMENT_LOCAL = 0.5
 INSTRUMENT_ELSEWHERE = -1.0
 # Added to a unit whose own condition decides the verdict (met or failed) when the firm asks whether it qualifies
 JUDGED_BOOST = 0.25  # more than a local document: the unit is decided on the profile's own facts (its 是否符合)
+# Added again when that condition fails on the profile's own facts (a parent aged 58 against 年满60岁的父母): the
+# answer that says no, and why, comes before units that say yes only because they state no condition
+REFUSED_BOOST = 0.25
 _ASKS_IF_ELIGIBLE = re.compile(r"够条件|够格|符合条件|有没有资格|有资格|能不能|能否|可不可以|可以吗|行不行|能报名|能参加|能申请|能领|"
                                r"能拿|能享受|能[\u4e00-\u9fff]{1,3}吗|qualify|eligible|allowed to|"
                                r"can (?:we|i) (?:still )?(?:get|apply|join|enter|claim)", re.IGNORECASE)
@@ -370,10 +374,14 @@ def _measures(index: SearchIndex, profile: EnterpriseProfile, k: int, lang: str,
             extra = ([place] if place is not None else []) + prohibitions(hit.text, profile, hit.start)
             extra += exclusions(hit.text, profile, hit.start, plan_info.translation_terms)
             extra += unmet_requirements(hit.text, profile, hit.start)
+            extra += relative_age_checks(hit.text, profile, hit.start)
             extra += [c for c in (threshold_check(s, profile) for s in meant) if c is not None]
             verdict = verdict_of(conditions, profile, today, until, until_text, lang, extra=extra)
             if asks_if_eligible and any(c.field != "place" and c.status in ("met", "failed") for c in verdict.checks):
                 score = round(score + JUDGED_BOOST, 4)  # 够条件吗: the unit whose condition decides it answers
+                if any(c.field != "place" and c.status == "failed" for c in verdict.checks):
+                    score = round(score + REFUSED_BOOST, 4)  # and a "no" on its own facts must not sink below a "yes"
+                                                             # that only comes from a unit stating no condition
             instruments = _document_instruments(index, hit.document, hit.iri, lang, terms, overseers, info, side)
             best[hit.iri] = MeasureMatch(
                 hit.iri, hit.path, hit.heading, hit.text, hit.document, score, render_reason(reasons, lang), reasons,

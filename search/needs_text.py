@@ -10,7 +10,8 @@ from decimal import Decimal
 
 from ingest.conditions import vocabulary
 
-__all__ = ["ages_in", "count_in", "disciplines_in", "money_in", "number_of", "statuses_in", "years_of_work"]
+__all__ = ["ages_in", "count_in", "disciplines_in", "money_in", "number_of", "relative_ages", "statuses_in",
+           "years_of_work"]
 
 _MAGNITUDE = {"元": Decimal(1), "千元": Decimal(1000), "万元": Decimal(10000), "十万元": Decimal(100000),
               "百万元": Decimal(1000000), "千万元": Decimal(10000000), "亿元": Decimal(100000000)}
@@ -111,6 +112,29 @@ def ages_in(text: str) -> tuple[int, int] | None:
         age = int(m.group("a") or m.group("b") or m.group("c"))
         return age, age
     return None
+
+
+# The relatives a text can give an age for, by the word a policy uses for them (年满60岁的父母, 祖父母)
+_RELATIVES = {"父母": ("我妈妈", "我妈", "我母亲", "母亲", "老妈", "我爸爸", "我爸", "我父亲", "父亲", "老爸", "my mother",
+                     "my mum", "my mom", "my father", "my dad", "my parents"),
+              "祖父母": ("奶奶", "爷爷", "外婆", "外公", "姥姥", "姥爷", "祖父", "祖母", "grandmother", "grandfather",
+                       "grandma", "grandpa"),
+              "子女": ("孩子", "儿子", "女儿", "my son", "my daughter", "my child")}
+
+
+def relative_ages(text: str) -> dict[str, int]:
+    """The ages ``text`` gives for a relative, by the policy's word for them: 我妈今年58岁 → {父母: 58}; my father
+    is 62 → {父母: 62}.  The age must follow the relative within the same clause (a few characters or words)."""
+    found: dict[str, int] = {}
+    for group, words in _RELATIVES.items():
+        for w in words:
+            m = re.search(rf"{re.escape(w)}[^，,。；;！？!?.\d]{{0,8}}?(?P<a>[0-9]{{1,3}})\s*(?:周)?岁"
+                          rf"|{re.escape(w)}\s+(?:is|turned|is now|just turned)\s+(?P<b>[0-9]{{1,3}})\b", text,
+                          re.IGNORECASE)
+            if m:
+                found.setdefault(group, int(m.group("a") or m.group("b")))
+                break
+    return found
 
 
 _EN_STATUS = {"graduate": ("graduate",), "unemployed": ("unemployed", "jobless", "out of work"),

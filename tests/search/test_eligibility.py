@@ -251,3 +251,18 @@ def test_a_requirement_the_firm_says_it_has_not_met_fails():
     assert unmet_requirements(text, EnterpriseProfile(needs="我们去年已经拿到质量体系认证，能申报吗")) == []
     # a negation about something else names no requirement
     assert unmet_requirements(text, EnterpriseProfile(needs="质量体系认证有了，但还没有厂房")) == []
+
+
+def test_a_relatives_age_is_judged_on_the_age_the_words_give_that_relative():
+    from search.eligibility import relative_age_checks
+    from search.needs_text import relative_ages
+
+    assert relative_ages("我爸今年63岁，一直跟我们住") == {"父母": 63}
+    assert relative_ages("my grandmother just turned 79") == {"祖父母": 79}
+    assert relative_ages("我今年45岁") == {}  # the asker's own age is no relative's
+    text = "本规定所称被扶养人是指年满65岁的父母。"
+    young = relative_age_checks(text, EnterpriseProfile(needs="我父亲62岁了，每月给他生活费，能扣吗？"))
+    assert [(c.status, c.field) for c in young] == [("failed", "relative.age")]
+    old = relative_age_checks(text, EnterpriseProfile(needs="我父亲70岁了"))
+    assert [c.status for c in old] == ["met"]
+    assert relative_age_checks(text, EnterpriseProfile(needs="我今年70岁")) == []
