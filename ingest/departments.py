@@ -334,12 +334,41 @@ def find_departments(
     return find_bodies(source, units, jurisdiction, when, exclude).departments
 
 
+# A text's pronouns for bodies: a reply's 你省 / 你部 and a report's 我局 / 我部 (not 我国, 你们, 我们).
+_PRONOUN_RE = re.compile(r"(?P<who>[你我])(?P<kind>省|市|区|县|州|盟|旗|部|委|局|厅|办|院|署|会)")
+_ONE_BODY_RE = re.compile(r"[^、，,；;\s]+")
+_CITED_AFTER_RE = re.compile(r"(?:的|所)?(?:《|[^，,。；;]{0,6}(?:请示|报告|来函|函)(?:收悉|悉))")
+
+
+def pronoun_references(source: str, speakers: list[tuple[int, str, str]]) -> list[tuple[Span, str]]:
+    """The body each 你X / 我X of ``source`` stands for. ``speakers`` gives, for each part of the document in
+    order, where it ends, who signs it and whom it is addressed to (a notice, then a report it forwards):
+    我X is the signer of a later part (a forwarded report; the document's own 我市 is its issuer, no body of the
+    text), 你X the addressee when the addressee line names one body; the pronoun must fit the name (我局 stands
+    for 国家地震局, not for 国土资源部), and one that authors a cited text (你省《…的请示》收悉) names no actor."""
+    found: list[tuple[Span, str]] = []
+    start = 0
+    for i, (end, signer, addressee) in enumerate(speakers):
+        for m in _PRONOUN_RE.finditer(source, start, end):
+            if m.group("who") == "我" and i == 0:
+                continue  # the document's own 我市 is its issuer, which acts as the issuer, no body of the text
+            if _CITED_AFTER_RE.match(source, m.end()):
+                continue  # 你省《关于…的请示》收悉: the author of a cited text, no actor
+            name = signer if m.group("who") == "我" else addressee
+            if (name and _ONE_BODY_RE.fullmatch(name) and not name.startswith("各")
+                    and m.group("kind") in name):
+                found.append((Span(m.start(), m.end()), name))
+        start = end
+    return found
+
+
 def find_bodies(
     source: str,
     units: list[Unit] | None = None,
     jurisdiction: str = "",
     when: date | None = None,
     exclude: list[Span] | None = None,
+    references: list[tuple[Span, str]] | None = None,
 ) -> Bodies:
     """Every body the text names, in order of first mention, each with all its mention spans, and the
     body-like names that are no body (candidates: 区探索创新政府, a clause ending in 政府).
@@ -347,8 +376,8 @@ def find_bodies(
     ``jurisdiction`` (上海市, 广州市, 浦东新区, 中华人民共和国) resolves short forms; ``when`` (the document's
     date) picks among bodies that bore the same name at different times; mentions inside ``exclude`` (e.g.
     the addressee and signature lines) and inside 《…》 titles are not counted. A short name the text declares
-    (（以下简称联席会议）) names its body wherever it is written after. ``units`` is accepted for symmetry with
-    the other extractors.
+    (（以下简称联席会议）) names its body wherever it is written after. ``references`` (pronoun_references:
+    你省, 我局) are mentions of the body each names. ``units`` lets a body named only in narrative drop out.
     """
     jurisdiction = canonical_jurisdiction(jurisdiction)
     places = _text_places(source, jurisdiction)
@@ -406,6 +435,12 @@ def find_bodies(
         dept.mentions.append(Span(cand.start, cand.end))
         mentions.append((Span(cand.start, cand.end), dept.key))
         key_at[cand.start] = dept.key
+    for span, name in references or []:
+        key = resolve_name(name, jurisdiction, when)
+        dept = _department_of(key, name, jurisdiction) if key else _unknown_body(name, "generic", jurisdiction)
+        dept = departments.setdefault(dept.key, dept)
+        dept.mentions = sorted([*dept.mentions, span], key=lambda m: m.start)
+        mentions.append((span, dept.key))
     for dept in departments.values():
         if dept.category != "joint-body":
             continue

@@ -16,9 +16,9 @@ from .classify import classify_units
 from .function import assign_functions
 from .concepts import find_concepts
 from .formats import Extracted, read_document
-from .departments import document_date, find_bodies, jurisdiction_of
+from .departments import document_date, find_bodies, jurisdiction_of, pronoun_references
 from .errors import ParseError
-from .frontmatter import apply_front_matter, mask, read_front_matter
+from .frontmatter import FrontMatter, apply_front_matter, mask, read_front_matter
 from .jurisdiction import document_jurisdiction
 from .model import DocumentMeta, PolicyDocument, Support, Target, Unit, UnitKind
 from .quantities import is_count
@@ -152,6 +152,20 @@ def _with_jurisdiction(meta: DocumentMeta) -> DocumentMeta:
                                jurisdiction_level=meta.jurisdiction_level or found.level)
 
 
+def _speakers(front: FrontMatter, length: int) -> list[tuple[int, str, str]]:
+    """Each signed part of the document (a notice, a report it forwards): where it ends, who signs it and whom it
+    is addressed to, for the pronouns 我局 / 你省 (ingest.departments.pronoun_references)."""
+    parts: list[tuple[int, str, str]] = []
+    addressee = front.addressees
+    for line in front.lines:
+        if line.kind == "issued-addressees":
+            addressee = line.value
+        elif line.kind == "signature":
+            parts.append((line.span.start, line.value, addressee))
+            addressee = ""
+    return parts or [(length, front.issuer, front.addressees)]
+
+
 def parse_text(text: str, meta: DocumentMeta) -> PolicyDocument:
     """Build the document model from already decoded text. Raises ParseError if no structure is found."""
     file = meta.source_file or meta.slug
@@ -166,7 +180,8 @@ def parse_text(text: str, meta: DocumentMeta) -> PolicyDocument:
     # Short forms (市经贸委, 区发改委) are read within the document's jurisdiction, names over time at its date.
     jurisdiction = meta.jurisdiction or jurisdiction_of(meta.title, meta.issuer, body)
     when = document_date(meta.issued, meta.period_start, meta.title)
-    bodies = find_bodies(body, units, jurisdiction=jurisdiction, when=when)
+    bodies = find_bodies(body, units, jurisdiction=jurisdiction, when=when,
+                         references=pronoun_references(body, _speakers(front, len(text))))
     departments = bodies.departments
     responsibilities = assign_responsibilities(body, units, departments)
     if not meta.sha256:

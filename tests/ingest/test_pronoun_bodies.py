@@ -1,0 +1,53 @@
+"""A text's pronouns for bodies (issue 20): a reply's 你省 / 你部 is the one body its addressee line names, and a
+report's 我局 / 我部 is the body that signs it, also a report a notice forwards (国家地震局's 我局将尽快…); the
+pronoun must fit the name (我局 is no 部). An addressee line of several bodies, or a pronoun for the country (我国),
+names no body."""
+
+from __future__ import annotations
+
+from ingest.model import DocumentMeta
+from ingest.pipeline import parse_text
+
+
+def duties(text: str) -> set[tuple[str, str, str]]:
+    doc = parse_text(text, DocumentMeta(slug="d", title="d", source_file="d.txt"))
+    names = {d.key: d.pref_label for d in doc.departments}
+    return {(names[r.agent], r.unit_path, r.role.value) for r in doc.responsibilities if r.basis.value == "explicit"}
+
+
+REPLY = ("国务院办公厅关于某省某项目有关问题的复函\n国办函〔2031〕9号\n辽宁省人民政府：\n"
+         "你省《关于某项目的请示》收悉。经国务院同意，现函复如下：\n"
+         "一、关于资金问题。请你省统筹安排地方资金，加快项目建设。\n"
+         "二、关于用地问题。建议你省按照有关规定，做好用地保障工作。\n"
+         "国务院办公厅\n2031年8月12日\n")
+
+FORWARDED = ("国务院办公厅转发国家地震局关于加强防震减灾工作意见的通知\n国办发〔2031〕2号\n"
+             "各省、自治区、直辖市人民政府，国务院各部委、各直属机构：\n"
+             "国家地震局《关于加强防震减灾工作的意见》已经国务院同意，现转发给你们，请认真贯彻执行。\n"
+             "国务院办公厅\n2031年2月5日\n"
+             "关于加强防震减灾工作的意见\n国务院：\n"
+             "一、加强宣传教育。要使防震减灾知识家喻户晓。我局将尽快编写宣传教育大纲。\n"
+             "二、加强监测。我国地震活动进入活跃期，我部将组织开展监测。\n"
+             "国家地震局\n2031年1月25日\n")
+
+
+def test_a_replys_you_is_its_one_addressee():
+    found = duties(REPLY)
+    assert ("辽宁省人民政府", "一", "lead") in found
+    assert ("辽宁省人民政府", "二", "lead") in found
+
+
+def test_a_forwarded_reports_we_is_the_body_that_signs_it():
+    found = duties(FORWARDED)
+    assert any(name == "国家地震局" and path == "一" and role == "lead" for name, path, role in found)
+    assert not any(path == "二" and name == "国家地震局" for name, path, _ in found)  # 我部 is no 局
+
+
+def test_a_documents_own_we_and_a_cited_requests_author_name_no_body():
+    """The issuer's own 我市 is the issuer speaking (no body of the text); 你局《…的请示》收悉 cites a request."""
+    own = ("某市人民政府关于加快发展的实施意见\n各区人民政府：\n一、加强统筹。我市将建立工作机制。\n某市人民政府\n2031年1月5日\n")
+    assert duties(own) == set()
+    cited = ("国务院关于同意组建某委员会的批复\n国函〔2031〕38号\n民航总局：\n"
+             "你局《关于报送某委员会组建方案的请示》收悉。现批复如下：\n同意组建某委员会。\n国务院\n2031年5月1日\n")
+    doc = parse_text(cited, DocumentMeta(slug="d", title="d", source_file="d.txt"))
+    assert not any("民用航空" in d.pref_label for d in doc.departments)
