@@ -276,13 +276,17 @@ def _is_reference(source: str, cand: _Candidate) -> bool:
 
 # The collective a national text addresses to everyone (各地区、各部门要…, 各地区、各部门、各单位必须…): the
 # readers of the text, not a body it gives a duty; a named level (地方各级人民政府, 各省级人民政府) stays a body.
-_EVERYONE_RE = re.compile(r"各地区、?各(?:有关)?部门")
-_EVERYONE_BEFORE_RE = re.compile(r"各地区、?各(?:有关)?部门、$")
+# 各地 is 各地区 written short (各地、各部门要…).
+_EVERYONE_RE = re.compile(r"各地(?:区)?、?各(?:有关)?部门")
+_EVERYONE_BEFORE_RE = re.compile(r"各地(?:区)?、?各(?:有关)?部门、$")
+_PLACES_BEFORE_RE = re.compile(r"(?<![\u4e00-\u9fff])各地(?:区)?、$")
 
 
 def _is_everyone(source: str, start: int, name: str) -> bool:
     if _EVERYONE_RE.fullmatch(name):
         return True
+    if name in ("各部门", "各有关部门") and _PLACES_BEFORE_RE.search(source, max(0, start - 4), start):
+        return True  # 各地、各部门 with 各地 no candidate of its own
     return name in ("各单位", "各部门", "各有关单位") and bool(_EVERYONE_BEFORE_RE.search(source, max(0, start - 12), start))
 
 

@@ -507,6 +507,9 @@ def test_a_body_that_acts_is_still_a_body_next_to_a_post():
 def test_the_collective_addressed_to_everyone_is_no_body():
     text = "各地区、各部门、各单位必须高度重视。各地区、各有关部门要加强领导。地方各级人民政府要落实责任。"
     assert [w for w, _ in _found(text, NATIONAL)] == ["地方各级人民政府"]
+    # 各地 is 各地区 written short: 各地、各部门 is the same everyone (a named level beside them stays a body)
+    text = "各地、各部门要切实负起责任。各地、各有关部门要抓紧完善预案。各级政府、各有关部门要严格把关。"
+    assert [w for w, _ in _found(text, NATIONAL)] == ["各级政府", "各有关部门"]
 
 
 def test_a_working_body_the_text_sets_up_is_a_body_wherever_named():
