@@ -333,8 +333,15 @@ def _zone_candidates(source: str) -> list[_Candidate]:
 
 # Places a text puts to work by their part in it (各试点城市要…, 试点地区要…, 相关省份要…) and their governments'
 # offices (试点地区政府办公厅（室）对…负总责): a collective where they act.
-_ACTING_PLACES_RE = re.compile(r"(?:各)?试点(?:城市|地区|省份)(?:(?:人民)?政府(?:办公厅(?:（室）)?|办公室))?|(?:相关|有关)省份")
+# Places put to work as a whole: the provinces (各省、自治区、直辖市, 各省（区、市）), the places concerned (有关的大中城市,
+# 相关省份) and the places where something lies (…防御区所在地, …所在地人民政府, after a boundary or 特别是).
+_ACTING_PLACES_RE = re.compile(
+    r"(?:各)?试点(?:城市|地区|省份)(?:(?:人民)?政府(?:办公厅(?:（室）)?|办公室))?|(?:相关|有关)(?:的)?(?:省份|大中城市)"
+    r"|各省、自治区、直辖市(?!人民政府|政府|[\u4e00-\u9fff])|各省（区、市）(?!人民政府|政府|[\u4e00-\u9fff])"
+    r"|(?:(?<=特别是)|(?<=[，,。；;：:\n]))(?!特别是)[\u4e00-\u9fff]{2,12}?所在地(?:人民政府|政府)?")
 _ACTS_AFTER_RE = re.compile(r"(?:都|均|也)?(?:要|应当|应|须|必须|可以?(?=根据|按照|结合|组织|视|参照)|负责|牵头|对[^，,。；;]{1,40}?负总责)")
+# …with a comma before the verb, or a 特别是… aside that singles out a part (各省、自治区、直辖市，特别是…，也要…)
+_ACTS_LATER_RE = re.compile(r"(?:[，,]\s*特别是[^，,。；;]{1,30})?[，,]?\s*" + _ACTS_AFTER_RE.pattern)
 
 
 def _collective_candidates(source: str) -> list[_Candidate]:
@@ -342,7 +349,8 @@ def _collective_candidates(source: str) -> list[_Candidate]:
              for m in regex.finditer(source)
              if _left_ok(source, m.start(), m.group()) and _right_ok(source, m.end(), m.group())]
     return found + [_Candidate(m.start(), m.end(), "collective") for m in _ACTING_PLACES_RE.finditer(source)
-                    if _ACTS_AFTER_RE.match(source, m.end()) and _opens_clause(source, m.start())]
+                    if _ACTS_LATER_RE.match(source, m.end())
+                    and (_opens_clause(source, m.start()) or source.endswith("特别是", 0, m.start()))]
 
 
 def _opens_clause(source: str, start: int) -> bool:

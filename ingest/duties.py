@@ -72,7 +72,7 @@ _EACH_BEFORE_RE = re.compile(r"分别由\s*$")
 _EACH_AFTER_RE = re.compile(r"\s*(?:等(?:有关)?部门)?分别")
 _COLLECTIVE_COORDINATES_RE = re.compile(r"\s*(?:要|应当|应|须)?\s*(?:切实)?(?:加强|做好|负责)?(?:统筹协调|综合协调)")
 _COLLECTIVE_ACTS_RE = re.compile(
-    _GAP + r"[\s，,]*(?:可|要|应|需|须|负责|建立|制定|结合|根据|按照|抓紧|加快|做好|落实|研究|组织|推动|加强|完善|出台|设立|参照)(?!的)")  # 国务院部门制定的文件: no act
+    _GAP + r"(?:[，,]\s*特别是[^，,。；;]{1,30})?[\s，,]*(?:都|均|也)?(?:可|要|应|需|须|负责|建立|制定|结合|根据|按照|抓紧|加快|做好|落实|研究|组织|推动|加强|完善|出台|设立|参照)(?!的)")  # 国务院部门制定的文件: no act
 # What a text requires a body's approval for (设立常驻代表机构，须经X批准): that body decides, the lead.
 _REQUIRED_CONSENT_RE = re.compile(r"(?:须|应当|应|必须|需要|需)经\s*$")
 _CONSENT_AFTER_RE = re.compile(r"\s*(?:批准|审批|核准|同意|许可)")

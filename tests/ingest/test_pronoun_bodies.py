@@ -51,3 +51,16 @@ def test_a_documents_own_we_and_a_cited_requests_author_name_no_body():
              "你局《关于报送某委员会组建方案的请示》收悉。现批复如下：\n同意组建某委员会。\n国务院\n2031年5月1日\n")
     doc = parse_text(cited, DocumentMeta(slug="d", title="d", source_file="d.txt"))
     assert not any("民用航空" in d.pref_label for d in doc.departments)
+
+
+def test_places_a_national_text_puts_to_work_are_implementers():
+    """各省、自治区、直辖市 (bare, the provinces as a whole), the places where something lies (…所在地, …所在地人民政府)
+    and the cities concerned (有关的大中城市) act as collectives when a clause makes them; a 特别是… aside between
+    a collective and its verb singles out a part that acts too."""
+    text = ("一、加强宣传\n各地、各部门，特别是地震重点监视防御区所在地，要尽早组织开展宣传教育活动。\n"
+            "二、加强立法\n各省、自治区、直辖市，特别是重点监视防御区所在地人民政府，也要抓紧地方立法工作。"
+            "有关的大中城市应完成震害预测工作。\n"
+            "三、其他\n对重点监视防御区所在地的工程开展检查。\n")
+    found = duties(text)
+    assert found == {("地震重点监视防御区所在地", "一", "implementer"), ("各省、自治区、直辖市", "二", "implementer"),
+                     ("重点监视防御区所在地人民政府", "二", "implementer"), ("有关的大中城市", "二", "implementer")}
