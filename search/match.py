@@ -340,6 +340,7 @@ def _measures(index: SearchIndex, profile: EnterpriseProfile, k: int, lang: str,
                 if h.iri not in ranked or h.score > ranked[h.iri].score:  # its rank among its own, if higher
                     ranked[h.iri] = h
             hits = list(ranked.values())
+        hits = _asked_safeguards(index, plan, terms, hits, kinds)
         for hit in hits:
             unit = by_id.get(hit.iri)
             if unit is not None and not _actionable(unit):
@@ -391,6 +392,25 @@ def _measures(index: SearchIndex, profile: EnterpriseProfile, k: int, lang: str,
     if not relevant and not any(m.reasons for m in best.values()):
         return []  # no input shares a word with any measure and nothing answers the needs: nothing fits
     return sorted(_safeguards_after_actions(best.values()), key=lambda m: -m.score)[:k]
+
+
+def _asked_safeguards(index: SearchIndex, plan: str, terms: dict[str, list[str]], hits: Sequence[Any],
+                      kinds: Sequence[str]) -> list[Any]:
+    """The hits, with the 保障措施 of the best-matched documents that offer the kind of support the firm's words ask
+    for (跑审批 → 深化审批改革; 贷款 → 加强产融合作) scored as their document's best hit: _safeguards_after_actions
+    then places each right below the task the project falls under, however far its wording is from the firm's."""
+    asked = _asked_kinds(index, plan, terms) if plan and "safeguard" in kinds else {}
+    words = [w for found in asked.values() for w in found]
+    top: dict[str, float] = {}
+    for h in sorted(hits, key=lambda h: -h.score)[:3]:
+        top.setdefault(h.document, h.score)
+    if not words or not top:
+        return list(hits)
+    out = list(hits)
+    for h in index.search(" ".join(words), k=5, kind="safeguard", document=list(top)).hits:
+        if any(w in h.text for w in words):
+            out = [x for x in out if x.iri != h.iri] + [replace(h, score=top[h.document])]
+    return out
 
 
 def _safeguards_after_actions(matches: Iterable[MeasureMatch]) -> list[MeasureMatch]:

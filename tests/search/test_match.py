@@ -164,3 +164,13 @@ def test_a_decision_is_something_a_firm_can_act_on():
     assert _actionable(SimpleNamespace(function="support", kind="item"))
     assert not _actionable(SimpleNamespace(function="context", kind="paragraph"))
     assert not _actionable(SimpleNamespace(function="goal", kind="item"))
+
+
+def test_a_firm_that_asks_about_approvals_sees_the_plans_approval_reform_below_its_task(seed_index):
+    """Its wording (跑审批, 拖时间) is far from the safeguard's (承诺备案制), yet that safeguard is what it asks for."""
+    profile = EnterpriseProfile(industry="汽车零部件", place="上海市松江区",
+                                needs="在现有车间里换一条新的冲压线，不新增用地，就怕审批要跑很多部门")
+    result = match_enterprise(seed_index, profile, k=5)
+    top = result.measures[:3]
+    assert any(m.kind == "safeguard" and "审批" in m.text for m in top)
+    assert top[0].kind != "safeguard"  # the task the project falls under still answers first
