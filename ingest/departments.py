@@ -480,14 +480,16 @@ def _only_allowed(source: str, dept: Department) -> bool:
 
 
 _IDLE_REASON = "a collective or a body named by its role that the text does not make act"
-_CONDITIONAL = ("collective", "designation")
+_CONDITIONAL = ("collective", "designation", "government")
 
 
 def _acting_only(source: str, units: list[Unit], departments: list[Department]) -> tuple[list[Department], list[Department]]:
     """(bodies, idle): a collective (各级政府及其部门, 国务院有关部门) or a body named by its role or sector
     (审核机构, 市场监管部门) is a body only where the text makes it act, with a responsibility of its own (各级政府及其
     部门要明确…: the implementer); named where it is only told, narrated or addressed (各级政府相继建立了网站, 报
-    国务院有关部门), it is no body. A body with a name of its own (教育部, 上海市商务委) stays a body wherever named."""
+    国务院有关部门), it is no body. So is a government (国务院, 市政府): most often named as the authority behind
+    the text (按照党中央、国务院决策部署, 经国务院同意, 报市政府), it is a body where it acts (国务院将…组织督查).
+    A body with a name of its own (教育部, 上海市商务委) stays a body wherever named."""
     conditional = [d for d in departments if d.category in _CONDITIONAL]
     if not conditional:
         return departments, []

@@ -64,3 +64,15 @@ def test_places_a_national_text_puts_to_work_are_implementers():
     found = duties(text)
     assert found == {("地震重点监视防御区所在地", "一", "implementer"), ("各省、自治区、直辖市", "二", "implementer"),
                      ("重点监视防御区所在地人民政府", "二", "implementer"), ("有关的大中城市", "二", "implementer")}
+
+
+def test_a_government_named_as_the_authority_behind_the_text_is_no_body():
+    """按照党中央、国务院决策部署 / 经国务院同意 / 报国务院: the State Council named as the authority behind a text is
+    no body of it; a government that acts (国务院将…组织督查) is."""
+    text = ("一、总体要求\n按照党中央、国务院决策部署，经国务院同意，各省（区、市）人民政府要加快推广。\n"
+            "二、工作要求\n推广情况报国务院。\n")
+    doc = parse_text(text, DocumentMeta(slug="d", title="d", source_file="d.txt"))
+    assert "中华人民共和国国务院" not in [d.pref_label for d in doc.departments]
+    acting = text + "三、督查\n国务院将适时组织开展督查。\n"
+    doc = parse_text(acting, DocumentMeta(slug="d", title="d", source_file="d.txt"))
+    assert "中华人民共和国国务院" in [d.pref_label for d in doc.departments]
