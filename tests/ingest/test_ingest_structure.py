@@ -564,3 +564,16 @@ def test_books_hold_chapters_numbered_through_the_outline():
         ("第二篇第三章", "bk2.c3", "第二篇"),
         ("第二篇第三章一", "bk2.c3.1", "第二篇第三章"),
     ]
+
+
+def test_closing_prose_may_open_by_saying_the_work_matters():
+    """The genre's closing often opens by saying how much the work matters (…工作意义重大、使命光荣。…要认真组织实施;
+    …是…的重要举措，具有重要意义): after the last numbered unit's own paragraphs that paragraph is the document's."""
+    text = ("某部关于某事项的通知\n各有关单位：\n为做好某项工作，现通知如下：\n"
+            "一、适用范围\n适用于某类车辆。\n其他车辆不适用。\n"
+            "二、管理要求\n由某部统一管理。\n某部负责制定办法。\n"
+            "某项工作意义重大、使命光荣。某部要认真组织实施。\n")
+    paths = [u.path for u in parse_structure(text)[0]]
+    assert paths[-1] == "结语" and "二" in paths
+    text_plain = text.replace("某项工作意义重大、使命光荣。某部要认真组织实施。", "办法另行公布。")
+    assert [u.path for u in parse_structure(text_plain)[0]][-1] == "二"
