@@ -51,7 +51,7 @@ _DUTY_OF: tuple[tuple[re.Pattern[str], Role], ...] = (
     (re.compile(r"^\s*(?:要|应当|应|须|需)?\s*(?:适时|定期|及时|每年)?(?:加大|强化)?(?:组织)?(?:开展)?(?:依法)?(?:监督检查|督查|督促检查|督导|督促|监察)"
                 r"|^\s*(?:要|应当|应|须|需)?\s*(?:切实)?(?:加强|强化)对[^，。；]{1,30}的(?:安全)?(?:监管|监督|监察)"
                 r"|^\s*(?:要|应当|应|须|需)?\s*(?:切实)?(?:加强)?(?:指导监督|监督指导)"
-                r"|(?:开展|进行|组织|实施)[^，。；]{0,8}?(?:督查|督导|监督检查|督促检查|审计监督|检查、监督|监督、检查)"
+                r"|(?:开展|进行|组织|实施|做好)[^，。；]{0,8}?(?:督查|督导|监督检查|督促检查|审计监督|检查、监督|监督、检查)"
                 r"|^\s*(?:负责)?对[^，。；]{1,20}(?:进行|实施)监督(?!检查|管理)"),
      Role.SUPERVISOR),
 )
@@ -68,6 +68,10 @@ _MODAL_RE = re.compile(r"\s*(?:都|均|也)?(?:要|应当|应|须|需|必须|将
 # A reply relays a body's word on the matter (发展改革委提出：…, 财政部意见：…, A、B提出了以下意见：): each body it
 # names answers for what follows, the lead of the unit. (X将…给予支持 is read by _MODAL_RE: a commitment is a duty.)
 _OPINION_RE = re.compile(r"\s*(?:经)?(?:研究)?(?:提出了?(?:以下|如下)?(?:的)?(?:意见|办理意见)?|(?:的)?(?:意见|办理意见)|认为)\s*[：:]")
+# X会同有关方面 / 有关部门: the others are not named, X's own work follows
+_WITH_UNNAMED_RE = re.compile(r"[\s，,]*(?:要|应当|应|将)?(?:会同|联合)(?:有关|相关|其他)(?:方面|部门和单位|部门|单位)\s*")
+# X为…核发主管单位 / X是…的牵头部门: the text names X the authority in charge of the work, its lead
+_IN_CHARGE_RE = re.compile(r"\s*(?:是|为)[^，,。；;]{0,30}?(?:主管|牵头|责任|负责)(?:单位|部门|机关)(?:[。；;，,]|$)")
 _EACH_BEFORE_RE = re.compile(r"分别由\s*$")
 _EACH_AFTER_RE = re.compile(r"\s*(?:等(?:有关)?部门)?分别")
 _COLLECTIVE_COORDINATES_RE = re.compile(r"\s*(?:要|应当|应|须)?\s*(?:切实)?(?:加强|做好|负责)?(?:统筹协调|综合协调)")
@@ -150,6 +154,8 @@ def _marked_statements(source: str, marked: list[tuple[list[Mention], str | None
         instead, duty = _duties(source, stop, end)
     elif mark == _LEAD and _WITH_RE.match(source, stop, end) and i + 1 < len(marked):
         instead, duty = _duties(source, marked[i + 1][2], end)
+    elif mark == _LEAD and (unnamed := _WITH_UNNAMED_RE.match(source, stop, end)):
+        instead, duty = _duties(source, unnamed.end(), end)  # X要会同有关方面做好指导、督查…: X supervises
     helps = mark in (_LEAD, _PLAIN) and _later_help(source, stop, end, [m for g, _, _ in marked for m in g])
     for mention, role, conventional in _resolve(source, [marked[i]], None, conv, pos, has_lead, in_sentence=True):
         if not (duty and instead and role is not Role.PARTICIPANT):
@@ -196,8 +202,9 @@ def _sentence_statements(source: str, sent: Span, mentions: list[Mention], conv:
             if (by_body or acts) and not narrative and each and len(_unique(named)) > 1:
                 yield from ((m, Role.LEAD, False) for m in _unique(named))  # 分别由A和B办理: each leads its own
                 continue
-            if not narrative and _CLAUSE_START_RE.search(before) and _OPINION_RE.match(source, tail, sent.end):
-                yield from ((m, Role.LEAD, False) for m in _unique(named))  # 发展改革委意见：…: its word, its lead
+            if not narrative and _CLAUSE_START_RE.search(before) and (_OPINION_RE.match(source, tail, sent.end)
+                                                                      or _IN_CHARGE_RE.match(source, tail, sent.end)):
+                yield from ((m, Role.LEAD, False) for m in _unique(named))  # 发展改革委意见：…; X为…主管单位
             elif not narrative and (by_body or _CLAUSE_START_RE.search(before)) and _CONVENES_RE.match(source, tail, sent.end):
                 yield from ((m, Role.CONVENER, False) for m in _unique(named))  # 由X召开联络员会议: X convenes
             elif _COMMA_COORDINATES_RE.match(source, tail, sent.end):

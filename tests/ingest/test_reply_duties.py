@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.ingest.test_responsibility_notations import EX, L, facts
+from tests.ingest.test_responsibility_notations import EX, SU, L, facts
 
 REPLY = "{body}二、关于其他问题。（略）\n"
 
@@ -35,3 +35,13 @@ def test_a_reply_relays_a_bodys_opinion_and_commitments(body, expected):
 ])
 def test_a_body_only_mentioned_in_a_reply_has_no_duty(body):
     assert explicit(REPLY.format(body=body)) == set()
+
+
+@pytest.mark.parametrize("body, expected", [
+    # X为…主管单位: the text names X the authority in charge of the work
+    ("一、关于核发问题。\n财政部为专用号牌的核发主管单位。\n", {("财政部", "一", L, EX)}),
+    # a lead by 会同 whose own work is to guide and inspect (做好指导、督查和总结工作) is the supervisor
+    ("一、关于落实问题。\n财政部要会同有关方面做好指导、督查和总结工作。\n", {("财政部", "一", SU, EX)}),
+])
+def test_a_body_named_in_charge_or_charged_with_inspection(body, expected):
+    assert explicit(REPLY.format(body=body)) == expected
