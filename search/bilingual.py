@@ -21,7 +21,7 @@ from pathlib import Path
 from .expand import stem
 from .tokenize import STOPWORDS, ascii_words
 
-__all__ = ["Translation", "Dictionary", "gloss_keys", "parse_cedict_line", "load_cedict", "load_dictionary"]
+__all__ = ["Dictionary", "Translation", "gloss_keys", "load_cedict", "load_dictionary", "parse_cedict_line"]
 
 log = logging.getLogger(__name__)
 
@@ -47,23 +47,41 @@ def gloss_keys(gloss: str) -> list[tuple[str, ...]]:
     """The lookup keys of one CC-CEDICT gloss: its ``;``-separated parts without notes and leading
     ``to``/``a``/``the``, as stemmed words, at most MAX_GLOSS_WORDS long (``to manufacture; machine tools`` →
     ``[("manufacture",), ("machine", "tool")]``); nothing for cross-references, measure-word notes, numbers
-    and a lone stopword (``to make``)."""
+    and a lone stopword (``to make``).  A part too long to be a key may still name its sense first, before a
+    comma (``the Mid-autumn festival, the traditional moon-viewing festival…`` → ``mid-autumn festival``); a
+    capitalised parenthesis of two words or more is another name of the same thing (``Spring Festival
+    (Chinese New Year)`` → also ``chinese new year``), where a lower-case one is a note (``(loanword)``)."""
     keys = []
     for part in gloss.split(";"):
-        part = _PARENS.sub(" ", part).strip().lower()
-        if not part or _SKIP.match(part):
+        if _SKIP.match(part.strip()):
             continue
-        while part.startswith(_LEADING):
-            part = part.split(" ", 1)[1].strip() if " " in part else ""
-        words = ascii_words(part)
-        while words and words[-1] in STOPWORDS:  # to depend on → depend; to trace back to → trace back
-            words.pop()
-        if not words or len(words) > MAX_GLOSS_WORDS or (len(words) == 1 and words[0] in STOPWORDS):
-            continue
-        if _DIGIT.search(part):
-            continue
-        keys.append(tuple(_stem(w) for w in words))
+        names = [m.group(0)[1:-1] for m in _PARENS.finditer(part)]
+        part = _PARENS.sub(" ", part).strip()
+        key = _key(part)
+        if key is None and "," in part:
+            key = _key(part.split(",", 1)[0])
+        if key is not None:
+            keys.append(key)
+        keys.extend(k for name in names if name[:1].isupper() and len(name.split()) >= 2 and not _SKIP.match(name)
+                    for k in [_key(name)] if k is not None and k not in keys)
     return keys
+
+
+def _key(part: str) -> tuple[str, ...] | None:
+    """One gloss part as a stemmed key, or None when it is no key (see :func:`gloss_keys`)."""
+    part = part.strip().lower()
+    if not part or _SKIP.match(part):
+        return None
+    while part.startswith(_LEADING):
+        part = part.split(" ", 1)[1].strip() if " " in part else ""
+    words = ascii_words(part)
+    while words and words[-1] in STOPWORDS:  # to depend on → depend; to trace back to → trace back
+        words.pop()
+    if not words or len(words) > MAX_GLOSS_WORDS or (len(words) == 1 and words[0] in STOPWORDS):
+        return None
+    if _DIGIT.search(part):
+        return None
+    return tuple(_stem(w) for w in words)
 
 
 @lru_cache(maxsize=65536)

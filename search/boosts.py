@@ -39,6 +39,9 @@ class UnitFacts:
     is_target: np.ndarray
     goal_with_targets: np.ndarray
     places: Sequence[frozenset[str] | set[str]]
+    document: np.ndarray | None = None  # each row's document slug
+    start: np.ndarray | None = None  # … and where the unit starts in it
+    end: np.ndarray | None = None
 
     @classmethod
     def of(cls, units: Sequence[IndexUnit], places: Sequence[set[str]]) -> UnitFacts:
@@ -47,7 +50,9 @@ class UnitFacts:
 
         return cls(np.array([u.kind for u in units], dtype=object), flags(states_owner), flags(states_time),
                    flags(states_support), flags(states_frequency), flags(names_itself), flags(only_announces), flags(lambda u: u.target is not None),
-                   flags(lambda u: u.kind == "goal" and u.context.targets), list(places))
+                   flags(lambda u: u.kind == "goal" and u.context.targets), list(places),
+                   np.array([u.document for u in units], dtype=object), np.array([u.start for u in units]),
+                   np.array([u.end for u in units]))
 
 
 def adjust(fused: dict[int, float], plan: QueryPlan, facts: UnitFacts, settings: SearchSettings) -> None:
@@ -86,11 +91,17 @@ def adjust(fused: dict[int, float], plan: QueryPlan, facts: UnitFacts, settings:
             if facts.kind[doc] == "annex" and not ((plan.asks_who and facts.states_owner[doc])
                                                   or (plan.asks_when and facts.states_time[doc])):
                 fused[doc] *= settings.annex_weight
-    if settings.announce_weight != 1.0:
-        # A unit that only announces what follows (…建议收悉，现答复如下：) echoes the question but answers nothing.
-        for doc in fused:
-            if facts.only_announces[doc]:
-                fused[doc] *= settings.announce_weight
+    if settings.announce_weight != 1.0 or settings.announce_carry:
+        # A unit that only announces what follows (…建议收悉，现答复如下：) echoes the question but answers nothing;
+        # what it announces, the units after it in its document, carry a share of its score.
+        announcing = [(doc, fused[doc]) for doc in fused if facts.only_announces[doc]]
+        for doc, score in announcing:
+            fused[doc] *= settings.announce_weight
+        if settings.announce_carry and facts.document is not None:
+            for doc, score in announcing:
+                for other in fused:
+                    if facts.document[other] == facts.document[doc] and facts.start[other] >= facts.end[doc]:
+                        fused[other] += settings.announce_carry * score
     if settings.kind_weights:
         for doc in fused:
             fused[doc] *= settings.kind_weights.get(facts.kind[doc], 1.0)

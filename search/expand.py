@@ -11,7 +11,7 @@ from .lexicon import ConceptLabels
 from .routing import asks_frequency, asks_support, asks_when, asks_who
 from .tokenize import ascii_words, cjk_share
 
-__all__ = ["QueryPlan", "FusionWeights", "QueryExpander", "detect_language", "stem", "is_quantitative"]
+__all__ = ["FusionWeights", "QueryExpander", "QueryPlan", "detect_language", "is_quantitative", "stem"]
 
 log = logging.getLogger(__name__)
 
@@ -74,6 +74,7 @@ class QueryPlan:
     key_terms: list[str] = field(default_factory=list)  # of those, the matched concepts' preferred labels
     industry_terms: list[str] = field(default_factory=list)  # policy industries of the products/plants named
     translation_terms: list[str] = field(default_factory=list)  # Chinese words an English question's words stand for
+    phrase_terms: frozenset[str] = frozenset()  # … of those, the ones a phrase of two words or more stands for
     dense_text: str = ""  # the text embedded for the dense query
     concepts: list[str] = field(default_factory=list)  # keys of matched concepts
     places: frozenset[str] = frozenset()  # gazetteer keys of the places the question names

@@ -7,20 +7,20 @@ import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import numpy as np
 
-from .backends import SearchBackend, TermGroup, UnitFields, UnitFilter, build_backend
-from .backends.local import LocalBackend
 from .adapter import load_adapter
 from .align import load_alignment
+from .backends import SearchBackend, TermGroup, UnitFields, UnitFilter, build_backend
+from .backends.local import LocalBackend
 from .base import Scored
-from .boosts import UnitFacts, adjust
-from .checks import check_documents, check_functions, check_kinds, clean_query
 from .bilingual import Dictionary, load_dictionary
 from .bm25 import BM25Retriever
+from .boosts import UnitFacts, adjust
+from .checks import check_documents, check_functions, check_kinds, clean_query
 from .dense import DenseRetriever
 from .encoders.base import Encoder
 from .english_view import EnglishViews
@@ -29,17 +29,23 @@ from .expand import QueryExpander, QueryPlan
 from .fusion import rrf, weighted_fusion
 from .highlight import TermMatcher, highlights
 from .lexicon import ConceptLabels, load_department_labels, load_scheme_labels
-from .sentences import sentence_table
 from .places import NATIONAL, shipped_places
-from .relevance import EVIDENCE_UNITS, floor_key, is_relevant, matches_question, relevance_floor
+from .relevance import (
+    EVIDENCE_UNITS,
+    floor_key,
+    is_relevant,
+    matches_question,
+    relevance_floor,
+)
 from .routing import asks_about_document
-from .thesaurus import load_thesaurus
+from .sentences import sentence_table
 from .settings import SearchSettings
 from .storage import FORMAT_VERSION, load_index, prompts, save_index, unit_line
+from .thesaurus import load_thesaurus
 from .tokenize import STOPWORDS, Tokenizer, ascii_words
 from .types import Hit, IndexUnit, Scores, SearchResult, TargetView
 
-__all__ = ["SearchIndex", "FORMAT_VERSION", "MAX_EMBED_CHARS", "clean_query", "domain_words", "unit_line"]
+__all__ = ["FORMAT_VERSION", "MAX_EMBED_CHARS", "SearchIndex", "clean_query", "domain_words", "unit_line"]
 
 log = logging.getLogger(__name__)
 
@@ -170,7 +176,7 @@ class SearchIndex:
             "encoder_prompts": prompts(encoder),
             "unit_count": len(units),
             "sentence_count": len(texts),
-            "built_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            "built_at": datetime.now(UTC).isoformat(timespec="seconds"),
             "build_seconds": round(time.perf_counter() - started, 3),
             "dense_index": backend.dense_kind,
             "search_backend": backend.name,
@@ -237,7 +243,8 @@ class SearchIndex:
             return []
         given = set(plan.lexical_terms) | set(plan.key_terms) | set(plan.industry_terms)
         terms: list[str] = []
-        for _, translations in self.translations.phrases(plan.text):
+        phrases: set[str] = set()
+        for phrase, translations in self.translations.phrases(plan.text):
             kept = 0
             for t in translations:
                 if kept >= self.settings.translations_per_phrase:
@@ -246,7 +253,9 @@ class SearchIndex:
                     continue
                 if self.document_share(t.word) <= self.settings.thesaurus_max_share:
                     terms.append(t.word)
+                    phrases.update([t.word] if len(phrase) > 1 else [])
                     kept += 1
+        plan.phrase_terms = frozenset(phrases)
         return terms
 
     def lexical_scores(self, plan: QueryPlan, k: int | None = None, where: UnitFilter | None = None) -> np.ndarray:
@@ -269,11 +278,16 @@ class SearchIndex:
             return [own]
         groups = [own]
         said = plan.text
+        # an English phrase of two words or more (Dragon Boat Festival, machine tool) names one thing: its Chinese
+        # word weighs phrase_translation_weight; a single word's glosses (day, new) drift, and weigh less
+        phrased = [t for t in plan.translation_terms if t in plan.phrase_terms]
+        worded = [t for t in plan.translation_terms if t not in plan.phrase_terms]
         for terms, weight in ((plan.key_terms, 1.0), (plan.lexical_terms, self.settings.expansion_weight),
                               (plan.industry_terms, self.settings.industry_weight),
                               (synonyms, self.settings.thesaurus_weight),
-                              (plan.translation_terms, self.settings.translation_weight)):
-            whole_words = terms is synonyms or terms is plan.translation_terms
+                              (phrased, self.settings.phrase_translation_weight),
+                              (worded, self.settings.translation_weight)):
+            whole_words = terms is synonyms or terms is phrased or terms is worded
             tokens = tuple(terms) if whole_words else tuple(self.tokenizer.tokens(" ".join(terms)))
             text = " ".join(t for t in terms if t not in said)
             said += " " + text

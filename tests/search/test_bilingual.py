@@ -32,6 +32,11 @@ ENTRIES = [
     ("to do something very carefully and thoroughly", []),  # more than three words: not a short gloss
     ("the 1990s", []),
     ("the", []),
+    # a long gloss's head before its comma; a capitalised parenthesis is another name, a lower-case one a note
+    ("the Mid-autumn festival, the traditional moon-viewing festival on the 15th", [("mid-autumn", "festival")]),
+    ("Spring Festival (Chinese New Year)", [("spr", "festival"), ("chinese", "new", "year")]),
+    ("blog (loanword)", [("blog",)]),
+    ("PRC National Day (October 1st)", [("prc", "national", "day")]),
 ])
 def test_gloss_keys(gloss, keys):
     assert gloss_keys(gloss) == keys
@@ -90,6 +95,15 @@ def test_english_question_reaches_chinese_text_lexically(index):
     assert groups[-1].weight == index.settings.translation_weight
     chinese = index.plan("机床补贴")
     assert chinese.translation_terms == []  # a Chinese question is not translated
+
+
+def test_a_phrase_translation_weighs_more_than_a_word_one(index):
+    plan = index.plan("subsidy for retrofitting with machine tools")
+    weights = {t: g.weight for g in index.term_groups(plan) for t in g.tokens}
+    if "机床" in plan.phrase_terms:  # machine tool → 机床, one thing; subsidy → 补贴 one word's gloss
+        assert weights["机床"] == index.settings.phrase_translation_weight
+    assert all(weights[t] == index.settings.translation_weight
+               for t in plan.translation_terms if t not in plan.phrase_terms and t in weights)
 
 
 def test_index_keeps_only_words_its_documents_hold(index, tmp_path):

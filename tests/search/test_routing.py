@@ -256,3 +256,17 @@ def test_the_sentence_announcing_a_reply_weighs_less():
     plain, lowered = scores(1.0), scores(0.7)
     assert lowered["您提出的"] == pytest.approx(0.7 * plain["您提出的"])
     assert lowered["政务热线"] == pytest.approx(plain["政务热线"])
+
+
+def test_what_an_announcing_sentence_announces_carries_a_share_of_its_score():
+    doc = parse_text(REPLY, DocumentMeta(slug="demo-reply", title="关于设立政务热线建议的答复"))
+    units = index_units([doc], concepts=[])
+
+    def scores(carry):
+        settings = SearchSettings(announce_weight=1.0, announce_carry=carry)
+        index = SearchIndex.build(units, FakeEncoder(64), settings=settings)
+        return {h.text[:4]: h.score for h in index.search("设立政务热线的建议", k=5).hits}
+
+    plain, carried = scores(0.0), scores(0.3)
+    assert carried["政务热线"] == pytest.approx(plain["政务热线"] + 0.3 * plain["您提出的"])
+    assert carried["您提出的"] == pytest.approx(plain["您提出的"])
