@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 from .model import Role, Span, Unit
 from .notes import (
+    _EXPERTS_RE,
     _GAP,
     _LEAD,
     _PLAIN,
@@ -177,6 +178,8 @@ def _sentence_statements(source: str, sent: Span, mentions: list[Mention], conv:
             yield from _marked_statements(source, marked, i, sent.end, conv, sent.start, has_lead)
             continue
         start, tail = group[0][0].start, group[-1][0].end
+        if _EXPERTS_RE.match(source, tail, sent.end):
+            continue  # 由A、B等单位专家组成的专家组: the bodies only send the experts
         if _OBJECT_RE.search(source, sent.start, start) and not (
                 re.search(r"[和及]\s*$", source[sent.start : start]) and any(_is_collective(source, m) for m in group)
                 and _COLLECTIVE_ACTS_RE.match(source, tail, sent.end)):

@@ -45,3 +45,12 @@ def test_a_body_only_mentioned_in_a_reply_has_no_duty(body):
 ])
 def test_a_body_named_in_charge_or_charged_with_inspection(body, expected):
     assert explicit(REPLY.format(body=body)) == expected
+
+
+def test_bodies_that_only_supply_experts_to_a_group_have_no_duty():
+    """由A、B等单位专家组成的专家组: the experts make up the group, their bodies are where they come from; a group
+    made of the bodies themselves (由A、B组成工作组) still has them as members."""
+    experts = "一、调查情况。\n组织由财政部、人民银行等单位专家组成的专家组进行调查。\n"
+    assert not any(f[0] in ("财政部", "人民银行") for f in explicit(REPLY.format(body=experts)))
+    members = "一、组织保障。\n由财政部、人民银行组成工作组，负责协调。\n"
+    assert {f[0] for f in explicit(REPLY.format(body=members))} >= {"财政部", "人民银行"}
