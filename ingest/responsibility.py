@@ -303,6 +303,27 @@ def _created_body_coordinates(source: str, units: list[Unit], departments: list[
     return found
 
 
+_FUNCTIONS_HEADING_RE = re.compile(r"^(?:主要|工作|基本)?(?:职能|职责)(?:任务)?$")
+_COORDINATES_RE = re.compile(r"(?:^|[；;，,。：:])\s*(?:负责)?(?:统筹)?协调")
+
+
+def _functions_of_created_body(source: str, units: list[Unit], departments: list[Department]) -> list[Responsibility]:
+    """A section headed 主要职能 / 主要职责 in a text that sets up one body (组建方案, 批复 同意组建…) states that body's
+    duties with no subject: the body coordinates where the section does (协调…重大事项), else it leads."""
+    created = [d for d in departments if d.created_by_document]
+    if len(created) != 1:
+        return []
+    found: list[Responsibility] = []
+    for unit in units:
+        if not _FUNCTIONS_HEADING_RE.match(unit.heading.strip(" 　。：:")) or not unit.text.strip():
+            continue
+        own = Span(unit.span.start, unit.span.end)
+        role = Role.COORDINATOR if _COORDINATES_RE.search(source, own.start, own.end) else Role.LEAD
+        span = _trimmed(source, own)
+        found.append(Responsibility(created[0].key, unit.path, role, Basis.EXPLICIT, span.text(source), span))
+    return found
+
+
 def assign_responsibilities(source: str, units: list[Unit], departments: list[Department]) -> list[Responsibility]:
     """What the text states, then the leads enclosing units pass on to their parts."""
     mentions = [(s, d.key) for d in departments for s in d.mentions]
@@ -310,5 +331,6 @@ def assign_responsibilities(source: str, units: list[Unit], departments: list[De
     stated = stated_responsibilities(source, units, mentions)
     seen = {(r.agent, r.unit_path, r.role, r.span) for r in stated}
     stated += [r for r in _created_body_coordinates(source, units, departments)
+               + _functions_of_created_body(source, units, departments)
                if (r.agent, r.unit_path, r.role, r.span) not in seen]
     return stated + infer_responsibilities(source, units, departments, stated)

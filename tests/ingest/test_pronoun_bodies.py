@@ -76,3 +76,12 @@ def test_a_government_named_as_the_authority_behind_the_text_is_no_body():
     acting = text + "三、督查\n国务院将适时组织开展督查。\n"
     doc = parse_text(acting, DocumentMeta(slug="d", title="d", source_file="d.txt"))
     assert "中华人民共和国国务院" in [d.pref_label for d in doc.departments]
+
+
+def test_the_functions_section_of_a_body_the_text_sets_up_states_that_bodys_duties():
+    """组建方案 一、主要职能: the sentences have no subject; they are the duties of the one body the text sets up,
+    its coordinator where they coordinate (协调…重大事项), else its lead."""
+    text = ("国务院关于同意组建2030年亚运会机场协调委员会的批复\n国函〔2031〕38号\n某部：\n同意组建2030年亚运会机场协调委员会。\n国务院\n2031年5月1日\n"
+            "附件：\n2030年亚运会机场协调委员会组建方案\n一、主要职能\n研究拟订保障措施；制订工作计划；协调机场运行的重大事项。\n"
+            "二、工作要求\n各成员单位要积极参加工作。\n")
+    assert ("2030年亚运会机场协调委员会", "附件一", "coordinator") in duties(text)
