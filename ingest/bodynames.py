@@ -111,7 +111,8 @@ _SECTORS = (
 )
 _FUNCTIONAL_RE = re.compile(
     rf"(?P<scope>(?:地方)?各级|各省级|省级|市级|县级|县级以上(?:地方)?(?:人民政府)?|当地|各地|地方)?"
-    rf"(?P<sector>{_SECTORS})(?:行政|主管|管理)?(?P<kind>部门|机关|机构)(?!负责人|工作人员|主要负责|和单位)")
+    rf"(?P<sector>{_SECTORS})(?:行政|主管|管理)?(?P<kind>部门|机关|机构)"
+    rf"(?:(?<=机关)[\u4e00-\u9fff]{{2,4}}?(?:管理|执法)部门)?(?!负责人|工作人员|主要负责|和单位)")  # 公安机关交通管理部门
 # The same department of every place of a level (各设区市财政局, 各县（市、区）教育局, 各区工业和信息化主管部门): a collective.
 _EACH_SECTOR_RE = re.compile(
     rf"各(?:设区(?:的)?市|市（州）|市州|县（市、区）|县（市）|区县|县区|县级市|区|县|市|州|省)"

@@ -726,3 +726,9 @@ def test_a_recipient_before_a_working_office_is_not_part_of_its_name():
     found = find_bodies(text, jurisdiction="")
     assert [d.mentions[0].text(text) for d in found.departments] == ["县优化营商环境工作领导小组办公室"]
     assert not any("工作进展" in c.name for c in found.candidates)
+
+
+def test_an_organs_named_branch_is_one_designation():
+    """公安机关交通管理部门 (the traffic branch of the police organs, as statutes name it) is one body, not 公安机关."""
+    text = "对道路交通事故，由公安机关交通管理部门依法处理。"
+    assert [w for w, _ in _found(text, NATIONAL)] == ["公安机关交通管理部门"]
