@@ -220,7 +220,7 @@ def _sentence_statements(source: str, sent: Span, mentions: list[Mention], conv:
                 yield from ((m, Role.PARTICIPANT, False) for m in _unique(named))  # 请X给予支持; X提供…数据
             elif (not narrative and acts and not by_body and not has_lead and _MODAL_RE.match(source, tail, sent.end)
                   and all(_CLASS_RE.search(m[0].text(source)) for m in named)
-                  and not _duties(source, tail, sent.end)[1] and not _later_help(source, tail, sent.end, named)):
+                  and not _duties(source, tail, sent.end)[1]):
                 # 税务机关应当及时处理, 登记管理机关和业务主管部门要…: a class of bodies at every level, each implements
                 yield from ((m, Role.IMPLEMENTER, False) for m in _unique(named))
             elif (not narrative and acts and not by_body and not has_lead and len(_unique(named)) > 1

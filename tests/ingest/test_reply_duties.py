@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import pytest
 
+from ingest.model import DocumentMeta
+from ingest.pipeline import parse_text
 from tests.ingest.test_responsibility_notations import EX, SU, L, facts
 
 REPLY = "{body}二、关于其他问题。（略）\n"
@@ -54,3 +56,11 @@ def test_bodies_that_only_supply_experts_to_a_group_have_no_duty():
     assert not any(f[0] in ("财政部", "人民银行") for f in explicit(REPLY.format(body=experts)))
     members = "一、组织保障。\n由财政部、人民银行组成工作组，负责协调。\n"
     assert {f[0] for f in explicit(REPLY.format(body=members))} >= {"财政部", "人民银行"}
+
+
+def test_a_class_of_bodies_that_also_assists_stays_the_implementer():
+    """各级税务机关要…，协助人民政府…: a class of bodies at every level implements what it is told, its 协助 clause
+    included; a named body that also assists (财政部负责…，参与…) still takes part besides leading."""
+    text = "一、工作要求。\n各级税务机关要充分发挥职能作用，协助人民政府做好各项工作。\n二、其他。（略）\n"
+    doc = parse_text(text, DocumentMeta(slug="d", title="d", source_file="d.txt"))
+    assert {(r.unit_path, r.role.value) for r in doc.responsibilities} == {("一", "implementer")}
