@@ -42,9 +42,11 @@ class UnitFacts:
     document: np.ndarray | None = None  # each row's document slug
     start: np.ndarray | None = None  # … and where the unit starts in it
     end: np.ndarray | None = None
+    names_places: np.ndarray | None = None  # the unit's own text names two places or more (北京、吉林、安徽…)
 
     @classmethod
-    def of(cls, units: Sequence[IndexUnit], places: Sequence[set[str]]) -> UnitFacts:
+    def of(cls, units: Sequence[IndexUnit], places: Sequence[set[str]],
+           names_places: Sequence[bool] | None = None) -> UnitFacts:
         def flags(test) -> np.ndarray:
             return np.array([bool(test(u)) for u in units], dtype=bool)
 
@@ -52,7 +54,8 @@ class UnitFacts:
                    flags(states_support), flags(states_frequency), flags(names_itself), flags(only_announces), flags(lambda u: u.target is not None),
                    flags(lambda u: u.kind == "goal" and u.context.targets), list(places),
                    np.array([u.document for u in units], dtype=object), np.array([u.start for u in units]),
-                   np.array([u.end for u in units]))
+                   np.array([u.end for u in units]),
+                   np.array(list(names_places) if names_places is not None else [False] * len(units), dtype=bool))
 
 
 def adjust(fused: dict[int, float], plan: QueryPlan, facts: UnitFacts, settings: SearchSettings) -> None:
@@ -68,7 +71,8 @@ def adjust(fused: dict[int, float], plan: QueryPlan, facts: UnitFacts, settings:
                 fused[doc] += 0.5 * settings.quantity_boost * top
             elif facts.goal_with_targets[doc]:
                 fused[doc] += settings.quantity_boost * top
-    if plan.asks_who or plan.asks_when or plan.asks_support or plan.asks_frequency or plan.about_document:
+    if (plan.asks_who or plan.asks_when or plan.asks_support or plan.asks_frequency or plan.about_document
+            or plan.asks_places):
         # "Who", "when" and "how much support" questions: the units that state that fact themselves rise; a
         # question about the text as a whole: the units where the text names itself (search/routing.py).
         top = max(fused.values())
@@ -83,6 +87,8 @@ def adjust(fused: dict[int, float], plan: QueryPlan, facts: UnitFacts, settings:
                 fused[doc] += settings.frequency_boost * top
             if plan.about_document and facts.names_itself[doc]:
                 fused[doc] += settings.document_boost * top
+            if plan.asks_places and facts.names_places is not None and facts.names_places[doc]:
+                fused[doc] += settings.places_boost * top
     if settings.annex_weight != 1.0:
         # An annex's task table restates, row by row, work the body of the document sets out in its
         # own units: the unit itself is the answer, the table row a pointer to it, unless the row states

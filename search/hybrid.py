@@ -113,7 +113,8 @@ class SearchIndex:
         # units with no sentence vectors (one sentence): their whole-text score stands for their best sentence
         with_sentences = self.backend.sentence_rows()
         self._single = np.array([i not in with_sentences for i in range(len(units))], dtype=bool)
-        self.facts = UnitFacts.of(units, self._places_of_row)
+        self.facts = UnitFacts.of(units, self._places_of_row,
+                                  [len(self.places.in_question(u.text)) >= 2 for u in units])
         self._states_owner, self._states_time = self.facts.states_owner, self.facts.states_time  # read by benchmarks
         goals = {(u.document, u.path): i for i, u in enumerate(units) if u.kind == "goal"}
         # target row → the row of the goal that states it

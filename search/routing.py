@@ -23,6 +23,7 @@ from .types import IndexUnit
 __all__ = [
     "asks_about_document",
     "asks_frequency",
+    "asks_places",
     "asks_support",
     "asks_when",
     "asks_who",
@@ -97,6 +98,20 @@ def only_announces(unit: IndexUnit) -> bool:
     (将24项措施调整增加为30项…现通知如下：, 清理整顿时限是1997年4月―1998年2月，具体步骤安排如下：): that figure is an
     answer.  The numbers of the documents it cites do not count."""
     return bool(_ANNOUNCES.search(unit.text)) and not re.search(r"[0-9０-９]", _CITED.sub("", unit.text))
+
+
+# which places: 选了哪些省份, 哪几个高新区, 哪些城市列入试点; which provinces, which cities were chosen
+_PLACES_ZH = re.compile(r"哪(?:些|几个?)[\u4e00-\u9fff]{0,3}?(?:省|市|县|区|州|地区|地方|城市|园区)")
+_PLACES_EN = re.compile(r"\bwhich (?:[\w-]+ ){0,2}(?:provinces|cities|regions|places|areas|zones|counties|districts|"
+                        r"prefectures|localities|municipalities)\b|\bwhere (?:are|were) (?:the )?(?:[\w-]+ ){0,2}"
+                        r"(?:pilots?|zones|areas)\b", re.IGNORECASE)
+
+
+def asks_places(question: str) -> bool:
+    """Does the question ask which places (选了哪些省份, 哪几个高新区, which provinces were chosen)?  Its answer
+    lists them (北京、吉林、安徽…作为试点地区): a unit naming two places or more (SearchIndex counts them with
+    the gazetteer)."""
+    return bool(_PLACES_ZH.search(question) or _PLACES_EN.search(question))
 
 
 def asks_who(question: str) -> bool:

@@ -12,6 +12,7 @@ from search.hybrid import SearchIndex
 from search.routing import (
     asks_about_document,
     asks_frequency,
+    asks_places,
     asks_support,
     asks_when,
     asks_who,
@@ -270,3 +271,34 @@ def test_what_an_announcing_sentence_announces_carries_a_share_of_its_score():
     plain, carried = scores(0.0), scores(0.3)
     assert carried["政务热线"] == pytest.approx(plain["政务热线"] + 0.3 * plain["您提出的"])
     assert carried["您提出的"] == pytest.approx(plain["您提出的"])
+
+
+@pytest.mark.parametrize(("question", "places"), [
+    ("政府网站集约化试点选了哪些省份", True),
+    ("新疆哪几个高新区获批建设示范区", True),
+    ("Which provinces were chosen to pilot the scheme?", True),
+    ("which high-tech zones were approved?", True),
+    ("哪些部门负责", False),
+    ("which department leads?", False),
+])
+def test_asks_places(question, places):
+    assert asks_places(question) is places
+
+
+PILOTS = """示范省政府网站集约化试点方案
+一、确定北京、吉林、安徽、山东为试点地区。
+二、试点地区要按期完成政府网站集约化。
+"""
+
+
+def test_which_places_question_lifts_the_unit_naming_places():
+    doc = parse_text(PILOTS, DocumentMeta(slug="demo-pilots", title="示范省政府网站集约化试点方案"))
+    units = index_units([doc], concepts=[])
+
+    def scores(boost):
+        index = SearchIndex.build(units, FakeEncoder(64), settings=SearchSettings(places_boost=boost))
+        return {h.path: h.score for h in index.search("集约化试点选了哪些省份", k=5).hits}
+
+    plain, lifted = scores(0.0), scores(0.2)
+    assert lifted["一"] == pytest.approx(plain["一"] + 0.2 * max(plain.values()))
+    assert lifted["二"] == pytest.approx(plain["二"])
