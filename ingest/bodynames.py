@@ -424,7 +424,7 @@ def _joint_candidates(source: str, places: set[str]) -> list[_Candidate]:
 
 # A working body the text itself sets up (成立联合采购办公室, 成立专家组): its name wherever written is that body.
 _SET_UP_NEXT_RE = re.compile(rf"[、和及](?P<name>[{_CJK}]{{0,10}}?(?:办公室|工作组|专家组|监督组|小组|组))(?![{_CJK}])")
-_SET_UP_RE = re.compile(rf"(?:成立|组建|设立|下设)(?P<name>[{_CJK}]{{0,10}}?(?:办公室|工作组|专家组|监督组|小组|组))(?![{_CJK}])")
+_SET_UP_RE = re.compile(rf"(?:成立|组建|设立|下设)(?:了)?(?P<name>[{_CJK}]{{0,10}}?(?:办公室|工作组|专家组|监督组|小组|组))(?![{_CJK}])")
 _SET_UP_BAN = re.compile(r"^(?:工作|专项|该|此|本|各|成员|试点|领导|协调|若干|相应|相关|有关)(?:工作)?(?:办公室|小组|组)$|及|和|、")
 
 

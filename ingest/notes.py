@@ -63,8 +63,9 @@ _POSTFIX: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\s*(?:主要|分管)?(?:领导|负责同志)?召集"), _CONVENE),
 )
 # 由A、B组成…小组: its members (not 由A、B等单位专家组成…: the experts are, their bodies only send them: _EXPERTS_RE)
-_COMPOSE_AFTER_RE = re.compile(r"(?!(?:等|的)?(?:单位|机构|部门)?(?:的)?专家)(?:等[\u4e00-\u9fff\d]{0,12}?)?(?:共同)?组成(?!人员|部分|成员)")
-_EXPERTS_RE = re.compile(r"(?:等|的)?(?:单位|机构|部门)?(?:的)?专家")
+_EXPERTS = r"(?:[、和及][^、，,。；;]{2,24}?)*?(?:等|的)?(?:单位|机构|部门)?(?:的)?专家"
+_COMPOSE_AFTER_RE = re.compile(rf"(?!{_EXPERTS})(?:等[\u4e00-\u9fff\d]{{0,12}}?)?(?:共同)?组成(?!人员|部分|成员)")
+_EXPERTS_RE = re.compile(_EXPERTS)  # …、A大学、B局等单位专家: the rest of the list, then the experts
 _MEMBERS_BEFORE_RE = re.compile(r"成员(?:单位)?(?:包括|为|有|由)\s*$")
 _WITH_RE = re.compile(r"[\s，,]*" + _GAP + r"(?:会同|联合|商(?=国务院|国家|有关|相关|各|省|市|区|县))\s*")  # X商Y制定
 # 各级卫生健康部门 (a sector's departments at every level) is a body named by its work, not a collective.

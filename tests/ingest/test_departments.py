@@ -732,3 +732,9 @@ def test_an_organs_named_branch_is_one_designation():
     """公安机关交通管理部门 (the traffic branch of the police organs, as statutes name it) is one body, not 公安机关."""
     text = "对道路交通事故，由公安机关交通管理部门依法处理。"
     assert [w for w, _ in _found(text, NATIONAL)] == ["公安机关交通管理部门"]
+
+
+def test_a_group_set_up_in_a_past_tense_sentence_keeps_its_name_clean():
+    """设立了现场监测组: 了 marks the past, it is no part of the group's name (never a sentence fragment)."""
+    text = "省地震局于5月设立了现场监测组，开始监测。现场监测组负责记录。"
+    assert [w for w, _ in _found(text, NATIONAL)] == ["省地震局", "现场监测组"]
