@@ -197,6 +197,7 @@
       err.body = body;
       throw err;
     }
+    await labelsReady;  // whatever draws this answer names roles, functions and kinds in the page's language
     return body;
   }
   /** An error in the page's language (by the API's error code); the API's own message folded under 详情/Details. */
