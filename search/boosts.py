@@ -15,6 +15,7 @@ from .routing import (
     only_announces,
     states_frequency,
     states_owner,
+    states_penalty,
     states_support,
     states_time,
 )
@@ -43,6 +44,8 @@ class UnitFacts:
     start: np.ndarray | None = None  # … and where the unit starts in it
     end: np.ndarray | None = None
     names_places: np.ndarray | None = None  # the unit's own text names two places or more (北京、吉林、安徽…)
+    states_penalty: np.ndarray | None = None
+    parent: np.ndarray | None = None  # the row of the unit an item belongs to (第二十五条 of 第二十五条（三）), or -1
 
     @classmethod
     def of(cls, units: Sequence[IndexUnit], places: Sequence[set[str]],
@@ -55,7 +58,22 @@ class UnitFacts:
                    flags(lambda u: u.kind == "goal" and u.context.targets), list(places),
                    np.array([u.document for u in units], dtype=object), np.array([u.start for u in units]),
                    np.array([u.end for u in units]),
-                   np.array(list(names_places) if names_places is not None else [False] * len(units), dtype=bool))
+                   np.array(list(names_places) if names_places is not None else [False] * len(units), dtype=bool),
+                   flags(states_penalty), _parents(units))
+
+
+def _parents(units: Sequence[IndexUnit]) -> np.ndarray:
+    """Each unit's parent row: the unit of its document whose path is the longest proper prefix of its own
+    (第二十五条（三） → 第二十五条, 二（一）2 → 二（一）), -1 for none."""
+    row = {(u.document, u.path): i for i, u in enumerate(units)}
+    out = np.full(len(units), -1, dtype=int)
+    for i, u in enumerate(units):
+        for end in range(len(u.path) - 1, 0, -1):
+            parent = row.get((u.document, u.path[:end]))
+            if parent is not None and parent != i:
+                out[i] = parent
+                break
+    return out
 
 
 def adjust(fused: dict[int, float], plan: QueryPlan, facts: UnitFacts, settings: SearchSettings) -> None:
@@ -89,6 +107,17 @@ def adjust(fused: dict[int, float], plan: QueryPlan, facts: UnitFacts, settings:
                 fused[doc] += settings.document_boost * top
             if plan.asks_places and facts.names_places is not None and facts.names_places[doc]:
                 fused[doc] += settings.places_boost * top
+    if plan.asks_penalty and settings.penalty_boost and facts.states_penalty is not None:
+        # A regulation states one penalty for a list of acts (有下列行为之一的，…处…罚款): the item that matches
+        # the act asked about hands its score to its lead-in when the lead-in states the penalty.
+        top = max(fused.values())
+        for doc, score in list(fused.items()):
+            parent = facts.parent[doc]
+            if parent >= 0 and facts.states_penalty[parent] and not facts.states_penalty[doc]:
+                fused[parent] = max(fused.get(parent, 0.0), score)
+        for doc in fused:
+            if facts.states_penalty[doc]:
+                fused[doc] += settings.penalty_boost * top
     if settings.annex_weight != 1.0:
         # An annex's task table restates, row by row, work the body of the document sets out in its
         # own units: the unit itself is the answer, the table row a pointer to it, unless the row states

@@ -8,7 +8,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from .lexicon import ConceptLabels
-from .routing import asks_frequency, asks_places, asks_support, asks_when, asks_who
+from .routing import (
+    asks_frequency,
+    asks_penalty,
+    asks_places,
+    asks_support,
+    asks_when,
+    asks_who,
+)
 from .tokenize import ascii_words, cjk_share
 
 __all__ = ["FusionWeights", "QueryExpander", "QueryPlan", "detect_language", "is_quantitative", "stem"]
@@ -84,6 +91,7 @@ class QueryPlan:
     asks_support: bool = False  # what support, how much of it
     asks_frequency: bool = False  # how often (search/routing.py)
     asks_places: bool = False  # which places (哪些省份, which provinces)
+    asks_penalty: bool = False  # what the penalty is (罚多少钱, what fine)
     about_document: bool = False  # the text as a whole: 这份文件, this scheme (set by SearchIndex.plan)
     weights: FusionWeights = field(default_factory=lambda: FusionWeights(0.5, 0.5))  # score (min-max) fusion
     rrf_weights: FusionWeights = field(default_factory=lambda: FusionWeights(0.5, 0.5))  # rank fusion
@@ -216,4 +224,5 @@ class QueryExpander:
                          dense_text=dense_text, concepts=[c.key for c in matched],
                          quantitative=is_quantitative(text), asks_who=asks_who(text), asks_when=asks_when(text),
                          asks_support=asks_support(text), asks_frequency=asks_frequency(text), asks_places=asks_places(text),
+                         asks_penalty=asks_penalty(text),
                          weights=weights, rrf_weights=rrf_weights)

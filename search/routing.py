@@ -23,6 +23,7 @@ from .types import IndexUnit
 __all__ = [
     "asks_about_document",
     "asks_frequency",
+    "asks_penalty",
     "asks_places",
     "asks_support",
     "asks_when",
@@ -31,6 +32,7 @@ __all__ = [
     "only_announces",
     "states_frequency",
     "states_owner",
+    "states_penalty",
     "states_support",
     "states_time",
 ]
@@ -112,6 +114,26 @@ def asks_places(question: str) -> bool:
     lists them (北京、吉林、安徽…作为试点地区): a unit naming two places or more (SearchIndex counts them with
     the gazetteer)."""
     return bool(_PLACES_ZH.search(question) or _PLACES_EN.search(question))
+
+
+# what the penalty is: 罚多少钱, 怎么处罚, 要担什么责任; what fine, what penalty, punished
+_PENALTY_ZH = re.compile(r"罚|处分|法律责任|追究|吊销")
+_PENALTY_EN = re.compile(r"\bpenalt|\b(?:a|the|what|which|any|how much) fine\b|\bfines\b|\bfined\b|\bpunish|\bsanction",
+                         re.IGNORECASE)  # fine the noun, not "is it fine to…"
+# a penalty as regulations state one: 处5万元以下的罚款, 没收违法所得, 吊销执业许可证, 给予警告, 依法给予处分
+_PENALTY = re.compile(r"罚款|罚金|没收|吊销|警告|拘留|处分|责令停止")
+
+
+def asks_penalty(question: str) -> bool:
+    """Does the question ask what the penalty is (被查到罚多少钱, what fine can a firm face)?  A regulation
+    states it once for a list of acts (有下列行为之一的，…处5万元以下的罚款): the act the question describes
+    is an item, the penalty its lead-in (search/boosts.py lifts the lead-in of a matching item)."""
+    return bool(_PENALTY_ZH.search(question) or _PENALTY_EN.search(question))
+
+
+def states_penalty(unit: IndexUnit) -> bool:
+    """The unit states a penalty: a fine, confiscation, a revoked licence, a warning, a sanction."""
+    return bool(_PENALTY.search(unit.text))
 
 
 def asks_who(question: str) -> bool:

@@ -60,6 +60,7 @@ class SearchSettings:
     when_boost: float = 0.2  # … for units fixing a date or time limit, on a "when" question
     support_boost: float = 0.3  # … for units stating support amounts, on a question asking what support, how much
     frequency_boost: float = 0.2  # … for units stating how often (每年召开两次), on a "how often" question
+    penalty_boost: float = 0.2  # … for units stating a penalty (and an item's lead-in that does), on "what fine"
     places_boost: float = 0.2  # … for units naming two places or more, on a "which places" question
     document_boost: float = 0.5  # … for units naming their own text (本办法), on a question about the text itself
     hnsw_threshold: int = HNSW_THRESHOLD

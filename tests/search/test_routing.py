@@ -12,6 +12,7 @@ from search.hybrid import SearchIndex
 from search.routing import (
     asks_about_document,
     asks_frequency,
+    asks_penalty,
     asks_places,
     asks_support,
     asks_when,
@@ -20,6 +21,7 @@ from search.routing import (
     only_announces,
     states_frequency,
     states_owner,
+    states_penalty,
     states_support,
     states_time,
 )
@@ -302,3 +304,36 @@ def test_which_places_question_lifts_the_unit_naming_places():
     plain, lifted = scores(0.0), scores(0.2)
     assert lifted["一"] == pytest.approx(plain["一"] + 0.2 * max(plain.values()))
     assert lifted["二"] == pytest.approx(plain["二"])
+
+
+@pytest.mark.parametrize(("question", "penalty"), [
+    ("专利代理师私下接活被查到罚多少钱", True),
+    ("What fine can an agency face for a conflict of interest?", True),
+    ("what is the penalty for faking documents", True),
+    ("专利代理机构要具备哪些条件", False),
+    ("Is it fine to apply online?", False),  # fine the adjective is no fine
+])
+def test_asks_penalty(question, penalty):
+    assert asks_penalty(question) is penalty
+
+
+PENALTIES = """示范市代理条例
+第一条 代理机构应当依法执业。
+第二条 代理师有下列行为之一的，由市场监管部门责令限期改正，予以警告，可以处5万元以下的罚款；情节严重或者逾期未改正的，责令停止承办新的代理业务6个月：
+（一）私自接受委托办理代理业务；
+（二）同时在两家代理机构执业。
+第三条 本条例自2025年1月1日起施行。
+"""
+
+
+def test_penalty_question_lifts_the_lead_in_of_the_matching_item():
+    doc = parse_text(PENALTIES, DocumentMeta(slug="demo-penalty", title="示范市代理条例"))
+    units = index_units([doc], concepts=[])
+    assert {u.path: states_penalty(u) for u in units if u.path.startswith("第二条")}["第二条"] is True
+
+    def ranked(boost):
+        index = SearchIndex.build(units, FakeEncoder(64), settings=SearchSettings(penalty_boost=boost))
+        return [h.path for h in index.search("私自接受委托办理代理业务罚多少钱", k=3).hits]
+
+    assert ranked(0.2)[0] == "第二条"
+    assert ranked(0.0)[0] == "第二条（一）"
