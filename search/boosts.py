@@ -16,6 +16,7 @@ from .routing import (
     states_frequency,
     states_owner,
     states_penalty,
+    states_person,
     states_support,
     states_time,
 )
@@ -45,6 +46,7 @@ class UnitFacts:
     end: np.ndarray | None = None
     names_places: np.ndarray | None = None  # the unit's own text names two places or more (北京、吉林、安徽…)
     states_penalty: np.ndarray | None = None
+    states_person: np.ndarray | None = None
     parent: np.ndarray | None = None  # the row of the unit an item belongs to (第二十五条 of 第二十五条（三）), or -1
 
     @classmethod
@@ -59,7 +61,7 @@ class UnitFacts:
                    np.array([u.document for u in units], dtype=object), np.array([u.start for u in units]),
                    np.array([u.end for u in units]),
                    np.array(list(names_places) if names_places is not None else [False] * len(units), dtype=bool),
-                   flags(states_penalty), _parents(units))
+                   flags(states_penalty), flags(states_person), _parents(units))
 
 
 def _parents(units: Sequence[IndexUnit]) -> np.ndarray:
@@ -90,7 +92,7 @@ def adjust(fused: dict[int, float], plan: QueryPlan, facts: UnitFacts, settings:
             elif facts.goal_with_targets[doc]:
                 fused[doc] += settings.quantity_boost * top
     if (plan.asks_who or plan.asks_when or plan.asks_support or plan.asks_frequency or plan.about_document
-            or plan.asks_places):
+            or plan.asks_places or plan.asks_person):
         # "Who", "when" and "how much support" questions: the units that state that fact themselves rise; a
         # question about the text as a whole: the units where the text names itself (search/routing.py).
         top = max(fused.values())
@@ -107,6 +109,8 @@ def adjust(fused: dict[int, float], plan: QueryPlan, facts: UnitFacts, settings:
                 fused[doc] += settings.document_boost * top
             if plan.asks_places and facts.names_places is not None and facts.names_places[doc]:
                 fused[doc] += settings.places_boost * top
+            if plan.asks_person and facts.states_person is not None and facts.states_person[doc]:
+                fused[doc] += settings.person_boost * top
     if plan.asks_penalty and settings.penalty_boost and facts.states_penalty is not None:
         # A regulation states one penalty for a list of acts (有下列行为之一的，…处…罚款): the item that matches
         # the act asked about hands its score to its lead-in when the lead-in states the penalty.

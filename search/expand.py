@@ -11,6 +11,7 @@ from .lexicon import ConceptLabels
 from .routing import (
     asks_frequency,
     asks_penalty,
+    asks_person,
     asks_places,
     asks_support,
     asks_when,
@@ -92,6 +93,7 @@ class QueryPlan:
     asks_frequency: bool = False  # how often (search/routing.py)
     asks_places: bool = False  # which places (哪些省份, which provinces)
     asks_penalty: bool = False  # what the penalty is (罚多少钱, what fine)
+    asks_person: bool = False  # who holds a post (秘书长是谁)
     about_document: bool = False  # the text as a whole: 这份文件, this scheme (set by SearchIndex.plan)
     weights: FusionWeights = field(default_factory=lambda: FusionWeights(0.5, 0.5))  # score (min-max) fusion
     rrf_weights: FusionWeights = field(default_factory=lambda: FusionWeights(0.5, 0.5))  # rank fusion
@@ -224,5 +226,5 @@ class QueryExpander:
                          dense_text=dense_text, concepts=[c.key for c in matched],
                          quantitative=is_quantitative(text), asks_who=asks_who(text), asks_when=asks_when(text),
                          asks_support=asks_support(text), asks_frequency=asks_frequency(text), asks_places=asks_places(text),
-                         asks_penalty=asks_penalty(text),
+                         asks_penalty=asks_penalty(text), asks_person=asks_person(text),
                          weights=weights, rrf_weights=rrf_weights)

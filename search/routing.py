@@ -24,6 +24,7 @@ __all__ = [
     "asks_about_document",
     "asks_frequency",
     "asks_penalty",
+    "asks_person",
     "asks_places",
     "asks_support",
     "asks_when",
@@ -33,6 +34,7 @@ __all__ = [
     "states_frequency",
     "states_owner",
     "states_penalty",
+    "states_person",
     "states_support",
     "states_time",
 ]
@@ -134,6 +136,26 @@ def asks_penalty(question: str) -> bool:
 def states_penalty(unit: IndexUnit) -> bool:
     """The unit states a penalty: a fine, confiscation, a revoked licence, a warning, a sanction."""
     return bool(_PENALTY.search(unit.text))
+
+
+# who holds a post: 秘书长是谁, 办公室主任由谁兼任, 组长是谁; who is the secretary-general, who chairs the group
+_POST = r"(?:主任|组长|秘书长|委员|成员|负责人|召集人|主席)"
+_PERSON_ZH = re.compile(rf"{_POST}(?:是谁|由谁|是哪[位个]|都有谁|有哪些人|都是谁)|谁(?:担任|兼任)")
+_PERSON_EN = re.compile(r"\bwho (?:is|was|are|were|will be) (?:the )?(?:[\w-]+ ){0,4}(?:director|head|chair\w*|"
+                        r"secretary[- ]general|leader|deputy|members?|convenor|convener)\b|\bwho (?:chairs|heads)\b",
+                        re.IGNORECASE)
+# a post and who holds it, as a composition notice states it: 秘书长：朱之文, 组长由…副秘书长担任, 主任由…赵英民兼任
+_PERSON = re.compile(rf"{_POST}\s*[：:]\s*[\u4e00-\u9fff]|{_POST}由[^。；]{{2,30}}?(?:兼任|担任)")
+
+
+def asks_person(question: str) -> bool:
+    """Does the question ask who holds a post (秘书长是谁, 组长由谁担任, who is the secretary-general)?"""
+    return bool(_PERSON_ZH.search(question) or _PERSON_EN.search(question))
+
+
+def states_person(unit: IndexUnit) -> bool:
+    """The unit says who holds a post: a name list (主任：孙春兰 …) or 办公室主任由…兼任."""
+    return bool(_PERSON.search(unit.text))
 
 
 def asks_who(question: str) -> bool:

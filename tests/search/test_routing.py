@@ -13,6 +13,7 @@ from search.routing import (
     asks_about_document,
     asks_frequency,
     asks_penalty,
+    asks_person,
     asks_places,
     asks_support,
     asks_when,
@@ -22,6 +23,7 @@ from search.routing import (
     states_frequency,
     states_owner,
     states_penalty,
+    states_person,
     states_support,
     states_time,
 )
@@ -337,3 +339,25 @@ def test_penalty_question_lifts_the_lead_in_of_the_matching_item():
 
     assert ranked(0.2)[0] == "第二条"
     assert ranked(0.0)[0] == "第二条（一）"
+
+
+@pytest.mark.parametrize(("question", "person"), [
+    ("调整后的国家教材委员会秘书长是谁", True),
+    ("联席会议办公室主任由谁兼任", True),
+    ("Who is the secretary-general of the committee?", True),
+    ("谁来督查", False),  # a body, not a post
+    ("which department leads?", False),
+])
+def test_asks_person(question, person):
+    assert asks_person(question) is person
+
+
+@pytest.mark.parametrize(("text", "person"), [
+    ("主  任：孙春兰  国务院副总理\n秘书长：朱之文", True),
+    ("办公室主任由生态环境部副部长赵英民兼任。", True),
+    ("国家教材委员会办公室设在教育部。", False),
+])
+def test_states_person(units, text, person):
+    from dataclasses import replace
+
+    assert states_person(replace(_unit(units, "二（一）2"), text=text)) is person
