@@ -29,7 +29,7 @@ class SearchSettings:
     thesaurus_weight: float = 0.2  # BM25 weight of the question words' cilin synonyms found in the index
     thesaurus_max_share: float = 0.3  # … leaving out synonyms found in more than this share of units
     translation_weight: float = 0.5  # BM25 weight of the Chinese words an English question's words stand for
-    phrase_translation_weight: float = 1.0  # … of the words an English phrase of 2+ words stands for (端午节)
+    phrase_translation_weight: float = 0.75  # … of the words an English phrase of 2+ words stands for (端午节)
     translations_per_phrase: int = 3  # … at most this many per English phrase (CC-CEDICT's primary senses first)
     translation_dense: bool = False  # … and added to the e5 query beside the question
     # English questions: the candidates whose English view (their words' glosses, search/english_view.py) holds
