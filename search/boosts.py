@@ -4,6 +4,7 @@ kinds, and the place a question names.  Split from hybrid.py: the facts of each 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -48,6 +49,7 @@ class UnitFacts:
     states_penalty: np.ndarray | None = None
     states_person: np.ndarray | None = None
     parent: np.ndarray | None = None  # the row of the unit an item belongs to (第二十五条 of 第二十五条（三）), or -1
+    heading: np.ndarray | None = None  # a short heading of its own (春节, 国庆节, 监督组), or ""
 
     @classmethod
     def of(cls, units: Sequence[IndexUnit], places: Sequence[set[str]],
@@ -61,7 +63,19 @@ class UnitFacts:
                    np.array([u.document for u in units], dtype=object), np.array([u.start for u in units]),
                    np.array([u.end for u in units]),
                    np.array(list(names_places) if names_places is not None else [False] * len(units), dtype=bool),
-                   flags(states_penalty), flags(states_person), _parents(units))
+                   flags(states_penalty), flags(states_person), _parents(units),
+                   np.array([u.title if _SHORT_HEADING.fullmatch(u.title or "") else "" for u in units], dtype=object))
+
+
+_SHORT_HEADING = re.compile(r"[\u4e00-\u9fff]{2,6}")
+
+
+def names_heading(question: str, heading: str) -> bool:
+    """The question names the unit's short heading, or all of it but one character (2019年国庆放几天 → 国庆节;
+    春节 of Chinese New Year): a run of the heading that long, and at least two characters, is in the question.
+    Half a heading was too little: 贷款 of 贷款贴息 lifted an interest-subsidy article for any loan question."""
+    size = max(2, len(heading) - 1)
+    return any(heading[i:i + size] in question for i in range(len(heading) - size + 1))
 
 
 def _parents(units: Sequence[IndexUnit]) -> np.ndarray:
@@ -122,6 +136,14 @@ def adjust(fused: dict[int, float], plan: QueryPlan, facts: UnitFacts, settings:
         for doc in fused:
             if facts.states_penalty[doc]:
                 fused[doc] += settings.penalty_boost * top
+    if settings.heading_boost and facts.heading is not None:
+        # Parallel parts each headed by the thing they are about (元旦, 春节, 国庆节…): the question that names
+        # one is about that part, not its siblings, however alike their words and dates.
+        asked = " ".join([plan.text, *plan.translation_terms])
+        top = max(fused.values())
+        for doc in fused:
+            if facts.heading[doc] and names_heading(asked, facts.heading[doc]):
+                fused[doc] += settings.heading_boost * top
     if settings.annex_weight != 1.0:
         # An annex's task table restates, row by row, work the body of the document sets out in its
         # own units: the unit itself is the answer, the table row a pointer to it, unless the row states

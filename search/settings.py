@@ -62,6 +62,7 @@ class SearchSettings:
     frequency_boost: float = 0.2  # … for units stating how often (每年召开两次), on a "how often" question
     penalty_boost: float = 0.2  # … for units stating a penalty (and an item's lead-in that does), on "what fine"
     person_boost: float = 0.2  # … for units saying who holds a post (秘书长：朱之文), on "who is the secretary-general"
+    heading_boost: float = 0.1  # … for units whose short heading (春节, 国庆节) the question names
     places_boost: float = 0.2  # … for units naming two places or more, on a "which places" question
     document_boost: float = 0.5  # … for units naming their own text (本办法), on a question about the text itself
     hnsw_threshold: int = HNSW_THRESHOLD

@@ -361,3 +361,37 @@ def test_states_person(units, text, person):
     from dataclasses import replace
 
     assert states_person(replace(_unit(units, "二（一）2"), text=text)) is person
+
+
+@pytest.mark.parametrize(("question", "heading", "named"), [
+    ("2019年国庆放几天", "国庆节", True),
+    ("春节放几天假", "春节", True),
+    ("春节 假日", "中秋节", False),
+    ("贷款没人担保怎么办", "贷款贴息", False),  # half a heading is not enough
+])
+def test_names_heading(question, heading, named):
+    from search.boosts import names_heading
+
+    assert names_heading(question, heading) is named
+
+
+HOLIDAYS = """示范市2025年节假日安排
+一、元旦：2025年1月1日放假，共1天。
+二、春节：1月28日至2月4日放假调休，共8天。
+三、国庆节：10月1日至8日放假调休，共8天。
+"""
+
+
+def test_the_part_whose_heading_the_question_names_rises():
+    doc = parse_text(HOLIDAYS, DocumentMeta(slug="demo-holidays", title="示范市2025年节假日安排"))
+    units = index_units([doc], concepts=[])
+    headed = {u.path: u.title for u in units}
+
+    def scores(boost):
+        index = SearchIndex.build(units, FakeEncoder(64), settings=SearchSettings(heading_boost=boost))
+        return {h.path: h.score for h in index.search("2025年国庆放几天", k=5).hits}
+
+    plain, lifted = scores(0.0), scores(0.1)
+    national_day = next(p for p, t in headed.items() if t == "国庆节")
+    assert lifted[national_day] == pytest.approx(plain[national_day] + 0.1 * max(plain.values()))
+    assert all(lifted[p] == pytest.approx(plain[p]) for p in plain if p != national_day)
