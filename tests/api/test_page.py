@@ -293,3 +293,39 @@ def test_the_match_answer_downloads(several, several_documents_server, tmp_path)
     info.value.save_as(tmp_path / "answer.csv")
     text = (tmp_path / "answer.csv").read_text(encoding="utf-8-sig")
     assert text.startswith("rank,document,path,heading,kind,start,end,verdict")  # the span each answer rests on
+
+
+@pytest.mark.parametrize(("lang", "width"), [("zh", 1280), ("zh", 390), ("en", 1280), ("en", 390)],
+                         ids=["zh-desktop", "zh-phone", "en-desktop", "en-phone"])
+def test_a_corpus_page_at_both_widths_in_both_languages(browser, several_documents_server, tmp_path, lang, width):
+    """Issue 23's page with several documents loaded, in each language at a desktop and a phone width: the examples
+    come from the loaded documents, every card names its document, every kind can be chosen, an export downloads."""
+    from search.types import UNIT_KINDS
+
+    context = browser.new_context(viewport={"width": width, "height": 900}, accept_downloads=True,
+                                  locale="zh-CN" if lang == "zh" else "en-US")
+    context.add_init_script(f"localStorage.setItem('policykg.lang', '{lang}')")
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.set_default_timeout(30_000)
+    page.goto(several_documents_server + "/")
+    page.wait_for_selector("#examples button")
+    examples = set(page.locator("#examples button").evaluate_all("bs => bs.map(b => b.dataset.document)"))
+    assert set(REAL_DOCS) <= examples
+    page.wait_for_function("document.querySelectorAll('#kind option').length > 1")
+    kinds = [v for v in page.locator("#kind option").evaluate_all("os => os.map(o => o.value)") if v]
+    assert kinds == list(UNIT_KINDS)
+    page.fill("#q", "加强领导，明确职责" if lang == "zh" else "who leads the work")
+    page.press("#q", "Enter")
+    page.wait_for_selector(".hit a.doc")
+    cards = page.locator(".hit")
+    named = page.locator(".hit a.doc").evaluate_all("ls => ls.map(l => l.dataset.document)")
+    assert len(named) == cards.count() > 0 and all(named)
+    with page.expect_download() as info:
+        page.click("#search-download button[data-format=csv]")
+    info.value.save_as(tmp_path / "hits.csv")
+    assert (tmp_path / "hits.csv").read_text(encoding="utf-8-sig").startswith("rank,document")
+    page.screenshot(path=str(ARTIFACTS / f"corpus-page-{lang}-{width}.png"), full_page=True)
+    context.close()
+    assert not errors, errors
