@@ -46,7 +46,8 @@ SETS = {"users_tune": SEED, "users_untouched": SEED, "users_docs_tune": ALL, "us
 KEPT_ASIDE = ("users_real_fresh", "users_plan_fresh")
 NAIVE = {"thesaurus_weight": 0.0, "translation_weight": 0.0, "sentence_weight": 0.0, "place_boost": 0.0,
          "annex_weight": 1.0, "industry_weight": 0.0, "expansion_weight": 0.0, "who_boost": 0.0, "when_boost": 0.0,
-         "support_boost": 0.0, "document_boost": 0.0, "kind_weights": {}}
+         "support_boost": 0.0, "document_boost": 0.0, "kind_weights": {}, "places_boost": 0.0, "penalty_boost": 0.0,
+         "person_boost": 0.0, "heading_boost": 0.0, "announce_weight": 1.0, "announce_carry": 0.0, "frequency_boost": 0.0}
 
 
 class CachedEncoder:
@@ -168,7 +169,7 @@ def main() -> None:
             started = time.perf_counter()
             built = SearchIndex.build(units, encoder, SearchSettings())
             indexes[folders] = (built, naive(built), len(documents), len(units), time.perf_counter() - started)
-        index, baseline, n_docs, n_units, build_s = indexes[folders]
+        index, baseline, n_docs, _, _ = indexes[folders]
         questions = load_questions(ROOT / "benchmarks" / "questions" / f"{name}.jsonl")
         ours, plain = score(index, questions, None), score(baseline, questions, None)
         results[name] = {"policykg": ours, "naive": plain}
