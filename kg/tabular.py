@@ -69,6 +69,15 @@ def to_csv(table: Table) -> str:
     return out.getvalue()
 
 
+def _sheet_cell(value: object) -> object:
+    """A cell as a worksheet can hold it: the control characters XML forbids (a user's needs pasted with a stray
+    \x01) become U+FFFD, so the export neither fails nor drops a character silently."""
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    cell = _cell(value)
+    return ILLEGAL_CHARACTERS_RE.sub("\ufffd", cell) if isinstance(cell, str) else cell
+
+
 def _xlsx(table: Table) -> bytes:
     from openpyxl import Workbook
     from openpyxl.utils import get_column_letter
@@ -77,9 +86,9 @@ def _xlsx(table: Table) -> bytes:
     book.remove(book.active)
     for sheet_table in [table, *table.extra]:
         sheet = book.create_sheet(sheet_table.name[:31] or "Sheet")
-        sheet.append(list(sheet_table.columns))
+        sheet.append([_sheet_cell(c) for c in sheet_table.columns])
         for row in sheet_table.rows:
-            sheet.append([_cell(c) for c in row])
+            sheet.append([_sheet_cell(c) for c in row])
         sheet.freeze_panes = "A2"
         for i, column in enumerate(sheet_table.columns, 1):  # wide enough for the header and short cells
             longest = max([len(str(column))] + [len(str(_cell(r[i - 1]))) for r in sheet_table.rows[:200]])

@@ -88,3 +88,14 @@ def test_owns_names_a_body_without_aliases_without_empty_parentheses(built_data_
     result = run("owns", "市经信委", data_dir=built_data_dir)
     assert result.exit_code == 0, result.output
     assert result.output.splitlines()[0] == "上海市经济和信息化委员会"  # no "  ()" after it
+
+
+def test_an_xlsx_cell_with_a_control_character_exports_with_a_replacement_mark():
+    """A user's needs pasted with a stray control character (the API fuzz test sent one to POST /match?format=xlsx)
+    export: XML forbids the character, so it becomes U+FFFD, and the CSV keeps it as given."""
+    from kg.tabular import Table, to_bytes
+
+    table = Table("答案", ["rank", "needs"], [[1, "想换\x01生产线"]])
+    sheet = load_workbook(io.BytesIO(to_bytes(table, "xlsx"))).active
+    assert [c.value for c in sheet[2]] == [1, "想换\ufffd生产线"]
+    assert "想换\x01生产线" in to_bytes(table, "csv").decode("utf-8-sig")
