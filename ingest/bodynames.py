@@ -245,6 +245,16 @@ def _generic_verdict(core: str, suffix: str, prefix: str) -> str:
     return "body"
 
 
+def _judged(start: int, end: int, core: str, suffix: str, prefix: str) -> _Candidate | None:
+    """The candidate ``source[start:end]`` by ``_generic_verdict``: a body, a body-like clause kept for review
+    (``departments --candidates``), or None when it names nothing."""
+    verdict = _generic_verdict(core, suffix, prefix)
+    if not verdict:
+        return None
+    return _Candidate(start, end, "generic" if verdict == "body" else "unknown",
+                      "" if verdict == "body" else "its core is a clause")
+
+
 def _generic_candidates(source: str, places: set[str]) -> list[_Candidate]:
     found = []
     starts = [i for i, ch in enumerate(source) if ch in "街自省市区县镇乡州国"]  # where a prefix can begin
@@ -256,10 +266,8 @@ def _generic_candidates(source: str, places: set[str]) -> list[_Candidate]:
             name = m.group()
             if not (_left_ok(source, start, name) and _right_ok(source, m.end(), name)):
                 continue
-            verdict = _generic_verdict(m.group("core"), m.group("suffix"), m.group("prefix"))
-            if verdict:
-                found.append(_Candidate(start, m.end(), "generic" if verdict == "body" else "unknown",
-                                        "" if verdict == "body" else "its core is a clause"))
+            if (candidate := _judged(start, m.end(), m.group("core"), m.group("suffix"), m.group("prefix"))):
+                found.append(candidate)
     for start in starts:
         m = _ORGAN_RE.match(source, start)
         if m and _left_ok(source, start, m.group()) and _right_ok(source, m.end(), m.group()):
@@ -282,10 +290,8 @@ def _generic_candidates(source: str, places: set[str]) -> list[_Candidate]:
             with_level = pm.group().endswith(("省", "市", "区", "县", "自治区", "自治州"))
             if not with_level and m.group("suffix") not in ("海关", "监管局", "局", "分局", "总部", "分行"):
                 continue
-            verdict = _generic_verdict(m.group("core"), m.group("suffix"), "")
-            if verdict:
-                found.append(_Candidate(pm.start(), m.end(), "generic" if verdict == "body" else "unknown",
-                                        "" if verdict == "body" else "its core is a clause"))
+            if (candidate := _judged(pm.start(), m.end(), m.group("core"), m.group("suffix"), "")):
+                found.append(candidate)
     return found
 
 
@@ -325,10 +331,8 @@ def _zone_candidates(source: str) -> list[_Candidate]:
         if (not _right_ok(source, m.end(), m.group()) or re.match(r"[内外域级]", m.group("core"))
                 or source.startswith("管委会", m.start("core"))):
             continue  # 开发区内…, 开发区级…: no department; 开发区管委会 is the zone's committee
-        verdict = _generic_verdict(m.group("core"), m.group("suffix"), "")
-        if verdict:
-            found.append(_Candidate(m.start(), m.end(), "generic" if verdict == "body" else "unknown",
-                                    "" if verdict == "body" else "its core is a clause"))
+        if (candidate := _judged(m.start(), m.end(), m.group("core"), m.group("suffix"), "")):
+            found.append(candidate)
     return found
 
 

@@ -316,6 +316,24 @@ def _sum_beside(base: str, needs: str, currency: str = "元") -> tuple[Decimal, 
     return (best[1], best[2]) if best else None
 
 
+# How a formula says a cap was applied, or held to: (above zh, above en, within zh, within en), {cap} the cap's text.
+_CAP_WORDS = ("，高于最高 {cap} → {cap}", ", above the cap of {cap} → {cap}", "（不超过 {cap}）", " (cap {cap})")
+_LIMIT_WORDS = ("，高于限额 {cap} → {cap}", ", above the limit of {cap} → {cap}", "（限额 {cap} 内）",
+                " (within the limit of {cap})")
+
+
+def _capped(value: Decimal, formula: str, cap: Decimal | None, cap_text: str, zh: bool,
+            words: tuple[str, str, str, str]) -> tuple[Decimal, str, str]:
+    """(value, formula, kind) with the cap applied: the cap itself, kind "cap", where the value is above it; the
+    value, kind "rate", with the cap noted, where it is not."""
+    if cap is None:
+        return value, formula, "rate"
+    above, within = (words[0], words[2]) if zh else (words[1], words[3])
+    if value > cap:
+        return cap, formula + above.replace("{cap}", cap_text), "cap"
+    return value, formula + within.replace("{cap}", cap_text), "rate"
+
+
 def amount_of(support: SupportView, profile: EnterpriseProfile, lang: str = "zh") -> Amount | None:
     """What ``support`` pays this profile, with its formula; None when the support states no sum or rate.
 
@@ -348,13 +366,8 @@ def amount_of(support: SupportView, profile: EnterpriseProfile, lang: str = "zh"
             return Amount(None, "元", "rate", formula, rate, base_label, base_field or "needs", None, cap,
                           support.iri, support.text)
         value = (base_value * rate / 100).quantize(Decimal("0.01")).normalize()
-        formula = f"{rate}% × {format_yuan(base_value)} 元 = {format_yuan(value)} 元"
-        kind = "rate"
-        if cap is not None and value > cap:
-            formula += (f"，高于最高 {cap_text} → {cap_text}" if zh else f", above the cap of {cap_text} → {cap_text}")
-            value, kind = cap, "cap"
-        elif cap is not None:
-            formula += f"（不超过 {cap_text}）" if zh else f" (cap {cap_text})"
+        value, formula, kind = _capped(value, f"{rate}% × {format_yuan(base_value)} 元 = {format_yuan(value)} 元",
+                                       cap, cap_text, zh, _CAP_WORDS)
         return Amount(value, "元", kind, formula, rate, base_label, base_field, base_value, cap, support.iri,
                       support.text)
     if support.amount is not None:
@@ -413,13 +426,8 @@ def excess_amount(supports: Sequence[SupportView], profile: EnterpriseProfile, l
         return Amount(None, "元", "rate", formula, None, base_label, "needs", None, cap, iri, text)
     base, _ = found
     value = max(base - low, Decimal(0))
-    formula = f"{format_yuan(base)} 元 − {format_yuan(low)} 元 = {format_yuan(value)} 元"
-    kind = "rate"
-    if cap is not None and value > cap:
-        formula += (f"，高于限额 {cap_text} → {cap_text}" if zh else f", above the limit of {cap_text} → {cap_text}")
-        value, kind = cap, "cap"
-    elif cap is not None:
-        formula += f"（限额 {cap_text} 内）" if zh else f" (within the limit of {cap_text})"
+    value, formula, kind = _capped(value, f"{format_yuan(base)} 元 − {format_yuan(low)} 元 = {format_yuan(value)} 元",
+                                   cap, cap_text, zh, _LIMIT_WORDS)
     return Amount(value, "元", kind, formula, None, base_label, "needs", base, cap, iri, text)
 
 
