@@ -18,6 +18,7 @@ __all__ = [
     "FUNCTIONS",
     "HERE",
     "JURISDICTION_LEVELS",
+    "KEPT_ASIDE",
     "LEVELS",
     "ROLES",
     "SETS",
@@ -41,10 +42,13 @@ SETS: dict[str, tuple[Path, Path]] = {
     "real_holdout": (HERE / "real_holdout", HERE / "real_holdout"),  # real documents kept aside for judging
     # real documents annotated before any parser work on them, kept aside and scored once at the end of a round
     "real_fresh": (HERE / "real_fresh", HERE / "real_fresh"),
+    # ten more real documents annotated in the fourth round before any run on them, kept aside, scored once at its end
+    "real_r4": (HERE / "real_r4", HERE / "real_r4"),
     # invented documents in the notations of real provincial, city, county and development-zone texts (owner lines
     # after items, 〔牵头单位：…；责任单位：…〕, pasted task tables, 政策兑现 articles), gold written before any parser run
     "local": (HERE / "local", HERE / "local"),
 }
+KEPT_ASIDE = frozenset({"real_r4"})  # out of ``all`` so that no development run scores it by accident
 ROLES = frozenset({"lead", "participant", "convener", "coordinator", "evaluator", "supervisor", "implementer"})
 COMPARATORS = frozenset({"≥", "≤", "=", "≈"})
 SUPPORT_KINDS = frozenset({"subsidy", "reward", "loan-interest", "tax", "land", "threshold", "time-limit", "other"})
@@ -84,10 +88,10 @@ def load_case(doc_path: Path, gold_dir: Path) -> GoldCase:
 
 
 def gold_cases(name: str) -> list[GoldCase]:
-    """Every document of a set of ``SETS`` or of ``all`` (every set), in name order. Raises ValueError on another
-    name."""
+    """Every document of a set of ``SETS`` or of ``all`` (every set but the one kept aside, ``KEPT_ASIDE``, which
+    is scored only when named), in name order. Raises ValueError on another name."""
     if name == "all":
-        return [c for s in SETS for c in gold_cases(s)]
+        return [c for s in SETS if s not in KEPT_ASIDE for c in gold_cases(s)]
     if name not in SETS:
         raise ValueError(f"unknown set {name!r}; expected one of: {', '.join([*SETS, 'all'])}")
     doc_dir, gold_dir = SETS[name]
