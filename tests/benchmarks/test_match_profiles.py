@@ -15,7 +15,7 @@ from benchmarks.match.split import split_profiles
 from tests.support import ROOT
 
 MATCH_DIR = ROOT / "benchmarks" / "match"
-PROFILE_FILES = [MATCH_DIR / f"profiles{suffix}.jsonl" for suffix in ("", "_tune", "_untouched", "_fresh")]
+PROFILE_FILES = [MATCH_DIR / f"profiles{suffix}.jsonl" for suffix in ("", "_tune", "_untouched", "_fresh", "_r4")]
 # Where the documents of each source live.
 SOURCE_DIRS = {
     "real": ROOT / "benchmarks" / "corpus_real",
