@@ -1,6 +1,7 @@
 """Dates and periods as Chinese policy texts state them: 到2025年底, 2024年6月底前, “十四五”末, 2023年起3年内.
 
-A *deadline* is a date the text fixes (到2025年 → 2025-12-31, 2024年6月底前 → 2024-06-30); a *period* is a
+A *deadline* is a date the text fixes (到2025年 → 2025-12-31, 2024年6月底前 → 2024-06-30, 2020年基本建成 →
+2020-12-31: a year and a verb of completion); a *period* is a
 span of time stated without a fixed end (“十四五”期间, 三年内, 2012年起5年内) and is kept as written, never
 turned into an invented year.  A bare year (2020年) is neither: it names a year, not a deadline.
 """
@@ -13,14 +14,14 @@ from dataclasses import dataclass
 from datetime import date
 
 __all__ = [
-    "TimeMention",
     "DeadlineHint",
-    "time_mentions",
-    "find_deadline",
-    "lead_deadline",
-    "heading_deadline",
+    "TimeMention",
     "covering_deadline",
+    "find_deadline",
     "five_year_plan_end",
+    "heading_deadline",
+    "lead_deadline",
+    "time_mentions",
 ]
 
 _YEAR = r"(?:19|20)[0-9]{2}"
@@ -34,6 +35,7 @@ _DATE_RE = re.compile(
     rf"(?:(?P<m>1[0-2]|0?[1-9])月(?:(?P<d>[0-9]{{1,2}})日)?)?"
     rf"(?P<half>上半年|年中|全年|一季度|二季度|三季度|四季度|第[一二三四]季度)?"
     rf"(?P<end>底|末|前|以前|之前|内)?(?P<end2>前|以前|之前)?"
+    rf"(?=(?P<done>(?:初步|基本|全面|全部)?(?:建成|完成|实现)))?"
     rf"|(?P<fto>到|至)?{_FIVE_YEAR}(?:期)?末"
 )
 _QUARTER_MONTH = {"一": 3, "二": 6, "三": 9, "四": 12}
@@ -93,7 +95,9 @@ def _date_of(m: re.Match[str]) -> date | None:
     if m.group("fy"):
         return date(five_year_plan_end(m.group("fy")), 12, 31)
     year = int(m.group("y"))
-    marked = m.group("aim") or m.group("to") or m.group("end") or m.group("end2") or m.group("half")
+    # 2020年初步建成300个集团: a year followed by a verb of completion is the date by which it is done
+    marked = (m.group("aim") or m.group("to") or m.group("end") or m.group("end2") or m.group("half")
+              or m.group("done"))
     if not marked:
         return None
     half = m.group("half") or ""

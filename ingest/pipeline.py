@@ -13,19 +13,26 @@ from pathlib import Path
 
 from .citations import find_citations
 from .classify import classify_units
-from .function import assign_functions
 from .concepts import find_concepts
-from .formats import Extracted, read_document
 from .departments import document_date, find_bodies, jurisdiction_of, pronoun_references
 from .errors import ParseError
+from .formats import Extracted, read_document
 from .frontmatter import FrontMatter, apply_front_matter, mask, read_front_matter
+from .function import assign_functions
 from .jurisdiction import document_jurisdiction
 from .model import DocumentMeta, PolicyDocument, Support, Target, Unit, UnitKind
 from .quantities import is_count
 from .responsibility import assign_responsibilities
 from .structure import parse_structure
 from .support import apply_document_validity, apply_general_conditions, extract_supports
-from .targets import DeadlineHint, covering_deadline, drop_restated, extract_targets, heading_deadline, lead_deadline
+from .targets import (
+    DeadlineHint,
+    covering_deadline,
+    drop_restated,
+    extract_targets,
+    heading_deadline,
+    lead_deadline,
+)
 
 __all__ = ["load_meta", "parse_plan", "parse_text", "safe_slug"]
 
@@ -84,7 +91,7 @@ def _inherited_deadline(unit: Unit, by_path: dict[str, Unit]) -> DeadlineHint | 
 # that states an aim: a count of awards (授予…37项成果), a membership (由9个部门组成), a cap (额度不能超过每月1000元), a
 # condition (50个以上的成员) or a past event (86名矿工遇难) is no goal.
 _AIMLESS_FUNCTIONS = frozenset({"decision", "duty", "rule", "support", "context"})
-_AIM = re.compile(r"(?:到|至|于)\s*[0-9０-９]{4}\s*年|力争|争取|确保|目标|预期|计划到|控制在|降至|降到|降低到|提高到|提升到|增加到|扩大到|突破")
+_AIM = re.compile(r"(?:到|至|于)\s*[0-9０-９]{4}\s*年|[0-9０-９]{4}年(?:初步|基本|全面|全部)?(?:建成|完成|实现)|力争|争取|确保|目标|预期|计划到|控制在|降至|降到|降低到|提高到|提升到|增加到|扩大到|突破")
 _SENTENCE_STOP = "。；;！？\n"
 
 
@@ -101,9 +108,17 @@ def _sentence_of(own: str, at: int) -> str:
     return own[start : min(ends) if ends else len(own)]
 
 
+# A paragraph that opens as a list of aims (具体指标：…, 主要目标：…, 到2022年，…) states an aim in every sentence:
+# 推动建设300个基地 two sentences after 具体指标：到2022年 is one of those indicators.
+_AIM_PARAGRAPH = re.compile(r"[ \t\u3000]*(?:[^。；;，,\n]{0,10}(?:目标|指标)[^。；;，,\n]{0,4}[：:]|(?:到|至)\s*[0-9０-９]{4}\s*年)")
+
+
 def _states_an_aim(own: str, at: int) -> bool:
-    """Whether the sentence of ``own`` holding offset ``at`` states an aim (到2025年, 力争, 目标 …)."""
-    return bool(_AIM.search(_sentence_of(own, at)))
+    """Whether the sentence of ``own`` holding offset ``at`` states an aim (到2025年, 力争, 目标 …), or its paragraph
+    opens as a list of aims."""
+    if _AIM.search(_sentence_of(own, at)):
+        return True
+    return bool(_AIM_PARAGRAPH.match(own, own.rfind("\n", 0, at) + 1))
 
 
 def _yearly_commitment(own: str, at: int, target: Target, function: str) -> bool:

@@ -54,12 +54,12 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-_AT_LEAST = ("不低于", "不少于", "不小于", "超过", "高于", "多于", "大于", "达到", "达", "突破", "超",
+_AT_LEAST = ("不低于", "不少于", "不小于", "至少", "最少", "超过", "高于", "多于", "大于", "达到", "达", "突破", "超",
              "提高到", "提高至", "提升至", "提升到", "增加到", "增加至", "增长到", "增长至", "扩大到", "扩大至",
              "上升到", "上升至", "增至", "升至")
 _AT_MOST = ("不超过", "不高于", "不多于", "不大于", "低于", "少于", "小于", "不到", "压缩至", "压缩到", "缩短至",
             "缩短到", "控制在", "降至", "降到", "降低到", "降低至", "下降到", "下降至", "减少到", "减少至", "减至",
-            "压减至", "压减到")
+            "压减至", "压减到", "至多", "最多")
 _ABOUT = ("约", "大约", "近", "接近", "将近")
 _COMPARATOR_OF_PRE = {**{w: "≥" for w in _AT_LEAST}, **{w: "≤" for w in _AT_MOST}, **{w: "≈" for w in _ABOUT}}
 _PRE_WORDS = sorted(_COMPARATOR_OF_PRE, key=len, reverse=True)
@@ -76,7 +76,7 @@ _LEADING = re.compile(
     r"(?:其中|同时|全年|每年|(?:到|至)?(?:19|20)[0-9]{2}年(?:底|末)?(?:前)?|[0-9一二三四五六七八九十两]{1,3}年内)*"
     r"(?:力争|确保|争取|预计|实现|使得|使|推动|促进|保持|带动|累计)*"
 )
-_BUILD_VERB = re.compile(r"建成|新建|建设|培育|引进|打造|完成|实施|部署|推广|创建")  # 建成5G基站3万个 → 5G基站
+_BUILD_VERB = re.compile(r"建成|新建|建设|建立|培育|引进|打造|完成|实施|部署|推广|创建")  # 建成5G基站3万个 → 5G基站
 _BASELINE_BEFORE = re.compile(r"(?:由|从)[^，,。；;]*$")
 _CHANGE_TO = re.compile(r"(?:提高|提升|增加|增长|扩大|上升|降低|下降|压减|压缩|缩短|减少)(?:至|到)")
 _NOT_UNIT_NEXT = re.compile(r"[年月日号条款章节届期时]")
@@ -90,9 +90,12 @@ _GOAL_RE = re.compile(r"(?:19|20)[0-9]{2}年|力争|确保|目标|累计|新增"
 # a rule on what may be charged bounds conduct and sets no goal: 预收服务费不超过12个月费用, 押金不超过月服务费的12倍
 _CHARGES_RE = re.compile(r"收取|加价|押金|预收")
 # how firmly, not what: 力争 / 确保 / 争取 before the comparator word is no part of the indicator
-_MODAL_TAIL = re.compile(r"(?:力争|确保|争取|努力|预计|预期|基本|将|要)+$")
+_MODAL_TAIL = re.compile(r"(?:力争|确保|争取|努力|预计|预期|基本|将|要|原则上|一般|(?<!行)为)+$")
 _RATIO = re.compile(r"[∶:：]\s?[0-9]+(?:\.[0-9]+)?(?![0-9])")  # a ratio's second term: 2.2∶1, 1:0.6
-_FREQUENCY_RE = re.compile(r"每(?:年|季度?|月|周|半年|两年|年度)")  # 每年举办1次对接会: how often, not a target
+# 每年举办1次对接会, 每5年修订1次目录: how often, not a target
+_FREQUENCY_RE = re.compile(r"每(?:[0-9一二两三四五六七八九十]{1,2}个?)?(?:年度?|季度?|月|周|半年)")
+# a span of time per period (教师每年至少1个月在企业实践, 每周不少于2天): an allowance that binds persons, not an aim
+_DURATION_UNITS = ("个月", "月", "天", "日", "周", "小时", "分钟", "年", "学时", "课时")
 _AGE_UNITS = ("岁", "周岁")
 _CONDITION_TAIL = re.compile(r"的[，,；;]")  # a 的-clause a comma closes names those a rule is for (…在3家以上的，)
 _APPLIED_RATE = re.compile(r"按(?:照)?(?!时|期)[^，,。；;]{0,24}$")  # 按不低于采购金额的30%: how a sum is worked out (按时办结率: no)
@@ -181,10 +184,14 @@ def _clause_end(text: str, start: int, stops: str = _CLAUSE_STOPS) -> int:
     return i
 
 
+_OBJECT_STOPS = _CLAUSE_STOPS.replace("“", "").replace("”", "").replace('"', "")
+
+
 def _object_end(text: str, start: int) -> int:
-    """End of the noun phrase after a quantity: up to punctuation or a 和/及 that starts the next list item."""
+    """End of the noun phrase after a quantity: up to punctuation or a 和/及 that starts the next list item (a
+    quoted name inside it, 100个“双师型”教师培养基地, is part of it)."""
     i = start
-    while i < len(text) and text[i] not in _CLAUSE_STOPS:
+    while i < len(text) and text[i] not in _OBJECT_STOPS:
         if _LIST_JOINER.match(text, i):
             break
         i += 1
@@ -279,6 +286,40 @@ def _respectively(text: str, text_raw: str) -> tuple[list[_Found], list[tuple[in
     return found, used
 
 
+# Quantities written in words: a share of half (占总课时一半以上, 占…超过一半, 过半) is 50 %; a doubling (翻一番,
+# 翻两番) is 2 or 4 times.  Half is a target only as a share or a bound (占 / 超过 / 以上 …): 减少一半 is a change.
+_HALF_RE = re.compile(r"(?P<pre>超过|不少于|不低于|达到|至少|高于)?(?P<w>一半|半数|过半)(?P<post>(?:及|或)?以上)?")
+_DOUBLING_RE = re.compile(r"(?:实现|力争|确保)?翻(?P<n>一|两|二|三)番(?P<post>(?:及|或)?以上)?")
+_DOUBLINGS = {"一": 2, "两": 4, "二": 4, "三": 8}
+
+
+def _worded(text: str, text_raw: str) -> list[_Found]:
+    """Targets whose quantity is written in words (see ``_HALF_RE`` and ``_DOUBLING_RE``)."""
+    found: list[_Found] = []
+    for m in _HALF_RE.finditer(text):
+        start = _clause_start(text, m.start(), _TIME_CLAUSE_STOPS)
+        share = text.rfind("占", start, m.start())
+        if not (m.group("pre") or m.group("post") or m.group("w") == "过半" or share != -1):
+            continue
+        bound = "≥" if m.group("pre") or m.group("post") or m.group("w") == "过半" else "="
+        found.append(_worded_target(text, text_raw, start, share if share != -1 else m.start(), m, Decimal(50), "%",
+                                    bound))
+    for m in _DOUBLING_RE.finditer(text):
+        start = _clause_start(text, m.start(), _TIME_CLAUSE_STOPS)
+        found.append(_worded_target(text, text_raw, start, m.start(), m, Decimal(_DOUBLINGS[m.group("n")]), "倍",
+                                    "≥" if m.group("post") else "="))
+    return found
+
+
+def _worded_target(text: str, text_raw: str, start: int, subject_end: int, m: re.Match[str], quantity: Decimal,
+                   unit: str, comparator: str) -> _Found:
+    lead = _LEADING.match(text, start, subject_end)
+    start = lead.end() if lead else start
+    modal = _MODAL_TAIL.search(text, start, subject_end)
+    end = modal.start() if modal and modal.start() > start else subject_end
+    return _Found(start, m.end(), m.start(), text_raw[start:end], quantity, None, unit, comparator)
+
+
 def _read_quantity(text: str, text_raw: str, q: re.Match[str]) -> _Found | None:
     """One target from a quantity match, or None when the number is no target (year, attribute, no indicator)."""
     unit = q.group("unit") or ""
@@ -295,6 +336,9 @@ def _read_quantity(text: str, text_raw: str, q: re.Match[str]) -> _Found | None:
     if not unit and not (pre and not _NOT_UNIT_NEXT.match(text, q.end()) and not re.match(r"[0-9.:：∶]", text[q.end():q.end() + 1])):
         return None
     if unit == "次" and _FREQUENCY_RE.search(text, clause_start, q.start()):
+        return None
+    if unit in _DURATION_UNITS and _FREQUENCY_RE.search(text, _clause_start(text, q.start(), _SENTENCE_STOPS + "，,"),
+                                                        q.start()):
         return None
     if unit in _AGE_UNITS:
         return None  # 为60周岁以上老年人开展筛查: an age saying who, not a target
@@ -436,7 +480,7 @@ def extract_targets(
              if _PAST_RE.search(m.group()) or _sets_terms(m.group())]
     skip += [clause for m in re.finditer(r"[^。；;\n]+", norm) for clause in _charges(m)]
     found, used = _respectively(norm, text)
-    found = [f for f in found if not _inside(f.at, skip)]
+    found = [f for f in found + _worded(norm, text) if not _inside(f.at, skip)]
     skip += used
     for q in QUANTITY_RE.finditer(norm):
         if _inside(q.start(), skip) or _is_baseline(norm, q):
