@@ -11,7 +11,8 @@ Conditions (``conditions_of``), each with the words it was read from:
 - sectors: 制造业企业, 软件企业 → GB/T 4754 sections or divisions (``industry_code``).
 
 Validity (``validity_of``): 2019年1月1日至2020年12月31日, 自2019年1月1日起施行, 有效期5年 (from the date of issue),
-自印发之日起5年内, 执行至2020年底.
+自印发之日起5年内, 自2019年1月1日起5年内, 执行至2020年底, 于2019年初开始执行…周期为1年 (a start and a length: a
+pilot's results run for one cycle).
 
 The words live in ``ingest/data/instruments.json``: data, not code.
 """
@@ -252,12 +253,18 @@ class Validity:
     span: Span
 
 
-_DATE = r"(?P<{p}y>(?:19|20)[0-9]{{2}})年(?:(?P<{p}m>1[0-2]|0?[1-9])月(?:(?P<{p}d>[0-9]{{1,2}})日)?)?(?P<{p}e>底|末)?"
+_DATE = r"(?P<{p}y>(?:19|20)[0-9]{{2}})年(?:(?P<{p}m>1[0-2]|0?[1-9])月(?:(?P<{p}d>[0-9]{{1,2}})日)?)?(?P<{p}e>底|末|初)?"
 _RANGE = re.compile(rf"(?:自|从)?{_DATE.format(p='a')}(?:起)?\s*(?:至|到|—|-|–)\s*{_DATE.format(p='b')}(?:止)?")
-_FROM = re.compile(rf"自{_DATE.format(p='a')}起(?:施行|执行|实施|生效)")
+# A start: 自2019年1月1日起施行; 于2019年初开始执行 (a pilot's results, a programme that starts at a date); 自…起5年内
+_FROM = re.compile(rf"(?:自|于|从){_DATE.format(p='a')}(?:起|开始|起开始)(?:施行|执行|实施|生效|试行)"
+                   rf"|自{_DATE.format(p='a2')}起(?={_NUM}年内|[一二三四五六七八九十两]年内)")
 _UNTIL = re.compile(rf"(?:执行|实施|有效期|有效)(?:期限)?(?:截?至|到){_DATE.format(p='b')}")
 _ISSUED_FROM = re.compile(r"自(?:印发|发布|公布)之日起(?:施行|执行|实施|生效)?")
-_YEARS = re.compile(rf"有效期(?:为|限)?(?P<n>{_NUM}|[一二三四五六七八九十两])年|(?:自(?:印发|发布|公布)之日起)(?P<k>{_NUM}|[一二三四五六七八九十两])年内")
+# A length from the start: 有效期5年; 周期为1年 (带量采购 results); 为期三年; 试行期2年; 自印发之日起5年内, 自2019年1月1日起5年内
+# (a 周期 only as a clause of its own, not 建设周期为2年的项目; never 3年以上, a term the recipient must meet)
+_YEARS = re.compile(rf"(?:有效期|为期|试行期|执行期|实施期|(?<=[，,；;])周期)限?(?:为|是)?(?P<n>{_NUM}|[一二三四五六七八九十两])年"
+                    rf"(?!以|内|及)|(?:自(?:印发|发布|公布)之日起|(?<=[0-9][日月年]起)|(?<=年初起))"
+                    rf"(?P<k>{_NUM}|[一二三四五六七八九十两])年内")
 
 
 def add_years(day: date, years: int) -> date:
@@ -293,8 +300,8 @@ def validity_of(text: str, issued: date | None = None, offset: int = 0) -> Valid
     years_m = _YEARS.search(text)
     if not (start_m or until_m or years_m):
         return None
-    valid_from = (_date(start_m, "a", True) if start_m and start_m.re is _FROM else issued if start_m or years_m
-                  else None)
+    valid_from = (_date(start_m, "a" if start_m.group("ay") else "a2", True) if start_m and start_m.re is _FROM
+                  else issued if start_m or years_m else None)
     valid_until = _date(until_m, "b", False) if until_m else None
     if valid_until is None and years_m and valid_from is not None:
         n = years_m.group("n") or years_m.group("k")

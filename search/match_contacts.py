@@ -210,6 +210,7 @@ class DocumentInfo:
     jurisdiction: str = ""
     valid_until: date | None = None
     validity_text: str = ""
+    issued: date | None = None  # the date of issue: 自印发之日起施行，有效期5年 counts from it
 
 
 def document_info(view: Any) -> DocumentInfo:
@@ -224,13 +225,18 @@ def document_info(view: Any) -> DocumentInfo:
     if dates:
         y, m, d = dates[-1]
         until = date(int(y), int(m), int(d)) if m else date(int(y), 12, 31)
+    issued = None
+    m = re.match(r"(\d{4})-(\d{2})-(\d{2})", getattr(view, "issued", "") or "")
+    if m:
+        issued = date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
     return DocumentInfo(view.slug, getattr(view, "title", ""), issuers, getattr(view, "jurisdiction", ""), until,
-                        period if until else "")
+                        period if until else "", issued)
 
 
 def document_validity_of(index: SearchIndex, slug: str, info: DocumentInfo | None) -> tuple[date | None, str]:
     """The period the document states for itself (a support's document-wide period, else its own words:
-    有效期至…), else the end of its period in the metadata."""
+    有效期至…; 自印发之日起施行，有效期5年 counted from the date of issue), else the end of its period in the
+    metadata."""
     from ingest.support import document_validity
 
     units = [u for u in index.units if u.document == slug and u.kind != "target"]
@@ -238,7 +244,7 @@ def document_validity_of(index: SearchIndex, slug: str, info: DocumentInfo | Non
         for s in u.context.supports:
             if s.valid_until is not None:
                 return s.valid_until, s.validity_text
-    issued = None
+    issued = info.issued if info is not None else None
     found = document_validity("\n".join(u.text for u in units), issued)
     if found is not None and found.valid_until is not None:
         return found.valid_until, found.text

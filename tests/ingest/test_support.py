@@ -226,11 +226,10 @@ def test_graph_keeps_about_comparator_and_stated_period():
 
 # ------------------------------------------------------------------------------------------------ eligibility as data
 
-from datetime import date as _date  # noqa: E402
-from decimal import Decimal as _D  # noqa: E402
+from datetime import date as _date
+from decimal import Decimal as _D
 
-from ingest.conditions import conditions_of, validity_of  # noqa: E402
-from ingest.support import apply_general_conditions  # noqa: E402
+from ingest.conditions import conditions_of, validity_of
 
 
 def _conds(text: str) -> list[tuple]:
@@ -270,6 +269,10 @@ def test_a_range_gives_both_bounds_and_a_sentence_paying_nothing_gives_none():
     ("本规定自2022年7月1日起施行，有效期三年。", None, (_date(2022, 7, 1), _date(2025, 6, 30))),
     ("本办法自印发之日起施行，有效期5年。", _date(2019, 3, 5), (_date(2019, 3, 5), _date(2024, 3, 4))),
     ("本办法自印发之日起施行。", None, (None, None)),
+    # a programme's start and its cycle (a pilot's procurement results)
+    ("于2019年初开始执行集中采购结果，周期为1年。", None, (_date(2019, 1, 1), _date(2019, 12, 31))),
+    ("本措施自2019年1月1日起5年内有效。", None, (_date(2019, 1, 1), _date(2023, 12, 31))),
+    ("执行期限为5年。", _date(2019, 3, 5), (_date(2019, 3, 5), _date(2024, 3, 4))),
 ])
 def test_a_period_of_validity_is_read(text, issued, expected):
     found = validity_of(text, issued)
@@ -278,6 +281,12 @@ def test_a_period_of_validity_is_read(text, issued, expected):
 
 def test_no_period_in_a_plain_sentence():
     assert validity_of("到2025年，培育10家企业。") is None
+
+
+@pytest.mark.parametrize("text", ["对建设周期为2年的项目给予补助。", "自认定之日起3年内给予奖励。", "确保1年内完成合同用量。",
+                                  "从1996年起，新开工项目由银行贷款。", "对贷款期限为3年以上的给予贴息。"])
+def test_a_project_s_length_or_a_benefit_window_is_no_period_of_validity(text):
+    assert validity_of(text, _date(2019, 3, 5)) is None
 
 
 def test_supports_carry_their_sentence_conditions_and_the_document_period():
