@@ -271,7 +271,14 @@ def _is_reference(source: str, cand: _Candidate) -> bool:
     before = source[max(0, cand.start - 2) : cand.start]
     if _RECIPIENT_BEFORE_RE.search(before) and not source.startswith("负责", cand.end):
         return True
+    if _HEEDED_BEFORE_RE.search(source, max(0, cand.start - 4), cand.start) and _HEEDED_AFTER_RE.match(source, cand.end):
+        return True
     return bool(_REFERENCE_AFTER_RE.match(source, cand.end))
+
+
+# 落实中央教育工作领导小组各项要求, 贯彻市委决策部署: the body whose requirements are carried out, not an actor here
+_HEEDED_BEFORE_RE = re.compile(r"(?:落实|贯彻|按照|执行|遵照)$")
+_HEEDED_AFTER_RE = re.compile(r"的?(?:各项|有关|工作|相关)?(?:要求|决策部署|部署|精神)")
 
 
 # The collective a national text addresses to everyone (各地区、各部门要…, 各地区、各部门、各单位必须…): the
@@ -366,6 +373,23 @@ def pronoun_references(source: str, speakers: list[tuple[int, str, str]]) -> lis
     return found
 
 
+_SCOPED_RE = re.compile(r"各|地方|当地|县级|省级|市级|乡级|本级")
+_STATE_COUNCIL_LIST_RE = re.compile(r"国务院[^，,。；;、]{1,14}?(?:行政部门|主管部门)(?:、[^，,。；;、]{1,14}?(?:行政部门|主管部门))*、$")
+
+
+def _state_council_designation(source: str, cand: _Candidate, name: str) -> bool:
+    """Whether a bare functional designation (人力资源社会保障行政部门, no level before it) is the State Council's
+    department of that name: the text names 国务院 + the same designation, and this one is listed right after one
+    (国务院教育行政部门、人力资源社会保障行政部门: the 国务院 governs the list) or stands alone in a text whose only
+    department of that name is the State Council's (（技工院校内由人力资源社会保障行政部门负责）)."""
+    if cand.kind != "designation" or name.startswith("国务院") or _SCOPED_RE.match(name):
+        return False
+    if _STATE_COUNCIL_LIST_RE.search(source, max(0, cand.start - 60), cand.start):
+        return True
+    return ("国务院" + name) in source and not re.search(rf"(?:各级|地方|县级以上|省级|市级|当地)[^，,。；;]{{0,12}}{re.escape(name)}",
+                                                        source)
+
+
 def find_bodies(
     source: str,
     units: list[Unit] | None = None,
@@ -427,10 +451,13 @@ def find_bodies(
                     category="joint-body", listed_in_alias_table=False, jurisdiction=dept.jurisdiction))
         else:
             full = _of_place_named_before(source, cand, jurisdiction, place_re) or name
+            kind = cand.kind
+            if _state_council_designation(source, cand, name):
+                full, kind = "国务院" + name, "generic"  # 国务院甲行政部门、乙行政部门: 乙 is the State Council's too
             key = None if cand.kind == "joint" else resolve_name(full, jurisdiction, when)
             if key is None and cand.kind == "joint":
                 key = resolve_name(full, jurisdiction, when)  # a joint body an authority file knows
-            dept = _department_of(key, full, jurisdiction) if key else _unknown_body(full, cand.kind, jurisdiction)
+            dept = _department_of(key, full, jurisdiction) if key else _unknown_body(full, kind, jurisdiction)
             if dept.key not in departments:
                 departments[dept.key] = dept
             dept = departments[dept.key]

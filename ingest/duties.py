@@ -42,8 +42,9 @@ _EVALUATION_RE = re.compile(r"评估|考核|评价|验收|(?:初审|审核|评�
 _SUPERVISION_RE = re.compile(r"督查|督导|督办|监督检查|督促检查|审计监督|(?:进行|实施)监督(?!管理)|问责|追责")
 # What a duty clause (after 负责, or after the bodies 会同 names) is about.
 _DUTY_OF: tuple[tuple[re.Pattern[str], Role], ...] = (
-    (re.compile(r"^\s*(?:要|应当|应|须|需|切实|积极|负责)*\s*(?:搞好|做好|加强)?"
-                r"(?:统筹协调|综合协调|协调服务|协调推进|统筹推进|统筹指导|协调解决|组织协调|协调)"), Role.COORDINATOR),
+    # …负责全省职业教育工作的统筹规划、综合协调: the work named first, then what the body does with it
+    (re.compile(r"^\s*(?:要|应当|应|须|需|切实|积极|负责)*\s*(?:[^，,。；;]{1,14}?的)?(?:搞好|做好|加强)?"
+                r"(?:统筹协调|综合协调|协调服务|协调推进|统筹推进|统筹指导|统筹规划|协调解决|组织协调|协调)"), Role.COORDINATOR),
     (re.compile(r"^\s*(?:要|应当|应|须|需|负责)?\s*(?:适时|定期|及时|每年)?(?:组织)?(?:开展)?(?:考核|评估|评价|初审|审核|评审)"
                 r"|(?:开展|进行|组织|做好)[^，。；]{0,8}?(?:考核|评估|评价|验收|审查)"
                 # 对材料…进行审核, 履行审核职责: a body that reviews what others submit (审查 / 审核 / 审定 / 评审)
@@ -63,6 +64,8 @@ _ACTS_RE = re.compile(_GAP + _ADVERBIALS + r"(?:统筹安排|组织实施|组织
                       r"完善|研究|出台|发布|设立|实施|加强|优化|深化|做好|抓好|健全|汇总"
                       r"|从[^，,。；;]{1,20}?(?:支付|拨付|列支)"  # 中国人民银行从价差款中支付…: it pays
                       r"|(?:定额|一次性)?(?:补贴|补助|拨付|支付)(?=[^，,。；;]{0,10}?(?:元|资金|经费)))(?!的)")  # 财政部定额补贴X元
+# A body that hears the reports on a work (定期听取…督导评估情况汇报) oversees it, whatever the reports are about.
+_HEARS_RE = re.compile(r"\s*(?:要|应当|应)?\s*(?:定期|适时|每年|及时|专题)?听取[^，,。；;]{0,40}?(?:汇报|报告)(?![\u4e00-\u9fff])")
 _OBJECT_RE = re.compile(r"[对向为给与和及在将把]\s*$")
 # A named body that 要/应当/须 do something has a duty, whatever the verb (自然资源部门要根据…统筹规划…).
 _MODAL_RE = re.compile(r"\s*(?:都|均|也)?(?:要|应当|应|须|需|必须|将(?!其|来|近|要求|于|会同)|可以?(?=根据|按照|结合|组织|视))(?!求|素|件|点|害|闻|以|是|有|在(?![^，,。；;]{1,20}(?:领导|指导)下))")  # 要在…领导下，…: a duty
@@ -185,6 +188,9 @@ def _sentence_statements(source: str, sent: Span, mentions: list[Mention], conv:
                 and _COLLECTIVE_ACTS_RE.match(source, tail, sent.end)):
             continue  # 对各区…, 向市政府…: the body is what the clause acts on (其他省（区、市）和国务院部门，可参照: joined)
         named = [m for m in group if not _is_collective(source, m)]
+        if named and not narrative and _HEARS_RE.match(source, tail, sent.end):
+            yield from ((m, Role.SUPERVISOR, False) for m in _unique(named))  # X定期听取…情况汇报: X oversees it
+            continue
         organises = _ORGANISES_RE.match(source, tail, sent.end)
         rest = _same_act(source[organises.end() : sent.end]) if organises else ""
         evaluates, supervises = bool(_EVALUATION_RE.search(rest)), bool(_SUPERVISION_RE.search(rest))
@@ -301,8 +307,10 @@ def _reviewers(source: str, units: list[Unit], mentions: list[Mention]) -> list[
 
 # A group the text sets up (成立治理工作小组，组长由…担任，成员由…组成): the group itself leads the work.
 # 由A、B组成…工作小组 sets a group up as well; 可成立…: a group others may set up
-_SETS_UP_RE = re.compile(r"(?<!可)(?<!可以)(?:成立|组建|组成)\s*$")
+_SETS_UP_RE = re.compile(r"(?<!可)(?<!可以)(?<!同意)(?<!批准)(?:成立|组建|组成)\s*$")  # 同意成立…: a reply's consent
 _GROUP_NAME_RE = re.compile(r"(?:领导小组|工作小组|协调小组|小组|工作组|专家组|专班|办公室)$")
+# A body entrusted with a check (委托X作为第三方，对…进行考核、评估): the one that evaluates or supervises it.
+_ENTRUSTED_RE = re.compile(r"委托\s*$")
 
 
 def _set_up_groups(source: str, units: list[Unit], mentions: list[Mention]) -> list[_Statement]:
@@ -317,6 +325,21 @@ def _set_up_groups(source: str, units: list[Unit], mentions: list[Mention]) -> l
 
 
 _HEADED_DUTY_RE = re.compile(r"\s*(?:主要)?负责")
+
+
+def _entrusted(source: str, units: list[Unit], mentions: list[Mention]) -> list[_Statement]:
+    """委托X…对…进行指导、考核、评估: X is the evaluator (or the supervisor) of what it is entrusted with."""
+    found: list[_Statement] = []
+    for unit in units:
+        for sent in unit_sentences(unit):
+            for mention in _inside(mentions, sent.start, sent.end):
+                if not _ENTRUSTED_RE.search(source, max(sent.start, mention[0].start - 3), mention[0].start):
+                    continue
+                rest = source[mention[0].end : sent.end]
+                roles = [r for pattern, r in ((_EVALUATION_RE, Role.EVALUATOR), (_SUPERVISION_RE, Role.SUPERVISOR))
+                         if pattern.search(rest)]
+                found += [_Statement(mention[1], r, unit.path, _trimmed(source, sent), False, ()) for r in roles]
+    return found
 
 
 def _heading_body(source: str, sent: Span, mentions: list[Mention]) -> Mention | None:

@@ -48,9 +48,9 @@ _NOTE_DUE_RE = re.compile(r"(?:完成时限|完成时间|时间节点|时限|完
 _SEP_RE = re.compile(r"(?:[\s、，,/和及与]|以及|或者|[（(](?:牵头|主责)[）)]|[（(](?:以下)?简称[^（）()]{0,40}[）)])*")
 _OWN_LEAD_RE = re.compile(r"\s*[（(](?:牵头|主责)[）)]")
 # After a list and before its verb: 等部门, then adverbs (要, 予以, 按职责分工 …).
-_GAP = (r"(?:[（(](?:以下)?简称[^（）()]{0,40}[）)])?\s*(?:等(?:有关|相关|其他)?(?:部门和单位|部门和区|部门|单位|机构|方面)?(?:和个人)?|[和及](?:有关|相关)?(?:部门和单位|部门|单位))?"
+_GAP = (r"(?:[（(](?:以下)?简称[^（）()]{0,40}[）)])?\s*(?:等(?:有关|相关|其他)?(?:部门和单位|部门和区|部门|单位|机构|方面)?(?:和个人)?|[和及](?:其他|其它)?(?:有关|相关)?(?:部门和单位|部门|单位))?"
         r"(?:[\s，,]*(?:要|应当|应|须|需|可|积极|予以|做好|具体|主要|分别|共同|统一|按照职责分工|按职责分工"
-        r"|按职责|按照职责|依职责|各自|切实))*\s*")
+        r"|按职责|按照职责|依职责|各自|切实|在(?:各自)?职责范围内))*\s*")
 _POSTFIX: tuple[tuple[re.Pattern[str], str], ...] = (
     # 牵头的联席会议 / 牵头的 is an attribute of a noun (建立市场监管部门牵头的联席会议制度), no statement
     (re.compile(_GAP + r"(?:(?:作为|为)(?:牵头|主责)(?:单位|部门)|发挥牵头(?:抓总)?作用|牵头(?!的)|主责(?!的)"
@@ -70,7 +70,7 @@ _MEMBERS_BEFORE_RE = re.compile(r"成员(?:单位)?(?:包括|为|有|由)\s*$")
 _WITH_RE = re.compile(r"[\s，,]*" + _GAP + r"(?:会同|联合|商(?=国务院|国家|有关|相关|各|省|市|区|县))\s*")  # X商Y制定
 # 各级卫生健康部门 (a sector's departments at every level) is a body named by its work, not a collective.
 _COLLECTIVE_RE = re.compile(r"^(?:国务院各|国务院有关|国务院部门|各?试点(?:城市|地区|省份)$|各(?!(?:省级|级)(?!人民政府|政府)[\u4e00-\u9fff]{2,10}(?:部门|机关|机构)$)|相关|有关|区级|县级"
-                            r"|乡镇|街镇|全市各|本市各|全省各|地方各级|县级以上|当地政府|省级人民政府"
+                            r"|乡镇|街镇|全市各|本市各|全省各|地方各级|地方(?:人民)?政府$|县级以上|当地政府|省级人民政府"
                             r"|省、自治区、直辖市人民政府$|.*所在地(?:人民政府|政府)?$)|层面")
 _BLANK_RE = re.compile(r"[\s。；;，,]*")
 
@@ -212,9 +212,14 @@ def _resolve(source: str, marked: list[tuple[list[Mention], str | None, int]], d
              conv: _Conventions, pos: int, has_lead: bool,
              in_sentence: bool = False, listed: int = 0) -> Iterator[tuple[Mention, Role, bool]]:
     """Roles of marked lists; a list with no verb takes ``default`` (None: it states nothing)."""
-    for group, mark, _ in marked:
+    for group, mark, stop in marked:
         mark = mark or default
         if mark is None:
+            continue
+        if mark == _PLAIN and len(_unique(group)) > 1 and "分别" in source[group[-1][0].end : stop]:
+            # A、B在职责范围内，分别负责…: each is in charge of its own part, so each leads
+            yield from ((m, Role.IMPLEMENTER if in_sentence and _is_collective(source, m) else Role.LEAD, False)
+                        for m in _unique(group))
             continue
         if mark == _IMPLEMENT:
             collective = [m for m in _unique(group) if _is_collective(source, m)]

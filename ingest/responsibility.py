@@ -40,6 +40,7 @@ import re
 from collections.abc import Iterator
 
 from .duties import (
+    _entrusted,
     _headed_duty,
     _heading_body,
     _listed_helpers,
@@ -154,6 +155,7 @@ def _statements(source: str, units: list[Unit], mentions: list[Mention]) -> list
     found += _listed_helpers(source, units, free)
     found += _reviewers(source, units, free)
     found += _set_up_groups(source, units, free)
+    found += _entrusted(source, units, free)
     for table in tables:
         holder = _unit_at(units, table.header.start)
         for row in table.rows:

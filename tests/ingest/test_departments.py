@@ -395,8 +395,9 @@ def test_document_date(issued, period_start, title, expected):
           ("武警总部", "中国人民武装警察部队总部", "military"), ("最高人民检察院", "最高人民检察院", "procuratorate")]),
         # an office no file knows
         ("由市留交办牵头。", "广州市", [("市留交办", "广州市留交办", "other")]),
-        # a joint body named after a verb, and one whose name holds 自由
-        ("落实中央教育工作领导小组要求，配合国务院自由贸易试验区工作部际联席会议。", NATIONAL,
+        # a joint body named after a verb, and one whose name holds 自由 (落实X要求 would name X only as the
+        # authority heeded: test_function_named_bodies)
+        ("会同中央教育工作领导小组研究，配合国务院自由贸易试验区工作部际联席会议。", NATIONAL,
          [("中央教育工作领导小组", "中央教育工作领导小组", "joint-body"),
           ("国务院自由贸易试验区工作部际联席会议", "国务院自由贸易试验区工作部际联席会议", "joint-body")]),
         # collectives of a national text

@@ -1,0 +1,59 @@
+"""Bodies a national text names by function and the roles it gives them in sentences (issue 20, a notice issuing a
+reform plan): 国务院 before the first of a list of designations governs the whole list (国务院甲行政部门、乙行政部门),
+and a bare designation in a text that names only the State Council's one of that name is that one; 各级政府部门 and
+地方政府 are collectives; a list that 分别负责 (each in charge of its own part) leads together; a body that
+负责…的统筹规划、综合协调 coordinates; one that hears the reports on a work oversees it; one entrusted with an
+assessment evaluates; a body whose requirements are carried out (落实X各项要求) is no actor."""
+
+from __future__ import annotations
+
+from ingest.model import DocumentMeta
+from ingest.pipeline import parse_text
+
+
+def read(sentences: str) -> tuple[list[tuple[str, str]], list[str]]:
+    text = "国务院关于某项改革的实施方案\n一、组织实施\n（一）职责分工。" + sentences + "\n"
+    doc = parse_text(text, DocumentMeta(slug="d", title="d", source_file="d.txt", identifier="国发〔2031〕9号"))
+    names = {d.key: d.pref_label for d in doc.departments}
+    return sorted({(r.role.value, names[r.agent]) for r in doc.responsibilities}), sorted(names.values())
+
+
+def test_state_council_prefix_governs_a_list_of_designations():
+    roles, bodies = read("国务院卫生健康行政部门、民政行政部门在各自职责范围内，分别负责养老机构医疗服务的监督管理。")
+    assert set(roles) == {("lead", "国务院民政行政部门"), ("lead", "国务院卫生健康行政部门")}
+    assert set(bodies) == {"国务院民政行政部门", "国务院卫生健康行政部门"}
+
+
+def test_a_bare_designation_is_the_state_councils_when_only_that_one_is_named():
+    roles, bodies = read("国务院民政行政部门负责制定服务标准。（社区机构由民政行政部门负责备案）")
+    assert bodies == ["国务院民政行政部门"]
+    assert roles == [("lead", "国务院民政行政部门")]
+
+
+def test_a_designation_of_every_level_stays_its_own():
+    _, bodies = read("国务院民政行政部门负责制定标准，县级以上地方人民政府民政行政部门负责日常监管，民政行政部门要加强指导。")
+    assert "国务院民政行政部门" in bodies and len(bodies) >= 2
+
+
+def test_coordination_of_a_work_and_leads_by_list():
+    roles, _ = read("国务院民政行政部门负责养老服务工作的统筹规划、综合协调，国务院民政行政部门、卫生健康行政部门和其他有关部门"
+                    "在职责范围内，分别负责有关的养老服务工作。")
+    assert roles == [("coordinator", "国务院民政行政部门"), ("lead", "国务院卫生健康行政部门"), ("lead", "国务院民政行政部门")]
+
+
+def test_government_departments_at_every_level_and_local_governments_are_collectives():
+    roles, _ = read("各级政府部门要转变职能，加强服务。各级政府要加大投入，地方政府要按规定落实补助标准。")
+    assert roles == [("implementer", "各级政府部门"), ("implementer", "地方各级人民政府"), ("implementer", "地方政府")]
+
+
+def test_hearing_reports_is_oversight_and_an_entrusted_assessment_is_evaluation():
+    roles, _ = read("国务院养老服务督导委员会每年听取养老服务质量评估情况汇报。政府可以委托国家养老服务标准化委员会作为第三方，"
+                    "对养老机构的服务质量进行考核、评估。")
+    assert ("supervisor", "国务院养老服务督导委员会") in roles
+    assert ("evaluator", "国务院养老服务督导委员会") not in roles
+    assert ("evaluator", "国家养老服务标准化委员会") in roles
+
+
+def test_a_body_whose_requirements_are_carried_out_is_no_actor():
+    _, bodies = read("认真落实中央养老工作领导小组各项要求，国务院民政行政部门负责组织实施。")
+    assert bodies == ["国务院民政行政部门"]
