@@ -45,6 +45,13 @@ from .needs_text import (
     statuses_in,
     years_of_work,
 )
+from .text_checks import (
+    exclusions,
+    prohibitions,
+    refusals,
+    relative_age_checks,
+    unmet_requirements,
+)
 
 __all__ = [
     "ages_in",
@@ -63,6 +70,7 @@ __all__ = [
     "normalise_size",
     "profile_size",
     "prohibitions",
+    "refusals",
     "relative_age_checks",
     "sme_sector",
     "statuses_in",
@@ -490,100 +498,3 @@ def threshold_check(support: SupportView, profile: EnterpriseProfile) -> Conditi
     cond = ConditionView("threshold", "needs", support.comparator, bound, None, [], "元", support.text,
                          support.start, support.end)
     return _check("met" if ok else "failed", cond, f"{format_yuan(value)} {'USD' if usd else '元'}")
-
-
-# ------------------------------------------------------------------------------------------------ prohibitions
-
-_PROHIBITION = re.compile(r"(?:不得|禁止|严禁|不准|不允许)[^，,。；;]{2,30}")
-
-
-def _bigrams(text: str) -> set[str]:
-    cjk = re.sub(r"[^\u4e00-\u9fff]", " ", text)
-    return {w[i:i + 2] for w in cjk.split() for i in range(len(w) - 1)}
-
-
-def prohibitions(text: str, profile: EnterpriseProfile, start: int = 0) -> list[ConditionCheck]:
-    """The prohibitions of ``text`` (不得办成营利性幼儿园) that what the profile wants runs into: most of the
-    prohibited thing's words are in its needs (a failed check naming the clause)."""
-    wants = _bigrams(" ".join((profile.needs, *profile.plans)))
-    found = []
-    for m in _PROHIBITION.finditer(text):
-        words = _bigrams(re.sub(r"^(?:不得|禁止|严禁|不准|不允许)", "", m.group()))
-        shared = words & wants
-        if len(shared) >= 3 and len(shared) >= len(words) / 2:
-            found.append(ConditionCheck("failed", "needs", m.group(), "、".join(sorted(shared)),
-                                        start + m.start(), start + m.end()))
-    return found
-
-
-# ------------------------------------------------------------------------------------------------ exclusions, requirements
-
-# What a grant leaves out: 进口少量药品（不含疫苗）, 不包括…, 除…外
-_EXCLUSION = re.compile(r"(?:不含|不包括|不包含|除)(?P<x>[\u4e00-\u9fff、]{1,12}?)(?:[）)，,。；;]|外|以外|在内)")
-# What a unit requires the firm to have done or hold: 以通过一致性评价为依据, 须取得…证书, 具备…资质
-_REQUIREMENT = re.compile(r"(?:通过|取得|获得|具备|具有)(?P<x>[\u4e00-\u9fff]{2,12}?)(?:为依据|为准|为前提|为条件|的|[，,。；;、）)]|$)")
-# A clause of the firm's own words saying a thing is not (yet) done or held
-_NOT_DONE = re.compile(r"还没|还未|没有|没做完|没完成|没通过|尚未|未通过|未完成|未取得|还在做|正在做|不具备|not yet|"
-                       r"haven't|have not|hasn't|has not|still (?:doing|running|under way)", re.IGNORECASE)
-
-
-def exclusions(text: str, profile: EnterpriseProfile, start: int = 0,
-               terms: Sequence[str] = ()) -> list[ConditionCheck]:
-    """What a unit leaves out (不含疫苗) that the profile asks for: the excluded thing is in its needs, or among
-    the Chinese words an English profile stands for (``terms``): a failed check naming the clause."""
-    wants = " ".join((profile.needs, *profile.plans, *terms))
-    found = []
-    for m in _EXCLUSION.finditer(text):
-        things = [t for t in m.group("x").split("、") if len(t) >= 2]
-        hit = [t for t in things if t in wants]
-        if hit:
-            found.append(ConditionCheck("failed", "needs", m.group().rstrip("），,。；;)"), "、".join(hit),
-                                        start + m.start(), start + m.end()))
-    return found
-
-
-def unmet_requirements(text: str, profile: EnterpriseProfile, start: int = 0) -> list[ConditionCheck]:
-    """What a unit requires (以通过一致性评价为依据) that the profile's own words say is not done yet (一致性评价还在做、
-    没做完): most of the required thing's words are in one clause of the needs that says so (a failed check)."""
-    clauses = [c for c in re.split(r"[。，,；;！!？?]", " ".join((profile.needs, *profile.plans))) if _NOT_DONE.search(c)]
-    if not clauses:
-        return []
-    found, seen = [], set()
-    for m in _REQUIREMENT.finditer(text):
-        thing = m.group("x")
-        words = _bigrams(thing)
-        if not words or thing in seen:
-            continue
-        for clause in clauses:
-            shared = words & _bigrams(clause)
-            if len(shared) >= 2 and len(shared) >= len(words) / 2:
-                seen.add(thing)
-                found.append(ConditionCheck("failed", "needs", m.group().rstrip("的，,。；;、）)"), clause.strip(),
-                                            start + m.start(), start + m.end()))
-                break
-    return found
-
-
-# An age a policy sets for a relative of the person: 被赡养人是指年满60岁的父母; 3周岁以上的子女
-_RELATIVE_AGE = re.compile(r"(?:年满|满)(?P<n>[0-9]{1,3})(?:周)?岁(?:以上)?的(?P<who>[\u4e00-\u9fff]{0,6}?(?:祖父母|父母|子女))"
-                           r"|(?P<n2>[0-9]{1,3})(?:周)?岁以上的(?P<who2>[\u4e00-\u9fff]{0,6}?(?:祖父母|父母|子女))")
-
-
-def relative_age_checks(text: str, profile: EnterpriseProfile, start: int = 0) -> list[ConditionCheck]:
-    """A minimum age the text sets for a relative (年满60岁的父母) against the age the profile's words give that
-    relative (我妈今年58岁): met or failed; nothing when the words give no such age.  The person's own age is
-    another field (person.age): a parent's age never stands for it."""
-    from .needs_text import relative_ages
-
-    ages = relative_ages(" ".join((profile.needs, *profile.plans)))
-    checks = []
-    for m in _RELATIVE_AGE.finditer(text):
-        bound, who = int(m.group("n") or m.group("n2")), m.group("who") or m.group("who2")
-        group = next((g for g in ("祖父母", "父母", "子女") if who.endswith(g)), "")
-        if group not in ages:
-            continue
-        ok = ages[group] >= bound
-        checks.append(ConditionCheck("met" if ok else "failed", "relative.age", m.group(),
-                                     f"{group} {ages[group]} {'≥' if ok else '<'} {bound}", start + m.start(),
-                                     start + m.end()))
-    return checks

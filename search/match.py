@@ -41,6 +41,7 @@ from .eligibility import (
     normalise_size,
     profile_size,
     prohibitions,
+    refusals,
     relative_age_checks,
     supports_for,
     threshold_check,
@@ -374,7 +375,7 @@ def _measures(index: SearchIndex, profile: EnterpriseProfile, k: int, lang: str,
             conditions = _unit_conditions(unit, meant) if unit is not None else []
             extra = ([place] if place is not None else []) + prohibitions(hit.text, profile, hit.start)
             extra += exclusions(hit.text, profile, hit.start, plan_info.translation_terms)
-            extra += unmet_requirements(hit.text, profile, hit.start)
+            extra += unmet_requirements(hit.text, profile, hit.start) + refusals(hit.text, profile, hit.start)
             extra += relative_age_checks(hit.text, profile, hit.start)
             extra += [c for c in (threshold_check(s, profile) for s in meant) if c is not None]
             verdict = verdict_of(conditions, profile, today, until, until_text, lang, extra=extra)

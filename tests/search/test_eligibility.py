@@ -138,6 +138,21 @@ def test_a_prohibition_fails_only_when_the_needs_want_the_prohibited_thing():
     assert prohibitions(text, EnterpriseProfile(needs="想办一所普惠性幼儿园")) == []
 
 
+def test_a_refusal_fails_only_the_firm_whose_words_describe_the_refused_thing():
+    from search.eligibility import refusals
+
+    text = ("对已列入振兴规划的汽车、船舶、机床项目给予支持，对其中符合国债专项重点等条件的，可列入国债专项予以支持。"
+            "水泥项目不属于振兴产业的范围，不宜安排国债资金支持。")
+    cement = EnterpriseProfile(industry="新型干法水泥生产", needs="我们建水泥生产线，项目已列入振兴规划，能申请国债资金吗？")
+    [check] = refusals(text, cement, 100)
+    assert (check.status, check.text) == ("failed", "水泥项目不属于振兴产业的范围")
+    assert text[check.start - 100:check.end - 100] == check.text
+    assert refusals(text, EnterpriseProfile(needs="我们的数控机床项目已列入振兴规划，国家会支持吗？")) == []
+    reply = "因此，企业主辅分离改制分流不存在补助问题。"
+    asks = EnterpriseProfile(needs="我们在搞主辅分离、辅业改制分流，国家能给补助吗？")
+    assert [c.text for c in refusals(reply, asks)] == ["企业主辅分离改制分流不存在补助问题"]
+
+
 def test_a_threshold_against_the_sum_the_needs_state_beside_its_words():
     from search.eligibility import threshold_check
 
