@@ -60,6 +60,7 @@ from .match_contacts import (
     document_validity_of,
     place_check,
 )
+from .shares import SPLIT_BOOST, asks_to_split, referenced_standard, share_amounts
 from .types import UNIT_KINDS, IndexUnit, ResponsibilityView, SupportView
 
 __all__ = [
@@ -330,6 +331,7 @@ def _measures(index: SearchIndex, profile: EnterpriseProfile, k: int, lang: str,
     local = _local_documents(profile, infos, lang)
     asks_if_eligible = bool(_ASKS_IF_ELIGIBLE.search(" ".join([profile.needs, *profile.plans])))
     side = profile_audience(profile)
+    standards: dict[str, str] = {}  # a unit stating a share of a standard → the unit stating the standard
     for query, plan in zip(_query_texts(profile), asks or [profile.industry]):
         plan_info = index.plan(query)
         result = index.search(query, k=max(k, 10) * 2, kind=kinds)
@@ -385,13 +387,21 @@ def _measures(index: SearchIndex, profile: EnterpriseProfile, k: int, lang: str,
                     score = round(score + REFUSED_BOOST, 4)  # and a "no" on its own facts must not sink below a "yes"
                                                              # that only comes from a unit stating no condition
             instruments = _document_instruments(index, hit.document, hit.iri, lang, terms, overseers, info, side)
+            standard = referenced_standard(unit, index.units) if unit is not None else None
+            if standard is not None:
+                standards[hit.iri] = standard.id
             best[hit.iri] = MeasureMatch(
                 hit.iri, hit.path, hit.heading, hit.text, hit.document, score, render_reason(reasons, lang), reasons,
                 words, concepts, plan, contacts, no_owner, supports, kind=hit.kind,
                 function=getattr(unit, "function", "") if unit else "", verdict=verdict,
-                amounts=_amounts(meant, profile, lang), instruments=instruments, start=hit.start, end=hit.end)
+                amounts=_amounts(meant, profile, lang) + share_amounts(unit, standard, profile, lang),
+                instruments=instruments, start=hit.start, end=hit.end)
     if not relevant and not any(m.reasons for m in best.values()):
         return []  # no input shares a word with any measure and nothing answers the needs: nothing fits
+    if asks_to_split(profile):  # 夫妻平摊: the rule stating the split answers, right above the standard it splits
+        for iri, standard_id in standards.items():
+            if standard_id in best and best[iri].score <= best[standard_id].score:
+                best[iri] = replace(best[iri], score=round(best[standard_id].score + SPLIT_BOOST, 4))
     return sorted(_safeguards_after_actions(best.values()), key=lambda m: -m.score)[:k]
 
 

@@ -1,0 +1,93 @@
+"""A share of a standard another unit states: 父母可以选择由其中一方按扣除标准的100%扣除，也可以选择由双方分别按扣除标准的50%
+扣除 (第六条) splits the 每月1000元 standard of the article before it (第五条).  The rule article names no sum of its
+own, so the ingest reads no support from it (a split is no support of its own, ingest/support.py); the calculator
+computes each share from the standard it refers to: 50% × 1,000 元/月 = 500 元/月, the standard's article named in
+the formula as the base's evidence.
+
+And the question that asks how a benefit is split (夫妻平摊, share it equally between us): the rule that states the
+split answers it, so it is ranked right above the standard it refers to (``SPLIT_BOOST``), however far the asker's
+words are from 双方分别按…50%.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from decimal import Decimal
+
+from kg.views import Amount, EnterpriseProfile
+
+from .needs_text import count_in
+from .types import IndexUnit
+
+__all__ = ["SPLIT_BOOST", "asks_to_split", "referenced_standard", "share_amounts", "states_a_share"]
+
+# A share of a standard: 按扣除标准的50%, 按标准的50%, 按补贴标准的一半 is left out (no figure)
+_SHARE = re.compile(r"按(?P<base>[\u4e00-\u9fff]{0,6}?(?:标准|额度|定额))的(?P<rate>[0-9]+(?:\.[0-9]+)?)[%％]")
+# Words that split between claimants (一方, 双方分别): the clause whose share the asker wants first
+_SPLIT_CLAUSE = re.compile(r"双方|分别|各自|均摊|平均")
+# A question about splitting a benefit between claimants
+_ASKS_SPLIT = re.compile(r"平摊|均摊|分摊|一人一半|各扣一半|各一半|各占一半|对半|平分|五五开|分别扣|两个人分|两口子分|夫妻分|"
+                         r"\bsplit\b|\bshare (?:it |them |this |that |the [a-z -]{0,40}?)?(?:equally|between|50)|"
+                         r"\bhalf each\b|fifty[- ]fifty|50[/-]50|equally between", re.IGNORECASE)
+# Placed this much above the standard the share refers to when the profile asks how to split it
+SPLIT_BOOST = 0.01
+
+
+def asks_to_split(profile: EnterpriseProfile) -> bool:
+    """Does the profile ask how a benefit is split between claimants (夫妻平摊; share it equally)?"""
+    return bool(_ASKS_SPLIT.search(" ".join((profile.needs, *profile.plans))))
+
+
+def states_a_share(text: str) -> bool:
+    return bool(_SHARE.search(text))
+
+
+def referenced_standard(unit: IndexUnit, units: Sequence[IndexUnit]) -> IndexUnit | None:
+    """The unit whose standard ``unit``'s share refers to: the nearest one before it in the same document that
+    states a fixed sum as a standard (每个子女每月1000元的标准定额扣除); None when the unit states no share."""
+    if not states_a_share(unit.text):
+        return None
+    before = [u for u in units if u.document == unit.document and u.start < unit.start and u.kind != "target"
+              and any(s.amount is not None and s.kind not in ("threshold", "time-limit") for s in u.context.supports)
+              and re.search(r"标准|定额", u.text)]
+    return max(before, key=lambda u: u.start, default=None)
+
+
+def share_amounts(unit: IndexUnit, standard: IndexUnit | None, profile: EnterpriseProfile,
+                  lang: str = "zh") -> list[Amount]:
+    """Each share the unit states of the standard it refers to, as an amount with its formula (50% × 1,000 元/月
+    = 500 元/月); the share the profile asks for first (双方分别 when it asks to split).  A standard per child or
+    per person is multiplied by the count the needs give."""
+    if standard is None:
+        return []
+    base = next((s for s in standard.context.supports if s.amount is not None
+                 and s.kind not in ("threshold", "time-limit")), None)
+    if base is None or base.unit not in ("元", "万元"):
+        return []
+    each = base.amount * (Decimal(10000) if base.unit == "万元" else 1)
+    per_month = bool(re.search(r"每月", base.text or standard.text))
+    unit_out = "元/月" if per_month else "元"
+    people = count_in(profile.needs) if re.search(r"每(?:个|名|位)?(?:子女|人|孩子)", standard.text) else None
+    people = people if people is not None and people > 1 else None
+    split = asks_to_split(profile)
+    found = []
+    for m in _SHARE.finditer(unit.text):
+        rate = Decimal(m.group("rate"))
+        base_value = each * people if people else each
+        value = (base_value * rate / 100).quantize(Decimal("0.01"))
+        value = value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
+        clause_start = max(unit.text.rfind(c, 0, m.start()) for c in "，,。；;") + 1
+        clause = unit.text[clause_start:m.end()]
+        times = f" × {people} 人" if people else ""
+        where = f"（{standard.path}的{m.group('base')}）" if lang == "zh" else f" ({m.group('base')} of {standard.path})"
+        formula = (f"{rate}% × {_yuan(each)} {unit_out}{times}{where} = {_yuan(value)} {unit_out}")
+        amount = Amount(value, unit_out, "rate", formula, rate, base.text, "document", base_value, None, base.iri,
+                        clause)
+        found.append((0 if split == bool(_SPLIT_CLAUSE.search(clause)) else 1, len(found), amount))
+    return [a for _, _, a in sorted(found, key=lambda t: (t[0], t[1]))]
+
+
+def _yuan(value: Decimal) -> str:
+    q = value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
+    return f"{q:,}"
