@@ -425,8 +425,10 @@ def find_bodies(
     mentions: list[tuple[Span, str]] = []
     key_at: dict[int, str] = {}
     for cand in sorted(chosen + [a for _, a in aliases], key=lambda c: c.start):
-        required = (source[cand.start - 1 : cand.start] == "经" and _CONSENT_RE.match(source, cand.end)
-                    and _REQUIRED_BEFORE_RE.search(source, max(0, cand.start - 4), cand.start - 1))
+        required = _CONSENT_RE.match(source, cand.end) and (
+            (source[cand.start - 1 : cand.start] == "经"
+             and _REQUIRED_BEFORE_RE.search(source, max(0, cand.start - 4), cand.start - 1))
+            or source.endswith("征得", 0, cand.start))  # 应征得X同意: X's consent is what is required
         if _CONSENT_RE.match(source, cand.end) and source[cand.start - 1 : cand.start] == "经" and not required:
             continue  # 经市政府同意: the consent behind the document, not an actor in it (须经X批准: X approves)
         if cand.kind != "unknown" and not required and _is_reference(source, cand):

@@ -82,7 +82,7 @@ _COLLECTIVE_COORDINATES_RE = re.compile(r"\s*(?:要|应当|应|须)?\s*(?:切实
 _COLLECTIVE_ACTS_RE = re.compile(
     _GAP + r"(?:[，,]\s*特别是[^，,。；;]{1,30})?[\s，,]*(?:都|均|也)?(?:可|要|应|需|须|负责|建立|制定|结合|根据|按照|抓紧|加快|做好|落实|研究|组织|推动|加强|完善|出台|设立|参照)(?!的)")  # 国务院部门制定的文件: no act
 # What a text requires a body's approval for (设立常驻代表机构，须经X批准): that body decides, the lead.
-_REQUIRED_CONSENT_RE = re.compile(r"(?:须|应当|应|必须|需要|需)经\s*$")
+_REQUIRED_CONSENT_RE = re.compile(r"(?:须|应当|应|必须|需要|需)(?:经|征得)\s*$")  # 应征得X同意: X decides
 _CONSENT_AFTER_RE = re.compile(r"\s*(?:批准|审批|核准|同意|许可)")
 # A duty a collective has over others, written before its modal (各级人民政府对所属部门…要加强指导监督).
 _OVER_OTHERS_RE = re.compile(r"\s*对[^，,。；;]{1,40}?(?=要|应当|应|须)")
@@ -339,6 +339,25 @@ def _entrusted(source: str, units: list[Unit], mentions: list[Mention]) -> list[
                 roles = [r for pattern, r in ((_EVALUATION_RE, Role.EVALUATOR), (_SUPERVISION_RE, Role.SUPERVISOR))
                          if pattern.search(rest)]
                 found += [_Statement(mention[1], r, unit.path, _trimmed(source, sent), False, ()) for r in roles]
+    return found
+
+
+# A body consulted on the work (请商X办理, 与X协商办理, 同X签订合同): it takes part.
+_CONSULTED_BEFORE_RE = re.compile(r"(?<![协会磋])商\s*$|(?:与|同)\s*$")
+_CONSULTED_AFTER_RE = re.compile(r"(?:[、和及]?[^，,。；;]{0,16}?)(?:协商|商定|会商|签订|共同)|(?:[和及](?:有关|相关)部门)?(?:办理|研究办理|研究确定)")
+
+
+def _consulted(source: str, units: list[Unit], mentions: list[Mention]) -> list[_Statement]:
+    """请商北京市政府和有关部门办理, 与地方政府协商办理, 由甲同乙签订合同: the body consulted or signed with takes part."""
+    found: list[_Statement] = []
+    for unit in units:
+        for sent in unit_sentences(unit):
+            for mention in _inside(mentions, sent.start, sent.end):
+                if _is_collective(source, mention):
+                    continue  # 与各有关部门协商: the addressees, no participant
+                if (_CONSULTED_BEFORE_RE.search(source, max(sent.start, mention[0].start - 2), mention[0].start)
+                        and _CONSULTED_AFTER_RE.match(source, mention[0].end, sent.end)):
+                    found.append(_Statement(mention[1], Role.PARTICIPANT, unit.path, _trimmed(source, sent), False, ()))
     return found
 
 

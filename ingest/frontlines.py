@@ -57,7 +57,8 @@ BODY_END = re.compile(r"(?:国务院|政府|委员会|委|办公厅|办公室|�
                        r"管委会|事处|镇|乡|街道)$")
 _ADDRESSEE_PART_END = re.compile(r"(?:政府|委|办|局|厅|部|署|院|中心|会|行|部门|部委|单位|机构|企业|公司|街道|镇|乡|"
                                  r"管委会|处|室|组|团体|学校|高校|医院|园区|协会)$")
-ANNEX_LIST = re.compile(r"^附\s*件[：:]")
+# 附件：1.… and 附件1.… (the first annex's title run onto the label, the next ones as 2.… lines below it)
+ANNEX_LIST = re.compile(r"^附\s*件(?:[：:]|\s*1\s*[.．、](?=\S))")
 
 
 def _numeral(text: str) -> int:

@@ -128,7 +128,13 @@ def _yearly_commitment(own: str, at: int, target: Target, function: str) -> bool
             and bool(_YEARLY.search(_sentence_of(own, at))))
 
 
-def _targets(units: list[Unit], body: str) -> list[Target]:
+# Genres that decide, answer or report (a 批复 granting a request, a 复函, an 答复 to deputies, a 通报, a 决定) set a goal
+# only in a sentence that says so: a granted area (总用地面积为41.565公顷), a coordinate table's radii or a figure a
+# ministry relayed is no target, whatever the unit's own function.
+_AIMLESS_GENRES = frozenset({"批复", "复函", "函", "答复", "通报", "决定"})
+
+
+def _targets(units: list[Unit], body: str, genre: str = "") -> list[Target]:
     by_path = {u.path: u for u in units}
     covering = covering_deadline(body)  # 各项指标均为2024年全年目标: the deadline of every target without its own
     targets: list[Target] = []
@@ -136,7 +142,7 @@ def _targets(units: list[Unit], body: str) -> list[Target]:
         own = body[unit.span.start : unit.span.end]  # the unit's text with any front matter blanked
         found = extract_targets(own, unit.span.start, unit.path, unit.key, _inherited_deadline(unit, by_path),
                                 covering)
-        if unit.function in _AIMLESS_FUNCTIONS:
+        if unit.function in _AIMLESS_FUNCTIONS or genre in _AIMLESS_GENRES:
             found = [t for t in found if _states_an_aim(own, t.span.start - unit.span.start)
                      or _yearly_commitment(own, t.span.start - unit.span.start, t, unit.function)]
         targets += found
@@ -207,7 +213,7 @@ def parse_text(text: str, meta: DocumentMeta) -> PolicyDocument:
         source=text,
         preamble=preamble,
         units=units,
-        targets=_targets(units, body),
+        targets=_targets(units, body, meta.genre),
         supports=_supports(units, body, meta.issued),
         departments=departments,
         body_candidates=bodies.candidates,

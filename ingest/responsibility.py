@@ -40,6 +40,7 @@ import re
 from collections.abc import Iterator
 
 from .duties import (
+    _consulted,
     _entrusted,
     _headed_duty,
     _heading_body,
@@ -156,6 +157,7 @@ def _statements(source: str, units: list[Unit], mentions: list[Mention]) -> list
     found += _reviewers(source, units, free)
     found += _set_up_groups(source, units, free)
     found += _entrusted(source, units, free)
+    found += _consulted(source, units, free)
     for table in tables:
         holder = _unit_at(units, table.header.start)
         for row in table.rows:

@@ -4,6 +4,7 @@ with the unnumbered preamble (序言), closing prose (结语) and annexes (附�
 from __future__ import annotations
 
 import bisect
+import itertools
 import logging
 import re
 from dataclasses import dataclass, field
@@ -13,14 +14,14 @@ from .frontmatter import FrontMatter, read_front_matter
 from .model import Numbering, Span, Unit, UnitKind
 
 __all__ = [
+    "NOTICE_PATH",
+    "NO_BODY",
     "Label",
     "find_labels",
-    "parse_structure",
     "han_to_int",
     "heading_of",
-    "NO_BODY",
-    "NOTICE_PATH",
     "paragraph_path",
+    "parse_structure",
 ]
 
 log = logging.getLogger(__name__)
@@ -210,10 +211,10 @@ def _nest(labels: list[Label]) -> list[int | None]:
 # --- annexes and closing prose -----------------------------------------------------------------------
 
 _WS = " \t\xa0\u3000"
-# 附件 / 附件1 / 附件1：标题 / 附件 2 / 附件一　标题, alone at the start of a line.
+# 附件 / 附件1 / 附件1：标题 / 附件1. / 附件 2 / 附件一　标题, alone at the start of a line.
 _ANNEX_RE = re.compile(
     rf"附[{_WS}]*件[{_WS}]*(?P<numeral>[0-9０-９]{{1,2}}|[一二三四五六七八九十]{{1,3}})?"
-    rf"(?:[{_WS}]*[：:][{_WS}]*|[{_WS}]+)?(?P<title>[^\r\n]*)"
+    rf"(?:[{_WS}]*[：:][{_WS}]*|(?<=[0-9０-９一二三四五六七八九十])[.．、][{_WS}]*|[{_WS}]+)?(?P<title>[^\r\n]*)"
 )
 # How closing prose after the last numbered unit opens: 各地区、各部门要… / 本意见自印发之日起施行 / 请认真贯彻执行.
 _CLOSING_RE = re.compile(
@@ -224,7 +225,7 @@ _CLOSING_RE = re.compile(
     # …工作意义重大、使命光荣。 / …是…的重要举措，具有重要意义。: the closing says how much the work matters
     r"|[^。；;\r\n]{2,60}?(?:意义重大|具有(?:重要|重大|十分重要的)意义)[^。；;\r\n]{0,20}。)"
 )
-_CELL_SEP = re.compile(rf"\t|[ \u3000]{{2,}}")
+_CELL_SEP = re.compile(r"\t|[ \u3000]{2,}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -279,7 +280,7 @@ def _find_annexes(source: str, after: int, blocked: tuple[Span, ...]) -> list[_A
             continue
         title = m.group("title").strip(_WS)
         prefix = source[pos : m.start("title")]  # 附件2： / 附件 2 / 附件：
-        colon = "：" in prefix or ":" in prefix
+        colon = any(c in prefix for c in "：:.．、")  # 附件1. / 附件1、 as 附件1：
         if title and (_SENTENCE_RE.search(title) or not (colon or (m.group("numeral") and prefix[-1] in _WS))):
             continue  # 附件材料… / 附件2所列事项… are sentences, not annexes
         line = bisect.bisect_right(newlines, pos - 1) + 1
@@ -455,7 +456,7 @@ def _numbered_through_chapters(labels: list[Label], parents: list[int | None]) -
     under = [i for i, lab in enumerate(labels) if lab.numbering is Numbering.HAN_COMMA
              and parents[i] is not None and labels[parents[i]].numbering in _CHAPTERS]
     numbers = [han_to_int(labels[i].numeral) for i in under]
-    if len({parents[i] for i in under}) < 2 or any(b <= a for a, b in zip(numbers, numbers[1:])):
+    if len({parents[i] for i in under}) < 2 or any(b <= a for a, b in itertools.pairwise(numbers)):
         return set()
     return set(under)
 

@@ -97,6 +97,7 @@ _FREQUENCY_RE = re.compile(r"每(?:[0-9一二两三四五六七八九十]{1,2}�
 # a span of time per period (教师每年至少1个月在企业实践, 每周不少于2天): an allowance that binds persons, not an aim
 _DURATION_UNITS = ("个月", "月", "天", "日", "周", "小时", "分钟", "年", "学时", "课时")
 _AGE_UNITS = ("岁", "周岁")
+_BASE_AFTER = re.compile(r"(?:作)?为(?:基数|基础|基准|起点)")
 _CONDITION_TAIL = re.compile(r"的[，,；;]")  # a 的-clause a comma closes names those a rule is for (…在3家以上的，)
 _APPLIED_RATE = re.compile(r"按(?:照)?(?!时|期)[^，,。；;]{0,24}$")  # 按不低于采购金额的30%: how a sum is worked out (按时办结率: no)
 _LISTED = re.compile(r"(?:[\u4e00-\u9fff]{1,10}、){2,}[\u4e00-\u9fff]{1,10}$")  # 甲市、乙市、丙市 right before the count
@@ -344,6 +345,8 @@ def _read_quantity(text: str, text_raw: str, q: re.Match[str]) -> _Found | None:
         return None  # 为60周岁以上老年人开展筛查: an age saying who, not a target
     if unit not in RATE_UNITS and not is_count(unit) and _ATTRIBUTE_RE.match(text, number_end):
         return None  # 年营业收入10亿元以上的企业: a size qualifying a noun, not a target
+    if _BASE_AFTER.match(text, after):
+        return None  # 以1995年实招人数1445名为基数: the base a change is counted from, not an aim
     if _CONDITION_TAIL.match(text, after):
         return None  # 入围企业在3家及以上的，采取招标方式: whom a rule applies to, not an aim
     if _APPLIED_RATE.search(text, clause_start, q.start()):

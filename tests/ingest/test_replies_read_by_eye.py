@@ -1,0 +1,58 @@
+"""Kinds found by reading replies, letters and joint notices no gold covers (issue 20, round 4): a body consulted or
+signed with takes part (请商X办理, 同X签订); one whose consent is required decides (应征得X同意); a 批复 / 复函 /
+答复 sets a target only in a sentence that states an aim (a granted area is none); the base a change is counted
+from (以N名为基数) is no target; an annex list written 附件1.… / 2.… above the signature is no part of the body, and
+the annex headed 附件1. after it is an annex; the army's general departments of their time are bodies."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from ingest.model import DocumentMeta
+from ingest.pipeline import parse_text
+
+
+def parsed(text: str, title: str = "d"):
+    return parse_text(text, DocumentMeta(slug="d", title=title, source_file="d.txt"))
+
+
+def roles(text: str) -> list[tuple[str, str]]:
+    doc = parsed(text)
+    names = {d.key: d.pref_label for d in doc.departments}
+    return sorted({(r.role.value, names[r.agent]) for r in doc.responsibilities})
+
+
+def test_a_body_consulted_or_signed_with_takes_part():
+    assert ("participant", "中山市人民政府") in roles(
+        "某批复\n一、场地的使用权由珠海市人民政府同中山市人民政府签订租赁合同取得。\n")
+    assert roles("某批复\n一、同意搬迁，其他具体事宜请商天津市政府和有关部门办理。\n") == [("participant", "天津市政府")]
+
+
+def test_a_body_whose_consent_is_required_decides():
+    assert ("lead", "福建省人民政府") in roles("某复函\n一、外方人员进入保护区时，应征得福建省人民政府同意。\n")
+
+
+def test_a_reply_sets_no_target_with_a_granted_area_but_keeps_a_stated_aim():
+    text = ("国务院关于同意某口岸区范围的批复\n国函〔2031〕5号\n某省人民政府：\n你省请示收悉。现批复如下：\n"
+            "一、口岸区总用地面积为41.5公顷。\n二、力争到2033年口岸年通关能力达到800万人次。\n国务院\n2031年3月1日\n")
+    doc = parsed(text, "国务院关于同意某口岸区范围的批复")
+    assert [(t.quantity, t.unit, t.deadline) for t in doc.targets] == [(Decimal(800), "万人次", date(2033, 12, 31))]
+
+
+def test_the_base_of_a_change_is_no_target():
+    doc = parsed("某通知\n一、扩大招生。以2030年实招人数1200名为基数，逐年扩招，至2033年达到1800名。\n")
+    assert [t.quantity for t in doc.targets] == [Decimal(1800)]
+
+
+def test_an_annex_list_with_the_first_title_on_its_label_line():
+    text = ("国务院关于某范围的批复\n国函〔2031〕6号\n某省人民政府：\n现批复如下：\n一、范围包括甲区和乙区。\n"
+            "二、土地使用期限至2047年6月30日止。\n附件1.甲区界址点坐标\n2.乙区界址点坐标\n国务院\n2031年3月1日\n"
+            "附件1.\n甲区界址点坐标\n1 15172.500 103655.000\n附件2：\n乙区界址点坐标\n1 13725.584 103543.572\n")
+    paths = [u.path for u in parsed(text, "国务院关于某范围的批复").units]
+    assert "二2" not in paths and {"附件1", "附件2"} <= set(paths)
+
+
+def test_the_armys_general_departments_are_bodies():
+    text = "某通知\n一、这项工作由外交部和总参谋部统一归口管理。\n"
+    assert "中国人民解放军总参谋部" in {d.pref_label for d in parsed(text).departments}
