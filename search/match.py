@@ -60,6 +60,7 @@ from .match_contacts import (
     document_validity_of,
     place_check,
 )
+from .needs_text import policy_terms
 from .shares import SPLIT_BOOST, asks_to_split, referenced_standard, share_amounts
 from .types import UNIT_KINDS, IndexUnit, ResponsibilityView, SupportView
 
@@ -252,11 +253,12 @@ def _local_documents(profile: EnterpriseProfile, infos: Mapping[str, DocumentInf
 
 
 def _query_texts(profile: EnterpriseProfile) -> list[str]:
-    """One search per plan (or the needs), each with the industry before it."""
+    """One search per plan (or the needs), each with the industry before it and the policy terms for the kind
+    of project it describes in everyday words (电老虎 → 节能: search/needs_text.policy_terms)."""
     asks = list(profile.plans) or ([profile.needs] if profile.needs.strip() else [])
     if not asks:
         return [profile.industry] if profile.industry.strip() else []
-    return [f"{profile.industry} {a}".strip() for a in asks]
+    return [" ".join([profile.industry, a, *policy_terms(a)]).strip() for a in asks]
 
 
 def _unit_conditions(unit: IndexUnit, supports: Sequence[SupportView] | None = None) -> list[ConditionView]:

@@ -10,8 +10,8 @@ from decimal import Decimal
 
 from ingest.conditions import vocabulary
 
-__all__ = ["ages_in", "count_in", "disciplines_in", "money_in", "number_of", "relative_ages", "statuses_in",
-           "years_of_work"]
+__all__ = ["ages_in", "count_in", "disciplines_in", "money_in", "number_of", "policy_terms", "relative_ages",
+           "statuses_in", "years_of_work"]
 
 _MAGNITUDE = {"元": Decimal(1), "千元": Decimal(1000), "万元": Decimal(10000), "十万元": Decimal(100000),
               "百万元": Decimal(1000000), "千万元": Decimal(10000000), "亿元": Decimal(100000000)}
@@ -159,3 +159,18 @@ def statuses_in(text: str) -> set[str]:
 
 
 number_of = _number  # a number written in digits or in Chinese: 1,500 → 1500; 十二 → 12
+
+
+def policy_terms(text: str) -> list[str]:
+    """The policy terms for the kind of project ``text`` describes in everyday words (电老虎、电费能省 → 节能, 能耗;
+    a near-miss, a leak → 安全生产): data, ``everyday_terms`` of ingest/data/instruments.json.  A firm describes
+    its retrofit as it sees it, a plan names the kind of retrofit; the encoder does not join the two, so the
+    calculator adds the plan's words to the firm's before retrieval.  An English word matches at a word start."""
+    lowered = text.lower()
+    found: list[str] = []
+    for group in vocabulary().get("everyday_terms", {}).get("groups", []):
+        hit = any((re.search(rf"\b{re.escape(w.lower())}", lowered) if w.isascii() else w in text)
+                  for w in group["words"])
+        if hit:
+            found += [t for t in group["terms"] if t not in found and t not in text]
+    return found
