@@ -26,7 +26,8 @@ __all__ = [
 
 _YEAR = r"(?:19|20)[0-9]{2}"
 _CN_COUNT = r"(?:[0-9]{1,2}|[一二三四五六七八九十两]{1,3})"
-_FIVE_YEAR = r"[“\"‘']?十(?P<fy>[一二三四五六七八九])五[”\"’']?"
+# “十四五” (the 10th–19th plans), and the earlier “九五”, “八五” … written in quotes
+_FIVE_YEAR = r"(?:[“\"‘']?十(?P<fy>[一二三四五六七八九])五[”\"’']?|[“\"‘'](?P<fy1>[一二三四五六七八九])五[”\"’'])"
 _CN_DIGITS = "一二三四五六七八九"
 
 # A fixed date: 到2025年底 / 至2025年 / 2025年底前 / 2024年6月底前 / 到2024年6月 / 2024年9月30日前 / 到“十四五”末.
@@ -35,7 +36,7 @@ _DATE_RE = re.compile(
     rf"(?:(?P<m>1[0-2]|0?[1-9])月(?:(?P<d>[0-9]{{1,2}})日)?)?"
     rf"(?P<half>上半年|年中|全年|一季度|二季度|三季度|四季度|第[一二三四]季度)?"
     rf"(?P<end>底|末|前|以前|之前|内)?(?P<end2>前|以前|之前)?"
-    rf"(?=(?P<done>(?:初步|基本|全面|全部)?(?:建成|完成|实现)))?"
+    rf"(?=(?P<done>(?:初步|基本|全面|全部)?(?:建成|完成|实现|达到)))?"
     rf"|(?P<fto>到|至)?{_FIVE_YEAR}(?:期)?末"
 )
 _QUARTER_MONTH = {"一": 3, "二": 6, "三": 9, "四": 12}
@@ -79,10 +80,10 @@ class DeadlineHint:
     period: str = ""  # a period (“十四五”期间) when no date is fixed
 
 
-def five_year_plan_end(digit: str) -> int:
-    """The last year of the 1X-th five-year plan: 十三五 → 2020, 十四五 → 2025 (from the third plan on, the
-    Nth ends in 1955 + 5N, the years 1963–1965 having had none)."""
-    n = 10 + _CN_DIGITS.index(digit) + 1
+def five_year_plan_end(digit: str, tens: bool = True) -> int:
+    """The last year of the 1X-th five-year plan: 十三五 → 2020, 十四五 → 2025, and with ``tens`` False the Xth:
+    九五 → 2000 (from the third plan on, the Nth ends in 1955 + 5N, the years 1963–1965 having had none)."""
+    n = (10 if tens else 0) + _CN_DIGITS.index(digit) + 1
     return 1955 + 5 * n
 
 
@@ -92,8 +93,8 @@ def _month_end(year: int, month: int) -> date:
 
 def _date_of(m: re.Match[str]) -> date | None:
     """The date a _DATE_RE match fixes; None for a bare year (2020年)."""
-    if m.group("fy"):
-        return date(five_year_plan_end(m.group("fy")), 12, 31)
+    if m.group("fy") or m.group("fy1"):
+        return date(five_year_plan_end(m.group("fy") or m.group("fy1"), bool(m.group("fy"))), 12, 31)
     year = int(m.group("y"))
     # 2020年初步建成300个集团: a year followed by a verb of completion is the date by which it is done
     marked = (m.group("aim") or m.group("to") or m.group("end") or m.group("end2") or m.group("half")

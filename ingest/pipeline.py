@@ -91,7 +91,7 @@ def _inherited_deadline(unit: Unit, by_path: dict[str, Unit]) -> DeadlineHint | 
 # that states an aim: a count of awards (授予…37项成果), a membership (由9个部门组成), a cap (额度不能超过每月1000元), a
 # condition (50个以上的成员) or a past event (86名矿工遇难) is no goal.
 _AIMLESS_FUNCTIONS = frozenset({"decision", "duty", "rule", "support", "context"})
-_AIM = re.compile(r"(?:到|至|于)\s*[0-9０-９]{4}\s*年|[0-9０-９]{4}年(?:初步|基本|全面|全部)?(?:建成|完成|实现)|力争|争取|确保|目标|预期|计划到|控制在|降至|降到|降低到|提高到|提升到|增加到|扩大到|突破")
+_AIM = re.compile(r"(?:到|至|于)\s*[0-9０-９]{4}\s*年|力争|争取|确保|目标|预期|计划到|控制在|降至|降到|降低到|提高到|提升到|增加到|扩大到|突破")
 _SENTENCE_STOP = "。；;！？\n"
 
 
@@ -113,10 +113,16 @@ def _sentence_of(own: str, at: int) -> str:
 _AIM_PARAGRAPH = re.compile(r"[ \t\u3000]*(?:[^。；;，,\n]{0,10}(?:目标|指标)[^。；;，,\n]{0,4}[：:]|(?:到|至)\s*[0-9０-９]{4}\s*年)")
 
 
-def _states_an_aim(own: str, at: int) -> bool:
-    """Whether the sentence of ``own`` holding offset ``at`` states an aim (到2025年, 力争, 目标 …), or its paragraph
-    opens as a list of aims."""
-    if _AIM.search(_sentence_of(own, at)):
+# A year and a verb of completion (2020年初步建成…, 1998年达到…) aims when the year is not before the text's own:
+# the same words about a past year report what was done.
+_YEAR_DONE = re.compile(r"((?:19|20)[0-9]{2})年(?:初步|基本|全面|全部)?(?:建成|完成|实现|达到)")
+
+
+def _states_an_aim(own: str, at: int, year: int | None = None) -> bool:
+    """Whether the sentence of ``own`` holding offset ``at`` states an aim (到2025年, 力争, 目标, 2020年建成 …), or
+    its paragraph opens as a list of aims. ``year``: the year the document was issued, if known."""
+    sentence = _sentence_of(own, at)
+    if _AIM.search(sentence) or any(year is None or int(m.group(1)) >= year for m in _YEAR_DONE.finditer(sentence)):
         return True
     return bool(_AIM_PARAGRAPH.match(own, own.rfind("\n", 0, at) + 1))
 
@@ -134,7 +140,8 @@ def _yearly_commitment(own: str, at: int, target: Target, function: str) -> bool
 _AIMLESS_GENRES = frozenset({"批复", "复函", "函", "答复", "通报", "决定"})
 
 
-def _targets(units: list[Unit], body: str, genre: str = "") -> list[Target]:
+def _targets(units: list[Unit], body: str, genre: str = "", issued: str = "") -> list[Target]:
+    year = int(issued[:4]) if issued[:4].isdigit() else None
     by_path = {u.path: u for u in units}
     covering = covering_deadline(body)  # 各项指标均为2024年全年目标: the deadline of every target without its own
     targets: list[Target] = []
@@ -143,7 +150,7 @@ def _targets(units: list[Unit], body: str, genre: str = "") -> list[Target]:
         found = extract_targets(own, unit.span.start, unit.path, unit.key, _inherited_deadline(unit, by_path),
                                 covering)
         if unit.function in _AIMLESS_FUNCTIONS or genre in _AIMLESS_GENRES:
-            found = [t for t in found if _states_an_aim(own, t.span.start - unit.span.start)
+            found = [t for t in found if _states_an_aim(own, t.span.start - unit.span.start, year)
                      or _yearly_commitment(own, t.span.start - unit.span.start, t, unit.function)]
         targets += found
     return drop_restated(targets, {u.path for u in units if u.kind is UnitKind.ANNEX})
@@ -213,7 +220,7 @@ def parse_text(text: str, meta: DocumentMeta) -> PolicyDocument:
         source=text,
         preamble=preamble,
         units=units,
-        targets=_targets(units, body, meta.genre),
+        targets=_targets(units, body, meta.genre, meta.issued),
         supports=_supports(units, body, meta.issued),
         departments=departments,
         body_candidates=bodies.candidates,

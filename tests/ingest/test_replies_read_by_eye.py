@@ -56,3 +56,8 @@ def test_an_annex_list_with_the_first_title_on_its_label_line():
 def test_the_armys_general_departments_are_bodies():
     text = "某通知\n一、这项工作由外交部和总参谋部统一归口管理。\n"
     assert "中国人民解放军总参谋部" in {d.pref_label for d in parsed(text).departments}
+
+
+def test_the_sector_departments_of_each_province_concerned_are_a_collective():
+    assert roles("某请示\n一、各有关省（市）教育主管部门要明确一位负责同志分管此项工作。\n") == [
+        ("implementer", "各有关省（市）教育主管部门")]

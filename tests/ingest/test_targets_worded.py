@@ -64,3 +64,23 @@ def test_a_paragraph_opening_as_a_list_of_aims_makes_each_sentence_an_aim():
 def test_a_quoted_name_stays_in_the_indicator():
     assert [t.indicator for t in extract_targets("到2030年，建立100个“双师型”教师培训基地。", 0, "一", "k")] == [
         "“双师型”教师培训基地"]
+
+
+def test_earlier_five_year_plans_in_quotes_are_periods_and_dates():
+    from ingest.deadlines import time_mentions
+
+    found = time_mentions("“九五”期间的目标；到“八五”末完成；三五成群")
+    assert [(t.period, t.when) for t in found] == [("“九五”期间", None), ("", date(1995, 12, 31))]
+
+
+def test_a_year_with_reach_aims_only_when_not_before_the_texts_own_year():
+    """1998年达到2000人 in a text of 1996 is an aim; 1995年达到1800人 in the same text reports what was done."""
+    text = ("关于扩大招生规模的请示\n国家教委\n1996年5月13日\n")
+    body = ("某请示\n近年来招生稳步增长，1995年达到1800人的规模。招生规模逐步扩大，1998年达到2000人的规模。\n"
+            "一、扩大规模\n（一）逐年扩招。\n")
+    doc = parse_text(body + text, DocumentMeta(slug="d", title="d", source_file="d.txt", issued="1996-05-13"))
+    assert [(t.quantity, t.deadline) for t in doc.targets] == [(Decimal(2000), date(1998, 12, 31))]
+
+
+def test_a_magnitude_is_a_unit():
+    assert [(c, q, u) for c, q, u, _ in found("到2030年，大中城市具备抗御6级左右地震的能力。")] == [("≈", Decimal(6), "级")]
