@@ -53,6 +53,7 @@ from .lexicon import ConceptLabels
 from .match_contacts import (
     DOCUMENT_ROLES,
     DocumentInfo,
+    answering_contacts,
     contacts_of,
     district_office,
     document_info,
@@ -365,6 +366,7 @@ def _measures(index: SearchIndex, profile: EnterpriseProfile, k: int, lang: str,
             if hit.iri in best and score <= best[hit.iri].score:
                 continue
             contacts, no_owner = contacts_of(hit.context.owners, hit.document, overseers, lang, info)
+            contacts = answering_contacts(contacts, hit.context.owners, hit.text, query, hit.document, overseers, lang, info)
             if hit.document not in validity:
                 validity[hit.document] = document_validity_of(index, hit.document, info)
             own_until = next((s.valid_until for s in supports if s.valid_until), None)

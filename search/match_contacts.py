@@ -22,7 +22,7 @@ from kg.views import ROLE_ORDER, Contact, EnterpriseProfile
 from .hybrid import SearchIndex
 from .types import IndexUnit, ResponsibilityView
 
-__all__ = ["DOCUMENT_ROLES", "DocumentInfo", "contacts_of", "district_office", "document_info",
+__all__ = ["DOCUMENT_ROLES", "DocumentInfo", "answering_contacts", "contacts_of", "district_office", "document_info",
            "document_overseers", "document_validity_of", "no_owner", "place_check", "role_label"]
 
 # Roles by which the text puts a body over the whole document's work (督查, 评估, 协调): named when a unit has no owner
@@ -126,6 +126,33 @@ def contacts_of(unit_owners: Sequence[ResponsibilityView], document: str,
     above = [c for c in _by_body(overseers.get(document, []), "document", lang)
              if c.agent_iri not in {i.agent_iri for i in issuers}]
     return issuers + above, no_owner(lang)
+
+
+def _bigrams(text: str) -> set[str]:
+    cjk = re.sub(r"[^\u4e00-\u9fff]", " ", text)
+    return {w[i:i + 2] for w in cjk.split() for i in range(len(w) - 1)}
+
+
+def answering_contacts(contacts: list[Contact], owners: Sequence[ResponsibilityView], unit_text: str, asked: str,
+                       document: str, overseers: dict[str, list[ResponsibilityView]], lang: str,
+                       info: DocumentInfo | None = None) -> list[Contact]:
+    """The contacts with the issuer first when the bodies the unit names are only the doers of another of its
+    sentences: 各级政府要积极支持职业培训 names who supports training, not whom a graduate asks about the sentence
+    that answers them (对取得职业技能等级证书的离校未就业高校毕业生，按规定落实职业培训补贴政策).  A body named as
+    lead or participant (（A牵头，B配合）, 责任单位：…) answers for the whole unit and stays first.  The answering
+    sentence is the one sharing most words with what the profile asks."""
+    if not contacts or any(c.scope != "unit" or set(c.role.split(",")) - {"implementer"} for c in contacts):
+        return contacts
+    sentences = [x for x in re.split(r"(?<=[。；;！!？?])", unit_text) if x.strip()]
+    if len(sentences) < 2:
+        return contacts
+    wanted = _bigrams(asked)
+    best = max(sentences, key=lambda x: len(_bigrams(x) & wanted))
+    best = best.strip()
+    if not _bigrams(best) & wanted or any(o.evidence and (o.evidence in best or best in o.evidence) for o in owners):
+        return contacts
+    above, _ = contacts_of([], document, overseers, lang, info)
+    return above + [c for c in contacts if c.agent_iri not in {a.agent_iri for a in above}]
 
 
 def _issuer_contact(name: str, info: DocumentInfo, lang: str) -> Contact:

@@ -4,7 +4,7 @@ the bodies over the document."""
 from __future__ import annotations
 
 from kg.views import ResponsibilityView
-from search.match_contacts import DocumentInfo, contacts_of
+from search.match_contacts import DocumentInfo, answering_contacts, contacts_of
 
 EVIDENCE = "（市人力社保局、市财政局、人行绍兴市中心支行按职责分工负责）"
 
@@ -41,3 +41,20 @@ def test_the_district_government_from_a_place_written_in_chinese_or_english():
     assert district_office("Keqiao, Shaoxing", documents).agent_name == "绍兴市柯桥区人民政府"
     assert district_office("Shanghai", documents) is None  # the documents' own place: no district
     assert district_office("江苏省苏州市吴中区", documents) is None  # no document of its place
+
+
+def test_the_doers_of_another_sentence_come_after_the_issuer_of_the_sentence_that_answers():
+    doers = "各级政府要积极支持职业培训，行政部门要简政放权并履行好监管职责。"
+    text = "开展高质量职业培训。" + doers + "对取得职业技能等级证书的离校未就业高校毕业生，按规定落实职业培训补贴政策。"
+    owners = [owner("地方各级人民政府", "implementer", evidence=doers)]
+    info = DocumentInfo("doc", "国务院关于印发国家职业教育改革实施方案的通知", ("国务院",), "中华人民共和国")
+    contacts, _ = contacts_of(owners, "doc", {}, "zh", info)
+    graduate = answering_contacts(contacts, owners, text, "大专毕业还没找到工作，考了职业技能等级证书，培训费能补吗", "doc",
+                                  {}, "zh", info)
+    assert [c.agent_name for c in graduate] == ["国务院", "地方各级人民政府"]
+    school = answering_contacts(contacts, owners, text, "政府支持职业培训吗，监管谁负责", "doc", {}, "zh", info)
+    assert [c.agent_name for c in school] == ["地方各级人民政府"]  # the sentence naming them answers
+    lead = [owner("绍兴市人力社保局", "lead")]
+    led, _ = contacts_of(lead, "doc", {}, "zh", info)
+    assert answering_contacts(led, lead, text, "培训费能补吗", "doc", {}, "zh", info) == led  # a lead answers for all
+
