@@ -289,6 +289,12 @@ _EVERYONE_BEFORE_RE = re.compile(r"各地(?:区)?、?各(?:有关)?部门、$")
 _PLACES_BEFORE_RE = re.compile(r"(?<![\u4e00-\u9fff])各地(?:区)?、$")
 
 
+# In a national text, 各有关部门 (各部门, 各有关部门和单位) are the State Council's departments it is addressed to,
+# standing alone as they stand beside 各地区: the readers, as the addressee line names them, not a body it gives a duty
+# to (a city's 各有关部门 are its own bureaus, named as acting bodies).
+_NATIONAL_READERS = frozenset({"各有关部门", "各部门", "各有关部门和单位", "各部门和单位", "各有关单位"})
+
+
 def _is_everyone(source: str, start: int, name: str) -> bool:
     if _EVERYONE_RE.fullmatch(name):
         return True
@@ -434,7 +440,7 @@ def find_bodies(
         if cand.kind != "unknown" and not required and _is_reference(source, cand):
             continue
         name = source[cand.start : cand.end]
-        if _is_everyone(source, cand.start, name):
+        if _is_everyone(source, cand.start, name) or (jurisdiction == NATIONAL and name in _NATIONAL_READERS):
             continue
         if cand.kind == "unknown":
             found = unknown.setdefault(name, BodyCandidate(name, [], cand.reason or "no body pattern"))

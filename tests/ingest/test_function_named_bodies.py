@@ -57,3 +57,14 @@ def test_hearing_reports_is_oversight_and_an_entrusted_assessment_is_evaluation(
 def test_a_body_whose_requirements_are_carried_out_is_no_actor():
     _, bodies = read("认真落实中央养老工作领导小组各项要求，国务院民政行政部门负责组织实施。")
     assert bodies == ["国务院民政行政部门"]
+
+
+def test_a_national_texts_departments_concerned_are_its_readers_not_a_body():
+    """各有关部门 in a State Council text are the departments it is addressed to (the gold's addressee collective);
+    a named collective written before them still acts; a city's 各有关部门 are its own bureaus."""
+    roles, bodies = read("地方各级人民政府、各有关部门要加强领导。各有关部门要制定实施细则。")
+    assert roles == [("implementer", "地方各级人民政府")] and "各有关部门" not in bodies
+    text = "某市人民政府关于某项改革的实施方案\n一、组织实施\n（一）职责分工。各有关部门要制定实施细则。\n"
+    doc = parse_text(text, DocumentMeta(slug="d", title="某市人民政府关于某项改革的实施方案", source_file="d.txt",
+                                        jurisdiction="广州市"))
+    assert "各有关部门" in {n for d in doc.departments for n in [d.pref_label, *d.alt_labels]}
