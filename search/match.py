@@ -230,7 +230,7 @@ JUDGED_BOOST = 0.25  # more than a local document: the unit is decided on the pr
 # answer that says no, and why, comes before units that say yes only because they state no condition
 REFUSED_BOOST = 0.25
 _ASKS_IF_ELIGIBLE = re.compile(r"够条件|够格|符合条件|有没有资格|有资格|能不能|能否|可不可以|可以吗|行不行|能报名|能参加|能申请|能领|"
-                               r"能拿|能享受|能[\u4e00-\u9fff]{1,3}吗|qualify|eligible|allowed to|"
+                               r"能拿|能享受|能[\u4e00-\u9fff]{1,6}吗|qualify|eligible|allowed to|"
                                r"can (?:we|i) (?:still )?(?:get|apply|join|enter|claim)", re.IGNORECASE)
 # Headings of units that offer a document's general support (保障措施 and the like)
 _GENERAL_SUPPORT = re.compile(r"保障|政策支持|财政支持|资金支持|金融支持|财税|融资|用地|要素|支持政策|扶持政策|产融")
@@ -347,6 +347,8 @@ def _measures(index: SearchIndex, profile: EnterpriseProfile, k: int, lang: str,
                     ranked[h.iri] = h
             hits = list(ranked.values())
         hits = _asked_safeguards(index, plan, terms, hits, kinds)
+        if asks_if_eligible:
+            hits = _deciding_units(index, query, profile, hits, kinds)
         for hit in hits:
             unit = by_id.get(hit.iri)
             if unit is not None and not _actionable(unit):
@@ -425,6 +427,25 @@ def _asked_safeguards(index: SearchIndex, plan: str, terms: dict[str, list[str]]
     for h in index.search(" ".join(words), k=5, kind="safeguard", document=list(top)).hits:
         if any(w in h.text for w in words):
             out = [x for x in out if x.iri != h.iri] + [replace(h, score=top[h.document])]
+    return out
+
+
+def _deciding_units(index: SearchIndex, query: str, profile: EnterpriseProfile, hits: Sequence[Any],
+                    kinds: Sequence[str]) -> list[Any]:
+    """The hits, with the units of the best-matched documents whose words say no on the asker's own facts (被赡养人
+    是指年满60岁的父母 for a mother of 58; 水泥项目不属于…范围 for a cement works) wherever retrieval ranked them, scored
+    as their document's best hit: a definition or a refusal decides 够条件吗 though it shares few words with it."""
+    top: dict[str, float] = {}
+    for h in sorted(hits, key=lambda h: -h.score)[:3]:
+        top.setdefault(h.document, h.score)
+    if not top:
+        return list(hits)
+    have = {h.iri for h in hits}
+    out = list(hits)
+    for h in index.search(query, k=60, kind=kinds, document=list(top)).hits:
+        says_no = any(c.status == "failed" for c in relative_age_checks(h.text, profile)) or refusals(h.text, profile)
+        if h.iri not in have and says_no:
+            out.append(replace(h, score=top[h.document]))
     return out
 
 

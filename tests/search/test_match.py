@@ -174,3 +174,25 @@ def test_a_firm_that_asks_about_approvals_sees_the_plans_approval_reform_below_i
     top = result.measures[:3]
     assert any(m.kind == "safeguard" and "审批" in m.text for m in top)
     assert top[0].kind != "safeguard"  # the task the project falls under still answers first
+
+
+def test_a_unit_saying_no_on_the_askers_own_facts_joins_the_hits_at_its_documents_best_score():
+    """被赡养人是指年满60岁的父母 shares few words with 我妈58岁，能扣吗, yet decides it: the units of the best-matched
+    documents that say no on the asker's facts join the hits, scored as their document's best hit."""
+    from types import SimpleNamespace
+
+    from kg.views import Hit, HitContext, Scores
+    from search.match import _deciding_units
+
+    def hit(iri, text, score, document="d"):
+        return Hit(iri, "article", iri, "", text, 0, len(text), document, score, Scores(), [], HitContext(), None)
+
+    best = hit("a22", "纳税人为独生子女的，按照每月2000元的标准定额扣除；", 1.1)
+    rule = hit("a23", "本办法所称被赡养人是指年满60岁的父母。", 0.2)
+    other = hit("a24", "纳税人向收款单位索取发票。", 0.1)
+    index = SimpleNamespace(search=lambda *a, **k: SimpleNamespace(hits=[rule, other]))
+    mother = EnterpriseProfile(needs="我是独生子，我妈今年58岁，给她的生活费能在个税里扣吗？")
+    got = _deciding_units(index, "q", mother, [best], ["article"])
+    assert [(h.iri, h.score) for h in got] == [("a22", 1.1), ("a23", 1.1)]
+    older = EnterpriseProfile(needs="我是独生子，我妈今年65岁，能在个税里扣吗？")
+    assert [h.iri for h in _deciding_units(index, "q", older, [best], ["article"])] == ["a22"]
