@@ -68,3 +68,10 @@ def test_a_national_texts_departments_concerned_are_its_readers_not_a_body():
     doc = parse_text(text, DocumentMeta(slug="d", title="某市人民政府关于某项改革的实施方案", source_file="d.txt",
                                         jurisdiction="广州市"))
     assert "各有关部门" in {n for d in doc.departments for n in [d.pref_label, *d.alt_labels]}
+
+
+def test_what_a_body_organises_named_as_a_noun_is_no_act_and_coordinating_organisation_is_coordination():
+    roles, _ = read("在下一年度国务院养老服务督导委员会组织的实地督查中实行免督查。")
+    assert roles == []
+    roles, _ = read("国务院民政行政部门将会同有关方面统筹组织开展相关激励工作。")
+    assert roles == [("coordinator", "国务院民政行政部门")]
