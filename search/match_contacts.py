@@ -141,8 +141,10 @@ def answering_contacts(contacts: list[Contact], owners: Sequence[ResponsibilityV
     that answers them (对取得职业技能等级证书的离校未就业高校毕业生，按规定落实职业培训补贴政策).  A body named as
     lead or participant (（A牵头，B配合）, 责任单位：…) answers for the whole unit and stays first.  The answering
     sentence is the one sharing most words with what the profile asks."""
-    if not contacts or any(c.scope != "unit" or set(c.role.split(",")) - {"implementer"} for c in contacts):
+    if not contacts or any(c.scope != "unit" for c in contacts):
         return contacts
+    if any(set(c.role.split(",")) - {"implementer"} for c in contacts):
+        return _nearest_first(contacts, owners, asked)
     sentences = [x for x in re.split(r"(?<=[。；;！!？?])", unit_text) if x.strip()]
     if len(sentences) < 2:
         return contacts
@@ -153,6 +155,28 @@ def answering_contacts(contacts: list[Contact], owners: Sequence[ResponsibilityV
         return contacts
     above, _ = contacts_of([], document, overseers, lang, info)
     return above + [c for c in contacts if c.agent_iri not in {a.agent_iri for a in above}]
+
+
+def _nearest_first(contacts: list[Contact], owners: Sequence[ResponsibilityView], asked: str) -> list[Contact]:
+    """The bodies of the row or sentence that answers first: a table of five measures names other bodies on each
+    row (中国证监会 on 10, 中国人民银行、中国银保监会… on 13), and the firm asking about 商标权质押贷款 asks row 13's.
+    The bodies named where the most of the profile's words are (lead before participant) come first; the order
+    stays when every body is named in one place or no place shares more words than the first body's."""
+    evidences = {o.evidence for o in owners if o.evidence}
+    if len(evidences) < 2:
+        return contacts
+    wanted = _bigrams(asked)
+    overlap = {e: len(_bigrams(e) & wanted) for e in evidences}
+    best = max(overlap.values())
+    first = max((overlap.get(o.evidence, 0) for o in owners if o.agent_iri == contacts[0].agent_iri), default=0)
+    if best <= first:
+        return contacts
+    order = {role: i for i, role in enumerate(ROLE_ORDER)}
+    near = sorted((o for o in owners if overlap.get(o.evidence, 0) == best),
+                  key=lambda o: order.get(o.role, len(order)))
+    ranked = list(dict.fromkeys(o.agent_iri for o in near))
+    by_iri = {c.agent_iri: c for c in contacts}
+    return [by_iri[i] for i in ranked if i in by_iri] + [c for c in contacts if c.agent_iri not in ranked]
 
 
 def _issuer_contact(name: str, info: DocumentInfo, lang: str) -> Contact:

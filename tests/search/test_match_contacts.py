@@ -58,3 +58,16 @@ def test_the_doers_of_another_sentence_come_after_the_issuer_of_the_sentence_tha
     led, _ = contacts_of(lead, "doc", {}, "zh", info)
     assert answering_contacts(led, lead, text, "培训费能补吗", "doc", {}, "zh", info) == led  # a lead answers for all
 
+
+
+def test_the_bodies_of_the_row_the_firm_asks_about_come_first():
+    row10 = "10/区域性股权市场设置科技创新专板/中国证监会"
+    row13 = "13/开展商标权质押贷款等无形资产质押融资/中国人民银行、中国银保监会、工业和信息化部、国家知识产权局"
+    owners = [owner("中国证券监督管理委员会", "lead", evidence=row10),
+              owner("中国人民银行", "lead", "inferred", "first-listed-body-leads", evidence=row13),
+              owner("国家知识产权局", "participant", evidence=row13)]
+    contacts, _ = contacts_of(owners, "doc", {}, "zh")
+    assert contacts[0].agent_name == "中国证券监督管理委员会"
+    asked = answering_contacts(contacts, owners, f"{row10}\n{row13}", "想拿注册商标去银行质押贷款", "doc", {}, "zh")
+    assert [c.agent_name for c in asked] == ["中国人民银行", "国家知识产权局", "中国证券监督管理委员会"]
+    assert answering_contacts(contacts, owners, row10, "区域性股权市场挂牌", "doc", {}, "zh") == contacts
