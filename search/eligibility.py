@@ -291,14 +291,15 @@ def _base_from_profile(support: SupportView) -> tuple[str, str, str] | None:
 
 
 def _base_keywords(base: str) -> list[str]:
-    """The words of a rate's base to look for in the profile's needs: 实际支付展位费 → 展位费, 设备投资额 → 投资."""
+    """The words of a rate's base to look for in the profile's needs: 实际支付展位费 → 展位费, 设备投资额 → 投资;
+    a base naming a synonym (海外仓建设或者租赁投入) takes its group's words too (投资, 投入, 购置 …)."""
     base = re.sub(r"^(?:按照?|企业|实际|上年度|当年|年度)+", "", base)
     words = [base] if base else []
     for tail in ("额", "费", "金额", "费用"):
         if base.endswith(tail) and len(base) > len(tail) + 1:
             words.append(base[: -len(tail)])
     for key, synonyms in vocabulary().get("base_synonyms", {}).items():
-        if key in base:
+        if key in base or any(len(w) >= 2 and w in base for w in synonyms if not w.isascii()):  # 租赁投入 is 投资
             words += [w for w in synonyms if w not in words]
     return [w for w in words if w]
 

@@ -63,6 +63,7 @@ from .match_contacts import (
 )
 from .needs_text import policy_terms
 from .shares import SPLIT_BOOST, asks_to_split, referenced_standard, share_amounts
+from .text_checks import bigrams
 from .types import UNIT_KINDS, IndexUnit, ResponsibilityView, SupportView
 
 __all__ = [
@@ -277,13 +278,18 @@ def _unit_conditions(unit: IndexUnit, supports: Sequence[SupportView] | None = N
                           unit.start + c.span.start, unit.start + c.span.end) for c in conditions_of(unit.text)]
 
 
-def _amounts(supports: Sequence[SupportView], profile: EnterpriseProfile, lang: str) -> list[Amount]:
-    """Each support's amount for this profile: those with a value first."""
+def _amounts(supports: Sequence[SupportView], profile: EnterpriseProfile, lang: str, asked: str = "") -> list[Amount]:
+    """Each support's amount for this profile: the item the profile asks about first (a unit of 一是…二是…: the
+    海外仓's 20% × 投入 before the 跨境电商 award of 50万元 for a firm asking about its overseas warehouse), then
+    those with a value."""
     excess = excess_amount(supports, profile, lang)
     found = [a for a in (amount_of(s, profile, lang) for s in supports)
              if a is not None and not (excess is not None and a.support_iri == excess.support_iri)]
     found = ([excess] if excess is not None else []) + found  # the limit alone is no amount paid
-    return sorted(found, key=lambda a: a.value is None)
+    wanted = bigrams(asked)
+    about = {s.iri: len(bigrams(f"{s.condition} {s.text}") & wanted) for s in supports}
+    return sorted(found, key=lambda a: (-about.get(a.support_iri, 0), a.value is None))
+
 
 
 def _document_instruments(index: SearchIndex, slug: str, skip: str, lang: str, terms: dict[str, list[str]],
@@ -400,7 +406,8 @@ def _measures(index: SearchIndex, profile: EnterpriseProfile, k: int, lang: str,
                 hit.iri, hit.path, hit.heading, hit.text, hit.document, score, render_reason(reasons, lang), reasons,
                 words, concepts, plan, contacts, no_owner, supports, kind=hit.kind,
                 function=getattr(unit, "function", "") if unit else "", verdict=verdict,
-                amounts=_amounts(meant, profile, lang) + share_amounts(unit, standard, profile, lang),
+                amounts=_amounts(meant, profile, lang, f"{query} {' '.join(plan_info.translation_terms)}")
+                + share_amounts(unit, standard, profile, lang),
                 instruments=instruments, start=hit.start, end=hit.end)
     if not relevant and not any(m.reasons for m in best.values()):
         return []  # no input shares a word with any measure and nothing answers the needs: nothing fits

@@ -20,6 +20,7 @@ from kg.iri import department_iri
 from kg.views import ROLE_ORDER, Contact, EnterpriseProfile
 
 from .hybrid import SearchIndex
+from .text_checks import bigrams
 from .types import IndexUnit, ResponsibilityView
 
 __all__ = ["DOCUMENT_ROLES", "DocumentInfo", "answering_contacts", "contacts_of", "district_office", "document_info",
@@ -128,11 +129,6 @@ def contacts_of(unit_owners: Sequence[ResponsibilityView], document: str,
     return issuers + above, no_owner(lang)
 
 
-def _bigrams(text: str) -> set[str]:
-    cjk = re.sub(r"[^\u4e00-\u9fff]", " ", text)
-    return {w[i:i + 2] for w in cjk.split() for i in range(len(w) - 1)}
-
-
 def answering_contacts(contacts: list[Contact], owners: Sequence[ResponsibilityView], unit_text: str, asked: str,
                        document: str, overseers: dict[str, list[ResponsibilityView]], lang: str,
                        info: DocumentInfo | None = None) -> list[Contact]:
@@ -148,10 +144,10 @@ def answering_contacts(contacts: list[Contact], owners: Sequence[ResponsibilityV
     sentences = [x for x in re.split(r"(?<=[。；;！!？?])", unit_text) if x.strip()]
     if len(sentences) < 2:
         return contacts
-    wanted = _bigrams(asked)
-    best = max(sentences, key=lambda x: len(_bigrams(x) & wanted))
+    wanted = bigrams(asked)
+    best = max(sentences, key=lambda x: len(bigrams(x) & wanted))
     best = best.strip()
-    if not _bigrams(best) & wanted or any(o.evidence and (o.evidence in best or best in o.evidence) for o in owners):
+    if not bigrams(best) & wanted or any(o.evidence and (o.evidence in best or best in o.evidence) for o in owners):
         return contacts
     above, _ = contacts_of([], document, overseers, lang, info)
     return above + [c for c in contacts if c.agent_iri not in {a.agent_iri for a in above}]
@@ -165,8 +161,8 @@ def _nearest_first(contacts: list[Contact], owners: Sequence[ResponsibilityView]
     evidences = {o.evidence for o in owners if o.evidence}
     if len(evidences) < 2:
         return contacts
-    wanted = _bigrams(asked)
-    overlap = {e: len(_bigrams(e) & wanted) for e in evidences}
+    wanted = bigrams(asked)
+    overlap = {e: len(bigrams(e) & wanted) for e in evidences}
     best = max(overlap.values())
     first = max((overlap.get(o.evidence, 0) for o in owners if o.agent_iri == contacts[0].agent_iri), default=0)
     if best <= first:

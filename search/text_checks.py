@@ -11,14 +11,15 @@ from collections.abc import Sequence
 
 from kg.views import ConditionCheck, EnterpriseProfile
 
-__all__ = ["exclusions", "prohibitions", "refusals", "relative_age_checks", "unmet_requirements"]
+__all__ = ["bigrams", "exclusions", "prohibitions", "refusals", "relative_age_checks", "unmet_requirements"]
 
 # ------------------------------------------------------------------------------------------------ prohibitions
 
 _PROHIBITION = re.compile(r"(?:不得|禁止|严禁|不准|不允许)[^，,。；;]{2,30}")
 
 
-def _bigrams(text: str) -> set[str]:
+def bigrams(text: str) -> set[str]:
+    """The pairs of adjacent Chinese characters of ``text``: the unit of word overlap when no segmenter is at hand."""
     cjk = re.sub(r"[^\u4e00-\u9fff]", " ", text)
     return {w[i:i + 2] for w in cjk.split() for i in range(len(w) - 1)}
 
@@ -26,10 +27,10 @@ def _bigrams(text: str) -> set[str]:
 def prohibitions(text: str, profile: EnterpriseProfile, start: int = 0) -> list[ConditionCheck]:
     """The prohibitions of ``text`` (不得办成营利性幼儿园) that what the profile wants runs into: most of the
     prohibited thing's words are in its needs (a failed check naming the clause)."""
-    wants = _bigrams(" ".join((profile.needs, *profile.plans)))
+    wants = bigrams(" ".join((profile.needs, *profile.plans)))
     found = []
     for m in _PROHIBITION.finditer(text):
-        words = _bigrams(re.sub(r"^(?:不得|禁止|严禁|不准|不允许)", "", m.group()))
+        words = bigrams(re.sub(r"^(?:不得|禁止|严禁|不准|不允许)", "", m.group()))
         shared = words & wants
         if len(shared) >= 3 and len(shared) >= len(words) / 2:
             found.append(ConditionCheck("failed", "needs", m.group(), "、".join(sorted(shared)),
@@ -72,11 +73,11 @@ def unmet_requirements(text: str, profile: EnterpriseProfile, start: int = 0) ->
     found, seen = [], set()
     for m in _REQUIREMENT.finditer(text):
         thing = m.group("x")
-        words = _bigrams(thing)
+        words = bigrams(thing)
         if not words or thing in seen:
             continue
         for clause in clauses:
-            shared = words & _bigrams(clause)
+            shared = words & bigrams(clause)
             if len(shared) >= 2 and len(shared) >= len(words) / 2:
                 seen.add(thing)
                 found.append(ConditionCheck("failed", "needs", m.group().rstrip("的，,。；;、）)"), clause.strip(),
@@ -137,11 +138,11 @@ def refusals(text: str, profile: EnterpriseProfile, start: int = 0) -> list[Cond
     """What ``text`` turns away (水泥项目不属于振兴产业的范围) when the profile's words describe that very thing (我们
     建新型干法水泥生产线): a failed check naming the refusing clause.  Most of the refused subject's words must be
     in the needs, two at least, so a machine-tool project is not refused by a cement clause in the same reply."""
-    wants = _bigrams(" ".join((profile.needs, *profile.plans, profile.industry)))
+    wants = bigrams(" ".join((profile.needs, *profile.plans, profile.industry)))
     found = []
     for m in _REFUSAL.finditer(text):
         subject = _refused_subject(text, m.start())
-        words = _bigrams(subject)
+        words = bigrams(subject)
         shared = words & wants
         if len(shared) >= 2 and len(shared) >= len(words) / 2:
             begin = text.rfind(subject, 0, m.start()) if subject else -1

@@ -281,3 +281,22 @@ def test_a_relatives_age_is_judged_on_the_age_the_words_give_that_relative():
     old = relative_age_checks(text, EnterpriseProfile(needs="我父亲70岁了"))
     assert [c.status for c in old] == ["met"]
     assert relative_age_checks(text, EnterpriseProfile(needs="我今年70岁")) == []
+
+
+def test_a_base_naming_a_synonym_of_investment_reads_the_sum_the_needs_state():
+    warehouse = support(kind="reward", rate=D(20), rate_base="海外仓建设或者租赁投入", cap=D(200), unit="万元",
+                        text="按照海外仓建设或者租赁投入的20%给予奖励，单个海外仓最高200万元")
+    got = amount_of(warehouse, EnterpriseProfile(needs="去年租了2500平方米的海外仓，投入了300万元"))
+    assert (got.value, got.kind, got.base_field) == (D(600000), "rate", "needs")
+
+
+def test_the_amount_of_the_item_the_profile_asks_about_comes_first():
+    from search.match import _amounts
+
+    award = support(iri="e", kind="reward", amount=D(50), unit="万元", condition="年度跨境电商进出口额首次突破1亿元的企业",
+                    text="给予一次性奖励50万元")
+    warehouse = support(iri="w", kind="reward", rate=D(20), rate_base="海外仓建设或者租赁投入", cap=D(200), unit="万元",
+                        condition="年度服务省内企业50家以上的", text="按照海外仓建设或者租赁投入的20%给予奖励，单个海外仓最高200万元")
+    asks = EnterpriseProfile(needs="我们租了海外仓，能拿多少奖励？")
+    assert [a.support_iri for a in _amounts([award, warehouse], asks, "zh", asks.needs)] == ["w", "e"]
+    assert [a.support_iri for a in _amounts([award, warehouse], asks, "zh")] == ["e", "w"]  # else: a value first
