@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from .hannumerals import HAN_YEAR, han_year
+
 __all__ = [
     "DeadlineHint",
     "TimeMention",
@@ -32,7 +34,7 @@ _CN_DIGITS = "一二三四五六七八九"
 
 # A fixed date: 到2025年底 / 至2025年 / 2025年底前 / 2024年6月底前 / 到2024年6月 / 2024年9月30日前 / 到“十四五”末.
 _DATE_RE = re.compile(
-    rf"(?P<aim>力争|确保|争取|预计|计划|力求)?(?P<to>到|至|截至|截止到|截止|在)?(?P<y>{_YEAR})年"
+    rf"(?P<aim>力争|确保|争取|预计|计划|力求)?(?P<to>到|至|截至|截止到|截止|在)?(?P<y>{_YEAR}|{HAN_YEAR})年"
     rf"(?:(?P<m>1[0-2]|0?[1-9])月(?:(?P<d>[0-9]{{1,2}})日)?)?"
     rf"(?P<half>上半年|年中|全年|一季度|二季度|三季度|四季度|第[一二三四]季度)?"
     rf"(?P<end>底|末|前|以前|之前|内)?(?P<end2>前|以前|之前)?"
@@ -95,7 +97,9 @@ def _date_of(m: re.Match[str]) -> date | None:
     """The date a _DATE_RE match fixes; None for a bare year (2020年)."""
     if m.group("fy") or m.group("fy1"):
         return date(five_year_plan_end(m.group("fy") or m.group("fy1"), bool(m.group("fy"))), 12, 31)
-    year = int(m.group("y"))
+    year = int(m.group("y")) if m.group("y").isdigit() else han_year(m.group("y"))  # 2020年, 二〇二〇年
+    if year is None:
+        return None
     # 2020年初步建成300个集团: a year followed by a verb of completion is the date by which it is done
     marked = (m.group("aim") or m.group("to") or m.group("end") or m.group("end2") or m.group("half")
               or m.group("done"))

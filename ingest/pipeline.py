@@ -91,7 +91,7 @@ def _inherited_deadline(unit: Unit, by_path: dict[str, Unit]) -> DeadlineHint | 
 # that states an aim: a count of awards (授予…37项成果), a membership (由9个部门组成), a cap (额度不能超过每月1000元), a
 # condition (50个以上的成员) or a past event (86名矿工遇难) is no goal.
 _AIMLESS_FUNCTIONS = frozenset({"decision", "duty", "rule", "support", "context"})
-_AIM = re.compile(r"(?:到|至|于)\s*[0-9０-９]{4}\s*年|力争|争取|确保|目标|预期|计划到|控制在|降至|降到|降低到|提高到|提升到|增加到|扩大到|突破")
+_AIM = re.compile(r"(?:到|至|于)\s*(?:[0-9０-９]{4}|[一二][〇零○九][〇零○一二三四五六七八九]{2})\s*年|力争|争取|确保|目标|预期|计划到|控制在|降至|降到|降低到|提高到|提升到|增加到|扩大到|突破")
 _SENTENCE_STOP = "。；;！？\n"
 
 

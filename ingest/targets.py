@@ -21,6 +21,7 @@ lead sentence (inferred, with that sentence as evidence).  A period (“十四�
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import re
 from dataclasses import dataclass
@@ -36,6 +37,7 @@ from .deadlines import (
     time_mentions,
 )
 from .deadlines import covering_deadline as _covering_statement
+from .hannumerals import HAN_PERCENT_RE, HAN_QUANTITY_RE, HAN_YEAR, han_number
 from .model import Basis, Span, Target
 from .quantities import QUANTITY_RE, RATE_UNITS, is_count, normalise_digits, to_decimal
 from .support import support_spans
@@ -73,7 +75,7 @@ _SENTENCE_STOPS = "。；;！!？?\n\t"
 _TIME_CLAUSE_STOPS = "，,。；;！!？?\n：:"  # not \t: a task-table row's 完成时限 dates its task
 _LIST_JOINER = re.compile(r"(?:和|及|与|以及)[0-9]")
 _LEADING = re.compile(
-    r"(?:其中|同时|全年|每年|(?:到|至)?(?:19|20)[0-9]{2}年(?:底|末)?(?:前)?|[0-9一二三四五六七八九十两]{1,3}年内)*"
+    rf"(?:其中|同时|全年|每年|(?:到|至)?(?:(?:19|20)[0-9]{{2}}|{HAN_YEAR})年(?:底|末)?(?:前)?|[0-9一二三四五六七八九十两]{{1,3}}年内)*"
     r"(?:力争|确保|争取|预计|实现|使得|使|推动|促进|保持|带动|累计)*"
 )
 _BUILD_VERB = re.compile(r"建成|新建|建设|建立|培育|引进|打造|完成|实施|部署|推广|创建")  # 建成5G基站3万个 → 5G基站
@@ -86,7 +88,7 @@ _PAST_RE = re.compile(r"已(?:经)?(?:建成|达到|累计|形成|培育|实现|
                       r"|^(?!.*(?:到|至)(?:19|20)[0-9]{2}年|.*(?:力争|确保|争取|全年|预期|预计|目标)).*同比")
 # a sentence that grants (补贴, 奖励, 给予…万元) and one that sets a goal (到2025年, 力争, 目标, 累计, 新增)
 _GRANTS = re.compile(r"补助|补贴|资助|奖励|奖补|贴息|给予[^，,。；;]{0,12}[0-9]")
-_GOAL_RE = re.compile(r"(?:19|20)[0-9]{2}年|力争|确保|目标|累计|新增")
+_GOAL_RE = re.compile(rf"(?:(?:19|20)[0-9]{{2}}|{HAN_YEAR})年|力争|确保|目标|累计|新增")
 # a rule on what may be charged bounds conduct and sets no goal: 预收服务费不超过12个月费用, 押金不超过月服务费的12倍
 _CHARGES_RE = re.compile(r"收取|加价|押金|预收")
 # how firmly, not what: 力争 / 确保 / 争取 before the comparator word is no part of the indicator
@@ -321,6 +323,44 @@ def _worded_target(text: str, text_raw: str, start: int, subject_end: int, m: re
     return _Found(start, m.end(), m.start(), text_raw[start:end], quantity, None, unit, comparator)
 
 
+class _HanMatch:
+    """A numeral quantity (百分之八十, 三千万人) in the shape ``_read_quantity`` reads a digit one in."""
+
+    def __init__(self, m: re.Match[str], percent: bool) -> None:
+        self.m, self.percent = m, percent
+
+    def group(self, name: str | int = 0) -> str | None:
+        if name in ("max", "approx"):
+            return None
+        if name == "unit" and self.percent:
+            return "%"
+        return self.m.group(name)  # type: ignore[arg-type]
+
+    def start(self, name: str | int = 0) -> int:
+        return self.m.start() if name == "unit" and self.percent else self.m.start(name)
+
+    def end(self, name: str | int = 0) -> int:
+        return self.m.start("num") if name == "unit" and self.percent else self.m.end(name)
+
+
+def _han_targets(text: str, text_raw: str, skip: list[tuple[int, int]]) -> list[_Found]:
+    """Targets written in Chinese numerals (``ingest.hannumerals``): a share (百分之八十以上) always, another count
+    only with a bound word before or after it (减少到三千万人左右, 不少于二十个), and never a lone one."""
+    found: list[_Found] = []
+    for regex, percent in ((HAN_PERCENT_RE, True), (HAN_QUANTITY_RE, False)):
+        for m in regex.finditer(text):
+            value = han_number(m.group("num"))
+            if value is None or _inside(m.start(), skip) or (value == 1 and not percent):
+                continue
+            bound = _pre_word(text, _clause_start(text, m.start()), m.start()) or _POST_RE.match(text, m.end())
+            if not (percent or bound):
+                continue
+            target = _read_quantity(text, text_raw, _HanMatch(m, percent))  # type: ignore[arg-type]
+            if target is not None:
+                found.append(dataclasses.replace(target, quantity=value, unit="%" if percent else target.unit))
+    return found
+
+
 def _read_quantity(text: str, text_raw: str, q: re.Match[str]) -> _Found | None:
     """One target from a quantity match, or None when the number is no target (year, attribute, no indicator)."""
     unit = q.group("unit") or ""
@@ -493,6 +533,7 @@ def extract_targets(
             log.debug("no target in %s: %s", unit_path, q.group())
             continue
         found.append(target)
+    found += _han_targets(norm, text, skip)
     mentions = time_mentions(norm)
     targets: list[Target] = []
     for f in sorted(found, key=lambda f: f.at):
