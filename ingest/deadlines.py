@@ -123,11 +123,28 @@ def _date_of(m: re.Match[str]) -> date | None:
     return date(year, 12, 31)
 
 
-def time_mentions(text: str) -> list[TimeMention]:
-    """Every deadline and period in ``text``, in order; a period wins where both read the same characters."""
+# 到本世纪末 / 下世纪中叶: a date counted from the text's own year (a text of 1996: 2000, 2050), kept as a period
+# when that year is not known.
+_CENTURY_RE = re.compile(r"(?:到|至)?(?P<which>本|下)世纪(?P<part>末|中叶|中期)")
+
+
+def _century_date(m: re.Match[str], year: int) -> date:
+    century_end = ((year - 1) // 100 + 1) * 100 + (100 if m.group("which") == "下" else 0)
+    return date(century_end if m.group("part") == "末" else century_end - 50, 12, 31)
+
+
+def time_mentions(text: str, year: int | None = None) -> list[TimeMention]:
+    """Every deadline and period in ``text``, in order; a period wins where both read the same characters.
+    ``year``: the year the text was issued, for dates it counts from it (本世纪末)."""
     found: list[TimeMention] = []
     taken: list[tuple[int, int]] = []
+    for m in _CENTURY_RE.finditer(text):
+        when = _century_date(m, year) if year else None
+        found.append(TimeMention(m.start(), m.end(), m.group(), when, "" if when else m.group()))
+        taken.append((m.start(), m.end()))
     for m in _PERIOD_RE.finditer(text):
+        if any(a < m.end() and m.start() < b for a, b in taken):
+            continue
         found.append(TimeMention(m.start(), m.end(), m.group(), None, m.group()))
         taken.append((m.start(), m.end()))
     for m in _DATE_RE.finditer(text):

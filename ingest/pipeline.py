@@ -91,7 +91,7 @@ def _inherited_deadline(unit: Unit, by_path: dict[str, Unit]) -> DeadlineHint | 
 # that states an aim: a count of awards (授予…37项成果), a membership (由9个部门组成), a cap (额度不能超过每月1000元), a
 # condition (50个以上的成员) or a past event (86名矿工遇难) is no goal.
 _AIMLESS_FUNCTIONS = frozenset({"decision", "duty", "rule", "support", "context"})
-_AIM = re.compile(r"(?:到|至|于)\s*(?:[0-9０-９]{4}|[一二][〇零○九][〇零○一二三四五六七八九]{2})\s*年|力争|争取|确保|目标|预期|计划到|控制在|降至|降到|降低到|提高到|提升到|增加到|扩大到|突破")
+_AIM = re.compile(r"(?:到|至|于)\s*(?:[0-9０-９]{4}|[一二][〇零○九][〇零○一二三四五六七八九]{2})\s*年|(?:到|至)[本下]世纪|力争|争取|确保|目标|预期|计划到|控制在|降至|降到|降低到|提高到|提升到|增加到|扩大到|突破")
 _SENTENCE_STOP = "。；;！？\n"
 
 
@@ -148,7 +148,7 @@ def _targets(units: list[Unit], body: str, genre: str = "", issued: str = "") ->
     for unit in units:
         own = body[unit.span.start : unit.span.end]  # the unit's text with any front matter blanked
         found = extract_targets(own, unit.span.start, unit.path, unit.key, _inherited_deadline(unit, by_path),
-                                covering)
+                                covering, year)
         if unit.function in _AIMLESS_FUNCTIONS or genre in _AIMLESS_GENRES:
             found = [t for t in found if _states_an_aim(own, t.span.start - unit.span.start, year)
                      or _yearly_commitment(own, t.span.start - unit.span.start, t, unit.function)]

@@ -510,11 +510,13 @@ def extract_targets(
     unit_key: str,
     default_deadline: DeadlineHint | None = None,
     covering: DeadlineHint | None = None,
+    year: int | None = None,
 ) -> list[Target]:
     """Quantified targets in ``text`` (a unit's own text starting at ``offset`` in the source).
 
     ``default_deadline`` is the enclosing unit's lead sentence (inferred); ``covering`` a statement that fixes
-    the deadline of every target of the document (explicit).  A target needs Arabic digits and a unit, or a
+    the deadline of every target of the document (explicit); ``year`` the year the document was issued (for
+    本世纪末).  A target needs Arabic digits and a unit, or a
     comparator word (PUE降至1.3以下): 超千亿 and 2020年 are not targets.
     """
     norm = normalise_digits(text)
@@ -534,7 +536,7 @@ def extract_targets(
             continue
         found.append(target)
     found += _han_targets(norm, text, skip)
-    mentions = time_mentions(norm)
+    mentions = time_mentions(norm, year)
     targets: list[Target] = []
     for f in sorted(found, key=lambda f: f.at):
         own = _own_time(norm, f.at, mentions)

@@ -38,3 +38,9 @@ def test_shares_and_counts_with_their_bounds_and_years():
 def test_words_holding_a_numeral_are_no_targets():
     assert found("要抓好一批重点项目，迈上一个新台阶，坚持两手抓，每个县建设二十个示范点。") == []
     assert found("第二十条 本办法自发布之日起施行。") == []
+
+
+def test_the_end_of_the_century_counts_from_the_texts_year():
+    text = "到本世纪末，全国农村普及率达到百分之八十以上。"
+    assert [t.deadline for t in extract_targets(text, 0, "一", "k", year=1996)] == [date(2000, 12, 31)]
+    assert [(t.deadline, t.period) for t in extract_targets(text, 0, "一", "k")] == [(None, "到本世纪末")]
