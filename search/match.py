@@ -38,6 +38,7 @@ from .eligibility import (
     amount_of,
     excess_amount,
     exclusions,
+    is_person,
     normalise_size,
     profile_size,
     prohibitions,
@@ -260,7 +261,8 @@ def _query_texts(profile: EnterpriseProfile) -> list[str]:
     asks = list(profile.plans) or ([profile.needs] if profile.needs.strip() else [])
     if not asks:
         return [profile.industry] if profile.industry.strip() else []
-    return [" ".join([profile.industry, a, *policy_terms(a)]).strip() for a in asks]
+    person = is_person(profile)  # a person's words (工伤事故, 搬家) describe no project of a firm
+    return [" ".join([profile.industry, a, *([] if person else policy_terms(a))]).strip() for a in asks]
 
 
 def _unit_conditions(unit: IndexUnit, supports: Sequence[SupportView] | None = None) -> list[ConditionView]:
