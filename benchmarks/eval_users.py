@@ -48,7 +48,7 @@ KEPT_ASIDE = ("users_real_fresh", "users_plan_fresh", "users_real_r4", "users_pl
 NAIVE = {"thesaurus_weight": 0.0, "translation_weight": 0.0, "sentence_weight": 0.0, "place_boost": 0.0,
          "annex_weight": 1.0, "industry_weight": 0.0, "expansion_weight": 0.0, "who_boost": 0.0, "when_boost": 0.0,
          "support_boost": 0.0, "document_boost": 0.0, "kind_weights": {}, "places_boost": 0.0, "penalty_boost": 0.0,
-         "person_boost": 0.0, "heading_boost": 0.0, "announce_weight": 1.0, "announce_carry": 0.0, "frequency_boost": 0.0}
+         "person_boost": 0.0, "heading_boost": 0.0, "in_force_boost": 0.0, "announce_weight": 1.0, "announce_carry": 0.0, "frequency_boost": 0.0}
 
 
 class CachedEncoder:

@@ -32,6 +32,11 @@ _SKIP = re.compile(r"^(cl:|variant of|old variant|see |surname|abbr\.|also writt
                    r"taiwan pr\.|erhua variant|archaic|lit\.|fig\.|pr\. )", re.IGNORECASE)
 _LEADING = ("to ", "a ", "an ", "the ")
 _CJK_ONLY = re.compile(r"^[\u3400-\u4dbf\u4e00-\u9fff]{2,}$")
+# English words a question asks with rather than about (how many, may we, must a firm, get, each): looked up alone,
+# CC-CEDICT gives them words policy texts use for something else (many → 许多, 不少; get → 取得; one → 之一)
+FILLER = frozenset(("many", "much", "get", "gets", "got", "getting", "have", "has", "had", "having", "may", "might",
+                    "must", "shall", "one", "each", "every", "some", "also", "still", "way", "ways", "thing", "things",
+                    "kind", "kinds", "someone", "anyone", "anything", "something", "else"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,13 +158,49 @@ class Dictionary:
         for size in range(min(self.longest, len(words)), 0, -1):
             for start in range(len(words) - size + 1):
                 phrase = tuple(words[start:start + size])
-                if any(taken[start:start + size]) or phrase[0] in STOPWORDS or phrase[-1] in STOPWORDS:
+                if (any(taken[start:start + size]) or phrase[0] in STOPWORDS or phrase[-1] in STOPWORDS
+                        or (size == 1 and phrase[0] in FILLER)):
                     continue
                 translations = self._index.get(phrase)
+                if not translations and size == 1:
+                    phrase, translations = self._other_form(phrase[0])
                 if translations:
                     taken[start:start + size] = [True] * size
                     found.append((phrase, list(translations)))
         return found
+
+
+    def _other_form(self, word: str) -> tuple[tuple[str, ...], list[Translation]]:
+        """A stemmed word the table lacks, looked up as another form of the same word (:func:`other_forms`):
+        ``(form,), its translations`` for the first form the table has, else ``(word,), []``."""
+        for form in other_forms(word):
+            translations = self._index.get((form,))
+            if translations:
+                return (form,), list(translations)
+        return (word,), []
+
+
+# Other forms of a stemmed English word to look up when it has no entry: the stemmer strips -ing and -s but neither
+# gives back a dropped e nor undoubles (manufacturing → manufactur, not manufacture; cutting → cutt), and CC-CEDICT
+# glosses a verb where a question uses its noun or agent (deduction, procurement, manufacturer → deduct, procure,
+# manufacture) or the other spelling (licence, centre, organise).
+_SPELLINGS = (("ence", "ense"), ("tre", "ter"), ("ise", "ize"), ("our", "or"), ("ogue", "og"))
+_SUFFIXES = ("ment", "ion", "er", "or", "ly", "al")
+
+
+def other_forms(word: str) -> list[str]:
+    """Candidate forms of a stemmed word, most likely first (see above); never the word itself."""
+    out = [word + "e"]
+    if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "aeiouls":
+        out.append(word[:-1])
+    for a, b in _SPELLINGS:
+        if word.endswith(a):
+            out.append(word[: -len(a)] + b)
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            base = word[: -len(suffix)]
+            out.extend([base, base + "e"])
+    return [form for form in dict.fromkeys(out) if form != word]
 
 
 def _data_file() -> Path | None:

@@ -15,6 +15,7 @@ from .routing import (
     names_itself,
     only_announces,
     states_frequency,
+    states_in_force,
     states_owner,
     states_penalty,
     states_person,
@@ -50,6 +51,7 @@ class UnitFacts:
     states_person: np.ndarray | None = None
     parent: np.ndarray | None = None  # the row of the unit an item belongs to (第二十五条 of 第二十五条（三）), or -1
     heading: np.ndarray | None = None  # a short heading of its own (春节, 国庆节, 监督组), or ""
+    states_in_force: np.ndarray | None = None  # says when its text holds (自2019年1月1日起施行)
 
     @classmethod
     def of(cls, units: Sequence[IndexUnit], places: Sequence[set[str]],
@@ -64,7 +66,8 @@ class UnitFacts:
                    np.array([u.end for u in units]),
                    np.array(list(names_places) if names_places is not None else [False] * len(units), dtype=bool),
                    flags(states_penalty), flags(states_person), _parents(units),
-                   np.array([u.title if _SHORT_HEADING.fullmatch(u.title or "") else "" for u in units], dtype=object))
+                   np.array([u.title if _SHORT_HEADING.fullmatch(u.title or "") else "" for u in units], dtype=object),
+                   flags(states_in_force))
 
 
 _SHORT_HEADING = re.compile(r"[\u4e00-\u9fff]{2,6}")
@@ -136,6 +139,13 @@ def adjust(fused: dict[int, float], plan: QueryPlan, facts: UnitFacts, settings:
         for doc in fused:
             if facts.states_penalty[doc]:
                 fused[doc] += settings.penalty_boost * top
+    if plan.asks_in_force and settings.in_force_boost and facts.states_in_force is not None:
+        # When a text holds is said once, in a sentence that shares hardly a word with the question
+        # (本办法自2019年1月1日起施行): the units saying it rise, on top of the document boost.
+        top = max(fused.values())
+        for doc in fused:
+            if facts.states_in_force[doc]:
+                fused[doc] += settings.in_force_boost * top
     if settings.heading_boost and facts.heading is not None:
         # Parallel parts each headed by the thing they are about (元旦, 春节, 国庆节…): the question that names
         # one is about that part, not its siblings, however alike their words and dates.

@@ -43,6 +43,7 @@ from .settings import SearchSettings
 from .storage import FORMAT_VERSION, load_index, prompts, save_index, unit_line
 from .thesaurus import load_thesaurus
 from .tokenize import STOPWORDS, Tokenizer, ascii_words
+from .translate_test import translated_lists
 from .types import Hit, IndexUnit, Scores, SearchResult, TargetView
 
 __all__ = ["FORMAT_VERSION", "MAX_EMBED_CHARS", "SearchIndex", "clean_query", "domain_words", "unit_line"]
@@ -372,13 +373,15 @@ class SearchIndex:
         return vector if adapter is None else adapter.apply(vector, s.en_adapter_weight)
 
     def dense_candidates(self, plan: QueryPlan, k: int, where: UnitFilter | None = None,
-                         align: bool = True) -> list[Scored]:
+                         align: bool = True, vector: np.ndarray | None = None) -> list[Scored]:
         """Units by cosine similarity, each scored by its whole text and its best sentence:
         ``(1 − w)·cos(q, unit) + w·max cos(q, sentence)`` with ``w = settings.sentence_weight`` (a unit of
         one sentence is its own best sentence).  A unit found by one granularity only gets, for the other,
         the lowest score that granularity returned: a bound, not a guess above it.  ``align``: an English
-        question's vector moved by :meth:`aligned` (False: the encoder's own vector)."""
-        vector = self.query_vector(plan.dense_text or plan.text)
+        question's vector moved by :meth:`aligned` (False: the encoder's own vector).  ``vector``: the encoder's
+        own vector of the question when the caller has it (embedded once for both of an English question's lookups,
+        even with no query cache)."""
+        vector = self.query_vector(plan.dense_text or plan.text) if vector is None else vector
         vector = self.aligned(vector, plan.language) if align else vector
         whole = {s.doc: s.score for s in self.backend.dense(vector, k, where)}
         w = self.settings.sentence_weight
@@ -427,11 +430,17 @@ class SearchIndex:
             mask &= np.isin(self._function_of, list(functions))
         lexical = self._top(np.where(mask, bm25_all, 0.0), pool)
         dense_pool = pool if where is None and functions is None else min(n, pool * 4)
-        dense = [s for s in self.dense_candidates(plan, dense_pool, where) if mask[s.doc]][:pool] \
+        own = self.query_vector(plan.dense_text or plan.text) if fusion != "bm25" else None
+        dense = [s for s in self.dense_candidates(plan, dense_pool, where, vector=own) if mask[s.doc]][:pool] \
             if fusion != "bm25" else []
         bm25_map = {s.doc: s.score for s in lexical}
         dense_map = {s.doc: s.score for s in dense}
 
+        lists, weights = [bm25_map, dense_map], [plan.weights.bm25, plan.weights.dense]
+        if plan.language == "en" and fusion == "weighted":  # translate-test (search/translate_test.py), off by default
+            for scores, weight in translated_lists(self, plan, pool, dense_pool, where, mask):
+                lists.append(scores)
+                weights.append(weight)
         if fusion == "bm25":
             fused = dict(bm25_map)
         elif fusion == "dense":
@@ -440,9 +449,11 @@ class SearchIndex:
             fused = rrf([[s.doc for s in lexical], [s.doc for s in dense]], k=self.settings.rrf_k,
                         weights=[plan.rrf_weights.bm25 * 2, plan.rrf_weights.dense * 2])
         else:
-            fused = weighted_fusion([bm25_map, dense_map], [plan.weights.bm25, plan.weights.dense])
+            fused = weighted_fusion(lists, weights)
         if plan.language == "en" and self.settings.english_view_weight > 0:
             self.english_views().raise_matching(fused, plan.text, self.settings.english_view_weight)
+        if plan.asks_in_force and fused:
+            self._add_self_naming(fused, mask)
         adjust(fused, plan, self.facts, self.settings)
         asked = set(plan.places)
         carried: dict[int, TargetView] = {}
@@ -457,10 +468,22 @@ class SearchIndex:
         if dense and plan.language == "en" and self.aligns():
             # the floors judge the encoder's own cosines: moved towards Chinese, off-topic English questions rise
             # as much as answerable ones ("how long should I boil an egg" to the floor a shifted calibration gives)
-            judged = [s for s in self.dense_candidates(plan, dense_pool, where, align=False) if mask[s.doc]][:pool]
+            judged = [s for s in self.dense_candidates(plan, dense_pool, where, align=False, vector=own)
+                      if mask[s.doc]][:pool]
         relevant = (self.relevant(plan, judged, lexical, best_texts)
                     and self.covers(asked - self.places.origins(text), best_texts))
         return SearchResult(text, round((time.perf_counter() - started) * 1000, 3), hits, relevant=relevant)
+
+    def _add_self_naming(self, fused: dict[int, float], mask: np.ndarray, documents: int = 3) -> None:
+        """A question asking when a text holds (from what date do the deductions apply): the units where the best
+        ``documents`` say so (本办法自2019年1月1日起施行) join the candidates at the lowest fused score, for the
+        boosts to judge; they share few words with the question and may be in neither list."""
+        best = sorted(fused.items(), key=lambda item: (-item[1], item[0]))
+        docs = list(dict.fromkeys(self._document_of[doc] for doc, _ in best))[:documents]
+        low = best[-1][1]
+        wanted = self.facts.names_itself if self.facts.states_in_force is None else self.facts.states_in_force
+        for row in np.flatnonzero(wanted & mask & np.isin(self._document_of, docs)):
+            fused.setdefault(int(row), low)
 
     def english_views(self) -> EnglishViews:
         """The units' English views (search/english_view.py), set up on the first English question."""

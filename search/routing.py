@@ -23,6 +23,7 @@ from .types import IndexUnit
 __all__ = [
     "asks_about_document",
     "asks_frequency",
+    "asks_in_force",
     "asks_penalty",
     "asks_person",
     "asks_places",
@@ -32,6 +33,7 @@ __all__ = [
     "names_itself",
     "only_announces",
     "states_frequency",
+    "states_in_force",
     "states_owner",
     "states_penalty",
     "states_person",
@@ -185,10 +187,30 @@ def states_frequency(unit: IndexUnit) -> bool:
     return bool(_FREQUENCY.search(unit.text))
 
 
+# when a text comes into force is asked of the text as a whole, whatever the question calls it (从哪天起施行, 什么时候
+#生效, from what date do the deductions apply, when do the rules take effect): a text says it where it names itself
+_IN_FORCE_ASKED = re.compile(r"(?:什么时候|何时|哪天|哪一天|几号|哪年|哪个月|什么日期|从何时|从哪)[\u4e00-\u9fff]{0,6}"
+                             r"(?:施行|生效|实施|执行)|\b(?:from|since|as of|on) (?:what|which) date\b|\bfrom when\b|"
+                             r"\b(?:when|what date)\b.{0,60}\b(?:take|takes|come|comes|came|took|went|go) (?:into )?"
+                             r"(?:effect|force)\b|\beffective date\b", re.IGNORECASE)
+
+
 def asks_about_document(question: str) -> bool:
     """Does the question ask about the text as a whole (这份文件谁来牵头, 这个政策什么时候开始执行, who interprets
-    the rules)?  Its answers are where the text names itself (:func:`names_itself`)."""
-    return bool(_ABOUT_DOCUMENT_ZH.search(question) or _ABOUT_DOCUMENT_EN.search(question))
+    the rules, from what date do the deductions apply)?  Its answers are where the text names itself
+    (:func:`names_itself`)."""
+    return bool(_ABOUT_DOCUMENT_ZH.search(question) or _ABOUT_DOCUMENT_EN.search(question)
+                or asks_in_force(question))
+
+
+def asks_in_force(question: str) -> bool:
+    """Does the question ask when a text comes into force (从哪天起施行, from what date do … apply)?"""
+    return bool(_IN_FORCE_ASKED.search(question))
+
+
+def states_in_force(unit: IndexUnit) -> bool:
+    """The unit says when its text holds (自2019年1月1日起施行, 有效期3年)."""
+    return bool(_IN_FORCE.search(unit.text))
 
 
 def names_itself(unit: IndexUnit) -> bool:

@@ -116,3 +116,18 @@ def test_index_keeps_only_words_its_documents_hold(index, tmp_path):
     index.save(tmp_path / "idx")
     loaded = SearchIndex.load(tmp_path / "idx", index.encoder)
     assert loaded.translations.to_table() == table
+
+
+def test_a_word_the_table_lacks_is_looked_up_in_its_other_forms():
+    """manufacturing stems to manufactur, deduction and procurement are nouns of glossed verbs, licence is spelt
+    license in the glosses: each finds the entry of its other form; a filler word (many, get) is never looked up."""
+    from search.bilingual import other_forms
+
+    dictionary = Dictionary([("制造", ["to manufacture"]), ("扣除", ["to deduct"]), ("采购", ["to procure"]),
+                             ("执照", ["license"]), ("削减", ["to cut"]), ("许多", ["many"]), ("取得", ["to get"])])
+    found = {p: [t.word for t in ts] for p, ts in
+             dictionary.phrases("many firms get a licence for manufacturing; deduction, procurement, cutting")}
+    assert found == {("manufacture",): ["制造"], ("deduct",): ["扣除"], ("procure",): ["采购"],
+                     ("license",): ["执照"], ("cut",): ["削减"]}
+    assert "manufacture" in other_forms("manufactur") and "cut" in other_forms("cutt")
+    assert "station" not in other_forms("station")

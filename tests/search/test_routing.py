@@ -12,6 +12,7 @@ from search.hybrid import SearchIndex
 from search.routing import (
     asks_about_document,
     asks_frequency,
+    asks_in_force,
     asks_penalty,
     asks_person,
     asks_places,
@@ -395,3 +396,17 @@ def test_the_part_whose_heading_the_question_names_rises():
     national_day = next(p for p, t in headed.items() if t == "国庆节")
     assert lifted[national_day] == pytest.approx(plain[national_day] + 0.1 * max(plain.values()))
     assert all(lifted[p] == pytest.approx(plain[p]) for p in plain if p != national_day)
+
+
+@pytest.mark.parametrize(("question", "asked"), [
+    ("From what date do the special additional deductions for individual income tax apply?", True),
+    ("from when and for how long does the award scheme apply?", True),
+    ("When do Suzhou's fund rules come into force?", True),
+    ("个税专项附加扣除从哪天起施行？", True),
+    ("这个办法什么时候开始执行", True),
+    ("When will the park be built?", False),
+    ("什么时候完成验收", False),
+])
+def test_asks_in_force_is_about_the_text_as_a_whole(question, asked):
+    assert asks_in_force(question) is asked
+    assert asks_about_document(question) or not asked
