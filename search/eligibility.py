@@ -38,10 +38,12 @@ from .firm_size import (
 )
 from .needs_text import (
     _MAGNITUDE,
+    QUANTITY_UNITS,
     ages_in,
     count_in,
     disciplines_in,
     money_in,
+    quantity_in,
     statuses_in,
     years_of_work,
 )
@@ -483,6 +485,14 @@ def threshold_check(support: SupportView, profile: EnterpriseProfile) -> Conditi
                              support.text, support.start, support.end)
         return _check("unknown", cond, f"请填写{field_prompt('employees', 'zh')}")
     unit = support.unit or ""
+    if unit in QUANTITY_UNITS:  # 面积2000平方米以上的海外仓 against the 2,500 square metres the needs state
+        have = quantity_in(" ".join(profile.needs.split()), unit)
+        if have is None:
+            return None
+        ok = _compare(have, support.comparator, support.amount)
+        cond = ConditionView("threshold", "needs", support.comparator, support.amount, None, [], unit, support.text,
+                             support.start, support.end)
+        return _check("met" if ok else "failed", cond, f"{format_yuan(have)} {unit}")
     usd = "美元" in unit
     bound = to_yuan(support.amount, unit.replace("美元", "元")) if unit.endswith("元") else None
     if bound is None:

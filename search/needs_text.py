@@ -10,8 +10,8 @@ from decimal import Decimal
 
 from ingest.conditions import vocabulary
 
-__all__ = ["ages_in", "count_in", "disciplines_in", "money_in", "number_of", "policy_terms", "relative_ages",
-           "statuses_in", "years_of_work"]
+__all__ = ["QUANTITY_UNITS", "ages_in", "count_in", "disciplines_in", "money_in", "number_of", "policy_terms",
+           "quantity_in", "relative_ages", "statuses_in", "years_of_work"]
 
 _MAGNITUDE = {"元": Decimal(1), "千元": Decimal(1000), "万元": Decimal(10000), "十万元": Decimal(100000),
               "百万元": Decimal(1000000), "千万元": Decimal(10000000), "亿元": Decimal(100000000)}
@@ -174,3 +174,25 @@ def policy_terms(text: str) -> list[str]:
         if hit:
             found += [t for t in group["terms"] if t not in found and t not in text]
     return found
+
+
+# The units of a threshold that is no sum of money (面积2000平方米以上, 年度服务省内企业50家以上, 用地50亩以上), with
+# the words a firm writes them in, Chinese then English (an English noun may follow a word or two: 60 Jiangxi firms)
+QUANTITY_UNITS: dict[str, tuple[str, str]] = {
+    "平方米": (r"平方米|平米|㎡|m2|m²", r"square\s+met(?:re|er)s?|sq\.?\s?m\b|sqm\b|m2\b|m²"),
+    "家": (r"家(?![里中人])", r"(?:[a-z-]+\s+){0,2}(?:firms|companies|enterprises|businesses|clients|customers)\b"),
+    "亩": (r"亩", r"mu\b"),
+    "台": (r"台(?:套)?", r"(?:[a-z-]+\s+){0,2}(?:machines|units|sets)\b"),
+}
+
+
+def quantity_in(text: str, unit: str) -> Decimal | None:
+    """How much of ``unit`` (平方米, 家, 亩, 台) ``text`` states: 租了2500平方米的海外仓 → 2500; served 60 Jiangxi
+    firms → 60; None when it states none (a firm's figure for a threshold no profile field holds)."""
+    words = QUANTITY_UNITS.get(unit)
+    if words is None:
+        return None
+    zh, en = words
+    m = re.search(rf"(?P<n>[0-9][0-9,]*(?:\.[0-9]+)?|[一二两三四五六七八九十]+)\s*(?:多|余)?(?:{zh})", text) or re.search(
+        rf"(?P<n>[0-9][0-9,]*(?:\.[0-9]+)?)[\s-]*(?:{en})", text, re.IGNORECASE)
+    return _number(m.group("n")) if m else None

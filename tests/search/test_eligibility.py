@@ -300,3 +300,16 @@ def test_the_amount_of_the_item_the_profile_asks_about_comes_first():
     asks = EnterpriseProfile(needs="我们租了海外仓，能拿多少奖励？")
     assert [a.support_iri for a in _amounts([award, warehouse], asks, "zh", asks.needs)] == ["w", "e"]
     assert [a.support_iri for a in _amounts([award, warehouse], asks, "zh")] == ["e", "w"]  # else: a value first
+
+
+def test_a_threshold_in_square_metres_or_firms_against_the_figure_the_needs_state():
+    from search.eligibility import threshold_check
+
+    area = support(kind="threshold", amount=D(2000), unit="平方米", comparator="≥",
+                   text="省内注册的企业在境外自建或者租赁面积2000平方米以上的海外仓")
+    served = support(kind="threshold", amount=D(50), unit="家", comparator="≥", text="年度服务省内企业50家以上的")
+    small = EnterpriseProfile(needs="去年在波兰租了1500平方米的海外仓，服务了60家省内企业")
+    assert (threshold_check(area, small).status, threshold_check(served, small).status) == ("failed", "met")
+    big = EnterpriseProfile(needs="We rented a 2,500 square metre warehouse that served 60 Jiangxi firms.")
+    assert (threshold_check(area, big).status, threshold_check(served, big).status) == ("met", "met")
+    assert threshold_check(area, EnterpriseProfile(needs="我家里有个仓库")) is None  # no figure: no check
