@@ -22,7 +22,16 @@ fifteen question sets of the last rounds, each floor fitted by the same leave-on
 question was flagged held out either way, and this second signal caught 41 of the 148 unanswerable ones against 37
 with the language floors alone (benchmarks/calibrate_floors.py prints the table).
 An encoder's cosines live on their own scale, so an encoder without calibrated floors never says
-"nothing relevant" (set ``SearchSettings.relevance_floors`` to calibrate one)."""
+"nothing relevant" (set ``SearchSettings.relevance_floors`` to calibrate one).
+
+Tried and not taken (issue 20, this round): a logistic model per language of several signals (the best own cosine,
+its margin over the second, the share of the question's words found in the three best units; also the agreement
+of the lexical and dense top hits, which added nothing), its threshold the highest score of an answerable training
+question, fitted leaving one of the eight tune sets out in turn.  Chinese: 18 of 41 unanswerable tune questions
+caught held out against 10 with these floors, but 1 answerable one flagged (17 and 0 with a margin of 0.3); fitted
+on all tune sets it caught 25 of 56 on the untouched halves against 16, and flagged 4 answerable ones there (0 with
+the floors).  English: 5 of 28 tune and 5 of 31 untouched against 7 and 10.  A false "nothing relevant" costs more
+than a missed one, so the floors stay."""
 
 from __future__ import annotations
 
