@@ -514,8 +514,12 @@ def _only_allowed(source: str, dept: Department) -> bool:
         _ALLOWED_RE.search(source, max(0, m.start - 8), m.start) for m in dept.mentions)
 
 
-_IDLE_REASON = "a collective or a body named by its role that the text does not make act"
-_CONDITIONAL = ("collective", "designation", "government")
+_IDLE_REASON = "a body the text names but does not make act"
+# Every kind of body but a joint body the text itself sets up (a group whose make-up a notice fixes is one with no duty
+# of its own): a ministry named as the author of a request answered, a bureau in a past event, a department a reply
+# only mentions are named, not made to act, as every gold set reads them.
+_CONDITIONAL = ("collective", "designation", "government", "department", "other", "branch", "military", "party",
+                "congress", "court", "procuratorate", "supervisory")
 
 
 def _acting_only(source: str, units: list[Unit], departments: list[Department]) -> tuple[list[Department], list[Department]]:
@@ -524,7 +528,8 @@ def _acting_only(source: str, units: list[Unit], departments: list[Department]) 
     部门要明确…: the implementer); named where it is only told, narrated or addressed (各级政府相继建立了网站, 报
     国务院有关部门), it is no body. So is a government (国务院, 市政府): most often named as the authority behind
     the text (按照党中央、国务院决策部署, 经国务院同意, 报市政府), it is a body where it acts (国务院将…组织督查).
-    A body with a name of its own (教育部, 上海市商务委) stays a body wherever named."""
+    So is a body with a name of its own (教育部, 上海市商务委) named only as the author of a request answered or in a
+    past event; those are reported as candidates (``departments --candidates``). A joint body the text sets up stays."""
     conditional = [d for d in departments if d.category in _CONDITIONAL]
     if not conditional:
         return departments, []

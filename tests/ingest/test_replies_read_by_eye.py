@@ -61,3 +61,21 @@ def test_the_armys_general_departments_are_bodies():
 def test_the_sector_departments_of_each_province_concerned_are_a_collective():
     assert roles("某请示\n一、各有关省（市）教育主管部门要明确一位负责同志分管此项工作。\n") == [
         ("implementer", "各有关省（市）教育主管部门")]
+
+
+def test_a_body_named_only_as_an_author_or_in_a_past_event_is_a_candidate_not_a_body():
+    """As the gold convention reads every set: a body is one the text makes act. 教育部、外交部 as the authors of the
+    request answered, 湖北省地震局 in what happened before, are named, not made to act: reported as candidates (so
+    ``departments --candidates`` still shows them); the government that is to bear the cost is a body."""
+    text = ("国务院办公厅关于同意举办某运动会的复函\n国办函〔2031〕7号\n浙江省人民政府，教育部、外交部：\n"
+            "教育部、外交部《关于举办某运动会的请示》收悉。经国务院领导同志批准，现函复如下：\n"
+            "同意举办某运动会。湖北省地震局曾于2030年设立了监测站。运动会经费由浙江省人民政府承担。\n"
+            "国务院办公厅\n二〇三一年四月二十七日\n")
+    doc = parsed(text, "国务院办公厅关于同意举办某运动会的复函")
+    assert [d.pref_label for d in doc.departments] == ["浙江省人民政府"]
+    assert {"教育部", "外交部"} <= {c.name for c in doc.body_candidates}
+
+
+def test_a_joint_body_the_text_sets_up_stays_a_body_with_no_duty_of_its_own():
+    doc = parsed("某方案\n一、建立机制。建立全省职业教育工作联席会议制度。\n")
+    assert any(d.pref_label.endswith("职业教育工作联席会议") for d in doc.departments)
