@@ -115,7 +115,8 @@ _FUNCTIONAL_RE = re.compile(
     rf"(?:(?<=机关)[\u4e00-\u9fff]{{2,4}}?(?:管理|执法)部门)?(?!负责人|工作人员|主要负责|和单位)")  # 公安机关交通管理部门
 # The same department of every place of a level (各设区市财政局, 各县（市、区）教育局, 各区工业和信息化主管部门): a collective.
 _EACH_SECTOR_RE = re.compile(
-    rf"各(?:有关|相关)?(?:设区(?:的)?市|市（州）|市州|县（市、区）|县（市）|区县|县区|县级市|省（区、市）|省（市）|区|县|市|州|省)"
+    rf"各(?:有关|相关)?(?:省、自治区、直辖市(?:和计划单列市)?|设区(?:的)?市|市（州）|市州|县（市、区）|县（市）|区县|县区|县级市"
+    rf"|省（区、市）|省（市）|区|县|市|州|省)"
     rf"(?:{_SECTORS})(?:行政|主管|管理)?(?:主管部门|部门|委员会|局|委|厅|办)")
 _CONSENT_RE = re.compile(r"(?:研究)?(?:同意|批准)")
 _JOINT_RE = re.compile(r"联席会议|(?:领导|工作|协调)小组(?:办公室)?|工作专班|指挥部|协调委员会")
@@ -301,13 +302,17 @@ _MANAGING_DEPARTMENT_RE = re.compile(
 
 
 # The grassroots bodies every place has (居民委员会, 村民委员会, 公安派出所), named as a class in rules.
-_GRASSROOTS_RE = re.compile(r"(?<![\u4e00-\u9fff])(?:居民委员会|村民委员会|公安派出所)|(?<=[、，,和及或者的])(?:居民委员会|村民委员会|公安派出所)")
+_GRASSROOTS_RE = re.compile(r"(?<![\u4e00-\u9fff])(?:居民委员会|村民委员会|公安派出所)|(?<=[、，,和及或者的])(?:居民委员会|村民委员会|公安派出所)"
+                            r"|(?<=[、和及])(?:人民)?(?:法院|检察院)")  # 民政部门、外交部门、法院: the courts, in a list of bodies
+# A sector's departments written as the sector and 等部门 (人力资源社会保障等部门有关…信息): that sector's department.
+_SECTOR_AND_OTHERS_RE = re.compile(rf"(?<![\u4e00-\u9fff])(?:{_SECTORS})(?=等(?:有关)?部门)")
 
 
 def _designation_candidates(source: str) -> list[_Candidate]:
     """Functional designations (教育行政部门, 各级卫生健康部门, 税务机关): a sector word at a word's start."""
     found = [_Candidate(m.start(), m.end(), "designation") for m in _MANAGING_DEPARTMENT_RE.finditer(source)]
     found += [_Candidate(m.start(), m.end(), "designation") for m in _GRASSROOTS_RE.finditer(source)]
+    found += [_Candidate(m.start(), m.end(), "designation") for m in _SECTOR_AND_OTHERS_RE.finditer(source)]
     for m in _FUNCTIONAL_RE.finditer(source):
         prev = source[m.start() - 1 : m.start()]
         # …inside a longer word (城市管理部门 is fine, 非税务机关 is not): only after a boundary or a verb

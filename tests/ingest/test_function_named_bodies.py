@@ -75,3 +75,14 @@ def test_what_a_body_organises_named_as_a_noun_is_no_act_and_coordinating_organi
     assert roles == []
     roles, _ = read("国务院民政行政部门将会同有关方面统筹组织开展相关激励工作。")
     assert roles == [("coordinator", "国务院民政行政部门")]
+
+
+def test_courts_in_a_list_a_sector_and_others_and_each_provinces_bureau():
+    """In a rule's list of who supplies what: 法院 among departments, 卫生健康等部门 (that sector's department, the rest
+    unnamed), and 各省、自治区、直辖市和计划单列市税务局 (each province's tax bureau) are bodies."""
+    text = ("国务院关于印发某项扣除办法的通知\n第一条 有关部门应当向税务部门提供以下信息：\n（一）民政部门、外交部门、法院有关婚姻状况信息；\n"
+            "（二）卫生健康等部门有关出生医学证明信息。\n第二条 数据的共享方式，由国务院税务主管部门及各省、自治区、直辖市和计划单列市税务局"
+            "商有关部门确定。\n")
+    doc = parse_text(text, DocumentMeta(slug="d", title="d", source_file="d.txt", identifier="国发〔2031〕9号"))
+    names = {d.pref_label for d in doc.departments}
+    assert {"法院", "卫生健康", "各省、自治区、直辖市和计划单列市税务局"} <= names
