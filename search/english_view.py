@@ -94,6 +94,17 @@ class EnglishViews:
             out[row] = sum(idf[w] * view[w] * (K1 + 1) / (view[w] + norm) for w in words if view[w])
         return out
 
+    def raise_phrases(self, fused: dict[int, float], phrases, weight: float) -> None:
+        """Add to each candidate ``weight`` × the best fused score × the share of ``phrases`` (the Chinese words an
+        English phrase of two words or more stands for: Mid-Autumn Festival → 中秋) its text holds."""
+        if weight <= 0 or not fused or not phrases:
+            return
+        top = max(fused.values())
+        for row in fused:
+            held = sum(phrase in self._texts[row] for phrase in phrases)
+            if held:
+                fused[row] += weight * top * held / len(phrases)
+
     def raise_matching(self, fused: dict[int, float], question: str, weight: float) -> None:
         """Add to each candidate ``weight`` × the best fused score × its view's BM25 share of the best one."""
         if weight <= 0 or not fused:

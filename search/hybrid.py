@@ -452,6 +452,8 @@ class SearchIndex:
             fused = weighted_fusion(lists, weights)
         if plan.language == "en" and self.settings.english_view_weight > 0:
             self.english_views().raise_matching(fused, plan.text, self.settings.english_view_weight)
+        if plan.language == "en" and self.settings.phrase_boost > 0:
+            self.english_views().raise_phrases(fused, sorted(plan.phrase_terms), self.settings.phrase_boost)
         if plan.asks_in_force and fused:
             self._add_self_naming(fused, mask)
         adjust(fused, plan, self.facts, self.settings)

@@ -41,3 +41,13 @@ def test_the_unit_whose_view_holds_the_question_words_rises():
     unchanged = {0: 0.5, 1: 0.55}
     views.raise_matching(unchanged, "football tickets", 0.2)  # no word any unit is glossed by
     assert unchanged == {0: 0.5, 1: 0.55}
+
+
+def test_units_holding_a_phrases_chinese_word_rise_by_the_share_they_hold():
+    views = _views()
+    fused = {0: 0.50, 1: 0.55, 2: 0.40}
+    views.raise_phrases(fused, ["试点", "验收"], 0.3)  # pilot scheme, check and accept
+    assert fused == {0: 0.50 + 0.3 * 0.55, 1: 0.55 + 0.3 * 0.55 / 2, 2: 0.40}
+    unchanged = {0: 0.5}
+    views.raise_phrases(unchanged, [], 0.3)
+    assert unchanged == {0: 0.5}
