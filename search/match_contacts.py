@@ -147,8 +147,10 @@ def answering_contacts(contacts: list[Contact], owners: Sequence[ResponsibilityV
     wanted = bigrams(asked)
     best = max(sentences, key=lambda x: len(bigrams(x) & wanted))
     best = best.strip()
-    if not bigrams(best) & wanted or any(o.evidence and (o.evidence in best or best in o.evidence) for o in owners):
-        return contacts
+    named = max((len(bigrams(o.evidence) & wanted) for o in owners if o.evidence), default=0)
+    shared = len(bigrams(best) & wanted)
+    if shared < 2 or shared <= named or any(o.evidence and (o.evidence in best or best in o.evidence) for o in owners):
+        return contacts  # the sentence naming the bodies answers as well: they stay first
     above, _ = contacts_of([], document, overseers, lang, info)
     return above + [c for c in contacts if c.agent_iri not in {a.agent_iri for a in above}]
 
