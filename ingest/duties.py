@@ -40,7 +40,7 @@ _ADVERBIALS = (r"(?:每年|每半年|每季度|年度|定期|适时|不定期|�
 _ORGANISES_RE = re.compile(_GAP + _ADVERBIALS + r"(?:组织|开展|负责|牵头|进行|完成|对|将[^，,。；;]{1,30}?纳入)(?!的)")
 _EVALUATION_RE = re.compile(r"评估|考核|评价|验收|(?:初审|审核|评审|审查|审定)(?!意见|结论|结果|机构|部门|制度|机制)")
 # 对…进行监督 / 对…严肃问责 (a discipline body holding others to account) supervise too
-_SUPERVISION_RE = re.compile(r"督查|督导|督办|监督检查|督促检查|审计监督|(?:进行|实施)监督(?!管理)|问责|追责")
+_SUPERVISION_RE = re.compile(r"督查|督导|督办|监督检查|督促检查|审计监督|(?:进行|实施)(?:指导)?监督(?!管理)|问责|追责")
 # What a duty clause (after 负责, or after the bodies 会同 names) is about.
 _DUTY_OF: tuple[tuple[re.Pattern[str], Role], ...] = (
     # …负责全省职业教育工作的统筹规划、综合协调: the work named first, then what the body does with it

@@ -86,3 +86,9 @@ def test_courts_in_a_list_a_sector_and_others_and_each_provinces_bureau():
     doc = parse_text(text, DocumentMeta(slug="d", title="d", source_file="d.txt", identifier="国发〔2031〕9号"))
     names = {d.pref_label for d in doc.departments}
     assert {"法院", "卫生健康", "各省、自治区、直辖市和计划单列市税务局"} <= names
+
+
+def test_a_public_management_office_and_guiding_supervision():
+    roles, bodies = read("由上海市医药集中招标采购事务管理所承担日常工作。国务院养老服务督导委员会对服务全过程进行指导监督。")
+    assert "上海市医药集中招标采购事务管理所" in bodies
+    assert ("supervisor", "国务院养老服务督导委员会") in roles
