@@ -293,13 +293,18 @@ def _base_from_profile(support: SupportView) -> tuple[str, str, str] | None:
 
 
 def _base_keywords(base: str) -> list[str]:
-    """The words of a rate's base to look for in the profile's needs: 实际支付展位费 → 展位费, 设备投资额 → 投资;
+    """The words of a rate's base to look for in the profile's needs: 实际支付展位费 → 展位费, 设备投资额 → 投资,
+    缴纳的失业保险费 → 失业保险费;
     a base naming a synonym (海外仓建设或者租赁投入) takes its group's words too (投资, 投入, 购置 …)."""
     base = re.sub(r"^(?:按照?|企业|实际|上年度|当年|年度)+", "", base)
     words = [base] if base else []
+    head = base.rsplit("的", 1)[-1]  # 缴纳的失业保险费 → 失业保险费: a firm writes the thing, not the verb before it
+    if head != base and len(head) >= 2:
+        words.append(head)
     for tail in ("额", "费", "金额", "费用"):
-        if base.endswith(tail) and len(base) > len(tail) + 1:
-            words.append(base[: -len(tail)])
+        for word in list(words):
+            if word.endswith(tail) and len(word) > len(tail) + 1 and word[: -len(tail)] not in words:
+                words.append(word[: -len(tail)])
     for key, synonyms in vocabulary().get("base_synonyms", {}).items():
         if key in base or any(len(w) >= 2 and w in base for w in synonyms if not w.isascii()):  # 租赁投入 is 投资
             words += [w for w in synonyms if w not in words]
@@ -365,8 +370,9 @@ def amount_of(support: SupportView, profile: EnterpriseProfile, lang: str = "zh"
             have = getattr(profile, base_field, None)
             if have is not None:
                 base_value = Decimal(str(have)) * (Decimal(10000) if base_unit == "万元" else 1)
-        if base_value is None:
-            found = _base_from_needs(support, profile.needs)
+        if base_value is None:  # the base's words as the support states them, else as the vocabulary names it
+            found = _base_from_needs(support, profile.needs) or (_sum_beside(base_label, profile.needs)
+                                                                 if base_label else None)
             if found is not None:
                 base_value, _ = found
                 base_field = "needs"

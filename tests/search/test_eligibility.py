@@ -313,3 +313,12 @@ def test_a_threshold_in_square_metres_or_firms_against_the_figure_the_needs_stat
     big = EnterpriseProfile(needs="We rented a 2,500 square metre warehouse that served 60 Jiangxi firms.")
     assert (threshold_check(area, big).status, threshold_check(served, big).status) == ("met", "met")
     assert threshold_check(area, EnterpriseProfile(needs="我家里有个仓库")) is None  # no figure: no check
+
+
+def test_a_premium_the_needs_state_is_the_base_when_the_support_names_it_without_a_preposition():
+    """返还标准为…上年度实际缴纳失业保险费总额的50% states no 按…的 base: the vocabulary's label for it (上年度缴纳的
+    失业保险费) is looked for in the needs, by its head noun (失业保险费), when the profile field is empty."""
+    refund = support(kind="other", rate=D(50), rate_base="", text="返还标准为该企业及其职工上年度实际缴纳失业保险费总额的50%")
+    got = amount_of(refund, EnterpriseProfile(needs="我们厂去年交了12万的失业保险费，稳岗返还能退多少？"))
+    assert (got.value, got.base_field) == (D(60000), "needs")
+    assert amount_of(refund, EnterpriseProfile(needs="稳岗返还能退多少？")).value is None
