@@ -352,7 +352,7 @@ def find_departments(
 
 
 # A text's pronouns for bodies: a reply's 你省 / 你部 and a report's 我局 / 我部 (not 我国, 你们, 我们).
-_PRONOUN_RE = re.compile(r"(?P<who>[你我])(?P<kind>省|市|区|县|州|盟|旗|部|委|局|厅|办|院|署|会)")
+_PRONOUN_RE = re.compile(r"(?P<who>[你我])(?P<kind>省|市|区|县|州|盟|旗|部|委|局|厅|办|院|署|会|们)")
 _ONE_BODY_RE = re.compile(r"[^、，,；;\s]+")
 _CITED_AFTER_RE = re.compile(r"(?:的|所)?(?:《|[^，,。；;]{0,6}(?:请示|报告|来函|函)(?:收悉|悉))")
 
@@ -372,8 +372,10 @@ def pronoun_references(source: str, speakers: list[tuple[int, str, str]]) -> lis
             if _CITED_AFTER_RE.match(source, m.end()):
                 continue  # 你省《关于…的请示》收悉: the author of a cited text, no actor
             name = signer if m.group("who") == "我" else addressee
+            if m.group("kind") == "们" and m.group("who") != "你":
+                continue  # 我们: the writer, as 我市 is
             if (name and _ONE_BODY_RE.fullmatch(name) and not name.startswith("各")
-                    and m.group("kind") in name):
+                    and (m.group("kind") in name or m.group("kind") == "们")):  # 你们: the one body addressed
                 found.append((Span(m.start(), m.end()), name))
         start = end
     return found

@@ -348,11 +348,20 @@ _CONSULTED_BEFORE_RE = re.compile(r"(?<![协会磋])商\s*$|(?:与|同)\s*$")
 _CONSULTED_AFTER_RE = re.compile(r"(?:[、和及]?[^，,。；;]{0,16}?)(?:协商|商定|会商|签订|共同)|(?:[和及](?:有关|相关)部门)?(?:办理|研究办理|研究确定)")
 
 
+# X将与Y、Z等单位一起，组织制定…: the bodies X works together with take part.
+_TOGETHER_RE = re.compile(r"(?<!已)(?:与|同)(?P<list>[^，,。；;]{2,80}?)(?:等(?:有关|相关)?(?:部门|单位|方面|机构))?(?:一起|共同)")
+
+
 def _consulted(source: str, units: list[Unit], mentions: list[Mention]) -> list[_Statement]:
-    """请商北京市政府和有关部门办理, 与地方政府协商办理, 由甲同乙签订合同: the body consulted or signed with takes part."""
+    """请商北京市政府和有关部门办理, 与地方政府协商办理, 由甲同乙签订合同, 与Y、Z等单位一起…: the body consulted,
+    signed or worked with takes part."""
     found: list[_Statement] = []
     for unit in units:
         for sent in unit_sentences(unit):
+            for together in _TOGETHER_RE.finditer(source, sent.start, sent.end):
+                found += [_Statement(m[1], Role.PARTICIPANT, unit.path, _trimmed(source, sent), False, ())
+                          for m in _inside(mentions, together.start("list"), together.end("list"))
+                          if not _is_collective(source, m)]
             for mention in _inside(mentions, sent.start, sent.end):
                 if _is_collective(source, mention):
                     continue  # 与各有关部门协商: the addressees, no participant

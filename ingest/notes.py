@@ -165,7 +165,8 @@ def _marks(source: str, mentions: list[Mention], end: int) -> list[tuple[list[Me
                 break
         members = members or _COMPOSE_AFTER_RE.match(source, tail, end)  # 由A、B、C组成…小组: its members
         # …，并会同Y进行联合审核: a list written right after 会同 takes part, whoever leads the clause
-        joined = re.search(r"(?:会同|协同)\s*$", source[max(0, group[0][0].start - 3) : group[0][0].start]) and not all(
+        # (已会同Y…: what was done, as the lead before it is no duty either)
+        joined = re.search(r"(?<!已)(?<!已经)(?:会同|协同)\s*$", source[max(0, group[0][0].start - 5) : group[0][0].start]) and not all(
             _is_collective(source, m) for m in group)  # 会同各有关部门: the addressees, no participant
         if members or joined or (after_with != -1 and re.fullmatch(r"\s*", source[after_with : group[0][0].start])):
             mark = _HELP  # 会同Y、Z / 成员单位包括Y、Z

@@ -79,3 +79,22 @@ def test_a_body_named_only_as_an_author_or_in_a_past_event_is_a_candidate_not_a_
 def test_a_joint_body_the_text_sets_up_stays_a_body_with_no_duty_of_its_own():
     doc = parsed("某方案\n一、建立机制。建立全省职业教育工作联席会议制度。\n")
     assert any(d.pref_label.endswith("职业教育工作联席会议") for d in doc.departments)
+
+
+
+def statements(text: str, title: str) -> list[tuple[str, str, str]]:
+    doc = parsed(text, title)
+    names = {d.key: d.pref_label for d in doc.departments}
+    return sorted({(r.unit_path, r.role.value, names[r.agent]) for r in doc.responsibilities})
+
+
+def test_you_in_a_reply_to_one_body_and_work_done_or_done_together():
+    """你们 in a reply addressed to one body is that body; 已会同Y… is what was done (no duty, for Y either);
+    将与Y、Z等单位一起… makes Y and Z take part."""
+    text = ("国务院关于同意某机关迁址的批复\n国函〔2031〕8号\n武警总部：\n你们的请示收悉，现批复如下：\n"
+            "同意迁址新建，所需建设资金由你们自筹解决。\n国务院\n2031年5月1日\n")
+    assert [s[1:] for s in statements(text, "国务院关于同意某机关迁址的批复")] == [("lead", "中国人民武装警察部队总部")]
+    text = ("某答复\n一、关于标准。国务院办公厅已会同国务院信息化工作办公室起草了意见。\n"
+            "二、关于规范。国务院办公厅将与国家标准化管理委员会、国务院信息化工作办公室等单位一起，组织制定相关标准。\n")
+    assert statements(text, "某答复") == [("二", "lead", "国务院办公厅"), ("二", "participant", "国务院信息化工作办公室"),
+                                       ("二", "participant", "国家标准化管理委员会")]
