@@ -322,3 +322,12 @@ def test_a_premium_the_needs_state_is_the_base_when_the_support_names_it_without
     got = amount_of(refund, EnterpriseProfile(needs="我们厂去年交了12万的失业保险费，稳岗返还能退多少？"))
     assert (got.value, got.base_field) == (D(60000), "needs")
     assert amount_of(refund, EnterpriseProfile(needs="稳岗返还能退多少？")).value is None
+
+
+def test_a_minimum_wage_standard_is_no_wage_bill_and_an_english_premium_is_a_premium():
+    trainee = support(kind="subsidy", rate=D(60), rate_base="当地最低月工资标准", text="按照当地最低月工资标准的60%给予见习补贴")
+    got = amount_of(trainee, EnterpriseProfile(wage_bill_last_year=D(2000000), needs="去年发的工资总共200万"))
+    assert got.value is None and "最低月工资标准" in got.formula  # not 60% of the firm's wage bill
+    refund = support(kind="other", rate=D(50), rate_base="", text="返还标准为上年度实际缴纳失业保险费总额的50%")
+    paid = EnterpriseProfile(needs="We paid 80,000 yuan in unemployment insurance premiums last year.")
+    assert amount_of(refund, paid, "en").value == D(40000)
