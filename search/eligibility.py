@@ -350,6 +350,14 @@ def _capped(value: Decimal, formula: str, cap: Decimal | None, cap_text: str, zh
     return value, formula + within.replace("{cap}", cap_text), "rate"
 
 
+def _base_named(text: str, rate: Decimal) -> str:
+    """The base a rate's own words name when the reader found none before the rate (标准提高到当地最低月工资标准的70%;
+    为…缴纳失业保险费总额的50%): the words between the verb and 的N%; "" when none."""
+    number = format(rate.normalize(), "f")
+    m = re.search(rf"(?:提高到|提高至|调整为|为|按)(?P<b>[\u4e00-\u9fff]{{2,20}}?)的{re.escape(number)}[%％]", text)
+    return re.sub(r"^(?:该企业及其职工|该企业|企业)", "", m.group("b")) if m else ""
+
+
 def amount_of(support: SupportView, profile: EnterpriseProfile, lang: str = "zh") -> Amount | None:
     """What ``support`` pays this profile, with its formula; None when the support states no sum or rate.
 
@@ -363,7 +371,7 @@ def amount_of(support: SupportView, profile: EnterpriseProfile, lang: str = "zh"
     zh = lang == "zh"
     if support.rate is not None and support.rate_base != "税率":
         rate = support.rate
-        base_field, base_value, base_label = "", None, support.rate_base
+        base_field, base_value, base_label = "", None, support.rate_base or _base_named(support.text, rate)
         from_profile = _base_from_profile(support)
         if from_profile is not None:
             base_field, base_unit, base_label = from_profile

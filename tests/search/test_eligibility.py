@@ -331,3 +331,8 @@ def test_a_minimum_wage_standard_is_no_wage_bill_and_an_english_premium_is_a_pre
     refund = support(kind="other", rate=D(50), rate_base="", text="返还标准为上年度实际缴纳失业保险费总额的50%")
     paid = EnterpriseProfile(needs="We paid 80,000 yuan in unemployment insurance premiums last year.")
     assert amount_of(refund, paid, "en").value == D(40000)
+
+
+def test_a_raised_rate_names_its_base_after_the_verb():
+    raised = support(kind="subsidy", rate=D(70), rate_base="", text="见习补贴标准提高到当地最低月工资标准的70%")
+    assert amount_of(raised, EnterpriseProfile()).formula == "70% × 当地最低月工资标准"
