@@ -91,17 +91,29 @@ def han_to_int(numeral: str) -> int:
     return total + current
 
 
+_NOTE_START = re.compile(r"[ \t\u3000]*(?:注|说明|备注)\s*[：:]\s*1\s*[、.．]")
+
+
 def find_labels(source: str) -> list[Label]:
     """Every numbering label that starts a line (after optional indentation), in order."""
     newlines = [i for i, ch in enumerate(source) if ch == "\n"]
     labels: list[Label] = []
+    note_next = 0  # 注：1、… then 2、… 3、… on the lines below: the note's points, no units
     for line_start in _LINE_START.finditer(source):
         pos = line_start.end()
+        note = _NOTE_START.match(source, pos)
+        if note:
+            note_next = 2
+            continue
         for numbering, pattern in _LABEL_PATTERNS:
             m = pattern.match(source, pos)
+            if m and note_next and m.group(1).isdigit() and int(m.group(1)) == note_next:
+                note_next += 1
+                break
             if m:
                 line = bisect.bisect_right(newlines, pos - 1) + 1
                 labels.append(Label(numbering, pos, m.end(), m.group(1), line))
+                note_next = 0
                 break
     return labels
 
@@ -221,7 +233,7 @@ _CLOSING_RE = re.compile(
     r"(?:各(?:地区|地方|省|自治区|市|区|县|级|部门|单位|有关|相关|街道|乡镇|成员单位)"
     r"|本(?:意见|方案|计划|行动计划|实施方案|工作方案|办法|规定|细则|通知|措施|若干措施|政策|规划|实施意见|指引)"
     r"(?:自|由|从|有效期|执行|实施|所称|未尽|涉及|印发|发布)"
-    r"|请(?:各|认真|结合|遵照|按照)|以上|特此|此前|凡(?:本|此前|以往|与)|(?:执行|实施)(?:中|过程中)"
+    r"|请(?:各|认真|结合|遵照|按照)|以上|特此|此前|凡(?:本|此前|以往|与)|(?:执行|实施)(?:中|过程中)|另外[，,]"
     # …工作意义重大、使命光荣。 / …是…的重要举措，具有重要意义。: the closing says how much the work matters
     r"|[^。；;\r\n]{2,60}?(?:意义重大|具有(?:重要|重大|十分重要的)意义)[^。；;\r\n]{0,20}。)"
 )

@@ -98,3 +98,12 @@ def test_you_in_a_reply_to_one_body_and_work_done_or_done_together():
             "二、关于规范。国务院办公厅将与国家标准化管理委员会、国务院信息化工作办公室等单位一起，组织制定相关标准。\n")
     assert statements(text, "某答复") == [("二", "lead", "国务院办公厅"), ("二", "participant", "国务院信息化工作办公室"),
                                        ("二", "participant", "国家标准化管理委员会")]
+
+
+def test_a_tables_numbered_note_is_no_units_and_an_addendum_closes_the_text():
+    text = ("国务院关于某范围的批复\n国函〔2031〕6号\n某省人民政府：\n现批复如下：\n一、范围包括甲区和乙区。\n"
+            "二、土地使用期限至2047年6月30日止。\n国务院\n2031年3月1日\n附件：\n界址点坐标\n编号 X Y\n1 151.5 103.0\n"
+            "注：1、坐标系统为独立坐标系统。\n2、单位均为米。\n3、红线是指口岸区边界。\n")
+    assert [u.path for u in parsed(text, "国务院关于某范围的批复").units] == ["序言", "一", "二", "附件"]
+    text = ("某复函\n一、关于甲问题\n同意甲。\n二、关于乙问题\n同意乙。\n另外，丙的政策继续按照有关规定执行。\n")
+    assert [u.path for u in parsed(text, "某复函").units][-1] == "结语"
