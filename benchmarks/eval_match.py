@@ -6,7 +6,8 @@ is the contact right, the verdict, the amount, the expiry?
 The data dir is built (once, if empty) from ``corpus/`` + ``benchmarks/corpus_real/`` + ``benchmarks/match/documents/``.
 Prints a markdown table and writes ``benchmarks/results/eval_match_<set>.md``; the per-profile lines are written
 for the tune and fresh sets only (the untouched set is for reporting, never for reading misses; the fresh set was written in the
-third round before any tuning and run once blind at its end, commit 9dae344, and has been development material since).
+third round before any tuning and run once blind at its end, commit 9dae344, and has been development material since;
+the r4 set was written at the start of the fourth round and is kept aside for its end-of-round run).
 
 Scoring (per profile, over the profiles where the gold states the field):
 - hit@3: a unit of the expected document among the first three answers holds one of the expected phrases;
@@ -167,7 +168,7 @@ def run(which: str, data_dir: Path, today: date, k: int = 10) -> tuple[list[Scor
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--set", dest="which", choices=("tune", "untouched", "fresh"), default="tune")
+    parser.add_argument("--set", dest="which", choices=("tune", "untouched", "fresh", "r4"), default="tune")
     parser.add_argument("--data-dir", type=Path, default=Path("/tmp/policykg-eval-match"))
     parser.add_argument("--today", type=date.fromisoformat, default=TODAY)
     args = parser.parse_args(argv)
