@@ -12,6 +12,7 @@ from rdflib import Graph, Literal, URIRef
 
 from ingest.nameforms import name_form
 from kg import iri
+from kg.candidates import named_as, named_body_key, named_for_body
 from kg.reading import (
     Ambiguous,
     NotFound,
@@ -21,7 +22,12 @@ from kg.reading import (
     _str,
     key_tail,
 )
-from kg.views import BodyCandidateView, DepartmentView, ResponsibilitySplit
+from kg.views import (
+    BodyCandidateView,
+    DepartmentView,
+    NamedWithoutDutyView,
+    ResponsibilitySplit,
+)
 from kg.vocab import DCTERMS, ORG, POL, PROV, RDF, RDFS, SKOS
 
 __all__ = [
@@ -211,15 +217,50 @@ def _department_view(graph: Graph, org: URIRef, responsibilities: Responsibility
 
 def department_view(graph: Graph, name_or_key: str, document: str | None = None) -> DepartmentView:
     """A department with its names, membership and responsibilities (explicit and inferred apart); with
-    ``document`` (slug or IRI; NotFound when unknown) only the responsibilities in that document."""
+    ``document`` (slug or IRI; NotFound when unknown) only the responsibilities in that document.
+
+    A name the documents write but make no body of (a body named without a duty: 武警总部后勤部 in the reply that
+    approves its move; ``departments --candidates``) is answered too, as what it is: category ``candidate``, no
+    responsibilities, and ``named_without_duty`` with each place and span. NotFound is left for a name no document
+    writes. A body some document only names lists those places in ``named_without_duty`` as well."""
     doc = _resolve_document(graph, document) if document else None
-    org = resolve_department(graph, name_or_key, doc)
+    try:
+        org = resolve_department(graph, name_or_key, doc)
+    except Ambiguous:
+        raise
+    except NotFound as missing:
+        named = named_as(graph, name_or_key)
+        if not named:
+            raise NotFound("department", missing.asked, _close(graph, missing)) from None
+        return _named_only_view(name_or_key, named, key_tail(doc) if doc is not None else None)
     split = _responsibilities(graph, org)
     if doc is not None:
         slug = key_tail(doc)
         split = ResponsibilitySplit([r for r in split.explicit if r.document == slug],
                                     [r for r in split.inferred if r.document == slug])
-    return _department_view(graph, org, split)
+    view = _department_view(graph, org, split)
+    named = named_for_body(graph, org, doc)
+    return replace(view, named_without_duty=named) if named else view
+
+
+def _close(graph: Graph, missing: NotFound) -> list[str]:
+    """The close names of a body not found, and of the names the documents write without a duty (named
+    without a duty is an answer too), at most five."""
+    labels = sorted({str(x) for c in graph.subjects(RDF.type, POL.BodyCandidate) for x in graph.objects(c, RDFS.label)})
+    close = difflib.get_close_matches(missing.asked, labels, n=5, cutoff=0.6)
+    return list(dict.fromkeys(missing.suggestions + close))[:5]
+
+
+def _named_only_view(asked: str, named: list[NamedWithoutDutyView], slug: str | None) -> DepartmentView:
+    """The answer for a name the documents write but make no body of: no IRI (it is no org:Organization), its
+    name as the asker wrote it when a document writes it so, else as first written; ``slug`` keeps one document's."""
+    written = {v.name for v in named}
+    name = asked.strip() if asked.strip() in written else named[0].name
+    return DepartmentView(
+        iri="", key=named_body_key(named), pref_label=name, pref_label_en="",
+        alt_labels=sorted(written - {name}), category="candidate", created_by_document=None, members=[],
+        member_of=[], responsibilities=ResponsibilitySplit(), mentions=len(named),
+        named_without_duty=[v for v in named if slug is None or v.document == slug])
 
 
 def list_body_candidates(graph: Graph) -> list[BodyCandidateView]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import re
 from functools import lru_cache
@@ -11,6 +12,7 @@ from rdflib import Graph, Literal, URIRef
 
 from ingest.model import (
     Basis,
+    BodyCandidate,
     Citation,
     Condition,
     ConceptMention,
@@ -257,7 +259,7 @@ def _add_document(graph: Graph, document: PolicyDocument, known: frozenset = fro
     for department in document.departments:
         _add_department(graph, meta.slug, doc, document.source, department)
     for candidate in document.body_candidates:  # body-like names kept out of the bodies, for review
-        graph.add((doc, POL.bodyCandidate, Literal(candidate.name)))
+        _add_body_candidate(graph, meta.slug, doc, document.source, candidate)
     _add_responsibilities(graph, meta.slug, document.responsibilities, keys)
     for citation in document.citations:
         _add_citation(graph, meta.slug, doc, document.source, citation, keys)
@@ -381,6 +383,27 @@ def _add_department(graph: Graph, slug: str, doc: URIRef, source: str, departmen
         graph.add((member_node, ORG.memberOf, node))
     for span in department.mentions:
         _add_mention(graph, slug, source, node, "org", department.key, span)
+
+
+def _add_body_candidate(graph: Graph, slug: str, doc: URIRef, source: str, candidate: BodyCandidate) -> None:
+    """A name kept out of the bodies, with every place it is written: a staff user asking about it (``owns
+    武警总部后勤部``) is told where the documents name it and that they give it no duty, with the span, instead of
+    "no department". It stays a pol:BodyCandidate, never an org:Organization."""
+    graph.add((doc, POL.bodyCandidate, Literal(candidate.name)))
+    key = candidate_key(candidate.name)
+    node = iri.mint("doc", slug, "candidate", key)
+    graph.add((node, RDF.type, POL.BodyCandidate))
+    graph.add((node, RDFS.label, Literal(candidate.name, lang="zh")))
+    graph.add((node, POL.inDocument, doc))
+    if candidate.reason:
+        graph.add((node, POL.candidateReason, Literal(candidate.reason)))
+    for span in candidate.mentions:
+        _add_mention(graph, slug, source, node, "candidate", key, span)
+
+
+def candidate_key(name: str) -> str:
+    """The IRI segment of a candidate name within its document (the name is hashed: it may be any clause)."""
+    return "c" + hashlib.sha1(name.encode("utf-8")).hexdigest()[:12]
 
 
 def _add_name_history(graph: Graph, keys: set[str]) -> None:

@@ -44,6 +44,7 @@ __all__ = [  # and, served by __getattr__, VIEWS and the calculator's views (kg.
     "UnitView",
     "DepartmentView",
     "BodyCandidateView",
+    "NamedWithoutDutyView",
     "DocumentLink",
     "DocumentView",
     "Highlight",
@@ -253,6 +254,24 @@ class UnitView(View):
 
 
 @dataclass(frozen=True, slots=True)
+class NamedWithoutDutyView(View):
+    """One place a document names a body it gives no duty (a body-like name ingest kept out of the bodies:
+    ``departments --candidates``), with the characters it is in: the answer to ``owns`` for such a name."""
+
+    document: str  # the slug of the document that writes it
+    name: str  # the name as written there
+    reason: str  # why ingest kept it out of the bodies ("a body the text names but does not make act")
+    unit_iri: str  # the innermost unit whose span holds the name
+    unit_path: str
+    unit_heading: str
+    start: int  # the name's characters in the document's stored text, [start, end)
+    end: int
+    evidence: str  # the sentence the name is in
+    evidence_start: int
+    evidence_end: int
+
+
+@dataclass(frozen=True, slots=True)
 class DepartmentView(View):
     """A government body with its names, membership and responsibilities (explicit and inferred apart)."""
 
@@ -273,6 +292,9 @@ class DepartmentView(View):
     predecessors: list[str] = field(default_factory=list)  # IRIs of the bodies it replaced (dcterms:replaces)
     successors: list[str] = field(default_factory=list)  # IRIs of the bodies that replaced it
     history: list[str] = field(default_factory=list)  # each reorganisation: "2018: 上海市环境保护局 → 上海市生态环境局 (…)"
+    # where the documents name it and give it no duty (category "candidate": a name they write but never make
+    # act, answered instead of "no department"; for a body, where some document only names it)
+    named_without_duty: list[NamedWithoutDutyView] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True, order=True)

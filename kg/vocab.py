@@ -73,6 +73,8 @@ class POL(DefinedNamespace):
     sourceFile: URIRef  # 源文件名
     parserVersion: URIRef  # 解析器版本
     bodyCandidate: URIRef  # 疑似机构名：形似机构、未认作机构的名称（区探索创新政府），供核对
+    BodyCandidate: URIRef  # 疑似机构名（一份文件中的一个名称），及其各处提及
+    candidateReason: URIRef  # 未认作机构的理由（文件只提及、未赋予职责；核心是分句）
     issuedTextTitle: URIRef  # 所印发、转发文件的标题
     issuedTextGenre: URIRef  # 所印发、转发文件的文种（方案、办法、报告）
     jurisdictionLevel: URIRef  # 行政层级：national province city district
