@@ -459,11 +459,8 @@ def resolve_name(name: str, jurisdiction: str = "", when: date | None = None) ->
             full = expand_name(name, jurisdiction)
             if full in auth.absolute:
                 return _pick(auth.absolute[full], when)
-            if full != name:
-                return None
-        places = {auth.bodies[k].jurisdiction for k in auth.relative[name]}
-        if not jurisdiction and len(places) == 1:
-            return _pick(auth.relative[name], when)
+        # With no jurisdiction a level's name (市财政局) is a body of an unknown place: never the one place whose
+        # file happens to hold that label (the shipped Shanghai file would make every city's 市财政局 Shanghai's).
         return None
     if jurisdiction and name.startswith(_RELATIVE_START):
         full = expand_name(name, jurisdiction)
@@ -477,18 +474,26 @@ def resolve_name(name: str, jurisdiction: str = "", when: date | None = None) ->
 def normalise_department(name: str, jurisdiction: str = "", when: date | None = None) -> str | None:
     """Key of the body ``name`` refers to (市经信委 → the commission's key), or None if no authority file has it.
 
-    Tolerates a missing level (经信委 → 市经信委), read like any short form: within ``jurisdiction``, or,
-    with none given, only where one place's file alone has the name. No place is assumed: a name is never
-    retried as some city's (上海 + name)."""
+    Tolerates a missing level (经信委 → 市经信委), read like any short form within ``jurisdiction``. With no
+    jurisdiction this is a lookup of a name a user asks for with no document (``owns 环保局`` over a graph): a
+    level's name finds the one body the loaded files give it only where a single place's file has it, and the
+    caller checks that body against what it holds. Documents never come here: their names are read by
+    ``resolve_name`` within their own jurisdiction, and with none a level's name is no place's body. A name is
+    never retried as some city's (上海 + name)."""
     name = name.strip()
     if not name:
         return None
-    key = resolve_name(name, jurisdiction, when)
-    if key:
-        return key
-    if not name.startswith(_RELATIVE_START) and not _place_at_start(name):
-        return resolve_name("市" + name, jurisdiction, when)
+    for written in (name, "市" + name) if not name.startswith(_RELATIVE_START) and not _place_at_start(name) else (name,):
+        key = resolve_name(written, jurisdiction, when) or (None if jurisdiction else _only_place_with(written, when))
+        if key:
+            return key
     return None
+
+
+def _only_place_with(name: str, when: date | None) -> str | None:
+    """The body a level's name (市环保局) stands for where a single place's authority file has that name."""
+    keys = authority().relative.get(name, [])
+    return _pick(keys, when) if len({authority().bodies[k].jurisdiction for k in keys}) == 1 else None
 
 
 def government_of(jurisdiction: str) -> Department:

@@ -83,8 +83,6 @@ from .responsibility import assign_responsibilities
 __all__ = [
     "AUTHORITY_DIR",
     "AUTHORITY_ENV",
-    "DISTRICTS",
-    "MUNICIPAL_GOVERNMENT",
     "NATIONAL",
     "AliasEntry",
     "Authority",
@@ -110,9 +108,6 @@ __all__ = [
 ]
 
 log = logging.getLogger(__name__)
-
-DISTRICTS = "shanghai-district-governments"
-MUNICIPAL_GOVERNMENT = "shanghai-municipal-government"
 
 _CJK = "\u4e00-\u9fff"
 _SENTENCE_END = "。！？!?\n"

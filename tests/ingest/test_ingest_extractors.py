@@ -7,6 +7,7 @@ from decimal import Decimal as D
 
 import pytest
 
+from ingest.authority import resolve_name
 from ingest.citations import citation_key, find_citations
 from ingest.concepts import find_concepts, load_concepts
 from ingest.departments import find_departments, normalise_department
@@ -22,6 +23,7 @@ from ingest.targets import (
 
 ECONOMY = "shanghai-municipal-commission-of-economy-and-informatization"
 DISTRICTS = "shanghai-district-governments"
+SH = "上海市"  # the jurisdiction of the Shanghai-style texts below (the only city with a shipped authority file)
 
 
 # ---------------------------------------------------------------- targets (rows: phrase → expected target)
@@ -290,14 +292,37 @@ def test_covering_deadline(text, when):
     ],
 )
 def test_department_aliases(alias, key, pref_label):
-    assert normalise_department(alias) == key
-    (dept,) = find_departments(f"由{alias}负责。")
+    assert normalise_department(alias, SH) == key
+    (dept,) = find_departments(f"由{alias}负责。", jurisdiction=SH)
     assert (dept.key, dept.pref_label, dept.listed_in_alias_table) == (key, pref_label, True)
 
 
 @pytest.mark.parametrize("name", ["经信委", "上海市经信委", " 市经信委 ", "上海市经济和信息化委员会"])
 def test_normalise_tolerates_prefixes(name):
-    assert normalise_department(name) == ECONOMY
+    assert normalise_department(name, SH) == ECONOMY
+
+
+@pytest.mark.parametrize("name", ["市经信委", "市财政局", "各相关区政府", "区级层面"])
+def test_a_level_name_in_a_document_with_no_jurisdiction_is_no_place_s_body(name):
+    # no place is any document's default: the one city file shipped (Shanghai's) must not claim an unknown city's text
+    assert resolve_name(name) is None
+    assert not any(d.listed_in_alias_table for d in find_departments(f"由{name}负责。"))
+
+
+def test_a_name_asked_with_no_document_finds_the_one_body_the_files_give_it():
+    # owns 环保局 over a graph: the only body a loaded file gives the name (the caller checks it holds that body)
+    assert normalise_department("环保局") == "shanghai-municipal-environmental-protection-bureau"
+
+
+@pytest.mark.parametrize(("jurisdiction", "written", "full"), [
+    ("", "市财政局", "市财政局"),  # an unknown city's bureau: the name as written
+    ("广州市", "市财政局", "广州市财政局"),
+    ("中华人民共和国", "市财政局", "市财政局"),
+])
+def test_a_level_name_belongs_to_the_document_s_own_place(jurisdiction, written, full):
+    (dept,) = find_departments(f"由{written}负责。", jurisdiction=jurisdiction)
+    assert (dept.pref_label, dept.listed_in_alias_table) == (full, False)
+    assert not dept.key.startswith("shanghai")
 
 
 @pytest.mark.parametrize("name", ["市场", "某某委员会", ""])
@@ -307,14 +332,18 @@ def test_unknown_aliases(name):
 
 def test_longest_match_and_unknown_bodies():
     text = "各相关区政府和区绿化市容局参加。鼓励各区域协同。"
-    got = [(d.pref_label, d.listed_in_alias_table, [s.text(text) for s in d.mentions]) for d in find_departments(text)]
-    assert got == [("上海市各相关区人民政府", True, ["各相关区政府"]), ("区绿化市容局", False, ["区绿化市容局"])]
+    got = [(d.listed_in_alias_table, [s.text(text) for s in d.mentions]) for d in find_departments(text, jurisdiction=SH)]
+    assert got == [(True, ["各相关区政府"]), (False, ["区绿化市容局"])]
+    assert find_departments(text, jurisdiction=SH)[0].pref_label == "上海市各相关区人民政府"
+    # with no jurisdiction neither is read as any place's: both stay as written
+    assert [(d.pref_label, d.listed_in_alias_table) for d in find_departments(text)] == [
+        ("各相关区政府", False), ("区绿化市容局", False)]
 
 
 def test_created_joint_body_members():
     text = "成立由市政府召集，市科委、市财政局等部门参加的市人工智能推进领导小组。"
-    *_, group = find_departments(text)
-    assert (group.pref_label, group.category, group.created_by_document) == ("市人工智能推进领导小组", "joint-body", True)
+    *_, group = find_departments(text, jurisdiction=SH)
+    assert (group.pref_label, group.category, group.created_by_document) == ("上海市人工智能推进领导小组", "joint-body", True)
     assert group.members == ["shanghai-science-and-technology-commission", "shanghai-municipal-finance-bureau"]
 
 

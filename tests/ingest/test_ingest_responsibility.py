@@ -26,8 +26,9 @@ ANNOTATED = """为推进工作，制定本方案。
 """
 
 
-def _doc(text: str):
-    return parse_text(text, DocumentMeta(slug="test", title="test", source_file="test.txt"))
+def _doc(text: str, jurisdiction: str = "上海市"):
+    # the texts are a Shanghai plan's: its jurisdiction reads 市经信委 (no place is a default)
+    return parse_text(text, DocumentMeta(slug="test", title="test", source_file="test.txt", jurisdiction=jurisdiction))
 
 
 def _roles(doc, path: str, basis: Basis | None = None) -> list[tuple[str, Role]]:
@@ -178,7 +179,7 @@ def test_acceptance_and_review_evaluate():
 def test_a_heading_that_names_a_body_is_the_subject_of_its_duty():
     doc = _doc("一、组织实施\n（一）成立工作机构。市经信委下设监督组、采购小组。\n"
                "1.监督组。负责对采购工作进行监督。\n"
-               "2.采购小组。负责采购具体实施工作。\n")
+               "2.采购小组。负责采购具体实施工作。\n", jurisdiction="")
     assert _by_name(doc, "一（一）1") == {("监督组", Role.SUPERVISOR)}
     assert _by_name(doc, "一（一）2") == {("采购小组", Role.LEAD)}
 
@@ -223,6 +224,6 @@ def _by_name_any(doc, path: str) -> set[tuple[str, Role]]:
 
 def test_a_group_the_text_sets_up_leads_but_not_one_others_may_set_up():
     doc = _doc("一、组织实施\n（一）成立工作机制。成立旧区改造工作小组，成员由市经信委、市商务委组成。\n"
-               "（二）加强协调。各区可成立旧区改造协调小组，协调解决问题。\n")
+               "（二）加强协调。各区可成立旧区改造协调小组，协调解决问题。\n", jurisdiction="")
     assert ("旧区改造工作小组", Role.LEAD) in _by_name_any(doc, "一（一）")
     assert not any(role is Role.LEAD for _, role in _by_name_any(doc, "一（二）"))
