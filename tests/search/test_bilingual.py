@@ -131,3 +131,34 @@ def test_a_word_the_table_lacks_is_looked_up_in_its_other_forms():
                      ("license",): ["执照"], ("cut",): ["削减"]}
     assert "manufacture" in other_forms("manufactur") and "cut" in other_forms("cutt")
     assert "station" not in other_forms("station")
+
+
+def test_policy_glossary_comes_before_cedict(tmp_path):
+    """The policy glossary's words for a phrase come first, in the glossary's order, CC-CEDICT's fill in the rest:
+    pilot → 试点 (policy) before 驾驶 (CC-CEDICT's first sense); a body's full English name is a key too."""
+    from search.bilingual import load_glossary
+
+    words = {"试点", "驾驶", "比例", "共享", "财政部", "贴息"}
+    shipped = load_dictionary(lambda w: w in words)
+    assert [t.word for t in shipped.lookup(("pilot",))][:2] == ["试点", "驾驶"]
+    assert next(t.word for t in shipped.lookup(("share",))) == "比例"
+    assert [t.word for t in shipped.lookup(("interest", "subsidy"))] == ["贴息"]
+    assert [t.word for t in shipped.lookup(("ministry", "of", "finance"))] == ["财政部"]
+    plain = load_dictionary(lambda w: w in words, glossary=False)
+    assert [t.word for t in plain.lookup(("pilot",))] == ["驾驶"]
+
+    path = tmp_path / "g.tsv"
+    path.write_text("# comment\n补贴\tsubsidy; grant\n补贴\tallowance; grant\n人\tperson\nno tab\n", encoding="utf-8")
+    assert load_glossary(path=path) == [("补贴", ["subsidy", "grant", "allowance"]), ("人", ["person"])]
+    assert load_glossary(lambda w: w != "补贴", path=path) == [("人", ["person"])]
+
+
+def test_shipped_glossary_is_well_formed():
+    """Every line of the shipped glossary is a Chinese term and at least one English gloss with a key."""
+    from search.bilingual import GLOSSARY_WORDS, load_glossary
+
+    entries = load_glossary()
+    assert len(entries) > 500
+    for chinese, glosses in entries:
+        assert all("\u4e00" <= c <= "\u9fff" for c in chinese), chinese
+        assert any(gloss_keys(g, GLOSSARY_WORDS) for g in glosses), chinese
