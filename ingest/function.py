@@ -34,7 +34,7 @@ from dataclasses import dataclass, replace
 from .classify import heading_role
 from .model import Unit, UnitKind
 
-__all__ = ["FUNCTIONS", "ACTIONABLE", "FunctionCall", "unit_function", "assign_functions"]
+__all__ = ["ACTIONABLE", "FUNCTIONS", "FunctionCall", "assign_functions", "unit_function"]
 
 log = logging.getLogger(__name__)
 
@@ -70,6 +70,15 @@ _NORM_HEADING = re.compile(r"(?:条件|标准|范围|程序|流程|步骤|资格
 # A heading that names a body's duties or a body (监督组, 领导小组办公室): 明确部门职责, 落实责任分工.
 _DUTY_HEADING = re.compile(r"职责|职能|分工|(?:小组|工作组|专家组|监督组|办公室|委员会)$")
 _MAX_HEADING = 16
+# A heading that directs work (推动校企合作, 完善教育教学相关标准, 改善消费条件, 启动…试点工作, 做优…组织): the
+# unit is a thing to do, whatever norm (应当, 不得) or offer its body then mentions on the way.
+_DIRECTIVE_HEADING = re.compile(
+    r"^(?:进一步|持续|继续|全面|大力|积极|加快|着力|切实|深入)?(?:推进|推动|加强|加快|建立|健全|完善|开展|实施|落实|强化|"
+    r"提升|提高|促进|深化|优化|培育|打造|建设|制定|推广|探索|创新|扩大|引导|组织|做好|抓好|启动|做优|做强|做大|做实|"
+    r"改善|改进|增强|构建|搭建|拓宽|拓展|营造|夯实|发挥|发展|支持(?=组建|建设|发展|开展|举办)|鼓励(?=[^，。]{0,6}(?:参与|开展|举办)))(?!的)")  # not 推广的改革举措: a noun
+_MAX_DIRECTIVE_HEADING = 30
+# What an offer names, in a heading: 加大财税支持, 完善用地保障 offer something, they are no mere directive.
+_OFFER_WORDS = re.compile(r"补贴|补助|奖励|奖补|资助|贴息|税收|财税|财政|资金|金融|信贷|融资|用地|土地|优惠|减免|激励|倾斜|待遇保障")
 
 # A decision the unit itself takes: approve, decide, award, commend, sanction, appoint; a reply's answer.
 _DECISION = _rx(
@@ -89,7 +98,9 @@ _DECISION = _rx(
 _ASSENT_FORMULA = re.compile(r"(?:经|须|应当|应|由|未|取得|征得|报|报请|报经)" + _C + r"{0,14}(?:同意|批准)$")
 
 _DUTY_STRONG = _rx(
-    r"(?:成立|组建|设立|建立|调整)" + _C + r"{0,30}(?:小组|工作组|专家组|委员会|联席会议|指挥部|工作专班)",
+    # 成立…领导小组 sets a body up; 支持组建…委员会 / 鼓励设立… backs others doing so, a thing to do (action)
+    r"(?<!支持)(?<!鼓励)(?<!引导)(?<!推动)(?:成立|组建|设立|建立|调整)" + _C
+    + r"{0,30}(?:小组|工作组|专家组|委员会|联席会议|指挥部|工作专班)",
     r"组成人员|成员单位|召集人|(?:^|[\n：])\s*(?:组\s*长|副组长|主\s*任|副主任|成\s*员|委\s*员)\s*[：:]",
     r"办公室设在|由" + _C + r"{0,40}(?:组成|兼任)|为牵头单位|牵头单位为",
 )
@@ -108,7 +119,7 @@ _BODY_SUBJECT = re.compile(r"^[^，。；：\n]{0,40}?(?:部门|人民政府|政
                            r"[^，。；：\n]{0,20}?(?:应当|负责(?!同志|人)|承担|承办|分管)")
 # Members listed one a line: 梁言顺  中央宣传部副部长
 _MEMBER_LINE = re.compile(r"\S{1,4}\s*\S{0,3}\s+\S{2,30}(?:部长|局长|主任|秘书长|副总理|国务委员|司长|厅长|院长|委员|书记|主席|署长|行长|会长|参谋长|司令员)\s*$",
-                          re.M)
+                          re.MULTILINE)
 
 
 _SUPPORT = _rx(
@@ -138,6 +149,8 @@ _RULE = _rx(
     r"予以(?:撤销|取缔|注销|合并|处罚|纠正|公告|没收)",
     r"办理" + _C + r"{0,10}手续|(?:报|报经|报送|送交|提交)" + _C + r"{0,20}(?:审批|审核|审查|核准|备案)",
     r"由" + _C + r"{0,20}负责(?:审批|审核|批准|核准)|由" + _C + r"{1,20}(?:签发|签署|审定|核准)(?!的)",
+    # a case settled by another text's provisions: 参照…的有关政策执行, 按照…规定办理, 比照…执行
+    r"(?:参照|依照|比照|按照|按)" + _C + r"{0,40}(?:规定|政策|办法|标准|执行)" + _C + r"{0,4}(?:执行|办理)(?![^，。；\n]{0,2}[工情])",
 )
 
 _GOAL = _rx(
@@ -229,6 +242,19 @@ def _short_heading_has(unit: Unit, pattern: re.Pattern[str]) -> re.Match[str] | 
     return pattern.search(heading)
 
 
+def _directive_heading(unit: Unit) -> re.Match[str] | None:
+    """The verb of a heading that directs work (推动…, 完善…标准), where the heading offers nothing (加大财税支持),
+    states no norm (不得…) and the unit is no article, opening or closing (their titles name a subject)."""
+    heading = unit.heading.strip("。：:； ")
+    if (not heading or len(heading) > _MAX_DIRECTIVE_HEADING or unit.kind in (UnitKind.ARTICLE, UnitKind.PREAMBLE,
+                                                                             UnitKind.CLOSING)
+            or unit.kind.value in ("notice", "paragraph")):
+        return None
+    if _OFFER_WORDS.search(heading) or _SUPPORT.search(heading) or _RULE.search(heading):
+        return None
+    return _DIRECTIVE_HEADING.match(heading)
+
+
 def _members(text: str) -> bool:
     """Two or more lines of a membership list (梁言顺  中央宣传部副部长), or a unit that is one such line."""
     lines = [line for line in text.strip().splitlines() if line.strip()]
@@ -265,7 +291,8 @@ def unit_function(unit: Unit, ancestors: list[Unit] | None = None, introducer: F
     for ancestor in ancestors:
         if (found := _short_heading_has(ancestor, _SPEC_HEADING)) is not None:
             return FunctionCall("rule", found.group(0))
-    if (found := _short_heading_has(unit, _SPEC_HEADING) or _short_heading_has(unit, _NORM_HEADING)) is not None:
+    norm = None if _directive_heading(unit) else _short_heading_has(unit, _NORM_HEADING)  # not 完善…标准
+    if (found := _short_heading_has(unit, _SPEC_HEADING) or norm) is not None:
         return FunctionCall("rule", found.group(0))
     if (found := _short_heading_has(unit, _DUTY_HEADING)) is not None:
         return FunctionCall("duty", found.group(0))
@@ -280,7 +307,9 @@ def unit_function(unit: Unit, ancestors: list[Unit] | None = None, introducer: F
     if _members(text):
         return FunctionCall("duty", "成员名单")
 
-    # 3. the main clause
+    # 3. the main clause: a heading that directs work decides it; else the first cue of the heading and first sentence
+    if (found := _directive_heading(unit)) is not None:
+        return FunctionCall("action", found.group(0))
     main = _main_clause(unit, clean)
     opening = unit.kind in (UnitKind.PREAMBLE, UnitKind.CLOSING) or unit.kind.value in ("notice", "paragraph")
     order = (("support", _SUPPORT), ("rule", _RULE), ("goal", _GOAL), ("duty", _DUTY_WEAK), ("context", _COVER))

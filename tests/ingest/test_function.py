@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from ingest.function import ACTIONABLE, FUNCTIONS, FunctionCall, assign_functions, unit_function
+from ingest.function import (
+    ACTIONABLE,
+    FUNCTIONS,
+    FunctionCall,
+    assign_functions,
+    unit_function,
+)
 from ingest.model import DocumentMeta, Numbering, Span, Unit, UnitKind
 
 
@@ -170,3 +176,35 @@ def test_one_line_of_a_membership_list_and_a_principle_stated_as_a_norm():
     assert function_of("坚持市场主导。发挥市场的决定性作用。", UnitKind.PRINCIPLE, "坚持市场主导") == "context"
     assert function_of("张 勇  发展改革委副主任", UnitKind.ITEM) == "duty"
     assert function_of("推进智能工厂建设", UnitKind.ITEM) == "action"
+
+
+@pytest.mark.parametrize(("text", "heading", "expected"), [
+    # a heading that directs work makes the unit a thing to do, whatever its body goes on to mention
+    ("改进课程体系。各学校应当按照行业需要设置课程，不得降低实训课时。", "改进课程体系", "action"),
+    ("健全行业规范。推动制定服务规范，逐步形成统一的标准体系。", "健全行业规范", "action"),
+    ("推动园区转型升级。鼓励园区引进龙头企业，对达到要求的给予一次性奖励。", "推动园区转型升级", "action"),
+    ("支持组建产业创新联盟。由龙头企业牵头，联合高校和科研院所开展协同攻关。", "支持组建产业创新联盟", "action"),
+    # a verb + 的 heads a noun phrase (推广的经验做法), no directive
+    ("推广的经验做法。各地应当对照执行，不得擅自变通。", "推广的经验做法", "rule"),
+    # …but not where the heading itself offers something or states a norm
+    ("加大财政资金支持。对认定的示范园区给予一次性补助50万元。", "加大财政资金支持", "support"),
+    ("完善用地保障。对重点项目优先安排用地指标。", "完善用地保障", "support"),
+    ("申报条件。申报单位应当在本市注册满一年。", "申报条件", "rule"),
+    # setting a group up is still a duty (not a heading's verb)
+    ("成立工作专班。由市商务局牵头成立招商引资工作专班，统筹推进重大项目。", "", "duty"),
+])
+def test_a_heading_that_directs_work_is_an_action(text, heading, expected):
+    assert function_of(text, UnitKind.ITEM, heading) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a closing paragraph after the last numbered part that settles a case is a rule or a decision like any other
+    ("此外，林产品加工企业的用电价格参照农产品加工企业的有关规定执行。", "rule"),
+    ("另外，其他港口的收费按交通运输部的现行办法办理。", "rule"),
+    ("另外，同意你省在两个县先行开展试点。", "decision"),
+    # an exhortation or a bare reference stays context
+    ("各地区、各部门要高度重视，切实抓好落实。", "context"),
+    ("特此函复。", "context"),
+])
+def test_a_closing_that_settles_a_case_is_a_rule(text, expected):
+    assert function_of(text, UnitKind.CLOSING) == expected
