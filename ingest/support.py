@@ -117,6 +117,7 @@ _COUNTS = "|".join(sorted(COUNT_WORDS, key=len, reverse=True))
 _CONDITIONAL_COUNT_RE = re.compile(rf"(?:在|为|只有|仅有)(?P<num>{NUMBER})(?P<unit>{_COUNTS})(?P<post>及以上|以上|及以下|以下)?的"
                                    rf"(?=[，,])")
 _AIM_WORDS = re.compile(r"力争|争取|目标|到\s*(?:19|20)[0-9]{2}年|新增|培育|建成|达到")
+_AIM_OPENING = re.compile(r"\s*(?:力争|争取|目标|到\s*(?:19|20)[0-9]{2}年)")
 # 签订3年以上劳动合同 / 一年期以上银行贷款: a term of a contract or loan that qualifies (in a support sentence)
 _SMALL_NUMERALS = {c: i for i, c in enumerate("零一二三四五六七八九十", 0)} | {"两": 2}
 _TERM_RE = re.compile(rf"(?P<n>{NUMBER}|[一二三四五六七八九十两])(?P<u>年|个月)期?(?:及)?以上的?"
@@ -126,6 +127,20 @@ _COVERAGE_RE = re.compile(rf"(?:补贴|补助|奖励|资助|支持|租赁|租用
                           rf"(?:不超过|不得超过|不能超过|最高|最多)(?P<n>{NUMBER})")
 # 连续从事护理工作满5年: a length of service or operation that qualifies
 _SERVICE_RE = re.compile(rf"满(?P<n>{NUMBER})(?P<u>周年|年|个月)")
+# 具有3年以上企业工作经历 / 5年以上优秀培训业绩 / 从业经历不少于5年: experience one must have to qualify (a
+# recruitment, an accreditation), in any sentence; a length of anything else (3年以上的规划期, 持续3年以上) is none
+_EXPERIENCE_NOUN = r"(?:工作|从业|执业|任职|管理|教学|培训|科研|研发|实践|行业|企业)?(?:经历|经验|业绩|年限)|工龄|教龄|从业|执业"
+_N_YEARS = rf"(?P<n>{NUMBER}|[一二三四五六七八九十两])(?P<u>年|个月)"
+_EXPERIENCE_RES = (
+    # (具有)3年以上企业工作经历, 有十年以上管理经验
+    re.compile(rf"(?:(?:具有|具备|拥有|有|累计|连续)[^，,。；;0-9]{{0,6}}?)?{_N_YEARS}(?:及)?以上的?"
+               rf"[^，,。；;0-9、和与及]{{0,8}}?(?:{_EXPERIENCE_NOUN})"),
+    # 从业经历不少于3年, 工作经验在5年以上
+    re.compile(rf"(?:{_EXPERIENCE_NOUN})(?:一般|原则上)?(?:不少于|不低于|满|达到){_N_YEARS}"),
+    re.compile(rf"(?:{_EXPERIENCE_NOUN})(?:一般|原则上)?(?:在|为|达)?{_N_YEARS}(?:及)?以上"),
+    # 从事相关工作5年以上
+    re.compile(rf"(?:从事|从业|任职|执业)[^，,。；;0-9]{{0,12}}?{_N_YEARS}(?:及)?以上"),
+)
 _CONDITION_RE = re.compile(r"(?:对于|对|凡|符合条件的)(?P<c>[^，,。；;]{2,60}?)(?:，|,|给予|可)")
 _POST_RE = re.compile(r"(?:及|或)?以上|以下|以内")
 # 经认定的技术先进型服务企业，减按…: a sentence's first clause naming who benefits
@@ -214,8 +229,8 @@ def _named_limits(text: str) -> list[SupportPhrase]:
 
 
 def _qualifying_lengths(text: str, taken: list[SupportPhrase]) -> list[SupportPhrase]:
-    """Ages (年满60岁) and lengths of service (实习满1年) that say who qualifies, and requirements (有50个以上的成员,
-    年龄一般不超过70周岁, 入围企业在3家及以上的，), in any sentence, once per sentence and figure; the support
+    """Ages (年满60岁), lengths of service (实习满1年) and of experience (5年以上从业经历) that say who qualifies, and
+    requirements (有50个以上的成员, 年龄一般不超过70周岁, 入围企业在3家及以上的，), in any sentence, once per sentence and figure; the support
     sentences' own thresholds (``taken``) are not read twice."""
     found: list[SupportPhrase] = []
     seen: set[tuple[int, Decimal | None, str]] = set()
@@ -229,14 +244,26 @@ def _qualifying_lengths(text: str, taken: list[SupportPhrase]) -> list[SupportPh
             matches += [(m, "num", "unit", "≤") for m in _AGE_CAP_RE.finditer(text, s.start(), s.end())]
             matches += [(m, "num", "unit", "≥" if "以上" in (m.group("post") or "") else
                          "≤" if m.group("post") else "=") for m in _CONDITIONAL_COUNT_RE.finditer(text, s.start(), s.end())]
+        # experience: an aim in its own clause or opening the sentence (力争培养具有5年以上经验的…) makes it none;
+        # a long sentence's 培育一批 elsewhere does not
+        matches += [(m, "n", "u", "≥") for r in _EXPERIENCE_RES for m in r.finditer(text, s.start(), s.end())
+                    if not _AIM_WORDS.search(_clause_around(text, m.start(), m.end()))
+                    and not _AIM_OPENING.match(s.group())]
         for m, n, u, comparator in sorted(matches, key=lambda x: x[0].start()):
-            key = (s.start(), to_decimal(m.group(n)), m.group(u))
-            if key in seen or any(t.start <= m.start() < t.end for t in [*taken, *found]):
+            key = (s.start(), _numeral(m.group(n)), m.group(u))
+            if key in seen or any(t.start <= m.start() < t.end or m.start() <= t.start < m.end()
+                                  for t in [*taken, *found]):
                 continue
             seen.add(key)
             found.append(SupportPhrase("threshold", m.start(), m.end(), amount=key[1], unit=m.group(u),
                                        comparator=comparator, condition=m.group()))
     return found
+
+
+def _clause_around(text: str, start: int, end: int) -> str:
+    a = max(text.rfind(c, 0, start) for c in "，,。；;！!？?\n") + 1
+    ends = [i for i in (text.find(c, end) for c in "，,。；;！!？?\n") if i >= 0]
+    return text[a : min(ends) if ends else len(text)]
 
 
 def _term_threshold(text: str, clause: tuple[int, int]) -> SupportPhrase | None:

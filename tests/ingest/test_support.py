@@ -341,6 +341,15 @@ def _rows(text):
          [("threshold", D(5), "年", "≥"), ("subsidy", D(3000), "元", "")]),
         ("对企业获得的一年期以上银行贷款，按贷款利息的50%给予贴息。",
          [("threshold", D(1), "年", "≥"), ("loan-interest", None, "", "")]),
+        # years of experience one must have to qualify, in any sentence (a recruitment, an accreditation)
+        ("讲师原则上从具有4年以上行业工作经历的人员中选聘。", [("threshold", D(4), "年", "≥")]),
+        ("认定机构应具备场地、设备和3年以上培训业绩。", [("threshold", D(3), "年", "≥")]),
+        ("项目负责人须有八年以上研发经验，从业年限不少于10年。",
+         [("threshold", D(8), "年", "≥"), ("threshold", D(10), "年", "≥")]),
+        ("申报人应从事会计工作6年以上。", [("threshold", D(6), "年", "≥")]),
+        # a length of anything else is none, nor is experience named in an aim
+        ("编制5年以上的中长期发展规划。", []),
+        ("力争培养具有5年以上工作经验的技术骨干200名。", []),
         # a bound on what a subsidy covers, in a measure that is not money
         ("按每月每平方米20元的标准给予房租补贴，补贴面积不超过300平方米。",
          [("subsidy", D(20), "元", ""), ("other", D(300), "平方米", "≤")]),
