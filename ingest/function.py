@@ -78,7 +78,11 @@ _DIRECTIVE_HEADING = re.compile(
     r"改善|改进|增强|构建|搭建|拓宽|拓展|营造|夯实|发挥|发展|支持(?=组建|建设|发展|开展|举办)|鼓励(?=[^，。]{0,6}(?:参与|开展|举办)))(?!的)")  # not 推广的改革举措: a noun
 _MAX_DIRECTIVE_HEADING = 30
 # What an offer names, in a heading: 加大财税支持, 完善用地保障 offer something, they are no mere directive.
-_OFFER_WORDS = re.compile(r"补贴|补助|奖励|奖补|资助|贴息|税收|财税|财政|资金|金融|信贷|融资|用地|土地|优惠|减免|激励|倾斜|待遇保障")
+_OFFER_WORDS = re.compile(r"补贴|补助|奖励|奖补|资助|贴息|税收|财税|财政|资金|金融|信贷|融资|用地|土地|优惠|减免|激励|倾斜|待遇保障|"
+                          r"减税|降费|税费|免税|退税|(?:支持|支撑)(?:力度)?$")
+# A sum or a rate in a sentence that offers something (按每人5万元给予补贴): an offer concrete enough that a
+# directive heading above it does not hide it.
+_SUM_OR_RATE = re.compile(r"\d+(?:\.\d+)?(?:万元|亿元|元|%|％)")
 
 # A decision the unit itself takes: approve, decide, award, commend, sanction, appoint; a reply's answer.
 _DECISION = _rx(
@@ -255,6 +259,13 @@ def _directive_heading(unit: Unit) -> re.Match[str] | None:
     return _DIRECTIVE_HEADING.match(heading)
 
 
+def _concrete_offer(clean: str) -> bool:
+    """What a directive heading yields to: a sentence offering a sum or a rate (对新引进的博士按每人5万元给予补贴:
+    a support). A body put in charge of the work (加强统筹协调。商务部负责统筹推进…) does not: the unit still directs
+    work, the body is who does it (read by ingest.responsibility)."""
+    return any(_SUPPORT.search(s) and _SUM_OR_RATE.search(s) for s in _SENTENCE_END.split(clean))
+
+
 def _members(text: str) -> bool:
     """Two or more lines of a membership list (梁言顺  中央宣传部副部长), or a unit that is one such line."""
     lines = [line for line in text.strip().splitlines() if line.strip()]
@@ -308,9 +319,9 @@ def unit_function(unit: Unit, ancestors: list[Unit] | None = None, introducer: F
         return FunctionCall("duty", "成员名单")
 
     # 3. the main clause: a heading that directs work decides it; else the first cue of the heading and first sentence
-    if (found := _directive_heading(unit)) is not None:
-        return FunctionCall("action", found.group(0))
     main = _main_clause(unit, clean)
+    if (found := _directive_heading(unit)) is not None and not _concrete_offer(clean):
+        return FunctionCall("action", found.group(0))
     opening = unit.kind in (UnitKind.PREAMBLE, UnitKind.CLOSING) or unit.kind.value in ("notice", "paragraph")
     order = (("support", _SUPPORT), ("rule", _RULE), ("goal", _GOAL), ("duty", _DUTY_WEAK), ("context", _COVER))
     if opening:  # a notice's cover text (现将…公布，自…起施行) is what its opening does

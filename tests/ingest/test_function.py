@@ -186,6 +186,9 @@ def test_one_line_of_a_membership_list_and_a_principle_stated_as_a_norm():
     ("支持组建产业创新联盟。由龙头企业牵头，联合高校和科研院所开展协同攻关。", "支持组建产业创新联盟", "action"),
     # a verb + 的 heads a noun phrase (推广的经验做法), no directive
     ("推广的经验做法。各地应当对照执行，不得擅自变通。", "推广的经验做法", "rule"),
+    # …nor where a sentence offers a sum or a rate
+    ("加强人才引进。对新引进的博士，按每人5万元给予安家补贴。", "加强人才引进", "support"),
+    ("全面落实减税降费政策。严格执行各项税收优惠，做到应享尽享。", "全面落实减税降费政策", "support"),
     # …but not where the heading itself offers something or states a norm
     ("加大财政资金支持。对认定的示范园区给予一次性补助50万元。", "加大财政资金支持", "support"),
     ("完善用地保障。对重点项目优先安排用地指标。", "完善用地保障", "support"),
