@@ -250,6 +250,7 @@ DEPARTMENT_EXAMPLE = {
     "responsibilities": {"explicit": [_OWNER_EXAMPLE], "inferred": []},
     "mentions": 9,
     "jurisdiction": "上海市", "valid_from": "", "valid_until": "", "predecessors": [], "successors": [], "history": [],
+    "named_without_duty": [],
 }
 
 

@@ -38,7 +38,8 @@ def owns(
     fmt: TableFormat = None,
     output: OutputFile = None,
 ) -> None:
-    """What DEPARTMENT is responsible for: explicit and inferred apart, each with its evidence."""
+    """What DEPARTMENT is responsible for: explicit and inferred apart, each with its evidence. A name the
+    documents write but give no duty (``departments --candidates``) is answered with where it is named."""
     from kg.queries import department_view
 
     def body() -> None:
@@ -48,6 +49,10 @@ def owns(
             return
         aliases = f"  ({'、'.join(view.alt_labels)})" if view.alt_labels else ""
         typer.echo(f"{view.pref_label}{aliases}")
+        if view.category == "candidate":  # a name the documents write but make no body of: say so, and where
+            reasons = "; ".join(dict.fromkeys(n.reason for n in view.named_without_duty if n.reason))
+            typer.echo("no body in the graph: named in the documents, given no duty there"
+                       + (f" ({reasons})" if reasons else ""))
         for line in view.history:  # names over time: 2018: 上海市环境保护局 → 上海市生态环境局 (…)
             typer.echo(f"reorganised {line}")
         for basis in ("explicit", "inferred"):
@@ -61,6 +66,12 @@ def owns(
                       given_to(r) + (rule_text(r.rule) or r.evidence))
                      for r in items],
                 ))
+        if view.named_without_duty or view.category == "candidate":
+            typer.echo(f"\nnamed, given no duty there ({len(view.named_without_duty)}):")
+            if view.named_without_duty:
+                typer.echo(table(["document", "path", "name", "characters", "evidence"],
+                                 [(n.document, n.unit_path, n.name, f"[{n.start}, {n.end})", n.evidence)
+                                  for n in view.named_without_duty]))
 
     run(body)
 

@@ -38,7 +38,13 @@ def department(
     ``responsibilities.inferred`` (derived by a named rule), each with its evidence. Aliases resolve. ``doc`` keeps
     the work in one document; ``format=csv|xlsx`` gives one row per responsibility as a download. A short name that
     bodies of several documents share (市财政局 of two cities) with no ``doc`` is 409 ``ambiguous_name``, listing
-    their full names in ``candidates``: the name exists, but does not say which body."""
+    their full names in ``candidates``: the name exists, but does not say which body.
+
+    A name the documents write but make no body of, because they give it no duty (the ministry whose request a
+    reply answers; ``policykg departments --candidates``), is no 404: the answer has ``category: "candidate"``,
+    an empty ``iri``, no responsibilities, and ``named_without_duty``, each place it is named with its document,
+    unit path, ``start``/``end`` and the sentence it is in. A body some document only names lists those places
+    there too. 404 ``not_found`` is for a name no document writes (``close`` lists near names)."""
     try:
         view = department_view(ws.graph, id, doc)
     except Ambiguous as e:  # before NotFound, of which it is a kind

@@ -32,6 +32,7 @@
       document: "文件", none: "无", loading: "加载中…",
       dept_title: "部门职责", dept_filter: "筛选部门（支持简称，如 市经信委）", dept_open: "打开",
       dept_pick: "请选择一个部门。", aliases: "简称", leads: "牵头", takes_part: "参与",
+      named_h: "文件提及、未赋予职责", candidate_note: "图谱中没有这一机构：文件提及这一名称，但没有赋予它职责。", chars: "字符",
       explicit_h: "明示职责（原文写明）", inferred_h: "推断职责（由规则推得）", members: "成员单位",
       ent_title: "企业政策匹配", industry: "所属行业", plans: "项目/需求（每行一项）", size: "企业规模",
       needs: "需求说明", needs_ph: "例如：想把焊装车间换成焊接机器人，能拿到哪些支持、多少钱？", place: "所在地",
@@ -93,6 +94,7 @@
       document: "Document", none: "none", loading: "Loading…",
       dept_title: "Departments", dept_filter: "Filter departments (aliases work, e.g. 市经信委)", dept_open: "Open",
       dept_pick: "Pick a department.", aliases: "Aliases", leads: "Leads", takes_part: "Takes part in",
+      named_h: "Named, given no duty", candidate_note: "No body in the graph: the documents name it but give it no duty.", chars: "characters",
       explicit_h: "Explicit (stated by the text)", inferred_h: "Inferred (derived by a rule)", members: "Members",
       ent_title: "Enterprise policy match", industry: "Industry", plans: "Projects or needs (one per line)", size: "Size",
       needs: "What you need", needs_ph: "e.g. we want welding robots in the body shop: what support, and how much?",
@@ -682,11 +684,24 @@
             el("summary", {}, ruleName(rule), ` (${rs.length})`), responsibilityList(rs, "unit")))
             : el("p", { class: "meta" }, t("none")));
       };
-      detail.replaceChildren(
+      // where a document names it and gives it no duty, with the span: the whole answer for a name the documents
+      // write but make no body of (category "candidate"), and beside its work for a body some document only names
+      const named = d.named_without_duty || [];
+      const namedBlock = () => el("section", { id: "named-without-duty", "data-count": named.length },
+        el("h2", {}, t("named_h"), ` (${named.length})`),
+        named.length ? el("ul", { class: "resp-list" }, named.map((n) => el("li", { "data-start": n.start, "data-end": n.end },
+          n.unit_iri ? el("a", { href: unitHref(n.unit_iri) }, el("span", { class: "path" }, n.unit_path), " ", n.unit_heading) : null,
+          " · ", n.document, " · ", el("span", { class: "meta" }, `${t("chars")} [${n.start}, ${n.end})`),
+          el("p", {}, n.evidence.slice(0, n.start - n.evidence_start), el("mark", {}, n.evidence.slice(n.start - n.evidence_start, n.end - n.evidence_start)),
+            n.evidence.slice(n.end - n.evidence_start)))))
+          : el("p", { class: "meta" }, t("none")));
+      detail.replaceChildren(...[
         el("h2", { id: "dept-name", style: "margin-top:0" }, d.pref_label),
         el("p", { class: "meta" }, lang === "en" ? d.pref_label_en || "" : "", (d.alt_labels || []).length ? ` · ${t("aliases")}：${d.alt_labels.join("、")}` : ""),
+        d.category === "candidate" ? el("p", { id: "candidate-note", class: "status" }, t("candidate_note")) : null,
         block(split.explicit || [], "explicit"),
-        block(split.inferred || [], "inferred"));
+        block(split.inferred || [], "inferred"),
+        named.length || d.category === "candidate" ? namedBlock() : null].filter(Boolean));  // DOM would write "null"
     }).catch((e) => {
       const close = e.body && e.body.error && e.body.error.close;
       put(detail, errorBox(e), close && close.length ? el("p", {}, close.map((c) => el("a", { href: deptHref(c), style: "margin-right:.6rem" }, c))) : null);
