@@ -22,7 +22,15 @@ from benchmarks.extraction.gold import (
     path_labels,
     problems,
 )
-from benchmarks.extraction.metrics import Counts, accuracy, f1, match, precision, recall, same_number
+from benchmarks.extraction.metrics import (
+    Counts,
+    accuracy,
+    f1,
+    match,
+    precision,
+    recall,
+    same_number,
+)
 from benchmarks.extraction.score import (
     department_labels,
     predicted_paths,
@@ -32,9 +40,9 @@ from benchmarks.extraction.score import (
     score_metadata,
     score_replaces,
     score_responsibilities,
-    score_unit_labels,
     score_supports,
     score_targets,
+    score_unit_labels,
     score_units,
 )
 
@@ -183,6 +191,15 @@ def test_all_includes_every_set():
     assert {"docs", "holdout", "real", "real_holdout", "real_fresh", "local"} <= set(SETS)
 
 
+def test_an_all_run_never_parses_the_set_kept_aside(monkeypatch):
+    from benchmarks.extraction import run
+
+    asked: list[str] = []
+    monkeypatch.setattr(run, "gold_cases", lambda name: asked.append(name) or [])
+    run.evaluate("all")
+    assert asked and not set(asked) & KEPT_ASIDE
+
+
 @pytest.mark.parametrize("case", LOCAL, ids=[c.name for c in LOCAL])
 def test_local_gold_is_consistent_with_its_document(case):
     assert problems(case) == []
@@ -236,8 +253,8 @@ def test_match_is_one_to_one_and_maximal():
 
 
 @pytest.mark.parametrize("a,b,same", [
-    (1.5, Decimal("1.5"), True), (65, Decimal("65"), True), (None, None, True),
-    (None, 0, False), (2, Decimal("3"), False), ("x", 1, False),
+    (1.5, Decimal("1.5"), True), (65, Decimal(65), True), (None, None, True),
+    (None, 0, False), (2, Decimal(3), False), ("x", 1, False),
 ])
 def test_same_number(a, b, same):
     assert same_number(a, b) is same
@@ -329,7 +346,7 @@ def test_supports_match_on_path_kind_and_first_amount():
             {"path": "第八条", "kind": "threshold", "amount": 1, "rate": None, "cap": None, "text": "u"}]
     pred = [NS(unit_path="第七条", kind="subsidy", amount=None, rate=Decimal(10), cap=None, text="t"),
             NS(unit_path="第八条", kind="threshold", amount=Decimal(100), rate=None, cap=None, text="v")]
-    counts, missed, spurious = score_supports(gold, pred)
+    counts, missed, _spurious = score_supports(gold, pred)
     assert counts == Counts(1, 2, 2) and missed == ["第八条 threshold u"]
 
 
