@@ -157,6 +157,10 @@ _RULE = _rx(
     r"(?:参照|依照|比照|按照|按)" + _C + r"{0,40}(?:规定|政策|办法|标准|执行)" + _C + r"{0,4}(?:执行|办理)(?![^，。；\n]{0,2}[工情])",
 )
 
+# A permission a text grants (X可(以)…): a rule where a closing paragraph states it (另外，…可暂缓执行); not 可能,
+# 可行, 可靠, 可持续 … (adjectives), nor 可见 / 可以说 (remarks).
+_PERMISSION = re.compile(r"[^，。；：\n]{2,}?可(?:以)?(?!能|行|靠|持续|观|控|视|信|喜|贵|见|以说|谓|是|爱)")
+
 _GOAL = _rx(
     r"(?:^|[。；\n])\s*(?:力争)?(?:到|至)(?:19|20)\d\d年",
     r"(?:^|[。；\n])\s*(?:19|20)\d\d年(?:\d{1,2}月)?(?:底|末)?(?:前|以前)，",
@@ -326,6 +330,8 @@ def unit_function(unit: Unit, ancestors: list[Unit] | None = None, introducer: F
     order = (("support", _SUPPORT), ("rule", _RULE), ("goal", _GOAL), ("duty", _DUTY_WEAK), ("context", _COVER))
     if opening:  # a notice's cover text (现将…公布，自…起施行) is what its opening does
         order = (("context", _COVER),) + order[:-1]
+    if unit.kind is UnitKind.CLOSING:  # 另外，…可… after the last part: a permission, a rule like any paragraph's
+        order += (("rule", _PERMISSION),)
     for function, pattern in order:
         if (found := pattern.search(main)) is not None:
             if function == "rule" and (body := _BODY_SUBJECT.search(_sentence_at(main, found.start(), found.end()))) is not None:

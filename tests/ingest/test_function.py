@@ -205,6 +205,8 @@ def test_a_heading_that_directs_work_is_an_action(text, heading, expected):
     ("此外，林产品加工企业的用电价格参照农产品加工企业的有关规定执行。", "rule"),
     ("另外，其他港口的收费按交通运输部的现行办法办理。", "rule"),
     ("另外，同意你省在两个县先行开展试点。", "decision"),
+    ("此外，受灾较重的企业可暂缓缴纳当年的场地使用费。", "rule"),
+    ("另外，要推动全行业可持续发展。", "context"),
     # an exhortation or a bare reference stays context
     ("各地区、各部门要高度重视，切实抓好落实。", "context"),
     ("特此函复。", "context"),
