@@ -44,7 +44,7 @@ def owns(
 
     def body() -> None:
         chosen = table_format(fmt, output, as_json)
-        view = department_view(open_workspace(settings_for(data_dir)).graph, department, doc)
+        view = department_view(open_workspace(settings_for(data_dir)).graph, department, doc, candidates=True)
         if write_for_machines(chosen, view, lambda: tabular.responsibilities_table(view), output, "responsibilities"):
             return
         aliases = f"  ({'、'.join(view.alt_labels)})" if view.alt_labels else ""

@@ -215,21 +215,24 @@ def _department_view(graph: Graph, org: URIRef, responsibilities: Responsibility
     )
 
 
-def department_view(graph: Graph, name_or_key: str, document: str | None = None) -> DepartmentView:
+def department_view(graph: Graph, name_or_key: str, document: str | None = None,
+                    candidates: bool = False) -> DepartmentView:
     """A department with its names, membership and responsibilities (explicit and inferred apart); with
     ``document`` (slug or IRI; NotFound when unknown) only the responsibilities in that document.
 
-    A name the documents write but make no body of (a body named without a duty: 武警总部后勤部 in the reply that
-    approves its move; ``departments --candidates``) is answered too, as what it is: category ``candidate``, no
-    responsibilities, and ``named_without_duty`` with each place and span. NotFound is left for a name no document
-    writes. A body some document only names lists those places in ``named_without_duty`` as well."""
+    With ``candidates`` (what ``owns`` and the API ask), a name the documents write but make no body of (a body
+    named without a duty: 武警总部后勤部 in the reply that approves its move; ``departments --candidates``) is
+    answered too, as what it is: category ``candidate``, no IRI, no responsibilities, and ``named_without_duty``
+    with each place and span; NotFound is left for a name no document writes. Without it such a name is NotFound,
+    as "is this a body of the graph" asks (the owns benchmark counts bodies found so). A body some document only
+    names lists those places in ``named_without_duty`` either way."""
     doc = _resolve_document(graph, document) if document else None
     try:
         org = resolve_department(graph, name_or_key, doc)
     except Ambiguous:
         raise
     except NotFound as missing:
-        named = named_as(graph, name_or_key)
+        named = named_as(graph, name_or_key) if candidates else []
         if not named:
             raise NotFound("department", missing.asked, _close(graph, missing)) from None
         return _named_only_view(name_or_key, named, key_tail(doc) if doc is not None else None)

@@ -46,7 +46,7 @@ def department(
     unit path, ``start``/``end`` and the sentence it is in. A body some document only names lists those places
     there too. 404 ``not_found`` is for a name no document writes (``close`` lists near names)."""
     try:
-        view = department_view(ws.graph, id, doc)
+        view = department_view(ws.graph, id, doc, candidates=True)
     except Ambiguous as e:  # before NotFound, of which it is a kind
         raise ApiError(409, "ambiguous_name", str(e), "path.id", {"candidates": e.suggestions}) from e
     except NotFound as e:
