@@ -86,6 +86,7 @@ from .match_instruments import (
 )
 from .needs_text import policy_terms
 from .shares import SPLIT_BOOST, asks_to_split, referenced_standard, share_amounts
+from .text_amounts import text_amounts
 from .text_checks import bigrams
 from .types import UNIT_KINDS, IndexUnit, ResponsibilityView, SupportView
 
@@ -276,7 +277,7 @@ def _measures(index: SearchIndex, profile: EnterpriseProfile, k: int, lang: str,
                 words, concepts, plan, contacts, no_owner, supports, kind=hit.kind,
                 function=getattr(unit, "function", "") if unit else "", verdict=verdict,
                 amounts=_amounts(meant, profile, lang, f"{query} {' '.join(plan_info.translation_terms)}")
-                + share_amounts(unit, standard, profile, lang),
+                + share_amounts(unit, standard, profile, lang) + text_amounts(unit, meant, profile, lang),
                 instruments=instruments, start=hit.start, end=hit.end)
     if not relevant and not any(m.reasons for m in best.values()):
         return []  # no input shares a word with any measure and nothing answers the needs: nothing fits
