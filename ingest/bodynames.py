@@ -120,7 +120,8 @@ _EACH_SECTOR_RE = re.compile(
     rf"|省（区、市）|省（市）|区|县|市|州|省)"
     rf"(?:{_SECTORS})(?:行政|主管|管理)?(?:主管部门|部门|委员会|局|委|厅|办)")
 _CONSENT_RE = re.compile(r"(?:研究)?(?:同意|批准)")
-_JOINT_RE = re.compile(r"联席会议|(?:领导|工作|协调)小组(?:办公室)?|工作专班|指挥部|协调委员会")
+# 国务院常务会议 / 市政府全体会议: a collegial organ that meets and decides (讨论决定) is a body like a 联席会议
+_JOINT_RE = re.compile(r"联席会议|(?:领导|工作|协调)小组(?:办公室)?|工作专班|指挥部|协调委员会|(?<![第次])(?:常务|全体)会议(?!精神|纪要|审议|通过|决定的)")
 # A joint body's qualifier that names no body of its own: 部际联席会议 is "the" conference, not a new one.
 _BARE_JOINT_CORE_RE = re.compile(r"^(?:部际|工作|专项|该|此|这一|上述|本|各|成员|试点)$")
 _CREATE_RE = re.compile(r"建立|成立|组建|设立")
@@ -422,11 +423,20 @@ def _joint_name_start(source: str, end: int, places: set[str] = frozenset()) -> 
     return start
 
 
+_MEETING_OWNER_RE = re.compile(r"(?:国务院|(?:省|市|区|县|州|自治区)(?:人民)?政府)$")  # the level qualifies it
+
+
 def _joint_candidates(source: str, places: set[str]) -> list[_Candidate]:
     found = []
     for m in _JOINT_RE.finditer(source):
         start = _joint_name_start(source, m.start(), places)
         core = source[start : m.start()]
+        if m.group().endswith("会议") and m.group() != "联席会议":
+            # a meeting is its government's own organ: 国务院常务会议, 市政府全体会议, nothing more before it
+            owner = _MEETING_OWNER_RE.search(core)
+            if not owner or re.search(r"(?:召开|主持|出席|列席|参加)(?:了)?$", source[max(0, start - 4) : start + owner.start()]):
+                continue  # 主持召开国务院常务会议听取…: the meeting held, an event, not the organ acting
+            start, core = start + owner.start(), owner.group()
         if len(core) >= 2 and not _BARE_JOINT_CORE_RE.match(core):
             found.append(_Candidate(start, m.end(), "joint"))
     return found

@@ -46,7 +46,7 @@ _FIXED_KINDS = (UnitKind.PREAMBLE, UnitKind.CLOSING, UnitKind.ANNEX, UnitKind.NO
 def _kind(unit: Unit, by_path: dict[str, Unit]) -> UnitKind:
     if unit.kind in _FIXED_KINDS:
         return unit.kind
-    if unit.numbering is Numbering.ARTICLE:
+    if unit.numbering is Numbering.ARTICLE or unit.kind is UnitKind.ARTICLE:
         # 第X条 stays an article wherever it stands (also inside a 保障措施 chapter).
         return UnitKind.ARTICLE
     own_role = heading_role(unit)

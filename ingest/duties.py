@@ -69,7 +69,8 @@ _ACTS_RE = re.compile(_GAP + _ADVERBIALS + r"(?:统筹安排|组织实施|组织
 _HEARS_RE = re.compile(r"\s*(?:要|应当|应)?\s*(?:定期|适时|每年|及时|专题)?听取[^，,。；;]{0,40}?(?:汇报|报告)(?![\u4e00-\u9fff])")
 _OBJECT_RE = re.compile(r"[对向为给与和及在将把]\s*$")
 # A named body that 要/应当/须 do something has a duty, whatever the verb (自然资源部门要根据…统筹规划…).
-_MODAL_RE = re.compile(r"\s*(?:都|均|也)?(?:要|应当|应|须|需|必须|将(?!其|来|近|要求|于|会同)|可以?(?=根据|按照|结合|组织|视))(?!求|素|件|点|害|闻|以|是|有|在(?![^，,。；;]{1,20}(?:领导|指导)下))")  # 要在…领导下，…: a duty
+# 发展改革委拟研究制订…: a reply relays what a body plans to do (拟), its duty as 要 would be
+_MODAL_RE = re.compile(r"\s*(?:都|均|也)?(?:要|应当|应|须|需|必须|将(?!其|来|近|要求|于|会同)|拟(?!任|聘|于|稿|定的|订的)|可以?(?=根据|按照|结合|组织|视))(?!求|素|件|点|害|闻|以|是|有|在(?![^，,。；;]{1,20}(?:领导|指导)下))")  # 要在…领导下，…: a duty
 # A reply relays a body's word on the matter (发展改革委提出：…, 财政部意见：…, A、B提出了以下意见：): each body it
 # names answers for what follows, the lead of the unit. (X将…给予支持 is read by _MODAL_RE: a commitment is a duty.)
 _OPINION_RE = re.compile(r"\s*(?:经)?(?:研究)?(?:提出了?(?:以下|如下)?(?:的)?(?:意见|办理意见)?|(?:的)?(?:意见|办理意见)|认为)\s*[：:]")
@@ -84,7 +85,7 @@ _COLLECTIVE_ACTS_RE = re.compile(
     _GAP + r"(?:[，,]\s*特别是[^，,。；;]{1,30})?[\s，,]*(?:都|均|也)?(?:可|要|应|需|须|负责|建立|制定|结合|根据|按照|抓紧|加快|做好|落实|研究|组织|推动|加强|完善|出台|设立|参照)(?!的)")  # 国务院部门制定的文件: no act
 # What a text requires a body's approval for (设立常驻代表机构，须经X批准): that body decides, the lead.
 _REQUIRED_CONSENT_RE = re.compile(r"(?:须|应当|应|必须|需要|需)(?:经|征得)\s*$")  # 应征得X同意: X decides
-_CONSENT_AFTER_RE = re.compile(r"\s*(?:批准|审批|核准|同意|许可)")
+_CONSENT_AFTER_RE = re.compile(r"\s*(?:批准|审批|核准|同意|许可|(?:讨论|审议|研究)决定)")  # 须经X讨论决定: X decides
 # A duty a collective has over others, written before its modal (各级人民政府对所属部门…要加强指导监督).
 _OVER_OTHERS_RE = re.compile(r"\s*对[^，,。；;]{1,40}?(?=要|应当|应|须)")
 _COLLECTIVE_URGED_RE = re.compile(r"(?:鼓励|支持|引导|要求|指导|督促|推动|由)\s*$")

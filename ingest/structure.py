@@ -428,7 +428,8 @@ class _Builder:
             text = span.text(self.source)
             heading, offset = _heading(label.numbering, text)
             made.append(self.add(Unit(
-                kind=UnitKind.ITEM, numbering=label.numbering, number=number,
+                # 五、 under 第二章 numbered on through a 规则's chapters is an article, as 第五条 would be
+                kind=UnitKind.ARTICLE if i in through else UnitKind.ITEM, numbering=label.numbering, number=number,
                 label=self.source[label.start : label.end], path=path, key=key, heading=heading, text=text,
                 span=span, heading_span=Span(span.start + offset, span.start + offset + len(heading)),
                 parent=parent.path if parent else None, line=label.line,
@@ -443,6 +444,8 @@ class _Builder:
                              heading_span=Span(span.start, span.start + len(heading)), line=line), None)
 
     def annex(self, annex: _Annex, labels: list[Label], end: int) -> None:
+        if _is_listing(self.source, labels, end):
+            labels = []  # the annex is one unit: its numbered lines are entries of a list, not parts of the text
         number = han_to_int(annex.numeral) if annex.numeral else 0
         numeral = annex.numeral.translate(_FULLWIDTH_DIGITS)
         path, key = self.unique(f"附件{numeral}", f"x{number}" if number else "x", annex.line)
@@ -460,6 +463,17 @@ class _Builder:
 
 
 _CHAPTERS = (Numbering.ARTICLE_CHAPTER, Numbering.ARTICLE_SECTION)
+_LISTING_MIN = 10
+
+
+def _is_listing(source: str, labels: list[Label], end: int) -> bool:
+    """Whether an annex's labels are only a long run of one-line 1. entries (the praised practices, the members, the
+    names of a 名单): a list the annex holds as one unit, not numbered parts of a text (those have headings with
+    paragraphs or sub-items under them)."""
+    if len(labels) < _LISTING_MIN or any(lab.numbering is not Numbering.ARABIC for lab in labels):
+        return False
+    bounds = [lab.start for lab in labels[1:]] + [end]
+    return all(not _NEWLINE_RE.search(source[lab.end:stop].strip(_WS + "\r\n")) for lab, stop in zip(labels, bounds))
 
 
 def _numbered_through_chapters(labels: list[Label], parents: list[int | None]) -> set[int]:

@@ -1,0 +1,98 @@
+"""Two structures of real texts the rules first missed: a 规则 whose articles are written 一、 and run on across
+第N章 headings (they are articles, as 第N条 would be), and an annex that is a long list of one-line entries (a list of
+praised practices or of names: one unit, not one unit per line)."""
+
+from __future__ import annotations
+
+from ingest.model import DocumentMeta
+from ingest.pipeline import parse_text
+
+
+def parse(text: str):
+    return parse_text(text, DocumentMeta(slug="d", title="d", source_file="d.txt"))
+
+
+RULES = """某某委员会工作规则
+第一章 总则
+一、为规范某某委员会的工作，制定本规则。
+二、委员会坚持依法办事。
+第二章 会议制度
+三、委员会实行全体会议制度。
+四、全体会议由主任召集和主持。
+第三章 附则
+五、本规则自发布之日起施行。
+"""
+
+
+def test_han_numbered_articles_across_chapters_are_articles():
+    doc = parse(RULES)
+    kinds = {u.path: u.kind.value for u in doc.units}
+    assert kinds["第一章"] == "chapter"
+    assert [kinds[p] for p in ("一", "二", "三", "四", "五")] == ["article"] * 5
+
+
+def _listing(entries: int) -> str:
+    lines = "\n".join(f"{i}.某省某市推进第{i}项改革，成效明显。" for i in range(1, entries + 1))
+    return f"""某某部关于表扬典型做法的通报
+某发〔2031〕3号
+各省人民政府：
+经研究，对某省某市推进改革等{entries}项典型做法予以通报表扬。
+各地区要认真学习借鉴。
+附件：典型做法（共{entries}项）
+某某部
+2031年5月6日
+附件
+典型做法
+（共{entries}项）
+{lines}
+"""
+
+
+def test_a_long_list_annex_is_one_unit():
+    paths = [u.path for u in parse(_listing(12)).units]
+    assert paths == ["第1段", "第2段", "附件"]
+
+
+def test_a_short_numbered_annex_keeps_its_items():
+    paths = [u.path for u in parse(_listing(3)).units]
+    assert "附件1" in paths and "附件3" in paths
+
+
+ANSWER = """某某办公室关于某项建议的复函
+某办函〔2031〕9号
+某某委员：
+您关于某项工作的建议收悉。现将有关情况函复如下：
+一、基本情况。去年各地做了大量工作。
+二、下一步拟采取的措施。商务部拟研究制订相关政策，加大推广力度。教育部拟继续做好规划编制工作。
+某某办公室
+2031年3月3日
+"""
+
+
+def test_a_body_that_plans_to_act_has_the_duty():
+    doc = parse(ANSWER)
+    agents = {d.key: d.pref_label for d in doc.departments} if hasattr(doc, "departments") else {}
+    leads = {agents.get(r.agent, r.agent) for r in doc.responsibilities if r.unit_path == "二" and r.role.value == "lead"}
+    assert len(leads) == 2, leads
+
+
+MEETINGS = """某某市人民政府工作规则
+第一章 总则
+一、为规范市政府工作，制定本规则。
+二、重大事项须经市政府常务会议讨论决定。
+第二章 附则
+三、本规则自印发之日起施行。
+"""
+
+
+def test_a_government_meeting_that_decides_is_a_body():
+    doc = parse(MEETINGS)
+    labels = {d.key: d.pref_label for d in doc.departments}
+    meeting = [k for k, name in labels.items() if name.endswith("市政府常务会议")]
+    assert meeting, labels
+    assert {(r.unit_path, r.role.value) for r in doc.responsibilities if r.agent == meeting[0]} == {("二", "lead")}
+
+
+def test_a_meeting_held_is_no_body():
+    doc = parse(ANSWER.replace("去年各地做了大量工作。", "去年主持召开国务院常务会议听取了有关汇报。"))
+    assert not [d for d in doc.departments if d.pref_label.endswith("常务会议")]
