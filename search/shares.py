@@ -29,7 +29,8 @@ _SPLIT_CLAUSE = re.compile(r"双方|分别|各自|均摊|平均")
 # A question about splitting a benefit between claimants
 _ASKS_SPLIT = re.compile(r"平摊|均摊|分摊|一人一半|各扣一半|各一半|各占一半|对半|平分|五五开|分别扣|两个人分|两口子分|夫妻分|"
                          r"\bsplit\b|\bshare (?:it |them |this |that |the [a-z -]{0,40}?)?(?:equally|between|50)|"
-                         r"\bhalf each\b|fifty[- ]fifty|50[/-]50|equally between", re.IGNORECASE)
+                         r"\bhalf each\b|fifty[- ]fifty|50[/-]50|equally between|各自扣|各扣各的|各自(?:申报|享受|扣除)|"
+                         r"\beach (?:of us )?(?:would |could |can |to )?(?:claim|deduct)", re.IGNORECASE)
 # Placed this much above the standard the share refers to when the profile asks how to split it
 SPLIT_BOOST = 0.01
 

@@ -42,3 +42,9 @@ def test_a_question_about_splitting():
     assert asks_to_split(EnterpriseProfile(needs="我和老公想平摊这个扣除"))
     assert asks_to_split(EnterpriseProfile(needs="Can we split it 50/50?"))
     assert not asks_to_split(EnterpriseProfile(needs="孩子上初中，个税每个月能扣多少"))
+
+
+def test_each_claiming_for_their_own_is_a_question_about_splitting():
+    assert asks_to_split(EnterpriseProfile(needs="We both pay interest; can each of us claim for our own flat?"))
+    assert asks_to_split(EnterpriseProfile(needs="我们俩各自扣各自的，行吗"))
+    assert not asks_to_split(EnterpriseProfile(needs="Each month I pay 3,000 yuan of interest. How much can I claim?"))
