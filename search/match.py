@@ -133,6 +133,8 @@ JUDGED_BOOST = 0.25  # more than a local document: the unit is decided on the pr
 # Added again when that condition fails on the profile's own facts (a parent aged 58 against 年满60岁的父母): the
 # answer that says no, and why, comes before units that say yes only because they state no condition
 REFUSED_BOOST = 0.25
+# 大中小企业 (大中小微企业协同): firms of every size, no size condition, though 中小企业 is read inside it
+_ALL_SIZES = re.compile(r"大中小")
 _ASKS_IF_ELIGIBLE = re.compile(r"够条件|够格|符合条件|有没有资格|有资格|能不能|能否|可不可以|可以吗|行不行|能报名|能参加|能申请|能领|"
                                r"能拿|能享受|能[\u4e00-\u9fff]{1,6}吗|qualify|eligible|allowed to|"
                                r"can (?:we|i) (?:still )?(?:get|apply|join|enter|claim)", re.IGNORECASE)
@@ -174,7 +176,8 @@ def _unit_conditions(unit: IndexUnit, supports: Sequence[SupportView] | None = N
     from ingest.conditions import conditions_of
 
     return [ConditionView(c.kind, c.field, c.comparator, c.value, c.value_max, list(c.values), c.unit, c.text,
-                          unit.start + c.span.start, unit.start + c.span.end) for c in conditions_of(unit.text)]
+                          unit.start + c.span.start, unit.start + c.span.end) for c in conditions_of(unit.text)
+            if not (c.field == "size" and _ALL_SIZES.match(unit.text[max(0, c.span.start - 1):]))]
 
 
 def _amounts(supports: Sequence[SupportView], profile: EnterpriseProfile, lang: str, asked: str = "") -> list[Amount]:

@@ -196,3 +196,15 @@ def test_a_unit_saying_no_on_the_askers_own_facts_joins_the_hits_at_its_document
     assert [(h.iri, h.score) for h in got] == [("a22", 1.1), ("a23", 1.1)]
     older = EnterpriseProfile(needs="我是独生子，我妈今年65岁，能在个税里扣吗？")
     assert [h.iri for h in _deciding_units(index, "q", older, [best], ["article"])] == ["a22"]
+
+
+def test_firms_of_every_size_are_no_size_condition():
+    from kg.views import HitContext
+    from search.match import _unit_conditions
+    from search.types import IndexUnit
+
+    def unit(text):
+        return IndexUnit("u", "measure", "d", "D", "二（一）", "", text, text, 0, len(text), HitContext())
+
+    assert not [c for c in _unit_conditions(unit("推动平台建设，引导大中小企业协同创新。")) if c.field == "size"]
+    assert [c.values for c in _unit_conditions(unit("支持中小企业开展技术改造。")) if c.field == "size"] == [["small", "medium"]]
