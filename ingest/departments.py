@@ -327,12 +327,16 @@ _LEVEL_SHORT_RE = re.compile(r"(?P<level>自治区|省|自治州|市|县)(?:人�
 def _of_place_named_before(source: str, cand: _Candidate, jurisdiction: str, place_re: re.Pattern[str]) -> str:
     """A level's short name (省政府, 自治区人民政府, 市委) in a text whose own jurisdiction has no such level (a
     national reply to one province): the body of the last place of that level the text named before it (河北省委和
-    省政府 → 河北省政府), or "" where the text names none."""
+    省政府 → 河北省人民政府), or "" where the text names none."""
     level = _LEVEL_SHORT_RE.match(source, cand.start, cand.end)
     if not level or cand.kind not in ("generic", "organ", "label") or (jurisdiction and jurisdiction != NATIONAL):
         return ""
     places = [m.group() for m in place_re.finditer(source, 0, cand.start) if m.group().endswith(level.group("level"))]
-    return places[-1] + source[cand.start + len(level.group("level")) : cand.end] if places else ""
+    if not places:
+        return ""
+    rest = source[cand.start + len(level.group("level")) : cand.end]
+    # 省政府 is the short form of the body's name, 河北省人民政府 (as the addressee line writes it): one body
+    return places[-1] + ("人民政府" if rest == "政府" else rest)
 
 
 def find_departments(

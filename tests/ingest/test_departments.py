@@ -601,7 +601,7 @@ def test_a_place_written_in_full_names_its_government(text, written):
 def test_a_level_written_short_in_a_national_text_is_the_place_it_named_before():
     text = "在领导小组统筹指导下，河北省委和省政府要切实履行主体责任。"
     found = {d.pref_label: [m.text(text) for m in d.mentions] for d in find_departments(text, jurisdiction=NATIONAL)}
-    assert found["河北省政府"] == ["省政府"]
+    assert found["河北省人民政府"] == ["省政府"]  # the short form of the formal name the addressee line writes
     alone = "省政府要切实履行主体责任。"  # no province named: the short name stays as written
     assert [d.pref_label for d in find_departments(alone, jurisdiction=NATIONAL)] == ["省政府"]
 
