@@ -87,7 +87,7 @@ from .match_instruments import (
 from .needs_text import policy_terms
 from .shares import SPLIT_BOOST, asks_to_split, referenced_standard, share_amounts
 from .text_amounts import text_amounts
-from .text_checks import bigrams
+from .text_checks import bigrams, duration_checks
 from .types import UNIT_KINDS, IndexUnit, ResponsibilityView, SupportView
 
 __all__ = [
@@ -263,7 +263,7 @@ def _measures(index: SearchIndex, profile: EnterpriseProfile, k: int, lang: str,
             extra = ([place] if place is not None else []) + prohibitions(hit.text, profile, hit.start)
             extra += exclusions(hit.text, profile, hit.start, plan_info.translation_terms)
             extra += unmet_requirements(hit.text, profile, hit.start) + refusals(hit.text, profile, hit.start)
-            extra += relative_age_checks(hit.text, profile, hit.start)
+            extra += relative_age_checks(hit.text, profile, hit.start) + duration_checks(hit.text, profile, hit.start)
             extra += [c for c in (threshold_check(s, profile) for s in meant) if c is not None]
             verdict = verdict_of(conditions, profile, today, until, until_text, lang, extra=extra)
             if asks_if_eligible and any(c.field != "place" and c.status in ("met", "failed") for c in verdict.checks):
@@ -323,7 +323,8 @@ def _deciding_units(index: SearchIndex, query: str, profile: EnterpriseProfile, 
     have = {h.iri for h in hits}
     out = list(hits)
     for h in index.search(query, k=60, kind=kinds, document=list(top)).hits:
-        says_no = any(c.status == "failed" for c in relative_age_checks(h.text, profile)) or refusals(h.text, profile)
+        says_no = any(c.status == "failed" for c in relative_age_checks(h.text, profile) + duration_checks(h.text, profile)) \
+            or refusals(h.text, profile)
         if h.iri not in have and says_no:
             out.append(replace(h, score=top[h.document]))
     return out

@@ -11,7 +11,8 @@ from collections.abc import Sequence
 
 from kg.views import ConditionCheck, EnterpriseProfile
 
-__all__ = ["bigrams", "exclusions", "prohibitions", "refusals", "relative_age_checks", "unmet_requirements"]
+__all__ = ["bigrams", "duration_checks", "exclusions", "prohibitions", "refusals", "relative_age_checks",
+           "unmet_requirements"]
 
 # ------------------------------------------------------------------------------------------------ prohibitions
 
@@ -152,3 +153,56 @@ def refusals(text: str, profile: EnterpriseProfile, start: int = 0) -> list[Cond
             found.append(ConditionCheck("failed", "needs", text[begin:end], "、".join(sorted(shared)),
                                         start + begin, start + end))
     return found
+
+
+# ------------------------------------------------------------------------------------------------ durations
+
+# A period of an activity a text requires: 在专利代理机构实习满1年; 从业满3年; 连续缴费不少于12个月; 工作2年以上
+_DURATION_REQ = re.compile(r"(?P<act>实习|见习|工作|从业|任职|执业|缴费|参保)(?:时间|期|年限)?(?P<cmp>满|不少于|达到)?"
+                           r"(?P<n>[0-9]+|[一二两三四五六七八九十]+)(?P<u>年|个月)(?P<more>以上)?")
+# The words an asker uses for each activity (trainee for eight months; 实习了八个月; 上班两年)
+_ACTIVITY = {"实习": ("实习", "见习", "trainee", "intern", "apprentice"), "见习": ("实习", "见习", "trainee", "intern"),
+             "工作": ("工作", "上班", "干了", "working", "worked", "employed", "job"),
+             "从业": ("从业", "工作", "干了", "working", "worked", "practis"), "任职": ("任职", "担任", "served", "serving"),
+             "执业": ("执业", "practis"), "缴费": ("缴费", "缴了", "交了", "参保", "insured", "contribut"),
+             "参保": ("参保", "缴费", "缴了", "insured", "contribut")}
+_HAVE = re.compile(r"(?P<n>[0-9]+|[一二两三四五六七八九十]+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+                   r"twelve|twenty|thirty)\s*(?:个)?\s*(?P<u>年|个月|月|years?|months?)", re.IGNORECASE)
+_FULL_WIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
+def _months(n: str, u: str) -> int | None:
+    from .needs_text import _EN_NUMBERS, _number
+
+    n = n.lower()
+    value = _EN_NUMBERS.get(n) or _number(n)
+    if value is None:
+        return None
+    return int(value) * (12 if u.lower().startswith(("年", "year")) else 1)
+
+
+def duration_checks(text: str, profile: EnterpriseProfile, start: int = 0) -> list[ConditionCheck]:
+    """A period of an activity the text requires (实习满1年) against the period the asker's words give for that
+    activity in one sentence (a trainee for eight months): met, or failed naming the requirement; nothing when
+    their words give no period for it.  A period stated without 满/不少于/达到/以上 is no requirement."""
+    wants = [s for s in re.split(r"[。！？!?；;\n]|(?<=[a-z])\.\s", " ".join((profile.needs, *profile.plans))) if s.strip()]
+    checks = []
+    for m in _DURATION_REQ.finditer(text.translate(_FULL_WIDTH)):
+        if not (m.group("cmp") or m.group("more")):
+            continue
+        need = _months(m.group("n"), m.group("u"))
+        words = _ACTIVITY[m.group("act")]
+        have = None
+        for sentence in wants:
+            if any(w in sentence.lower() for w in words):
+                got = [_months(h.group("n"), h.group("u")) for h in _HAVE.finditer(sentence)]
+                got = [g for g in got if g is not None]
+                if got:
+                    have = max(got)
+                    break
+        if need is None or have is None:
+            continue
+        ok = have >= need
+        checks.append(ConditionCheck("met" if ok else "failed", "experience", text[m.start():m.end()],
+                                     f"{have} 个月 {'≥' if ok else '<'} {need} 个月", start + m.start(), start + m.end()))
+    return checks
