@@ -192,6 +192,8 @@ def _right_ok(source: str, end: int, name: str) -> bool:
         return False
     if name.endswith("政府") and source.startswith("部门", end):  # 县级以上人民政府部门: the governments' departments
         return False
+    if name.endswith("部") and source.startswith("落实", end):  # 请财政部落实…: 部落 (a tribe) is no word here
+        return True
     return nxt not in _RIGHT_GUARD.get(name[-1], "")
 
 

@@ -70,7 +70,7 @@ _HEARS_RE = re.compile(r"\s*(?:要|应当|应)?\s*(?:定期|适时|每年|及时
 _OBJECT_RE = re.compile(r"[对向为给与和及在将把]\s*$")
 # A named body that 要/应当/须 do something has a duty, whatever the verb (自然资源部门要根据…统筹规划…).
 # 发展改革委拟研究制订…: a reply relays what a body plans to do (拟), its duty as 要 would be
-_MODAL_RE = re.compile(r"\s*(?:都|均|也)?(?:要|应当|应|须|需|必须|将(?!其|来|近|要求|于|会同)|拟(?!任|聘|于|稿|定的|订的)|可以?(?=根据|按照|结合|组织|视))(?!求|素|件|点|害|闻|以|是|有|在(?![^，,。；;]{1,20}(?:领导|指导)下))")  # 要在…领导下，…: a duty
+_MODAL_RE = re.compile(r"\s*(?:等(?:有关|相关|其他)?(?:部门|单位)(?:和单位)?)?\s*(?:都|均|也)?(?:要|应当|应|须|需|必须|将(?!其|来|近|要求|于|会同)|拟(?!任|聘|于|稿|定的|订的)|可以?(?=根据|按照|结合|组织|视))(?!求|素|件|点|害|闻|以|是|有|在(?![^，,。；;]{1,20}(?:领导|指导)下))")  # 要在…领导下，…: a duty
 # A reply relays a body's word on the matter (发展改革委提出：…, 财政部意见：…, A、B提出了以下意见：): each body it
 # names answers for what follows, the lead of the unit. (X将…给予支持 is read by _MODAL_RE: a commitment is a duty.)
 _OPINION_RE = re.compile(r"\s*(?:经)?(?:研究)?(?:提出了?(?:以下|如下)?(?:的)?(?:意见|办理意见)?|(?:的)?(?:意见|办理意见)|认为)\s*[：:]")
@@ -90,6 +90,7 @@ _CONSENT_AFTER_RE = re.compile(r"\s*(?:批准|审批|核准|同意|许可|(?:讨
 _OVER_OTHERS_RE = re.compile(r"\s*对[^，,。；;]{1,40}?(?=要|应当|应|须)")
 _COLLECTIVE_URGED_RE = re.compile(r"(?:鼓励|支持|引导|要求|指导|督促|推动|由)\s*$")
 _CLAUSE_START_RE = re.compile(r"(?:^|[，,；;：:])\s*(?:同时，?|并)?\s*$")
+_ASKED_RE = re.compile(r"(?:^|[，,；;。：:])\s*(?:并|同时)?请\s*$")
 _BY_RE = re.compile(r"(?:由|请|建议)\s*$")  # 由X办理; a reply's 请X加快研究 / 建议X做好… asks X to act
 # 联席会议办公室设在教育部，主要承担…日常工作: the office, set up in a body, carries the work
 _HOSTED_RE = re.compile(r"\s*设在[^，,。；;]{1,20}[，,](?:[^。；;]{0,40}?[，,])?\s*(?:主要|具体)?(?:承担|负责)")
@@ -209,6 +210,8 @@ def _sentence_statements(source: str, sent: Span, mentions: list[Mention], conv:
             by_body = _BY_RE.search(before) and source[tail : tail + 1] not in _CLAUSE_END  # 由市财政局将资金拨付…
             acts = _CLAUSE_START_RE.search(before) and (_ACTS_RE.match(source, tail, sent.end)  # 市财政局统筹安排…
                                                         or _MODAL_RE.match(source, tail, sent.end))  # X要…, X应当…
+            # 请A、B、C等部门在…前完成: the text asks each body listed, with no word that one of them leads
+            asked = bool(_ASKED_RE.search(before)) and not _WITH_RE.match(source, tail, sent.end)
             each = _EACH_BEFORE_RE.search(before) or _EACH_AFTER_RE.match(source, tail, sent.end)
             if (by_body or acts) and not narrative and each and len(_unique(named)) > 1:
                 yield from ((m, Role.LEAD, False) for m in _unique(named))  # 分别由A和B办理: each leads its own
@@ -231,8 +234,9 @@ def _sentence_statements(source: str, sent: Span, mentions: list[Mention], conv:
                   and not _duties(source, tail, sent.end)[1]):
                 # 税务机关应当及时处理, 登记管理机关和业务主管部门要…: a class of bodies at every level, each implements
                 yield from ((m, Role.IMPLEMENTER, False) for m in _unique(named))
-            elif (not narrative and acts and not by_body and not has_lead and len(_unique(named)) > 1
-                  and _MODAL_RE.match(source, tail, sent.end) and not _later_help(source, tail, sent.end, named)):
+            elif (not narrative and (acts or asked) and not (by_body and not asked) and not has_lead
+                  and len(_unique(named)) > 1 and (asked or _MODAL_RE.match(source, tail, sent.end))
+                  and not _later_help(source, tail, sent.end, named)):
                 # 甲部门和乙部门应当加强…: bodies told alike what to do, with no word that one leads, each leads;
                 # 甲部门和乙部门应当…进行检查、监督: each is the supervisor
                 instead, duty = _duties(source, tail, sent.end)

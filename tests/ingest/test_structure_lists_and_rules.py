@@ -96,3 +96,30 @@ def test_a_government_meeting_that_decides_is_a_body():
 def test_a_meeting_held_is_no_body():
     doc = parse(ANSWER.replace("去年各地做了大量工作。", "去年主持召开国务院常务会议听取了有关汇报。"))
     assert not [d for d in doc.departments if d.pref_label.endswith("常务会议")]
+
+
+NOTICE = """某某办公厅关于落实某项政策的通知
+某办发〔2031〕4号
+各有关部门：
+为落实某项政策，现通知如下：
+一、完善管理办法。请商务部、教育部、民政部等部门在2032年6月底前完成修订。
+二、做好宣传解读。商务部、教育部等有关部门要加强政策宣传。
+三、简化评估程序。请财政部落实有关规定，提出修订建议。
+某某办公厅
+2031年5月6日
+"""
+
+
+def _roles(doc, path):
+    names = {d.key: d.pref_label for d in doc.departments}
+    return sorted((names[r.agent], r.role.value, r.basis.value) for r in doc.responsibilities if r.unit_path == path)
+
+
+def test_bodies_asked_or_told_alike_each_lead():
+    doc = parse(NOTICE)
+    assert [role for _, role, _ in _roles(doc, "一")] == ["lead"] * 3
+    assert [(role, basis) for _, role, basis in _roles(doc, "二")] == [("lead", "explicit")] * 2
+
+
+def test_a_ministry_before_luoshi_is_a_body():
+    assert [(name, role) for name, role, _ in _roles(parse(NOTICE), "三")] == [("财政部", "lead")]
