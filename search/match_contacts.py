@@ -129,6 +129,14 @@ def contacts_of(unit_owners: Sequence[ResponsibilityView], document: str,
     return issuers + above, no_owner(lang)
 
 
+# Governments named by no place and no level (地方政府, 各级政府, 地方各级人民政府, 各地区): every locality at once,
+# none a firm can turn to; 县级以上地方人民政府 names a level and stays
+_PLACELESS = re.compile(r"^(?:各地区?|各地方|(?:地方|各级|地方各级|各地)(?:人民)?政府)$")
+# ... unless the asker asks what governments do (政府支持吗, 谁负责, who is responsible): then they answer
+_ASKS_GOVERNMENT = re.compile(r"政府|谁负责|谁来管|谁管|监管|government|who is responsible|who (?:oversees|supervises)",
+                              re.IGNORECASE)
+
+
 def answering_contacts(contacts: list[Contact], owners: Sequence[ResponsibilityView], unit_text: str, asked: str,
                        document: str, overseers: dict[str, list[ResponsibilityView]], lang: str,
                        info: DocumentInfo | None = None) -> list[Contact]:
@@ -139,6 +147,9 @@ def answering_contacts(contacts: list[Contact], owners: Sequence[ResponsibilityV
     sentence is the one sharing most words with what the profile asks."""
     if not contacts or any(c.scope != "unit" for c in contacts):
         return contacts
+    if all(_PLACELESS.match(c.agent_name) for c in contacts) and not _ASKS_GOVERNMENT.search(asked):
+        above, _ = contacts_of([], document, overseers, lang, info)  # 地方政府要…: no one to call; the issuer is
+        return above + [c for c in contacts if c.agent_iri not in {a.agent_iri for a in above}]
     if any(set(c.role.split(",")) - {"implementer"} for c in contacts):
         return _nearest_first(contacts, owners, asked)
     sentences = [x for x in re.split(r"(?<=[。；;！!？?])", unit_text) if x.strip()]

@@ -71,3 +71,14 @@ def test_the_bodies_of_the_row_the_firm_asks_about_come_first():
     asked = answering_contacts(contacts, owners, f"{row10}\n{row13}", "想拿注册商标去银行质押贷款", "doc", {}, "zh")
     assert [c.agent_name for c in asked] == ["中国人民银行", "国家知识产权局", "中国证券监督管理委员会"]
     assert answering_contacts(contacts, owners, row10, "区域性股权市场挂牌", "doc", {}, "zh") == contacts
+
+
+def test_governments_of_no_place_yield_to_the_issuer_unless_the_asker_asks_what_governments_do():
+    text = "健全投入机制。地方政府要按规定制定并落实生均经费标准。各地在巩固生均拨款水平达到8000元的基础上逐步提高。"
+    owners = [owner("地方政府", "implementer", evidence="地方政府要按规定制定并落实生均经费标准")]
+    info = DocumentInfo("doc", "国务院关于加快发展教育的决定", ("国务院",), "中华人民共和国")
+    contacts, _ = contacts_of(owners, "doc", {}, "zh", info)
+    school = answering_contacts(contacts, owners, text, "我们学校按生均拨款每年至少拿多少", "doc", {}, "zh", info)
+    assert [c.agent_name for c in school] == ["国务院", "地方政府"]
+    role = answering_contacts(contacts, owners, text, "生均经费标准由哪级政府制定", "doc", {}, "zh", info)
+    assert [c.agent_name for c in role] == ["地方政府"]
