@@ -12,6 +12,9 @@ def test_everyday_words_give_the_plan_s_terms_for_that_kind_of_project():
     assert policy_terms("老注塑机是电老虎，电费能省一大截") == ["节能", "能耗", "能效"]
     assert policy_terms("We had two near-misses last year and want gas detectors.") == ["安全生产", "本质安全"]
     assert "自动物流" in policy_terms("仓库里全靠叉车搬运")
+    assert "质量追溯" in policy_terms("想让每批货都能扫码溯源")
+    assert "企业技术中心" in policy_terms("Our R&D centre needs a new test rig.")
+    assert policy_terms("买两台协作机器人") == ["人机协作"]
 
 
 def test_words_inside_other_words_or_terms_already_written_add_nothing():
