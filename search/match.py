@@ -87,7 +87,7 @@ from .match_instruments import (
 from .needs_text import policy_terms
 from .shares import SPLIT_BOOST, asks_to_split, referenced_standard, share_amounts
 from .text_amounts import text_amounts
-from .text_checks import bigrams, duration_checks
+from .text_checks import bigrams, duration_checks, scope_check
 from .types import UNIT_KINDS, IndexUnit, ResponsibilityView, SupportView
 
 __all__ = [
@@ -260,7 +260,8 @@ def _measures(index: SearchIndex, profile: EnterpriseProfile, k: int, lang: str,
                 score = round(score - ELSEWHERE_PENALTY, 4)  # another place's policy: shown, but below
             meant = supports_for(profile, supports)  # a person's loan, or the firm's: not both at once
             conditions = _unit_conditions(unit, meant) if unit is not None else []
-            extra = ([place] if place is not None else []) + prohibitions(hit.text, profile, hit.start)
+            extra = ([place] if place is not None else scope_check(hit.text, profile, lang, hit.start))
+            extra += prohibitions(hit.text, profile, hit.start)
             extra += exclusions(hit.text, profile, hit.start, plan_info.translation_terms)
             extra += unmet_requirements(hit.text, profile, hit.start) + refusals(hit.text, profile, hit.start)
             extra += relative_age_checks(hit.text, profile, hit.start) + duration_checks(hit.text, profile, hit.start)

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from kg.views import ConditionCheck, EnterpriseProfile
 
-__all__ = ["bigrams", "duration_checks", "exclusions", "prohibitions", "refusals", "relative_age_checks",
+__all__ = ["bigrams", "duration_checks", "exclusions", "prohibitions", "refusals", "relative_age_checks", "scope_check",
            "unmet_requirements"]
 
 # ------------------------------------------------------------------------------------------------ prohibitions
@@ -206,3 +206,22 @@ def duration_checks(text: str, profile: EnterpriseProfile, start: int = 0) -> li
         checks.append(ConditionCheck("met" if ok else "failed", "experience", text[m.start():m.end()],
                                      f"{have} 个月 {'≥' if ok else '<'} {need} 个月", start + m.start(), start + m.end()))
     return checks
+
+
+# ------------------------------------------------------------------------------------------------ pilot areas
+
+# A measure whose scope is a set of pilot areas the text counts (推广范围: 8个改革试验区域; 在3个试点城市实施)
+_PILOT_SCOPE = re.compile(r"[0-9一二两三四五六七八九十]+个(?:改革|创新|全面创新改革)?(?:试验|试点|示范)(?:区域|地区|城市|省份|区)")
+
+
+def scope_check(text: str, profile: EnterpriseProfile, lang: str = "zh", start: int = 0) -> list[ConditionCheck]:
+    """A national document's measure meant for some pilot areas only (8个改革试验区域): the place decides it, so the
+    verdict is unknown, naming the place to fill in, when the profile gives none; a place given is left to the
+    reader (the areas are listed elsewhere in the text, often as a region: 京津冀, 珠三角)."""
+    if profile.place or profile.district:
+        return []
+    m = _PILOT_SCOPE.search(text)
+    if not m:
+        return []
+    return [ConditionCheck("unknown", "place", m.group(), "请填写所在地" if lang == "zh" else "fill in place",
+                           start + m.start(), start + m.end())]
