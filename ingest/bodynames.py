@@ -70,6 +70,7 @@ _COLLECTIVE_RE = re.compile(
     r"|(?:市|区|县|省)(?:级|政府)?(?:各)?(?:有关|相关)部门"
     r"|(?:省|市|县)级(?:人民)?政府(?:办公厅(?:（室）)?|办公室)"  # 省级政府办公厅: each province's government office
     r"|国务院(?:各有关|各|有关)?部门(?:和单位)?"  # the State Council's departments (国务院部门可参照…)
+    r"|国家(?:各)?有关部门(?:和单位)?"  # a reply's 国家有关部门正在研究…: the central departments concerned
 )
 # Words of a clause, never of an organ's name: a span holding one is a sentence fragment (区探索创新政府,
 # 山东省日照市推行压缩企业开办), kept as a candidate and out of the bodies.

@@ -44,7 +44,7 @@ _SUPERVISION_RE = re.compile(r"督查|督导|督办|监督检查|督促检查|�
 # What a duty clause (after 负责, or after the bodies 会同 names) is about.
 _DUTY_OF: tuple[tuple[re.Pattern[str], Role], ...] = (
     # …负责全省职业教育工作的统筹规划、综合协调: the work named first, then what the body does with it
-    (re.compile(r"^\s*(?:要|应当|应|须|需|切实|积极|负责)*\s*(?:[^，,。；;]{1,14}?的)?(?:搞好|做好|加强)?"
+    (re.compile(r"^\s*(?:要|应当|应|须|需|切实|积极|负责|将|继续)*\s*(?:[^，,。；;]{1,14}?的)?(?:搞好|做好|加强)?"
                 r"(?:统筹协调|综合协调|协调服务|协调推进|统筹推进|统筹指导|统筹规划|统筹组织|协调解决|组织协调|协调)"), Role.COORDINATOR),
     (re.compile(r"^\s*(?:要|应当|应|须|需|负责)?\s*(?:适时|定期|及时|每年)?(?:组织)?(?:开展)?(?:考核|评估|评价|初审|审核|评审)"
                 r"|(?:开展|进行|组织|做好)[^，。；]{0,8}?(?:考核|评估|评价|验收|审查)"
@@ -70,7 +70,7 @@ _HEARS_RE = re.compile(r"\s*(?:要|应当|应)?\s*(?:定期|适时|每年|及时
 _OBJECT_RE = re.compile(r"[对向为给与和及在将把]\s*$")
 # A named body that 要/应当/须 do something has a duty, whatever the verb (自然资源部门要根据…统筹规划…).
 # 发展改革委拟研究制订…: a reply relays what a body plans to do (拟), its duty as 要 would be
-_MODAL_RE = re.compile(r"\s*(?:等(?:有关|相关|其他)?(?:部门|单位)(?:和单位)?)?\s*(?:都|均|也)?(?:要|应当|应|须|需|必须|将(?!其|来|近|要求|于|会同)|拟(?!任|聘|于|稿|定的|订的)|可以?(?=根据|按照|结合|组织|视))(?!求|素|件|点|害|闻|以|是|有|在(?![^，,。；;]{1,20}(?:领导|指导)下))")  # 要在…领导下，…: a duty
+_MODAL_RE = re.compile(r"\s*(?:等(?:有关|相关|其他)?(?:部门|单位)(?:和单位)?)?\s*(?:都|均|也)?(?:在[^，,。；;]{1,30}?(?:时|中|过程中)[，,]?)?(?:继续|还|也)?(?:要|应当|应|须|需|必须|将(?!其|来|近|要求|于|会同)|拟(?!任|聘|于|稿|定的|订的)|可以?(?=根据|按照|结合|组织|视))(?!求|素|件|点|害|闻|以|是|有|在(?![^，,。；;]{1,20}(?:领导|指导)下))")  # 要在…领导下，…: a duty
 # A reply relays a body's word on the matter (发展改革委提出：…, 财政部意见：…, A、B提出了以下意见：): each body it
 # names answers for what follows, the lead of the unit. (X将…给予支持 is read by _MODAL_RE: a commitment is a duty.)
 _OPINION_RE = re.compile(r"\s*(?:经)?(?:研究)?(?:提出了?(?:以下|如下)?(?:的)?(?:意见|办理意见)?|(?:的)?(?:意见|办理意见)|认为)\s*[：:]")
@@ -82,7 +82,7 @@ _EACH_BEFORE_RE = re.compile(r"分别由\s*$")
 _EACH_AFTER_RE = re.compile(r"\s*(?:等(?:有关)?部门)?分别")
 _COLLECTIVE_COORDINATES_RE = re.compile(r"\s*(?:要|应当|应|须)?\s*(?:切实)?(?:加强|做好|负责)?(?:统筹协调|综合协调)")
 _COLLECTIVE_ACTS_RE = re.compile(
-    _GAP + r"(?:[，,]\s*特别是[^，,。；;]{1,30})?[\s，,]*(?:都|均|也)?(?:可|要|应|需|须|负责|建立|制定|结合|根据|按照|抓紧|加快|做好|落实|研究|组织|推动|加强|完善|出台|设立|参照)(?!的)")  # 国务院部门制定的文件: no act
+    _GAP + r"(?:[，,]\s*特别是[^，,。；;]{1,30})?[\s，,]*(?:都|均|也)?(?:在[^，,。；;]{1,30}?(?:时|中|过程中)[，,]?)?(?:(?:正在|还将|将)?(?:可|要|应|需|须|负责|建立|制定|结合|根据|按照|抓紧|加快|做好|落实|研究|组织|推动|加强|完善|出台|设立|参照)(?!的)|将(?!其|来|近|要求|于))")  # 国务院部门制定的文件: no act
 # What a text requires a body's approval for (设立常驻代表机构，须经X批准): that body decides, the lead.
 _REQUIRED_CONSENT_RE = re.compile(r"(?:须|应当|应|必须|需要|需)(?:经|征得)\s*$")  # 应征得X同意: X decides
 _CONSENT_AFTER_RE = re.compile(r"\s*(?:批准|审批|核准|同意|许可|(?:讨论|审议|研究)决定)")  # 须经X讨论决定: X decides

@@ -71,7 +71,7 @@ _EXPERTS_RE = re.compile(_EXPERTS)  # …、A大学、B局等单位专家: the r
 _MEMBERS_BEFORE_RE = re.compile(r"成员(?:单位)?(?:包括|为|有|由)\s*$")
 _WITH_RE = re.compile(r"[\s，,]*" + _GAP + r"(?:会同|联合|商(?=国务院|国家|有关|相关|各|省|市|区|县))\s*")  # X商Y制定
 # 各级卫生健康部门 (a sector's departments at every level) is a body named by its work, not a collective.
-_COLLECTIVE_RE = re.compile(r"^(?:国务院各|国务院有关|国务院部门|各?试点(?:城市|地区|省份)$|各(?!(?:省级|级)(?!人民政府|政府)[\u4e00-\u9fff]{2,10}(?:部门|机关|机构)$)|相关|有关|区级|县级"
+_COLLECTIVE_RE = re.compile(r"^(?:国务院各|国务院有关|国家(?:各)?有关|国务院部门|各?试点(?:城市|地区|省份)$|各(?!(?:省级|级)(?!人民政府|政府)[\u4e00-\u9fff]{2,10}(?:部门|机关|机构)$)|相关|有关|区级|县级"
                             r"|乡镇|街镇|全市各|本市各|全省各|地方各级|地方(?:人民)?政府$|县级以上|当地政府|省级人民政府"
                             r"|省、自治区、直辖市人民政府$|.*所在地(?:人民政府|政府)?$)|层面")
 _BLANK_RE = re.compile(r"[\s。；;，,]*")

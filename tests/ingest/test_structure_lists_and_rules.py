@@ -123,3 +123,24 @@ def test_bodies_asked_or_told_alike_each_lead():
 
 def test_a_ministry_before_luoshi_is_a_body():
     assert [(name, role) for name, role, _ in _roles(parse(NOTICE), "三")] == [("财政部", "lead")]
+
+
+REPLY_PLANS = """某某办公厅关于某省所提建议办理情况的函
+某办函〔2031〕5号
+某省人民政府：
+现将有关情况函复如下：
+一、关于甲项目问题。国家有关部门正在研究制订解决此类问题的方案。
+二、关于乙项目问题。国务院有关部门在研究完善有关政策时将统筹考虑。
+三、关于丙项目问题。商务部将继续加强协调，推进该项目前期工作。
+四、关于丁项目问题。财政部在测算有关数额时，将继续加入有关因素。
+某某办公厅
+2031年5月6日
+"""
+
+
+def test_a_reply_s_present_and_planned_acts_are_duties():
+    doc = parse(REPLY_PLANS)
+    assert [(n, r) for n, r, _ in _roles(doc, "一")] == [("国家有关部门", "implementer")]
+    assert [r for _, r, _ in _roles(doc, "二")] == ["implementer"]
+    assert [(n, r) for n, r, _ in _roles(doc, "三")] == [("商务部", "coordinator")]
+    assert [(n, r) for n, r, _ in _roles(doc, "四")] == [("财政部", "lead")]
