@@ -154,6 +154,20 @@ def _local_documents(profile: EnterpriseProfile, infos: Mapping[str, DocumentInf
     return sorted(local)
 
 
+def _names_place(profile: EnterpriseProfile, info: DocumentInfo | None) -> bool:
+    """Do the needs name the document's place (上海那边认不认; Shanghai's scheme)?  A firm elsewhere asking about
+    that place's policy asks about that very document: it is not pushed below the others, though its verdict
+    still fails on place."""
+    name = re.sub(r"(?:特别行政区|自治区|省|市|区|县)$", "", info.jurisdiction) if info and info.jurisdiction else ""
+    if len(name) < 2:
+        return False
+    from .places import shipped_places
+
+    places = shipped_places()
+    asked = places.in_question(" ".join((profile.needs, *profile.plans)))
+    return name in profile.needs or bool(asked & places.in_question(info.jurisdiction))
+
+
 def _query_texts(profile: EnterpriseProfile) -> list[str]:
     """One search per plan (or the needs), each with the industry before it and the policy terms for the kind
     of project it describes in everyday words (电老虎 → 节能: search/needs_text.policy_terms)."""
@@ -256,7 +270,7 @@ def _measures(index: SearchIndex, profile: EnterpriseProfile, k: int, lang: str,
             place = place_check(profile, info, unit.document_title if unit else "", lang)
             if place is not None and place.status == "met":
                 score = round(score + LOCAL_BOOST, 4)  # a local document where the firm is: its own policy
-            elif place is not None and place.status == "failed":
+            elif place is not None and place.status == "failed" and not _names_place(profile, info):
                 score = round(score - ELSEWHERE_PENALTY, 4)  # another place's policy: shown, but below
             meant = supports_for(profile, supports)  # a person's loan, or the firm's: not both at once
             conditions = _unit_conditions(unit, meant) if unit is not None else []

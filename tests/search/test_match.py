@@ -208,3 +208,14 @@ def test_firms_of_every_size_are_no_size_condition():
 
     assert not [c for c in _unit_conditions(unit("推动平台建设，引导大中小企业协同创新。")) if c.field == "size"]
     assert [c.values for c in _unit_conditions(unit("支持中小企业开展技术改造。")) if c.field == "size"] == [["small", "medium"]]
+
+
+def test_needs_naming_the_document_s_place_ask_about_that_document():
+    from search.match import _names_place
+    from search.match_contacts import DocumentInfo
+
+    info = DocumentInfo("plan", "上海市促进产业升级行动计划", (), "上海市")
+    far = EnterpriseProfile(place="江苏省太仓市", needs="我们想转产电池包壳体，上海那边认不认？")
+    assert _names_place(far, info)
+    assert not _names_place(EnterpriseProfile(place="江苏省太仓市", needs="我们想转产电池包壳体"), info)
+    assert not _names_place(far, DocumentInfo("n", "国务院关于…的通知", ("国务院",), "中华人民共和国"))

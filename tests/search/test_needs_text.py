@@ -15,6 +15,7 @@ def test_everyday_words_give_the_plan_s_terms_for_that_kind_of_project():
     assert "质量追溯" in policy_terms("想让每批货都能扫码溯源")
     assert "企业技术中心" in policy_terms("Our R&D centre needs a new test rig.")
     assert policy_terms("买两台协作机器人") == ["人机协作"]
+    assert "新能源汽车" in policy_terms("We want to make battery packs for electric cars.")
 
 
 def test_words_inside_other_words_or_terms_already_written_add_nothing():
