@@ -144,3 +144,20 @@ def test_a_reply_s_present_and_planned_acts_are_duties():
     assert [r for _, r, _ in _roles(doc, "二")] == ["implementer"]
     assert [(n, r) for n, r, _ in _roles(doc, "三")] == [("商务部", "coordinator")]
     assert [(n, r) for n, r, _ in _roles(doc, "四")] == [("财政部", "lead")]
+
+
+RULES_SELF = """国务院工作规则
+一、国务院及各部门要加快职能转变。
+二、国务院办公厅要加强督促检查。
+三、商务部拟在明后两年选择三个行业安排研究课题。
+四、商务部及有关部门都要向社会公开征求意见。
+"""
+
+
+def test_a_body_with_the_departments_and_a_plan_in_a_year():
+    doc = parse(RULES_SELF)
+    roles = {p: _roles(doc, p) for p in ("一", "二", "三", "四")}
+    assert [r for _, r, _ in roles["一"]] == ["lead"]
+    assert [(n, r) for n, r, _ in roles["二"]] == [("国务院办公厅", "supervisor")]
+    assert [(n, r) for n, r, _ in roles["三"]] == [("商务部", "lead")]
+    assert [(n, r) for n, r, _ in roles["四"]] == [("商务部", "lead")]
