@@ -310,7 +310,36 @@ def document_validity_of(index: SearchIndex, slug: str, info: DocumentInfo | Non
         return found.valid_until, found.text
     if info is not None and info.valid_until is not None:
         return info.valid_until, info.validity_text
+    for u in units:
+        found = work_period_end(u.text)
+        if found is not None:
+            return found
     return None, ""
+
+
+# The period a document sets for its whole work: 清理整顿时限是1997年4月―1998年2月; 实施期限为2019年1月至2020年6月
+_WORK_PERIOD = re.compile(r"(?:时限|期限|实施期|执行期|工作时间)(?:是|为|：|:)?\s*(?:从|自)?(?P<y1>(?:19|20)[0-9]{2})年(?P<m1>[0-9]{1,2})月"
+                          r"(?:[0-9]{1,2}日)?(?:起)?\s*(?:—|―|－|-|–|~|～|至|到)+\s*(?:(?P<y2>(?:19|20)[0-9]{2})年)?"
+                          r"(?P<m2>[0-9]{1,2})月(?:(?P<d2>[0-9]{1,2})日)?")
+
+
+def work_period_end(text: str) -> tuple[date, str] | None:
+    """The last day of the period a text sets for its whole work (时限是1997年4月―1998年2月 → 1998-02-28, the last
+    day of the month when no day is given), with its words; None when it states none.  A target's year (到2020年)
+    is no period: the words must name a time limit and both ends."""
+    import calendar
+
+    m = _WORK_PERIOD.search(text)
+    if not m:
+        return None
+    year, month = int(m.group("y2") or m.group("y1")), int(m.group("m2"))
+    if not 1 <= month <= 12:
+        return None
+    day = int(m.group("d2")) if m.group("d2") else calendar.monthrange(year, month)[1]
+    try:
+        return date(year, month, day), m.group()
+    except ValueError:
+        return None
 
 
 def place_check(profile: EnterpriseProfile, info: DocumentInfo | None, title: str, lang: str):

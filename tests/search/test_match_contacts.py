@@ -82,3 +82,13 @@ def test_governments_of_no_place_yield_to_the_issuer_unless_the_asker_asks_what_
     assert [c.agent_name for c in school] == ["国务院", "地方政府"]
     role = answering_contacts(contacts, owners, text, "生均经费标准由哪级政府制定", "doc", {}, "zh", info)
     assert [c.agent_name for c in role] == ["地方政府"]
+
+
+def test_the_period_set_for_the_whole_work_ends_on_its_last_day():
+    from datetime import date
+
+    from search.match_contacts import work_period_end
+
+    assert work_period_end("整治采取自查与抽查结合的方法。整治时限是2003年5月―2004年2月，步骤如下：")[0] == date(2004, 2, 29)
+    assert work_period_end("专项行动实施期限为2021年3月至2022年6月15日。")[0] == date(2022, 6, 15)
+    assert work_period_end("到2025年，规模以上企业全部完成改造。") is None  # a target's year is no period
