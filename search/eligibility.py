@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
@@ -458,6 +459,8 @@ def excess_amount(supports: Sequence[SupportView], profile: EnterpriseProfile, l
 
 # ------------------------------------------------------------------------------------------------ thresholds
 
+# The noun right after a threshold's figure (5万元以上资金, 1000万元以上的注册资本): what the sum is of
+_NOUN_AFTER = re.compile(r"^(?:的)?([\u4e00-\u9fff]{2,6}?)(?:[，,。；;、（(）)\s]|$)")
 _THRESHOLD_NOUN = re.compile(r"([\u4e00-\u9fff]{2,8}?)(?:额|金额|总额)?(?:在|达到|超过|不低于|不少于|突破)?(?:[0-9])")
 
 
@@ -488,7 +491,8 @@ def supports_for(profile: EnterpriseProfile, supports: Sequence[SupportView]) ->
     return kept or list(supports)
 
 
-def threshold_check(support: SupportView, profile: EnterpriseProfile) -> ConditionCheck | None:
+def threshold_check(support: SupportView, profile: EnterpriseProfile, unit_text: str = "",
+                    unit_start: int = 0) -> ConditionCheck | None:
     """A threshold support (实际到资在1000万美元以上) against the sum the needs state beside its words (USD 8
     million of registered capital): failed or met; None when the needs state no such sum.  A headcount
     threshold (新招用人数达到现有在职职工人数15%、超过100人的企业) needs the firm's employees: unknown without them."""
@@ -516,10 +520,15 @@ def threshold_check(support: SupportView, profile: EnterpriseProfile) -> Conditi
     probe = SupportView(support.iri, support.unit_iri, support.unit_path, "subsidy", None, None, "", None, base,
                         None, "", "", "", 0, 0)
     found = _base_from_needs(probe, " ".join(profile.needs.split()), "USD" if usd else "元")
+    after = _NOUN_AFTER.match(unit_text[support.end - unit_start:]) if unit_text and support.end >= unit_start else None
+    if found is None and after:  # 应有5万元以上资金: the noun follows the figure
+        probe = replace(probe, rate_base=after.group(1))
+        found = _base_from_needs(probe, " ".join(profile.needs.split()), "USD" if usd else "元")
     if found is None:
         return None
     value = found[0]
     ok = _compare(value, support.comparator, bound)
-    cond = ConditionView("threshold", "needs", support.comparator, bound, None, [], "元", support.text,
-                         support.start, support.end)
+    noun = after.group(1) if after and probe.rate_base == after.group(1) else ""  # named with its noun: …以上资金
+    cond = ConditionView("threshold", "needs", support.comparator, bound, None, [], "元", support.text + noun,
+                         support.start, support.end + len(noun))
     return _check("met" if ok else "failed", cond, f"{format_yuan(value)} {'USD' if usd else '元'}")

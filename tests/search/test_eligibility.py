@@ -165,6 +165,17 @@ def test_a_threshold_against_the_sum_the_needs_state_beside_its_words():
     assert threshold_check(other, EnterpriseProfile(needs="摊位费8万块，省里能报销多少")) is None  # no such sum
 
 
+def test_a_threshold_whose_noun_follows_the_figure():
+    from search.eligibility import threshold_check
+
+    unit = "申请的协会应有3万元以上资金，并有固定住所。"
+    funds = support(kind="threshold", amount=D(3), unit="万元", comparator="≥", text="应有3万元以上", start=105, end=112)
+    failed = threshold_check(funds, EnterpriseProfile(needs="协会账上只有两万块钱，能申请吗"), unit, 100)
+    assert failed is not None and (failed.status, failed.text) == ("failed", "应有3万元以上资金")
+    assert threshold_check(funds, EnterpriseProfile(needs="账上有五万块"), unit, 100).status == "met"
+    assert threshold_check(funds, EnterpriseProfile(needs="账上有五万块")) is None  # no unit text: no noun to go by
+
+
 def test_what_lies_above_a_floor_within_a_limit():
     """超过15000元的部分…在80000元限额内据实扣除 with 5万 paid out of pocket: 35,000 元, not the limit."""
     from search.eligibility import excess_amount
