@@ -69,6 +69,8 @@ _COLLECTIVE_RE = re.compile(
     r"|(?:市|区|县)(?:直|属)各(?:有关|相关)?(?:行政执法|执法|职能)?(?:部门|单位)"
     r"|(?:市|区|县|省)(?:级|政府)?(?:各)?(?:有关|相关)部门"
     r"|(?:省|市|县)级(?:人民)?政府(?:办公厅(?:（室）)?|办公室)"  # 省级政府办公厅: each province's government office
+    # each government's / each ministry's general office (before 国务院各部门, which would take its first words)
+    r"|(?:地方各级(?:人民)?政府|国务院各部门)办公厅(?:（室）|\(室\))?"
     r"|国务院(?:各有关|各|有关)?部门(?:和单位)?"  # the State Council's departments (国务院部门可参照…)
     r"|国家(?:各)?有关部门(?:和单位)?"  # a reply's 国家有关部门正在研究…: the central departments concerned
 )

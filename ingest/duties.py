@@ -77,7 +77,7 @@ _OPINION_RE = re.compile(r"\s*(?:经)?(?:研究)?(?:提出了?(?:以下|如下)?
 # X会同有关方面 / 有关部门: the others are not named, X's own work follows
 _WITH_UNNAMED_RE = re.compile(r"[\s，,]*(?:要|应当|应|将)?(?:会同|联合)(?:有关|相关|其他)(?:方面|部门和单位|部门|单位)\s*")
 # X为…核发主管单位 / X是…的牵头部门: the text names X the authority in charge of the work, its lead
-_IN_CHARGE_RE = re.compile(r"\s*(?:是|为)[^，,。；;]{0,30}?(?:主管|牵头|责任|负责)(?:单位|部门|机关)(?:[。；;，,]|$)")
+_IN_CHARGE_RE = re.compile(r"\s*(?:（室）)?(?:或[^，,。；;]{1,12}?)?(?:是|为)[^，,。；;]{0,30}?(?:主管|牵头|责任|负责)(?:单位|部门|机关)(?:[。；;，,]|$)")
 _EACH_BEFORE_RE = re.compile(r"分别由\s*$")
 _EACH_AFTER_RE = re.compile(r"\s*(?:等(?:有关)?部门)?分别")
 _COLLECTIVE_COORDINATES_RE = re.compile(r"\s*(?:要|应当|应|须)?\s*(?:切实)?(?:加强|做好|负责)?(?:统筹协调|综合协调)")
@@ -258,6 +258,10 @@ def _sentence_statements(source: str, sent: Span, mentions: list[Mention], conv:
             instead, duty = _duties(source, tail, sent.end)
             reviews = instead and Role.EVALUATOR in duty and re.match(r"\s*负责", source[tail : sent.end])
             roles = [Role.COORDINATOR] if coordinates else [Role.EVALUATOR] if reviews else [Role.IMPLEMENTER]
+            yield from ((m, role, False) for m in group if _is_collective(source, m) for role in roles)
+        elif _IN_CHARGE_RE.match(source, tail, sent.end) and _CLAUSE_START_RE.search(source[sent.start : start]):
+            # 地方各级人民政府办公厅（室）是本地区…工作的主管单位: each of them is in charge, the lead
+            roles = [Role.LEAD]
             yield from ((m, role, False) for m in group if _is_collective(source, m) for role in roles)
         elif (over := _OVER_OTHERS_RE.match(source, tail, sent.end)) and _CLAUSE_START_RE.search(source[sent.start : start]):
             # 各级人民政府对所属部门…要加强指导监督: a collective's duty over others, read like any duty

@@ -161,3 +161,10 @@ def test_a_body_with_the_departments_and_a_plan_in_a_year():
     assert [(n, r) for n, r, _ in roles["二"]] == [("国务院办公厅", "supervisor")]
     assert [(n, r) for n, r, _ in roles["三"]] == [("商务部", "lead")]
     assert [(n, r) for n, r, _ in roles["四"]] == [("商务部", "lead")]
+
+
+def test_general_offices_in_charge_of_a_work_lead_it():
+    text = RULES_SELF.replace("二、国务院办公厅要加强督促检查。", "二、地方各级人民政府办公厅（室）是本地区某项工作的主管单位，"
+                              "国务院各部门办公厅（室）或指定的专门司局是本部门某项工作的主管单位。")
+    assert _roles(parse(text), "二") == [("国务院各部门办公厅（室）", "lead", "explicit"),
+                                         ("地方各级人民政府办公厅（室）", "lead", "explicit")]
