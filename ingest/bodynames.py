@@ -354,7 +354,7 @@ def _zone_candidates(source: str) -> list[_Candidate]:
 # 相关省份) and the places where something lies (…防御区所在地, …所在地人民政府, after a boundary or 特别是).
 _ACTING_PLACES_RE = re.compile(
     r"(?:各)?试点(?:城市|地区|省份)(?:(?:人民)?政府(?:办公厅(?:（室）)?|办公室))?|(?:相关|有关)(?:的)?(?:省份|大中城市)"
-    r"|各省、自治区、直辖市(?!人民政府|政府|[\u4e00-\u9fff])|各省（区、市）(?!人民政府|政府|[\u4e00-\u9fff])"
+    r"|各省、自治区、直辖市(?!人民政府|政府|[\u4e00-\u9fff])|有关省、(?:市、)?自治区(?:、直辖市)?(?!人民政府|政府|、)|各省（区、市）(?!人民政府|政府|[\u4e00-\u9fff])"
     r"|(?:(?<=特别是)|(?<=[，,。；;：:\n]))(?!特别是)[\u4e00-\u9fff]{2,12}?所在地(?:人民政府|政府)?")
 _ACTS_AFTER_RE = re.compile(r"(?:都|均|也)?(?:要|应当|应|须|必须|可以?(?=根据|按照|结合|组织|视|参照)|负责|牵头|对[^，,。；;]{1,40}?负总责)")
 # …with a comma before the verb, or a 特别是… aside that singles out a part (各省、自治区、直辖市，特别是…，也要…)

@@ -168,3 +168,11 @@ def test_general_offices_in_charge_of_a_work_lead_it():
                               "国务院各部门办公厅（室）或指定的专门司局是本部门某项工作的主管单位。")
     assert _roles(parse(text), "二") == [("国务院各部门办公厅（室）", "lead", "explicit"),
                                          ("地方各级人民政府办公厅（室）", "lead", "explicit")]
+
+
+def test_the_provinces_concerned_and_a_later_clause_that_oversees():
+    text = RULES_SELF.replace("二、国务院办公厅要加强督促检查。", "二、有关省、市、自治区应按规定的基数，尽快逐级落实。").replace(
+        "四、商务部及有关部门都要向社会公开征求意见。", "四、商务部、教育部要做好综合协调，加强对规划实施的指导、监督和检查。")
+    assert _roles(parse(text), "二") == [("有关省、市、自治区", "implementer", "explicit")]
+    assert {(n, r) for n, r, _ in _roles(parse(text), "四")} == {
+        (n, r) for n in ("商务部", "教育部") for r in ("coordinator", "supervisor")}
