@@ -176,3 +176,8 @@ def test_the_provinces_concerned_and_a_later_clause_that_oversees():
     assert _roles(parse(text), "二") == [("有关省、市、自治区", "implementer", "explicit")]
     assert {(n, r) for n, r, _ in _roles(parse(text), "四")} == {
         (n, r) for n in ("商务部", "教育部") for r in ("coordinator", "supervisor")}
+
+
+def test_a_body_acting_within_a_frame_of_leadership_and_law():
+    text = RULES_SELF.replace("二、国务院办公厅要加强督促检查。", "二、审计署在总理领导下，依照法律规定独立行使审计监督权。")
+    assert ("审计署", "lead", "explicit") in _roles(parse(text), "二")
