@@ -522,9 +522,15 @@ class SearchIndex:
         return is_relevant(dense[0].score, floor)
 
     def floor_key(self, plan: QueryPlan, best_texts: Sequence[str]) -> str:
-        """The floor key of a question (search/relevance.py) given the best units' texts."""
+        """The floor key of a question (search/relevance.py) given the best units' texts.  The places a question
+        names are set aside from its words (:meth:`plan`), yet they are words it shares with a unit that names
+        them: a best unit naming one of them (深圳湾口岸港方口岸区 for "Shenzhen Bay … Hong Kong's jurisdiction")
+        matches the question as a shared word does."""
         held = len(plan.translation_terms) + len(plan.concepts)  # for English: the words the documents hold
-        return floor_key(plan.language, held, matches_question(self.evidence_words(plan), best_texts))
+        local = set(plan.places) - {NATIONAL}
+        matched = matches_question(self.evidence_words(plan), best_texts) or bool(
+            local and any(local & self.places.in_question(text) for text in best_texts))
+        return floor_key(plan.language, held, matched)
 
     def evidence_words(self, plan: QueryPlan) -> list[str]:
         """The question's words that may be looked for in a unit's text: its Chinese words (2+ characters,

@@ -133,6 +133,17 @@ def test_a_word_the_table_lacks_is_looked_up_in_its_other_forms():
     assert "station" not in other_forms("station")
 
 
+def test_past_forms_and_men_plurals_find_their_entry():
+    """The stemmer keeps -ed and -men: trained, praised, centralised (British), studied, craftsmen each find the
+    entry of their base form; argumentative adverbs (simply, its own) are never looked up alone."""
+    dictionary = Dictionary([("培训", ["to train"]), ("表扬", ["to praise"]), ("集中", ["to centralize"]),
+                             ("研究", ["to study"]), ("工匠", ["craftsman"]), ("根本", ["simply"]), ("自身", ["own"])])
+    found = {p: [t.word for t in ts] for p, ts in
+             dictionary.phrases("staff trained and praised, centralised and studied by craftsmen; simply its own")}
+    assert found == {("train",): ["培训"], ("praise",): ["表扬"], ("centralize",): ["集中"], ("study",): ["研究"],
+                     ("craftsman",): ["工匠"]}
+
+
 def test_policy_glossary_comes_before_cedict(tmp_path):
     """The policy glossary's words for a phrase come first, in the glossary's order, CC-CEDICT's fill in the rest:
     pilot → 试点 (policy) before 驾驶 (CC-CEDICT's first sense); a body's full English name is a key too."""

@@ -95,3 +95,13 @@ def test_a_place_a_best_unit_names_is_covered(fake_encoder):
 def test_a_place_named_as_where_someone_comes_from_is_an_origin(question, origins, fake_encoder):
     index = _index_of(["国务院办公厅关于推进某项工作的通知"], fake_encoder)
     assert index.places.origins(question) == origins
+
+
+def test_a_place_the_question_names_is_a_word_it_shares_with_a_best_unit(fake_encoder):
+    """The places a question names are set aside from its words, yet a best unit naming one shares a word with it:
+    the question is matched (the language's floor), not unmatched (the stricter one)."""
+    index = _index_of(["深圳市人民政府关于推进某项工作的通知"], fake_encoder)
+    plan = index.plan("Which part of the Shenzhen pier falls under Hong Kong's rules?")
+    assert "hong-kong" in plan.places
+    assert index.floor_key(plan, ["港方口岸区由香港特别行政区管辖。"]).endswith("-unmatched") is False
+    assert index.floor_key(plan, ["推进某项工作。"]).endswith("-unmatched")
