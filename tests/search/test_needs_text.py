@@ -16,6 +16,7 @@ def test_everyday_words_give_the_plan_s_terms_for_that_kind_of_project():
     assert "企业技术中心" in policy_terms("Our R&D centre needs a new test rig.")
     assert policy_terms("买两台协作机器人") == ["人机协作"]
     assert "新能源汽车" in policy_terms("We want to make battery packs for electric cars.")
+    assert "预测性维护" in policy_terms("注塑机老是突然停机，想提前知道哪台要坏")
 
 
 def test_words_inside_other_words_or_terms_already_written_add_nothing():
