@@ -84,7 +84,7 @@ _CHANGE_TO = re.compile(r"(?:提高|提升|增加|增长|扩大|上升|降低|�
 _NOT_UNIT_NEXT = re.compile(r"[年月日号条款章节届期时]")
 _ATTRIBUTE_RE = re.compile(r"(?:(?:及|或)?以上|以下|以内)?的")
 # Achievements reported, not targets set: 已建成…, and 同比 in a sentence that sets no goal.
-_PAST_RE = re.compile(r"已(?:经)?(?:建成|达到|累计|形成|培育|实现|完成|突破|超过|有|经)|以来|近年来|过去[0-9一二三四五六七八九十]"
+_PAST_RE = re.compile(r"已(?:经)?(?:建成|达到|累计|形成|培育|实现|完成|突破|超过|有|经)|以来|近年来|近[0-9一二三四五六七八九十]{1,2}年来|过去[0-9一二三四五六七八九十]"
                       r"|^(?!.*(?:到|至)(?:19|20)[0-9]{2}年|.*(?:力争|确保|争取|全年|预期|预计|目标)).*同比")
 # a sentence that grants (补贴, 奖励, 给予…万元) and one that sets a goal (到2025年, 力争, 目标, 累计, 新增)
 _GRANTS = re.compile(r"补助|补贴|资助|奖励|奖补|贴息|给予[^，,。；;]{0,12}[0-9]")

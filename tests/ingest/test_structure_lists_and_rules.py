@@ -181,3 +181,15 @@ def test_the_provinces_concerned_and_a_later_clause_that_oversees():
 def test_a_body_acting_within_a_frame_of_leadership_and_law():
     text = RULES_SELF.replace("二、国务院办公厅要加强督促检查。", "二、审计署在总理领导下，依照法律规定独立行使审计监督权。")
     assert ("审计署", "lead", "explicit") in _roles(parse(text), "二")
+
+
+ANSWER_CLOSING = ANSWER.replace("某某办公室\n2031年3月3日", "现将有关部门的报告一并报送您，供审阅。感谢您对有关工作的关心。\n某某办公室\n2031年3月3日")
+
+
+def test_an_answer_s_thanks_and_forwarding_line_are_its_closing():
+    assert [u.path for u in parse(ANSWER_CLOSING).units][-1] == "结语"
+
+
+def test_results_of_recent_years_are_no_targets():
+    text = ANSWER.replace("去年各地做了大量工作。", "近5年来，全国城市平均年节水量约35亿立方米，重复利用率提高到70.7%。")
+    assert parse(text).targets == []
