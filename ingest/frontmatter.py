@@ -44,21 +44,21 @@ from .frontlines import (
 from .model import Span
 
 __all__ = [
+    "DOC_NUMBER_LINE",
     "FrontLine",
     "FrontMatter",
-    "read_front_matter",
     "apply_front_matter",
-    "mask",
-    "identifier_of",
     "date_of",
+    "effective_of",
+    "genre_of",
+    "identifier_of",
     "is_addressee_line",
     "is_signature_line",
     "is_title_line",
-    "DOC_NUMBER_LINE",
-    "genre_of",
-    "effective_of",
     "issuers_of_title",
     "join_title",
+    "mask",
+    "read_front_matter",
 ]
 
 log = logging.getLogger(__name__)
@@ -309,9 +309,14 @@ def read_front_matter(source: str) -> FrontMatter:
         d = date_of(first("portal:issued"))
         issued = d.isoformat() if d else ""
     # The issuer's name lines are covered by the signature line already.
-    spans = _merge([f.span for f in found if f.kind != "signature"])
     header_end = header[-1].span.end if header else 0
     issued_lines = [f for f in found if f.kind.startswith("issued-")]
+    if issued_lines and issued_lines[-1].kind == "issued-note":
+        # the dated history note under an issued text's title ends its header: the text's preamble (序言), as a
+        # regulation's own note is (（…常务会议修订通过）)
+        issued_lines = [f for f in issued_lines if f.kind != "issued-note"]
+        found = [f for f in found if f.kind != "issued-note"]
+    spans = _merge([f.span for f in found if f.kind != "signature"])
     issued_title = join_title([f.value for f in issued_lines if f.kind == "issued-title"]) or next(
         (f.value for f in issued_lines if f.kind == "issued-start"), "")
     order = next((f.value for f in found if f.kind == "order"), "")

@@ -193,3 +193,25 @@ def test_an_answer_s_thanks_and_forwarding_line_are_its_closing():
 def test_results_of_recent_years_are_no_targets():
     text = ANSWER.replace("去年各地做了大量工作。", "近5年来，全国城市平均年节水量约35亿立方米，重复利用率提高到70.7%。")
     assert parse(text).targets == []
+
+
+ISSUED_RULES = """某某省人民政府关于印发《某某省人民政府工作规则》的通知
+某政发〔2031〕8号
+各市人民政府，省政府各部门：
+《某某省人民政府工作规则》已经省政府常务会议修订通过，现予印发。
+某某省人民政府
+2031年6月26日
+某某省人民政府工作规则
+（2031年6月16日省政府
+第5次常务会议修订通过）
+第一章 总则
+一、为规范省政府工作，制定本规则。
+第二章 附则
+二、本规则自印发之日起施行。
+"""
+
+
+def test_the_history_note_under_an_issued_title_is_its_preamble():
+    units = {u.path: u for u in parse(ISSUED_RULES).units}
+    assert list(units)[:3] == ["通知", "序言", "第一章"]
+    assert "修订通过" in units["序言"].text
