@@ -215,3 +215,11 @@ def test_the_history_note_under_an_issued_title_is_its_preamble():
     units = {u.path: u for u in parse(ISSUED_RULES).units}
     assert list(units)[:3] == ["通知", "序言", "第一章"]
     assert "修订通过" in units["序言"].text
+
+
+def test_places_where_something_lies_and_governments_asked_to_carry_out():
+    text = RULES_SELF.replace("二、国务院办公厅要加强督促检查。", "二、做好风险评估。位于洪水重点防御区的大中城市，应抓紧做好风险评估工作。").replace(
+        "四、商务部及有关部门都要向社会公开征求意见。", "四、有关报告已经国务院同意，请各省、自治区、直辖市人民政府认真贯彻落实。")
+    doc = parse(text)
+    assert _roles(doc, "二") == [("位于洪水重点防御区的大中城市", "implementer", "explicit")]
+    assert _roles(doc, "四") == [("各省、自治区、直辖市人民政府", "implementer", "explicit")]
