@@ -192,7 +192,7 @@ def main() -> None:
         sizes += " (vectors from --vector-cache: the build times leave the encoder out)"
     table += (f"\n\nEncoder {args.encoder}; {sizes}. A hit is right when its text holds one of the question's "
               "answers. `*_untouched` sets were scored once in an earlier round and are development material "
-              "since; the kept-aside estimate is a `*_fresh` set, run once.")
+              "since; the kept-aside estimate is the round's `*_r4` sets, run once blind (`*_r4_blind`).")
     write_results("eval_users", {"encoder": args.encoder, "results": results}, table)
 
 
