@@ -9,15 +9,12 @@ import json
 from pathlib import Path
 
 import pytest
-from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
-from api.app import create_app
 from cli.main import app
 from cli.shared import EXIT_BAD_INPUT, EXIT_NOT_FOUND
-from tests.faults.helpers import fault_settings
+from tests.faults.helpers import api_client, fault_settings
 from workspace.build import build
-from workspace.settings import get_settings
 
 runner = CliRunner()
 ENV = {"POLICYKG_ENCODER": "fake"}
@@ -44,13 +41,8 @@ def data_dir(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def client(data_dir):
-    api = create_app()
-    api.dependency_overrides[get_settings] = lambda: fault_settings(data_dir)
-    try:
-        with TestClient(api, raise_server_exceptions=False) as client:
-            yield client
-    finally:
-        api.dependency_overrides.clear()
+    with api_client(data_dir, raise_server_exceptions=False) as client:
+        yield client
 
 
 def test_api_answers_a_shared_name_with_409_and_the_bodies_it_may_mean(client):

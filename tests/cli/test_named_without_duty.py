@@ -9,16 +9,13 @@ import json
 from pathlib import Path
 
 import pytest
-from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
-from api.app import create_app
 from cli.main import app
 from cli.shared import EXIT_NOT_FOUND
-from tests.faults.helpers import fault_settings
+from tests.faults.helpers import api_client, fault_settings
 from tests.kg.test_named_without_duty import MINISTRY, REPLY, SENTENCE
 from workspace.build import build
-from workspace.settings import get_settings
 
 runner = CliRunner()
 ENV = {"POLICYKG_ENCODER": "fake"}
@@ -37,13 +34,8 @@ def data_dir(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def client(data_dir):
-    api = create_app()
-    api.dependency_overrides[get_settings] = lambda: fault_settings(data_dir)
-    try:
-        with TestClient(api, raise_server_exceptions=False) as client:
-            yield client
-    finally:
-        api.dependency_overrides.clear()
+    with api_client(data_dir, raise_server_exceptions=False) as client:
+        yield client
 
 
 def _owns(data_dir: Path, *args: str):

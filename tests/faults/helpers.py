@@ -10,7 +10,11 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+
+from fastapi.testclient import TestClient
 
 from workspace.settings import Settings
 from tests.support import ROOT
@@ -151,3 +155,19 @@ def leftovers(data_dir: Path) -> list[str]:
     found = [p.name for p in data_dir.glob(".current-*")]
     found += [p.name for p in (data_dir / "generations").glob(".*.partial")]
     return sorted(found)
+
+
+@contextmanager
+def api_client(data_dir: Path, **options) -> Iterator[TestClient]:
+    """A TestClient of a fresh app whose settings read ``data_dir`` (``options`` go to TestClient); the override is
+    cleared afterwards, so one test's data dir never leaks into another's app."""
+    from api.app import create_app
+    from workspace.settings import get_settings
+
+    api = create_app()
+    api.dependency_overrides[get_settings] = lambda: fault_settings(data_dir)
+    try:
+        with TestClient(api, **options) as client:
+            yield client
+    finally:
+        api.dependency_overrides.clear()
