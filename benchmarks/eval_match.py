@@ -168,7 +168,7 @@ def run(which: str, data_dir: Path, today: date, k: int = 10) -> tuple[list[Scor
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--set", dest="which", choices=("tune", "untouched", "fresh", "r4"), default="tune")
+    parser.add_argument("--set", dest="which", choices=("tune", "untouched", "fresh", "r4", "r5"), default="tune")
     parser.add_argument("--data-dir", type=Path, default=Path("/tmp/policykg-eval-match"))
     parser.add_argument("--today", type=date.fromisoformat, default=TODAY)
     args = parser.parse_args(argv)
@@ -177,7 +177,7 @@ def main(argv: list[str] | None = None) -> int:
     out = [f"# eval_match: the policy calculator on profiles_{args.which} ({len(scores)} profiles)", "",
            f"`{command}` (data dir built from corpus/ + benchmarks/corpus_real/ + benchmarks/match/documents/)", "",
            text]
-    if args.which != "untouched":  # the untouched set is for totals only: its misses are never read
+    if args.which not in ("untouched", "r5"):  # the untouched set is for totals only: its misses are never read
         out += ["", "| profile | rank | misses |", "|---|---|---|"]
         out += [f"| {s.id} | {s.rank or '–'} | {'; '.join(s.notes)} |" for s in scores]
     report = "\n".join(out) + "\n"
