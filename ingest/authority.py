@@ -353,9 +353,22 @@ def jurisdiction_of(title: str = "", issuer: str = "", text: str = "") -> str:
         place = _place_at_end(m.group(1))
         if place:
             counts[place] = counts.get(place, 0) + 1
-    if counts:
-        return max(counts, key=lambda p: (counts[p], -len(p)))
-    return ""
+    named = max(counts, key=lambda p: (counts[p], -len(p))) if counts else ""
+    own = _SELF_PLACE_RE.search(text[:5000])
+    if own:
+        # 结合官渡区实际: the text names its own place; a district or county of the city it names otherwise
+        place = own.group("place")
+        known = _place_at_end(place)
+        if known:
+            return known
+        if named and named.endswith("市") and place.endswith(("区", "县", "旗")) and not named.endswith(place):
+            return named + place
+        return place
+    return named
+
+
+# 结合官渡区实际 / 结合本县实际 / 结合临沧实际: the place whose circumstances the text adapts to is its own
+_SELF_PLACE_RE = re.compile(rf"结合(?P<place>[{_CJK}]{{2,6}}?(?:省|自治区|市|自治州|区|县|旗))(?:的)?(?:实际|具体情况)")
 
 
 def _leading_place(line: str) -> str:

@@ -42,6 +42,7 @@ from .frontlines import (
     join_title,
 )
 from .model import Span
+from .webchrome import bracketed_title, is_chrome, portal_date, portal_fields, split_number_title
 
 __all__ = [
     "DOC_NUMBER_LINE",
@@ -148,13 +149,28 @@ def _header(lines: list[_Line]) -> tuple[list[FrontLine], int]:
     found: list[FrontLine] = []
     title_lines = 0
     i = 0
-    while i < min(len(lines), _HEADER_LINES):
+    page_lines = 0  # a web page's furniture and info table do not count against the header's length
+    while i < min(len(lines), _HEADER_LINES + page_lines):
         line = lines[i]
         span = Span(line.start, line.end)
-        portal = _PORTAL_FIELD.match(line.text)
-        if portal:
+        fields = portal_fields(line.text)
+        portal = None if fields else _PORTAL_FIELD.match(line.text)
+        split = split_number_title(line.text)
+        if is_chrome(line.text):
+            found.append(FrontLine("chrome", span, line.text))
+            page_lines += 1
+        elif fields:
+            taken = _portal_lines(fields, lines, i, span)
+            found.extend(taken[0])
+            page_lines += taken[1]
+            i += taken[1] - 1
+        elif portal:
             key = re.sub(rf"[{WS}]", "", portal.group("key"))
             found.append(FrontLine("portal:" + _PORTAL_MEANING.get(key, "other"), span, portal.group("value").strip()))
+        elif split and title_lines == 0:
+            found.append(FrontLine("identifier", span, split[0]))
+            found.append(FrontLine("title", span, split[1]))
+            title_lines += 1
         elif identifier_of(line.text):
             found.append(FrontLine("identifier", span, identifier_of(line.text)))
         elif ORDER_NUMBER.match(line.text) and found and found[-1].kind == "title" and found[-1].value.endswith("令"):
@@ -175,8 +191,9 @@ def _header(lines: list[_Line]) -> tuple[list[FrontLine], int]:
         elif (re.fullmatch(r"[\u4e00-\u9fff]{2,24}文件", line.text) and title_lines == 0
               and i + 1 < len(lines) and identifier_of(lines[i + 1].text)):
             found.append(FrontLine("banner", span, line.text[:-2]))
-        elif is_title_line(line.text) and title_lines < _MAX_TITLE_LINES and _title_may_continue(found):
-            found.append(FrontLine("title", span, line.text))
+        elif is_title_line(line.text) and title_lines < _MAX_TITLE_LINES and _title_may_continue(found) and not (
+                _complete_title(found) and is_signature_line(line.text)):
+            found.append(FrontLine("title", span, bracketed_title(line.text)))
             title_lines += 1
         else:
             break
@@ -185,9 +202,37 @@ def _header(lines: list[_Line]) -> tuple[list[FrontLine], int]:
 
 
 def _title_may_continue(found: list[FrontLine]) -> bool:
-    """Title lines are consecutive: none after a number or date has followed an earlier title line."""
-    kinds = [f.kind for f in found]
+    """Title lines are consecutive: none after a number or date has followed an earlier title line (a web page's
+    furniture and info table between them do not count)."""
+    kinds = [f.kind for f in found if f.kind != "chrome" and not f.kind.startswith("portal:")]
     return "title" not in kinds or kinds[-1] == "title"
+
+
+def _complete_title(found: list[FrontLine]) -> bool:
+    """The title lines so far end in a genre word (…管理规定, …的通知): a body's name alone on the next line is the
+    issuer a reprint prints under the title, not more of it."""
+    titles = [f.value for f in found if f.kind == "title"]
+    return bool(titles) and bool(genre_of(titles[-1]))
+
+
+def _portal_lines(fields: list[tuple[str, str]], lines: list[_Line], i: int,
+                  span: Span) -> tuple[list[FrontLine], int]:
+    """The portal fields of line ``i`` (a field whose value is on the next line takes it) and how many lines
+    they use."""
+    out: list[FrontLine] = []
+    used = 1
+    for name, value in fields:
+        if not value and len(fields) == 1 and i + 1 < len(lines) and not portal_fields(lines[i + 1].text) \
+                and not is_chrome(lines[i + 1].text):
+            value = lines[i + 1].text
+            span = Span(span.start, lines[i + 1].end)
+            used = 2
+        if name == "issuer" and not BODY_END.search(value):
+            name = "other"  # 县政府网站: the page's publisher, no issuing body
+        if name == "identifier" and not identifier_of(value):
+            name = "other"
+        out.append(FrontLine("portal:" + name, span, value))
+    return out, used
 
 
 def _signature_blocks(lines: list[_Line], start: int) -> list[FrontLine]:
@@ -303,10 +348,10 @@ def read_front_matter(source: str) -> FrontMatter:
     # A portal may print the title twice; each line counts once.
     title = join_title(list(dict.fromkeys(f.value for f in found if f.kind == "title"))) or first("portal:title")
     identifier = first("identifier", "portal:identifier")
-    issuer = first("signature", "portal:issuer", "banner")
+    issuer = first("signature") or first("portal:issuer", "banner")  # the signature before a page's info table
     issued = first("date")
-    if not issued and first("portal:issued"):
-        d = date_of(first("portal:issued"))
+    if not issued and (first("portal:issued") or first("portal:published")):
+        d = portal_date(first("portal:issued") or first("portal:published"))
         issued = d.isoformat() if d else ""
     # The issuer's name lines are covered by the signature line already.
     header_end = header[-1].span.end if header else 0
@@ -390,7 +435,7 @@ def _issuers(found: list[FrontLine], title: str, order: str) -> tuple[str, ...]:
 
 def issuers_of_title(title: str) -> tuple[str, ...]:
     """国务院办公厅、中央军委办公厅关于… → (国务院办公厅, 中央军委办公厅); () when the title names no issuer first."""
-    m = re.match(r"^(.{2,60}?)(?:关于|对)", title)
+    m = re.match(r"^(.{2,60}?)(?:关于|对|印发|转发|批转)", title)
     if not m:
         return ()
     names = [n for n in re.split(rf"[、，,{WS}]+", m.group(1)) if n]

@@ -28,7 +28,7 @@ _OPEN = "（(〔[【［"
 _BRACKET_RE = re.compile(
     r"[（(〔\[【［](?P<c>(?:[^（）()〔〕\[\]【】［］\r\n]|[（(][^（）()\r\n]{1,40}[）)]){1,300})[）)〕\]】］]")
 # 上海市房屋管理局（以下简称市房管局，下同）: a name's short form, never a statement of its own.
-_SHORT_NAME_RE = re.compile(r"[（(](?:以下)?简称[^（）()\r\n]{0,40}[）)]")
+_SHORT_NAME_RE = re.compile(r"[（(](?:以下|下)?简称[^（）()\r\n]{0,40}[）)]")
 _ROLE_LABEL_RE = re.compile(
     r"(?P<k>牵头|主责|主办|责任|负责|配合|参与|参加|协办|协同|实施|落实|承办|督办|督查|监督|成员)(?:单位|部门|主体|处室|机构)\s*[：:]")
 _ANY_LABEL_RE = re.compile(r"[\u4e00-\u9fff]{2,6}\s*[：:]")
@@ -45,14 +45,15 @@ _NOTE_DUE_RE = re.compile(r"(?:完成时限|完成时间|时间节点|时限|完
                           r"|(?P<e>(?:19|20)\d{2}年[0-9０-９月日底末上下半年第一二三四季度]*前?完成|长期坚持|持续推进)")
 
 # Between the names of one list: separators, and a per-name 牵头 marker (市商务委（牵头）、市经信委).
-_SEP_RE = re.compile(r"(?:[\s、，,/和及与]|以及|或者|[（(](?:牵头|主责)[）)]|[（(](?:以下)?简称[^（）()]{0,40}[）)])*")
+_SEP_RE = re.compile(r"(?:[\s、，,/和及与]|以及|或者|[（(](?:牵头|主责)[）)]|[（(](?:以下|下)?简称[^（）()]{0,40}[）)])*")
 _OWN_LEAD_RE = re.compile(r"\s*[（(](?:牵头|主责)[）)]")
 # After a list and before its verb: 等部门, then adverbs (要, 予以, 按职责分工 …).
 # (、各有关部门: the addressees written after a named collective, 地方各级政府、各有关部门要…, are no body of their own)
-_GAP = (r"(?:[（(](?:以下)?简称[^（）()]{0,40}[）)])?\s*(?:等(?:有关|相关|其他)?(?:部门和单位|部门和区|部门|单位|机构|方面)?(?:和个人)?|[和及](?:其他|其它)?(?:有关|相关)?(?:部门和单位|部门|单位)"
+_GAP = (r"(?:[（(](?:以下|下)?简称[^（）()]{0,40}[）)])?\s*(?:等(?:有关|相关|其他)?(?:部门和单位|部门和区|部门|单位|机构|方面)?(?:和个人)?|[和及](?:其他|其它)?(?:有关|相关)?(?:部门和单位|部门|单位)"
         r"|、各(?:有关|相关)?(?:部门和单位|部门|单位))?"
         r"(?:[\s，,]*(?:要|应当|应|须|需|可|将(?!其)|积极|予以|做好|具体|主要|分别|共同|统一|按照职责分工|按职责分工"
-        r"|按职责|按照职责|依职责|各自|切实|在(?:各自)?职责范围内))*\s*")
+        r"|按职责|按照职责|依职责|各自|切实|在(?:各自)?职责范围内"
+        r"|(?:按照|按|依照|依据|根据)(?:各自|本部门)的?职责(?:分工)?))*\s*")
 _POSTFIX: tuple[tuple[re.Pattern[str], str], ...] = (
     # 牵头的联席会议 / 牵头的 is an attribute of a noun (建立市场监管部门牵头的联席会议制度), no statement
     (re.compile(_GAP + r"(?:(?:作为|为)(?:牵头|主责)(?:单位|部门)|发挥牵头(?:抓总)?作用|牵头(?!的)|主责(?!的)"
@@ -61,7 +62,8 @@ _POSTFIX: tuple[tuple[re.Pattern[str], str], ...] = (
                 r"|(?:选派|派出|派)(?:人员|代表|专人)?参加)"), _HELP),  # 由X选派人员参加: X takes part
     # …负责落实） / …落实） closing a note or clause: a collective carries it out (a named body is read as 负责)
     (re.compile(_GAP + r"(?:负责)?(?:具体|组织)?(?:落实|实施)(?=\s*(?:[）)〕\]】；;。]|$))"), _IMPLEMENT),
-    (re.compile(_GAP + r"负责"), _PLAIN),
+    # 市工商局是户外广告的监督管理机关，负责…: the body a regulation names as the authority, then its duty
+    (re.compile(_GAP + r"(?:是[^，,。；;]{1,30}?(?:主管)?(?:机关|部门|机构)[，,]\s*)?负责"), _PLAIN),
     (re.compile(r"\s*(?:主要|分管)?(?:领导|负责同志)?召集"), _CONVENE),
 )
 # 由A、B组成…小组: its members (not 由A、B等单位专家组成…: the experts are, their bodies only send them: _EXPERTS_RE)

@@ -19,11 +19,12 @@ from .errors import ParseError
 from .formats import Extracted, read_document
 from .frontmatter import FrontMatter, apply_front_matter, mask, read_front_matter
 from .function import assign_functions
-from .jurisdiction import document_jurisdiction
+from .jurisdiction import document_jurisdiction, place_named
 from .model import DocumentMeta, PolicyDocument, Support, Target, Unit, UnitKind
 from .quantities import is_count
 from .responsibility import assign_responsibilities
 from .structure import parse_structure
+from .tradfold import fold_traditional, restore, strip_pinyin_glosses
 from .support import apply_document_validity, apply_general_conditions, extract_supports
 from .targets import (
     DeadlineHint,
@@ -180,6 +181,20 @@ def _with_jurisdiction(meta: DocumentMeta) -> DocumentMeta:
                                jurisdiction_level=meta.jurisdiction_level or found.level)
 
 
+def _with_text_jurisdiction(meta: DocumentMeta, found: str) -> DocumentMeta:
+    """``meta`` with the jurisdiction its text gives (结合官渡区实际, the government it names most) when neither its
+    metadata, number, issuers nor title gave one: a page copied without its heading still says where it applies."""
+    if meta.jurisdiction or not found:
+        return meta
+    place = place_named(found)
+    if place is not None:
+        return dataclasses.replace(meta, jurisdiction=place.name, jurisdiction_level=place.level)
+    name = re.sub(r"^[\u4e00-\u9fff]{2,7}?(?:省|自治区)(?=[\u4e00-\u9fff]{2,}?(?:市|州|盟))", "", found)
+    level = ("district" if name.endswith(("区", "县", "旗")) else "city" if name.endswith(("市", "州", "盟"))
+             else "province" if name.endswith(("省", "自治区")) else "")
+    return dataclasses.replace(meta, jurisdiction=name, jurisdiction_level=level)
+
+
 def _speakers(front: FrontMatter, length: int) -> list[tuple[int, str, str]]:
     """Each signed part of the document (a notice, a report it forwards): where it ends, who signs it and whom it
     is addressed to, for the pronouns 我局 / 你省 (ingest.departments.pronoun_references)."""
@@ -195,10 +210,24 @@ def _speakers(front: FrontMatter, length: int) -> list[tuple[int, str, str]]:
 
 
 def parse_text(text: str, meta: DocumentMeta) -> PolicyDocument:
-    """Build the document model from already decoded text. Raises ParseError if no structure is found."""
+    """Build the document model from already decoded text. Raises ParseError if no structure is found.
+
+    A traditional-script text is parsed as its simplified twin, character for character (ingest.tradfold), and
+    given back its own words after."""
     file = meta.source_file or meta.slug
     if not text.strip():
         raise ParseError(file, "empty file (whitespace only)")
+    text = strip_pinyin_glosses(text)
+    if not meta.sha256:
+        meta = dataclasses.replace(meta, sha256=hashlib.sha256(text.encode("utf-8")).hexdigest())
+    folded = fold_traditional(text)
+    if folded is not None:
+        return restore(_parse_simplified(folded, meta), text)
+    return _parse_simplified(text, meta)
+
+
+def _parse_simplified(text: str, meta: DocumentMeta) -> PolicyDocument:
+    file = meta.source_file or meta.slug
     front = read_front_matter(text)
     meta = _with_jurisdiction(apply_front_matter(meta, front, mask(text, front.spans)))
     units, preamble = parse_structure(text, file, front)
@@ -207,6 +236,7 @@ def parse_text(text: str, meta: DocumentMeta) -> PolicyDocument:
     body = mask(text, front.spans)
     # Short forms (市经贸委, 区发改委) are read within the document's jurisdiction, names over time at its date.
     jurisdiction = meta.jurisdiction or jurisdiction_of(meta.title, meta.issuer, body)
+    meta = _with_text_jurisdiction(meta, jurisdiction)
     when = document_date(meta.issued, meta.period_start, meta.title)
     bodies = find_bodies(body, units, jurisdiction=jurisdiction, when=when,
                          references=pronoun_references(body, _speakers(front, len(text))))

@@ -82,7 +82,12 @@ _BUILD_VERB = re.compile(r"建成|新建|建设|建立|培育|引进|打造|完�
 _BASELINE_BEFORE = re.compile(r"(?:由|从)[^，,。；;]*$")
 _CHANGE_TO = re.compile(r"(?:提高|提升|增加|增长|扩大|上升|降低|下降|压减|压缩|缩短|减少)(?:至|到)")
 _NOT_UNIT_NEXT = re.compile(r"[年月日号条款章节届期时]")
-_ATTRIBUTE_RE = re.compile(r"(?:(?:及|或)?以上|以下|以内)?的")
+# …30人（含）以下的企业, 6亩以下（不含6亩）的土地: a bracketed note on the bound does not end the attribute
+_BOUND_NOTE = r"(?:[（(](?:含|不含|包含|不包含)[^（）()]{0,10}[）)])?"
+_ATTRIBUTE_RE = re.compile(rf"{_BOUND_NOTE}(?:(?:及|或)?以上|以下|以内)?{_BOUND_NOTE}的")
+_QUALIFIED = re.compile(r"(?:中小微|小微|中小|规上|规模以上)?(?:企业|单位|用人单位|项目|个人|人员|家庭|户|市场主体|主体|机构|职工)")
+_AIM_BEFORE = re.compile(r"培育|引进|新增|打造|建成|建设|发展|扶持|支持|达到|力争|确保|争取|实现|新培育|认定|创建|服务|帮助|带动")
+_EXCLUDED_RE = re.compile(r"[（(](?:不含|不包含|含|包含)$")  # （不含6亩）: the bound's own note, no figure of its own
 # Achievements reported, not targets set: 已建成…, and 同比 in a sentence that sets no goal.
 _PAST_RE = re.compile(r"已(?:经)?(?:建成|达到|累计|形成|培育|实现|完成|突破|超过|有|经)|以来|近年来|近[0-9一二三四五六七八九十]{1,2}年来|过去[0-9一二三四五六七八九十]"
                       r"|^(?!.*(?:到|至)(?:19|20)[0-9]{2}年|.*(?:力争|确保|争取|全年|预期|预计|目标)).*同比")
@@ -372,7 +377,9 @@ def _read_quantity(text: str, text_raw: str, q: re.Match[str]) -> _Found | None:
         unit = unit_raw = text_raw[ratio.start():ratio.end()]
         number_end = ratio.end()
     pre = _pre_word(text, clause_start, q.start())
-    post = _POST_RE.match(text, number_end)
+    note = re.compile(_BOUND_NOTE).match(text, number_end)
+    post = _POST_RE.match(text, number_end) or (_POST_RE.match(text, note.end()) if note and note.end() > number_end
+                                                else None)
     after = post.end() if post else number_end
     if not unit and not (pre and not _NOT_UNIT_NEXT.match(text, q.end()) and not re.match(r"[0-9.:：∶]", text[q.end():q.end() + 1])):
         return None
@@ -383,8 +390,13 @@ def _read_quantity(text: str, text_raw: str, q: re.Match[str]) -> _Found | None:
         return None
     if unit in _AGE_UNITS:
         return None  # 为60周岁以上老年人开展筛查: an age saying who, not a target
+    if _EXCLUDED_RE.search(text, max(0, q.start() - 4), q.start()):
+        return None
     if unit not in RATE_UNITS and not is_count(unit) and _ATTRIBUTE_RE.match(text, number_end):
         return None  # 年营业收入10亿元以上的企业: a size qualifying a noun, not a target
+    attribute = _ATTRIBUTE_RE.match(text, number_end)
+    if attribute and unit not in RATE_UNITS and _QUALIFIED.match(text, attribute.end()) and not _AIM_BEFORE.search(text, clause_start, q.start()):
+        return None  # 在职职工总数30人（含）以下的企业暂免…: the size of those a rule is for, not an aim (培育100家以上的企业 is one)
     if _BASE_AFTER.match(text, after):
         return None  # 以1995年实招人数1445名为基数: the base a change is counted from, not an aim
     if _CONDITION_TAIL.match(text, after):

@@ -1,0 +1,119 @@
+"""The lines a government portal or a reprint site puts above a document copied from it: the page's own furniture
+(breadcrumbs, view counters, font-size and print buttons, a publication stamp) and the portal's info table written
+out as text (索 引 号 … 发文日期 …; 文号：/ 发文字号: with the value on the next line; | 名 称: | … | table rows).
+
+``ingest.frontmatter`` asks :func:`is_chrome` and :func:`portal_fields` about each line at the top, so a page's
+furniture is never read as the title and the info table gives the number, issuer and date it states.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["bracketed_title", "is_chrome", "portal_date", "portal_fields", "split_number_title"]
+
+_WS = " \t\xa0\u3000"
+
+
+def _spaced(word: str) -> str:
+    """A label as a pattern that admits spaces between its characters (索 引 号, 文    号)."""
+    return rf"[{_WS}]*".join(map(re.escape, word))
+
+
+# Info-table labels, the field each gives (other = shown but not used).
+_LABELS = {
+    "标题": "title", "名称": "title", "文件名称": "title",
+    "发文字号": "identifier", "文号": "identifier", "发文编号": "identifier", "文件编号": "identifier",
+    "发文机关": "issuer", "发文机构": "issuer", "发布机构": "issuer", "制发机关": "issuer", "发文单位": "issuer",
+    "成文日期": "issued", "发文日期": "issued", "印发日期": "issued",
+    "发布日期": "published", "发布时间": "published", "公开日期": "published", "生成日期": "other",
+    "索引号": "other", "主题分类": "other", "组配分类": "other", "信息分类": "other", "分类": "other",
+    "主题词": "other", "有效性": "other", "时效性": "other", "时效": "other", "生效日期": "other",
+    "公开方式": "other", "公开类型": "other", "公开属性": "other", "公开期限": "other", "公文种类": "other",
+    "体裁分类": "other", "来源": "other", "信息来源": "other", "内容概述": "other", "废止时间": "other",
+    "生效时间": "other", "关键词": "other", "组配分类名称": "other", "归档时间": "other", "浏览次数": "other",
+}
+_LABEL = "|".join(_spaced(k) for k in sorted(_LABELS, key=len, reverse=True))
+_LABEL_AT = re.compile(rf"(?:^|(?<=[{_WS}|•·0-9]))(?P<key>{_LABEL})[{_WS}]*(?:[：:]|(?=[{_WS}]))")
+_LINE_STARTS_WITH_LABEL = re.compile(rf"^[{_WS}•·|]*(?:{_LABEL})[{_WS}]*(?:[：:]|[{_WS}]|$)")
+
+# Page furniture: the whole line is one of these.
+_CHROME = re.compile(
+    r"^(?:"
+    r"(?:您的位置|当前位置|所在位置|您现在的位置|位置)[：:].*"  # breadcrumbs
+    r"|.*(?:首页|主页)\s*[>»›/].*"
+    r"|(?:浏览量|浏览次数|阅读次数|点击数|访问量)[：:].*"
+    r"|.*(?:字体|字号)[：:]?\s*【?\s*(?:大|[小中]).*"
+    r"|.*(?:打印本页|关闭窗口|返回顶部|分享到|视力保护色|下载地址|下载阅读版本|【打印】|【关闭】).*"
+    r"|(?:时间|日期|来源|作者|信息来源|发布时间|归档时间)[：:].{0,80}"
+    r"|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[\sT]+[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)?(?:[\s|]+\S{1,30})?"  # a stamp
+    r"|[A-Z]{2,8}-?[0-9]{4}-?[0-9]{3,8}"  # a registration code of a normative document (HHCR-2023-01005)
+    r"|[|•·\-—=_*#>»\s]+"  # a rule or a lone separator
+    r"|(?:内容)?全文|正文|发布信息|文章正文"  # an encyclopedia page's section headings
+    r")$"
+)
+
+
+def is_chrome(line: str) -> bool:
+    """The line is the web page's, not the document's (it names no field a document states)."""
+    line = line.strip(_WS)
+    return bool(line) and bool(_CHROME.match(line)) and not _LINE_STARTS_WITH_LABEL.match(line)
+
+
+def portal_fields(line: str) -> list[tuple[str, str]] | None:
+    """The (field, value) pairs a line of an info table states, in order, a field with no value given as "" (its
+    value is on the next line); None when the line does not start with an info-table label."""
+    text = line.strip(_WS)
+    if not _LINE_STARTS_WITH_LABEL.match(text):
+        return None
+    found = list(_LABEL_AT.finditer(text))
+    if not found:
+        return None
+    out: list[tuple[str, str]] = []
+    for m, nxt in zip(found, found[1:] + [None]):
+        value = text[m.end(): nxt.start() if nxt else len(text)]
+        value = re.sub(rf"^[{_WS}|：:]+|[{_WS}|•·]+$", "", value)
+        key = re.sub(rf"[{_WS}]", "", m.group("key"))
+        out.append((_LABELS[key], value.strip(_WS)))
+    return out
+
+
+# 国发〔2018〕42号《国务院关于…的通知》 / 国务院关于…的通知（国发〔2018〕42号）: a reprint's heading, number and title.
+_NUMBER = r"[\u4e00-\u9fff]{1,12}[〔\[［(（][0-9]{4}[〕\]］)）]第?[0-9]+号"
+_NUMBER_THEN_TITLE = re.compile(rf"^(?P<no>{_NUMBER})[{_WS}]*《(?P<title>[^《》]{{6,120}})》$")
+_TITLE_THEN_NUMBER = re.compile(rf"^(?P<title>.{{6,120}}?)[{_WS}]*[（(](?P<no>{_NUMBER})[）)]$")
+
+
+def split_number_title(line: str) -> tuple[str, str] | None:
+    """(number, title) when a heading line holds both, else None."""
+    text = line.strip(_WS)
+    m = _NUMBER_THEN_TITLE.match(text) or _TITLE_THEN_NUMBER.match(text)
+    return (m.group("no"), bracketed_title(m.group("title"))) if m else None
+
+
+def bracketed_title(line: str) -> str:
+    """A title a reprint wraps in book-title marks, unwrapped, the marks it nested inside put back
+    (《国务院关于印发〈X规划〉的通知》 → 国务院关于印发《X规划》的通知); any other line unchanged."""
+    text = line.strip(_WS)
+    if text.startswith("《") and text.endswith("》") and text.count("《") == 1:
+        text = text[1:-1]
+    elif "〈" not in line or "《" in line:
+        return line
+    return text.replace("〈", "《").replace("〉", "》")
+
+
+_ISO = re.compile(r"(?P<y>[0-9]{4})[-/.](?P<m>[0-9]{1,2})[-/.](?P<d>[0-9]{1,2})")
+_YMD = re.compile(r"(?P<y>[0-9]{4})\s*年\s*(?P<m>[0-9]{1,2})\s*月\s*(?P<d>[0-9]{1,2})")
+
+
+def portal_date(value: str):
+    """The date an info-table value states: 2024-10-10, 2024/10/10 16:40, 2018年03月27(日); else None."""
+    from datetime import date
+
+    m = _YMD.search(value) or _ISO.search(value)
+    if not m:
+        return None
+    try:
+        return date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+    except ValueError:
+        return None

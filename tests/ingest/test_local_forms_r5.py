@@ -1,0 +1,145 @@
+"""Local documents as the web serves them (fifth round): traditional-script copies, a portal's info table and page
+furniture above the text, a reprint's number-and-title heading, a regulation's 是…机关，负责 article, a district
+page that names its place only in 结合…实际, and the size of those a rule is for. Texts written for these tests."""
+
+from __future__ import annotations
+
+from ingest import parse_text
+from ingest.model import DocumentMeta, Role
+from ingest.tradfold import fold_traditional, strip_pinyin_glosses
+from ingest.webchrome import bracketed_title, is_chrome, portal_fields, split_number_title
+
+
+def _parse(text: str):
+    return parse_text(text, DocumentMeta(slug="t", title=""))
+
+
+def _owners(doc):
+    names = {d.key: d.pref_label for d in doc.departments}
+    return {(r.unit_path, names[r.agent], r.role) for r in doc.responsibilities}
+
+
+TRADITIONAL = """東政辦發〔2031〕8號
+東莞市人民政府辦公室關於印發東莞市促進會展業發展實施方案的通知
+各鎮人民政府（街道辦事處），市府直屬各單位：
+《東莞市促進會展業發展實施方案》已經市人民政府同意，現印發給你們，請認真組織實施。
+東莞市人民政府辦公室
+2031年5月6日
+一、擴大展會規模
+1.支持企業舉辦專業展會，對每場展覽面積達到1萬平方米以上的展會給予補貼。（市商務局牽頭，市財政局、市會展辦配合）
+2.建立重點展會聯繫機制。（市會展辦負責）
+"""
+
+
+def test_traditional_copy_is_read_as_its_simplified_twin():
+    doc = _parse(TRADITIONAL)
+    assert doc.meta.identifier == "东政办发〔2031〕8号"
+    assert doc.meta.issued == "2031-05-06"
+    assert doc.meta.jurisdiction.endswith("东莞市")
+    owners = _owners(doc)
+    assert ("一1", "东莞市商务局", Role.LEAD) in owners
+    assert ("一1", "东莞市财政局", Role.PARTICIPANT) in owners
+    assert any(path == "一2" and name.endswith("会展办") for path, name, _ in owners)
+
+
+def test_traditional_copy_keeps_its_own_words_at_its_spans():
+    doc = _parse(TRADITIONAL)
+    assert doc.source == TRADITIONAL
+    for unit in doc.units:
+        assert doc.source[unit.span.start:unit.span.end] == unit.text
+    assert "舉辦" in doc.unit("一1").text  # the file's own script, not the folded one
+
+
+def test_simplified_text_is_not_folded():
+    text = "市财政局负责资金保障，于2031年底前完成。台湾同胞投资企业同等适用。"
+    assert fold_traditional(text) is None
+    # a simplified text that quotes a few traditional names is not traditional
+    quoting = "本市与港澳地区合作，" + "市商务局负责组织企业参加展会，市财政局负责资金保障。" * 8 + "展会名称为“香港國際發展論壇”和“澳門會展週”。"
+    assert fold_traditional(quoting) is None
+    assert fold_traditional("發展和關於的區別") == "发展和关于的区别"
+
+
+def test_pinyin_glosses_of_a_reprint_are_dropped_only_when_several():
+    assert strip_pinyin_glosses("發(fā)展,關(guān)于,區(qū)政府") == "發展,關于,區政府"
+    assert strip_pinyin_glosses("见附表(a)和发(fā)展") == "见附表(a)和发(fā)展"
+
+
+def test_portal_info_table_lines():
+    assert portal_fields("索 引 号 AB12/2031-00001 发文日期 2031-01-03") == [
+        ("other", "AB12/2031-00001"), ("issued", "2031-01-03")]
+    assert portal_fields("文 号: | 某府办发〔2031〕2号 | 公开类型: | 主动公开 |") == [
+        ("identifier", "某府办发〔2031〕2号"), ("other", "主动公开")]
+    assert portal_fields("  • 发文字号:") == [("identifier", "")]
+    assert portal_fields("一、总体要求") is None
+    assert is_chrome("您的位置: 首页 » 政策文件 »")
+    assert is_chrome("2031-01-05 10:00 区人民政府办公室")
+    assert is_chrome("浏览量:          时间:2031-01-17 23:45:19")
+    assert not is_chrome("区人民政府办公室关于印发某方案的通知")
+
+
+WEB_PAGE = """返回顶部
+当前位置: 首页 > 政务公开 > 区政府文件
+  • 发文字号:
+
+    浦府办〔2031〕5号
+  • 发文日期:
+
+    2031年03月02日 09:10
+浦东新区人民政府办公室关于印发浦东新区促进夜间经济发展若干措施的通知
+打印本页 关闭窗口
+各街道办事处、镇人民政府，区政府各委、办、局：
+现将《浦东新区促进夜间经济发展若干措施》印发给你们，请认真贯彻执行。
+一、区商务委负责制定夜间经济地图。
+二、区市场监管局会同区城管执法局负责夜间经营秩序监管。
+"""
+
+
+def test_page_furniture_is_no_title_and_the_info_table_gives_number_and_date():
+    doc = _parse(WEB_PAGE)
+    assert doc.meta.title == "浦东新区人民政府办公室关于印发浦东新区促进夜间经济发展若干措施的通知"
+    assert doc.meta.identifier == "浦府办〔2031〕5号"
+    assert doc.meta.issued == "2031-03-02"
+
+
+def test_reprint_heading_number_then_title():
+    assert split_number_title("某政发〔2031〕3号《某省人民政府关于印发〈某规划〉的通知》") == (
+        "某政发〔2031〕3号", "某省人民政府关于印发《某规划》的通知")
+    assert split_number_title("关于做好某项工作的通知（某办发〔2031〕4号）") == ("某办发〔2031〕4号", "关于做好某项工作的通知")
+    assert bracketed_title("《某市人民政府关于某事的通知》") == "某市人民政府关于某事的通知"
+    text = ("苏府〔2031〕9号《苏州市人民政府关于印发〈苏州市某某办法〉的通知》\n浏览量: 时间:2031-01-17 23:45:19\n"
+            "苏州市人民政府关于印发《苏州市某某办法》的通知\n各市、区人民政府：\n一、市财政局负责资金保障。\n二、市商务局负责组织实施。\n")
+    doc = _parse(text)
+    assert doc.meta.title == "苏州市人民政府关于印发《苏州市某某办法》的通知"
+    assert doc.meta.identifier == "苏府〔2031〕9号"
+
+
+def test_article_naming_the_authority_then_its_duty():
+    text = ("某市户外设施管理规定\n第一条 为规范管理，制定本规定。\n"
+            "第二条 市城市管理局是本市户外设施的主管部门，负责设置审批和监督管理。市公安局、市交通运输局按各自职责负责相关工作。"
+            "市城市管理委员会办公室（下简称市城管办）负责综合协调。\n第三条 本规定自公布之日起施行。\n")
+    doc = _parse(text)
+    names = {d.pref_label for d in doc.departments}
+    assert {"市城市管理局", "市公安局", "市交通运输局"} <= {n.removeprefix(doc.meta.jurisdiction) for n in names} or \
+        any(n.endswith("城市管理局") for n in names) and any(n.endswith("交通运输局") for n in names)
+    assert any(n.endswith("城市管理委员会办公室") for n in names)
+    assert not [c for c in doc.body_candidates if c.name.endswith(("公安局", "交通运输局"))]
+
+
+def test_district_page_without_heading_takes_its_place_from_its_own_words():
+    text = ("为促进全区经济平稳发展，根据《昆明市人民政府关于印发某措施的通知》精神，结合官渡区实际，制定如下措施。\n"
+            "一、优化审批\n1.精简审批手续。（区政务服务局牵头，区发改局配合）\n2.加快项目建设。（区发改局牵头，区财政局配合）\n")
+    doc = _parse(text)
+    assert doc.meta.jurisdiction.endswith("官渡区")
+    assert doc.meta.jurisdiction_level == "district"
+    assert all("官渡区" in d.pref_label for d in doc.departments)
+
+
+def test_size_of_those_a_rule_is_for_is_no_target():
+    text = ("一、减轻负担\n1.在职职工总数30人（含）以下的企业暂免征收残疾人就业保障金。\n"
+            "2.对参保职工30人以上的企业，裁员率放宽到不超过职工总数的20%。\n"
+            "二、培育主体\n3.到2032年，培育营业收入亿元以上的企业100家以上。\n"
+            "4.每年新增专精特新企业50家以上，推动70%的规上企业实现数字化改造。\n")
+    doc = _parse(text)
+    values = {(t.unit_path, t.quantity) for t in doc.targets}
+    assert not any(path in ("一1", "一2") and q == 30 for path, q in values)
+    assert ("二4", 50) in values and ("二4", 70) in values
