@@ -200,8 +200,16 @@ def _unknown_body(name: str, kind: str, jurisdiction: str) -> Department:
         alt_labels=[name] if full != name else [], pref_label_en="",
         category="joint-body" if joint else kind if kind in ("collective", "designation") else _category_of(name),
         listed_in_alias_table=False,
-        jurisdiction=jurisdiction if name.startswith(_RELATIVE_START) or full != name else _place_in(name),
+        jurisdiction=jurisdiction if name.startswith(_RELATIVE_START) or full != name else (
+            _place_in(name) or _of_own_place(name, jurisdiction)),
     )
+
+
+def _of_own_place(name: str, jurisdiction: str) -> str:
+    """The document's jurisdiction when a name opens with its own place, which the gazetteer may not know
+    (兴庆区政府办公室 in a document of 银川市兴庆区); else ""."""
+    parts = re.findall(r"[\u4e00-\u9fff]+?(?:自治区|自治州|省|市|州|盟|区|县|旗)", jurisdiction)
+    return jurisdiction if parts and len(parts[-1]) >= 2 and name.startswith(parts[-1]) else ""
 
 
 @dataclass(slots=True)

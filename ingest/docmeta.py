@@ -38,8 +38,8 @@ def _issued_genre(front: FrontMatter, title: str) -> str:
     《X方案》的通知), else the genre word before 的通知 (转发民政部关于清理整顿社会团体意见的通知 → 意见)."""
     if front.issued_text_title:
         return genre_of(front.issued_text_title)
-    m = re.search(r"《([^》]+)》", title)
-    if m:
+    m = re.search(r"《([^》]+)》(?=(?:[（(][^（）()]*[）)])?(?:的(?:通知|通报)|$))", title)
+    if m:  # 关于印发《X方案》的通知 (not 关于印发《政府工作报告》重点工作任务分工的通知: the text issued is the 分工)
         return genre_of(m.group(1))
     while _TRAILING_NOTE.search(title):
         title = _TRAILING_NOTE.sub("", title).rstrip()

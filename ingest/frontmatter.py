@@ -191,8 +191,19 @@ def _header(lines: list[_Line]) -> tuple[list[FrontLine], int]:
         elif (re.fullmatch(r"[\u4e00-\u9fff]{2,24}文件", line.text) and title_lines == 0
               and i + 1 < len(lines) and identifier_of(lines[i + 1].text)):
             found.append(FrontLine("banner", span, line.text[:-2]))
+        elif is_title_line(line.text) and _title_again(found, line.text):
+            found.append(FrontLine("title-again", span, line.text))  # a page prints its heading twice
+            page_lines += 1
+        elif is_title_line(line.text) and _closed_title(found) and not line.text.startswith(("的", "之", "（", "(")):
+            if len(line.text) > 10 or not any(f.kind == "chrome" for f in found):
+                break
+            found.append(FrontLine("chrome", span, line.text))  # 综合政务: an info table's value without its label
+            page_lines += 1
         elif is_title_line(line.text) and title_lines < _MAX_TITLE_LINES and _title_may_continue(found) and not (
                 _complete_title(found) and is_signature_line(line.text)):
+            if _site_name(found):  # 某县人民政府 / 首页 >> …: the site's name above its furniture was no title
+                found = [FrontLine("chrome", f.span, f.value) if f.kind == "title" else f for f in found]
+                title_lines = 0
             found.append(FrontLine("title", span, bracketed_title(line.text)))
             title_lines += 1
         else:
@@ -206,6 +217,36 @@ def _title_may_continue(found: list[FrontLine]) -> bool:
     furniture and info table between them do not count)."""
     kinds = [f.kind for f in found if f.kind != "chrome" and not f.kind.startswith("portal:")]
     return "title" not in kinds or kinds[-1] == "title"
+
+
+def _plain(text: str) -> str:
+    return re.sub(rf"[{WS}《》〈〉<>]", "", text)
+
+
+def _title_again(found: list[FrontLine], line: str) -> bool:
+    """The line repeats (a part of) the title already read: a portal prints the heading above its info table and
+    again above the text, often split over lines or after the number."""
+    title = _plain("".join(f.value for f in found if f.kind == "title"))
+    line = _plain(bracketed_title(line))
+    return len(line) >= 4 and bool(title) and line in title and not (
+        found and found[-1].kind == "title" and not _complete_title(found))
+
+
+def _site_name(found: list[FrontLine]) -> bool:
+    """The title lines so far are only a body's name, and page furniture came after them (a site's banner)."""
+    titles = [f for f in found if f.kind == "title"]
+    if not titles or found[-1].kind != "chrome":
+        return False
+    return all(is_signature_line(f.value) for f in titles)
+
+
+_CLOSED = re.compile(r"的(?:通知|意见|决定|批复|复函|函|通报|通告|公告|报告|请示|答复)$")
+
+
+def _closed_title(found: list[FrontLine]) -> bool:
+    """The title read so far ends as a notice's or an opinion's title does (…的通知): nothing but a note continues it."""
+    title = "".join(f.value for f in found if f.kind == "title")
+    return bool(title) and bool(_CLOSED.search(title))
 
 
 def _complete_title(found: list[FrontLine]) -> bool:
@@ -227,7 +268,9 @@ def _portal_lines(fields: list[tuple[str, str]], lines: list[_Line], i: int,
             value = lines[i + 1].text
             span = Span(span.start, lines[i + 1].end)
             used = 2
-        if name == "issuer" and not BODY_END.search(value):
+        if name == "identifier":
+            value = re.sub(rf"[{WS}]", "", value)  # 江政办〔2020〕2 号
+        if name == "issuer" and (not BODY_END.search(value) or len(value) < 5):  # 政府办: no name of its own
             name = "other"  # 县政府网站: the page's publisher, no issuing body
         if name == "identifier" and not identifier_of(value):
             name = "other"
@@ -413,7 +456,11 @@ def _undated_issued_text(lines: list[_Line], n: int) -> list[FrontLine]:
         header = _issued_header(lines, c + 1)
         if header:
             return header
-        named = re.search(r"《([^》]{2,80})》", lines[c].text)
+        # the 《X》 the cue names: the last one before it, when X is the whole name (《X》已经…同意，现印发; not
+        # 《政府工作报告》重点工作分工…印发: the text issued is the 分工, named after X)
+        names = [m for m in re.finditer(r"《([^》]{2,80})》", lines[c].text[:cue.end()])]
+        named = names[-1] if names and re.match(r"[，,、\s]*(?:已经|已|经|现|印发|转发|$)",
+                                                 lines[c].text[names[-1].end():]) else None
         start = lines[c + 1].start
         return [FrontLine("issued-start", Span(start, start), named.group(1) if named else "")]
     return []

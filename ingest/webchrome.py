@@ -32,6 +32,7 @@ _LABELS = {
     "公开方式": "other", "公开类型": "other", "公开属性": "other", "公开期限": "other", "公文种类": "other",
     "体裁分类": "other", "来源": "other", "信息来源": "other", "内容概述": "other", "废止时间": "other",
     "生效时间": "other", "关键词": "other", "组配分类名称": "other", "归档时间": "other", "浏览次数": "other",
+    "政策咨询机关": "other", "政策咨询电话": "other", "联系电话": "other", "公文目录": "other", "文件类型": "other",
 }
 _LABEL = "|".join(_spaced(k) for k in sorted(_LABELS, key=len, reverse=True))
 _LABEL_AT = re.compile(rf"(?:^|(?<=[{_WS}|•·0-9]))(?P<key>{_LABEL})[{_WS}]*(?:[：:]|(?=[{_WS}]))")
@@ -44,7 +45,10 @@ _CHROME = re.compile(
     r"|.*(?:首页|主页)\s*[>»›/].*"
     r"|(?:浏览量|浏览次数|阅读次数|点击数|访问量)[：:].*"
     r"|.*(?:字体|字号)[：:]?\s*【?\s*(?:大|[小中]).*"
-    r"|.*(?:打印本页|关闭窗口|返回顶部|分享到|视力保护色|下载地址|下载阅读版本|【打印】|【关闭】).*"
+    r"|.*(?:打印本页|打印整页|打印内容|关闭窗口|返回顶部|返回首页|分享到|视力保护色|下载地址|下载阅读版本|【打印】|【关闭】"
+    r"|无障碍阅读|关怀版|扫一扫|手机上查看).*"
+    r"|(?:字体|字号)[：:]?|政府信息公开|信息公开|政务公开|政策文件|分享|有效|失效|已失效|废止"
+    r"|[0-9A-Za-z]{6,}-?[A-Z]?/[0-9]{4}-[0-9]{3,}"  # an index number alone: 113701130042070099-A/2021-4059841
     r"|(?:时间|日期|来源|作者|信息来源|发布时间|归档时间)[：:].{0,80}"
     r"|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[\sT]+[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)?(?:[\s|]+\S{1,30})?"  # a stamp
     r"|[A-Z]{2,8}-?[0-9]{4}-?[0-9]{3,8}"  # a registration code of a normative document (HHCR-2023-01005)
@@ -79,8 +83,10 @@ def portal_fields(line: str) -> list[tuple[str, str]] | None:
 
 
 # 国发〔2018〕42号《国务院关于…的通知》 / 国务院关于…的通知（国发〔2018〕42号）: a reprint's heading, number and title.
-_NUMBER = r"[\u4e00-\u9fff]{1,12}[〔\[［(（][0-9]{4}[〕\]］)）]第?[0-9]+号"
-_NUMBER_THEN_TITLE = re.compile(rf"^(?P<no>{_NUMBER})[{_WS}]*《(?P<title>[^《》]{{6,120}})》$")
+_NUMBER = r"[\u4e00-\u9fff]{1,12}[〔\[［(（][0-9]{4}[〕\]］)）]第?\s?[0-9]+\s?号"
+_GENRE_END = r"(?:通知|意见|方案|办法|规定|细则|决定|措施|规划|要点|批复|通告|公告|条例|规则|函|报告|计划)"
+_NUMBER_THEN_TITLE = re.compile(rf"^(?P<no>{_NUMBER})[{_WS}]*(?:《(?P<title>[^《》]{{6,120}})》"
+                                rf"|(?<=[{_WS}])(?P<bare>[^{_WS}].{{4,118}}{_GENRE_END}))$")
 _TITLE_THEN_NUMBER = re.compile(rf"^(?P<title>.{{6,120}}?)[{_WS}]*[（(](?P<no>{_NUMBER})[）)]$")
 
 
@@ -88,7 +94,10 @@ def split_number_title(line: str) -> tuple[str, str] | None:
     """(number, title) when a heading line holds both, else None."""
     text = line.strip(_WS)
     m = _NUMBER_THEN_TITLE.match(text) or _TITLE_THEN_NUMBER.match(text)
-    return (m.group("no"), bracketed_title(m.group("title"))) if m else None
+    if not m:
+        return None
+    title = m.group("title") or m.group("bare") if "bare" in m.re.groupindex else m.group("title")
+    return re.sub(rf"[{_WS}]", "", m.group("no")), bracketed_title(title.strip(_WS))
 
 
 def bracketed_title(line: str) -> str:

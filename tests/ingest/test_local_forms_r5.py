@@ -143,3 +143,45 @@ def test_size_of_those_a_rule_is_for_is_no_target():
     values = {(t.unit_path, t.quantity) for t in doc.targets}
     assert not any(path in ("一1", "一2") and q == 30 for path, q in values)
     assert ("二4", 50) in values and ("二4", 70) in values
+
+
+PORTAL_TWICE = """无障碍阅读 关怀版 返回首页
+政府信息公开
+某市某某区人民政府办公室关于印发《某项工作》任务分工的通知
+123456789012345678-A/2031-0001234
+综合政务
+某区政办字〔2031〕3号
+2031-04-01
+有效
+某市某某区人民政府办公室
+关于印发《某项工作》任务分工的通知
+某区政办字〔2031〕3号
+各街道办事处、镇人民政府：
+《某项工作》任务分工已经区政府同意，现印发给你们，请抓好落实。
+一、区发展改革局负责统筹推进。
+二、区财政局负责资金保障。
+"""
+
+
+def test_a_heading_printed_twice_with_label_less_info_values_between():
+    doc = _parse(PORTAL_TWICE)
+    assert doc.meta.title == "某市某某区人民政府办公室关于印发《某项工作》任务分工的通知"
+    assert doc.meta.identifier == "某区政办字〔2031〕3号"
+    # the text issued is the 分工 named after 《某项工作》, not 《某项工作》 itself
+    assert doc.meta.issued_text_genre == ""
+
+
+def test_site_name_above_the_page_furniture_is_no_title():
+    text = ("某县人民政府\n首页 >> 公开信息内容\n某县人民政府办公室关于印发某县防汛应急预案的通知\n"
+            "各乡镇人民政府，县级有关部门：\n现将《某县防汛应急预案》印发给你们，请认真贯彻执行。\n"
+            "一、县水务局负责汛情监测。\n二、县应急管理局负责组织救援。\n")
+    doc = _parse(text)
+    assert doc.meta.title == "某县人民政府办公室关于印发某县防汛应急预案的通知"
+
+
+def test_a_body_named_with_its_own_district_belongs_to_the_document():
+    text = ("关于做好年度重点工作的通知\n各乡镇人民政府、街道办事处：\n一、兴庆区政府办公室负责跟踪督查。\n"
+            "二、各相关单位要全力支持。\n银川市兴庆区人民政府办公室\n2031年8月16日\n")
+    doc = _parse(text)
+    office = next(d for d in doc.departments if d.pref_label.endswith("政府办公室"))
+    assert office.jurisdiction == doc.meta.jurisdiction == "银川市兴庆区"
