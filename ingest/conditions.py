@@ -33,12 +33,29 @@ from typing import Any
 from .model import Condition, Span
 from .quantities import normalise_digits, to_decimal
 
-__all__ = ["GENERAL_CONDITIONS", "INSTRUMENTS_FILE", "Validity", "add_years", "conditions_of", "sme_size_rules", "validity_of",
+__all__ = ["GENERAL_CONDITIONS", "INSTRUMENTS_FILE", "Validity", "add_years", "close_unit_gaps", "conditions_of", "sme_size_rules", "validity_of",
            "vocabulary"]
 
 INSTRUMENTS_FILE = Path(__file__).parent / "data" / "instruments.json"
 _NUM = r"[0-9]+(?:\.[0-9]+)?"
 _CN = {c: i for i, c in enumerate("零一二三四五六七八九十", 0)} | {"两": 2}
+# A figure set apart from its unit by spaces, as text copied from a PDF often has it (给予 20 万元, 1 亿元, 10 %)
+_GAP_BEFORE_UNIT = re.compile(r"(?<=[0-9])([ \u00a0\u3000]+)([万亿千百]*(?:元|美元)|[%％])")
+
+
+# A note in brackets between a sum and its bound: 投资额1000万元(人民币,下同)及以上
+_NOTE_BEFORE_BOUND = re.compile(r"(?<=元)([（(][^（()）]{1,10}[)）])((?:及|或)?以[上下])")
+
+
+def close_unit_gaps(text: str) -> str:
+    """``text`` with the spaces between a figure and its unit moved after the unit (给予 20 万元 → 给予 20万元 ),
+    and a bracketed note between a sum and its bound moved after the bound (1000万元(人民币,下同)及以上 →
+    1000万元及以上(人民币,下同)): the same length, so every offset outside those words is unchanged and a figure
+    reads with its unit and its bound."""
+    text = _GAP_BEFORE_UNIT.sub(lambda m: m.group(2) + m.group(1), text)
+    return _NOTE_BEFORE_BOUND.sub(lambda m: m.group(2) + m.group(1), text)
+
+
 _SENTENCE = re.compile(r"[^。；;！!？?\n]+")
 _ELIGIBILITY_SENTENCE = re.compile(
     r"补助|补贴|资助|奖励|奖补|贴息|返还|给予|减按|免征|减征|减半|加计扣除|抵免|退税|优惠|符合|申请|享受|条件|参保|"
@@ -222,7 +239,7 @@ GENERAL_CONDITIONS = re.compile(r"(?:应当|应|须|需|必须)(?:同时)?(?:具
 def conditions_of(text: str, offset: int = 0, every_sentence: bool = False) -> list[Condition]:
     """Every eligibility condition of ``text``'s support sentences (every sentence with ``every_sentence``, for
     a list of conditions), spans shifted by ``offset``, in order."""
-    original, text = text, normalise_digits(text)
+    original, text = text, close_unit_gaps(normalise_digits(text))
     found: list[Condition] = []
     for s in _SENTENCE.finditer(text):
         sentence = s.group()

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from .conditions import GENERAL_CONDITIONS, conditions_of, validity_of
+from .conditions import GENERAL_CONDITIONS, close_unit_gaps, conditions_of, validity_of
 from .model import Condition, Span, Support, Unit
 from .quantities import (
     COUNT_WORDS,
@@ -454,8 +454,9 @@ def _sentence_phrases(text: str, a: int, b: int) -> list[SupportPhrase]:
 
 
 def support_phrases(text: str) -> list[SupportPhrase]:
-    """Every support phrase of ``text`` (digits normalised), in order: payments, thresholds and time limits."""
-    text = normalise_digits(text)
+    """Every support phrase of ``text`` (digits normalised, a figure's spaces before its unit closed), in order:
+    payments, thresholds and time limits."""
+    text = close_unit_gaps(normalise_digits(text))
     phrases = _time_limits(text)
     phrases += [p for p in _named_limits(text) if not any(t.start <= p.start < t.end for t in phrases)]
     for s in _SENTENCE.finditer(text):
@@ -484,6 +485,7 @@ def extract_supports(text: str, offset: int, unit_path: str, unit_key: str,
     supports: list[Support] = []
     unit_conditions = conditions_of(text, offset)
     for p in support_phrases(text):
+        p.end = _whole_end(text, p.end)
         sentence = _sentence_around(text, p.start, p.end)
         own = [c for c in unit_conditions if offset + sentence[0] <= c.span.start < offset + sentence[1]]
         validity = validity_of(text[sentence[0]:sentence[1]], issued, offset + sentence[0])
@@ -497,6 +499,21 @@ def extract_supports(text: str, offset: int, unit_path: str, unit_key: str,
             validity_text=validity.text if validity else "", validity_span=validity.span if validity else None,
         ))
     return supports
+
+
+def _whole_end(text: str, end: int) -> int:
+    """The end of a phrase in the text as written, where close_unit_gaps moved a unit or a bound before the spaces
+    or the note that stood before it (给予 100 万元: the phrase ends after 元, not after 万; 1000万元(人民币,下同)及以上:
+    after 以上, not inside the brackets)."""
+    while end < len(text) and text[end - 1] in "万亿千百" and text[end] in "元美":
+        end += 1
+    head = text[:end]
+    opened = head.rfind("(") if head.rfind("(") > head.rfind("（") else head.rfind("（")
+    if opened >= 0 and ")" not in head[opened:] and "）" not in head[opened:]:
+        m = re.match(r"[^()（）]{0,10}[)）](?:及|或)?(?:以上|以下)?", text[end:])
+        if m:
+            end += m.end()
+    return end
 
 
 def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:

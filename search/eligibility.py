@@ -67,6 +67,7 @@ __all__ = [
     "exclusions",
     "field_prompt",
     "format_yuan",
+    "graded_pick",
     "gb_section",
     "is_person",
     "money_in",
@@ -75,6 +76,7 @@ __all__ = [
     "prohibitions",
     "refusals",
     "relative_age_checks",
+    "size_tiers",
     "sme_sector",
     "statuses_in",
     "supports_for",
@@ -192,7 +194,11 @@ def check_condition(condition: ConditionView, profile: EnterpriseProfile, today:
         text = _profile_text(profile).lower()
         aliases = [v.lower() for v in condition.values]
         aliases += [a.lower() for v in condition.values for a in vocabulary().get("type_aliases", {}).get(v, [])]
-        if any(a in text for a in aliases):
+        named = [m for a in aliases if a for m in re.finditer(re.escape(a), text)]
+        denied = bool(named) and all(_DENIED.search(text[max(0, m.start() - 6):m.start()]) for m in named)
+        if denied and not _CLAIMED.search(text):  # 是科技型企业（不是专精特新）: another type, maybe an alternative
+            return _check("failed", condition, text[max(0, named[0].start() - 6):named[0].end()].strip())
+        if named and not denied:
             return _check("met", condition, condition.text)
         # a type no profile field states (高新技术企业): noted, never deciding the verdict
         return _check("unverified", condition, "原文要求的企业类型，请自行核对" if zh else "a type to check yourself")
@@ -241,7 +247,7 @@ def check_condition(condition: ConditionView, profile: EnterpriseProfile, today:
         section = gb_section(profile.industry_code) if profile.industry_code else ""
         code = profile.industry_code.strip().upper()
         if not code:
-            return missing
+            return _industry_by_words(condition, profile, lang) or missing
         ok = any(code.startswith(v) or section == v for v in condition.values)
         return _check("met" if ok else "failed", condition, code)
     if field in ("place", "district"):
@@ -251,6 +257,30 @@ def check_condition(condition: ConditionView, profile: EnterpriseProfile, today:
         ok = any(v and v in where for v in condition.values) or _inside(condition.values, where)
         return _check("met" if ok else "failed", condition, where)
     return missing
+
+
+# The words before a firm type that deny it: 不是科技型企业, 也不是专精特新, 还不是高新技术企业, 并非…
+_DENIED = re.compile(r"(?:不是|不属于|并非|并不是|还不是|也不是|都不是|非|没有评上|没评上|not an?|not)\s*$", re.IGNORECASE)
+
+
+# A firm type the firm's words claim (我们是科技型企业), not after a denial (不是…)
+_CLAIMED = re.compile(r"(?<![不非])是[\u4e00-\u9fff]{1,8}?企业")
+
+
+def _industry_by_words(condition: ConditionView, profile: EnterpriseProfile, lang: str) -> ConditionCheck | None:
+    """An industry condition (工业企业 → C, 软件企业 → I65) against the sector the firm's own words for its industry
+    point to, when they point to one sector only (ingest/data/sme_size.json: 制造、加工、机械 … → B/C/D; 软件 → I65):
+    met or failed, inferred, saying so; None when the words decide nothing."""
+    if not profile.industry:
+        return None
+    sector = sme_sector(profile)
+    if sector is None or not sector.get("codes"):
+        return None
+    codes = [c.upper() for c in sector["codes"]]
+    ok = any(c.startswith(v) or v.startswith(c) for c in codes for v in condition.values)
+    detail = (f"按行业“{profile.industry}”推定为 {'/'.join(codes)}" if lang == "zh"
+              else f"inferred from the industry “{profile.industry}”: {'/'.join(codes)}")
+    return _check("met" if ok else "failed", condition, detail)
 
 
 def _inside(names: Sequence[str], where: str) -> bool:
@@ -491,6 +521,117 @@ def supports_for(profile: EnterpriseProfile, supports: Sequence[SupportView]) ->
     return kept or list(supports)
 
 
+# ------------------------------------------------------------------------------------------------ graded awards
+
+# A level of recognition, in the order a text grades awards by them (国家级、省级、市级 … 分别给予50万元、20万元)
+_LEVELS = ("国家级", "省级", "市级", "区级", "县级")
+# The words before the first of a list of things graded (对当年评为…, 对新认定的…, 首次列入…)
+_LIST_LEAD = re.compile(r"^.*?(?:评为|认定为|认定的|列入|获评|获得|被评为|对|为)")
+
+
+def graded_pick(unit_text: str, supports: Sequence[SupportView], profile: EnterpriseProfile,
+                lang: str = "zh") -> tuple[Decimal, str] | None:
+    """Of a graded award (对当年评为A、B、C的，分别给予100万元、30万元、20万元; 年销售收入首次突破1000万元、2000万元的，
+    分别给予10万元、20万元), the sum paired with the thing the firm's words name (B → 30万元), or with the highest
+    figure the firm's own sum reaches (2300万元 → the 2000万元 grade → 20万元), and that thing's words: (sum in 元,
+    label).  The things and sums pair in order only when the text lists as many of each (or as many levels:
+    国家级及省级…分别给予50万元、20万元); None when they do not, or the firm's words name none of them."""
+    texts = list(dict.fromkeys(s.text for s in supports if s.amount is not None and "分别" in s.text))
+    picks = [p for p in (_graded_pick(unit_text, t, profile) for t in texts) if p is not None]
+    return picks[0] if picks else None
+
+
+def _graded_pick(unit_text: str, support_text: str, profile: EnterpriseProfile) -> tuple[Decimal, str] | None:
+    text = normalise_text(support_text)
+    at = unit_text.find(support_text)
+    if at < 0:
+        return None
+    sums = [to_yuan(v, u) for v, u in _SUMS_IN(text[text.find("分别"):])]
+    sums = [v for v in sums if v is not None]
+    if len(sums) < 2:
+        return None
+    sentence = re.split(r"[。；;]", unit_text[:at])[-1]
+    things = re.split(r"[，,]", sentence.rstrip("，, 的"))
+    listed = _LIST_LEAD.sub("", things[-1] if things else "")
+    items = [re.sub(r"的$", "", re.sub(r"\s+", "", i)) for i in listed.split("、") if i.strip()]
+    said = " ".join((profile.needs, *profile.plans))
+    levels = [w for w in _LEVELS if w in sentence]
+    if len(items) != len(sums) and len(levels) == len(sums):
+        items = levels
+    if len(items) != len(sums):
+        return None
+    figures = [money_in(i) for i in items]
+    if all(len(f) == 1 for f in figures):  # grades by a figure: the highest one the firm's own sum reaches
+        have = [v for v, cur, _ in money_in(said) if cur == "元"]
+        if not have:
+            return None
+        reached = [(f[0][0], n) for n, f in enumerate(figures) if f[0][0] <= max(have)]
+        if not reached:
+            return None
+        n = max(reached)[1]
+        lead = re.sub(r"[0-9.]+(?:亿元|万元|元)$", "", items[0])  # 年销售收入首次突破1000万元 → 年销售收入首次突破
+        return sums[n], items[n] if n == 0 or items[n].startswith(lead) else lead + items[n]
+    named = [(len(i), n) for n, i in enumerate(items) if len(i) >= 2 and i in said]
+    if not named:
+        overlap = [(len(bigrams_of(i) & bigrams_of(said)), n) for n, i in enumerate(items)]
+        best = max(overlap)
+        if best[0] < 2 or [o for o, _ in overlap].count(best[0]) > 1:
+            return None
+        named = [best]
+    n = max(named)[1]
+    return sums[n], items[n]
+
+
+def normalise_text(text: str) -> str:
+    from ingest.conditions import close_unit_gaps
+    from ingest.quantities import normalise_digits
+
+    return close_unit_gaps(normalise_digits(text))
+
+
+def _SUMS_IN(text: str) -> list[tuple[Decimal, str]]:
+    return [(Decimal(m.group(1)), m.group(2)) for m in re.finditer(r"([0-9]+(?:\.[0-9]+)?)(亿元|万元|元)", text)]
+
+
+def bigrams_of(text: str) -> set[str]:
+    from .text_checks import bigrams
+
+    return bigrams(text)
+
+
+# A rate its own clause gives after a size group: 大型企业按…的30%返还，中小微企业按60%返还
+_TIER_RATE = re.compile(r"[0-9]+(?:\.[0-9]+)?(?=[%％])")
+
+
+def size_tiers(supports: Sequence[SupportView], profile: EnterpriseProfile) -> list[SupportView]:
+    """Supports whose rate differs by size (大型企业按…的30%返还，中小微企业按60%返还) as the one tier the profile's
+    size falls in: that tier's rate, with that tier's size condition only (the others are alternatives, not
+    conditions a firm must meet at once).  A support whose sizes are not tiers, or a profile of no known size,
+    is left as it is."""
+    size = profile_size(profile)
+    out = []
+    for s in supports:
+        sizes = [c for c in s.conditions if c.field == "size"]
+        if size is None or s.rate is None or len(sizes) < 2:
+            out.append(s)
+            continue
+        tiers = []
+        for c in sizes:
+            at = s.text.find(c.text)
+            clause = re.split(r"[，,；;。]", s.text[at:])[0] if at >= 0 else ""
+            rate = _TIER_RATE.search(clause)
+            if rate:
+                tiers.append((c, Decimal(rate.group())))
+        mine = [(c, r) for c, r in tiers if size in c.values]
+        if len(tiers) < 2 or len({r for _, r in tiers}) < 2 or not mine:
+            out.append(s)
+            continue
+        chosen, rate = mine[0]
+        others = [c for c in s.conditions if c.field != "size"]
+        out.append(replace(s, rate=rate, conditions=others + [chosen]))
+    return out
+
+
 def threshold_check(support: SupportView, profile: EnterpriseProfile, unit_text: str = "",
                     unit_start: int = 0) -> ConditionCheck | None:
     """A threshold support (实际到资在1000万美元以上) against the sum the needs state beside its words (USD 8
@@ -524,6 +665,14 @@ def threshold_check(support: SupportView, profile: EnterpriseProfile, unit_text:
     if found is None and after:  # 应有5万元以上资金: the noun follows the figure
         probe = replace(probe, rate_base=after.group(1))
         found = _base_from_needs(probe, " ".join(profile.needs.split()), "USD" if usd else "元")
+    if found is None:  # 累计采购…配套产品5000万元以上: the verb of the sum names it (采购 against 采购了3000万元)
+        verbs = [w for group in vocabulary().get("base_synonyms", {}).values() for w in group
+                 if len(w) >= 2 and not w.isascii() and w in support.text]
+        for word in dict.fromkeys(verbs):
+            found = _base_from_needs(replace(probe, rate_base=word), " ".join(profile.needs.split()),
+                                     "USD" if usd else "元")
+            if found is not None:
+                break
     if found is None:
         return None
     value = found[0]

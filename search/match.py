@@ -38,12 +38,15 @@ from .eligibility import (
     amount_of,
     excess_amount,
     exclusions,
+    format_yuan,
+    graded_pick,
     is_person,
     normalise_size,
     profile_size,
     prohibitions,
     refusals,
     relative_age_checks,
+    size_tiers,
     supports_for,
     threshold_check,
     unmet_requirements,
@@ -87,7 +90,7 @@ from .match_instruments import (
 from .needs_text import policy_terms
 from .shares import SPLIT_BOOST, asks_to_split, referenced_standard, share_amounts
 from .text_amounts import text_amounts
-from .text_checks import bigrams, duration_checks, scope_check
+from .text_checks import DOCUMENT_REFUSAL, bigrams, duration_checks, layoff_checks, scope_check
 from .types import UNIT_KINDS, IndexUnit, ResponsibilityView, SupportView
 
 __all__ = [
@@ -194,17 +197,28 @@ def _unit_conditions(unit: IndexUnit, supports: Sequence[SupportView] | None = N
             if not (c.field == "size" and _ALL_SIZES.match(unit.text[max(0, c.span.start - 1):]))]
 
 
-def _amounts(supports: Sequence[SupportView], profile: EnterpriseProfile, lang: str, asked: str = "") -> list[Amount]:
+def _amounts(supports: Sequence[SupportView], profile: EnterpriseProfile, lang: str, asked: str = "",
+             unit_text: str = "") -> list[Amount]:
     """Each support's amount for this profile: the item the profile asks about first (a unit of 一是…二是…: the
     海外仓's 20% × 投入 before the 跨境电商 award of 50万元 for a firm asking about its overseas warehouse), then
-    those with a value."""
+    those with a value; of a graded award (A、B、C分别给予…), the grade the firm's words name first, labelled."""
     excess = excess_amount(supports, profile, lang)
     found = [a for a in (amount_of(s, profile, lang) for s in supports)
              if a is not None and not (excess is not None and a.support_iri == excess.support_iri)]
     found = ([excess] if excess is not None else []) + found  # the limit alone is no amount paid
     wanted = bigrams(asked)
     about = {s.iri: len(bigrams(f"{s.condition} {s.text}") & wanted) for s in supports}
-    return sorted(found, key=lambda a: (-about.get(a.support_iri, 0), a.value is None))
+    found = sorted(found, key=lambda a: (-about.get(a.support_iri, 0), a.value is None))
+    pick = graded_pick(unit_text, supports, profile, lang) if unit_text else None
+    if pick is not None:
+        value, label = pick
+        graded = {s.iri for s in supports if "分别" in s.text}
+        mine = next((a for a in found if a.support_iri in graded and a.value is not None and a.value == value
+                     and a.kind == "fixed"), None)
+        if mine is not None:
+            named = replace(mine, formula=f"{label}：{format_yuan(value)} {mine.unit}", base=label)
+            found = [named] + [a for a in found if a is not mine]
+    return found
 
 
 
@@ -228,6 +242,11 @@ def _measures(index: SearchIndex, profile: EnterpriseProfile, k: int, lang: str,
     asks_if_eligible = bool(_ASKS_IF_ELIGIBLE.search(" ".join([profile.needs, *profile.plans])))
     side = profile_audience(profile)
     standards: dict[str, str] = {}  # a unit stating a share of a standard → the unit stating the standard
+    # Units whose refusal holds for the whole document (…等项目不适用本办法; 本办法适用于…，…的企业不予奖励)
+    document_refusals: dict[str, list[IndexUnit]] = {}
+    for u in index.units:
+        if DOCUMENT_REFUSAL.search(u.text) and refusals(u.text, profile):
+            document_refusals.setdefault(u.document, []).append(u)
     for query, plan in zip(_query_texts(profile), asks or [profile.industry]):
         plan_info = index.plan(query)
         result = index.search(query, k=max(k, 10) * 2, kind=kinds)
@@ -272,13 +291,18 @@ def _measures(index: SearchIndex, profile: EnterpriseProfile, k: int, lang: str,
                 score = round(score + LOCAL_BOOST, 4)  # a local document where the firm is: its own policy
             elif place is not None and place.status == "failed" and not _names_place(profile, info):
                 score = round(score - ELSEWHERE_PENALTY, 4)  # another place's policy: shown, but below
-            meant = supports_for(profile, supports)  # a person's loan, or the firm's: not both at once
+            meant = size_tiers(supports_for(profile, supports), profile)  # a person's loan, or the firm's: not
+            # both at once; of a rate by size (大型企业按30%，中小微企业按60%), the firm's own tier
             conditions = _unit_conditions(unit, meant) if unit is not None else []
             extra = ([place] if place is not None else scope_check(hit.text, profile, lang, hit.start))
             extra += prohibitions(hit.text, profile, hit.start)
             extra += exclusions(hit.text, profile, hit.start, plan_info.translation_terms)
             extra += unmet_requirements(hit.text, profile, hit.start) + refusals(hit.text, profile, hit.start)
             extra += relative_age_checks(hit.text, profile, hit.start) + duration_checks(hit.text, profile, hit.start)
+            extra += layoff_checks(hit.text, profile, hit.start)
+            for u in document_refusals.get(hit.document, []):  # the document's own scope turns this firm away
+                if u.id != hit.iri and u.text not in hit.text:
+                    extra += refusals(u.text, profile, u.start)
             extra += [c for c in (threshold_check(s, profile, hit.text, hit.start) for s in meant) if c is not None]
             verdict = verdict_of(conditions, profile, today, until, until_text, lang, extra=extra)
             if asks_if_eligible and any(c.field != "place" and c.status in ("met", "failed") for c in verdict.checks):
@@ -294,7 +318,7 @@ def _measures(index: SearchIndex, profile: EnterpriseProfile, k: int, lang: str,
                 hit.iri, hit.path, hit.heading, hit.text, hit.document, score, render_reason(reasons, lang), reasons,
                 words, concepts, plan, contacts, no_owner, supports, kind=hit.kind,
                 function=getattr(unit, "function", "") if unit else "", verdict=verdict,
-                amounts=_amounts(meant, profile, lang, f"{query} {' '.join(plan_info.translation_terms)}")
+                amounts=_amounts(meant, profile, lang, f"{query} {' '.join(plan_info.translation_terms)}", hit.text)
                 + share_amounts(unit, standard, profile, lang) + text_amounts(unit, meant, profile, lang),
                 instruments=instruments, start=hit.start, end=hit.end)
     if not relevant and not any(m.reasons for m in best.values()):

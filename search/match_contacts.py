@@ -90,14 +90,48 @@ def _by_body(refs: Iterable[ResponsibilityView], scope: str, lang: str) -> list[
     return [_contact(group, scope, lang) for group in groups]
 
 
+# A sentence giving the whole document's work to bodies: 表彰奖励工作由A负责，B具体实施; 本办法由区X局组织实施
+# (not 负责解释: the body that interprets the text is not the one that runs it)
+_RUNS_WORK = re.compile(r"(?:本(?:办法|细则|政策|措施|规定|意见|方案)|^[\u4e00-\u9fff]{0,10}工作)(?:的具体实施)?由"
+                        r"[^。；;]{2,60}?(?:具体实施|组织实施|负责实施|具体负责|负责)(?!解释)")
+# Which of those bodies does the day-to-day work: the one in the clause saying 具体实施 / 具体负责 / 日常工作
+_DAY_TO_DAY = re.compile(r"具体实施|具体负责|日常工作|承办")
+# The key under which document_overseers keeps a document's runners
+RUNNERS = "runs:"
+
+
 def document_overseers(units: Iterable[IndexUnit]) -> dict[str, list[ResponsibilityView]]:
-    """Per document, the bodies the text explicitly names as supervisor, evaluator, coordinator or convener."""
+    """Per document, the bodies the text explicitly names as supervisor, evaluator, coordinator or convener; and,
+    under ``RUNNERS + slug``, the bodies a sentence gives the whole document's work to (表彰奖励工作由A负责，B具体实施),
+    the one doing the day-to-day work first."""
     found: dict[str, dict[str, ResponsibilityView]] = {}
     for unit in units:
+        runs = _RUNS_WORK.search(unit.text)
         for d in unit.context.owners:
             if d.basis == "explicit" and d.role in DOCUMENT_ROLES:
                 found.setdefault(unit.document, {}).setdefault(f"{d.agent_iri}|{d.role}", d)
-    return {doc: list(refs.values()) for doc, refs in found.items()}
+            if runs and d.basis == "explicit" and d.evidence and (d.evidence in runs.group() or runs.group() in d.evidence
+                                                                   or _named_in(d.agent_name, runs.group())):
+                found.setdefault(RUNNERS + unit.document, {}).setdefault(d.agent_iri, d)
+    out = {doc: list(refs.values()) for doc, refs in found.items()}
+    for key in [k for k in out if k.startswith(RUNNERS)]:
+        out[key].sort(key=lambda d: 0 if _day_to_day(d) else 1)
+    return out
+
+
+def _named_in(name: str, text: str) -> bool:
+    """Whether ``text`` names the body (its name, or its name less a leading place: 天水市…办公室 → …办公室)."""
+    return any(form and form in text for form in (name, re.sub(r"^[\u4e00-\u9fff]{2,3}?[省市区县]", "", name)))
+
+
+def _day_to_day(d: ResponsibilityView) -> bool:
+    """Whether the clause of the evidence naming the body says it does the day-to-day work (B具体实施)."""
+    forms = [f for f in (d.agent_name, re.sub(r"^[\u4e00-\u9fff]{2,3}?[省市区县]", "", d.agent_name)) if f]
+    for clause in re.split(r"[，,；;。]", d.evidence):
+        whole = any(re.search(re.escape(f) + r"(?=具体|负责|组织|承办|牵头|[、和及与]|$)", clause) for f in forms)
+        if whole and _DAY_TO_DAY.search(clause):  # 领导小组 is not named by 领导小组办公室具体实施
+            return True
+    return False
 
 
 # Rules that infer a unit's lead from the unit's own words or its enclosing unit's (ingest/duties.py), not from
@@ -123,10 +157,34 @@ def contacts_of(unit_owners: Sequence[ResponsibilityView], document: str,
     inferred = [d for d in unit_owners if d.basis == "inferred" and d.rule == "document-lead-leads-unowned-work"]
     if inferred:
         return _by_body(inferred, "document", lang), no_owner(lang)
+    runners = [_contact([d], "document", lang) for d in overseers.get(RUNNERS + document, [])]
     issuers = [_issuer_contact(name, info, lang) for name in info.issuers] if info is not None else []
+    issuers = [i for i in issuers if i.agent_iri not in {r.agent_iri for r in runners}]
     above = [c for c in _by_body(overseers.get(document, []), "document", lang)
-             if c.agent_iri not in {i.agent_iri for i in issuers}]
-    return issuers + above, no_owner(lang)
+             if c.agent_iri not in {i.agent_iri for i in issuers + runners}]
+    found = runners + issuers + above
+    if not found and info is not None:  # no body named anywhere: the government of the place the text is for
+        government = _jurisdiction_government(info, lang)
+        found = [government] if government is not None else []
+    return found, no_owner(lang)
+
+
+def _jurisdiction_government(info: DocumentInfo, lang: str) -> Contact | None:
+    """The people's government of the document's place (合肥市长丰县 → 合肥市长丰县人民政府), inferred, for a text
+    that names no issuer and no body at all: whom a firm there can turn to."""
+    if not info.jurisdiction or info.jurisdiction == "中华人民共和国":
+        return None
+    try:
+        from ingest.authority import government_of
+
+        gov = government_of(info.jurisdiction)
+    except Exception:  # noqa: BLE001 — an unknown place gives no government
+        return None
+    name = gov.pref_label if lang == "zh" or not gov.pref_label_en else gov.pref_label_en
+    evidence = (f"原文未写明发文机关和责任单位；文件适用于{info.jurisdiction}" if lang == "zh"
+                else f"the text names no issuer and no owner; it applies in {info.jurisdiction}")
+    return Contact(str(department_iri(gov.key)), name, "issuer", "所在地政府（推定）" if lang == "zh"
+                   else "local government (inferred)", "document", "inferred", evidence)
 
 
 # Governments named by no place and no level (地方政府, 各级政府, 地方各级人民政府, 各地区): every locality at once,
@@ -181,8 +239,12 @@ def _nearest_first(contacts: list[Contact], owners: Sequence[ResponsibilityView]
     if best <= first:
         return contacts
     order = {role: i for i, role in enumerate(ROLE_ORDER)}
-    near = sorted((o for o in owners if overlap.get(o.evidence, 0) == best),
+    # a body that only does one step of the sentence (区政府审查后办理: evaluator) does not answer before the lead
+    # the unit names (（区国土分局牵头，…配合）): only a row's lead or participants come first
+    near = sorted((o for o in owners if overlap.get(o.evidence, 0) == best and o.role in ("lead", "participant")),
                   key=lambda o: order.get(o.role, len(order)))
+    if not near:
+        return contacts
     ranked = list(dict.fromkeys(o.agent_iri for o in near))
     by_iri = {c.agent_iri: c for c in contacts}
     return [by_iri[i] for i in ranked if i in by_iri] + [c for c in contacts if c.agent_iri not in ranked]

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from decimal import Decimal
 
 from kg.views import ConditionCheck, EnterpriseProfile
 
-__all__ = ["bigrams", "duration_checks", "exclusions", "prohibitions", "refusals", "relative_age_checks", "scope_check",
-           "unmet_requirements"]
+__all__ = ["DOCUMENT_REFUSAL", "bigrams", "duration_checks", "exclusions", "layoff_checks", "prohibitions", "refusals", "relative_age_checks",
+           "scope_check", "unmet_requirements"]
 
 # ------------------------------------------------------------------------------------------------ prohibitions
 
@@ -117,8 +118,14 @@ def relative_age_checks(text: str, profile: EnterpriseProfile, start: int = 0) -
 # A text that turns a kind of firm or project away: 水泥项目不属于振兴产业的范围; 主辅分离改制分流不存在补助问题;
 # 不宜安排国债资金支持; 不予支持; 不能享受…政策.  Replies and answers to localities say no as often as yes.
 _REFUSAL = re.compile(r"(?:不属于|不在)[^，,。；;]{0,14}?(?:范围|范畴|之列)|不存在[^，,。；;]{0,8}?(?:补助|补贴|支持|奖励|扶持)问题"
-                      r"|不宜(?:安排|给予|纳入|列入)|不予(?:支持|补助|补贴|奖励|安排|扶持)|不(?:能|得|再)享受|不(?:列入|纳入)[^，,。；;]{0,10}?"
-                      r"(?:支持|补助|补贴|扶持)")
+                      r"|不宜(?:安排|给予|纳入|列入)|不予(?:支持|补助|补贴|奖励|安排|扶持|奖补|兑现)|不(?:能|得|再)享受|不(?:列入|纳入)[^，,。；;]{0,10}?"
+                      r"(?:支持|补助|补贴|扶持)|不适用(?:于)?本(?:办法|政策|细则|措施|规定|意见|条款)")
+# A refusal that holds for a whole document: 本办法适用于…；…的企业，不予奖励 / …等项目不适用本办法
+DOCUMENT_REFUSAL = re.compile(r"不适用(?:于)?本(?:办法|政策|细则|措施|规定|意见)|本(?:办法|政策|细则|措施|规定|意见)适用于")
+# Words of a refused kind that say nothing of which firm it is: 当年, 的企业, 等项目
+_GENERIC = re.compile(r"^(?:当年|上年度|近[0-9一二三]年内?|凡|对)+|(?:等|的)?(?:企业|项目|单位|行为)$")
+# A clause of the asker's words saying it does not have the refused thing
+_NOT_HAVE = re.compile(r"没有|没发生|未发生|无|不存在|从未|从没")
 _CLAUSE_START = re.compile(r"[，,。；;：:\n]")
 # A clause's opening words that say nothing about what is refused
 _LEAD_IN = re.compile(r"^(?:因此|所以|但|但是|而|对于|对|凡|其中|同时|另外|此外)+")
@@ -135,17 +142,37 @@ def _refused_subject(text: str, at: int) -> str:
     return subject
 
 
+def _names_refused_kind(subject: str, said: str) -> bool:
+    """Whether the asker's words name one kind of a list of refused kinds (煤炭采掘、洗选、焦化…等项目; 发生较大及以上
+    安全生产事故的企业、因违反…受到行政处罚的企业): a kind of two or three characters written in full in them (洗选),
+    or a run of four characters or more of a longer kind (安全生产事故) in a clause of theirs that does not deny it."""
+    clauses = [c for c in re.split(r"[。，,；;！!？?\s]", said) if c]
+    for kind in re.split(r"[、]|及|和|或者|或", subject):
+        kind = _GENERIC.sub("", re.sub(r"[^\u4e00-\u9fff]", "", kind))
+        if len(kind) < 2:
+            continue
+        if len(kind) <= 3:
+            if any(kind in c and not _NOT_HAVE.search(c) for c in clauses):
+                return True
+            continue
+        runs = {kind[i:i + 4] for i in range(len(kind) - 3)}
+        if any(r in c and not _NOT_HAVE.search(c) for c in clauses for r in runs):
+            return True
+    return False
+
+
 def refusals(text: str, profile: EnterpriseProfile, start: int = 0) -> list[ConditionCheck]:
     """What ``text`` turns away (水泥项目不属于振兴产业的范围) when the profile's words describe that very thing (我们
     建新型干法水泥生产线): a failed check naming the refusing clause.  Most of the refused subject's words must be
     in the needs, two at least, so a machine-tool project is not refused by a cement clause in the same reply."""
-    wants = bigrams(" ".join((profile.needs, *profile.plans, profile.industry)))
+    said = " ".join((profile.needs, *profile.plans, profile.industry))
+    wants = bigrams(said)
     found = []
     for m in _REFUSAL.finditer(text):
         subject = _refused_subject(text, m.start())
         words = bigrams(subject)
         shared = words & wants
-        if len(shared) >= 2 and len(shared) >= len(words) / 2:
+        if (len(shared) >= 2 and len(shared) >= len(words) / 2) or _names_refused_kind(subject, said):
             begin = text.rfind(subject, 0, m.start()) if subject else -1
             begin = begin if begin >= 0 else m.start()
             clause_end = _CLAUSE_START.search(text, m.end())
@@ -225,3 +252,51 @@ def scope_check(text: str, profile: EnterpriseProfile, lang: str = "zh", start: 
         return []
     return [ConditionCheck("unknown", "place", m.group(), "请填写所在地" if lang == "zh" else "fill in place",
                            start + m.start(), start + m.end())]
+
+
+# ------------------------------------------------------------------------------------------------ layoffs
+
+# A layoff rate a text allows (裁员率不高于5.5%; 30人(含)以下的参保企业裁员率不高于参保职工总数20%), with the headcount
+# at or below which a looser rate holds
+_LAYOFF_RATE = re.compile(r"(?:(?P<small>[0-9]+)人[（(]?含[）)]?以下的[^，,。；;]{0,12}?)?裁员率不(?:高于|超过)"
+                          r"[^，,。；;0-9]{0,24}?(?P<rate>[0-9]+(?:\.[0-9]+)?)[%％]")
+# The people a firm's words say it laid off: 裁了6个人, 裁员3名, 辞退了两个; none: 没裁, 未裁员, 一个都没裁
+_LAID_OFF = re.compile(r"(?:裁|裁员|辞退|减员)了?(?P<n>[0-9]+|[一二两三四五六七八九十]+)(?:个|名|位)?(?:人|员工|工人)?")
+_NONE_LAID_OFF = re.compile(r"没(?:有)?裁|未裁|不裁|一个(?:人)?都没(?:有)?裁|没有裁员|零裁员|no (?:one was )?lay-?offs?|laid off no",
+                            re.IGNORECASE)
+_HEADCOUNT = re.compile(r"(?P<n>[0-9]+)\s*(?:个|名)?\s*(?:人|名员工|个员工|职工|员工)")
+
+
+def layoff_checks(text: str, profile: EnterpriseProfile, start: int = 0) -> list[ConditionCheck]:
+    """A layoff rate the text allows (裁员率不高于5.5%, 30人(含)以下的企业不高于20%) against the firm's own: the people
+    its words say it laid off over its insured staff (else its employees, else the headcount its words give):
+    met or failed; nothing when its words say nothing of layoffs or give no headcount.  A firm at or below the
+    small-firm headcount is judged on the looser rate."""
+    from .needs_text import _number
+
+    rates = list(_LAYOFF_RATE.finditer(text))
+    if not rates:
+        return []
+    words = " ".join((profile.needs, *profile.plans))
+    if _NONE_LAID_OFF.search(words):
+        laid = Decimal(0)
+    else:
+        m = _LAID_OFF.search(words)
+        laid = _number(m.group("n")) if m else None
+    if laid is None:
+        return []
+    staff = profile.insured_staff or profile.employees
+    if not staff:
+        counts = [int(h.group("n")) for h in _HEADCOUNT.finditer(words)]
+        staff = max(counts) if counts else None
+    if not staff:
+        return []
+    small = [m for m in rates if m.group("small") and staff <= int(m.group("small"))]
+    general = [m for m in rates if not m.group("small")]
+    rule = (small or general or rates)[0]
+    bound = Decimal(rule.group("rate"))
+    have = (Decimal(laid) * 100 / Decimal(staff)).quantize(Decimal("0.1"))
+    ok = have <= bound
+    return [ConditionCheck("met" if ok else "failed", "needs", text[rule.start():rule.end()],
+                           f"{laid}/{staff} = {have}% {'≤' if ok else '>'} {bound}%", start + rule.start(),
+                           start + rule.end())]

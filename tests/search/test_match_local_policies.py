@@ -1,0 +1,184 @@
+"""The calculator on the shapes of city, county and district support policies: rates by firm size, graded awards
+(A、B、C分别给予…), a document's own scope turning a kind of firm away, layoff rates, an industry condition judged on
+the firm's words for its industry, a type the firm says it is not, figures spaced apart from their units, and whom
+to contact when a text names no issuer.  Every snippet is invented for these tests."""
+
+from __future__ import annotations
+
+from decimal import Decimal as D
+
+from ingest.conditions import close_unit_gaps
+from ingest.support import extract_supports
+from kg.views import ConditionView, EnterpriseProfile, ResponsibilityView, SupportView
+from search.eligibility import check_condition, graded_pick, size_tiers, threshold_check
+from search.match_contacts import DocumentInfo, answering_contacts, contacts_of, document_overseers
+from search.text_checks import layoff_checks, refusals
+
+from datetime import date
+
+TODAY = date(2026, 12, 7)
+
+
+def cond(field, values=(), text="条件", comparator="in"):
+    return ConditionView("eligibility", field, comparator, None, None, list(values), "", text, 0, len(text))
+
+
+def support(**kw):
+    base = {"iri": "s", "unit_iri": "u", "unit_path": "一", "kind": "subsidy", "amount": None, "amount_max": None,
+            "unit": "", "rate": None, "rate_base": "", "cap": None, "comparator": "", "condition": "", "text": "",
+            "start": 0, "end": 0}
+    base.update(kw)
+    return SupportView(**base)
+
+
+# ------------------------------------------------------------------------------------------------ rates by size
+
+REFUND = "大型企业按上年度实际缴纳失业保险费的25%返还,中小微企业按50%返还"
+
+
+def test_a_rate_by_size_keeps_the_firms_own_tier_and_condition():
+    tiered = support(kind="other", rate=D(25), rate_base="上年度实际缴纳失业保险费", text=REFUND,
+                     conditions=[cond("size", ["large"], "大型企业"), cond("size", ["small", "medium"], "中小微企业")])
+    small, = size_tiers([tiered], EnterpriseProfile(size="small"))
+    large, = size_tiers([tiered], EnterpriseProfile(size="large"))
+    assert small.rate == D(50) and [c.text for c in small.conditions] == ["中小微企业"]
+    assert large.rate == D(25) and [c.text for c in large.conditions] == ["大型企业"]
+    unknown, = size_tiers([tiered], EnterpriseProfile())
+    assert unknown == tiered  # no size: left as the text states it
+
+
+# ------------------------------------------------------------------------------------------------ graded awards
+
+AWARDS = "对当年获评省级绿色工厂、市级绿色工厂、市级绿色园区的,分别给予 80 万元、40 万元、30 万元奖励。"
+SALES = "对年营业收入首次超过 5000 万元、1 亿元、3 亿元的,分别给予一次性奖励 15 万元、30 万元、60 万元。"
+
+
+def _graded(text):
+    return [support(iri=f"s{i}", kind="reward", amount=D(s.amount), unit=s.unit, text=s.text)
+            for i, s in enumerate(extract_supports(text, 0, "一", "u"))]
+
+
+def test_a_graded_award_pairs_the_thing_the_firm_names_with_its_sum():
+    profile = EnterpriseProfile(needs="我们今年被评上了市级绿色工厂，能拿多少？")
+    assert graded_pick(AWARDS, _graded(AWARDS), profile) == (D(400000), "市级绿色工厂")
+
+
+def test_a_graded_award_by_figure_takes_the_highest_grade_the_firms_sum_reaches():
+    profile = EnterpriseProfile(needs="去年营业收入第一次过亿，做到1.6亿元")
+    value, label = graded_pick(SALES, _graded(SALES), profile)
+    assert value == D(300000) and label.endswith("1亿元")
+
+
+def test_a_graded_award_names_nothing_when_the_firm_names_no_grade():
+    assert graded_pick(AWARDS, _graded(AWARDS), EnterpriseProfile(needs="有没有奖励？")) is None
+
+
+def test_a_figure_spaced_from_its_unit_is_read_whole():
+    assert close_unit_gaps("给予 30 万元奖励") == "给予 30万元 奖励"
+    assert close_unit_gaps("投资额2000万元(人民币)以上") == "投资额2000万元以上(人民币)"
+    texts = [s.text for s in extract_supports("单个项目最高补助 500 万元。", 0, "一", "u")]
+    assert texts and texts[0].endswith("500 万元")
+
+
+# ------------------------------------------------------------------------------------------------ refusals
+
+SCOPE = "本办法适用于在本县注册的工业企业。化工、电镀、印染等项目不适用本办法。"
+ACCIDENT = "当年发生重大环境污染事件的企业、存在严重失信行为的企业,不予奖补。"
+
+
+def test_a_kind_the_document_leaves_out_fails_a_firm_of_that_kind():
+    plater = EnterpriseProfile(industry="电镀加工", needs="我们想在县里新建一个电镀厂")
+    assert refusals(SCOPE, plater) and refusals(SCOPE, plater)[0].status == "failed"
+    assert not refusals(SCOPE, EnterpriseProfile(industry="家具制造", needs="新建家具厂"))
+
+
+def test_a_firm_that_had_the_refused_event_fails_and_one_that_did_not_passes():
+    had = EnterpriseProfile(needs="去年厂里出过一次重大环境污染事件，今年还能申报吗？")
+    clean = EnterpriseProfile(needs="我们从没发生过重大环境污染事件，能申报吗？")
+    assert [c.status for c in refusals(ACCIDENT, had)] == ["failed"]
+    assert refusals(ACCIDENT, clean) == []
+
+
+# ------------------------------------------------------------------------------------------------ layoffs
+
+RETURN = "上年度未裁员或裁员率不高于5.5%,20人(含)以下的参保企业裁员率不高于参保职工总数15%的,可申请返还。"
+
+
+def test_a_small_firm_is_judged_on_the_looser_layoff_rate():
+    assert layoff_checks(RETURN, EnterpriseProfile(insured_staff=18, needs="去年裁了2个人"))[0].status == "met"
+    assert layoff_checks(RETURN, EnterpriseProfile(insured_staff=18, needs="去年裁了4个人"))[0].status == "failed"
+
+
+def test_a_larger_firm_is_judged_on_the_general_rate_and_no_layoff_passes():
+    assert layoff_checks(RETURN, EnterpriseProfile(employees=200, needs="裁员12人"))[0].status == "failed"
+    assert layoff_checks(RETURN, EnterpriseProfile(employees=200, needs="去年一个都没裁"))[0].status == "met"
+    assert layoff_checks(RETURN, EnterpriseProfile(employees=200, needs="想申请返还")) == []
+
+
+# ------------------------------------------------------------------------------------------------ conditions
+
+def test_an_industry_condition_is_judged_on_the_firms_words_for_its_industry():
+    industrial = cond("industry_code", ["C"], "工业企业")
+    assert check_condition(industrial, EnterpriseProfile(industry="精密机械加工"), TODAY).status == "met"
+    assert check_condition(industrial, EnterpriseProfile(industry="日用品批发"), TODAY).status == "failed"
+    assert check_condition(industrial, EnterpriseProfile(industry="咨询"), TODAY).status in ("failed", "unknown")
+    assert check_condition(industrial, EnterpriseProfile(), TODAY).status == "unknown"
+
+
+def test_a_type_the_firm_says_it_is_not_fails_unless_it_claims_another_listed():
+    typed = cond("needs", ["高新技术企业"], "高新技术企业")
+    denied = EnterpriseProfile(needs="我们是做贸易的，还不是高新技术企业，能申请吗")
+    other = EnterpriseProfile(needs="我们是科技型中小企业（不是高新技术企业），能申请吗")
+    assert check_condition(typed, denied, TODAY).status == "failed"
+    assert check_condition(typed, other, TODAY).status == "unverified"
+    assert check_condition(typed, EnterpriseProfile(needs="我们是高新技术企业"), TODAY).status == "met"
+
+
+def test_a_threshold_on_purchases_reads_the_sum_the_firm_bought():
+    floor = support(kind="threshold", amount=D(3000), unit="万元", comparator="≥",
+                    text="每年采购本区无关联企业零部件3000万元以上的")
+    assert threshold_check(floor, EnterpriseProfile(needs="去年从本区厂家采购了2000万元的零部件")).status == "failed"
+    assert threshold_check(floor, EnterpriseProfile(needs="去年从本区厂家采购了4500万元")).status == "met"
+
+
+# ------------------------------------------------------------------------------------------------ contacts
+
+def owner(name, role, evidence, unit="第四条", unit_id="u4", basis="explicit"):
+    return ResponsibilityView(f"r/{name}/{role}", f"org/{name}", name, unit_id, unit, "", "article", role, basis,
+                              evidence, "", 0, len(evidence), "doc")
+
+
+class _Context:
+    def __init__(self, owners):
+        self.owners = owners
+
+
+class _Unit:
+    def __init__(self, uid, text, owners):
+        self.id, self.text, self.document, self.context = uid, text, "doc", _Context(owners)
+
+
+def test_the_body_that_runs_the_whole_documents_work_answers_before_the_issuer():
+    said = "奖补工作由县工业发展领导小组负责,县工业发展领导小组办公室具体实施。"
+    units = [_Unit("u3", said, [owner("县工业发展领导小组", "lead", said, "第三条", "u3"),
+                                owner("县工业发展领导小组办公室", "lead", said, "第三条", "u3")])]
+    info = DocumentInfo("doc", "某县工业奖补办法", ("某县人民政府办公室",), "")
+    contacts, _ = contacts_of([], "doc", document_overseers(units), "zh", info)
+    assert [c.agent_name for c in contacts][:3] == ["县工业发展领导小组办公室", "县工业发展领导小组", "某县人民政府办公室"]
+
+
+def test_a_text_naming_no_body_and_no_issuer_gives_its_places_government_inferred():
+    info = DocumentInfo("doc", "长丰县推动经济高质量发展若干政策", (), "合肥市长丰县")
+    contacts, no_owner = contacts_of([], "doc", {}, "zh", info)
+    assert [c.agent_name for c in contacts] == ["合肥市长丰县人民政府"]
+    assert contacts[0].basis == "inferred" and no_owner
+
+
+def test_a_body_doing_one_step_does_not_answer_before_the_lead_the_unit_names():
+    text = "辖区内5亩以下的土地转让,区政府审查后办理登记。(区自然资源分局牵头,区规划分局配合)"
+    owners = [owner("区自然资源分局", "lead", "(区自然资源分局牵头,区规划分局配合)"),
+              owner("区规划分局", "participant", "(区自然资源分局牵头,区规划分局配合)"),
+              owner("区政府", "evaluator", "区政府审查后办理登记")]
+    contacts, _ = contacts_of(owners, "doc", {}, "zh")
+    ordered = answering_contacts(contacts, owners, text, "转让3亩土地在哪里审查办理登记", "doc", {}, "zh")
+    assert ordered[0].agent_name == "区自然资源分局"
