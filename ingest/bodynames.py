@@ -529,6 +529,11 @@ def _strip_clause_lead(place: str) -> str:
 _PLACE_GOV_AFTER_WORD_RE = re.compile(rf"(?<=[{_FUNCTION_CHARS}])([^{_NOT_CORE}的]{{2,4}}?(?:省|市|自治州|县|区))(?=人民政府)")
 
 
+# 配合单位：市经贸委、黄埔区政府、南沙区政府: a district or county government in a list of owners, its place
+# written before 区政府 / 县政府 (a place the gazetteer may not know)
+_LISTED_DISTRICT_GOV_RE = re.compile(r"(?<=[、，,；;：:（(])([\u4e00-\u9fff]{2,3}(?:区|县))(?=政府)")
+
+
 def _text_places(source: str, jurisdiction: str) -> set[str]:
     """Places written in the text as part of a government's name, plus the known ones and the document's own.
 
@@ -536,6 +541,7 @@ def _text_places(source: str, jurisdiction: str) -> set[str]:
     the gazetteer knows is kept as it is (新疆维吾尔自治区)."""
     read = {_strip_clause_lead(m.group(1)) for m in _PLACE_GOV_RE.finditer(source)}
     read |= {m.group(1) for m in _PLACE_GOV_AFTER_WORD_RE.finditer(source)}
+    read |= {m.group(1) for m in _LISTED_DISTRICT_GOV_RE.finditer(source)}
     if jurisdiction and jurisdiction != NATIONAL:
         read |= {jurisdiction, _short_place(jurisdiction)}
     read = {p for p in read if not re.match(r"^(?:本|全|各|该|城|中心|示范|开发|工业|自贸|新)", p)}

@@ -164,7 +164,8 @@ def find_deadline(text: str) -> date | None:
     return None
 
 
-_HEADING_YEAR_RE = re.compile(rf"(?P<y>{_YEAR})年(?:度)?[^0-9，,。；;]{{0,6}}?(?:目标|指标)")
+# (2023年全区经济社会发展的主要预期目标: the year's targets, however long the words between)
+_HEADING_YEAR_RE = re.compile(rf"(?P<y>{_YEAR})年(?:度)?(?!以来|以前|之前)[^0-9，,。；;]{{0,16}}?(?:目标|指标)")
 
 
 def heading_deadline(heading: str) -> DeadlineHint | None:

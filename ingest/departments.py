@@ -209,7 +209,11 @@ def _of_own_place(name: str, jurisdiction: str) -> str:
     """The document's jurisdiction when a name opens with its own place, which the gazetteer may not know
     (兴庆区政府办公室 in a document of 银川市兴庆区); else ""."""
     parts = re.findall(r"[\u4e00-\u9fff]+?(?:自治区|自治州|省|市|州|盟|区|县|旗)", jurisdiction)
-    return jurisdiction if parts and len(parts[-1]) >= 2 and name.startswith(parts[-1]) else ""
+    if parts and len(parts[-1]) >= 2 and name.startswith(parts[-1]):
+        return jurisdiction
+    # 黄埔区政府 in a document of 广州市: the government of one of its districts
+    district = re.match(r"([\u4e00-\u9fff]{2,3}(?:区|县))(?:人民)?政府$", name)
+    return jurisdiction + district.group(1) if district and jurisdiction.endswith(("市", "州")) else ""
 
 
 @dataclass(slots=True)

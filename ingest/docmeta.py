@@ -74,7 +74,8 @@ def apply_front_matter(meta: DocumentMeta, front: FrontMatter, body: str = "") -
     """``meta`` with its empty fields (and a title that is only the file stem) filled from the text; ``body`` (the
     text with the front matter blanked) gives the date of effect."""
     updates: dict = {}
-    title = front.issued_text_title if front.order and front.issued_text_title else front.title
+    # an order is known by what it promulgates; so is a page that prints no heading of its own above the notice
+    title = front.issued_text_title if front.issued_text_title and (front.order or not front.title) else front.title
     if title and (not meta.title or meta.title in (meta.slug, meta.source_file.rsplit(".", 1)[0])):
         updates["title"] = title
     for name in ("identifier", "issuer", "addressees", "issued"):

@@ -273,11 +273,19 @@ def _with_file_metadata(meta: DocumentMeta, extracted: Extracted, stem: str) -> 
     return dataclasses.replace(meta, **updates)
 
 
+_HTML_PARAGRAPH = re.compile(r"</p>|<p[ >]|<br ?/?>", re.IGNORECASE)
+
+
 def parse_plan(path: str | Path) -> PolicyDocument:
     """Read and parse one policy document of any supported format (.txt/.md, .docx, .pdf, .html),
     with its optional ``.meta.json`` sidecar."""
     path = Path(path)
     extracted = read_document(path)
+    if extracted.format in ("txt", "md") and len(_HTML_PARAGRAPH.findall(extracted.text)) >= 3:
+        # a page's source saved as text (<p>…</p><p>…</p> on one line): read as the page it is
+        from .formats.html import read_html
+
+        extracted = read_html(path.read_bytes(), str(path))
     meta = _with_file_metadata(load_meta(path), extracted, path.stem)
     try:
         return parse_text(extracted.text, meta)

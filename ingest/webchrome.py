@@ -35,7 +35,8 @@ _LABELS = {
     "政策咨询机关": "other", "政策咨询电话": "other", "联系电话": "other", "公文目录": "other", "文件类型": "other",
 }
 _LABEL = "|".join(_spaced(k) for k in sorted(_LABELS, key=len, reverse=True))
-_LABEL_AT = re.compile(rf"(?:^|(?<=[{_WS}|•·0-9]))(?P<key>{_LABEL})[{_WS}]*(?:[：:]|(?=[{_WS}]))")
+_LABEL_AT = re.compile(rf"(?:^|(?<=[{_WS}|•·0-9]))(?P<key>{_LABEL})[{_WS}]*(?:[：:]|(?=[{_WS}|]))"
+                       rf"|(?P<glued>{_LABEL})[{_WS}]*[：:]")  # 山西省人民政府发布日期:…: a label run onto the value before
 _LINE_STARTS_WITH_LABEL = re.compile(rf"^[{_WS}•·|]*(?:{_LABEL})[{_WS}]*(?:[：:]|[{_WS}]|$)")
 
 # Page furniture: the whole line is one of these.
@@ -77,7 +78,7 @@ def portal_fields(line: str) -> list[tuple[str, str]] | None:
     for m, nxt in zip(found, found[1:] + [None]):
         value = text[m.end(): nxt.start() if nxt else len(text)]
         value = re.sub(rf"^[{_WS}|：:]+|[{_WS}|•·]+$", "", value)
-        key = re.sub(rf"[{_WS}]", "", m.group("key"))
+        key = re.sub(rf"[{_WS}]", "", m.group("key") or m.group("glued"))
         out.append((_LABELS[key], value.strip(_WS)))
     return out
 

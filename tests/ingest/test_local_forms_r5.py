@@ -185,3 +185,38 @@ def test_a_body_named_with_its_own_district_belongs_to_the_document():
     doc = _parse(text)
     office = next(d for d in doc.departments if d.pref_label.endswith("政府办公室"))
     assert office.jurisdiction == doc.meta.jurisdiction == "银川市兴庆区"
+
+
+def test_district_governments_in_a_list_of_owners():
+    text = ("广州市人民政府办公厅关于印发重点工作事项的通知\n"
+            "一、推进临港产业基地建设。（牵头单位：市发改委；配合单位：市经贸委、黄埔区政府、南沙区政府）\n"
+            "二、各区政府要加强组织。\n")
+    doc = _parse(text)
+    names = {d.pref_label: d for d in doc.departments}
+    assert "黄埔区政府" in names and "南沙区政府" in names
+    assert names["黄埔区政府"].jurisdiction.endswith("广州市黄埔区")
+    assert ("一", "南沙区政府", Role.PARTICIPANT) in _owners(doc)
+
+
+def test_page_source_saved_as_text_is_read_as_html(tmp_path):
+    from ingest import parse_plan
+
+    page = ("发文机关:某省人民政府\n文号 :某政发〔2031〕13号\n"
+            "<p>各市、县人民政府，省人民政府各委、办、厅、局：</p><p>现将《某省促进就业的实施方案》印发给你们，请认真组织实施。</p>"
+            "<p>某省人民政府</p><p>2031年3月27日</p><p><strong>某省促进就业的实施方案</strong></p>"
+            "<p>一、总体要求</p><p>省人力资源社会保障厅负责统筹推进。</p><p>二、主要任务</p><p>省财政厅负责资金保障。</p>")
+    path = tmp_path / "page.txt"
+    path.write_text(page, encoding="utf-8")
+    doc = parse_plan(path)
+    assert "<p>" not in doc.source
+    assert doc.meta.identifier == "某政发〔2031〕13号"
+    assert doc.meta.issued == "2031-03-27"
+    assert doc.meta.title == "某省促进就业的实施方案"  # the page prints no heading of its own
+    assert [u.path for u in doc.units if u.kind.value == "chapter"] or len(doc.units) >= 2
+
+
+def test_year_of_a_long_goals_heading_dates_its_targets():
+    text = ("区人民政府办公室关于印发年度目标任务责任分解方案的通知\n一、2031年全区经济社会发展的主要预期目标\n"
+            "（一）地区生产总值增长7%以上\n责任单位：区发展和改革局\n（二）固定资产投资增长10%以上\n责任单位：区发展和改革局\n")
+    doc = _parse(text)
+    assert {t.deadline.isoformat() for t in doc.targets} == {"2031-12-31"}
