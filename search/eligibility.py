@@ -389,6 +389,44 @@ def _base_named(text: str, rate: Decimal) -> str:
     return re.sub(r"^(?:该企业及其职工|该企业|企业)", "", m.group("b")) if m else ""
 
 
+# A subsidy that is a share of an interest RATE (按LPR的60%贴息; 按基准利率的50%给予贴息), not of interest paid
+_OF_RATE = re.compile(r"(?:利率|LPR)[）)]?的[0-9]")
+_RATE_GIVEN = re.compile(r"(?:LPR|利率|利息)[^0-9，,。；;]{0,8}?([0-9]+(?:\.[0-9]+)?)\s*[%％]|([0-9]+(?:\.[0-9]+)?)\s*[%％]的?(?:利率|年利率|LPR)")
+
+
+def _interest_share(support: SupportView, profile: EnterpriseProfile, cap: Decimal | None, cap_text: str,
+                    zh: bool) -> Amount | None:
+    """A share of an interest rate (按一年期LPR的60%予以贴息) on the loan the needs state (借了3000万元, LPR 3.1%):
+    loan × rate × share, capped where the support caps it; None when the needs give no loan or no rate."""
+    loan = _sum_beside("贷款", profile.needs)
+    given = _RATE_GIVEN.search(profile.needs)
+    if loan is None or given is None:
+        return None
+    pct = Decimal(given.group(1) or given.group(2))
+    value = (loan[0] * pct / 100 * support.rate / 100).quantize(Decimal("0.01")).normalize()
+    formula = f"{format_yuan(loan[0])} 元 × {pct}% × {support.rate}% = {format_yuan(value)} 元"
+    value, formula, kind = _capped(value, formula, cap, cap_text, zh, _CAP_WORDS)
+    label = "贷款额 × 利率" if zh else "loan × interest rate"
+    return Amount(value, "元", kind, formula, support.rate, label, "needs", loan[0], cap, support.iri, support.text)
+
+
+def _base_before_rate(text: str, rate: Decimal, needs: str) -> tuple[tuple[Decimal, str] | None, str]:
+    """A rate stated with no 按…的 before it (县级财政所得扣除征收成本后100%奖励给投资方): the phrases of its clause before
+    the rate, each of four characters or more, against the sums the needs state beside them; (sum, phrase) of the
+    nearest, else (None, "")."""
+    number = format(rate.normalize(), "f")
+    m = re.search(rf"{re.escape(number)}[%％]", text)
+    if not m:
+        return None, ""
+    clause = re.split(r"[，,；;。]", text[:m.start()])[-1]
+    pieces = [p for p in re.split(r"[^\u4e00-\u9fff]|中|扣除|减去|后|的|按照?|以", clause) if len(p) >= 4]
+    for piece in pieces:  # the first phrase the needs put a sum beside: the base runs from it to the rate
+        found = _sum_beside(piece, needs)
+        if found is not None:
+            return found, clause[clause.find(piece):].strip()
+    return None, ""
+
+
 def amount_of(support: SupportView, profile: EnterpriseProfile, lang: str = "zh") -> Amount | None:
     """What ``support`` pays this profile, with its formula; None when the support states no sum or rate.
 
@@ -400,6 +438,11 @@ def amount_of(support: SupportView, profile: EnterpriseProfile, lang: str = "zh"
     cap = to_yuan(support.cap, unit) if support.cap is not None and unit else None
     cap_text = f"{format_yuan(cap)} 元" if cap is not None else ""
     zh = lang == "zh"
+    if support.rate is not None and support.kind == "loan-interest" and _OF_RATE.search(support.text) \
+            and "利息的" not in support.text:
+        got = _interest_share(support, profile, cap, cap_text, zh)
+        if got is not None:
+            return got
     if support.rate is not None and support.rate_base != "税率":
         rate = support.rate
         base_field, base_value, base_label = "", None, support.rate_base or _base_named(support.text, rate)
@@ -412,6 +455,8 @@ def amount_of(support: SupportView, profile: EnterpriseProfile, lang: str = "zh"
         if base_value is None:  # the base's words as the support states them, else as the vocabulary names it
             found = _base_from_needs(support, profile.needs) or (_sum_beside(base_label, profile.needs)
                                                                  if base_label else None)
+            if found is None and not base_label:  # …中县级财政所得扣除征收成本后100%奖励: the words before the rate
+                found, base_label = _base_before_rate(support.text, rate, profile.needs)
             if found is not None:
                 base_value, _ = found
                 base_field = "needs"

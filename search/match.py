@@ -90,7 +90,7 @@ from .match_instruments import (
 from .needs_text import policy_terms
 from .shares import SPLIT_BOOST, asks_to_split, referenced_standard, share_amounts
 from .text_amounts import text_amounts
-from .text_checks import DOCUMENT_REFUSAL, bigrams, duration_checks, layoff_checks, scope_check
+from .text_checks import DOCUMENT_REFUSAL, bigrams, duration_checks, layoff_checks, quantity_bounds, scope_check
 from .types import UNIT_KINDS, IndexUnit, ResponsibilityView, SupportView
 
 __all__ = [
@@ -304,6 +304,8 @@ def _measures(index: SearchIndex, profile: EnterpriseProfile, k: int, lang: str,
                 if u.id != hit.iri and u.text not in hit.text:
                     extra += refusals(u.text, profile, u.start)
             extra += [c for c in (threshold_check(s, profile, hit.text, hit.start) for s in meant) if c is not None]
+            extra += [c for c in quantity_bounds(hit.text, profile, hit.start)  # an area's bound no support states
+                      if not any(e.start <= c.start < e.end or c.start <= e.start < c.end for e in extra)]
             verdict = verdict_of(conditions, profile, today, until, until_text, lang, extra=extra)
             if asks_if_eligible and any(c.field != "place" and c.status in ("met", "failed") for c in verdict.checks):
                 score = round(score + JUDGED_BOOST, 4)  # 够条件吗: the unit whose condition decides it answers

@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from kg.views import ConditionCheck, EnterpriseProfile
 
-__all__ = ["DOCUMENT_REFUSAL", "bigrams", "duration_checks", "exclusions", "layoff_checks", "prohibitions", "refusals", "relative_age_checks",
+__all__ = ["DOCUMENT_REFUSAL", "bigrams", "duration_checks", "quantity_bounds", "exclusions", "layoff_checks", "prohibitions", "refusals", "relative_age_checks",
            "scope_check", "unmet_requirements"]
 
 # ------------------------------------------------------------------------------------------------ prohibitions
@@ -300,3 +300,33 @@ def layoff_checks(text: str, profile: EnterpriseProfile, start: int = 0) -> list
     return [ConditionCheck("met" if ok else "failed", "needs", text[rule.start():rule.end()],
                            f"{laid}/{staff} = {have}% {'≤' if ok else '>'} {bound}%", start + rule.start(),
                            start + rule.end())]
+
+
+# ------------------------------------------------------------------------------------------------ bounds on land and space
+
+# A bound on an area a text sets: 6亩以下(不含6亩); 面积500平方米以上
+_AREA_BOUND = re.compile(r"(?P<n>[0-9]+(?:\.[0-9]+)?)(?P<u>亩|平方米|公顷)(?:及|或)?(?P<way>以下|以上|以内)"
+                         r"(?:[（(](?P<excl>不含|含)[^）)]{0,8}[）)])?")
+
+
+def quantity_bounds(text: str, profile: EnterpriseProfile, start: int = 0) -> list[ConditionCheck]:
+    """A bound a text sets on an area (辖区内6亩以下(不含6亩)的土地转让; 500平方米以上的厂房) against the area the
+    asker's words give in that unit (转让一块8亩的地): met or failed, naming the bound; nothing when they give none.
+    A bound written 不含 excludes the figure itself."""
+    from .needs_text import quantity_in
+
+    said = " ".join(" ".join((profile.needs, *profile.plans)).split())
+    checks = []
+    for m in _AREA_BOUND.finditer(text):
+        have = quantity_in(said, m.group("u"))
+        if have is None:
+            continue
+        bound = Decimal(m.group("n"))
+        strict = m.group("excl") == "不含"
+        if m.group("way") in ("以下", "以内"):
+            ok = have < bound if strict else have <= bound
+        else:
+            ok = have > bound if strict else have >= bound
+        checks.append(ConditionCheck("met" if ok else "failed", "needs", m.group(),
+                                     f"{have} {m.group('u')}", start + m.start(), start + m.end()))
+    return checks

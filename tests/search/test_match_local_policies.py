@@ -182,3 +182,33 @@ def test_a_body_doing_one_step_does_not_answer_before_the_lead_the_unit_names():
     contacts, _ = contacts_of(owners, "doc", {}, "zh")
     ordered = answering_contacts(contacts, owners, text, "转让3亩土地在哪里审查办理登记", "doc", {}, "zh")
     assert ordered[0].agent_name == "区自然资源分局"
+
+
+def test_an_area_bound_the_text_sets_is_judged_on_the_area_the_asker_gives():
+    from search.text_checks import quantity_bounds
+
+    text = "园区内10亩以下(不含10亩)的用地调整,由管委会审查后办理。"
+    assert [c.status for c in quantity_bounds(text, EnterpriseProfile(needs="我们要调整一块7亩的地"))] == ["met"]
+    assert [c.status for c in quantity_bounds(text, EnterpriseProfile(needs="调整10亩用地"))] == ["failed"]
+    assert quantity_bounds(text, EnterpriseProfile(needs="用地调整找谁")) == []
+
+
+def test_a_rate_with_no_base_before_it_takes_the_phrase_the_needs_put_a_sum_beside():
+    from search.eligibility import amount_of
+
+    text = "自投产起三年内,项目新增税收中区级留成部分扣除返还后80%奖励给企业"
+    paid = support(kind="reward", rate=D(80), text=text)
+    got = amount_of(paid, EnterpriseProfile(needs="去年新增税收里区级留成部分扣除返还后是50万元"))
+    assert got.value == D(400000) and got.base.startswith("区级留成部分")
+    assert amount_of(paid, EnterpriseProfile(needs="能奖励多少？")).value is None
+
+
+def test_a_share_of_an_interest_rate_is_paid_on_the_loan_at_the_rate_the_firm_gives():
+    from search.eligibility import amount_of
+
+    text = "按照不超过一年期贷款市场报价利率(LPR)的50%予以贴息"
+    share = support(kind="loan-interest", rate=D(50), text=text, cap=D(30), unit="万元")
+    got = amount_of(share, EnterpriseProfile(needs="我们向银行借了2000万元，一年期LPR是3.5%"))
+    assert got.value == D(300000) and got.kind == "cap"  # 2,000万 × 3.5% × 50% = 35万, above the cap of 30万
+    small = amount_of(share, EnterpriseProfile(needs="贷了500万元，LPR 3%"))
+    assert small.value == D(75000) and "× 3%" in small.formula
