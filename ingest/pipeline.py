@@ -22,6 +22,7 @@ from .function import assign_functions
 from .jurisdiction import document_jurisdiction, place_named
 from .model import DocumentMeta, PolicyDocument, Support, Target, Unit, UnitKind
 from .quantities import is_count
+from .relines import break_glued_articles
 from .responsibility import assign_responsibilities
 from .structure import parse_structure
 from .tradfold import fold_traditional, restore, strip_pinyin_glosses
@@ -181,6 +182,9 @@ def _with_jurisdiction(meta: DocumentMeta) -> DocumentMeta:
                                jurisdiction_level=meta.jurisdiction_level or found.level)
 
 
+_ARTICLE_LABEL = re.compile(r"(?m)^[ \t\u3000]*第[一二三四五六七八九十百零〇0-9]{1,6}[条章节](?=[\u4e00-\u9fff])")
+
+
 def _with_text_jurisdiction(meta: DocumentMeta, found: str) -> DocumentMeta:
     """``meta`` with the jurisdiction its text gives (结合官渡区实际, the government it names most) when neither its
     metadata, number, issuers nor title gave one: a page copied without its heading still says where it applies."""
@@ -217,7 +221,7 @@ def parse_text(text: str, meta: DocumentMeta) -> PolicyDocument:
     file = meta.source_file or meta.slug
     if not text.strip():
         raise ParseError(file, "empty file (whitespace only)")
-    text = strip_pinyin_glosses(text)
+    text = break_glued_articles(strip_pinyin_glosses(text))
     if not meta.sha256:
         meta = dataclasses.replace(meta, sha256=hashlib.sha256(text.encode("utf-8")).hexdigest())
     folded = fold_traditional(text)
@@ -238,10 +242,12 @@ def _parse_simplified(text: str, meta: DocumentMeta) -> PolicyDocument:
     jurisdiction = meta.jurisdiction or jurisdiction_of(meta.title, meta.issuer, body)
     meta = _with_text_jurisdiction(meta, jurisdiction)
     when = document_date(meta.issued, meta.period_start, meta.title)
-    bodies = find_bodies(body, units, jurisdiction=jurisdiction, when=when,
-                         references=pronoun_references(body, _speakers(front, len(text))))
+    # 第六条省人民政府应当…: an article's label run onto its first word is no part of a body's name
+    named = _ARTICLE_LABEL.sub(lambda m: " " * len(m.group()), body)
+    bodies = find_bodies(named, units, jurisdiction=jurisdiction, when=when,
+                         references=pronoun_references(named, _speakers(front, len(text))))
     departments = bodies.departments
-    responsibilities = assign_responsibilities(body, units, departments)
+    responsibilities = assign_responsibilities(named, units, departments)
     if not meta.sha256:
         meta = dataclasses.replace(meta, sha256=hashlib.sha256(text.encode("utf-8")).hexdigest())
     log.info("%s: %d units, %d departments", file, len(units), len(departments))

@@ -95,7 +95,11 @@ def fold_traditional(text: str) -> str | None:
     folded = sum(1 for ch in text if ord(ch) in table)
     if not ideographs or folded < _MIN_SHARE * ideographs:
         return None
-    return text.translate(table)
+    # a converter's formal numeral in a label, (壹) / 第十壹條 (一 written 壹), read as the 一 it stands for
+    return _FORMAL_ONE.sub("一", text.translate(table))
+
+
+_FORMAL_ONE = re.compile(r"(?<=[（(第十])壹(?=[）)十条章节款项])")
 
 
 def _resliced(obj, source: str, folded: str):

@@ -220,3 +220,32 @@ def test_year_of_a_long_goals_heading_dates_its_targets():
             "（一）地区生产总值增长7%以上\n责任单位：区发展和改革局\n（二）固定资产投资增长10%以上\n责任单位：区发展和改革局\n")
     doc = _parse(text)
     assert {t.deadline.isoformat() for t in doc.targets} == {"2031-12-31"}
+
+
+def test_articles_run_on_one_line_are_read_one_by_one():
+    from ingest.relines import break_glued_articles
+
+    text = ("某开发区管理条例\n第一章 总则第一条 为规范管理，制定本条例。第二条 本条例适用于某开发区。"
+            "第二章 管理第三条 开发区管委会负责日常管理。第四条 市财政局应当依照本条例第三条规定安排经费。\n")
+    doc = _parse(text)
+    assert [u.path for u in doc.units if u.kind.value == "article"] == ["第一条", "第二条", "第三条", "第四条"]
+    assert "第三条规定" in doc.unit("第四条").text  # a cross-reference inside a sentence stays where it is
+    names = [d.pref_label for d in doc.departments] + [c.name for c in doc.body_candidates]
+    assert not any(n.startswith("第") for n in names)  # the label is no part of a body's name
+    assert break_glued_articles("第一条 甲。\n第二条 乙。\n") == "第一条 甲。\n第二条 乙。\n"
+    assert break_glued_articles("将第五条修改为：“甲。”第六条中的“乙”改为“丙”。") == "将第五条修改为：“甲。”第六条中的“乙”改为“丙”。"
+
+
+def test_formal_numeral_of_a_converter_in_traditional_labels():
+    text = ("某省開發區條例\n第一條 為規範開發區管理，制定本條例。\n第二條 設立開發區應當具備下列條件：\n"
+            "（壹）符合國民經濟和社會發展規劃；\n（二）具備相應的產業基礎；\n（三）有明確的區域範圍。\n"
+            "第三條 省人民政府商務主管部門負責開發區的綜合協調和指導服務。\n")
+    doc = _parse(text)
+    assert [u.path for u in doc.units if u.parent == "第二条"] == ["第二条（一）", "第二条（二）", "第二条（三）"]
+
+
+def test_a_plan_counting_its_own_tasks_sets_no_target():
+    text = ("一、责任到人。任务分解明确133项具体任务，涉及34个牵头单位，各责任单位要逐项细化。\n"
+            "二、到2031年底，建设3个劳动密集型产业园。\n")
+    doc = _parse(text)
+    assert [(t.unit_path, t.quantity) for t in doc.targets] == [("二", 3)]
