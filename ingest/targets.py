@@ -85,6 +85,7 @@ _NOT_UNIT_NEXT = re.compile(r"[年月日号条款章节届期时]")
 # …30人（含）以下的企业, 6亩以下（不含6亩）的土地: a bracketed note on the bound does not end the attribute
 _BOUND_NOTE = r"(?:[（(](?:含|不含|包含|不包含)[^（）()]{0,10}[）)])?"
 _ATTRIBUTE_RE = re.compile(rf"{_BOUND_NOTE}(?:(?:及|或)?以上|以下|以内)?{_BOUND_NOTE}的")
+_DESCRIBED_MEASURE = re.compile(r"的(?:政策|措施|办法|标准|规定|优惠|比例执行)")
 _SELF_TALLY = re.compile(r"(?:具体|重点|主要)?(?:工作)?(?:任务|事项)(?:清单)?(?![\u4e00-\u9fff])|(?:牵头|责任|配合|协同|成员|协办)单位")
 _QUALIFIED = re.compile(r"(?:中小微|小微|中小|规上|规模以上)?(?:企业|单位|用人单位|项目|个人|人员|家庭|户|市场主体|主体|机构|职工)")
 _AIM_BEFORE = re.compile(r"培育|引进|新增|打造|建成|建设|发展|扶持|支持|达到|力争|确保|争取|实现|新培育|认定|创建|服务|帮助|带动")
@@ -395,6 +396,8 @@ def _read_quantity(text: str, text_raw: str, q: re.Match[str]) -> _Found | None:
         return None
     if unit not in RATE_UNITS and not is_count(unit) and _ATTRIBUTE_RE.match(text, number_end):
         return None  # 年营业收入10亿元以上的企业: a size qualifying a noun, not a target
+    if unit in RATE_UNITS and _DESCRIBED_MEASURE.match(text, after):
+        return None  # 实施阶段性下调工伤保险费率50%的政策: the rate names the measure, it sets no aim
     if is_count(unit) and _SELF_TALLY.match(text, after):
         return None  # 明确133项具体任务，涉及34个牵头单位: the plan counting its own tasks and owners, not an aim
     attribute = _ATTRIBUTE_RE.match(text, number_end)

@@ -53,7 +53,7 @@ _CHROME = re.compile(
     r"|(?:时间|日期|来源|作者|信息来源|发布时间|归档时间)[：:].{0,80}"
     r"|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[\sT]+[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)?(?:[\s|]+\S{1,30})?"  # a stamp
     r"|[A-Z]{2,8}-?[0-9]{4}-?[0-9]{3,8}"  # a registration code of a normative document (HHCR-2023-01005)
-    r"|[|•·\-—=_*#>»\s]+"  # a rule or a lone separator
+    r"|[•·\-—=_*#>»\s]*\|[|•·\-—=_*#>»\s]*|[\-—=_*#]{4,}|[•·>»]"  # a table's rule, a long rule, a lone mark
     r"|(?:内容)?全文|正文|发布信息|文章正文"  # an encyclopedia page's section headings
     r")$"
 )
