@@ -354,6 +354,9 @@ def jurisdiction_of(title: str = "", issuer: str = "", text: str = "") -> str:
         if place:
             counts[place] = counts.get(place, 0) + 1
     named = max(counts, key=lambda p: (counts[p], -len(p))) if counts else ""
+    heading = _heading_place(text[:3000])
+    if heading and (not named or heading.startswith(named) or _SELF_CITY_RE.search(text[:5000])):
+        named = heading  # 开封市推动制造业高质量发展实施方案 under a notice that prints no heading of its own
     own = _SELF_PLACE_RE.search(text[:5000])
     if own:
         # 结合官渡区实际: the text names its own place; a district or county of the city it names otherwise
@@ -365,6 +368,23 @@ def jurisdiction_of(title: str = "", issuer: str = "", text: str = "") -> str:
             return named + place
         return place
     return named
+
+
+_SELF_CITY_RE = re.compile(r"(?:结合|立足|根据)(?:我|本)(?:市|区|县|州)")
+_HEADING_LINE_RE = re.compile(r"^[ \t\u3000]*(?P<line>[^\s，,。；;：:]{6,40}(?:方案|意见|办法|规定|措施|细则|计划|规划|通知|要点))[ \t\u3000]*$",
+                              re.MULTILINE)
+
+
+def _heading_place(text: str) -> str:
+    """The place the first title-like line of ``text`` opens with (开封市推动…实施方案 → 河南省开封市), else ""."""
+    for m in _HEADING_LINE_RE.finditer(text):
+        place = _leading_place(m.group("line"))
+        if place:
+            return place
+        head = re.match(rf"[{_CJK}]{{2,3}}(?:市|州|县|区)(?!场|民|政|级|属|委|直)", m.group("line"))
+        if head:  # a city the gazetteer does not hold: as written
+            return canonical_jurisdiction(head.group())
+    return ""
 
 
 # 结合官渡区实际 / 结合本县实际 / 结合临沧实际: the place whose circumstances the text adapts to is its own

@@ -249,3 +249,18 @@ def test_a_plan_counting_its_own_tasks_sets_no_target():
             "二、到2031年底，建设3个劳动密集型产业园。\n")
     doc = _parse(text)
     assert [(t.unit_path, t.quantity) for t in doc.targets] == [("二", 3)]
+
+
+def test_notice_without_heading_takes_its_city_from_the_text_it_issues():
+    text = ("各县、区人民政府，市人民政府有关部门：\n《某某市推动制造业发展实施方案》已经市政府常务会议研究通过，现印发给你们，请认真贯彻落实。\n"
+            "2031年11月17日\n开封市推动制造业高质量发展实施方案\n根据中共河南省委办公厅、河南省人民政府办公厅印发的方案精神，"
+            "结合我市实际，制定本实施方案。\n一、发展目标\n到2033年，全市制造业增加值占地区生产总值比重35%左右。\n"
+            "二、主要任务\n市工业和信息化局负责统筹推进。\n")
+    doc = _parse(text)
+    assert doc.meta.jurisdiction.endswith("开封市")
+    assert doc.meta.jurisdiction_level == "city"
+
+
+def test_toolbar_and_publication_stamp_of_a_portal():
+    assert is_chrome("智能问答 | 无障碍浏览 | |")
+    assert portal_fields("来源:某某新闻网发表日期:2031-09-04 15:05") == [("other", "某某新闻网"), ("published", "2031-09-04 15:05")]
