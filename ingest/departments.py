@@ -29,6 +29,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from .sharedprefix import listed_after_prefix
 from .authority import (
     _RELATIVE_START,
     AUTHORITY_DIR,
@@ -437,6 +438,8 @@ def find_bodies(
     candidates = [_extend(source, c, place_re) for c in candidates]
     blocked = _in_titles(source) + [(s.start, s.end) for s in exclude or []]
     chosen = _choose(candidates, blocked)
+    # 市经贸委、国土房管局、外经贸局: the list's later members share the level its first one writes
+    chosen += listed_after_prefix(source, chosen, lambda start, end, prefix: _Candidate(start, end, "listed", prefix))
     aliases = _short_name_mentions(source, chosen, blocked)
     aliases += _bare_joint_mentions(source, chosen, aliases, blocked)
     departments: dict[str, Department] = {}
@@ -473,6 +476,8 @@ def find_bodies(
         else:
             full = _of_place_named_before(source, cand, jurisdiction, place_re) or name
             kind = cand.kind
+            if kind == "listed":
+                full, kind = cand.reason + name, "generic"
             if _state_council_designation(source, cand, name):
                 full, kind = "国务院" + name, "generic"  # 国务院甲行政部门、乙行政部门: 乙 is the State Council's too
             key = None if cand.kind == "joint" else resolve_name(full, jurisdiction, when)

@@ -264,3 +264,17 @@ def test_notice_without_heading_takes_its_city_from_the_text_it_issues():
 def test_toolbar_and_publication_stamp_of_a_portal():
     assert is_chrome("智能问答 | 无障碍浏览 | |")
     assert portal_fields("来源:某某新闻网发表日期:2031-09-04 15:05") == [("other", "某某新闻网"), ("published", "2031-09-04 15:05")]
+
+
+def test_a_list_of_owners_writes_its_level_once():
+    text = ("某市人民政府办公厅关于印发重点工作事项的通知\n"
+            "一、推进临港基地建设。（牵头单位：市发改委；配合单位：市经贸委、国土房管局、外经贸局）\n"
+            "二、发展会展业。（市商务局牵头，财政局、文广旅局配合）\n"
+            "三、加强统筹。要按照国土空间规划局部调整的程序办理。\n")
+    doc = _parse(text)
+    owners = {(path, name.removeprefix(doc.meta.jurisdiction), role) for path, name, role in _owners(doc)}
+    assert ("一", "外经贸局", Role.PARTICIPANT) in {(p, n[-4:], r) for p, n, r in owners}
+    assert any(p == "二" and n.endswith("文广旅局") and r is Role.PARTICIPANT for p, n, r in owners)
+    assert any(p == "二" and n.endswith("财政局") for p, n, r in owners)
+    assert not any(p == "三" for p, n, r in owners)
+    assert all(d.pref_label.startswith(("某市", "市")) or d.jurisdiction for d in doc.departments)
