@@ -330,7 +330,7 @@ _CENTRAL_START_RE = re.compile(r"^(?:中共中央|国务院|国家|全国|中华
 _PLACE_START_RE = re.compile(rf"^(?:中共)?([{_CJK}]{{2,8}}?(?:省|自治区|市|自治州|新区|区|县))(?=[{_CJK}])")
 _PLACE_GOV_RE = re.compile(rf"(?<![{_CJK}])([{_CJK}]{{2,4}}(?:省|市|自治州|县|区))(?=人民政府)")
 _BODY_AFTER_PLACE_RE = re.compile(r"(?:人民政府|政府|关于|印发|办公厅|办公室|[^，。、\s]{0,14}?(?:委员会|局|委|厅|办)(?![面法托]))")
-_GOV_IN_TEXT_RE = re.compile(rf"([{_CJK}]{{2,8}}?(?:省|自治区|市|自治州|新区|区|县))(?:人民政府|政府|委员会)")
+_GOV_IN_TEXT_RE = re.compile(rf"([{_CJK}]{{2,8}}?(?:省|自治区|市|自治州|新区|区|县|旗|盟))(?:人民政府|政府|委员会|行政公署)")
 
 
 def jurisdiction_of(title: str = "", issuer: str = "", text: str = "") -> str:
@@ -360,7 +360,7 @@ def jurisdiction_of(title: str = "", issuer: str = "", text: str = "") -> str:
     own = _SELF_PLACE_RE.search(text[:5000])
     if own:
         # 结合官渡区实际: the text names its own place; a district or county of the city it names otherwise
-        place = own.group("place")
+        place = own.group("place") or own.group("congress")
         known = _place_at_end(place)
         if known:
             return known
@@ -388,7 +388,9 @@ def _heading_place(text: str) -> str:
 
 
 # 结合官渡区实际 / 结合本县实际 / 结合临沧实际: the place whose circumstances the text adapts to is its own
-_SELF_PLACE_RE = re.compile(rf"结合(?P<place>[{_CJK}]{{2,6}}?(?:省|自治区|市|自治州|区|县|旗))(?:的)?(?:实际|具体情况)")
+_SELF_PLACE_RE = re.compile(rf"结合(?P<place>[{_CJK}]{{2,6}}?(?:省|自治区|市|自治州|区|县|旗|盟))(?:的)?(?:实际|具体情况)"
+                            # 在东乌珠穆沁旗第十六届人民代表大会…上: a report names the congress it is made to
+                            rf"|在(?P<congress>[{_CJK}]{{2,8}}?(?:省|自治区|市|自治州|区|县|旗|盟))第[{_CJK}]{{1,4}}届人民代表大会")
 
 
 def _leading_place(line: str) -> str:

@@ -171,8 +171,9 @@ def _header(lines: list[_Line]) -> tuple[list[FrontLine], int]:
             found.append(FrontLine("identifier", span, split[0]))
             found.append(FrontLine("title", span, split[1]))
             title_lines += 1
-        elif identifier_of(line.text):
-            found.append(FrontLine("identifier", span, identifier_of(line.text)))
+        elif identifier_of(line.text) or identifier_of(line.text.strip("（）()")):
+            # （兴署发〔2019〕1号） alone under the title, as a gazette prints it
+            found.append(FrontLine("identifier", span, identifier_of(line.text) or identifier_of(line.text.strip("（）()"))))
         elif ORDER_NUMBER.match(line.text) and found and found[-1].kind == "title" and found[-1].value.endswith("令"):
             # 中华人民共和国国务院令 / 第706号: an order's heading and its number, not a title
             order = found.pop()
@@ -189,8 +190,9 @@ def _header(lines: list[_Line]) -> tuple[list[FrontLine], int]:
         elif _HEADER_NOTE.match(line.text):
             found.append(FrontLine("note", span, line.text))
         elif (re.fullmatch(r"[\u4e00-\u9fff]{2,24}文件", line.text) and title_lines == 0
-              and i + 1 < len(lines) and identifier_of(lines[i + 1].text)):
-            found.append(FrontLine("banner", span, line.text[:-2]))
+              and i + 1 < len(lines) and (identifier_of(lines[i + 1].text) or _ORGAN_BANNER.fullmatch(line.text))):
+            organ = line.text[:-2]  # 行政公署文件 names no body of its own: the title's issuer is the issuer
+            found.append(FrontLine("banner", span, "" if organ in _GENERIC_ORGANS else organ))
         elif is_title_line(line.text) and _title_again(found, line.text):
             found.append(FrontLine("title-again", span, line.text))  # a page prints its heading twice
             page_lines += 1
@@ -240,6 +242,8 @@ def _site_name(found: list[FrontLine]) -> bool:
     return all(is_signature_line(f.value) for f in titles)
 
 
+_GENERIC_ORGANS = frozenset({"人民政府", "政府", "行政公署", "办公厅", "办公室", "委员会", "政府办公室", "政府办公厅"})
+_ORGAN_BANNER = re.compile(r"[\u4e00-\u9fff]{0,20}(?:人民政府|政府|行政公署|办公厅|办公室|委员会)文件")
 _CLOSED = re.compile(r"的(?:通知|意见|决定|批复|复函|函|通报|通告|公告|报告|请示|答复)$")
 
 

@@ -62,7 +62,9 @@ def _rx(*alternatives: str) -> re.Pattern[str]:
 _C = r"[^，。；：;\n]"
 _S = r"[^。；;\n]"  # within one sentence
 
-_CONTEXT_HEADING = re.compile(r"指导思想|基本原则|总体要求|工作原则|重要意义|基本情况|(?:思路|现状|情况|形势|背景)$")
+# (过去四年工作回顾, 2021年工作回顾, “十三五”发展成就: a report looking back states what was done, no aim)
+_CONTEXT_HEADING = re.compile(r"指导思想|基本原则|总体要求|工作原则|重要意义|基本情况|(?:思路|现状|情况|形势|背景)$"
+                              r"|工作回顾$|发展成就$|主要成就$|取得的成[效绩就]$")
 _GOAL_HEADING = re.compile(r"目标")
 _SPEC_HEADING = re.compile(r"式样|样式|样图|规格|尺寸|编码规则|技术要求|技术标准")
 # A heading that names a norm's parts: 入围标准, 药品范围, 申报条件, 方法、步骤 (not 完善标准体系: it must end so).

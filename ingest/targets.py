@@ -92,7 +92,9 @@ _AIM_BEFORE = re.compile(r"培育|引进|新增|打造|建成|建设|发展|扶�
 _EXCLUDED_RE = re.compile(r"[（(](?:不含|不包含|含|包含)$")  # （不含6亩）: the bound's own note, no figure of its own
 # Achievements reported, not targets set: 已建成…, and 同比 in a sentence that sets no goal.
 _PAST_RE = re.compile(r"已(?:经)?(?:建成|达到|累计|形成|培育|实现|完成|突破|超过|有|经)|以来|近年来|近[0-9一二三四五六七八九十]{1,2}年来|过去[0-9一二三四五六七八九十]"
-                      r"|^(?!.*(?:到|至)(?:19|20)[0-9]{2}年|.*(?:力争|确保|争取|全年|预期|预计|目标)).*同比")
+                      r"|^(?!.*(?:到|至)(?:19|20)[0-9]{2}年|.*(?:力争|确保|争取|全年|预期|预计|目标)).*同比"
+                      # 全盟现有胡尔奇100余名: what there is now, in a sentence that sets no aim
+                      r"|^(?!.*(?:到|至)(?:19|20)[0-9]{2}年|.*(?:力争|确保|争取|目标|新增|达到|提高|增加)).*(?<![在以])现有[^，,。；;基]{0,12}[0-9]")
 # a sentence that grants (补贴, 奖励, 给予…万元) and one that sets a goal (到2025年, 力争, 目标, 累计, 新增)
 _GRANTS = re.compile(r"补助|补贴|资助|奖励|奖补|贴息|给予[^，,。；;]{0,12}[0-9]")
 _GOAL_RE = re.compile(rf"(?:(?:19|20)[0-9]{{2}}|{HAN_YEAR})年|力争|确保|目标|累计|新增")

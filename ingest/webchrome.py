@@ -56,6 +56,7 @@ _CHROME = re.compile(
     r"|[A-Z]{2,8}-?[0-9]{4}-?[0-9]{3,8}"  # a registration code of a normative document (HHCR-2023-01005)
     r"|[•·\-—=_*#>»\s]*\|[|•·\-—=_*#>»\s]*|[\-—=_*#]{4,}|[•·>»]"  # a table's rule, a long rule, a lone mark
     r"|(?:内容)?全文|正文|发布信息|文章正文"  # an encyclopedia page's section headings
+    r"|[\u4e00-\u9fff]{2,20}公报\s*[0-9]{4}年.{0,16}期.*"  # a gazette's issue (某某公报2019年1-3期(总第52期))
     r")$"
 )
 

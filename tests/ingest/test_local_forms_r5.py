@@ -278,3 +278,25 @@ def test_a_list_of_owners_writes_its_level_once():
     assert any(p == "二" and n.endswith("财政局") for p, n, r in owners)
     assert not any(p == "三" for p, n, r in owners)
     assert all(d.pref_label.startswith(("某市", "市")) or d.jurisdiction for d in doc.departments)
+
+
+def test_gazette_copy_with_a_bare_banner_and_a_bracketed_number():
+    text = ("您的位置: 政务公开 > 行政公署公报\n某某盟行政公署公报2031年1-3期(总第52期)\n行政公署文件\n"
+            "  某某盟行政公署关于表彰奖励\n  非遗保护传承突出贡献者的决定\n  (某署发〔2031〕1号)\n各旗县市人民政府，盟直有关部门：\n"
+            "  全盟现有传承人100余名，其中国家级、自治区级传承人分别有2人、5人。\n"
+            "  经盟行署研究决定，授予某某“突出贡献传承人”称号。\n")
+    doc = _parse(text)
+    assert doc.meta.title == "某某盟行政公署关于表彰奖励非遗保护传承突出贡献者的决定"
+    assert doc.meta.identifier == "某署发〔2031〕1号"
+    assert doc.meta.issuers == ("某某盟行政公署",)
+    assert doc.targets == []  # what there is now (现有…100余名, 分别有2人、5人) is no aim
+
+
+def test_banner_report_looking_back():
+    text = ("政府工作报告\n  ——在东乌珠穆沁旗第十六届人民代表大会第一次会议上\n各位代表：\n  现在，我代表旗人民政府向大会报告工作。\n"
+            "  一、过去四年工作回顾\n  预计全旗地区生产总值累计完成232.75亿元，年均增长3.56%。\n"
+            "  二、2032年工作安排\n  全旗地区生产总值增长6%以上。\n")
+    doc = _parse(text)
+    assert doc.meta.jurisdiction.endswith("东乌珠穆沁旗")
+    assert doc.unit("一").function == "context"
+    assert [(t.unit_path, t.quantity) for t in doc.targets] == [("二", 6)]
