@@ -155,4 +155,16 @@ def join_title(parts: list[str] | tuple[str, ...]) -> str:
     """Title lines joined, the spaces of a spaced-out run dropped (几 个 问 题 的 通 知 → 几个问题的通知, 国 务 院 工
     作 规 则 → 国务院工作规则); a space between two names (河南省发展和改革委员会 河南省能源局) stays."""
     title = "".join(p.strip(WS) for p in parts)
-    return _SPACED_OUT.sub(lambda m: re.sub(rf"[{WS}]+", "", m.group()), title)
+    title = _SPACED_OUT.sub(lambda m: re.sub(rf"[{WS}]+", "", m.group()), title)
+    # a page's line breaks turned into spaces (某县人民政府办公室 关于印发…发展 实施方案的通知, 印发 2020 年…): only a
+    # space between two bodies' names stays
+    return _STRAY_SPACE.sub(lambda m: m.group() if _between_names(title, m) else "", title)
+
+
+_STRAY_SPACE = re.compile(rf"(?<=[\u4e00-\u9fff0-9])[{WS}]+(?=[\u4e00-\u9fff0-9])")
+
+
+def _between_names(title: str, m: re.Match[str]) -> bool:
+    before = re.split(rf"[{WS}、，,]", title[: m.start()])[-1]
+    after = title[m.end():]
+    return bool(BODY_END.search(before)) and not re.match(r"关于|印发|转发|批转|的|对", after)
