@@ -353,8 +353,8 @@ def _payment(text: str, clause: tuple[int, int]) -> SupportPhrase | None:
             phrase.rate_base = "税率"
     for q in QUANTITY_RE.finditer(text, a, b):
         unit = q.group("unit") or ""
-        if rate_span[0] <= q.start() < rate_span[1] or not MONEY_UNIT.match(unit):
-            continue
+        if rate_span[0] <= q.start() < rate_span[1] or not MONEY_UNIT.match(unit.removesuffix("/人")):
+            continue  # a sum per head (按500元/人的标准) is a sum of money too
         post = _POST_RE.match(text, q.end())
         if post and text.startswith("的", post.end()) or text.startswith("的", q.end()) and (
                 _threshold_word_before(text, a, q.start()) or q.group("max")) or _required(text, a, q):
@@ -487,7 +487,9 @@ def extract_supports(text: str, offset: int, unit_path: str, unit_key: str,
     for p in support_phrases(text):
         p.end = _whole_end(text, p.end)
         sentence = _sentence_around(text, p.start, p.end)
-        own = [c for c in unit_conditions if offset + sentence[0] <= c.span.start < offset + sentence[1]]
+        # the sentence's own conditions, read from it alone: the unit's list keeps a condition once, where it is
+        # first written, so a second sentence naming it again (吸纳高校毕业生…；吸纳应届高校毕业生…) would look bare
+        own = conditions_of(text[sentence[0]:sentence[1]], offset + sentence[0])
         validity = validity_of(text[sentence[0]:sentence[1]], issued, offset + sentence[0])
         supports.append(Support(
             key=f"{unit_key}.s{len(supports) + 1}", unit_path=unit_path, kind=p.kind, text=text[p.start : p.end],

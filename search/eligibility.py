@@ -204,6 +204,8 @@ def check_condition(condition: ConditionView, profile: EnterpriseProfile, today:
         return _check("unverified", condition, "原文要求的企业类型，请自行核对" if zh else "a type to check yourself")
     if field in ("revenue", "employees", "insured_staff", "years_insured"):
         have = getattr(profile, field)
+        if have is None and field == "years_insured":  # 社保都交了3个月以上; 社保才交了3个月
+            have = _insured_in_needs(profile)
         bound = _bound_in(condition, field)
         if have is None or bound is None:
             return missing if bound is not None else _check("met", condition, "")
@@ -265,6 +267,28 @@ _DENIED = re.compile(r"(?:不是|不属于|并非|并不是|还不是|也不是|
 
 # A firm type the firm's words claim (我们是科技型企业), not after a denial (不是…)
 _CLAIMED = re.compile(r"(?<![不非])是[\u4e00-\u9fff]{1,8}?企业")
+
+
+def _cap_as_written(support: SupportView) -> Decimal | None:
+    """A support's cap in 元 as its own words write it (每户最高补贴20万元 → 200,000 元, beside a sum of 1000元 per
+    head); None when the words do not write it with a unit of money."""
+    if support.cap is None:
+        return None
+    number = format(Decimal(str(support.cap)).normalize(), "f")
+    m = re.search(rf"(?<![0-9.]){re.escape(number)}\s*(亿元|万元|元)", support.text)
+    return to_yuan(Decimal(str(support.cap)), m.group(1)) if m else None
+
+
+def _insured_in_needs(profile: EnterpriseProfile) -> Decimal | None:
+    """The years of insurance the asker's own words give (社保才交了3个月 → 0.25; 失业保险交了三年 → 3): the longest
+    period stated in a clause that speaks of insurance or contributions; None when none does."""
+    from .text_checks import _HAVE, _months
+
+    months = []
+    for sentence in re.split(r"[。！？!?；;，,\n]", " ".join((profile.needs, *profile.plans))):  # 签了一年合同，社保才交了3个月
+        if re.search(r"社保|保险|缴费|参保|insur|contribut", sentence, re.IGNORECASE):
+            months += [m for m in (_months(h.group("n"), h.group("u")) for h in _HAVE.finditer(sentence)) if m]
+    return (Decimal(max(months)) / 12) if months else None
 
 
 def _industry_by_words(condition: ConditionView, profile: EnterpriseProfile, lang: str) -> ConditionCheck | None:
@@ -418,6 +442,11 @@ def _base_before_rate(text: str, rate: Decimal, needs: str) -> tuple[tuple[Decim
     m = re.search(rf"{re.escape(number)}[%％]", text)
     if not m:
         return None, ""
+    after = re.match(r"的?(?P<b>[\u4e00-\u9fff]{2,12}?)(?:补贴|补助|奖励|资助|奖补|返还)", text[m.end():])
+    if after:  # 给予50%的包车费用补贴: the base follows the rate
+        found = _sum_beside(after.group("b"), needs)
+        if found is not None:
+            return found, after.group("b")
     clause = re.split(r"[，,；;。]", text[:m.start()])[-1]
     pieces = [p for p in re.split(r"[^\u4e00-\u9fff]|中|扣除|减去|后|的|按照?|以", clause) if len(p) >= 4]
     for piece in pieces:  # the first phrase the needs put a sum beside: the base runs from it to the rate
@@ -472,22 +501,32 @@ def amount_of(support: SupportView, profile: EnterpriseProfile, lang: str = "zh"
         return Amount(value, "元", kind, formula, rate, base_label, base_field, base_value, cap, support.iri,
                       support.text)
     if support.amount is not None:
-        each = to_yuan(support.amount, unit)
+        per_unit = unit.endswith("/人")  # 按500元/人的标准
+        each = to_yuan(support.amount, unit[:-2] if per_unit else unit)
         if each is None:
             return None
-        per = re.search(r"每(?:招用|吸纳|录用)?(?:1|一)?(?:个|名|位)?(?:人|名|子女|孩子|学生|员工|职工)|按每人", support.text)
+        per = per_unit or re.search(r"每(?:招用|吸纳|录用)?(?:1|一)?(?:个|名|位)?(?:人|名|子女|孩子|学生|员工|职工)|按每人",
+                                    support.text)
         per_month = re.search(r"每月", support.text)
         unit_out = "元/月" if per_month else "元"
         if per:
-            people = count_in(profile.needs)
+            insured = re.search(r"(?:缴纳|参保|参加)[^，,。；;]{0,16}?人数(?:计算|核定|为准)",
+                                support.text + " " + support.condition)  # 按上月缴纳社会保险费人数计算
+            people = (Decimal(profile.insured_staff or profile.employees) if insured and (profile.insured_staff or
+                                                                                        profile.employees)
+                      else count_in(profile.needs))
             if people is None:
                 formula = f"{format_yuan(each)} {unit_out} × 人数" if zh else f"{format_yuan(each)} {unit_out} × people"
                 return Amount(None, unit_out, "fixed", formula, None, "人数", "needs", None, cap, support.iri,
                               support.text)
             value = each * people
             formula = f"{format_yuan(each)} {unit_out} × {people} 人 = {format_yuan(value)} {unit_out}"
-            return Amount(value, unit_out, "fixed", formula, None, "人数", "needs", people, cap, support.iri,
-                          support.text)
+            head_cap = _cap_as_written(support)  # 每户最高补贴20万元: the cap in its own unit, not the sum's
+            head_cap_text = f"{format_yuan(head_cap)} 元" if head_cap is not None else ""
+            value, formula, kind = _capped(value, formula, head_cap, head_cap_text, zh, _CAP_WORDS)
+            return Amount(value, unit_out, "cap" if kind == "cap" else "fixed", formula, None, "人数",
+                          "insured_staff" if insured and (profile.insured_staff or profile.employees) else "needs",
+                          people, cap, support.iri, support.text)
         return Amount(each, unit_out, "fixed", f"{format_yuan(each)} {unit_out}", None, "", "", None, cap,
                       support.iri, support.text)
     if cap is not None:

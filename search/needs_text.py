@@ -64,9 +64,11 @@ def money_in(text: str, near: Sequence[str] = ()) -> list[tuple[Decimal, str, in
 
 def count_in(text: str, nouns: Sequence[str] = ("人", "名", "个", "people", "persons", "workers", "young people",
                                                 "graduates", "children", "kids", "娃", "孩子", "子女")) -> Decimal | None:
-    """How many people (or children) ``text`` speaks of: 招了10个人 → 10; 两个娃 → 2; 10 young people → 10."""
+    """How many people (or children) ``text`` speaks of: 招了10个人 → 10; 两个娃 → 2; 10 young people → 10; a count
+    the words deny (一个员工都没裁) is none."""
     noun = "|".join(re.escape(n) for n in nouns)
-    m = re.search(rf"(?P<n>[0-9]+|[一二两三四五六七八九十]+)\s*(?:个|名|位)?\s*(?:{noun})", text) or re.search(
+    m = next((m for m in re.finditer(rf"(?P<n>[0-9]+|[一二两三四五六七八九十]+)\s*(?:个|名|位)?\s*(?:{noun})", text)
+              if not re.match(r"[\u4e00-\u9fff]{0,4}?(?:都没|都不|也没|也不)", text[m.end():])), None) or re.search(
         rf"\b(?P<n>{'|'.join(_EN_NUMBERS)}|[0-9]+)\s+(?:[a-z-]+\s+){{0,2}}(?:{noun})", text, re.IGNORECASE)
     if not m:
         return None

@@ -212,3 +212,55 @@ def test_a_share_of_an_interest_rate_is_paid_on_the_loan_at_the_rate_the_firm_gi
     assert got.value == D(300000) and got.kind == "cap"  # 2,000万 × 3.5% × 50% = 35万, above the cap of 30万
     small = amount_of(share, EnterpriseProfile(needs="贷了500万元，LPR 3%"))
     assert small.value == D(75000) and "× 3%" in small.formula
+
+
+# ------------------------------------------------------------------------------------------------ per head
+
+def test_a_sum_per_head_is_capped_by_the_firms_cap_in_its_own_unit():
+    from search.eligibility import amount_of
+
+    head = support(kind="subsidy", amount=D(800), unit="元", cap=D(10),
+                   text="按每人800元的标准给予企业一次性补贴,每户最高补贴10万元")
+    got = amount_of(head, EnterpriseProfile(needs="我们今年招了200个人"))
+    assert got.value == D(100000) and got.kind == "cap"  # 800 × 200 = 160,000 元, above 10万元
+    assert amount_of(head, EnterpriseProfile(needs="招了20个人")).value == D(16000)
+
+
+def test_a_sum_written_per_head_pays_for_each_person_and_the_insured_count_when_the_text_counts_it():
+    from search.eligibility import amount_of
+
+    per = support(kind="subsidy", amount=D(300), unit="元/人", text="按300元/人的标准发放补贴")
+    assert amount_of(per, EnterpriseProfile(needs="回来了15个工人")).value == D(4500)
+    insured = support(kind="subsidy", amount=D(500), unit="元", condition="按上月缴纳社会保险费人数计算",
+                      text="按上月缴纳社会保险费人数计算,给予每人500元补贴")
+    got = amount_of(insured, EnterpriseProfile(insured_staff=40, needs="一个员工都没裁，上个月交社保的有40人"))
+    assert got.value == D(20000) and got.base_field == "insured_staff"
+
+
+def test_a_count_the_words_deny_is_no_count():
+    from search.needs_text import count_in
+
+    assert count_in("我们一个员工都没裁，现在有25个人") == D(25)
+
+
+def test_a_rate_followed_by_its_base_reads_the_base_after_it():
+    from search.eligibility import amount_of
+
+    bus = support(kind="subsidy", rate=D(40), text="给予40%的包车费用补贴")
+    assert amount_of(bus, EnterpriseProfile(needs="包车接员工一共花了3万元")).value == D(12000)
+
+
+def test_the_months_of_insurance_the_asker_gives_judge_a_months_condition():
+    months = ConditionView("threshold", "years_insured", "≥", D(6), None, [], "个月", "缴纳社会保险费6个月以上", 0, 10)
+    short = EnterpriseProfile(needs="签了一年合同，社保才交了4个月")
+    long = EnterpriseProfile(needs="社保已经交了8个月")
+    assert check_condition(months, short, TODAY).status == "failed"
+    assert check_condition(months, long, TODAY).status == "met"
+
+
+def test_each_sentence_keeps_its_own_conditions_when_a_group_is_named_twice():
+    text = ("企业吸纳高校毕业生并稳定就业的,按照每人800元的标准给予补贴;吸纳应届高校毕业生的,按每人1200元发放扩岗补助。"
+            "对小微企业吸纳退役军人的给予相应补贴。")
+    supports = extract_supports(text, 0, "一", "u")
+    second = next(s for s in supports if s.amount == D(1200))
+    assert [c.field for c in second.conditions] == ["person.status"]  # not the size of another sentence
