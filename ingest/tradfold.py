@@ -21,10 +21,11 @@ import dataclasses
 import gzip
 import logging
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
-__all__ = ["fold_traditional", "restore", "strip_pinyin_glosses"]
+__all__ = ["fold_traditional", "folder_for", "restore", "strip_pinyin_glosses"]
 
 log = logging.getLogger(__name__)
 
@@ -97,6 +98,16 @@ def fold_traditional(text: str) -> str | None:
         return None
     # a converter's formal numeral in a label, (壹) / 第十壹條 (一 written 壹), read as the 一 it stands for
     return _FORMAL_ONE.sub("一", text.translate(table))
+
+
+def folder_for(source: str) -> Callable[[str], str] | None:
+    """For a traditional-script document, the function that folds any text cut from it (a unit's words, its index
+    text) to simplified characters the same way; None for a simplified one.  The search indexes what a unit says in
+    the folded script, so a question in simplified characters finds the words a traditional copy writes."""
+    if fold_traditional(source) is None:
+        return None
+    table = _table()
+    return lambda text: text.translate(table)
 
 
 _FORMAL_ONE = re.compile(r"(?<=[（(第十])壹(?=[）)十条章节款项])")

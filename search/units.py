@@ -9,6 +9,7 @@ from collections.abc import Iterable, Sequence
 
 from ingest.model import Basis, PolicyDocument, Responsibility, Support, Target, Unit, UnitKind
 from ingest.tasktable import Column, TaskRow, TaskTable, find_task_tables, split_cells, unit_of_row
+from ingest.tradfold import folder_for
 from kg.iri import concept_iri, department_iri, responsibility_iri, support_iri, target_iri, unit_iri
 from kg.views import ConditionView, owners
 
@@ -376,6 +377,7 @@ def index_units(documents: Sequence[PolicyDocument], concepts: Sequence[ConceptL
     for doc in documents:
         view = _DocumentView(doc, by_key)
         tables = tables_by_unit(doc)
+        first = len(out)
         for unit in doc.units:
             kind = _indexed_kind(unit)
             if kind is None:
@@ -411,4 +413,7 @@ def index_units(documents: Sequence[PolicyDocument], concepts: Sequence[ConceptL
                 path=goal.path, title=target.indicator, text=clause, index_text=index_text,
                 start=left, end=right, context=ctx, target=data, function="goal", function_cue=target.text,
             ))
+        fold = folder_for(doc.source)  # a traditional-script copy is indexed in simplified characters
+        if fold is not None:
+            out[first:] = [replace(u, index_text=fold(u.index_text)) for u in out[first:]]
     return out

@@ -300,3 +300,14 @@ def test_banner_report_looking_back():
     assert doc.meta.jurisdiction.endswith("东乌珠穆沁旗")
     assert doc.unit("一").function == "context"
     assert [(t.unit_path, t.quantity) for t in doc.targets] == [("二", 6)]
+
+
+def test_traditional_copy_is_indexed_in_simplified_characters():
+    from ingest.tradfold import folder_for
+    from search.units import index_units
+
+    doc = _parse(TRADITIONAL)
+    item = next(u for u in index_units([doc]) if u.path == "一1")
+    assert "舉辦" in item.text  # shown as the file writes it
+    assert "举办专业展会" in item.index_text and "舉" not in item.index_text  # searched in simplified characters
+    assert folder_for("一、支持企业举办专业展会。（市商务局牵头）") is None  # a simplified text is indexed as it is
