@@ -90,7 +90,15 @@ from .match_instruments import (
 from .needs_text import policy_terms
 from .shares import SPLIT_BOOST, asks_to_split, referenced_standard, share_amounts
 from .text_amounts import text_amounts
-from .text_checks import DOCUMENT_REFUSAL, bigrams, duration_checks, layoff_checks, quantity_bounds, scope_check
+from .text_checks import (
+    DOCUMENT_REFUSAL,
+    bigrams,
+    duration_checks,
+    industry_list_checks,
+    layoff_checks,
+    quantity_bounds,
+    scope_check,
+)
 from .types import UNIT_KINDS, IndexUnit, ResponsibilityView, SupportView
 
 __all__ = [
@@ -299,7 +307,7 @@ def _measures(index: SearchIndex, profile: EnterpriseProfile, k: int, lang: str,
             extra += exclusions(hit.text, profile, hit.start, plan_info.translation_terms)
             extra += unmet_requirements(hit.text, profile, hit.start) + refusals(hit.text, profile, hit.start)
             extra += relative_age_checks(hit.text, profile, hit.start) + duration_checks(hit.text, profile, hit.start)
-            extra += layoff_checks(hit.text, profile, hit.start)
+            extra += layoff_checks(hit.text, profile, hit.start) + industry_list_checks(hit.text, profile, hit.start)
             for u in document_refusals.get(hit.document, []):  # the document's own scope turns this firm away
                 if u.id != hit.iri and u.text not in hit.text:
                     extra += refusals(u.text, profile, u.start)

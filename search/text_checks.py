@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from kg.views import ConditionCheck, EnterpriseProfile
 
-__all__ = ["DOCUMENT_REFUSAL", "bigrams", "duration_checks", "quantity_bounds", "exclusions", "layoff_checks", "prohibitions", "refusals", "relative_age_checks",
+__all__ = ["DOCUMENT_REFUSAL", "bigrams", "duration_checks", "industry_list_checks", "quantity_bounds", "exclusions", "layoff_checks", "prohibitions", "refusals", "relative_age_checks",
            "scope_check", "unmet_requirements"]
 
 # ------------------------------------------------------------------------------------------------ prohibitions
@@ -329,4 +329,41 @@ def quantity_bounds(text: str, profile: EnterpriseProfile, start: int = 0) -> li
             ok = have > bound if strict else have >= bound
         checks.append(ConditionCheck("met" if ok else "failed", "needs", m.group(),
                                      f"{have} {m.group('u')}", start + m.start(), start + m.end()))
+    return checks
+
+
+# ------------------------------------------------------------------------------------------------ industries listed
+
+# The industries a unit is for, listed: 对餐饮、零售、旅游、交通运输、住宿等受疫情影响严重的困难行业; 对批发零售、住宿餐饮行业企业
+_INDUSTRY_LIST = re.compile(r"对(?P<list>[\u4e00-\u9fff]{2,8}(?:[（(][^）)]{0,20}[）)])?(?:、[\u4e00-\u9fff]{2,8}"
+                            r"(?:[（(][^）)]{0,20}[）)])?){2,})等?[^，,。；;]{0,16}?行业")
+
+
+def industry_list_checks(text: str, profile: EnterpriseProfile, start: int = 0) -> list[ConditionCheck]:
+    """A unit for the industries it lists (对餐饮、零售、住宿…等困难行业) against the firm's words for its industry:
+    met when they name one of them; failed when they name none and the sector those words point to (制造 → B/C/D,
+    ingest/data/sme_size.json) is the sector of none of the listed industries; nothing when the firm gives no
+    industry or its sector is not known."""
+    if not profile.industry:
+        return []
+    from .firm_size import sme_sector
+    from ingest.conditions import sme_size_rules
+
+    checks = []
+    for m in _INDUSTRY_LIST.finditer(text):
+        items = [re.sub(r"[（(][^）)]*[）)]", "", i) for i in m.group("list").split("、")]
+        said = " ".join((profile.industry, profile.needs))
+        named = [i for i in items if i in said or any(w in profile.industry for w in (i[:2], i[-2:]) if len(i) >= 4)]
+        if named:
+            checks.append(ConditionCheck("met", "industry", m.group(), "、".join(named), start + m.start(),
+                                         start + m.end()))
+            continue
+        sector = sme_sector(profile)
+        if sector is None or not sector.get("codes"):
+            continue
+        listed = [sec for sec in sme_size_rules()["sectors"] if any(w in i or i in w for i in items for w in sec["words"])]
+        if any(sec is sector or sec.get("codes") == sector.get("codes") for sec in listed):
+            continue
+        checks.append(ConditionCheck("failed", "industry", m.group(), profile.industry, start + m.start(),
+                                     start + m.end()))
     return checks

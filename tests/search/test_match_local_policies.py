@@ -264,3 +264,12 @@ def test_each_sentence_keeps_its_own_conditions_when_a_group_is_named_twice():
     supports = extract_supports(text, 0, "一", "u")
     second = next(s for s in supports if s.amount == D(1200))
     assert [c.field for c in second.conditions] == ["person.status"]  # not the size of another sentence
+
+
+def test_a_unit_for_listed_industries_fails_a_firm_of_another_sector_and_passes_one_named():
+    from search.text_checks import industry_list_checks
+
+    text = "对住宿、餐饮、批发零售、旅游等受影响较重的行业,不裁员的,给予每人500元稳岗补贴"
+    assert [c.status for c in industry_list_checks(text, EnterpriseProfile(industry="汽车零部件制造"))] == ["failed"]
+    assert [c.status for c in industry_list_checks(text, EnterpriseProfile(industry="中式餐饮"))] == ["met"]
+    assert industry_list_checks(text, EnterpriseProfile(industry="文化创意")) == []  # a sector not known: no say
