@@ -45,7 +45,7 @@ _NOTE_DUE_RE = re.compile(r"(?:完成时限|完成时间|时间节点|时限|完
                           r"|(?P<e>(?:19|20)\d{2}年[0-9０-９月日底末上下半年第一二三四季度]*前?完成|长期坚持|持续推进)")
 
 # Between the names of one list: separators, and a per-name 牵头 marker (市商务委（牵头）、市经信委).
-_SEP_RE = re.compile(r"(?:[\s、，,/和及与]|以及|或者|[（(](?:牵头|主责)[）)]|[（(](?:以下|下)?简称[^（）()]{0,40}[）)])*")
+_SEP_RE = re.compile(r"(?:[\s、，,/和及与]|以及|或(?:者)?|[（(](?:牵头|主责)[）)]|[（(](?:以下|下)?简称[^（）()]{0,40}[）)])*")
 _OWN_LEAD_RE = re.compile(r"\s*[（(](?:牵头|主责)[）)]")
 # After a list and before its verb: 等部门, then adverbs (要, 予以, 按职责分工 …).
 # (、各有关部门: the addressees written after a named collective, 地方各级政府、各有关部门要…, are no body of their own)
@@ -174,9 +174,8 @@ def _marks(source: str, mentions: list[Mention], end: int) -> list[tuple[list[Me
             mark = _HELP  # 会同Y、Z / 成员单位包括Y、Z
         after_with = -1
         with_ = _WITH_RE.match(source, stop, end)
-        if with_:  # X会同Y: X leads; A、B会同Y: a plain list (A leads by convention, B takes part)
-            plain = len({k for _, k in group}) > 1 and not _OWN_LEAD_RE.match(source, tail)
-            mark = mark if mark in (_LEAD, _HELP) else _PLAIN if plain else _LEAD
+        if with_:  # X会同Y: X leads; A、B会同Y: 会同 parts the leads from the helpers, so A and B both lead
+            mark = mark if mark in (_LEAD, _HELP) else _LEAD
             after_with = with_.end()
         found.append((group, mark, stop))
     return found
@@ -189,6 +188,12 @@ def _unique(group: list[Mention]) -> list[Mention]:
 
 def _is_collective(source: str, mention: Mention) -> bool:
     return bool(_COLLECTIVE_RE.search(mention[0].text(source)))
+
+
+def _alternatives(source: str, group: list[Mention]) -> bool:
+    from .acts import alternatives  # ingest.acts reads with this module's helpers
+
+    return alternatives(source, group)
 
 
 def _plain(source: str, group: list[Mention], has_lead: bool, conv: _Conventions, pos: int,
@@ -205,7 +210,7 @@ def _plain(source: str, group: list[Mention], has_lead: bool, conv: _Conventions
             yield mention, Role.LEAD, False
         elif in_sentence and _is_collective(source, mention):
             yield mention, Role.IMPLEMENTER, False
-        elif conv.all_lead(pos):
+        elif conv.all_lead(pos) or _alternatives(source, group):  # 由A或B讨论决定: each may act, each leads
             yield mention, Role.LEAD, False
         elif has_lead or idx > 0:
             yield mention, Role.PARTICIPANT, False

@@ -200,10 +200,11 @@ def test_bodies_written_before_a_review_evaluate_and_a_body_that_pays_leads():
     assert _roles(doc, "二", Basis.EXPLICIT) == [(FINANCE, Role.LEAD)]
 
 
-def test_a_plain_list_before_huitong_leads_by_convention():
+def test_every_body_listed_before_huitong_leads():
+    # 会同 parts the leads (before it) from the helpers (after it): no first-listed convention is needed
     doc = _doc("一、措施\n（一）加大支持。对成效突出的区给予倾斜支持。（市经信委、市财政局会同有关部门负责）\n")
-    assert _roles(doc, "一（一）", Basis.EXPLICIT) == [(FINANCE, Role.PARTICIPANT)]
-    assert _roles(doc, "一（一）", Basis.INFERRED) == [(ECONOMY, Role.LEAD)]
+    assert _roles(doc, "一（一）", Basis.EXPLICIT) == [(ECONOMY, Role.LEAD), (FINANCE, Role.LEAD)]
+    assert _roles(doc, "一（一）", Basis.INFERRED) == []
 
 
 def test_a_body_that_holds_a_meeting_convenes_and_one_that_may_inspect_supervises():

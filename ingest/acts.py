@@ -1,0 +1,69 @@
+"""Ways national documents write a body acting that the note and duty readers do not cover.
+
+- Alternatives: ``由国务院全体会议或国务院常务会议讨论决定`` — bodies joined by 或 are each a body that may do the
+  act, so each has the role the list has (no first-listed convention: 或 names no order).
+- A subject far from its verb: ``国务院根据…的需要，适时提出法律议案``, ``国务院在作出重大决策前，根据需要通过召开座谈会
+  等形式，直接听取…意见``, ``国务院通过举办讲座等方式，组织学习…``, ``各部、各委员会、人民银行、审计署根据法律…，在本
+  部门的职权范围内，制定规章`` — a list of named bodies that opens a sentence, then one or more framing phrases (根据 /
+  按照 / 依照 / 通过…方式 / 在…前 / 在…内 …) each closed by a comma, then the act: each body leads.
+  Also the plain act with no frame, for the verbs the sentence reader does not know (国务院提出年度重点工作目标,
+  国务院办公厅适时作出通报).
+
+Each finder yields ``_Statement``s with the sentence as evidence; ``ingest.responsibility`` adds them to the others.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .model import Role, Span, Unit, UnitKind
+from .notes import Mention, _groups, _inside, _is_collective, _Statement, _trimmed, _unique, unit_sentences
+
+__all__ = ["alternatives", "framed_acts"]
+
+_ALTERNATIVE_RE = re.compile(r"\s*或(?:者)?\s*")
+
+
+def alternatives(source: str, group: list[Mention]) -> bool:
+    """Whether a list of bodies is written as alternatives (A或B): every gap between two names is 或 / 或者."""
+    return len({k for _, k in group}) > 1 and all(
+        _ALTERNATIVE_RE.fullmatch(source, a[0].end, b[0].start) for a, b in zip(group, group[1:]))
+
+
+# One framing phrase before the act, closed by a comma: the grounds (根据…, 按照…, 依照…, 依据…, 结合…), the means
+# (通过…方式 / 形式 / 渠道), the time or place (在…前 / 后 / 时 / 中 / 内 / 范围内 / 领导下).
+_FRAME = (r"(?:(?:根据|按照|依照|依据|结合|遵照|本着)[^，,。；;：:]{1,40}?"
+          r"|通过[^，,。；;：:]{1,30}?(?:方式|形式|渠道|途径|办法)"
+          r"|在[^，,。；;：:]{1,30}?(?:前|后|时|中|内|以内|期间|领导下|指导下))[，,]\s*")
+# The act the body does: the verbs of making, deciding and doing the genre writes with a body as subject.
+_VERB = (r"(?:提出|作出|听取|组织|制定|制订|发布|开展|部署|确定|审定|审批|批准|签发|通报|召开|办理|处理|承办|研究"
+         r"|落实|推进|实施|建立|完善|修订|修改|起草|下达|下发|安排|指导|协调)")
+_ADVERB = r"(?:要|应当|应|须|将|还将|适时|及时|定期|直接|亲自|统一|依法|负责|主要|继续|进一步|认真|抓紧|积极|可以?)*"
+# 国务院…来落实这一要求: a means run on into its verb with 来
+_MEANS_TO_RE = re.compile(r"通过[^，,。；;：:]{1,30}?来" + _VERB)
+_FRAMED_RE = re.compile(r"\s*(?:等(?:有关)?(?:部门|单位))?\s*(?P<frames>(?:" + _FRAME + r")+)" + _ADVERB + _VERB + r"(?![了过的])")
+_PLAIN_ACT_RE = re.compile(r"\s*" + _ADVERB + r"(?:提出|作出)(?![了过的])[^，,。；;]{0,6}?(?:目标|通报|决定|议案|意见|建议)")
+_SENTENCE_START_RE = re.compile(r"[\s\d一二三四五六七八九十、．.（）()]*")  # only a number before the subject
+
+
+def framed_acts(source: str, units: list[Unit], mentions: list[Mention]) -> list[_Statement]:
+    """A list of named bodies that opens a sentence, with its act after framing phrases (国务院根据…，适时提出…):
+    each body leads the unit. Collectives and the narrative preamble are left to the other readers."""
+    found: list[_Statement] = []
+    for unit in units:
+        if unit.kind is UnitKind.PREAMBLE:
+            continue
+        for sent in unit_sentences(unit):
+            for group in _groups(source, _inside(mentions, sent.start, sent.end)):
+                head = group[0][0].start
+                if not _SENTENCE_START_RE.fullmatch(source, sent.start, head):
+                    continue
+                named = [m for m in group if not _is_collective(source, m)]
+                tail = group[-1][0].end
+                if not named or not (_FRAMED_RE.match(source, tail, sent.end) or _MEANS_TO_RE.match(source, tail, sent.end)
+                                     or _PLAIN_ACT_RE.match(source, tail, sent.end)):
+                    continue
+                listed = tuple(m[0].text(source) for m in group)
+                found += [_Statement(m[1], Role.LEAD, unit.path, _trimmed(source, sent), False, listed)
+                          for m in _unique(named)]
+    return found

@@ -1,0 +1,52 @@
+"""Ways national documents write a body acting (issue 20, round 5): bodies joined by 或, a list before 会同, a
+subject that opens a sentence and acts after framing phrases (根据…，在…前，通过…方式，), and the plain 提出 / 作出
+of a rule text. Bodies come from the tiny name table of test_responsibility_notations."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.ingest.test_responsibility_notations import EX, INF, L, P, facts
+
+RULES = "一、{first}\n二、其他事项另行规定。\n"
+
+
+def explicit(text: str) -> set:
+    return {f for f in facts(text) if f[3] is EX}
+
+
+def test_bodies_joined_by_huo_each_lead_with_no_first_listed_convention():
+    text = RULES.format(first="重大投资项目，由财政部或国家发展改革委研究决定。")
+    assert explicit(text) == {("财政部", "一", L, EX), ("国家发展改革委", "一", L, EX)}
+    assert not any(f[3] is INF for f in facts(text))
+
+
+def test_a_decision_that_must_pass_either_body_makes_both_lead():
+    text = RULES.format(first="有关重大事项，必须经财政部或人民银行批准。")
+    assert explicit(text) == {("财政部", "一", L, EX), ("人民银行", "一", L, EX)}
+
+
+def test_every_body_before_huitong_leads_and_the_ones_after_take_part():
+    text = RULES.format(first="财政部、人民银行会同工业和信息化部研究提出了办理意见。")
+    assert explicit(text) == {("财政部", "一", L, EX), ("人民银行", "一", L, EX), ("工业和信息化部", "一", P, EX)}
+
+
+@pytest.mark.parametrize("first", [
+    "财政部根据经济社会发展的需要，适时提出预算调整方案。",  # grounds, then the act
+    "财政部在作出重大决策前，根据需要通过召开座谈会等形式，直接听取各方面的意见。",  # time, grounds, means
+    "财政部通过举办讲座等方式，组织学习经济和法律知识。",  # means
+    "财政部提出年度重点工作目标，下发执行。",  # a rule text's plain 提出…目标
+    "财政部通过建立多种途径来落实这一要求。",  # a means run on into its verb with 来
+])
+def test_a_subject_that_opens_the_sentence_leads_the_act_after_its_frames(first):
+    assert explicit(RULES.format(first=first)) == {("财政部", "一", L, EX)}
+
+
+@pytest.mark.parametrize("first", [
+    "根据财政部的意见，暂不调整。",  # the body is the source of the grounds, not a subject
+    "按照财政部提出的要求，做好准备。",
+    "财政部提出了具体意见。",  # a past act, told
+    "各项工作要报财政部，根据需要由其汇总。",  # a recipient
+])
+def test_a_body_that_is_no_subject_of_a_framed_act_has_no_lead(first):
+    assert ("财政部", "一", L, EX) not in explicit(RULES.format(first=first))
