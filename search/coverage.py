@@ -58,7 +58,7 @@ def phrase_groups(text: str, dictionary: Dictionary, kept: Sequence[str], labels
     groups: list[list[str]] = []
     for _, translations in dictionary.phrases(text):
         words = list(dict.fromkeys(t.word for t in translations if t.word in kept_set))
-        if words:
+        if words and words not in groups:  # a phrase asked twice (charger … charging) counts once
             groups.append(words)
     for label in labels:
         if not any(label in group for group in groups):

@@ -26,6 +26,8 @@ def test_phrases_group_the_words_the_search_kept_for_them():
                            ["政务公开"])
     assert ["报送"] in groups and ["网站"] in groups and ["集约化"] in groups and ["试点"] in groups
     assert groups[-1] == ["政务公开"]  # a concept label no phrase gave is a phrase of its own
+    # a phrase asked twice is one phrase
+    assert phrase_groups("websites and more websites", dictionary, kept, []) == [["网站"]]
     # a translation the search did not keep (省份 here) is no phrase's word
     assert all("省份" not in g for g in phrase_groups("which province", dictionary, kept, []))
 
