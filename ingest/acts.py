@@ -19,7 +19,7 @@ import re
 from .model import Role, Span, Unit, UnitKind
 from .notes import Mention, _groups, _inside, _is_collective, _Statement, _trimmed, _unique, unit_sentences
 
-__all__ = ["alternatives", "framed_acts"]
+__all__ = ["alternatives", "framed_acts", "under_bodies"]
 
 _ALTERNATIVE_RE = re.compile(r"\s*或(?:者)?\s*")
 
@@ -66,4 +66,31 @@ def framed_acts(source: str, units: list[Unit], mentions: list[Mention]) -> list
                 listed = tuple(m[0].text(source) for m in group)
                 found += [_Statement(m[1], Role.LEAD, unit.path, _trimmed(source, sent), False, listed)
                           for m in _unique(named)]
+    return found
+
+
+# 在京津冀协同发展领导小组统筹指导下，河北省…要…: the body the work is done under coordinates it. 在X领导下 alone is
+# the frame of authority the acting body works in, no act of X (the gold of guobanfa-2019-002 and guobanfa-1996-002
+# read it so; guohan-2006-038 alone gives the leader the lead). A person (在总理领导下) is no mention.
+_UNDER_BEFORE_RE = re.compile(r"在\s*$")
+_UNDER_AFTER_RE = re.compile(r"(?:及其[^，,。；;]{1,8}?)?(?:的)?(?:统一|坚强|直接)?(?P<how>统筹指导|统筹协调|统筹|协调)下")
+
+
+def under_bodies(source: str, units: list[Unit], mentions: list[Mention]) -> list[_Statement]:
+    """在X统筹指导下 / 在X统筹协调下: X coordinates the unit's work. Not in the narrative preamble."""
+    found: list[_Statement] = []
+    for unit in units:
+        if unit.kind is UnitKind.PREAMBLE:
+            continue
+        for sent in unit_sentences(unit):
+            for group in _groups(source, _inside(mentions, sent.start, sent.end)):
+                if not _UNDER_BEFORE_RE.search(source, max(sent.start, group[0][0].start - 2), group[0][0].start):
+                    continue
+                after = _UNDER_AFTER_RE.match(source, group[-1][0].end, sent.end)
+                named = [m for m in group if not _is_collective(source, m)]
+                if after is None or not named:
+                    continue
+                role = Role.COORDINATOR
+                listed = tuple(m[0].text(source) for m in group)
+                found += [_Statement(m[1], role, unit.path, _trimmed(source, sent), False, listed) for m in _unique(named)]
     return found

@@ -42,7 +42,9 @@ _ADVERBIALS = (r"(?:每年|每半年|每季度|年度|定期|适时|不定期|�
 _ORGANISES_RE = re.compile(_GAP + _ADVERBIALS + r"(?:组织|开展|负责|牵头|进行|完成|对|将[^，,。；;]{1,30}?纳入)(?!的)")
 _EVALUATION_RE = re.compile(r"评估|考核|评价|验收|(?:初审|审核|评审|审查|审定)(?!意见|结论|结果|机构|部门|制度|机制)")
 # 对…进行监督 / 对…严肃问责 (a discipline body holding others to account) supervise too
-_SUPERVISION_RE = re.compile(r"督查|督导|督办|监督检查|督促检查|审计监督|(?:进行|实施)(?:指导)?监督(?!管理)|问责|追责")
+# …进行网上监测和抽查, …进行一次检查: an inspection of others' work (not 检查验收, a review)
+_SUPERVISION_RE = re.compile(r"督查|督导|督办|监督检查|督促检查|审计监督|(?:进行|实施)(?:指导)?监督(?!管理)|问责|追责"
+                             r"|(?:进行|开展|实施|组织)[^，,。；;]{0,8}?抽查|(?:进行|开展)(?:一次|专项|全面)?检查(?!验收)")
 # What a duty clause (after 负责, or after the bodies 会同 names) is about.
 _DUTY_OF: tuple[tuple[re.Pattern[str], Role], ...] = (
     # …负责全省职业教育工作的统筹规划、综合协调: the work named first, then what the body does with it
@@ -86,7 +88,7 @@ _EACH_BEFORE_RE = re.compile(r"分别由\s*$")
 _EACH_AFTER_RE = re.compile(r"\s*(?:等(?:有关)?部门)?分别")
 _COLLECTIVE_COORDINATES_RE = re.compile(r"\s*(?:要|应当|应|须)?\s*(?:切实)?(?:加强|做好|负责)?(?:统筹协调|综合协调)")
 _COLLECTIVE_ACTS_RE = re.compile(
-    _GAP + r"(?:[，,]\s*特别是[^，,。；;]{1,30})?[\s，,]*(?:都|均|也)?(?:在[^，,。；;]{1,30}?(?:时|中|过程中)[，,]?)?(?:(?:正在|还将|将)?(?:可|要|应|需|须|负责|建立|制定|结合|根据|按照|抓紧|加快|做好|落实|研究|组织|推动|加强|完善|出台|设立|参照)(?!的)|将(?!其|来|近|要求|于))")  # 国务院部门制定的文件: no act
+    _GAP + r"(?:[，,]?\s*特别是[^，,。；;]{1,30})?[\s，,]*(?:都|均|也)?(?:在[^，,。；;]{1,30}?(?:时|中|过程中)[，,]?)?(?:(?:正在|还将|将)?(?:可|要|应|需|须|负责|建立|制定|结合|根据|按照|抓紧|加快|做好|落实|研究|组织|推动|加强|完善|出台|设立|参照)(?!的)|将(?!其|来|近|要求|于))")  # 国务院部门制定的文件: no act
 # What a text requires a body's approval for (设立常驻代表机构，须经X批准): that body decides, the lead.
 _REQUIRED_CONSENT_RE = re.compile(r"(?:须|应当|应|必须|需要|需)(?:经|征得)\s*$")  # 应征得X同意: X decides
 _CONSENT_AFTER_RE = re.compile(r"\s*(?:批准|审批|核准|同意|许可|(?:讨论|审议|研究)决定)")  # 须经X讨论决定: X decides

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.ingest.test_responsibility_notations import EX, INF, L, P, facts
+from tests.ingest.test_responsibility_notations import CO, EX, IM, INF, SU, L, P, facts
 
 RULES = "一、{first}\n二、其他事项另行规定。\n"
 
@@ -50,3 +50,31 @@ def test_a_subject_that_opens_the_sentence_leads_the_act_after_its_frames(first)
 ])
 def test_a_body_that_is_no_subject_of_a_framed_act_has_no_lead(first):
     assert ("财政部", "一", L, EX) not in explicit(RULES.format(first=first))
+
+
+@pytest.mark.parametrize("first", [
+    "财政部将对各地区政务新媒体进行网上监测和抽查，并通报有关情况。",  # 进行…抽查
+    "由财政部组织有关部门，对部分城市抗震设防工作进行一次检查。",  # 进行一次检查
+])
+def test_a_body_that_inspects_others_work_is_its_supervisor_not_its_lead(first):
+    assert explicit(RULES.format(first=first)) == {("财政部", "一", SU, EX)}
+
+
+def test_a_target_that_names_spot_checks_as_its_object_makes_no_supervisor():
+    assert ("财政部", "一", SU, EX) not in explicit(RULES.format(first="到2019年底，财政部完成双随机抽查全流程整合。"))
+
+
+def test_a_collective_singled_out_with_tebieshi_and_no_comma_still_implements():
+    text = RULES.format(first="各级人民政府特别是当地政府应把宣传作为一项重要内容。")
+    assert ("各级人民政府", "一", IM, EX) in explicit(text)
+
+
+def test_the_body_the_work_is_coordinated_under_coordinates_it():
+    text = RULES.format(first="在市智能制造联席会议统筹指导下，各区政府要切实履行主体责任。")
+    assert ("市智能制造联席会议", "一", CO, EX) in explicit(text)
+
+
+def test_the_body_the_work_is_led_under_gets_no_act_of_its_own():
+    # 在X领导下 is the frame of authority the acting body works in (as the real gold reads it)
+    text = RULES.format(first="在市智能制造联席会议领导下，成立联合工作组，负责具体实施。")
+    assert not any(f[0] == "市智能制造联席会议" for f in explicit(text))
