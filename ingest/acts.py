@@ -19,7 +19,7 @@ import re
 from .model import Role, Span, Unit, UnitKind
 from .notes import Mention, _groups, _inside, _is_collective, _Statement, _trimmed, _unique, unit_sentences
 
-__all__ = ["alternatives", "framed_acts", "under_bodies"]
+__all__ = ["alternatives", "framed_acts", "stated_tasks", "under_bodies"]
 
 _ALTERNATIVE_RE = re.compile(r"\s*或(?:者)?\s*")
 
@@ -43,7 +43,9 @@ _ADVERB = r"(?:要|应当|应|须|将|还将|适时|及时|定期|直接|亲自|
 _MEANS_TO_RE = re.compile(r"通过[^，,。；;：:]{1,30}?来" + _VERB)
 _FRAMED_RE = re.compile(r"\s*(?:等(?:有关)?(?:部门|单位))?\s*(?P<frames>(?:" + _FRAME + r")+)" + _ADVERB + _VERB + r"(?![了过的])")
 _PLAIN_ACT_RE = re.compile(r"\s*" + _ADVERB + r"(?:提出|作出)(?![了过的])[^，,。；;]{0,6}?(?:目标|通报|决定|议案|意见|建议)")
-_SENTENCE_START_RE = re.compile(r"[\s\d一二三四五六七八九十、．.（）()]*")  # only a number before the subject
+# Before the subject only a number, a word of time (目前，国务院通过…) or collectives it is listed with (各部、各委员会、人民银行…)
+_SENTENCE_START_RE = re.compile(r"[\s\d一二三四五六七八九十、．.（）()]*(?:(?:目前|当前|现在|今后|同时|此外|另外)[，,]\s*)?"
+                                r"(?:各[\u4e00-\u9fff]{1,6}、)*")
 
 
 def framed_acts(source: str, units: list[Unit], mentions: list[Mention]) -> list[_Statement]:
@@ -93,4 +95,24 @@ def under_bodies(source: str, units: list[Unit], mentions: list[Mention]) -> lis
                 role = Role.COORDINATOR
                 listed = tuple(m[0].text(source) for m in group)
                 found += [_Statement(m[1], role, unit.path, _trimmed(source, sent), False, listed) for m in _unique(named)]
+    return found
+
+
+# 国务院全体会议的主要任务是：…, X的主要职责是: the text sets out the body's own work, which it leads.
+_OWN_TASKS_RE = re.compile(r"\s*的(?:主要|基本|具体)?(?:任务|职责|职能|工作职责)(?:是|为|包括|有)\s*[：:]")
+
+
+def stated_tasks(source: str, units: list[Unit], mentions: list[Mention]) -> list[_Statement]:
+    """A sentence that opens with a named body's tasks or duties (X的主要任务是：…): X leads the unit."""
+    found: list[_Statement] = []
+    for unit in units:
+        if unit.kind is UnitKind.PREAMBLE:
+            continue
+        for sent in unit_sentences(unit):
+            for group in _groups(source, _inside(mentions, sent.start, sent.end)):
+                named = [m for m in group if not _is_collective(source, m)]
+                if (named and _SENTENCE_START_RE.fullmatch(source, sent.start, group[0][0].start)
+                        and _OWN_TASKS_RE.match(source, group[-1][0].end, sent.end)):
+                    found += [_Statement(m[1], Role.LEAD, unit.path, _trimmed(source, sent), False,
+                                         tuple(x[0].text(source) for x in group)) for m in _unique(named)]
     return found

@@ -78,3 +78,31 @@ def test_the_body_the_work_is_led_under_gets_no_act_of_its_own():
     # 在X领导下 is the frame of authority the acting body works in (as the real gold reads it)
     text = RULES.format(first="在市智能制造联席会议领导下，成立联合工作组，负责具体实施。")
     assert not any(f[0] == "市智能制造联席会议" for f in explicit(text))
+
+
+@pytest.mark.parametrize("first, body", [
+    ("人民银行将着重做好对长江上游船舶污染的监督管理工作。", "人民银行"),  # 做好对…的监督管理
+    ("财政部将着重做好城市污水处理的监督管理工作。", "财政部"),  # 做好…的监督管理, no 对
+])
+def test_a_body_charged_with_overseeing_a_sector_is_its_supervisor(first, body):
+    assert explicit(RULES.format(first=first)) == {(body, "一", SU, EX)}
+
+
+def test_a_list_closed_by_an_unnamed_class_of_bodies_still_acts():
+    # 科技部、财政部和相关科技项目管理部门要…: the named ones are told alike what to do, each leads
+    text = RULES.format(first="财政部、人民银行和相关科技项目管理部门要分别修订相关管理办法。")
+    assert explicit(text) == {("财政部", "一", L, EX), ("人民银行", "一", L, EX)}
+
+
+@pytest.mark.parametrize("first", [
+    "目前，财政部通过建立多种途径来落实这一要求。",  # a word of time before the subject
+    "各部、各委员会、财政部根据法律和行政法规，在本部门的职权范围内，制定规章。",  # listed after collectives
+    "财政部的主要任务是：讨论决定重大事项。",  # the body's tasks set out
+])
+def test_a_subject_after_a_time_word_or_collectives_or_with_its_tasks_set_out_leads(first):
+    assert ("财政部", "一", L, EX) in explicit(RULES.format(first=first))
+
+
+def test_a_body_whose_tasks_are_only_mentioned_mid_sentence_gets_no_lead_from_them():
+    text = RULES.format(first="要认真研究财政部的主要任务是否合理。")
+    assert ("财政部", "一", L, EX) not in explicit(text)
