@@ -335,6 +335,10 @@ def _noun_end(text: str, after: int, clause_end: int) -> int:
     return m.start() if m else clause_end
 
 
+# A sum per head or per measure of a thing (元/人, 元/吨, 元/平方米, 元/千瓦), not per stretch of time (元/月 stays out)
+_PER_MEASURE = re.compile(r"/(?:人|吨|平方米|亩|千瓦时|千瓦|兆瓦|台|套|个|家|辆|标准箱|立方米)$")
+
+
 def _payment(text: str, clause: tuple[int, int]) -> SupportPhrase | None:
     """The amount, cap and rate a payment clause states; None when it states none or names no payment."""
     a, b = clause
@@ -353,8 +357,8 @@ def _payment(text: str, clause: tuple[int, int]) -> SupportPhrase | None:
             phrase.rate_base = "税率"
     for q in QUANTITY_RE.finditer(text, a, b):
         unit = q.group("unit") or ""
-        if rate_span[0] <= q.start() < rate_span[1] or not MONEY_UNIT.match(unit.removesuffix("/人")):
-            continue  # a sum per head (按500元/人的标准) is a sum of money too
+        if rate_span[0] <= q.start() < rate_span[1] or not MONEY_UNIT.match(_PER_MEASURE.sub("", unit)):
+            continue  # a sum per head or per measure (按500元/人的标准, 按350元/吨) is a sum of money too
         post = _POST_RE.match(text, q.end())
         if post and text.startswith("的", post.end()) or text.startswith("的", q.end()) and (
                 _threshold_word_before(text, a, q.start()) or q.group("max")) or _required(text, a, q):

@@ -68,6 +68,7 @@ __all__ = [
     "field_prompt",
     "format_yuan",
     "graded_pick",
+    "graded_rate",
     "gb_section",
     "is_person",
     "money_in",
@@ -267,6 +268,56 @@ _DENIED = re.compile(r"(?:不是|不属于|并非|并不是|还不是|也不是|
 
 # A firm type the firm's words claim (我们是科技型企业), not after a denial (不是…)
 _CLAIMED = re.compile(r"(?<![不非])是[\u4e00-\u9fff]{1,8}?企业")
+
+
+def _per_measure(support: SupportView, profile: EnterpriseProfile, money: str, of: str, zh: bool) -> Amount | None:
+    """A sum per measure of a thing (350元/吨 of energy saved, 100元/平方米) times the measure the needs state in that
+    unit (一年综合节能300吨标煤 → 300), capped by the cap as written; the value None, naming the measure, when they
+    state none."""
+    each = to_yuan(Decimal(str(support.amount)), money)
+    if each is None:
+        return None
+    m = re.search(rf"(?P<n>[0-9]+(?:\.[0-9]+)?)\s*(?:多|余)?{re.escape(of)}", " ".join(profile.needs.split()))
+    per = f"元/{of}"
+    if not m:
+        formula = f"{format_yuan(each)} {per} × {of}数" if zh else f"{format_yuan(each)} {per} × quantity in {of}"
+        return Amount(None, "元", "fixed", formula, None, of, "needs", None, None, support.iri, support.text)
+    qty = Decimal(m.group("n"))
+    value = (each * qty).quantize(Decimal("0.01")).normalize()
+    formula = f"{format_yuan(each)} {per} × {format_yuan(qty)} {of} = {format_yuan(value)} 元"
+    cap = _cap_as_written(support)
+    value, formula, kind = _capped(value, formula, cap, f"{format_yuan(cap)} 元" if cap is not None else "", zh,
+                                   _CAP_WORDS)
+    return Amount(value, "元", "cap" if kind == "cap" else "fixed", formula, None, of, "needs", qty, cap, support.iri,
+                  support.text)
+
+
+def graded_rate(unit_text: str, support: SupportView, profile: EnterpriseProfile) -> tuple[Decimal, str, bool] | None:
+    """Of rates graded by a figure (投资达到500万元(含)、3000万元(含)、5000万元(含)以上的，分别按照实际投资额的1.5%、
+    1.8%、2%), the rate of the highest grade the firm's base reaches (4000万元 → 1.8%), that grade's words, and
+    whether the base reaches none of them (300万元: below the lowest grade); None when the text grades no rates
+    by as many figures, or the needs state no base beside the rate's words."""
+    if support.rate is None or "分别" not in support.text:
+        return None
+    text = normalise_text(support.text)
+    rates = [Decimal(r) for r in re.findall(r"([0-9]+(?:\.[0-9]+)?)[%％]", text[text.find("分别"):])]
+    at = unit_text.find(support.text)
+    if len(rates) < 2 or at < 0:
+        return None
+    sentence = re.split(r"[。；;]", unit_text[:at])[-1]
+    listed = re.split(r"[，,]", sentence.rstrip("，, 的"))[-1]
+    items = [re.sub(r"[（(]含[）)]", "", i) for i in normalise_text(listed).split("、")]
+    figures = [money_in(re.sub(r"\s+", "", i)) for i in items]
+    if len(items) != len(rates) or not all(len(f) == 1 for f in figures):
+        return None
+    base = _sum_beside(support.rate_base, profile.needs) if support.rate_base else None
+    if base is None:
+        return None
+    reached = [(f[0][0], n) for n, f in enumerate(figures) if f[0][0] <= base[0]]
+    if not reached:
+        return rates[0], items[0], True
+    n = max(reached)[1]
+    return rates[n], re.sub(r"以上.*$", "以上", items[n]), False
 
 
 def _cap_as_written(support: SupportView) -> Decimal | None:
@@ -501,6 +552,9 @@ def amount_of(support: SupportView, profile: EnterpriseProfile, lang: str = "zh"
         return Amount(value, "元", kind, formula, rate, base_label, base_field, base_value, cap, support.iri,
                       support.text)
     if support.amount is not None:
+        measure = re.fullmatch(r"(?P<money>.*元)/(?P<of>[^/]+)", unit)
+        if measure and measure.group("of") != "人":  # 按350元/吨给予奖励: the sum per measure × the measure the needs give
+            return _per_measure(support, profile, measure.group("money"), measure.group("of"), zh)
         per_unit = unit.endswith("/人")  # 按500元/人的标准
         each = to_yuan(support.amount, unit[:-2] if per_unit else unit)
         if each is None:

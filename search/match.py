@@ -24,6 +24,7 @@ from typing import Any
 
 from kg.views import (
     Amount,
+    ConditionCheck,
     ConditionView,
     Contact,
     EnterpriseProfile,
@@ -40,6 +41,7 @@ from .eligibility import (
     exclusions,
     format_yuan,
     graded_pick,
+    graded_rate,
     is_person,
     normalise_size,
     profile_size,
@@ -217,6 +219,14 @@ def _amounts(supports: Sequence[SupportView], profile: EnterpriseProfile, lang: 
     wanted = bigrams(asked)
     about = {s.iri: len(bigrams(f"{s.condition} {s.text}") & wanted) for s in supports}
     found = sorted(found, key=lambda a: (-about.get(a.support_iri, 0), a.value is None))
+    for s in supports if unit_text else ():  # 达到500万元、3000万元…的，分别按照…的1.5%、1.8%…: the firm's grade
+        graded = graded_rate(unit_text, s, profile)
+        if graded is None or graded[2]:
+            continue
+        rate, label, _ = graded
+        got = amount_of(replace(s, rate=rate), profile, lang)
+        if got is not None and got.value is not None:
+            found = [replace(got, formula=f"{label}：{got.formula}")] + [a for a in found if a.support_iri != s.iri]
     pick = graded_pick(unit_text, supports, profile, lang) if unit_text else None
     if pick is not None:
         value, label = pick
@@ -299,7 +309,8 @@ def _measures(index: SearchIndex, profile: EnterpriseProfile, k: int, lang: str,
                 score = round(score + LOCAL_BOOST, 4)  # a local document where the firm is: its own policy
             elif place is not None and place.status == "failed" and not _names_place(profile, info):
                 score = round(score - ELSEWHERE_PENALTY, 4)  # another place's policy: shown, but below
-            meant = size_tiers(supports_for(profile, supports), profile)  # a person's loan, or the firm's: not
+            meant = _asked_item(size_tiers(supports_for(profile, supports), profile), hit.text, hit.start, profile)
+            # a person's loan, or the firm's: not
             # both at once; of a rate by size (大型企业按30%，中小微企业按60%), the firm's own tier
             conditions = _unit_conditions(unit, meant) if unit is not None else []
             extra = ([place] if place is not None else scope_check(hit.text, profile, lang, hit.start))
@@ -312,6 +323,10 @@ def _measures(index: SearchIndex, profile: EnterpriseProfile, k: int, lang: str,
                 if u.id != hit.iri and u.text not in hit.text:
                     extra += refusals(u.text, profile, u.start)
             extra += [c for c in (threshold_check(s, profile, hit.text, hit.start) for s in meant) if c is not None]
+            for s in meant:  # a base below the lowest grade of graded rates: the lowest grade is not reached
+                graded = graded_rate(hit.text, s, profile)
+                if graded is not None and graded[2]:
+                    extra.append(ConditionCheck("failed", "needs", graded[1], graded[1], s.start, s.end))
             extra += [c for c in quantity_bounds(hit.text, profile, hit.start)  # an area's bound no support states
                       if not any(e.start <= c.start < e.end or c.start <= e.start < c.end for e in extra)]
             verdict = verdict_of(conditions, profile, today, until, until_text, lang, extra=extra)
@@ -338,6 +353,30 @@ def _measures(index: SearchIndex, profile: EnterpriseProfile, k: int, lang: str,
             if standard_id in best and best[iri].score <= best[standard_id].score:
                 best[iri] = replace(best[iri], score=round(best[standard_id].score + SPLIT_BOOST, 4))
     return sorted(_safeguards_after_actions(best.values()), key=lambda m: -m.score)[:k]
+
+
+# Where a unit's items begin: 一是…二是…
+_ITEM_START = re.compile(r"(?<=[。；;：:\n])\s*(?=[一二三四五六七八九十]是)|^(?=[一二三四五六七八九十]是)")
+
+
+def _asked_item(supports: list[SupportView], text: str, start: int, profile: EnterpriseProfile) -> list[SupportView]:
+    """Of a unit of several items each offering its own support (一是节能改造奖励…二是节水改造奖励…), the supports of
+    the item the firm's words are about: the item sharing the most words with them, clearly more than any other
+    (three shared pairs of characters at least, half again as many as the next); all of them otherwise.  Another
+    item's thresholds and conditions do not judge a firm that asks about this one."""
+    cuts = sorted({0, *(m.start() for m in _ITEM_START.finditer(text)), len(text)})
+    spans = [(a, b) for a, b in zip(cuts, cuts[1:]) if text[a:b].strip()]
+    pays = [s for s in supports if s.kind not in ("threshold", "time-limit")]
+    holding = [(a, b) for a, b in spans if any(a <= s.start - start < b for s in pays)]
+    if len(holding) < 2:
+        return supports
+    wanted = bigrams(" ".join((profile.needs, *profile.plans)))
+    scored = sorted(((len(bigrams(text[a:b]) & wanted), (a, b)) for a, b in holding), reverse=True)
+    best, second = scored[0][0], scored[1][0]
+    if best < 3 or best < 1.5 * second:
+        return supports
+    a, b = scored[0][1]
+    return [s for s in supports if a <= s.start - start < b] or supports
 
 
 def _asked_safeguards(index: SearchIndex, plan: str, terms: dict[str, list[str]], hits: Sequence[Any],

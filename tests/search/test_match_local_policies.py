@@ -273,3 +273,39 @@ def test_a_unit_for_listed_industries_fails_a_firm_of_another_sector_and_passes_
     assert [c.status for c in industry_list_checks(text, EnterpriseProfile(industry="汽车零部件制造"))] == ["failed"]
     assert [c.status for c in industry_list_checks(text, EnterpriseProfile(industry="中式餐饮"))] == ["met"]
     assert industry_list_checks(text, EnterpriseProfile(industry="文化创意")) == []  # a sector not known: no say
+
+
+# ------------------------------------------------------------------------------------------------ per measure, graded rates, items
+
+def test_a_sum_per_measure_is_paid_on_the_measure_the_firm_gives_within_the_cap():
+    from search.eligibility import amount_of
+
+    texts = [s for s in extract_supports("按200元/吨给予奖励,最高奖励50万元。", 0, "一", "u") if s.amount is not None]
+    assert texts and texts[0].unit == "元/吨"
+    per_ton = support(kind="reward", amount=D(200), unit="元/吨", cap=D(50), text="按200元/吨给予奖励,最高奖励50万元")
+    assert amount_of(per_ton, EnterpriseProfile(needs="一年节能400吨标煤")).value == D(80000)
+    assert amount_of(per_ton, EnterpriseProfile(needs="一年节能4000吨标煤")).value == D(500000)
+    assert amount_of(per_ton, EnterpriseProfile(needs="节能效果很好")).value is None
+
+
+def test_rates_graded_by_an_investment_take_the_grade_the_firms_investment_reaches():
+    from search.eligibility import graded_rate
+
+    unit = "对设备投资达到1000万元(含)、4000万元(含)以上的,分别按照设备投资额的2%、3%,最高给予200万元奖补;"
+    rate = support(kind="subsidy", rate=D(2), rate_base="设备投资额", cap=D(200), unit="万元",
+                   text="分别按照设备投资额的2%、3%,最高给予200万元奖补")
+    assert graded_rate(unit, rate, EnterpriseProfile(needs="设备投资5000万元"))[:1] == (D(3),)
+    assert graded_rate(unit, rate, EnterpriseProfile(needs="设备投资2500万元"))[:1] == (D(2),)
+    assert graded_rate(unit, rate, EnterpriseProfile(needs="设备投资600万元"))[2] is True  # below the lowest grade
+
+
+def test_the_item_a_firm_asks_about_decides_among_the_items_of_one_paragraph():
+    from search.match import _asked_item
+
+    text = ("一是节能改造奖励。对年节能100吨标煤以上的项目,按200元/吨给予奖励。"
+            "二是节水改造奖励。对冷却水重复利用率达到90%以上的,一次性奖励5万元。")
+    first = support(iri="a", kind="reward", amount=D(200), unit="元/吨", start=text.find("按200"), end=0)
+    second = support(iri="b", kind="reward", amount=D(5), unit="万元", start=text.find("一次性奖励5"), end=0)
+    asks_water = EnterpriseProfile(needs="我们的冷却水重复利用率做到了95%，节水改造有奖励吗")
+    assert [s.iri for s in _asked_item([first, second], text, 0, asks_water)] == ["b"]
+    assert [s.iri for s in _asked_item([first, second], text, 0, EnterpriseProfile(needs="有奖励吗"))] == ["a", "b"]
