@@ -1,0 +1,44 @@
+"""What a reply reports the ministries did on the request (ingest.replyacts): done acts of the handling body
+(X已会同Y…), investigations (…进行了实地调查), and the bodies a leader's instruction asks to study the request.
+Only in a text written as a reply; a notice's history stays context."""
+
+from __future__ import annotations
+
+from tests.ingest.test_responsibility_notations import EV, EX, INF, L, P, facts
+
+REPLY = "你省的请示收悉。经研究，现函复如下：\n一、{first}\n二、其他问题另行研究。\n"
+NOTICE = "一、{first}\n二、其他问题另行研究。\n"
+
+
+def explicit(text: str) -> set:
+    return {f for f in facts(text) if f[3] is EX}
+
+
+def test_a_done_act_with_partners_and_an_investigation_in_a_reply():
+    first = "财政部已会同人民银行、工业和信息化部等部门赴广安市进行了实地调查，并向国务院上报了调查报告。"
+    assert explicit(REPLY.format(first=first)) == {
+        ("财政部", "一", L, EX), ("财政部", "一", EV, EX), ("人民银行", "一", P, EX), ("工业和信息化部", "一", P, EX)}
+
+
+def test_a_done_act_of_the_handling_body_leads_in_a_reply():
+    assert ("财政部", "一", L, EX) in explicit(REPLY.format(first="财政部已优先考虑营口电厂二期等项目。"))
+
+
+def test_an_investigation_after_a_time_and_a_place_visited_is_the_bodys_own():
+    first = "根据领导同志批示，2004年4月和9月，财政部两次组成专家组赴你省现场进行了调查。"
+    assert ("财政部", "一", EV, EX) in explicit(REPLY.format(first=first))
+
+
+def test_an_assessment_the_body_entrusts_to_another_is_not_its_own():
+    first = "财政部已委托人民银行对该项目作进一步评估论证。"
+    assert ("财政部", "一", EV, EX) not in explicit(REPLY.format(first=first))
+
+
+def test_the_bodies_a_leader_asks_to_study_the_request_handle_it():
+    first = "总理对您的建议十分重视，批示财政部、人民银行认真研究。"
+    found = facts(REPLY.format(first=first))
+    assert ("财政部", "一", L, INF) in found and ("人民银行", "一", P, EX) in found
+
+
+def test_a_done_act_in_a_notice_is_history_not_a_duty():
+    assert facts(NOTICE.format(first="财政部已会同人民银行进行了实地调查。")) == set()
