@@ -99,6 +99,7 @@ from .text_checks import (
     industry_list_checks,
     layoff_checks,
     quantity_bounds,
+    ratio_checks,
     scope_check,
 )
 from .types import UNIT_KINDS, IndexUnit, ResponsibilityView, SupportView
@@ -319,6 +320,7 @@ def _measures(index: SearchIndex, profile: EnterpriseProfile, k: int, lang: str,
             extra += unmet_requirements(hit.text, profile, hit.start) + refusals(hit.text, profile, hit.start)
             extra += relative_age_checks(hit.text, profile, hit.start) + duration_checks(hit.text, profile, hit.start)
             extra += layoff_checks(hit.text, profile, hit.start) + industry_list_checks(hit.text, profile, hit.start)
+            extra += ratio_checks(hit.text, profile, hit.start)
             for u in document_refusals.get(hit.document, []):  # the document's own scope turns this firm away
                 if u.id != hit.iri and u.text not in hit.text:
                     extra += refusals(u.text, profile, u.start)

@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from kg.views import ConditionCheck, EnterpriseProfile
 
-__all__ = ["DOCUMENT_REFUSAL", "bigrams", "duration_checks", "industry_list_checks", "quantity_bounds", "exclusions", "layoff_checks", "prohibitions", "refusals", "relative_age_checks",
+__all__ = ["DOCUMENT_REFUSAL", "bigrams", "duration_checks", "industry_list_checks", "quantity_bounds", "ratio_checks", "exclusions", "layoff_checks", "prohibitions", "refusals", "relative_age_checks",
            "scope_check", "unmet_requirements"]
 
 # ------------------------------------------------------------------------------------------------ prohibitions
@@ -366,4 +366,39 @@ def industry_list_checks(text: str, profile: EnterpriseProfile, start: int = 0) 
             continue
         checks.append(ConditionCheck("failed", "industry", m.group(), profile.industry, start + m.start(),
                                      start + m.end()))
+    return checks
+
+
+# ------------------------------------------------------------------------------------------------ ratios
+
+# A share one sum must make of another: 研发经费支出占主营业务收入比重达到2%(含)以上; 研发投入占销售收入的比例不低于3%
+_RATIO = re.compile(r"(?P<a>[\u4e00-\u9fff]{2,10}?)占(?P<b>[\u4e00-\u9fff]{2,10}?)的?(?:比重|比例)(?P<cmp>达到|不低于|不少于|超过|高于|在)?"
+                    r"(?P<n>[0-9]+(?:\.[0-9]+)?)[%％](?:[（(]含[）)])?(?:及)?(?P<more>以上)?")
+
+
+def ratio_checks(text: str, profile: EnterpriseProfile, start: int = 0) -> list[ConditionCheck]:
+    """A share one sum must make of another (研发经费支出占主营业务收入比重达到2%以上) against the firm's own: the two
+    sums its words state beside those names (研发经费支出80万元，主营业务收入1亿元 → 0.8%), else the share they
+    state for it (研发占比还不到1%): met or failed; nothing when they give neither."""
+    from .eligibility import _sum_beside
+
+    said = " ".join((profile.needs, *profile.plans))
+    checks = []
+    for m in _RATIO.finditer(text):
+        if not (m.group("cmp") or m.group("more")):
+            continue
+        bound = Decimal(m.group("n"))
+        part, whole = _sum_beside(m.group("a"), said), _sum_beside(m.group("b"), said)
+        if part is not None and whole is not None and whole[0] > 0 and part[0] != whole[0]:
+            have = (part[0] * 100 / whole[0]).quantize(Decimal("0.01"))
+        else:
+            stated = re.search(r"(?:占比|比重|比例)[^0-9，,。；;]{0,6}?(?P<n>[0-9]+(?:\.[0-9]+)?)\s*[%％]", said)
+            if not stated:
+                continue
+            have = Decimal(stated.group("n"))
+            if re.search(r"不到|不足|低于|没到|未达", said[max(0, stated.start()):stated.end()]):
+                have -= Decimal("0.01")
+        ok = have >= bound
+        checks.append(ConditionCheck("met" if ok else "failed", "needs", m.group(),
+                                     f"{have}% {'≥' if ok else '<'} {bound}%", start + m.start(), start + m.end()))
     return checks

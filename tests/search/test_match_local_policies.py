@@ -309,3 +309,13 @@ def test_the_item_a_firm_asks_about_decides_among_the_items_of_one_paragraph():
     asks_water = EnterpriseProfile(needs="我们的冷却水重复利用率做到了95%，节水改造有奖励吗")
     assert [s.iri for s in _asked_item([first, second], text, 0, asks_water)] == ["b"]
     assert [s.iri for s in _asked_item([first, second], text, 0, EnterpriseProfile(needs="有奖励吗"))] == ["a", "b"]
+
+
+def test_a_share_one_sum_must_make_of_another_is_judged_on_the_firms_sums_or_its_stated_share():
+    from search.text_checks import ratio_checks
+
+    text = "对研发投入占营业收入比重达到3%(含)以上的企业,按研发投入的10%给予奖励"
+    assert [c.status for c in ratio_checks(text, EnterpriseProfile(needs="研发投入200万元，营业收入5000万元"))] == ["met"]
+    assert [c.status for c in ratio_checks(text, EnterpriseProfile(needs="研发投入100万元，营业收入5000万元"))] == ["failed"]
+    assert [c.status for c in ratio_checks(text, EnterpriseProfile(needs="我们研发占比还不到3%"))] == ["failed"]
+    assert ratio_checks(text, EnterpriseProfile(needs="能奖励多少")) == []
