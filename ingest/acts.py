@@ -19,7 +19,7 @@ import re
 from .model import Role, Span, Unit, UnitKind
 from .notes import Mention, _groups, _inside, _is_collective, _Statement, _trimmed, _unique, unit_sentences
 
-__all__ = ["alternatives", "framed_acts", "stated_tasks", "under_bodies"]
+__all__ = ["alternatives", "consulted_first", "framed_acts", "stated_tasks", "under_bodies"]
 
 _ALTERNATIVE_RE = re.compile(r"\s*或(?:者)?\s*")
 
@@ -115,4 +115,23 @@ def stated_tasks(source: str, units: list[Unit], mentions: list[Mention]) -> lis
                         and _OWN_TASKS_RE.match(source, group[-1][0].end, sent.end)):
                     found += [_Statement(m[1], Role.LEAD, unit.path, _trimmed(source, sent), False,
                                          tuple(x[0].text(source) for x in group)) for m in _unique(named)]
+    return found
+
+
+# 经商财政部、人民银行，同意你省…; 经商财政部同意，现将…: the bodies consulted before the decision take part in it.
+_CONSULTED_BEFORE_RE = re.compile(r"经(?:与)?商\s*$")
+_CONSULTED_AFTER_RE = re.compile(r"\s*(?:等(?:有关)?(?:部门|单位))?\s*(?:同意|[，,]|后|并)")
+
+
+def consulted_first(source: str, units: list[Unit], mentions: list[Mention]) -> list[_Statement]:
+    """经商X(、Y)同意 / 经商X，…: each body consulted takes part in the unit's decision."""
+    found: list[_Statement] = []
+    for unit in units:
+        for sent in unit_sentences(unit):
+            for group in _groups(source, _inside(mentions, sent.start, sent.end)):
+                if (_CONSULTED_BEFORE_RE.search(source, max(sent.start, group[0][0].start - 3), group[0][0].start)
+                        and _CONSULTED_AFTER_RE.match(source, group[-1][0].end, sent.end)):
+                    listed = tuple(m[0].text(source) for m in group)
+                    found += [_Statement(m[1], Role.PARTICIPANT, unit.path, _trimmed(source, sent), False, listed)
+                              for m in _unique(group) if not _is_collective(source, m)]
     return found

@@ -241,7 +241,7 @@ def _sentence_statements(source: str, sent: Span, mentions: list[Mention], conv:
                 # 税务机关应当及时处理, 登记管理机关和业务主管部门要…: a class of bodies at every level, each implements
                 yield from ((m, Role.IMPLEMENTER, False) for m in _unique(named))
             elif (not narrative and (acts or asked) and not (by_body and not asked) and not has_lead
-                  and len(_unique(named)) > 1 and (asked or _MODAL_RE.match(source, tail, sent.end))
+                  and len(_unique(named)) > 1 and (asked or acts)
                   and not _later_help(source, tail, sent.end, named)):
                 # 甲部门和乙部门应当加强…: bodies told alike what to do, with no word that one leads, each leads;
                 # 甲部门和乙部门应当…进行检查、监督: each is the supervisor

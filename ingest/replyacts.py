@@ -8,6 +8,8 @@ the matter needs those bodies even where the act is already done. In a text writ
   opens a clause and has already (已 / 已经) acted leads the unit; the bodies it acted together with (已会同Y、Z) take part;
 - ``…进行了实地调查``, ``国土资源部两次组成专家组赴…现场进行了调查``: a named body whose clause investigates or assesses
   (调查, 调研, 考察, 核查, 评估, 论证) is the unit's evaluator, done or to be done;
+- ``农业部也表示，对你省…将继续予以重点支持``: a commitment the reply relays leads (…表示将积极配合…: takes part);
+  ``林业局与该部也正在研究…``, ``财政部正在抓紧修改…``: work under way is the body's own, it leads;
 - ``温家宝总理…批示发展改革委、科技部、建设部和环保总局认真研究``: the bodies a leader's instruction asks to study the
   request are its handlers, a plain list (the first leads by convention, the others take part), also in the preamble.
 """
@@ -28,6 +30,13 @@ _DONE_RE = re.compile(r"\s*(?:等(?:有关)?(?:部门|单位))?\s*(?:今年|近�
 _INVESTIGATES_RE = re.compile(r"(?:进行|开展|组织|作)了?[^，,。；;]{0,8}?(?:调查|调研|考察|核查|勘查|评估|论证)")
 _INSTRUCTED_RE = re.compile(r"(?:批示|批请|批转)\s*$")
 _STUDY_RE = re.compile(r"\s*(?:等(?:有关)?(?:部门|单位))?\s*(?:认真|抓紧|尽快)?(?:研究|办理|研究办理|研处)")
+
+
+# 农业部也表示，对你省…将继续予以重点支持 / 水利部也表示将积极配合…: a body's stated commitment, relayed by the reply
+_SAYS_RE = re.compile(r"\s*(?:等(?:有关)?(?:部门|单位))?\s*(?:也|还|均|都)?表示[，,：:]?")
+_HELPS_RE = re.compile(r"[^，,。；;]{0,10}?(?:积极|全力)?(?:配合|协助)")
+# 财政部正在抓紧修改…, 林业局与该部也正在研究…, 发展改革委目前正会同你省…: work under way, the body's own
+_UNDER_WAY_RE = re.compile(r"\s*(?:等(?:有关)?(?:部门|单位))?\s*(?:与[^，,。；;]{1,12}?)?(?:也|还|均|都|目前|现)*正(?:在)?(?![常式好当])")
 
 
 def is_reply(source: str) -> bool:
@@ -60,6 +69,13 @@ def reply_acts(source: str, units: list[Unit], mentions: list[Mention]) -> list[
                 if not _CLAUSE_RE.search(source[sent.start : head]):
                     continue
                 clause_end = min((i for i in (source.find(c, tail, sent.end) for c in "；;") if i != -1), default=sent.end)
+                says = _SAYS_RE.match(source, tail, clause_end)
+                if says:
+                    role = Role.PARTICIPANT if _HELPS_RE.match(source, says.end(), clause_end) else Role.LEAD
+                    found += [_Statement(m[1], role, unit.path, span, False, listed) for m in named]
+                    continue
+                if _UNDER_WAY_RE.match(source, tail, clause_end):
+                    found += [_Statement(m[1], Role.LEAD, unit.path, span, False, listed) for m in named]
                 done = _DONE_RE.match(source, tail, clause_end)
                 if done:
                     found += [_Statement(m[1], Role.LEAD, unit.path, span, False, listed) for m in named]

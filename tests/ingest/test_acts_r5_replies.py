@@ -42,3 +42,26 @@ def test_the_bodies_a_leader_asks_to_study_the_request_handle_it():
 
 def test_a_done_act_in_a_notice_is_history_not_a_duty():
     assert facts(NOTICE.format(first="财政部已会同人民银行进行了实地调查。")) == set()
+
+
+def test_a_commitment_the_reply_relays_leads_and_a_promise_to_help_takes_part():
+    assert ("财政部", "一", L, EX) in explicit(REPLY.format(first="财政部也表示，对你省的项目将继续予以重点支持。"))
+    helps = explicit(REPLY.format(first="人民银行也表示将积极配合财政部做好有关工作。"))
+    assert ("人民银行", "一", P, EX) in helps and ("人民银行", "一", L, EX) not in helps
+
+
+def test_work_under_way_is_the_bodys_own():
+    assert ("财政部", "一", L, EX) in explicit(REPLY.format(first="财政部正在抓紧修改完善有关办法。"))
+    assert ("财政部", "一", L, EX) in explicit(REPLY.format(first="财政部与该行也正在研究后续政策。"))
+
+
+def test_the_bodies_consulted_before_a_decision_take_part():
+    assert explicit(REPLY.format(first="经商财政部、人民银行，同意你省开展试点。")) == {
+        ("财政部", "一", P, EX), ("人民银行", "一", P, EX)}
+    assert explicit(NOTICE.format(first="经商财政部同意，现就有关事项通知如下。")) == {("财政部", "一", P, EX)}
+
+
+def test_a_list_of_subjects_with_a_verb_and_no_modal_each_leads():
+    # subject lists with a verb give every body the verb's role (gold convention of the fourth round)
+    assert explicit(NOTICE.format(first="财政部、人民银行研究提出实施意见，报国务院批准后实施。")) == {
+        ("财政部", "一", L, EX), ("人民银行", "一", L, EX)}
