@@ -19,7 +19,7 @@ import re
 from .model import Role, Span, Unit, UnitKind
 from .notes import Mention, _groups, _inside, _is_collective, _Statement, _trimmed, _unique, unit_sentences
 
-__all__ = ["alternatives", "consulted_first", "framed_acts", "stated_tasks", "under_bodies"]
+__all__ = ["alternatives", "consulted_first", "each_leads", "framed_acts", "stated_tasks", "under_bodies"]
 
 _ALTERNATIVE_RE = re.compile(r"\s*或(?:者)?\s*")
 
@@ -30,6 +30,16 @@ def alternatives(source: str, group: list[Mention]) -> bool:
         _ALTERNATIVE_RE.fullmatch(source, a[0].end, b[0].start) for a, b in zip(group, group[1:]))
 
 
+# A、B共同负责… / A和B共同牵头: the list answers jointly, every body leads
+_JOINTLY_RE = re.compile(r"\s*(?:等(?:有关|相关)?(?:部门|单位))?\s*(?:要|应当|应|将)?\s*共同(?:负责|牵头|承担)")
+
+
+def each_leads(source: str, group: list[Mention]) -> bool:
+    """Whether every body of a plain list leads: alternatives (A或B) or a list that answers jointly (A、B共同负责)."""
+    return alternatives(source, group) or (len({k for _, k in group}) > 1
+                                            and bool(_JOINTLY_RE.match(source, group[-1][0].end)))
+
+
 # One framing phrase before the act, closed by a comma: the grounds (根据…, 按照…, 依照…, 依据…, 结合…), the means
 # (通过…方式 / 形式 / 渠道), the time or place (在…前 / 后 / 时 / 中 / 内 / 范围内 / 领导下).
 _FRAME = (r"(?:(?:根据|按照|依照|依据|结合|遵照|本着)[^，,。；;：:]{1,40}?"
@@ -37,14 +47,16 @@ _FRAME = (r"(?:(?:根据|按照|依照|依据|结合|遵照|本着)[^，,。；;
           r"|在[^，,。；;：:]{1,30}?(?:前|后|时|中|内|以内|期间|领导下|指导下))[，,]\s*")
 # The act the body does: the verbs of making, deciding and doing the genre writes with a body as subject.
 _VERB = (r"(?:提出|作出|听取|组织|制定|制订|发布|开展|部署|确定|审定|审批|批准|签发|通报|召开|办理|处理|承办|研究"
-         r"|落实|推进|实施|建立|完善|修订|修改|起草|下达|下发|安排|指导|协调)")
+         r"|落实|推进|实施|建立|完善|修订|修改|起草|下达|下发|安排|指导|协调|做好|抓好|负责(?!人))")
 _ADVERB = r"(?:要|应当|应|须|将|还将|适时|及时|定期|直接|亲自|统一|依法|负责|主要|继续|进一步|认真|抓紧|积极|可以?)*"
 # 国务院…来落实这一要求: a means run on into its verb with 来
 _MEANS_TO_RE = re.compile(r"通过[^，,。；;：:]{1,30}?来" + _VERB)
 _FRAMED_RE = re.compile(r"\s*(?:等(?:有关)?(?:部门|单位))?\s*(?P<frames>(?:" + _FRAME + r")+)" + _ADVERB + _VERB + r"(?![了过的])")
-_PLAIN_ACT_RE = re.compile(r"\s*" + _ADVERB + r"(?:提出|作出)(?![了过的])[^，,。；;]{0,6}?(?:目标|通报|决定|议案|意见|建议)")
-# Before the subject only a number, a word of time (目前，国务院通过…) or collectives it is listed with (各部、各委员会、人民银行…)
-_SENTENCE_START_RE = re.compile(r"[\s\d一二三四五六七八九十、．.（）()]*(?:(?:目前|当前|现在|今后|同时|此外|另外)[，,]\s*)?"
+_PLAIN_ACT_RE = re.compile(r"\s*" + _ADVERB + r"(?:(?:提出|作出)(?![了过的])[^，,。；;]{0,6}?(?:目标|通报|决定|议案|意见|建议)"
+                           r"|主管(?!部门|单位|机关|机构|的)[^，,。；;]{1,20}?工作)")  # 国务院专利行政部门主管全国的专利工作
+# Before the subject (at a sentence's or a ；-clause's start) only a number, a word of time (目前，国务院通过…) or the
+# collectives it is listed with (各部、各委员会、人民银行…)
+_SENTENCE_START_RE = re.compile(r"(?:[^。]*[；;])?[\s\d一二三四五六七八九十、．.（）()]*(?:(?:目前|当前|现在|今后|同时|此外|另外)[，,]\s*)?"
                                 r"(?:各[\u4e00-\u9fff]{1,6}、)*")
 
 

@@ -190,10 +190,10 @@ def _is_collective(source: str, mention: Mention) -> bool:
     return bool(_COLLECTIVE_RE.search(mention[0].text(source)))
 
 
-def _alternatives(source: str, group: list[Mention]) -> bool:
-    from .acts import alternatives  # ingest.acts reads with this module's helpers
+def _each_leads(source: str, group: list[Mention]) -> bool:
+    from .acts import each_leads  # ingest.acts reads with this module's helpers
 
-    return alternatives(source, group)
+    return each_leads(source, group)
 
 
 def _plain(source: str, group: list[Mention], has_lead: bool, conv: _Conventions, pos: int,
@@ -210,7 +210,7 @@ def _plain(source: str, group: list[Mention], has_lead: bool, conv: _Conventions
             yield mention, Role.LEAD, False
         elif in_sentence and _is_collective(source, mention):
             yield mention, Role.IMPLEMENTER, False
-        elif conv.all_lead(pos) or _alternatives(source, group):  # 由A或B讨论决定: each may act, each leads
+        elif conv.all_lead(pos) or _each_leads(source, group):  # 由A或B讨论决定, A、B共同负责: each leads
             yield mention, Role.LEAD, False
         elif has_lead or idx > 0:
             yield mention, Role.PARTICIPANT, False

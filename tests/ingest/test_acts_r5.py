@@ -106,3 +106,19 @@ def test_a_subject_after_a_time_word_or_collectives_or_with_its_tasks_set_out_le
 def test_a_body_whose_tasks_are_only_mentioned_mid_sentence_gets_no_lead_from_them():
     text = RULES.format(first="要认真研究财政部的主要任务是否合理。")
     assert ("财政部", "一", L, EX) not in explicit(text)
+
+
+@pytest.mark.parametrize("first, expected", [
+    ("财政部在国务院领导下，负责全国的试点工作。", {("财政部", "一", L, EX)}),  # 负责 after a frame
+    ("财政部主管全国的试点工作。", {("财政部", "一", L, EX)}),  # X主管…工作
+    ("财政部统一负责全国的试点工作；人民银行按照职责分工，负责有关的金融工作。",  # a subject opening a ；-clause
+     {("财政部", "一", L, EX), ("人民银行", "一", L, EX)}),
+    ("财政部、人民银行按照各自职责，做好相关工作。", {("财政部", "一", L, EX), ("人民银行", "一", L, EX)}),
+    ("财政部、人民银行共同负责试点工作。", {("财政部", "一", L, EX), ("人民银行", "一", L, EX)}),  # jointly
+])
+def test_more_ways_a_rule_text_writes_a_body_in_charge(first, expected):
+    assert explicit(RULES.format(first=first)) == expected
+
+
+def test_a_body_named_as_the_authority_of_a_department_is_not_in_charge():
+    assert explicit(RULES.format(first="报财政部主管部门备案。")) == set()

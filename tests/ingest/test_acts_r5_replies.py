@@ -65,3 +65,9 @@ def test_a_list_of_subjects_with_a_verb_and_no_modal_each_leads():
     # subject lists with a verb give every body the verb's role (gold convention of the fourth round)
     assert explicit(NOTICE.format(first="财政部、人民银行研究提出实施意见，报国务院批准后实施。")) == {
         ("财政部", "一", L, EX), ("人民银行", "一", L, EX)}
+
+
+def test_a_bodys_view_relayed_by_a_reply_makes_it_the_handler_only_in_a_reply():
+    assert explicit(REPLY.format(first="财政部、人民银行认为，目前条件尚不成熟。")) == {
+        ("财政部", "一", L, EX), ("人民银行", "一", L, EX)}
+    assert explicit(NOTICE.format(first="财政部认为，目前条件尚不成熟。")) == set()
