@@ -220,6 +220,7 @@ def _amounts(supports: Sequence[SupportView], profile: EnterpriseProfile, lang: 
     wanted = bigrams(asked)
     about = {s.iri: len(bigrams(f"{s.condition} {s.text}") & wanted) for s in supports}
     found = sorted(found, key=lambda a: (-about.get(a.support_iri, 0), a.value is None))
+    found = _typed_caps(found, supports, profile, lang)
     for s in supports if unit_text else ():  # 达到500万元、3000万元…的，分别按照…的1.5%、1.8%…: the firm's grade
         graded = graded_rate(unit_text, s, profile)
         if graded is None or graded[2]:
@@ -355,6 +356,43 @@ def _measures(index: SearchIndex, profile: EnterpriseProfile, k: int, lang: str,
             if standard_id in best and best[iri].score <= best[standard_id].score:
                 best[iri] = replace(best[iri], score=round(best[standard_id].score + SPLIT_BOOST, 4))
     return sorted(_safeguards_after_actions(best.values()), key=lambda m: -m.score)[:k]
+
+
+# A cap for one type of firm: 科技型单户企业年贴息上限50万元; 专精特新企业每户最高100万元
+_TYPED_CAP = re.compile(r"^(?P<type>[\u4e00-\u9fff]{2,8}?)(?:企业)?(?:单户|每户|单个|每家|单家)")
+_NOT_TYPE = re.compile(r"(?:不是|并非|非|也不是|还不是)\s*$")
+
+
+def _typed_caps(found: list[Amount], supports: Sequence[SupportView], profile: EnterpriseProfile,
+                lang: str) -> list[Amount]:
+    """A rate's amount with no cap of its own, capped by the cap the unit sets for the firm's own type (科技型单户企业
+    年贴息上限50万元 for a firm that says it is 科技型, not 专精特新): the one typed cap whose type the firm's words
+    claim and do not deny; the amounts as they are otherwise."""
+    said = " ".join((profile.needs, *profile.plans, profile.industry))
+    typed = []
+    for s in supports:
+        m = _TYPED_CAP.match(s.text.strip())
+        if s.cap is None or s.rate is not None or s.amount is not None or not m:
+            continue
+        at = said.find(m.group("type"))
+        if at >= 0 and not _NOT_TYPE.search(said[max(0, at - 6):at]):
+            typed.append(s)
+    if len(typed) != 1:
+        return found
+    from .eligibility import _cap_as_written
+
+    cap = _cap_as_written(typed[0])
+    if cap is None:
+        return found
+    out = []
+    for a in found:
+        if a.kind == "rate" and a.cap is None and a.value is not None and a.value > cap:
+            words = re.split(r"[（(，,；;]", typed[0].text.strip())[0]
+            note = (f"，高于{words} → {format_yuan(cap)} 元" if lang == "zh"
+                    else f", above the cap for this type ({words}) → {format_yuan(cap)} 元")
+            a = replace(a, value=cap, kind="cap", cap=cap, formula=a.formula + note)
+        out.append(a)
+    return out
 
 
 # Where a unit's items begin: 一是…二是…

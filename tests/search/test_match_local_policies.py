@@ -9,7 +9,7 @@ from decimal import Decimal as D
 
 from ingest.conditions import close_unit_gaps
 from ingest.support import extract_supports
-from kg.views import ConditionView, EnterpriseProfile, ResponsibilityView, SupportView
+from kg.views import Amount, ConditionView, EnterpriseProfile, ResponsibilityView, SupportView
 from search.eligibility import check_condition, graded_pick, size_tiers, threshold_check
 from search.match_contacts import DocumentInfo, answering_contacts, contacts_of, document_overseers
 from search.text_checks import layoff_checks, refusals
@@ -319,3 +319,14 @@ def test_a_share_one_sum_must_make_of_another_is_judged_on_the_firms_sums_or_its
     assert [c.status for c in ratio_checks(text, EnterpriseProfile(needs="研发投入100万元，营业收入5000万元"))] == ["failed"]
     assert [c.status for c in ratio_checks(text, EnterpriseProfile(needs="我们研发占比还不到3%"))] == ["failed"]
     assert ratio_checks(text, EnterpriseProfile(needs="能奖励多少")) == []
+
+
+def test_a_cap_set_for_the_firms_own_type_caps_its_rate():
+    from search.match import _typed_caps
+
+    rate = Amount(D(900000), "元", "rate", "3,000万 × 3% = 900,000 元", D(3), "贷款额", "needs", None, None, "r", "")
+    caps = [support(iri="c1", kind="loan-interest", cap=D(40), unit="万元", text="科技型单户企业年贴息上限40万元"),
+            support(iri="c2", kind="loan-interest", cap=D(80), unit="万元", text="专精特新单户企业年贴息上限80万元")]
+    tech = EnterpriseProfile(needs="我们是科技型企业（不是专精特新），贷了3000万元")
+    assert _typed_caps([rate], caps, tech, "zh")[0].value == D(400000)
+    assert _typed_caps([rate], caps, EnterpriseProfile(needs="贷了3000万元"), "zh")[0].value == D(900000)
