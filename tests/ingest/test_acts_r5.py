@@ -122,3 +122,18 @@ def test_more_ways_a_rule_text_writes_a_body_in_charge(first, expected):
 
 def test_a_body_named_as_the_authority_of_a_department_is_not_in_charge():
     assert explicit(RULES.format(first="报财政部主管部门备案。")) == set()
+
+
+def test_a_designation_of_a_trades_or_projects_competent_department_is_a_body_that_supervises():
+    from ingest.model import DocumentMeta
+    from ingest.pipeline import parse_text
+
+    text = ("国务院办公厅关于加强管理工作的通知\n国办发〔2018〕1号\n各省、自治区、直辖市人民政府：\n"
+            "一、明确职责\n行业主管部门要加强对本行业企事业单位新媒体工作的指导和监督。\n"
+            "二、加强监管\n项目管理部门要通过随机抽查等方式加强事中事后监管，防止发生违规行为。\n"
+            "国务院办公厅\n2018年12月7日\n")
+    doc = parse_text(text, DocumentMeta(slug="t", title="国务院办公厅关于加强管理工作的通知"))
+    names = {d.key: d.pref_label for d in doc.departments}
+    found = {(names[r.agent], r.unit_path, r.role) for r in doc.responsibilities}
+    assert found >= {("行业主管部门", "一", SU), ("项目管理部门", "二", SU)}
+    assert not any(role is IM for _, _, role in found)
