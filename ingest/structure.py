@@ -43,8 +43,9 @@ _LABEL_PATTERNS: tuple[tuple[Numbering, re.Pattern[str]], ...] = (
     (Numbering.ARTICLE_SECTION, re.compile(rf"第([{_HAN}0-9]+)节")),
     (Numbering.ARTICLE, re.compile(rf"第([{_HAN}0-9]+)条")),
     (Numbering.HAN_COMMA, re.compile(rf"([{_HAN}]+)、")),
-    (Numbering.HAN_PAREN, re.compile(rf"[（(]([{_HAN}]+)[）)]")),
-    (Numbering.ARABIC_PAREN, re.compile(r"[（(]([0-9０-９]+)[）)]")),
+    # a web page may space the label inside its brackets: ( 十一 ) / （ 3 ）
+    (Numbering.HAN_PAREN, re.compile(rf"[（(][ \u3000]?([{_HAN}]+)[ \u3000]?[）)]")),
+    (Numbering.ARABIC_PAREN, re.compile(r"[（(][ \u3000]?([0-9０-９]+)[ \u3000]?[）)]")),
     # 1. / 1、 / 1． but not a decimal such as 1.5
     (Numbering.ARABIC, re.compile(r"([0-9０-９]{1,3})[.．、](?![0-9０-９])")),
     (Numbering.CIRCLED, re.compile(rf"([{_CIRCLED}])")),

@@ -311,3 +311,9 @@ def test_traditional_copy_is_indexed_in_simplified_characters():
     assert "舉辦" in item.text  # shown as the file writes it
     assert "举办专业展会" in item.index_text and "舉" not in item.index_text  # searched in simplified characters
     assert folder_for("一、支持企业举办专业展会。（市商务局牵头）") is None  # a simplified text is indexed as it is
+
+
+def test_labels_spaced_inside_their_brackets_are_labels():
+    doc = _parse("关于支持企业发展的若干措施\n一、支持技术改造\n( 一 ) 对企业技术改造项目给予补助。\n"
+                 "( 十一 ) 对新认定的企业给予奖励。\n二、强化保障\n（ 1 ）各部门按职责分工负责。\n")
+    assert [u.path for u in doc.units] == ["一", "一（一）", "一（十一）", "二", "二（1）"]
