@@ -300,7 +300,7 @@ _PLACES_BEFORE_RE = re.compile(r"(?<![\u4e00-\u9fff])各地(?:区)?、$")
 # In a national text, 各有关部门 (各部门, 各有关部门和单位) are the State Council's departments it is addressed to,
 # standing alone as they stand beside 各地区: the readers, as the addressee line names them, not a body it gives a duty
 # to (a city's 各有关部门 are its own bureaus, named as acting bodies).
-_NATIONAL_READERS = frozenset({"各有关部门", "各部门", "各有关部门和单位", "各部门和单位", "各有关单位"})
+_NATIONAL_READERS = frozenset({"各有关部门", "各部门", "各有关部门和单位", "各部门和单位", "各有关单位", "各单位"})
 
 
 def _is_everyone(source: str, start: int, name: str) -> bool:

@@ -21,7 +21,7 @@ import re
 from .model import Role, Unit, UnitKind
 from .notes import Mention, _groups, _inside, _is_collective, _Statement, _trimmed, _unique, unit_sentences
 
-__all__ = ["is_reply", "reply_acts"]
+__all__ = ["drop_reported_speech", "is_reply", "reply_acts"]
 
 _REPLY_RE = re.compile(r"(?:函复|答复|转复)(?:如下|你|您)|复函")
 _CLAUSE_RE = re.compile(r"(?:^|[，,；;：:。])\s*(?:[^，,；;：:。]{0,12}?[，,]\s*)?$")  # 2004年4月和9月，X…
@@ -99,3 +99,16 @@ def reply_acts(source: str, units: list[Unit], mentions: list[Mention]) -> list[
                 if _INVESTIGATES_RE.search(source, tail, limit):
                     found += [_Statement(m[1], Role.EVALUATOR, unit.path, span, False, listed) for m in named]
     return found
+
+
+# 温家宝总理等国务院领导同志多次指出，各级政府要…; …要求各级政府依法行政: a leader's words the reply reports, not the
+# reply's own assignment; the collectives they urge get no duty from the reply.
+_REPORTED_RE = re.compile(r"(?:总理|副总理|国务委员|领导同志|负责同志|主席)[^。；;]{0,16}?(?:指出|强调|要求|表示)")
+
+
+def drop_reported_speech(source: str, found: list[_Statement]) -> list[_Statement]:
+    """In a reply, an implementer read from a leader's reported words (…领导同志多次指出，各级政府要…) is dropped."""
+    if not is_reply(source):
+        return found
+    return [st for st in found
+            if not (st.role is Role.IMPLEMENTER and _REPORTED_RE.search(source, st.span.start, st.span.end))]

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.ingest.test_responsibility_notations import CO, EX, IM, INF, SU, L, P, facts
+from tests.ingest.test_responsibility_notations import CO, EX, IM, INF, SU, L, P, facts  # noqa: F401
 
 RULES = "一、{first}\n二、其他事项另行规定。\n"
 
@@ -137,3 +137,8 @@ def test_a_designation_of_a_trades_or_projects_competent_department_is_a_body_th
     found = {(names[r.agent], r.unit_path, r.role) for r in doc.responsibilities}
     assert found >= {("行业主管部门", "一", SU), ("项目管理部门", "二", SU)}
     assert not any(role is IM for _, _, role in found)
+
+
+def test_a_body_named_only_as_the_employer_of_a_post_is_no_implementer():
+    text = RULES.format(first="全国性会议不邀请各省级人民政府负责人出席。")
+    assert not any(f[0] == "各省级人民政府" for f in facts(text))

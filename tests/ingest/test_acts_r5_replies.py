@@ -71,3 +71,10 @@ def test_a_bodys_view_relayed_by_a_reply_makes_it_the_handler_only_in_a_reply():
     assert explicit(REPLY.format(first="财政部、人民银行认为，目前条件尚不成熟。")) == {
         ("财政部", "一", L, EX), ("人民银行", "一", L, EX)}
     assert explicit(NOTICE.format(first="财政部认为，目前条件尚不成熟。")) == set()
+
+
+def test_collectives_urged_in_a_leaders_reported_words_get_no_duty_from_a_reply():
+    first = "温家宝总理等国务院领导同志多次指出，各级人民政府要不断加强制度建设。"
+    assert not any(f[0] == "各级人民政府" for f in facts(REPLY.format(first=first)))
+    # in a notice, the same collective told to act is the implementer
+    assert any(f[0] == "各级人民政府" for f in facts(NOTICE.format(first="各级人民政府要不断加强制度建设。")))
