@@ -39,15 +39,18 @@ from .bilingual import Dictionary
 
 __all__ = ["MIN_PHRASES", "POOL", "WEIGHT", "bm25_idf", "phrase_groups", "raise_covering", "setting"]
 
-WEIGHT = 0.7  # share of the best fused score a unit holding every phrase gains (``extra["english_coverage"]``)
+WEIGHT = 0.7  # share of the best fused score a unit holding every phrase gains (``SearchSettings.english_coverage``)
 POOL = 50  # the best this many candidates are judged
 MIN_PHRASES = 2
 
 
-def setting(extra: dict) -> float:
-    """The coverage weight of an index's settings: ``extra["english_coverage"]`` when set, else WEIGHT."""
-    value = extra.get("english_coverage") if extra else None
-    return WEIGHT if value is None else float(value)
+def setting(settings: object) -> float:
+    """The coverage weight of an index's settings (``SearchSettings.english_coverage``); of a plain dict (the
+    ``extra`` of an index saved before it was a field), its ``"english_coverage"`` when set, else WEIGHT."""
+    if isinstance(settings, dict):
+        value = settings.get("english_coverage")
+        return WEIGHT if value is None else float(value)
+    return float(getattr(settings, "english_coverage", WEIGHT))
 
 
 def phrase_groups(text: str, dictionary: Dictionary, kept: Sequence[str], labels: Sequence[str]) -> list[list[str]]:

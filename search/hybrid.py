@@ -22,7 +22,6 @@ from .bm25 import BM25Retriever
 from .boosts import UnitFacts, adjust
 from .checks import check_documents, check_functions, check_kinds, clean_query
 from .coverage import bm25_idf, phrase_groups, raise_covering
-from .coverage import setting as coverage_setting
 from .dense import DenseRetriever
 from .encoders.base import Encoder
 from .english_view import EnglishViews
@@ -462,7 +461,7 @@ class SearchIndex:
         if plan.language == "en":  # the units holding more of its phrases' words (search/coverage.py)
             raise_covering(fused, self._texts, phrase_groups(plan.text, self.translations, plan.translation_terms,
                                                              plan.key_terms),
-                           bm25_idf(n, self.backend.document_frequency), coverage_setting(self.settings.extra))
+                           bm25_idf(n, self.backend.document_frequency), self.settings.english_coverage)
         adjust(fused, plan, self.facts, self.settings)
         asked = set(plan.places)
         carried: dict[int, TargetView] = {}

@@ -72,14 +72,14 @@ def test_general_words_of_the_genre_reach_the_policy_sense():
 
 def test_an_english_search_raises_the_unit_holding_its_phrases(index):
     question = "support for green factories that save energy and cut pollution emissions"
-    extra = index.settings.extra
+    weight = index.settings.english_coverage
     try:
-        index.settings.extra = {**extra, "english_coverage": 0.0}
+        index.settings.english_coverage = 0.0
         without = {h.path: h.score for h in index.search(question, k=10).hits}
-        index.settings.extra = extra
+        index.settings.english_coverage = weight
         result = index.search(question, k=10)
     finally:
-        index.settings.extra = extra
+        index.settings.english_coverage = weight
     assert "绿色工厂" in result.hits[0].text and result.relevant
     first = result.hits[0].path
     assert result.hits[0].score > without[first]  # it held the words of several phrases: it rose
