@@ -72,6 +72,7 @@ _COMMA_COORDINATES_RE = re.compile(r"\s*[，,]?\s*(?:负责)?(?:统筹协调|统
 # A named body as the subject of a clause, doing the work: 市财政局统筹安排…, 上海海关依法…
 _ACTS_RE = re.compile(_GAP + _ADVERBIALS + r"(?:统筹安排|组织实施|组织开展|组织|制定|编制|建立|推进|推动|开展|落实|指导|承担|行使|"
                       r"完善|研究|出台|发布|设立|实施|加强|优化|深化|做好|抓好|健全|汇总"
+                      r"|安排(?=[^，,。；;]{0,10}?(?:资金|经费|专项|补助|投资))"  # 财政部每年安排专项资金
                       r"|从[^，,。；;]{1,20}?(?:支付|拨付|列支)"  # 中国人民银行从价差款中支付…: it pays
                       r"|(?:定额|一次性)?(?:补贴|补助|拨付|支付)(?=[^，,。；;]{0,10}?(?:元|资金|经费)))(?!的)")  # 财政部定额补贴X元
 # A body that hears the reports on a work (定期听取…督导评估情况汇报) oversees it, whatever the reports are about.
@@ -79,10 +80,10 @@ _HEARS_RE = re.compile(r"\s*(?:要|应当|应)?\s*(?:定期|适时|每年|及时
 _OBJECT_RE = re.compile(r"[对向为给与和及在将把]\s*$")
 # A named body that 要/应当/须 do something has a duty, whatever the verb (自然资源部门要根据…统筹规划…).
 # 发展改革委拟研究制订…: a reply relays what a body plans to do (拟), its duty as 要 would be
-_MODAL_RE = re.compile(r"\s*(?:等(?:有关|相关|其他)?(?:部门|单位)(?:和单位)?|[和及](?:其|各)?(?:有关|相关|所属)?(?:[\u4e00-\u9fff]{2,8}?(?<![和及与的]))?(?:部门|单位))?\s*(?:都|均|也)?(?:在[^，,。；;]{1,30}?(?:时|中|过程中)[，,]?)?(?:继续|还|也)?(?:(?:要|应当|应|须|需|必须|将(?!其|来|近|要求|于|会同)|可以?(?=根据|按照|结合|组织|视))(?!求|素|件|点|害|闻|以|是|有|在(?![^，,。；;]{1,20}(?:领导|指导)下))|拟(?!任|聘|于|稿|定的|订的))")  # 要在…领导下，…: a duty
+_MODAL_RE = re.compile(r"\s*(?:等(?:有关|相关|其他)?(?:部门|单位)(?:和单位)?|[和及](?:其|各)?(?:有关|相关|所属)?(?:[\u4e00-\u9fff]{2,8}?(?<![和及与的]))?(?:部门|单位))?\s*(?:都|均|也)?(?:在[^，,。；;]{1,30}?(?:时|中|过程中)[，,]?)?(?:近期|今年|明年|年内|今后|下一步|下半年)?(?:继续|还|也)?(?:(?:要|应当|应|须|需|必须|将(?!其|来|近|要求|于|会同)|可以?(?=根据|按照|结合|组织|视))(?!求|素|件|点|害|闻|以|是|有|在(?![^，,。；;]{1,20}(?:领导|指导)下))|拟(?!任|聘|于|稿|定的|订的))")  # 要在…领导下，…: a duty
 # A reply relays a body's word on the matter (发展改革委提出：…, 财政部意见：…, A、B提出了以下意见：): each body it
 # names answers for what follows, the lead of the unit. (X将…给予支持 is read by _MODAL_RE: a commitment is a duty.)
-_OPINION_RE = re.compile(r"\s*(?:经)?(?:研究)?(?:提出了?(?:以下|如下)?(?:的)?(?:意见|办理意见)?|(?:的)?(?:意见|办理意见)|认为)\s*[：:]")
+_OPINION_RE = re.compile(r"\s*(?:经)?(?:研究)?(?:提出了?(?:以下|如下)?(?:的)?(?:意见|办理意见)?|(?:的)?(?:意见|办理意见)(?:是|为)?|认为)\s*[：:]")
 # X会同有关方面 / 有关部门: the others are not named, X's own work follows
 _WITH_UNNAMED_RE = re.compile(r"[\s，,]*(?:要|应当|应|将)?(?:会同|联合)(?:有关|相关|其他)(?:方面|部门和单位|部门|单位)\s*")
 # X为…核发主管单位 / X是…的牵头部门: the text names X the authority in charge of the work, its lead
@@ -363,7 +364,7 @@ def _entrusted(source: str, units: list[Unit], mentions: list[Mention]) -> list[
 
 # A body consulted on the work (请商X办理, 与X协商办理, 同X签订合同): it takes part.
 _CONSULTED_BEFORE_RE = re.compile(r"(?<![协会磋])商\s*$|(?:与|同)\s*$")
-_CONSULTED_AFTER_RE = re.compile(r"(?:[、和及]?[^，,。；;]{0,16}?)(?:协商|商定|会商|签订|共同)|(?:[和及](?:有关|相关)部门)?(?:办理|研究办理|研究确定)")
+_CONSULTED_AFTER_RE = re.compile(r"(?:[、和及]?[^，,。；;]{0,16}?)(?:协商|商定|会商|签订|共同)|(?:[和及](?:有关|相关)部门)?(?:办理|研究办理|研究确定|研究解决|解决)")
 
 
 # X将与Y、Z等单位一起，组织制定…: the bodies X works together with take part.

@@ -78,3 +78,10 @@ def test_collectives_urged_in_a_leaders_reported_words_get_no_duty_from_a_reply(
     assert not any(f[0] == "各级人民政府" for f in facts(REPLY.format(first=first)))
     # in a notice, the same collective told to act is the implementer
     assert any(f[0] == "各级人民政府" for f in facts(NOTICE.format(first="各级人民政府要不断加强制度建设。")))
+
+
+def test_more_ways_a_reply_writes_what_a_ministry_will_do():
+    assert ("财政部", "一", L, EX) in explicit(REPLY.format(first="财政部近期将出台有关政策。"))  # a time word before 将
+    assert ("财政部", "一", L, EX) in explicit(REPLY.format(first="财政部的意见是：暂不调整。"))  # 的意见是：
+    assert ("财政部", "一", L, EX) in explicit(REPLY.format(first="财政部每年安排专项资金，用于支持试点。"))  # 安排…资金
+    assert ("财政部", "一", P, EX) in explicit(REPLY.format(first="关于资金问题，请你省商财政部研究解决。"))  # 商X研究解决
