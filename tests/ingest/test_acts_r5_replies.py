@@ -85,3 +85,17 @@ def test_more_ways_a_reply_writes_what_a_ministry_will_do():
     assert ("财政部", "一", L, EX) in explicit(REPLY.format(first="财政部的意见是：暂不调整。"))  # 的意见是：
     assert ("财政部", "一", L, EX) in explicit(REPLY.format(first="财政部每年安排专项资金，用于支持试点。"))  # 安排…资金
     assert ("财政部", "一", P, EX) in explicit(REPLY.format(first="关于资金问题，请你省商财政部研究解决。"))  # 商X研究解决
+
+
+def test_a_former_ministry_a_reply_of_its_time_names_acts():
+    from ingest.model import DocumentMeta
+    from ingest.pipeline import parse_text
+
+    text = ("国务院办公厅关于某市请求解决有关问题的复函\n国办函〔2005〕9号\n某某省人民政府：\n"
+            "你省的请示收悉。经国务院同意，现函复如下：\n"
+            "一、关于铁路建设问题。铁道部表示，铁道部将会同你省抓紧开展前期工作。\n"
+            "二、关于卫生问题。卫生部已会同人事部进行了实地调查。\n国务院办公厅\n二〇〇五年六月一日\n")
+    doc = parse_text(text, DocumentMeta(slug="t", title="国务院办公厅关于某市请求解决有关问题的复函"))
+    names = {d.key: d.pref_label for d in doc.departments}
+    found = {(names[r.agent], r.unit_path, r.role) for r in doc.responsibilities}
+    assert found >= {("铁道部", "一", L), ("卫生部", "二", L), ("卫生部", "二", EV), ("人事部", "二", P)}
