@@ -19,7 +19,7 @@ import re
 from .model import Role, Span, Unit, UnitKind
 from .notes import Mention, _groups, _inside, _is_collective, _Statement, _trimmed, _unique, unit_sentences
 
-__all__ = ["alternatives", "consulted_first", "each_leads", "framed_acts", "stated_tasks", "under_bodies"]
+__all__ = ["alternatives", "consulted_first", "each_leads", "helpers_keep_their_part", "framed_acts", "stated_tasks", "under_bodies"]
 
 _ALTERNATIVE_RE = re.compile(r"\s*或(?:者)?\s*")
 
@@ -147,3 +147,31 @@ def consulted_first(source: str, units: list[Unit], mentions: list[Mention]) -> 
                     found += [_Statement(m[1], Role.PARTICIPANT, unit.path, _trimmed(source, sent), False, listed)
                               for m in _unique(group) if not _is_collective(source, m)]
     return found
+
+
+# 水利部已会同国家发展改革委对…进行了审核: the bodies after 会同 help; the review is the first body's
+_WITH_BEFORE_RE = re.compile(r"(?:会同|协同)\s*(?:[^，,。；;：:、]{2,16}?、)*$")
+
+
+def helpers_keep_their_part(source: str, found: list[_Statement], mentions: list[Mention]) -> list[_Statement]:
+    """A body written in the list right after 会同 takes part in that sentence: a lead, evaluator or supervisor read
+    for it there (because 已会同 is not read as a duty) is dropped when it also takes part, or turned into taking part."""
+    helpers: set[tuple[str, int]] = set()
+    for span, key in mentions:
+        if _WITH_BEFORE_RE.search(source, max(0, span.start - 40), span.start):
+            helpers.add((key, span.start))
+    if not helpers:
+        return found
+    kept: list[_Statement] = []
+    taking_part = {(st.agent, st.unit, st.span) for st in found if st.role is Role.PARTICIPANT}
+    for st in found:
+        inside = [start for key, start in helpers if key == st.agent and st.span.start <= start < st.span.end]
+        others = [m for m in mentions if m[1] == st.agent and st.span.start <= m[0].start < st.span.end
+                  and (m[1], m[0].start) not in helpers]
+        if st.role is not Role.PARTICIPANT and inside and not others:
+            if (st.agent, st.unit, st.span) not in taking_part:
+                kept.append(_Statement(st.agent, Role.PARTICIPANT, st.unit, st.span, False, st.listed, st.due_text))
+                taking_part.add((st.agent, st.unit, st.span))
+            continue
+        kept.append(st)
+    return kept

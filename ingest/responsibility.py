@@ -39,7 +39,7 @@ import logging
 import re
 from collections.abc import Iterator
 
-from .acts import consulted_first, framed_acts, stated_tasks, under_bodies
+from .acts import consulted_first, framed_acts, helpers_keep_their_part, stated_tasks, under_bodies
 from .replyacts import drop_reported_speech, reply_acts
 from .duties import (
     _consulted,
@@ -168,7 +168,7 @@ def _statements(source: str, units: list[Unit], mentions: list[Mention]) -> list
             unit = unit_of_row(row, units, _deepest_at(units, row.span.start) or holder, table)
             if unit is not None:
                 found += _row_statements(source, row, unit, mentions, conv)
-    found = drop_reported_speech(source, found)
+    found = helpers_keep_their_part(source, drop_reported_speech(source, found), mentions)
     # 联席会议由A、B…组成，A为牵头单位: the member named as lead leads; it is not also listed as a participant
     leads = {(st.agent, st.unit, st.span) for st in found if st.role is Role.LEAD}
     found = [st for st in found if not (st.role is Role.PARTICIPANT and (st.agent, st.unit, st.span) in leads

@@ -99,3 +99,8 @@ def test_a_former_ministry_a_reply_of_its_time_names_acts():
     names = {d.key: d.pref_label for d in doc.departments}
     found = {(names[r.agent], r.unit_path, r.role) for r in doc.responsibilities}
     assert found >= {("铁道部", "一", L), ("卫生部", "二", L), ("卫生部", "二", EV), ("人事部", "二", P)}
+
+
+def test_the_bodies_after_huitong_in_a_done_review_take_part_and_the_first_reviews():
+    found = explicit(REPLY.format(first="财政部已会同人民银行对安置规划进行了审核，并已上报国务院。"))
+    assert found == {("财政部", "一", L, EX), ("财政部", "一", EV, EX), ("人民银行", "一", P, EX)}
