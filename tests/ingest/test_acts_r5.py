@@ -142,3 +142,10 @@ def test_a_designation_of_a_trades_or_projects_competent_department_is_a_body_th
 def test_a_body_named_only_as_the_employer_of_a_post_is_no_implementer():
     text = RULES.format(first="全国性会议不邀请各省级人民政府负责人出席。")
     assert not any(f[0] == "各省级人民政府" for f in facts(text))
+
+
+def test_the_1990s_designations_of_labour_planning_and_trade_departments_are_bodies():
+    from ingest.bodynames import _FUNCTIONAL_RE
+
+    for name in ("各级劳动部门", "计划部门", "经贸部门"):
+        assert _FUNCTIONAL_RE.fullmatch(name), name
