@@ -174,6 +174,19 @@ def _marked_statements(source: str, marked: list[tuple[list[Mention], str | None
     elif mark == _LEAD and (unnamed := _WITH_UNNAMED_RE.match(source, stop, end)):
         instead, duty = _duties(source, unnamed.end(), end)  # X要会同有关方面做好指导、督查…: X supervises
     helps = mark in (_LEAD, _PLAIN) and _later_help(source, stop, end, [m for g, _, _ in marked for m in g])
+    group = marked[i][0]
+    named = [m for m in _unique(group) if not _is_collective(source, m)]
+    if (mark == _PLAIN and not has_lead and len(named) > 1 and len(named) == len(_unique(group))
+            and _CLAUSE_START_RE.search(source[pos : group[0][0].start])):
+        # 公安部、交通部负责道路交通安全整治工作: a list of subjects with its verb, each body answers for the work
+        # (first-listed-body-leads stays for owner notes with no verb and for 由A、B负责)
+        for mention in named:
+            if not (duty and instead):
+                yield mention, Role.LEAD, False
+            yield from ((mention, other, False) for other in duty)
+            if helps:
+                yield mention, Role.PARTICIPANT, False
+        return
     for mention, role, conventional in _resolve(source, [marked[i]], None, conv, pos, has_lead, in_sentence=True):
         if not (duty and instead and role is not Role.PARTICIPANT):
             yield mention, role, conventional

@@ -149,3 +149,10 @@ def test_the_1990s_designations_of_labour_planning_and_trade_departments_are_bod
 
     for name in ("各级劳动部门", "计划部门", "经贸部门"):
         assert _FUNCTIONAL_RE.fullmatch(name), name
+
+
+def test_a_list_of_subjects_with_fuze_each_leads_but_a_note_keeps_the_first_listed_convention():
+    assert explicit(RULES.format(first="财政部、人民银行负责道路交通安全整治工作。")) == {
+        ("财政部", "一", L, EX), ("人民银行", "一", L, EX)}
+    noted = facts(RULES.format(first="加强道路交通安全整治。（财政部、人民银行负责）"))
+    assert ("财政部", "一", L, INF) in noted and ("人民银行", "一", P, EX) in noted
