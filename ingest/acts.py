@@ -19,7 +19,7 @@ import re
 from .model import Role, Span, Unit, UnitKind
 from .notes import Mention, _groups, _inside, _is_collective, _Statement, _trimmed, _unique, unit_sentences
 
-__all__ = ["alternatives", "consulted_first", "each_leads", "helpers_keep_their_part", "framed_acts", "stated_tasks", "under_bodies"]
+__all__ = ["alternatives", "anaphora", "consulted_first", "each_leads", "helpers_keep_their_part", "framed_acts", "stated_tasks", "under_bodies"]
 
 _ALTERNATIVE_RE = re.compile(r"\s*或(?:者)?\s*")
 
@@ -175,3 +175,24 @@ def helpers_keep_their_part(source: str, found: list[_Statement], mentions: list
             continue
         kept.append(st)
     return kept
+
+
+# 该委将…组织专家对该项目进行评估论证 / 林业局与该部也正在研究: a reply refers back to the body it has just named.
+_ANAPHOR_RE = re.compile(r"该(?P<kind>总局|委|部|局|办|署|行|院|厅|会)(?![门分长员级位件项类内里署])")
+
+
+def anaphora(source: str, mentions: list[Mention]) -> list[Mention]:
+    """Each 该委 / 该部 / 该局 … as a mention of the nearest body named before it (within 300 characters) whose name,
+    as written there, ends in the same word (发展改革委 … 该委; 财政部 … 该部)."""
+    found: list[Mention] = []
+    ordered = sorted(mentions, key=lambda m: m[0].start)
+    for m in _ANAPHOR_RE.finditer(source):
+        if any(o.start <= m.start() < o.end for o, _ in ordered):
+            continue  # inside a name
+        kind = m.group("kind")
+        before = [o for o in ordered if o[0].end <= m.start() and m.start() - o[0].end <= 300]
+        for span, key in reversed(before):
+            if source[span.start : span.end].endswith(kind):
+                found.append((Span(m.start(), m.end()), key))
+                break
+    return found

@@ -39,7 +39,7 @@ import logging
 import re
 from collections.abc import Iterator
 
-from .acts import consulted_first, framed_acts, helpers_keep_their_part, stated_tasks, under_bodies
+from .acts import anaphora, consulted_first, framed_acts, helpers_keep_their_part, stated_tasks, under_bodies
 from .replyacts import drop_reported_speech, reply_acts
 from .duties import (
     _consulted,
@@ -336,7 +336,8 @@ def _functions_of_created_body(source: str, units: list[Unit], departments: list
 def assign_responsibilities(source: str, units: list[Unit], departments: list[Department]) -> list[Responsibility]:
     """What the text states, then the leads enclosing units pass on to their parts."""
     mentions = [(s, d.key) for d in departments for s in d.mentions]
-    mentions = sorted(mentions + _short_references(source, departments, mentions), key=lambda m: m[0].start)
+    mentions = mentions + _short_references(source, departments, mentions)
+    mentions = sorted(mentions + anaphora(source, mentions), key=lambda m: m[0].start)  # 该委, 该部: ingest.acts
     stated = stated_responsibilities(source, units, mentions)
     seen = {(r.agent, r.unit_path, r.role, r.span) for r in stated}
     stated += [r for r in _created_body_coordinates(source, units, departments)

@@ -104,3 +104,20 @@ def test_a_former_ministry_a_reply_of_its_time_names_acts():
 def test_the_bodies_after_huitong_in_a_done_review_take_part_and_the_first_reviews():
     found = explicit(REPLY.format(first="财政部已会同人民银行对安置规划进行了审核，并已上报国务院。"))
     assert found == {("财政部", "一", L, EX), ("财政部", "一", EV, EX), ("人民银行", "一", P, EX)}
+
+
+def test_gai_wei_and_gai_bu_refer_back_to_the_body_just_named():
+    first = "人民银行提出了办理意见：待国务院批准后，该行将组织专家对该项目进行全面评估论证。"
+    assert ("人民银行", "一", EV, EX) in explicit(REPLY.format(first=first))
+    first = "财政部正在修改有关办法，工业和信息化部与该部也正在研究后续政策。"
+    found = explicit(REPLY.format(first=first))
+    assert ("工业和信息化部", "一", L, EX) in found and ("财政部", "一", L, EX) in found
+
+
+def test_gai_bumen_is_no_back_reference():
+    from ingest.acts import anaphora
+    from ingest.model import Span
+
+    text = "财政部负责。该部门要加强管理。"
+    assert anaphora(text, [(Span(0, 3), "mof")]) == []
+    assert anaphora("财政部负责。该部要加强管理。", [(Span(0, 3), "mof")]) == [(Span(6, 8), "mof")]
