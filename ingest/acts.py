@@ -133,6 +133,7 @@ def stated_tasks(source: str, units: list[Unit], mentions: list[Mention]) -> lis
 # 经商财政部、人民银行，同意你省…; 经商财政部同意，现将…: the bodies consulted before the decision take part in it.
 _CONSULTED_BEFORE_RE = re.compile(r"经(?:与)?商\s*$")
 _CONSULTED_AFTER_RE = re.compile(r"\s*(?:等(?:有关)?(?:部门|单位))?\s*(?:同意|[，,]|后|并)")
+_FORMULA_RE = re.compile(r"(?:函复|答复|批复|通知|复函|报告|转复)如下")
 
 
 def consulted_first(source: str, units: list[Unit], mentions: list[Mention]) -> list[_Statement]:
@@ -140,6 +141,8 @@ def consulted_first(source: str, units: list[Unit], mentions: list[Mention]) -> 
     found: list[_Statement] = []
     for unit in units:
         for sent in unit_sentences(unit):
+            if _FORMULA_RE.search(source, sent.start, sent.end):
+                continue  # 经商X、Y，现答复如下：how the reply was made, no work of the bodies consulted
             for group in _groups(source, _inside(mentions, sent.start, sent.end)):
                 if (_CONSULTED_BEFORE_RE.search(source, max(sent.start, group[0][0].start - 3), group[0][0].start)
                         and _CONSULTED_AFTER_RE.match(source, group[-1][0].end, sent.end)):

@@ -58,7 +58,9 @@ def test_work_under_way_is_the_bodys_own():
 def test_the_bodies_consulted_before_a_decision_take_part():
     assert explicit(REPLY.format(first="经商财政部、人民银行，同意你省开展试点。")) == {
         ("财政部", "一", P, EX), ("人民银行", "一", P, EX)}
-    assert explicit(NOTICE.format(first="经商财政部同意，现就有关事项通知如下。")) == {("财政部", "一", P, EX)}
+    assert explicit(NOTICE.format(first="具体办法经商财政部同意后另行印发。")) == {("财政部", "一", P, EX)}
+    # the reply's own formula (经商X，现答复如下) says how the reply was made, no work of X
+    assert explicit(REPLY.format(first="经商财政部、人民银行，现答复如下：有关问题正在研究。")) == set()
 
 
 def test_a_list_of_subjects_with_a_verb_and_no_modal_each_leads():
