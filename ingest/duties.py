@@ -148,16 +148,17 @@ def _later_help(source: str, stop: int, end: int, mentions: list[Mention]) -> bo
 _CLASS_RE = re.compile(r"^(?:(?:地方)?各级)?(?!国务院|国家|中央|中国|全国|各|地方|县级|省|市|区|县|[^，。]*(?:省|市|区|县|政府))"
                        r"[\u4e00-\u9fff]{2,10}(?:部门|机关|机构)$")
 _MEANS_RE = re.compile(r"\s*(?:要|应当|应|须|需|可)?\s*(?:(?:采取|采用|通过|运用)[^，,；;。]{0,20}(?:方式|办法|手段|形式)"
-                       r"|(?:根据|按照|依据)[^，,；;。]{0,20}(?:要求|规定|需要))[，,]")
+                       r"|(?:根据|按照|依据)[^，,；;。]{0,20}(?:要求|规定|需要)"
+                       r"|在[^，,；;。]{1,16}?(?:领导|指导)下)[，,]")  # 审计署在总理领导下，…独立行使审计监督权
 
 
 def _duties(source: str, start: int, end: int) -> tuple[bool, list[Role]]:
     """The roles a duty names (协调 → coordinator, 评估 → evaluator, 督查 → supervisor) in its clause and the
     clauses that go on with the same act, and whether its first clause is itself such a duty (then it is no
     lead: 负责统筹协调…; else a lead that also evaluates: 负责制定…，定期开展评估)."""
-    text = _same_act(source[start:end])
-    means = _MEANS_RE.match(text)  # 应当采取随机抽查等方式，对…进行检查: the means, then the duty
-    first = re.split(r"[，,；;]", text[means.end():] if means else text, maxsplit=1)[0]
+    means = _MEANS_RE.match(source[start:end])  # 应当采取随机抽查等方式，对…进行检查: the means, then the duty
+    text = _same_act(source[start + means.end() : end] if means else source[start:end])
+    first = re.split(r"[，,；;]", text, maxsplit=1)[0]
     return (any(p.search(first) for p, _ in _DUTY_OF), [role for pattern, role in _DUTY_OF if pattern.search(text)])
 
 

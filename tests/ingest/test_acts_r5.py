@@ -156,3 +156,9 @@ def test_a_list_of_subjects_with_fuze_each_leads_but_a_note_keeps_the_first_list
         ("财政部", "一", L, EX), ("人民银行", "一", L, EX)}
     noted = facts(RULES.format(first="加强道路交通安全整治。（财政部、人民银行负责）"))
     assert ("财政部", "一", L, INF) in noted and ("人民银行", "一", P, EX) in noted
+
+
+def test_a_duty_after_the_frame_of_authority_is_read_from_its_own_clause():
+    # 审计署在总理领导下，依照法律规定独立行使审计监督权: the supervision, not a plain lead
+    text = RULES.format(first="人民银行在国务院领导下，依照法律规定独立行使监督权，不受其他机关干涉。")
+    assert explicit(text) == {("人民银行", "一", SU, EX)}
