@@ -58,6 +58,7 @@ from .text_checks import (
 
 __all__ = [
     "ages_in",
+    "alternative_groups",
     "amount_of",
     "check_condition",
     "classify_size",
@@ -367,17 +368,73 @@ def _inside(names: Sequence[str], where: str) -> bool:
     return bool(wanted) and bool(wanted & places.with_ancestors(places.in_question(where)))
 
 
+# "N of the following" (符合下列条件之二; 满足其中两项; 具备以下任意一项; 符合下列条件之一): the items after it are
+# alternatives of which N must hold
+_N_OF = re.compile(r"(?:符合|满足|具备|达到)(?:下列|以下|如下|上述)?(?:条件|情形|要求|标准)?"
+                   r"(?:(?:之|中的?|其中的?)(?:任意|任何)?(?P<a>[一两二三四五六七八九2-9])(?:项|个|条)?"
+                   r"|(?:其中的?|中的?)?(?:任意|任何)?(?P<b>[一两二三四五六七八九2-9])(?:项|个|条))"
+                   r"(?:或?(?:及|以)上|以上)?")
+_NUMERALS = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+# Where one item of such a list begins: （一）(1) 1. 1、 一是
+_ITEM = re.compile(r"(?:^|(?<=[。；;：:\n\s]))(?:[（(](?:[一二三四五六七八九十]{1,2}|\d{1,2})[）)]|\d{1,2}[．.、](?!\d)"
+                   r"|[一二三四五六七八九十]{1,2}是)")
+
+
+def alternative_groups(text: str, start: int = 0) -> list[tuple[int, int, int, int, str]]:
+    """The "N of the following" groups a unit's text states: (first, last offset of the items, in the frame of
+    ``start``; N; the number of items listed; the phrase as written).  The items run from the phrase to the text's end, or to the next
+    such phrase."""
+    found = [m for m in _N_OF.finditer(text)]
+    out = []
+    for i, m in enumerate(found):
+        n = _NUMERALS.get(m.group("a") or m.group("b") or "", 0) or int(m.group("a") or m.group("b") or 0)
+        end = found[i + 1].start() if i + 1 < len(found) else len(text)
+        items = len(_ITEM.findall(text[m.end():end]))
+        out.append((start + m.end(), start + end, n, items, m.group()))
+    return out
+
+
+def _apply_alternatives(checks: list[ConditionCheck], groups: Sequence[tuple[int, int, int, int, str]],
+                        lang: str) -> list[ConditionCheck]:
+    """The checks with each "N of the following" group judged as a whole: met when N of its checks are met (the
+    others no longer fail or ask); failed when too many fail for N to remain; else undecided: its failed checks
+    become unknown, and where nothing in it is left to ask, the group itself is asked (已知符合1项，须符合2项)."""
+    zh = lang == "zh"
+    for a, b, n, items, phrase in groups:
+        group = [c for c in checks if a <= c.start < b and c.field != "place"]
+        if not group or n < 1:
+            continue
+        met = [c for c in group if c.status == "met"]
+        failed = [c for c in group if c.status == "failed"]
+        listed = max(items, len(group))
+        if len(met) >= n:
+            checks = [c for c in checks if c not in group or c.status == "met"]
+            continue
+        if len(failed) > listed - n:
+            continue  # fewer than N can still hold: the failed ones stand
+        note = (f"（须符合其中{n}项）" if zh else f" ({n} of the listed conditions are enough)")
+        checks = [replace(c, status="unknown", detail=c.detail + note) if c in failed else c for c in checks]
+        if not any(c.status == "unknown" for c in group if c not in failed) and listed > len(met) + len(failed):
+            detail = (f"已知符合{len(met)}项，须符合{n}项：请说明其余条件" if zh
+                      else f"{len(met)} known to hold, {n} needed: say how the firm stands on the others")
+            checks.append(ConditionCheck("unknown", "needs", phrase, detail, a - len(phrase), a))
+    return checks
+
+
 def verdict_of(conditions: Sequence[ConditionView], profile: EnterpriseProfile, today: date,
                valid_until: date | None = None, validity_text: str = "", lang: str = "zh",
-               extra: Sequence[ConditionCheck] = ()) -> Verdict:
+               extra: Sequence[ConditionCheck] = (), groups: Sequence[tuple[int, int, int, int, str]] = ()) -> Verdict:
     """Eligible when every condition is met, not eligible when one fails (named), else unknown (the fields to
     fill in); ``expired_on`` is the end of the stated period when it is before ``today``.  Person statuses are
-    alternatives: the group is met when one is; ``extra`` are checks made elsewhere (the document's place)."""
+    alternatives: the group is met when one is; ``extra`` are checks made elsewhere (the document's place);
+    ``groups`` the unit's "N of the following" lists (alternative_groups), each judged as a whole."""
     checks = [check_condition(c, profile, today, lang) for c in conditions]
     statuses = [c for c in checks if c.field == "person.status"]
     if any(c.status == "met" for c in statuses):
         checks = [c for c in checks if c.field != "person.status" or c.status == "met"]
     checks = list(extra) + checks
+    if groups:
+        checks = _apply_alternatives(checks, groups, lang)
     failing = [c for c in checks if c.status == "failed"]
     missing = list(dict.fromkeys(c.field for c in checks if c.status == "unknown"))
     status = "not_eligible" if failing else "unknown" if missing else "eligible"
@@ -568,7 +625,7 @@ def amount_of(support: SupportView, profile: EnterpriseProfile, lang: str = "zh"
                                 support.text + " " + support.condition)  # 按上月缴纳社会保险费人数计算
             people = (Decimal(profile.insured_staff or profile.employees) if insured and (profile.insured_staff or
                                                                                         profile.employees)
-                      else count_in(profile.needs))
+                      else count_in(profile.needs, about=f"{support.condition} {support.text}"))
             if people is None:
                 formula = f"{format_yuan(each)} {unit_out} × 人数" if zh else f"{format_yuan(each)} {unit_out} × people"
                 return Amount(None, unit_out, "fixed", formula, None, "人数", "needs", None, cap, support.iri,

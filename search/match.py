@@ -36,6 +36,7 @@ from kg.views import (
 
 from .audience import profile_audience, serves
 from .eligibility import (
+    alternative_groups,
     amount_of,
     excess_amount,
     exclusions,
@@ -64,6 +65,7 @@ from .match_contacts import (
     document_info,
     document_overseers,
     document_validity_of,
+    payer_contact,
     place_check,
 )
 from .match_instruments import (
@@ -301,6 +303,9 @@ def _measures(index: SearchIndex, profile: EnterpriseProfile, k: int, lang: str,
                 continue
             contacts, no_owner = contacts_of(hit.context.owners, hit.document, overseers, lang, info)
             contacts = answering_contacts(contacts, hit.context.owners, hit.text, query, hit.document, overseers, lang, info)
+            payer = payer_contact(hit.text, info, lang) if no_owner else None
+            if payer is not None:  # the unit names no owner but says who pays (由县财政补助给企业): that body first
+                contacts = [payer] + [c for c in contacts if c.agent_iri != payer.agent_iri]
             if hit.document not in validity:
                 validity[hit.document] = document_validity_of(index, hit.document, info)
             own_until = next((s.valid_until for s in supports if s.valid_until), None)
@@ -332,7 +337,8 @@ def _measures(index: SearchIndex, profile: EnterpriseProfile, k: int, lang: str,
                     extra.append(ConditionCheck("failed", "needs", graded[1], graded[1], s.start, s.end))
             extra += [c for c in quantity_bounds(hit.text, profile, hit.start)  # an area's bound no support states
                       if not any(e.start <= c.start < e.end or c.start <= e.start < c.end for e in extra)]
-            verdict = verdict_of(conditions, profile, today, until, until_text, lang, extra=extra)
+            verdict = verdict_of(conditions, profile, today, until, until_text, lang, extra=extra,
+                                 groups=alternative_groups(hit.text, hit.start))
             if asks_if_eligible and any(c.field != "place" and c.status in ("met", "failed") for c in verdict.checks):
                 score = round(score + JUDGED_BOOST, 4)  # 够条件吗: the unit whose condition decides it answers
                 if any(c.field != "place" and c.status == "failed" for c in verdict.checks):

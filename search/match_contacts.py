@@ -24,13 +24,14 @@ from .text_checks import bigrams
 from .types import IndexUnit, ResponsibilityView
 
 __all__ = ["DOCUMENT_ROLES", "DocumentInfo", "answering_contacts", "contacts_of", "district_office", "document_info",
-           "document_overseers", "document_validity_of", "no_owner", "place_check", "role_label"]
+           "document_overseers", "document_validity_of", "no_owner", "payer_contact", "place_check", "role_label"]
 
 # Roles by which the text puts a body over the whole document's work (督查, 评估, 协调): named when a unit has no owner
 DOCUMENT_ROLES = ("supervisor", "evaluator", "coordinator")
 _ROLE_LABELS = {"lead": ("牵头", "lead"), "participant": ("参与", "participant"), "convener": ("召集", "convener"),
                 "coordinator": ("协调", "coordinator"), "evaluator": ("评估", "evaluator"),
-                "implementer": ("实施", "implementer"), "supervisor": ("督查", "supervisor")}
+                "implementer": ("实施", "implementer"), "supervisor": ("督查", "supervisor"),
+                "payer": ("出资", "payer")}
 
 
 def _ontology_roles() -> dict[str, dict[str, str]]:
@@ -248,6 +249,27 @@ def _nearest_first(contacts: list[Contact], owners: Sequence[ResponsibilityView]
     ranked = list(dict.fromkeys(o.agent_iri for o in near))
     by_iri = {c.agent_iri: c for c in contacts}
     return [by_iri[i] for i in ranked if i in by_iri] + [c for c in contacts if c.agent_iri not in ranked]
+
+
+# The body that pays, named inside the support sentence itself: 由县财政补助给企业; 经营费用和亏损…由地方财政统一拨补;
+# 所需资金由市财政承担.  The finance body written before the verb of paying, within the clause.
+_PAYER = re.compile(r"由(?P<body>(?:中央|地方|本级|同级|[\u4e00-\u9fff]{0,8}?[省市县区]级?)?财政(?:部门|局|厅|部)?)"
+                    r"[^，。；,;：:]{0,12}?(?:拨补|拨付|补助|补贴|奖励|承担|负担|支付|列支|安排|兑付|兑现|贴息|补足|解决)")
+
+
+def payer_contact(unit_text: str, info: DocumentInfo | None, lang: str) -> Contact | None:
+    """The finance body the unit's own words say pays (由县财政补助给企业), as a contact of the unit (role ``payer``,
+    explicit: the text names it, evidence the clause): for a unit that names no owner, it is the one body the text
+    ties to the money the firm asks about.  None when the unit names no payer."""
+    m = _PAYER.search(unit_text)
+    if m is None:
+        return None
+    name = m.group("body")
+    jurisdiction = info.jurisdiction if info is not None else ""
+    clause = re.split(r"[。；;]", unit_text[:m.start()])[-1].lstrip("，, ") + unit_text[m.start():m.end()]
+    evidence = clause if lang == "zh" else f"the text names the payer: {clause}"
+    return Contact(str(department_iri(_body_key(name, jurisdiction))), name, "payer", role_label("payer", lang), "unit",
+                   "explicit", evidence)
 
 
 def _issuer_contact(name: str, info: DocumentInfo, lang: str) -> Contact:

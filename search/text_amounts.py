@@ -64,7 +64,7 @@ def text_amounts(unit: IndexUnit | None, supports: Sequence[SupportView], profil
         if Decimal(m.group("n")) in have_sums:
             continue  # the ingest read it: amount_of counts it
         clause = _clause(unit.text, m.start(), m.end())
-        heads = count_in(profile.needs, _HEADS)
+        heads = count_in(profile.needs, _HEADS, about=clause)
         if heads is None or heads <= 1:
             formula = f"{_yuan(each)} 元 × 人数" if zh else f"{_yuan(each)} 元 × head count"
             found.append(Amount(None, "元", "fixed", formula, None, "人数", "needs", None, None, unit.id, clause))

@@ -1,0 +1,88 @@
+"""Second pass on local support policies: "N of the following conditions" judged as a group, and the finance body a
+support sentence names as payer offered as contact.  Every snippet is invented for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal as D
+
+from kg.views import ConditionView, EnterpriseProfile
+from search.eligibility import alternative_groups, verdict_of
+from search.match_contacts import DocumentInfo, payer_contact
+
+TODAY = date(2026, 12, 7)
+
+# 对符合下列条件之二的企业给予奖励：（一）…；（二）…；（三）…  (the items' offsets are where each condition is written)
+LISTED = "对符合下列条件之二的企业，给予一次性奖励10万元：（一）年营业收入3000万元以上；（二）从业人员200人以上；（三）成立满5年。"
+
+
+def cond(field, comparator, value, unit, words):
+    at = LISTED.index(words)
+    return ConditionView("threshold", field, comparator, D(value), None, [], unit, words, at, at + len(words))
+
+
+REVENUE = cond("revenue", "≥", 3000, "万元", "年营业收入3000万元以上")
+STAFF = cond("employees", "≥", 200, "人", "从业人员200人以上")
+FOUNDED = cond("founded", "≥", 5, "年", "成立满5年")
+GROUPS = alternative_groups(LISTED)
+
+
+def test_the_phrases_of_n_of_the_following_are_read_with_their_n_and_items():
+    assert [(n, items) for _, _, n, items, _ in GROUPS] == [(2, 3)]
+    assert [g[2] for g in alternative_groups("申报企业满足其中两项即可：1.纳税50万元以上；2.职工100人以上；3.有发明专利")] == [2]
+    assert [g[2] for g in alternative_groups("具备以下任意一项的，给予奖励：一是获得省级认定；二是获得国家认定。")] == [1]
+    assert alternative_groups("对符合条件的企业给予补助") == []
+
+
+def test_two_met_of_three_is_eligible_though_the_third_fails():
+    firm = EnterpriseProfile(revenue=D(5000), employees=260, founded=2024)
+    verdict = verdict_of([REVENUE, STAFF, FOUNDED], firm, TODAY, groups=GROUPS)
+    assert verdict.status == "eligible"
+    # without the group the young firm fails on age: every condition would be required
+    assert verdict_of([REVENUE, STAFF, FOUNDED], firm, TODAY).status == "not_eligible"
+
+
+def test_two_failed_of_three_leaves_one_and_fails():
+    firm = EnterpriseProfile(revenue=D(800), employees=40, founded=2010)
+    verdict = verdict_of([REVENUE, STAFF, FOUNDED], firm, TODAY, groups=GROUPS)
+    assert verdict.status == "not_eligible"
+    assert {c.text for c in verdict.failing} == {"年营业收入3000万元以上", "从业人员200人以上"}
+
+
+def test_one_failed_with_the_others_unknown_is_undecided_not_a_refusal():
+    firm = EnterpriseProfile(revenue=D(800))
+    verdict = verdict_of([REVENUE, STAFF, FOUNDED], firm, TODAY, groups=GROUPS)
+    assert verdict.status == "unknown" and not verdict.failing
+
+
+def test_one_met_of_two_needed_asks_for_the_rest_when_the_others_are_not_read():
+    firm = EnterpriseProfile(revenue=D(5000))
+    verdict = verdict_of([REVENUE], firm, TODAY, groups=GROUPS)  # the other two items were not read as conditions
+    assert verdict.status == "unknown"
+    assert any(c.field == "needs" and "之二" in c.text for c in verdict.checks if c.status == "unknown")
+
+
+def test_a_text_with_no_such_phrase_keeps_every_condition_required():
+    firm = EnterpriseProfile(revenue=D(5000), employees=260, founded=2024)
+    assert verdict_of([REVENUE, STAFF, FOUNDED], firm, TODAY,
+                      groups=alternative_groups("对年营业收入3000万元以上的企业给予奖励")).status == "not_eligible"
+
+
+def test_the_finance_body_a_support_sentence_names_as_payer_is_a_contact():
+    county = DocumentInfo("x", jurisdiction="某省某县")
+    payer = payer_contact("对首次认定的企业，由县财政一次性补助给企业10万元。", county, "zh")
+    assert payer is not None and payer.agent_name == "县财政" and payer.role == "payer"
+    assert "由县财政一次性补助" in payer.evidence
+    assert payer_contact("经营费用和亏损，由地方财政统一拨补。", None, "zh").agent_name == "地方财政"
+    assert payer_contact("所需资金由企业自行承担。", county, "zh") is None
+    assert payer_contact("由财政部会同有关部门研究提出意见。", county, "zh") is None
+
+
+def test_of_two_headcounts_the_one_the_support_pays_for_is_taken():
+    from search.needs_text import count_in
+
+    needs = "我们公司一共200人，今年新招了15个应届毕业生，社保都交了"
+    assert count_in(needs) == 200  # no support's words: the first count, as before
+    assert count_in(needs, about="对招用毕业年度高校毕业生的，按每招用1人1000元给予一次性补贴") == 15
+    assert count_in("We have 300 workers and are taking on 10 young people", about="hiring young people") == 10
+    assert count_in("家里两个娃，大的8岁上二年级", about="每个子女每月1000元") == 2
