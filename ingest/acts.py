@@ -19,7 +19,7 @@ import re
 from .model import Role, Span, Unit, UnitKind
 from .notes import Mention, _groups, _inside, _is_collective, _Statement, _trimmed, _unique, unit_sentences
 
-__all__ = ["alternatives", "anaphora", "consulted_first", "each_leads", "helpers_keep_their_part", "framed_acts", "stated_tasks", "under_bodies"]
+__all__ = ["alternatives", "anaphora", "consulted_first", "each_leads", "helped_bodies", "helpers_keep_their_part", "framed_acts", "stated_tasks", "under_bodies"]
 
 _ALTERNATIVE_RE = re.compile(r"\s*或(?:者)?\s*")
 
@@ -198,4 +198,25 @@ def anaphora(source: str, mentions: list[Mention]) -> list[Mention]:
             if source[span.start : span.end].endswith(kind):
                 found.append((Span(m.start(), m.end()), key))
                 break
+    return found
+
+
+# 人民银行要积极配合财政部做好相关工作: the body the others help leads the work
+_HELPED_BEFORE_RE = re.compile(r"(?:配合|协助)\s*$")
+_HELPED_AFTER_RE = re.compile(r"\s*(?:等(?:有关|相关)?(?:部门|单位))?\s*(?:做好|开展|推进|完成|实施|抓好|落实|办理)")
+
+
+def helped_bodies(source: str, units: list[Unit], mentions: list[Mention]) -> list[_Statement]:
+    """配合X做好… / 协助X开展…: X leads the work the others help with."""
+    found: list[_Statement] = []
+    for unit in units:
+        if unit.kind is UnitKind.PREAMBLE:
+            continue
+        for sent in unit_sentences(unit):
+            for group in _groups(source, _inside(mentions, sent.start, sent.end)):
+                if (_HELPED_BEFORE_RE.search(source, max(sent.start, group[0][0].start - 2), group[0][0].start)
+                        and _HELPED_AFTER_RE.match(source, group[-1][0].end, sent.end)):
+                    listed = tuple(m[0].text(source) for m in group)
+                    found += [_Statement(m[1], Role.LEAD, unit.path, _trimmed(source, sent), False, listed)
+                              for m in _unique(group) if not _is_collective(source, m)]
     return found

@@ -44,7 +44,7 @@ _EVALUATION_RE = re.compile(r"评估|考核|评价|验收|(?:初审|审核|评�
 # 对…进行监督 / 对…严肃问责 (a discipline body holding others to account) supervise too
 # …进行网上监测和抽查, …进行一次检查: an inspection of others' work (not 检查验收, a review)
 _SUPERVISION_RE = re.compile(r"督查|督导|督办|监督检查|督促检查|审计监督|(?:进行|实施)(?:指导)?监督(?!管理)|问责|追责"
-                             r"|(?:进行|开展|实施|组织)[^，,。；;]{0,8}?抽查|(?:进行|开展)(?:一次|专项|全面)?检查(?!验收)")
+                             r"|(?:进行|开展|实施|组织)[^，,。；;]{0,8}?抽查|(?:进行|开展)(?:一次|专项|全面|跟踪|定期)?检查(?!验收)")
 # What a duty clause (after 负责, or after the bodies 会同 names) is about.
 _DUTY_OF: tuple[tuple[re.Pattern[str], Role], ...] = (
     # …负责全省职业教育工作的统筹规划、综合协调: the work named first, then what the body does with it

@@ -162,3 +162,9 @@ def test_a_duty_after_the_frame_of_authority_is_read_from_its_own_clause():
     # 审计署在总理领导下，依照法律规定独立行使审计监督权: the supervision, not a plain lead
     text = RULES.format(first="人民银行在国务院领导下，依照法律规定独立行使监督权，不受其他机关干涉。")
     assert explicit(text) == {("人民银行", "一", SU, EX)}
+
+
+def test_the_body_others_help_leads_and_a_follow_up_inspection_supervises():
+    assert explicit(RULES.format(first="人民银行要积极配合财政部做好相关工作。")) == {
+        ("人民银行", "一", P, EX), ("财政部", "一", L, EX)}
+    assert explicit(RULES.format(first="财政部对各地落实情况进行跟踪检查。")) == {("财政部", "一", SU, EX)}
