@@ -61,6 +61,37 @@ def move_global_options(args: list[str], commands: dict[str, Any]) -> list[str]:
     return [*before, args[at], *moved, *args[at + 1:]]
 
 
+try:  # Typer ships its own copy of click (typer._click) since 0.20; older ones use click itself
+    from typer._click.exceptions import UsageError as _UsageError
+except ImportError:  # pragma: no cover
+    from click.exceptions import UsageError as _UsageError
+
+
+class _OneLineUsageError(_UsageError):
+    """A usage error (an option's value it cannot take, an unknown option or command) as one line on stderr,
+    ``policykg: error: …``, like every other error of the CLI, instead of click's usage block."""
+
+    def __init__(self, error: _UsageError) -> None:
+        super().__init__(error.format_message(), error.ctx)
+        self.exit_code = error.exit_code
+
+    def show(self, file=None) -> None:  # type: ignore[no-untyped-def]
+        path = self.ctx.command_path if self.ctx is not None else ""
+        command = path.split(" ", 1)[1] if " " in path else ""  # the program's own name as `policykg`, however run
+        message = self.format_message().rstrip(".")
+        typer.echo(f"policykg: error: {command + ': ' if command else ''}{message} "
+                   f"(see `{' '.join(('policykg', command)).strip()} --help`)", err=True)
+
+
+def _one_line(call):  # type: ignore[no-untyped-def]
+    try:
+        return call()
+    except _OneLineUsageError:
+        raise
+    except _UsageError as e:
+        raise _OneLineUsageError(e) from None
+
+
 class _Group(TyperGroup):
     """The command group: global options before or after the command's name, and the help's command list in
     one section per group of users (Typer draws its ``rich_help_panel`` sections only with rich markup, which
@@ -68,6 +99,12 @@ class _Group(TyperGroup):
 
     def parse_args(self, ctx, args):  # type: ignore[no-untyped-def]
         return super().parse_args(ctx, move_global_options(list(args), self.commands))
+
+    def make_context(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        return _one_line(lambda: super(_Group, self).make_context(*args, **kwargs))
+
+    def invoke(self, ctx):  # type: ignore[no-untyped-def]
+        return _one_line(lambda: super(_Group, self).invoke(ctx))
 
     def format_commands(self, ctx, formatter):  # type: ignore[no-untyped-def]
         sections: dict[str, list[tuple[str, Any]]] = {}

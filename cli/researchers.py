@@ -84,8 +84,11 @@ def search(
             ws = open_workspace(settings)
             allowed = facet_documents(ws, doc, year, jurisdiction, issuer)
             if allowed is not None and not allowed:
-                raise fail("no document matches --doc/--year/--jurisdiction/--issuer (see `policykg documents`)",
-                           EXIT_NOT_FOUND)
+                given = " ".join(f"--{name} {value}" for name, value in
+                                 (("doc", doc), ("year", year), ("jurisdiction", jurisdiction), ("issuer", issuer))
+                                 if value not in (None, ""))
+                raise fail(f"no document matches {given} (`policykg documents` lists each document's year, "
+                           "jurisdiction and issuer)", EXIT_NOT_FOUND)
 
             def ranked(n: int) -> SearchResult:
                 return ws.index.search(question, k=n, kind=kind or None, document=allowed, function=function or None)
