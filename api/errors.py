@@ -66,8 +66,14 @@ def _where(loc: tuple | list) -> str:
     return out
 
 
+def _msg(err: dict[str, Any], default: str) -> str:
+    """A validation error's message; a check of ours (a ValueError in a validator) without pydantic's "Value
+    error, " before it."""
+    return str(err.get("msg", default)).removeprefix("Value error, ")
+
+
 def _validation_message(err: dict[str, Any]) -> str:
-    msg = str(err.get("msg", "invalid value"))
+    msg = _msg(err, "invalid value")
     loc = _where(err.get("loc", ()))
     return f"{loc}: {msg}" if loc else msg
 
@@ -80,7 +86,7 @@ async def _validation_error(_: Request, exc: RequestValidationError) -> JSONResp
     errors = list(exc.errors())
     first = errors[0] if errors else {}
     message = "; ".join(_validation_message(e) for e in errors[:5]) or "invalid request"
-    details = [{"where": _where(e.get("loc", ())), "message": str(e.get("msg", ""))} for e in errors[:20]]
+    details = [{"where": _where(e.get("loc", ())), "message": _msg(e, "")} for e in errors[:20]]
     return error_response(422, "invalid_input", message, _where(first.get("loc", ())), details=details)
 
 

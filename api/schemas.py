@@ -13,8 +13,9 @@ from typing import Annotated, Any, Literal
 
 from fastapi import Query
 from fastapi.responses import JSONResponse
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from api.profile_input import known_size
 from kg.views import DepartmentView, DocumentView, TargetView, UnitRef, jsonable
 
 __all__ = [
@@ -296,6 +297,13 @@ class MatchRequest(BaseModel):
     today: date | None = Field(default=None, description="reference date for expiry (default: today)")
     k: int = Field(default=10, ge=1, le=50, description="how many measures (and instruments) to return at most")
     lang: Literal["zh", "en"] = Field(default="zh", description="language of the reasons and role labels")
+
+    @field_validator("size")
+    @classmethod
+    def _known_size(cls, size: str | None) -> str | None:
+        """A size the calculator reads (small | medium | large, micro as small, 中小企业, 规模以上 …); any other
+        is refused (422) rather than ignored, which would leave every size condition unknown without saying why."""
+        return known_size(size)
 
     def plans_clean(self) -> list[str]:
         return [p for p in (s.strip() for s in self.plans) if p]

@@ -19,6 +19,7 @@ from cli.shared import (
     run,
     settings_for,
 )
+from api.profile_input import known_size
 from kg.views import jsonable
 
 __all__ = ["COMMANDS", "match"]
@@ -34,7 +35,7 @@ def match(
     name: Annotated[str | None, typer.Option(help="the firm's name")] = None,
     place: Annotated[str | None, typer.Option(help="where it is: 绍兴市柯桥区, Keqiao, Shaoxing")] = None,
     district: Annotated[str | None, typer.Option(help="its district, e.g. 嘉定区")] = None,
-    size: Annotated[str | None, typer.Option(help="small | medium | large (or 中小企业, 规模以上)")] = None,
+    size: Annotated[str | None, typer.Option(help="small | medium | large (micro counts as small; or 中小企业, 规模以上)")] = None,
     employees: Annotated[int | None, typer.Option(min=0)] = None,
     revenue: Annotated[float | None, typer.Option(help="last year's revenue, 万元")] = None,
     founded: Annotated[int | None, typer.Option(help="year founded")] = None,
@@ -82,8 +83,14 @@ def match(
                  "unemployment_premiums_last_year": premiums, "wage_bill_last_year": wage_bill,
                  "person": {"age": age, "status": status}}
         given = {k: v for k, v in given.items() if v not in (None, [], {"age": None, "status": None})}
-        base = load_profile(profile_file).to_dict() if profile_file else {}
-        profile = profile_from_mapping({**{k: v for k, v in base.items() if v not in (None, "", [])}, **given})
+        base = _read_profile(profile_file, load_profile) if profile_file else {}
+        merged = {**{k: v for k, v in base.items() if v not in (None, "", [])}, **given}
+        try:
+            merged["size"] = known_size(merged.get("size"))
+        except ValueError as e:
+            where = "--size" if "size" in given else f"{profile_file}: size"
+            raise fail(f"{where}: {e}", EXIT_BAD_INPUT) from None
+        profile = profile_from_mapping({k: v for k, v in merged.items() if v is not None})
         ws = open_workspace(settings_for(data_dir))
         from kg.queries import list_documents
         from search.match import match_enterprise
@@ -104,6 +111,23 @@ def match(
             typer.echo(text.rstrip("\n"))
 
     run(body)
+
+
+def _read_profile(path: Path, load_profile) -> dict:  # type: ignore[no-untyped-def]
+    """The fields of a JSON or YAML profile file; a file that is no JSON/YAML is bad input, said in one line
+    with where the reader stopped (not a traceback)."""
+    import yaml
+
+    try:
+        return load_profile(path).to_dict()
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        at = f" at line {mark.line + 1}, column {mark.column + 1}" if mark is not None else ""
+        raise fail(f"{path}: not valid YAML{at}: {getattr(e, 'problem', None) or e}", EXIT_BAD_INPUT) from None
+    except json.JSONDecodeError as e:
+        raise fail(f"{path}: not valid JSON at line {e.lineno}, column {e.colno}: {e.msg}", EXIT_BAD_INPUT) from None
+    except UnicodeDecodeError:
+        raise fail(f"{path}: not UTF-8 text (a profile is a JSON or YAML file)", EXIT_BAD_INPUT) from None
 
 
 COMMANDS = (match,)

@@ -61,7 +61,7 @@
       support_kinds: { subsidy: "补助", reward: "奖励", "loan-interest": "贴息", tax: "税收", land: "用地",
                        threshold: "门槛", "time-limit": "时限", other: "其他" },
       rate_of: (base, rate) => `按${base || ""}的${rate}%`, cap: (v, u) => `最高${v}${u}`,
-      sizes: { "": "不限", "小微企业": "小微企业", "中小企业": "中小企业", "规模以上": "规模以上企业", "大型企业": "大型企业" },
+      sizes: { "": "不限", "小微企业": "小微企业", "中小企业": "中小企业", "中型企业": "中型企业", "规模以上": "规模以上企业", "大型企业": "大型企业" },
     },
     en: {
       skip: "Skip to main content", tagline: "Knowledge graph and semantic search over Chinese policy", nav: "Main",
@@ -126,7 +126,7 @@
       support_kinds: { subsidy: "subsidy", reward: "reward", "loan-interest": "interest subsidy", tax: "tax", land: "land",
                        threshold: "threshold", "time-limit": "time limit", other: "other" },
       rate_of: (base, rate) => `${rate}% of ${base || "the base"}`, cap: (v, u) => `up to ${v} ${u}`,
-      sizes: { "": "Any", "小微企业": "Micro / small", "中小企业": "SME", "规模以上": "Above designated size", "大型企业": "Large" },
+      sizes: { "": "Any", "小微企业": "Micro / small", "中小企业": "SME", "中型企业": "Medium", "规模以上": "Above designated size", "大型企业": "Large" },
     },
   };
   const UNIT_KINDS = ["measure", "safeguard", "target", "goal", "principle", "guideline"];
