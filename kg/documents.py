@@ -4,6 +4,7 @@ jurisdiction, issuer)."""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 
 from rdflib import Graph, URIRef
@@ -78,23 +79,123 @@ def _years(view: DocumentView) -> set[int]:
     """The years a document speaks for: its issue year and every year of its period (2018-01-01/2020-12-31)."""
     import re
 
+    from kg.facets import document_year
+
     years = {int(y) for y in re.findall(r"(?<!\d)(\d{4})(?!\d)", view.issued)}
     bounds = [int(y) for y in re.findall(r"(?<!\d)(\d{4})(?!\d)", view.period)]
     if bounds:
         years.update(range(min(bounds), max(bounds) + 1))
+    if not years and (filed := document_year(view)):  # no date of issue nor period: the year of its number
+        years.add(int(filed))  # (東府〔2021〕54號 → 2021), the year its facet counts it under
     return years
+
+
+def _plain(text: str) -> str:
+    """An English name compared as typed or as written: case, spaces and punctuation aside."""
+    import re
+
+    return re.sub(r"[^0-9a-z]+", " ", text.lower()).strip()
+
+
+_PLACE_SUFFIXES = (" city", " district", " county", " province", " municipality", " new area")
+
+
+@functools.lru_cache(maxsize=1)
+def _places_in_english() -> dict[str, str]:
+    """Each gazetteer place's English names (Shanghai, Yangpu District, Dongguan), plain, → its Chinese name;
+    a name two places share goes to the higher one, as for a Chinese name."""
+    from ingest.concepts import load_places
+
+    places = load_places()
+    by_key = {c.key: c for c in places}
+
+    def depth(c) -> int:  # type: ignore[no-untyped-def]
+        n = 0
+        while c.broader and c.broader in by_key and n < 10:
+            c, n = by_key[c.broader], n + 1
+        return n
+
+    found: dict[str, tuple[int, str]] = {}
+    for c in places:
+        for name in (c.pref_en, *c.alt_en):
+            plain = _plain(name)
+            if plain and (plain not in found or depth(c) < found[plain][0]):
+                found[plain] = (depth(c), c.pref_zh)
+    return {name: zh for name, (_, zh) in found.items()}
+
+
+def _jurisdiction_asked(asked: str) -> str:
+    """A jurisdiction as the filter reads it: an English place name (Shanghai, yangpu district, Dongguan City)
+    becomes its Chinese name; anything else is kept (Chinese names, national, province, city, district)."""
+    if not asked.isascii():
+        return asked
+    plain = _plain(asked)
+    names = _places_in_english()
+    if plain in names:
+        return names[plain]
+    for suffix in _PLACE_SUFFIXES:  # "Hengyang" for "Hengyang City", "Dongguan City" for "Dongguan"
+        if plain.endswith(suffix) and plain[: -len(suffix)] in names:
+            return names[plain[: -len(suffix)]]
+        if plain + suffix in names:
+            return names[plain + suffix]
+    return asked
+
+
+def _issuer_names(graph: Graph, asked: str) -> set[str]:
+    """The Chinese names an issuer filter stands for: itself, and for an English name (General Office of the State
+    Council) the Chinese names of the bodies the graph labels so (exactly, else containing it as words)."""
+    from rdflib import Literal
+
+    from kg.vocab import SKOS
+
+    if not asked.isascii():
+        return {asked}
+    plain = _plain(asked)
+    exact: set[object] = set()
+    partial: set[object] = set()
+    for predicate in (SKOS.prefLabel, SKOS.altLabel):
+        for body, label in graph.subject_objects(predicate):
+            if isinstance(label, Literal) and label.language == "en":
+                name = _plain(str(label))
+                if name == plain:
+                    exact.add(body)
+                elif plain and f" {plain} " in f" {name} ":
+                    partial.add(body)
+    names = {asked}
+    for body in exact or partial:
+        for predicate in (SKOS.prefLabel, SKOS.altLabel):
+            names.update(str(o) for o in graph.objects(body, predicate)  # type: ignore[arg-type]
+                         if isinstance(o, Literal) and o.language in ("zh", None, ""))
+    # an issuer the documents only sign (no body of the graph): the authority files' English names
+    from ingest.authority import alias_table
+
+    entries = list(alias_table().values())
+    chosen = ([e for e in entries if _plain(e.pref_label_en) == plain]
+              or [e for e in entries if plain and e.pref_label_en and f" {plain} " in f" {_plain(e.pref_label_en)} "])
+    for entry in chosen if not exact else ():
+        names.update((entry.pref_label, *entry.alt_labels))
+    return names
+
+
+def _issued_by(view: DocumentView, names: set[str]) -> bool:
+    """Whether one of ``names`` is (part of) the document's issuer or one of its issuers (闵行 matches 闵行区)."""
+    written = [view.issuer, *view.issuers]
+    return any(name and name in w for name in names for w in written if w)
 
 
 def documents_matching(graph: Graph, document: str | None = None, year: int | None = None,
                        jurisdiction: str | None = None, issuer: str | None = None) -> list[str]:
     """The slugs of the ingested documents that pass every facet given: one document (slug or IRI), a year (issued
     that year, or a period covering it), a jurisdiction (广州 matches 广州市 and its districts; national, 全国 or 国家
-    the national documents; province, city or district a level) or an issuer (a substring of it: 闵行 matches
-    闵行区)."""
+    the national documents; province, city or district a level; an English place name, Shanghai or Yangpu District,
+    as its Chinese name) or an issuer (a substring of it: 闵行 matches 闵行区; an English name, General Office of
+    the State Council, as the Chinese names of the bodies so labelled)."""
     from ingest.jurisdiction import matches_jurisdiction
 
     slugs = []
     wanted = key_tail(_resolve_document(graph, document)) if document else None
+    jurisdiction = _jurisdiction_asked(jurisdiction.strip()) if jurisdiction else jurisdiction
+    issuers = _issuer_names(graph, issuer.strip()) if issuer and issuer.strip() else None
     for view in list_documents(graph):
         if wanted is not None and view.slug != wanted:
             continue
@@ -102,7 +203,7 @@ def documents_matching(graph: Graph, document: str | None = None, year: int | No
             continue
         if jurisdiction and not matches_jurisdiction(jurisdiction, view.jurisdiction, view.jurisdiction_level):
             continue
-        if issuer and issuer not in view.issuer and not any(issuer in name for name in view.issuers):
+        if issuers is not None and not _issued_by(view, issuers):
             continue
         slugs.append(view.slug)
     return slugs
