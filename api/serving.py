@@ -65,6 +65,7 @@ class JsonH11Protocol(H11Protocol):
         super().__init__(*args, **kwargs)
         self._head_timer = None
         self._opened = 0.0
+        self._in_request_line = True  # the bytes coming in are (still) a request line
 
     def connection_made(self, transport) -> None:  # type: ignore[override]
         super().connection_made(transport)
@@ -116,11 +117,27 @@ class JsonH11Protocol(H11Protocol):
             self.transport.close()
 
     def data_received(self, data: bytes) -> None:
+        if self._in_request_line:
+            data = self._percent_encode_target(data)
         super().data_received(data)
         if self._head_timer is not None and self.conn.their_state is not h11.IDLE:
             self._cancel_head_timer()  # the head is in: the app's own time from here
 
+    def _percent_encode_target(self, data: bytes) -> bytes:
+        """The request line with every byte over 0x7F percent-encoded, as a browser sends it: ``curl
+        "http://…/search?q=地震"`` writes the UTF-8 bytes raw, which h11 refuses as a malformed request; encoded,
+        the query reads as the same text (and invalid UTF-8 still gets its own 400). Only the request line:
+        headers keep h11's rules."""
+        end = data.find(b"\n")
+        line, rest = (data, b"") if end < 0 else (data[:end], data[end:])
+        if end >= 0:
+            self._in_request_line = False
+        if not line.isascii():
+            line = b"".join(b"%%%02X" % byte if byte > 0x7F else bytes((byte,)) for byte in line)
+        return line + rest
+
     def on_response_complete(self) -> None:
+        self._in_request_line = True  # the next request on this connection starts with its request line
         super().on_response_complete()
         if not self.transport.is_closing():
             self._arm_head_timer()  # the next request's head (the keep-alive timeout ends an idle one first)
