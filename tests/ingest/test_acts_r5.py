@@ -168,3 +168,11 @@ def test_the_body_others_help_leads_and_a_follow_up_inspection_supervises():
     assert explicit(RULES.format(first="人民银行要积极配合财政部做好相关工作。")) == {
         ("人民银行", "一", P, EX), ("财政部", "一", L, EX)}
     assert explicit(RULES.format(first="财政部对各地落实情况进行跟踪检查。")) == {("财政部", "一", SU, EX)}
+
+
+@pytest.mark.parametrize("first, role", [
+    ("财政部抓紧制定配套政策。", L), ("财政部加快出台配套政策。", L), ("财政部及时总结经验，适时推广。", L),
+    ("财政部督促各地抓紧落实。", SU),
+])
+def test_a_body_that_acts_soon_or_urges_others_with_no_modal(first, role):
+    assert explicit(RULES.format(first=first)) == {("财政部", "一", role, EX)}
