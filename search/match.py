@@ -91,7 +91,7 @@ from .match_instruments import (
     render_reason,
     sentences_of,
 )
-from .needs_text import policy_terms
+from .needs_text import policy_term_groups, policy_terms
 from .shares import SPLIT_BOOST, asks_to_split, referenced_standard, share_amounts
 from .text_amounts import text_amounts
 from .text_checks import (
@@ -149,6 +149,10 @@ JUDGED_BOOST = 0.25  # more than a local document: the unit is decided on the pr
 # Added again when that condition fails on the profile's own facts (a parent aged 58 against 年满60岁的父母): the
 # answer that says no, and why, comes before units that say yes only because they state no condition
 REFUSED_BOOST = 0.25
+# Added to a unit for each kind of project the firm describes in everyday words (靠人眼 → 智能检测; collaborative robot →
+# 人机协作: ingest/data/instruments.json everyday_terms) whose policy terms the unit writes: the task that names the
+# kind of project comes before one that only shares the firm's other words (机器人 in 以机器人应用为特征的自动化改造)
+KIND_TERM_BOOST = 0.15
 # 大中小企业 (大中小微企业协同): firms of every size, no size condition, though 中小企业 is read inside it
 _ALL_SIZES = re.compile(r"大中小")
 _ASKS_IF_ELIGIBLE = re.compile(r"够条件|够格|符合条件|有没有资格|有资格|能不能|能否|可不可以|可以吗|行不行|能报名|能参加|能申请|能领|"
@@ -271,6 +275,7 @@ def _measures(index: SearchIndex, profile: EnterpriseProfile, k: int, lang: str,
             document_refusals.setdefault(u.document, []).append(u)
     for query, plan in zip(_query_texts(profile), asks or [profile.industry]):
         plan_info = index.plan(query)
+        kind_groups = [] if is_person(profile) else policy_term_groups(plan)
         result = index.search(query, k=max(k, 10) * 2, kind=kinds)
         relevant = relevant or (result.relevant and bool(profile.needs.strip()) and not profile.plans)
         hits = list(result.hits)
@@ -298,7 +303,8 @@ def _measures(index: SearchIndex, profile: EnterpriseProfile, k: int, lang: str,
             words = [w for w in dict.fromkeys(w for r in reasons for w in r.words) if w not in concepts]
             supports = list(hit.context.supports)
             info = infos.get(hit.document)
-            score = round(hit.score + 0.05 * len(reasons) + _support_weight(supports, size), 4)
+            score = round(hit.score + 0.05 * len(reasons) + _support_weight(supports, size)
+                          + KIND_TERM_BOOST * sum(any(t in hit.text for t in g) for g in kind_groups), 4)
             if hit.iri in best and score <= best[hit.iri].score:
                 continue
             contacts, no_owner = contacts_of(hit.context.owners, hit.document, overseers, lang, info)

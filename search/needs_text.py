@@ -10,8 +10,8 @@ from decimal import Decimal
 
 from ingest.conditions import vocabulary
 
-__all__ = ["QUANTITY_UNITS", "ages_in", "count_in", "disciplines_in", "money_in", "number_of", "policy_terms",
-           "quantity_in", "relative_ages", "statuses_in", "years_of_work"]
+__all__ = ["QUANTITY_UNITS", "ages_in", "count_in", "disciplines_in", "money_in", "number_of", "policy_term_groups",
+           "policy_terms", "quantity_in", "relative_ages", "statuses_in", "years_of_work"]
 
 _MAGNITUDE = {"元": Decimal(1), "千元": Decimal(1000), "万元": Decimal(10000), "十万元": Decimal(100000),
               "百万元": Decimal(1000000), "千万元": Decimal(10000000), "亿元": Decimal(100000000)}
@@ -189,6 +189,15 @@ def statuses_in(text: str) -> set[str]:
 
 
 number_of = _number  # a number written in digits or in Chinese: 1,500 → 1500; 十二 → 12
+
+
+def policy_term_groups(text: str) -> list[list[str]]:
+    """The ``everyday_terms`` groups whose everyday words ``text`` uses, each as its policy terms (靠人眼 →
+    [智能检测, 在线检测]; collaborative robot → [人机协作]): one entry per kind of project the firm describes."""
+    lowered = text.lower()
+    return [list(group["terms"]) for group in vocabulary().get("everyday_terms", {}).get("groups", [])
+            if any((re.search(rf"\b{re.escape(w.lower())}", lowered) if w.isascii() else w in text)
+                   for w in group["words"])]
 
 
 def policy_terms(text: str) -> list[str]:

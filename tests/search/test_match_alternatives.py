@@ -86,3 +86,12 @@ def test_of_two_headcounts_the_one_the_support_pays_for_is_taken():
     assert count_in(needs, about="对招用毕业年度高校毕业生的，按每招用1人1000元给予一次性补贴") == 15
     assert count_in("We have 300 workers and are taking on 10 young people", about="hiring young people") == 10
     assert count_in("家里两个娃，大的8岁上二年级", about="每个子女每月1000元") == 2
+
+
+def test_each_kind_of_project_the_firm_describes_gives_its_own_policy_terms():
+    from search.needs_text import policy_term_groups
+
+    groups = policy_term_groups("外观检查都靠人眼，想上机器视觉检测")
+    assert ["智能检测", "在线检测"] in groups
+    assert ["人机协作"] in policy_term_groups("We want collaborative robot arms next to our operators")
+    assert policy_term_groups("我们想了解一下个税怎么扣") == []
