@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.ingest.test_responsibility_notations import CO, EX, IM, INF, SU, L, P, facts  # noqa: F401
+from tests.ingest.test_responsibility_notations import CO, EV, EX, IM, INF, SU, L, P, facts  # noqa: F401
 
 RULES = "一、{first}\n二、其他事项另行规定。\n"
 
@@ -176,3 +176,7 @@ def test_the_body_others_help_leads_and_a_follow_up_inspection_supervises():
 ])
 def test_a_body_that_acts_soon_or_urges_others_with_no_modal(first, role):
     assert explicit(RULES.format(first=first)) == {("财政部", "一", role, EX)}
+
+
+def test_a_body_given_a_review_is_its_evaluator_not_its_lead():
+    assert explicit(RULES.format(first="部门规章由财政部审查并定期向国务院报告。")) == {("财政部", "一", EV, EX)}
