@@ -91,7 +91,7 @@ from .match_instruments import (
     render_reason,
     sentences_of,
 )
-from .needs_text import policy_term_groups, policy_terms
+from .needs_text import count_in, money_in, policy_term_groups, policy_terms
 from .shares import SPLIT_BOOST, asks_to_split, referenced_standard, share_amounts
 from .text_amounts import text_amounts
 from .text_checks import (
@@ -153,6 +153,10 @@ REFUSED_BOOST = 0.25
 # 人机协作: ingest/data/instruments.json everyday_terms) whose policy terms the unit writes: the task that names the
 # kind of project comes before one that only shares the firm's other words (机器人 in 以机器人应用为特征的自动化改造)
 KIND_TERM_BOOST = 0.15
+# Added to a unit whose support, worked on the sum or count the firm states, gives a figure, when the firm states one
+# and asks how much (18 million yuan … at least how much?): the unit that answers the money question with its figure
+FIGURE_BOOST = 0.15
+_ASKS_HOW_MUCH = re.compile(r"多少|几成|什么比例|多大比例|how much|what share|what percentage|what proportion", re.IGNORECASE)
 # 大中小企业 (大中小微企业协同): firms of every size, no size condition, though 中小企业 is read inside it
 _ALL_SIZES = re.compile(r"大中小")
 _ASKS_IF_ELIGIBLE = re.compile(r"够条件|够格|符合条件|有没有资格|有资格|能不能|能否|可不可以|可以吗|行不行|能报名|能参加|能申请|能领|"
@@ -266,6 +270,8 @@ def _measures(index: SearchIndex, profile: EnterpriseProfile, k: int, lang: str,
     relevant = False
     local = _local_documents(profile, infos, lang)
     asks_if_eligible = bool(_ASKS_IF_ELIGIBLE.search(" ".join([profile.needs, *profile.plans])))
+    said = " ".join([profile.needs, *profile.plans])
+    asks_figure = bool(_ASKS_HOW_MUCH.search(said)) and (bool(money_in(said)) or count_in(said) is not None)
     side = profile_audience(profile)
     standards: dict[str, str] = {}  # a unit stating a share of a standard → the unit stating the standard
     # Units whose refusal holds for the whole document (…等项目不适用本办法; 本办法适用于…，…的企业不予奖励)
@@ -354,12 +360,15 @@ def _measures(index: SearchIndex, profile: EnterpriseProfile, k: int, lang: str,
             standard = referenced_standard(unit, index.units) if unit is not None else None
             if standard is not None:
                 standards[hit.iri] = standard.id
+            amounts = (_amounts(meant, profile, lang, f"{query} {' '.join(plan_info.translation_terms)}", hit.text)
+                       + share_amounts(unit, standard, profile, lang) + text_amounts(unit, meant, profile, lang))
+            if asks_figure and any(a.value is not None and a.base_value is not None for a in amounts):
+                score = round(score + FIGURE_BOOST, 4)  # worked out on the firm's own sum: it answers 多少
             best[hit.iri] = MeasureMatch(
                 hit.iri, hit.path, hit.heading, hit.text, hit.document, score, render_reason(reasons, lang), reasons,
                 words, concepts, plan, contacts, no_owner, supports, kind=hit.kind,
                 function=getattr(unit, "function", "") if unit else "", verdict=verdict,
-                amounts=_amounts(meant, profile, lang, f"{query} {' '.join(plan_info.translation_terms)}", hit.text)
-                + share_amounts(unit, standard, profile, lang) + text_amounts(unit, meant, profile, lang),
+                amounts=amounts,
                 instruments=instruments, start=hit.start, end=hit.end)
     if not relevant and not any(m.reasons for m in best.values()):
         return []  # no input shares a word with any measure and nothing answers the needs: nothing fits

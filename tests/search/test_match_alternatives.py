@@ -95,3 +95,11 @@ def test_each_kind_of_project_the_firm_describes_gives_its_own_policy_terms():
     assert ["智能检测", "在线检测"] in groups
     assert ["人机协作"] in policy_term_groups("We want collaborative robot arms next to our operators")
     assert policy_term_groups("我们想了解一下个税怎么扣") == []
+
+
+def test_a_money_question_is_one_that_states_a_figure_and_asks_how_much():
+    from search.match import _ASKS_HOW_MUCH
+
+    assert _ASKS_HOW_MUCH.search("Our volume comes to 18 million yuan. At least how much is paid in advance?")
+    assert _ASKS_HOW_MUCH.search("展位费8万块，能补多少？")
+    assert not _ASKS_HOW_MUCH.search("我们能不能申请？")
