@@ -648,8 +648,10 @@
       el("div", { style: "display:flex;gap:.4rem" }, filter, el("button", { class: "primary", type: "submit" }, t("dept_open"))));
     render(el("h1", {}, t("dept_title")), el("div", { class: "dept-layout" }, el("div", {}, form, list), detail));
 
+    // the bodies the documents name most first (a ministry before a 居民委员会 a text names once), then by name
     const fill = (items) => {
       const needle = filter.value.trim();
+      items = [...items].sort((a, b) => (b.mentions || 0) - (a.mentions || 0) || a.pref_label.localeCompare(b.pref_label, "zh"));
       list.replaceChildren(...items.filter((d) => !needle || [d.pref_label, d.pref_label_en, d.key, ...(d.alt_labels || [])]
         .some((s) => s && s.toLowerCase().includes(needle.toLowerCase())))
         .map((d) => el("li", {}, el("a", { href: deptHref(d.pref_label), "aria-current": name && (name === d.pref_label || (d.alt_labels || []).includes(name) || name === d.key) ? "true" : null },
@@ -806,7 +808,8 @@
       el("ul", { class: "chips" },
         (m.contacts || []).map((c) => el("li", { class: `chip contact ${c.scope}`, title: c.evidence || "" },
           el("a", { href: deptHref(c.agent_name) }, c.agent_name), " · ", c.role_label,
-          c.scope === "document" ? el("span", { class: "badge inferred" }, t("scope_document")) : null)),
+          // the whole document's supervisor or evaluator (not its issuer, which is named as such)
+          c.scope === "document" && c.role !== "issuer" ? el("span", { class: "badge inferred" }, t("scope_document")) : null)),
         office ? el("li", { class: "chip contact district" }, office.agent_name, " · ", office.role_label) : null),
       m.no_owner ? el("p", { class: "meta no-owner" }, m.no_owner) : null);
   }

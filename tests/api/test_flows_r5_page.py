@@ -1,0 +1,76 @@
+"""The page as a new user meets it (fifth round's hand-run flows), in headless Chromium against a real server:
+the departments list starts with the bodies the documents name most (not with a 居民委员会 a text names
+once); a document's issuer given as the contact is named as the issuer, without the badge of the document's
+supervisor or evaluator. Two real State Council documents and the traditional-script city notice of
+tests/cli/test_flows_r5.py; fake encoder."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.api.test_page import ARGS, CHROMIUM
+from tests.cli.test_flows_r5 import CITY_NOTICE, REAL
+from tests.faults.helpers import fault_settings
+from workspace.build import build
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    from api.app import create_app
+    from tests.api.live import running
+
+    corpus = tmp_path_factory.mktemp("flows-r5-page")
+    for name in ("guofa-2018-041.txt", "guobanfa-2018-114.txt"):
+        shutil.copy(REAL / name, corpus / name)
+    (corpus / "foshan-notice.txt").write_text(CITY_NOTICE, encoding="utf-8")
+    data: Path = tmp_path_factory.mktemp("flows-r5-page-data") / "data"
+    settings = fault_settings(data)
+    build(settings, [corpus])
+    with running(create_app(settings)) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def page(server):
+    if not CHROMIUM.exists():
+        pytest.skip("chromium is not installed at /usr/bin/chromium")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
+        page = context.new_page()
+        errors: list[str] = []
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.set_default_timeout(30_000)
+        yield page
+        browser.close()
+        assert not errors, errors
+
+
+def test_the_departments_list_starts_with_the_bodies_named_most(page, server):
+    import httpx
+
+    items = httpx.get(server + "/departments", timeout=30).json()["items"]
+    mentions = {d["pref_label"]: d["mentions"] for d in items}
+    page.goto(server + "/#/departments")
+    page.wait_for_selector("#dept-list li")
+    shown = [li.split("\n")[0] for li in page.locator("#dept-list li").all_inner_texts()]
+    assert sorted(shown) == sorted(mentions)
+    assert [mentions[name] for name in shown] == sorted(mentions.values(), reverse=True)
+    assert mentions[shown[0]] > mentions[shown[-1]]
+
+
+def test_an_issuer_contact_is_not_badged_as_the_documents_supervisor(page, server):
+    page.goto(server + "/#/enterprise")
+    page.fill("#needs", "孩子上初中，子女教育个税每月能扣多少")
+    page.locator("form button.primary").first.click()
+    page.wait_for_selector(".contacts .chip.contact")
+    chip = page.locator(".contacts .chip.contact").first
+    assert "国务院" in chip.inner_text() and "发文机关" in chip.inner_text()
+    assert chip.locator(".badge").count() == 0
