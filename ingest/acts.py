@@ -19,7 +19,7 @@ import re
 from .model import Role, Span, Unit, UnitKind
 from .notes import Mention, _groups, _inside, _is_collective, _Statement, _trimmed, _unique, unit_sentences
 
-__all__ = ["alternatives", "anaphora", "consulted_first", "each_leads", "helped_bodies", "helpers_keep_their_part", "framed_acts", "stated_tasks", "under_bodies"]
+__all__ = ["alternatives", "anaphora", "consulted_first", "each_leads", "helped_bodies", "helpers_keep_their_part", "roles_called_on", "framed_acts", "stated_tasks", "under_bodies"]
 
 _ALTERNATIVE_RE = re.compile(r"\s*或(?:者)?\s*")
 
@@ -43,20 +43,23 @@ def each_leads(source: str, group: list[Mention]) -> bool:
 # One framing phrase before the act, closed by a comma: the grounds (根据…, 按照…, 依照…, 依据…, 结合…), the means
 # (通过…方式 / 形式 / 渠道), the time or place (在…前 / 后 / 时 / 中 / 内 / 范围内 / 领导下).
 _FRAME = (r"(?:(?:根据|按照|依照|依据|结合|遵照|本着)[^，,。；;：:]{1,40}?"
+          r"|作为[^，,。；;：:]{1,16}?(?:部门|单位|机关|机构)"  # 财政部作为主管部门，负责…
           r"|通过[^，,。；;：:]{1,30}?(?:方式|形式|渠道|途径|办法)"
           r"|在[^，,。；;：:]{1,30}?(?:前|后|时|中|内|以内|期间|领导下|指导下))[，,]\s*")
 # The act the body does: the verbs of making, deciding and doing the genre writes with a body as subject.
 _VERB = (r"(?:提出|作出|听取|组织|制定|制订|发布|开展|部署|确定|审定|审批|批准|签发|通报|召开|办理|处理|承办|研究"
          r"|落实|推进|实施|建立|完善|修订|修改|起草|下达|下发|安排|指导|协调|做好|抓好|负责(?!人))")
-_ADVERB = r"(?:要|应当|应|须|将|还将|适时|及时|定期|直接|亲自|统一|依法|负责|主要|继续|进一步|认真|抓紧|积极|可以?)*"
+_ADVERB = r"(?:要|应当|应|须|将|还将|适时|及时|定期|直接|亲自|统一|依法|负责|主要|继续|进一步|认真|抓紧|积极|分工|具体|可以?)*"
 # 国务院…来落实这一要求: a means run on into its verb with 来
 _MEANS_TO_RE = re.compile(r"通过[^，,。；;：:]{1,30}?来" + _VERB)
 _FRAMED_RE = re.compile(r"\s*(?:等(?:有关)?(?:部门|单位))?\s*(?P<frames>(?:" + _FRAME + r")+)" + _ADVERB + _VERB + r"(?![了过的])")
 _PLAIN_ACT_RE = re.compile(r"\s*" + _ADVERB + r"(?:(?:提出|作出)(?![了过的])[^，,。；;]{0,6}?(?:目标|通报|决定|议案|意见|建议)"
-                           r"|主管(?!部门|单位|机关|机构|的)[^，,。；;]{1,20}?工作)")  # 国务院专利行政部门主管全国的专利工作
+                           r"|主管(?!部门|单位|机关|机构|的)[^，,。；;]{1,20}?工作"  # 国务院专利行政部门主管全国的专利工作
+                           r"|(?:分工|共同|统一|具体)负责(?!人))")  # 在国务院统一领导下，财政部、人民银行分工负责
 # Before the subject (at a sentence's or a ；-clause's start) only a number, a word of time (目前，国务院通过…) or the
 # collectives it is listed with (各部、各委员会、人民银行…)
 _SENTENCE_START_RE = re.compile(r"(?:[^。]*[；;])?[\s\d一二三四五六七八九十、．.（）()]*(?:(?:目前|当前|现在|今后|同时|此外|另外)[，,]\s*)?"
+                                r"(?:在[^，,。；;]{1,20}?(?:领导|指导)下[，,]\s*)?"
                                 r"(?:各[\u4e00-\u9fff]{1,6}、)*")
 
 
@@ -218,5 +221,27 @@ def helped_bodies(source: str, units: list[Unit], mentions: list[Mention]) -> li
                         and _HELPED_AFTER_RE.match(source, group[-1][0].end, sent.end)):
                     listed = tuple(m[0].text(source) for m in group)
                     found += [_Statement(m[1], Role.LEAD, unit.path, _trimmed(source, sent), False, listed)
+                              for m in _unique(group) if not _is_collective(source, m)]
+    return found
+
+
+# 要充分发挥财政部的牵头作用 / 发挥联席会议的统筹协调作用: the body whose role the text calls on leads (coordinates)
+_PLAYS_BEFORE_RE = re.compile(r"发挥(?:好)?\s*$")
+_PLAYS_AFTER_RE = re.compile(r"\s*(?:等(?:部门|单位))?(?:的)?(?P<role>牵头|主导|统筹协调|协调|统筹)(?:抓总)?作用")
+
+
+def roles_called_on(source: str, units: list[Unit], mentions: list[Mention]) -> list[_Statement]:
+    """发挥X的牵头作用 → X leads; 发挥X的统筹协调作用 → X coordinates."""
+    found: list[_Statement] = []
+    for unit in units:
+        if unit.kind is UnitKind.PREAMBLE:
+            continue
+        for sent in unit_sentences(unit):
+            for group in _groups(source, _inside(mentions, sent.start, sent.end)):
+                after = _PLAYS_AFTER_RE.match(source, group[-1][0].end, sent.end)
+                if after and _PLAYS_BEFORE_RE.search(source, max(sent.start, group[0][0].start - 4), group[0][0].start):
+                    role = Role.COORDINATOR if "协调" in after.group("role") or after.group("role") == "统筹" else Role.LEAD
+                    listed = tuple(m[0].text(source) for m in group)
+                    found += [_Statement(m[1], role, unit.path, _trimmed(source, sent), False, listed)
                               for m in _unique(group) if not _is_collective(source, m)]
     return found

@@ -180,3 +180,16 @@ def test_a_body_that_acts_soon_or_urges_others_with_no_modal(first, role):
 
 def test_a_body_given_a_review_is_its_evaluator_not_its_lead():
     assert explicit(RULES.format(first="部门规章由财政部审查并定期向国务院报告。")) == {("财政部", "一", EV, EX)}
+
+
+@pytest.mark.parametrize("first, expected", [
+    ("财政部要在充分调研的基础上，会同人民银行，于2019年底前研究提出具体办法。",
+     {("财政部", "一", L, EX), ("人民银行", "一", P, EX)}),  # 要在…基础上，… is a duty
+    ("在国务院统一领导下，财政部、人民银行分工负责。", {("财政部", "一", L, EX), ("人民银行", "一", L, EX)}),
+    ("财政部作为主管部门，负责试点工作的组织实施。", {("财政部", "一", L, EX)}),
+    ("财政部要加强对各地的督促指导。", {("财政部", "一", SU, EX)}),
+    ("要充分发挥财政部的牵头作用。", {("财政部", "一", L, EX)}),
+    ("要发挥市智能制造联席会议的统筹协调作用。", {("市智能制造联席会议", "一", CO, EX)}),
+])
+def test_duties_written_around_the_body(first, expected):
+    assert explicit(RULES.format(first=first)) == expected
