@@ -116,13 +116,34 @@ def _types(at: int, sentence: str) -> list[Condition]:
             for word in vocabulary()["enterprise_types"] for m in [re.search(re.escape(word), sentence)] if m]
 
 
+# A degree condition's "or above" (硕士研究生及以上学历): the degrees above it meet it too
+_OR_ABOVE = re.compile(r"^(?:研究生)?(?:学历|学位)?(?:及|或)?以上")
+
+
 def _persons(at: int, sentence: str) -> list[Condition]:
+    """Person statuses a sentence sets (高校毕业生, 失业人员 …) by their words; a degree (博士, 硕士) only where the
+    sentence gives it to the person supported or hired (对新引进的博士; 具有硕士学位; 博士研究生学历), never a
+    博士后 station or a 硕士点 of a school, with the degrees above it where it says 及以上."""
     found: list[Condition] = []
     for entry in vocabulary()["persons"]:
         m = next((m for w in entry["words"] for m in [re.search(re.escape(w), sentence)] if m), None)
-        if m:
-            found.append(Condition("person", "person.status", "in", m.group(), Span(at + m.start(), at + m.end()),
-                                   values=(entry["status"],)))
+        start = end = -1
+        if m is not None:
+            start, end = m.start(), m.end()
+        elif entry.get("pattern"):
+            p = re.search(entry["pattern"], sentence)
+            if p is not None:  # the degree's own words (博士研究生学历), not the verb before them
+                start = p.start() + max(p.group().find(entry.get("head", "")), 0)
+                end = start + len(entry.get("head", "")) + len(re.match(r"(?:研究生)?(?:学历|学位)?",
+                                                                       sentence[start + len(entry.get("head", "")):]).group())
+        if start >= 0:
+            values = (entry["status"],)
+            tail = _OR_ABOVE.match(sentence[end:]) if entry.get("or_above") else None
+            if tail:
+                values += tuple(entry["or_above"])
+                end += len(tail.group())
+            found.append(Condition("person", "person.status", "in", sentence[start:end], Span(at + start, at + end),
+                                   values=values))
     for m in _AGE_RANGE.finditer(sentence):
         found.append(Condition("person", "person.age", "between", m.group(), Span(at + m.start(), at + m.end()),
                                value=to_decimal(m.group("a")), value_max=to_decimal(m.group("b")), unit="岁"))

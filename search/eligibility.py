@@ -172,6 +172,10 @@ def _check(status: str, condition: ConditionView, detail: str) -> ConditionCheck
     return ConditionCheck(status, condition.field, condition.text, detail, condition.start, condition.end)
 
 
+# Person statuses that are degrees (ingest/data/instruments.json persons with or_above)
+_DEGREES = frozenset({"doctorate", "master"})
+
+
 def check_condition(condition: ConditionView, profile: EnterpriseProfile, today: date,
                     lang: str = "zh") -> ConditionCheck:
     """One condition against the profile: met, failed, or unknown (``detail`` names the field to fill in)."""
@@ -243,6 +247,10 @@ def check_condition(condition: ConditionView, profile: EnterpriseProfile, today:
     if field == "person.status":
         have = statuses_in(profile.person.status or "") if profile.person and profile.person.status else set()
         have |= statuses_in(profile.needs)
+        # a degree judges a degree condition only, and a status other than a degree only such a condition: a
+        # doctor is not thereby no 高校毕业生, nor a graduate thereby no 硕士
+        degree = bool(set(condition.values) & _DEGREES)
+        have = {h for h in have if (h in _DEGREES) == degree}
         if not have:
             return missing
         ok = bool(have & set(condition.values))

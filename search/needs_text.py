@@ -180,12 +180,22 @@ def statuses_in(text: str) -> set[str]:
         if any(a.lower() in lowered for a in aliases):
             found.add(status)
     for entry in vocabulary()["persons"]:
-        if any(w in text for w in entry["words"]):
+        if any(w in text for w in entry["words"]) or (entry.get("pattern") and re.search(entry["pattern"], text)):
             found.add(entry["status"])
     for status, words in _EN_STATUS.items():
         if any(w in lowered for w in words):
             found.add(status)
+    for status in ("doctorate", "master"):  # a degree one is still studying for (在职读硕士, 考博士) is not held
+        aliases = vocabulary()["person_status_aliases"].get(status, [])
+        held = [m for a in aliases for m in re.finditer(re.escape(a.lower()), lowered)
+                if not _STUDYING.search(lowered[max(0, m.start() - 24):m.start()])]
+        if status in found and not held:
+            found.discard(status)
     return found
+
+
+# Words before a degree saying it is being studied for, not held
+_STUDYING = re.compile(r"(?:读|考|攻|报考|申请|studying for|doing|working towards?|enrolled in)(?:\s+an?)?\s*(?:在职)?\s*$")
 
 
 number_of = _number  # a number written in digits or in Chinese: 1,500 → 1500; 十二 → 12

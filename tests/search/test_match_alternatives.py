@@ -103,3 +103,32 @@ def test_a_money_question_is_one_that_states_a_figure_and_asks_how_much():
     assert _ASKS_HOW_MUCH.search("Our volume comes to 18 million yuan. At least how much is paid in advance?")
     assert _ASKS_HOW_MUCH.search("展位费8万块，能补多少？")
     assert not _ASKS_HOW_MUCH.search("我们能不能申请？")
+
+
+def test_a_degree_is_a_person_condition_only_where_the_text_gives_it_to_the_person():
+    from ingest.conditions import conditions_of
+
+    def statuses(text):
+        return [(c.values, c.text) for c in conditions_of(text) if c.field == "person.status"]
+
+    assert statuses("对新引进的全日制博士研究生，每人每月给予生活补贴3000元。") == [(("doctorate",), "博士研究生")]
+    assert statuses("对具有硕士研究生及以上学历的人才，给予租房补贴每月1000元。") == [
+        (("master", "doctorate"), "硕士研究生及以上")]
+    assert statuses("对设立博士后科研工作站的企业，给予一次性资助50万元。") == []  # a firm's station, no person's degree
+    assert statuses("加强专业学位硕士研究生培养，支持高校开展试点。") == []  # training, not a condition
+
+
+def test_a_degree_judges_a_degree_condition_and_no_other():
+    from kg.views import PersonProfile
+
+    doctor = ConditionView("person", "person.status", "in", None, None, ["doctorate"], "", "博士研究生", 0, 5)
+    master_up = ConditionView("person", "person.status", "in", None, None, ["master", "doctorate"], "", "硕士及以上", 0, 5)
+    graduate = ConditionView("person", "person.status", "in", None, None, ["graduate"], "", "高校毕业生", 0, 5)
+    phd = EnterpriseProfile(person=PersonProfile(30, "博士"), needs="我博士毕业，刚入职")
+    master = EnterpriseProfile(person=PersonProfile(27, "在职职工"), needs="我硕士毕业三年了")
+    studying = EnterpriseProfile(person=PersonProfile(27, "在职职工"), needs="我在职读硕士")
+    assert verdict_of([doctor], phd, TODAY).status == "eligible"
+    assert verdict_of([master_up], phd, TODAY).status == "eligible"
+    assert verdict_of([doctor], master, TODAY).status == "not_eligible"
+    assert verdict_of([master_up], studying, TODAY).status == "unknown"  # a degree being studied for is not held
+    assert verdict_of([graduate], phd, TODAY).status == "unknown"  # a doctor is not thereby no 高校毕业生
