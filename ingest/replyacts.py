@@ -36,7 +36,7 @@ _STUDY_RE = re.compile(r"\s*(?:等(?:有关)?(?:部门|单位))?\s*(?:认真|抓
 _SAYS_RE = re.compile(r"\s*(?:等(?:有关)?(?:部门|单位))?\s*(?:也|还|均|都)?(?:表示|(?:经)?(?:研究)?认为)[，,：:]?")
 _HELPS_RE = re.compile(r"[^，,。；;]{0,10}?(?:积极|全力)?(?:配合|协助)")
 # 财政部正在抓紧修改…, 林业局与该部也正在研究…, 发展改革委目前正会同你省…: work under way, the body's own
-_UNDER_WAY_RE = re.compile(r"\s*(?:等(?:有关)?(?:部门|单位))?\s*(?:与[^，,。；;]{1,12}?)?(?:也|还|均|都|目前|现)*正(?:在)?(?![常式好当])")
+_UNDER_WAY_RE = re.compile(r"\s*(?:等(?:有关)?(?:部门|单位))?\s*(?:与[^，,。；;]{1,12}?)?(?:也|还|均|都|目前|现)*(?:正在|正(?=会同|抓紧|积极|着手|组织|研究|加快|按照|根据|与|对))")
 
 
 def is_reply(source: str) -> bool:
@@ -68,6 +68,9 @@ def reply_acts(source: str, units: list[Unit], mentions: list[Mention]) -> list[
                     continue
                 if not _CLAUSE_RE.search(source[sent.start : head]):
                     continue
+                named = [m for m in named if not m[0].text(source).startswith("你")]
+                if not named:
+                    continue  # 你省正在开展前期工作: what the asking government does is the background of the reply
                 clause_end = min((i for i in (source.find(c, tail, sent.end) for c in "；;") if i != -1), default=sent.end)
                 says = _SAYS_RE.match(source, tail, clause_end)
                 if says:

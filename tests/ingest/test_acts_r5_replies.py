@@ -123,3 +123,18 @@ def test_gai_bumen_is_no_back_reference():
     text = "财政部负责。该部门要加强管理。"
     assert anaphora(text, [(Span(0, 3), "mof")]) == []
     assert anaphora("财政部负责。该部要加强管理。", [(Span(0, 3), "mof")]) == [(Span(6, 8), "mof")]
+
+
+def test_what_the_asking_government_is_doing_is_background_of_the_reply():
+    from ingest.model import DocumentMeta
+    from ingest.pipeline import parse_text
+
+    text = ("国务院办公厅关于某省请求解决有关问题的复函\n国办函〔2005〕9号\n某某省人民政府：\n"
+            "你省的请示收悉。经国务院同意，现函复如下：\n"
+            "一、关于机场问题。目前，你省正在开展该项目的前期工作。财政部已同意给予适当补助。\n"
+            "二、关于其他问题。另行研究。\n国务院办公厅\n二〇〇五年六月一日\n")
+    doc = parse_text(text, DocumentMeta(slug="t", title="国务院办公厅关于某省请求解决有关问题的复函"))
+    names = {d.key: d.pref_label for d in doc.departments}
+    found = {(names[r.agent], r.unit_path, r.role) for r in doc.responsibilities}
+    assert ("财政部", "一", L) in found
+    assert not any(name == "某某省人民政府" for name, _, _ in found)
