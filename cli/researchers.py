@@ -105,6 +105,9 @@ def search(
             return
         if not result.relevant:
             typer.echo("Nothing in the documents answers this question; the nearest units, for reference only:")
+            if kind:  # the filter may be what left nothing: say so, as when it leaves no hit at all
+                typer.echo(f"(--kind {', '.join(kind)} keeps a structural kind: only plans with 重点任务 sections have "
+                           "measures; --function action, support or rule asks what a unit does in any genre)")
         rows, inferred = [], False
         for rank, hit in enumerate(result.hits, 1):
             owners = hit.context.owners

@@ -66,6 +66,10 @@ def owns(
                       given_to(r) + (rule_text(r.rule) or r.evidence))
                      for r in items],
                 ))
+        if doc and not view.responsibilities.explicit and not view.responsibilities.inferred \
+                and not view.named_without_duty:
+            typer.echo(f"\n{doc} gives {view.pref_label} no duty (it may not name it: `policykg owns "
+                       f"{department}` without --doc lists every document's)")
         if view.named_without_duty or view.category == "candidate":
             typer.echo(f"\nnamed, given no duty there ({len(view.named_without_duty)}):")
             if view.named_without_duty:

@@ -41,14 +41,30 @@ def department_view(graph, name_or_key: str, document: str | None = None, candid
         raise
     except NotFound as missing:
         simplified = _simplified(name_or_key)
-        if simplified == name_or_key:
-            raise
-        try:
-            return _bodies.department_view(graph, simplified, document, candidates=candidates)
-        except Ambiguous:
-            raise
-        except NotFound:
-            raise missing from None
+        if simplified != name_or_key:
+            try:
+                return _bodies.department_view(graph, simplified, document, candidates=candidates)
+            except Ambiguous:
+                raise
+            except NotFound:
+                pass
+        issued = _issued_by(graph, {name_or_key, simplified})
+        if issued:  # say why a name the documents sign finds nothing, rather than only that it does not
+            missing.args = (f"{missing}; it issued {', '.join(issued)}, where no duty of its own was found "
+                            "(an issuer becomes a body where a sentence gives it one)",)
+        raise missing from None
+
+
+def _issued_by(graph, names: set[str]) -> list[str]:  # type: ignore[no-untyped-def]
+    """The slugs of the documents whose issuer is one of ``names`` (as written: 衡阳市人民政府办公室)."""
+    from kg.vocab import DCTERMS, POL
+
+    found = set()
+    for predicate in (DCTERMS.publisher, DCTERMS.creator):
+        for doc, name in graph.subject_objects(predicate):
+            if str(name) in names and (doc, POL.sourceText, None) in graph:
+                found.add(key_tail(doc))
+    return sorted(found)
 
 
 def _simplified(name: str) -> str:

@@ -148,3 +148,21 @@ def test_owns_a_traditional_name_no_document_writes_keeps_the_name_as_given(data
     result = _run(data_dir, "owns", "佛山市氣象局")
     assert result.exit_code == 3
     assert "no department '佛山市氣象局'" in _one_error_line(result)
+
+
+def test_owns_with_doc_says_when_that_document_gives_the_body_no_duty(data_dir):
+    # 应急部 carries the plates notice (guobanfa-2018-114); the tax rules (guofa-2018-041) never name it
+    there = _run(data_dir, "owns", "应急部", "--doc", "guobanfa-2018-114")
+    assert there.exit_code == 0 and "gives" not in there.output
+    elsewhere = _run(data_dir, "owns", "应急部", "--doc", "guofa-2018-041")
+    assert elsewhere.exit_code == 0, elsewhere.output
+    assert "guofa-2018-041 gives 应急管理部 no duty" in elsewhere.output
+
+
+def test_owns_an_issuer_that_is_no_body_says_what_it_issued(data_dir):
+    # the city notice's issuer signs it but no sentence gives the city government a duty of its own
+    result = _run(data_dir, "owns", "佛山市人民政府")
+    assert result.exit_code == 3
+    line = _one_error_line(result)
+    assert "no department '佛山市人民政府'" in line and "it issued foshan-notice" in line
+
