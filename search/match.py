@@ -100,6 +100,7 @@ from .text_checks import (
     duration_checks,
     industry_list_checks,
     layoff_checks,
+    one_only_checks,
     quantity_bounds,
     ratio_checks,
     scope_check,
@@ -161,7 +162,8 @@ _ASKS_HOW_MUCH = re.compile(r"多少|几成|什么比例|多大比例|how much|w
 _ALL_SIZES = re.compile(r"大中小")
 _ASKS_IF_ELIGIBLE = re.compile(r"够条件|够格|符合条件|有没有资格|有资格|能不能|能否|可不可以|可以吗|行不行|能报名|能参加|能申请|能领|"
                                r"能拿|能享受|能[\u4e00-\u9fff]{1,6}吗|qualify|eligible|allowed to|"
-                               r"can (?:we|i) (?:still )?(?:get|apply|join|enter|claim)", re.IGNORECASE)
+                               r"can (?:we|i) (?:still |also )?(?:get|apply|join|enter|claim|take|work|practi[sc]e|register|run|open|keep)",
+                               re.IGNORECASE)
 
 
 
@@ -338,7 +340,7 @@ def _measures(index: SearchIndex, profile: EnterpriseProfile, k: int, lang: str,
             extra += unmet_requirements(hit.text, profile, hit.start) + refusals(hit.text, profile, hit.start)
             extra += relative_age_checks(hit.text, profile, hit.start) + duration_checks(hit.text, profile, hit.start)
             extra += layoff_checks(hit.text, profile, hit.start) + industry_list_checks(hit.text, profile, hit.start)
-            extra += ratio_checks(hit.text, profile, hit.start)
+            extra += ratio_checks(hit.text, profile, hit.start) + one_only_checks(hit.text, profile, hit.start)
             for u in document_refusals.get(hit.document, []):  # the document's own scope turns this firm away
                 if u.id != hit.iri and u.text not in hit.text:
                     extra += refusals(u.text, profile, u.start)
@@ -473,7 +475,7 @@ def _deciding_units(index: SearchIndex, query: str, profile: EnterpriseProfile, 
     out = list(hits)
     for h in index.search(query, k=60, kind=kinds, document=list(top)).hits:
         says_no = any(c.status == "failed" for c in relative_age_checks(h.text, profile) + duration_checks(h.text, profile)) \
-            or refusals(h.text, profile)
+            or refusals(h.text, profile) or one_only_checks(h.text, profile)
         if h.iri not in have and says_no:
             out.append(replace(h, score=top[h.document]))
     return out

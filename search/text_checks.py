@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from kg.views import ConditionCheck, EnterpriseProfile
 
-__all__ = ["DOCUMENT_REFUSAL", "bigrams", "duration_checks", "industry_list_checks", "quantity_bounds", "ratio_checks", "exclusions", "layoff_checks", "prohibitions", "refusals", "relative_age_checks",
+__all__ = ["DOCUMENT_REFUSAL", "bigrams", "duration_checks", "one_only_checks", "industry_list_checks", "quantity_bounds", "ratio_checks", "exclusions", "layoff_checks", "prohibitions", "refusals", "relative_age_checks",
            "scope_check", "unmet_requirements"]
 
 # ------------------------------------------------------------------------------------------------ prohibitions
@@ -38,6 +38,27 @@ def prohibitions(text: str, profile: EnterpriseProfile, start: int = 0) -> list[
             found.append(ConditionCheck("failed", "needs", m.group(), "、".join(sorted(shared)),
                                         start + m.start(), start + m.end()))
     return found
+
+
+# A text allowing one only: 并在一家专利代理机构从业; 不得同时在两个以上专利代理机构从事…; 一人只能担任一个…法定代表人
+_ONE_ONLY = re.compile(r"(?:只能|仅能|仅限|应当|并)?在一(?:家|个|所)[\u4e00-\u9fff]{2,12}?(?:从业|执业|任职|注册|工作)"
+                       r"|不得同时在(?:两|二|2)(?:个|家|所)以上[\u4e00-\u9fff]{2,12}?(?:从事|从业|执业|任职|注册)"
+                       r"|只能(?:担任|在|参加|注册)一(?:个|家|所|项)")
+# The asker's words for a second one, or for two at once (第二家, 另一家, 同时在两家, 兼职; a second agency, another firm)
+_SECOND = re.compile(r"第二(?:家|个|所)|另(?:外)?一(?:家|个|所)|再(?:去|到|在)?一(?:家|个)|两(?:家|个|所)|同时在|兼职|兼任|"
+                     r"\ba second\b|\banother (?:agency|agencies|firm|company|employer|office|practice|one)\b|"
+                     r"\btwo (?:agencies|firms|companies|employers)\b|\bmoonlight", re.IGNORECASE)
+
+
+def one_only_checks(text: str, profile: EnterpriseProfile, start: int = 0) -> list[ConditionCheck]:
+    """A unit allowing one only (在一家专利代理机构从业; 不得同时在两个以上…执业) against an asker who wants a second or
+    two at once (第二家, 兼职; a second agency): a failed check naming the clause."""
+    said = " ".join((profile.needs, *profile.plans))
+    wants = _SECOND.search(said)
+    if not wants:
+        return []
+    return [ConditionCheck("failed", "needs", m.group(), wants.group(), start + m.start(), start + m.end())
+            for m in _ONE_ONLY.finditer(text)]
 
 
 # ------------------------------------------------------------------------------------------------ exclusions, requirements

@@ -132,3 +132,16 @@ def test_a_degree_judges_a_degree_condition_and_no_other():
     assert verdict_of([doctor], master, TODAY).status == "not_eligible"
     assert verdict_of([master_up], studying, TODAY).status == "unknown"  # a degree being studied for is not held
     assert verdict_of([graduate], phd, TODAY).status == "unknown"  # a doctor is not thereby no 高校毕业生
+
+
+def test_a_text_allowing_one_only_fails_an_asker_who_wants_a_second():
+    from search.text_checks import one_only_checks
+
+    second = EnterpriseProfile(needs="I already practise at one patent agency. Can I also take cases for a second agency?")
+    assert [c.text for c in one_only_checks("取得资格证，并在一家专利代理机构从业。", second)] == ["并在一家专利代理机构从业"]
+    assert one_only_checks("专利代理师不得同时在两个以上专利代理机构从事专利代理业务。",
+                           EnterpriseProfile(needs="我想同时在两家代理机构挂证"))
+    assert one_only_checks("并在一家专利代理机构从业。", EnterpriseProfile(needs="我想考专利代理师，能报名吗")) == []
+    from search.match import _ASKS_IF_ELIGIBLE
+
+    assert _ASKS_IF_ELIGIBLE.search("Can I also take cases for a second agency in the evenings?")
