@@ -48,6 +48,14 @@ def department_view(graph, name_or_key: str, document: str | None = None, candid
                 raise
             except NotFound:
                 pass
+        # an English name typed in another case or spacing (ministry of education): the close name it is
+        plain = " ".join(name_or_key.lower().split())
+        same = [n for n in missing.suggestions if " ".join(n.lower().split()) == plain and n != name_or_key]
+        if same and name_or_key.isascii():
+            try:
+                return _bodies.department_view(graph, same[0], document, candidates=candidates)
+            except NotFound:
+                pass
         issued = _issued_by(graph, {name_or_key, simplified})
         if issued:  # say why a name the documents sign finds nothing, rather than only that it does not
             missing.args = (f"{missing}; it issued {', '.join(issued)}, where no duty of its own was found "

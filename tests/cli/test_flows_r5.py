@@ -166,3 +166,10 @@ def test_owns_an_issuer_that_is_no_body_says_what_it_issued(data_dir):
     line = _one_error_line(result)
     assert "no department '佛山市人民政府'" in line and "it issued foshan-notice" in line
 
+
+
+def test_owns_an_english_name_in_lower_case_finds_the_body(data_dir):
+    typed = _run(data_dir, "owns", "ministry of emergency management")
+    assert typed.exit_code == 0, typed.output
+    assert typed.output.splitlines()[0].startswith("应急管理部")
+    assert typed.output == _run(data_dir, "owns", "应急部").output
