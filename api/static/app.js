@@ -49,7 +49,8 @@
       no_measures: "没有匹配的举措。", error: "出错了：",
       home_h: "已导入的政策文件", home_docs: (n) => `共 ${n} 份文件`, period: "时期",
       counts: (d) => `${d.units} 个条目 · ${d.targets} 项指标 · ${d.responsibilities} 条职责`,
-      home_empty: "尚未导入任何文件。", not_relevant: "已导入的文件中没有直接回答这个问题的内容。以下是最接近的条目，仅供参考：",
+      home_empty: "尚未导入任何文件。", filtered_out: (f) => `在筛选条件（${f}）内没有结果：没有已导入的文件符合这些条件，或其中没有回答这个问题的条目。去掉一个筛选条件即可检索全部文件。`,
+      not_relevant: "已导入的文件中没有直接回答这个问题的内容。以下是最接近的条目，仅供参考：",
       nearest: "最接近", source_h: "在原文中的位置", inferred_by_rule: "按规则推断",
       owners_from: (path, heading) => `原文为上级条目 ${path} ${heading} 写明的分工：`,
       errors: { not_found: "没有找到所请求的内容。", ambiguous_name: "这个名称对应多个部门：请用全称，或先选定文件。", invalid_input: "输入有误，请检查后重试。", invalid_query: "问题无法检索，请换个说法。",
@@ -113,6 +114,7 @@
       counts: (d) => `${d.units} units · ${d.targets} targets · ${d.responsibilities} responsibilities`,
       home_empty: "No document has been ingested yet.",
       not_relevant: "Nothing in the loaded documents answers this question. The nearest units, for reference only:",
+      filtered_out: (f) => `No result within the filters (${f}): no loaded document matches them, or none of its units answers. Clear a filter to search every document.`,
       nearest: "nearest", source_h: "In its document", inferred_by_rule: "inferred by rule",
       owners_from: (path, heading) => `as the text states for the enclosing unit ${path} ${heading}:`,
       errors: { not_found: "Not found.", ambiguous_name: "This name is shared by several bodies: use the full name, or choose a document first.", invalid_input: "Invalid input; check it and try again.", invalid_query: "This question cannot be searched; try other words.",
@@ -360,9 +362,13 @@
       DOCS = new Map(docs.map((d) => [d.slug, d]));
       const status = t("hits")(data.hits.length, Math.round(data.took_ms));
       announce(status);
-      const nearest = data.relevant === false;
+      // no hit at all within a filter (year 2030, a jurisdiction no document has): the filter is why, say so
+      const filters = ["doc", "year", "jurisdiction", "issuer"].filter((k) => chosen[k]).map((k) => `${k} ${chosen[k]}`);
+      const filteredOut = !data.hits.length && filters.length > 0;
+      const nearest = data.relevant === false && !filteredOut;
       put(results,
         request.post ? el("p", { class: "meta", id: "long-question" }, t("long_question")) : null,
+        filteredOut ? el("p", { class: "status filtered-out", id: "filtered-out", role: "status" }, t("filtered_out")(filters.join(", "))) : null,
         nearest ? el("p", { class: "status not-relevant", id: "not-relevant", role: "status" }, t("not_relevant")) : null,
         el("p", { class: "status", id: "hit-count" }, data.hits.length ? status : t("no_hits")),
         data.hits.length && data.facets ? facetBar(data.facets, chosen, (key, value) => go(q, Object.assign({}, chosen, { [key]: value }))) : null,

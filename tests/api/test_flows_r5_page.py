@@ -74,3 +74,13 @@ def test_an_issuer_contact_is_not_badged_as_the_documents_supervisor(page, serve
     chip = page.locator(".contacts .chip.contact").first
     assert "国务院" in chip.inner_text() and "发文机关" in chip.inner_text()
     assert chip.locator(".badge").count() == 0
+
+
+def test_a_filter_no_document_passes_is_named_as_why_nothing_is_found(page, server):
+    page.goto(server + "/#/search?q=%E8%A1%A5%E8%B4%B4&year=2030")  # 补贴, in a year no document covers
+    page.wait_for_selector("#filtered-out")
+    assert "year 2030" in page.inner_text("#filtered-out")
+    assert page.locator("#not-relevant").count() == 0
+    page.goto(server + "/#/search?q=%E8%A1%A5%E8%B4%B4&year=2023")  # the city notice's year: hits, no such note
+    page.wait_for_selector("ol.hits li")
+    assert page.locator("#filtered-out").count() == 0
