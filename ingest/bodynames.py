@@ -316,9 +316,22 @@ _GRASSROOTS_RE = re.compile(r"(?<![\u4e00-\u9fff])(?:居民委员会|村民委�
 _SECTOR_AND_OTHERS_RE = re.compile(rf"(?<![\u4e00-\u9fff])(?:{_SECTORS})(?=等(?:有关)?部门)")
 
 
+# A unit named by the part it takes for an organisation or a channel it sponsors (挂靠单位, the unit a social group
+# is attached to; 政务新媒体主办单位, the unit that runs an account; 承办单位, the unit that handles a proposal), at a
+# clause's start or in a list of bodies, with at most a short name of what it sponsors before it. Kept as a body only
+# where it acts (ingest.departments); 主管单位 is left out: texts use it for bodies they have just named.
+_SPONSOR_UNIT_RE = re.compile(rf"(?:(?<=[。；;，,：:\n、和及与）)])|(?<=\d[.．、])|^)(?:[{_CJK}]{{2,6}}?(?<![的是为和及与])(?=挂靠|主办|承办))?"
+                              rf"(?:挂靠|主办|承办)单位(?!负责人|工作人员|名称|职责|的)", re.MULTILINE)
+# The organ that registers a kind of organisation, named with that kind (社会团体登记管理机关, 基金会登记管理机关).
+_REGISTRAR_RE = re.compile(rf"(?:(?<=[。；;，,：:\n、和及与])|^)(?:各级)?(?:社会团体|社会组织|基金会|民办非企业单位)登记管理机关",
+                           re.MULTILINE)
+
+
 def _designation_candidates(source: str) -> list[_Candidate]:
     """Functional designations (教育行政部门, 各级卫生健康部门, 税务机关): a sector word at a word's start."""
     found = [_Candidate(m.start(), m.end(), "designation") for m in _MANAGING_DEPARTMENT_RE.finditer(source)]
+    found += [_Candidate(m.start(), m.end(), "designation") for regex in (_SPONSOR_UNIT_RE, _REGISTRAR_RE)
+              for m in regex.finditer(source) if not _CLAUSE_RE.search(m.group())]
     found += [_Candidate(m.start(), m.end(), "designation") for m in _GRASSROOTS_RE.finditer(source)]
     found += [_Candidate(m.start(), m.end(), "designation") for m in _SECTOR_AND_OTHERS_RE.finditer(source)]
     for m in _FUNCTIONAL_RE.finditer(source):

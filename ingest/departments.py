@@ -190,6 +190,8 @@ def _unknown_body(name: str, kind: str, jurisdiction: str) -> Department:
     elif kind == "designation":  # 教育行政部门 of this jurisdiction's governments (of every level it names)
         # 各级登记管理机关 and 登记管理机关 in one text are the one class of bodies, at every level
         full = name if "人民政府" in name else re.sub(r"^(?:(?:当地|各地|地方)(?!各级)|(?:地方)?各级)", "", name)
+        # …and so are 社会团体登记管理机关 and 登记管理机关: the kind it registers, named or not, is the same organ
+        full = re.sub(r"^(?:社会团体|社会组织|基金会|民办非企业单位)(?=登记管理机关$)", "", full)
         key_name = f"{jurisdiction}|{full}"
     elif kind == "joint" and levels.lowest and not _place_at_start(name):
         full = key_name = _written(levels.lowest, levels) + name  # 楼宇经济联席会议 of 静安区: 上海市静安区楼宇经济联席会议

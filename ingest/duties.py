@@ -65,6 +65,8 @@ _DUTY_OF: tuple[tuple[re.Pattern[str], Role], ...] = (
                 r"(?:指导和监督|监督和指导|事中事后监管|监督管理|监管)(?:工作)?(?=[，,。；;]|$)"
                 r"|(?:开展|进行|组织|实施|做好)[^，。；]{0,8}?(?:督查|督导|监督检查|督促检查|审计监督|检查、监督|监督、检查)"
                 r"|^\s*(?:负责)?对[^，。；]{1,20}(?:进行|实施)监督(?!检查|管理)|行使[^，。；]{0,4}监督(?:职)?权"
+                # 业务主管部门要监督其改正: the clause's act is to watch others do what they must
+                r"|^\s*(?:要|应当|应|须|需|负责)\s*(?:严格)?监督(?!管理|机制|制度|体系|工作|检查)"
                 # …，加强对《规划》实施的指导、监督和检查: a later clause of the same duty that oversees the work
                 r"|[，,]\s*(?:要)?(?:加强|强化)对[^，。；]{1,30}?的(?:指导|协调)、(?:监督|监管)"),
      Role.SUPERVISOR),
@@ -148,7 +150,7 @@ def _later_help(source: str, stop: int, end: int, mentions: list[Mention]) -> bo
 # A class of bodies named by its work alone, with no level, place or 国务院 (税务机关, 医疗保障部门, 登记管理机关,
 # 业务主管部门): the bodies of that kind everywhere, not one body.
 _CLASS_RE = re.compile(r"^(?:(?:地方)?各级)?(?!国务院|国家|中央|中国|全国|各|地方|县级|省|市|区|县|[^，。]*(?:省|市|区|县|政府))"
-                       r"[\u4e00-\u9fff]{2,10}(?:部门|机关|机构)$")
+                       r"(?:[\u4e00-\u9fff]{2,10}(?:部门|机关|机构)|[\u4e00-\u9fff]{0,8}(?:挂靠|主办|承办)单位)$")  # 挂靠单位: each unit of the kind
 _MEANS_RE = re.compile(r"\s*(?:要|应当|应|须|需|可)?\s*(?:(?:采取|采用|通过|运用)[^，,；;。]{0,20}(?:方式|办法|手段|形式)"
                        r"|(?:根据|按照|依据)[^，,；;。]{0,20}(?:要求|规定|需要)"
                        r"|在[^，,；;。]{1,16}?(?:领导|指导)下)[，,]")  # 审计署在总理领导下，…独立行使审计监督权
@@ -199,6 +201,11 @@ def _marked_statements(source: str, marked: list[tuple[list[Mention], str | None
             yield mention, Role.PARTICIPANT, False
 
 
+def _same_clause(source: str, a: int, b: int) -> bool:
+    """Whether no ； (a clause of its own) stands between positions ``a`` and ``b`` of one sentence."""
+    return not re.search(r"[；;]", source[min(a, b) : max(a, b)])
+
+
 def _sentence_statements(source: str, sent: Span, mentions: list[Mention], conv: _Conventions,
                          narrative: bool = False) -> Iterator[tuple[Mention, Role, bool]]:
     """Duties a sentence states in words (X负责…, 由X会同Y…, Y予以配合, 各区政府可…, X组织…评估, X统筹安排…).
@@ -210,6 +217,9 @@ def _sentence_statements(source: str, sent: Span, mentions: list[Mention], conv:
             yield from _marked_statements(source, marked, i, sent.end, conv, sent.start, has_lead)
             continue
         start, tail = group[0][0].start, group[-1][0].end
+        # a body told what to do in its own clause, closed by ；, helps no lead of another clause (对需整改的…，业务主管部门
+        # 要监督其改正；对撤销登记的…，业务主管部门要会同有关单位…)
+        has_lead = any(mark == _LEAD and _same_clause(source, start, other[0][0].start) for other, mark, _ in marked)
         if _EXPERTS_RE.match(source, tail, sent.end):
             continue  # 由A、B等单位专家组成的专家组: the bodies only send the experts
         if _OBJECT_RE.search(source, sent.start, start) and not (

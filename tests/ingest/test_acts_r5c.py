@@ -1,0 +1,58 @@
+"""Second pass on bodies a national text makes act (issue 20, round 5): units named by the part they take for what
+they sponsor (挂靠单位, 政务新媒体主办单位), the registration organ named with the kind it registers, 要监督… as
+oversight, and a lead of one ；-clause that makes no helper of a body acting in another clause."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ingest import parse_plan
+from ingest.model import Role
+
+
+def owners(tmp_path: Path, body: str) -> set[tuple[str, str, Role]]:
+    path = tmp_path / "doc.txt"
+    path.write_text("国务院办公厅关于清理整顿工作的通知\n" + body, encoding="utf-8")
+    doc = parse_plan(path)
+    names = {d.key: sorted({doc.source[m.start:m.end] for m in d.mentions}, key=len)[0] for d in doc.departments}
+    return {(names[r.agent], r.unit_path, r.role) for r in doc.responsibilities}
+
+
+def test_an_attached_unit_in_a_list_of_classes_of_bodies_implements(tmp_path):
+    text = "一、工作原则\n（一）登记管理机关、业务主管部门和挂靠单位都要从严把关。\n（二）其他事项另行规定。\n"
+    found = owners(tmp_path, text)
+    assert {("挂靠单位", "一（一）", Role.IMPLEMENTER), ("业务主管部门", "一（一）", Role.IMPLEMENTER),
+            ("登记管理机关", "一（一）", Role.IMPLEMENTER)} <= found
+
+
+def test_units_that_review_before_a_consent_each_evaluate(tmp_path):
+    text = "一、保留条件\n（一）符合下列要求的予以保留。\n1.有规范的名称。\n2.挂靠单位、业务主管部门审查同意。\n二、其他事项另行规定。\n"
+    found = owners(tmp_path, text)
+    assert ("挂靠单位", "一（一）2", Role.EVALUATOR) in found
+
+
+def test_a_unit_named_only_as_what_an_account_shows_is_no_body(tmp_path):
+    text = "一、规范名称\n（一）账号名称应与主办单位工作职责相关联，并在认证信息中标明主办单位名称。\n（二）其他事项另行规定。\n"
+    assert not any(name.endswith("主办单位") for name, _, _ in owners(tmp_path, text))
+
+
+def test_the_registration_organ_named_with_its_kind_is_the_same_organ(tmp_path):
+    text = ("一、工作要求\n（一）社会团体登记管理机关和业务主管部门要加强管理。\n"
+            "（二）由登记管理机关责令解散。\n")
+    doc_owners = owners(tmp_path, text)
+    names = {name for name, _, _ in doc_owners}
+    assert "登记管理机关" in names or "社会团体登记管理机关" in names
+    assert len({n for n in names if n.endswith("登记管理机关")}) == 1
+
+
+def test_a_duty_to_watch_others_correct_is_oversight(tmp_path):
+    text = "一、工作步骤\n（一）对需整改的社会团体，业务主管部门要监督其改正。\n（二）其他事项另行规定。\n"
+    assert ("业务主管部门", "一（一）", Role.SUPERVISOR) in owners(tmp_path, text)
+
+
+def test_a_lead_in_a_later_clause_after_a_semicolon_makes_no_helper_of_the_first(tmp_path):
+    text = ("一、工作步骤\n（一）对需整改的社会团体，业务主管部门要监督其改正；对撤销登记的社会团体，业务主管部门要会同有关单位"
+            "处理好善后工作。\n（二）其他事项另行规定。\n")
+    found = {(n, p, r) for n, p, r in owners(tmp_path, text) if n == "业务主管部门"}
+    assert ("业务主管部门", "一（一）", Role.SUPERVISOR) in found
+    assert ("业务主管部门", "一（一）", Role.PARTICIPANT) not in found
