@@ -52,7 +52,7 @@ _SIZE_NAMES = {"small": ("小型", "small"), "medium": ("中型", "medium"), "la
 # A decision counts: a reply's 同意…享受…相关政策 or 由…省人民政府实施审批 is the very grant a firm asks about.
 ACTIONABLE_FUNCTIONS = ("support", "action", "rule", "decision")
 ACTIONABLE_KINDS = ("measure", "item", "article", "task", "task_row", "paragraph", "safeguard", "section", "chapter",
-                    "annex", "notice")
+                    "annex", "notice", "closing")  # a closing that states a rule (另外，白银…参照黄金税收的有关政策执行)
 
 # Added to an instrument of a local document where the firm is, and of one elsewhere
 INSTRUMENT_LOCAL = 0.5

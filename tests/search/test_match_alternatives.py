@@ -145,3 +145,15 @@ def test_a_text_allowing_one_only_fails_an_asker_who_wants_a_second():
     from search.match import _ASKS_IF_ELIGIBLE
 
     assert _ASKS_IF_ELIGIBLE.search("Can I also take cases for a second agency in the evenings?")
+
+
+def test_a_closing_that_states_a_rule_is_searched_and_a_courtesy_closing_is_not_offered():
+    from search.match_instruments import ACTIONABLE_KINDS, _actionable
+    from search.types import IndexUnit
+
+    def closing(function, text):
+        return IndexUnit("u", "closing", "d", "", "结语", "", text, text, 0, len(text), function=function)
+
+    assert "closing" in ACTIONABLE_KINDS
+    assert _actionable(closing("rule", "另外，白银的经济政策同时参照黄金税收的有关政策执行。"))
+    assert not _actionable(closing("context", "感谢您对政府工作的关心和支持。"))
