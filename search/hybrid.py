@@ -21,7 +21,7 @@ from .bilingual import Dictionary, load_dictionary
 from .bm25 import BM25Retriever
 from .boosts import UnitFacts, adjust
 from .checks import check_documents, check_functions, check_kinds, clean_query
-from .coverage import bm25_idf, phrase_groups, raise_covering
+from .coverage import DocumentTexts, bm25_idf, document_gains, phrase_groups, raise_covering
 from .dense import DenseRetriever
 from .encoders.base import Encoder
 from .english_view import EnglishViews
@@ -111,6 +111,7 @@ class SearchIndex:
         self._vectors: OrderedDict[str, np.ndarray] = OrderedDict()  # query text → vector, oldest first
         self._vector_lock = threading.Lock()
         self._texts = [u.text for u in units]
+        self._document_texts = DocumentTexts(units)
         self._document_of = np.array([u.document for u in units], dtype=object)
         self._function_of = np.array([u.function for u in units], dtype=object)
         # units with no sentence vectors (one sentence): their whole-text score stands for their best sentence
@@ -458,10 +459,14 @@ class SearchIndex:
             self.english_views().raise_phrases(fused, sorted(plan.phrase_terms), self.settings.phrase_boost)
         if plan.asks_in_force and fused:
             self._add_self_naming(fused, mask)
-        if plan.language == "en":  # the units holding more of its phrases' words (search/coverage.py)
-            raise_covering(fused, self._texts, phrase_groups(plan.text, self.translations, plan.translation_terms,
-                                                             plan.key_terms),
-                           bm25_idf(n, self.backend.document_frequency), self.settings.english_coverage)
+        if plan.language == "en":  # the units, and documents, holding more of its phrases' words (search/coverage.py)
+            groups = phrase_groups(plan.text, self.translations, plan.translation_terms, plan.key_terms)
+            idf = bm25_idf(n, self.backend.document_frequency)
+            gains = document_gains(fused, self._document_of, self._document_texts, groups, idf,
+                                   self.settings.english_document_coverage)
+            raise_covering(fused, self._texts, groups, idf, self.settings.english_coverage)
+            for row, gain in gains.items():
+                fused[row] += gain
         adjust(fused, plan, self.facts, self.settings)
         asked = set(plan.places)
         carried: dict[int, TargetView] = {}
