@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .authority import _PLACE_GOV_RE, _known_places, authority
-from .levels import _LEVEL_CHARS, NATIONAL, _short_place
+from .levels import _LEVEL_CHARS, _PROVINCES, NATIONAL, _short_place
 
 _CJK = "\u4e00-\u9fff"
 
@@ -122,7 +122,8 @@ _FUNCTIONAL_RE = re.compile(
 _EACH_SECTOR_RE = re.compile(
     rf"各(?:有关|相关)?(?:省、自治区、直辖市(?:和计划单列市)?|设区(?:的)?市|市（州）|市州|县（市、区）|县（市）|区县|县区|县级市"
     rf"|省（区、市）|省（市）|区|县|市|州|省)"
-    rf"(?:{_SECTORS})(?:行政|主管|管理)?(?:主管部门|部门|委员会|局|委|厅|办)")
+    rf"(?:社会团体|社会组织|基金会|民办非企业单位)?"  # 各省、自治区、直辖市社会团体登记管理机关: the organ of the kind it registers
+    rf"(?:{_SECTORS})(?:行政|主管|管理)?(?:主管部门|部门|委员会|机关|局|委|厅|办)")
 _CONSENT_RE = re.compile(r"(?:研究)?(?:同意|批准)")
 # 国务院常务会议 / 市政府全体会议: a collegial organ that meets and decides (讨论决定) is a body like a 联席会议
 _JOINT_RE = re.compile(r"联席会议|(?:领导|工作|协调)小组(?:办公室)?|工作专班|指挥部|协调委员会|(?<![第次])(?:常务|全体)会议(?!精神|纪要|审议|通过|决定的)")
@@ -376,10 +377,29 @@ _ACTS_AFTER_RE = re.compile(r"(?:都|均|也)?(?:要|应当|应|须|必须|可�
 _ACTS_LATER_RE = re.compile(r"(?:[，,]\s*特别是[^，,。；;]{1,30})?[，,]?\s*" + _ACTS_AFTER_RE.pattern)
 
 
+# Provinces named bare as the ones told to act, one by one or in a list closed by 等各地区 (…以及北京市、天津市等各地区，
+# 要积极主动对接…; 北京市要…): each province (its government) implements what the clause asks.
+_PROVINCE_NAME = "|".join(p for p in _PROVINCES if not p.endswith("特别行政区"))
+_ACTING_PROVINCES_RE = re.compile(
+    rf"(?:(?<=[，,。；;：:\n])|(?<=以及)|(?<=[和及]))(?P<list>(?:{_PROVINCE_NAME})(?:、(?:{_PROVINCE_NAME}))*)"
+    rf"(?P<rest>等(?:各)?(?:地区|地方|省份|省市|省（区、市）))?(?![\u4e00-\u9fff]*?(?:人民政府|政府|[省市]委))")
+
+
+def _province_candidates(source: str) -> list[_Candidate]:
+    found = []
+    for m in _ACTING_PROVINCES_RE.finditer(source):
+        if not _ACTS_LATER_RE.match(source, m.end()):
+            continue
+        for p in re.finditer(_PROVINCE_NAME, m.group("list")):
+            found.append(_Candidate(m.start("list") + p.start(), m.start("list") + p.end(), "collective"))
+    return found
+
+
 def _collective_candidates(source: str) -> list[_Candidate]:
     found = [_Candidate(m.start(), m.end(), "collective") for regex in (_COLLECTIVE_RE, _EACH_SECTOR_RE)
              for m in regex.finditer(source)
              if _left_ok(source, m.start(), m.group()) and _right_ok(source, m.end(), m.group())]
+    found += _province_candidates(source)
     return found + [_Candidate(m.start(), m.end(), "collective") for m in _ACTING_PLACES_RE.finditer(source)
                     if _ACTS_LATER_RE.match(source, m.end())
                     and (_opens_clause(source, m.start()) or source.endswith("特别是", 0, m.start()))]

@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from .levels import _PROVINCES
 from .model import Role, Span, Unit
 
 Mention = tuple[Span, str]  # (where, Department.key)
@@ -49,7 +50,7 @@ _SEP_RE = re.compile(r"(?:[\s、，,/和及与]|以及|或(?:者)?|[（(](?:牵�
 _OWN_LEAD_RE = re.compile(r"\s*[（(](?:牵头|主责)[）)]")
 # After a list and before its verb: 等部门, then adverbs (要, 予以, 按职责分工 …).
 # (、各有关部门: the addressees written after a named collective, 地方各级政府、各有关部门要…, are no body of their own)
-_GAP = (r"(?:[（(](?:以下|下)?简称[^（）()]{0,40}[）)])?\s*(?:等(?:有关|相关|其他)?(?:部门和单位|部门和区|部门|单位|机构|方面)?(?:和个人)?|[和及](?:其他|其它)?(?:有关|相关)?(?:部门和单位|部门|单位)"
+_GAP = (r"(?:[（(](?:以下|下)?简称[^（）()]{0,40}[）)])?\s*(?:等各?(?:有关|相关)?(?:地区|地方|省份|省市)(?=[\s，,])|等(?:有关|相关|其他)?(?:部门和单位|部门和区|部门|单位|机构|方面)?(?:和个人)?|[和及](?:其他|其它)?(?:有关|相关)?(?:部门和单位|部门|单位)"
         r"|、各(?:有关|相关)?(?:部门和单位|部门|单位))?"
         r"(?:[\s，,]*(?:要|应当|应|须|需|可|将(?!其)|积极|予以|做好|具体|主要|分别|共同|统一|按照职责分工|按职责分工"
         r"|按职责|按照职责|依职责|各自|切实|在(?:各自)?职责范围内"
@@ -187,7 +188,13 @@ def _unique(group: list[Mention]) -> list[Mention]:
 
 
 def _is_collective(source: str, mention: Mention) -> bool:
-    return bool(_COLLECTIVE_RE.search(mention[0].text(source)))
+    text = mention[0].text(source)
+    # 北京市、天津市等各地区，要…: provinces listed as some of the places told to act are each one of them
+    return bool(_COLLECTIVE_RE.search(text)) or (text in _PROVINCE_SET and bool(_PROVINCES_TAIL_RE.match(source, mention[0].end)))
+
+
+_PROVINCE_SET = frozenset(p for p in _PROVINCES if not p.endswith("特别行政区"))
+_PROVINCES_TAIL_RE = re.compile(rf"(?:、(?:{'|'.join(_PROVINCE_SET)}))*等各?(?:有关|相关)?(?:地区|地方|省份|省市)")
 
 
 def _each_leads(source: str, group: list[Mention]) -> bool:

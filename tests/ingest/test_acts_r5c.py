@@ -56,3 +56,16 @@ def test_a_lead_in_a_later_clause_after_a_semicolon_makes_no_helper_of_the_first
     found = {(n, p, r) for n, p, r in owners(tmp_path, text) if n == "业务主管部门"}
     assert ("业务主管部门", "一（一）", Role.SUPERVISOR) in found
     assert ("业务主管部门", "一（一）", Role.PARTICIPANT) not in found
+
+
+def test_provinces_listed_before_deng_ge_diqu_each_implement(tmp_path):
+    text = ("一、组织实施\n（一）国家发展改革委要做好综合协调；各有关部门和单位以及北京市、天津市等各地区，要积极主动对接和支持"
+            "新区规划建设。\n（二）其他事项另行规定。\n")
+    found = owners(tmp_path, text)
+    assert {("北京市", "一（一）", Role.IMPLEMENTER), ("天津市", "一（一）", Role.IMPLEMENTER)} <= found
+
+
+def test_a_province_named_as_a_place_is_no_body(tmp_path):
+    text = ("一、组织实施\n（一）会议在北京市召开，天津市的经验要认真总结。\n（二）北京市人民政府要加强组织领导。\n")
+    names = {name for name, _, _ in owners(tmp_path, text)}
+    assert "天津市" not in names and "北京市" not in names
