@@ -54,6 +54,8 @@ _DUTY_OF: tuple[tuple[re.Pattern[str], Role], ...] = (
                 r"(?:统筹协调|综合协调|协调服务|协调推进|统筹推进|统筹指导|统筹规划|统筹组织|协调解决|组织协调|协调)"), Role.COORDINATOR),
     (re.compile(r"^\s*(?:要|应当|应|须|需|负责)?\s*(?:适时|定期|及时|每年)?(?:组织)?(?:开展)?(?:考核|评估|评价|初审|审核|评审|审查(?!批准|同意))"
                 r"|(?:开展|进行|组织|做好)[^，。；]{0,8}?(?:考核|评估|评价|验收|审查)"
+                # 适时启动项目审核程序: the body opens its own review of the project
+                r"|启动[^，。；]{0,8}?(?:审核|审查|评审|评估)(?:程序|工作)"
                 # 对材料…进行审核, 履行审核职责: a body that reviews what others submit (审查 / 审核 / 审定 / 评审)
                 r"|^\s*(?:要|应当|应|须|需)\s*(?:认真|严格)?(?:对[^，。；]{1,30}?(?:进行|开展|组织)?|履行)(?:审核|审查|审定|评审)"
                 r"(?!意见|机构|机制|制度|工作(?!职责))"), Role.EVALUATOR),
@@ -113,7 +115,8 @@ _SUPPORTS_RE = re.compile(r"\s*(?:积极|大力|继续)?(?:给予|予以)?(?:支
 _PROVIDES_RE = re.compile(r"\s*(?:根据需要|按需|按要求|及时|负责)?(?:向[^，,。；;]{1,12}?)?提供[^，,。；;]{0,12}?(?:数据|信息|资料|证明)")
 # A later clause with the same subject (市财政局负责…，参与项目审核) / of the same act (…进行评估，对…开展督查).
 _SAME_SUBJECT_HELPS_RE = re.compile(r"(?:并|同时|还)?(?:参与|配合|协助|参加)")
-_SAME_ACT_RE = re.compile(r"(?:并|同时|还|对|定期|每年|及时|适时|组织|开展|进行|加强|会同)")
+# …以及…情况，与你省充分协商，适时启动…: more grounds (以及) and a party to consult (与X协商) go on with the same act
+_SAME_ACT_RE = re.compile(r"(?:并|同时|还|对|定期|每年|及时|适时|组织|开展|进行|加强|会同|以及|与[^，,。；;]{1,12}?(?:充分)?(?:协商|沟通|衔接))")
 
 
 _CLAUSE_END = "，,。；;"

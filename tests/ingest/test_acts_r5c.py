@@ -69,3 +69,15 @@ def test_a_province_named_as_a_place_is_no_body(tmp_path):
     text = ("一、组织实施\n（一）会议在北京市召开，天津市的经验要认真总结。\n（二）北京市人民政府要加强组织领导。\n")
     names = {name for name, _, _ in owners(tmp_path, text)}
     assert "天津市" not in names and "北京市" not in names
+
+
+def test_opening_a_review_procedure_after_grounds_and_a_consultation_is_a_review(tmp_path):
+    text = ("一、关于水库项目\n（一）财政部将根据今后投资落实的可能，以及管理体制理顺的进展情况，与你省充分协商，"
+            "适时启动项目审核程序。\n（二）其他事项另行研究。\n")
+    found = owners(tmp_path, text)
+    assert ("财政部", "一（一）", Role.EVALUATOR) in found
+
+
+def test_a_clause_with_a_subject_of_its_own_after_the_grounds_is_not_the_bodys_review(tmp_path):
+    text = ("一、关于水库项目\n（一）财政部将根据投资落实的可能安排资金，项目审核程序由你省自行启动。\n（二）其他事项另行研究。\n")
+    assert ("财政部", "一（一）", Role.EVALUATOR) not in owners(tmp_path, text)
