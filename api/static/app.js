@@ -31,7 +31,7 @@
       responsibilities: "职责分工", citations: "引用文件", graph: "关联图谱", graph_hint: "点击节点跳转；悬停显示名称。",
       document: "文件", none: "无", loading: "加载中…",
       dept_title: "部门职责", dept_filter: "筛选部门（支持简称，如 市经信委）", dept_open: "打开",
-      dept_pick: "请选择一个部门。", aliases: "简称", leads: "牵头", takes_part: "参与",
+      dept_pick: "请选择一个部门。", dept_hint: "问题提到的部门及其职责：", aliases: "简称", leads: "牵头", takes_part: "参与",
       named_h: "文件提及、未赋予职责", candidate_note: "图谱中没有这一机构：文件提及这一名称，但没有赋予它职责。", chars: "字符",
       explicit_h: "明示职责（原文写明）", inferred_h: "推断职责（由规则推得）", members: "成员单位",
       ent_title: "企业政策匹配", industry: "所属行业", plans: "项目/需求（每行一项）", size: "企业规模",
@@ -94,7 +94,7 @@
       graph_hint: "Click a node to open it; hover to see its name.",
       document: "Document", none: "none", loading: "Loading…",
       dept_title: "Departments", dept_filter: "Filter departments (aliases work, e.g. 市经信委)", dept_open: "Open",
-      dept_pick: "Pick a department.", aliases: "Aliases", leads: "Leads", takes_part: "Takes part in",
+      dept_pick: "Pick a department.", dept_hint: "Departments the question names, with their duties:", aliases: "Aliases", leads: "Leads", takes_part: "Takes part in",
       named_h: "Named, given no duty", candidate_note: "No body in the graph: the documents name it but give it no duty.", chars: "characters",
       explicit_h: "Explicit (stated by the text)", inferred_h: "Inferred (derived by a rule)", members: "Members",
       ent_title: "Enterprise policy match", industry: "Industry", plans: "Projects or needs (one per line)", size: "Size",
@@ -375,6 +375,14 @@
         data.hits.length ? downloadButtons("search-download", (fmt) => { const req = searchRequest(q, chosen, fmt); return download(req.url, req.options, `policykg-search.${fmt}`); }, results) : null,
         el("ol", { class: "hits" + (nearest ? " nearest" : ""), style: "list-style:none;padding:0" },
           data.hits.map((h, i) => hitCard(h, nearest, i + 1))));
+      // a question that names a body (人社部负责哪些工作): its duties are one click away, on its department page
+      loadDepartments().then((items) => {
+        const named = departmentsNamedIn(q, items);
+        if (named.length && results.isConnected) {
+          results.prepend(el("p", { class: "meta", id: "dept-hint" }, t("dept_hint"),
+            named.map((d) => [" ", el("a", { href: deptHref(d.pref_label), "data-department": d.pref_label }, (lang === "en" && d.pref_label_en) || d.pref_label, " ›")])));
+        }
+      }).catch(() => {});
     }).catch((e) => results.replaceChildren(errorBox(e)));
   }
 
@@ -644,6 +652,26 @@
 
   // ------------------------------------------------------------------ departments view
   let departmentsCache = null;
+  const loadDepartments = () => (departmentsCache ? Promise.resolve(departmentsCache)
+    : api("/departments").then((data) => (departmentsCache = data.items)));
+
+  /** The bodies a question names by a full name, a short name or an English name (three characters at least),
+   *  the longest match first; a name inside a longer one matched (教育部 in 国务院教育行政部门) does not count. */
+  function departmentsNamedIn(q, items) {
+    const text = q.toLowerCase();
+    const hits = [];
+    for (const d of items) {
+      const names = [d.pref_label, ...(d.alt_labels || []), d.pref_label_en].filter((n) => n && n.length >= 3);
+      const found = names.map((n) => n.toLowerCase()).filter((n) => text.includes(n)).sort((a, b) => b.length - a.length)[0];
+      if (found) hits.push([found, d]);
+    }
+    hits.sort((a, b) => b[0].length - a[0].length);
+    const kept = [];
+    for (const [name, d] of hits) {
+      if (!kept.some(([other, k]) => other.includes(name) || k.iri === d.iri)) kept.push([name, d]);
+    }
+    return kept.slice(0, 3).map(([, d]) => d);
+  }
 
   function departmentsView(name) {
     const filter = el("input", { type: "search", id: "dept-filter", placeholder: "市经信委", autocomplete: "off" });
@@ -665,8 +693,7 @@
           (d.alt_labels || []).length ? el("small", {}, d.alt_labels.join("、")) : null))));
     };
     filter.addEventListener("input", () => departmentsCache && fill(departmentsCache));
-    (departmentsCache ? Promise.resolve({ items: departmentsCache }) : api("/departments"))
-      .then((data) => { departmentsCache = data.items; fill(data.items); })
+    loadDepartments().then((items) => fill(items))
       .catch((e) => list.replaceChildren(el("li", {}, errorBox(e))));
     if (!name) return;
     api("/departments/" + encodeURIComponent(name)).then((d) => {

@@ -84,3 +84,18 @@ def test_a_filter_no_document_passes_is_named_as_why_nothing_is_found(page, serv
     page.goto(server + "/#/search?q=%E8%A1%A5%E8%B4%B4&year=2023")  # the city notice's year: hits, no such note
     page.wait_for_selector("ol.hits li")
     assert page.locator("#filtered-out").count() == 0
+
+
+def test_a_question_naming_a_body_links_to_its_department_page(page, server):
+    page.goto(server + "/#/search?q=" + "%E5%BA%94%E6%80%A5%E9%83%A8%E8%B4%9F%E8%B4%A3%E5%93%AA%E4%BA%9B%E5%B7%A5%E4%BD%9C")
+    page.wait_for_selector("#dept-hint a")  # 应急部负责哪些工作: the body by its short name
+    links = page.locator("#dept-hint a")
+    assert links.count() == 1 and links.first.get_attribute("data-department") == "应急管理部"
+    links.first.click()
+    page.wait_for_selector("#dept-name")
+    assert page.inner_text("#dept-name") == "应急管理部"
+    assert int(page.get_attribute("#resp-explicit", "data-count")) >= 1
+    page.goto(server + "/#/search?q=%E8%A1%A5%E8%B4%B4")  # 补贴 names no body: no hint
+    page.wait_for_selector("ol.hits li")
+    page.wait_for_timeout(500)
+    assert page.locator("#dept-hint").count() == 0
