@@ -195,6 +195,8 @@ def _unknown_body(name: str, kind: str, jurisdiction: str) -> Department:
         key_name = f"{jurisdiction}|{full}"
     elif kind == "joint" and levels.lowest and not _place_at_start(name):
         full = key_name = _written(levels.lowest, levels) + name  # 楼宇经济联席会议 of 静安区: 上海市静安区楼宇经济联席会议
+    elif kind == "collective" and "所在地的" in name:  # …所在地的人民政府 is …所在地人民政府 written with 的
+        full, key_name = name, name.replace("所在地的", "所在地")
     else:
         full = key_name = name
     joint = kind == "joint"

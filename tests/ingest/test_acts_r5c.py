@@ -81,3 +81,11 @@ def test_opening_a_review_procedure_after_grounds_and_a_consultation_is_a_review
 def test_a_clause_with_a_subject_of_its_own_after_the_grounds_is_not_the_bodys_review(tmp_path):
     text = ("一、关于水库项目\n（一）财政部将根据投资落实的可能安排资金，项目审核程序由你省自行启动。\n（二）其他事项另行研究。\n")
     assert ("财政部", "一（一）", Role.EVALUATOR) not in owners(tmp_path, text)
+
+
+def test_the_government_where_a_zone_lies_written_with_de_is_the_same_collective(tmp_path):
+    text = ("一、工作要求\n（一）为做好防震减灾工作，各地区、各部门特别是地震重点监视防御区所在地人民政府，要制定应急预案。\n"
+            "（二）地方各级人民政府特别是地震重点监视防御区所在地的人民政府应把防震减灾知识的宣传作为一项重要内容。\n")
+    found = {(n, p, r) for n, p, r in owners(tmp_path, text) if "所在地" in n}
+    assert {p for _, p, r in found if r is Role.IMPLEMENTER} == {"一（一）", "一（二）"}
+    assert len({n for n, _, _ in found}) == 1
