@@ -633,7 +633,7 @@ def amount_of(support: SupportView, profile: EnterpriseProfile, lang: str = "zh"
                                 support.text + " " + support.condition)  # 按上月缴纳社会保险费人数计算
             people = (Decimal(profile.insured_staff or profile.employees) if insured and (profile.insured_staff or
                                                                                         profile.employees)
-                      else count_in(profile.needs, about=f"{support.condition} {support.text}"))
+                      else count_in(profile.needs, about=support.text, against=support.condition))
             if people is None:
                 formula = f"{format_yuan(each)} {unit_out} × 人数" if zh else f"{format_yuan(each)} {unit_out} × people"
                 return Amount(None, unit_out, "fixed", formula, None, "人数", "needs", None, cap, support.iri,

@@ -63,7 +63,10 @@ def money_in(text: str, near: Sequence[str] = ()) -> list[tuple[Decimal, str, in
 
 
 # Words of taking people on: a count beside them is the hires a per-head support pays for, not the firm's whole staff
-_HIRING = re.compile(r"招|录用|吸纳|聘|新增|安置|接收|hire|hiring|taking on|take on|recruit", re.IGNORECASE)
+_HIRING = re.compile(r"招|录用|吸纳|聘|新增|安置|接收|返岗|回来上班|回岗|复工|hire|hiring|taking on|take on|recruit|"
+                     r"came back|come back|returned to work", re.IGNORECASE)
+# What follows a figure that makes it no count of people: 3个月, 2个季度, 5个工作日
+_NOT_HEADS = re.compile(r"\s*(?:月|年|季度|工作日|日|天|小时|星期|周|批次|项目|点)")
 
 
 def _pairs(text: str) -> set[str]:
@@ -73,14 +76,17 @@ def _pairs(text: str) -> set[str]:
 
 def count_in(text: str, nouns: Sequence[str] = ("人", "名", "个", "people", "persons", "workers", "young people",
                                                 "graduates", "children", "kids", "娃", "孩子", "子女"),
-             about: str = "") -> Decimal | None:
+             about: str = "", against: str = "") -> Decimal | None:
     """How many people (or children) ``text`` speaks of: 招了10个人 → 10; 两个娃 → 2; 10 young people → 10; a count
     the words deny (一个员工都没裁) is none.  Of several counts (公司200多人，今年新招了15个应届生), the one whose
     clause is about what ``about`` (the support's words) pays for: the clause sharing most of its words, a count of
-    hires for a support that pays per hire (每招用1人); the first where none stands out."""
+    hires for a support that pays per hire (每招用1人); the first where none stands out.  A count whose clause is
+    about the headcount a condition ``against`` sets (缴纳失业保险员工人数超过50人 against 交失业保险的有120人) is the
+    firm's size judged by that condition, not the people paid for."""
     noun = "|".join(re.escape(n) for n in nouns)
     found = [m for m in re.finditer(rf"(?P<n>[0-9]+|[一二两三四五六七八九十]+)\s*(?:个|名|位)?\s*(?:{noun})", text)
-             if not re.match(r"[\u4e00-\u9fff]{0,4}?(?:都没|都不|也没|也不)", text[m.end():])]
+             if not re.match(r"[\u4e00-\u9fff]{0,4}?(?:都没|都不|也没|也不)", text[m.end():])
+             and not (m.group().endswith("个") and _NOT_HEADS.match(text[m.end():]))]
     if not found:
         found = list(re.finditer(rf"\b(?P<n>{'|'.join(_EN_NUMBERS)}|[0-9]+)\s+(?:[a-z-]+\s+){{0,2}}(?:{noun})", text,
                                  re.IGNORECASE))
@@ -89,16 +95,19 @@ def count_in(text: str, nouns: Sequence[str] = ("人", "名", "个", "people", "
     m = found[0]
     if about and len({x.group("n") for x in found}) > 1:
         wanted, hires = _pairs(about), bool(_HIRING.search(about))
+        sized = _pairs(against) if re.search(r"人数|[0-9一二三四五六七八九十百]+人(?:以上|以下|及以上|\(含\)|（含）)", against) else set()
 
         def fit(x: re.Match[str]) -> int:
             begin = max(text.rfind(c, 0, x.start()) for c in "，,。；;.!?") + 1
             ends = [i for i in (text.find(c, x.end()) for c in "，,。；;.!?") if i >= 0]
             clause = text[begin:min(ends) if ends else len(text)]
             before = text[max(begin, x.start() - 15):x.start()]  # 今年新招了15个; taking on 10 young people
-            return len(_pairs(clause) & wanted) + (3 if hires and _HIRING.search(before) else 0)
+            after = re.split(r"[，,。；;.!?]| and ", text[x.end():x.end() + 16])[0]  # 30个工人…都回来上班了
+            return (len(_pairs(clause) & wanted) + (3 if hires and _HIRING.search(before + " " + after) else 0)
+                    - (2 if len(_pairs(clause) & sized) >= 2 else 0))
 
         scores = [fit(x) for x in found]
-        if max(scores) > scores[0]:
+        if max(scores) != scores[0]:
             m = found[scores.index(max(scores))]
     n = m.group("n").lower()
     return Decimal(_EN_NUMBERS[n]) if n in _EN_NUMBERS else _number(n)

@@ -157,3 +157,13 @@ def test_a_closing_that_states_a_rule_is_searched_and_a_courtesy_closing_is_not_
     assert "closing" in ACTIONABLE_KINDS
     assert _actionable(closing("rule", "另外，白银的经济政策同时参照黄金税收的有关政策执行。"))
     assert not _actionable(closing("context", "感谢您对政府工作的关心和支持。"))
+
+
+def test_a_count_of_months_is_no_headcount_and_a_sized_condition_count_is_not_the_base():
+    from search.needs_text import count_in
+
+    assert count_in("给区里企业派遣了300个员工，都交了3个月以上社保", about="按每人1500元的标准给予机构补贴") == 300
+    assert count_in("社保才交了3个月") is None
+    needs = "1月份交失业保险的有120人，过年没有减员。外省来的30个工人初十前都回来上班了"
+    assert count_in(needs, about="按500元/人的标准为员工发放返岗补贴",
+                    against="1月份缴纳失业保险员工人数超过50人的工业企业") == 30
