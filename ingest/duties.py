@@ -38,7 +38,9 @@ _ADVERBIALS = (r"(?:每年|每半年|每季度|年度|定期|适时|不定期|�
                # 审计署在总理领导下，依照法律规定独立行使…: the frame it acts in, then its act
                r"|在[^，,。；;]{1,12}?领导下[，,]?|依照[^，,。；;]{1,12}?规定|独立"
                # 财政部抓紧制定…, 加快出台…, 及时总结…: how soon or how the body acts
-               r"|抓紧|加快|尽快|及时|积极|认真|切实|进一步)*")
+               r"|抓紧|加快|尽快|及时|积极|认真|切实|进一步"
+               # 政务新媒体主办单位按照“谁开设、谁主办”的原则确定，履行…职责: how the body is fixed, then its act
+               r"|按照[^，,。；;]{1,20}?的?原则确定[，,])*")
 # X将…纳入年度督查计划: X puts the work among what it checks (supervisor), as X对…开展督查 does
 # (not X组织的…督查: what X organises, named as a noun, is no act of this sentence)
 _ORGANISES_RE = re.compile(_GAP + _ADVERBIALS + r"(?:组织|开展|负责|牵头|进行|完成|对|将[^，,。；;]{1,30}?纳入)(?!的)")
@@ -76,7 +78,7 @@ _DUTY_OF: tuple[tuple[re.Pattern[str], Role], ...] = (
 _CONVENES_RE = re.compile(r"\s*(?:负责)?(?:召开|召集)[^，,。；;]{0,10}?会议")
 _COMMA_COORDINATES_RE = re.compile(r"\s*[，,]?\s*(?:负责)?(?:统筹协调|统筹推进|综合协调|统筹指导)")
 # A named body as the subject of a clause, doing the work: 市财政局统筹安排…, 上海海关依法…
-_ACTS_RE = re.compile(_GAP + _ADVERBIALS + r"(?:统筹安排|组织实施|组织开展|组织|制定|编制|建立|推进|推动|开展|落实|指导|承担|行使|"
+_ACTS_RE = re.compile(_GAP + _ADVERBIALS + r"(?:统筹安排|组织实施|组织开展|组织|制定|编制|建立|推进|推动|开展|落实|指导|承担|行使|履行(?=[^，,。；;]{1,30}?职责)|"
                       r"完善|研究|出台|发布|设立|实施|加强|优化|深化|做好|抓好|健全|汇总|总结|督促"
                       r"|安排(?=[^，,。；;]{0,10}?(?:资金|经费|专项|补助|投资))"  # 财政部每年安排专项资金
                       r"|从[^，,。；;]{1,20}?(?:支付|拨付|列支)"  # 中国人民银行从价差款中支付…: it pays

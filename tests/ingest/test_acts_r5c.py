@@ -89,3 +89,14 @@ def test_the_government_where_a_zone_lies_written_with_de_is_the_same_collective
     found = {(n, p, r) for n, p, r in owners(tmp_path, text) if "所在地" in n}
     assert {p for _, p, r in found if r is Role.IMPLEMENTER} == {"一（一）", "一（二）"}
     assert len({n for n, _, _ in found}) == 1
+
+
+def test_a_sponsoring_unit_fixed_by_a_principle_that_carries_duties_leads(tmp_path):
+    text = ("一、明确职责\n（一）政务新媒体主办单位按照“谁开设、谁主办”的原则确定，履行政务新媒体的规划建设、安全管理等职责。\n"
+            "（二）其他事项另行规定。\n")
+    assert ("政务新媒体主办单位", "一（一）", Role.LEAD) in owners(tmp_path, text)
+
+
+def test_fulfilling_without_duties_named_is_no_act(tmp_path):
+    text = "一、明确职责\n（一）政务新媒体主办单位履行情况纳入考核。\n（二）其他事项另行规定。\n"
+    assert not any(n.endswith("主办单位") for n, _, _ in owners(tmp_path, text))
