@@ -118,6 +118,9 @@ _PROVIDES_RE = re.compile(r"\s*(?:根据需要|按需|按要求|及时|负责)?(
 # A later clause with the same subject (市财政局负责…，参与项目审核) / of the same act (…进行评估，对…开展督查).
 _SAME_SUBJECT_HELPS_RE = re.compile(r"(?:并|同时|还)?(?:参与|配合|协助|参加)")
 # …以及…情况，与你省充分协商，适时启动…: more grounds (以及) and a party to consult (与X协商) go on with the same act
+# A body's work named as the time of the sentence, with others told to help it (税务机关核查…情况时，…等有关单位和个人
+# 应当协助核查): the body leads that work.
+_WHEN_HELPED_RE = re.compile(r"[^，,。；;]{1,30}?(?<!同)时[，,][^。；;]{0,80}?(?:应当|应|要|须|必须)(?:积极|主动)?(?:予以)?(?:协助|配合)")
 _SAME_ACT_RE = re.compile(r"(?:并|同时|还|对|定期|每年|及时|适时|组织|开展|进行|加强|会同|以及|与[^，,。；;]{1,12}?(?:充分)?(?:协商|沟通|衔接))")
 
 
@@ -234,6 +237,10 @@ def _sentence_statements(source: str, sent: Span, mentions: list[Mention], conv:
         named = [m for m in group if not _is_collective(source, m)]
         if named and not narrative and _HEARS_RE.match(source, tail, sent.end):
             yield from ((m, Role.SUPERVISOR, False) for m in _unique(named))  # X定期听取…情况汇报: X oversees it
+            continue
+        if (named and not narrative and _CLAUSE_START_RE.search(source[sent.start : start])
+                and _WHEN_HELPED_RE.match(source, tail, sent.end)):
+            yield from ((m, Role.LEAD, False) for m in _unique(named))  # X核查…时，…有关单位应当协助核查: X's work
             continue
         organises = _ORGANISES_RE.match(source, tail, sent.end)
         rest = _same_act(source[organises.end() : sent.end]) if organises else ""

@@ -100,3 +100,16 @@ def test_a_sponsoring_unit_fixed_by_a_principle_that_carries_duties_leads(tmp_pa
 def test_fulfilling_without_duties_named_is_no_act(tmp_path):
     text = "一、明确职责\n（一）政务新媒体主办单位履行情况纳入考核。\n（二）其他事项另行规定。\n"
     assert not any(n.endswith("主办单位") for n, _, _ in owners(tmp_path, text))
+
+
+def test_a_body_whose_check_others_must_help_leads_it(tmp_path):
+    text = ("第一章 总则\n第一条 税务机关核查专项附加扣除情况时，公安派出所、居民委员会等有关单位和个人应当协助核查。\n"
+            "第二条 本办法自发布之日起施行。\n")
+    found = owners(tmp_path, text)
+    assert ("税务机关", "第一条", Role.LEAD) in found
+    assert ("公安派出所", "第一条", Role.PARTICIPANT) in found
+
+
+def test_a_time_clause_with_no_helper_named_gives_no_lead_by_this_rule(tmp_path):
+    text = ("第一章 总则\n第一条 税务机关核查专项附加扣除情况时，纳税人应当如实提供信息。\n第二条 本办法自发布之日起施行。\n")
+    assert ("税务机关", "第一条", Role.LEAD) not in owners(tmp_path, text)
