@@ -109,7 +109,7 @@ _OVER_OTHERS_RE = re.compile(r"\s*对[^，,。；;]{1,40}?(?=要|应当|应|须)
 _COLLECTIVE_URGED_RE = re.compile(r"(?:鼓励|支持|引导|要求|指导|督促|推动|由|(?:^|[，,；;。])\s*请)\s*$")  # 请各省…人民政府认真贯彻落实
 _CLAUSE_START_RE = re.compile(r"(?:^|[，,；;：:])\s*(?:同时，?|并)?\s*$")
 _ASKED_RE = re.compile(r"(?:^|[，,；;。：:])\s*(?:并|同时)?请\s*$")
-_BY_RE = re.compile(r"(?:由|请|建议|批示|批请)\s*$")  # a reply's 总理批示A、B认真研究: the leader asked them  # 由X办理; a reply's 请X加快研究 / 建议X做好… asks X to act
+_BY_RE = re.compile(r"(?:由|请|建议|批示|批请|(?<!受)委托)\s*$")  # a reply's 总理批示A、B认真研究: the leader asked them  # 由X办理; a reply's 请X加快研究 / 建议X做好… asks X to act
 # 联席会议办公室设在教育部，主要承担…日常工作: the office, set up in a body, carries the work
 _HOSTED_RE = re.compile(r"\s*设在[^，,。；;]{1,20}[，,](?:[^。；;]{0,40}?[，,])?\s*(?:主要|具体)?(?:承担|负责)")
 _SUPPORTS_RE = re.compile(r"\s*(?:积极|大力|继续)?(?:给予|予以)?(?:支持|配合|协助)")  # 请X积极给予支持: X takes part

@@ -113,3 +113,18 @@ def test_a_body_whose_check_others_must_help_leads_it(tmp_path):
 def test_a_time_clause_with_no_helper_named_gives_no_lead_by_this_rule(tmp_path):
     text = ("第一章 总则\n第一条 税务机关核查专项附加扣除情况时，纳税人应当如实提供信息。\n第二条 本办法自发布之日起施行。\n")
     assert ("税务机关", "第一条", Role.LEAD) not in owners(tmp_path, text)
+
+
+def test_a_body_entrusted_with_a_review_does_it(tmp_path):
+    text = ("一、完善机制\n（一）组建国家职业教育指导咨询委员会。政府可以委托国家职业教育指导咨询委员会作为第三方，对职业院校的"
+            "教学质量进行指导、考核、评估等。\n（二）其他事项另行规定。\n")
+    found = owners(tmp_path, text)
+    assert {("国家职业教育指导咨询委员会", "一（一）", Role.LEAD),
+            ("国家职业教育指导咨询委员会", "一（一）", Role.EVALUATOR)} <= found
+
+
+def test_a_body_acting_on_anothers_commission_is_not_made_the_entrusted_one_by_shou(tmp_path):
+    text = "一、工作安排\n（一）受财政部委托，审计署对专项资金进行审计监督。\n（二）其他事项另行规定。\n"
+    found = owners(tmp_path, text)
+    assert ("审计署", "一（一）", Role.SUPERVISOR) in found
+    assert not any(n == "财政部" and r is Role.LEAD for n, _, r in found)
