@@ -419,7 +419,7 @@ _DECLARED_CLASS_RE = re.compile(rf"[（(]以下(?:统称|简称)[“\"]?(?P<name
 # Its head is an organ (机关), an agency named by a government function (审核机构, 执法机构) or a trade's
 # self-regulating organisation (专利代理行业组织); 医疗机构, 代理机构, 金融机构 … are the parties a text regulates.
 _ROLE_NOUN_RE = re.compile(
-    rf"(?:^|(?<=[。；;，,：:\s]))(?P<name>[^{_NOT_CORE}的]{{0,6}}?(?:[^{_NOT_CORE}的]{{2}}机关|(?:审核|审查|审批|管理|监管|监督|执法|办公|工作|法制"
+    rf"(?:^|(?<=[。；;，,：:\s、]))(?P<name>[^{_NOT_CORE}的]{{0,6}}?(?:[^{_NOT_CORE}的]{{2}}机关|(?:审核|审查|审批|管理|监管|监督|执法|办公|工作|法制|考评|考核|督查"
     rf"|登记|派出|监察|协调)机构|[^{_NOT_CORE}的]{{2}}行业(?:组织|协会)))(?={_ACTS_AFTER_RE.pattern})", re.MULTILINE)
 
 

@@ -128,3 +128,14 @@ def test_a_body_acting_on_anothers_commission_is_not_made_the_entrusted_one_by_s
     found = owners(tmp_path, text)
     assert ("审计署", "一（一）", Role.SUPERVISOR) in found
     assert not any(n == "财政部" and r is Role.LEAD for n, _, r in found)
+
+
+def test_a_district_appraisal_agency_named_by_its_work_acts(tmp_path):
+    text = "一、工作安排\n（一）全区目标任务已经确定。\n二、区绩效考评机构要把上述任务列入年度考核内容。\n"
+    names = {n for n, _, _ in owners(tmp_path, text)}
+    assert any(n.endswith("绩效考评机构") for n in names)
+
+
+def test_an_appraisal_agency_only_mentioned_is_no_body(tmp_path):
+    text = "一、工作安排\n（一）考核结果由各单位报送绩效考评机构。\n（二）其他事项另行规定。\n"
+    assert not any(n.endswith("考评机构") for n, _, _ in owners(tmp_path, text))
