@@ -26,7 +26,7 @@ from functools import lru_cache
 
 from .cedict import cedict_file
 
-__all__ = ["fold_traditional", "folder_for", "restore", "strip_pinyin_glosses"]
+__all__ = ["fold_name", "fold_traditional", "folder_for", "restore", "strip_pinyin_glosses"]
 
 log = logging.getLogger(__name__)
 
@@ -89,6 +89,14 @@ def fold_traditional(text: str) -> str | None:
     return _FORMAL_ONE.sub("一", text.translate(table))
 
 
+def fold_name(name: str) -> str:
+    """A short text (a body's name a user types as a traditional-script document writes it: 東莞市人力資源社會保障局)
+    with each traditional character as its simplified twin; ``name`` itself when it has none."""
+    if not any("\u4e00" <= ch <= "\u9fff" for ch in name):
+        return name
+    return name.translate(_table())
+
+
 def folder_for(source: str) -> Callable[[str], str] | None:
     """For a traditional-script document, the function that folds any text cut from it (a unit's words, its index
     text) to simplified characters the same way; None for a simplified one.  The search indexes what a unit says in
@@ -106,7 +114,8 @@ def _resliced(obj, source: str, folded: str):
     """``obj`` with each ``text`` (``heading``, ``validity_text``) that is the folded slice of its span put back
     as the original words."""
     updates = {}
-    for text_field, span_field in (("text", "span"), ("heading", "heading_span"), ("validity_text", "validity_span")):
+    for text_field, span_field in (("text", "span"), ("heading", "heading_span"), ("validity_text", "validity_span"),
+                                    ("evidence", "span")):
         span = getattr(obj, span_field, None)
         value = getattr(obj, text_field, None)
         if span is not None and isinstance(value, str) and value == folded[span.start:span.end]:
@@ -117,12 +126,13 @@ def _resliced(obj, source: str, folded: str):
 
 
 def restore(doc, source: str):
-    """The document parsed from the folded text, its source the original again: the words of units, targets and
-    supports as the file writes them (their spans are the same in both)."""
+    """The document parsed from the folded text, its source the original again: the words of units, targets,
+    supports and the evidence of responsibilities as the file writes them (their spans are the same in both)."""
     folded = doc.source
     return dataclasses.replace(
         doc, source=source,
         units=[_resliced(u, source, folded) for u in doc.units],
         targets=[_resliced(t, source, folded) for t in doc.targets],
         supports=[_resliced(s, source, folded) for s in doc.supports],
+        responsibilities=[_resliced(r, source, folded) for r in doc.responsibilities],
     )

@@ -11,6 +11,7 @@ from dataclasses import replace
 from rdflib import Graph, Literal, URIRef
 
 from ingest.nameforms import name_form
+from ingest.tradfold import fold_name
 from kg import iri
 from kg.candidates import named_as, named_body_key, named_for_body
 from kg.reading import (
@@ -217,6 +218,51 @@ def _department_view(graph: Graph, org: URIRef, responsibilities: Responsibility
 
 def department_view(graph: Graph, name_or_key: str, document: str | None = None,
                     candidates: bool = False) -> DepartmentView:
+    """:func:`department_view_as_written`, and when the name as written finds nothing: the name written in the
+    traditional script (東莞市人力資源社會保障局, as a traditional-script document writes it; the graph keeps names
+    in simplified characters) found by its simplified twin, an English name typed in another case or spacing
+    (ministry of education) found as the close name it is. The NotFound is the one for the name as given, and says
+    so when the name is a document's issuer that no sentence gives a duty."""
+    try:
+        return department_view_as_written(graph, name_or_key, document, candidates)
+    except Ambiguous:
+        raise
+    except NotFound as missing:
+        simplified = fold_name(name_or_key)
+        if simplified != name_or_key:
+            try:
+                return department_view_as_written(graph, simplified, document, candidates)
+            except Ambiguous:
+                raise
+            except NotFound:
+                pass
+        plain = " ".join(name_or_key.lower().split())
+        same = [n for n in missing.suggestions if " ".join(n.lower().split()) == plain and n != name_or_key]
+        if same and name_or_key.isascii():
+            try:
+                return department_view_as_written(graph, same[0], document, candidates)
+            except NotFound:
+                pass
+        issued = _issued_by(graph, {name_or_key, simplified})
+        if issued:  # say why a name the documents sign finds nothing, rather than only that it does not
+            why = (f"{missing}; it issued {', '.join(issued)}, where no duty of its own was found "
+                   "(an issuer becomes a body where a sentence gives it one)")
+            missing.args = (why,)
+        raise missing from None
+
+
+def _issued_by(graph: Graph, names: set[str]) -> list[str]:
+    """The slugs of the documents whose issuer is one of ``names`` (as written: 衡阳市人民政府办公室)."""
+    found = set()
+    for predicate in (DCTERMS.publisher, DCTERMS.creator):
+        for doc, name in graph.subject_objects(predicate):
+            if str(name) in names and (doc, POL.sourceText, None) in graph:
+                found.add(key_tail(doc))
+    return sorted(found)
+
+
+def department_view_as_written(graph: Graph, name_or_key: str, document: str | None = None,
+                               candidates: bool = False) -> DepartmentView:
     """A department with its names, membership and responsibilities (explicit and inferred apart); with
     ``document`` (slug or IRI; NotFound when unknown) only the responsibilities in that document.
 

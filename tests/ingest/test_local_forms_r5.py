@@ -317,3 +317,10 @@ def test_labels_spaced_inside_their_brackets_are_labels():
     doc = _parse("关于支持企业发展的若干措施\n一、支持技术改造\n( 一 ) 对企业技术改造项目给予补助。\n"
                  "( 十一 ) 对新认定的企业给予奖励。\n二、强化保障\n（ 1 ）各部门按职责分工负责。\n")
     assert [u.path for u in doc.units] == ["一", "一（一）", "一（十一）", "二", "二（1）"]
+
+
+def test_traditional_copy_keeps_its_own_words_in_the_evidence_of_owners():
+    doc = _parse(TRADITIONAL)
+    quoted = [r for r in doc.responsibilities if r.span is not None and len(r.evidence) == r.span.end - r.span.start]
+    assert quoted and all(r.evidence == doc.source[r.span.start:r.span.end] for r in quoted)
+    assert any("牽頭" in r.evidence for r in doc.responsibilities)  # 市商務局牽頭, as the file writes it
