@@ -139,3 +139,21 @@ def test_a_district_appraisal_agency_named_by_its_work_acts(tmp_path):
 def test_an_appraisal_agency_only_mentioned_is_no_body(tmp_path):
     text = "一、工作安排\n（一）考核结果由各单位报送绩效考评机构。\n（二）其他事项另行规定。\n"
     assert not any(n.endswith("考评机构") for n, _, _ in owners(tmp_path, text))
+
+
+def test_a_state_company_of_a_level_named_in_an_owner_note_takes_part(tmp_path):
+    path = tmp_path / "doc.txt"
+    path.write_text("某市人民政府关于加快项目建设的通知\n一、重点工作\n1.加快道路项目建设。（市交通局牵头，市城投公司、市财政局配合）\n"
+                    "2.其他事项另行安排。\n", encoding="utf-8")
+    doc = parse_plan(path)
+    written = {doc.source[m.start:m.end]: d.key for d in doc.departments for m in d.mentions}
+    assert "市城投公司" in written
+    assert any(r.agent == written["市城投公司"] and r.role is Role.PARTICIPANT for r in doc.responsibilities)
+
+
+def test_a_company_only_mentioned_is_no_body(tmp_path):
+    path = tmp_path / "doc.txt"
+    path.write_text("某市人民政府关于加快项目建设的通知\n一、重点工作\n1.支持市场公司参与道路项目建设。\n2.其他事项另行安排。\n",
+                    encoding="utf-8")
+    doc = parse_plan(path)
+    assert not any("公司" in doc.source[m.start:m.end] for d in doc.departments for m in d.mentions)
