@@ -38,6 +38,9 @@ _HELPS_RE = re.compile(r"[^，,。；;]{0,10}?(?:积极|全力)?(?:配合|协助
 # 财政部正在抓紧修改…, 林业局与该部也正在研究…, 发展改革委目前正会同你省…: work under way, the body's own
 _UNDER_WAY_RE = re.compile(r"\s*(?:等(?:有关)?(?:部门|单位))?\s*(?:与[^，,。；;]{1,12}?)?(?:也|还|均|都|目前|现)*(?:正在|正(?=会同|抓紧|积极|着手|组织|研究|加快|按照|根据|与|对))")
 
+# …，国家信访局都及时报送国务院领导同志: a body that habitually passes what it receives on (报送, 转送, 转报, 转交)
+_FORWARDS_RE = re.compile(r"\s*(?:也|还|均|都|一般)*(?:及时|定期|按规定|逐件)?(?:报送|转送|转报|转交)(?!的|了)")
+
 
 def is_reply(source: str) -> bool:
     """Whether the text is written as a reply to a request (函复如下, 答复如下, 转复你省, 复函)."""
@@ -76,6 +79,10 @@ def reply_acts(source: str, units: list[Unit], mentions: list[Mention]) -> list[
                 if says:
                     role = Role.PARTICIPANT if _HELPS_RE.match(source, says.end(), clause_end) else Role.LEAD
                     found += [_Statement(m[1], role, unit.path, span, False, listed) for m in named]
+                    continue
+                if _FORWARDS_RE.match(source, tail, clause_end):
+                    # 国家信访局都及时报送国务院领导同志: the body that passes the matter on to the one who decides takes part
+                    found += [_Statement(m[1], Role.PARTICIPANT, unit.path, span, False, listed) for m in named]
                     continue
                 if _UNDER_WAY_RE.match(source, tail, clause_end):
                     found += [_Statement(m[1], Role.LEAD, unit.path, span, False, listed) for m in named]

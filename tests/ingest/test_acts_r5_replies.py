@@ -138,3 +138,13 @@ def test_what_the_asking_government_is_doing_is_background_of_the_reply():
     found = {(names[r.agent], r.unit_path, r.role) for r in doc.responsibilities}
     assert ("财政部", "一", L) in found
     assert not any(name == "某某省人民政府" for name, _, _ in found)
+
+
+def test_a_body_that_passes_requests_on_to_the_decider_takes_part_in_a_reply():
+    first = "群众反映的重要意见，财政部都及时报送国务院领导同志。"
+    assert ("财政部", "一", P, EX) in explicit(REPLY.format(first=first))
+
+
+def test_what_was_forwarded_as_a_noun_is_no_act():
+    first = "财政部报送的材料已经收悉。"
+    assert ("财政部", "一", P, EX) not in explicit(REPLY.format(first=first))
