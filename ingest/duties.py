@@ -121,6 +121,9 @@ _SAME_SUBJECT_HELPS_RE = re.compile(r"(?:并|同时|还)?(?:参与|配合|协助
 # A body's work named as the time of the sentence, with others told to help it (税务机关核查…情况时，…等有关单位和个人
 # 应当协助核查): the body leads that work.
 _WHEN_HELPED_RE = re.compile(r"[^，,。；;]{1,30}?(?<!同)时[，,][^。；;]{0,80}?(?:应当|应|要|须|必须)(?:积极|主动)?(?:予以)?(?:协助|配合)")
+# What a body itself holds or issues, named as the subject of a rule (国务院及各部门召开的工作会议，要减少数量，控制规模):
+# the rule binds the body that holds the meetings or issues the texts, it leads.
+_OWN_PRODUCT_RE = re.compile(_GAP + r"(?:[及和、]各(?:有关)?部门)?(?:召开|举办|印发|制发|发布|出台)的[^，,。；;]{1,12}[，,]\s*(?:都|均|也)?(?:要|应当|应|须|必须)")
 _SAME_ACT_RE = re.compile(r"(?:并|同时|还|对|定期|每年|及时|适时|组织|开展|进行|加强|会同|以及|与[^，,。；;]{1,12}?(?:充分)?(?:协商|沟通|衔接))")
 
 
@@ -237,6 +240,10 @@ def _sentence_statements(source: str, sent: Span, mentions: list[Mention], conv:
         named = [m for m in group if not _is_collective(source, m)]
         if named and not narrative and _HEARS_RE.match(source, tail, sent.end):
             yield from ((m, Role.SUPERVISOR, False) for m in _unique(named))  # X定期听取…情况汇报: X oversees it
+            continue
+        if (named and not narrative and _CLAUSE_START_RE.search(source[sent.start : start])
+                and _OWN_PRODUCT_RE.match(source, tail, sent.end)):
+            yield from ((m, Role.LEAD, False) for m in _unique(named))  # 国务院及各部门召开的工作会议，要减少数量: X's own
             continue
         if (named and not narrative and _CLAUSE_START_RE.search(source[sent.start : start])
                 and _WHEN_HELPED_RE.match(source, tail, sent.end)):

@@ -157,3 +157,11 @@ def test_a_company_only_mentioned_is_no_body(tmp_path):
                     encoding="utf-8")
     doc = parse_plan(path)
     assert not any("公司" in doc.source[m.start:m.end] for d in doc.departments for m in d.mentions)
+
+
+def test_the_meetings_a_body_holds_named_as_the_subject_of_a_rule_bind_that_body(tmp_path):
+    text = ("一、会议管理\n（一）财政部及各部门召开的全国性会议，要压缩数量，控制规模。\n"
+            "（二）财政部组成人员必须执行财政部的决定。\n")
+    found = owners(tmp_path, text)
+    assert ("财政部", "一（一）", Role.LEAD) in found
+    assert ("财政部", "一（二）", Role.LEAD) not in found
