@@ -73,6 +73,7 @@ _COLLECTIVE_RE = re.compile(
     r"|(?:地方各级(?:人民)?政府|国务院各部门)办公厅(?:（室）|\(室\))?"
     r"|国务院(?:各有关|各|有关)?部门(?:和单位)?"  # the State Council's departments (国务院部门可参照…)
     r"|国家(?:各)?有关部门(?:和单位)?"  # a reply's 国家有关部门正在研究…: the central departments concerned
+    r"|(?:各|有关)(?:有关|相关)?(?:国有)?(?:专业|商业|政策性)银行"  # 所需资金由有关专业银行筹措: the banks of that kind
 )
 # Words of a clause, never of an organ's name: a span holding one is a sentence fragment (区探索创新政府,
 # 山东省日照市推行压缩企业开办), kept as a candidate and out of the bodies.

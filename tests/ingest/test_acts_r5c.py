@@ -165,3 +165,13 @@ def test_the_meetings_a_body_holds_named_as_the_subject_of_a_rule_bind_that_body
     found = owners(tmp_path, text)
     assert ("财政部", "一（一）", Role.LEAD) in found
     assert ("财政部", "一（二）", Role.LEAD) not in found
+
+
+def test_the_banks_of_a_kind_that_raise_the_funds_implement(tmp_path):
+    text = "一、资金安排\n（一）项目所需贷款由各商业银行按规定审贷发放。\n（二）其他事项另行规定。\n"
+    assert ("各商业银行", "一（一）", Role.IMPLEMENTER) in owners(tmp_path, text)
+
+
+def test_banks_only_named_as_a_source_are_no_body(tmp_path):
+    text = "一、资金安排\n（一）企业可以向各商业银行申请贷款。\n（二）其他事项另行规定。\n"
+    assert not any(n.endswith("银行") for n, _, _ in owners(tmp_path, text))
