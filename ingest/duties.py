@@ -124,6 +124,9 @@ _WHEN_HELPED_RE = re.compile(r"[^，,。；;]{1,30}?(?<!同)时[，,][^。；;]{
 # What a body itself holds or issues, named as the subject of a rule (国务院及各部门召开的工作会议，要减少数量，控制规模):
 # the rule binds the body that holds the meetings or issues the texts, it leads.
 _OWN_PRODUCT_RE = re.compile(_GAP + r"(?:[及和、]各(?:有关)?部门)?(?:召开|举办|印发|制发|发布|出台)的[^，,。；;]{1,12}[，,]\s*(?:都|均|也)?(?:要|应当|应|须|必须)")
+# …and the texts a body issues, which the rule makes it publish (国务院及国务院办公厅的公文，除需要保密的外，应及时公布)
+_OWN_PUBLISHED_RE = re.compile(_GAP + r"的(?:公文|文件|规范性文件|政府信息)[，,](?:[^。；;，,]{0,16}?[，,])?\s*(?:都|均)?"
+                               r"(?:应当|应|要|须|必须)(?:及时|主动|依法)?(?:予以)?(?:公布|公开|发布)")
 _SAME_ACT_RE = re.compile(r"(?:并|同时|还|对|定期|每年|及时|适时|组织|开展|进行|加强|会同|以及|与[^，,。；;]{1,12}?(?:充分)?(?:协商|沟通|衔接))")
 
 
@@ -242,7 +245,7 @@ def _sentence_statements(source: str, sent: Span, mentions: list[Mention], conv:
             yield from ((m, Role.SUPERVISOR, False) for m in _unique(named))  # X定期听取…情况汇报: X oversees it
             continue
         if (named and not narrative and _CLAUSE_START_RE.search(source[sent.start : start])
-                and _OWN_PRODUCT_RE.match(source, tail, sent.end)):
+                and (_OWN_PRODUCT_RE.match(source, tail, sent.end) or _OWN_PUBLISHED_RE.match(source, tail, sent.end))):
             yield from ((m, Role.LEAD, False) for m in _unique(named))  # 国务院及各部门召开的工作会议，要减少数量: X's own
             continue
         if (named and not narrative and _CLAUSE_START_RE.search(source[sent.start : start])

@@ -175,3 +175,11 @@ def test_the_banks_of_a_kind_that_raise_the_funds_implement(tmp_path):
 def test_banks_only_named_as_a_source_are_no_body(tmp_path):
     text = "一、资金安排\n（一）企业可以向各商业银行申请贷款。\n（二）其他事项另行规定。\n"
     assert not any(n.endswith("银行") for n, _, _ in owners(tmp_path, text))
+
+
+def test_bodies_whose_own_documents_a_rule_makes_public_lead(tmp_path):
+    text = ("一、公开\n（一）财政部及人民银行的规范性文件，除涉及国家秘密的外，应当及时公布。\n"
+            "（二）各地应认真执行财政部的文件。\n")
+    found = owners(tmp_path, text)
+    assert {("财政部", "一（一）", Role.LEAD), ("人民银行", "一（一）", Role.LEAD)} <= found
+    assert ("财政部", "一（二）", Role.LEAD) not in found
