@@ -51,6 +51,7 @@ def _document_view(graph: Graph, doc: URIRef) -> DocumentView:
         effective=_str(graph, doc, ELI.first_date_entry_in_force),
         issued_text_title=_str(graph, doc, POL.issuedTextTitle, "zh"),
         issued_text_genre=_str(graph, doc, POL.issuedTextGenre, "zh"),
+        addressees=_str(graph, doc, DCTERMS.audience),
         cites=_links(graph, (o for o in graph.objects(doc, DCTERMS.references) if o in ingested)),
         cited_by=_links(graph, (s for s in graph.subjects(DCTERMS.references, doc) if s in ingested)),
         replaces=_links(graph, graph.objects(doc, DCTERMS.replaces)),

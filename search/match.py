@@ -180,6 +180,17 @@ def _local_documents(profile: EnterpriseProfile, infos: Mapping[str, DocumentInf
     return sorted(local)
 
 
+_FIGURES = re.compile(r"[0-9０-９.,，．°′″'\"/:;()（）\-+=%]")
+
+
+def is_data_table(text: str) -> bool:
+    """A unit that is a table of figures (an annex of boundary coordinates, of quotas by province) rather than
+    sentences: most of what is not space is digits and their punctuation. No firm applies for it, whatever its
+    words share with the firm's (its place names, a project's name); search still finds it for a question."""
+    body = re.sub(r"\s+", "", text)
+    return len(body) >= 80 and len(_FIGURES.findall(body)) > 0.5 * len(body)
+
+
 def _names_place(profile: EnterpriseProfile, info: DocumentInfo | None) -> bool:
     """Do the needs name the document's place (上海那边认不认; Shanghai's scheme)?  A firm elsewhere asking about
     that place's policy asks about that very document: it is not pushed below the others, though its verdict
@@ -293,6 +304,7 @@ def _measures(index: SearchIndex, profile: EnterpriseProfile, k: int, lang: str,
                 if h.iri not in ranked or h.score > ranked[h.iri].score:  # its rank among its own, if higher
                     ranked[h.iri] = h
             hits = list(ranked.values())
+        hits = [h for h in hits if not is_data_table(h.text)]
         hits = _asked_safeguards(index, plan, terms, hits, kinds)
         if asks_if_eligible:
             hits = _deciding_units(index, query, profile, hits, kinds)

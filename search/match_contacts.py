@@ -355,6 +355,7 @@ class DocumentInfo:
     valid_until: date | None = None
     validity_text: str = ""
     issued: date | None = None  # the date of issue: 自印发之日起施行，有效期5年 counts from it
+    addressees: str = ""  # 主送机关 as written: a reply to one government (辽宁省人民政府：) is about that place
 
 
 def document_info(view: Any) -> DocumentInfo:
@@ -374,7 +375,18 @@ def document_info(view: Any) -> DocumentInfo:
     if m:
         issued = date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
     return DocumentInfo(view.slug, getattr(view, "title", ""), issuers, getattr(view, "jurisdiction", ""), until,
-                        period if until else "", issued)
+                        period if until else "", issued, getattr(view, "addressees", "") or "")
+
+
+# One government as the only addressee (辽宁省人民政府, 深圳市政府): no list, no collective (各…, 有关…)
+_ONE_GOVERNMENT = re.compile(r"(?P<name>[^\s，,、；;：:各有]{2,16}?)(?:人民政府|政府)(?:办公厅|办公室)?[：:]?")
+
+
+def addressed_government(addressees: str) -> str:
+    """The government a national text is addressed to when it is the only addressee (a 函 or 批复 answering one
+    province's requests: 辽宁省人民政府); "" for a list, a collective or none."""
+    m = _ONE_GOVERNMENT.fullmatch(addressees.strip())
+    return m.group().rstrip("：:") if m else ""
 
 
 def document_validity_of(index: SearchIndex, slug: str, info: DocumentInfo | None) -> tuple[date | None, str]:
@@ -436,8 +448,15 @@ def place_check(profile: EnterpriseProfile, info: DocumentInfo | None, title: st
 
     places = shipped_places()
     jurisdiction = info.jurisdiction if info else ""
+    addressed = False
     if not jurisdiction or jurisdiction == "中华人民共和国":
-        return None  # a national document (a title naming a place, 关于同意雄安新区…, is no jurisdiction)
+        # a national document applies everywhere (a title naming a place, 关于同意雄安新区…, is no jurisdiction),
+        # but one answering a single government's requests (辽宁省人民政府：…你省请求…) is about that place: it
+        # fails a firm that says it is elsewhere, and is no local document for the others (nothing to boost)
+        jurisdiction = addressed_government(info.addressees) if info else ""
+        if not jurisdiction:
+            return None
+        addressed = True
     doc_places = places.with_ancestors(places.in_question(jurisdiction)) - {NATIONAL}
     if not doc_places:
         return None
@@ -446,10 +465,13 @@ def place_check(profile: EnterpriseProfile, info: DocumentInfo | None, title: st
     text = (f"适用于{name}" if lang == "zh" else f"applies in {name}")
     where = " ".join(x for x in (profile.place, profile.district or "") if x)
     if not where.strip():
-        return ConditionCheck("unknown", "place", text, "请填写所在地" if lang == "zh" else "fill in place")
+        return None if addressed else ConditionCheck("unknown", "place", text,
+                                                     "请填写所在地" if lang == "zh" else "fill in place")
     mine = places.with_ancestors(places.in_question(where))
     if not mine:
-        return ConditionCheck("unknown", "place", text, where)
+        return None if addressed else ConditionCheck("unknown", "place", text, where)
     ok = all(p in mine for p in lowest)
+    if addressed and ok:
+        return None
     return ConditionCheck("met" if ok else "failed", "place", text, where)
 
