@@ -413,7 +413,7 @@ def read_front_matter(source: str) -> FrontMatter:
         (f.value for f in issued_lines if f.kind == "issued-start"), "")
     order = next((f.value for f in found if f.kind == "order"), "")
     issuers = _issuers(found, title, order)
-    if order and not issuer:
+    if issuers and not issuer:  # an order's organ, or the bodies the title opens with where nothing is signed
         issuer = "、".join(issuers)
     notice_end = 0
     if issued_lines:

@@ -324,3 +324,9 @@ def test_traditional_copy_keeps_its_own_words_in_the_evidence_of_owners():
     quoted = [r for r in doc.responsibilities if r.span is not None and len(r.evidence) == r.span.end - r.span.start]
     assert quoted and all(r.evidence == doc.source[r.span.start:r.span.end] for r in quoted)
     assert any("牽頭" in r.evidence for r in doc.responsibilities)  # 市商務局牽頭, as the file writes it
+
+
+def test_the_issuer_of_a_page_that_signs_nothing_is_the_body_its_title_opens_with():
+    doc = _parse("东府〔2031〕54号\n东莞市人民政府关于贯彻落实某省稳定就业措施的实施意见\n各镇人民政府，市府直属各单位：\n"
+                 "一、减轻企业负担\n（一）稳定就业岗位。\n")
+    assert (doc.meta.issuer, doc.meta.issuers) == ("东莞市人民政府", ("东莞市人民政府",))
