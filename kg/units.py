@@ -70,8 +70,10 @@ def _find_unit(graph: Graph, id_or_path: str, document: str | None) -> URIRef:
         raise NotFound("unit", asked, close)
     if len(set(matches)) > 1:
         docs = sorted({key_tail(graph.value(m, POL.inDocument)) for m in matches})
-        raise NotFound("single unit", asked, [(f"{asked} is in {len(docs)} documents ({', '.join(docs)}): "
-                                              f"name one (policykg show --doc, or document= in the API)")])
+        several = NotFound("single unit", asked, docs)
+        several.args = (f"{asked!r} is in {len(docs)} documents ({', '.join(docs)}): name one "
+                        "(policykg show --doc, or document= in the API)",)
+        raise several
     return matches[0]
 
 

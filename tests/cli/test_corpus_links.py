@@ -148,6 +148,7 @@ def test_cli_targets_documents_and_show(data_dir):
     assert [x["slug"] for x in docs["city-green-building-2021"]["replaced_by"]] == ["city-green-building-2024"]
     result = runner.invoke(app, ["show", "二（一）", *d], env=ENV)
     assert result.exit_code != 0 and "city-green-building-2024" in result.output
+    assert "is in 3 documents" in result.output and "name one" in result.output and "did you mean" not in result.output
     result = runner.invoke(app, ["show", "二（一）", "--doc", "district-green-building-2022", *d], env=ENV)
     assert result.exit_code == 0, result.output
     result = runner.invoke(app, ["search", "绿色建筑补贴", "--jurisdiction", "某区", "--json", *d], env=ENV)
