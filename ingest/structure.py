@@ -12,6 +12,18 @@ from dataclasses import dataclass, field
 from .errors import ParseError
 from .frontmatter import FrontMatter, read_front_matter
 from .model import Numbering, Span, Unit, UnitKind
+from .numbering import (
+    CIRCLED,
+    FULLWIDTH_DIGITS,
+    HAN,
+    LINE_START,
+    STOP_RE,
+    Label,
+    find_labels,
+    han_to_int,
+    heading_of,
+    segments,
+)
 
 __all__ = [
     "NOTICE_PATH",
@@ -28,107 +40,6 @@ log = logging.getLogger(__name__)
 
 NO_BODY = "no body text found (expected paragraphs of text, or numbered units such as 一、 （一） 1. …)"
 
-_HAN = "零〇一二三四五六七八九十百两"
-_FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
-_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
-
-# Indentation before a label: ASCII spaces, tabs, no-break and ideographic (U+3000) spaces.
-_LINE_START = re.compile(r"^[ \t\xa0\u3000]*", re.MULTILINE)
-
-# Tried in this order at each line start; the first that matches wins.
-_LABEL_PATTERNS: tuple[tuple[Numbering, re.Pattern[str]], ...] = (
-    (Numbering.BOOK, re.compile(rf"第([{_HAN}0-9]+)篇")),
-    (Numbering.PART, re.compile(rf"第([{_HAN}0-9]+)部分")),
-    (Numbering.ARTICLE_CHAPTER, re.compile(rf"第([{_HAN}0-9]+)章")),
-    (Numbering.ARTICLE_SECTION, re.compile(rf"第([{_HAN}0-9]+)节")),
-    (Numbering.ARTICLE, re.compile(rf"第([{_HAN}0-9]+)条")),
-    (Numbering.HAN_COMMA, re.compile(rf"([{_HAN}]+)、")),
-    # a web page may space the label inside its brackets: ( 十一 ) / （ 3 ）
-    (Numbering.HAN_PAREN, re.compile(rf"[（(][ \u3000]?([{_HAN}]+)[ \u3000]?[）)]")),
-    (Numbering.ARABIC_PAREN, re.compile(r"[（(][ \u3000]?([0-9０-９]+)[ \u3000]?[）)]")),
-    # 1. / 1、 / 1． but not a decimal such as 1.5
-    (Numbering.ARABIC, re.compile(r"([0-9０-９]{1,3})[.．、](?![0-9０-９])")),
-    (Numbering.CIRCLED, re.compile(rf"([{_CIRCLED}])")),
-    (Numbering.BULLET, re.compile(r"(--|——|－－)")),
-)
-
-# A heading ends at the first sentence stop.
-_STOPS = "。；：！!？?;:"
-_STOP_RE = re.compile(rf"[{_STOPS}]")
-
-
-@dataclass(frozen=True, slots=True)
-class Label:
-    """A numbering label found at the start of a line."""
-
-    numbering: Numbering
-    start: int
-    end: int
-    numeral: str  # the numeral as written: 一, 1, ①, -- …
-    line: int
-
-
-def han_to_int(numeral: str) -> int:
-    """Value of a Chinese (一 … 九十九, 百) or Arabic (also full-width) numeral, or a circled digit."""
-    if len(numeral) == 1 and numeral in _CIRCLED:
-        return _CIRCLED.index(numeral) + 1
-    numeral = numeral.translate(_FULLWIDTH_DIGITS)
-    if numeral.isascii() and numeral.isdigit():  # not str.isdigit alone: '⑤'.isdigit() is True
-        return int(numeral)
-    digits = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
-              "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-    total, current = 0, 0
-    for ch in numeral:
-        if ch in digits:
-            current = digits[ch]
-        elif ch == "十":
-            total += (current or 1) * 10
-            current = 0
-        elif ch == "百":
-            total += (current or 1) * 100
-            current = 0
-        else:
-            raise ValueError(f"not a numeral: {numeral!r}")
-    return total + current
-
-
-_NOTE_START = re.compile(r"[ \t\u3000]*(?:注|说明|备注)\s*[：:]\s*1\s*[、.．]")
-
-
-def find_labels(source: str) -> list[Label]:
-    """Every numbering label that starts a line (after optional indentation), in order."""
-    newlines = [i for i, ch in enumerate(source) if ch == "\n"]
-    labels: list[Label] = []
-    note_next = 0  # 注：1、… then 2、… 3、… on the lines below: the note's points, no units
-    for line_start in _LINE_START.finditer(source):
-        pos = line_start.end()
-        note = _NOTE_START.match(source, pos)
-        if note:
-            note_next = 2
-            continue
-        for numbering, pattern in _LABEL_PATTERNS:
-            m = pattern.match(source, pos)
-            if m and note_next and m.group(1).isdigit() and int(m.group(1)) == note_next:
-                note_next += 1
-                break
-            if m:
-                line = bisect.bisect_right(newlines, pos - 1) + 1
-                labels.append(Label(numbering, pos, m.end(), m.group(1), line))
-                note_next = 0
-                break
-    return labels
-
-
-def heading_of(text: str) -> str:
-    """The leading clause: the first line if it has no sentence stop, else the text up to the first stop.
-
-    (A first line that merely fails to *end* with a stop but has one inside is a sentence, not a title.)
-    """
-    first_line = re.split(r"[\r\n]", text, maxsplit=1)[0].rstrip()
-    m = _STOP_RE.search(first_line)
-    return first_line[: m.start()] if m else first_line
-
-
 def _own_span(source: str, start: int, end: int) -> Span:
     """[start, end) with surrounding whitespace (incl. U+3000 and newlines) trimmed."""
     region = source[start:end]
@@ -137,35 +48,6 @@ def _own_span(source: str, start: int, end: int) -> Span:
         return Span(start, start)
     lead = len(region) - len(region.lstrip())
     return Span(start + lead, start + lead + len(stripped))
-
-
-def _segments(numbering: Numbering, numeral: str, number: int) -> tuple[str, str]:
-    """(path segment, key segment) of one unit."""
-    ascii_numeral = numeral.translate(_FULLWIDTH_DIGITS)
-    match numbering:
-        case Numbering.BOOK:
-            return f"第{numeral}篇", f"bk{number}"
-        case Numbering.PART:
-            return f"第{numeral}部分", f"pt{number}"
-        case Numbering.ARTICLE_CHAPTER:
-            return f"第{numeral}章", f"c{number}"
-        case Numbering.ARTICLE_SECTION:
-            return f"第{numeral}节", f"s{number}"
-        case Numbering.ARTICLE:
-            return f"第{numeral}条", f"a{number}"
-        case Numbering.HAN_COMMA:
-            return numeral, str(number)
-        case Numbering.HAN_PAREN:
-            return f"（{numeral}）", str(number)
-        case Numbering.ARABIC:
-            return ascii_numeral, str(number)
-        case Numbering.ARABIC_PAREN:
-            return f"（{ascii_numeral}）", f"p{number}"
-        case Numbering.CIRCLED:
-            return numeral, f"o{number}"
-        case Numbering.BULLET:
-            return f"-{number}", f"b{number}"
-    raise AssertionError(numbering)
 
 
 # --- nesting ---------------------------------------------------------------------------------------
@@ -270,7 +152,7 @@ def _inline_enumeration(source: str, label: Label) -> bool:
         return False
     rest = source[label.end : _line_end(source, label.end)]
     number = han_to_int(label.numeral)
-    following = _CIRCLED[number] if label.numbering is Numbering.CIRCLED and number < len(_CIRCLED) else None
+    following = CIRCLED[number] if label.numbering is Numbering.CIRCLED and number < len(CIRCLED) else None
     if following is not None:
         return following in rest
     return re.search(rf"[（(]{number + 1}[）)]", rest) is not None
@@ -284,7 +166,7 @@ def _find_annexes(source: str, after: int, blocked: tuple[Span, ...]) -> list[_A
     """Lines that open an annex (附件1 …) after ``after`` and outside front/back matter."""
     newlines = [i for i, ch in enumerate(source) if ch == "\n"]
     found: list[_Annex] = []
-    for line_start in _LINE_START.finditer(source):
+    for line_start in LINE_START.finditer(source):
         pos = line_start.end()
         if pos < after or _inside(pos, blocked):
             continue
@@ -308,7 +190,7 @@ def _paragraphs(source: str, start: int, end: int) -> list[re.Match[str]]:
 def _is_title_paragraph(text: str) -> bool:
     """A short line that is one clause (营造良好环境。 / 加强组织领导): a unit's title, with its text below."""
     text = text.strip(_WS).rstrip("。")
-    return 0 < len(text) <= 20 and not _STOP_RE.search(text) and not _SENTENCE_RE.search(text) and "，" not in text
+    return 0 < len(text) <= 20 and not STOP_RE.search(text) and not _SENTENCE_RE.search(text) and "，" not in text
 
 
 def _closing_start(source: str, start: int, end: int, siblings_one_paragraph: bool) -> int | None:
@@ -338,7 +220,7 @@ def _closing_start(source: str, start: int, end: int, siblings_one_paragraph: bo
     if siblings_one_paragraph and len(paragraphs) > 1:
         first, second = paragraphs[0].group().strip(_WS), paragraphs[1].group().lstrip(_WS)
         # a first line with no stop is a title whose text follows; one ending in ： announces a list
-        if _STOP_RE.search(first) and not first.endswith(("：", ":")) and not _LIST_WORD.match(second):
+        if STOP_RE.search(first) and not first.endswith(("：", ":")) and not _LIST_WORD.match(second):
             found.append(paragraphs[1].start() + len(paragraphs[1].group()) - len(second))
     return min(found) if found else None
 
@@ -353,14 +235,14 @@ _LIST_WORD = re.compile(r"[一二三四五六七八九十]+是|其[一二三四�
 _TITLED = (Numbering.ARTICLE, Numbering.ARTICLE_CHAPTER, Numbering.ARTICLE_SECTION)
 # 第三条（部门职责） / 第三条 【部门职责】 / 第三条 [部门职责]: the bracketed title is the heading.
 _BRACKET_TITLE = re.compile(r"[（(【\[〔]([^（）()【】\[\]〔〕\r\n]{1,30})[）)】\]〕]")
-_NUMERAL_ONLY = re.compile(rf"[{_HAN}0-9０-９]+")
+_NUMERAL_ONLY = re.compile(rf"[{HAN}0-9０-９]+")
 
 
 def _heading(numbering: Numbering, text: str) -> tuple[str, int]:
     """The heading of a unit's own text and its offset in it."""
     if numbering in _TITLED:
         m = _BRACKET_TITLE.match(text)
-        if m and not _STOP_RE.search(m.group(1)) and not _NUMERAL_ONLY.fullmatch(m.group(1)):
+        if m and not STOP_RE.search(m.group(1)) and not _NUMERAL_ONLY.fullmatch(m.group(1)):
             return m.group(1).strip(_WS), m.start(1) + len(m.group(1)) - len(m.group(1).lstrip(_WS))
     return heading_of(text), 0
 
@@ -413,7 +295,7 @@ class _Builder:
                 number = bullets[(parents[i], label.numbering)] = bullets.get((parents[i], label.numbering), 0) + 1
             else:
                 number = han_to_int(label.numeral)
-            path_seg, key_seg = _segments(label.numbering, label.numeral, number)
+            path_seg, key_seg = segments(label.numbering, label.numeral, number)
             article_like = label.numbering is Numbering.ARTICLE or (i in through)
             if parent is None or (article_like and root is None):
                 # 第三条 is numbered through the whole body, so it needs no chapter prefix (nor does 五、 under 第二章
@@ -448,7 +330,7 @@ class _Builder:
         if _is_listing(self.source, labels, end):
             labels = []  # the annex is one unit: its numbered lines are entries of a list, not parts of the text
         number = han_to_int(annex.numeral) if annex.numeral else 0
-        numeral = annex.numeral.translate(_FULLWIDTH_DIGITS)
+        numeral = annex.numeral.translate(FULLWIDTH_DIGITS)
         path, key = self.unique(f"附件{numeral}", f"x{number}" if number else "x", annex.line)
         first = labels[0].start if labels else end
         span = _own_span(self.source, annex.label_end, self.bound(annex.label_end, first))
