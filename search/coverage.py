@@ -53,6 +53,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 
 from ingest.conditions import vocabulary
 
@@ -100,12 +101,18 @@ def everyday_groups(text: str) -> list[list[str]]:
     ``save energy`` → 自动化/机器换人, 节能/能耗/能效): ``everyday_terms`` of ingest/data/instruments.json, one
     group per kind whose English words occur in ``text`` at a word start."""
     lowered = text.lower()
-    out: list[list[str]] = []
+    return [list(terms) for pattern, terms in _everyday_patterns() if pattern.search(lowered)]
+
+
+@lru_cache(maxsize=1)
+def _everyday_patterns() -> tuple[tuple[re.Pattern[str], tuple[str, ...]], ...]:
+    """One pattern per ``everyday_terms`` group with English words (any of them, as whole words), and its terms."""
+    out = []
     for group in vocabulary().get("everyday_terms", {}).get("groups", []):
-        english = [w.lower() for w in group["words"] if w.isascii()]
-        if any(re.search(rf"\b{re.escape(w)}\b", lowered) for w in english):
-            out.append(list(group["terms"]))
-    return out
+        english = sorted({w.lower() for w in group["words"] if w.isascii()}, key=len, reverse=True)
+        if english:
+            out.append((re.compile(r"\b(?:" + "|".join(map(re.escape, english)) + r")\b"), tuple(group["terms"])))
+    return tuple(out)
 
 
 def raise_covering(fused: dict[int, float], texts: Sequence[str], groups: Sequence[Sequence[str]],
