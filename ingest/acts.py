@@ -30,8 +30,10 @@ def alternatives(source: str, group: list[Mention]) -> bool:
         _ALTERNATIVE_RE.fullmatch(source, a[0].end, b[0].start) for a, b in zip(group, group[1:]))
 
 
-# A、B共同负责… / A和B共同牵头: the list answers jointly, every body leads
-_JOINTLY_RE = re.compile(r"\s*(?:等(?:有关|相关)?(?:部门|单位))?\s*(?:要|应当|应|将)?\s*共同(?:负责|牵头|承担)")
+# A、B共同负责… / A和B共同牵头: the list answers jointly, every body leads; so does a list that manages a work as one
+# (由A和B统一归口管理, A、B统一组织, A与B联合制定)
+_JOINTLY_RE = re.compile(r"\s*(?:等(?:有关|相关)?(?:部门|单位))?\s*(?:要|应当|应|将)?\s*(?:共同(?:负责|牵头|承担)"
+                         r"|(?:共同|统一|联合)(?:归口)?(?:管理|组织|部署|负责|领导|制定|协调|办理))")
 
 
 def each_leads(source: str, group: list[Mention]) -> bool:

@@ -303,7 +303,25 @@ def _generic_candidates(source: str, places: set[str]) -> list[_Candidate]:
                 continue
             if (candidate := _judged(pm.start(), m.end(), m.group("core"), m.group("suffix"), "")):
                 found.append(candidate)
+    for pm in re.compile("|".join(map(re.escape, sorted(places | {"香港", "澳门"}, key=len, reverse=True)))).finditer(source):
+        if (obs := _OBSERVATORY_RE.match(source, pm.end())) and _after_word(source, pm.start()):
+            found.append(_Candidate(pm.start(), obs.end(), "generic"))  # 广东省气象台, 香港天文台
+    found += [_Candidate(m.start(), m.end(), "generic") for m in _MILITARY_REGION_RE.finditer(source)]
     return found
+
+
+# A place's observatory or weather station (香港天文台, 澳门地球物理气象台, 上海市气象台): a public body named by its
+# work after its place; the place may be written short (香港, 澳门) as those bodies are named.
+_OBSERVATORY_RE = re.compile(rf"(?:特别行政区)?[^{_NOT_CORE}和]{{0,6}}?(?:天文台|气象台|观象台)(?![{_CJK}]{{0,2}}(?:站|网))")
+# The military regions (1985-2016) and theatres (since 2016) by name: 广州军区, 南部战区.
+_MILITARY_REGION_RE = re.compile(r"(?:沈阳|北京|兰州|济南|南京|广州|成都|昆明|武汉|福州|乌鲁木齐|新疆|西藏|内蒙古)军区"
+                                 r"|(?:东部|南部|西部|北部|中部)战区")
+
+
+def _after_word(source: str, start: int) -> bool:
+    """Whether a name at ``start`` begins a word: after a boundary or a function word."""
+    prev = source[start - 1 : start]
+    return not re.match(rf"[{_CJK}]", prev) or prev in _FUNCTION_CHARS
 
 
 # 省、自治区、直辖市人民政府管理专利工作的部门: a government's department named by the work it manages.
@@ -328,6 +346,11 @@ _SPONSOR_UNIT_RE = re.compile(rf"(?:(?<=[。；;，,：:\n、和及与）)])|(?<
 _REGISTRAR_RE = re.compile(rf"(?:(?<=[。；;，,：:\n、和及与])|^)(?:各级)?(?:社会团体|社会组织|基金会|民办非企业单位)登记管理机关",
                            re.MULTILINE)
 
+# The army's departments named by their work (军队主管部门, 军队各级防化业务部门, 军队有关业务部门 is not: 有关 names
+# none): the army's counterpart of a functional designation, kept only where it acts.
+_ARMY_DEPARTMENT_RE = re.compile(rf"(?:(?<=[。；;，,：:\n、和及与由请向])|(?<=征求)|^)军队(?:各级)?(?!有关|相关)(?:[{_CJK}]{{2,4}}?)?"
+                                 rf"(?:业务|主管|职能|管理)部门(?!负责人|工作人员)", re.MULTILINE)
+
 
 def _designation_candidates(source: str) -> list[_Candidate]:
     """Functional designations (教育行政部门, 各级卫生健康部门, 税务机关): a sector word at a word's start."""
@@ -335,6 +358,7 @@ def _designation_candidates(source: str) -> list[_Candidate]:
     found += [_Candidate(m.start(), m.end(), "designation") for regex in (_SPONSOR_UNIT_RE, _REGISTRAR_RE)
               for m in regex.finditer(source) if not _CLAUSE_RE.search(m.group())]
     found += [_Candidate(m.start(), m.end(), "designation") for m in _GRASSROOTS_RE.finditer(source)]
+    found += [_Candidate(m.start(), m.end(), "designation") for m in _ARMY_DEPARTMENT_RE.finditer(source)]
     found += [_Candidate(m.start(), m.end(), "designation") for m in _SECTOR_AND_OTHERS_RE.finditer(source)]
     for m in _FUNCTIONAL_RE.finditer(source):
         prev = source[m.start() - 1 : m.start()]
@@ -376,6 +400,8 @@ _ACTING_PLACES_RE = re.compile(
 _ACTS_AFTER_RE = re.compile(r"(?:都|均|也)?(?:要|应当|应|须|必须|可以?(?=根据|按照|结合|组织|视|参照)|负责|牵头|对[^，,。；;]{1,40}?负总责)")
 # …with a comma before the verb, or a 特别是… aside that singles out a part (各省、自治区、直辖市，特别是…，也要…)
 _ACTS_LATER_RE = re.compile(r"(?:[，,]\s*特别是[^，,。；;]{1,30})?[，,]?\s*" + _ACTS_AFTER_RE.pattern)
+# …and the military regions listed with the places (各省、自治区、直辖市和各军区, 有关省、自治区、直辖市及军区)
+_WITH_REGIONS_RE = re.compile(r"[和及、](?P<regions>(?:各|有关)?(?:大)?军区)")
 
 
 # Provinces named bare as the ones told to act, one by one or in a list closed by 等各地区 (…以及北京市、天津市等各地区，
@@ -401,9 +427,16 @@ def _collective_candidates(source: str) -> list[_Candidate]:
              for m in regex.finditer(source)
              if _left_ok(source, m.start(), m.group()) and _right_ok(source, m.end(), m.group())]
     found += _province_candidates(source)
-    return found + [_Candidate(m.start(), m.end(), "collective") for m in _ACTING_PLACES_RE.finditer(source)
-                    if _ACTS_LATER_RE.match(source, m.end())
-                    and (_opens_clause(source, m.start()) or source.endswith("特别是", 0, m.start()))]
+    for m in _ACTING_PLACES_RE.finditer(source):
+        if not (_opens_clause(source, m.start()) or source.endswith("特别是", 0, m.start())):
+            continue
+        if _ACTS_LATER_RE.match(source, m.end()):
+            found.append(_Candidate(m.start(), m.end(), "collective"))
+        elif (region := _WITH_REGIONS_RE.match(source, m.end())) and _ACTS_LATER_RE.match(source, region.end()):
+            # 有关省、自治区、直辖市及军区也要…: the places and the military regions listed with them each act
+            found += [_Candidate(m.start(), m.end(), "collective"),
+                      _Candidate(region.start("regions"), region.end(), "collective")]
+    return found
 
 
 def _opens_clause(source: str, start: int) -> bool:

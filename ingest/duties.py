@@ -261,7 +261,9 @@ def _sentence_statements(source: str, sent: Span, mentions: list[Mention], conv:
             if supervises:
                 yield mention, Role.SUPERVISOR, False
         if named and _REQUIRED_CONSENT_RE.search(source[sent.start : start]) and _CONSENT_AFTER_RE.match(source, tail):
-            yield from ((m, Role.LEAD, False) for m in _unique(named))  # 须经X批准: X decides on it
+            # 须经X批准: X decides on it; 应征得X同意: X vets what others ask before they may act (evaluator)
+            sought = source[sent.start : start].rstrip().endswith("征得")
+            yield from ((m, Role.EVALUATOR if sought else Role.LEAD, False) for m in _unique(named))
             continue
         if named and not (evaluates or supervises):
             before = source[sent.start : start]
@@ -412,11 +414,18 @@ def _entrusted(source: str, units: list[Unit], mentions: list[Mention]) -> list[
 
 # A body consulted on the work (请商X办理, 与X协商办理, 同X签订合同): it takes part.
 _CONSULTED_BEFORE_RE = re.compile(r"(?<![协会磋])商\s*$|(?:与|同)\s*$")
-_CONSULTED_AFTER_RE = re.compile(r"(?:[、和及]?[^，,。；;]{0,16}?)(?:协商|商定|会商|签订|共同)|(?:[和及](?:有关|相关)部门)?(?:办理|研究办理|研究确定|研究解决|解决)")
+_CONSULTED_AFTER_RE = re.compile(r"(?:[、和及]?[^，,。；;]{0,16}?)(?:协商|商定|会商|签订|共同|合建|共建|合办|联办)|(?:[和及](?:有关|相关)部门)?(?:办理|研究办理|研究确定|研究解决|解决)")
 
 
 # X将与Y、Z等单位一起，组织制定…: the bodies X works together with take part.
 _TOGETHER_RE = re.compile(r"(?<!已)(?:与|同)(?P<list>[^，,。；;]{2,80}?)(?:等(?:有关|相关)?(?:部门|单位|方面|机构))?(?:一起|共同)")
+
+
+# 征求X的意见 / 征求X、Y意见: the body whose opinion is sought takes part in the work
+_OPINION_SOUGHT_BEFORE_RE = re.compile(r"征求(?:[^，,。；;]{0,12}?[、和及])?\s*$")
+_OPINION_SOUGHT_AFTER_RE = re.compile(r"(?:[、和及][^，,。；;]{1,16}?)?(?:等(?:有关|相关)?(?:部门|单位))?(?:的)?(?:意见|看法)")
+# 同意X与Y合建… (a reply's consent): X does the joint work, Y (written after 与) takes part
+_AGREED_JOINT_RE = re.compile(r"\s*(?:与|同|和)[^，,。；;]{2,30}?(?:合建|共建|合办|联办|合作建设|联合建设|合作开展)")
 
 
 def _consulted(source: str, units: list[Unit], mentions: list[Mention]) -> list[_Statement]:
@@ -435,6 +444,12 @@ def _consulted(source: str, units: list[Unit], mentions: list[Mention]) -> list[
                 if (_CONSULTED_BEFORE_RE.search(source, max(sent.start, mention[0].start - 2), mention[0].start)
                         and _CONSULTED_AFTER_RE.match(source, mention[0].end, sent.end)):
                     found.append(_Statement(mention[1], Role.PARTICIPANT, unit.path, _trimmed(source, sent), False, ()))
+                elif (_OPINION_SOUGHT_BEFORE_RE.search(source, max(sent.start, mention[0].start - 16), mention[0].start)
+                      and _OPINION_SOUGHT_AFTER_RE.match(source, mention[0].end, sent.end)):
+                    found.append(_Statement(mention[1], Role.PARTICIPANT, unit.path, _trimmed(source, sent), False, ()))
+                elif (source.endswith("同意", 0, mention[0].start)
+                      and _AGREED_JOINT_RE.match(source, mention[0].end, sent.end)):
+                    found.append(_Statement(mention[1], Role.LEAD, unit.path, _trimmed(source, sent), False, ()))
     return found
 
 

@@ -1,5 +1,5 @@
 """Kinds found by reading replies, letters and joint notices no gold covers (issue 20, round 4): a body consulted or
-signed with takes part (请商X办理, 同X签订); one whose consent is required decides (应征得X同意); a 批复 / 复函 /
+signed with takes part (请商X办理, 同X签订); one whose consent is required vets it (应征得X同意, evaluator); a 批复 / 复函 /
 答复 sets a target only in a sentence that states an aim (a granted area is none); the base a change is counted
 from (以N名为基数) is no target; an annex list written 附件1.… / 2.… above the signature is no part of the body, and
 the annex headed 附件1. after it is an annex; the army's general departments of their time are bodies."""
@@ -30,7 +30,8 @@ def test_a_body_consulted_or_signed_with_takes_part():
 
 
 def test_a_body_whose_consent_is_required_decides():
-    assert ("lead", "福建省人民政府") in roles("某复函\n一、外方人员进入保护区时，应征得福建省人民政府同意。\n")
+    # 征得X同意: X vets the request before others may act, read as review (evaluator) as the real_r5 gold reads it
+    assert ("evaluator", "福建省人民政府") in roles("某复函\n一、外方人员进入保护区时，应征得福建省人民政府同意。\n")
 
 
 def test_a_reply_sets_no_target_with_a_granted_area_but_keeps_a_stated_aim():
