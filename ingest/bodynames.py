@@ -351,6 +351,13 @@ _REGISTRAR_RE = re.compile(rf"(?:(?<=[。；;，,：:\n、和及与])|^)(?:各�
 _ARMY_DEPARTMENT_RE = re.compile(rf"(?:(?<=[。；;，,：:\n、和及与由请向])|(?<=征求)|^)军队(?:各级)?(?!有关|相关)(?:[{_CJK}]{{2,4}}?)?"
                                  rf"(?:业务|主管|职能|管理)部门(?!负责人|工作人员)", re.MULTILINE)
 
+# The central treasury written as the one that pays: a body where it funds (中央财政将视情况…给予一定补助); the
+# treasury only spoken of (纳入中央财政预算) is none. A level's treasury (省级财政安排…) is its budget, as the gold of
+# local documents reads it, not a body.
+_TREASURY_RE = re.compile(rf"(?:(?<=[。；;，,：:\n、和及与由])|^)中央财政"
+                          rf"(?=(?:将|要|应当|应|可|再|也|还|每年)*[^，,。；;]{{0,30}}?(?:给予|予以|安排|补助|补贴|承担|负担|拨付))",
+                          re.MULTILINE)
+
 
 def _designation_candidates(source: str) -> list[_Candidate]:
     """Functional designations (教育行政部门, 各级卫生健康部门, 税务机关): a sector word at a word's start."""
@@ -359,6 +366,7 @@ def _designation_candidates(source: str) -> list[_Candidate]:
               for m in regex.finditer(source) if not _CLAUSE_RE.search(m.group())]
     found += [_Candidate(m.start(), m.end(), "designation") for m in _GRASSROOTS_RE.finditer(source)]
     found += [_Candidate(m.start(), m.end(), "designation") for m in _ARMY_DEPARTMENT_RE.finditer(source)]
+    found += [_Candidate(m.start(), m.end(), "designation") for m in _TREASURY_RE.finditer(source)]
     found += [_Candidate(m.start(), m.end(), "designation") for m in _SECTOR_AND_OTHERS_RE.finditer(source)]
     for m in _FUNCTIONAL_RE.finditer(source):
         prev = source[m.start() - 1 : m.start()]
@@ -394,7 +402,7 @@ def _zone_candidates(source: str) -> list[_Candidate]:
 # 相关省份) and the places where something lies (…防御区所在地, …所在地人民政府, after a boundary or 特别是).
 _ACTING_PLACES_RE = re.compile(
     r"(?:各)?试点(?:城市|地区|省份)(?:(?:人民)?政府(?:办公厅(?:（室）)?|办公室))?|(?:相关|有关)(?:的)?(?:省份|大中城市)"
-    r"|各省、自治区、直辖市(?!人民政府|政府|[\u4e00-\u9fff])|有关省、(?:市、)?自治区(?:、直辖市)?(?!人民政府|政府|、)|各省（区、市）(?!人民政府|政府|[\u4e00-\u9fff])"
+    r"|各省、自治区、直辖市(?!人民政府|政府|[\u4e00-\u9fff])|各(?:有关|相关)?省（市）(?!人民政府|政府|(?![和及])[\u4e00-\u9fff])|有关省、(?:市、)?自治区(?:、直辖市)?(?!人民政府|政府|、)|各省（区、市）(?!人民政府|政府|[\u4e00-\u9fff])"
     r"|(?:(?<=特别是)|(?<=[，,。；;：:\n]))(?!特别是)[\u4e00-\u9fff]{2,12}?所在地(?:的?(?:人民政府|政府))?"
     r"|(?<=[，,。；;：:\n])(?:位于|地处)[\u4e00-\u9fff]{2,16}?的(?:大中城市|城市|县市|地区)")  # 位于…防御区的大中城市
 _ACTS_AFTER_RE = re.compile(r"(?:都|均|也)?(?:要|应当|应|须|必须|可以?(?=根据|按照|结合|组织|视|参照)|负责|牵头|对[^，,。；;]{1,40}?负总责)")
@@ -402,6 +410,27 @@ _ACTS_AFTER_RE = re.compile(r"(?:都|均|也)?(?:要|应当|应|须|必须|可�
 _ACTS_LATER_RE = re.compile(r"(?:[，,]\s*特别是[^，,。；;]{1,30})?[，,]?\s*" + _ACTS_AFTER_RE.pattern)
 # …and the military regions listed with the places (各省、自治区、直辖市和各军区, 有关省、自治区、直辖市及军区)
 _WITH_REGIONS_RE = re.compile(r"[和及、](?P<regions>(?:各|有关)?(?:大)?军区)")
+# …or with the unnamed ministries that act with them (各有关省（市）和部委要…)
+_WITH_UNNAMED_RE = re.compile(r"[和及](?:各|有关|相关)*(?:部委|部门|单位)")
+# The provinces as a whole, written by the kinds of place they are: 省（市）, 省（区、市）, 省、自治区、直辖市
+_PROVINCE_KINDS = r"(?:省（市）|省（区、市）|省（自治区、直辖市）|省、自治区、直辖市(?:和计划单列市)?|省、(?:市、)?自治区|省份|省)"
+# The provinces named by the task they take on (承担任务的省（市）人民政府, 承办…的有关省（市）人民政府): the provinces
+# concerned, a collective where they act (由…予以补贴, …，要…).
+_QUALIFIED_PROVINCES_RE = re.compile(rf"(?:(?<=[，,。；;：:\n由请])|^)(?:承担|承办|负责|参与|参加|开展|实施)[^，,。；;：:\n的]{{1,30}}?的"
+                                     rf"(?:各|有关|相关)*{_PROVINCE_KINDS}(?:人民政府|政府)", re.MULTILINE)
+_PLACE_COLLECTIVE_RE = re.compile(rf"^(?:(?P<qual>[^，,。；;：:的]{{1,32}}的))?(?P<pre>(?:各|有关|相关)*){_PROVINCE_KINDS.replace('(?:', '(?P<kind>', 1)}"
+                                  r"(?P<gov>人民政府|政府)?$")
+
+
+def same_places(name: str) -> str:
+    """The one name of a collective of provinces a text writes several ways: with or without 人民政府 (各有关省（市）
+    and 各有关省（市）人民政府), or named by the task they take on (承担任务的省（市）人民政府 = the provinces concerned,
+    各有关省（市）人民政府). Other names are returned as they are."""
+    m = _PLACE_COLLECTIVE_RE.match(name)
+    if not m or not (m.group("qual") or m.group("pre")) or m.group("kind") in ("省", "省份"):
+        return name
+    pre = "各有关" if m.group("qual") else m.group("pre")
+    return f"{pre}{m.group('kind')}人民政府"
 
 
 # Provinces named bare as the ones told to act, one by one or in a list closed by 等各地区 (…以及北京市、天津市等各地区，
@@ -427,11 +456,15 @@ def _collective_candidates(source: str) -> list[_Candidate]:
              for m in regex.finditer(source)
              if _left_ok(source, m.start(), m.group()) and _right_ok(source, m.end(), m.group())]
     found += _province_candidates(source)
+    found += [_Candidate(m.start(), m.end(), "collective") for m in _QUALIFIED_PROVINCES_RE.finditer(source)
+              if _ACTS_LATER_RE.match(source, m.end()) or source.endswith(("由", "请"), 0, m.start())]
     for m in _ACTING_PLACES_RE.finditer(source):
         if not (_opens_clause(source, m.start()) or source.endswith("特别是", 0, m.start())):
             continue
         if _ACTS_LATER_RE.match(source, m.end()):
             found.append(_Candidate(m.start(), m.end(), "collective"))
+        elif (other := _WITH_UNNAMED_RE.match(source, m.end())) and _ACTS_LATER_RE.match(source, other.end()):
+            found.append(_Candidate(m.start(), m.end(), "collective"))  # 各有关省（市）和部委要…
         elif (region := _WITH_REGIONS_RE.match(source, m.end())) and _ACTS_LATER_RE.match(source, region.end()):
             # 有关省、自治区、直辖市及军区也要…: the places and the military regions listed with them each act
             found += [_Candidate(m.start(), m.end(), "collective"),

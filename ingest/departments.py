@@ -77,6 +77,7 @@ from .bodynames import (
     _set_up_candidates,
     _text_places,
     _zone_candidates,
+    same_places,
 )
 from .model import BodyCandidate, Department, Span, Unit
 from .responsibility import assign_responsibilities
@@ -178,6 +179,10 @@ def _composed_of(source: str, spans: list[Span], mentions: list[tuple[Span, str]
 
 def _unknown_body(name: str, kind: str, jurisdiction: str) -> Department:
     """A body no authority file has: keyed by a hash of its full, jurisdiction-qualified name."""
+    if kind == "collective" and (same := same_places(name)) != name:  # 各有关省（市） = 各有关省（市）人民政府
+        body = _unknown_body(same, kind, jurisdiction)
+        body.alt_labels = [*body.alt_labels, name]
+        return body
     levels = _levels(jurisdiction)
     league = re.fullmatch(r"团([省市区县])委", name)
     if league and jurisdiction:  # 团市委 of 广州市: 共青团广州市委

@@ -68,3 +68,24 @@ def test_a_reply_consenting_to_a_joint_work_gives_the_first_body_the_lead(tmp_pa
     found = owners(tmp_path, text, "国务院办公厅关于共建观测站的复函")
     assert {("福建省气象局", "一", Role.LEAD), ("澳门地球物理气象台", "一", Role.PARTICIPANT),
             ("香港天文台", "一", Role.PARTICIPANT)} <= found
+
+
+def test_the_central_treasury_that_pays_leads(tmp_path):
+    text = "同意举办这次展览会。展览会的主要经费由主办城市承担，中央财政将视情况对布展费用给予适当补助。\n"
+    found = owners(tmp_path, text, "国务院办公厅关于同意举办展览会的复函")
+    assert any(name == "中央财政" and role is Role.LEAD for name, _, role in found)
+
+
+def test_a_level_treasury_is_no_body(tmp_path):
+    text = "一、省级财政安排专项资金给予补助。\n二、其他事项另行通知。\n"
+    assert not any(name.endswith("财政") for name, _, _ in owners(tmp_path, text))
+
+
+def test_the_provinces_written_several_ways_are_one_collective_that_implements(tmp_path):
+    text = ("一、工作任务\n（一）各有关省（市）和部委要继续承办培训班的任务。\n"
+            "（二）经费不足的，可由承担任务的省（市）人民政府予以补贴。\n"
+            "二、组织领导\n各有关省（市）人民政府应把培训工作列入重要议事日程。\n")
+    found = owners(tmp_path, text)
+    implementers = {(path, role) for name, path, role in found if "省（市）" in name}
+    assert {("一（一）", Role.IMPLEMENTER), ("一（二）", Role.IMPLEMENTER), ("二", Role.IMPLEMENTER)} <= implementers
+    assert len({name for name, _, _ in found if "省（市）" in name}) == 1
