@@ -180,8 +180,8 @@ def _composed_of(source: str, spans: list[Span], mentions: list[tuple[Span, str]
 def _unknown_body(name: str, kind: str, jurisdiction: str) -> Department:
     """A body no authority file has: keyed by a hash of its full, jurisdiction-qualified name."""
     if kind == "collective" and (same := same_places(name)) != name:  # 各有关省（市） = 各有关省（市）人民政府
-        body = _unknown_body(same, kind, jurisdiction)
-        body.alt_labels = [*body.alt_labels, name]
+        body = _unknown_body(same, kind, jurisdiction)  # one key; the label is the name as first written
+        body.alt_labels, body.pref_label = [*body.alt_labels, body.pref_label], name
         return body
     levels = _levels(jurisdiction)
     league = re.fullmatch(r"团([省市区县])委", name)
