@@ -92,11 +92,12 @@ def framed_acts(source: str, units: list[Unit], mentions: list[Mention]) -> list
 # the frame of authority the acting body works in, no act of X (the gold of guobanfa-2019-002 and guobanfa-1996-002
 # read it so; guohan-2006-038 alone gives the leader the lead). A person (在总理领导下) is no mention.
 _UNDER_BEFORE_RE = re.compile(r"在\s*$")
-_UNDER_AFTER_RE = re.compile(r"(?:及其[^，,。；;]{1,8}?)?(?:的)?(?:统一|坚强|直接)?(?P<how>统筹指导|统筹协调|统筹|协调)下")
+_UNDER_AFTER_RE = re.compile(r"(?:及其[^，,。；;]{1,8}?)?(?:的)?(?:统一|坚强|直接)?(?P<how>统筹指导|统筹协调|统筹|协调|组织实施|组织)下")  # 在X统一组织下: X organises the work, it leads
 
 
 def under_bodies(source: str, units: list[Unit], mentions: list[Mention]) -> list[_Statement]:
-    """在X统筹指导下 / 在X统筹协调下: X coordinates the unit's work. Not in the narrative preamble."""
+    """在X统筹指导下 / 在X统筹协调下: X coordinates the unit's work; 在X统一组织下: X leads it. Not in the narrative
+    preamble."""
     found: list[_Statement] = []
     for unit in units:
         if unit.kind is UnitKind.PREAMBLE:
@@ -109,7 +110,7 @@ def under_bodies(source: str, units: list[Unit], mentions: list[Mention]) -> lis
                 named = [m for m in group if not _is_collective(source, m)]
                 if after is None or not named:
                     continue
-                role = Role.COORDINATOR
+                role = Role.LEAD if after.group("how").startswith("组织") else Role.COORDINATOR
                 listed = tuple(m[0].text(source) for m in group)
                 found += [_Statement(m[1], role, unit.path, _trimmed(source, sent), False, listed) for m in _unique(named)]
     return found

@@ -28,12 +28,13 @@ _CLAUSE_RE = re.compile(r"(?:^|[，,；;：:。])\s*(?:[^，,；;：:。]{0,12}?
 _DONE_RE = re.compile(r"\s*(?:等(?:有关)?(?:部门|单位))?\s*(?:今年|近期|目前|此前|也|均|都|还)*(?:已经|已)(?![经被列纳])"
                       r"(?P<with>会同|联合|协同)?")
 _INVESTIGATES_RE = re.compile(r"(?:进行|开展|组织|作)了?[^，,。；;]{0,8}?(?:调查|调研|考察|核查|勘查|评估|论证|审核|审查|评审)")
+_REVIEWED_RE = re.compile(r"(?:分别|先后|共同)?(?:进行|开展|组织|作)了?(?:审查|审核|评审|评估|论证)")
 _INSTRUCTED_RE = re.compile(r"(?:批示|批请|批转)\s*$")
 _STUDY_RE = re.compile(r"\s*(?:等(?:有关)?(?:部门|单位))?\s*(?:认真|抓紧|尽快)?(?:研究|办理|研究办理|研处)")
 
 
 # 农业部也表示，对你省…将继续予以重点支持 / 水利部也表示将积极配合… / 财政部认为，…: a body's word, relayed by the reply
-_SAYS_RE = re.compile(r"\s*(?:等(?:有关)?(?:部门|单位))?\s*(?:也|还|均|都)?(?:表示|(?:经)?(?:研究)?认为)[，,：:]?")
+_SAYS_RE = re.compile(r"\s*(?:等(?:有关)?(?:部门|单位))?\s*(?:也|还|均|都)?(?:表示|建议(?=[，,：:])|(?:经)?(?:研究)?认为)[，,：:]?")  # X建议，…: X's handling opinion
 _HELPS_RE = re.compile(r"[^，,。；;]{0,10}?(?:积极|全力)?(?:配合|协助)")
 # 财政部正在抓紧修改…, 林业局与该部也正在研究…, 发展改革委目前正会同你省…: work under way, the body's own
 _UNDER_WAY_RE = re.compile(r"\s*(?:等(?:有关)?(?:部门|单位))?\s*(?:与[^，,。；;]{1,12}?)?(?:也|还|均|都|目前|现)*(?:正在|正(?=会同|抓紧|积极|着手|组织|研究|加快|按照|根据|与|对))")
@@ -87,7 +88,9 @@ def reply_acts(source: str, units: list[Unit], mentions: list[Mention]) -> list[
                 if _UNDER_WAY_RE.match(source, tail, clause_end):
                     found += [_Statement(m[1], Role.LEAD, unit.path, span, False, listed) for m in named]
                 done = _DONE_RE.match(source, tail, clause_end)
-                if done:
+                # X和Y已分别进行了审查和评估: a done review is the bodies' review of another's work, no work they lead
+                reviewed = done and _REVIEWED_RE.match(source, done.end(), clause_end)
+                if done and not reviewed:
                     found += [_Statement(m[1], Role.LEAD, unit.path, span, False, listed) for m in named]
                     if done.group("with") and k + 1 < len(groups) and groups[k + 1][0][0].start == done.end():
                         found += [_Statement(m[1], Role.PARTICIPANT, unit.path, span, False,

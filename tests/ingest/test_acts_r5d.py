@@ -89,3 +89,24 @@ def test_the_provinces_written_several_ways_are_one_collective_that_implements(t
     implementers = {(path, role) for name, path, role in found if "省（市）" in name}
     assert {("一（一）", Role.IMPLEMENTER), ("一（二）", Role.IMPLEMENTER), ("二", Role.IMPLEMENTER)} <= implementers
     assert len({name for name, _, _ in found if "省（市）" in name}) == 1
+
+
+def test_a_body_that_organises_the_work_the_sentence_reports_leads(tmp_path):
+    text = "一、防治工作\n近年来，在库区防汛工作指挥部统一组织下，汛情的监测工作得到了加强。\n二、其他事项另行通知。\n"
+    assert ("库区防汛工作指挥部", "一", Role.LEAD) in owners(tmp_path, text)
+
+
+def test_local_governments_a_reply_asks_to_carry_out_the_work_implement(tmp_path):
+    text = ("湖南省人民政府：\n你省来函收悉。现函复如下：\n一、关于安置问题。有关安置工作应请地方政府按照规划的要求，切实抓好实施。\n"
+            "二、关于其他问题。待工作开展后再行研究。\n")
+    found = owners(tmp_path, text, "国务院办公厅关于湖南省有关问题的函")
+    assert ("地方政府", "一", Role.IMPLEMENTER) in found
+
+
+def test_bodies_that_have_reviewed_a_report_evaluate_and_do_not_lead(tmp_path):
+    text = ("湖南省人民政府：\n你省来函收悉。现函复如下：\n一、关于可研报告问题。对你省提出的可研报告，水利部和交通部已分别进行了审查和评估。\n"
+            "二、关于其他问题。国家发展改革委建议，在规划完成后，再研究该项目的审批问题。\n")
+    found = owners(tmp_path, text, "国务院办公厅关于湖南省有关问题的函")
+    assert {("水利部", "一", Role.EVALUATOR), ("交通部", "一", Role.EVALUATOR)} <= found
+    assert ("交通部", "一", Role.LEAD) not in found
+    assert ("国家发展改革委", "二", Role.LEAD) in found
