@@ -72,7 +72,9 @@ _DUTY_OF: tuple[tuple[re.Pattern[str], Role], ...] = (
                 # 业务主管部门要监督其改正: the clause's act is to watch others do what they must
                 r"|^\s*(?:要|应当|应|须|需|负责)\s*(?:严格)?监督(?!管理|机制|制度|体系|工作|检查)"
                 # …，加强对《规划》实施的指导、监督和检查: a later clause of the same duty that oversees the work
-                r"|[，,]\s*(?:要)?(?:加强|强化)对[^，。；]{1,30}?的(?:指导|协调)、(?:监督|监管)"),
+                r"|[，,]\s*(?:要)?(?:加强|强化)对[^，。；]{1,30}?的(?:指导|协调)、(?:监督|监管)"
+                # …继续探索…，加强督促检查: a later clause of the same act that checks others' work
+                r"|[，,]\s*(?:并|同时)?(?:要)?(?:加强|强化|做好)(?:督促检查|监督检查|督查|督导)(?=[，,。；;]|$)"),
      Role.SUPERVISOR),
 )
 _CONVENES_RE = re.compile(r"\s*(?:负责)?(?:召开|召集)[^，,。；;]{0,10}?会议")

@@ -110,3 +110,9 @@ def test_bodies_that_have_reviewed_a_report_evaluate_and_do_not_lead(tmp_path):
     assert {("水利部", "一", Role.EVALUATOR), ("交通部", "一", Role.EVALUATOR)} <= found
     assert ("交通部", "一", Role.LEAD) not in found
     assert ("国家发展改革委", "二", Role.LEAD) in found
+
+
+def test_a_later_clause_that_steps_up_checks_makes_the_body_the_supervisor_too(tmp_path):
+    text = "一、评估工作\n国务院办公厅将继续研究网站考评办法，加强督促检查，促进服务水平的提高。\n二、其他事项另行通知。\n"
+    found = owners(tmp_path, text)
+    assert {("国务院办公厅", "一", Role.LEAD), ("国务院办公厅", "一", Role.SUPERVISOR)} <= found
