@@ -676,6 +676,9 @@ def excess_amount(supports: Sequence[SupportView], profile: EnterpriseProfile, l
     zh = lang == "zh"
     base_label = re.sub(r"(?:累计)?(?:超过|超出|高于)[0-9.,]+(?:万元|元).*$", "", floor.text).strip() or floor.text
     found = _sum_beside(base_label, profile.needs)
+    if found is None:  # no sum beside the base's words (the needs are in English): the one sum they state
+        sums = {v for v, c, _ in money_in(profile.needs) if c == "元"}
+        found = (next(iter(sums)), "") if len(sums) == 1 else None
     cap_text = f"{format_yuan(cap)} 元" if cap is not None else ""
     iri, text = (limit or floor).iri, f"{floor.text}…{limit.text}" if limit is not None else floor.text
     if found is None:

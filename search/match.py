@@ -92,8 +92,8 @@ from .match_instruments import (
     sentences_of,
 )
 from .needs_text import count_in, money_in, policy_term_groups, policy_terms
-from .shares import SPLIT_BOOST, asks_to_split, referenced_standard, share_amounts
-from .text_amounts import text_amounts
+from .shares import SPLIT_BOOST, asks_to_split, asks_who_claims, claimed_expense, referenced_standard, share_amounts
+from .text_amounts import bounded_amounts, text_amounts
 from .text_checks import (
     DOCUMENT_REFUSAL,
     bigrams,
@@ -287,6 +287,8 @@ def _measures(index: SearchIndex, profile: EnterpriseProfile, k: int, lang: str,
     asks_figure = bool(_ASKS_HOW_MUCH.search(said)) and (bool(money_in(said)) or count_in(said) is not None)
     side = profile_audience(profile)
     standards: dict[str, str] = {}  # a unit stating a share of a standard → the unit stating the standard
+    claimed: dict[str, str] = {}  # a unit saying who claims an expense → the unit setting its deduction
+    who_claims = asks_who_claims(profile)
     # Units whose refusal holds for the whole document (…等项目不适用本办法; 本办法适用于…，…的企业不予奖励)
     document_refusals: dict[str, list[IndexUnit]] = {}
     for u in index.units:
@@ -374,8 +376,12 @@ def _measures(index: SearchIndex, profile: EnterpriseProfile, k: int, lang: str,
             standard = referenced_standard(unit, index.units) if unit is not None else None
             if standard is not None:
                 standards[hit.iri] = standard.id
+            expense = claimed_expense(unit, index.units) if unit is not None and who_claims else None
+            if expense is not None:
+                claimed[hit.iri] = expense.id
             amounts = (_amounts(meant, profile, lang, f"{query} {' '.join(plan_info.translation_terms)}", hit.text)
-                       + share_amounts(unit, standard, profile, lang) + text_amounts(unit, meant, profile, lang))
+                       + share_amounts(unit, standard, profile, lang) + text_amounts(unit, meant, profile, lang)
+                       + bounded_amounts(unit, profile, lang))
             if asks_figure and any(a.value is not None and a.base_value is not None for a in amounts):
                 score = round(score + FIGURE_BOOST, 4)  # worked out on the firm's own sum: it answers 多少
             best[hit.iri] = MeasureMatch(
@@ -390,6 +396,13 @@ def _measures(index: SearchIndex, profile: EnterpriseProfile, k: int, lang: str,
         for iri, standard_id in standards.items():
             if standard_id in best and best[iri].score <= best[standard_id].score:
                 best[iri] = replace(best[iri], score=round(best[standard_id].score + SPLIT_BOOST, 4))
+    for iri, expense_id in claimed.items():  # 由我来扣: the rule on who claims answers, with the sum it claims
+        if expense_id in best and best[iri].score <= best[expense_id].score + SPLIT_BOOST:
+            carried = [replace(a, formula=f"{a.formula}（{best[expense_id].heading or expense_id}）"
+                               if lang == "zh" else f"{a.formula} ({best[expense_id].path})")
+                       for a in best[expense_id].amounts if a.value is not None]
+            best[iri] = replace(best[iri], score=round(best[expense_id].score + SPLIT_BOOST, 4),
+                                amounts=[*best[iri].amounts, *carried])
     return sorted(_safeguards_after_actions(best.values()), key=lambda m: -m.score)[:k]
 
 

@@ -20,7 +20,8 @@ from kg.views import Amount, EnterpriseProfile
 from .needs_text import count_in
 from .types import IndexUnit
 
-__all__ = ["SPLIT_BOOST", "asks_to_split", "referenced_standard", "share_amounts", "states_a_share"]
+__all__ = ["SPLIT_BOOST", "asks_to_split", "asks_who_claims", "claimed_expense", "referenced_standard", "share_amounts",
+           "states_a_share"]
 
 # A share of a standard: 按扣除标准的50%, 按标准的50%, 按补贴标准的一半 is left out (no figure)
 _SHARE = re.compile(r"按(?P<base>[\u4e00-\u9fff]{0,6}?(?:标准|额度|定额))的(?P<rate>[0-9]+(?:\.[0-9]+)?)[%％]")
@@ -38,6 +39,37 @@ SPLIT_BOOST = 0.01
 def asks_to_split(profile: EnterpriseProfile) -> bool:
     """Does the profile ask how a benefit is split between claimants (夫妻平摊; share it equally)?"""
     return bool(_ASKS_SPLIT.search(" ".join((profile.needs, *profile.plans))))
+
+
+# A rule on who claims an expense another article sets the deduction of: 医药费用支出可以选择由本人或者其配偶扣除;
+# 住房租金支出由签订租赁合同的承租人扣除 (the expense's noun, then who may claim it)
+_CLAIMER = re.compile(r"(?P<what>[\u4e00-\u9fff]{2,8}?(?:支出|费用|利息|租金))(?:可以选择|可以|应当|只能)?由"
+                      r"[\u4e00-\u9fff（）、]{1,30}?(?:扣除|申报|享受)")
+# A question on which claimant takes it (I will be the one to claim it; 由我来扣; 谁来扣)
+_ASKS_CLAIMER = re.compile(r"由我(?:来)?(?:扣|申报|报)|我来(?:扣|申报|报)|谁(?:来)?(?:扣|申报|报)|哪一方|一方(?:来)?扣|"
+                           r"\b(?:I|he|she|my (?:wife|husband))(?: will| would| should)? (?:be the one to|alone) "
+                           r"(?:claim|deduct)|\bwho (?:should|can|may|will) (?:claim|deduct)|\bwhich of us\b",
+                           re.IGNORECASE)
+
+
+def asks_who_claims(profile: EnterpriseProfile) -> bool:
+    """Does the profile say, or ask, which of several claimants takes a deduction (由我来扣; I will be the one to
+    claim it)?"""
+    return bool(_ASKS_CLAIMER.search(" ".join((profile.needs, *profile.plans))))
+
+
+def claimed_expense(unit: IndexUnit, units: Sequence[IndexUnit]) -> IndexUnit | None:
+    """The article that sets the deduction of the expense ``unit`` says who claims: the nearest one before it in
+    the same document naming the same expense with a sum of its own (第十一条's 医药费用支出…在80000元限额内 for
+    第十二条's 医药费用支出可以选择由本人或者其配偶扣除); None when the unit states no claimant or sum of its own."""
+    m = _CLAIMER.search(unit.text)
+    if m is None or any(s.amount is not None or s.cap is not None for s in unit.context.supports):
+        return None
+    what = m.group("what")
+    what = what[-4:] if len(what) > 4 else what
+    before = [u for u in units if u.document == unit.document and u.start < unit.start and u.kind != "target"
+              and what in u.text and any(s.amount is not None or s.cap is not None for s in u.context.supports)]
+    return max(before, key=lambda u: u.start, default=None)
 
 
 def states_a_share(text: str) -> bool:

@@ -22,7 +22,7 @@ from .eligibility import _sum_beside
 from .needs_text import count_in, money_in
 from .types import IndexUnit
 
-__all__ = ["text_amounts"]
+__all__ = ["bounded_amounts", "text_amounts"]
 
 # A standard per head: 生均财政拨款水平达到12000元; 人均培训经费不低于500元; 每生每年补助3000元
 _PER_HEAD = re.compile(r"(?P<who>生均|人均|每生|每名学生|每个学生)(?P<what>[\u4e00-\u9fff]{0,12}?)(?:水平|标准)?"
@@ -94,4 +94,128 @@ def text_amounts(unit: IndexUnit | None, supports: Sequence[SupportView], profil
         value = value.quantize(Decimal(1)) if value == value.to_integral_value() else value
         formula = f"{rate}% × {_yuan(got[0])} 元 = {_yuan(value)} 元{note}"
         found.append(Amount(value, "元", "rate", formula, rate, base, "needs", got[0], None, unit.id, clause))
+    return found
+
+
+_N = r"[0-9]+(?:\.[0-9]+)?"
+# A fine of a multiple of a base the text names: 并处违法所得1倍以上5倍以下的罚款; 货值金额二倍以上十倍以下罚款
+_TIMES = re.compile(rf"(?P<base>[\u4e00-\u9fff]{{2,10}}?)(?P<lo>{_N}|[一二两三四五六七八九十]+)倍以上"
+                    rf"(?P<hi>{_N}|[一二两三四五六七八九十]+)倍以下(?:的)?(?P<what>罚款|罚金|赔偿)")
+# A share of a sum the text itself states: 负担原估算投资5亿元的2/3; 按项目总投资3000万元的三分之一; 1200万元的30%
+_SHARE_OF_SUM = re.compile(rf"(?P<base>[\u4e00-\u9fff]{{0,10}}?)(?P<n>{_N})(?P<u>亿元|万元|元)的"
+                           rf"(?:(?P<num>[0-9]+)/(?P<den>[0-9]+)|(?P<zden>[二三四五六七八九十])分之(?P<znum>[一二三四五六七八九])"
+                           rf"|(?P<pct>{_N})[%％])")
+# The part of a sum above a threshold, maybe at a rate, up to a cap: 累计超过15000元的部分…在80000元限额内据实扣除;
+# 超过5万元的部分按50%给予补助，最高不超过20万元
+_EXCESS = re.compile(rf"(?P<base>[\u4e00-\u9fff（）]{{0,30}}?)超过(?P<t>{_N})(?P<tu>万元|元)的部分(?P<mid>[^。；]{{0,40}}?)"
+                     rf"(?:在(?P<cap>{_N})(?P<cu>万元|元)(?:的)?限额内|最高(?:不超过)?(?P<cap2>{_N})(?P<cu2>万元|元)"
+                     rf"|不超过(?P<cap3>{_N})(?P<cu3>万元|元))")
+_ZH_DIGIT = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+
+
+def _num(text: str) -> Decimal:
+    if text in _ZH_DIGIT:
+        return Decimal(_ZH_DIGIT[text])
+    if text.startswith("十") and len(text) == 2:
+        return Decimal(10 + _ZH_DIGIT[text[1]])
+    if len(text) == 2 and text.endswith("十"):
+        return Decimal(_ZH_DIGIT[text[0]] * 10)
+    return Decimal(text)
+
+
+def _in_yuan(n: str, unit: str | None) -> Decimal:
+    return Decimal(n) * {"万元": Decimal(10000), "亿元": Decimal(100000000)}.get(unit or "元", Decimal(1))
+
+
+def _needs_sum(base: str, needs: str) -> Decimal | None:
+    """The sum the needs give beside the base's words, else the one sum of money (in 元) they state."""
+    got = _sum_beside(base, needs) if base else None
+    if got is not None:
+        return got[0]
+    sums = {v for v, c, _ in money_in(needs) if c == "元"}
+    return next(iter(sums)) if len(sums) == 1 else None
+
+
+def _round(value: Decimal) -> Decimal:
+    value = value.quantize(Decimal("0.01"))
+    return value.quantize(Decimal(1)) if value == value.to_integral_value() else value
+
+
+def bounded_amounts(unit: IndexUnit | None, profile: EnterpriseProfile, lang: str = "zh") -> list[Amount]:
+    """Three more forms of an amount a unit's text writes (all inferred, the formula shows the working):
+
+    - a multiple of a base (违法所得1倍以上5倍以下的罚款): the most, the upper multiple times the base the needs give
+      (5 × 200,000 元 = 1,000,000 元), the least noted; kind "cap";
+    - a share of a sum the text itself states (原估算投资5亿元的2/3): worked in the text's own unit (5 亿元 × 2/3 ≈
+      3.33 亿元); kind "rate", with no base_value (the sum is the text's, not the asker's);
+    - the part of a sum above a threshold, at a rate if one is given, up to a cap (超过15000元的部分…在80000元限额内):
+      (sum − threshold) × rate, held to the cap; kind "cap" where the cap decides."""
+    if unit is None:
+        return []
+    zh = lang == "zh"
+    text, needs = unit.text, profile.needs
+    found: list[Amount] = []
+    for m in _TIMES.finditer(text):
+        lo, hi = _num(m.group("lo")), _num(m.group("hi"))
+        base = re.split(r"[并处按以对为]", m.group("base"))[-1] or m.group("base")
+        clause = _clause(text, m.start(), m.end())
+        got = _needs_sum(base, needs)
+        if got is None:
+            found.append(Amount(None, "元", "cap", f"{_yuan(hi)} × {base}", None, base, "needs", None, None,
+                                unit.id, clause))
+            continue
+        value = _round(hi * got)
+        least = _round(lo * got)
+        note = f"（最高；最低 {_yuan(lo)} 倍即 {_yuan(least)} 元）" if zh else f" (at most; at least {_yuan(least)} 元)"
+        formula = f"{_yuan(hi)} × {_yuan(got)} 元 = {_yuan(value)} 元{note}"
+        found.append(Amount(value, "元", "cap", formula, None, base, "needs", got, value, unit.id, clause))
+    for m in _SHARE_OF_SUM.finditer(text):
+        if m.group("num"):
+            num, den = Decimal(m.group("num")), Decimal(m.group("den"))
+            share = f"{m.group('num')}/{m.group('den')}"
+        elif m.group("zden"):
+            num, den = _num(m.group("znum")), _num(m.group("zden"))
+            share = f"{num}/{den}"
+        else:
+            num, den = Decimal(m.group("pct")), Decimal(100)
+            share = f"{m.group('pct')}%"
+        if den == 0 or num > den:
+            continue
+        sum_ = Decimal(m.group("n"))
+        value = _round(sum_ * num / den)
+        rate = _round(num * 100 / den)
+        u = m.group("u")
+        sign = "=" if value == sum_ * num / den else "≈"
+        formula = f"{_yuan(sum_)} {u} × {share} {sign} {_yuan(value)} {u}"
+        base = re.split(r"负担|承诺|按|以|为|给予|安排|补助|承担", m.group("base") or "")[-1]
+        found.append(Amount(value, u, "rate", formula, rate, base + m.group("n") + u, "text",
+                            None, None, unit.id, _clause(text, m.start(), m.end())))
+    for m in _EXCESS.finditer(text):
+        threshold = _in_yuan(m.group("t"), m.group("tu"))
+        cap_n, cap_u = next((m.group(c), m.group(u)) for c, u in (("cap", "cu"), ("cap2", "cu2"), ("cap3", "cu3"))
+                            if m.group(c))
+        cap = _in_yuan(cap_n, cap_u)
+        rate_m = re.search(rf"(?:按|的)(?P<r>{_N})[%％]", m.group("mid"))
+        rate = Decimal(rate_m.group("r")) if rate_m else None
+        if rate is None:
+            continue  # the part above a floor within a limit, no rate: eligibility.excess_amount reads it from the supports
+        base = re.sub(r"[（(][^）)]*[）)]", "", m.group("base"))
+        base = re.split(r"[，,后]", base)[-1].removesuffix("累计") or base
+        clause = text[max(text.rfind("。", 0, m.start()), text.rfind("；", 0, m.start())) + 1:m.end()].strip()
+        got = _needs_sum(base, needs)
+        if got is None:
+            formula = (f"（{base} − {_yuan(threshold)} 元）" + (f" × {rate}%" if rate is not None else "")
+                       + f"，不超过 {_yuan(cap)} 元")
+            found.append(Amount(None, "元", "cap", formula, rate, base, "needs", None, cap, unit.id, clause))
+            continue
+        over = max(got - threshold, Decimal(0))
+        value = _round(over * rate / 100) if rate is not None else over
+        formula = f"{_yuan(got)} 元 − {_yuan(threshold)} 元 = {_yuan(over)} 元"
+        if rate is not None:
+            formula += f"；× {rate}% = {_yuan(value)} 元"
+        kind = "rate" if rate is not None else "fixed"
+        if value > cap:
+            value, kind = cap, "cap"
+            formula += f"，超过 {_yuan(cap)} 元限额，按 {_yuan(cap)} 元" if zh else f", above the cap of {_yuan(cap)} 元 → {_yuan(cap)} 元"
+        found.append(Amount(value, "元", kind, formula, rate, base, "needs", got, cap, unit.id, clause))
     return found
