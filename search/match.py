@@ -94,6 +94,7 @@ from .match_instruments import (
 from .needs_text import count_in, money_in, policy_term_groups, policy_terms
 from .shares import SPLIT_BOOST, asks_to_split, asks_who_claims, claimed_expense, referenced_standard, share_amounts
 from .text_amounts import bounded_amounts, text_amounts
+from .text_checks import survivor_checks
 from .text_checks import (
     DOCUMENT_REFUSAL,
     bigrams,
@@ -353,6 +354,7 @@ def _measures(index: SearchIndex, profile: EnterpriseProfile, k: int, lang: str,
             extra += exclusions(hit.text, profile, hit.start, plan_info.translation_terms)
             extra += unmet_requirements(hit.text, profile, hit.start) + refusals(hit.text, profile, hit.start)
             extra += relative_age_checks(hit.text, profile, hit.start) + duration_checks(hit.text, profile, hit.start)
+            extra += survivor_checks(hit.text, profile, hit.start)
             extra += layoff_checks(hit.text, profile, hit.start) + industry_list_checks(hit.text, profile, hit.start)
             extra += ratio_checks(hit.text, profile, hit.start) + one_only_checks(hit.text, profile, hit.start)
             for u in document_refusals.get(hit.document, []):  # the document's own scope turns this firm away
@@ -499,7 +501,8 @@ def _deciding_units(index: SearchIndex, query: str, profile: EnterpriseProfile, 
     have = {h.iri for h in hits}
     out = list(hits)
     for h in index.search(query, k=60, kind=kinds, document=list(top)).hits:
-        says_no = any(c.status == "failed" for c in relative_age_checks(h.text, profile) + duration_checks(h.text, profile)) \
+        says_no = any(c.status == "failed" for c in relative_age_checks(h.text, profile) + duration_checks(h.text, profile)
+                      + survivor_checks(h.text, profile)) \
             or refusals(h.text, profile) or one_only_checks(h.text, profile)
         if h.iri not in have and says_no:
             out.append(replace(h, score=top[h.document]))

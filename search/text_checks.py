@@ -13,6 +13,7 @@ from decimal import Decimal
 from kg.views import ConditionCheck, EnterpriseProfile
 
 __all__ = ["DOCUMENT_REFUSAL", "bigrams", "duration_checks", "one_only_checks", "industry_list_checks", "quantity_bounds", "ratio_checks", "exclusions", "layoff_checks", "prohibitions", "refusals", "relative_age_checks",
+           "survivor_checks",
            "scope_check", "unmet_requirements"]
 
 # ------------------------------------------------------------------------------------------------ prohibitions
@@ -131,6 +132,45 @@ def relative_age_checks(text: str, profile: EnterpriseProfile, start: int = 0) -
         checks.append(ConditionCheck("met" if ok else "failed", "relative.age", m.group(),
                                      f"{group} {ages[group]} {'≥' if ok else '<'} {bound}", start + m.start(),
                                      start + m.end()))
+    return checks
+
+
+# A relative the policy covers only once all their children have died: 子女均已去世的年满60岁的祖父母、外祖父母
+_ORPHANED = re.compile(r"(?:子女|儿女)(?:均|都|全部)(?:已)?(?:去世|死亡|亡故|过世)的(?P<who>[^，,。；;]{0,12}?(?:祖父母|外祖父母))")
+# The relative as the asker names them, and the children of that relative (the asker's parents, aunts and uncles)
+_GRANDPARENT = re.compile(r"奶奶|爷爷|外婆|外公|姥姥|姥爷|祖父|祖母|grand(?:mother|father|ma|pa|parent)", re.IGNORECASE)
+# (a paternal grandparent's children: the father, his sisters and brothers; a maternal one's: the mother, hers)
+_THEIR_CHILD = {"paternal": re.compile(r"姑姑|姑妈|叔叔|伯伯|大伯|(?:我)?(?:爸|父亲)"),
+                "maternal": re.compile(r"舅舅|姨妈|小姨|大姨|(?:我)?(?:妈|母亲)"),
+                "either": re.compile(r"\b(?:aunt|uncle|father|mother|dad|mum|mom)s?\b", re.IGNORECASE)}
+_MATERNAL = re.compile(r"外婆|外公|姥姥|姥爷|外祖")
+_DEAD = re.compile(r"去世|过世|不在了|走了|离世|病故|死了|died|passed away|deceased|is dead", re.IGNORECASE)
+
+
+def survivor_checks(text: str, profile: EnterpriseProfile, start: int = 0) -> list[ConditionCheck]:
+    """A grandparent covered only when all their children have died (子女均已去世的…祖父母) against an asker who speaks
+    of a grandparent and names one of that grandparent's children alive (我爸去世了，还有个姑姑在外地): failed, the
+    living child named; met when every such child the words name has died.  Nothing when no grandparent is named
+    or no child of theirs is."""
+    said = " ".join((profile.needs, *profile.plans))
+    if not _GRANDPARENT.search(said):
+        return []
+    grand = _GRANDPARENT.search(said).group()
+    side = "either" if grand.lower().startswith("grand") else "maternal" if _MATERNAL.match(grand) else "paternal"
+    living, dead = [], []
+    for clause in re.split(r"[，,。；;！!？?\n]|\bbut\b", said):
+        for m in _THEIR_CHILD[side].finditer(clause):
+            (dead if _DEAD.search(clause) else living).append(m.group())
+    if not living and not dead:
+        return []
+    checks = []
+    for m in _ORPHANED.finditer(text):
+        if living:
+            checks.append(ConditionCheck("failed", "relative.alive", m.group(), f"{living[0]} 在世",
+                                         start + m.start(), start + m.end()))
+        else:
+            checks.append(ConditionCheck("met", "relative.alive", m.group(), "、".join(dead) + " 已去世",
+                                         start + m.start(), start + m.end()))
     return checks
 
 

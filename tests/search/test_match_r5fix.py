@@ -85,3 +85,18 @@ def test_the_rule_on_who_claims_an_expense_refers_to_the_article_setting_its_sum
     assert asks_who_claims(EnterpriseProfile(needs="My wife and I agreed that I will be the one to claim it."))
     assert asks_who_claims(EnterpriseProfile(needs="孩子的医药费由我来扣行不行"))
     assert not asks_who_claims(EnterpriseProfile(needs="How much can I take off my income?"))
+
+
+def test_a_grandparent_whose_child_is_alive_is_not_covered():
+    from search.text_checks import survivor_checks
+
+    rule = "被赡养人包括子女均已去世的年满60岁的祖父母、外祖父母。"
+    alive = EnterpriseProfile(needs="爷爷82岁了一直跟我住，我父亲早年病故，不过我叔叔还在老家种地。")
+    [check] = survivor_checks(rule, alive)
+    assert (check.status, check.field) == ("failed", "relative.alive") and "叔叔" in check.detail
+    gone = EnterpriseProfile(needs="外婆今年80岁，我妈和我舅舅都已经过世了，现在我照顾她。")
+    assert [c.status for c in survivor_checks(rule, gone)] == ["met"]
+    # the mother is no child of a paternal grandmother: nothing said about the grandmother's children
+    assert survivor_checks(rule, EnterpriseProfile(needs="奶奶85岁，我妈在家照顾她。")) == []
+    assert survivor_checks(rule, EnterpriseProfile(needs="我爸去世了，想问赡养扣除。")) == []
+    assert survivor_checks("年满60岁的父母", alive) == []
