@@ -16,6 +16,7 @@ from .routing import (
     only_announces,
     states_frequency,
     states_in_force,
+    states_lead_person,
     states_owner,
     states_penalty,
     states_person,
@@ -52,6 +53,7 @@ class UnitFacts:
     parent: np.ndarray | None = None  # the row of the unit an item belongs to (第二十五条 of 第二十五条（三）), or -1
     heading: np.ndarray | None = None  # a short heading of its own (春节, 国庆节, 监督组), or ""
     states_in_force: np.ndarray | None = None  # says when its text holds (自2019年1月1日起施行)
+    states_lead_person: np.ndarray | None = None  # says who holds a body's leading post (组 长：韩 正)
 
     @classmethod
     def of(cls, units: Sequence[IndexUnit], places: Sequence[set[str]],
@@ -67,7 +69,7 @@ class UnitFacts:
                    np.array(list(names_places) if names_places is not None else [False] * len(units), dtype=bool),
                    flags(states_penalty), flags(states_person), _parents(units),
                    np.array([u.title if _SHORT_HEADING.fullmatch(u.title or "") else "" for u in units], dtype=object),
-                   flags(states_in_force))
+                   flags(states_in_force), flags(states_lead_person))
 
 
 _SHORT_HEADING = re.compile(r"[\u4e00-\u9fff]{2,6}")
@@ -126,7 +128,11 @@ def adjust(fused: dict[int, float], plan: QueryPlan, facts: UnitFacts, settings:
                 fused[doc] += settings.document_boost * top
             if plan.asks_places and facts.names_places is not None and facts.names_places[doc]:
                 fused[doc] += settings.places_boost * top
-            if plan.asks_person and facts.states_person is not None and facts.states_person[doc]:
+            # asked who leads (who chairs it, 组长是谁), a unit naming only a deputy or an office holder
+            # (办公室主任由…兼任) does not rise
+            office_only = (plan.asks_lead_person and facts.states_lead_person is not None
+                           and not facts.states_lead_person[doc])
+            if plan.asks_person and facts.states_person is not None and facts.states_person[doc] and not office_only:
                 fused[doc] += settings.person_boost * top
     if plan.asks_penalty and settings.penalty_boost and facts.states_penalty is not None:
         # A regulation states one penalty for a list of acts (有下列行为之一的，…处…罚款): the item that matches

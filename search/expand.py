@@ -11,6 +11,7 @@ from .lexicon import ConceptLabels
 from .routing import (
     asks_frequency,
     asks_in_force,
+    asks_lead_person,
     asks_penalty,
     asks_person,
     asks_places,
@@ -95,6 +96,7 @@ class QueryPlan:
     asks_places: bool = False  # which places (哪些省份, which provinces)
     asks_penalty: bool = False  # what the penalty is (罚多少钱, what fine)
     asks_person: bool = False  # who holds a post (秘书长是谁)
+    asks_lead_person: bool = False  # … the leading post of a body (who chairs it, 组长是谁)
     asks_in_force: bool = False  # when the text comes into force (从哪天起施行, from what date … apply)
     about_document: bool = False  # the text as a whole: 这份文件, this scheme (set by SearchIndex.plan)
     weights: FusionWeights = field(default_factory=lambda: FusionWeights(0.5, 0.5))  # score (min-max) fusion
@@ -228,6 +230,6 @@ class QueryExpander:
                          dense_text=dense_text, concepts=[c.key for c in matched],
                          quantitative=is_quantitative(text), asks_who=asks_who(text), asks_when=asks_when(text),
                          asks_support=asks_support(text), asks_frequency=asks_frequency(text), asks_places=asks_places(text),
-                         asks_penalty=asks_penalty(text), asks_person=asks_person(text),
+                         asks_penalty=asks_penalty(text), asks_person=asks_person(text), asks_lead_person=asks_lead_person(text),
                          asks_in_force=asks_in_force(text),
                          weights=weights, rrf_weights=rrf_weights)

@@ -144,10 +144,39 @@ def states_penalty(unit: IndexUnit) -> bool:
 _POST = r"(?:主任|组长|秘书长|委员|成员|负责人|召集人|主席)"
 _PERSON_ZH = re.compile(rf"{_POST}(?:是谁|由谁|是哪[位个]|都有谁|有哪些人|都是谁)|谁(?:担任|兼任)")
 _PERSON_EN = re.compile(r"\bwho (?:is|was|are|were|will be) (?:the )?(?:[\w-]+ ){0,4}(?:director|head|chair\w*|"
-                        r"secretary[- ]general|leader|deputy|members?|convenor|convener)\b|\bwho (?:chairs|heads)\b",
+                        r"secretary[- ]general|leader|deputy|members?|convenor|convener)\b|\bwho (?:chairs|chaired|heads|headed|leads|led)\b",
                         re.IGNORECASE)
 # a post and who holds it, as a composition notice states it: 秘书长：朱之文, 组长由…副秘书长担任, 主任由…赵英民兼任
-_PERSON = re.compile(rf"{_POST}\s*[：:]\s*[\u4e00-\u9fff]|{_POST}由[^。；]{{2,30}}?(?:兼任|担任)")
+# A name list often spaces a two-character post out to the width of a three-character one (主  任：孙春兰, 组 长：韩 正,
+# with plain or no-break spaces), and a group is also said to be led by someone (以…院士为组长).
+_SPACED_POST = r"(?:主\s*任|组\s*长|秘\s*书\s*长|委\s*员|成\s*员|负责人|召集人|主\s*席)"
+_PERSON = re.compile(rf"{_SPACED_POST}\s*[：:]\s*[\u4e00-\u9fff]|{_POST}由[^。；]{{2,30}}?(?:兼任|担任)"
+                     rf"|以[^。；，]{{2,30}}?为(?:组长|主任|召集人|负责人)")
+
+
+# The leading post itself (组 长：韩 正, 主任由…担任, 以…为组长), not a deputy's or an office's (副组长：…,
+# 办公室主任由…兼任): the post opens its clause.
+_LEAD_POST = r"(?:主\s*任|组\s*长|主\s*席|召\s*集\s*人)"
+_LEAD_PERSON = re.compile(rf"(?:^|(?<=[\s，。；、（(]))(?:{_LEAD_POST}\s*[：:]\s*[\u4e00-\u9fff]|{_LEAD_POST}由[^。；]{{2,30}}?"
+                          rf"(?:兼任|担任))|以[^。；，]{{2,30}}?为(?:组长|主任|召集人)", re.MULTILINE)
+# asking who leads (who chairs, who heads the group, 组长是谁) and not a deputy or an office (副主任, 办公室主任)
+_LEAD_ASKED_ZH = re.compile(r"(?<![副室])(?:主任|组长|主席|召集人)(?:是谁|由谁|是哪[位个])|谁(?:牵头|挂帅)")
+_LEAD_ASKED_EN = re.compile(r"\bwho (?:chairs|chaired|heads|headed|leads|led)\b|\bwho (?:is|was|will be) (?:the )?"
+                            r"(?:chair\w*|head|leader|director)\b", re.IGNORECASE)
+_NOT_LEAD_EN = re.compile(r"\b(?:deputy|vice|office|secretar)", re.IGNORECASE)
+
+
+def asks_lead_person(question: str) -> bool:
+    """Does the question ask who holds the leading post of a body (who chairs it, who heads the group, 组长是谁),
+    not a deputy's or its office's?"""
+    if _LEAD_ASKED_ZH.search(question):
+        return True
+    return bool(_LEAD_ASKED_EN.search(question)) and not _NOT_LEAD_EN.search(question)
+
+
+def states_lead_person(unit: IndexUnit) -> bool:
+    """The unit says who holds a body's leading post (主  任：孙春兰, 组长由…担任, 以…院士为组长)."""
+    return bool(_LEAD_PERSON.search(unit.text))
 
 
 def asks_person(question: str) -> bool:
