@@ -240,6 +240,32 @@ def refusals(text: str, profile: EnterpriseProfile, start: int = 0) -> list[Cond
             end = clause_end.start() if clause_end else len(text)
             found.append(ConditionCheck("failed", "needs", text[begin:end], "、".join(sorted(shared)),
                                         start + begin, start + end))
+    found += _locality_refusals(text, profile, start, wants)
+    return found
+
+
+# A reply that withholds a policy from the whole locality it answers for a reason that holds there: 由于你省在全省范围内
+# 实施了天保工程，所以在工程期内暂无法享受补偿政策; 你市…暂不实施…补助政策
+_WITHHELD = re.compile(r"(?:暂|目前|近期)?(?:无法|不能|不再|不宜|暂不)(?:享受|实施|执行|安排)(?P<what>[\u4e00-\u9fff]{1,12}?)(?:政策|资金|补助|补贴)")
+_WHOLE_LOCALITY = re.compile(r"你(?:省|市|区|县|州)|全(?:省|市|区|县)(?:范围)?")
+
+
+def _locality_refusals(text: str, profile: EnterpriseProfile, start: int, wants: set[str]) -> list[ConditionCheck]:
+    """A policy the text withholds from the whole locality a reply answers (你省…全省…，所以…暂无法享受补偿政策), failed
+    for an asker who asks for that very thing (the withheld policy's words shared with its needs: 补偿)."""
+    found = []
+    for m in _WITHHELD.finditer(text):
+        sentence_start = max(text.rfind(c, 0, m.start()) for c in "。；;：:\n") + 1
+        if not _WHOLE_LOCALITY.search(text, sentence_start, m.start()):
+            continue
+        shared = bigrams(m.group("what") + m.group()[-2:]) & wants
+        shared -= {"政策", "资金"}
+        if not shared:
+            continue
+        end = _CLAUSE_START.search(text, m.end())
+        end = end.start() if end else len(text)
+        found.append(ConditionCheck("failed", "needs", text[sentence_start:end].strip(), "、".join(sorted(shared)),
+                                    start + sentence_start, start + end))
     return found
 
 

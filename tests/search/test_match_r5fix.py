@@ -100,3 +100,16 @@ def test_a_grandparent_whose_child_is_alive_is_not_covered():
     assert survivor_checks(rule, EnterpriseProfile(needs="奶奶85岁，我妈在家照顾她。")) == []
     assert survivor_checks(rule, EnterpriseProfile(needs="我爸去世了，想问赡养扣除。")) == []
     assert survivor_checks("年满60岁的父母", alive) == []
+
+
+def test_a_policy_withheld_from_the_whole_locality_a_reply_answers():
+    from search.text_checks import refusals
+
+    reply = ("关于草原奖补问题。农业部研究提出了办理意见：由于你省已在全省范围内开展了禁牧试点，"
+             "所以在试点期内暂不能享受草原奖补政策。农业部将研究后续办法。")
+    asks = EnterpriseProfile(needs="我们合作社的草场都禁牧了，能不能拿到奖补？")
+    [check] = refusals(reply, asks)
+    assert check.status == "failed" and "奖补" in check.detail and check.text.startswith("由于你省")
+    # a different policy asked for, or the same words with no locality-wide reason: no refusal
+    assert refusals(reply, EnterpriseProfile(needs="想申请农机购置补贴")) == []
+    assert refusals("个别试点县暂不能享受草原奖补政策。", asks) == []
