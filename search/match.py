@@ -400,8 +400,8 @@ def _measures(index: SearchIndex, profile: EnterpriseProfile, k: int, lang: str,
                 best[iri] = replace(best[iri], score=round(best[standard_id].score + SPLIT_BOOST, 4))
     for iri, expense_id in claimed.items():  # 由我来扣: the rule on who claims answers, with the sum it claims
         if expense_id in best and best[iri].score <= best[expense_id].score + SPLIT_BOOST:
-            carried = [replace(a, formula=f"{a.formula}（{best[expense_id].heading or expense_id}）"
-                               if lang == "zh" else f"{a.formula} ({best[expense_id].path})")
+            where = best[expense_id].path or best[expense_id].heading
+            carried = [replace(a, formula=f"{a.formula}（{where}）" if lang == "zh" else f"{a.formula} ({where})")
                        for a in best[expense_id].amounts if a.value is not None]
             best[iri] = replace(best[iri], score=round(best[expense_id].score + SPLIT_BOOST, 4),
                                 amounts=[*best[iri].amounts, *carried])
