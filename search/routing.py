@@ -257,6 +257,12 @@ def states_owner(unit: IndexUnit) -> bool:
                and unit.start <= o.start and o.end <= unit.end for o in unit.context.owners)
 
 
+# a period or a deadline relative to the text's own year, which find_deadline leaves (it wants a year):
+# 为期3年, 今后一段时期（10年或更长一段时间）, 力争今年年内推出, 明年底前
+_N = r"[0-9一二三四五六七八九十两]+"
+_PERIOD = re.compile(rf"为期{_N}个?(?:年|月|天|周)|{_N}年或更长|(?:今|本|明)年(?:年内|内|底前|年底前|上半年|下半年)")
+
+
 def states_time(unit: IndexUnit) -> bool:
     """The unit fixes a date or a time limit: a target with a deadline, a time-limit support, a date such as
     2024年8月底前 or 到2025年底, a limit such as 20个工作日内, or when the text itself is in force (自2020年5月1日起
@@ -266,7 +272,7 @@ def states_time(unit: IndexUnit) -> bool:
     if any(s.kind == "time-limit" for s in unit.context.supports):
         return True
     return (find_deadline(unit.text) is not None or bool(_TIME_LIMIT.search(unit.text))
-            or bool(_IN_FORCE.search(unit.text)))
+            or bool(_IN_FORCE.search(unit.text)) or bool(_PERIOD.search(unit.text)))
 
 
 def states_support(unit: IndexUnit) -> bool:
