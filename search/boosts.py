@@ -14,6 +14,7 @@ from .expand import QueryPlan
 from .routing import (
     names_itself,
     only_announces,
+    stated_figures,
     states_frequency,
     states_in_force,
     states_lead_person,
@@ -54,6 +55,7 @@ class UnitFacts:
     heading: np.ndarray | None = None  # a short heading of its own (春节, 国庆节, 监督组), or ""
     states_in_force: np.ndarray | None = None  # says when its text holds (自2019年1月1日起施行)
     states_lead_person: np.ndarray | None = None  # says who holds a body's leading post (组 长：韩 正)
+    figures: Sequence[frozenset[str]] | None = None  # the kinds of figure its text states (money, people, …)
 
     @classmethod
     def of(cls, units: Sequence[IndexUnit], places: Sequence[set[str]],
@@ -69,7 +71,7 @@ class UnitFacts:
                    np.array(list(names_places) if names_places is not None else [False] * len(units), dtype=bool),
                    flags(states_penalty), flags(states_person), _parents(units),
                    np.array([u.title if _SHORT_HEADING.fullmatch(u.title or "") else "" for u in units], dtype=object),
-                   flags(states_in_force), flags(states_lead_person))
+                   flags(states_in_force), flags(states_lead_person), [stated_figures(u) for u in units])
 
 
 _SHORT_HEADING = re.compile(r"[\u4e00-\u9fff]{2,6}")
@@ -134,6 +136,12 @@ def adjust(fused: dict[int, float], plan: QueryPlan, facts: UnitFacts, settings:
                            and not facts.states_lead_person[doc])
             if plan.asks_person and facts.states_person is not None and facts.states_person[doc] and not office_only:
                 fused[doc] += settings.person_boost * top
+    if plan.asked_figures and settings.figure_boost and facts.figures is not None:
+        # "How much money", "how many students": the units stating a figure of that kind rise (2亿元, 1445名)
+        top = max(fused.values())
+        for doc in fused:
+            if plan.asked_figures & facts.figures[doc]:
+                fused[doc] += settings.figure_boost * top
     if plan.asks_penalty and settings.penalty_boost and facts.states_penalty is not None:
         # A regulation states one penalty for a list of acts (有下列行为之一的，…处…罚款): the item that matches
         # the act asked about hands its score to its lead-in when the lead-in states the penalty.

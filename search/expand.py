@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from .lexicon import ConceptLabels
 from .routing import (
+    asked_figures,
     asks_frequency,
     asks_in_force,
     asks_lead_person,
@@ -97,6 +98,7 @@ class QueryPlan:
     asks_penalty: bool = False  # what the penalty is (罚多少钱, what fine)
     asks_person: bool = False  # who holds a post (秘书长是谁)
     asks_lead_person: bool = False  # … the leading post of a body (who chairs it, 组长是谁)
+    asked_figures: frozenset[str] = frozenset()  # the kinds of figure asked for: how much money, how many students
     asks_in_force: bool = False  # when the text comes into force (从哪天起施行, from what date … apply)
     about_document: bool = False  # the text as a whole: 这份文件, this scheme (set by SearchIndex.plan)
     weights: FusionWeights = field(default_factory=lambda: FusionWeights(0.5, 0.5))  # score (min-max) fusion
@@ -231,5 +233,6 @@ class QueryExpander:
                          quantitative=is_quantitative(text), asks_who=asks_who(text), asks_when=asks_when(text),
                          asks_support=asks_support(text), asks_frequency=asks_frequency(text), asks_places=asks_places(text),
                          asks_penalty=asks_penalty(text), asks_person=asks_person(text), asks_lead_person=asks_lead_person(text),
+                         asked_figures=asked_figures(text),
                          asks_in_force=asks_in_force(text),
                          weights=weights, rrf_weights=rrf_weights)

@@ -199,6 +199,40 @@ def asks_when(question: str) -> bool:
     return bool(_WHEN_ZH.search(question) or _WHEN_EN.search(question))
 
 
+# What a "how many / how much" question counts, and the units that state such a figure: a sum of money (国债安排
+# 2亿元), people (实招人数1445名), places (16个省（市）) or things counted (100个示范项目).
+_HOW_MANY_ZH = r"(?:多少|几)"
+_ASKED_FIGURE = {
+    "money": re.compile(r"多少钱|多少(?:资金|经费|投资|费用)|(?:投|花|拨|给|安排)了?多少|几(?:百|千)?万|几亿|"
+                        r"\bhow much (?:money|funding|investment|did|has|had|was|were|will)\b|\bhow many (?:yuan|million|billion)\b",
+                        re.IGNORECASE),
+    "people": re.compile(rf"{_HOW_MANY_ZH}(?:个|名|位)?(?:人|学生|员工|职工|干部|工人|代表|委员|专家|居民|村民|户)|"
+                         r"\bhow many (?:\w+ ){0,2}(?:people|persons|students|pupils|staff|workers|employees|residents|"
+                         r"households|deputies|members|experts|teachers)\b", re.IGNORECASE),
+    "places": re.compile(rf"{_HOW_MANY_ZH}个?(?:省|市|县|地区|城市|地方)|\bhow many (?:\w+ ){{0,2}}(?:provinces|cities|"
+                         r"regions|counties|places|areas|zones)\b", re.IGNORECASE),
+    "things": re.compile(rf"{_HOW_MANY_ZH}(?:个|项|家|所|批)|\bhow many (?:\w+ ){{0,3}}(?:projects|enterprises|companies|"
+                         r"firms|schools|items|measures|centres|centers|bases|parks|platforms)\b", re.IGNORECASE),
+}
+_NUM = r"[0-9０-９.一二三四五六七八九十百千万两〇零]+"
+_STATED_FIGURE = {
+    "money": re.compile(rf"{_NUM}\s*(?:万|亿)?(?:元|美元)"),
+    "people": re.compile(rf"{_NUM}\s*(?:名|人(?![民大员才口])|位|户)"),
+    "places": re.compile(rf"{_NUM}\s*个(?:省|市|县|地区|城市)"),
+    "things": re.compile(rf"{_NUM}\s*(?:个|项|家|所|批)"),
+}
+
+
+def asked_figures(question: str) -> frozenset[str]:
+    """The kinds of figure a "how many / how much" question asks for: money, people, places, things."""
+    return frozenset(kind for kind, pattern in _ASKED_FIGURE.items() if pattern.search(question))
+
+
+def stated_figures(unit: IndexUnit) -> frozenset[str]:
+    """The kinds of figure the unit's text states: 2亿元 money, 1445名 people, 16个省 places, 100个 things."""
+    return frozenset(kind for kind, pattern in _STATED_FIGURE.items() if pattern.search(unit.text))
+
+
 def asks_support(question: str) -> bool:
     """Does the question ask what support there is, or how much (能补多少钱, 奖励标准, 按什么比例补, is there a
     subsidy, how much funding, what share of the cost)?"""

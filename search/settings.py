@@ -79,6 +79,7 @@ class SearchSettings:
     support_boost: float = 0.3  # … for units stating support amounts, on a question asking what support, how much
     frequency_boost: float = 0.2  # … for units stating how often (每年召开两次), on a "how often" question
     penalty_boost: float = 0.2  # … for units stating a penalty (and an item's lead-in that does), on "what fine"
+    figure_boost: float = 0.15  # … for units stating a figure of the kind asked (how much money: 2亿元; how many students: 1445名)
     person_boost: float = 0.2  # … for units saying who holds a post (秘书长：朱之文), on "who is the secretary-general"
     heading_boost: float = 0.1  # … for units whose short heading (春节, 国庆节) the question names
     places_boost: float = 0.2  # … for units naming two places or more, on a "which places" question
