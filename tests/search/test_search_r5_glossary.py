@@ -24,6 +24,11 @@ def _words(dictionary, text):
     ("cleaner production", "清洁生产"),
     ("treasury bonds", "国债"),
     ("enrolment", "招生"),
+    ("the Japanese army", "军队"),
+    ("Japanese troops", "日本"),
+    ("exercise jurisdiction", "管辖"),
+    ("which session of the standing committee", "会议"),
+    ("the shares the fund holds", "持有"),
 ])
 def test_policy_words_of_waste_bonds_and_admissions(dictionary, english, chinese):
     assert chinese in _words(dictionary, english)
