@@ -136,6 +136,8 @@ def adjust(fused: dict[int, float], plan: QueryPlan, facts: UnitFacts, settings:
                            and not facts.states_lead_person[doc])
             if plan.asks_person and facts.states_person is not None and facts.states_person[doc] and not office_only:
                 fused[doc] += settings.person_boost * top
+                if plan.asks_lead_person and facts.states_lead_person is not None and facts.states_lead_person[doc]:
+                    fused[doc] += settings.person_boost * top  # the very post asked: twice
     if plan.asked_figures and settings.figure_boost and facts.figures is not None:
         # "How much money", "how many students": the units stating a figure of that kind rise (2亿元, 1445名)
         top = max(fused.values())

@@ -74,6 +74,7 @@ def test_an_office_holder_does_not_rise_on_who_leads(units):
 
     lead = boosted("Who heads the leading group?")
     assert lead[1] > lead[0]  # the group's head rises, the office holder does not
+    assert np.isclose(lead[0], 1.0) and np.isclose(lead[1], 1.0 + 2 * settings.person_boost)  # the post asked: twice
     office = boosted("Who is the director of the group's office?")
     assert office[0] == office[1] > 1.0  # asked about the office: both name a post holder and both rise
     assert np.isclose(office[0], 1.0 + settings.person_boost)
