@@ -65,26 +65,52 @@ _SENTENCE_START_RE = re.compile(r"(?:[^。]*[；;])?[\s\d一二三四五六七�
                                 r"(?:各[\u4e00-\u9fff]{1,6}、)*")
 
 
+def _sentence_groups(source: str, units: list[Unit], mentions: list[Mention], preamble: bool = False):
+    """(unit, sentence, group) for each group of bodies listed together in each sentence of the units; the narrative
+    preamble only when asked (``preamble``)."""
+    for unit in units:
+        if unit.kind is UnitKind.PREAMBLE and not preamble:
+            continue
+        for sent in unit_sentences(unit):
+            for group in _groups(source, _inside(mentions, sent.start, sent.end)):
+                yield unit, sent, group
+
+
+def _between(source: str, sent, group: list[Mention], before: re.Pattern[str], window: int,
+             after: re.Pattern[str]) -> re.Match[str] | None:
+    """``after``'s match right after the group when ``before`` ends within ``window`` characters before it
+    (经商 X 同意, 在 X 统筹指导下, 配合 X 做好); None otherwise."""
+    head = group[0][0].start
+    if not before.search(source, max(sent.start, head - window), head):
+        return None
+    return after.match(source, group[-1][0].end, sent.end)
+
+
+def _named(source: str, group: list[Mention]) -> list[Mention]:
+    """The group's named bodies, its collectives (各地区, 有关部门) left to the readers of collectives."""
+    return [m for m in group if not _is_collective(source, m)]
+
+
+def _statements(source: str, unit: Unit, sent, group: list[Mention], bodies: list[Mention],
+                role: Role) -> list[_Statement]:
+    """One statement of ``role`` in ``unit`` for each of ``bodies``, the sentence its evidence and the whole group
+    its list."""
+    listed = tuple(m[0].text(source) for m in group)
+    return [_Statement(m[1], role, unit.path, _trimmed(source, sent), False, listed) for m in _unique(bodies)]
+
+
 def framed_acts(source: str, units: list[Unit], mentions: list[Mention]) -> list[_Statement]:
     """A list of named bodies that opens a sentence, with its act after framing phrases (国务院根据…，适时提出…):
     each body leads the unit. Collectives and the narrative preamble are left to the other readers."""
     found: list[_Statement] = []
-    for unit in units:
-        if unit.kind is UnitKind.PREAMBLE:
+    for unit, sent, group in _sentence_groups(source, units, mentions):
+        if not _SENTENCE_START_RE.fullmatch(source, sent.start, group[0][0].start):
             continue
-        for sent in unit_sentences(unit):
-            for group in _groups(source, _inside(mentions, sent.start, sent.end)):
-                head = group[0][0].start
-                if not _SENTENCE_START_RE.fullmatch(source, sent.start, head):
-                    continue
-                named = [m for m in group if not _is_collective(source, m)]
-                tail = group[-1][0].end
-                if not named or not (_FRAMED_RE.match(source, tail, sent.end) or _MEANS_TO_RE.match(source, tail, sent.end)
-                                     or _PLAIN_ACT_RE.match(source, tail, sent.end)):
-                    continue
-                listed = tuple(m[0].text(source) for m in group)
-                found += [_Statement(m[1], Role.LEAD, unit.path, _trimmed(source, sent), False, listed)
-                          for m in _unique(named)]
+        named = _named(source, group)
+        tail = group[-1][0].end
+        if named and (_FRAMED_RE.match(source, tail, sent.end) or _MEANS_TO_RE.match(source, tail, sent.end)
+                      or _PLAIN_ACT_RE.match(source, tail, sent.end)):
+            found += _statements(source, unit, sent, group, named, Role.LEAD)
     return found
 
 
@@ -99,20 +125,12 @@ def under_bodies(source: str, units: list[Unit], mentions: list[Mention]) -> lis
     """在X统筹指导下 / 在X统筹协调下: X coordinates the unit's work; 在X统一组织下: X leads it. Not in the narrative
     preamble."""
     found: list[_Statement] = []
-    for unit in units:
-        if unit.kind is UnitKind.PREAMBLE:
-            continue
-        for sent in unit_sentences(unit):
-            for group in _groups(source, _inside(mentions, sent.start, sent.end)):
-                if not _UNDER_BEFORE_RE.search(source, max(sent.start, group[0][0].start - 2), group[0][0].start):
-                    continue
-                after = _UNDER_AFTER_RE.match(source, group[-1][0].end, sent.end)
-                named = [m for m in group if not _is_collective(source, m)]
-                if after is None or not named:
-                    continue
-                role = Role.LEAD if after.group("how").startswith("组织") else Role.COORDINATOR
-                listed = tuple(m[0].text(source) for m in group)
-                found += [_Statement(m[1], role, unit.path, _trimmed(source, sent), False, listed) for m in _unique(named)]
+    for unit, sent, group in _sentence_groups(source, units, mentions):
+        after = _between(source, sent, group, _UNDER_BEFORE_RE, 2, _UNDER_AFTER_RE)
+        named = _named(source, group)
+        if after is not None and named:
+            role = Role.LEAD if after.group("how").startswith("组织") else Role.COORDINATOR
+            found += _statements(source, unit, sent, group, named, role)
     return found
 
 
@@ -123,16 +141,11 @@ _OWN_TASKS_RE = re.compile(r"\s*的(?:主要|基本|具体)?(?:任务|职责|职
 def stated_tasks(source: str, units: list[Unit], mentions: list[Mention]) -> list[_Statement]:
     """A sentence that opens with a named body's tasks or duties (X的主要任务是：…): X leads the unit."""
     found: list[_Statement] = []
-    for unit in units:
-        if unit.kind is UnitKind.PREAMBLE:
-            continue
-        for sent in unit_sentences(unit):
-            for group in _groups(source, _inside(mentions, sent.start, sent.end)):
-                named = [m for m in group if not _is_collective(source, m)]
-                if (named and _SENTENCE_START_RE.fullmatch(source, sent.start, group[0][0].start)
-                        and _OWN_TASKS_RE.match(source, group[-1][0].end, sent.end)):
-                    found += [_Statement(m[1], Role.LEAD, unit.path, _trimmed(source, sent), False,
-                                         tuple(x[0].text(source) for x in group)) for m in _unique(named)]
+    for unit, sent, group in _sentence_groups(source, units, mentions):
+        named = _named(source, group)
+        if (named and _SENTENCE_START_RE.fullmatch(source, sent.start, group[0][0].start)
+                and _OWN_TASKS_RE.match(source, group[-1][0].end, sent.end)):
+            found += _statements(source, unit, sent, group, named, Role.LEAD)
     return found
 
 
@@ -145,16 +158,11 @@ _FORMULA_RE = re.compile(r"(?:函复|答复|批复|通知|复函|报告|转复)�
 def consulted_first(source: str, units: list[Unit], mentions: list[Mention]) -> list[_Statement]:
     """经商X(、Y)同意 / 经商X，…: each body consulted takes part in the unit's decision."""
     found: list[_Statement] = []
-    for unit in units:
-        for sent in unit_sentences(unit):
-            if _FORMULA_RE.search(source, sent.start, sent.end):
-                continue  # 经商X、Y，现答复如下：how the reply was made, no work of the bodies consulted
-            for group in _groups(source, _inside(mentions, sent.start, sent.end)):
-                if (_CONSULTED_BEFORE_RE.search(source, max(sent.start, group[0][0].start - 3), group[0][0].start)
-                        and _CONSULTED_AFTER_RE.match(source, group[-1][0].end, sent.end)):
-                    listed = tuple(m[0].text(source) for m in group)
-                    found += [_Statement(m[1], Role.PARTICIPANT, unit.path, _trimmed(source, sent), False, listed)
-                              for m in _unique(group) if not _is_collective(source, m)]
+    for unit, sent, group in _sentence_groups(source, units, mentions, preamble=True):
+        if _FORMULA_RE.search(source, sent.start, sent.end):
+            continue  # 经商X、Y，现答复如下：how the reply was made, no work of the bodies consulted
+        if _between(source, sent, group, _CONSULTED_BEFORE_RE, 3, _CONSULTED_AFTER_RE):
+            found += _statements(source, unit, sent, group, _named(source, group), Role.PARTICIPANT)
     return found
 
 
@@ -215,16 +223,9 @@ _HELPED_AFTER_RE = re.compile(r"\s*(?:等(?:有关|相关)?(?:部门|单位))?\s
 def helped_bodies(source: str, units: list[Unit], mentions: list[Mention]) -> list[_Statement]:
     """配合X做好… / 协助X开展…: X leads the work the others help with."""
     found: list[_Statement] = []
-    for unit in units:
-        if unit.kind is UnitKind.PREAMBLE:
-            continue
-        for sent in unit_sentences(unit):
-            for group in _groups(source, _inside(mentions, sent.start, sent.end)):
-                if (_HELPED_BEFORE_RE.search(source, max(sent.start, group[0][0].start - 2), group[0][0].start)
-                        and _HELPED_AFTER_RE.match(source, group[-1][0].end, sent.end)):
-                    listed = tuple(m[0].text(source) for m in group)
-                    found += [_Statement(m[1], Role.LEAD, unit.path, _trimmed(source, sent), False, listed)
-                              for m in _unique(group) if not _is_collective(source, m)]
+    for unit, sent, group in _sentence_groups(source, units, mentions):
+        if _between(source, sent, group, _HELPED_BEFORE_RE, 2, _HELPED_AFTER_RE):
+            found += _statements(source, unit, sent, group, _named(source, group), Role.LEAD)
     return found
 
 
@@ -236,15 +237,9 @@ _PLAYS_AFTER_RE = re.compile(r"\s*(?:等(?:部门|单位))?(?:的)?(?P<role>牵�
 def roles_called_on(source: str, units: list[Unit], mentions: list[Mention]) -> list[_Statement]:
     """发挥X的牵头作用 → X leads; 发挥X的统筹协调作用 → X coordinates."""
     found: list[_Statement] = []
-    for unit in units:
-        if unit.kind is UnitKind.PREAMBLE:
-            continue
-        for sent in unit_sentences(unit):
-            for group in _groups(source, _inside(mentions, sent.start, sent.end)):
-                after = _PLAYS_AFTER_RE.match(source, group[-1][0].end, sent.end)
-                if after and _PLAYS_BEFORE_RE.search(source, max(sent.start, group[0][0].start - 4), group[0][0].start):
-                    role = Role.COORDINATOR if "协调" in after.group("role") or after.group("role") == "统筹" else Role.LEAD
-                    listed = tuple(m[0].text(source) for m in group)
-                    found += [_Statement(m[1], role, unit.path, _trimmed(source, sent), False, listed)
-                              for m in _unique(group) if not _is_collective(source, m)]
+    for unit, sent, group in _sentence_groups(source, units, mentions):
+        after = _between(source, sent, group, _PLAYS_BEFORE_RE, 4, _PLAYS_AFTER_RE)
+        if after:
+            role = Role.COORDINATOR if "协调" in after.group("role") or after.group("role") == "统筹" else Role.LEAD
+            found += _statements(source, unit, sent, group, _named(source, group), role)
     return found
