@@ -40,3 +40,13 @@ def built_data_dir(tmp_path_factory):
     data_dir = tmp_path_factory.mktemp("policykg-data")
     build(Settings(data_dir=data_dir, corpus_dir=ROOT / "corpus"))
     return data_dir
+
+
+@pytest.fixture(scope="session")
+def flows_r5_data_dir(tmp_path_factory):
+    """The data dir of the fifth round's flow tests (CLI, API, page), built once: two real State Council documents
+    and the traditional-script city notice of tests/cli/test_flows_r5.py; tests must not write to it."""
+    from tests.cli.test_flows_r5 import flows_files
+    from tests.faults.helpers import build_corpus
+
+    return build_corpus(tmp_path_factory, "flows-r5", flows_files())

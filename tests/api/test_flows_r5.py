@@ -7,27 +7,18 @@ of benchmarks/corpus_real and a city notice written for these tests (tests/cli/t
 from __future__ import annotations
 
 import json
-import shutil
 import socket
 from pathlib import Path
 from urllib.parse import quote
 
 import pytest
 
-from tests.cli.test_flows_r5 import CITY_NOTICE, REAL
 from tests.faults.helpers import api_client, fault_settings
-from workspace.build import build
 
 
 @pytest.fixture(scope="module")
-def data_dir(tmp_path_factory) -> Path:
-    corpus = tmp_path_factory.mktemp("flows-r5-api")
-    for name in ("guofa-2018-041.txt", "guobanfa-2018-114.txt"):
-        shutil.copy(REAL / name, corpus / name)
-    (corpus / "foshan-notice.txt").write_text(CITY_NOTICE, encoding="utf-8")
-    data = tmp_path_factory.mktemp("flows-r5-api-data") / "data"
-    build(fault_settings(data), [corpus])
-    return data
+def data_dir(flows_r5_data_dir) -> Path:
+    return flows_r5_data_dir
 
 
 @pytest.fixture(scope="module")

@@ -6,51 +6,27 @@ tests/cli/test_flows_r5.py; fake encoder."""
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
 import pytest
 
-from tests.api.test_page import ARGS, CHROMIUM
-from tests.cli.test_flows_r5 import CITY_NOTICE, REAL
+from tests.api.live import chromium_page
 from tests.faults.helpers import fault_settings
-from workspace.build import build
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory):
+def server(flows_r5_data_dir):
     from api.app import create_app
     from tests.api.live import running
 
-    corpus = tmp_path_factory.mktemp("flows-r5-page")
-    for name in ("guofa-2018-041.txt", "guobanfa-2018-114.txt"):
-        shutil.copy(REAL / name, corpus / name)
-    (corpus / "foshan-notice.txt").write_text(CITY_NOTICE, encoding="utf-8")
-    data: Path = tmp_path_factory.mktemp("flows-r5-page-data") / "data"
-    settings = fault_settings(data)
-    build(settings, [corpus])
-    with running(create_app(settings)) as url:
+    with running(create_app(fault_settings(flows_r5_data_dir))) as url:
         yield url
 
 
 @pytest.fixture(scope="module")
 def page(server):
-    if not CHROMIUM.exists():
-        pytest.skip("chromium is not installed at /usr/bin/chromium")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
-        page = context.new_page()
-        errors: list[str] = []
-        page.on("pageerror", lambda e: errors.append(str(e)))
-        page.set_default_timeout(30_000)
+    with chromium_page() as page:
         yield page
-        browser.close()
-        assert not errors, errors
 
 
 def test_the_departments_list_starts_with_the_bodies_named_most(page, server):

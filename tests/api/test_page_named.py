@@ -5,54 +5,30 @@ with near names. Real headless Chromium against a real uvicorn server over a rep
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from urllib.parse import quote
 
 import pytest
 
 from api.app import create_app
-from tests.api.live import running
-from tests.faults.helpers import fault_settings
+from tests.api.live import chromium_page, running
+from tests.faults.helpers import build_corpus, fault_settings
 from tests.kg.test_named_without_duty import MINISTRY, REPLY, SENTENCE
-from workspace.build import build
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync"]
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    corpus = tmp_path_factory.mktemp("reply-page")
-    (corpus / "reply.txt").write_text(REPLY, encoding="utf-8")
-    (corpus / "reply.meta.json").write_text(json.dumps({"slug": "reply", "jurisdiction": "中华人民共和国"}),
-                                            encoding="utf-8")
-    data = tmp_path_factory.mktemp("reply-page-data") / "data"
-    settings = fault_settings(data)
-    build(settings, [corpus])
-    with running(create_app(settings)) as url:
+    meta = json.dumps({"slug": "reply", "jurisdiction": "中华人民共和国"})
+    data = build_corpus(tmp_path_factory, "reply-page", {"reply.txt": REPLY, "reply.meta.json": meta})
+    with running(create_app(fault_settings(data))) as url:
         yield url
 
 
 @pytest.fixture(scope="module")
 def page(server):
-    if not CHROMIUM.exists():
-        pytest.skip("chromium is not installed at /usr/bin/chromium")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
-        page = context.new_page()
-        errors: list[str] = []
-        page.on("pageerror", lambda e: errors.append(str(e)))
-        page.set_default_timeout(30_000)
+    with chromium_page() as page:
         page.base = server  # type: ignore[attr-defined]
         yield page
-        browser.close()
-        assert not errors, errors
 
 
 def test_a_named_ministry_shows_where_it_is_named_and_no_duty(page):

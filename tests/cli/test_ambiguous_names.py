@@ -13,8 +13,7 @@ from typer.testing import CliRunner
 
 from cli.main import app
 from cli.shared import EXIT_BAD_INPUT, EXIT_NOT_FOUND
-from tests.faults.helpers import api_client, fault_settings
-from workspace.build import build
+from tests.faults.helpers import api_client, build_corpus
 
 runner = CliRunner()
 ENV = {"POLICYKG_ENCODER": "fake"}
@@ -30,13 +29,11 @@ BODIES = ["某北市财政局", "某南市财政局"]
 
 @pytest.fixture(scope="module")
 def data_dir(tmp_path_factory) -> Path:
-    corpus = tmp_path_factory.mktemp("two-cities")
+    files = {}
     for slug, (place, text) in PLANS.items():
-        (corpus / f"{slug}.txt").write_text(text, encoding="utf-8")
-        (corpus / f"{slug}.meta.json").write_text(json.dumps({"slug": slug, "jurisdiction": place}), encoding="utf-8")
-    data = tmp_path_factory.mktemp("two-cities-data") / "data"
-    build(fault_settings(data), [corpus])
-    return data
+        files[f"{slug}.txt"] = text
+        files[f"{slug}.meta.json"] = json.dumps({"slug": slug, "jurisdiction": place})
+    return build_corpus(tmp_path_factory, "two-cities", files)
 
 
 @pytest.fixture(scope="module")

@@ -8,15 +8,12 @@ tests in the traditional script; fake encoder."""
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 from cli.main import app
-from tests.faults.helpers import fault_settings
-from workspace.build import build
 
 ROOT = Path(__file__).resolve().parents[2]
 REAL = ROOT / "benchmarks" / "corpus_real"
@@ -35,15 +32,15 @@ CITY_NOTICE = """佛府〔2023〕12號
 """
 
 
+def flows_files() -> dict[str, str]:
+    """The flow tests' corpus: two real State Council documents and the city notice above."""
+    real = {name: (REAL / name).read_text(encoding="utf-8") for name in ("guofa-2018-041.txt", "guobanfa-2018-114.txt")}
+    return {**real, "foshan-notice.txt": CITY_NOTICE}
+
+
 @pytest.fixture(scope="module")
-def data_dir(tmp_path_factory) -> Path:
-    corpus = tmp_path_factory.mktemp("flows-r5")
-    for name in ("guofa-2018-041.txt", "guobanfa-2018-114.txt"):
-        shutil.copy(REAL / name, corpus / name)
-    (corpus / "foshan-notice.txt").write_text(CITY_NOTICE, encoding="utf-8")
-    data = tmp_path_factory.mktemp("flows-r5-data") / "data"
-    build(fault_settings(data), [corpus])
-    return data
+def data_dir(flows_r5_data_dir) -> Path:
+    return flows_r5_data_dir
 
 
 def _run(data_dir: Path, *args: str):

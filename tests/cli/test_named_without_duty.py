@@ -13,9 +13,8 @@ from typer.testing import CliRunner
 
 from cli.main import app
 from cli.shared import EXIT_NOT_FOUND
-from tests.faults.helpers import api_client, fault_settings
+from tests.faults.helpers import api_client, build_corpus
 from tests.kg.test_named_without_duty import MINISTRY, REPLY, SENTENCE
-from workspace.build import build
 
 runner = CliRunner()
 ENV = {"POLICYKG_ENCODER": "fake"}
@@ -23,13 +22,8 @@ ENV = {"POLICYKG_ENCODER": "fake"}
 
 @pytest.fixture(scope="module")
 def data_dir(tmp_path_factory) -> Path:
-    corpus = tmp_path_factory.mktemp("reply")
-    (corpus / "reply.txt").write_text(REPLY, encoding="utf-8")
-    (corpus / "reply.meta.json").write_text(json.dumps({"slug": "reply", "jurisdiction": "中华人民共和国"}),
-                                            encoding="utf-8")
-    data = tmp_path_factory.mktemp("reply-data") / "data"
-    build(fault_settings(data), [corpus])
-    return data
+    meta = json.dumps({"slug": "reply", "jurisdiction": "中华人民共和国"})
+    return build_corpus(tmp_path_factory, "reply", {"reply.txt": REPLY, "reply.meta.json": meta})
 
 
 @pytest.fixture(scope="module")

@@ -171,3 +171,16 @@ def api_client(data_dir: Path, **options) -> Iterator[TestClient]:
             yield client
     finally:
         api.dependency_overrides.clear()
+
+
+def build_corpus(tmp_path_factory, name: str, files: dict[str, str]) -> Path:  # type: ignore[no-untyped-def]
+    """A data dir built with the fault settings (embedded defaults) from a corpus of ``files`` (file name → text)
+    written for a test module; its path."""
+    from workspace.build import build
+
+    corpus = tmp_path_factory.mktemp(name)
+    for filename, text in files.items():
+        (corpus / filename).write_text(text, encoding="utf-8")
+    data = tmp_path_factory.mktemp(f"{name}-data") / "data"
+    build(fault_settings(data), [corpus])
+    return data
