@@ -34,6 +34,8 @@ ROOT = Path(__file__).resolve().parent.parent
 MATCH_DIR = ROOT / "benchmarks" / "match"
 RESULTS = ROOT / "benchmarks" / "results"
 SOURCES = (ROOT / "corpus", ROOT / "benchmarks" / "corpus_real", MATCH_DIR / "documents")
+# the sixth round's profiles also ask about its invented local documents (benchmarks/extraction/local_r6)
+SOURCES_R6 = (*SOURCES, ROOT / "benchmarks" / "extraction" / "local_r6")
 TODAY = date(2026, 12, 7)  # the date the gold's expired_on is judged at (benchmarks/match/README.md)
 
 
@@ -137,14 +139,14 @@ def table(scores: list[Score]) -> str:
     return "\n".join(rows)
 
 
-def ensure_data_dir(data_dir: Path):
+def ensure_data_dir(data_dir: Path, sources: tuple[Path, ...] = SOURCES):
     from workspace.build import build, ensure_workspace
     from workspace.settings import Settings
 
     settings = Settings(data_dir=data_dir)
     generations = data_dir / "generations"
     if not generations.is_dir() or not any(generations.iterdir()):
-        build(settings, [p for p in SOURCES], replace=True)
+        build(settings, list(sources), replace=True)
     return ensure_workspace(settings)
 
 
@@ -152,7 +154,7 @@ def run(which: str, data_dir: Path, today: date, k: int = 10) -> tuple[list[Scor
     from kg.queries import list_documents
     from search.match import match_enterprise
 
-    ws = ensure_data_dir(data_dir)
+    ws = ensure_data_dir(data_dir, SOURCES_R6 if which == "r6" else SOURCES)
     documents = list_documents(ws.graph)
     jurisdictions = {d.slug: d.jurisdiction for d in documents}
     rows = [json.loads(line) for line in (MATCH_DIR / f"profiles_{which}.jsonl").read_text("utf-8").splitlines()
@@ -168,7 +170,7 @@ def run(which: str, data_dir: Path, today: date, k: int = 10) -> tuple[list[Scor
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--set", dest="which", choices=("tune", "untouched", "fresh", "r4", "r5"), default="tune")
+    parser.add_argument("--set", dest="which", choices=("tune", "untouched", "fresh", "r4", "r5", "r6"), default="tune")
     parser.add_argument("--data-dir", type=Path, default=Path("/tmp/policykg-eval-match"))
     parser.add_argument("--today", type=date.fromisoformat, default=TODAY)
     args = parser.parse_args(argv)
@@ -177,7 +179,7 @@ def main(argv: list[str] | None = None) -> int:
     out = [f"# eval_match: the policy calculator on profiles_{args.which} ({len(scores)} profiles)", "",
            f"`{command}` (data dir built from corpus/ + benchmarks/corpus_real/ + benchmarks/match/documents/)", "",
            text]
-    if args.which not in ("untouched", "r5"):  # the untouched set is for totals only: its misses are never read
+    if args.which not in ("untouched", "r5", "r6"):  # the untouched set is for totals only: its misses are never read
         out += ["", "| profile | rank | misses |", "|---|---|---|"]
         out += [f"| {s.id} | {s.rank or '–'} | {'; '.join(s.notes)} |" for s in scores]
     report = "\n".join(out) + "\n"

@@ -49,8 +49,11 @@ SETS: dict[str, tuple[Path, Path]] = {
     # invented documents in the notations of real provincial, city, county and development-zone texts (owner lines
     # after items, 〔牵头单位：…；责任单位：…〕, pasted task tables, 政策兑现 articles), gold written before any parser run
     "local": (HERE / "local", HERE / "local"),
+    # sixth round: more invented documents in real local notations (provinces, cities, districts, counties, zones),
+    # written with their gold, questions and profiles by sessions that ran nothing, kept aside until the round's end
+    "local_r6": (HERE / "local_r6", HERE / "local_r6"),
 }
-KEPT_ASIDE = frozenset({"real_r4", "real_r5"})  # out of ``all`` so that no development run scores it by accident
+KEPT_ASIDE = frozenset({"real_r4", "real_r5", "local_r6"})  # out of ``all`` so that no development run scores it by accident
 ROLES = frozenset({"lead", "participant", "convener", "coordinator", "evaluator", "supervisor", "implementer"})
 COMPARATORS = frozenset({"≥", "≤", "=", "≈"})
 SUPPORT_KINDS = frozenset({"subsidy", "reward", "loan-interest", "tax", "land", "threshold", "time-limit", "other"})
