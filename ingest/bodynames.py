@@ -635,6 +635,15 @@ _PLACE_GOV_AFTER_WORD_RE = re.compile(rf"(?<=[{_FUNCTION_CHARS}])([^{_NOT_CORE}�
 _LISTED_DISTRICT_GOV_RE = re.compile(r"(?<=[、，,；;：:（(])([\u4e00-\u9fff]{2,3}(?:区|县))(?=政府)")
 
 
+# A district, county or county-level city written after its city in a government's or Party committee's name
+# (佛山市南海区人民政府, 中共武汉市蔡甸区委, 长沙市长沙县人大常委会): the lower place is a place of its own, so its
+# bodies written with it (南海区发展和改革局, 南海区委组织部) keep their place.
+_LOWER_PLACE_RE = re.compile(rf"[{_CJK}]{{2,6}}?(?:市|自治州|州|地区|盟)(?P<low>[{_CJK}]{{2,4}}?(?:区|县|市|旗))"
+                             r"(?=人民政府|政府|委(?!员|托)|人大|政协|人民法院|人民检察院)")
+_NO_PLACE_START_RE = re.compile(r"^(?:本|全|各|该|城|中心|示范|开发|工业|自贸|新)")
+_NO_LOWER_START_RE = re.compile(r"^(?:辖|所|每|我|其|郊|试点|相关|有关)")
+
+
 def _text_places(source: str, jurisdiction: str) -> set[str]:
     """Places written in the text as part of a government's name, plus the known ones and the document's own.
 
@@ -643,9 +652,14 @@ def _text_places(source: str, jurisdiction: str) -> set[str]:
     read = {_strip_clause_lead(m.group(1)) for m in _PLACE_GOV_RE.finditer(source)}
     read |= {m.group(1) for m in _PLACE_GOV_AFTER_WORD_RE.finditer(source)}
     read |= {m.group(1) for m in _LISTED_DISTRICT_GOV_RE.finditer(source)}
+    lower = {m.group("low") for m in _LOWER_PLACE_RE.finditer(source)}
+    if jurisdiction and jurisdiction != NATIONAL:
+        lower.add(_short_place(jurisdiction))
+    lower = {p for p in lower if not (_NO_PLACE_START_RE.match(p) or _NO_LOWER_START_RE.match(p))}
+    read |= lower | {p[:-1] for p in lower if len(p) >= 3 and p.endswith(("区", "县"))}  # 南海区 … 南海供电局
     if jurisdiction and jurisdiction != NATIONAL:
         read |= {jurisdiction, _short_place(jurisdiction)}
-    read = {p for p in read if not re.match(r"^(?:本|全|各|该|城|中心|示范|开发|工业|自贸|新)", p)}
+    read = {p for p in read if not _NO_PLACE_START_RE.match(p)}
     read |= {p[:-1] for p in read if p.endswith("市") and len(p) >= 3}  # 洛阳市人民政府 … 洛阳海关
     return read | {p for p in _known_places() if len(p) >= 2}
 

@@ -80,6 +80,7 @@ from .bodynames import (
     same_places,
 )
 from .model import BodyCandidate, Department, Span, Unit
+from .nameforms import name_form
 from .responsibility import assign_responsibilities
 
 __all__ = [
@@ -202,8 +203,13 @@ def _unknown_body(name: str, kind: str, jurisdiction: str) -> Department:
         full = key_name = _written(levels.lowest, levels) + name  # 楼宇经济联席会议 of 静安区: 上海市静安区楼宇经济联席会议
     elif kind == "collective" and "所在地的" in name:  # …所在地的人民政府 is …所在地人民政府 written with 的
         full, key_name = name, name.replace("所在地的", "所在地")
+    elif (own := _with_own_place(name, jurisdiction)) != name:
+        full = key_name = own  # 南海区发展和改革局 in a document of 佛山市南海区: 佛山市南海区发展和改革局
     else:
         full = key_name = name
+    if kind not in ("collective", "designation"):
+        # 区人社局 and 区人力资源和社会保障局, 区政府 and 区人民政府: one body, whichever way the text writes it
+        key_name = name_form(key_name)
     joint = kind == "joint"
     return Department(
         key=_slug(key_name, "joint-body" if joint else "body"), pref_label=full,
@@ -213,6 +219,15 @@ def _unknown_body(name: str, kind: str, jurisdiction: str) -> Department:
         jurisdiction=jurisdiction if name.startswith(_RELATIVE_START) or full != name else (
             _place_in(name) or _of_own_place(name, jurisdiction)),
     )
+
+
+def _with_own_place(name: str, jurisdiction: str) -> str:
+    """A name that opens with the lowest place of the document's jurisdiction, written in full (南海区委组织部 in a
+    document of 佛山市南海区 → 佛山市南海区委组织部); other names as they are."""
+    parts = re.findall(r"[\u4e00-\u9fff]+?(?:自治区|自治州|省|市|州|盟|区|县|旗)", jurisdiction)
+    if len(parts) < 2 or len(parts[-1]) < 3 or not name.startswith(parts[-1]) or name.startswith(jurisdiction):
+        return name
+    return jurisdiction + name[len(parts[-1]):]
 
 
 def _of_own_place(name: str, jurisdiction: str) -> str:

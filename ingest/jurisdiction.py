@@ -200,7 +200,17 @@ def document_jurisdiction(identifier: str = "", issuers: tuple[str, ...] | list[
     if stated:
         return place_named(stated) or Jurisdiction(stated, "")
     hint = " ".join([*issuers, title])
-    return jurisdiction_of_number(identifier, hint) or jurisdiction_of_issuers(issuers, title)
+    number = jurisdiction_of_number(identifier, hint)
+    # 南府办〔2023〕12号 of 佛山市南海区人民政府办公室: a prefix the table gives to another place (南宁市) yields to
+    # an issuer that writes its place in full (…市/…区/…县 at its start)
+    written = next((_leading_place(i.strip()) for i in issuers if i.strip()), None)
+    if (number and written and number.level != "national" and written[0].level != "national"
+            and re.sub(r"^中共", "", next(i.strip() for i in issuers if i.strip()))[: written[1]].endswith(
+                ("省", "市", "区", "县", "州", "旗", "盟"))
+            and not (written[0].name.startswith(number.name) or number.name.startswith(written[0].name)
+                     or number.name in written[0].name)):
+        return written[0]
+    return number or jurisdiction_of_issuers(issuers, title)
 
 
 def matches_jurisdiction(query: str, jurisdiction: str, level: str = "") -> bool:

@@ -1,0 +1,59 @@
+"""Bodies of district and county documents (issue 20, sixth round): a district written after its city in a
+government's name (X市Y区人民政府) is a place of its own, so its bureaus and Party organs written with it keep it
+(Y区发展和改革局, Y区委组织部, Y供电局); a body written with the document's own district and the same body written
+with the bare level (区发展和改革局, 区发改局) are one organisation; short and full forms of one function
+(区人社局 / 区人力资源和社会保障局) are one; an issuer that writes its place in full decides the jurisdiction over a
+number prefix the table gives to another city."""
+
+from __future__ import annotations
+
+from ingest.model import DocumentMeta
+from ingest.pipeline import parse_text
+
+_HEAD = ("佛山市南海区人民政府办公室关于印发某项工作方案的通知\n南府办〔2031〕3号\n各镇人民政府、街道办事处，区政府各部门：\n"
+         "现将《某项工作方案》印发给你们，请认真执行。\n佛山市南海区人民政府办公室\n2031年3月1日\n某项工作方案\n一、工作任务\n")
+
+
+def read(body: str, head: str = _HEAD) -> tuple[dict[str, set[str]], str]:
+    """(each body's label → the names the text writes for it, the document's jurisdiction)."""
+    text = head + body + "\n"
+    doc = parse_text(text, DocumentMeta(slug="d", title="", source_file="d.txt"))
+    return ({d.pref_label: {m.text(doc.source) for m in d.mentions} for d in doc.departments},
+            doc.meta.jurisdiction)
+
+
+def test_the_issuer_written_in_full_decides_the_jurisdiction_over_the_number_prefix():
+    _, jurisdiction = read("1.做好服务。（区财政局负责）")
+    assert jurisdiction.endswith("南海区") and "南宁" not in jurisdiction
+
+
+def test_a_bureau_written_with_its_district_keeps_the_district_and_is_the_bare_levels_one():
+    bodies, _ = read("1.开展评审。（南海区发展和改革局牵头，区财政局配合）\n2.兑现奖励。（区发改局负责）")
+    written = [names for names in bodies.values() if "南海区发展和改革局" in names]
+    assert len(written) == 1 and written[0] >= {"南海区发展和改革局", "区发改局"}
+
+
+def test_a_party_organ_written_with_its_district_keeps_it():
+    bodies, _ = read("1.加强宣传。（南海区委组织部负责）")
+    assert any("南海区委组织部" in names for names in bodies.values())
+
+
+def test_a_utility_named_after_the_district_short_name_is_a_body():
+    bodies, _ = read("1.保障用电。南海供电局负责电力接入。")
+    assert any("南海供电局" in names for names in bodies.values())
+
+
+def test_short_and_full_forms_of_one_function_are_one_body():
+    bodies, _ = read("1.落实补贴。（区人社局负责）\n2.发放补贴。（区人力资源和社会保障局、区财政局负责）")
+    both = [names for names in bodies.values() if "区人社局" in names]
+    assert len(both) == 1 and "区人力资源和社会保障局" in both[0]
+
+
+def test_a_tax_branch_of_the_district_is_one_body():
+    bodies, _ = read("1.落实减税。国家税务总局佛山市南海区税务局负责落实税收优惠。")
+    assert any("国家税务总局佛山市南海区税务局" in names for names in bodies.values())
+
+
+def test_a_place_read_after_a_city_is_no_word_of_a_clause():
+    bodies, _ = read("1.统筹推进。（区政府办公室负责，各镇（街道）配合）")
+    assert not any(label.startswith(("佛山市辖", "南海区各")) for label in bodies)
