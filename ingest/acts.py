@@ -108,8 +108,17 @@ def framed_acts(source: str, units: list[Unit], mentions: list[Mention]) -> list
             continue
         named = _named(source, group)
         tail = group[-1][0].end
-        if named and (_FRAMED_RE.match(source, tail, sent.end) or _MEANS_TO_RE.match(source, tail, sent.end)
-                      or _PLAIN_ACT_RE.match(source, tail, sent.end)):
+        plain = _PLAIN_ACT_RE.match(source, tail, sent.end)
+        if named and (_FRAMED_RE.match(source, tail, sent.end) or _MEANS_TO_RE.match(source, tail, sent.end) or plain):
+            if plain and plain.group().endswith("负责"):
+                # 市市场监管局具体负责…的监督检查: the duty after 负责 says the role, as for X负责…
+                from .duties import _duties
+
+                instead, duty = _duties(source, plain.end(), sent.end)
+                if duty and instead:
+                    for role in duty:
+                        found += _statements(source, unit, sent, group, named, role)
+                    continue
             found += _statements(source, unit, sent, group, named, Role.LEAD)
     return found
 

@@ -1,0 +1,83 @@
+"""A named body as the subject of a clause whose verb is an act (issue 20, round 6): the verbs and the modifiers
+before them are open classes, so the reader of ``ingest.clauseacts`` accepts any prepositional phrase (对…, 为…,
+依托…, 在…中) and a wide verb list, with the precision guards written down in that module. Also: 负责 + the
+oversight or review of a named work, a collective that 承担…责任, and 责成X. Bodies come from the tiny name
+table of test_responsibility_notations."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.ingest.test_responsibility_notations import CO, EV, EX, IM, INF, SU, L, P, facts  # noqa: F401
+
+ITEMS = "一、主要任务\n（一）{first}\n（二）其他事项另行安排。\n"
+
+
+def explicit(text: str) -> set:
+    return {f for f in facts(text) if f[3] is EX}
+
+
+@pytest.mark.parametrize("first", [
+    "市财政局对评定合格的示范园区给予一次性奖励。",  # 对… then 给予
+    "市商务委为参展企业提供展位补贴。",  # 为… then 提供
+    "市经信委依托产业互联网平台，推进中小企业上云。",  # a frame closed by a comma
+    "市科委在年度科技计划中预留人工智能专项。",  # 在…中 then the verb
+    "市统计局每季度通报各区新增规上企业情况。",  # a word of time, then 通报
+    "市发改委积极争取国家专项资金支持。",  # manner, then 争取
+    "市经信委加大对专精特新企业的培育力度。",  # 加大
+    "市财政局统筹市级产业资金，支持技术改造。",  # 统筹 + its object
+])
+def test_a_named_subject_with_an_act_leads(first):
+    text = ITEMS.format(first=first)
+    assert {(b, u, r) for b, u, r, _ in explicit(text)} >= {(b, "一（一）", L) for b in _subjects(first)}
+
+
+def _subjects(first: str) -> list[str]:
+    return [name for name in ("市财政局", "市商务委", "市经信委", "市科委", "市统计局", "市发改委") if first.startswith(name)]
+
+
+def test_each_body_of_a_list_with_fenbie_leads():
+    text = ITEMS.format(first="市经信委、市商务委分别落实工业和商贸领域的扶持政策。")
+    assert explicit(text) == {("市经信委", "一（一）", L, EX), ("市商务委", "一（一）", L, EX)}
+
+
+def test_a_subject_that_helps_takes_part():
+    text = ITEMS.format(first="市发改委牵头制定实施细则。市统计局积极配合做好数据核算。")
+    assert ("市统计局", "一（一）", P, EX) in explicit(text)
+    assert ("市统计局", "一（一）", L, EX) not in explicit(text)
+
+
+@pytest.mark.parametrize("first", [
+    "市财政局制定出台的办法继续有效。",  # the verb makes a noun phrase: no act
+    "市财政局已在各区设立了服务窗口。",  # a report of what was done
+    "市政府实行重大事项集体决策制度。",  # how a body is constituted
+    "对市财政局报送的材料进行审核。",  # the body is what the clause acts on
+])
+def test_no_act_is_read_where_the_clause_has_none(first):
+    text = ITEMS.format(first=first)
+    assert not any(u == "一（一）" for _, u, _, _ in explicit(text))
+
+
+def test_a_body_charged_with_the_oversight_of_a_named_work_supervises():
+    text = ITEMS.format(first="市商务委具体负责展会补贴资金使用的监督检查。")
+    assert explicit(text) == {("市商务委", "一（一）", SU, EX)}
+
+
+def test_a_body_charged_with_the_review_of_a_named_work_evaluates():
+    text = ITEMS.format(first="市科委负责项目申报材料的审核。")
+    assert explicit(text) == {("市科委", "一（一）", EV, EX)}
+
+
+def test_being_supervised_is_no_oversight():
+    text = ITEMS.format(first="市经信委要主动接受社会公众的监督。")
+    assert ("市经信委", "一（一）", SU, EX) not in explicit(text)
+
+
+def test_a_collective_that_bears_the_main_responsibility_implements():
+    text = ITEMS.format(first="各区政府承担本辖区园区建设的主体责任。")
+    assert explicit(text) == {("各区政府", "一（一）", IM, EX)}
+
+
+def test_the_body_a_text_charges_with_a_task_acts():
+    text = ITEMS.format(first="责成市发改委牵头研究园区用能指标分配办法。")
+    assert ("市发改委", "一（一）", L, EX) in explicit(text)
