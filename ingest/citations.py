@@ -218,7 +218,10 @@ def find_citations(source: str, units: list[Unit], own_identifier: str = "", own
             if key is not None:
                 _mention(citations[key], units, source, start, end)
             continue
-        if title and (_SELF_RE.match(title) or _issued_by_own_title(title, own_title)):
+        # the text's own title (《 淮南市公园管理办法》已经…通过, under an order) or the text its title issues; not
+        # an earlier text of that name the clause repeals (原《X》同时废止 under 关于印发X(试行)的通知)
+        if title and (_SELF_RE.match(title) or (own_title and _plain(title) == _plain(own_title))
+                      or (_issued_by_own_title(title, own_title) and citation_effect(source, start, end) != REPLACES)):
             if alias:
                 aliases[alias.group("alias")] = None
             continue

@@ -38,7 +38,7 @@ DOC_NUMBER_LINE = re.compile(
 )
 _HAN_DIGITS = {"〇": 0, "○": 0, "零": 0, "Ｏ": 0, "O": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
                "六": 6, "七": 7, "八": 8, "九": 9}
-_NUM = r"[0-9０-９]{1,4}|[〇○零Ｏ一二三四五六七八九十]{1,4}"
+_NUM = r"[0-9０-９]{1,4}|[〇○零ＯO一二三四五六七八九十]{1,4}"
 DATE = re.compile(rf"(?P<y>{_NUM})\s*年\s*(?P<m>{_NUM})\s*月\s*(?P<d>{_NUM})\s*日")
 # A date line: the date alone, in brackets, or after a signature on the same line.
 DATE_LINE = re.compile(rf"^(?P<sig>.*?)[{WS}]*[（(]?(?P<date>{DATE.pattern})[）)]?$")
@@ -46,11 +46,17 @@ _STOPS = re.compile(r"[。；;！!？?]")
 # A label opening a numbered unit (a title never starts with one).
 _LABEL_START = re.compile(
     r"^(?:第[一二三四五六七八九十百零〇0-9]+(?:[章节条篇]|部分)|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十0-9０-９]+[）)]"
-    r"|[0-9０-９]{1,3}[.．、](?![0-9])|[①-⑳]|--|——)"
+    r"|[0-9０-９]{1,3}[.．、](?![0-9])|[①-⑳]|--|——"
+    # a decimal outline's heading: 1 总则 / 1.1 编制目的 / 2.1市应急指挥部 (ingest.numbering)
+    rf"|[0-9０-９]{{1,2}}[{WS}]+(?=[\u4e00-\u9fff])|[0-9０-９]{{1,2}}(?:[.．][0-9０-９]{{1,2}}){{1,2}}[{WS}]*(?=[\u4e00-\u9fff])"
+    # a table of contents' heading
+    rf"|目[{WS}]*[录錄][{WS}]*[：:]?$)"
 )
 _GENRE = re.compile(r"(?:意见|通知|方案|计划|办法|规定|细则|决定|措施|规划|纲要|要点|批复|通告|公告|指引|指南|条例|"
                     r"规则|函|清单|目录|[）)])$")
 _MAX_TITLE_LINE = 70
+_JOINT_TITLE = re.compile(r"^(?:[\u4e00-\u9fff（）()]{2,30}(?:[、，,]|[ \t\xa0\u3000]+)){2,}[\u4e00-\u9fff（）()]{2,30}"
+                          r"[ \t\xa0\u3000]*关于[^。；;]{2,}的(?:通知|意见|决定|通告|公告|通报|函)$")
 _MAX_ADDRESSEES = 200  # a line naming every province and military region runs past 120 characters
 # The last word of a body's name in a signature: 国务院, 上海市人民政府, 市经济信息化委, 某某区发展改革委 …
 BODY_END = re.compile(r"(?:国务院|政府|委员会|委|办公厅|办公室|办|局|厅|部|署|院|中心|会|行|小组|公司|党委|中央|处|司|"
@@ -95,7 +101,9 @@ def identifier_of(line: str) -> str:
 def is_title_line(line: str) -> bool:
     """A line that can be (part of) a title: short, no sentence stop or colon, not a numbered label."""
     line = line.strip(WS)
-    if not line or len(line) > _MAX_TITLE_LINE or _STOPS.search(line) or line[-1] in "：:，,、":
+    # a title naming several joint issuers runs longer: A局 B委 C局 关于印发…的通知
+    long_joint = len(line) <= 2 * _MAX_TITLE_LINE and bool(_JOINT_TITLE.search(line))
+    if not line or (len(line) > _MAX_TITLE_LINE and not long_joint) or _STOPS.search(line) or line[-1] in "：:，,、":
         return False
     if _LABEL_START.match(line) or identifier_of(line) or DATE_LINE.match(line) or ANNEX_LIST.match(line):
         return False

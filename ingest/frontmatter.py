@@ -193,6 +193,10 @@ def _header(lines: list[_Line]) -> tuple[list[FrontLine], int]:
               and i + 1 < len(lines) and (identifier_of(lines[i + 1].text) or _ORGAN_BANNER.fullmatch(line.text))):
             organ = line.text[:-2]  # 行政公署文件 names no body of its own: the title's issuer is the issuer
             found.append(FrontLine("banner", span, "" if organ in _GENERIC_ORGANS else organ))
+        elif (title_lines and _complete_title(found) and is_signature_line(line.text) and i + 1 < len(lines)
+              and (identifier_of(lines[i + 1].text) or _title_again(found, lines[i + 1].text))):
+            # 安徽省淮南市人民政府 between a reprint's title and the title again (or the number): the issuer it prints
+            found.append(FrontLine("banner", span, line.text))
         elif is_title_line(line.text) and _title_again(found, line.text):
             found.append(FrontLine("title-again", span, line.text))  # a page prints its heading twice
             page_lines += 1
@@ -294,18 +298,25 @@ def _signature_blocks(lines: list[_Line], start: int) -> list[FrontLine]:
         if same_line_sig and not is_signature_line(same_line_sig):
             continue
         sig: list[int] = []
+        notes = []
         k = j - 1
+        # 牟定县人民政府办公室 / （此件公开发布） / 2017年6月23日: the note may stand between the signature and the date
+        while k > start and k not in used and _NOTE.match(lines[k].text) and is_signature_line(lines[k - 1].text):
+            notes.append(k)
+            k -= 1
         while k >= start and k not in used and len(sig) < 4 and is_signature_line(lines[k].text):
             sig.insert(0, k)
             k -= 1
-        notes = []
         n = j + 1
         while n < len(lines) and _NOTE.match(lines[n].text):
             notes.append(n)
             n += 1
         last = j == len(lines) - 1 or (notes and notes[-1] == len(lines) - 1)
         after = lines[n].text if n < len(lines) else ""
-        if not (sig or same_line_sig or notes or last or after.startswith("附") or _COLOPHON.match(after)):
+        # a date alone under the notice's last sentence, the issued text's title (or its drafters) below it
+        closes = (not same_line_sig and j > start and bool(_SENTENCE_END.search(lines[j - 1].text))
+                  and bool(after) and (is_title_line(after) or is_signature_line(after)))
+        if not (sig or same_line_sig or notes or last or closes or after.startswith("附") or _COLOPHON.match(after)):
             continue
         sig_lines = [lines[k] for k in sig]
         if same_line_sig:
@@ -506,6 +517,13 @@ def _issued_header(lines: list[_Line], start: int) -> list[FrontLine]:
     if i < len(lines) and _ANNEX_HEAD.match(lines[i].text):
         found.append(FrontLine("issued-annex", Span(lines[i].start, lines[i].end), lines[i].text))
         i += 1
+    # the bodies that drafted a forwarded text, one a line above its title (沧州市发展改革委 / 沧州市邮政局 / …)
+    k = i
+    while k < len(lines) and k - i < 12 and is_signature_line(lines[k].text) and not genre_of(lines[k].text):
+        k += 1
+    if k - i >= 2 and k < len(lines) and is_title_line(lines[k].text) and genre_of(lines[k].text):
+        found += [FrontLine("issued-issuer", Span(lines[x].start, lines[x].end), lines[x].text) for x in range(i, k)]
+        i = k
     titles = 0
     while i < len(lines) and titles < _MAX_TITLE_LINES and is_title_line(lines[i].text) and not _NOTE_OPEN.match(
             lines[i].text) and not _HEADER_NOTE.match(lines[i].text):

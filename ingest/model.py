@@ -64,6 +64,10 @@ class Numbering(str, Enum):
     HAN_PAREN = "（一）"
     ARABIC = "1."  # also 1、 and １．
     ARABIC_PAREN = "（1）"
+    # a decimal outline (应急预案 and technical texts): 1 总则 > 1.1 编制目的 > 1.1.1 …
+    DECIMAL_1 = "1 "
+    DECIMAL_2 = "1.1"
+    DECIMAL_3 = "1.1.1"
     CIRCLED = "①"
     BULLET = "--"  # also —— and －－
     ANNEX = "附件X"  # 附件1, 附件 2, 附件 (an annex after the body)

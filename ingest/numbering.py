@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from .model import Numbering
 
-__all__ = ["CIRCLED", "FULLWIDTH_DIGITS", "HAN", "LINE_START", "STOP_RE", "Label", "find_labels", "han_to_int",
+__all__ = ["CIRCLED", "DECIMALS", "FULLWIDTH_DIGITS", "HAN", "LINE_START", "STOP_RE", "Label", "decimal_parts", "find_labels", "han_to_int",
            "heading_of", "segments"]
 
 HAN = "零〇一二三四五六七八九十百两"
@@ -31,8 +31,15 @@ _LABEL_PATTERNS: tuple[tuple[Numbering, re.Pattern[str]], ...] = (
     # a web page may space the label inside its brackets: ( 十一 ) / （ 3 ）
     (Numbering.HAN_PAREN, re.compile(rf"[（(][ \u3000]?([{HAN}]+)[ \u3000]?[）)]")),
     (Numbering.ARABIC_PAREN, re.compile(r"[（(][ \u3000]?([0-9０-９]+)[ \u3000]?[）)]")),
+    # a decimal outline: 1.1.1 / 1.1 before a heading word (kept only when they run as an outline: _outline)
+    (Numbering.DECIMAL_3, re.compile(
+        r"([0-9０-９]{1,2}[.．][0-9０-９]{1,2}[.．][0-9０-９]{1,2})[.．、]?(?=[ \t\u3000]*[\u4e00-\u9fff《“])")),
+    (Numbering.DECIMAL_2, re.compile(r"([0-9０-９]{1,2}[.．][0-9０-９]{1,2})[.．、]?(?=[ \t\u3000]*[\u4e00-\u9fff《“])")),
     # 1. / 1、 / 1． but not a decimal such as 1.5
     (Numbering.ARABIC, re.compile(r"([0-9０-９]{1,3})[.．、](?![0-9０-９])")),
+    # 1 总则: a number, a space and a short heading line (the top of a decimal outline)
+    (Numbering.DECIMAL_1, re.compile(r"([0-9０-９]{1,2})[ \t\u3000]+(?=[\u4e00-\u9fff][^\r\n。；;，,]{0,24}[ \t\u3000]*$)",
+                                     re.MULTILINE)),
     (Numbering.CIRCLED, re.compile(rf"([{CIRCLED}])")),
     (Numbering.BULLET, re.compile(r"(--|——|－－)")),
 )
@@ -80,8 +87,70 @@ def han_to_int(numeral: str) -> int:
 _NOTE_START = re.compile(r"[ \t\u3000]*(?:注|说明|备注)\s*[：:]\s*1\s*[、.．]")
 
 
+DECIMALS = (Numbering.DECIMAL_1, Numbering.DECIMAL_2, Numbering.DECIMAL_3)
+_TOC_LINE = re.compile(r"^[ \t\u3000]*目[ \t\u3000]*[录錄][ \t\u3000]*[：:]?[ \t\u3000]*$", re.MULTILINE)
+
+
+def decimal_parts(numeral: str) -> tuple[int, ...]:
+    """(1, 2) of 1.2 (also written with full-width digits and points)."""
+    return tuple(int(p) for p in numeral.translate(FULLWIDTH_DIGITS).replace("．", ".").split("."))
+
+
+def _follows(prev: tuple[int, ...], parts: tuple[int, ...]) -> bool:
+    """Whether ``parts`` can come next after ``prev`` in an outline: its first child (1 → 1.1), or the next of
+    ``prev`` or of one of its ancestors, opened at its first children (1.2 → 1.3, 1.2.3 → 2, 1.2 → 2.1)."""
+    if parts == (*prev, 1):
+        return True
+    for k in range(1, len(prev) + 1):
+        if (len(parts) >= k and parts[: k - 1] == prev[: k - 1] and parts[k - 1] == prev[k - 1] + 1
+                and all(p == 1 for p in parts[k:])):
+            return True
+    return False
+
+
+def _outline(labels: list[Label]) -> list[Label]:
+    """Keep the decimal labels (1 总则, 1.1 …) only where they run as an outline, each following the one before
+    (1.5万元 opening a line is an amount, not a unit); none when the text holds no two-level outline."""
+    decimal = [lab for lab in labels if lab.numbering in DECIMALS]
+    if not decimal:
+        return labels
+    kept: set[int] = set()
+    prev: tuple[int, ...] | None = None
+    for lab in decimal:
+        parts = decimal_parts(lab.numeral)
+        # an outline starts (or starts again, in an annex) at 1 / 1.1, or at the first part of a later section
+        starts = all(p == 1 for p in parts) or (prev is None and all(p == 1 for p in parts[1:]))
+        if starts or (prev is not None and _follows(prev, parts)):
+            kept.add(lab.start)
+            prev = parts
+    deep = [lab for lab in decimal if lab.start in kept and lab.numbering is not Numbering.DECIMAL_1]
+    if len(kept) < 3 or not deep:
+        kept = set()
+    return [lab for lab in labels if lab.numbering not in DECIMALS or lab.start in kept]
+
+
+def _without_contents(source: str, labels: list[Label]) -> list[Label]:
+    """Drop the labels of a table of contents (目录 on its own line, then the headings the text repeats below): from
+    the first label after 目录 up to where that label comes again."""
+    for toc in _TOC_LINE.finditer(source):
+        after = [i for i, lab in enumerate(labels) if lab.start > toc.end()]
+        if not after:
+            continue
+        first = labels[after[0]]
+        again = next((i for i in after[1:] if labels[i].numbering is first.numbering
+                      and labels[i].numeral == first.numeral), None)
+        if again is not None:
+            labels = labels[: after[0]] + labels[again:]
+    return labels
+
+
 def find_labels(source: str) -> list[Label]:
-    """Every numbering label that starts a line (after optional indentation), in order."""
+    """Every numbering label that starts a line (after optional indentation), in order, leaving out a table of
+    contents and decimal numbers that run as no outline."""
+    return _outline(_without_contents(source, _line_labels(source)))
+
+
+def _line_labels(source: str) -> list[Label]:
     newlines = [i for i, ch in enumerate(source) if ch == "\n"]
     labels: list[Label] = []
     note_next = 0  # 注：1、… then 2、… 3、… on the lines below: the note's points, no units
@@ -136,6 +205,10 @@ def segments(numbering: Numbering, numeral: str, number: int) -> tuple[str, str]
             return ascii_numeral, str(number)
         case Numbering.ARABIC_PAREN:
             return f"（{ascii_numeral}）", f"p{number}"
+        case Numbering.DECIMAL_1 | Numbering.DECIMAL_2 | Numbering.DECIMAL_3:
+            # the numeral is the whole outline path (1.2.3); ingest.structure prefixes only what is above the outline
+            dotted = ".".join(str(p) for p in decimal_parts(numeral))
+            return dotted, "d" + dotted.replace(".", "_")
         case Numbering.CIRCLED:
             return numeral, f"o{number}"
         case Numbering.BULLET:

@@ -14,11 +14,13 @@ from .frontmatter import FrontMatter, read_front_matter
 from .model import Numbering, Span, Unit, UnitKind
 from .numbering import (
     CIRCLED,
+    DECIMALS,
     FULLWIDTH_DIGITS,
     HAN,
     LINE_START,
     STOP_RE,
     Label,
+    decimal_parts,
     find_labels,
     han_to_int,
     heading_of,
@@ -61,6 +63,9 @@ _FIXED = frozenset({
     (Numbering.ARTICLE_CHAPTER, Numbering.ARTICLE_SECTION),
     (Numbering.ARTICLE_CHAPTER, Numbering.ARTICLE),
     (Numbering.ARTICLE_SECTION, Numbering.ARTICLE),
+    (Numbering.DECIMAL_1, Numbering.DECIMAL_2),
+    (Numbering.DECIMAL_1, Numbering.DECIMAL_3),
+    (Numbering.DECIMAL_2, Numbering.DECIMAL_3),
 })
 
 
@@ -293,11 +298,21 @@ class _Builder:
             parent = made[parents[i]] if parents[i] is not None else root
             if label.numbering is Numbering.BULLET:
                 number = bullets[(parents[i], label.numbering)] = bullets.get((parents[i], label.numbering), 0) + 1
+            elif label.numbering in DECIMALS:
+                number = decimal_parts(label.numeral)[-1]
             else:
                 number = han_to_int(label.numeral)
             path_seg, key_seg = segments(label.numbering, label.numeral, number)
             article_like = label.numbering is Numbering.ARTICLE or (i in through)
-            if parent is None or (article_like and root is None):
+            if label.numbering in DECIMALS:
+                # 1.2.3 writes its whole outline path: only what stands above the outline prefixes it
+                above = parents[i]
+                while above is not None and labels[above].numbering in DECIMALS:
+                    above = parents[above]
+                base = made[above] if above is not None else root
+                path = (base.path if base else "") + path_seg
+                key = f"{base.key}.{key_seg}" if base else key_seg
+            elif parent is None or (article_like and root is None):
                 # 第三条 is numbered through the whole body, so it needs no chapter prefix (nor does 五、 under 第二章
                 # when 一、 runs on across the chapters of a 规则).
                 path, key = path_seg, key_seg

@@ -36,9 +36,11 @@ _LABELS = {
     "政策咨询机关": "other", "政策咨询电话": "other", "联系电话": "other", "公文目录": "other", "文件类型": "other",
 }
 _LABEL = "|".join(_spaced(k) for k in sorted(_LABELS, key=len, reverse=True))
-_LABEL_AT = re.compile(rf"(?:^|(?<=[{_WS}|•·0-9]))(?P<key>{_LABEL})[{_WS}]*(?:[：:]|(?=[{_WS}|]))"
+_LABEL_AT = re.compile(rf"(?:^|(?<=[{_WS}|•·\-0-9]))(?P<key>{_LABEL})[{_WS}]*(?:[：:]|(?=[{_WS}|]))"
                        rf"|(?P<glued>{_LABEL})[{_WS}]*[：:]")  # 山西省人民政府发布日期:…: a label run onto the value before
-_LINE_STARTS_WITH_LABEL = re.compile(rf"^[{_WS}•·|]*(?:{_LABEL})[{_WS}]*(?:[：:]|[{_WS}]|$)")
+# a list's marks may stand before the label: • 索引号： / - 发文字号：
+_LINE_STARTS_WITH_LABEL = re.compile(rf"^(?:[{_WS}•·|]|-(?=[{_WS}]))*(?:{_LABEL})[{_WS}]*(?:[：:]|[{_WS}]|$)")
+_LIST_MARK = re.compile(rf"^(?:[•·▪◆■●○]|-(?=[{_WS}]))[{_WS}]*")
 
 # Page furniture: the whole line is one of these.
 _CHROME = re.compile(
@@ -55,7 +57,7 @@ _CHROME = re.compile(
     r"|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[\sT]+[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)?(?:[\s|]+\S{1,30})?"  # a stamp
     r"|[A-Z]{2,8}-?[0-9]{4}-?[0-9]{3,8}"  # a registration code of a normative document (HHCR-2023-01005)
     r"|[•·\-—=_*#>»\s]*\|[|•·\-—=_*#>»\s]*|[\-—=_*#]{4,}|[•·>»]"  # a table's rule, a long rule, a lone mark
-    r"|(?:内容)?全文|正文|发布信息|文章正文"  # an encyclopedia page's section headings
+    r"|(?:内容)?全文|正文|发布信息|文章正文|相关(?:新闻|链接|文章|阅读|文件|信息|推荐)|热点(?:新闻|推荐)|-"  # an encyclopedia page's section headings
     r"|[\u4e00-\u9fff]{2,20}公报\s*[0-9]{4}年.{0,16}期.*"  # a gazette's issue (某某公报2019年1-3期(总第52期))
     r")$"
 )
@@ -64,7 +66,11 @@ _CHROME = re.compile(
 def is_chrome(line: str) -> bool:
     """The line is the web page's, not the document's (it names no field a document states)."""
     line = line.strip(_WS)
-    return bool(line) and bool(_CHROME.match(line)) and not _LINE_STARTS_WITH_LABEL.match(line)
+    if not line or _LINE_STARTS_WITH_LABEL.match(line):
+        return False
+    # • 2015-03-31 / • 来源： 本网 / • 分享到: a list of the page's furniture, each behind a mark
+    rest = _LIST_MARK.sub("", line)
+    return bool(_CHROME.match(line)) or (rest != line and (not rest or bool(_CHROME.match(rest))))
 
 
 def portal_fields(line: str) -> list[tuple[str, str]] | None:

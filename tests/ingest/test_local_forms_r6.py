@@ -1,0 +1,193 @@
+"""Local documents as the web serves them (sixth round): a county's emergency plan in a decimal outline (1 总则,
+1.1 …) under a table of contents, a portal's info table written as a list (- 发文字号：…, • 2031-05-06), a reprint
+that prints the issuer between the title and its number, a note between the signature and the date, a forwarding
+notice whose date stands alone above the drafters' names, four joint issuers on one long title line, an earlier
+version repealed under the new one's notice, and a regulation that names its own title. Texts written for these
+tests."""
+
+from __future__ import annotations
+
+from ingest import parse_text
+from ingest.model import DocumentMeta
+from ingest.numbering import find_labels
+from ingest.webchrome import is_chrome, portal_fields
+
+
+def _parse(text: str):
+    return parse_text(text, DocumentMeta(slug="t", title=""))
+
+
+EMERGENCY_PLAN = """青禾县人民政府办公室关于印发青禾县森林火灾应急预案的通知
+青政办发〔2031〕9号
+各乡镇人民政府，县直各部门：
+经县人民政府同意，现将《青禾县森林火灾应急预案》印发给你们，请认真组织实施，原2026年印发的《青禾县森林火灾应急预案》同时废止。
+青禾县人民政府办公室
+（此件公开发布）
+2031年3月2日
+青禾县森林火灾应急预案
+目  录
+1 总则
+1.1 编制目的
+1.2 适用范围
+2 组织体系
+2.1 县森林防灭火指挥部
+1 总则
+1.1 编制目的
+为及时有效处置森林火灾，减少人员伤亡和财产损失，制定本预案。
+1.2 适用范围
+本预案适用于本县行政区域内发生的森林火灾应对工作。
+1.5万亩以上的林区应当设立专职扑火队。
+2 组织体系
+2.1 县森林防灭火指挥部
+县森林防灭火指挥部负责全县森林火灾的指挥协调。
+2.1.1 指挥部办公室
+指挥部办公室设在县应急管理局，承担日常工作。
+2.2 乡镇指挥机构
+各乡镇设立相应指挥机构。
+"""
+
+
+def test_a_decimal_outline_nests_and_its_table_of_contents_is_no_unit():
+    doc = _parse(EMERGENCY_PLAN)
+    paths = [u.path for u in doc.units]
+    body = [p for p in paths if p not in ("通知", "序言")]
+    assert body == ["1", "1.1", "1.2", "2", "2.1", "2.1.1", "2.2"]
+    by_path = {u.path: u for u in doc.units}
+    assert by_path["2.1.1"].parent == "2.1" and by_path["2.1"].parent == "2" and by_path["1.2"].parent == "1"
+    assert by_path["1.1"].heading == "编制目的"
+    # 1.5万亩 opening a line is an amount inside 1.2, not a unit of the outline
+    assert "1.5万亩" in by_path["1.2"].text
+
+
+def test_the_notice_of_an_emergency_plan_reads_its_date_past_the_note_and_repeals_the_old_plan():
+    doc = _parse(EMERGENCY_PLAN)
+    assert doc.meta.identifier == "青政办发〔2031〕9号"
+    assert doc.meta.issued == "2031-03-02"
+    assert doc.meta.issued_text_title == "青禾县森林火灾应急预案"
+    assert doc.meta.issued_text_genre == "预案"
+    repealed = [c for c in doc.citations if c.replaces]
+    assert [c.title for c in repealed] == ["青禾县森林火灾应急预案"]
+
+
+def test_decimal_numbers_that_run_as_no_outline_are_no_units():
+    text = "一、支持项目\n1.5万元以下的项目由区财政承担。\n2.3倍以上的增量给予奖励。\n二、附则\n"
+    assert [lab.numeral for lab in find_labels(text)] == ["一", "二"]
+
+
+PORTAL_LIST = """- 索引号：ql-2031-00042
+- 发文字号：青行发〔2031〕4号
+- 发文机构：地区行署
+- 名 称：青禾地区行政公署关于印发《青禾地区行政公署工作规则》的通知
+- 发布日期：2031-05-06 09:30
+青禾地区行政公署关于印发《青禾地区行政公署工作规则》的通知
+• 2031-05-06
+• 来源： 本站
+• 分享到
+相关新闻
+各县人民政府，行署各局、委、办：
+《青禾地区行政公署工作规则》已经行署全体会议通过，现印发给你们，请认真贯彻执行。
+青禾地区行政公署
+2031年4月28日
+青禾地区行政公署工作规则
+第一章 总则
+一、为规范行署工作，制定本规则。
+二、行署实行专员负责制。
+"""
+
+
+def test_an_info_table_written_as_a_list_gives_the_number_and_its_marks_are_furniture():
+    assert portal_fields("- 发文字号：青行发〔2031〕4号") == [("identifier", "青行发〔2031〕4号")]
+    assert is_chrome("• 2031-05-06") and is_chrome("• 分享到") and is_chrome("相关新闻")
+    assert not is_chrome("- 本规则自印发之日起施行")
+    doc = _parse(PORTAL_LIST)
+    assert doc.meta.title == "青禾地区行政公署关于印发《青禾地区行政公署工作规则》的通知"
+    assert doc.meta.identifier == "青行发〔2031〕4号"
+    assert doc.meta.genre == "通知"
+    assert doc.meta.issued == "2031-04-28"
+
+
+REPRINT = """您的位置: 首页 » 法规库
+关于印发《青年创业服务站建设办法(试行)》的通知
+时间:2031-07-02 11:14:37  浏览:95
+共青团青禾市委办公室
+青团办发[2031]13号
+关于印发《青年创业服务站建设办法(试行)》的通知
+各区县团委：
+现将《青年创业服务站建设办法(试行)》印发给你们，请认真遵照执行。
+共青团青禾市委办公室
+二O三一年五月九日
+青年创业服务站建设办法
+(试 行)
+第一条 为推进青年创业服务站建设，制定本办法。
+第二条 服务站由区县团委负责建设。
+"""
+
+
+def test_a_reprint_prints_the_issuer_between_the_title_and_a_square_bracketed_number():
+    doc = _parse(REPRINT)
+    assert doc.meta.identifier == "青团办发[2031]13号"
+    assert doc.meta.issued == "2031-05-09"  # 二O三一年: a Latin O for the zero
+    assert doc.meta.issuers == ("共青团青禾市委办公室",)
+    assert not [c for c in doc.citations if c.identifier == "青团办发[2031]13号"]
+
+
+FORWARDED = """青禾市人民政府办公室转发市商务局等部门《农村寄递物流发展办法》的通知
+青政办字〔2031〕120号
+各县（市、区）人民政府，市政府各部门：
+市商务局、市邮政管理局、市财政局《农村寄递物流发展办法》已经市政府同意，现转发给你们，请认真贯彻执行。
+二〇三一年八月三十日
+青禾市商务局
+青禾市邮政管理局
+青禾市财政局
+农村寄递物流发展办法
+第一条 为发展农村寄递物流，制定本办法。
+第二条 各县（市、区）要将寄递网点纳入村庄规划。
+"""
+
+
+def test_a_forwarding_notice_dated_alone_above_the_drafters_of_the_forwarded_text():
+    doc = _parse(FORWARDED)
+    assert doc.meta.issued == "2031-08-30"
+    assert doc.meta.issued_text_title == "农村寄递物流发展办法"
+    assert [u.path for u in doc.units] == ["通知", "第一条", "第二条"]
+    assert "青禾市商务局" not in doc.units[0].text
+
+
+JOINT = """青禾市发展和改革委员会 中共青禾市委社会工作部 青禾市规划和自然资源局 青禾市住房和城乡建设局 关于印发青禾市社区服务设施建设实施方案的通知
+各区（市）县政府，市级有关部门：
+现将《青禾市社区服务设施建设实施方案》印发给你们，请结合实际认真贯彻落实。
+青禾市社区服务设施建设实施方案
+一、主要目标
+到2033年底，建成示范社区50个。
+二、重点任务
+（一）合理布局设施。各区（市）县要按人口配置服务设施。
+（二）加强运营管理。引入专业机构运营。
+"""
+
+
+def test_four_joint_issuers_on_one_long_title_line():
+    doc = _parse(JOINT)
+    assert doc.meta.issuers == ("青禾市发展和改革委员会", "中共青禾市委社会工作部", "青禾市规划和自然资源局",
+                                "青禾市住房和城乡建设局")
+    assert doc.meta.genre == "通知" and doc.meta.issued_text_genre == "方案"
+
+
+ORDER = """青禾市公园管理办法
+青禾市人民政府
+青禾市公园管理办法
+市人民政府令第12号
+《 青禾市公园管理办法》已经2031年8月8日市人民政府常务会议通过，现予公布，自2031年10月1日起施行。
+市长 林某某
+二O三一年八月十日
+第一章 总则
+第一条 为加强公园管理，制定本办法。
+第二条 本市行政区域内公园的管理，适用本办法。
+"""
+
+
+def test_an_order_names_its_own_title_and_that_is_no_citation():
+    doc = _parse(ORDER)
+    assert doc.meta.identifier == "市人民政府令第12号"
+    assert doc.meta.issued == "2031-08-10"
+    assert doc.meta.effective == "2031-10-01"
+    assert not doc.citations
