@@ -145,15 +145,41 @@ def time_mentions(text: str, year: int | None = None) -> list[TimeMention]:
     for m in _PERIOD_RE.finditer(text):
         if any(a < m.end() and m.start() < b for a, b in taken):
             continue
-        found.append(TimeMention(m.start(), m.end(), m.group(), None, m.group()))
+        relative = _RELATIVE_YEAR.match(m.group())
+        if relative and year:  # 今年 / 明年 in a text of a known year: that year's (the next one's) end
+            when = date(year + (1 if relative.group() == "明年" else 0), 12, 31)
+            found.append(TimeMention(m.start(), m.end(), m.group(), when))
+        else:
+            found.append(TimeMention(m.start(), m.end(), m.group(), None, m.group()))
         taken.append((m.start(), m.end()))
     for m in _DATE_RE.finditer(text):
         if any(a < m.end() and m.start() < b for a, b in taken):
             continue
-        when = _date_of(m)
+        when = _date_of(m) or _opening_year(text, m, year)
         if when is not None:
             found.append(TimeMention(m.start(), m.end(), m.group(), when))
     return sorted(found, key=lambda t: t.start)
+
+
+_RELATIVE_YEAR = re.compile(r"今年|明年|本年度")
+_OPENS = re.compile(r"(?:^|[。；;！!？?\n，,：:]|其中[，,]?)\s*$")
+_AIM_AFTER = re.compile(r"力争|确保|争取|计划|预计|预期|目标")
+
+
+def _opening_year(text: str, m: re.Match[str], year: int | None) -> date | None:
+    """A bare year opening a sentence that sets aims (2023年全区固定资产投资力争完成381亿元; 2023年，计划推进…): the
+    year's end. It must open its sentence and either the sentence says it aims, or the text was issued that year or
+    before it (a year already past when the text was written reports results, and stays a bare year)."""
+    if m.group("m") or m.group("half") or m.group("aim") or not m.group("y").isdigit():
+        return None
+    y = int(m.group("y"))
+    if not _OPENS.search(text, max(0, m.start() - 4), m.start()) or text.startswith(("起", "以来", "开始"), m.end()):
+        return None
+    stops = [i for i in (text.find(c, m.end()) for c in "。；;！!？?\n") if i != -1]
+    sentence = text[m.end() : min(stops) if stops else len(text)]
+    if _AIM_AFTER.search(sentence) or (year is not None and y >= year):
+        return date(y, 12, 31)
+    return None
 
 
 def find_deadline(text: str) -> date | None:

@@ -62,11 +62,12 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("tax", re.compile(r"税率|减按|免征|减征|减半征收|加计扣除|定额扣除|据实扣除|扣除(?:标准|额度)|抵免|退税|即征即退|所得税|"
                         r"增值税")),
     ("land", re.compile(r"土地|用地|地价|出让(?:起始|底)?价")),
-    ("subsidy", re.compile(r"扶持|支持|给予|资金")),
+    # 按上年度实际缴纳失业保险费的60%返还: a return of premiums or fees paid is a subsidy (a tax refund is tax, above)
+    ("subsidy", re.compile(r"扶持|支持|给予|资金|返还")),
 )
 _PAYMENT_WORD = re.compile(
     r"补助|补贴|资助|奖励|奖补|贴息|扶持|支持|给予|减按|免征|减征|加计扣除|定额扣除|据实扣除|税率|抵免|出让|地价|价款|"
-    r"最高|最多|上限|封顶|不超过|不能超过|不得超过|限额|每家|每个|每户|每人|每年|单个|单家|单项|一次性|标准|比例|按"
+    r"最高|最多|上限|封顶|不超过|不能超过|不得超过|限额|每家|每个|每户|每人|每年|单个|单家|单项|一次性|标准|比例|按|返还"
 )
 _CAP_WORD = re.compile(r"(?:最高|最多|上限|封顶|累计|每年|年度)?(?:不超过|不能超过|不得超过|不高于|最高|最多|上限为?|封顶|以内)")
 # 在80000元限额内据实扣除: a limit named after its sum
@@ -75,6 +76,13 @@ _RATE_RE = re.compile(
     rf"(?:(?P<how>按照|按|以|给予|参照)(?P<bound>(?:最高)?(?:不超过|不高于)|不低于|不少于|最高)?"
     rf"(?P<base>[^，,。；;%0-9]{{1,24}}?)的?)?"
     rf"(?P<bound2>不超过|不高于|不低于|不少于|最高|提高到|提高至|减按|按)?(?P<rate>{NUMBER})(?:%|％)"
+)
+# 不超过符合条件个人贷款总额度的10% / 占项目总投资的比例不超过75%: a rate bounded by a word before its base
+_BOUND_RATE_RE = re.compile(
+    rf"(?P<bound>(?:最高)?(?:不超过|不高于|不得超过)|不低于|不少于|最高)"
+    rf"(?P<base>(?:(?!不超过|不高于|不得超过|不低于|不少于|最高)[^，,。；;%0-9]){{1,24}}?)的(?P<rate>{NUMBER})(?:%|％)"
+    rf"|占(?P<base2>[^，,。；;%0-9]{{1,24}}?)的?(?:比例|比重)(?P<bound2>(?:最高)?(?:不超过|不高于|不得超过)|不低于|不少于|最高|为)?"
+    rf"(?P<rate2>{NUMBER})(?:%|％)"
 )
 _TIME_LIMIT_RE = re.compile(
     rf"(?:(?:自|收到|于|在)[^，,。；;0-9]{{0,16}}?(?:之日起|之日|起|后))?(?:在|于)?"
@@ -198,6 +206,28 @@ def _time_limits(text: str) -> list[SupportPhrase]:
         found.append(SupportPhrase("time-limit", m.start(), end, amount=to_decimal(m.group("n")),
                                    amount_max=to_decimal(m.group("max")) if m.group("max") else None,
                                    unit=m.group("u"), comparator="≤"))
+        found += _listed_limits(text, m.start(), found[-1])
+    return found
+
+
+# 报告书14个工作日内、报告表7个工作日内、登记表3个工作日内完成审批: limits listed before the verb they share
+_LISTED_LIMIT_RE = re.compile(rf"(?P<n>{NUMBER})(?P<u>个工作日|工作日|个月|日|天|小时)(?:内|之内|以内)、")
+
+
+def _listed_limits(text: str, at: int, last: SupportPhrase) -> list[SupportPhrase]:
+    """The limits joined by 、 right before the limit at ``at`` that share its verb, each a limit of its own."""
+    start = max(text.rfind(c, 0, at) for c in "，,。；;！!？?\n：:") + 1
+    found: list[SupportPhrase] = []
+    item_start = start
+    for m in _LISTED_LIMIT_RE.finditer(text, start, at):
+        if _TARGET_VERB_BEFORE.search(text, 0, m.start("n")) or _REFORM_GOAL.search(text, start, m.start("n")):
+            return []
+        found.append(SupportPhrase("time-limit", item_start, m.end() - 1, amount=to_decimal(m.group("n")),
+                                   unit=m.group("u"), comparator="≤"))
+        item_start = m.end()
+    # only a list that runs right up to the limit with the verb, every item a limit of the same kind of unit
+    if not found or item_start > at or re.search(r"[0-9]", text[item_start:at]) or any(f.unit != last.unit for f in found):
+        return []
     return found
 
 
@@ -339,12 +369,23 @@ def _noun_end(text: str, after: int, clause_end: int) -> int:
 _PER_MEASURE = re.compile(r"/(?:人|吨|平方米|亩|千瓦时|千瓦|兆瓦|台|套|个|家|辆|标准箱|立方米)$")
 
 
+# a clause that grants a payment of its own (并给予最高100万元奖励), not only the cap of the one before it
+_NEW_GRANT = re.compile(r"给予|另|再|并|同时|此外")
+_BARE_RATE = re.compile(rf"(?:按照|按|以)(?:{NUMBER})(?:%|％)")
+_SHARE_OF_PAYMENT = re.compile(r"\s*其中(?![^，,。；;]*(?:给予|按照|按))")
+# 每新增1000万元奖励2万元 / 每增加1亿元给予10万元: the step of a measure a sum is paid per
+_PER_STEP = re.compile(r"每(?:新增|增加|增长|多|超过|超出)?$")
+_LATER_SUM = re.compile(rf"[^，,。；;0-9]{{0,12}}?{NUMBER}[十百千万亿]*(?:元|美元)")
+
+
 def _payment(text: str, clause: tuple[int, int]) -> SupportPhrase | None:
     """The amount, cap and rate a payment clause states; None when it states none or names no payment."""
     a, b = clause
     body = text[a:b]
     if not _PAYMENT_WORD.search(body):
         return None
+    if _SHARE_OF_PAYMENT.match(body):
+        return None  # 其中奖补资金50%待企业达产后兑现: how the payment just stated is paid out, no payment of its own
     phrase = SupportPhrase(kind_of(body) if kind_of(body) != "other" else "", a, b)
     rate = _RATE_RE.search(text, a, b)
     rate_span = (rate.start("rate"), rate.end()) if rate else (b, b)
@@ -353,6 +394,12 @@ def _payment(text: str, clause: tuple[int, int]) -> SupportPhrase | None:
         phrase.rate_base = (rate.group("base") or "").strip().removesuffix("的").removeprefix("其")
         bound = rate.group("bound") or rate.group("bound2") or ""
         phrase.comparator = "≥" if bound in ("不低于", "不少于") else "≤" if bound.startswith(("最高", "不超过", "不高于")) else ""
+        bounded = _BOUND_RATE_RE.search(text, a, b)
+        if not phrase.rate_base and bounded and rate.start("rate") in (bounded.start("rate"), bounded.start("rate2")):
+            phrase.rate_base = (bounded.group("base") or bounded.group("base2")).strip().removeprefix("其")
+            bound = bounded.group("bound") or bounded.group("bound2") or ""
+            phrase.comparator = ("≥" if bound in ("不低于", "不少于") else
+                                 "≤" if bound.startswith(("最高", "不超过", "不高于", "不得超过")) else "")
         if not phrase.rate_base and re.search(r"税率", text[rate.end() : b]):
             phrase.rate_base = "税率"
     for q in QUANTITY_RE.finditer(text, a, b):
@@ -361,8 +408,12 @@ def _payment(text: str, clause: tuple[int, int]) -> SupportPhrase | None:
             continue  # a sum per head or per measure (按500元/人的标准, 按350元/吨) is a sum of money too
         post = _POST_RE.match(text, q.end())
         if post and text.startswith("的", post.end()) or text.startswith("的", q.end()) and (
-                _threshold_word_before(text, a, q.start()) or q.group("max")) or _required(text, a, q):
+                _threshold_word_before(text, a, q.start()) or q.group("max")
+                and not (_PAYMENT_NOUN.match(text, q.end() + 1) and _PAYS.search(text, a, q.start()))
+        ) or _required(text, a, q):
             continue  # a threshold (…1亿元以上的项目, 首次超过1000万元的企业, 缴纳税收不低于50万元), read by _threshold
+        if _PER_STEP.search(text, max(a, q.start() - 6), q.start()) and _LATER_SUM.match(text, q.end()):
+            continue  # 产值每新增1000万元奖励2万元: the step the sum is paid per, not the sum
         phrase.unit = phrase.unit or unit
         if (_CAP_WORD.search(text, a, q.start()) and _CAP_WORD.search(text[a : q.start()][-8:] or " ")
                 or _CAP_AFTER.match(text, q.end())):
@@ -426,10 +477,14 @@ def _sentence_phrases(text: str, a: int, b: int) -> list[SupportPhrase]:
                 phrases.append(SupportPhrase("other", coverage.start(), q.end(), amount=to_decimal(q.group("num")),
                                              unit=q.group("unit"), comparator="≤"))
             continue
-        if last is not None and (not payment.kind or (payment.rate is None and payment.amount is None
-                                                       and last.cap is None and payment.kind == last.kind)):
-            _merge(last, payment)
+        cap_only = payment.rate is None and payment.amount is None
+        if last is not None and (not payment.kind or (cap_only and last.cap is None and (
+                payment.kind == last.kind or not _NEW_GRANT.search(c.group())))):
+            _merge(last, payment)  # …给予补助，单个项目奖励金额最高50万元: the cap of the payment before it
             continue
+        if (payment.rate is not None and not payment.rate_base and last is not None and last.rate_base
+                and last.kind != "threshold" and _BARE_RATE.search(c.group())):
+            payment.rate_base = last.rate_base  # 大型企业按…失业保险费的30%返还，中小微企业按60%返还: the same base
         payment.kind = payment.kind or ("other" if _QUOTA.search(c.group()) else sentence_kind)
         if payment.rate is not None and payment.rate_base.endswith("标准") and _SHARE.search(c.group()):
             continue  # 由其中一方按扣除标准的100%扣除: how one support is split between claimants, no support of its own
@@ -504,6 +559,16 @@ def extract_supports(text: str, offset: int, unit_path: str, unit_key: str,
             valid_until=validity.valid_until if validity else None,
             validity_text=validity.text if validity else "", validity_span=validity.span if validity else None,
         ))
+    return _own_tiers(supports)
+
+
+def _own_tiers(supports: list[Support]) -> list[Support]:
+    """A support whose own words name the firm sizes it is for (大型企业按…的30%返还，中小微企业按60%返还) keeps
+    those sizes only, not the other tiers its sentence names for the supports beside it."""
+    for s in supports:
+        own = [c for c in s.conditions if c.field == "size" and s.span.start <= c.span.start and c.span.end <= s.span.end]
+        if own:
+            s.conditions = [c for c in s.conditions if c.field != "size" or c in own]
     return supports
 
 

@@ -87,7 +87,7 @@ _BOUND_NOTE = r"(?:[（(](?:含|不含|包含|不包含)[^（）()]{0,10}[）)])
 _ATTRIBUTE_RE = re.compile(rf"{_BOUND_NOTE}(?:(?:及|或)?以上|以下|以内)?{_BOUND_NOTE}的")
 _DESCRIBED_MEASURE = re.compile(r"的(?:政策|措施|办法|标准|规定|优惠|比例执行)")
 _SELF_TALLY = re.compile(r"(?:具体|重点|主要)?(?:工作)?(?:任务|事项)(?:清单)?(?![\u4e00-\u9fff])|(?:牵头|责任|配合|协同|成员|协办)单位")
-_QUALIFIED = re.compile(r"(?:中小微|小微|中小|规上|规模以上)?(?:企业|单位|用人单位|项目|个人|人员|家庭|户|市场主体|主体|机构|职工)")
+_QUALIFIED = re.compile(r"(?:参保|在职|存量|新办|新设立|新注册|用工)?(?:中小微|小微|中小|规上|规模以上)?(?:企业|单位|用人单位|项目|个人|人员|家庭|户|市场主体|主体|机构|职工)")
 _AIM_BEFORE = re.compile(r"培育|引进|新增|打造|建成|建设|发展|扶持|支持|达到|力争|确保|争取|实现|新培育|认定|创建|服务|帮助|带动")
 _EXCLUDED_RE = re.compile(r"[（(](?:不含|不包含|含|包含)$")  # （不含6亩）: the bound's own note, no figure of its own
 # Achievements reported, not targets set: 已建成…, and 同比 in a sentence that sets no goal.

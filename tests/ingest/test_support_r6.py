@@ -1,0 +1,66 @@
+"""Supports as data in local texts (round 6): tiers by firm size sharing a base, a step a sum is paid per, a cap
+written as a payment of another name, a range of sums, a share paid later, a rate bounded before its base, and
+time limits listed before the verb they share.  Sentences are written for these tests."""
+
+from decimal import Decimal
+
+from ingest.support import extract_supports, support_phrases
+
+
+def _supports(text: str):
+    return extract_supports(text, 0, "一", "u1")
+
+
+def test_size_tiers_are_two_supports_sharing_the_base():
+    text = "大型企业按其上年度实际缴纳失业保险费的40%返还，中小微企业按70%返还。"
+    rates = [(s.kind, s.rate, s.rate_base, [c.text for c in s.conditions if c.field == "size"])
+             for s in _supports(text) if s.rate is not None]
+    assert rates == [("subsidy", Decimal("40"), "上年度实际缴纳失业保险费", ["大型企业"]),
+                     ("subsidy", Decimal("70"), "上年度实际缴纳失业保险费", ["中小微企业"])]
+
+
+def test_a_sum_paid_per_step_of_output_is_the_sum_not_the_step():
+    text = "对产值首次超过2亿元的企业，按照产值每增加500万元奖励1万元的标准给予奖励，每家最高100万元。"
+    rewards = [s for s in _supports(text) if s.kind == "reward"]
+    assert [(s.amount, s.cap, s.unit) for s in rewards] == [(Decimal("1"), Decimal("100"), "万元")]
+
+
+def test_cap_named_as_another_payment_joins_the_payment_before_it():
+    text = "对购置设备的项目，按设备购置额的8%给予补助，单个项目奖励金额最高80万元。"
+    paid = [s for s in _supports(text) if s.kind != "threshold"]
+    assert [(s.kind, s.rate, s.cap) for s in paid] == [("subsidy", Decimal("8"), Decimal("80"))]
+
+
+def test_a_further_grant_with_its_own_cap_stays_apart():
+    text = "按设备购置额的8%给予补助，并给予最高50万元奖励。"
+    paid = [s for s in _supports(text) if s.kind != "threshold"]
+    assert [(s.kind, s.rate, s.cap) for s in paid] == [("subsidy", Decimal("8"), None), ("reward", None, Decimal("50"))]
+
+
+def test_a_range_of_sums_before_a_payment_noun_is_paid():
+    text = "对承办区级展会的企业，给予2万元-6万元的资金支持。"
+    paid = [s for s in _supports(text) if s.kind == "subsidy"]
+    assert [(s.amount, s.amount_max, s.unit) for s in paid] == [(Decimal("2"), Decimal("6"), "万元")]
+
+
+def test_a_share_paid_later_is_no_support_of_its_own():
+    text = "按投资额的12%给予最高1000万元补贴，其中补贴资金40%待项目竣工投产后拨付。"
+    paid = [s for s in _supports(text) if s.kind == "subsidy"]
+    assert [(s.rate, s.cap) for s in paid] == [(Decimal("12"), Decimal("1000"))]
+
+
+def test_rate_bounded_before_its_base_keeps_the_base():
+    text = "区财政补助占项目总投资的比例不超过60%，每户每年不超过200万元。"
+    (s,) = [s for s in _supports(text) if s.rate is not None]
+    assert (s.rate, s.rate_base, s.comparator, s.cap) == (Decimal("60"), "项目总投资", "≤", Decimal("200"))
+
+
+def test_time_limits_listed_before_a_shared_verb_are_each_a_limit():
+    text = "甲类申请10个工作日内、乙类申请5个工作日内、丙类申请2个工作日内完成审批。"
+    limits = [(p.kind, p.amount) for p in support_phrases(text)]
+    assert limits == [("time-limit", Decimal("10")), ("time-limit", Decimal("5")), ("time-limit", Decimal("2"))]
+
+
+def test_listed_limits_under_a_reform_goal_stay_targets():
+    text = "力争甲类申请10个工作日内、乙类申请5个工作日内完成审批。"
+    assert [p.amount for p in support_phrases(text) if p.kind == "time-limit"] == []
