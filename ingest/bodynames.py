@@ -24,7 +24,10 @@ _NOT_CORE = rf"\s\d{_STOP.replace('和', '')}级、，,。；;：:（）()“”
 # Characters that, written just before a one-character prefix, make it part of another word (城市, 园区, 全省…).
 _FUNCTION_CHARS = "由和及与同对向在经请将按并、"
 # A development zone's committee: 苏州工业园区管委会, 临港新片区管委会 (after a boundary).
-_ZONE_WORDS = "园区|开发区|经开区|高新区|新片区|新区|示范区|试验区|合作区|保税区|综保区|综试区"
+_ZONE_WORDS = ("园区|开发区|经开区|高新区|新片区|新区|示范区|试验区|合作区|保税区|综保区|综试区|集聚区|服务区|度假区|风景区|名胜区"
+               "|港区|知识城|科学城|科技城|产业园|工业园|物流园")
+# …or the zone written by its kind alone, at a boundary (（高新区管委会牵头）, 经开区管理委员会负责): the text's own zone.
+_BARE_ZONE_RE = re.compile(r"(?:高新区|经开区|开发区|综保区|保税区|自贸区|工业园区|产业园区|园区|新区)(?:管委会|管理委员会)")
 _ZONE_RE = re.compile(rf"[^{_NOT_CORE}]{{2,10}}?(?:{_ZONE_WORDS})(?:管委会|管理委员会)")  # 开发区内企业由|长沙经开区管委会
 _LEFT_GUARD = {
     "市": "城超都上门全本该各省股夜坊菜花集闹街早黑午楼区县辖列的",  # 设区的市人民政府: a kind of city
@@ -61,12 +64,12 @@ _CENTRAL_RE = re.compile(rf"(?P<prefix>国务院|国家)(?P<core>{_CORE}{{1,12}}
 _PLACE_CORE_RE = re.compile(rf"(?P<core>{_CORE}{{0,12}}?)(?P<suffix>{_SUFFIX_RE})")
 _DESIGNATION_RE = re.compile(r"技术|创新|示范|研究|实验|工程|孵化|产业|制造|金融|贸易|航运|科创|基地|国际")
 _COLLECTIVE_RE = re.compile(
-    r"各(?:有关|相关)?(?:(?:区县|县级市|县（市、区）|县（市）|设区(?:的)?市|市（州）|市州|区|县|市|州|省|乡镇|街镇|街道|镇|乡|级)"
+    r"各(?:有关|相关)?(?:(?:区县|地级以上市|地级市|县级市|县（市、区）|县（市）|设区(?:的)?市|市（州）|市州|区|县|市|州|省|乡镇|街镇|街道|镇|乡|级)"
     r"(?:[（(][市区县州、]+[)）])?[、，,]?)*"
     r"(?<![、，,])(?:(?:人民政府|政府)(?:及其(?:所属|有关)?部门|部门)?|部门和单位|部门|单位|委办局|街道办事处|办事处)"
     r"|各(?:有关|相关)?(?:乡镇|街镇|街道|街办|镇)(?:[（(](?:街道|乡|镇|乡镇|社区|街道办事处|新区)[)）])?(?!区|域)|各成员单位"
     r"|当地(?:人民)?政府|(?:(?<=[和及与、])|(?<=[应要可]请)|(?<![\u4e00-\u9fff]))地方(?:人民)?政府(?!部门)|各(?:类)?(?:开发区|经开区|高新区|园区|产业园区|功能区)(?:管委会|管理委员会)"  # 各开发区管委会
-    r"|(?:市|区|县)(?:直|属)各(?:有关|相关)?(?:行政执法|执法|职能)?(?:部门|单位)"
+    r"|(?:市|区|县)(?:直|属)各?(?:有关|相关)?(?:行政执法|执法|职能)?(?:部门|单位)"
     r"|(?:市|区|县|省)(?:级|政府)?(?:各)?(?:有关|相关)部门"
     r"|(?:省|市|县)级(?:人民)?政府(?:办公厅(?:（室）)?|办公室)"  # 省级政府办公厅: each province's government office
     # each government's / each ministry's general office (before 国务院各部门, which would take its first words)
@@ -98,6 +101,12 @@ _ORGAN_WORDS = (
     "总工会|妇联|团委|科协|文联|残联|侨联|工商联|社科联|红十字会|人武部|武装部|军分区|警备区"
 )
 _ORGAN_RE = re.compile(rf"(?P<prefix>街道|自治区|[省市区县镇乡州])(?P<organ>{_ORGAN_WORDS})")
+_ORGAN_OFFICE_RE = re.compile(r"(?:办公室|办公厅)(?![\u4e00-\u9fff]{0,2}(?:主任|负责人))")
+# The one office a Party committee and its government share: 区委区政府督查室, 市委市政府信访局, 县委县政府办公室.
+_JOINT_OFFICE_RE = re.compile(rf"(?P<l>[省市区县州])委(?P=l)(?:人民)?政府(?:[^{_NOT_CORE}和]{{0,6}}?(?:室|办|局|中心))")
+# A town's government or a street's office named with its place (狮山镇人民政府, 桂城街道办事处), after a boundary.
+_TOWN_RE = re.compile(rf"(?:(?<![{_CJK}])|(?<=[{_FUNCTION_CHARS}]))[{_CJK}]{{2,4}}?(?:(?:镇|乡)(?:人民政府|政府)|街道(?:办事处|办))")
+_NO_TOWN_START_RE = re.compile(r"^(?:所在|各|该|本|全|有关|相关|其他|其余|辖区|城|乡|街|镇|相应|下辖|所属|每个|试点)")
 _LEAGUE_RE = re.compile(r"团(?:[省市区县]|[\u4e00-\u9fff]{2,6}?[省市区县])委")  # 团市委, 团广州市委
 # The State Council's own designations of its departments: 国务院教育行政部门, 国务院税务主管部门, 国务院法制机构.
 _DESIGNATION_BODY_RE = re.compile(
@@ -136,7 +145,7 @@ _LEAD_IN_RE = re.compile(r"建立|成立|组建|设立|召开|健全|完善|发�
 # A sub-body written straight after its parent: 市公安局|出入境管理局, 人民银行|广州分行.
 _TAIL_RE = re.compile(
     rf"(?:组织部|宣传部|统战部|政法委|网信办|编办|金融办|外办|办公厅|办公室|督查室|研究室)"
-    rf"|[^{_NOT_CORE}和市区县省各]{{1,8}}?(?:管理局|分局|监管局|税务局|调查总队|总队|支队|分行|总部|海关|督查室|研究室|局|处)"
+    rf"|[^{_NOT_CORE}和市区县省各]{{1,8}}?(?:管理局|分局|监管局|税务局|调查总队|总队|支队|分行|总部|海关|督查室|研究室|分中心|局|处)"
 )
 # A government's own office written straight after it (市政府督考办, 市政府金融办, 区政府法制办); 督办 is a verb.
 _GOV_OFFICE_TAIL_RE = re.compile(rf"(?!督办)[^{_NOT_CORE}和市区县省各]{{2,4}}?办(?![法理事好结成学公])")
@@ -205,7 +214,14 @@ def _right_ok(source: str, end: int, name: str) -> bool:
 
 def _central_short_ok(source: str, start: int, label: str) -> bool:
     """A central body's short name (统计局, 数据局) written after 市/区/县… belongs to a local body instead."""
-    return start == 0 or source[start - 1] not in _LEVEL_CHARS or label.startswith(("国家", "国务院", "中国", "中华"))
+    if label.startswith(("国家", "国务院", "中国", "中华")):
+        return True
+    if start and source[start - 1] == "、" and label.endswith(("局", "厅", "委", "办")):
+        # 省发展改革委、交通运输厅、能源局等: a member of a list its first name opens with a local level
+        clause = re.split(r"[，,。；;：:（(\n]", source[max(0, start - 60) : start])[-1]
+        if re.match(r"(?:[省市区县州]|自治区)(?!级)", clause) and re.fullmatch(rf"(?:[^{_NOT_CORE}]{{2,16}}、)+", clause):
+            return False
+    return start == 0 or source[start - 1] not in _LEVEL_CHARS
 
 
 def _label_candidates(source: str) -> list[_Candidate]:
@@ -251,9 +267,15 @@ def _generic_verdict(core: str, suffix: str, prefix: str) -> str:
     if suffix == "委员会" and not _CLAUSE_RE.search(core) and not _CORE_BAN.search(
             re.sub(r"指导|协调|统筹|咨询", "", core)):
         return "body"  # a committee is named for what it does: 国家职业教育指导咨询委员会, 首都国际机场协调委员会
+    if suffix == "办" and _CLAUSE_RE.fullmatch(core):
+        return "body"  # 市优化办, 区统筹办: an office named by the one word of its work, nothing else before 办
+    core = _NAME_VERBS_RE.sub("", core)  # 行政审批局, 行政审批服务局: a bureau named by the approvals it grants
     if _CORE_BAN.search(core) or _CLAUSE_RE.search(core + suffix):  # 国务院法制机构承办: 承办 is a verb
         return "unknown"
     return "body"
+
+
+_NAME_VERBS_RE = re.compile(r"行政审批")
 
 
 def _judged(start: int, end: int, core: str, suffix: str, prefix: str) -> _Candidate | None:
@@ -282,7 +304,14 @@ def _generic_candidates(source: str, places: set[str]) -> list[_Candidate]:
     for start in starts:
         m = _ORGAN_RE.match(source, start)
         if m and _left_ok(source, start, m.group()) and _right_ok(source, m.end(), m.group()):
-            found.append(_Candidate(start, m.end(), "organ"))
+            office = _ORGAN_OFFICE_RE.match(source, m.end())  # 区人大常委会办公室, 市政协办公厅
+            found.append(_Candidate(start, office.end() if office else m.end(), "organ"))
+    for m in _JOINT_OFFICE_RE.finditer(source):
+        if _left_ok(source, m.start(), m.group()) and _right_ok(source, m.end(), m.group()):
+            found.append(_Candidate(m.start(), m.end(), "organ"))  # 区委区政府督查室: the two's one office
+    for m in _TOWN_RE.finditer(source):
+        if not _NO_TOWN_START_RE.match(m.group()):
+            found.append(_Candidate(m.start(), m.end(), "generic"))  # 狮山镇人民政府, 桂城街道办事处
     for m in _LEAGUE_RE.finditer(source):
         found.append(_Candidate(m.start(), m.end(), "organ"))
     for m in _DESIGNATION_BODY_RE.finditer(source):
@@ -383,6 +412,8 @@ def _zone_candidates(source: str) -> list[_Candidate]:
     for start in [0] + [i + 1 for i, ch in enumerate(source) if not re.match(rf"[{_CJK}]", ch) or ch in _FUNCTION_CHARS]:
         m = _ZONE_RE.match(source, start)
         if m and not _TAIL_BAN.search(m.group()):
+            found.append(_Candidate(m.start(), m.end(), "generic"))
+        if (m := _BARE_ZONE_RE.match(source, start)):
             found.append(_Candidate(m.start(), m.end(), "generic"))
     for m in _ZONE_DEPT_RE.finditer(source):
         if m.group("organ"):

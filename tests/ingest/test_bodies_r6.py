@@ -57,3 +57,54 @@ def test_a_tax_branch_of_the_district_is_one_body():
 def test_a_place_read_after_a_city_is_no_word_of_a_clause():
     bodies, _ = read("1.统筹推进。（区政府办公室负责，各镇（街道）配合）")
     assert not any(label.startswith(("佛山市辖", "南海区各")) for label in bodies)
+
+
+_CITY = "某市某项工作方案\n一、工作任务\n"
+
+
+def names(body: str, head: str = _CITY) -> set[str]:
+    """Every name the text writes for a body."""
+    found, _ = read(body, head)
+    return set().union(*found.values()) if found else set()
+
+
+def test_an_approval_bureau_and_an_office_named_by_one_word_of_its_work_are_bodies():
+    written = names("1.简化审批。（区行政审批局牵头，县行政审批服务局、市优化办配合）")
+    assert {"区行政审批局", "县行政审批服务局", "市优化办"} <= written
+
+
+def test_a_zone_committee_written_by_its_kind_alone_or_after_a_longer_name():
+    written = names("1.园区建设。（高新区管委会牵头，某某金融服务区管委会、某某旅游度假区管委会配合）")
+    assert {"高新区管委会", "某某金融服务区管委会", "某某旅游度假区管委会"} <= written
+
+
+def test_an_organs_office_and_the_office_a_committee_shares_with_its_government():
+    written = names("1.加强督查。（区人大常委会办公室、区委区政府督查室负责）")
+    assert {"区人大常委会办公室", "区委区政府督查室"} <= written
+    assert "区委" not in written
+
+
+def test_a_town_government_and_a_street_office_named_with_their_place():
+    written = names("1.开展试点。甲山镇人民政府、乙城街道办事处负责试点，所在镇人民政府予以配合。")
+    assert {"甲山镇人民政府", "乙城街道办事处"} <= written
+    assert not any(n.startswith("所在") for n in written)
+
+
+def test_a_branch_centre_runs_on_from_its_parent():
+    written = names("1.落实公积金政策。佛山市住房公积金管理中心顺德分中心负责落实。")
+    assert "佛山市住房公积金管理中心顺德分中心" in written
+
+
+def test_the_cities_of_a_province_and_a_citys_direct_departments_are_collectives():
+    head = "某省某项措施\n一、措施\n"
+    assert "各地级以上市人民政府" in names("1.推进项目。（省发展改革委、各地级以上市人民政府按职责分工负责）", head)
+    assert "市直有关部门" in names("1.提升服务。（牵头单位：市行政审批服务局；责任单位：市直有关部门）")
+
+
+def test_a_central_short_name_in_a_list_a_local_name_opens_is_the_local_one():
+    head = "广东省人民政府办公厅关于印发某项方案的通知\n粤府办〔2031〕5号\n某项方案\n一、任务\n"
+    found, _ = read("1.推进项目。（省发展改革委、交通运输厅、能源局等省有关部门按职责分工负责）", head)
+    energy = [label for label, written in found.items() if "能源局" in written]
+    assert energy and not energy[0].startswith("国家")
+    found, _ = read("1.融资支持。（责任单位：省财政厅、省地方金融监管局、人民银行南昌中心支行）", head)
+    assert any("人民银行南昌中心支行" in written for written in found.values())
