@@ -56,6 +56,7 @@ from .eligibility import (
     verdict_of,
 )
 from .hybrid import SearchIndex
+from .match_facts import case_amounts, case_standard, fact_groups, fact_score
 from .match_contacts import (
     DOCUMENT_ROLES,
     DocumentInfo,
@@ -162,7 +163,7 @@ _ASKS_HOW_MUCH = re.compile(r"多少|几成|什么比例|多大比例|how much|w
 # 大中小企业 (大中小微企业协同): firms of every size, no size condition, though 中小企业 is read inside it
 _ALL_SIZES = re.compile(r"大中小")
 _ASKS_IF_ELIGIBLE = re.compile(r"够条件|够格|符合条件|有没有资格|有资格|能不能|能否|可不可以|可以吗|行不行|能报名|能参加|能申请|能领|"
-                               r"能拿|能享受|能[\u4e00-\u9fff]{1,6}吗|qualify|eligible|allowed to|"
+                               r"能拿|能享受|能[\u4e00-\u9fff]{1,12}吗|算不算|qualify|eligible|allowed to|"
                                r"can (?:we|i) (?:still |also )?(?:get|apply|join|enter|claim|take|work|practi[sc]e|register|run|open|keep)",
                                re.IGNORECASE)
 
@@ -287,6 +288,7 @@ def _measures(index: SearchIndex, profile: EnterpriseProfile, k: int, lang: str,
     said = " ".join([profile.needs, *profile.plans])
     asks_figure = bool(_ASKS_HOW_MUCH.search(said)) and (bool(money_in(said)) or count_in(said) is not None)
     side = profile_audience(profile)
+    facts = fact_groups(profile)  # the asker's relatives and places (我女儿, 奶奶, abroad): match_facts
     standards: dict[str, str] = {}  # a unit stating a share of a standard → the unit stating the standard
     claimed: dict[str, str] = {}  # a unit saying who claims an expense → the unit setting its deduction
     who_claims = asks_who_claims(profile)
@@ -327,7 +329,8 @@ def _measures(index: SearchIndex, profile: EnterpriseProfile, k: int, lang: str,
             supports = list(hit.context.supports)
             info = infos.get(hit.document)
             score = round(hit.score + 0.05 * len(reasons) + _support_weight(supports, size)
-                          + KIND_TERM_BOOST * sum(any(t in hit.text for t in g) for g in kind_groups), 4)
+                          + KIND_TERM_BOOST * sum(any(t in hit.text for t in g) for g in kind_groups)
+                          + fact_score(hit.text, facts), 4)
             if hit.iri in best and score <= best[hit.iri].score:
                 continue
             contacts, no_owner = contacts_of(hit.context.owners, hit.document, overseers, lang, info)
@@ -384,6 +387,8 @@ def _measures(index: SearchIndex, profile: EnterpriseProfile, k: int, lang: str,
             amounts = (_amounts(meant, profile, lang, f"{query} {' '.join(plan_info.translation_terms)}", hit.text)
                        + share_amounts(unit, standard, profile, lang) + text_amounts(unit, meant, profile, lang)
                        + bounded_amounts(unit, profile, lang))
+            if unit is not None and not any(a.value is not None for a in amounts):  # a case under another's standard
+                amounts += case_amounts(unit, case_standard(unit, index.units), profile, lang)
             if asks_figure and any(a.value is not None and a.base_value is not None for a in amounts):
                 score = round(score + FIGURE_BOOST, 4)  # worked out on the firm's own sum: it answers 多少
             best[hit.iri] = MeasureMatch(

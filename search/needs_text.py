@@ -69,6 +69,11 @@ _HIRING = re.compile(r"招|录用|吸纳|聘|新增|安置|接收|返岗|回来�
 _NOT_HEADS = re.compile(r"\s*(?:月|年|季度|工作日|日|天|小时|星期|周|批次|项目|点)")
 
 
+# One child named without a figure: 独生女, 独生子 (not 独生子女, the taxpayer's own status), my only daughter
+_ONE_CHILD = re.compile(r"独生(?:女|子(?!女))|\b(?:my|our|the|an?) only (?:daughter|son|child|kid)\b|"
+                        r"\bonly (?:daughter|son|child) of\b", re.IGNORECASE)
+
+
 def _pairs(text: str) -> set[str]:
     chars = re.sub(r"[^\u4e00-\u9fff]", "", text)
     return {chars[i:i + 2] for i in range(len(chars) - 1)}
@@ -90,7 +95,9 @@ def count_in(text: str, nouns: Sequence[str] = ("人", "名", "个", "people", "
     if not found:
         found = list(re.finditer(rf"\b(?P<n>{'|'.join(_EN_NUMBERS)}|[0-9]+)\s+(?:[a-z-]+\s+){{0,2}}(?:{noun})", text,
                                  re.IGNORECASE))
-    if not found:
+    if not found:  # an only child (独生女, my only daughter): one child, though no figure is written
+        if any(n in nouns for n in ("孩子", "子女", "children")) and _ONE_CHILD.search(text):
+            return Decimal(1)
         return None
     m = found[0]
     if about and len({x.group("n") for x in found}) > 1:

@@ -1,0 +1,171 @@
+"""Ranking within a document by the asker's own facts, and the standard a unit's case falls under.
+
+Several units of one document often share the asker's words (a tax measure's articles all say 纳税人, 扣除, 每月);
+the one that answers is the one about the asker's circumstances: the relatives the words name (my daughter → the
+articles on 子女; 奶奶 → the definition naming 祖父母), and where the thing happens (studies abroad → 境外).
+``fact_groups`` reads those facts from the profile's words, ``unit_fact_groups`` from a unit's text, and the
+calculator adds ``FACT_BOOST`` per fact both name (search/match.py), so that the article on the asker's own case
+comes before a neighbour that only shares the document's vocabulary.
+
+And a case without a sum of its own: 纳税人子女在中国境外接受教育的，…留存…资料备查 states no figure; the standard
+its case falls under is the article before it on the same subject (纳税人的子女接受全日制学历教育的相关支出，按照
+每个子女每月1000元的标准定额扣除).  ``case_standard`` finds that article and ``case_amounts`` gives its standard
+for the asker's count, with the article named in the formula.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from decimal import Decimal
+
+from kg.views import Amount, EnterpriseProfile
+
+from .needs_text import count_in
+from .types import IndexUnit
+
+__all__ = ["FACT_BOOST", "FACT_BOOST_MAX", "case_amounts", "case_standard", "fact_groups", "fact_score",
+           "unit_fact_groups"]
+
+# Added per fact of the asker's that a unit names (a relative, a place abroad), at most FACT_BOOST_MAX in all
+FACT_BOOST = 0.15
+FACT_BOOST_MAX = 0.3
+
+# The asker's words for each group of relatives a policy names, and for a place abroad.  English words match at
+# word boundaries.
+_ASKER_WORDS: dict[str, tuple[str, ...]] = {
+    "祖父母": ("奶奶", "爷爷", "外婆", "外公", "姥姥", "姥爷", "祖父", "祖母", "grandmother", "grandfather", "grandma",
+            "grandpa", "grandparents", "granny"),
+    "父母": ("我妈", "妈妈", "母亲", "老妈", "我爸", "爸爸", "父亲", "老爸", "父母", "爹", "mother", "father", "mum",
+           "mom", "dad", "parents"),
+    "子女": ("孩子", "儿子", "女儿", "娃", "闺女", "子女", "son", "sons", "daughter", "daughters", "child", "children",
+           "kid", "kids"),
+    "配偶": ("老婆", "妻子", "爱人", "丈夫", "老公", "媳妇", "配偶", "wife", "husband", "spouse"),
+    "境外": ("境外", "国外", "海外", "出国", "留学", "abroad", "overseas", "foreign"),
+}
+# What a unit writes for each group (祖父母 is read before 父母; 独生子女 says the taxpayer is an only child, not
+# that a child is concerned)
+_UNIT_WORDS: dict[str, str] = {
+    "祖父母": r"祖父母|外祖父母",
+    "父母": r"父母",
+    "子女": r"子女",
+    "配偶": r"配偶|夫妻",
+    "境外": r"境外|国外|海外",
+    "独生": r"(?<!非)独生子女",
+    "非独生": r"非独生子女",
+}
+# The asker speaking of themself as a child: 我是家里唯一的孩子, 我是独生女, I am an only child
+_SELF = re.compile(r"我是[^，,。；;！？!?]{0,8}?(?:孩子|独生子女|独生女|独生子|儿子|女儿)|"
+                   r"\bI(?: am|'m) (?:an? |the )?(?:only |eldest |youngest )?(?:child|son|daughter)\b", re.IGNORECASE)
+# The asker is an only child, or has brothers or sisters
+_ONLY_CHILD = re.compile(r"我是[^，,。；;！？!?]{0,6}?(?:唯一的孩子|独生子女|独生女|独生子)|(?<!非)(?<!不是)独生子女|家里就我一个|"
+                         r"\bI(?: am|'m) (?:an |the )?only child\b|\bno (?:brothers|sisters|siblings)\b", re.IGNORECASE)
+_SIBLINGS = re.compile(r"(?:我|还)有(?:个|一个|两个)?(?:哥哥|姐姐|弟弟|妹妹|兄弟|姐妹)|兄弟姐妹|"
+                       r"\bmy (?:brother|sister|siblings)\b|\bI have (?:a |an |two |three )?(?:older |younger )?"
+                       r"(?:brother|sister|siblings)", re.IGNORECASE)
+_NOT_RELATIVE = re.compile(r"非?独生子女|(?:外)?祖父母")
+
+
+def fact_groups(profile: EnterpriseProfile) -> set[str]:
+    """The facts the profile's words state, by the policy's word for them: 奶奶 → 祖父母; my only daughter →
+    子女; studies in Manchester, abroad → 境外; 我是家里唯一的孩子 → 独生 (the asker is an only child); 我还有个
+    哥哥 → 非独生."""
+    whole = " ".join((profile.needs, *profile.plans))
+    found = set()
+    if _SIBLINGS.search(whole) or re.search(r"非独生子女|不是独生", whole):
+        found.add("非独生")
+    elif _ONLY_CHILD.search(whole):
+        found.add("独生")
+    said = _SELF.sub("", whole)  # 我是家里唯一的孩子 names the asker, no child of theirs
+    lowered = said.lower()
+    for group, words in _ASKER_WORDS.items():
+        for w in words:
+            if (re.search(rf"\b{re.escape(w)}\b", lowered) if w.isascii() else w in said):
+                found.add(group)
+                break
+    return found
+
+
+def unit_fact_groups(text: str) -> set[str]:
+    """The facts a unit's text is about, by the same words (子女 of 独生子女 is not read: it names the taxpayer)."""
+    found = set()
+    for group, pattern in _UNIT_WORDS.items():
+        body = text if group == "祖父母" else _NOT_RELATIVE.sub("", text) if group in ("父母", "子女") else text
+        if re.search(pattern, body):
+            found.add(group)
+    return found
+
+
+def fact_score(text: str, facts: set[str]) -> float:
+    """The boost for a unit naming the asker's facts: FACT_BOOST per fact, at most FACT_BOOST_MAX."""
+    if not facts:
+        return 0.0
+    return min(FACT_BOOST_MAX, FACT_BOOST * len(unit_fact_groups(text) & facts))
+
+
+# A unit opening with the case it rules on: 纳税人子女在中国境外接受教育的，
+_CASE = re.compile(r"^\s*(?P<case>[^，,。；;：:\n]{4,40}?)的[，,]")
+_STANDARD = re.compile(r"标准|定额")
+
+
+def _pairs(text: str) -> set[str]:
+    chars = re.sub(r"[^\u4e00-\u9fff]", "", text)
+    return {chars[i:i + 2] for i in range(len(chars) - 1)}
+
+
+def _pays(unit: IndexUnit) -> bool:
+    return any((s.amount is not None or s.cap is not None) and s.kind not in ("threshold", "time-limit")
+               for s in unit.context.supports)
+
+
+def case_standard(unit: IndexUnit, units: Sequence[IndexUnit]) -> IndexUnit | None:
+    """The article whose standard ``unit``'s case falls under: ``unit`` opens with a case (…的，) and states no sum;
+    the nearest unit before it in the same document stating a standard (标准, 定额) with a sum whose opening
+    sentence shares the case's subject (three pairs of characters at least, the taxpayer's 纳税人 not counted),
+    among the three units before it; None otherwise."""
+    m = _CASE.match(unit.text)
+    if m is None or _pays(unit) or re.search(r"[0-9]+(?:\.[0-9]+)?\s*(?:万元|元)", unit.text):
+        return None
+    case = _pairs(m.group("case")) - {"纳税", "税人"}
+    if len(case) < 3:
+        return None
+    before = [u for u in units if u.document == unit.document and u.start < unit.start and u.kind != "target"]
+    for u in sorted(before, key=lambda u: -u.start)[:3]:  # the few units before it: its own section
+        if not (_pays(u) and _STANDARD.search(u.text)):
+            continue
+        opening = re.split(r"[。；;\n]", u.text, maxsplit=1)[0]
+        return u if len(case & _pairs(opening)) >= 3 else None  # the nearest standard only, on the same subject
+    return None
+
+
+def case_amounts(unit: IndexUnit, standard: IndexUnit | None, profile: EnterpriseProfile,
+                 lang: str = "zh") -> list[Amount]:
+    """The standard of ``standard`` for ``unit``'s case, for the asker's count where the standard is per child or
+    per person (每个子女每月1000元 × 1 个子女), the article named in the formula as the base's evidence."""
+    if standard is None:
+        return []
+    base = next((s for s in standard.context.supports if s.amount is not None
+                 and s.kind not in ("threshold", "time-limit")), None)
+    if base is None or base.unit not in ("元", "万元"):
+        return []
+    each = base.amount * (Decimal(10000) if base.unit == "万元" else 1)
+    per_month = bool(re.search(r"每月", base.text or standard.text))
+    unit_out = "元/月" if per_month else "元"
+    per = re.search(r"每(?:个|名|位)?(?P<who>子女|孩子|人)", standard.text)
+    people = count_in(profile.needs) if per else None
+    value = each * people if people else each
+    who = per.group("who") if per else ""
+    where = f"（{standard.path}）" if lang == "zh" else f" ({standard.path})"
+    if people:
+        formula = f"{_yuan(each)} {unit_out} × {people} {'人' if who == '人' else '个' + who} = {_yuan(value)} {unit_out}"
+    else:
+        formula = f"{_yuan(each)} {unit_out}"
+    if people:
+        return [Amount(value, unit_out, "fixed", formula + where, None, f"{who}数" if lang == "zh" else "count",
+                       "needs", Decimal(people), None, base.iri, base.text)]
+    return [Amount(value, unit_out, "fixed", formula + where, None, "", "", None, None, base.iri, base.text)]
+
+
+def _yuan(value: Decimal) -> str:
+    q = value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
+    return f"{q:,}"
