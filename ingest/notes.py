@@ -35,7 +35,7 @@ _ROLE_LABEL_RE = re.compile(
 _ANY_LABEL_RE = re.compile(r"[\u4e00-\u9fff]{2,6}\s*[：:]")
 _LABEL_MARK = {"牵头": _LEAD, "主责": _LEAD, "主办": _LEAD, "配合": _HELP, "参与": _HELP, "参加": _HELP, "协办": _HELP,
                "协同": _HELP, "督办": _SUPERVISE, "督查": _SUPERVISE, "监督": _SUPERVISE, "成员": _HELP}
-_MARKER_RE = re.compile(r"牵头|负责|配合|参与|参加|会同|协助|协办|召集")
+_MARKER_RE = re.compile(r"牵头|负责|配合|参与|参加|会同|协助|协办|召集|(?:落实|督办|督查|支持)(?=\s*$)")  # …；各区落实）
 _FIRST_LEADS_RE = re.compile(
     r"(?:列|排|排列|排名|排在|位列)(?:在)?(?:第一|首)位?(?:的|者)?(?:部门|单位)?为牵头|第一(?:个|位)?(?:部门|单位)为牵头"
     r"|首位(?:的)?(?:部门|单位)?为牵头")
@@ -60,7 +60,10 @@ _POSTFIX: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(_GAP + r"(?:(?:作为|为)(?:牵头|主责)(?:单位|部门)|发挥牵头(?:抓总)?作用|牵头(?!的)|主责(?!的)"
                 r"|(?:对[^，,。；;]{1,40}?)?负总责)"), _LEAD),  # X对…负总责: X answers for the whole work
     (re.compile(_GAP + r"(?:(?:作为|为)(?:配合|参与|协办|成员)(?:单位|部门)?|支持配合|配合|参与|参加|协助|协办"
-                r"|(?:选派|派出|派)(?:人员|代表|专人)?参加)"), _HELP),  # 由X选派人员参加: X takes part
+                r"|(?:选派|派出|派)(?:人员|代表|专人)?参加"
+                r"|支持(?=\s*(?:[）)〕\]】；;。]|$)))"), _HELP),  # 由X选派人员参加: X takes part; （…，B、C支持）
+    # （A负责，B督办） / …，X督查）: closing a note, the body that follows the work up
+    (re.compile(_GAP + r"(?:督办|督查)(?=\s*(?:[）)〕\]】；;。]|$))"), _SUPERVISE),
     # …负责落实） / …落实） closing a note or clause: a collective carries it out (a named body is read as 负责)
     (re.compile(_GAP + r"(?:负责)?(?:具体|组织)?(?:落实|实施)(?=\s*(?:[）)〕\]】；;。]|$))"), _IMPLEMENT),
     # 市工商局是户外广告的监督管理机关，负责…: the body a regulation names as the authority, then its duty
@@ -275,9 +278,14 @@ def _read_note(source: str, note: _Note, mentions: list[Mention], conv: _Convent
                                for s, _ in _inside(mentions, note.content.start, note.content.end))
     listed = len({key for groups, _ in parts for group, _, _ in groups for _, key in group})
     found: list[tuple[Mention, Role, bool]] = []
+    marks = [mark for groups, _ in parts for _, mark, _ in groups]
     for groups, part_default in parts:
         for item in groups:  # one by one: after the first-named body leads, later lists participate
-            read = list(_resolve(source, [item], part_default, conv, note.span.start, has_lead, listed=listed))
+            # （A负责，B、C配合）: one body says it answers, every other list says it helps; A's lead is stated
+            alone = (item[1] == _PLAIN and len(_unique(item[0])) == 1 and len(marks) > 1
+                     and sum(m in (_HELP, _SUPERVISE, _IMPLEMENT) for m in marks) == len(marks) - 1)
+            read = list(_resolve(source, [item], part_default, conv, note.span.start, has_lead,
+                                 listed=1 if alone else listed))
             has_lead = has_lead or any(role is Role.LEAD for _, role, _ in read)
             found += read
     return found
