@@ -177,6 +177,14 @@ def _plain(title: str) -> str:
     return re.sub(r"[\s《》〈〉<>“”\"的]", "", title)
 
 
+def _names_own_title(title: str, own_title: str) -> bool:
+    """《X》 is the text's own title, or its title without the city in front (《西岗区人民政府工作规则》 in
+    大连市西岗区人民政府工作规则)."""
+    plain, own = _plain(title), _plain(own_title)
+    return bool(own) and (plain == own or (len(plain) >= 6 and own.endswith(plain)
+                                           and re.search(r"[省市州盟]$", own[: len(own) - len(plain)]) is not None))
+
+
 _ISSUED_RE = re.compile(r"(?:印发|转发|批转|发布|颁布)(?P<text>.+?)(?:的)?(?:通知|决定|令)?$")
 
 
@@ -220,7 +228,7 @@ def find_citations(source: str, units: list[Unit], own_identifier: str = "", own
             continue
         # the text's own title (《 淮南市公园管理办法》已经…通过, under an order) or the text its title issues; not
         # an earlier text of that name the clause repeals (原《X》同时废止 under 关于印发X(试行)的通知)
-        if title and (_SELF_RE.match(title) or (own_title and _plain(title) == _plain(own_title))
+        if title and (_SELF_RE.match(title) or _names_own_title(title, own_title)
                       or (_issued_by_own_title(title, own_title) and citation_effect(source, start, end) != REPLACES)):
             if alias:
                 aliases[alias.group("alias")] = None

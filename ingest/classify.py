@@ -26,7 +26,7 @@ _ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("safeguards", re.compile(r"保障措施|保障机制|组织实施|组织保障|实施保障|组织领导"
                               r"|(?:工作要求|工作保障|实施步骤|进度安排|工作安排|工作进度)$")),
 )
-_TOP_NUMBERINGS = (Numbering.BOOK, Numbering.PART, Numbering.HAN_COMMA, Numbering.ARTICLE_CHAPTER)
+_TOP_NUMBERINGS = (Numbering.BOOK, Numbering.PART, Numbering.HAN_COMMA, Numbering.ARTICLE_CHAPTER, Numbering.DECIMAL_1)
 
 
 def heading_role(unit: Unit) -> str | None:

@@ -398,13 +398,18 @@ def read_front_matter(source: str) -> FrontMatter:
     found += [FrontLine("note", Span(line.start, line.end), line.text) for line in lines[n:] if _NOTE.match(line.text)]
     found += [FrontLine("colophon", Span(line.start, line.end), line.text) for line in lines[n:]
               if _COLOPHON.match(line.text)]
+    found += _trailing_chrome(lines, n)
     found = sorted({(f.span.start, f.span.end, f.kind): f for f in found}.values(), key=lambda f: f.span.start)
 
     def first(*kinds: str) -> str:
         return next((f.value for f in found if f.kind in kinds and f.value), "")
 
     # A portal may print the title twice; each line counts once.
-    title = join_title(list(dict.fromkeys(f.value for f in found if f.kind == "title"))) or first("portal:title")
+    title_lines = list(dict.fromkeys(f.value for f in found if f.kind == "title"))
+    # a page's heading cut short (关于印发《中共某区区委、某区人民) above the full title that starts with it
+    title_lines = [t for i, t in enumerate(title_lines)
+                   if not (len(t) >= 8 and any(u.startswith(t) and len(u) > len(t) for u in title_lines[i + 1:]))]
+    title = join_title(title_lines) or first("portal:title")
     identifier = first("identifier", "portal:identifier")
     issuer = first("signature") or first("portal:issuer", "banner")  # the signature before a page's info table
     issued = first("date")
@@ -435,6 +440,20 @@ def read_front_matter(source: str) -> FrontMatter:
         tuple(found), title, identifier, issuer, first("addressees"), issued, header_end, spans, issuers,
         notice_end, issued_lines[0].span.start if issued_lines else 0,
         issued_lines[-1].span.end if issued_lines else 0, issued_title, bool(order))
+
+
+_PAGE_TAIL = re.compile(r"^(?:[0-9]+条评论|网友评论.*|暂无(?:网友)?评论|发表评论|验证码[：:].*|\*?正文[：:]|【?(?:打印|关闭|收藏)】?"
+                        r"|(?:上一篇|下一篇|上一条|下一条)[：:].*)$")
+
+
+def _trailing_chrome(lines: list[_Line], n: int) -> list[FrontLine]:
+    """The page's furniture under the text (扫一扫在手机打开当前页, 打印本页 关闭窗口, a comment box): no body text."""
+    found: list[FrontLine] = []
+    for line in reversed(lines[n:]):
+        if not (is_chrome(line.text) or _PAGE_TAIL.match(line.text)):
+            break
+        found.append(FrontLine("chrome", Span(line.start, line.end), line.text))
+    return found
 
 
 def _issued_text(source: str, lines: list[_Line], n: int, header: list[FrontLine],

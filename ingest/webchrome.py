@@ -33,10 +33,11 @@ _LABELS = {
     "公开方式": "other", "公开类型": "other", "公开属性": "other", "公开期限": "other", "公文种类": "other",
     "体裁分类": "other", "来源": "other", "信息来源": "other", "内容概述": "other", "废止时间": "other",
     "生效时间": "other", "关键词": "other", "组配分类名称": "other", "归档时间": "other", "浏览次数": "other",
+    "服务对象": "other", "成文时间": "issued", "印发时间": "issued", "发文时间": "issued",
     "政策咨询机关": "other", "政策咨询电话": "other", "联系电话": "other", "公文目录": "other", "文件类型": "other",
 }
 _LABEL = "|".join(_spaced(k) for k in sorted(_LABELS, key=len, reverse=True))
-_LABEL_AT = re.compile(rf"(?:^|(?<=[{_WS}|•·\-0-9]))(?P<key>{_LABEL})[{_WS}]*(?:[：:]|(?=[{_WS}|]))"
+_LABEL_AT = re.compile(rf"(?:^|(?<=[{_WS}|•·\-0-9]))(?P<key>{_LABEL})[{_WS}]*(?:[：:]|(?=[{_WS}|])|$)"
                        rf"|(?P<glued>{_LABEL})[{_WS}]*[：:]")  # 山西省人民政府发布日期:…: a label run onto the value before
 # a list's marks may stand before the label: • 索引号： / - 发文字号：
 _LINE_STARTS_WITH_LABEL = re.compile(rf"^(?:[{_WS}•·|]|-(?=[{_WS}]))*(?:{_LABEL})[{_WS}]*(?:[：:]|[{_WS}]|$)")
@@ -54,6 +55,7 @@ _CHROME = re.compile(
     r"|(?:字体|字号)[：:]?|政府信息公开|信息公开|政务公开|政策文件|分享|有效|失效|已失效|废止"
     r"|[0-9A-Za-z]{6,}-?[A-Z]?/[0-9]{4}-[0-9]{3,}"  # an index number alone: 113701130042070099-A/2021-4059841
     r"|(?:时间|日期|来源|作者|信息来源|发布时间|归档时间)[：:].{0,80}"
+    r"|(?:导读|编者按|核心提示)[：:].*"  # a reprint's lead above the text
     r"|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[\sT]+[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)?(?:[\s|]+\S{1,30})?"  # a stamp
     r"|[A-Z]{2,8}-?[0-9]{4}-?[0-9]{3,8}"  # a registration code of a normative document (HHCR-2023-01005)
     r"|[•·\-—=_*#>»\s]*\|[|•·\-—=_*#>»\s]*|[\-—=_*#]{4,}|[•·>»]"  # a table's rule, a long rule, a lone mark

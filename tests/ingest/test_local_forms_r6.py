@@ -191,3 +191,69 @@ def test_an_order_names_its_own_title_and_that_is_no_citation():
     assert doc.meta.issued == "2031-08-10"
     assert doc.meta.effective == "2031-10-01"
     assert not doc.citations
+
+
+LEAD_AND_CUT_HEADING = """关于印发《中共青禾区委、青禾区人民
+关于印发《中共青禾区委、青禾区人民政府关于促进数字产业发展的
+若干措施》的通知
+导读:为推动数字产业发展，区委、区政府出台若干措施。
+青区委发〔2031〕2号
+各街道党工委、办事处，区委各部委，区级各部门：
+《中共青禾区委、青禾区人民政府关于促进数字产业发展的若干措施》已经区委、区政府同意，现印发给你们，请认真贯彻执行。
+中共青禾区委
+青禾区人民政府
+2031年2月22日
+中共青禾区委 青禾区人民政府关于促进数字产业发展的若干措施
+一、支持企业上云。对企业上云费用给予30%补贴。
+二、支持平台建设。对新建工业互联网平台给予50万元奖励。
+"""
+
+
+def test_a_cut_heading_above_the_full_title_and_a_lead_paragraph_are_no_title():
+    assert is_chrome("导读:为推动数字产业发展，区委、区政府出台若干措施。")
+    doc = _parse(LEAD_AND_CUT_HEADING)
+    assert doc.meta.title == "关于印发《中共青禾区委、青禾区人民政府关于促进数字产业发展的若干措施》的通知"
+    assert doc.meta.identifier == "青区委发〔2031〕2号"
+    assert doc.meta.issuers == ("中共青禾区委", "青禾区人民政府")
+    assert [u.path for u in doc.units] == ["通知", "一", "二"]
+
+
+BULLET_LABELS_AND_PAGE_TAIL = """• 发文字号
+  • 索引号
+  • 00541/2031-00001
+  • 发布日期
+  • 2031-01-01
+  • 主题分类
+  • 政府信息公开年度报告
+2030年人大代表建议和政协委员提案办理情况
+发布日期:2031-01-01 浏览次数: 12
+
+2030年，我局承办人大代表建议和政协委员提案共计30件，其中建议10件、提案20件。
+
+我局明确办理责任领导和承办科室，逐件与代表、委员沟通。
+
+扫一扫在手机打开当前页
+打印本页 关闭窗口
+"""
+
+
+def test_an_info_table_of_bare_labels_and_the_page_furniture_under_the_text_are_no_paragraphs():
+    doc = _parse(BULLET_LABELS_AND_PAGE_TAIL)
+    assert doc.meta.title == "2030年人大代表建议和政协委员提案办理情况"
+    assert doc.meta.issued == "2031-01-01"
+    assert [u.path for u in doc.units] == ["第1段", "第2段"]
+
+
+def test_the_issued_text_named_without_its_city_is_no_citation():
+    text = """青禾市东岗区人民政府关于印发《东岗区人民政府工作规则》的通知
+各街道办事处，区政府各部门：
+现将《东岗区人民政府工作规则》印发给你们，请认真贯彻执行。
+青禾市东岗区人民政府
+2031年8月21日
+青禾市东岗区人民政府工作规则
+第一章 总则
+一、根据《中华人民共和国宪法》，制定本规则。
+二、区政府实行区长负责制。
+"""
+    doc = _parse(text)
+    assert [c.title for c in doc.citations] == ["中华人民共和国宪法"]
