@@ -19,7 +19,7 @@ import re
 from .model import Role, Span, Unit, UnitKind
 from .notes import Mention, _groups, _inside, _is_collective, _Statement, _trimmed, _unique, unit_sentences
 
-__all__ = ["alternatives", "anaphora", "consulted_first", "each_leads", "helped_bodies", "helpers_keep_their_part", "roles_called_on", "framed_acts", "stated_tasks", "under_bodies"]
+__all__ = ["accepted_overseers", "alternatives", "anaphora", "consulted_first", "each_leads", "helped_bodies", "helpers_keep_their_part", "roles_called_on", "framed_acts", "stated_tasks", "under_bodies"]
 
 _ALTERNATIVE_RE = re.compile(r"\s*或(?:者)?\s*")
 
@@ -251,4 +251,26 @@ def roles_called_on(source: str, units: list[Unit], mentions: list[Mention]) -> 
         if after:
             role = Role.COORDINATOR if "协调" in after.group("role") or after.group("role") == "统筹" else Role.LEAD
             found += _statements(source, unit, sent, group, _named(source, group), role)
+    return found
+
+
+# 项目单位应当接受市财政局、市审计局的监督检查: the bodies whose oversight (review) the others must accept do it
+_ACCEPTS_BEFORE_RE = re.compile(r"接受\s*$")
+_ACCEPTS_AFTER_RE = re.compile(r"\s*(?:及其[^，,。；;、]{1,10}?)?(?:等(?:有关)?(?:部门|单位))?(?:的|依法(?:进行|开展|实施)的)?"
+                               r"(?P<what>监督检查|监督|督查|检查|审计|考核|评估|评价)(?!结果|意见|报告)")
+
+
+_ACCOUNTABLE_TO_RE = re.compile(r"人大|人民代表大会|政协|政治协商会议")
+
+
+def accepted_overseers(source: str, units: list[Unit], mentions: list[Mention]) -> list[_Statement]:
+    """接受X的监督(检查) / 审计 → X supervises; 接受X的考核 / 评估 → X evaluates."""
+    found: list[_Statement] = []
+    for unit, sent, group in _sentence_groups(source, units, mentions):
+        after = _between(source, sent, group, _ACCEPTS_BEFORE_RE, 2, _ACCEPTS_AFTER_RE)
+        # 接受全国人大及其常委会的监督: a government's accountability to its congress, no oversight of the unit's work
+        named = [m for m in _named(source, group) if not _ACCOUNTABLE_TO_RE.search(m[0].text(source))]
+        if after and named:
+            role = Role.EVALUATOR if after.group("what") in ("考核", "评估", "评价") else Role.SUPERVISOR
+            found += _statements(source, unit, sent, group, named, role)
     return found

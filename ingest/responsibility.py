@@ -40,7 +40,7 @@ import re
 from collections.abc import Iterator
 
 from .clauseacts import subject_acts
-from .acts import anaphora, consulted_first, helped_bodies, framed_acts, helpers_keep_their_part, roles_called_on, stated_tasks, under_bodies
+from .acts import accepted_overseers, anaphora, consulted_first, helped_bodies, framed_acts, helpers_keep_their_part, roles_called_on, stated_tasks, under_bodies
 from .replyacts import drop_reported_speech, reply_acts
 from .duties import (
     _consulted,
@@ -163,7 +163,7 @@ def _statements(source: str, units: list[Unit], mentions: list[Mention]) -> list
     found += _consulted(source, units, free)
     found += framed_acts(source, units, free) + under_bodies(source, units, free) + stated_tasks(source, units, free)
     found += reply_acts(source, units, free) + consulted_first(source, units, free) + helped_bodies(source, units, free)
-    found += roles_called_on(source, units, free)
+    found += roles_called_on(source, units, free) + accepted_overseers(source, units, free)
     for table in tables:
         holder = _unit_at(units, table.header.start)
         for row in table.rows:

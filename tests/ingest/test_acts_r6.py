@@ -81,3 +81,18 @@ def test_a_collective_that_bears_the_main_responsibility_implements():
 def test_the_body_a_text_charges_with_a_task_acts():
     text = ITEMS.format(first="责成市发改委牵头研究园区用能指标分配办法。")
     assert ("市发改委", "一（一）", L, EX) in explicit(text)
+
+
+def test_a_body_charged_with_a_second_review_evaluates():
+    text = ITEMS.format(first="项目申报由各区政府负责初审，市经信委负责复审。")
+    assert ("市经信委", "一（一）", EV, EX) in explicit(text)
+
+
+def test_a_body_that_audits_the_funds_supervises():
+    text = ITEMS.format(first="市统计局依法对专项资金使用情况进行审计。")
+    assert ("市统计局", "一（一）", SU, EX) in explicit(text)
+
+
+def test_the_bodies_whose_oversight_others_accept_supervise():
+    text = ITEMS.format(first="项目单位应当规范使用资金，并接受市财政局、市经信委的监督检查。")
+    assert {("市财政局", "一（一）", SU, EX), ("市经信委", "一（一）", SU, EX)} <= explicit(text)
