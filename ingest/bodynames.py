@@ -45,12 +45,12 @@ _RIGHT_GUARD = {
 # How a core may not begin after its prefix: 市场, 市民 (but 市民政局), 区域, 县域, 省内, 国家级 …
 _PREFIX_CORE_START_BAN = {
     "市": re.compile(r"场|民(?!政|族|宗)|区|级|内|外|值|面|中(?!小|医)|长|容|郊|属"),
-    "区": re.compile(r"[域块间别级位分划内外县长]"), "县": re.compile(r"[级域城内长]"),
+    "区": re.compile(r"[域块间别级位分划内外县长]"), "县": re.compile(r"[级域内长]|城(?!市管理|乡)"),
     "省": re.compile(r"[级内外份钱略长]"), "镇": re.compile(r"[级域长]"), "乡": re.compile(r"[级村长]"),
     "州": re.compile(r"[级域内长]"), "国家": re.compile(r"级|标准(?!委|化管理委员会)|层面"),
 }
 _SUFFIXES = ("管理委员会", "委员会", "管委会", "人民政府", "政府", "办公厅", "办公室", "服务中心", "中心", "总局", "总署",
-             "总队", "支队", "分局", "监管局", "管理局", "管理所", "海关", "法院", "检察院", "贸促会", "集团公司", "公司", "集团", "局", "厅", "委", "办", "署",
+             "总队", "支队", "大队", "分局", "监管局", "管理局", "管理所", "海关", "法院", "检察院", "贸促会", "集团公司", "公司", "集团", "局", "厅", "委", "办", "署",
              "部")  # 管理所: a public institution (上海市医药集中招标采购事务管理所); not 所 alone (场所, 住所)
 _SUFFIX_RE = "|".join(_SUFFIXES)
 _CENTRAL_SUFFIXES = ("总局", "总署", "委员会", "办公厅", "办公室", "管理局", "主管机关", "局", "委", "办", "署", "部")
@@ -64,6 +64,7 @@ _CENTRAL_RE = re.compile(rf"(?P<prefix>国务院|国家)(?P<core>{_CORE}{{1,12}}
 _PLACE_CORE_RE = re.compile(rf"(?P<core>{_CORE}{{0,12}}?)(?P<suffix>{_SUFFIX_RE})")
 _DESIGNATION_RE = re.compile(r"技术|创新|示范|研究|实验|工程|孵化|产业|制造|金融|贸易|航运|科创|基地|国际")
 _COLLECTIVE_RE = re.compile(
+    r"各(?:乡镇|镇乡|镇|乡)(?:人民政府|政府)[（(](?:街道办事处|街道办|街道|办事处)[)）]|"  # 各镇人民政府（街道办事处）
     r"各(?:有关|相关)?(?:(?:区县|地级以上市|地级市|县级市|县（市、区）|县（市）|设区(?:的)?市|市（州）|市州|区|县|市|州|省|乡镇|街镇|街道|镇|乡|级)"
     r"(?:[（(][市区县州、]+[)）])?[、，,]?)*"
     r"(?<![、，,])(?:(?:人民政府|政府)(?:及其(?:所属|有关)?部门|部门)?|部门和单位|部门|单位|委办局|街道办事处|办事处)"
@@ -96,8 +97,10 @@ _JOINT_CLAUSE_RE = re.compile("|".join(w for w in _CLAUSE_WORDS.split("|") if w 
 _ORGAN_WORDS = (
     "人民代表大会常务委员会|人民代表大会常委会|人民代表大会|人大常委会|人大|政协|纪委监委|纪委|监委|"
     "中级人民法院|高级人民法院|人民法院|法院|人民检察院|检察院|"
-    "委(?:组织部|宣传部|统战部|政法委|网信办|编办|办公厅|办公室|政研室|政策研究室|外办|农办|台办|老干部局|保密办|"
-    "机要局|党校|巡察办|深改办|改革办|金融办|财经办|军民融合办|直属机关工委|教育工委)|党委|工委|"
+    "委(?:组织部|宣传部|统战部|统一战线工作部|社会工作部|政法委员会|政法委|网信办|编办|办公厅|办公室|政研室|政策研究室|外办|农办|台办|老干部局|保密办|"
+    "机要局|党校|巡察办|深改办|改革办|金融办|财经办|军民融合办|直属机关工委|教育工委|党史研究室|督查室|"
+    "(?:机构编制|网络安全和信息化|全面深化改革|外事工作|财经|金融|审计|军民融合发展|依法治[省市区县])委员会办公室"
+    "|(?:农村工作|巡察工作|人才工作)领导小组办公室)|党委|工委|"
     "总工会|妇联|团委|科协|文联|残联|侨联|工商联|社科联|红十字会|人武部|武装部|军分区|警备区"
 )
 _ORGAN_RE = re.compile(rf"(?P<prefix>街道|自治区|[省市区县镇乡州])(?P<organ>{_ORGAN_WORDS})")
@@ -122,11 +125,12 @@ _SECTORS = (
     "银行保险监督管理|证券监督管理|价格|物价|工商行政管理|工商|质量技术监督|质量监督|安全生产监督管理|安全监管|煤矿安全监察|"
     "国土资源|城乡规划|规划|住房公积金管理|人事|劳动保障|计划生育|卫生计生|退役军人事务|信访|档案|保密|气象|地震|"
     "登记管理|业务主管|标准化|认证认可|价格主管|城市管理|城管|消防救援|文物|中医药|疾病预防控制|残疾人工作|"
+    "城乡建设|园林绿化|住房保障|"
     "行业|项目|单位(?=主管)|劳动|计划|经贸|经济贸易"  # 行业主管部门, 项目管理部门, 单位主管部门; the 1990s 劳动部门, 计划部门, 经贸部门
 )
 _FUNCTIONAL_RE = re.compile(
-    rf"(?P<scope>(?:地方)?各级|各省级|省级|市级|县级|县级以上(?:地方)?(?:人民政府)?|当地|各地|地方)?"
-    rf"(?P<sector>{_SECTORS})(?:行政|主管|管理)?(?P<kind>部门|机关|机构)"
+    rf"(?P<scope>(?:地方)?各级|各省级|省级|市级|县级|县级以上(?:地方)?(?:人民政府)?|当地|各地|地方|[省市区县州](?!级))?"
+    rf"(?P<sector>{_SECTORS})(?:行政主管|行政|主管|管理)?(?P<kind>部门|机关|机构)"
     rf"(?:(?<=机关)[\u4e00-\u9fff]{{2,4}}?(?:管理|执法)部门)?(?!负责人|工作人员|主要负责|和单位)")  # 公安机关交通管理部门
 # The same department of every place of a level (各设区市财政局, 各县（市、区）教育局, 各区工业和信息化主管部门): a collective.
 _EACH_SECTOR_RE = re.compile(
@@ -145,7 +149,7 @@ _LEAD_IN_RE = re.compile(r"建立|成立|组建|设立|召开|健全|完善|发�
 # A sub-body written straight after its parent: 市公安局|出入境管理局, 人民银行|广州分行.
 _TAIL_RE = re.compile(
     rf"(?:组织部|宣传部|统战部|政法委|网信办|编办|金融办|外办|办公厅|办公室|督查室|研究室)"
-    rf"|[^{_NOT_CORE}和市区县省各]{{1,8}}?(?:管理局|分局|监管局|税务局|调查总队|总队|支队|分行|总部|海关|督查室|研究室|分中心|局|处)"
+    rf"|[^{_NOT_CORE}和市区县省各]{{1,8}}?(?:管理局|分局|监管局|税务局|调查总队|总队|支队|大队|分行|总部|海关|督查室|研究室|分中心|局|处)"
 )
 # A government's own office written straight after it (市政府督考办, 市政府金融办, 区政府法制办); 督办 is a verb.
 _GOV_OFFICE_TAIL_RE = re.compile(rf"(?!督办)[^{_NOT_CORE}和市区县省各]{{2,4}}?办(?![法理事好结成学公])")
@@ -403,6 +407,9 @@ def _designation_candidates(source: str) -> list[_Candidate]:
         if (m.group("scope") is None and prev and re.match(rf"[{_CJK}]", prev) and prev not in _FUNCTION_CHARS + "当由各"
                 and not _CLAUSE_RE.search(source, max(0, m.start() - 4), m.start())):
             continue
+        if m.group("scope") and len(m.group("scope")) == 1 and not (
+                _left_ok(source, m.start(), m.group()) and _after_word(source, m.start())):
+            continue  # 县城乡建设行政主管部门 after a boundary; 城市规划部门 is no 市规划部门
         found.append(_Candidate(m.start(), m.end(), "designation"))
     return found
 
@@ -482,11 +489,17 @@ def _province_candidates(source: str) -> list[_Candidate]:
     return found
 
 
+_STREETS_AFTER_TOWNS_RE = re.compile(r"(?<=各乡镇人民政府、)街道办事处|(?<=各镇人民政府、)街道办事处|(?<=各乡镇政府、)街道办事处"
+                                     r"|(?<=各镇政府、)街道办事处")
+
+
 def _collective_candidates(source: str) -> list[_Candidate]:
     found = [_Candidate(m.start(), m.end(), "collective") for regex in (_COLLECTIVE_RE, _EACH_SECTOR_RE)
              for m in regex.finditer(source)
              if _left_ok(source, m.start(), m.group()) and _right_ok(source, m.end(), m.group())]
     found += _province_candidates(source)
+    # 各乡镇人民政府、街道办事处: the streets' offices listed bare after the towns' governments, a collective too
+    found += [_Candidate(m.start(), m.end(), "collective") for m in _STREETS_AFTER_TOWNS_RE.finditer(source)]
     found += [_Candidate(m.start(), m.end(), "collective") for m in _QUALIFIED_PROVINCES_RE.finditer(source)
               if _ACTS_LATER_RE.match(source, m.end()) or source.endswith(("由", "请"), 0, m.start())]
     for m in _ACTING_PLACES_RE.finditer(source):

@@ -108,3 +108,27 @@ def test_a_central_short_name_in_a_list_a_local_name_opens_is_the_local_one():
     assert energy and not energy[0].startswith("国家")
     found, _ = read("1.融资支持。（责任单位：省财政厅、省地方金融监管局、人民银行南昌中心支行）", head)
     assert any("人民银行南昌中心支行" in written for written in found.values())
+
+
+_COUNTY = "某县某项管理实施细则\n第一章 总则\n"
+
+
+def test_a_county_rules_bodies_by_their_local_forms():
+    written = names("第二条 县城市管理综合行政执法局负责执法。县消防救援大队、县公安局交通警察大队按职责负责。\n"
+                    "第三条 县城乡建设行政主管部门负责日常管理。", _COUNTY)
+    assert {"县城市管理综合行政执法局", "县消防救援大队", "县公安局交通警察大队", "县城乡建设行政主管部门"} <= written
+
+
+def test_a_level_letter_inside_a_word_makes_no_designation():
+    written = names("第二条 城市规划部门负责审查。", _COUNTY)
+    assert "市规划部门" not in written
+
+
+def test_party_departments_by_their_full_names():
+    written = names("第二条 县委机构编制委员会办公室、县委统一战线工作部负责指导。", _COUNTY)
+    assert {"县委机构编制委员会办公室", "县委统一战线工作部"} <= written and "县委" not in written
+
+
+def test_the_towns_governments_and_the_streets_offices():
+    written = names("第二条 各乡镇人民政府、街道办事处负责本辖区的工作。\n第三条 各镇人民政府（街道办事处）负责宣传。", _COUNTY)
+    assert {"各乡镇人民政府", "街道办事处", "各镇人民政府（街道办事处）"} <= written
