@@ -26,7 +26,7 @@ from .duties import _duties
 from .model import Role, Unit, UnitKind
 from .notes import Mention, _groups, _inside, _is_collective, _Statement, _trimmed, _unique, unit_sentences
 
-__all__ = ["subject_acts"]
+__all__ = ["carried_duties", "subject_acts"]
 
 # The verbs of doing a government text writes with a body as subject.
 _VERB = (r"(?:制定|制订|编制|出台|印发|发布|修订|起草|研究|建立|健全|完善|构建|搭建|建设|打造|培育|创建|设立|组建"
@@ -103,4 +103,44 @@ def subject_acts(source: str, units: list[Unit], mentions: list[Mention],
                 listed = tuple(m[0].text(source) for m in group)
                 span = _trimmed(source, sent)
                 out += [_Statement(m[1], role, unit.path, span, False, listed) for m in named for role in roles]
+    return out
+
+
+# 市交通运输局牵头制定服务规范。同时，要加强对运营企业的督促检查。: a sentence with no body of its own that goes on
+# with what the previous sentence's subject must do
+_GOES_ON_RE = re.compile(r"[\s\d一二三四五六七八九十、．.（）()]*(?:(?:同时|此外|另外|并|还|今后)[，,]?\s*)?"
+                         r"(?:还要|也要|要|应当|应|须|必须|将|并|还)\s*")
+
+
+def carried_duties(source: str, units: list[Unit], mentions: list[Mention],
+                   found: list[_Statement]) -> list[_Statement]:
+    """The oversight, review or coordination (督查, 评估, 统筹协调) a subject-less sentence adds to the work of the
+    bodies that opened the sentence before it in the same unit (one list, read by another reader there)."""
+    out: list[_Statement] = []
+    for unit in units:
+        if unit.kind is UnitKind.PREAMBLE:
+            continue
+        subject: list[Mention] = []
+        for sent in unit_sentences(unit):
+            inside = _inside(mentions, sent.start, sent.end)
+            if inside:
+                groups = _groups(source, inside)
+                first = groups[0]
+                head = first[0][0].start
+                read_there = {st.agent for st in found if st.span.start <= head < st.span.end
+                              and st.role is not Role.PARTICIPANT}
+                subject = ([m for m in _unique(first) if not _is_collective(source, m)]
+                           if _CLAUSE_HEAD_RE.fullmatch(source, sent.start, head)
+                           and all(m[1] in read_there for m in first) else [])
+                continue
+            goes_on = _GOES_ON_RE.match(source, sent.start, sent.end)
+            if not subject or goes_on is None:
+                subject = []
+                continue
+            instead, duty = _duties(source, goes_on.end(), sent.end)
+            duty = [r for r in duty if r in (Role.SUPERVISOR, Role.EVALUATOR, Role.COORDINATOR)]
+            if duty and instead:
+                span = _trimmed(source, sent)
+                listed = tuple(m[0].text(source) for m in subject)
+                out += [_Statement(m[1], role, unit.path, span, False, listed) for m in subject for role in duty]
     return out

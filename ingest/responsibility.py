@@ -39,7 +39,7 @@ import logging
 import re
 from collections.abc import Iterator
 
-from .clauseacts import subject_acts
+from .clauseacts import carried_duties, subject_acts
 from .acts import accepted_overseers, anaphora, consulted_first, helped_bodies, framed_acts, helpers_keep_their_part, roles_called_on, stated_tasks, under_bodies
 from .replyacts import drop_reported_speech, reply_acts
 from .duties import (
@@ -171,6 +171,7 @@ def _statements(source: str, units: list[Unit], mentions: list[Mention]) -> list
             if unit is not None:
                 found += _row_statements(source, row, unit, mentions, conv)
     found += subject_acts(source, units, free, found)  # a named subject with a verb no other reader lists
+    found += carried_duties(source, units, free, found)  # …。同时，要加强督促检查: the previous subject's oversight
     found = helpers_keep_their_part(source, drop_reported_speech(source, found), mentions)
     # 联席会议由A、B…组成，A为牵头单位: the member named as lead leads; it is not also listed as a participant
     leads = {(st.agent, st.unit, st.span) for st in found if st.role is Role.LEAD}

@@ -96,3 +96,13 @@ def test_a_body_that_audits_the_funds_supervises():
 def test_the_bodies_whose_oversight_others_accept_supervise():
     text = ITEMS.format(first="项目单位应当规范使用资金，并接受市财政局、市经信委的监督检查。")
     assert {("市财政局", "一（一）", SU, EX), ("市经信委", "一（一）", SU, EX)} <= explicit(text)
+
+
+def test_a_subjectless_sentence_carries_the_previous_subjects_oversight():
+    text = ITEMS.format(first="市经信委牵头制定园区服务规范。同时，要加强对入园企业的督促检查。")
+    assert {("市经信委", "一（一）", L, EX), ("市经信委", "一（一）", SU, EX)} <= explicit(text)
+
+
+def test_a_sentence_with_a_body_of_its_own_carries_nothing_over():
+    text = ITEMS.format(first="市经信委牵头制定园区服务规范。市统计局要加强对入园企业的督促检查。")
+    assert ("市经信委", "一（一）", SU, EX) not in explicit(text)
