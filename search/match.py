@@ -56,6 +56,7 @@ from .eligibility import (
     verdict_of,
 )
 from .hybrid import SearchIndex
+from .match_everyday import situation_groups, situation_terms
 from .match_facts import case_amounts, case_standard, fact_groups, fact_score
 from .match_contacts import (
     DOCUMENT_ROLES,
@@ -156,6 +157,11 @@ REFUSED_BOOST = 0.25
 # 人机协作: ingest/data/instruments.json everyday_terms) whose policy terms the unit writes: the task that names the
 # kind of project comes before one that only shares the firm's other words (机器人 in 以机器人应用为特征的自动化改造)
 KIND_TERM_BOOST = 0.15
+# Added to a unit for each situation the firm describes (its customer asks its suppliers to upgrade with it; it buys
+# abroad a part it wants to make; it buys a university's patent to make at scale: search/match_everyday.py) whose
+# policy terms the unit writes: twice an everyday word's, as every pattern of the situation must be found in the
+# firm's words, a relation between two things it says rather than one word it shares
+SITUATION_BOOST = 2 * KIND_TERM_BOOST
 # Added to a unit whose support, worked on the sum or count the firm states, gives a figure, when the firm states one
 # and asks how much (18 million yuan … at least how much?): the unit that answers the money question with its figure
 FIGURE_BOOST = 0.15
@@ -214,7 +220,8 @@ def _query_texts(profile: EnterpriseProfile) -> list[str]:
     if not asks:
         return [profile.industry] if profile.industry.strip() else []
     person = is_person(profile)  # a person's words (工伤事故, 搬家) describe no project of a firm
-    return [" ".join([profile.industry, a, *([] if person else policy_terms(a))]).strip() for a in asks]
+    return [" ".join([profile.industry, a, *([] if person else dict.fromkeys(policy_terms(a) + situation_terms(a)))]).strip()
+            for a in asks]
 
 
 def _unit_conditions(unit: IndexUnit, supports: Sequence[SupportView] | None = None) -> list[ConditionView]:
@@ -300,6 +307,7 @@ def _measures(index: SearchIndex, profile: EnterpriseProfile, k: int, lang: str,
     for query, plan in zip(_query_texts(profile), asks or [profile.industry]):
         plan_info = index.plan(query)
         kind_groups = [] if is_person(profile) else policy_term_groups(plan)
+        situations = [] if is_person(profile) else situation_groups(plan)
         result = index.search(query, k=max(k, 10) * 2, kind=kinds)
         relevant = relevant or (result.relevant and bool(profile.needs.strip()) and not profile.plans)
         hits = list(result.hits)
@@ -330,6 +338,7 @@ def _measures(index: SearchIndex, profile: EnterpriseProfile, k: int, lang: str,
             info = infos.get(hit.document)
             score = round(hit.score + 0.05 * len(reasons) + _support_weight(supports, size)
                           + KIND_TERM_BOOST * sum(any(t in hit.text for t in g) for g in kind_groups)
+                          + SITUATION_BOOST * sum(any(t in hit.text for t in g) for g in situations)
                           + fact_score(hit.text, facts), 4)
             if hit.iri in best and score <= best[hit.iri].score:
                 continue
