@@ -134,7 +134,7 @@ _TERM_RE = re.compile(rf"(?P<n>{NUMBER}|[一二三四五六七八九十两])(?P<
 _COVERAGE_RE = re.compile(rf"(?:补贴|补助|奖励|资助|支持|租赁|租用)(?:面积|人数|名额|数量)(?:最高|最多)?"
                           rf"(?:不超过|不得超过|不能超过|最高|最多)(?P<n>{NUMBER})")
 # 连续从事护理工作满5年: a length of service or operation that qualifies
-_SERVICE_RE = re.compile(rf"满(?P<n>{NUMBER})(?P<u>周年|年|个月)")
+_SERVICE_RE = re.compile(rf"(?<![未不])满(?P<n>{NUMBER})(?P<u>周年|年|个月)")  # 未满6个月: less than, no length to reach
 # 具有3年以上企业工作经历 / 5年以上优秀培训业绩 / 从业经历不少于5年: experience one must have to qualify (a
 # recruitment, an accreditation), in any sentence; a length of anything else (3年以上的规划期, 持续3年以上) is none
 _EXPERIENCE_NOUN = r"(?:工作|从业|执业|任职|管理|教学|培训|科研|研发|实践|行业|企业)?(?:经历|经验|业绩|年限)|工龄|教龄|从业|执业"
@@ -244,9 +244,10 @@ def _named_limits(text: str) -> list[SupportPhrase]:
         if any(f.start <= m.start() < f.end for f in found):
             continue
         bound = m.group("bound") or ""
+        longest = m.group("longest") or "最长" in text[max(0, m.start() - 6) : m.start()]  # 最长贴息期限为2年
         comparator = ("≥" if bound in ("不少于", "不低于", "不得少于") else
-                      "=" if bound == "为" and not m.group("longest") else
-                      "≤" if bound or m.group("longest") or m.group().endswith("内") else "=")
+                      "=" if bound == "为" and not longest else
+                      "≤" if bound or longest or m.group().endswith("内") else "=")
         # 服务期限不少于5年: a minimum term in years or months is a condition the recipient meets, not a limit
         kind = "threshold" if comparator == "≥" and m.group("u") in ("年", "个月") else "time-limit"
         found.append(SupportPhrase(kind, m.start(), m.end(), amount=to_decimal(m.group("n")),
@@ -402,9 +403,16 @@ def _payment(text: str, clause: tuple[int, int]) -> SupportPhrase | None:
                                  "≤" if bound.startswith(("最高", "不超过", "不高于", "不得超过")) else "")
         if not phrase.rate_base and re.search(r"税率", text[rate.end() : b]):
             phrase.rate_base = "税率"
+        if re.fullmatch(r"(?:年化|每年|年)", phrase.rate_base):
+            phrase.rate_base = ""  # 给予年化2%的贴息: how often, not what the rate is of
+    elif kind_of(body) == "loan-interest":
+        points = re.search(rf"(?P<rate>{NUMBER})个百分点", body)
+        if points:  # 贴息标准为每年1.5个百分点: a rate of interest borne, in points
+            phrase.rate = to_decimal(points.group("rate"))
+            rate_span = (a + points.start(), a + points.end())
     for q in QUANTITY_RE.finditer(text, a, b):
-        unit = q.group("unit") or ""
-        if rate_span[0] <= q.start() < rate_span[1] or not MONEY_UNIT.match(_PER_MEASURE.sub("", unit)):
+        unit = _money_unit(text, q, b)
+        if rate_span[0] <= q.start() < rate_span[1] or not unit:
             continue  # a sum per head or per measure (按500元/人的标准, 按350元/吨) is a sum of money too
         post = _POST_RE.match(text, q.end())
         if post and text.startswith("的", post.end()) or text.startswith("的", q.end()) and (
@@ -432,13 +440,33 @@ def _threshold_word_before(text: str, clause_start: int, at: int) -> bool:
     return _THRESHOLD_PRE.get(word) == "≥"
 
 
+# 第一年每月1200元、第二年每月1000元: sums graded by the year of support
+_YEAR_TIER = re.compile(r"第[一二三四五六七八九十0-9]{1,2}年")
+
+
+def _money_unit(text: str, q: re.Match[str], end: int) -> str:
+    """The money unit of a sum: its own (万元, 元/人), or for a bare magnitude in a list of sums (2万/5万/10万元,
+    3万、5万元) the unit the list's last sum spells out; "" when it is no sum of money."""
+    unit = q.group("unit") or ""
+    if MONEY_UNIT.match(_PER_MEASURE.sub("", unit)):
+        return unit
+    if unit and re.fullmatch(r"[十百千万亿]+", unit) and re.match(r"[/、]", text[q.end():q.end() + 1]):
+        listed = re.match(rf"(?:[/、]{NUMBER}[十百千万亿]*)*?[/、]{NUMBER}(?P<u>{re.escape(unit)}(?:元|美元))",
+                          text[q.end():end])
+        if listed:
+            return listed.group("u")
+    return ""
+
+
 def _graded(text: str, payment: SupportPhrase) -> list[Decimal]:
-    """The further amounts of a 分别给予A、B、C clause (the first stays on ``payment``)."""
+    """The further amounts of a 分别给予A、B、C clause, or of sums graded by year (第一年…1200元、第二年…1000元), the
+    first staying on ``payment``."""
     body = text[payment.start : payment.end]
-    if "分别" not in body or payment.amount is None:
+    if not ("分别" in body or len(_YEAR_TIER.findall(body)) >= 2) or payment.amount is None:
         return []
     amounts = [to_decimal(q.group("num")) for q in QUANTITY_RE.finditer(text, payment.start, payment.end)
-               if MONEY_UNIT.match(q.group("unit") or "") and not q.group("max")]
+               if _money_unit(text, q, payment.end) and not q.group("max")
+               and not _CAP_WORD.search(text[max(payment.start, q.start() - 8):q.start()])]
     return [a for a in amounts[1:] if a is not None]
 
 
@@ -466,6 +494,13 @@ def _sentence_phrases(text: str, a: int, b: int) -> list[SupportPhrase]:
                      or _term_threshold(text, clause))
         if threshold is not None:
             phrases.append(threshold)
+        if payment is None and last is not None and last.amount is not None and _YEAR_TIER.match(c.group().strip()):
+            q = next((q for q in QUANTITY_RE.finditer(text, *clause) if _money_unit(text, q, clause[1])), None)
+            if q is not None:  # 第一年按18元/平方米/月，第二年15元/平方米/月: the next year's sum of the same payment
+                phrases.append(SupportPhrase(last.kind, c.start(), c.end(), amount=to_decimal(q.group("num")),
+                                             unit=_money_unit(text, q, clause[1]), condition=last.condition))
+                last = phrases[-1]
+                continue
         if payment is None:
             quota = _PRIORITY_QUOTA.search(text, *clause)
             if quota:

@@ -64,3 +64,36 @@ def test_time_limits_listed_before_a_shared_verb_are_each_a_limit():
 def test_listed_limits_under_a_reform_goal_stay_targets():
     text = "力争甲类申请10个工作日内、乙类申请5个工作日内完成审批。"
     assert [p.amount for p in support_phrases(text) if p.kind == "time-limit"] == []
+
+
+def test_sums_listed_with_bare_magnitudes_are_each_a_grade():
+    text = "对每引进一家年产值超过1亿元/3亿元/5亿元的企业，分别给予3万/6万/12万元奖励。"
+    rewards = [(s.amount, s.unit) for s in _supports(text) if s.kind == "reward"]
+    assert rewards == [(Decimal("3"), "万元"), (Decimal("6"), "万元"), (Decimal("12"), "万元")]
+
+
+def test_sums_graded_by_year_of_support_are_each_a_support():
+    text = "在认定基地内创业的，按照第一年每月900元、第二年每月600元标准给予租金补贴。"
+    assert [s.amount for s in _supports(text) if s.kind == "subsidy"] == [Decimal("900"), Decimal("600")]
+
+
+def test_a_later_years_sum_in_its_own_clause_keeps_the_payment():
+    text = "给予运营机构房租补贴，补贴标准为：第一年按20元/平方米/月，第二年12元/平方米/月。"
+    assert [s.amount for s in _supports(text) if s.kind == "subsidy"] == [Decimal("20"), Decimal("12")]
+
+
+def test_interest_subsidy_in_percentage_points_is_a_rate():
+    text = "贴息标准为每年1个百分点，最长贴息期限为3年，单户最多可享受贴息80万元。"
+    got = [(s.kind, s.rate, s.amount, s.cap, s.comparator) for s in _supports(text)]
+    # the cap of the subsidy joins its rate: one support, 1 point a year, at most 80万元
+    assert got == [("loan-interest", Decimal("1"), None, Decimal("80"), ""), ("time-limit", None, Decimal("3"), None, "≤")]
+
+
+def test_an_annualised_rate_has_no_base_named_by_its_period():
+    (s,) = [s for s in _supports("给予年化1.5%的贴息。") if s.kind == "loan-interest"]
+    assert (s.rate, s.rate_base) == (Decimal("1.5"), "")
+
+
+def test_less_than_a_length_is_no_length_to_reach():
+    text = "实际用款时间未满3个月的，按照实际使用时间计算补贴。"
+    assert [s for s in _supports(text) if s.kind == "threshold" and s.amount == Decimal("3")] == []
