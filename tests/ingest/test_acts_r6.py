@@ -106,3 +106,14 @@ def test_a_subjectless_sentence_carries_the_previous_subjects_oversight():
 def test_a_sentence_with_a_body_of_its_own_carries_nothing_over():
     text = ITEMS.format(first="市经信委牵头制定园区服务规范。市统计局要加强对入园企业的督促检查。")
     assert ("市经信委", "一（一）", SU, EX) not in explicit(text)
+
+
+def test_guiding_and_pressing_others_work_is_oversight():
+    text = ITEMS.format(first="各区政府负责组织实施，市发改委加强指导和督促。")
+    assert ("市发改委", "一（一）", SU, EX) in explicit(text)
+    assert ("市发改委", "一（一）", L, EX) not in explicit(text)
+
+
+def test_strengthening_the_audit_of_a_named_work_is_oversight():
+    text = ITEMS.format(first="市统计局要加强对资金使用的审计监督，市财政局负责资金拨付。")
+    assert {("市统计局", "一（一）", SU, EX), ("市财政局", "一（一）", L, EX)} <= explicit(text)
