@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from .frontlines import DATE, ISSUING_TITLE, date_of, join_title
+from .frontlines import DATE, ISSUING_TITLE, _numeral, date_of, join_title
 from .model import DocumentMeta
 
 if TYPE_CHECKING:  # the front matter is read there; only its fields are used here
@@ -20,7 +21,7 @@ __all__ = ["apply_front_matter", "effective_of", "genre_of"]
 # The genre words a title ends in, longest first where one ends another (复函 before 函, 实施细则 is a 细则).
 _GENRES = ("通知", "通报", "通告", "公告", "公报", "意见", "方案", "计划", "规划", "纲要", "办法", "条例", "规定", "细则",
            "规则", "决定", "决议", "命令", "批复", "复函", "答复", "报告", "请示", "措施", "要点", "指引", "指南", "清单",
-           "目录", "标准", "章程", "制度", "规程", "纪要", "安排", "预案", "函", "令")
+           "目录", "标准", "章程", "制度", "规程", "纪要", "安排", "预案", "政策", "函", "令")
 _TRAILING_NOTE = re.compile(r"[（(][^（）()]*[）)]$")
 
 
@@ -49,6 +50,7 @@ def _issued_genre(front: FrontMatter, title: str) -> str:
 
 _EFFECT_DATE = re.compile(rf"自(?P<date>{DATE.pattern})起(?:施行|实施|执行|生效)")
 _EFFECT_ISSUED = re.compile(r"自(?:本(?:[\u4e00-\u9fff]{1,6}))?(?:印发|发布|公布|下发|颁布|签发)之日起")
+_EFFECT_LATER = re.compile(r"之日起(?:满)?(?P<n>[0-9]{1,3}|[一二三四五六七八九十]{1,3})(?:日|天)(?:后|以后)?(?:施行|实施|生效|执行)")
 # The document speaks of itself: 本办法… / 本条例… / 本通知…, or an order's 现予公布，自…起施行.
 _SELF = re.compile(r"本(?:[\u4e00-\u9fff]{0,4})(?:" + "|".join(_GENRES) + r")|现予(?:公布|发布|印发)|现将[^。]{0,60}印发")
 
@@ -66,6 +68,9 @@ def effective_of(text: str, issued: str = "") -> str:
             if d:
                 return d.isoformat()
         if issued and _EFFECT_ISSUED.search(sentence):
+            later = _EFFECT_LATER.search(sentence)
+            if later:  # 自印发之日起30日后施行: the date of issue and that many days
+                return (date.fromisoformat(issued) + timedelta(days=_numeral(later.group("n")))).isoformat()
             return issued
     return ""
 

@@ -107,6 +107,8 @@ def is_title_line(line: str) -> bool:
         return False
     if _LABEL_START.match(line) or identifier_of(line) or DATE_LINE.match(line) or ANNEX_LIST.match(line):
         return False
+    if line.count("\t") >= 2 or re.match(rf"^序[{WS}]*号[{WS}]", line):
+        return False  # a table's header row (序号 项目名称 责任单位 …)
     # A comma inside a title is rare; allow it only when the line ends like a document's name.
     return not re.search(r"[，,]", line) or bool(_GENRE.search(line))
 

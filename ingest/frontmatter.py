@@ -68,7 +68,7 @@ log = logging.getLogger(__name__)
 # Publication notes under the date: （此件公开发布） （此件主动公开） （本文有删减）.
 _NOTE = re.compile(r"^[（(](?:此件|本件|本文)[^（）()]{1,12}[）)]$")
 # Distribution and printing lines at the very end: 抄送：… / 上海市人民政府办公厅 2024年3月16日印发.
-_COLOPHON = re.compile(rf"^(?:(?:抄送|主送|抄报|分送|发送)[：:].*|.{{0,40}}(?:{DATE.pattern})\s*印发)$")
+_COLOPHON = re.compile(rf"^(?:(?:抄送|主送|抄报|分送|发送|联系人|联系电话|联系方式|经办人|承办人|签发人)[：:].*|.{{0,40}}(?:{DATE.pattern})\s*印发)$")
 # Fields of a portal's metadata table above the text: 发文字号：国发〔2018〕42号.
 _PORTAL_FIELD = re.compile(
     r"^(?P<key>标\s*题|索\s*引\s*号|发文机关|发布机构|发文字号|文\s*号|成文日期|发布日期|主题分类|主\s*题\s*词|生效日期|"
@@ -443,7 +443,10 @@ def read_front_matter(source: str) -> FrontMatter:
 
 
 _PAGE_TAIL = re.compile(r"^(?:[0-9]+条评论|网友评论.*|暂无(?:网友)?评论|发表评论|验证码[：:].*|\*?正文[：:]|【?(?:打印|关闭|收藏)】?"
-                        r"|(?:上一篇|下一篇|上一条|下一条)[：:].*)$")
+                        r"|(?:上一篇|下一篇|上一条|下一条)[：:].*"
+                        # the page's download links: 附件下载： / a file's name
+                        r"|(?:附件下载|相关附件|下载附件|附件列表)[：:]?|.{1,120}\.(?:pdf|docx?|xlsx?|wps|et|ofd|zip|rar)"
+                        r"(?:[（(][0-9.]+\s*[KMG]?B[）)])?)$", re.IGNORECASE)
 
 
 def _trailing_chrome(lines: list[_Line], n: int) -> list[FrontLine]:

@@ -257,3 +257,53 @@ def test_the_issued_text_named_without_its_city_is_no_citation():
 """
     doc = _parse(text)
     assert [c.title for c in doc.citations] == ["中华人民共和国宪法"]
+
+
+ZONE_POLICY = """首页 > 政务公开 > 政策文件
+字号:
+大 中 小
+青禾经济技术开发区管理委员会关于印发《青禾经开区支持科技创新若干政策》的通知
+青经开管规〔2031〕1号
+各部门、各园区、各街道：
+《青禾经开区支持科技创新若干政策》已经管委会主任办公会议审议通过，现印发给你们，请遵照执行。
+青禾经济技术开发区管理委员会
+2031年4月8日
+青禾经开区支持科技创新若干政策
+第一条【高新技术企业】对新认定的高新技术企业，给予一次性奖励20万元。
+第二条【研发投入】对企业研发投入，按上年度研发费用增量的10%给予补助，最高100万元。
+第三条【附则】本政策自印发之日起30日后施行，有效期至2033年12月31日。
+联系人：陈某某，联系电话：0757-1234567
+附件下载：
+青禾经开区支持科技创新若干政策.pdf
+【打印】【关闭】
+"""
+
+
+def test_a_zone_policy_takes_effect_thirty_days_after_issue_and_its_page_tail_is_no_text():
+    doc = _parse(ZONE_POLICY)
+    assert doc.meta.title == "青禾经济技术开发区管理委员会关于印发《青禾经开区支持科技创新若干政策》的通知"
+    assert doc.meta.identifier == "青经开管规〔2031〕1号"
+    assert doc.meta.issued == "2031-04-08" and doc.meta.effective == "2031-05-08"
+    assert doc.meta.issued_text_genre == "政策"
+    assert [u.heading for u in doc.units if u.path.startswith("第")] == ["高新技术企业", "研发投入", "附则"]
+    last = doc.units[-1].text
+    assert last.endswith("有效期至2033年12月31日。") and "联系人" not in last and ".pdf" not in last
+
+
+TABLE_NOTICE = """青禾市南城区人民政府办公室关于印发南城区2031年民生实事项目计划的通知
+南府办函〔2031〕7号
+各街道办事处，区政府各部门：
+经区政府同意，现将《南城区2031年民生实事项目计划》印发给你们，请各责任单位按照时间节点抓好落实。
+青禾市南城区人民政府办公室
+2031年1月20日
+南城区2031年民生实事项目计划
+序号\t项目名称\t主要内容\t责任单位\t完成时限
+1\t新建公办幼儿园\t新建公办幼儿园3所\t区教育局\t2031年8月底
+2\t老旧小区改造\t完成老旧小区改造12个\t区住房城乡建设局\t2031年12月底
+"""
+
+
+def test_a_table_header_row_is_no_part_of_the_issued_title():
+    doc = _parse(TABLE_NOTICE)
+    assert doc.meta.issued_text_title == "南城区2031年民生实事项目计划"
+    assert doc.meta.issued_text_genre == "计划"
