@@ -46,7 +46,7 @@ _MODIFIER = (r"(?:等(?:有关|相关)?(?:部门|单位)"
              r"|认真|不断|逐步|加快|抓紧|尽快|统一|具体|主要|全面|深入|今年|明年|年内|近期|下一步|今后"
              r"|(?:对|为|向|与|同|给|在|从|按照|根据|依照|依据|依托|通过|围绕|结合|针对|聚焦|面向|利用|借助|会同|联合|协同)"
              r"[^，,。；;：:、]{1,30}?"
-             r"|(?:根据|按照|依照|依据|结合|通过|在|依托|围绕|针对|聚焦|利用|借助|对|为)[^，,。；;：:]{1,40}?[，,])")
+             r"|(?:根据|按照|依照|依据|结合|通过|在|依托|围绕|针对|聚焦|利用|借助|对|为|作为)[^，,。；;：:]{1,40}?[，,])")
 _ACT_RE = re.compile(r"\s*(?:" + _MODIFIER + r"\s*)*?" + r"(?P<verb>" + _VERB + r")(?!的|人员|人[，,。；;、]|者|单位|部门|机制)")
 _NOUN_AFTER_RE = re.compile(_VERB + r"(?:" + _VERB + r")?(?:的|情况|进展|成效)")  # …落实情况纳入考核: a noun  # 市财政局制定出台的办法: the verb makes a noun phrase
 # A clause that reports what was done (湖北省地震局已在…设立了监测站, 国务院部署开展了…) or states how a body is
@@ -98,7 +98,9 @@ def subject_acts(source: str, units: list[Unit], mentions: list[Mention],
                 if _HELPS_RE.fullmatch(act.group("verb")):
                     roles = [Role.PARTICIPANT]
                 else:
-                    instead, duty = _duties(source, tail, sent.end)
+                    # the duty is read after the frames closed by a comma (作为主管部门，要加强统筹协调)
+                    framed = max(source.rfind("，", tail, act.start("verb")), source.rfind(",", tail, act.start("verb")))
+                    instead, duty = _duties(source, framed + 1 if framed != -1 else tail, sent.end)
                     roles = duty if (duty and instead) else [Role.LEAD, *duty]
                 listed = tuple(m[0].text(source) for m in group)
                 span = _trimmed(source, sent)

@@ -117,3 +117,8 @@ def test_guiding_and_pressing_others_work_is_oversight():
 def test_strengthening_the_audit_of_a_named_work_is_oversight():
     text = ITEMS.format(first="市统计局要加强对资金使用的审计监督，市财政局负责资金拨付。")
     assert {("市统计局", "一（一）", SU, EX), ("市财政局", "一（一）", L, EX)} <= explicit(text)
+
+
+def test_a_body_named_the_authority_in_a_comma_frame_takes_the_duty_after_it():
+    text = ITEMS.format(first="市发改委作为园区建设的主管部门，要加强统筹协调，研究解决重大问题。")
+    assert ("市发改委", "一（一）", CO, EX) in explicit(text)

@@ -34,3 +34,11 @@ def test_a_plain_list_closed_by_a_collective_after_a_semicolon_is_a_note():
 
 def test_the_body_that_follows_the_work_up_supervises():
     assert on_item("（市经信委负责，市统计局督办）") == {("市经信委", L, EX), ("市统计局", SU, EX)}
+
+
+def test_the_city_level_departments_as_a_whole_are_a_collective():
+    from ingest.notes import _is_collective
+    from ingest.model import Span
+
+    for name in ("市直有关部门", "区直各部门", "县直各单位"):
+        assert _is_collective(name, (Span(0, len(name)), "x")), name
