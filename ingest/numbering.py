@@ -27,10 +27,13 @@ _LABEL_PATTERNS: tuple[tuple[Numbering, re.Pattern[str]], ...] = (
     (Numbering.ARTICLE_CHAPTER, re.compile(rf"第([{HAN}0-9]+)章")),
     (Numbering.ARTICLE_SECTION, re.compile(rf"第([{HAN}0-9]+)节")),
     (Numbering.ARTICLE, re.compile(rf"第([{HAN}0-9]+)条")),
-    (Numbering.HAN_COMMA, re.compile(rf"([{HAN}]+)、")),
+    # 一、 / 一 、 / 一．(a full-width point some local pages use)
+    (Numbering.HAN_COMMA, re.compile(rf"([{HAN}]+)(?:[ \u3000]?、|．|\.(?![0-9０-９]))")),
     # a web page may space the label inside its brackets: ( 十一 ) / （ 3 ）
     (Numbering.HAN_PAREN, re.compile(rf"[（(][ \u3000]?([{HAN}]+)[ \u3000]?[）)]")),
     (Numbering.ARABIC_PAREN, re.compile(r"[（(][ \u3000]?([0-9０-９]+)[ \u3000]?[）)]")),
+    # 1）/ 1): the closing bracket alone
+    (Numbering.ARABIC_PAREN, re.compile(r"([0-9０-９]{1,2})[）)](?=[ \u3000]*[\u4e00-\u9fff“《（(])")),
     # a decimal outline: 1.1.1 / 1.1 before a heading word (kept only when they run as an outline: _outline)
     (Numbering.DECIMAL_3, re.compile(
         r"([0-9０-９]{1,2}[.．][0-9０-９]{1,2}[.．][0-9０-９]{1,2})[.．、]?(?=[ \t\u3000]*[\u4e00-\u9fff《“])")),

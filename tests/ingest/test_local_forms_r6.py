@@ -307,3 +307,11 @@ def test_a_table_header_row_is_no_part_of_the_issued_title():
     doc = _parse(TABLE_NOTICE)
     assert doc.meta.issued_text_title == "南城区2031年民生实事项目计划"
     assert doc.meta.issued_text_genre == "计划"
+
+
+def test_local_label_forms_full_width_point_spaced_comma_and_closing_bracket():
+    text = "一．总体要求\n（一）指导思想\n1）坚持问题导向。\n2）坚持系统推进。\n二 、重点任务\n（一）加强组织领导。\n"
+    labels = [(lab.numbering.value, lab.numeral) for lab in find_labels(text)]
+    assert labels == [("一、", "一"), ("（一）", "一"), ("（1）", "1"), ("（1）", "2"), ("一、", "二"), ("（一）", "一")]
+    doc = _parse("青禾区推进数字政府建设工作要点\n" + text)
+    assert [u.path for u in doc.units] == ["一", "一（一）", "一（一）（1）", "一（一）（2）", "二", "二（一）"]
