@@ -56,6 +56,7 @@ _PARENS = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 _SKIP = re.compile(r"^(cl:|variant of|old variant|see |surname|abbr\.|also written|used in|japanese |"
                    r"taiwan pr\.|erhua variant|archaic|lit\.|fig\.|pr\. )", re.IGNORECASE)
 _LEADING = ("to ", "a ", "an ", "the ")
+POSSESSIVE = re.compile(r"'s?$")  # China's, deputies' (the English views read the noun)
 _CJK_ONLY = re.compile(r"^[\u3400-\u4dbf\u4e00-\u9fff]{2,}$")
 # English words a question asks with rather than about (how many, may we, must a firm, get, each): looked up alone,
 # CC-CEDICT gives them words policy texts use for something else (many → 许多, 不少; get → 取得; one → 之一)
@@ -180,7 +181,7 @@ class Dictionary:
         """The English phrases of ``text`` the dictionary knows, longest first and left to right, each word
         used once (``machine tool`` is 机床, not also 机器 and 工具); stopwords are neither looked up
         alone nor allowed to start or end a phrase."""
-        words = [stem(w) for w in ascii_words(text)]
+        words = self.question_words(text)
         taken = [False] * len(words)
         found = []
         for size in range(min(self.longest, len(words)), 0, -1):
@@ -197,6 +198,25 @@ class Dictionary:
                     found.append((phrase, list(translations)))
         return found
 
+    def question_words(self, text: str) -> list[str]:
+        """The stemmed words of ``text`` as :meth:`phrases` reads them: a hyphenated word no phrase of the table
+        holds is its parts (night-time, high-risk, foreign-owned → night time, high risk, foreign owned), so that
+        its parts may be looked up and form a phrase; one a phrase holds stays whole (mid-autumn festival)."""
+        out: list[str] = []
+        for word in ascii_words(text):
+            if "-" in word and stem(word) not in self.key_words():
+                out.extend(stem(part) for part in word.split("-") if part)
+            elif word:
+                out.append(stem(word))
+        return out
+
+    def key_words(self) -> frozenset[str]:
+        """Every word of the table's phrases (mid-autumn, of mid-autumn festival), gathered once."""
+        words = self.__dict__.get("_key_words")
+        if words is None:
+            words = frozenset(w for key in self._index for w in key)
+            self.__dict__["_key_words"] = words
+        return words
 
     def _other_form(self, word: str) -> tuple[tuple[str, ...], list[Translation]]:
         """A stemmed word the table lacks, looked up as another form of the same word (:func:`other_forms`):
@@ -219,6 +239,9 @@ _SUFFIXES = ("ment", "ion", "er", "or", "ly", "al")
 def other_forms(word: str) -> list[str]:
     """Candidate forms of a stemmed word, most likely first (see above); never the word itself."""
     out = [word + "e"]
+    again = stem(word)  # the stemmer strips one suffix: meetings → meeting, looked up as meet
+    if again != word:
+        out.insert(0, again)
     if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "aeiouls":
         out.append(word[:-1])
     if len(word) > 4 and word.endswith("ed"):  # the stemmer keeps -ed: trained → train, praised → praise

@@ -27,7 +27,7 @@ import threading
 from collections import Counter
 from collections.abc import Sequence
 
-from .bilingual import GLOSSARY_WORDS, Dictionary, gloss_keys, load_glossary
+from .bilingual import GLOSSARY_WORDS, POSSESSIVE, Dictionary, gloss_keys, load_glossary
 from .expand import stem
 from .tokenize import STOPWORDS, Tokenizer, ascii_words
 
@@ -74,8 +74,8 @@ class EnglishViews:
 
     def question_words(self, question: str) -> list[str]:
         """The question's stemmed English words some unit word is glossed by."""
-        return [w for w in dict.fromkeys(stem(x) for x in ascii_words(question)) if w not in STOPWORDS
-                and w in self._english_of]
+        return [w for w in dict.fromkeys(stem(POSSESSIVE.sub("", x)) for x in ascii_words(question))
+                if w not in STOPWORDS and w in self._english_of]
 
     def view(self, row: int) -> Counter:
         """The English words of unit ``row``'s Chinese words, with their counts (made once, then kept)."""
