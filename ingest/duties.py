@@ -105,7 +105,7 @@ _OPINION_RE = re.compile(r"\s*(?:经)?(?:研究)?(?:提出了?(?:以下|如下)?
 # X会同有关方面 / 有关部门: the others are not named, X's own work follows
 _WITH_UNNAMED_RE = re.compile(r"[\s，,]*(?:要|应当|应|将)?(?:会同|联合)(?:有关|相关|其他)(?:方面|部门和单位|部门|单位)\s*")
 # X为…核发主管单位 / X是…的牵头部门: the text names X the authority in charge of the work, its lead
-_IN_CHARGE_RE = re.compile(r"\s*(?:（室）)?(?:或[^，,。；;]{1,12}?)?(?:是|为)[^，,。；;]{0,30}?(?:主管|牵头|责任|负责)(?:单位|部门|机关)(?:[。；;，,]|$)")
+_IN_CHARGE_RE = re.compile(r"\s*(?:（室）)?(?:或[^，,。；;]{1,12}?)?(?:是|为)[^，,。；;]{0,30}?(?:主管|牵头|责任|负责)(?:单位|部门|机关|主体)(?:[。；;，,]|$)")
 _EACH_BEFORE_RE = re.compile(r"分别由\s*$")
 _EACH_AFTER_RE = re.compile(r"\s*(?:等(?:有关)?部门)?分别")
 _COLLECTIVE_COORDINATES_RE = re.compile(r"\s*(?:要|应当|应|须)?\s*(?:切实)?(?:加强|做好|负责)?(?:统筹协调|综合协调)")

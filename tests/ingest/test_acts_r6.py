@@ -122,3 +122,13 @@ def test_strengthening_the_audit_of_a_named_work_is_oversight():
 def test_a_body_named_the_authority_in_a_comma_frame_takes_the_duty_after_it():
     text = ITEMS.format(first="市发改委作为园区建设的主管部门，要加强统筹协调，研究解决重大问题。")
     assert ("市发改委", "一（一）", CO, EX) in explicit(text)
+
+
+def test_a_body_said_to_be_the_comprehensive_department_leads_the_duty_after_it():
+    text = ITEMS.format(first="市发改委是园区建设管理的综合部门，主要负责项目申报和投资计划下达。")
+    assert ("市发改委", "一（一）", L, EX) in explicit(text)
+
+
+def test_a_body_said_to_be_the_responsible_party_leads():
+    text = ITEMS.format(first="市经信委是市级园区项目的责任主体，对项目进度负总责。")
+    assert ("市经信委", "一（一）", L, EX) in explicit(text)
