@@ -68,7 +68,7 @@ log = logging.getLogger(__name__)
 # Publication notes under the date: （此件公开发布） （此件主动公开） （本文有删减）.
 _NOTE = re.compile(r"^[（(](?:此件|本件|本文)[^（）()]{1,12}[）)]$")
 # Distribution and printing lines at the very end: 抄送：… / 上海市人民政府办公厅 2024年3月16日印发.
-_COLOPHON = re.compile(rf"^(?:(?:抄送|主送|抄报|分送|发送|联系人|联系电话|联系方式|经办人|承办人|签发人)[：:].*|.{{0,40}}(?:{DATE.pattern})\s*印发)$")
+_COLOPHON = re.compile(rf"^(?:[（(]?(?:抄送|主送|抄报|分送|发送|联系人|联系电话|联系方式|经办人|承办人|签发人)[：:].*|.{{0,40}}(?:{DATE.pattern})\s*印发)$")
 # Fields of a portal's metadata table above the text: 发文字号：国发〔2018〕42号.
 _PORTAL_FIELD = re.compile(
     r"^(?P<key>标\s*题|索\s*引\s*号|发文机关|发布机构|发文字号|文\s*号|成文日期|发布日期|主题分类|主\s*题\s*词|生效日期|"
@@ -76,6 +76,7 @@ _PORTAL_FIELD = re.compile(
 )
 _PORTAL_MEANING = {"标题": "title", "发文机关": "issuer", "发布机构": "issuer", "发文字号": "identifier",
                    "文号": "identifier", "成文日期": "issued", "发布日期": "issued"}
+_SIGNER = re.compile(rf"^(?:签发人|签发|领导署名|审核人|核稿人)[{WS}]*[：:][{WS}]*[\u4e00-\u9fff·{WS}]{{2,12}}$")
 _MAX_TITLE_LINES = 3
 _HEADER_LINES = 15  # a header never runs longer than this many lines
 # （2031年3月1日市政府第9次常务会议通过）: a dated note under the title, not the date of issue.
@@ -164,6 +165,9 @@ def _header(lines: list[_Line]) -> tuple[list[FrontLine], int]:
             found.extend(taken[0])
             page_lines += taken[1]
             i += taken[1] - 1
+        elif _SIGNER.match(line.text):
+            found.append(FrontLine("portal:other", span, line.text))  # 签发人：某某 by the number of an answer
+            page_lines += 1
         elif portal:
             key = re.sub(rf"[{WS}]", "", portal.group("key"))
             found.append(FrontLine("portal:" + _PORTAL_MEANING.get(key, "other"), span, portal.group("value").strip()))

@@ -315,3 +315,28 @@ def test_local_label_forms_full_width_point_spaced_comma_and_closing_bracket():
     assert labels == [("一、", "一"), ("（一）", "一"), ("（1）", "1"), ("（1）", "2"), ("一、", "二"), ("（一）", "一")]
     doc = _parse("青禾区推进数字政府建设工作要点\n" + text)
     assert [u.path for u in doc.units] == ["一", "一（一）", "一（一）（1）", "一（一）（2）", "二", "二（一）"]
+
+
+ANSWER = """关于市政协十四届三次会议第20310045号提案的答复
+青住建提复〔2031〕12号
+签发人：刘某某
+民盟青禾市委会：
+贵单位提出的《关于推进老旧小区加装电梯的提案》收悉。经认真研究，现将办理情况答复如下：
+一、工作开展情况
+近年来，我局会同各区政府推进既有住宅加装电梯，累计完成加装电梯320台。
+二、下一步工作
+我局将简化审批流程，对加装电梯给予每台15万元补贴。
+再次感谢贵单位对住房和城乡建设工作的关心和支持。
+青禾市住房和城乡建设局
+2031年7月5日
+（联系人：赵某；联系电话：12345678）
+"""
+
+
+def test_an_answer_to_a_party_proposal_with_its_signer_and_contact():
+    doc = _parse(ANSWER)
+    assert doc.meta.identifier == "青住建提复〔2031〕12号"
+    assert doc.meta.addressees == "民盟青禾市委会"
+    assert doc.meta.genre == "答复" and doc.meta.issued == "2031-07-05"
+    assert [u.path for u in doc.units] == ["序言", "一", "二", "结语"]
+    assert "联系人" not in doc.units[-1].text and "签发人" not in doc.units[0].text
