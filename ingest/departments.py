@@ -209,16 +209,40 @@ def _unknown_body(name: str, kind: str, jurisdiction: str) -> Department:
         full = key_name = name
     if kind not in ("collective", "designation"):
         # 区人社局 and 区人力资源和社会保障局, 区政府 and 区人民政府: one body, whichever way the text writes it
-        key_name = name_form(key_name)
+        key_name = name_form(_TAX_BRANCH_RE.sub("", key_name) if jurisdiction else key_name)
     joint = kind == "joint"
+    forms = [name] if full != name else []
+    if kind not in ("collective", "designation", "joint"):
+        forms += [f for f in _local_forms(full, jurisdiction) if f not in (full, name)]
     return Department(
         key=_slug(key_name, "joint-body" if joint else "body"), pref_label=full,
-        alt_labels=[name] if full != name else [], pref_label_en="",
+        alt_labels=forms, pref_label_en="",
         category="joint-body" if joint else kind if kind in ("collective", "designation") else _category_of(name),
         listed_in_alias_table=False,
         jurisdiction=jurisdiction if name.startswith(_RELATIVE_START) or full != name else (
             _place_in(name) or _of_own_place(name, jurisdiction)),
     )
+
+
+# 国家税务总局佛山市南海区税务局 and the 区税务局 a document of 佛山市南海区 writes: one branch of the tax service
+_TAX_BRANCH_RE = re.compile(r"^国家税务总局(?=[\u4e00-\u9fff]{2,12}?税务局$)")
+
+
+def _local_forms(full: str, jurisdiction: str) -> list[str]:
+    """The other names a local body goes by in its own place's documents: its name with the lowest place written
+    short (佛山市南海区委组织部 → 南海区委组织部) and with its level alone (→ 区委组织部); a tax branch without the
+    national service before it (国家税务总局佛山市南海区税务局 → 南海区税务局, 区税务局)."""
+    parts = re.findall(r"[\u4e00-\u9fff]+?(?:自治区|自治州|省|市|州|盟|区|县|旗)", jurisdiction)
+    if not parts or jurisdiction == NATIONAL:
+        return []
+    body = _TAX_BRANCH_RE.sub("", full)
+    if not body.startswith(jurisdiction) or len(body) == len(jurisdiction):
+        return [body] if body != full else []
+    rest = body[len(jurisdiction):]
+    lowest = parts[-1]
+    level = "自治区" if lowest.endswith("自治区") else "州" if lowest.endswith("自治州") else lowest[-1]
+    forms = [body, lowest + rest, level + rest]
+    return list(dict.fromkeys(f for f in forms if f != full))
 
 
 def _with_own_place(name: str, jurisdiction: str) -> str:

@@ -210,7 +210,17 @@ def document_jurisdiction(identifier: str = "", issuers: tuple[str, ...] | list[
             and not (written[0].name.startswith(number.name) or number.name.startswith(written[0].name)
                      or number.name in written[0].name)):
         return written[0]
+    if number and number.level == "city":
+        # 长营商办〔2024〕3号 over 长沙县2024年优化营商环境工作要点: a county or district of that city the gazetteer
+        # does not know, opening the issuer or the title, is where the document belongs
+        for line in (*issuers, title):
+            lower = _LOWER_AT_START_RE.match(re.sub(r"^中共", "", line.strip()))
+            if lower and not number.name.endswith(lower.group(1)) and place_named(lower.group(1)) is None:
+                return Jurisdiction(number.name + lower.group(1), "district")
     return number or jurisdiction_of_issuers(issuers, title)
+
+
+_LOWER_AT_START_RE = re.compile(r"^(?![本全各该新城])([\u4e00-\u9fff]{2,3}?[县区])(?=人民政府|政府|委|\d|关于|印发)")
 
 
 def matches_jurisdiction(query: str, jurisdiction: str, level: str = "") -> bool:

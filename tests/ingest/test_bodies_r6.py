@@ -132,3 +132,20 @@ def test_party_departments_by_their_full_names():
 def test_the_towns_governments_and_the_streets_offices():
     written = names("第二条 各乡镇人民政府、街道办事处负责本辖区的工作。\n第三条 各镇人民政府（街道办事处）负责宣传。", _COUNTY)
     assert {"各乡镇人民政府", "街道办事处", "各镇人民政府（街道办事处）"} <= written
+
+
+def test_a_county_the_gazetteer_does_not_know_opens_the_title_under_its_citys_number():
+    head = "宁乡县2031年优化营商环境工作要点\n长营商办〔2031〕3号\n各镇人民政府、街道办事处：\n一、主要目标\n"
+    found, jurisdiction = read("（一）新增经营主体。\n责任单位：县市场监管局", head)
+    assert jurisdiction == "长沙市宁乡县"
+    assert any(label.endswith("宁乡县市场监管局") for label in found)
+
+
+def test_a_local_body_is_found_by_its_other_local_forms():
+    from ingest.departments import find_bodies
+
+    source = "一、任务\n1.做好宣传。（南海区委组织部负责）\n2.落实税收优惠。（国家税务总局佛山市南海区税务局负责）\n"
+    bodies = find_bodies(source, jurisdiction="佛山市南海区").departments
+    forms = {d.pref_label: set(d.alt_labels) for d in bodies}
+    assert {"南海区委组织部", "区委组织部"} <= forms["佛山市南海区委组织部"]
+    assert {"南海区税务局", "区税务局"} <= forms["国家税务总局佛山市南海区税务局"]
