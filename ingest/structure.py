@@ -416,16 +416,33 @@ def _has_text(source: str, start: int, end: int, blocked: tuple[Span, ...]) -> b
                for m in _LINE_RE.finditer(source, start, end) if m.group().strip(_WS))
 
 
+_PARAGRAPH_END = re.compile(r"[。！!？?；;：:”」』）)…]$")
+
+
 def _paragraph_units(builder: _Builder, start: int, end: int, blocked: tuple[Span, ...]) -> None:
-    """Each non-blank line of ``[start, end)`` outside front and back matter is one paragraph unit (第N段)."""
-    number = 0
+    """Each non-blank line of ``[start, end)`` outside front and back matter is one paragraph unit (第N段); in a text
+    that indents its paragraphs, a line broken off mid-sentence (no indent, the line above ends in no stop) runs on
+    in the paragraph above."""
+    spans: list[Span] = []
+    indented: list[bool] = []
     for m in _LINE_RE.finditer(builder.source, start, end):
         if _inside(m.start() + len(m.group()) - len(m.group().lstrip(_WS)), blocked):
             continue
         span = _own_span(builder.source, m.start(), m.end())
         if span.end <= span.start or _inside(span.start, blocked):
             continue
-        number += 1
+        spans.append(span)
+        indented.append(m.group()[:1] in _WS)
+    wrapped = sum(indented) >= 2 and not all(indented)
+    merged: list[Span] = []
+    for span, indent in zip(spans, indented):
+        if (wrapped and merged and not indent and not _PARAGRAPH_END.search(merged[-1].text(builder.source))
+                and not _inside(merged[-1].end, blocked)
+                and not any(_inside(p, blocked) for p in range(merged[-1].end, span.start))):
+            merged[-1] = Span(merged[-1].start, span.end)
+        else:
+            merged.append(span)
+    for number, span in enumerate(merged, 1):
         builder.unnumbered(UnitKind.PARAGRAPH, span, paragraph_path(number), f"para{number}",
                            _line_of(builder.source, span.start), numbering_number=number)
 

@@ -340,3 +340,19 @@ def test_an_answer_to_a_party_proposal_with_its_signer_and_contact():
     assert doc.meta.genre == "答复" and doc.meta.issued == "2031-07-05"
     assert [u.path for u in doc.units] == ["序言", "一", "二", "结语"]
     assert "联系人" not in doc.units[-1].text and "签发人" not in doc.units[0].text
+
+
+def test_an_answers_paragraphs_broken_mid_sentence_run_on():
+    text = """关于区政协十届二次会议第12号提案的答复
+李某某委员：
+    您提出的关于加快社区养老服务设施建设的提案收悉，现答
+复如下：
+    我局已在全区建成社区养老服务中心15个，覆盖全部街
+道。
+    下一步，我局将力争2032年底前实现街道综合养老服务中心全覆盖。
+青禾区民政局
+2031年6月28日
+"""
+    doc = _parse(text)
+    assert [u.path for u in doc.units] == ["第1段", "第2段", "第3段"]
+    assert doc.units[1].text.endswith("覆盖全部街\n道。")
