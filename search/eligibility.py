@@ -78,6 +78,7 @@ __all__ = [
     "prohibitions",
     "refusals",
     "relative_age_checks",
+    "size_alternatives",
     "size_tiers",
     "sme_sector",
     "statuses_in",
@@ -493,14 +494,19 @@ def _sum_beside(base: str, needs: str, currency: str = "元") -> tuple[Decimal, 
     if not sums:
         return None
     keywords = _base_keywords(base)
+    named = bigrams_of(base)
     best = None
     for word in keywords:
         for m in re.finditer(re.escape(word), needs, re.IGNORECASE):
+            # the words around the match that the base also writes (设备购置额 for 项目设备购置额, where 总投资 shares
+            # only a synonym): of two sums each beside a word of the base, the one beside more of the base's words
+            around = needs[max(0, m.start() - 6):m.end() + 2]
+            shared = len(bigrams_of(around) & named)
             for value, _, at in sums:
                 distance = at - m.end() if at >= m.end() else m.start() - at
-                if distance <= 40 and (best is None or distance < best[0]):
-                    best = (distance, value, word)
-    return (best[1], best[2]) if best else None
+                if distance <= 40 and (best is None or (shared, -distance) > (best[0], -best[1])):
+                    best = (shared, distance, value, word)
+    return (best[2], best[3]) if best else None
 
 
 # How a formula says a cap was applied, or held to: (above zh, above en, within zh, within en), {cap} the cap's text.
@@ -532,6 +538,12 @@ def _base_named(text: str, rate: Decimal) -> str:
 # A subsidy that is a share of an interest RATE (按LPR的60%贴息; 按基准利率的50%给予贴息), not of interest paid
 _OF_RATE = re.compile(r"(?:利率|LPR)[）)]?的[0-9]")
 _RATE_GIVEN = re.compile(r"(?:LPR|利率|利息)[^0-9，,。；;]{0,8}?([0-9]+(?:\.[0-9]+)?)\s*[%％]|([0-9]+(?:\.[0-9]+)?)\s*[%％]的?(?:利率|年利率|LPR)")
+
+
+def _share_of_a_rate(support: SupportView) -> bool:
+    """Is the support's rate a share of an interest rate (贷款基准利率的40%, LPR的60%), not of a sum?"""
+    number = format(Decimal(str(support.rate)).normalize(), "f")
+    return bool(re.search(rf"(?:利率|LPR)[）)]?的{re.escape(number)}[%％]", support.text)) and "利息的" not in support.text
 
 
 def _interest_share(support: SupportView, profile: EnterpriseProfile, cap: Decimal | None, cap_text: str,
@@ -588,6 +600,17 @@ def amount_of(support: SupportView, profile: EnterpriseProfile, lang: str = "zh"
         got = _interest_share(support, profile, cap, cap_text, zh)
         if got is not None:
             return got
+    if support.rate is not None and _share_of_a_rate(support):
+        got = _interest_share(support, profile, cap, cap_text, zh)
+        if got is not None:
+            return got
+        # 按照同期银行贷款基准利率的40%给予贴息: a share of an interest rate, never of the loan itself; without the
+        # rate the needs state, the amount is the formula with the rate to fill in
+        label = "贷款额 × 利率" if zh else "loan × interest rate"
+        formula = (f"贷款额 × 利率 × {support.rate}%" if zh else f"loan × interest rate × {support.rate}%")
+        if cap_text:
+            formula += f"（最高 {cap_text}）" if zh else f" (at most {cap_text})"
+        return Amount(None, "元", "rate", formula, support.rate, label, "needs", None, cap, support.iri, support.text)
     if support.rate is not None and support.rate_base != "税率":
         rate = support.rate
         base_field, base_value, base_label = "", None, support.rate_base or _base_named(support.text, rate)
@@ -836,6 +859,22 @@ def size_tiers(supports: Sequence[SupportView], profile: EnterpriseProfile) -> l
         others = [c for c in s.conditions if c.field != "size"]
         out.append(replace(s, rate=rate, conditions=others + [chosen]))
     return out
+
+
+def size_alternatives(supports: Sequence[SupportView], profile: EnterpriseProfile) -> list[SupportView]:
+    """Of supports that pay each firm size its own way, each in its own sentence (大型企业按…的30%返还，中小微企业按60%
+    返还, read as two supports with one size each), the ones for the profile's size: the others are the other
+    sizes' alternatives, neither a condition this firm fails nor a sum it gets.  Left as they are when the size is
+    unknown, when fewer than two paying supports name a size, or when none names the firm's."""
+    size = profile_size(profile)
+    paying = [s for s in supports if s.kind not in ("threshold", "time-limit")]
+    sized = [s for s in paying if any(c.field == "size" and c.values for c in s.conditions)]
+    if size is None or len(sized) < 2:
+        return list(supports)
+    mine = {s.iri for s in sized if any(c.field == "size" and size in c.values for c in s.conditions)}
+    if not mine or len(mine) == len(sized):
+        return list(supports)
+    return [s for s in supports if s not in sized or s.iri in mine]
 
 
 def threshold_check(support: SupportView, profile: EnterpriseProfile, unit_text: str = "",

@@ -49,6 +49,7 @@ from .eligibility import (
     prohibitions,
     refusals,
     relative_age_checks,
+    size_alternatives,
     size_tiers,
     supports_for,
     threshold_check,
@@ -357,7 +358,8 @@ def _measures(index: SearchIndex, profile: EnterpriseProfile, k: int, lang: str,
                 score = round(score + LOCAL_BOOST, 4)  # a local document where the firm is: its own policy
             elif place is not None and place.status == "failed" and not _names_place(profile, info):
                 score = round(score - ELSEWHERE_PENALTY, 4)  # another place's policy: shown, but below
-            meant = _asked_item(size_tiers(supports_for(profile, supports), profile), hit.text, hit.start, profile)
+            meant = _asked_item(size_alternatives(size_tiers(supports_for(profile, supports), profile), profile),
+                                hit.text, hit.start, profile)
             # a person's loan, or the firm's: not
             # both at once; of a rate by size (大型企业按30%，中小微企业按60%), the firm's own tier
             conditions = _unit_conditions(unit, meant) if unit is not None else []
@@ -394,7 +396,7 @@ def _measures(index: SearchIndex, profile: EnterpriseProfile, k: int, lang: str,
             if expense is not None:
                 claimed[hit.iri] = expense.id
             amounts = (_amounts(meant, profile, lang, f"{query} {' '.join(plan_info.translation_terms)}", hit.text)
-                       + share_amounts(unit, standard, profile, lang) + text_amounts(unit, meant, profile, lang)
+                       + share_amounts(unit, standard, profile, lang) + text_amounts(unit, supports, profile, lang)
                        + bounded_amounts(unit, profile, lang))
             if unit is not None and not any(a.value is not None for a in amounts):  # a case under another's standard
                 amounts += case_amounts(unit, case_standard(unit, index.units), profile, lang)
