@@ -414,8 +414,23 @@ def _designation_candidates(source: str) -> list[_Candidate]:
     return found
 
 
+# A zone itself named as an owner in a list of owners (责任单位：立山经济开发区，各街道; （X高新区、区财政局负责）):
+# its administration, a body like its 管委会. A zone word alone or a kind of zone (工业园区, 各类开发区) is none.
+_LISTED_ZONE_RE = re.compile(
+    rf"(?:(?<=单位[：:])|(?<=[、，,；;（(]))(?P<name>[{_CJK}]{{2,12}}?(?:经济技术开发区|经济开发区|高新技术产业开发区|开发区|高新区|经开区"
+    rf"|综合保税区|保税区|综保区|新区|产业园区|工业园区|园区))(?=[、，,；;）)\n]|$|等(?![{_CJK}]{{0,4}}(?:地|区域|领域))|牵头|配合|负责|按职责)",
+    re.MULTILINE)
+_ZONE_KIND_RE = re.compile(r"^(?:各类?|全|本|该|其他|相关|有关|重点|特色|省级|市级|国家级|工业|产业|经济|高新|开发|城市|新|老|各级)*"
+                           r"(?:经济技术开发区|经济开发区|高新技术产业开发区|开发区|高新区|经开区|综合保税区|保税区|综保区|新区|产业园区|工业园区|园区)$")
+# A vertically managed unit written bare in a list of owners of a local text (责任单位：各街道，税务局): the local one.
+_LISTED_BARE_UNIT_RE = re.compile(r"(?:(?<=单位[：:])|(?<=[、，,；;（(]))(?:税务局|供电局|供电公司|烟草专卖局|邮政管理局)"
+                                  r"(?=[、，,；;）)\n]|$|牵头|配合|负责|按职责)", re.MULTILINE)
+
+
 def _zone_candidates(source: str) -> list[_Candidate]:
-    found = []
+    found = [_Candidate(m.start("name"), m.end("name"), "generic") for m in _LISTED_ZONE_RE.finditer(source)
+             if not _ZONE_KIND_RE.match(m.group("name")) and not _CLAUSE_RE.search(m.group("name"))]
+    found += [_Candidate(m.start(), m.end(), "generic") for m in _LISTED_BARE_UNIT_RE.finditer(source)]
     for start in [0] + [i + 1 for i, ch in enumerate(source) if not re.match(rf"[{_CJK}]", ch) or ch in _FUNCTION_CHARS]:
         m = _ZONE_RE.match(source, start)
         if m and not _TAIL_BAN.search(m.group()):
@@ -589,6 +604,8 @@ def _joint_candidates(source: str, places: set[str]) -> list[_Candidate]:
                 continue  # 主持召开国务院常务会议听取…: the meeting held, an event, not the organ acting
             start, core = start + owner.start(), owner.group()
         if len(core) >= 2 and not _BARE_JOINT_CORE_RE.match(core):
+            if source.startswith("成员单位", m.end()):  # 区疫情防控指挥部成员单位: the group's members, each acting
+                found.append(_Candidate(start, m.end() + 4, "collective"))
             found.append(_Candidate(start, m.end(), "joint"))
     return found
 

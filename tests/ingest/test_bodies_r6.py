@@ -149,3 +149,15 @@ def test_a_local_body_is_found_by_its_other_local_forms():
     forms = {d.pref_label: set(d.alt_labels) for d in bodies}
     assert {"南海区委组织部", "区委组织部"} <= forms["佛山市南海区委组织部"]
     assert {"南海区税务局", "区税务局"} <= forms["国家税务总局佛山市南海区税务局"]
+
+
+def test_a_zone_and_a_bare_tax_bureau_named_as_owners_in_a_list():
+    written = names("1.增加收入。\n牵头单位：区财政局\n责任单位：甲山经济开发区，各街道，税务局\n"
+                    "2.招商。（区商务局牵头，工业园区、各类开发区配合）")
+    assert {"甲山经济开发区", "税务局"} <= written
+    assert not {"工业园区", "各类开发区"} & written
+
+
+def test_a_groups_member_units_are_a_collective():
+    written = names("1.做好防控。[牵头单位：区卫健局；责任单位：区疫情防控指挥部成员单位、各街道]")
+    assert "区疫情防控指挥部成员单位" in written
