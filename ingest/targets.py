@@ -95,6 +95,21 @@ _PAST_RE = re.compile(r"已(?:经)?(?:建成|达到|累计|形成|培育|实现|
                       r"|^(?!.*(?:到|至)(?:19|20)[0-9]{2}年|.*(?:力争|确保|争取|全年|预期|预计|目标)).*同比"
                       # 全盟现有胡尔奇100余名: what there is now, in a sentence that sets no aim
                       r"|^(?!.*(?:到|至)(?:19|20)[0-9]{2}年|.*(?:力争|确保|争取|目标|新增|达到|提高|增加)).*(?<![在以])现有[^，,。；;基]{0,12}[0-9]")
+# 低于目标1.8个百分点 / 高于年度目标: a result measured against a target, which names no aim of its own
+_AGAINST_TARGET = re.compile(r"(?:低于|高于|快于|慢于|超过|超出|完成|未完成|达到|未达到|实现)(?:预期|年度|全年|序时|计划)?目标")
+_OPENING_YEAR = re.compile(r"\s*(?:[0-9]+[.．、]|其中[，,]?)?\s*(?P<y>(?:19|20)[0-9]{2})年(?!起|以来|开始|前|底|末|内|[0-9])")
+_AIM_WORDS = re.compile(r"力争|确保|争取|目标|计划|预计|预期|将|要|到(?:19|20)[0-9]{2}年")
+
+
+def _reports_past_year(sentence: str, year: int | None) -> bool:
+    """A sentence opening with a year already over when the text was issued (2022年全区…完成88亿元, in a text of
+    2023), setting no aim: it reports results."""
+    m = _OPENING_YEAR.match(sentence)
+    return bool(m and year is not None and int(m.group("y")) < year and not _AIM_WORDS.search(sentence))
+
+
+# 完成时限：2023年12月底 on a line of its own: the date a task row's targets are due
+_DUE_LINE = re.compile(r"(?:完成时限|完成时间|时间节点|办结时限)\s*[：:]\s*(?P<when>[^\n]{2,24})")
 # a sentence that grants (补贴, 奖励, 给予…万元) and one that sets a goal (到2025年, 力争, 目标, 累计, 新增)
 _GRANTS = re.compile(r"补助|补贴|资助|奖励|奖补|贴息|给予[^，,。；;]{0,12}[0-9]")
 _GOAL_RE = re.compile(rf"(?:(?:19|20)[0-9]{{2}}|{HAN_YEAR})年|力争|确保|目标|累计|新增")
@@ -542,7 +557,8 @@ def extract_targets(
     norm = normalise_digits(text)
     skip = _protected_ranges(norm) + [(s.start, s.end) for s in support_spans(norm)]
     skip += [(m.start(), m.end()) for m in re.finditer(r"[^。；;\n]*", norm)
-             if _PAST_RE.search(m.group()) or _sets_terms(m.group())]
+             if _PAST_RE.search(_AGAINST_TARGET.sub("", m.group())) or _sets_terms(m.group())
+             or _reports_past_year(m.group(), year)]
     skip += [clause for m in re.finditer(r"[^。；;\n]+", norm) for clause in _charges(m)]
     found, used = _respectively(norm, text)
     found = [f for f in found + _worded(norm, text) if not _inside(f.at, skip)]
@@ -557,9 +573,10 @@ def extract_targets(
         found.append(target)
     found += _han_targets(norm, text, skip)
     mentions = time_mentions(norm, year)
+    due = next((t for m in _DUE_LINE.finditer(norm) for t in time_mentions(m.group("when"), year) if t.when), None)
     targets: list[Target] = []
     for f in sorted(found, key=lambda f: f.at):
-        own = _own_time(norm, f.at, mentions)
+        own = _own_time(norm, f.at, mentions) or due
         when: date | None
         if own is not None:
             when, period, basis, evidence = own.when, own.period, Basis.EXPLICIT, ""
@@ -572,6 +589,8 @@ def extract_targets(
             basis, evidence = Basis.INFERRED, default_deadline.evidence
         else:
             when, period, basis, evidence = None, f.period, Basis.EXPLICIT, ""
+        if when is not None and year is not None and when.year < year:
+            continue  # a figure for a year already over when the text was issued is a result reported, no aim
         targets.append(
             Target(
                 key=f"{unit_key}.t{len(targets) + 1}",

@@ -48,3 +48,21 @@ def test_a_year_starting_a_period_is_no_deadline():
 def test_headcount_of_insured_firms_is_no_target():
     text = "20人（含）以下的参保企业裁员率不高于参保职工总数15%的，可申请返还。"
     assert extract_targets(text, 0, "一", "u1") == []
+
+
+def test_a_result_measured_against_its_target_is_no_aim():
+    text = "上半年，全区实现生产总值500亿元，同比增长4.1%，低于目标1.9个百分点。"
+    assert extract_targets(text, 0, "一", "u1", year=2024) == []
+
+
+def test_a_due_line_dates_the_rows_targets():
+    text = "1.全区工业增加值增长6%以上。\n主要责任单位：区经济和信息化局\n完成时限：2024年12月底"
+    (t,) = extract_targets(text, 0, "一1", "u1")
+    assert (t.quantity, t.comparator, t.deadline) == (Decimal("6"), "≥", date(2024, 12, 31))
+
+
+def test_a_figure_for_a_year_over_before_the_text_was_issued_is_a_result():
+    text = "2022年全区一般公共预算收入完成88亿元，增长3%。"
+    assert extract_targets(text, 0, "一", "u1", year=2023) == []
+    assert [t.quantity for t in extract_targets("2024年全区一般公共预算收入力争增长5%。", 0, "二", "u2", year=2023)] == [
+        Decimal("5")]
