@@ -225,6 +225,15 @@ def _marked_statements(source: str, marked: list[tuple[list[Mention], str | None
             yield mention, Role.PARTICIPANT, False
 
 
+def _own_later_clause(source: str, tail: int, other: int) -> bool:
+    """Whether a list starting at ``other`` opens a clause of its own after words that follow the list ending at
+    ``tail``: a comma between them, the comma closing at least two characters of this list's own text."""
+    if other <= tail:
+        return False
+    comma = max(source.rfind("，", tail, other), source.rfind(",", tail, other))
+    return comma - tail >= 2 and _CLAUSE_START_RE.search(source[tail:other]) is not None
+
+
 def _same_clause(source: str, a: int, b: int) -> bool:
     """Whether no ； (a clause of its own) stands between positions ``a`` and ``b`` of one sentence."""
     return not re.search(r"[；;]", source[min(a, b) : max(a, b)])
@@ -243,7 +252,11 @@ def _sentence_statements(source: str, sent: Span, mentions: list[Mention], conv:
         start, tail = group[0][0].start, group[-1][0].end
         # a body told what to do in its own clause, closed by ；, helps no lead of another clause (对需整改的…，业务主管部门
         # 要监督其改正；对撤销登记的…，业务主管部门要会同有关单位…)
-        has_lead = any(mark == _LEAD and _same_clause(source, start, other[0][0].start) for other, mark, _ in marked)
+        # nor a lead that opens a later clause of its own after this list's own words (请你省认真组织实施，发展改革委要
+        # 会同有关部门加强督促检查: 你省 is asked to act, the later lead is of another work)
+        has_lead = any(mark == _LEAD and _same_clause(source, start, other[0][0].start)
+                       and not (_own_later_clause(source, tail, other[0][0].start)
+                                and not {k for _, k in other} & {k for _, k in group}) for other, mark, _ in marked)
         if _EXPERTS_RE.match(source, tail, sent.end):
             continue  # 由A、B等单位专家组成的专家组: the bodies only send the experts
         if _OBJECT_RE.search(source, sent.start, start) and not (

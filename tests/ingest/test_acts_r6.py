@@ -132,3 +132,10 @@ def test_a_body_said_to_be_the_comprehensive_department_leads_the_duty_after_it(
 def test_a_body_said_to_be_the_responsible_party_leads():
     text = ITEMS.format(first="市经信委是市级园区项目的责任主体，对项目进度负总责。")
     assert ("市经信委", "一（一）", L, EX) in explicit(text)
+
+
+def test_a_body_asked_to_act_is_not_the_helper_of_a_lead_in_a_later_clause():
+    text = ITEMS.format(first="请各区政府认真组织实施，市发改委要会同市财政局加强督促检查。")
+    found = explicit(text)
+    assert ("市发改委", "一（一）", SU, EX) in found
+    assert not any(b == "各区政府" and r is P for b, _, r, _ in found)
