@@ -10,8 +10,21 @@ from dataclasses import dataclass
 
 from .model import Numbering
 
-__all__ = ["CIRCLED", "DECIMALS", "FULLWIDTH_DIGITS", "HAN", "LINE_START", "STOP_RE", "Label", "decimal_parts", "find_labels", "han_to_int",
-           "heading_of", "segments"]
+__all__ = [
+    "CIRCLED",
+    "DECIMALS",
+    "FULLWIDTH_DIGITS",
+    "HAN",
+    "LINE_START",
+    "STOP_RE",
+    "Label",
+    "decimal_parts",
+    "find_labels",
+    "han_to_int",
+    "heading_of",
+    "opens_contents",
+    "segments",
+]
 
 HAN = "零〇一二三四五六七八九十百两"
 FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
@@ -92,6 +105,12 @@ _NOTE_START = re.compile(r"[ \t\u3000]*(?:注|说明|备注)\s*[：:]\s*1\s*[、
 
 DECIMALS = (Numbering.DECIMAL_1, Numbering.DECIMAL_2, Numbering.DECIMAL_3)
 _TOC_LINE = re.compile(r"^[ \t\u3000]*目[ \t\u3000]*[录錄][ \t\u3000]*[：:]?[ \t\u3000]*$", re.MULTILINE)
+
+
+def opens_contents(text: str) -> bool:
+    """Whether ``text`` opens with a table of contents' heading (目录 on its own line)."""
+    first = re.split(r"[\r\n]", text.lstrip(" \t\u3000\r\n"), maxsplit=1)[0]
+    return bool(_TOC_LINE.fullmatch(first))
 
 
 def decimal_parts(numeral: str) -> tuple[int, ...]:

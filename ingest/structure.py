@@ -24,6 +24,7 @@ from .numbering import (
     find_labels,
     han_to_int,
     heading_of,
+    opens_contents,
     segments,
 )
 
@@ -478,7 +479,7 @@ def _body_units(builder: _Builder, labels: list[Label], start: int, blocked: tup
         # The preamble is the prose between the header (or any front matter inside it) and the first label.
         first = max([body_start, *(s.end for s in blocked if body_start <= s.end <= body[0].start)])
         own = _own_span(source, first, body[0].start)
-        if own.end > own.start:
+        if own.end > own.start and not opens_contents(own.text(source)):  # a table of contents is no preamble
             preamble = own
             builder.unnumbered(UnitKind.PREAMBLE, own, "序言", "pre", _line_of(source, own.start))
         last_end = builder.bound(body[-1].end, body_end)
