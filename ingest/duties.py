@@ -116,7 +116,7 @@ _REQUIRED_CONSENT_RE = re.compile(r"(?:须|应当|应|必须|需要|需)(?:经|�
 _CONSENT_AFTER_RE = re.compile(r"\s*(?:批准|审批|核准|同意|许可|(?:讨论|审议|研究)决定)")  # 须经X讨论决定: X decides
 # A duty a collective has over others, written before its modal (各级人民政府对所属部门…要加强指导监督).
 _OVER_OTHERS_RE = re.compile(r"\s*对[^，,。；;]{1,40}?(?=要|应当|应|须)")
-_COLLECTIVE_URGED_RE = re.compile(r"(?:鼓励|支持|引导|要求|指导|督促|推动|由|责成|(?:^|[，,；;。]|[应要可](?=请))\s*请)\s*$")  # 请各省…人民政府认真贯彻落实
+_COLLECTIVE_URGED_RE = re.compile(r"(?:鼓励|支持|引导|要求|指导|督促|推动|由|责成|(?:^|[，,；;。]|(?<![\u4e00-\u9fff])|[应要可](?=请))\s*请)\s*$")  # （一）请各区政府…: no word before 请  # 请各省…人民政府认真贯彻落实
 _CLAUSE_START_RE = re.compile(r"(?:^|[，,；;：:])\s*(?:同时，?|并)?\s*$")
 _ASKED_RE = re.compile(r"(?:^|[，,；;。：:])\s*(?:并|同时)?请\s*$")
 _BY_RE = re.compile(r"(?:由|请|建议|批示|批请|(?<!受)委托|责成)\s*$")  # a reply's 总理批示A、B认真研究: the leader asked them  # 由X办理; a reply's 请X加快研究 / 建议X做好… asks X to act

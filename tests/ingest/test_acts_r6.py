@@ -139,3 +139,4 @@ def test_a_body_asked_to_act_is_not_the_helper_of_a_lead_in_a_later_clause():
     found = explicit(text)
     assert ("市发改委", "一（一）", SU, EX) in found
     assert not any(b == "各区政府" and r is P for b, _, r, _ in found)
+    assert ("各区政府", "一（一）", IM, EX) in found  # 请 opening the item, after its number
