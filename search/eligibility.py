@@ -280,6 +280,11 @@ _DENIED = re.compile(r"(?:不是|不属于|并非|并不是|还不是|也不是|
 _CLAIMED = re.compile(r"(?<![不非])是[\u4e00-\u9fff]{1,8}?企业")
 
 
+# A sum per measure written before the sum (每平方米补助1000元; 每吨奖励200元), read by the ingest as a plain sum
+_PER_MEASURE_WORDS = re.compile(r"每(?P<of>平方米|吨|亩|千瓦时|千瓦|立方米)(?:[\u4e00-\u9fff]{0,6}?)"
+                                r"(?:补助|补贴|奖励|奖补|给予|资助)(?P<n>[0-9]+(?:\.[0-9]+)?)(?:万元|元)")
+
+
 def _per_measure(support: SupportView, profile: EnterpriseProfile, money: str, of: str, zh: bool) -> Amount | None:
     """A sum per measure of a thing (350元/吨 of energy saved, 100元/平方米) times the measure the needs state in that
     unit (一年综合节能300吨标煤 → 300), capped by the cap as written; the value None, naming the measure, when they
@@ -288,11 +293,11 @@ def _per_measure(support: SupportView, profile: EnterpriseProfile, money: str, o
     if each is None:
         return None
     m = re.search(rf"(?P<n>[0-9]+(?:\.[0-9]+)?)\s*(?:多|余)?{re.escape(of)}", " ".join(profile.needs.split()))
+    qty = Decimal(m.group("n")) if m else (quantity_in(profile.needs, of) if of in QUANTITY_UNITS else None)
     per = f"元/{of}"
-    if not m:
+    if qty is None:
         formula = f"{format_yuan(each)} {per} × {of}数" if zh else f"{format_yuan(each)} {per} × quantity in {of}"
         return Amount(None, "元", "fixed", formula, None, of, "needs", None, None, support.iri, support.text)
-    qty = Decimal(m.group("n"))
     value = (each * qty).quantize(Decimal("0.01")).normalize()
     formula = f"{format_yuan(each)} {per} × {format_yuan(qty)} {of} = {format_yuan(value)} 元"
     cap = _cap_as_written(support)
@@ -643,6 +648,9 @@ def amount_of(support: SupportView, profile: EnterpriseProfile, lang: str = "zh"
         measure = re.fullmatch(r"(?P<money>.*元)/(?P<of>[^/]+)", unit)
         if measure and measure.group("of") != "人":  # 按350元/吨给予奖励: the sum per measure × the measure the needs give
             return _per_measure(support, profile, measure.group("money"), measure.group("of"), zh)
+        written = _PER_MEASURE_WORDS.search(support.text)
+        if written and unit.endswith("元") and Decimal(written.group("n")) == Decimal(str(support.amount)):
+            return _per_measure(support, profile, unit, written.group("of"), zh)  # 每平方米补助1000元
         per_unit = unit.endswith("/人")  # 按500元/人的标准
         each = to_yuan(support.amount, unit[:-2] if per_unit else unit)
         if each is None:

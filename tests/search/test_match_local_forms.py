@@ -47,3 +47,12 @@ def test_of_two_sums_the_base_is_the_one_beside_the_bases_own_words():
     aid = support(rate=D(10), rate_base="项目设备购置额", text="按照项目设备购置额的10%给予补助")
     got = amount_of(aid, EnterpriseProfile(name="x", needs="项目总投资6000万元，其中设备购置额2000万元"))
     assert got.value == D(2000000) and got.base_value == D(20000000)
+
+
+def test_a_sum_per_square_metre_written_before_the_sum_is_worked_on_the_firms_area():
+    aid = support(amount=D(800), unit="元", text="经认定的标准化厂房每平方米补助800元")
+    got = amount_of(aid, EnterpriseProfile(name="x", needs="我们新建了一栋2500平米的标准厂房"))
+    assert (got.value, got.base_value) == (D(2000000), D(2500)) and "800 元/平方米 × 2,500 平方米" in got.formula
+    assert amount_of(aid, EnterpriseProfile(name="x", needs="厂房能补多少？")).value is None
+    plain = amount_of(support(amount=D(800), unit="元", text="一次性补助800元"), EnterpriseProfile(name="x", needs="2500平米"))
+    assert plain.value == D(800)  # a sum per nothing stays the sum
