@@ -24,7 +24,7 @@ import dataclasses
 import json
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
@@ -297,10 +297,10 @@ _RANGE = re.compile(rf"(?:自|从)?{_DATE.format(p='a')}(?:起)?\s*(?:至|到|�
 _FROM = re.compile(rf"(?:自|于|从){_DATE.format(p='a')}(?:起|开始|起开始)(?:施行|执行|实施|生效|试行)"
                    rf"|自{_DATE.format(p='a2')}起(?={_NUM}年内|[一二三四五六七八九十两]年内)")
 _UNTIL = re.compile(rf"(?:执行|实施|有效期|有效)(?:期限)?(?:截?至|到){_DATE.format(p='b')}")
-_ISSUED_FROM = re.compile(r"自(?:印发|发布|公布)之日起(?:施行|执行|实施|生效)?")
+_ISSUED_FROM = re.compile(rf"自(?:印发|发布|公布)之日起(?:(?P<lag>{_NUM})日后)?(?:施行|执行|实施|生效)?")
 # A length from the start: 有效期5年; 周期为1年 (带量采购 results); 为期三年; 试行期2年; 自印发之日起5年内, 自2019年1月1日起5年内
 # (a 周期 only as a clause of its own, not 建设周期为2年的项目; never 3年以上, a term the recipient must meet)
-_YEARS = re.compile(rf"(?:有效期|为期|试行期|执行期|实施期|(?<=[，,；;])周期)限?(?:为|是)?(?P<n>{_NUM}|[一二三四五六七八九十两])年"
+_YEARS = re.compile(rf"(?:有效期|为期|试行期|执行期|实施期|(?<=[，,；;])周期)限?(?:暂定|暂按)?(?:为|是)?(?P<n>{_NUM}|[一二三四五六七八九十两])年"
                     rf"(?!以|内|及)|(?:自(?:印发|发布|公布)之日起|(?<=[0-9][日月年]起)|(?<=年初起))"
                     rf"(?P<k>{_NUM}|[一二三四五六七八九十两])年内")
 
@@ -340,6 +340,8 @@ def validity_of(text: str, issued: date | None = None, offset: int = 0) -> Valid
         return None
     valid_from = (_date(start_m, "a" if start_m.group("ay") else "a2", True) if start_m and start_m.re is _FROM
                   else issued if start_m or years_m else None)
+    if valid_from is not None and start_m is not None and start_m.re is _ISSUED_FROM and start_m.group("lag"):
+        valid_from += timedelta(days=int(start_m.group("lag")))  # 自印发之日起30日后施行
     valid_until = _date(until_m, "b", False) if until_m else None
     if valid_until is None and years_m and valid_from is not None:
         n = years_m.group("n") or years_m.group("k")

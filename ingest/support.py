@@ -630,7 +630,7 @@ def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
 
 # A sentence that may state the document's own period: 有效期, 施行, 执行至 …, and a programme's start and cycle
 # (于2019年初开始执行集中采购结果，周期为1年); 为期 is left out (开展为期一年的专项行动 is one task's length)
-_VALIDITY_SENTENCE = re.compile(r"有效期|施行|执行期限|实施期限|执行至|实施至|起执行|起实施|开始执行|开始实施|[，,]周期为|年内有效")
+_VALIDITY_SENTENCE = re.compile(r"有效期|施行|试行|执行期限|实施期限|实施期(?!间)|执行期(?!间)|执行至|实施至|起执行|起实施|开始执行|开始实施|[，,]周期为|年内有效")
 
 
 def document_validity(body: str, issued: date | None = None):

@@ -97,3 +97,18 @@ def test_an_annualised_rate_has_no_base_named_by_its_period():
 def test_less_than_a_length_is_no_length_to_reach():
     text = "实际用款时间未满3个月的，按照实际使用时间计算补贴。"
     assert [s for s in _supports(text) if s.kind == "threshold" and s.amount == Decimal("3")] == []
+
+
+def test_validity_forms_of_local_measures():
+    from datetime import date
+
+    from ingest.support import document_validity
+
+    issued = date(2024, 5, 10)
+    lag = document_validity("本措施自印发之日起30日后施行，有效期2年。", issued)
+    assert (lag.valid_from, lag.valid_until) == (date(2024, 6, 9), date(2026, 6, 8))
+    trial = document_validity("本细则自2024年7月1日起试行，试行期1年。", issued)
+    assert (trial.valid_from, trial.valid_until) == (date(2024, 7, 1), date(2025, 6, 30))
+    tentative = document_validity("本政策实施期暂定为2年，到期后视情况调整。", issued)
+    assert (tentative.valid_from, tentative.valid_until) == (issued, date(2026, 5, 9))
+    assert document_validity("开展为期一年的专项整治，执行期间加强督查。", issued) is None
