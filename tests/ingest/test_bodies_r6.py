@@ -161,3 +161,11 @@ def test_a_zone_and_a_bare_tax_bureau_named_as_owners_in_a_list():
 def test_a_groups_member_units_are_a_collective():
     written = names("1.做好防控。[牵头单位：区卫健局；责任单位：区疫情防控指挥部成员单位、各街道]")
     assert "区疫情防控指挥部成员单位" in written
+
+
+def test_the_offices_and_collectives_of_a_joint_party_and_government_text():
+    written = names("1.理论武装。（区委宣传部牵头，区委办、区政府办配合）\n"
+                    "2.基层党建。（区委组织部牵头，各街道党工委、办事处，各驻区单位负责）\n"
+                    "3.依法治理。（区委深改委办公室、区委依法治区办负责）")
+    assert {"区委办", "区政府办", "各街道党工委、办事处", "各驻区单位", "区委深改委办公室", "区委依法治区办"} <= written
+    assert not {"区委", "区政府"} & written
