@@ -20,7 +20,7 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 # 沪府发〔2017〕36号, 国发[2015]28号, 沪经信规（2018）1号, 沪府办发〔2018〕3号
-DOC_NUMBER = r"(?:(?![的和及与据照按于由等在对为以将把被是])[\u4e00-\u9fff]){1,6}[〔\[［(（][0-9]{4}[〕\]］)）][0-9]+号"
+DOC_NUMBER = r"(?:(?![的和及与据照按于由等在对为以将把被是])[\u4e00-\u9fff]){1,6}[〔\[［(（﹝【〖][0-9]{4}[〕\]］)）﹞】〗][0-9]+号"
 # 市政府印发沪府发〔2017〕36号: the number starts after the verb.
 _VERB_RE = re.compile(r"^.*(?:印发|发布|转发|颁布)")
 _CITATION_RE = re.compile(
@@ -30,7 +30,7 @@ _CITATION_RE = re.compile(
 _ALIAS_RE = re.compile(
     rf"[（(](?:(?P<no>{DOC_NUMBER})[，,、；;\s]*)?(?:以下简称|下称|简称)[：:]?[“\"]?《(?P<alias>[^《》\r\n]{{1,30}})》[”\"]?[）)]"
 )
-_BRACKETS = str.maketrans("[［(（]］)）", "〔〔〔〔〕〕〕〕")
+_BRACKETS = str.maketrans("[［(（﹝【〖]］)）﹞】〗", "〔〔〔〔〔〔〔〕〕〕〕〕〕〕")
 # 《本行动计划》-style self references are not citations.
 _SELF_RE = re.compile(r"^本(?:行动)?(?:计划|方案|意见|办法|规定|通知|规划)$")
 # 《方案》, 《决定》, 《章程》 alone name no document (a short name the text defines is resolved before this check).

@@ -95,7 +95,7 @@ def portal_fields(line: str) -> list[tuple[str, str]] | None:
 
 
 # 国发〔2018〕42号《国务院关于…的通知》 / 国务院关于…的通知（国发〔2018〕42号）: a reprint's heading, number and title.
-_NUMBER = r"[\u4e00-\u9fff]{1,12}[〔\[［(（][0-9]{4}[〕\]］)）]第?\s?[0-9]+\s?号"
+_NUMBER = r"[\u4e00-\u9fff]{1,12}[〔\[［(（﹝【〖][0-9]{4}[〕\]］)）﹞】〗]第?\s?[0-9]+\s?号"
 _GENRE_END = r"(?:通知|意见|方案|办法|规定|细则|决定|措施|规划|要点|批复|通告|公告|条例|规则|函|报告|计划)"
 _NUMBER_THEN_TITLE = re.compile(rf"^(?P<no>{_NUMBER})[{_WS}]*(?:《(?P<title>[^《》]{{6,120}})》"
                                 rf"|(?<=[{_WS}])(?P<bare>[^{_WS}].{{4,118}}{_GENRE_END}))$")

@@ -355,3 +355,19 @@ def test_an_answers_paragraphs_broken_mid_sentence_run_on():
     doc = _parse(text)
     assert [u.path for u in doc.units] == ["第1段", "第2段", "第3段"]
     assert doc.units[1].text.endswith("覆盖全部街\n道。")
+
+
+def test_numbers_in_the_brackets_a_word_processor_or_a_page_uses():
+    text = """青禾市人民政府办公室关于印发青禾市促进会展业发展若干措施的通知
+青府办﹝2031﹞28号
+各区人民政府，市政府各部门：
+现将《青禾市促进会展业发展若干措施》印发给你们，请认真贯彻执行。《青禾市会展业扶持办法》（青府办【2027】5号）同时废止。
+青禾市人民政府办公室
+2031年5月6日
+青禾市促进会展业发展若干措施
+一、对展览面积1万平方米以上的展会给予补贴。
+二、对引进的品牌展会给予奖励。
+"""
+    doc = _parse(text)
+    assert doc.meta.identifier == "青府办﹝2031﹞28号"
+    assert [(c.identifier, c.replaces) for c in doc.citations] == [("青府办【2027】5号", True)]
