@@ -78,6 +78,8 @@ _DUTY_OF: tuple[tuple[re.Pattern[str], Role], ...] = (
                 r"|[，,]\s*(?:要)?(?:加强|强化)对[^，。；]{1,30}?的(?:指导|协调)、(?:监督|监管)"
                 # …继续探索…，加强督促检查: a later clause of the same act that checks others' work
                 r"|[，,]\s*(?:并|同时)?(?:要)?(?:加强|强化|做好)(?:督促检查|监督检查|督查|督导)(?=[，,。；;]|$)"
+                # 市审计局负责审计: the clause's act is the audit itself
+                r"|^\s*(?:要|应当|应|须|需|负责)?\s*(?:依法)?(?:跟踪)?审计(?:工作)?(?=[，,。；;]|$)"
                 # 国家发展改革委加强指导和督促: the clause's act is to guide and press others' work
                 r"|^\s*(?:要|应当|应|须|需|将|负责)?\s*(?:切实)?(?:加强|强化|做好)?(?:指导和督促|指导、督促|督促和指导|督促、指导)(?=[，,。；;]|$)"
                 # 负责收费行为的监督检查 / 负责资金使用的监督: the clause ends on the oversight of a named work
@@ -225,6 +227,20 @@ def _marked_statements(source: str, marked: list[tuple[list[Mention], str | None
             yield mention, Role.PARTICIPANT, False
 
 
+def _own_part(source: str, marked: list[tuple[list[Mention], str | None, int]], i: int, start: int, end: int) -> bool:
+    """Whether a list marked 负责 answers for a part of its own: it opens a comma clause that holds no lead word
+    (市发改委牵头负责项目谋划，市自然资源局负责用地保障), and 负责 has its object there (not …，B、C负责）)."""
+    group, _, stop = marked[i]
+    head = group[0][0].start
+    cut = max(source.rfind(c, start, head) for c in "，,")
+    if cut == -1 or source[cut + 1 : head].strip():
+        return False
+    close = min((j for j in (source.find(c, stop, end) for c in "，,；;。") if j != -1), default=end)
+    if len(source[stop:close].strip()) < 2:
+        return False
+    return not any(m == _LEAD and cut < g[0][0].start < close for g, m, _ in marked)
+
+
 def _own_later_clause(source: str, tail: int, other: int) -> bool:
     """Whether a list starting at ``other`` opens a clause of its own after words that follow the list ending at
     ``tail``: a comma between them, the comma closing at least two characters of this list's own text."""
@@ -247,7 +263,8 @@ def _sentence_statements(source: str, sent: Span, mentions: list[Mention], conv:
     has_lead = any(mark == _LEAD for _, mark, _ in marked)
     for i, (group, mark, _) in enumerate(marked):
         if mark is not None:
-            yield from _marked_statements(source, marked, i, sent.end, conv, sent.start, has_lead)
+            own = mark == _PLAIN and _own_part(source, marked, i, sent.start, sent.end)
+            yield from _marked_statements(source, marked, i, sent.end, conv, sent.start, has_lead and not own)
             continue
         start, tail = group[0][0].start, group[-1][0].end
         # a body told what to do in its own clause, closed by ；, helps no lead of another clause (对需整改的…，业务主管部门

@@ -140,3 +140,18 @@ def test_a_body_asked_to_act_is_not_the_helper_of_a_lead_in_a_later_clause():
     assert ("市发改委", "一（一）", SU, EX) in found
     assert not any(b == "各区政府" and r is P for b, _, r, _ in found)
     assert ("各区政府", "一（一）", IM, EX) in found  # 请 opening the item, after its number
+
+
+def test_a_body_with_its_own_part_after_a_lead_clause_leads_that_part():
+    text = ITEMS.format(first="市发改委牵头负责项目谋划，市财政局负责资金保障，市统计局负责数据监测。")
+    assert {("市发改委", "一（一）", L, EX), ("市财政局", "一（一）", L, EX), ("市统计局", "一（一）", L, EX)} <= explicit(text)
+
+
+def test_bodies_that_answer_with_no_object_after_a_lead_still_take_part():
+    text = ITEMS.format(first="市发改委牵头，市财政局、市统计局负责。")
+    assert {("市财政局", "一（一）", P, EX), ("市统计局", "一（一）", P, EX)} <= explicit(text)
+
+
+def test_a_body_charged_with_the_audit_supervises():
+    text = ITEMS.format(first="市财政局负责落实资金，市统计局负责审计。")
+    assert ("市统计局", "一（一）", SU, EX) in explicit(text)
