@@ -38,3 +38,15 @@ def test_a_word_no_phrase_holds_is_split_only_into_its_own_parts():
 def test_the_plural_of_an_ing_noun_is_stemmed_again():
     assert "meet" in other_forms("meeting")
     assert [t.word for _, found in table().phrases("How many meetings a year?") for t in found] == ["会议"]
+
+
+def test_the_glossary_gives_the_genre_terms_of_the_sixth_round():
+    from search.bilingual import load_dictionary
+
+    held = {"污水", "教材", "地质", "部委", "组长", "回购", "省级"}
+    dictionary = load_dictionary(lambda word: word in held)
+    assert [t.word for t in dictionary.lookup(("wastewater",))][:1] == ["污水"]
+    assert [t.word for t in dictionary.lookup(("textbook",))][:1] == ["教材"]
+    assert "地质" in [t.word for t in dictionary.lookup(("geological",))]
+    assert [t.word for t in dictionary.lookup(("ministry",))][:1] == ["部委"]
+    assert "回购" in [t.word for t in dictionary.lookup(("buy", "back"))]
