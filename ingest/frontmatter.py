@@ -76,6 +76,7 @@ _PORTAL_FIELD = re.compile(
 )
 _PORTAL_MEANING = {"标题": "title", "发文机关": "issuer", "发布机构": "issuer", "发文字号": "identifier",
                    "文号": "identifier", "成文日期": "issued", "发布日期": "issued"}
+_LABELLED_TITLE = re.compile(r"^(?P<label>[^：:《》“”]{2,30})[：:](?P<title>(?:[^：:]{0,40}?)关于[^：:]{4,})$")
 _SIGNER = re.compile(rf"^(?:签发人|签发|领导署名|审核人|核稿人)[{WS}]*[：:][{WS}]*[\u4e00-\u9fff·{WS}]{{2,12}}$")
 _MAX_TITLE_LINES = 3
 _HEADER_LINES = 15  # a header never runs longer than this many lines
@@ -414,6 +415,11 @@ def read_front_matter(source: str) -> FrontMatter:
     title_lines = [t for i, t in enumerate(title_lines)
                    if not (len(t) >= 8 and any(u.startswith(t) and len(u) > len(t) for u in title_lines[i + 1:]))]
     title = join_title(title_lines) or first("portal:title")
+    # 北京：关于印发《…》的通知 / 某区高新技术企业奖励政策：关于…的若干政策意见: a reprint's label before the title
+    labelled = _LABELLED_TITLE.match(title)
+    if labelled and genre_of(labelled.group("title")) and (
+            labelled.group("title").startswith("关于") or not genre_of(labelled.group("label"))):
+        title = labelled.group("title")
     identifier = first("identifier", "portal:identifier")
     issuer = first("signature") or first("portal:issuer", "banner")  # the signature before a page's info table
     issued = first("date")

@@ -371,3 +371,20 @@ def test_numbers_in_the_brackets_a_word_processor_or_a_page_uses():
     doc = _parse(text)
     assert doc.meta.identifier == "青府办﹝2031﹞28号"
     assert [(c.identifier, c.replaces) for c in doc.citations] == [("青府办【2027】5号", True)]
+
+
+def test_a_reprints_label_before_the_title_is_no_part_of_it():
+    text = """青禾：关于印发《青禾市乡村振兴责任制实施细则》的通知
+各区委、区政府，市委各部委办：
+经市委、市政府同意，现将《青禾市乡村振兴责任制实施细则》印发给你们，请认真遵照执行。
+中共青禾市委办公厅
+青禾市人民政府办公厅
+2031年7月20日
+青禾市乡村振兴责任制实施细则
+第一章 总则
+第一条 为落实乡村振兴责任制，制定本细则。
+第二条 实行市负总责、区和乡镇抓落实的工作机制。
+"""
+    doc = _parse(text)
+    assert doc.meta.title == "关于印发《青禾市乡村振兴责任制实施细则》的通知"
+    assert doc.meta.issuers == ("中共青禾市委办公厅", "青禾市人民政府办公厅")
