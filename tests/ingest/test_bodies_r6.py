@@ -169,3 +169,14 @@ def test_the_offices_and_collectives_of_a_joint_party_and_government_text():
                     "3.依法治理。（区委深改委办公室、区委依法治区办负责）")
     assert {"区委办", "区政府办", "各街道党工委、办事处", "各驻区单位", "区委深改委办公室", "区委依法治区办"} <= written
     assert not {"区委", "区政府"} & written
+
+
+def test_a_county_rules_collectives_without_each():
+    written = names("第二条 县人民政府有关部门按照职责分工负责。\n第三条 乡（镇）人民政府负责本辖区的工作。"
+                    "乡镇人民政府应当建立台账。街道办事处负责城区的管理。", _COUNTY)
+    assert {"县人民政府有关部门", "乡（镇）人民政府", "乡镇人民政府", "街道办事处"} <= written
+
+
+def test_a_town_government_inside_a_phrase_is_no_collective():
+    written = names("第二条 县农业农村局负责指导所在地乡镇人民政府的工作。", _COUNTY)
+    assert "乡镇人民政府" not in written
