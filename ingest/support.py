@@ -74,7 +74,7 @@ _CAP_WORD = re.compile(r"(?:最高|最多|上限|封顶|累计|每年|年度)?(?
 _CAP_AFTER = re.compile(r"(?:的)?(?:限额|额度|上限)(?:内|以内|之内)")
 _RATE_RE = re.compile(
     rf"(?:(?P<how>按照|按|以|给予|参照)(?P<bound>(?:最高)?(?:不超过|不高于)|不低于|不少于|最高)?"
-    rf"(?P<base>[^，,。；;%0-9]{{1,24}}?)的?)?"
+    rf"(?P<base>(?:(?!按|不低于|不高于|不超过|不少于)[^，,。；;%0-9]){{1,24}}?)的?)?"
     rf"(?P<bound2>不超过|不高于|不低于|不少于|最高|提高到|提高至|减按|按)?(?P<rate>{NUMBER})(?:%|％)"
 )
 # 不超过符合条件个人贷款总额度的10% / 占项目总投资的比例不超过75%: a rate bounded by a word before its base
@@ -84,6 +84,10 @@ _BOUND_RATE_RE = re.compile(
     rf"|占(?P<base2>[^，,。；;%0-9]{{1,24}}?)的?(?:比例|比重)(?P<bound2>(?:最高)?(?:不超过|不高于|不得超过)|不低于|不少于|最高|为)?"
     rf"(?P<rate2>{NUMBER})(?:%|％)"
 )
+# 补贴标准为当地最低工资标准的70% / 提高到当地最低工资标准的110%: a rate stated as a share of a named base
+_SHARE_RATE_RE = re.compile(
+    rf"(?:标准为|标准是|为|提高到|提高至|调整为|调整到)(?P<base>(?:(?!为|按|提高|调整)[^，,。；;%0-9]){{2,24}}?)的"
+    rf"(?P<rate>{NUMBER})(?:%|％)")
 _TIME_LIMIT_RE = re.compile(
     rf"(?:(?:自|收到|于|在)[^，,。；;0-9]{{0,16}}?(?:之日起|之日|起|后))?(?:在|于)?"
     rf"(?P<n>{NUMBER})(?:[-—–~至到](?P<max>{NUMBER}))?(?P<u>个工作日|工作日|个月|年|日|天|小时)(?:内|之内|以内)"
@@ -403,6 +407,12 @@ def _payment(text: str, clause: tuple[int, int]) -> SupportPhrase | None:
                                  "≤" if bound.startswith(("最高", "不超过", "不高于", "不得超过")) else "")
         if not phrase.rate_base and re.search(r"税率", text[rate.end() : b]):
             phrase.rate_base = "税率"
+        shared = _SHARE_RATE_RE.search(text, a, b)
+        if not phrase.rate_base and shared and shared.start("rate") == rate.start("rate"):
+            phrase.rate_base = shared.group("base").strip()
+        if phrase.kind == "tax" and _KINDS[3][1].search(phrase.rate_base) and not _KINDS[3][1].search(
+                body.replace(phrase.rate_base, "")):
+            phrase.kind = ""  # 按企业所得税县级留存部分的50%，由县财政补助: a tax names the base, the payment decides
         if re.fullmatch(r"(?:年化|每年|年)", phrase.rate_base):
             phrase.rate_base = ""  # 给予年化2%的贴息: how often, not what the rate is of
     elif kind_of(body) == "loan-interest":
@@ -470,6 +480,14 @@ def _graded(text: str, payment: SupportPhrase) -> list[Decimal]:
     return [a for a in amounts[1:] if a is not None]
 
 
+def _graded_rates(text: str, payment: SupportPhrase) -> list[Decimal]:
+    """The further rates of a 分别按50%、40%、30% clause (the first stays on ``payment``)."""
+    if payment.rate is None or payment.amount is not None or "分别" not in text[payment.start : payment.end]:
+        return []
+    listed = re.search(rf"{NUMBER}(?:%|％)(?P<more>(?:[、，,和及]{NUMBER}(?:%|％))+)", text[payment.start : payment.end])
+    return [d for d in (to_decimal(r) for r in re.findall(NUMBER, listed.group("more")))] if listed else []
+
+
 def _merge(into: SupportPhrase, part: SupportPhrase) -> None:
     into.end = part.end
     into.amount = into.amount if into.amount is not None else part.amount
@@ -533,6 +551,9 @@ def _sentence_phrases(text: str, a: int, b: int) -> list[SupportPhrase]:
         for amount in graded:  # 分别给予100万元、50万元奖励: one payment per amount, same kind and condition
             phrases.append(SupportPhrase(payment.kind, payment.start, payment.end, amount=amount, unit=payment.unit,
                                          condition=payment.condition))
+        for rate in _graded_rates(text, payment):  # 分别按50%、40%、30%…奖励: one payment per rate, same base
+            phrases.append(SupportPhrase(payment.kind, payment.start, payment.end, rate=rate,
+                                         rate_base=payment.rate_base, condition=payment.condition))
         last = phrases[-1]
     first = _CLAUSE.search(text, a, b)
     beneficiary = (first.group().strip() if first and _BENEFICIARY_RE.search(first.group()) and not

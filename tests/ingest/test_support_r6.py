@@ -112,3 +112,26 @@ def test_validity_forms_of_local_measures():
     tentative = document_validity("本政策实施期暂定为2年，到期后视情况调整。", issued)
     assert (tentative.valid_from, tentative.valid_until) == (issued, date(2026, 5, 9))
     assert document_validity("开展为期一年的专项整治，执行期间加强督查。", issued) is None
+
+
+def test_a_rate_stated_as_a_share_of_a_named_base():
+    text = "见习补贴标准为当地最低工资标准的60%，留用率达到50%以上的，补贴标准提高到当地最低工资标准的100%。"
+    rates = [(s.rate, s.rate_base) for s in _supports(text) if s.kind == "subsidy"]
+    assert rates == [(Decimal("60"), "当地最低工资标准"), (Decimal("100"), "当地最低工资标准")]
+
+
+def test_the_second_of_two_bases_is_the_one_the_rate_is_of():
+    text = "土地出让金按成本价或者按不低于基准地价的75%缴纳。"
+    (s,) = [s for s in _supports(text) if s.kind == "land"]
+    assert (s.rate, s.rate_base, s.comparator) == (Decimal("75"), "基准地价", "≥")
+
+
+def test_a_tax_named_as_the_base_does_not_make_the_payment_tax_relief():
+    text = "第三年至第五年按企业所得税县级留存部分的40%，由县财政补助给企业。"
+    (s,) = [s for s in _supports(text) if s.rate is not None]
+    assert (s.kind, s.rate, s.rate_base) == ("subsidy", Decimal("40"), "企业所得税县级留存部分")
+
+
+def test_rates_graded_by_year_are_each_a_support():
+    text = "增值税地方留成部分，从投产年度起3年内，分别按60%、40%、20%安排资金奖励企业。"
+    assert [s.rate for s in _supports(text) if s.kind == "reward"] == [Decimal("60"), Decimal("40"), Decimal("20")]
