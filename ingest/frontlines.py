@@ -63,6 +63,7 @@ _MAX_ADDRESSEES = 200  # a line naming every province and military region runs p
 BODY_END = re.compile(r"(?:国务院|政府|委员会|委|办公厅|办公室|办|局|厅|部|署|院|中心|会|行|小组|公司|党委|中央|处|司|"
                        r"管委会|事处|镇|乡|街道)$")
 _ADDRESSEE_PART_END = re.compile(r"(?:政府|委|办|局|厅|部|署|院|中心|会|行|部门|部委|单位|机构|企业|公司|街道|镇|乡|"
+                                 r"开发区|新区|新港区|管理区|园区|示范区|试验区|功能区|高新区|保税区|合作区|"
                                  r"管委会|处|室|组|团体|学校|高校|医院|园区|协会)$")
 # 附件：1.… and 附件1.… (the first annex's title run onto the label, the next ones as 2.… lines below it)
 ANNEX_LIST = re.compile(r"^附\s*件(?:[：:]|\s*1\s*[.．、](?=\S))")

@@ -388,3 +388,23 @@ def test_a_reprints_label_before_the_title_is_no_part_of_it():
     doc = _parse(text)
     assert doc.meta.title == "关于印发《青禾市乡村振兴责任制实施细则》的通知"
     assert doc.meta.issuers == ("中共青禾市委办公厅", "青禾市人民政府办公厅")
+
+
+def test_elder_mode_buttons_and_zones_among_the_addressees():
+    assert is_chrome("• 长辈版") and is_chrome("适老版")
+    text = """中共青禾市委办公室青禾市人民政府办公室印发《关于推进政务公开的实施意见》的通知(青办发〔2031〕2号)
+各县市区委、人民政府，青禾经济技术开发区、青禾高新区、湖滨新区，市直各单位：
+《关于推进政务公开的实施意见》已经市委、市人民政府同意，现印发给你们，请结合实际认真贯彻执行。
+中共青禾市委办公室
+青禾市人民政府办公室
+2031年1月10日
+关于推进政务公开的实施意见
+一、总体要求
+坚持以公开为常态、不公开为例外。
+二、工作目标
+到2033年，全市政务公开工作总体水平迈上新台阶。
+"""
+    doc = _parse(text)
+    assert doc.meta.identifier == "青办发〔2031〕2号"
+    assert doc.meta.addressees.startswith("各县市区委") and doc.meta.addressees.endswith("市直各单位")
+    assert doc.units[0].path == "通知" and "各县市区委" not in doc.units[0].text
