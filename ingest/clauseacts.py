@@ -26,7 +26,7 @@ from .duties import _duties
 from .model import Role, Unit, UnitKind
 from .notes import Mention, _groups, _inside, _is_collective, _Statement, _trimmed, _unique, unit_sentences
 
-__all__ = ["carried_duties", "subject_acts"]
+__all__ = ["carried_duties", "colon_duties", "subject_acts"]
 
 # The verbs of doing a government text writes with a body as subject.
 _VERB = (r"(?:制定|制订|编制|出台|印发|发布|修订|起草|研究|建立|健全|完善|构建|搭建|建设|打造|培育|创建|设立|组建"
@@ -147,4 +147,51 @@ def carried_duties(source: str, units: list[Unit], mentions: list[Mention],
                 span = _trimmed(source, sent)
                 listed = tuple(m[0].text(source) for m in subject)
                 out += [_Statement(m[1], role, unit.path, span, False, listed) for m in subject for role in duty]
+    return out
+
+
+# 市民政局：负责制定标准；会同市财政局落实补贴；定期开展评估。: a body, a colon, then the duties it has
+_COLON_RE = re.compile(r"\s*(?:（[^（）]{1,12}）)?\s*[：:]\s*")
+_DUTY_CLAUSE_RE = re.compile(r"[^；;。]+")
+
+
+def colon_duties(source: str, units: list[Unit], mentions: list[Mention]) -> list[_Statement]:
+    """A list of named bodies that opens a sentence and is followed by a colon, then clauses of acts (负责…；会同…；
+    定期开展评估): each body leads the unit, and takes the roles its clauses name (评估 → evaluator, 督查 →
+    supervisor, 统筹协调 → coordinator); a clause that only helps (配合…, 参与…) makes it a participant; a
+    collective with duties (各区人民政府：负责本辖区…) implements. The narrative preamble and an addressee line
+    (nothing after the colon on its line) are left alone."""
+    out: list[_Statement] = []
+    for unit in units:
+        if unit.kind is UnitKind.PREAMBLE:
+            continue
+        for sent in unit_sentences(unit):
+            groups = _groups(source, _inside(mentions, sent.start, sent.end))
+            if not groups:
+                continue
+            group = groups[0]
+            head = group[0][0].start
+            colon = _COLON_RE.match(source, group[-1][0].end, sent.end)
+            named = [m for m in _unique(group) if not _is_collective(source, m)]
+            collective = [m for m in _unique(group) if _is_collective(source, m)]
+            if colon is None or not _CLAUSE_HEAD_RE.fullmatch(source, sent.start, head):
+                continue
+            roles: list[Role] = []
+            for clause in _DUTY_CLAUSE_RE.finditer(source, colon.end(), sent.end):
+                act = _ACT_RE.match(source, clause.start(), clause.end())
+                if act is None or _NOUN_AFTER_RE.match(source, act.start("verb"), clause.end()):
+                    continue
+                if _HELPS_RE.fullmatch(act.group("verb")):
+                    roles.append(Role.PARTICIPANT)
+                    continue
+                instead, duty = _duties(source, clause.start(), clause.end())
+                roles += duty if (duty and instead) else [Role.LEAD, *duty]
+            if Role.LEAD in roles or any(r in roles for r in (Role.EVALUATOR, Role.SUPERVISOR, Role.COORDINATOR)):
+                roles = [r for r in roles if r is not Role.PARTICIPANT]  # its own work, with some help to others
+            listed = tuple(m[0].text(source) for m in group)
+            span = _trimmed(source, sent)
+            out += [_Statement(m[1], role, unit.path, span, False, listed)
+                    for m in named for role in dict.fromkeys(roles)]
+            if roles:  # 各区人民政府：负责本辖区…: a collective with duties carries the work out where it is
+                out += [_Statement(m[1], Role.IMPLEMENTER, unit.path, span, False, listed) for m in collective]
     return out

@@ -39,7 +39,7 @@ import logging
 import re
 from collections.abc import Iterator
 
-from .clauseacts import carried_duties, subject_acts
+from .clauseacts import carried_duties, colon_duties, subject_acts
 from .acts import accepted_overseers, anaphora, consulted_first, helped_bodies, framed_acts, helpers_keep_their_part, roles_called_on, stated_tasks, under_bodies
 from .replyacts import drop_reported_speech, reply_acts
 from .duties import (
@@ -170,6 +170,7 @@ def _statements(source: str, units: list[Unit], mentions: list[Mention]) -> list
             unit = unit_of_row(row, units, _deepest_at(units, row.span.start) or holder, table)
             if unit is not None:
                 found += _row_statements(source, row, unit, mentions, conv)
+    found += colon_duties(source, units, free)  # 市民政局：负责…；会同…；定期开展评估
     found += subject_acts(source, units, free, found)  # a named subject with a verb no other reader lists
     found += carried_duties(source, units, free, found)  # …。同时，要加强督促检查: the previous subject's oversight
     found = helpers_keep_their_part(source, drop_reported_speech(source, found), mentions)

@@ -155,3 +155,24 @@ def test_bodies_that_answer_with_no_object_after_a_lead_still_take_part():
 def test_a_body_charged_with_the_audit_supervises():
     text = ITEMS.format(first="市财政局负责落实资金，市统计局负责审计。")
     assert ("市统计局", "一（一）", SU, EX) in explicit(text)
+
+
+def test_a_body_then_a_colon_then_its_duties():
+    text = ITEMS.format(first="市经信委：负责制定园区建设标准；会同市财政局落实运营补贴；定期开展服务质量评估。")
+    found = explicit(text)
+    assert {("市经信委", "一（一）", L, EX), ("市经信委", "一（一）", EV, EX), ("市财政局", "一（一）", P, EX)} <= found
+
+
+def test_a_collective_then_a_colon_then_its_duties_implements():
+    text = ITEMS.format(first="各区政府：负责本辖区园区的规划建设和运营管理。")
+    assert explicit(text) == {("各区政府", "一（一）", IM, EX)}
+
+
+def test_a_body_that_only_helps_after_its_colon_takes_part():
+    text = ITEMS.format(first="市统计局：配合做好园区经济数据统计。")
+    assert explicit(text) == {("市统计局", "一（一）", P, EX)}
+
+
+def test_an_addressee_line_is_no_duty():
+    text = "市经信委：\n现将有关事项通知如下。\n一、主要任务\n（一）加快园区建设。\n（二）其他事项另行安排。\n"
+    assert not any(b == "市经信委" for b, _, _, _ in explicit(text))
