@@ -437,16 +437,22 @@ def _apply_alternatives(checks: list[ConditionCheck], groups: Sequence[tuple[int
 
 def verdict_of(conditions: Sequence[ConditionView], profile: EnterpriseProfile, today: date,
                valid_until: date | None = None, validity_text: str = "", lang: str = "zh",
-               extra: Sequence[ConditionCheck] = (), groups: Sequence[tuple[int, int, int, int, str]] = ()) -> Verdict:
+               extra: Sequence[ConditionCheck] = (), groups: Sequence[tuple[int, int, int, int, str]] = (),
+               either: Sequence[tuple[int, int, int, int]] = ()) -> Verdict:
     """Eligible when every condition is met, not eligible when one fails (named), else unknown (the fields to
     fill in); ``expired_on`` is the end of the stated period when it is before ``today``.  Person statuses are
     alternatives: the group is met when one is; ``extra`` are checks made elsewhere (the document's place);
-    ``groups`` the unit's "N of the following" lists (alternative_groups), each judged as a whole."""
+    ``groups`` the unit's "N of the following" lists (alternative_groups), each judged as a whole; ``either`` its
+    pairs of alternatives (…的失业青年，或者招用…的高校毕业生: search/match_or.py), each held when all its checks are."""
     checks = [check_condition(c, profile, today, lang) for c in conditions]
     statuses = [c for c in checks if c.field == "person.status"]
     if any(c.status == "met" for c in statuses):
         checks = [c for c in checks if c.field != "person.status" or c.status == "met"]
     checks = list(extra) + checks
+    if either:
+        from .match_or import apply_or
+
+        checks = apply_or(checks, list(either))
     if groups:
         checks = _apply_alternatives(checks, groups, lang)
     failing = [c for c in checks if c.status == "failed"]

@@ -58,6 +58,7 @@ from .eligibility import (
 )
 from .hybrid import SearchIndex
 from .match_everyday import situation_groups, situation_terms
+from .match_or import or_groups
 from .match_facts import case_amounts, case_standard, fact_groups, fact_score
 from .match_contacts import (
     DOCUMENT_ROLES,
@@ -382,7 +383,7 @@ def _measures(index: SearchIndex, profile: EnterpriseProfile, k: int, lang: str,
             extra += [c for c in quantity_bounds(hit.text, profile, hit.start)  # an area's bound no support states
                       if not any(e.start <= c.start < e.end or c.start <= e.start < c.end for e in extra)]
             verdict = verdict_of(conditions, profile, today, until, until_text, lang, extra=extra,
-                                 groups=alternative_groups(hit.text, hit.start))
+                                 groups=alternative_groups(hit.text, hit.start), either=or_groups(hit.text, hit.start))
             if asks_if_eligible and any(c.field != "place" and c.status in ("met", "failed") for c in verdict.checks):
                 score = round(score + JUDGED_BOOST, 4)  # 够条件吗: the unit whose condition decides it answers
                 if any(c.field != "place" and c.status == "failed" for c in verdict.checks):
