@@ -72,8 +72,8 @@ _COLLECTIVE_RE = re.compile(
     r"(?<![、，,])(?:(?:人民政府|政府)(?:及其(?:所属|有关)?部门|部门)?|部门和单位|部门|单位|委办局|街道办事处|办事处)"
     r"|各(?:有关|相关)?(?:乡镇|街镇|街道|街办|镇)(?:[（(](?:街道|乡|镇|乡镇|社区|街道办事处|新区)[)）])?(?!区|域)|各成员单位"
     r"|当地(?:人民)?政府|(?:(?<=[和及与、])|(?<=[应要可]请)|(?<![\u4e00-\u9fff]))地方(?:人民)?政府(?!部门)|各(?:类)?(?:开发区|经开区|高新区|园区|产业园区|功能区)(?:管委会|管理委员会)"  # 各开发区管委会
-    r"|(?:市|区|县)(?:直|属)各?(?:有关|相关)?(?:行政执法|执法|职能)?(?:部门|单位)"
-    r"|(?:市|区|县|省)(?:级|人民政府|政府)?(?:各)?(?:有关|相关)部门"
+    r"|(?:省|市|区|县)(?:直|属)各?(?:有关|相关)?(?:行政执法|执法|职能)?(?:部门|单位)"
+    r"|(?:市|区|县|省)(?:级|人民政府|政府)?(?:各)?(?:有关|相关)(?:部门|单位)"
     # the towns' governments and the streets' offices as a class, opening a clause (乡镇人民政府应当…)
     r"|(?:(?<=[。；;，,：:\n\s])|^)(?:乡（镇）|乡、镇|乡镇|镇)人民政府(?=[、和及，,]|应当|应|要|负责|可以|按照|依法|协助|配合|做好|对)"
     r"|(?:(?<=[。；;，,：:\n\s])|^)街道办事处(?=[、和及，,]|应当|应|要|负责|可以|按照|依法|协助|配合|做好|对)"
@@ -106,9 +106,10 @@ _ORGAN_WORDS = (
     "机要局|党校|巡察办|深改办|改革办|金融办|财经办|军民融合办|直属机关工委|教育工委|党史研究室|督查室|"
     "(?:机构编制|网络安全和信息化|全面深化改革|外事工作|财经|金融|审计|军民融合发展|依法治[省市区县])委员会办公室"
     "|(?:深改委|改革委|全面依法治[省市区县]委|依法治[省市区县]委|财经委|外事委|审计委|编委|网信委)(?:办公室|办)?|依法治[省市区县]办"
+    "|(?:人才|自贸|外事|侨|保密|政研|考核|考评|文明|国安|平安|综治|维稳|防范|双拥|创文|创卫|乡村振兴|党建|两新|机关党建)办"
     "|办(?![法理事好结成学公])"
     "|(?:农村工作|巡察工作|人才工作)领导小组办公室)|党委|工委|"
-    "总工会|妇联|团委|科协|文联|残联|侨联|工商联|社科联|红十字会|人武部|武装部|军分区|警备区"
+    "总工会|妇联|团委|科协|文联|残联|侨联|工商联|社科联|红十字会|人武部|武装部|军分区|警备区|军区"
 )
 _ORGAN_RE = re.compile(rf"(?P<prefix>街道|自治区|[省市区县镇乡州])(?P<organ>{_ORGAN_WORDS})")
 _ORGAN_OFFICE_RE = re.compile(r"(?:办公室|办公厅)(?![\u4e00-\u9fff]{0,2}(?:主任|负责人))")
@@ -265,6 +266,8 @@ def _generic_verdict(core: str, suffix: str, prefix: str) -> str:
         return ""
     if not core and suffix not in ("人民政府", "政府", "委", "海关", "法院", "检察院", "贸促会"):
         return ""
+    if suffix in ("公司", "集团公司", "集团") and (len(core) < 2 or core.startswith("分")):
+        return ""  # 中国人保浙江省|分公司: a branch named by a place alone is no name of its own
     if _DIRECTION_RE.match(core) or (suffix == "厅" and core.endswith("大")):
         return ""  # 区东南部: a part of a place; 县政务服务大厅: a hall, no department
     if suffix in ("人民政府", "政府") and core:
@@ -342,6 +345,8 @@ def _generic_candidates(source: str, places: set[str]) -> list[_Candidate]:
             with_level = pm.group().endswith(("省", "市", "区", "县", "自治区", "自治州"))
             if not with_level and m.group("suffix") not in ("海关", "监管局", "局", "分局", "总部", "分行"):
                 continue
+            if m.group("suffix") in ("公司", "集团公司", "集团") and not _after_word(source, pm.start()):
+                continue  # 中国人保|浙江省分公司: a company's branch is named with its company, not by the place
             if (candidate := _judged(pm.start(), m.end(), m.group("core"), m.group("suffix"), "")):
                 found.append(candidate)
     for pm in re.compile("|".join(map(re.escape, sorted(places | {"香港", "澳门"}, key=len, reverse=True)))).finditer(source):
@@ -435,8 +440,17 @@ _LISTED_BARE_UNIT_RE = re.compile(r"(?:(?<=单位[：:])|(?<=[、，,；;（(]))
                                   r"(?=[、，,；;）)\n]|$|牵头|配合|负责|按职责)", re.MULTILINE)
 
 
+# A state-owned utility or carrier acting as an implementer, named with its brand (中国电信浙江公司, 中国联通浙江省分公司,
+# 国网浙江省电力有限公司, 南方电网广州供电局), after a boundary.
+_STATE_COMPANY_RE = re.compile(
+    rf"(?:(?<![{_CJK}])|(?<=[{_FUNCTION_CHARS}]))(?:中国电信|中国移动|中国联通|中国铁塔|中国广电|中国邮政|国网|国家电网|南方电网|南网"
+    rf"|中国石油|中国石化|中国铁路)[{_CJK}]{{0,12}}?(?:分公司|有限公司|公司|供电局|供电公司|集团|局)"
+    r"(?=[、，,；;：:）)\]】\s]|$|牵头|配合|负责|等|要|应|将|按|会同|和|及|参与|协助)")
+
+
 def _zone_candidates(source: str) -> list[_Candidate]:
-    found = [_Candidate(m.start("name"), m.end("name"), "generic") for m in _LISTED_ZONE_RE.finditer(source)
+    found = [_Candidate(m.start(), m.end(), "generic") for m in _STATE_COMPANY_RE.finditer(source)]
+    found += [_Candidate(m.start("name"), m.end("name"), "generic") for m in _LISTED_ZONE_RE.finditer(source)
              if not _ZONE_KIND_RE.match(m.group("name")) and not _CLAUSE_RE.search(m.group("name"))]
     found += [_Candidate(m.start(), m.end(), "generic") for m in _LISTED_BARE_UNIT_RE.finditer(source)]
     for start in [0] + [i + 1 for i, ch in enumerate(source) if not re.match(rf"[{_CJK}]", ch) or ch in _FUNCTION_CHARS]:

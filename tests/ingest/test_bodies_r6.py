@@ -180,3 +180,17 @@ def test_a_county_rules_collectives_without_each():
 def test_a_town_government_inside_a_phrase_is_no_collective():
     written = names("第二条 县农业农村局负责指导所在地乡镇人民政府的工作。", _COUNTY)
     assert "乡镇人民政府" not in written
+
+
+def test_a_provinces_vertical_units_state_companies_and_collectives():
+    head = "浙江省人民政府办公厅关于印发某项方案的通知\n浙政办发〔2031〕9号\n某项方案\n一、任务\n"
+    written = names("1.数据共享。（省通信管理局、中国电信浙江公司、中国联通浙江省分公司、国网浙江省电力有限公司负责）\n"
+                    "2.统筹。（省直有关部门、省有关单位、省军区、省委人才办按职责分工负责）", head)
+    assert {"中国电信浙江公司", "中国联通浙江省分公司", "国网浙江省电力有限公司", "省直有关部门", "省有关单位",
+            "省军区", "省委人才办"} <= written
+    assert not {"浙江省分公司", "浙江省电力有限公司", "省委"} & written
+
+
+def test_a_branch_named_by_a_place_alone_is_no_body():
+    written = names("1.保险服务。（某保险公司浙江省分公司、省财政厅负责）")
+    assert not any(n.endswith("省分公司") and len(n) <= 6 for n in written)
