@@ -144,7 +144,7 @@ def under_bodies(source: str, units: list[Unit], mentions: list[Mention]) -> lis
 
 
 # 国务院全体会议的主要任务是：…, X的主要职责是: the text sets out the body's own work, which it leads.
-_OWN_TASKS_RE = re.compile(r"\s*的(?:主要|基本|具体)?(?:任务|职责|职能|工作职责)(?:是|为|包括|有)\s*[：:]")
+_OWN_TASKS_RE = re.compile(r"\s*的?(?:主要|基本|具体)?(?:任务|职责|职能|工作职责)(?:是|为|包括|有)?\s*[：:]")  # X主要职责：
 
 
 def stated_tasks(source: str, units: list[Unit], mentions: list[Mention]) -> list[_Statement]:

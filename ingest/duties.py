@@ -227,6 +227,10 @@ def _marked_statements(source: str, marked: list[tuple[list[Mention], str | None
             yield mention, Role.PARTICIPANT, False
 
 
+# 由市政府主要领导任组长 / 由X分管负责同志担任召集人: a person of X heads a group, X itself does nothing here
+_ITS_HEAD_RE = re.compile(r"(?:的)?(?:主要|分管|有关)?(?:领导|负责同志|负责人)(?:同志)?(?:兼)?(?:任|担任)")
+
+
 def _own_part(source: str, marked: list[tuple[list[Mention], str | None, int]], i: int, start: int, end: int) -> bool:
     """Whether a list marked 负责 answers for a part of its own: it opens a comma clause that holds no lead word
     (市发改委牵头负责项目谋划，市自然资源局负责用地保障), and 负责 has its object there (not …，B、C负责）)."""
@@ -274,7 +278,7 @@ def _sentence_statements(source: str, sent: Span, mentions: list[Mention], conv:
         has_lead = any(mark == _LEAD and _same_clause(source, start, other[0][0].start)
                        and not (_own_later_clause(source, tail, other[0][0].start)
                                 and not {k for _, k in other} & {k for _, k in group}) for other, mark, _ in marked)
-        if _EXPERTS_RE.match(source, tail, sent.end):
+        if _EXPERTS_RE.match(source, tail, sent.end) or _ITS_HEAD_RE.match(source, tail, sent.end):
             continue  # 由A、B等单位专家组成的专家组: the bodies only send the experts
         if _OBJECT_RE.search(source, sent.start, start) and not (
                 re.search(r"[和及]\s*$", source[sent.start : start]) and any(_is_collective(source, m) for m in group)

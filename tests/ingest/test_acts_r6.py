@@ -176,3 +176,13 @@ def test_a_body_that_only_helps_after_its_colon_takes_part():
 def test_an_addressee_line_is_no_duty():
     text = "市经信委：\n现将有关事项通知如下。\n一、主要任务\n（一）加快园区建设。\n（二）其他事项另行安排。\n"
     assert not any(b == "市经信委" for b, _, _, _ in explicit(text))
+
+
+def test_a_body_whose_leader_heads_a_group_does_not_act():
+    text = ITEMS.format(first="成立由市政府主要领导任组长的园区建设领导小组。")
+    assert not any(b == "市政府" for b, _, _, _ in explicit(text))
+
+
+def test_a_body_with_its_main_duties_after_a_colon_leads():
+    text = ITEMS.format(first="市经信委主要职责：负责园区规划；指导各区开展招商引资。")
+    assert ("市经信委", "一（一）", L, EX) in explicit(text)
