@@ -34,6 +34,9 @@ _LABELS = {
     "体裁分类": "other", "来源": "other", "信息来源": "other", "内容概述": "other", "废止时间": "other",
     "生效时间": "other", "关键词": "other", "组配分类名称": "other", "归档时间": "other", "浏览次数": "other",
     "服务对象": "other", "成文时间": "issued", "印发时间": "issued", "发文时间": "issued",
+    "公开类别": "other", "公开范围": "other", "文种": "other", "效力状态": "other", "有效期": "other",
+    "实施日期": "other", "施行日期": "other", "废止日期": "other", "信息名称": "title", "发布单位": "issuer",
+    "所属机构": "other", "所属主题": "other", "文件状态": "other",
     "政策咨询机关": "other", "政策咨询电话": "other", "联系电话": "other", "公文目录": "other", "文件类型": "other",
 }
 _LABEL = "|".join(_spaced(k) for k in sorted(_LABELS, key=len, reverse=True))

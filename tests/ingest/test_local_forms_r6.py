@@ -408,3 +408,23 @@ def test_elder_mode_buttons_and_zones_among_the_addressees():
     assert doc.meta.identifier == "青办发〔2031〕2号"
     assert doc.meta.addressees.startswith("各县市区委") and doc.meta.addressees.endswith("市直各单位")
     assert doc.units[0].path == "通知" and "各县市区委" not in doc.units[0].text
+
+
+def test_an_info_table_with_a_field_the_reader_did_not_know_reads_on_to_the_date():
+    assert portal_fields("公开类别 主动公开") == [("other", "主动公开")]
+    text = """青禾新区人民政府关于印发《青禾新区人民政府工作规则》的通知
+索引号 SY-310115-2031-00371
+文件编号 青新府〔2031〕1号
+发布机构 区政府
+公开类别 主动公开
+发布时间 2031-01-29
+区政府各委、办、局，各街道办事处、镇政府：
+《青禾新区人民政府工作规则》已经区政府常务会议审议通过，现予印发。
+青禾新区人民政府工作规则
+第一章 总则
+一、根据有关法律，制定本规则。
+二、区政府实行区长负责制。
+"""
+    doc = _parse(text)
+    assert doc.meta.identifier == "青新府〔2031〕1号"
+    assert doc.meta.issued == "2031-01-29"  # the page's date of publication, no date being signed
