@@ -454,6 +454,9 @@ def read_front_matter(source: str) -> FrontMatter:
 
 _PAGE_TAIL = re.compile(r"^(?:[0-9]+条评论|网友评论.*|暂无(?:网友)?评论|发表评论|验证码[：:].*|\*?正文[：:]|【?(?:打印|关闭|收藏)】?"
                         r"|(?:上一篇|下一篇|上一条|下一条)[：:].*"
+                        # the page's footer and its links to readings of the text
+                        r"|.*(?:网站标识码|ICP备|公网安备|版权所有|主办单位[：:]|技术支持[：:]).*|主办[：:].*"
+                        r"|【?(?:相关解读|政策解读|相关链接|相关文件|图片解读|图解|文字解读)】?(?:[：:].*)?"
                         # the page's download links: 附件下载： / a file's name
                         r"|(?:附件下载|相关附件|下载附件|附件列表)[：:]?|.{1,120}\.(?:pdf|docx?|xlsx?|wps|et|ofd|zip|rar)"
                         r"(?:[（(][0-9.]+\s*[KMG]?B[）)])?)$", re.IGNORECASE)

@@ -428,3 +428,23 @@ def test_an_info_table_with_a_field_the_reader_did_not_know_reads_on_to_the_date
     doc = _parse(text)
     assert doc.meta.identifier == "青新府〔2031〕1号"
     assert doc.meta.issued == "2031-01-29"  # the page's date of publication, no date being signed
+
+
+def test_the_pages_links_and_footer_under_the_text_are_no_text():
+    text = """青禾区人民政府关于印发青禾区促进消费若干措施的通知
+青府发〔2031〕4号
+各街道办事处，区政府各部门：
+现将《青禾区促进消费若干措施》印发给你们，请认真贯彻执行。
+青禾区人民政府
+2031年3月1日
+青禾区促进消费若干措施
+一、发放消费券1000万元。
+二、支持商圈改造提升。
+本措施自印发之日起施行。
+相关解读：《青禾区促进消费若干措施》政策解读
+上一篇：青禾区人民政府关于印发工作规则的通知
+主办：青禾区人民政府办公室 网站标识码：1234567890
+"""
+    doc = _parse(text)
+    assert [u.path for u in doc.units] == ["通知", "一", "二", "结语"]
+    assert doc.units[-1].text == "本措施自印发之日起施行。"
