@@ -49,7 +49,8 @@ def _issued_genre(front: FrontMatter, title: str) -> str:
 
 
 _EFFECT_DATE = re.compile(rf"自(?P<date>{DATE.pattern})起(?:施行|实施|执行|生效)")
-_EFFECT_ISSUED = re.compile(r"自(?:本(?:[\u4e00-\u9fff]{1,6}))?(?:印发|发布|公布|下发|颁布|签发)之日起")
+_EFFECT_ISSUED = re.compile(r"自(?:本(?:[\u4e00-\u9fff]{1,6}))?(?:印发|发布|公布|下发|颁布|签发|发文|出台|公告)之日起"
+                            r"|自即日起(?:施行|实施|执行|生效)")
 _EFFECT_LATER = re.compile(r"之日起(?:满)?(?P<n>[0-9]{1,3}|[一二三四五六七八九十]{1,3})(?:日|天)(?:后|以后)?(?:施行|实施|生效|执行)")
 # The document speaks of itself: 本办法… / 本条例… / 本通知…, or an order's 现予公布，自…起施行.
 _SELF = re.compile(r"本(?:[\u4e00-\u9fff]{0,4})(?:" + "|".join(_GENRES) + r")|现予(?:公布|发布|印发)|现将[^。]{0,60}印发")

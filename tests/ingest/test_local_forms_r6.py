@@ -448,3 +448,12 @@ def test_the_pages_links_and_footer_under_the_text_are_no_text():
     doc = _parse(text)
     assert [u.path for u in doc.units] == ["通知", "一", "二", "结语"]
     assert doc.units[-1].text == "本措施自印发之日起施行。"
+
+
+def test_dates_of_effect_a_local_text_states():
+    from ingest.docmeta import effective_of
+
+    assert effective_of("本政策自发文之日起执行。", "2031-03-01") == "2031-03-01"
+    assert effective_of("本通知自即日起施行。", "2031-03-01") == "2031-03-01"
+    assert effective_of("本办法自印发之日起30日后施行。", "2031-03-01") == "2031-03-31"
+    assert effective_of("申请人自受理申请之日起20日内可查询结果。", "2031-03-01") == ""
