@@ -44,6 +44,7 @@ from .needs_text import (
     count_in,
     disciplines_in,
     money_in,
+    number_of,
     quantity_in,
     statuses_in,
     years_of_work,
@@ -278,6 +279,35 @@ _DENIED = re.compile(r"(?:不是|不属于|并非|并不是|还不是|也不是|
 
 # A firm type the firm's words claim (我们是科技型企业), not after a denial (不是…)
 _CLAIMED = re.compile(r"(?<![不非])是[\u4e00-\u9fff]{1,8}?企业")
+
+
+# A sum per item the firm counts: 每获得1件发明专利授权奖励5000元; 每新增1台工业机器人补助2万元
+_PER_ITEM = re.compile(r"每(?:获得|认定|新增|引进|购置|建成|取得|新建|通过)?(?:1|一)?(?P<cls>件|项|台|套|个)"
+                       r"(?P<noun>[\u4e00-\u9fff]{0,10}?)(?:奖励|补助|补贴|奖补|资助|给予)[^，,。；;0-9]{0,6}?"
+                       r"(?P<n>[0-9]+(?:\.[0-9]+)?)(?:万元|元)")
+
+
+def _per_item(support: SupportView, profile: EnterpriseProfile, each: Decimal, unit_out: str, item: re.Match[str],
+              zh: bool) -> Amount:
+    """A sum per item (件, 项, 台) times the items the needs count in that word (拿到了12件发明专利 → 12), capped by
+    the firm's cap as written (每家企业每年最高10万元); the value None, naming the count, when they count none."""
+    cls, noun = item.group("cls"), item.group("noun")
+    pattern = rf"(?P<n>[0-9]+|[一二两三四五六七八九十]+)\s*(?:多|余)?{cls}"
+    counted = [m for m in re.finditer(pattern, profile.needs)
+               if not noun or len(bigrams_of(profile.needs[m.end():m.end() + len(noun) + 4]) & bigrams_of(noun)) >= 1
+               or len(noun) < 2]
+    n = number_of(counted[0].group("n")) if counted else None
+    label = f"{noun or cls}数" if zh else f"number of {noun or cls}"
+    if n is None:
+        formula = f"{format_yuan(each)} 元/{cls} × {label}"
+        return Amount(None, unit_out, "fixed", formula, None, label, "needs", None, None, support.iri, support.text)
+    value = each * n
+    formula = f"{format_yuan(each)} 元/{cls} × {n} {cls} = {format_yuan(value)} {unit_out}"
+    cap = _cap_as_written(support)
+    value, formula, kind = _capped(value, formula, cap, f"{format_yuan(cap)} 元" if cap is not None else "", zh,
+                                   _CAP_WORDS)
+    return Amount(value, unit_out, "cap" if kind == "cap" else "fixed", formula, None, label, "needs", Decimal(n), cap,
+                  support.iri, support.text)
 
 
 # A sum per measure written before the sum (每平方米补助1000元; 每吨奖励200元), read by the ingest as a plain sum
@@ -665,6 +695,9 @@ def amount_of(support: SupportView, profile: EnterpriseProfile, lang: str = "zh"
                                     support.text)
         per_month = re.search(r"每月", support.text)
         unit_out = "元/月" if per_month else "元"
+        item = None if per or "分别" in support.text else _PER_ITEM.search(support.text)
+        if item is not None and Decimal(item.group("n")) == Decimal(str(support.amount)):
+            return _per_item(support, profile, each, unit_out, item, zh)  # 每获得1件发明专利授权奖励5000元
         if per:
             insured = re.search(r"(?:缴纳|参保|参加)[^，,。；;]{0,16}?人数(?:计算|核定|为准)",
                                 support.text + " " + support.condition)  # 按上月缴纳社会保险费人数计算

@@ -56,3 +56,14 @@ def test_a_sum_per_square_metre_written_before_the_sum_is_worked_on_the_firms_ar
     assert amount_of(aid, EnterpriseProfile(name="x", needs="厂房能补多少？")).value is None
     plain = amount_of(support(amount=D(800), unit="元", text="一次性补助800元"), EnterpriseProfile(name="x", needs="2500平米"))
     assert plain.value == D(800)  # a sum per nothing stays the sum
+
+
+def test_a_sum_per_item_is_worked_on_the_items_the_firm_counts_up_to_the_firms_cap():
+    aid = support(amount=D(3000), unit="元", cap=D(6), text="每获得1件实用新型专利授权奖励3000元，每家企业每年最高6万元")
+    got = amount_of(aid, EnterpriseProfile(name="x", needs="去年拿到了8件实用新型专利"))
+    assert (got.value, got.base_value, got.kind) == (D(24000), D(8), "fixed")
+    capped = amount_of(aid, EnterpriseProfile(name="x", needs="去年拿到了25件实用新型专利"))
+    assert (capped.value, capped.kind) == (D(60000), "cap")
+    assert amount_of(aid, EnterpriseProfile(name="x", needs="专利能奖多少")).value is None
+    graded = support(amount=D(100), unit="万元", text="分别给予每项标准一次性奖补100万元、50万元")
+    assert "×" not in amount_of(graded, EnterpriseProfile(name="x", needs="主导制定了2项标准")).formula  # graded
