@@ -479,14 +479,19 @@ def _consulted(source: str, units: list[Unit], mentions: list[Mention]) -> list[
     for unit in units:
         for sent in unit_sentences(unit):
             for together in _TOGETHER_RE.finditer(source, sent.start, sent.end):
+                if together.group().endswith("共同") and any(m[0].end == together.start() for m in mentions):
+                    continue  # 市城管委与市公安局共同制定…: the two are the joint subject, each leads (ingest.acts)
                 found += [_Statement(m[1], Role.PARTICIPANT, unit.path, _trimmed(source, sent), False, ())
                           for m in _inside(mentions, together.start("list"), together.end("list"))
                           if not _is_collective(source, m)]
             for mention in _inside(mentions, sent.start, sent.end):
                 if _is_collective(source, mention):
                     continue  # 与各有关部门协商: the addressees, no participant
+                joint = (source[mention[0].start - 1 : mention[0].start] in "与同"
+                         and any(m[0].end == mention[0].start - 1 for m in mentions)
+                         and source.startswith("共同", mention[0].end))  # A与B共同制定: B is a joint subject
                 if (_CONSULTED_BEFORE_RE.search(source, max(sent.start, mention[0].start - 2), mention[0].start)
-                        and _CONSULTED_AFTER_RE.match(source, mention[0].end, sent.end)):
+                        and _CONSULTED_AFTER_RE.match(source, mention[0].end, sent.end) and not joint):
                     found.append(_Statement(mention[1], Role.PARTICIPANT, unit.path, _trimmed(source, sent), False, ()))
                 elif (_OPINION_SOUGHT_BEFORE_RE.search(source, max(sent.start, mention[0].start - 16), mention[0].start)
                       and _OPINION_SOUGHT_AFTER_RE.match(source, mention[0].end, sent.end)):

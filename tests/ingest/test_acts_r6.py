@@ -186,3 +186,13 @@ def test_a_body_whose_leader_heads_a_group_does_not_act():
 def test_a_body_with_its_main_duties_after_a_colon_leads():
     text = ITEMS.format(first="市经信委主要职责：负责园区规划；指导各区开展招商引资。")
     assert ("市经信委", "一（一）", L, EX) in explicit(text)
+
+
+def test_two_bodies_joined_by_yu_acting_together_both_lead_and_neither_only_helps():
+    text = ITEMS.format(first="市经信委与市商务委共同制定园区招商办法。")
+    assert explicit(text) == {("市经信委", "一（一）", L, EX), ("市商务委", "一（一）", L, EX)}
+
+
+def test_a_body_worked_with_after_a_modal_still_takes_part():
+    text = ITEMS.format(first="市经信委将与市商务委一起组织园区招商推介会。")
+    assert ("市商务委", "一（一）", P, EX) in explicit(text)
