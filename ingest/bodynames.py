@@ -231,7 +231,7 @@ def _central_short_ok(source: str, start: int, label: str) -> bool:
         return True
     if start and source[start - 1] == "、" and label.endswith(("局", "厅", "委", "办")):
         # 省发展改革委、交通运输厅、能源局等: a member of a list its first name opens with a local level
-        clause = re.split(r"[，,。；;：:（(\n]", source[max(0, start - 60) : start])[-1]
+        clause = re.split(r"[，,。；;：:（(\n]", source[max(0, start - 60) : start])[-1].lstrip(" \t\u3000★☆●※|")
         if re.match(r"(?:[省市区县州]|自治区)(?!级)", clause) and re.fullmatch(rf"(?:[^{_NOT_CORE}]{{2,16}}、)+", clause):
             return False
     return start == 0 or source[start - 1] not in _LEVEL_CHARS
@@ -436,8 +436,9 @@ _LISTED_ZONE_RE = re.compile(
 _ZONE_KIND_RE = re.compile(r"^(?:各类?|全|本|该|其他|相关|有关|重点|特色|省级|市级|国家级|工业|产业|经济|高新|开发|城市|新|老|各级)*"
                            r"(?:经济技术开发区|经济开发区|高新技术产业开发区|开发区|高新区|经开区|综合保税区|保税区|综保区|新区|产业园区|工业园区|园区)$")
 # A vertically managed unit written bare in a list of owners of a local text (责任单位：各街道，税务局): the local one.
-_LISTED_BARE_UNIT_RE = re.compile(r"(?:(?<=单位[：:])|(?<=[、，,；;（(]))(?:税务局|供电局|供电公司|烟草专卖局|邮政管理局)"
-                                  r"(?=[、，,；;）)\n]|$|牵头|配合|负责|按职责)", re.MULTILINE)
+_LISTED_BARE_UNIT_RE = re.compile(r"(?:(?<=单位[：:])|(?<=[、，,；;（(]))(?:税务局|供电局|供电公司|烟草专卖局|邮政管理局"
+                                  r"|(?![各有相该本其])[\u4e00-\u9fff]{2,4}?海关)"  # 奉贤海关: a customs office is its place's
+                                  r"(?=[、，,；;）)\n]|$|等|牵头|配合|负责|按职责)", re.MULTILINE)
 
 
 # A state-owned utility or carrier acting as an implementer, named with its brand (中国电信浙江公司, 中国联通浙江省分公司,

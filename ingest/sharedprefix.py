@@ -13,7 +13,7 @@ __all__ = ["listed_after_prefix"]
 _PREFIXES = ("市", "区", "县", "省", "州")
 # one member: a few characters and a body's last word; no prefix of its own (a prefixed one is found as it is)
 _MEMBER = re.compile(r"(?P<name>(?![市区县省州各全本该])[\u4e00-\u9fff]{1,8}?(?:局|委|办|厅|委员会|中心|分局|支队|大队))"
-                     r"(?=[、，,；;）)\]】。]|等|和|及|牵头|配合|参与|负责|按职责|共同|$)")
+                     r"(?=[、，,；;）)\]】。\s]|等|和|及|牵头|配合|参与|负责|按职责|共同|$)")
 _JOIN = re.compile(r"[、和及]")
 # inside an owner note, the lead's clause and the helpers' list: （市商务局牵头，财政局、文广旅局配合）
 _NOTE_JOIN = re.compile(r"(?:牵头|主责)?[，,；;](?:(?:配合|责任|参与|协办|协同)单位[：:])?")

@@ -194,3 +194,11 @@ def test_a_provinces_vertical_units_state_companies_and_collectives():
 def test_a_branch_named_by_a_place_alone_is_no_body():
     written = names("1.保险服务。（某保险公司浙江省分公司、省财政厅负责）")
     assert not any(n.endswith("省分公司") and len(n) <= 6 for n in written)
+
+
+def test_a_table_row_of_owners_after_a_lead_mark_and_a_customs_office_of_an_unknown_place():
+    head = ("苏州市吴江区人民政府关于印发某项方案的通知\n某项方案\n序号\t重点工作目标任务\t责任单位\n")
+    found, _ = read("1\t地区生产总值增长5%以上。\t★区发改委、统计局\n2\t进出口稳中提质。\t★区商务局、甲乙海关\n", head)
+    labels = {label for label, written in found.items() if "统计局" in written}
+    assert labels and not any(label.startswith("国家") for label in labels)
+    assert any("甲乙海关" in written for written in found.values())
