@@ -63,22 +63,29 @@ _ONLY_CHILD = re.compile(r"我是[^，,。；;！？!?]{0,6}?(?:唯一的孩子|
 _SIBLINGS = re.compile(r"(?:我|还)有(?:个|一个|两个)?(?:哥哥|姐姐|弟弟|妹妹|兄弟|姐妹)|兄弟姐妹|"
                        r"\bmy (?:brother|sister|siblings)\b|\bI have (?:a |an |two |three )?(?:older |younger )?"
                        r"(?:brother|sister|siblings)", re.IGNORECASE)
+_FAMILY = ("祖父母", "父母", "子女", "配偶")
 _NOT_RELATIVE = re.compile(r"非?独生子女|(?:外)?祖父母")
 
 
 def fact_groups(profile: EnterpriseProfile) -> set[str]:
     """The facts the profile's words state, by the policy's word for them: 奶奶 → 祖父母; my only daughter →
     子女; studies in Manchester, abroad → 境外; 我是家里唯一的孩子 → 独生 (the asker is an only child); 我还有个
-    哥哥 → 非独生."""
+    哥哥 → 非独生.  A firm's words are read for places only."""
     whole = " ".join((profile.needs, *profile.plans))
     found = set()
-    if _SIBLINGS.search(whole) or re.search(r"非独生子女|不是独生", whole):
+    # a firm's words (儿童 products, parents as customers) name no relatives of the asker's: only a person's do
+    firm = bool(profile.person is None and (profile.industry or profile.size or profile.name or profile.employees))
+    if firm:
+        pass
+    elif _SIBLINGS.search(whole) or re.search(r"非独生子女|不是独生", whole):
         found.add("非独生")
     elif _ONLY_CHILD.search(whole):
         found.add("独生")
     said = _SELF.sub("", whole)  # 我是家里唯一的孩子 names the asker, no child of theirs
     lowered = said.lower()
     for group, words in _ASKER_WORDS.items():
+        if firm and group in _FAMILY:
+            continue
         for w in words:
             if (re.search(rf"\b{re.escape(w)}\b", lowered) if w.isascii() else w in said):
                 found.add(group)

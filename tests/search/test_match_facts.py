@@ -66,3 +66,8 @@ def test_an_only_child_counts_as_one_child_but_the_taxpayers_own_status_does_not
     assert count_in("My only daughter is at university in Manchester.") == D(1)
     assert count_in("我家是独生女，在读高中") == D(1)
     assert count_in("我是独生子女，父母都60多了") is None
+
+
+def test_a_firms_words_are_read_for_places_not_relatives():
+    firm = EnterpriseProfile(name="某童装厂", industry="儿童服装", needs="我们的童装卖给家长和孩子，想去国外参展")
+    assert fact_groups(firm) == {"境外"}
