@@ -84,6 +84,11 @@ _BOUND_RATE_RE = re.compile(
     rf"|占(?P<base2>[^，,。；;%0-9]{{1,24}}?)的?(?:比例|比重)(?P<bound2>(?:最高)?(?:不超过|不高于|不得超过)|不低于|不少于|最高|为)?"
     rf"(?P<rate2>{NUMBER})(?:%|％)"
 )
+# 租金50%补贴 / 担保费的50%给予补助: a cost named right before its rate
+_COST_BEFORE_RATE = re.compile(r"(?P<base>(?:实际)?(?:租金|房租|场租|贷款利息|利息|保费|保险费|担保费|服务费|评估费|认证费|"
+                               r"检测费|培训费|咨询费|实际支出|实际投资|投资额))的?$")
+# 企业缴纳的增值税地方留成部分，从投产年度起5年内，分别按50%…奖励: a base the sentence opens with, a clause of its own
+_OPENING_BASE = re.compile(r"^\s*(?P<base>[^，,。；;0-9]{2,30}?(?:留成部分|留存部分|地方留成|地方分成|部分|税收|税额|净收益|租金|保费))\s*$")
 # 补贴标准为当地最低工资标准的70% / 提高到当地最低工资标准的110%: a rate stated as a share of a named base
 _SHARE_RATE_RE = re.compile(
     rf"(?:标准为|标准是|为|提高到|提高至|调整为|调整到)(?P<base>(?:(?!为|按|提高|调整)[^，,。；;%0-9]){{2,24}}?)的"
@@ -407,12 +412,16 @@ def _payment(text: str, clause: tuple[int, int]) -> SupportPhrase | None:
                                  "≤" if bound.startswith(("最高", "不超过", "不高于", "不得超过")) else "")
         if not phrase.rate_base and re.search(r"税率", text[rate.end() : b]):
             phrase.rate_base = "税率"
+        cost = _COST_BEFORE_RATE.search(text, a, rate.start("rate"))
+        if not phrase.rate_base and cost and not rate.group("how"):
+            phrase.rate_base = cost.group("base")  # 第2—3年租金50%补贴: the cost named right before the rate
         shared = _SHARE_RATE_RE.search(text, a, b)
         if not phrase.rate_base and shared and shared.start("rate") == rate.start("rate"):
             phrase.rate_base = shared.group("base").strip()
         if phrase.kind == "tax" and _KINDS[3][1].search(phrase.rate_base) and not _KINDS[3][1].search(
                 body.replace(phrase.rate_base, "")):
             phrase.kind = ""  # 按企业所得税县级留存部分的50%，由县财政补助: a tax names the base, the payment decides
+        phrase.rate_base = re.sub(r"^第[一二三四五六七八九十0-9—\-~至到]{1,5}年", "", phrase.rate_base)  # 第二年租金: 租金
         if re.fullmatch(r"(?:年化|每年|年)", phrase.rate_base):
             phrase.rate_base = ""  # 给予年化2%的贴息: how often, not what the rate is of
     elif kind_of(body) == "loan-interest":
@@ -538,6 +547,10 @@ def _sentence_phrases(text: str, a: int, b: int) -> list[SupportPhrase]:
         if (payment.rate is not None and not payment.rate_base and last is not None and last.rate_base
                 and last.kind != "threshold" and _BARE_RATE.search(c.group())):
             payment.rate_base = last.rate_base  # 大型企业按…失业保险费的30%返还，中小微企业按60%返还: the same base
+        opening = _CLAUSE.search(text, a, b)
+        if (payment.rate is not None and not payment.rate_base and opening is not None and opening.start() < c.start()
+                and _OPENING_BASE.match(opening.group())):
+            payment.rate_base = _OPENING_BASE.match(opening.group()).group("base").strip()
         payment.kind = payment.kind or ("other" if _QUOTA.search(c.group()) else sentence_kind)
         if payment.rate is not None and payment.rate_base.endswith("标准") and _SHARE.search(c.group()):
             continue  # 由其中一方按扣除标准的100%扣除: how one support is split between claimants, no support of its own

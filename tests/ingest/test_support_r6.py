@@ -135,3 +135,13 @@ def test_a_tax_named_as_the_base_does_not_make_the_payment_tax_relief():
 def test_rates_graded_by_year_are_each_a_support():
     text = "增值税地方留成部分，从投产年度起3年内，分别按60%、40%、20%安排资金奖励企业。"
     assert [s.rate for s in _supports(text) if s.kind == "reward"] == [Decimal("60"), Decimal("40"), Decimal("20")]
+
+
+def test_a_cost_named_before_its_rate_is_the_base():
+    (s,) = [s for s in _supports("经认定备案的，给予第二年租金40%补贴。") if s.rate is not None]
+    assert (s.rate, s.rate_base) == (Decimal("40"), "租金")
+
+
+def test_a_base_the_sentence_opens_with():
+    text = "企业缴纳的所得税地方留成部分，从获利年度起3年内，分别按60%、30%、10%奖励企业。"
+    assert {s.rate_base for s in _supports(text) if s.kind == "reward"} == {"企业缴纳的所得税地方留成部分"}
