@@ -196,3 +196,18 @@ def test_two_bodies_joined_by_yu_acting_together_both_lead_and_neither_only_help
 def test_a_body_worked_with_after_a_modal_still_takes_part():
     text = ITEMS.format(first="市经信委将与市商务委一起组织园区招商推介会。")
     assert ("市商务委", "一（一）", P, EX) in explicit(text)
+
+
+def test_a_special_inspection_of_others_conduct_is_oversight():
+    text = ITEMS.format(first="市发改委会同市财政局开展涉企收费专项检查。")
+    assert {("市发改委", "一（一）", SU, EX), ("市财政局", "一（一）", P, EX)} <= explicit(text)
+
+
+def test_scheduling_the_work_of_others_is_coordination():
+    text = ITEMS.format(first="市经信委要加强统筹调度，定期通报各区工作进展。")
+    assert ("市经信委", "一（一）", CO, EX) in explicit(text)
+
+
+def test_a_manner_word_before_the_verb_keeps_the_subject_acting():
+    text = ITEMS.format(first="市科委优先保障重点实验室建设用房。")
+    assert ("市科委", "一（一）", L, EX) in explicit(text)
