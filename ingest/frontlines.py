@@ -36,9 +36,9 @@ DOC_NUMBER_LINE = re.compile(
     r"^(?P<no>[\u4e00-\u9fff]{1,12}\s*[〔\[［(（﹝【〖]\s*[0-9]{4}\s*[〕\]］)）﹞】〗]\s*第?\s*[0-9]+\s*号"
     r"|[\u4e00-\u9fff]{1,16}令\s*第\s*[0-9]+\s*号)$"
 )
-_HAN_DIGITS = {"〇": 0, "○": 0, "零": 0, "Ｏ": 0, "O": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
+_HAN_DIGITS = {"〇": 0, "○": 0, "零": 0, "Ｏ": 0, "O": 0, "o": 0, "ｏ": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
                "六": 6, "七": 7, "八": 8, "九": 9}
-_NUM = r"[0-9０-９]{1,4}|[〇○零ＯO一二三四五六七八九十]{1,4}"
+_NUM = r"[0-9０-９]{1,4}|[〇○零ＯOoｏ一二三四五六七八九十]{1,4}"
 DATE = re.compile(rf"(?P<y>{_NUM})\s*年\s*(?P<m>{_NUM})\s*月\s*(?P<d>{_NUM})\s*日")
 # A date line: the date alone, in brackets, or after a signature on the same line.
 DATE_LINE = re.compile(rf"^(?P<sig>.*?)[{WS}]*[（(]?(?P<date>{DATE.pattern})[）)]?$")
@@ -130,7 +130,7 @@ def is_addressee_line(line: str) -> bool:
 
 # An order is signed by an officer: 总理  李克强 / 省长 某某某.
 OFFICER_SIGNATURE = re.compile(
-    rf"^(?:国务院)?(?:总理|副总理|主席|省长|市长|区长|县长|州长|旗长)[{WS}]+[\u4e00-\u9fff]{{2,4}}$")
+    rf"^(?:国务院)?(?:总理|副总理|主席|省长|市长|区长|县长|州长|旗长)(?:[{WS}]+[\u4e00-\u9fff]{{2,4}})?$")
 ORDER_NUMBER = re.compile(rf"^第[{WS}]*[0-9０-９]+[{WS}]*号$")
 # The last word of a person or body a reply or an answer is addressed to: 邓明义代表： / 武警总部： / 国务院：
 _NAMED_ADDRESSEE_END = re.compile(r"(?:代表|委员|主席|同志|先生|女士|总部|国务院|兵团|军区)$")

@@ -77,6 +77,7 @@ _PORTAL_FIELD = re.compile(
 _PORTAL_MEANING = {"标题": "title", "发文机关": "issuer", "发布机构": "issuer", "发文字号": "identifier",
                    "文号": "identifier", "成文日期": "issued", "发布日期": "issued"}
 _LABELLED_TITLE = re.compile(r"^(?P<label>[^：:《》“”]{2,30})[：:](?P<title>(?:[^：:]{0,40}?)关于[^：:]{4,})$")
+_STAMP = re.compile(r"^[0-9]{4}[-/.][0-9]{1,2}[-/.][0-9]{1,2}[ \t\u3000]*")
 _SIGNER = re.compile(rf"^(?:签发人|签发|领导署名|审核人|核稿人)[{WS}]*[：:][{WS}]*[\u4e00-\u9fff·{WS}]{{2,12}}$")
 _MAX_TITLE_LINES = 3
 _HEADER_LINES = 15  # a header never runs longer than this many lines
@@ -176,9 +177,12 @@ def _header(lines: list[_Line]) -> tuple[list[FrontLine], int]:
             found.append(FrontLine("identifier", span, split[0]))
             found.append(FrontLine("title", span, split[1]))
             title_lines += 1
-        elif identifier_of(line.text) or identifier_of(line.text.strip("（）()")):
-            # （兴署发〔2019〕1号） alone under the title, as a gazette prints it
-            found.append(FrontLine("identifier", span, identifier_of(line.text) or identifier_of(line.text.strip("（）()"))))
+        elif identifier_of(line.text) or identifier_of(line.text.strip("（）()")) or identifier_of(
+                _STAMP.sub("", line.text)):
+            # （兴署发〔2019〕1号） alone under the title, as a gazette prints it; 2004-6-23酒政发〔2004〕89号 after a
+            # reprint's date stamp
+            found.append(FrontLine("identifier", span, identifier_of(line.text) or identifier_of(line.text.strip("（）()"))
+                                   or identifier_of(_STAMP.sub("", line.text))))
         elif ORDER_NUMBER.match(line.text) and found and found[-1].kind == "title" and found[-1].value.endswith("令"):
             # 中华人民共和国国务院令 / 第706号: an order's heading and its number, not a title
             order = found.pop()
@@ -210,6 +214,12 @@ def _header(lines: list[_Line]) -> tuple[list[FrontLine], int]:
                 break
             found.append(FrontLine("chrome", span, line.text))  # 综合政务: an info table's value without its label
             page_lines += 1
+        elif (is_title_line(line.text) and title_lines and found[-1].kind == "chrome" and not _complete_title(found)
+              and genre_of(line.text) and ("关于" in line.text or ISSUING_TITLE.search(line.text))):
+            # 全国站 / 发布免费法律咨询 / 网站首页 法律咨询 … above the breadcrumb: the site's words, the title is below it
+            found = [FrontLine("chrome", f.span, f.value) if f.kind == "title" else f for f in found]
+            found.append(FrontLine("title", span, bracketed_title(line.text)))
+            title_lines = 1
         elif is_title_line(line.text) and title_lines < _MAX_TITLE_LINES and _title_may_continue(found) and not (
                 _complete_title(found) and is_signature_line(line.text)):
             if _site_name(found):  # 某县人民政府 / 首页 >> …: the site's name above its furniture was no title
@@ -487,9 +497,16 @@ def _issued_text(source: str, lines: list[_Line], n: int, header: list[FrontLine
     j = next(i for i, line in enumerate(lines) if line.start == own_date.span.start) + 1
     while j < len(lines) and (_NOTE.match(lines[j].text) or _COLOPHON.match(lines[j].text)):
         j += 1
-    return _issued_header(lines, j)
+    header = _issued_header(lines, j)
+    if header or j >= len(lines) or not (order or _PROMULGATES.search(notice_body)):
+        return header
+    # 《X》已经…通过，现予公布 signed by the officer, the text's articles straight under it: X starts there
+    named = re.search(r"《([^》]{2,80})》", notice_body)
+    name = re.sub(rf"[{WS}]", "", named.group(1)) if named else ""
+    return [FrontLine("issued-start", Span(lines[j].start, lines[j].start), name)]
 
 
+_PROMULGATES = re.compile(r"现予(?:公布|发布)")
 _CUE_LINES = 3  # the notice's words come first: its cue (现将…印发给你们) is among its first lines
 
 
@@ -512,7 +529,7 @@ def _undated_issued_text(lines: list[_Line], n: int) -> list[FrontLine]:
         named = names[-1] if names and re.match(r"[，,、\s]*(?:已经|已|经|现|印发|转发|$)",
                                                  lines[c].text[names[-1].end():]) else None
         start = lines[c + 1].start
-        return [FrontLine("issued-start", Span(start, start), named.group(1) if named else "")]
+        return [FrontLine("issued-start", Span(start, start), re.sub(rf"[{WS}]", "", named.group(1)) if named else "")]
     return []
 
 

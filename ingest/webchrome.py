@@ -36,7 +36,8 @@ _LABELS = {
     "服务对象": "other", "成文时间": "issued", "印发时间": "issued", "发文时间": "issued",
     "公开类别": "other", "公开范围": "other", "文种": "other", "效力状态": "other", "有效期": "other",
     "实施日期": "other", "施行日期": "other", "废止日期": "other", "信息名称": "title", "发布单位": "issuer",
-    "所属机构": "other", "所属主题": "other", "文件状态": "other",
+    "所属机构": "other", "所属主题": "other", "文件状态": "other", "状态": "other", "发布部门": "issuer",
+    "发布文号": "identifier", "颁布日期": "issued", "颁布单位": "issuer",
     "政策咨询机关": "other", "政策咨询电话": "other", "联系电话": "other", "公文目录": "other", "文件类型": "other",
 }
 _LABEL = "|".join(_spaced(k) for k in sorted(_LABELS, key=len, reverse=True))
@@ -60,6 +61,8 @@ _CHROME = re.compile(
     r"|[0-9A-Za-z]{6,}-?[A-Z]?/[0-9]{4}-[0-9]{3,}"  # an index number alone: 113701130042070099-A/2021-4059841
     r"|(?:时间|日期|来源|作者|信息来源|发布时间|归档时间)[：:].{0,80}"
     r"|(?:导读|编者按|核心提示)[：:].*"  # a reprint's lead above the text
+    # a login box and the site's own buttons: 用户名 密码 / 记住我 / 加入收藏 / 设为首页
+    r"|(?:用户名|密码|登录|注册|记住我|加入收藏|设为首页|收藏本站)(?:\s+(?:用户名|密码|登录|注册|记住我|加入收藏|设为首页|收藏本站))*"
     r"|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[\sT]+[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)?(?:[\s|]+\S{1,30})?"  # a stamp
     r"|[A-Z]{2,8}-?[0-9]{4}-?[0-9]{3,8}"  # a registration code of a normative document (HHCR-2023-01005)
     r"|[•·\-—=_*#>»\s]*\|[|•·\-—=_*#>»\s]*|[\-—=_*#]{4,}|[•·>»]"  # a table's rule, a long rule, a lone mark

@@ -148,6 +148,7 @@ def test_a_forwarding_notice_dated_alone_above_the_drafters_of_the_forwarded_tex
     doc = _parse(FORWARDED)
     assert doc.meta.issued == "2031-08-30"
     assert doc.meta.issued_text_title == "农村寄递物流发展办法"
+    assert doc.meta.issued == "2031-05-19"  # 二o三一年: a Latin o for the zero
     assert [u.path for u in doc.units] == ["通知", "第一条", "第二条"]
     assert "青禾市商务局" not in doc.units[0].text
 
@@ -457,3 +458,53 @@ def test_dates_of_effect_a_local_text_states():
     assert effective_of("本通知自即日起施行。", "2031-03-01") == "2031-03-01"
     assert effective_of("本办法自印发之日起30日后施行。", "2031-03-01") == "2031-03-31"
     assert effective_of("申请人自受理申请之日起20日内可查询结果。", "2031-03-01") == ""
+
+
+PROVINCE_ORDER = """青禾省人工影响天气管理规定
+青禾省人民政府
+青禾省人工影响天气管理规定
+政府令〔2031〕第15号
+《青禾省人工影响天气管理规定》已经2031年12月14日省政府常务会议通过，现予公布，自2032年2月1日起施行。
+省长
+二○三一年十二月二十五日
+第一章总则
+第一条为加强人工影响天气工作的管理，制定本规定。
+第二条在本省行政区域内从事人工影响天气活动，应当遵守本规定。
+"""
+
+
+def test_an_order_signed_by_the_office_alone_is_promulgated_into_its_articles():
+    doc = _parse(PROVINCE_ORDER)
+    assert doc.meta.identifier == "政府令〔2031〕第15号"
+    assert doc.meta.issued == "2031-12-25" and doc.meta.effective == "2032-02-01"
+    assert [u.path for u in doc.units] == ["通知", "第一章", "第一条", "第二条"]
+    assert not doc.citations
+
+
+LAW_SITE = """用户名 密码
+记住我
+加入收藏
+全国站 [进入分站]
+发布免费法律咨询
+网站首页 法律咨询 找律师 法治资讯 法律法规 资料库
+您的位置首页 >> 法规库 >> 法规正文
+青禾市人民政府关于印发青禾市城市管理暂行规定的通知
+状态:有效 发布日期:2031-05-19 生效日期: 2031-05-19
+发布部门: 青禾省青禾市人民政府
+2031-6-23青政发〔2031〕89号
+各县(市、区)人民政府,市政府各部门:
+《青禾市城市管理暂行规定》已经市政府讨论通过,现予以印发,请认真遵照执行。
+二o三一年五月十九日
+青禾市城市管理暂行规定
+第一条 为提升城市管理水平，制定本规定。
+第二条 本规定适用于本市城市及实行城市化管理的区域。
+"""
+
+
+def test_a_law_sites_furniture_above_the_breadcrumb_and_its_stamp_before_the_number():
+    doc = _parse(LAW_SITE)
+    assert doc.meta.title == "青禾市人民政府关于印发青禾市城市管理暂行规定的通知"
+    assert doc.meta.identifier == "青政发〔2031〕89号"
+    assert doc.meta.addressees == "各县(市、区)人民政府,市政府各部门"
+    assert doc.meta.issued == "2031-05-19"  # 二o三一年: a Latin o for the zero
+    assert [u.path for u in doc.units] == ["通知", "第一条", "第二条"]
