@@ -37,12 +37,12 @@ def match(
     district: Annotated[str | None, typer.Option(help="its district, e.g. 嘉定区")] = None,
     size: Annotated[str | None, typer.Option(help="small | medium | large (micro counts as small; or 中小企业, 规模以上)")] = None,
     employees: Annotated[int | None, typer.Option(min=0)] = None,
-    revenue: Annotated[float | None, typer.Option(help="last year's revenue, 万元")] = None,
+    revenue: Annotated[float | None, typer.Option(min=0, help="last year's revenue, 万元")] = None,
     founded: Annotated[int | None, typer.Option(help="year founded")] = None,
     insured_staff: Annotated[int | None, typer.Option("--insured-staff", min=0)] = None,
-    years_insured: Annotated[float | None, typer.Option("--years-insured", help="years of unemployment insurance")] = None,
-    premiums: Annotated[float | None, typer.Option("--premiums", help="unemployment-insurance premiums paid last year, 元")] = None,
-    wage_bill: Annotated[float | None, typer.Option("--wage-bill", help="last year's wage bill, 元")] = None,
+    years_insured: Annotated[float | None, typer.Option("--years-insured", min=0, help="years of unemployment insurance")] = None,
+    premiums: Annotated[float | None, typer.Option("--premiums", min=0, help="unemployment-insurance premiums paid last year, 元")] = None,
+    wage_bill: Annotated[float | None, typer.Option("--wage-bill", min=0, help="last year's wage bill, 元")] = None,
     age: Annotated[int | None, typer.Option(help="a person's age")] = None,
     status: Annotated[str | None, typer.Option(help="a person's status: 高校毕业生, 失业青年, 返乡创业 …")] = None,
     today: Annotated[str | None, typer.Option(help="reference date for expiry, ISO (default: today)")] = None,
@@ -59,7 +59,6 @@ def match(
     from datetime import date as _date
 
     from search.match_export import (
-        load_profile,
         profile_from_mapping,
         to_csv,
         write_xlsx,
@@ -83,8 +82,12 @@ def match(
                  "unemployment_premiums_last_year": premiums, "wage_bill_last_year": wage_bill,
                  "person": {"age": age, "status": status}}
         given = {k: v for k, v in given.items() if v not in (None, [], {"age": None, "status": None})}
-        base = _read_profile(profile_file, load_profile) if profile_file else {}
+        base = _read_profile(profile_file) if profile_file else {}
         merged = {**{k: v for k, v in base.items() if v not in (None, "", [])}, **given}
+        if not any(str(merged.get(k) or "").strip() for k in ("needs", "plans", "industry")):
+            where = f"{profile_file} has none of needs, plans, industry; " if profile_file else ""
+            raise fail(f"{where}say what the firm (or person) wants: --needs \"…\", --plan \"…\" or --industry "
+                       "\"…\" (or needs/plans/industry in --profile)", EXIT_BAD_INPUT)
         try:
             merged["size"] = known_size(merged.get("size"))
         except ValueError as e:
@@ -113,13 +116,18 @@ def match(
     run(body)
 
 
-def _read_profile(path: Path, load_profile) -> dict:  # type: ignore[no-untyped-def]
-    """The fields of a JSON or YAML profile file; a file that is no JSON/YAML is bad input, said in one line
-    with where the reader stopped (not a traceback)."""
+def _read_profile(path: Path) -> dict:
+    """The fields of a JSON or YAML profile file, checked as the calculator will read them. A file that is no
+    JSON/YAML, is no mapping, names a field the calculator does not know, or gives a figure that is no number or
+    is negative is bad input, said in one line naming the file, the field and the value (not a traceback). The
+    file need not say what the firm needs: ``--needs`` or ``--plan`` may add it."""
     import yaml
 
+    from search.match_export import PROFILE_FIELDS
+
     try:
-        return load_profile(path).to_dict()
+        text = path.read_text(encoding="utf-8")
+        data = yaml.safe_load(text) if path.suffix.lower() in (".yaml", ".yml") else json.loads(text)
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         at = f" at line {mark.line + 1}, column {mark.column + 1}" if mark is not None else ""
@@ -128,6 +136,50 @@ def _read_profile(path: Path, load_profile) -> dict:  # type: ignore[no-untyped-
         raise fail(f"{path}: not valid JSON at line {e.lineno}, column {e.colno}: {e.msg}", EXIT_BAD_INPUT) from None
     except UnicodeDecodeError:
         raise fail(f"{path}: not UTF-8 text (a profile is a JSON or YAML file)", EXIT_BAD_INPUT) from None
+    if data is None:
+        raise fail(f"{path}: the file is empty; a profile is one mapping of fields ({', '.join(PROFILE_FIELDS)})",
+                   EXIT_BAD_INPUT)
+    if not isinstance(data, dict):
+        raise fail(f"{path}: a profile is one mapping of fields ({', '.join(PROFILE_FIELDS)}), not a "
+                   f"{type(data).__name__}", EXIT_BAD_INPUT)
+    unknown = [k for k in data if k not in PROFILE_FIELDS and k not in ("id", "source", "expect", "k")]
+    if unknown:
+        raise fail(f"{path}: unknown field {unknown[0]!r}; accepted: {', '.join(PROFILE_FIELDS)}", EXIT_BAD_INPUT)
+    for field, whole in _FIGURES.items():
+        value = data.get(field)
+        if value in (None, ""):
+            continue
+        number = _figure(value, whole)
+        if number is None:
+            kind = "a whole number" if whole else "a number"
+            raise fail(f"{path}: {field}: {kind} is expected, got {value!r}", EXIT_BAD_INPUT)
+        if number < 0:
+            raise fail(f"{path}: {field}: cannot be negative, got {value!r}", EXIT_BAD_INPUT)
+        data[field] = int(number) if whole else number  # 1,000 or "1000" as the number it writes
+    person = data.get("person")
+    if person is not None and not isinstance(person, dict):
+        raise fail(f"{path}: person: a mapping of age and status is expected, got {person!r}", EXIT_BAD_INPUT)
+    if isinstance(person, dict) and person.get("age") not in (None, "") and _figure(person["age"], True) is None:
+        raise fail(f"{path}: person.age: a whole number is expected, got {person['age']!r}", EXIT_BAD_INPUT)
+    return data
+
+
+# a profile's figures: whole numbers (True) or any number (False)
+_FIGURES = {"employees": True, "founded": True, "insured_staff": True, "revenue": False, "years_insured": False,
+            "unemployment_premiums_last_year": False, "wage_bill_last_year": False}
+
+
+def _figure(value: object, whole: bool) -> float | None:
+    """``value`` as a number (a whole one when ``whole``), or None; YAML's true/false are no numbers."""
+    if isinstance(value, bool):
+        return None
+    try:
+        number = float(str(value).strip().replace(",", ""))
+    except ValueError:
+        return None
+    if whole and not number.is_integer():
+        return None
+    return number
 
 
 COMMANDS = (match,)

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 __all__ = [
     "NO_WRAP",
     "clip",
+    "contact_role",
     "deadline",
     "given_to",
     "hit_text",
@@ -150,6 +151,15 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[object]], max_col: int
     return "\n".join(lines)
 
 
+def contact_role(c, zh: bool = True) -> str:  # type: ignore[no-untyped-def]
+    """A contact's role as the answer prints it: an inferred one (the first-listed body read as the lead) says so,
+    unless its label already does (所在地政府（推定）)."""
+    label = c.role_label or c.role
+    if c.basis != "inferred" or "推定" in label or "推断" in label or "inferred" in label.lower():
+        return label
+    return f"{label}，推断" if zh else f"{label}, inferred"
+
+
 def render_match(result) -> str:  # type: ignore[no-untyped-def]
     """The calculator's answer for a terminal: one block per answer (verdict, amount and formula, expiry, contact,
     the document's support that applies), then the district office."""
@@ -176,7 +186,7 @@ def render_match(result) -> str:  # type: ignore[no-untyped-def]
         for a in m.amounts[:2]:
             lines.append(f"   {'金额' if zh else 'amount'}  {a.formula}")
         if m.contacts:
-            names = "、".join(f"{c.agent_name}（{c.role_label}）" for c in m.contacts[:3])
+            names = "、".join(f"{c.agent_name}（{contact_role(c, zh)}）" for c in m.contacts[:3])
             lines.append(f"   {'联系' if zh else 'contact'}  {names}")
         elif m.no_owner:
             lines.append(f"   {'联系' if zh else 'contact'}  {m.no_owner}")
@@ -283,8 +293,9 @@ def given_to(responsibility) -> str:  # type: ignore[no-untyped-def]
 
 
 def link_names(links) -> str:  # type: ignore[no-untyped-def]
-    """The documents a document links to, by slug (else title, else identifier), joined by 、."""
-    return "、".join(link.slug or link.title or link.identifier for link in links)
+    """The documents a document links to, by slug when loaded, else by title and 发文字号 (a repealed text that is
+    not loaded is still found by its number), joined by 、."""
+    return "、".join(link.slug or " ".join(x for x in (link.title, link.identifier) if x) for link in links)
 
 
 def facets_text(facets) -> str:  # type: ignore[no-untyped-def]

@@ -9,6 +9,7 @@ import typer
 
 from cli.render import deadline, given_to, quantity, role_text, rule_text, table
 from cli.shared import (
+    EXIT_BAD_INPUT,
     AsJson,
     DataDir,
     DocOption,
@@ -18,6 +19,7 @@ from cli.shared import (
     TableFormat,
     YearOption,
     facet_documents,
+    fail,
     open_workspace,
     print_json,
     run,
@@ -44,6 +46,9 @@ def owns(
 
     def body() -> None:
         chosen = table_format(fmt, output, as_json)
+        if not department.strip():
+            raise fail("the department's name is empty; give a full name, an alias (市经信委) or a key "
+                       "(`policykg departments` lists them)", EXIT_BAD_INPUT)
         view = department_view(open_workspace(settings_for(data_dir)).graph, department, doc, candidates=True)
         if write_for_machines(chosen, view, lambda: tabular.responsibilities_table(view), output, "responsibilities"):
             return
