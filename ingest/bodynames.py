@@ -67,6 +67,9 @@ _COLLECTIVE_RE = re.compile(
     r"(?m)各(?:乡镇|镇乡|镇|乡)(?:人民政府|政府)[（(](?:街道办事处|街道办|街道|办事处)[)）]|"  # 各镇人民政府（街道办事处）
     r"各(?:街道|镇|乡镇|镇（街道）|乡（镇）)党(?:工)?委(?:[、和](?:办事处|人民政府|政府))?|"  # 各街道党工委、办事处
     r"各?驻(?:区|县|市|镇)各?(?:有关|相关)?单位|"  # 各驻区单位
+    r"各(?:社区居委会|社区居民委员会|村委会|村民委员会|居委会|居民委员会|村（居）委会|村（居）民委员会|村（社区）|村（居）)|"
+    r"各(?:街道|镇|乡镇|镇（街道）|街道（镇）|街镇)(?:综治中心|[\u4e00-\u9fff]{2,6}?服务中心|[\u4e00-\u9fff]{2,4}?(?:站|所))"
+    r"(?=[、，,；;）)]|负责|配合|要|应)|"
     r"各(?:有关|相关)?(?:(?:区县|地级以上市|地级市|县级市|县（市、区）|县（市）|设区(?:的)?市|市（州）|市州|区|县|市|州|省|乡镇|街镇|街道|镇|乡|级)"
     r"(?:[（(][市区县州、]+[)）])?[、，,]?)*"
     r"(?<![、，,])(?:(?:人民政府|政府)(?:及其(?:所属|有关)?部门|部门)?|部门和单位|部门|单位|委办局|街道办事处|办事处)"
@@ -111,6 +114,9 @@ _ORGAN_WORDS = (
     "|(?:农村工作|巡察工作|人才工作)领导小组办公室)|党委|工委|"
     "总工会|妇联|团委|科协|文联|残联|侨联|工商联|社科联|红十字会|人武部|武装部|军分区|警备区|军区"
 )
+# The standing emergency committees and headquarters written short (区安委会办公室, 区安委办, 区减灾委, 区防指, 区森防指).
+_EMERGENCY_BODY_RE = re.compile(r"(?<![\u4e00-\u9fff])(?:[省市区县州镇]|街道)(?:安委会|安委|减灾委|防指|森防指|三防指|防汛抗旱指挥部|森林防灭火指挥部"
+                                r"|应急委)(?:办公室|办)?(?![\u4e00-\u9fff]{0,2}(?:主任|成员))")
 _ORGAN_RE = re.compile(rf"(?P<prefix>街道|自治区|[省市区县镇乡州])(?P<organ>{_ORGAN_WORDS})")
 _ORGAN_OFFICE_RE = re.compile(r"(?:办公室|办公厅)(?![\u4e00-\u9fff]{0,2}(?:主任|负责人))")
 # The one office a Party committee and its government share: 区委区政府督查室, 市委市政府信访局, 县委县政府办公室.
@@ -161,7 +167,7 @@ _TAIL_RE = re.compile(
 )
 # A government's own office written straight after it (市政府督考办, 市政府金融办, 区政府法制办); 督办 is a verb.
 _GOV_OFFICE_TAIL_RE = re.compile(rf"(?!督办)[^{_NOT_CORE}和市区县省各]{{2,4}}?办(?![法理事好结成学公])"
-                                 r"|办(?=[、，,；;：:）)\s]|牵头|配合|负责|会同|$)")  # 区政府办: its general office
+                                 r"|办(?=[、，,；;：:（()）\s]|牵头|配合|负责|会同|$)")  # 区政府办: its general office
 # A Party committee's own departments run on from it whatever their words (市委|组织部: 组织 is no verb here).
 _PARTY_TAIL_RE = re.compile(r"组织部|宣传部|统战部|政法委|网信办|编办|办公厅|办公室|督查室|研究室")
 # …and a local branch after a place: 国家税务总局|广州市|税务局, 人民银行|广州|分行.
@@ -321,6 +327,8 @@ def _generic_candidates(source: str, places: set[str]) -> list[_Candidate]:
         if m and _left_ok(source, start, m.group()) and _right_ok(source, m.end(), m.group()):
             office = _ORGAN_OFFICE_RE.match(source, m.end())  # 区人大常委会办公室, 市政协办公厅
             found.append(_Candidate(start, office.end() if office else m.end(), "organ"))
+    for m in _EMERGENCY_BODY_RE.finditer(source):
+        found.append(_Candidate(m.start(), m.end(), "organ"))
     for m in _JOINT_OFFICE_RE.finditer(source):
         if _left_ok(source, m.start(), m.group()) and _right_ok(source, m.end(), m.group()):
             found.append(_Candidate(m.start(), m.end(), "organ"))  # 区委区政府督查室: the two's one office

@@ -202,3 +202,12 @@ def test_a_table_row_of_owners_after_a_lead_mark_and_a_customs_office_of_an_unkn
     labels = {label for label, written in found.items() if "统计局" in written}
     assert labels and not any(label.startswith("国家") for label in labels)
     assert any("甲乙海关" in written for written in found.values())
+
+
+def test_grassroots_collectives_emergency_committees_and_an_office_with_its_second_name():
+    written = names("1.基层治理。各社区居委会、各村委会、各街道综治中心负责落实。\n"
+                    "2.安全生产。（区安委会办公室、区安委办、区减灾委、区防指负责）\n"
+                    "3.数据共享。（区政府办（区大数据局）牵头）")
+    assert {"各社区居委会", "各村委会", "各街道综治中心", "区安委会办公室", "区安委办", "区减灾委", "区防指",
+            "区政府办", "区大数据局"} <= written
+    assert not {"区安委", "区政府", "街道综治中心"} & written
