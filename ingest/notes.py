@@ -278,11 +278,12 @@ def _read_note(source: str, note: _Note, mentions: list[Mention], conv: _Convent
                                for s, _ in _inside(mentions, note.content.start, note.content.end))
     listed = len({key for groups, _ in parts for group, _, _ in groups for _, key in group})
     found: list[tuple[Mention, Role, bool]] = []
-    marks = [mark for groups, _ in parts for _, mark, _ in groups]
+    marks = [mark or default for groups, default in parts for _, mark, _ in groups]
     for groups, part_default in parts:
         for item in groups:  # one by one: after the first-named body leads, later lists participate
-            # （A负责，B、C配合）: one body says it answers, every other list says it helps; A's lead is stated
-            alone = (item[1] == _PLAIN and len(_unique(item[0])) == 1 and len(marks) > 1
+            # （A负责，B、C配合） / （责任单位：A；配合单位：B、C）: one body answers, every other list helps; A's
+            # lead is stated
+            alone = ((item[1] or part_default) == _PLAIN and len(_unique(item[0])) == 1 and len(marks) > 1
                      and sum(m in (_HELP, _SUPERVISE, _IMPLEMENT) for m in marks) == len(marks) - 1)
             read = list(_resolve(source, [item], part_default, conv, note.span.start, has_lead,
                                  listed=1 if alone else listed))
@@ -307,6 +308,9 @@ def _is_note(source: str, content: Span, mentions: list[Mention]) -> bool:
     for span, _ in inside:
         rest[span.start - content.start : span.end - content.start] = [""] * (span.end - span.start)
     rest_text = _FIRST_LEADS_RE.sub("", "".join(rest))
+    # （市文旅局、市体育局；2025年6月底前）: the bodies, then the time the work is due
+    rest_text = re.sub(r"[；;，,]\s*(?:(?:19|20)\d{2}年[0-9０-９月日底末上下半年第一二三四季度]*前?(?:完成)?|长期坚持|持续推进)\s*$",
+                       "", rest_text)
     bodies_only = not re.sub(r"[\s、，,；;和及与]|等(?:有关|相关)?(?:部门和单位|部门|单位)?|下同|[（(](?:牵头|主责)[）)]"
                              r"|者|为牵头(?:单位|部门)", "", rest_text)
     # bodies only, and closing a clause or standing after one: (市公安局、市交通委) inside a sentence is an example

@@ -42,3 +42,13 @@ def test_the_city_level_departments_as_a_whole_are_a_collective():
 
     for name in ("市直有关部门", "区直各部门", "县直各单位"):
         assert _is_collective(name, (Span(0, len(name)), "x")), name
+
+
+def test_one_responsible_body_with_labelled_helpers_leads_explicitly():
+    assert on_item("（责任单位：市经信委；配合单位：市财政局；完成时间：持续推进）") == {
+        ("市经信委", L, EX), ("市财政局", P, EX)}
+
+
+def test_a_list_of_bodies_then_its_due_date_is_a_note():
+    found = on_item("（市经信委、市科委；2025年6月底前）")
+    assert ("市经信委", L, INF) in found and ("市科委", P, EX) in found
