@@ -158,7 +158,31 @@ def time_mentions(text: str, year: int | None = None) -> list[TimeMention]:
         when = _date_of(m) or _opening_year(text, m, year)
         if when is not None:
             found.append(TimeMention(m.start(), m.end(), m.group(), when))
+            taken.append((m.start(), m.end()))
+    if year:  # 6月底前 / 年底前 in a text of a known year (a year's work points): that year's date
+        for m in _YEARLESS_RE.finditer(text):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            found.append(TimeMention(m.start(), m.end(), m.group(), _yearless_date(m, year)))
     return sorted(found, key=lambda t: t.start)
+
+
+# A month or the year's end with no year, as a year's work points write it: 6月底前, 9月30日前, 年底前 (not 每年6月底前,
+# a date that recurs; not 2025年6月底前, read above)
+_YEARLESS_RE = re.compile(r"(?<![0-9〇零一二三四五六七八九十年每])(?:(?P<m>1[0-2]|[1-9])月(?:(?P<d>[0-9]{1,2})[日号])?(?P<e>底|末)?"
+                          r"|(?<!每)年(?:底|末))(?:前|以前|之前)")
+
+
+def _yearless_date(m: re.Match[str], year: int) -> date | None:
+    if not m.group("m"):
+        return date(year, 12, 31)
+    month = int(m.group("m"))
+    if m.group("d"):
+        try:
+            return date(year, month, int(m.group("d")))
+        except ValueError:
+            return None
+    return _month_end(year, month)
 
 
 _RELATIVE_YEAR = re.compile(r"今年|明年|本年度")

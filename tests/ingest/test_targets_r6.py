@@ -66,3 +66,18 @@ def test_a_figure_for_a_year_over_before_the_text_was_issued_is_a_result():
     assert extract_targets(text, 0, "一", "u1", year=2023) == []
     assert [t.quantity for t in extract_targets("2024年全区一般公共预算收入力争增长5%。", 0, "二", "u2", year=2023)] == [
         Decimal("5")]
+
+
+def test_a_month_with_no_year_in_a_dated_text_is_that_years():
+    text = "9月底前，新增“一件事”集成服务15项；年底前完成30个老旧小区改造。"
+    found = extract_targets(text, 0, "一", "u1", year=2024)
+    assert [(t.quantity, t.deadline) for t in found] == [(Decimal("15"), date(2024, 9, 30)),
+                                                         (Decimal("30"), date(2024, 12, 31))]
+
+
+def test_a_month_with_no_year_stays_undated_without_the_texts_year():
+    assert time_mentions("6月底前建成投用") == []
+
+
+def test_a_recurring_month_is_no_deadline():
+    assert time_mentions("每年6月底前报送上年度情况", 2024) == []
