@@ -578,6 +578,9 @@ def _base_named(text: str, rate: Decimal) -> str:
 
 # A subsidy that is a share of an interest RATE (按LPR的60%贴息; 按基准利率的50%给予贴息), not of interest paid
 _OF_RATE = re.compile(r"(?:利率|LPR)[）)]?的[0-9]")
+_RATE_GIVEN_EN = re.compile(r"(?:interest rate|LPR|interest)[^0-9.;]{0,16}?([0-9]+(?:\.[0-9]+)?)\s*%|"
+                            r"([0-9]+(?:\.[0-9]+)?)\s*%\s*(?:a year\s*|annual\s*|yearly\s*)?(?:interest|LPR|a year)",
+                            re.IGNORECASE)
 _RATE_GIVEN = re.compile(r"(?:LPR|利率|利息)[^0-9，,。；;]{0,8}?([0-9]+(?:\.[0-9]+)?)\s*[%％]|([0-9]+(?:\.[0-9]+)?)\s*[%％]的?(?:利率|年利率|LPR)")
 
 
@@ -591,13 +594,14 @@ def _interest_share(support: SupportView, profile: EnterpriseProfile, cap: Decim
                     zh: bool) -> Amount | None:
     """A share of an interest rate (按一年期LPR的60%予以贴息) on the loan the needs state (借了3000万元, LPR 3.1%):
     loan × rate × share, capped where the support caps it; None when the needs give no loan or no rate."""
-    loan = _sum_beside("贷款", profile.needs)
-    given = _RATE_GIVEN.search(profile.needs)
+    loan = _sum_beside("贷款", profile.needs) or _sum_beside("借", profile.needs) or _sum_beside("loan", profile.needs)
+    given = _RATE_GIVEN.search(profile.needs) or _RATE_GIVEN_EN.search(profile.needs)
     if loan is None or given is None:
         return None
     pct = Decimal(given.group(1) or given.group(2))
     value = (loan[0] * pct / 100 * support.rate / 100).quantize(Decimal("0.01")).normalize()
-    formula = f"{format_yuan(loan[0])} 元 × {pct}% × {support.rate}% = {format_yuan(value)} 元"
+    year = "（一年）" if zh else " (a year)"  # an interest rate is a year's: the share is a year's interest
+    formula = f"{format_yuan(loan[0])} 元 × {pct}% × {support.rate}% = {format_yuan(value)} 元{year}"
     value, formula, kind = _capped(value, formula, cap, cap_text, zh, _CAP_WORDS)
     label = "贷款额 × 利率" if zh else "loan × interest rate"
     return Amount(value, "元", kind, formula, support.rate, label, "needs", loan[0], cap, support.iri, support.text)

@@ -67,3 +67,10 @@ def test_a_sum_per_item_is_worked_on_the_items_the_firm_counts_up_to_the_firms_c
     assert amount_of(aid, EnterpriseProfile(name="x", needs="专利能奖多少")).value is None
     graded = support(amount=D(100), unit="万元", text="分别给予每项标准一次性奖补100万元、50万元")
     assert "×" not in amount_of(graded, EnterpriseProfile(name="x", needs="主导制定了2项标准")).formula  # graded
+
+
+def test_an_english_asker_gives_the_loan_and_the_rate_in_words_and_the_share_is_a_years_interest():
+    aid = support(kind="loan-interest", rate=D(40), unit="万元", cap=D(500),
+                  text="其3年期以上贷款，按照同期银行贷款基准利率的40%给予贴息，贴息总额最高500万元")
+    got = amount_of(aid, EnterpriseProfile(name="x", needs="Our upgrade loan is 5 million yuan at 4% interest."), "en")
+    assert got.value == D(80000) and "(a year)" in got.formula  # 5,000,000 × 4% × 40%
