@@ -211,3 +211,8 @@ def test_scheduling_the_work_of_others_is_coordination():
 def test_a_manner_word_before_the_verb_keeps_the_subject_acting():
     text = ITEMS.format(first="市科委优先保障重点实验室建设用房。")
     assert ("市科委", "一（一）", L, EX) in explicit(text)
+
+
+def test_a_body_that_has_experts_review_the_work_evaluates():
+    text = ITEMS.format(first="市经信委会同市财政局组织专家评审，评审结果在门户网站公示。")
+    assert ("市经信委", "一（一）", EV, EX) in explicit(text)
