@@ -117,6 +117,10 @@ _ORGAN_WORDS = (
 # The standing emergency committees and headquarters written short (区安委会办公室, 区安委办, 区减灾委, 区防指, 区森防指).
 _EMERGENCY_BODY_RE = re.compile(r"(?<![\u4e00-\u9fff])(?:[省市区县州镇]|街道)(?:安委会|安委|减灾委|防指|森防指|三防指|防汛抗旱指挥部|森林防灭火指挥部"
                                 r"|应急委)(?:办公室|办)?(?![\u4e00-\u9fff]{0,2}(?:主任|成员))")
+# A committee written short with 会 or its office with 办 after 委 (市编委办, 市爱卫会, 区安委会, 市妇儿工委会).
+_COMMITTEE_SHORT_RE = re.compile(r"(?P<prefix>[省市区县州])(?P<core>[\u4e00-\u9fff]{1,4}?)"
+                                 r"(?:委会(?:办公室)?(?![同商签议审聚])|委办(?![理法事好结成学公])|卫会(?![同商]))"
+                                 r"(?![\u4e00-\u9fff]{0,2}(?:主任|成员|委员))")
 _ORGAN_RE = re.compile(rf"(?P<prefix>街道|自治区|[省市区县镇乡州])(?P<organ>{_ORGAN_WORDS})")
 _ORGAN_OFFICE_RE = re.compile(r"(?:办公室|办公厅)(?![\u4e00-\u9fff]{0,2}(?:主任|负责人))")
 # The one office a Party committee and its government share: 区委区政府督查室, 市委市政府信访局, 县委县政府办公室.
@@ -329,6 +333,9 @@ def _generic_candidates(source: str, places: set[str]) -> list[_Candidate]:
             found.append(_Candidate(start, office.end() if office else m.end(), "organ"))
     for m in _EMERGENCY_BODY_RE.finditer(source):
         found.append(_Candidate(m.start(), m.end(), "organ"))
+    for m in _COMMITTEE_SHORT_RE.finditer(source):
+        if _left_ok(source, m.start(), m.group()) and not _CLAUSE_RE.search(m.group("core")):
+            found.append(_Candidate(m.start(), m.end(), "generic"))  # 市编委办, 市爱卫会: a committee or its office
     for m in _JOINT_OFFICE_RE.finditer(source):
         if _left_ok(source, m.start(), m.group()) and _right_ok(source, m.end(), m.group()):
             found.append(_Candidate(m.start(), m.end(), "organ"))  # 区委区政府督查室: the two's one office

@@ -211,3 +211,9 @@ def test_grassroots_collectives_emergency_committees_and_an_office_with_its_seco
     assert {"各社区居委会", "各村委会", "各街道综治中心", "区安委会办公室", "区安委办", "区减灾委", "区防指",
             "区政府办", "区大数据局"} <= written
     assert not {"区安委", "区政府", "街道综治中心"} & written
+
+
+def test_a_committee_written_short_with_its_office_and_no_verb_taken_for_one():
+    written = names("1.市发改委会同市财政局负责。市教委办理相关事项。市编委办、市爱卫会负责。")
+    assert {"市发改委", "市教委", "市编委办", "市爱卫会"} <= written
+    assert not {"市发改委会", "市教委办"} & written
