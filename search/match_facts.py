@@ -51,6 +51,7 @@ _UNIT_WORDS: dict[str, str] = {
     "子女": r"子女",
     "配偶": r"配偶|夫妻",
     "境外": r"境外|国外|海外",
+    "大城市": r"(?<!非)(?:直辖市|省会|计划单列市)",
     "独生": r"(?<!非)独生子女",
     "非独生": r"非独生子女",
 }
@@ -64,13 +65,24 @@ _SIBLINGS = re.compile(r"(?:我|还)有(?:个|一个|两个)?(?:哥哥|姐姐|�
                        r"\bmy (?:brother|sister|siblings)\b|\bI have (?:a |an |two |three )?(?:older |younger )?"
                        r"(?:brother|sister|siblings)", re.IGNORECASE)
 _FAMILY = ("祖父母", "父母", "子女", "配偶")
+_PROVINCES_LIST = re.compile(r"自治区[、和及]直辖市(?:[、和及]计划单列市)?|直辖市[、和及]计划单列市")
+# Cities of the classes a national measure names (直辖市、省会（首府）城市、计划单列市): the four municipalities,
+# the provincial capitals and the five cities with separate planning status, as administrative facts
+_MUNICIPALITIES = ("北京", "上海", "天津", "重庆", "Beijing", "Shanghai", "Tianjin", "Chongqing")
+_CAPITALS = ("石家庄", "太原", "呼和浩特", "沈阳", "长春", "哈尔滨", "南京", "杭州", "合肥", "福州", "南昌", "济南", "郑州",
+             "武汉", "长沙", "广州", "南宁", "海口", "成都", "贵阳", "昆明", "拉萨", "西安", "兰州", "西宁", "银川",
+             "乌鲁木齐", "Shijiazhuang", "Taiyuan", "Hohhot", "Shenyang", "Changchun", "Harbin", "Nanjing", "Hangzhou",
+             "Hefei", "Fuzhou", "Nanchang", "Jinan", "Zhengzhou", "Wuhan", "Changsha", "Guangzhou", "Nanning", "Haikou",
+             "Chengdu", "Guiyang", "Kunming", "Lhasa", "Xi'an", "Xian", "Lanzhou", "Xining", "Yinchuan", "Urumqi")
+_PLANNED = ("大连", "青岛", "宁波", "厦门", "深圳", "Dalian", "Qingdao", "Ningbo", "Xiamen", "Shenzhen")
 _NOT_RELATIVE = re.compile(r"非?独生子女|(?:外)?祖父母")
 
 
 def fact_groups(profile: EnterpriseProfile) -> set[str]:
     """The facts the profile's words state, by the policy's word for them: 奶奶 → 祖父母; my only daughter →
     子女; studies in Manchester, abroad → 境外; 我是家里唯一的孩子 → 独生 (the asker is an only child); 我还有个
-    哥哥 → 非独生.  A firm's words are read for places only."""
+    哥哥 → 非独生; 在上海上班 → 大城市 (a municipality, a provincial capital or a city with separate planning
+    status, the classes a measure names).  A firm's words are read for places only."""
     whole = " ".join((profile.needs, *profile.plans))
     found = set()
     # a firm's words (儿童 products, parents as customers) name no relatives of the asker's: only a person's do
@@ -81,6 +93,9 @@ def fact_groups(profile: EnterpriseProfile) -> set[str]:
         found.add("非独生")
     elif _ONLY_CHILD.search(whole):
         found.add("独生")
+    if any((re.search(rf"\b{re.escape(c)}\b", whole) if c.isascii() else c in whole)
+           for c in _MUNICIPALITIES + _CAPITALS + _PLANNED):
+        found.add("大城市")  # the asker's words name a city of the classes a measure names (在上海上班)
     said = _SELF.sub("", whole)  # 我是家里唯一的孩子 names the asker, no child of theirs
     lowered = said.lower()
     for group, words in _ASKER_WORDS.items():
@@ -98,6 +113,8 @@ def unit_fact_groups(text: str) -> set[str]:
     found = set()
     for group, pattern in _UNIT_WORDS.items():
         body = text if group == "祖父母" else _NOT_RELATIVE.sub("", text) if group in ("父母", "子女") else text
+        if group == "大城市":  # 各省、自治区、直辖市（和计划单列市）人民政府 addresses governments, not a class of city
+            body = _PROVINCES_LIST.sub("", body)
         if re.search(pattern, body):
             found.add(group)
     return found

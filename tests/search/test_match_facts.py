@@ -71,3 +71,10 @@ def test_an_only_child_counts_as_one_child_but_the_taxpayers_own_status_does_not
 def test_a_firms_words_are_read_for_places_not_relatives():
     firm = EnterpriseProfile(name="某童装厂", industry="儿童服装", needs="我们的童装卖给家长和孩子，想去国外参展")
     assert fact_groups(firm) == {"境外"}
+
+
+def test_a_city_of_the_classes_a_measure_names_is_a_fact_but_a_list_of_governments_is_no_class_of_city():
+    assert "大城市" in fact_groups(person("我在上海上班，租房住"))
+    assert "大城市" not in fact_groups(person("我在苏州上班，苏州不是省会"))
+    assert unit_fact_groups("直辖市、省会（首府）城市、计划单列市，扣除标准为每月1500元") == {"大城市"}
+    assert unit_fact_groups("各省、自治区、直辖市和计划单列市税务局负责") == set()
