@@ -24,6 +24,8 @@ ranks what it can, but neither is on by default.  English hit@1 (hit@3), against
   and 1.0 no better on tune).  It holds on both, but it is a second encoder call: an English search then took
   2.26× the encoder alone at p50 against 1.29× without it (15 English questions of dev.jsonl, every query
   embedded), over the 1.3× issue 24 allows, so it is off (``translated_dense_weight`` 0).
+* Sixth round (helper he), on today's code: the BM25 list at 0.2 gave English hit@1 / hit@3 193 / 230 against
+  200 / 232 without it over 246 questions of ten sets (tune, untouched, r4, r5): still off.
 * Alone, on the tune questions, the renderings rank worse than what they would join: the rendering's dense list
   hit@1 0.470 against 0.563 for the aligned English vector, its BM25 list 0.377 against 0.295 for the English
   BM25 query (CC-CEDICT's first senses miss the policy sense: share → 共享, pilot → 驾驶, office → 公室)."""
