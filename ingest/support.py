@@ -623,7 +623,7 @@ def extract_supports(text: str, offset: int, unit_path: str, unit_key: str,
             key=f"{unit_key}.s{len(supports) + 1}", unit_path=unit_path, kind=p.kind, text=text[p.start : p.end],
             span=Span(offset + p.start, offset + p.end), amount=p.amount, amount_max=p.amount_max, unit=p.unit,
             rate=p.rate, rate_base=p.rate_base, cap=p.cap, comparator=p.comparator, condition=p.condition,
-            conditions=own or list(unit_conditions),
+            conditions=own or [c for c in unit_conditions if c.span.start < offset + sentence[1]],  # not a later sentence's
             valid_from=validity.valid_from if validity else None,
             valid_until=validity.valid_until if validity else None,
             validity_text=validity.text if validity else "", validity_span=validity.span if validity else None,

@@ -145,3 +145,11 @@ def test_a_cost_named_before_its_rate_is_the_base():
 def test_a_base_the_sentence_opens_with():
     text = "企业缴纳的所得税地方留成部分，从获利年度起3年内，分别按60%、30%、10%奖励企业。"
     assert {s.rate_base for s in _supports(text) if s.kind == "reward"} == {"企业缴纳的所得税地方留成部分"}
+
+
+def test_a_later_sentences_condition_is_no_condition_of_an_earlier_support():
+    text = ("首次列入省级百强企业的，给予一次性奖励20万元。鼓励软件企业壮大，对年销售收入首次突破1000万元的软件企业，"
+            "给予一次性奖励10万元。")
+    first, *rest = [s for s in _supports(text) if s.kind == "reward"]
+    assert first.amount == Decimal("20") and not [c for c in first.conditions if c.kind == "sector"]
+    assert any(c.kind == "sector" for s in rest for c in s.conditions)
