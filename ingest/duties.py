@@ -44,7 +44,7 @@ _ADVERBIALS = (r"(?:每年|每半年|每季度|年度|定期|适时|不定期|�
 # X将…纳入年度督查计划: X puts the work among what it checks (supervisor), as X对…开展督查 does
 # (not X组织的…督查: what X organises, named as a noun, is no act of this sentence)
 _ORGANISES_RE = re.compile(_GAP + _ADVERBIALS + r"(?:组织|开展|负责|牵头|进行|完成|对|将[^，,。；;]{1,30}?纳入)(?!的)")
-_EVALUATION_RE = re.compile(r"评估|考核|评价|验收|(?:初审|复审|复核|审核|评审|审查|审定)(?!意见|结论|结果|机构|部门|制度|机制)")
+_EVALUATION_RE = re.compile(r"评估|考核|考评|评价|验收|(?:初审|复审|复核|审核|评审|审查|审定)(?!意见|结论|结果|机构|部门|制度|机制)")
 # 对…进行监督 / 对…严肃问责 (a discipline body holding others to account) supervise too
 # …进行网上监测和抽查, …进行一次检查: an inspection of others' work (not 检查验收, a review)
 _SUPERVISION_RE = re.compile(r"督查|督导|督办|监督检查|督促检查|审计监督|(?:进行|实施)(?:指导)?监督(?!管理)|问责|追责"
@@ -56,7 +56,7 @@ _DUTY_OF: tuple[tuple[re.Pattern[str], Role], ...] = (
     (re.compile(r"^\s*(?:要|应当|应|须|需|切实|积极|负责|将|继续)*\s*(?:[^，,。；;]{1,14}?的)?(?:搞好|做好|加强)?"
                 r"(?:统筹协调|综合协调|协调服务|协调推进|统筹推进|统筹指导|统筹规划|统筹组织|统筹调度|协调调度|协调解决|组织协调|协调)"), Role.COORDINATOR),
     (re.compile(r"^\s*(?:要|应当|应|须|需|负责)?\s*(?:适时|定期|及时|每年)?(?:组织)?(?:开展)?(?:考核|评估|评价|初审|复审|复核|审核|评审|审查(?!批准|同意))"
-                r"|(?:开展|进行|组织|做好)[^，。；]{0,8}?(?:考核|评估|评价|验收|审查)"
+                r"|(?:开展|进行|组织|做好)[^，。；]{0,8}?(?:考核|考评|评估|评价|验收|审查)"
                 # 组织专家评审 / 组织专家对…进行论证: the body has experts review the work, it is the reviewer
                 r"|^\s*(?:要|应当|应|须|需|负责|将)?\s*(?:适时|定期|及时|每年)?组织(?:有关)?专家(?:[^，。；]{0,20}?(?:进行|开展))?(?:评审|评估|论证|评价|审查)"
                 # 适时启动项目审核程序: the body opens its own review of the project

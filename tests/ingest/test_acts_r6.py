@@ -216,3 +216,13 @@ def test_a_manner_word_before_the_verb_keeps_the_subject_acting():
 def test_a_body_that_has_experts_review_the_work_evaluates():
     text = ITEMS.format(first="市经信委会同市财政局组织专家评审，评审结果在门户网站公示。")
     assert ("市经信委", "一（一）", EV, EX) in explicit(text)
+
+
+def test_a_body_that_rates_others_work_each_quarter_evaluates():
+    text = ITEMS.format(first="市经信委每季度对各区园区建设工作进行考评，考评结果纳入年度考核。")
+    assert ("市经信委", "一（一）", EV, EX) in explicit(text)
+
+
+def test_a_subject_with_ba_jiang_object_then_its_verb_leads():
+    text = ITEMS.format(first="市财政局根据工作需要，将园区建设经费列入年度财政预算。")
+    assert ("市财政局", "一（一）", L, EX) in explicit(text)
