@@ -37,6 +37,9 @@ _LEFT_GUARD = {
     "镇": "城乡村集重古名各全",
     "乡": "城下家故老返各同全",
 }
+# 盟 and 旗 (Inner Mongolia's city and county levels) start a body only after a boundary or a function word, like 州:
+# 联盟, 加盟, 国旗, 红旗 are words of their own.
+_BOUNDARY_PREFIXES = ("州", "盟", "旗")
 # What may not follow a suffix (局面, 办法, 委托, 部门, 中心城区 …).
 _RIGHT_GUARD = {
     "局": "面部势限长", "委": "托员屈婉", "办": "法理事好结成学", "厅": "长堂", "部": "门分署位件长队落",
@@ -47,9 +50,10 @@ _PREFIX_CORE_START_BAN = {
     "市": re.compile(r"场|民(?!政|族|宗)|区|级|内|外|值|面|中(?!小|医)|长|容|郊|属"),
     "区": re.compile(r"[域块间别级位分划内外县长]"), "县": re.compile(r"[级域内长]|城(?!市管理|乡)"),
     "省": re.compile(r"[级内外份钱略长]"), "镇": re.compile(r"[级域长]"), "乡": re.compile(r"[级村长]"),
-    "州": re.compile(r"[级域内长]"), "国家": re.compile(r"级|标准(?!委|化管理委员会)|层面"),
+    "州": re.compile(r"[级域内长]"), "盟": re.compile(r"[级域内长员主约友国]"),
+    "旗": re.compile(r"[级域内长下帜舰袍号手杆鼓]"), "国家": re.compile(r"级|标准(?!委|化管理委员会)|层面"),
 }
-_SUFFIXES = ("管理委员会", "委员会", "管委会", "人民政府", "政府", "办公厅", "办公室", "服务中心", "中心", "总局", "总署",
+_SUFFIXES = ("管理委员会", "委员会", "管委会", "行政公署", "人民政府", "政府", "办公厅", "办公室", "服务中心", "中心", "总局", "总署",
              "总队", "支队", "大队", "分局", "监管局", "管理局", "管理所", "海关", "法院", "检察院", "贸促会", "集团公司", "公司", "集团", "局", "厅", "委", "办", "署",
              "部")  # 管理所: a public institution (上海市医药集中招标采购事务管理所); not 所 alone (场所, 住所)
 _SUFFIX_RE = "|".join(_SUFFIXES)
@@ -59,7 +63,7 @@ _CORE = rf"(?:(?!和(?:市|区|省|县|各))[^{_NOT_CORE}])"
 # 高新区纪工委): the zone stands where a level's 区 would, so 区经济发展局 is no name of its own.
 _ZONE_DEPT_RE = re.compile(rf"(?P<zone>开发区|经开区|高新区|新区|保税区|综保区)(?:(?P<organ>纪工委|党工委|纪委|工委)"
                            rf"|(?P<core>{_CORE}{{1,12}}?)(?P<suffix>局|委|办|中心|分局|监管局|管理局|服务中心))")
-_ONE_PREFIX_RE = re.compile(rf"(?P<prefix>街道|自治区|[省市区县镇乡州])(?P<core>{_CORE}{{0,12}}?)(?P<suffix>{_SUFFIX_RE})")
+_ONE_PREFIX_RE = re.compile(rf"(?P<prefix>街道|自治区|[省市区县镇乡州盟旗])(?P<core>{_CORE}{{0,12}}?)(?P<suffix>{_SUFFIX_RE})")
 _CENTRAL_RE = re.compile(rf"(?P<prefix>国务院|国家)(?P<core>{_CORE}{{1,12}}?)(?P<suffix>{'|'.join(_CENTRAL_SUFFIXES)})")
 _PLACE_CORE_RE = re.compile(rf"(?P<core>{_CORE}{{0,12}}?)(?P<suffix>{_SUFFIX_RE})")
 _DESIGNATION_RE = re.compile(r"技术|创新|示范|研究|实验|工程|孵化|产业|制造|金融|贸易|航运|科创|基地|国际")
@@ -70,13 +74,13 @@ _COLLECTIVE_RE = re.compile(
     r"各(?:社区居委会|社区居民委员会|村委会|村民委员会|居委会|居民委员会|村（居）委会|村（居）民委员会|村（社区）|村（居）)|"
     r"各(?:街道|镇|乡镇|镇（街道）|街道（镇）|街镇)(?:综治中心|[\u4e00-\u9fff]{2,6}?服务中心|[\u4e00-\u9fff]{2,4}?(?:站|所))"
     r"(?=[、，,；;）)]|负责|配合|要|应)|"
-    r"各(?:有关|相关)?(?:(?:区县|地级以上市|地级市|县级市|县（市、区）|县（市）|设区(?:的)?市|市（州）|市州|区|县|市|州|省|乡镇|街镇|街道|镇|乡|级)"
+    r"各(?:有关|相关)?(?:(?:旗县（市、区）|旗县（区、市）|旗县市区|旗县区|旗县|盟市|区县|地级以上市|地级市|县级市|县（市、区）|县（市）|设区(?:的)?市|市（州）|市州|区|县|市|州|盟|旗|省|乡镇|街镇|街道|镇|乡|级)"
     r"(?:[（(][市区县州、]+[)）])?[、，,]?)*"
     r"(?<![、，,])(?:(?:人民政府|政府)(?:及其(?:所属|有关)?部门|部门)?|部门和单位|部门|单位|委办局|街道办事处|办事处)"
     r"|各(?:有关|相关)?(?:乡镇|街镇|街道|街办|镇)(?:[（(](?:街道|乡|镇|乡镇|社区|街道办事处|新区)[)）])?(?!区|域)|各成员单位"
     r"|当地(?:人民)?政府|(?:(?<=[和及与、])|(?<=[应要可]请)|(?<![\u4e00-\u9fff]))地方(?:人民)?政府(?!部门)|各(?:类)?(?:开发区|经开区|高新区|园区|产业园区|功能区)(?:管委会|管理委员会)"  # 各开发区管委会
-    r"|(?:省|市|区|县)(?:直|属)各?(?:有关|相关)?(?:行政执法|执法|职能)?(?:部门|单位)"
-    r"|(?:市|区|县|省)(?:级|人民政府|政府)?(?:各)?(?:有关|相关)(?:部门|单位)"
+    r"|(?:省|市|区|县|盟|旗)(?:直|属)各?(?:有关|相关)?(?:行政执法|执法|职能)?(?:部门|单位)"
+    r"|(?:市|区|县|省|盟|旗)(?:级|人民政府|政府|行政公署)?(?:各)?(?:有关|相关)(?:部门|单位)"
     # the towns' governments and the streets' offices as a class, opening a clause (乡镇人民政府应当…)
     r"|(?:(?<=[。；;，,：:\n\s])|^)(?:乡（镇）|乡、镇|乡镇|镇)人民政府(?=[、和及，,]|应当|应|要|负责|可以|按照|依法|协助|配合|做好|对)"
     r"|(?:(?<=[。；;，,：:\n\s])|^)街道办事处(?=[、和及，,]|应当|应|要|负责|可以|按照|依法|协助|配合|做好|对)"
@@ -115,16 +119,18 @@ _ORGAN_WORDS = (
     "总工会|妇联|团委|科协|文联|残联|侨联|工商联|社科联|红十字会|人武部|武装部|军分区|警备区|军区"
 )
 # The standing emergency committees and headquarters written short (区安委会办公室, 区安委办, 区减灾委, 区防指, 区森防指).
-_EMERGENCY_BODY_RE = re.compile(r"(?<![\u4e00-\u9fff])(?:[省市区县州镇]|街道)(?:安委会|安委|减灾委|防指|森防指|三防指|防汛抗旱指挥部|森林防灭火指挥部"
+_EMERGENCY_BODY_RE = re.compile(r"(?<![\u4e00-\u9fff])(?:[省市区县州盟旗镇]|街道)(?:安委会|安委|减灾委|防指|森防指|三防指|防汛抗旱指挥部|森林防灭火指挥部"
                                 r"|应急委)(?:办公室|办)?(?![\u4e00-\u9fff]{0,2}(?:主任|成员))")
 # A committee written short with 会 or its office with 办 after 委 (市编委办, 市爱卫会, 区安委会, 市妇儿工委会).
-_COMMITTEE_SHORT_RE = re.compile(r"(?P<prefix>[省市区县州])(?P<core>[\u4e00-\u9fff]{1,4}?)"
+_COMMITTEE_SHORT_RE = re.compile(r"(?P<prefix>[省市区县州盟旗])(?P<core>[\u4e00-\u9fff]{1,4}?)"
                                  r"(?:委会(?:办公室)?(?![同商签议审聚])|委办(?![理法事好结成学公])|卫会(?![同商]))"
                                  r"(?![\u4e00-\u9fff]{0,2}(?:主任|成员|委员))")
-_ORGAN_RE = re.compile(rf"(?P<prefix>街道|自治区|[省市区县镇乡州])(?P<organ>{_ORGAN_WORDS})")
-_ORGAN_OFFICE_RE = re.compile(r"(?:办公室|办公厅)(?![\u4e00-\u9fff]{0,2}(?:主任|负责人))")
+_ORGAN_RE = re.compile(rf"(?P<prefix>街道|自治区|[省市区县镇乡州盟旗])(?P<organ>{_ORGAN_WORDS})")
+# 负责人 is the post of a body's head, but 负责人才工作 / 负责人口… is 负责 (acting) on 人才 / 人口: the name stands.
+_HEAD_POST = "负责人(?![才口力事民])"
+_ORGAN_OFFICE_RE = re.compile(rf"(?:办公室|办公厅)(?![\u4e00-\u9fff]{{0,2}}(?:主任|{_HEAD_POST}))")
 # The one office a Party committee and its government share: 区委区政府督查室, 市委市政府信访局, 县委县政府办公室.
-_JOINT_OFFICE_RE = re.compile(rf"(?P<l>[省市区县州])委(?P=l)(?:人民)?政府(?:[^{_NOT_CORE}和]{{0,6}}?(?:室|办|局|中心))")
+_JOINT_OFFICE_RE = re.compile(rf"(?P<l>[省市区县州盟旗])委(?P=l)(?:人民)?政府(?:[^{_NOT_CORE}和]{{0,6}}?(?:室|办|局|中心))")
 # A town's government or a street's office named with its place (狮山镇人民政府, 桂城街道办事处), after a boundary.
 _TOWN_RE = re.compile(rf"(?:(?<![{_CJK}])|(?<=[{_FUNCTION_CHARS}]))[{_CJK}]{{2,4}}?(?:(?:镇|乡)(?:人民政府|政府)|街道(?:办事处|办))")
 _NO_TOWN_START_RE = re.compile(r"^(?:所在|各|该|本|全|有关|相关|其他|其余|辖区|城|乡|街|镇|相应|下辖|所属|每个|试点)")
@@ -147,13 +153,13 @@ _SECTORS = (
     "行业|项目|单位(?=主管)|劳动|计划|经贸|经济贸易"  # 行业主管部门, 项目管理部门, 单位主管部门; the 1990s 劳动部门, 计划部门, 经贸部门
 )
 _FUNCTIONAL_RE = re.compile(
-    rf"(?P<scope>(?:地方)?各级|各省级|省级|市级|县级|县级以上(?:地方)?(?:人民政府)?|当地|各地|地方|[省市区县州](?!级))?"
+    rf"(?P<scope>(?:地方)?各级|各省级|省级|市级|县级|县级以上(?:地方)?(?:人民政府)?|当地|各地|地方|[省市区县州盟旗](?!级))?"
     rf"(?P<sector>{_SECTORS})(?:行政主管|行政|主管|管理)?(?P<kind>部门|机关|机构)"
-    rf"(?:(?<=机关)[\u4e00-\u9fff]{{2,4}}?(?:管理|执法)部门)?(?!负责人|工作人员|主要负责|和单位)")  # 公安机关交通管理部门
+    rf"(?:(?<=机关)[\u4e00-\u9fff]{{2,4}}?(?:管理|执法)部门)?(?!{_HEAD_POST}|工作人员|主要负责|和单位)")  # 公安机关交通管理部门
 # The same department of every place of a level (各设区市财政局, 各县（市、区）教育局, 各区工业和信息化主管部门): a collective.
 _EACH_SECTOR_RE = re.compile(
-    rf"各(?:有关|相关)?(?:省、自治区、直辖市(?:和计划单列市)?|设区(?:的)?市|市（州）|市州|县（市、区）|县（市）|区县|县区|县级市"
-    rf"|省（区、市）|省（市）|区|县|市|州|省)"
+    rf"各(?:有关|相关)?(?:省、自治区、直辖市(?:和计划单列市)?|旗县（市、区）|旗县|盟市|设区(?:的)?市|市（州）|市州|县（市、区）|县（市）|区县|县区|县级市"
+    rf"|省（区、市）|省（市）|区|县|市|州|盟|旗|省)"
     rf"(?:社会团体|社会组织|基金会|民办非企业单位)?"  # 各省、自治区、直辖市社会团体登记管理机关: the organ of the kind it registers
     rf"(?:{_SECTORS})(?:行政|主管|管理)?(?:主管部门|部门|委员会|机关|局|委|厅|办)")
 _CONSENT_RE = re.compile(r"(?:研究)?(?:同意|批准)")
@@ -207,7 +213,7 @@ def _left_ok(source: str, start: int, name: str) -> bool:
     if start == 0:
         return True
     prev = source[start - 1]
-    if name.startswith("州") and re.match(rf"[{_CJK}]", prev) and prev not in _FUNCTION_CHARS:
+    if name.startswith(_BOUNDARY_PREFIXES) and re.match(rf"[{_CJK}]", prev) and prev not in _FUNCTION_CHARS:
         return False  # 州 starts a body only after a boundary (由州政府…), never inside a place (广州, 杭州)
     for prefix, banned in _LEFT_GUARD.items():
         if name.startswith(prefix) and prev in banned:
@@ -274,7 +280,7 @@ def _generic_verdict(core: str, suffix: str, prefix: str) -> str:
         return ""
     if suffix in ("中心", "服务中心") and (not core or _DESIGNATION_RE.search(core)):
         return ""
-    if not core and suffix not in ("人民政府", "政府", "委", "海关", "法院", "检察院", "贸促会"):
+    if not core and suffix not in ("人民政府", "政府", "行政公署", "委", "海关", "法院", "检察院", "贸促会"):
         return ""
     if suffix in ("公司", "集团公司", "集团") and (len(core) < 2 or core.startswith("分")):
         return ""  # 中国人保浙江省|分公司: a branch named by a place alone is no name of its own
@@ -285,7 +291,7 @@ def _generic_verdict(core: str, suffix: str, prefix: str) -> str:
         if _PLACES_CORE_RE.fullmatch(core) and not _CLAUSE_RE.search(core):
             return "body"
         return "unknown" if len(core) >= 2 else ""
-    if suffix == "部" and prefix in ("省", "市", "区", "县", "镇", "乡", "州", "街道", "自治区"):
+    if suffix == "部" and prefix in ("省", "市", "区", "县", "镇", "乡", "州", "盟", "旗", "街道", "自治区"):
         return ""  # a local government has no 部; its Party's departments (市委组织部) are organ words
     if prefix in ("国务院", "国家") and len(core) < 2:
         return ""  # 国务院部署, 国家级
@@ -315,7 +321,7 @@ def _judged(start: int, end: int, core: str, suffix: str, prefix: str) -> _Candi
 
 def _generic_candidates(source: str, places: set[str]) -> list[_Candidate]:
     found = []
-    starts = [i for i, ch in enumerate(source) if ch in "街自省市区县镇乡州国"]  # where a prefix can begin
+    starts = [i for i, ch in enumerate(source) if ch in "街自省市区县镇乡州盟旗国"]  # where a prefix can begin
     for regex in (_ONE_PREFIX_RE, _CENTRAL_RE):
         for start in starts:
             m = regex.match(source, start)
@@ -402,7 +408,7 @@ _SECTOR_AND_OTHERS_RE = re.compile(rf"(?<![\u4e00-\u9fff])(?:{_SECTORS})(?=等(?
 # clause's start or in a list of bodies, with at most a short name of what it sponsors before it. Kept as a body only
 # where it acts (ingest.departments); 主管单位 is left out: texts use it for bodies they have just named.
 _SPONSOR_UNIT_RE = re.compile(rf"(?:(?<=[。；;，,：:\n、和及与）)])|(?<=\d[.．、])|^)(?:[{_CJK}]{{2,6}}?(?<![的是为和及与])(?=挂靠|主办|承办))?"
-                              rf"(?:挂靠|主办|承办)单位(?!负责人|工作人员|名称|职责|的)", re.MULTILINE)
+                              rf"(?:挂靠|主办|承办)单位(?!{_HEAD_POST}|工作人员|名称|职责|的)", re.MULTILINE)
 # The organ that registers a kind of organisation, named with that kind (社会团体登记管理机关, 基金会登记管理机关).
 _REGISTRAR_RE = re.compile(rf"(?:(?<=[。；;，,：:\n、和及与])|^)(?:各级)?(?:社会团体|社会组织|基金会|民办非企业单位)登记管理机关",
                            re.MULTILINE)
@@ -410,7 +416,7 @@ _REGISTRAR_RE = re.compile(rf"(?:(?<=[。；;，,：:\n、和及与])|^)(?:各�
 # The army's departments named by their work (军队主管部门, 军队各级防化业务部门, 军队有关业务部门 is not: 有关 names
 # none): the army's counterpart of a functional designation, kept only where it acts.
 _ARMY_DEPARTMENT_RE = re.compile(rf"(?:(?<=[。；;，,：:\n、和及与由请向])|(?<=征求)|^)军队(?:各级)?(?!有关|相关)(?:[{_CJK}]{{2,4}}?)?"
-                                 rf"(?:业务|主管|职能|管理)部门(?!负责人|工作人员)", re.MULTILINE)
+                                 rf"(?:业务|主管|职能|管理)部门(?!{_HEAD_POST}|工作人员)", re.MULTILINE)
 
 # The central treasury written as the one that pays: a body where it funds (中央财政将视情况…给予一定补助); the
 # treasury only spoken of (纳入中央财政预算) is none. A level's treasury (省级财政安排…) is its budget, as the gold of
@@ -627,7 +633,7 @@ def _joint_name_start(source: str, end: int, places: set[str] = frozenset()) -> 
     return start
 
 
-_MEETING_OWNER_RE = re.compile(r"(?:国务院|(?:省|市|区|县|州|自治区)(?:人民)?政府)$")  # the level qualifies it
+_MEETING_OWNER_RE = re.compile(r"(?:国务院|(?:省|市|区|县|州|旗|自治区)(?:人民)?政府)$")  # the level qualifies it
 
 
 def _joint_candidates(source: str, places: set[str]) -> list[_Candidate]:

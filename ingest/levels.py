@@ -60,8 +60,8 @@ def _short_place(place: str) -> str:
 
 
 # A label read relative to a jurisdiction starts with its level (市/区/…) or names a collective (各/相关/有关).
-_RELATIVE_START = ("市", "区", "县", "省", "州", "镇", "乡", "街道", "各", "相关", "有关", "本", "全市", "全区")
-_LEVEL_CHARS = "省市区县州镇乡"
+_RELATIVE_START = ("市", "区", "县", "省", "州", "盟", "旗", "镇", "乡", "街道", "各", "相关", "有关", "本", "全市", "全区")
+_LEVEL_CHARS = "省市区县州盟旗镇乡"
 
 
 def _is_relative(label: str, jurisdiction: str) -> bool:
@@ -104,6 +104,8 @@ def expand_name(name: str, jurisdiction: str) -> str:
     if name.startswith("省") and levels.province and levels.province not in _MUNICIPALITIES:
         return levels.province + name[1:]
     if name.startswith("州") and city.endswith("州"):
+        return city + name[1:]
+    if name.startswith("盟") and city.endswith("盟"):  # 盟行政公署 of 锡林郭勒盟: the league's own
         return city + name[1:]
     if name[0] in "区县旗" and county.endswith(name[0]):
         return county + name[1:]

@@ -1,0 +1,63 @@
+"""Local bodies, second pass of the sixth round: the league (盟) and banner (旗) levels of Inner Mongolia written as a
+level prefix like 州 and 县 (盟行政公署, 旗人民政府, 旗发改委, 各旗县（市、区）人民政府); a name followed by
+负责人才工作 / 负责人口… still acting (负责 + 人才, not the post 负责人); lists whose later members leave out the
+level or place their first member writes (区发改局牵头，财政局、人社局配合; 南海区发改局、财政局)."""
+
+from __future__ import annotations
+
+from ingest.departments import find_bodies
+
+_LEAGUE = "内蒙古自治区锡林郭勒盟"
+_BANNER = "内蒙古自治区锡林郭勒盟正蓝旗"
+
+
+def names(text: str, jurisdiction: str) -> dict[str, set[str]]:
+    """Each body found → the names the text writes for it."""
+    found = find_bodies(text, jurisdiction=jurisdiction)
+    return {d.pref_label: {text[m.start:m.end] for m in d.mentions} for d in found.departments}
+
+
+def written(text: str, jurisdiction: str) -> set[str]:
+    return {n for ns in names(text, jurisdiction).values() for n in ns}
+
+
+# --- 盟 and 旗 as levels -------------------------------------------------------------------------------------
+
+def test_a_league_administration_and_a_banner_government_are_bodies_of_their_places():
+    bodies = names("盟行政公署统筹推进，旗人民政府抓好落实。", _BANNER)
+    assert any(label.endswith("锡林郭勒盟行政公署") for label in bodies)
+    assert any(label.endswith("正蓝旗人民政府") for label in bodies)
+
+
+def test_a_banner_bureau_written_with_the_bare_level_is_the_document_banner_one():
+    bodies = names("旗发改委牵头，旗财政局、旗市场监管局配合。", _BANNER)
+    assert {"锡林郭勒盟正蓝旗发改委", "锡林郭勒盟正蓝旗财政局", "锡林郭勒盟正蓝旗市场监管局"} <= set(bodies)
+
+
+def test_the_banners_as_a_class_are_a_collective():
+    assert "各旗县（市、区）人民政府" in written("各旗县（市、区）人民政府要压实责任。", _LEAGUE)
+    assert "旗直有关部门" in written("旗直有关部门按职责分工抓好落实。", _BANNER)
+
+
+def test_league_and_banner_inside_ordinary_words_name_nothing():
+    text = "推动产业联盟发展，打造行业旗舰企业，升国旗仪式由学校办公室组织。"
+    assert not any(n.startswith(("盟", "旗")) for n in written(text, _LEAGUE))
+
+
+def test_a_banner_word_starting_a_clause_is_no_body():
+    assert written("旗下企业要加强安全管理。", _BANNER) == set()
+
+
+# --- 负责人才 is acting, not the post 负责人 ------------------------------------------------------------------
+
+def test_designations_before_responsible_for_talent_work_are_bodies():
+    found = written("人力资源社会保障部门、科技部门负责人才工作。", "广东省广州市")
+    assert {"人力资源社会保障部门", "科技部门"} <= found
+
+
+def test_an_office_before_responsible_for_the_census_keeps_its_full_name():
+    assert "区政府办公室" in written("区政府办公室负责人口普查工作。", "广东省广州市黄埔区")
+
+
+def test_the_post_of_head_still_stops_a_designation():
+    assert "市科技部门" not in written("市科技部门负责人应当到会。", "广东省广州市")
