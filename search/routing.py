@@ -46,7 +46,8 @@ _WHO_EN = re.compile(r"\bwho(?:se)?\b|\bwhich (?:\w+ )?(?:department|agenc|bod|o
                      r"government|commission|committee|administration|organi[sz]ation|institution|organ)|"
                      r"\bresponsib|\bin charge\b|\bleads?\b|\bled by\b|\btakes? the lead\b|\bleading (?:role|body|unit|"
                      r"department)|\boversee|\bconvenes?\b|\bcoordinat(?:es|ing) (?:the|this)\b", re.IGNORECASE)
-_WHEN_ZH = re.compile(r"什么时候|何时|哪年|几月|哪个月|多久|多长时间|期限|时限|截止|完成时间|几天|几个工作日|之前|以前完成")
+_WHEN_ZH = re.compile(r"什么时候|何时|哪年|哪一年|几月|哪个月|哪一?天|几号|多久|多长时间|期限|时限|截止|完成时间|几天|几个工作日|之前|以前完成|"
+                      r"最晚|最迟")
 # the English forms of the same questions: 哪年/几月 what year, which month; 期限/截止 until when, expire, valid until;
 # 几天/几个工作日 how many (working) days; 自…起施行 (when a text holds) from what date, take effect, in force
 _WHEN_EN = re.compile(r"\bwhen\b|\bdeadline|\bby (?:what|which) (?:date|time|year|month)\b|\bhow (?:long|soon|quickly)\b|"
