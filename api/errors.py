@@ -82,8 +82,36 @@ async def _api_error(_: Request, exc: ApiError) -> JSONResponse:
     return error_response(exc.status, exc.code, exc.message, exc.where, **exc.extra)
 
 
-async def _validation_error(_: Request, exc: RequestValidationError) -> JSONResponse:
-    errors = list(exc.errors())
+def _body_fields(request: Request) -> list[str]:
+    """The fields the route's JSON body takes (its pydantic model's), to name them when a body has another; none
+    when the route has no body model."""
+    field = getattr(request.scope.get("route"), "body_field", None)
+    model = getattr(getattr(field, "field_info", None), "annotation", None)
+    return list(getattr(model, "model_fields", {}) or {})
+
+
+def _readable(err: dict[str, Any], request: Request) -> dict[str, Any]:
+    """Two of pydantic's messages made to say what is wrong and how to fix it: a body that is no JSON (``body[16]:
+    JSON decode error``) names the character and the parser's reason; a field the body does not take (``Extra
+    inputs are not permitted``) lists those it does."""
+    kind = err.get("type")
+    loc = tuple(err.get("loc", ()))
+    if kind == "json_invalid":
+        at = loc[1] if len(loc) > 1 and isinstance(loc[1], int) else None
+        reason = str((err.get("ctx") or {}).get("error") or "JSON decode error")
+        where = f" at character {at}" if at is not None else ""
+        return {**err, "loc": ("body",),
+                "msg": f"not valid JSON{where}: {reason} (send one JSON object, e.g. "
+                       '{"needs": "…"}, with Content-Type: application/json)'}
+    if kind == "extra_forbidden":
+        accepted = _body_fields(request) if len(loc) == 2 and loc[0] == "body" else []
+        msg = f"unknown field {loc[-1]!r}" if loc else "unknown field"
+        return {**err, "msg": msg + (f"; accepted: {', '.join(accepted)}" if accepted else "")}
+    return err
+
+
+async def _validation_error(request: Request, exc: RequestValidationError) -> JSONResponse:
+    errors = [_readable(e, request) for e in exc.errors()]
     first = errors[0] if errors else {}
     message = "; ".join(_validation_message(e) for e in errors[:5]) or "invalid request"
     details = [{"where": _where(e.get("loc", ())), "message": _msg(e, "")} for e in errors[:20]]

@@ -45,6 +45,9 @@ def department(
     an empty ``iri``, no responsibilities, and ``named_without_duty``, each place it is named with its document,
     unit path, ``start``/``end`` and the sentence it is in. A body some document only names lists those places
     there too. 404 ``not_found`` is for a name no document writes (``close`` lists near names)."""
+    if not id.strip():  # /departments/%20: a name of blanks is no name, not an unknown one
+        raise ApiError(422, "invalid_input", "the department's name is empty; give a full name, an alias (市经信委) "
+                       "or a key (GET /departments lists them)", "path.id")
     try:
         view = department_view(ws.graph, id, doc, candidates=True)
     except Ambiguous as e:  # before NotFound, of which it is a kind

@@ -9,6 +9,7 @@
       nav_search: "检索", nav_departments: "部门职责", nav_enterprise: "企业匹配",
       footer: "数据来自已导入的政策文件；“推断”表示由规则推得，附证据。",
       lang_button: "EN", lang_label: "Switch to English",
+      doc_replaces: "废止或替代", doc_replaced_by: "被以下文件替代", doc_cites: "引用", doc_cited_by: "被以下文件引用",
       search_title: "政策检索", search_label: "输入问题或关键词", search_placeholder: "例如：想用工业机器人改造生产线",
       search_button: "检索", kind_label: "类型", kind_all: "全部类型",
       function_label: "作用", function_all: "全部作用", doc_label: "文件", doc_all: "全部文件", year_label: "年份",
@@ -69,6 +70,7 @@
       nav_search: "Search", nav_departments: "Departments", nav_enterprise: "Enterprise match",
       footer: "Data from the ingested policy documents; “inferred” facts come from a rule and carry their evidence.",
       lang_button: "中文", lang_label: "切换到中文",
+      doc_replaces: "Replaces (repeals)", doc_replaced_by: "Replaced by", doc_cites: "Cites", doc_cited_by: "Cited by",
       search_title: "Policy search", search_label: "Ask a question or type keywords",
       search_placeholder: "e.g. upgrade a production line with industrial robots",
       search_button: "Search", kind_label: "Kind", kind_all: "All kinds",
@@ -465,8 +467,22 @@
       render(el("h1", { id: "doc-title" }, lang === "en" && d.title_en ? d.title_en : d.title),
         el("p", { class: "meta" }, [d.identifier, d.issued, d.period, d.jurisdiction, (d.issuers.length ? d.issuers : [d.issuer]).join("、")].filter(Boolean).join(" · ")),
         el("p", {}, el("a", { href: "#/search?" + new URLSearchParams({ doc: slug }).toString() }, t("search_title"), " ›")),
+        docLinks(d),
         el("pre", { class: "source card", id: "doc-source" }, src.text || ""));
     }).catch((e) => render(errorBox(e)));
+  }
+
+  /** What a document replaces (repeals) and what replaces it, what it cites and what cites it: each named by
+   * title and 发文字号, linked when that document is loaded. Nothing when it has none of these. */
+  function docLinks(d) {
+    const rows = [["replaces", d.replaces], ["replaced_by", d.replaced_by], ["cites", d.cites], ["cited_by", d.cited_by]]
+      .filter(([, items]) => (items || []).length);
+    if (!rows.length) return null;
+    const name = (x) => { const label = `${x.title ? `《${x.title}》` : ""}${x.identifier ? ` ${x.identifier}` : ""}`.trim(); return label || x.iri; };
+    return el("dl", { id: "doc-links", class: "doc-links" }, rows.flatMap(([key, items]) => [
+      el("dt", {}, t("doc_" + key)),
+      el("dd", { "data-relation": key }, items.map((x) => el("span", { style: "margin-right:.8rem" },
+        x.slug ? el("a", { href: docHref(x.slug) }, name(x)) : name(x))))]));
   }
 
   // ------------------------------------------------------------------ unit view
@@ -738,8 +754,10 @@
         block(split.inferred || [], "inferred"),
         named.length || d.category === "candidate" ? namedBlock() : null].filter(Boolean));  // DOM would write "null"
     }).catch((e) => {
-      const close = e.body && e.body.error && e.body.error.close;
-      put(detail, errorBox(e), close && close.length ? el("p", {}, close.map((c) => el("a", { href: deptHref(c), style: "margin-right:.6rem" }, c))) : null);
+      // near names (404) or the bodies a shared short name may mean (409 ambiguous_name), each a link to its page
+      const err = (e.body && e.body.error) || {};
+      const names = (err.close && err.close.length ? err.close : err.candidates) || [];
+      put(detail, errorBox(e), names.length ? el("p", { id: "dept-choices" }, names.map((c) => el("a", { href: deptHref(c), style: "margin-right:.6rem" }, c))) : null);
     });
   }
 
@@ -841,6 +859,8 @@
       el("ul", { class: "chips" },
         (m.contacts || []).map((c) => el("li", { class: `chip contact ${c.scope}`, title: c.evidence || "" },
           el("a", { href: deptHref(c.agent_name) }, c.agent_name), " · ", c.role_label,
+          // a lead read from the order of a list, not stated: marked, its rule and sentence on hover
+          c.basis === "inferred" && !/推定|推断|inferred/i.test(c.role_label || "") ? el("span", { class: "badge inferred" }, t("inferred")) : null,
           // the whole document's supervisor or evaluator (not its issuer, which is named as such)
           c.scope === "document" && c.role !== "issuer" ? el("span", { class: "badge inferred" }, t("scope_document")) : null)),
         office ? el("li", { class: "chip contact district" }, office.agent_name, " · ", office.role_label) : null),

@@ -1,0 +1,65 @@
+"""The page as the three users meet it (sixth round's hand-run flows), in headless Chromium against a real
+server: a document's page says what it repeals (by title and 发文字号, a text not loaded too); a short name two
+cities share offers both bodies as links; a contact the calculator reads as the lead from the order of a list is
+marked inferred, one the text states is not. The corpus of tests/cli/test_flows_r6.py; fake encoder."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.api.live import chromium_page
+from tests.cli.test_flows_r6 import flows_r6_data_dir
+from tests.faults.helpers import fault_settings
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    from api.app import create_app
+    from tests.api.live import running
+
+    with running(create_app(fault_settings(flows_r6_data_dir(tmp_path_factory)))) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def page(server):
+    with chromium_page() as page:
+        yield page
+
+
+def test_a_document_page_says_what_it_repeals(page, server):
+    page.goto(server + "/#/document/guobanfa-2018-117")
+    page.wait_for_selector("#doc-links")
+    replaces = page.inner_text("#doc-links dd[data-relation=replaces]")
+    assert "国办发〔2016〕82号" in replaces and "加大激励支持力度" in replaces
+    assert page.locator("#doc-links dd[data-relation=replaces] a").count() == 0  # not loaded: no link to nowhere
+    page.goto(server + "/#/document/huizhou-notice")
+    page.wait_for_selector("#doc-source")
+    assert page.locator("#doc-links").count() == 0  # links nothing: no empty list
+
+
+def test_a_short_name_two_cities_share_offers_both_bodies(page, server):
+    page.goto(server + "/#/departments/" + "市财政局")
+    page.wait_for_selector("#dept-choices a")
+    names = page.locator("#dept-choices a").all_inner_texts()
+    assert sorted(names) == ["惠州市财政局", "江门市财政局"]
+    page.locator("#dept-choices a", has_text="江门市财政局").click()
+    page.wait_for_selector("#dept-name")
+    assert page.inner_text("#dept-name") == "江门市财政局"
+
+
+def test_an_inferred_lead_among_the_contacts_is_marked(page, server):
+    page.goto(server + "/#/enterprise")
+    page.wait_for_selector("#match-form")
+    page.fill("#needs", "新招用登记失业人员 一次性吸纳就业补贴")
+    page.click(".more-fields summary")
+    page.fill("#m-place", "惠州市")
+    page.click("#match-form button[type=submit]")
+    page.wait_for_selector("#match-measures li")
+    item = page.locator("#match-measures li", has_text="2000元")
+    lead = item.locator(".chip.contact", has_text="惠州市人力资源社会保障局")
+    assert lead.locator(".badge.inferred").count() == 1
+    stated = item.locator(".chip.contact", has_text="惠州市财政局")
+    assert stated.locator(".badge.inferred").count() == 0
