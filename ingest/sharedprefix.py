@@ -2,22 +2,86 @@
 商务局配合）. The names after the first carry the 市 / 区 / 县 of the name that opens the list; alone they match no body
 pattern (国土房管局 has no prefix), so :func:`listed_after_prefix` finds them as the list's members: each is short,
 ends as a body's name ends, and is joined to the prefixed name before it by 、 (or 和 / 及) only.
+
+Two more ways a list is written, where a later member must also be a known bureau word (``bureau_words`` and the
+groups of ``data/name_forms.json``: 财政局, 人社局, 市场监管局), never a fragment of a clause:
+
+* an owner note written without brackets, its lead's clause then its helpers' list up to 配合 / 参与 / 协助 / 按职责
+  (区发改局牵头，财政局、人社局配合。) or a line that opens with 责任单位： / 牵头单位：;
+* a list opened by a body written with its place instead of its level (南海区发改局、财政局): the later members are
+  that place's (南海区财政局).
 """
 
 from __future__ import annotations
 
+import json
 import re
+from functools import lru_cache
+from pathlib import Path
 
 __all__ = ["listed_after_prefix"]
 
-_PREFIXES = ("市", "区", "县", "省", "州")
-# one member: a few characters and a body's last word; no prefix of its own (a prefixed one is found as it is)
-_MEMBER = re.compile(r"(?P<name>(?![市区县省州各全本该])[\u4e00-\u9fff]{1,8}?(?:局|委|办|厅|委员会|中心|分局|支队|大队))"
+_PREFIXES = ("市", "区", "县", "省", "州", "盟", "旗")
+_PLACE_LEVELS = "市区县旗盟州"
+_BODY_ENDS = ("委员会", "中心", "分局", "支队", "大队", "局", "委", "办", "厅")
+# one member: a few characters and a body's last word; no prefix of its own (a prefixed one is found as it is);
+# 市场监管局 opens with 市 as a word of its own
+_MEMBER = re.compile(r"(?P<name>(?!市(?!场)|[区县省州盟旗各全本该])[\u4e00-\u9fff]{1,8}?(?:局|委|办|厅|委员会|中心|分局|支队|大队))"
                      r"(?=[、，,；;）)\]】。\s]|等|和|及|牵头|配合|参与|负责|按职责|共同|$)")
 _JOIN = re.compile(r"[、和及]")
 # inside an owner note, the lead's clause and the helpers' list: （市商务局牵头，财政局、文广旅局配合）
 _NOTE_JOIN = re.compile(r"(?:牵头|主责)?[，,；;](?:(?:配合|责任|参与|协办|协同)单位[：:])?")
 _NOTE_OPEN = re.compile(r"[（(][^（）()]{0,40}$")
+# …or a line of owners (责任单位：县工信局、商务局; 牵头单位：区发改局；配合单位：财政局)
+_OWNER_LINE = re.compile(r"(?:^|[\n\t。；;])\s*(?:[★☆●※]\s*)?(?:责任|牵头|主责|配合|参与)?(?:单位|部门)[：:]\s*$")
+# …or an unbracketed note: the lead's clause (X牵头，) then its helpers up to the verb that says so
+_HELPERS_END = re.compile(r"(?:等(?:有关|相关)?(?:部门|单位))?(?:配合|参与|协助|协同|按职责)")
+_HELPER = re.compile(r"[\u4e00-\u9fff]{1,10}?(?:局|委|办|厅|委员会|中心)")
+
+
+@lru_cache(maxsize=1)
+def _bureau_words() -> frozenset[str]:
+    data = json.loads((Path(__file__).resolve().parent / "data" / "name_forms.json").read_text(encoding="utf-8"))
+    words = set(data.get("bureau_words", []))
+    for group in data["groups"]:
+        for form in group:
+            for end in _BODY_ENDS:
+                if form.endswith(end) and len(form) > len(end):
+                    words.add(form[: -len(end)])
+                    break
+    return frozenset(words)
+
+
+def _known(name: str) -> bool:
+    """Whether a bare member is a bureau's name: a known function word and a body's last word (财政局, 人社局)."""
+    for end in _BODY_ENDS:
+        if name.endswith(end) and len(name) > len(end):
+            return name[: -len(end)] in _bureau_words()
+    return False
+
+
+def _place_prefix(name: str) -> str:
+    """The place a body is written with (南海区发改局 → 南海区, 长沙县市场监管局 → 长沙县): the longest run of
+    two or more characters ending in a level, after which a known bureau's name stands."""
+    for i in range(len(name) - 2, 1, -1):
+        if name[i] in _PLACE_LEVELS and _known(name[i + 1:]) and not re.match(r"[各全本该有相其]", name):
+            return name[: i + 1]
+    return ""
+
+
+def _helpers_listed(source: str, at: int) -> bool:
+    """Whether the text at ``at`` is a list of known bureaus closed by 配合 / 参与 / 协助 (财政局、人社局配合)."""
+    pos = at
+    while True:
+        m = _HELPER.match(source, pos)
+        if m is None or not (_known(m.group()) or m.group()[0] in _PREFIXES):
+            return False
+        pos = m.end()
+        if _HELPERS_END.match(source, pos):
+            return True
+        if not _JOIN.match(source, pos):
+            return False
+        pos += 1
 
 
 def listed_after_prefix(source: str, chosen: list, make) -> list:
@@ -25,18 +89,27 @@ def listed_after_prefix(source: str, chosen: list, make) -> list:
     ``chosen`` (objects with ``start``, ``end``, ``kind``)."""
     taken = sorted((c.start, c.end) for c in chosen)
     starts = {c.start for c in chosen}
-    found = []
+    found = {}  # a member's start → its candidate; the nearest lead before it gives its prefix
     for cand in sorted(chosen, key=lambda c: c.start):
         if cand.kind == "unknown":
             continue
         name = source[cand.start:cand.end]
         prefix = next((p for p in _PREFIXES if name.startswith(p)), "")
+        strict = False  # only known bureau words join the list
         if not prefix:
-            continue
+            prefix, strict = _place_prefix(name), True
+            if not prefix:
+                continue
         at = cand.end
         in_note = bool(_NOTE_OPEN.search(source, max(0, cand.start - 40), cand.start))
+        on_line = bool(_OWNER_LINE.search(source, max(0, cand.start - 12), cand.start))
         while at < len(source):
-            join = _JOIN.match(source, at) or (_NOTE_JOIN.match(source, at) if in_note else None)
+            join = _JOIN.match(source, at)
+            if not join and (in_note or on_line):
+                join = _NOTE_JOIN.match(source, at)
+                strict = strict or not in_note
+            if not join and (m := re.compile(r"牵头[，,]").match(source, at)) and _helpers_listed(source, m.end()):
+                join, strict = m, True  # 区发改局牵头，财政局、人社局配合: an owner note without brackets
             if not join or join.end() == at:
                 break
             member = _MEMBER.match(source, join.end())
@@ -49,6 +122,8 @@ def listed_after_prefix(source: str, chosen: list, make) -> list:
             start, end = member.start("name"), member.end("name")
             if start in starts or any(a < end and start < b for a, b in taken):
                 break
-            found.append(make(start, end, prefix))
+            if strict and not _known(member.group("name")):
+                break
+            found[start] = make(start, end, prefix)
             at = end
-    return found
+    return [found[s] for s in sorted(found)]

@@ -61,3 +61,47 @@ def test_an_office_before_responsible_for_the_census_keeps_its_full_name():
 
 def test_the_post_of_head_still_stops_a_designation():
     assert "市科技部门" not in written("市科技部门负责人应当到会。", "广东省广州市")
+
+
+# --- a list that writes its level or place once -----------------------------------------------------------------
+
+_DISTRICT = "广东省佛山市南海区"
+
+
+def test_an_unbracketed_owner_note_gives_its_level_to_the_helpers():
+    bodies = names("区发改局牵头，财政局、人社局配合。", _DISTRICT)
+    helpers = {label: ns for label, ns in bodies.items() if label.endswith(("财政局", "人社局"))}
+    assert len(helpers) == 2 and all(label.startswith("佛山市南海区") for label in helpers)
+    assert {"财政局", "人社局"} <= {n for ns in helpers.values() for n in ns}  # the written form stays a name
+
+
+def test_a_verb_after_the_lead_clause_ends_the_list():
+    assert set(names("区发改局牵头，财政局要保障资金。", _DISTRICT)) == {"佛山市南海区发改局"}
+    assert set(names("区发改局牵头，做好办公室配合。", _DISTRICT)) == {"佛山市南海区发改局"}
+
+
+def test_a_market_regulation_bureau_is_a_member_though_it_opens_with_shi():
+    found = names("责任单位：县工信局、商务局、市场监管局", "湖南省长沙市长沙县")
+    assert "长沙市长沙县市场监管局" in found
+
+
+def test_a_list_opened_by_a_bureau_written_with_its_place_gives_the_place_to_the_rest():
+    found = names("责任单位：南海区发改局、财政局", _DISTRICT)
+    finance = [label for label in found if label.endswith("财政局")]
+    assert len(finance) == 1 and "南海区" in finance[0] and "财政局" in found[finance[0]]
+
+
+def test_a_later_lead_of_the_list_gives_its_own_prefix():
+    found = names("（开发区经信局、商旅局、区财政局、人社局负责）", "广东省广州市黄埔区")
+    assert "开发区商旅局" in found
+    assert [label for label in found if label.endswith("人社局")] == ["广州市黄埔区人社局"]
+
+
+def test_a_line_of_owners_with_separate_lead_and_helpers_fields():
+    found = written("牵头单位：区发改局；配合单位：财政局、人社局", _DISTRICT)
+    assert {"区发改局", "财政局", "人社局"} <= found
+
+
+def test_an_unknown_word_never_joins_a_place_prefixed_list():
+    found = names("南海区发改局、某某协调办等单位。", _DISTRICT)
+    assert not any("协调办" in label for label in found)
