@@ -81,6 +81,7 @@ from .bodynames import (
 )
 from .model import BodyCandidate, Department, Span, Unit
 from .nameforms import name_form
+from .notes import unnamed_members
 from .responsibility import assign_responsibilities
 
 __all__ = [
@@ -487,7 +488,8 @@ def find_bodies(
     blocked = _in_titles(source) + [(s.start, s.end) for s in exclude or []]
     chosen = _choose(candidates, blocked)
     # 市经贸委、国土房管局、外经贸局: the list's later members share the level its first one writes
-    chosen += listed_after_prefix(source, chosen, lambda start, end, prefix: _Candidate(start, end, "listed", prefix))
+    chosen += listed_after_prefix(source, chosen, lambda start, end, prefix: _Candidate(start, end, "listed", prefix),
+                                  jurisdiction)
     aliases = _short_name_mentions(source, chosen, blocked)
     aliases += _bare_joint_mentions(source, chosen, aliases, blocked)
     departments: dict[str, Department] = {}
@@ -502,6 +504,9 @@ def find_bodies(
         if _CONSENT_RE.match(source, cand.end) and source[cand.start - 1 : cand.start] == "经" and not required:
             continue  # 经市政府同意: the consent behind the document, not an actor in it (须经X批准: X approves)
         if cand.kind != "unknown" and not required and _is_reference(source, cand):
+            if source.endswith("设在", 0, cand.start):  # 办公室设在市发展改革委: the host, a candidate to review
+                host = source[cand.start : cand.end]
+                unknown.setdefault(host, BodyCandidate(host, [], _HOST_REASON)).mentions.append(Span(cand.start, cand.end))
             continue
         name = source[cand.start : cand.end]
         if _is_everyone(source, cand.start, name) or (jurisdiction == NATIONAL and name in _NATIONAL_READERS):
@@ -540,6 +545,11 @@ def find_bodies(
         dept.mentions.append(Span(cand.start, cand.end))
         mentions.append((Span(cand.start, cand.end), dept.key))
         key_at[cand.start] = dept.key
+    ordered = sorted(mentions, key=lambda m: m[0].start)
+    for (a, _), (b, _) in zip(ordered, ordered[1:]):
+        for span in unnamed_members(source, a.end, b.start):  # 市税务局、市人行、市财政局: 市人行, unknown
+            written = span.text(source)
+            unknown.setdefault(written, BodyCandidate(written, [], _UNNAMED_REASON)).mentions.append(span)
     for span, name in references or []:
         key = resolve_name(name, jurisdiction, when)
         dept = _department_of(key, name, jurisdiction) if key else _unknown_body(name, "generic", jurisdiction)
@@ -570,6 +580,8 @@ def find_bodies(
     return Bodies(found, list(unknown.values()))
 
 
+_HOST_REASON = "the body an office is set in (办公室设在…): the host, not an actor there"
+_UNNAMED_REASON = "a short name no authority file knows, written among the bodies of a list"
 _ALLOWED_REASON = "a group the text lets others set up (可成立…), named nowhere as one that exists"
 _ALLOWED_RE = re.compile(r"可(?:以)?(?:成立|建立|设立|组建)(?:相应的)?$")
 

@@ -140,12 +140,36 @@ def _outside(mentions: list[Mention], spans: list[Span]) -> list[Mention]:
     return [m for m in mentions if not any(s.start <= m[0].start < s.end for s in spans)]
 
 
+# Between two names of one list, names the finder does not know written with the same level (市税务局、市人行、
+# 市财政局: 市人行 is no body it knows, but the list goes on): short, opened by a level, with no word of a clause.
+_UNNAMED_MEMBERS_RE = re.compile(r"(?:、(?P<name>[省市区县][\u4e00-\u9fff]{1,5}))+、")
+_NOT_A_NAME_RE = re.compile(r"负责|牵头|会同|配合|参与|参加|要|应|可|将|等|和|及|与|的|为|对|在|由")
+
+
+def unnamed_members(source: str, start: int, end: int) -> list[Span]:
+    """The spans of the unknown names written between two names of one list at ``[start, end)``, or [] when
+    that gap is no run of such names."""
+    m = _UNNAMED_MEMBERS_RE.fullmatch(source, start, end)
+    if not m:
+        return []
+    names = [s for s in source[start + 1 : end - 1].split("、")]
+    if any(_NOT_A_NAME_RE.search(n) or not re.fullmatch(r"[省市区县][\u4e00-\u9fff]{1,5}", n) for n in names):
+        return []
+    spans, pos = [], start + 1
+    for n in names:
+        spans.append(Span(pos, pos + len(n)))
+        pos += len(n) + 1
+    return spans
+
+
 def _groups(source: str, mentions: list[Mention]) -> list[list[Mention]]:
-    """Runs of names separated only by 、 ， 和 … (one list each)."""
+    """Runs of names separated only by 、 ， 和 … (one list each); a short name the finder does not know
+    between two of them (市税务局、市人行、市财政局) does not end the list."""
     groups: list[list[Mention]] = []
     for m in mentions:
         repeated = m[1] == groups[-1][-1][1] if groups else False  # 报告税务机关，税务机关应当…: two clauses
-        if groups and not repeated and _SEP_RE.fullmatch(source, groups[-1][-1][0].end, m[0].start):
+        if groups and not repeated and (_SEP_RE.fullmatch(source, groups[-1][-1][0].end, m[0].start)
+                                        or unnamed_members(source, groups[-1][-1][0].end, m[0].start)):
             groups[-1].append(m)
         else:
             groups.append([m])

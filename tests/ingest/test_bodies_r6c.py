@@ -1,0 +1,50 @@
+"""Bodies in sentence shapes that lost them, third pass of the sixth round: a short name no authority file knows in
+the middle of a list (市税务局、市人行、市财政局负责…) no longer ends the list, and is reported as a candidate; the body an
+office is set in (领导小组办公室设在市发展改革委) is reported as a candidate to review, while the office still leads
+(the gold sets read the host as no actor: it hosts, the office acts)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ingest import parse_plan
+from ingest.departments import find_bodies
+from ingest.model import Role
+
+_CITY = "四川省成都市"
+
+
+def owners(tmp_path: Path, items: str) -> set[tuple[str, str, Role]]:
+    text = ("成都市人民政府办公厅关于做好城市配送管理工作的通知\n各区（市）县人民政府，市政府各部门：\n" + items
+            + "\n成都市人民政府办公厅\n2024年3月5日\n")
+    path = tmp_path / "doc.txt"
+    path.write_text(text, encoding="utf-8")
+    doc = parse_plan(path)
+    names = {d.key: sorted({doc.source[m.start:m.end] for m in d.mentions}, key=len)[0] for d in doc.departments}
+    return {(names[r.agent], r.unit_path, r.role) for r in doc.responsibilities}
+
+
+def test_an_unknown_short_name_inside_a_list_keeps_the_names_before_it(tmp_path):
+    found = owners(tmp_path, "一、市税务局、市人行、市财政局负责兑现减税降费政策。\n二、其他事项另行通知。")
+    assert {("市税务局", "一", Role.LEAD), ("市财政局", "一", Role.LEAD)} <= found
+
+
+def test_the_unknown_list_member_is_a_candidate():
+    found = find_bodies("市税务局、市人行、市财政局负责兑现减税降费政策。", jurisdiction=_CITY)
+    assert "市人行" in {c.name for c in found.candidates}
+    assert "市人行" not in {n for d in found.departments for n in [d.pref_label, *d.alt_labels]}
+
+
+def test_a_clause_between_two_names_is_no_unknown_member():
+    found = find_bodies("市税务局、市要加强、市财政局负责。", jurisdiction=_CITY)
+    assert not any(c.name == "市要加强" for c in found.candidates)
+
+
+def test_the_host_of_an_office_is_a_candidate_and_the_office_still_leads(tmp_path):
+    items = ("一、市政府成立城市配送工作领导小组，领导小组办公室设在市发展改革委，负责日常工作。\n"
+             "二、其他事项另行通知。")
+    found = owners(tmp_path, items)
+    assert any(role is Role.LEAD and unit == "一" for _, unit, role in found)
+    assert not any(name == "市发展改革委" for name, _, _ in found)
+    candidates = find_bodies("领导小组办公室设在市发展改革委，负责日常工作。", jurisdiction=_CITY).candidates
+    assert "市发展改革委" in {c.name for c in candidates}
