@@ -10,6 +10,10 @@ groups of ``data/name_forms.json``: 财政局, 人社局, 市场监管局), neve
   (区发改局牵头，财政局、人社局配合。) or a line that opens with 责任单位： / 牵头单位：;
 * a list opened by a body written with its place instead of its level (南海区发改局、财政局): the later members are
   that place's (南海区财政局).
+
+And a bureau named with no level at all in a county's, district's or zone's owner notes and tables (（规划建设局牵头，
+经济发展局配合） in a 管委会 text) is a body of the document's own level where the document's issuer, on its first
+lines, is that level's government or committee (X区人民政府办公室, X经济技术开发区管理委员会).
 """
 
 from __future__ import annotations
@@ -18,6 +22,8 @@ import json
 import re
 from functools import lru_cache
 from pathlib import Path
+
+from .levels import NATIONAL, _levels
 
 __all__ = ["listed_after_prefix"]
 
@@ -84,9 +90,68 @@ def _helpers_listed(source: str, at: int) -> bool:
         pos += 1
 
 
-def listed_after_prefix(source: str, chosen: list, make) -> list:
+# The issuer on a document's first lines: a county's, district's or banner's government, or a zone's committee.
+_ISSUER_RE = re.compile(r"^\s*(?P<place>[\u4e00-\u9fff]{2,24}?)(?P<organ>(?:人民政府|政府)(?:办公室|办公厅)?|(?:管理委员会|管委会)(?:办公室)?)"
+                        r"(?:关于|\s*$)", re.MULTILINE)
+_ZONE_ENDS = (("高新技术产业开发区", "高新区"), ("高新区", "高新区"), ("经济技术开发区", "开发区"), ("经济开发区", "开发区"),
+              ("开发区", "开发区"), ("经开区", "经开区"), ("综合保税区", "综保区"), ("保税区", "保税区"), ("新区", "新区"),
+              ("园区", "园区"))
+_ZONE_WORD_BEFORE = re.compile(r"(开发区|经开区|高新区|综保区|保税区|新区|园区)(?=[\u4e00-\u9fff]{2,10}?(?:局|委|办))")
+# a bare bureau where an owner note or a table cell names its owners
+_BARE_AT = re.compile(r"(?:(?<=[（(、：:，,；;\t])|^)")
+_OWNER_NOTE = re.compile(r"[（(](?P<note>[^（）()\n]{0,60}?)[）)]")
+_OWNER_FIELD = re.compile(r"(?:责任|牵头|主责|配合|参与|协办)(?:单位|部门)[：:]")
+_NOTE_WORDS = re.compile(r"牵头|负责|配合|参与|协助|单位[：:]")
+
+
+def _own_level_word(source: str, jurisdiction: str = "") -> str:
+    """The level word of the document's own bodies in a county's, district's or banner's document (区, 县, 旗) or a
+    zone's (开发区, 高新区 … as the text writes its bureaus); else "". The document's jurisdiction says its level
+    (it is its issuer's place); without one, the issuer on its first lines (X区人民政府办公室, X开发区管理委员会)."""
+    place = ""
+    if jurisdiction == NATIONAL:
+        return ""
+    if jurisdiction:
+        place = _levels(jurisdiction).county
+    elif (m := _ISSUER_RE.search(source[:400])) and not m.group("place").startswith(("各", "本", "全")):
+        place = m.group("place")
+    if not place:
+        return ""
+    zone = next((short for end, short in _ZONE_ENDS if place.endswith(end) and end != "新区"), "")
+    if zone:
+        written = []
+        for w in _ZONE_WORD_BEFORE.finditer(source):
+            bureau = re.match(r"[\u4e00-\u9fff]{2,10}?(?:局|委|办)", source[w.end():])
+            if bureau and _known(bureau.group()):
+                written.append(w.group(1))
+        return max(sorted(set(written)), key=written.count) if written else zone
+    return place[-1] if place[-1] in "区县旗" else ""
+
+
+def _own_level_bureaus(source: str, taken: list[tuple[int, int]], make, jurisdiction: str = "") -> list:
+    """Known bureaus written bare in owner notes, owner lines and table rows of a county's or zone's own document."""
+    level = _own_level_word(source, jurisdiction)
+    if not level:
+        return []
+    spans = [(m.start("note"), m.end("note")) for m in _OWNER_NOTE.finditer(source) if _NOTE_WORDS.search(m.group("note"))]
+    found = []
+    for member in re.finditer(_BARE_AT.pattern + _MEMBER.pattern, source, re.MULTILINE):
+        start, end = member.start("name"), member.end("name")
+        if not _known(member.group("name")) or any(a < end and start < b for a, b in taken):
+            continue
+        line_start = source.rfind("\n", 0, start) + 1
+        line = source[line_start:source.find("\n", end) if "\n" in source[end:] else len(source)]
+        in_note = any(a <= start and end <= b for a, b in spans)
+        on_line = bool(_OWNER_FIELD.search(source, line_start, start)) or "\t" in line
+        if in_note or on_line:
+            found.append(make(start, end, level))
+    return found
+
+
+def listed_after_prefix(source: str, chosen: list, make, jurisdiction: str = "") -> list:
     """Candidates (``make(start, end, prefix)``) for the bare members of lists opened by a prefixed body among
-    ``chosen`` (objects with ``start``, ``end``, ``kind``)."""
+    ``chosen`` (objects with ``start``, ``end``, ``kind``), and for known bureaus written bare in the owner notes of a
+    county's, district's or zone's own document (``jurisdiction``, the document's)."""
     taken = sorted((c.start, c.end) for c in chosen)
     starts = {c.start for c in chosen}
     found = {}  # a member's start → its candidate; the nearest lead before it gives its prefix
@@ -126,4 +191,7 @@ def listed_after_prefix(source: str, chosen: list, make) -> list:
                 break
             found[start] = make(start, end, prefix)
             at = end
+    taken += [(c.start, c.end) for c in found.values()]
+    for cand in _own_level_bureaus(source, taken, make, jurisdiction):
+        found.setdefault(cand.start, cand)
     return [found[s] for s in sorted(found)]

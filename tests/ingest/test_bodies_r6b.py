@@ -105,3 +105,46 @@ def test_a_line_of_owners_with_separate_lead_and_helpers_fields():
 def test_an_unknown_word_never_joins_a_place_prefixed_list():
     found = names("南海区发改局、某某协调办等单位。", _DISTRICT)
     assert not any("协调办" in label for label in found)
+
+
+# --- a bureau with no level in a county's, district's or zone's own owner notes ------------------------------------
+
+def _parsed(head: str, body: str) -> dict[str, set[str]]:
+    from ingest.model import DocumentMeta
+    from ingest.pipeline import parse_text
+
+    doc = parse_text(head + body + "\n", DocumentMeta(slug="d", title="", source_file="d.txt"))
+    return {d.pref_label: {m.text(doc.source) for m in d.mentions} for d in doc.departments}
+
+
+_ZONE_HEAD = ("芜湖经济技术开发区管理委员会关于印发某项行动方案的通知\n管委会各部门，各街道：\n现将方案印发给你们，请遵照执行。\n"
+              "芜湖经济技术开发区管理委员会\n2031年3月1日\n一、重点任务\n")
+_DISTRICT_HEAD = ("佛山市南海区人民政府办公室关于印发某项工作方案的通知\n南府办〔2031〕3号\n各镇人民政府、街道办事处，区政府各部门：\n"
+                  "现将方案印发给你们，请认真执行。\n佛山市南海区人民政府办公室\n2031年3月1日\n某项工作方案\n一、工作任务\n")
+
+
+def test_a_zone_committees_document_reads_its_bare_bureaus_as_its_own():
+    bodies = _parsed(_ZONE_HEAD, "1.完善道路。（规划建设局牵头，经济发展局配合）")
+    assert bodies.get("开发区规划建设局") == {"规划建设局"}
+    assert bodies.get("开发区经济发展局") == {"经济发展局"}
+
+
+def test_a_zone_that_writes_its_bureaus_with_gaoxinqu_keeps_that_word():
+    from ingest.sharedprefix import _own_level_word
+
+    text = "（高新区财政局负责）……（财政局、经济发展局配合）"
+    assert _own_level_word(text, "某某高新技术产业开发区") == "高新区"
+    assert _own_level_word("（财政局负责）", "某某高新技术产业开发区") == "高新区"
+
+
+def test_a_district_governments_document_reads_its_bare_bureaus_at_its_level():
+    bodies = _parsed(_DISTRICT_HEAD, "1.优化服务。（政务服务数据管理局牵头，财政局配合）")
+    assert any(label.endswith("南海区财政局") and "财政局" in names for label, names in bodies.items())
+
+
+def test_a_bare_bureau_outside_an_owner_note_or_in_a_city_text_is_left_alone():
+    from ingest.departments import find_bodies
+
+    assert find_bodies("财政局要统筹资金。", jurisdiction="芜湖经济技术开发区").departments == []
+    assert find_bodies("（财政局配合）", jurisdiction="广东省广州市").departments == []
+    assert find_bodies("（财政局配合）", jurisdiction="中华人民共和国").departments == []
