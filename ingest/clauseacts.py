@@ -32,7 +32,7 @@ __all__ = ["carried_duties", "colon_duties", "subject_acts"]
 _VERB = (r"(?:制定|制订|编制|出台|印发|发布|修订|起草|研究|建立|健全|完善|构建|搭建|建设|打造|培育|创建|设立|组建"
          r"|推进|推动|促进|深化|实施|开展|组织|举办|承办|召开|落实|执行|贯彻|加强|强化|加大|加快|提升|提高|优化|改善"
          r"|规范|扩大|拓展|拓宽|引导|鼓励|支持|扶持|保障|做好|抓好|搞好|统筹|协调|指导|督促|督查|督导|检查|监督|监管"
-         r"|考核|评估|评审|审核|审查|审批|核准|认定|发放|拨付|安排|下达|给予|提供|争取|对接|推广|宣传|培训|招引|引进"
+         r"|督办|考核|评估|评审|审核|审查|审批|核准|认定|发放|拨付|安排|下达|给予|提供|争取|对接|推广|宣传|培训|招引|引进"
          r"|谋划|储备|预留|核查|清理|整治|治理|查处|办理|受理|核实|公布|公示|通报|汇总|总结|主导|兑现|确保"
          r"|(?:承担|履行)(?=[^，,。；;]{0,16}?(?:责任|职责|义务|职能))"
          r"|配备|设置|布局|规划|改造|新建|完成|启动|探索|试点|收集|归集|整合|调度|跟踪|监测|排查|梳理|实行|推行|列入"
@@ -51,7 +51,9 @@ _MODIFIER = (r"(?:等(?:有关|相关)?(?:部门|单位)"
              # 市发展改革委是项目建设管理的综合部门，主要负责…: what the body is, then its duty
              r"|是[^，,。；;：:]{1,30}?(?:部门|单位|机关|机构|主体)[，,])")
 _ACT_RE = re.compile(r"\s*(?:" + _MODIFIER + r"\s*)*?" + r"(?P<verb>" + _VERB + r")(?!的|人员|人[，,。；;、]|者|单位|部门|机制)")
-_NOUN_AFTER_RE = re.compile(_VERB + r"(?:" + _VERB + r")?(?:的|情况|进展|成效)")  # …落实情况纳入考核: a noun  # 市财政局制定出台的办法: the verb makes a noun phrase
+# (but 督办落实情况, 通报进展: a verb of checking or reporting takes the state of a work as its object)
+_CHECKS_RE = r"(?!(?:督办|督查|督导|督促|检查|核查|通报|汇总|跟踪|调度|监测|总结)(?!的))"
+_NOUN_AFTER_RE = re.compile(_CHECKS_RE + _VERB + r"(?:" + _VERB + r")?(?:的|情况|进展|成效)")  # …落实情况纳入考核: a noun  # 市财政局制定出台的办法: the verb makes a noun phrase
 # A clause that reports what was done (湖北省地震局已在…设立了监测站, 国务院部署开展了…) or states how a body is
 # constituted (国务院实行总理负责制): a fact of the text's background, no duty of the unit.
 _DONE_RE = re.compile(r"已|曾")
