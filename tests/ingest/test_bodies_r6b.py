@@ -39,6 +39,11 @@ def test_the_banners_as_a_class_are_a_collective():
     assert "旗直有关部门" in written("旗直有关部门按职责分工抓好落实。", _BANNER)
 
 
+def test_a_banner_townships_and_villages_as_a_class_are_collectives():
+    found = written("各苏木镇人民政府要压实属地责任，各嘎查村委会做好摸排。", _BANNER)
+    assert {"各苏木镇人民政府", "各嘎查村委会"} <= found
+
+
 def test_league_and_banner_inside_ordinary_words_name_nothing():
     text = "推动产业联盟发展，打造行业旗舰企业，升国旗仪式由学校办公室组织。"
     assert not any(n.startswith(("盟", "旗")) for n in written(text, _LEAGUE))
