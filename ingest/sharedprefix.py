@@ -98,7 +98,7 @@ _ZONE_ENDS = (("高新技术产业开发区", "高新区"), ("高新区", "高�
               ("园区", "园区"))
 _ZONE_WORD_BEFORE = re.compile(r"(开发区|经开区|高新区|综保区|保税区|新区|园区)(?=[\u4e00-\u9fff]{2,10}?(?:局|委|办))")
 # a bare bureau where an owner note or a table cell names its owners
-_BARE_AT = re.compile(r"(?:(?<=[（(、：:，,；;\t])|^)")
+_BARE_AT = re.compile(r"(?:(?<=[（(、：:，,；;\t|])|(?<=\| )|^)")
 _OWNER_NOTE = re.compile(r"[（(](?P<note>[^（）()\n]{0,60}?)[）)]")
 _OWNER_FIELD = re.compile(r"(?:责任|牵头|主责|配合|参与|协办)(?:单位|部门)[：:]")
 _NOTE_WORDS = re.compile(r"牵头|负责|配合|参与|协助|单位[：:]")
@@ -142,7 +142,7 @@ def _own_level_bureaus(source: str, taken: list[tuple[int, int]], make, jurisdic
         line_start = source.rfind("\n", 0, start) + 1
         line = source[line_start:source.find("\n", end) if "\n" in source[end:] else len(source)]
         in_note = any(a <= start and end <= b for a, b in spans)
-        on_line = bool(_OWNER_FIELD.search(source, line_start, start)) or "\t" in line
+        on_line = bool(_OWNER_FIELD.search(source, line_start, start)) or "\t" in line or "|" in line
         if in_note or on_line:
             found.append(make(start, end, level))
     return found

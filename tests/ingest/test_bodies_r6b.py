@@ -153,3 +153,11 @@ def test_a_bare_bureau_outside_an_owner_note_or_in_a_city_text_is_left_alone():
     assert find_bodies("财政局要统筹资金。", jurisdiction="芜湖经济技术开发区").departments == []
     assert find_bodies("（财政局配合）", jurisdiction="广东省广州市").departments == []
     assert find_bodies("（财政局配合）", jurisdiction="中华人民共和国").departments == []
+
+
+def test_a_table_row_of_owners_in_a_county_text_reads_bare_bureaus_at_its_level():
+    from ingest.departments import find_bodies
+
+    text = "序号 | 任务 | 责任单位 | 时限\n1 | 完善道路 | 规划建设局、财政局 | 2031年底\n2 | 统筹 | 财政局要统筹 | 持续\n"
+    found = {d.pref_label: len(d.mentions) for d in find_bodies(text, jurisdiction="湖南省长沙市长沙县").departments}
+    assert found == {"长沙市长沙县规划建设局": 1, "长沙市长沙县财政局": 1}  # 财政局要统筹 is a clause, not a cell of owners
