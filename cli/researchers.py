@@ -72,6 +72,9 @@ def search(
     def body() -> None:
         chosen = table_format(fmt, output, as_json)
         settings = settings_for(data_dir)
+        if question.strip() and not any(ch.isalnum() for ch in question):  # ？？ or !!!: nothing to look for
+            raise fail(f"the query {question.strip()!r} has no word, only punctuation or symbols; give a question "
+                       "or keywords, e.g. 工业机器人 or industrial robots", EXIT_BAD_INPUT)
         if top_k > settings.max_top_k:
             raise fail(f"--top-k {top_k} is over the limit of {settings.max_top_k}", EXIT_BAD_INPUT)
         unknown = [f for f in function or [] if f not in UNIT_FUNCTIONS]
@@ -112,12 +115,15 @@ def search(
         for rank, hit in enumerate(result.hits, 1):
             owners = hit.context.owners
             inferred = inferred or any(o.basis == "inferred" for o in owners)
-            names = ", ".join(dict.fromkeys(o.agent_name + ("*" if o.basis == "inferred" else "") for o in owners))
+            leads_first = sorted(owners, key=lambda o: o.role != "lead")  # who leads, then who takes part
+            names = ", ".join(dict.fromkeys(o.agent_name + ("（牵头）" if o.role == "lead" else "")
+                                            + ("*" if o.basis == "inferred" else "") for o in leads_first))
             rows.append((rank, hit.path, hit.kind, hit.function, hit.heading, hit_text(hit), names, hit.document))
         typer.echo(table(["#", "path", "kind", "function", "title", "text", "departments", "document"], rows,
                          max_col=48))
         if inferred:
-            typer.echo("* inferred: the text names no owner; `policykg show PATH` gives the rule and its evidence")
+            typer.echo("* inferred by a rule, not stated by the text: `policykg show PATH` gives the rule and its "
+                       "sentence")
         typer.echo(f"{len(result.hits)} {'hit' if len(result.hits) == 1 else 'hits'} in {result.took_ms:.1f} ms")
         if result.facets is not None:
             typer.echo(facets_text(result.facets))

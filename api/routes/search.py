@@ -84,6 +84,9 @@ def _search(ws, settings, q: str, k: int | None, kind: list[str] | None, where: 
         k = min(10, settings.max_top_k)
     if not 1 <= k <= settings.max_top_k:
         raise ApiError(422, "invalid_input", f"k must be between 1 and {settings.max_top_k}, got {k}", f"{where}.k")
+    if q.strip() and not any(ch.isalnum() for ch in q):  # ？？ or !!!: nothing to look for, not a question
+        raise ApiError(422, "invalid_query", f"the query {q.strip()!r} has no word, only punctuation or symbols; give "
+                       "a question or keywords, e.g. 工业机器人 or industrial robots", f"{where}.q")
     if len(q) > settings.max_query_chars:
         raise ApiError(422, "query_too_long",
                        f"q has {len(q)} characters; at most {settings.max_query_chars} are accepted", f"{where}.q")

@@ -72,3 +72,11 @@ def test_a_repealed_text_not_loaded_is_named_by_title_and_number(client):
     doc = client.get("/documents/guobanfa-2018-117").json()
     assert [(r["slug"], r["identifier"]) for r in doc["replaces"]] == [("", "国办发〔2016〕82号")]
     assert "加大激励支持力度" in doc["replaces"][0]["title"]
+
+
+def test_a_query_of_punctuation_only_is_422(client):
+    error = _error(client.get("/search", params={"q": "？？"}), 422)
+    assert error["code"] == "invalid_query" and error["where"] == "query.q"
+    assert "no word" in error["message"]
+    posted = _error(client.post("/search", json={"q": "!!!"}), 422)
+    assert posted["where"] == "body.q"

@@ -170,3 +170,22 @@ def test_documents_names_a_repealed_text_not_loaded_by_its_title_and_number(data
     assert text.endswith("国办发〔2016〕82号") and "加大激励支持力度" in text
     table = _run(data_dir, "documents").output  # the column wraps, within the number too
     assert "国办发〔2016〕82" in table, table
+
+
+def test_a_query_of_punctuation_only_is_bad_input_not_ten_hits(data_dir):
+    for question in ("？？", "!!!", "……"):
+        result = _run(data_dir, "search", question)
+        assert result.exit_code == 2, result.output
+        assert "no word" in _one_error_line(result)
+
+
+def test_search_names_who_leads_first_and_marks_a_lead_read_from_the_order(data_dir):
+    found = json.loads(_run(data_dir, "search", "组织技术改造项目的申报和评审", "-k", "3", "--json").output)["hits"]
+    hit = next(h for h in found if h["document"] == "jiangmen-notice" and h["path"] == "二")
+    assert {(o["agent_name"], o["role"], o["basis"]) for o in hit["context"]["owners"]} >= {
+        ("江门市工业和信息化局", "lead", "explicit"), ("江门市财政局", "participant", "explicit")}
+    table = _run(data_dir, "search", "组织技术改造项目的申报和评审", "-k", "3").output
+    assert "江门市工业和信息化局（牵头）" in table
+    inferred = _run(data_dir, "search", "新招用登记失业人员 一次性吸纳就业补贴", "--doc", "huizhou-notice", "-k", "1").output
+    assert "惠州市人力资源社会保障局（牵头）*" in inferred
+    assert "inferred by a rule" in inferred
