@@ -98,7 +98,7 @@ _ZONE_ENDS = (("高新技术产业开发区", "高新区"), ("高新区", "高�
               ("园区", "园区"))
 _ZONE_WORD_BEFORE = re.compile(r"(开发区|经开区|高新区|综保区|保税区|新区|园区)(?=[\u4e00-\u9fff]{2,10}?(?:局|委|办))")
 # a bare bureau where an owner note or a table cell names its owners
-_BARE_AT = re.compile(r"(?:(?<=[（(、：:，,；;\t|])|(?<=\| )|^)")
+_BARE_AT = re.compile(r"(?:(?<=[（(、：:，,；;\t|由])|(?<=\| )|^)")
 _OWNER_NOTE = re.compile(r"[（(](?P<note>[^（）()\n]{0,60}?)[）)]")
 _OWNER_FIELD = re.compile(r"(?:责任|牵头|主责|配合|参与|协办)(?:单位|部门)[：:]")
 _NOTE_WORDS = re.compile(r"牵头|负责|配合|参与|协助|单位[：:]")
@@ -135,7 +135,7 @@ def _own_level_bureaus(source: str, taken: list[tuple[int, int]], make, jurisdic
         return []
     spans = [(m.start("note"), m.end("note")) for m in _OWNER_NOTE.finditer(source) if _NOTE_WORDS.search(m.group("note"))]
     found = []
-    for member in re.finditer(_BARE_AT.pattern + _MEMBER.pattern, source, re.MULTILINE):
+    for member in re.finditer(_BARE_AT.pattern + "(?!由)" + _MEMBER.pattern, source, re.MULTILINE):
         start, end = member.start("name"), member.end("name")
         if not _known(member.group("name")) or any(a < end and start < b for a, b in taken):
             continue

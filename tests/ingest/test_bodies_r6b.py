@@ -134,6 +134,13 @@ def test_a_zone_committees_document_reads_its_bare_bureaus_as_its_own():
     assert bodies.get("开发区经济发展局") == {"经济发展局"}
 
 
+def test_an_owner_note_written_with_you_reads_the_bare_bureau_after_it():
+    from ingest.departments import find_bodies
+
+    found = [d.pref_label for d in find_bodies("（由财政局负责）", jurisdiction="芜湖经济技术开发区").departments]
+    assert found == ["开发区财政局"]
+
+
 def test_a_zone_that_writes_its_bureaus_with_gaoxinqu_keeps_that_word():
     from ingest.sharedprefix import _own_level_word
 
