@@ -83,8 +83,8 @@ _COLLECTIVE_RE = re.compile(
     r"|(?:省|市|区|县|盟|旗)(?:直|属)各?(?:有关|相关)?(?:行政执法|执法|职能)?(?:部门|单位)"
     r"|(?:市|区|县|省|盟|旗)(?:级|人民政府|政府|行政公署)?(?:各)?(?:有关|相关)(?:部门|单位)"
     # the towns' governments and the streets' offices as a class, opening a clause (乡镇人民政府应当…)
-    r"|(?:(?<=[。；;，,：:\n\s])|^)(?:乡（镇）|乡、镇|乡镇|镇)人民政府(?=[、和及，,]|应当|应|要|负责|可以|按照|依法|协助|配合|做好|对)"
-    r"|(?:(?<=[。；;，,：:\n\s])|^)街道办事处(?=[、和及，,]|应当|应|要|负责|可以|按照|依法|协助|配合|做好|对)"
+    r"|(?:(?<=[。；;，,：:\n\s）)])|^)(?:乡（镇）|乡、镇|乡镇|镇)人民政府(?=[、和及，,]|应当|应|要|负责|可以|按照|依法|协助|配合|做好|对)"
+    r"|(?:(?<=[。；;，,：:\n\s）)])|^)街道办事处(?=[、和及，,]|应当|应|要|负责|可以|按照|依法|协助|配合|做好|对)"
     r"|(?:省|市|县)级(?:人民)?政府(?:办公厅(?:（室）)?|办公室)"  # 省级政府办公厅: each province's government office
     # each government's / each ministry's general office (before 国务院各部门, which would take its first words)
     r"|(?:地方各级(?:人民)?政府|国务院各部门)办公厅(?:（室）|\(室\))?"
@@ -109,7 +109,7 @@ _JOINT_CLAUSE_RE = re.compile("|".join(w for w in _CLAUSE_WORDS.split("|") if w 
 # Organ words written straight after a place or a level (市委组织部, 区人大常委会, 市中级人民法院, 团市委).
 _ORGAN_WORDS = (
     "人民代表大会常务委员会|人民代表大会常委会|人民代表大会|人大常委会|人大|政协|纪委监委|纪委|监委|"
-    "中级人民法院|高级人民法院|人民法院|法院|人民检察院|检察院|"
+    "中级人民法院|高级人民法院|中级法院|高级法院|人民法院|法院|人民检察院|检察院|"
     "委(?:组织部|宣传部|统战部|统一战线工作部|社会工作部|政法委员会|政法委|网信办|编办|办公厅|办公室|政研室|政策研究室|外办|农办|台办|老干部局|保密办|"
     "机要局|党校|巡察办|深改办|改革办|金融办|财经办|军民融合办|直属机关工委|教育工委|党史研究室|督查室|"
     "(?:机构编制|网络安全和信息化|全面深化改革|外事工作|财经|金融|审计|军民融合发展|依法治[省市区县])委员会办公室"
@@ -177,7 +177,7 @@ _TAIL_RE = re.compile(
     rf"|[^{_NOT_CORE}和市区县省各]{{1,8}}?(?:管理局|分局|监管局|税务局|调查总队|总队|支队|大队|分行|总部|海关|督查室|研究室|分中心|局|处)"
 )
 # A government's own office written straight after it (市政府督考办, 市政府金融办, 区政府法制办); 督办 is a verb.
-_GOV_OFFICE_TAIL_RE = re.compile(rf"(?!督办)[^{_NOT_CORE}和市区县省各]{{2,4}}?办(?![法理事好结成学公])"
+_GOV_OFFICE_TAIL_RE = re.compile(rf"(?!督办)[^{_NOT_CORE}和市区县省各室]{{2,4}}?办(?![法理事好结成学公])"
                                  r"|办(?=[、，,；;：:（()）\s]|牵头|配合|负责|会同|$)")  # 区政府办: its general office
 # A Party committee's own departments run on from it whatever their words (市委|组织部: 组织 is no verb here).
 _PARTY_TAIL_RE = re.compile(r"组织部|宣传部|统战部|政法委|网信办|编办|办公厅|办公室|督查室|研究室")
@@ -237,8 +237,8 @@ def _right_ok(source: str, end: int, name: str) -> bool:
         return False
     if name.endswith("政府") and source.startswith("部门", end):  # 县级以上人民政府部门: the governments' departments
         return False
-    if name.endswith("部") and source.startswith("落实", end):  # 请财政部落实…: 部落 (a tribe) is no word here
-        return True
+    if name.endswith("部") and source.startswith(("落实", "分别"), end):  # 请财政部落实…: 部落 (a tribe) is no word here;
+        return True  # 交通运输部、住房城乡建设部分别…: 部分 (a part) is no word here either
     return nxt not in _RIGHT_GUARD.get(name[-1], "")
 
 

@@ -67,7 +67,7 @@ _POSTFIX: tuple[tuple[re.Pattern[str], str], ...] = (
     # …负责落实） / …落实） closing a note or clause: a collective carries it out (a named body is read as 负责)
     (re.compile(_GAP + r"(?:负责)?(?:具体|组织)?(?:落实|实施)(?=\s*(?:[）)〕\]】；;。]|$))"), _IMPLEMENT),
     # 市工商局是户外广告的监督管理机关，负责…: the body a regulation names as the authority, then its duty
-    (re.compile(_GAP + r"(?:是[^，,。；;]{1,30}?(?:主管)?(?:机关|部门|机构)[，,]\s*)?负责(?!人|同志)"), _PLAIN),  # X负责人: a post
+    (re.compile(_GAP + r"(?:是[^，,。；;]{1,30}?(?:主管)?(?:机关|部门|机构)[，,]\s*)?负责(?!人(?![才口力事民])|同志)"), _PLAIN),  # X负责人: a post
     (re.compile(r"\s*(?:主要|分管)?(?:领导|负责同志)?召集"), _CONVENE),
 )
 # 由A、B组成…小组: its members (not 由A、B等单位专家组成…: the experts are, their bodies only send them: _EXPERTS_RE)
