@@ -154,8 +154,8 @@ _CATEGORY_OF_ORGAN: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"人民代表大会|人大|政协$|政协委员会$"), "congress"),
     (re.compile(r"法院$"), "court"),
     (re.compile(r"检察院$"), "procuratorate"),
-    (re.compile(r"(?:[省市区县镇乡州]委|党委|工委|纪委|监委)(?:[\u4e00-\u9fff]{0,6}(?:部|办|室|委|局|厅|校))?$"), "party"),
-    (re.compile(r"人民政府$|政府$"), "government"),
+    (re.compile(r"(?:[省市区县镇乡州盟旗]委|党委|工委|纪委|监委)(?:[\u4e00-\u9fff]{0,6}(?:部|办|室|委|局|厅|校))?$"), "party"),
+    (re.compile(r"人民政府$|政府$|行政公署$"), "government"),
 )
 
 

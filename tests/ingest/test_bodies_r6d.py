@@ -49,3 +49,11 @@ def test_an_inspection_office_followed_by_dubàn_keeps_its_name(tmp_path):
 def test_fuze_before_talent_is_the_verb_not_the_post(tmp_path):
     found = owners(tmp_path, "一、市委组织部、市人社局负责人才引进工作。\n二、其他事项另行通知。")
     assert {("市委组织部", "一", Role.LEAD), ("市人社局", "一", Role.LEAD)} <= found
+
+
+def test_banner_and_league_organs_have_their_kind():
+    from ingest.departments import _category_of
+
+    assert _category_of("旗委组织部") == "party" and _category_of("盟委") == "party"
+    assert _category_of("盟行政公署") == "government"
+    assert _category_of("联盟委员会") == "other"
