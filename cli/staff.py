@@ -64,11 +64,12 @@ def owns(
             items = getattr(view.responsibilities, basis)
             typer.echo(f"\n{basis} ({len(items)}):")
             if items:
-                typer.echo(table(
+                typer.echo(table(  # the evidence's characters in the stored text last: a citation in full
                     ["document", "path", "role", "unit",
-                     "evidence" if basis == "explicit" else "rule (show PATH for its evidence)"],
+                     "evidence" if basis == "explicit" else "rule (show PATH for its evidence)", "characters"],
                     [(r.document, r.unit_path, role_text(r.role), r.unit_heading,
-                      given_to(r) + (rule_text(r.rule) or r.evidence))
+                      given_to(r) + (rule_text(r.rule) or r.evidence),
+                      f"[{r.start}, {r.end})" if r.end else "")
                      for r in items],
                 ))
         if doc and not view.responsibilities.explicit and not view.responsibilities.inferred \

@@ -189,3 +189,13 @@ def test_search_names_who_leads_first_and_marks_a_lead_read_from_the_order(data_
     inferred = _run(data_dir, "search", "新招用登记失业人员 一次性吸纳就业补贴", "--doc", "huizhou-notice", "-k", "1").output
     assert "惠州市人力资源社会保障局（牵头）*" in inferred
     assert "inferred by a rule" in inferred
+
+
+def test_owns_cites_each_duty_by_document_section_and_characters(data_dir):
+    view = json.loads(_run(data_dir, "owns", "江门市工业和信息化局", "--json").output)
+    duty = view["responsibilities"]["explicit"][0]
+    assert JIANGMEN_NOTICE[duty["start"]:duty["end"]] == duty["evidence"]  # the exact characters of the text
+    table = _run(data_dir, "owns", "江门市工业和信息化局").output
+    header = next(line for line in table.splitlines() if line.startswith("document"))
+    assert header.split()[-1] == "characters"
+    assert f"[{duty['start']}, {duty['end']})" in table
