@@ -248,7 +248,9 @@
     return el("details", { class: "evidence" },
       el("summary", {}, t("evidence")),
       rule ? el("p", {}, el("strong", {}, t("rule"), "："), ruleName(rule)) : null,
-      evidence ? el("p", {}, evidence) : null);
+      evidence ? el("p", {}, evidence) : null,
+      // where the sentence is in the stored text: the citation in full
+      evidence && r.end ? el("p", { class: "meta evidence-span" }, `${t("chars")} [${r.start}, ${r.end})`) : null);
   }
 
   function departmentChip(d) {
@@ -543,7 +545,9 @@
     return el("ul", { class: "resp-list" }, items.map((r) => el("li", { class: r.basis },
       show === "agent"
         ? el("a", { href: deptHref(r.agent_name) }, r.agent_name)
-        : el("a", { href: unitHref(r.unit_iri) }, el("span", { class: "path" }, r.unit_path), " ", r.unit_heading),
+        : [el("a", { href: unitHref(r.unit_iri) }, el("span", { class: "path" }, r.unit_path), " ", r.unit_heading),
+          // a body's work across documents: each duty names its document (title and year, linked to its text)
+          r.document ? [" · ", docLabel(r.document)] : null],
       " · ", roleName(r.role), " ",
       el("span", { class: `badge ${r.basis}`, title: r.basis === "inferred" && r.rule ? ruleName(r.rule) : r.evidence }, t(r.basis)),
       evidenceDetails(r))));

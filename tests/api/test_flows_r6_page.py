@@ -63,3 +63,15 @@ def test_an_inferred_lead_among_the_contacts_is_marked(page, server):
     assert lead.locator(".badge.inferred").count() == 1
     stated = item.locator(".chip.contact", has_text="惠州市财政局")
     assert stated.locator(".badge.inferred").count() == 0
+
+
+def test_a_department_page_names_the_document_and_characters_of_each_duty(page, server):
+    import httpx
+
+    duty = httpx.get(server + "/departments/江门市工业和信息化局", timeout=30).json()["responsibilities"]["explicit"][0]
+    page.goto(server + "/#/departments/江门市工业和信息化局")
+    page.wait_for_selector("#resp-explicit li")
+    item = page.locator("#resp-explicit li").first
+    assert item.locator("a.doc[data-document=jiangmen-notice]").count() == 1
+    item.locator("details.evidence summary").click()
+    assert item.locator(".evidence-span").inner_text().endswith(f"[{duty['start']}, {duty['end']})")
