@@ -292,6 +292,9 @@ def _per_item(support: SupportView, profile: EnterpriseProfile, each: Decimal, u
     """A sum per item (件, 项, 台) times the items the needs count in that word (拿到了12件发明专利 → 12), capped by
     the firm's cap as written (每家企业每年最高10万元); the value None, naming the count, when they count none."""
     cls, noun = item.group("cls"), item.group("noun")
+    graded = _per_kind(support, profile, each, item, zh)
+    if graded is not None:
+        return graded
     pattern = rf"(?P<n>[0-9]+|[一二两三四五六七八九十]+)\s*(?:多|余)?{cls}"
     counted = [m for m in re.finditer(pattern, profile.needs)
                if not noun or len(bigrams_of(profile.needs[m.end():m.end() + len(noun) + 4]) & bigrams_of(noun)) >= 1
@@ -308,6 +311,50 @@ def _per_item(support: SupportView, profile: EnterpriseProfile, each: Decimal, u
                                    _CAP_WORDS)
     return Amount(value, unit_out, "cap" if kind == "cap" else "fixed", formula, None, label, "needs", Decimal(n), cap,
                   support.iri, support.text)
+
+
+# Further grades after a sum per item, one per kind (每项国家标准奖励100万元、行业标准50万元、地方标准20万元)
+_NEXT_GRADE = re.compile(r"[、，,]\s*(?P<noun>[\u4e00-\u9fff]{2,10}?)(?:奖励|补助|补贴|奖补|资助|给予)?"
+                         r"(?P<n>[0-9]+(?:\.[0-9]+)?)(?P<u>万元|元)")
+
+
+def _per_kind(support: SupportView, profile: EnterpriseProfile, each: Decimal, item: re.Match[str],
+              zh: bool) -> Amount | None:
+    """A sum per item graded by kind (每项国家标准奖励100万元、行业标准50万元，每家企业最高150万元): each kind's
+    sum times the items of that kind the needs count (主导制定了2项国家标准、1项行业标准), added up and capped by
+    the cap as written.  None when the text names one kind only, or the needs count no item of any kind."""
+    cls, text = item.group("cls"), support.text
+    kinds = [(item.group("noun"), each)]
+    at = item.end()
+    while True:
+        m = _NEXT_GRADE.match(text, at)
+        if m is None or re.search(r"最高|最多|累计|合计|总额|超过|不超|每", m.group("noun")):
+            break  # …，每家企业最高150万元: the cap, no further grade
+        kinds.append((m.group("noun"), Decimal(m.group("n")) * (Decimal(10000) if m.group("u") == "万元" else 1)))
+        at = m.end()
+    if len(kinds) < 2 or any(len(noun) < 2 for noun, _ in kinds):
+        return None
+    counted = []
+    for noun, sum_each in kinds:
+        n = None
+        for m in re.finditer(rf"(?P<n>[0-9]+|[一二两三四五六七八九十]+)\s*(?:多|余)?{cls}", profile.needs):
+            window = profile.needs[m.end():m.end() + len(noun) + 2]
+            if noun in window or noun[:2] in window[:4]:  # 2项国家标准: the kind's own words right after the count
+                n = number_of(m.group("n"))
+                break
+        if n:
+            counted.append((noun, sum_each, n))
+    if not counted:
+        return None
+    value = sum((s * n for _, s, n in counted), Decimal(0))
+    formula = " + ".join(f"{format_yuan(s)} 元/{cls} × {n} {cls}{f'（{noun}）' if zh else f' ({noun})'}"
+                         for noun, s, n in counted) + f" = {format_yuan(value)} 元"
+    cap = _cap_as_written(support)
+    value, formula, kind = _capped(value, formula, cap, f"{format_yuan(cap)} 元" if cap is not None else "", zh,
+                                   _CAP_WORDS)
+    label = "、".join(noun for noun, _, _ in counted) + ("数" if zh else "")
+    return Amount(value, "元", "cap" if kind == "cap" else "fixed", formula, None, label, "needs",
+                  Decimal(sum(n for _, _, n in counted)), cap, support.iri, support.text)
 
 
 # A sum per measure written before the sum (每平方米补助1000元; 每吨奖励200元), read by the ingest as a plain sum

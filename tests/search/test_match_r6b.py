@@ -1,0 +1,44 @@
+"""Sixth round, second pass on the calculator: a sum graded by kind of item, alternatives of what a person starts
+(创办…或者从事…), and a clause that leaves out what a sibling item lists (除第一项所列城市以外)."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal as D
+
+from kg.views import ConditionView, EnterpriseProfile, SupportView
+from search.eligibility import amount_of, verdict_of
+
+TODAY = date(2026, 12, 7)
+
+
+def support(text, amount, unit, cap=None):
+    return SupportView(iri="s", unit_iri="u", unit_path="一", kind="reward", amount=D(amount), amount_max=None,
+                       unit=unit, rate=None, rate_base="", cap=D(cap) if cap else None, comparator="", condition="",
+                       text=text, start=0, end=len(text))
+
+
+# ------------------------------------------------------------------ a sum per item, graded by the item's kind
+
+GRADED = "对牵头起草标准的企业，每项国家标准奖励80万元、行业标准30万元、团体标准10万元，单个企业最高累计100万元"
+
+
+def test_each_kind_counted_is_paid_at_its_own_grade_and_the_sum_is_capped():
+    firm = EnterpriseProfile(name="某仪表公司", needs="去年牵头起草了1项国家标准，还有2项团体标准")
+    got = amount_of(support(GRADED, "80", "万元", "100"), firm)
+    assert got.value == D(1000000)  # 800,000 + 2 × 100,000 = 1,000,000, not above the cap
+    assert "800,000 元/项 × 1 项（国家标准）" in got.formula and "100,000 元/项 × 2 项（团体标准）" in got.formula
+    assert "= 1,000,000 元" in got.formula
+
+
+def test_a_sum_above_the_cap_is_the_cap_and_the_formula_shows_both():
+    firm = EnterpriseProfile(name="某材料公司", needs="主导制定了两项国家标准、一项行业标准")
+    got = amount_of(support(GRADED, "80", "万元", "100"), firm)
+    assert got.value == D(1000000) and got.kind == "cap"
+    assert "= 1,900,000 元" in got.formula and "1,000,000 元" in got.formula
+
+
+def test_a_firm_counting_no_item_keeps_the_first_grade_to_fill_in():
+    firm = EnterpriseProfile(name="某材料公司", needs="我们参与过标准制定")
+    got = amount_of(support(GRADED, "80", "万元", "100"), firm)
+    assert got.value is None
