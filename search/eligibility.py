@@ -529,7 +529,7 @@ def verdict_of(conditions: Sequence[ConditionView], profile: EnterpriseProfile, 
     if either:
         from .match_or import apply_or
 
-        checks = apply_or(checks, list(either))
+        checks = apply_or(checks, list(either), _profile_text(profile))
     if groups:
         checks = _apply_alternatives(checks, groups, lang)
     failing = [c for c in checks if c.status == "failed"]

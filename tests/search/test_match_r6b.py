@@ -42,3 +42,37 @@ def test_a_firm_counting_no_item_keeps_the_first_grade_to_fill_in():
     firm = EnterpriseProfile(name="某材料公司", needs="我们参与过标准制定")
     got = amount_of(support(GRADED, "80", "万元", "100"), firm)
     assert got.value is None
+
+
+# ------------------------------------------------------------------ what a person starts, as alternatives
+
+from search.match_or import or_groups  # noqa: E402
+
+STARTUP = "毕业5年内的高校毕业生在本市创办小微企业或者从事个体经营，持续经营满1年的，给予一次性创业补贴5000元。"
+
+
+def startup_conditions():
+    grad, small = STARTUP.find("高校毕业生"), STARTUP.find("小微企业")
+    return [ConditionView("person", "person.status", "in", None, None, ["graduate"], "", "高校毕业生", grad, grad + 5),
+            ConditionView("who", "size", "in", None, None, ["small"], "", "小微企业", small, small + 4)]
+
+
+def startup(needs, **kw):
+    return verdict_of(startup_conditions(), EnterpriseProfile(needs=needs, **kw), TODAY, either=or_groups(STARTUP))
+
+
+def test_the_started_things_are_two_alternatives():
+    pairs = [p for p in or_groups(STARTUP) if getattr(p, "objects", ("", "")) != ("", "")]
+    assert [p.objects for p in pairs] == [("小微企业", "个体经营")]
+    a0, a1, b0, b1 = pairs[0]
+    assert STARTUP[a0:a1] == "创办小微企业" and STARTUP[b0:b1] == "从事个体经营"
+
+
+def test_a_graduate_running_a_shop_is_not_asked_the_firm_size():
+    got = startup("我是去年毕业的高校毕业生，开了一家奶茶店，做了一年多")
+    assert "size" not in got.missing and got.status == "eligible"
+
+
+def test_saying_nothing_of_either_still_asks_and_a_large_firm_still_fails():
+    assert "size" in startup("我是去年毕业的高校毕业生，想申请创业补贴").missing
+    assert startup("我是高校毕业生，我们公司", size="大型企业").status == "not_eligible"
