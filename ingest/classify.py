@@ -18,6 +18,8 @@ _MAX_ROLE_HEADING = 16
 # The section headings of every genre (意见, 方案, 计划, 通知): 总体要求 opens a plan as 指导思想 does; 主要措施,
 # 具体措施, 试点任务 hold the tasks; 组织领导, 工作要求 the safeguards. Order matters: the first that matches wins.
 _ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    # 主要目标完成情况, 工作完成情况, 主要成效: a report of what was done, before any goals word it holds
+    ("results", re.compile(r"(?:完成|执行|进展|落实|实施)情况$|(?:主要|工作|发展|显著|取得的?)成效$")),
     ("guideline", re.compile(r"指导思想")),
     ("overall", re.compile(r"总体要求|总体思路|总体考虑")),  # a guideline when it holds no parts of its own
     ("principles", re.compile(r"基本原则|工作原则|主要原则|原则$")),

@@ -297,6 +297,9 @@ def unit_function(unit: Unit, ancestors: list[Unit] | None = None, introducer: F
     principle = unit.kind is UnitKind.PRINCIPLE or own_role == "principles"
     if principle and (found := _RULE.search(_clean(unit.text))) is not None:
         return FunctionCall("rule", _cue(found))  # 从严的原则：…该合并的必须合并: a principle stated as a norm
+    if own_role == "results" or any(heading_role(a) == "results" for a in ancestors):
+        # 主要目标完成情况 / 主要成效 and what stands under them: results reported, no aim
+        return FunctionCall("context", next(u.heading for u in (unit, *ancestors) if heading_role(u) == "results"))
     if unit.kind in (UnitKind.GUIDELINE, UnitKind.PRINCIPLE):
         return FunctionCall("context", unit.kind.value == "guideline" and "指导思想" or "基本原则")
     if own_role in ("guideline", "principles"):
@@ -383,6 +386,10 @@ def _named_list(annex: Unit, before: list[Unit]) -> FunctionCall | None:
     return None
 
 
+# a list of the things a government pledges to do for the people this year (为民办实事项目, 十件民生实事)
+_PLEDGE_LIST = re.compile(r"办实事|民生实事|[十0-9０-９]+件实事")
+
+
 def assign_functions(units: list[Unit]) -> list[Unit]:
     """Return copies of ``units`` (document order, parents first) with ``function`` and ``function_cue`` set."""
     by_path = {u.path: u for u in units}
@@ -408,6 +415,11 @@ def assign_functions(units: list[Unit]) -> list[Unit]:
         call = unit_function(unit, ancestors, introducer, introducer_unit)
         if unit.kind is UnitKind.ANNEX and not ancestors and call.function in ("action", "context"):
             call = _named_list(unit, out) or call
+        if call.function == "rule" and unit.kind is not UnitKind.ARTICLE and any(
+                _PLEDGE_LIST.search(u.heading if u in ancestors else u.text)
+                for u in (*ancestors, *([introducer_unit] if introducer_unit is not None else []))):
+            # an item of a 为民办实事 list is a thing the government will do this year, whatever 必须/不得 it says
+            call = FunctionCall("action", "为民办实事")
         calls[unit.path] = call
         out.append(replace(unit, function=call.function, function_cue=call.cue, children=list(unit.children)))
     return out
