@@ -66,6 +66,9 @@ log = logging.getLogger(__name__)
 
 
 # Publication notes under the date: （此件公开发布） （此件主动公开） （本文有删减）.
+# the line under a work report's or a speech's title: the day and the meeting it was given at
+_SPEECH_DATE = re.compile(r"^[（(]?[—–\-－]{0,4}\s*(?P<date>[0-9０-９〇○零一二三四五六七八九]{4}\s*年[^年日在]{1,8}日)\s*"
+                          r"在[^。；;]{2,60}?(?:会议|大会|会|论坛|仪式)上(?:的(?:讲话|报告|工作报告|发言))?[）)]?$")
 _NOTE = re.compile(r"^[（(](?:此件|本件|本文)[^（）()]{1,12}[）)]$")
 # Distribution and printing lines at the very end: 抄送：… / 上海市人民政府办公厅 2024年3月16日印发.
 _COLOPHON = re.compile(rf"^(?:[（(]?(?:抄送|主送|抄报|分送|发送|联系人|联系电话|联系方式|经办人|承办人|签发人)[：:].*|.{{0,40}}(?:{DATE.pattern})\s*印发)$")
@@ -196,6 +199,10 @@ def _header(lines: list[_Line]) -> tuple[list[FrontLine], int]:
             return found, i + 1
         elif DATE_LINE.match(line.text) and not DATE_LINE.match(line.text).group("sig") and date_of(line.text):
             found.append(FrontLine("date", span, date_of(line.text).isoformat()))  # type: ignore[union-attr]
+        elif title_lines and _SPEECH_DATE.match(line.text) and date_of(_SPEECH_DATE.match(line.text).group("date")):
+            # ——2019年1月8日在区第十六届人民代表大会第三次会议上: a report or speech is issued the day it is given
+            found.append(FrontLine("date", span, date_of(  # type: ignore[union-attr]
+                _SPEECH_DATE.match(line.text).group("date")).isoformat()))  # type: ignore[union-attr]
         elif _HEADER_NOTE.match(line.text):
             found.append(FrontLine("note", span, line.text))
         elif (re.fullmatch(r"[\u4e00-\u9fff]{2,24}文件", line.text) and title_lines == 0

@@ -142,18 +142,52 @@ def _yearly_commitment(own: str, at: int, target: Target, function: str) -> bool
 _AIMLESS_GENRES = frozenset({"批复", "复函", "函", "答复", "通报", "决定"})
 
 
+_OPENINGS = (UnitKind.PREAMBLE, UnitKind.NOTICE)
+# 2017年，区政府将继续办好以下民生实事： an opening that gives the year of the whole list after it (the year opens
+# the sentence, the government will act, the sentence introduces the list: ends with ： or names 以下/下列/N件/N项)
+_LIST_YEAR = re.compile(r"(?:^|(?<=[。！？\n]))[ \t\u3000]*(?P<y>(?:19|20)[0-9]{2})年[，,]"
+                        r"(?=[^。！？\n]{0,60}(?:将|要|拟|计划))[^。！？\n]{0,100}?"
+                        r"(?:[：:]|(?:以下|下列|如下)[^。！？\n]{0,30}[。！？]|[十0-9]+(?:件|项)[^。！？\n]{0,30}[。！？])")
+
+
+def _list_year(own: str) -> DeadlineHint | None:
+    """The year end an opening sentence fixes for the list after it (2017年，区政府将…：), else None (also when
+    the opening gives two such years)."""
+    found = {int(m.group("y")): m.group(0).strip() for m in _LIST_YEAR.finditer(own)}
+    if len(found) != 1:
+        return None
+    (y, sentence), = found.items()
+    return DeadlineHint(date(y, 12, 31), sentence)
+
+
+# 2023年，争取专项债储备额度45亿元以上: a sentence of a support or duty unit that opens with a year not before the
+# text's own states what is aimed at in that year
+_YEAR_OPENS = re.compile(r"[ \t\u3000]*((?:19|20)[0-9]{2})年")
+
+
+def _year_ahead(own: str, at: int, function: str, year: int | None) -> bool:
+    if function not in _YEARLY_AIM_FUNCTIONS or year is None:
+        return False
+    m = _YEAR_OPENS.match(_sentence_of(own, at))
+    return bool(m) and int(m.group(1)) >= year
+
+
 def _targets(units: list[Unit], body: str, genre: str = "", issued: str = "") -> list[Target]:
     year = int(issued[:4]) if issued[:4].isdigit() else None
     by_path = {u.path: u for u in units}
     covering = covering_deadline(body)  # 各项指标均为2024年全年目标: the deadline of every target without its own
     targets: list[Target] = []
+    listed: DeadlineHint | None = None  # the year an opening states for the list after it
     for unit in units:
         own = body[unit.span.start : unit.span.end]  # the unit's text with any front matter blanked
-        found = extract_targets(own, unit.span.start, unit.path, unit.key, _inherited_deadline(unit, by_path),
-                                covering, year)
+        if unit.kind in _OPENINGS:
+            listed = _list_year(own)
+        hint = _inherited_deadline(unit, by_path) or (listed if not unit.parent else None)
+        found = extract_targets(own, unit.span.start, unit.path, unit.key, hint, covering, year)
         if unit.function in _AIMLESS_FUNCTIONS or genre in _AIMLESS_GENRES:
             found = [t for t in found if _states_an_aim(own, t.span.start - unit.span.start, year)
-                     or _yearly_commitment(own, t.span.start - unit.span.start, t, unit.function)]
+                     or _yearly_commitment(own, t.span.start - unit.span.start, t, unit.function)
+                     or _year_ahead(own, t.span.start - unit.span.start, unit.function, year)]
         targets += found
     return drop_restated(targets, {u.path for u in units if u.kind is UnitKind.ANNEX})
 
@@ -183,6 +217,10 @@ def _with_jurisdiction(meta: DocumentMeta) -> DocumentMeta:
 
 
 _ARTICLE_LABEL = re.compile(r"(?m)^[ \t\u3000]*第[一二三四五六七八九十百零〇0-9]{1,6}[条章节](?=[\u4e00-\u9fff])")
+
+
+# 市人民政府批转市 (read off a title copied without its place) is a body and a verb, no place
+_NO_PLACE = re.compile(r"政府|批转|转发|印发|关于")
 
 
 def _with_text_jurisdiction(meta: DocumentMeta, found: str) -> DocumentMeta:
@@ -239,7 +277,9 @@ def _parse_simplified(text: str, meta: DocumentMeta) -> PolicyDocument:
     # Title, own number, addressees, signature and date are metadata: blank them (same length) for the extractors.
     body = mask(text, front.spans)
     # Short forms (市经贸委, 区发改委) are read within the document's jurisdiction, names over time at its date.
-    jurisdiction = meta.jurisdiction or jurisdiction_of(meta.title, meta.issuer, body)
+    # a report's date line (——2019年1月8日在青禾区第十六届人民代表大会…上) is masked but still says where it was given
+    jurisdiction = meta.jurisdiction or next((j for j in (jurisdiction_of(meta.title, meta.issuer, body),
+                                                          jurisdiction_of(text=text)) if j and not _NO_PLACE.search(j)), "")
     meta = _with_text_jurisdiction(meta, jurisdiction)
     when = document_date(meta.issued, meta.period_start, meta.title)
     # 第六条省人民政府应当…: an article's label run onto its first word is no part of a body's name
