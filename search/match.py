@@ -59,7 +59,7 @@ from .eligibility import (
 from .hybrid import SearchIndex
 from .match_everyday import situation_groups, situation_terms
 from .match_or import or_groups
-from .match_facts import case_amounts, case_standard, fact_groups, fact_score
+from .match_facts import case_amounts, case_standard, excluded_by_reference, fact_groups, fact_score
 from .match_contacts import (
     DOCUMENT_ROLES,
     DocumentInfo,
@@ -369,7 +369,8 @@ def _measures(index: SearchIndex, profile: EnterpriseProfile, k: int, lang: str,
             extra += exclusions(hit.text, profile, hit.start, plan_info.translation_terms)
             extra += unmet_requirements(hit.text, profile, hit.start) + refusals(hit.text, profile, hit.start)
             extra += relative_age_checks(hit.text, profile, hit.start) + duration_checks(hit.text, profile, hit.start)
-            extra += survivor_checks(hit.text, profile, hit.start)
+            extra += survivor_checks(hit.text, profile, hit.start) + excluded_by_reference(unit, index.units, profile,
+                                                                                           hit.start, lang)
             extra += layoff_checks(hit.text, profile, hit.start) + industry_list_checks(hit.text, profile, hit.start)
             extra += ratio_checks(hit.text, profile, hit.start) + one_only_checks(hit.text, profile, hit.start)
             for u in document_refusals.get(hit.document, []):  # the document's own scope turns this firm away

@@ -24,7 +24,7 @@ from kg.views import Amount, EnterpriseProfile
 from .needs_text import count_in
 from .types import IndexUnit
 
-__all__ = ["FACT_BOOST", "FACT_BOOST_MAX", "case_amounts", "case_standard", "fact_groups", "fact_score",
+__all__ = ["FACT_BOOST", "FACT_BOOST_MAX", "case_amounts", "case_standard", "excluded_by_reference", "fact_groups", "fact_score",
            "unit_fact_groups"]
 
 # Added per fact of the asker's that a unit names (a relative, a place abroad), at most FACT_BOOST_MAX in all
@@ -193,3 +193,70 @@ def case_amounts(unit: IndexUnit, standard: IndexUnit | None, profile: Enterpris
 def _yuan(value: Decimal) -> str:
     q = value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
     return f"{q:,}"
+
+
+# A clause leaving out what a sibling item lists: 除第一项所列城市以外; 除本条第（一）项规定的地区外; 除前款所列情形外
+_BY_REFERENCE = re.compile(r"除(?:本条|本款)?(?:第[（(]?(?P<n>[一二三四五六七八九十]{1,3}|[0-9]{1,2})[）)]?(?:项|目)|(?P<prev>前[一两二]?项))"
+                           r"(?:所列|所述|规定|列明|列出|确定)的?(?P<what>[\u4e00-\u9fff]{0,6}?)(?:以外|之外|外)")
+_CN = "一二三四五六七八九十"
+# the classes of city a measure names, by their members (the tuples above)
+_CLASSES = (("直辖市", _MUNICIPALITIES), ("省会", _CAPITALS), ("首府", _CAPITALS), ("计划单列市", _PLANNED))
+
+
+def _item_path(path: str, n: str) -> str | None:
+    """The path of item ``n`` (一, 2) beside the item at ``path`` (第十七条（二） → 第十七条（一）)."""
+    m = re.fullmatch(r"(?P<parent>.*?)[（(](?P<own>[一二三四五六七八九十]{1,3}|[0-9]{1,2})[）)]", path)
+    if m is None:
+        return None
+    own = m.group("own")
+    if n == "前":
+        if own.isdigit():
+            return f"{m.group('parent')}（{int(own) - 1}）" if int(own) > 1 else None
+        if len(own) == 1 and own in _CN and own != "一":
+            return f"{m.group('parent')}（{_CN[_CN.index(own) - 1]}）"
+        return None
+    if own.isdigit() and not n.isdigit() and len(n) == 1 and n in _CN:
+        n = str(_CN.index(n) + 1)  # 第一项 beside （2）
+    return f"{m.group('parent')}（{n}）"
+
+
+def _named_in(listed: str, words: str) -> str:
+    """A city of ``listed``'s classes (直辖市、省会（首府）城市、计划单列市) or a place ``listed`` names, that the
+    asker's ``words`` name (在上海上班; place 深圳市); "" when none."""
+    from .places import NATIONAL, shipped_places
+
+    for cls, members in _CLASSES:
+        if cls in listed:
+            for c in members:
+                if (re.search(rf"\b{re.escape(c)}\b", words) if c.isascii() else c in words):
+                    return f"{c}（{cls}）"
+    places = shipped_places()
+    wanted = places.in_question(listed) - {NATIONAL}
+    mine = places.with_ancestors(places.in_question(words))
+    hit = sorted(wanted & mine)
+    return hit[0] if hit else ""
+
+
+def excluded_by_reference(unit: IndexUnit | None, units: Sequence[IndexUnit], profile: EnterpriseProfile,
+                          start: int = 0, lang: str = "zh") -> list:
+    """A failed check where ``unit`` leaves out what a sibling item lists (除第一项所列城市以外, 除前项规定的地区外)
+    and the asker's place or words name a city or place of that list (在上海上班, 上海 being a 直辖市 of 第十七条
+    （一）): the clause is not theirs, the sibling item is.  ``start`` is the frame of the unit's text in the hit."""
+    from kg.views import ConditionCheck
+
+    if unit is None:
+        return []
+    words = " ".join(x for x in (profile.place, profile.district or "", profile.needs, *profile.plans) if x)
+    if not words.strip():
+        return []
+    out = []
+    for m in _BY_REFERENCE.finditer(unit.text):
+        path = _item_path(unit.path, "前" if m.group("prev") else m.group("n"))
+        sibling = next((u for u in units if u.document == unit.document and u.path == path), None) if path else None
+        if sibling is None:
+            continue
+        named = _named_in(sibling.text, words)
+        if named:
+            detail = (f"{named}属{sibling.path}所列" if lang == "zh" else f"{named} is listed in {sibling.path}")
+            out.append(ConditionCheck("failed", "place", m.group(), detail, start + m.start(), start + m.end()))
+    return out

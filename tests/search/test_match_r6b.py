@@ -76,3 +76,47 @@ def test_a_graduate_running_a_shop_is_not_asked_the_firm_size():
 def test_saying_nothing_of_either_still_asks_and_a_large_firm_still_fails():
     assert "size" in startup("我是去年毕业的高校毕业生，想申请创业补贴").missing
     assert startup("我是高校毕业生，我们公司", size="大型企业").status == "not_eligible"
+
+
+# ------------------------------------------------------------------ a clause leaving out a sibling item's list
+
+from types import SimpleNamespace  # noqa: E402
+
+from kg.views import PersonProfile  # noqa: E402
+from search.match_facts import excluded_by_reference  # noqa: E402
+
+# guofa-2018-041 第十七条 (public text): the rent deduction by class of city
+FIRST = "直辖市、省会（首府）城市、计划单列市以及国务院确定的其他城市，扣除标准为每月1500元；"
+SECOND = "除第一项所列城市以外，市辖区户籍人口超过100万的城市，扣除标准为每月1100元；市辖区户籍人口不超过100万的城市，扣除标准为每月800元。"
+
+
+def item(text, path):
+    return SimpleNamespace(id=path, text=text, document="d", path=path, start=0, kind="item")
+
+
+UNITS = [item(FIRST, "第十七条（一）"), item(SECOND, "第十七条（二）")]
+
+
+def renter(needs, place=""):
+    return EnterpriseProfile(needs=needs, place=place, person=PersonProfile(30, "在职职工"))
+
+
+def test_a_renter_in_a_city_the_sibling_item_lists_fails_the_clause_that_leaves_it_out():
+    [check] = excluded_by_reference(UNITS[1], UNITS, renter("我在杭州上班，每月房租3000元"))
+    assert check.status == "failed" and check.text == "除第一项所列城市以外"
+    assert "杭州" in check.detail and "第十七条（一）" in check.detail
+    assert excluded_by_reference(UNITS[1], UNITS, renter("租房住", place="深圳市"))  # a 计划单列市, by the place field
+
+
+def test_a_renter_elsewhere_or_saying_no_place_is_not_turned_away():
+    assert excluded_by_reference(UNITS[1], UNITS, renter("我在绍兴上班，租房住")) == []
+    assert excluded_by_reference(UNITS[1], UNITS, renter("租房住")) == []
+    assert excluded_by_reference(UNITS[0], UNITS, renter("我在杭州上班")) == []  # the listing item itself
+
+
+def test_the_item_before_and_a_listed_place_are_read_the_same_way():
+    first = item("北京市、上海市的企业，补贴标准为每人每月300元；", "第五条（1）")
+    second = item("除前项规定的地区外，其他地区的企业补贴标准为每人每月200元。", "第五条（2）")
+    shanghai = EnterpriseProfile(name="某公司", place="上海市浦东新区")
+    assert [c.status for c in excluded_by_reference(second, [first, second], shanghai)] == ["failed"]
+    assert excluded_by_reference(second, [first, second], EnterpriseProfile(name="某公司", place="南京市")) == []
