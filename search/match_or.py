@@ -29,8 +29,11 @@ _START_OR = re.compile(rf"(?P<v1>{_START})(?P<o1>[\u4e00-\u9fff]{{2,10}}?)(?:或
                        rf"(?P<o2>[\u4e00-\u9fff]{{2,10}}?)(?=[，,。；;、（(]|的|等|$)")
 # the words an asker uses for what an alternative names (the object as written is always one)
 _SAID = {
-    "个体经营": r"个体户|个体工商户|个体经营|(?:开|经营|盘)了?(?:一|个|家|间)*[\u4e00-\u9fff]{0,4}?(?:店|铺|摊)|摆摊|网店",
-    "企业": r"(?:注册|成立|开办|创办|办)了?(?:一|个|家|间)*[\u4e00-\u9fff]{0,4}?(?:公司|企业|工作室)",
+    "个体经营": r"个体户|个体工商户|个体经营|(?:开|经营|盘)了?(?:一|个|家|间)*[\u4e00-\u9fff]{0,4}?(?:店|铺|摊)|摆摊|网店|"
+              r"\b(?:opened|open|run|runs|running|own|owns|started)\b[^.;,]{0,20}?\b(?:shop|store|stall)\b|"
+              r"\bself-employed\b|\bsole proprietor|\bindividual business",
+    "企业": r"(?:注册|成立|开办|创办|办)了?(?:一|个|家|间)*[\u4e00-\u9fff]{0,4}?(?:公司|企业|工作室)|"
+            r"\b(?:registered|founded|set up|started)\b[^.;,]{0,16}?\b(?:company|firm|business)\b",
     "灵活就业": r"灵活就业|自由职业|打零工|跑外卖|开网约车",
 }
 
@@ -53,7 +56,7 @@ def said(obj: str, words: str) -> bool:
         return False
     if obj in words:
         return True
-    return any(key in obj and re.search(pattern, words) for key, pattern in _SAID.items())
+    return any(key in obj and re.search(pattern, words, re.IGNORECASE) for key, pattern in _SAID.items())
 
 
 def or_groups(text: str, start: int = 0) -> list[tuple[int, int, int, int]]:

@@ -120,3 +120,8 @@ def test_the_item_before_and_a_listed_place_are_read_the_same_way():
     shanghai = EnterpriseProfile(name="某公司", place="上海市浦东新区")
     assert [c.status for c in excluded_by_reference(second, [first, second], shanghai)] == ["failed"]
     assert excluded_by_reference(second, [first, second], EnterpriseProfile(name="某公司", place="南京市")) == []
+
+
+def test_an_english_asker_running_a_stall_holds_the_second_alternative():
+    got = startup("I graduated from university last year and now run a small noodle stall")
+    assert "size" not in got.missing
