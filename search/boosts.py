@@ -56,6 +56,7 @@ class UnitFacts:
     states_in_force: np.ndarray | None = None  # says when its text holds (自2019年1月1日起施行)
     states_lead_person: np.ndarray | None = None  # says who holds a body's leading post (组 长：韩 正)
     figures: Sequence[frozenset[str]] | None = None  # the kinds of figure its text states (money, people, …)
+    salutation: np.ndarray | None = None  # a reply's salutation, the people it answers (周桂英等代表：)
 
     @classmethod
     def of(cls, units: Sequence[IndexUnit], places: Sequence[set[str]],
@@ -71,10 +72,23 @@ class UnitFacts:
                    np.array(list(names_places) if names_places is not None else [False] * len(units), dtype=bool),
                    flags(states_penalty), flags(states_person), _parents(units),
                    np.array([u.title if _SHORT_HEADING.fullmatch(u.title or "") else "" for u in units], dtype=object),
-                   flags(states_in_force), flags(states_lead_person), [stated_figures(u) for u in units])
+                   flags(states_in_force), flags(states_lead_person), [stated_figures(u) for u in units],
+                   flags(lambda u: _SALUTATION.fullmatch(u.text)))
 
 
 _SHORT_HEADING = re.compile(r"[\u4e00-\u9fff]{2,6}")
+# a reply's salutation, indexed as a unit of its own (search/units.py): the deputies or members who proposed
+_SALUTATION = re.compile(r"[\u4e00-\u9fff、·]{2,40}?(?:代表|委员|同志|先生|女士)[：:]")
+# who proposed: 哪些代表提的建议, 是哪位委员提出的, 谁提的提案; which deputies suggested…, who put forward the proposal
+_ASKS_PROPOSER_ZH = re.compile(r"(?:哪些|哪位|哪几位|哪个)[\u4e00-\u9fff]{0,6}?(?:代表|委员)|谁提|(?:代表|委员)(?:是谁|有哪些|都有谁)")
+_ASKS_PROPOSER_EN = re.compile(r"\b(?:which|who)\b[^?.]{0,30}?\b(?:deput(?:y|ies)|members?|delegates?)\b[^?.]{0,30}?"
+                               r"\b(?:propos|suggest|put forward|raised|submitted)|\bwho (?:proposed|suggested|put forward|"
+                               r"raised|submitted)\b", re.IGNORECASE)
+
+
+def asks_proposer(question: str) -> bool:
+    """Does the question ask who proposed what a reply answers (哪些代表提的, which NPC deputies suggested…)?"""
+    return bool(_ASKS_PROPOSER_ZH.search(question) or _ASKS_PROPOSER_EN.search(question))
 
 
 def names_heading(question: str, heading: str) -> bool:
@@ -138,6 +152,18 @@ def adjust(fused: dict[int, float], plan: QueryPlan, facts: UnitFacts, settings:
                 fused[doc] += settings.person_boost * top
                 if plan.asks_lead_person and facts.states_lead_person is not None and facts.states_lead_person[doc]:
                     fused[doc] += settings.person_boost * top  # the very post asked: twice
+    if facts.salutation is not None and facts.salutation.any() and asks_proposer(plan.text):
+        # Who proposed it: the reply's salutation names them (周桂英等代表：). Its own text is a few names, which
+        # the question's words barely match: it takes the score of the unit it is indexed with (the next row,
+        # what they proposed) and rises as a unit stating a person.
+        top = max(fused.values())
+        for doc in np.flatnonzero(facts.salutation):
+            doc = int(doc)
+            if doc + 1 < len(facts.salutation) and facts.document is not None \
+                    and facts.document[doc + 1] != facts.document[doc]:
+                continue  # the unit after it is another document's
+            if doc + 1 in fused or doc in fused:
+                fused[doc] = max(fused.get(doc, 0.0), fused.get(doc + 1, 0.0)) + settings.person_boost * top
     if plan.asked_figures and settings.figure_boost and facts.figures is not None:
         # "How much money", "how many students": the units stating a figure of that kind rise (2亿元, 1445名)
         top = max(fused.values())

@@ -36,6 +36,10 @@ ROW_KIND = "task_row"
 # "outline" (its text without the rows: the table's title, its header line and any prose around it).
 TABLE_HOLDERS = ("whole", "outline")
 _NUMBER_PUNCT = re.compile(r"[.．、\s]+$")
+# A reply's salutation, the people it answers (周桂英等代表： / 邓乃扬、韩汝琦委员： / 王超斌委员：), alone on the line
+# before the body: in no unit of the document model (front matter), so "which deputies proposed…" finds nothing.
+# It becomes a unit of its own (its own span), just before the first unit, the proposal it answers.
+_PERSON_ADDRESSEE = re.compile(r"[^\S\n]*([\u4e00-\u9fff、·]{2,40}?(?:等)?(?:代表|委员|同志|先生|女士))[：:][^\S\n]*\n\s*$")
 
 
 def clause_around(source: str, start: int, end: int) -> tuple[int, int]:
@@ -358,6 +362,21 @@ def _row_units(view: _DocumentView, holder: Unit, tables: Sequence[TaskTable],
     return out
 
 
+def _addressee_unit(source: str, unit: IndexUnit) -> IndexUnit | None:
+    """A reply's salutation on the line before its first unit (周桂英等代表：) as a unit of its own, the row before
+    that unit: its text, index text and span are the salutation line alone (a copy of the next unit's words would
+    crowd the candidates); a question asking who proposed it lifts it with the next unit's score
+    (search/boosts.py). None when the line before is no salutation."""
+    line_start = source.rfind("\n", 0, max(unit.start - 1, 0)) + 1
+    m = _PERSON_ADDRESSEE.fullmatch(source, line_start, unit.start)
+    if m is None:
+        return None
+    end = source.index("\n", m.start(1))
+    line = source[m.start(1):end].rstrip()
+    return replace(unit, path=f"{unit.path} · 称谓", title=line, text=line, index_text=line,
+                   start=m.start(1), end=m.start(1) + len(line))
+
+
 def index_units(documents: Sequence[PolicyDocument], concepts: Sequence[ConceptLabels] | None = None,
                 *, table_holders: str = "whole") -> list[IndexUnit]:
     """Every unit but pure headings (articles, items, preamble, closing and annexes too), every row of a task
@@ -413,6 +432,9 @@ def index_units(documents: Sequence[PolicyDocument], concepts: Sequence[ConceptL
                 path=goal.path, title=target.indicator, text=clause, index_text=index_text,
                 start=left, end=right, context=ctx, target=data, function="goal", function_cue=target.text,
             ))
+        salutation = _addressee_unit(doc.source, out[first]) if len(out) > first else None
+        if salutation is not None:
+            out.insert(first, salutation)
         fold = folder_for(doc.source)  # a traditional-script copy is indexed in simplified characters
         if fold is not None:
             out[first:] = [replace(u, index_text=fold(u.index_text)) for u in out[first:]]
