@@ -130,7 +130,10 @@ def score(index: SearchIndex, questions: list[dict], fusion: str | None) -> dict
         fn += unanswerable and not said_nothing
         if unanswerable:
             continue
-        relevant = [any(a in h.text for a in q["answers"]) for h in result.hits]
+        # a hit is right when it holds an answer phrase and, where the question names its document, is of it (a
+        # phrase such as a deadline can recur in another document of the same folders)
+        relevant = [any(a in h.text for a in q["answers"]) and (not q.get("doc") or h.document == q["doc"])
+                    for h in result.hits]
         row = rows.setdefault(q["lang"], {"hit1": [], "hit3": [], "rr": []})
         row["hit1"].append(hit_at_k(relevant, 1))
         row["hit3"].append(hit_at_k(relevant, 3))

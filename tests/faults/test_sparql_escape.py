@@ -298,12 +298,12 @@ def test_byte_limit_in_the_core(graph):
 
 
 def test_memory_limit_stops_a_sorted_cross_join(client, configure):
-    configure(sparql_max_memory_mb=64, sparql_timeout_s=10.0)
-    started = time.monotonic()
+    # a time limit far beyond what the sort needs to pass 64 MB, even on a loaded machine: the error code says
+    # which limit stopped it (a timing assertion would fail on a busy CI runner, not on a fault)
+    configure(sparql_max_memory_mb=64, sparql_timeout_s=120.0)
     r = client.get("/sparql", params={"query": RUNAWAY_SORT})
     assert r.status_code == 400 and r.json()["error"]["code"] == "sparql_memory_limit", r.text
     assert "64 MB" in r.json()["error"]["message"]
-    assert time.monotonic() - started < 10.0  # stopped by memory, not by time
 
 
 def _child_pids() -> set[int]:
@@ -328,7 +328,7 @@ def test_timeout_kills_the_child_and_frees_the_core(client, configure):
     r = client.get("/sparql", params={"query": RUNAWAY_COUNT})
     elapsed = time.monotonic() - started
     assert r.status_code == 408 and r.json()["error"]["code"] == "sparql_timeout"
-    assert elapsed < 2.0
+    assert elapsed < 15.0  # stopped near its 0.5 s limit (with room for a loaded machine), not run to its end
     assert _child_pids() == before  # killed and reaped: nothing left burning a core
     time.sleep(0.3)
     assert os.times().children_user - cpu_before.children_user < 1.5  # the child ran ~0.5 s, then nothing
