@@ -39,6 +39,9 @@ _LABELS = {
     "所属机构": "other", "所属主题": "other", "文件状态": "other", "状态": "other", "发布部门": "issuer",
     "发布文号": "identifier", "颁布日期": "issued", "颁布单位": "issuer",
     "政策咨询机关": "other", "政策咨询电话": "other", "联系电话": "other", "公文目录": "other", "文件类型": "other",
+    # the fields a portal prints over an answer to a proposal or a suggestion (答复类别：A类; 签发人：某某)
+    "答复类别": "other", "答复类型": "other", "办理结果": "other", "办理类别": "other", "办理类型": "other",
+    "提案类别": "other", "建议类别": "other", "签发人": "other",
 }
 _LABEL = "|".join(_spaced(k) for k in sorted(_LABELS, key=len, reverse=True))
 _LABEL_AT = re.compile(rf"(?:^|(?<=[{_WS}|•·\-0-9]))(?P<key>{_LABEL})[{_WS}]*(?:[：:]|(?=[{_WS}|])|$)"
