@@ -218,8 +218,17 @@ def score_metadata(gold: dict, meta: Any) -> tuple[dict[str, bool], list[str]]:
     # A field the parser does not have at all (or a document that failed to parse) is wrong even where the gold is
     # empty: "no date of effect" is only right when the parser can say so.
     has = {f: meta is not None and (hasattr(meta, f) or (f == "issuers" and hasattr(meta, "issuer"))) for f in META_FIELDS}
-    right = {f: has[f] and (pred[f] or None) == (want[f] or None) for f in META_FIELDS if f in gold}
+    right = {f: has[f] and ((pred[f] or None) == (want[f] or None) or (f == "jurisdiction" and _same_place(pred[f], want[f])))
+             for f in META_FIELDS if f in gold}
     return right, [f"{f}: {want[f]!r} ≠ {pred[f]!r}" for f, ok in right.items() if not ok]
+
+
+def _same_place(pred: str, want: str) -> bool:
+    """One jurisdiction written with its province before the other's city or county (贵州省遵义市 and 遵义市, 河北省邢台市
+    清河县 and 邢台市清河县) names the same place."""
+    long, short = (pred, want) if len(pred) >= len(want) else (want, pred)
+    return bool(short) and long.endswith(short) and re.fullmatch(r"[\u4e00-\u9fff]{2,8}?(?:省|自治区)",
+                                                                 long[: -len(short)]) is not None
 
 
 def _unit_attribute(doc: Any, name: str) -> dict[str, str]:

@@ -445,3 +445,11 @@ def test_a_real_document_parsed_right_scores_full_marks_on_the_new_keys():
     assert all(s.metadata.values())
     assert s.unit_kinds == (len(g["units"]), len(g["units"])) and s.functions == (len(g["functions"]),) * 2
     assert s.replaces == Counts(len(g["replaces"]), len(g["replaces"]), len(g["replaces"]))
+
+
+def test_a_jurisdiction_with_or_without_its_province_is_the_same_place():
+    from benchmarks.extraction.score import _same_place
+
+    assert _same_place("遵义市", "贵州省遵义市") and _same_place("河北省邢台市清河县", "邢台市清河县")
+    assert not _same_place("遵义市", "贵州省贵阳市") and not _same_place("", "遵义市")
+    assert not _same_place("市遵义市", "遵义市")  # only a province or autonomous region may stand before it
