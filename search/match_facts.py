@@ -21,7 +21,9 @@ from decimal import Decimal
 
 from kg.views import Amount, EnterpriseProfile
 
+from .eligibility import format_yuan
 from .needs_text import count_in
+from .shares import PER_HEAD, standard_sum
 from .types import IndexUnit
 
 __all__ = ["FACT_BOOST", "FACT_BOOST_MAX", "case_amounts", "case_standard", "excluded_by_reference", "fact_groups", "fact_score",
@@ -166,33 +168,24 @@ def case_amounts(unit: IndexUnit, standard: IndexUnit | None, profile: Enterpris
                  lang: str = "zh") -> list[Amount]:
     """The standard of ``standard`` for ``unit``'s case, for the asker's count where the standard is per child or
     per person (每个子女每月1000元 × 1 个子女), the article named in the formula as the base's evidence."""
-    if standard is None:
+    stated = standard_sum(standard) if standard is not None else None
+    if stated is None:
         return []
-    base = next((s for s in standard.context.supports if s.amount is not None
-                 and s.kind not in ("threshold", "time-limit")), None)
-    if base is None or base.unit not in ("元", "万元"):
-        return []
-    each = base.amount * (Decimal(10000) if base.unit == "万元" else 1)
-    per_month = bool(re.search(r"每月", base.text or standard.text))
-    unit_out = "元/月" if per_month else "元"
-    per = re.search(r"每(?:个|名|位)?(?P<who>子女|孩子|人)", standard.text)
+    each, unit_out, base = stated
+    per = PER_HEAD.search(standard.text)
     people = count_in(profile.needs) if per else None
     value = each * people if people else each
     who = per.group("who") if per else ""
     where = f"（{standard.path}）" if lang == "zh" else f" ({standard.path})"
     if people:
-        formula = f"{_yuan(each)} {unit_out} × {people} {'人' if who == '人' else '个' + who} = {_yuan(value)} {unit_out}"
+        formula = f"{format_yuan(each)} {unit_out} × {people} {'人' if who == '人' else '个' + who} = {format_yuan(value)} {unit_out}"
     else:
-        formula = f"{_yuan(each)} {unit_out}"
+        formula = f"{format_yuan(each)} {unit_out}"
     if people:
         return [Amount(value, unit_out, "fixed", formula + where, None, f"{who}数" if lang == "zh" else "count",
                        "needs", Decimal(people), None, base.iri, base.text)]
     return [Amount(value, unit_out, "fixed", formula + where, None, "", "", None, None, base.iri, base.text)]
 
-
-def _yuan(value: Decimal) -> str:
-    q = value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
-    return f"{q:,}"
 
 
 # A clause leaving out what a sibling item lists: 除第一项所列城市以外; 除本条第（一）项规定的地区外; 除前款所列情形外

@@ -17,8 +17,9 @@ from decimal import Decimal
 
 from kg.views import Amount, EnterpriseProfile
 
+from .eligibility import format_yuan
 from .needs_text import count_in
-from .types import IndexUnit
+from .types import IndexUnit, SupportView
 
 __all__ = ["SPLIT_BOOST", "asks_to_split", "asks_who_claims", "claimed_expense", "referenced_standard", "share_amounts",
            "states_a_share"]
@@ -87,21 +88,30 @@ def referenced_standard(unit: IndexUnit, units: Sequence[IndexUnit]) -> IndexUni
     return max(before, key=lambda u: u.start, default=None)
 
 
+PER_HEAD = re.compile(r"每(?:个|名|位)?(?P<who>子女|孩子|人)")  # a standard per child or per person
+
+
+def standard_sum(standard: IndexUnit) -> tuple[Decimal, str, SupportView] | None:
+    """The sum a standard states, in 元 (its first support with an amount in 元 or 万元 that is no threshold or time
+    limit), the unit it is paid in (元/月 where it says 每月, else 元) and that support; None where it states none."""
+    base = next((s for s in standard.context.supports if s.amount is not None
+                 and s.kind not in ("threshold", "time-limit")), None)
+    if base is None or base.unit not in ("元", "万元"):
+        return None
+    each = base.amount * (Decimal(10000) if base.unit == "万元" else 1)
+    return each, "元/月" if re.search(r"每月", base.text or standard.text) else "元", base
+
+
 def share_amounts(unit: IndexUnit, standard: IndexUnit | None, profile: EnterpriseProfile,
                   lang: str = "zh") -> list[Amount]:
     """Each share the unit states of the standard it refers to, as an amount with its formula (50% × 1,000 元/月
     = 500 元/月); the share the profile asks for first (双方分别 when it asks to split).  A standard per child or
     per person is multiplied by the count the needs give."""
-    if standard is None:
+    stated = standard_sum(standard) if standard is not None else None
+    if stated is None:
         return []
-    base = next((s for s in standard.context.supports if s.amount is not None
-                 and s.kind not in ("threshold", "time-limit")), None)
-    if base is None or base.unit not in ("元", "万元"):
-        return []
-    each = base.amount * (Decimal(10000) if base.unit == "万元" else 1)
-    per_month = bool(re.search(r"每月", base.text or standard.text))
-    unit_out = "元/月" if per_month else "元"
-    people = count_in(profile.needs) if re.search(r"每(?:个|名|位)?(?:子女|人|孩子)", standard.text) else None
+    each, unit_out, base = stated
+    people = count_in(profile.needs) if PER_HEAD.search(standard.text) else None
     people = people if people is not None and people > 1 else None
     split = asks_to_split(profile)
     found = []
@@ -114,13 +124,9 @@ def share_amounts(unit: IndexUnit, standard: IndexUnit | None, profile: Enterpri
         clause = unit.text[clause_start:m.end()]
         times = f" × {people} 人" if people else ""
         where = f"（{standard.path}的{m.group('base')}）" if lang == "zh" else f" ({m.group('base')} of {standard.path})"
-        formula = (f"{rate}% × {_yuan(each)} {unit_out}{times}{where} = {_yuan(value)} {unit_out}")
+        formula = (f"{rate}% × {format_yuan(each)} {unit_out}{times}{where} = {format_yuan(value)} {unit_out}")
         amount = Amount(value, unit_out, "rate", formula, rate, base.text, "document", base_value, None, base.iri,
                         clause)
         found.append((0 if split == bool(_SPLIT_CLAUSE.search(clause)) else 1, len(found), amount))
     return [a for _, _, a in sorted(found, key=lambda t: (t[0], t[1]))]
 
-
-def _yuan(value: Decimal) -> str:
-    q = value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
-    return f"{q:,}"
