@@ -107,13 +107,7 @@ def _date_of(m: re.Match[str]) -> date | None:
         return None
     half = m.group("half") or ""
     if m.group("m"):
-        month = int(m.group("m"))
-        if m.group("d"):
-            try:
-                return date(year, month, int(m.group("d")))
-            except ValueError:
-                return None
-        return _month_end(year, month)
+        return _month_or_day(m, year)
     if half == "全年":
         return date(year, 12, 31)
     if half in ("上半年", "年中"):
@@ -174,8 +168,12 @@ _YEARLESS_RE = re.compile(r"(?<![0-9〇零一二三四五六七八九十年每])
 
 
 def _yearless_date(m: re.Match[str], year: int) -> date | None:
-    if not m.group("m"):
-        return date(year, 12, 31)
+    return _month_or_day(m, year) if m.group("m") else date(year, 12, 31)
+
+
+def _month_or_day(m: re.Match[str], year: int) -> date | None:
+    """The day a match's month (and day) give in ``year``: the day written, else the month's last; None for a day
+    the month does not have."""
     month = int(m.group("m"))
     if m.group("d"):
         try:
