@@ -33,7 +33,7 @@ import math
 import re
 import threading
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 from functools import lru_cache
 
 from .bilingual import (
@@ -109,7 +109,7 @@ def syllables(word: str, known: frozenset[str]) -> list[str] | None:
     return best[-1]
 
 
-def pinyin_names(question: str, english: frozenset[str]) -> list[re.Pattern[str]]:
+def pinyin_names(question: str, english: Container[str]) -> list[re.Pattern[str]]:
     """The names an English question spells in pinyin (Ge Zhaoguang, Ma Wanqi, Mazongshan, Beilin) as patterns of
     the Chinese characters that read so: runs of capitalised words that are no English word of CC-CEDICT's
     glosses (China, Summer, and the places it names: Shanghai, Sichuan), none the table glosses (``english``),
@@ -204,7 +204,7 @@ class EnglishViews:
         pinyin (:func:`pinyin_names`) its text holds (葛兆光 for Ge Zhaoguang)."""
         if weight <= 0 or not fused:
             return
-        names = pinyin_names(question, frozenset(self._english_of))
+        names = pinyin_names(question, self._english_of)  # a dict's keys: no set built per question
         if not names:
             return
         top = max(fused.values())
