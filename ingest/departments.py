@@ -233,7 +233,7 @@ def _local_forms(full: str, jurisdiction: str) -> list[str]:
     """The other names a local body goes by in its own place's documents: its name with the lowest place written
     short (佛山市南海区委组织部 → 南海区委组织部) and with its level alone (→ 区委组织部); a tax branch without the
     national service before it (国家税务总局佛山市南海区税务局 → 南海区税务局, 区税务局)."""
-    parts = re.findall(r"[\u4e00-\u9fff]+?(?:自治区|自治州|省|市|州|盟|区|县|旗)", jurisdiction)
+    parts = re.findall(r"[\u4e00-\u9fff]{2,}?(?:自治区|自治州|省|市|州|盟|区|县|旗)", jurisdiction)  # 贵州|省, not 贵|州
     if not parts or jurisdiction == NATIONAL:
         return []
     body = _TAX_BRANCH_RE.sub("", full)
@@ -249,7 +249,7 @@ def _local_forms(full: str, jurisdiction: str) -> list[str]:
 def _with_own_place(name: str, jurisdiction: str) -> str:
     """A name that opens with the lowest place of the document's jurisdiction, written in full (南海区委组织部 in a
     document of 佛山市南海区 → 佛山市南海区委组织部); other names as they are."""
-    parts = re.findall(r"[\u4e00-\u9fff]+?(?:自治区|自治州|省|市|州|盟|区|县|旗)", jurisdiction)
+    parts = re.findall(r"[\u4e00-\u9fff]{2,}?(?:自治区|自治州|省|市|州|盟|区|县|旗)", jurisdiction)  # 贵州|省, not 贵|州
     if len(parts) < 2 or len(parts[-1]) < 3 or not name.startswith(parts[-1]) or name.startswith(jurisdiction):
         return name
     return jurisdiction + name[len(parts[-1]):]
@@ -258,7 +258,7 @@ def _with_own_place(name: str, jurisdiction: str) -> str:
 def _of_own_place(name: str, jurisdiction: str) -> str:
     """The document's jurisdiction when a name opens with its own place, which the gazetteer may not know
     (兴庆区政府办公室 in a document of 银川市兴庆区); else ""."""
-    parts = re.findall(r"[\u4e00-\u9fff]+?(?:自治区|自治州|省|市|州|盟|区|县|旗)", jurisdiction)
+    parts = re.findall(r"[\u4e00-\u9fff]{2,}?(?:自治区|自治州|省|市|州|盟|区|县|旗)", jurisdiction)  # 贵州|省, not 贵|州
     if parts and len(parts[-1]) >= 2 and name.startswith(parts[-1]):
         return jurisdiction
     # 黄埔区政府 in a document of 广州市: the government of one of its districts

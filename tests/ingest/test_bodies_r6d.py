@@ -57,3 +57,12 @@ def test_banner_and_league_organs_have_their_kind():
     assert _category_of("旗委组织部") == "party" and _category_of("盟委") == "party"
     assert _category_of("盟行政公署") == "government"
     assert _category_of("联盟委员会") == "other"
+
+
+def test_a_province_whose_name_ends_in_zhou_keeps_its_level_in_a_body_s_other_names():
+    from ingest.departments import find_bodies
+
+    found = find_bodies("责任单位：省市场监管局、省公安厅", jurisdiction="贵州省")
+    labels = {n for d in found.departments for n in d.alt_labels}
+    assert "省市场监管局" in labels
+    assert not any(n.startswith(("州", "贵州市")) for n in labels)  # 贵州 is a province, not 贵 + a prefecture
