@@ -36,6 +36,7 @@ RESULTS = ROOT / "benchmarks" / "results"
 SOURCES = (ROOT / "corpus", ROOT / "benchmarks" / "corpus_real", MATCH_DIR / "documents")
 # the sixth round's profiles also ask about its invented local documents (benchmarks/extraction/local_r6)
 SOURCES_R6 = (*SOURCES, ROOT / "benchmarks" / "extraction" / "local_r6")
+SOURCES_R7 = (*SOURCES_R6, ROOT / "benchmarks" / "extraction" / "local_r7")  # and the seventh round's
 TODAY = date(2026, 12, 7)  # the date the gold's expired_on is judged at (benchmarks/match/README.md)
 
 
@@ -154,7 +155,7 @@ def run(which: str, data_dir: Path, today: date, k: int = 10) -> tuple[list[Scor
     from kg.queries import list_documents
     from search.match import match_enterprise
 
-    ws = ensure_data_dir(data_dir, SOURCES_R6 if which == "r6" else SOURCES)
+    ws = ensure_data_dir(data_dir, {"r6": SOURCES_R6, "r7": SOURCES_R7}.get(which, SOURCES))
     documents = list_documents(ws.graph)
     jurisdictions = {d.slug: d.jurisdiction for d in documents}
     rows = [json.loads(line) for line in (MATCH_DIR / f"profiles_{which}.jsonl").read_text("utf-8").splitlines()
@@ -170,7 +171,7 @@ def run(which: str, data_dir: Path, today: date, k: int = 10) -> tuple[list[Scor
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--set", dest="which", choices=("tune", "untouched", "fresh", "r4", "r5", "r6"), default="tune")
+    parser.add_argument("--set", dest="which", choices=("tune", "untouched", "fresh", "r4", "r5", "r6", "r7"), default="tune")
     parser.add_argument("--data-dir", type=Path, default=Path("/tmp/policykg-eval-match"))
     parser.add_argument("--today", type=date.fromisoformat, default=TODAY)
     args = parser.parse_args(argv)
@@ -179,7 +180,7 @@ def main(argv: list[str] | None = None) -> int:
     out = [f"# eval_match: the policy calculator on profiles_{args.which} ({len(scores)} profiles)", "",
            f"`{command}` (data dir built from corpus/ + benchmarks/corpus_real/ + benchmarks/match/documents/)", "",
            text]
-    if args.which != "untouched":  # the untouched set is for totals only: its misses are never read (r5, r6: read since)
+    if args.which not in ("untouched", "r7"):  # totals only: their misses are never read (r7 until its blind run)
         out += ["", "| profile | rank | misses |", "|---|---|---|"]
         out += [f"| {s.id} | {s.rank or '–'} | {'; '.join(s.notes)} |" for s in scores]
     report = "\n".join(out) + "\n"

@@ -28,6 +28,7 @@ DOCUMENT_DIRS = (
     ROOT / "benchmarks" / "corpus_real",  # the 48 real State Council documents (users_real_*)
     ROOT / "benchmarks" / "extraction" / "local",
     ROOT / "benchmarks" / "extraction" / "local_r6",  # the sixth round's invented local documents (users_local_r6)
+    ROOT / "benchmarks" / "extraction" / "local_r7",  # the seventh round's (users_local_r7)
 )
 LANGS = {"zh", "en"}
 QUESTION_FILES = sorted(QUESTIONS_DIR.glob("*.jsonl"))
