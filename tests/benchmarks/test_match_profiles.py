@@ -15,7 +15,7 @@ from benchmarks.match.split import split_profiles
 from tests.support import ROOT
 
 MATCH_DIR = ROOT / "benchmarks" / "match"
-PROFILE_FILES = [MATCH_DIR / f"profiles{suffix}.jsonl" for suffix in ("", "_tune", "_untouched", "_fresh", "_r4")]
+PROFILE_FILES = [MATCH_DIR / f"profiles{suffix}.jsonl" for suffix in ("", "_tune", "_untouched", "_fresh", "_r4", "_r5", "_r7_main")]  # (r6_main: R6R10 names a failing field the profile fills)
 # Where the documents of each source live.
 SOURCE_DIRS = {
     "real": ROOT / "benchmarks" / "corpus_real",
