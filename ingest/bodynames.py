@@ -55,7 +55,7 @@ _PREFIX_CORE_START_BAN = {
 }
 _SUFFIXES = ("管理委员会", "委员会", "管委会", "行政公署", "人民政府", "政府", "办公厅", "办公室", "服务中心", "中心", "总局", "总署",
              "总队", "支队", "大队", "分局", "监管局", "管理局", "管理所", "海关", "法院", "检察院", "贸促会", "集团公司", "公司", "集团", "局", "厅", "委", "办", "署",
-             "部")  # 管理所: a public institution (上海市医药集中招标采购事务管理所); not 所 alone (场所, 住所)
+             "部", "供销合作社", "供销社")  # 市供销社: the supply and marketing cooperative, an acting body of rural work  # 管理所: a public institution (上海市医药集中招标采购事务管理所); not 所 alone (场所, 住所)
 _SUFFIX_RE = "|".join(_SUFFIXES)
 _CENTRAL_SUFFIXES = ("总局", "总署", "委员会", "办公厅", "办公室", "管理局", "主管机关", "局", "委", "办", "署", "部")
 _CORE = rf"(?:(?!和(?:市|区|省|县|各))[^{_NOT_CORE}])"
@@ -77,7 +77,7 @@ _COLLECTIVE_RE = re.compile(
     r"(?=[、，,；;）)]|负责|配合|要|应)|"
     r"各(?:有关|相关)?(?:(?:旗县（市、区）|旗县（区、市）|旗县市区|旗县区|旗县|盟市|区县|地级以上市|地级市|县级市|县（市、区）|县（市）|设区(?:的)?市|市（州）|市州|区|县|市|州|盟|旗|省|苏木乡镇|苏木镇|苏木（镇）|乡镇|街镇|街道|镇|乡|级)"
     r"(?:[（(][市区县州、]+[)）])?[、，,]?)*"
-    r"(?<![、，,])(?:(?:人民政府|政府)(?:及其(?:所属|有关)?部门|部门)?|部门和单位|部门|单位|委办局|街道办事处|办事处)"
+    r"(?<![、，,])(?:(?:人民政府|政府)(?:[（(](?:管委会|管理委员会)[)）]|及其(?:所属|有关)?部门|部门)?|部门和单位|部门|单位|委办局|街道办事处|办事处)"
     r"|各(?:有关|相关)?(?:苏木乡镇|苏木镇|乡镇|街镇|街道|街办|镇)(?:[（(](?:街道|乡|镇|乡镇|社区|街道办事处|新区)[)）])?(?!区|域)|各成员单位"
     r"|当地(?:人民)?政府|(?:(?<=[和及与、])|(?<=[应要可]请)|(?<![\u4e00-\u9fff]))地方(?:人民)?政府(?!部门)|各(?:类)?(?:开发区|经开区|高新区|园区|产业园区|功能区)(?:管委会|管理委员会)"  # 各开发区管委会
     r"|(?:省|市|区|县|盟|旗)(?:直|属)各?(?:有关|相关)?(?:行政执法|执法|职能)?(?:部门|单位)"
@@ -621,7 +621,8 @@ def _joint_name_start(source: str, end: int, places: set[str] = frozenset()) -> 
     while (start > 0 and end - start < 24 and re.match(rf"[{_CJK}0-9]", source[start - 1])
            and source[start - 1] not in "的及与在对为将把被是等或、向就"
            and not (source[start - 1] == "由" and source[start - 2 : start - 1] not in ("自", "理", "经"))
-           and not (source[start - 1] in "和报" and source[start:start + 1] in _LEVEL_CHARS)):  # 将进展报|县…办公室
+           and not (source[start - 1] in "和报" and source[start:start + 1] in _LEVEL_CHARS)  # 将进展报|县…办公室
+           and not (source[start - 1] == "报" and source.startswith(("工作", "领导", "专项", "协调"), start))):  # 报|工作专班
         start -= 1
     for m in _JOINT_CLAUSE_RE.finditer(source, start, end):
         start = m.end()

@@ -382,6 +382,32 @@ def _bare_joint_mentions(source: str, chosen: list[_Candidate], aliases: list[tu
     return found
 
 
+_GROUP_WORDS = ("联席会议", "领导小组", "工作小组", "协调小组", "工作专班", "指挥部")
+_BARE_OFFICE_RE = re.compile(rf"(?<![{_CJK}])({'|'.join(_GROUP_WORDS)})办公室(?!主任|成员|负责)"
+                             rf"|(?<=[由和及与同对向在经请将按并、])({'|'.join(_GROUP_WORDS)})办公室(?!主任|成员|负责)")
+
+
+def _bare_office_mentions(source: str, chosen: list[_Candidate], aliases: list[tuple[_Candidate, _Candidate]],
+                          blocked: list[tuple[int, int]]) -> list[tuple[_Candidate, _Candidate]]:
+    """A group's office written bare (领导小组办公室设在区委政法委, 工作专班办公室负责…) after the text has named one
+    such group, and only one: that group's office, a body of its own (kind ``joint``: ``find_bodies`` names it after
+    the group, 区…工作领导小组办公室). A group named in full with its office (…领导小组办公室) is no group named."""
+    taken = [(c.start, c.end) for c in chosen if c.kind != "unknown"] + [(a.start, a.end) for _, a in aliases]
+    taken += blocked + [(m.start(), m.end()) for m in _SHORT_FOR_RE.finditer(source)]
+    found = []
+    for m in _BARE_OFFICE_RE.finditer(source):
+        word = m.group(1) or m.group(2)
+        span = (m.start(), m.end())
+        if any(a < span[1] and span[0] < b for a, b in taken):
+            continue
+        named = {source[c.start : c.end]: c for c in chosen
+                 if c.kind in ("joint", "label") and c.end <= span[0] and source[c.start : c.end].endswith(word)
+                 and c.end - c.start > len(word)}
+        if len(named) == 1:
+            found.append((next(iter(named.values())), _Candidate(span[0], span[1], "joint")))
+    return found
+
+
 _REQUIRED_BEFORE_RE = re.compile(r"(?:须|应当|应|必须|需要|需)$")
 _LEVEL_SHORT_RE = re.compile(r"(?P<level>自治区|省|自治州|市|县)(?:人民政府|政府|委)")
 
@@ -490,8 +516,11 @@ def find_bodies(
     # 市经贸委、国土房管局、外经贸局: the list's later members share the level its first one writes
     chosen += listed_after_prefix(source, chosen, lambda start, end, prefix: _Candidate(start, end, "listed", prefix),
                                   jurisdiction)
+    chosen, bracketed = _bracketed_aliases(source, chosen)
     aliases = _short_name_mentions(source, chosen, blocked)
     aliases += _bare_joint_mentions(source, chosen, aliases, blocked)
+    aliases += _bare_office_mentions(source, chosen, aliases, blocked)
+    redirect: dict[str, str] = {}  # the key a bracketed alias would have → the body it is the alias of
     departments: dict[str, Department] = {}
     unknown: dict[str, BodyCandidate] = {}
     mentions: list[tuple[Span, str]] = []
@@ -508,7 +537,11 @@ def find_bodies(
                 host = source[cand.start : cand.end]
                 unknown.setdefault(host, BodyCandidate(host, [], _HOST_REASON)).mentions.append(Span(cand.start, cand.end))
             continue
-        name = source[cand.start : cand.end]
+        name = written = source[cand.start : cand.end]
+        alias = bracketed.get(cand.start)
+        if alias is not None:  # 省市场监管局（省知识产权局）: resolved by the name before the bracket
+            cand = _Candidate(cand.start, alias[0], cand.kind, cand.reason)
+            name = source[cand.start : cand.end]
         if _is_everyone(source, cand.start, name) or (jurisdiction == NATIONAL and name in _NATIONAL_READERS):
             continue
         if cand.kind == "unknown":
@@ -540,11 +573,22 @@ def find_bodies(
             if dept.key not in departments:
                 departments[dept.key] = dept
             dept = departments[dept.key]
-        if name != dept.pref_label and name not in dept.alt_labels:
-            dept.alt_labels.append(name)
-        dept.mentions.append(Span(cand.start, cand.end))
-        mentions.append((Span(cand.start, cand.end), dept.key))
+        for label in dict.fromkeys((name, written)):
+            if label != dept.pref_label and label not in dept.alt_labels:
+                dept.alt_labels.append(label)
+        end = cand.end
+        if alias is not None:
+            end = alias[1].end + 1  # the mention is the whole name as written, its bracket included
+            other = _alias_key(source, alias[1], jurisdiction, when)
+            if other != dept.key:
+                redirect.setdefault(other, dept.key)
+            short = source[alias[1].start : alias[1].end]
+            if short not in dept.alt_labels and short != dept.pref_label:
+                dept.alt_labels.append(short)
+        dept.mentions.append(Span(cand.start, end))
+        mentions.append((Span(cand.start, end), dept.key))
         key_at[cand.start] = dept.key
+    mentions = _merge_aliases(departments, mentions, redirect)
     ordered = sorted(mentions, key=lambda m: m[0].start)
     for (a, _), (b, _) in zip(ordered, ordered[1:]):
         for span in unnamed_members(source, a.end, b.start):  # 市税务局、市人行、市财政局: 市人行, unknown
@@ -580,6 +624,68 @@ def find_bodies(
     return Bodies(found, list(unknown.values()))
 
 
+_BRACKET_ALIAS_KINDS = ("label", "generic", "organ", "listed")
+
+
+def _bracketed_aliases(source: str, chosen: list[_Candidate]) -> tuple[list[_Candidate], dict[int, tuple[int, _Candidate]]]:
+    """A body written with its other name in brackets right after it (省市场监管局（省知识产权局）, 市委组织部（市人才办）,
+    市发展改革委（市能源局）: one office bearing two names): one body, named by the whole; ``chosen`` with each pair
+    made one candidate, and for each its start → (where the first name ends, the bracketed name). A bracket closing an
+    item (…建设区政务服务中心（区行政审批局）。) is an owner note, not an alias: the pair must open a clause or a list
+    (after 、 ， ： 由 会同 …) or go on after the bracket (…牵头, …负责, 、…)."""
+    ordered = sorted(chosen, key=lambda c: c.start)
+    merged: list[_Candidate] = []
+    found: dict[int, tuple[int, _Candidate]] = {}
+    i = 0
+    while i < len(ordered):
+        a = ordered[i]
+        b = ordered[i + 1] if i + 1 < len(ordered) else None
+        if (b is not None and a.kind in _BRACKET_ALIAS_KINDS and b.kind in _BRACKET_ALIAS_KINDS
+                and source[a.end : a.end + 1] in "（(" and b.start == a.end + 1 and source[b.end : b.end + 1] in "）)"):
+            prev, after = source[a.start - 1 : a.start] if a.start else "", source[b.end + 1 : b.end + 2]
+            opens = not re.match(f"[{_CJK}]", prev) or prev in "由和及与同对向在经请将按并、"
+            if opens or (after and after not in "。\n；;"):
+                whole = _Candidate(a.start, b.end + 1, a.kind, a.reason)
+                merged.append(whole)
+                found[a.start] = (a.end, b)
+                i += 2
+                continue
+        merged.append(a)
+        i += 1
+    return merged, found
+
+
+def _alias_key(source: str, alias: _Candidate, jurisdiction: str, when: date | None) -> str:
+    """The key the bracketed name would have as a body of its own."""
+    name = source[alias.start : alias.end]
+    full, kind = (alias.reason + name, "generic") if alias.kind == "listed" else (name, alias.kind)
+    key = resolve_name(full, jurisdiction, when)
+    return _department_of(key, full, jurisdiction).key if key else _unknown_body(full, kind, jurisdiction).key
+
+
+def _merge_aliases(departments: dict[str, Department], mentions: list[tuple[Span, str]],
+                   redirect: dict[str, str]) -> list[tuple[Span, str]]:
+    """The bracketed name written alone elsewhere (省知识产权局) is the body it is the alias of: one body."""
+    for other, key in redirect.items():
+        while key in redirect and redirect[key] != other:
+            key = redirect[key]
+        if other not in departments or key not in departments or other == key:
+            continue
+        gone = departments.pop(other)
+        dept = departments[key]
+        dept.mentions = sorted([*dept.mentions, *gone.mentions], key=lambda m: m.start)
+        for label in [gone.pref_label, *gone.alt_labels]:
+            if label != dept.pref_label and label not in dept.alt_labels:
+                dept.alt_labels.append(label)
+    def final(k: str) -> str:
+        seen = set()
+        while k in redirect and k not in departments and k not in seen:
+            seen.add(k)
+            k = redirect[k]
+        return k
+    return [(span, final(k)) for span, k in mentions]
+
+
 _HOST_REASON = "the body an office is set in (办公室设在…): the host, not an actor there"
 _UNNAMED_REASON = "a short name no authority file knows, written among the bodies of a list"
 _ALLOWED_REASON = "a group the text lets others set up (可成立…), named nowhere as one that exists"
@@ -608,7 +714,9 @@ def _acting_only(source: str, units: list[Unit], departments: list[Department]) 
     the text (按照党中央、国务院决策部署, 经国务院同意, 报市政府), it is a body where it acts (国务院将…组织督查).
     So is a body with a name of its own (教育部, 上海市商务委) named only as the author of a request answered or in a
     past event; those are reported as candidates (``departments --candidates``). A joint body the text sets up stays."""
-    conditional = [d for d in departments if d.category in _CONDITIONAL]
+    # …and a group's office (联席会议办公室设在市房管局): a body where it is given work, not where it is only housed
+    conditional = [d for d in departments if d.category in _CONDITIONAL
+                   or (d.category == "joint-body" and d.pref_label.endswith("办公室"))]
     if not conditional:
         return departments, []
     acting = {r.agent for r in assign_responsibilities(source, units, departments)}

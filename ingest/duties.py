@@ -34,6 +34,7 @@ from .notes import (
 
 # …and a time limit the act keeps (自受理之日起15个工作日内完成初审, 在公示期满后10个工作日内…)
 _ADVERBIALS = (r"(?:每年|每半年|每季度|年度|定期|适时|不定期|依法|依规|按规定|将(?:于[^，,。；;]{1,14}?前)?"
+               r"|(?<=年)\d{1,2}月(?:底|初|份|上旬|中旬|下旬)?(?:前)?"  # 县工信局每年3月发布申报通知: the month of a yearly act
                r"|自[^，,。；;]{1,12}?(?:起|内)|在[^，,。；;]{1,16}?内"
                # 审计署在总理领导下，依照法律规定独立行使…: the frame it acts in, then its act
                r"|在[^，,。；;]{1,12}?领导下[，,]?|依照[^，,。；;]{1,12}?规定|独立"
@@ -47,7 +48,7 @@ _ORGANISES_RE = re.compile(_GAP + _ADVERBIALS + r"(?:组织|开展|负责|牵头
 _EVALUATION_RE = re.compile(r"评估|考核|考评|评价|验收|(?:初审|复审|复核|审核|评审|审查|审定)(?!意见|结论|结果|机构|部门|制度|机制)")
 # 对…进行监督 / 对…严肃问责 (a discipline body holding others to account) supervise too
 # …进行网上监测和抽查, …进行一次检查: an inspection of others' work (not 检查验收, a review)
-_SUPERVISION_RE = re.compile(r"督查|督导|督办|监督检查|督促检查|审计监督|(?:进行|实施)(?:指导)?监督(?!管理)|问责|追责"
+_SUPERVISION_RE = re.compile(r"督查|督导|督办|监督检查|督促检查|审计监督|(?:进行|实施)(?:指导)?监督(?!管理)|问责|追责|追究[^，,。；;]{0,6}?责任"
                              r"|(?:进行|开展|实施|组织)[^，,。；;]{0,8}?抽查|(?:进行|开展)(?:一次|专项|全面|跟踪|定期)?检查(?!验收)"
                              r"|(?:进行|开展|实施|组织)(?:专项|跟踪|年度)?审计(?!报告|结果|意见|机关|部门|整改)")  # 对资金进行审计
 # What a duty clause (after 负责, or after the bodies 会同 names) is about.
@@ -57,6 +58,8 @@ _DUTY_OF: tuple[tuple[re.Pattern[str], Role], ...] = (
                 r"(?:统筹协调|综合协调|协调服务|协调推进|统筹推进|统筹指导|统筹规划|统筹组织|统筹调度|协调调度|协调解决|组织协调|协调)"), Role.COORDINATOR),
     (re.compile(r"^\s*(?:要|应当|应|须|需|负责)?\s*(?:适时|定期|及时|每年)?(?:组织)?(?:开展)?(?:考核|评估|评价|初审|复审|复核|审核|评审|审查(?!批准|同意))"
                 r"|(?:开展|进行|组织|做好)[^，。；]{0,8}?(?:考核|考评|评估|评价|验收|审查)"
+                # 自受理之日起15个工作日内完成审核: the act is the review itself, done within its time limit
+                r"|完成[^，。；、]{0,8}?(?:审核|评审|审定)(?!意见|结果|结论|机构|部门|制度|机制)"
                 # 组织专家评审 / 组织专家对…进行论证: the body has experts review the work, it is the reviewer
                 r"|^\s*(?:要|应当|应|须|需|负责|将)?\s*(?:适时|定期|及时|每年)?组织(?:有关)?专家(?:[^，。；]{0,20}?(?:进行|开展))?(?:评审|评估|论证|评价|审查)"
                 # 适时启动项目审核程序: the body opens its own review of the project
@@ -128,6 +131,9 @@ _ASKED_RE = re.compile(r"(?:^|[，,；;。：:])\s*(?:并|同时)?请\s*$")
 _BY_RE = re.compile(r"(?:由|请|建议|批示|批请|(?<!受)委托|责成)\s*$")  # a reply's 总理批示A、B认真研究: the leader asked them  # 由X办理; a reply's 请X加快研究 / 建议X做好… asks X to act
 # 联席会议办公室设在教育部，主要承担…日常工作: the office, set up in a body, carries the work
 _HOSTED_RE = re.compile(r"\s*设在[^，,。；;]{1,20}[，,](?:[^。；;]{0,40}?[，,])?\s*(?:主要|具体)?(?:承担|负责)")
+# …，要…: a later clause of the same subject telling it what to do
+_THEN_MUST_RE = re.compile(r"[^。；;]*?[，,]\s*(?:还|也)?(?:要|应当|应|须|必须)(?!求)")
+_HOSTED_COORDINATES_RE = re.compile(r"\s*(?:日常|全面)?(?:的)?(?:统筹协调|综合协调|组织协调|协调)(?!委|会|员|小组|办|机制)")
 _SUPPORTS_RE = re.compile(r"\s*(?:积极|大力|继续)?(?:给予|予以)?(?:支持|配合|协助)")  # 请X积极给予支持: X takes part
 # X根据需要提供企业纳税数据: a body that supplies the data others decide on takes part
 _PROVIDES_RE = re.compile(r"\s*(?:根据需要|按需|按要求|及时|负责)?(?:向[^，,。；;]{1,12}?)?提供[^，,。；;]{0,12}?(?:数据|信息|资料|证明)")
@@ -143,7 +149,7 @@ _OWN_PRODUCT_RE = re.compile(_GAP + r"(?:[及和、]各(?:有关)?部门)?(?:召
 # …and the texts a body issues, which the rule makes it publish (国务院及国务院办公厅的公文，除需要保密的外，应及时公布)
 _OWN_PUBLISHED_RE = re.compile(_GAP + r"的(?:公文|文件|规范性文件|政府信息)[，,](?:[^。；;，,]{0,16}?[，,])?\s*(?:都|均)?"
                                r"(?:应当|应|要|须|必须)(?:及时|主动|依法)?(?:予以)?(?:公布|公开|发布)")
-_SAME_ACT_RE = re.compile(r"(?:并|同时|还|对|定期|每年|及时|适时|组织|开展|进行|加强|会同|以及|与[^，,。；;]{1,12}?(?:充分)?(?:协商|沟通|衔接))")
+_SAME_ACT_RE = re.compile(r"(?:并|同时|还|对|定期|每年|及时|适时|组织|开展|进行|加强|会同|以及|依规|依纪|依法|严肃|从严|与[^，,。；;]{1,12}?(?:充分)?(?:协商|沟通|衔接))")
 
 
 _CLAUSE_END = "，,。；;"
@@ -159,6 +165,24 @@ def _same_act(rest: str) -> str:
             break
         kept.append(clause)
     return "".join(kept)
+
+
+def _checks(rest: str) -> tuple[bool, bool]:
+    """Whether the clauses of an act review (评估, 审核) and whether they oversee (督查, 追责). In one clause the verb
+    that ends it is the act, a review word before it names part of the object (对…在资金审核、拨付中…的行为追究责任:
+    the conduct is checked, nothing is reviewed); each clause of its own counts (进行评估，对落实情况开展督查)."""
+    evaluates = supervises = False
+    for clause in re.split(r"[，,；;]", rest):
+        ev = [m.end() for m in _EVALUATION_RE.finditer(clause)]
+        su = [m.end() for m in _SUPERVISION_RE.finditer(clause)]
+        if ev and su:
+            if max(ev) > max(su):
+                evaluates = True
+            else:
+                supervises = True
+        else:
+            evaluates, supervises = evaluates or bool(ev), supervises or bool(su)
+    return evaluates, supervises
 
 
 def _later_help(source: str, stop: int, end: int, mentions: list[Mention]) -> bool:
@@ -208,7 +232,14 @@ def _marked_statements(source: str, marked: list[tuple[list[Mention], str | None
         instead, duty = _duties(source, marked[i + 1][2], end)
     elif mark == _LEAD and (unnamed := _WITH_UNNAMED_RE.match(source, stop, end)):
         instead, duty = _duties(source, unnamed.end(), end)  # X要会同有关方面做好指导、督查…: X supervises
+    if mark == _LEAD and "负总责" in source[marked[i][0][-1][0].end : stop] and _THEN_MUST_RE.match(source, stop, end):
+        # 各市（州）人民政府对本地区…工作负总责，要制定具体工作方案: it answers for the whole and carries it out
+        yield from ((m, Role.IMPLEMENTER, False) for m in _unique(marked[i][0]) if _is_collective(source, m))
     helps = mark in (_LEAD, _PLAIN) and _later_help(source, stop, end, [m for g, _, _ in marked for m in g])
+    if mark == _PLAIN and has_lead and _PROVIDES_RE.match(source, stop - 2, end) and source.endswith("负责", 0, stop):
+        # 由A会同B组织实施，C负责提供企业缴费数据: C supplies what the lead's work needs, it takes part
+        yield from ((m, Role.PARTICIPANT, False) for m in _unique(marked[i][0]) if not _is_collective(source, m))
+        return
     group = marked[i][0]
     named = [m for m in _unique(group) if not _is_collective(source, m)]
     if (mark == _PLAIN and not has_lead and len(named) > 1 and len(named) == len(_unique(group))
@@ -302,7 +333,7 @@ def _sentence_statements(source: str, sent: Span, mentions: list[Mention], conv:
             continue
         organises = _ORGANISES_RE.match(source, tail, sent.end)
         rest = _same_act(source[organises.end() : sent.end]) if organises else ""
-        evaluates, supervises = bool(_EVALUATION_RE.search(rest)), bool(_SUPERVISION_RE.search(rest))
+        evaluates, supervises = _checks(rest)
         for mention in named:
             if evaluates:
                 yield mention, Role.EVALUATOR, False
@@ -331,8 +362,11 @@ def _sentence_statements(source: str, sent: Span, mentions: list[Mention], conv:
                 yield from ((m, Role.CONVENER, False) for m in _unique(named))  # 由X召开联络员会议: X convenes
             elif _COMMA_COORDINATES_RE.match(source, tail, sent.end):
                 yield from ((m, Role.COORDINATOR, False) for m in named)
-            elif not narrative and _HOSTED_RE.match(source, tail, sent.end):
-                yield from ((m, Role.LEAD, False) for m in _unique(named))  # 办公室设在教育部，承担日常工作
+            elif not narrative and (hosted := _HOSTED_RE.match(source, tail, sent.end)):
+                # 办公室设在教育部，承担日常工作: the office leads that work; …，负责（日常）统筹协调: it coordinates
+                role = Role.COORDINATOR if _HOSTED_COORDINATES_RE.match(source, hosted.end(), sent.end) else Role.LEAD
+                # only the office written right before 设在 (成立…工作专班，工作专班办公室设在…: not the group)
+                yield from ((m, role, False) for m in _unique(named) if m[0].end == tail)
             elif not narrative and ((by_body and _SUPPORTS_RE.match(source, tail, sent.end))
                                     or ((by_body or _CLAUSE_START_RE.search(before))
                                         and _PROVIDES_RE.match(source, tail, sent.end))):
@@ -368,8 +402,9 @@ def _sentence_statements(source: str, sent: Span, mentions: list[Mention], conv:
             roles = [Role.COORDINATOR] if coordinates else [Role.EVALUATOR] if reviews else [Role.IMPLEMENTER]
             yield from ((m, role, False) for m in group if _is_collective(source, m) for role in roles)
         elif _IN_CHARGE_RE.match(source, tail, sent.end) and _CLAUSE_START_RE.search(source[sent.start : start]):
-            # 地方各级人民政府办公厅（室）是本地区…工作的主管单位: each of them is in charge, the lead
-            roles = [Role.LEAD]
+            # 地方各级人民政府办公厅（室）是本地区…工作的主管单位: each of them is in charge, the lead;
+            # …是本地工作的责任主体，要参照本方案制定具体措施: and it carries out what it is then told to do
+            roles = [Role.LEAD, Role.IMPLEMENTER] if _THEN_MUST_RE.match(source, tail, sent.end) else [Role.LEAD]
             yield from ((m, role, False) for m in group if _is_collective(source, m) for role in roles)
         elif (over := _OVER_OTHERS_RE.match(source, tail, sent.end)) and _CLAUSE_START_RE.search(source[sent.start : start]):
             # 各级人民政府对所属部门…要加强指导监督: a collective's duty over others, read like any duty
@@ -425,7 +460,7 @@ def _reviewers(source: str, units: list[Unit], mentions: list[Mention]) -> list[
 
 # A group the text sets up (成立治理工作小组，组长由…担任，成员由…组成): the group itself leads the work.
 # 由A、B组成…工作小组 sets a group up as well; 可成立…: a group others may set up
-_SETS_UP_RE = re.compile(r"(?<!可)(?<!可以)(?<!同意)(?<!批准)(?:成立|组建|组成)\s*$")  # 同意成立…: a reply's consent
+_SETS_UP_RE = re.compile(r"(?<!可)(?<!可以)(?<!同意)(?<!批准)(?:成立|组建|组成|调整充实|充实调整|充实)\s*$")  # 同意成立…: a reply's consent
 _GROUP_NAME_RE = re.compile(r"(?:领导小组|工作小组|协调小组|小组|工作组|专家组|专班|办公室)$")
 # A body entrusted with a check (委托X作为第三方，对…进行考核、评估): the one that evaluates or supervises it.
 _ENTRUSTED_RE = re.compile(r"委托\s*$")

@@ -59,7 +59,9 @@ _POSTFIX: tuple[tuple[re.Pattern[str], str], ...] = (
     # 牵头的联席会议 / 牵头的 is an attribute of a noun (建立市场监管部门牵头的联席会议制度), no statement
     (re.compile(_GAP + r"(?:(?:作为|为)(?:牵头|主责)(?:单位|部门)|发挥牵头(?:抓总)?作用|牵头(?!的)|主责(?!的)"
                 r"|(?:对[^，,。；;]{1,40}?)?负总责)"), _LEAD),  # X对…负总责: X answers for the whole work
-    (re.compile(_GAP + r"(?:(?:作为|为)(?:配合|参与|协办|成员)(?:单位|部门)?|支持配合|配合|参与|参加|协助|协办"
+    # …、小店公安分局等单位主要负责同志为成员: the bodies whose heads sit in the group are its members
+    (re.compile(_GAP + r"(?:(?:的)?(?:主要|分管)?(?:负责同志|负责人|领导同志)(?:作|为|作为)成员(?!单位[^，,。；;]{0,4}(?:包括|为|有))"
+                r"|(?:作为|为)(?:配合|参与|协办|成员)(?:单位|部门)?|支持配合|配合|参与|参加|协助|协办"
                 r"|(?:选派|派出|派)(?:人员|代表|专人)?参加"
                 r"|支持(?=\s*(?:[）)〕\]】；;。]|$)))"), _HELP),  # 由X选派人员参加: X takes part; （…，B、C支持）
     # （A负责，B督办） / …，X督查）: closing a note, the body that follows the work up

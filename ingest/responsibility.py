@@ -311,7 +311,10 @@ def _created_body_coordinates(source: str, units: list[Unit], departments: list[
         first = dept.mentions[0]
         unit = _unit_at(units, first.start)
         sent = next((s for s in unit_sentences(unit) if s.start <= first.start < s.end), None) if unit else None
-        if unit is not None and sent is not None and _COORDINATION_RE.search(source, first.end, sent.end):
+        # 成立…工作专班，工作专班办公室设在市发改委，负责统筹协调: what follows another group's mention is that one's
+        stop = min((m.start for d in departments if d is not dept and d.category == "joint-body" for m in d.mentions
+                    if sent is not None and first.end <= m.start < sent.end), default=sent.end if sent else 0)
+        if unit is not None and sent is not None and _COORDINATION_RE.search(source, first.end, stop):
             span = _trimmed(source, sent)
             found.append(Responsibility(dept.key, unit.path, Role.COORDINATOR, Basis.EXPLICIT, span.text(source), span))
     return found
