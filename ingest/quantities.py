@@ -32,16 +32,20 @@ NUMBER = r"[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?"
 # Measure words and units; a magnitude (万, 亿, 千 …) may come before any of them.
 _MEASURE_WORDS = ["个百分点", "百分点", "个工作日", "工作日", "个月", "个", "项次", "项", "家次", "家", "批次", "座", "台", "套", "件", "款", "种", "所", "户次", "户", "人次", "人", "名", "位", "张", "条", "支", "批", "只", "辆次", "辆", "架次", "架", "艘次", "艘", "部", "本", "册", "篇", "份", "场次", "场", "次", "例", "床", "间", "栋", "幢", "处", "块", "片", "根", "棵", "株", "头", "盏", "枚", "颗", "门", "类", "宗", "笔", "标准箱", "箱", "倍", "天", "小时", "分钟", "秒", "周岁", "岁", "周", "元", "美元", "欧元", "港元", "日元", "英镑", "吨标准煤", "吨标煤", "吨二氧化碳当量", "吨二氧化碳", "标准煤", "吨", "千克", "公斤", "克", "微克", "毫克", "公里", "千米", "平方米", "平方公里", "立方米", "米", "厘米", "毫米", "亩", "公顷", "升", "千瓦时", "千瓦", "兆瓦", "吉瓦", "瓦", "度", "摄氏度", "分贝", "兆帕", "字节", "比特", "车次", "航次", "班次", "公顷", "级", "GB", "TB", "PB", "EB"]
 _MAGNITUDE = "[十百千万亿]"
-_CJK_UNIT = "|".join(sorted({re.escape(w) for w in _MEASURE_WORDS}, key=len, reverse=True))
+# 轮训2期 (sessions of a course) and 85分 (a score): read only where the next character does not make another word
+# (2期间, 3期限; 30分钟 is a unit of its own, 5分类 none); whether a bare score is a target is the target reader's call
+_GUARDED_UNITS = r"期(?![间限满末初内中货权刊])|分(?![钟之类别批期行支局配工管散摊享担])"
+_CJK_UNIT = "|".join(sorted({re.escape(w) for w in _MEASURE_WORDS}, key=len, reverse=True)) + "|" + _GUARDED_UNITS
 _LATIN_UNIT = r"[A-Za-z]{2,}(?:/[A-Za-z0-9]+)?|P(?![A-Za-z])"
 _PER = rf"/(?:{_MAGNITUDE}*(?:{_CJK_UNIT})|年|月|日|季度)"
 UNIT = (
-    rf"{_MAGNITUDE}*(?:%|‰|(?:{_CJK_UNIT})(?:{_PER})?|(?:{_LATIN_UNIT}))"
+    # the magnitude is lazy: 35亿千瓦时 is 亿 + 千瓦时, not 亿千 + 瓦 (千 is both a magnitude and part of a unit)
+    rf"{_MAGNITUDE}*?(?:%|‰|(?:{_CJK_UNIT})(?:{_PER})?|(?:{_LATIN_UNIT}))"
     rf"|{_MAGNITUDE}+(?![A-Za-z])"
 )
 RATE_UNITS = ("%", "‰", "个百分点", "百分点", "倍")
 # Measure words that count things (建设10个以上的园区 is a count, 10亿元以上的企业 a size qualifying a noun).
-COUNT_WORDS = frozenset(["个", "项", "家", "座", "台", "套", "件", "款", "种", "所", "户", "人", "名", "位", "张", "条", "支", "批", "只", "辆", "架", "艘", "部", "本", "册", "篇", "份", "场", "次", "例", "床", "间", "栋", "幢", "处", "块", "片", "根", "棵", "株", "头", "盏", "枚", "颗", "门", "类", "宗", "笔", "人次", "户次", "家次", "项次", "批次", "辆次", "架次", "艘次", "场次"])
+COUNT_WORDS = frozenset(["个", "项", "家", "座", "台", "套", "件", "款", "种", "所", "户", "人", "名", "位", "张", "条", "支", "批", "只", "辆", "架", "艘", "部", "本", "册", "篇", "份", "场", "次", "例", "床", "间", "栋", "幢", "处", "块", "片", "根", "棵", "株", "头", "盏", "枚", "颗", "门", "类", "宗", "笔", "人次", "户次", "家次", "项次", "批次", "辆次", "架次", "艘次", "场次", "期"])
 MONEY_UNIT = re.compile(rf"^{_MAGNITUDE}*(?:元|美元|欧元|港元|日元|英镑)$")
 
 # num [%] [- max] [余|多] [unit]; the caller looks at the words before and after.

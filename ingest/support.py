@@ -49,7 +49,11 @@ __all__ = [
 
 _SUPPORT_SENTENCE = re.compile(
     r"补助|补贴|资助|奖励|奖补|贴息|扶持资金|专项资金|给予|减按|免征|减征|减半|加计扣除|定额扣除|据实扣除|抵免|退税|税率|"
-    r"出让(?:起始|底)?价|地价|最低价标准|价款|优惠|返还|最高|一次性|扣除(?:标准|额度)|优先(?:支持|推荐|安排)"
+    r"出让(?:起始|底)?价|地价|最低价标准|价款|优惠|返还|最高|扣除(?:标准|额度)|优先(?:支持|推荐|安排)|"
+    # 一次性 pays only before a payment (一次性奖励, 一次性发放); 一次性化解率 / 一次性告知 are no support
+    r"一次性(?=[^，,。；;]{0,6}?(?:奖|补|资助|发放|拨付|支付|给予|兑现|扶持|贴息))|"
+    # the terms of a financial product a support scheme rests on (每亩保险金额1200元, 担保费率不高于1%)
+    r"保险金额|保额|贷款额度|授信额度|担保额度|担保费率"
 )
 # 优先支持其行政区域内1家…: a quota of beneficiaries given priority, a figure of support of no payment kind
 _PRIORITY_QUOTA = re.compile(rf"优先(?:支持|推荐|安排)[^，,。；;0-9]{{0,12}}?(?P<n>{NUMBER})(?P<u>家|个|项|名)")
@@ -67,7 +71,8 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 _PAYMENT_WORD = re.compile(
     r"补助|补贴|资助|奖励|奖补|贴息|扶持|支持|给予|减按|免征|减征|加计扣除|定额扣除|据实扣除|税率|抵免|出让|地价|价款|"
-    r"最高|最多|上限|封顶|不超过|不能超过|不得超过|限额|每家|每个|每户|每人|每年|单个|单家|单项|一次性|标准|比例|按|返还"
+    r"最高|最多|上限|封顶|不超过|不能超过|不得超过|限额|每家|每个|每户|每人|每年|每亩|单个|单家|单项|一次性(?=[^，,。；;]{0,6}?(?:奖|补|资助|发放|拨付|支付|给予|兑现|扶持|贴息))|"
+    r"标准|比例|按|返还|保险金额|保额|贷款额度|授信额度|担保额度"
 )
 _CAP_WORD = re.compile(r"(?:最高|最多|上限|封顶|累计|每年|年度)?(?:不超过|不能超过|不得超过|不高于|最高|最多|上限为?|封顶|以内)")
 # 在80000元限额内据实扣除: a limit named after its sum
@@ -106,9 +111,9 @@ _TARGET_WORD_BEFORE = re.compile(r"分别|达到|提高到|提升至|增长|压�
 # with its bound (a term of a payment, 贴息期限不超过2年, is a limit of its own beside the payment); a text's own period
 # of validity (有效期限为3年, 执行期限, 实施期限) is no support limit (``document_validity`` reads it)
 _NAMED_LIMIT_RE = re.compile(
-    rf"(?:公示期|公示时间|异议期|公告期|(?<!有效)(?<!执行)(?<!实施)期限|时限|年限|周期|(?:审核|审查)时间)"
-    rf"(?:一般|原则上)?(?P<longest>最长|最多)?(?P<bound>为|不少于|不低于|不超过|不能超过|不得超过|不得少于)?"
-    rf"(?P<n>{NUMBER})(?P<u>个工作日|工作日|个月|年|日|天|小时)(?:以内|之内|内)?"
+    rf"(?:公示期|公示时间|公示(?=[0-9])|异议期|公告期|(?<!有效)(?<!执行)(?<!实施)期限|时限|年限|周期|(?:审核|审查)时间)"
+    rf"(?:一般|原则上)?(?P<longest>最长|最多)?(?P<bound>为|在|不少于|不低于|不超过|不能超过|不得超过|不得少于)?"
+    rf"(?P<n>{NUMBER})(?P<u>个工作日|工作日|个月|年|日|天|小时)(?:以内|之内|内|(?P<above>(?:及)?以上))?"
 )
 # 最长发放24个月 / 最长不超过15个工作日: a longest term with no noun before it
 _LONGEST_RE = re.compile(
@@ -140,7 +145,7 @@ _SMALL_NUMERALS = {c: i for i, c in enumerate("零一二三四五六七八九十
 _TERM_RE = re.compile(rf"(?P<n>{NUMBER}|[一二三四五六七八九十两])(?P<u>年|个月)期?(?:及)?以上的?"
                       rf"(?=[^，,。；;]{{0,6}}?(?:合同|贷款|借款|经验|经历|工龄|协议|租期))")
 # 补贴面积不超过500平方米: a bound on what a payment covers, in a measure that is not money
-_COVERAGE_RE = re.compile(rf"(?:补贴|补助|奖励|资助|支持|租赁|租用)(?:面积|人数|名额|数量)(?:最高|最多)?"
+_COVERAGE_RE = re.compile(rf"(?:享受)?(?:补贴|补助|奖励|资助|支持|租赁|租用)的?(?:面积|人数|名额|数量)(?:最高|最多)?"
                           rf"(?:不超过|不得超过|不能超过|最高|最多)(?P<n>{NUMBER})")
 # 连续从事护理工作满5年: a length of service or operation that qualifies
 _SERVICE_RE = re.compile(rf"(?<![未不])满(?P<n>{NUMBER})(?P<u>周年|年|个月)")  # 未满6个月: less than, no length to reach
@@ -159,7 +164,8 @@ _EXPERIENCE_RES = (
     re.compile(rf"(?:从事|从业|任职|执业)[^，,。；;0-9]{{0,12}}?{_N_YEARS}(?:及)?以上"),
 )
 _CONDITION_RE = re.compile(r"(?:对于|对|凡|符合条件的)(?P<c>[^，,。；;]{2,60}?)(?:，|,|给予|可)")
-_POST_RE = re.compile(r"(?:及|或)?以上|以下|以内")
+# 30人（含）以下, 100万元(不含)以上: a note on whether the bound itself counts stands before it
+_POST_RE = re.compile(r"(?:[（(](?:含|不含)[^（）()]{0,6}[）)])?(?:(?:及|或)?以上|以下|以内)")
 # 经认定的技术先进型服务企业，减按…: a sentence's first clause naming who benefits
 _BENEFICIARY_RE = re.compile(r"^\s*(?:经|符合|被|新|首次|获得|列入|纳入)?[^，,]{0,30}?"
                              r"(?:企业|项目|单位|机构|个人|人才|团队|平台|主体|装备|产品|中心|园区|基地|的)\s*$")
@@ -254,8 +260,8 @@ def _named_limits(text: str) -> list[SupportPhrase]:
             continue
         bound = m.group("bound") or ""
         longest = m.group("longest") or "最长" in text[max(0, m.start() - 6) : m.start()]  # 最长贴息期限为2年
-        comparator = ("≥" if bound in ("不少于", "不低于", "不得少于") else
-                      "=" if bound == "为" and not longest else
+        comparator = ("≥" if bound in ("不少于", "不低于", "不得少于") or m.group("above") else
+                      "=" if bound in ("为", "在") and not longest and not m.group().endswith("内") else
                       "≤" if bound or longest or m.group().endswith("内") else "=")
         # 服务期限不少于5年: a minimum term in years or months is a condition the recipient meets, not a limit
         kind = "threshold" if comparator == "≥" and m.group("u") in ("年", "个月") else "time-limit"
@@ -278,6 +284,7 @@ def _qualifying_lengths(text: str, taken: list[SupportPhrase]) -> list[SupportPh
         aim = bool(_AIM_WORDS.search(s.group()))
         matches = [(m, "n", "u", "≥") for m in [*_AGE_RE.finditer(text, s.start(), s.end()),
                                                 *_SERVICE_RE.finditer(text, s.start(), s.end())]]
+        matches += [(m, "n", "u", "≤") for m in _RECENT_RE.finditer(text, s.start(), s.end())]
         if not aim:
             matches += [(m, "num", "unit", "≥") for m in [*_POSSESS_RE.finditer(text, s.start(), s.end()),
                                                           *_FUNDS_RE.finditer(text, s.start(), s.end())]]
@@ -355,6 +362,8 @@ def _threshold(text: str, clause: tuple[int, int], pays: bool) -> SupportPhrase 
         pre = next((w for w in _PRE_LONGEST_FIRST if text.startswith(w, q.start() - len(w))), None)
         if text.startswith("的", after) and _PAYMENT_NOUN.match(text, after + 1) and not post:
             continue  # 给予不超过300万元的奖励: a cap on the payment, not a condition
+        if text.startswith("的标准", after) and MONEY_UNIT.match(unit):
+            continue  # 按每人每月不低于2800元的标准: the floor of a sum paid (read by _payment)
         qualifies = (text.startswith("的", after) and (post or pre or q.group("max") or re.match(r"对|凡|对于", text[a:b]))
                      or MONEY_UNIT.match(unit) and _required(text, a, q))
         at_least = post is not None and "以上" in post.group() and not _TARGET_WORD_BEFORE.search(text, a, q.start())
@@ -386,6 +395,14 @@ _SHARE_OF_PAYMENT = re.compile(r"\s*其中(?![^，,。；;]*(?:给予|按照|按
 # 每新增1000万元奖励2万元 / 每增加1亿元给予10万元: the step of a measure a sum is paid per
 _PER_STEP = re.compile(r"每(?:新增|增加|增长|多|超过|超出)?$")
 _LATER_SUM = re.compile(rf"[^，,。；;0-9]{{0,12}}?{NUMBER}[十百千万亿]*(?:元|美元)")
+
+
+# 不低于2800元的标准: a floor before the sum of a payment standard
+_FLOOR_BEFORE = re.compile(r"(?:不低于|不少于)$")
+_PRODUCT_TERM = re.compile(r"保险金额|保额|贷款额度|授信额度|担保额度")
+# a cap over all the support a firm draws from the text: 享受本细则扶持资金合计不超过…, 各类奖补累计不超过…
+_OVERALL_CAP = re.compile(r"(?:本(?:细则|办法|政策|措施|规定|意见|方案)|各类|各项|多项)[^，,。；;]{0,12}?(?:合计|累计|总额|总计)")
+_SHARE_USED_FOR = re.compile(r"用于[^，,。；;]{1,30}?的(?:比例|比重)")
 
 
 def _payment(text: str, clause: tuple[int, int]) -> SupportPhrase | None:
@@ -434,7 +451,10 @@ def _payment(text: str, clause: tuple[int, int]) -> SupportPhrase | None:
         if rate_span[0] <= q.start() < rate_span[1] or not unit:
             continue  # a sum per head or per measure (按500元/人的标准, 按350元/吨) is a sum of money too
         post = _POST_RE.match(text, q.end())
-        if post and text.startswith("的", post.end()) or text.startswith("的", q.end()) and (
+        standard = text.startswith("的标准", q.end()) and _FLOOR_BEFORE.search(text, a, q.start())
+        if standard:  # 补贴按每人每月不低于2800元的标准落实: the floor of the sum paid, not who qualifies
+            phrase.comparator = "≥"
+        elif post and text.startswith("的", post.end()) or text.startswith("的", q.end()) and (
                 _threshold_word_before(text, a, q.start()) or q.group("max")
                 and not (_PAYMENT_NOUN.match(text, q.end() + 1) and _PAYS.search(text, a, q.start()))
         ) or _required(text, a, q):
@@ -450,6 +470,12 @@ def _payment(text: str, clause: tuple[int, int]) -> SupportPhrase | None:
             phrase.amount_max = to_decimal(q.group("max")) if q.group("max") else None
     if phrase.rate is None and phrase.amount is None and phrase.cap is None:
         return None
+    if _PRODUCT_TERM.search(body) and not _PAYS.search(body):
+        phrase.kind = "other"  # 每亩保险金额1200元, 单户贷款额度最高300万元: the product's terms, not a payment
+    elif phrase.cap is not None and phrase.amount is None and phrase.rate is None and _OVERALL_CAP.search(body):
+        phrase.kind = "other"  # 单个企业年度享受本细则扶持资金合计不超过500万元: a cap over every support of the text
+    elif phrase.rate is not None and phrase.comparator == "≥" and _SHARE_USED_FOR.search(body):
+        phrase.kind = "other"  # 净收入用于奖励科研人员的比例不低于70%: a floor on how a sum is shared, no payment made
     return phrase
 
 
@@ -508,6 +534,45 @@ def _merge(into: SupportPhrase, part: SupportPhrase) -> None:
     into.comparator = into.comparator or part.comparator
 
 
+# 裁员率不高于参保职工总数的20% (what the applicant must meet) / 担保费率原则上不高于1% (a term of the product the
+# support rests on): a ratio bounded in a clause that pays nothing
+_RATIO_BOUND = re.compile(
+    rf"(?P<what>[\u4e00-\u9fff]{{0,8}}率)(?:原则上|一般|均)?(?P<bound>不高于|不超过|不得超过|低于|不低于|不少于|不得低于|高于)"
+    rf"(?:(?P<base>[^，,。；;0-9%]{{1,16}})的)?(?P<n>{NUMBER})(?:%|％)")
+_PRICE_RATE = re.compile(r"(?:费率|利率)$")
+_PAID_RATE = re.compile(r"补|奖|贴息|资助|返还|^率$")
+
+
+def _ratio_bound(text: str, clause: tuple[int, int]) -> SupportPhrase | None:
+    m = _RATIO_BOUND.search(text, *clause)
+    if m is None or _PAID_RATE.search(m.group("what")) or _AIM_WORDS.search(text, clause[0], m.start("n")):
+        return None  # 补贴率不超过30%: the rate of a payment, read by _payment
+    comparator = "≤" if m.group("bound") in ("不高于", "不超过", "不得超过", "低于") else "≥"
+    if _PRICE_RATE.search(m.group("what")):
+        return SupportPhrase("other", m.start(), m.end(), rate=to_decimal(m.group("n")),
+                             rate_base=(m.group("base") or "").strip(), comparator=comparator)
+    return SupportPhrase("threshold", m.start(), m.end(), amount=to_decimal(m.group("n")), unit="%",
+                         comparator=comparator, condition=m.group())
+
+
+# 设备投资同比增长20%以上且增量超过1000万元的: two bounds joined by 且 in one clause naming who qualifies
+_JOINED_BOUND = re.compile(rf"(?P<n>{NUMBER})(?P<u>%|％|[十百千万亿]*元|[十百千万亿]*(?:人|名|家|亩|平方米|吨))"
+                           rf"(?P<post>(?:及|或)?以上|以下)(?=且|并且|、且)")
+
+
+def _joined_thresholds(text: str, clause: tuple[int, int], found: SupportPhrase) -> list[SupportPhrase]:
+    """The bounds before 且 in a clause whose last bound ``found`` reads (each a threshold of its own)."""
+    extra = []
+    for m in _JOINED_BOUND.finditer(text, clause[0], clause[1]):
+        amount = to_decimal(m.group("n"))
+        if amount == found.amount and m.group("u") == found.unit:
+            continue
+        start = found.start
+        extra.append(SupportPhrase("threshold", start, m.end(), amount=amount, unit=m.group("u").replace("％", "%"),
+                                   comparator="≥" if "以上" in m.group("post") else "≤", condition=text[start:m.end()]))
+    return extra
+
+
 def _sentence_phrases(text: str, a: int, b: int) -> list[SupportPhrase]:
     """The payments and thresholds of one support sentence, joined where a clause only adds a cap or a term."""
     sentence_kind = kind_of(text[a:b])
@@ -516,11 +581,15 @@ def _sentence_phrases(text: str, a: int, b: int) -> list[SupportPhrase]:
     last: SupportPhrase | None = None
     for c in _CLAUSE.finditer(text, a, b):
         clause = (c.start(), c.end())
-        payment = _payment(text, clause)
+        ratio = _ratio_bound(text, clause)
+        payment = _payment(text, clause) if ratio is None else None  # 担保费率不超过1%: no payment at 1%
         threshold = (_threshold(text, clause, payment is not None) or _service_threshold(text, clause)
                      or _term_threshold(text, clause))
         if threshold is not None:
+            phrases += _joined_thresholds(text, clause, threshold)
             phrases.append(threshold)
+        elif ratio is not None:
+            phrases.append(ratio)
         if payment is None and last is not None and last.amount is not None and _YEAR_TIER.match(c.group().strip()):
             q = next((q for q in QUANTITY_RE.finditer(text, *clause) if _money_unit(text, q, clause[1])), None)
             if q is not None:  # 第一年按18元/平方米/月，第二年15元/平方米/月: the next year's sum of the same payment
@@ -581,18 +650,84 @@ def _sentence_phrases(text: str, a: int, b: int) -> list[SupportPhrase]:
     return phrases
 
 
+# 自入园之日起两年内按…给予补贴 / 自资金拨付之日起3年内…转让的，应当退回: the window a support runs for, or one
+# its obligations run for, counted from the applicant's own event (not the text's: 自印发之日起 is its validity)
+_SINCE_WITHIN = re.compile(rf"自(?!本)(?P<event>[^，,。；;0-9]{{1,12}}?)之日起(?P<n>{NUMBER}|[一二三四五六七八九十两])"
+                           rf"(?P<u>个月|年)(?:内|之内|以内)")
+_OWN_VALIDITY_EVENT = re.compile(r"^(?:[^，,。；;]{0,6}(?:印发|发布|公布|施行|实施|颁布|下发))$")
+
+
+def _support_periods(text: str) -> list[SupportPhrase]:
+    found = []
+    for s in _SENTENCE.finditer(text):
+        if not (_SUPPORT_SENTENCE.search(s.group()) or re.search(r"资金|补助|补贴|奖励", s.group())):
+            continue
+        for m in _SINCE_WITHIN.finditer(text, s.start(), s.end()):
+            if _OWN_VALIDITY_EVENT.match(m.group("event")):
+                continue
+            found.append(SupportPhrase("time-limit", m.start(), m.end(), amount=_numeral(m.group("n")),
+                                       unit=m.group("u"), comparator="≤"))
+    return found
+
+
+# 上年度主营业务收入在1000万元以上 / 单笔金额不低于500万元 / 购置额在300万元以上: a size an applicant's income,
+# investment or loan must reach, in a list of conditions as much as in a support sentence; a sentence that aims
+# (力争, 到2025年, 达到, 突破 …) sets targets instead
+_MEASURED_SIZE = re.compile(
+    rf"(?P<what>(?:营业|主营业务|销售|经营)?收入|营收|购置额|投资额|投资|产值|纳税额|税收|注册资本|资产总额|净资产|"
+    rf"(?:单笔|贷款|借款|融资)?金额)(?P<pre>在|不低于|不少于|为)?(?P<num>{NUMBER})(?P<unit>[十百千万亿]*(?:元|美元))"
+    rf"(?P<post>(?:[（(](?:含|不含)[^（）()]{{0,6}}[）)])?(?:(?:及|或)?以上|以下))?")
+# a sentence opening with those it is for: 参保职工30人（含）以下的企业，…
+_CONDITION_SENTENCE = re.compile(r"\s*(?:对|凡|对于)?[^，,。；;]{2,40}?的(?:企业|项目|单位|个人|主体|人员|机构)[，,]")
+_AIM_SENTENCE = re.compile(r"力争|争取|确保|目标|到\s*(?:19|20)[0-9]{2}年|达到|突破|增长|提高|培育|新增|累计")
+
+
+def _measured_sizes(text: str) -> list[SupportPhrase]:
+    found = []
+    for s in _SENTENCE.finditer(text):
+        if _AIM_SENTENCE.search(s.group()):
+            continue
+        for m in _MEASURED_SIZE.finditer(text, s.start(), s.end()):
+            pre, post = m.group("pre") or "", m.group("post") or ""
+            if not (pre in ("不低于", "不少于") or post):
+                continue  # 投资额1000万元: a sum, no bound
+            comparator = "≤" if post.endswith("以下") else "≥"
+            start = max(s.start(), m.start() - 3) if text[max(s.start(), m.start() - 3):m.start()] == "上年度" else m.start()
+            found.append(SupportPhrase("threshold", start, m.end(), amount=to_decimal(m.group("num")),
+                                       unit=m.group("unit"), comparator=comparator, condition=text[start:m.end()]))
+    return found
+
+
+# 毕业2年内的高校毕业生 / 离校2年内: how recent a person's status must be to qualify
+_RECENT_RE = re.compile(rf"(?:毕业|离校|退役|退出现役|刑满释放)(?P<n>{NUMBER}|[一二三四五六七八九十两])(?P<u>年|个月)(?:内|以内|之内)")
+
+
 def support_phrases(text: str) -> list[SupportPhrase]:
     """Every support phrase of ``text`` (digits normalised, a figure's spaces before its unit closed), in order:
     payments, thresholds and time limits."""
     text = close_unit_gaps(normalise_digits(text))
     phrases = _time_limits(text)
     phrases += [p for p in _named_limits(text) if not any(t.start <= p.start < t.end for t in phrases)]
-    for s in _SENTENCE.finditer(text):
+    sentences = list(_SENTENCE.finditer(text))
+    pays = any(_SUPPORT_SENTENCE.search(s.group()) for s in sentences)
+    for s in sentences:
         if _SUPPORT_SENTENCE.search(s.group()):
-            for p in _sentence_phrases(text, s.start(), s.end()):
-                if not any(t.start <= p.start < t.end for t in phrases if t.kind == "time-limit"):
-                    phrases.append(p)
+            own = _sentence_phrases(text, s.start(), s.end())
+        elif pays and _CONDITION_SENTENCE.match(s.group()) and not _AIM_SENTENCE.search(s.group()):
+            # 参保职工30人（含）以下的企业，裁员率不高于参保职工总数的20%: a sentence beside a payment that only says
+            # on what terms other applicants qualify; its bounds are thresholds, nothing in it is paid
+            own = [p for p in _sentence_phrases(text, s.start(), s.end()) if p.kind in ("threshold", "other")
+                   and p.rate is None or p.kind == "other" and p.rate is not None]
+        else:
+            continue
+        for p in own:
+            if not any(t.start <= p.start < t.end for t in phrases if t.kind == "time-limit"):
+                phrases.append(p)
+    phrases += [p for p in _support_periods(text)
+                if not any(t.start <= p.start < t.end for t in phrases if t.kind == "time-limit")]
     phrases += _qualifying_lengths(text, phrases)
+    phrases += [p for p in _measured_sizes(text) if not any(t.start <= p.start < t.end or p.start <= t.start < p.end
+                                                            for t in phrases)]
     for p in phrases:  # trim whitespace the clause split leaves at the edges
         while p.start < p.end and text[p.start].isspace():
             p.start += 1
@@ -615,6 +750,8 @@ def extract_supports(text: str, offset: int, unit_path: str, unit_key: str,
     for p in support_phrases(text):
         p.end = _whole_end(text, p.end)
         sentence = _sentence_around(text, p.start, p.end)
+        if _reports_past(text[sentence[0]:sentence[1]], issued):
+            continue  # 2023年我局统筹补助资金1.2亿元 in a reply of 2024: money spent, reported, no support offered
         # the sentence's own conditions, read from it alone: the unit's list keeps a condition once, where it is
         # first written, so a second sentence naming it again (吸纳高校毕业生…；吸纳应届高校毕业生…) would look bare
         own = conditions_of(text[sentence[0]:sentence[1]], offset + sentence[0])
@@ -639,6 +776,19 @@ def _own_tiers(supports: list[Support]) -> list[Support]:
         if own:
             s.conditions = [c for c in s.conditions if c.field != "size" or c in own]
     return supports
+
+
+# a sentence opening with a year (after its number, 其中, or 在…方面，): 2023年，全市…; 在良种繁育方面，2023年我局…
+_OPENING_YEAR = re.compile(r"\s*(?:[0-9]+[.．、]|其中[，,]?|在[^，,。；;0-9]{1,20}方面[，,])?\s*(?P<y>(?:19|20)[0-9]{2})年"
+                           r"(?!起|以来|开始|前|底|末|内|以后|之后|[0-9])")
+_PAST_AIM = re.compile(r"力争|确保|争取|目标|计划|预计|预期|将|要|到\s*(?:19|20)[0-9]{2}年|可|按|应|对")
+
+
+def _reports_past(sentence: str, issued: date | None) -> bool:
+    """A sentence that opens with a year already over when the text was issued and neither aims nor sets a rule
+    (no 将, 要, 可, 按, 对 …): it reports what was done."""
+    m = _OPENING_YEAR.match(sentence)
+    return bool(m and issued is not None and int(m.group("y")) < issued.year and not _PAST_AIM.search(sentence))
 
 
 def _whole_end(text: str, end: int) -> int:

@@ -92,12 +92,14 @@ _AIM_BEFORE = re.compile(r"培育|引进|新增|打造|建成|建设|发展|扶�
 _EXCLUDED_RE = re.compile(r"[（(](?:不含|不包含|含|包含)$")  # （不含6亩）: the bound's own note, no figure of its own
 # Achievements reported, not targets set: 已建成…, and 同比 in a sentence that sets no goal.
 _PAST_RE = re.compile(r"已(?:经)?(?:建成|达到|累计|形成|培育|实现|完成|突破|超过|有|经)|以来|近年来|近[0-9一二三四五六七八九十]{1,2}年来|过去[0-9一二三四五六七八九十]"
-                      r"|^(?!.*(?:到|至)(?:19|20)[0-9]{2}年|.*(?:力争|确保|争取|全年|预期|预计|目标)).*同比"
+                      # (a change bounded 以上/以内/左右 or 不低于/控制在… is aimed at, not reported: 同比下降5%以上)
+                      r"|^(?!.*(?:到|至)(?:19|20)[0-9]{2}年|.*(?:力争|确保|争取|全年|预期|预计|目标)"
+                      r"|.*[0-9](?:%|个百分点)?(?:以上|以内|以下|左右)|.*(?:不低于|不少于|不超过|不高于|控制在|保持在)[0-9]).*同比"
                       # 全盟现有胡尔奇100余名: what there is now, in a sentence that sets no aim
                       r"|^(?!.*(?:到|至)(?:19|20)[0-9]{2}年|.*(?:力争|确保|争取|目标|新增|达到|提高|增加)).*(?<![在以])现有[^，,。；;基]{0,12}[0-9]")
 # 低于目标1.8个百分点 / 高于年度目标: a result measured against a target, which names no aim of its own
 _AGAINST_TARGET = re.compile(r"(?:低于|高于|快于|慢于|超过|超出|完成|未完成|达到|未达到|实现)(?:预期|年度|全年|序时|计划)?目标")
-_OPENING_YEAR = re.compile(r"\s*(?:[0-9]+[.．、]|其中[，,]?)?\s*(?P<y>(?:19|20)[0-9]{2})年(?!起|以来|开始|前|底|末|内|[0-9])")
+_OPENING_YEAR = re.compile(r"\s*(?:[0-9]+[.．、]|其中[，,]?|在[^，,。；;0-9]{1,20}方面[，,])?\s*(?P<y>(?:19|20)[0-9]{2})年(?!起|以来|开始|前|底|末|内|[0-9])")
 _AIM_WORDS = re.compile(r"力争|确保|争取|目标|计划|预计|预期|将|要|到(?:19|20)[0-9]{2}年")
 
 
@@ -131,6 +133,15 @@ _LISTED = re.compile(r"(?:[\u4e00-\u9fff]{1,10}、){2,}[\u4e00-\u9fff]{1,10}$") 
 _SUBJECT_UNITS = RATE_UNITS + ("个工作日", "工作日", "小时", "天", "分钟", "秒", "个月", "周")
 # 分别 then up to a few words (达到 / 比2020年提高) before the first of the values
 _RESPECTIVELY_RE = re.compile(r"分别(?P<words>(?:[^0-9，,。；;：:]|(?:19|20)[0-9]{2}年){0,10}?)(?=[0-9](?![0-9]{3}年))")
+# 每年 / 全年 / 每年度: the frequencies whose at-least count is a yearly minimum
+_YEARLY_RE = re.compile(r"每年度?|全年")
+# …500万元以上技术改造项目1000个: a size with its bound, a noun, then a count of that noun in the same clause
+_COUNT_LATER = re.compile(r"[\u4e00-\u9fff“”]{1,16}?[0-9]+(?:\.[0-9]+)?(?:余|多)?[十百千万亿]*(?:个|家|项|座|台|套|所|户|处|批|条)")
+# 至少建成1个, 不少于…: a lower bound written before the verb the number follows
+_AT_LEAST_VERB = re.compile(r"(?:至少|最少|不少于)(?:要|应|需|须)?(?:有|拥有|新建|建成|建设|建立|培育|培养|打造|配备|开展|组织|举办|"
+                            r"设立|新增|引进|完成|创建|选树|推出|实施|落实|安排)(?:改造)?$")
+# 年均增长15%: a growth per year, kept as the period beside the date it runs to
+_YEARLY_AVERAGE = re.compile(r"年均(?:增长|提高|增加|下降|降低|减少|递增|递减)[^，,。；;0-9]{0,4}$")
 _NAME_SPLIT = re.compile(r"(?<!工业)和(?!信息化)|与|以及")  # not 及: 普及率
 
 
@@ -148,6 +159,7 @@ class _Found:
     comparator: str
     period: str = ""  # 全年 / 每年 written before the bound: the count is per year, no date
     per_year: bool = False  # a minimum per year (全年不少于12场): no covering or inherited date applies
+    yearly_average: bool = False  # 年均增长15%: a change per year, 年均 kept as the period beside any date
 
 
 def _sets_terms(sentence: str) -> bool:
@@ -402,8 +414,11 @@ def _read_quantity(text: str, text_raw: str, q: re.Match[str]) -> _Found | None:
     after = post.end() if post else number_end
     if not unit and not (pre and not _NOT_UNIT_NEXT.match(text, q.end()) and not re.match(r"[0-9.:：∶]", text[q.end():q.end() + 1])):
         return None
-    if unit == "次" and _FREQUENCY_RE.search(text, clause_start, q.start()):
-        return None
+    frequency = _FREQUENCY_RE.search(text, clause_start, q.start()) if unit == "次" else None
+    if frequency and not (pre and _COMPARATOR_OF_PRE[pre[0]] == "≥" and _YEARLY_RE.fullmatch(frequency.group())):
+        return None  # 每月至少接访1次, 每年举办1次: how often; 每年开展专项行动不少于2次 is a yearly minimum, a target
+    if unit == "分" and not (pre or post) or unit == "分" and re.search(r"[时点]$", text[clause_start:q.start()]):
+        return None  # a score is a target only with a bound (满意度达到85分以上); 9时30分 is a time
     if unit in _DURATION_UNITS and _FREQUENCY_RE.search(text, _clause_start(text, q.start(), _SENTENCE_STOPS + "，,"),
                                                         q.start()):
         return None
@@ -420,6 +435,9 @@ def _read_quantity(text: str, text_raw: str, q: re.Match[str]) -> _Found | None:
     attribute = _ATTRIBUTE_RE.match(text, number_end)
     if attribute and unit not in RATE_UNITS and _QUALIFIED.match(text, attribute.end()) and not _AIM_BEFORE.search(text, clause_start, q.start()):
         return None  # 在职职工总数30人（含）以下的企业暂免…: the size of those a rule is for, not an aim (培育100家以上的企业 is one)
+    if (post and post.group().endswith(("以上", "以下")) and not is_count(unit) and unit not in RATE_UNITS
+            and _COUNT_LATER.match(text, after)):
+        return None  # 每年实施500万元以上技术改造项目1000个: the size qualifying the projects counted after it
     if _BASE_AFTER.match(text, after):
         return None  # 以1995年实招人数1445名为基数: the base a change is counted from, not an aim
     if _CONDITION_TAIL.match(text, after):
@@ -431,6 +449,8 @@ def _read_quantity(text: str, text_raw: str, q: re.Match[str]) -> _Found | None:
     if _describes(text, clause_start, q.start(), after, pre is not None):
         return None
     comparator = comparator_of(pre[0] if pre else None, post.group() if post else None, q.group("approx"))
+    if comparator == "=" and _AT_LEAST_VERB.search(text, clause_start, q.start()):
+        comparator = "≥"  # 每个街道至少建成1个联络站: the bound stands before the verb
     obj_end = _object_end(text, after)
     subject_start = _subject_start(text, pre[1] if pre else q.start())
     verb = None if pre else _BUILD_VERB.match(text, subject_start, q.start())
@@ -457,6 +477,8 @@ def _read_quantity(text: str, text_raw: str, q: re.Match[str]) -> _Found | None:
         before = _clause_start(text, clause_start - 1)
         subject_start = _LEADING.match(text, before, clause_start - 1).end()  # type: ignore[union-attr]
         subject = text_raw[subject_start : clause_start - 1]
+    if re.search(r"(?:权重|分值)$", subject):
+        return None  # 纳入年度考核，权重不低于10%: how an assessment is weighted, no outcome aimed at
     if (pre or unit in _SUBJECT_UNITS or obj_end == after) and subject:
         start, end, indicator = subject_start, after, subject
     elif obj_end > after and (unit not in RATE_UNITS or text.startswith("的", after)):  # 使80%的企业实现上云
@@ -466,9 +488,10 @@ def _read_quantity(text: str, text_raw: str, q: re.Match[str]) -> _Found | None:
         start, end, indicator = verb.start(), after, text_raw[verb.start():verb.end()]
     else:
         return None
+    average = bool(_YEARLY_AVERAGE.search(text, clause_start, pre[1] if pre else q.start()))
     return _Found(start, end, q.start(), indicator, to_decimal(q.group("num")) or Decimal(0),
                   to_decimal(q.group("max")) if q.group("max") else None, unit_raw, comparator, period,
-                  minimum_per_year is not None)
+                  minimum_per_year is not None, average)
 
 
 # Figures that describe, in a sentence that sets no goal: a total (号牌字符共8位, 共监测了5个月), what a proposal
@@ -499,6 +522,31 @@ def _describes(text: str, clause_start: int, at: int, after: int, has_pre: bool)
     line_end = text.find("\n", at)
     line = text[line_start : len(text) if line_end == -1 else line_end]
     return not text[line_start:at].strip() and not re.search(r"[，,。；;：:、]", line.strip().rstrip("。"))
+
+
+# 专职保安员配备率、一键报警装置安装率均达到100%: indicators listed with 、 before 均/都 and one bound share it
+_SHARED_TAIL = re.compile(r"(?<![人平年户亩])(?:均|都|全部)$")
+_SHARED_ITEM = re.compile(r"[^，,。；;：:、\n\t（）()]{2,30}$")
+
+
+def _shared_bound(text: str, text_raw: str, f: _Found) -> list[_Found]:
+    """The targets of the other indicators a 均-bound covers (A、B均达到100%): one each, with the bound, unit and
+    place of the one read at the number."""
+    if not _SHARED_TAIL.search(f.indicator) or f.start == 0 or text[f.start - 1] != "、":
+        return []
+    found: list[_Found] = []
+    end = f.start - 1
+    while True:
+        item = _SHARED_ITEM.search(text, _clause_start(text, end), end)
+        if item is None:
+            break
+        lead = _LEADING.match(text, item.start(), item.end())
+        name = text_raw[lead.end() if lead else item.start():item.end()]
+        found.append(dataclasses.replace(f, start=item.start(), indicator=name))
+        if item.start() == 0 or text[item.start() - 1] != "、":
+            break
+        end = item.start() - 1
+    return found[::-1]
 
 
 def _is_baseline(text: str, q: re.Match[str]) -> bool:
@@ -572,6 +620,9 @@ def extract_targets(
             continue
         found.append(target)
     found += _han_targets(norm, text, skip)
+    found += [g for f in found for g in _shared_bound(norm, text, f)]
+    found = [dataclasses.replace(f, indicator=_SHARED_TAIL.sub("", f.indicator)) if len(f.indicator) > 2 else f
+             for f in found]
     mentions = time_mentions(norm, year)
     due = next((t for m in _DUE_LINE.finditer(norm) for t in time_mentions(m.group("when"), year) if t.when), None)
     targets: list[Target] = []
@@ -605,7 +656,7 @@ def extract_targets(
                 span=Span(offset + f.start, offset + f.end),
                 deadline_basis=basis,
                 deadline_evidence=evidence,
-                period="" if when else period,
+                period=("年均" if f.yearly_average else "") if when else (period or ("年均" if f.yearly_average else "")),
             )
         )
     return targets

@@ -1,0 +1,86 @@
+"""Targets in local texts (round 7): a bounded change under 同比 is aimed at, a result reported after 在…方面 in a
+past year is not, a score and a number of course sessions are units, a yearly minimum of actions, indicators that
+share one bound with 均, a size qualifying the things counted, an assessment weight, 至少 before the verb, 年均
+kept beside the date, 年内 as a period, a covering statement with an exception, and 千瓦时 after a magnitude.
+Sentences are written for these tests."""
+
+from datetime import date
+from decimal import Decimal
+
+from ingest.deadlines import covering_deadline, time_mentions
+from ingest.quantities import QUANTITY_RE
+from ingest.targets import extract_targets
+
+
+def _targets(text: str, year: int | None = None):
+    return extract_targets(text, 0, "一", "u1", year=year)
+
+
+def _read(text: str, year: int | None = None):
+    return [(t.indicator, t.quantity, t.unit, t.comparator) for t in _targets(text, year)]
+
+
+def test_a_bounded_change_against_last_year_is_an_aim():
+    found = _read("全县交通事故死亡人数同比下降8%以上，火灾起数控制在200起以内。")
+    assert ("全县交通事故死亡人数同比下降", Decimal("8"), "%", "≥") in found
+
+
+def test_an_exact_change_against_last_year_is_still_a_result():
+    assert _read("一季度全区规上工业增加值同比增长6.4%。") == []
+
+
+def test_a_past_year_after_an_opening_topic_reports_results():
+    assert _read("在教育方面，2023年新建幼儿园3所，学位覆盖率提高到92%。", 2024) == []
+
+
+def test_a_score_with_a_bound_is_a_target_and_a_time_is_not():
+    assert _read("群众满意度测评达到90分以上。") == [("群众满意度测评", Decimal("90"), "分", "≥")]
+    assert _read("会议于9时30分召开。") == []
+
+
+def test_sessions_of_a_course_are_counted():
+    found = _targets("全年举办村干部培训班不少于3期。")
+    assert [(t.quantity, t.unit, t.comparator, t.period) for t in found] == [(Decimal("3"), "期", "≥", "全年")]
+
+
+def test_a_yearly_minimum_of_actions_is_a_target_and_a_monthly_routine_is_not():
+    found = _targets("每年开展安全生产联合检查不少于4次。")
+    assert [(t.quantity, t.unit, t.period) for t in found] == [(Decimal("4"), "次", "每年")]
+    assert _targets("镇领导每周至少下村2次。") == []
+
+
+def test_indicators_sharing_one_bound_are_one_target_each():
+    found = _read("农村自来水普及率、垃圾分类覆盖率均达到95%以上。")
+    assert sorted(found) == [("农村自来水普及率", Decimal("95"), "%", "≥"), ("垃圾分类覆盖率", Decimal("95"), "%", "≥")]
+
+
+def test_a_size_before_the_things_counted_is_no_target():
+    found = _read("每年新开工5000万元以上工业项目10个以上。")
+    assert [(q, u, c) for _, q, u, c in found] == [(Decimal("10"), "个", "≥")]
+
+
+def test_an_assessment_weight_is_no_target():
+    assert _read("将河长制工作纳入年度综合考核，权重不低于5%。") == []
+
+
+def test_at_least_before_the_verb_bounds_the_count():
+    assert _read("每个乡镇至少建成2个村级养老服务站。") == [("村级养老服务站", Decimal("2"), "个", "≥")]
+
+
+def test_a_yearly_average_keeps_its_period_beside_the_date():
+    found = _targets("到2026年，全市外贸进出口额年均增长8%以上。")
+    assert [(t.quantity, t.deadline, t.period) for t in found] == [(Decimal("8"), date(2026, 12, 31), "年均")]
+
+
+def test_within_the_year_is_kept_as_a_period():
+    assert [m.period for m in time_mentions("年内新增城镇就业3000人。", 2025)] == ["年内"]
+    assert [m.when for m in time_mentions("2025年内完成改造。", 2025)] == [date(2025, 12, 31)]
+
+
+def test_a_covering_statement_with_an_exception_still_covers():
+    hint = covering_deadline("上述指标除另有说明外，均为2026年全年目标。")
+    assert hint is not None and hint.when == date(2026, 12, 31)
+
+
+def test_kilowatt_hours_after_a_magnitude_read_whole():
+    assert [m.group("unit") for m in QUANTITY_RE.finditer("全年售电量80亿千瓦时")] == ["亿千瓦时"]
