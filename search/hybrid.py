@@ -124,6 +124,14 @@ class SearchIndex:
         # target row → the row of the goal that states it
         self._goal_of = {i: goals[(u.document, u.path)] for i, u in enumerate(units)
                          if u.kind == "target" and (u.document, u.path) in goals}
+        # target row → the row of the other unit whose text holds its clause (a measure, an item, the preamble):
+        # the clause is part of that unit, so the two are one hit, not a short clause ranked above its own unit
+        holders = {(u.document, u.path): i for i, u in enumerate(units)
+                   if u.kind not in ("target", "goal", "task_row") and u.start <= u.end}
+        self._holder_of = {i: holders[(u.document, u.path)] for i, u in enumerate(units)
+                           if u.kind == "target" and i not in self._goal_of and (u.document, u.path) in holders
+                           and units[holders[(u.document, u.path)]].start <= u.start
+                           and u.end <= units[holders[(u.document, u.path)]].end}
 
     # The local backend's retrievers, for code that reaches them directly (benchmarks, tests); None on others.
     @property
@@ -471,7 +479,7 @@ class SearchIndex:
         asked = set(plan.places)
         carried: dict[int, TargetView] = {}
         if kinds is None or {"goal", "target"} <= kinds:
-            fused, carried = self._fold_targets(fused)
+            fused, carried = self._fold_targets(fused, holders=kinds is None)
         ranked = sorted(fused.items(), key=lambda item: (-item[1], item[0]))[:max(k, EVIDENCE_UNITS)]
         best_texts = [self.units[doc].text for doc, _ in ranked[:EVIDENCE_UNITS]]  # what relevance is judged by
         ranked = ranked[:k]
@@ -551,14 +559,20 @@ class SearchIndex:
             return [*plan.translation_terms, *plan.key_terms, *plan.lexical_terms]
         return [*self.tokenizer.words(plan.text), *plan.key_terms]
 
-    def _fold_targets(self, fused: dict[int, float]) -> tuple[dict[int, float], dict[int, TargetView]]:
+    def _fold_targets(self, fused: dict[int, float], holders: bool = False
+                      ) -> tuple[dict[int, float], dict[int, TargetView]]:
         """A target's clause lies inside its goal's text: one hit, not two.  The goal takes the better of
-        the two scores and carries the best-scoring target as data (``kind="target"`` still lists targets)."""
+        the two scores and carries the best-scoring target as data (``kind="target"`` still lists targets).
+        With ``holders`` (no kind asked for), a target read from another unit's text (a measure, an item, the
+        preamble) folds into that unit alike: a clause 每个网格配备1名专职网格员 ranked above the measure that
+        states it and the date asked for hid the measure's answer behind its own fragment."""
         out = dict(fused)
         carried: dict[int, TargetView] = {}
         best: dict[int, float] = {}
         for doc, score in fused.items():
             goal = self._goal_of.get(doc)
+            if goal is None and holders:
+                goal = self._holder_of.get(doc)
             if goal is None:
                 continue
             del out[doc]
