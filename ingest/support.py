@@ -133,7 +133,10 @@ _POSSESS_RE = re.compile(
     rf"(?:(?:应当|应|须|必须|还应|需)(?:具有|具备|拥有|有)|(?:^|(?<=[。；;，,：:\n）)])|(?<=[0-9][.．、]))(?:具有|具备|拥有|有))"
     rf"(?P<num>{NUMBER})(?P<unit>{UNIT})(?:及)?以上的?", re.MULTILINE)
 _FUNDS_RE = re.compile(rf"(?:资金|基金数额|注册资本|净资产|资产总额)(?:一般|原则上)?(?:不少于|不低于)(?P<num>{NUMBER})"
-                       rf"(?P<unit>[十百千万亿]*元)")
+                       rf"(?P<unit>[十百千万亿]*元)"
+                       # 应有固定的场所、5000元以上的资金: funds one must have, listed after what else one must have
+                       rf"|(?<=[、，,])(?P<num2>{NUMBER})(?P<unit2>[十百千万亿]*元)(?:人民币)?(?:及)?以上的?"
+                       rf"(?:活动|注册|开办)?(?:资金|资本|经费)")
 _AGE_CAP_RE = re.compile(rf"年龄(?:一般|原则上)?(?:不超过|不得超过|不高于)(?P<num>{NUMBER})(?P<unit>周岁|岁)")
 _COUNTS = "|".join(sorted(COUNT_WORDS, key=len, reverse=True))
 _CONDITIONAL_COUNT_RE = re.compile(rf"(?:在|为|只有|仅有)(?P<num>{NUMBER})(?P<unit>{_COUNTS})(?P<post>及以上|以上|及以下|以下)?的"
@@ -286,8 +289,9 @@ def _qualifying_lengths(text: str, taken: list[SupportPhrase]) -> list[SupportPh
                                                 *_SERVICE_RE.finditer(text, s.start(), s.end())]]
         matches += [(m, "n", "u", "≤") for m in _RECENT_RE.finditer(text, s.start(), s.end())]
         if not aim:
-            matches += [(m, "num", "unit", "≥") for m in [*_POSSESS_RE.finditer(text, s.start(), s.end()),
-                                                          *_FUNDS_RE.finditer(text, s.start(), s.end())]]
+            matches += [(m, "num", "unit", "≥") for m in _POSSESS_RE.finditer(text, s.start(), s.end())]
+            matches += [(m, "num" if m.group("num") else "num2", "unit" if m.group("num") else "unit2", "≥")
+                        for m in _FUNDS_RE.finditer(text, s.start(), s.end())]
             matches += [(m, "num", "unit", "≤") for m in _AGE_CAP_RE.finditer(text, s.start(), s.end())]
             matches += [(m, "num", "unit", "≥" if "以上" in (m.group("post") or "") else
                          "≤" if m.group("post") else "=") for m in _CONDITIONAL_COUNT_RE.finditer(text, s.start(), s.end())]

@@ -386,9 +386,14 @@ def _han_targets(text: str, text_raw: str, skip: list[tuple[int, int]]) -> list[
     for regex, percent in ((HAN_PERCENT_RE, True), (HAN_QUANTITY_RE, False)):
         for m in regex.finditer(text):
             value = han_number(m.group("num"))
-            if value is None or _inside(m.start(), skip) or (value == 1 and not percent):
+            if value is None or _inside(m.start(), skip):
                 continue
-            bound = _pre_word(text, _clause_start(text, m.start()), m.start()) or _POST_RE.match(text, m.end())
+            # 每个地市至少建设一所中等职业学校: a lower bound before the verb makes even one a figure aimed at
+            at_least = _AT_LEAST_VERB.search(text, _clause_start(text, m.start()), m.start())
+            if value == 1 and not percent and not at_least:
+                continue
+            bound = (_pre_word(text, _clause_start(text, m.start()), m.start()) or _POST_RE.match(text, m.end())
+                     or at_least)
             if not (percent or bound):
                 continue
             target = _read_quantity(text, text_raw, _HanMatch(m, percent))  # type: ignore[arg-type]

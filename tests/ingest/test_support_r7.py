@@ -107,3 +107,8 @@ def test_money_reported_as_spent_in_a_past_year_is_no_support():
     text = "在农田建设方面，2022年我局统筹补助资金8000万元，建成高标准农田5万亩。"
     assert _supports(text, date(2023, 6, 1)) == []
     assert _supports(text, None) != []  # the year of issue unknown: kept
+
+
+def test_funds_listed_among_what_a_body_must_have_are_a_threshold():
+    found = _by_kind("申请登记的协会应有固定的办公场所、3万元以上的活动资金和专职人员。", "threshold")
+    assert [(s.amount, s.unit, s.comparator) for s in found] == [(Decimal("3"), "万元", "≥")]

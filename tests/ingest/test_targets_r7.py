@@ -84,3 +84,8 @@ def test_a_covering_statement_with_an_exception_still_covers():
 
 def test_kilowatt_hours_after_a_magnitude_read_whole():
     assert [m.group("unit") for m in QUANTITY_RE.finditer("全年售电量80亿千瓦时")] == ["亿千瓦时"]
+
+
+def test_at_least_one_in_chinese_numerals_is_a_target():
+    assert _read("每个县原则上至少建设一所特殊教育学校。") == [("特殊教育学校", Decimal("1"), "所", "≥")]
+    assert _read("工作达到一个新水平。") == []
