@@ -13,13 +13,15 @@ Order of the decision (the first that applies wins):
 2. Strong cues anywhere in the unit, which carry the unit whatever else it says: a decision (国务院决定, 同意…,
    授予, 予以表扬, 给予…处分, a reply's 办理意见) → decision; setting up a body or stating its membership
    (成立…领导小组, 组成人员, 办公室设在, 召集人) → duty.
-3. The main clause (the heading and the first sentence of the body): the first function among support, rule,
+3. A notice's own body that, beyond its cover formula, tells its addressees what to do (各试点城市要…,
+   各牵头单位要于…报送, 请你们把…作为一项政治任务) → duty.
+4. The main clause (the heading and the first sentence of the body): the first function among support, rule,
    goal, duty and context whose cue it holds.
-4. The rest of the text: a support cue → support; two or more rule markers (不得, 应当, 必须 …) → rule; the
+5. The rest of the text: a support cue → support; two or more rule markers (不得, 应当, 必须 …) → rule; the
    cover text of a notice (现将…印发给你们, 现函复如下, 请批转) → context; background narrative → context.
-5. A short list item with no cue of its own (自然资源部门有关不动产登记信息；, a commended practice) takes the
+6. A short list item with no cue of its own (自然资源部门有关不动产登记信息；, a commended practice) takes the
    function of the text that introduces it (its parent, or the preamble for a top-level list).
-6. Defaults by kind: an article (第X条) → rule; a preamble, notice or closing → context; otherwise → action.
+7. Defaults by kind: an article (第X条) → rule; a preamble, notice or closing → context; otherwise → action.
 
 Owner notes such as （发展改革委、财政部负责） or 由市经信委牵头 say who does a unit's work, not what the unit
 does; they are left out before reading duty cues.
@@ -50,6 +52,8 @@ class FunctionCall:
 
     function: str
     cue: str
+    introduces: bool = True  # whether a list that follows the unit takes its function (not a notice's work for
+    # its addressees: the issued text's items are no entries of it)
 
 
 def _rx(*alternatives: str) -> re.Pattern[str]:
@@ -178,6 +182,21 @@ _COVER = _rx(
     r"(?:，|^)(?:特)?制定本(?:办法|方案|规定|条例|细则|意见|计划|措施)|(?:，|^)提出(?:以下|如下)(?:意见|措施)",
     r"以(?:习近平)?新时代中国特色社会主义思想为指导|全面贯彻党的[^，。；\n]{0,20}精神",
 )
+# A notice's own words that put its addressees to work beyond the cover formula (各试点城市要…, 地方各级政府、各有关
+# 部门要…, 各牵头单位要于…报送, 请你们把…作为一项政治任务): the notice assigns duties; 请认真贯彻执行 alone does not.
+_ADDRESSEES_TO_WORK = re.compile(
+    r"(?:^|[。；，\n])\s*(?:各(?:地区|地方|部门|有关|相关|单位|级|省|市|区|县|试点|牵头|责任|成员|乡镇|街道|承办)|地方各级|"
+    r"有关部门|相关部门|请你们|请各)[^。；\n]{0,40}?(?:要|必须|务必|应当|把)")
+
+
+def _assigns_addressees(clean: str) -> re.Match[str] | None:
+    """A sentence of a notice, other than its cover formula, that tells its addressees what to do."""
+    for sentence in re.split(r"(?<=[。！？\n])", clean):
+        if sentence.strip() and not _COVER.search(sentence) and (found := _ADDRESSEES_TO_WORK.search(sentence)):
+            return found
+    return None
+
+
 # Background: what has happened or what is, not what is to be done.
 _NARRATIVE = _rx(
     r"(?<!为)了(?![解])", r"已经|已(?!于|对|有)", r"近年来|以来|目前|截至|总的来看|总体上看|从[^，。；\n]{0,10}情况看",
@@ -327,6 +346,9 @@ def unit_function(unit: Unit, ancestors: list[Unit] | None = None, introducer: F
     if _members(text):
         return FunctionCall("duty", "成员名单")
 
+    if unit.kind.value == "notice" and (found := _assigns_addressees(clean)) is not None:
+        return FunctionCall("duty", _cue(found), introduces=False)  # 现将…印发给你们。各试点城市要…: work for its addressees
+
     # 3. the main clause: a heading that directs work decides it; else the first cue of the heading and first sentence
     main = _main_clause(unit, clean)
     if (found := _directive_heading(unit)) is not None and not _concrete_offer(clean):
@@ -407,11 +429,13 @@ def assign_functions(units: list[Unit]) -> list[Unit]:
             # A top-level list is introduced by the text before it: the notice or preamble that takes a decision,
             # states a rule … (对…130项典型经验做法予以通报表扬), not a list title between them.
             before = [u for u in out if u.kind in _OPENINGS]
-            introducer_unit = next((u for u in reversed(before) if u.function != "context"),
+            introducer_unit = next((u for u in reversed(before) if u.function != "context" and calls[u.path].introduces),
                                    before[-1] if before else None)
         else:
             introducer_unit = None
         introducer = calls.get(introducer_unit.path) if introducer_unit is not None else None
+        if introducer is not None and not introducer.introduces:
+            introducer = None
         call = unit_function(unit, ancestors, introducer, introducer_unit)
         if unit.kind is UnitKind.ANNEX and not ancestors and call.function in ("action", "context"):
             call = _named_list(unit, out) or call

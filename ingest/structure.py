@@ -7,7 +7,7 @@ import bisect
 import itertools
 import logging
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .errors import ParseError
 from .frontmatter import FrontMatter, read_front_matter
@@ -135,6 +135,7 @@ class _Annex:
     label_end: int  # end of 附件1 (and of its colon)
     numeral: str
     line: int
+    names_only: bool = False  # the line naming the annex that follows (附件：分解表), no annex of its own
 
 
 _NEWLINE_RE = re.compile(r"[\r\n]")
@@ -186,7 +187,40 @@ def _find_annexes(source: str, after: int, blocked: tuple[Span, ...]) -> list[_A
             continue  # 附件材料… / 附件2所列事项… are sentences, not annexes
         line = bisect.bisect_right(newlines, pos - 1) + 1
         found.append(_Annex(pos, m.start("title"), m.group("numeral") or "", line))
-    return found
+    return [replace(a, names_only=True) if i + 1 < len(found) and _names_next_annex(source, a, found[i + 1]) else a
+            for i, a in enumerate(found)]
+
+
+_ANNEX_HEAD_LINES = 3  # the lines of an annex where its title stands (附件1 / 标题 / （2024—2026年）)
+
+
+def _titles(source: str, start: int, end: int) -> list[str]:
+    """The non-blank lines of ``[start, end)``, without spaces, list numbers (1. / 2、) and brackets《》."""
+    lines = (re.sub(rf"[{_WS}《》〈〉]", "", m.group()) for m in _LINE_RE.finditer(source, start, end))
+    return [re.sub(r"^[0-9０-９]{1,2}[.．、]", "", t) for t in lines if t]
+
+
+def _names_next_annex(source: str, annex: _Annex, following: _Annex) -> bool:
+    """Whether ``annex`` is only the line that names the annexes attached (附件：重点任务分解表, or 附件：1.… with the
+    next titles below it) and the annex itself follows, headed by that title: the naming line is no annex of its own.
+    It holds nothing but title lines (no sentence) and its first title opens the next annex."""
+    if annex.numeral and annex.numeral != following.numeral:
+        return False  # 附件1：… then 附件2：…: two annexes
+    named = _titles(source, annex.label_end, following.start)
+    if not named or any(_SENTENCE_RE.search(t) for t in named):
+        return False
+    head = "".join(_titles(source, following.label_end, _line_end_after(source, following.label_end, _ANNEX_HEAD_LINES)))
+    return named[0] in head
+
+
+def _line_end_after(source: str, pos: int, lines: int) -> int:
+    """The end of the ``lines``-th non-blank line from ``pos`` on."""
+    count = 0
+    for m in _LINE_RE.finditer(source, pos):
+        count += bool(m.group().strip(_WS))
+        if count >= lines:
+            return m.end()
+    return len(source)
 
 
 def _paragraphs(source: str, start: int, end: int) -> list[re.Match[str]]:
@@ -467,7 +501,8 @@ def _body_units(builder: _Builder, labels: list[Label], start: int, blocked: tup
     two numbered units, its paragraphs (第1段 …) and annexes. Returns the preamble's span."""
     source = builder.source
     body_start = start
-    if annexes and not [lab for lab in labels if start <= lab.start < annexes[0].start] and [
+    if annexes and not annexes[0].names_only and not [
+            lab for lab in labels if start <= lab.start < annexes[0].start] and [
             lab for lab in labels if lab.start >= annexes[0].start] and not _has_text(source, start, annexes[0].start,
                                                                                      blocked):
         # A text whose only words are in its 附件: that annex is the document's body.
@@ -494,6 +529,8 @@ def _body_units(builder: _Builder, labels: list[Label], start: int, blocked: tup
     else:
         _paragraph_units(builder, body_start, body_end, blocked)
     for i, annex in enumerate(annexes):
+        if annex.names_only:
+            continue
         end = annexes[i + 1].start if i + 1 < len(annexes) else len(source)
         builder.annex(annex, [lab for lab in labels if annex.start <= lab.start < end], end)
     return preamble
