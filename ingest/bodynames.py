@@ -76,7 +76,7 @@ _COLLECTIVE_RE = re.compile(
     r"各(?:街道|镇|乡镇|镇（街道）|街道（镇）|街镇)(?:综治中心|[\u4e00-\u9fff]{2,6}?服务中心|[\u4e00-\u9fff]{2,4}?(?:站|所))"
     r"(?=[、，,；;）)]|负责|配合|要|应)|"
     r"各(?:有关|相关)?(?:(?:旗县（市、区）|旗县（区、市）|旗县市区|旗县区|旗县|盟市|区县|地级以上市|地级市|县级市|县（市、区）|县（市）|设区(?:的)?市|市（州）|市州|区|县|市|州|盟|旗|省|苏木乡镇|苏木镇|苏木（镇）|乡镇|街镇|街道|镇|乡|级)"
-    r"(?:[（(][市区县州、]+[)）])?[、，,]?)*"
+    r"(?:[（(〔][市区县州特、]+[)）〕])?[、，,]?)*"
     r"(?<![、，,])(?:(?:人民政府|政府)(?:[（(](?:管委会|管理委员会)[)）]|及其(?:所属|有关)?部门|部门)?|部门和单位|部门|单位|委办局|街道办事处|办事处)"
     r"|各(?:有关|相关)?(?:苏木乡镇|苏木镇|乡镇|街镇|街道|街办|镇)(?:[（(](?:街道|乡|镇|乡镇|社区|街道办事处|新区)[)）])?(?!区|域)|各成员单位"
     r"|当地(?:人民)?政府|(?:(?<=[和及与、])|(?<=[应要可]请)|(?<![\u4e00-\u9fff]))地方(?:人民)?政府(?!部门)|各(?:类)?(?:开发区|经开区|高新区|园区|产业园区|功能区)(?:管委会|管理委员会)"  # 各开发区管委会
@@ -246,10 +246,13 @@ def _central_short_ok(source: str, start: int, label: str) -> bool:
     """A central body's short name (统计局, 数据局) written after 市/区/县… belongs to a local body instead."""
     if label.startswith(("国家", "国务院", "中国", "中华")):
         return True
-    if start and source[start - 1] == "、" and label.endswith(("局", "厅", "委", "办")):
-        # 省发展改革委、交通运输厅、能源局等: a member of a list its first name opens with a local level
-        clause = re.split(r"[，,。；;：:（(\n]", source[max(0, start - 60) : start])[-1].lstrip(" \t\u3000★☆●※|")
-        if re.match(r"(?:[省市区县州]|自治区)(?!级)", clause) and re.fullmatch(rf"(?:[^{_NOT_CORE}]{{2,16}}、)+", clause):
+    if start and source[start - 1] in "、和" and label.endswith(("局", "厅", "委", "办")):
+        # 省发展改革委、交通运输厅、能源局等: a member of a list its first name opens with a local level (also the last
+        # member joined by 和, and after a member written with its second name: 区发改局(粮储局)、…、统计局)
+        window = re.sub(r"[（(][\u4e00-\u9fff]{1,10}[)）](?=[、和])", "", source[max(0, start - 100) : start])
+        clause = re.split(r"[，,。；;：:（(\n]", window)[-1].lstrip(" \t\u3000★☆●※|")
+        clause = re.sub(r"^(?:成员单位|成员)(?:包括|为|有)", "", clause)  # 成员单位包括区发改局、…、统计局
+        if re.match(r"(?:[省市区县州]|自治区)(?!级)", clause) and re.fullmatch(rf"(?:[^{_NOT_CORE}]{{2,16}}[、和])+", clause):
             return False
     return start == 0 or source[start - 1] not in _LEVEL_CHARS
 

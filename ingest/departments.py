@@ -579,7 +579,7 @@ def find_bodies(
         end = cand.end
         if alias is not None:
             end = alias[1].end + 1  # the mention is the whole name as written, its bracket included
-            other = _alias_key(source, alias[1], jurisdiction, when)
+            other = _alias_key(source, alias[1], jurisdiction, when) if alias[1].kind != "bare" else dept.key
             if other != dept.key:
                 redirect.setdefault(other, dept.key)
             short = source[alias[1].start : alias[1].end]
@@ -650,9 +650,21 @@ def _bracketed_aliases(source: str, chosen: list[_Candidate]) -> tuple[list[_Can
                 found[a.start] = (a.end, b)
                 i += 2
                 continue
+        bare = _BARE_ALIAS_RE.match(source, a.end) if a.kind in _BRACKET_ALIAS_KINDS else None
+        if bare and not (b is not None and b.start < bare.end()):
+            # 区发改局(粮储局)、农业农村局: the second name written without its level, no candidate of its own
+            after = source[bare.end() : bare.end() + 1]
+            if after and after not in "。\n；;":
+                merged.append(_Candidate(a.start, bare.end(), a.kind, a.reason))
+                found[a.start] = (a.end, _Candidate(bare.start("name"), bare.end("name"), "bare"))
+                i += 1
+                continue
         merged.append(a)
         i += 1
     return merged, found
+
+
+_BARE_ALIAS_RE = re.compile(r"[（(](?P<name>(?![省市区县州])[\u4e00-\u9fff]{1,8}?(?:局|委|办|厅))[)）]")
 
 
 def _alias_key(source: str, alias: _Candidate, jurisdiction: str, when: date | None) -> str:

@@ -131,6 +131,9 @@ _ASKED_RE = re.compile(r"(?:^|[，,；;。：:])\s*(?:并|同时)?请\s*$")
 _BY_RE = re.compile(r"(?:由|请|建议|批示|批请|(?<!受)委托|责成)\s*$")  # a reply's 总理批示A、B认真研究: the leader asked them  # 由X办理; a reply's 请X加快研究 / 建议X做好… asks X to act
 # 联席会议办公室设在教育部，主要承担…日常工作: the office, set up in a body, carries the work
 _HOSTED_RE = re.compile(r"\s*设在[^，,。；;]{1,20}[，,](?:[^。；;]{0,40}?[，,])?\s*(?:主要|具体)?(?:承担|负责)")
+_TRANSFERRED_RE = re.compile(r"(?:^|[，,；;：:])\s*原[^，,。；;]{1,20}?(?:的|有关|相关)?(?:职责|职能)(?:和[^，,。；;]{1,6})?(?:划入|改由|由)\s*$")
+# A sentence dividing the work among bodies, each with its own part (A负责…；B负责…；C负责…)
+_DIVIDED_RE = re.compile(r"负责[^。；;]{2,60}[；;][^。；;]*?负责")
 # …，要…: a later clause of the same subject telling it what to do
 _THEN_MUST_RE = re.compile(r"[^。；;]*?[，,]\s*(?:还|也)?(?:要|应当|应|须|必须)(?!求)")
 _HOSTED_COORDINATES_RE = re.compile(r"\s*(?:日常|全面)?(?:的)?(?:统筹协调|综合协调|组织协调|协调)(?!委|会|员|小组|办|机制)")
@@ -236,12 +239,19 @@ def _marked_statements(source: str, marked: list[tuple[list[Mention], str | None
         # 各市（州）人民政府对本地区…工作负总责，要制定具体工作方案: it answers for the whole and carries it out
         yield from ((m, Role.IMPLEMENTER, False) for m in _unique(marked[i][0]) if _is_collective(source, m))
     helps = mark in (_LEAD, _PLAIN) and _later_help(source, stop, end, [m for g, _, _ in marked for m in g])
-    if mark == _PLAIN and has_lead and _PROVIDES_RE.match(source, stop - 2, end) and source.endswith("负责", 0, stop):
+    if (mark == _PLAIN and any(mk == _LEAD for _, mk, _ in marked) and _PROVIDES_RE.match(source, stop - 2, end)
+            and source.endswith("负责", 0, stop)):
         # 由A会同B组织实施，C负责提供企业缴费数据: C supplies what the lead's work needs, it takes part
         yield from ((m, Role.PARTICIPANT, False) for m in _unique(marked[i][0]) if not _is_collective(source, m))
         return
     group = marked[i][0]
     named = [m for m in _unique(group) if not _is_collective(source, m)]
+    if (mark == _PLAIN and not has_lead and named and len(_unique(group)) > 1 and len(named) < len(_unique(group))
+            and _DIVIDED_RE.search(source, pos, end) and _CLAUSE_START_RE.search(source[pos : group[0][0].start])
+            and not re.match(r"\s*(?:具体|组织)?(?:落实|实施)", source[stop:end])):
+        # X负责…；各乡镇人民政府、开发区管委会负责辖区内项目的摸底: in a sentence dividing the work among bodies, the
+        # places listed with a named body answer for their own part as it does
+        named = _unique(group)
     if (mark == _PLAIN and not has_lead and len(named) > 1 and len(named) == len(_unique(group))
             and _CLAUSE_START_RE.search(source[pos : group[0][0].start])):
         # 公安部、交通部负责道路交通安全整治工作: a list of subjects with its verb, each body answers for the work
@@ -344,6 +354,8 @@ def _sentence_statements(source: str, sent: Span, mentions: list[Mention], conv:
             sought = source[sent.start : start].rstrip().endswith("征得")
             yield from ((m, Role.EVALUATOR if sought else Role.LEAD, False) for m in _unique(named))
             continue
+        if named and _TRANSFERRED_RE.search(source, sent.start, start):
+            continue  # 原市大数据局职责由市数据局承担: a body's functions passed on by a reform, no work of this unit
         if named and not (evaluates or supervises):
             before = source[sent.start : start]
             by_body = _BY_RE.search(before) and source[tail : tail + 1] not in _CLAUSE_END  # 由市财政局将资金拨付…

@@ -35,6 +35,8 @@ _BODY_ENDS = ("委员会", "中心", "分局", "支队", "大队", "局", "委",
 _MEMBER = re.compile(r"(?P<name>(?!市(?!场)|[区县省州盟旗各全本该])[\u4e00-\u9fff]{1,8}?(?:局|委|办|厅|委员会|中心|分局|支队|大队))"
                      r"(?=[、，,；;）)\]】。\s]|等|和|及|牵头|配合|参与|负责|按职责|共同|$)")
 _JOIN = re.compile(r"[、和及]")
+# A member's second name in brackets right after it (区发改局（区粮储局）, 区发改局(粮储局)): the list goes on after it
+_ALIAS_AFTER = re.compile(r"[（(][\u4e00-\u9fff]{1,10}?(?:局|委|办|厅)[)）](?=[、和及])")
 # inside an owner note, the lead's clause and the helpers' list: （市商务局牵头，财政局、文广旅局配合）
 _NOTE_JOIN = re.compile(r"(?:牵头|主责)?[，,；;](?:(?:配合|责任|参与|协办|协同)单位[：:])?")
 _NOTE_OPEN = re.compile(r"[（(][^（）()]{0,40}$")
@@ -169,6 +171,8 @@ def listed_after_prefix(source: str, chosen: list, make, jurisdiction: str = "")
         in_note = bool(_NOTE_OPEN.search(source, max(0, cand.start - 40), cand.start))
         on_line = bool(_OWNER_LINE.search(source, max(0, cand.start - 12), cand.start))
         while at < len(source):
+            if alias := _ALIAS_AFTER.match(source, at):  # 区发改局(粮储局)、农业农村局: past the member's second name
+                at = alias.end()
             join = _JOIN.match(source, at)
             if not join and (in_note or on_line):
                 join = _NOTE_JOIN.match(source, at)
