@@ -9,13 +9,13 @@ from dataclasses import replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from .frontlines import DATE, ISSUING_TITLE, _numeral, date_of, join_title
+from .frontlines import BODY_END, DATE, ISSUING_TITLE, _numeral, date_of, join_title
 from .model import DocumentMeta
 
 if TYPE_CHECKING:  # the front matter is read there; only its fields are used here
     from .frontmatter import FrontMatter
 
-__all__ = ["apply_front_matter", "effective_of", "genre_of"]
+__all__ = ["apply_front_matter", "effective_of", "forwarded_issuers", "genre_as_written", "genre_of"]
 
 
 # The genre words a title ends in, longest first where one ends another (复函 before 函, 实施细则 is a 细则).
@@ -32,6 +32,53 @@ def genre_of(title: str) -> str:
     while _TRAILING_NOTE.search(title):
         title = _TRAILING_NOTE.sub("", title).rstrip()
     return next((g for g in sorted(_GENRES, key=len, reverse=True) if title.endswith(g)), "")
+
+
+# The genre a researcher files a text under is the bare genre word (实施细则 is a 细则, 工作要点 a 要点, 若干措施 措施,
+# 指导意见 意见): one short vocabulary to filter by, as ``genre_of`` reads it. The words the title writes before it
+# that name a kind of that genre are kept beside it, as written (``genre_as_written``).
+_GENRE_MODIFIERS = ("实施", "指导", "工作", "行动", "管理", "暂行", "若干", "政策", "专项", "补充", "操作", "具体", "试点")
+
+
+def genre_as_written(title: str) -> str:
+    """The genre words ``title`` ends in as it writes them: 实施细则, 工作要点, 若干措施, 行动计划 (a kind of the
+    genre ``genre_of`` reads), else that genre word alone; "" when it ends in none."""
+    genre = genre_of(title)
+    if not genre:
+        return ""
+    title = join_title([title]).rstrip("》」”\"' ")
+    while _TRAILING_NOTE.search(title):
+        title = _TRAILING_NOTE.sub("", title).rstrip()
+    before = title[: len(title) - len(genre)]
+    return next((m + genre for m in _GENRE_MODIFIERS if before.endswith(m)), genre)
+
+
+# 转发民政部关于清理整顿社会团体意见的通知 / 批转市发展改革委、市财政局关于…的通知: the bodies whose text is forwarded
+_FORWARDED = re.compile(r"(?:转发|批转)(?P<names>[^《》“”关于]{2,60}?)关于")
+
+
+def forwarded_issuers(title: str) -> tuple[str, ...]:
+    """The bodies a notice's title says wrote the text it forwards (转发/批转 X关于…); () when it names none (转发
+    《…》, or a text of no named body)."""
+    m = _FORWARDED.search(join_title([title]))
+    if not m:
+        return ()
+    names = tuple(n for n in re.split(r"[、，,]|和(?=[\u4e00-\u9fff]{2,}(?:委|局|厅|部|署|办|院|会)$)", m.group("names")) if n)
+    return names if names and all(BODY_END.search(n) for n in names) else ()
+
+
+def _issued_text_title_genre(front: FrontMatter, title: str) -> str:
+    """The title whose genre the issued text has: its own title, else the 《…》 the notice names, else the words
+    between 印发/转发/批转 and 的通知."""
+    if front.issued_text_title:
+        return front.issued_text_title
+    m = re.search(r"《([^》]+)》(?=(?:[（(][^（）()]*[）)])?(?:的(?:通知|通报)|$))", title)
+    if m:
+        return m.group(1)
+    while _TRAILING_NOTE.search(title):
+        title = _TRAILING_NOTE.sub("", title).rstrip()
+    m = re.search(r"(?:印发|转发|批转)(.+?)的通知$", title)
+    return m.group(1) if m else ""
 
 
 def _issued_genre(front: FrontMatter, title: str) -> str:
@@ -95,10 +142,21 @@ def apply_front_matter(meta: DocumentMeta, front: FrontMatter, body: str = "") -
     full_title = updates.get("title") or meta.title
     if not meta.genre:
         updates["genre"] = genre_of(full_title)
+    if not meta.genre_as_written and genre_of(full_title) == (updates.get("genre") or meta.genre):
+        updates["genre_as_written"] = genre_as_written(full_title)
     if front.issued_text_title and not meta.issued_text_title:
         updates["issued_text_title"] = front.issued_text_title
     if not meta.issued_text_genre and (front.issued_start or ISSUING_TITLE.search(front.title or "")):
         updates["issued_text_genre"] = _issued_genre(front, front.title)
+    if not meta.issued_text_genre_as_written and (updates.get("issued_text_genre") or meta.issued_text_genre):
+        written = genre_as_written(_issued_text_title_genre(front, front.title))
+        if genre_of(written) == (updates.get("issued_text_genre") or meta.issued_text_genre):
+            updates["issued_text_genre_as_written"] = written
+    if not meta.issued_text_issuers:
+        drafters = tuple(line.value for line in front.of_kind("issued-issuer"))
+        named = forwarded_issuers(front.title or full_title)
+        if named or drafters:
+            updates["issued_text_issuers"] = named or drafters
     if not meta.effective:
         updates["effective"] = effective_of(body, updates.get("issued") or meta.issued)
     return replace(meta, **updates) if updates else meta

@@ -28,6 +28,9 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 NATIONAL = "中华人民共和国"
+# district is the county level, whatever the place is called: a city's 区, a 县, a 旗, and a county-level city (县级市:
+# 新密市 under 郑州市, 义乌市 under 金华市), which stands beside its prefecture's districts and counties, not with
+# the prefecture-level cities (a researcher asking for city documents means those)
 LEVELS = ("national", "province", "city", "district")
 _DATA = Path(__file__).parent / "data" / "docnumbers.json"
 _MUNICIPALITIES = ("beijing", "tianjin", "shanghai", "chongqing")

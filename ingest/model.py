@@ -289,6 +289,11 @@ class DocumentMeta:
     genre: str = ""  # the genre word the title ends in: 意见, 通知, 方案, 批复, 答复, 决定, 条例, 令 …
     issued_text_genre: str = ""  # a notice that issues or forwards a text: that text's genre (方案, 办法, 报告)
     issued_text_title: str = ""  # … and its title
+    # the genre words as the titles write them, where they say more than the genre a researcher filters by
+    # (实施意见 is filed under 意见, 实施细则 under 细则, 工作要点 under 要点): ingest.docmeta
+    genre_as_written: str = ""
+    issued_text_genre_as_written: str = ""
+    issued_text_issuers: tuple[str, ...] = ()  # the bodies whose text a notice forwards (转发/批转民政部… → 民政部)
     issuers: tuple[str, ...] = ()  # every issuing body, joint issuers too (国务院办公厅, 中央军委办公厅)
     effective: str = ""  # date of effect, ISO, where the text states it (自…起施行; 自印发之日起施行 → issued)
     jurisdiction_level: str = ""  # national | province | city | district (of ``jurisdiction``)
