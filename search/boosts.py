@@ -12,6 +12,7 @@ import numpy as np
 
 from .expand import QueryPlan
 from .routing import (
+    asked_facts,
     names_itself,
     only_announces,
     stated_figures,
@@ -23,6 +24,7 @@ from .routing import (
     states_person,
     states_support,
     states_time,
+    stated_facts,
 )
 from .settings import SearchSettings
 from .types import IndexUnit
@@ -57,6 +59,7 @@ class UnitFacts:
     states_lead_person: np.ndarray | None = None  # says who holds a body's leading post (组 长：韩 正)
     figures: Sequence[frozenset[str]] | None = None  # the kinds of figure its text states (money, people, …)
     salutation: np.ndarray | None = None  # a reply's salutation, the people it answers (周桂英等代表：)
+    facts: Sequence[frozenset[str]] | None = None  # the asked-for facts its text states (search/routing.py)
 
     @classmethod
     def of(cls, units: Sequence[IndexUnit], places: Sequence[set[str]],
@@ -73,8 +76,11 @@ class UnitFacts:
                    flags(states_penalty), flags(states_person), _parents(units),
                    np.array([u.title if _SHORT_HEADING.fullmatch(u.title or "") else "" for u in units], dtype=object),
                    flags(states_in_force), flags(states_lead_person), [stated_figures(u) for u in units],
-                   flags(lambda u: _SALUTATION.fullmatch(u.text)))
+                   flags(lambda u: _SALUTATION.fullmatch(u.text)), [stated_facts(u) for u in units])
 
+
+# share of the best fused score a unit stating a fact the question asks for by its form gains (routing.asked_facts)
+FACT_BOOST = 0.4
 
 _SHORT_HEADING = re.compile(r"[\u4e00-\u9fff]{2,6}")
 # a reply's salutation, indexed as a unit of its own (search/units.py): the deputies or members who proposed
@@ -164,6 +170,15 @@ def adjust(fused: dict[int, float], plan: QueryPlan, facts: UnitFacts, settings:
                 continue  # the unit after it is another document's
             if doc + 1 in fused or doc in fused:
                 fused[doc] = max(fused.get(doc, 0.0), fused.get(doc + 1, 0.0)) + settings.person_boost * top
+    asked = asked_facts(plan.text) if facts.facts is not None else frozenset()
+    if asked:
+        # A fact asked for by the question's form (who interprets the text, where a body's office sits, whose
+        # consent is needed, where to complain, who answers for it, which bodies make it up, what the text serves):
+        # the units stating such a fact rise, as "who" and "when" questions lift the units stating those.
+        top = max(fused.values())
+        for doc in fused:
+            if asked & facts.facts[doc]:
+                fused[doc] += FACT_BOOST * top
     if plan.asked_figures and settings.figure_boost and facts.figures is not None:
         # "How much money", "how many students": the units stating a figure of that kind rise (2亿元, 1445名)
         top = max(fused.values())

@@ -21,6 +21,7 @@ from ingest.selfref import names_itself as text_names_itself
 from .types import IndexUnit
 
 __all__ = [
+    "asked_facts",
     "asks_about_document",
     "asks_frequency",
     "asks_in_force",
@@ -39,6 +40,7 @@ __all__ = [
     "states_person",
     "states_support",
     "states_time",
+    "stated_facts",
 ]
 
 _WHO_ZH = re.compile(r"谁|哪个部门|哪些部门|哪个单位|哪些单位|哪家|什么部门|什么单位|哪个机构|哪级|由哪|牵头|负责")
@@ -47,7 +49,7 @@ _WHO_EN = re.compile(r"\bwho(?:se)?\b|\bwhich (?:\w+ )?(?:department|agenc|bod|o
                      r"\bresponsib|\bin charge\b|\bleads?\b|\bled by\b|\btakes? the lead\b|\bleading (?:role|body|unit|"
                      r"department)|\boversee|\bconvenes?\b|\bcoordinat(?:es|ing) (?:the|this)\b", re.IGNORECASE)
 _WHEN_ZH = re.compile(r"什么时候|何时|哪年|哪一年|几月|哪个月|哪一?天|几号|多久|多长时间|期限|时限|截止|完成时间|几天|几个工作日|之前|以前完成|"
-                      r"最晚|最迟")
+                      r"最晚|最迟|几年(?![\u4e00-\u9fff]{0,2}一次)|多少年|几个月|多少天|多少个工作日")
 # the English forms of the same questions: 哪年/几月 what year, which month; 期限/截止 until when, expire, valid until;
 # 几天/几个工作日 how many (working) days; 自…起施行 (when a text holds) from what date, take effect, in force
 _WHEN_EN = re.compile(r"\bwhen\b|\bdeadline|\bby (?:what|which) (?:date|time|year|month)\b|\bhow (?:long|soon|quickly)\b|"
@@ -205,6 +207,7 @@ def asks_when(question: str) -> bool:
 _HOW_MANY_ZH = r"(?:多少|几)"
 _ASKED_FIGURE = {
     "money": re.compile(r"多少钱|多少(?:资金|经费|投资|费用)|(?:投|花|拨|给|安排)了?多少|几(?:百|千)?万|几亿|"
+                        r"(?:抵|扣|扣除|减免?|退|返还?|报销?)(?:掉)?多少|"
                         r"\bhow much (?:money|funding|investment|did|has|had|was|were|will)\b|\bhow many (?:yuan|million|billion)\b",
                         re.IGNORECASE),
     "people": re.compile(rf"{_HOW_MANY_ZH}(?:个|名|位)?(?:人|学生|员工|职工|干部|工人|代表|委员|专家|居民|村民|户)|"
@@ -256,7 +259,12 @@ def states_frequency(unit: IndexUnit) -> bool:
 _IN_FORCE_ASKED = re.compile(r"(?:什么时候|何时|哪天|哪一天|几号|哪年|哪个月|什么日期|从何时|从哪)[\u4e00-\u9fff]{0,6}"
                              r"(?:施行|生效|实施|执行)|\b(?:from|since|as of|on) (?:what|which) date\b|\bfrom when\b|"
                              r"\b(?:when|what date)\b.{0,60}\b(?:take|takes|come|comes|came|took|went|go) (?:into )?"
-                             r"(?:effect|force)\b|\beffective date\b", re.IGNORECASE)
+                             r"(?:effect|force)\b|\beffective date\b"
+                             # until when it holds: 有效期到什么时候, 什么时候到期, valid until, until what date … rely on
+                             r"|有效期(?:到|至|是|有)?(?:什么时候|哪天|哪一天|多久|多长|几年)|(?:什么时候|哪天|何时)(?:到期|失效|废止)"
+                             r"|(?:到|至)(?:什么时候|哪天|哪一天|何时)(?:为止|有效|都有效)"
+                             r"|\buntil (?:what|which) date\b|\bvalid (?:until|through|till)\b|\bexpire|\bvalidity\b",
+                             re.IGNORECASE)
 
 
 def asks_about_document(question: str) -> bool:
@@ -295,7 +303,11 @@ def states_owner(unit: IndexUnit) -> bool:
 # a period or a deadline relative to the text's own year, which find_deadline leaves (it wants a year):
 # 为期3年, 今后一段时期（10年或更长一段时间）, 力争今年年内推出, 明年底前
 _N = r"[0-9一二三四五六七八九十两]+"
-_PERIOD = re.compile(rf"为期{_N}个?(?:年|月|天|周)|{_N}年或更长|(?:今|本|明)年(?:年内|内|底前|年底前|上半年|下半年)")
+_PERIOD = re.compile(rf"为期{_N}个?(?:年|月|天|周)|{_N}年或更长|(?:今|本|明)年(?:年内|内|底前|年底前|上半年|下半年)"
+                     # a term's length: 贴息期限最长2年, 公示期为7日, 期限不超过3年
+                     rf"|期(?:限)?(?:为|最长|不超过|最多|一般为)(?:不超过)?{_N}个?(?:年|月|日|天|周)"
+                     # how long records are kept: 相关资料应当留存五年, 保存期限不少于10年
+                     rf"|(?:留存|保存|保管|存档)[^。；，]{{0,8}}?{_N}个?(?:年|月)")
 
 
 def states_time(unit: IndexUnit) -> bool:
@@ -315,3 +327,69 @@ def states_support(unit: IndexUnit) -> bool:
     不超过300万元), or the sum an applicant must reach to have it (实际缴纳税收不低于50万元): not a time limit."""
     return any(s.kind != "time-limit" and (s.amount is not None or s.rate is not None or s.cap is not None)
                for s in unit.context.supports)
+
+
+# Facts a question asks for by a form of its own, and the units that state such a fact: name → (question pattern,
+# unit pattern).  Each is how Chinese policy texts say it (and users ask it), not a topic:
+#   interpret — who explains the text when its clauses conflict: 本措施由区发改局负责解释, 综合解释工作由…负责
+#   office    — where a body's office sits: 联席会议办公室设在教育部, 工作专班办公室设在市发改委
+#   consent   — whose consent or approval an act needs: 应征得广州军区同意, 须经国务院专利行政部门批准, 征求…意见
+#   complaint — where to complain or report: 设立并公布监督举报电话和信箱, 建立举报投诉渠道
+#   account   — whether officials are held to account: 尽职照单免责、失职照单问责, 依法依规追究责任
+#   members   — which bodies a body is made of: 联席会议由教育部、…9个部门和单位组成, 成员单位包括
+#   purpose   — what the text as a whole carries out or serves: its preamble and guiding thought (为贯彻落实《…》,
+#               指导思想), asked as 总体思路, 贯彻哪个文件, which strategy is the plan meant to carry out
+_ASKED_FACTS: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
+    "interpret": (re.compile(r"解释|统一说明|(?:有|出现)(?:冲突|矛盾|歧义|不一致)|理解不一|\binterpret|\bconflict|"
+                             r"\bambigu|\bclarif", re.IGNORECASE),
+                  re.compile(r"(?:负责|作出|统一)解释|解释权|解释工作由|由[^。；\n]{1,30}?(?:负责)?解释")),
+    "office": (re.compile(r"办公室(?:设在|放在|在)|办事机构(?:设在|放在|在)|日常(?:工作|办事)[\u4e00-\u9fff]{0,8}?(?:哪|谁)|"
+                          r"\boffice\b[^?]{0,60}\b(?:housed|based|located|hosted|sits?|placed|set up)\b|"
+                          r"\bwhere (?:is|are) [^?]{0,40}\boffices?\b|\bday-to-day\b", re.IGNORECASE),
+               re.compile(r"办公室设(?:在|于)|办事机构设(?:在|于)|日常工作由[^。；\n]{1,30}?(?:承担|负责)|"
+                          r"由[^。；\n]{1,40}?(?:承担|负责)[^。；\n]{0,20}?日常工作")),
+    "consent": (re.compile(r"谁(?:点头|批准|同意|审批|批|签字)|经(?:过)?(?:谁|哪个部门|哪里|哪一级)|(?:报|找)(?:谁|哪里|哪个部门)(?:批|审)|"
+                           r"(?:批准|审批|同意)权|征求(?:谁|哪些|哪个)|\bwho (?:must|has to|needs to|should|will) "
+                           r"(?:approve|consent|agree|sign|be consulted|authori[sz]e)|\b(?:whose|which \w+'s) "
+                           r"(?:approval|consent|permission|agreement)|\bapprov\w* (?:by|from) (?:whom|which|who)|"
+                           r"\bwho (?:approves|grants|authori[sz]es)\b|\bconsulted\b|\bpermission from\b", re.IGNORECASE),
+                re.compile(r"征得[^。；\n]{1,30}?同意|(?:须|需|必须|应当?)经[^。；\n]{1,30}?(?:批准|同意|审批|审核|许可)|"
+                           r"报[^。；\n]{1,30}?(?:批准|审批)|征求[^。；\n]{1,30}?意见")),
+    "complaint": (re.compile(r"(?:去|到|找|向|跟)(?:哪里|哪儿|哪|哪个部门|谁)[\u4e00-\u9fff]{0,2}?(?:反映|投诉|举报|申诉|告)|"
+                             r"(?:投诉|举报)(?:渠道|电话|方式|途径)|怎么(?:投诉|举报)|\bcomplain|\bwhistle|\bhotline|"
+                             r"\breport (?:it|this|them|abuse|misconduct|violations?|wrongdoing)\b", re.IGNORECASE),
+                  re.compile(r"举报|投诉|信箱|热线|监督电话|12345")),
+    "account": (re.compile(r"追责|问责|担责|(?:担|负|承担)什么责任|免责|\b(?:held )?(?:accountable|liable)\b|"
+                           r"\baccountability\b", re.IGNORECASE),
+                re.compile(r"问责|追责|免责|追究[^。；\n]{0,12}?责任|责任追究")),
+    "members": (re.compile(r"由哪些(?:部门|单位|机构)|哪些(?:部门|单位|机构)(?:组成|参加|参与|加入)|成员(?:单位)?(?:有哪些|包括|都有|是哪些)|"
+                           r"\b(?:sit|sits|serve|serves) on\b|\bmade up of\b|\bmembers? (?:bodies|units|agencies|"
+                           r"departments|ministries)\b|\b(?:which|what) (?:\w+ ){0,2}(?:ministries|departments|agencies|"
+                           r"bodies) (?:are|were) (?:members|part)\b", re.IGNORECASE),
+                re.compile(r"由[^。；\n]{2,200}?(?:部门|单位)(?:和单位)?组成|成员单位(?:包括|为|有|：|:)|成员(?:由|包括)")),
+    "purpose": (re.compile(r"总体思路|指导思想|总体要求|(?:贯彻|落实|执行)(?:的)?(?:是)?(?:哪个|哪份|什么)|根据(?:什么|哪个|哪份)|"
+                           r"依据(?:什么|哪个|哪份)|叫什么(?:名字)?(?:计划|行动|工程|方案)?|为(?:哪个|什么)目标服务|"
+                           r"\bmeant to (?:carry out|implement|underpin|support|serve|deliver|advance)\b|"
+                           r"\b(?:carry|carries|carrying) out\b[^?]{0,30}\b(?:strategy|document)\b|"
+                           r"\bname of the\b|\bguiding (?:idea|thought|principle)|\boverall (?:idea|approach|thinking|aim)|"
+                           r"\bin a nutshell\b|\bmainly (?:centred|centered|focused) on\b", re.IGNORECASE),
+                re.compile(r"^(?:指导思想|总体思路|总体要求)|为(?:深入|全面|进一步|认真)?贯彻(?:落实)?《|"
+                           r"(?:制定|特制定)本(?:方案|办法|计划|意见|措施|细则|规定)")),
+}
+# unit kinds that state a text's purpose whatever their words (its opening, its guiding thought)
+_PURPOSE_KINDS = frozenset({"preamble", "guideline"})
+
+
+def asked_facts(question: str) -> frozenset[str]:
+    """The facts of :data:`_ASKED_FACTS` the question asks for by its form (who interprets, where the office sits,
+    whose consent, where to complain, whether officials answer for it, which bodies it is made of, its purpose)."""
+    return frozenset(name for name, (asked, _) in _ASKED_FACTS.items() if asked.search(question))
+
+
+def stated_facts(unit: IndexUnit) -> frozenset[str]:
+    """The facts of :data:`_ASKED_FACTS` the unit's own text states (a preamble and a guiding thought state the
+    text's purpose)."""
+    found = {name for name, (_, stated) in _ASKED_FACTS.items() if stated.search(unit.text)}
+    if unit.kind in _PURPOSE_KINDS:
+        found.add("purpose")
+    return frozenset(found)
