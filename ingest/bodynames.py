@@ -282,9 +282,9 @@ def _generic_verdict(core: str, suffix: str, prefix: str) -> str:
     ban = _PREFIX_CORE_START_BAN.get(prefix)
     if ban is not None and ban.match(core):
         return ""
-    if suffix in ("中心", "服务中心") and (not core or _DESIGNATION_RE.search(core)):
-        return ""
-    if not core and suffix not in ("人民政府", "政府", "行政公署", "委", "海关", "法院", "检察院", "贸促会"):
+    if suffix in ("中心", "服务中心") and (not core or (suffix == "中心" and _DESIGNATION_RE.search(core))):
+        return ""  # 金融中心, 创新中心: a place or a facility; 金融服务中心: an institution that serves, a body where it acts
+    if not core and suffix not in ("人民政府", "政府", "行政公署", "委", "海关", "法院", "检察院", "贸促会", "供销社", "供销合作社"):
         return ""
     if suffix in ("公司", "集团公司", "集团") and (len(core) < 2 or core.startswith("分")):
         return ""  # 中国人保浙江省|分公司: a branch named by a place alone is no name of its own

@@ -109,3 +109,18 @@ def test_bodies_whose_heads_are_members_of_a_group_take_part():
     assert ("一（一）", "lead", "区平安建设工作领导小组") in roles
     for body in ("区委组织部", "区委政法委", "区人民法院"):
         assert ("一（一）", "participant", body) in roles
+
+
+def test_a_supply_cooperative_and_a_service_centre_are_bodies_where_they_act():
+    text = """青禾区平安建设工作要点
+一、重点任务
+（一）打击电信诈骗。严厉打击电信网络诈骗犯罪。（牵头单位：区公安分局；责任单位：区委宣传部、区金融服务中心）
+（二）完善农产品流通。市供销社要在各县布局建设农产品集配中心。
+（三）建设金融中心。推动建设区域金融中心。
+"""
+    roles = _roles(_parse(text, "青禾市青禾区"))
+    assert ("一（一）", "participant", "区金融服务中心") in roles
+    doc = _parse(text, "青禾市青禾区")
+    assert any(d.pref_label.endswith("市供销社") for d in doc.departments)
+    # a centre named by what it is for, with no service in its name, is a place or facility, no body
+    assert not any(d.pref_label.endswith("金融中心") for d in doc.departments)
