@@ -71,7 +71,7 @@ _SPEECH_DATE = re.compile(r"^[（(]?[—–\-－]{0,4}\s*(?P<date>[0-9０-９〇
                           r"在[^。；;]{2,60}?(?:会议|大会|会|论坛|仪式)上(?:的(?:讲话|报告|工作报告|发言))?[）)]?$")
 _NOTE = re.compile(r"^[（(](?:此件|本件|本文)[^（）()]{1,12}[）)]$")
 # Distribution and printing lines at the very end: 抄送：… / 上海市人民政府办公厅 2024年3月16日印发.
-_COLOPHON = re.compile(rf"^(?:[（(]?(?:抄送|主送|抄报|分送|发送|联系人|联系电话|联系方式|经办人|承办人|签发人)[：:].*|.{{0,40}}(?:{DATE.pattern})\s*印发)$")
+_COLOPHON = re.compile(rf"^(?:[（(]?(?:抄送|主送|抄报|分送|发送|联系人|联系电话|联系方式|联系单位|联系部门|联系地址|通讯地址|经办人|承办人|签发人)[：:].*|.{{0,40}}(?:{DATE.pattern})\s*印发)$")
 # Fields of a portal's metadata table above the text: 发文字号：国发〔2018〕42号.
 _PORTAL_FIELD = re.compile(
     r"^(?P<key>标\s*题|索\s*引\s*号|发文机关|发布机构|发文字号|文\s*号|成文日期|发布日期|主题分类|主\s*题\s*词|生效日期|"

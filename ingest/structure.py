@@ -377,7 +377,7 @@ class _Builder:
                              heading_span=Span(span.start, span.start + len(heading)), line=line), None)
 
     def annex(self, annex: _Annex, labels: list[Label], end: int) -> None:
-        if _is_listing(self.source, labels, end):
+        if _is_listing(self.source, labels, end, self.source[annex.label_end : labels[0].start if labels else end]):
             labels = []  # the annex is one unit: its numbered lines are entries of a list, not parts of the text
         number = han_to_int(annex.numeral) if annex.numeral else 0
         numeral = annex.numeral.translate(FULLWIDTH_DIGITS)
@@ -399,14 +399,26 @@ _CHAPTERS = (Numbering.ARTICLE_CHAPTER, Numbering.ARTICLE_SECTION)
 _LISTING_MIN = 10
 
 
-def _is_listing(source: str, labels: list[Label], end: int) -> bool:
+# An annex whose title says it is a list of names: 重点项目清单, 获奖名单, 企业名录, 任务一览表, 事项目录.
+_LIST_TITLE = re.compile(r"(?:清单|名单|名录|一览表|目录)[\s）)]*$", re.MULTILINE)
+_LISTED_NAMES_MIN = 3
+
+
+def _is_listing(source: str, labels: list[Label], end: int, head: str = "") -> bool:
     """Whether an annex's labels are only a long run of one-line 1. entries (the praised practices, the members, the
     names of a 名单): a list the annex holds as one unit, not numbered parts of a text (those have headings with
-    paragraphs or sub-items under them)."""
-    if len(labels) < _LISTING_MIN or any(lab.numbering is not Numbering.ARABIC for lab in labels):
+    paragraphs or sub-items under them). Under a title that names a list (重点项目清单, 名单) a shorter run of bare
+    names (no sentence, no clause) is one too."""
+    if any(lab.numbering is not Numbering.ARABIC for lab in labels):
         return False
     bounds = [lab.start for lab in labels[1:]] + [end]
-    return all(not _NEWLINE_RE.search(source[lab.end:stop].strip(_WS + "\r\n")) for lab, stop in zip(labels, bounds))
+    entries = [source[lab.end:stop].strip(_WS + "\r\n") for lab, stop in zip(labels, bounds)]
+    if any(_NEWLINE_RE.search(entry) for entry in entries):
+        return False
+    if len(labels) >= _LISTING_MIN:
+        return True
+    return (len(labels) >= _LISTED_NAMES_MIN and _LIST_TITLE.search(head.strip(_WS + "\r\n")) is not None
+            and not any(_SENTENCE_RE.search(entry) or "，" in entry for entry in entries))
 
 
 def _numbered_through_chapters(labels: list[Label], parents: list[int | None]) -> set[int]:

@@ -93,3 +93,38 @@ def test_a_notice_that_sets_its_addressees_to_work_is_a_duty():
 def test_a_notice_with_only_its_cover_formula_is_context():
     assert _notice("")["通知"].function == "context"
     assert _notice("实施中遇到的问题，请及时向市民政局反映。")["通知"].function == "context"
+
+
+REPLY = """某市交通运输局关于市政协十届二次会议第0456号提案的答复
+王某委员：
+您提出的《关于优化公交线网的提案》收悉，现答复如下：
+今年我局已调整公交线路12条。
+下一步，我局将会同各区开展线网评估。
+感谢您对交通工作的关心。
+联系单位：某市交通运输局运输处
+联系人：赵某    联系电话：0000-1234567
+某市交通运输局
+2031年7月1日
+"""
+
+
+def test_the_contact_lines_of_a_reply_are_no_paragraphs():
+    units = parse(REPLY).units
+    assert [u.path for u in units] == ["第1段", "第2段", "第3段", "第4段"]
+    assert not any("联系" in u.text for u in units)
+
+
+def _with_list_annex(entries: str) -> str:
+    return PLAN_WITH_TABLE.split("附件：")[0] + "附件\n某市物流降本重点项目清单\n" + entries
+
+
+def test_a_short_annex_list_of_bare_names_is_one_unit():
+    units = parse(_with_list_annex("1.某物流园二期\n2.某铁路专用线\n3.某冷链中心\n")).units
+    annex = [u for u in units if u.path.startswith("附件")]
+    assert [u.path for u in annex] == ["附件"] and "某冷链中心" in annex[0].text
+
+
+def test_an_annex_list_of_sentences_keeps_its_items():
+    entries = "1.建设某物流园二期，2032年底建成。\n2.改造某铁路专用线，提升运力。\n3.新建某冷链中心。\n"
+    paths = [u.path for u in parse(_with_list_annex(entries)).units if u.path.startswith("附件")]
+    assert paths == ["附件", "附件1", "附件2", "附件3"]
