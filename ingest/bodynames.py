@@ -501,7 +501,11 @@ def _zone_candidates(source: str) -> list[_Candidate]:
 # offices (试点地区政府办公厅（室）对…负总责): a collective where they act.
 # Places put to work as a whole: the provinces (各省、自治区、直辖市, 各省（区、市）), the places concerned (有关的大中城市,
 # 相关省份) and the places where something lies (…防御区所在地, …所在地人民政府, after a boundary or 特别是).
+# The places below a province or a city written bare as the ones told to act (各市（州）要…, 各县（市、区）要…): their
+# governments, the collective written with 人民政府 elsewhere in the same text
+_LOCAL_PLACES_RE = re.compile(r"各(?:有关|相关)?(?:市（州）|市（州、地）|县（市、区(?:、特区)?）|县（区）|区（县）|县（市）|县市区|县区|区县)")
 _ACTING_PLACES_RE = re.compile(
+    _LOCAL_PLACES_RE.pattern + r"(?!人民政府|政府|党委|[（(])|"  # 各县（市、区）财政局: a longer name, chosen first
     r"(?:各)?试点(?:城市|地区|省份)(?:(?:人民)?政府(?:办公厅(?:（室）)?|办公室))?|(?:相关|有关)(?:的)?(?:省份|大中城市)"
     r"|各省、自治区、直辖市(?!人民政府|政府|[\u4e00-\u9fff])|各(?:有关|相关)?省（市）(?!人民政府|政府|(?![和及])[\u4e00-\u9fff])|有关省、(?:市、)?自治区(?:、直辖市)?(?!人民政府|政府|、)|各省（区、市）(?!人民政府|政府|[\u4e00-\u9fff])"
     r"|(?:(?<=特别是)|(?<=[，,。；;：:\n]))(?!特别是)[\u4e00-\u9fff]{2,12}?所在地(?:的?(?:人民政府|政府))?"
@@ -527,6 +531,8 @@ def same_places(name: str) -> str:
     """The one name of a collective of provinces a text writes several ways: with or without 人民政府 (各有关省（市）
     and 各有关省（市）人民政府), or named by the task they take on (承担任务的省（市）人民政府 = the provinces concerned,
     各有关省（市）人民政府). Other names are returned as they are."""
+    if _LOCAL_PLACES_RE.fullmatch(name):  # 各市（州） = 各市（州）人民政府, as a province's texts write both
+        return name + "人民政府"
     m = _PLACE_COLLECTIVE_RE.match(name)
     if not m or not (m.group("qual") or m.group("pre")) or m.group("kind") in ("省", "省份"):
         return name

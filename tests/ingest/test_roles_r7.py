@@ -119,3 +119,17 @@ def test_a_collective_with_special_districts_in_brackets():
 """
     roles = _roles(_parse(text))
     assert ("一（一）", "implementer", "各市〔特区、区〕人民政府") in roles
+
+
+def test_places_written_bare_as_the_ones_told_to_act_are_their_governments():
+    text = """青禾省人民政府关于加强知识产权保护的实施意见
+一、保障措施
+（一）加强组织领导。各市（州）人民政府对本地区工作负总责。
+（二）加强经费保障。各市（州）要将工作经费纳入本级财政预算。
+"""
+    doc = _parse(text, "青禾省")
+    places = [d for d in doc.departments if "市（州）" in d.pref_label]
+    assert len(places) == 1
+    roles = _roles(doc)
+    assert ("一（二）", "implementer", "各市（州）") in roles
+    assert ("一（二）", "implementer", "各市（州）人民政府") in roles
