@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 import threading
 import time
@@ -55,6 +56,19 @@ log = logging.getLogger(__name__)
 MAX_EMBED_CHARS = 256
 # Chinese words an index keeps per English phrase of the dictionary (those its documents hold, primary first).
 TRANSLATIONS_KEPT = 8
+
+
+@functools.lru_cache(maxsize=1)
+def _shared_english_names() -> dict[str, frozenset[str]]:
+    """English place names (case-folded) two places or more of the gazetteer bear → their keys (Qinghe County:
+    清河县 and 青河县), read on the first question that needs it."""
+    from .lexicon import load_place_labels
+
+    keys: dict[str, set[str]] = {}
+    for place in load_place_labels():
+        for label in place.en_labels:
+            keys.setdefault(label.lower(), set()).add(place.key)
+    return {name: frozenset(found) for name, found in keys.items() if len(found) > 1}
 
 
 def unit_fields(units: Sequence[IndexUnit], facets: dict[str, dict] | None = None) -> list[UnitFields]:
@@ -492,7 +506,7 @@ class SearchIndex:
             judged = [s for s in self.dense_candidates(plan, dense_pool, where, align=False, vector=own)
                       if mask[s.doc]][:pool]
         relevant = (self.relevant(plan, judged, lexical, best_texts)
-                    and self.covers(asked - self.places.origins(text), best_texts))
+                    and self.covers(asked - self.places.origins(text), best_texts, text))
         return SearchResult(text, round((time.perf_counter() - started) * 1000, 3), hits, relevant=relevant)
 
     def _add_self_naming(self, fused: dict[int, float], mask: np.ndarray, documents: int = 3) -> None:
@@ -513,21 +527,55 @@ class SearchIndex:
                                                self.backend.document_frequency, self.settings.english_view_senses)
         return self._english_views
 
-    def covers(self, places: set[str], best_texts: Sequence[str] = ()) -> bool:
+    def covers(self, places: set[str], best_texts: Sequence[str] = (), question: str = "") -> bool:
         """False when the question names places (other than the national level) that no document is about:
         a question about Beijing is not answered by Shanghai's plans, however close their words.  A question
         that also asks what the state does (重庆这种内陆地方……国家有什么办法) is asked of the national
         documents, which hold everywhere: covered when there are any.  A place inside a document's own place
         (康定 in a letter about 四川省) is covered by it; a place beside it (成都 beside a plan of 绵阳) is not.
         A place one of the best units names (``best_texts``: a national circular's 江西省赣州市推出…) is covered
-        by that unit, whatever its document's title says."""
+        by that unit, whatever its document's title says.
+
+        With the ``question`` it was asked in, two readings of a name do not count against it: a Chinese name the
+        gazetteer found inside another word (上高 of 消防车上高速: its ends are no word boundaries of the question),
+        and an English name two places bear (Qinghe County: 清河县 of Hebei, 青河县 of Xinjiang) when one of them
+        is covered.  Saying "nothing relevant" on a place takes a place the question surely names."""
         local = places - {NATIONAL}
+        if question and local:
+            local -= self._misread_places(question) | self._homonyms_covered(question)
         if NATIONAL in places and NATIONAL in self._covered_places:
             return True
         if not local or local & self._covered_places or any(
                 self.places.with_ancestors({place}) & self._innermost_places for place in local):
             return True
         return any(local & self.places.in_question(text) for text in best_texts)
+
+    def _misread_places(self, question: str) -> set[str]:
+        """Places found only inside another word of ``question``: the name's start or end is no boundary of the
+        question's jieba words (消防车/上/高速 holds no 上高)."""
+        words = self.tokenizer._jieba.cut(question, False)
+        if sum(len(w) for w in words) != len(question):
+            return set()
+        bounds, pos = {0}, 0
+        for word in words:
+            pos += len(word)
+            bounds.add(pos)
+        found = self.places._zh.find(question)
+        return ({key for start, end, key in found if start not in bounds or end not in bounds}
+                - {key for start, end, key in found if start in bounds and end in bounds})
+
+    def _homonyms_covered(self, question: str) -> set[str]:
+        """Places ``question`` names in English by a name another place bears too, one of which the documents
+        cover (or hold inside their own place)."""
+        shared = _shared_english_names()
+        out: set[str] = set()
+        for start, end, key in self.places._en.find(question):
+            name = question[start:end].lower()
+            name = name[:-2] if name.endswith("'s") else name
+            if any(k in self._covered_places or self.places.with_ancestors({k}) & self._innermost_places
+                   for k in shared.get(name, ())):
+                out.add(key)
+        return out
 
     def relevant(self, plan: QueryPlan, dense: list[Scored], lexical: list[Scored],
                  best_texts: Sequence[str] = ()) -> bool:
