@@ -53,6 +53,8 @@ _PERIOD_RE = re.compile(
     rf"|(?<![0-9年])(?:{_CN_COUNT})(?:个)?年(?:内|之内|以内)"
     rf"|(?<![0-9〇零一二三四五六七八九十两个今明本当同每全上下近多数半])年内(?![容部])"
     rf"|{_YEAR}\s*[-—–~至到]\s*{_YEAR}年(?:间|期间)?"
+    # 2025年起每年培训…: a yearly figure from a year on, no date of its own
+    rf"|{_YEAR}年(?:起|开始)每年(?:度)?"
 )
 
 # A statement that fixes the deadline of every target: 各项指标均为2024年全年目标 / 以上指标均为2025年目标 /

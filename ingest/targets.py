@@ -75,7 +75,7 @@ _SENTENCE_STOPS = "。；;！!？?\n\t"
 _TIME_CLAUSE_STOPS = "，,。；;！!？?\n：:"  # not \t: a task-table row's 完成时限 dates its task
 _LIST_JOINER = re.compile(r"(?:和|及|与|以及)[0-9]")
 _LEADING = re.compile(
-    rf"(?:其中|同时|全年|每年|(?:到|至)?(?:(?:19|20)[0-9]{{2}}|{HAN_YEAR})年(?:底|末)?(?:前)?|[0-9一二三四五六七八九十两]{{1,3}}年内)*"
+    rf"(?:其中|同时|全年|每年|(?:到|至)?(?:(?:19|20)[0-9]{{2}}|{HAN_YEAR})年(?:底|末|起)?(?:前)?|[0-9一二三四五六七八九十两]{{1,3}}年内)*"
     r"(?:力争|确保|争取|预计|实现|使得|使|推动|促进|保持|带动|累计)*"
 )
 _BUILD_VERB = re.compile(r"建成|新建|建设|建立|培育|引进|打造|完成|实施|部署|推广|创建")  # 建成5G基站3万个 → 5G基站
@@ -142,6 +142,7 @@ _AT_LEAST_VERB = re.compile(r"(?:至少|最少|不少于)(?:要|应|需|须)?(?:
                             r"设立|新增|引进|完成|创建|选树|推出|实施|落实|安排)(?:改造)?$")
 # 年均增长15%: a growth per year, kept as the period beside the date it runs to
 _YEARLY_AVERAGE = re.compile(r"年均(?:增长|提高|增加|下降|降低|减少|递增|递减)[^，,。；;0-9]{0,4}$")
+_BASELINE_TAIL = re.compile(r"(?:较|比|相比|同比|与)(?:(?:19|20)[0-9]{2}年|上年|去年|上一年)?(?:末|底)?$")
 _NAME_SPLIT = re.compile(r"(?<!工业)和(?!信息化)|与|以及")  # not 及: 普及率
 
 
@@ -309,6 +310,7 @@ def _respectively(text: str, text_raw: str) -> tuple[list[_Found], list[tuple[in
         lead = _LEADING.match(text, start, m.start())
         start = lead.end() if lead else start
         subject = text_raw[start : m.start()]
+        subject = _BASELINE_TAIL.sub("", subject)  # 起数和死亡人数较2023年分别下降…: the baseline names no indicator
         names = [n for part in subject.split("、") for n in _NAME_SPLIT.split(part) if n]
         if len(names) != len(values):
             names = [subject] * len(values)

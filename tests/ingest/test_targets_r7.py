@@ -89,3 +89,15 @@ def test_kilowatt_hours_after_a_magnitude_read_whole():
 def test_at_least_one_in_chinese_numerals_is_a_target():
     assert _read("每个县原则上至少建设一所特殊教育学校。") == [("特殊教育学校", Decimal("1"), "所", "≥")]
     assert _read("工作达到一个新水平。") == []
+
+
+def test_rounds_are_counted_and_a_yearly_figure_from_a_year_on_has_no_date():
+    found = _targets("（二）2026年6月底前完成风险评估，2027年起每年培训企业负责人2000人次以上，每年开展检查不少于3轮。")
+    assert [(t.quantity, t.unit, t.deadline, t.period) for t in found] == [
+        (Decimal("2000"), "人次", None, "2027年起每年"), (Decimal("3"), "轮", None, "2027年起每年")]
+
+
+def test_a_baseline_is_no_part_of_the_indicators_it_compares():
+    found = _read("到2027年，火灾起数和死亡人数较2024年分别下降10%、20%。")
+    assert [name for name, *_ in found] == ["火灾起数", "死亡人数"]
+
