@@ -141,6 +141,9 @@ def parse_cedict_line(line: str) -> tuple[str, list[str]] | None:
     return parts[1], [g for g in line[slash + 2 :].rstrip().rstrip("/").split("/") if g]
 
 
+_RECENT = 8  # questions whose phrases a Dictionary keeps (Dictionary.phrases)
+
+
 class Dictionary:
     """Stemmed English phrase (1–3 words) → the Chinese words glossed by it, most primary sense first."""
 
@@ -186,7 +189,18 @@ class Dictionary:
     def phrases(self, text: str) -> list[tuple[tuple[str, ...], list[Translation]]]:
         """The English phrases of ``text`` the dictionary knows, longest first and left to right, each word
         used once (``machine tool`` is 机床, not also 机器 and 工具); stopwords are neither looked up
-        alone nor allowed to start or end a phrase."""
+        alone nor allowed to start or end a phrase.  One search reads a question's phrases two or three times (its
+        translation, its phrase groups): the last few questions' are kept (``_RECENT``), copied out."""
+        recent = self.__dict__.setdefault("_recent", {})
+        found = recent.get(text)
+        if found is None:
+            found = self._phrases(text)
+            if len(recent) >= _RECENT:
+                recent.pop(next(iter(recent)), None)
+            recent[text] = found
+        return [(phrase, list(translations)) for phrase, translations in found]
+
+    def _phrases(self, text: str) -> list[tuple[tuple[str, ...], list[Translation]]]:
         words = self.question_words(text)
         taken = [False] * len(words)
         found = []

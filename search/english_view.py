@@ -97,6 +97,13 @@ def pinyin_readings() -> tuple[dict[str, str], frozenset[str], frozenset[str]]:
     return classes, frozenset(classes), frozenset(english)
 
 
+@lru_cache(maxsize=4096)
+def _cut(word: str) -> tuple[str, ...] | None:
+    """:func:`syllables` of ``word`` over every syllable CC-CEDICT reads, kept per word."""
+    cut = syllables(word, pinyin_readings()[1])
+    return None if cut is None else tuple(cut)
+
+
 def syllables(word: str, known: frozenset[str]) -> list[str] | None:
     """``word`` cut into pinyin syllables, as few as possible (zhaoguang → zhao guang, mazongshan → ma zong
     shan); None when it is no run of syllables."""
@@ -115,14 +122,14 @@ def pinyin_names(question: str, english: Container[str]) -> list[re.Pattern[str]
     glosses (China, Summer, and the places it names: Shanghai, Sichuan), none the table glosses (``english``),
     no stopword, and that cut into pinyin syllables, three syllables at least for a run (a lone
     Wen, Ma or Lin Street names too much), two for a one-word run (Beilin)."""
-    classes, known, glossed = pinyin_readings()
+    classes, _, glossed = pinyin_readings()
     if not classes:
         return []
     out: list[re.Pattern[str]] = []
     run: list[list[str]] = []
     for token in [*re.findall(r"[A-Za-z][a-z]*(?:'s)?|[^A-Za-z\s]+", question), ""]:
         word = POSSESSIVE.sub("", token)
-        cut = syllables(word.lower(), known) if word[:1].isupper() else None
+        cut = _cut(word.lower()) if word[:1].isupper() else None
         lower = word.lower()
         if cut and lower not in glossed and stem(lower) not in english and lower not in STOPWORDS:
             run.append(cut)
@@ -150,6 +157,7 @@ class EnglishViews:
                 self._english_of.setdefault(e, []).append(word)
         self._df = document_frequency
         self._views: dict[int, Counter] = {}
+        self._norms: dict[int, float] = {}  # BM25's length part of each row's view, kept with it
         self._lock = threading.Lock()
         self._n = len(texts)
         self._mean_length = (sum(len(t) for t in texts) / len(texts)) if texts else 1.0
@@ -165,7 +173,9 @@ class EnglishViews:
         if view is None:
             view = Counter(e for word in self._tokenizer.words(self._texts[row])
                            for e in self._glosses.get(word, ()))
+            norm = K1 * (1 - B + B * len(self._texts[row]) / self._mean_length)
             with self._lock:
+                self._norms[row] = norm
                 self._views[row] = view
         return view
 
@@ -180,12 +190,20 @@ class EnglishViews:
         words = self.question_words(question)
         if not words:
             return {}
-        idf = {w: self.idf(w) for w in words}
+        idf = [(w, self.idf(w)) for w in words]
         out = {}
+        views, norms = self._views, self._norms
         for row in rows:
-            view = self.view(row)
-            norm = K1 * (1 - B + B * len(self._texts[row]) / self._mean_length)
-            out[row] = sum(idf[w] * view[w] * (K1 + 1) / (view[w] + norm) for w in words if view[w])
+            view = views.get(row)
+            if view is None:
+                view = self.view(row)
+            norm = norms[row]
+            score = 0.0
+            for w, weight in idf:
+                tf = view.get(w)
+                if tf:
+                    score += weight * tf * (K1 + 1) / (tf + norm)
+            out[row] = score
         return out
 
     def raise_phrases(self, fused: dict[int, float], phrases, weight: float) -> None:

@@ -112,11 +112,10 @@ def translated_lists(index, plan, pool: int, dense_pool: int, where, mask: np.nd
     weight)``: the rendering's BM25 list (``translated_lexical_weight``) and its own dense list
     (``translated_dense_weight``: one more encoder call, the string embedded as a Chinese query, unaligned);
     none when both weights are 0.  ``mask`` holds the rows the search's filters admit."""
-    from .expand import QueryPlan
-
     s = index.settings
     if s.translated_lexical_weight <= 0 and s.translated_dense_weight <= 0:
         return []
+    from .expand import QueryPlan
     rendering = render(plan.text, index.translations, plan.key_terms,
                        lambda w: 0 < index.document_share(w) <= s.thesaurus_max_share, s.translations_per_phrase)
     out: list[tuple[dict, float]] = []
