@@ -85,6 +85,21 @@ def _same_body(expected: str, contacts, jurisdiction: str) -> bool:
     return False
 
 
+_SCALE = {"元": 1, "万元": 10000, "亿元": 100000000}
+
+
+def _same_sum(value, unit: str, want: Decimal, want_unit: str) -> bool:
+    """The same sum written in another unit of money (500,000 元 for the gold's 50 万元; 240,000,000 元 for 2.4 亿元):
+    the answer in the gold's unit, rounded to the places the gold writes, is the gold's figure."""
+    head, _, per = (unit or "元").partition("/")
+    want_head, _, want_per = (want_unit or "元").partition("/")
+    if head not in _SCALE or want_head not in _SCALE or per != want_per or head == want_head:
+        return False
+    places = max(0, -want.as_tuple().exponent)
+    got = Decimal(str(value)) * _SCALE[head] / _SCALE[want_head]
+    return round(got, places) == want
+
+
 def score(row: dict, result, jurisdictions: dict[str, str]) -> Score:
     expect = row["expect"]
     doc = expect["doc"]
@@ -108,7 +123,9 @@ def score(row: dict, result, jurisdictions: dict[str, str]) -> Score:
     if "amount" in expect:
         want = Decimal(str(expect["amount"]["value"]))
         values = [a.value for a in (unit.amounts if unit else []) if a.value is not None]
-        s.amount = any(abs(v - want) <= 1 for v in values)
+        s.amount = any(abs(v - want) <= 1 for v in values) or any(
+            _same_sum(a.value, a.unit, want, expect["amount"].get("unit", "元"))
+            for a in (unit.amounts if unit else []) if a.value is not None)
         if not s.amount:
             s.notes.append(f"amount {[str(v) for v in values][:3]}")
     want_expiry = expect.get("expired_on")
