@@ -234,6 +234,11 @@ def _each_leads(source: str, group: list[Mention]) -> bool:
     return each_leads(source, group)
 
 
+# 各县级市（区）工信部门负责本地区项目的组织申报、初审: a collective answering for a named work in its own area leads
+# it there (not …负责本辖区相关任务落实: carrying out what others lead, the implementer)
+_OWN_AREA_RE = re.compile(r"\s*负责(?:本地区|本辖区|辖区内|本区域|本行政区域)(?![^，,。；;]*?(?:落实|实施)(?:工作)?(?:[，,。；;]|$))")
+
+
 def _plain(source: str, group: list[Mention], has_lead: bool, conv: _Conventions, pos: int,
            in_sentence: bool = False, listed: int = 0) -> Iterator[tuple[Mention, Role, bool]]:
     """A list with no 牵头 word: (mention, role, by_convention). The first named body leads (by convention
@@ -246,7 +251,8 @@ def _plain(source: str, group: list[Mention], has_lead: bool, conv: _Conventions
         keys.append(mention[1])
         if _OWN_LEAD_RE.match(source, mention[0].end):
             yield mention, Role.LEAD, False
-        elif in_sentence and _is_collective(source, mention):
+        elif in_sentence and _is_collective(source, mention) and not (
+                len(group) == 1 and _OWN_AREA_RE.match(source, mention[0].end)):
             yield mention, Role.IMPLEMENTER, False
         elif conv.all_lead(pos) or _each_leads(source, group):  # 由A或B讨论决定, A、B共同负责: each leads
             yield mention, Role.LEAD, False

@@ -133,3 +133,15 @@ def test_places_written_bare_as_the_ones_told_to_act_are_their_governments():
     roles = _roles(doc)
     assert ("一（二）", "implementer", "各市（州）") in roles
     assert ("一（二）", "implementer", "各市（州）人民政府") in roles
+
+
+def test_a_collective_answering_for_a_work_in_its_own_area_leads_it():
+    text = """青禾市技术改造专项资金管理办法
+第一条　为规范专项资金管理，制定本办法。
+第二条　市工业和信息化局负责编制申报指南。市财政局负责资金拨付。各县级市（区）工信部门负责本地区项目的组织申报、初审和日常跟踪管理。
+第三条　各县市区政府负责本辖区相关任务落实。
+"""
+    roles = _roles(_parse(text))
+    assert ("第二条", "lead", "各县级市（区）工信部门") in roles
+    assert ("第三条", "implementer", "各县市区政府") in roles
+    assert ("第三条", "lead", "各县市区政府") not in roles
