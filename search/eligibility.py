@@ -174,6 +174,34 @@ def _check(status: str, condition: ConditionView, detail: str) -> ConditionCheck
     return ConditionCheck(status, condition.field, condition.text, detail, condition.start, condition.end)
 
 
+# 规模以上(工业)企业: a statistical class by revenue (main business income of 20 million yuan or more for an industrial
+# firm, 国家统计局), not a size: a small firm by the SME rule (fewer than 300 employees) may be one
+_ABOVE_SCALE = re.compile(r"规模以上|规上")
+_ABOVE_SCALE_REVENUE = Decimal(2000)  # 万元, industrial firms
+_SAYS_ABOVE_SCALE = re.compile(r"(?<![不非])(?:规上|规模以上)(?:工业)?企业|\babove[- ]designated[- ]size\b", re.IGNORECASE)
+_SAYS_BELOW_SCALE = re.compile(r"(?:不是|不算|还不是|非|没到|没达到|达不到)(?:规上|规模以上)|规下|规模以下")
+
+
+def _above_scale(condition: ConditionView, profile: EnterpriseProfile, lang: str) -> ConditionCheck | None:
+    """规模以上 against the firm: its own words (我们是规上企业 / 还不是规上), else an industrial firm's revenue
+    (2,000万元 or more); None where neither decides (the size as given then judges, as before)."""
+    zh = lang == "zh"
+    words = _profile_text(profile)
+    if _SAYS_BELOW_SCALE.search(words):
+        return _check("failed", condition, "自述非规模以上企业" if zh else "says it is below designated size")
+    if _SAYS_ABOVE_SCALE.search(words):
+        return _check("met", condition, "自述为规模以上企业" if zh else "says it is above designated size")
+    code = (profile.industry_code or "").strip().upper()
+    industrial = code[:1] in ("B", "C", "D") or (code[:2].isdigit() and 6 <= int(code[:2]) <= 46)
+    if profile.revenue is not None and industrial:
+        have = Decimal(str(profile.revenue))
+        ok = have >= _ABOVE_SCALE_REVENUE
+        detail = (f"主营业务收入{have}万元{'≥' if ok else '<'}2000万元（规模以上工业企业标准）" if zh
+                  else f"revenue {have} (10k yuan) {'≥' if ok else '<'} 2000, the above-designated-size bar for industry")
+        return _check("met" if ok else "failed", condition, detail)
+    return None
+
+
 # Person statuses that are degrees (ingest/data/instruments.json persons with or_above)
 _DEGREES = frozenset({"doctorate", "master"})
 
@@ -185,6 +213,10 @@ def check_condition(condition: ConditionView, profile: EnterpriseProfile, today:
     field = condition.field
     missing = _check("unknown", condition, (f"请填写{field_prompt(field, lang)}" if zh
                                             else f"fill in {field_prompt(field, lang)}"))
+    if field == "size" and _ABOVE_SCALE.search(condition.text or ""):
+        judged = _above_scale(condition, profile, lang)
+        if judged is not None:
+            return judged
     if field == "size":
         size, given = normalise_size(profile.size), profile.size or ""
         if size is None:

@@ -20,6 +20,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
 from kg.views import (
@@ -36,6 +37,7 @@ from kg.views import (
 
 from .audience import profile_audience, serves
 from .eligibility import (
+    to_yuan,
     alternative_groups,
     amount_of,
     excess_amount,
@@ -59,6 +61,10 @@ from .eligibility import (
 from .hybrid import SearchIndex
 from .match_everyday import situation_groups, situation_terms
 from .match_or import or_groups
+from .match_bounds import money_bounds
+from .match_recipient import government_recipients
+from .match_withdrawn import withdrawn_checks
+from .match_zone import zone_checks
 from .match_facts import case_amounts, case_standard, excluded_by_reference, fact_groups, fact_score
 from .match_contacts import (
     DOCUMENT_ROLES,
@@ -69,6 +75,7 @@ from .match_contacts import (
     document_info,
     document_overseers,
     document_validity_of,
+    own_period,
     payer_contact,
     place_check,
 )
@@ -96,7 +103,8 @@ from .match_instruments import (
     sentences_of,
 )
 from .needs_text import count_in, money_in, policy_term_groups, policy_terms
-from .shares import SPLIT_BOOST, asks_to_split, asks_who_claims, claimed_expense, referenced_standard, share_amounts
+from .shares import (SPLIT_BOOST, asks_to_split, asks_who_claims, claimed_expense, quota_shares, referenced_standard,
+                     separate_sums, share_amounts)
 from .text_amounts import bounded_amounts, text_amounts
 from .text_checks import survivor_checks
 from .text_checks import (
@@ -167,6 +175,8 @@ SITUATION_BOOST = 2 * KIND_TERM_BOOST
 # Added to a unit whose support, worked on the sum or count the firm states, gives a figure, when the firm states one
 # and asks how much (18 million yuan … at least how much?): the unit that answers the money question with its figure
 FIGURE_BOOST = 0.15
+# The fields of a check on where the firm is (the document's place, a district it requires)
+PLACE_FIELDS = ("place", "district")
 _ASKS_HOW_MUCH = re.compile(r"多少|几成|什么比例|多大比例|how much|what share|what percentage|what proportion", re.IGNORECASE)
 # 大中小企业 (大中小微企业协同): firms of every size, no size condition, though 中小企业 is read inside it
 _ALL_SIZES = re.compile(r"大中小")
@@ -263,6 +273,7 @@ def _amounts(supports: Sequence[SupportView], profile: EnterpriseProfile, lang: 
         got = amount_of(replace(s, rate=rate), profile, lang)
         if got is not None and got.value is not None:
             found = [replace(got, formula=f"{label}：{got.formula}")] + [a for a in found if a.support_iri != s.iri]
+    found = _raised_rates(found, supports, profile, lang, asked, unit_text)
     pick = graded_pick(unit_text, supports, profile, lang) if unit_text else None
     if pick is not None:
         value, label = pick
@@ -290,6 +301,7 @@ def _measures(index: SearchIndex, profile: EnterpriseProfile, k: int, lang: str,
     by_id = {u.id: u for u in index.units}
     terms = _instrument_terms(index.concepts)
     best: dict[str, MeasureMatch] = {}
+    elsewhere: set[str] = set()  # units of another place's document (not named by the firm): listed last
     validity: dict[str, tuple[date | None, str]] = {}
     relevant = False
     local = _local_documents(profile, infos, lang)
@@ -351,20 +363,21 @@ def _measures(index: SearchIndex, profile: EnterpriseProfile, k: int, lang: str,
                 contacts = [payer] + [c for c in contacts if c.agent_iri != payer.agent_iri]
             if hit.document not in validity:
                 validity[hit.document] = document_validity_of(index, hit.document, info)
-            own_until = next((s.valid_until for s in supports if s.valid_until), None)
-            own_text = next((s.validity_text for s in supports if s.valid_until), "")
+            own_until, own_text = own_period(hit.text, supports)  # its own words' period, else the document's
             until, until_text = (own_until, own_text) if own_until else validity[hit.document]
             place = place_check(profile, info, unit.document_title if unit else "", lang)
             if place is not None and place.status == "met":
                 score = round(score + LOCAL_BOOST, 4)  # a local document where the firm is: its own policy
             elif place is not None and place.status == "failed" and not _names_place(profile, info):
                 score = round(score - ELSEWHERE_PENALTY, 4)  # another place's policy: shown, but below
+                elsewhere.add(hit.iri)
             meant = _asked_item(size_alternatives(size_tiers(supports_for(profile, supports), profile), profile),
                                 hit.text, hit.start, profile)
             # a person's loan, or the firm's: not
             # both at once; of a rate by size (大型企业按30%，中小微企业按60%), the firm's own tier
             conditions = _unit_conditions(unit, meant) if unit is not None else []
-            extra = ([place] if place is not None else scope_check(hit.text, profile, lang, hit.start))
+            extra = ([place] if place is not None else scope_check(hit.text, profile, lang, hit.start)
+                     + zone_checks(hit.text, profile, lang, hit.start))  # a national rule for one zone (先行区内)
             extra += prohibitions(hit.text, profile, hit.start)
             extra += exclusions(hit.text, profile, hit.start, plan_info.translation_terms)
             extra += unmet_requirements(hit.text, profile, hit.start) + refusals(hit.text, profile, hit.start)
@@ -373,6 +386,8 @@ def _measures(index: SearchIndex, profile: EnterpriseProfile, k: int, lang: str,
                                                                                            hit.start, lang)
             extra += layoff_checks(hit.text, profile, hit.start) + industry_list_checks(hit.text, profile, hit.start)
             extra += ratio_checks(hit.text, profile, hit.start) + one_only_checks(hit.text, profile, hit.start)
+            extra += government_recipients(hit.text, profile, hit.start, lang)  # 对…的省（市）给予: not the asker's
+            extra += withdrawn_checks(hit.text, profile, hit.start)  # 已取消…基金: the thing asked for is gone
             for u in document_refusals.get(hit.document, []):  # the document's own scope turns this firm away
                 if u.id != hit.iri and u.text not in hit.text:
                     extra += refusals(u.text, profile, u.start)
@@ -383,11 +398,18 @@ def _measures(index: SearchIndex, profile: EnterpriseProfile, k: int, lang: str,
                     extra.append(ConditionCheck("failed", "needs", graded[1], graded[1], s.start, s.end))
             extra += [c for c in quantity_bounds(hit.text, profile, hit.start)  # an area's bound no support states
                       if not any(e.start <= c.start < e.end or c.start <= e.start < c.end for e in extra)]
+            extra += [c for c in money_bounds(hit.text, profile, hit.start)  # a sum's bound (单笔金额不低于500万元)
+                      if not any(e.start <= c.start < e.end or c.start <= e.start < c.end for e in extra)
+                      and not any(s.kind == "threshold" and c.start <= s.start < c.end for s in supports)]
             verdict = verdict_of(conditions, profile, today, until, until_text, lang, extra=extra,
                                  groups=alternative_groups(hit.text, hit.start), either=or_groups(hit.text, hit.start))
-            if asks_if_eligible and any(c.field != "place" and c.status in ("met", "failed") for c in verdict.checks):
+            # the place (a document's, or its district's: 注册地…均在浑南区) decides whose policy it is, not whether a firm
+            # there qualifies: another place's unit failing on it is no answer to 够条件吗
+            judged = [c for c in verdict.checks if c.field not in PLACE_FIELDS]
+            if asks_if_eligible and not any(c.field in PLACE_FIELDS and c.status == "failed" for c in verdict.checks) \
+                    and any(c.status in ("met", "failed") for c in judged):
                 score = round(score + JUDGED_BOOST, 4)  # 够条件吗: the unit whose condition decides it answers
-                if any(c.field != "place" and c.status == "failed" for c in verdict.checks):
+                if any(c.status == "failed" for c in judged):
                     score = round(score + REFUSED_BOOST, 4)  # and a "no" on its own facts must not sink below a "yes"
                                                              # that only comes from a unit stating no condition
             instruments = _document_instruments(index, hit.document, hit.iri, lang, terms, overseers, info, side)
@@ -400,6 +422,7 @@ def _measures(index: SearchIndex, profile: EnterpriseProfile, k: int, lang: str,
             amounts = (_amounts(meant, profile, lang, f"{query} {' '.join(plan_info.translation_terms)}", hit.text)
                        + share_amounts(unit, standard, profile, lang) + text_amounts(unit, supports, profile, lang)
                        + bounded_amounts(unit, profile, lang))
+            amounts = quota_shares(unit, profile, lang) + amounts  # 均摊 a quota: each claimant's part first
             if unit is not None and not any(a.value is not None for a in amounts):  # a case under another's standard
                 amounts += case_amounts(unit, case_standard(unit, index.units), profile, lang)
             if asks_figure and any(a.value is not None and a.base_value is not None for a in amounts):
@@ -421,9 +444,67 @@ def _measures(index: SearchIndex, profile: EnterpriseProfile, k: int, lang: str,
             where = best[expense_id].path or best[expense_id].heading
             carried = [replace(a, formula=f"{a.formula}（{where}）" if lang == "zh" else f"{a.formula} ({where})")
                        for a in best[expense_id].amounts if a.value is not None]
+            if by_id.get(iri) is not None and by_id.get(expense_id) is not None:  # 分别计算: each person's sum, added up
+                carried = separate_sums(by_id[iri], by_id[expense_id], profile, lang) + carried
             best[iri] = replace(best[iri], score=round(best[expense_id].score + SPLIT_BOOST, 4),
                                 amounts=[*best[iri].amounts, *carried])
-    return sorted(_safeguards_after_actions(best.values()), key=lambda m: -m.score)[:k]
+    # another place's units come after every unit that may apply where the firm is (a national rule, its own
+    # place's): shown with the place as the failing condition, never before an answer the firm can use
+    return sorted(_safeguards_after_actions(best.values()), key=lambda m: (m.iri in elsewhere, -m.score))[:k]
+
+
+# A rate raised for a case: 列入区级重点技术改造项目计划的，补助比例提高到10%; 项目列入省级以上重点技术改造项目…的，补助比例提高到10%
+_RAISED = re.compile(r"(?P<case>[^，,。；;]{4,50}?)的[，,](?:[\u4e00-\u9fff]{0,4}?)(?:比例|标准)?提高(?:到|至)(?P<rate>[0-9]+(?:\.[0-9]+)?)[%％]")
+# Words of a case that say nothing of which case it is
+_CASE_GENERIC = {"项目", "列入", "纳入", "企业", "对于", "其中"}
+# The asker saying its project is not such a case: 这个项目不是省里挂牌的重点项目; not on the list
+_NOT_CASE = re.compile(r"不是|并非|不属于|没有列入|未列入|没列入|没有纳入|未纳入|\bnot\b|\bisn't\b", re.IGNORECASE)
+
+
+def _raised_rates(found: list[Amount], supports: Sequence[SupportView], profile: EnterpriseProfile, lang: str,
+                  asked: str, unit_text: str) -> list[Amount]:
+    """A rate the unit raises for a case (列入区级重点技术改造项目计划的，补助比例提高到10%), worked on the base of the
+    rate it raises, first, when the asker's words (or, for English words, the policy terms they translate to) name
+    that case and do not deny it (这个项目不是…重点项目): most of the case's words, three pairs of characters at
+    least, or three of the policy terms English words translate to.  The raised support's own cap holds, else the cap of the rate it raises.  The amounts as they are
+    otherwise."""
+    said = " ".join((profile.needs, *profile.plans))
+    wanted = bigrams(asked) | bigrams(said)
+    for m in _RAISED.finditer(unit_text or ""):
+        case = re.sub(r"^(?:对|凡|其中|企业|项目)+", "", m.group("case").strip())
+        words = bigrams(case) - {w for w in bigrams(case) if w in _CASE_GENERIC}
+        shared = words & wanted
+        # English words name it through the policy terms they translate to (key retrofit projects → 重点, 改造, 计划)
+        terms = {t for t in asked.split() if re.fullmatch(r"[\u4e00-\u9fff]{2,6}", t) and t not in _CASE_GENERIC
+                 and t in case}
+        if (len(shared) < 3 or len(shared) < 0.4 * len(words)) and len(terms) < 3:
+            continue
+        clauses = [c for c in re.split(r"[。，,；;！!？?]|(?<=[a-z])\.\s", said) if c.strip()]
+        if any(_NOT_CASE.search(c) and len(bigrams(c) & words) >= 2 for c in clauses):
+            continue  # the asker says its project is no such case
+        rate = Decimal(m.group("rate"))
+        raised = next((s for s in supports if s.rate is not None and Decimal(str(s.rate)) == rate), None)
+        base = next((a for a in found if a.value is not None and a.base_value is not None and a.rate is not None
+                     and Decimal(str(a.rate)) < rate), None)
+        if raised is None or base is None:
+            continue
+        own_cap = to_yuan(raised.cap, raised.unit) if raised.cap is not None and raised.unit else None
+        cap = own_cap if own_cap is not None else base.cap
+        value = (Decimal(str(base.base_value)) * rate / 100).quantize(Decimal("0.01")).normalize()
+        value = value.quantize(Decimal(1)) if value == value.to_integral_value() else value
+        zh = lang == "zh"
+        formula = f"{case}：{rate}% × {format_yuan(base.base_value)} 元 = {format_yuan(value)} 元"
+        kind = "rate"
+        if cap is not None and value > cap:
+            value, kind = cap, "cap"
+            formula += f"，高于最高 {format_yuan(cap)} 元 → {format_yuan(cap)} 元" if zh else \
+                f", above the cap of {format_yuan(cap)} 元 → {format_yuan(cap)} 元"
+        elif cap is not None:
+            formula += f"（不超过 {format_yuan(cap)} 元）" if zh else f" (cap {format_yuan(cap)} 元)"
+        mine = Amount(value, "元", kind, formula, rate, base.base, base.base_field, base.base_value, cap, raised.iri,
+                      m.group(0))
+        found = [mine] + [a for a in found if a.support_iri != raised.iri]
+    return found
 
 
 # A cap for one type of firm: 科技型单户企业年贴息上限50万元; 专精特新企业每户最高100万元

@@ -21,10 +21,10 @@ from kg.views import ROLE_ORDER, Contact, EnterpriseProfile
 
 from .hybrid import SearchIndex
 from .text_checks import bigrams
-from .types import IndexUnit, ResponsibilityView
+from .types import IndexUnit, ResponsibilityView, SupportView
 
 __all__ = ["DOCUMENT_ROLES", "DocumentInfo", "answering_contacts", "contacts_of", "district_office", "document_info",
-           "document_overseers", "document_validity_of", "no_owner", "payer_contact", "place_check", "role_label"]
+           "document_overseers", "document_period", "document_validity_of", "own_period", "no_owner", "payer_contact", "place_check", "role_label"]
 
 # Roles by which the text puts a body over the whole document's work (督查, 评估, 协调): named when a unit has no owner
 DOCUMENT_ROLES = ("supervisor", "evaluator", "coordinator")
@@ -393,15 +393,16 @@ def document_validity_of(index: SearchIndex, slug: str, info: DocumentInfo | Non
     """The period the document states for itself (a support's document-wide period, else its own words:
     有效期至…; 自印发之日起施行，有效期5年 counted from the date of issue), else the end of its period in the
     metadata."""
-    from ingest.support import document_validity
-
     units = [u for u in index.units if u.document == slug and u.kind != "target"]
+    issued = info.issued if info is not None else None
+    own = document_period(units, issued)  # the document's own words, an article's own period left out
+    if own is not None:
+        return own
     for u in units:
         for s in u.context.supports:
-            if s.valid_until is not None:
+            if s.valid_until is not None and not _SCOPED.search(u.text):
                 return s.valid_until, s.validity_text
-    issued = info.issued if info is not None else None
-    found = document_validity("\n".join(u.text for u in units), issued)
+    found = None
     if found is not None and found.valid_until is not None:
         return found.valid_until, found.text
     if info is not None and info.valid_until is not None:
@@ -410,6 +411,35 @@ def document_validity_of(index: SearchIndex, slug: str, info: DocumentInfo | Non
         found = work_period_end(u.text)
         if found is not None:
             return found
+    return None, ""
+
+
+# A period a sentence sets for its own article or clause only (本条政策执行期为2025年1月1日至2025年12月31日; 本款规定
+# 有效期至…; 该项补贴执行至…): no period of the whole document, which states its own elsewhere (本措施…有效期至…；各条款另有
+# 执行期限的，从其规定)
+_SCOPED = re.compile(r"(?:本|该|此)(?:条|款|项|目)(?:政策|措施|规定|补贴|补助|奖励|办法)?[^。；;]{0,6}?(?:执行期|有效期|实施期|期限|执行至|实施至|自)")
+
+
+def document_period(units: Sequence[IndexUnit], issued: date | None) -> tuple[date, str] | None:
+    """The period the document's own words state for the whole of it (本措施自2025年4月1日起施行，有效期至2026年12月31日),
+    a sentence that sets one article's own period (本条政策执行期为…) left out; None when it states none."""
+    from ingest.support import _SENTENCE, _VALIDITY_SENTENCE, validity_of
+
+    for u in units:
+        for m in _SENTENCE.finditer(u.text):
+            if _VALIDITY_SENTENCE.search(m.group()) and not _SCOPED.search(m.group()):
+                found = validity_of(m.group(), issued, m.start())
+                if found is not None and found.valid_until is not None:
+                    return found.valid_until, found.text
+    return None
+
+
+def own_period(unit_text: str, supports: Sequence[SupportView]) -> tuple[date | None, str]:
+    """The period a unit's own words set for its support (本条政策执行期为…至2025年12月31日: its supports' period,
+    written in its text); (None, "") when its supports carry only the document's period, read elsewhere."""
+    for s in supports:
+        if s.valid_until is not None and s.validity_text and s.validity_text in unit_text:
+            return s.valid_until, s.validity_text
     return None, ""
 
 

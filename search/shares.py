@@ -21,15 +21,15 @@ from .eligibility import format_yuan
 from .needs_text import count_in
 from .types import IndexUnit, SupportView
 
-__all__ = ["SPLIT_BOOST", "asks_to_split", "asks_who_claims", "claimed_expense", "referenced_standard", "share_amounts",
-           "states_a_share"]
+__all__ = ["SPLIT_BOOST", "asks_to_split", "asks_who_claims", "claimed_expense", "quota_shares", "separate_sums", "referenced_standard",
+           "share_amounts", "states_a_share"]
 
 # A share of a standard: 按扣除标准的50%, 按标准的50%, 按补贴标准的一半 is left out (no figure)
 _SHARE = re.compile(r"按(?P<base>[\u4e00-\u9fff]{0,6}?(?:标准|额度|定额))的(?P<rate>[0-9]+(?:\.[0-9]+)?)[%％]")
 # Words that split between claimants (一方, 双方分别): the clause whose share the asker wants first
 _SPLIT_CLAUSE = re.compile(r"双方|分别|各自|均摊|平均")
 # A question about splitting a benefit between claimants
-_ASKS_SPLIT = re.compile(r"平摊|均摊|分摊|一人一半|各扣一半|各一半|各占一半|对半|平分|五五开|分别扣|两个人分|两口子分|夫妻分|"
+_ASKS_SPLIT = re.compile(r"\bdivide\b[^.?!]{0,60}?\b(?:evenly|equally)\b|\b(?:evenly|equally) (?:among|between)\b|平摊|均摊|分摊|一人一半|各扣一半|各一半|各占一半|对半|平分|五五开|分别扣|两个人分|两口子分|夫妻分|"
                          r"\bsplit\b|\bshare (?:it |them |this |that |the [a-z -]{0,40}?)?(?:equally|between|50)|"
                          r"\bhalf each\b|fifty[- ]fifty|50[/-]50|equally between|各自扣|各扣各的|各自(?:申报|享受|扣除)|"
                          r"\beach (?:of us )?(?:would |could |can |to )?(?:claim|deduct)", re.IGNORECASE)
@@ -47,7 +47,7 @@ def asks_to_split(profile: EnterpriseProfile) -> bool:
 _CLAIMER = re.compile(r"(?P<what>[\u4e00-\u9fff]{2,8}?(?:支出|费用|利息|租金))(?:可以选择|可以|应当|只能)?由"
                       r"[\u4e00-\u9fff（）、]{1,30}?(?:扣除|申报|享受)")
 # A question on which claimant takes it (I will be the one to claim it; 由我来扣; 谁来扣)
-_ASKS_CLAIMER = re.compile(r"由我(?:来)?(?:扣|申报|报)|我来(?:扣|申报|报)|谁(?:来)?(?:扣|申报|报)|哪一方|一方(?:来)?扣|"
+_ASKS_CLAIMER = re.compile(r"(?:放|算|记|挂|归)(?:到|在)我(?:这边|这儿|名下|头上)|都由我|由我(?:来)?(?:扣|申报|报)|我来(?:扣|申报|报)|谁(?:来)?(?:扣|申报|报)|哪一方|一方(?:来)?扣|"
                            r"\b(?:I|he|she|my (?:wife|husband))(?: will| would| should)? (?:be the one to|alone) "
                            r"(?:claim|deduct)|\bwho (?:should|can|may|will) (?:claim|deduct)|\bwhich of us\b",
                            re.IGNORECASE)
@@ -130,3 +130,77 @@ def share_amounts(unit: IndexUnit, standard: IndexUnit | None, profile: Enterpri
         found.append((0 if split == bool(_SPLIT_CLAUSE.search(clause)) else 1, len(found), amount))
     return [a for _, _, a in sorted(found, key=lambda t: (t[0], t[1]))]
 
+
+
+# A quota shared among claimants: 由其与兄弟姐妹分摊每月2000元的扣除额度，每人分摊的额度不能超过每月1000元；可以由赡养人均摊
+_QUOTA = re.compile(r"分摊(?P<month>每月|每年)?(?P<n>[0-9]+(?:\.[0-9]+)?)(?P<u>万元|元)的[\u4e00-\u9fff]{0,8}?(?:额度|定额|标准)")
+_EACH_CAP = re.compile(r"每人(?:分摊的)?(?:额度)?(?:不能|不得|不|最高不)?(?:超过|高于)(?:每月|每年)?(?P<n>[0-9]+(?:\.[0-9]+)?)(?P<u>万元|元)")
+_EVENLY = re.compile(r"均摊|平均分摊|平均分配")
+
+
+def quota_shares(unit: IndexUnit | None, profile: EnterpriseProfile, lang: str = "zh") -> list[Amount]:
+    """Each claimant's part of a quota the unit lets claimants share evenly (分摊每月2000元的扣除额度…可以由赡养人均摊)
+    when the asker asks to split it and counts the claimants (four of us children; 我们兄妹三个): the quota over
+    the count, held to the cap per head the unit sets (每人分摊的额度不能超过每月1000元)."""
+    if unit is None or not asks_to_split(profile):
+        return []
+    m = _QUOTA.search(unit.text)
+    if m is None or not _EVENLY.search(unit.text):
+        return []
+    people = count_in(profile.needs)
+    if people is None or people < 2:
+        return []
+    scale = Decimal(10000) if m.group("u") == "万元" else Decimal(1)
+    quota = Decimal(m.group("n")) * scale
+    out = "元/月" if m.group("month") == "每月" else "元/年" if m.group("month") == "每年" else "元"
+    value = (quota / people).quantize(Decimal("0.01"))
+    value = value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
+    formula = f"{format_yuan(quota)} {out} ÷ {people} 人 = {format_yuan(value)} {out}"
+    cap_m = _EACH_CAP.search(unit.text)
+    cap = Decimal(cap_m.group("n")) * (Decimal(10000) if cap_m.group("u") == "万元" else 1) if cap_m else None
+    kind = "rate"
+    if cap is not None and value > cap:
+        value, kind = cap, "cap"
+        formula += f"，超过每人 {format_yuan(cap)} {out} → {format_yuan(cap)} {out}" if lang == "zh" else \
+            f", above the cap per head of {format_yuan(cap)} {out} → {format_yuan(cap)} {out}"
+    elif cap is not None:
+        formula += f"（每人不超过 {format_yuan(cap)} {out}）" if lang == "zh" else f" (at most {format_yuan(cap)} {out} each)"
+    rate = (Decimal(100) / people).quantize(Decimal("0.01")).normalize()
+    return [Amount(value, out, kind, formula, rate, m.group(0), "needs", quota, cap, unit.id, m.group(0))]
+
+
+# A rule that each person's expense is worked out on its own (按本办法第十一条规定分别计算扣除额): the floor and the limit
+# hold for each, and the claimant adds up the results
+_SEPARATELY = re.compile(r"分别计算")
+
+
+def separate_sums(unit: IndexUnit, expense: IndexUnit, profile: EnterpriseProfile, lang: str = "zh") -> list[Amount]:
+    """Where ``unit`` says each person's expense is worked out separately under ``expense``'s article (分别计算) and
+    the asker states two sums or more (我自己掏了5万块…我老婆…掏了3万), the article's amount for each sum, added up:
+    50,000 − 15,000 = 35,000 元；30,000 − 15,000 = 15,000 元；合计 50,000 元.  Nothing otherwise."""
+    from dataclasses import replace as _replace
+
+    from .eligibility import excess_amount
+    from .needs_text import money_in
+
+    if not _SEPARATELY.search(unit.text):
+        return []
+    sums = [(v, at) for v, c, at in money_in(profile.needs) if c == "元"]
+    if len(sums) < 2:
+        return []
+    parts = []
+    for value, at in sums:  # each sum in the clause that states it, as if the asker stated it alone
+        begin = max(profile.needs.rfind(c, 0, at) for c in "，,。；;") + 1
+        ends = [i for i in (profile.needs.find(c, at) for c in "，,。；;") if i >= 0]
+        clause = profile.needs[begin:min(ends) if ends else len(profile.needs)]
+        got = excess_amount(expense.context.supports, _replace(profile, needs=clause), lang)
+        if got is None or got.value is None:
+            return []
+        parts.append(got)
+    total = sum((p.value for p in parts), Decimal(0))
+    joined = "；".join(p.formula for p in parts)
+    formula = (f"{joined}；分别计算，合计 {format_yuan(total)} 元（{expense.path}）" if lang == "zh"
+               else f"{joined}; each worked out separately, {format_yuan(total)} 元 in all ({expense.path})")
+    kind = "cap" if any(p.kind == "cap" for p in parts) else parts[0].kind
+    return [Amount(total, "元", kind, formula, None, parts[0].base, "needs", sum((p.base_value or 0 for p in parts), Decimal(0)),
+                   parts[0].cap, parts[0].support_iri, parts[0].text)]

@@ -25,11 +25,16 @@ from .types import IndexUnit
 __all__ = ["bounded_amounts", "text_amounts"]
 
 # A standard per head: 生均财政拨款水平达到12000元; 人均培训经费不低于500元; 每生每年补助3000元
-_PER_HEAD = re.compile(r"(?P<who>生均|人均|每生|每名学生|每个学生)(?P<what>[\u4e00-\u9fff]{0,12}?)(?:水平|标准)?"
+_PER_HEAD = re.compile(r"(?P<who>生均|人均|每生|每名学生|每个学生|每人)(?P<what>[\u4e00-\u9fff]{0,12}?)(?:水平|标准)?"
                        r"(?:达到|不低于|不少于|提高到|提高至|为|补助|补贴|资助|给予)(?P<n>[0-9]+(?:\.[0-9]+)?)(?P<u>万元|元)")
 # A share of a sum the text names: 按不低于采购金额的30%; 按合同金额的10%; 不超过项目总投资的20%
 _RATE_OF = re.compile(r"(?P<cmp>不低于|不少于|不超过|不高于|最高|最多)?(?P<base>[\u4e00-\u9fff]{2,12}?"
-                      r"(?:金额|价款|费用|资金|投资|投入|总额|费|款))的(?P<rate>[0-9]+(?:\.[0-9]+)?)[%％]")
+                      r"(?:金额|价款|费用|资金|投资|投入|总额|总用量|总量|费|款))的(?P<rate>[0-9]+(?:\.[0-9]+)?)[%％]"
+                      r"(?:(?:—|－|-|–|~|～|至)(?P<rate2>[0-9]+(?:\.[0-9]+)?)[%％])?")
+# A base that is a total over many (所有公立医疗机构年度药品总用量): a sum the asker states is taken for it only where
+# their words say it is a total too (一共, altogether), not their own contract or purchase
+_TOTAL_BASE = re.compile(r"总用量|总量$")
+_SAYS_TOTAL = re.compile(r"一共|总共|合计|总计|全部|所有|\b(?:altogether|in total|in all|total)\b", re.IGNORECASE)
 # Words of a standard that is a share of another standard (shares.py), or of a tax
 _NOT_A_SUM = re.compile(r"标准|额度|定额|税")
 # The heads a per-head standard counts, as the needs name them
@@ -49,6 +54,11 @@ def _clause(text: str, start: int, end: int) -> str:
     return text[begin:min(stops) if stops else len(text)].strip()
 
 
+def _alone(profile: EnterpriseProfile) -> bool:
+    """The asker speaks for one person (a person, or words naming no firm): a standard per head is their own."""
+    return not (profile.industry or profile.size or profile.name or profile.employees or profile.revenue)
+
+
 def text_amounts(unit: IndexUnit | None, supports: Sequence[SupportView], profile: EnterpriseProfile,
                  lang: str = "zh") -> list[Amount]:
     """The per-head standards and shares of a named sum ``unit``'s text states and its supports do not, each as an
@@ -58,13 +68,23 @@ def text_amounts(unit: IndexUnit | None, supports: Sequence[SupportView], profil
     zh = lang == "zh"
     found: list[Amount] = []
     have_rates = {Decimal(str(s.rate)) for s in supports if s.rate is not None}
-    have_sums = {Decimal(str(s.amount)) for s in supports if s.amount is not None}
+    have_sums = {Decimal(str(s.amount)) for s in supports if s.amount is not None  # paid: amount_of counts it
+                 and s.kind not in ("threshold", "time-limit")}
     for m in _PER_HEAD.finditer(unit.text):
         each = Decimal(m.group("n")) * (Decimal(10000) if m.group("u") == "万元" else 1)
         if Decimal(m.group("n")) in have_sums:
             continue  # the ingest read it: amount_of counts it
         clause = _clause(unit.text, m.start(), m.end())
         heads = count_in(profile.needs, _HEADS, about=clause)
+        monthly = "每月" in m.group("what")
+        if m.group("who") == "每人" and (heads is None or heads <= 1) and _alone(profile):
+            # a person asking what they get (专职网格员工作补贴按每人每月不低于2800元): the standard for one head
+            out = "元/月" if monthly else "元"
+            floor = m.group(0)[m.start("n") - m.start() - 3:m.start("n") - m.start()]
+            note = ("（不低于）" if zh else " (at least)") if floor in ("不低于", "不少于") else ""
+            formula = f"{_yuan(each)} {out} × 1 人 = {_yuan(each)} {out}{note}"
+            found.append(Amount(each, out, "fixed", formula, None, "人数", "needs", Decimal(1), None, unit.id, clause))
+            continue
         if heads is None or heads <= 1:
             formula = f"{_yuan(each)} 元 × 人数" if zh else f"{_yuan(each)} 元 × head count"
             found.append(Amount(None, "元", "fixed", formula, None, "人数", "needs", None, None, unit.id, clause))
@@ -82,7 +102,8 @@ def text_amounts(unit: IndexUnit | None, supports: Sequence[SupportView], profil
         clause = _clause(unit.text, m.start(), m.end())
         got = _sum_beside(base, profile.needs)
         sums = [s for s in money_in(profile.needs) if s[1] == "元"]
-        if got is None and len({v for v, _, _ in sums}) == 1:
+        if got is None and len({v for v, _, _ in sums}) == 1 and not (_TOTAL_BASE.search(base)
+                                                                     and not _SAYS_TOTAL.search(profile.needs)):
             got = (sums[0][0], "")  # the one sum of money the asker states is the base they ask about
         bound = _AT_LEAST.get(cmp, ("", ""))
         note = (f"（{bound[0]}）" if zh else f" ({bound[1]})") if bound[0] else ""
@@ -93,6 +114,9 @@ def text_amounts(unit: IndexUnit | None, supports: Sequence[SupportView], profil
         value = (got[0] * rate / 100).quantize(Decimal("0.01"))
         value = value.quantize(Decimal(1)) if value == value.to_integral_value() else value
         formula = f"{rate}% × {_yuan(got[0])} 元 = {_yuan(value)} 元{note}"
+        if m.group("rate2"):  # a range (60%—70%): its lower end, the upper one shown
+            upper = _round(got[0] * Decimal(m.group("rate2")) / 100)
+            formula = (f"{rate}%—{m.group('rate2')}% × {_yuan(got[0])} 元 = {_yuan(value)}—{_yuan(upper)} 元{note}")
         found.append(Amount(value, "元", "rate", formula, rate, base, "needs", got[0], None, unit.id, clause))
     return found
 
@@ -110,6 +134,8 @@ _SHARE_OF_SUM = re.compile(rf"(?P<base>[\u4e00-\u9fff]{{0,10}}?)(?P<n>{_N})(?P<u
 _EXCESS = re.compile(rf"(?P<base>[\u4e00-\u9fff（）]{{0,30}}?)超过(?P<t>{_N})(?P<tu>万元|元)的部分(?P<mid>[^。；]{{0,40}}?)"
                      rf"(?:在(?P<cap>{_N})(?P<cu>万元|元)(?:的)?限额内|最高(?:不超过)?(?P<cap2>{_N})(?P<cu2>万元|元)"
                      rf"|不超过(?P<cap3>{_N})(?P<cu3>万元|元))")
+# A fine up to a sum the text states: 可以处5万元以下的罚款; 处1万元以上10万元以下罚款; 并处2000元以下的罚款
+_FINE = re.compile(rf"处(?:(?P<lo>{_N})(?P<lu>万元|元)以上)?(?P<hi>{_N})(?P<hu>万元|元)以下(?:的)?(?P<what>罚款|罚金)")
 _ZH_DIGIT = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
 
@@ -142,7 +168,10 @@ def _round(value: Decimal) -> Decimal:
 
 
 def bounded_amounts(unit: IndexUnit | None, profile: EnterpriseProfile, lang: str = "zh") -> list[Amount]:
-    """Three more forms of an amount a unit's text writes (all inferred, the formula shows the working):
+    """Four more forms of an amount a unit's text writes (all inferred, the formula shows the working):
+
+    - a fine up to a sum (可以处5万元以下的罚款): the most it can be, kind "cap", the least noted where the text
+      gives one (处1万元以上10万元以下罚款);
 
     - a multiple of a base (违法所得1倍以上5倍以下的罚款): the most, the upper multiple times the base the needs give
       (5 × 200,000 元 = 1,000,000 元), the least noted; kind "cap";
@@ -169,6 +198,13 @@ def bounded_amounts(unit: IndexUnit | None, profile: EnterpriseProfile, lang: st
         note = f"（最高；最低 {_yuan(lo)} 倍即 {_yuan(least)} 元）" if zh else f" (at most; at least {_yuan(least)} 元)"
         formula = f"{_yuan(hi)} × {_yuan(got)} 元 = {_yuan(value)} 元{note}"
         found.append(Amount(value, "元", "cap", formula, None, base, "needs", got, value, unit.id, clause))
+    for m in _FINE.finditer(text):  # the most a rule's fine can be, as written: no base to ask for
+        hi = _in_yuan(m.group("hi"), m.group("hu"))
+        lo = _in_yuan(m.group("lo"), m.group("lu")) if m.group("lo") else None
+        least = (f"，最低 {_yuan(lo)} 元" if zh else f", at least {_yuan(lo)} 元") if lo is not None else ""
+        formula = (f"{m.group('what')}最高 {_yuan(hi)} 元{least}" if zh else f"a fine of at most {_yuan(hi)} 元{least}")
+        found.append(Amount(hi, "元", "cap", formula, None, m.group("what"), "text", None, hi, unit.id,
+                            _clause(text, m.start(), m.end())))
     for m in _SHARE_OF_SUM.finditer(text):
         if m.group("num"):
             num, den = Decimal(m.group("num")), Decimal(m.group("den"))

@@ -1,0 +1,71 @@
+"""A lower bound a unit's own words set on a sum of money, against the sum the asker states for the same thing.
+
+Conditions on a project's or a loan's size are often written in the text, not as a support of their own: 所借贷款…
+单笔金额不低于500万元; 设备购置额1000万元以上的工业技术改造项目; 固定资产投资在300万元以上.  A firm that borrowed
+300万元 (贷了300万元) or buys 800万元 of equipment falls below them, whatever the support itself would pay.  The sum
+is the one the asker's words give beside the bound's noun (单笔金额 → nothing; the sentence's 所借贷款 → 贷了300万元,
+by the base synonyms of ingest/data/instruments.json), read as eligibility reads a rate's base (_sum_beside).
+
+A figure the text pays (给予补助50万元, 最高不超过200万元) is no bound: a clause that pays is left out.  Nothing is
+said when the asker states no such sum.  The check is inferred from the clause it cites.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from kg.views import ConditionCheck, EnterpriseProfile
+
+from .eligibility import _sum_beside, format_yuan
+
+__all__ = ["money_bounds"]
+
+_N = r"[0-9]+(?:\.[0-9]+)?"
+# 不低于500万元 / 达到1000万元 / 1000万元以上 / 1000万元（含）以上
+_LOWER = re.compile(rf"(?P<pre>不低于|不少于|达到|超过|高于|在)?(?P<n>{_N})(?P<u>亿元|万元|元)(?P<post>(?:（含）|\(含\))?(?:及)?以上)?")
+# A clause that pays, or caps what is paid: its figure is the support, not a bound on the firm
+_PAYS = re.compile(r"给予|补助|补贴|奖励|贴息|资助|扶持|最高|最多|上限|限额|不超过|以内|返还|减免|收取|罚款|分摊")
+_SCALE = {"元": Decimal(1), "万元": Decimal(10000), "亿元": Decimal(100000000)}
+
+
+def _clause_before(text: str, at: int) -> tuple[int, str]:
+    begin = max(text.rfind(c, 0, at) for c in "，,。；;：:\n") + 1
+    return begin, text[begin:at]
+
+
+def _sentence_before(text: str, at: int) -> str:
+    begin = max(text.rfind(c, 0, at) for c in "。；;\n") + 1
+    return text[begin:at]
+
+
+def money_bounds(text: str, profile: EnterpriseProfile, start: int = 0) -> list[ConditionCheck]:
+    """Each lower bound on a sum in ``text`` (单笔金额不低于500万元) that the asker's own sum for that thing meets or
+    fails (贷了300万元: failed), as a check citing the bound; ``start`` is the frame of ``text`` in the hit."""
+    said = " ".join(" ".join((profile.needs, *profile.plans)).split())
+    if not said:
+        return []
+    checks = []
+    for m in _LOWER.finditer(text):
+        if not (m.group("pre") in ("不低于", "不少于", "达到", "超过", "高于") or m.group("post")):
+            continue
+        if m.group("pre") == "在" and not m.group("post"):
+            continue
+        begin, clause = _clause_before(text, m.start())
+        end = m.end()
+        after = text[end:end + 12]
+        if _PAYS.search(clause) or re.match(r"[^，,。；;]{0,8}?(?:补助|奖励|补贴|贴息|资助)", after):
+            continue  # a sum paid, or its cap
+        noun = re.sub(r"^(?:且|并|或|及|和|对|其|凡|按照?)", "", clause.strip())
+        got = _sum_beside(noun, said) if len(noun) >= 2 else None
+        if got is None:  # the sentence's own subject: 所借贷款…，单笔金额不低于500万元
+            got = _sum_beside(_sentence_before(text, begin), said)
+        if got is None:
+            continue
+        have = got[0]
+        bound = Decimal(m.group("n")) * _SCALE[m.group("u")]
+        strict = m.group("pre") in ("超过", "高于")
+        ok = have > bound if strict else have >= bound
+        checks.append(ConditionCheck("met" if ok else "failed", "needs", text[begin:end].strip(),
+                                     f"{format_yuan(have)} 元", start + begin, start + end))
+    return checks
