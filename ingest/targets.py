@@ -75,8 +75,8 @@ _SENTENCE_STOPS = "。；;！!？?\n\t"
 _TIME_CLAUSE_STOPS = "，,。；;！!？?\n：:"  # not \t: a task-table row's 完成时限 dates its task
 _LIST_JOINER = re.compile(r"(?:和|及|与|以及)[0-9]")
 _LEADING = re.compile(
-    rf"(?:其中|同时|全年|每年|(?:到|至)?(?:(?:19|20)[0-9]{{2}}|{HAN_YEAR})年(?:底|末|起)?(?:前)?|[0-9一二三四五六七八九十两]{{1,3}}年内)*"
-    r"(?:力争|确保|争取|预计|实现|使得|使|推动|促进|保持|带动|累计)*"
+    rf"(?:其中|同时|全年|每年|(?:到|至)?(?:(?:19|20)[0-9]{{2}}|{HAN_YEAR})年(?:底|末|起)?(?:前)?|[0-9一二三四五六七八九十两]{{1,3}}年内"
+    r"|力争|确保|争取|预计|实现|使得|使|推动|促进|保持|带动|累计)*"
 )
 _BUILD_VERB = re.compile(r"建成|新建|建设|建立|培育|引进|打造|完成|实施|部署|推广|创建")  # 建成5G基站3万个 → 5G基站
 _BASELINE_BEFORE = re.compile(r"(?:由|从)[^，,。；;]*$")
@@ -118,7 +118,7 @@ _GOAL_RE = re.compile(rf"(?:(?:19|20)[0-9]{{2}}|{HAN_YEAR})年|力争|确保|目
 # a rule on what may be charged bounds conduct and sets no goal: 预收服务费不超过12个月费用, 押金不超过月服务费的12倍
 _CHARGES_RE = re.compile(r"收取|加价|押金|预收")
 # how firmly, not what: 力争 / 确保 / 争取 before the comparator word is no part of the indicator
-_MODAL_TAIL = re.compile(r"(?:力争|确保|争取|努力|预计|预期|基本|将|要|原则上|一般|(?<!行)为)+$")
+_MODAL_TAIL = re.compile(r"(?:力争|确保|争取|努力|预计|预期|基本|将|要|原则上|一般|(?<!行)为|(?:稳定|保持|维持)在)+$")
 _RATIO = re.compile(r"[∶:：]\s?[0-9]+(?:\.[0-9]+)?(?![0-9])")  # a ratio's second term: 2.2∶1, 1:0.6
 # 每年举办1次对接会, 每5年修订1次目录: how often, not a target
 _FREQUENCY_RE = re.compile(r"每(?:[0-9一二两三四五六七八九十]{1,2}个?)?(?:年度?|季度?|月|周|半年)")
@@ -142,7 +142,7 @@ _AT_LEAST_VERB = re.compile(r"(?:至少|最少|不少于)(?:要|应|需|须)?(?:
                             r"设立|新增|引进|完成|创建|选树|推出|实施|落实|安排)(?:改造)?$")
 # 年均增长15%: a growth per year, kept as the period beside the date it runs to
 _YEARLY_AVERAGE = re.compile(r"年均(?:增长|提高|增加|下降|降低|减少|递增|递减)[^，,。；;0-9]{0,4}$")
-_BASELINE_TAIL = re.compile(r"(?:较|比|相比|同比|与)(?:(?:19|20)[0-9]{2}年|上年|去年|上一年)?(?:末|底)?$")
+_BASELINE_TAIL = re.compile(r"(?:较|比|相比|与)(?:(?:19|20)[0-9]{2}年|上年|去年|上一年)(?:末|底)?$")
 _NAME_SPLIT = re.compile(r"(?<!工业)和(?!信息化)|与|以及")  # not 及: 普及率
 
 
@@ -161,6 +161,7 @@ class _Found:
     period: str = ""  # 全年 / 每年 written before the bound: the count is per year, no date
     per_year: bool = False  # a minimum per year (全年不少于12场): no covering or inherited date applies
     yearly_average: bool = False  # 年均增长15%: a change per year, 年均 kept as the period beside any date
+    when: date | None = None  # its own year in a series (2024年、2025年分别达到40%、45%): that year's end
 
 
 def _sets_terms(sentence: str) -> bool:
@@ -307,24 +308,60 @@ def _respectively(text: str, text_raw: str) -> tuple[list[_Found], list[tuple[in
         post = _POST_RE.match(text, values[-1].end())
         end = post.end() if post else values[-1].end()
         start = _clause_start(text, m.start(), _SENTENCE_STOPS + "，,：:")
+        years = _years_listed(text, start, m.start(), len(values))
+        if years:  # 2024年、2025年、2026年…分别达到40%、45%、50%: one value for each year, dated by it
+            start = years[1]
+        elif start > 0 and text[start - 1] in "，,":  # 到2025年、2027年，…分别达到: the years a clause of their own
+            before = _years_listed(text, _clause_start(text, start - 1, _SENTENCE_STOPS + "，,：:"), start - 1,
+                                   len(values))
+            years = before if before and before[1] == start - 1 else None
         lead = _LEADING.match(text, start, m.start())
         start = lead.end() if lead else start
         subject = text_raw[start : m.start()]
         subject = _BASELINE_TAIL.sub("", subject)  # 起数和死亡人数较2023年分别下降…: the baseline names no indicator
         names = [n for part in subject.split("、") for n in _NAME_SPLIT.split(part) if n]
-        if len(names) != len(values):
+        if len(names) != len(values) or years:
             names = [subject] * len(values)
         last_unit = next((v.group("unit") for v in reversed(values) if v.group("unit")), "") or ""
         words = m.group("words")
         pre = next((w for w in _PRE_WORDS if words.endswith(w)), None)
-        for name, q in zip(names, values):
+        for k, (name, q) in enumerate(zip(names, values)):
             unit = q.group("unit") or last_unit
             found.append(_Found(start, q.end() if q is not values[-1] else end, q.start(), name,
                                 to_decimal(q.group("num")) or Decimal(0),
                                 to_decimal(q.group("max")) if q.group("max") else None, unit,
-                                comparator_of(pre, post.group() if post else None, q.group("approx"))))
+                                comparator_of(pre, post.group() if post else None, q.group("approx")),
+                                when=date(years[0][k], 12, 31) if years else None))
         used.append((m.start(), end))
     return found, used
+
+
+_YEAR_ITEM = re.compile(r"(?:到|至)?((?:19|20)[0-9]{2})年(?:底|末)?")
+_YEAR_RANGE = re.compile(r"((?:19|20)[0-9]{2})\s*[—–\-~至到]\s*((?:19|20)[0-9]{2})年")
+
+
+def _years_listed(text: str, start: int, end: int, n: int) -> tuple[list[int], int] | None:
+    """The years a 分别 series opens with (2024年、2025年、2026年 / 2024—2026年), when there is one for each of the
+    ``n`` values, and where the words after them start; else None."""
+    i = start
+    while i < end and text[i] in " \u3000":
+        i += 1
+    span = _YEAR_RANGE.match(text, i, end)
+    if span:
+        a, b = int(span.group(1)), int(span.group(2))
+        return (list(range(a, b + 1)), span.end()) if b - a + 1 == n else None
+    years: list[int] = []
+    while True:
+        y = _YEAR_ITEM.match(text, i, end)
+        if not y:
+            break
+        years.append(int(y.group(1)))
+        i = y.end()
+        sep = re.match(r"[、和及]", text[i:end])
+        if not sep or not _YEAR_ITEM.match(text, i + 1, end):
+            break
+        i += 1
+    return (years, i) if len(years) == n and n >= 2 and years == sorted(years) else None
 
 
 # Quantities written in words: a share of half (占总课时一半以上, 占…超过一半, 过半) is 50 %; a doubling (翻一番,
@@ -493,6 +530,9 @@ def _read_quantity(text: str, text_raw: str, q: re.Match[str]) -> _Found | None:
         start, end, indicator = (pre[1] if pre else q.start()), obj_end, text_raw[noun:obj_end]
     elif verb is not None:  # 其中，到2018年底完成1500万平方米: the verb is all the clause names
         start, end, indicator = verb.start(), after, text_raw[verb.start():verb.end()]
+    elif pre and obj_end == after and _ONLY_LEAD.fullmatch(text, _clause_start(text, pre[1], _SENTENCE_STOPS), pre[1]):
+        # 到2027年，累计达到2万个以上: a later figure of the indicator named before (``_continued``), none of its own
+        start, end, indicator = pre[1], after, ""
     else:
         return None
     average = bool(_YEARLY_AVERAGE.search(text, clause_start, pre[1] if pre else q.start()))
@@ -554,6 +594,25 @@ def _shared_bound(text: str, text_raw: str, f: _Found) -> list[_Found]:
             break
         end = item.start() - 1
     return found[::-1]
+
+
+# what a clause may hold before a bound that names no indicator: dates, 累计, 力争 … and the commas between them
+_ONLY_LEAD = re.compile(rf"(?:[，,\s]|{_LEADING.pattern})*")
+
+
+def _continued(found: list[_Found]) -> list[_Found]:
+    """Bounds that name no indicator (到2027年，累计达到2万个以上) given the indicator of the figure before them in
+    the same unit with the same unit of measure (建成5G基站1.2万个); dropped where there is none."""
+    out: list[_Found] = []
+    for f in sorted(found, key=lambda f: f.at):
+        if f.indicator:
+            out.append(f)
+            continue
+        base = f.unit.lstrip("十百千万亿")
+        earlier = next((g for g in reversed(out) if g.unit.lstrip("十百千万亿") == base and g.indicator), None)
+        if earlier is not None:
+            out.append(dataclasses.replace(f, indicator=earlier.indicator))
+    return out
 
 
 def _is_baseline(text: str, q: re.Match[str]) -> bool:
@@ -628,6 +687,7 @@ def extract_targets(
         found.append(target)
     found += _han_targets(norm, text, skip)
     found += [g for f in found for g in _shared_bound(norm, text, f)]
+    found = _continued(found)
     found = [dataclasses.replace(f, indicator=_SHARED_TAIL.sub("", f.indicator)) if len(f.indicator) > 2 else f
              for f in found]
     mentions = time_mentions(norm, year)
@@ -636,7 +696,9 @@ def extract_targets(
     for f in sorted(found, key=lambda f: f.at):
         own = _own_time(norm, f.at, mentions) or due
         when: date | None
-        if own is not None:
+        if f.when is not None:
+            when, period, basis, evidence = f.when, "", Basis.EXPLICIT, ""
+        elif own is not None:
             when, period, basis, evidence = own.when, own.period, Basis.EXPLICIT, ""
         elif f.per_year:
             when, period, basis, evidence = None, f.period, Basis.EXPLICIT, ""

@@ -101,3 +101,27 @@ def test_a_baseline_is_no_part_of_the_indicators_it_compares():
     found = _read("到2027年，火灾起数和死亡人数较2024年分别下降10%、20%。")
     assert [name for name, *_ in found] == ["火灾起数", "死亡人数"]
 
+
+
+def _dated(text: str, year: int | None = None):
+    return [(t.indicator, t.quantity, t.deadline, t.period) for t in _targets(text, year)]
+
+
+def test_a_series_of_years_dates_each_value_by_its_own_year():
+    assert _dated("2026年、2027年、2028年全市充电桩车桩比分别达到3%、5%、8%。") == [
+        ("全市充电桩车桩比", Decimal("3"), date(2026, 12, 31), ""), ("全市充电桩车桩比", Decimal("5"), date(2027, 12, 31), ""),
+        ("全市充电桩车桩比", Decimal("8"), date(2028, 12, 31), "")]
+    assert [t.deadline for t in _targets("到2026年、2028年，绿色建筑占比分别达到60%和80%。")] == [
+        date(2026, 12, 31), date(2028, 12, 31)]
+
+
+def test_a_later_figure_with_no_indicator_continues_the_one_before():
+    assert _dated("到2026年，建成充电桩3000个；到2028年，累计达到5000个以上。") == [
+        ("充电桩", Decimal("3000"), date(2026, 12, 31), ""), ("充电桩", Decimal("5000"), date(2028, 12, 31), "")]
+    assert _targets("到2028年，达到国内领先水平。") == []
+
+
+def test_lead_words_in_any_order_and_a_level_kept_are_no_part_of_the_indicator():
+    found = _targets("力争每年新增国家高新技术企业30家以上。")
+    assert [(t.indicator, t.period) for t in found] == [("新增国家高新技术企业", "每年")]
+    assert [n for n, *_ in _read("确保耕地保有量稳定在80万亩以上。")] == ["耕地保有量"]
