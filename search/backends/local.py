@@ -65,8 +65,16 @@ class LocalBackend:
             return []
         return self.sentence_index.retrieve_pooled(vector, k)
 
-    def sentence_rows(self) -> set[int]:
-        return set(self.sentence_index.ids.tolist()) if self.sentence_index is not None else set()
+    def sentence_rows(self) -> frozenset[int]:
+        """Made once per sentence index (every dense lookup asks whether there are any)."""
+        if self.sentence_index is None:
+            return frozenset()
+        ids = self.sentence_index.ids
+        kept = self.__dict__.get("_sentence_rows")
+        if kept is None or kept[0] is not ids:
+            kept = (ids, frozenset(ids.tolist()))
+            self.__dict__["_sentence_rows"] = kept
+        return kept[1]
 
     def save(self, directory: Path) -> dict[str, Any]:
         self.bm25.save(directory)

@@ -1,0 +1,31 @@
+"""Seventh round (issue 24): what an English search repeats for every question is made once: the rows with sentence
+vectors (asked by each of its two dense lookups), a pinyin word's syllables."""
+
+import numpy as np
+
+from search.backends.local import LocalBackend
+from search.dense import DenseRetriever
+from search.english_view import _cut, syllables
+
+
+def test_sentence_rows_are_made_once_per_sentence_index():
+    vectors = np.eye(4, dtype=np.float32)
+    sentences = DenseRetriever.build(vectors, kind="flat", threshold=10_000, ids=np.array([0, 0, 2, 2]))
+    backend = LocalBackend(bm25=None, dense=None, sentences=sentences)
+    rows = backend.sentence_rows()
+    assert rows == {0, 2}
+    assert backend.sentence_rows() is rows
+    backend.sentence_index = DenseRetriever.build(vectors[:1], kind="flat", threshold=10_000, ids=np.array([3]))
+    assert backend.sentence_rows() == {3}  # another sentence index: its own rows
+    assert LocalBackend(bm25=None, dense=None).sentence_rows() == frozenset()
+
+
+def test_a_words_syllables_are_cut_once_and_as_before():
+    known = frozenset(("zhao", "guang", "ma", "zong", "shan", "zhong", "shang", "hai"))
+    assert syllables("zhaoguang", known) == ["zhao", "guang"]
+    assert syllables("mazongshan", known) == ["ma", "zong", "shan"]
+    assert syllables("xyz", known) is None
+    first = _cut("zhaoguang")
+    if first is not None:  # CC-CEDICT installed: every syllable it reads
+        assert first == ("zhao", "guang")
+        assert _cut("zhaoguang") is first
