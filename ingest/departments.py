@@ -700,14 +700,21 @@ def _merge_aliases(departments: dict[str, Department], mentions: list[tuple[Span
 
 _HOST_REASON = "the body an office is set in (办公室设在…): the host, not an actor there"
 _UNNAMED_REASON = "a short name no authority file knows, written among the bodies of a list"
-_ALLOWED_REASON = "a group the text lets others set up (可成立…), named nowhere as one that exists"
+_ALLOWED_REASON = ("a group the text lets others set up (可成立…), or a conference only held (定期召开…联席会议), named "
+                   "nowhere as one that exists and acts")
 _ALLOWED_RE = re.compile(r"可(?:以)?(?:成立|建立|设立|组建)(?:相应的)?$")
 
 
+_HELD_RE = re.compile(r"(?:召开|举行|举办)(?:了)?$")
+
+
 def _only_allowed(source: str, dept: Department) -> bool:
-    """Whether a joint body is named only as one others may set up (…的地方，可成立清理整顿工作领导小组)."""
-    return dept.category == "joint-body" and bool(dept.mentions) and all(
-        _ALLOWED_RE.search(source, max(0, m.start - 8), m.start) for m in dept.mentions)
+    """Whether a joint body is named only as one others may set up (…的地方，可成立清理整顿工作领导小组), or a
+    conference only as a meeting someone holds (定期召开楼宇经济联席会议: an event of the body that convenes it)."""
+    return dept.category == "joint-body" and bool(dept.mentions) and (
+        all(_ALLOWED_RE.search(source, max(0, m.start - 8), m.start) for m in dept.mentions)
+        or (dept.pref_label.endswith("联席会议")
+            and all(_HELD_RE.search(source, max(0, m.start - 4), m.start) for m in dept.mentions)))
 
 
 _IDLE_REASON = "a body the text names but does not make act"

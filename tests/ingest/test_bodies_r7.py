@@ -124,3 +124,16 @@ def test_a_supply_cooperative_and_a_service_centre_are_bodies_where_they_act():
     assert any(d.pref_label.endswith("市供销社") for d in doc.departments)
     # a centre named by what it is for, with no service in its name, is a place or facility, no body
     assert not any(d.pref_label.endswith("金融中心") for d in doc.departments)
+
+
+def test_a_conference_only_held_is_no_body_but_one_set_up_is():
+    held = _parse("""青禾区楼宇经济工作要点
+一、保障措施
+（一）加强统筹协调。区楼宇经济工作领导小组办公室负责统筹推进各项工作，定期召开楼宇经济联席会议，研究解决重点难点问题。
+""", "青禾市青禾区")
+    assert not any(d.pref_label.endswith("联席会议") for d in held.departments)
+    set_up = _parse("""青禾区楼宇经济工作要点
+一、保障措施
+（一）加强统筹协调。建立区楼宇经济联席会议制度，联席会议统筹协调楼宇发展中的重大问题。
+""", "青禾市青禾区")
+    assert any(d.pref_label.endswith("楼宇经济联席会议") for d in set_up.departments)

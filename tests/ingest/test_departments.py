@@ -118,7 +118,8 @@ def test_central_bodies_by_full_and_short_name(written, key, pref_label):
         # bodies a plan sets up: the verb in front is not part of the name; a bare name gets the jurisdiction
         ("发挥市跨境电商综试区建设工作领导小组统筹作用。", "杭州市",
          [("市跨境电商综试区建设工作领导小组", "杭州市跨境电商综试区建设工作领导小组")]),
-        ("定期召开楼宇经济联席会议，研究重大事项。", "上海市静安区",
+        # (a conference only held is no body: seventh round; here it also acts)
+        ("定期召开楼宇经济联席会议，研究重大事项。楼宇经济联席会议负责统筹协调。", "上海市静安区",
          [("楼宇经济联席会议", "上海市静安区楼宇经济联席会议")]),
         # a prefecture's bodies, and 州 inside a city's name is no prefix
         ("由州政府统筹，州发展改革委牵头，广州市和杭州市配合。", "四川省凉山彝族自治州",
