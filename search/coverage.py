@@ -139,6 +139,16 @@ class DocumentTexts:
     def __init__(self, units: Sequence) -> None:
         self._units = units
         self._texts: dict[str, str] | None = None
+        self._holds: dict[tuple[str, str], bool] = {}  # (document, word) → whether its text holds the word
+
+    def holds(self, document: str, word: str) -> bool:
+        """Does ``document``'s whole text hold ``word``?  Kept per document and word: a document is long, and
+        the same words come back question after question."""
+        key = (document, word)
+        found = self._holds.get(key)
+        if found is None:
+            found = self._holds[key] = word in self(document)
+        return found
 
     def __call__(self, document: str) -> str:
         if self._texts is None:
@@ -167,9 +177,12 @@ def document_gains(fused: dict[int, float], document_of: Sequence[str], document
     for row in sorted(fused, key=lambda r: (-fused[r], r))[:pool]:
         doc = document_of[row]
         if doc not in shares:
-            text = document_text(doc)
+            holds = getattr(document_text, "holds", None)
+            if holds is None:
+                text = document_text(doc)
+                holds = lambda _, word, text=text: word in text
             shares[doc] = sum(w for group, w in zip(groups, weights, strict=True)
-                              if any(word in text for word in group)) / total
+                              if any(holds(doc, word) for word in group)) / total
         gains[row] = weight * top * shares[doc]
     return gains
 

@@ -79,11 +79,11 @@ def pinyin_readings() -> tuple[dict[str, str], frozenset[str], frozenset[str]]:
     for ma), every syllable, and every English word of its glosses (china, summer, shanghai: English, or a name
     the dictionary already knows); read once a process (nothing without the package)."""
     chars: dict[str, set[str]] = {}
-    english: set[str] = set()
+    glosses: list[str] = []
     for line in _cedict_lines():
         slash = line.find(" /")
         if slash > 0:
-            english.update(ascii_words(line[slash:]))
+            glosses.append(line[slash:])
         parts = line.split(" ", 2)
         if len(parts) < 3 or len(parts[1]) != 1 or not "\u3400" <= parts[1] <= "\u9fff":
             continue
@@ -94,6 +94,7 @@ def pinyin_readings() -> tuple[dict[str, str], frozenset[str], frozenset[str]]:
         if syllable.isascii() and syllable.isalpha():
             chars.setdefault(syllable, set()).add(parts[1])
     classes = {syllable: "[" + "".join(sorted(found)) + "]" for syllable, found in chars.items()}
+    english = ascii_words("\n".join(glosses))  # one pass: a word never spans two lines
     return classes, frozenset(classes), frozenset(english)
 
 

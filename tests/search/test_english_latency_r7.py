@@ -29,3 +29,23 @@ def test_a_words_syllables_are_cut_once_and_as_before():
     if first is not None:  # CC-CEDICT installed: every syllable it reads
         assert first == ("zhao", "guang")
         assert _cut("zhaoguang") is first
+
+
+def test_a_documents_words_are_looked_for_once_and_the_gains_are_as_before():
+    from types import SimpleNamespace
+
+    from search.coverage import DocumentTexts, document_gains
+
+    units = [SimpleNamespace(document="a", document_title="关于支持企业技术改造的若干措施", text="对购置设备给予补贴。"),
+             SimpleNamespace(document="a", document_title="关于支持企业技术改造的若干措施", text="贷款贴息。"),
+             SimpleNamespace(document="b", document_title="安全生产办法", text="加强监督检查。")]
+    texts = DocumentTexts(units)
+    assert texts.holds("a", "贴息") and not texts.holds("b", "贴息")
+    assert texts._holds[("a", "贴息")] is True
+    fused = {0: 1.0, 1: 0.8, 2: 0.9}
+    groups = [["补贴", "资助"], ["贴息"], ["监督"]]
+    idf = lambda word: 1.0
+    plain = document_gains(fused, ["a", "a", "b"], lambda doc: texts(doc), groups, idf, 0.4)
+    kept = document_gains(fused, ["a", "a", "b"], texts, groups, idf, 0.4)
+    assert kept == plain
+    assert kept[0] == kept[1] == 0.4 * 1.0 * 2 / 3 and kept[2] == 0.4 * 1.0 / 3
