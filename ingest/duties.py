@@ -134,6 +134,7 @@ _HOSTED_RE = re.compile(r"\s*设在[^，,。；;]{1,20}[，,](?:[^。；;]{0,40}
 _TRANSFERRED_RE = re.compile(r"(?:^|[，,；;：:])\s*原[^，,。；;]{1,20}?(?:的|有关|相关)?(?:职责|职能)(?:和[^，,。；;]{1,6})?(?:划入|改由|由)\s*$")
 # A sentence dividing the work among bodies, each with its own part (A负责…；B负责…；C负责…)
 _DIVIDED_RE = re.compile(r"负责[^。；;]{2,60}[；;][^。；;]*?负责")
+_CARRIES_OUT_RE = re.compile(r"\s*(?:是|为)[^，,。；;]{0,30}?(?:实施|执行)主体(?:[。；;，,]|$)")
 # …，要…: a later clause of the same subject telling it what to do
 _THEN_MUST_RE = re.compile(r"[^。；;]*?[，,]\s*(?:还|也)?(?:要|应当|应|须|必须)(?!求)")
 _HOSTED_COORDINATES_RE = re.compile(r"\s*(?:日常|全面)?(?:的)?(?:统筹协调|综合协调|组织协调|协调)(?!委|会|员|小组|办|机制)")
@@ -413,10 +414,14 @@ def _sentence_statements(source: str, sent: Span, mentions: list[Mention], conv:
             reviews = instead and Role.EVALUATOR in duty and re.match(r"\s*负责", source[tail : sent.end])
             roles = [Role.COORDINATOR] if coordinates else [Role.EVALUATOR] if reviews else [Role.IMPLEMENTER]
             yield from ((m, role, False) for m in group if _is_collective(source, m) for role in roles)
-        elif _IN_CHARGE_RE.match(source, tail, sent.end) and _CLAUSE_START_RE.search(source[sent.start : start]):
+        elif (_IN_CHARGE_RE.match(source, tail, sent.end) or _CARRIES_OUT_RE.match(source, tail, sent.end)) \
+                and _CLAUSE_START_RE.search(source[sent.start : start]):
             # 地方各级人民政府办公厅（室）是本地区…工作的主管单位: each of them is in charge, the lead;
-            # …是本地工作的责任主体，要参照本方案制定具体措施: and it carries out what it is then told to do
-            roles = [Role.LEAD, Role.IMPLEMENTER] if _THEN_MUST_RE.match(source, tail, sent.end) else [Role.LEAD]
+            # …是本地工作的责任主体，要参照本方案制定具体措施: and it carries out what it is then told to do;
+            # …是实施主体: the one that carries the work out, the implementer
+            roles = [Role.LEAD] if _IN_CHARGE_RE.match(source, tail, sent.end) else []
+            if _THEN_MUST_RE.match(source, tail, sent.end) or not roles:
+                roles.append(Role.IMPLEMENTER)
             yield from ((m, role, False) for m in group if _is_collective(source, m) for role in roles)
         elif (over := _OVER_OTHERS_RE.match(source, tail, sent.end)) and _CLAUSE_START_RE.search(source[sent.start : start]):
             # 各级人民政府对所属部门…要加强指导监督: a collective's duty over others, read like any duty

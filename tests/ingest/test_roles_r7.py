@@ -145,3 +145,16 @@ def test_a_collective_answering_for_a_work_in_its_own_area_leads_it():
     assert ("第二条", "lead", "各县级市（区）工信部门") in roles
     assert ("第三条", "implementer", "各县市区政府") in roles
     assert ("第三条", "lead", "各县市区政府") not in roles
+
+
+def test_the_body_named_to_carry_out_the_work_and_the_city_level_departments_implement():
+    text = """青禾市社区服务设施建设实施方案
+一、保障措施
+（一）加强组织实施。市发展改革委负责统筹协调，市级有关部门按职责分工做好政策支持；各区(市)县政府(管委会)是实施主体，要落实属地责任。
+"""
+    roles = _roles(_parse(text))
+    assert ("一（一）", "coordinator", "市发展改革委") in roles
+    assert ("一（一）", "implementer", "各区(市)县政府(管委会)") in roles
+    assert ("一（一）", "lead", "各区(市)县政府(管委会)") not in roles
+    assert ("一（一）", "implementer", "市级有关部门") in roles
+    assert ("一（一）", "lead", "市级有关部门") not in roles
