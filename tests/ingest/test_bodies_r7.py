@@ -137,3 +137,20 @@ def test_a_conference_only_held_is_no_body_but_one_set_up_is():
 （一）加强统筹协调。建立区楼宇经济联席会议制度，联席会议统筹协调楼宇发展中的重大问题。
 """, "青禾市青禾区")
     assert any(d.pref_label.endswith("楼宇经济联席会议") for d in set_up.departments)
+
+
+def test_a_research_institute_is_a_body_where_it_acts_and_its_short_name_is_the_same():
+    text = """青禾市辣椒产业发展方案
+一、重点任务
+（一）选育良种。开展辣椒新品种选育。（市农业科学研究院牵头，市农业农村局配合）
+（二）推广良种。市农科院负责良种示范推广。
+（三）建设平台。推动建设省工业设计研究院。
+"""
+    doc = _parse(text)
+    institutes = [d for d in doc.departments if "农" in d.pref_label and "院" in d.pref_label]
+    assert len(institutes) == 1
+    roles = _roles(doc)
+    assert ("一（一）", "lead", "市农业科学研究院") in roles
+    assert ("一（二）", "lead", "市农科院") in roles
+    # an institute the text only builds is no body
+    assert not any("工业设计研究院" in d.pref_label for d in doc.departments)
