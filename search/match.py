@@ -65,7 +65,8 @@ from .match_bounds import money_bounds
 from .match_recipient import government_recipients
 from .match_withdrawn import withdrawn_checks
 from .match_zone import zone_checks
-from .match_facts import case_amounts, case_standard, excluded_by_reference, fact_groups, fact_score
+from .match_facts import (case_amounts, case_standard, excluded_by_reference, fact_groups, fact_score,
+                          listed_sibling)
 from .match_contacts import (
     DOCUMENT_ROLES,
     DocumentInfo,
@@ -103,7 +104,7 @@ from .match_instruments import (
     sentences_of,
 )
 from .needs_text import count_in, money_in, policy_term_groups, policy_terms
-from .shares import (SPLIT_BOOST, asks_to_split, asks_who_claims, claimed_expense, quota_shares, referenced_standard,
+from .shares import (SPLIT_BOOST, asks_to_split, asks_who_claims, claimed_expenses, quota_shares, referenced_standard,
                      separate_sums, share_amounts)
 from .text_amounts import bounded_amounts, text_amounts
 from .text_checks import survivor_checks
@@ -232,7 +233,9 @@ def _query_texts(profile: EnterpriseProfile) -> list[str]:
     if not asks:
         return [profile.industry] if profile.industry.strip() else []
     person = is_person(profile)  # a person's words (工伤事故, 搬家) describe no project of a firm
-    return [" ".join([profile.industry, a, *([] if person else dict.fromkeys(policy_terms(a) + situation_terms(a)))]).strip()
+    # a person's status is the word a policy names them by (退役运动员, 高校毕业生): searched with their words
+    status = profile.person.status if person and profile.person and profile.person.status else ""
+    return [" ".join([profile.industry, a, status, *([] if person else dict.fromkeys(policy_terms(a) + situation_terms(a)))]).strip()
             for a in asks]
 
 
@@ -335,6 +338,8 @@ def _measures(index: SearchIndex, profile: EnterpriseProfile, k: int, lang: str,
         hits = _asked_safeguards(index, plan, terms, hits, kinds)
         if asks_if_eligible:
             hits = _deciding_units(index, query, profile, hits, kinds)
+        siblings: set[str] = set()
+        hits = _listed_siblings(index, profile, hits, kinds, by_id, siblings)
         for hit in hits:
             unit = by_id.get(hit.iri)
             if unit is not None and not _actionable(unit):
@@ -342,7 +347,7 @@ def _measures(index: SearchIndex, profile: EnterpriseProfile, k: int, lang: str,
             if not serves(f"{hit.heading} {hit.text}", side):
                 continue  # a unit for persons only is no firm's support, one for firms only no person's
             reasons = _reasons(index, inputs, hit.text)
-            if not result.relevant and not reasons:
+            if not result.relevant and not reasons and hit.iri not in siblings:
                 continue  # nothing in the documents answers this plan: its nearest units are no match
             if size and _size_words(size, hit.text):
                 reasons.append(MatchReason("size", profile.size or size, _size_words(size, hit.text)))
@@ -416,9 +421,9 @@ def _measures(index: SearchIndex, profile: EnterpriseProfile, k: int, lang: str,
             standard = referenced_standard(unit, index.units) if unit is not None else None
             if standard is not None:
                 standards[hit.iri] = standard.id
-            expense = claimed_expense(unit, index.units) if unit is not None and who_claims else None
-            if expense is not None:
-                claimed[hit.iri] = expense.id
+            expenses = claimed_expenses(unit, index.units) if unit is not None and who_claims else []
+            if expenses:
+                claimed[hit.iri] = [e.id for e in expenses]
             amounts = (_amounts(meant, profile, lang, f"{query} {' '.join(plan_info.translation_terms)}", hit.text)
                        + share_amounts(unit, standard, profile, lang) + text_amounts(unit, supports, profile, lang)
                        + bounded_amounts(unit, profile, lang))
@@ -439,7 +444,10 @@ def _measures(index: SearchIndex, profile: EnterpriseProfile, k: int, lang: str,
         for iri, standard_id in standards.items():
             if standard_id in best and best[iri].score <= best[standard_id].score:
                 best[iri] = replace(best[iri], score=round(best[standard_id].score + SPLIT_BOOST, 4))
-    for iri, expense_id in claimed.items():  # 由我来扣: the rule on who claims answers, with the sum it claims
+    for iri, expense_ids in claimed.items():  # 由我来扣: the rule on who claims answers, with the sum it claims
+        # of an article's items (（一）1500元；（二）1100元), the one that holds for the asker (not failed on their city)
+        held = [e for e in expense_ids if e in best and not (best[e].verdict and best[e].verdict.status == "not_eligible")]
+        expense_id = (held or [e for e in expense_ids if e in best] or [""])[-1]
         if expense_id in best and best[iri].score <= best[expense_id].score + SPLIT_BOOST:
             where = best[expense_id].path or best[expense_id].heading
             carried = [replace(a, formula=f"{a.formula}（{where}）" if lang == "zh" else f"{a.formula} ({where})")
@@ -584,6 +592,30 @@ def _asked_safeguards(index: SearchIndex, plan: str, terms: dict[str, list[str]]
     for h in index.search(" ".join(words), k=5, kind="safeguard", document=list(top)).hits:
         if any(w in h.text for w in words):
             out = [x for x in out if x.iri != h.iri] + [replace(h, score=top[h.document])]
+    return out
+
+
+def _listed_siblings(index: SearchIndex, profile: EnterpriseProfile, hits: Sequence[Any], kinds: Sequence[str],
+                     by_id: Mapping[str, IndexUnit], siblings: set[str]) -> list[Any]:
+    """The hits, with the sibling item that lists the asker's city beside each hit that leaves it out (第十七条（一）
+    beside 第十七条（二）'s 除第一项所列城市以外 for a renter in 杭州), scored just above it: the item whose rule is
+    the asker's answers, the one that excludes them follows (their ids are added to ``siblings``: they answer
+    though they share no word with the asker's)."""
+    out = list(hits)
+    index_of = {x.iri: i for i, x in enumerate(out)}
+    for h in sorted(hits, key=lambda h: -h.score)[:20]:
+        sibling = listed_sibling(by_id.get(h.iri), index.units, profile)
+        if sibling is None:
+            continue
+        found = next((x for x in index.search(sibling.text[:120], k=10, kind=kinds, document=[h.document]).hits
+                      if x.iri == sibling.id), None)
+        if found is not None:
+            siblings.add(sibling.id)
+            if sibling.id not in index_of:
+                index_of[sibling.id] = len(out)
+                out.append(found)
+            lifted = replace(found, score=round(h.score + SPLIT_BOOST, 4))
+            out.append(lifted)  # beside any hit of it already there: the higher score counts
     return out
 
 

@@ -27,7 +27,7 @@ from .shares import PER_HEAD, standard_sum
 from .types import IndexUnit
 
 __all__ = ["FACT_BOOST", "FACT_BOOST_MAX", "case_amounts", "case_standard", "excluded_by_reference", "fact_groups", "fact_score",
-           "unit_fact_groups"]
+           "listed_sibling", "unit_fact_groups"]
 
 # Added per fact of the asker's that a unit names (a relative, a place abroad), at most FACT_BOOST_MAX in all
 FACT_BOOST = 0.15
@@ -253,3 +253,19 @@ def excluded_by_reference(unit: IndexUnit | None, units: Sequence[IndexUnit], pr
             detail = (f"{named}属{sibling.path}所列" if lang == "zh" else f"{named} is listed in {sibling.path}")
             out.append(ConditionCheck("failed", "place", m.group(), detail, start + m.start(), start + m.end()))
     return out
+
+
+def listed_sibling(unit: IndexUnit | None, units: Sequence[IndexUnit], profile: EnterpriseProfile) -> IndexUnit | None:
+    """The sibling item that lists the asker's city where ``unit`` leaves it out (第十七条（二）'s 除第一项所列城市以外
+    for a renter in 杭州, a 省会 of 第十七条（一）): the item whose rule is theirs; None otherwise."""
+    if unit is None:
+        return None
+    words = " ".join(x for x in (profile.place, profile.district or "", profile.needs, *profile.plans) if x)
+    if not words.strip():
+        return None
+    for m in _BY_REFERENCE.finditer(unit.text):
+        path = _item_path(unit.path, "前" if m.group("prev") else m.group("n"))
+        sibling = next((u for u in units if u.document == unit.document and u.path == path), None) if path else None
+        if sibling is not None and _named_in(sibling.text, words):
+            return sibling
+    return None

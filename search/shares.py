@@ -21,7 +21,7 @@ from .eligibility import format_yuan
 from .needs_text import count_in
 from .types import IndexUnit, SupportView
 
-__all__ = ["SPLIT_BOOST", "asks_to_split", "asks_who_claims", "claimed_expense", "quota_shares", "separate_sums", "referenced_standard",
+__all__ = ["SPLIT_BOOST", "asks_to_split", "asks_who_claims", "claimed_expense", "claimed_expenses", "quota_shares", "separate_sums", "referenced_standard",
            "share_amounts", "states_a_share"]
 
 # A share of a standard: 按扣除标准的50%, 按标准的50%, 按补贴标准的一半 is left out (no figure)
@@ -47,7 +47,7 @@ def asks_to_split(profile: EnterpriseProfile) -> bool:
 _CLAIMER = re.compile(r"(?P<what>[\u4e00-\u9fff]{2,8}?(?:支出|费用|利息|租金))(?:可以选择|可以|应当|只能)?由"
                       r"[\u4e00-\u9fff（）、]{1,30}?(?:扣除|申报|享受)")
 # A question on which claimant takes it (I will be the one to claim it; 由我来扣; 谁来扣)
-_ASKS_CLAIMER = re.compile(r"(?:放|算|记|挂|归)(?:到|在)我(?:这边|这儿|名下|头上)|都由我|由我(?:来)?(?:扣|申报|报)|我来(?:扣|申报|报)|谁(?:来)?(?:扣|申报|报)|哪一方|一方(?:来)?扣|"
+_ASKS_CLAIMER = re.compile(r"(?:放|算|记|挂|归)(?:到|在)我(?:这边|这儿|名下|头上)|都由我|(?:是不是|能不能|可不可以)?都能[^，,。？?]{0,8}?扣|各能扣|由我(?:来)?(?:扣|申报|报)|我来(?:扣|申报|报)|谁(?:来)?(?:扣|申报|报)|哪一方|一方(?:来)?扣|"
                            r"\b(?:I|he|she|my (?:wife|husband))(?: will| would| should)? (?:be the one to|alone) "
                            r"(?:claim|deduct)|\bwho (?:should|can|may|will) (?:claim|deduct)|\bwhich of us\b",
                            re.IGNORECASE)
@@ -57,6 +57,32 @@ def asks_who_claims(profile: EnterpriseProfile) -> bool:
     """Does the profile say, or ask, which of several claimants takes a deduction (由我来扣; I will be the one to
     claim it)?"""
     return bool(_ASKS_CLAIMER.search(" ".join((profile.needs, *profile.plans))))
+
+
+# …the claimant first, the expense after: 夫妻双方主要工作城市相同的，只能由一方扣除住房租金支出
+_CLAIMER_AFTER = re.compile(r"(?:可以选择|可以|应当|只能)由[\u4e00-\u9fff（）、]{1,12}?(?:扣除|申报|享受)"
+                            r"(?P<what>[\u4e00-\u9fff]{2,8}?(?:支出|费用|利息|租金))")
+
+
+def claimed_expenses(unit: IndexUnit, units: Sequence[IndexUnit]) -> list[IndexUnit]:
+    """The article (or the items of the article) that sets the deduction of the expense ``unit`` says who claims:
+    the nearest one before it naming the same expense, in its own words or its article's lead-in (纳税人…发生的住房
+    租金支出，可以按照以下标准定额扣除：（一）…1500元；（二）…1100元), with a sum; every item of that article, in order,
+    so that the calculator can take the one that holds for the asker.  Empty when the unit states no claimant."""
+    m = _CLAIMER.search(unit.text) or _CLAIMER_AFTER.search(unit.text)
+    if m is None or any(s.amount is not None or s.cap is not None for s in unit.context.supports):
+        return []
+    what = m.group("what")
+    what = what[-4:] if len(what) > 4 else what
+    before = [u for u in units if u.document == unit.document and u.start < unit.start and u.kind != "target"
+              and (what in u.text or what in (u.index_text or "").split("\n", 1)[0])
+              and any(s.amount is not None or s.cap is not None for s in u.context.supports)]
+    nearest = max(before, key=lambda u: u.start, default=None)
+    if nearest is None:
+        return []
+    article = re.sub(r"[（(][^（）()]*[）)]$", "", nearest.path)
+    items = [u for u in before if u.path == article or re.sub(r"[（(][^（）()]*[）)]$", "", u.path) == article]
+    return sorted(items, key=lambda u: u.start) or [nearest]
 
 
 def claimed_expense(unit: IndexUnit, units: Sequence[IndexUnit]) -> IndexUnit | None:

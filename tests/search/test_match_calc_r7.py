@@ -207,3 +207,28 @@ def test_a_case_the_firm_names_takes_the_raised_rate_on_the_same_base():
 def test_a_case_the_firm_denies_keeps_the_plain_rate():
     got = _raised("设备投资200万元，这个项目不是市级重点技术改造项目，能补多少？")
     assert [a.value for a in got] == [D(120000)]
+
+
+# ------------------------------------------------------------------ who claims an expense an article's items set
+
+def test_a_claimant_rule_written_claimant_first_finds_the_items_of_the_article_before_it():
+    from search.shares import asks_who_claims, claimed_expenses
+
+    lead = "纳税人在主要工作城市没有自有住房而发生的住房租金支出，可以按照以下标准定额扣除\n"
+    one = IndexUnit(id="d/17-1", kind="item", document="d", document_title="", path="第十七条（一）", title="",
+                    text="直辖市、省会城市，扣除标准为每月1500元；", index_text=lead + "直辖市、省会城市，扣除标准为每月1500元；",
+                    start=10, end=30)
+    two = IndexUnit(id="d/17-2", kind="item", document="d", document_title="", path="第十七条（二）", title="",
+                    text="除第一项所列城市以外，扣除标准为每月1100元。", index_text=lead + "除第一项所列城市以外，扣除标准为每月1100元。",
+                    start=31, end=60)
+    paid = SupportView("s", "u", "", "tax", D(1500), None, "元", None, "", None, "", "", "扣除标准为每月1500元", 0, 0)
+    from dataclasses import replace
+
+    from search.types import HitContext
+
+    one = replace(one, context=HitContext(supports=[paid]))
+    two = replace(two, context=HitContext(supports=[replace(paid, amount=D(1100))]))
+    rule = unit("夫妻双方主要工作城市相同的，只能由一方扣除住房租金支出。", "第十八条")
+    rule = replace(rule, start=70, end=100)
+    assert [u.path for u in claimed_expenses(rule, [one, two, rule])] == ["第十七条（一）", "第十七条（二）"]
+    assert asks_who_claims(EnterpriseProfile(needs="我们俩交个税的时候是不是都能按房租扣？"))
