@@ -435,6 +435,15 @@ _TREASURY_RE = re.compile(rf"(?:(?<=[。；;，,：:\n、和及与由])|^)中央
                           re.MULTILINE)
 
 
+# …and a level's treasury written as the one that pays in a text a department writes in its own voice (我局会同…；
+# 市级财政给予一次性奖励): the treasury of that level is another payer than the writer, a body there; in a government's
+# own text (省级财政按…给予贴息) it is the writer's budget, no body of its own.
+_DEPARTMENT_VOICE_RE = re.compile(r"(?<![\u4e00-\u9fff])我(?:局|委|厅|办)|[。，,；;：:\n]我(?:局|委|厅|办)")
+_LEVEL_TREASURY_RE = re.compile(rf"(?:(?<=[。；;，,：:\n、和及与由])|^)(?:省|市|县|区)级财政"
+                                rf"(?=(?:将|要|应当|应|可|再|也|还|每年)*[^，,。；;]{{0,30}}?(?:给予|予以|安排|补助|补贴|承担|负担|拨付))",
+                                re.MULTILINE)
+
+
 def _designation_candidates(source: str) -> list[_Candidate]:
     """Functional designations (教育行政部门, 各级卫生健康部门, 税务机关): a sector word at a word's start."""
     found = [_Candidate(m.start(), m.end(), "designation") for m in _MANAGING_DEPARTMENT_RE.finditer(source)]
@@ -443,6 +452,8 @@ def _designation_candidates(source: str) -> list[_Candidate]:
     found += [_Candidate(m.start(), m.end(), "designation") for m in _GRASSROOTS_RE.finditer(source)]
     found += [_Candidate(m.start(), m.end(), "designation") for m in _ARMY_DEPARTMENT_RE.finditer(source)]
     found += [_Candidate(m.start(), m.end(), "designation") for m in _TREASURY_RE.finditer(source)]
+    if _DEPARTMENT_VOICE_RE.search(source):  # a bureau's reply: the level's treasury pays beside it (市级财政给予…)
+        found += [_Candidate(m.start(), m.end(), "designation") for m in _LEVEL_TREASURY_RE.finditer(source)]
     found += [_Candidate(m.start(), m.end(), "designation") for m in _SECTOR_AND_OTHERS_RE.finditer(source)]
     for m in _FUNCTIONAL_RE.finditer(source):
         prev = source[m.start() - 1 : m.start()]

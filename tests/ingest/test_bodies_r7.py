@@ -154,3 +154,20 @@ def test_a_research_institute_is_a_body_where_it_acts_and_its_short_name_is_the_
     assert ("一（二）", "lead", "市农科院") in roles
     # an institute the text only builds is no body
     assert not any("工业设计研究院" in d.pref_label for d in doc.departments)
+
+
+def test_a_levels_treasury_pays_as_a_body_in_a_bureaus_reply_not_in_a_governments_own_text():
+    reply = _parse("""青禾市农业农村局关于市政协提案的答复
+张委员：
+您提出的提案收悉。我局会同市财政局进行了认真研究。
+对订单种植面积在5000亩以上的龙头企业，市级财政给予一次性奖励20万元。
+青禾市农业农村局
+2024年6月1日
+""")
+    roles = _roles(reply)
+    assert any(role == "lead" and name == "市级财政" for _, role, name in roles)
+    own = _parse("""青禾市人民政府关于支持龙头企业发展的若干措施
+一、加大奖励力度
+（一）对新认定的龙头企业，市级财政给予一次性奖励20万元。
+""")
+    assert not any(d.pref_label.endswith("级财政") for d in own.departments)
