@@ -13,6 +13,7 @@ import numpy as np
 from .expand import QueryPlan
 from .routing import (
     asked_facts,
+    asks_reply,
     names_itself,
     only_announces,
     stated_figures,
@@ -81,6 +82,9 @@ class UnitFacts:
 
 # share of the best fused score a unit stating a fact the question asks for by its form gains (routing.asked_facts)
 FACT_BOOST = 0.4
+# … and the weight, beside ``announce_weight``, of a unit only announcing a reply (现答复如下：) when the question asks
+# what the reply said (routing.asks_reply)
+REPLY_ANNOUNCE_WEIGHT = 0.6
 
 _SHORT_HEADING = re.compile(r"[\u4e00-\u9fff]{2,6}")
 # a reply's salutation, indexed as a unit of its own (search/units.py): the deputies or members who proposed
@@ -223,8 +227,10 @@ def adjust(fused: dict[int, float], plan: QueryPlan, facts: UnitFacts, settings:
         # A unit that only announces what follows (…建议收悉，现答复如下：) echoes the question but answers nothing;
         # what it announces, the units after it in its document, carry a share of its score.
         announcing = [(doc, fused[doc]) for doc in fused if facts.only_announces[doc]]
+        # asked what the reply said, the announcement of the reply weighs less again: it is the question restated
+        weight = settings.announce_weight * (REPLY_ANNOUNCE_WEIGHT if asks_reply(plan.text) else 1.0)
         for doc, score in announcing:
-            fused[doc] *= settings.announce_weight
+            fused[doc] *= weight
         if settings.announce_carry and facts.document is not None:
             for doc, score in announcing:
                 for other in fused:

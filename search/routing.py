@@ -22,6 +22,7 @@ from .types import IndexUnit
 
 __all__ = [
     "asked_facts",
+    "asks_reply",
     "asks_about_document",
     "asks_frequency",
     "asks_in_force",
@@ -393,3 +394,15 @@ def stated_facts(unit: IndexUnit) -> frozenset[str]:
     if unit.kind in _PURPOSE_KINDS:
         found.add("purpose")
     return frozenset(found)
+
+
+# asking what a reply said: 国务院办公厅怎么回的, 如何答复, what did the State Council say, what was the answer
+_REPLY_ASKED = re.compile(r"怎么回(?:的|复|应)?|如何(?:答复|回复|回应)|怎么答复|答复(?:是|了)?什么|(?:回复|答复)内容|"
+                          r"\bwhat (?:did|was|were) (?:the )?(?:[\w'-]+ ){0,4}(?:say|said|reply|answer|response|respond)\b|"
+                          r"\bhow did (?:the )?(?:[\w'-]+ ){0,4}(?:reply|respond|answer)\b", re.IGNORECASE)
+
+
+def asks_reply(question: str) -> bool:
+    """Does the question ask what a reply said (怎么回的, 如何答复, what did the State Council say)?  The unit that only
+    announces the reply (…建议收悉，现答复如下：) echoes the question's words and answers nothing of it."""
+    return bool(_REPLY_ASKED.search(question))

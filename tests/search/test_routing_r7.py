@@ -63,3 +63,28 @@ def test_asked_who_interprets_the_closing_article_rises():
     index = SearchIndex.build(units, FakeEncoder(16), SearchSettings())
     hits = index.search("专项资金的条款有冲突时找谁解释", k=5).hits
     assert "负责解释" in hits[0].text
+
+
+REPLY = ("国务院办公厅对十届全国人大四次会议第1号建议的答复\n"
+         "某某代表：\n"
+         "您提出的关于请总理开设网上博客听取民意的建议收悉，现答复如下：\n"
+         "博客是一项新兴的互联网应用，其应用和管理还有待完善和规范。我们将根据您的建议，认真研究，积极探索拓展公众建言献策的方式。\n"
+         "感谢您对政府工作的关心和支持。\n")
+
+
+def test_asked_what_the_reply_said_the_announcement_weighs_less():
+    from search.routing import asks_reply
+
+    assert asks_reply("人大代表建议总理开网上博客，国务院办公厅怎么回的")
+    assert asks_reply("What did the State Council say about the hotline proposal?")
+    assert not asks_reply("企业怎么申请补贴")
+    units = index_units([parse_text(REPLY, DocumentMeta(slug="reply", title="答复"))])
+    index = SearchIndex.build(units, FakeEncoder(16), SearchSettings())
+    asked = index.search("总理开网上博客听取民意的建议，国务院办公厅怎么回的", k=5).hits
+    plain = index.search("总理开网上博客听取民意的建议", k=5).hits
+
+    def score(hits, start):
+        return next(h.score for h in hits if h.text.startswith(start))
+
+    announce, body = "您提出的关于请总理", "博客是一项新兴"
+    assert score(asked, announce) / score(asked, body) < score(plain, announce) / score(plain, body)
