@@ -239,6 +239,11 @@ def _each_leads(source: str, group: list[Mention]) -> bool:
 _OWN_AREA_RE = re.compile(r"\s*负责(?:本地区|本辖区|辖区内|本区域|本行政区域)(?![^，,。；;]*?(?:落实|实施)(?:工作)?(?:[，,。；;]|$))")
 
 
+# In a sentence, a collective told that it must help (各镇（街道）要配合做好现场核查) is to act: the implementer, as every
+# collective a sentence tells to act is; in an owner note (…，各市（州）人民政府配合）) it is listed as a participant.
+_TOLD_TO_HELP_RE = re.compile(r"\s*(?:都|均|也)?(?:要|应当|应|须|必须)(?:积极|主动|全力)?(?:配合|协助)")
+
+
 def _plain(source: str, group: list[Mention], has_lead: bool, conv: _Conventions, pos: int,
            in_sentence: bool = False, listed: int = 0) -> Iterator[tuple[Mention, Role, bool]]:
     """A list with no 牵头 word: (mention, role, by_convention). The first named body leads (by convention
@@ -284,7 +289,11 @@ def _resolve(source: str, marked: list[tuple[list[Mention], str | None, int]], d
         if mark == _PLAIN:
             yield from _plain(source, group, has_lead, conv, pos, in_sentence, listed)
             continue
+        told = in_sentence and mark == _HELP and _TOLD_TO_HELP_RE.match(source, group[-1][0].end)
         for mention in _unique(group):
+            if told and _is_collective(source, mention):
+                yield mention, Role.IMPLEMENTER, False  # 各镇（街道）要配合做好…: a collective told to act implements
+                continue
             own = _LEAD if _OWN_LEAD_RE.match(source, mention[0].end) else mark
             yield mention, _ROLE_OF_MARK[own], False
 

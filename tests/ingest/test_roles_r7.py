@@ -158,3 +158,16 @@ def test_the_body_named_to_carry_out_the_work_and_the_city_level_departments_imp
     assert ("一（一）", "lead", "各区(市)县政府(管委会)") not in roles
     assert ("一（一）", "implementer", "市级有关部门") in roles
     assert ("一（一）", "lead", "市级有关部门") not in roles
+
+
+def test_a_collective_told_in_a_sentence_that_it_must_help_implements():
+    text = """青禾区减轻企业用房负担若干措施
+第一条　为减轻企业负担，制定本措施。
+第二条　小微企业园的认定由区经信局负责；各镇（街道）要配合做好入园企业的现场核查。
+第三条　本措施由区经信局牵头实施。（区经信局牵头，各镇（街道）配合）
+"""
+    roles = _roles(_parse(text, "青禾市青禾区"))
+    assert ("第二条", "implementer", "各镇（街道）") in roles
+    assert ("第二条", "participant", "各镇（街道）") not in roles
+    # in an owner note the collective is listed as a participant
+    assert ("第三条", "participant", "各镇（街道）") in roles
