@@ -362,7 +362,8 @@ def _measures(index: SearchIndex, profile: EnterpriseProfile, k: int, lang: str,
             if hit.iri in best and score <= best[hit.iri].score:
                 continue
             contacts, no_owner = contacts_of(hit.context.owners, hit.document, overseers, lang, info)
-            contacts = answering_contacts(contacts, hit.context.owners, hit.text, query, hit.document, overseers, lang, info)
+            contacts = answering_contacts(contacts, hit.context.owners, hit.text, query, hit.document, overseers, lang, info,
+                                          hit.start)
             payer = payer_contact(hit.text, info, lang) if no_owner else None
             if payer is not None:  # the unit names no owner but says who pays (由县财政补助给企业): that body first
                 contacts = [payer] + [c for c in contacts if c.agent_iri != payer.agent_iri]

@@ -198,7 +198,7 @@ _ASKS_GOVERNMENT = re.compile(r"政府|谁负责|谁来管|谁管|监管|governm
 
 def answering_contacts(contacts: list[Contact], owners: Sequence[ResponsibilityView], unit_text: str, asked: str,
                        document: str, overseers: dict[str, list[ResponsibilityView]], lang: str,
-                       info: DocumentInfo | None = None) -> list[Contact]:
+                       info: DocumentInfo | None = None, unit_start: int | None = None) -> list[Contact]:
     """The contacts with the issuer first when the bodies the unit names are only the doers of another of its
     sentences: 各级政府要积极支持职业培训 names who supports training, not whom a graduate asks about the sentence
     that answers them (对取得职业技能等级证书的离校未就业高校毕业生，按规定落实职业培训补贴政策).  A body named as
@@ -210,7 +210,7 @@ def answering_contacts(contacts: list[Contact], owners: Sequence[ResponsibilityV
         above, _ = contacts_of([], document, overseers, lang, info)  # 地方政府要…: no one to call; the issuer is
         return above + [c for c in contacts if c.agent_iri not in {a.agent_iri for a in above}]
     if any(set(c.role.split(",")) - {"implementer"} for c in contacts):
-        return _nearest_first(contacts, owners, asked)
+        return _nearest_first(contacts, owners, asked, unit_text, unit_start)
     sentences = [x for x in re.split(r"(?<=[。；;！!？?])", unit_text) if x.strip()]
     if len(sentences) < 2:
         return contacts
@@ -225,7 +225,23 @@ def answering_contacts(contacts: list[Contact], owners: Sequence[ResponsibilityV
     return above + [c for c in contacts if c.agent_iri not in {a.agent_iri for a in above}]
 
 
-def _nearest_first(contacts: list[Contact], owners: Sequence[ResponsibilityView], asked: str) -> list[Contact]:
+def _answered_by(owners: Sequence[ResponsibilityView], unit_text: str, unit_start: int) -> dict[tuple[int, int], str]:
+    """Of a unit naming its bodies after each of its sentences (…鼓励退役运动员投身体育竞赛表演产业。（体育总局、教育部
+    负责）), the words each naming answers for: the text from the naming before it (or the unit's start) to it, by
+    the spans the owners cite; {} when the spans do not lie in the unit."""
+    spans = sorted({(o.start, o.end) for o in owners if o.end > o.start})
+    out, last = {}, 0
+    for start, end in spans:
+        a, b = start - unit_start, end - unit_start
+        if a < last or b > len(unit_text):
+            return {}
+        out[(start, end)] = unit_text[last:a]
+        last = b
+    return out
+
+
+def _nearest_first(contacts: list[Contact], owners: Sequence[ResponsibilityView], asked: str, unit_text: str = "",
+                   unit_start: int | None = None) -> list[Contact]:
     """The bodies of the row or sentence that answers first: a table of five measures names other bodies on each
     row (中国证监会 on 10, 中国人民银行、中国银保监会… on 13), and the firm asking about 商标权质押贷款 asks row 13's.
     The bodies named where the most of the profile's words are (lead before participant) come first; the order
@@ -235,6 +251,12 @@ def _nearest_first(contacts: list[Contact], owners: Sequence[ResponsibilityView]
         return contacts
     wanted = bigrams(asked)
     overlap = {e: len(bigrams(e) & wanted) for e in evidences}
+    answered = _answered_by(owners, unit_text, unit_start) if unit_text and unit_start is not None else {}
+    if len(answered) >= 2:  # bodies named after each sentence: the sentence before a naming is what it answers for
+        for o in owners:
+            words = answered.get((o.start, o.end))
+            if words is not None and o.evidence:
+                overlap[o.evidence] = max(overlap[o.evidence], len(bigrams(words) & wanted))
     best = max(overlap.values())
     first = max((overlap.get(o.evidence, 0) for o in owners if o.agent_iri == contacts[0].agent_iri), default=0)
     if best <= first:

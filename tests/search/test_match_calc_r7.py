@@ -232,3 +232,34 @@ def test_a_claimant_rule_written_claimant_first_finds_the_items_of_the_article_b
     rule = replace(rule, start=70, end=100)
     assert [u.path for u in claimed_expenses(rule, [one, two, rule])] == ["第十七条（一）", "第十七条（二）"]
     assert asks_who_claims(EnterpriseProfile(needs="我们俩交个税的时候是不是都能按房租扣？"))
+
+
+# ------------------------------------------------------------------ bodies named after each sentence
+
+def test_the_bodies_named_after_the_sentence_the_asker_asks_about_come_first():
+    from kg.views import Contact, ResponsibilityView
+    from search.match_contacts import _nearest_first
+
+    text = ("优化准入环境，简化登记手续。（市场监管总局负责）支持高校开设相关课程。鼓励退役运动员投身体育竞赛表演产业。"
+            "（体育总局、教育部负责）")
+    first = text.index("（市场监管总局负责）")
+    second = text.index("（体育总局、教育部负责）")
+
+    def owner(name, role, at, evidence):
+        return ResponsibilityView("r", "org/" + name, name, "u", "三（十）", "", "item", role, "explicit", evidence, "",
+                                  100 + at, 100 + at + len(evidence))
+
+    owners = [owner("市场监管总局", "lead", first, "（市场监管总局负责）"),
+              owner("体育总局", "lead", second, "（体育总局、教育部负责）"),
+              owner("教育部", "participant", second, "（体育总局、教育部负责）")]
+    contacts = [Contact("org/" + o.agent_name, o.agent_name, o.role, o.role, "unit", "explicit", o.evidence) for o in owners]
+    asked = "我是退下来的运动员，想办帆船比赛 退役运动员"
+    got = _nearest_first(contacts, owners, asked, text, 100)
+    assert [c.agent_name for c in got][:2] == ["体育总局", "教育部"]
+    assert _nearest_first(contacts, owners, "想简化登记手续", text, 100)[0].agent_name == "市场监管总局"
+
+
+def test_an_athlete_is_a_person_a_unit_can_speak_to():
+    from search.audience import audience_of
+
+    assert "person" in audience_of("鼓励退役运动员投身体育竞赛表演产业。帮助企业、高校等有效对接。")
