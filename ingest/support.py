@@ -92,6 +92,9 @@ _BOUND_RATE_RE = re.compile(
 # 租金50%补贴 / 担保费的50%给予补助: a cost named right before its rate
 _COST_BEFORE_RATE = re.compile(r"(?P<base>(?:实际)?(?:租金|房租|场租|贷款利息|利息|保费|保险费|担保费|服务费|评估费|认证费|"
                                r"检测费|培训费|咨询费|实际支出|实际投资|投资额))的?$")
+# 对担保费给予50%的补贴: a cost named as the object of the grant, right before 给予 and the rate
+_GRANTED_ON = re.compile(r"对(?P<base>(?:实际)?(?:租金|房租|场租|贷款利息|利息|保费|保险费|担保费|服务费|评估费|认证费|检测费|培训费|"
+                         r"咨询费|展位费|运费|物流费用?))给予$")
 # 企业缴纳的增值税地方留成部分，从投产年度起5年内，分别按50%…奖励: a base the sentence opens with, a clause of its own
 _OPENING_BASE = re.compile(r"^\s*(?P<base>[^，,。；;0-9]{2,30}?(?:留成部分|留存部分|地方留成|地方分成|部分|税收|税额|净收益|租金|保费))\s*$")
 # 补贴标准为当地最低工资标准的70% / 提高到当地最低工资标准的110%: a rate stated as a share of a named base
@@ -433,12 +436,17 @@ def _payment(text: str, clause: tuple[int, int]) -> SupportPhrase | None:
                                  "≤" if bound.startswith(("最高", "不超过", "不高于", "不得超过")) else "")
         if not phrase.rate_base and re.search(r"税率", text[rate.end() : b]):
             phrase.rate_base = "税率"
+        if phrase.rate_base == "照":
+            phrase.rate_base = ""  # 第二年按照50%给予补贴: 按照 with no base, not 按 of the base 照
+        shared = _SHARE_RATE_RE.search(text, a, b)
+        if not phrase.rate_base and shared and shared.start("rate") == rate.start("rate"):
+            phrase.rate_base = shared.group("base").strip()  # 标准为当地同类厂房市场租金的50%: the whole base
         cost = _COST_BEFORE_RATE.search(text, a, rate.start("rate"))
         if not phrase.rate_base and cost and not rate.group("how"):
             phrase.rate_base = cost.group("base")  # 第2—3年租金50%补贴: the cost named right before the rate
-        shared = _SHARE_RATE_RE.search(text, a, b)
-        if not phrase.rate_base and shared and shared.start("rate") == rate.start("rate"):
-            phrase.rate_base = shared.group("base").strip()
+        granted = _GRANTED_ON.search(text, a, rate.start("rate"))
+        if not phrase.rate_base and granted:
+            phrase.rate_base = granted.group("base")  # 对担保费给予50%的补贴: what the grant is on
         if phrase.kind == "tax" and _KINDS[3][1].search(phrase.rate_base) and not _KINDS[3][1].search(
                 body.replace(phrase.rate_base, "")):
             phrase.kind = ""  # 按企业所得税县级留存部分的50%，由县财政补助: a tax names the base, the payment decides
@@ -577,6 +585,28 @@ def _joined_thresholds(text: str, clause: tuple[int, int], found: SupportPhrase)
     return extra
 
 
+# 年主营业务收入首次突破1亿元、5亿元、10亿元的企业: tiers of one measure, each a threshold with the bound before them
+_TIER_UNIT = r"[十百千万亿]*(?:元|美元|人|名|家|亩|平方米|吨|件|项)"
+_TIERS = re.compile(rf"(?P<pre>首次突破|突破|首次超过|超过|达到|不低于|不少于)?(?P<list>{NUMBER}{_TIER_UNIT}?"
+                    rf"(?:、{NUMBER}{_TIER_UNIT}?)+)(?P<post>(?:及|或)?以上)?的")
+
+
+def _tiered_thresholds(text: str, clause: tuple[int, int]) -> list[SupportPhrase]:
+    m = _TIERS.search(text, *clause)
+    if m is None:
+        return []
+    items = list(re.finditer(rf"(?P<n>{NUMBER})(?P<u>{_TIER_UNIT})?", m.group("list")))
+    unit = items[-1].group("u") or ""
+    base = unit.lstrip("十百千万亿")
+    if not unit or any(i.group("u") and i.group("u").lstrip("十百千万亿") != base for i in items):
+        return []  # 5000万元、1亿元、5亿元: one measure; a list of mixed things is no tier
+    comparator = "≥" if m.group("pre") or m.group("post") else "="
+    start = clause[0] + len(re.match(r"\s*(?:对于|对|凡)?", text[clause[0]:clause[1]]).group())
+    end = _noun_end(text, m.end(), clause[1])
+    return [SupportPhrase("threshold", start, end, amount=to_decimal(i.group("n")), unit=i.group("u") or unit,
+                          comparator=comparator, condition=text[start:end]) for i in items]
+
+
 def _sentence_phrases(text: str, a: int, b: int) -> list[SupportPhrase]:
     """The payments and thresholds of one support sentence, joined where a clause only adds a cap or a term."""
     sentence_kind = kind_of(text[a:b])
@@ -589,7 +619,10 @@ def _sentence_phrases(text: str, a: int, b: int) -> list[SupportPhrase]:
         payment = _payment(text, clause) if ratio is None else None  # 担保费率不超过1%: no payment at 1%
         threshold = (_threshold(text, clause, payment is not None) or _service_threshold(text, clause)
                      or _term_threshold(text, clause))
-        if threshold is not None:
+        tiers = _tiered_thresholds(text, clause) if threshold is not None else []
+        if tiers:
+            phrases += tiers
+        elif threshold is not None:
             phrases += _joined_thresholds(text, clause, threshold)
             phrases.append(threshold)
         elif ratio is not None:
@@ -750,6 +783,8 @@ def extract_supports(text: str, offset: int, unit_path: str, unit_key: str,
     """Support records of a unit's own ``text`` (starting at ``offset`` in the source), each with the
     eligibility conditions of its sentence (else of the whole unit) and the period its sentence states."""
     supports: list[Support] = []
+    if _REVIEW_HEADING.match(text):
+        return supports  # 一、2023年工作回顾: what was paid out is reported under it, no support is offered
     unit_conditions = conditions_of(text, offset)
     for p in support_phrases(text):
         p.end = _whole_end(text, p.end)
@@ -786,6 +821,11 @@ def _own_tiers(supports: list[Support]) -> list[Support]:
 _OPENING_YEAR = re.compile(r"\s*(?:[0-9]+[.．、]|其中[，,]?|在[^，,。；;0-9]{1,20}方面[，,])?\s*(?P<y>(?:19|20)[0-9]{2})年"
                            r"(?!起|以来|开始|前|底|末|内|以后|之后|[0-9])")
 _PAST_AIM = re.compile(r"力争|确保|争取|目标|计划|预计|预期|将|要|到\s*(?:19|20)[0-9]{2}年|可|按|应|对")
+
+
+# a heading over what was done: 2023年工作回顾, 过去五年工作回顾, 主要目标完成情况, 工作成效
+_REVIEW_HEADING = re.compile(r"\s*(?:[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十]+[）)])?\s*[^\n。；]{0,16}"
+                             r"(?:工作回顾|回顾|完成情况|主要成效|工作成效|取得的成效|工作总结)\s*(?:\n|$)")
 
 
 def _reports_past(sentence: str, issued: date | None) -> bool:

@@ -112,3 +112,21 @@ def test_money_reported_as_spent_in_a_past_year_is_no_support():
 def test_funds_listed_among_what_a_body_must_have_are_a_threshold():
     found = _by_kind("申请登记的协会应有固定的办公场所、3万元以上的活动资金和专职人员。", "threshold")
     assert [(s.amount, s.unit, s.comparator) for s in found] == [(Decimal("3"), "万元", "≥")]
+
+
+def test_tiers_of_one_measure_are_one_threshold_each():
+    text = "对年营业收入首次突破5000万元、1亿元、5亿元的企业，分别奖励5万元、10万元、30万元。"
+    found = [(s.amount, s.unit, s.comparator) for s in _by_kind(text, "threshold")]
+    assert found == [(Decimal("5000"), "万元", "≥"), (Decimal("1"), "亿元", "≥"), (Decimal("5"), "亿元", "≥")]
+
+
+def test_a_unit_reviewing_a_past_year_offers_no_support():
+    text = "一、2025年工作回顾\n全年拨付稳岗返还资金3000万元，发放创业担保贷款2亿元。"
+    assert _supports(text, date(2026, 2, 1)) == []
+
+
+def test_the_base_of_a_rate_is_read_whole_or_from_the_grant_or_the_clause_before():
+    assert [s.rate_base for s in _supports("租金补贴标准为当地同类厂房市场租金的60%。")] == ["当地同类厂房市场租金"]
+    assert [s.rate_base for s in _supports("对评估费给予40%的补贴。")] == ["评估费"]
+    found = _supports("首年按照实际支付租金的80%给予补贴，第二年按照40%给予补贴。")
+    assert [(s.rate, s.rate_base) for s in found] == [(Decimal("80"), "实际支付租金"), (Decimal("40"), "实际支付租金")]
