@@ -1052,6 +1052,12 @@ def threshold_check(support: SupportView, profile: EnterpriseProfile, unit_text:
         return None
     value = found[0]
     ok = _compare(value, support.comparator, bound)
+    if not ok and unit_text and support.end >= unit_start:  # one of two paths (…1000万元以上的项目，或实施智能化…的项目)
+        rest = re.split(r"[。；;\n]", unit_text[support.end - unit_start:], maxsplit=1)[0]
+        if re.search(r"[，,]\s*(?:或|或者|或是)|或者", rest):  # not reached on this path; the other one is to check
+            cond = ConditionView("threshold", "needs", support.comparator, bound, None, [], "元", support.text,
+                                 support.start, support.end)
+            return _check("unknown", cond, f"{format_yuan(value)} {'USD' if usd else '元'}（未达到；或符合另一条件）")
     noun = after.group(1) if after and probe.rate_base == after.group(1) else ""  # named with its noun: …以上资金
     cond = ConditionView("threshold", "needs", support.comparator, bound, None, [], "元", support.text + noun,
                          support.start, support.end + len(noun))

@@ -305,6 +305,7 @@ def _measures(index: SearchIndex, profile: EnterpriseProfile, k: int, lang: str,
     terms = _instrument_terms(index.concepts)
     best: dict[str, MeasureMatch] = {}
     elsewhere: set[str] = set()  # units of another place's document (not named by the firm): listed last
+    siblings: dict[str, str] = {}  # an item listing the asker's city → the item leaving it out (除第一项所列城市以外)
     validity: dict[str, tuple[date | None, str]] = {}
     relevant = False
     local = _local_documents(profile, infos, lang)
@@ -338,7 +339,6 @@ def _measures(index: SearchIndex, profile: EnterpriseProfile, k: int, lang: str,
         hits = _asked_safeguards(index, plan, terms, hits, kinds)
         if asks_if_eligible:
             hits = _deciding_units(index, query, profile, hits, kinds)
-        siblings: set[str] = set()
         hits = _listed_siblings(index, profile, hits, kinds, by_id, siblings)
         for hit in hits:
             unit = by_id.get(hit.iri)
@@ -441,6 +441,9 @@ def _measures(index: SearchIndex, profile: EnterpriseProfile, k: int, lang: str,
                 instruments=instruments, start=hit.start, end=hit.end)
     if not relevant and not any(m.reasons for m in best.values()):
         return []  # no input shares a word with any measure and nothing answers the needs: nothing fits
+    for sibling, leaving in siblings.items():  # the item whose rule is the asker's, above the one that excludes them
+        if sibling in best and leaving in best and best[sibling].score <= best[leaving].score:
+            best[sibling] = replace(best[sibling], score=round(best[leaving].score + SPLIT_BOOST, 4))
     if asks_to_split(profile):  # 夫妻平摊: the rule stating the split answers, right above the standard it splits
         for iri, standard_id in standards.items():
             if standard_id in best and best[iri].score <= best[standard_id].score:
@@ -597,11 +600,11 @@ def _asked_safeguards(index: SearchIndex, plan: str, terms: dict[str, list[str]]
 
 
 def _listed_siblings(index: SearchIndex, profile: EnterpriseProfile, hits: Sequence[Any], kinds: Sequence[str],
-                     by_id: Mapping[str, IndexUnit], siblings: set[str]) -> list[Any]:
+                     by_id: Mapping[str, IndexUnit], siblings: dict[str, str]) -> list[Any]:
     """The hits, with the sibling item that lists the asker's city beside each hit that leaves it out (第十七条（一）
     beside 第十七条（二）'s 除第一项所列城市以外 for a renter in 杭州), scored just above it: the item whose rule is
-    the asker's answers, the one that excludes them follows (their ids are added to ``siblings``: they answer
-    though they share no word with the asker's)."""
+    the asker's answers, the one that excludes them follows (``siblings`` maps each such item to the hit leaving
+    the asker out: it answers though it shares no word with the asker's, and is ranked above that hit)."""
     out = list(hits)
     index_of = {x.iri: i for i, x in enumerate(out)}
     for h in sorted(hits, key=lambda h: -h.score)[:20]:
@@ -611,7 +614,7 @@ def _listed_siblings(index: SearchIndex, profile: EnterpriseProfile, hits: Seque
         found = next((x for x in index.search(sibling.text[:120], k=10, kind=kinds, document=[h.document]).hits
                       if x.iri == sibling.id), None)
         if found is not None:
-            siblings.add(sibling.id)
+            siblings[sibling.id] = h.iri
             if sibling.id not in index_of:
                 index_of[sibling.id] = len(out)
                 out.append(found)

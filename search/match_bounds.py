@@ -6,7 +6,9 @@ Conditions on a project's or a loan's size are often written in the text, not as
 is the one the asker's words give beside the bound's noun (单笔金额 → nothing; the sentence's 所借贷款 → 贷了300万元,
 by the base synonyms of ingest/data/instruments.json), read as eligibility reads a rate's base (_sum_beside).
 
-A figure the text pays (给予补助50万元, 最高不超过200万元) is no bound: a clause that pays is left out.  Nothing is
+A figure the text pays (给予补助50万元, 最高不超过200万元) is no bound: a clause that pays is left out.  Falling short
+of a bound on one of two paths the sentence offers (…1000万元以上的项目，或实施智能化技术改造…的项目) leaves the
+other: unknown, not failed.  Nothing is
 said when the asker states no such sum.  The check is inferred from the clause it cites.
 """
 
@@ -56,6 +58,9 @@ def money_bounds(text: str, profile: EnterpriseProfile, start: int = 0) -> list[
         after = text[end:end + 12]
         if _PAYS.search(clause) or re.match(r"[^，,。；;]{0,8}?(?:补助|奖励|补贴|贴息|资助)", after):
             continue  # a sum paid, or its cap
+        rest = text[end:min([i for i in (text.find(c, end) for c in "。；;\n") if i >= 0] or [len(text)])]
+        # one of two paths (…1000万元以上的项目,或实施智能化技术改造…的项目): falling short of it leaves the other
+        either = bool(re.search(r"[，,]\s*(?:或|或者|或是)|或者", rest))
         noun = re.sub(r"^(?:且|并|或|及|和|对|其|凡|按照?)", "", clause.strip())
         got = _sum_beside(noun, said) if len(noun) >= 2 else None
         if got is None:  # the sentence's own subject: 所借贷款…，单笔金额不低于500万元
@@ -66,6 +71,8 @@ def money_bounds(text: str, profile: EnterpriseProfile, start: int = 0) -> list[
         bound = Decimal(m.group("n")) * _SCALE[m.group("u")]
         strict = m.group("pre") in ("超过", "高于")
         ok = have > bound if strict else have >= bound
-        checks.append(ConditionCheck("met" if ok else "failed", "needs", text[begin:end].strip(),
-                                     f"{format_yuan(have)} 元", start + begin, start + end))
+        begin += len(re.match(r"\s*(?:【[^】]{0,10}】)?", text[begin:end]).group())  # 【优惠内容】 is a label
+        status = "met" if ok else "unknown" if either else "failed"
+        detail = f"{format_yuan(have)} 元" + ("（未达到；或符合另一条件）" if status == "unknown" else "")
+        checks.append(ConditionCheck(status, "needs", text[begin:end].strip(), detail, start + begin, start + end))
     return checks

@@ -263,3 +263,9 @@ def test_an_athlete_is_a_person_a_unit_can_speak_to():
     from search.audience import audience_of
 
     assert "person" in audience_of("鼓励退役运动员投身体育竞赛表演产业。帮助企业、高校等有效对接。")
+
+
+def test_a_bound_on_one_of_two_paths_is_not_a_failure():
+    text = "对企业购置先进生产设备实际投资1000万元以上的项目，或实施智能化改造购置智能设备的项目，给予一次性贴息补助。"
+    assert [c.status for c in money_bounds(text, EnterpriseProfile(name="某厂", needs="设备实际投资800万元"))] == ["unknown"]
+    assert [c.status for c in money_bounds(text, EnterpriseProfile(name="某厂", needs="设备实际投资1200万元"))] == ["met"]
