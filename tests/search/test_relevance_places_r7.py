@@ -46,3 +46,13 @@ def test_an_english_name_two_counties_bear_is_covered_by_either():
     assert places
     assert index.covers(places, question=question)
     assert index.search(question, k=3).relevant
+
+
+def test_the_floors_are_fitted_on_the_once_blind_sets_too_with_room():
+    from benchmarks.calibrate_floors import MARGINS, ONCE_BLIND, calibration_sets
+
+    sets = calibration_sets()
+    assert "users_real_r6" in ONCE_BLIND and "users_real_r6" in sets and "users_local_r6" in sets
+    assert "users_tune" in sets and "users_real_untouched" in sets
+    assert not any("_r7" in name for name in sets)
+    assert min(MARGINS) >= 0.01
