@@ -157,6 +157,8 @@ class SearchRequest(BaseModel):
                              "this year")
     jurisdiction: str | None = Field(default=None, max_length=100, description="only documents of this jurisdiction")
     issuer: str | None = Field(default=None, max_length=100, description="only documents of this issuer")
+    genre: str | None = Field(default=None, max_length=50, description="only documents of this genre: 办法, 答复 … "
+                              "or measures, reply (a notice issuing a text counts as the text's genre too)")
     format: Literal["json", "csv", "xlsx"] = Field(default="json", description="json (default), or the hits as a "
                                                    "csv or xlsx download")
     facets: bool = Field(default=False, description="also count the candidates by document, kind, function, year "

@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -18,6 +18,7 @@ from cli.shared import (
     AsJson,
     DataDir,
     DocOption,
+    GenreOption,
     IssuerOption,
     JurisdictionOption,
     OutputFile,
@@ -56,6 +57,7 @@ def search(
     year: YearOption = None,
     jurisdiction: JurisdictionOption = None,
     issuer: IssuerOption = None,
+    genre: GenreOption = None,
     data_dir: DataDir = None,
     as_json: AsJson = False,
     fmt: TableFormat = None,
@@ -65,7 +67,7 @@ def search(
                          "by document, kind, function, year and jurisdiction (the API's facets=true)")] = False,
 ) -> None:
     """Which units cover QUESTION: measures, articles, paragraphs, targets … (--kind keeps a structural kind,
-    --function what the unit does, e.g. support; --doc, --year, --jurisdiction, --issuer keep only the documents
+    --function what the unit does, e.g. support; --doc, --year, --jurisdiction, --issuer, --genre keep only the documents
     that match; --facets counts where the candidates lie)."""
     from search.types import UNIT_FUNCTIONS
 
@@ -80,18 +82,19 @@ def search(
         unknown = [f for f in function or [] if f not in UNIT_FUNCTIONS]
         if unknown:
             raise fail(f"unknown --function {unknown[0]!r}; valid: {', '.join(UNIT_FUNCTIONS)}", EXIT_BAD_INPUT)
-        filtered = doc is not None or year is not None or bool(jurisdiction) or bool(issuer)
+        filtered = doc is not None or year is not None or bool(jurisdiction) or bool(issuer) or bool(genre)
         result = None if filtered or facets else _served_search(settings, question, top_k, kind, function)
         ws = None
         if result is None:  # no `policykg serve` of this data dir answered: open the index here
             ws = open_workspace(settings)
-            allowed = facet_documents(ws, doc, year, jurisdiction, issuer)
+            allowed = facet_documents(ws, doc, year, jurisdiction, issuer, genre)
             if allowed is not None and not allowed:
                 given = " ".join(f"--{name} {value}" for name, value in
-                                 (("doc", doc), ("year", year), ("jurisdiction", jurisdiction), ("issuer", issuer))
+                                 (("doc", doc), ("year", year), ("jurisdiction", jurisdiction), ("issuer", issuer),
+                                  ("genre", genre))
                                  if value not in (None, ""))
                 raise fail(f"no document matches {given} (`policykg documents` lists each document's year, "
-                           "jurisdiction and issuer)", EXIT_NOT_FOUND)
+                           "jurisdiction, issuer and genre)", EXIT_NOT_FOUND)
 
             def ranked(n: int) -> SearchResult:
                 return ws.index.search(question, k=n, kind=kind or None, document=allowed, function=function or None)
@@ -192,6 +195,7 @@ def documents(
     year: YearOption = None,
     jurisdiction: JurisdictionOption = None,
     issuer: IssuerOption = None,
+    genre: GenreOption = None,
     data_dir: DataDir = None,
     as_json: AsJson = False,
     fmt: TableFormat = None,
@@ -203,21 +207,44 @@ def documents(
     def body() -> None:
         chosen = table_format(fmt, output, as_json)
         ws = open_workspace(settings_for(data_dir))
-        allowed = facet_documents(ws, None, year, jurisdiction, issuer)
-        found = [d for d in list_documents(ws.graph) if allowed is None or d.slug in allowed]
+        allowed = facet_documents(ws, None, year, jurisdiction, issuer, genre)
+        every = list_documents(ws.graph)
+        found = [d for d in every if allowed is None or d.slug in allowed]
         if write_for_machines(chosen, {"count": len(found), "items": found}, lambda: tabular.documents_table(found),
                               output, "document(s)"):
             return
         rows = []
         for d in found:
-            rows.append((d.slug, d.title, d.genre, d.issued or d.period, d.effective, d.jurisdiction,
+            rows.append((d.slug, d.title, _genre_shown(d), d.issued or d.period, d.effective, d.jurisdiction,
                          d.jurisdiction_level, link_names(d.cites), link_names(d.cited_by), link_names(d.replaces),
                          link_names(d.replaced_by)))
         typer.echo(table(["document", "title", "genre", "issued", "effective", "jurisdiction", "level", "cites",
                           "cited by", "replaces", "replaced by"], rows))
         typer.echo(f"{len(found)} document(s)")
+        if not found and every:  # a filter that keeps nothing: say what the documents hold, so the next try can hit
+            typer.echo(_what_the_documents_hold(every, year, jurisdiction, genre), err=True)
 
     run(body)
+
+
+def _genre_shown(view: Any) -> str:
+    """A document's genre with the genre of the text it issues (通知（办法）: a notice issuing 暂行办法), as a reader
+    asks for either."""
+    inner = view.issued_text_genre
+    return f"{view.genre}（{inner}）" if inner and inner != view.genre else view.genre
+
+
+def _what_the_documents_hold(every: list, year: int | None, jurisdiction: str | None, genre: str | None) -> str:
+    """One line naming the values the documents have for the filters given (years, jurisdictions, genres)."""
+    parts = []
+    if year is not None:
+        years = sorted({(d.issued or d.period)[:4] for d in every if (d.issued or d.period)[:4].isdigit()})
+        parts.append("years " + ", ".join(years))
+    if jurisdiction:
+        parts.append("jurisdictions " + "、".join(sorted({d.jurisdiction for d in every if d.jurisdiction})))
+    if genre:
+        parts.append("genres " + "、".join(sorted({g for d in every for g in (d.genre, d.issued_text_genre) if g})))
+    return "the documents hold: " + "; ".join(parts) if parts else "no document passes these filters"
 
 
 def sparql(

@@ -29,6 +29,7 @@ __all__ = [
     "AsJson",
     "DataDir",
     "DocOption",
+    "GenreOption",
     "IssuerOption",
     "JurisdictionOption",
     "OutputFile",
@@ -57,6 +58,9 @@ YearOption = Annotated[int | None, typer.Option("--year", help="only documents i
 JurisdictionOption = Annotated[str | None, typer.Option(
     "--jurisdiction", help="only documents of this jurisdiction (闵行区, 广州, national/全国, or a level: province, city, district)")]
 IssuerOption = Annotated[str | None, typer.Option("--issuer", help="only documents of this issuer")]
+GenreOption = Annotated[str | None, typer.Option(
+    "--genre", help="only documents of this genre: 办法, 意见, 答复, 通知 … or measures, opinion, reply (a notice "
+                    "that issues a text counts as the text's genre too)")]
 TableFormat = Annotated[str | None, typer.Option(
     "--format", help="table (default) | csv | xlsx (xlsx needs -o FILE.xlsx; -o infers the format from .csv/.xlsx)")]
 OutputFile = Annotated[Path | None, typer.Option("--output", "-o", help="write the rows to this file (.csv, .xlsx)")]
@@ -195,10 +199,10 @@ def write_for_machines(chosen: str, value: Any, as_table: Callable[[], Any], out
 
 
 def facet_documents(ws: Any, doc: str | None, year: int | None, jurisdiction: str | None,
-                    issuer: str | None) -> list[str] | None:
+                    issuer: str | None, genre: str | None = None) -> list[str] | None:
     """The slugs the facet options allow; None when none is given (every document)."""
     from kg.queries import documents_matching
 
-    if doc is None and year is None and not jurisdiction and not issuer:
+    if doc is None and year is None and not jurisdiction and not issuer and not genre:
         return None
-    return documents_matching(ws.graph, doc, year, jurisdiction, issuer)
+    return documents_matching(ws.graph, doc, year, jurisdiction, issuer, genre)

@@ -1,6 +1,6 @@
 """The ingested documents as the read model sees them: one document with its links (what it cites, what cites it,
 what it replaces and what replaces it), every document, and the documents that pass the search's facets (year,
-jurisdiction, issuer)."""
+jurisdiction, issuer, genre)."""
 
 from __future__ import annotations
 
@@ -184,19 +184,52 @@ def _issued_by(view: DocumentView, names: set[str]) -> bool:
     return any(name and name in w for name in names for w in written if w)
 
 
+# the English a researcher writes for a genre (what a document is: its own title's last word, or that of the text a
+# notice issues), each as the Chinese genre words it stands for
+_GENRE_EN = {
+    "notice": ("通知",), "circular": ("通报",), "announcement": ("公告", "通告"), "opinion": ("意见",),
+    "opinions": ("意见",), "guideline": ("指导意见",), "guidelines": ("指导意见",), "plan": ("方案", "计划", "规划"),
+    "programme": ("方案",), "program": ("方案",), "measures": ("办法", "措施"), "measure": ("办法", "措施"),
+    "regulation": ("条例",), "regulations": ("条例",), "rules": ("规定", "规则", "细则"), "provisions": ("规定",),
+    "reply": ("答复", "复函", "批复"), "replies": ("答复", "复函", "批复"), "approval": ("批复",),
+    "decision": ("决定",), "policies": ("政策",), "policy": ("政策",), "key points": ("要点",),
+    "work points": ("要点",),
+}
+
+
+def _genres_asked(genre: str) -> tuple[str, ...]:
+    """The Chinese genre words ``genre`` asks for (办法; 管理办法; measures)."""
+    asked = genre.strip()
+    return _GENRE_EN.get(asked.lower(), (asked,)) if asked.isascii() else (asked,)
+
+
+def _of_genre(view: DocumentView, wanted: tuple[str, ...]) -> bool:
+    """Whether the document is of one of the ``wanted`` genres: its own (通知, 答复) or that of the text it issues
+    (a notice issuing a 暂行办法 is asked for as 办法 too). A genre word finds its longer forms (办法: 暂行办法), and a
+    longer form asked (管理办法, 暂行办法) the documents of its genre word whose title carries it."""
+    have = [g for g in (view.genre, view.issued_text_genre) if g]
+    titles = [t for t in (view.title, view.issued_text_title) if t]
+    return any(w == g or (len(w) >= 2 and g.endswith(w))
+               or (len(g) >= 2 and w.endswith(g) and any(w in t for t in titles))
+               for w in wanted for g in have)
+
+
 def documents_matching(graph: Graph, document: str | None = None, year: int | None = None,
-                       jurisdiction: str | None = None, issuer: str | None = None) -> list[str]:
+                       jurisdiction: str | None = None, issuer: str | None = None,
+                       genre: str | None = None) -> list[str]:
     """The slugs of the ingested documents that pass every facet given: one document (slug or IRI), a year (issued
     that year, or a period covering it), a jurisdiction (广州 matches 广州市 and its districts; national, 全国 or 国家
     the national documents; province, city or district a level; an English place name, Shanghai or Yangpu District,
     as its Chinese name) or an issuer (a substring of it: 闵行 matches 闵行区; an English name, General Office of
-    the State Council, as the Chinese names of the bodies so labelled)."""
+    the State Council, as the Chinese names of the bodies so labelled) or a genre (办法, 答复, measures, reply: the
+    document's own or that of the text it issues)."""
     from ingest.jurisdiction import matches_jurisdiction
 
     slugs = []
     wanted = key_tail(_resolve_document(graph, document)) if document else None
     jurisdiction = _jurisdiction_asked(jurisdiction.strip()) if jurisdiction else jurisdiction
     issuers = _issuer_names(graph, issuer.strip()) if issuer and issuer.strip() else None
+    genres = _genres_asked(genre) if genre and genre.strip() else None
     for view in list_documents(graph):
         if wanted is not None and view.slug != wanted:
             continue
@@ -205,6 +238,8 @@ def documents_matching(graph: Graph, document: str | None = None, year: int | No
         if jurisdiction and not matches_jurisdiction(jurisdiction, view.jurisdiction, view.jurisdiction_level):
             continue
         if issuers is not None and not _issued_by(view, issuers):
+            continue
+        if genres is not None and not _of_genre(view, genres):
             continue
         slugs.append(view.slug)
     return slugs

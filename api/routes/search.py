@@ -9,7 +9,7 @@ from fastapi import APIRouter, Query
 
 from api.deps import SettingsDep, WorkspaceDep
 from api.errors import ERROR_RESPONSES, ApiError
-from api.routes.units import facet_slugs
+from api.routes.units import Genre, facet_slugs
 from api.schemas import (
     SEARCH_EXAMPLE,
     TABLE_CONTENT,
@@ -49,6 +49,7 @@ def search(
     year: Annotated[int | None, Query(ge=1949, le=2100, description="only documents issued in, or covering, this year")] = None,
     jurisdiction: Annotated[str | None, Query(max_length=100, description="only documents of this jurisdiction")] = None,
     issuer: Annotated[str | None, Query(max_length=100, description="only documents of this issuer")] = None,
+    genre: Genre = None,
     format: TableFormat = "json",
     facets: Annotated[bool, Query(description="also count the search's candidates (its best `max(k, 50)` units, "
                                               "not only the hits shown) by document, kind, function, year and "
@@ -56,9 +57,9 @@ def search(
 ):
     """Which units of the plans answer ``q``: each hit with its document, section path, highlighted text, parent
     task, ``owners`` (who is responsible: explicit or inferred, with evidence), targets, supports and concepts. ``doc``, ``year``,
-    ``jurisdiction`` and ``issuer`` keep only hits of the documents that match."""
-    return _search(ws, settings, q, k, kind, "query", facet_slugs(ws, doc, year, jurisdiction, issuer, "query.doc"),
-                   function, format, facets)
+    ``jurisdiction``, ``issuer`` and ``genre`` keep only hits of the documents that match."""
+    return _search(ws, settings, q, k, kind, "query",
+                   facet_slugs(ws, doc, year, jurisdiction, issuer, "query.doc", genre), function, format, facets)
 
 
 @router.post(
@@ -70,8 +71,8 @@ def search(
 )
 def search_post(ws: WorkspaceDep, settings: SettingsDep, body: SearchRequest):
     """The same as ``GET /search`` with its parameters as JSON (``{"q", "k", "kind", "function", "doc", "year",
-    "jurisdiction", "issuer", "format", "facets"}``): for questions too long for a URL."""
-    documents = facet_slugs(ws, body.doc, body.year, body.jurisdiction, body.issuer, "body.doc")
+    "jurisdiction", "issuer", "genre", "format", "facets"}``): for questions too long for a URL."""
+    documents = facet_slugs(ws, body.doc, body.year, body.jurisdiction, body.issuer, "body.doc", body.genre)
     return _search(ws, settings, body.q, body.k, body.kinds(), "body", documents, body.functions(), body.format,
                    body.facets)
 

@@ -23,16 +23,19 @@ Document = Annotated[str | None, Query(max_length=200, description="only this do
 Year = Annotated[int | None, Query(ge=1949, le=2100, description="only documents issued in, or whose period covers, this year")]
 Jurisdiction = Annotated[str | None, Query(max_length=100, description="only documents of this jurisdiction (闵行区; a part matches)")]
 Issuer = Annotated[str | None, Query(max_length=100, description="only documents of this issuer (a part matches)")]
+Genre = Annotated[str | None, Query(max_length=50, description="only documents of this genre: 办法, 意见, 答复 … or "
+                                    "measures, opinion, reply (a notice issuing a text counts as the text's genre too)",
+                                    examples=["办法"])]
 
 
 def facet_slugs(ws, document: str | None, year: int | None, jurisdiction: str | None,
-                issuer: str | None, where: str = "query.document") -> list[str] | None:
+                issuer: str | None, where: str = "query.document", genre: str | None = None) -> list[str] | None:
     """The documents the facets allow (None: no facet given, every document); an unknown document is a 404
     naming the parameter ``where``."""
-    if document is None and year is None and not jurisdiction and not issuer:
+    if document is None and year is None and not jurisdiction and not issuer and not genre:
         return None
     try:
-        return documents_matching(ws.graph, document, year, jurisdiction, issuer)
+        return documents_matching(ws.graph, document, year, jurisdiction, issuer, genre)
     except NotFound as e:
         raise ApiError(404, "not_found", str(e), where, {"close": e.suggestions}) from e
 
@@ -118,11 +121,12 @@ def targets(
     year: Year = None,
     jurisdiction: Jurisdiction = None,
     issuer: Issuer = None,
+    genre: Genre = None,
     format: TableFormat = "json",
 ):
     """Every target as data (indicator, quantity, unit, comparator, deadline) with the document that states it,
     across every ingested plan (compare how a target moved from one plan to the next), optionally filtered."""
-    allowed = facet_slugs(ws, document, year, jurisdiction, issuer)
+    allowed = facet_slugs(ws, document, year, jurisdiction, issuer, genre=genre)
     try:
         found = [t for t in list_targets(ws.graph, indicator_contains=indicator, unit=unit, deadline=deadline)
                  if allowed is None or t.document in allowed]
@@ -139,10 +143,10 @@ def targets(
 
 @router.get("/documents", response_model=DocumentList, summary="The ingested documents")
 def documents(ws: WorkspaceDep, year: Year = None, jurisdiction: Jurisdiction = None, issuer: Issuer = None,
-              format: TableFormat = "json"):
+              genre: Genre = None, format: TableFormat = "json"):
     """Every ingested document with what it cites, what cites it, what it replaces and what replaces it
     (``format=csv|xlsx``: one row per document, as a download)."""
-    allowed = facet_slugs(ws, None, year, jurisdiction, issuer)
+    allowed = facet_slugs(ws, None, year, jurisdiction, issuer, genre=genre)
     found = [d for d in list_documents(ws.graph) if allowed is None or d.slug in allowed]
     if format != "json":
         from kg.tabular import documents_table
