@@ -226,10 +226,28 @@ def _names_place(profile: EnterpriseProfile, info: DocumentInfo | None) -> bool:
     return name in profile.needs or bool(asked & places.in_question(info.jurisdiction))
 
 
+def _asks(profile: EnterpriseProfile) -> list[str]:
+    """What the profile asks, each searched on its own: its plans, and its needs beside them (a firm that lists
+    two projects and also writes what it wants asks three things); the needs alone where it gives no plan."""
+    needs = [profile.needs] if profile.needs.strip() else []
+    plans = [p for p in profile.plans if p.strip()]
+    return plans + [n for n in needs if n not in plans] if plans else needs
+
+
+def _reading(profile: EnterpriseProfile) -> EnterpriseProfile:
+    """The profile whose words the checks and amounts read: its needs and its plans together (设备投资800万元 written
+    in a plan is a sum the firm states as much as one written in its needs)."""
+    if not profile.plans:
+        return profile
+    plans = [p.strip() for p in profile.plans if p.strip() and p.strip() not in profile.needs]
+    said = "；".join(x for x in (profile.needs.strip(), *plans) if x)
+    return replace(profile, needs=said)
+
+
 def _query_texts(profile: EnterpriseProfile) -> list[str]:
     """One search per plan (or the needs), each with the industry before it and the policy terms for the kind
     of project it describes in everyday words (电老虎 → 节能: search/needs_text.policy_terms)."""
-    asks = list(profile.plans) or ([profile.needs] if profile.needs.strip() else [])
+    asks = _asks(profile)
     if not asks:
         return [profile.industry] if profile.industry.strip() else []
     person = is_person(profile)  # a person's words (工伤事故, 搬家) describe no project of a firm
@@ -297,7 +315,9 @@ def _measures(index: SearchIndex, profile: EnterpriseProfile, k: int, lang: str,
               today: date) -> list[MeasureMatch]:
     size = profile_size(profile)
     industry_words = _input_words(index, profile.industry)
-    asks = list(profile.plans) or ([profile.needs] if profile.needs.strip() else [])
+    asks = _asks(profile)
+    queries = _query_texts(profile)
+    profile = _reading(profile)  # the checks and amounts read the needs and the plans alike
     inputs = [("industry", profile.industry, industry_words)] if profile.industry else []
     inputs += [("plan", plan, _input_words(index, plan)) for plan in asks]
     kinds = [kind for kind in ACTIONABLE_KINDS if kind in UNIT_KINDS]
@@ -322,12 +342,12 @@ def _measures(index: SearchIndex, profile: EnterpriseProfile, k: int, lang: str,
     for u in index.units:
         if DOCUMENT_REFUSAL.search(u.text) and refusals(u.text, profile):
             document_refusals.setdefault(u.document, []).append(u)
-    for query, plan in zip(_query_texts(profile), asks or [profile.industry]):
+    for query, plan in zip(queries, asks or [profile.industry]):
         plan_info = index.plan(query)
         kind_groups = [] if is_person(profile) else policy_term_groups(plan)
         situations = [] if is_person(profile) else situation_groups(plan)
         result = index.search(query, k=max(k, 10) * 2, kind=kinds)
-        relevant = relevant or (result.relevant and bool(profile.needs.strip()) and not profile.plans)
+        relevant = relevant or (result.relevant and plan not in profile.plans and bool(plan.strip()))
         hits = list(result.hits)
         if local:  # the firm's own place's documents, searched apart so that other places' do not crowd them out
             ranked = {h.iri: h for h in hits}

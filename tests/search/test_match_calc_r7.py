@@ -269,3 +269,17 @@ def test_a_bound_on_one_of_two_paths_is_not_a_failure():
     text = "对企业购置先进生产设备实际投资1000万元以上的项目，或实施智能化改造购置智能设备的项目，给予一次性贴息补助。"
     assert [c.status for c in money_bounds(text, EnterpriseProfile(name="某厂", needs="设备实际投资800万元"))] == ["unknown"]
     assert [c.status for c in money_bounds(text, EnterpriseProfile(name="某厂", needs="设备实际投资1200万元"))] == ["met"]
+
+
+# ------------------------------------------------------------------ plans read like needs
+
+def test_plans_and_needs_are_each_asked_and_read_together():
+    from search.match import _asks, _reading
+
+    firm = EnterpriseProfile(name="某厂", plans=["新招了8个应届高校毕业生", "买两台加工中心，设备投资800万元"],
+                             needs="能拿多少补贴？")
+    assert _asks(firm) == ["新招了8个应届高校毕业生", "买两台加工中心，设备投资800万元", "能拿多少补贴？"]
+    said = _reading(firm).needs
+    assert "800万元" in said and "8个应届高校毕业生" in said and "能拿多少补贴" in said
+    assert _reading(EnterpriseProfile(needs="只有需求")).needs == "只有需求"
+    assert _asks(EnterpriseProfile(needs="只有需求")) == ["只有需求"]
