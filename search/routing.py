@@ -359,7 +359,7 @@ _ASKED_FACTS: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
     "complaint": (re.compile(r"(?:去|到|找|向|跟)(?:哪里|哪儿|哪|哪个部门|谁)[\u4e00-\u9fff]{0,2}?(?:反映|投诉|举报|申诉|告)|"
                              r"(?:投诉|举报)(?:渠道|电话|方式|途径)|怎么(?:投诉|举报)|\bcomplain|\bwhistle|\bhotline|"
                              r"\breport (?:it|this|them|abuse|misconduct|violations?|wrongdoing)\b", re.IGNORECASE),
-                  re.compile(r"举报|投诉|信箱|热线|监督电话|12345")),
+                  re.compile(r"举报|投诉|信箱|热线|监督电话")),
     "account": (re.compile(r"追责|问责|担责|(?:担|负|承担)什么责任|免责|\b(?:held )?(?:accountable|liable)\b|"
                            r"\baccountability\b", re.IGNORECASE),
                 re.compile(r"问责|追责|免责|追究[^。；\n]{0,12}?责任|责任追究")),
