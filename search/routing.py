@@ -376,6 +376,11 @@ _ASKED_FACTS: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
                            r"\bin a nutshell\b|\bmainly (?:centred|centered|focused) on\b", re.IGNORECASE),
                 re.compile(r"^(?:指导思想|总体思路|总体要求)|为(?:深入|全面|进一步|认真)?贯彻(?:落实)?《|"
                            r"(?:制定|特制定)本(?:方案|办法|计划|意见|措施|细则|规定)")),
+    # fee       — whether a charge is paid or waived: 免收车辆通行费和停车费, 免征车辆购置税, 收费标准
+    "fee": (re.compile(r"(?:交|缴|付|收)(?:不)?(?:费|钱)|收费|要钱|免费|免税|收不收|要不要(?:交|缴|付)|\bfees?\b|\btolls?\b|"
+                       r"\bfree of charge\b|\bexempt(?:ed|ion)?\b|\bwaive[ds]?\b|\bhave to pay\b|\bpay (?:any|a|the) ",
+                       re.IGNORECASE),
+            re.compile(r"免(?:收|征|交|缴|除)[^。；，\n]{0,12}?(?:费|税)|减免[^。；，\n]{0,12}?(?:费|税)|收费标准|不(?:得)?收取|免费")),
 }
 # unit kinds that state a text's purpose whatever their words (its opening, its guiding thought)
 _PURPOSE_KINDS = frozenset({"preamble", "guideline"})

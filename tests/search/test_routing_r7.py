@@ -88,3 +88,12 @@ def test_asked_what_the_reply_said_the_announcement_weighs_less():
 
     announce, body = "您提出的关于请总理", "博客是一项新兴"
     assert score(asked, announce) / score(asked, body) < score(plain, announce) / score(plain, body)
+
+
+def test_asked_whether_a_charge_is_paid_the_unit_waiving_it_states_it():
+    from search.routing import stated_facts
+
+    assert asked_facts("挂应急牌的消防车上高速、进停车场，要不要交费") == {"fee"}
+    assert asked_facts("Do fire engines with emergency plates pay road tolls?") == {"fee"}
+    assert "fee" in stated_facts(_unit("对悬挂专用号牌的车辆免征车辆购置税、免收车辆通行费和停车费。"))
+    assert "fee" not in stated_facts(_unit("悬挂专用号牌的车辆执行应急救援任务时可以使用警报器、标志灯具。"))
