@@ -54,3 +54,15 @@ def test_view_scores_are_bm25_of_the_glossed_words():
     assert scores[1] == 0.0
     assert scores[0] > 0 and scores[2] > 0
     assert views.scores("Which enterprise gets a subsidy?", [2, 0]) == {2: scores[2], 0: scores[0]}
+
+
+def test_across_china_is_nationwide_and_the_office_words_find_their_verbs():
+    dictionary = load_dictionary(lambda word: word in {"中国", "中华", "全国", "设在", "组成", "兼任"})
+    china = [t.word for phrase, found in dictionary.phrases("rules across China") for t in found
+             if phrase == ("across", "china")]
+    assert china == ["全国"]
+    assert first_words(dictionary, "Which ministries host the office?")[("host",)] == "设在"
+    assert first_words(dictionary, "Which agencies is the meeting made up of?")[("made", "up")] == "组成"
+    assert first_words(dictionary, "Who concurrently runs it?")[("concurrently",)] == "兼任"
+    assert ("sit",) not in first_words(dictionary, "Who may sit the exam?")  # a phrase ending in a stopword is
+    # cut to its first word by the table: "sit on" would have made every "sit" a 组成
