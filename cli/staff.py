@@ -13,6 +13,7 @@ from cli.shared import (
     AsJson,
     DataDir,
     DocOption,
+    GenreOption,
     IssuerOption,
     JurisdictionOption,
     OutputFile,
@@ -91,8 +92,13 @@ def departments(
     as_json: AsJson = False,
     candidates: Annotated[bool, typer.Option(
         "--candidates", help="the body-like names kept out of the bodies (a clause ending in 政府), to review")] = False,
+    name: Annotated[str | None, typer.Option(
+        "--name", help="only bodies whose name or an alias contains this (发改, 财政局)")] = None,
+    jurisdiction: Annotated[str | None, typer.Option(
+        "--jurisdiction", help="only bodies of this place (滁州, 官渡区; national/全国: the central bodies)")] = None,
 ) -> None:
-    """Every government body the documents name, with its aliases (or, with --candidates, the names kept out)."""
+    """Every government body the documents name, with its aliases, its place and how often it is named, a
+    place's bodies together (or, with --candidates, the names kept out)."""
     from kg.queries import list_body_candidates, list_departments
 
     def body() -> None:
@@ -103,14 +109,36 @@ def departments(
                 return
             typer.echo(table(["document", "name"], [(c.document, c.name) for c in kept_out], max_col=50))
             return
-        found = list_departments(open_workspace(settings_for(data_dir)).graph)
+        every = list_departments(open_workspace(settings_for(data_dir)).graph)
+        found = [d for d in every if _body_passes(d, name, jurisdiction)]
         if as_json:
             print_json(found)
             return
-        rows = [(d.key, d.pref_label, "、".join(d.alt_labels), d.category) for d in found]
-        typer.echo(table(["key", "name", "aliases", "category"], rows, max_col=50))
+        # a place's bodies together, the central ones first and the bodies no place is known for last
+        found = sorted(found, key=lambda d: (not d.jurisdiction, d.jurisdiction != "中华人民共和国", d.jurisdiction,
+                                             d.pref_label))
+        rows = [(d.key, d.pref_label, "、".join(d.alt_labels), d.jurisdiction, d.category, d.mentions) for d in found]
+        typer.echo(table(["key", "name", "aliases", "place", "category", "named"], rows, max_col=50))
+        typer.echo(f"{len(found)} bod{'y' if len(found) == 1 else 'ies'}"
+                   + (f" of {len(every)}" if len(found) != len(every) else ""))
 
     run(body)
+
+
+def _body_passes(view, name: str | None, jurisdiction: str | None) -> bool:
+    """Whether a body passes ``departments``' filters: a part of its name or an alias; a part of its place (全国,
+    national or 国家 the central bodies; a body with no place recorded, a part of its name)."""
+    if name and name.strip() and not any(name.strip() in label for label in (view.pref_label, *view.alt_labels)):
+        return False
+    if jurisdiction and jurisdiction.strip():
+        asked = jurisdiction.strip()
+        asked = "中华人民共和国" if asked.lower() in ("national", "全国", "国家", "中央") else asked
+        # a body no place is recorded for is of the place its name begins with (滁州海关 of 滁州)
+        place = view.jurisdiction or view.pref_label
+        stem = asked.rstrip("市区县省")
+        if asked not in place and not (len(stem) >= 2 and stem in place):
+            return False
+    return True
 
 
 def targets(
@@ -119,6 +147,7 @@ def targets(
     year: YearOption = None,
     jurisdiction: JurisdictionOption = None,
     issuer: IssuerOption = None,
+    genre: GenreOption = None,
     data_dir: DataDir = None,
     as_json: AsJson = False,
     fmt: TableFormat = None,
@@ -131,7 +160,7 @@ def targets(
     def body() -> None:
         chosen = table_format(fmt, output, as_json)
         ws = open_workspace(settings_for(data_dir))
-        allowed = facet_documents(ws, doc, year, jurisdiction, issuer)
+        allowed = facet_documents(ws, doc, year, jurisdiction, issuer, genre)
         found = [t for t in list_targets(ws.graph, indicator_contains=indicator)
                  if allowed is None or t.document in allowed]
         found.sort(key=lambda t: (t.indicator, t.deadline.isoformat() if t.deadline else "9999", t.document))
