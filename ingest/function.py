@@ -15,13 +15,15 @@ Order of the decision (the first that applies wins):
    (成立…领导小组, 组成人员, 办公室设在, 召集人) → duty.
 3. A notice's own body that, beyond its cover formula, tells its addressees what to do (各试点城市要…,
    各牵头单位要于…报送, 请你们把…作为一项政治任务) → duty.
-4. The main clause (the heading and the first sentence of the body): the first function among support, rule,
-   goal, duty and context whose cue it holds.
+4. The main clause (the heading and the first sentence of the body): a heading that directs work → action
+   (under 保障措施, one whose text puts a named body to work → duty); else the first function among support,
+   rule, goal, duty and context whose cue it holds.
 5. The rest of the text: a support cue → support; two or more rule markers (不得, 应当, 必须 …) → rule; the
    cover text of a notice (现将…印发给你们, 现函复如下, 请批转) → context; background narrative → context.
 6. A short list item with no cue of its own (自然资源部门有关不动产登记信息；, a commended practice) takes the
    function of the text that introduces it (its parent, or the preamble for a top-level list).
 7. Defaults by kind: an article (第X条) → rule; a preamble, notice or closing → context; otherwise → action.
+8. An article found a rule that opens with a government body at work (国务院各部门要…, 县审计局依法对…) → duty.
 
 Owner notes such as （发展改革委、财政部负责） or 由市经信委牵头 say who does a unit's work, not what the unit
 does; they are left out before reading duty cues.
@@ -70,6 +72,10 @@ _S = r"[^。；;\n]"  # within one sentence
 _CONTEXT_HEADING = re.compile(r"指导思想|基本原则|总体要求|工作原则|重要意义|基本情况|(?:思路|现状|情况|形势|背景)$"
                               r"|工作回顾$|发展成就$|主要成就$|取得的成[效绩就]$")
 _GOAL_HEADING = re.compile(r"目标")
+# A longer heading that names the goals it heads (2023年全区经济社会发展的主要预期目标, 到2027年的发展目标), not one
+# that directs work towards them (确保完成全年目标): the units under it that state a figure are goals.
+_GOALS_TITLE = re.compile(r"^(?!确保|完成|实现|围绕|聚焦|对标|锚定|紧扣|推动|推进)[^，。；：\n]{0,24}(?:主要|预期|发展|工作|总体|年度|具体)目标$")
+_FIGURE = re.compile(r"\d+(?:\.\d+)?(?:%|％|个百分点|万|亿|元|个|家|项|人|吨|亩|公里)")
 _SPEC_HEADING = re.compile(r"式样|样式|样图|规格|尺寸|编码规则|技术要求|技术标准")
 # A heading that names a norm's parts: 入围标准, 药品范围, 申报条件, 方法、步骤 (not 完善标准体系: it must end so).
 _NORM_HEADING = re.compile(r"(?:条件|标准|范围|程序|流程|步骤|资格|期限|规则)$")
@@ -111,7 +117,7 @@ _DUTY_STRONG = _rx(
     # 成立…领导小组 sets a body up; 支持组建…委员会 / 鼓励设立… backs others doing so, a thing to do (action)
     r"(?<!支持)(?<!鼓励)(?<!引导)(?<!推动)(?:成立|组建|设立|建立|调整)" + _C
     + r"{0,30}(?:小组|工作组|专家组|委员会|联席会议|指挥部|工作专班)",
-    r"组成人员|成员单位|召集人|(?:^|[\n：])\s*(?:组\s*长|副组长|主\s*任|副主任|成\s*员|委\s*员)\s*[：:]",
+    r"组成人员(?=[：:]|如下|名单|为|由|调整)|成员单位|召集人|(?:^|[\n：])\s*(?:组\s*长|副组长|主\s*任|副主任|成\s*员|委\s*员)\s*[：:]",
     r"办公室设在|由" + _C + r"{0,40}(?:组成|兼任)|为牵头单位|牵头单位为",
 )
 # A body as the subject of the sentence, and what it is in charge of (国务院专利行政部门负责…工作).
@@ -127,6 +133,24 @@ _DUTY_WEAK = _rx(
 # An obligation of a government body (国务院专利行政部门…应当…) is its duty; of anyone else (专利代理机构应当…), a rule.
 _BODY_SUBJECT = re.compile(r"^[^，。；：\n]{0,40}?(?:部门|人民政府|政府|机关|办公厅|办公室|委员会|部|委|局|厅|署)"
                            r"[^，。；：\n]{0,20}?(?:应当|负责(?!同志|人(?![才口力事民]))|承担|承办|分管)")
+# An article that opens with a government body doing something (国务院各部门要…, 县工信局每年3月发布…, 县审计局依法
+# 对…进行审计监督, 国务院及各部门要…): the body's duty, where an article about anyone else (专利代理机构…, 国务院组成
+# 人员必须…, 秘书长在总理领导下…) states a rule.
+_BODY = r"(?:部门|人民政府|政府|机关|办公厅|办公室|委员会|国务院|部|委|局|厅|署)"
+# the words of a body's name: no preposition or verb before it (企业按照…向所在地工信部门提出申请: 企业 is the subject)
+_NAME = r"(?:(?!向|对|由|经(?![信济贸开发])|按|依|报|将|把|给|在|从|企业|单位|个人|申请)[^，。；：\n])"
+_ARTICLE_BODY_OPENING = re.compile(
+    rf"^(?:{_NAME}{{0,20}}?(?:、|和|及|与))?{_NAME}{{0,24}}?{_BODY}"
+    rf"(?:{_NAME}{{0,6}}?(?:会同|和|及|与|、){_NAME}{{0,20}}?{_BODY})?"
+    r"(?=要|必须|应当?|每年|依法|负责|按照|根据|组织|提出|建立|制定|审核|审定|发布|公布|监督|统筹|指导|会同)")
+_ARTICLE_TITLE = re.compile(r"^[（(【\[〔][^（）()【】\[\]〔〕\n]{1,30}[）)】\]〕]")  # 第三条（部门职责）
+_WS_OPEN = "。；：:，\n \u3000\t"
+# Under 保障措施, a named body (not a collective such as 各地区、各部门 or 地方各级人民政府) put to the work of a safeguard:
+# 省财政厅要统筹…, 市统计局负责建立…, 省委宣传部牵头组织…: the safeguard is that body's duty.
+_BODY_WIDE = r"(?:部门|人民政府|政府|机关|办公厅|办公室|委员会|国务院|部|委|局|厅|署|督查室|小组|专班|中心)"
+_NAMED_BODY_AT_WORK = re.compile(
+    rf"(?:^|[。；\n])(?:(?!各)[^，。；：\n]){{1,30}}?{_BODY_WIDE}(?:(?:、|和|会同)(?:(?!各)[^，。；：\n]){{1,20}}?{_BODY_WIDE})*"
+    r"(?:要|负责|牵头)")
 # Members listed one a line: 梁言顺  中央宣传部副部长
 _MEMBER_LINE = re.compile(r"\S{1,4}\s*\S{0,3}\s+\S{2,30}(?:部长|局长|主任|秘书长|副总理|国务委员|司长|厅长|院长|委员|书记|主席|署长|行长|会长|参谋长|司令员)\s*$",
                           re.MULTILINE)
@@ -287,7 +311,8 @@ def _directive_heading(unit: Unit) -> re.Match[str] | None:
 def _concrete_offer(clean: str) -> bool:
     """What a directive heading yields to: a sentence offering a sum or a rate (对新引进的博士按每人5万元给予补贴:
     a support). A body put in charge of the work (加强统筹协调。商务部负责统筹推进…) does not: the unit still directs
-    work, the body is who does it (read by ingest.responsibility)."""
+    work, the body is who does it (read by ingest.responsibility); only under 保障措施 is a safeguard that puts a
+    named body to work (省财政厅要统筹…, 市统计局负责建立…) that body's duty (``_NAMED_BODY_AT_WORK``)."""
     return any(_SUPPORT.search(s) and _SUM_OR_RATE.search(s) for s in _SENTENCE_END.split(clean))
 
 
@@ -310,6 +335,16 @@ def unit_function(unit: Unit, ancestors: list[Unit] | None = None, introducer: F
     ``ancestors``: the units enclosing it, nearest first (their headings place it: under 主要目标 → goal);
     ``introducer``: the function of the text that introduces it as a list item (its parent, or the preamble
     for a top-level list) with ``introducer_unit`` that text."""
+    call = _unit_function(unit, ancestors, introducer, introducer_unit)
+    if call.function == "rule" and unit.kind is UnitKind.ARTICLE and not call.cue.startswith("上文"):
+        body = _ARTICLE_TITLE.sub("", _clean(unit.text).lstrip(_WS_OPEN), count=1).lstrip(_WS_OPEN)
+        if (found := _ARTICLE_BODY_OPENING.match(body)) is not None:
+            return FunctionCall("duty", _cue(found))  # 国务院各部门要…: an article that sets a body its duty
+    return call
+
+
+def _unit_function(unit: Unit, ancestors: list[Unit] | None, introducer: FunctionCall | None,
+                   introducer_unit: Unit | None) -> FunctionCall:
     ancestors = ancestors or []
     # 1. place
     own_role = heading_role(unit)
@@ -325,6 +360,10 @@ def unit_function(unit: Unit, ancestors: list[Unit] | None = None, introducer: F
         return FunctionCall("context", unit.heading.strip("。："))
     if unit.kind is UnitKind.GOAL or own_role == "goals" or _short_heading_has(unit, _GOAL_HEADING):
         return FunctionCall("goal", unit.heading.strip("。：") if unit.kind is not UnitKind.GOAL else "主要目标")
+    if _GOALS_TITLE.match(unit.heading.strip("。：: ")):
+        return FunctionCall("goal", unit.heading.strip("。：: "))
+    if ancestors and _GOALS_TITLE.match(ancestors[0].heading.strip("。：: ")) and _FIGURE.search(unit.heading or unit.text):
+        return FunctionCall("goal", ancestors[0].heading.strip("。：: "))  # 地区生产总值增长7%以上 under 主要预期目标
     if (found := _short_heading_has(unit, _CONTEXT_HEADING)) is not None:
         return FunctionCall("context", found.group(0) or unit.heading)
     for ancestor in ancestors:
@@ -352,6 +391,8 @@ def unit_function(unit: Unit, ancestors: list[Unit] | None = None, introducer: F
     # 3. the main clause: a heading that directs work decides it; else the first cue of the heading and first sentence
     main = _main_clause(unit, clean)
     if (found := _directive_heading(unit)) is not None and not _concrete_offer(clean):
+        if unit.kind is UnitKind.SAFEGUARD and (body := _NAMED_BODY_AT_WORK.search(clean)) is not None:
+            return FunctionCall("duty", _cue(body))  # 强化要素保障。市自然资源和规划局负责保障…: who secures what
         return FunctionCall("action", found.group(0))
     opening = unit.kind in (UnitKind.PREAMBLE, UnitKind.CLOSING) or unit.kind.value in ("notice", "paragraph")
     order = (("support", _SUPPORT), ("rule", _RULE), ("goal", _GOAL), ("duty", _DUTY_WEAK), ("context", _COVER))
