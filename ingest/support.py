@@ -707,12 +707,13 @@ def _support_periods(text: str) -> list[SupportPhrase]:
     return found
 
 
-# 上年度主营业务收入在1000万元以上 / 单笔金额不低于500万元 / 购置额在300万元以上: a size an applicant's income,
-# investment or loan must reach, in a list of conditions as much as in a support sentence; a sentence that aims
-# (力争, 到2025年, 达到, 突破 …) sets targets instead
+# 上年度主营业务收入在1000万元以上 / 购置额在300万元以上: a size an applicant's income or investment must reach, in
+# a list of conditions as much as in a support sentence; a sentence that aims (力争, 到2025年, 达到, 突破 …) sets
+# targets instead. A loan's size (单笔金额不低于500万元) is left to the calculator's own reading of the unit's text
+# (search.match money_bounds), which a threshold record over the same words would stand in for unread.
 _MEASURED_SIZE = re.compile(
-    rf"(?P<what>(?:营业|主营业务|销售|经营)?收入|营收|购置额|投资额|投资|产值|纳税额|税收|注册资本|资产总额|净资产|"
-    rf"(?:单笔|贷款|借款|融资)?金额)(?P<pre>在|不低于|不少于|为)?(?P<num>{NUMBER})(?P<unit>[十百千万亿]*(?:元|美元))"
+    rf"(?P<what>(?:营业|主营业务|销售|经营)?收入|营收|购置额|投资额|投资|产值|纳税额|税收|注册资本|资产总额|净资产)"
+    rf"(?P<pre>在|不低于|不少于|为)?(?P<num>{NUMBER})(?P<unit>[十百千万亿]*(?:元|美元))"
     rf"(?P<post>(?:[（(](?:含|不含)[^（）()]{{0,6}}[）)])?(?:(?:及|或)?以上|以下))?")
 # a sentence opening with those it is for: 参保职工30人（含）以下的企业，…
 _CONDITION_SENTENCE = re.compile(r"\s*(?:对|凡|对于)?[^，,。；;]{2,40}?的(?:企业|项目|单位|个人|主体|人员|机构)[，,]")
@@ -819,7 +820,7 @@ def _own_tiers(supports: list[Support]) -> list[Support]:
 
 # a sentence opening with a year (after its number, 其中, or 在…方面，): 2023年，全市…; 在良种繁育方面，2023年我局…
 _OPENING_YEAR = re.compile(r"\s*(?:[0-9]+[.．、]|其中[，,]?|在[^，,。；;0-9]{1,20}方面[，,])?\s*(?P<y>(?:19|20)[0-9]{2})年"
-                           r"(?!起|以来|开始|前|底|末|内|以后|之后|[0-9])")
+                           r"(?!起|以来|开始|前|底|末|内|以后|之后|[0-9]|至|到|[—–\-~])")
 _PAST_AIM = re.compile(r"力争|确保|争取|目标|计划|预计|预期|将|要|到\s*(?:19|20)[0-9]{2}年|可|按|应|对")
 
 

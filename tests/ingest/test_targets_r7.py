@@ -125,3 +125,13 @@ def test_lead_words_in_any_order_and_a_level_kept_are_no_part_of_the_indicator()
     found = _targets("力争每年新增国家高新技术企业30家以上。")
     assert [(t.indicator, t.period) for t in found] == [("新增国家高新技术企业", "每年")]
     assert [n for n, *_ in _read("确保耕地保有量稳定在80万亩以上。")] == ["耕地保有量"]
+
+
+def test_a_range_of_years_opening_a_sentence_is_no_past_report():
+    assert [t.quantity for t in _targets("2025年至2027年，每年新建改造农村公路100公里。", 2026)] == [Decimal("100")]
+    assert _targets("2025年，全区完成固定资产投资80亿元。", 2026) == []
+
+
+def test_this_year_and_within_the_year_are_no_part_of_the_indicator():
+    assert [t.indicator for t in _targets("今年内新增城镇就业4000人。", 2026)] == ["新增城镇就业"]
+    assert [t.indicator for t in _targets("内部审计整改率达到95%。")] == ["内部审计整改率"]
