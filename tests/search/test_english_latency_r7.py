@@ -49,3 +49,21 @@ def test_a_documents_words_are_looked_for_once_and_the_gains_are_as_before():
     kept = document_gains(fused, ["a", "a", "b"], texts, groups, idf, 0.4)
     assert kept == plain
     assert kept[0] == kept[1] == 0.4 * 1.0 * 2 / 3 and kept[2] == 0.4 * 1.0 / 3
+
+
+def test_sentence_vectors_pooled_by_unit_keep_each_units_best_in_rank_order():
+    rng = np.random.default_rng(7)
+    vectors = rng.normal(size=(60, 8)).astype(np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    ids = rng.integers(0, 9, size=60)
+    retriever = DenseRetriever.build(vectors, kind="flat", threshold=10_000, ids=ids)
+    query = vectors[5]
+    for k in (1, 12, 60, 500):
+        by_rank = retriever.retrieve(query, k)
+        best: dict[int, float] = {}
+        for s in by_rank:
+            best.setdefault(s.doc, s.score)
+        pooled = retriever.retrieve_pooled(query, k)
+        assert [(s.doc, s.score) for s in pooled] == list(best.items())
+        assert all(type(s.doc) is int for s in pooled)
+    assert pooled[0].doc == int(ids[5])
