@@ -13,7 +13,7 @@
       search_title: "政策检索", search_label: "输入问题或关键词", search_placeholder: "例如：想用工业机器人改造生产线",
       search_button: "检索", kind_label: "类型", kind_all: "全部类型",
       function_label: "作用", function_all: "全部作用", doc_label: "文件", doc_all: "全部文件", year_label: "年份",
-      jurisdiction_label: "地区", jurisdiction_all: "全部地区", facets: "按结果筛选：",
+      jurisdiction_label: "地区", jurisdiction_all: "全部地区", genre_label: "文种", genre_all: "全部文种", facets: "按结果筛选：",
       facets_over: (n) => `（统计前 ${n} 个候选条目，不只本页）`,
       rank_title: (score) => `按相关度排序的名次（融合检索得分 ${score}，越高越相关，只在同一次检索内可比）`,
       download: "下载结果：", download_csv: "CSV", download_xlsx: "Excel (XLSX)", long_question: "问题较长，已用 POST 提交。",
@@ -75,7 +75,7 @@
       search_placeholder: "e.g. upgrade a production line with industrial robots",
       search_button: "Search", kind_label: "Kind", kind_all: "All kinds",
       function_label: "Does", function_all: "Any function", doc_label: "Document", doc_all: "All documents", year_label: "Year",
-      jurisdiction_label: "Jurisdiction", jurisdiction_all: "All jurisdictions", facets: "Narrow by: ",
+      jurisdiction_label: "Jurisdiction", jurisdiction_all: "All jurisdictions", genre_label: "Genre", genre_all: "All genres", facets: "Narrow by: ",
       facets_over: (n) => ` (counted over the ${n} best candidates, not only this page)`,
       rank_title: (score) => `Rank by relevance (fused search score ${score}: higher is more relevant, comparable only within one search)`,
       download: "Download: ", download_csv: "CSV", download_xlsx: "Excel (XLSX)", long_question: "A long question: sent with POST.",
@@ -277,7 +277,7 @@
   }
 
   // ------------------------------------------------------------------ search view
-  const FILTERS = ["kind", "function", "doc", "year", "jurisdiction"];
+  const FILTERS = ["kind", "function", "doc", "year", "jurisdiction", "genre"];
   const MAX_GET_QUERY = 1500; // encoded bytes: longer questions are POSTed (the server refuses query strings over 8 kB)
 
   /** Search: GET for short questions, POST /search with a JSON body for long ones; format json | csv | xlsx. */
@@ -327,8 +327,9 @@
     const functionSelect = select("function", "function_all", Object.keys(LABELS.functions || {}), functionName);
     const docSelect = select("doc", "doc_all", chosen.doc ? [chosen.doc] : [], (slug) => slug);
     const jurisdictionSelect = select("jurisdiction", "jurisdiction_all", chosen.jurisdiction ? [chosen.jurisdiction] : [], (j) => j);
+    const genreSelect = select("genre", "genre_all", chosen.genre ? [chosen.genre] : [], (g) => g);
     const yearInput = el("input", { type: "number", id: "year", name: "year", min: 1949, max: 2100, value: chosen.year, inputmode: "numeric" });
-    const filterValues = () => ({ kind: kindSelect.value, function: functionSelect.value, doc: docSelect.value, year: yearInput.value.trim(), jurisdiction: jurisdictionSelect.value });
+    const filterValues = () => ({ kind: kindSelect.value, function: functionSelect.value, doc: docSelect.value, year: yearInput.value.trim(), jurisdiction: jurisdictionSelect.value, genre: genreSelect.value });
     const go = (question, filters) => {
       const sp = new URLSearchParams({ q: question });
       for (const [k, v] of Object.entries(filters || filterValues())) if (v) sp.set(k, v);
@@ -339,7 +340,8 @@
       el("div", { class: "q" }, el("label", { for: "q" }, t("search_label")), input),
       el("button", { class: "primary", type: "submit" }, t("search_button")),
       el("div", { class: "filters" }, field("kind", "kind_label", kindSelect), field("function", "function_label", functionSelect),
-        field("doc", "doc_label", docSelect), field("year", "year_label", yearInput), field("jurisdiction", "jurisdiction_label", jurisdictionSelect)));
+        field("doc", "doc_label", docSelect), field("year", "year_label", yearInput), field("jurisdiction", "jurisdiction_label", jurisdictionSelect),
+        field("genre", "genre_label", genreSelect)));
     const examples = el("p", { class: "examples", id: "examples" });
     const results = el("section", { id: "results", "aria-label": t("search_title") });
     render(el("h1", {}, t("search_title")), form, examples, results);
@@ -354,6 +356,9 @@
         `${shortTitle(d)}${docYear(d) ? `（${docYear(d)}）` : ""}`)));
       const places = [...new Set(docs.map((d) => d.jurisdiction).filter(Boolean))].sort();
       put(jurisdictionSelect, el("option", { value: "" }, t("jurisdiction_all")), places.map((j) => el("option", { value: j, selected: j === chosen.jurisdiction }, j)));
+      // a document's own genre and that of the text a notice issues (通知 issuing 办法): a reader asks for either
+      const genres = [...new Set(docs.flatMap((d) => [d.genre, d.issued_text_genre]).filter(Boolean))].sort();
+      put(genreSelect, el("option", { value: "" }, t("genre_all")), genres.map((g) => el("option", { value: g, selected: g === chosen.genre }, g)));
     });
     // examples from the loaded documents (GET /examples): one heading each, no fixed list
     api("/examples").then((data) => put(examples, (data.items || []).length ? [t("examples"),
@@ -367,7 +372,7 @@
       const status = t("hits")(data.hits.length, Math.round(data.took_ms));
       announce(status);
       // no hit at all within a filter (year 2030, a jurisdiction no document has): the filter is why, say so
-      const filters = ["doc", "year", "jurisdiction", "issuer"].filter((k) => chosen[k]).map((k) => `${k} ${chosen[k]}`);
+      const filters = ["doc", "year", "jurisdiction", "issuer", "genre"].filter((k) => chosen[k]).map((k) => `${k} ${chosen[k]}`);
       const filteredOut = !data.hits.length && filters.length > 0;
       const nearest = data.relevant === false && !filteredOut;
       put(results,
@@ -462,12 +467,15 @@
   }
 
   // ------------------------------------------------------------------ document view: its metadata and source text
+  /** A document's genre with that of the text it issues: 通知（办法）. */
+  const genreOf = (d) => d.genre && d.issued_text_genre && d.issued_text_genre !== d.genre ? `${d.genre}（${d.issued_text_genre}）` : (d.genre || "");
+
   function documentView(slug) {
     render(el("p", { class: "status" }, t("loading")));
     Promise.all([api("/documents/" + encodeURIComponent(slug)), api("/source/" + encodeURIComponent(slug))]).then(([d, src]) => {
       document.title = `${d.title} · PolicyKG`;
       render(el("h1", { id: "doc-title" }, lang === "en" && d.title_en ? d.title_en : d.title),
-        el("p", { class: "meta" }, [d.identifier, d.issued, d.period, d.jurisdiction, (d.issuers.length ? d.issuers : [d.issuer]).join("、")].filter(Boolean).join(" · ")),
+        el("p", { class: "meta" }, [d.identifier, genreOf(d), d.issued, d.period, d.jurisdiction, (d.issuers.length ? d.issuers : [d.issuer]).join("、")].filter(Boolean).join(" · ")),
         el("p", {}, el("a", { href: "#/search?" + new URLSearchParams({ doc: slug }).toString() }, t("search_title"), " ›")),
         docLinks(d),
         el("pre", { class: "source card", id: "doc-source" }, src.text || ""));
