@@ -128,3 +128,24 @@ def test_an_annex_list_of_sentences_keeps_its_items():
     entries = "1.建设某物流园二期，2032年底建成。\n2.改造某铁路专用线，提升运力。\n3.新建某冷链中心。\n"
     paths = [u.path for u in parse(_with_list_annex(entries)).units if u.path.startswith("附件")]
     assert paths == ["附件", "附件1", "附件2", "附件3"]
+
+
+MEASURES_WITH_ANNEXES = """某市促进消费若干措施
+为促进消费，制定本措施。
+一、发放消费券。全年发放1亿元。
+二、支持汽车消费。对购买新能源汽车给予补贴。
+附件：1.消费券发放方案
+      2.汽车补贴申领指南
+附件1
+消费券发放方案
+一、发放对象。本市居民。
+二、发放方式。线上发放。
+附件2
+汽车补贴申领指南
+申领人持发票到商务局申领。
+"""
+
+
+def test_a_two_line_list_of_annex_names_above_the_annexes_makes_no_units():
+    paths = [u.path for u in parse(MEASURES_WITH_ANNEXES).units]
+    assert paths == ["序言", "一", "二", "附件1", "附件1一", "附件1二", "附件2"]
