@@ -37,7 +37,6 @@ from kg.views import (
 
 from .audience import profile_audience, serves
 from .eligibility import (
-    to_yuan,
     alternative_groups,
     amount_of,
     excess_amount,
@@ -55,18 +54,12 @@ from .eligibility import (
     size_tiers,
     supports_for,
     threshold_check,
+    to_yuan,
     unmet_requirements,
     verdict_of,
 )
 from .hybrid import SearchIndex
-from .match_everyday import situation_groups, situation_terms
-from .match_or import or_groups
 from .match_bounds import money_bounds
-from .match_recipient import government_recipients
-from .match_withdrawn import withdrawn_checks
-from .match_zone import zone_checks
-from .match_facts import (case_amounts, case_standard, excluded_by_reference, fact_groups, fact_score,
-                          listed_sibling)
 from .match_contacts import (
     DOCUMENT_ROLES,
     DocumentInfo,
@@ -79,6 +72,15 @@ from .match_contacts import (
     own_period,
     payer_contact,
     place_check,
+)
+from .match_everyday import situation_groups, situation_terms
+from .match_facts import (
+    case_amounts,
+    case_standard,
+    excluded_by_reference,
+    fact_groups,
+    fact_score,
+    listed_sibling,
 )
 from .match_instruments import (
     ACTIONABLE_FUNCTIONS,
@@ -100,14 +102,26 @@ from .match_instruments import (
     _size_words,
     _specific,
     _support_weight,
+    names_place,
     render_reason,
     sentences_of,
 )
+from .match_or import or_groups
+from .match_recipient import government_recipients
+from .match_withdrawn import withdrawn_checks
+from .match_zone import zone_checks
 from .needs_text import count_in, money_in, policy_term_groups, policy_terms
-from .shares import (SPLIT_BOOST, asks_to_split, asks_who_claims, claimed_expenses, quota_shares, referenced_standard,
-                     separate_sums, share_amounts)
+from .shares import (
+    SPLIT_BOOST,
+    asks_to_split,
+    asks_who_claims,
+    claimed_expenses,
+    quota_shares,
+    referenced_standard,
+    separate_sums,
+    share_amounts,
+)
 from .text_amounts import bounded_amounts, text_amounts
-from .text_checks import survivor_checks
 from .text_checks import (
     DOCUMENT_REFUSAL,
     bigrams,
@@ -118,6 +132,7 @@ from .text_checks import (
     quantity_bounds,
     ratio_checks,
     scope_check,
+    survivor_checks,
 )
 from .types import UNIT_KINDS, IndexUnit, ResponsibilityView, SupportView
 
@@ -213,17 +228,8 @@ def is_data_table(text: str) -> bool:
 
 
 def _names_place(profile: EnterpriseProfile, info: DocumentInfo | None) -> bool:
-    """Do the needs name the document's place (上海那边认不认; Shanghai's scheme)?  A firm elsewhere asking about
-    that place's policy asks about that very document: it is not pushed below the others, though its verdict
-    still fails on place."""
-    name = re.sub(r"(?:特别行政区|自治区|省|市|区|县)$", "", info.jurisdiction) if info and info.jurisdiction else ""
-    if len(name) < 2:
-        return False
-    from .places import shipped_places
-
-    places = shipped_places()
-    asked = places.in_question(" ".join((profile.needs, *profile.plans)))
-    return name in profile.needs or bool(asked & places.in_question(info.jurisdiction))
+    """Do the needs name the document's place (match_instruments.names_place)?"""
+    return names_place(profile, info)
 
 
 def _asks(profile: EnterpriseProfile) -> list[str]:

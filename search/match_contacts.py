@@ -23,8 +23,22 @@ from .hybrid import SearchIndex
 from .text_checks import bigrams
 from .types import IndexUnit, ResponsibilityView, SupportView
 
-__all__ = ["DOCUMENT_ROLES", "DocumentInfo", "answering_contacts", "contacts_of", "district_office", "document_info",
-           "document_overseers", "document_period", "document_validity_of", "own_period", "no_owner", "payer_contact", "place_check", "role_label"]
+__all__ = [
+    "DOCUMENT_ROLES",
+    "DocumentInfo",
+    "answering_contacts",
+    "contacts_of",
+    "district_office",
+    "document_info",
+    "document_overseers",
+    "document_period",
+    "document_validity_of",
+    "no_owner",
+    "own_period",
+    "payer_contact",
+    "place_check",
+    "role_label",
+]
 
 # Roles by which the text puts a body over the whole document's work (督查, 评估, 协调): named when a unit has no owner
 DOCUMENT_ROLES = ("supervisor", "evaluator", "coordinator")

@@ -233,6 +233,8 @@ def _instruments(index: SearchIndex, profile: EnterpriseProfile, k: int, lang: s
     candidates = (u for u in index.units if u.kind == "safeguard" or (u.kind != "target" and u.context.supports
                                                                          and _actionable(u)))
     for unit in candidates:
+        if places.get(unit.document) == INSTRUMENT_ELSEWHERE and not names_place(profile, infos.get(unit.document)):
+            continue  # another place's support is no instrument for this firm (its units stay among the measures)
         general = unit.document in applies and (unit.kind == "safeguard" or _GENERAL_SUPPORT.search(unit.title or ""))
         for sentence, start, end in sentences_of(unit):
             if not serves(sentence, side, unit.text):
@@ -277,10 +279,25 @@ def _instruments(index: SearchIndex, profile: EnterpriseProfile, k: int, lang: s
                                                 m.path))[:k]
 
 
+def names_place(profile: EnterpriseProfile, info: DocumentInfo | None) -> bool:
+    """Do the needs name the document's place (上海那边认不认; Shanghai's scheme)?  A firm elsewhere asking about
+    that place's policy asks about that very document: it is not pushed below the others, though its verdict
+    still fails on place."""
+    name = re.sub(r"(?:特别行政区|自治区|省|市|区|县)$", "", info.jurisdiction) if info and info.jurisdiction else ""
+    if len(name) < 2:
+        return False
+    from .places import shipped_places
+
+    places = shipped_places()
+    asked = places.in_question(" ".join((profile.needs, *profile.plans)))
+    return name in profile.needs or bool(asked & places.in_question(info.jurisdiction))
+
+
 def _instrument_places(profile: EnterpriseProfile, infos: Mapping[str, DocumentInfo], lang: str) -> dict[str, float]:
     """Per local document, what its place adds to an instrument's score: the firm's own place's support first
-    (INSTRUMENT_LOCAL), another place's last (INSTRUMENT_ELSEWHERE: 江西's export subsidy is no instrument for a
-    firm in 上海, though it stays listed below, with its verdict, among the measures)."""
+    (INSTRUMENT_LOCAL), another place's INSTRUMENT_ELSEWHERE: 江西's export subsidy is no instrument for a firm in
+    上海, and is left out (it stays listed, with its verdict, among the measures), unless the firm's words name
+    江西 (names_place): then it is listed last."""
     if not (profile.place or profile.district):
         return {}
     weights = {}

@@ -26,7 +26,7 @@ def government_recipients(text: str, profile: EnterpriseProfile, start: int = 0,
                           lang: str = "zh") -> list[ConditionCheck]:
     """A failed check for each support ``text`` gives to a government as such (对承担…任务的省（市）给予…), unless
     the asker is a government; ``start`` is the frame of ``text`` in the hit."""
-    if _GOVERNMENT.search(" ".join((profile.name, profile.industry))):
+    if _GOVERNMENT.search(f"{profile.name} {profile.industry}"):
         return []
     out = []
     for m in _TO_GOVERNMENT.finditer(text):

@@ -21,8 +21,18 @@ from .eligibility import format_yuan
 from .needs_text import count_in
 from .types import IndexUnit, SupportView
 
-__all__ = ["SPLIT_BOOST", "asks_to_split", "asks_who_claims", "claimed_expense", "claimed_expenses", "quota_shares", "separate_sums", "referenced_standard",
-           "share_amounts", "states_a_share"]
+__all__ = [
+    "SPLIT_BOOST",
+    "asks_to_split",
+    "asks_who_claims",
+    "claimed_expense",
+    "claimed_expenses",
+    "quota_shares",
+    "referenced_standard",
+    "separate_sums",
+    "share_amounts",
+    "states_a_share",
+]
 
 # A share of a standard: 按扣除标准的50%, 按标准的50%, 按补贴标准的一半 is left out (no figure)
 _SHARE = re.compile(r"按(?P<base>[\u4e00-\u9fff]{0,6}?(?:标准|额度|定额))的(?P<rate>[0-9]+(?:\.[0-9]+)?)[%％]")
