@@ -177,6 +177,21 @@ def previous_sources(data_dir: Path, new_files: list[Path]) -> list[Path]:
     return found
 
 
+def _known_documents(documents: dict, name: str, shown: int = 12) -> str:
+    """What the data dir holds, for a name that matched nothing: every slug when there are few, else the closest
+    ones and a count (a data dir of hundreds of documents is no one-line list); `policykg documents` lists them."""
+    import difflib
+
+    slugs = sorted(documents)
+    if not slugs:
+        return "it holds none"
+    if len(slugs) <= shown:
+        return "documents: " + ", ".join(slugs)
+    close = difflib.get_close_matches(Path(name).stem, slugs, n=5, cutoff=0.4)
+    return (f"{len(slugs)} documents" + (f"; did you mean: {', '.join(close)}" if close else "")
+            + "; `policykg documents` lists them")
+
+
 def match_documents(documents: dict, origin: dict[str, Path], names: Iterable[str]) -> list[str]:
     """The slugs ``names`` (slugs or source file names) denote; a name that matches nothing raises BuildError."""
     slugs = []
@@ -184,8 +199,7 @@ def match_documents(documents: dict, origin: dict[str, Path], names: Iterable[st
         hits = [slug for slug in documents
                 if name in (slug, origin[slug].name, origin[slug].stem) or Path(name).name == origin[slug].name]
         if not hits:
-            known = ", ".join(sorted(documents)) or "none"
-            raise BuildError(f"{name}: no such document in the data dir (documents: {known})")
+            raise BuildError(f"{name}: no such document in the data dir ({_known_documents(documents, name)})")
         slugs.extend(h for h in hits if h not in slugs)
     return slugs
 
