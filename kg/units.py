@@ -65,7 +65,11 @@ def _find_unit(graph: Graph, id_or_path: str, document: str | None) -> URIRef:
             if matches:
                 break
     if not matches:
-        known = sorted({str(p) for p in graph.objects(None, POL.path)} | {str(k) for k in graph.objects(None, POL.key)})
+        # the close paths and keys of the document asked about (another document's 第九条 is no hint for this one)
+        units = ([u for u in graph.subjects(POL.inDocument, doc) if _is_unit(graph, u)] if doc is not None  # type: ignore[arg-type]
+                 else [None])
+        known = sorted({str(p) for u in units for p in graph.objects(u, POL.path)}
+                       | {str(k) for u in units for k in graph.objects(u, POL.key)})
         close = difflib.get_close_matches(next(iter(path_spellings(asked)), asked), known, n=3, cutoff=0.5)
         raise NotFound("unit", asked, close)
     if len(set(matches)) > 1:
