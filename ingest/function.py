@@ -177,7 +177,7 @@ _SUPPORT = _rx(
 )
 
 _RULE = _rx(
-    r"应当|不得|必须|无权|放假|调休|(?<![必无])须(?!要|知)|禁止|严禁|不准|不予",
+    r"应当|不得|必须|无权|放假|调休|(?<=[^\s，。；：、相反适响供理对回效感呼顺])应(?=按|依|在|于|当|优先|及时|严格|予以|经|符合|具备|与|向|对|将|于)|(?<![必无])须(?!要|知)|禁止|严禁|不准|不予",
     r"处" + _C + r"{0,20}罚款|罚款|吊销|责令|追究" + _C + r"{0,10}责任|依法(?:依规)?(?:处理|查处|追究|惩处)",
     r"有下列情形之一|(?:符合|具备|存在|有)(?:下列|以下)|下列(?:条件|情形|要求|问题)|(?:还|应|须)具备(?=[：:。]|$)|方可|是指|本(?:办法|条例|规定|细则|规则|决定)所称|自" + _C + r"{0,20}起施行|施行之日",
     r"予以(?:撤销|取缔|注销|合并|处罚|纠正|公告|没收)",
@@ -271,6 +271,15 @@ def _decision(text: str) -> re.Match[str] | None:
             continue  # 对…的，依法给予处分 / 要给予表扬: a norm for cases to come, not a decision taken
         return match
     return None
+
+
+# 各地区、各有关部门应按照…: a bare 应 said to the addressees at large directs work, as their 要 does; said of a party
+# (医疗机构应按合同规定结算, 试点地区公立医疗机构应优先使用), it is a norm.
+_COLLECTIVE_SUBJECT = re.compile(r"^\s*(?:各|地方各级|我们|你们)")
+
+
+def _addressed_should(text: str, match: re.Match[str]) -> bool:
+    return match.group(0) == "应" and _COLLECTIVE_SUBJECT.match(_sentence_at(text, match.start(), match.end())) is not None
 
 
 def _sentence_at(text: str, start: int, end: int) -> str:
@@ -401,7 +410,10 @@ def _unit_function(unit: Unit, ancestors: list[Unit] | None, introducer: Functio
     if unit.kind is UnitKind.CLOSING:  # 另外，…可… after the last part: a permission, a rule like any paragraph's
         order += (("rule", _PERMISSION),)
     for function, pattern in order:
-        if (found := pattern.search(main)) is not None:
+        found = pattern.search(main)
+        if function == "rule":
+            found = next((m for m in pattern.finditer(main) if not _addressed_should(main, m)), None)
+        if found is not None:
             if function == "rule" and (body := _BODY_SUBJECT.search(_sentence_at(main, found.start(), found.end()))) is not None:
                 return FunctionCall("duty", _cue(body))  # 国务院专利行政部门…应当…: a body's duty
             return FunctionCall(function, _cue(found))
@@ -409,7 +421,8 @@ def _unit_function(unit: Unit, ancestors: list[Unit] | None, introducer: Functio
     # 4. the rest of the text
     if (found := _SUPPORT.search(clean)) is not None:
         return FunctionCall("support", _cue(found))
-    rules = [] if opening else list(_RULE.finditer(clean))  # an opening's background tells of penalties past
+    # an opening's background tells of penalties past
+    rules = [] if opening else [m for m in _RULE.finditer(clean) if not _addressed_should(clean, m)]
     if len(rules) >= 2 or (rules and unit.kind is UnitKind.ARTICLE):
         return FunctionCall("rule", "、".join(dict.fromkeys(_cue(m) for m in rules[:3])))
     if opening and (found := _COVER.search(clean)) is not None:

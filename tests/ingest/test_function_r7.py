@@ -93,3 +93,20 @@ def test_units_under_a_long_goals_heading_that_state_a_figure_are_goals():
     assert functions["一"] == "goal"
     assert functions["一（一）"] == "goal" and functions["一（二）"] == "goal"
     assert functions["二（二）"] == "action"
+
+
+PILOT = """某省药品集中采购试点方案
+为做好试点工作，制定本方案。
+一、采购规则
+（一）优先使用。试点地区公立医疗机构应优先使用中选药品，确保完成约定采购量。
+（二）及时结算。医疗机构应按合同约定与企业及时结算货款。
+二、组织实施
+（一）制定实施方案。各试点地区应按照本方案要求，结合实际制定实施方案并抓紧组织实施。
+"""
+
+
+def test_a_bare_should_of_a_party_is_a_rule_and_of_the_addressees_at_large_a_thing_to_do():
+    functions = {u.path: u.function for u in parse(PILOT).units}
+    assert functions["一（一）"] == "rule"
+    assert functions["一（二）"] == "rule"
+    assert functions["二（一）"] == "action"  # 各试点地区应按照…: the addressees told to work
