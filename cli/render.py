@@ -160,6 +160,35 @@ def contact_role(c, zh: bool = True) -> str:  # type: ignore[no-untyped-def]
     return f"{label}，推断" if zh else f"{label}, inferred"
 
 
+def amount_lines(amounts: list, zh: bool) -> list[str]:
+    """The amount lines of one answer. The figures of one 分别 sentence (分别给予100万元、30万元…) are tiers for
+    different cases: the one the profile picks (labelled with its case: 省级智能工厂：300,000 元) is the amount and the
+    others are named as the other tiers; with none picked, the tiers are one line saying the case decides, never a
+    run of bare figures that reads as several sums the firm would get."""
+    label = "金额" if zh else "amount"
+    lines: list[str] = []
+    shown = 0
+    rest = list(amounts)
+    while rest and shown < 2:
+        a = rest.pop(0)
+        tiers = [b for b in rest if b.text and b.text == a.text and not b.base]
+        if not tiers:
+            lines.append(f"   {label}  {a.formula}")
+            shown += 1
+            continue
+        rest = [b for b in rest if b not in tiers]
+        others = ("、" if zh else ", ").join(b.formula for b in tiers[:5]) + ("…" if len(tiers) > 5 else "")
+        if a.base:  # the case the profile names
+            lines.append(f"   {label}  {a.formula}")
+            lines.append(f"   {'其他档次' if zh else 'other tiers'}  {others}" + ("（同句分别给予，按情形）" if zh
+                         else " (the same sentence's amounts for the other cases)"))
+        else:
+            lines.append(f"   {label}  " + (f"按情形分别为 {a.formula}、{others}（{clip(a.text, 40)}）" if zh
+                         else f"one of {a.formula}, {others}, by case ({clip(a.text, 40)})"))
+        shown += 1
+    return lines
+
+
 def render_match(result) -> str:  # type: ignore[no-untyped-def]
     """The calculator's answer for a terminal: one block per answer (verdict, amount and formula, expiry, contact,
     the document's support that applies), then the district office."""
@@ -183,8 +212,7 @@ def render_match(result) -> str:  # type: ignore[no-untyped-def]
             lines.append(f"   {'资格' if zh else 'verdict'}  {verdict}")
             if v.expired_on:
                 lines.append(f"   {'已过期' if zh else 'expired'}  {v.expired_on.isoformat()}（{v.validity_text}）")
-        for a in m.amounts[:2]:
-            lines.append(f"   {'金额' if zh else 'amount'}  {a.formula}")
+        lines += amount_lines(m.amounts, zh)
         if m.contacts:
             names = "、".join(f"{c.agent_name}（{contact_role(c, zh)}）" for c in m.contacts[:3])
             lines.append(f"   {'联系' if zh else 'contact'}  {names}")

@@ -41,7 +41,7 @@
       revenue: "上年营业收入（万元）", founded: "成立年份", insured_staff: "参保人数", years_insured: "参保年限（年）",
       premiums: "上年度失业保险费（元）", wage_bill: "上年度工资总额（元）", age: "年龄（个人）",
       status: "人员类别（个人）", status_ph: "例如：高校毕业生、失业青年", today: "参照日期", more_fields: "更多信息（可选）",
-      verdict: "资格", amount: "金额", expired: "已过期", fill_in: "请填写",
+      verdict: "资格", amount: "金额", other_tiers: "同句其他档次（按情形）", by_case: "按情形分别为", expired: "已过期", fill_in: "请填写",
       verdicts: { eligible: "符合条件", not_eligible: "不符合条件", unknown: "待补充信息" }, doc_support: "文件配套支持",
       district: "所在区", size_any: "不限", match_button: "匹配政策",
       industry_ph: "例如：汽车零部件制造", plans_ph: "例如：\n采购工业机器人改造生产线\n申请贷款",
@@ -105,7 +105,7 @@
       revenue: "Revenue last year (10k yuan)", founded: "Year founded", insured_staff: "Insured staff",
       years_insured: "Years insured", premiums: "Unemployment premiums last year (yuan)", wage_bill: "Wage bill last year (yuan)",
       age: "Age (a person)", status: "Status (a person)", status_ph: "e.g. graduate, unemployed", today: "Reference date",
-      more_fields: "More about you (optional)", verdict: "Verdict", amount: "Amount", expired: "Expired", fill_in: "fill in",
+      more_fields: "More about you (optional)", verdict: "Verdict", amount: "Amount", other_tiers: "Other tiers of the same sentence (by case)", by_case: "one of, by case:", expired: "Expired", fill_in: "fill in",
       verdicts: { eligible: "eligible", not_eligible: "not eligible", unknown: "unknown" }, doc_support: "The document's support",
       district: "District", size_any: "Any", match_button: "Match",
       industry_ph: "e.g. auto parts manufacturing", plans_ph: "e.g.\nbuy industrial robots for the production line\napply for a renovation loan",
@@ -862,8 +862,27 @@
       return el("p", { class: `verdict ${v.status}`, "data-verdict": v.status }, el("strong", {}, t("verdict"), "："), (t("verdicts")[v.status] || v.status) + why,
         v.expired_on ? el("span", { class: "badge expired" }, ` ${t("expired")} ${v.expired_on}`) : null);
     };
-    const amountsOf = (m) => ((m.amounts || []).length ? el("ul", { class: "amounts" }, m.amounts.slice(0, 3).map((a) =>
-      el("li", { class: "amount", "data-value": a.value == null ? "" : a.value }, el("strong", {}, t("amount"), "："), a.formula))) : null);
+    /** The amounts: the figures of one 分别 sentence (分别给予100万元、30万元…) are tiers for different cases, so after
+     *  the one the profile picks (labelled with its case) the others are one line of other tiers, and with none
+     *  picked all are one line "by case", never a run of bare figures that reads as several sums. */
+    const amountsOf = (m) => {
+      const items = [];
+      let rest = [...(m.amounts || [])];
+      while (rest.length && items.length < 3) {
+        const a = rest.shift();
+        const tiers = rest.filter((b) => b.text && b.text === a.text && !b.base);
+        rest = rest.filter((b) => !tiers.includes(b));
+        const others = tiers.map((b) => b.formula).join(lang === "en" ? ", " : "、");
+        if (!tiers.length || a.base) {
+          items.push(el("li", { class: "amount", "data-value": a.value == null ? "" : a.value }, el("strong", {}, t("amount"), "："), a.formula));
+          if (tiers.length) items.push(el("li", { class: "amount tiers meta" }, el("strong", {}, t("other_tiers"), "："), others));
+        } else {
+          items.push(el("li", { class: "amount tiers", "data-value": "" }, el("strong", {}, t("amount"), "："),
+            `${t("by_case")} ${a.formula}${lang === "en" ? ", " : "、"}${others}`));
+        }
+      }
+      return items.length ? el("ul", { class: "amounts" }, items) : null;
+    };
     const docSupportOf = (m) => ((m.instruments || []).length ? el("p", { class: "meta doc-support" }, `${t("doc_support")}：`,
       [...new Set(m.instruments.map((i) => `${i.kind_label}（${i.label}）`))].join("、")) : null);
     const contactsOf = (m, office) => el("div", { class: "contacts" },
