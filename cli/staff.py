@@ -167,8 +167,15 @@ def targets(
         if write_for_machines(chosen, {"count": len(found), "items": found}, lambda: tabular.targets_table(found),
                               output, "target(s)"):
             return
-        rows = [(t.indicator, t.comparator, quantity(t), t.unit, deadline(t), t.document, t.unit_path) for t in found]
-        typer.echo(table(["indicator", "comparator", "quantity", "unit", "deadline", "document", "path"], rows))
+        # the year of the document beside the deadline: a work plan's 地区生产总值增长8% names no year of its own, its
+        # 2020年 is the plan's, and a reader comparing targets across plans needs it
+        from kg.queries import list_documents
+
+        years = {d.slug: (d.issued or d.period)[:4] for d in list_documents(ws.graph)} if found else {}
+        rows = [(t.indicator, t.comparator, quantity(t), t.unit, deadline(t), years.get(t.document, ""), t.document,
+                 t.unit_path) for t in found]
+        typer.echo(table(["indicator", "comparator", "quantity", "unit", "deadline", "issued", "document", "path"],
+                         rows))
         typer.echo(f"{len(found)} target(s) in {len({t.document for t in found})} document(s)")
 
     run(body)

@@ -84,3 +84,14 @@ def test_targets_by_genre(invoke):
     notices = invoke("targets", "--genre", "通知")  # the notice itself
     assert "guofa-2019-004" in notices.output
     assert "0 target(s)" in invoke("targets", "--genre", "答复").output
+
+
+def test_targets_show_the_year_of_their_document(invoke):
+    """A target that names no year of its own (a work plan's 地区生产总值增长7%以上) is read with its document's year: the
+    table gives it beside the deadline."""
+    got = invoke("targets", "--doc", "guofa-2019-004")
+    assert got.exit_code == 0, got.output
+    header = got.output.splitlines()[0].split()
+    assert header[4:6] == ["deadline", "issued"]
+    rows = [line for line in got.output.splitlines()[2:] if "guofa-2019-004" in line]
+    assert rows and all(" 2019 " in row for row in rows)
