@@ -687,10 +687,11 @@ def _sentence_phrases(text: str, a: int, b: int) -> list[SupportPhrase]:
     return phrases
 
 
-# 自入园之日起两年内按…给予补贴 / 自资金拨付之日起3年内…转让的，应当退回: the window a support runs for, or one
-# its obligations run for, counted from the applicant's own event (not the text's: 自印发之日起 is its validity)
+# 自入园之日起两年内按…给予补贴: the window a support runs for, counted from the applicant's own event (not the
+# text's: 自印发之日起 is its validity); a window of an obligation to pay back (…3年内转让的，应当退回) is none
 _SINCE_WITHIN = re.compile(rf"自(?!本)(?P<event>[^，,。；;0-9]{{1,12}}?)之日起(?P<n>{NUMBER}|[一二三四五六七八九十两])"
                            rf"(?P<u>个月|年)(?:内|之内|以内)")
+_CLAWBACK = re.compile(r"退回|追回|收回|返还已|取消")
 _OWN_VALIDITY_EVENT = re.compile(r"^(?:[^，,。；;]{0,6}(?:印发|发布|公布|施行|实施|颁布|下发))$")
 
 
@@ -699,6 +700,8 @@ def _support_periods(text: str) -> list[SupportPhrase]:
     for s in _SENTENCE.finditer(text):
         if not (_SUPPORT_SENTENCE.search(s.group()) or re.search(r"资金|补助|补贴|奖励", s.group())):
             continue
+        if _CLAWBACK.search(s.group()):
+            continue  # 自资金拨付之日起3年内转让设备的，应当退回: an obligation's window, no term of what is paid
         for m in _SINCE_WITHIN.finditer(text, s.start(), s.end()):
             if _OWN_VALIDITY_EVENT.match(m.group("event")):
                 continue

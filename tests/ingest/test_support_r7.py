@@ -130,3 +130,8 @@ def test_the_base_of_a_rate_is_read_whole_or_from_the_grant_or_the_clause_before
     assert [s.rate_base for s in _supports("对评估费给予40%的补贴。")] == ["评估费"]
     found = _supports("首年按照实际支付租金的80%给予补贴，第二年按照40%给予补贴。")
     assert [(s.rate, s.rate_base) for s in found] == [(Decimal("80"), "实际支付租金"), (Decimal("40"), "实际支付租金")]
+
+
+def test_the_window_of_an_obligation_to_pay_back_is_no_support_term():
+    text = "获得补助的企业，自资金拨付之日起5年内迁出本区的，应当退回全部补助资金。"
+    assert _by_kind(text, "time-limit") == []
