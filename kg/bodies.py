@@ -57,12 +57,15 @@ def resolve_department(graph: Graph, name_or_key: str, document: URIRef | None =
         if within is not None:
             return within
     direct = _named_directly(graph, asked)
-    if direct is not None:
-        return direct
     if document is None:
-        shared = _named_bodies_labelled(graph, asked)
+        shared = [direct] if direct is not None else _named_bodies_labelled(graph, asked)
+        if shared and (direct is None or (direct, PROV.wasDerivedFrom, None) in graph):
+            # 市政府 two cities write and the 市人民政府 a third writes are one name for three bodies
+            shared = sorted(set(shared) | set(_named_bodies_of_form(graph, asked)))
         if len(shared) > 1:
             raise Ambiguous("department", asked, sorted(_str(graph, o, SKOS.prefLabel, "zh") for o in shared))
+    if direct is not None:
+        return direct
     return _resolve_by_names(graph, asked)
 
 
@@ -76,6 +79,14 @@ def _named_bodies_labelled(graph: Graph, asked: str) -> list[URIRef]:
              for o in graph.subjects(predicate, Literal(asked, lang=language))}
     return sorted(o for o in found if (o, RDF.type, ORG.Organization) in graph  # type: ignore[misc]
                   and (o, PROV.wasDerivedFrom, None) in graph)
+
+
+def _named_bodies_of_form(graph: Graph, asked: str) -> list[URIRef]:
+    """The organisations the documents name with a label of the same name form as ``asked`` (市人民政府 for 市政府,
+    市发展和改革委员会 for 市发展改革委)."""
+    form = name_form(asked)
+    return sorted(o for o in _organisations(graph) if (o, PROV.wasDerivedFrom, None) in graph
+                  and any(name_form(label) == form for label in _labels(graph, o)))
 
 
 def _named_in_document(graph: Graph, asked: str, document: URIRef) -> URIRef | None:
