@@ -227,7 +227,8 @@ DOCUMENT_EXAMPLE = {
     "identifier": "", "jurisdiction": "上海市", "period": "2018-01-01/2020-12-31",
     "units": 43, "targets": 11, "responsibilities": 18, "issued": "", "issuer": "上海市人民政府",
     "genre": "计划", "issuers": ["上海市人民政府"], "jurisdiction_level": "province", "effective": "",
-    "issued_text_title": "", "issued_text_genre": "", "addressees": "",
+    "issued_text_title": "", "issued_text_genre": "", "genre_as_written": "", "issued_text_genre_as_written": "",
+    "issued_text_issuers": [], "addressees": "",
     "cites": [], "cited_by": [], "replaces": [], "replaced_by": [],
 }
 

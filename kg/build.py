@@ -203,6 +203,12 @@ def _add_document_metadata(graph: Graph, doc: URIRef, meta) -> None:
         graph.add((doc, POL.issuedTextTitle, Literal(meta.issued_text_title, lang="zh")))
     if meta.issued_text_genre:
         graph.add((doc, POL.issuedTextGenre, Literal(meta.issued_text_genre, lang="zh")))
+    if meta.genre_as_written and meta.genre_as_written != meta.genre:
+        graph.add((doc, POL.genreAsWritten, Literal(meta.genre_as_written, lang="zh")))
+    if meta.issued_text_genre_as_written and meta.issued_text_genre_as_written != meta.issued_text_genre:
+        graph.add((doc, POL.issuedTextGenreAsWritten, Literal(meta.issued_text_genre_as_written, lang="zh")))
+    for name in meta.issued_text_issuers:
+        graph.add((doc, POL.issuedTextCreator, Literal(name)))
     if _ISO_DATE.match(meta.issued):
         graph.add((doc, ELI.date_document, Literal(meta.issued, datatype=XSD.date)))
     if _ISO_DATE.match(meta.effective):

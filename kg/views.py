@@ -335,6 +335,9 @@ class DocumentView(View):
     effective: str = ""  # date of entry into force (eli:first_date_entry_in_force), where the text states it
     issued_text_title: str = ""  # a notice that issues or forwards a text: that text's title …
     issued_text_genre: str = ""  # … and its genre
+    genre_as_written: str = ""  # the title's own words for its genre where longer (实施细则 for 细则, 工作要点 for 要点)
+    issued_text_genre_as_written: str = ""  # … and the issued text's
+    issued_text_issuers: list[str] = field(default_factory=list)  # whose text a notice forwards (转发民政部… → 民政部)
     addressees: str = ""  # 主送机关 as written (dcterms:audience): 各省、自治区、直辖市人民政府 … or one: 辽宁省人民政府
     cites: list[DocumentLink] = field(default_factory=list)  # ingested documents it references (dcterms:references)
     cited_by: list[DocumentLink] = field(default_factory=list)  # ingested documents that reference it

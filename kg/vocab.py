@@ -77,6 +77,9 @@ class POL(DefinedNamespace):
     candidateReason: URIRef  # 未认作机构的理由（文件只提及、未赋予职责；核心是分句）
     issuedTextTitle: URIRef  # 所印发、转发文件的标题
     issuedTextGenre: URIRef  # 所印发、转发文件的文种（方案、办法、报告）
+    genreAsWritten: URIRef  # 标题所写的文种全称（实施细则、工作要点），文种词较短时
+    issuedTextGenreAsWritten: URIRef  # 所印发文件标题所写的文种全称
+    issuedTextCreator: URIRef  # 所转发、批转文件的制定机关（转发民政部…的通知 → 民政部）
     jurisdictionLevel: URIRef  # 行政层级：national province city district
     suspends: URIRef  # 暂停或不再适用所引文件（或其某项规定）：暂时调整实施《X》第N条，《X》中…的限制不再适用
 
