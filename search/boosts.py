@@ -246,3 +246,45 @@ def adjust(fused: dict[int, float], plan: QueryPlan, facts: UnitFacts, settings:
         for doc in fused:
             if facts.places[doc] & asked:
                 fused[doc] += settings.place_boost * top
+
+
+# share of its score a unit keeps when the question's word appears in it only as the class denied (非独生子女 when 独生子女
+# is asked): the genre writes the two cases as sibling items (纳税人为独生子女的… / 纳税人为非独生子女的…), alike in every word
+DENIED_WEIGHT = 0.8
+# a question that itself denies: 非独生子女, 不是独生子女, 不属于…, and in English not / non- / isn't
+_QUESTION_DENIES_EN = re.compile(r"\b(?:not|non|no|without)\b|n't\b", re.IGNORECASE)
+_DENYING_BEFORE = ("非", "不是", "不属于", "并非", "没有", "不")
+# 非 that denies the word after it, not 除非 (unless), 是非, 莫非, 无非
+_DENIED_BY = re.compile(r"(?<![除是莫无])非$")
+# how many of the best units are looked at: the sibling items sit side by side near the top
+DENIED_LOOKED_AT = 20
+
+
+def lower_denied(fused: dict[int, float], plan: QueryPlan, texts: Sequence[str], words: Sequence[str]) -> None:
+    """A unit holding a word of the question only as 非<word> states the other case (纳税人为非独生子女的 when an only
+    child asks): among the best units, when another unit holds the word itself, it keeps ``DENIED_WEIGHT`` of its
+    score. A question that denies the word itself (非独生子女, 不是…, not an only child) lowers nothing."""
+    if not fused or (plan.language == "en" and _QUESTION_DENIES_EN.search(plan.text)):
+        return
+    asked = {w for w in words if len(w) >= 2 and "\u4e00" <= w[0] <= "\u9fff"
+             and not any(d + w in plan.text for d in _DENYING_BEFORE)}
+    if not asked:
+        return
+    best = sorted(fused, key=lambda doc: -fused[doc])[:DENIED_LOOKED_AT]
+    for word in sorted(asked):
+        plain, denied = [], []
+        for doc in best:
+            text = texts[doc]
+            at = text.find(word)
+            if at < 0:
+                continue
+            only_denied = True
+            while at >= 0:
+                if not _DENIED_BY.search(text[max(0, at - 2):at]):
+                    only_denied = False
+                    break
+                at = text.find(word, at + 1)
+            (denied if only_denied else plain).append(doc)
+        if plain and denied:
+            for doc in denied:
+                fused[doc] *= DENIED_WEIGHT

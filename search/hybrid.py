@@ -20,7 +20,7 @@ from .backends.local import LocalBackend
 from .base import Scored
 from .bilingual import Dictionary, load_dictionary
 from .bm25 import BM25Retriever
-from .boosts import UnitFacts, adjust
+from .boosts import UnitFacts, adjust, lower_denied
 from .checks import check_documents, check_functions, check_kinds, clean_query
 from .coverage import DocumentTexts, bm25_idf, document_gains, phrase_groups, raise_covering
 from .dense import DenseRetriever
@@ -490,6 +490,7 @@ class SearchIndex:
             for row, gain in gains.items():
                 fused[row] += gain
         adjust(fused, plan, self.facts, self.settings)
+        lower_denied(fused, plan, self._texts, self.evidence_words(plan))  # 非独生子女 when 独生子女 is asked
         asked = set(plan.places)
         carried: dict[int, TargetView] = {}
         if kinds is None or {"goal", "target"} <= kinds:
