@@ -91,6 +91,8 @@ def expand_name(name: str, jurisdiction: str) -> str:
     '上海市浦东新区发改委'
     >>> expand_name("市经信委", "上海市浦东新区")
     '上海市经信委'
+    >>> expand_name("市经信局", "浙江省绍兴市嵊州市")
+    '绍兴市嵊州市经信局'
     >>> expand_name("各有关部门", "上海市")
     '上海市各有关部门'
     """
@@ -99,6 +101,8 @@ def expand_name(name: str, jurisdiction: str) -> str:
         return name
     city = _written(levels.city, levels)
     county = _written(levels.county, levels)
+    if name.startswith("市") and county.endswith("市"):
+        return county + name[1:]  # a county-level city (县级市) calls its own bureaus 市X局: 嵊州市's 市经信局 is its own
     if name.startswith("市") and city:
         return city + name[1:]
     if name.startswith("省") and levels.province and levels.province not in _MUNICIPALITIES:

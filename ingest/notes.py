@@ -31,7 +31,8 @@ _BRACKET_RE = re.compile(
 # 上海市房屋管理局（以下简称市房管局，下同）: a name's short form, never a statement of its own.
 _SHORT_NAME_RE = re.compile(r"[（(](?:以下|下)?简称[^（）()\r\n]{0,40}[）)]")
 _ROLE_LABEL_RE = re.compile(
-    r"(?P<k>牵头|主责|主办|责任|负责|配合|参与|参加|协办|协同|实施|落实|承办|督办|督查|监督|成员)(?:单位|部门|主体|处室|机构)\s*[：:]")
+    # 牵头责任单位： / 协同责任单位： (a role word before 责任): the role word carries the role and opens the evidence
+    r"(?P<k>牵头|主责|主办|责任|负责|配合|参与|参加|协办|协同|实施|落实|承办|督办|督查|监督|成员)(?:责任)?(?:单位|部门|主体|处室|机构)\s*[：:]")
 _ANY_LABEL_RE = re.compile(r"[\u4e00-\u9fff]{2,6}\s*[：:]")
 _LABEL_MARK = {"牵头": _LEAD, "主责": _LEAD, "主办": _LEAD, "配合": _HELP, "参与": _HELP, "参加": _HELP, "协办": _HELP,
                "协同": _HELP, "督办": _SUPERVISE, "督查": _SUPERVISE, "监督": _SUPERVISE, "成员": _HELP}

@@ -1,0 +1,44 @@
+"""Bodies and duties read from local notations (seventh round, second pass): in a county-level city's text 市
+names the city itself (市经信局 of a 县级市 is its own bureau, not the prefecture's); a labelled line whose label puts
+a role word before 责任 (牵头责任单位： / 协同责任单位：) keeps that role and starts its evidence at the role word.
+Texts written for these tests."""
+
+from __future__ import annotations
+
+from ingest import parse_text
+from ingest.levels import expand_name
+from ingest.model import DocumentMeta
+
+
+def _parse(text: str, jurisdiction: str = "青禾市"):
+    return parse_text(text, DocumentMeta(slug="t", title="", jurisdiction=jurisdiction))
+
+
+def _explicit(doc) -> list[tuple[str, str, str]]:
+    by_key = {d.key: d for d in doc.departments}
+    return [(by_key[r.agent].pref_label, r.role.value, r.evidence)
+            for r in doc.responsibilities if r.basis.value == "explicit"]
+
+
+def test_county_level_city_names_its_own_bureaus():
+    assert expand_name("市经信局", "浙江省绍兴市嵊州市") == "绍兴市嵊州市经信局"
+    assert expand_name("市经信局", "浙江省绍兴市") == "绍兴市经信局"
+    assert expand_name("区发改委", "绍兴市越城区") == "绍兴市越城区发改委"
+
+
+def test_county_level_city_bureau_in_owner_note():
+    text = ("一、支持企业技术改造\n\n对当年认定为绍兴市级智能工厂的企业，给予一次性奖励20万元。（责任单位：市经信局）\n")
+    doc = _parse(text, "浙江省绍兴市嵊州市")
+    names = {d.pref_label for d in doc.departments}
+    assert any("嵊州市经信局" in n for n in names), names
+    assert "绍兴市经信局" not in names
+
+
+def test_role_word_before_responsibility_label():
+    text = ("一、扩大有效投资\n\n1．全年新开工重点项目一百个。\n\n牵头责任单位：市发展改革委。\n\n"
+            "协同责任单位：市经信局、市商务局等，各县、市、区政府。\n")
+    roles = _explicit(_parse(text))
+    lead = [r for r in roles if r[0].endswith("发展改革委")]
+    assert lead and all(role == "lead" and ev.startswith("牵头责任单位") for _, role, ev in lead), roles
+    helpers = [r for r in roles if r[0].endswith(("经信局", "商务局"))]
+    assert helpers and all(role == "participant" and ev.startswith("协同责任单位") for _, role, ev in helpers), roles
