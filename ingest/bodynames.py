@@ -55,10 +55,12 @@ _PREFIX_CORE_START_BAN = {
 }
 _SUFFIXES = ("管理委员会", "委员会", "管委会", "行政公署", "人民政府", "政府", "办公厅", "办公室", "服务中心", "中心", "总局", "总署",
              "总队", "支队", "大队", "分局", "监管局", "管理局", "管理所", "海关", "法院", "检察院", "贸促会", "集团公司", "公司", "集团", "局", "厅", "委", "办", "署",
-             "部", "供销合作社", "供销社", "研究院", "科学院", "农科院", "教科院")
+             "部", "供销合作社", "供销社", "研究院", "科学院", "农科院", "教科院", "人行(?![道横动为业])")
 # 管理所: a public institution (上海市医药集中招标采购事务管理所); not 所 alone (场所, 住所). 市供销社: the supply and
 # marketing cooperative; 市农业科学研究院, 市农科院: a public research institute, an owner in rural and education task
-# lists (bodies only where they act, like every body of this kind)
+# lists (bodies only where they act, like every body of this kind). 市人行 / 县人行: the local branch of the People's
+# Bank as local task lists write it among owners (市税务局、滁州海关、市人行…), only right after the level (人行道, 个人行为 are
+# no body)
 _SUFFIX_RE = "|".join(_SUFFIXES)
 _CENTRAL_SUFFIXES = ("总局", "总署", "委员会", "办公厅", "办公室", "管理局", "主管机关", "局", "委", "办", "署", "部")
 _CORE = rf"(?:(?!和(?:市|区|省|县|各))[^{_NOT_CORE}])"
@@ -289,8 +291,10 @@ def _generic_verdict(core: str, suffix: str, prefix: str) -> str:
     if suffix in ("中心", "服务中心") and (not core or (suffix == "中心" and _DESIGNATION_RE.search(core))):
         return ""  # 金融中心, 创新中心: a place or a facility; 金融服务中心: an institution that serves, a body where it acts
     if not core and suffix not in ("人民政府", "政府", "行政公署", "委", "海关", "法院", "检察院", "贸促会", "供销社", "供销合作社",
-                                   "农科院", "教科院"):
+                                   "农科院", "教科院", "人行"):
         return ""
+    if suffix == "人行" and (core or not prefix):
+        return ""  # 市人行 only: 市场主体个人行…, a place's 人行 read after its name are no body
     if suffix in ("公司", "集团公司", "集团") and (len(core) < 2 or core.startswith("分")):
         return ""  # 中国人保浙江省|分公司: a branch named by a place alone is no name of its own
     if _DIRECTION_RE.match(core) or (suffix == "厅" and core.endswith("大")):

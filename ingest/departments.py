@@ -29,7 +29,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from .sharedprefix import listed_after_prefix
+from .sharedprefix import levels_before_shared_name, listed_after_prefix
 from .authority import (
     _RELATIVE_START,
     AUTHORITY_DIR,
@@ -516,6 +516,8 @@ def find_bodies(
     # 市经贸委、国土房管局、外经贸局: the list's later members share the level its first one writes
     chosen += listed_after_prefix(source, chosen, lambda start, end, prefix: _Candidate(start, end, "listed", prefix),
                                   jurisdiction)
+    # 市、区人民政府: 市 shares the name the list ends with (市人民政府)
+    chosen += levels_before_shared_name(source, chosen, lambda start, end, rest: _Candidate(start, end, "shared", rest))
     chosen, bracketed = _bracketed_aliases(source, chosen)
     aliases = _short_name_mentions(source, chosen, blocked)
     aliases += _bare_joint_mentions(source, chosen, aliases, blocked)
@@ -564,6 +566,9 @@ def find_bodies(
             kind = cand.kind
             if kind == "listed":
                 full, kind = cand.reason + name, "generic"
+            if kind == "shared":  # 市 of 市、区人民政府: the name it shares is its written name
+                name = written = name + cand.reason
+                full, kind = name, "generic"
             if _state_council_designation(source, cand, name):
                 full, kind = "国务院" + name, "generic"  # 国务院甲行政部门、乙行政部门: 乙 is the State Council's too
             key = None if cand.kind == "joint" else resolve_name(full, jurisdiction, when)

@@ -25,7 +25,7 @@ from pathlib import Path
 
 from .levels import NATIONAL, _levels
 
-__all__ = ["listed_after_prefix"]
+__all__ = ["listed_after_prefix", "levels_before_shared_name"]
 
 _PREFIXES = ("市", "区", "县", "省", "州", "盟", "旗")
 _PLACE_LEVELS = "市区县旗盟州"
@@ -199,3 +199,35 @@ def listed_after_prefix(source: str, chosen: list, make, jurisdiction: str = "")
     for cand in _own_level_bureaus(source, taken, make, jurisdiction):
         found.setdefault(cand.start, cand)
     return [found[s] for s in sorted(found)]
+
+
+# 市、区人民政府应当…; 由省、市、县人民政府…: levels listed before one name that the last of them writes in full share
+# that name (市人民政府 and 区人民政府), as rules and plans address the governments of several levels at once. The list
+# opens a clause or follows a function word, never a word of its own (全市、区…, 城市、区域).
+_LEVELS_BEFORE = re.compile(r"(?:[省市区县]、)+$")
+_LEVELS_OPEN = re.compile(r"[\u4e00-\u9fff]")
+_LEVELS_AFTER_WORD = "由和及与对经请向将"
+_SHARED_NAME = re.compile(r"[省市区县](?:人民政府|政府)")
+
+
+def levels_before_shared_name(source: str, chosen: list, make) -> list:
+    """Candidates (``make(start, end, name)``, one per level character) for the levels listed before a chosen
+    government name that shares its name with them: in 市、区人民政府, 市 (read as 市 + 人民政府)."""
+    found = []
+    starts = {c.start for c in chosen}
+    for cand in chosen:
+        if cand.kind == "unknown":
+            continue
+        name = source[cand.start:cand.end]
+        if not _SHARED_NAME.fullmatch(name):
+            continue
+        m = _LEVELS_BEFORE.search(source, max(0, cand.start - 12), cand.start)
+        if not m:
+            continue
+        prev = source[m.start() - 1: m.start()]
+        if prev and _LEVELS_OPEN.match(prev) and prev not in _LEVELS_AFTER_WORD:
+            continue
+        for at in range(m.start(), m.end(), 2):
+            if source[at] != name[0] and at not in starts:
+                found.append(make(at, at + 1, name[1:]))
+    return found

@@ -42,3 +42,34 @@ def test_role_word_before_responsibility_label():
     assert lead and all(role == "lead" and ev.startswith("牵头责任单位") for _, role, ev in lead), roles
     helpers = [r for r in roles if r[0].endswith(("经信局", "商务局"))]
     assert helpers and all(role == "participant" and ev.startswith("协同责任单位") for _, role, ev in helpers), roles
+
+
+def _bodies_and_roles(text: str, jurisdiction: str = "安徽省青禾市"):
+    doc = _parse(text, jurisdiction)
+    names = {d.key: d.pref_label for d in doc.departments}
+    return set(names.values()), {(names[r.agent], r.role.value, r.unit_path) for r in doc.responsibilities}
+
+
+def test_local_branch_of_the_peoples_bank_in_a_list():
+    bodies, roles = _bodies_and_roles("一、稳定融资\n\n1．扩大普惠小微贷款投放。\n\n"
+                                      "协同责任单位：市税务局、市人行、市财政局等。\n")
+    assert "青禾市人行" in bodies
+    assert ("青禾市人行", "participant", "一1") in roles
+
+
+def test_pedestrian_words_are_no_bank():
+    bodies, _ = _bodies_and_roles("一、城市建设\n\n1．市住建局负责完善城市人行道和市人行天桥，引导全市人行动起来。\n")
+    assert bodies == {"青禾市住建局"}
+
+
+def test_levels_listed_before_a_government_share_its_name():
+    text = "第一条 为了加强绿地管理，制定本办法。\n\n第五条 市、区人民政府应当将绿地建设纳入国民经济和社会发展规划。\n"
+    bodies, roles = _bodies_and_roles(text)
+    assert {"青禾市人民政府", "青禾市区人民政府"} <= bodies
+    assert ("青禾市人民政府", "lead", "第五条") in roles
+
+
+def test_a_word_ending_in_a_level_is_no_level_list():
+    text = "第一条 为了加强绿地管理，制定本办法。\n\n第二条 城市、区人民政府应当将绿地建设纳入规划。\n"
+    bodies, _ = _bodies_and_roles(text)
+    assert "青禾市人民政府" not in bodies
