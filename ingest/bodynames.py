@@ -407,6 +407,11 @@ def _after_word(source: str, start: int) -> bool:
 # 省、自治区、直辖市人民政府管理专利工作的部门: a government's department named by the work it manages.
 _MANAGING_DEPARTMENT_RE = re.compile(
     rf"(?:省、自治区、直辖市|县级以上地方|地方各级|地方|[{_CJK}]{{2,6}}?[省市县区])人民政府(?:管理|负责)[{_CJK}]{{2,10}}?工作的部门")
+# 区人民政府公园行政主管部门, 县级以上人民政府林业主管部门: a government's department named by the matter it is in
+# charge of (行政主管部门 / 主管部门), whatever that matter is, as local rules name the department of each level
+_GOVERNMENT_DEPARTMENT_RE = re.compile(
+    rf"(?:(?<![{_CJK}])|(?<=[由和及与对经请向是]))(?:县级以上(?:地方)?(?:各级)?|[省市区县])人民政府"
+    rf"(?P<core>[{_CJK}]{{2,8}}?)(?:行政主管部门|主管部门)")
 
 
 # The grassroots bodies every place has (居民委员会, 村民委员会, 公安派出所), named as a class in rules.
@@ -451,6 +456,8 @@ _LEVEL_TREASURY_RE = re.compile(rf"(?:(?<=[。；;，,：:\n、和及与由])|^)
 def _designation_candidates(source: str) -> list[_Candidate]:
     """Functional designations (教育行政部门, 各级卫生健康部门, 税务机关): a sector word at a word's start."""
     found = [_Candidate(m.start(), m.end(), "designation") for m in _MANAGING_DEPARTMENT_RE.finditer(source)]
+    found += [_Candidate(m.start(), m.end(), "designation") for m in _GOVERNMENT_DEPARTMENT_RE.finditer(source)
+              if not _CLAUSE_RE.search(m.group("core"))]
     found += [_Candidate(m.start(), m.end(), "designation") for regex in (_SPONSOR_UNIT_RE, _REGISTRAR_RE)
               for m in regex.finditer(source) if not _CLAUSE_RE.search(m.group())]
     found += [_Candidate(m.start(), m.end(), "designation") for m in _GRASSROOTS_RE.finditer(source)]

@@ -73,3 +73,11 @@ def test_a_word_ending_in_a_level_is_no_level_list():
     text = "第一条 为了加强绿地管理，制定本办法。\n\n第二条 城市、区人民政府应当将绿地建设纳入规划。\n"
     bodies, _ = _bodies_and_roles(text)
     assert "青禾市人民政府" not in bodies
+
+
+def test_a_governments_department_in_charge_of_any_matter():
+    text = ("第一条 为了加强绿地管理，制定本办法。\n\n第四条 市园林行政主管部门负责绿地的监督管理；"
+            "区人民政府绿地行政主管部门负责区属绿地的日常监督。\n")
+    bodies, roles = _bodies_and_roles(text)
+    assert "青禾市区人民政府绿地行政主管部门" in bodies
+    assert ("青禾市区人民政府绿地行政主管部门", "lead", "第四条") in roles
