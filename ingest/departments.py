@@ -29,7 +29,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from .sharedprefix import levels_before_shared_name, listed_after_prefix
+from .sharedprefix import levels_before_shared_name, listed_after_prefix, matters_between_level_and_department
 from .authority import (
     _RELATIVE_START,
     AUTHORITY_DIR,
@@ -59,6 +59,7 @@ from .authority import (
     normalise_department,
     resolve_name,
 )
+from .bodynames import _CLAUSE_RE as _BODY_CLAUSE_RE
 from .bodynames import (
     _CONSENT_RE,
     _CREATE_RE,
@@ -518,6 +519,9 @@ def find_bodies(
                                   jurisdiction)
     # 市、区人民政府: 市 shares the name the list ends with (市人民政府)
     chosen += levels_before_shared_name(source, chosen, lambda start, end, rest: _Candidate(start, end, "shared", rest))
+    # 市国土资源、财政、公安等行政部门: each matter is the level's department (市财政行政部门)
+    chosen += matters_between_level_and_department(source, chosen, lambda start, end, parts: _Candidate(start, end, "matter", parts),
+                                                   lambda word: bool(_BODY_CLAUSE_RE.search(word)))
     chosen, bracketed = _bracketed_aliases(source, chosen)
     aliases = _short_name_mentions(source, chosen, blocked)
     aliases += _bare_joint_mentions(source, chosen, aliases, blocked)
@@ -566,6 +570,10 @@ def find_bodies(
             kind = cand.kind
             if kind == "listed":
                 full, kind = cand.reason + name, "generic"
+            if kind == "matter":  # 财政 of 市国土资源、财政等行政部门: 市财政行政部门
+                level, suffix, offset, length = cand.reason
+                name = written = (level or name[:offset]) + name[offset : offset + length] + suffix
+                full, kind = name, "generic"
             if kind == "shared":  # 市 of 市、区人民政府: the name it shares is its written name
                 name = written = name + cand.reason
                 full, kind = name, "generic"

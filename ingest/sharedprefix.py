@@ -25,7 +25,7 @@ from pathlib import Path
 
 from .levels import NATIONAL, _levels
 
-__all__ = ["listed_after_prefix", "levels_before_shared_name"]
+__all__ = ["listed_after_prefix", "levels_before_shared_name", "matters_between_level_and_department"]
 
 _PREFIXES = ("市", "区", "县", "省", "州", "盟", "旗")
 _PLACE_LEVELS = "市区县旗盟州"
@@ -230,4 +230,35 @@ def levels_before_shared_name(source: str, chosen: list, make) -> list:
         for at in range(m.start(), m.end(), 2):
             if source[at] != name[0] and at not in starts:
                 found.append(make(at, at + 1, name[1:]))
+    return found
+
+
+# 市国土资源、城乡规划、财政、公安、城管执法等行政部门: the matters of several departments listed between one level and one
+# designation, each its own department (市国土资源行政部门 … 市城管执法行政部门), as local rules name those that work
+# beside the one in charge. Only a level that opens a clause or follows a function word, only 行政部门 / (行政)主管部门.
+_MATTER = r"[\u4e00-\u9fff]{2,8}?"
+_MATTERS_RE = re.compile(rf"(?P<level>[省市区县])(?P<list>{_MATTER}(?:、{_MATTER}){{1,14}})(?P<tail>等?(?:有关)?(?P<suffix>行政主管部门|行政部门|主管部门))")
+
+
+def matters_between_level_and_department(source: str, chosen: list, make, clause) -> list:
+    """Candidates (``make(start, end, (prefix, suffix))``) for each matter of a list written between a level and a
+    designation; the first member's span takes the level, the last one's the designation. ``clause`` tells a
+    member that is a clause (no matter)."""
+    found = []
+    taken = [(c.start, c.end) for c in chosen]
+    for m in _MATTERS_RE.finditer(source):
+        prev = source[m.start() - 1: m.start()]
+        if prev and _LEVELS_OPEN.match(prev) and prev not in _LEVELS_AFTER_WORD:
+            continue
+        words = m.group("list").split("、")
+        if any(clause(w) or w.startswith(("各", "有关", "相关")) for w in words):
+            continue
+        if any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        at = m.start("list")
+        for i, w in enumerate(words):
+            start = m.start() if i == 0 else at
+            end = m.end() if i == len(words) - 1 else at + len(w)
+            found.append(make(start, end, (m.group("level") if i else "", m.group("suffix"), at - start, len(w))))
+            at += len(w) + 1
     return found

@@ -81,3 +81,17 @@ def test_a_governments_department_in_charge_of_any_matter():
     bodies, roles = _bodies_and_roles(text)
     assert "青禾市区人民政府绿地行政主管部门" in bodies
     assert ("青禾市区人民政府绿地行政主管部门", "lead", "第四条") in roles
+
+
+def test_matters_listed_between_a_level_and_a_designation_are_departments():
+    text = ("第一条 为了加强绿地管理，制定本办法。\n\n第四条 市园林行政主管部门负责绿地的监督管理。\n\n"
+            "市财政、公安、城管执法等行政部门，按照各自职责，共同做好绿地监督管理工作。\n")
+    bodies, roles = _bodies_and_roles(text)
+    assert {"青禾市财政行政部门", "青禾市公安行政部门", "青禾市城管执法行政部门"} <= bodies
+    assert any(name == "青禾市城管执法行政部门" and unit == "第四条" for name, _, unit in roles)
+
+
+def test_a_list_of_clauses_before_a_designation_names_no_department():
+    text = "第一条 为了加强绿地管理，制定本办法。\n\n第二条 全市加强管理、提高服务等主管部门要做好。\n"
+    bodies, _ = _bodies_and_roles(text)
+    assert not any(b.endswith("提高服务主管部门") for b in bodies)
