@@ -155,12 +155,17 @@ def _number_prefix(identifier: str) -> str:
     return m.group(1) if m else ""
 
 
+# the number a reply gives the proposal it answers (建议字〔2023〕8号, 第31号建议, 提案〔2024〕5号, 议案字): a register of
+# the people's congress or the CPPCC of the answering place, not a body's prefix (建 alone is a ministry's, 建标〔…〕)
+_PROPOSAL_NUMBER = re.compile(r"(?:建议|提案|议案)字?$")
+
+
 def jurisdiction_of_number(identifier: str, hint: str = "") -> Jurisdiction | None:
     """The jurisdiction a document number's prefix names: 国发〔2018〕41号 → national, 穗府办函〔2023〕21号 → 广州市,
     沪府办发 → 上海市, 豫发改能源 → 河南省. A prefix two places use (宁政发: 南京市 or 宁夏) is decided by ``hint``
     (the issuer and title); None when the prefix is unknown or stays undecided."""
     prefix = _number_prefix(identifier)
-    if not prefix:
+    if not prefix or _PROPOSAL_NUMBER.search(prefix):
         return None
     table = _table()
     keys = sorted((*table["prefixes"], *table["ambiguous"]), key=len, reverse=True)
