@@ -263,28 +263,30 @@ DENIED_LOOKED_AT = 20
 def lower_denied(fused: dict[int, float], plan: QueryPlan, texts: Sequence[str], words: Sequence[str]) -> None:
     """A unit holding a word of the question only as 非<word> states the other case (纳税人为非独生子女的 when an only
     child asks): among the best units, when another unit holds the word itself, it keeps ``DENIED_WEIGHT`` of its
-    score. A question that denies the word itself (非独生子女, 不是…, not an only child) lowers nothing."""
+    score. A Chinese question that denies the word itself (我不是独生子女, 非独生子女) lowers the other way: the unit
+    holding the word only plainly, beside one holding 非<word>; an English one that denies anything lowers nothing."""
     if not fused or (plan.language == "en" and _QUESTION_DENIES_EN.search(plan.text)):
         return
-    asked = {w for w in words if len(w) >= 2 and "\u4e00" <= w[0] <= "\u9fff"
-             and not any(d + w in plan.text for d in _DENYING_BEFORE)}
-    if not asked:
+    chinese = {w for w in words if len(w) >= 2 and "\u4e00" <= w[0] <= "\u9fff"}
+    denied_asked = {w for w in chinese if any(d + w in plan.text for d in _DENYING_BEFORE)} \
+        if plan.language == "zh" else set()
+    asked = chinese - denied_asked
+    if not asked and not denied_asked:
         return
     best = sorted(fused, key=lambda doc: -fused[doc])[:DENIED_LOOKED_AT]
-    for word in sorted(asked):
-        plain, denied = [], []
+    for word in sorted(asked | denied_asked):
+        plain, denied = [], []  # the units holding the word only plainly, only as 非<word>
         for doc in best:
             text = texts[doc]
             at = text.find(word)
-            if at < 0:
-                continue
-            only_denied = True
+            seen = set()
             while at >= 0:
-                if not _DENIED_BY.search(text[max(0, at - 2):at]):
-                    only_denied = False
-                    break
+                seen.add(bool(_DENIED_BY.search(text[max(0, at - 2):at])))
                 at = text.find(word, at + 1)
-            (denied if only_denied else plain).append(doc)
+            if seen == {False}:
+                plain.append(doc)
+            elif seen == {True}:
+                denied.append(doc)
         if plain and denied:
-            for doc in denied:
+            for doc in (plain if word in denied_asked else denied):
                 fused[doc] *= DENIED_WEIGHT

@@ -28,10 +28,22 @@ def test_an_english_question_through_its_chinese_words():
     assert scores(plan, ["独生子女", "扣除"])[1] < 1.0
 
 
-def test_a_question_that_denies_the_word_lowers_nothing():
-    for plan in (QueryPlan("我不是独生子女，赡养老人扣多少", "zh"), QueryPlan("纳税人为非独生子女的怎么分摊", "zh"),
-                 QueryPlan("I am not an only child: how is it shared?", "en")):
-        assert scores(plan, ["独生子女"]) == {0: 1.0, 1: 1.1, 2: 0.5}
+def test_a_chinese_question_denying_the_word_lowers_the_plain_sibling():
+    for text in ("我不是独生子女，赡养老人扣多少", "纳税人为非独生子女的怎么分摊"):
+        fused = scores(QueryPlan(text, "zh"), ["独生子女"], {0: 1.1, 1: 1.0, 2: 0.5})
+        assert fused == {0: 1.1 * DENIED_WEIGHT, 1: 1.0, 2: 0.5}
+
+
+def test_an_english_question_with_a_denial_lowers_nothing():
+    plan = QueryPlan("I am not an only child: how is it shared?", "en", translation_terms=["独生子女"])
+    assert scores(plan, ["独生子女"]) == {0: 1.0, 1: 1.1, 2: 0.5}
+
+
+def test_a_unit_holding_both_cases_is_left_alone():
+    texts = ["独生子女和非独生子女都可扣除。", "纳税人为非独生子女的，分摊扣除额度。"]
+    fused = {0: 1.0, 1: 0.9}
+    lower_denied(fused, QueryPlan("我不是独生子女怎么扣", "zh"), texts, ["独生子女"])
+    assert fused == {0: 1.0, 1: 0.9}
 
 
 def test_without_a_plain_sibling_the_denied_unit_stays():
