@@ -8,24 +8,7 @@ collective's name. Texts written for these tests."""
 
 from __future__ import annotations
 
-from ingest import parse_text
-from ingest.model import DocumentMeta
-
-
-def _parse(text: str, jurisdiction: str = "青禾市"):
-    return parse_text(text, DocumentMeta(slug="t", title="", jurisdiction=jurisdiction))
-
-
-def _roles(doc) -> set[tuple[str, str, str]]:
-    by_key = {d.key: d for d in doc.departments}
-    out = set()
-    for r in doc.responsibilities:
-        if r.basis.value != "explicit":
-            continue
-        dept = by_key[r.agent]
-        for name in [dept.pref_label, *dept.alt_labels]:
-            out.add((r.unit_path, r.role.value, name))
-    return out
+from tests.ingest.test_bodies_r7 import _parse, _roles
 
 
 def test_a_collective_answering_for_the_whole_and_told_to_act_leads_and_implements():
