@@ -290,9 +290,16 @@ def _declared_short_names(source: str, chosen: list[_Candidate]) -> list[tuple[_
 def _short_name_mentions(source: str, chosen: list[_Candidate],
                          blocked: list[tuple[int, int]]) -> list[tuple[_Candidate, _Candidate]]:
     """Later mentions of a declared short name (联席会议 for the 国务院…部际联席会议 it was declared for)."""
-    taken = [(c.start, c.end) for c in chosen if c.kind != "unknown"] + blocked
+    declared = _declared_short_names(source, chosen)
+    # 区委人才工作领导小组办公室（以下简称区委人才办）: a later 区委人才办 the finder read as a body of its own is
+    # the short name the text declared, not a second body
+    shorts = {short for _, short, _ in declared}
+    taken = [(c.start, c.end) for c in chosen
+             if c.kind != "unknown" and not (source[c.start : c.end] in shorts
+                                              and any(b.end <= c.start for b, s, _ in declared if s == source[c.start : c.end]))]
+    taken += blocked
     found = []
-    for body, short, after in _declared_short_names(source, chosen):
+    for body, short, after in declared:
         for m in re.finditer(re.escape(short) + r"(?P<office>办公室)?(?!办|成员)", source[after:]):
             span = (after + m.start(), after + m.end())
             if not any(a < span[1] and span[0] < b for a, b in taken):
@@ -524,6 +531,11 @@ def find_bodies(
                                                    lambda word: bool(_BODY_CLAUSE_RE.search(word)))
     chosen, bracketed = _bracketed_aliases(source, chosen)
     aliases = _short_name_mentions(source, chosen, blocked)
+    if aliases:  # a short name read as a body of its own, inside its declaration or after it, is the alias only
+        declared_at = [(b.end, after) for b, _, after in _declared_short_names(source, chosen)]
+        alias_spans = {(a.start, a.end) for _, a in aliases}
+        chosen = [c for c in chosen if (c.start, c.end) not in alias_spans
+                  and not any(lo <= c.start and c.end <= hi for lo, hi in declared_at)]
     aliases += _bare_joint_mentions(source, chosen, aliases, blocked)
     aliases += _bare_office_mentions(source, chosen, aliases, blocked)
     redirect: dict[str, str] = {}  # the key a bracketed alias would have → the body it is the alias of
