@@ -473,6 +473,9 @@ _PAGE_TAIL = re.compile(r"^(?:[0-9]+条评论|网友评论.*|暂无(?:网友)?�
                         r"|(?:上一篇|下一篇|上一条|下一条)[：:].*"
                         # the page's footer and its links to readings of the text
                         r"|.*(?:网站标识码|ICP备|公网安备|版权所有|主办单位[：:]|技术支持[：:]).*|主办[：:].*"
+                        # the site's own links in a row (网站地图 | 联系我们 | 隐私声明) and its address with the postcode
+                        r"|(?=.*(?:网站地图|联系我们|隐私声明|免责声明|使用帮助))[\u4e00-\u9fff]{2,8}(?:\s*[|｜丨]\s*[\u4e00-\u9fff]{2,8})+"
+                        r"|(?:单位地址|通讯地址|联系地址|地址)[：:].{2,60}?(?:邮编|邮政编码)[：:]?\s*[0-9]{6}"
                         r"|【?(?:相关解读|政策解读|相关链接|相关文件|图片解读|图解|文字解读)】?(?:[：:].*)?"
                         # the page's download links: 附件下载： / a file's name
                         r"|(?:附件下载|相关附件|下载附件|附件列表)[：:]?|.{1,120}\.(?:pdf|docx?|xlsx?|wps|et|ofd|zip|rar)"
