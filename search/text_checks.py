@@ -73,6 +73,15 @@ _NOT_DONE = re.compile(r"还没|还未|没有|没做完|没完成|没通过|尚�
                        r"haven't|have not|hasn't|has not|still (?:doing|running|under way)", re.IGNORECASE)
 
 
+# The asker's own words leaving a thing out of its sum (没算厂房和地, 不含土地, 除了厂房): it agrees with the exclusion
+_LEFT_OUT = re.compile(r"(?:没算|没有算|不算|没包括|没有包括|不包括|不含|未含|未计|没计|除了|除去|扣除)(?:(?!的)[\u4e00-\u9fff、和及]){0,4}$")
+
+
+def _left_out_too(thing: str, wants: str) -> bool:
+    """Is every mention of ``thing`` in the asker's words one it leaves out itself (没算厂房和地)?"""
+    return all(_LEFT_OUT.search(wants[max(0, m.start() - 10):m.start()]) for m in re.finditer(re.escape(thing), wants))
+
+
 def exclusions(text: str, profile: EnterpriseProfile, start: int = 0,
                terms: Sequence[str] = ()) -> list[ConditionCheck]:
     """What a unit leaves out (不含疫苗) that the profile asks for: the excluded thing is in its needs, or among
@@ -81,7 +90,7 @@ def exclusions(text: str, profile: EnterpriseProfile, start: int = 0,
     found = []
     for m in _EXCLUSION.finditer(text):
         things = [t for t in m.group("x").split("、") if len(t) >= 2]
-        hit = [t for t in things if t in wants]
+        hit = [t for t in things if t in wants and not _left_out_too(t, wants)]
         if hit:
             found.append(ConditionCheck("failed", "needs", m.group().rstrip("），,。；;)"), "、".join(hit),
                                         start + m.start(), start + m.end()))
