@@ -72,6 +72,9 @@ _ONE_PREFIX_RE = re.compile(rf"(?P<prefix>街道|自治区|[省市区县镇乡�
 _CENTRAL_RE = re.compile(rf"(?P<prefix>国务院|国家)(?P<core>{_CORE}{{1,12}}?)(?P<suffix>{'|'.join(_CENTRAL_SUFFIXES)})")
 _PLACE_CORE_RE = re.compile(rf"(?P<core>{_CORE}{{0,12}}?)(?P<suffix>{_SUFFIX_RE})")
 _DESIGNATION_RE = re.compile(r"技术|创新|示范|研究|实验|工程|孵化|产业|制造|金融|贸易|航运|科创|基地|国际")
+# 县香菇产业发展中心, 市农业技术推广中心, 区产品质量监测中心: a level's centre whose name ends in the work it does for the
+# government (发展, 推广, 监测, 促进…) is a public institution, a body where it acts, though its field is a designation word
+_INSTITUTION_CENTRE_RE = re.compile(r"(?:发展|推广|监测|促进|检测|检验|指导|管理)$")
 _COLLECTIVE_RE = re.compile(
     r"(?m)各(?:乡镇|镇乡|镇|乡)(?:人民政府|政府)[（(](?:街道办事处|街道办|街道|办事处)[)）]|"  # 各镇人民政府（街道办事处）
     r"各(?:街道|镇|乡镇|镇（街道）|乡（镇）)党(?:工)?委(?:[、和](?:办事处|人民政府|政府))?|"  # 各街道党工委、办事处
@@ -288,7 +291,8 @@ def _generic_verdict(core: str, suffix: str, prefix: str) -> str:
     ban = _PREFIX_CORE_START_BAN.get(prefix)
     if ban is not None and ban.match(core):
         return ""
-    if suffix in ("中心", "服务中心") and (not core or (suffix == "中心" and _DESIGNATION_RE.search(core))):
+    if suffix in ("中心", "服务中心") and (not core or (suffix == "中心" and _DESIGNATION_RE.search(core)
+                                                     and not (prefix and _INSTITUTION_CENTRE_RE.search(core)))):
         return ""  # 金融中心, 创新中心: a place or a facility; 金融服务中心: an institution that serves, a body where it acts
     if not core and suffix not in ("人民政府", "政府", "行政公署", "委", "海关", "法院", "检察院", "贸促会", "供销社", "供销合作社",
                                    "农科院", "教科院", "人行"):
