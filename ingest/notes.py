@@ -432,9 +432,11 @@ def _on_own_line(source: str, span: Span) -> bool:
     return not source[line_start : span.start].strip()
 
 
-def _note_units(source: str, units: list[Unit], notes: list[_Note]) -> dict[_Note, Unit]:
+def _note_units(source: str, units: list[Unit], notes: list[_Note],
+                owned: set[str] | frozenset[str] = frozenset()) -> dict[_Note, Unit]:
     """The unit each note belongs to: the unit holding it, or the section when the note sits on its own
-    line(s) after the section's last item and the section's other items carry no note."""
+    line(s) after the section's last item and the section's other items carry no note (nor, ``owned``, owners
+    their own sentences name)."""
     by_path = {u.path: u for u in units}
     holder = {n: u for n in notes if (u := _unit_at(units, n.span.start)) is not None}
     noted = {u.path for u in holder.values()}
@@ -444,7 +446,7 @@ def _note_units(source: str, units: list[Unit], notes: list[_Note]) -> dict[_Not
         parent = by_path.get(unit.parent) if unit.parent else None
         if parent is None or parent.children[-1] != unit.path or len(parent.children) < 2:
             continue
-        if any(p in noted for p in parent.children[:-1]) or parent.path in noted:
+        if any(p in noted or p in owned for p in parent.children[:-1]) or parent.path in noted:
             continue
         if not _on_own_line(source, note.span):
             continue

@@ -136,14 +136,8 @@ def _statements(source: str, units: list[Unit], mentions: list[Mention]) -> list
     notes = _notes(source, mentions, table_spans)
     conv = _conventions(source, notes)
     found: list[_Statement] = []
-    for note, unit in _note_units(source, units, notes).items():
-        read = _read_note(source, note, mentions, conv)
-        listed = tuple(m[0].text(source) for m, _, _ in read)
-        due = _NOTE_DUE_RE.search(source, note.content.start, note.content.end)
-        due_text = (due.group("d") or due.group("e")).strip() if due else ""
-        found += [_Statement(m[1], role, unit.path, note.span, conventional, listed, due_text)
-                  for m, role, conventional in read]
     free = _outside(mentions, [n.span for n in notes] + table_spans)
+    in_text: list[_Statement] = []
     for unit in units:
         heading: Mention | None = None
         for sent in unit_sentences(unit):
@@ -154,8 +148,19 @@ def _statements(source: str, units: list[Unit], mentions: list[Mention]) -> list
                 read = list(_headed_duty(source, sent, heading)) + read
             heading = _heading_body(source, sent, free)
             listed = tuple(m[0].text(source) for m, _, _ in read)
-            found += [_Statement(m[1], role, unit.path, _trimmed(source, sent), conventional, listed)
-                      for m, role, conventional in read]
+            in_text += [_Statement(m[1], role, unit.path, _trimmed(source, sent), conventional, listed)
+                        for m, role, conventional in read]
+    # an item whose own sentences name its owners (由市工信局会同…组织实施) keeps a note under its last sibling
+    # from standing for the whole section: that note is the last item's
+    owned = {st.unit for st in in_text}
+    for note, unit in _note_units(source, units, notes, owned).items():
+        read = _read_note(source, note, mentions, conv)
+        listed = tuple(m[0].text(source) for m, _, _ in read)
+        due = _NOTE_DUE_RE.search(source, note.content.start, note.content.end)
+        due_text = (due.group("d") or due.group("e")).strip() if due else ""
+        found += [_Statement(m[1], role, unit.path, note.span, conventional, listed, due_text)
+                  for m, role, conventional in read]
+    found += in_text
     found += _listed_helpers(source, units, free)
     found += _reviewers(source, units, free)
     found += _set_up_groups(source, units, free)
