@@ -479,6 +479,9 @@ def _reviewers(source: str, units: list[Unit], mentions: list[Mention]) -> list[
 # 由A、B组成…工作小组 sets a group up as well; 可成立…: a group others may set up
 _SETS_UP_RE = re.compile(r"(?<!可)(?<!可以)(?<!同意)(?<!批准)(?:成立|组建|组成|调整充实|充实调整|充实)\s*$")  # 同意成立…: a reply's consent
 _GROUP_NAME_RE = re.compile(r"(?:领导小组|工作小组|协调小组|小组|工作组|专家组|专班|办公室)$")
+# 成立由市政府主要领导任组长的市…领导小组: the group set up, its head written between the verb and its name
+_SETS_UP_HEADED_RE = re.compile(r"(?<!可)(?<!可以)(?<!同意)(?<!批准)(?:成立|组建|调整充实|充实调整)\s*由[^，,。；;由]{1,30}?"
+                                r"(?:任|担任|兼任)(?:双?组长|总指挥|指挥长|主任|召集人)的\s*$")
 # A body entrusted with a check (委托X作为第三方，对…进行考核、评估): the one that evaluates or supervises it.
 _ENTRUSTED_RE = re.compile(r"委托\s*$")
 
@@ -488,7 +491,8 @@ def _set_up_groups(source: str, units: list[Unit], mentions: list[Mention]) -> l
     for unit in units:
         for sent in unit_sentences(unit):
             for mention in _inside(mentions, sent.start, sent.end):
-                if (_SETS_UP_RE.search(source, max(sent.start, mention[0].start - 4), mention[0].start)
+                if ((_SETS_UP_RE.search(source, max(sent.start, mention[0].start - 4), mention[0].start)
+                     or _SETS_UP_HEADED_RE.search(source, max(sent.start, mention[0].start - 40), mention[0].start))
                         and _GROUP_NAME_RE.search(mention[0].text(source))):
                     found.append(_Statement(mention[1], Role.LEAD, unit.path, _trimmed(source, sent), False, ()))
     return found
