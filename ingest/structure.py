@@ -186,7 +186,9 @@ def _find_annexes(source: str, after: int, blocked: tuple[Span, ...]) -> list[_A
         if title and (_SENTENCE_RE.search(title) or not (colon or (m.group("numeral") and prefix[-1] in _WS))):
             continue  # 附件材料… / 附件2所列事项… are sentences, not annexes
         line = bisect.bisect_right(newlines, pos - 1) + 1
-        found.append(_Annex(pos, m.start("title"), m.group("numeral") or "", line))
+        # 附件：重点项目清单（略）: the annex is left out of the published text, only named: no unit of its own
+        found.append(_Annex(pos, m.start("title"), m.group("numeral") or "", line,
+                            names_only=bool(re.search(r"[（(]\s*略\s*[）)]$", title))))
     return [replace(a, names_only=True) if i + 1 < len(found) and _names_next_annex(source, a, found[i + 1]) else a
             for i, a in enumerate(found)]
 
