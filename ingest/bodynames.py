@@ -169,7 +169,7 @@ _FUNCTIONAL_RE = re.compile(
 # The same department of every place of a level (各设区市财政局, 各县（市、区）教育局, 各区工业和信息化主管部门): a collective.
 _EACH_SECTOR_RE = re.compile(
     rf"各(?:有关|相关)?(?:省、自治区、直辖市(?:和计划单列市)?|旗县（市、区）|旗县|盟市|设区(?:的)?市|市（州）|市州|县（市、区）|县（市）|区县|县区|县级市（区）|县级市"
-    rf"|省（区、市）|省（市）|区|县|市|州|盟|旗|省)"
+    rf"|省（区、市）|省（市）|市（区）|市（县、区）|市（县）|区（市）|区|县|市|州|盟|旗|省)"  # 各市（区）人社部门: a city of county-level cities and districts
     rf"(?:社会团体|社会组织|基金会|民办非企业单位)?"  # 各省、自治区、直辖市社会团体登记管理机关: the organ of the kind it registers
     rf"(?:{_SECTORS})(?:行政|主管|管理)?(?:主管部门|部门|委员会|机关|局|委|厅|办)")
 _CONSENT_RE = re.compile(r"(?:研究)?(?:同意|批准)")
