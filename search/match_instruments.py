@@ -154,7 +154,15 @@ def _support_weight(supports: Sequence[SupportView], size: str | None) -> float:
 
 def _actionable(unit: IndexUnit) -> bool:
     function = getattr(unit, "function", "") or ""
+    if function == "duty" and _pays(unit):  # 市财政局…对…企业按照LPR的50%给予贴息: a bureau's duty that states what it pays
+        return True
     return function in ACTIONABLE_FUNCTIONS if function else unit.kind in ACTIONABLE_KINDS
+
+
+def _pays(unit: IndexUnit) -> bool:
+    """Does the unit state a sum or a rate paid (给予贴息, 给予补助), not only who is in charge?"""
+    return any((s.rate is not None or s.amount is not None) and s.kind not in ("threshold", "time-limit")
+               for s in unit.context.supports)
 
 
 def _document_instruments(index: SearchIndex, slug: str, skip: str, lang: str, terms: dict[str, list[str]],
