@@ -35,3 +35,14 @@ def test_a_thing_the_firm_counts_in_still_fails_the_exclusion():
 def test_a_negation_before_another_word_does_not_hide_the_thing():
     profile = EnterpriseProfile(needs="不含税的价格是2000万元，包括新建厂房。")
     assert [c.status for c in exclusions(RULE, profile)] == ["failed"]
+
+
+def test_a_bill_that_came_to_a_sum_is_the_base_in_english():
+    needs = "Software, sensors and the fitter's fees came to 1.2 million yuan in total last spring."
+    got = _sum_beside("软硬件及服务投入", needs)
+    assert got is not None and got[0] == Decimal("1200000")
+
+
+def test_a_sum_far_from_any_spending_word_is_no_base():
+    needs = "We have 40 staff. Our bank balance is 3 million yuan and we want to go digital next year."
+    assert _sum_beside("软硬件及服务投入", needs) is None
