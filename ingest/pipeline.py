@@ -117,14 +117,17 @@ _AIM_PARAGRAPH = re.compile(r"[ \t\u3000]*(?:[^。；;，,\n]{0,10}(?:目标|指
 
 # A year and a verb of completion (2020年初步建成…, 1998年达到…) aims when the year is not before the text's own:
 # the same words about a past year report what was done.
-_YEAR_DONE = re.compile(r"((?:19|20)[0-9]{2})年(?:初步|基本|全面|全部)?(?:建成|完成|实现|达到)")
+_YEAR_DONE = re.compile(r"((?:19|20)[0-9]{2})年(?:初步|基本|全面|全部)?(?:建成|完成|实现|达到)"
+                        # 2026年底前上线…: a deadline ahead, by the end (or the half) of a year not before the text's
+                        r"|((?:19|20)[0-9]{2})年(?:底|末|上半年|下半年|[0-9]{1,2}月底?)?以?前")
 
 
 def _states_an_aim(own: str, at: int, year: int | None = None) -> bool:
     """Whether the sentence of ``own`` holding offset ``at`` states an aim (到2025年, 力争, 目标, 2020年建成 …), or
     its paragraph opens as a list of aims. ``year``: the year the document was issued, if known."""
     sentence = _sentence_of(own, at)
-    if _AIM.search(sentence) or any(year is None or int(m.group(1)) >= year for m in _YEAR_DONE.finditer(sentence)):
+    if _AIM.search(sentence) or any(year is None or int(m.group(1) or m.group(2)) >= year
+                                    for m in _YEAR_DONE.finditer(sentence)):
         return True
     return bool(_AIM_PARAGRAPH.match(own, own.rfind("\n", 0, at) + 1))
 

@@ -694,7 +694,11 @@ def extract_targets(
     due = next((t for m in _DUE_LINE.finditer(norm) for t in time_mentions(m.group("when"), year) if t.when), None)
     targets: list[Target] = []
     for f in sorted(found, key=lambda f: f.at):
-        own = _own_time(norm, f.at, mentions) or due
+        own = _own_time(norm, f.at, mentions)
+        if f.per_year and own is not None and own.when is not None and own.end <= _clause_start(norm, f.at):
+            # 2026年底前上线平台，…，每年举办招聘会不少于24场: a yearly minimum keeps no date an earlier clause set
+            own = None
+        own = own or due
         when: date | None
         if f.when is not None:
             when, period, basis, evidence = f.when, "", Basis.EXPLICIT, ""
