@@ -129,6 +129,10 @@ def _row_statements(source: str, row: TaskRow, unit: Unit, mentions: list[Mentio
             yield _Statement(mention[1], role, unit.path, row.span, conventional, listed, due_text)
 
 
+# A notice's bodies that wrote the text it issues (省工信厅、省财政厅研究制定了《…办法》，现印发给你们): the authors.
+_AUTHORED_ISSUED_RE = re.compile(r"(?:研究)?(?:制定|修订|起草|编制|拟定)了?《[^《》]{2,80}》[，,]?\s*现(?:予|将其)?印发")
+
+
 def _statements(source: str, units: list[Unit], mentions: list[Mention]) -> list[_Statement]:
     mentions = _outside(mentions, [Span(m.start(), m.end()) for m in _SHORT_NAME_RE.finditer(source)])
     tables = find_task_tables(source)
@@ -147,6 +151,9 @@ def _statements(source: str, units: list[Unit], mentions: list[Mention]) -> list
             if heading is not None and unit.kind is not UnitKind.PREAMBLE:
                 read = list(_headed_duty(source, sent, heading)) + read
             heading = _heading_body(source, sent, free)
+            authored = _AUTHORED_ISSUED_RE.search(source, sent.start, sent.end)
+            if authored and unit.kind is UnitKind.NOTICE:  # …研究制定了《办法》，现印发给你们: its authors, no task
+                read = [r for r in read if r[0][0].start >= authored.start()]
             listed = tuple(m[0].text(source) for m, _, _ in read)
             in_text += [_Statement(m[1], role, unit.path, _trimmed(source, sent), conventional, listed)
                         for m, role, conventional in read]
