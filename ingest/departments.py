@@ -336,9 +336,18 @@ def _is_reference(source: str, cand: _Candidate) -> bool:
     before = source[max(0, cand.start - 2) : cand.start]
     if _RECIPIENT_BEFORE_RE.search(before) and not source.startswith("负责", cand.end):
         return True
+    # 择优向省工信厅、省财政厅联合行文推荐: a later member of the list a 向 opens is a recipient too
+    if (source[cand.start - 1 : cand.start] == "、"
+            and _RECIPIENT_LIST_RE.search(source, max(0, cand.start - 40), cand.start)
+            and not source.startswith("负责", cand.end)):
+        return True
     if _HEEDED_BEFORE_RE.search(source, max(0, cand.start - 4), cand.start) and _HEEDED_AFTER_RE.match(source, cand.end):
         return True
     return bool(_REFERENCE_AFTER_RE.match(source, cand.end))
+
+
+_RECIPIENT_LIST_RE = re.compile(r"(?:^|[，,。；;\s])(?:择优|逐级|统一|及时|分别)?(?:报送|上报|报|向)"
+                                r"[\u4e00-\u9fff（）()]{2,20}(?:、[\u4e00-\u9fff（）()]{2,20})*、$")
 
 
 # 落实中央教育工作领导小组各项要求, 贯彻市委决策部署: the body whose requirements are carried out, not an actor here
