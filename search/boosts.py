@@ -275,6 +275,8 @@ def lower_denied(fused: dict[int, float], plan: QueryPlan, texts: Sequence[str],
         return
     best = sorted(fused, key=lambda doc: -fused[doc])[:DENIED_LOOKED_AT]
     for word in sorted(asked | denied_asked):
+        if not any("非" + word in texts[doc] for doc in best):
+            continue  # no unit states the other case: nothing to lower (most questions; one substring test each)
         plain, denied = [], []  # the units holding the word only plainly, only as 非<word>
         for doc in best:
             text = texts[doc]
