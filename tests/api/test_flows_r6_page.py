@@ -1,7 +1,9 @@
 """The page as the three users meet it (sixth round's hand-run flows), in headless Chromium against a real
 server: a document's page says what it repeals (by title and 发文字号, a text not loaded too); a short name two
 cities share offers both bodies as links; a contact the calculator reads as the lead from the order of a list is
-marked inferred, one the text states is not. The corpus of tests/cli/test_flows_r6.py; fake encoder."""
+marked inferred, one the text states is not; the genre filter (seventh round): the search form offers the genres the
+loaded documents have, a search kept to a genre no document has says the filter is why, and a document's page names
+its genre. The corpus of tests/cli/test_flows_r6.py; fake encoder; one server and one browser for all."""
 
 from __future__ import annotations
 
@@ -75,3 +77,24 @@ def test_a_department_page_names_the_document_and_characters_of_each_duty(page, 
     assert item.locator("a.doc[data-document=jiangmen-notice]").count() == 1
     item.locator("details.evidence summary").click()
     assert item.locator(".evidence-span").inner_text().endswith(f"[{duty['start']}, {duty['end']})")
+
+
+def test_the_search_form_offers_the_documents_genres(page, server):
+    page.goto(server + "/#/search?q=补贴&genre=通知")
+    page.wait_for_selector("#results .status, #results article, #results li")
+    page.wait_for_function("document.querySelectorAll('#genre option').length > 1")
+    options = page.locator("#genre option").all_inner_texts()
+    assert "通知" in options
+    assert page.eval_on_selector("#genre", "s => s.value") == "通知"
+
+
+def test_a_genre_no_document_has_says_the_filter_is_why(page, server):
+    page.goto(server + "/#/search?q=补贴&genre=条例")
+    page.wait_for_selector("#filtered-out")
+    assert "genre 条例" in page.inner_text("#filtered-out")
+
+
+def test_a_document_page_names_its_genre(page, server):
+    page.goto(server + "/#/document/guobanfa-2018-117")
+    page.wait_for_selector("#doc-title")
+    assert "通知" in page.inner_text("p.meta")
