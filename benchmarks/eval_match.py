@@ -37,6 +37,7 @@ SOURCES = (ROOT / "corpus", ROOT / "benchmarks" / "corpus_real", MATCH_DIR / "do
 # the sixth round's profiles also ask about its invented local documents (benchmarks/extraction/local_r6)
 SOURCES_R6 = (*SOURCES, ROOT / "benchmarks" / "extraction" / "local_r6")
 SOURCES_R7 = (*SOURCES_R6, ROOT / "benchmarks" / "extraction" / "local_r7")  # and the seventh round's
+SOURCES_R8 = (*SOURCES_R7, ROOT / "benchmarks" / "extraction" / "local_r8")  # and the eighth round's
 TODAY = date(2026, 12, 7)  # the date the gold's expired_on is judged at (benchmarks/match/README.md)
 
 
@@ -172,7 +173,7 @@ def run(which: str, data_dir: Path, today: date, k: int = 10) -> tuple[list[Scor
     from kg.queries import list_documents
     from search.match import match_enterprise
 
-    ws = ensure_data_dir(data_dir, {"r6": SOURCES_R6, "r7": SOURCES_R7}.get(which, SOURCES))
+    ws = ensure_data_dir(data_dir, {"r6": SOURCES_R6, "r7": SOURCES_R7, "r8": SOURCES_R8}.get(which, SOURCES))
     documents = list_documents(ws.graph)
     jurisdictions = {d.slug: d.jurisdiction for d in documents}
     rows = [json.loads(line) for line in (MATCH_DIR / f"profiles_{which}.jsonl").read_text("utf-8").splitlines()
@@ -188,7 +189,7 @@ def run(which: str, data_dir: Path, today: date, k: int = 10) -> tuple[list[Scor
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--set", dest="which", choices=("tune", "untouched", "fresh", "r4", "r5", "r6", "r7"), default="tune")
+    parser.add_argument("--set", dest="which", choices=("tune", "untouched", "fresh", "r4", "r5", "r6", "r7", "r8"), default="tune")
     parser.add_argument("--data-dir", type=Path, default=Path("/tmp/policykg-eval-match"))
     parser.add_argument("--today", type=date.fromisoformat, default=TODAY)
     args = parser.parse_args(argv)
