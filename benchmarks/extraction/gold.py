@@ -154,7 +154,8 @@ def _label_in_text(segment: str, text: str) -> bool:
     if segment[0] in _HAN_DIGITS:
         return re.search(rf"(^|\n)[ \t\u3000]*{segment}、", text) is not None
     if segment.isdigit():
-        return re.search(rf"(^|\n)[ \t\u3000]*{segment}[.．、]", text) is not None
+        # 1. / 1、, or the 序号 cell of a tab-separated table row (1<TAB>任务…)
+        return re.search(rf"(^|\n)[ \t\u3000]*{segment}[.．、\t]", text) is not None
     return segment in normalise_brackets(text)
 
 
