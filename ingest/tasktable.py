@@ -49,11 +49,14 @@ class Column(str, Enum):
     RESPONSIBLE = "responsible"  # 责任单位: a plain list, read by the list convention
     GUIDE = "guide"  # 指导部门: a reform list's guiding departments, a plain list read as 责任单位 is
     DUE = "due"  # 完成时限
+    PERSON = "person"  # 责任领导 / 分管领导 / 牵头县领导 / 责任人: people, never a body
 
 
 # Tried in order: 牵头单位 before 单位, 责任单位 before 任务.
 _HEADERS: tuple[tuple[Column, re.Pattern[str]], ...] = (
     (Column.NUMBER, re.compile(r"^(?:序号|编号)$")),
+    # a column of people (牵头县领导, 分管领导, 责任领导, 责任人, 联系人): read before 牵头 so that 牵头领导 is no body column
+    (Column.PERSON, re.compile(r"领导|负责人|责任人|联系人|包抓|领办")),
     (Column.LEAD, re.compile(r"牵头|主责")),
     (Column.PARTICIPANT, re.compile(r"配合|参与|协办|协同|参加")),
     (Column.GUIDE, re.compile(r"指导(?:单位|部门)")),
@@ -196,10 +199,21 @@ def _row_cells(columns: tuple[Column | None, ...], cells: list[TableCell]) -> di
         found[Column.DUE] = rest.pop()
     if rest:
         found[Column.TASK] = rest.pop(0)
-    for col in (c for c in columns if c in _BODY_COLUMNS):
-        if rest:
-            found[col] = rest.pop(0)
+    body_columns = [c for c in columns if c in _BODY_COLUMNS]
+    while body_columns and rest:
+        if (Column.PERSON in columns and Column.PERSON not in found and _PERSON_CELL.fullmatch(rest[0].text)
+                and not _BODY_END.search(rest[0].text)):
+            found[Column.PERSON] = rest.pop(0)  # the people column's cell (王建国, 副县长 李明), not a body
+            continue
+        found[body_columns.pop(0)] = rest.pop(0)
     return found
+
+
+# a cell of people: one or more personal names (2–4 characters), each maybe with its title before or after
+_TITLE = r"(?:常务)?(?:副)?(?:县长|市长|区长|省长|旗长|镇长|主任|书记|部长|局长|主席|秘书长|同志)"
+_PERSON = rf"(?:{_TITLE}\s*)?[\u4e00-\u9fff]{{2,4}}?(?:\s*{_TITLE})?"
+_PERSON_CELL = re.compile(rf"{_PERSON}(?:[、，,/\s]+{_PERSON})*")
+_BODY_END = re.compile(r"(?:局|委|办|厅|中心|政府|街道|乡镇|院|所|队|会|部|处|室|站|社|行|司|区|县|市)$")
 
 
 _NUMBER_CELL = re.compile(r"[0-9０-９]{1,3}[.．、]?")

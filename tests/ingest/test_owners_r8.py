@@ -1,0 +1,41 @@
+"""Owner notations of local texts, eighth round: each test parses a small text written for it (in the genre's
+notations, in our own words) and checks who the parser makes act where, and in which role."""
+
+from __future__ import annotations
+
+from ingest.model import DocumentMeta
+from ingest.pipeline import parse_text
+from ingest.tasktable import Column, find_task_tables
+
+
+def _owners(text: str) -> set[tuple[str, str, str, str]]:
+    """(a name the body is written by, unit path, role, basis) for every responsibility of the parsed text."""
+    doc = parse_text(text, DocumentMeta(slug="t", title="t"))
+    written = {d.key: sorted({doc.source[m.start:m.end] for m in d.mentions} or {d.pref_label})[0]
+               for d in doc.departments}
+    return {(written[r.agent], r.unit_path, r.role.value, r.basis.value) for r in doc.responsibilities}
+
+
+def _bodies(text: str) -> set[str]:
+    doc = parse_text(text, DocumentMeta(slug="t", title="t"))
+    return {doc.source[m.start:m.end] for d in doc.departments for m in d.mentions}
+
+
+def test_a_column_of_leading_officials_is_not_the_lead_body_column():
+    text = ("某县2024年重点任务分解表\n序号\t重点任务\t牵头县领导\t牵头单位\t责任单位\t完成时限\n"
+            "1\t建成县城第二水厂\t赵志远\t县水利局\t县财政局、县住建局\t2024年11月底\n"
+            "2\t改造农贸市场三处\t钱文、孙立\t县商务局\t各乡镇人民政府\t2024年9月\n")
+    tables = find_task_tables(text)
+    assert tables and Column.PERSON in tables[0].columns
+    owners = _owners(text)
+    leads = {o[0] for o in owners if o[2] == "lead"}
+    assert {"县水利局", "县商务局"} <= leads
+    assert not any(name in {"赵志远", "钱文", "孙立"} for name, *_ in owners)
+
+
+def test_a_persons_cell_is_skipped_when_a_row_has_lost_an_empty_cell():
+    text = ("某区2024年民生实事推进表\n序号 | 实事项目 | 年度目标 | 分管领导 | 牵头单位 | 协同单位 | 推进情况\n"
+            "7 | 新建口袋公园十个 | 周海 | 区住建局 | 区城管局、各街道 | 已完成六个 |\n")
+    owners = _owners(text)
+    assert any(o[0] == "区住建局" and o[2] == "lead" for o in owners)
+    assert any(o[0] == "区城管局" and o[2] == "participant" for o in owners)
