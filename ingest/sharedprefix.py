@@ -33,13 +33,13 @@ _BODY_ENDS = ("委员会", "中心", "分局", "支队", "大队", "局", "委",
 # one member: a few characters and a body's last word; no prefix of its own (a prefixed one is found as it is);
 # 市场监管局 opens with 市 as a word of its own
 _MEMBER = re.compile(r"(?P<name>(?!市(?!场)|[区县省州盟旗各全本该])[\u4e00-\u9fff]{1,8}?(?:局|委|办|厅|委员会|中心|分局|支队|大队))"
-                     r"(?=[、，,；;）)\]】。\s]|等|和|及|牵头|配合|参与|负责|按职责|共同|$)")
+                     r"(?=[、，,；;）)\]】〕］。\s]|等|和|及|牵头|配合|参与|负责|按职责|共同|$)")
 _JOIN = re.compile(r"[、和及]")
 # A member's second name in brackets right after it (区发改局（区粮储局）, 区发改局(粮储局)): the list goes on after it
 _ALIAS_AFTER = re.compile(r"[（(][\u4e00-\u9fff]{1,10}?(?:局|委|办|厅)[)）](?=[、和及])")
 # inside an owner note, the lead's clause and the helpers' list: （市商务局牵头，财政局、文广旅局配合）
 _NOTE_JOIN = re.compile(r"(?:牵头|主责)?[，,；;](?:(?:配合|责任|参与|协办|协同)单位[：:])?")
-_NOTE_OPEN = re.compile(r"[（(][^（）()]{0,40}$")
+_NOTE_OPEN = re.compile(r"[（(〔［\[][^（）()〔〕［］\[\]]{0,40}$")
 # …or a line of owners (责任单位：县工信局、商务局; 牵头单位：区发改局；配合单位：财政局)
 _OWNER_LINE = re.compile(r"(?:^|[\n\t。；;])\s*(?:[★☆●※]\s*)?(?:责任|牵头|主责|配合|参与)?(?:单位|部门)[：:]\s*$")
 # …or an unbracketed note: the lead's clause (X牵头，) then its helpers up to the verb that says so
@@ -101,7 +101,7 @@ _ZONE_ENDS = (("高新技术产业开发区", "高新区"), ("高新区", "高�
 _ZONE_WORD_BEFORE = re.compile(r"(开发区|经开区|高新区|综保区|保税区|新区|园区)(?=[\u4e00-\u9fff]{2,10}?(?:局|委|办))")
 # a bare bureau where an owner note or a table cell names its owners
 _BARE_AT = re.compile(r"(?:(?<=[（(、：:，,；;\t|由])|(?<=\| )|^)")
-_OWNER_NOTE = re.compile(r"[（(](?P<note>[^（）()\n]{0,60}?)[）)]")
+_OWNER_NOTE = re.compile(r"[（(〔［\[](?P<note>[^（）()〔〕［］\[\]\n]{0,60}?)[）)〕］\]]")
 _OWNER_FIELD = re.compile(r"(?:责任|牵头|主责|配合|参与|协办)(?:单位|部门)[：:]")
 _NOTE_WORDS = re.compile(r"牵头|负责|配合|参与|协助|单位[：:]")
 

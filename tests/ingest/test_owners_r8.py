@@ -39,3 +39,15 @@ def test_a_persons_cell_is_skipped_when_a_row_has_lost_an_empty_cell():
     owners = _owners(text)
     assert any(o[0] == "区住建局" and o[2] == "lead" for o in owners)
     assert any(o[0] == "区城管局" and o[2] == "participant" for o in owners)
+
+
+def test_bare_names_in_hexagonal_brackets_share_the_level_of_the_first():
+    # a provincial text's owner notes in 〔〕 whose later members drop 省 (教育厅, 科技厅)
+    text = ("某省数字乡村建设实施方案\n一、重点任务\n（一）建设乡村信息基础设施。推进光纤网络进村入户。"
+            "〔牵头单位：省通信管理局；责任单位：教育厅、科技厅〕\n"
+            "（二）发展农村电商。建设县级物流配送中心。〔责任单位：省商务厅、农业农村厅、交通运输厅〕\n")
+    owners = _owners(text)
+    assert ("省通信管理局", "一（一）", "lead", "explicit") in owners
+    assert {("教育厅", "一（一）", "participant", "explicit"), ("科技厅", "一（一）", "participant", "explicit"),
+            ("农业农村厅", "一（二）", "participant", "explicit"),
+            ("交通运输厅", "一（二）", "participant", "explicit")} <= owners
