@@ -55,7 +55,8 @@ REAL_FRESH = gold_cases("real_fresh")  # annotated this round before any parser 
 REAL_ALL = REAL + REAL_HOLDOUT + REAL_FRESH
 LOCAL = gold_cases("local")  # invented in real local notations (province, city, county, development zone)
 LOCAL_R6 = gold_cases("local_r6")  # the sixth round's, developed on since its blind run
-LOCAL_R7 = gold_cases("local_r7")  # the seventh round's kept aside: only checked as gold here, never parsed by a test
+LOCAL_R7 = gold_cases("local_r7")  # the seventh round's, developed on since its blind run
+LOCAL_R8 = gold_cases("local_r8")  # the eighth round's kept aside: only checked as gold here, never parsed by a test
 CORPUS_REAL = HERE.parent / "corpus_real"
 
 
@@ -218,6 +219,12 @@ def test_sixth_round_local_gold_is_consistent_with_its_document(case):
 def test_seventh_round_local_gold_is_consistent_with_its_document(case):
     assert problems(case) == []
     assert "local_r7" in KEPT_ASIDE
+
+
+@pytest.mark.parametrize("case", LOCAL_R8, ids=[c.name for c in LOCAL_R8])
+def test_eighth_round_local_gold_is_consistent_with_its_document(case):
+    assert problems(case) == []
+    assert "local_r8" in KEPT_ASIDE
 
 
 def test_local_set_covers_the_levels_below_the_state_council_and_none_repeats_a_place():

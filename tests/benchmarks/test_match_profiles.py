@@ -17,7 +17,7 @@ from tests.support import ROOT
 MATCH_DIR = ROOT / "benchmarks" / "match"
 # (not r6_main: its R6R10 names as failing a field the profile fills)
 PROFILE_FILES = [MATCH_DIR / f"profiles{suffix}.jsonl"
-                 for suffix in ("", "_tune", "_untouched", "_fresh", "_r4", "_r5", "_r7_main")]
+                 for suffix in ("", "_tune", "_untouched", "_fresh", "_r4", "_r5", "_r7_main", "_r8_main")]
 # Where the documents of each source live.
 SOURCE_DIRS = {
     "real": ROOT / "benchmarks" / "corpus_real",

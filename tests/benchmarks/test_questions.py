@@ -29,6 +29,7 @@ DOCUMENT_DIRS = (
     ROOT / "benchmarks" / "extraction" / "local",
     ROOT / "benchmarks" / "extraction" / "local_r6",  # the sixth round's invented local documents (users_local_r6)
     ROOT / "benchmarks" / "extraction" / "local_r7",  # the seventh round's (users_local_r7)
+    ROOT / "benchmarks" / "extraction" / "local_r8",  # the eighth round's (users_local_r8)
 )
 LANGS = {"zh", "en"}
 QUESTION_FILES = sorted(QUESTIONS_DIR.glob("*.jsonl"))
