@@ -531,8 +531,10 @@ def find_bodies(
     blocked = _in_titles(source) + [(s.start, s.end) for s in exclude or []]
     chosen = _choose(candidates, blocked)
     # 市经贸委、国土房管局、外经贸局: the list's later members share the level its first one writes
-    chosen += listed_after_prefix(source, chosen, lambda start, end, prefix: _Candidate(start, end, "listed", prefix),
-                                  jurisdiction)
+    listed = listed_after_prefix(source, chosen, lambda start, end, prefix: _Candidate(start, end, "listed", prefix),
+                                 jurisdiction)
+    relisted = {(c.start, c.end) for c in listed}  # a bare short name the list gives its level replaces its reading
+    chosen = [c for c in chosen if (c.start, c.end) not in relisted] + listed
     # 市、区人民政府: 市 shares the name the list ends with (市人民政府)
     chosen += levels_before_shared_name(source, chosen, lambda start, end, rest: _Candidate(start, end, "shared", rest))
     # 市国土资源、财政、公安等行政部门: each matter is the level's department (市财政行政部门)

@@ -68,6 +68,11 @@ def _known(name: str) -> bool:
     return False
 
 
+def _bare_short_name(name: str) -> bool:
+    """A bureau's name with no level, place or state word before it (统计局, 能源局; not 国家统计局)."""
+    return _known(name) and not re.match(r"国家|国务院|中国|中华|中央|全国", name)
+
+
 def _place_prefix(name: str) -> str:
     """The place a body is written with (南海区发改局 → 南海区, 长沙县市场监管局 → 长沙县): the longest run of
     two or more characters ending in a level, after which a known bureau's name stands."""
@@ -182,13 +187,19 @@ def listed_after_prefix(source: str, chosen: list, make, jurisdiction: str = "")
             if not join or join.end() == at:
                 break
             member = _MEMBER.match(source, join.end())
+            nxt = next((c for c in chosen if c.start == join.end()), None)
             if member is None:
-                nxt = next((c for c in chosen if c.start == join.end()), None)
                 if nxt is None:
                     break
                 at = nxt.end  # a prefixed member of the same list: go on after it
                 continue
             start, end = member.start("name"), member.end("name")
+            if start in starts and nxt is not None and nxt.end == end and _bare_short_name(member.group("name")):
+                # 省发展改革委、统计局、林业局: a national body's short name (统计局) written bare in a list its first
+                # member opens with a level is that level's bureau, as its neighbours are (省统计局)
+                found[start] = make(start, end, prefix)
+                at = end
+                continue
             if start in starts or any(a < end and start < b for a, b in taken):
                 break
             if strict and not _known(member.group("name")):

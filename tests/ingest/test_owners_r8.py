@@ -51,3 +51,14 @@ def test_bare_names_in_hexagonal_brackets_share_the_level_of_the_first():
     assert {("教育厅", "一（一）", "participant", "explicit"), ("科技厅", "一（一）", "participant", "explicit"),
             ("农业农村厅", "一（二）", "participant", "explicit"),
             ("交通运输厅", "一（二）", "participant", "explicit")} <= owners
+
+
+def test_a_bare_name_a_national_body_also_goes_by_takes_the_level_of_its_list():
+    # 统计局, 能源局, 林业局 alone name national bodies; after 省发展改革委 in one note they are the province's
+    text = ("某省能源保供工作方案\n一、主要任务\n（一）加强监测预警。建立能源运行日调度机制。"
+            "（省发展改革委牵头，统计局、能源局、林业局配合）\n"
+            "（二）保障重点用户。编制有序用电方案。（省发展改革委、统计局、税务局、药监局、知识产权局负责）\n")
+    doc = parse_text(text, DocumentMeta(slug="t", title="t", jurisdiction="广东省"))
+    labels = {d.pref_label for d in doc.departments}
+    assert {"广东省统计局", "广东省能源局", "广东省林业局", "广东省税务局", "广东省药监局", "广东省知识产权局"} <= labels
+    assert not {"国家统计局", "国家能源局"} & labels
