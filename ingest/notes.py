@@ -26,8 +26,10 @@ _ROLE_OF_MARK = {_LEAD: Role.LEAD, _HELP: Role.PARTICIPANT, _CONVENE: Role.CONVE
 
 _SENTENCE_RE = re.compile(r"[^。！？!?\r\n]+[。！？!?]?")
 _OPEN = "（(〔[【［"
+# (a list broken after its 、 runs on to the next line: （配合单位：市财政局、⏎市人社局）, as web copies wrap it)
 _BRACKET_RE = re.compile(
-    r"[（(〔\[【［](?P<c>(?:[^（）()〔〕\[\]【】［］\r\n]|[（(][^（）()\r\n]{1,40}[）)]){1,300})[）)〕\]】］]")
+    r"[（(〔\[【［](?P<c>(?:[^（）()〔〕\[\]【】［］\r\n]|(?<=[、，,])[ \t\u3000]*\r?\n|[（(][^（）()\r\n]{1,40}[）)]){1,300})"
+    r"[）)〕\]】］]")
 # 上海市房屋管理局（以下简称市房管局，下同）: a name's short form, never a statement of its own.
 _SHORT_NAME_RE = re.compile(r"[（(](?:以下|下)?简称[^（）()\r\n]{0,40}[）)]")
 _ROLE_LABEL_RE = re.compile(
@@ -383,6 +385,9 @@ def _notes(source: str, mentions: list[Mention], excluded: list[Span]) -> list[_
             continue  # a second label of the same line (牵头单位：X；配合单位：Y) is read with the first
         line_end = source.find("\n", m.end())
         line_end = len(source) if line_end == -1 else line_end
+        while line_end < len(source) and source[m.end():line_end].rstrip(" \t\r\u3000").endswith("、"):
+            nxt = source.find("\n", line_end + 1)  # 配合单位：市数据局、⏎各区县政府: the list goes on below
+            line_end = len(source) if nxt == -1 else nxt
         stop = source.find("。", m.end(), line_end)
         end = stop if stop != -1 else line_end
         while end > m.start() and source[end - 1] in " \t\r\u3000；;，,":

@@ -62,3 +62,13 @@ def test_a_bare_name_a_national_body_also_goes_by_takes_the_level_of_its_list():
     labels = {d.pref_label for d in doc.departments}
     assert {"广东省统计局", "广东省能源局", "广东省林业局", "广东省税务局", "广东省药监局", "广东省知识产权局"} <= labels
     assert not {"国家统计局", "国家能源局"} & labels
+
+
+def test_an_owner_list_broken_after_its_comma_goes_on_to_the_next_line():
+    text = ("某市营商环境实施方案\n一、重点任务\n1.推行帮办代办。设立企业服务专窗。\n牵头单位：市政务服务局\n"
+            "配合单位：市数据局、\n各区县政府\n2.压减审批时限。推行告知承诺制。（牵头单位：市商务局；配合单位：市财政局、\n"
+            "市人社局）\n3.加强宣传。开展政策宣讲。（牵头单位：市委宣传部）\n")
+    owners = _owners(text)
+    assert ("各区县政府", "一1", "participant", "explicit") in owners
+    assert ("市人社局", "一2", "participant", "explicit") in owners
+    assert ("市委宣传部", "一3", "lead", "explicit") in owners
