@@ -15,11 +15,12 @@ log = logging.getLogger(__name__)
 
 # A role heading is a short title, not a sentence that happens to contain the words.
 _MAX_ROLE_HEADING = 16
+_MAX_RESULTS_HEADING = 32
 # The section headings of every genre (意见, 方案, 计划, 通知): 总体要求 opens a plan as 指导思想 does; 主要措施,
 # 具体措施, 试点任务 hold the tasks; 组织领导, 工作要求 the safeguards. Order matters: the first that matches wins.
 _ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
     # 主要目标完成情况, 工作完成情况, 主要成效: a report of what was done, before any goals word it holds
-    ("results", re.compile(r"(?:完成|执行|进展|落实|实施)情况$|(?:主要|工作|发展|显著|取得的?)成效$")),
+    ("results", re.compile(r"(?:完成|执行|进展|落实|实施)情况$|(?:主要|工作|发展|显著|取得的?)成效$|工作回顾$")),
     ("guideline", re.compile(r"指导思想")),
     ("overall", re.compile(r"总体要求|总体思路|总体考虑")),  # a guideline when it holds no parts of its own
     ("principles", re.compile(r"基本原则|工作原则|主要原则|原则$")),
@@ -34,6 +35,10 @@ _TOP_NUMBERINGS = (Numbering.BOOK, Numbering.PART, Numbering.HAN_COMMA, Numberin
 def heading_role(unit: Unit) -> str | None:
     """The role its heading announces ("guideline", "principles", "goals", "tasks", "safeguards"), if any."""
     if len(unit.heading) > _MAX_ROLE_HEADING:
+        # 2024年国民经济和社会发展计划执行情况: a report's long heading still announces results when it ends so
+        if len(unit.heading) <= _MAX_RESULTS_HEADING and not re.search(r"[，,。；;：:]", unit.heading) and \
+                _ROLES[0][1].search(unit.heading):
+            return "results"
         return None
     for role, pattern in _ROLES:
         if pattern.search(unit.heading):

@@ -69,6 +69,18 @@ log = logging.getLogger(__name__)
 # the line under a work report's or a speech's title: the day and the meeting it was given at
 _SPEECH_DATE = re.compile(r"^[（(]?[—–\-－]{0,4}\s*(?P<date>[0-9０-９〇○零一二三四五六七八九]{4}\s*年[^年日在]{1,8}日)\s*"
                           r"在[^。；;]{2,60}?(?:会议|大会|会|论坛|仪式)上(?:的(?:讲话|报告|工作报告|发言))?[）)]?$")
+
+
+def _speech_date_split(first: str, second: str) -> str:
+    """The ISO day of a speech-date line a page broke in two (the first part a dash and the day, the second ending
+    in 会议上), else ""."""
+    if not re.match(r"^[（(]?[—–\-－]{1,4}", first) or len(second) > 40 or re.search(r"[。；;，,：:]", first + second):
+        return ""
+    m = _SPEECH_DATE.match(first + second)
+    d = date_of(m.group("date")) if m else None
+    return d.isoformat() if d else ""
+
+
 _NOTE = re.compile(r"^[（(](?:此件|本件|本文)[^（）()]{1,12}[）)]$")
 # Distribution and printing lines at the very end: 抄送：… / 上海市人民政府办公厅 2024年3月16日印发.
 _COLOPHON = re.compile(rf"^(?:[（(]?(?:抄送|主送|抄报|分送|发送|联系人|联系电话|联系方式|联系单位|联系部门|联系地址|通讯地址|经办人|承办人|签发人)[：:].*|.{{0,40}}(?:{DATE.pattern})\s*印发)$")
@@ -199,6 +211,12 @@ def _header(lines: list[_Line]) -> tuple[list[FrontLine], int]:
             return found, i + 1
         elif DATE_LINE.match(line.text) and not DATE_LINE.match(line.text).group("sig") and date_of(line.text):
             found.append(FrontLine("date", span, date_of(line.text).isoformat()))  # type: ignore[union-attr]
+        elif (title_lines and i + 1 < len(lines) and not _SPEECH_DATE.match(line.text)
+              and _speech_date_split(line.text, lines[i + 1].text)):
+            # ——2024年12月30日在某区第十六届 / 人民代表大会第五次会议上: the same line broken in two, as pages print it
+            found.append(FrontLine("date", Span(line.start, lines[i + 1].end),
+                                   _speech_date_split(line.text, lines[i + 1].text)))
+            i += 1
         elif title_lines and _SPEECH_DATE.match(line.text) and date_of(_SPEECH_DATE.match(line.text).group("date")):
             # ——2019年1月8日在区第十六届人民代表大会第三次会议上: a report or speech is issued the day it is given
             found.append(FrontLine("date", span, date_of(  # type: ignore[union-attr]

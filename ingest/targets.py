@@ -40,7 +40,7 @@ from .deadlines import covering_deadline as _covering_statement
 from .hannumerals import HAN_PERCENT_RE, HAN_QUANTITY_RE, HAN_YEAR, han_number
 from .model import Basis, Span, Target
 from .quantities import QUANTITY_RE, RATE_UNITS, is_count, normalise_digits, to_decimal
-from .support import support_spans
+from .support import support_phrases
 
 __all__ = [
     "DeadlineHint",
@@ -101,6 +101,16 @@ _PAST_RE = re.compile(r"已(?:经)?(?:建成|达到|累计|形成|培育|实现|
 _AGAINST_TARGET = re.compile(r"(?:低于|高于|快于|慢于|超过|超出|完成|未完成|达到|未达到|实现)(?:预期|年度|全年|序时|计划)?目标")
 _OPENING_YEAR = re.compile(r"\s*(?:[0-9]+[.．、]|其中[，,]?|在[^，,。；;0-9]{1,20}方面[，,])?\s*(?P<y>(?:19|20)[0-9]{2})年(?!起|以来|开始|前|底|末|内|[0-9]|至|到|[—–\-~])")
 _AIM_WORDS = re.compile(r"力争|确保|争取|目标|计划|预计|预期|将|要|到(?:19|20)[0-9]{2}年")
+
+
+# 预计全年地区生产总值突破1700亿元 / 预计2025年…完成87.4亿元: a report's estimate of the year now closing, no aim
+# (预计到2025年…将达到 looks ahead: 到 before the year)
+_ESTIMATE = re.compile(r"预计(?:全年|今年|本年度?|(?:19|20)[0-9]{2}年(?!底前|前|[0-9]))")
+
+
+def _estimates_outcome(sentence: str) -> bool:
+    """A sentence estimating how the current year ends (see ``_ESTIMATE``), setting no aim of its own."""
+    return bool(_ESTIMATE.search(sentence)) and not re.search(r"力争|确保|争取|目标", sentence)
 
 
 def _reports_past_year(sentence: str, year: int | None) -> bool:
@@ -641,7 +651,22 @@ def _own_time(text: str, at: int, mentions: list[TimeMention]) -> TimeMention | 
 def _subordinate(text: str, mention: TimeMention) -> bool:
     """Whether a date sits in a 其中 clause (其中，到2024年底…), which binds only its own sentence."""
     start = _clause_start(text, mention.start, _SENTENCE_STOPS)
-    return "其中" in text[start : mention.start]
+    # 其中提出/其中提到，到2027年…: a report quoting the plan, whose date covers what follows (not a 其中 subset)
+    return re.search(r"其中(?!(?:提出|提到|指出|明确|要求|规定))", text[start : mention.start]) is not None
+
+
+# 实现卫浴产值150亿元以上, 完成投资200亿元以上: a size the support reader reads as who qualifies (产值…以上), which
+# an aim verb before it in its clause, in a sentence granting nothing, makes a figure aimed at
+_AIM_VERB = re.compile(r"(?:实现|完成|力争|确保|争取)[^，,。；;：:]{0,12}$")
+
+
+def _aimed_threshold(text: str, phrase) -> bool:
+    """Whether a support phrase is a threshold that is really a target (see ``_AIM_VERB``): not followed by 的 (年产值
+    10亿元以上的企业 qualifies a noun) and in a sentence with no grant (对…企业给予奖励)."""
+    if phrase.kind != "threshold" or text.startswith("的", phrase.end):
+        return False
+    sentence = text[_clause_start(text, phrase.start, _SENTENCE_STOPS):_clause_end(text, phrase.end, _SENTENCE_STOPS)]
+    return not _GRANTS.search(sentence) and bool(_AIM_VERB.search(text, _clause_start(text, phrase.start), phrase.start + 1))
 
 
 def drop_restated(targets: list[Target], restating_paths: set[str]) -> list[Target]:
@@ -669,10 +694,10 @@ def extract_targets(
     comparator word (PUE降至1.3以下): 超千亿 and 2020年 are not targets.
     """
     norm = normalise_digits(text)
-    skip = _protected_ranges(norm) + [(s.start, s.end) for s in support_spans(norm)]
+    skip = _protected_ranges(norm) + [(p.start, p.end) for p in support_phrases(norm) if not _aimed_threshold(norm, p)]
     skip += [(m.start(), m.end()) for m in re.finditer(r"[^。；;\n]*", norm)
              if _PAST_RE.search(_AGAINST_TARGET.sub("", m.group())) or _sets_terms(m.group())
-             or _reports_past_year(m.group(), year)]
+             or _reports_past_year(m.group(), year) or _estimates_outcome(m.group())]
     skip += [clause for m in re.finditer(r"[^。；;\n]+", norm) for clause in _charges(m)]
     found, used = _respectively(norm, text)
     found = [f for f in found + _worded(norm, text) if not _inside(f.at, skip)]

@@ -1,0 +1,68 @@
+"""Targets and front lines of local work reports and plans (round 8): an output or an investment to be reached after
+实现/完成 is a target even though it reads like a size (产值…亿元以上), a plan quoted with 其中提出 dates what follows,
+a report's estimate of the year now closing (预计全年…) is no aim, a heading ending in 执行情况 announces results however
+long, and a speech-date line a page broke in two is front matter. Sentences are written for these tests."""
+
+from datetime import date
+from decimal import Decimal
+
+from ingest.classify import heading_role
+from ingest.model import DocumentMeta
+from ingest.pipeline import parse_text
+from ingest.targets import extract_targets
+
+
+def _read(text: str, year: int | None = None):
+    return [(t.indicator, t.quantity, t.unit, t.comparator, t.deadline)
+            for t in extract_targets(text, 0, "一", "u1", year=year)]
+
+
+def test_an_output_after_an_aim_verb_is_a_target():
+    found = _read("推动家具产业提档升级，实现家具产值80亿元以上。")
+    assert ("家具产值", Decimal("80"), "亿元", "≥", None) in found
+
+
+def test_an_investment_to_be_completed_is_a_target():
+    found = _read("全年开工重点项目120个，完成投资150亿元以上。")
+    assert ("投资", Decimal("150"), "亿元", "≥", None) in found
+
+
+def test_a_size_that_qualifies_who_is_paid_stays_no_target():
+    assert _read("对年产值5亿元以上的企业给予一次性奖励。") == []
+    assert _read("实现年产值5亿元以上的企业，给予奖励50万元。") == []
+
+
+def test_a_plan_quoted_with_qizhong_tichu_dates_the_sentences_after_it():
+    found = _read("方案其中提出，到2027年，产业规模力争达到300亿元。培育龙头企业5家以上。")
+    assert ("龙头企业", Decimal("5"), "家", "≥", date(2027, 12, 31)) in found
+
+
+def test_a_qizhong_subset_still_binds_only_its_sentence():
+    found = _read("其中，到2025年底，新建充电桩800个。改造老旧小区30个。")
+    assert ("改造老旧小区", Decimal("30"), "个", "=", None) in found
+
+
+def test_an_estimate_of_the_closing_year_is_no_aim():
+    assert _read("经济运行稳中向好，预计全年地区生产总值突破900亿元，一般公共预算收入完成60亿元。") == []
+
+
+def test_an_estimate_looking_ahead_to_a_year_is_still_read():
+    found = _read("预计到2026年，全市新能源汽车产量达到20万辆。")
+    assert ("全市新能源汽车产量", Decimal("20"), "万辆", "≥", date(2026, 12, 31)) in found
+
+
+def test_a_long_heading_ending_in_zhixing_qingkuang_announces_results():
+    doc = parse_text("一、2024年全县国民经济和社会发展计划执行情况\n（一）工业经济稳步回升\n规上工业增加值增长9%。\n"
+                     "二、2025年主要任务\n（一）做强工业\n力争规上工业增加值增长8%以上。\n",
+                     DocumentMeta(slug="x", title="x"))
+    assert heading_role(doc.units[0]) == "results"
+    assert [t.unit_path for t in doc.targets] == ["二（一）"]
+
+
+def test_a_speech_date_line_broken_in_two_is_front_matter():
+    text = ("某县2025年政府工作报告\n——2025年1月8日在某县第十八届\n人民代表大会第四次会议上\n各位代表：\n"
+            "现在，我代表县人民政府向大会报告工作。\n一、过去一年工作回顾\n全县经济平稳运行。\n二、今年工作安排\n"
+            "力争地区生产总值增长6%左右。\n")
+    doc = parse_text(text, DocumentMeta(slug="x", title=""))
+    assert doc.meta.issued == "2025-01-08"
+    assert not any(u.label == "——" for u in doc.units)
