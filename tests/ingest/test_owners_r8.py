@@ -72,3 +72,13 @@ def test_an_owner_list_broken_after_its_comma_goes_on_to_the_next_line():
     assert ("各区县政府", "一1", "participant", "explicit") in owners
     assert ("市人社局", "一2", "participant", "explicit") in owners
     assert ("市委宣传部", "一3", "lead", "explicit") in owners
+
+
+def test_local_rules_name_supervision_and_approval_departments_by_their_sector():
+    text = ("某市政府投资项目管理办法\n第一条 为规范政府投资项目管理，制定本办法。\n"
+            "第二条 发展改革部门负责项目审批和年度计划。监察部门负责项目建设全过程的监督检查。"
+            "行政审批部门负责办理施工许可。\n")
+    owners = _owners(text)
+    # 负责…监督检查: the one who oversees
+    assert {("发展改革部门", "第二条", "lead", "explicit"), ("监察部门", "第二条", "supervisor", "explicit"),
+            ("行政审批部门", "第二条", "lead", "explicit")} <= owners
