@@ -417,6 +417,8 @@ def _conventions(source: str, notes: list[_Note]) -> _Conventions:
         if any(s.start <= m.start() < s.end for s in short_names) or re.search(r"简称|含|包括", source[opened:m.start()]):
             continue  # （以下简称市房管局，下同）, 各区政府（含…，下同）: a name's scope, not a reading rule
         note = next((n for n in notes if n.span.start <= m.start() < n.span.end), None)
+        if note is not None and re.search(r"[。！？]", source[note.content.start : m.start()]):
+            continue  # （A、B按职责分工负责。具体任务均涉及各市，不再分工，下同）: 下同 closes a sentence of its own
         before = source[max(0, m.start() - 3) : m.start()]
         after_note = next((n for n in notes if 0 <= m.start() - n.span.end <= 2), None)
         if note is not None or (after_note is not None and before[-1:] in _OPEN):

@@ -82,3 +82,14 @@ def test_local_rules_name_supervision_and_approval_departments_by_their_sector()
     # 负责…监督检查: the one who oversees
     assert {("发展改革部门", "第二条", "lead", "explicit"), ("监察部门", "第二条", "supervisor", "explicit"),
             ("行政审批部门", "第二条", "lead", "explicit")} <= owners
+
+
+def test_a_same_below_that_closes_a_sentence_of_its_own_states_no_reading_rule():
+    # 下同 here carries 不再分工 to the notes below, not "the first named leads"
+    text = ("某省物流体系建设实施方案\n一、主要任务\n（一）完善物流枢纽布局。建设国家物流枢纽。"
+            "〔责任单位：省发展改革委、省交通运输厅、商务厅按职责分工负责。具体任务均涉及各市人民政府，不再分工，下同。〕\n"
+            "（二）发展冷链物流。建设产地冷藏保鲜设施。〔责任单位：省农业农村厅、商务厅按职责分工负责〕\n")
+    owners = _owners(text)
+    assert ("省发展改革委", "一（一）", "lead", "inferred") in owners
+    assert ("省农业农村厅", "一（二）", "lead", "inferred") in owners
+    assert ("商务厅", "一（一）", "participant", "explicit") in owners
