@@ -25,7 +25,9 @@ _ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("overall", re.compile(r"总体要求|总体思路|总体考虑")),  # a guideline when it holds no parts of its own
     ("principles", re.compile(r"基本原则|工作原则|主要原则|原则$")),
     ("goals", re.compile(r"主要目标|发展目标|工作目标|总体目标|预期目标|具体目标|目标任务|目标要求|主要指标")),
-    ("tasks", re.compile(r"重点任务|主要任务|重点工作|主要举措|主要措施|具体措施|重点措施|政策措施|工作任务|试点任务")),
+    # 2024年主要工作安排 / 今年工作安排 in a work report: the year's tasks (a bare 工作安排 is a schedule, below)
+    ("tasks", re.compile(r"重点任务|主要任务|重点工作|主要举措|主要措施|具体措施|重点措施|政策措施|工作任务|试点任务"
+                         r"|(?:主要|重点|年度|[0-9]{4}年|今年|明年)工作安排")),
     ("safeguards", re.compile(r"保障措施|保障机制|组织实施|组织保障|实施保障|组织领导"
                               r"|(?:工作要求|工作保障|实施步骤|进度安排|工作安排|工作进度)$")),
 )

@@ -242,8 +242,14 @@ def _object_end(text: str, start: int) -> int:
     """End of the noun phrase after a quantity: up to punctuation or a 和/及 that starts the next list item (a
     quoted name inside it, 100个“双师型”教师培养基地, is part of it)."""
     i = start
-    while i < len(text) and text[i] not in _OBJECT_STOPS:
-        if _LIST_JOINER.match(text, i):
+    while i < len(text):
+        if text[i] in "（(" and i > start:
+            # 20个以上产值（营业收入）超千亿元的产业集群: a short note inside the noun phrase, which goes on after it
+            note = re.match(r"[（(][^（）()，,。；;]{1,10}[）)](?=[\u4e00-\u9fff])", text[i:])
+            if note:
+                i += note.end()
+                continue
+        if text[i] in _OBJECT_STOPS or _LIST_JOINER.match(text, i):
             break
         i += 1
     return i
@@ -300,8 +306,10 @@ def _respectively(text: str, text_raw: str) -> tuple[list[_Found], list[tuple[in
     """A、B分别达到65%和55%: one target per indicator, paired in order; returns them and the spans they used."""
     found: list[_Found] = []
     used: list[tuple[int, int]] = []
+    last_names: list[str] = []  # the indicators of the series before, for one that names none (到2027年，分别达到…)
     for m in _RESPECTIVELY_RE.finditer(text):
         values: list[re.Match[str]] = []
+        posts: list[re.Match[str] | None] = []  # 分别增长8%左右和8.5%左右: each value's own bound word
         i = m.end()
         while True:
             q = QUANTITY_RE.match(text, i)
@@ -309,6 +317,13 @@ def _respectively(text: str, text_raw: str) -> tuple[list[_Found], list[tuple[in
                 break
             values.append(q)
             i = q.end()
+            own_post = _POST_RE.match(text, i)
+            following = own_post.end() if own_post else i
+            if own_post and re.match(r"(?:、|和|及|与)[0-9]", text[following:following + 2]):
+                posts.append(own_post)
+                i = following
+            else:
+                posts.append(None)
             sep = re.match(r"、|和|及|与|,|，", text[i:])
             if not sep or not re.match(r"[0-9]", text[i + sep.end() : i + sep.end() + 1]):
                 break
@@ -330,17 +345,26 @@ def _respectively(text: str, text_raw: str) -> tuple[list[_Found], list[tuple[in
         subject = text_raw[start : m.start()]
         subject = _BASELINE_TAIL.sub("", subject)  # 起数和死亡人数较2023年分别下降…: the baseline names no indicator
         names = [n for part in subject.split("、") for n in _NAME_SPLIT.split(part) if n]
-        if len(names) != len(values) or years:
+        if not subject.strip() and not years and len(last_names) == len(values):
+            names = last_names  # 到2025年，A和B分别达到600家和1000家；到2027年，分别达到700家和1200家
+        elif len(names) != len(values) or years:
             names = [subject] * len(values)
+        elif len(names) > 1 and all(len(n) <= 3 < len(names[-1]) - len(n) for n in names[:-1]):
+            # 城镇和农村常住居民人均可支配收入: a short parallel word shares the rest of the last name
+            names = [n + names[-1][len(n):] for n in names[:-1]] + [names[-1]]
+        if subject.strip():
+            last_names = names
         last_unit = next((v.group("unit") for v in reversed(values) if v.group("unit")), "") or ""
         words = m.group("words")
         pre = next((w for w in _PRE_WORDS if words.endswith(w)), None)
         for k, (name, q) in enumerate(zip(names, values)):
             unit = q.group("unit") or last_unit
+            own = posts[k] if k < len(values) - 1 else post
+            bound = own if own is not None else (None if any(posts[:-1]) else post)
             found.append(_Found(start, q.end() if q is not values[-1] else end, q.start(), name,
                                 to_decimal(q.group("num")) or Decimal(0),
                                 to_decimal(q.group("max")) if q.group("max") else None, unit,
-                                comparator_of(pre, post.group() if post else None, q.group("approx")),
+                                comparator_of(pre, bound.group() if bound else None, q.group("approx")),
                                 when=date(years[0][k], 12, 31) if years else None))
         used.append((m.start(), end))
     return found, used

@@ -66,3 +66,27 @@ def test_a_speech_date_line_broken_in_two_is_front_matter():
     doc = parse_text(text, DocumentMeta(slug="x", title=""))
     assert doc.meta.issued == "2025-01-08"
     assert not any(u.label == "——" for u in doc.units)
+
+
+def test_each_value_of_a_series_keeps_its_own_bound_word():
+    found = _read("城镇和农村居民人均可支配收入分别增长6%左右和7%以上。")
+    assert ("城镇居民人均可支配收入", Decimal("6"), "%", "≈", None) in found
+    assert ("农村居民人均可支配收入", Decimal("7"), "%", "≥", None) in found
+
+
+def test_a_later_series_with_no_names_takes_the_names_of_the_one_before():
+    found = _read("到2025年，专精特新企业和高新技术企业分别达到120家和500家；到2027年，分别达到180家和650家。")
+    assert ("专精特新企业", Decimal("180"), "家", "≥", date(2027, 12, 31)) in found
+    assert ("高新技术企业", Decimal("650"), "家", "≥", date(2027, 12, 31)) in found
+
+
+def test_a_short_note_in_brackets_stays_inside_the_counted_noun():
+    found = _read("到2026年，建成5个以上省级（国家级）现代农业产业园。")
+    assert ("省级（国家级）现代农业产业园", Decimal("5"), "个", "≥", date(2026, 12, 31)) in found
+
+
+def test_this_years_work_arrangements_heading_holds_tasks():
+    doc = parse_text("一、2024年工作回顾\n全县经济平稳运行。\n二、2025年主要工作安排\n（一）做强工业\n新增规上企业20家。\n"
+                     "（二）做优农业\n建成高标准农田2万亩。\n", DocumentMeta(slug="x", title="x"))
+    assert heading_role(doc.units[1]) == "tasks"
+    assert heading_role(doc.units[0]) == "results"
