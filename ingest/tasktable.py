@@ -229,6 +229,8 @@ def _vertical_table(source: str, lines: list[tuple[int, int]], i: int) -> tuple[
         cells = split_cells(source, *lines[j])
         if len(cells) != 1 or len(re.sub(r"\s", "", cells[0].text)) > 8:
             break
+        if header and _NUMBER_CELL.fullmatch(cells[0].text):
+            break  # the first row's number (80 |) right under a header of as few lines as it has columns
         header.append(cells[0])
         j += 1
     columns = tuple(_column(c.text) for c in header)

@@ -93,3 +93,15 @@ def test_a_same_below_that_closes_a_sentence_of_its_own_states_no_reading_rule()
     assert ("省发展改革委", "一（一）", "lead", "inferred") in owners
     assert ("省农业农村厅", "一（二）", "lead", "inferred") in owners
     assert ("商务厅", "一（一）", "participant", "explicit") in owners
+
+
+def test_a_table_copied_one_cell_a_line_with_its_bars_and_a_persons_column():
+    text = ("附件\n某县2024年重点工作任务分解表\n序号 |\n工作任务 |\n分 管 县领导 |\n牵头责任单位 |\n责任单位 |\n"
+            "12 |\n新建城区小学一所，新增学位一千个。 |\n吴 强 |\n县教育局 |\n县住建局、县财政局 |\n"
+            "13 |\n完成县医院门诊楼改造。 |\n郑 丽 |\n县卫健委 |\n县各有关单位 |\n")
+    tables = find_task_tables(text)
+    assert tables and len(tables[0].rows) == 2 and Column.PERSON in tables[0].columns
+    owners = _owners(text)
+    leads = {o[0] for o in owners if o[2] == "lead"}
+    assert {"县教育局", "县卫健委"} <= leads
+    assert any(o[0] == "县住建局" and o[2] == "participant" for o in owners)
