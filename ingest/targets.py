@@ -135,6 +135,9 @@ _FREQUENCY_RE = re.compile(r"每(?:[0-9一二两三四五六七八九十]{1,2}�
 # a span of time per period (教师每年至少1个月在企业实践, 每周不少于2天): an allowance that binds persons, not an aim
 _DURATION_UNITS = ("个月", "月", "天", "日", "周", "小时", "分钟", "年", "学时", "课时")
 _AGE_UNITS = ("岁", "周岁")
+# 以…7600多名持证残疾人为主要对象 / 以100家龙头企业为重点: the figure names what the plan works on or from
+_FRAMED_BY_YI = re.compile(r"以(?![上下内外及后前来])[^，,。；;]*$")
+_FRAME_TAIL = re.compile(r"为(?:主要|重点|服务)?(?:对象|重点|主体|依托|载体|抓手|牵引|核心|龙头|支撑|目标群体)$")
 _BASE_AFTER = re.compile(r"(?:作)?为(?:基数|基础|基准|起点)")
 _CONDITION_TAIL = re.compile(r"的[，,；;]")  # a 的-clause a comma closes names those a rule is for (…在3家以上的，)
 _APPLIED_RATE = re.compile(r"按(?:照)?(?!时|期)[^，,。；;]{0,24}$")  # 按不低于采购金额的30%: how a sum is worked out (按时办结率: no)
@@ -522,7 +525,7 @@ def _read_quantity(text: str, text_raw: str, q: re.Match[str]) -> _Found | None:
         return None  # 入围企业在3家及以上的，采取招标方式: whom a rule applies to, not an aim
     if _APPLIED_RATE.search(text, clause_start, q.start()):
         return None  # 按不低于采购金额的30%预付: the rate a payment is made at, not an aim
-    if not pre and _LISTED.search(text[max(0, q.start() - 80) : q.start()]):
+    if not pre and unit not in RATE_UNITS and _LISTED.search(text[max(0, q.start() - 80) : q.start()]):
         return None  # 选择北京、天津、上海…11个城市: the count of the places just named, not an aim
     if _describes(text, clause_start, q.start(), after, pre is not None):
         return None
@@ -530,6 +533,8 @@ def _read_quantity(text: str, text_raw: str, q: re.Match[str]) -> _Found | None:
     if comparator == "=" and _AT_LEAST_VERB.search(text, clause_start, q.start()):
         comparator = "≥"  # 每个街道至少建成1个联络站: the bound stands before the verb
     obj_end = _object_end(text, after)
+    if _FRAMED_BY_YI.search(text, clause_start, q.start()) and _FRAME_TAIL.search(text, after, obj_end):
+        return None  # 以全市7600多名持证残疾人为主要对象: whom the plan is about, not an aim
     subject_start = _subject_start(text, pre[1] if pre else q.start())
     verb = None if pre else _BUILD_VERB.match(text, subject_start, q.start())
     subject_start = verb.end() if verb else subject_start
@@ -557,7 +562,8 @@ def _read_quantity(text: str, text_raw: str, q: re.Match[str]) -> _Found | None:
         subject = text_raw[subject_start : clause_start - 1]
     if re.search(r"(?:权重|分值)$", subject):
         return None  # 纳入年度考核，权重不低于10%: how an assessment is weighted, no outcome aimed at
-    if (pre or unit in _SUBJECT_UNITS or obj_end == after) and subject:
+    places_before = not pre and text.startswith("的", after) and _LISTED.search(text[max(0, q.start() - 80) : q.start()])
+    if (pre or unit in _SUBJECT_UNITS or obj_end == after) and subject and not places_before:
         start, end, indicator = subject_start, after, subject
     elif obj_end > after and (unit not in RATE_UNITS or text.startswith("的", after)):  # 使80%的企业实现上云
         noun = after + 1 if text.startswith("的", after) else after  # 100个以上的应用场景

@@ -90,3 +90,17 @@ def test_this_years_work_arrangements_heading_holds_tasks():
                      "（二）做优农业\n建成高标准农田2万亩。\n", DocumentMeta(slug="x", title="x"))
     assert heading_role(doc.units[1]) == "tasks"
     assert heading_role(doc.units[0]) == "results"
+
+
+def test_the_population_a_plan_is_about_is_no_target():
+    found = _read("以全县3200多名低保对象为重点，到2026年，新增公益性岗位60个以上。")
+    assert [(f[0], f[1]) for f in found] == [("新增公益性岗位", Decimal("60"))]
+
+
+def test_a_share_after_a_list_of_districts_is_a_target_of_the_noun_after_it():
+    found = _read("到2027年，甲区、乙区、丙区40%的社区建成综合服务中心。")
+    assert found == [("社区建成综合服务中心", Decimal("40"), "%", "=", date(2027, 12, 31))]
+
+
+def test_a_count_of_the_districts_just_listed_stays_no_target():
+    assert _read("选择甲区、乙区、丙区等3个区先行试点。") == []
