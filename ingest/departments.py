@@ -502,6 +502,18 @@ def _state_council_designation(source: str, cand: _Candidate, name: str) -> bool
                                                         source)
 
 
+# the kinds of place a level's list names in brackets: 县(市、区), 市(州), 省(区、市), 乡(镇、街道)
+_PLACE_KINDS = r"(?:[省市区县州旗盟地镇乡]|特区|自治[区县州]|街道|街镇|管委会)"
+_ASCII_PLACES_RE = re.compile(rf"\((?P<k>{_PLACE_KINDS}(?:[、，,]{_PLACE_KINDS})*)\)")
+
+
+def _fold_place_brackets(source: str) -> str:
+    """The text with the ASCII brackets of a level's list of place kinds written full-width (各县(市、区)财政局 →
+    各县（市、区）财政局), as web copies write them and the body patterns read them; one character for one, so
+    every offset is the same."""
+    return _ASCII_PLACES_RE.sub(lambda m: "（" + m.group("k") + "）", source)
+
+
 def find_bodies(
     source: str,
     units: list[Unit] | None = None,
@@ -520,6 +532,7 @@ def find_bodies(
     你省, 我局) are mentions of the body each names. ``units`` lets a body named only in narrative drop out.
     """
     jurisdiction = canonical_jurisdiction(jurisdiction)
+    source = _fold_place_brackets(source)
     places = _text_places(source, jurisdiction)
     candidates = [
         *_label_candidates(source), *_generic_candidates(source, places),

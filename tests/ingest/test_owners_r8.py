@@ -105,3 +105,14 @@ def test_a_table_copied_one_cell_a_line_with_its_bars_and_a_persons_column():
     leads = {o[0] for o in owners if o[2] == "lead"}
     assert {"县教育局", "县卫健委"} <= leads
     assert any(o[0] == "县住建局" and o[2] == "participant" for o in owners)
+
+
+def test_a_level_list_in_ascii_brackets_names_the_same_collective():
+    # web copies write 各县(市、区) with ASCII brackets; the collective is the one 各县（市、区） names
+    text = ("某市农业资金管理规定\n一、管理职责\n（一）市财政局负责专项资金预算管理。\n"
+            "（二）各县(市、区)财政局负责本地专项资金的具体管理。\n（三）各市(州)人民政府要加强组织实施。\n")
+    doc = parse_text(text, DocumentMeta(slug="t", title="t"))
+    labels = {d.pref_label for d in doc.departments}
+    assert {"各县（市、区）财政局", "各市（州）人民政府"} <= labels
+    written = {doc.source[m.start:m.end] for d in doc.departments for m in d.mentions}
+    assert "各县(市、区)财政局" in written  # the mention is the text as written
