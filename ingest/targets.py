@@ -612,7 +612,7 @@ def _describes(text: str, clause_start: int, at: int, after: int, has_pre: bool)
 
 
 # 专职保安员配备率、一键报警装置安装率均达到100%: indicators listed with 、 before 均/都 and one bound share it
-_SHARED_TAIL = re.compile(r"(?<![人平年户亩])(?:均|都|全部)$")
+_SHARED_TAIL = re.compile(r"(?<![人平年户亩])(?:均|都|全部|各)$")  # 开工、竣工各100万平方米 too
 _SHARED_ITEM = re.compile(r"[^，,。；;：:、\n\t（）()]{2,30}$")
 
 

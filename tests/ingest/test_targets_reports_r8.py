@@ -104,3 +104,15 @@ def test_a_share_after_a_list_of_districts_is_a_target_of_the_noun_after_it():
 
 def test_a_count_of_the_districts_just_listed_stays_no_target():
     assert _read("选择甲区、乙区、丙区等3个区先行试点。") == []
+
+
+def test_two_works_sharing_one_figure_with_ge_are_two_targets():
+    found = _read("全年完成开工、竣工各80万平方米。")
+    assert {(f[0], f[1], f[2]) for f in found} == {("竣工", Decimal("80"), "万平方米"), ("完成开工", Decimal("80"), "万平方米")}
+
+
+def test_a_breadcrumbs_rest_on_its_own_line_is_page_chrome():
+    from ingest.webchrome import is_chrome
+    assert is_chrome(" > 信息公开 > 政策文件 > 区政府文件")
+    assert is_chrome("> 政策解读")
+    assert not is_chrome("关于印发某区推动经济高质量发展若干政策的通知")
