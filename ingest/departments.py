@@ -551,8 +551,10 @@ def find_bodies(
     # 市、区人民政府: 市 shares the name the list ends with (市人民政府)
     chosen += levels_before_shared_name(source, chosen, lambda start, end, rest: _Candidate(start, end, "shared", rest))
     # 市国土资源、财政、公安等行政部门: each matter is the level's department (市财政行政部门)
-    chosen += matters_between_level_and_department(source, chosen, lambda start, end, parts: _Candidate(start, end, "matter", parts),
+    matters = matters_between_level_and_department(source, chosen, lambda start, end, parts: _Candidate(start, end, "matter", parts),
                                                    lambda word: bool(_BODY_CLAUSE_RE.search(word)))
+    # 各级财政和农业农村部门: its last member replaces the designation read alone inside it (农业农村部门)
+    chosen = [c for c in chosen if not any(m.start <= c.start and c.end <= m.end for m in matters)] + matters
     chosen, bracketed = _bracketed_aliases(source, chosen)
     aliases = _short_name_mentions(source, chosen, blocked)
     if aliases:  # a short name read as a body of its own, inside its declaration or after it, is the alias only

@@ -251,20 +251,38 @@ _MATTER = r"[\u4e00-\u9fff]{2,8}?"
 _MATTERS_RE = re.compile(rf"(?P<level>[省市区县])(?P<list>{_MATTER}(?:、{_MATTER}){{1,14}})(?P<tail>等?(?:有关)?(?P<suffix>行政主管部门|行政部门|主管部门))")
 
 
+@lru_cache(maxsize=1)
+def _shared_sectors_re() -> re.Pattern[str]:
+    """各级财政和农业农村部门, 县（市、区）财政、农业农村部门, 市财政和人力资源社会保障部门: two or more sectors
+    (only the sectors a functional designation names) between one scope and one 部门, each its own department."""
+    from .bodynames import _SECTORS
+
+    sector = rf"(?:{_SECTORS})"
+    return re.compile(rf"(?P<level>各级|各?县（市、区）|各?县（市）|各?市（州）|各?市（区）|各设区(?:的)?市|各[省市县区]|[省市区县])"
+                      rf"(?P<list>{sector}(?:[、和及]{sector})+)"
+                      rf"(?P<tail>等?(?:有关)?(?P<suffix>行政主管部门|行政部门|主管部门|部门)(?![\u4e00-\u9fff]*?(?:人员|负责人)))")
+
+
 def matters_between_level_and_department(source: str, chosen: list, make, clause) -> list:
     """Candidates (``make(start, end, (prefix, suffix))``) for each matter of a list written between a level and a
     designation; the first member's span takes the level, the last one's the designation. ``clause`` tells a
-    member that is a clause (no matter)."""
+    member that is a clause (no matter). A list of sectors joined by 和 as well (各级财政和农业农村部门) is read the
+    same way, its members replacing the one designation its last member was read as."""
     found = []
     taken = [(c.start, c.end) for c in chosen]
-    for m in _MATTERS_RE.finditer(source):
+    matches = [(m, "、") for m in _MATTERS_RE.finditer(source)]
+    seen = {m.start() for m, _ in matches}
+    matches += [(m, "[、和及]") for m in _shared_sectors_re().finditer(source) if m.start() not in seen]
+    for m, joiner in sorted(matches, key=lambda x: x[0].start()):
         prev = source[m.start() - 1: m.start()]
-        if prev and _LEVELS_OPEN.match(prev) and prev not in _LEVELS_AFTER_WORD:
+        if prev and _LEVELS_OPEN.match(prev) and prev not in _LEVELS_AFTER_WORD and not m.group("level").startswith("各"):
             continue
-        words = m.group("list").split("、")
+        words = re.split(joiner, m.group("list"))
         if any(clause(w) or w.startswith(("各", "有关", "相关")) for w in words):
             continue
-        if any(a < m.end() and m.start() < b for a, b in taken):
+        inside_only = joiner != "、"  # a sector list may hold a designation read alone (农业农村部门): it replaces it
+        if any(a < m.end() and m.start() < b and not (inside_only and m.start() <= a and b <= m.end())
+               for a, b in taken):
             continue
         at = m.start("list")
         for i, w in enumerate(words):

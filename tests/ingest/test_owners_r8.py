@@ -116,3 +116,16 @@ def test_a_level_list_in_ascii_brackets_names_the_same_collective():
     assert {"各县（市、区）财政局", "各市（州）人民政府"} <= labels
     written = {doc.source[m.start:m.end] for d in doc.departments for m in d.mentions}
     assert "各县(市、区)财政局" in written  # the mention is the text as written
+
+
+def test_two_sectors_joined_by_and_before_one_department_are_two_departments():
+    text = ("某市农业发展资金管理办法\n第一条 为规范专项资金管理，制定本办法。\n"
+            "第二条 各级财政和农业农村部门应当对资金绩效目标开展绩效监控。\n"
+            "第三条 县（市、区）财政和农业农村部门按照职责落实绩效管理工作。\n")
+    doc = parse_text(text, DocumentMeta(slug="t", title="t"))
+    labels = {d.pref_label for d in doc.departments}
+    assert {"各级财政部门", "各级农业农村部门", "县（市、区）财政部门", "县（市、区）农业农村部门"} <= labels
+    acting = {(doc.departments[[d.key for d in doc.departments].index(r.agent)].pref_label, r.unit_path)
+              for r in doc.responsibilities}
+    assert {("各级财政部门", "第二条"), ("各级农业农村部门", "第二条"), ("县（市、区）财政部门", "第三条"),
+            ("县（市、区）农业农村部门", "第三条")} <= acting
