@@ -408,20 +408,44 @@ class SearchIndex:
         even with no query cache)."""
         vector = self.query_vector(plan.dense_text or plan.text) if vector is None else vector
         vector = self.aligned(vector, plan.language) if align else vector
+        combined, ordered = self._dense_scores(vector, k, where)
+        if ordered:
+            return [Scored(doc, score) for doc, score in combined.items()]
+        ranked = sorted(combined.items(), key=lambda item: (-item[1], item[0]))[:k]
+        return [Scored(doc, score) for doc, score in ranked]
+
+    def _dense_scores(self, vector: np.ndarray, k: int, where: UnitFilter | None) -> tuple[dict[int, float], bool]:
+        """The dense score of each unit :meth:`dense_candidates` weighs (by whole text and best sentence), unranked;
+        the flag says the dict is already in rank order (no sentence vectors: the backend's own order)."""
         whole = {s.doc: s.score for s in self.backend.dense(vector, k, where)}
         w = self.settings.sentence_weight
         if not self.backend.sentence_rows() or w <= 0:
-            return [Scored(doc, score) for doc, score in whole.items()]
+            return whole, True
         best = {s.doc: s.score for s in self.backend.sentences(vector, k * 4, where)}
         floor_whole = min(whole.values(), default=0.0)
         floor_best = min(best.values(), default=0.0)
+        single = self._single
         combined = {}
         for doc in whole.keys() | best.keys():
             unit_score = whole.get(doc, floor_whole)
-            sentence_score = best.get(doc, unit_score if doc in whole and self._single[doc] else floor_best)
+            sentence_score = best.get(doc, unit_score if doc in whole and single[doc] else floor_best)
             combined[doc] = (1 - w) * unit_score + w * sentence_score
-        ranked = sorted(combined.items(), key=lambda item: (-item[1], item[0]))[:k]
-        return [Scored(doc, score) for doc, score in ranked]
+        return combined, False
+
+    def _best_dense(self, vector: np.ndarray, k: int, where: UnitFilter | None, mask: np.ndarray) -> list[Scored]:
+        """The first unit ``mask`` admits among :meth:`dense_candidates`' ``k`` best for ``vector`` (as a list of
+        one, or none when no admitted unit is among them): all that "nothing relevant" reads of the encoder's own
+        vector for an English question, found without ranking every candidate."""
+        combined, ordered = self._dense_scores(vector, k, where)
+        if ordered:
+            ranked = list(combined.items())[:k]
+            return next(([Scored(doc, score)] for doc, score in ranked if mask[doc]), [])
+        kept = [(score, doc) for doc, score in combined.items() if mask[doc]]
+        if not kept:
+            return []
+        score, doc = max(kept, key=lambda item: (item[0], -item[1]))
+        above = sum(1 for d, s in combined.items() if s > score or (s == score and d < doc))
+        return [Scored(doc, score)] if above < k else []
 
     def search(self, query: str, k: int = 10, kind: str | Sequence[str] | None = None,
                fusion: str | None = None, document: str | Sequence[str] | None = None,
@@ -490,7 +514,8 @@ class SearchIndex:
             for row, gain in gains.items():
                 fused[row] += gain
         adjust(fused, plan, self.facts, self.settings)
-        lower_denied(fused, plan, self._texts, self.evidence_words(plan))  # 非独生子女 when 独生子女 is asked
+        evidence = self.evidence_words(plan)  # read again by "nothing relevant" (floor_key)
+        lower_denied(fused, plan, self._texts, evidence)  # 非独生子女 when 独生子女 is asked
         asked = set(plan.places)
         carried: dict[int, TargetView] = {}
         if kinds is None or {"goal", "target"} <= kinds:
@@ -501,13 +526,14 @@ class SearchIndex:
         terms = TermMatcher(self._highlight_terms(plan))  # compiled once, matched against every hit
         hits = [self._hit(doc, score, bm25_all, dense_map, terms, plan, carried.get(doc)) for doc, score in ranked]
         judged = dense
-        if dense and plan.language == "en" and self.aligns():
+        # a question naming no place is covered whatever it asks (the places it names only as origins are moot)
+        covered = not asked or self.covers(asked - self.places.origins(text), best_texts, text)
+        if covered and dense and plan.language == "en" and self.aligns():
             # the floors judge the encoder's own cosines: moved towards Chinese, off-topic English questions rise
-            # as much as answerable ones ("how long should I boil an egg" to the floor a shifted calibration gives)
-            judged = [s for s in self.dense_candidates(plan, dense_pool, where, align=False, vector=own)
-                      if mask[s.doc]][:pool]
-        relevant = (self.relevant(plan, judged, lexical, best_texts)
-                    and self.covers(asked - self.places.origins(text), best_texts, text))
+            # as much as answerable ones ("how long should I boil an egg" to the floor a shifted calibration gives);
+            # only the best of them is read (search/relevance.py), so the others are not ranked
+            judged = self._best_dense(own, dense_pool, where, mask)
+        relevant = covered and self.relevant(plan, judged, lexical, best_texts, evidence)
         return SearchResult(text, round((time.perf_counter() - started) * 1000, 3), hits, relevant=relevant)
 
     def _add_self_naming(self, fused: dict[int, float], mask: np.ndarray, documents: int = 3) -> None:
@@ -579,24 +605,26 @@ class SearchIndex:
         return out
 
     def relevant(self, plan: QueryPlan, dense: list[Scored], lexical: list[Scored],
-                 best_texts: Sequence[str] = ()) -> bool:
+                 best_texts: Sequence[str] = (), evidence: Sequence[str] | None = None) -> bool:
         """Does anything in the documents answer the question (search/relevance.py)?  Judged on the best
         dense similarity against the floor of the question's key (its language; whether the documents hold its
         English words; whether any of its words occurs in ``best_texts``, the best units' texts); with the
         BM25-only fusion, on whether any word matched at all."""
         if not dense:
             return bool(lexical)
-        floor = relevance_floor(self.encoder.name, self.floor_key(plan, best_texts), self.settings.relevance_floors)
+        floor = relevance_floor(self.encoder.name, self.floor_key(plan, best_texts, evidence),
+                                self.settings.relevance_floors)
         return is_relevant(dense[0].score, floor)
 
-    def floor_key(self, plan: QueryPlan, best_texts: Sequence[str]) -> str:
+    def floor_key(self, plan: QueryPlan, best_texts: Sequence[str], evidence: Sequence[str] | None = None) -> str:
         """The floor key of a question (search/relevance.py) given the best units' texts.  The places a question
         names are set aside from its words (:meth:`plan`), yet they are words it shares with a unit that names
         them: a best unit naming one of them (深圳湾口岸港方口岸区 for "Shenzhen Bay … Hong Kong's jurisdiction")
         matches the question as a shared word does."""
         held = len(plan.translation_terms) + len(plan.concepts)  # for English: the words the documents hold
         local = set(plan.places) - {NATIONAL}
-        matched = matches_question(self.evidence_words(plan), best_texts) or bool(
+        evidence = self.evidence_words(plan) if evidence is None else evidence  # the caller's, when it has them
+        matched = matches_question(evidence, best_texts) or bool(
             local and any(local & self.places.in_question(text) for text in best_texts))
         return floor_key(plan.language, held, matched)
 

@@ -30,8 +30,11 @@ class _Names:
 
     def __init__(self, names: dict[str, str], words: bool) -> None:
         self._key = names
-        self._lengths = sorted({len(n) for n in names}, reverse=True)
-        self._heads = {n[:2] for n in names}  # most positions start no name: one lookup rules them out
+        lengths: dict[str, set[int]] = {}
+        for n in names:
+            lengths.setdefault(n[:2], set()).add(len(n))
+        # most positions start no name: one lookup rules them out, and gives the lengths of the names that may start
+        self._heads = {head: sorted(found, reverse=True) for head, found in lengths.items()}
         self._words = words
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
@@ -40,10 +43,11 @@ class _Names:
         found = []
         i, n = 0, len(text)
         while i < n:
-            if folded[i:i + 2] not in self._heads or (self._words and i > 0 and _WORD.match(folded, i - 1)):
+            lengths = self._heads.get(folded[i:i + 2])
+            if lengths is None or (self._words and i > 0 and _WORD.match(folded, i - 1)):
                 i += 1
                 continue
-            for length in self._lengths:
+            for length in lengths:
                 key = self._key.get(folded[i:i + length]) if i + length <= n else None
                 if key is None:
                     continue
