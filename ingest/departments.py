@@ -532,7 +532,7 @@ def find_bodies(
     你省, 我局) are mentions of the body each names. ``units`` lets a body named only in narrative drop out.
     """
     jurisdiction = canonical_jurisdiction(jurisdiction)
-    source = _fold_place_brackets(source)
+    written_source, source = source, _fold_place_brackets(source)
     places = _text_places(source, jurisdiction)
     candidates = [
         *_label_candidates(source), *_generic_candidates(source, places),
@@ -581,7 +581,8 @@ def find_bodies(
                 host = source[cand.start : cand.end]
                 unknown.setdefault(host, BodyCandidate(host, [], _HOST_REASON)).mentions.append(Span(cand.start, cand.end))
             continue
-        name = written = source[cand.start : cand.end]
+        name = source[cand.start : cand.end]
+        written = written_source[cand.start : cand.end]  # 各县(市、区)财政局 as the text writes it is a name of the body too
         alias = bracketed.get(cand.start)
         if alias is not None:  # 省市场监管局（省知识产权局）: resolved by the name before the bracket
             cand = _Candidate(cand.start, alias[0], cand.kind, cand.reason)

@@ -129,3 +129,12 @@ def test_two_sectors_joined_by_and_before_one_department_are_two_departments():
               for r in doc.responsibilities}
     assert {("各级财政部门", "第二条"), ("各级农业农村部门", "第二条"), ("县（市、区）财政部门", "第三条"),
             ("县（市、区）农业农村部门", "第三条")} <= acting
+
+
+def test_a_body_charged_with_reviewing_what_others_submit_is_the_evaluator():
+    text = ("某区科技创新奖励实施细则\n第一条 为落实科技创新政策，制定本细则。\n"
+            "第二条 区科技局负责对申报企业取得的市级以上荣誉进行初审，区财政局负责提供企业纳税情况。\n")
+    owners = _owners(text)
+    assert ("区科技局", "第二条", "evaluator", "explicit") in owners
+    assert ("区科技局", "第二条", "lead", "explicit") not in owners
+    assert ("区财政局", "第二条", "lead", "explicit") in owners
