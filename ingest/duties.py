@@ -56,10 +56,10 @@ _DUTY_OF: tuple[tuple[re.Pattern[str], Role], ...] = (
     # …负责全省职业教育工作的统筹规划、综合协调: the work named first, then what the body does with it
     (re.compile(r"^\s*(?:要|应当|应|须|需|切实|积极|负责|将|继续)*\s*(?:[^，,。；;]{1,14}?的)?(?:搞好|做好|加强)?"
                 r"(?:统筹协调|综合协调|协调服务|协调推进|统筹推进|统筹指导|统筹规划|统筹组织|统筹调度|协调调度|协调解决|组织协调|协调)"), Role.COORDINATOR),
-    (re.compile(r"^\s*(?:要|应当|应|须|需|负责)?\s*(?:适时|定期|及时|每年)?(?:组织)?(?:开展)?(?:考核|评估|评价|初审|复审|复核|审核|评审|审查(?!批准|同意))"
+    (re.compile(r"^\s*(?:要|应当|应|须|需|负责)?\s*(?:适时|定期|及时|每年)?(?:组织)?(?:开展)?(?:考核|评估|评价|初审|复审|复核|审核|评审|审查(?!批准|同意)|核查|核实)"
                 r"|(?:开展|进行|组织|做好)[^，。；]{0,8}?(?:考核|考评|评估|评价|验收|审查)"
                 # 自受理之日起15个工作日内完成审核: the act is the review itself, done within its time limit
-                r"|完成[^，。；、]{0,8}?(?:审核|评审|审定)(?!意见|结果|结论|机构|部门|制度|机制)"
+                r"|完成[^，。；、]{0,8}?(?:审核|评审|审定|初审|核实|核查)(?!意见|结果|结论|机构|部门|制度|机制)"
                 # 组织专家评审 / 组织专家对…进行论证: the body has experts review the work, it is the reviewer
                 r"|^\s*(?:要|应当|应|须|需|负责|将)?\s*(?:适时|定期|及时|每年)?组织(?:有关)?专家(?:[^，。；]{0,20}?(?:进行|开展))?(?:评审|评估|论证|评价|审查)"
                 # 适时启动项目审核程序: the body opens its own review of the project
@@ -214,6 +214,11 @@ _MEANS_RE = re.compile(r"\s*(?:要|应当|应|须|需|可)?\s*(?:(?:采取|采�
                        r"|在[^，,；;。]{1,16}?(?:领导|指导)下)[，,]")  # 审计署在总理领导下，…独立行使审计监督权
 
 
+# 负责对…进行初审: what a body is charged with is the review of the work others submit (it is the evaluator)
+_CHARGED_REVIEW_RE = re.compile(r"^\s*(?:认真|严格)?对[^，。；]{1,30}?(?:进行|开展|组织)(?:初审|复审|审核|审查|审定|评审|核查|核实)"
+                                r"(?!意见|机构|机制|制度|工作(?!职责))")
+
+
 def _duties(source: str, start: int, end: int) -> tuple[bool, list[Role]]:
     """The roles a duty names (协调 → coordinator, 评估 → evaluator, 督查 → supervisor) in its clause and the
     clauses that go on with the same act, and whether its first clause is itself such a duty (then it is no
@@ -221,7 +226,11 @@ def _duties(source: str, start: int, end: int) -> tuple[bool, list[Role]]:
     means = _MEANS_RE.match(source[start:end])  # 应当采取随机抽查等方式，对…进行检查: the means, then the duty
     text = _same_act(source[start + means.end() : end] if means else source[start:end])
     first = re.split(r"[，,；;]", text, maxsplit=1)[0]
-    return (any(p.search(first) for p, _ in _DUTY_OF), [role for pattern, role in _DUTY_OF if pattern.search(text)])
+    instead = any(p.search(first) for p, _ in _DUTY_OF)
+    roles = [role for pattern, role in _DUTY_OF if pattern.search(text)]
+    if not means and source.endswith("负责", 0, start) and _CHARGED_REVIEW_RE.match(first):
+        instead, roles = True, roles + [Role.EVALUATOR] * (Role.EVALUATOR not in roles)
+    return instead, roles
 
 
 def _marked_statements(source: str, marked: list[tuple[list[Mention], str | None, int]], i: int, end: int,
