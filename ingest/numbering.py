@@ -22,6 +22,7 @@ __all__ = [
     "find_labels",
     "han_to_int",
     "heading_of",
+    "is_table_row",
     "opens_contents",
     "segments",
 ]
@@ -53,6 +54,8 @@ _LABEL_PATTERNS: tuple[tuple[Numbering, re.Pattern[str]], ...] = (
     (Numbering.DECIMAL_2, re.compile(r"([0-9０-９]{1,2}[.．][0-9０-９]{1,2})[.．、]?(?=[ \t\u3000]*[\u4e00-\u9fff《“])")),
     # 1. / 1、 / 1． but not a decimal such as 1.5
     (Numbering.ARABIC, re.compile(r"([0-9０-９]{1,3})[.．、](?![0-9０-９])")),
+    # 1<TAB>任务<TAB>牵头单位…: a table row copied as text, numbered by its 序号 cell (one of three cells or more)
+    (Numbering.ARABIC, re.compile(r"([0-9０-９]{1,3})[ \u3000]*\t(?=[ \u3000]*[^\s0-9][^\t\r\n]*\t[^\t\r\n]*[^\s])")),
     # 1 总则: a number, a space and a short heading line (the top of a decimal outline)
     (Numbering.DECIMAL_1, re.compile(r"([0-9０-９]{1,2})[ \t\u3000]+(?=[\u4e00-\u9fff][^\r\n。；;，,]{0,24}[ \t\u3000]*$)",
                                      re.MULTILINE)),
@@ -195,12 +198,19 @@ def _line_labels(source: str) -> list[Label]:
     return labels
 
 
+def is_table_row(source: str, label: Label) -> bool:
+    """Whether ``label`` is the 序号 cell of a table row (1<TAB>任务<TAB>…), not a 1. written before a heading."""
+    return label.numbering is Numbering.ARABIC and source[label.start:label.end].rstrip(" \u3000").endswith("\t")
+
+
 def heading_of(text: str) -> str:
     """The leading clause: the first line if it has no sentence stop, else the text up to the first stop.
 
     (A first line that merely fails to *end* with a stop but has one inside is a sentence, not a title.)
     """
     first_line = re.split(r"[\r\n]", text, maxsplit=1)[0].rstrip()
+    if first_line.count("\t") >= 2:
+        first_line = first_line.split("\t", 1)[0].rstrip()  # a table row: its task cell, not the owners after it
     m = STOP_RE.search(first_line)
     return first_line[: m.start()] if m else first_line
 

@@ -24,6 +24,7 @@ from .numbering import (
     find_labels,
     han_to_int,
     heading_of,
+    is_table_row,
     opens_contents,
     segments,
 )
@@ -147,8 +148,33 @@ def _line_end(source: str, pos: int) -> int:
     return m.start() if m else len(source)
 
 
+# 序号<TAB>重点任务<TAB>牵头单位<TAB>完成时限: the header row of a table read as text
+_TABLE_HEADER = re.compile(r"序\s*号[ \u3000]*\t[^\r\n。；;]*")
+
+
+def _under_table_header(source: str, pos: int) -> bool:
+    """Whether the line at ``pos`` stands in a table whose header row (序号<TAB>…) is above it, with nothing between
+    but other rows and short headings (二、重点工作) that split the table into parts."""
+    header = None
+    for header in _TABLE_HEADER_LINE.finditer(source, 0, pos):
+        pass
+    if header is None:
+        return False
+    between = source[header.end():pos].splitlines()
+    return all(not line.strip(_WS) or line.count("\t") >= 2 or (len(line.strip(_WS)) <= 40 and "\t" not in line
+               and not re.search(r"[。；;]", line)) for line in between)
+
+
+_TABLE_HEADER_LINE = re.compile(r"^[ \u3000]*序\s*号[ \u3000]*\t[^\r\n]*$", re.MULTILINE)
+
+
 def _is_table_row(source: str, label: Label) -> bool:
     """A line of cells split by tabs or runs of spaces (序号 工作任务 牵头单位 …): the label is a cell, not a unit."""
+    if is_table_row(source, label):
+        # 1<TAB>任务<TAB>牵头单位… under a 序号<TAB>… header: a row numbered by its 序号 cell is a unit of a text that
+        # is a table (a 任务分解 read as text); in an annex that restates the body's tasks it stays none
+        # (``_Builder.annex``); a row with no such header above it is a cell, as below
+        return not _under_table_header(source, label.start)
     rest = source[label.end : _line_end(source, label.end)].strip(_WS)
     return len(_CELL_SEP.findall(rest)) >= 2
 
@@ -379,6 +405,8 @@ class _Builder:
                              heading_span=Span(span.start, span.start + len(heading)), line=line), None)
 
     def annex(self, annex: _Annex, labels: list[Label], end: int) -> None:
+        # a table in an annex (分解表: 序号<TAB>任务…) restates or lists; its rows are no parts of the text
+        labels = [lab for lab in labels if not is_table_row(self.source, lab)]
         if _is_listing(self.source, labels, end, self.source[annex.label_end : labels[0].start if labels else end]):
             labels = []  # the annex is one unit: its numbered lines are entries of a list, not parts of the text
         number = han_to_int(annex.numeral) if annex.numeral else 0
@@ -528,7 +556,8 @@ def _body_units(builder: _Builder, labels: list[Label], start: int, blocked: tup
         # The preamble is the prose between the header (or any front matter inside it) and the first label.
         first = max([body_start, *(s.end for s in blocked if body_start <= s.end <= body[0].start)])
         own = _own_span(source, first, body[0].start)
-        if own.end > own.start and not opens_contents(own.text(source)):  # a table of contents is no preamble
+        if (own.end > own.start and not opens_contents(own.text(source))  # a table of contents is no preamble
+                and not _TABLE_HEADER.fullmatch(own.text(source).strip(_WS + "\r\n"))):  # nor a table's header row
             preamble = own
             builder.unnumbered(UnitKind.PREAMBLE, own, "序言", "pre", _line_of(source, own.start))
         last_end = builder.bound(body[-1].end, body_end)
