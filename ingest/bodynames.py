@@ -48,7 +48,7 @@ _RIGHT_GUARD = {
 # How a core may not begin after its prefix: 市场, 市民 (but 市民政局), 区域, 县域, 省内, 国家级 …
 _PREFIX_CORE_START_BAN = {
     "市": re.compile(r"场|民(?!政|族|宗)|区|级|内|外|值|面|中(?!小|医)|长|容|郊|属"),
-    "区": re.compile(r"[域块间别级位分划内外县长]"), "县": re.compile(r"[级域内长]|城(?!市管理|乡)"),
+    "区": re.compile(r"[域块间别级位分划内外县长]"), "县": re.compile(r"[级域内长]|城(?!市管理|乡|管|建$|投$)"),  # 县城管局, 县城管执法局: no 县城 (the county town)
     "省": re.compile(r"[级内外份钱略长]"), "镇": re.compile(r"[级域长]"), "乡": re.compile(r"[级村长]"),
     "州": re.compile(r"[级域内长]"), "盟": re.compile(r"[级域内长员主约友国]"),
     "旗": re.compile(r"[级域内长下帜舰袍号手杆鼓]"), "国家": re.compile(r"级|标准(?!委|化管理委员会)|层面"),

@@ -57,8 +57,9 @@ _HEADERS: tuple[tuple[Column, re.Pattern[str]], ...] = (
     (Column.NUMBER, re.compile(r"^(?:序号|编号)$")),
     # a column of people (牵头县领导, 分管领导, 责任领导, 责任人, 联系人): read before 牵头 so that 牵头领导 is no body column
     (Column.PERSON, re.compile(r"领导|负责人|责任人|联系人|包抓|领办")),
-    (Column.LEAD, re.compile(r"牵头|主责")),
-    (Column.PARTICIPANT, re.compile(r"配合|参与|协办|协同|参加")),
+    # 主办单位 / 协办单位 (会办单位), 主要责任单位 / 其他责任单位: the same two columns under other names
+    (Column.LEAD, re.compile(r"牵头|主责|主办|主要责任")),
+    (Column.PARTICIPANT, re.compile(r"配合|参与|协办|协同|参加|会办|其他责任|协作")),
     (Column.GUIDE, re.compile(r"指导(?:单位|部门)")),
     (Column.RESPONSIBLE, re.compile(r"(?:责任|负责|实施|落实|承办)(?:单位|部门|主体)")),
     (Column.DUE, re.compile(r"时限|时间|期限|进度|节点")),

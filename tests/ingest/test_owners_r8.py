@@ -138,3 +138,20 @@ def test_a_body_charged_with_reviewing_what_others_submit_is_the_evaluator():
     assert ("区科技局", "第二条", "evaluator", "explicit") in owners
     assert ("区科技局", "第二条", "lead", "explicit") not in owners
     assert ("区财政局", "第二条", "lead", "explicit") in owners
+
+
+def test_main_and_other_responsible_columns_are_lead_and_participant():
+    text = ("某县2021年县政府重点工作任务分解表\n序号\t重点工作任务\t县政府分线领导\t主要责任单位\t其他责任单位\t完成时限\n"
+            "1\t新建城区停车场三处\t刘洋\t县住建局\t县自然资源局、县城管局\t2021年10月\n"
+            "2\t提质改造农村公路80公里\t陈静\t县交通运输局\t各乡镇人民政府\t2021年12月\n")
+    owners = _owners(text)
+    assert ("县住建局", "1", "lead", "explicit") in owners
+    assert ("县城管局", "1", "participant", "explicit") in owners  # 县城管局: the bureau, no 县城 (county town)
+    assert ("县交通运输局", "2", "lead", "explicit") in owners
+    text = "某市2024年政府工作报告任务分工\n序号\t工作任务\t主办单位\t协办单位\n1\t新增城镇就业3万人\t市人社局\t市财政局\n"
+    owners = {(o[0], o[2]) for o in _owners(text)}
+    assert {("市人社局", "lead"), ("市财政局", "participant")} <= owners
+
+
+def test_the_county_town_itself_is_no_body():
+    assert not _bodies("某县实施方案\n一、重点任务\n1.提升县城管理水平。县城建设要加快，县城管网改造要加快。\n")
