@@ -699,6 +699,22 @@ def _aimed_threshold(text: str, phrase) -> bool:
     return not _GRANTS.search(sentence) and bool(_AIM_VERB.search(text, _clause_start(text, phrase.start), phrase.start + 1))
 
 
+# a report's note mark after a term it explains: 新开发“双协员”[21]305个, 建成“一站式”服务中心[3]12个
+_NOTE_MARK = re.compile(r"[\[［](?:[0-9]{1,3})[\]］]")
+_QUOTED_BEFORE_MARK = re.compile(r"[“\"]([^“”\"]{1,16})[”\"]\s*$")
+
+
+def _without_note_mark(text: str, start: int, indicator: str) -> str:
+    """``indicator`` without a note mark; a mark alone names the quoted term it follows (“双协员”[21] → 双协员)."""
+    if not _NOTE_MARK.search(indicator):
+        return indicator
+    bare = _NOTE_MARK.sub("", indicator).strip()
+    if bare:
+        return bare
+    quoted = _QUOTED_BEFORE_MARK.search(text, max(0, start - 20), start)
+    return quoted.group(1) if quoted else ""
+
+
 def drop_restated(targets: list[Target], restating_paths: set[str]) -> list[Target]:
     """Targets minus those of ``restating_paths`` (a task-breakdown annex) that restate a target stated elsewhere
     with the same quantity and unit (推动规上企业上云200家 in the body and again in the table)."""
@@ -774,7 +790,7 @@ def extract_targets(
             Target(
                 key=f"{unit_key}.t{len(targets) + 1}",
                 unit_path=unit_path,
-                indicator=f.indicator,
+                indicator=_without_note_mark(text, f.start, f.indicator),
                 quantity=f.quantity,
                 quantity_max=f.quantity_max,
                 unit=f.unit,

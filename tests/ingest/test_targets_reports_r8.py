@@ -116,3 +116,13 @@ def test_a_breadcrumbs_rest_on_its_own_line_is_page_chrome():
     assert is_chrome(" > 信息公开 > 政策文件 > 区政府文件")
     assert is_chrome("> 政策解读")
     assert not is_chrome("关于印发某区推动经济高质量发展若干政策的通知")
+
+
+def test_a_note_mark_after_a_quoted_term_gives_way_to_the_term():
+    found = _read("规范提升就业工厂，新培育“乡村工匠”[12]260名。")
+    assert [(f[0], f[1], f[2]) for f in found] == [("乡村工匠", Decimal("260"), "名")]
+
+
+def test_a_note_mark_inside_an_indicator_is_dropped():
+    found = _read("力争“专精特新”企业[5]达到40家。")
+    assert found and "[" not in found[0][0]
