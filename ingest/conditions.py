@@ -296,7 +296,9 @@ _RANGE = re.compile(rf"(?:自|从)?{_DATE.format(p='a')}(?:起)?\s*(?:至|到|�
 # A start: 自2019年1月1日起施行; 于2019年初开始执行 (a pilot's results, a programme that starts at a date); 自…起5年内
 _FROM = re.compile(rf"(?:自|于|从){_DATE.format(p='a')}(?:起|开始|起开始)(?:施行|执行|实施|生效|试行)"
                    rf"|自{_DATE.format(p='a2')}起(?={_NUM}年内|[一二三四五六七八九十两]年内)")
-_UNTIL = re.compile(rf"(?:执行|实施|有效期|有效)(?:期限)?(?:截?至|到){_DATE.format(p='b')}")
+# an end: 执行至…, 有效期至…; an application deadline ends what is paid (本条补助申领截止时间为2025年12月31日)
+_UNTIL = re.compile(rf"(?:(?:执行|实施|有效期|有效)(?:期限)?(?:截?至|到)|(?:申领|申报|申请|受理)截止(?:时间|日期)(?:为|是)?)"
+                    rf"{_DATE.format(p='b')}")
 _ISSUED_FROM = re.compile(rf"自(?:印发|发布|公布)之日起(?:(?P<lag>{_NUM})日后)?(?:施行|执行|实施|生效)?")
 # A length from the start: 有效期5年; 周期为1年 (带量采购 results); 为期三年; 试行期2年; 自印发之日起5年内, 自2019年1月1日起5年内
 # (a 周期 only as a clause of its own, not 建设周期为2年的项目; never 3年以上, a term the recipient must meet)

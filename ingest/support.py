@@ -19,6 +19,7 @@ Amounts and rates are Arabic numerals (Chinese numerals are left alone).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -790,6 +791,7 @@ def extract_supports(text: str, offset: int, unit_path: str, unit_key: str,
     if _REVIEW_HEADING.match(text):
         return supports  # 一、2023年工作回顾: what was paid out is reported under it, no support is offered
     unit_conditions = conditions_of(text, offset)
+    unit_period = _unit_period(text, offset, issued)  # the article's or item's own period, for each of its supports
     for p in support_phrases(text):
         p.end = _whole_end(text, p.end)
         sentence = _sentence_around(text, p.start, p.end)
@@ -798,7 +800,7 @@ def extract_supports(text: str, offset: int, unit_path: str, unit_key: str,
         # the sentence's own conditions, read from it alone: the unit's list keeps a condition once, where it is
         # first written, so a second sentence naming it again (吸纳高校毕业生…；吸纳应届高校毕业生…) would look bare
         own = conditions_of(text[sentence[0]:sentence[1]], offset + sentence[0])
-        validity = validity_of(text[sentence[0]:sentence[1]], issued, offset + sentence[0])
+        validity = validity_of(text[sentence[0]:sentence[1]], issued, offset + sentence[0]) or unit_period
         supports.append(Support(
             key=f"{unit_key}.s{len(supports) + 1}", unit_path=unit_path, kind=p.kind, text=text[p.start : p.end],
             span=Span(offset + p.start, offset + p.end), amount=p.amount, amount_max=p.amount_max, unit=p.unit,
@@ -862,22 +864,66 @@ def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
 
 # A sentence that may state the document's own period: 有效期, 施行, 执行至 …, and a programme's start and cycle
 # (于2019年初开始执行集中采购结果，周期为1年); 为期 is left out (开展为期一年的专项行动 is one task's length)
-_VALIDITY_SENTENCE = re.compile(r"有效期|施行|试行|执行期限|实施期限|实施期(?!间)|执行期(?!间)|执行至|实施至|起执行|起实施|开始执行|开始实施|[，,]周期为|年内有效")
+_VALIDITY_SENTENCE = re.compile(r"有效期|施行|试行|执行期限|实施期限|实施期(?!间)|执行期(?!间)|执行至|实施至|起执行|起实施|开始执行|开始实施|[，,]周期为|年内有效|(?:申领|申报|申请|受理)截止(?:时间|日期)")
 
 
-def document_validity(body: str, issued: date | None = None):
-    """The period of validity the document states for itself (本通知自印发之日起施行，有效期5年), or None."""
-    for s in _SENTENCE.finditer(body):
-        if _VALIDITY_SENTENCE.search(s.group()):
-            found = validity_of(s.group(), issued, s.start())
-            if found is not None:
-                return found
+# A sentence that sets one article's, clause's or item's own period (本条政策执行期为…; 本款规定有效期至…; 该项补贴执行至…),
+# not the whole text's (本条例自…施行 is a regulation's own; 本项目 a project)
+SCOPED_PERIOD = re.compile(r"(?:本|该|此)(?:条(?!例)|款|项(?!目))(?:政策|措施|规定|补贴|补助|奖励|办法)?[^。；;]{0,6}?"
+                           r"(?:执行期|有效期|实施期|期限|执行至|实施至|自|截止)")
+# A sentence that names the whole text whose period it states (本措施自2025年4月1日起施行，有效期至…; 本政策措施自印发之日起施行)
+# or counts from the text's own issue (自印发之日起施行)
+WHOLE_TEXT = re.compile(r"本(?:政策|措施|办法|细则|通知|意见|方案|规定|规划|计划|决定|条例|公告|文件|若干)|自(?:印发|发布|公布)之日起")
+
+
+def period_sentences(text: str, issued: date | None = None, offset: int = 0):
+    """Each sentence of ``text`` that states a period, as (names the whole text, start, Validity), in order; a
+    sentence that scopes its period to its own article or item (本条政策执行期为…) is left out."""
+    for s in _SENTENCE.finditer(text):
+        if not _VALIDITY_SENTENCE.search(s.group()) or SCOPED_PERIOD.search(s.group()):
+            continue
+        found = validity_of(s.group(), issued, offset + s.start())
+        if found is not None:
+            yield bool(WHOLE_TEXT.search(s.group())), offset + s.start(), found
+
+
+def document_validity(body: str, issued: date | None = None, supported: Sequence[tuple[int, int]] = ()):
+    """The period of validity the document states for itself (本通知自印发之日起施行，有效期5年), or None: its first
+    sentence stating one, except a sentence that scopes its period to its own article or item (本条政策执行期为…) and
+    one that names no text and stands in the paragraph of a support (1.延续失业保险稳岗返还。…按60%返还。政策执行期限至
+    2025年12月31日。): that item's own period, not the document's (``supported``: the spans of the document's supports;
+    a support the sentence itself states, 周期为1年, does not count)."""
+    for names_whole, start, found in period_sentences(body, issued):
+        if not names_whole:
+            a = body.rfind("\n", 0, start) + 1
+            b = body.find("\n", start)
+            b = len(body) if b < 0 else b
+            end = _SENTENCE.match(body, start).end()
+            if any(a <= x < b and not start <= x < end for x, _ in supported):
+                continue
+        return found
+    return None
+
+
+def _unit_period(text: str, offset: int, issued: date | None):
+    """The period a unit's own words set for what it offers: a sentence scoping it to the article or item
+    (本条执行期限为2024年7月1日至2025年12月31日), or one that names no text (政策执行期限至2025年12月31日), with an end;
+    None when its only period is the whole text's (本措施自…施行) or none."""
+    for s in _SENTENCE.finditer(text):
+        sentence = s.group()
+        if not _VALIDITY_SENTENCE.search(sentence) or "《" in sentence:
+            continue
+        if WHOLE_TEXT.search(sentence) and not SCOPED_PERIOD.search(sentence):
+            continue
+        found = validity_of(sentence, issued, offset + s.start())
+        if found is not None and found.valid_until is not None:
+            return found
     return None
 
 
 def apply_document_validity(supports: list[Support], body: str, issued: date | None = None) -> list[Support]:
     """The document's own period on every support that states none of its own."""
-    found = document_validity(body, issued)
+    found = document_validity(body, issued, [(s.span.start, s.span.end) for s in supports])
     if found is None:
         return supports
     for s in supports:
