@@ -47,7 +47,7 @@ _RIGHT_GUARD = {
 }
 # How a core may not begin after its prefix: 市场, 市民 (but 市民政局), 区域, 县域, 省内, 国家级 …
 _PREFIX_CORE_START_BAN = {
-    "市": re.compile(r"场|民(?!政|族|宗)|区|级|内|外|值|面|中(?!小|医)|长|容|郊|属"),
+    "市": re.compile(r"场|民(?!政|族|宗)|区|级|内|外(?!事|侨|办|经|资)|值|面|中(?!小|医|心医院)|长|容|郊|属"),  # 市外事办
     "区": re.compile(r"[域块间别级位分划内外县长]"), "县": re.compile(r"[级域内长]|城(?!市管理|乡|管|建$|投$)"),  # 县城管局, 县城管执法局: no 县城 (the county town)
     "省": re.compile(r"[级内外份钱略长]"), "镇": re.compile(r"[级域长]"), "乡": re.compile(r"[级村长]"),
     "州": re.compile(r"[级域内长]"), "盟": re.compile(r"[级域内长员主约友国]"),
@@ -55,7 +55,7 @@ _PREFIX_CORE_START_BAN = {
 }
 _SUFFIXES = ("管理委员会", "委员会", "管委会", "行政公署", "人民政府", "政府", "办公厅", "办公室", "服务中心", "中心", "总局", "总署",
              "总队", "支队", "大队", "分局", "监管局", "管理局", "管理所", "海关", "法院", "检察院", "贸促会", "集团公司", "公司", "集团", "局", "厅", "委", "办", "署",
-             "部", "供销合作社", "供销社", "研究院", "科学院", "农科院", "教科院", "人行(?![道横动为业])")
+             "部", "供销合作社", "供销社", "研究院", "科学院", "农科院", "教科院", "医院", "人行(?![道横动为业])")
 # 管理所: a public institution (上海市医药集中招标采购事务管理所); not 所 alone (场所, 住所). 市供销社: the supply and
 # marketing cooperative; 市农业科学研究院, 市农科院: a public research institute, an owner in rural and education task
 # lists (bodies only where they act, like every body of this kind). 市人行 / 县人行: the local branch of the People's

@@ -155,3 +155,11 @@ def test_main_and_other_responsible_columns_are_lead_and_participant():
 
 def test_the_county_town_itself_is_no_body():
     assert not _bodies("某县实施方案\n一、重点任务\n1.提升县城管理水平。县城建设要加快，县城管网改造要加快。\n")
+
+
+def test_a_hospital_and_a_foreign_affairs_office_listed_as_owners_are_bodies():
+    text = ("某县医疗服务提升方案\n一、重点任务\n1.建设胸痛中心。（牵头单位：县卫健局；责任单位：县人民医院）\n"
+            "2.引进境外医疗人才。（牵头单位：市外事办；配合单位：县卫健局）\n3.方便群众就医。在县城就诊的群众，可预约挂号。\n")
+    owners = {(o[0], o[1], o[2]) for o in _owners(text)}
+    assert ("县人民医院", "一1", "participant") in owners
+    assert ("市外事办", "一2", "lead") in owners
