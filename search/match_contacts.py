@@ -434,9 +434,9 @@ def document_validity_of(index: SearchIndex, slug: str, info: DocumentInfo | Non
     own = document_period(units, issued)  # the document's own words, an article's own period left out
     if own is not None:
         return own
-    for u in units:
+    for u in units:  # a period stamped on a support from elsewhere in the text (the document's), not its unit's own
         for s in u.context.supports:
-            if s.valid_until is not None and not _SCOPED.search(u.text):
+            if s.valid_until is not None and s.validity_text and s.validity_text not in u.text:
                 return s.valid_until, s.validity_text
     found = None
     if found is not None and found.valid_until is not None:
@@ -450,23 +450,22 @@ def document_validity_of(index: SearchIndex, slug: str, info: DocumentInfo | Non
     return None, ""
 
 
-# A period a sentence sets for its own article or clause only (本条政策执行期为2025年1月1日至2025年12月31日; 本款规定
-# 有效期至…; 该项补贴执行至…): no period of the whole document, which states its own elsewhere (本措施…有效期至…；各条款另有
-# 执行期限的，从其规定)
-_SCOPED = re.compile(r"(?:本|该|此)(?:条|款|项|目)(?:政策|措施|规定|补贴|补助|奖励|办法)?[^。；;]{0,6}?(?:执行期|有效期|实施期|期限|执行至|实施至|自)")
-
-
 def document_period(units: Sequence[IndexUnit], issued: date | None) -> tuple[date, str] | None:
     """The period the document's own words state for the whole of it (本措施自2025年4月1日起施行，有效期至2026年12月31日),
-    a sentence that sets one article's own period (本条政策执行期为…) left out; None when it states none."""
-    from ingest.support import _SENTENCE, _VALIDITY_SENTENCE, validity_of
+    as ingest.support.document_validity reads it: a sentence that sets one article's own period (本条政策执行期为…) left
+    out, and one naming no text in a unit that offers support (1.延续失业保险稳岗返还。…政策执行期限至2025年12月31日): that
+    item's own; None when it states none."""
+    from ingest.support import period_sentences
 
     for u in units:
-        for m in _SENTENCE.finditer(u.text):
-            if _VALIDITY_SENTENCE.search(m.group()) and not _SCOPED.search(m.group()):
-                found = validity_of(m.group(), issued, m.start())
-                if found is not None and found.valid_until is not None:
-                    return found.valid_until, found.text
+        for names_whole, start, found in period_sentences(u.text, issued):
+            if found.valid_until is None:
+                continue
+            if not names_whole:
+                end = start + len(re.match(r"[^。；;！!？?\n]*", u.text[start:]).group())
+                if any(not start <= s.start - u.start < end for s in u.context.supports):
+                    continue
+            return found.valid_until, found.text
     return None
 
 
@@ -539,5 +538,8 @@ def place_check(profile: EnterpriseProfile, info: DocumentInfo | None, title: st
     ok = all(p in mine for p in lowest)
     if addressed and ok:
         return None
+    asked = places.with_ancestors(places.in_question(" ".join((profile.needs, *profile.plans)))) - {NATIONAL}
+    if addressed and asked & doc_places:
+        return None  # a firm elsewhere asking about the place the reply answers (在大连的交易所): no test of where it is
     return ConditionCheck("met" if ok else "failed", "place", text, where)
 

@@ -291,14 +291,19 @@ def names_place(profile: EnterpriseProfile, info: DocumentInfo | None) -> bool:
     """Do the needs name the document's place (上海那边认不认; Shanghai's scheme)?  A firm elsewhere asking about
     that place's policy asks about that very document: it is not pushed below the others, though its verdict
     still fails on place."""
-    name = re.sub(r"(?:特别行政区|自治区|省|市|区|县)$", "", info.jurisdiction) if info and info.jurisdiction else ""
+    from .match_contacts import addressed_government
+    from .places import NATIONAL, shipped_places
+
+    where = info.jurisdiction if info else ""
+    if info is not None and (not where or where == "中华人民共和国"):
+        where = addressed_government(info.addressees)  # a reply to one government's requests (辽宁省人民政府：…)
+    name = re.sub(r"(?:特别行政区|自治区|省|市|区|县)$", "", where)
     if len(name) < 2:
         return False
-    from .places import shipped_places
-
     places = shipped_places()
-    asked = places.in_question(" ".join((profile.needs, *profile.plans)))
-    return name in profile.needs or bool(asked & places.in_question(info.jurisdiction))
+    # a place inside the document's (大连 for 辽宁's text) names it as well
+    asked = places.with_ancestors(places.in_question(" ".join((profile.needs, *profile.plans)))) - {NATIONAL}
+    return name in profile.needs or bool(asked & places.in_question(where))
 
 
 def _instrument_places(profile: EnterpriseProfile, infos: Mapping[str, DocumentInfo], lang: str) -> dict[str, float]:
