@@ -52,8 +52,9 @@ _LABEL_PATTERNS: tuple[tuple[Numbering, re.Pattern[str]], ...] = (
     (Numbering.DECIMAL_3, re.compile(
         r"([0-9０-９]{1,2}[.．][0-9０-９]{1,2}[.．][0-9０-９]{1,2})[.．、]?(?=[ \t\u3000]*[\u4e00-\u9fff《“])")),
     (Numbering.DECIMAL_2, re.compile(r"([0-9０-９]{1,2}[.．][0-9０-９]{1,2})[.．、]?(?=[ \t\u3000]*[\u4e00-\u9fff《“])")),
-    # 1. / 1、 / 1． but not a decimal such as 1.5
-    (Numbering.ARABIC, re.compile(r"([0-9０-９]{1,3})[.．、](?![0-9０-９])")),
+    # 1. / 1、 / 1． but not a decimal such as 1.5; a mark a page sets after the number (1*. / 2★、: a new or key
+    # measure) is no part of it
+    (Numbering.ARABIC, re.compile(r"([0-9０-９]{1,3})(?:[ \u3000]*[*＊★☆▲△][ \u3000]*)?[.．、](?![0-9０-９])")),
     # 1<TAB>任务<TAB>牵头单位…: a table row copied as text, numbered by its 序号 cell (one of three cells or more)
     (Numbering.ARABIC, re.compile(r"([0-9０-９]{1,3})[ \u3000]*\t(?=[ \u3000]*[^\s0-9][^\t\r\n]*\t[^\t\r\n]*[^\s])")),
     # 1 总则: a number, a space and a short heading line (the top of a decimal outline)
