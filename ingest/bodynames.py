@@ -47,15 +47,16 @@ _RIGHT_GUARD = {
 }
 # How a core may not begin after its prefix: 市场, 市民 (but 市民政局), 区域, 县域, 省内, 国家级 …
 _PREFIX_CORE_START_BAN = {
-    "市": re.compile(r"场|民(?!政|族|宗)|区|级|内|外(?!事|侨|办|经|资)|值|面|中(?!小|医|心医院)|长|容|郊|属"),  # 市外事办
+    "市": re.compile(r"场|民(?!政|族|宗)|区|级|内|外(?!$|事|侨|经|资)|值|面|中(?!小|医|心医院)|长|容|郊|属"),
     "区": re.compile(r"[域块间别级位分划内外县长]"), "县": re.compile(r"[级域内长]|城(?!市管理|乡|管|建$|投$)"),  # 县城管局, 县城管执法局: no 县城 (the county town)
-    "省": re.compile(r"[级内外份钱略长]"), "镇": re.compile(r"[级域长]"), "乡": re.compile(r"[级村长]"),
+    # 省外办 / 市外事办: the foreign affairs office, not 省外 / 市外 (outside the province or city)
+    "省": re.compile(r"[级内份钱略长]|外(?!$|事|侨)"), "镇": re.compile(r"[级域长]"), "乡": re.compile(r"[级村长]"),
     "州": re.compile(r"[级域内长]"), "盟": re.compile(r"[级域内长员主约友国]"),
     "旗": re.compile(r"[级域内长下帜舰袍号手杆鼓]"), "国家": re.compile(r"级|标准(?!委|化管理委员会)|层面"),
 }
 _SUFFIXES = ("管理委员会", "委员会", "管委会", "行政公署", "人民政府", "政府", "办公厅", "办公室", "服务中心", "中心", "总局", "总署",
              "总队", "支队", "大队", "分局", "监管局", "管理局", "管理所", "海关", "法院", "检察院", "贸促会", "集团公司", "公司", "集团", "局", "厅", "委", "办", "署",
-             "部", "供销合作社", "供销社", "研究院", "科学院", "农科院", "教科院", "医院", "人行(?![道横动为业])")
+             "部", "供销合作社", "供销社", "研究院", "科学院", "农科院", "社科院", "教科院", "医院", "人行(?![道横动为业])")
 # 管理所: a public institution (上海市医药集中招标采购事务管理所); not 所 alone (场所, 住所). 市供销社: the supply and
 # marketing cooperative; 市农业科学研究院, 市农科院: a public research institute, an owner in rural and education task
 # lists (bodies only where they act, like every body of this kind). 市人行 / 县人行: the local branch of the People's
@@ -296,13 +297,13 @@ def _generic_verdict(core: str, suffix: str, prefix: str) -> str:
                                                      and not (prefix and _INSTITUTION_CENTRE_RE.search(core)))):
         return ""  # 金融中心, 创新中心: a place or a facility; 金融服务中心: an institution that serves, a body where it acts
     if not core and suffix not in ("人民政府", "政府", "行政公署", "委", "海关", "法院", "检察院", "贸促会", "供销社", "供销合作社",
-                                   "农科院", "教科院", "人行"):
+                                   "农科院", "社科院", "教科院", "人行"):
         return ""
     if suffix == "人行" and (core or not prefix):
         return ""  # 市人行 only: 市场主体个人行…, a place's 人行 read after its name are no body
     if suffix in ("公司", "集团公司", "集团") and (len(core) < 2 or core.startswith("分")):
         return ""  # 中国人保浙江省|分公司: a branch named by a place alone is no name of its own
-    if _DIRECTION_RE.match(core) or (suffix == "厅" and core.endswith("大")):
+    if (_DIRECTION_RE.match(core) and (core, suffix) != ("外", "办")) or (suffix == "厅" and core.endswith("大")):
         return ""  # 区东南部: a part of a place; 县政务服务大厅: a hall, no department
     if suffix in ("人民政府", "政府") and core:
         # a government is a place's (区政府, 巫山县培石乡政府); 区探索创新政府 is a clause ending in 政府

@@ -163,3 +163,11 @@ def test_a_hospital_and_a_foreign_affairs_office_listed_as_owners_are_bodies():
     owners = {(o[0], o[1], o[2]) for o in _owners(text)}
     assert ("县人民医院", "一1", "participant") in owners
     assert ("市外事办", "一2", "lead") in owners
+
+
+def test_a_provinces_foreign_affairs_office_and_academy_of_social_sciences_are_bodies():
+    text = ("某省对外交流合作方案\n一、重点任务\n1.举办国际论坛。（牵头单位：省外办；配合单位：省社科院、省商务厅）\n"
+            "2.服务外来人员。省外来务工人员可以申请补贴，省外办理的手续予以认可。\n")
+    owners = {(o[0], o[1], o[2]) for o in _owners(text)}
+    assert {("省外办", "一1", "lead"), ("省社科院", "一1", "participant")} <= owners
+    assert not any(o[1] == "一2" for o in owners)
