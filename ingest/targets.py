@@ -555,6 +555,11 @@ def _read_quantity(text: str, text_raw: str, q: re.Match[str]) -> _Found | None:
     if pre and comparator == "≥":
         minimum_per_year = _PER_YEAR_RE.search(text, _clause_start(text, clause_start, _SENTENCE_STOPS), pre[1])
         period = minimum_per_year.group() if minimum_per_year else period
+    elif post and comparator == "≥":
+        # 全年完成食品安全监督抽检4000批次以上 / 全年…发案数同比下降10%以上: 全年 in its own clause before a bound
+        # written after the number is the same minimum per year (a bare 全年推动…200家 stays the year's total)
+        minimum_per_year = _PER_YEAR_RE.search(text, clause_start, q.start())
+        period = minimum_per_year.group() if minimum_per_year else period
     if pre and not subject and clause_start > 0 and text[clause_start - 1] in "，,":
         # 开展“银企对接”活动，全年不少于12场: the bound's clause names no indicator; the clause before it does
         before = _clause_start(text, clause_start - 1)

@@ -126,3 +126,12 @@ def test_a_note_mark_after_a_quoted_term_gives_way_to_the_term():
 def test_a_note_mark_inside_an_indicator_is_dropped():
     found = _read("力争“专精特新”企业[5]达到40家。")
     assert found and "[" not in found[0][0]
+
+
+def test_a_bound_after_the_number_under_quannian_is_a_minimum_per_year():
+    text = ("某区2025年工作要点\n一、主要目标\n新增经营主体3000户。以上指标均为2025年全年目标。\n二、重点任务\n"
+            "（一）守牢安全底线。全年完成食品安全抽检3000批次以上。\n（二）推动上云。全年推动企业上云100家。\n")
+    doc = parse_text(text, DocumentMeta(slug="d", title="d"))
+    got = {(t.unit_path, t.quantity): (t.deadline, t.period) for t in doc.targets}
+    assert got[("二（一）", Decimal(3000))] == (None, "全年")
+    assert got[("二（二）", Decimal(100))] == (date(2025, 12, 31), "")
