@@ -138,6 +138,7 @@ _AGE_UNITS = ("岁", "周岁")
 # 以…7600多名持证残疾人为主要对象 / 以100家龙头企业为重点: the figure names what the plan works on or from
 _FRAMED_BY_YI = re.compile(r"以(?![上下内外及后前来])[^，,。；;]*$")
 _FRAME_TAIL = re.compile(r"为(?:主要|重点|服务)?(?:对象|重点|主体|依托|载体|抓手|牵引|核心|龙头|支撑|目标群体)$")
+_TRAILING_YEAR = re.compile(r"(?:到|至)?(?:19|20)[0-9]{2}年(?:底|末)?(?:前)?$")
 _BASE_AFTER = re.compile(r"(?:作)?为(?:基数|基础|基准|起点)")
 _CONDITION_TAIL = re.compile(r"的[，,；;]")  # a 的-clause a comma closes names those a rule is for (…在3家以上的，)
 _APPLIED_RATE = re.compile(r"按(?:照)?(?!时|期)[^，,。；;]{0,24}$")  # 按不低于采购金额的30%: how a sum is worked out (按时办结率: no)
@@ -546,6 +547,7 @@ def _read_quantity(text: str, text_raw: str, q: re.Match[str]) -> _Found | None:
     modal = _MODAL_TAIL.search(text, subject_start, subject_end)
     subject_end = modal.start() if modal and modal.start() > subject_start else subject_end  # 车桩比力争达到…
     subject = text_raw[subject_start:subject_end] if subject_start < subject_end else ""
+    subject = _TRAILING_YEAR.sub("", subject) or subject  # 年交易额2027年突破200亿元: the year dates, it names nothing
     per_year = _PER_YEAR_RE.search(text, _clause_start(text, subject_end), subject_start)
     period = per_year.group() if per_year else ""
     # A lower bound counted per year is a minimum per year, not a total by a date: 全年/每年 before the bound in its

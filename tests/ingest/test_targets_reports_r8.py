@@ -135,3 +135,10 @@ def test_a_bound_after_the_number_under_quannian_is_a_minimum_per_year():
     got = {(t.unit_path, t.quantity): (t.deadline, t.period) for t in doc.targets}
     assert got[("二（一）", Decimal(3000))] == (None, "全年")
     assert got[("二（二）", Decimal(100))] == (date(2025, 12, 31), "")
+
+
+def test_a_year_between_the_indicator_and_its_bound_dates_the_target():
+    found = _read("建设价格指数发布平台，年交易额2027年突破200亿元。", 2025)
+    assert found == [("年交易额", Decimal("200"), "亿元", "≥", date(2027, 12, 31))]
+    found = _read("全县规上企业数量2026年力争达到150家。", 2025)
+    assert found == [("全县规上企业数量", Decimal("150"), "家", "≥", date(2026, 12, 31))]
