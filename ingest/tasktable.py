@@ -119,12 +119,17 @@ class TaskTable:
         return Span(self.header.start, end)
 
 
-def split_cells(source: str, start: int, end: int) -> list[TableCell]:
-    """The cells of the line ``source[start:end]``, split at tabs, runs of 2+ spaces or vertical bars, spans
-    exact."""
+# a table whose cells a single space separates (序号 重点任务 牵头单位 配合单位 完成时限, as a copy that collapsed
+# the whitespace writes it): read only under a header opening with 序号 / 编号, each row opening with its number
+_CELL_SPLIT_ONE = re.compile(r"[ \u3000\xa0]*[|｜¦][ \u3000\xa0]*|\t+|[ \u3000\xa0]+")
+
+
+def split_cells(source: str, start: int, end: int, single: bool = False) -> list[TableCell]:
+    """The cells of the line ``source[start:end]``, split at tabs, runs of 2+ spaces or vertical bars (``single``:
+    at any space too), spans exact."""
     cells: list[TableCell] = []
     pos = start
-    for m in [*_CELL_SPLIT.finditer(source, start, end), None]:
+    for m in [*(_CELL_SPLIT_ONE if single else _CELL_SPLIT).finditer(source, start, end), None]:
         stop = m.start() if m else end
         raw = source[pos:stop]
         text = raw.strip()
@@ -310,6 +315,11 @@ def find_task_tables(source: str) -> list[TaskTable]:
         start, end = lines[i]
         header_cells = split_cells(source, start, end)
         columns = _header_columns(header_cells)
+        single = False
+        if columns is None and len(header_cells) == 1:
+            one = split_cells(source, start, end, single=True)
+            if one and _column(one[0].text) is Column.NUMBER and (cols := _header_columns(one)) is not None:
+                header_cells, columns, single = one, cols, True
         if columns is None:
             vertical = _vertical_table(source, lines, i)
             if vertical is not None:
@@ -328,11 +338,14 @@ def find_task_tables(source: str) -> list[TaskTable]:
         group = ""
         while i < len(lines):
             start, end = lines[i]
-            cells = split_cells(source, start, end)
+            cells = split_cells(source, start, end, single)
             if not cells:
                 i += 1
                 continue
-            wrapped = _continuation(source, start, end, cells, columns, offsets) if rows else None
+            if single and not _NUMBER_CELL.fullmatch(cells[0].text) and not (
+                    len(cells) == 1 and _GROUP_ROW.match(cells[0].text)):
+                break  # a single-space table ends at the first line that opens with no row number
+            wrapped = _continuation(source, start, end, cells, columns, offsets) if rows and not single else None
             if wrapped:
                 last = rows[-1]
                 rows[-1] = dataclasses.replace(last, span=Span(last.span.start, cells[-1].span.end),

@@ -171,3 +171,20 @@ def test_a_provinces_foreign_affairs_office_and_academy_of_social_sciences_are_b
     owners = {(o[0], o[1], o[2]) for o in _owners(text)}
     assert {("省外办", "一1", "lead"), ("省社科院", "一1", "participant")} <= owners
     assert not any(o[1] == "一2" for o in owners)
+
+
+def test_a_task_table_whose_cells_one_space_separates():
+    text = ("某市文旅融合行动方案\n一、重点任务\n1.打造夜间消费街区。建设夜间消费集聚区。\n2.发展研学旅游。建设研学基地。\n"
+            "附件\n重点任务分解表\n序号 重点任务 牵头单位 配合单位 完成时限\n"
+            "1 打造夜间消费街区 市商务局 市文旅局、各区县人民政府 2025年12月底前\n"
+            "2 发展研学旅游 市文旅局 市教育局 持续推进\n"
+            "抄送：市委办公室。\n")
+    tables = find_task_tables(text)
+    assert tables and [r.cells[Column.LEAD].text for r in tables[0].rows] == ["市商务局", "市文旅局"]
+    owners = {(o[0], o[1], o[2]) for o in _owners(text)}
+    assert {("市商务局", "一1", "lead"), ("市文旅局", "一2", "lead"), ("市教育局", "一2", "participant")} <= owners
+
+
+def test_a_sentence_with_spaces_is_no_single_space_table():
+    text = "某市方案\n一、任务\n1.推进建设。序号 重点任务 牵头单位 配合单位 写在句中不是表头。\n2 发展 市商务局 市财政局\n"
+    assert not find_task_tables(text)
