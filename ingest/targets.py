@@ -138,6 +138,8 @@ _AGE_UNITS = ("岁", "周岁")
 # 以…7600多名持证残疾人为主要对象 / 以100家龙头企业为重点: the figure names what the plan works on or from
 _FRAMED_BY_YI = re.compile(r"以(?![上下内外及后前来])[^，,。；;]*$")
 _FRAME_TAIL = re.compile(r"为(?:主要|重点|服务)?(?:对象|重点|主体|依托|载体|抓手|牵引|核心|龙头|支撑|目标群体)$")
+_RELIEF_BEFORE = re.compile(r"(?:免除|减免|免收|免征|减半|缓缴|缓征|延期|延长|顺延)[^，,。；;0-9]{0,4}$")
+_EACH_ITEM = re.compile(r"(?:单个|单家|单项|单宗|单笔|每个|每家|每项|每户|每人)")
 _TRAILING_YEAR = re.compile(r"(?:到|至)?(?:19|20)[0-9]{2}年(?:底|末)?(?:前)?$")
 _BASE_AFTER = re.compile(r"(?:作)?为(?:基数|基础|基准|起点)")
 _CONDITION_TAIL = re.compile(r"的[，,；;]")  # a 的-clause a comma closes names those a rule is for (…在3家以上的，)
@@ -506,6 +508,8 @@ def _read_quantity(text: str, text_raw: str, q: re.Match[str]) -> _Found | None:
         return None
     if unit in _AGE_UNITS:
         return None  # 为60周岁以上老年人开展筛查: an age saying who, not a target
+    if unit in _DURATION_UNITS and _RELIEF_BEFORE.search(text, clause_start, q.start()):
+        return None  # 免除3个月租金, 缓缴6个月社保费: how long a relief lasts, a support, not an aim
     if _EXCLUDED_RE.search(text, max(0, q.start() - 4), q.start()):
         return None
     if unit not in RATE_UNITS and not is_count(unit) and _ATTRIBUTE_RE.match(text, number_end):
@@ -569,6 +573,10 @@ def _read_quantity(text: str, text_raw: str, q: re.Match[str]) -> _Found | None:
         subject = text_raw[subject_start : clause_start - 1]
     if re.search(r"(?:权重|分值)$", subject):
         return None  # 纳入年度考核，权重不低于10%: how an assessment is weighted, no outcome aimed at
+    if re.search(r"门槛$", subject):
+        return None  # 投入门槛降至200万元: who may apply, a condition of support, no outcome aimed at
+    if comparator == "≤" and _EACH_ITEM.search(text, clause_start, q.start()):
+        return None  # 单个项目辅助设施用地不超过15亩: a cap on each project, a rule, not an aim
     places_before = not pre and text.startswith("的", after) and _LISTED.search(text[max(0, q.start() - 80) : q.start()])
     if (pre or unit in _SUBJECT_UNITS or obj_end == after) and subject and not places_before:
         start, end, indicator = subject_start, after, subject

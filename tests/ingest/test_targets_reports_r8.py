@@ -142,3 +142,18 @@ def test_a_year_between_the_indicator_and_its_bound_dates_the_target():
     assert found == [("年交易额", Decimal("200"), "亿元", "≥", date(2027, 12, 31))]
     found = _read("全县规上企业数量2026年力争达到150家。", 2025)
     assert found == [("全县规上企业数量", Decimal("150"), "家", "≥", date(2026, 12, 31))]
+
+
+def test_farm_and_product_counts_have_their_measure_word():
+    found = _read("到2027年，全县食用菌种植规模稳定在1.5亿袋以上，家禽出栏达到600万羽。")
+    assert {(f[1], f[2]) for f in found} == {(Decimal("1.5"), "亿袋"), (Decimal("600"), "万羽")}
+
+
+def test_how_long_a_relief_lasts_is_no_target():
+    assert _read("对承租国有房屋的小微企业，2025年免除3个月租金。") == []
+
+
+def test_a_lowered_threshold_and_a_cap_on_each_project_are_no_targets():
+    assert _read("中小企业实施的改造项目，申报门槛降至100万元。") == []
+    assert _read("新建烘干设施用地按设施农业用地管理，单个项目辅助设施用地不超过10亩。") == []
+    assert _read("每个乡镇至少建成1个便民服务站。") == [("便民服务站", Decimal("1"), "个", "≥", None)]
