@@ -56,7 +56,7 @@ _DUTY_OF: tuple[tuple[re.Pattern[str], Role], ...] = (
     # …负责全省职业教育工作的统筹规划、综合协调: the work named first, then what the body does with it
     (re.compile(r"^\s*(?:要|应当|应|须|需|切实|积极|负责|将|继续)*\s*(?:[^，,。；;]{1,14}?的)?(?:搞好|做好|加强)?"
                 r"(?:统筹协调|综合协调|协调服务|协调推进|统筹推进|统筹指导|统筹规划|统筹组织|统筹调度|协调调度|协调解决|组织协调|协调)"), Role.COORDINATOR),
-    (re.compile(r"^\s*(?:要|应当|应|须|需|负责)?\s*(?:适时|定期|及时|每年)?(?:组织)?(?:开展)?(?:考核|评估|评价|初审|复审|复核|审核|评审|审查(?!批准|同意)|核查|核实)"
+    (re.compile(r"^\s*(?:要|应当|应|须|需|负责)?\s*(?:适时|定期|及时|每年)?(?:组织)?(?:开展)?(?:考核|评估|评价|初审|复审|复核|审核|评审|审查(?!批准|同意))"
                 r"|(?:开展|进行|组织|做好)[^，。；]{0,8}?(?:考核|考评|评估|评价|验收|审查)"
                 # 自受理之日起15个工作日内完成审核: the act is the review itself, done within its time limit
                 r"|完成[^，。；、]{0,8}?(?:审核|评审|审定|初审|核实|核查)(?!意见|结果|结论|机构|部门|制度|机制)"
@@ -228,9 +228,15 @@ def _duties(source: str, start: int, end: int) -> tuple[bool, list[Role]]:
     first = re.split(r"[，,；;]", text, maxsplit=1)[0]
     instead = any(p.search(first) for p, _ in _DUTY_OF)
     roles = [role for pattern, role in _DUTY_OF if pattern.search(text)]
-    if not means and source.endswith("负责", 0, start) and _CHARGED_REVIEW_RE.match(first):
+    charged = source.endswith("负责", 0, start)
+    if not means and ((charged and _CHARGED_REVIEW_RE.match(first)) or (not charged and _CHECKS_RE.match(first))):
         instead, roles = True, roles + [Role.EVALUATOR] * (Role.EVALUATOR not in roles)
     return instead, roles
+
+
+# X核查备案信息 / X应当核实…: a body whose own act is checking what others state reviews it (负责核查…, a share of
+# the work a text divides among bodies, stays that body's lead)
+_CHECKS_RE = re.compile(r"^\s*(?:要|应当|应|须|需)?\s*(?:及时|认真|严格|逐一)?(?:核查|核实)")
 
 
 def _marked_statements(source: str, marked: list[tuple[list[Mention], str | None, int]], i: int, end: int,

@@ -188,3 +188,12 @@ def test_a_task_table_whose_cells_one_space_separates():
 def test_a_sentence_with_spaces_is_no_single_space_table():
     text = "某市方案\n一、任务\n1.推进建设。序号 重点任务 牵头单位 配合单位 写在句中不是表头。\n2 发展 市商务局 市财政局\n"
     assert not find_task_tables(text)
+
+
+def test_checking_what_others_state_is_a_review_but_a_charged_share_stays_a_lead():
+    text = ("某县技改贴息办法\n第一条 为支持企业技术改造，制定本办法。\n"
+            "第二条 县工信局负责项目受理；县发改局负责核查项目备案信息。\n"
+            "第三条 县工信局会同县财政局审核申报材料；县发改局核查备案信息。\n")
+    owners = {(o[0], o[1], o[2]) for o in _owners(text)}
+    assert ("县发改局", "第二条", "lead") in owners
+    assert ("县发改局", "第三条", "evaluator") in owners
