@@ -231,7 +231,26 @@ def _duties(source: str, start: int, end: int) -> tuple[bool, list[Role]]:
     charged = source.endswith("负责", 0, start)
     if not means and ((charged and _CHARGED_REVIEW_RE.match(first)) or (not charged and _CHECKS_RE.match(first))):
         instead, roles = True, roles + [Role.EVALUATOR] * (Role.EVALUATOR not in roles)
+    elif charged and Role.EVALUATOR not in roles and _listed_review(source[start:end]):
+        roles = roles + [Role.EVALUATOR]  # 负责预算管理，…，审核资金分配方案，…: it leads and reviews
     return instead, roles
+
+
+# One of the duties a 负责 lists, clause after clause in the same sentence, is a review (…，审核资金分配建议方案，…;
+# not 组织项目申报、审核和绩效管理, a work it organises): the body also reviews. The list ends at a clause with a subject of
+# its own.
+_LISTED_REVIEW_RE = re.compile(r"^\s*(?:审核|初审|复核|评审)(?!结果|意见|结论|情况|工作|机构|部门|制度|机制)")
+_OWN_SUBJECT_RE = re.compile(r"^\s*(?:[省市区县各本其该]|有关|相关|国家|国务院)")
+
+
+def _listed_review(text: str) -> bool:
+    sentence = re.split(r"[。；;]", text, maxsplit=1)[0]
+    for clause in re.split(r"[，,]", sentence)[1:]:
+        if _OWN_SUBJECT_RE.match(clause):
+            return False
+        if _LISTED_REVIEW_RE.match(clause):
+            return True
+    return False
 
 
 # X核查备案信息 / X应当核实…: a body whose own act is checking what others state reviews it (负责核查…, a share of

@@ -197,3 +197,13 @@ def test_checking_what_others_state_is_a_review_but_a_charged_share_stays_a_lead
     owners = {(o[0], o[1], o[2]) for o in _owners(text)}
     assert ("县发改局", "第二条", "lead") in owners
     assert ("县发改局", "第三条", "evaluator") in owners
+
+
+def test_a_review_among_the_duties_a_body_is_charged_with_makes_it_review_too():
+    text = ("某市专项资金管理办法\n第一条 为规范资金管理，制定本办法。\n"
+            "第二条 市财政局负责资金预算管理，会同市科技局制定管理制度，审核资金分配方案，下达资金预算。\n"
+            "第三条 市科技局负责编制申报指南，组织项目申报、审核和绩效管理。\n")
+    owners = {(o[0], o[1], o[2]) for o in _owners(text)}
+    assert {("市财政局", "第二条", "lead"), ("市财政局", "第二条", "evaluator")} <= owners
+    assert ("市科技局", "第三条", "lead") in owners
+    assert ("市科技局", "第三条", "evaluator") not in owners  # the review is a work it organises, not its own duty
