@@ -4,9 +4,10 @@ kinds, and the place a question names.  Split from hybrid.py: the facts of each 
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -27,10 +28,11 @@ from .routing import (
     states_time,
     stated_facts,
 )
+from .sentences import split_sentences
 from .settings import SearchSettings
 from .types import IndexUnit
 
-__all__ = ["UnitFacts", "adjust"]
+__all__ = ["UnitFacts", "adjust", "lower_denied", "raise_distinctive"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +63,9 @@ class UnitFacts:
     figures: Sequence[frozenset[str]] | None = None  # the kinds of figure its text states (money, people, …)
     salutation: np.ndarray | None = None  # a reply's salutation, the people it answers (周桂英等代表：)
     facts: Sequence[frozenset[str]] | None = None  # the asked-for facts its text states (search/routing.py)
+    texts: Sequence[str] | None = None  # each row's text
+    rows_of: dict[str, list[int]] = field(default_factory=dict)  # a document's slug → the rows of its units
+    _sentences: dict[int, list[str]] = field(default_factory=dict)  # a row's sentences, split when first needed
 
     @classmethod
     def of(cls, units: Sequence[IndexUnit], places: Sequence[set[str]],
@@ -77,7 +82,15 @@ class UnitFacts:
                    flags(states_penalty), flags(states_person), _parents(units),
                    np.array([u.title if _SHORT_HEADING.fullmatch(u.title or "") else "" for u in units], dtype=object),
                    flags(states_in_force), flags(states_lead_person), [stated_figures(u) for u in units],
-                   flags(lambda u: _SALUTATION.fullmatch(u.text)), [stated_facts(u) for u in units])
+                   flags(lambda u: _SALUTATION.fullmatch(u.text)), [stated_facts(u) for u in units],
+                   texts=[u.text for u in units], rows_of=_rows_of(units))
+
+    def sentences(self, row: int) -> list[str]:
+        """The sentences of a row's text (search/sentences.py), split once."""
+        found = self._sentences.get(row)
+        if found is None:
+            found = self._sentences[row] = split_sentences(self.texts[row]) if self.texts is not None else []
+        return found
 
 
 # share of the best fused score a unit stating a fact the question asks for by its form gains (routing.asked_facts)
@@ -107,6 +120,14 @@ def names_heading(question: str, heading: str) -> bool:
     Half a heading was too little: 贷款 of 贷款贴息 lifted an interest-subsidy article for any loan question."""
     size = max(2, len(heading) - 1)
     return any(heading[i:i + size] in question for i in range(len(heading) - size + 1))
+
+
+def _rows_of(units: Sequence[IndexUnit]) -> dict[str, list[int]]:
+    """Each document's slug → the rows of its units, in order."""
+    rows: dict[str, list[int]] = {}
+    for i, u in enumerate(units):
+        rows.setdefault(u.document, []).append(i)
+    return rows
 
 
 def _parents(units: Sequence[IndexUnit]) -> np.ndarray:
@@ -292,3 +313,68 @@ def lower_denied(fused: dict[int, float], plan: QueryPlan, texts: Sequence[str],
         if plain and denied:
             for doc in (plain if word in denied_asked else denied):
                 fused[doc] *= DENIED_WEIGHT
+
+
+# Which unit of a document answers: share of the best fused score the candidate whose best sentence holds most of the
+# question's words that are rare in its own document gains (the others of that document in proportion)
+DISTINCTIVE_BOOST = 0.1
+DISTINCTIVE_POOL = 10  # the best this many candidates are judged
+
+
+def raise_distinctive(fused: dict[int, float], plan: QueryPlan, facts: UnitFacts, words: Sequence[str]) -> None:
+    """Among the best ``DISTINCTIVE_POOL`` candidates of a Chinese question, weigh each document's units by the words
+    of the question that tell them apart inside that document: a word's weight is its idf over the document's own
+    units (log(1 + (N − df + 0.5) / (df + 0.5)), N its units, df those holding it), a unit's evidence the weight its
+    best sentence holds, and the candidate with the most evidence in its document gains ``DISTINCTIVE_BOOST`` × the
+    best fused score, the others of that document in proportion.
+
+    Both retrievers judge a unit against the whole collection: the document's own theme (马鬃山 in every unit of a
+    letter about that village, 抽查 in every measure of a circular on random inspections) is a rare word there and
+    lifts whichever unit repeats it most, often its opening paragraph, preamble or a long sibling, while the words
+    that say which part is asked about (结果, 公示; 专家, 第一次) weigh little beside it.  Inside the document the
+    theme is common and those words are rare; held by one sentence, they sit together where the asked fact is
+    stated.  English questions are left as they are (their words are translations, search/coverage.py weighs them)."""
+    if not fused or plan.language != "zh" or facts.texts is None:
+        return
+    asked = list(dict.fromkeys(w for w in words if len(w) >= 2))
+    if not asked:
+        return
+    best = sorted(fused, key=lambda doc: (-fused[doc], doc))[:DISTINCTIVE_POOL]
+    top = fused[best[0]]
+    by_document: dict[str, list[int]] = {}
+    for row in best:
+        by_document.setdefault(facts.document[row], []).append(row)
+    texts = facts.texts
+    for document, rows in by_document.items():
+        units = facts.rows_of.get(document, ())
+        n = len(units)
+        if n < 2:
+            continue
+        weight = {}
+        for word in asked:
+            df = sum(1 for row in units if word in texts[row])
+            if df:
+                weight[word] = math.log(1 + (n - df + 0.5) / (df + 0.5))
+        if not weight:
+            continue
+        evidence = {row: _evidence(facts, _spoken_for(facts, row), weight) for row in rows}
+        most = max(evidence.values())
+        if most <= 0:
+            continue
+        for row in rows:
+            fused[row] += DISTINCTIVE_BOOST * top * evidence[row] / most
+
+
+def _evidence(facts: UnitFacts, row: int, weight: dict[str, float]) -> float:
+    """The weight of the asked words the row's best sentence holds."""
+    return max((sum(w for word, w in weight.items() if word in sentence) for sentence in facts.sentences(row)),
+               default=0.0)
+
+
+def _spoken_for(facts: UnitFacts, row: int) -> int:
+    """The row whose words stand for ``row``: a reply's salutation (周桂英等代表：), a few names, is judged by the
+    unit it is indexed with (the next row, what they proposed), as :func:`adjust` scores it."""
+    if (facts.salutation is not None and facts.salutation[row] and row + 1 < len(facts.salutation)
+            and facts.document is not None and facts.document[row + 1] == facts.document[row]):
+        return row + 1
+    return row

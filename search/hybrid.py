@@ -20,7 +20,7 @@ from .backends.local import LocalBackend
 from .base import Scored
 from .bilingual import Dictionary, load_dictionary
 from .bm25 import BM25Retriever
-from .boosts import UnitFacts, adjust, lower_denied
+from .boosts import UnitFacts, adjust, lower_denied, raise_distinctive
 from .checks import check_documents, check_functions, check_kinds, clean_query
 from .coverage import DocumentTexts, bm25_idf, document_gains, phrase_groups, raise_covering
 from .dense import DenseRetriever
@@ -516,6 +516,7 @@ class SearchIndex:
         adjust(fused, plan, self.facts, self.settings)
         evidence = self.evidence_words(plan)  # read again by "nothing relevant" (floor_key)
         lower_denied(fused, plan, self._texts, evidence)  # 非独生子女 when 独生子女 is asked
+        raise_distinctive(fused, plan, self.facts, evidence)  # the unit its document's rarer words point to
         asked = set(plan.places)
         carried: dict[int, TargetView] = {}
         if kinds is None or {"goal", "target"} <= kinds:

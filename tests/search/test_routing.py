@@ -197,7 +197,8 @@ def test_states_support_needs_an_amount_in_the_units_own_words():
 
 
 @pytest.mark.parametrize("question", ["软件企业奖励能拿多少钱", "how much is the software firm reward?"])
-def test_support_question_lifts_the_unit_stating_the_amount(question):
+def test_support_question_lifts_the_unit_stating_the_amount(question, monkeypatch):
+    monkeypatch.setattr("search.boosts.DISTINCTIVE_BOOST", 0.0)  # this boost's arithmetic alone (test_distinctive_r8)
     def scores(index):
         return {h.path: h.score for h in index.search(question, k=3).hits}
 
@@ -251,7 +252,8 @@ REPLY = """关于设立政务热线建议的答复
 """
 
 
-def test_the_sentence_announcing_a_reply_weighs_less():
+def test_the_sentence_announcing_a_reply_weighs_less(monkeypatch):
+    monkeypatch.setattr("search.boosts.DISTINCTIVE_BOOST", 0.0)  # this boost's arithmetic alone (test_distinctive_r8)
     doc = parse_text(REPLY, DocumentMeta(slug="demo-reply", title="关于设立政务热线建议的答复"))
     units = index_units([doc], concepts=[])
 
@@ -264,7 +266,8 @@ def test_the_sentence_announcing_a_reply_weighs_less():
     assert lowered["政务热线"] == pytest.approx(plain["政务热线"])
 
 
-def test_what_an_announcing_sentence_announces_carries_a_share_of_its_score():
+def test_what_an_announcing_sentence_announces_carries_a_share_of_its_score(monkeypatch):
+    monkeypatch.setattr("search.boosts.DISTINCTIVE_BOOST", 0.0)  # this boost's arithmetic alone (test_distinctive_r8)
     doc = parse_text(REPLY, DocumentMeta(slug="demo-reply", title="关于设立政务热线建议的答复"))
     units = index_units([doc], concepts=[])
 
@@ -296,7 +299,8 @@ PILOTS = """示范省政府网站集约化试点方案
 """
 
 
-def test_which_places_question_lifts_the_unit_naming_places():
+def test_which_places_question_lifts_the_unit_naming_places(monkeypatch):
+    monkeypatch.setattr("search.boosts.DISTINCTIVE_BOOST", 0.0)  # this boost's arithmetic alone (test_distinctive_r8)
     doc = parse_text(PILOTS, DocumentMeta(slug="demo-pilots", title="示范省政府网站集约化试点方案"))
     units = index_units([doc], concepts=[])
 
