@@ -200,8 +200,15 @@ def _line_labels(source: str) -> list[Label]:
 
 
 def is_table_row(source: str, label: Label) -> bool:
-    """Whether ``label`` is the 序号 cell of a table row (1<TAB>任务<TAB>…), not a 1. written before a heading."""
-    return label.numbering is Numbering.ARABIC and source[label.start:label.end].rstrip(" \u3000").endswith("\t")
+    """Whether ``label`` is the 序号 cell of a table row (1<TAB>任务<TAB>…, 1.<TAB>任务<TAB>…), not a 1. written
+    before a heading."""
+    if label.numbering is not Numbering.ARABIC:
+        return False
+    if source[label.start:label.end].rstrip(" \u3000").endswith("\t"):
+        return True
+    line_end = source.find("\n", label.end)
+    return source[label.end : len(source) if line_end == -1 else line_end].strip(" \t\u3000\r").count("\t") >= 1 and \
+        source[label.end : label.end + 1] == "\t"
 
 
 def heading_of(text: str) -> str:

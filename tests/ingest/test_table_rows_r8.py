@@ -44,3 +44,9 @@ def test_a_one_point_heading_with_a_tab_inside_a_sentence_is_unchanged():
 def test_a_tab_row_with_no_header_above_it_stays_a_cell():
     doc = _parse("一、甲\n（一）做好工作。\n（二）做好工作。\n二、乙\n1\t推进某项工作\t县发展改革局\t2025年底\n")
     assert [u.path for u in doc.units if u.parent == "二"] == []
+
+
+def test_rows_numbered_one_point_in_their_first_cell_are_units_too():
+    rows = _ROWS.replace("1\t", "1.\t").replace("2\t", "2.\t")
+    doc = _parse("一、民生实事\n" + rows + "二、保障措施\n（一）加强督查。\n（二）强化考核。\n")
+    assert [u.path for u in doc.units if u.parent == "一"] == ["一1", "一2"]
