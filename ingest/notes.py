@@ -70,7 +70,10 @@ _POSTFIX: tuple[tuple[re.Pattern[str], str], ...] = (
     # （A负责，B督办） / …，X督查）: closing a note, the body that follows the work up
     (re.compile(_GAP + r"(?:督办|督查)(?=\s*(?:[）)〕\]】；;。]|$))"), _SUPERVISE),
     # …负责落实） / …落实） closing a note or clause: a collective carries it out (a named body is read as 负责)
-    (re.compile(_GAP + r"(?:负责)?(?:具体|组织)?(?:落实|实施)(?=\s*(?:[）)〕\]】；;。]|$))"), _IMPLEMENT),
+    # (…抓好落实）, …参照执行）, …贯彻执行）: the same, said with how it is carried out)
+    # (not 请批转…人民政府执行, the addressees a forwarded text is sent to)
+    (re.compile(_GAP + r"(?:(?:负责)?(?:具体|组织|抓好|抓紧|认真|贯彻|结合实际)?(?:落实|实施)|(?:参照|遵照|贯彻)执行)"
+                r"(?=\s*(?:[）)〕\]】；;。]|$))"), _IMPLEMENT),
     # 市工商局是户外广告的监督管理机关，负责…: the body a regulation names as the authority, then its duty
     (re.compile(_GAP + r"(?:是[^，,。；;]{1,30}?(?:主管)?(?:机关|部门|机构)[，,]\s*)?负责(?!人(?![才口力事民])|同志)"), _PLAIN),  # X负责人: a post
     (re.compile(r"\s*(?:主要|分管)?(?:领导|负责同志)?召集"), _CONVENE),

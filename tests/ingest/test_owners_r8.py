@@ -207,3 +207,13 @@ def test_a_review_among_the_duties_a_body_is_charged_with_makes_it_review_too():
     assert {("市财政局", "第二条", "lead"), ("市财政局", "第二条", "evaluator")} <= owners
     assert ("市科技局", "第三条", "lead") in owners
     assert ("市科技局", "第三条", "evaluator") not in owners  # the review is a work it organises, not its own duty
+
+
+def test_places_told_to_follow_or_see_to_a_measure_in_a_note_carry_it_out():
+    text = ("某市稳就业若干措施\n一、措施\n1.减免房屋租金。免除3个月租金。（市国资委负责，各区县政府参照执行）\n"
+            "2.发放稳岗补贴。（市人社局牵头，市财政局配合，各区县政府抓好落实）\n"
+            "二、其他\n以上意见如无不妥，请批转各区县政府执行。\n")
+    owners = {(o[0], o[1], o[2]) for o in _owners(text)}
+    assert {("市国资委", "一1", "lead"), ("各区县政府", "一1", "implementer"),
+            ("各区县政府", "一2", "implementer"), ("市人社局", "一2", "lead")} <= owners
+    assert not any(o[1] == "二" for o in owners)  # the addressees of a text sent on to them carry out nothing here
