@@ -585,6 +585,9 @@ def _read_quantity(text: str, text_raw: str, q: re.Match[str]) -> _Found | None:
         start, end, indicator = (pre[1] if pre else q.start()), obj_end, text_raw[noun:obj_end]
     elif verb is not None:  # 其中，到2018年底完成1500万平方米: the verb is all the clause names
         start, end, indicator = verb.start(), after, text_raw[verb.start():verb.end()]
+    elif not pre and obj_end == after and re.fullmatch(r"(?:力争|争取|确保)(?:达到)?", text[clause_start:q.start()]):
+        # 区级一般公共预算收入增长2%，力争3%: a higher figure of the indicator just named (``_continued``)
+        start, end, indicator = clause_start, after, ""
     elif pre and obj_end == after and _ONLY_LEAD.fullmatch(text, _clause_start(text, pre[1], _SENTENCE_STOPS), pre[1]):
         # 到2027年，累计达到2万个以上: a later figure of the indicator named before (``_continued``), none of its own
         start, end, indicator = pre[1], after, ""

@@ -157,3 +157,10 @@ def test_a_lowered_threshold_and_a_cap_on_each_project_are_no_targets():
     assert _read("中小企业实施的改造项目，申报门槛降至100万元。") == []
     assert _read("新建烘干设施用地按设施农业用地管理，单个项目辅助设施用地不超过10亩。") == []
     assert _read("每个乡镇至少建成1个便民服务站。") == [("便民服务站", Decimal("1"), "个", "≥", None)]
+
+
+def test_a_higher_figure_after_lizheng_is_a_target_of_the_same_indicator():
+    found = _read("区级一般公共预算收入增长3%，力争4%。")
+    assert [(f[0], f[1]) for f in found] == [("区级一般公共预算收入增长", Decimal("3")),
+                                            ("区级一般公共预算收入增长", Decimal("4"))]
+    assert _read("力争4%。") == []
