@@ -57,7 +57,8 @@ _CHROME = re.compile(
     r"|.*(?:首页|主页)\s*[>»›/].*"
     # a breadcrumb's rest on a line of its own: > 资源库栏目 > 政务专题 > 政策机制 (a title holds no >)
     # a site's name for its public-information pages, with its menu: 某局政府信息公开 / 政府信息公开 规章库
-    r"|[\u4e00-\u9fff]{0,30}政府信息公开(?:[ \t\u3000]+[\u4e00-\u9fff]{1,6})*"
+    # (not a title broken after its words: 关于做好政府信息公开 / 工作的通知)
+    r"|(?![^\n]*(?:关于|印发|转发|做好|加强|推进))[\u4e00-\u9fff]{0,30}政府信息公开(?:[ \t\u3000]+[\u4e00-\u9fff]{1,6})*"
     r"|[>»›]?\s*[^>»›。；;，,]{1,20}(?:\s*[>»›]\s*[^>»›。；;，,]{1,20}){2,}|[>»›]\s*[^>»›。；;，,]{1,20}(?:\s*[>»›]\s*[^>»›。；;，,]{1,20})*"
     r"|(?:网站)?首\s*页(?:\s+[\u4e00-\u9fff]{2,8}){3,}"  # a site's menu bar: 首页 走进某县 新闻中心 政务公开 …
     r"|(?:浏览量|浏览次数|阅读次数|点击数|访问量)[：:].*"

@@ -24,3 +24,7 @@ def test_a_sites_public_information_banner_is_chrome():
     assert is_chrome("某区市场监督管理局政府信息公开")
     assert is_chrome("政府信息公开 规章库")
     assert not is_chrome("某市人民政府办公室关于做好政府信息公开工作的通知")
+
+
+def test_a_title_broken_after_zhengfu_xinxi_gongkai_is_no_chrome():
+    assert not is_chrome("某市人民政府办公室关于进一步做好政府信息公开")
