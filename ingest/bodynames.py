@@ -507,8 +507,20 @@ _STATE_COMPANY_RE = re.compile(
     r"(?=[、，,；;：:）)\]】\s]|$|牵头|配合|负责|等|要|应|将|按|会同|和|及|参与|协助)")
 
 
+# A university, college, hospital or institute named in a list of owners (（市教育局牵头，泉州师范学院、黎明职业大学配合）,
+# 配合单位：市第一医院、某某大学附属医院): a body of its own. A kind of institution (各高校, 有关医院, 高等院校) is none.
+_LISTED_INSTITUTION_RE = re.compile(
+    rf"(?:(?<=单位[：:])|(?<=[、；;（(])|(?<=牵头[，,])|(?<=负责[，,]))(?P<name>[{_CJK}]{{2,14}}?(?:职业技术大学|职业大学|大学|职业技术学院"
+    rf"|学院|医院|研究院|研究所|科学院))(?=[、，,；;）)\n]|$|等(?![{_CJK}]{{0,2}}(?:院校|学校|高校|机构))|牵头|配合|负责|按职责|参与|协助)",
+    re.MULTILINE)
+_INSTITUTION_KIND_RE = re.compile(r"^(?:各|有关|相关|其他|本|该|全|省内|市内|区内|县内|域内|驻[\u4e00-\u9fff]{1,3}|高等|高职|职业|重点|公立"
+                                  r"|民营|社会|综合|专科|二级|三级|基层|乡镇|社区|中外|国内外)")
+
+
 def _zone_candidates(source: str) -> list[_Candidate]:
     found = [_Candidate(m.start(), m.end(), "generic") for m in _STATE_COMPANY_RE.finditer(source)]
+    found += [_Candidate(m.start("name"), m.end("name"), "generic") for m in _LISTED_INSTITUTION_RE.finditer(source)
+              if not _INSTITUTION_KIND_RE.match(m.group("name")) and not _CLAUSE_RE.search(m.group("name"))]
     found += [_Candidate(m.start("name"), m.end("name"), "generic") for m in _LISTED_ZONE_RE.finditer(source)
              if not _ZONE_KIND_RE.match(m.group("name")) and not _CLAUSE_RE.search(m.group("name"))]
     found += [_Candidate(m.start(), m.end(), "generic") for m in _LISTED_BARE_UNIT_RE.finditer(source)]

@@ -217,3 +217,12 @@ def test_places_told_to_follow_or_see_to_a_measure_in_a_note_carry_it_out():
     assert {("市国资委", "一1", "lead"), ("各区县政府", "一1", "implementer"),
             ("各区县政府", "一2", "implementer"), ("市人社局", "一2", "lead")} <= owners
     assert not any(o[1] == "二" for o in owners)  # the addressees of a text sent on to them carry out nothing here
+
+
+def test_a_named_college_or_hospital_in_a_list_of_owners_is_a_body_a_kind_of_them_is_none():
+    text = ("某市产教融合实施方案\n一、重点任务\n1.共建产业学院。（市教育局牵头，青禾职业技术学院、青禾师范学院配合）\n"
+            "2.建设区域医疗中心。（牵头单位：市卫健委；配合单位：青禾市第一医院）\n"
+            "3.推进校企合作。（市人社局牵头，各高校、有关医院配合）\n")
+    names = _bodies(text)
+    assert {"青禾职业技术学院", "青禾师范学院", "青禾市第一医院"} <= names
+    assert not {"各高校", "有关医院"} & names
