@@ -609,7 +609,38 @@ def _base_from_needs(support: SupportView, needs: str, currency: str = "元") ->
     return _sum_beside(support.rate_base, needs, currency)
 
 
+# A base that is the growth of a sum over the year before (研发费用增量部分, 新增部分, 较上年增加的部分)
+_INCREASE_BASE = re.compile(r"增量|新增部分|(?:增加|增长|超出|超过)(?:的)?部分|增加额|增长额")
+# A sum the asker states as the growth itself (多了1500万, 增加了600万元, up by 6 million)
+_STATED_GROWTH = re.compile(r"(?:多了|多出|多花了?|增加了|增长了|涨了|提高了|上涨了|\bup by|\bincreased? by|\brose by|"
+                            r"\bmore by)\s*(?:约|大约|近|about|around)?\s*$", re.IGNORECASE)
+
+
+def _increase_beside(base: str, needs: str, currency: str = "元") -> tuple[Decimal, str] | None:
+    """Of a base that is a sum's growth (研发费用增量部分), the growth the asker's words give: a sum they state as
+    the growth (研发比前年多了600万), else the later of two sums they state after the base's words less the earlier
+    (前年研发开支1500万元，去年涨到2100万元 → 600万元), when it grew; None otherwise (the sum beside the base's words
+    is then read as the base, as before)."""
+    plain = _INCREASE_BASE.sub("", base)
+    sums = [s for s in money_in(needs) if s[1] == currency]
+    if not plain or not sums:
+        return None
+    for word in _base_keywords(plain):
+        for m in re.finditer(re.escape(word), needs, re.IGNORECASE):
+            after = [(v, at) for v, _, at in sums if 0 <= at - m.end() <= 40]
+            stated = [v for v, at in after if _STATED_GROWTH.search(needs[max(m.end(), at - 12):at])]
+            if stated:
+                return stated[0], word
+            if len(after) >= 2 and after[1][0] > after[0][0]:
+                return after[1][0] - after[0][0], word
+    return None
+
+
 def _sum_beside(base: str, needs: str, currency: str = "元") -> tuple[Decimal, str] | None:
+    if _INCREASE_BASE.search(base):
+        grown = _increase_beside(base, needs, currency)
+        if grown is not None:
+            return grown
     sums = [s for s in money_in(needs) if s[1] == currency]
     if not sums:
         return None

@@ -515,7 +515,12 @@ def _raised_rates(found: list[Amount], supports: Sequence[SupportView], profile:
         # English words name it through the policy terms they translate to (key retrofit projects → 重点, 改造, 计划)
         terms = {t for t in asked.split() if re.fullmatch(r"[\u4e00-\u9fff]{2,6}", t) and t not in _CASE_GENERIC
                  and t in case}
-        if (len(shared) < 3 or len(shared) < 0.4 * len(words)) and len(terms) < 3:
+        # a case that is a share one sum makes of another (研发费用占营业收入比重达到5%以上): the asker's own figures
+        # decide it, met or not, whatever words they share with it
+        ratio = ratio_checks(m.group("case"), profile)
+        if ratio and any(c.status == "failed" for c in ratio):
+            continue
+        if (len(shared) < 3 or len(shared) < 0.4 * len(words)) and len(terms) < 3 and not ratio:
             continue
         clauses = [c for c in re.split(r"[。，,；;！!？?]|(?<=[a-z])\.\s", said) if c.strip()]
         if any(_NOT_CASE.search(c) and len(bigrams(c) & words) >= 2 for c in clauses):

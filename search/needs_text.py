@@ -74,6 +74,23 @@ _ONE_CHILD = re.compile(r"独生(?:女|子(?!女))|\b(?:my|our|the|an?) only (?:
                         r"\bonly (?:daughter|son|child) of\b", re.IGNORECASE)
 
 
+# A child named as a son or a daughter (儿子今年上高一; my daughter), and words of more than one (大儿子, 俩孩子, sons)
+_SON_OR_DAUGHTER = re.compile(r"儿子|女儿|\b(?:my|our) (?:son|daughter)\b", re.IGNORECASE)
+_MORE_CHILDREN = re.compile(r"[大小二三老]儿子|[大小二三老]女儿|老大|老二|俩|两个|几个|孩子们|儿女|一儿一女|双胞胎|\bsons\b|"
+                            r"\bdaughters\b|\bchildren\b|\bkids\b|\btwins\b", re.IGNORECASE)
+
+
+_CHILD_SUPPORT = re.compile(r"子女|孩子|儿童|婴幼儿|\bchild", re.IGNORECASE)  # a support paid per child
+
+
+def _one_named_child(text: str) -> bool:
+    """One child, named as the asker's son or daughter and no other (儿子今年上高一): a parent writes 儿子 for one
+    child rather than 一个孩子; a son and a daughter, or words of several (大儿子, 俩孩子, children), are more."""
+    named = {m.group().lower().split()[-1].replace("儿子", "son").replace("女儿", "daughter")
+             for m in _SON_OR_DAUGHTER.finditer(text)}
+    return len(named) == 1 and not _MORE_CHILDREN.search(text)
+
+
 def _pairs(text: str) -> set[str]:
     chars = re.sub(r"[^\u4e00-\u9fff]", "", text)
     return {chars[i:i + 2] for i in range(len(chars) - 1)}
@@ -96,7 +113,8 @@ def count_in(text: str, nouns: Sequence[str] = ("人", "名", "个", "people", "
         found = list(re.finditer(rf"\b(?P<n>{'|'.join(_EN_NUMBERS)}|[0-9]+)\s+(?:[a-z-]+\s+){{0,2}}(?:{noun})", text,
                                  re.IGNORECASE))
     if not found:  # an only child (独生女, my only daughter): one child, though no figure is written
-        if any(n in nouns for n in ("孩子", "子女", "children")) and _ONE_CHILD.search(text):
+        if any(n in nouns for n in ("孩子", "子女", "children")) and (_ONE_CHILD.search(text) or _one_named_child(text)
+                                                                          and _CHILD_SUPPORT.search(about)):
             return Decimal(1)
         return None
     m = found[0]
