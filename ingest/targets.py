@@ -140,6 +140,7 @@ _FRAMED_BY_YI = re.compile(r"以(?![上下内外及后前来])[^，,。；;]*$")
 _FRAME_TAIL = re.compile(r"为(?:主要|重点|服务)?(?:对象|重点|主体|依托|载体|抓手|牵引|核心|龙头|支撑|目标群体)$")
 _RELIEF_BEFORE = re.compile(r"(?:免除|减免|免收|免征|减半|缓缴|缓征|延期|延长|顺延)[^，,。；;0-9]{0,4}$")
 _EACH_ITEM = re.compile(r"(?:单个|单家|单项|单宗|单笔|每个|每家|每项|每户|每人)")
+_KIND_BEFORE = re.compile(r"[^，,。；;：:、的]{2,20}")
 _TRAILING_YEAR = re.compile(r"(?:到|至)?(?:19|20)[0-9]{2}年(?:底|末)?(?:前)?$")
 _BASE_AFTER = re.compile(r"(?:作)?为(?:基数|基础|基准|起点)")
 _CONDITION_TAIL = re.compile(r"的[，,；;]")  # a 的-clause a comma closes names those a rule is for (…在3家以上的，)
@@ -585,6 +586,12 @@ def _read_quantity(text: str, text_raw: str, q: re.Match[str]) -> _Found | None:
         start, end, indicator = (pre[1] if pre else q.start()), obj_end, text_raw[noun:obj_end]
     elif verb is not None:  # 其中，到2018年底完成1500万平方米: the verb is all the clause names
         start, end, indicator = verb.start(), after, text_raw[verb.start():verb.end()]
+    elif (not pre and obj_end == after and is_count(unit) and q.start() > clause_start + 2
+          and text[q.start() - 1] == "的" and _KIND_BEFORE.fullmatch(text, clause_start, q.start() - 1)):
+        # 年营业收入超1000亿元的2个，超500亿元的5个: how many of the kind the clause names, the thing counted said
+        # before (a list's lead: 一批百亿级特色产业集群)
+        lead = _LEADING.match(text, clause_start, q.start() - 1)
+        start, end, indicator = clause_start, after, text_raw[lead.end() if lead else clause_start : q.start() - 1]
     elif not pre and obj_end == after and re.fullmatch(r"(?:力争|争取|确保)(?:达到)?", text[clause_start:q.start()]):
         # 区级一般公共预算收入增长2%，力争3%: a higher figure of the indicator just named (``_continued``)
         start, end, indicator = clause_start, after, ""

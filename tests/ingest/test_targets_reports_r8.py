@@ -164,3 +164,9 @@ def test_a_higher_figure_after_lizheng_is_a_target_of_the_same_indicator():
     assert [(f[0], f[1]) for f in found] == [("区级一般公共预算收入增长", Decimal("3")),
                                             ("区级一般公共预算收入增长", Decimal("4"))]
     assert _read("力争4%。") == []
+
+
+def test_how_many_of_a_kind_named_before_de_is_a_target():
+    found = _read("到2027年，壮大一批特色产业集群，年营业收入超500亿元的3个，超100亿元的12个。")
+    assert [(f[0], f[1], f[2]) for f in found] == [("年营业收入超500亿元", Decimal("3"), "个"),
+                                                  ("超100亿元", Decimal("12"), "个")]
