@@ -81,6 +81,11 @@ def _speech_date_split(first: str, second: str) -> str:
     return d.isoformat() if d else ""
 
 
+# the speaker under a report's speech-date line (县长 王 丽 / 县人民政府代理县长 周登高 / 某局局长  吴某某), and the
+# salutation that opens the report (各位代表：)
+_SPEAKER = re.compile(r"^[\u4e00-\u9fff（）()]{0,30}?(?:省长|市长|区长|县长|州长|旗长|主任|局长|书记|主席|部长|厅长|署长)"
+                      r"[ \t\u3000]+[\u4e00-\u9fff](?:[ \t\u3000]?[\u4e00-\u9fff]){1,3}$")
+_SALUTATION = re.compile(r"^各位(?:代表|委员|同志)[：:]$")
 _NOTE = re.compile(r"^[（(](?:此件|本件|本文)[^（）()]{1,12}[）)]$")
 # Distribution and printing lines at the very end: 抄送：… / 上海市人民政府办公厅 2024年3月16日印发.
 _COLOPHON = re.compile(rf"^(?:[（(]?(?:抄送|主送|抄报|分送|发送|联系人|联系电话|联系方式|联系单位|联系部门|联系地址|通讯地址|经办人|承办人|签发人)[：:].*|.{{0,40}}(?:{DATE.pattern})\s*印发)$")
@@ -221,6 +226,13 @@ def _header(lines: list[_Line]) -> tuple[list[FrontLine], int]:
             # ——2019年1月8日在区第十六届人民代表大会第三次会议上: a report or speech is issued the day it is given
             found.append(FrontLine("date", span, date_of(  # type: ignore[union-attr]
                 _SPEECH_DATE.match(line.text).group("date")).isoformat()))  # type: ignore[union-attr]
+        elif found and found[-1].kind == "date" and title_lines and _SPEAKER.match(line.text):
+            # 县人民政府代理县长 周登高 under a report's speech-date line: who gives it, no part of the body
+            found.append(FrontLine("note", span, line.text))
+        elif any(f.kind == "date" for f in found) and title_lines and _SALUTATION.match(line.text):
+            # 各位代表： opening a report given at a meeting: whom it is addressed to
+            found.append(FrontLine("addressees", span, line.text[:-1].strip(WS)))
+            return found, i + 1
         elif _HEADER_NOTE.match(line.text):
             found.append(FrontLine("note", span, line.text))
         elif (re.fullmatch(r"[\u4e00-\u9fff]{2,24}文件", line.text) and title_lines == 0

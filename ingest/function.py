@@ -58,6 +58,12 @@ class FunctionCall:
     # its addressees: the issued text's items are no entries of it)
 
 
+# A paragraph that is only a heading (no sentence stop, short) and one that announces results reported under it: the
+# paragraphs after it, up to the next heading paragraph, report what was done (a work report's review).
+_HEADING_PARAGRAPH = re.compile(r"[^。；;，,：:！!？?\n]{2,30}")
+_REVIEW_PARAGRAPH = re.compile(r"(?:工作回顾|主要成就|发展成就|取得的成[效绩就]|(?:完成|执行|进展)情况|主要成效|工作成效)$")
+
+
 def _rx(*alternatives: str) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{a})" for a in alternatives))
 
@@ -471,7 +477,15 @@ def assign_functions(units: list[Unit]) -> list[Unit]:
     by_path = {u.path: u for u in units}
     calls: dict[str, FunctionCall] = {}
     out: list[Unit] = []
+    review: str = ""  # a paragraph text's heading that announces results (2021年工作回顾及过去五年主要成就), in force
     for unit in units:
+        if unit.kind is UnitKind.PARAGRAPH and _HEADING_PARAGRAPH.fullmatch(unit.text.strip()):
+            # a paragraph that is only a heading opens a part of the text: results reported, or what comes next
+            review = unit.text.strip() if _REVIEW_PARAGRAPH.search(unit.text.strip()) else ""
+        elif review and unit.kind is UnitKind.PARAGRAPH:
+            calls[unit.path] = FunctionCall("context", review)
+            out.append(replace(unit, function="context", function_cue=review, children=list(unit.children)))
+            continue
         ancestors: list[Unit] = []
         parent = by_path.get(unit.parent) if unit.parent else None
         while parent is not None:

@@ -170,3 +170,18 @@ def test_how_many_of_a_kind_named_before_de_is_a_target():
     found = _read("到2027年，壮大一批特色产业集群，年营业收入超500亿元的3个，超100亿元的12个。")
     assert [(f[0], f[1], f[2]) for f in found] == [("年营业收入超500亿元", Decimal("3"), "个"),
                                                   ("超100亿元", Decimal("12"), "个")]
+
+
+def test_a_speakers_line_and_the_salutation_under_a_speech_date_are_front_matter():
+    text = ("政府工作报告\n——2025年1月8日在某县第十八届人民代表大会第四次会议上\n县人民政府县长 张 某\n各位代表：\n"
+            "现在，我代表县人民政府向大会报告工作。\n今年全县经济平稳运行。\n")
+    doc = parse_text(text, DocumentMeta(slug="x", title=""))
+    assert [u.text.strip()[:4] for u in doc.units] == ["现在，我", "今年全县"]
+
+
+def test_paragraphs_under_a_review_heading_report_results_not_aims():
+    text = ("政府工作报告\n——2025年1月8日在某县第十八届人民代表大会第四次会议上\n各位代表：\n现在，我代表县人民政府向大会报告工作。\n"
+            "2024年工作回顾\n稳住经济大盘。全年新增市场主体3200户，完成技能培训5000人次。\n"
+            "2025年工作安排\n做强实体经济。新增规上工业企业20家。\n")
+    doc = parse_text(text, DocumentMeta(slug="x", title=""))
+    assert [(t.quantity, t.unit) for t in doc.targets] == [(Decimal("20"), "家")]
