@@ -281,6 +281,10 @@ def other_forms(word: str) -> list[str]:
             out.append(word[:-3])  # planned → plan
     if len(word) > 4 and word.endswith("men"):
         out.append(word[:-3] + "man")  # craftsmen → craftsman
+    if len(word) > 5 and word.endswith(("lled", "ll")) and word[-5 if word.endswith("d") else -3] in "aeiou":
+        # British spelling doubles a final l after one vowel (cancelled, labelled, travelling → cancell): its base has
+        # one (cancel), tried after the forms above (installed → install, filled → fill come first)
+        out.append(word[:-3] if word.endswith("d") else word[:-1])
     for form in list(out) + [word]:
         for a, b in _SPELLINGS:
             if form.endswith(a):
