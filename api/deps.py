@@ -55,6 +55,7 @@ class WorkspaceRegistry:
                 log.error("policykg: the %s of generation %s cannot be used: %s", part, ws.generation, e)
                 if part == "graph":
                     break
+        getattr(ws, "prepare_english", lambda: None)()  # the first English question's one-off work, at start
         return ws
 
     def startup(self, settings: Settings, progress: Callable[[str], None]) -> Workspace:

@@ -35,6 +35,7 @@ import threading
 from collections import Counter
 from collections.abc import Container, Sequence
 from functools import lru_cache
+from pathlib import Path
 
 from .bilingual import (
     GLOSSARY_WORDS,
@@ -73,11 +74,34 @@ _PINYIN = re.compile(r"\[([^\]]*)\]")
 NAME_WEIGHT = 0.3  # share of the best fused score a unit holding every name the question spells in pinyin gains
 
 
-@lru_cache(maxsize=1)
-def pinyin_readings() -> tuple[dict[str, str], frozenset[str], frozenset[str]]:
+_readings: tuple[dict[str, str], frozenset[str], frozenset[str]] | None = None
+_readings_lock = threading.Lock()
+
+
+def pinyin_readings(cache_dir: Path | None = None) -> tuple[dict[str, str], frozenset[str], frozenset[str]]:
     """Syllable (toneless, lower case) → a regex character class of the characters CC-CEDICT reads so (马, 玛, 码 …
     for ma), every syllable, and every English word of its glosses (china, summer, shanghai: English, or a name
-    the dictionary already knows); read once a process (nothing without the package)."""
+    the dictionary already knows); read once a process (nothing without the package).  Reading them takes CC-CEDICT's
+    122k lines (a second or more): with ``cache_dir`` (a run-time cache folder, ``search.runtime_cache``) they are
+    kept there, keyed by the dictionary's file and this code, and the next process opens them instead."""
+    global _readings
+    if _readings is not None:
+        return _readings
+    with _readings_lock:
+        if _readings is None:
+            if cache_dir is None:
+                _readings = _read_pinyin()
+            else:
+                from ingest.cedict import cedict_file
+
+                from .runtime_cache import cached_pickle, content_key
+
+                key = content_key(cedict_file(), Path(__file__))
+                _readings = cached_pickle(cache_dir, "pinyin", key, _read_pinyin, keep=2)
+        return _readings
+
+
+def _read_pinyin() -> tuple[dict[str, str], frozenset[str], frozenset[str]]:
     chars: dict[str, set[str]] = {}
     glosses: list[str] = []
     for line in _cedict_lines():

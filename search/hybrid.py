@@ -555,6 +555,19 @@ class SearchIndex:
                                                self.backend.document_frequency, self.settings.english_view_senses)
         return self._english_views
 
+    def prepare_english(self, cache_dir: Path | None = None) -> None:
+        """Make now what the first English question would otherwise make inside its own time: the units' English
+        views, the pinyin readings of CC-CEDICT (from ``cache_dir``, a run-time cache folder, when an earlier process
+        kept them there) and the alignment and adapter files of the encoder (search/align.py, search/adapter.py).
+        A server calls it once the index is open (workspace.reader); nothing it makes changes an answer."""
+        from .english_view import pinyin_readings
+
+        if self.settings.english_view_weight > 0 or self.settings.phrase_boost > 0:
+            self.english_views()
+        if self.settings.english_view_weight > 0:
+            pinyin_readings(cache_dir)
+        self.aligns()  # reads the shipped files of the encoder once
+
     def covers(self, places: set[str], best_texts: Sequence[str] = (), question: str = "") -> bool:
         """False when the question names places (other than the national level) that no document is about:
         a question about Beijing is not answered by Shanghai's plans, however close their words.  A question

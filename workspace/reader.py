@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import logging
 import re
 import threading
 from dataclasses import dataclass, field
@@ -22,6 +23,8 @@ from workspace.datadir import (
     rebuild_hint,
 )
 from workspace.settings import Settings
+
+log = logging.getLogger(__name__)
 
 __all__ = ["Workspace", "open_workspace", "source_key", "encoder_of", "search_settings", "runtime_cache_dir"]
 
@@ -117,6 +120,19 @@ class Workspace:
         if prepare is not None:
             prepare(cache_dir=runtime)  # the query engine is built with the index, not inside the first search's time
         return index
+
+    def prepare_english(self) -> None:
+        """Make, off any question's time, what the index would make on its first English question (its units'
+        English views, CC-CEDICT's pinyin readings from the run-time cache, the encoder's alignment file:
+        ``SearchIndex.prepare_english``): a server calls it once the index is loaded, a one-question CLI does not.
+        An index that cannot load, or cannot prepare, is left for the question to report."""
+        try:
+            index = self.index
+            prepare = getattr(index, "prepare_english", None)
+            if prepare is not None:
+                prepare(runtime_cache_dir(self.settings.data_dir))
+        except Exception as e:  # noqa: BLE001 — never fatal here: the search that needs it says what is wrong
+            log.warning("policykg: English search not prepared in advance: %s", e)
 
     @property
     def network(self):
