@@ -218,9 +218,16 @@ def score_metadata(gold: dict, meta: Any) -> tuple[dict[str, bool], list[str]]:
     # A field the parser does not have at all (or a document that failed to parse) is wrong even where the gold is
     # empty: "no date of effect" is only right when the parser can say so.
     has = {f: meta is not None and (hasattr(meta, f) or (f == "issuers" and hasattr(meta, "issuer"))) for f in META_FIELDS}
-    right = {f: has[f] and ((pred[f] or None) == (want[f] or None) or (f == "jurisdiction" and _same_place(pred[f], want[f])))
+    right = {f: has[f] and ((pred[f] or None) == (want[f] or None) or (f == "jurisdiction" and _same_place(pred[f], want[f]))
+                            or (f == "issued_text_genre" and bool(want[f]) and _genre_as_written(meta) == want[f]))
              for f in META_FIELDS if f in gold}
     return right, [f"{f}: {want[f]!r} ≠ {pred[f]!r}" for f, ok in right.items() if not ok]
+
+
+def _genre_as_written(meta: Any) -> str:
+    """The issued text's genre as its title writes it (实施方案, 行动计划), which the parser keeps beside the bare genre
+    (方案, 计划): gold written by hand records either, and both say the same."""
+    return str(getattr(meta, "issued_text_genre_as_written", "") or "")
 
 
 def _same_place(pred: str, want: str) -> bool:

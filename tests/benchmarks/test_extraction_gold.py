@@ -446,6 +446,14 @@ def test_a_metadata_field_the_parser_lacks_is_wrong_even_where_the_gold_is_empty
     assert score_metadata({"effective": None}, NS(effective=""))[0] == {"effective": True}
 
 
+def test_an_issued_texts_genre_is_right_as_the_bare_genre_or_as_its_title_writes_it():
+    meta = NS(issued_text_genre="方案", issued_text_genre_as_written="实施方案")
+    assert score_metadata({"issued_text_genre": "方案"}, meta)[0] == {"issued_text_genre": True}
+    assert score_metadata({"issued_text_genre": "实施方案"}, meta)[0] == {"issued_text_genre": True}
+    assert score_metadata({"issued_text_genre": "行动计划"}, meta)[0] == {"issued_text_genre": False}
+    assert score_metadata({"issued_text_genre": "实施方案"}, NS(issued_text_genre="方案"))[0] == {"issued_text_genre": False}
+
+
 def test_a_real_document_parsed_right_scores_full_marks_on_the_new_keys():
     case = next(c for c in REAL if c.gold["replaces"])
     g = case.gold
