@@ -402,13 +402,24 @@ def _leading_place(line: str) -> str:
             sub = _PLACE_START_RE.match(rest)
             if sub and sub.group(1) in places and places[sub.group(1)].startswith(places[written]):
                 return places[sub.group(1)]
-            if sub and _BODY_AFTER_PLACE_RE.match(rest[sub.end():]):  # 杭州市|淳安县|人民政府
+            if sub and _looks_like_place(sub.group(1)) and _BODY_AFTER_PLACE_RE.match(rest[sub.end():]):  # 杭州市|淳安县|人民政府
                 return places[written] + sub.group(1)
             return places[written]
     m = _PLACE_START_RE.match(line)
-    if m and _BODY_AFTER_PLACE_RE.match(line[m.end():]):
+    if m and _looks_like_place(m.group(1)) and _BODY_AFTER_PLACE_RE.match(line[m.end():]):
         return canonical_jurisdiction(m.group(1))
     return ""
+
+
+# A place the gazetteer does not know, read where a line opens with it, is a short name before its level (宁强县,
+# 市中区) or an autonomous one (峨边彝族自治县); a line that opens with a clause ending on a level word
+# (牛琛主持召开县|长办公会议, 市国家卫生城市|建设工作指挥部办公室) names no place: more than four characters
+# before the level is a clause, not a county or district.
+_UNKNOWN_PLACE_RE = re.compile(rf"^(?:[{_CJK}]{{1,4}}(?:省|市|新区|区|县)|[{_CJK}]{{2,10}}自治(?:州|县|区))$")
+
+
+def _looks_like_place(name: str) -> bool:
+    return bool(_UNKNOWN_PLACE_RE.match(name))
 
 
 def _place_at_start(name: str) -> str:
