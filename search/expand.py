@@ -6,6 +6,7 @@ import logging
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .lexicon import ConceptLabels
 from .routing import (
@@ -43,10 +44,12 @@ def is_quantitative(text: str) -> bool:
     return bool(_QUANT_ZH.search(text) or _QUANT_EN.search(text))
 
 
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A tiny English suffix stripper for label matching (robots → robot, factories → factory,
     enterprises → enterprise, supplies → supply); not Porter, just plural and -ing forms, and a verb and
-    its -ation noun brought together (evaluates, evaluated, evaluation → evaluate)."""
+    its -ation noun brought together (evaluates, evaluated, evaluation → evaluate).  Kept per word: an English
+    question's words are stemmed by its concept match, its phrases and its English views, about 18 times a search."""
     w = word.lower()
     if w.endswith(("ation", "ations")) and w.rindex("ation") >= 3:  # not station, nation
         return w[: w.rindex("ation")] + "ate"
