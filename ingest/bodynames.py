@@ -102,13 +102,14 @@ _COLLECTIVE_RE = re.compile(
     r"|(?:各|有关)(?:有关|相关)?(?:国有)?(?:专业|商业|政策性)银行"  # 所需资金由有关专业银行筹措: the banks of that kind
 )
 # Words of a clause, never of an organ's name: a span holding one is a sentence fragment (区探索创新政府,
-# 山东省日照市推行压缩企业开办), kept as a candidate and out of the bodies.
+# 山东省日照市推行压缩企业开办, 市城镇建设专班成员包括市委|统战部: a group's member list), kept as a candidate and out of
+# the bodies.
 _CLAUSE_WORDS = (
     "负责|牵头|会同|配合|参与|参加|担任|兼任|推行|压缩|实现|推出|承办|安排|布局|通过|举办|部署|责令|建议|根据|批转|转发|"
     "印发|探索|加强|加快|推进|推动|落实|做好|开展|制定|支持|鼓励|引导|完善|健全|深化|优化|提高|提升|建立|成立|设立|组建|充实|"
     "撤销|调整|召开|提出|提交|报告|讨论|审议|听取|明确|发挥|办理|处理|督促|联合|共同|协调|统筹|依托|结合|按照|按要求|"
     "认真|主要|分别|简称|承担|并入|划入|申办|要求|同意|批准|授权|委托|纳入|实施|执行|确保|保证|及时|积极|切实|进一步|有关|相关|"
-    "内部|年度|工作安排|提请|报请|报送|设在|组成|分管|召集|主持|邀请|所在"
+    "内部|年度|工作安排|提请|报请|报送|设在|组成|分管|召集|主持|邀请|所在|包括"
 )
 _CLAUSE_RE = re.compile(_CLAUSE_WORDS)
 # …of which these may stand inside a joint body's name (市人工智能推进领导小组, 区域协调发展领导小组).
