@@ -407,7 +407,11 @@ _LATER_SUM = re.compile(rf"[^，,。；;0-9]{{0,12}}?{NUMBER}[十百千万亿]*(
 
 # 不低于2800元的标准: a floor before the sum of a payment standard
 _FLOOR_BEFORE = re.compile(r"(?:不低于|不少于)$")
-_PRODUCT_TERM = re.compile(r"保险金额|保额|贷款额度|授信额度|担保额度")
+# the terms of a financial product, not a payment: 每亩保险金额1200元, 单户贷款额度最高300万元, and the size of a loan the
+# applicant may take (可申请创业担保贷款最高30万元, 担保贷款最高额度为20万元, 可申请最高50万元的创业担保贷款)
+_PRODUCT_TERM = re.compile(r"保险金额|保额|贷款额度|授信额度|担保额度|贷款最高额度|(?:申请|申领|发放)[^，,。；;]{0,12}?贷款")
+# 给予全额贴息 / 全额补贴: the whole of the cost, a rate of 100%
+_WHOLE_RATE = re.compile(r"全额(?:贴息|补贴|补助|资助|返还|奖补)")
 # a cap over all the support a firm draws from the text: 享受本细则扶持资金合计不超过…, 各类奖补累计不超过…
 _OVERALL_CAP = re.compile(r"(?:本(?:细则|办法|政策|措施|规定|意见|方案)|各类|各项|多项)[^，,。；;]{0,12}?(?:合计|累计|总额|总计)")
 _SHARE_USED_FOR = re.compile(r"用于[^，,。；;]{1,30}?的(?:比例|比重)")
@@ -454,6 +458,10 @@ def _payment(text: str, clause: tuple[int, int]) -> SupportPhrase | None:
         phrase.rate_base = re.sub(r"^第[一二三四五六七八九十0-9—\-~至到]{1,5}年", "", phrase.rate_base)  # 第二年租金: 租金
         if re.fullmatch(r"(?:年化|每年|年)", phrase.rate_base):
             phrase.rate_base = ""  # 给予年化2%的贴息: how often, not what the rate is of
+    elif _WHOLE_RATE.search(body) and not QUANTITY_RE.search(text, a, b):
+        whole = _WHOLE_RATE.search(body)  # 财政按规定给予全额贴息: the whole interest borne, 100%
+        phrase.rate = Decimal(100)
+        rate_span = (a + whole.start(), a + whole.end())
     elif kind_of(body) == "loan-interest":
         points = re.search(rf"(?P<rate>{NUMBER})个百分点", body)
         if points:  # 贴息标准为每年1.5个百分点: a rate of interest borne, in points
@@ -526,6 +534,29 @@ def _graded(text: str, payment: SupportPhrase) -> list[Decimal]:
                if _money_unit(text, q, payment.end) and not q.group("max")
                and not _CAP_WORD.search(text[max(payment.start, q.start() - 8):q.start()])]
     return [a for a in amounts[1:] if a is not None]
+
+
+# 按初级工1000元、中级工1500元、高级工2000元的标准: the label of the next grade between two sums of a list (no payment,
+# bound or threshold word in it: 给予10万元、对…给予 is a second grant, 1000万元、5000万元以上的 a threshold)
+_GRADE_LABEL = re.compile(r"、(?![^0-9]*?(?:给予|按|奖|补|资助|以上|以下|超过|达到|突破|不低于|不少于|最高|不超过|的))"
+                          r"[^，,。；;0-9%％、]{1,12}")
+
+
+def _labelled(text: str, payment: SupportPhrase) -> list[Decimal]:
+    """The further sums of a list of labelled grades in one payment clause (初级工1000元、中级工1500元、高级工2000元;
+    五级/初级1200元/人、四级/中级1600元/人), the first staying on ``payment``: each sum after the first follows a
+    label of its own."""
+    sums = [q for q in QUANTITY_RE.finditer(text, payment.start, payment.end)
+            if _money_unit(text, q, payment.end) and not q.group("max")]
+    if len(sums) < 2 or payment.amount is None or to_decimal(sums[0].group("num")) != payment.amount:
+        return []
+    grades = []
+    for prev, q in zip(sums, sums[1:]):
+        if not _GRADE_LABEL.fullmatch(text, prev.end(), q.start()) or _POST_RE.match(text, q.end()) or (
+                text.startswith("的", q.end()) and not text.startswith("的标准", q.end())):
+            break
+        grades.append(to_decimal(q.group("num")))
+    return [g for g in grades if g is not None]
 
 
 def _graded_rates(text: str, payment: SupportPhrase) -> list[Decimal]:
@@ -614,6 +645,7 @@ def _sentence_phrases(text: str, a: int, b: int) -> list[SupportPhrase]:
     condition = _CONDITION_RE.search(text, a, b)
     phrases: list[SupportPhrase] = []
     last: SupportPhrase | None = None
+    graded_group: list[SupportPhrase] = []  # the payments one 分别… clause grades, which a cap after them bounds alike
     for c in _CLAUSE.finditer(text, a, b):
         clause = (c.start(), c.end())
         ratio = _ratio_bound(text, clause)
@@ -647,9 +679,21 @@ def _sentence_phrases(text: str, a: int, b: int) -> list[SupportPhrase]:
                                              unit=q.group("unit"), comparator="≤"))
             continue
         cap_only = payment.rate is None and payment.amount is None
+        if (last is not None and not payment.kind and cap_only and last.cap is not None and last.amount is None
+                and last.rate is None and last.kind == "other"):
+            # 可申请创业担保贷款最高30万元，小微企业最高400万元: a second applicant's own bound of the same term, not lost
+            payment.kind, payment.condition = last.kind, ""
+            phrases.append(payment)
+            last, graded_group = payment, []
+            continue
         if last is not None and (not payment.kind or (cap_only and last.cap is None and (
                 payment.kind == last.kind or not _NEW_GRANT.search(c.group())))):
             _merge(last, payment)  # …给予补助，单个项目奖励金额最高50万元: the cap of the payment before it
+            if cap_only and any(p is last for p in graded_group):
+                for p in graded_group:  # 分别按照…的1.5%、1.8%、2%，最高给予100万元: the cap of every grade
+                    if p.cap is None and p is not last:
+                        p.cap, p.end = last.cap, last.end
+                        p.unit = p.unit or last.unit
             continue
         if (payment.rate is not None and not payment.rate_base and last is not None and last.rate_base
                 and last.kind != "threshold" and _BARE_RATE.search(c.group())):
@@ -661,7 +705,7 @@ def _sentence_phrases(text: str, a: int, b: int) -> list[SupportPhrase]:
         payment.kind = payment.kind or ("other" if _QUOTA.search(c.group()) else sentence_kind)
         if payment.rate is not None and payment.rate_base.endswith("标准") and _SHARE.search(c.group()):
             continue  # 由其中一方按扣除标准的100%扣除: how one support is split between claimants, no support of its own
-        graded = _graded(text, payment)
+        graded = _graded(text, payment) or _labelled(text, payment)
         qualifying = [p for p in phrases if p.kind == "threshold" and p.end <= payment.start + 1]
         if qualifying:
             payment.condition = qualifying[-1].condition
@@ -671,9 +715,11 @@ def _sentence_phrases(text: str, a: int, b: int) -> list[SupportPhrase]:
         for amount in graded:  # 分别给予100万元、50万元奖励: one payment per amount, same kind and condition
             phrases.append(SupportPhrase(payment.kind, payment.start, payment.end, amount=amount, unit=payment.unit,
                                          condition=payment.condition))
-        for rate in _graded_rates(text, payment):  # 分别按50%、40%、30%…奖励: one payment per rate, same base
+        rates = _graded_rates(text, payment)
+        for rate in rates:  # 分别按50%、40%、30%…奖励: one payment per rate, same base
             phrases.append(SupportPhrase(payment.kind, payment.start, payment.end, rate=rate,
                                          rate_base=payment.rate_base, condition=payment.condition))
+        graded_group = [payment, *phrases[len(phrases) - len(graded) - len(rates):]] if graded or rates else []
         last = phrases[-1]
     first = _CLAUSE.search(text, a, b)
     beneficiary = (first.group().strip() if first and _BENEFICIARY_RE.search(first.group()) and not
