@@ -412,10 +412,11 @@ def _leading_place(line: str) -> str:
 
 
 # A place the gazetteer does not know, read where a line opens with it, is a short name before its level (宁强县,
-# 市中区) or an autonomous one (峨边彝族自治县); a line that opens with a clause ending on a level word
+# 市中区), an autonomous one (峨边彝族自治县) or a zone (经济技术开发区, 高新技术产业开发区); a line that opens with a clause ending on a level word
 # (牛琛主持召开县|长办公会议, 市国家卫生城市|建设工作指挥部办公室) names no place: more than four characters
 # before the level is a clause, not a county or district.
-_UNKNOWN_PLACE_RE = re.compile(rf"^(?:[{_CJK}]{{1,4}}(?:省|市|新区|区|县)|[{_CJK}]{{2,10}}自治(?:州|县|区))$")
+_UNKNOWN_PLACE_RE = re.compile(rf"^(?:[{_CJK}]{{1,4}}(?:省|市|新区|区|县)|[{_CJK}]{{2,10}}自治(?:州|县|区)"
+                               rf"|[{_CJK}]{{0,8}}(?:开发区|高新区|新区|园区|保税区|试验区|示范区|合作区))$")
 
 
 def _looks_like_place(name: str) -> bool:

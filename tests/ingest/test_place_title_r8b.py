@@ -20,3 +20,7 @@ def test_short_and_autonomous_unknown_places_still_read():
     assert _leading_place("市中区人民政府") == "市中区"
     assert _leading_place("峨边彝族自治县人民政府") == "峨边彝族自治县"
     assert _leading_place("杭州市淳安县人民政府").endswith("杭州市淳安县")
+
+
+def test_a_zone_after_its_city_is_still_its_place():
+    assert _leading_place("宁波市甬江经济技术开发区管理委员会").endswith("宁波市甬江经济技术开发区")
