@@ -582,21 +582,24 @@ def _merge(into: SupportPhrase, part: SupportPhrase) -> None:
 # support rests on): a ratio bounded in a clause that pays nothing
 _RATIO_BOUND = re.compile(
     rf"(?P<what>[\u4e00-\u9fff]{{0,8}}率)(?:原则上|一般|均)?(?P<bound>不高于|不超过|不得超过|低于|不低于|不少于|不得低于|高于)"
-    rf"(?:(?P<base>[^，,。；;0-9%]{{1,16}})的)?(?P<n>{NUMBER})(?:%|％)")
+    rf"(?:(?P<base>[^，,。；;0-9%]{{1,16}}?)的?)?(?P<n>{NUMBER})(?:%|％)")  # 不高于参保职工总数20%: 的 may be left out
 _PRICE_RATE = re.compile(r"(?:费率|利率)$")
 _PAID_RATE = re.compile(r"补|奖|贴息|资助|返还|^率$")
 
 
 def _ratio_bound(text: str, clause: tuple[int, int]) -> SupportPhrase | None:
     m = _RATIO_BOUND.search(text, *clause)
-    if m is None or _PAID_RATE.search(m.group("what")) or _AIM_WORDS.search(text, clause[0], m.start("n")):
+    # an aim before the ratio (力争…率不低于90%) sets a target; 目标 inside its base (不高于…失业率控制目标5.5%) does not
+    if m is None or _PAID_RATE.search(m.group("what")) or _AIM_WORDS.search(text, clause[0], m.start()):
         return None  # 补贴率不超过30%: the rate of a payment, read by _payment
     comparator = "≤" if m.group("bound") in ("不高于", "不超过", "不得超过", "低于") else "≥"
     if _PRICE_RATE.search(m.group("what")):
         return SupportPhrase("other", m.start(), m.end(), rate=to_decimal(m.group("n")),
                              rate_base=(m.group("base") or "").strip(), comparator=comparator)
-    return SupportPhrase("threshold", m.start(), m.end(), amount=to_decimal(m.group("n")), unit="%",
-                         comparator=comparator, condition=m.group())
+    what = m.group("what")  # 下的参保企业裁员率 / 未裁员或裁员率: the rate's own name starts after 的, 或, 且 …
+    start = m.start() + max(what.rfind(c) for c in "的或且及和、") + 1
+    return SupportPhrase("threshold", start, m.end(), amount=to_decimal(m.group("n")), unit="%",
+                         comparator=comparator, condition=text[start:m.end()])
 
 
 # 设备投资同比增长20%以上且增量超过1000万元的: two bounds joined by 且 in one clause naming who qualifies
@@ -658,6 +661,10 @@ def _sentence_phrases(text: str, a: int, b: int) -> list[SupportPhrase]:
         elif threshold is not None:
             phrases += _joined_thresholds(text, clause, threshold)
             phrases.append(threshold)
+            if (ratio is not None and ratio.kind == "threshold" and threshold.unit not in ("%", "％")
+                    and (ratio.start > threshold.start or ratio.end <= threshold.start)):
+                # 30人（含）以下的参保企业裁员率不高于参保职工总数20%的: the size it is for and the bound it must meet
+                phrases.append(ratio)
         elif ratio is not None:
             phrases.append(ratio)
         if payment is None and last is not None and last.amount is not None and _YEAR_TIER.match(c.group().strip()):

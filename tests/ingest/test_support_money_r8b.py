@@ -72,3 +72,26 @@ def test_a_list_of_thresholds_is_not_a_list_of_grades():
 def test_a_second_grant_after_a_sum_is_not_a_grade():
     found = _paid("给予10万元奖励、对新认定的再给予5万元奖励。")
     assert Decimal(5) not in [s.amount for s in found[:1]] and len([s for s in found if s.amount == Decimal(10)]) == 1
+
+
+def _bounds(text: str):
+    return [(s.amount, s.unit, s.comparator) for s in extract_supports(text, 0, "一", "u1") if s.kind == "threshold"]
+
+
+def test_a_size_and_a_layoff_bound_in_one_clause_are_two_thresholds():
+    found = _bounds("职工50人（含）以下的企业裁员率不高于职工总数15%的，按其上年度缴纳失业保险费的50%返还。")
+    assert (Decimal(50), "人", "≤") in found and (Decimal(15), "%", "≤") in found
+
+
+def test_a_target_named_inside_the_base_of_a_bound_is_no_aim():
+    found = _bounds("上年度裁员率不高于全省失业率控制目标6%的企业，按其缴纳失业保险费的40%返还。")
+    assert (Decimal(6), "%", "≤") in found
+
+
+def test_a_bound_already_read_as_the_threshold_is_not_doubled():
+    found = _bounds("裁员率不高于4%的小微企业，按其缴纳失业保险费的60%返还。")
+    assert found.count((Decimal(4), "%", "≤")) == 1
+
+
+def test_an_aim_before_a_ratio_is_still_no_threshold():
+    assert _bounds("力争到2027年，全市企业裁员率不高于3%。") == []
