@@ -687,8 +687,9 @@ def _sentence_phrases(text: str, a: int, b: int) -> list[SupportPhrase]:
             continue
         cap_only = payment.rate is None and payment.amount is None
         if (last is not None and not payment.kind and cap_only and last.cap is not None and last.amount is None
-                and last.rate is None and last.kind == "other"):
-            # 可申请创业担保贷款最高30万元，小微企业最高400万元: a second applicant's own bound of the same term, not lost
+                and last.rate is None and last.kind != "threshold"):
+            # 可申请创业担保贷款最高30万元，小微企业最高400万元 / A类人才最高500万元，B类人才最高200万元: a second
+            # bound of its own, which merging would drop (the first cap stays), kept as its own phrase of the same kind
             payment.kind, payment.condition = last.kind, ""
             phrases.append(payment)
             last, graded_group = payment, []

@@ -95,3 +95,13 @@ def test_a_bound_already_read_as_the_threshold_is_not_doubled():
 
 def test_an_aim_before_a_ratio_is_still_no_threshold():
     assert _bounds("力争到2027年，全市企业裁员率不高于3%。") == []
+
+
+def test_a_second_cap_for_another_grade_is_kept_not_dropped():
+    found = _paid("对引进的人才给予生活补贴：甲类最高300万元，乙类最高120万元。")
+    assert [s.cap for s in found] == [Decimal(300), Decimal(120)] and {s.kind for s in found} == {"subsidy"}
+
+
+def test_a_cap_after_a_payment_without_one_still_bounds_it():
+    found = _paid("按设备投资额的8%给予补助，单个项目最高不超过200万元。")
+    assert [(s.rate, s.cap) for s in found] == [(Decimal(8), Decimal(200))]
