@@ -237,6 +237,8 @@ class DocumentList(BaseModel):
     model_config = ConfigDict(json_schema_extra={"example": {"count": 1, "items": [DOCUMENT_EXAMPLE]}})
     count: int
     items: list[DocumentView]
+    hint: str | None = Field(default=None, description="only when filters keep no document: the years, "
+                             "jurisdictions or genres the documents hold (`the documents hold: jurisdictions …`)")
 
 
 # ---------------------------------------------------------------- departments

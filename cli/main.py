@@ -139,7 +139,7 @@ for _panel, _commands in GROUPS:
 def _root(ctx: typer.Context, data_dir: DataDir = None) -> None:
     """With no command: build from the bundled corpus if needed, then print what is loaded."""
     if ctx.invoked_subcommand is None:
-        operators.status(data_dir=data_dir, as_json=False)
+        operators.report_status(data_dir, as_json=False, build_missing=True)
         typer.echo('\nTry: policykg search "工业机器人改造生产线"   or   policykg serve')
 
 

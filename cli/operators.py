@@ -27,11 +27,21 @@ __all__ = ["COMMANDS", "ingest", "remove", "serve", "status", "validate"]
 
 
 def status(data_dir: DataDir = None, as_json: AsJson = False) -> None:
-    """What the data directory holds (building it from corpus/ first if it is empty)."""
+    """What the data directory holds (building it from corpus/ first if it is empty). A --data-dir (or
+    POLICYKG_DATA_DIR) that does not exist is reported, not built: a mistyped path should not start a build."""
+    report_status(data_dir, as_json, build_missing=False)
+
+
+def report_status(data_dir: Path | None, as_json: bool, build_missing: bool) -> None:
+    """``status``'s work; ``build_missing`` (``policykg`` with no command) builds a data dir that does not exist
+    yet from corpus/, as every other command does, where ``status`` says it is missing and how to create it."""
 
     def body() -> None:
         from search.backends import describe_saved
 
+        if data_dir is not None and not build_missing and not data_dir.exists():
+            raise fail(f"data dir {data_dir} does not exist; create it with `policykg ingest --data-dir {data_dir}` "
+                       "(builds from corpus/, or give the files to load), or check the path", EXIT_BAD_INPUT)
         ws = open_workspace(settings_for(data_dir))
         m = ws.manifest
         if as_json:

@@ -8,6 +8,7 @@ what is printed can be copied back into a command.
 
 from __future__ import annotations
 
+import re
 import shutil
 import unicodedata
 from collections.abc import Sequence
@@ -17,14 +18,15 @@ __all__ = [
     "clip",
     "contact_role",
     "deadline",
-    "given_to",
     "hit_text",
     "link_names",
     "number",
+    "per_period",
     "quantity",
     "render_match",
     "role_text",
     "rule_text",
+    "span",
     "support_line",
     "table",
     "target_line",
@@ -34,7 +36,7 @@ __all__ = [
 ]
 
 # Headers of columns whose cells are never wrapped (they are copied into other commands)
-NO_WRAP = frozenset({"#", "key", "path", "iri", "id", "document", "slug"})
+NO_WRAP = frozenset({"#", "key", "path", "iri", "id", "document", "slug", "characters"})
 
 
 def width(text: str) -> int:
@@ -245,19 +247,20 @@ def unit_text(u) -> str:  # type: ignore[no-untyped-def]
         lines += ["\nchildren:", table(["path", "kind", "heading"], [(c.path, c.kind, c.heading) for c in u.children])]
     if u.targets:
         lines += ["\ntargets:", table(
-            ["indicator", "comparator", "quantity", "unit", "deadline"],
-            [(t.indicator, t.comparator, quantity(t), t.unit, deadline(t)) for t in u.targets],
+            ["indicator", "comparator", "quantity", "unit", "deadline", "characters"],
+            [(t.indicator, t.comparator, quantity(t), t.unit, deadline(t), span(t)) for t in u.targets],
         )]
     owners_only = [o for o in u.owners if o.unit_iri != u.iri]  # who is responsible, named for an enclosing unit
     for title, items in (("responsibilities", u.responsibilities),
                          (f"owners (named for {owners_only[0].unit_path})" if owners_only else "", owners_only)):
         if items:
             lines += [f"\n{title}:", table(
-                ["department", "role", "basis", "rule", "evidence"],
-                [(r.agent_name, role_text(r.role), r.basis, rule_text(r.rule), r.evidence) for r in items],
+                ["department", "role", "basis", "rule", "evidence", "characters"],
+                [(r.agent_name, role_text(r.role), r.basis, rule_text(r.rule), r.evidence, span(r)) for r in items],
             )]
     if u.supports:
-        lines += ["\nsupport:", table(["support", "text"], [(support_line(s), s.text) for s in u.supports])]
+        lines += ["\nsupport:", table(["support", "text", "characters"],
+                                       [(support_line(s), s.text, span(s)) for s in u.supports])]
     if u.concepts:
         lines.append("\nconcepts: " + "; ".join(
             f"{c.pref_label} ({c.pref_label_en})" if c.pref_label_en else c.pref_label for c in u.concepts))
@@ -279,16 +282,37 @@ def hit_text(hit) -> str:  # type: ignore[no-untyped-def]
 def support_line(s) -> str:  # type: ignore[no-untyped-def]
     """补助: 按设备投资额的10%, 最高500万元 (对…企业): a SupportView as one line."""
     parts = []
+    unit = per_period(s.unit, s.text)
     if s.amount is not None:
         upper = f"–{number(s.amount_max)}" if s.amount_max is not None else ""
-        parts.append(f"{s.comparator}{number(s.amount)}{upper}{s.unit}")
+        parts.append(f"{s.comparator}{number(s.amount)}{upper}{unit}")
     if s.rate is not None:
         parts.append(f"{s.rate_base} {number(s.rate)}%".strip())
     if s.cap is not None:
-        parts.append(f"cap {number(s.cap)}{s.unit}")
+        parts.append(f"cap {number(s.cap)}{unit}")
     if s.condition:
         parts.append(f"if {s.condition}")
     return f"{s.kind}: {', '.join(parts) or s.text}"
+
+
+# A sum paid per stretch of time, as the support's own words say it: 每月1000元, 按月发放, 每年2万元
+_PER_PERIOD = (("月", re.compile(r"每月|按月")), ("年", re.compile(r"每年|按年")))
+
+
+def per_period(unit: str, text: str) -> str:
+    """元 → 元/月 when the support's own text pays the sum per month (按照每月1000元的标准), 元/年 per year: the graph
+    keeps the currency as the unit, and the period only in the words; a unit that already has one (元/人, 元/月)
+    and a text naming no period, or both, stay as they are."""
+    if not unit or "/" in unit or not unit.endswith("元"):
+        return unit
+    periods = [name for name, pattern in _PER_PERIOD if pattern.search(text or "")]
+    return f"{unit}/{periods[0]}" if len(periods) == 1 else unit
+
+
+def span(view) -> str:  # type: ignore[no-untyped-def]
+    """[start, end): the characters of the document's stored text a view comes from ("" when it has none)."""
+    start, end = getattr(view, "start", None), getattr(view, "end", None)
+    return f"[{start}, {end})" if start is not None and end else ""
 
 
 def number(value) -> str:  # type: ignore[no-untyped-def]
@@ -312,12 +336,6 @@ def target_line(t) -> str:  # type: ignore[no-untyped-def]
     """审批周期 ≤ 15 个工作日 (2020-12-31): a TargetView as one line."""
     when = f" ({deadline(t)})" if deadline(t) else ""
     return f"{t.indicator} {t.comparator} {quantity(t)} {t.unit}{when}"
-
-
-def given_to(responsibility) -> str:  # type: ignore[no-untyped-def]
-    """"[given to 上海市环境保护局] " when the work was given to a predecessor or successor of the body asked for."""
-    via = responsibility.via
-    return f"[given to {via.split(' (')[0]}] " if via else ""
 
 
 def link_names(links) -> str:  # type: ignore[no-untyped-def]

@@ -11,7 +11,7 @@ from typing import Annotated, Any
 
 import typer
 
-from cli.render import facets_text, hit_text, link_names, table, unit_text
+from cli.render import facets_text, hit_text, link_names, span, table, unit_text
 from cli.shared import (
     EXIT_BAD_INPUT,
     EXIT_NOT_FOUND,
@@ -121,9 +121,10 @@ def search(
             leads_first = sorted(owners, key=lambda o: o.role != "lead")  # who leads, then who takes part
             names = ", ".join(dict.fromkeys(o.agent_name + ("（牵头）" if o.role == "lead" else "")
                                             + ("*" if o.basis == "inferred" else "") for o in leads_first))
-            rows.append((rank, hit.path, hit.kind, hit.function, hit.heading, hit_text(hit), names, hit.document))
-        typer.echo(table(["#", "path", "kind", "function", "title", "text", "departments", "document"], rows,
-                         max_col=48))
+            rows.append((rank, hit.path, hit.kind, hit.function, hit.heading, hit_text(hit), names, hit.document,
+                         span(hit)))
+        typer.echo(table(["#", "path", "kind", "function", "title", "text", "departments", "document", "characters"],
+                         rows, max_col=48))
         if inferred:
             typer.echo("* inferred by a rule, not stated by the text: `policykg show PATH` gives the rule and its "
                        "sentence")
@@ -202,7 +203,7 @@ def documents(
     output: OutputFile = None,
 ) -> None:
     """The ingested documents with what each cites, what cites it, and what it replaces or is replaced by."""
-    from kg.queries import list_documents
+    from kg.queries import list_documents, what_the_documents_hold
 
     def body() -> None:
         chosen = table_format(fmt, output, as_json)
@@ -222,7 +223,7 @@ def documents(
                           "cited by", "replaces", "replaced by"], rows))
         typer.echo(f"{len(found)} document(s)")
         if not found and every:  # a filter that keeps nothing: say what the documents hold, so the next try can hit
-            typer.echo(_what_the_documents_hold(every, year, jurisdiction, genre), err=True)
+            typer.echo(what_the_documents_hold(every, year, jurisdiction, genre), err=True)
 
     run(body)
 
@@ -232,19 +233,6 @@ def _genre_shown(view: Any) -> str:
     asks for either."""
     inner = view.issued_text_genre
     return f"{view.genre}（{inner}）" if inner and inner != view.genre else view.genre
-
-
-def _what_the_documents_hold(every: list, year: int | None, jurisdiction: str | None, genre: str | None) -> str:
-    """One line naming the values the documents have for the filters given (years, jurisdictions, genres)."""
-    parts = []
-    if year is not None:
-        years = sorted({(d.issued or d.period)[:4] for d in every if (d.issued or d.period)[:4].isdigit()})
-        parts.append("years " + ", ".join(years))
-    if jurisdiction:
-        parts.append("jurisdictions " + "、".join(sorted({d.jurisdiction for d in every if d.jurisdiction})))
-    if genre:
-        parts.append("genres " + "、".join(sorted({g for d in every for g in (d.genre, d.issued_text_genre) if g})))
-    return "the documents hold: " + "; ".join(parts) if parts else "no document passes these filters"
 
 
 def sparql(

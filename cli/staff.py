@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from cli.render import deadline, given_to, quantity, role_text, rule_text, table
+from cli.render import deadline, quantity, role_text, rule_text, table
 from cli.shared import (
     EXIT_BAD_INPUT,
     AsJson,
@@ -61,18 +61,18 @@ def owns(
                        + (f" ({reasons})" if reasons else ""))
         for line in view.history:  # names over time: 2018: 上海市环境保护局 → 上海市生态环境局 (…)
             typer.echo(f"reorganised {line}")
-        for basis in ("explicit", "inferred"):
-            items = getattr(view.responsibilities, basis)
+        for basis in ("explicit", "inferred"):  # the body's own work; work given to a former or later body apart
+            items = [r for r in getattr(view.responsibilities, basis) if not r.via]
             typer.echo(f"\n{basis} ({len(items)}):")
             if items:
-                typer.echo(table(  # the evidence's characters in the stored text last: a citation in full
-                    ["document", "path", "role", "unit",
-                     "evidence" if basis == "explicit" else "rule (show PATH for its evidence)", "characters"],
-                    [(r.document, r.unit_path, role_text(r.role), r.unit_heading,
-                      given_to(r) + (rule_text(r.rule) or r.evidence),
-                      f"[{r.start}, {r.end})" if r.end else "")
-                     for r in items],
-                ))
+                typer.echo(_work_table(items, basis))
+        given: dict[str, list] = {}
+        for r in (*view.responsibilities.explicit, *view.responsibilities.inferred):
+            if r.via:
+                given.setdefault(r.via, []).append(r)
+        for via, items in given.items():  # 国家教委 asked: the 2018 work of 教育部, its successor, is 教育部's
+            typer.echo(f"\n{_given_heading(via, view.pref_label)} ({len(items)}):")
+            typer.echo(_work_table(items, "given"))
         if doc and not view.responsibilities.explicit and not view.responsibilities.inferred \
                 and not view.named_without_duty:
             typer.echo(f"\n{doc} gives {view.pref_label} no duty (it may not name it: `policykg owns "
@@ -85,6 +85,36 @@ def owns(
                                   for n in view.named_without_duty]))
 
     run(body)
+
+
+def _work_table(items: list, basis: str) -> str:
+    """Responsibilities as a table: document, section, role, unit, the evidence (an inferred row: the rule, then
+    the sentence it read, as `show` gives them) and the evidence's characters in the stored text last."""
+    def evidence(r) -> str:  # type: ignore[no-untyped-def]
+        if r.basis != "inferred":
+            return r.evidence
+        return "\n".join(x for x in (f"inferred: {rule_text(r.rule)}" if basis == "given" else rule_text(r.rule),
+                                      r.evidence) if x)
+
+    return table(["document", "path", "role", "unit",
+                  "rule and its sentence" if basis == "inferred" else "evidence", "characters"],
+                 [(r.document, r.unit_path, role_text(r.role), r.unit_heading, evidence(r),
+                   f"[{r.start}, {r.end})" if r.end else "") for r in items])
+
+
+def _given_heading(via: str, asked: str) -> str:
+    """The heading of the work a document gave to another body of the same line (kg.bodies' ``via``: "教育部
+    (successor of 国家教育委员会; 1998-03-10: 国家教育委员会 → 教育部 (…))"), named as that body's: "work of its
+    successor 教育部 (1998-03-10: 国家教育委员会 → 教育部), given to 教育部, not to 国家教育委员会"."""
+    import re
+
+    m = re.match(r"(?P<name>.+?) \((?P<relation>\w+) of .+?; (?P<note>.*)\)$", via)
+    if m is None:
+        return f"given to {via.split(' (')[0]}, not to {asked}"
+    name, relation, note = m["name"], m["relation"], m["note"].split(" (")[0]
+    if relation == "successor":
+        return f"work of its successor {name} ({note}), given to {name}, not to {asked}"
+    return f"work given to its {relation} {name} ({note}), which {asked} took over"
 
 
 def departments(

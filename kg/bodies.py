@@ -299,7 +299,10 @@ def department_view_as_written(graph: Graph, name_or_key: str, document: str | N
         split = ResponsibilitySplit([r for r in split.explicit if r.document == slug],
                                     [r for r in split.inferred if r.document == slug])
     view = _department_view(graph, org, split)
-    named = named_for_body(graph, org, doc)
+    # a unit where the body has a duty is not also a place that only names it (办公室设在国家医保局 in the sentence
+    # that makes 国家医保局 take part)
+    with_duty = {(r.document, r.unit_iri) for r in (*split.explicit, *split.inferred) if not r.via}
+    named = [n for n in named_for_body(graph, org, doc) if (n.document, n.unit_iri) not in with_duty]
     return replace(view, named_without_duty=named) if named else view
 
 

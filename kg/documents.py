@@ -13,7 +13,7 @@ from kg.reading import _resolve_document, _str, key_tail
 from kg.views import DocumentLink, DocumentView
 from kg.vocab import DCTERMS, ELI, POL, RDF
 
-__all__ = ["documents_matching", "get_document", "list_documents"]
+__all__ = ["documents_matching", "get_document", "list_documents", "what_the_documents_hold"]
 
 
 def _document_link(graph: Graph, node: object) -> DocumentLink:
@@ -252,3 +252,18 @@ def list_documents(graph: Graph) -> list[DocumentView]:
     """The ingested documents (those carrying their source text), by slug, each with its links."""
     return sorted((_document_view(graph, doc) for doc in graph.subjects(POL.sourceText, None)),  # type: ignore[arg-type]
                   key=lambda v: v.slug)
+
+
+def what_the_documents_hold(every: list[DocumentView], year: int | None, jurisdiction: str | None,
+                            genre: str | None) -> str:
+    """One line naming the values the documents have for the filters given (years, jurisdictions, genres), so
+    that a filter that kept nothing can be tried again with a value the data holds (the CLI's and the API's hint)."""
+    parts = []
+    if year is not None:
+        years = sorted({(d.issued or d.period)[:4] for d in every if (d.issued or d.period)[:4].isdigit()})
+        parts.append("years " + ", ".join(years))
+    if jurisdiction:
+        parts.append("jurisdictions " + "、".join(sorted({d.jurisdiction for d in every if d.jurisdiction})))
+    if genre:
+        parts.append("genres " + "、".join(sorted({g for d in every for g in (d.genre, d.issued_text_genre) if g})))
+    return "the documents hold: " + "; ".join(parts) if parts else "no document passes these filters"

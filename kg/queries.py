@@ -18,10 +18,11 @@ from kg.bodies import (
     resolve_department,
     responsibilities_of,
 )
-from kg.documents import documents_matching, get_document, list_documents
+from kg.documents import documents_matching, get_document, list_documents, what_the_documents_hold
 from kg.reading import (
     KIND_OF_CLASS,
     Ambiguous,
+    AmbiguousPath,
     NotFound,
     _resolve_document,
     key_tail,
@@ -32,6 +33,7 @@ from kg.units import get_unit, list_targets, list_units, path_spellings, unit_ow
 __all__ = [
     "KIND_OF_CLASS",
     "Ambiguous",
+    "AmbiguousPath",
     "NotFound",
     "_resolve_by_names",
     "_resolve_document",
@@ -50,4 +52,5 @@ __all__ = [
     "responsibilities_of",
     "unit_kind",
     "unit_owners",
+    "what_the_documents_hold",
 ]

@@ -18,7 +18,7 @@ from kg.terms import canonical_decimal
 from kg.views import ResponsibilityView, UnitRef
 from kg.vocab import ELI, POL, RDF, SKOS
 
-__all__ = ["KIND_OF_CLASS", "Ambiguous", "NotFound", "key_tail", "unit_kind"]
+__all__ = ["KIND_OF_CLASS", "Ambiguous", "AmbiguousPath", "NotFound", "key_tail", "unit_kind"]
 
 
 KIND_OF_CLASS: dict[URIRef, str] = {
@@ -62,6 +62,16 @@ class Ambiguous(NotFound):
         message = (f"{asked!r} names several {what}s: {', '.join(candidates)}; give the full name, "
                    f"or the document (--doc / ?doc=) to read it as that document does")
         self.args = (message,)
+
+
+class AmbiguousPath(Ambiguous):
+    """A numbering path (第八条) several documents have, asked without the document: it exists, the request must
+    say which; ``suggestions`` are the documents' slugs."""
+
+    def __init__(self, asked: str, documents: list[str]) -> None:
+        super().__init__("unit", asked, documents)
+        self.args = (f"{asked!r} is in {len(documents)} documents ({', '.join(documents)}): name one "
+                     "(policykg show --doc, or document= in the API)",)
 
 
 def _str(graph: Graph, node: object, predicate: URIRef, lang: str | None = None) -> str:

@@ -14,6 +14,7 @@ from kg.indicators import candidate_targets
 from kg.reading import (
     _BASIS_NAMES,
     KIND_OF_CLASS,
+    AmbiguousPath,
     NotFound,
     _decimal,
     _int,
@@ -73,11 +74,7 @@ def _find_unit(graph: Graph, id_or_path: str, document: str | None) -> URIRef:
         close = difflib.get_close_matches(next(iter(path_spellings(asked)), asked), known, n=3, cutoff=0.5)
         raise NotFound("unit", asked, close)
     if len(set(matches)) > 1:
-        docs = sorted({key_tail(graph.value(m, POL.inDocument)) for m in matches})
-        several = NotFound("single unit", asked, docs)
-        several.args = (f"{asked!r} is in {len(docs)} documents ({', '.join(docs)}): name one "
-                        "(policykg show --doc, or document= in the API)",)
-        raise several
+        raise AmbiguousPath(asked, sorted({key_tail(graph.value(m, POL.inDocument)) for m in matches}))
     return matches[0]
 
 

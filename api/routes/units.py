@@ -9,9 +9,11 @@ from fastapi import APIRouter, Path, Query
 
 from api.deps import WorkspaceDep
 from api.errors import ERROR_RESPONSES, ApiError
+from api.errors import _error_doc as error_doc
 from api.schemas import (DOCUMENT_EXAMPLE, UNIT_EXAMPLE, DocumentList, TableFormat, TargetList, UnitList, example, respond,
                          respond_table)
-from kg.queries import NotFound, documents_matching, get_document, get_unit, list_documents, list_targets, list_units
+from kg.queries import (AmbiguousPath, NotFound, documents_matching, get_document, get_unit, list_documents, list_targets,
+                        list_units, what_the_documents_hold)
 from kg.views import DocumentView, Neighbourhood, UnitView
 
 __all__ = ["router", "facet_slugs"]
@@ -47,6 +49,8 @@ def _unit(ws, id_or_path: str, document: str | None, where: str):
 
     try:
         view = get_unit(ws.graph, id_or_path, document=document)
+    except AmbiguousPath as e:  # 第八条 of two documents: not missing, the request must name the document
+        raise ApiError(409, "ambiguous_path", str(e), where, {"candidates": e.suggestions}) from e
     except NotFound as e:
         raise ApiError(404, "not_found", str(e), where, {"close": e.suggestions}) from e
     graph = neighbourhood(ws.network, view.iri, radius=1)
@@ -54,7 +58,11 @@ def _unit(ws, id_or_path: str, document: str | None, where: str):
                                                              graph.get("edges", []))))
 
 
-_UNIT_RESPONSES = {**example(UNIT_EXAMPLE), **{k: ERROR_RESPONSES[k] for k in (404, 422)}}
+_UNIT_RESPONSES = {**example(UNIT_EXAMPLE), **{k: ERROR_RESPONSES[k] for k in (404, 422)},
+                   409: error_doc("a numbering path several documents have (第八条), asked without `document`; "
+                                  "`candidates` lists the documents", "ambiguous_path",
+                                  "'第八条' is in 2 documents (guofa-2018-041, guoling-706): name one (policykg show "
+                                  "--doc, or document= in the API)", "query.path")}
 
 
 @router.get("/units/{id:path}", response_model=UnitView, summary="One unit with its context",
@@ -77,7 +85,8 @@ def unit_by_path(
     path: Annotated[str, Query(min_length=1, max_length=200, description=_ID_DOC, examples=["二（一）1"])],
     document: Document = None,
 ):
-    """Same as ``/units/{id}``, with the path in the query string (``/units?path=二（一）1``)."""
+    """Same as ``/units/{id}``, with the path in the query string (``/units?path=二（一）1``). A path several
+    documents have, asked without ``document``, is 409 ``ambiguous_path`` with the documents as ``candidates``."""
     return _unit(ws, path, document, "query.path")
 
 
@@ -145,13 +154,17 @@ def targets(
 def documents(ws: WorkspaceDep, year: Year = None, jurisdiction: Jurisdiction = None, issuer: Issuer = None,
               genre: Genre = None, format: TableFormat = "json"):
     """Every ingested document with what it cites, what cites it, what it replaces and what replaces it
-    (``format=csv|xlsx``: one row per document, as a download)."""
+    (``format=csv|xlsx``: one row per document, as a download). Filters that keep no document answer count 0 with
+    a ``hint`` naming the years, jurisdictions or genres the documents hold (as ``policykg documents`` does)."""
     allowed = facet_slugs(ws, None, year, jurisdiction, issuer, genre=genre)
-    found = [d for d in list_documents(ws.graph) if allowed is None or d.slug in allowed]
+    every = list_documents(ws.graph)
+    found = [d for d in every if allowed is None or d.slug in allowed]
     if format != "json":
         from kg.tabular import documents_table
 
         return respond_table(documents_table(found), format, "policykg-documents")
+    if not found and every:  # a filter that keeps nothing: the values the documents hold, as the CLI says
+        return respond({"count": 0, "items": [], "hint": what_the_documents_hold(every, year, jurisdiction, genre)})
     return _listing(found)
 
 

@@ -28,6 +28,7 @@ def test_status_reports_the_built_corpus(built_data_dir):
 
 
 def test_first_command_builds_from_the_bundled_corpus(tmp_path):
+    assert run("documents", "--json", data_dir=tmp_path / "fresh").exit_code == 0  # status reports a missing dir
     result = run("status", "--json", data_dir=tmp_path / "fresh")
     assert result.exit_code == 0, result.output
     manifest = json.loads(result.stdout)
