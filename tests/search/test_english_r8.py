@@ -95,7 +95,7 @@ def test_the_best_admitted_unit_is_the_first_dense_candidates_admits():
 
 
 def test_pinyin_readings_are_kept_in_the_runtime_cache_and_read_back(tmp_path, monkeypatch):
-    import search.english_view as english_view
+    from search import english_view
 
     monkeypatch.setattr(english_view, "_readings", None)
     built = english_view.pinyin_readings(tmp_path)
@@ -121,3 +121,4 @@ def test_a_workspace_prepares_english_search_once_its_index_is_loaded_and_never_
     broken = Workspace(tmp_path, SimpleNamespace(data_dir=tmp_path))
     broken._index_error = OSError("index/units.jsonl is missing")
     broken.prepare_english()  # logged, not raised: the question that needs the index reports it
+
