@@ -12,6 +12,12 @@ What is not a target: years, dates, document numbers, article references, ordina
 a size that qualifies a noun (年营业收入10亿元以上的企业), and anything inside a support phrase
 (``ingest.support.support_spans``: 最高不超过500万元, 按投资额的10%给予补助, 15个工作日内办结).
 
+Indicators name what is counted, with the words that say which ones, never how it is worked towards: lead words
+and action verbs go (将雄安新区蓝绿空间占比 → 雄安新区蓝绿空间占比, 组织开展残疾人职业技能培训 → 残疾人职业技能培训), a
+relative clause bounding a figure of its own stays (纳税过1亿元的企业), an elliptic one takes the stem and head its
+series names (超500亿元的5个 → 年营业收入超500亿元的特色产业集群), and a count's noun ends before its predicate
+(10个左右技术技能人才紧缺领域大力开展职业培训 → 技术技能人才紧缺领域).
+
 Deadlines: the sentence's own date beats its paragraph's (其中，到2025年底… binds only its sentence), then a date
 later in the same clause (a task-table row's 完成时限), then the unit's earlier sentences, then a statement covering
 every target (各项指标均为2024年全年目标, explicit), then the year the unit's heading names or the enclosing unit's
@@ -39,7 +45,14 @@ from .deadlines import (
 from .deadlines import covering_deadline as _covering_statement
 from .hannumerals import HAN_PERCENT_RE, HAN_QUANTITY_RE, HAN_YEAR, han_number
 from .model import Basis, Span, Target
-from .quantities import QUANTITY_RE, RATE_UNITS, is_count, normalise_digits, to_decimal
+from .quantities import (
+    MONEY_UNIT,
+    QUANTITY_RE,
+    RATE_UNITS,
+    is_count,
+    normalise_digits,
+    to_decimal,
+)
 from .support import support_phrases
 
 __all__ = [
@@ -290,11 +303,77 @@ def _covers(covering: DeadlineHint, at: int, period: str = "") -> bool:
     return period == "全年" or not (isinstance(covering, CoveringHint) and covering.backward and 0 <= covering.start < at)
 
 
+# a relative clause bounding a figure of its own (纳税过1亿元的, 产值超500亿元的, 1000万元以上的): it says which of
+# the things counted are meant, so it is part of the indicator (纳税过1亿元的企业达30家 against 产值过500亿元的企业达3家)
+_QUANTIFIED_QUALIFIER = re.compile(r"(?:过|超过?|高于|低于|不低于|不少于|达到?|在)[0-9][^，,。；;：:的]*的$"
+                                   r"|[0-9][^，,。；;：:的]*(?:以上|以下|以内)的$")
+
+
+# what a noun counted goes on to do (30条生产线投产, 3-5个…领域形成竞争优势, 10个…领域大力开展职业培训, 100个…社区
+# 全面建成): the predicate is no part of the thing counted
+_PREDICATE = re.compile(r"(?:全面|率先|大力|普遍)|(?:建成(?!区)|投产|投入使用|形成|取得|开展|实现|具备|落地|上线)")
+_NO_LIST_RE = re.compile(r"[0-9]|一批|若干|一系列|多个|多家|一大批")
+
+
+def _object_name_end(text: str, noun: int, end: int) -> int:
+    """Where the name of the thing counted after a number ends (the noun phrase read from ``noun`` to ``end``).
+
+    A list of relative clauses sharing one head (3-5个引领产业结构优化升级、在全国具有一定影响力的领军型…产业) runs
+    to its head after the last 的; a predicate after the noun (see ``_PREDICATE``) ends it."""
+    if end < len(text) and text[end] == "、" and "的" not in text[noun:end]:
+        rest_end = _clause_end(text, end + 1, "，,。；;：:\n\t")
+        rest = text[end + 1 : rest_end]
+        if "的" in rest and len(rest) - rest.rfind("的") > 2 and not _NO_LIST_RE.search(rest):
+            end = rest_end
+    de = text.rfind("的", noun, end)
+    base = de + 1 if de != -1 else noun
+    cut = _PREDICATE.search(text, base + 2, end)
+    return cut.start() if cut else end
+
+
+# A list's lead (提升一批百亿级特色产业集群，) naming the things a series of …的N个 counts
+_LIST_HEAD = re.compile(r"(?:一批|一批次)(?P<head>[^，,。；;：:、的]{2,20})[，,：:]$")
+_KIND_CLAUSE = re.compile(r"[^，,。；;：:、]{2,30}的[0-9]+(?:\.[0-9]+)?(?:[-~][0-9]+)?(?:余|多)?(?:个|家|项|所|座|条|批)")
+_KIND_BOUND = re.compile(r"(?:过|超过?|高于|达到?)[0-9]")
+
+
+def _elliptic_stem(text: str, text_raw: str, clause_start: int) -> str:
+    """The words before the bound of the clause before (战略性新兴产业规模 of 战略性新兴产业规模过1000亿元的集群1个),
+    which a clause opening on its bound (过100亿元的集群5个) leaves unsaid."""
+    if clause_start == 0 or text[clause_start - 1] not in "，,、":
+        return ""
+    before = _clause_start(text, clause_start - 1)
+    lead = _LEADING.match(text, before, clause_start - 1)
+    i = lead.end() if lead else before
+    bound = _KIND_BOUND.search(text, i, clause_start - 1)
+    return text_raw[i : bound.start()] if bound and bound.start() > i and "的" in text[bound.end():clause_start - 1] else ""
+
+
+def _kind_counted(text: str, text_raw: str, start: int, at: int) -> str:
+    """The indicator of 年营业收入超1000亿元的2个, 超500亿元的5个: the kind (the clause up to its 的), with the stem an
+    elliptic kind shares with the first of its series (超500亿元 → 年营业收入超500亿元) and the head the series'
+    lead names (一批百亿级特色产业集群): 年营业收入超500亿元的百亿级特色产业集群."""
+    kind = text_raw[start : at - 1]
+    first = start
+    while first > 0 and text[first - 1] in "，,、":
+        before = _clause_start(text, first - 1)
+        if not _KIND_CLAUSE.fullmatch(text, before, first - 1):
+            break
+        first = before
+    stem = ""
+    if first < start and _KIND_BOUND.match(kind):
+        bound = _KIND_BOUND.search(text, first, start)
+        stem = text_raw[first : bound.start()] if bound else ""
+    head = _LIST_HEAD.search(text, max(0, first - 30), first)
+    return stem + kind + ("的" + text_raw[head.start("head") : head.end("head")] if head else "")
+
+
 def _subject_start(text: str, end: int) -> int:
-    """Start of the indicator before a comparator: the clause start, or just after its last 的, past lead words."""
+    """Start of the indicator before a comparator: the clause start, or just after its last 的, past lead words;
+    a 的-clause bounding a figure of its own (see ``_QUANTIFIED_QUALIFIER``) is kept."""
     i = _clause_start(text, end)
     de = text.rfind("的", i, end)
-    if de != -1:
+    if de != -1 and not (de + 1 < end and _QUANTIFIED_QUALIFIER.search(text, i, de + 1) and text.rfind("的", i, de) == -1):
         i = de + 1
     m = _LEADING.match(text, i, end)
     return m.end() if m else i
@@ -553,6 +632,8 @@ def _read_quantity(text: str, text_raw: str, q: re.Match[str]) -> _Found | None:
     subject_end = modal.start() if modal and modal.start() > subject_start else subject_end  # 车桩比力争达到…
     subject = text_raw[subject_start:subject_end] if subject_start < subject_end else ""
     subject = _TRAILING_YEAR.sub("", subject) or subject  # 年交易额2027年突破200亿元: the year dates, it names nothing
+    if _KIND_BOUND.match(subject):  # …规模过1000亿元的集群1个，过100亿元的集群5个: the stem the first one names
+        subject = _elliptic_stem(text, text_raw, clause_start) + subject
     per_year = _PER_YEAR_RE.search(text, _clause_start(text, subject_end), subject_start)
     period = per_year.group() if per_year else ""
     # A lower bound counted per year is a minimum per year, not a total by a date: 全年/每年 before the bound in its
@@ -567,8 +648,10 @@ def _read_quantity(text: str, text_raw: str, q: re.Match[str]) -> _Found | None:
         # written after the number is the same minimum per year (a bare 全年推动…200家 stays the year's total)
         minimum_per_year = _PER_YEAR_RE.search(text, clause_start, q.start())
         period = minimum_per_year.group() if minimum_per_year else period
-    if pre and not subject and clause_start > 0 and text[clause_start - 1] in "，,":
+    if (pre and not subject and clause_start > 0 and text[clause_start - 1] in "，,"
+            and not (text.startswith("的", after) and obj_end > after + 1)):
         # 开展“银企对接”活动，全年不少于12场: the bound's clause names no indicator; the clause before it does
+        # (逐步扩大，1998年达到2000人的规模: the noun after 的 names it, not the verb of the clause before)
         before = _clause_start(text, clause_start - 1)
         subject_start = _LEADING.match(text, before, clause_start - 1).end()  # type: ignore[union-attr]
         subject = text_raw[subject_start : clause_start - 1]
@@ -581,8 +664,13 @@ def _read_quantity(text: str, text_raw: str, q: re.Match[str]) -> _Found | None:
     places_before = not pre and text.startswith("的", after) and _LISTED.search(text[max(0, q.start() - 80) : q.start()])
     if (pre or unit in _SUBJECT_UNITS or obj_end == after) and subject and not places_before:
         start, end, indicator = subject_start, after, subject
+    elif (subject and not pre and obj_end > after and MONEY_UNIT.match(unit.split("/")[0])
+          and _BUILD_VERB.match(text, after)):
+        # 投资3000万元建设…基地: a sum before what it is spent on; the word before it names the sum
+        start, end, indicator = subject_start, obj_end, subject + text_raw[after:obj_end]
     elif obj_end > after and (unit not in RATE_UNITS or text.startswith("的", after)):  # 使80%的企业实现上云
         noun = after + 1 if text.startswith("的", after) else after  # 100个以上的应用场景
+        obj_end = obj_end if unit in RATE_UNITS else _object_name_end(text, noun, obj_end)  # 80%的企业实现上云: a share
         start, end, indicator = (pre[1] if pre else q.start()), obj_end, text_raw[noun:obj_end]
     elif verb is not None:  # 其中，到2018年底完成1500万平方米: the verb is all the clause names
         start, end, indicator = verb.start(), after, text_raw[verb.start():verb.end()]
@@ -591,7 +679,8 @@ def _read_quantity(text: str, text_raw: str, q: re.Match[str]) -> _Found | None:
         # 年营业收入超1000亿元的2个，超500亿元的5个: how many of the kind the clause names, the thing counted said
         # before (a list's lead: 一批百亿级特色产业集群)
         lead = _LEADING.match(text, clause_start, q.start() - 1)
-        start, end, indicator = clause_start, after, text_raw[lead.end() if lead else clause_start : q.start() - 1]
+        start, end = clause_start, after
+        indicator = _kind_counted(text, text_raw, lead.end() if lead else clause_start, q.start())
     elif not pre and obj_end == after and re.fullmatch(r"(?:力争|争取|确保)(?:达到)?", text[clause_start:q.start()]):
         # 区级一般公共预算收入增长2%，力争3%: a higher figure of the indicator just named (``_continued``)
         start, end, indicator = clause_start, after, ""
@@ -740,6 +829,23 @@ def _without_note_mark(text: str, start: int, indicator: str) -> str:
     return quoted.group(1) if quoted else ""
 
 
+# How an indicator is worked towards, not what it counts: a lead adverb (将/把 雄安新区蓝绿空间占比, 努力实现…) and
+# an action verb before the thing counted (组织开展残疾人职业技能培训, 举办各类…活动, 完成开工, 建设农村公路), unless the
+# verb makes a noun with what follows (建成区, 建设用地, 建设规模, 完成率, 实施项目); 新建/培育/引进 say which ones
+# (新建数据中心电能利用效率, 培育企业不少于200家) and stay
+_LEAD_WORDS = re.compile(
+    r"(?:将(?![乐军来])|把(?![握关])|努力|全力|着力|逐步)*"
+    r"(?:(?:组织开展|开展|举办|实施|完成|建设|建成|打造|推出|实现|推动|创建)"
+    r"(?!区|用地|率|规模|面积|资金|进度|时间|周期|任务|项目|情况|成本|主体|标准|数量|水平|质量|工作|单位|内容|方案|计划|目标))?")
+
+
+def _plain_indicator(indicator: str) -> str:
+    """``indicator`` without the lead words of ``_LEAD_WORDS`` when at least two characters name the thing."""
+    m = _LEAD_WORDS.match(indicator)
+    rest = indicator[m.end():] if m else indicator
+    return rest if m and m.end() and len(rest) >= 2 else indicator
+
+
 def drop_restated(targets: list[Target], restating_paths: set[str]) -> list[Target]:
     """Targets minus those of ``restating_paths`` (a task-breakdown annex) that restate a target stated elsewhere
     with the same quantity and unit (推动规上企业上云200家 in the body and again in the table)."""
@@ -815,7 +921,7 @@ def extract_targets(
             Target(
                 key=f"{unit_key}.t{len(targets) + 1}",
                 unit_path=unit_path,
-                indicator=_without_note_mark(text, f.start, f.indicator),
+                indicator=_plain_indicator(_without_note_mark(text, f.start, f.indicator)),
                 quantity=f.quantity,
                 quantity_max=f.quantity_max,
                 unit=f.unit,

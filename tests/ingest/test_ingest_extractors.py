@@ -80,7 +80,7 @@ SH = "上海市"  # the jurisdiction of the Shanghai-style texts below (the only
         ("出口退税平均办理时间压缩至3个工作日以内", ("出口退税平均办理时间", D(3), None, "个工作日", "≤")),
         ("力争实现企业开办1个工作日内办结", ("企业开办", D(1), None, "个工作日", "≤")),  # a reform goal
         ("新增20个以上的应用场景", ("应用场景", D(20), None, "个", "≥")),  # a count before 的 is still a count
-        ("营收过10亿元的企业达25家", ("企业", D(25), None, "家", "≥")),  # 过10亿元的 qualifies the noun
+        ("营收过10亿元的企业达25家", ("营收过10亿元的企业", D(25), None, "家", "≥")),  # which firms: kept (r8)
         ("推动70%的规上企业实现数字化改造", ("规上企业实现数字化改造", D(70), None, "%", "=")),
         # a change from a baseline: the baseline is no target
         ("办理时限由20个工作日压减至10个工作日", ("办理时限", D(10), None, "个工作日", "≤")),
