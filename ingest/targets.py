@@ -834,16 +834,23 @@ def _without_note_mark(text: str, start: int, indicator: str) -> str:
 # verb makes a noun with what follows (建成区, 建设用地, 建设规模, 完成率, 实施项目); 新建/培育/引进 say which ones
 # (新建数据中心电能利用效率, 培育企业不少于200家) and stay
 _LEAD_WORDS = re.compile(
-    r"(?:将(?![乐军来])|把(?![握关])|努力|全力|着力|逐步)*"
+    r"(?:[0-9]{1,2}[.．、](?![0-9])|将(?![乐军来])|把(?![握关])|努力|全力|着力|逐步|积极|力争|确保|争取)*"
     r"(?:(?:组织开展|开展|举办|实施|完成|建设|建成|打造|推出|实现|推动|创建)"
     r"(?!区|用地|率|规模|面积|资金|进度|时间|周期|任务|项目|情况|成本|主体|标准|数量|水平|质量|工作|单位|内容|方案|计划|目标))?")
 
 
+# …投资力争完成381亿元, …使用完成率实现100%: a verb of doing left before the figure (a comparator word is read as one)
+_TAIL_VERB = re.compile(r"(?:力争|确保|争取|计划|要|将)?(?:完成|实现)$")
+
+
 def _plain_indicator(indicator: str) -> str:
-    """``indicator`` without the lead words of ``_LEAD_WORDS`` when at least two characters name the thing."""
+    """``indicator`` without the lead words of ``_LEAD_WORDS`` (and an item number a table cell keeps: 1.地区生产总值增长)
+    or a verb of doing at its end (``_TAIL_VERB``), when at least two characters name the thing."""
     m = _LEAD_WORDS.match(indicator)
     rest = indicator[m.end():] if m else indicator
-    return rest if m and m.end() and len(rest) >= 2 else indicator
+    indicator = rest if m and m.end() and len(rest) >= 2 else indicator
+    tail = _TAIL_VERB.search(indicator)
+    return indicator[: tail.start()] if tail and tail.start() >= 2 else indicator
 
 
 def drop_restated(targets: list[Target], restating_paths: set[str]) -> list[Target]:

@@ -74,3 +74,10 @@ def test_anniversary_is_no_quantity_in_weeks():
     assert _indicators("今年是中华人民共和国成立75周年，到2025年实施培训不少于2周。") == [("培训", Decimal(2), "周")]
     units = [m.group("unit") for m in QUANTITY_RE.finditer("成立75周年，每期3周")]
     assert units == [None, "周"]
+
+
+def test_a_doing_verb_before_the_figure_and_a_cells_item_number_are_dropped():
+    got = _indicators("2023年全区固定资产投资力争完成381亿元，政府专项债资金使用完成率实现100%。")
+    assert [g[0] for g in got] == ["全区固定资产投资", "政府专项债资金使用完成率"]
+    assert _indicators("积极争取天然气合同量增长5%以上。")[0][0] == "天然气合同量增长"
+    assert _indicators("主要预期目标\t1.地区生产总值增长5%以上。")[0][0] == "地区生产总值增长"
