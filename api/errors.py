@@ -105,7 +105,10 @@ def _readable(err: dict[str, Any], request: Request) -> dict[str, Any]:
                        '{"needs": "…"}, with Content-Type: application/json)'}
     if kind == "extra_forbidden":
         accepted = _body_fields(request) if len(loc) == 2 and loc[0] == "body" else []
-        msg = f"unknown field {loc[-1]!r}" if loc else "unknown field"
+        from search.match_export import field_hint
+
+        # where a misplaced field goes (age -> person.age), in the same line
+        msg = f"unknown field {loc[-1]!r}{field_hint(loc[-1])}" if loc else "unknown field"
         return {**err, "msg": msg + (f"; accepted: {', '.join(accepted)}" if accepted else "")}
     return err
 

@@ -123,7 +123,7 @@ def _read_profile(path: Path) -> dict:
     file need not say what the firm needs: ``--needs`` or ``--plan`` may add it."""
     import yaml
 
-    from search.match_export import PROFILE_FIELDS
+    from search.match_export import PROFILE_FIELDS, field_hint
 
     try:
         text = path.read_text(encoding="utf-8")
@@ -144,7 +144,7 @@ def _read_profile(path: Path) -> dict:
                    f"{type(data).__name__}", EXIT_BAD_INPUT)
     unknown = [k for k in data if k not in PROFILE_FIELDS and k not in ("id", "source", "expect", "k")]
     if unknown:
-        raise fail(f"{path}: unknown field {unknown[0]!r}; accepted: {', '.join(PROFILE_FIELDS)}", EXIT_BAD_INPUT)
+        raise fail(f"{path}: unknown field {unknown[0]!r}{field_hint(unknown[0])}; accepted: {', '.join(PROFILE_FIELDS)}", EXIT_BAD_INPUT)
     for field, whole in _FIGURES.items():
         value = data.get(field)
         if value in (None, ""):

@@ -39,6 +39,7 @@ from .firm_size import (
 )
 from .needs_text import (
     _MAGNITUDE,
+    CHILD_NOUNS,
     QUANTITY_UNITS,
     ages_in,
     count_in,
@@ -817,6 +818,8 @@ def amount_of(support: SupportView, profile: EnterpriseProfile, lang: str = "zh"
                                 support.text + " " + support.condition)  # 按上月缴纳社会保险费人数计算
             people = (Decimal(profile.insured_staff or profile.employees) if insured and (profile.insured_staff or
                                                                                         profile.employees)
+                      else count_in(profile.needs, CHILD_NOUNS, about=support.text, against=support.condition)
+                      if re.search(r"子女|孩子", per.group() if not isinstance(per, bool) else "")
                       else count_in(profile.needs, about=support.text, against=support.condition))
             if people is None:
                 formula = f"{format_yuan(each)} {unit_out} × 人数" if zh else f"{format_yuan(each)} {unit_out} × people"

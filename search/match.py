@@ -41,6 +41,7 @@ from .eligibility import (
     amount_of,
     excess_amount,
     exclusions,
+    field_prompt,
     format_yuan,
     graded_pick,
     graded_rate,
@@ -62,16 +63,19 @@ from .hybrid import SearchIndex
 from .match_bounds import money_bounds
 from .match_contacts import (
     DOCUMENT_ROLES,
+    UNKNOWN_PLACE,
     DocumentInfo,
     answering_contacts,
     contacts_of,
     district_office,
     document_info,
     document_overseers,
+    document_receivers,
     document_validity_of,
     own_period,
     payer_contact,
     place_check,
+    receiver_contact,
 )
 from .match_everyday import situation_groups, situation_terms
 from .match_facts import (
@@ -107,7 +111,8 @@ from .match_instruments import (
     sentences_of,
 )
 from .match_or import or_groups
-from .match_recipient import government_recipients
+from .match_recipient import government_recipients, government_task
+from .match_stated import fact_asks, stated_circumstances
 from .match_withdrawn import withdrawn_checks
 from .match_zone import zone_checks
 from .needs_text import count_in, money_in, policy_term_groups, policy_terms
@@ -343,6 +348,7 @@ def _measures(index: SearchIndex, profile: EnterpriseProfile, k: int, lang: str,
     standards: dict[str, str] = {}  # a unit stating a share of a standard → the unit stating the standard
     claimed: dict[str, str] = {}  # a unit saying who claims an expense → the unit setting its deduction
     who_claims = asks_who_claims(profile)
+    receivers = document_receivers(index.units, lang)  # 第二十五条 …提交扣缴义务人或者税务机关: each document's
     # Units whose refusal holds for the whole document (…等项目不适用本办法; 本办法适用于…，…的企业不予奖励)
     document_refusals: dict[str, list[IndexUnit]] = {}
     for u in index.units:
@@ -393,6 +399,11 @@ def _measures(index: SearchIndex, profile: EnterpriseProfile, k: int, lang: str,
             payer = payer_contact(hit.text, info, lang) if no_owner else None
             if payer is not None:  # the unit names no owner but says who pays (由县财政补助给企业): that body first
                 contacts = [payer] + [c for c in contacts if c.agent_iri != payer.agent_iri]
+            receiver = receiver_contact(hit.text, info, lang) if no_owner and payer is None else None
+            if receiver is not None:  # the unit says where applicants submit (提交…税务机关): that body before the issuer
+                contacts = [receiver] + [c for c in contacts if c.agent_iri != receiver.agent_iri]
+            elif no_owner and payer is None and hit.document in receivers:  # another unit of its document says so:
+                contacts = contacts + [receivers[hit.document]]  # shown too, after the body answerable for the rule
             if hit.document not in validity:
                 validity[hit.document] = document_validity_of(index, hit.document, info)
             own_until, own_text = own_period(hit.text, supports)  # its own words' period, else the document's
@@ -419,7 +430,11 @@ def _measures(index: SearchIndex, profile: EnterpriseProfile, k: int, lang: str,
             extra += layoff_checks(hit.text, profile, hit.start) + industry_list_checks(hit.text, profile, hit.start)
             extra += ratio_checks(hit.text, profile, hit.start) + one_only_checks(hit.text, profile, hit.start)
             extra += government_recipients(hit.text, profile, hit.start, lang)  # 对…的省（市）给予: not the asker's
+            extra += government_task(hit.text, getattr(unit, "function", "") if unit else "", bool(supports), profile,
+                                     hit.start, lang)  # 各地要…; 编制行政许可事项清单: governments' work, no one's support
             extra += withdrawn_checks(hit.text, profile, hit.start)  # 已取消…基金: the thing asked for is gone
+            circumstances = stated_circumstances(hit.text, profile, lang, hit.start)  # 独生子女, 首套住房贷款
+            extra += circumstances
             for u in document_refusals.get(hit.document, []):  # the document's own scope turns this firm away
                 if u.id != hit.iri and u.text not in hit.text:
                     extra += refusals(u.text, profile, u.start)
@@ -435,9 +450,19 @@ def _measures(index: SearchIndex, profile: EnterpriseProfile, k: int, lang: str,
                       and not any(s.kind == "threshold" and c.start <= s.start < c.end for s in supports)]
             verdict = verdict_of(conditions, profile, today, until, until_text, lang, extra=extra,
                                  groups=alternative_groups(hit.text, hit.start), either=or_groups(hit.text, hit.start))
+            if place is not None and place.status == "unknown" and place.text in UNKNOWN_PLACE.values():
+                verdict = replace(verdict, asks=[place.detail if a == field_prompt("place", lang) else a
+                                                 for a in verdict.asks])  # nothing the asker can fill in
+            if fact_asks(verdict.checks, lang):  # the fact to state, not only the field to write it in
+                generic = field_prompt("needs", lang)  # the needs field is where the fact goes: said once
+                verdict = replace(verdict, asks=list(dict.fromkeys([*fact_asks(verdict.checks, lang),
+                                                                    *(a for a in verdict.asks if a != generic)])))
             # the place (a document's, or its district's: 注册地…均在浑南区) decides whose policy it is, not whether a firm
             # there qualifies: another place's unit failing on it is no answer to 够条件吗
-            judged = [c for c in verdict.checks if c.field not in PLACE_FIELDS]
+            # a circumstance the asker's words hold or contradict (独生子女) decides the verdict, not which unit answers
+            # and a unit given to governments (field recipient) answers no asker's 够条件吗 by refusing it
+            judged = [c for c in verdict.checks if c.field not in PLACE_FIELDS and c.field != "recipient"
+                      and c not in circumstances]
             if asks_if_eligible and not any(c.field in PLACE_FIELDS and c.status == "failed" for c in verdict.checks) \
                     and any(c.status in ("met", "failed") for c in judged):
                 score = round(score + JUDGED_BOOST, 4)  # 够条件吗: the unit whose condition decides it answers

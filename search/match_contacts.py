@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 from typing import Any
@@ -45,7 +45,7 @@ DOCUMENT_ROLES = ("supervisor", "evaluator", "coordinator")
 _ROLE_LABELS = {"lead": ("牵头", "lead"), "participant": ("参与", "participant"), "convener": ("召集", "convener"),
                 "coordinator": ("协调", "coordinator"), "evaluator": ("评估", "evaluator"),
                 "implementer": ("实施", "implementer"), "supervisor": ("督查", "supervisor"),
-                "payer": ("出资", "payer")}
+                "payer": ("出资", "payer"), "receiver": ("受理", "receiver")}
 
 
 def _ontology_roles() -> dict[str, dict[str, str]]:
@@ -308,6 +308,47 @@ def payer_contact(unit_text: str, info: DocumentInfo | None, lang: str) -> Conta
                    "explicit", evidence)
 
 
+# The body an applicant is told to submit to or apply at, as the text names it: 纳税人…应当将…相关信息提交扣缴义务人
+# 或者税务机关; 申请人可以向所在地人力资源社会保障部门申请.  The applicant is the clause's subject and a modal tells
+# them to (应当, 可以, 须): bodies that governments report to (各牵头单位…报送…办公室) are no applicant's contact.  Of
+# alternatives (扣缴义务人或者税务机关) the public bodies, by their suffix: an employer withholding tax is no office.
+_SUBMIT = re.compile(r"(?P<who>纳税人|申请人|申报人|申请单位|申报单位|企业|个人|用人单位)[^。；;]{0,30}?(?:应当|应|须|需|必须|可以|可)"
+                     r"[^。；;]{0,30}?(?:向|提交给?|递交给?)(?P<bodies>[\u4e00-\u9fff]{2,30}?)"
+                     r"(?=提出|提交|申请|申报|提供|办理|备案|登记|[，。；,;])")
+_BODY_END = re.compile(r"(?:机关|部门|局|厅|委员会|委|办公室|中心|管委会|窗口)$")
+
+
+def receiver_contact(unit_text: str, info: DocumentInfo | None, lang: str, scope: str = "unit") -> Contact | None:
+    """The public body the unit tells the applicant to submit to or apply at (提交扣缴义务人或者税务机关 ->
+    税务机关), role ``receiver``, explicit, the clause as evidence; None when it names none."""
+    for m in _SUBMIT.finditer(unit_text):
+        parts = [p for p in re.split(r"或者|或|、", m.group("bodies")) if p]
+        bodies = [p for p in parts if _BODY_END.search(p) and len(p) <= 16]
+        if not bodies:
+            continue
+        name = bodies[0]
+        jurisdiction = info.jurisdiction if info is not None else ""
+        clause = re.split(r"[。；;]", unit_text[:m.start()])[-1].lstrip("，, ") + unit_text[m.start():m.end()]
+        evidence = clause if lang == "zh" else f"the text names where to submit: {clause}"
+        return Contact(str(department_iri(_body_key(name, jurisdiction))), name, "receiver",
+                       role_label("receiver", lang), scope, "explicit", evidence)
+    return None
+
+
+def document_receivers(units: Iterable[IndexUnit], lang: str) -> dict[str, Contact]:
+    """Each document's receiver (receiver_contact) as its units write it, the first unit naming one: the body
+    every applicant under the document submits to (第二十五条 纳税人…提交扣缴义务人或者税务机关)."""
+    out: dict[str, Contact] = {}
+    for u in units:
+        if u.document not in out:
+            found = receiver_contact(u.text, None, lang, "document")
+            if found is not None:
+                where = u.path or u.title
+                out[u.document] = replace(found, evidence=f"{where}：{found.evidence}" if lang == "zh"
+                                          else f"{where}: {found.evidence}")
+    return out
+
+
 def _issuer_contact(name: str, info: DocumentInfo, lang: str) -> Contact:
     evidence = (f"文件的发文机关：{name}" if lang == "zh" else f"the document's issuer: {name}")
     return Contact(str(department_iri(_body_key(name, info.jurisdiction))), name, "issuer",
@@ -503,6 +544,12 @@ def work_period_end(text: str) -> tuple[date, str] | None:
         return None
 
 
+# A document whose place is not known: the verdict says so rather than "eligible"
+UNKNOWN_PLACE = {True: "文件的适用地区未知", False: "place of the document not known"}
+UNKNOWN_PLACE_DETAIL = {True: "原文未写明发文地区：无法判断是否适用于所在地",
+                        False: "the document states no place: whether it applies where you are cannot be judged"}
+
+
 def place_check(profile: EnterpriseProfile, info: DocumentInfo | None, title: str, lang: str):
     """The document's own place as a condition: a local document (a city's, a district's) applies there; None for
     a national one.  Met when the profile's place lies inside it, failed when it lies elsewhere, unknown when
@@ -519,6 +566,10 @@ def place_check(profile: EnterpriseProfile, info: DocumentInfo | None, title: st
         # but one answering a single government's requests (辽宁省人民政府：…你省请求…) is about that place: it
         # fails a firm that says it is elsewhere, and is no local document for the others (nothing to boost)
         jurisdiction = addressed_government(info.addressees) if info else ""
+        if not jurisdiction and info is not None and not info.jurisdiction:
+            # no place read for the document at all (a plain text with no title line, no sidecar): a national
+            # document is stamped 中华人民共和国, so this one's place is not known, and neither is whether it applies
+            return ConditionCheck("unknown", "place", UNKNOWN_PLACE[lang == "zh"], UNKNOWN_PLACE_DETAIL[lang == "zh"])
         if not jurisdiction:
             return None
         addressed = True

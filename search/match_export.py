@@ -13,13 +13,45 @@ from kg.views import EnterpriseProfile, MatchResult, PersonProfile
 
 from .errors import QueryError
 
-__all__ = ["COLUMNS", "PROFILE_FIELDS", "SUPPORT_COLUMNS", "answer_rows", "answer_table", "load_profile",
-           "profile_from_mapping", "support_rows", "to_csv", "write_xlsx"]
+__all__ = [
+    "COLUMNS",
+    "MISPLACED_FIELDS",
+    "PROFILE_FIELDS",
+    "SUPPORT_COLUMNS",
+    "answer_rows",
+    "answer_table",
+    "field_hint",
+    "load_profile",
+    "profile_from_mapping",
+    "support_rows",
+    "to_csv",
+    "write_xlsx",
+]
 
 _INTS = ("employees", "founded", "insured_staff")
 _DECIMALS = ("revenue", "years_insured", "unemployment_premiums_last_year", "wage_bill_last_year")
 _TEXTS = ("name", "industry", "industry_code", "place", "district", "size", "needs", "lang")
 PROFILE_FIELDS = (*_TEXTS, *_INTS, *_DECIMALS, "plans", "person")
+# Fields written where the CLI's options or everyday words would put them, and where a profile takes them: a
+# person's age and status go inside "person"; the CLI's short option names are the API's long field names
+MISPLACED_FIELDS = {"age": "person.age", "status": "person.status", "premiums": "unemployment_premiums_last_year",
+                    "wage_bill": "wage_bill_last_year", "wage-bill": "wage_bill_last_year",
+                    "insured-staff": "insured_staff", "years-insured": "years_insured",
+                    "industry-code": "industry_code", "plan": "plans"}
+
+
+def field_hint(name: object) -> str:
+    """Where an unknown field goes, in one clause (age -> 'age' goes in person: {"person": {"age": …}}); empty for a
+    field no accepted one stands for."""
+    target = MISPLACED_FIELDS.get(str(name).strip().lower())
+    if target is None:
+        return ""
+    if target.startswith("person."):
+        inner = target.split(".", 1)[1]
+        return f'; {name!r} goes in person: {{"person": {{"{inner}": …}}}}'
+    return f"; use {target!r}"
+
+
 
 
 def profile_from_mapping(data: Mapping[str, Any]) -> EnterpriseProfile:
@@ -27,7 +59,8 @@ def profile_from_mapping(data: Mapping[str, Any]) -> EnterpriseProfile:
     Raises QueryError naming the bad field and listing the accepted ones."""
     unknown = [k for k in data if k not in PROFILE_FIELDS and k not in ("id", "source", "expect", "k")]
     if unknown:
-        raise QueryError(f"unknown profile field {unknown[0]!r}; accepted: {', '.join(PROFILE_FIELDS)}")
+        raise QueryError(f"unknown profile field {unknown[0]!r}{field_hint(unknown[0])}; accepted: "
+                         f"{', '.join(PROFILE_FIELDS)}")
     values: dict[str, Any] = {k: str(data[k]).strip() for k in _TEXTS if data.get(k) not in (None, "")}
     try:
         values |= {k: int(data[k]) for k in _INTS if data.get(k) not in (None, "")}

@@ -67,6 +67,11 @@ _HIRING = re.compile(r"招|录用|吸纳|聘|新增|安置|接收|返岗|回来�
                      r"came back|come back|returned to work", re.IGNORECASE)
 # What follows a figure that makes it no count of people: 3个月, 2个季度, 5个工作日
 _NOT_HEADS = re.compile(r"\s*(?:月|年|季度|工作日|日|天|小时|星期|周|批次|项目|点)")
+# Relatives counted by a bare classifier (两个哥哥, 三个姐妹): people, but not the hires, staff or children a support
+# counts, nor the asker's children (a count base is taken only from nouns of its own kind)
+_KIN_AFTER = re.compile(r"\s*(?:哥哥|姐姐|弟弟|妹妹|兄弟|姐妹|兄妹|姐弟|老人|长辈|亲戚|父母|爸妈)")
+# The nouns of a count of children (a support paid per child: 每个子女)
+CHILD_NOUNS = ("孩子", "子女", "娃", "儿子", "女儿", "children", "kids", "sons", "daughters")
 
 
 # One child named without a figure: 独生女, 独生子 (not 独生子女, the taxpayer's own status), my only daughter
@@ -108,7 +113,8 @@ def count_in(text: str, nouns: Sequence[str] = ("人", "名", "个", "people", "
     noun = "|".join(re.escape(n) for n in nouns)
     found = [m for m in re.finditer(rf"(?P<n>[0-9]+|[一二两三四五六七八九十]+)\s*(?:个|名|位)?\s*(?:{noun})", text)
              if not re.match(r"[\u4e00-\u9fff]{0,4}?(?:都没|都不|也没|也不)", text[m.end():])
-             and not (m.group().endswith("个") and _NOT_HEADS.match(text[m.end():]))]
+             and not (m.group().endswith("个") and _NOT_HEADS.match(text[m.end():]))
+             and not (m.group()[-1] in "个名位" and _KIN_AFTER.match(text[m.end():]))]
     if not found:
         found = list(re.finditer(rf"\b(?P<n>{'|'.join(_EN_NUMBERS)}|[0-9]+)\s+(?:[a-z-]+\s+){{0,2}}(?:{noun})", text,
                                  re.IGNORECASE))
