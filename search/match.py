@@ -112,6 +112,7 @@ from .match_instruments import (
 )
 from .match_or import or_groups
 from .match_recipient import government_recipients, government_task
+from .match_cases import label_cases
 from .match_stated import fact_asks, stated_circumstances
 from .match_withdrawn import withdrawn_checks
 from .match_zone import zone_checks
@@ -476,7 +477,8 @@ def _measures(index: SearchIndex, profile: EnterpriseProfile, k: int, lang: str,
             expenses = claimed_expenses(unit, index.units) if unit is not None and who_claims else []
             if expenses:
                 claimed[hit.iri] = [e.id for e in expenses]
-            amounts = (_amounts(meant, profile, lang, f"{query} {' '.join(plan_info.translation_terms)}", hit.text)
+            amounts = (label_cases(_amounts(meant, profile, lang, f"{query} {' '.join(plan_info.translation_terms)}",
+                                            hit.text), meant, hit.text, hit.start, lang == "zh")
                        + share_amounts(unit, standard, profile, lang) + text_amounts(unit, supports, profile, lang)
                        + bounded_amounts(unit, profile, lang))
             amounts = quota_shares(unit, profile, lang) + amounts  # 均摊 a quota: each claimant's part first

@@ -168,7 +168,8 @@ def case_amounts(unit: IndexUnit, standard: IndexUnit | None, profile: Enterpris
                  lang: str = "zh") -> list[Amount]:
     """The standard of ``standard`` for ``unit``'s case, for the asker's count where the standard is per child or
     per person (每个子女每月1000元 × 1 个子女), the article named in the formula as the base's evidence."""
-    stated = standard_sum(standard) if standard is not None else None
+    opening = _CASE.match(unit.text)  # the referring unit's own case picks its sum among the standard's cases
+    stated = standard_sum(standard, opening.group("case") if opening else "") if standard is not None else None
     if stated is None:
         return []
     each, unit_out, base = stated

@@ -127,11 +127,26 @@ def referenced_standard(unit: IndexUnit, units: Sequence[IndexUnit]) -> IndexUni
 PER_HEAD = re.compile(r"每(?:个|名|位)?(?P<who>子女|孩子|人)")  # a standard per child or per person
 
 
-def standard_sum(standard: IndexUnit) -> tuple[Decimal, str, SupportView] | None:
+def standard_sum(standard: IndexUnit, case: str = "") -> tuple[Decimal, str, SupportView] | None:
     """The sum a standard states, in 元 (its first support with an amount in 元 or 万元 that is no threshold or time
-    limit), the unit it is paid in (元/月 where it says 每月, else 元) and that support; None where it states none."""
-    base = next((s for s in standard.context.supports if s.amount is not None
-                 and s.kind not in ("threshold", "time-limit")), None)
+    limit), the unit it is paid in (元/月 where it says 每月, else 元) and that support; None where it states none.
+    Given the ``case`` a referring unit rules on (纳税人接受…职业资格继续教育的), the support whose own sentence
+    shares most of the case's words, when the standard states sums for several cases in several sentences (第八条:
+    400元 a month for degree education, 3600元 in the year a certificate is obtained)."""
+    paying = [s for s in standard.context.supports if s.amount is not None and s.kind not in ("threshold", "time-limit")]
+    base = paying[0] if paying else None
+    if case and len(paying) > 1:
+        wanted = {case[i:i + 2] for i in range(len(case) - 1)} - {"纳税", "税人"}
+
+        def shared(s: SupportView) -> int:
+            at = s.start - standard.start
+            begin = max((m.end() for m in re.finditer(r"[。；;]", standard.text[:max(0, at)])), default=0)
+            end = re.search(r"[。；;]", standard.text[at:]) if 0 <= at < len(standard.text) else None
+            sentence = standard.text[begin:at + end.start() if end else len(standard.text)]
+            return len(wanted & {sentence[i:i + 2] for i in range(len(sentence) - 1)})
+
+        best = max(paying, key=shared)
+        base = best if shared(best) > shared(paying[0]) else paying[0]
     if base is None or base.unit not in ("元", "万元"):
         return None
     each = base.amount * (Decimal(10000) if base.unit == "万元" else 1)
