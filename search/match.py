@@ -61,6 +61,7 @@ from .eligibility import (
 )
 from .hybrid import SearchIndex
 from .match_bounds import money_bounds
+from .match_cases import label_cases
 from .match_contacts import (
     DOCUMENT_ROLES,
     UNKNOWN_PLACE,
@@ -112,7 +113,6 @@ from .match_instruments import (
 )
 from .match_or import or_groups
 from .match_recipient import government_recipients, government_task
-from .match_cases import label_cases
 from .match_stated import fact_asks, stated_circumstances
 from .match_withdrawn import withdrawn_checks
 from .match_zone import zone_checks
