@@ -38,6 +38,8 @@ from .relevance import (
     is_relevant,
     matches_question,
     relevance_floor,
+    unheld_signals,
+    word_rule,
 )
 from .routing import asks_about_document
 from .sentences import sentence_table
@@ -632,7 +634,12 @@ class SearchIndex:
             return bool(lexical)
         floor = relevance_floor(self.encoder.name, self.floor_key(plan, best_texts, evidence),
                                 self.settings.relevance_floors)
-        return is_relevant(dense[0].score, floor)
+        if not is_relevant(dense[0].score, floor):
+            return False
+        rule = word_rule(self.encoder.name, plan.language, self.settings.relevance_floors)  # unheld words (un8)
+        return rule is None or not rule.flags(dense[0].score, *unheld_signals(
+            plan, best_texts, self.evidence_words(plan) if evidence is None else evidence, self.translations,
+            self.tokenizer, lambda word: self.backend.document_frequency(word) > 0, self.places))
 
     def floor_key(self, plan: QueryPlan, best_texts: Sequence[str], evidence: Sequence[str] | None = None) -> str:
         """The floor key of a question (search/relevance.py) given the best units' texts.  The places a question
