@@ -130,13 +130,17 @@ def is_relevant(best_cosine: float | None, floor: float | None) -> bool:
 # the list of fillers.  "How do I renew a US passport?" stays unflagged: renew is held (更新).
 
 # English words of a question that carry no topic, beside tokenize.STOPWORDS (which is written for the BM25 side)
-QUESTION_FILLERS = frozenset("""
-    many much get gets got getting have has had having been being their they them theirs one ones just say says said
-    more most also only some each all other not no nor than then very still even ever anything something thing things
-    tell know need needs like way ways give gives given take takes use used using put puts do doing done am i'm i've
-    we're we've you're it's there's what's can't won't don't doesn't isn't aren't until while during before after
-    again out off over under between through up down here now yet either both such own same so too well really
-    must may might shall ought""".split())
+QUESTION_FILLERS = frozenset([
+    "many", "much", "get", "gets", "got", "getting", "have", "has", "had", "having", "been", "being", "their",
+    "they", "them", "theirs", "one", "ones", "just", "say", "says", "said", "more", "most", "also", "only",
+    "some", "each", "all", "other", "not", "no", "nor", "than", "then", "very", "still", "even", "ever",
+    "anything", "something", "thing", "things", "tell", "know", "need", "needs", "like", "way", "ways", "give",
+    "gives", "given", "take", "takes", "use", "used", "using", "put", "puts", "do", "doing", "done", "am",
+    "i'm", "i've", "we're", "we've", "you're", "it's", "there's", "what's", "can't", "won't", "don't",
+    "doesn't", "isn't", "aren't", "until", "while", "during", "before", "after", "again", "out", "off", "over",
+    "under", "between", "through", "up", "down", "here", "now", "yet", "either", "both", "such", "own", "same",
+    "so", "too", "well", "really", "must", "may", "might", "shall", "ought"
+])
 
 
 @dataclass(frozen=True)
@@ -179,8 +183,7 @@ def english_content_words(text: str, stem: Callable[[str], str]) -> list[str]:
     out = []
     for word in ascii_words(text):
         for part in word.lower().split("-"):
-            if part.endswith("'s"):
-                part = part[:-2]
+            part = part.removesuffix("'s")
             if "'" in part or len(part) < 3 or not part.isalpha() or part in STOPWORDS or part in QUESTION_FILLERS:
                 continue  # a contraction (we're, won't), a number, a word that carries no topic
             out.append(stem(part))

@@ -5,7 +5,12 @@ cosine is low is "nothing relevant"; the bounds are fitted by benchmarks/calibra
 import json
 from types import SimpleNamespace
 
-from benchmarks.calibrate_floors import Signal, cross_validate_word_rules, fit_word_rule, word_rules
+from benchmarks.calibrate_floors import (
+    Signal,
+    cross_validate_word_rules,
+    fit_word_rule,
+    word_rules,
+)
 from search.expand import stem
 from search.relevance import (
     WORD_RULES,
