@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from ingest.deadlines import find_deadline
+from ingest.deadlines import find_deadline, time_mentions
 from ingest.selfref import GENRES, THIS
 from ingest.selfref import names_itself as text_names_itself
 
@@ -31,6 +31,7 @@ __all__ = [
     "asks_places",
     "asks_support",
     "asks_when",
+    "asked_time_kinds",
     "asks_who",
     "names_itself",
     "only_announces",
@@ -41,6 +42,7 @@ __all__ = [
     "states_person",
     "states_support",
     "states_time",
+    "stated_time_kinds",
     "stated_facts",
 ]
 
@@ -258,7 +260,7 @@ def states_frequency(unit: IndexUnit) -> bool:
 # when a text comes into force is asked of the text as a whole, whatever the question calls it (从哪天起施行, 什么时候
 #生效, from what date do the deductions apply, when do the rules take effect): a text says it where it names itself
 _IN_FORCE_ASKED = re.compile(r"(?:什么时候|何时|哪天|哪一天|几号|哪年|哪个月|什么日期|从何时|从哪)[\u4e00-\u9fff]{0,6}"
-                             r"(?:施行|生效|实施|执行)|\b(?:from|since|as of|on) (?:what|which) date\b|\bfrom when\b|"
+                             r"(?:施行|生效|实施|执行|算数|作数|管用)|(?:管用|作数|算数)(?:多长时间|多久|几年|到什么时候)|\b(?:from|since|as of|on) (?:what|which) date\b|\bfrom when\b|"
                              r"\b(?:when|what date)\b.{0,60}\b(?:take|takes|come|comes|came|took|went|go) (?:into )?"
                              r"(?:effect|force)\b|\beffective date\b"
                              # until when it holds: 有效期到什么时候, 什么时候到期, valid until, until what date … rely on
@@ -321,6 +323,92 @@ def states_time(unit: IndexUnit) -> bool:
         return True
     return (find_deadline(unit.text) is not None or bool(_TIME_LIMIT.search(unit.text))
             or bool(_IN_FORCE.search(unit.text)) or bool(_PERIOD.search(unit.text)))
+
+
+# The kind of time a "when" question asks for, and the kinds a sentence states: a date of effect or a period of
+# validity (in_force), a deadline (by when must it be done), a time limit counted in days or hours (limit), a length
+# of time (duration: how long records are kept, for how many years interest is paid), or the date something happened
+# (date).  A question may ask more than one (什么时候 is a deadline or a date); a sentence stating a kind asked is
+# where the answer sits, whatever words of the question it lacks.
+_ASKED_TIME_ZH = {
+    "in_force": re.compile(r"(?:哪天|哪一天|什么时候|何时|从哪|几号|哪年|哪个月|什么日期)[\u4e00-\u9fff]{0,4}?(?:起|开始)?"
+                           r"(?:算数|管用|有效|作数|施行|生效|实施)|(?:管用|有效|作数|管)(?:多长时间|多久|几年|到什么时候|到哪)|"
+                           r"有效期"),
+    "deadline": re.compile(r"最晚|最迟|截止|之前|以前|底前|(?:什么时候|何时|几月份?|哪个月|哪年|哪一年|哪天|多会儿)[^，。？?、]{0,8}?"
+                           r"(?:完成|办完|办结|办好|报送?|交|提交|到位|建成|结束|弄完|搞完|做完|完工|上线|推出|开通|备案|"
+                           r"落地|出台|达到|实现)|完成时间|时间节点|时限|(?:到|至)哪一?年"),
+    "limit": re.compile(r"(?<![前近这头])几天|多少天|几个?工作日|多少个?工作日|几个?小时|多少个?小时|几周|多少周|"
+                        r"(?:多久|多长时间)(?:能|可以|才能|就能|之内|以内|内)|要等多久|等多久"),
+    "duration": re.compile(r"多长时间|多久|(?<![前近这头])(?:几|多少)(?:年|个月|天)(?!以?[后前]|之[后前])|多长的?期限|期限"),
+    "date": re.compile(r"哪年|哪一年|几月|哪个月|哪一?天|几号|什么时候|何时|什么日期|日期"),
+}
+_ASKED_TIME_EN = {
+    "in_force": re.compile(r"\b(?:take|takes|took|come|comes|came|go|goes|went) (?:into )?(?:effect|force)\b|"
+                           r"\bin force\b|\beffective (?:date|from)\b|\bvalid (?:until|for|through|till)\b|\bvalidity\b|"
+                           r"\bexpir|\bfrom (?:what|which) date\b|\bfrom when\b|\bapply from\b", re.IGNORECASE),
+    "deadline": re.compile(r"\bdeadline|\bby (?:when|what|which)\b|\buntil when\b|\bdue\b|\bhave to (?:finish|complete)|"
+                           r"\bmust\b[^?]{0,60}\b(?:finish|complete|submit|report|file)", re.IGNORECASE),
+    "limit": re.compile(r"\bhow many (?:\w+ )?(?:days|hours|weeks)\b|\bwithin how\b|\bhow (?:soon|quickly)\b|"
+                        r"\btime ?limit", re.IGNORECASE),
+    "duration": re.compile(r"\bhow long\b|\bhow many (?:\w+ )?(?:years|months)\b|\bfor how\b|\bterm\b|\bperiod\b",
+                           re.IGNORECASE),
+    "date": re.compile(r"\bwhen\b|\b(?:what|which) (?:date|day|year|month)\b|\bdates?\b", re.IGNORECASE),
+}
+# the kinds as texts state them
+_FULL_DATE = re.compile(r"(?:(?:19|20)[0-9]{2}|[〇零一二三四五六七八九]{4})\s*年\s*(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})\s*月"
+                        r"(?:\s*(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})\s*日)?|(?:19|20)[0-9]{2}年(?:初|年初|上半年|下半年)"
+                        # a day of a year the text names elsewhere (中秋节：9月13日放假)
+                        r"|(?<![0-9])(?:1[0-2]|[1-9])月(?:[12][0-9]|3[01]|[1-9])日")
+_VALIDITY = re.compile(r"有效期|起施行|起执行|起实施|起生效|施行之日|印发之日起|发布之日起")
+_RELATIVE_DEADLINE = re.compile(r"(?:今|本|明)年(?:年内|内|底前|年底前|上半年|下半年)|前完成|之前完成|前报送|前报")
+_FULL_WIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
+_DEADLINE_MARK = re.compile(r"[底末前内到至]|截")
+_DONE_AFTER = re.compile(r"[^，。；]{0,4}?(?:完成|建成|实现|达到|办结|到位)")
+_LENGTH = re.compile(r"(?<![0-9〇零一二三四五六七八九十百年月])(?:[0-9]{1,2}|[一二三四五六七八九十两]{1,3})(?:个月|年|周|天|日|个工作日)"
+                     r"|期限|为期")
+
+
+def asked_time_kinds(question: str) -> frozenset[str]:
+    """The kinds of time a question asks for (search/routing.py notes above ``_ASKED_TIME_ZH``): 最晚什么时候得办完
+    a deadline, 要等几天 a limit, 要保存多长时间 a duration, 哪年几月批下来的 a date, 哪天开始算数 when the text
+    holds.  None when it asks no time, or only how often (多久召开一次)."""
+    if asks_frequency(question):
+        return frozenset()
+    patterns = _ASKED_TIME_EN if not re.search(r"[\u4e00-\u9fff]", question) else _ASKED_TIME_ZH
+    kinds = {kind for kind, pattern in patterns.items() if pattern.search(question)}
+    if asks_in_force(question):
+        kinds.add("in_force")
+    if len(kinds) > 1:  # 什么时候, when: a date, unless the question says which time (最晚什么时候得办完 a deadline)
+        kinds.discard("date")
+    return frozenset(kinds)
+
+
+def stated_time_kinds(sentence: str) -> frozenset[str]:
+    """The kinds of time one sentence states: a full date (2004年12月17日, 二〇〇四年十二月十七日, 2019年初), a
+    deadline (2019年9月底前, 今年年内, 前完成), a limit (30个工作日内), a length (留存五年, 贴息期限最长2年,
+    1996-2005年), when its text holds (自2024年6月20日起施行, 有效期5年)."""
+    sentence = sentence.translate(_FULL_WIDTH)  # 实习满１年
+    kinds = set()
+    if _FULL_DATE.search(sentence):
+        kinds.add("date")
+    if _IN_FORCE.search(sentence) or _VALIDITY.search(sentence):
+        kinds.add("in_force")
+    if _RELATIVE_DEADLINE.search(sentence) or any(
+            m.when is not None and (_DEADLINE_MARK.search(m.text) or _DONE_AFTER.match(sentence, m.end))
+            for m in _mentions(sentence)):
+        kinds.add("deadline")
+    if _TIME_LIMIT.search(sentence):
+        kinds.add("limit")
+    if _PERIOD.search(sentence) or _LENGTH.search(sentence) or any(m.period for m in _mentions(sentence)):
+        kinds.add("duration")
+    return frozenset(kinds)
+
+
+def _mentions(sentence: str):
+    try:
+        return time_mentions(sentence)
+    except Exception:  # a malformed date (2月30日) in one sentence is no time
+        return []
 
 
 def states_support(unit: IndexUnit) -> bool:
