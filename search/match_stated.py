@@ -51,6 +51,13 @@ CIRCUMSTANCES: tuple[Circumstance, ...] = (
         re.compile(r"没有房贷|无房贷|没(?:有)?贷款|\bno (?:mortgage|home loan)\b", re.IGNORECASE),
         re.compile(_MORTGAGE, re.IGNORECASE),
         re.compile(f"{_NO_HOME}|{_RENT}", re.IGNORECASE)),
+    Circumstance(  # a local housing subsidy for a first home bought (人才首次购买首套住房给予购房补贴)
+        "是否首次购买首套住房", "whether you are buying your first home",
+        re.compile(r"首套住房(?!贷款)|首次购(?:买|置)(?:新建)?(?:商品)?住房|首套房(?!贷)"), None,
+        re.compile(r"没(?:有)?买房|还没买|不是首套|第二套|二套房|\bsecond home\b", re.IGNORECASE),
+        re.compile(r"买了(?:第一套|首套)?房|购买了?(?:第一套|首套)(?:住房|房子|商品房)?|第一套房|首套房|刚买房|"
+                   r"\bfirst (?:home|flat|apartment|house)\b", re.IGNORECASE),
+        re.compile(r"已(?:经)?有(?:一套)?(?:住房|房子)|名下(?:已)?有房", re.IGNORECASE)),
     Circumstance(
         "是否在工作城市租房且没有自有住房", "whether you rent and own no home in the city where you work",
         re.compile(r"没有自有住房而发生的住房租金|住房租金支出"), None,

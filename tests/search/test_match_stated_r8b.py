@@ -59,6 +59,14 @@ def test_renting_without_a_home_contradicts_a_first_home_loan():
     assert statuses(HOME_LOAN, "我每月能扣多少") == ["unknown"]
 
 
+def test_a_first_home_purchase_subsidy():
+    subsidy = "对新引进的高层次人才在本市首次购买首套住房的，给予一次性购房补贴。"
+    assert statuses(subsidy, "我刚买了第一套房，能拿多少补贴") == ["met"]
+    assert statuses(subsidy, "我名下已有房子，想再买一套") == ["failed"]
+    assert statuses(subsidy, "能拿多少购房补贴") == ["unknown"]
+    assert statuses(HOME_LOAN, "我刚买了第一套房，每月还房贷") == ["met"]  # the loan's interest: one check only
+
+
 def test_no_circumstance_no_check():
     assert stated_circumstances("对新招用高校毕业生的企业，按每人1000元给予补贴。", person("我们招了3个人")) == []
 
