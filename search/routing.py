@@ -22,19 +22,21 @@ from .types import IndexUnit
 
 __all__ = [
     "asked_facts",
-    "asks_reply",
+    "asked_time_kinds",
     "asks_about_document",
     "asks_frequency",
     "asks_in_force",
     "asks_penalty",
     "asks_person",
     "asks_places",
+    "asks_reply",
     "asks_support",
     "asks_when",
-    "asked_time_kinds",
     "asks_who",
     "names_itself",
     "only_announces",
+    "stated_facts",
+    "stated_time_kinds",
     "states_frequency",
     "states_in_force",
     "states_owner",
@@ -42,8 +44,6 @@ __all__ = [
     "states_person",
     "states_support",
     "states_time",
-    "stated_time_kinds",
-    "stated_facts",
 ]
 
 _WHO_ZH = re.compile(r"谁|哪个部门|哪些部门|哪个单位|哪些单位|哪家|什么部门|什么单位|哪个机构|哪级|由哪|牵头|负责")
@@ -407,7 +407,7 @@ def stated_time_kinds(sentence: str) -> frozenset[str]:
 def _mentions(sentence: str):
     try:
         return time_mentions(sentence)
-    except Exception:  # a malformed date (2月30日) in one sentence is no time
+    except ValueError:  # a malformed date (2019年2月30日) in one sentence is no time
         return []
 
 
