@@ -15,7 +15,8 @@ from .model import DocumentMeta
 if TYPE_CHECKING:  # the front matter is read there; only its fields are used here
     from .frontmatter import FrontMatter
 
-__all__ = ["apply_front_matter", "effective_of", "forwarded_issuers", "genre_as_written", "genre_of"]
+__all__ = ["apply_front_matter", "effective_of", "forwarded_issuers", "genre_as_written", "genre_of", "missing_metadata",
+           "missing_metadata_warning"]
 
 
 # The genre words a title ends in, longest first where one ends another (复函 before 函, 实施细则 is a 细则).
@@ -160,3 +161,38 @@ def apply_front_matter(meta: DocumentMeta, front: FrontMatter, body: str = "") -
     if not meta.effective:
         updates["effective"] = effective_of(body, updates.get("issued") or meta.issued)
     return replace(meta, **updates) if updates else meta
+
+
+# What a reader needs to place a document, the field of the ``.meta.json`` sidecar that states each, and an example.
+_NEEDED = (("title", "title", "标题"), ("issuer", "issuer", "发文机关"), ("date of issue", "issued", "YYYY-MM-DD"),
+           ("jurisdiction", "jurisdiction", "省/市/区"))
+
+
+def missing_metadata(meta: DocumentMeta) -> tuple[str, ...]:
+    """What ``meta`` lacks of title, issuer, date of issue and jurisdiction (a title that is only the file's name is
+    none; an inferred jurisdiction is kept, and said apart by ``missing_metadata_warning``)."""
+    stem = meta.source_file.rsplit(".", 1)[0] if meta.source_file else meta.slug
+    has = {"title": bool(meta.title) and meta.title not in (meta.slug, stem), "issuer": bool(meta.issuer or meta.issuers),
+           "date of issue": bool(meta.issued), "jurisdiction": bool(meta.jurisdiction)}
+    return tuple(name for name, _, _ in _NEEDED if not has[name])
+
+
+def missing_metadata_warning(meta: DocumentMeta) -> str:
+    """One line for a document with no title line or no jurisdiction: what is missing, what was inferred (rule and
+    sentence) and the sidecar fields that state them; "" when the text gave both."""
+    missing = missing_metadata(meta)
+    inferred = meta.jurisdiction_basis == "inferred"
+    if "title" not in missing and "jurisdiction" not in missing and not inferred:
+        return ""
+    name = meta.source_file or meta.slug
+    stem = name.rsplit(".", 1)[0]
+    parts = [f"{name}: no {', no '.join(missing)} in the text" if missing else f"{name}:"]
+    if inferred:
+        sentence = meta.jurisdiction_evidence if len(meta.jurisdiction_evidence) <= 60 else \
+            meta.jurisdiction_evidence[:59] + "…"
+        parts.append(f"jurisdiction {meta.jurisdiction} inferred (rule {meta.jurisdiction_rule}: {sentence})")
+    # an inferred place is offered as the value to confirm; the others by an example of their form
+    fields = [(f, meta.jurisdiction if n == "jurisdiction" and inferred else ex) for n, f, ex in _NEEDED
+              if n in missing or (n == "jurisdiction" and inferred)]
+    parts.append(f"state them in {stem}.meta.json beside it: {{" + ", ".join(f'"{f}": "{ex}"' for f, ex in fields) + "}")
+    return "; ".join(parts)

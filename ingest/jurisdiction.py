@@ -15,14 +15,19 @@ from pathlib import Path
 from .concepts import Concept, load_places
 
 __all__ = [
-    "NATIONAL",
     "LEVELS",
+    "NATIONAL",
+    "RULE_OWN_NUMBER",
+    "RULE_PURPOSE",
+    "RULE_THIS_CITY",
     "Jurisdiction",
+    "TextJurisdiction",
     "document_jurisdiction",
-    "jurisdiction_of_number",
     "jurisdiction_of_issuers",
-    "place_named",
+    "jurisdiction_of_number",
+    "jurisdiction_of_text",
     "matches_jurisdiction",
+    "place_named",
 ]
 
 log = logging.getLogger(__name__)
@@ -109,7 +114,7 @@ def place_named(name: str) -> Jurisdiction | None:
 def _leading_place(text: str) -> tuple[Jurisdiction, int] | None:
     """The place that ``text`` opens with, as precisely as it goes on (广州市天河区人民政府 → 广州市天河区), and how
     many characters it takes."""
-    by_key, by_label = _places()
+    _, by_label = _places()
     text = re.sub(r"^中共", "", text)
     offset = len(text)
     text = text.lstrip()
@@ -254,3 +259,116 @@ def matches_jurisdiction(query: str, jurisdiction: str, level: str = "") -> bool
             by_key, _ = _places()
             return _is_within(by_key[inner.key], by_key[place.key]) if inner.key in by_key else False
     return query in jurisdiction
+
+
+# --- the place a text with no title, number or issuer names as its own (issue 20) -----------------------------------
+# Each rule reads one sentence; a place merely mentioned (对标北京, 《中国制造2025》, “上海制造”) gives nothing.
+RULE_PURPOSE = "purpose-sentence-names-own-place"  # 为…，促进上海产业转型升级，制定本行动计划
+RULE_OWN_NUMBER = "own-government-cites-own-number"  # 市政府印发的《…》（沪府发〔2017〕36号）
+RULE_THIS_CITY = "this-city-with-one-named-city"  # 本市 … and 上海 the one city the text names
+
+_QUOTED = re.compile(r"《[^《》]*》|“[^“”]*”|\"[^\"]*\"")
+_SENTENCE_END = re.compile(r"(?<=[。；！？\n])")
+# the sentence saying why the document is made: …，制定本行动计划 / 特制定本办法 / 现提出如下意见
+_PURPOSE = re.compile(r"制定本|特制定|现提出|提出如下|制定如下|现就[^。]{0,40}(?:提出|通知)")
+_AIM_VERB = re.compile(r"(?:促进|推动|推进|加快|助力|服务|打造|提升|实现|加强)")
+# a bare 市政府 / 省政府 / 区政府 (no place before it: the text's own government) citing a text with its number
+_OWN_GOVERNMENT_CITES = re.compile(r"(?P<level>[省市区县])(?:人民)?政府(?:办公厅|办公室)?"
+                                   r"(?:印发|发布|出台|制定)?的?《[^《》]{2,80}》[（(](?P<number>[^（）()]{4,30})[）)]")
+_LEVEL_ENDS = {"省": ("省", "自治区"), "市": ("市",), "区": ("区",), "县": ("县",)}
+_THIS_CITY = re.compile(r"本市|我市")
+# a text that addresses or tasks the provinces or the central departments speaks for the whole country, even when
+# its aim is one place (为推动海南全面深化改革开放，现提出如下意见 … 海南省人民政府要…)
+_NATIONAL_VOICE = re.compile(r"各省、自治区、直辖市|各省（区、市）|国务院各部委|国务院有关部门|中央和国家机关|各地区各部门")
+
+
+@dataclass(frozen=True, slots=True)
+class TextJurisdiction:
+    """A jurisdiction inferred from the text: the place, the rule that read it and the sentence it read."""
+
+    place: Jurisdiction
+    rule: str
+    sentence: str
+
+
+def _unquoted(sentence: str) -> str:
+    """``sentence`` with titles and quoted words blanked (same length): a place inside them is only mentioned."""
+    return _QUOTED.sub(lambda m: " " * len(m.group()), sentence)
+
+
+def _named_cities(text: str) -> dict[str, Jurisdiction]:
+    """The cities and municipalities ``text`` writes outside titles and quotes, by the label written."""
+    by_key, by_label = _places()
+    found: dict[str, Jurisdiction] = {}
+    for label, concepts in by_label.items():
+        if len(label) < 2 or label not in text:
+            continue
+        concept = min(concepts, key=_depth)
+        depth = _depth(concept)
+        municipality = depth == 1 and concept.key in _MUNICIPALITIES
+        if municipality or (depth == 2 and by_key[concept.broader].key not in _MUNICIPALITIES):
+            found[label] = _jurisdiction(concept)
+    # a short label inside a longer one (上海 in 上海市) is the same place; one inside another place is not a place
+    return {k: v for k, v in found.items() if not any(k != o and k in o and found[o] != v for o in found)}
+
+
+def _only_place(sentence: str, place: Jurisdiction) -> bool:
+    """Whether ``place`` (or a part of it) is the only place ``sentence`` writes: 促进上海、广东等地区经验推广 names
+    two, and is a national text's aim for several places, none of them its own."""
+    by_key, by_label = _places()
+    own = by_key.get(place.key)
+    for label, concepts in by_label.items():
+        if len(label) < 2 or label not in sentence:
+            continue
+        concept = min(concepts, key=_depth)
+        if own is None or concept.key == "china":
+            continue
+        if concept.key != own.key and not _is_within(concept, own) and not _is_within(own, concept):
+            return False
+    return True
+
+
+def _after_place(sentence: str, at: int) -> bool:
+    """Whether the level word at ``at`` (市 of 市政府) ends a place name the gazetteer knows (上海市, 广州市)."""
+    _, by_label = _places()
+    return any(sentence[max(0, at - k) : at + 1] in by_label or sentence[max(0, at - k) : at] in by_label
+               for k in range(1, 7) if at - k >= 0)
+
+
+def jurisdiction_of_text(text: str) -> TextJurisdiction | None:
+    """The place a text names as its own, for a document whose number, issuers and title name none; None when no
+    sentence says so. Rules, in order: the sentence stating why the document is made names a place as what it aims
+    at (为…，促进上海产业转型升级，制定本行动计划); its own bare 市政府 / 省政府 cites a text whose number names a place
+    of that level (市政府印发的《…》（沪府发〔2017〕36号）); it says 本市 / 我市 and names one city only."""
+    if _NATIONAL_VOICE.search(text):
+        return None
+    sentences = [s for s in _SENTENCE_END.split(text) if s.strip()]
+    for sentence in sentences:
+        if not _PURPOSE.search(sentence):
+            continue
+        plain = _unquoted(sentence)
+        places = {}
+        for m in _AIM_VERB.finditer(plain):
+            head = _leading_place(plain[m.end() : m.end() + 14])
+            if head and head[0].level != "national":
+                places[head[0].name] = head[0]
+        if len(places) == 1 and _only_place(plain, next(iter(places.values()))):
+            return TextJurisdiction(next(iter(places.values())), RULE_PURPOSE, sentence.strip())
+    for sentence in sentences:
+        for m in _OWN_GOVERNMENT_CITES.finditer(sentence):
+            if _after_place(sentence, m.start()):
+                continue  # 上海市政府, 广州市政府: a named government, not the text's own
+            place = jurisdiction_of_number(m.group("number"))
+            if place and place.name.endswith(_LEVEL_ENDS[m.group("level")]):
+                return TextJurisdiction(place, RULE_OWN_NUMBER, sentence.strip())
+    if len(_THIS_CITY.findall(text)) >= 2:
+        named = _named_cities(_unquoted(text))
+        cities = {j.name: j for j in named.values()}
+        if len(cities) == 1:
+            place = next(iter(cities.values()))
+            labels = [k for k, v in named.items() if v == place]
+            naming = [s for s in sentences if any(k in _unquoted(s) for k in labels)]
+            # the sentence that says 我市 and names the city (巩固提升我市…, 中国（杭州）…), else the first naming it
+            sentence = next((s for s in naming if _THIS_CITY.search(s)), naming[0])
+            return TextJurisdiction(place, RULE_THIS_CITY, sentence.strip())
+    return None

@@ -297,6 +297,11 @@ class DocumentMeta:
     issuers: tuple[str, ...] = ()  # every issuing body, joint issuers too (国务院办公厅, 中央军委办公厅)
     effective: str = ""  # date of effect, ISO, where the text states it (自…起施行; 自印发之日起施行 → issued)
     jurisdiction_level: str = ""  # national | province | city | district (of ``jurisdiction``)
+    # a jurisdiction no metadata, number, issuer or title gave, read from a sentence of the text: "inferred", the
+    # rule's name and that sentence (ingest.jurisdiction.jurisdiction_of_text); "" when stated or read as before
+    jurisdiction_basis: str = ""
+    jurisdiction_rule: str = ""
+    jurisdiction_evidence: str = ""
     pages: tuple[tuple[int, int, int], ...] = ()  # PDFs: (page number, start, end) offsets into the source
 
 

@@ -19,13 +19,12 @@ from .errors import ParseError
 from .formats import Extracted, read_document
 from .frontmatter import FrontMatter, apply_front_matter, mask, read_front_matter
 from .function import assign_functions
-from .jurisdiction import document_jurisdiction, place_named
+from .jurisdiction import document_jurisdiction, jurisdiction_of_text, place_named
 from .model import DocumentMeta, PolicyDocument, Support, Target, Unit, UnitKind
 from .quantities import is_count
 from .relines import break_glued_articles
 from .responsibility import assign_responsibilities
 from .structure import parse_structure
-from .tradfold import fold_traditional, restore, strip_pinyin_glosses
 from .support import apply_document_validity, apply_general_conditions, extract_supports
 from .targets import (
     DeadlineHint,
@@ -35,6 +34,7 @@ from .targets import (
     heading_deadline,
     lead_deadline,
 )
+from .tradfold import fold_traditional, restore, strip_pinyin_glosses
 
 __all__ = ["load_meta", "parse_plan", "parse_text", "safe_slug"]
 
@@ -226,18 +226,33 @@ _ARTICLE_LABEL = re.compile(r"(?m)^[ \t\u3000]*第[一二三四五六七八九�
 _NO_PLACE = re.compile(r"政府|批转|转发|印发|关于")
 
 
-def _with_text_jurisdiction(meta: DocumentMeta, found: str) -> DocumentMeta:
+# the rule named for a jurisdiction read from the body by ingest.authority.jurisdiction_of (结合官渡区实际, else the
+# government the text names most): a guess, which a national reply naming the province it answers gets wrong
+RULE_GOVERNMENT_NAMED_IN_TEXT = "government-named-in-text"
+_SENTENCE = re.compile(r"[^。；！？\n]+[。；！？]?")
+
+
+def _with_text_jurisdiction(meta: DocumentMeta, found: str, stated: str = "", body: str = "") -> DocumentMeta:
     """``meta`` with the jurisdiction its text gives (结合官渡区实际, the government it names most) when neither its
-    metadata, number, issuers nor title gave one: a page copied without its heading still says where it applies."""
+    metadata, number, issuers nor title gave one: a page copied without its heading still says where it applies.
+    When only the body gave it (not ``stated``, the title's or issuer's place), it is marked inferred, with the first
+    sentence of ``body`` that writes the place, so that the build warns and the graph says so."""
     if meta.jurisdiction or not found:
         return meta
     place = place_named(found)
     if place is not None:
-        return dataclasses.replace(meta, jurisdiction=place.name, jurisdiction_level=place.level)
-    name = re.sub(r"^[\u4e00-\u9fff]{2,7}?(?:省|自治区)(?=[\u4e00-\u9fff]{2,}?(?:市|州|盟))", "", found)
-    level = ("district" if name.endswith(("区", "县", "旗")) else "city" if name.endswith(("市", "州", "盟"))
-             else "province" if name.endswith(("省", "自治区")) else "")
-    return dataclasses.replace(meta, jurisdiction=name, jurisdiction_level=level)
+        name, level = place.name, place.level
+    else:
+        name = re.sub(r"^[\u4e00-\u9fff]{2,7}?(?:省|自治区)(?=[\u4e00-\u9fff]{2,}?(?:市|州|盟))", "", found)
+        level = ("district" if name.endswith(("区", "县", "旗")) else "city" if name.endswith(("市", "州", "盟"))
+                 else "province" if name.endswith(("省", "自治区")) else "")
+    if stated or not body:
+        return dataclasses.replace(meta, jurisdiction=name, jurisdiction_level=level)
+    # 上海市浦东新区 is written 浦东新区, 西藏自治区 西藏
+    forms = {f for f in (name, name.split("市", 1)[-1], re.sub(r"(?:省|市|自治区|特别行政区)$", "", name)) if len(f) >= 2}
+    sentence = next((m.group().strip() for m in _SENTENCE.finditer(body) if any(f in m.group() for f in forms)), "")
+    return dataclasses.replace(meta, jurisdiction=name, jurisdiction_level=level, jurisdiction_basis="inferred",
+                               jurisdiction_rule=RULE_GOVERNMENT_NAMED_IN_TEXT, jurisdiction_evidence=sentence)
 
 
 def _speakers(front: FrontMatter, length: int) -> list[tuple[int, str, str]]:
@@ -283,7 +298,12 @@ def _parse_simplified(text: str, meta: DocumentMeta) -> PolicyDocument:
     # a report's date line (——2019年1月8日在青禾区第十六届人民代表大会…上) is masked but still says where it was given
     jurisdiction = meta.jurisdiction or next((j for j in (jurisdiction_of(meta.title, meta.issuer, body),
                                                           jurisdiction_of(text=text)) if j and not _NO_PLACE.search(j)), "")
-    meta = _with_text_jurisdiction(meta, jurisdiction)
+    meta = _with_text_jurisdiction(meta, jurisdiction, stated=jurisdiction_of(meta.title, meta.issuer), body=text)
+    if not meta.jurisdiction and (own := jurisdiction_of_text(body)) is not None:  # inferred, with rule and sentence
+        meta = dataclasses.replace(meta, jurisdiction=own.place.name, jurisdiction_level=own.place.level,
+                                   jurisdiction_basis="inferred", jurisdiction_rule=own.rule,
+                                   jurisdiction_evidence=own.sentence)
+        jurisdiction = own.place.name
     when = document_date(meta.issued, meta.period_start, meta.title)
     # 第六条省人民政府应当…: an article's label run onto its first word is no part of a body's name
     named = _ARTICLE_LABEL.sub(lambda m: " " * len(m.group()), body)

@@ -218,6 +218,10 @@ def _add_document_metadata(graph: Graph, doc: URIRef, meta) -> None:
     place = place_named(meta.jurisdiction) if meta.jurisdiction else None
     if place is not None and place.key and place.name == meta.jurisdiction:
         graph.add((doc, ELI.jurisdiction, iri.place_iri(place.key)))
+    if getattr(meta, "jurisdiction_basis", "") == "inferred":  # read from a sentence: marked, as inferred duties are
+        graph.add((doc, POL.jurisdictionBasis, POL.Inferred))
+        graph.add((doc, POL.jurisdictionRule, Literal(meta.jurisdiction_rule)))
+        graph.add((doc, POL.jurisdictionEvidence, Literal(meta.jurisdiction_evidence)))
 
 
 def _add_document(graph: Graph, document: PolicyDocument, known: frozenset = frozenset()) -> None:

@@ -136,6 +136,9 @@ class POL(DefinedNamespace):
     createdBy: URIRef  # 设立该机构的文件
     mentionedAt: URIRef  # 提及位置
     jurisdiction: URIRef  # 所属行政区域（中华人民共和国、上海市、上海市浦东新区）
+    jurisdictionBasis: URIRef  # 文件管辖区域的依据（仅推断者记 pol:Inferred：正文一句推得）
+    jurisdictionRule: URIRef  # 推得管辖区域的规则
+    jurisdictionEvidence: URIRef  # 推得管辖区域所据的句子
     validFrom: URIRef  # 名称/机构启用日期
     validUntil: URIRef  # 名称/机构撤销日期（改组为后继机构）
 

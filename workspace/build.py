@@ -147,6 +147,7 @@ def build(
         if not files:
             corpus_files(given_paths)  # raises, naming what was skipped
     from ingest.authority import configure_authority
+    from ingest.docmeta import missing_metadata_warning
 
     configure_authority(settings.authority_files)  # the user's authority files of government bodies, if any
     data_dir = settings.data_dir
@@ -166,6 +167,8 @@ def build(
             reports.append(FileReport(str(path), "skipped", reason=doc.reason))
             continue
         slug = doc.meta.slug
+        if note := missing_metadata_warning(doc.meta):  # no title line or no place: say so, and how to state them
+            progress("warning: " + note)
         if slug in documents:
             reports.append(FileReport(str(origin[slug]), "skipped", slug,
                                       f"{path.name} has the same document name ({slug}); rename one, "
