@@ -211,7 +211,11 @@ def render_match(result) -> str:  # type: ignore[no-untyped-def]
                 verdict += ("：" if zh else ": ") + "；".join(c.text for c in v.failing)
             elif v.missing:
                 verdict += ("：请填写 " if zh else ": fill in ") + ("、" if zh else ", ").join(v.asks or v.missing)
+            if v.status == "eligible" and v.to_confirm:  # eligible on what was checked only
+                verdict = "符合已核对的条件" if zh else "eligible on the conditions checked"
             lines.append(f"   {'资格' if zh else 'verdict'}  {verdict}")
+            if v.to_confirm and v.status != "not_eligible":  # a failed condition already says no
+                lines.append(f"   {'待核实' if zh else 'to confirm'}  " + ("；" if zh else "; ").join(v.to_confirm))
             if v.expired_on:
                 lines.append(f"   {'已过期' if zh else 'expired'}  {v.expired_on.isoformat()}（{v.validity_text}）")
         lines += amount_lines(m.amounts, zh)

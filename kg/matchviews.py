@@ -85,6 +85,8 @@ class Verdict(View):
     valid_until: date | None = None
     validity_text: str = ""
     asks: list[str] = field(default_factory=list)  # each missing field in the page's language: 企业规模（--size / size）
+    to_confirm: list[str] = field(default_factory=list)  # conditions as written that no check judged (新认定的…): the
+    # asker confirms them; "eligible" then means eligible on the conditions checked (search/match_confirm.py)
 
 
 @dataclass(frozen=True, slots=True)

@@ -62,6 +62,7 @@ from .eligibility import (
 from .hybrid import SearchIndex
 from .match_bounds import money_bounds
 from .match_cases import label_cases
+from .match_confirm import unchecked_conditions
 from .match_contacts import (
     DOCUMENT_ROLES,
     UNKNOWN_PLACE,
@@ -454,6 +455,7 @@ def _measures(index: SearchIndex, profile: EnterpriseProfile, k: int, lang: str,
                 generic = field_prompt("needs", lang)  # the needs field is where the fact goes: said once
                 verdict = replace(verdict, asks=list(dict.fromkeys([*fact_asks(verdict.checks, lang),
                                                                     *(a for a in verdict.asks if a != generic)])))
+            verdict = replace(verdict, to_confirm=unchecked_conditions(meant, verdict.checks, hit.text, hit.start))
             # the place (a document's, or its district's: 注册地…均在浑南区) decides whose policy it is, not whether a firm
             # there qualifies: another place's unit failing on it is no answer to 够条件吗
             # a circumstance the asker's words hold or contradict (独生子女) decides the verdict, not which unit answers

@@ -42,6 +42,7 @@
       premiums: "上年度失业保险费（元）", wage_bill: "上年度工资总额（元）", age: "年龄（个人）",
       status: "人员类别（个人）", status_ph: "例如：高校毕业生、失业青年", today: "参照日期", more_fields: "更多信息（可选）",
       verdict: "资格", amount: "金额", other_tiers: "同句其他档次（按情形）", by_case: "按情形分别为", expired: "已过期", fill_in: "请填写",
+      to_confirm: "待核实", eligible_checked: "符合已核对的条件",
       verdicts: { eligible: "符合条件", not_eligible: "不符合条件", unknown: "待补充信息" }, doc_support: "文件配套支持",
       district: "所在区", size_any: "不限", match_button: "匹配政策",
       industry_ph: "例如：汽车零部件制造", plans_ph: "例如：\n采购工业机器人改造生产线\n申请贷款",
@@ -106,6 +107,7 @@
       years_insured: "Years insured", premiums: "Unemployment premiums last year (yuan)", wage_bill: "Wage bill last year (yuan)",
       age: "Age (a person)", status: "Status (a person)", status_ph: "e.g. graduate, unemployed", today: "Reference date",
       more_fields: "More about you (optional)", verdict: "Verdict", amount: "Amount", other_tiers: "Other tiers of the same sentence (by case)", by_case: "one of, by case:", expired: "Expired", fill_in: "fill in",
+      to_confirm: "To confirm", eligible_checked: "eligible on the conditions checked",
       verdicts: { eligible: "eligible", not_eligible: "not eligible", unknown: "unknown" }, doc_support: "The document's support",
       district: "District", size_any: "Any", match_button: "Match",
       industry_ph: "e.g. auto parts manufacturing", plans_ph: "e.g.\nbuy industrial robots for the production line\napply for a renovation loan",
@@ -859,8 +861,12 @@
       const v = m.verdict;
       if (!v) return null;
       const why = v.failing.length ? `：${v.failing.map((c) => c.text).join("；")}` : v.missing.length ? `：${t("fill_in")} ${v.missing.join("、")}` : "";
-      return el("p", { class: `verdict ${v.status}`, "data-verdict": v.status }, el("strong", {}, t("verdict"), "："), (t("verdicts")[v.status] || v.status) + why,
-        v.expired_on ? el("span", { class: "badge expired" }, ` ${t("expired")} ${v.expired_on}`) : null);
+      // conditions as written that no check judged (认定, 列入 …): "eligible" holds on the conditions checked only
+      const confirm = (v.to_confirm || []).length && v.status !== "not_eligible" ? v.to_confirm : [];
+      const word = v.status === "eligible" && confirm.length ? t("eligible_checked") : (t("verdicts")[v.status] || v.status) + why;
+      return [el("p", { class: `verdict ${v.status}`, "data-verdict": v.status }, el("strong", {}, t("verdict"), "："), word,
+        v.expired_on ? el("span", { class: "badge expired" }, ` ${t("expired")} ${v.expired_on}`) : null),
+        confirm.length ? el("p", { class: "meta to-confirm" }, `${t("to_confirm")}：${confirm.join(lang === "en" ? "; " : "；")}`) : null];
     };
     /** The amounts: the figures of one 分别 sentence (分别给予100万元、30万元…) are tiers for different cases, so after
      *  the one the profile picks (labelled with its case) the others are one line of other tiers, and with none
