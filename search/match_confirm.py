@@ -10,6 +10,7 @@ state: search/eligibility.check_condition)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from kg.matchviews import ConditionCheck
@@ -53,6 +54,24 @@ def _clause(condition: str, span: tuple[int, int] | None, text: str, start: int)
     return text[a:b].strip() or condition
 
 
+# 年满3岁至小学入学前处于学前教育阶段的子女，按本条第一款规定执行: a sentence that extends a rule to another case (参照,
+# 比照, 按本条…执行) states an alternative the asker may fall under, not one more condition every asker must meet
+_EXTENDS = re.compile(r"(?:参照|比照|按照?本(?:条|款|项|办法|规定|细则|通知|意见)[^。；;]{0,12}?)(?:规定)?(?:执行|办理|适用)")
+_SENTENCE_END = "。；;！？\n"
+
+
+def _extends_a_rule(span: tuple[int, int] | None, text: str, start: int) -> bool:
+    """Whether the sentence of the unit's ``text`` holding ``span`` extends a rule to another case."""
+    if span is None or not text or not 0 <= span[0] - start < len(text):
+        return False
+    a, b = span[0] - start, min(span[1] - start, len(text))
+    while a > 0 and text[a - 1] not in _SENTENCE_END:
+        a -= 1
+    while b < len(text) and text[b] not in _SENTENCE_END:
+        b += 1
+    return bool(_EXTENDS.search(text[a:b]))
+
+
 def _covered(condition: str, span: tuple[int, int] | None, checks: Sequence[ConditionCheck]) -> bool:
     """Whether a check judged (met, failed or unknown) lies inside the condition or states its words."""
     for c in checks:
@@ -69,13 +88,17 @@ def unchecked_conditions(supports: Sequence[SupportView], checks: Sequence[Condi
                          start: int = 0) -> list[str]:
     """The conditions as written that the verdict's ``checks`` leave unchecked, in text order, each once: those of
     ``supports`` with no condition read as data and no check covering them, then the checks left unverified.
-    ``text`` and ``start`` are the unit's (where a condition is found, and the clause a short one is shown in)."""
+    ``text`` and ``start`` are the unit's (where a condition is found, and the clause a short one is shown in).
+    A condition of a sentence extending a rule to another case (…的子女，按本条第一款规定执行) is an alternative, not
+    listed."""
     out: list[str] = []
     for s in sorted(supports, key=lambda s: s.start):
         condition = (s.condition or "").strip()
         if not condition or s.conditions:
             continue
         span = _located(condition, s, text, start)
+        if _extends_a_rule(span, text, start):
+            continue
         shown = _clause(condition, span, text, start)
         if shown not in out and not _covered(condition, span, checks):
             out.append(shown)

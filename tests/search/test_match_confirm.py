@@ -80,3 +80,17 @@ def test_a_check_on_the_condition_in_the_units_text_covers_it_though_the_support
     assert unchecked_conditions([amount_only], [check], TEXT, 1000) == []
     assert unchecked_conditions([amount_only], [check]) == ["新认定的省级新型研发机构"]  # no unit text: not found
     assert unchecked_conditions([amount_only], [], TEXT, 1000) == ["新认定的省级新型研发机构"]
+
+
+def test_a_condition_of_a_sentence_extending_the_rule_to_another_case_is_an_alternative_not_listed():
+    unit = ("纳税人的子女接受全日制学历教育的相关支出，按照每个子女每月1000元的标准定额扣除。"
+            "年满3岁至小学入学前处于学前教育阶段的子女，按本条第一款规定执行。")
+    at = unit.index("年满3岁")
+    age = SupportView("s", "u", "五", "threshold", 3, None, "岁", None, "", None, "≥", "年满3岁", "年满3岁",
+                      100 + at, 100 + at + 4, [])
+    assert unchecked_conditions([age], [], unit, 100) == []
+    # the same condition stated as a requirement of its own sentence is listed
+    plain = unit.replace("按本条第一款规定执行", "可申请补贴")
+    age2 = SupportView("s", "u", "五", "threshold", 3, None, "岁", None, "", None, "≥", "年满3岁", "年满3岁",
+                       100 + plain.index("年满3岁"), 100 + plain.index("年满3岁") + 4, [])
+    assert unchecked_conditions([age2], [], plain, 100) == ["年满3岁至小学入学前处于学前教育阶段的子女"]
