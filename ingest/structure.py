@@ -161,7 +161,7 @@ def _under_table_header(source: str, pos: int) -> bool:
     if header is None:
         return False
     between = source[header.end():pos].splitlines()
-    return all(not line.strip(_WS) or line.count("\t") >= 2 or (len(line.strip(_WS)) <= 40 and "\t" not in line
+    return all(not line.strip(_WS) or line.count("\t") >= 1 or (len(line.strip(_WS)) <= 40 and "\t" not in line
                and not re.search(r"[。；;]", line)) for line in between)
 
 

@@ -50,3 +50,15 @@ def test_rows_numbered_one_point_in_their_first_cell_are_units_too():
     rows = _ROWS.replace("1\t", "1.\t").replace("2\t", "2.\t")
     doc = _parse("一、民生实事\n" + rows + "二、保障措施\n（一）加强督查。\n（二）强化考核。\n")
     assert [u.path for u in doc.units if u.parent == "一"] == ["一1", "一2"]
+
+
+def test_a_row_whose_cell_wraps_onto_the_next_line_does_not_end_the_table():
+    # a long 责任单位 cell copied from a page runs onto a line of its own (one tab left on it): the rows after it are
+    # still rows of the table
+    rows = ("序号\t重点任务\t牵头单位\t责任单位\t完成时限\n"
+            "1\t新建社区食堂12个\t县民政局\t县财政局、县卫健局、\n各乡镇人民政府\t2025年9月底\n"
+            "2\t改造农村公路80公里\t县交通运输局\t县财政局\t2025年11月底\n"
+            "3\t建成口袋公园5个\t县住建局\t县自然资源局\t2025年10月底\n")
+    doc = _parse("一、民生实事\n" + rows)
+    assert [u.path for u in doc.units if u.parent == "一"] == ["一1", "一2", "一3"]
+    assert "各乡镇人民政府" in next(u for u in doc.units if u.path == "一1").text
