@@ -55,8 +55,10 @@ _LABEL_PATTERNS: tuple[tuple[Numbering, re.Pattern[str]], ...] = (
     # 1. / 1、 / 1． but not a decimal such as 1.5; a mark a page sets after the number (1*. / 2★、: a new or key
     # measure) is no part of it
     (Numbering.ARABIC, re.compile(r"([0-9０-９]{1,3})(?:[ \u3000]*[*＊★☆▲△][ \u3000]*)?[.．、](?![0-9０-９])")),
-    # 1<TAB>任务<TAB>牵头单位…: a table row copied as text, numbered by its 序号 cell (one of three cells or more)
-    (Numbering.ARABIC, re.compile(r"([0-9０-９]{1,3})[ \u3000]*\t(?=[ \u3000]*[^\s0-9][^\t\r\n]*\t[^\t\r\n]*[^\s])")),
+    # 1<TAB>任务<TAB>牵头单位…: a table row copied as text, numbered by its 序号 cell (one of three cells or more); a
+    # long task cell may wrap onto the next line after a comma (1<TAB>新增企业15家，<newline>增加值增长7%<TAB>…)
+    (Numbering.ARABIC, re.compile(r"([0-9０-９]{1,3})[ \u3000]*\t(?=[ \u3000]*[^\s0-9][^\t\r\n]*"
+                                  r"(?:[，,、]\r?\n[^\t\r\n]+)?\t[^\t\r\n]*[^\s])")),
     # 1 总则: a number, a space and a short heading line (the top of a decimal outline)
     (Numbering.DECIMAL_1, re.compile(r"([0-9０-９]{1,2})[ \t\u3000]+(?=[\u4e00-\u9fff][^\r\n。；;，,]{0,24}[ \t\u3000]*$)",
                                      re.MULTILINE)),

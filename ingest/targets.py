@@ -297,6 +297,32 @@ def covering_deadline(text: str) -> CoveringHint | None:
                         bool(_BACKWARD_RE.match(hint.evidence)))
 
 
+# 各项指标均为2025年全年目标 / 年度目标: the figures are measured over that whole year, whatever day a row's task is due
+_WHOLE_YEAR = re.compile(r"(?:19|20)[0-9]{2}年(?:全年|年度)(?:目标|指标)")
+
+
+def _whole_year(covering: DeadlineHint) -> bool:
+    """Whether a covering statement says its targets are that year's whole-year figures (全年目标)."""
+    return bool(_WHOLE_YEAR.search(covering.evidence))
+
+
+# a date filling a cell of its own after the target's (…新增企业15家，增加值增长7%<TAB>…<TAB>2025年10月底前): the row's
+# 完成时限, read across the other cells and the lines a long cell wraps onto, never past a sentence stop
+_ROW_CELL_GAP = re.compile(r"[^。；;！!？?]*\t[ \u3000]*")
+
+
+def _row_due(text: str, at: int, mentions: list[TimeMention]) -> TimeMention | None:
+    """The 完成时限 cell of the task-table row holding the number at ``at``: it dates every target of the row's task
+    cell, not only the one in the cell's last clause."""
+    for m in mentions:
+        if m.start <= at or m.when is None:
+            continue
+        after = text[m.end : m.end + 4].lstrip(" \u3000前底末")
+        if _ROW_CELL_GAP.fullmatch(text, at, m.start) and (not after or after[0] in "\r\n\t"):
+            return m
+    return None
+
+
 def _covers(covering: DeadlineHint, at: int, period: str = "") -> bool:
     """Whether a covering statement dates the target at ``at`` (an offset in the text it was read from): one that
     looks back covers a later target only where that says 全年 itself (the same whole year)."""
@@ -907,10 +933,23 @@ def extract_targets(
         if f.per_year and own is not None and own.when is not None and own.end <= _clause_start(norm, f.at):
             # 2026年底前上线平台，…，每年举办招聘会不少于24场: a yearly minimum keeps no date an earlier clause set
             own = None
+        row = _row_due(norm, f.at, mentions)
+        if own is None or own is row or (own.when is None and own.start > f.at):
+            own = row or own
         own = own or due
+        year_cover = (covering if covering is not None and _whole_year(covering)
+                      and _covers(covering, offset + f.at, f.period) else None)
+        if year_cover is not None and (own is row or own is due or (own is not None and own.period == "年内")):
+            # 表中各项指标均为2025年全年目标: a row's 完成时限 says when its task is done, the figure is the year's;
+            # 年内 (within the year) is the year the statement names
+            own = None
         when: date | None
         if f.when is not None:
             when, period, basis, evidence = f.when, "", Basis.EXPLICIT, ""
+        elif year_cover is not None and own is None and f.period == "全年" and not getattr(year_cover, "backward", False):
+            # 全年实施30个以上 in a list a forward statement (表中各项指标均为…全年目标) dates: the year's minimum;
+            # a statement looking back (以上指标…) leaves the yearly minima of the tasks after it undated
+            when, period, basis, evidence = year_cover.when, year_cover.period, Basis.EXPLICIT, year_cover.evidence
         elif own is not None:
             when, period, basis, evidence = own.when, own.period, Basis.EXPLICIT, ""
         elif f.per_year:
