@@ -22,7 +22,9 @@ __all__ = ["apply_front_matter", "effective_of", "forwarded_issuers", "genre_as_
 # The genre words a title ends in, longest first where one ends another (复函 before 函, 实施细则 is a 细则).
 _GENRES = ("通知", "通报", "通告", "公告", "公报", "意见", "方案", "计划", "规划", "纲要", "办法", "条例", "规定", "细则",
            "规则", "决定", "决议", "命令", "批复", "复函", "答复", "报告", "请示", "措施", "要点", "指引", "指南", "清单",
-           "目录", "标准", "章程", "制度", "规程", "纪要", "安排", "预案", "政策", "函", "令")
+           "目录", "标准", "章程", "制度", "规程", "纪要", "安排", "预案", "政策", "函", "令",
+           # 重点工作任务分解 / 目标任务分解: a yearly report's or plan's tasks split among bodies, a genre of its own
+           "任务分解")
 _TRAILING_NOTE = re.compile(r"[（(][^（）()]*[）)]$")
 
 

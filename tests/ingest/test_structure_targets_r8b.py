@@ -51,3 +51,11 @@ def test_a_yearly_minimum_after_a_statement_looking_back_stays_undated():
     doc = _parse(text)
     by_path = {t.unit_path: t.deadline for t in doc.targets}
     assert by_path == {"一": date(2024, 12, 31), "二（一）": None}
+
+
+def test_a_task_breakdown_is_a_genre_of_its_own():
+    from ingest.docmeta import genre_as_written, genre_of
+
+    assert genre_of("某县2024年《政府工作报告》重点工作任务分解") == "任务分解"
+    assert genre_as_written("某县2024年目标任务分解") == "任务分解"
+    assert genre_of("某县关于印发重点工作任务分解的通知") == "通知"
