@@ -198,6 +198,10 @@ def _issued_by_own_title(title: str, own_title: str) -> bool:
         return True  # 关于暂时调整实施《X》有关规定的决定 names X, and cites it
     m = _ISSUED_RE.search(own_title)
     plain = _plain(title)
+    if m and re.search(rf"[《〈]{re.escape(title)}[》〉]", m.group("text")) and _plain(m.group("text")) != plain:
+        # 印发某市2025年《政府工作报告》重点工作任务分解: a title quoted inside the issued text's longer name is a text
+        # the issued one implements or explains, which it cites
+        return False
     return bool(m) and len(plain) >= 6 and plain in _plain(m.group("text"))
 
 

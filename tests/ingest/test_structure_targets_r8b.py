@@ -59,3 +59,11 @@ def test_a_task_breakdown_is_a_genre_of_its_own():
     assert genre_of("某县2024年《政府工作报告》重点工作任务分解") == "任务分解"
     assert genre_as_written("某县2024年目标任务分解") == "任务分解"
     assert genre_of("某县关于印发重点工作任务分解的通知") == "通知"
+
+
+def test_a_title_quoted_inside_the_issued_texts_name_is_cited():
+    from ingest.citations import find_citations
+
+    own = "某县人民政府办公室关于印发某县2024年《政府工作报告》重点工作任务分解的通知"
+    text = "县人大会议审议通过的《政府工作报告》，明确了全年目标。现将《某县2024年〈政府工作报告〉重点工作任务分解》印发给你们。"
+    assert [c.title for c in find_citations(text, [], own_title=own)] == ["政府工作报告"]
