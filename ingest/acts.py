@@ -19,7 +19,7 @@ import re
 from .model import Role, Span, Unit, UnitKind
 from .notes import Mention, _groups, _inside, _is_collective, _Statement, _trimmed, _unique, unit_sentences
 
-__all__ = ["accepted_overseers", "alternatives", "anaphora", "consulted_first", "each_leads", "helped_bodies", "helpers_keep_their_part", "roles_called_on", "framed_acts", "stated_tasks", "under_bodies"]
+__all__ = ["accepted_overseers", "alternatives", "anaphora", "consulted_first", "each_leads", "helped_bodies", "helpers_keep_their_part", "led_work", "passed_reviews", "roles_called_on", "framed_acts", "stated_tasks", "under_bodies"]
 
 _ALTERNATIVE_RE = re.compile(r"\s*或(?:者)?\s*")
 
@@ -155,6 +155,41 @@ def stated_tasks(source: str, units: list[Unit], mentions: list[Mention]) -> lis
         if (named and _SENTENCE_START_RE.fullmatch(source, sent.start, group[0][0].start)
                 and _OWN_TASKS_RE.match(source, group[-1][0].end, sent.end)):
             found += _statements(source, unit, sent, group, named, Role.LEAD)
+    return found
+
+
+# 市住房城乡建设局牵头的老旧小区改造项目完工率仅为58%: a body written as leading a piece of work (项目, 工程, 任务,
+# 工作, 行动) that the sentence then reports on or asks about: the body leads that work in the unit. Not a mechanism
+# the unit sets up around the body (建立X牵头的联席会议制度, X牵头的项目协调机制), which stays no statement.
+_LED_WORK_AFTER_RE = re.compile(r"\s*牵头(?:负责|推进|实施|开展)?的(?=[^，,。；;]{0,20}?(?:项目|工程|任务|工作|行动)"
+                                r"(?![^，,。；;]{0,6}(?:机制|制度|会议|小组|专班)))")
+_SET_UP_BEFORE_RE = re.compile(r"(?:建立|成立|健全|完善|组建|设立)[^，,。；;]{0,6}$")
+
+
+def led_work(source: str, units: list[Unit], mentions: list[Mention]) -> list[_Statement]:
+    """X牵头的…项目: each named body written as leading the work a sentence speaks of leads the unit."""
+    found: list[_Statement] = []
+    for unit, sent, group in _sentence_groups(source, units, mentions):
+        named = _named(source, group)
+        head = group[0][0].start
+        if (named and _LED_WORK_AFTER_RE.match(source, group[-1][0].end, sent.end)
+                and not _SET_UP_BEFORE_RE.search(source, max(sent.start, head - 8), head)):
+            found += _statements(source, unit, sent, group, named, Role.LEAD)
+    return found
+
+
+# 建成并通过县水务局验收的工程, 经X审核通过的: the body whose acceptance or review a work must pass judges it.
+_PASSED_BEFORE_RE = re.compile(r"通过\s*$")
+_PASSED_AFTER_RE = re.compile(r"\s*(?:组织)?的?(?:验收|审核|评审|审查|认定)(?!意见|结果|结论|标准|办法|制度|机制)")
+
+
+def passed_reviews(source: str, units: list[Unit], mentions: list[Mention]) -> list[_Statement]:
+    """通过X验收 / 通过X审核: each named body whose review the work must pass is the unit's evaluator."""
+    found: list[_Statement] = []
+    for unit, sent, group in _sentence_groups(source, units, mentions):
+        named = _named(source, group)
+        if named and _between(source, sent, group, _PASSED_BEFORE_RE, 2, _PASSED_AFTER_RE) is not None:
+            found += _statements(source, unit, sent, group, named, Role.EVALUATOR)
     return found
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .authority import _PLACE_GOV_RE, _known_places, authority
+from .concepts import load_places
 from .levels import _LEVEL_CHARS, _PROVINCES, NATIONAL, _short_place
 
 _CJK = "\u4e00-\u9fff"
@@ -28,7 +29,8 @@ _ZONE_WORDS = ("园区|开发区|经开区|高新区|新片区|新区|示范区|
                "|港区|知识城|科学城|科技城|产业园|工业园|物流园")
 # …or the zone written by its kind alone, at a boundary (（高新区管委会牵头）, 经开区管理委员会负责): the text's own zone.
 _BARE_ZONE_RE = re.compile(r"(?:高新区|经开区|开发区|综保区|保税区|自贸区|工业园区|产业园区|园区|新区)(?:管委会|管理委员会)")
-_ZONE_RE = re.compile(rf"[^{_NOT_CORE}]{{2,10}}?(?:{_ZONE_WORDS})(?:管委会|管理委员会)")  # 开发区内企业由|长沙经开区管委会
+# (a zone's name holds no government and no 和各 joining two lists: 镇人民政府和|各园区管委会 are two bodies)
+_ZONE_RE = re.compile(rf"(?:(?!和各|政府)[^{_NOT_CORE}]){{2,10}}?(?:{_ZONE_WORDS})(?:管委会|管理委员会)")  # 开发区内企业由|长沙经开区管委会
 _LEFT_GUARD = {
     "市": "城超都上门全本该各省股夜坊菜花集闹街早黑午楼区县辖列的",  # 设区的市人民政府: a kind of city
     "区": "地社城园街辖景小片新郊市山林灾牧矿校厂港保示禁战试商功开发湾学院各全本该半治验库",
@@ -64,7 +66,8 @@ _SUFFIXES = ("管理委员会", "委员会", "管委会", "行政公署", "人�
 # no body)
 _SUFFIX_RE = "|".join(_SUFFIXES)
 _CENTRAL_SUFFIXES = ("总局", "总署", "委员会", "办公厅", "办公室", "管理局", "主管机关", "局", "委", "办", "署", "部")
-_CORE = rf"(?:(?!和(?:市|区|省|县|各))[^{_NOT_CORE}])"
+# 就 stops a name (…就业务…, 就此), except in 就业 (市就业服务中心, 县就业局: a body named by the employment it serves)
+_CORE = rf"(?:(?!和(?:市|区|省|县|各))(?:[^{_NOT_CORE}]|就(?=业)))"
 # A zone's own departments and Party organs, named with the zone word first (开发区经济发展局, 经开区税务局,
 # 高新区纪工委): the zone stands where a level's 区 would, so 区经济发展局 is no name of its own.
 _ZONE_DEPT_RE = re.compile(rf"(?P<zone>开发区|经开区|高新区|新区|保税区|综保区)(?:(?P<organ>纪工委|党工委|纪委|工委)"
@@ -165,14 +168,17 @@ _SECTORS = (
     "工信|经信|发改|人社|住建|文旅|卫健|"  # the short forms local texts write (各县级市（区）工信部门, 县发改部门)
     "行业|项目|单位(?=主管)|劳动|计划|经贸|经济贸易"  # 行业主管部门, 项目管理部门, 单位主管部门; the 1990s 劳动部门, 计划部门, 经贸部门
 )
+# Several levels written as one (县市区（园区）财政部门, 县区教育部门): the department of each county, city district
+# (and zone) below the text's city, a scope like 县级.
+_JOINT_LEVELS = r"(?:县市区|县区|区县|市县|县（市、区）)(?:[（(](?:园区|开发区|功能区|管委会)[)）])?"
 _FUNCTIONAL_RE = re.compile(
-    rf"(?P<scope>(?:地方)?各级|各省级|省级|市级|县级|县级以上(?:地方)?(?:人民政府)?|当地|各地|地方|[省市区县州盟旗](?!级))?"
+    rf"(?P<scope>(?:地方)?各级|各省级|省级|市级|县级|县级以上(?:地方)?(?:人民政府)?|当地|各地|地方|{_JOINT_LEVELS}|[省市区县州盟旗](?!级))?"
     rf"(?P<sector>{_SECTORS})(?:行政主管|行政|主管|管理)?(?P<kind>部门|机关|机构)"
     rf"(?:(?<=机关)[\u4e00-\u9fff]{{2,4}}?(?:管理|执法)部门)?(?!{_HEAD_POST}|工作人员|主要负责|和单位)")  # 公安机关交通管理部门
 # The same department of every place of a level (各设区市财政局, 各县（市、区）教育局, 各区工业和信息化主管部门): a collective.
 _EACH_SECTOR_RE = re.compile(
     rf"各(?:有关|相关)?(?:省、自治区、直辖市(?:和计划单列市)?|旗县（市、区）|旗县|盟市|设区(?:的)?市|市（州）|市州|县（市、区）|县（市）|区县|县区|县级市（区）|县级市"
-    rf"|省（区、市）|省（市）|市（区）|市（县、区）|市（县）|区（市）|区|县|市|州|盟|旗|省)"  # 各市（区）人社部门: a city of county-level cities and districts
+    rf"|省（区、市）|省（市）|市（区）|市（县、区）|市（县）|区（市）|{_JOINT_LEVELS}|区|县|市|州|盟|旗|省)"  # 各市（区）人社部门: a city of county-level cities and districts
     rf"(?:社会团体|社会组织|基金会|民办非企业单位)?"  # 各省、自治区、直辖市社会团体登记管理机关: the organ of the kind it registers
     rf"(?:{_SECTORS})(?:行政|主管|管理)?(?:主管部门|部门|委员会|机关|局|委|厅|办)")
 _CONSENT_RE = re.compile(r"(?:研究)?(?:同意|批准)")
@@ -460,6 +466,38 @@ _LEVEL_TREASURY_RE = re.compile(rf"(?:(?<=[。；;，,：:\n、和及与由])|^)
                                 re.MULTILINE)
 
 
+# X主管部门会同同级财政部门…: a designation written 同级 (of the same level) is the department of the level the body
+# before it in the sentence is scoped to (县市区（园区）工业和信息化主管部门 … 同级财政部门 → 县市区（园区）财政部门);
+# read alone it would be a bare 财政部门 of no level.
+_SAME_LEVEL = "同级"
+
+
+def same_level_designations(source: str, chosen: list, make) -> list:
+    """Candidates (``make(start, end, scope)``) for designations written after 同级 (the span takes 同级 in), each with
+    the scope of the nearest scoped designation before it in the same sentence; none where no such designation is
+    written. Also a bare designation listed right after a scoped one (A、B), with A's scope."""
+    found = []
+    for cand in chosen:
+        if cand.kind != "designation":
+            continue
+        if not source.endswith(_SAME_LEVEL, 0, cand.start):
+            # 各县市区（园区）财政部门、工业和信息化主管部门: a bare designation listed right after a scoped one shares its scope
+            before = next((c for c in chosen if c.end == cand.start - 1 and source[c.end] in "、和"), None)
+            m = _FUNCTIONAL_RE.fullmatch(source[before.start:before.end].removeprefix("各")) if before else None
+            if m and m.group("scope") and _FUNCTIONAL_RE.fullmatch(source[cand.start:cand.end]) and not \
+                    _FUNCTIONAL_RE.fullmatch(source[cand.start:cand.end]).group("scope"):
+                found.append(make(cand.start, cand.end, m.group("scope")))
+            continue
+        sentence_start = max(source.rfind(ch, 0, cand.start) for ch in "。；;\n") + 1
+        for prev in sorted((c for c in chosen if sentence_start <= c.start and c.end <= cand.start),
+                           key=lambda c: -c.start):
+            m = _FUNCTIONAL_RE.fullmatch(source[prev.start:prev.end].removeprefix("各"))
+            if m and m.group("scope"):  # the mention keeps 同级 (会同|同级财政部门: the body 会同 names)
+                found.append(make(cand.start - len(_SAME_LEVEL), cand.end, m.group("scope")))
+                break
+    return found
+
+
 def _designation_candidates(source: str) -> list[_Candidate]:
     """Functional designations (教育行政部门, 各级卫生健康部门, 税务机关): a sector word at a word's start."""
     found = [_Candidate(m.start(), m.end(), "designation") for m in _MANAGING_DEPARTMENT_RE.finditer(source)]
@@ -492,6 +530,11 @@ _LISTED_ZONE_RE = re.compile(
     rf"(?:(?<=单位[：:])|(?<=[、，,；;（(]))(?P<name>[{_CJK}]{{2,12}}?(?:经济技术开发区|经济开发区|高新技术产业开发区|开发区|高新区|经开区"
     rf"|综合保税区|保税区|综保区|新区|产业园区|工业园区|园区))(?=[、，,；;）)\n]|$|等(?![{_CJK}]{{0,4}}(?:地|区域|领域))|牵头|配合|负责|按职责)",
     re.MULTILINE)
+# 各市（州）人民政府、长白山管委会、梅河口市人民政府负责落实: an area's administrative committee named by a place the
+# zone words do not cover (a mountain, a lake, a port), written as a member of a list of owners.
+_LISTED_BOARD_RE = re.compile(
+    rf"(?:(?<=单位[：:])|(?<=[、，,；;（(]))(?P<name>(?![省市区县镇乡各本该全]|有关|相关|其他)[{_CJK}]{{2,6}}?(?:管委会|管理委员会))"
+    rf"(?=[、，,；;）)\n]|$|牵头|配合|负责|按职责)", re.MULTILINE)
 _ZONE_KIND_RE = re.compile(r"^(?:各类?|全|本|该|其他|相关|有关|重点|特色|省级|市级|国家级|工业|产业|经济|高新|开发|城市|新|老|各级)*"
                            r"(?:经济技术开发区|经济开发区|高新技术产业开发区|开发区|高新区|经开区|综合保税区|保税区|综保区|新区|产业园区|工业园区|园区)$")
 # A vertically managed unit written bare in a list of owners of a local text (责任单位：各街道，税务局): the local one.
@@ -525,6 +568,8 @@ def _zone_candidates(source: str) -> list[_Candidate]:
     found += [_Candidate(m.start("name"), m.end("name"), "generic") for m in _LISTED_ZONE_RE.finditer(source)
              if not _ZONE_KIND_RE.match(m.group("name")) and not _CLAUSE_RE.search(m.group("name"))]
     found += [_Candidate(m.start(), m.end(), "generic") for m in _LISTED_BARE_UNIT_RE.finditer(source)]
+    found += [_Candidate(m.start("name"), m.end("name"), "generic") for m in _LISTED_BOARD_RE.finditer(source)
+              if not _CLAUSE_RE.search(m.group("name")) and not _TAIL_BAN.search(m.group("name"))]
     for start in [0] + [i + 1 for i, ch in enumerate(source) if not re.match(rf"[{_CJK}]", ch) or ch in _FUNCTION_CHARS]:
         m = _ZONE_RE.match(source, start)
         if m and not _TAIL_BAN.search(m.group()):
@@ -549,7 +594,9 @@ def _zone_candidates(source: str) -> list[_Candidate]:
 # 相关省份) and the places where something lies (…防御区所在地, …所在地人民政府, after a boundary or 特别是).
 # The places below a province or a city written bare as the ones told to act (各市（州）要…, 各县（市、区）要…): their
 # governments, the collective written with 人民政府 elsewhere in the same text
-_LOCAL_PLACES_RE = re.compile(r"各(?:有关|相关)?(?:市（州）|市（州、地）|县（市、区(?:、特区)?）|县（区）|区（县）|县（市）|县市区|县区|区县)")
+# (two levels listed under one 各, 各市（州）、县（市、区）要…: the cities and the counties as one collective)
+_LOCAL_KINDS = r"(?:市（州）|市（州、地）|县（市、区(?:、特区)?）|县（区）|区（县）|县（市）|县市区|县区|区县)"
+_LOCAL_PLACES_RE = re.compile(rf"各(?:有关|相关)?{_LOCAL_KINDS}(?:、{_LOCAL_KINDS})?")
 _ACTING_PLACES_RE = re.compile(
     _LOCAL_PLACES_RE.pattern + r"(?!人民政府|政府|党委|[（(])|"  # 各县（市、区）财政局: a longer name, chosen first
     r"(?:各)?试点(?:城市|地区|省份)(?:(?:人民)?政府(?:办公厅(?:（室）)?|办公室))?|(?:相关|有关)(?:的)?(?:省份|大中城市)"
@@ -577,7 +624,7 @@ def same_places(name: str) -> str:
     """The one name of a collective of provinces a text writes several ways: with or without 人民政府 (各有关省（市）
     and 各有关省（市）人民政府), or named by the task they take on (承担任务的省（市）人民政府 = the provinces concerned,
     各有关省（市）人民政府). Other names are returned as they are."""
-    if _LOCAL_PLACES_RE.fullmatch(name):  # 各市（州） = 各市（州）人民政府, as a province's texts write both
+    if re.fullmatch(rf"各(?:有关|相关)?{_LOCAL_KINDS}", name):  # 各市（州） = 各市（州）人民政府, as a province's texts write both
         return name + "人民政府"
     m = _PLACE_COLLECTIVE_RE.match(name)
     if not m or not (m.group("qual") or m.group("pre")) or m.group("kind") in ("省", "省份"):
@@ -608,6 +655,15 @@ _STREETS_AFTER_TOWNS_RE = re.compile(r"(?<=各乡镇人民政府、)街道办事
                                      r"|(?<=各镇政府、)街道办事处")
 
 
+# 各镇（乡）、街道: the towns and the streets as one class of the text's own grassroots governments, the streets
+# written bare after the towns' 各 (as 各县（市、区） is one class); a bare 街道 is no body of its own.
+_TOWNS_AND_STREETS_RE = re.compile(r"各(?:乡镇|镇乡|镇（乡）|乡（镇）|镇|乡)、街道(?:办事处)?(?=[、，,；;\s）)]|$)")
+# 市安委会各成员单位, 区领导小组成员单位: the member units of a committee or group, one collective as written (not the
+# committee, which does not act there, and a bare 各成员单位).
+_MEMBER_UNITS_RE = re.compile(r"(?<![\u4e00-\u9fff])(?:[省市区县州盟旗镇]|街道)[\u4e00-\u9fff]{1,10}?"
+                              r"(?:委员会|委会|安委|领导小组|联席会议|指挥部)各?成员单位")
+
+
 def _collective_candidates(source: str) -> list[_Candidate]:
     found = [_Candidate(m.start(), m.end(), "collective") for regex in (_COLLECTIVE_RE, _EACH_SECTOR_RE)
              for m in regex.finditer(source)
@@ -615,6 +671,8 @@ def _collective_candidates(source: str) -> list[_Candidate]:
     found += _province_candidates(source)
     # 各乡镇人民政府、街道办事处: the streets' offices listed bare after the towns' governments, a collective too
     found += [_Candidate(m.start(), m.end(), "collective") for m in _STREETS_AFTER_TOWNS_RE.finditer(source)]
+    found += [_Candidate(m.start(), m.end(), "collective")
+              for regex in (_TOWNS_AND_STREETS_RE, _MEMBER_UNITS_RE) for m in regex.finditer(source)]
     found += [_Candidate(m.start(), m.end(), "collective") for m in _QUALIFIED_PROVINCES_RE.finditer(source)
               if _ACTS_LATER_RE.match(source, m.end()) or source.endswith(("由", "请"), 0, m.start())]
     for m in _ACTING_PLACES_RE.finditer(source):
@@ -730,6 +788,11 @@ def _set_up_candidates(source: str) -> list[_Candidate]:
     return [_Candidate(m.start(), m.end(), "joint") for n in names for m in re.finditer(re.escape(n), source)]
 
 
+# The board that runs a service centre, named after it (区行政服务中心管委会, 市政务服务中心管理委员会): a body of its own,
+# not the centre followed by a stray 管委会.
+_CENTRE_BOARD_RE = re.compile(r"管委会|管理委员会")
+
+
 def _extend(source: str, cand: _Candidate, place_re: re.Pattern[str]) -> _Candidate:
     """Run a name on into a sub-body written right after it (市公安局出入境管理局, 国家税务总局广州市税务局)."""
     if cand.kind not in ("label", "generic"):
@@ -740,6 +803,8 @@ def _extend(source: str, cand: _Candidate, place_re: re.Pattern[str]) -> _Candid
         m = _BRANCH_TAIL_RE.match(source, place.end())
         if m and not _TAIL_BAN.search(m.group()) and _right_ok(source, m.end(), m.group()):
             return _Candidate(cand.start, m.end(), cand.kind)
+    if source[cand.start:end].endswith("中心") and (board := _CENTRE_BOARD_RE.match(source, end)):
+        return _Candidate(cand.start, board.end(), cand.kind)  # 区行政服务中心|管委会: the centre's managing board
     office = _GOV_OFFICE_TAIL_RE.match(source, end) if source[cand.start:end].endswith("政府") else None
     if office and not (_TAIL_BAN.search(office.group()) or _CLAUSE_RE.search(office.group())):
         return _Candidate(cand.start, office.end(), cand.kind)  # 市政府|督考办, 区政府|金融办: the government's office
@@ -803,6 +868,40 @@ _LISTED_DISTRICT_GOV_RE = re.compile(r"(?<=[、，,；;：:（(])([\u4e00-\u9fff
 _LOWER_PLACE_RE = re.compile(rf"[{_CJK}]{{2,6}}?(?:市|自治州|州|地区|盟)(?P<low>[{_CJK}]{{2,4}}?(?:区|县|市|旗))"
                              r"(?=人民政府|政府|委(?!员|托)|人大|政协|人民法院|人民检察院)")
 _NO_PLACE_START_RE = re.compile(r"^(?:本|全|各|该|城|中心|示范|开发|工业|自贸|新)")
+
+# A county named by one character (魏县, 赵县, 沙县) written with its government at the start of a name
+# (馆陶县人民政府、魏县人民政府; a table cell 魏县人民政府): the two-character place readers above need two characters
+# before 县, so 县人民政府 alone was read, with the text's own city put before it. Kept only where the gazetteer
+# knows the county and the character is no function word (和县 after 市: 市和县人民政府 is two levels).
+_ONE_CHAR_COUNTY_GOV_RE = re.compile(r"(?:(?<=[、，,；;：:（(\s])|^)([\u4e00-\u9fff]县)(?=(?:人民)?政府)", re.MULTILINE)
+
+
+# 唐山市生态环境局迁安市分局: a city's bureau's branch in one of its counties, the city written first as the branch's
+# name has it. A city the short gazetteer of major cities does not know was left out of the name, so the branch was
+# read as the text's own city's (市生态环境局迁安市分局). Kept only where the full gazetteer knows the city.
+_BRANCH_CITY_RE = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{2,4}?市)(?=[\u4e00-\u9fff]{2,12}?(?:局|委)"
+                             r"[\u4e00-\u9fff]{2,6}?(?:市|县|区)分局)")
+
+
+def _branch_cities(source: str) -> set[str]:
+    """Cities written before their bureau's county branch (唐山市…局迁安市分局), as the gazetteer knows them."""
+    found = {m.group(1) for m in _BRANCH_CITY_RE.finditer(source)}
+    return found & _gazetteer_names() if found else found
+
+
+@lru_cache(maxsize=1)
+def _gazetteer_names() -> frozenset[str]:
+    """Every place the full gazetteer names (counties and prefectures included), read only when a text needs it."""
+    return frozenset(c.pref_zh for c in load_places())
+
+
+def _one_char_counties(source: str) -> set[str]:
+    """One-character counties (魏县) written with their government after a boundary, as the gazetteer knows them."""
+    found = {m.group(1) for m in _ONE_CHAR_COUNTY_GOV_RE.finditer(source)
+             if m.group(1)[0] not in _STOP + _FUNCTION_CHARS and not _NO_PLACE_START_RE.match(m.group(1))}
+    return found & _gazetteer_names() if found else found
+
+
 _NO_LOWER_START_RE = re.compile(r"^(?:辖|所|每|我|其|郊|试点|相关|有关)")
 
 
@@ -814,6 +913,7 @@ def _text_places(source: str, jurisdiction: str) -> set[str]:
     read = {_strip_clause_lead(m.group(1)) for m in _PLACE_GOV_RE.finditer(source)}
     read |= {m.group(1) for m in _PLACE_GOV_AFTER_WORD_RE.finditer(source)}
     read |= {m.group(1) for m in _LISTED_DISTRICT_GOV_RE.finditer(source)}
+    read |= _one_char_counties(source) | _branch_cities(source)
     lower = {m.group("low") for m in _LOWER_PLACE_RE.finditer(source)}
     if jurisdiction and jurisdiction != NATIONAL:
         lower.add(_short_place(jurisdiction))

@@ -78,6 +78,7 @@ from .bodynames import (
     _set_up_candidates,
     _text_places,
     _zone_candidates,
+    same_level_designations,
     same_places,
 )
 from .model import BodyCandidate, Department, Span, Unit
@@ -548,6 +549,10 @@ def find_bodies(
                                  jurisdiction)
     relisted = {(c.start, c.end) for c in listed}  # a bare short name the list gives its level replaces its reading
     chosen = [c for c in chosen if (c.start, c.end) not in relisted] + listed
+    # 同级财政部门 after 县市区（园区）工业和信息化主管部门: the same level's 财政部门 (县市区（园区）财政部门)
+    same_level = same_level_designations(source, chosen, lambda start, end, scope: _Candidate(start, end, "level", scope))
+    relevelled = {c.end for c in same_level}
+    chosen = [c for c in chosen if not (c.kind == "designation" and c.end in relevelled)] + same_level
     # 市、区人民政府: 市 shares the name the list ends with (市人民政府)
     chosen += levels_before_shared_name(source, chosen, lambda start, end, rest: _Candidate(start, end, "shared", rest))
     # 市国土资源、财政、公安等行政部门: each matter is the level's department (市财政行政部门)
@@ -601,8 +606,11 @@ def find_bodies(
             dept = departments[key]
             if cand.kind == "joint":  # 联席会议办公室: the office of the body the short name stands for
                 office = dept.pref_label + "办公室"
+                # 区营商环境建设领导小组办公室: the office goes by each name of its group, 办公室 after it
+                group_names = [n + "办公室" for n in dict.fromkeys(
+                    [*dept.alt_labels, *(m.text(source) for m in dept.mentions)]) if n + "办公室" != office]
                 dept = departments.setdefault(_slug(office, "joint-body"), Department(
-                    key=_slug(office, "joint-body"), pref_label=office, alt_labels=[], pref_label_en="",
+                    key=_slug(office, "joint-body"), pref_label=office, alt_labels=group_names, pref_label_en="",
                     category="joint-body", listed_in_alias_table=False, jurisdiction=dept.jurisdiction))
         else:
             full = _of_place_named_before(source, cand, jurisdiction, place_re) or name
@@ -612,6 +620,9 @@ def find_bodies(
             if kind == "matter":  # 财政 of 市国土资源、财政等行政部门: 市财政行政部门
                 level, suffix, offset, length = cand.reason
                 name = written = (level or name[:offset]) + name[offset : offset + length] + suffix
+                full, kind = name, "generic"
+            if kind == "level":  # 同级财政部门 / …、财政部门 after 县市区（园区）…主管部门: 县市区（园区）财政部门
+                name = written = cand.reason + name.removeprefix("同级")
                 full, kind = name, "generic"
             if kind == "shared":  # 市 of 市、区人民政府: the name it shares is its written name
                 name = written = name + cand.reason

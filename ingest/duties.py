@@ -58,6 +58,9 @@ _DUTY_OF: tuple[tuple[re.Pattern[str], Role], ...] = (
                 r"(?:统筹协调|综合协调|协调服务|协调推进|统筹推进|统筹指导|统筹规划|统筹组织|统筹调度|协调调度|协调解决|组织协调|协调)"), Role.COORDINATOR),
     (re.compile(r"^\s*(?:要|应当|应|须|需|负责)?\s*(?:适时|定期|及时|每年)?(?:组织)?(?:开展)?(?:考核|评估|评价|初审|复审|复核|审核|评审|审查(?!批准|同意))"
                 r"|(?:开展|进行|组织|做好)[^，。；]{0,8}?(?:考核|考评|评估|评价|验收|审查)"
+                # X会同Y对申报材料进行初审: the clause's act is a stage of a review chain (初审, 复审) of what others
+                # submit (进行审核 after 会同 stays the lead's own handling of the applications)
+                r"|^\s*(?:要|应当|应|须|需|负责)?\s*对[^，。；]{1,30}?进行(?:初审|复审)(?!意见|结果|结论|机构|部门|制度|机制)"
                 # 自受理之日起15个工作日内完成审核: the act is the review itself, done within its time limit
                 r"|完成[^，。；、]{0,8}?(?:审核|评审|审定|初审|核实|核查)(?!意见|结果|结论|机构|部门|制度|机制)"
                 # 组织专家评审 / 组织专家对…进行论证: the body has experts review the work, it is the reviewer
@@ -79,6 +82,8 @@ _DUTY_OF: tuple[tuple[re.Pattern[str], Role], ...] = (
                 # 开展涉企收费专项检查 / 组织联合检查: an inspection of others' conduct (not 检查验收, a review)
                 r"|^\s*(?:要|应当|应|须|需|将|负责)?\s*(?:会同[^，。；]{1,20}?)?(?:开展|进行|组织|实施)[^，。；]{0,12}?(?:专项|联合|随机|执法)检查(?!验收)"
                 r"|^\s*(?:负责)?对[^，。；]{1,20}(?:进行|实施)监督(?!检查|管理)|行使[^，。；]{0,4}监督(?:职)?权"
+                # 负责对各项任务落实情况进行跟踪督办: the clause's act is following others' work up
+                r"|^\s*(?:要|应当|应|须|需|负责)?\s*对[^，。；]{1,30}?(?:进行|实施|开展)(?:跟踪)?(?:督办|督查|督导|督促检查|监督检查)"
                 # 业务主管部门要监督其改正: the clause's act is to watch others do what they must
                 r"|^\s*(?:要|应当|应|须|需|负责)\s*(?:严格)?监督(?!管理|机制|制度|体系|工作|检查)"
                 # …，加强对《规划》实施的指导、监督和检查: a later clause of the same duty that oversees the work
@@ -533,6 +538,11 @@ def _set_up_groups(source: str, units: list[Unit], mentions: list[Mention]) -> l
 
 
 _HEADED_DUTY_RE = re.compile(r"\s*(?:主要)?负责")
+# 武安市人民政府。建立…机制，…; 市行政审批局。推行…: a heading that names a body alone, then a sentence with no
+# subject that opens with what it does or did (a commendation's or a division of labour's list of bodies): the body
+# named above is that sentence's subject and the actor of its unit.
+_HEADED_ACT_RE = re.compile(r"\s*(?:在[^，,。；;、]{1,8}?)?(?:率先|主动|积极|持续|创新)?"
+                            r"(?:牵头|建立|推行|推进|推动|开展|实施|组织|制定|出台|探索|打造|完成)")
 
 
 def _entrusted(source: str, units: list[Unit], mentions: list[Mention]) -> list[_Statement]:
@@ -610,6 +620,8 @@ def _headed_duty(source: str, sent: Span, heading: Mention) -> Iterator[tuple[Me
     """监督组。负责对…进行监督: a sentence with no subject that opens with 负责 states the heading body's duty."""
     m = _HEADED_DUTY_RE.match(source, sent.start, sent.end)
     if not m:
+        if _HEADED_ACT_RE.match(source, sent.start, sent.end):
+            yield heading, Role.LEAD, False
         return
     instead, duty = _duties(source, m.start(), sent.end)
     if not (duty and instead):

@@ -40,7 +40,8 @@ import re
 from collections.abc import Iterator
 
 from .clauseacts import carried_duties, colon_duties, subject_acts
-from .acts import accepted_overseers, anaphora, consulted_first, helped_bodies, framed_acts, helpers_keep_their_part, roles_called_on, stated_tasks, under_bodies
+from .acts import (accepted_overseers, anaphora, consulted_first, framed_acts, helped_bodies, helpers_keep_their_part,
+                   led_work, passed_reviews, roles_called_on, stated_tasks, under_bodies)
 from .replyacts import drop_reported_speech, reply_acts
 from .duties import (
     _consulted,
@@ -176,6 +177,7 @@ def _statements(source: str, units: list[Unit], mentions: list[Mention]) -> list
     found += framed_acts(source, units, free) + under_bodies(source, units, free) + stated_tasks(source, units, free)
     found += reply_acts(source, units, free) + consulted_first(source, units, free) + helped_bodies(source, units, free)
     found += roles_called_on(source, units, free) + accepted_overseers(source, units, free)
+    found += led_work(source, units, free) + passed_reviews(source, units, free)  # X牵头的…项目; 通过X验收
     for table in tables:
         holder = _unit_at(units, table.header.start)
         for row in table.rows:
