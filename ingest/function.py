@@ -77,6 +77,10 @@ _S = r"[^。；;\n]"  # within one sentence
 # (过去四年工作回顾, 2021年工作回顾, “十三五”发展成就: a report looking back states what was done, no aim)
 _CONTEXT_HEADING = re.compile(r"指导思想|基本原则|总体要求|工作原则|重要意义|基本情况|(?:思路|现状|情况|形势|背景)$"
                               r"|工作回顾$|发展成就$|主要成就$|取得的成[效绩就]$")
+# A heading over what an inspection or a report found (存在的问题, 主要问题, 表扬情况, 基本情况): its parts describe
+_FINDINGS_HEADING = re.compile(r"(?:存在的?|主要|突出|发现的?)问题$|(?:表扬|通报|检查|督查|基本|总体)情况$")
+# 整改要求 / 整改意见: what a circular asks of the bodies it inspected
+_REMEDY_HEADING = re.compile(r"整改(?:要求|意见)$")
 _GOAL_HEADING = re.compile(r"目标")
 # A longer heading that names the goals it heads (2023年全区经济社会发展的主要预期目标, 到2027年的发展目标), not one
 # that directs work towards them (确保完成全年目标): the units under it that state a figure are goals.
@@ -369,6 +373,12 @@ def _unit_function(unit: Unit, ancestors: list[Unit] | None, introducer: Functio
     if own_role == "results" or any(heading_role(a) == "results" for a in ancestors):
         # 主要目标完成情况 / 主要成效 and what stands under them: results reported, no aim
         return FunctionCall("context", next(u.heading for u in (unit, *ancestors) if heading_role(u) == "results"))
+    if (finding := next((found for a in ancestors[:1] if (found := _short_heading_has(a, _FINDINGS_HEADING))), None)):
+        # 存在的问题 / 表扬情况 / 总体情况 in a circular or report: the parts under it state what was found
+        return FunctionCall("context", finding.group(0))
+    if (asked := next((found for a in ancestors[:1] if (found := _short_heading_has(a, _REMEDY_HEADING))), None)):
+        # 整改要求 after an inspection's findings: each part is what the bodies inspected must do
+        return FunctionCall("duty", asked.group(0))
     if unit.kind in (UnitKind.GUIDELINE, UnitKind.PRINCIPLE):
         return FunctionCall("context", unit.kind.value == "guideline" and "指导思想" or "基本原则")
     if own_role in ("guideline", "principles"):

@@ -67,3 +67,13 @@ def test_a_title_quoted_inside_the_issued_texts_name_is_cited():
     own = "某县人民政府办公室关于印发某县2024年《政府工作报告》重点工作任务分解的通知"
     text = "县人大会议审议通过的《政府工作报告》，明确了全年目标。现将《某县2024年〈政府工作报告〉重点工作任务分解》印发给你们。"
     assert [c.title for c in find_citations(text, [], own_title=own)] == ["政府工作报告"]
+
+
+def test_a_circulars_findings_are_context_and_its_remedies_duties():
+    text = ("一、检查情况\n本次共抽查单位12个。\n二、存在的问题\n（一）推进进度偏慢。部分项目开工滞后。\n"
+            "（二）资金拨付不及时。个别单位拨付资金滞后。\n三、整改要求\n（一）加快项目进度。各单位要倒排工期。\n"
+            "（二）加快资金拨付。各单位要于月底前拨付到位。\n")
+    doc = _parse(text)
+    functions = {u.path: u.function for u in doc.units}
+    assert [functions[p] for p in ("二（一）", "二（二）")] == ["context", "context"]
+    assert [functions[p] for p in ("三（一）", "三（二）")] == ["duty", "duty"]
