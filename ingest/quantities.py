@@ -54,7 +54,8 @@ MONEY_UNIT = re.compile(rf"^{_MAGNITUDE}*(?:元|美元|欧元|港元|日元|英�
 # num [%] [- max] [余|多] [unit]; the caller looks at the words before and after.
 QUANTITY_RE = re.compile(
     rf"(?<![0-9A-Za-z.第])(?P<num>{NUMBER})"
-    rf"(?:(?:{UNIT})?\s*(?:-|~|至|到|—|–)\s*(?P<max>{NUMBER}))?"
+    # 200亩（含）至500亩: the tier's lower bound marked as included, then its upper bound
+    rf"(?:(?:{UNIT})?(?:[（(]含[）)])?\s*(?:-|~|至|到|—|–)\s*(?P<max>{NUMBER}))?"
     rf"(?P<approx>余|多)?"
     rf"(?P<unit>{UNIT})?"
 )

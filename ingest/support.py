@@ -25,7 +25,7 @@ from datetime import date
 from decimal import Decimal
 
 from .conditions import GENERAL_CONDITIONS, close_unit_gaps, conditions_of, validity_of
-from .model import Condition, Span, Support, Unit
+from .model import Condition, Span, Support, Unit, UnitKind
 from .quantities import (
     COUNT_WORDS,
     MONEY_UNIT,
@@ -106,8 +106,10 @@ _TIME_LIMIT_RE = re.compile(
     rf"(?:(?:自|收到|于|在)[^，,。；;0-9]{{0,16}}?(?:之日起|之日|起|后))?(?:在|于)?"
     rf"(?P<n>{NUMBER})(?:[-—–~至到](?P<max>{NUMBER}))?(?P<u>个工作日|工作日|个月|年|日|天|小时)(?:内|之内|以内)"
     rf"(?P<verb>(?:向[^，,。；;]{{1,40}}?|[^，,。；;]{{0,10}}?)(?:办结|完成|作出|做出|答复|反馈|审核|审批|审查|出具|办理|拨付|"
-    rf"兑现|到位|发放|受理|决定|告知|回复|公示|备案|报送|核发|颁发))"
+    rf"兑现|到位|发放|受理|决定|告知|回复|公示|备案|报送|核发|颁发|支付|付款|上报|(?<!申)报(?=[市省县区州国])))"
 )
+# 3年内不再受理其申请 / 5年内不得申报: how long a sanction bars the applicant, no limit that serves it
+_SANCTION_GAP = re.compile(r"不再|不得|不予|禁止|限制")
 _TARGET_VERB_BEFORE = re.compile(r"(?:压缩至|压缩到|缩短至|缩短到|控制在|降至|降到|减少到|减少至)$")
 _REFORM_GOAL = re.compile(r"实现|力争|确保|压缩|缩短|控制|提速|全面|推动|推行|达到")
 _TARGET_WORD_BEFORE = re.compile(r"分别|达到|提高到|提升至|增长|压缩|缩短|控制在|降至|降到|突破|力争|确保|到(?:19|20)[0-9]{2}年")
@@ -172,7 +174,8 @@ _EXPERIENCE_RES = (
 )
 _CONDITION_RE = re.compile(r"(?:对于|对|凡|符合条件的)(?P<c>[^，,。；;]{2,60}?)(?:，|,|给予|可)")
 # 30人（含）以下, 100万元(不含)以上: a note on whether the bound itself counts stands before it
-_POST_RE = re.compile(r"(?:[（(](?:含|不含)[^（）()]{0,6}[）)])?(?:(?:及|或)?以上|以下|以内)")
+# 500万元及以下 as well as 及以上: the 及 binds either bound
+_POST_RE = re.compile(r"(?:[（(](?:含|不含)[^（）()]{0,6}[）)])?(?:(?:及|或)?(?:以上|以下)|以内)")
 # 经认定的技术先进型服务企业，减按…: a sentence's first clause naming who benefits
 _BENEFICIARY_RE = re.compile(r"^\s*(?:经|符合|被|新|首次|获得|列入|纳入)?[^，,]{0,30}?"
                              r"(?:企业|项目|单位|机构|个人|人才|团队|平台|主体|装备|产品|中心|园区|基地|的)\s*$")
@@ -219,6 +222,8 @@ def _time_limits(text: str) -> list[SupportPhrase]:
     found = []
     for m in _TIME_LIMIT_RE.finditer(text):
         if _TARGET_VERB_BEFORE.search(text, 0, m.start("n")):
+            continue
+        if _SANCTION_GAP.search(m.group("verb")):
             continue
         clause_start = max(text.rfind(c, 0, m.start("n")) for c in "，,。；;！!？?\n") + 1
         if not m.group().startswith(("自", "收到")) and _REFORM_GOAL.search(text, clause_start, m.start("n")):
@@ -414,6 +419,7 @@ _PRODUCT_TERM = re.compile(r"保险金额|保额|贷款额度|授信额度|担�
 _WHOLE_RATE = re.compile(r"全额(?:贴息|补贴|补助|资助|返还|奖补)")
 # a cap over all the support a firm draws from the text: 享受本细则扶持资金合计不超过…, 各类奖补累计不超过…
 _OVERALL_CAP = re.compile(r"(?:本(?:细则|办法|政策|措施|规定|意见|方案)|各类|各项|多项)[^，,。；;]{0,12}?(?:合计|累计|总额|总计)")
+_OWN_ARTICLE = re.compile(r"本(?:条|款)(?!例)")
 _SHARE_USED_FOR = re.compile(r"用于[^，,。；;]{1,30}?的(?:比例|比重)")
 
 
@@ -464,7 +470,11 @@ def _payment(text: str, clause: tuple[int, int]) -> SupportPhrase | None:
         rate_span = (a + whole.start(), a + whole.end())
     elif kind_of(body) == "loan-interest":
         points = re.search(rf"(?P<rate>{NUMBER})个百分点", body)
-        if points:  # 贴息标准为每年1.5个百分点: a rate of interest borne, in points
+        if points and _CAP_WORD.search(body[max(0, points.start() - 8) : points.start()]):
+            # 年化贴息率最高不超过1.5个百分点: the most of interest borne, a cap on the rate, not the rate paid
+            phrase.cap, phrase.unit, phrase.comparator = to_decimal(points.group("rate")), "个百分点", "≤"
+            rate_span = (a + points.start(), a + points.end())
+        elif points:  # 贴息标准为每年1.5个百分点: a rate of interest borne, in points
             phrase.rate = to_decimal(points.group("rate"))
             rate_span = (a + points.start(), a + points.end())
     for q in QUANTITY_RE.finditer(text, a, b):
@@ -475,6 +485,8 @@ def _payment(text: str, clause: tuple[int, int]) -> SupportPhrase | None:
         standard = text.startswith("的标准", q.end()) and _FLOOR_BEFORE.search(text, a, q.start())
         if standard:  # 补贴按每人每月不低于2800元的标准落实: the floor of the sum paid, not who qualifies
             phrase.comparator = "≥"
+        elif text.startswith("的部分", q.end()):
+            continue  # 年应纳税所得额不超过300万元的部分: the part of a base the relief applies to, read by _threshold
         elif post and text.startswith("的", post.end()) or text.startswith("的", q.end()) and (
                 _threshold_word_before(text, a, q.start()) or q.group("max")
                 and not (_PAYMENT_NOUN.match(text, q.end() + 1) and _PAYS.search(text, a, q.start()))
@@ -493,8 +505,11 @@ def _payment(text: str, clause: tuple[int, int]) -> SupportPhrase | None:
         return None
     if _PRODUCT_TERM.search(body) and not _PAYS.search(body):
         phrase.kind = "other"  # 每亩保险金额1200元, 单户贷款额度最高300万元: the product's terms, not a payment
-    elif phrase.cap is not None and phrase.amount is None and phrase.rate is None and _OVERALL_CAP.search(body):
-        phrase.kind = "other"  # 单个企业年度享受本细则扶持资金合计不超过500万元: a cap over every support of the text
+    elif (phrase.cap is not None and phrase.amount is None and phrase.rate is None and _OVERALL_CAP.search(body)
+          and not _OWN_ARTICLE.search(body)):
+        # 单个企业年度享受本细则扶持资金合计不超过500万元: a cap over every support of the text; 本条各项补助合计…
+        # bounds the one article's payments, which keep their kind
+        phrase.kind = "other"
     elif phrase.rate is not None and phrase.comparator == "≥" and _SHARE_USED_FOR.search(body):
         phrase.kind = "other"  # 净收入用于奖励科研人员的比例不低于70%: a floor on how a sum is shared, no payment made
     return phrase
@@ -604,13 +619,21 @@ def _ratio_bound(text: str, clause: tuple[int, int]) -> SupportPhrase | None:
 
 # 设备投资同比增长20%以上且增量超过1000万元的: two bounds joined by 且 in one clause naming who qualifies
 _JOINED_BOUND = re.compile(rf"(?P<n>{NUMBER})(?P<u>%|％|[十百千万亿]*元|[十百千万亿]*(?:人|名|家|亩|平方米|吨))"
-                           rf"(?P<post>(?:及|或)?以上|以下)(?=且|并且|、且)")
+                           rf"(?P<post>(?:及|或)?(?:以上|以下))(?=且|并且|、且)")
+# 研发费用在200万元以上且较前一年度增长15%以上的: the bound right after 且, when the clause's reader took the first
+# and 单座占地面积1亩以上、集中连片10座以上的: two sizes of one thing listed with 、, each bound by its own 以上
+_AFTER_JOIN = re.compile(rf"(?:且|并且|(?<=以上)、|(?<=以下)、)[^，,。；;0-9、]{{0,12}}?(?P<n>{NUMBER})"
+                         rf"(?P<u>%|％|[十百千万亿]*元|[十百千万亿]*(?:人|名|家|亩|平方米|吨|座|头|台|套|户))"
+                         rf"(?P<post>(?:及|或)?(?:以上|以下))")
 
 
 def _joined_thresholds(text: str, clause: tuple[int, int], found: SupportPhrase) -> list[SupportPhrase]:
-    """The bounds before 且 in a clause whose last bound ``found`` reads (each a threshold of its own)."""
+    """The bounds joined by 且 in a clause beside the one ``found`` reads (each a threshold of its own): those before
+    且, and the one right after it (the clause's reader takes the first bound of 200万元以上且…增长15%以上)."""
     extra = []
-    for m in _JOINED_BOUND.finditer(text, clause[0], clause[1]):
+    bounds = {m.start("n"): m for m in [*_JOINED_BOUND.finditer(text, clause[0], clause[1]),
+                                         *_AFTER_JOIN.finditer(text, clause[0], clause[1])]}
+    for _, m in sorted(bounds.items()):
         amount = to_decimal(m.group("n"))
         if amount == found.amount and m.group("u") == found.unit:
             continue
@@ -837,6 +860,10 @@ def support_spans(text: str) -> list[Span]:
     return [Span(p.start, p.end) for p in support_phrases(text)]
 
 
+# a sum reported as not yet paid out (仍有2100万元未拨付, 尚有300万元资金未兑现): a finding of a review, no offer
+_UNPAID_SUM = re.compile(rf"{NUMBER}[十百千万亿]*元(?:资金|补贴|奖补|补助)?(?:尚|仍|还|均)?未(?:拨付|兑现|兑付|发放|到位|支付|下达)")
+
+
 def extract_supports(text: str, offset: int, unit_path: str, unit_key: str,
                      issued: date | None = None) -> list[Support]:
     """Support records of a unit's own ``text`` (starting at ``offset`` in the source), each with the
@@ -851,6 +878,8 @@ def extract_supports(text: str, offset: int, unit_path: str, unit_key: str,
         sentence = _sentence_around(text, p.start, p.end)
         if _reports_past(text[sentence[0]:sentence[1]], issued):
             continue  # 2023年我局统筹补助资金1.2亿元 in a reply of 2024: money spent, reported, no support offered
+        if _UNPAID_SUM.search(text, p.start, min(len(text), p.end + 8)):
+            continue  # 保费补贴仍有2100万元未拨付 in an inspection's findings: money owed, reported, no support offered
         # the sentence's own conditions, read from it alone: the unit's list keeps a condition once, where it is
         # first written, so a second sentence naming it again (吸纳高校毕业生…；吸纳应届高校毕业生…) would look bare
         own = conditions_of(text[sentence[0]:sentence[1]], offset + sentence[0])
@@ -1007,9 +1036,36 @@ def general_conditions(units: list[Unit], body: str) -> list[Condition]:
     return found
 
 
+# the end of a sentence and of its line: what follows on the next line is a paragraph of its own
+_LINE_CLOSED = re.compile(r"[。；;][ \t\u3000]*\n")
+
+
+def closing_paragraphs(supports: list[Support], units: list[Unit], body: str) -> list[Support]:
+    """Supports on a line of their own after the last item of an article's list, moved to the article.
+
+    In rules written in articles, items （一）（二）… sit inside one paragraph (款) of the article; a new line after
+    the last item (…（三）1000亩以上的，每亩奖补100元。\n同一经营主体本条奖补每年最高不超过15万元。) opens the
+    article's next paragraph, which bounds every item (本条, 单个企业年度…), not the last item only.  The unit
+    reader keeps that line in the last item's text, so its supports are given the article's path here."""
+    by_path = {u.path: u for u in units}
+    count = {u.path: sum(s.unit_path == u.path for s in supports) for u in units}
+    for s in supports:
+        unit = by_path.get(s.unit_path)
+        parent = by_path.get(unit.parent) if unit is not None and unit.parent else None
+        if parent is None or parent.kind is not UnitKind.ARTICLE or parent.children[-1:] != [unit.path]:
+            continue
+        if not _LINE_CLOSED.search(body, unit.span.start, s.span.start):
+            continue
+        count[parent.path] += 1
+        s.unit_path, s.key = parent.path, f"{parent.key}.s{count[parent.path]}"
+    return supports
+
+
 def apply_general_conditions(supports: list[Support], units: list[Unit], body: str) -> list[Support]:
     """The document's general conditions added to each support's own (a condition on the same field and bound
-    that the support states itself is not repeated)."""
+    that the support states itself is not repeated); supports of an article's closing paragraph moved to the
+    article first (``closing_paragraphs``)."""
+    supports = closing_paragraphs(supports, units, body)
     general = general_conditions(units, body)
     if not general:
         return supports
