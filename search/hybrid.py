@@ -73,6 +73,14 @@ def _shared_english_names() -> dict[str, frozenset[str]]:
     return {name: frozenset(found) for name, found in keys.items() if len(found) > 1}
 
 
+def _merged_scored(first: list[Scored], second: list[Scored]) -> list[Scored]:
+    """Two candidate lists of one retriever as one, best first (a unit in both keeps its one score)."""
+    scores = {s.doc: s.score for s in first}
+    for s in second:
+        scores.setdefault(s.doc, s.score)
+    return [Scored(doc, score) for doc, score in sorted(scores.items(), key=lambda item: (-item[1], item[0]))]
+
+
 def unit_fields(units: Sequence[IndexUnit], facets: dict[str, dict] | None = None) -> list[UnitFields]:
     """Each unit's filterable fields; ``facets`` maps a document slug to its ``year`` and ``jurisdiction``."""
     facets = facets or {}
@@ -117,6 +125,7 @@ class SearchIndex:
         titles = {u.document: u.document_title for u in units}
         places_of = {doc: self.places.of_document(title) for doc, title in titles.items()}
         self._places_of_row = [places_of[u.document] for u in units]
+        self._places_by_document = places_of
         self._covered_places = set().union(*places_of.values()) if places_of else set()
         # each document's own (innermost) places: a question about a place inside one of them (康定 in 四川) is
         # about a place the documents cover
@@ -255,13 +264,26 @@ class SearchIndex:
         if not any(c.isalnum() for c in topic):
             topic = query  # the place is all it asks about ("Suzhou?")
         plan = self.expander.plan(topic)
-        plan.places = frozenset(places)
+        plan.places = frozenset(places | self._covering_places(places))
         plan.about_document = asks_about_document(query)  # read with its place, as in "Suzhou's rules"
         if plan.language == "en":
             plan.translation_terms = self.translate(plan)
             if plan.translation_terms and self.settings.translation_dense:
                 plan.dense_text = " ".join([plan.dense_text or plan.text, *plan.translation_terms])
         return plan
+
+    def _covering_places(self, places: set[str]) -> set[str]:
+        """For each place named that no document is about (长春), the nearest place holding it that one is about
+        (吉林省): a province's rules hold in its cities, so its documents are the named place's own for the place
+        boost (a firm in 长春 asking of the province's R&D reward got 江宁's rule in the same words first)."""
+        out: set[str] = set()
+        for place in places - {NATIONAL} - self._covered_places:
+            key = self.places.parent.get(place, "")
+            while key and key != NATIONAL and key not in self._covered_places:
+                key = self.places.parent.get(key, "")
+            if key and key != NATIONAL:
+                out.add(key)
+        return out
 
     def translate(self, plan: QueryPlan) -> list[str]:
         """The Chinese words the documents use for the English question's words and phrases (CC-CEDICT read
@@ -484,6 +506,8 @@ class SearchIndex:
         own = self.query_vector(plan.dense_text or plan.text) if fusion != "bm25" else None
         dense = [s for s in self.dense_candidates(plan, dense_pool, where, vector=own) if mask[s.doc]][:pool] \
             if fusion != "bm25" else []
+        if where is None and functions is None and fusion in ("weighted", "rrf"):
+            lexical, dense = self._with_place_candidates(plan, pool, kinds, mask, own, lexical, dense)
         bm25_map = {s.doc: s.score for s in lexical}
         dense_map = {s.doc: s.score for s in dense}
 
@@ -543,6 +567,29 @@ class SearchIndex:
         relevant = covered and self.relevant(plan, judged, lexical, best_texts, evidence)
         return SearchResult(text, round((time.perf_counter() - started) * 1000, 3), hits, relevant=relevant)
 
+    def _with_place_candidates(self, plan: QueryPlan, pool: int, kinds, mask: np.ndarray, own,
+                               lexical: list[Scored], dense: list[Scored]) -> tuple[list[Scored], list[Scored]]:
+        """The candidates of each retriever with the best ``pool`` units of the documents of the places the
+        question names (Handan's inspection circular for "what payout rate is Handan aiming for"), found by
+        the same retriever restricted to those documents.  The place's name is set aside from the words
+        searched (:meth:`plan`) and only ``place_boost`` picks its documents, which it can only do among the
+        candidates: among many local documents, the named place's units fell outside the best ``pool`` of
+        either retriever, beaten by other places' rules in the same words."""
+        asked = set(plan.places) - {NATIONAL}
+        if not asked or self.settings.place_boost <= 0 or not asked & self._covered_places:
+            return lexical, dense
+        documents = frozenset(doc for doc, places in self._places_by_document.items() if places & asked)
+        if not documents or len(documents) == len(self._places_by_document):
+            return lexical, dense
+        where = UnitFilter(documents, kinds)
+        scores = np.where(mask, self.lexical_scores(plan, pool, where), 0.0)
+        keep = np.isin(self._document_of, list(documents))
+        lexical = _merged_scored(lexical, self._top(np.where(keep, scores, 0.0), pool))
+        if own is not None:
+            found = [s for s in self.dense_candidates(plan, pool, where, vector=own) if mask[s.doc]][:pool]
+            dense = _merged_scored(dense, found)
+        return lexical, dense
+
     def _add_self_naming(self, fused: dict[int, float], mask: np.ndarray, documents: int = 3) -> None:
         """A question asking when a text holds (from what date do the deductions apply): the units where the best
         ``documents`` say so (本办法自2019年1月1日起施行) join the candidates at the lowest fused score, for the
@@ -589,7 +636,7 @@ class SearchIndex:
         is covered.  Saying "nothing relevant" on a place takes a place the question surely names."""
         local = places - {NATIONAL}
         if question and local:
-            local -= self._misread_places(question) | self._homonyms_covered(question)
+            local -= self._misread_places(question) | self._homonyms_covered(question) | self._common_words(question)
         if NATIONAL in places and NATIONAL in self._covered_places:
             return True
         if not local or local & self._covered_places or any(
@@ -610,6 +657,25 @@ class SearchIndex:
         found = self.places._zh.find(question)
         return ({key for start, end, key in found if start not in bounds or end not in bounds}
                 - {key for start, end, key in found if start in bounds and end in bounds})
+
+    def _common_words(self, question: str) -> set[str]:
+        """Places ``question`` names in English by a romanised word the dictionary reads as Chinese words none of
+        which names a place (hukou: 户籍, 落户, not 湖口县; Suzhou stays a place: 苏州): the word may be the
+        common noun, so it is no place the question surely names."""
+        out: set[str] = set()
+        for start, end, key in self.places._en.find(question):
+            name = question[start:end].lower().removesuffix("'s")
+            found = self.translations.phrases(name)
+            if len(found) != 1 or len(found[0][0]) != len(name.split()):
+                continue  # the dictionary reads not the whole name as one phrase (Qinghe County: only county)
+            words = [t.word for t in found[0][1]]
+            if words and not any(self._names_place(word) for word in words):
+                out.add(key)
+        return out
+
+    def _names_place(self, word: str) -> bool:
+        """Is the Chinese ``word`` a gazetteer name as a whole (苏州, 北京市)?"""
+        return any(start == 0 and end == len(word) for start, end, _ in self.places._zh.find(word))
 
     def _homonyms_covered(self, question: str) -> set[str]:
         """Places ``question`` names in English by a name another place bears too, one of which the documents

