@@ -264,13 +264,22 @@ class SearchIndex:
         if not any(c.isalnum() for c in topic):
             topic = query  # the place is all it asks about ("Suzhou?")
         plan = self.expander.plan(topic)
-        plan.places = frozenset(places | self._covering_places(places))
+        plan.places = frozenset(self._asked_places(places))
         plan.about_document = asks_about_document(query)  # read with its place, as in "Suzhou's rules"
         if plan.language == "en":
             plan.translation_terms = self.translate(plan)
             if plan.translation_terms and self.settings.translation_dense:
                 plan.dense_text = " ".join([plan.dense_text or plan.text, *plan.translation_terms])
         return plan
+
+    def _asked_places(self, places: set[str]) -> set[str]:
+        """The places the question is asked of: those it names with :meth:`_covering_places`; the national level
+        named beside a local place documents are about (巴东…要国家专门拨钱) is who acts there, not a second
+        place asked about: it would raise every national document as much as the local one's."""
+        asked = places | self._covering_places(places)
+        if NATIONAL in asked and (asked - {NATIONAL}) & self._covered_places:
+            asked = asked - {NATIONAL}
+        return asked
 
     def _covering_places(self, places: set[str]) -> set[str]:
         """For each place named that no document is about (长春), the nearest place holding it that one is about

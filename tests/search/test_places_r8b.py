@@ -78,3 +78,10 @@ def test_a_romanised_common_noun_is_no_place_the_question_surely_names(index):
     assert index.places.in_question(question)  # the gazetteer reads hukou as 湖口县
     assert index.covers(set(index.places.in_question(question)), (), question)
     assert not index.covers(set(index.places.in_question("Hukou County")), (), "Hukou County")
+
+
+def test_the_national_level_named_beside_a_local_place_is_who_acts_there(index):
+    # 国家 reads as the national level; beside 吉林, whose documents exist, it is who pays, not a second place
+    assert index.places.in_question("吉林的企业研发投入多了，国家给不给奖励") >= {"jilin", "china"}
+    assert index.plan("吉林的企业研发投入多了，国家给不给奖励").places == {"jilin"}
+    assert "china" in index.plan("国家对研发投入有什么奖励").places  # named alone, it is asked about
