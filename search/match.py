@@ -60,7 +60,7 @@ from .eligibility import (
     verdict_of,
 )
 from .hybrid import SearchIndex
-from .match_bounds import money_bounds
+from .match_bounds import money_bounds, range_bounds
 from .match_cases import label_cases
 from .match_confirm import unchecked_conditions
 from .match_contacts import (
@@ -78,6 +78,7 @@ from .match_contacts import (
     payer_contact,
     place_check,
     receiver_contact,
+    verifier_contact,
 )
 from .match_everyday import situation_groups, situation_terms
 from .match_facts import (
@@ -113,6 +114,7 @@ from .match_instruments import (
     sentences_of,
 )
 from .match_or import or_groups
+from .match_rows import with_full_rows
 from .match_recipient import government_recipients, government_task
 from .match_stated import fact_asks, stated_circumstances
 from .match_withdrawn import withdrawn_checks
@@ -335,6 +337,9 @@ def _measures(index: SearchIndex, profile: EnterpriseProfile, k: int, lang: str,
     inputs += [("plan", plan, _input_words(index, plan)) for plan in asks]
     kinds = [kind for kind in ACTIONABLE_KINDS if kind in UNIT_KINDS]
     by_id = {u.id: u for u in index.units}
+    by_document: dict[str, list[IndexUnit]] = {}
+    for u in index.units:
+        by_document.setdefault(u.document, []).append(u)
     terms = _instrument_terms(index.concepts)
     best: dict[str, MeasureMatch] = {}
     elsewhere: set[str] = set()  # units of another place's document (not named by the firm): listed last
@@ -370,6 +375,7 @@ def _measures(index: SearchIndex, profile: EnterpriseProfile, k: int, lang: str,
         if asks_if_eligible:
             hits = _deciding_units(index, query, profile, hits, kinds)
         hits = _listed_siblings(index, profile, hits, kinds, by_id, siblings)
+        hits = with_full_rows(hits, by_document)  # a task row with its content column (search/match_rows.py)
         for hit in hits:
             unit = by_id.get(hit.iri)
             if unit is not None and not _actionable(unit):
@@ -402,6 +408,9 @@ def _measures(index: SearchIndex, profile: EnterpriseProfile, k: int, lang: str,
                 contacts = [receiver] + [c for c in contacts if c.agent_iri != receiver.agent_iri]
             elif no_owner and payer is None and hit.document in receivers:  # another unit of its document says so:
                 contacts = contacts + [receivers[hit.document]]  # shown too, after the body answerable for the rule
+            verifier = verifier_contact(hit.text, info, lang) if no_owner and payer is None and receiver is None else None
+            if verifier is not None:  # the unit names no owner but who approves what qualifies (通过县水务局验收)
+                contacts = [verifier] + [c for c in contacts if c.agent_iri != verifier.agent_iri]
             if hit.document not in validity:
                 validity[hit.document] = document_validity_of(index, hit.document, info)
             own_until, own_text = own_period(hit.text, supports)  # its own words' period, else the document's
@@ -442,6 +451,8 @@ def _measures(index: SearchIndex, profile: EnterpriseProfile, k: int, lang: str,
                 if graded is not None and graded[2]:
                     extra.append(ConditionCheck("failed", "needs", graded[1], graded[1], s.start, s.end))
             extra += [c for c in quantity_bounds(hit.text, profile, hit.start)  # an area's bound no support states
+                      if not any(e.start <= c.start < e.end or c.start <= e.start < c.end for e in extra)]
+            extra += [c for c in range_bounds(hit.text, profile, hit.start)  # a tier's band (200亩（含）至500亩的)
                       if not any(e.start <= c.start < e.end or c.start <= e.start < c.end for e in extra)]
             extra += [c for c in money_bounds(hit.text, profile, hit.start)  # a sum's bound (单笔金额不低于500万元)
                       if not any(e.start <= c.start < e.end or c.start <= e.start < c.end for e in extra)
@@ -511,9 +522,34 @@ def _measures(index: SearchIndex, profile: EnterpriseProfile, k: int, lang: str,
                 carried = separate_sums(by_id[iri], by_id[expense_id], profile, lang) + carried
             best[iri] = replace(best[iri], score=round(best[expense_id].score + SPLIT_BOOST, 4),
                                 amounts=[*best[iri].amounts, *carried])
+    best = _met_tier_first(best)
     # another place's units come after every unit that may apply where the firm is (a national rule, its own
     # place's): shown with the place as the failing condition, never before an answer the firm can use
     return sorted(_safeguards_after_actions(best.values()), key=lambda m: (m.iri in elsewhere, -m.score))[:k]
+
+
+# The item mark ending a tier's path: 第四条（二）, 三（1）, 2.(3)
+_ITEM_MARK = re.compile(r"(?:（[一二三四五六七八九十0-9]+）|\([0-9]+\)|[0-9]+[.、]?)$")
+
+
+def _met_tier_first(best: dict[str, MeasureMatch]) -> dict[str, MeasureMatch]:
+    """Of the tiers of one list (第四条（一）200亩至500亩…50元；（二）500亩至1000亩…80元；（三）1000亩以上…100元), each
+    working out a sum on the asker's own figure, the one tier the asker meets comes right above the tiers they
+    fail: the search ranks the tiers by words they share, which all share, and the failed tier's sum is not theirs."""
+    groups: dict[tuple[str, str], list[MeasureMatch]] = {}
+    for m in best.values():
+        parent = _ITEM_MARK.sub("", m.path or "")
+        if parent and parent != m.path and any(a.value is not None and a.base_value is not None for a in m.amounts):
+            groups.setdefault((m.document, parent), []).append(m)
+    for tiers in groups.values():
+        met = [m for m in tiers if m.verdict is not None and m.verdict.status == "eligible"]
+        failed = [m for m in tiers if m.verdict is not None and m.verdict.status == "not_eligible"]
+        if len(met) != 1 or not failed:
+            continue
+        top = max(m.score for m in failed)
+        if met[0].score <= top:
+            best[met[0].iri] = replace(met[0], score=round(top + SPLIT_BOOST, 4))
+    return best
 
 
 # A rate raised for a case: 列入区级重点技术改造项目计划的，补助比例提高到10%; 项目列入省级以上重点技术改造项目…的，补助比例提高到10%

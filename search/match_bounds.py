@@ -21,7 +21,7 @@ from kg.views import ConditionCheck, EnterpriseProfile
 
 from .eligibility import _sum_beside, format_yuan
 
-__all__ = ["money_bounds"]
+__all__ = ["money_bounds", "range_bounds"]
 
 _N = r"[0-9]+(?:\.[0-9]+)?"
 # 不低于500万元 / 达到1000万元 / 1000万元以上 / 1000万元（含）以上
@@ -75,4 +75,31 @@ def money_bounds(text: str, profile: EnterpriseProfile, start: int = 0) -> list[
         status = "met" if ok else "unknown" if either else "failed"
         detail = f"{format_yuan(have)} 元" + ("（未达到；或符合另一条件）" if status == "unknown" else "")
         checks.append(ConditionCheck(status, "needs", text[begin:end].strip(), detail, start + begin, start + end))
+    return checks
+
+
+# A band of an area or a head count a tier is for: 200亩（含）至500亩的; 500亩（含）至1000亩的.  The lower end holds the
+# figure itself; the upper end does only when written （含） after it (the next tier starts there).
+_RANGE = re.compile(rf"(?P<a>{_N})(?P<ua>亩|平方米|公顷)?(?:（含）|\(含\))?(?:至|到|—|－|~|～)(?P<b>{_N})(?P<u>亩|平方米|公顷)"
+                    r"(?P<incl>（含）|\(含\))?(?=的|以下|[，,；;：:]|$)")
+
+
+def range_bounds(text: str, profile: EnterpriseProfile, start: int = 0) -> list[ConditionCheck]:
+    """A tier's band of area (200亩（含）至500亩的) against the area the asker's words give (种了650亩): met inside the
+    band, failed outside it, naming the band; nothing when the asker gives no area in that unit.  A list of tiers
+    otherwise reads as every tier holding for a farm that passes the lowest one."""
+    from .needs_text import quantity_in
+
+    said = " ".join(" ".join((profile.needs, *profile.plans)).split())
+    checks = []
+    for m in _RANGE.finditer(text):
+        if m.group("ua") and m.group("ua") != m.group("u"):
+            continue
+        have = quantity_in(said, m.group("u"))
+        if have is None:
+            continue
+        low, high = Decimal(m.group("a")), Decimal(m.group("b"))
+        ok = low <= have and (have <= high if m.group("incl") else have < high)
+        checks.append(ConditionCheck("met" if ok else "failed", "needs", m.group(), f"{have} {m.group('u')}",
+                                     start + m.start(), start + m.end()))
     return checks

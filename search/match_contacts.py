@@ -38,6 +38,7 @@ __all__ = [
     "payer_contact",
     "place_check",
     "role_label",
+    "verifier_contact",
 ]
 
 # Roles by which the text puts a body over the whole document's work (督查, 评估, 协调): named when a unit has no owner
@@ -175,8 +176,11 @@ def contacts_of(unit_owners: Sequence[ResponsibilityView], document: str,
     runners = [_contact([d], "document", lang) for d in overseers.get(RUNNERS + document, [])]
     issuers = [_issuer_contact(name, info, lang) for name in info.issuers] if info is not None else []
     issuers = [i for i in issuers if i.agent_iri not in {r.agent_iri for r in runners}]
+    # an overseer that is an issuer under another key (the issuer's name resolved apart from the text's 市工业和信息化局)
+    # is the same body: named once
     above = [c for c in _by_body(overseers.get(document, []), "document", lang)
-             if c.agent_iri not in {i.agent_iri for i in issuers + runners}]
+             if c.agent_iri not in {i.agent_iri for i in issuers + runners}
+             and c.agent_name not in {i.agent_name for i in issuers + runners}]
     found = runners + issuers + above
     if not found and info is not None:  # no body named anywhere: the government of the place the text is for
         government = _jurisdiction_government(info, lang)
@@ -205,6 +209,9 @@ def _jurisdiction_government(info: DocumentInfo, lang: str) -> Contact | None:
 # Governments named by no place and no level (地方政府, 各级政府, 地方各级人民政府, 各地区): every locality at once,
 # none a firm can turn to; 县级以上地方人民政府 names a level and stays
 _PLACELESS = re.compile(r"^(?:各地区?|各地方|(?:地方|各级|地方各级|各地)(?:人民)?政府)$")
+# Bodies named by the part they play in a procedure, no place and no office of their own (审核机构, 制定机关办公机构,
+# 起草单位): whichever body plays it, in every government; no one a reader can turn to either
+_ROLE_ONLY = re.compile(r"^[\u4e00-\u9fff]{0,6}(?:审核|审查|起草|制定机关办公|办公)(?:机构|单位)$")
 # ... unless the asker asks what governments do (政府支持吗, 谁负责, who is responsible): then they answer
 _ASKS_GOVERNMENT = re.compile(r"政府|谁负责|谁来管|谁管|监管|government|who is responsible|who (?:oversees|supervises)",
                               re.IGNORECASE)
@@ -220,7 +227,9 @@ def answering_contacts(contacts: list[Contact], owners: Sequence[ResponsibilityV
     sentence is the one sharing most words with what the profile asks."""
     if not contacts or any(c.scope != "unit" for c in contacts):
         return contacts
-    if all(_PLACELESS.match(c.agent_name) for c in contacts) and not _ASKS_GOVERNMENT.search(asked):
+    asks_government = bool(_ASKS_GOVERNMENT.search(asked))
+    if all((_PLACELESS.match(c.agent_name) and not asks_government) or _ROLE_ONLY.match(c.agent_name)
+           for c in contacts):
         above, _ = contacts_of([], document, overseers, lang, info)  # 地方政府要…: no one to call; the issuer is
         return above + [c for c in contacts if c.agent_iri not in {a.agent_iri for a in above}]
     if any(set(c.role.split(",")) - {"implementer"} for c in contacts):
@@ -335,6 +344,27 @@ def receiver_contact(unit_text: str, info: DocumentInfo | None, lang: str, scope
     return None
 
 
+# The body the unit's own condition names as the one that approves, accepts or certifies what qualifies: 通过县水务局验收的
+# 工程; 经国家药品监督管理部门批准…的药品.  A unit naming no owner names this body alone: it is whom the applicant deals
+# with about the condition, before the issuer that answers for the whole document.
+_VERIFIES = re.compile(r"(?:经|通过|由|获)(?P<body>[\u4e00-\u9fff]{2,20}?(?:机关|部门|局|厅|委员会|委|办公室|管委会))"
+                       r"(?:组织)?(?:批准|验收|认定|审核|核准|审定|评定|确认)")
+
+
+def verifier_contact(unit_text: str, info: DocumentInfo | None, lang: str) -> Contact | None:
+    """The public body the unit's condition says approves or accepts (通过县水务局验收 -> 县水务局), role
+    ``evaluator``, explicit, the clause as evidence; None when the unit names none."""
+    m = _VERIFIES.search(unit_text)
+    if m is None:
+        return None
+    name = m.group("body")
+    jurisdiction = info.jurisdiction if info is not None else ""
+    clause = re.split(r"[。；;，,]", unit_text[:m.start()])[-1] + unit_text[m.start():m.end()]
+    evidence = clause if lang == "zh" else f"the text names who approves: {clause}"
+    return Contact(str(department_iri(_body_key(name, jurisdiction))), name, "evaluator", role_label("evaluator", lang),
+                   "unit", "explicit", evidence)
+
+
 def document_receivers(units: Iterable[IndexUnit], lang: str) -> dict[str, Contact]:
     """Each document's receiver (receiver_contact) as its units write it, the first unit naming one: the body
     every applicant under the document submits to (第二十五条 纳税人…提交扣缴义务人或者税务机关)."""
@@ -438,7 +468,8 @@ class DocumentInfo:
 def document_info(view: Any) -> DocumentInfo:
     """A ``DocumentView`` (kg.queries.list_documents) as DocumentInfo: issuers (joint ones split), the end of
     its period (2018-01-01/2020-12-31 → 2020-12-31; a bare year → its last day)."""
-    issuers = tuple(getattr(view, "issuers", ()) or ())
+    issuers = _as_written(tuple(getattr(view, "issuers", ()) or ()),
+                          (getattr(view, "issuer", "") or "") + " " + (getattr(view, "title", "") or ""))
     if not issuers and getattr(view, "issuer", ""):
         issuers = tuple(x for x in re.split(r"[、，,;；\s]+", view.issuer) if x)
     until = None
@@ -453,6 +484,17 @@ def document_info(view: Any) -> DocumentInfo:
         issued = date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
     return DocumentInfo(view.slug, getattr(view, "title", ""), issuers, getattr(view, "jurisdiction", ""), until,
                         period if until else "", issued, getattr(view, "addressees", "") or "")
+
+
+def _as_written(issuers: tuple[str, ...], written: str) -> tuple[str, ...]:
+    """Joint issuers in the order the document writes them (株洲市财政局 株洲市工业和信息化局: the finance bureau
+    leads): the graph keeps them as a set, and a sorted set puts whichever name sorts first at the head of the
+    contacts, though the first-written issuer is the lead one.  Names not found in the text keep their place after."""
+    def at(name: str) -> int:
+        found = written.find(name)
+        return found if found >= 0 else len(written)
+
+    return tuple(sorted(issuers, key=at))
 
 
 # One government as the only addressee (辽宁省人民政府, 深圳市政府): no list, no collective (各…, 有关…)
