@@ -21,7 +21,7 @@ from kg.views import ConditionCheck, EnterpriseProfile
 
 from .eligibility import _sum_beside, format_yuan
 
-__all__ = ["money_bounds", "range_bounds"]
+__all__ = ["count_floors", "money_bounds", "range_bounds"]
 
 _N = r"[0-9]+(?:\.[0-9]+)?"
 # 不低于500万元 / 达到1000万元 / 1000万元以上 / 1000万元（含）以上
@@ -102,4 +102,29 @@ def range_bounds(text: str, profile: EnterpriseProfile, start: int = 0) -> list[
         ok = low <= have and (have <= high if m.group("incl") else have < high)
         checks.append(ConditionCheck("met" if ok else "failed", "needs", m.group(), f"{have} {m.group('u')}",
                                      start + m.start(), start + m.end()))
+    return checks
+
+
+# A lower bound on a head count of livestock or things a unit is for: 年末肉牛存栏100头以上的规模养殖场
+_COUNT_FLOOR = re.compile(rf"(?P<n>{_N})(?P<u>头|只|羽|匹)(?:（含）|\(含\))?(?:及)?以上")
+_COUNT_SAID = {"头": r"头|head", "只": r"只", "羽": r"羽", "匹": r"匹"}
+
+
+def count_floors(text: str, profile: EnterpriseProfile, start: int = 0) -> list[ConditionCheck]:
+    """A floor on a head count (存栏100头以上) against the counts the asker's words give in that unit (圈里一共60头牛，
+    再买15头): failed when even the largest falls below it, met when one reaches it; nothing when they give none.
+    A cap (每年最多补助100头) is no floor: only a count written 以上 is one."""
+    from .needs_text import _number
+
+    said = " ".join(" ".join((profile.needs, *profile.plans)).split())
+    checks = []
+    for m in _COUNT_FLOOR.finditer(text):
+        found = [_number(h.group("n")) for h in re.finditer(rf"(?P<n>[0-9]+|[一二两三四五六七八九十百]+)\s*(?:{_COUNT_SAID[m.group('u')]})",
+                                                            said)]
+        found = [f for f in found if f is not None]
+        if not found:
+            continue
+        have, bound = max(found), Decimal(m.group("n"))
+        checks.append(ConditionCheck("met" if have >= bound else "failed", "needs", m.group(),
+                                     f"{have} {m.group('u')}", start + m.start(), start + m.end()))
     return checks

@@ -48,3 +48,13 @@ def test_bodies_named_only_by_their_part_in_a_procedure_give_way_to_the_issuer()
     info = DocumentInfo("d", issuers=("国务院办公厅",), jurisdiction="中华人民共和国")
     out = answering_contacts(roles, [], "审核机构要对材料进行审核。", "审查最长能用多少天，我是县政府部门公务员", "d", {}, "zh", info)
     assert out[0].agent_name == "国务院办公厅" and {c.agent_name for c in out[1:]} == {"审核机构", "制定机关办公机构"}
+
+
+def test_a_head_count_floor_fails_when_every_count_the_asker_gives_is_below_it():
+    from search.match_bounds import count_floors
+
+    farm = EnterpriseProfile(name="牛场", needs="去年年底圈里一共60头牛，今年打算再买15头，年底估计也就七八十头。")
+    assert [c.status for c in count_floors("年末肉牛存栏100头以上的规模养殖场，每头补助2000元", farm)] == ["failed"]
+    assert count_floors("每个养殖场每年最多补助100头", farm) == []
+    big = EnterpriseProfile(name="牛场", needs="存栏120头")
+    assert [c.status for c in count_floors("年末肉牛存栏100头以上的规模养殖场", big)] == ["met"]
