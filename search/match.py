@@ -60,7 +60,7 @@ from .eligibility import (
     verdict_of,
 )
 from .hybrid import SearchIndex
-from .match_bounds import count_floors, money_bounds, range_bounds
+from .match_bounds import count_floors, money_bounds, range_bounds, record_years
 from .match_cases import label_cases
 from .match_confirm import unchecked_conditions
 from .match_contacts import (
@@ -451,6 +451,8 @@ def _measures(index: SearchIndex, profile: EnterpriseProfile, k: int, lang: str,
                 if graded is not None and graded[2]:
                     extra.append(ConditionCheck("failed", "needs", graded[1], graded[1], s.start, s.end))
             extra += [c for c in quantity_bounds(hit.text, profile, hit.start)  # an area's bound no support states
+                      if not any(e.start <= c.start < e.end or c.start <= e.start < c.end for e in extra)]
+            extra += [c for c in record_years(hit.text, profile, today, hit.start)  # 5年以上…业绩 against the founding
                       if not any(e.start <= c.start < e.end or c.start <= e.start < c.end for e in extra)]
             extra += [c for c in count_floors(hit.text, profile, hit.start)  # a head count's floor (存栏100头以上)
                       if not any(e.start <= c.start < e.end or c.start <= e.start < c.end for e in extra)]

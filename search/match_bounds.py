@@ -21,7 +21,7 @@ from kg.views import ConditionCheck, EnterpriseProfile
 
 from .eligibility import _sum_beside, format_yuan
 
-__all__ = ["count_floors", "money_bounds", "range_bounds"]
+__all__ = ["count_floors", "money_bounds", "range_bounds", "record_years"]
 
 _N = r"[0-9]+(?:\.[0-9]+)?"
 # 不低于500万元 / 达到1000万元 / 1000万元以上 / 1000万元（含）以上
@@ -127,4 +127,27 @@ def count_floors(text: str, profile: EnterpriseProfile, start: int = 0) -> list[
         have, bound = max(found), Decimal(m.group("n"))
         checks.append(ConditionCheck("met" if have >= bound else "failed", "needs", m.group(),
                                      f"{have} {m.group('u')}", start + m.start(), start + m.end()))
+    return checks
+
+
+# A record of years a body must have: 具有5年以上优秀培训业绩; 3年以上相关行业经营经验
+_RECORD = re.compile(r"(?P<n>[0-9]+|[一二两三四五六七八九十]+)年(?:及)?以上(?P<what>[\u4e00-\u9fff]{0,8}?(?:业绩|经营经验|从业经验|运营经验|经营|运营))")
+
+
+def record_years(text: str, profile: EnterpriseProfile, today, start: int = 0) -> list[ConditionCheck]:
+    """A record of N years a body must have (5年以上优秀培训业绩) against the years since the organisation was founded:
+    a firm founded in 2023 has no five years' record in 2026 (failed); met when it has; nothing for a person or a
+    firm that gives no founding year."""
+    from .needs_text import _number
+
+    if profile.founded is None or profile.person is not None:
+        return []
+    have = today.year - int(profile.founded)
+    checks = []
+    for m in _RECORD.finditer(text):
+        need = _number(m.group("n"))
+        if need is None:
+            continue
+        checks.append(ConditionCheck("met" if have >= need else "failed", "founded", m.group(),
+                                     f"{profile.founded}（{have} 年）", start + m.start(), start + m.end()))
     return checks

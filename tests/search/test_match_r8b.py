@@ -58,3 +58,16 @@ def test_a_head_count_floor_fails_when_every_count_the_asker_gives_is_below_it()
     assert count_floors("每个养殖场每年最多补助100头", farm) == []
     big = EnterpriseProfile(name="牛场", needs="存栏120头")
     assert [c.status for c in count_floors("年末肉牛存栏100头以上的规模养殖场", big)] == ["met"]
+
+
+def test_a_record_of_years_is_judged_on_the_founding_year():
+    from datetime import date
+
+    from search.match_bounds import record_years
+
+    text = "培训评价组织应具有5年以上优秀培训业绩。"
+    young = EnterpriseProfile(name="培训公司", founded=2023)
+    old = EnterpriseProfile(name="培训公司", founded=2015)
+    assert [c.status for c in record_years(text, young, date(2026, 12, 7))] == ["failed"]
+    assert [c.status for c in record_years(text, old, date(2026, 12, 7))] == ["met"]
+    assert record_years(text, EnterpriseProfile(name="培训公司"), date(2026, 12, 7)) == []
