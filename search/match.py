@@ -62,6 +62,7 @@ from .eligibility import (
 from .hybrid import SearchIndex
 from .match_bounds import count_floors, money_bounds, range_bounds, record_years
 from .match_cases import label_cases
+from .match_closing import closing_capped, closing_caps
 from .match_confirm import unchecked_conditions
 from .match_contacts import (
     DOCUMENT_ROLES,
@@ -389,9 +390,12 @@ def _measures(index: SearchIndex, profile: EnterpriseProfile, k: int, lang: str,
                 reasons.append(MatchReason("size", profile.size or size, _size_words(size, hit.text)))
             concepts = _specific(index, [c.pref_label for c in hit.context.concepts if c.key in plan_info.concepts])
             words = [w for w in dict.fromkeys(w for r in reasons for w in r.words) if w not in concepts]
-            supports = list(hit.context.supports)
+            # an item's list may close on a line bounding every item (单个企业年度贴息额最高不超过300万元): the article's
+            # caps are the item's too, shown with their words and bounding its sum (search/match_closing)
+            closing = closing_caps(unit, index.units)
+            supports = list(hit.context.supports) + closing
             info = infos.get(hit.document)
-            score = round(hit.score + 0.05 * len(reasons) + _support_weight(supports, size)
+            score = round(hit.score + 0.05 * len(reasons) + _support_weight(hit.context.supports, size)
                           + KIND_TERM_BOOST * sum(any(t in hit.text for t in g) for g in kind_groups)
                           + SITUATION_BOOST * sum(any(t in hit.text for t in g) for g in situations)
                           + fact_score(hit.text, facts), 4)
@@ -494,6 +498,7 @@ def _measures(index: SearchIndex, profile: EnterpriseProfile, k: int, lang: str,
                                             hit.text), meant, hit.text, hit.start, lang == "zh")
                        + share_amounts(unit, standard, profile, lang) + text_amounts(unit, supports, profile, lang)
                        + bounded_amounts(unit, profile, lang))
+            amounts = closing_capped(amounts, closing, lang)
             amounts = quota_shares(unit, profile, lang) + amounts  # 均摊 a quota: each claimant's part first
             if unit is not None and not any(a.value is not None for a in amounts):  # a case under another's standard
                 amounts += case_amounts(unit, case_standard(unit, index.units), profile, lang)
