@@ -44,14 +44,23 @@ def _located(condition: str, support: SupportView, text: str, start: int) -> tup
 def _clause(condition: str, span: tuple[int, int] | None, text: str, start: int) -> str:
     """The condition as a reader can confirm it: a short one (满1年: the extractor keeps the words that make the
     condition) as the clause of the unit's text that holds it (在专利代理机构实习满１年), else as extracted."""
-    if len(condition) >= _SHORT or span is None or not text or not 0 <= span[0] - start < len(text):
+    if len(condition) >= _SHORT:
         return condition
+    around = _around(span, text, start, _CLAUSE_END)
+    return around.strip() if around and around.strip() else condition
+
+
+def _around(span: tuple[int, int] | None, text: str, start: int, ends: str) -> str | None:
+    """The stretch of the unit's ``text`` (starting at ``start`` in the document) holding ``span``, between the
+    nearest of ``ends`` on either side; None when the span is not in the text."""
+    if span is None or not text or not 0 <= span[0] - start < len(text):
+        return None
     a, b = span[0] - start, min(span[1] - start, len(text))
-    while a > 0 and text[a - 1] not in _CLAUSE_END:
+    while a > 0 and text[a - 1] not in ends:
         a -= 1
-    while b < len(text) and text[b] not in _CLAUSE_END:
+    while b < len(text) and text[b] not in ends:
         b += 1
-    return text[a:b].strip() or condition
+    return text[a:b]
 
 
 # 年满3岁至小学入学前处于学前教育阶段的子女，按本条第一款规定执行: a sentence that extends a rule to another case (参照,
@@ -62,14 +71,8 @@ _SENTENCE_END = "。；;！？\n"
 
 def _extends_a_rule(span: tuple[int, int] | None, text: str, start: int) -> bool:
     """Whether the sentence of the unit's ``text`` holding ``span`` extends a rule to another case."""
-    if span is None or not text or not 0 <= span[0] - start < len(text):
-        return False
-    a, b = span[0] - start, min(span[1] - start, len(text))
-    while a > 0 and text[a - 1] not in _SENTENCE_END:
-        a -= 1
-    while b < len(text) and text[b] not in _SENTENCE_END:
-        b += 1
-    return bool(_EXTENDS.search(text[a:b]))
+    sentence = _around(span, text, start, _SENTENCE_END)
+    return bool(sentence and _EXTENDS.search(sentence))
 
 
 def _covered(condition: str, span: tuple[int, int] | None, checks: Sequence[ConditionCheck]) -> bool:
