@@ -14,11 +14,11 @@ from typing import Annotated
 
 from fastapi import Depends, FastAPI, Request
 
-from workspace.settings import Settings, get_settings
 from workspace.build import ensure_workspace
 from workspace.reader import Workspace, open_workspace
+from workspace.settings import Settings, get_settings
 
-__all__ = ["SettingsDep", "WorkspaceDep", "current_settings", "WorkspaceRegistry", "get_workspace"]
+__all__ = ["SettingsDep", "WorkspaceDep", "WorkspaceRegistry", "current_settings", "get_workspace"]
 
 log = logging.getLogger(__name__)
 

@@ -16,7 +16,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-__all__ = ["ApiError", "error_body", "error_response", "install_error_handlers", "ERROR_RESPONSES"]
+__all__ = ["ERROR_RESPONSES", "ApiError", "error_body", "error_response", "install_error_handlers"]
 
 log = logging.getLogger(__name__)
 
@@ -161,9 +161,9 @@ def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(Exception, _unexpected)
-    from workspace.datadir import DataDirError
     from kg.store import GraphStoreError
     from search.errors import EncoderMismatchError, IndexLoadError
+    from workspace.datadir import DataDirError
 
     for data_error in (DataDirError, GraphStoreError, IndexLoadError, EncoderMismatchError):
         app.add_exception_handler(data_error, _data_error)

@@ -9,6 +9,7 @@ from typing import Annotated
 
 import typer
 
+from api.profile_input import known_size
 from cli.render import render_match
 from cli.shared import (
     EXIT_BAD_INPUT,
@@ -19,7 +20,6 @@ from cli.shared import (
     run,
     settings_for,
 )
-from api.profile_input import known_size
 from kg.views import jsonable
 
 __all__ = ["COMMANDS", "match"]

@@ -17,9 +17,18 @@ from __future__ import annotations
 import re
 
 from .model import Role, Span, Unit, UnitKind
-from .notes import Mention, _groups, _inside, _is_collective, _Statement, _trimmed, _unique, unit_sentences
+from .notes import (
+    Mention,
+    _groups,
+    _inside,
+    _is_collective,
+    _Statement,
+    _trimmed,
+    _unique,
+    unit_sentences,
+)
 
-__all__ = ["accepted_overseers", "alternatives", "anaphora", "consulted_first", "each_leads", "helped_bodies", "helpers_keep_their_part", "led_work", "passed_reviews", "roles_called_on", "framed_acts", "stated_tasks", "under_bodies"]
+__all__ = ["accepted_overseers", "alternatives", "anaphora", "consulted_first", "each_leads", "framed_acts", "helped_bodies", "helpers_keep_their_part", "led_work", "passed_reviews", "roles_called_on", "stated_tasks", "under_bodies"]
 
 _ALTERNATIVE_RE = re.compile(r"\s*或(?:者)?\s*")
 

@@ -441,7 +441,7 @@ _SECTOR_AND_OTHERS_RE = re.compile(rf"(?<![\u4e00-\u9fff])(?:{_SECTORS})(?=等(?
 _SPONSOR_UNIT_RE = re.compile(rf"(?:(?<=[。；;，,：:\n、和及与）)])|(?<=\d[.．、])|^)(?:[{_CJK}]{{2,6}}?(?<![的是为和及与])(?=挂靠|主办|承办))?"
                               rf"(?:挂靠|主办|承办)单位(?!{_HEAD_POST}|工作人员|名称|职责|的)", re.MULTILINE)
 # The organ that registers a kind of organisation, named with that kind (社会团体登记管理机关, 基金会登记管理机关).
-_REGISTRAR_RE = re.compile(rf"(?:(?<=[。；;，,：:\n、和及与])|^)(?:各级)?(?:社会团体|社会组织|基金会|民办非企业单位)登记管理机关",
+_REGISTRAR_RE = re.compile(r"(?:(?<=[。；;，,：:\n、和及与])|^)(?:各级)?(?:社会团体|社会组织|基金会|民办非企业单位)登记管理机关",
                            re.MULTILINE)
 
 # The army's departments named by their work (军队主管部门, 军队各级防化业务部门, 军队有关业务部门 is not: 有关 names
@@ -452,8 +452,8 @@ _ARMY_DEPARTMENT_RE = re.compile(rf"(?:(?<=[。；;，,：:\n、和及与由请�
 # The central treasury written as the one that pays: a body where it funds (中央财政将视情况…给予一定补助); the
 # treasury only spoken of (纳入中央财政预算) is none. A level's treasury (省级财政安排…) is its budget, as the gold of
 # local documents reads it, not a body.
-_TREASURY_RE = re.compile(rf"(?:(?<=[。；;，,：:\n、和及与由])|^)中央财政"
-                          rf"(?=(?:将|要|应当|应|可|再|也|还|每年)*[^，,。；;]{{0,30}}?(?:给予|予以|安排|补助|补贴|承担|负担|拨付))",
+_TREASURY_RE = re.compile(r"(?:(?<=[。；;，,：:\n、和及与由])|^)中央财政"
+                          r"(?=(?:将|要|应当|应|可|再|也|还|每年)*[^，,。；;]{0,30}?(?:给予|予以|安排|补助|补贴|承担|负担|拨付))",
                           re.MULTILINE)
 
 
@@ -461,8 +461,8 @@ _TREASURY_RE = re.compile(rf"(?:(?<=[。；;，,：:\n、和及与由])|^)中央
 # 市级财政给予一次性奖励): the treasury of that level is another payer than the writer, a body there; in a government's
 # own text (省级财政按…给予贴息) it is the writer's budget, no body of its own.
 _DEPARTMENT_VOICE_RE = re.compile(r"(?<![\u4e00-\u9fff])我(?:局|委|厅|办)|[。，,；;：:\n]我(?:局|委|厅|办)")
-_LEVEL_TREASURY_RE = re.compile(rf"(?:(?<=[。；;，,：:\n、和及与由])|^)(?:省|市|县|区)级财政"
-                                rf"(?=(?:将|要|应当|应|可|再|也|还|每年)*[^，,。；;]{{0,30}}?(?:给予|予以|安排|补助|补贴|承担|负担|拨付))",
+_LEVEL_TREASURY_RE = re.compile(r"(?:(?<=[。；;，,：:\n、和及与由])|^)(?:省|市|县|区)级财政"
+                                r"(?=(?:将|要|应当|应|可|再|也|还|每年)*[^，,。；;]{0,30}?(?:给予|予以|安排|补助|补贴|承担|负担|拨付))",
                                 re.MULTILINE)
 
 

@@ -13,8 +13,16 @@ import re
 from .model import Citation, Span, Unit
 
 __all__ = [
-    "find_citations", "citation_key", "citation_effect", "repeals", "identifier_key", "title_key", "DOC_NUMBER",
-    "REPLACES", "SUSPENDS", "AMENDS",
+    "AMENDS",
+    "DOC_NUMBER",
+    "REPLACES",
+    "SUSPENDS",
+    "citation_effect",
+    "citation_key",
+    "find_citations",
+    "identifier_key",
+    "repeals",
+    "title_key",
 ]
 
 log = logging.getLogger(__name__)

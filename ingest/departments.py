@@ -29,7 +29,6 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from .sharedprefix import levels_before_shared_name, listed_after_prefix, matters_between_level_and_department
 from .authority import (
     _RELATIVE_START,
     AUTHORITY_DIR,
@@ -85,6 +84,11 @@ from .model import BodyCandidate, Department, Span, Unit
 from .nameforms import name_form
 from .notes import unnamed_members
 from .responsibility import assign_responsibilities
+from .sharedprefix import (
+    levels_before_shared_name,
+    listed_after_prefix,
+    matters_between_level_and_department,
+)
 
 __all__ = [
     "AUTHORITY_DIR",

@@ -42,7 +42,13 @@ from .frontlines import (
     join_title,
 )
 from .model import Span
-from .webchrome import bracketed_title, is_chrome, portal_date, portal_fields, split_number_title
+from .webchrome import (
+    bracketed_title,
+    is_chrome,
+    portal_date,
+    portal_fields,
+    split_number_title,
+)
 
 __all__ = [
     "DOC_NUMBER_LINE",

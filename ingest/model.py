@@ -13,22 +13,22 @@ from decimal import Decimal
 from enum import Enum
 
 __all__ = [
-    "UnitKind",
-    "Numbering",
     "Basis",
-    "Role",
-    "Span",
-    "Unit",
-    "Target",
-    "Department",
     "BodyCandidate",
-    "Responsibility",
     "Citation",
     "ConceptMention",
-    "Support",
     "Condition",
+    "Department",
     "DocumentMeta",
+    "Numbering",
     "PolicyDocument",
+    "Responsibility",
+    "Role",
+    "Span",
+    "Support",
+    "Target",
+    "Unit",
+    "UnitKind",
 ]
 
 

@@ -39,10 +39,20 @@ import logging
 import re
 from collections.abc import Iterator
 
+from .acts import (
+    accepted_overseers,
+    anaphora,
+    consulted_first,
+    framed_acts,
+    helped_bodies,
+    helpers_keep_their_part,
+    led_work,
+    passed_reviews,
+    roles_called_on,
+    stated_tasks,
+    under_bodies,
+)
 from .clauseacts import carried_duties, colon_duties, subject_acts
-from .acts import (accepted_overseers, anaphora, consulted_first, framed_acts, helped_bodies, helpers_keep_their_part,
-                   led_work, passed_reviews, roles_called_on, stated_tasks, under_bodies)
-from .replyacts import drop_reported_speech, reply_acts
 from .duties import (
     _consulted,
     _entrusted,
@@ -75,6 +85,7 @@ from .notes import (
     _unit_at,
     unit_sentences,
 )
+from .replyacts import drop_reported_speech, reply_acts
 from .selfref import leads_the_text
 from .tasktable import Column, TaskRow, find_task_tables, parse_due, unit_of_row
 

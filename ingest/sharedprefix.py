@@ -25,7 +25,7 @@ from pathlib import Path
 
 from .levels import NATIONAL, _levels
 
-__all__ = ["listed_after_prefix", "levels_before_shared_name", "matters_between_level_and_department"]
+__all__ = ["levels_before_shared_name", "listed_after_prefix", "matters_between_level_and_department"]
 
 _PREFIXES = ("市", "区", "县", "省", "州", "盟", "旗")
 _PLACE_LEVELS = "市区县旗盟州"

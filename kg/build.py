@@ -14,8 +14,8 @@ from ingest.model import (
     Basis,
     BodyCandidate,
     Citation,
-    Condition,
     ConceptMention,
+    Condition,
     Department,
     PolicyDocument,
     Responsibility,
@@ -32,21 +32,21 @@ from kg.terms import decimal_literal
 from kg.vocab import DCTERMS, ELI, ORG, POL, PROV, RDF, RDFS, SKOS, XSD, bind_prefixes
 
 __all__ = [
-    "PARSER_VERSION",
     "CLASS_OF_KIND",
-    "IRI_OF_ROLE",
+    "CONCEPTS_FILE",
+    "FUNCTIONS_FILE",
     "IRI_OF_BASIS",
     "IRI_OF_FUNCTION",
-    "CONCEPTS_FILE",
+    "IRI_OF_ROLE",
     "ONTOLOGY_FILE",
-    "FUNCTIONS_FILE",
-    "load_ontology",
-    "build_graph",
-    "base_graph",
-    "document_graph",
+    "PARSER_VERSION",
     "add_name_history",
+    "base_graph",
+    "build_graph",
     "corpus_links",
+    "document_graph",
     "load_concept_scheme",
+    "load_ontology",
 ]
 
 logger = logging.getLogger(__name__)

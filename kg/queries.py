@@ -18,7 +18,12 @@ from kg.bodies import (
     resolve_department,
     responsibilities_of,
 )
-from kg.documents import documents_matching, get_document, list_documents, what_the_documents_hold
+from kg.documents import (
+    documents_matching,
+    get_document,
+    list_documents,
+    what_the_documents_hold,
+)
 from kg.reading import (
     KIND_OF_CLASS,
     Ambiguous,

@@ -5,7 +5,7 @@ import logging
 from rdflib import DCTERMS, ORG, PROV, RDF, RDFS, SKOS, XSD, Graph, Namespace, URIRef
 from rdflib.namespace import DefinedNamespace
 
-__all__ = ["POL", "ELI", "ORG", "SKOS", "DCTERMS", "PROV", "RDF", "RDFS", "XSD", "SH", "PREFIXES", "bind_prefixes"]
+__all__ = ["DCTERMS", "ELI", "ORG", "POL", "PREFIXES", "PROV", "RDF", "RDFS", "SH", "SKOS", "XSD", "bind_prefixes"]
 
 logger = logging.getLogger(__name__)
 

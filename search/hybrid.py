@@ -22,7 +22,13 @@ from .bilingual import Dictionary, load_dictionary
 from .bm25 import BM25Retriever
 from .boosts import UnitFacts, adjust, lower_denied, raise_distinctive
 from .checks import check_documents, check_functions, check_kinds, clean_query
-from .coverage import DocumentTexts, bm25_idf, document_gains, phrase_groups, raise_covering
+from .coverage import (
+    DocumentTexts,
+    bm25_idf,
+    document_gains,
+    phrase_groups,
+    raise_covering,
+)
 from .dense import DenseRetriever
 from .encoders.base import Encoder
 from .english_view import EnglishViews

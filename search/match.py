@@ -115,8 +115,8 @@ from .match_instruments import (
     sentences_of,
 )
 from .match_or import or_groups
-from .match_rows import with_full_rows
 from .match_recipient import government_recipients, government_task
+from .match_rows import with_full_rows
 from .match_stated import fact_asks, stated_circumstances
 from .match_withdrawn import withdrawn_checks
 from .match_zone import zone_checks

@@ -26,7 +26,7 @@ from workspace.settings import Settings
 
 log = logging.getLogger(__name__)
 
-__all__ = ["Workspace", "open_workspace", "source_key", "encoder_of", "search_settings", "runtime_cache_dir"]
+__all__ = ["Workspace", "encoder_of", "open_workspace", "runtime_cache_dir", "search_settings", "source_key"]
 
 
 @dataclass

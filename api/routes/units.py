@@ -10,13 +10,31 @@ from fastapi import APIRouter, Path, Query
 from api.deps import WorkspaceDep
 from api.errors import ERROR_RESPONSES, ApiError
 from api.errors import _error_doc as error_doc
-from api.schemas import (DOCUMENT_EXAMPLE, UNIT_EXAMPLE, DocumentList, TableFormat, TargetList, UnitList, example, respond,
-                         respond_table)
-from kg.queries import (AmbiguousPath, NotFound, documents_matching, get_document, get_unit, list_documents, list_targets,
-                        list_units, what_the_documents_hold)
+from api.schemas import (
+    DOCUMENT_EXAMPLE,
+    UNIT_EXAMPLE,
+    DocumentList,
+    TableFormat,
+    TargetList,
+    UnitList,
+    example,
+    respond,
+    respond_table,
+)
+from kg.queries import (
+    AmbiguousPath,
+    NotFound,
+    documents_matching,
+    get_document,
+    get_unit,
+    list_documents,
+    list_targets,
+    list_units,
+    what_the_documents_hold,
+)
 from kg.views import DocumentView, Neighbourhood, UnitView
 
-__all__ = ["router", "facet_slugs"]
+__all__ = ["facet_slugs", "router"]
 
 router = APIRouter(tags=["units"])
 

@@ -19,18 +19,18 @@ from .metrics import Counts, match, same_number
 __all__ = [
     "ASPECTS",
     "DocScore",
-    "predicted_paths",
     "department_labels",
-    "score_units",
+    "predicted_paths",
     "score_bodies",
-    "score_responsibilities",
-    "score_targets",
-    "score_supports",
     "score_citations",
-    "score_metadata",
-    "score_unit_labels",
-    "score_replaces",
     "score_document",
+    "score_metadata",
+    "score_replaces",
+    "score_responsibilities",
+    "score_supports",
+    "score_targets",
+    "score_unit_labels",
+    "score_units",
 ]
 
 ASPECTS = ("units", "bodies", "responsibilities", "responsibilities_any", "targets", "supports", "citations")

@@ -16,7 +16,8 @@ from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
 from api.app import create_app
-from cli.main import EXIT_FAILED, app as cli
+from cli.main import EXIT_FAILED
+from cli.main import app as cli
 from tests.faults.helpers import FAKE, documents_in, fault_settings
 from tests.support import tree_digest
 

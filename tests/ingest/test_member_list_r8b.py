@@ -6,8 +6,8 @@ body-like span running from the group's name into its first member, which hid th
 import logging
 
 from ingest.bodynames import _CLAUSE_RE
-from ingest.pipeline import parse_text
 from ingest.model import DocumentMeta
+from ingest.pipeline import parse_text
 
 
 def test_include_is_a_clause_word():

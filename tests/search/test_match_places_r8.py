@@ -7,9 +7,9 @@ from __future__ import annotations
 from datetime import date
 
 from kg.matchviews import EnterpriseProfile
+from kg.views import HitContext
 from search.match_contacts import DocumentInfo, document_period, place_check
 from search.match_instruments import names_place
-from kg.views import HitContext
 from search.types import IndexUnit, SupportView
 
 REPLY = DocumentInfo("reply", "国务院办公厅关于某省所提问题和建议办理情况的函", ("国务院办公厅",), "中华人民共和国",
