@@ -339,7 +339,7 @@ MATCH_EXAMPLE = {
                   "kind": "measure", "function": "support",
                   "verdict": {"status": "unknown", "failing": [], "missing": ["place"], "checks": [],
                               "expired_on": "2020-12-31", "valid_until": "2020-12-31", "validity_text": "2018/2020",
-                              "asks": ["所在地（--place / place）"]},
+                              "asks": ["所在地（--place / place）"], "to_confirm": []},
                   "amounts": [], "instruments": [], "start": 1424, "end": 1553}],
     "instruments": [{"kind": "tax", "kind_label": "税收优惠", "label": "税收优惠",
                      "iri": "https://w3id.org/policykg/doc/shanghai-technical-transformation-plan-2018-2020/3.3",
