@@ -392,7 +392,7 @@ def _measures(index: SearchIndex, profile: EnterpriseProfile, k: int, lang: str,
             words = [w for w in dict.fromkeys(w for r in reasons for w in r.words) if w not in concepts]
             # an item's list may close on a line bounding every item (单个企业年度贴息额最高不超过300万元): the article's
             # caps are the item's too, shown with their words and bounding its sum (search/match_closing)
-            closing = closing_caps(unit, index.units)
+            closing = closing_caps(unit, by_document.get(unit.document, []) if unit is not None else [])
             supports = list(hit.context.supports) + closing
             info = infos.get(hit.document)
             score = round(hit.score + 0.05 * len(reasons) + _support_weight(hit.context.supports, size)

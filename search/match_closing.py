@@ -26,30 +26,17 @@ _LINE_CLOSED = re.compile(r"[。；;][ \t\u3000]*\n")
 # Supports that pay or limit nothing a firm gets
 _NOT_PAID = ("threshold", "time-limit")
 
-_by_document: dict[int, dict[str, list]] = {}
-
-
-def _document_units(units: Sequence) -> dict[str, list]:
-    """The index's units by document, built once per index."""
-    key = id(units)
-    if key not in _by_document:
-        _by_document.clear()
-        grouped: dict[str, list] = {}
-        for u in units:
-            grouped.setdefault(u.document, []).append(u)
-        _by_document[key] = grouped
-    return _by_document[key]
-
 
 def closing_caps(unit, units: Sequence) -> list[SupportView]:
     """The caps of the closing paragraph of the article (or list) ``unit`` is an item of: each a cap alone (no sum or
     rate of its own), read from the last item's text after its own sentence's line end, with its span in the
-    document.  None when the unit is no item, or its list has no closing line."""
+    document.  None when the unit is no item, or its list has no closing line.  ``units``: the units of ``unit``'s
+    document (the calculator groups the index's units by document once per call)."""
     if unit is None or unit.kind != "item" or not _ITEM_MARK.search(unit.path or ""):
         return []
     parent = _ITEM_MARK.sub("", unit.path)
-    items = [u for u in _document_units(units).get(unit.document, [])
-             if u.kind == "item" and _ITEM_MARK.sub("", u.path) == parent and _ITEM_MARK.search(u.path)]
+    items = [u for u in units if u.document == unit.document and u.kind == "item"
+             and _ITEM_MARK.sub("", u.path) == parent and _ITEM_MARK.search(u.path)]
     if not items:
         return []
     last = max(items, key=lambda u: u.start)
